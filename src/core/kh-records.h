@@ -1,0 +1,173 @@
+/* kh-records.h — plain domain records passed between the store and the UI
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * They are GObjects only so that they can live in a GListStore. Their fields
+ * are public and plain; a record is a value: the store makes fresh ones for
+ * every answer and nobody shares one between threads after handing it over.
+ * Dates are ISO 8601 strings ("2026-04-02"), times are GDateTime in local time.
+ * Strings that are unknown are NULL, never "".
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "kh-enums.h"
+
+G_BEGIN_DECLS
+
+/* A person (asiakas / klient, or someone not yet a client). */
+#define KH_TYPE_CLIENT (kh_client_get_type ())
+G_DECLARE_FINAL_TYPE (KhClient, kh_client, KH, CLIENT, GObject)
+struct _KhClient
+{
+  GObject parent_instance;
+
+  gint64          id;              /* 0 for a person not yet saved */
+  KhIdentityKind  identity_kind;
+  char           *identity_code;   /* NULL when identity_kind is BIRTH_DATE */
+  KhNoCodeReason  no_code_reason;  /* NONE when there is a code */
+  char           *birth_date;      /* ISO; derived from the code when there is one */
+  char           *last_name;
+  char           *first_names;
+  KhLanguage      language;
+  char           *other_language;  /* the language's name when language is OTHER */
+  gboolean        interpreter;     /* needs an interpreter */
+  char           *address;
+  char           *postal_code;
+  char           *city;
+  char           *phone;
+  char           *email;
+  GDateTime      *created_at;
+  GDateTime      *updated_at;
+};
+
+KhClient *kh_client_new        (void);
+KhClient *kh_client_copy       (KhClient *self);
+/* "Mäkinen, Aino Maria" */
+char     *kh_client_dup_display_name (KhClient *self);
+/* Identity code masked as "131052-****" for lists; NULL without a code. */
+char     *kh_client_dup_masked_code  (KhClient *self);
+
+/* A contact at reception (yhteydenotto / kontakt). */
+#define KH_TYPE_CONTACT (kh_contact_get_type ())
+G_DECLARE_FINAL_TYPE (KhContact, kh_contact, KH, CONTACT, GObject)
+struct _KhContact
+{
+  GObject parent_instance;
+
+  gint64       id;
+  GDateTime   *received_at;        /* when the contact came in */
+  KhChannel    channel;
+  KhContactor  contactor;
+  char        *contactor_detail;   /* which authority, or who else; NULL if anonymous */
+  KhReferral   referral;           /* SHL 35 § kind; NONE unless from an authority */
+  guint        needs;              /* KhNeed flags (SHL 11 §) */
+  char        *reason_text;        /* free text; NULL if anonymous */
+  gboolean     urgent;             /* SHL 36 §: urgent need found */
+  char        *urgent_note;
+  KhLanguage   language;           /* language the contact was served in */
+  gboolean     interpreter;
+  KhOutcome    outcome;
+  gint64       service_id;         /* directed to this service (DIRECTED, URGENT); 0 if none */
+  char        *outcome_note;
+  gboolean     anonymous;          /* no personal data kept */
+  gint64       client_id;          /* 0 if anonymous */
+  gint64       case_id;            /* the case this contact opened; 0 if none */
+  gint64       created_by;         /* user id */
+  GDateTime   *created_at;
+
+  /* Filled in by list queries, for display only. */
+  char        *client_name;        /* "Mäkinen, Aino" or NULL */
+  char        *service_name;       /* in the UI language, or NULL */
+  char        *created_by_name;
+};
+
+KhContact *kh_contact_new  (void);
+KhContact *kh_contact_copy (KhContact *self);
+
+/* A case that a contact opened (vireille tullut asia / anhängigt ärende). */
+#define KH_TYPE_CASE (kh_case_get_type ())
+G_DECLARE_FINAL_TYPE (KhCase, kh_case, KH, CASE, GObject)
+struct _KhCase
+{
+  GObject parent_instance;
+
+  gint64        id;
+  gint64        client_id;
+  gint64        contact_id;        /* the contact that opened it */
+  GDateTime    *opened_at;
+  KhCaseStatus  status;
+  gint64        assigned_to;       /* user id; 0 while queued */
+  guint         deadline_groups;   /* KhDeadlineGroup flags */
+  char         *assessment_deadline; /* ISO date, or NULL where the law sets none */
+
+  /* For display only. */
+  char         *client_name;
+  char         *assigned_to_name;
+  KhLanguage    client_language;
+  guint         needs;             /* of the opening contact */
+  gboolean      urgent;
+};
+
+KhCase *kh_case_new (void);
+
+/* An entry in the unit's directory of services and agencies. */
+#define KH_TYPE_SERVICE (kh_service_get_type ())
+G_DECLARE_FINAL_TYPE (KhService, kh_service, KH, SERVICE, GObject)
+struct _KhService
+{
+  GObject parent_instance;
+
+  gint64    id;
+  char     *name_fi;
+  char     *name_sv;
+  char     *phone;
+  char     *address;
+  char     *url;
+  gboolean  active;
+};
+
+KhService  *kh_service_new  (void);
+/* The name in the given language ("fi" or "sv"), falling back to the other. */
+const char *kh_service_get_name (KhService  *self,
+                                 const char *language);
+
+/* A user of Kohtaamo, mapped from an operating-system account. */
+#define KH_TYPE_USER (kh_user_get_type ())
+G_DECLARE_FINAL_TYPE (KhUser, kh_user, KH, USER, GObject)
+struct _KhUser
+{
+  GObject parent_instance;
+
+  gint64    id;
+  char     *account;               /* OS account name */
+  char     *display_name;
+  KhRole    role;
+  gboolean  active;
+};
+
+KhUser  *kh_user_new (void);
+/* May this user read the access log? (lead social worker and administrator) */
+gboolean kh_user_can_read_access_log (KhUser *self);
+
+/* One row of the access log (käyttöloki / användningslogg). */
+#define KH_TYPE_ACCESS_ENTRY (kh_access_entry_get_type ())
+G_DECLARE_FINAL_TYPE (KhAccessEntry, kh_access_entry, KH, ACCESS_ENTRY, GObject)
+struct _KhAccessEntry
+{
+  GObject parent_instance;
+
+  gint64         id;
+  GDateTime     *at;
+  gint64         user_id;
+  char          *user_name;
+  gint64         client_id;
+  char          *client_name;
+  KhAccessWhat   what;
+  KhAccessBasis  basis;
+};
+
+KhAccessEntry *kh_access_entry_new (void);
+
+G_END_DECLS

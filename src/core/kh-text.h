@@ -1,0 +1,44 @@
+/* kh-text.h — names, dates, phone numbers: sorting, parsing, checking
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Finnish/Swedish alphabetical order, independent of the process locale
+ * (SFS 4600 in practice): case and accents folded, except that Å, Ä, Ö sort
+ * after Z in that order (and Æ as Ä, Ø as Ö, Ü as Y); W is its own letter
+ * after V. kh_collate_compare is what the store registers as the SQLite
+ * collation "KH_FI"; kh_collate_key gives a byte string that sorts the same
+ * under strcmp. */
+int       kh_collate_compare (const char *a,
+                              const char *b);
+char     *kh_collate_key     (const char *text);
+
+/* A date typed by a person: "2.4.2026", "02.04.2026", "2026-04-02".
+ * Two-digit years are refused. FALSE for anything that is not a real date. */
+gboolean  kh_date_parse      (const char *text,
+                              GDate      *out);
+/* "2026-04-02" */
+char     *kh_date_to_iso     (const GDate *date);
+gboolean  kh_date_from_iso   (const char  *iso,
+                              GDate       *out);
+/* A date for the screen in the UI locale's short form ("2.4.2026" in fi and sv). */
+char     *kh_date_format     (const GDate *date);
+
+/* Phone number reduced to digits with a leading "0" for Finnish numbers:
+ * "+358 40 123 4567" -> "0401234567"; "040-123 4567" -> "0401234567".
+ * NULL if it has fewer than 5 digits or anything but digits, spaces, '-', '+', '(', ')'. */
+char     *kh_phone_normalize (const char *text);
+/* A plausible e-mail address (one '@', a dot in the domain, no spaces). */
+gboolean  kh_email_is_valid  (const char *text);
+/* Finnish postal code: five digits. */
+gboolean  kh_postal_code_is_valid (const char *text);
+
+/* Strips, collapses inner white space; NULL for NULL or an empty result. */
+char     *kh_text_clean      (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* kh-db.h — the SQLite database, synchronous, for one thread at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * KhDb is the store's engine. The application never calls it from the UI
+ * thread: KhStore (kh-store.h) owns one KhDb on its worker thread and runs
+ * these functions there. kohtaamo-admin, the benchmark and the store tests
+ * call them directly. No SQL exists outside src/store/.
+ *
+ * Every function that reads a person's data takes the acting user and writes
+ * the access-log rows in the same transaction as the read.
+ * Every write is one transaction; on error nothing is written.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "core/kh-records.h"
+#include "core/kh-calendar.h"
+
+G_BEGIN_DECLS
+
+#define KH_STORE_ERROR (kh_store_error_quark ())
+GQuark kh_store_error_quark (void);
+
+typedef enum {
+  KH_STORE_ERROR_FAILED,          /* anything else; message says what */
+  KH_STORE_ERROR_NOT_A_DATABASE,  /* the file is not a Kohtaamo/SQLite database */
+  KH_STORE_ERROR_READ_ONLY,       /* the file or folder cannot be written */
+  KH_STORE_ERROR_LOCKED,          /* another program holds the database */
+  KH_STORE_ERROR_TOO_NEW,         /* made by a newer Kohtaamo (user_version too high) */
+  KH_STORE_ERROR_INVALID,         /* the data breaks a domain rule; message says which */
+  KH_STORE_ERROR_DUPLICATE_CODE,  /* that identity code already belongs to a person */
+  KH_STORE_ERROR_NOT_FOUND,
+  KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
+} KhStoreError;
+
+typedef struct _KhDb KhDb;
+
+/* Opens (creating if needed, with its folder) and migrates to the newest schema.
+ * WAL mode, foreign keys on, busy timeout a few seconds. */
+KhDb      *kh_db_open            (const char  *path,
+                                  GError     **error);
+/* Opens an existing database read-only, for heavy readers (search, reports). */
+KhDb      *kh_db_open_read_only  (const char  *path,
+                                  GError     **error);
+void       kh_db_close           (KhDb        *db);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDb, kh_db_close)
+
+int        kh_db_get_schema_version (KhDb *db);
+/* The newest schema this build knows (number of migrations). */
+int        kh_db_get_latest_version (void);
+
+/* Explicit transactions for bulk work (demo data, import). Other functions
+ * open their own transaction unless one is already open. */
+gboolean   kh_db_begin           (KhDb *db, GError **error);
+gboolean   kh_db_commit          (KhDb *db, GError **error);
+void       kh_db_rollback        (KhDb *db);
+
+/* ---- users ---- */
+
+/* Finds the user for an OS account. On a database with no users at all the
+ * account becomes the first administrator. NULL + PERMISSION error for an
+ * unknown or inactive account when users exist. */
+KhUser    *kh_db_login           (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  GError     **error);
+GPtrArray *kh_db_list_users      (KhDb *db, GError **error);       /* of KhUser */
+/* Adds or updates (by account) a user. */
+KhUser    *kh_db_save_user       (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  KhRole       role,
+                                  gboolean     active,
+                                  GError     **error);
+
+/* ---- clients ---- */
+
+/* Search before create. The query may be a name or part of one (forgiving of
+ * case and ä/a, ö/o, å/a; several words narrow), an identity code or its
+ * first six digits, a birth date (d.m.yyyy or yyyy-mm-dd), or a phone number
+ * (digits; spaces and +358 / 0 prefix folded). Best matches first, then by
+ * name in Finnish/Swedish order. Logs KH_ACCESS_SEARCH for each result. */
+GPtrArray *kh_db_search_clients  (KhDb        *db,
+                                  KhUser      *user,
+                                  const char  *query,
+                                  guint        limit,
+                                  GError     **error);          /* of KhClient */
+/* Logs `what` with `basis`. NOT_FOUND if there is no such person. */
+KhClient  *kh_db_get_client      (KhDb          *db,
+                                  KhUser        *user,
+                                  gint64         client_id,
+                                  KhAccessWhat   what,
+                                  KhAccessBasis  basis,
+                                  GError       **error);
+/* People with the same last name, first names and birth date (the warning
+ * before creating a possible duplicate). Excludes `except_id`. Logs SEARCH. */
+GPtrArray *kh_db_find_similar_clients (KhDb        *db,
+                                       KhUser      *user,
+                                       const char  *last_name,
+                                       const char  *first_names,
+                                       const char  *birth_date,
+                                       gint64       except_id,
+                                       GError     **error);
+/* Inserts (id 0) or updates a person; validates everything (identity code,
+ * birth date, language, e-mail shape) and refuses with INVALID or
+ * DUPLICATE_CODE. Returns the id. */
+gint64     kh_db_save_client     (KhDb      *db,
+                                  KhUser    *user,
+                                  KhClient  *client,
+                                  GError   **error);
+/* The person's contacts, newest first. Logs KH_ACCESS_CONTACTS. */
+GPtrArray *kh_db_list_client_contacts (KhDb    *db,
+                                       KhUser  *user,
+                                       gint64   client_id,
+                                       GError **error);     /* of KhContact */
+/* Rebuilds the search index after a bulk load. */
+gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
+
+/* ---- intake ---- */
+
+typedef struct {
+  KhContact *contact;          /* what reception recorded; id 0 */
+  KhClient  *client;           /* the person: id 0 = create, id > 0 = existing (updated
+                                  if `update_client`); NULL when anonymous */
+  gboolean   update_client;
+  guint      deadline_groups;  /* KhDeadlineGroup flags, for CASE_OPENED */
+  gint64     assign_to;        /* user id, or 0 to leave the case in the queue */
+} KhIntake;
+
+typedef struct {
+  gint64    contact_id;
+  gint64    client_id;         /* 0 if anonymous */
+  gint64    case_id;           /* 0 unless a case was opened */
+  gboolean  created_client;    /* the intake created the person */
+  char     *assessment_deadline; /* ISO, or NULL */
+} KhIntakeResult;
+
+void       kh_intake_result_free (KhIntakeResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIntakeResult, kh_intake_result_free)
+
+/* Saves the whole intake in one transaction: the person (if new or updated),
+ * the contact, and for CASE_OPENED the case with its statutory deadline
+ * computed with the unit's calendar. Validates the rules (anonymous only for
+ * outcomes that allow it and then no personal data; referral kind only from
+ * an authority; a service for DIRECTED; …) and refuses with INVALID. */
+KhIntakeResult *kh_db_save_intake (KhDb      *db,
+                                   KhUser    *user,
+                                   KhIntake  *intake,
+                                   GError   **error);
+/* Undo of a save just made: removes the contact and its case, and the person
+ * too if the intake created them and nothing else refers to them. */
+gboolean   kh_db_undo_intake     (KhDb            *db,
+                                  KhUser          *user,
+                                  KhIntakeResult  *result,
+                                  GError         **error);
+/* Contacts received on a day (ISO date), newest first; names for display. */
+GPtrArray *kh_db_list_contacts_on (KhDb       *db,
+                                   KhUser     *user,
+                                   const char *date,
+                                   GError    **error);   /* of KhContact */
+/* Opened cases waiting for a worker, nearest deadline first. */
+GPtrArray *kh_db_list_queue      (KhDb     *db,
+                                  KhUser   *user,
+                                  GError  **error);      /* of KhCase */
+
+/* ---- directory of services ---- */
+
+GPtrArray *kh_db_list_services   (KhDb *db, gboolean include_inactive, GError **error); /* of KhService */
+gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GError **error);
+
+/* ---- the unit's calendar ---- */
+
+/* A calendar with the unit's extra closed days and settings loaded. */
+KhCalendar *kh_db_load_calendar  (KhDb *db, GError **error);
+gboolean   kh_db_add_closed_day  (KhDb *db, KhUser *user, const char *date, const char *name, GError **error);
+
+/* ---- the access log ---- */
+
+/* Only for the lead social worker and the administrator (PERMISSION otherwise).
+ * client_id 0 = all; newest first. Reading the log is itself logged. */
+GPtrArray *kh_db_list_access_log (KhDb    *db,
+                                  KhUser  *user,
+                                  gint64   client_id,
+                                  guint    limit,
+                                  GError **error);    /* of KhAccessEntry */
+
+/* ---- bulk (kohtaamo-admin) ---- */
+
+/* Inserts without logging reads and without updating the search index per
+ * row; for demo data and import inside kh_db_begin/commit. Validation as in
+ * kh_db_save_client. */
+gint64     kh_db_insert_client_bulk  (KhDb *db, KhUser *user, KhClient *client, GError **error);
+gint64     kh_db_insert_contact_bulk (KhDb *db, KhUser *user, KhContact *contact, GError **error);
+gint64     kh_db_insert_case_bulk    (KhDb *db, KhCase *kcase, GError **error);
+/* Does an identity code already exist? */
+gboolean   kh_db_identity_code_exists (KhDb *db, const char *code, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* kh-store.h — the asynchronous store the application uses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * KhStore owns one KhDb on one worker thread, fed by a GAsyncQueue of GTasks,
+ * so that the UI thread never waits on the disk. Each call copies what it is
+ * given (records are values), runs the matching kh_db_* function on the
+ * worker, and completes on the caller's main context. The acting user is the
+ * one that kh_store_open logged in.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/kh-db.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_STORE (kh_store_get_type ())
+G_DECLARE_FINAL_TYPE (KhStore, kh_store, KH, STORE, GObject)
+
+/* The default database: $KOHTAAMO_DATABASE, else $XDG_DATA_HOME/kohtaamo/kohtaamo.db. */
+char       *kh_store_default_path        (void);
+
+KhStore    *kh_store_new                 (const char *path);
+const char *kh_store_get_path            (KhStore    *self);
+/* The logged-in user after a successful open, else NULL. */
+KhUser     *kh_store_get_user            (KhStore    *self);
+/* The unit's calendar, after a successful open (read-only, shared). */
+KhCalendar *kh_store_get_calendar        (KhStore    *self);
+
+/* Opens and migrates the database and logs in the OS account (g_get_user_name,
+ * display name g_get_real_name). Completes with the KhUser. */
+void        kh_store_open_async          (KhStore             *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+KhUser     *kh_store_open_finish         (KhStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+void        kh_store_search_clients_async  (KhStore *self, const char *query, guint limit,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_search_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_get_client_async      (KhStore *self, gint64 client_id, KhAccessWhat what, KhAccessBasis basis,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhClient   *kh_store_get_client_finish     (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_find_similar_clients_async  (KhStore *self, const char *last_name, const char *first_names,
+                                                  const char *birth_date, gint64 except_id,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_find_similar_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* Completes with the id (as gint64 through the out parameter of finish). */
+void        kh_store_save_client_async     (KhStore *self, KhClient *client,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gint64      kh_store_save_client_finish    (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_list_client_contacts_async  (KhStore *self, gint64 client_id,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_client_contacts_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* The intake is deep-copied before the call returns. */
+void        kh_store_save_intake_async     (KhStore *self, const KhIntake *intake,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhIntakeResult *kh_store_save_intake_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_undo_intake_async     (KhStore *self, const KhIntakeResult *result,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_undo_intake_finish    (KhStore *self, GAsyncResult *result, GError **error);
+
+/* `date` is ISO; NULL for today. */
+void        kh_store_list_contacts_on_async  (KhStore *self, const char *date,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_contacts_on_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_list_queue_async      (KhStore *self,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_queue_finish     (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_list_services_async   (KhStore *self,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_services_finish  (KhStore *self, GAsyncResult *result, GError **error);
+
+void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, guint limit,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* Emitted on the main context after any successful write (intake saved or
+ * undone, person saved), so that views can refresh. */
+/* signal: "changed" (KhStore *store) */
+
+G_END_DECLS
