@@ -1,0 +1,23 @@
+/* kh-field-message.h — a translated message shown right under a form field
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Shows `message` under `field` (NULL hides it) and gives the field the
+ * `error` style class and the accessible invalid state. The message widget is
+ * made on first use: a non-focusable row after the field when the field is a
+ * row of a GtkListBox (an AdwPreferencesGroup), else a label after it in its
+ * GtkBox. */
+void      kh_field_message_set   (GtkWidget  *field,
+                                  const char *message);
+/* The message widget's label, or NULL when none was ever shown (for tests). */
+GtkLabel *kh_field_message_get_label (GtkWidget *field);
+/* Is a message shown for the field? */
+gboolean  kh_field_message_is_shown  (GtkWidget *field);
+
+G_END_DECLS

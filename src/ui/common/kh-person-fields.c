@@ -1,0 +1,609 @@
+/* kh-person-fields.c — the fields of a person, for intake and editing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "core/kh-hetu.h"
+#include "core/kh-text.h"
+#include "store/kh-db.h"
+
+#include "kh-field-message.h"
+#include "kh-person-fields.h"
+
+struct _KhPersonFields
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  AdwEntryRow *address_row;
+  AdwEntryRow *birth_date_row;
+  AdwEntryRow *city_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *first_names_row;
+  GtkLabel    *general_error_label;
+  AdwEntryRow *identity_code_row;
+  GtkSwitch   *interpreter_switch;
+  AdwComboRow *language_row;
+  AdwEntryRow *last_name_row;
+  AdwComboRow *no_code_reason_row;
+  GtkSwitch   *no_code_switch;
+  AdwEntryRow *other_language_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *postal_code_row;
+
+  /* owned */
+  KhClient    *client;          /* what set_client was given, for its id and dates */
+
+  guint        filling : 1;     /* set_client is writing: no "changed" */
+};
+
+G_DEFINE_FINAL_TYPE (KhPersonFields, kh_person_fields, ADW_TYPE_BIN)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Combo rows list these values in this order. */
+static const KhLanguage languages[] = { KH_LANGUAGE_FI, KH_LANGUAGE_SV, KH_LANGUAGE_OTHER };
+static const KhNoCodeReason no_code_reasons[] = {
+  KH_NO_CODE_NOT_KNOWN, KH_NO_CODE_ASYLUM_SEEKER, KH_NO_CODE_FOREIGN, KH_NO_CODE_OTHER,
+};
+
+static char *
+dup_clean_text (AdwEntryRow *row)
+{
+  return kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static KhLanguage
+get_language (KhPersonFields *self)
+{
+  guint i = adw_combo_row_get_selected (self->language_row);
+
+  return i < G_N_ELEMENTS (languages) ? languages[i] : KH_LANGUAGE_FI;
+}
+
+static KhNoCodeReason
+get_no_code_reason (KhPersonFields *self)
+{
+  guint i = adw_combo_row_get_selected (self->no_code_reason_row);
+
+  return i < G_N_ELEMENTS (no_code_reasons) ? no_code_reasons[i] : KH_NO_CODE_NOT_KNOWN;
+}
+
+static void
+update_visibility (KhPersonFields *self)
+{
+  gboolean no_code = gtk_switch_get_active (self->no_code_switch);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->identity_code_row), !no_code);
+  gtk_widget_set_visible (GTK_WIDGET (self->birth_date_row), no_code);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_code_reason_row), no_code);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_language_row),
+                          get_language (self) == KH_LANGUAGE_OTHER);
+
+  /* A message about a hidden field would point at nothing. */
+  if (no_code)
+    kh_field_message_set (GTK_WIDGET (self->identity_code_row), NULL);
+  else
+    kh_field_message_set (GTK_WIDGET (self->birth_date_row), NULL);
+  if (get_language (self) != KH_LANGUAGE_OTHER)
+    kh_field_message_set (GTK_WIDGET (self->other_language_row), NULL);
+}
+
+static void
+emit_changed (KhPersonFields *self)
+{
+  if (!self->filling)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+row_text_changed_cb (GtkEditable    *editable,
+                     KhPersonFields *self)
+{
+  /* The message was about the old text. */
+  if (!self->filling)
+    kh_field_message_set (GTK_WIDGET (editable), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+  emit_changed (self);
+}
+
+static void
+choice_changed_cb (GObject        *object,
+                   GParamSpec     *pspec,
+                   KhPersonFields *self)
+{
+  update_visibility (self);
+  emit_changed (self);
+}
+
+/* Identity codes are written in capitals; typing "131052-308t" is a
+ * mistake nobody should have to notice. */
+static void
+code_insert_text_cb (GtkEditable    *editable,
+                     const char     *text,
+                     int             length,
+                     int            *position,
+                     KhPersonFields *self)
+{
+  g_autofree char *upper = NULL;
+
+  if (length < 0)
+    length = strlen (text);
+  upper = g_utf8_strup (text, length);
+  if (strlen (upper) == (gsize) length && memcmp (upper, text, length) == 0)
+    return;
+
+  g_signal_handlers_block_by_func (editable, code_insert_text_cb, self);
+  gtk_editable_insert_text (editable, upper, -1, position);
+  g_signal_handlers_unblock_by_func (editable, code_insert_text_cb, self);
+  g_signal_stop_emission_by_name (editable, "insert-text");
+}
+
+static char *
+dup_code_text (KhPersonFields *self)
+{
+  g_autofree char *code = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->identity_code_row)));
+
+  g_strstrip (code);
+  return g_steal_pointer (&code);
+}
+
+/* Returns the message for the identity code, or NULL when it is valid. */
+static const char *
+check_code (KhPersonFields *self,
+            GDate          *out_birth)
+{
+  g_autofree char *code = dup_code_text (self);
+  KhHetuStatus status;
+
+  status = kh_hetu_validate (code, NULL, out_birth, NULL);
+  if (status == KH_HETU_OK)
+    return NULL;
+  return kh_hetu_status_message (status);
+}
+
+static void
+code_focus_left_cb (GtkEventControllerFocus *controller,
+                    KhPersonFields          *self)
+{
+  g_autofree char *code = dup_code_text (self);
+
+  /* Early feedback, but not for a field that was only passed through. */
+  if (code[0] == '\0' || gtk_switch_get_active (self->no_code_switch))
+    return;
+  kh_field_message_set (GTK_WIDGET (self->identity_code_row), check_code (self, NULL));
+}
+
+static gboolean
+parse_birth_date (KhPersonFields  *self,
+                  GDate           *out,
+                  const char     **out_message)
+{
+  g_autofree char *text = dup_clean_text (self->birth_date_row);
+  GDate today;
+
+  if (text == NULL)
+    {
+      *out_message = _("Enter the birth date, for example 2.4.1980.");
+      return FALSE;
+    }
+  if (!kh_date_parse (text, out))
+    {
+      *out_message = _("This is not a date. Write it as 2.4.1980.");
+      return FALSE;
+    }
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  if (g_date_compare (out, &today) > 0)
+    {
+      *out_message = _("The birth date cannot be in the future.");
+      return FALSE;
+    }
+  *out_message = NULL;
+  return TRUE;
+}
+
+static void
+kh_person_fields_dispose (GObject *object)
+{
+  KhPersonFields *self = KH_PERSON_FIELDS (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_FIELDS);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (kh_person_fields_parent_class)->dispose (object);
+}
+
+static void
+kh_person_fields_class_init (KhPersonFieldsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_person_fields_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/common/kh-person-fields.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, city_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, email_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, first_names_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, general_error_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, identity_code_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, interpreter_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, no_code_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, no_code_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, other_language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, postal_code_row);
+}
+
+static void
+kh_person_fields_init (KhPersonFields *self)
+{
+  g_autoptr(GtkStringList) language_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) reason_labels = gtk_string_list_new (NULL);
+  AdwEntryRow *text_rows[10];
+  GtkEventController *focus;
+  GtkEditable *delegate;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  text_rows[0] = self->last_name_row;
+  text_rows[1] = self->first_names_row;
+  text_rows[2] = self->identity_code_row;
+  text_rows[3] = self->birth_date_row;
+  text_rows[4] = self->other_language_row;
+  text_rows[5] = self->address_row;
+  text_rows[6] = self->postal_code_row;
+  text_rows[7] = self->city_row;
+  text_rows[8] = self->phone_row;
+  text_rows[9] = self->email_row;
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    gtk_string_list_append (language_labels, kh_language_label (languages[i]));
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_labels));
+  for (guint i = 0; i < G_N_ELEMENTS (no_code_reasons); i++)
+    gtk_string_list_append (reason_labels, kh_no_code_label (no_code_reasons[i]));
+  adw_combo_row_set_model (self->no_code_reason_row, G_LIST_MODEL (reason_labels));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
+    g_signal_connect (text_rows[i], "changed", G_CALLBACK (row_text_changed_cb), self);
+
+  g_signal_connect (self->no_code_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect (self->language_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect (self->no_code_reason_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+
+  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->identity_code_row));
+  g_signal_connect (delegate, "insert-text", G_CALLBACK (code_insert_text_cb), self);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (code_focus_left_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->identity_code_row), focus);
+
+  update_visibility (self);
+}
+
+GtkWidget *
+kh_person_fields_new (void)
+{
+  return g_object_new (KH_TYPE_PERSON_FIELDS, NULL);
+}
+
+void
+kh_person_fields_clear_messages (KhPersonFields *self)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->last_name_row), GTK_WIDGET (self->first_names_row),
+    GTK_WIDGET (self->identity_code_row), GTK_WIDGET (self->birth_date_row),
+    GTK_WIDGET (self->other_language_row), GTK_WIDGET (self->postal_code_row),
+    GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
+  };
+
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    kh_field_message_set (fields[i], NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+}
+
+void
+kh_person_fields_set_client (KhPersonFields *self,
+                             KhClient       *client)
+{
+  g_autofree char *birth = NULL;
+  gboolean no_code;
+
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+  g_return_if_fail (client == NULL || KH_IS_CLIENT (client));
+
+  g_clear_object (&self->client);
+  if (client != NULL)
+    self->client = kh_client_copy (client);
+
+  self->filling = TRUE;
+
+  no_code = client != NULL && client->identity_kind == KH_IDENTITY_BIRTH_DATE;
+  if (no_code && client->birth_date != NULL)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (kh_date_from_iso (client->birth_date, &date))
+        birth = kh_date_format (&date);
+    }
+
+  set_text (self->last_name_row, client ? client->last_name : NULL);
+  set_text (self->first_names_row, client ? client->first_names : NULL);
+  set_text (self->identity_code_row, client && !no_code ? client->identity_code : NULL);
+  gtk_switch_set_active (self->no_code_switch, no_code);
+  set_text (self->birth_date_row, birth);
+  adw_combo_row_set_selected (self->no_code_reason_row, 0);
+  for (guint i = 0; no_code && i < G_N_ELEMENTS (no_code_reasons); i++)
+    if (no_code_reasons[i] == client->no_code_reason)
+      adw_combo_row_set_selected (self->no_code_reason_row, i);
+
+  adw_combo_row_set_selected (self->language_row, 0);
+  for (guint i = 0; client != NULL && i < G_N_ELEMENTS (languages); i++)
+    if (languages[i] == client->language)
+      adw_combo_row_set_selected (self->language_row, i);
+  set_text (self->other_language_row, client ? client->other_language : NULL);
+  gtk_switch_set_active (self->interpreter_switch, client != NULL && client->interpreter);
+
+  set_text (self->address_row, client ? client->address : NULL);
+  set_text (self->postal_code_row, client ? client->postal_code : NULL);
+  set_text (self->city_row, client ? client->city : NULL);
+  set_text (self->phone_row, client ? client->phone : NULL);
+  set_text (self->email_row, client ? client->email : NULL);
+
+  self->filling = FALSE;
+
+  update_visibility (self);
+  kh_person_fields_clear_messages (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+kh_person_fields_validate (KhPersonFields *self)
+{
+  GtkWidget *first_bad = NULL;
+  g_autofree char *last_name = NULL;
+  g_autofree char *first_names = NULL;
+  g_autofree char *postal_code = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *email = NULL;
+  const char *message;
+
+  g_return_val_if_fail (KH_IS_PERSON_FIELDS (self), FALSE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
+
+#define CHECK(row, msg) G_STMT_START {                          \
+    kh_field_message_set (GTK_WIDGET (row), (msg));             \
+    if ((msg) != NULL && first_bad == NULL)                     \
+      first_bad = GTK_WIDGET (row);                             \
+  } G_STMT_END
+
+  last_name = dup_clean_text (self->last_name_row);
+  CHECK (self->last_name_row, last_name == NULL ? _("Enter the last name.") : NULL);
+
+  first_names = dup_clean_text (self->first_names_row);
+  CHECK (self->first_names_row, first_names == NULL ? _("Enter the first names.") : NULL);
+
+  if (gtk_switch_get_active (self->no_code_switch))
+    {
+      GDate birth;
+
+      g_date_clear (&birth, 1);
+      parse_birth_date (self, &birth, &message);
+      CHECK (self->birth_date_row, message);
+    }
+  else
+    {
+      CHECK (self->identity_code_row, check_code (self, NULL));
+    }
+
+  if (get_language (self) == KH_LANGUAGE_OTHER)
+    {
+      g_autofree char *other = dup_clean_text (self->other_language_row);
+
+      CHECK (self->other_language_row, other == NULL ? _("Name the language.") : NULL);
+    }
+
+  postal_code = dup_clean_text (self->postal_code_row);
+  CHECK (self->postal_code_row,
+         postal_code != NULL && !kh_postal_code_is_valid (postal_code)
+         ? _("A postal code has five digits, for example 00100.") : NULL);
+
+  phone = dup_clean_text (self->phone_row);
+  if (phone != NULL)
+    {
+      g_autofree char *normal = kh_phone_normalize (phone);
+
+      CHECK (self->phone_row, normal == NULL
+             ? _("This is not a phone number. Use digits, for example 040 123 4567.") : NULL);
+    }
+  else
+    CHECK (self->phone_row, NULL);
+
+  email = dup_clean_text (self->email_row);
+  CHECK (self->email_row,
+         email != NULL && !kh_email_is_valid (email)
+         ? _("This is not an e-mail address. Write it as name@example.fi.") : NULL);
+
+#undef CHECK
+
+  if (first_bad != NULL)
+    {
+      gtk_widget_grab_focus (first_bad);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+KhClient *
+kh_person_fields_dup_client (KhPersonFields *self)
+{
+  g_autoptr(KhClient) client = NULL;
+  GDate birth;
+
+  g_return_val_if_fail (KH_IS_PERSON_FIELDS (self), NULL);
+
+  client = self->client != NULL ? kh_client_copy (self->client) : kh_client_new ();
+  g_date_clear (&birth, 1);
+
+#define REPLACE(field, value) G_STMT_START {   \
+    g_free (client->field);                    \
+    client->field = (value);                   \
+  } G_STMT_END
+
+  REPLACE (last_name, dup_clean_text (self->last_name_row));
+  REPLACE (first_names, dup_clean_text (self->first_names_row));
+
+  if (gtk_switch_get_active (self->no_code_switch))
+    {
+      const char *message;
+
+      client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+      client->no_code_reason = get_no_code_reason (self);
+      REPLACE (identity_code, NULL);
+      REPLACE (birth_date, parse_birth_date (self, &birth, &message) ? kh_date_to_iso (&birth) : NULL);
+    }
+  else
+    {
+      client->identity_kind = KH_IDENTITY_CODE;
+      client->no_code_reason = KH_NO_CODE_NONE;
+      REPLACE (identity_code, kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->identity_code_row))));
+      REPLACE (birth_date, check_code (self, &birth) == NULL ? kh_date_to_iso (&birth) : NULL);
+    }
+
+  client->language = get_language (self);
+  REPLACE (other_language, client->language == KH_LANGUAGE_OTHER
+                           ? dup_clean_text (self->other_language_row) : NULL);
+  client->interpreter = gtk_switch_get_active (self->interpreter_switch);
+  REPLACE (address, dup_clean_text (self->address_row));
+  REPLACE (postal_code, dup_clean_text (self->postal_code_row));
+  REPLACE (city, dup_clean_text (self->city_row));
+  REPLACE (phone, dup_clean_text (self->phone_row));
+  REPLACE (email, dup_clean_text (self->email_row));
+
+#undef REPLACE
+
+  return g_steal_pointer (&client);
+}
+
+void
+kh_person_fields_show_store_error (KhPersonFields *self,
+                                   const GError   *error)
+{
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE))
+    {
+      gtk_switch_set_active (self->no_code_switch, FALSE);
+      kh_field_message_set (GTK_WIDGET (self->identity_code_row),
+                            _("This identity code already belongs to another person. Search for them instead of adding a new person."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->identity_code_row));
+      return;
+    }
+
+  gtk_label_set_text (self->general_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+}
+
+void
+kh_person_fields_prefill (KhPersonFields *self,
+                          const char     *search_text)
+{
+  g_autofree char *text = NULL;
+  char *comma;
+  char *space;
+
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+
+  text = kh_text_clean (search_text);
+  if (text == NULL)
+    return;
+
+  if (kh_hetu_looks_like (text))
+    {
+      g_autofree char *upper = g_utf8_strup (text, -1);
+
+      set_text (self->identity_code_row, upper);
+      return;
+    }
+
+  /* Names have letters and no digits; a phone number or a date stays out. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isdigit (g_utf8_get_char (p)))
+      return;
+
+  /* At the desk a name is said and typed last name first. */
+  comma = strchr (text, ',');
+  space = strchr (text, ' ');
+  if (comma != NULL)
+    {
+      g_autofree char *first = NULL;
+
+      *comma = '\0';
+      first = kh_text_clean (comma + 1);
+      set_text (self->first_names_row, first);
+    }
+  else if (space != NULL)
+    {
+      *space = '\0';
+      set_text (self->first_names_row, space + 1);
+    }
+  set_text (self->last_name_row, g_strstrip (text));
+}
+
+gboolean
+kh_person_fields_get_birth_date (KhPersonFields *self,
+                                 GDate          *out)
+{
+  const char *message;
+
+  g_return_val_if_fail (KH_IS_PERSON_FIELDS (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (gtk_switch_get_active (self->no_code_switch))
+    return parse_birth_date (self, out, &message);
+  return check_code (self, out) == NULL;
+}
+
+void
+kh_person_fields_focus_start (KhPersonFields *self)
+{
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->last_name_row));
+}
