@@ -1,0 +1,565 @@
+/* kh-enums.c — keys and labels of the domain's enumerations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two names for every value: a stable ASCII key that never changes and never
+ * gets translated (it appears in CSV files, on the command line and in logs,
+ * where a translation would break scripts), and a label for the screen in the
+ * UI language. The integer values themselves belong to the database and are
+ * defined in kh-enums.h.
+ *
+ * The labels are written as a Finnish or Swedish receptionist says things at
+ * the desk, not as the statute says them: the statute's wording lives in the
+ * comments of kh-enums.h and in domain-law.md.
+ */
+#define G_LOG_DOMAIN "kohtaamo-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kh-enums.h"
+
+/* One row of a key/label table. The label is kept untranslated (marked with
+ * N_ or NC_) so that the table can be static; it is translated when asked for,
+ * which also makes a change of the UI language take effect at once. */
+typedef struct
+{
+  int         value;
+  const char *key;
+  const char *context;   /* message context for C_ labels, or NULL */
+  const char *label;
+} KhEnumEntry;
+
+/* Looks a value up in a table ended by a row whose key is NULL. Tables are a
+ * dozen rows at most, so a linear search is both the simplest and fastest. */
+static const KhEnumEntry *
+lookup_value (const KhEnumEntry *table,
+              int                value)
+{
+  for (const KhEnumEntry *e = table; e->key != NULL; e++)
+    if (e->value == value)
+      return e;
+  return NULL;
+}
+
+static int
+lookup_key (const KhEnumEntry *table,
+            const char        *key)
+{
+  if (key == NULL)
+    return 0;
+  for (const KhEnumEntry *e = table; e->key != NULL; e++)
+    if (strcmp (e->key, key) == 0)
+      return e->value;
+  return 0;
+}
+
+static const char *
+entry_key (const KhEnumEntry *table,
+           int                value)
+{
+  const KhEnumEntry *e = lookup_value (table, value);
+
+  return e != NULL ? e->key : NULL;
+}
+
+/* g_dpgettext2 is what C_() expands to; calling it here keeps the context
+ * that NC_() recorded in the table, so translators see the same context
+ * that the lookup uses. */
+static const char *
+entry_label (const KhEnumEntry *table,
+             int                value)
+{
+  const KhEnumEntry *e = lookup_value (table, value);
+
+  if (e == NULL)
+    return NULL;
+  if (e->context != NULL)
+    return g_dpgettext2 (GETTEXT_PACKAGE, e->context, e->label);
+  return g_dgettext (GETTEXT_PACKAGE, e->label);
+}
+
+#define ROW(v, k, l)        { (v), (k), NULL, (l) }
+#define ROW_C(v, k, c, l)   { (v), (k), (c), (l) }
+#define END                 { 0, NULL, NULL, NULL }
+
+/* Channels are short words in a drop-down and a list column; "Phone" or
+ * "Chat" alone would be ambiguous for translators, hence the context. */
+static const KhEnumEntry channels[] = {
+  ROW_C (KH_CHANNEL_WALK_IN,    "walk-in",    "channel", NC_("channel", "Walk-in")),
+  ROW_C (KH_CHANNEL_PHONE,      "phone",      "channel", NC_("channel", "Phone")),
+  ROW_C (KH_CHANNEL_LETTER,     "letter",     "channel", NC_("channel", "Letter or paper form")),
+  ROW_C (KH_CHANNEL_E_MESSAGE,  "e-message",  "channel", NC_("channel", "E-form or secure message")),
+  ROW_C (KH_CHANNEL_CHAT,       "chat",       "channel", NC_("channel", "Chat")),
+  /* Translators: a contact or notification from another authority under
+   * section 35 of the Social Welfare Act (sosiaalihuoltolaki 35 §). */
+  ROW_C (KH_CHANNEL_AUTHORITY,  "authority",  "channel", NC_("channel", "Another authority (SHL 35 §)")),
+  /* Translators: Kela's notification to social services (eTotu). */
+  ROW_C (KH_CHANNEL_KELA,       "kela",       "channel", NC_("channel", "Kela notification")),
+  /* Translators: sosiaalipäivystys / socialjouren. */
+  ROW_C (KH_CHANNEL_EMERGENCY,  "emergency",  "channel", NC_("channel", "Social emergency service")),
+  END
+};
+
+static const KhEnumEntry contactors[] = {
+  ROW_C (KH_CONTACTOR_SELF,      "self",      "contactor", NC_("contactor", "The person themselves")),
+  ROW_C (KH_CONTACTOR_RELATIVE,  "relative",  "contactor", NC_("contactor", "Relative or close person")),
+  ROW_C (KH_CONTACTOR_AUTHORITY, "authority", "contactor", NC_("contactor", "An authority")),
+  ROW_C (KH_CONTACTOR_OTHER,     "other",     "contactor", NC_("contactor", "Someone else")),
+  ROW_C (KH_CONTACTOR_ANONYMOUS, "anonymous", "contactor", NC_("contactor", "Anonymous")),
+  END
+};
+
+/* SHL 35 § gives an authority three ways to act. The labels say what the
+ * authority did, so that the receptionist can pick the one the caller
+ * describes. */
+static const KhEnumEntry referrals[] = {
+  ROW_C (KH_REFERRAL_NONE,            "none",            "referral", NC_("referral", "Not from an authority")),
+  ROW_C (KH_REFERRAL_DIRECTED,        "directed",        "referral", NC_("referral", "Directed the person to apply")),
+  ROW_C (KH_REFERRAL_WITH_CONSENT,    "with-consent",    "referral", NC_("referral", "Contact with the person's consent")),
+  ROW_C (KH_REFERRAL_WITHOUT_CONSENT, "without-consent", "referral", NC_("referral", "Notification without consent")),
+  END
+};
+
+/* The ten support needs of SHL 11 §, in the statute's order, shortened to
+ * what fits on a check box. Point 8 is long in the statute (substance use,
+ * other addiction, mental health, other illness, disability, ageing); the
+ * label keeps its main words so that nobody has to guess where a need fits. */
+static const KhEnumEntry needs[] = {
+  ROW_C (KH_NEED_DAILY_LIFE,          "daily-life",          "need", NC_("need", "Coping with daily life")),
+  ROW_C (KH_NEED_HOUSING,             "housing",             "need", NC_("need", "Housing")),
+  ROW_C (KH_NEED_FINANCIAL,           "financial",           "need", NC_("need", "Financial support")),
+  ROW_C (KH_NEED_INCLUSION,           "inclusion",           "need", NC_("need", "Inclusion and preventing exclusion")),
+  ROW_C (KH_NEED_VIOLENCE,            "violence",            "need", NC_("need", "Violence or abuse")),
+  ROW_C (KH_NEED_CRISIS,              "crisis",              "need", NC_("need", "Sudden crisis")),
+  ROW_C (KH_NEED_CHILD_DEVELOPMENT,   "child-development",   "need", NC_("need", "A child's balanced development")),
+  ROW_C (KH_NEED_SUBSTANCE_HEALTH,    "substance-health",    "need", NC_("need", "Substance use, mental health, illness, disability or ageing")),
+  ROW_C (KH_NEED_FUNCTIONAL_CAPACITY, "functional-capacity", "need", NC_("need", "Other functional capacity")),
+  ROW_C (KH_NEED_CARERS,              "carers",              "need", NC_("need", "Supporting relatives and close persons")),
+  END
+};
+
+static const KhEnumEntry outcomes[] = {
+  ROW_C (KH_OUTCOME_ADVICE,      "advice",      "outcome", NC_("outcome", "Advice or information given")),
+  ROW_C (KH_OUTCOME_DIRECTED,    "directed",    "outcome", NC_("outcome", "Directed to another service")),
+  /* Translators: the case became pending (asia tuli vireille / ärendet blev anhängigt). */
+  ROW_C (KH_OUTCOME_CASE_OPENED, "case-opened", "outcome", NC_("outcome", "Case opened")),
+  ROW_C (KH_OUTCOME_URGENT,      "urgent",      "outcome", NC_("outcome", "Urgent help: social emergency service")),
+  END
+};
+
+static const KhEnumEntry languages[] = {
+  ROW_C (KH_LANGUAGE_FI,    "fi",    "language", NC_("language", "Finnish")),
+  ROW_C (KH_LANGUAGE_SV,    "sv",    "language", NC_("language", "Swedish")),
+  ROW_C (KH_LANGUAGE_OTHER, "other", "language", NC_("language", "Other language")),
+  END
+};
+
+static const KhEnumEntry no_code_reasons[] = {
+  ROW_C (KH_NO_CODE_NONE,           "none",           "no-code", NC_("no-code", "Has an identity code")),
+  ROW_C (KH_NO_CODE_NOT_KNOWN,      "not-known",      "no-code", NC_("no-code", "Identity code not known yet")),
+  ROW_C (KH_NO_CODE_ASYLUM_SEEKER,  "asylum-seeker",  "no-code", NC_("no-code", "Asylum seeker")),
+  ROW_C (KH_NO_CODE_FOREIGN,        "foreign",        "no-code", NC_("no-code", "Foreign national without a Finnish identity code")),
+  ROW_C (KH_NO_CODE_OTHER,          "other",          "no-code", NC_("no-code", "Other reason")),
+  END
+};
+
+/* The keys are part of the command line of kohtaamo-admin (users --role). */
+static const KhEnumEntry roles[] = {
+  ROW_C (KH_ROLE_RECEPTION,     "reception",     "role", NC_("role", "Reception")),
+  /* Translators: sosiaaliohjaaja / socialhandledare. */
+  ROW_C (KH_ROLE_COUNSELLOR,    "counsellor",    "role", NC_("role", "Social counsellor")),
+  ROW_C (KH_ROLE_SOCIAL_WORKER, "social-worker", "role", NC_("role", "Social worker")),
+  /* Translators: johtava sosiaalityöntekijä / ledande socialarbetare. */
+  ROW_C (KH_ROLE_LEAD,          "lead",          "role", NC_("role", "Lead social worker")),
+  ROW_C (KH_ROLE_ADMIN,         "admin",         "role", NC_("role", "Administrator")),
+  END
+};
+
+static const KhEnumEntry case_statuses[] = {
+  ROW_C (KH_CASE_QUEUED,   "queued",   "case-status", NC_("case-status", "In the queue")),
+  ROW_C (KH_CASE_ASSIGNED, "assigned", "case-status", NC_("case-status", "With a worker")),
+  ROW_C (KH_CASE_CLOSED,   "closed",   "case-status", NC_("case-status", "Closed")),
+  END
+};
+
+/* The access log is read by the lead social worker, who must be able to
+ * answer a client's question "who looked at my data and why" (ATL), so the
+ * labels say plainly what was seen. */
+static const KhEnumEntry access_whats[] = {
+  ROW_C (KH_ACCESS_SEARCH,        "search",        "access", NC_("access", "Shown in search results")),
+  ROW_C (KH_ACCESS_PAGE,          "page",          "access", NC_("access", "Person's page opened")),
+  ROW_C (KH_ACCESS_IDENTITY_CODE, "identity-code", "access", NC_("access", "Identity code shown")),
+  ROW_C (KH_ACCESS_CONTACTS,      "contacts",      "access", NC_("access", "Contacts listed")),
+  ROW_C (KH_ACCESS_EDIT,          "edit",          "access", NC_("access", "Details opened for editing")),
+  ROW_C (KH_ACCESS_EXPORT,        "export",        "access", NC_("access", "Read by an administrator's command")),
+  END
+};
+
+static const KhEnumEntry access_bases[] = {
+  ROW_C (KH_BASIS_INTAKE,              "intake",       "access-basis", NC_("access-basis", "Receiving a contact")),
+  ROW_C (KH_BASIS_CLIENT_RELATIONSHIP, "client",       "access-basis", NC_("access-basis", "Client relationship")),
+  ROW_C (KH_BASIS_ADMINISTRATION,      "admin",        "access-basis", NC_("access-basis", "Administration")),
+  ROW_C (KH_BASIS_SUPERVISION,         "supervision",  "access-basis", NC_("access-basis", "Log supervision")),
+  END
+};
+
+static const KhEnumEntry deadline_groups[] = {
+  ROW_C (KH_DEADLINE_GROUP_OVER_75,                 "over-75",                 "deadline-group", NC_("deadline-group", "Over 75")),
+  /* Translators: the highest rate of Kela's care allowance for pensioners
+   * (eläkettä saavan hoitotuen erityishoitotuki / vårdbidrag med högsta belopp). */
+  ROW_C (KH_DEADLINE_GROUP_HIGHEST_CARE_ALLOWANCE,  "highest-care-allowance",  "deadline-group", NC_("deadline-group", "Highest care allowance")),
+  /* Translators: a disabled person under the Disability Services Act 675/2023. */
+  ROW_C (KH_DEADLINE_GROUP_DISABLED,                "disabled",                "deadline-group", NC_("deadline-group", "Disabled (Disability Services Act)")),
+  END
+};
+
+/**
+ * kh_channel_key:
+ * @value: a #KhChannel
+ *
+ * Returns: (nullable): the stable key, such as "walk-in", or %NULL for an
+ *   unknown value
+ */
+const char *
+kh_channel_key (KhChannel value)
+{
+  return entry_key (channels, value);
+}
+
+/**
+ * kh_channel_label:
+ * @value: a #KhChannel
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL for an
+ *   unknown value
+ */
+const char *
+kh_channel_label (KhChannel value)
+{
+  return entry_label (channels, value);
+}
+
+/**
+ * kh_channel_from_key:
+ * @key: (nullable): a key from kh_channel_key()
+ *
+ * Returns: the channel, or 0 when @key is unknown
+ */
+KhChannel
+kh_channel_from_key (const char *key)
+{
+  return lookup_key (channels, key);
+}
+
+/**
+ * kh_contactor_key:
+ * @value: a #KhContactor
+ *
+ * Returns: (nullable): the stable key, or %NULL for an unknown value
+ */
+const char *
+kh_contactor_key (KhContactor value)
+{
+  return entry_key (contactors, value);
+}
+
+/**
+ * kh_contactor_label:
+ * @value: a #KhContactor
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_contactor_label (KhContactor value)
+{
+  return entry_label (contactors, value);
+}
+
+/**
+ * kh_contactor_from_key:
+ * @key: (nullable): a key from kh_contactor_key()
+ *
+ * Returns: the contactor, or 0 when @key is unknown
+ */
+KhContactor
+kh_contactor_from_key (const char *key)
+{
+  return lookup_key (contactors, key);
+}
+
+/**
+ * kh_referral_key:
+ * @value: a #KhReferral
+ *
+ * Returns: (nullable): the stable key ("none", "directed", "with-consent",
+ *   "without-consent"), or %NULL
+ */
+const char *
+kh_referral_key (KhReferral value)
+{
+  return entry_key (referrals, value);
+}
+
+/**
+ * kh_referral_label:
+ * @value: a #KhReferral
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_referral_label (KhReferral value)
+{
+  return entry_label (referrals, value);
+}
+
+/**
+ * kh_need_key:
+ * @need: a single #KhNeed flag
+ *
+ * Returns: (nullable): the stable key, or %NULL if @need is not exactly one
+ *   known flag
+ */
+const char *
+kh_need_key (KhNeed need)
+{
+  return entry_key (needs, need);
+}
+
+/**
+ * kh_need_label:
+ * @need: a single #KhNeed flag
+ *
+ * Returns: (nullable): the short label of the SHL 11 § need in the UI
+ *   language, or %NULL
+ */
+const char *
+kh_need_label (KhNeed need)
+{
+  return entry_label (needs, need);
+}
+
+/**
+ * kh_need_from_key:
+ * @key: (nullable): a key from kh_need_key()
+ *
+ * Returns: the need flag, or 0 when @key is unknown
+ */
+KhNeed
+kh_need_from_key (const char *key)
+{
+  return lookup_key (needs, key);
+}
+
+/**
+ * kh_outcome_key:
+ * @value: a #KhOutcome
+ *
+ * Returns: (nullable): the stable key, or %NULL
+ */
+const char *
+kh_outcome_key (KhOutcome value)
+{
+  return entry_key (outcomes, value);
+}
+
+/**
+ * kh_outcome_label:
+ * @value: a #KhOutcome
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_outcome_label (KhOutcome value)
+{
+  return entry_label (outcomes, value);
+}
+
+/**
+ * kh_outcome_from_key:
+ * @key: (nullable): a key from kh_outcome_key()
+ *
+ * Returns: the outcome, or 0 when @key is unknown
+ */
+KhOutcome
+kh_outcome_from_key (const char *key)
+{
+  return lookup_key (outcomes, key);
+}
+
+/**
+ * kh_language_key:
+ * @value: a #KhLanguage
+ *
+ * Returns: (nullable): "fi", "sv" or "other", or %NULL
+ */
+const char *
+kh_language_key (KhLanguage value)
+{
+  return entry_key (languages, value);
+}
+
+/**
+ * kh_language_label:
+ * @value: a #KhLanguage
+ *
+ * Returns: (nullable): the language's name in the UI language, or %NULL
+ */
+const char *
+kh_language_label (KhLanguage value)
+{
+  return entry_label (languages, value);
+}
+
+/**
+ * kh_language_from_key:
+ * @key: (nullable): "fi", "sv" or "other"
+ *
+ * Returns: the language, or 0 when @key is unknown
+ */
+KhLanguage
+kh_language_from_key (const char *key)
+{
+  return lookup_key (languages, key);
+}
+
+/**
+ * kh_no_code_key:
+ * @value: a #KhNoCodeReason
+ *
+ * Returns: (nullable): the stable key, or %NULL
+ */
+const char *
+kh_no_code_key (KhNoCodeReason value)
+{
+  return entry_key (no_code_reasons, value);
+}
+
+/**
+ * kh_no_code_label:
+ * @value: a #KhNoCodeReason
+ *
+ * Returns: (nullable): why the person has no identity code, in the UI
+ *   language, or %NULL
+ */
+const char *
+kh_no_code_label (KhNoCodeReason value)
+{
+  return entry_label (no_code_reasons, value);
+}
+
+/**
+ * kh_role_key:
+ * @value: a #KhRole
+ *
+ * Returns: (nullable): "reception", "counsellor", "social-worker", "lead" or
+ *   "admin", or %NULL
+ */
+const char *
+kh_role_key (KhRole value)
+{
+  return entry_key (roles, value);
+}
+
+/**
+ * kh_role_label:
+ * @value: a #KhRole
+ *
+ * Returns: (nullable): the title of the role in the UI language, or %NULL
+ */
+const char *
+kh_role_label (KhRole value)
+{
+  return entry_label (roles, value);
+}
+
+/**
+ * kh_role_from_key:
+ * @key: (nullable): a key from kh_role_key()
+ *
+ * Returns: the role, or 0 when @key is unknown
+ */
+KhRole
+kh_role_from_key (const char *key)
+{
+  return lookup_key (roles, key);
+}
+
+/**
+ * kh_case_status_label:
+ * @value: a #KhCaseStatus
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_case_status_label (KhCaseStatus value)
+{
+  return entry_label (case_statuses, value);
+}
+
+/**
+ * kh_access_what_label:
+ * @value: a #KhAccessWhat
+ *
+ * Returns: (nullable): what was read, in the UI language, or %NULL
+ */
+const char *
+kh_access_what_label (KhAccessWhat value)
+{
+  return entry_label (access_whats, value);
+}
+
+/**
+ * kh_access_basis_label:
+ * @value: a #KhAccessBasis
+ *
+ * Returns: (nullable): the basis of the read, in the UI language, or %NULL
+ */
+const char *
+kh_access_basis_label (KhAccessBasis value)
+{
+  return entry_label (access_bases, value);
+}
+
+/**
+ * kh_deadline_group_key:
+ * @group: a single #KhDeadlineGroup flag
+ *
+ * Returns: (nullable): the stable key, or %NULL
+ */
+const char *
+kh_deadline_group_key (KhDeadlineGroup group)
+{
+  return entry_key (deadline_groups, group);
+}
+
+/**
+ * kh_deadline_group_label:
+ * @group: a single #KhDeadlineGroup flag
+ *
+ * Returns: (nullable): the group's label in the UI language, or %NULL
+ */
+const char *
+kh_deadline_group_label (KhDeadlineGroup group)
+{
+  return entry_label (deadline_groups, group);
+}
+
+/**
+ * kh_outcome_allows_anonymous:
+ * @value: a #KhOutcome
+ *
+ * Advice and directing the person elsewhere need no personal data: the
+ * contact is then kept only for statistics. A case that is opened, or an
+ * urgent referral to the social emergency service, is about a person and
+ * has to be recorded with who it was (SHL 34 §, 36 §).
+ *
+ * Returns: %TRUE if a contact with this outcome may be anonymous
+ */
+gboolean
+kh_outcome_allows_anonymous (KhOutcome value)
+{
+  return value == KH_OUTCOME_ADVICE || value == KH_OUTCOME_DIRECTED;
+}

@@ -164,6 +164,14 @@ const char  *kh_access_what_label  (KhAccessWhat   value);
 const char  *kh_access_basis_label (KhAccessBasis  value);
 const char  *kh_deadline_group_label (KhDeadlineGroup group);
 
+/* Keys for the remaining enumerations (CSV, command line, logs). */
+KhContactor  kh_contactor_from_key (const char    *key);
+const char  *kh_referral_key       (KhReferral     value);   /* "none", "directed", "with-consent", "without-consent" */
+KhNeed       kh_need_from_key      (const char    *key);
+KhOutcome    kh_outcome_from_key   (const char    *key);
+const char  *kh_no_code_key        (KhNoCodeReason value);
+const char  *kh_deadline_group_key (KhDeadlineGroup group);
+
 /* Outcomes that may be recorded without any personal data. */
 gboolean     kh_outcome_allows_anonymous (KhOutcome value);
 
