@@ -1,0 +1,306 @@
+/* kh-application.c — the Kohtaamo application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application owns the settings and the path of the database; each
+ * window owns its KhStore. It also carries the benchmark hook that
+ * tools/bench uses to measure start-up to the first frame with data.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-app"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "kh-application.h"
+#include "kh-window.h"
+#include "store/kh-store.h"
+
+struct _KhApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;
+  char           *database_path;
+};
+
+G_DEFINE_FINAL_TYPE (KhApplication, kh_application, ADW_TYPE_APPLICATION)
+
+/* CLOCK_MONOTONIC microseconds at process start, for the benchmark hook. */
+static gint64 process_start_us;
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: the --database command-line option */
+    N_("Open the database at PATH"), N_("PATH") },
+  { NULL }
+};
+
+/* The kernel's start time of this process (jiffies since boot) moved onto
+ * the monotonic clock. Its resolution is one jiffy (usually 10 ms); the
+ * benchmark can pass its own exact spawn time instead (see mark_start). */
+static gint64
+read_process_start_us (void)
+{
+  g_autofree char *stat = NULL;
+  struct timespec boot;
+  const char *p;
+  unsigned long long start_ticks;
+  long ticks_per_s;
+  gint64 now_boot_us;
+  int field;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
+    return 0;
+
+  /* The command name may contain spaces: count fields after its ')'. */
+  p = strrchr (stat, ')');
+  if (p == NULL)
+    return 0;
+  for (field = 2; field < 22 && p != NULL; field++)
+    p = strchr (p + 1, ' ');
+  if (p == NULL || sscanf (p + 1, "%llu", &start_ticks) != 1)
+    return 0;
+
+  ticks_per_s = sysconf (_SC_CLK_TCK);
+  if (ticks_per_s <= 0 || clock_gettime (CLOCK_BOOTTIME, &boot) != 0)
+    return 0;
+
+  now_boot_us = (gint64) boot.tv_sec * G_USEC_PER_SEC + boot.tv_nsec / 1000;
+  return g_get_monotonic_time ()
+         - (now_boot_us - (gint64) (start_ticks * G_USEC_PER_SEC / ticks_per_s));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  KhApplication *self = user_data;
+  static const char *developers[] = { "Kohtaamo contributors", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", "Kohtaamo",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Kohtaamo contributors"),
+                        "developers", developers,
+                        "comments", _("Reception, clients and their cases for adult social work"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static int
+kh_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path) && path != NULL && *path != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      g_free (self->database_path);
+      self->database_path = g_file_get_path (file);
+    }
+
+  /* Continue with the default handling (register, activate). */
+  return -1;
+}
+
+static void
+kh_application_startup (GApplication *app)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *new_contact_accels[] = { "<Control>n", NULL };
+  static const char *find_accels[] = { "<Control>f", NULL };
+
+  G_APPLICATION_CLASS (kh_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-contact", new_contact_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);
+}
+
+static void
+kh_application_activate (GApplication *app)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    {
+      g_autoptr(KhStore) store = kh_store_new (kh_application_get_database_path (self));
+
+      window = GTK_WINDOW (kh_window_new (self, store));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+kh_application_dispose (GObject *object)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (kh_application_parent_class)->dispose (object);
+}
+
+static void
+kh_application_finalize (GObject *object)
+{
+  KhApplication *self = KH_APPLICATION (object);
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (kh_application_parent_class)->finalize (object);
+}
+
+static void
+kh_application_class_init (KhApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kh_application_dispose;
+  object_class->finalize = kh_application_finalize;
+
+  app_class->handle_local_options = kh_application_handle_local_options;
+  app_class->startup = kh_application_startup;
+  app_class->activate = kh_application_activate;
+}
+
+static void
+kh_application_init (KhApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+}
+
+KhApplication *
+kh_application_new (void)
+{
+  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+
+  /* A benchmark run must start its own process, never hand over to a
+   * Kohtaamo that is already open. */
+  if (kh_application_is_bench_first_frame ())
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  return g_object_new (KH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       /* The .Devel build keeps the same resources. */
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+kh_application_get_settings (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+const char *
+kh_application_get_database_path (KhApplication *self)
+{
+  g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
+
+  if (self->database_path == NULL)
+    self->database_path = kh_store_default_path ();
+
+  return self->database_path;
+}
+
+/**
+ * kh_application_mark_start:
+ *
+ * Remembers when the process started, for the benchmark hook. tools/bench
+ * may pass its own spawn time as KOHTAAMO_BENCH_START_US (g_get_monotonic_time
+ * of the parent: CLOCK_MONOTONIC is shared by all processes); otherwise the
+ * kernel's start time of the process is used.
+ */
+void
+kh_application_mark_start (void)
+{
+  const char *env;
+
+  if (!kh_application_is_bench_first_frame ())
+    return;
+
+  env = g_getenv ("KOHTAAMO_BENCH_START_US");
+  if (env != NULL)
+    process_start_us = g_ascii_strtoll (env, NULL, 10);
+  if (process_start_us <= 0)
+    process_start_us = read_process_start_us ();
+  if (process_start_us <= 0)
+    process_start_us = g_get_monotonic_time ();
+}
+
+gboolean
+kh_application_is_bench_first_frame (void)
+{
+  return g_strcmp0 (g_getenv ("KOHTAAMO_BENCH_FIRST_FRAME"), "1") == 0;
+}
+
+/**
+ * kh_application_report_first_frame:
+ *
+ * Called by the window after the first frame in which the reception view
+ * shows its data has been painted. In a benchmark run it prints the time
+ * since the process started on stderr and quits; otherwise it does nothing.
+ */
+void
+kh_application_report_first_frame (KhApplication *self)
+{
+  gint64 elapsed_us;
+
+  g_return_if_fail (KH_IS_APPLICATION (self));
+
+  if (!kh_application_is_bench_first_frame ())
+    return;
+
+  elapsed_us = g_get_monotonic_time () - process_start_us;
+  /* A machine-readable line for tools/bench, never translated. */
+  fprintf (stderr, "first-frame-ms: %" G_GINT64_FORMAT "\n", (elapsed_us + 500) / 1000);
+  fflush (stderr);
+
+  g_application_quit (G_APPLICATION (self));
+}

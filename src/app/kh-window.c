@@ -1,0 +1,511 @@
+/* kh-window.c — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window opens its store in the background and shows, meanwhile, only a
+ * spinner. When the store is open it adds the views that work for the
+ * logged-in user: Reception, People and, for the lead social worker and the
+ * administrator, the Access log. When the store cannot be opened it says why
+ * in a status page and offers to try again.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-window.h"
+#include "ui/clients/kh-access-log-page.h"
+#include "ui/clients/kh-clients-page.h"
+#if __has_include ("ui/intake/kh-reception-page.h")
+#include "ui/intake/kh-reception-page.h"
+#define KH_HAVE_RECEPTION_PAGE 1
+#endif
+
+struct _KhWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  GtkMenuButton        *menu_button;
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+
+  /* owned */
+  KhStore              *store;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  /* borrowed: children of view_stack */
+  GtkWidget            *reception_page;
+  GtkWidget            *clients_page;
+  GtkWidget            *log_page;
+
+  gulong                after_paint_id;
+};
+
+G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void open_store (KhWindow *self);
+
+static const char *
+error_title (const GError *error)
+{
+  if (error->domain == KH_STORE_ERROR)
+    {
+      switch ((KhStoreError) error->code)
+        {
+        case KH_STORE_ERROR_NOT_A_DATABASE:
+          return _("This File Is Not a Kohtaamo Database");
+        case KH_STORE_ERROR_LOCKED:
+          return _("The Database Is in Use by Another Program");
+        case KH_STORE_ERROR_READ_ONLY:
+          return _("The Database Cannot Be Written");
+        case KH_STORE_ERROR_TOO_NEW:
+          return _("The Database Is From a Newer Kohtaamo");
+        case KH_STORE_ERROR_PERMISSION:
+          return _("Your Account Is Not a Kohtaamo User");
+        case KH_STORE_ERROR_FAILED:
+        case KH_STORE_ERROR_INVALID:
+        case KH_STORE_ERROR_DUPLICATE_CODE:
+        case KH_STORE_ERROR_NOT_FOUND:
+        default:
+          break;
+        }
+    }
+
+  return _("The Database Could Not Be Opened");
+}
+
+static const char *
+error_hint (const GError *error)
+{
+  if (error->domain != KH_STORE_ERROR)
+    return NULL;
+
+  switch ((KhStoreError) error->code)
+    {
+    case KH_STORE_ERROR_LOCKED:
+      return _("Close the other program, or wait a moment, and try again.");
+    case KH_STORE_ERROR_READ_ONLY:
+      return _("Ask your administrator for permission to write to the file and its folder.");
+    case KH_STORE_ERROR_TOO_NEW:
+      return _("Update Kohtaamo on this computer to open it.");
+    case KH_STORE_ERROR_PERMISSION:
+      return _("Ask the unit’s administrator to add your account in Kohtaamo.");
+    case KH_STORE_ERROR_NOT_A_DATABASE:
+    case KH_STORE_ERROR_FAILED:
+    case KH_STORE_ERROR_INVALID:
+    case KH_STORE_ERROR_DUPLICATE_CODE:
+    case KH_STORE_ERROR_NOT_FOUND:
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_error (KhWindow     *self,
+            const GError *error)
+{
+  g_autofree char *message = g_markup_escape_text (error->message, -1);
+  g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  const char *hint = error_hint (error);
+  g_autofree char *description = NULL;
+
+  if (hint != NULL)
+    description = g_strdup_printf ("%s\n\n%s\n\n<small>%s</small>", message, hint, path);
+  else
+    description = g_strdup_printf ("%s\n\n<small>%s</small>", message, path);
+
+  adw_status_page_set_title (self->error_page, error_title (error));
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+static void
+toast_cb (GtkWidget *page,
+          AdwToast  *toast,
+          KhWindow  *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+#ifdef KH_HAVE_RECEPTION_PAGE
+static void
+open_client_cb (GtkWidget *page,
+                gint64     client_id,
+                KhWindow  *self)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (self->clients_page), client_id);
+}
+#endif
+
+static void
+visible_view_changed_cb (KhWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                KhWindow      *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (app != NULL)
+    kh_application_report_first_frame (KH_APPLICATION (app));
+}
+
+/* The benchmark hook: once the reception view is on screen, the next frame
+ * that is painted is the first frame with data (the view fills itself from
+ * the open store before it is mapped). */
+static void
+reception_mapped_cb (GtkWidget *page,
+                     KhWindow  *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (page, reception_mapped_cb, self);
+  if (clock == NULL || self->after_paint_id != 0)
+    return;
+
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (page);
+}
+
+static GtkWidget *
+make_user_box (KhUser *user)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (user->display_name ? user->display_name : user->account);
+  GtkWidget *role = gtk_label_new (kh_role_label (user->role));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (role), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_widget_add_css_class (role, "dim-label");
+  gtk_widget_add_css_class (role, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), role);
+
+  return box;
+}
+
+static void
+show_content (KhWindow *self,
+              KhUser   *user)
+{
+  AdwViewStackPage *page;
+  g_autofree char *last_view = NULL;
+  GtkPopover *popover;
+
+#ifdef KH_HAVE_RECEPTION_PAGE
+  self->reception_page = kh_reception_page_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->reception_page,
+                                    "reception", _("Reception"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+  g_signal_connect_object (self->reception_page, "toast", G_CALLBACK (toast_cb), self, 0);
+  g_signal_connect_object (self->reception_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
+#endif
+
+  self->clients_page = kh_clients_page_new (self->store);
+  page = adw_view_stack_add_titled (self->view_stack, self->clients_page,
+                                    "clients", _("People"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+  g_signal_connect_object (self->clients_page, "toast", G_CALLBACK (toast_cb), self, 0);
+
+  /* Only the lead social worker and the administrator may read the log:
+   * for everyone else the view does not exist. */
+  if (kh_user_can_read_access_log (user))
+    {
+      self->log_page = kh_access_log_page_new (self->store);
+      page = adw_view_stack_add_titled (self->view_stack, self->log_page,
+                                        "log", _("Access Log"));
+      adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
+    }
+
+  popover = gtk_menu_button_get_popover (self->menu_button);
+  if (GTK_IS_POPOVER_MENU (popover))
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), make_user_box (user), "user");
+
+  /* Benchmark runs always measure the reception view. */
+  if (self->settings != NULL && !kh_application_is_bench_first_frame ())
+    last_view = g_settings_get_string (self->settings, "last-view");
+  if (last_view != NULL && adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  else if (self->reception_page != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, "reception");
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (kh_application_is_bench_first_frame () && self->reception_page != NULL)
+    g_signal_connect_object (self->reception_page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "content");
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  user = kh_store_open_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (user == NULL)
+    {
+      g_message ("Could not open %s: %s", kh_store_get_path (self->store), error->message);
+      show_error (self, error);
+      return;
+    }
+
+  show_content (self, user);
+}
+
+static void
+open_store (KhWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  kh_store_open_async (self->store, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+  g_autoptr(KhStore) store = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "error") != 0)
+    return;
+
+  /* A store that failed to open is not reused: start from a fresh one. */
+  store = kh_store_new (kh_store_get_path (self->store));
+  g_set_object (&self->store, store);
+  open_store (self);
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (self->reception_page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "reception");
+#ifdef KH_HAVE_RECEPTION_PAGE
+  kh_reception_page_new_contact (KH_RECEPTION_PAGE (self->reception_page));
+#endif
+}
+
+static void
+find_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (self->clients_page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "clients");
+  kh_clients_page_focus_search (KH_CLIENTS_PAGE (self->clients_page));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+save_window_state (KhWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The size to come back to is the unmaximized one. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+kh_window_close_request (GtkWindow *window)
+{
+  KhWindow *self = KH_WINDOW (window);
+
+  save_window_state (self);
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (kh_window_parent_class)->close_request (window);
+}
+
+static void
+kh_window_constructed (GObject *object)
+{
+  KhWindow *self = KH_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  G_OBJECT_CLASS (kh_window_parent_class)->constructed (object);
+
+  if (KH_IS_APPLICATION (app))
+    self->settings = g_object_ref (kh_application_get_settings (KH_APPLICATION (app)));
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+static void
+kh_window_dispose (GObject *object)
+{
+  KhWindow *self = KH_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->after_paint_id != 0)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        g_clear_signal_handler (&self->after_paint_id, clock);
+      self->after_paint_id = 0;
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
+
+  self->reception_page = NULL;
+  self->clients_page = NULL;
+  self->log_page = NULL;
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
+}
+
+static void
+kh_window_class_init (KhWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = kh_window_constructed;
+  object_class->dispose = kh_window_dispose;
+  window_class->close_request = kh_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/app/kh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.find-person", NULL, find_person_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "reception");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "clients");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-view", "s", "log");
+}
+
+static void
+kh_window_init (KhWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
+KhWindow *
+kh_window_new (KhApplication *application,
+               KhStore       *store)
+{
+  KhWindow *self;
+
+  g_return_val_if_fail (KH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  self = g_object_new (KH_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  self->store = g_object_ref (store);
+  open_store (self);
+
+  return self;
+}
+
+KhStore *
+kh_window_get_store (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+const char *
+kh_window_get_state (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+kh_window_add_toast (KhWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,26 @@
+/* kh-window.h — the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/kh-application.h"
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_WINDOW (kh_window_get_type ())
+G_DECLARE_FINAL_TYPE (KhWindow, kh_window, KH, WINDOW, AdwApplicationWindow)
+
+/* Shows a calm loading state at once and opens `store` in the background. */
+KhWindow *kh_window_new       (KhApplication *application,
+                               KhStore       *store);
+KhStore  *kh_window_get_store (KhWindow      *self);
+/* "loading", "error" or "content". */
+const char *kh_window_get_state (KhWindow    *self);
+void      kh_window_add_toast (KhWindow      *self,
+                               AdwToast      *toast);
+
+G_END_DECLS
