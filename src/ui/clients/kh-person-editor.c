@@ -1,0 +1,230 @@
+/* kh-person-editor.c — a window for editing a person's details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fields check themselves before anything is sent; the store checks
+ * again and its refusal (a duplicate identity code, say) is shown at the
+ * field. On any error the window stays open with everything as typed.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-person-editor.h"
+#include "ui/common/kh-person-fields.h"
+
+struct _KhPersonEditor
+{
+  AdwWindow       parent_instance;
+
+  /* template widgets */
+  KhPersonFields *fields;
+  GtkButton      *save_button;
+  AdwWindowTitle *window_title;
+
+  /* owned */
+  KhStore        *store;
+  GCancellable   *cancellable;
+
+  gint64          client_id;
+  gboolean        changed;
+  gboolean        saving;
+  gboolean        closing;   /* saved, or the changes were discarded */
+};
+
+G_DEFINE_FINAL_TYPE (KhPersonEditor, kh_person_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+fields_changed_cb (KhPersonEditor *self)
+{
+  self->changed = TRUE;
+}
+
+static void
+set_saving (KhPersonEditor *self,
+            gboolean        saving)
+{
+  self->saving = saving;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields), !saving);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(KhPersonEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = kh_store_save_client_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_saving (self, FALSE);
+
+  if (id <= 0)
+    {
+      g_debug ("Saving person %" G_GINT64_FORMAT " refused: %s", self->client_id, error->message);
+      kh_person_fields_show_store_error (self->fields, error);
+      return;
+    }
+
+  self->closing = TRUE;
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  kh_person_editor_save (KH_PERSON_EDITOR (widget));
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     KhPersonEditor   *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+kh_person_editor_close_request (GtkWindow *window)
+{
+  KhPersonEditor *self = KH_PERSON_EDITOR (window);
+  GtkWidget *dialog;
+
+  /* Never lose what was typed without asking. */
+  if (self->changed && !self->closing)
+    {
+      dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                       _("The changes to this person’s details have not been saved."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Keep Editing"),
+                                        "discard", _("_Discard"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (kh_person_editor_parent_class)->close_request (window);
+}
+
+static void
+kh_person_editor_dispose (GObject *object)
+{
+  KhPersonEditor *self = KH_PERSON_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_EDITOR);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kh_person_editor_parent_class)->dispose (object);
+}
+
+static void
+kh_person_editor_class_init (KhPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = kh_person_editor_dispose;
+  window_class->close_request = kh_person_editor_close_request;
+
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (KH_TYPE_PERSON_FIELDS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, fields);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+kh_person_editor_init (KhPersonEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+kh_person_editor_new (KhStore  *store,
+                      KhClient *client)
+{
+  KhPersonEditor *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+  g_return_val_if_fail (KH_IS_CLIENT (client), NULL);
+
+  self = g_object_new (KH_TYPE_PERSON_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->client_id = client->id;
+
+  kh_person_fields_set_client (self->fields, client);
+  self->changed = FALSE;
+
+  name = kh_client_dup_display_name (client);
+  adw_window_title_set_subtitle (self->window_title, name);
+
+  return GTK_WIDGET (self);
+}
+
+void
+kh_person_editor_save (KhPersonEditor *self)
+{
+  g_autoptr(KhClient) client = NULL;
+
+  g_return_if_fail (KH_IS_PERSON_EDITOR (self));
+
+  if (self->saving)
+    return;
+
+  kh_person_fields_clear_messages (self->fields);
+  if (!kh_person_fields_validate (self->fields))
+    return;
+
+  client = kh_person_fields_dup_client (self->fields);
+  client->id = self->client_id;
+
+  set_saving (self, TRUE);
+  kh_store_save_client_async (self->store, client, self->cancellable, saved_cb, g_object_ref (self));
+}

@@ -1,0 +1,530 @@
+/* kh-person-page.c — a person's basic page: details and contacts so far
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every read goes through the store, which writes the access-log row in the
+ * same transaction: opening the page (KH_ACCESS_PAGE), listing the contacts,
+ * showing the whole identity code (each time it is shown) and opening the
+ * details for editing.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-text.h"
+#include "kh-person-editor.h"
+#include "kh-person-page.h"
+
+struct _KhPersonPage
+{
+  GtkWidget          parent_instance;
+
+  /* template widgets */
+  AdwActionRow      *address_row;
+  AdwActionRow      *birth_date_row;
+  AdwActionRow      *code_row;
+  GtkListBox        *contacts_list;
+  AdwPreferencesPage *details_page;
+  AdwActionRow      *email_row;
+  AdwStatusPage     *error_page;
+  AdwActionRow      *interpreter_row;
+  AdwActionRow      *language_row;
+  GtkLabel          *name_label;
+  AdwActionRow      *no_code_row;
+  AdwActionRow      *phone_row;
+  GtkToggleButton   *show_code_button;
+  GtkStack          *stack;
+
+  /* owned */
+  KhStore           *store;
+  KhClient          *client;
+  GCancellable      *cancellable;       /* the page's reads; cancelled by the next load */
+  GCancellable      *code_cancellable;
+
+  gint64             client_id;
+};
+
+G_DEFINE_FINAL_TYPE (KhPersonPage, kh_person_page, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_TOAST,
+  SIGNAL_SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_value (AdwActionRow *row,
+           const char   *value)
+{
+  if (value != NULL && *value != '\0')
+    {
+      adw_action_row_set_subtitle (row, value);
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "kh-empty");
+    }
+  else
+    {
+      /* Translators: a detail of a person that nobody has recorded */
+      adw_action_row_set_subtitle (row, _("Not recorded"));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "kh-empty");
+    }
+}
+
+static void
+emit_toast (KhPersonPage *self,
+            const char   *title)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (title);
+
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, toast);
+}
+
+static char *
+format_iso_date (const char *iso)
+{
+  GDate date;
+
+  if (iso == NULL || !kh_date_from_iso (iso, &date))
+    return NULL;
+
+  return kh_date_format (&date);
+}
+
+static char *
+dup_needs_text (guint needs)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint i;
+
+  for (i = 0; i < KH_N_NEEDS; i++)
+    if (needs & (1u << i))
+      g_ptr_array_add (labels, (gpointer) kh_need_label (1u << i));
+  g_ptr_array_add (labels, NULL);
+
+  return g_strjoinv (", ", (char **) labels->pdata);
+}
+
+static GtkWidget *
+create_contact_row (KhContact *contact)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (contact->received_at != NULL)
+    /* Translators: date and time of a contact, a strftime format: "2.4.2026 10.15" in fi */
+    when = g_date_time_format (contact->received_at, _("%-d.%-m.%Y %H:%M"));
+  title = g_strdup_printf ("%s · %s", when ? when : "", kh_channel_label (contact->channel));
+
+  g_ptr_array_add (parts, g_strdup (kh_outcome_label (contact->outcome)));
+  if (contact->service_name != NULL)
+    g_ptr_array_add (parts, g_strdup (contact->service_name));
+  if (contact->needs != 0)
+    g_ptr_array_add (parts, dup_needs_text (contact->needs));
+  if (contact->created_by_name != NULL)
+    /* Translators: who at reception received a contact */
+    g_ptr_array_add (parts, g_strdup_printf (_("received by %s"), contact->created_by_name));
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (contact->urgent)
+    {
+      /* Translators: a contact where an urgent need (SHL 36 §) was found */
+      GtkWidget *badge = gtk_label_new (_("Urgent"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "kh-badge");
+      gtk_widget_add_css_class (badge, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+
+  return row;
+}
+
+static void
+clear_contacts (KhPersonPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->contacts_list))) != NULL)
+    gtk_list_box_remove (self->contacts_list, child);
+}
+
+static void
+contacts_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  guint i;
+
+  contacts = kh_store_list_client_contacts_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_contacts (self);
+
+  if (contacts == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The contacts could not be listed"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->contacts_list, row);
+      return;
+    }
+
+  if (contacts->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No contacts recorded yet"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->contacts_list, row);
+      return;
+    }
+
+  for (i = 0; i < contacts->len; i++)
+    gtk_list_box_append (self->contacts_list, create_contact_row (g_ptr_array_index (contacts, i)));
+}
+
+static void
+show_client (KhPersonPage *self,
+             KhClient     *client)
+{
+  g_autofree char *name = kh_client_dup_display_name (client);
+  g_autofree char *birth = format_iso_date (client->birth_date);
+  g_autofree char *language = NULL;
+  g_autoptr(GString) address = g_string_new (NULL);
+  gboolean has_code = client->identity_kind == KH_IDENTITY_CODE && client->identity_code != NULL;
+
+  g_set_object (&self->client, client);
+
+  gtk_label_set_text (self->name_label, name);
+
+  g_signal_handlers_block_matched (self->show_code_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_toggle_button_set_active (self->show_code_button, FALSE);
+  g_signal_handlers_unblock_matched (self->show_code_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_button_set_label (GTK_BUTTON (self->show_code_button), _("_Show"));
+  gtk_widget_set_visible (GTK_WIDGET (self->show_code_button), has_code);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_code_row), !has_code);
+  if (has_code)
+    {
+      g_autofree char *masked = kh_client_dup_masked_code (client);
+
+      set_value (self->code_row, masked);
+    }
+  else
+    {
+      /* Translators: the identity code of a person who has none */
+      set_value (self->code_row, _("None"));
+      set_value (self->no_code_row, kh_no_code_label (client->no_code_reason));
+    }
+  set_value (self->birth_date_row, birth);
+
+  if (client->language == KH_LANGUAGE_OTHER && client->other_language != NULL)
+    language = g_strdup (client->other_language);
+  else
+    language = g_strdup (kh_language_label (client->language));
+  set_value (self->language_row, language);
+  set_value (self->interpreter_row, client->interpreter ? _("Needed") : _("Not needed"));
+
+  if (client->address != NULL)
+    g_string_append (address, client->address);
+  if (client->postal_code != NULL || client->city != NULL)
+    {
+      if (address->len > 0)
+        g_string_append (address, ", ");
+      if (client->postal_code != NULL)
+        g_string_append (address, client->postal_code);
+      if (client->postal_code != NULL && client->city != NULL)
+        g_string_append_c (address, ' ');
+      if (client->city != NULL)
+        g_string_append (address, client->city);
+    }
+  set_value (self->address_row, address->str);
+  set_value (self->phone_row, client->phone);
+  set_value (self->email_row, client->email);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+static void
+client_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (client == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  show_client (self, client);
+  kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
+                                       contacts_loaded_cb, g_object_ref (self));
+}
+
+static void
+code_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (client == NULL || client->identity_code == NULL)
+    {
+      g_signal_handlers_block_matched (self->show_code_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_toggle_button_set_active (self->show_code_button, FALSE);
+      g_signal_handlers_unblock_matched (self->show_code_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      emit_toast (self, error != NULL ? error->message : _("The identity code could not be shown"));
+      return;
+    }
+
+  set_value (self->code_row, client->identity_code);
+  gtk_button_set_label (GTK_BUTTON (self->show_code_button), _("_Hide"));
+}
+
+static void
+show_code_toggled_cb (KhPersonPage *self)
+{
+  g_cancellable_cancel (self->code_cancellable);
+  g_clear_object (&self->code_cancellable);
+
+  if (self->client == NULL)
+    return;
+
+  if (gtk_toggle_button_get_active (self->show_code_button))
+    {
+      /* Each showing is a read of its own and is logged as one. */
+      self->code_cancellable = g_cancellable_new ();
+      kh_store_get_client_async (self->store, self->client->id,
+                                 KH_ACCESS_IDENTITY_CODE, KH_BASIS_CLIENT_RELATIONSHIP,
+                                 self->code_cancellable, code_loaded_cb, g_object_ref (self));
+    }
+  else
+    {
+      g_autofree char *masked = kh_client_dup_masked_code (self->client);
+
+      set_value (self->code_row, masked);
+      gtk_button_set_label (GTK_BUTTON (self->show_code_button), _("_Show"));
+    }
+}
+
+static void
+editor_saved_cb (KhPersonEditor *editor,
+                 gint64          client_id,
+                 KhPersonPage   *self)
+{
+  emit_toast (self, _("Details saved"));
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, client_id);
+
+  if (client_id == self->client_id)
+    kh_person_page_load (self, client_id);
+}
+
+static void
+client_for_edit_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+
+  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
+
+  if (client == NULL)
+    {
+      emit_toast (self, error->message);
+      return;
+    }
+
+  editor = kh_person_editor_new (self->store, client);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+
+  if (self->client == NULL)
+    return;
+
+  /* Opening the details for editing is a read of its own (the whole code
+   * is in the form). */
+  gtk_widget_action_set_enabled (widget, "person.edit", FALSE);
+  kh_store_get_client_async (self->store, self->client->id,
+                             KH_ACCESS_EDIT, KH_BASIS_CLIENT_RELATIONSHIP,
+                             self->cancellable, client_for_edit_cb, g_object_ref (self));
+}
+
+static void
+kh_person_page_dispose (GObject *object)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->code_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_PAGE);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->code_cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kh_person_page_parent_class)->dispose (object);
+}
+
+static void
+kh_person_page_class_init (KhPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_person_page_dispose;
+
+  signals[SIGNAL_TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SIGNAL_SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, details_page);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, interpreter_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, no_code_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_code_button);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
+  /* Back to the search: the action lives on the People view around this page. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "clients.back", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+kh_person_page_init (KhPersonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+}
+
+GtkWidget *
+kh_person_page_new (KhStore *store)
+{
+  KhPersonPage *self;
+
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  self = g_object_new (KH_TYPE_PERSON_PAGE, NULL);
+  kh_person_page_set_store (self, store);
+
+  return GTK_WIDGET (self);
+}
+
+void
+kh_person_page_set_store (KhPersonPage *self,
+                          KhStore      *store)
+{
+  g_return_if_fail (KH_IS_PERSON_PAGE (self));
+  g_return_if_fail (KH_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+void
+kh_person_page_load (KhPersonPage *self,
+                     gint64        client_id)
+{
+  g_return_if_fail (KH_IS_PERSON_PAGE (self));
+  g_return_if_fail (self->store != NULL);
+  g_return_if_fail (client_id > 0);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->code_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->code_cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  /* A different person: nothing of the previous one may stay on screen. */
+  if (client_id != self->client_id)
+    {
+      g_clear_object (&self->client);
+      clear_contacts (self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  self->client_id = client_id;
+
+  kh_store_get_client_async (self->store, client_id, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP,
+                             self->cancellable, client_loaded_cb, g_object_ref (self));
+}
+
+gint64
+kh_person_page_get_client_id (KhPersonPage *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_PAGE (self), 0);
+
+  return self->client_id;
+}
+
+KhClient *
+kh_person_page_get_client (KhPersonPage *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_PAGE (self), NULL);
+
+  return self->client;
+}

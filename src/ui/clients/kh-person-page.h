@@ -1,0 +1,29 @@
+/* kh-person-page.h — a person's basic page: details and contacts so far
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_PERSON_PAGE (kh_person_page_get_type ())
+G_DECLARE_FINAL_TYPE (KhPersonPage, kh_person_page, KH, PERSON_PAGE, GtkWidget)
+
+/* signals: "toast" (AdwToast *toast); "saved" (gint64 client_id) after an edit is saved */
+
+GtkWidget *kh_person_page_new           (KhStore      *store);
+void       kh_person_page_set_store     (KhPersonPage *self,
+                                         KhStore      *store);
+/* Loads the person (logged as opening the page on the basis of the client
+ * relationship) and their contacts. */
+void       kh_person_page_load          (KhPersonPage *self,
+                                         gint64        client_id);
+gint64     kh_person_page_get_client_id (KhPersonPage *self);
+/* The person as last loaded, or NULL. */
+KhClient  *kh_person_page_get_client    (KhPersonPage *self);
+
+G_END_DECLS
