@@ -1,0 +1,225 @@
+/* bench-intake.c — saving an intake, beside a raw single-row INSERT
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-intake DATABASE [SAVES]
+ *
+ * Times kh_db_save_intake() for a walk-in of a new (fictional) person that
+ * opens a case: the person, the contact, the case and its statutory
+ * deadline in one transaction. The floor is one INSERT of one row into a
+ * scratch table of the same database file, in its own transaction, with the
+ * store's journal mode and synchronous setting. DATABASE is written to:
+ * give it a copy.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-bench"
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "core/kh-hetu.h"
+#include "store/kh-db.h"
+#include "bench-common.h"
+
+static const char *last_names[] = { "Mäkelä", "Koskinen", "Lindström", "Heikkinen", "Åkerlund" };
+static const char *first_names[] = { "Aino", "Eero", "Linnea", "Veikko", "Signe" };
+
+static KhUser *
+bench_user (KhDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  KhUser *user;
+
+  user = kh_db_login (db, g_get_user_name (), g_get_real_name (), &error);
+  if (user != NULL)
+    return user;
+  g_clear_error (&error);
+  user = kh_db_save_user (db, "kohtaamo-bench", "Benchmark", KH_ROLE_RECEPTION, TRUE, &error);
+  if (user == NULL)
+    g_error ("cannot add the benchmark user: %s", error->message);
+  g_object_unref (user);
+  user = kh_db_login (db, "kohtaamo-bench", "Benchmark", &error);
+  if (user == NULL)
+    g_error ("cannot log in: %s", error->message);
+  return user;
+}
+
+/* A fictional person with an identity code (individual number 900–999)
+ * that the database does not have yet. */
+static KhClient *
+new_person (KhDb   *db,
+            GRand  *rand,
+            guint   i)
+{
+  g_autoptr(KhClient) client = kh_client_new ();
+
+  for (;;)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDate) birth = g_date_new_dmy (g_rand_int_range (rand, 1, 29),
+                                               g_rand_int_range (rand, 1, 13),
+                                               g_rand_int_range (rand, 1940, 2005));
+      g_autofree char *code = kh_hetu_make (birth, g_rand_int_range (rand, 900, 1000), 0);
+
+      if (kh_db_identity_code_exists (db, code, &error))
+        continue;
+      if (error != NULL)
+        g_error ("identity code lookup: %s", error->message);
+
+      client->identity_kind = KH_IDENTITY_CODE;
+      client->identity_code = g_steal_pointer (&code);
+      client->birth_date = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (birth),
+                                            g_date_get_month (birth), g_date_get_day (birth));
+      break;
+    }
+  client->last_name = g_strdup (last_names[i % G_N_ELEMENTS (last_names)]);
+  client->first_names = g_strdup (first_names[(i / 5) % G_N_ELEMENTS (first_names)]);
+  client->language = (i % 4 == 3) ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
+  client->phone = g_strdup_printf ("040 %03u %04u", 900 + i % 100, i % 10000);
+  return g_steal_pointer (&client);
+}
+
+static KhContact *
+new_contact (KhClient *client)
+{
+  KhContact *contact = kh_contact_new ();
+
+  contact->received_at = g_date_time_new_now_local ();
+  contact->channel = KH_CHANNEL_WALK_IN;
+  contact->contactor = KH_CONTACTOR_SELF;
+  contact->referral = KH_REFERRAL_NONE;
+  contact->needs = KH_NEED_HOUSING | KH_NEED_FINANCIAL;
+  contact->reason_text = g_strdup ("Rent arrears; asks about housing advice and income support.");
+  contact->urgent = FALSE;
+  contact->language = client->language;
+  contact->outcome = KH_OUTCOME_CASE_OPENED;
+  contact->anonymous = FALSE;
+  return contact;
+}
+
+static GArray *
+time_store (KhDb   *db,
+            KhUser *user,
+            guint   saves)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
+
+  for (guint i = 0; i < saves; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KhClient) client = new_person (db, rand, i);
+      g_autoptr(KhContact) contact = new_contact (client);
+      g_autoptr(KhIntakeResult) result = NULL;
+      KhIntake intake = { 0 };
+      double start, elapsed;
+
+      intake.contact = contact;
+      intake.client = client;
+      intake.deadline_groups = (i % 7 == 0) ? KH_DEADLINE_GROUP_OVER_75 : 0;
+
+      start = bench_now_ms ();
+      result = kh_db_save_intake (db, user, &intake, &error);
+      elapsed = bench_now_ms () - start;
+      if (result == NULL)
+        g_error ("save intake: %s", error->message);
+      if (result->case_id == 0)
+        g_error ("save intake: no case was opened");
+      /* The first saves warm the statement cache; not measured. */
+      if (i >= 5)
+        g_array_append_val (samples, elapsed);
+    }
+  return samples;
+}
+
+static GArray *
+time_floor (const char *path,
+            guint       saves)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *begin = NULL, *insert = NULL, *commit = NULL;
+  char *message = NULL;
+
+  if (sqlite3_open (path, &handle) != SQLITE_OK)
+    g_error ("%s: %s", path, sqlite3_errmsg (handle));
+  if (sqlite3_exec (handle,
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                    "CREATE TABLE IF NOT EXISTS bench_scratch ("
+                    "  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, note TEXT NOT NULL) STRICT;",
+                    NULL, NULL, &message) != SQLITE_OK)
+    g_error ("floor: %s", message);
+  if (sqlite3_prepare_v2 (handle, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (handle, "INSERT INTO bench_scratch (at, note) VALUES (?1, ?2)",
+                          -1, &insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (handle, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
+    g_error ("floor: %s", sqlite3_errmsg (handle));
+
+  for (guint i = 0; i < saves; i++)
+    {
+      double start = bench_now_ms ();
+      double elapsed;
+
+      if (sqlite3_step (begin) != SQLITE_DONE)
+        g_error ("floor begin: %s", sqlite3_errmsg (handle));
+      sqlite3_bind_int64 (insert, 1, g_get_real_time ());
+      sqlite3_bind_text (insert, 2, "Rent arrears; asks about housing advice.", -1, SQLITE_STATIC);
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        g_error ("floor insert: %s", sqlite3_errmsg (handle));
+      if (sqlite3_step (commit) != SQLITE_DONE)
+        g_error ("floor commit: %s", sqlite3_errmsg (handle));
+      sqlite3_reset (begin);
+      sqlite3_reset (insert);
+      sqlite3_reset (commit);
+      elapsed = bench_now_ms () - start;
+      if (i >= 5)
+        g_array_append_val (samples, elapsed);
+    }
+  sqlite3_exec (handle, "DROP TABLE bench_scratch", NULL, NULL, NULL);
+  sqlite3_finalize (begin);
+  sqlite3_finalize (insert);
+  sqlite3_finalize (commit);
+  sqlite3_close (handle);
+  return samples;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) store = NULL;
+  g_autoptr(GArray) floor = NULL;
+  KhDb *db;
+  KhUser *user;
+  guint saves;
+  double ratio;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s DATABASE [SAVES]\n", argv[0]);
+      return 2;
+    }
+  saves = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 200;
+  saves = MAX (saves, 10);
+
+  db = kh_db_open (argv[1], &error);
+  if (db == NULL)
+    g_error ("%s: %s", argv[1], error->message);
+  user = bench_user (db);
+  g_print ("bench: intake: %u saves of a new person with a case opened\n", saves);
+  store = time_store (db, user, saves);
+  g_object_unref (user);
+  kh_db_close (db);
+
+  floor = time_floor (argv[1], saves);
+
+  bench_report ("kh_db_save_intake (new person, case opened)", store);
+  bench_report ("floor: raw INSERT of one row, own transaction", floor);
+  ratio = bench_quantile (store, 0.5) / MAX (bench_quantile (floor, 0.5), 0.001);
+  g_print ("bench: intake ratio (store / floor, medians): %.2fx\n", ratio);
+  g_print ("bench: intake aim: median < 5 ms: %s\n",
+           bench_quantile (store, 0.5) < 5.0 ? "met" : "NOT met");
+  return 0;
+}
