@@ -1,0 +1,809 @@
+/* kh-db.c — opening, migrating and guarding the SQLite database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "core/kh-text.h"
+#include "store/kh-db-private.h"
+
+#define SQL_RESOURCE_PATH RESOURCE_BASE "/sql"
+/* 'KHTO', set by 0001-initial.sql. */
+#define KH_APPLICATION_ID 1263031375
+/* Long enough to ride out another writer's commit, short enough that the
+ * person at the desk is told soon that another program holds the database. */
+#define BUSY_TIMEOUT_MS 3000
+
+/* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
+static const char * const migrations[] = {
+  "0001-initial.sql",
+};
+
+G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
+
+/* ---- errors ---- */
+
+static char *
+display_path (KhDb *db)
+{
+  return db && db->path ? g_filename_display_name (db->path) : g_strdup ("?");
+}
+
+static void
+set_error_for_code (const char  *path,
+                    int          rc,
+                    const char  *detail,
+                    GError     **error)
+{
+  g_autofree char *name = path ? g_filename_display_name (path) : g_strdup ("?");
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %s is a file name */
+                   _("The database file “%s” is not a Kohtaamo database."), name);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
+                   /* Translators: %s is a file name */
+                   _("The database file “%s” cannot be written. Check that you may write to the file and to its folder."),
+                   name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_LOCKED,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” is in use by another program. Close the other program or wait a moment, and try again."),
+                   name);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("The database file “%s” cannot be opened: %s"), name,
+                   detail ? detail : sqlite3_errstr (rc));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The disk is full: the database “%s” cannot grow. Nothing was saved."), name);
+      break;
+    case SQLITE_CONSTRAINT:
+      /* The C code validates before writing and explains in the user's
+       * language; reaching a constraint means a rule the checks missed. */
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   /* Translators: %s is the database's own (English) explanation */
+                   _("The data breaks a rule of the database: %s"),
+                   detail ? detail : sqlite3_errstr (rc));
+      break;
+    default:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("The database “%s” failed: %s"), name,
+                   detail ? detail : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+void
+_kh_db_set_error (KhDb    *db,
+                  int      rc,
+                  GError **error)
+{
+  const char *detail = NULL;
+
+  if (db->handle != NULL)
+    {
+      int ext = sqlite3_extended_errcode (db->handle);
+
+      /* The connection's message is only about this error if the codes agree. */
+      if ((ext & 0xff) == (rc & 0xff))
+        {
+          rc = ext;
+          detail = sqlite3_errmsg (db->handle);
+        }
+    }
+  set_error_for_code (db->path, rc, detail, error);
+}
+
+/* ---- statements ---- */
+
+void
+_kh_db_stmt_release (KhDbStmt *stmt)
+{
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+KhDbStmt *
+_kh_db_prepare (KhDb        *db,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_warning ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (db->handle));
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_kh_db_exec (KhDb        *db,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_kh_db_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_kh_db_bind_id (sqlite3_stmt *stmt,
+                int           index,
+                gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+_kh_db_column_text (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL && text[0] != '\0' ? g_strdup ((const char *) text) : NULL;
+}
+
+GDateTime *
+_kh_db_column_time (sqlite3_stmt *stmt,
+                    int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, column));
+}
+
+gint64
+_kh_db_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+const char *
+_kh_db_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "sv"))
+        return "sv";
+      if (g_str_has_prefix (names[i], "fi"))
+        return "fi";
+    }
+  return "fi";
+}
+
+/* ---- transactions ---- */
+
+gboolean
+_kh_db_tx_begin (KhDb      *db,
+                 gboolean  *own,
+                 GError   **error)
+{
+  *own = sqlite3_get_autocommit (db->handle) != 0;
+  /* IMMEDIATE: take the write lock now, so that a read-then-write
+   * transaction cannot deadlock against another writer half-way. Inside a
+   * caller's transaction a savepoint keeps each operation whole. */
+  return _kh_db_exec (db, *own ? "BEGIN IMMEDIATE" : "SAVEPOINT kh_operation", error);
+}
+
+gboolean
+_kh_db_tx_end (KhDb      *db,
+               gboolean   own,
+               gboolean   ok,
+               GError   **error)
+{
+  int rc;
+
+  if (!own)
+    {
+      if (!ok)
+        sqlite3_exec (db->handle, "ROLLBACK TO kh_operation", NULL, NULL, NULL);
+      rc = sqlite3_exec (db->handle, "RELEASE kh_operation", NULL, NULL, NULL);
+      if (ok && rc != SQLITE_OK)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      return ok;
+    }
+  if (ok)
+    {
+      rc = sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        return TRUE;
+      _kh_db_set_error (db, rc, error);
+    }
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/**
+ * kh_db_begin:
+ *
+ * Opens an explicit write transaction for bulk work. Functions called inside
+ * it do not commit; kh_db_commit() or kh_db_rollback() ends it.
+ */
+gboolean
+kh_db_begin (KhDb    *db,
+             GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (!db->explicit_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  db->explicit_transaction = TRUE;
+  db->fts_deferred = FALSE;
+  return TRUE;
+}
+
+gboolean
+kh_db_commit (KhDb    *db,
+              GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->explicit_transaction, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A bulk load deferred the search index: rebuild it once, in the same
+   * transaction, so that no committed state lacks it. */
+  if (db->fts_deferred)
+    {
+      if (!_kh_db_exec (db,
+                        "DELETE FROM settings WHERE key = 'fts_deferred';"
+                        "INSERT INTO clients_fts (clients_fts) VALUES ('rebuild');",
+                        error))
+        {
+          kh_db_rollback (db);
+          return FALSE;
+        }
+      db->fts_deferred = FALSE;
+    }
+
+  rc = sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kh_db_set_error (db, rc, error);
+      kh_db_rollback (db);
+      return FALSE;
+    }
+  db->explicit_transaction = FALSE;
+  return TRUE;
+}
+
+void
+kh_db_rollback (KhDb *db)
+{
+  g_return_if_fail (db != NULL);
+
+  if (!sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  db->explicit_transaction = FALSE;
+  db->fts_deferred = FALSE;
+  g_clear_pointer (&db->calendar, kh_calendar_unref);
+}
+
+gboolean
+_kh_db_defer_search_index (KhDb    *db,
+                           GError **error)
+{
+  if (db->fts_deferred || !db->explicit_transaction)
+    return TRUE;
+  if (!_kh_db_exec (db,
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('fts_deferred', '1')",
+                    error))
+    return FALSE;
+  db->fts_deferred = TRUE;
+  return TRUE;
+}
+
+/**
+ * kh_db_rebuild_search_index:
+ *
+ * Rebuilds the FTS5 name index from the clients table.
+ */
+gboolean
+kh_db_rebuild_search_index (KhDb    *db,
+                            GError **error)
+{
+  gboolean own;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  ok = _kh_db_exec (db,
+                    "DELETE FROM settings WHERE key = 'fts_deferred';"
+                    "INSERT INTO clients_fts (clients_fts) VALUES ('rebuild');",
+                    error);
+  if (ok)
+    db->fts_deferred = FALSE;
+  return _kh_db_tx_end (db, own, ok, error);
+}
+
+/* ---- collation ---- */
+
+static int
+collate_fi (void       *user_data,
+            int         len_a,
+            const void *a,
+            int         len_b,
+            const void *b)
+{
+  /* SQLite's strings are not NUL-terminated here. */
+  char stack_a[128], stack_b[128];
+  g_autofree char *heap_a = NULL;
+  g_autofree char *heap_b = NULL;
+  char *sa = stack_a, *sb = stack_b;
+
+  if (len_a >= (int) sizeof stack_a)
+    sa = heap_a = g_malloc (len_a + 1);
+  if (len_b >= (int) sizeof stack_b)
+    sb = heap_b = g_malloc (len_b + 1);
+  memcpy (sa, a, len_a);
+  sa[len_a] = '\0';
+  memcpy (sb, b, len_b);
+  sb[len_b] = '\0';
+
+  return kh_collate_compare (sa, sb);
+}
+
+/* ---- opening and migrations ---- */
+
+static int
+query_int (KhDb       *db,
+           const char *sql,
+           int        *out,
+           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        {
+          *out = 0;
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    _kh_db_set_error (db, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+check_version (KhDb    *db,
+               int      version,
+               GError **error)
+{
+  int application_id = 0;
+  int n_objects = 0;
+
+  if (version > kh_db_get_latest_version ())
+    {
+      g_autofree char *name = display_path (db);
+
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file name; the numbers are schema versions */
+                   _("The database “%s” was made by a newer version of Kohtaamo (schema %d; this version knows %d). Update Kohtaamo to open it."),
+                   name, version, kh_db_get_latest_version ());
+      return FALSE;
+    }
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+  if (version == 0)
+    {
+      /* Another program's database: never add our tables to it. */
+      if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      if (n_objects == 0 && application_id == 0)
+        return TRUE;
+    }
+  else if (application_id == KH_APPLICATION_ID)
+    return TRUE;
+
+  set_error_for_code (db->path, SQLITE_NOTADB, NULL, error);
+  return FALSE;
+}
+
+static gboolean
+apply_migration (KhDb    *db,
+                 int      index,
+                 GError **error)
+{
+  g_autofree char *resource = g_strconcat (SQL_RESOURCE_PATH "/", migrations[index], NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", index + 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+  gsize size;
+  int rc;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
+
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db->handle, set_version, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_warning ("Migration %s failed: %s", migrations[index], sqlite3_errmsg (db->handle));
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  g_debug ("Applied migration %s to %s", migrations[index], db->path);
+  return TRUE;
+}
+
+static gboolean
+migrate (KhDb    *db,
+         GError **error)
+{
+  for (;;)
+    {
+      int version = 0;
+
+      /* One transaction per migration, and the version read inside it, so
+       * that two programs opening a new database at once do not both apply. */
+      if (!_kh_db_exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!query_int (db, "PRAGMA user_version", &version, error) ||
+          !check_version (db, version, error))
+        {
+          sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (version == kh_db_get_latest_version ())
+        return _kh_db_exec (db, "COMMIT", error);
+
+      if (!apply_migration (db, version, error))
+        {
+          sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (!_kh_db_exec (db, "COMMIT", error))
+        {
+          sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+}
+
+/* Tells "cannot write there" apart from other failures before SQLite does,
+ * because SQLite silently opens a write-protected file read-only. */
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      if (saved == EACCES || saved == EROFS || saved == EPERM)
+        set_error_for_code (path, SQLITE_READONLY, NULL, error);
+      else
+        set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (EISDIR), error);
+      return FALSE;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (access (path, W_OK) != 0)
+        {
+          set_error_for_code (path, SQLITE_READONLY, NULL, error);
+          return FALSE;
+        }
+    }
+  /* WAL needs to create its -wal and -shm files beside the database. */
+  if (access (folder, W_OK) != 0)
+    {
+      set_error_for_code (path, SQLITE_READONLY, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static KhDb *
+db_new (const char *path)
+{
+  KhDb *db = g_new0 (KhDb, 1);
+
+  db->path = g_strdup (path);
+  db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_statement);
+  return db;
+}
+
+static gboolean
+configure (KhDb    *db,
+           GError **error)
+{
+  sqlite3_extended_result_codes (db->handle, 1);
+  sqlite3_busy_timeout (db->handle, BUSY_TIMEOUT_MS);
+
+  if (sqlite3_create_collation_v2 (db->handle, "KH_FI", SQLITE_UTF8, NULL,
+                                   collate_fi, NULL) != SQLITE_OK)
+    {
+      _kh_db_set_error (db, sqlite3_errcode (db->handle), error);
+      return FALSE;
+    }
+
+  return _kh_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error);
+}
+
+/**
+ * kh_db_open:
+ * @path: the database file
+ *
+ * Opens the database, creating it and its folder if needed, and migrates it
+ * to the newest schema. Each migration is one transaction.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ *   (NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW or FAILED).
+ */
+KhDb *
+kh_db_open (const char  *path,
+            GError     **error)
+{
+  g_autoptr(KhDb) db = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_writable (path, error))
+    return NULL;
+
+  db = db_new (path);
+  rc = sqlite3_open_v2 (path, &db->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (sqlite3_db_readonly (db->handle, "main") == 1)
+    {
+      set_error_for_code (path, SQLITE_READONLY, NULL, error);
+      return NULL;
+    }
+  if (!configure (db, error))
+    return NULL;
+
+  /* journal_mode needs the file read first: a text file fails here with
+   * NOTADB, before anything is written to it. */
+  if (!_kh_db_exec (db, "PRAGMA journal_mode = WAL", error))
+    return NULL;
+  /* In WAL mode NORMAL loses no committed transaction on a program crash and
+   * spares an fsync per commit (every search writes access-log rows). */
+  if (!_kh_db_exec (db, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (db, error))
+    return NULL;
+
+  return g_steal_pointer (&db);
+}
+
+/**
+ * kh_db_open_read_only:
+ *
+ * Opens an existing, migrated database without writing to it.
+ */
+KhDb *
+kh_db_open_read_only (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(KhDb) db = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = db_new (path);
+  db->read_only = TRUE;
+  rc = sqlite3_open_v2 (path, &db->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  if (!configure (db, error))
+    return NULL;
+  if (!query_int (db, "PRAGMA user_version", &version, error) ||
+      !check_version (db, version, error))
+    return NULL;
+  if (version < kh_db_get_latest_version ())
+    {
+      g_autofree char *name = display_path (db);
+
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” must be updated first: open it once with Kohtaamo."),
+                   name);
+      return NULL;
+    }
+  return g_steal_pointer (&db);
+}
+
+void
+kh_db_close (KhDb *db)
+{
+  if (db == NULL)
+    return;
+
+  if (db->handle != NULL && !sqlite3_get_autocommit (db->handle))
+    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  /* Statements first: sqlite3_close refuses while any is alive. */
+  g_clear_pointer (&db->statements, g_hash_table_unref);
+  if (db->handle != NULL)
+    sqlite3_close (db->handle);
+  g_clear_pointer (&db->calendar, kh_calendar_unref);
+  g_free (db->path);
+  g_free (db);
+}
+
+int
+kh_db_get_schema_version (KhDb *db)
+{
+  int version = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+
+  if (!query_int (db, "PRAGMA user_version", &version, NULL))
+    return 0;
+  return version;
+}
+
+int
+kh_db_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+const char *
+kh_db_get_path (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->path;
+}
+
+/* ---- access-log and role helpers shared by the aggregates ---- */
+
+gboolean
+_kh_db_check_role (KhUser  *user,
+                   KhRole   role,
+                   GError **error)
+{
+  if (user == NULL || !user->active || user->role < role)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                   /* Translators: %s is a role, e.g. "Administrator" */
+                   _("This needs the role “%s” or higher."),
+                   kh_role_label (role) ? kh_role_label (role) : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_kh_db_log_access (KhDb          *db,
+                   KhUser        *user,
+                   gint64         client_id,
+                   KhAccessWhat   what,
+                   KhAccessBasis  basis,
+                   GError       **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_assert (user != NULL);
+
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO access_log (at, user_id, client_id, what, basis) "
+                         "VALUES (?, ?, ?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, _kh_db_now ());
+  sqlite3_bind_int64 (stmt, 2, user->id);
+  _kh_db_bind_id (stmt, 3, client_id);
+  sqlite3_bind_int (stmt, 4, what);
+  sqlite3_bind_int (stmt, 5, basis);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}

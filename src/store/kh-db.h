@@ -37,6 +37,11 @@ typedef enum {
 
 typedef struct _KhDb KhDb;
 
+/* What the access log records when the log itself is read (by the lead social
+ * worker or an administrator). Appended after the values of KhAccessWhat in
+ * core/kh-enums.h and stored with the same column. */
+#define KH_ACCESS_ACCESS_LOG ((KhAccessWhat) 7)
+
 /* Opens (creating if needed, with its folder) and migrates to the newest schema.
  * WAL mode, foreign keys on, busy timeout a few seconds. */
 KhDb      *kh_db_open            (const char  *path,
@@ -47,6 +52,7 @@ KhDb      *kh_db_open_read_only  (const char  *path,
 void       kh_db_close           (KhDb        *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDb, kh_db_close)
 
+const char *kh_db_get_path       (KhDb *db);
 int        kh_db_get_schema_version (KhDb *db);
 /* The newest schema this build knows (number of migrations). */
 int        kh_db_get_latest_version (void);
@@ -110,6 +116,14 @@ gint64     kh_db_save_client     (KhDb      *db,
                                   KhUser    *user,
                                   KhClient  *client,
                                   GError   **error);
+/* The checks of kh_db_save_client without the database: for the form, so
+ * that it can say at the field what is wrong. `out_field` (may be NULL) gets
+ * the KhClient field name at fault ("identity_code", "birth_date",
+ * "last_name", "first_names", "language", "other_language", "email",
+ * "postal_code", "phone", "no_code_reason"). The message is translated. */
+gboolean   kh_db_validate_client (KhClient    *client,
+                                  const char **out_field,
+                                  GError     **error);
 /* The person's contacts, newest first. Logs KH_ACCESS_CONTACTS. */
 GPtrArray *kh_db_list_client_contacts (KhDb    *db,
                                        KhUser  *user,
@@ -135,7 +149,11 @@ typedef struct {
   gint64    case_id;           /* 0 unless a case was opened */
   gboolean  created_client;    /* the intake created the person */
   char     *assessment_deadline; /* ISO, or NULL */
+  KhClient *client_before;     /* the person as they were before the intake
+                                  updated them (for undo), or NULL */
 } KhIntakeResult;
+
+KhIntakeResult *kh_intake_result_copy (const KhIntakeResult *result);
 
 void       kh_intake_result_free (KhIntakeResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIntakeResult, kh_intake_result_free)
@@ -172,9 +190,16 @@ gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GE
 
 /* ---- the unit's calendar ---- */
 
-/* A calendar with the unit's extra closed days and settings loaded. */
+/* A calendar with the unit's extra closed days and settings loaded; a new
+ * one for each call, owned by the caller. */
 KhCalendar *kh_db_load_calendar  (KhDb *db, GError **error);
 gboolean   kh_db_add_closed_day  (KhDb *db, KhUser *user, const char *date, const char *name, GError **error);
+
+/* The unit's settings: "saturday_is_working_day" ("0" or "1"). Setting one
+ * needs the lead social worker or an administrator. */
+char      *kh_db_get_setting     (KhDb *db, const char *key, GError **error);
+gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const char *value,
+                                  GError **error);
 
 /* ---- the access log ---- */
 
@@ -196,5 +221,11 @@ gint64     kh_db_insert_contact_bulk (KhDb *db, KhUser *user, KhContact *contact
 gint64     kh_db_insert_case_bulk    (KhDb *db, KhCase *kcase, GError **error);
 /* Does an identity code already exist? */
 gboolean   kh_db_identity_code_exists (KhDb *db, const char *code, GError **error);
+
+/* added for kohtaamo-admin */
+
+/* How many people the database holds (-1 on error). Reads no one's data and
+ * logs nothing. Implemented in kh-db-admin.c. */
+gint64     kh_db_count_clients   (KhDb *db, GError **error);
 
 G_END_DECLS

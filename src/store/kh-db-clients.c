@@ -1,0 +1,863 @@
+/* kh-db-clients.c — people: validation, saving, reading and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-hetu.h"
+#include "core/kh-text.h"
+#include "store/kh-db-private.h"
+
+#define CLIENT_COLUMNS \
+  "c.id, c.identity_kind, c.identity_code, c.no_code_reason, c.birth_date, " \
+  "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
+  "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at"
+#define CLIENT_ORDER \
+  "c.last_name COLLATE KH_FI, c.first_names COLLATE KH_FI, c.birth_date, c.id"
+
+/* The earliest birth date taken as plausible (the 1800s century sign exists,
+ * but nobody alive was born before this). */
+#define EARLIEST_BIRTH_YEAR 1880
+
+static KhClient *
+client_from_row (sqlite3_stmt *stmt)
+{
+  KhClient *client = kh_client_new ();
+
+  client->id = sqlite3_column_int64 (stmt, 0);
+  client->identity_kind = sqlite3_column_int (stmt, 1);
+  client->identity_code = _kh_db_column_text (stmt, 2);
+  client->no_code_reason = sqlite3_column_int (stmt, 3);
+  client->birth_date = _kh_db_column_text (stmt, 4);
+  client->last_name = _kh_db_column_text (stmt, 5);
+  client->first_names = _kh_db_column_text (stmt, 6);
+  client->language = sqlite3_column_int (stmt, 7);
+  client->other_language = _kh_db_column_text (stmt, 8);
+  client->interpreter = sqlite3_column_int (stmt, 9) != 0;
+  client->address = _kh_db_column_text (stmt, 10);
+  client->postal_code = _kh_db_column_text (stmt, 11);
+  client->city = _kh_db_column_text (stmt, 12);
+  client->phone = _kh_db_column_text (stmt, 13);
+  client->email = _kh_db_column_text (stmt, 14);
+  client->created_at = _kh_db_column_time (stmt, 15);
+  client->updated_at = _kh_db_column_time (stmt, 16);
+  return client;
+}
+
+/* ---- validation ---- */
+
+static void
+replace_clean (char **field)
+{
+  char *clean = kh_text_clean (*field);
+
+  g_free (*field);
+  *field = clean;
+}
+
+static gboolean
+refuse (const char **out_field,
+        const char  *field,
+        GError     **error,
+        const char  *message)
+{
+  if (out_field != NULL)
+    *out_field = field;
+  g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+check_client (KhClient     *client,
+              char        **out_phone_digits,
+              const char  **out_field,
+              GError      **error)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  GDate birth;
+
+  g_date_set_time_t (today, time (NULL));
+
+  replace_clean (&client->last_name);
+  replace_clean (&client->first_names);
+  replace_clean (&client->other_language);
+  replace_clean (&client->address);
+  replace_clean (&client->postal_code);
+  replace_clean (&client->city);
+  replace_clean (&client->phone);
+  replace_clean (&client->email);
+  if (client->identity_code != NULL)
+    {
+      g_strstrip (client->identity_code);
+      if (client->identity_code[0] == '\0')
+        g_clear_pointer (&client->identity_code, g_free);
+    }
+
+  if (client->last_name == NULL)
+    return refuse (out_field, "last_name", error, _("Last name: enter the person’s last name."));
+  if (client->first_names == NULL)
+    return refuse (out_field, "first_names", error, _("First names: enter the person’s first names."));
+
+  switch (client->identity_kind)
+    {
+    case KH_IDENTITY_CODE:
+      {
+        KhHetuStatus status;
+
+        if (client->identity_code == NULL)
+          return refuse (out_field, "identity_code", error,
+                         _("Personal identity code: enter the code, or choose that the person has none."));
+        status = kh_hetu_validate (client->identity_code, today, &birth, NULL);
+        if (status != KH_HETU_OK)
+          {
+            if (out_field != NULL)
+              *out_field = "identity_code";
+            g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                         /* Translators: %s says what is wrong with the code */
+                         _("Personal identity code: %s"), kh_hetu_status_message (status));
+            return FALSE;
+          }
+        /* The code is the authority on the birth date. */
+        g_free (client->birth_date);
+        client->birth_date = kh_date_to_iso (&birth);
+        client->no_code_reason = KH_NO_CODE_NONE;
+      }
+      break;
+
+    case KH_IDENTITY_BIRTH_DATE:
+      if (client->identity_code != NULL)
+        return refuse (out_field, "identity_code", error,
+                       _("Personal identity code: remove the code, or choose that the person has one."));
+      if (client->no_code_reason < KH_NO_CODE_NOT_KNOWN || client->no_code_reason > KH_NO_CODE_LAST)
+        return refuse (out_field, "no_code_reason", error,
+                       _("Reason: choose why the person has no personal identity code."));
+      if (client->birth_date == NULL || !kh_date_parse (client->birth_date, &birth))
+        return refuse (out_field, "birth_date", error,
+                       _("Birth date: enter the date of birth, e.g. 2.4.1980."));
+      if (g_date_compare (&birth, today) > 0)
+        return refuse (out_field, "birth_date", error,
+                       _("Birth date: the date is in the future."));
+      if (g_date_get_year (&birth) < EARLIEST_BIRTH_YEAR)
+        return refuse (out_field, "birth_date", error,
+                       _("Birth date: the year is not plausible."));
+      g_free (client->birth_date);
+      client->birth_date = kh_date_to_iso (&birth);
+      break;
+
+    default:
+      return refuse (out_field, "identity_code", error,
+                     _("Personal identity code: choose whether the person has a code."));
+    }
+
+  if (client->language < KH_LANGUAGE_FIRST || client->language > KH_LANGUAGE_LAST)
+    return refuse (out_field, "language", error, _("Language: choose the language of service."));
+  if (client->language == KH_LANGUAGE_OTHER && client->other_language == NULL)
+    return refuse (out_field, "other_language", error,
+                   _("Other language: enter the name of the language."));
+  if (client->language != KH_LANGUAGE_OTHER)
+    g_clear_pointer (&client->other_language, g_free);
+
+  if (client->email != NULL && !kh_email_is_valid (client->email))
+    return refuse (out_field, "email", error,
+                   _("E-mail: the address is not valid (e.g. name@example.fi)."));
+  if (client->postal_code != NULL && !kh_postal_code_is_valid (client->postal_code))
+    return refuse (out_field, "postal_code", error, _("Postal code: enter five digits."));
+
+  if (client->phone != NULL)
+    {
+      g_autofree char *digits = kh_phone_normalize (client->phone);
+
+      if (digits == NULL)
+        return refuse (out_field, "phone", error,
+                       _("Phone: enter the number with digits, and spaces, + or - if you like."));
+      if (out_phone_digits != NULL)
+        *out_phone_digits = g_steal_pointer (&digits);
+    }
+
+  return TRUE;
+}
+
+gboolean
+_kh_db_prepare_client (KhClient  *client,
+                       char     **out_phone_digits,
+                       GError   **error)
+{
+  return check_client (client, out_phone_digits, NULL, error);
+}
+
+/**
+ * kh_db_validate_client:
+ * @client: the person as typed; not changed
+ * @out_field: (out) (optional): the field at fault
+ *
+ * Returns: %TRUE if kh_db_save_client() would accept the person's details
+ *   (apart from a duplicate identity code, which needs the database).
+ */
+gboolean
+kh_db_validate_client (KhClient     *client,
+                       const char  **out_field,
+                       GError      **error)
+{
+  g_autoptr(KhClient) copy = NULL;
+
+  g_return_val_if_fail (KH_IS_CLIENT (client), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_field != NULL)
+    *out_field = NULL;
+  copy = kh_client_copy (client);
+  return check_client (copy, NULL, out_field, error);
+}
+
+/* ---- reading and writing ---- */
+
+KhClient *
+_kh_db_read_client (KhDb    *db,
+                    gint64   client_id,
+                    GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return client_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    _kh_db_set_error (db, rc, error);
+  else
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                 _("The person was not found. Someone may have removed the record."));
+  return NULL;
+}
+
+static gint64
+find_code_owner (KhDb        *db,
+                 const char  *code,
+                 GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT id FROM clients WHERE identity_code = ?", error);
+  if (stmt == NULL)
+    return -1;
+  _kh_db_bind_text (stmt, 1, code);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  _kh_db_set_error (db, rc, error);
+  return -1;
+}
+
+static void
+set_duplicate_error (const char  *code,
+                     GError     **error)
+{
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE,
+               /* Translators: %s is a personal identity code */
+               _("Personal identity code: %s already belongs to another person. Search for them instead of creating a new record."),
+               code);
+}
+
+gint64
+_kh_db_write_client (KhDb        *db,
+                     KhClient    *client,
+                     const char  *phone_digits,
+                     GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gint64 owner;
+  int rc;
+
+  if (client->identity_code != NULL)
+    {
+      owner = find_code_owner (db, client->identity_code, error);
+      if (owner < 0)
+        return 0;
+      if (owner > 0 && owner != client->id)
+        {
+          set_duplicate_error (client->identity_code, error);
+          return 0;
+        }
+    }
+
+  if (client->id > 0)
+    stmt = _kh_db_prepare (db,
+                           "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
+                           "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
+                           "language = ?7, other_language = ?8, interpreter = ?9, address = ?10, "
+                           "postal_code = ?11, city = ?12, phone = ?13, phone_digits = ?14, "
+                           "email = ?15, updated_at = ?16 WHERE id = ?17 RETURNING id",
+                           error);
+  else
+    stmt = _kh_db_prepare (db,
+                           "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
+                           "birth_date, last_name, first_names, language, other_language, "
+                           "interpreter, address, postal_code, city, phone, phone_digits, email, "
+                           "updated_at, created_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                           "?15, ?16, ?16) RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int (stmt, 1, client->identity_kind);
+  _kh_db_bind_text (stmt, 2, client->identity_code);
+  sqlite3_bind_int (stmt, 3, client->no_code_reason);
+  _kh_db_bind_text (stmt, 4, client->birth_date);
+  _kh_db_bind_text (stmt, 5, client->last_name);
+  _kh_db_bind_text (stmt, 6, client->first_names);
+  sqlite3_bind_int (stmt, 7, client->language);
+  _kh_db_bind_text (stmt, 8, client->other_language);
+  sqlite3_bind_int (stmt, 9, client->interpreter ? 1 : 0);
+  _kh_db_bind_text (stmt, 10, client->address);
+  _kh_db_bind_text (stmt, 11, client->postal_code);
+  _kh_db_bind_text (stmt, 12, client->city);
+  _kh_db_bind_text (stmt, 13, client->phone);
+  _kh_db_bind_text (stmt, 14, phone_digits);
+  _kh_db_bind_text (stmt, 15, client->email);
+  sqlite3_bind_int64 (stmt, 16, _kh_db_now ());
+  if (client->id > 0)
+    sqlite3_bind_int64 (stmt, 17, client->id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                   _("The person was not found. Someone may have removed the record."));
+      return 0;
+    }
+  if (sqlite3_extended_errcode (db->handle) == SQLITE_CONSTRAINT_UNIQUE)
+    set_duplicate_error (client->identity_code, error);
+  else
+    _kh_db_set_error (db, rc, error);
+  return 0;
+}
+
+/**
+ * kh_db_save_client:
+ *
+ * Returns: the person's id, or 0 with INVALID, DUPLICATE_CODE, NOT_FOUND or
+ *   a database error.
+ */
+gint64
+kh_db_save_client (KhDb      *db,
+                   KhUser    *user,
+                   KhClient  *client,
+                   GError   **error)
+{
+  g_autoptr(KhClient) copy = NULL;
+  g_autofree char *phone_digits = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  gint64 id;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_USER (user), 0);
+  g_return_val_if_fail (KH_IS_CLIENT (client), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return 0;
+  copy = kh_client_copy (client);
+  if (!check_client (copy, &phone_digits, NULL, error))
+    return 0;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return 0;
+  id = _kh_db_write_client (db, copy, phone_digits, &local_error);
+  if (!_kh_db_tx_end (db, own, id > 0, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return id;
+}
+
+/**
+ * kh_db_insert_client_bulk:
+ *
+ * As kh_db_save_client() for a new person, without logging and with the
+ * search index rebuilt once at kh_db_commit().
+ */
+gint64
+kh_db_insert_client_bulk (KhDb      *db,
+                          KhUser    *user,
+                          KhClient  *client,
+                          GError   **error)
+{
+  g_autoptr(KhClient) copy = NULL;
+  g_autofree char *phone_digits = NULL;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_CLIENT (client), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  copy = kh_client_copy (client);
+  copy->id = 0;
+  if (!check_client (copy, &phone_digits, NULL, error))
+    return 0;
+  if (!_kh_db_defer_search_index (db, error))
+    return 0;
+  /* One statement: it is atomic by itself, no savepoint needed. */
+  return _kh_db_write_client (db, copy, phone_digits, error);
+}
+
+gboolean
+kh_db_identity_code_exists (KhDb        *db,
+                            const char  *code,
+                            GError     **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return find_code_owner (db, code, error) > 0;
+}
+
+/**
+ * kh_db_get_client:
+ *
+ * Reads a person and logs the read (@what, @basis) in the same transaction.
+ */
+KhClient *
+kh_db_get_client (KhDb          *db,
+                  KhUser        *user,
+                  gint64         client_id,
+                  KhAccessWhat   what,
+                  KhAccessBasis  basis,
+                  GError       **error)
+{
+  g_autoptr(KhClient) client = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  client = _kh_db_read_client (db, client_id, &local_error);
+  if (client != NULL)
+    _kh_db_log_access (db, user, client_id, what, basis, &local_error);
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&client);
+}
+
+/* ---- search ---- */
+
+/* Appends the rows of a prepared query, skipping people already found. */
+static gboolean
+collect (KhDb         *db,
+         sqlite3_stmt *stmt,
+         GPtrArray    *results,
+         GHashTable   *seen,
+         guint         limit,
+         GError      **error)
+{
+  int rc = SQLITE_DONE;
+
+  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (g_hash_table_contains (seen, &id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
+      g_ptr_array_add (results, client_from_row (stmt));
+    }
+  if (results->len < limit && rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Name words as FTS5 strings: each a quoted token, so that nothing a person
+ * types (quotes, NEAR, AND, *, :, -) is read as query syntax. The words are
+ * split where unicode61 splits them, so "Mäki-Petäjä" gives two words. */
+static GPtrArray *
+name_tokens (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_ptr_array_add (tokens, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return g_steal_pointer (&tokens);
+}
+
+static char *
+fts_query (GPtrArray *tokens,
+           gboolean   prefix)
+{
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "",
+                            (const char *) g_ptr_array_index (tokens, i), prefix ? "*" : "");
+  return g_string_free (query, FALSE);
+}
+
+static gboolean
+search_names (KhDb        *db,
+              const char  *text,
+              GPtrArray   *results,
+              GHashTable  *seen,
+              guint        limit,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) tokens = name_tokens (text);
+  g_autofree char *prefix = NULL;
+  g_autofree char *exact = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  if (tokens->len == 0)
+    return TRUE;
+  prefix = fts_query (tokens, TRUE);
+  exact = fts_query (tokens, FALSE);
+
+  /* Whole words first ("Mäki" before "Mäkinen"), then bm25, then by name. */
+  stmt = _kh_db_prepare (db,
+                         "SELECT " CLIENT_COLUMNS ", "
+                         "  c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?2) "
+                         "    AS whole "
+                         "FROM clients_fts JOIN clients c ON c.id = clients_fts.rowid "
+                         "WHERE clients_fts MATCH ?1 "
+                         "ORDER BY whole DESC, bm25 (clients_fts), " CLIENT_ORDER " "
+                         "LIMIT ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, exact, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, limit);
+  return collect (db, stmt, results, seen, limit, error);
+}
+
+/* "131052", "131052-3", "131052-308T", "010594y9021": the birth part and
+ * perhaps more of an identity code. */
+static gboolean
+looks_like_code_prefix (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len < 6 || len > 11)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (len > 6 && strchr ("+-ABCDEFUVWXY", g_ascii_toupper (text[6])) == NULL)
+    return FALSE;
+  for (gsize i = 7; i < len && i < 10; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+search_code (KhDb        *db,
+             const char  *text,
+             GPtrArray   *results,
+             GHashTable  *seen,
+             guint        limit,
+             GError     **error)
+{
+  g_autofree char *upper = g_ascii_strup (text, -1);
+  g_autofree char *upper_end = g_strconcat (upper, "~", NULL);
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  /* A range on the UNIQUE index: '~' sorts after every character of a code. */
+  stmt = _kh_db_prepare (db,
+                         "SELECT " CLIENT_COLUMNS " FROM clients c "
+                         "WHERE c.identity_code >= ?1 AND c.identity_code < ?2 "
+                         "ORDER BY c.identity_code = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, upper_end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, limit);
+  return collect (db, stmt, results, seen, limit, error);
+}
+
+static gboolean
+search_birth_date (KhDb        *db,
+                   const GDate *date,
+                   GPtrArray   *results,
+                   GHashTable  *seen,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autofree char *iso = kh_date_to_iso (date);
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.birth_date = ? "
+                         "ORDER BY " CLIENT_ORDER " LIMIT ?",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit);
+  return collect (db, stmt, results, seen, limit, error);
+}
+
+static gboolean
+looks_like_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" +-()", *p) == NULL)
+        return FALSE;
+    }
+  return digits >= 5;
+}
+
+static gboolean
+search_phone (KhDb        *db,
+              const char  *text,
+              GPtrArray   *results,
+              GHashTable  *seen,
+              guint        limit,
+              GError     **error)
+{
+  g_autofree char *digits = kh_phone_normalize (text);
+  g_autofree char *digits_end = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  if (digits == NULL)
+    return TRUE;
+  /* A prefix: the start of a number finds the people it may be. */
+  digits_end = g_strconcat (digits, ":", NULL);
+  stmt = _kh_db_prepare (db,
+                         "SELECT " CLIENT_COLUMNS " FROM clients c "
+                         "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
+                         "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, digits_end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, limit);
+  return collect (db, stmt, results, seen, limit, error);
+}
+
+static gboolean
+log_results (KhDb          *db,
+             KhUser        *user,
+             GPtrArray     *results,
+             KhAccessBasis  basis,
+             GError       **error)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      KhClient *client = g_ptr_array_index (results, i);
+
+      if (!_kh_db_log_access (db, user, client->id, KH_ACCESS_SEARCH, basis, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_search_clients:
+ *
+ * Returns: (transfer full) (element-type KhClient): at most @limit people,
+ *   best matches first. Each one is logged as KH_ACCESS_SEARCH.
+ */
+GPtrArray *
+kh_db_search_clients (KhDb        *db,
+                      KhUser      *user,
+                      const char  *query,
+                      guint        limit,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  gboolean ok;
+  GDate date;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  text = kh_text_clean (query);
+  if (text == NULL || limit == 0)
+    return g_steal_pointer (&results);
+
+  /* The read and its log rows are one transaction: no result without a row. */
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  if (looks_like_code_prefix (text))
+    {
+      ok = search_code (db, text, results, seen, limit, &local_error);
+      /* Six digits may as well be the start of a phone number. */
+      if (ok && looks_like_phone (text))
+        ok = search_phone (db, text, results, seen, limit, &local_error);
+    }
+  else if (kh_date_parse (text, &date))
+    ok = search_birth_date (db, &date, results, seen, limit, &local_error);
+  else if (looks_like_phone (text))
+    ok = search_phone (db, text, results, seen, limit, &local_error);
+  else
+    ok = search_names (db, text, results, seen, limit, &local_error);
+
+  if (ok)
+    ok = log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
+
+  if (!_kh_db_tx_end (db, own, ok, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&results);
+}
+
+/* Names compared as a person would: case and Unicode form folded, accents
+ * kept (Mäki and Maki are different names). */
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *normal = NULL;
+  g_autofree char *clean = kh_text_clean (name);
+
+  if (clean == NULL)
+    return NULL;
+  normal = g_utf8_normalize (clean, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  return g_utf8_casefold (normal, -1);
+}
+
+static char *
+first_word (const char *names)
+{
+  g_autofree char *folded = fold_name (names);
+  char *space;
+
+  if (folded == NULL)
+    return NULL;
+  space = strchr (folded, ' ');
+  if (space != NULL)
+    *space = '\0';
+  return g_steal_pointer (&folded);
+}
+
+/**
+ * kh_db_find_similar_clients:
+ *
+ * People with the same birth date, the same last name and the same first
+ * first name (case folded): the warning before a possible duplicate.
+ */
+GPtrArray *
+kh_db_find_similar_clients (KhDb        *db,
+                            KhUser      *user,
+                            const char  *last_name,
+                            const char  *first_names,
+                            const char  *birth_date,
+                            gint64       except_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *want_last = fold_name (last_name);
+  g_autofree char *want_first = first_word (first_names);
+  g_autofree char *iso = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  GDate date;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (want_last == NULL || birth_date == NULL || !kh_date_parse (birth_date, &date))
+    return g_steal_pointer (&results);
+  iso = kh_date_to_iso (&date);
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT " CLIENT_COLUMNS " FROM clients c "
+                         "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
+                         &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, except_id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autofree char *last = fold_name ((const char *) sqlite3_column_text (stmt, 5));
+          g_autofree char *first = first_word ((const char *) sqlite3_column_text (stmt, 6));
+
+          if (g_strcmp0 (last, want_last) != 0)
+            continue;
+          if (want_first != NULL && g_strcmp0 (first, want_first) != 0)
+            continue;
+          g_ptr_array_add (results, client_from_row (stmt));
+        }
+      if (rc != SQLITE_DONE)
+        _kh_db_set_error (db, rc, &local_error);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+    }
+  if (local_error == NULL)
+    log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
+
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&results);
+}

@@ -1,0 +1,752 @@
+/* kh-db-contacts.c — the intake: contacts at reception and the cases they open
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-deadlines.h"
+#include "core/kh-text.h"
+#include "store/kh-db-private.h"
+
+/* A clock a few minutes fast is no reason to refuse what was typed. */
+#define FUTURE_TOLERANCE_S (10 * 60)
+
+#define CONTACT_SELECT \
+  "SELECT k.id, k.received_at, k.channel, k.contactor, k.contactor_detail, k.referral, " \
+  "  k.needs, k.reason_text, k.urgent, k.urgent_note, k.language, k.interpreter, " \
+  "  k.outcome, k.service_id, k.outcome_note, k.anonymous, k.client_id, cs.id, " \
+  "  k.created_by, k.created_at, " \
+  "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
+  "  CASE ?1 WHEN 'sv' THEN coalesce (s.name_sv, s.name_fi) " \
+  "          ELSE coalesce (s.name_fi, s.name_sv) END, " \
+  "  coalesce (u.display_name, u.account) " \
+  "FROM contacts k " \
+  "  LEFT JOIN clients c ON c.id = k.client_id " \
+  "  LEFT JOIN services s ON s.id = k.service_id " \
+  "  LEFT JOIN cases cs ON cs.contact_id = k.id " \
+  "  LEFT JOIN users u ON u.id = k.created_by "
+#define CONTACT_ORDER " ORDER BY k.received_at DESC, k.id DESC"
+
+#define CASE_SELECT \
+  "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
+  "  cs.deadline_groups, cs.assessment_deadline, " \
+  "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
+  "  c.language, k.needs, k.urgent " \
+  "FROM cases cs " \
+  "  JOIN clients c ON c.id = cs.client_id " \
+  "  JOIN contacts k ON k.id = cs.contact_id " \
+  "  LEFT JOIN users u ON u.id = cs.assigned_to "
+
+static KhContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  KhContact *contact = kh_contact_new ();
+
+  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->received_at = _kh_db_column_time (stmt, 1);
+  contact->channel = sqlite3_column_int (stmt, 2);
+  contact->contactor = sqlite3_column_int (stmt, 3);
+  contact->contactor_detail = _kh_db_column_text (stmt, 4);
+  contact->referral = sqlite3_column_int (stmt, 5);
+  contact->needs = sqlite3_column_int (stmt, 6);
+  contact->reason_text = _kh_db_column_text (stmt, 7);
+  contact->urgent = sqlite3_column_int (stmt, 8) != 0;
+  contact->urgent_note = _kh_db_column_text (stmt, 9);
+  contact->language = sqlite3_column_int (stmt, 10);
+  contact->interpreter = sqlite3_column_int (stmt, 11) != 0;
+  contact->outcome = sqlite3_column_int (stmt, 12);
+  contact->service_id = sqlite3_column_int64 (stmt, 13);
+  contact->outcome_note = _kh_db_column_text (stmt, 14);
+  contact->anonymous = sqlite3_column_int (stmt, 15) != 0;
+  contact->client_id = sqlite3_column_int64 (stmt, 16);
+  contact->case_id = sqlite3_column_int64 (stmt, 17);
+  contact->created_by = sqlite3_column_int64 (stmt, 18);
+  contact->created_at = _kh_db_column_time (stmt, 19);
+  contact->client_name = _kh_db_column_text (stmt, 20);
+  contact->service_name = _kh_db_column_text (stmt, 21);
+  contact->created_by_name = _kh_db_column_text (stmt, 22);
+  return contact;
+}
+
+static KhCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  KhCase *kcase = kh_case_new ();
+
+  kcase->id = sqlite3_column_int64 (stmt, 0);
+  kcase->client_id = sqlite3_column_int64 (stmt, 1);
+  kcase->contact_id = sqlite3_column_int64 (stmt, 2);
+  kcase->opened_at = _kh_db_column_time (stmt, 3);
+  kcase->status = sqlite3_column_int (stmt, 4);
+  kcase->assigned_to = sqlite3_column_int64 (stmt, 5);
+  kcase->deadline_groups = sqlite3_column_int (stmt, 6);
+  kcase->assessment_deadline = _kh_db_column_text (stmt, 7);
+  kcase->client_name = _kh_db_column_text (stmt, 8);
+  kcase->assigned_to_name = _kh_db_column_text (stmt, 9);
+  kcase->client_language = sqlite3_column_int (stmt, 10);
+  kcase->needs = sqlite3_column_int (stmt, 11);
+  kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
+  return kcase;
+}
+
+/* ---- validation ---- */
+
+static gboolean
+refuse (GError     **error,
+        const char  *message)
+{
+  g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static void
+replace_clean (char **field)
+{
+  char *clean = kh_text_clean (*field);
+
+  g_free (*field);
+  *field = clean;
+}
+
+/* Checks and normalises a contact (a copy) against the rules of the intake.
+ * `has_client` says whether a person comes with it. */
+static gboolean
+check_contact (KhContact  *contact,
+               gboolean    has_client,
+               GError    **error)
+{
+  gint64 now = _kh_db_now ();
+
+  replace_clean (&contact->contactor_detail);
+  replace_clean (&contact->reason_text);
+  replace_clean (&contact->urgent_note);
+  replace_clean (&contact->outcome_note);
+
+  if (contact->received_at == NULL)
+    contact->received_at = g_date_time_new_now_local ();
+  else if (g_date_time_to_unix (contact->received_at) > now + FUTURE_TOLERANCE_S)
+    return refuse (error, _("Received: the time is in the future."));
+
+  if (contact->channel < KH_CHANNEL_FIRST || contact->channel > KH_CHANNEL_LAST)
+    return refuse (error, _("Channel: choose how the contact came in."));
+  if (contact->contactor < KH_CONTACTOR_FIRST || contact->contactor > KH_CONTACTOR_LAST)
+    return refuse (error, _("Contact made by: choose who made the contact."));
+  if (contact->referral > KH_REFERRAL_LAST)
+    return refuse (error, _("Kind of contact: choose one of the three kinds of Social Welfare Act 35 §."));
+  if (contact->referral != KH_REFERRAL_NONE &&
+      contact->contactor != KH_CONTACTOR_AUTHORITY &&
+      contact->channel != KH_CHANNEL_AUTHORITY)
+    return refuse (error, _("Kind of contact: only a contact from another authority has a kind under Social Welfare Act 35 §."));
+  if ((contact->needs & ~KH_NEEDS_ALL) != 0)
+    return refuse (error, _("Reasons: unknown support need."));
+  if (contact->language < KH_LANGUAGE_FIRST || contact->language > KH_LANGUAGE_LAST)
+    return refuse (error, _("Language: choose the language the contact was served in."));
+  if (contact->outcome < KH_OUTCOME_FIRST || contact->outcome > KH_OUTCOME_LAST)
+    return refuse (error, _("Outcome: choose what came of the contact."));
+  if (contact->outcome == KH_OUTCOME_DIRECTED && contact->service_id <= 0)
+    return refuse (error, _("Directed to: choose the service the person was directed to."));
+  /* The form keeps a hidden choice when the outcome changes; only directed
+   * and urgent contacts name a service. */
+  if (contact->outcome != KH_OUTCOME_DIRECTED && contact->outcome != KH_OUTCOME_URGENT)
+    contact->service_id = 0;
+
+  if (contact->contactor == KH_CONTACTOR_ANONYMOUS)
+    contact->anonymous = TRUE;
+  if (contact->anonymous)
+    {
+      if (!kh_outcome_allows_anonymous (contact->outcome))
+        return refuse (error, _("Outcome: an anonymous contact can only be advice or a referral to another service. Record who the person is to open a case or to give urgent help."));
+      if (has_client)
+        return refuse (error, _("Person: an anonymous contact keeps no person. Remove the person, or do not mark the contact anonymous."));
+      if (contact->contactor_detail != NULL)
+        return refuse (error, _("Who contacted: an anonymous contact keeps no personal data. Remove the text, or do not mark the contact anonymous."));
+      if (contact->reason_text != NULL)
+        return refuse (error, _("Reason: an anonymous contact keeps no free text. Choose the support needs only, or do not mark the contact anonymous."));
+      if (contact->urgent_note != NULL)
+        return refuse (error, _("Urgent need: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
+      contact->client_id = 0;
+    }
+  else if (!has_client)
+    return refuse (error, _("Person: search for the person or add a new one, or mark the contact anonymous."));
+
+  return TRUE;
+}
+
+static gboolean
+check_exists (KhDb        *db,
+              const char  *sql,
+              gint64       id,
+              const char  *message,
+              GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    return refuse (error, message);
+  _kh_db_set_error (db, rc, error);
+  return FALSE;
+}
+
+static gint64
+insert_contact (KhDb       *db,
+                KhContact  *contact,
+                gint64      created_by,
+                GError    **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, "
+                         "  referral, needs, reason_text, urgent, urgent_note, language, interpreter, "
+                         "  outcome, service_id, outcome_note, anonymous, client_id, created_by, "
+                         "  created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (contact->received_at));
+  sqlite3_bind_int (stmt, 2, contact->channel);
+  sqlite3_bind_int (stmt, 3, contact->contactor);
+  _kh_db_bind_text (stmt, 4, contact->contactor_detail);
+  sqlite3_bind_int (stmt, 5, contact->referral);
+  sqlite3_bind_int (stmt, 6, contact->needs);
+  _kh_db_bind_text (stmt, 7, contact->reason_text);
+  sqlite3_bind_int (stmt, 8, contact->urgent ? 1 : 0);
+  _kh_db_bind_text (stmt, 9, contact->urgent_note);
+  sqlite3_bind_int (stmt, 10, contact->language);
+  sqlite3_bind_int (stmt, 11, contact->interpreter ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, contact->outcome);
+  _kh_db_bind_id (stmt, 13, contact->service_id);
+  _kh_db_bind_text (stmt, 14, contact->outcome_note);
+  sqlite3_bind_int (stmt, 15, contact->anonymous ? 1 : 0);
+  _kh_db_bind_id (stmt, 16, contact->client_id);
+  sqlite3_bind_int64 (stmt, 17, created_by);
+  sqlite3_bind_int64 (stmt, 18, contact->created_at != NULL
+                                  ? g_date_time_to_unix (contact->created_at)
+                                  : _kh_db_now ());
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+insert_case (KhDb    *db,
+             KhCase  *kcase,
+             GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to, "
+                         "  deadline_groups, assessment_deadline) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, kcase->client_id);
+  sqlite3_bind_int64 (stmt, 2, kcase->contact_id);
+  sqlite3_bind_int64 (stmt, 3, kcase->opened_at != NULL
+                                 ? g_date_time_to_unix (kcase->opened_at)
+                                 : _kh_db_now ());
+  sqlite3_bind_int (stmt, 4, kcase->status);
+  _kh_db_bind_id (stmt, 5, kcase->assigned_to);
+  sqlite3_bind_int (stmt, 6, kcase->deadline_groups);
+  _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ---- the intake ---- */
+
+void
+kh_intake_result_free (KhIntakeResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->assessment_deadline);
+  g_clear_object (&result->client_before);
+  g_free (result);
+}
+
+KhIntakeResult *
+kh_intake_result_copy (const KhIntakeResult *result)
+{
+  KhIntakeResult *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_memdup2 (result, sizeof *result);
+  copy->assessment_deadline = g_strdup (result->assessment_deadline);
+  copy->client_before = result->client_before ? kh_client_copy (result->client_before) : NULL;
+  return copy;
+}
+
+/* Opens the case of a CASE_OPENED contact, with the SHL 36 § deadline. */
+static gint64
+open_case (KhDb       *db,
+           KhIntake   *intake,
+           KhContact  *contact,
+           KhClient   *client,
+           char      **out_deadline,
+           GError    **error)
+{
+  g_autoptr(KhCase) kcase = kh_case_new ();
+  KhCalendar *calendar;
+  GDate contact_day, birth, deadline;
+  gboolean have_birth;
+  int year, month, day;
+
+  calendar = _kh_db_get_calendar (db, error);
+  if (calendar == NULL)
+    return 0;
+
+  g_date_time_get_ymd (contact->received_at, &year, &month, &day);
+  g_date_clear (&contact_day, 1);
+  g_date_set_dmy (&contact_day, day, month, year);
+  have_birth = client->birth_date != NULL && kh_date_from_iso (client->birth_date, &birth);
+
+  kcase->client_id = contact->client_id;
+  kcase->contact_id = contact->id;
+  kcase->opened_at = g_date_time_ref (contact->received_at);
+  kcase->assigned_to = intake->assign_to;
+  kcase->status = intake->assign_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
+                                                         have_birth ? &birth : NULL,
+                                                         &contact_day);
+  if (kh_deadline_assessment_start (calendar, &contact_day, intake->deadline_groups,
+                                    have_birth ? &birth : NULL, &deadline))
+    kcase->assessment_deadline = kh_date_to_iso (&deadline);
+
+  *out_deadline = g_strdup (kcase->assessment_deadline);
+  return insert_case (db, kcase, error);
+}
+
+/**
+ * kh_db_save_intake:
+ *
+ * Saves the person (new or updated), the contact and, for CASE_OPENED, the
+ * case with its deadline — all or nothing.
+ *
+ * Returns: (transfer full): what was saved, or %NULL with @error set.
+ */
+KhIntakeResult *
+kh_db_save_intake (KhDb      *db,
+                   KhUser    *user,
+                   KhIntake  *intake,
+                   GError   **error)
+{
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autoptr(KhContact) contact = NULL;
+  g_autoptr(KhClient) client = NULL;
+  g_autofree char *phone_digits = NULL;
+  GError *local_error = NULL;
+  gboolean write_client = FALSE;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (intake != NULL && KH_IS_CONTACT (intake->contact), NULL);
+  g_return_val_if_fail (intake->client == NULL || KH_IS_CLIENT (intake->client), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+
+  /* Everything that needs no database is checked before the transaction. */
+  contact = kh_contact_copy (intake->contact);
+  if (!check_contact (contact, intake->client != NULL, error))
+    return NULL;
+  if ((intake->deadline_groups & ~(guint) (KH_DEADLINE_GROUP_OVER_75 |
+                                           KH_DEADLINE_GROUP_HIGHEST_CARE_ALLOWANCE |
+                                           KH_DEADLINE_GROUP_DISABLED)) != 0)
+    {
+      refuse (error, _("Deadline groups: unknown group."));
+      return NULL;
+    }
+  if (intake->client != NULL)
+    {
+      client = kh_client_copy (intake->client);
+      write_client = client->id <= 0 || intake->update_client;
+      if (write_client && !_kh_db_prepare_client (client, &phone_digits, error))
+        return NULL;
+    }
+
+  result = g_new0 (KhIntakeResult, 1);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  if (client != NULL)
+    {
+      if (client->id > 0)
+        {
+          /* Also proves the person exists; kept for undo of an update. */
+          g_autoptr(KhClient) before = _kh_db_read_client (db, client->id, &local_error);
+
+          if (before != NULL && !write_client)
+            g_set_object (&client, before);
+          else if (before != NULL)
+            result->client_before = g_steal_pointer (&before);
+        }
+      if (local_error == NULL && write_client)
+        {
+          result->created_client = client->id <= 0;
+          client->id = _kh_db_write_client (db, client, phone_digits, &local_error);
+        }
+      contact->client_id = client->id;
+      result->client_id = client->id;
+    }
+
+  if (local_error == NULL && intake->assign_to > 0)
+    check_exists (db, "SELECT 1 FROM users WHERE id = ? AND active = 1", intake->assign_to,
+                  _("Assigned to: the worker was not found or no longer uses Kohtaamo."),
+                  &local_error);
+  if (local_error == NULL && contact->service_id > 0)
+    check_exists (db, "SELECT 1 FROM services WHERE id = ?", contact->service_id,
+                  _("Directed to: the service is no longer in the directory."),
+                  &local_error);
+
+  if (local_error == NULL)
+    {
+      contact->id = insert_contact (db, contact, user->id, &local_error);
+      result->contact_id = contact->id;
+    }
+  if (local_error == NULL && contact->outcome == KH_OUTCOME_CASE_OPENED)
+    result->case_id = open_case (db, intake, contact, client,
+                                 &result->assessment_deadline, &local_error);
+
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+/**
+ * kh_db_undo_intake:
+ *
+ * Removes what kh_db_save_intake() made (never the access-log rows), and
+ * puts back a person the intake updated.
+ */
+gboolean
+kh_db_undo_intake (KhDb            *db,
+                   KhUser          *user,
+                   KhIntakeResult  *result,
+                   GError         **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (KH_IS_USER (user), FALSE);
+  g_return_val_if_fail (result != NULL && result->contact_id > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return FALSE;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+
+  stmt = _kh_db_prepare (db, "SELECT created_by FROM contacts WHERE id = ?", &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, result->contact_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                     _("The contact has already been removed."));
+      else if (rc != SQLITE_ROW)
+        _kh_db_set_error (db, rc, &local_error);
+      else if (sqlite3_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                     _("Only the person who saved the contact can undo it."));
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+    }
+
+  if (local_error == NULL)
+    {
+      static const char * const deletes[] = {
+        "DELETE FROM cases WHERE contact_id = ?",
+        "DELETE FROM contacts WHERE id = ?",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (deletes) && local_error == NULL; i++)
+        {
+          stmt = _kh_db_prepare (db, deletes[i], &local_error);
+          if (stmt == NULL)
+            break;
+          sqlite3_bind_int64 (stmt, 1, result->contact_id);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_DONE)
+            _kh_db_set_error (db, rc, &local_error);
+          g_clear_pointer (&stmt, _kh_db_stmt_release);
+        }
+    }
+
+  if (local_error == NULL && result->client_before != NULL)
+    {
+      g_autofree char *digits = kh_phone_normalize (result->client_before->phone);
+
+      _kh_db_write_client (db, result->client_before, digits, &local_error);
+    }
+
+  if (local_error == NULL && result->created_client && result->client_id > 0)
+    {
+      /* Only if nothing else came to refer to the person meanwhile. */
+      stmt = _kh_db_prepare (db,
+                             "DELETE FROM clients WHERE id = ?1 "
+                             "AND NOT EXISTS (SELECT 1 FROM contacts WHERE client_id = ?1) "
+                             "AND NOT EXISTS (SELECT 1 FROM cases WHERE client_id = ?1)",
+                             &local_error);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, result->client_id);
+          rc = sqlite3_step (stmt);
+          if (rc != SQLITE_DONE)
+            _kh_db_set_error (db, rc, &local_error);
+          g_clear_pointer (&stmt, _kh_db_stmt_release);
+        }
+    }
+
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- lists ---- */
+
+static GPtrArray *
+list_contacts (KhDb        *db,
+               const char  *sql,
+               gint64       arg1,
+               gint64       arg2,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, arg1);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, arg2);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (contacts, contact_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&contacts);
+}
+
+/**
+ * kh_db_list_client_contacts:
+ *
+ * Returns: (transfer full) (element-type KhContact): the person's contacts,
+ *   newest first; the read is logged as KH_ACCESS_CONTACTS.
+ */
+GPtrArray *
+kh_db_list_client_contacts (KhDb    *db,
+                            KhUser  *user,
+                            gint64   client_id,
+                            GError **error)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GError *local_error = NULL;
+  KhAccessBasis basis;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  if (check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
+    contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
+                              client_id, 0, &local_error);
+  else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
+    {
+      g_clear_error (&local_error);
+      g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                   _("The person was not found. Someone may have removed the record."));
+    }
+  if (local_error == NULL)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error);
+
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&contacts);
+}
+
+/**
+ * kh_db_list_contacts_on:
+ * @date: an ISO date, in local time
+ *
+ * Returns: (transfer full) (element-type KhContact): the day's contacts,
+ *   newest first, with names for display.
+ */
+GPtrArray *
+kh_db_list_contacts_on (KhDb        *db,
+                        KhUser      *user,
+                        const char  *date,
+                        GError     **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  GDate day;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!kh_date_parse (date, &day))
+    {
+      refuse (error, _("Date: not a valid date."));
+      return NULL;
+    }
+  /* The local day, whatever its length (daylight saving time). */
+  start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                 g_date_get_day (&day), 0, 0, 0);
+  g_date_add_days (&day, 1);
+  end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                               g_date_get_day (&day), 0, 0, 0);
+
+  return list_contacts (db,
+                        CONTACT_SELECT "WHERE k.received_at >= ?2 AND k.received_at < ?3"
+                        CONTACT_ORDER,
+                        g_date_time_to_unix (start), g_date_time_to_unix (end), error);
+}
+
+/**
+ * kh_db_list_queue:
+ *
+ * Returns: (transfer full) (element-type KhCase): opened cases waiting for a
+ *   worker, the nearest statutory deadline first, then the oldest.
+ */
+GPtrArray *
+kh_db_list_queue (KhDb     *db,
+                  KhUser   *user,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  stmt = _kh_db_prepare (db,
+                         CASE_SELECT "WHERE cs.status = 1 "
+                         "ORDER BY cs.assessment_deadline IS NULL, cs.assessment_deadline, "
+                         "  k.urgent DESC, cs.opened_at, cs.id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, case_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&cases);
+}
+
+/* ---- bulk ---- */
+
+/**
+ * kh_db_insert_contact_bulk:
+ *
+ * Inserts a contact as given (client_id, received_at, created_by), checked as
+ * in kh_db_save_intake() but opening no case.
+ */
+gint64
+kh_db_insert_contact_bulk (KhDb       *db,
+                           KhUser     *user,
+                           KhContact  *contact,
+                           GError    **error)
+{
+  g_autoptr(KhContact) copy = NULL;
+  gint64 created_by;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_CONTACT (contact), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  copy = kh_contact_copy (contact);
+  if (!check_contact (copy, copy->client_id > 0 && !copy->anonymous, error))
+    return 0;
+  created_by = copy->created_by > 0 ? copy->created_by : (user != NULL ? user->id : 0);
+  return insert_contact (db, copy, created_by, error);
+}
+
+gint64
+kh_db_insert_case_bulk (KhDb    *db,
+                        KhCase  *kcase,
+                        GError **error)
+{
+  g_autoptr(KhCase) copy = NULL;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_CASE (kcase), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (kcase->status == 0)
+    {
+      copy = kh_case_new ();
+      copy->client_id = kcase->client_id;
+      copy->contact_id = kcase->contact_id;
+      copy->opened_at = kcase->opened_at ? g_date_time_ref (kcase->opened_at) : NULL;
+      copy->assigned_to = kcase->assigned_to;
+      copy->status = kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+      copy->deadline_groups = kcase->deadline_groups;
+      copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
+      kcase = copy;
+    }
+  return insert_case (db, kcase, error);
+}

@@ -1,0 +1,123 @@
+/* kh-db-private.h — what the kh-db-*.c files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * KhDb is split by aggregate: kh-db.c (opening, migrations, transactions,
+ * errors), kh-db-users.c, kh-db-clients.c (people and search),
+ * kh-db-contacts.c (intake, contacts, cases), kh-db-services.c (the directory
+ * and the unit's calendar) and kh-db-log.c (the access log).
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "store/kh-db.h"
+
+G_BEGIN_DECLS
+
+struct _KhDb
+{
+  sqlite3    *handle;
+  char       *path;
+  gboolean    read_only;
+
+  /* Depth of kh_db_begin: functions that open their own transaction only do
+   * so when none is open, and then commit or roll back themselves. */
+  guint       explicit_transaction : 1;
+  /* A bulk load inside the explicit transaction deferred the search index. */
+  guint       fts_deferred : 1;
+
+  /* Prepared statements by SQL text, reused for the connection's life. */
+  GHashTable *statements;
+
+  /* Cached; dropped when closed days or settings change. */
+  KhCalendar *calendar;
+};
+
+/* A borrowed statement from the cache; the cleanup resets it so that it
+ * holds no read lock. Never finalize one. */
+typedef sqlite3_stmt KhDbStmt;
+void          _kh_db_stmt_release      (KhDbStmt    *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDbStmt, _kh_db_stmt_release)
+
+/* Sets `error` from the connection's last error, mapped to KhStoreError. */
+void          _kh_db_set_error         (KhDb        *db,
+                                        int          rc,
+                                        GError     **error);
+/* A prepared statement for `sql`, from the connection's cache, reset and
+ * with its bindings cleared. Use with g_autoptr (KhDbStmt). */
+KhDbStmt     *_kh_db_prepare           (KhDb        *db,
+                                        const char  *sql,
+                                        GError     **error);
+/* Runs SQL without results. */
+gboolean      _kh_db_exec              (KhDb        *db,
+                                        const char  *sql,
+                                        GError     **error);
+
+/* A write transaction of its own, or a savepoint inside one that is open
+ * (kh_db_begin). `own` tells _kh_db_tx_end which. */
+gboolean      _kh_db_tx_begin          (KhDb        *db,
+                                        gboolean    *own,
+                                        GError     **error);
+/* Commits (ok) or rolls back (!ok) an own transaction; returns ok && the
+ * commit worked, setting `error` only when the commit fails (so the caller
+ * passes the error it collected, and it is set whenever FALSE comes back as
+ * long as !ok comes with an error). Inside kh_db_begin only this
+ * operation's savepoint is rolled back: the caller of kh_db_begin decides
+ * about the rest. */
+gboolean      _kh_db_tx_end            (KhDb        *db,
+                                        gboolean     own,
+                                        gboolean     ok,
+                                        GError     **error);
+
+/* Binding helpers: NULL strings and zero ids bind as SQL NULL. */
+void          _kh_db_bind_text         (sqlite3_stmt *stmt,
+                                        int           index,
+                                        const char   *text);
+void          _kh_db_bind_id           (sqlite3_stmt *stmt,
+                                        int           index,
+                                        gint64        id);
+char         *_kh_db_column_text       (sqlite3_stmt *stmt,
+                                        int           column);
+GDateTime    *_kh_db_column_time       (sqlite3_stmt *stmt,
+                                        int           column);
+gint64        _kh_db_now               (void);
+
+/* Writes one access-log row (inside the caller's transaction). */
+gboolean      _kh_db_log_access        (KhDb          *db,
+                                        KhUser        *user,
+                                        gint64         client_id,
+                                        KhAccessWhat   what,
+                                        KhAccessBasis  basis,
+                                        GError       **error);
+/* Requires an active user with at least `role`; PERMISSION otherwise. */
+gboolean      _kh_db_check_role        (KhUser       *user,
+                                        KhRole        role,
+                                        GError      **error);
+
+/* The user's UI language for names of services: "fi" or "sv". */
+const char   *_kh_db_ui_language       (void);
+
+/* Validates and normalises a person in place (cleaned strings, birth date
+ * from the code, phone digits in `out_phone_digits`). */
+gboolean      _kh_db_prepare_client    (KhClient     *client,
+                                        char        **out_phone_digits,
+                                        GError      **error);
+/* Inserts or updates (client->id > 0) a prepared person; returns the id. */
+gint64        _kh_db_write_client      (KhDb         *db,
+                                        KhClient     *client,
+                                        const char   *phone_digits,
+                                        GError      **error);
+KhClient     *_kh_db_read_client       (KhDb         *db,
+                                        gint64        client_id,
+                                        GError      **error);
+
+/* The unit's calendar, cached for the connection (borrowed). */
+KhCalendar   *_kh_db_get_calendar      (KhDb         *db,
+                                        GError      **error);
+
+/* The deferred-index flag of bulk loads (see 0001-initial.sql). */
+gboolean      _kh_db_defer_search_index (KhDb        *db,
+                                         GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,345 @@
+/* kh-db-services.c — the directory of services and the unit's calendar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-text.h"
+#include "store/kh-db-private.h"
+
+/* ---- services ---- */
+
+static KhService *
+service_from_row (sqlite3_stmt *stmt)
+{
+  KhService *service = kh_service_new ();
+
+  service->id = sqlite3_column_int64 (stmt, 0);
+  service->name_fi = _kh_db_column_text (stmt, 1);
+  service->name_sv = _kh_db_column_text (stmt, 2);
+  service->phone = _kh_db_column_text (stmt, 3);
+  service->address = _kh_db_column_text (stmt, 4);
+  service->url = _kh_db_column_text (stmt, 5);
+  service->active = sqlite3_column_int (stmt, 6) != 0;
+  return service;
+}
+
+/**
+ * kh_db_list_services:
+ *
+ * Returns: (transfer full) (element-type KhService): the directory, by name
+ *   in the UI language.
+ */
+GPtrArray *
+kh_db_list_services (KhDb      *db,
+                     gboolean   include_inactive,
+                     GError   **error)
+{
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT id, name_fi, name_sv, phone, address, url, active FROM services "
+                         "WHERE active = 1 OR ?2 "
+                         "ORDER BY CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END COLLATE KH_FI, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (services, service_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&services);
+}
+
+/**
+ * kh_db_save_service:
+ *
+ * Adds (id 0) or updates an entry of the directory. Needs the lead social
+ * worker or an administrator.
+ *
+ * Returns: the id, or 0 with @error set.
+ */
+gint64
+kh_db_save_service (KhDb       *db,
+                    KhUser     *user,
+                    KhService  *service,
+                    GError    **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *name_fi = NULL;
+  g_autofree char *name_sv = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *url = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_SERVICE (service), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+    return 0;
+
+  name_fi = kh_text_clean (service->name_fi);
+  name_sv = kh_text_clean (service->name_sv);
+  phone = kh_text_clean (service->phone);
+  address = kh_text_clean (service->address);
+  url = kh_text_clean (service->url);
+  /* A bilingual unit needs both names; one language's name stands in for
+   * the other only when given explicitly. */
+  if (name_fi == NULL)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Name in Finnish: enter the service’s name."));
+      return 0;
+    }
+  if (name_sv == NULL)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Name in Swedish: enter the service’s name."));
+      return 0;
+    }
+
+  if (service->id > 0)
+    stmt = _kh_db_prepare (db,
+                           "UPDATE services SET name_fi = ?1, name_sv = ?2, phone = ?3, "
+                           "address = ?4, url = ?5, active = ?6 WHERE id = ?7 RETURNING id",
+                           error);
+  else
+    stmt = _kh_db_prepare (db,
+                           "INSERT INTO services (name_fi, name_sv, phone, address, url, active) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                           error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name_fi, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, name_sv, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 3, phone);
+  _kh_db_bind_text (stmt, 4, address);
+  _kh_db_bind_text (stmt, 5, url);
+  sqlite3_bind_int (stmt, 6, service->active ? 1 : 0);
+  if (service->id > 0)
+    sqlite3_bind_int64 (stmt, 7, service->id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                         _("The service is no longer in the directory."));
+  else
+    _kh_db_set_error (db, rc, error);
+  return 0;
+}
+
+/* ---- the unit's calendar ---- */
+
+static gboolean
+read_setting (KhDb        *db,
+              const char  *key,
+              char       **out_value,
+              GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT value FROM settings WHERE key = ?", error);
+  int rc;
+
+  *out_value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_value = _kh_db_column_text (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_get_setting:
+ *
+ * Returns: (transfer full) (nullable): the unit's setting, or %NULL if unset.
+ */
+char *
+kh_db_get_setting (KhDb        *db,
+                   const char  *key,
+                   GError     **error)
+{
+  char *value = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  read_setting (db, key, &value, error);
+  return value;
+}
+
+/**
+ * kh_db_set_setting:
+ *
+ * Sets one of the unit's settings ("saturday_is_working_day": "0" or "1").
+ * Needs the lead social worker or an administrator.
+ */
+gboolean
+kh_db_set_setting (KhDb        *db,
+                   KhUser      *user,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+    return FALSE;
+  stmt = _kh_db_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&db->calendar, kh_calendar_unref);
+  return TRUE;
+}
+
+static KhCalendar *
+build_calendar (KhDb    *db,
+                GError **error)
+{
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *saturday = NULL;
+  int rc;
+
+  if (!read_setting (db, "saturday_is_working_day", &saturday, error))
+    return NULL;
+  kh_calendar_set_saturday_is_working_day (calendar, g_strcmp0 (saturday, "1") == 0);
+
+  stmt = _kh_db_prepare (db, "SELECT date, name FROM closed_days ORDER BY date", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate date;
+
+      if (kh_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), &date))
+        kh_calendar_add_closed_day (calendar, &date, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&calendar);
+}
+
+/**
+ * kh_db_load_calendar:
+ *
+ * Returns: (transfer full): a new working-day calendar with the unit's
+ *   closed days and settings, the caller's own (it may go to another thread).
+ */
+KhCalendar *
+kh_db_load_calendar (KhDb    *db,
+                     GError **error)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build_calendar (db, error);
+}
+
+KhCalendar *
+_kh_db_get_calendar (KhDb    *db,
+                     GError **error)
+{
+  /* Kept for the connection: an intake must not reread the closed days. */
+  if (db->calendar == NULL)
+    db->calendar = build_calendar (db, error);
+  return db->calendar;
+}
+
+/**
+ * kh_db_add_closed_day:
+ * @date: d.m.yyyy or ISO
+ *
+ * Adds (or renames) a day the unit is closed. Needs the lead social worker or
+ * an administrator.
+ */
+gboolean
+kh_db_add_closed_day (KhDb        *db,
+                      KhUser      *user,
+                      const char  *date,
+                      const char  *name,
+                      GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *clean_name = kh_text_clean (name);
+  g_autofree char *iso = NULL;
+  GDate day;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+    return FALSE;
+  if (date == NULL || !kh_date_parse (date, &day))
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Date: enter a date, e.g. 2.4.2026."));
+      return FALSE;
+    }
+  if (clean_name == NULL)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("Name: say why the unit is closed that day."));
+      return FALSE;
+    }
+  iso = kh_date_to_iso (&day);
+
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO closed_days (date, name, created_by) VALUES (?, ?, ?) "
+                         "ON CONFLICT (date) DO UPDATE SET name = excluded.name",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_id (stmt, 3, user->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&db->calendar, kh_calendar_unref);
+  return TRUE;
+}

@@ -1,0 +1,297 @@
+/* kh-db-users.c — users and their roles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-text.h"
+#include "store/kh-db-private.h"
+
+#define USER_COLUMNS "id, account, display_name, role, active"
+
+static KhUser *
+user_from_row (sqlite3_stmt *stmt)
+{
+  KhUser *user = kh_user_new ();
+
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->account = _kh_db_column_text (stmt, 1);
+  user->display_name = _kh_db_column_text (stmt, 2);
+  user->role = sqlite3_column_int (stmt, 3);
+  user->active = sqlite3_column_int (stmt, 4) != 0;
+  return user;
+}
+
+static KhUser *
+find_user (KhDb        *db,
+           const char  *account,
+           GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT " USER_COLUMNS " FROM users WHERE account = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _kh_db_bind_text (stmt, 1, account);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return user_from_row (stmt);
+  if (rc != SQLITE_DONE)
+    _kh_db_set_error (db, rc, error);
+  return NULL;
+}
+
+static gint64
+count_active_admins (KhDb        *db,
+                     const char  *except_account,
+                     GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT count(*) FROM users WHERE role = 5 AND active = 1 "
+                         "AND account IS NOT ?",
+                         error);
+  if (stmt == NULL)
+    return -1;
+  _kh_db_bind_text (stmt, 1, except_account);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+upsert_user (KhDb        *db,
+             const char  *account,
+             const char  *display_name,
+             KhRole       role,
+             gboolean     active,
+             GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO users (account, display_name, role, active, created_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5) "
+                         "ON CONFLICT (account) DO UPDATE SET "
+                         "  display_name = coalesce (excluded.display_name, display_name), "
+                         "  role = excluded.role, active = excluded.active "
+                         "RETURNING id",
+                         error);
+  if (stmt == NULL)
+    return 0;
+  _kh_db_bind_text (stmt, 1, account);
+  _kh_db_bind_text (stmt, 2, display_name);
+  sqlite3_bind_int (stmt, 3, role);
+  sqlite3_bind_int (stmt, 4, active ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 5, _kh_db_now ());
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return 0;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * kh_db_login:
+ *
+ * Returns: (transfer full): the user of @account, or %NULL with PERMISSION.
+ */
+KhUser *
+kh_db_login (KhDb        *db,
+             const char  *account,
+             const char  *display_name,
+             GError     **error)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autofree char *clean_name = NULL;
+  GError *local_error = NULL;
+  gint64 n_users;
+  gboolean own;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (account != NULL && *account != '\0', NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  clean_name = kh_text_clean (display_name);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  user = find_user (db, account, &local_error);
+  if (user == NULL && local_error == NULL)
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM users", &local_error);
+
+      n_users = -1;
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        n_users = sqlite3_column_int64 (stmt, 0);
+      else if (stmt != NULL)
+        _kh_db_set_error (db, sqlite3_errcode (db->handle), &local_error);
+
+      /* The first start on a new database: whoever set it up administers it. */
+      if (n_users == 0 &&
+          upsert_user (db, account, clean_name, KH_ROLE_ADMIN, TRUE, &local_error) > 0)
+        {
+          g_message ("The first account “%s” is now the administrator", account);
+          user = find_user (db, account, &local_error);
+        }
+    }
+
+  if (local_error != NULL)
+    ok = FALSE;
+  else if (user == NULL || !user->active)
+    {
+      g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                   /* Translators: both %s are the user's operating-system account name */
+                   _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s”."),
+                   account, account);
+      ok = FALSE;
+    }
+  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0)
+    {
+      /* Follow the name the operating system knows now. */
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "UPDATE users SET display_name = ? WHERE id = ?",
+                                                 &local_error);
+
+      if (stmt != NULL)
+        {
+          _kh_db_bind_text (stmt, 1, clean_name);
+          sqlite3_bind_int64 (stmt, 2, user->id);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            _kh_db_set_error (db, sqlite3_errcode (db->handle), &local_error);
+          else
+            {
+              g_free (user->display_name);
+              user->display_name = g_strdup (clean_name);
+            }
+        }
+      ok = local_error == NULL;
+    }
+
+  if (!_kh_db_tx_end (db, own, ok, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&user);
+}
+
+/**
+ * kh_db_list_users:
+ *
+ * Returns: (transfer full) (element-type KhUser): every user, by name.
+ */
+GPtrArray *
+kh_db_list_users (KhDb    *db,
+                  GError **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT " USER_COLUMNS " FROM users "
+                         "ORDER BY coalesce (display_name, account) COLLATE KH_FI, account",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (users, user_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&users);
+}
+
+/**
+ * kh_db_save_user:
+ *
+ * Adds or updates a user by account. Refuses (INVALID) to leave the database
+ * without an active administrator.
+ */
+KhUser *
+kh_db_save_user (KhDb        *db,
+                 const char  *account,
+                 const char  *display_name,
+                 KhRole       role,
+                 gboolean     active,
+                 GError     **error)
+{
+  g_autofree char *clean_account = NULL;
+  g_autofree char *clean_name = NULL;
+  KhUser *user = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  clean_account = kh_text_clean (account);
+  clean_name = kh_text_clean (display_name);
+  if (clean_account == NULL || strchr (clean_account, ' ') != NULL)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("The account name must be one word, as in the operating system."));
+      return NULL;
+    }
+  if (role < KH_ROLE_FIRST || role > KH_ROLE_LAST)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("Unknown role."));
+      return NULL;
+    }
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  if (role != KH_ROLE_ADMIN || !active)
+    {
+      g_autoptr(KhUser) existing = find_user (db, clean_account, &local_error);
+      gint64 others;
+
+      if (existing != NULL && existing->role == KH_ROLE_ADMIN && existing->active)
+        {
+          others = count_active_admins (db, clean_account, &local_error);
+          if (others == 0)
+            g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                         _("At least one active administrator is needed. Make another account an administrator first."));
+        }
+    }
+
+  if (local_error == NULL &&
+      upsert_user (db, clean_account, clean_name, role, active, &local_error) > 0)
+    user = find_user (db, clean_account, &local_error);
+  if (local_error == NULL && user == NULL)
+    g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                 _("The user could not be saved."));
+  ok = local_error == NULL;
+
+  if (!_kh_db_tx_end (db, own, ok, &local_error))
+    {
+      g_clear_object (&user);
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return user;
+}
