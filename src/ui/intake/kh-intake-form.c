@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
@@ -39,7 +41,6 @@ struct _KhIntakeForm
   GtkButton      *change_button;
   AdwComboRow    *channel_row;
   AdwActionRow   *chosen_row;
-  AdwComboRow    *contactor_detail_row_unused;
   AdwEntryRow    *contactor_detail_row;
   AdwComboRow    *contactor_row;
   GtkImage       *deadline_icon;
@@ -520,10 +521,6 @@ anonymous_changed_cb (GObject      *object,
                       GParamSpec   *pspec,
                       KhIntakeForm *self)
 {
-  if (is_anonymous (self) && !gtk_widget_get_sensitive (GTK_WIDGET (self->outcome_case_row)))
-    {
-      /* nothing to clear: the rows only become insensitive below */
-    }
   mark_dirty (self);
   update_form (self);
 }
@@ -533,10 +530,10 @@ anonymous_changed_cb (GObject      *object,
 static void
 clear_results (KhIntakeForm *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
-    gtk_list_box_remove (self->results_list, child);
+  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
+    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
   gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->search_status_label), FALSE);
 }

@@ -1,0 +1,675 @@
+/* kh-reception-page.c — the reception view: today's contacts, the queue, the form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-text.h"
+
+#include "kh-reception-page.h"
+
+struct _KhReceptionPage
+{
+  AdwBin parent_instance;
+
+  /* template widgets */
+  GtkListBox   *contacts_list;
+  AdwPreferencesGroup *contacts_group;
+  GtkLabel     *date_label;
+  GtkButton    *new_contact_button;
+  GtkListBox   *queue_list;
+  GtkStack     *stack;
+
+  /* owned */
+  KhStore      *store;
+  GCancellable *refresh_cancellable;
+  GCancellable *cancellable;
+
+  /* borrowed (a child of the stack) */
+  KhIntakeForm *form;
+};
+
+G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  TOAST,
+  OPEN_CLIENT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+channel_icon_name (KhChannel channel)
+{
+  switch (channel)
+    {
+    case KH_CHANNEL_WALK_IN: return "avatar-default-symbolic";
+    case KH_CHANNEL_PHONE: return "call-start-symbolic";
+    case KH_CHANNEL_LETTER: return "x-office-document-symbolic";
+    case KH_CHANNEL_E_MESSAGE: return "mail-unread-symbolic";
+    case KH_CHANNEL_CHAT: return "chat-message-new-symbolic";
+    case KH_CHANNEL_AUTHORITY: return "system-users-symbolic";
+    case KH_CHANNEL_KELA: return "mail-message-new-symbolic";
+    case KH_CHANNEL_EMERGENCY: return "emblem-important-symbolic";
+    default: return "help-about-symbolic";
+    }
+}
+
+static char *
+dup_needs_summary (guint needs)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < KH_N_NEEDS; i++)
+    if (needs & (1u << i))
+      g_ptr_array_add (labels, (gpointer) kh_need_label (1u << i));
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv (", ", (char **) labels->pdata);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+new_placeholder (const char *icon_name,
+                 const char *text)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_top (box, 30);
+  gtk_widget_set_margin_bottom (box, 30);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static GtkWidget *
+new_contact_row (KhContact *contact)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *time_label;
+  GtkWidget *icon;
+  GtkWidget *outcome;
+  g_autofree char *clock = NULL;
+  g_autofree char *needs = dup_needs_summary (contact->needs);
+  g_autofree char *subtitle = NULL;
+  const char *channel = kh_channel_label (contact->channel);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (contact->anonymous || contact->client_name == NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Anonymous"));
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact->client_name);
+
+  subtitle = needs[0] != '\0'
+             ? g_strdup_printf ("%s · %s", channel ? channel : "", needs)
+             : g_strdup (channel ? channel : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (contact->received_at != NULL)
+    clock = g_date_time_format (contact->received_at, C_("time of day", "%H:%M"));
+  time_label = gtk_label_new (clock);
+  gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
+  gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
+  gtk_widget_add_css_class (time_label, "numeric");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
+
+  icon = gtk_image_new_from_icon_name (channel_icon_name (contact->channel));
+  gtk_widget_set_tooltip_text (icon, channel);
+  gtk_widget_add_css_class (icon, "dim-label");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  if (contact->urgent)
+    {
+      GtkWidget *badge = gtk_label_new (_("Urgent"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "kh-badge");
+      gtk_widget_add_css_class (badge, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+
+  outcome = gtk_label_new (kh_outcome_label (contact->outcome));
+  gtk_label_set_wrap (GTK_LABEL (outcome), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (outcome), 22);
+  gtk_label_set_xalign (GTK_LABEL (outcome), 1.0);
+  gtk_label_set_justify (GTK_LABEL (outcome), GTK_JUSTIFY_RIGHT);
+  gtk_widget_add_css_class (outcome, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
+
+  /* Anonymous contacts have no person to open. */
+  if (!contact->anonymous && contact->client_id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "kh-client-id",
+                              g_memdup2 (&contact->client_id, sizeof (gint64)), g_free);
+    }
+  else
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+/* Working days from today to `deadline`; negative when it has passed. */
+static int
+count_working_days (KhCalendar  *calendar,
+                    const GDate *today,
+                    const GDate *deadline)
+{
+  GDate day = *today;
+  int n = 0;
+
+  if (g_date_compare (deadline, today) < 0)
+    return -1;
+  while (g_date_compare (&day, deadline) < 0)
+    {
+      g_date_add_days (&day, 1);
+      if (calendar == NULL || kh_calendar_is_working_day (calendar, &day))
+        n++;
+    }
+  return n;
+}
+
+static GtkWidget *
+new_queue_row (KhReceptionPage *self,
+               KhCase          *kcase)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box;
+  GtkWidget *date_label;
+  GtkWidget *when_label;
+  g_autofree char *needs = dup_needs_summary (kcase->needs);
+  g_autofree char *opened = NULL;
+  g_autofree char *subtitle = NULL;
+  GDate deadline;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 kcase->client_name ? kcase->client_name : "");
+
+  if (kcase->opened_at != NULL)
+    {
+      GDate day;
+      g_autofree char *date = NULL;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (kcase->opened_at),
+                      g_date_time_get_month (kcase->opened_at),
+                      g_date_time_get_year (kcase->opened_at));
+      date = kh_date_format (&day);
+      /* Translators: %s is the date a case was opened */
+      opened = g_strdup_printf (_("Opened %s"), date);
+    }
+  subtitle = needs[0] != '\0' && opened != NULL
+             ? g_strdup_printf ("%s · %s", opened, needs)
+             : g_strdup (opened != NULL ? opened : needs);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (kcase->urgent)
+    {
+      GtkWidget *badge = gtk_label_new (_("Urgent"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "kh-badge");
+      gtk_widget_add_css_class (badge, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  date_label = gtk_label_new (NULL);
+  when_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (date_label), 1.0);
+  gtk_label_set_xalign (GTK_LABEL (when_label), 1.0);
+  gtk_widget_add_css_class (when_label, "caption");
+  gtk_box_append (GTK_BOX (box), date_label);
+  gtk_box_append (GTK_BOX (box), when_label);
+
+  g_date_clear (&deadline, 1);
+  if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
+    {
+      g_autofree char *date = kh_date_format (&deadline);
+      g_autofree char *by = NULL;
+      g_autofree char *when = NULL;
+      GDate today;
+      int days;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      days = count_working_days (kh_store_get_calendar (self->store), &today, &deadline);
+
+      /* Translators: %s is the date by which the assessment must start */
+      by = g_strdup_printf (_("Start by %s"), date);
+      gtk_label_set_text (GTK_LABEL (date_label), by);
+      if (days < 0)
+        {
+          when = g_strdup (_("Overdue"));
+          gtk_widget_add_css_class (box, "error");
+        }
+      else if (days == 0)
+        {
+          when = g_strdup (_("Today"));
+          gtk_widget_add_css_class (box, "warning");
+        }
+      else
+        {
+          when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
+          if (days <= 2)
+            gtk_widget_add_css_class (box, "warning");
+          else
+            gtk_widget_add_css_class (when_label, "dim-label");
+        }
+      gtk_label_set_text (GTK_LABEL (when_label), when);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (date_label), _("No statutory deadline"));
+      gtk_widget_add_css_class (date_label, "dim-label");
+      gtk_widget_set_visible (when_label, FALSE);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  if (kcase->client_id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "kh-client-id",
+                              g_memdup2 (&kcase->client_id, sizeof (gint64)), g_free);
+    }
+  return row;
+}
+
+static void
+row_activated_cb (GtkListBox      *list,
+                  GtkListBoxRow   *row,
+                  KhReceptionPage *self)
+{
+  gint64 *client_id = g_object_get_data (G_OBJECT (row), "kh-client-id");
+
+  if (client_id != NULL && *client_id > 0)
+    g_signal_emit (self, signals[OPEN_CLIENT], 0, *client_id);
+}
+
+static void
+contacts_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KhReceptionPage) self = user_data;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contacts = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_list (self->contacts_list);
+  if (contacts == NULL)
+    {
+      adw_preferences_group_set_description (self->contacts_group, error->message);
+      return;
+    }
+
+  if (contacts->len == 0)
+    adw_preferences_group_set_description (self->contacts_group, NULL);
+  else
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u contact", "%u contacts", contacts->len),
+                                                contacts->len);
+
+      adw_preferences_group_set_description (self->contacts_group, count);
+    }
+  for (guint i = 0; i < contacts->len; i++)
+    gtk_list_box_append (self->contacts_list, new_contact_row (g_ptr_array_index (contacts, i)));
+}
+
+static void
+queue_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KhReceptionPage) self = user_data;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cases = kh_store_list_queue_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_list (self->queue_list);
+  if (cases == NULL)
+    {
+      g_warning ("Could not list the queue: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < cases->len; i++)
+    gtk_list_box_append (self->queue_list, new_queue_row (self, g_ptr_array_index (cases, i)));
+}
+
+static void
+update_date_label (KhReceptionPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *weekday = g_date_time_format (now, "%A");
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  date = kh_date_format (&today);
+  /* Translators: weekday and date, "Monday 2.4.2026" */
+  text = g_strdup_printf (C_("today", "%s %s"), weekday, date);
+  gtk_label_set_text (self->date_label, text);
+}
+
+static void
+copy_result_free (gpointer data)
+{
+  kh_intake_result_free (data);
+}
+
+static void
+undo_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KhReceptionPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!kh_store_undo_intake_finish (KH_STORE (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+      AdwToast *toast;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not undo: %s"), error->message);
+      toast = adw_toast_new (message);
+      g_signal_emit (self, signals[TOAST], 0, toast);
+      g_object_unref (toast);
+    }
+  kh_reception_page_refresh (self);
+}
+
+static void
+undo_clicked_cb (AdwToast        *toast,
+                 KhReceptionPage *self)
+{
+  KhIntakeResult *saved = g_object_get_data (G_OBJECT (toast), "kh-intake-result");
+
+  if (saved == NULL)
+    return;
+  kh_store_undo_intake_async (self->store, saved, NULL, undo_done_cb, g_object_ref (self));
+  /* Undo once only. */
+  g_object_set_data (G_OBJECT (toast), "kh-intake-result", NULL);
+}
+
+static KhIntakeResult *
+copy_intake_result (const KhIntakeResult *result)
+{
+  KhIntakeResult *copy = g_new0 (KhIntakeResult, 1);
+
+  *copy = *result;
+  copy->assessment_deadline = g_strdup (result->assessment_deadline);
+  return copy;
+}
+
+static void
+form_saved_cb (KhIntakeForm    *form,
+               KhIntakeResult  *result,
+               KhReceptionPage *self)
+{
+  AdwToast *toast = adw_toast_new (_("Contact saved"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "kh-intake-result",
+                          copy_intake_result (result), copy_result_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+  kh_reception_page_refresh (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_contact_button));
+  g_signal_emit (self, signals[TOAST], 0, toast);
+  g_object_unref (toast);
+}
+
+static void
+form_cancelled_cb (KhIntakeForm    *form,
+                   KhReceptionPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+  gtk_widget_grab_focus (GTK_WIDGET (self->new_contact_button));
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  kh_reception_page_new_contact (KH_RECEPTION_PAGE (widget));
+}
+
+static void
+kh_reception_page_constructed (GObject *object)
+{
+  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
+
+  G_OBJECT_CLASS (kh_reception_page_parent_class)->constructed (object);
+
+  g_return_if_fail (KH_IS_STORE (self->store));
+
+  self->form = KH_INTAKE_FORM (kh_intake_form_new (self->store));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->form), "form");
+  g_signal_connect (self->form, "saved", G_CALLBACK (form_saved_cb), self);
+  g_signal_connect (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (kh_reception_page_refresh),
+                           self, G_CONNECT_SWAPPED);
+  kh_reception_page_refresh (self);
+}
+
+static void
+kh_reception_page_dispose (GObject *object)
+{
+  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_RECEPTION_PAGE);
+  self->form = NULL;
+
+  g_clear_object (&self->refresh_cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kh_reception_page_parent_class)->dispose (object);
+}
+
+static void
+kh_reception_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_reception_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_reception_page_class_init (KhReceptionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kh_reception_page_constructed;
+  object_class->dispose = kh_reception_page_dispose;
+  object_class->get_property = kh_reception_page_get_property;
+  object_class->set_property = kh_reception_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KH_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TOAST] = g_signal_new ("toast",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[OPEN_CLIENT] = g_signal_new ("open-client",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/intake/kh-reception-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_group);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, new_contact_button);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, stack);
+
+  gtk_widget_class_install_action (widget_class, "reception.new-contact", NULL, new_contact_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "reception.new-contact", NULL);
+
+  g_type_ensure (KH_TYPE_INTAKE_FORM);
+}
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/intake/kh-intake.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+kh_reception_page_init (KhReceptionPage *self)
+{
+  ensure_css ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  gtk_list_box_set_placeholder (self->contacts_list,
+                                new_placeholder ("x-office-address-book-symbolic",
+                                                 _("No contacts yet today")));
+  gtk_list_box_set_placeholder (self->queue_list,
+                                new_placeholder ("checkbox-checked-symbolic",
+                                                 _("No cases waiting for a worker")));
+  g_signal_connect (self->contacts_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  update_date_label (self);
+}
+
+GtkWidget *
+kh_reception_page_new (KhStore *store)
+{
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  return g_object_new (KH_TYPE_RECEPTION_PAGE, "store", store, NULL);
+}
+
+void
+kh_reception_page_new_contact (KhReceptionPage *self)
+{
+  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
+    kh_intake_form_reset (self->form);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  kh_intake_form_focus_start (self->form);
+}
+
+void
+kh_reception_page_refresh (KhReceptionPage *self)
+{
+  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+
+  update_date_label (self);
+  kh_store_list_contacts_on_async (self->store, NULL, self->refresh_cancellable,
+                                   contacts_done_cb, g_object_ref (self));
+  kh_store_list_queue_async (self->store, self->refresh_cancellable,
+                             queue_done_cb, g_object_ref (self));
+}
+
+KhIntakeForm *
+kh_reception_page_get_form (KhReceptionPage *self)
+{
+  g_return_val_if_fail (KH_IS_RECEPTION_PAGE (self), NULL);
+
+  return self->form;
+}
