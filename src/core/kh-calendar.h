@@ -31,7 +31,7 @@ void         kh_calendar_add_closed_day   (KhCalendar  *self,
 void         kh_calendar_set_saturday_is_working_day (KhCalendar *self,
                                                       gboolean    saturday);
 
-/* Easter Sunday of a Gregorian year. */
+/* Easter Sunday of a Gregorian year (1583–9999). */
 void         kh_calendar_easter           (guint        year,
                                            GDate       *out);
 /* Is the date a public holiday, an office-closing eve or a closed day of the
@@ -48,8 +48,9 @@ void         kh_calendar_add_working_days (KhCalendar  *self,
                                            const GDate *start,
                                            guint        n,
                                            GDate       *out);
-/* 150/1930 5 §: if `last_day` is a Saturday, Sunday, holiday or eve, the next
- * day that is none of those; otherwise the same day. */
+/* 150/1930 5 §: if `last_day` is a Saturday, Sunday, public holiday or eve,
+ * the next day that is none of those; otherwise the same day. The unit's own
+ * closed days and the Saturday setting do not apply to this rule. */
 void         kh_calendar_move_deadline    (KhCalendar  *self,
                                            const GDate *last_day,
                                            GDate       *out);
