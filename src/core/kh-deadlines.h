@@ -30,4 +30,13 @@ guint    kh_deadline_effective_groups (guint        groups,
 /* The number of working days in the SHL 36 § rule (7). */
 #define KH_ASSESSMENT_START_WORKING_DAYS 7
 
+/* Where "over 75" (yli 75-vuotias / över 75 år) begins: the age in whole
+ * years on the contact day at which OVER_75 applies. The statute's wording
+ * could be read as "from the day after the 75th birthday" or even "from the
+ * 76th"; municipal guidance paraphrases it as "75 vuotta täyttänyt" (has
+ * turned 75), and erring towards the earlier deadline protects the person,
+ * so a person counts from their 75th birthday. domain-law.md 1.1 marks the
+ * boundary NOT CONFIRMED: this is the one place to change it. */
+#define KH_DEADLINE_OVER_75_MIN_AGE 75
+
 G_END_DECLS
