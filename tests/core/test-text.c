@@ -152,6 +152,45 @@ test_collate_key_consistent (void)
       }
 }
 
+/* The same property over random strings made of the pieces that exercise
+ * every path of the collation: ASCII, Latin-1 letters, decomposed letters
+ * with combining marks, ligatures, other scripts, punctuation, invalid
+ * bytes. Reproducible with --seed. */
+static void
+test_collate_key_random (void)
+{
+  static const char *const pieces[] = {
+    "a", "A", "e", "o", "u", "y", "w", "v", "s", "z", "Z", " ", "-", "'", "1", "0",
+    "ä", "Ä", "ö", "Ö", "å", "Å", "é", "É", "ü", "æ", "ø", "ß", "œ", "ł", "\xc2\xa0",
+    "\xcc\x88", "\xcc\x8a", "\xcc\x81", "a\xcc\x88", "A\xcc\x8a", "o\xcc\x88\xcc\x81",
+    "Ж", "ж", "\xe2\x80\x8b", "\xff", "\x01",
+  };
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < 600; i++)
+    {
+      GString *w = g_string_new (NULL);
+      guint len = g_test_rand_int_range (0, 7);
+
+      for (guint j = 0; j < len; j++)
+        g_string_append (w, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      g_ptr_array_add (keys, kh_collate_key (w->str));
+      g_ptr_array_add (words, g_string_free (w, FALSE));
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    for (guint j = i; j < words->len; j += 1 + g_test_rand_int_range (0, 5))
+      {
+        int by_compare = sign (kh_collate_compare (words->pdata[i], words->pdata[j]));
+        int by_key = sign (strcmp (keys->pdata[i], keys->pdata[j]));
+
+        g_assert_cmpint (by_compare, ==, by_key);
+        g_assert_cmpint (by_compare, ==, -sign (kh_collate_compare (words->pdata[j], words->pdata[i])));
+        g_assert_cmpint (by_compare == 0, ==, strcmp (words->pdata[i], words->pdata[j]) == 0);
+      }
+}
+
 /* The order does not follow the process locale. */
 static void
 test_collate_locale_independent (void)
@@ -407,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/core/text/collate-sort", test_collate_sort);
   g_test_add_func ("/core/text/collate-pairs", test_collate_pairs);
   g_test_add_func ("/core/text/collate-key-consistent", test_collate_key_consistent);
+  g_test_add_func ("/core/text/collate-key-random", test_collate_key_random);
   g_test_add_func ("/core/text/collate-locale-independent", test_collate_locale_independent);
   g_test_add_func ("/core/text/date-parse", test_date_parse);
   g_test_add_func ("/core/text/date-iso", test_date_iso);
