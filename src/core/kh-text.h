@@ -13,13 +13,15 @@ G_BEGIN_DECLS
  * after Z in that order (and Æ as Ä, Ø as Ö, Ü as Y); W is its own letter
  * after V. kh_collate_compare is what the store registers as the SQLite
  * collation "KH_FI"; kh_collate_key gives a byte string that sorts the same
- * under strcmp. */
+ * under strcmp. Spaces and punctuation sort before letters ("Mäki", "Mäki-Petäjä",
+ * "Mäkinen"); NULL sorts first; only identical strings compare equal. */
 int       kh_collate_compare (const char *a,
                               const char *b);
 char     *kh_collate_key     (const char *text);
 
 /* A date typed by a person: "2.4.2026", "02.04.2026", "2026-04-02".
- * Two-digit years are refused. FALSE for anything that is not a real date. */
+ * Two-digit years and years before 1800 are refused; spaces around are ignored.
+ * FALSE for anything that is not a real date. */
 gboolean  kh_date_parse      (const char *text,
                               GDate      *out);
 /* "2026-04-02" */
@@ -30,8 +32,11 @@ gboolean  kh_date_from_iso   (const char  *iso,
 char     *kh_date_format     (const GDate *date);
 
 /* Phone number reduced to digits with a leading "0" for Finnish numbers:
- * "+358 40 123 4567" -> "0401234567"; "040-123 4567" -> "0401234567".
- * NULL if it has fewer than 5 digits or anything but digits, spaces, '-', '+', '(', ')'. */
+ * "+358 40 123 4567" -> "0401234567"; "040-123 4567" -> "0401234567";
+ * "00358 …" and "+358 (0)40 …" likewise. Foreign numbers keep a leading '+'
+ * and their country code: "+46 8 123 456" -> "+468123456".
+ * NULL if it has fewer than 5 digits or anything but digits, spaces, '-', '(', ')'
+ * and one '+' before the first digit. */
 char     *kh_phone_normalize (const char *text);
 /* A plausible e-mail address (one '@', a dot in the domain, no spaces). */
 gboolean  kh_email_is_valid  (const char *text);
