@@ -291,11 +291,18 @@ kh_import_check_header (const char * const  *fields,
 /* ---- one row ---- */
 
 static gboolean
-has_control_chars (const char *text)
+has_control_chars (const char *text,
+                   gboolean    allow_line_breaks)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      return TRUE;
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (allow_line_breaks && (c == '\n' || c == '\r'))
+        continue;
+      if (g_unichar_iscntrl (c))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -329,10 +336,13 @@ hetu_reason (KhHetuStatus status)
 }
 
 /* A name-like field: surrounding and repeated inner white space dropped.
- * Sets `reason` for control characters or excessive length. */
+ * Sets `reason` for control characters or excessive length. An address
+ * written on two lines (a quoted field with a line break) is fine: the
+ * break becomes a space like any other run of white space. */
 static char *
 clean_field (const char  *raw,
              guint        max_chars,
+             gboolean     allow_line_breaks,
              const char  *what,
              char       **reason)
 {
@@ -341,7 +351,7 @@ clean_field (const char  *raw,
   if (*reason != NULL)
     return NULL;
 
-  if (has_control_chars (raw))
+  if (has_control_chars (raw, allow_line_breaks))
     {
       /* Translators: %s is a field name such as “last name”. */
       *reason = g_strdup_printf (_("%s contains a line break or another control character"),
@@ -369,6 +379,7 @@ check_row (KhImportRow        *row,
   g_autofree char *code = NULL;
   g_autofree char *birth = NULL;
   g_autofree char *language = NULL;
+  g_autofree char *key = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *postal_code = NULL;
   char *reason = NULL;
@@ -439,13 +450,13 @@ check_row (KhImportRow        *row,
       client->birth_date = kh_date_to_iso (&born);
     }
 
-  client->last_name = clean_field (fields[COL_LAST_NAME], MAX_NAME_CHARS,
+  client->last_name = clean_field (fields[COL_LAST_NAME], MAX_NAME_CHARS, FALSE,
                                    _("last name"), &reason);
-  client->first_names = clean_field (fields[COL_FIRST_NAMES], MAX_NAME_CHARS,
+  client->first_names = clean_field (fields[COL_FIRST_NAMES], MAX_NAME_CHARS, FALSE,
                                      _("first names"), &reason);
-  client->address = clean_field (fields[COL_ADDRESS], MAX_ADDRESS_CHARS,
+  client->address = clean_field (fields[COL_ADDRESS], MAX_ADDRESS_CHARS, TRUE,
                                  _("address"), &reason);
-  client->city = clean_field (fields[COL_CITY], MAX_NAME_CHARS, _("city"), &reason);
+  client->city = clean_field (fields[COL_CITY], MAX_NAME_CHARS, FALSE, _("city"), &reason);
   if (reason != NULL)
     {
       row->reason = reason;
@@ -462,13 +473,32 @@ check_row (KhImportRow        *row,
       return;
     }
 
-  language = g_ascii_strdown (g_strstrip (g_strdup (fields[COL_LANGUAGE])), -1);
-  client->language = kh_language_from_key (language);
+  /* "other" may name the language: "other:arabia". */
+  language = g_strstrip (g_strdup (fields[COL_LANGUAGE]));
+  if (g_ascii_strncasecmp (language, "other:", 6) == 0)
+    {
+      client->other_language = clean_field (language + 6, MAX_NAME_CHARS, FALSE,
+                                            _("language name"), &reason);
+      if (reason != NULL)
+        {
+          row->reason = reason;
+          return;
+        }
+      language[5] = '\0';
+    }
+  key = g_ascii_strdown (language, -1);
+  client->language = kh_language_from_key (key);
   if (client->language == 0)
     {
       row->reason = g_strdup (_("language must be fi, sv or other"));
       return;
     }
+  if (client->language != KH_LANGUAGE_OTHER)
+    g_clear_pointer (&client->other_language, g_free);
+  else if (client->other_language == NULL)
+    /* Translators: stored as the name of a person's language when an import
+     * file says only "other"; reception fills in the real one later. */
+    client->other_language = g_strdup (C_("language name", "not given"));
 
   phone = kh_text_clean (fields[COL_PHONE]);
   if (phone != NULL)
