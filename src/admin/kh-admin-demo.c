@@ -1,0 +1,910 @@
+/* kh-admin-demo.c — fictional people, contacts and cases for demonstrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everyone here is invented: names are drawn from common Finnish and
+ * Swedish names, identity codes use only the individual numbers 900–999
+ * (temporary and test codes that no real person has), e-mail addresses are
+ * at example.fi and example.com. About four in five people speak Finnish,
+ * one in five Swedish, and a few another language with an interpreter.
+ *
+ * Speed: 100 000 people must load well under a minute, so everything goes
+ * into one transaction through the *_bulk functions and the search index is
+ * rebuilt once at the end.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-admin"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-deadlines.h"
+#include "core/kh-hetu.h"
+#include "core/kh-text.h"
+
+#include "kh-admin-demo.h"
+
+#define N(array) G_N_ELEMENTS (array)
+
+/* ---- names and places ---- */
+
+static const char * const fi_women[] = {
+  "Aino", "Anna", "Anne", "Anneli", "Eeva", "Elina", "Emma", "Helena", "Hanna", "Heidi",
+  "Inkeri", "Johanna", "Kaarina", "Katja", "Kirsi", "Laura", "Liisa", "Maria", "Marjatta",
+  "Minna", "Noora", "Outi", "Päivi", "Pirjo", "Riikka", "Sari", "Satu", "Sofia", "Tiina",
+  "Tuula", "Ulla", "Venla", "Aila", "Sirkka", "Eila", "Kerttu", "Helmi", "Ilona", "Aada",
+  "Iida", "Elli", "Siiri", "Hilkka", "Raija", "Merja", "Jaana", "Susanna", "Milla",
+};
+static const char * const fi_men[] = {
+  "Antti", "Ari", "Eero", "Erkki", "Heikki", "Ilkka", "Jari", "Jouni", "Juha", "Juhani",
+  "Jukka", "Kalle", "Kari", "Lauri", "Markku", "Matti", "Mikko", "Onni", "Pekka", "Pentti",
+  "Petri", "Raimo", "Sami", "Seppo", "Timo", "Tapio", "Tuomas", "Ville", "Väinö", "Eino",
+  "Oskari", "Olavi", "Aleksi", "Eetu", "Joonas", "Veikko", "Jyrki", "Risto", "Harri", "Esa",
+  "Teemu", "Jussi", "Toni", "Ossi", "Aarne", "Tauno",
+};
+static const char * const fi_last[] = {
+  "Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
+  "Koskinen", "Järvinen", "Lehtonen", "Lehtinen", "Saarinen", "Salminen", "Heinonen", "Niemi",
+  "Heikkilä", "Kinnunen", "Salonen", "Turunen", "Salo", "Laitinen", "Tuominen", "Rantanen",
+  "Karjalainen", "Jokinen", "Mattila", "Savolainen", "Lahtinen", "Ahonen", "Hiltunen",
+  "Kärkkäinen", "Pääkkönen", "Leinonen", "Räsänen", "Väisänen", "Hyvönen", "Kettunen",
+  "Miettinen", "Pitkänen", "Aaltonen", "Manninen", "Huttunen", "Anttila", "Lindroos",
+  "Ylönen", "Östman", "Oksanen", "Peltonen", "Toivonen", "Seppälä", "Hakala", "Pulkkinen",
+};
+static const char * const sv_women[] = {
+  "Anna", "Karin", "Ingrid", "Ebba", "Elsa", "Linnea", "Maja", "Sara", "Ulrika", "Britt",
+  "Gunilla", "Margareta", "Astrid", "Stina", "Agneta", "Camilla", "Johanna", "Kristina",
+  "Saga", "Wilma", "Ellen", "Greta", "Solveig", "Ann-Christin",
+};
+static const char * const sv_men[] = {
+  "Anders", "Bengt", "Björn", "Erik", "Fredrik", "Gustav", "Henrik", "Johan", "Lars", "Mats",
+  "Nils", "Per", "Rasmus", "Stefan", "Ulf", "Åke", "Göran", "Mikael", "Kaj", "Ragnar",
+  "Tor", "Jonas", "Kim", "Leif",
+};
+static const char * const sv_last[] = {
+  "Lindqvist", "Åberg", "Öhman", "Johansson", "Karlsson", "Nyström", "Lindholm", "Sjöberg",
+  "Holmström", "Forsman", "Westerlund", "Björklund", "Grönqvist", "Sundström", "Lindberg",
+  "Eriksson", "Andersson", "Backman", "Ekholm", "Österberg", "Wikström", "Strandberg",
+  "Blomqvist", "Häggblom", "Åström", "Söderholm", "Nylund", "Granqvist", "Fagerström",
+};
+/* People who have no Finnish identity code yet: common names of the largest
+ * language groups among newcomers. */
+static const char * const other_women[] = {
+  "Amina", "Fatima", "Halima", "Olena", "Iryna", "Maryam", "Leyla", "Natalia", "Sara",
+};
+static const char * const other_men[] = {
+  "Ahmed", "Mohamed", "Hassan", "Ali", "Yusuf", "Oleksandr", "Dmytro", "Omar", "Abdi",
+};
+static const char * const other_last[] = {
+  "Hassan", "Mohamed", "Ali", "Ahmadi", "Abdullahi", "Kovalenko", "Shevchenko", "Bondarenko",
+  "Hosseini", "Warsame", "Yilmaz", "Nguyen",
+};
+/* The language's name as reception would write it (in Finnish). */
+static const char * const other_languages[] = {
+  "arabia", "somali", "ukraina", "venäjä", "dari", "persia", "turkki", "vietnam",
+};
+
+typedef struct {
+  const char *name_fi;
+  const char *name_sv;
+  const char *postal_codes[4];
+  gboolean    swedish_area;   /* where many Swedish speakers live */
+} Town;
+
+static const Town towns[] = {
+  { "Helsinki", "Helsingfors", { "00100", "00530", "00710", "00940" }, TRUE },
+  { "Espoo", "Esbo", { "02100", "02230", "02600", "02770" }, TRUE },
+  { "Vantaa", "Vanda", { "01300", "01350", "01600", "01730" }, FALSE },
+  { "Tampere", "Tammerfors", { "33100", "33200", "33500", "33720" }, FALSE },
+  { "Turku", "Åbo", { "20100", "20320", "20500", "20810" }, TRUE },
+  { "Oulu", "Uleåborg", { "90100", "90500", "90570", "90650" }, FALSE },
+  { "Jyväskylä", "Jyväskylä", { "40100", "40320", "40520", "40740" }, FALSE },
+  { "Kuopio", "Kuopio", { "70100", "70500", "70620", "70820" }, FALSE },
+  { "Lahti", "Lahtis", { "15100", "15140", "15500", "15610" }, FALSE },
+  { "Pori", "Björneborg", { "28100", "28130", "28400", "28600" }, FALSE },
+  { "Joensuu", "Joensuu", { "80100", "80200", "80220", "80710" }, FALSE },
+  { "Vaasa", "Vasa", { "65100", "65200", "65320", "65610" }, TRUE },
+  { "Porvoo", "Borgå", { "06100", "06150", "06400", "06500" }, TRUE },
+  { "Pietarsaari", "Jakobstad", { "68600", "68620", "68660", "68690" }, TRUE },
+  { "Raasepori", "Raseborg", { "10300", "10600", "10650", "10900" }, TRUE },
+  { "Kokkola", "Karleby", { "67100", "67200", "67300", "67700" }, TRUE },
+  { "Kirkkonummi", "Kyrkslätt", { "02400", "02440", "02460", "02480" }, TRUE },
+  { "Loviisa", "Lovisa", { "07900", "07910", "07930", "07940" }, TRUE },
+};
+
+static const char * const fi_streets[] = {
+  "Mannerheimintie", "Hämeenkatu", "Kauppakatu", "Koulukatu", "Rantatie", "Kirkkokatu",
+  "Puistokatu", "Aleksanterinkatu", "Koivukuja", "Pihlajatie", "Männikkötie", "Tehtaankatu",
+  "Satamakatu", "Asemakatu", "Vaahteratie", "Kalevankatu", "Myllytie", "Kuusitie",
+};
+static const char * const sv_streets[] = {
+  "Storgatan", "Kyrkogatan", "Strandvägen", "Skolgatan", "Esplanaden", "Sandvägen",
+  "Björkvägen", "Hamngatan", "Nygatan", "Rönnvägen", "Kvarnvägen", "Granvägen",
+};
+
+/* Authorities that contact social services under SHL 35 §. */
+static const char * const authorities[] = {
+  "Terveysasema", "HUS, psykiatrian poliklinikka", "Poliisi", "Työllisyyspalvelut",
+  "Ensihoito", "Keskussairaalan päivystys", "Kotihoito", "Vankila",
+};
+static const char * const relatives_fi[] = { "tytär", "poika", "sisar", "veli", "puoliso", "naapuri" };
+
+/* Free-text reasons by need, in Finnish and Swedish. */
+typedef struct {
+  KhNeed      need;
+  const char *fi;
+  const char *sv;
+} Reason;
+
+static const Reason reasons[] = {
+  { KH_NEED_FINANCIAL, "Toimeentulotuki ja vuokrarästit.", "Utkomststöd och hyresskulder." },
+  { KH_NEED_FINANCIAL, "Rahat loppuneet ennen kuun loppua.", "Pengarna tar slut före månadens slut." },
+  { KH_NEED_HOUSING, "Häätöuhka, vuokranantaja irtisanonut sopimuksen.",
+    "Hot om vräkning, hyresvärden har sagt upp avtalet." },
+  { KH_NEED_HOUSING, "Asunnottomana, yöpyy tuttavien luona.", "Bostadslös, sover hos bekanta." },
+  { KH_NEED_DAILY_LIFE, "Arjen asiat eivät suju, tarvitsee tukea.",
+    "Vardagen fungerar inte, behöver stöd." },
+  { KH_NEED_SUBSTANCE_HEALTH, "Alkoholinkäyttö lisääntynyt, haluaa apua.",
+    "Alkoholbruket har ökat, vill ha hjälp." },
+  { KH_NEED_SUBSTANCE_HEALTH, "Mielenterveyden vaikeuksia, hoitokontakti puuttuu.",
+    "Psykiska svårigheter, saknar vårdkontakt." },
+  { KH_NEED_INCLUSION, "Yksinäisyys, ei työtä eikä opiskelupaikkaa.",
+    "Ensamhet, inget arbete eller studieplats." },
+  { KH_NEED_VIOLENCE, "Kertoo lähisuhdeväkivallasta.", "Berättar om våld i nära relationer." },
+  { KH_NEED_CRISIS, "Äkillinen kriisi, läheisen kuolema.", "Akut kris, en närstående har dött." },
+  { KH_NEED_FUNCTIONAL_CAPACITY, "Toimintakyky heikentynyt sairaalajakson jälkeen.",
+    "Funktionsförmågan försämrad efter sjukhusvistelse." },
+  { KH_NEED_CARERS, "Omaishoitaja uupunut.", "Närståendevårdaren är utmattad." },
+  { KH_NEED_CHILD_DEVELOPMENT, "Huoli perheen nuoren jaksamisesta.",
+    "Oro för hur familjens ungdom orkar." },
+};
+
+static const char * const urgent_notes[] = {
+  "Ei ruokaa eikä rahaa viikonlopuksi.",
+  "Ei yöpaikkaa tälle yölle.",
+  "Itsetuhoisia puheita, ohjattu päivystykseen.",
+  "Väkivallan uhka kotona.",
+};
+
+typedef struct {
+  const char *account;
+  const char *name;
+  KhRole      role;
+} Staff;
+
+/* The unit's fictional staff, so that cases can be with a worker. */
+static const Staff staff[] = {
+  { "mlindholm", "Marja Lindholm", KH_ROLE_RECEPTION },
+  { "tkorpela", "Tiina Korpela", KH_ROLE_RECEPTION },
+  { "jniskanen", "Jussi Niskanen", KH_ROLE_COUNSELLOR },
+  { "shakala", "Sanna Hakala", KH_ROLE_SOCIAL_WORKER },
+  { "pberg", "Peter Berg", KH_ROLE_SOCIAL_WORKER },
+  { "ekoivisto", "Eeva Koivisto", KH_ROLE_LEAD },
+};
+
+/* ---- the generator ---- */
+
+typedef struct {
+  KhDb          *db;
+  KhUser        *user;
+  GRand         *rand;
+  KhCalendar    *calendar;
+  GDate          today;
+  GDateTime     *now;
+  GHashTable    *codes;            /* identity codes used */
+  gboolean       check_database;   /* --force: codes may already be there */
+  GArray        *receptionists;    /* user ids */
+  GArray        *workers;
+  GArray        *services;         /* active service ids */
+  gint64         emergency_service;
+  KhDemoSummary *summary;
+} Demo;
+
+static const char *
+pick (Demo               *demo,
+      const char * const *array,
+      guint               n)
+{
+  return array[g_rand_int_range (demo->rand, 0, n)];
+}
+
+static gboolean
+chance (Demo   *demo,
+        double  p)
+{
+  return g_rand_double (demo->rand) < p;
+}
+
+static char *
+ascii_fold (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
+        {
+        case 0xE4: case 0xE5: case 0xE1: g_string_append_c (out, 'a'); break;  /* ä å á */
+        case 0xF6: case 0xF8: g_string_append_c (out, 'o'); break;             /* ö ø */
+        case 0xFC: g_string_append_c (out, 'u'); break;                        /* ü */
+        case 0xE9: g_string_append_c (out, 'e'); break;                        /* é */
+        case ' ': case '-': g_string_append_c (out, '-'); break;
+        default:
+          if (c < 128 && g_ascii_isalnum (c))
+            g_string_append_c (out, (char) c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Ages 18–95, with more older people than a uniform spread would give so
+ * that the SHL 36 § over-75 deadline shows in the queue. */
+static void
+pick_birth_date (Demo  *demo,
+                 GDate *out)
+{
+  int age;
+
+  if (chance (demo, 0.15))
+    age = g_rand_int_range (demo->rand, 70, 96);
+  else
+    age = g_rand_int_range (demo->rand, 18, 70);
+
+  *out = demo->today;
+  g_date_subtract_years (out, age);
+  g_date_subtract_days (out, g_rand_int_range (demo->rand, 0, 365));
+}
+
+/* An identity code nobody else in the data has: individual numbers 900–999
+ * only, odd for men and even for women as on real codes. */
+static char *
+make_code (Demo     *demo,
+           GDate    *birth,
+           gboolean  man)
+{
+  for (guint attempt = 0; attempt < 400; attempt++)
+    {
+      guint individual = 900 + 2 * g_rand_int_range (demo->rand, 0, 50) + (man ? 1 : 0);
+      g_autofree char *code = NULL;
+
+      /* After many tries the day is crowded: move to the day before. */
+      if (attempt > 0 && attempt % 100 == 0)
+        g_date_subtract_days (birth, 1);
+
+      code = kh_hetu_make (birth, individual, 0);
+      if (code == NULL || g_hash_table_contains (demo->codes, code))
+        continue;
+      if (demo->check_database && kh_db_identity_code_exists (demo->db, code, NULL))
+        continue;
+
+      g_hash_table_add (demo->codes, g_strdup (code));
+      return g_steal_pointer (&code);
+    }
+  return NULL;
+}
+
+static KhClient *
+make_client (Demo *demo)
+{
+  g_autoptr(KhClient) client = kh_client_new ();
+  const char * const *women, * const *men, * const *last;
+  guint n_women, n_men, n_last;
+  gboolean man = chance (demo, 0.5);
+  gboolean newcomer = chance (demo, 0.03);
+  double r = g_rand_double (demo->rand);
+  const Town *town;
+  GDate birth;
+
+  if (newcomer)
+    {
+      women = other_women, n_women = N (other_women);
+      men = other_men, n_men = N (other_men);
+      last = other_last, n_last = N (other_last);
+      client->language = KH_LANGUAGE_OTHER;
+      client->other_language = g_strdup (pick (demo, other_languages, N (other_languages)));
+      client->interpreter = TRUE;
+    }
+  else if (r < 0.8)
+    {
+      women = fi_women, n_women = N (fi_women);
+      men = fi_men, n_men = N (fi_men);
+      /* Swedish family names are common among Finnish speakers too. */
+      last = chance (demo, 0.1) ? sv_last : fi_last;
+      n_last = last == sv_last ? N (sv_last) : N (fi_last);
+      client->language = KH_LANGUAGE_FI;
+    }
+  else
+    {
+      women = sv_women, n_women = N (sv_women);
+      men = sv_men, n_men = N (sv_men);
+      last = chance (demo, 0.15) ? fi_last : sv_last;
+      n_last = last == sv_last ? N (sv_last) : N (fi_last);
+      client->language = KH_LANGUAGE_SV;
+    }
+
+  client->last_name = g_strdup (pick (demo, last, n_last));
+  {
+    const char * const *names = man ? men : women;
+    guint n_names = man ? n_men : n_women;
+    const char *first = pick (demo, names, n_names);
+    const char *second = pick (demo, names, n_names);
+
+    if (!newcomer && chance (demo, 0.7) && g_strcmp0 (first, second) != 0)
+      client->first_names = g_strdup_printf ("%s %s", first, second);
+    else
+      client->first_names = g_strdup (first);
+  }
+
+  pick_birth_date (demo, &birth);
+  if (newcomer && chance (demo, 0.8))
+    {
+      static const KhNoCodeReason no_code[] = {
+        KH_NO_CODE_ASYLUM_SEEKER, KH_NO_CODE_ASYLUM_SEEKER, KH_NO_CODE_FOREIGN,
+        KH_NO_CODE_NOT_KNOWN, KH_NO_CODE_OTHER,
+      };
+
+      client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+      client->no_code_reason = no_code[g_rand_int_range (demo->rand, 0, N (no_code))];
+      client->birth_date = kh_date_to_iso (&birth);
+    }
+  else
+    {
+      client->identity_kind = KH_IDENTITY_CODE;
+      client->identity_code = make_code (demo, &birth, man);
+      if (client->identity_code == NULL)
+        return NULL;
+      client->no_code_reason = KH_NO_CODE_NONE;
+      client->birth_date = kh_date_to_iso (&birth);
+    }
+
+  /* Swedish speakers mostly live on the coast. */
+  do
+    town = &towns[g_rand_int_range (demo->rand, 0, N (towns))];
+  while (client->language == KH_LANGUAGE_SV && !town->swedish_area && chance (demo, 0.9));
+
+  if (!chance (demo, 0.04))   /* a few have no fixed address */
+    {
+      gboolean sv = client->language == KH_LANGUAGE_SV;
+      const char *street = sv ? pick (demo, sv_streets, N (sv_streets))
+                              : pick (demo, fi_streets, N (fi_streets));
+      int number = g_rand_int_range (demo->rand, 1, 80);
+
+      if (chance (demo, 0.6))
+        client->address = g_strdup_printf ("%s %d %c %d", street, number,
+                                           'A' + g_rand_int_range (demo->rand, 0, 4),
+                                           g_rand_int_range (demo->rand, 1, 60));
+      else
+        client->address = g_strdup_printf ("%s %d", street, number);
+      client->postal_code = g_strdup (town->postal_codes[g_rand_int_range (demo->rand, 0, 4)]);
+      client->city = g_strdup (sv ? town->name_sv : town->name_fi);
+    }
+
+  if (chance (demo, 0.85))
+    client->phone = g_strdup_printf ("%s %03d %04d", chance (demo, 0.5) ? "040" : "050",
+                                     g_rand_int_range (demo->rand, 0, 1000),
+                                     g_rand_int_range (demo->rand, 0, 10000));
+  if (chance (demo, 0.4))
+    {
+      g_autofree char *first = g_strdup (client->first_names);
+      g_autofree char *local_first = NULL;
+      g_autofree char *local_last = ascii_fold (client->last_name);
+      char *space = strchr (first, ' ');
+
+      if (space != NULL)
+        *space = '\0';
+      local_first = ascii_fold (first);
+      client->email = g_strdup_printf ("%s.%s@%s", local_first, local_last,
+                                       chance (demo, 0.7) ? "example.fi" : "example.com");
+    }
+
+  return g_steal_pointer (&client);
+}
+
+static GDateTime *
+contact_time (Demo *demo,
+              int   days_ago,
+              gboolean any_day)
+{
+  g_autoptr(GDateTime) day = NULL;
+  GDate date = demo->today;
+  int minutes;
+
+  g_date_subtract_days (&date, days_ago);
+  /* Offices are closed at weekends; only the emergency service works then.
+   * Today is kept as it is, so that the reception view has today's
+   * contacts to show whatever the day of the demonstration. */
+  if (!any_day && days_ago > 0)
+    {
+      while (g_date_get_weekday (&date) >= G_DATE_SATURDAY)
+        g_date_subtract_days (&date, 1);
+    }
+
+  minutes = 8 * 60 + g_rand_int_range (demo->rand, 0, 8 * 60);
+  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                               g_date_get_day (&date), minutes / 60, minutes % 60,
+                               g_rand_int_range (demo->rand, 0, 60));
+
+  /* Nothing may have come in after now. */
+  if (g_date_time_compare (day, demo->now) > 0)
+    return g_date_time_add_minutes (demo->now, -g_rand_int_range (demo->rand, 1, 30));
+  return g_steal_pointer (&day);
+}
+
+static guint
+pick_needs (Demo      *demo,
+            KhLanguage language,
+            char     **out_text)
+{
+  const Reason *reason = &reasons[g_rand_int_range (demo->rand, 0, N (reasons))];
+  guint needs = reason->need;
+
+  if (chance (demo, 0.4))
+    needs |= 1u << g_rand_int_range (demo->rand, 0, KH_N_NEEDS);
+  if (out_text != NULL)
+    *out_text = g_strdup (language == KH_LANGUAGE_SV ? reason->sv : reason->fi);
+  return needs;
+}
+
+static gint64
+pick_id (Demo   *demo,
+         GArray *ids)
+{
+  return g_array_index (ids, gint64, g_rand_int_range (demo->rand, 0, ids->len));
+}
+
+static gboolean
+add_anonymous_contact (Demo    *demo,
+                       GError **error)
+{
+  static const KhChannel channels[] = {
+    KH_CHANNEL_PHONE, KH_CHANNEL_PHONE, KH_CHANNEL_WALK_IN, KH_CHANNEL_CHAT, KH_CHANNEL_E_MESSAGE,
+  };
+  g_autoptr(KhContact) contact = kh_contact_new ();
+
+  contact->received_at = contact_time (demo, g_rand_int_range (demo->rand, 0, 365), FALSE);
+  contact->channel = channels[g_rand_int_range (demo->rand, 0, N (channels))];
+  contact->contactor = KH_CONTACTOR_ANONYMOUS;
+  contact->anonymous = TRUE;
+  contact->language = chance (demo, 0.8) ? KH_LANGUAGE_FI : KH_LANGUAGE_SV;
+  contact->needs = pick_needs (demo, contact->language, NULL);
+  if (chance (demo, 0.6))
+    {
+      contact->outcome = KH_OUTCOME_ADVICE;
+    }
+  else
+    {
+      contact->outcome = KH_OUTCOME_DIRECTED;
+      contact->service_id = pick_id (demo, demo->services);
+    }
+  contact->created_by = pick_id (demo, demo->receptionists);
+
+  if (kh_db_insert_contact_bulk (demo->db, demo->user, contact, error) <= 0)
+    return FALSE;
+  demo->summary->contacts++;
+  demo->summary->anonymous++;
+  return TRUE;
+}
+
+static gboolean
+add_case (Demo       *demo,
+          KhClient   *client,
+          KhContact  *contact,
+          int         days_ago,
+          gboolean    queued,
+          GError    **error)
+{
+  g_autoptr(KhCase) kcase = kh_case_new ();
+  GDate contact_day, birth, deadline;
+  gboolean has_birth;
+
+  kcase->client_id = contact->client_id;
+  kcase->contact_id = contact->id;
+  kcase->opened_at = g_date_time_ref (contact->received_at);
+
+  if (chance (demo, 0.06))
+    kcase->deadline_groups |= KH_DEADLINE_GROUP_DISABLED;
+  if (chance (demo, 0.03))
+    kcase->deadline_groups |= KH_DEADLINE_GROUP_HIGHEST_CARE_ALLOWANCE;
+
+  g_date_clear (&contact_day, 1);
+  g_date_set_dmy (&contact_day, g_date_time_get_day_of_month (contact->received_at),
+                  g_date_time_get_month (contact->received_at),
+                  g_date_time_get_year (contact->received_at));
+  has_birth = kh_date_from_iso (client->birth_date, &birth);
+  kcase->deadline_groups = kh_deadline_effective_groups (kcase->deadline_groups,
+                                                         has_birth ? &birth : NULL,
+                                                         &contact_day);
+  if (kh_deadline_assessment_start (demo->calendar, &contact_day, kcase->deadline_groups,
+                                    has_birth ? &birth : NULL, &deadline))
+    kcase->assessment_deadline = kh_date_to_iso (&deadline);
+
+  /* Old cases are with a worker or done; new ones wait in the queue. */
+  if (queued)
+    kcase->status = KH_CASE_QUEUED;
+  else if (days_ago > 60)
+    kcase->status = chance (demo, 0.7) ? KH_CASE_CLOSED : KH_CASE_ASSIGNED;
+  else if (days_ago > 14)
+    kcase->status = chance (demo, 0.85) ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  else
+    kcase->status = chance (demo, 0.4) ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+
+  if (kcase->status != KH_CASE_QUEUED)
+    kcase->assigned_to = pick_id (demo, demo->workers);
+
+  if (kh_db_insert_case_bulk (demo->db, kcase, error) <= 0)
+    return FALSE;
+  demo->summary->cases++;
+  if (kcase->status == KH_CASE_QUEUED)
+    demo->summary->queued++;
+  return TRUE;
+}
+
+static gboolean
+add_contact (Demo      *demo,
+             KhClient  *client,
+             int        days_ago,
+             gboolean   opens_case,
+             GError   **error)
+{
+  g_autoptr(KhContact) contact = kh_contact_new ();
+  double r = g_rand_double (demo->rand);
+  gboolean any_day = FALSE;
+
+  if (r < 0.25)
+    contact->channel = KH_CHANNEL_WALK_IN;
+  else if (r < 0.58)
+    contact->channel = KH_CHANNEL_PHONE;
+  else if (r < 0.63)
+    contact->channel = KH_CHANNEL_LETTER;
+  else if (r < 0.77)
+    contact->channel = KH_CHANNEL_E_MESSAGE;
+  else if (r < 0.82)
+    contact->channel = KH_CHANNEL_CHAT;
+  else if (r < 0.91)
+    contact->channel = KH_CHANNEL_AUTHORITY;
+  else if (r < 0.97)
+    contact->channel = KH_CHANNEL_KELA;
+  else
+    contact->channel = KH_CHANNEL_EMERGENCY, any_day = TRUE;
+
+  contact->received_at = contact_time (demo, days_ago, any_day);
+
+  switch (contact->channel)
+    {
+    case KH_CHANNEL_AUTHORITY:
+      contact->contactor = KH_CONTACTOR_AUTHORITY;
+      contact->contactor_detail = g_strdup (pick (demo, authorities, N (authorities)));
+      break;
+    case KH_CHANNEL_KELA:
+      contact->contactor = KH_CONTACTOR_AUTHORITY;
+      contact->contactor_detail = g_strdup ("Kela");
+      break;
+    case KH_CHANNEL_EMERGENCY:
+      contact->contactor = KH_CONTACTOR_AUTHORITY;
+      contact->contactor_detail = g_strdup ("Sosiaalipäivystys");
+      break;
+    default:
+      r = g_rand_double (demo->rand);
+      if (r < 0.78)
+        contact->contactor = KH_CONTACTOR_SELF;
+      else if (r < 0.93)
+        {
+          contact->contactor = KH_CONTACTOR_RELATIVE;
+          contact->contactor_detail = g_strdup (pick (demo, relatives_fi, N (relatives_fi)));
+        }
+      else if (r < 0.97)
+        {
+          contact->contactor = KH_CONTACTOR_AUTHORITY;
+          contact->contactor_detail = g_strdup (pick (demo, authorities, N (authorities)));
+        }
+      else
+        {
+          contact->contactor = KH_CONTACTOR_OTHER;
+          contact->contactor_detail = g_strdup ("Ystävä");
+        }
+    }
+
+  /* SHL 35 §: an authority says which of the three kinds its contact is. */
+  if (contact->contactor == KH_CONTACTOR_AUTHORITY)
+    {
+      r = g_rand_double (demo->rand);
+      contact->referral = r < 0.3 ? KH_REFERRAL_DIRECTED
+                          : r < 0.8 ? KH_REFERRAL_WITH_CONSENT : KH_REFERRAL_WITHOUT_CONSENT;
+    }
+
+  contact->needs = pick_needs (demo, client->language, &contact->reason_text);
+  contact->language = client->language;
+  contact->interpreter = client->interpreter;
+  contact->client_id = client->id;
+  contact->created_by = pick_id (demo, demo->receptionists);
+
+  r = g_rand_double (demo->rand);
+  if (opens_case)
+    contact->outcome = KH_OUTCOME_CASE_OPENED;
+  else if (r < 0.04 || contact->channel == KH_CHANNEL_EMERGENCY)
+    contact->outcome = KH_OUTCOME_URGENT;
+  else if (r < 0.42)
+    contact->outcome = KH_OUTCOME_ADVICE;
+  else if (r < 0.65)
+    contact->outcome = KH_OUTCOME_DIRECTED;
+  else
+    contact->outcome = KH_OUTCOME_CASE_OPENED;
+
+  if (contact->outcome == KH_OUTCOME_DIRECTED)
+    contact->service_id = pick_id (demo, demo->services);
+  if (contact->outcome == KH_OUTCOME_URGENT)
+    {
+      contact->urgent = TRUE;
+      contact->urgent_note = g_strdup (pick (demo, urgent_notes, N (urgent_notes)));
+      contact->service_id = demo->emergency_service;
+    }
+  else if (chance (demo, 0.02))
+    {
+      /* SHL 36 §: an urgent need found, handled without the emergency service. */
+      contact->urgent = TRUE;
+      contact->urgent_note = g_strdup (pick (demo, urgent_notes, N (urgent_notes)));
+    }
+
+  contact->id = kh_db_insert_contact_bulk (demo->db, demo->user, contact, error);
+  if (contact->id <= 0)
+    return FALSE;
+  demo->summary->contacts++;
+
+  if (contact->outcome == KH_OUTCOME_CASE_OPENED)
+    return add_case (demo, client, contact, days_ago, opens_case, error);
+  return TRUE;
+}
+
+static gboolean
+ensure_staff (Demo    *demo,
+              GError **error)
+{
+  g_autoptr(GPtrArray) users = kh_db_list_users (demo->db, error);
+
+  if (users == NULL)
+    return FALSE;
+
+  for (guint s = 0; s < N (staff); s++)
+    {
+      KhUser *found = NULL;
+
+      for (guint i = 0; i < users->len && found == NULL; i++)
+        {
+          KhUser *user = g_ptr_array_index (users, i);
+
+          if (g_strcmp0 (user->account, staff[s].account) == 0)
+            found = user;
+        }
+
+      /* An account that exists keeps its role: demo data never changes who
+       * may do what. */
+      if (found == NULL)
+        {
+          g_autoptr(KhUser) saved = kh_db_save_user (demo->db, staff[s].account, staff[s].name,
+                                                     staff[s].role, TRUE, error);
+          if (saved == NULL)
+            return FALSE;
+          g_ptr_array_add (users, g_steal_pointer (&saved));
+        }
+    }
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (!user->active)
+        continue;
+      if (user->role == KH_ROLE_RECEPTION)
+        g_array_append_val (demo->receptionists, user->id);
+      else if (user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER)
+        g_array_append_val (demo->workers, user->id);
+    }
+  if (demo->receptionists->len == 0)
+    g_array_append_val (demo->receptionists, demo->user->id);
+  if (demo->workers->len == 0)
+    g_array_append_val (demo->workers, demo->user->id);
+
+  return TRUE;
+}
+
+static gboolean
+load_services (Demo    *demo,
+               GError **error)
+{
+  g_autoptr(GPtrArray) services = kh_db_list_services (demo->db, FALSE, error);
+
+  if (services == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      KhService *service = g_ptr_array_index (services, i);
+
+      g_array_append_val (demo->services, service->id);
+      if (g_strcmp0 (service->name_fi, "Sosiaalipäivystys") == 0)
+        demo->emergency_service = service->id;
+    }
+
+  if (demo->services->len == 0)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           _("The directory of services is empty; demo contacts need services "
+                             "to direct people to"));
+      return FALSE;
+    }
+  if (demo->emergency_service == 0)
+    demo->emergency_service = g_array_index (demo->services, gint64, 0);
+  return TRUE;
+}
+
+static gboolean
+generate (Demo    *demo,
+          guint    n_clients,
+          GError **error)
+{
+  /* A few contacts today that opened a case still in the queue, so that the
+   * reception view has something to show on any day. */
+  guint today_cases = CLAMP (n_clients / 500, MIN (n_clients, 3u), 40u);
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(KhClient) client = make_client (demo);
+      guint n_contacts = 1;
+
+      if (client == NULL)
+        {
+          g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                               _("Ran out of free demo identity codes"));
+          return FALSE;
+        }
+
+      client->id = kh_db_insert_client_bulk (demo->db, demo->user, client, error);
+      if (client->id <= 0)
+        return FALSE;
+      demo->summary->clients++;
+
+      if (chance (demo, 0.4))
+        n_contacts++;
+      if (chance (demo, 0.1))
+        n_contacts++;
+
+      for (guint c = 0; c < n_contacts; c++)
+        {
+          gboolean today = i < today_cases && c == 0;
+          int days_ago = today ? 0 : g_rand_int_range (demo->rand, 0, 365);
+
+          if (!add_contact (demo, client, days_ago, today, error))
+            return FALSE;
+        }
+
+      /* One anonymous contact (advice, statistics only) per ten people. */
+      if (i % 10 == 9 && !add_anonymous_contact (demo, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+kh_admin_demo_run (KhDb           *db,
+                   KhUser         *user,
+                   guint           n_clients,
+                   guint32         seed,
+                   gboolean        force,
+                   const GDate    *today,
+                   KhDemoSummary  *summary,
+                   GError        **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(KhCalendar) calendar = NULL;
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GArray) receptionists = NULL;
+  g_autoptr(GArray) workers = NULL;
+  g_autoptr(GArray) services = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 existing;
+  gint64 start;
+  Demo demo = { 0 };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (KH_IS_USER (user), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  start = g_get_monotonic_time ();
+  *summary = (KhDemoSummary) { 0 };
+
+  existing = kh_db_count_clients (db, error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0 && !force)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   /* Translators: %u is a number of people. */
+                   ngettext ("The database already has %u person; "
+                             "demo data goes only into an empty database (or use --force)",
+                             "The database already has %u people; "
+                             "demo data goes only into an empty database (or use --force)",
+                             (gulong) existing),
+                   (guint) existing);
+      return FALSE;
+    }
+
+  calendar = kh_db_load_calendar (db, error);
+  if (calendar == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_local ();
+  rand = g_rand_new_with_seed (seed);
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  receptionists = g_array_new (FALSE, FALSE, sizeof (gint64));
+  workers = g_array_new (FALSE, FALSE, sizeof (gint64));
+  services = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  demo.db = db;
+  demo.user = user;
+  demo.rand = rand;
+  demo.calendar = calendar;
+  demo.now = now;
+  demo.codes = codes;
+  demo.check_database = existing > 0;
+  demo.receptionists = receptionists;
+  demo.workers = workers;
+  demo.services = services;
+  demo.summary = summary;
+  g_date_clear (&demo.today, 1);
+  if (today != NULL)
+    demo.today = *today;
+  else
+    g_date_set_dmy (&demo.today, g_date_time_get_day_of_month (now),
+                    g_date_time_get_month (now), g_date_time_get_year (now));
+
+  if (!ensure_staff (&demo, error) || !load_services (&demo, error))
+    return FALSE;
+
+  if (!kh_db_begin (db, error))
+    return FALSE;
+  if (!generate (&demo, n_clients, error)
+      || !kh_db_rebuild_search_index (db, error)
+      || !kh_db_commit (db, error))
+    {
+      kh_db_rollback (db);
+      *summary = (KhDemoSummary) { 0 };
+      return FALSE;
+    }
+
+  summary->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  return TRUE;
+}
+
+char *
+kh_admin_demo_format_summary (const KhDemoSummary *summary)
+{
+  g_autofree char *people = NULL;
+  g_autofree char *contacts = NULL;
+  g_autofree char *cases = NULL;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  /* Translators: part of the demo summary, e.g. "Added 200 people". */
+  people = g_strdup_printf (ngettext ("Added %u person", "Added %u people", summary->clients),
+                            summary->clients);
+  /* Translators: part of the demo summary: contacts, of which some anonymous. */
+  contacts = g_strdup_printf (ngettext ("%u contact (%u anonymous)",
+                                        "%u contacts (%u anonymous)", summary->contacts),
+                              summary->contacts, summary->anonymous);
+  /* Translators: part of the demo summary: cases, of which some wait in the queue. */
+  cases = g_strdup_printf (ngettext ("%u case (%u in the queue)",
+                                     "%u cases (%u in the queue)", summary->cases),
+                           summary->cases, summary->queued);
+
+  /* Translators: the demo summary: people, contacts and cases, then seconds. */
+  return g_strdup_printf (_("%s, %s and %s in %.2f s"), people, contacts, cases,
+                          summary->seconds);
+}

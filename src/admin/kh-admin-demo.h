@@ -1,0 +1,38 @@
+/* kh-admin-demo.h — fictional people, contacts and cases for demonstrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/kh-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint   clients;
+  guint   contacts;     /* including the anonymous ones */
+  guint   anonymous;
+  guint   cases;
+  guint   queued;       /* cases waiting in the queue */
+  double  seconds;
+} KhDemoSummary;
+
+/* Adds `n_clients` fictional people with their contacts over the year up to
+ * `today` (NULL for the real date) and the cases those opened, in one
+ * transaction, then rebuilds the search index. The same seed on the same day
+ * gives the same data. Refuses (KH_STORE_ERROR_INVALID) a database that
+ * already has people unless `force`. */
+gboolean kh_admin_demo_run (KhDb           *db,
+                            KhUser         *user,
+                            guint           n_clients,
+                            guint32         seed,
+                            gboolean        force,
+                            const GDate    *today,
+                            KhDemoSummary  *summary,
+                            GError        **error);
+
+/* "Added 200 people, 310 contacts (25 anonymous) and 70 cases (12 in the
+ * queue) in 0.4 s", translated. */
+char    *kh_admin_demo_format_summary (const KhDemoSummary *summary);
+
+G_END_DECLS

@@ -1,0 +1,955 @@
+/* kh-admin.c — kohtaamo-admin, the command line for administrators
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One GOptionContext per subcommand, so that `kohtaamo-admin users --help`
+ * says what that command takes. Exit status: 0 done, 1 failed (or bad rows
+ * in an import), 2 the command line was wrong.
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-admin"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-calendar.h"
+#include "store/kh-db.h"
+#include "store/kh-store.h"
+
+#include "kh-admin-demo.h"
+#include "kh-admin-import.h"
+
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1,
+  EXIT_USAGE = 2,
+};
+
+/* The global option, accepted before the command and after it. */
+static char *opt_database;
+
+static const GOptionEntry global_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+    N_("The database file (default: $KOHTAAMO_DATABASE, else the user’s data folder)"),
+    N_("PATH") },
+  { NULL }
+};
+
+typedef struct {
+  const char *name;
+  const char *parameters;   /* for the usage line */
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} Command;
+
+/* ---- helpers ---- */
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  print_error (message);
+  if (context != NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("\n%s", help);
+    }
+  return EXIT_USAGE;
+}
+
+/* Parses a subcommand's options; on failure reports it and returns FALSE. */
+static gboolean
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv,
+               int              *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *exit_status = usage_error (NULL, error->message);
+      g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GOptionContext *
+new_context (const char *parameter_string,
+             const char *summary)
+{
+  GOptionContext *context = g_option_context_new (parameter_string);
+
+  g_option_context_set_summary (context, summary);
+  return context;
+}
+
+static char *
+database_path (void)
+{
+  if (opt_database != NULL && *opt_database != '\0')
+    return g_strdup (opt_database);
+  return kh_store_default_path ();
+}
+
+/* Was the database named by the user rather than the default? */
+static gboolean
+database_given (void)
+{
+  const char *env = g_getenv ("KOHTAAMO_DATABASE");
+
+  return (opt_database != NULL && *opt_database != '\0') || (env != NULL && *env != '\0');
+}
+
+static KhDb *
+open_database (gboolean  read_only,
+               char    **out_path)
+{
+  g_autofree char *path = database_path ();
+  g_autoptr(GError) error = NULL;
+  KhDb *db;
+
+  if (read_only)
+    db = kh_db_open_read_only (path, &error);
+  else
+    db = kh_db_open (path, &error);
+
+  if (db == NULL)
+    {
+      /* Translators: %s is a file name, then what went wrong. */
+      g_autofree char *message = g_strdup_printf (_("Cannot open the database %s: %s"),
+                                                  path, error->message);
+      print_error (message);
+      return NULL;
+    }
+
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return db;
+}
+
+static KhUser *
+login (KhDb    *db,
+       GError **error)
+{
+  const char *real_name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the account has no real name. */
+  if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = NULL;
+
+  return kh_db_login (db, g_get_user_name (), real_name, error);
+}
+
+/* Logs the OS account in and checks its role; prints why not. */
+static KhUser *
+login_with_role (KhDb     *db,
+                 gboolean  lead_allowed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) user = login (db, &error);
+
+  if (user == NULL)
+    {
+      print_error (error->message);
+      return NULL;
+    }
+
+  if (user->role == KH_ROLE_ADMIN || (lead_allowed && user->role == KH_ROLE_LEAD))
+    return g_steal_pointer (&user);
+
+  {
+    g_autofree char *message = NULL;
+
+    if (lead_allowed)
+      /* Translators: %s is an OS account name, then a role such as “Reception”. */
+      message = g_strdup_printf (_("Only an administrator or a lead social worker may do this; "
+                                   "the account “%s” is: %s"),
+                                 user->account, kh_role_label (user->role));
+    else
+      message = g_strdup_printf (_("Only an administrator may do this; "
+                                   "the account “%s” is: %s"),
+                                 user->account, kh_role_label (user->role));
+    print_error (message);
+  }
+  return NULL;
+}
+
+static gboolean
+parse_count (const char *text,
+             guint64     min,
+             guint64     max,
+             guint64    *out)
+{
+  return g_ascii_string_to_unsigned (text, 10, min, max, out, NULL);
+}
+
+/* ---- init ---- */
+
+static int
+run_init (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int status = EXIT_OK;
+
+  context = new_context (NULL,
+                         _("Creates the database, or brings an existing one to the newest "
+                           "schema, and makes your account the administrator of a database "
+                           "that has no users yet."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("init takes no arguments"));
+
+  db = open_database (FALSE, &path);
+  if (db == NULL)
+    return EXIT_FAILED;
+
+  g_print (_("Database: %s\n"), path);
+  g_print (_("Schema version: %d\n"), kh_db_get_schema_version (db));
+
+  user = login (db, &error);
+  if (user == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  /* Translators: %s is an OS account, then a role such as “Administrator”. */
+  g_print (_("Your account %s: %s\n"), user->account, kh_role_label (user->role));
+
+  return EXIT_OK;
+}
+
+/* ---- users ---- */
+
+static char *opt_role;
+static char *opt_name;
+
+static KhUser *
+find_user (GPtrArray  *users,
+           const char *account)
+{
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (g_strcmp0 (user->account, account) == 0)
+        return user;
+    }
+  return NULL;
+}
+
+static guint
+count_active_admins (GPtrArray *users)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (user->active && user->role == KH_ROLE_ADMIN)
+        n++;
+    }
+  return n;
+}
+
+static char *
+role_keys (void)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (KhRole role = KH_ROLE_FIRST; role <= KH_ROLE_LAST; role++)
+    {
+      if (keys->len > 0)
+        g_string_append (keys, ", ");
+      g_string_append (keys, kh_role_key (role));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static int
+bad_role (GOptionContext *context,
+          const char     *text)
+{
+  g_autofree char *keys = role_keys ();
+  /* Translators: the first %s is what was typed, the second the valid role keys
+   * (kept in English: they are typed on the command line). */
+  g_autofree char *message = g_strdup_printf (_("Unknown role “%s”; use one of: %s"),
+                                              text, keys);
+  return usage_error (context, message);
+}
+
+static gboolean
+account_is_valid (const char *account)
+{
+  if (account == NULL || *account == '\0' || !g_utf8_validate (account, -1, NULL))
+    return FALSE;
+  for (const char *p = account; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_padded (const char *text,
+              guint       width)
+{
+  guint len = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  for (guint i = len; i < width; i++)
+    g_print (" ");
+}
+
+static int
+users_list (KhDb      *db,
+            GPtrArray *users)
+{
+  const char *headings[4] = {
+    C_("column", "Account"), C_("column", "Name"),
+    C_("column", "Role"), C_("column", "Active"),
+  };
+  guint widths[4];
+
+  for (guint c = 0; c < 4; c++)
+    widths[c] = g_utf8_strlen (headings[c], -1);
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      widths[0] = MAX (widths[0], g_utf8_strlen (user->account, -1));
+      widths[1] = MAX (widths[1], g_utf8_strlen (user->display_name ? user->display_name : "", -1));
+      widths[2] = MAX (widths[2], g_utf8_strlen (kh_role_key (user->role), -1));
+    }
+
+  for (guint c = 0; c < 4; c++)
+    print_padded (headings[c], c < 3 ? widths[c] + 2 : 0);
+  g_print ("\n");
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      print_padded (user->account, widths[0] + 2);
+      print_padded (user->display_name ? user->display_name : "", widths[1] + 2);
+      print_padded (kh_role_key (user->role), widths[2] + 2);
+      g_print ("%s\n", user->active ? C_("user is active", "yes") : C_("user is active", "no"));
+    }
+
+  return EXIT_OK;
+}
+
+static int
+save_user (KhDb       *db,
+           const char *account,
+           const char *display_name,
+           KhRole      role,
+           gboolean    active,
+           const char *done_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) saved = kh_db_save_user (db, account, display_name, role, active, &error);
+
+  if (saved == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  g_print ("%s\n", done_message);
+  return EXIT_OK;
+}
+
+static int
+run_users (int    argc,
+           char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &opt_role,
+      N_("Role of a new user: reception, counsellor, social-worker, lead or admin"), N_("ROLE") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &opt_name,
+      N_("Display name of a new user"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const char *action;
+  int status = EXIT_OK;
+
+  description = g_strdup_printf ("%s\n  list\n  add ACCOUNT --role ROLE [--name NAME]\n"
+                                 "  set-role ACCOUNT ROLE\n  deactivate ACCOUNT\n"
+                                 "  activate ACCOUNT\n",
+                                 _("Actions:"));
+  context = new_context (_("ACTION [ACCOUNT] [ROLE]"),
+                         _("Lists and manages the users of Kohtaamo. A user is an operating-"
+                           "system account with a role. Only an administrator may do this."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    return usage_error (context, _("Say what to do with the users"));
+  action = argv[1];
+
+  if (g_str_equal (action, "list"))
+    {
+      if (argc != 2)
+        return usage_error (context, _("users list takes no arguments"));
+    }
+  else if (g_str_equal (action, "add"))
+    {
+      if (argc != 3)
+        return usage_error (context, _("users add takes one account"));
+      if (opt_role == NULL)
+        return usage_error (context, _("users add needs --role"));
+      if (kh_role_from_key (opt_role) == 0)
+        return bad_role (context, opt_role);
+    }
+  else if (g_str_equal (action, "set-role"))
+    {
+      if (argc != 4)
+        return usage_error (context, _("users set-role takes an account and a role"));
+      if (kh_role_from_key (argv[3]) == 0)
+        return bad_role (context, argv[3]);
+    }
+  else if (g_str_equal (action, "deactivate") || g_str_equal (action, "activate"))
+    {
+      if (argc != 3)
+        return usage_error (context, _("Name one account"));
+    }
+  else
+    {
+      /* Translators: %s is what was typed. */
+      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”"), action);
+      return usage_error (context, message);
+    }
+
+  if (argc >= 3 && !account_is_valid (argv[2]))
+    return usage_error (context, _("An account name cannot be empty or contain spaces"));
+  if (!g_str_equal (action, "add") && (opt_role != NULL || opt_name != NULL))
+    return usage_error (context, _("--role and --name belong to users add"));
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  admin = login_with_role (db, FALSE);
+  if (admin == NULL)
+    return EXIT_FAILED;
+
+  users = kh_db_list_users (db, &error);
+  if (users == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (g_str_equal (action, "list"))
+    return users_list (db, users);
+
+  if (g_str_equal (action, "add"))
+    {
+      g_autofree char *done = NULL;
+      g_autofree char *name = opt_name != NULL ? g_strstrip (g_strdup (opt_name)) : NULL;
+      KhRole role = kh_role_from_key (opt_role);
+
+      if (find_user (users, argv[2]) != NULL)
+        {
+          /* Translators: %s is an account name. */
+          g_autofree char *message =
+            g_strdup_printf (_("The account “%s” is already a user; use users set-role "
+                               "or users activate"), argv[2]);
+          print_error (message);
+          return EXIT_FAILED;
+        }
+      /* Translators: %s is an account name, then a role such as “Reception”. */
+      done = g_strdup_printf (_("Added %s: %s"), argv[2], kh_role_label (role));
+      return save_user (db, argv[2], name != NULL && *name != '\0' ? name : NULL,
+                        role, TRUE, done);
+    }
+  else
+    {
+      KhUser *target = find_user (users, argv[2]);
+      g_autofree char *done = NULL;
+      KhRole role;
+      gboolean active;
+
+      if (target == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The account “%s” is not a user of this database"), argv[2]);
+          print_error (message);
+          return EXIT_FAILED;
+        }
+
+      role = target->role;
+      active = target->active;
+      if (g_str_equal (action, "set-role"))
+        {
+          role = kh_role_from_key (argv[3]);
+          done = g_strdup_printf (_("%s is now: %s"), target->account, kh_role_label (role));
+        }
+      else if (g_str_equal (action, "deactivate"))
+        {
+          active = FALSE;
+          /* Translators: %s is an account name. */
+          done = g_strdup_printf (_("Deactivated %s"), target->account);
+        }
+      else
+        {
+          active = TRUE;
+          done = g_strdup_printf (_("Activated %s"), target->account);
+        }
+
+      /* Without an active administrator nobody could manage users again. */
+      if (target->active && target->role == KH_ROLE_ADMIN
+          && (!active || role != KH_ROLE_ADMIN)
+          && count_active_admins (users) <= 1)
+        {
+          print_error (_("This is the only active administrator; make another account an "
+                         "administrator first"));
+          return EXIT_FAILED;
+        }
+
+      return save_user (db, target->account, target->display_name, role, active, done);
+    }
+}
+
+/* ---- calendar ---- */
+
+static int opt_year;
+
+static int
+run_calendar (int    argc,
+              char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &opt_year, N_("The year"), N_("YYYY") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *path = NULL;
+  int status = EXIT_OK;
+
+  context = new_context (NULL,
+                         _("Prints each Monday–Friday of the year that is not a working day: "
+                           "public holidays, the eves that close offices and the unit’s own "
+                           "closed days. One per line: the date, a tab, the day’s name."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("calendar takes no arguments; give the year with --year"));
+  if (opt_year == 0)
+    return usage_error (context, _("Give the year with --year YYYY"));
+  /* The Gregorian calendar (and its Easter rule) holds in Finland from 1753. */
+  if (opt_year < 1753 || opt_year > 9999)
+    return usage_error (context, _("The year must be between 1753 and 9999"));
+
+  path = database_path ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(KhDb) db = open_database (TRUE, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (db == NULL)
+        return EXIT_FAILED;
+      calendar = kh_db_load_calendar (db, &error);
+      if (calendar == NULL)
+        {
+          print_error (error->message);
+          return EXIT_FAILED;
+        }
+    }
+  else if (database_given ())
+    {
+      /* A mistyped path must not quietly give the national calendar
+       * without the unit's closed days. */
+      g_autofree char *message = g_strdup_printf (_("There is no database at %s"), path);
+      print_error (message);
+      return EXIT_FAILED;
+    }
+  else
+    {
+      calendar = kh_calendar_new ();
+    }
+
+  days = kh_calendar_list_closed_weekdays (calendar, (guint) opt_year);
+  for (guint i = 0; i < days->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (days, i));
+
+  return EXIT_OK;
+}
+
+/* ---- demo ---- */
+
+static char *opt_clients;
+static char *opt_seed;
+static gboolean opt_force;
+
+static int
+run_demo (int    argc,
+          char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "clients", 'n', 0, G_OPTION_ARG_STRING, &opt_clients,
+      N_("How many fictional people to add"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_STRING, &opt_seed,
+      N_("Seed of the random numbers (the same seed gives the same data on the same day)"),
+      N_("S") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &opt_force,
+      N_("Add demo data even if the database already has people"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *summary_text = NULL;
+  KhDemoSummary summary;
+  guint64 n_clients = 0;
+  guint64 seed = 1;
+  int status = EXIT_OK;
+
+  context = new_context (NULL,
+                         _("Fills the database with fictional Finnish- and Swedish-speaking "
+                           "people (identity codes only with the individual numbers 900–999), "
+                           "their contacts over the last year and opened cases."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("demo takes no arguments"));
+  if (opt_clients == NULL)
+    return usage_error (context, _("Say how many people with --clients N"));
+  if (!parse_count (opt_clients, 1, 1000000, &n_clients))
+    return usage_error (context, _("--clients must be a whole number from 1 to 1000000"));
+  if (opt_seed != NULL && !parse_count (opt_seed, 0, G_MAXUINT32, &seed))
+    return usage_error (context, _("--seed must be a whole number from 0 to 4294967295"));
+
+  db = open_database (FALSE, &path);
+  if (db == NULL)
+    return EXIT_FAILED;
+  admin = login_with_role (db, FALSE);
+  if (admin == NULL)
+    return EXIT_FAILED;
+
+  if (!kh_admin_demo_run (db, admin, (guint) n_clients, (guint32) seed, opt_force,
+                          NULL, &summary, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  summary_text = kh_admin_demo_format_summary (&summary);
+  g_print ("%s\n", summary_text);
+  return EXIT_OK;
+}
+
+/* ---- import-clients ---- */
+
+static gboolean opt_dry_run;
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &opt_dry_run,
+      N_("Only check the file; write nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *header = kh_import_dup_header_line ();
+  g_autofree char *description = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *summary_text = NULL;
+  KhImportSummary summary;
+  gsize length = 0;
+  int status = EXIT_OK;
+
+  /* Translators: %s is the header line of the file (kept in English). */
+  description = g_strdup_printf (_("The file is UTF-8 CSV with this header row:\n  %s\n"
+                                   "birth_date (YYYY-MM-DD) only where identity_code is empty; "
+                                   "language is fi, sv or other. All rows are imported or "
+                                   "none: each bad row is reported as “line N: reason”."),
+                                 header);
+  context = new_context (_("FILE.csv"), _("Imports people from a CSV file."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("Name one CSV file"));
+
+  if (!g_file_get_contents (argv[1], &data, &length, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  /* A dry run opens the database read-only: it cannot write even by mistake.
+   * It still has to exist and be up to date. */
+  db = open_database (opt_dry_run, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  admin = login_with_role (db, FALSE);
+  if (admin == NULL)
+    return EXIT_FAILED;
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_import_problem_free);
+  if (!kh_admin_import_clients (db, admin, data, length, opt_dry_run, NULL,
+                                problems, &summary, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      KhImportProblem *problem = g_ptr_array_index (problems, i);
+
+      /* Translators: the report of a bad row: a line number, then the reason. */
+      g_printerr (_("line %u: %s\n"), problem->line, problem->reason);
+    }
+
+  if (opt_dry_run && problems->len == 0)
+    g_print ("%s\n", _("Dry run: every row is good; nothing was written."));
+  else if (problems->len > 0)
+    g_print ("%s\n", _("Nothing was imported: correct the rows above and run the import "
+                       "again."));
+
+  summary_text = kh_admin_import_format_summary (&summary);
+  g_print ("%s\n", summary_text);
+
+  return problems->len > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/* ---- log ---- */
+
+static gint64 opt_client;
+static int opt_limit;
+
+static int
+run_log (int    argc,
+         char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "client", 'c', 0, G_OPTION_ARG_INT64, &opt_client,
+      N_("The person’s number in the database"), N_("ID") },
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &opt_limit,
+      N_("Show at most this many rows, newest first (default: all)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) entries_read = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  context = new_context (NULL,
+                         _("Prints who has read a person’s data, when, what and on what "
+                           "basis (the person’s right under the Client Data Act). For the "
+                           "lead social worker and the administrator; reading the log is "
+                           "itself logged."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc > 1)
+    return usage_error (context, _("log takes no arguments; give the person with --client"));
+  if (opt_client <= 0)
+    return usage_error (context, _("Give the person’s number with --client ID"));
+  if (opt_limit < 0)
+    return usage_error (context, _("--limit cannot be negative"));
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  user = login_with_role (db, TRUE);
+  if (user == NULL)
+    return EXIT_FAILED;
+
+  entries_read = kh_db_list_access_log (db, user, opt_client,
+                                        opt_limit > 0 ? (guint) opt_limit : G_MAXUINT, &error);
+  if (entries_read == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < entries_read->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries_read, i);
+      g_autofree char *when = g_date_time_format (entry->at, "%Y-%m-%d %H:%M:%S");
+
+      const char *what = kh_access_what_label (entry->what);
+      const char *basis = kh_access_basis_label (entry->basis);
+
+      /* The store appends kinds of its own (reading the log itself). */
+      if (entry->what == KH_ACCESS_ACCESS_LOG)
+        what = _("The access log was read");
+      g_print ("%s\t%s\t%s\t%s\n", when,
+               entry->user_name != NULL ? entry->user_name : "",
+               what != NULL ? what : "", basis != NULL ? basis : "");
+    }
+  g_print (ngettext ("%u row\n", "%u rows\n", entries_read->len), entries_read->len);
+
+  return EXIT_OK;
+}
+
+/* ---- main ---- */
+
+static const Command commands[] = {
+  { "init", "", N_("Create or update the database; the first account becomes administrator"),
+    run_init },
+  { "users", N_("ACTION …"), N_("List, add, change and deactivate users"), run_users },
+  { "calendar", "--year YYYY", N_("Print the weekdays of a year that are not working days"),
+    run_calendar },
+  { "demo", "--clients N", N_("Add fictional people, contacts and cases"), run_demo },
+  { "import-clients", N_("FILE.csv"), N_("Import people from a CSV file, all or none"),
+    run_import },
+  { "log", "--client ID", N_("Print the access log of a person"), run_log },
+};
+
+static gboolean opt_version;
+
+/* The store tells the application's log what it did ("the first account is
+ * now the administrator"); here each command says that itself, on stdout,
+ * so the store's messages would only repeat it on stderr. Warnings stay. */
+static void
+drop_message (const char     *log_domain,
+              GLogLevelFlags  log_level,
+              const char     *message,
+              gpointer        user_data)
+{
+}
+
+static char *
+commands_description (void)
+{
+  g_autoptr(GString) text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-16s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (text, "\n%s\n",
+                          _("Run “kohtaamo-admin COMMAND --help” to see what a command takes."));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const GOptionEntry main_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  const char *localedir;
+
+  localedir = g_getenv ("KOHTAAMO_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("kohtaamo-admin");
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    g_log_set_handler ("kohtaamo-store", G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO,
+                       drop_message, NULL);
+
+  description = commands_description ();
+  context = g_option_context_new (_("COMMAND [OPTIONS…]"));
+  g_option_context_set_summary (context, _("Sets up and maintains a Kohtaamo database."));
+  g_option_context_set_description (context, description);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, global_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, main_entries, GETTEXT_PACKAGE);
+  /* Stop at the command: what follows is the command's to parse. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (opt_version)
+    {
+      g_print ("kohtaamo-admin %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (argc < 2)
+    return usage_error (context, _("Say which command to run"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        /* The command sees itself as argv[0]: "kohtaamo-admin users". */
+        g_autofree char *prgname = g_strdup_printf ("kohtaamo-admin %s", commands[i].name);
+        g_auto(GStrv) sub_argv = g_new0 (char *, argc);
+        int sub_argc = argc - 1;
+        int status;
+
+        sub_argv[0] = g_strdup (prgname);
+        /* Help and error messages then name the command too. */
+        g_set_prgname (prgname);
+        for (int j = 2; j < argc; j++)
+          sub_argv[j - 1] = g_strdup (argv[j]);
+
+        {
+          /* g_option_context_parse rearranges the array; keep our own to free. */
+          g_autofree char **parse_argv = g_memdup2 (sub_argv, sizeof (char *) * argc);
+
+          status = commands[i].run (sub_argc, parse_argv);
+        }
+        return status;
+      }
+
+  {
+    /* Translators: %s is what was typed as the command. */
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+    return usage_error (context, message);
+  }
+}
