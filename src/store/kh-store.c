@@ -1,0 +1,969 @@
+/* kh-store.c — the asynchronous store: one worker thread owns the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every call becomes a Job on a GAsyncQueue. The worker thread pops jobs in
+ * order and runs the matching kh_db_* function on the KhDb that only it
+ * touches; the result goes back to the caller's main context, where the
+ * GTask completes and is released. Nothing a job carries is shared: inputs
+ * are deep copies made before the call returns, results are fresh records.
+ *
+ * Lifetime: each GTask holds a reference to the store, so the store cannot
+ * be disposed while a job is pending; all GTask references are dropped on
+ * the caller's context (never on the worker), so that the last reference to
+ * the store is never dropped on the worker thread that dispose joins.
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "store/kh-store.h"
+
+struct _KhStore
+{
+  GObject parent_instance;
+
+  /* Owned, main thread. */
+  char        *path;
+  KhUser      *user;
+  KhCalendar  *calendar;
+  GThread     *worker;
+  GAsyncQueue *jobs;
+
+  /* Owned by the worker thread only. */
+  KhDb        *db;
+  KhUser      *worker_user;
+};
+
+G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Runs on the worker. Returns the result (NULL with `error` set on failure;
+ * a job without a value returns a non-NULL token). */
+typedef gpointer (*JobFunc) (KhStore  *self,
+                             gpointer  data,
+                             GError  **error);
+
+typedef struct
+{
+  JobFunc         func;        /* NULL: the sentinel that stops the worker */
+  gpointer        data;
+  GDestroyNotify  data_free;
+  GTask          *task;
+  gboolean        writes;      /* emit "changed" after success */
+  GDestroyNotify  result_free;
+
+  /* Filled by the worker. */
+  gpointer        result;
+  GError         *error;
+} Job;
+
+#define DONE_TOKEN GINT_TO_POINTER (1)
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  if (job->result != NULL && job->result != DONE_TOKEN && job->result_free != NULL)
+    job->result_free (job->result);
+  g_clear_error (&job->error);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static void
+assert_worker (KhStore *self)
+{
+  g_assert (g_thread_self () == self->worker);
+}
+
+/* On the caller's context: complete the task, then tell the views. */
+static gboolean
+complete_job_cb (gpointer user_data)
+{
+  Job *job = user_data;
+  KhStore *self = g_task_get_source_object (job->task);
+  gboolean changed = job->writes && job->error == NULL;
+
+  if (job->error != NULL)
+    g_task_return_error (job->task, g_steal_pointer (&job->error));
+  else
+    {
+      GDestroyNotify result_free = job->result == DONE_TOKEN ? NULL : job->result_free;
+
+      g_task_return_pointer (job->task, g_steal_pointer (&job->result), result_free);
+    }
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+  job_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+worker_main (gpointer user_data)
+{
+  KhStore *self = user_data;   /* borrowed: dispose joins before it goes */
+  Job *job;
+
+  while ((job = g_async_queue_pop (self->jobs)) != NULL)
+    {
+      GMainContext *context;
+
+      if (job->func == NULL)
+        {
+          job_free (job);
+          break;
+        }
+
+      context = g_task_get_context (job->task);
+      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
+        {
+          if (self->db == NULL && g_task_get_source_tag (job->task) != kh_store_open_async)
+            g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                                 _("The database is not open."));
+          else
+            job->result = job->func (self, job->data, &job->error);
+          if (job->result == NULL && job->error == NULL)
+            g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                                 _("The database gave no answer."));
+        }
+      g_main_context_invoke (context, complete_job_cb, job);
+    }
+
+  /* The connection lives and dies on this thread. */
+  g_clear_pointer (&self->db, kh_db_close);
+  g_clear_object (&self->worker_user);
+  return NULL;
+}
+
+static void
+push_job (KhStore             *self,
+          gpointer             source_tag,
+          JobFunc              func,
+          gpointer             data,
+          GDestroyNotify       data_free,
+          GDestroyNotify       result_free,
+          gboolean             writes,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  /* A write that ran is reported as it went, even if the caller has given
+   * up waiting: "cancelled" must never hide a saved record. */
+  if (writes)
+    g_task_set_check_cancellable (job->task, FALSE);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->writes = writes;
+  g_async_queue_push (self->jobs, job);
+}
+
+static void
+ptr_array_unref (gpointer array)
+{
+  g_ptr_array_unref (array);
+}
+
+/* ---- GObject ---- */
+
+static void
+kh_store_dispose (GObject *object)
+{
+  KhStore *self = KH_STORE (object);
+
+  if (self->worker != NULL)
+    {
+      /* Tasks hold references: no job is pending by now but the sentinel. */
+      g_assert (g_thread_self () != self->worker);
+      g_async_queue_push (self->jobs, g_new0 (Job, 1));
+      g_thread_join (g_steal_pointer (&self->worker));
+    }
+  g_clear_object (&self->user);
+  g_clear_pointer (&self->calendar, kh_calendar_unref);
+
+  G_OBJECT_CLASS (kh_store_parent_class)->dispose (object);
+}
+
+static void
+kh_store_finalize (GObject *object)
+{
+  KhStore *self = KH_STORE (object);
+
+  g_clear_pointer (&self->jobs, g_async_queue_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (kh_store_parent_class)->finalize (object);
+}
+
+static void
+kh_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  KhStore *self = KH_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  KhStore *self = KH_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_free (self->path);
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_store_constructed (GObject *object)
+{
+  KhStore *self = KH_STORE (object);
+
+  G_OBJECT_CLASS (kh_store_parent_class)->constructed (object);
+
+  if (self->path == NULL)
+    self->path = kh_store_default_path ();
+  self->worker = g_thread_new ("kh-store", worker_main, self);
+}
+
+static void
+kh_store_class_init (KhStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = kh_store_constructed;
+  object_class->dispose = kh_store_dispose;
+  object_class->finalize = kh_store_finalize;
+  object_class->get_property = kh_store_get_property;
+  object_class->set_property = kh_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KhStore::changed:
+   *
+   * Emitted on the caller's main context after a successful write (a person
+   * saved, an intake saved or undone), so that views can refresh.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+kh_store_init (KhStore *self)
+{
+  self->jobs = g_async_queue_new ();
+}
+
+/* ---- public API ---- */
+
+/**
+ * kh_store_default_path:
+ *
+ * Returns: (transfer full): $KOHTAAMO_DATABASE if set, else
+ *   $XDG_DATA_HOME/kohtaamo/kohtaamo.db.
+ */
+char *
+kh_store_default_path (void)
+{
+  const char *env = g_getenv ("KOHTAAMO_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "kohtaamo", "kohtaamo.db", NULL);
+}
+
+KhStore *
+kh_store_new (const char *path)
+{
+  return g_object_new (KH_TYPE_STORE, "path", path, NULL);
+}
+
+const char *
+kh_store_get_path (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+KhUser *
+kh_store_get_user (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->user;
+}
+
+KhCalendar *
+kh_store_get_calendar (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->calendar;
+}
+
+/* ---- open ---- */
+
+typedef struct
+{
+  KhUser     *user;
+  KhCalendar *calendar;
+} OpenResult;
+
+static void
+open_result_free (gpointer data)
+{
+  OpenResult *result = data;
+
+  g_clear_object (&result->user);
+  g_clear_pointer (&result->calendar, kh_calendar_unref);
+  g_free (result);
+}
+
+static gpointer
+open_job (KhStore  *self,
+          gpointer  data,
+          GError  **error)
+{
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  OpenResult *result;
+
+  assert_worker (self);
+
+  db = kh_db_open (self->path, error);
+  if (db == NULL)
+    return NULL;
+  user = kh_db_login (db, g_get_user_name (), g_get_real_name (), error);
+  if (user == NULL)
+    return NULL;
+
+  result = g_new0 (OpenResult, 1);
+  result->calendar = kh_db_load_calendar (db, error);
+  if (result->calendar == NULL)
+    {
+      open_result_free (result);
+      return NULL;
+    }
+  /* The worker's own copy: records are never shared between threads. */
+  result->user = kh_user_new ();
+  result->user->id = user->id;
+  result->user->account = g_strdup (user->account);
+  result->user->display_name = g_strdup (user->display_name);
+  result->user->role = user->role;
+  result->user->active = user->active;
+
+  g_clear_pointer (&self->db, kh_db_close);
+  self->db = g_steal_pointer (&db);
+  g_set_object (&self->worker_user, user);
+  return result;
+}
+
+void
+kh_store_open_async (KhStore             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_open_async, open_job, NULL, NULL, open_result_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_open_finish:
+ *
+ * Returns: (transfer full): the logged-in user (also kh_store_get_user()).
+ */
+KhUser *
+kh_store_open_finish (KhStore       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  OpenResult *opened;
+
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_open_async, NULL);
+
+  opened = g_task_propagate_pointer (G_TASK (result), error);
+  if (opened == NULL)
+    return NULL;
+  g_set_object (&self->user, opened->user);
+  g_clear_pointer (&self->calendar, kh_calendar_unref);
+  self->calendar = g_steal_pointer (&opened->calendar);
+  open_result_free (opened);
+  return g_object_ref (self->user);
+}
+
+/* ---- search and reading people ---- */
+
+typedef struct
+{
+  char   *text;
+  char   *text2;
+  char   *text3;
+  gint64  id;
+  guint   number;
+  int     what;
+  int     basis;
+} Args;
+
+static void
+args_free (gpointer data)
+{
+  Args *args = data;
+
+  g_free (args->text);
+  g_free (args->text2);
+  g_free (args->text3);
+  g_free (args);
+}
+
+static gpointer
+search_job (KhStore  *self,
+            gpointer  data,
+            GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  return kh_db_search_clients (self->db, self->worker_user, args->text, args->number, error);
+}
+
+void
+kh_store_search_clients_async (KhStore             *self,
+                               const char          *query,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->text = g_strdup (query);
+  args->number = limit;
+  push_job (self, kh_store_search_clients_async, search_job, args, args_free,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_search_clients_finish:
+ *
+ * Returns: (transfer full) (element-type KhClient):
+ */
+GPtrArray *
+kh_store_search_clients_finish (KhStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_search_clients_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+get_client_job (KhStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  return kh_db_get_client (self->db, self->worker_user, args->id, args->what, args->basis, error);
+}
+
+void
+kh_store_get_client_async (KhStore             *self,
+                           gint64               client_id,
+                           KhAccessWhat         what,
+                           KhAccessBasis        basis,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->id = client_id;
+  args->what = what;
+  args->basis = basis;
+  push_job (self, kh_store_get_client_async, get_client_job, args, args_free,
+            g_object_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_client_finish:
+ *
+ * Returns: (transfer full):
+ */
+KhClient *
+kh_store_get_client_finish (KhStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_get_client_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+find_similar_job (KhStore  *self,
+                  gpointer  data,
+                  GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  return kh_db_find_similar_clients (self->db, self->worker_user, args->text, args->text2,
+                                     args->text3, args->id, error);
+}
+
+void
+kh_store_find_similar_clients_async (KhStore             *self,
+                                     const char          *last_name,
+                                     const char          *first_names,
+                                     const char          *birth_date,
+                                     gint64               except_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->text = g_strdup (last_name);
+  args->text2 = g_strdup (first_names);
+  args->text3 = g_strdup (birth_date);
+  args->id = except_id;
+  push_job (self, kh_store_find_similar_clients_async, find_similar_job, args, args_free,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_find_similar_clients_finish:
+ *
+ * Returns: (transfer full) (element-type KhClient):
+ */
+GPtrArray *
+kh_store_find_similar_clients_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kh_store_find_similar_clients_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- writing people ---- */
+
+static gpointer
+save_client_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  gint64 id;
+
+  assert_worker (self);
+  id = kh_db_save_client (self->db, self->worker_user, data, error);
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+kh_store_save_client_async (KhStore             *self,
+                            KhClient            *client,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_CLIENT (client));
+
+  push_job (self, kh_store_save_client_async, save_client_job, kh_client_copy (client),
+            g_object_unref, g_free, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_save_client_finish:
+ *
+ * Returns: the person's id, or 0 with @error set.
+ */
+gint64
+kh_store_save_client_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_save_client_async, 0);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL ? *id : 0;
+}
+
+static gpointer
+list_client_contacts_job (KhStore  *self,
+                          gpointer  data,
+                          GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  return kh_db_list_client_contacts (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_list_client_contacts_async (KhStore             *self,
+                                     gint64               client_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->id = client_id;
+  push_job (self, kh_store_list_client_contacts_async, list_client_contacts_job, args,
+            args_free, ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_contacts_finish:
+ *
+ * Returns: (transfer full) (element-type KhContact):
+ */
+GPtrArray *
+kh_store_list_client_contacts_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kh_store_list_client_contacts_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the intake ---- */
+
+static void
+intake_free (gpointer data)
+{
+  KhIntake *intake = data;
+
+  g_clear_object (&intake->contact);
+  g_clear_object (&intake->client);
+  g_free (intake);
+}
+
+static gpointer
+save_intake_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  assert_worker (self);
+  return kh_db_save_intake (self->db, self->worker_user, data, error);
+}
+
+void
+kh_store_save_intake_async (KhStore             *self,
+                            const KhIntake      *intake,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  KhIntake *copy;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (intake != NULL && KH_IS_CONTACT (intake->contact));
+
+  copy = g_new0 (KhIntake, 1);
+  *copy = *intake;
+  copy->contact = kh_contact_copy (intake->contact);
+  copy->client = intake->client != NULL ? kh_client_copy (intake->client) : NULL;
+  push_job (self, kh_store_save_intake_async, save_intake_job, copy, intake_free,
+            (GDestroyNotify) kh_intake_result_free, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_save_intake_finish:
+ *
+ * Returns: (transfer full): what was saved (keep it for undo).
+ */
+KhIntakeResult *
+kh_store_save_intake_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_save_intake_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+undo_intake_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  assert_worker (self);
+  return kh_db_undo_intake (self->db, self->worker_user, data, error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_undo_intake_async (KhStore              *self,
+                            const KhIntakeResult *result,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (result != NULL);
+
+  push_job (self, kh_store_undo_intake_async, undo_intake_job, kh_intake_result_copy (result),
+            (GDestroyNotify) kh_intake_result_free, NULL, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_undo_intake_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_undo_intake_async, FALSE);
+
+  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+}
+
+static gpointer
+list_contacts_on_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  if (args->text == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      args->text = g_date_time_format (now, "%Y-%m-%d");
+    }
+  return kh_db_list_contacts_on (self->db, self->worker_user, args->text, error);
+}
+
+void
+kh_store_list_contacts_on_async (KhStore             *self,
+                                 const char          *date,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->text = g_strdup (date);
+  push_job (self, kh_store_list_contacts_on_async, list_contacts_on_job, args, args_free,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_contacts_on_finish:
+ *
+ * Returns: (transfer full) (element-type KhContact):
+ */
+GPtrArray *
+kh_store_list_contacts_on_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kh_store_list_contacts_on_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+list_queue_job (KhStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  assert_worker (self);
+  return kh_db_list_queue (self->db, self->worker_user, error);
+}
+
+void
+kh_store_list_queue_async (KhStore             *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_list_queue_async, list_queue_job, NULL, NULL,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_queue_finish:
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_queue_finish (KhStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_list_queue_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- services and the log ---- */
+
+static gpointer
+list_services_job (KhStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  assert_worker (self);
+  return kh_db_list_services (self->db, FALSE, error);
+}
+
+void
+kh_store_list_services_async (KhStore             *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_list_services_async, list_services_job, NULL, NULL,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_services_finish:
+ *
+ * Returns: (transfer full) (element-type KhService): the active services.
+ */
+GPtrArray *
+kh_store_list_services_finish (KhStore       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_list_services_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+list_access_log_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  Args *args = data;
+
+  assert_worker (self);
+  return kh_db_list_access_log (self->db, self->worker_user, args->id, args->number, error);
+}
+
+void
+kh_store_list_access_log_async (KhStore             *self,
+                                gint64               client_id,
+                                guint                limit,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (Args, 1);
+  args->id = client_id;
+  args->number = limit;
+  push_job (self, kh_store_list_access_log_async, list_access_log_job, args, args_free,
+            ptr_array_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_access_log_finish:
+ *
+ * Returns: (transfer full) (element-type KhAccessEntry):
+ */
+GPtrArray *
+kh_store_list_access_log_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kh_store_list_access_log_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,428 @@
+/* test-migrations.c — opening, migrating, and refusing bad database files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include "store-test-util.h"
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("kohtaamo-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+assert_latest (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_get_schema_version (db), ==, kh_db_get_latest_version ());
+}
+
+static void
+test_from_empty_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  assert_latest (path);
+  g_assert_cmpint (kh_db_get_latest_version (), >=, 1);
+
+  raw = raw_open (path);
+  /* WAL is persistent, so another connection sees it. */
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  /* Every table is STRICT, except the FTS5 machinery. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM pragma_table_list "
+                                   "WHERE schema = 'main' AND type = 'table' AND strict = 0 "
+                                   "AND name NOT LIKE 'clients_fts%' AND name NOT LIKE 'sqlite_%'"),
+                   ==, 0);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE active = 1"), ==, 12);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Kela' "
+                                   "AND name_sv = 'FPA'"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Sosiaalipäivystys' "
+                                   "AND name_sv = 'Socialjour'"), ==, 1);
+  sqlite3_close (raw);
+
+  remove_tree (dir);
+}
+
+static void
+test_creates_folder (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "a", "b", "kohtaamo.db", NULL);
+
+  assert_latest (path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* And again: opening a migrated database changes nothing. */
+  assert_latest (path);
+  remove_tree (dir);
+}
+
+static void
+assert_same_rows (sqlite3    *handle,
+                  const char *sql_main,
+                  const char *sql_fresh)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  const char *sqls[] = { sql_main, sql_fresh };
+  GString *outs[] = { a, b };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sqls[i], -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (outs[i], "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (outs[i], '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpstr (a->str, ==, b->str);
+}
+
+/* Builds a database at `version` the way an older Kohtaamo left it: the
+ * migration files from the source tree applied by hand. */
+static void
+make_old_database (const char *path,
+                   int         version)
+{
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (int v = 1; v <= version; v++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%04d-", v);
+      g_autoptr(GDir) dir = g_dir_open (SOURCE_SQLDIR, 0, NULL);
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v);
+      const char *name;
+      gboolean found = FALSE;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_prefix (name, pattern) && g_str_has_suffix (name, ".sql"))
+          {
+            g_autofree char *file = g_build_filename (SOURCE_SQLDIR, name, NULL);
+            g_autofree char *sql = NULL;
+
+            g_assert_true (g_file_get_contents (file, &sql, NULL, NULL));
+            g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+            found = TRUE;
+          }
+      g_assert_true (found);
+      g_assert_cmpint (sqlite3_exec (raw, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  sqlite3_close (raw);
+}
+
+static void
+test_same_as_fresh (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+
+  assert_latest (fresh);
+
+  /* From every older version, including nothing at all. */
+  for (int version = 0; version < kh_db_get_latest_version (); version++)
+    {
+      g_autofree char *name = g_strdup_printf ("from-%d.db", version);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *attach = NULL;
+      sqlite3 *raw;
+      sqlite3_stmt *tables;
+
+      make_old_database (path, version);
+      assert_latest (path);
+
+      raw = raw_open (path);
+      attach = sqlite3_mprintf ("ATTACH %Q AS fresh", fresh);
+      g_assert_cmpint (sqlite3_exec (raw, attach, NULL, NULL, NULL), ==, SQLITE_OK);
+
+      assert_same_rows (raw,
+                        "SELECT type, name, tbl_name FROM main.sqlite_schema ORDER BY type, name",
+                        "SELECT type, name, tbl_name FROM fresh.sqlite_schema ORDER BY type, name");
+
+      g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                           "SELECT name FROM main.sqlite_schema WHERE type = 'table'",
+                                           -1, &tables, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (tables) == SQLITE_ROW)
+        {
+          const char *table = (const char *) sqlite3_column_text (tables, 0);
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+
+          a = sqlite3_mprintf ("SELECT cid, name, type, \"notnull\", dflt_value, pk "
+                               "FROM pragma_table_info (%Q, 'main') ORDER BY cid", table);
+          b = sqlite3_mprintf ("SELECT cid, name, type, \"notnull\", dflt_value, pk "
+                               "FROM pragma_table_info (%Q, 'fresh') ORDER BY cid", table);
+          assert_same_rows (raw, a, b);
+          sqlite3_free (g_steal_pointer (&a));
+          sqlite3_free (g_steal_pointer (&b));
+          a = sqlite3_mprintf ("SELECT name, \"unique\", partial FROM pragma_index_list (%Q, 'main') "
+                               "ORDER BY name", table);
+          b = sqlite3_mprintf ("SELECT name, \"unique\", partial FROM pragma_index_list (%Q, 'fresh') "
+                               "ORDER BY name", table);
+          assert_same_rows (raw, a, b);
+          sqlite3_free (g_steal_pointer (&a));
+          sqlite3_free (g_steal_pointer (&b));
+        }
+      sqlite3_finalize (tables);
+      sqlite3_free (g_steal_pointer (&attach));
+      sqlite3_close (raw);
+    }
+
+  remove_tree (dir);
+}
+
+static void
+test_read_only_open (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+
+  assert_latest (path);
+  db = kh_db_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_get_schema_version (db), ==, kh_db_get_latest_version ());
+  g_clear_pointer (&db, kh_db_close);
+
+  db = kh_db_open_read_only (missing, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
+/* ---- bad files ---- */
+
+static void
+test_text_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  static const char text[] = "Muistiinpanoja: tämä ei ole tietokanta.\n"
+                             "This is a text file, long enough to fill a header of one hundred bytes or more.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  db = kh_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "notes.db"));
+  g_test_message ("%s", error->message);
+
+  /* Nothing written to it. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, text);
+  remove_tree (dir);
+}
+
+static void
+test_other_sqlite_database (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "CREATE TABLE recipes (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = kh_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE);
+
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
+                                                  kh_db_get_latest_version () + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  sqlite3 *raw;
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = kh_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  db = kh_db_open_read_only (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW);
+  remove_tree (dir);
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(KhClient) client = test_client ("Lukkari", "Leena", "1980-05-01", 931);
+  sqlite3 *other;
+  gint64 start, elapsed;
+
+  db = kh_db_open (path, &error);
+  g_assert_no_error (error);
+  user = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+
+  /* Another program holds the database. */
+  other = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; "
+                                        "INSERT INTO settings VALUES ('other', 'x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (kh_db_save_client (db, user, client, &error), ==, 0);
+  elapsed = g_get_monotonic_time () - start;
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_LOCKED);
+  g_test_message ("%s (after %.1f s)", error->message, elapsed / 1e6);
+  /* Waited for the busy timeout, but not for ever. */
+  g_assert_cmpint (elapsed, >=, 1 * G_USEC_PER_SEC);
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* Opening it again meanwhile is refused the same way. */
+  g_clear_pointer (&db, kh_db_close);
+  db = kh_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+
+  /* When the other program lets go, the same work succeeds. */
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  db = kh_db_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_save_client (db, user, client, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&db, kh_db_close);
+  remove_tree (dir);
+}
+
+/* Root may write anywhere, so the read-only cases run in a child that gives
+ * up root for "nobody" first; as an ordinary user the permissions suffice. */
+static void
+run_read_only_child (const char *case_name)
+{
+  const char *parent = g_getenv ("KH_TEST_READ_ONLY_DIR");
+  g_autofree char *folder = g_build_filename (parent, case_name, NULL);
+  g_autofree char *path = g_build_filename (folder, "kohtaamo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  if (g_str_equal (case_name, "file"))
+    {
+      assert_latest (path);
+      /* A clean file without -wal/-shm, write-protected, in a folder that
+       * anyone may write to. */
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+      g_assert_cmpint (g_chmod (folder, 0777), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (g_chmod (parent, 0755), ==, 0);
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        {
+          g_test_skip ("cannot drop root privileges to test a read-only location");
+          return;
+        }
+    }
+
+  db = kh_db_open (path, &error);
+  g_assert_null (db);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY);
+  g_test_message ("%s", error->message);
+}
+
+static void
+test_read_only (gconstpointer data)
+{
+  const char *case_name = data;
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      run_read_only_child (case_name);
+      return;
+    }
+
+  dir = make_temp_dir ();
+  g_setenv ("KH_TEST_READ_ONLY_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_unsetenv ("KH_TEST_READ_ONLY_DIR");
+  remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/migrations/from-empty-file", test_from_empty_file);
+  g_test_add_func ("/store/migrations/creates-folder", test_creates_folder);
+  g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
+  g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
+  g_test_add_func ("/store/open/text-file", test_text_file);
+  g_test_add_func ("/store/open/other-sqlite-database", test_other_sqlite_database);
+  g_test_add_func ("/store/open/too-new", test_too_new);
+  g_test_add_func ("/store/open/locked", test_locked);
+  g_test_add_data_func ("/store/open/read-only-file", "file", test_read_only);
+  g_test_add_data_func ("/store/open/read-only-folder", "folder", test_read_only);
+
+  return g_test_run ();
+}
