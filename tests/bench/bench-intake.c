@@ -216,7 +216,7 @@ main (int   argc,
   floor = time_floor (argv[1], saves);
 
   bench_report ("kh_db_save_intake (new person, case opened)", store);
-  bench_report ("floor: raw INSERT of one row, own transaction", floor);
+  bench_report ("floor: raw one-row INSERT, own transaction", floor);
   ratio = bench_quantile (store, 0.5) / MAX (bench_quantile (floor, 0.5), 0.001);
   g_print ("bench: intake ratio (store / floor, medians): %.2fx\n", ratio);
   g_print ("bench: intake aim: median < 5 ms: %s\n",

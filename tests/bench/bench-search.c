@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -77,13 +78,19 @@ bench_user (KhDb *db)
   return user;
 }
 
+/* `per_prefix` (may be NULL) gets one GArray of samples per prefix. */
 static GArray *
 time_store_search (KhDb      *db,
                    KhUser    *user,
                    GPtrArray *prefixes,
-                   guint      rounds)
+                   guint      rounds,
+                   GPtrArray *per_prefix)
 {
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (per_prefix != NULL)
+    for (guint i = 0; i < prefixes->len; i++)
+      g_ptr_array_add (per_prefix, g_array_new (FALSE, FALSE, sizeof (double)));
 
   for (guint r = 0; r < rounds; r++)
     for (guint i = 0; i < prefixes->len; i++)
@@ -98,6 +105,8 @@ time_store_search (KhDb      *db,
         if (results == NULL)
           g_error ("search \"%s\": %s", (char *) g_ptr_array_index (prefixes, i), error->message);
         g_array_append_val (samples, elapsed);
+        if (per_prefix != NULL)
+          g_array_append_val (g_ptr_array_index (per_prefix, i), elapsed);
       }
   return samples;
 }
@@ -228,11 +237,14 @@ main (int   argc,
   g_autoptr(GArray) store_names = NULL;
   g_autoptr(GArray) fts = NULL;
   g_autoptr(GArray) like = NULL;
+  g_autoptr(GPtrArray) per_prefix = NULL;
   g_autofree char *scratch = NULL;
   guint rounds;
   sqlite3 *floor;
   double ratio;
 
+  /* The queries are UTF-8: print them as such. */
+  setlocale (LC_ALL, "");
   if (argc < 2)
     {
       g_printerr ("usage: %s DATABASE [ROUNDS]\n", argv[0]);
@@ -259,9 +271,10 @@ main (int   argc,
            all->len, names->len, rounds);
 
   /* One pass to warm the page cache and the statement caches. */
-  g_array_unref (time_store_search (db, user, all, 1));
-  store_all = time_store_search (db, user, all, rounds);
-  store_names = time_store_search (db, user, names, rounds);
+  g_array_unref (time_store_search (db, user, all, 1, NULL));
+  per_prefix = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  store_all = time_store_search (db, user, all, rounds, per_prefix);
+  store_names = time_store_search (db, user, names, rounds, NULL);
 
   scratch = g_strconcat (argv[1], ".floor", NULL);
   floor = open_floor (argv[1], scratch);
@@ -282,6 +295,30 @@ main (int   argc,
   bench_report ("kh_db_search_clients, name queries", store_names);
   bench_report ("floor: raw FTS5 prefix query, names", fts);
   bench_report ("floor: raw LIKE scan, names", like);
+
+  /* The slowest typed prefixes, for whoever tunes the search. */
+  for (guint shown = 0; shown < 3; shown++)
+    {
+      guint worst = 0;
+      double worst_median = -1.0;
+
+      for (guint i = 0; i < per_prefix->len; i++)
+        {
+          GArray *one = g_ptr_array_index (per_prefix, i);
+          double median = one->len ? bench_quantile (one, 0.5) : -1.0;
+
+          if (median > worst_median)
+            {
+              worst = i;
+              worst_median = median;
+            }
+        }
+      if (worst_median < 0.0)
+        break;
+      g_print ("bench: search slowest prefix \"%s\": median %.3f ms\n",
+               (char *) g_ptr_array_index (all, worst), worst_median);
+      g_array_set_size (g_ptr_array_index (per_prefix, worst), 0);
+    }
 
   ratio = bench_quantile (store_names, 0.5) / MAX (bench_quantile (fts, 0.5), 0.001);
   g_print ("bench: search ratio (store / FTS5 floor, name medians): %.2fx\n", ratio);
