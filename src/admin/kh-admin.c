@@ -60,12 +60,8 @@ usage_error (GOptionContext *context,
              const char     *message)
 {
   print_error (message);
-  if (context != NULL)
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      g_printerr ("\n%s", help);
-    }
+  /* Translators: %s is the command, e.g. “kohtaamo-admin users”. */
+  g_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
   return EXIT_USAGE;
 }
 
@@ -83,8 +79,7 @@ parse_options (GOptionContext   *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *exit_status = usage_error (NULL, error->message);
-      g_printerr (_("Try “%s --help”.\n"), (*argv)[0]);
+      *exit_status = usage_error (context, error->message);
       return FALSE;
     }
   return TRUE;
@@ -236,7 +231,7 @@ run_init (int    argc,
       return EXIT_FAILED;
     }
   /* Translators: %s is an OS account, then a role such as “Administrator”. */
-  g_print (_("Your account %s: %s\n"), user->account, kh_role_label (user->role));
+  g_print (_("Your account “%s” is: %s\n"), user->account, kh_role_label (user->role));
 
   return EXIT_OK;
 }
@@ -708,7 +703,8 @@ run_import (int    argc,
   /* Translators: %s is the header line of the file (kept in English). */
   description = g_strdup_printf (_("The file is UTF-8 CSV with this header row:\n  %s\n"
                                    "birth_date (YYYY-MM-DD) only where identity_code is empty; "
-                                   "language is fi, sv or other. All rows are imported or "
+                                   "language is fi, sv or other (other:NAME names the "
+                                   "language, e.g. other:arabia). All rows are imported or "
                                    "none: each bad row is reported as “line N: reason”."),
                                  header);
   context = new_context (_("FILE.csv"), _("Imports people from a CSV file."));
