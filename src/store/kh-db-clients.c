@@ -52,6 +52,19 @@ client_from_row (sqlite3_stmt *stmt)
 
 /* ---- validation ---- */
 
+/* The phone number as stored for search: kh_phone_normalize's form without
+ * the "+" that it keeps on foreign numbers, so that the column holds digits
+ * only (0001-initial.sql) and a typed prefix finds the number either way. */
+char *
+_kh_db_phone_key (const char *phone)
+{
+  g_autofree char *normal = kh_phone_normalize (phone);
+
+  if (normal == NULL)
+    return NULL;
+  return g_strdup (normal[0] == '+' ? normal + 1 : normal);
+}
+
 static void
 replace_clean (char **field)
 {
@@ -171,7 +184,7 @@ check_client (KhClient     *client,
 
   if (client->phone != NULL)
     {
-      g_autofree char *digits = kh_phone_normalize (client->phone);
+      g_autofree char *digits = _kh_db_phone_key (client->phone);
 
       if (digits == NULL)
         return refuse (out_field, "phone", error,
@@ -664,7 +677,7 @@ search_phone (KhDb        *db,
               guint        limit,
               GError     **error)
 {
-  g_autofree char *digits = kh_phone_normalize (text);
+  g_autofree char *digits = _kh_db_phone_key (text);
   g_autofree char *digits_end = NULL;
   g_autoptr(KhDbStmt) stmt = NULL;
 

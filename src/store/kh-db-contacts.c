@@ -509,7 +509,7 @@ kh_db_undo_intake (KhDb            *db,
 
   if (local_error == NULL && result->client_before != NULL)
     {
-      g_autofree char *digits = kh_phone_normalize (result->client_before->phone);
+      g_autofree char *digits = _kh_db_phone_key (result->client_before->phone);
 
       _kh_db_write_client (db, result->client_before, digits, &local_error);
     }

@@ -1,0 +1,459 @@
+/* test-search.c — people search, Finnish order, and the access log of reads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include "store-test-util.h"
+
+static GPtrArray *
+search (Fixture    *f,
+        const char *query,
+        guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = kh_db_search_clients (f->db, f->admin, query, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  return results;
+}
+
+/* "Last, First; Last, First" for comparing whole answers. */
+static char *
+names_of (GPtrArray *clients)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < clients->len; i++)
+    {
+      KhClient *client = g_ptr_array_index (clients, i);
+
+      g_string_append_printf (names, "%s%s, %s", i > 0 ? "; " : "", client->last_name,
+                              client->first_names);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_search (Fixture    *f,
+               const char *query,
+               const char *expected)
+{
+  g_autoptr(GPtrArray) results = search (f, query, 50);
+  g_autofree char *names = names_of (results);
+
+  g_test_message ("“%s” → %s", query, names);
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static void
+add_people (Fixture *f)
+{
+  add_client (f, "Mäki", "Aino", "1952-10-13", 950);
+  add_client (f, "Mäkinen", "Matti", "1961-02-03", 951);
+  add_client (f, "Mäkinen", "Aino", "1975-07-08", 952);
+  add_client (f, "Makkonen", "Pekka", "1980-01-01", 953);
+  add_client (f, "Åhlund", "Erik", "1990-12-24", 954);
+  add_client (f, "Mäki-Petäjä", "Ville", "2001-03-04", 955);
+  add_client (f, "Ahmadi", "Sara", "1952-10-13", 0);   /* no code, same birth date */
+}
+
+static void
+test_name_folding (Fixture       *f,
+                   gconstpointer  data)
+{
+  add_people (f);
+
+  /* Whole words first, then the rest in Finnish order. */
+  assert_search (f, "maki", "Mäki, Aino; Mäki-Petäjä, Ville; Mäkinen, Aino; Mäkinen, Matti");
+  assert_search (f, "MÄKI", "Mäki, Aino; Mäki-Petäjä, Ville; Mäkinen, Aino; Mäkinen, Matti");
+  assert_search (f, "mäkinen", "Mäkinen, Aino; Mäkinen, Matti");
+  /* Several words narrow, in either order. */
+  assert_search (f, "aino mäki", "Mäki, Aino; Mäkinen, Aino");
+  assert_search (f, "Mäkinen Ai", "Mäkinen, Aino");
+  /* remove_diacritics folds å to a: "ahl" finds Åhlund. */
+  assert_search (f, "ahl", "Åhlund, Erik");
+  assert_search (f, "åhl", "Åhlund, Erik");
+  assert_search (f, "petaja", "Mäki-Petäjä, Ville");
+  assert_search (f, "makk", "Makkonen, Pekka");
+  assert_search (f, "nobody", "");
+}
+
+static void
+test_syntax_is_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const queries[] = {
+    "\"", "maki\"*", "NEAR(maki aino)", "maki OR aino", "maki AND", "NOT maki", "-maki",
+    "*", "last_name:maki", "^maki", "(", "\"\"\"", "maki'; DROP TABLE clients; --", "{maki}",
+    "   ", "",
+  };
+
+  add_people (f);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) results = search (f, queries[i], 20);
+
+      g_test_message ("“%s” → %u", queries[i], results->len);
+    }
+  assert_search (f, "\"mäki\"", "Mäki, Aino; Mäki-Petäjä, Ville; Mäkinen, Aino; Mäkinen, Matti");
+  assert_search (f, "mäki*", "Mäki, Aino; Mäki-Petäjä, Ville; Mäkinen, Aino; Mäkinen, Matti");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients"), ==, 7);
+}
+
+static void
+test_finnish_order (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Same shape of name, so only the order of the alphabet decides. */
+  add_client (f, "Öberg", "Anna", "1970-01-01", 0);
+  add_client (f, "Zetterberg", "Anna", "1970-01-02", 0);
+  add_client (f, "Åberg", "Anna", "1970-01-03", 0);
+  add_client (f, "Ärling", "Anna", "1970-01-04", 0);
+  add_client (f, "Ahonen", "Anna", "1970-01-05", 0);
+  add_client (f, "Virtanen", "Anna", "1970-01-06", 0);
+  add_client (f, "Wikström", "Anna", "1970-01-07", 0);
+  add_client (f, "ahola", "Anna", "1970-01-08", 0);
+
+  /* W is its own letter after V; Å Ä Ö after Z; case does not matter. */
+  assert_search (f, "anna",
+                 "ahola, Anna; Ahonen, Anna; Virtanen, Anna; Wikström, Anna; Zetterberg, Anna; "
+                 "Åberg, Anna; Ärling, Anna; Öberg, Anna");
+}
+
+static void
+test_identity_code (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *code = test_code ("1952-10-13", 950);
+  g_autofree char *lower = g_ascii_strdown (code, -1);
+  g_autofree char *partial = g_strndup (code, 8);
+  g_autoptr(KhClient) dvv = test_client ("Testi", "Tuuli", "1994-05-01", 902);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_people (f);
+  g_free (dvv->identity_code);
+  dvv->identity_code = g_strdup ("010594Y9021");
+  kh_db_save_client (f->db, f->admin, dvv, &error);
+  g_assert_no_error (error);
+
+  assert_search (f, code, "Mäki, Aino");
+  assert_search (f, "010594Y9021", "Testi, Tuuli");
+  assert_search (f, "010594y9021", "Testi, Tuuli");
+  /* The birth part: everyone with a code of that day (not Ahmadi, who has
+   * none: the birth date search finds her). */
+  assert_search (f, "131052", "Mäki, Aino");
+  assert_search (f, partial, "Mäki, Aino");
+  assert_search (f, "010594", "Testi, Tuuli");
+  assert_search (f, "010594-", "");
+  /* A code that is nobody's. */
+  assert_search (f, "131052-999X", "");
+
+  results = search (f, code, 10);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (((KhClient *) g_ptr_array_index (results, 0))->identity_code, ==, code);
+}
+
+static void
+test_birth_date (Fixture       *f,
+                 gconstpointer  data)
+{
+  add_people (f);
+
+  assert_search (f, "13.10.1952", "Ahmadi, Sara; Mäki, Aino");
+  assert_search (f, "1952-10-13", "Ahmadi, Sara; Mäki, Aino");
+  assert_search (f, "8.7.1975", "Mäkinen, Aino");
+  assert_search (f, "1.1.1900", "");
+}
+
+static void
+test_phone (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(KhClient) client = test_client ("Puhelin", "Paula", "1966-06-06", 0);
+  g_autoptr(KhClient) other = test_client ("Soittaja", "Sami", "1967-07-07", 0);
+  g_autoptr(KhClient) abroad = test_client ("Ulkomaa", "Ulla", "1968-08-08", 0);
+  g_autoptr(GError) error = NULL;
+
+  client->phone = g_strdup ("040 123 4567");
+  other->phone = g_strdup ("+358 50 765 4321");
+  kh_db_save_client (f->db, f->admin, client, &error);
+  g_assert_no_error (error);
+  kh_db_save_client (f->db, f->admin, other, &error);
+  g_assert_no_error (error);
+  /* A Swedish number keeps its country code. */
+  abroad->phone = g_strdup ("+46 70 123 4567");
+  kh_db_save_client (f->db, f->admin, abroad, &error);
+  g_assert_no_error (error);
+
+  assert_search (f, "0401234567", "Puhelin, Paula");
+  assert_search (f, "+358 40 123 4567", "Puhelin, Paula");
+  assert_search (f, "040-123 4567", "Puhelin, Paula");
+  assert_search (f, "040 123", "Puhelin, Paula");
+  assert_search (f, "050 765 4321", "Soittaja, Sami");
+  assert_search (f, "+358 50 765", "Soittaja, Sami");
+  assert_search (f, "+46 70 123 4567", "Ulkomaa, Ulla");
+  assert_search (f, "0046 70 123", "Ulkomaa, Ulla");
+  assert_search (f, "044 000 0000", "");
+}
+
+static void
+test_limit_and_similar (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) similar = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  add_people (f);
+  results = search (f, "m", 2);
+  g_assert_cmpuint (results->len, ==, 2);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (f, "m", 0);
+  g_assert_cmpuint (results->len, ==, 0);
+
+  id = add_client (f, "Virta", "Ville Veikko", "1999-09-09", 0);
+  similar = kh_db_find_similar_clients (f->db, f->admin, "VIRTA", "ville", "9.9.1999", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (similar->len, ==, 1);
+  g_assert_cmpint (((KhClient *) g_ptr_array_index (similar, 0))->id, ==, id);
+  g_clear_pointer (&similar, g_ptr_array_unref);
+
+  /* Not the person being edited, not another birth date, not another name. */
+  similar = kh_db_find_similar_clients (f->db, f->admin, "Virta", "Ville", "1999-09-09", id, &error);
+  g_assert_cmpuint (similar->len, ==, 0);
+  g_clear_pointer (&similar, g_ptr_array_unref);
+  similar = kh_db_find_similar_clients (f->db, f->admin, "Virta", "Ville", "1999-09-10", 0, &error);
+  g_assert_cmpuint (similar->len, ==, 0);
+  g_clear_pointer (&similar, g_ptr_array_unref);
+  similar = kh_db_find_similar_clients (f->db, f->admin, "Virtanen", "Ville", "1999-09-09", 0, &error);
+  g_assert_cmpuint (similar->len, ==, 0);
+}
+
+static void
+test_bulk_load (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  g_assert_true (kh_db_begin (f->db, &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Bulkkinen%u", i % 100);
+      g_autoptr(KhClient) client = test_client (last, i % 2 ? "Åsa" : "Eino", "1950-01-01", 0);
+
+      g_assert_cmpint (kh_db_insert_client_bulk (f->db, f->admin, client, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (kh_db_commit (f->db, &error));
+  g_assert_no_error (error);
+  g_test_message ("2000 people in %.0f ms", (g_get_monotonic_time () - start) / 1e3);
+
+  /* The index was rebuilt at the commit and is kept by triggers again. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM settings WHERE key = 'fts_deferred'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'bulkkinen7*'"),
+                   ==, 220);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'asa'"),
+                   ==, 1000);
+  add_client (f, "Jälkeen", "Jaana", "1950-01-01", 0);
+  assert_search (f, "jalkeen", "Jälkeen, Jaana");
+  /* Bulk reads log nothing. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, 1);
+
+  /* A rolled-back bulk load leaves neither people nor the flag. */
+  g_assert_true (kh_db_begin (f->db, &error));
+  {
+    g_autoptr(KhClient) client = test_client ("Peruttu", "Pia", "1950-01-01", 0);
+
+    g_assert_cmpint (kh_db_insert_client_bulk (f->db, f->admin, client, &error), >, 0);
+  }
+  kh_db_rollback (f->db);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM settings WHERE key = 'fts_deferred'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE last_name = 'Peruttu'"), ==, 0);
+  add_client (f, "Sitten", "Sini", "1950-01-01", 0);
+  assert_search (f, "sitten", "Sitten, Sini");
+
+  g_assert_true (kh_db_rebuild_search_index (f->db, &error));
+  assert_search (f, "jalkeen", "Jälkeen, Jaana");
+}
+
+/* ---- the access log ---- */
+
+static gint64
+log_rows (Fixture    *f,
+          const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE %s", where);
+
+  return count (f, sql);
+}
+
+static void
+test_log_search (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *where = NULL;
+
+  add_people (f);
+  g_assert_cmpint (log_rows (f, "1"), ==, 0);
+
+  results = search (f, "mäki", 20);
+  g_assert_cmpuint (results->len, ==, 4);
+  where = g_strdup_printf ("what = %d AND basis = %d AND user_id = %" G_GINT64_FORMAT,
+                           KH_ACCESS_SEARCH, KH_BASIS_INTAKE, f->admin->id);
+  g_assert_cmpint (log_rows (f, where), ==, 4);
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autofree char *one = g_strdup_printf ("client_id = %" G_GINT64_FORMAT,
+                                              ((KhClient *) g_ptr_array_index (results, i))->id);
+
+      g_assert_cmpint (log_rows (f, one), ==, 1);
+    }
+
+  /* No results, no rows. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = search (f, "nobody", 20);
+  g_assert_cmpint (log_rows (f, "1"), ==, 4);
+}
+
+static void
+test_log_reads (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  gint64 id;
+
+  id = add_client (f, "Luettu", "Lasse", "1977-07-07", 0);
+
+  client = kh_db_get_client (f->db, f->admin, id, KH_ACCESS_IDENTITY_CODE, KH_BASIS_CLIENT_RELATIONSHIP,
+                             &error);
+  g_assert_no_error (error);
+  where = g_strdup_printf ("client_id = %" G_GINT64_FORMAT " AND what = %d AND basis = %d",
+                           id, KH_ACCESS_IDENTITY_CODE, KH_BASIS_CLIENT_RELATIONSHIP);
+  g_assert_cmpint (log_rows (f, where), ==, 1);
+
+  contacts = kh_db_list_client_contacts (f->db, f->admin, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_free (where);
+  where = g_strdup_printf ("client_id = %" G_GINT64_FORMAT " AND what = %d", id, KH_ACCESS_CONTACTS);
+  g_assert_cmpint (log_rows (f, where), ==, 1);
+
+  /* A person who is not there: an error, and no row. */
+  g_assert_null (kh_db_get_client (f->db, f->admin, id + 100, KH_ACCESS_PAGE, KH_BASIS_INTAKE, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (kh_db_list_client_contacts (f->db, f->admin, id + 100, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (log_rows (f, "1"), ==, 2);
+}
+
+static void
+test_log_reading (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KhUser) reception = NULL;
+  g_autoptr(KhUser) lead = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  KhAccessEntry *newest;
+  gint64 id;
+
+  id = add_client (f, "Valvottu", "Veera", "1988-08-08", 0);
+  reception = kh_db_save_user (f->db, "vastaanotto", "Rita Reception", KH_ROLE_RECEPTION, TRUE, &error);
+  g_assert_no_error (error);
+  lead = kh_db_save_user (f->db, "johtaja", "Johanna Johtava", KH_ROLE_LEAD, TRUE, &error);
+  g_assert_no_error (error);
+
+  results = kh_db_search_clients (f->db, reception, "valvottu", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+
+  /* Reception may not read the log. */
+  g_assert_null (kh_db_list_access_log (f->db, reception, 0, 10, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (log_rows (f, "1"), ==, 1);
+
+  entries = kh_db_list_access_log (f->db, lead, id, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  newest = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (newest->client_id, ==, id);
+  g_assert_cmpint (newest->user_id, ==, reception->id);
+  g_assert_cmpstr (newest->user_name, ==, "Rita Reception");
+  g_assert_cmpstr (newest->client_name, ==, "Valvottu, Veera");
+  g_assert_cmpint (newest->what, ==, KH_ACCESS_SEARCH);
+  g_assert_nonnull (newest->at);
+
+  /* The reading itself is in the log, and shows up next time. */
+  g_assert_cmpint (log_rows (f, "what = 7 AND basis = 4"), ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = kh_db_list_access_log (f->db, f->admin, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  newest = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (newest->what, ==, KH_ACCESS_ACCESS_LOG);
+  g_assert_cmpint (newest->user_id, ==, lead->id);
+}
+
+static void
+test_log_append_only (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  sqlite3 *raw;
+
+  add_people (f);
+  results = search (f, "aino", 10);
+  g_assert_cmpuint (results->len, ==, 2);
+
+  raw = raw_open (f->path);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE access_log SET client_id = NULL", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM access_log", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM access_log WHERE client_id IS NOT NULL"), ==, 2);
+  /* The log outlives the person (no foreign key on client_id). */
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA foreign_keys = ON; DELETE FROM clients", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM access_log"), ==, 2);
+  sqlite3_close (raw);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/search/name-folding", test_name_folding);
+  ADD ("/store/search/syntax-is-text", test_syntax_is_text);
+  ADD ("/store/search/finnish-order", test_finnish_order);
+  ADD ("/store/search/identity-code", test_identity_code);
+  ADD ("/store/search/birth-date", test_birth_date);
+  ADD ("/store/search/phone", test_phone);
+  ADD ("/store/search/limit-and-similar", test_limit_and_similar);
+  ADD ("/store/search/bulk-load", test_bulk_load);
+  ADD ("/store/access-log/search", test_log_search);
+  ADD ("/store/access-log/reads", test_log_reads);
+  ADD ("/store/access-log/reading-the-log", test_log_reading);
+  ADD ("/store/access-log/append-only", test_log_append_only);
+
+  return g_test_run ();
+}
