@@ -211,7 +211,7 @@ kh_csv_reader_next (KhCsvReader  *self,
         }
 
       if (problem == NULL && !g_utf8_validate (field->str, field->len, NULL))
-        note_problem (&problem, _("the text is not valid UTF-8"));
+        note_problem (&problem, _("the text is not valid UTF-8; save the file as “CSV UTF-8”"));
 
       g_ptr_array_add (fields, g_string_free (g_steal_pointer (&field), FALSE));
 
@@ -256,6 +256,19 @@ kh_import_check_header (const char * const  *fields,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   n = g_strv_length ((char **) fields);
+
+  /* Spreadsheets in a Finnish or Swedish locale save "CSV" with semicolons,
+   * since the comma is the decimal separator there. Say so rather than
+   * "column 1 is wrong". */
+  if (n == 1 && (strchr (fields[0], ';') != NULL || strchr (fields[0], '\t') != NULL))
+    {
+      g_set_error (error, KH_CSV_ERROR, KH_CSV_ERROR_HEADER,
+                   /* Translators: %s is the header line, kept in English. */
+                   _("the fields are separated by semicolons or tabs, not by commas; save the "
+                     "file as “CSV UTF-8 (comma delimited)”. The header must be exactly: %s"),
+                   expected);
+      return FALSE;
+    }
 
   for (guint i = 0; i < MIN (n, KH_IMPORT_N_COLUMNS); i++)
     {

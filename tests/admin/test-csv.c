@@ -138,6 +138,16 @@ test_header (void)
   g_assert_false (kh_import_check_header (long_header, &error));
   g_assert_error (error, KH_CSV_ERROR, KH_CSV_ERROR_HEADER);
   g_assert_nonnull (strstr (error->message, "10 columns"));
+  g_clear_error (&error);
+
+  {
+    const char *semicolons[] = { "identity_code;last_name;first_names;language;birth_date;"
+                                 "phone;address;postal_code;city", NULL };
+
+    g_assert_false (kh_import_check_header (semicolons, &error));
+    g_assert_error (error, KH_CSV_ERROR, KH_CSV_ERROR_HEADER);
+    g_assert_nonnull (strstr (error->message, "semicolons"));
+  }
 }
 
 /* ---- one row, table-driven ---- */
