@@ -456,6 +456,15 @@ field_changed_cb (GtkWidget    *widget,
   update_form (self);
 }
 
+/* A need ticked or the free text edited: either answers "why". */
+static void
+reasons_changed_cb (GObject      *object,
+                    KhIntakeForm *self)
+{
+  kh_field_message_set (GTK_WIDGET (self->needs_grid), NULL);
+  mark_dirty (self);
+}
+
 static void
 choice_changed_cb (GObject      *object,
                    GParamSpec   *pspec,
@@ -1247,8 +1256,7 @@ setup_choices (KhIntakeForm *self)
         }
       gtk_widget_set_hexpand (check, TRUE);
       self->need_checks[i] = GTK_CHECK_BUTTON (check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (field_changed_cb), self->needs_grid);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (mark_dirty), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (reasons_changed_cb), self);
       gtk_grid_attach (self->needs_grid, check, i % 2, i / 2, 1, 1);
     }
 }
@@ -1440,10 +1448,8 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->contactor_detail_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->urgent_note_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect (self->outcome_note_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->reason_view), "changed",
-                            G_CALLBACK (field_changed_cb), self->needs_grid);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->reason_view), "changed",
-                            G_CALLBACK (mark_dirty), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->reason_view), "changed",
+                    G_CALLBACK (reasons_changed_cb), self);
   g_signal_connect (self->outcome_advice_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
   g_signal_connect (self->outcome_directed_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
   g_signal_connect (self->outcome_case_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);

@@ -507,6 +507,9 @@ kh_reception_page_dispose (GObject *object)
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->cancellable);
 
+  /* The stack is both AdwBin's child and a template child: let go of it
+   * as the bin's child first, so that neither frees it under the other. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_RECEPTION_PAGE);
   self->form = NULL;
 

@@ -1,0 +1,470 @@
+/* test-intake-form.c — the new-contact form in a real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "core/kh-hetu.h"
+#include "core/kh-text.h"
+#include "store/kh-store.h"
+#include "ui/common/kh-field-message.h"
+#include "ui/common/kh-person-fields.h"
+#include "ui/intake/kh-intake-form.h"
+
+typedef struct {
+  char         *dir;
+  KhStore      *store;
+  GtkWidget    *window;
+  GtkWidget    *form;
+  KhIntakeResult *saved;     /* a copy of what "saved" gave */
+  guint         n_saved;
+} Fixture;
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `cond` holds, failing after 10 s. Never sleeps. */
+#define WAIT_UNTIL(cond) G_STMT_START {                                 \
+    gboolean timed_out_ = FALSE;                                        \
+    guint id_ = g_timeout_add_seconds (10, timed_out_cb, &timed_out_);  \
+    while (!(cond) && !timed_out_)                                      \
+      g_main_context_iteration (NULL, TRUE);                            \
+    if (!timed_out_)                                                    \
+      g_source_remove (id_);                                            \
+    g_assert_true (cond);                                               \
+  } G_STMT_END
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KhUser **user = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *user = kh_store_open_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+got_contacts_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+got_queue_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = kh_store_list_queue_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static GPtrArray *
+list_contacts_today (Fixture *f)
+{
+  GPtrArray *contacts = NULL;
+
+  kh_store_list_contacts_on_async (f->store, NULL, NULL, got_contacts_cb, &contacts);
+  WAIT_UNTIL (contacts != NULL);
+  return contacts;
+}
+
+static GPtrArray *
+list_queue (Fixture *f)
+{
+  GPtrArray *cases = NULL;
+
+  kh_store_list_queue_async (f->store, NULL, got_queue_cb, &cases);
+  WAIT_UNTIL (cases != NULL);
+  return cases;
+}
+
+static GtkWidget *
+child (GtkWidget  *widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static GtkWidget *
+form_child (Fixture    *f,
+            const char *name)
+{
+  return child (f->form, KH_TYPE_INTAKE_FORM, name);
+}
+
+static GtkWidget *
+person_child (Fixture    *f,
+              const char *name)
+{
+  return child (form_child (f, "person_fields"), KH_TYPE_PERSON_FIELDS, name);
+}
+
+static void
+set_text (GtkWidget  *editable,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+static void
+saved_cb (KhIntakeForm   *form,
+          KhIntakeResult *result,
+          Fixture        *f)
+{
+  g_clear_pointer (&f->saved, kh_intake_result_free);
+  f->saved = g_new0 (KhIntakeResult, 1);
+  *f->saved = *result;
+  f->saved->assessment_deadline = g_strdup (result->assessment_deadline);
+  f->n_saved++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  KhUser *user = NULL;
+
+  f->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "kohtaamo.db", NULL);
+  f->store = kh_store_new (path);
+  kh_store_open_async (f->store, NULL, store_opened_cb, &user);
+  WAIT_UNTIL (user != NULL);
+  g_object_unref (user);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  f->form = kh_intake_form_new (f->store);
+  g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->window), f->form);
+  gtk_window_present (GTK_WINDOW (f->window));
+
+  /* The directory of services arrives from the store. */
+  WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (form_child (f, "service_row")))) > 1);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "kohtaamo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_pointer (&f->saved, kh_intake_result_free);
+  /* The worker may hold the store a moment longer. */
+  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
+  g_object_unref (f->store);
+  WAIT_UNTIL (f->store == NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (path);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+check_need (Fixture *f,
+            guint    index)
+{
+  GtkWidget *grid = form_child (f, "needs_grid");
+  GtkWidget *check = gtk_grid_get_child_at (GTK_GRID (grid), index % 2, index / 2);
+
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+}
+
+static void
+fill_new_person (Fixture    *f,
+                 const char *last_name,
+                 const char *first_names,
+                 const char *code)
+{
+  g_signal_emit_by_name (form_child (f, "new_person_button"), "clicked");
+  set_text (person_child (f, "last_name_row"), last_name);
+  set_text (person_child (f, "first_names_row"), first_names);
+  set_text (person_child (f, "identity_code_row"), code);
+}
+
+static void
+fill_contact (Fixture    *f,
+              KhChannel   channel,
+              const char *outcome_check)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), channel);
+  check_need (f, 1);   /* housing */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, outcome_check)), TRUE);
+}
+
+static void
+save (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (f->form, "intake.save", NULL));
+}
+
+static void
+assert_message_at (GtkWidget  *field,
+                   const char *expected)
+{
+  GtkLabel *label;
+
+  g_assert_true (kh_field_message_is_shown (field));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  label = kh_field_message_get_label (field);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (label)));
+  if (expected != NULL)
+    g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
+}
+
+static void
+assert_focus_in (Fixture   *f,
+                 GtkWidget *field)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+static void
+test_bad_identity_code (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *code_row;
+
+  fill_new_person (f, "Testinen", "Maija", "131052-308x");
+  code_row = person_child (f, "identity_code_row");
+  /* Typed in lower case, kept in capitals. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "131052-308X");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+
+  save (f);
+
+  assert_message_at (code_row, kh_hetu_status_message (KH_HETU_CHECK));
+  assert_focus_in (f, code_row);
+  /* Nothing typed is lost. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code_row)), ==, "131052-308X");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_child (f, "last_name_row"))), ==, "Testinen");
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  /* Nothing saved. */
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+
+  /* Correcting the code takes the message away, and then it saves. */
+  set_text (code_row, "131052-308T");
+  g_assert_false (kh_field_message_is_shown (code_row));
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->client_id, >, 0);
+  g_assert_true (f->saved->created_client);
+}
+
+static void
+test_missing_choices (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  /* Nothing chosen at all: who, channel, reasons and outcome are asked for. */
+  save (f);
+  assert_message_at (form_child (f, "search_entry"), NULL);
+  assert_message_at (form_child (f, "channel_row"), NULL);
+  assert_message_at (form_child (f, "needs_grid"), NULL);
+  assert_message_at (form_child (f, "outcome_urgent_row"), NULL);
+  assert_focus_in (f, form_child (f, "search_entry"));
+
+  /* Received in the future is refused. */
+  set_text (form_child (f, "received_row"), "1.1.2999 10.00");
+  save (f);
+  assert_message_at (form_child (f, "received_row"), NULL);
+
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_assert_cmpuint (f->n_saved, ==, 0);
+}
+
+static void
+test_directed_without_service (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *service_row = form_child (f, "service_row");
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_directed_check");
+  g_assert_true (gtk_widget_get_visible (service_row));
+
+  save (f);
+
+  assert_message_at (service_row, NULL);
+  assert_focus_in (f, service_row);
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+
+  /* Choosing a service clears the message; then it saves. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (service_row), 1);
+  g_assert_false (kh_field_message_is_shown (service_row));
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
+static void
+test_anonymous_advice (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  KhContact *contact;
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  /* The person, the free text and the case outcomes are out of reach. */
+  g_assert_false (gtk_widget_get_visible (form_child (f, "who_stack")));
+  g_assert_true (gtk_widget_get_visible (form_child (f, "anonymous_label")));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "reason_text_box")));
+  g_assert_false (gtk_widget_get_sensitive (form_child (f, "outcome_case_row")));
+
+  fill_contact (f, KH_CHANNEL_CHAT, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->client_id, ==, 0);
+  g_assert_cmpint (f->saved->case_id, ==, 0);
+
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_true (contact->anonymous);
+  g_assert_cmpint (contact->client_id, ==, 0);
+  g_assert_null (contact->reason_text);
+  g_assert_cmpint (contact->channel, ==, KH_CHANNEL_CHAT);
+  g_assert_cmpuint (contact->needs, ==, KH_NEED_HOUSING);
+
+  /* The form is empty again for the next person. */
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (form_child (f, "anonymous_switch"))));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (form_child (f, "channel_row"))), ==, 0);
+}
+
+static void
+test_case_opened_over_75 (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_text = NULL;
+  KhCalendar *calendar = kh_store_get_calendar (f->store);
+  GDate today, birth, deadline;
+  KhCase *kcase;
+  const char *title;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 1, 1, g_date_get_year (&today) - 76);
+  code = kh_hetu_make (&birth, 905, 0);
+  g_date_clear (&deadline, 1);
+  kh_calendar_add_working_days (calendar, &today, 7, &deadline);
+  expected = kh_date_to_iso (&deadline);
+  expected_text = kh_date_format (&deadline);
+
+  fill_new_person (f, "Vanhanen", "Elli", code);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+
+  /* Over 75 follows from the birth date, and the deadline shows at once. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "over_75_check"))));
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "deadline_row")));
+  g_assert_nonnull (strstr (title, expected_text));
+
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->case_id, >, 0);
+  g_assert_cmpstr (f->saved->assessment_deadline, ==, expected);
+
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 1);
+  kcase = g_ptr_array_index (cases, 0);
+  g_assert_cmpstr (kcase->assessment_deadline, ==, expected);
+  g_assert_true (kcase->deadline_groups & KH_DEADLINE_GROUP_OVER_75);
+}
+
+static void
+test_no_code_needs_birth_date (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *birth_row;
+
+  fill_new_person (f, "Rahimi", "Amir", "");
+  gtk_switch_set_active (GTK_SWITCH (person_child (f, "no_code_switch")), TRUE);
+  birth_row = person_child (f, "birth_date_row");
+  g_assert_true (gtk_widget_get_visible (birth_row));
+  g_assert_false (gtk_widget_get_visible (person_child (f, "identity_code_row")));
+  set_text (birth_row, "31.2.1990");
+  set_text (person_child (f, "email_row"), "amir at example");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+
+  save (f);
+  assert_message_at (birth_row, NULL);
+  assert_message_at (person_child (f, "email_row"), NULL);
+  assert_focus_in (f, birth_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth_row)), ==, "31.2.1990");
+
+  set_text (birth_row, "28.2.1990");
+  set_text (person_child (f, "email_row"), "amir@example.fi");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_true (f->saved->created_client);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/intake-form/bad-identity-code", test_bad_identity_code);
+  ADD ("/ui/intake-form/missing-choices", test_missing_choices);
+  ADD ("/ui/intake-form/directed-without-service", test_directed_without_service);
+  ADD ("/ui/intake-form/anonymous-advice", test_anonymous_advice);
+  ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
+  ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
+
+#undef ADD
+
+  return g_test_run ();
+}
