@@ -1,0 +1,446 @@
+/* test-intake.c — users, the intake with its deadline, undo, services and
+ * the unit's calendar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include "store-test-util.h"
+
+/* Thursday 2 April 2026, before Easter: Good Friday 3.4 and Easter Monday
+ * 6.4 are holidays, so the 7th working day after it is Wednesday 15.4. */
+static GDateTime *
+easter_thursday (void)
+{
+  return g_date_time_new_local (2026, 4, 2, 10, 15, 0);
+}
+
+static KhIntakeResult *
+save (Fixture   *f,
+      KhUser    *user,
+      KhContact *contact,
+      KhClient  *client,
+      gboolean   update_client,
+      guint      groups,
+      gint64     assign_to)
+{
+  KhIntake intake = { contact, client, update_client, groups, assign_to };
+  g_autoptr(GError) error = NULL;
+  KhIntakeResult *result;
+
+  result = kh_db_save_intake (f->db, user, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* ---- users ---- */
+
+static void
+test_login (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(KhUser) again = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+
+  /* The fixture's first login made "tester" the administrator. */
+  g_assert_cmpstr (f->admin->account, ==, "tester");
+  g_assert_cmpstr (f->admin->display_name, ==, "Testi Testaaja");
+
+  /* Anyone else is unknown until an administrator adds them. */
+  g_assert_null (kh_db_login (f->db, "outsider", "Ulla Ulkopuolinen", &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_assert_nonnull (strstr (error->message, "kohtaamo-admin users add outsider"));
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  user = kh_db_save_user (f->db, "outsider", NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  g_assert_no_error (error);
+  again = kh_db_login (f->db, "outsider", "Ulla Ulkopuolinen", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->id, ==, user->id);
+  g_assert_cmpint (again->role, ==, KH_ROLE_RECEPTION);
+  /* The operating system's name is taken up. */
+  g_assert_cmpstr (again->display_name, ==, "Ulla Ulkopuolinen");
+  g_clear_object (&again);
+
+  /* An account that was closed cannot log in. */
+  g_clear_object (&user);
+  user = kh_db_save_user (f->db, "outsider", NULL, KH_ROLE_RECEPTION, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (user->active);
+  g_assert_null (kh_db_login (f->db, "outsider", NULL, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  users = kh_db_list_users (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 2);
+  /* By name in Finnish order: Testi before Ulla. */
+  g_assert_cmpstr (((KhUser *) g_ptr_array_index (users, 0))->account, ==, "tester");
+}
+
+static void
+test_last_admin (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) user = NULL;
+
+  g_assert_null (kh_db_save_user (f->db, "tester", NULL, KH_ROLE_LEAD, TRUE, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kh_db_save_user (f->db, "tester", NULL, KH_ROLE_ADMIN, FALSE, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kh_db_save_user (f->db, "two words", NULL, KH_ROLE_ADMIN, TRUE, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  user = kh_db_save_user (f->db, "toinen", "Toinen Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&user);
+  user = kh_db_save_user (f->db, "tester", NULL, KH_ROLE_LEAD, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (user->role, ==, KH_ROLE_LEAD);
+  g_assert_cmpstr (user->display_name, ==, "Testi Testaaja");
+}
+
+/* ---- the intake ---- */
+
+static void
+test_case_deadline (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  KhCase *first;
+
+  {
+    /* Over 75 by the birth date alone. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Vanhanen", "Veikko", "1940-03-01", 970);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->received_at = easter_thursday ();
+    result = save (f, f->admin, contact, client, FALSE, 0, 0);
+    g_assert_cmpint (result->case_id, >, 0);
+    g_assert_true (result->created_client);
+    g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-15");
+    g_assert_cmpint (count (f, "SELECT deadline_groups FROM cases"), ==, KH_DEADLINE_GROUP_OVER_75);
+  }
+  {
+    /* Forty, but disabled (675/2023). */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Nuorinen", "Nelli", "1986-03-01", 0);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->received_at = easter_thursday ();
+    result = save (f, f->admin, contact, client, FALSE, KH_DEADLINE_GROUP_DISABLED, 0);
+    g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-15");
+  }
+  {
+    /* Forty and in none of the groups: the law sets no start deadline. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Keskinen", "Kaisa", "1986-04-01", 0);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->received_at = easter_thursday ();
+    result = save (f, f->admin, contact, client, FALSE, 0, f->admin->id);
+    g_assert_cmpint (result->case_id, >, 0);
+    g_assert_null (result->assessment_deadline);
+  }
+  {
+    /* Advice opens no case. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhClient) client = test_client ("Neuvottu", "Niko", "1986-05-01", 0);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    result = save (f, f->admin, contact, client, FALSE, KH_DEADLINE_GROUP_DISABLED, 0);
+    g_assert_cmpint (result->case_id, ==, 0);
+    g_assert_null (result->assessment_deadline);
+  }
+
+  /* The queue: only the unassigned cases, nearest deadline first. */
+  queue = kh_db_list_queue (f->db, f->admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 2);
+  first = g_ptr_array_index (queue, 0);
+  g_assert_cmpstr (first->assessment_deadline, ==, "2026-04-15");
+  g_assert_cmpint (first->status, ==, KH_CASE_QUEUED);
+  g_assert_cmpint (first->assigned_to, ==, 0);
+  g_assert_nonnull (first->client_name);
+  g_assert_cmpint (first->needs, ==, KH_NEED_FINANCIAL);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 2"), ==, 1);
+}
+
+static void
+test_closed_day_moves_deadline (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) reception = NULL;
+  g_autoptr(KhCalendar) calendar = NULL;
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+  g_autoptr(KhClient) client = test_client ("Vanhanen", "Veikko", "1940-03-01", 970);
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autofree char *saturday = NULL;
+  const char *name = NULL;
+  GDate day;
+
+  reception = kh_db_save_user (f->db, "vastaanotto", NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_false (kh_db_add_closed_day (f->db, reception, "8.4.2026", "Virkistyspäivä", &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (kh_db_add_closed_day (f->db, f->admin, "31.4.2026", "Ei päivä", &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Load the calendar once first, to prove the cache is dropped. */
+  g_clear_pointer (&calendar, kh_calendar_unref);
+  calendar = kh_db_load_calendar (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_add_closed_day (f->db, f->admin, "8.4.2026", "Virkistyspäivä", &error));
+  g_assert_no_error (error);
+
+  g_clear_pointer (&calendar, kh_calendar_unref);
+  calendar = kh_db_load_calendar (f->db, &error);
+  g_assert_no_error (error);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 8, 4, 2026);
+  g_assert_true (kh_calendar_is_holiday (calendar, &day, &name));
+  g_assert_cmpstr (name, ==, "Virkistyspäivä");
+
+  contact->received_at = easter_thursday ();
+  result = save (f, reception, contact, client, FALSE, 0, 0);
+  g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-16");
+
+  saturday = kh_db_get_setting (f->db, "saturday_is_working_day", &error);
+  g_assert_cmpstr (saturday, ==, "0");
+  g_assert_false (kh_db_set_setting (f->db, reception, "saturday_is_working_day", "1", &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (kh_db_set_setting (f->db, f->admin, "saturday_is_working_day", "1", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_existing_person_and_lists (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) today = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(KhIntakeResult) directed = NULL;
+  g_autoptr(KhIntakeResult) opened = NULL;
+  KhContact *newest;
+  KhService *kela = NULL;
+  gint64 id;
+
+  id = add_client (f, "Olemassa", "Olli", "1970-01-01", 0);
+  services = kh_db_list_services (f->db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, 12);
+  for (guint i = 0; i < services->len; i++)
+    if (g_str_equal (((KhService *) g_ptr_array_index (services, i))->name_fi, "Kela"))
+      kela = g_ptr_array_index (services, i);
+  g_assert_nonnull (kela);
+
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_DIRECTED);
+    g_autoptr(KhClient) client = kh_client_new ();
+
+    client->id = id;
+    contact->service_id = kela->id;
+    contact->channel = KH_CHANNEL_PHONE;
+    contact->received_at = g_date_time_new_local (2026, 4, 2, 9, 0, 0);
+    directed = save (f, f->admin, contact, client, FALSE, 0, 0);
+    g_assert_false (directed->created_client);
+    g_assert_cmpint (directed->client_id, ==, id);
+    g_assert_null (directed->client_before);
+  }
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = kh_client_new ();
+
+    client->id = id;
+    contact->contactor = KH_CONTACTOR_AUTHORITY;
+    contact->channel = KH_CHANNEL_AUTHORITY;
+    contact->contactor_detail = g_strdup ("Terveysasema, lääkäri");
+    contact->referral = KH_REFERRAL_WITH_CONSENT;
+    contact->received_at = g_date_time_new_local (2026, 4, 2, 14, 30, 0);
+    opened = save (f, f->admin, contact, client, FALSE, 0, 0);
+  }
+  {
+    /* Another day. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->anonymous = TRUE;
+    contact->received_at = g_date_time_new_local (2026, 4, 3, 0, 0, 0);
+    result = save (f, f->admin, contact, NULL, FALSE, 0, 0);
+  }
+
+  today = kh_db_list_contacts_on (f->db, f->admin, "2026-04-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->len, ==, 2);
+  newest = g_ptr_array_index (today, 0);
+  g_assert_cmpint (newest->id, ==, opened->contact_id);
+  g_assert_cmpint (newest->case_id, ==, opened->case_id);
+  g_assert_cmpstr (newest->client_name, ==, "Olemassa, Olli");
+  g_assert_cmpstr (newest->contactor_detail, ==, "Terveysasema, lääkäri");
+  g_assert_cmpint (newest->referral, ==, KH_REFERRAL_WITH_CONSENT);
+  g_assert_cmpstr (newest->created_by_name, ==, "Testi Testaaja");
+  newest = g_ptr_array_index (today, 1);
+  g_assert_cmpint (newest->service_id, ==, kela->id);
+  g_assert_nonnull (newest->service_name);
+  g_assert_true (g_str_equal (newest->service_name, "Kela") || g_str_equal (newest->service_name, "FPA"));
+
+  g_clear_pointer (&today, g_ptr_array_unref);
+  today = kh_db_list_contacts_on (f->db, f->admin, "3.4.2026", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->len, ==, 1);
+  g_assert_true (((KhContact *) g_ptr_array_index (today, 0))->anonymous);
+  g_assert_null (((KhContact *) g_ptr_array_index (today, 0))->client_name);
+
+  contacts = kh_db_list_client_contacts (f->db, f->admin, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (contacts->len, ==, 2);
+}
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIntakeResult) created = NULL;
+  g_autoptr(KhIntakeResult) updated = NULL;
+  g_autoptr(KhUser) colleague = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(KhClient) back = NULL;
+  gint64 log_before;
+  gint64 id;
+
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Peruttava", "Pirjo", "1940-01-01", 980);
+
+    created = save (f, f->admin, contact, client, FALSE, 0, 0);
+  }
+  results = kh_db_search_clients (f->db, f->admin, "peruttava", 10, &error);
+  g_assert_cmpuint (results->len, ==, 1);
+  log_before = count (f, "SELECT count(*) FROM access_log");
+
+  /* Only who saved it (or a lead) may undo it. */
+  colleague = kh_db_save_user (f->db, "kollega", NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  g_assert_false (kh_db_undo_intake (f->db, colleague, created, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  g_assert_true (kh_db_undo_intake (f->db, f->admin, created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, log_before);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'peruttava'"), ==, 0);
+
+  g_assert_false (kh_db_undo_intake (f->db, f->admin, created, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* An intake that updated a person puts the person back as they were. */
+  id = add_client (f, "Ennallaan", "Eila", "1950-05-05", 0);
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhClient) client = kh_db_get_client (f->db, f->admin, id, KH_ACCESS_EDIT,
+                                                   KH_BASIS_INTAKE, &error);
+
+    g_free (client->last_name);
+    client->last_name = g_strdup ("Muutettu");
+    client->phone = g_strdup ("040 555 1234");
+    updated = save (f, f->admin, contact, client, TRUE, 0, 0);
+    g_assert_nonnull (updated->client_before);
+    g_assert_false (updated->created_client);
+  }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE last_name = 'Muutettu'"), ==, 1);
+
+  /* Undo works from a copy, as KhStore hands it over. */
+  {
+    g_autoptr(KhIntakeResult) copy = kh_intake_result_copy (updated);
+
+    g_assert_true (kh_db_undo_intake (f->db, f->admin, copy, &error));
+    g_assert_no_error (error);
+  }
+  back = kh_db_get_client (f->db, f->admin, id, KH_ACCESS_PAGE, KH_BASIS_INTAKE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->last_name, ==, "Ennallaan");
+  g_assert_null (back->phone);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'ennallaan'"), ==, 1);
+}
+
+static void
+test_services (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) reception = NULL;
+  g_autoptr(KhService) service = kh_service_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) active = NULL;
+  gint64 id;
+
+  reception = kh_db_save_user (f->db, "vastaanotto", NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  service->name_fi = g_strdup ("Nuorten talo");
+  service->name_sv = g_strdup ("Ungdomshuset");
+  service->active = TRUE;
+
+  g_assert_cmpint (kh_db_save_service (f->db, reception, service, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  id = kh_db_save_service (f->db, f->admin, service, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  service->id = id;
+  service->active = FALSE;
+  g_assert_cmpint (kh_db_save_service (f->db, f->admin, service, &error), ==, id);
+
+  all = kh_db_list_services (f->db, TRUE, &error);
+  active = kh_db_list_services (f->db, FALSE, &error);
+  g_assert_cmpuint (all->len, ==, 13);
+  g_assert_cmpuint (active->len, ==, 12);
+
+  g_free (service->name_sv);
+  service->name_sv = g_strdup ("  ");
+  g_assert_cmpint (kh_db_save_service (f->db, f->admin, service, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/users/login", test_login);
+  ADD ("/store/users/last-admin", test_last_admin);
+  ADD ("/store/intake/case-deadline", test_case_deadline);
+  ADD ("/store/intake/closed-day-moves-deadline", test_closed_day_moves_deadline);
+  ADD ("/store/intake/existing-person-and-lists", test_existing_person_and_lists);
+  ADD ("/store/intake/undo", test_undo);
+  ADD ("/store/services/edit", test_services);
+
+  return g_test_run ();
+}
