@@ -811,6 +811,16 @@ run_log (int    argc,
       return EXIT_FAILED;
     }
 
+  if (entries_read->len > 0)
+    {
+      KhAccessEntry *first = g_ptr_array_index (entries_read, 0);
+
+      /* The name comes with the log rows: printing it reads nothing more. */
+      if (first->client_name != NULL)
+        /* Translators: %s is a person's name, "Mäkinen, Aino". */
+        g_print (_("Access log of %s\n"), first->client_name);
+    }
+
   for (guint i = 0; i < entries_read->len; i++)
     {
       KhAccessEntry *entry = g_ptr_array_index (entries_read, i);
@@ -826,7 +836,10 @@ run_log (int    argc,
                entry->user_name != NULL ? entry->user_name : "",
                what != NULL ? what : "", basis != NULL ? basis : "");
     }
-  g_print (ngettext ("%u row\n", "%u rows\n", entries_read->len), entries_read->len);
+  if (entries_read->len == 0)
+    g_print ("%s\n", _("Nothing has been logged about this person."));
+  else
+    g_print (ngettext ("%u row\n", "%u rows\n", entries_read->len), entries_read->len);
 
   return EXIT_OK;
 }

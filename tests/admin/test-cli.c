@@ -379,11 +379,28 @@ test_log (Fixture       *fixture,
   }
 
   out = run (fixture, fixture->db_path, 0, log);
-  /* The page opened above is in the log. */
-  g_assert_nonnull (strstr (out, "\t"));
+  /* The page opened above is in the log, with the person's name. */
+  g_assert_true (g_str_has_prefix (out, "Access log of "));
+  g_assert_nonnull (strstr (out, kh_access_what_label (KH_ACCESS_PAGE)));
+  g_assert_nonnull (strstr (out, kh_access_basis_label (KH_BASIS_ADMINISTRATION)));
   last = admin_test_last_line (out);
   g_assert_true (g_str_has_suffix (last, "rows") || g_str_has_suffix (last, "row"));
   g_free (run (fixture, fixture->db_path, 2, no_client));
+
+  /* Reception may not read the log. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KhDb) db = kh_db_open (fixture->db_path, &error);
+    g_autoptr(KhUser) other_admin = NULL;
+    g_autoptr(KhUser) me = NULL;
+
+    g_assert_no_error (error);
+    other_admin = kh_db_save_user (db, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
+    g_assert_no_error (error);
+    me = kh_db_save_user (db, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
+    g_assert_no_error (error);
+  }
+  g_free (run (fixture, fixture->db_path, 1, log));
 }
 
 /* ---- usage ---- */
