@@ -157,7 +157,7 @@ kh_db_login (KhDb        *db,
     {
       g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                    /* Translators: both %s are the user's operating-system account name */
-                   _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s”."),
+                   _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s --role ROLE”."),
                    account, account);
       ok = FALSE;
     }

@@ -115,6 +115,21 @@ complete_job_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Always through a source: g_main_context_invoke() would run the callback
+ * right here on the worker when the caller's context happens to be free. */
+static void
+complete_on (GMainContext *context,
+             Job          *job)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, complete_job_cb, job, NULL);
+  g_source_set_static_name (source, "[kohtaamo] store job done");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static gpointer
 worker_main (gpointer user_data)
 {
@@ -143,7 +158,7 @@ worker_main (gpointer user_data)
             g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                                  _("The database gave no answer."));
         }
-      g_main_context_invoke (context, complete_job_cb, job);
+      complete_on (context, job);
     }
 
   /* The connection lives and dies on this thread. */
