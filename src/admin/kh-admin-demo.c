@@ -418,6 +418,7 @@ contact_time (Demo *demo,
   g_autoptr(GDateTime) day = NULL;
   GDate date = demo->today;
   int minutes;
+  int earlier;
 
   g_date_subtract_days (&date, days_ago);
   /* Offices are closed at weekends; only the emergency service works then.
@@ -429,14 +430,17 @@ contact_time (Demo *demo,
         g_date_subtract_days (&date, 1);
     }
 
+  /* Both drawn always: the same seed must give the same data whatever the
+   * time of day the demo runs. */
   minutes = 8 * 60 + g_rand_int_range (demo->rand, 0, 8 * 60);
+  earlier = g_rand_int_range (demo->rand, 1, 30);
   day = g_date_time_new (demo->zone, g_date_get_year (&date), g_date_get_month (&date),
-                               g_date_get_day (&date), minutes / 60, minutes % 60,
-                               g_rand_int_range (demo->rand, 0, 60));
+                         g_date_get_day (&date), minutes / 60, minutes % 60,
+                         g_rand_int_range (demo->rand, 0, 60));
 
   /* Nothing may have come in after now. */
   if (g_date_time_compare (day, demo->now) > 0)
-    return g_date_time_add_minutes (demo->now, -g_rand_int_range (demo->rand, 1, 30));
+    return g_date_time_add_minutes (demo->now, -earlier);
   return g_steal_pointer (&day);
 }
 
@@ -875,7 +879,7 @@ kh_admin_demo_run (KhDb           *db,
   if (!ensure_staff (&demo, error) || !load_services (&demo, error))
     return FALSE;
 
-  if (!kh_db_begin (db, error))
+  if (!kh_db_prepare_bulk_load (db, error) || !kh_db_begin (db, error))
     return FALSE;
   if (!generate (&demo, n_clients, error)
       || !kh_db_rebuild_search_index (db, error)

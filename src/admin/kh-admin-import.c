@@ -45,7 +45,7 @@ insert_rows (KhDb       *db,
              GPtrArray  *problems,
              GError    **error)
 {
-  if (!kh_db_begin (db, error))
+  if (!kh_db_prepare_bulk_load (db, error) || !kh_db_begin (db, error))
     return FALSE;
 
   for (guint i = 0; i < rows->len; i++)
