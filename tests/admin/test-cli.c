@@ -298,6 +298,39 @@ test_demo (Fixture       *fixture,
                        || g_str_has_suffix (client->email, "@example.com"));
     }
   g_assert_cmpuint (with_code, >, 150);
+  g_assert_cmpuint (without_code, >, 0);
+
+  /* Every channel, every kind of contactor that names someone, and every
+   * outcome occurs; a referral elsewhere names its service. */
+  {
+    guint channels = 0, contactors = 0, outcomes = 0;
+
+    for (gint64 id = 1; id <= 200; id++)
+      {
+        g_autoptr(GPtrArray) list = kh_db_list_client_contacts (db, user, id, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (list->len, >=, 1);
+        for (guint i = 0; i < list->len; i++)
+          {
+            KhContact *contact = g_ptr_array_index (list, i);
+
+            channels |= 1u << contact->channel;
+            contactors |= 1u << contact->contactor;
+            outcomes |= 1u << contact->outcome;
+            if (contact->outcome == KH_OUTCOME_DIRECTED)
+              g_assert_cmpint (contact->service_id, >, 0);
+            if (contact->contactor == KH_CONTACTOR_AUTHORITY)
+              g_assert_cmpint (contact->referral, !=, KH_REFERRAL_NONE);
+          }
+      }
+    for (KhChannel c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
+      g_assert_true (channels & (1u << c));
+    for (KhContactor c = KH_CONTACTOR_SELF; c <= KH_CONTACTOR_OTHER; c++)
+      g_assert_true (contactors & (1u << c));
+    for (KhOutcome o = KH_OUTCOME_FIRST; o <= KH_OUTCOME_LAST; o++)
+      g_assert_true (outcomes & (1u << o));
+  }
   /* About one in five speaks Swedish. */
   g_assert_cmpuint (swedish, >=, 20);
   g_assert_cmpuint (swedish, <=, 70);
