@@ -42,7 +42,6 @@ static const GOptionEntry global_entries[] = {
 
 typedef struct {
   const char *name;
-  const char *parameters;   /* for the usage line */
   const char *summary;
   int       (*run) (int argc, char **argv);
 } Command;
@@ -847,15 +846,15 @@ run_log (int    argc,
 /* ---- main ---- */
 
 static const Command commands[] = {
-  { "init", "", N_("Create or update the database; the first account becomes administrator"),
+  { "init", N_("Create or update the database; the first account becomes administrator"),
     run_init },
-  { "users", N_("ACTION …"), N_("List, add, change and deactivate users"), run_users },
-  { "calendar", "--year YYYY", N_("Print the weekdays of a year that are not working days"),
+  { "users", N_("List, add, change and deactivate users"), run_users },
+  { "calendar", N_("Print the weekdays of a year that are not working days"),
     run_calendar },
-  { "demo", "--clients N", N_("Add fictional people, contacts and cases"), run_demo },
-  { "import-clients", N_("FILE.csv"), N_("Import people from a CSV file, all or none"),
+  { "demo", N_("Add fictional people, contacts and cases"), run_demo },
+  { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
-  { "log", "--client ID", N_("Print the access log of a person"), run_log },
+  { "log", N_("Print the access log of a person"), run_log },
 };
 
 static gboolean opt_version;
