@@ -164,7 +164,8 @@ kh_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      g_autoptr(KhStore) store = kh_store_new (kh_application_get_database_path (self));
+      g_autofree char *path = kh_application_dup_database_path (self);
+      g_autoptr(KhStore) store = kh_store_new (path);
 
       window = GTK_WINDOW (kh_window_new (self, store));
     }
@@ -238,15 +239,16 @@ kh_application_get_settings (KhApplication *self)
   return self->settings;
 }
 
-const char *
-kh_application_get_database_path (KhApplication *self)
+char *
+kh_application_dup_database_path (KhApplication *self)
 {
   g_return_val_if_fail (KH_IS_APPLICATION (self), NULL);
 
-  if (self->database_path == NULL)
-    self->database_path = kh_store_default_path ();
+  /* Asked each time: $KOHTAAMO_DATABASE may differ between windows (tests). */
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
 
-  return self->database_path;
+  return kh_store_default_path ();
 }
 
 /**

@@ -15,7 +15,7 @@ KhApplication *kh_application_new               (void);
 /* The application's settings (schema APP_ID). */
 GSettings     *kh_application_get_settings      (KhApplication *self);
 /* --database PATH, else $KOHTAAMO_DATABASE, else the default in the user's data folder. */
-const char    *kh_application_get_database_path (KhApplication *self);
+char          *kh_application_dup_database_path (KhApplication *self);
 
 /* The benchmark hook (KOHTAAMO_BENCH_FIRST_FRAME=1): main() marks the start,
  * the window reports its first frame with data, and the application prints

@@ -18,10 +18,7 @@
 #include "kh-window.h"
 #include "ui/clients/kh-access-log-page.h"
 #include "ui/clients/kh-clients-page.h"
-#if __has_include ("ui/intake/kh-reception-page.h")
 #include "ui/intake/kh-reception-page.h"
-#define KH_HAVE_RECEPTION_PAGE 1
-#endif
 
 struct _KhWindow
 {
@@ -31,6 +28,7 @@ struct _KhWindow
   GtkMenuButton        *menu_button;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -134,7 +132,6 @@ toast_cb (GtkWidget *page,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
-#ifdef KH_HAVE_RECEPTION_PAGE
 static void
 open_client_cb (GtkWidget *page,
                 gint64     client_id,
@@ -143,7 +140,6 @@ open_client_cb (GtkWidget *page,
   adw_view_stack_set_visible_child_name (self->view_stack, "clients");
   kh_clients_page_show_client (KH_CLIENTS_PAGE (self->clients_page), client_id);
 }
-#endif
 
 static void
 visible_view_changed_cb (KhWindow *self)
@@ -165,9 +161,8 @@ after_paint_cb (GdkFrameClock *clock,
     kh_application_report_first_frame (KH_APPLICATION (app));
 }
 
-/* The benchmark hook: once the reception view is on screen, the next frame
- * that is painted is the first frame with data (the view fills itself from
- * the open store before it is mapped). */
+/* The benchmark hook, part 2: the reception view has its data and is on
+ * screen; the next frame painted is the first frame with data. */
 static void
 reception_mapped_cb (GtkWidget *page,
                      KhWindow  *self)
@@ -180,6 +175,28 @@ reception_mapped_cb (GtkWidget *page,
 
   self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
   gtk_widget_queue_draw (page);
+}
+
+/* The benchmark hook, part 1: the reception view asks the store for today's
+ * contacts and the queue when it is made. The store answers in order on its
+ * one worker thread, so when a request queued after those has completed,
+ * their answers have been delivered and shown too. */
+static void
+bench_barrier_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+  g_autoptr(GPtrArray) services = NULL;
+
+  services = kh_store_list_services_finish (KH_STORE (object), result, NULL);
+  if (g_cancellable_is_cancelled (self->cancellable) || self->reception_page == NULL)
+    return;
+
+  if (gtk_widget_get_mapped (self->reception_page))
+    reception_mapped_cb (self->reception_page, self);
+  else
+    g_signal_connect_object (self->reception_page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
 }
 
 static GtkWidget *
@@ -213,14 +230,12 @@ show_content (KhWindow *self,
   g_autofree char *last_view = NULL;
   GtkPopover *popover;
 
-#ifdef KH_HAVE_RECEPTION_PAGE
   self->reception_page = kh_reception_page_new (self->store);
   page = adw_view_stack_add_titled (self->view_stack, self->reception_page,
                                     "reception", _("Reception"));
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
   g_signal_connect_object (self->reception_page, "toast", G_CALLBACK (toast_cb), self, 0);
   g_signal_connect_object (self->reception_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
-#endif
 
   self->clients_page = kh_clients_page_new (self->store);
   page = adw_view_stack_add_titled (self->view_stack, self->clients_page,
@@ -247,13 +262,13 @@ show_content (KhWindow *self,
     last_view = g_settings_get_string (self->settings, "last-view");
   if (last_view != NULL && adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, last_view);
-  else if (self->reception_page != NULL)
+  else
     adw_view_stack_set_visible_child_name (self->view_stack, "reception");
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
-  if (kh_application_is_bench_first_frame () && self->reception_page != NULL)
-    g_signal_connect_object (self->reception_page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
+  if (kh_application_is_bench_first_frame ())
+    kh_store_list_services_async (self->store, self->cancellable, bench_barrier_cb, g_object_ref (self));
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
@@ -317,9 +332,7 @@ new_contact_action (GtkWidget  *widget,
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "reception");
-#ifdef KH_HAVE_RECEPTION_PAGE
   kh_reception_page_new_contact (KH_RECEPTION_PAGE (self->reception_page));
-#endif
 }
 
 static void
@@ -379,24 +392,19 @@ kh_window_close_request (GtkWindow *window)
 }
 
 static void
-kh_window_constructed (GObject *object)
+restore_window_state (KhWindow *self)
 {
-  KhWindow *self = KH_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (kh_window_parent_class)->constructed (object);
+  if (!KH_IS_APPLICATION (app))
+    return;
 
-  if (KH_IS_APPLICATION (app))
-    self->settings = g_object_ref (kh_application_get_settings (KH_APPLICATION (app)));
-
-  if (self->settings != NULL)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
+  self->settings = g_object_ref (kh_application_get_settings (KH_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static void
@@ -413,6 +421,13 @@ kh_window_dispose (GObject *object)
         g_clear_signal_handler (&self->after_paint_id, clock);
       self->after_paint_id = 0;
     }
+
+  /* libadwaita 1.2 lets a switcher touch the pages of a stack that has
+   * already been disposed: let go of the stack first. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
 
@@ -433,7 +448,6 @@ kh_window_class_init (KhWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = kh_window_constructed;
   object_class->dispose = kh_window_dispose;
   window_class->close_request = kh_window_close_request;
 
@@ -441,6 +455,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
@@ -479,6 +494,7 @@ kh_window_new (KhApplication *application,
                        "application", application,
                        NULL);
   self->store = g_object_ref (store);
+  restore_window_state (self);
   open_store (self);
 
   return self;
