@@ -226,9 +226,13 @@ static void
 kh_access_log_page_dispose (GObject *object)
 {
   KhAccessLogPage *self = KH_ACCESS_LOG_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_ACCESS_LOG_PAGE);
+  /* Children without an id are not released by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->filtered);

@@ -309,12 +309,28 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+kh_clients_page_map (GtkWidget *widget)
+{
+  KhClientsPage *self = KH_CLIENTS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kh_clients_page_parent_class)->map (widget);
+
+  /* Coming to the view is coming to search: the cursor waits in the entry. */
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "search") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
 kh_clients_page_dispose (GObject *object)
 {
   KhClientsPage *self = KH_CLIENTS_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_CLIENTS_PAGE);
+  /* Children without an id are not released by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
@@ -331,6 +347,7 @@ kh_clients_page_class_init (KhClientsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kh_clients_page_dispose;
+  widget_class->map = kh_clients_page_map;
 
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -402,10 +402,14 @@ static void
 kh_person_page_dispose (GObject *object)
 {
   KhPersonPage *self = KH_PERSON_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_PAGE);
+  /* Children without an id are not released by dispose_template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->code_cancellable);
