@@ -1,0 +1,188 @@
+/* kh-shell-test.h — shared helpers for the window, person-page and access-log tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test gets its own database in a temporary folder and its own
+ * KhApplication (non-unique, so no session bus name is needed). Waiting is
+ * done by running the main loop until a condition holds, with a time limit,
+ * never by sleeping.
+ */
+#pragma once
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "app/kh-application.h"
+#include "app/kh-window.h"
+#include "store/kh-db.h"
+
+typedef gboolean (*KhTestCondition) (gpointer data);
+
+static inline gboolean
+kh_test_timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until `condition` holds or `timeout_ms` pass. */
+static inline gboolean
+kh_test_wait_until (KhTestCondition condition,
+                    gpointer        data,
+                    guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, kh_test_timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return condition (data);
+}
+
+static inline gboolean
+kh_test_never_cb (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets pending idle work and redraws run for a moment. */
+static inline void
+kh_test_spin (guint ms)
+{
+  kh_test_wait_until (kh_test_never_cb, NULL, ms);
+}
+
+typedef struct {
+  char          *dir;
+  char          *path;
+  KhApplication *app;       /* borrowed: shared by the tests of a program */
+  KhWindow      *window;
+} KhShellFixture;
+
+/* A fresh temporary folder; the database in it is not created yet. */
+static inline void
+kh_shell_fixture_init (KhShellFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kohtaamo-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "kohtaamo.db", NULL);
+  g_setenv ("KOHTAAMO_DATABASE", fixture->path, TRUE);
+}
+
+/* Opens the database with the synchronous engine, logged in as the account
+ * running the tests (the first account becomes the administrator). */
+static inline KhDb *
+kh_shell_fixture_open_db (KhShellFixture *fixture,
+                          KhUser        **out_user)
+{
+  g_autoptr(GError) error = NULL;
+  KhDb *db;
+  KhUser *user;
+
+  db = kh_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  user = kh_db_login (db, g_get_user_name (), "Test User", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+
+  if (out_user != NULL)
+    *out_user = user;
+  else
+    g_object_unref (user);
+
+  return db;
+}
+
+static inline gboolean
+kh_test_is_null_cb (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static inline gboolean
+kh_test_window_settled_cb (gpointer data)
+{
+  KhWindow *window = data;
+
+  return g_strcmp0 (kh_window_get_state (window), "loading") != 0;
+}
+
+/* Starts the application on the fixture's database and waits until the
+ * window has opened the store (or shown why it could not). */
+static inline void
+kh_shell_fixture_start (KhShellFixture *fixture)
+{
+  static KhApplication *app;
+
+  /* One application for the whole test program: a registered application
+   * stays exported on the bus for as long as the process lives. Each test
+   * gets a new window, which opens the database the fixture points to. */
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = kh_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  fixture->app = app;
+  g_application_activate (G_APPLICATION (fixture->app));
+
+  fixture->window = KH_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (KH_IS_WINDOW (fixture->window));
+  g_object_ref (fixture->window);
+
+  g_assert_true (kh_test_wait_until (kh_test_window_settled_cb, fixture->window, 10000));
+}
+
+static inline void
+kh_shell_fixture_clear (KhShellFixture *fixture)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->window != NULL)
+    {
+      GtkWindow *window = GTK_WINDOW (fixture->window);
+
+      /* The window, its pages and its store must all go. */
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      gtk_window_destroy (window);
+      g_clear_object (&fixture->window);
+      kh_test_wait_until (kh_test_is_null_cb, &window, 5000);
+      g_assert_null (window);
+    }
+  fixture->app = NULL;
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static inline GtkWidget *
+kh_shell_fixture_get_view (KhShellFixture *fixture,
+                           const char     *name)
+{
+  AdwViewStack *stack;
+
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                         KH_TYPE_WINDOW, "view_stack"));
+  return adw_view_stack_get_child_by_name (stack, name);
+}

@@ -1,0 +1,325 @@
+/* test-person-page.c — a person's page: what it shows, what it logs, editing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "core/kh-hetu.h"
+#include "ui/clients/kh-clients-page.h"
+#include "ui/clients/kh-person-editor.h"
+#include "ui/clients/kh-person-page.h"
+#include "ui/common/kh-field-message.h"
+#include "ui/common/kh-person-fields.h"
+
+#include "kh-shell-test.h"
+
+typedef struct {
+  KhShellFixture  shell;
+  gint64          client_id;
+  char           *code;
+  KhPersonPage   *page;
+} Fixture;
+
+static gint64
+seed_person (KhShellFixture *shell,
+             char          **out_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(KhClient) client = kh_client_new ();
+  GDate birth;
+  gint64 id;
+
+  db = kh_shell_fixture_open_db (shell, &user);
+
+  /* A fictional person: individual number 900–999. */
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 13, G_DATE_OCTOBER, 1952);
+  client->identity_kind = KH_IDENTITY_CODE;
+  client->identity_code = kh_hetu_make (&birth, 952, 0);
+  client->birth_date = g_strdup ("1952-10-13");
+  client->last_name = g_strdup ("Mäkinen");
+  client->first_names = g_strdup ("Aino Maria");
+  client->language = KH_LANGUAGE_FI;
+  client->interpreter = FALSE;
+  client->address = g_strdup ("Kotikatu 1 A 2");
+  client->postal_code = g_strdup ("00100");
+  client->city = g_strdup ("Helsinki");
+  client->phone = g_strdup ("040 123 4567");
+  client->email = g_strdup ("aino.makinen@example.fi");
+
+  id = kh_db_save_client (db, user, client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  *out_code = g_strdup (client->identity_code);
+  return id;
+}
+
+static guint
+count_log_rows (Fixture      *fixture,
+                KhAccessWhat  what)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint count = 0;
+
+  db = kh_shell_fixture_open_db (&fixture->shell, &user);
+  entries = kh_db_list_access_log (db, user, fixture->client_id, 1000, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+
+      g_assert_cmpint (entry->client_id, ==, fixture->client_id);
+      if (entry->what == what)
+        {
+          g_assert_cmpint (entry->basis, ==, KH_BASIS_CLIENT_RELATIONSHIP);
+          count++;
+        }
+    }
+
+  return count;
+}
+
+static KhClient *
+read_client (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  KhClient *client;
+
+  db = kh_shell_fixture_open_db (&fixture->shell, &user);
+  client = kh_db_get_client (db, user, fixture->client_id, KH_ACCESS_EXPORT, KH_BASIS_ADMINISTRATION, &error);
+  g_assert_no_error (error);
+
+  return client;
+}
+
+static gboolean
+page_loaded_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkListBox *contacts;
+
+  contacts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, "contacts_list"));
+  return kh_person_page_get_client (fixture->page) != NULL
+         && gtk_list_box_get_row_at_index (contacts, 0) != NULL;
+}
+
+static const char *
+row_value (Fixture    *fixture,
+           const char *row_name)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, row_name);
+
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *clients;
+
+  kh_shell_fixture_init (&fixture->shell);
+  fixture->client_id = seed_person (&fixture->shell, &fixture->code);
+  kh_shell_fixture_start (&fixture->shell);
+  g_assert_cmpstr (kh_window_get_state (fixture->shell.window), ==, "content");
+
+  clients = kh_shell_fixture_get_view (&fixture->shell, "clients");
+  g_assert_true (KH_IS_CLIENTS_PAGE (clients));
+  fixture->page = KH_PERSON_PAGE (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "person_page"));
+
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (clients), fixture->client_id);
+  g_assert_true (kh_test_wait_until (page_loaded_cb, fixture, 10000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kh_shell_fixture_clear (&fixture->shell);
+  g_free (fixture->code);
+}
+
+static void
+test_shows_details (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkLabel *name;
+  g_autofree char *masked = kh_hetu_mask (fixture->code);
+
+  name = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, "name_label"));
+  g_assert_cmpstr (gtk_label_get_text (name), ==, "Mäkinen, Aino Maria");
+
+  /* The code is masked until someone asks for it. */
+  g_assert_cmpstr (row_value (fixture, "code_row"), ==, masked);
+  g_assert_null (strstr (row_value (fixture, "code_row"), fixture->code + 7));
+  g_assert_cmpstr (row_value (fixture, "birth_date_row"), ==, "13.10.1952");
+  g_assert_cmpstr (row_value (fixture, "phone_row"), ==, "040 123 4567");
+  g_assert_cmpstr (row_value (fixture, "email_row"), ==, "aino.makinen@example.fi");
+  g_assert_nonnull (strstr (row_value (fixture, "address_row"), "Kotikatu 1 A 2"));
+  g_assert_nonnull (strstr (row_value (fixture, "address_row"), "00100 Helsinki"));
+}
+
+static void
+test_opening_is_logged (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_cmpuint (count_log_rows (fixture, KH_ACCESS_PAGE), ==, 1);
+  g_assert_cmpuint (count_log_rows (fixture, KH_ACCESS_IDENTITY_CODE), ==, 0);
+}
+
+static gboolean
+code_shown_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (row_value (fixture, "code_row"), fixture->code) == 0;
+}
+
+static gboolean
+code_masked_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (row_value (fixture, "code_row"), fixture->code) != 0;
+}
+
+static void
+test_show_code_is_logged (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkToggleButton *show;
+
+  show = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, "show_code_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (show)));
+
+  gtk_toggle_button_set_active (show, TRUE);
+  g_assert_true (kh_test_wait_until (code_shown_cb, fixture, 10000));
+  g_assert_cmpuint (count_log_rows (fixture, KH_ACCESS_IDENTITY_CODE), ==, 1);
+
+  /* Hiding is not a read; showing again is. */
+  gtk_toggle_button_set_active (show, FALSE);
+  g_assert_true (code_masked_cb (fixture));
+  gtk_toggle_button_set_active (show, TRUE);
+  g_assert_true (kh_test_wait_until (code_shown_cb, fixture, 10000));
+  g_assert_cmpuint (count_log_rows (fixture, KH_ACCESS_IDENTITY_CODE), ==, 2);
+}
+
+static KhPersonEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_PERSON_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return KH_PERSON_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_open_cb (gpointer data)
+{
+  return find_editor () != NULL;
+}
+
+static gboolean
+editor_closed_cb (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+static gboolean
+email_shown_cb (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_strcmp0 (row_value (fixture, "email_row"), "aino.m@example.org") == 0;
+}
+
+static gboolean
+not_saving_cb (gpointer data)
+{
+  KhPersonEditor *editor = data;
+
+  GObject *save = gtk_widget_get_template_child (GTK_WIDGET (editor), KH_TYPE_PERSON_EDITOR, "save_button");
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (save));
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  KhPersonEditor *editor;
+  KhPersonFields *fields;
+  GtkWidget *email;
+  g_autoptr(KhClient) stored = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "person.edit", NULL));
+  g_assert_true (kh_test_wait_until (editor_open_cb, NULL, 10000));
+  editor = find_editor ();
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->shell.window));
+  g_assert_cmpuint (count_log_rows (fixture, KH_ACCESS_EDIT), ==, 1);
+
+  fields = KH_PERSON_FIELDS (gtk_widget_get_template_child (GTK_WIDGET (editor), KH_TYPE_PERSON_EDITOR, "fields"));
+  email = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fields), KH_TYPE_PERSON_FIELDS, "email_row"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "aino.makinen@example.fi");
+
+  /* A bad e-mail: a message at the field, nothing saved, the text kept. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "aino.makinen at example");
+  kh_person_editor_save (editor);
+  kh_test_wait_until (not_saving_cb, editor, 10000);
+  kh_test_spin (100);
+
+  g_assert_true (find_editor () == editor);
+  g_assert_true (kh_field_message_is_shown (email));
+  g_assert_cmpstr (gtk_label_get_text (kh_field_message_get_label (email)), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "aino.makinen at example");
+  stored = read_client (fixture);
+  g_assert_cmpstr (stored->email, ==, "aino.makinen@example.fi");
+  g_clear_object (&stored);
+
+  /* Corrected: saved, the window closes and the page shows the new value. */
+  gtk_editable_set_text (GTK_EDITABLE (email), "aino.m@example.org");
+  kh_person_editor_save (editor);
+  g_assert_true (kh_test_wait_until (editor_closed_cb, NULL, 10000));
+  g_assert_true (kh_test_wait_until (email_shown_cb, fixture, 10000));
+  stored = read_client (fixture);
+  g_assert_cmpstr (stored->email, ==, "aino.m@example.org");
+  g_assert_cmpstr (stored->last_name, ==, "Mäkinen");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/ui/person-page/shows-details", Fixture, NULL,
+              fixture_set_up, test_shows_details, fixture_tear_down);
+  g_test_add ("/ui/person-page/opening-is-logged", Fixture, NULL,
+              fixture_set_up, test_opening_is_logged, fixture_tear_down);
+  g_test_add ("/ui/person-page/show-code-is-logged", Fixture, NULL,
+              fixture_set_up, test_show_code_is_logged, fixture_tear_down);
+  g_test_add ("/ui/person-page/edit", Fixture, NULL,
+              fixture_set_up, test_edit, fixture_tear_down);
+
+  return g_test_run ();
+}

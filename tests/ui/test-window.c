@@ -1,0 +1,181 @@
+/* test-window.c — the main window: views by role, and a database that cannot be opened
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kh-shell-test.h"
+
+static void
+add_users (KhShellFixture *fixture,
+           KhRole          own_role,
+           gboolean        add_self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) self_user = NULL;
+
+  db = kh_db_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Another account is the first user, and so the administrator. */
+  admin = kh_db_save_user (db, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  if (add_self)
+    {
+      self_user = kh_db_save_user (db, g_get_user_name (), "Pirjo Receptionist", own_role, TRUE, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_first_user_is_admin (void)
+{
+  KhShellFixture fixture = { 0 };
+
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start (&fixture);
+
+  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "content");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Kohtaamo");
+  g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "reception"));
+  g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "clients"));
+  /* The first account on a new database is the administrator. */
+  g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "log"));
+  g_assert_cmpint (kh_store_get_user (kh_window_get_store (fixture.window))->role, ==, KH_ROLE_ADMIN);
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+static void
+test_views_by_role (void)
+{
+  static const struct {
+    KhRole   role;
+    gboolean sees_log;
+  } cases[] = {
+    { KH_ROLE_RECEPTION, FALSE },
+    { KH_ROLE_COUNSELLOR, FALSE },
+    { KH_ROLE_SOCIAL_WORKER, FALSE },
+    { KH_ROLE_LEAD, TRUE },
+    { KH_ROLE_ADMIN, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KhShellFixture fixture = { 0 };
+
+      g_test_message ("role %s", kh_role_key (cases[i].role));
+      kh_shell_fixture_init (&fixture);
+      add_users (&fixture, cases[i].role, TRUE);
+      kh_shell_fixture_start (&fixture);
+
+      g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "content");
+      g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "reception"));
+      g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "clients"));
+      if (cases[i].sees_log)
+        g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "log"));
+      else
+        g_assert_null (kh_shell_fixture_get_view (&fixture, "log"));
+
+      kh_shell_fixture_clear (&fixture);
+    }
+}
+
+static void
+test_find_person_shortcut (void)
+{
+  KhShellFixture fixture = { 0 };
+  AdwViewStack *stack;
+  GtkWidget *focus;
+
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start (&fixture);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture.window), KH_TYPE_WINDOW, "view_stack"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.find-person", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clients");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "reception"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reception");
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+static void
+assert_error_page (KhShellFixture *fixture,
+                   const char     *title)
+{
+  AdwStatusPage *page;
+
+  g_assert_cmpstr (kh_window_get_state (fixture->window), ==, "error");
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                         KH_TYPE_WINDOW, "error_page"));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, title);
+  /* The store's own message and the path are there too. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), fixture->path));
+  g_assert_cmpuint (strlen (adw_status_page_get_description (page)), >, strlen (fixture->path) + 10);
+  g_assert_null (kh_shell_fixture_get_view (fixture, "reception"));
+  g_assert_null (kh_shell_fixture_get_view (fixture, "clients"));
+}
+
+static void
+test_not_a_database (void)
+{
+  KhShellFixture fixture = { 0 };
+  g_autoptr(GString) junk = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  kh_shell_fixture_init (&fixture);
+  for (guint i = 0; i < 400; i++)
+    g_string_append (junk, "Tämä ei ole tietokanta. This is not a database.\n");
+  g_file_set_contents (fixture.path, junk->str, junk->len, &error);
+  g_assert_no_error (error);
+
+  kh_shell_fixture_start (&fixture);
+  assert_error_page (&fixture, "This File Is Not a Kohtaamo Database");
+
+  /* Trying again on the same file fails the same way, calmly. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.retry", NULL));
+  g_assert_true (kh_test_wait_until ((KhTestCondition) kh_test_window_settled_cb, fixture.window, 10000));
+  assert_error_page (&fixture, "This File Is Not a Kohtaamo Database");
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+static void
+test_unknown_user (void)
+{
+  KhShellFixture fixture = { 0 };
+
+  kh_shell_fixture_init (&fixture);
+  add_users (&fixture, KH_ROLE_RECEPTION, FALSE);
+  kh_shell_fixture_start (&fixture);
+
+  assert_error_page (&fixture, "Your Account Is Not a Kohtaamo User");
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/window/first-user-is-admin", test_first_user_is_admin);
+  g_test_add_func ("/ui/window/views-by-role", test_views_by_role);
+  g_test_add_func ("/ui/window/find-person-shortcut", test_find_person_shortcut);
+  g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
+  g_test_add_func ("/ui/window/unknown-user", test_unknown_user);
+
+  return g_test_run ();
+}
