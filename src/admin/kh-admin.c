@@ -126,10 +126,8 @@ open_database (gboolean  read_only,
 
   if (db == NULL)
     {
-      /* Translators: %s is a file name, then what went wrong. */
-      g_autofree char *message = g_strdup_printf (_("Cannot open the database %s: %s"),
-                                                  path, error->message);
-      print_error (message);
+      /* The store's messages name the file and say what to do. */
+      print_error (error->message);
       return NULL;
     }
 
@@ -722,6 +720,20 @@ run_import (int    argc,
 
   /* A dry run opens the database read-only: it cannot write even by mistake.
    * It still has to exist and be up to date. */
+  if (opt_dry_run)
+    {
+      g_autofree char *path = database_path ();
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* Translators: %s is a file name. */
+          g_autofree char *message =
+            g_strdup_printf (_("There is no database at %s; create it with "
+                               "“kohtaamo-admin init” first"), path);
+          print_error (message);
+          return EXIT_FAILED;
+        }
+    }
   db = open_database (opt_dry_run, NULL);
   if (db == NULL)
     return EXIT_FAILED;
