@@ -301,7 +301,8 @@ test_missing_choices (Fixture       *f,
 
   /* Nothing chosen at all: who, channel, reasons and outcome are asked for. */
   save (f);
-  assert_message_at (form_child (f, "search_entry"), NULL);
+  g_assert_true (kh_field_message_is_shown (form_child (f, "search_box")));
+  g_assert_true (gtk_widget_has_css_class (form_child (f, "search_entry"), "error"));
   assert_message_at (form_child (f, "channel_row"), NULL);
   assert_message_at (form_child (f, "needs_grid"), NULL);
   assert_message_at (form_child (f, "outcome_urgent_row"), NULL);

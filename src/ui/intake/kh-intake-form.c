@@ -71,6 +71,7 @@ struct _KhIntakeForm
   GtkListBox     *results_list;
   GtkButton      *save_button;
   GtkScrolledWindow *scroller;
+  GtkBox         *search_box;
   GtkSearchEntry *search_entry;
   GtkButton      *search_instead_button;
   GtkLabel       *search_status_label;
@@ -120,6 +121,8 @@ static const KhContactor contactors[] = {
 static const KhLanguage languages[] = { KH_LANGUAGE_FI, KH_LANGUAGE_SV, KH_LANGUAGE_OTHER };
 
 static void update_form (KhIntakeForm *self);
+static void set_who_message (KhIntakeForm *self,
+                             const char   *message);
 
 /* ---- reading the widgets ---- */
 
@@ -435,7 +438,7 @@ update_form (KhIntakeForm *self)
   if (!has_service)
     kh_field_message_set (GTK_WIDGET (self->service_row), NULL);
   if (anonymous)
-    kh_field_message_set (GTK_WIDGET (self->search_entry), NULL);
+    set_who_message (self, NULL);
 
   update_deadline (self);
 }
@@ -536,6 +539,20 @@ anonymous_changed_cb (GObject      *object,
 
 /* ---- who: search before create ---- */
 
+/* The message about "who" goes under the search line, the red outline
+ * on the entry itself. */
+static void
+set_who_message (KhIntakeForm *self,
+                 const char   *message)
+{
+  kh_field_message_set (GTK_WIDGET (self->search_box), message);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_box), "error");
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
 static void
 clear_results (KhIntakeForm *self)
 {
@@ -579,7 +596,7 @@ choose_client (KhIntakeForm *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
   adw_action_row_set_subtitle (self->chosen_row, summary);
   gtk_stack_set_visible_child_name (self->who_stack, "chosen");
-  kh_field_message_set (GTK_WIDGET (self->search_entry), NULL);
+  set_who_message (self, NULL);
 
   /* Serve the person in their own language. */
   set_language (self, client->language);
@@ -684,7 +701,7 @@ static void
 search_changed_cb (GtkEditable  *editable,
                    KhIntakeForm *self)
 {
-  kh_field_message_set (GTK_WIDGET (self->search_entry), NULL);
+  set_who_message (self, NULL);
   mark_dirty (self);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   if (self->resetting)
@@ -729,7 +746,28 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
   first = gtk_list_box_get_row_at_index (self->results_list, 0);
   if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->results_list)))
     return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (first));
+  /* Through the list's own keyboard focus, so that its cursor follows and
+   * Enter activates the row. */
+  return gtk_widget_child_focus (GTK_WIDGET (self->results_list), GTK_DIR_TAB_FORWARD);
+}
+
+/* Enter on a result picks it. The list box alone leaves Enter to the
+ * window's default widget (Save) when it has no selection. */
+static gboolean
+results_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        KhIntakeForm          *self)
+{
+  GtkWidget *row;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  row = gtk_widget_get_focus_child (GTK_WIDGET (self->results_list));
+  if (!GTK_IS_LIST_BOX_ROW (row))
+    return FALSE;
+  result_activated_cb (self->results_list, GTK_LIST_BOX_ROW (row), self);
   return TRUE;
 }
 
@@ -748,7 +786,7 @@ new_person_clicked_cb (GtkButton    *button,
                        KhIntakeForm *self)
 {
   g_clear_object (&self->client);
-  kh_field_message_set (GTK_WIDGET (self->search_entry), NULL);
+  set_who_message (self, NULL);
   if (!self->prefilled)
     {
       kh_person_fields_prefill (self->person_fields,
@@ -792,9 +830,14 @@ validate (KhIntakeForm *self)
   if (!anonymous && is_new_person (self))
     person_ok = kh_person_fields_validate (self->person_fields);
   else
-    CHECK (self->search_entry,
-           !anonymous && self->client == NULL
-           ? _("Find the person, add a new person, or mark the contact anonymous.") : NULL);
+    {
+      const char *message = !anonymous && self->client == NULL
+        ? _("Find the person, add a new person, or mark the contact anonymous.") : NULL;
+
+      set_who_message (self, message);
+      if (message != NULL && first_bad == NULL)
+        first_bad = GTK_WIDGET (self->search_entry);
+    }
 
   /* Contact. */
   received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
@@ -1396,6 +1439,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, results_list);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, save_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_box);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_instead_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_status_label);
@@ -1427,9 +1471,14 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
   keys = gtk_event_controller_key_new ();
+  /* Before the entry's text takes the arrow keys for itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   g_signal_connect (self->results_list, "row-activated", G_CALLBACK (result_activated_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (results_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_list), keys);
   g_signal_connect (self->results_list, "keynav-failed", G_CALLBACK (results_keynav_failed_cb), self);
   g_signal_connect (self->new_person_button, "clicked", G_CALLBACK (new_person_clicked_cb), self);
   g_signal_connect (self->change_button, "clicked", G_CALLBACK (change_clicked_cb), self);
@@ -1476,7 +1525,7 @@ kh_intake_form_reset (KhIntakeForm *self)
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *received = NULL;
   GtkWidget *fields[] = {
-    GTK_WIDGET (self->search_entry), GTK_WIDGET (self->received_row),
+    GTK_WIDGET (self->received_row),
     GTK_WIDGET (self->channel_row), GTK_WIDGET (self->contactor_detail_row),
     GTK_WIDGET (self->referral_row), GTK_WIDGET (self->needs_grid),
     GTK_WIDGET (self->outcome_urgent_row), GTK_WIDGET (self->service_row),
@@ -1528,6 +1577,7 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     kh_field_message_set (fields[i], NULL);
+  set_who_message (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   self->dirty = FALSE;

@@ -139,12 +139,15 @@ new_contact_row (KhContact *contact)
   gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
   gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
   gtk_widget_add_css_class (time_label, "numeric");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
+  gtk_widget_add_css_class (time_label, "heading");
 
   icon = gtk_image_new_from_icon_name (channel_icon_name (contact->channel));
   gtk_widget_set_tooltip_text (icon, channel);
   gtk_widget_add_css_class (icon, "dim-label");
+
+  /* Prefixes are packed from the outside in: the time comes first. */
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
 
   if (contact->urgent)
     {
@@ -157,10 +160,7 @@ new_contact_row (KhContact *contact)
     }
 
   outcome = gtk_label_new (kh_outcome_label (contact->outcome));
-  gtk_label_set_wrap (GTK_LABEL (outcome), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (outcome), 22);
   gtk_label_set_xalign (GTK_LABEL (outcome), 1.0);
-  gtk_label_set_justify (GTK_LABEL (outcome), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (outcome, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
 
