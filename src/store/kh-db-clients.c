@@ -18,8 +18,8 @@
   "c.id, c.identity_kind, c.identity_code, c.no_code_reason, c.birth_date, " \
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
   "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at"
-#define CLIENT_ORDER \
-  "c.last_name COLLATE KH_FI, c.first_names COLLATE KH_FI, c.birth_date, c.id"
+/* sort_key is the KH_FI order of (last name, first names) as bytes. */
+#define CLIENT_ORDER "c.sort_key, c.birth_date, c.id"
 
 /* The earliest birth date taken as plausible (the 1800s century sign exists,
  * but nobody alive was born before this). */
@@ -312,16 +312,17 @@ _kh_db_write_client (KhDb        *db,
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
                            "language = ?7, other_language = ?8, interpreter = ?9, address = ?10, "
                            "postal_code = ?11, city = ?12, phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16 WHERE id = ?17 RETURNING id",
+                           "email = ?15, updated_at = ?16, sort_key = kh_sort_key (?5, ?6), "
+                           "search_text = kh_search_text (?5, ?6) WHERE id = ?17 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at) "
+                           "updated_at, created_at, sort_key, search_text) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16) RETURNING id",
+                           "?15, ?16, ?16, kh_sort_key (?5, ?6), kh_search_text (?5, ?6)) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -508,9 +509,7 @@ collect (KhDb         *db,
   return TRUE;
 }
 
-/* Name words as FTS5 strings: each a quoted token, so that nothing a person
- * types (quotes, NEAR, AND, *, :, -) is read as query syntax. The words are
- * split where unicode61 splits them, so "Mäki-Petäjä" gives two words. */
+/* Name words as typed, split where unicode61 splits them. */
 static GPtrArray *
 name_tokens (const char *text)
 {
@@ -538,6 +537,8 @@ name_tokens (const char *text)
   return g_steal_pointer (&tokens);
 }
 
+/* Each word a quoted FTS5 string, so that nothing a person types (quotes,
+ * NEAR, AND, *, :, -) is read as query syntax. */
 static char *
 fts_query (GPtrArray *tokens,
            gboolean   prefix)
@@ -550,6 +551,99 @@ fts_query (GPtrArray *tokens,
   return g_string_free (query, FALSE);
 }
 
+/* More hits than this and walking the names in order (stopping at the
+ * limit) beats sorting every hit: with ≥ 1 % of the people matching, the
+ * first screenful is found within a few thousand index entries. */
+#define DENSE_HITS 1500
+/* More words than this narrow nothing in practice. */
+#define MAX_WORDS 6
+
+static gint64
+count_hits (KhDb        *db,
+            const char  *match,
+            GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT count(*) FROM (SELECT rowid FROM clients_fts "
+                         "WHERE clients_fts MATCH ?1 LIMIT ?2)",
+                         error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, DENSE_HITS);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* One tier of the name search: whole words, or prefixes of words. */
+static gboolean
+search_names_tier (KhDb        *db,
+                   GPtrArray   *tokens,
+                   GPtrArray   *folded,
+                   gboolean     prefix,
+                   GPtrArray   *results,
+                   GHashTable  *seen,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autofree char *match = fts_query (tokens, prefix);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  guint already = results->len;
+  gint64 hits;
+
+  hits = count_hits (db, match, error);
+  if (hits < 0)
+    return FALSE;
+  if (hits == 0)
+    return TRUE;
+
+  if (hits < DENSE_HITS)
+    {
+      stmt = _kh_db_prepare (db,
+                             "SELECT " CLIENT_COLUMNS " FROM clients c "
+                             "WHERE c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1) "
+                             "ORDER BY " CLIENT_ORDER " LIMIT ?2",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+      /* Rows of the earlier tier come again here and are skipped. */
+      sqlite3_bind_int (stmt, 2, limit + already);
+    }
+  else
+    {
+      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c "
+                                             "INDEXED BY clients_sort WHERE c.sort_key IS NOT NULL");
+
+      for (guint i = 0; i < folded->len; i++)
+        g_string_append_printf (sql, " AND instr (c.search_text, ?%u) > 0", i + 1);
+      g_string_append_printf (sql, " ORDER BY " CLIENT_ORDER " LIMIT ?%u", folded->len + 1);
+
+      stmt = _kh_db_prepare (db, sql->str, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < folded->len; i++)
+        {
+          g_autofree char *pattern = g_strconcat (" ", (const char *) g_ptr_array_index (folded, i),
+                                                  prefix ? "" : " ", NULL);
+
+          sqlite3_bind_text (stmt, i + 1, pattern, -1, SQLITE_TRANSIENT);
+        }
+      sqlite3_bind_int (stmt, folded->len + 1, limit + already);
+    }
+  return collect (db, stmt, results, seen, limit, error);
+}
+
+/* Whole words first ("Mäki" before "Mäkinen"), then prefixes; each tier in
+ * Finnish order. */
 static gboolean
 search_names (KhDb        *db,
               const char  *text,
@@ -559,31 +653,24 @@ search_names (KhDb        *db,
               GError     **error)
 {
   g_autoptr(GPtrArray) tokens = name_tokens (text);
-  g_autofree char *prefix = NULL;
-  g_autofree char *exact = NULL;
-  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) folded = NULL;
 
+  if (tokens->len > MAX_WORDS)
+    g_ptr_array_set_size (tokens, MAX_WORDS);
   if (tokens->len == 0)
     return TRUE;
-  prefix = fts_query (tokens, TRUE);
-  exact = fts_query (tokens, FALSE);
+  folded = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autoptr(GPtrArray) words = _kh_db_fold_words (g_ptr_array_index (tokens, i));
 
-  /* Whole words first ("Mäki" before "Mäkinen"), then bm25, then by name. */
-  stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS ", "
-                         "  c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?2) "
-                         "    AS whole "
-                         "FROM clients_fts JOIN clients c ON c.id = clients_fts.rowid "
-                         "WHERE clients_fts MATCH ?1 "
-                         "ORDER BY whole DESC, bm25 (clients_fts), " CLIENT_ORDER " "
-                         "LIMIT ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, exact, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, limit);
-  return collect (db, stmt, results, seen, limit, error);
+      for (guint w = 0; w < words->len; w++)
+        g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
+    }
+
+  return search_names_tier (db, tokens, folded, FALSE, results, seen, limit, error) &&
+         (results->len >= limit ||
+          search_names_tier (db, tokens, folded, TRUE, results, seen, limit, error));
 }
 
 /* "131052", "131052-3", "131052-308T", "010594y9021": the birth part and

@@ -103,6 +103,8 @@ const char   *_kh_db_ui_language       (void);
 gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         char        **out_phone_digits,
                                         GError      **error);
+/* Name words folded as the FTS tokenizer folds them (for search_text). */
+GPtrArray    *_kh_db_fold_words        (const char   *text);
 /* Digits of a phone number for the phone_digits column, or NULL. */
 char         *_kh_db_phone_key         (const char   *phone);
 /* Inserts or updates (client->id > 0) a prepared person; returns the id. */

@@ -26,6 +26,7 @@
 /* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
 static const char * const migrations[] = {
   "0001-initial.sql",
+  "0002-sort-keys.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -409,6 +410,80 @@ collate_fi (void       *user_data,
   return kh_collate_compare (sa, sb);
 }
 
+/* ---- sort keys and folded names (0002-sort-keys.sql) ---- */
+
+GPtrArray *
+_kh_db_fold_words (const char *text)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *decomposed = NULL;
+  GString *word = g_string_new (NULL);
+
+  /* As unicode61 with remove_diacritics 2 sees names: marks dropped after
+   * decomposition (ä → a, å → a, é → e), case folded, anything but letters
+   * and digits a separator ("Mäki-Petäjä" is two words). */
+  decomposed = text != NULL ? g_utf8_normalize (text, -1, G_NORMALIZE_NFD) : NULL;
+  for (const char *p = decomposed ? decomposed : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_ismark (c))
+        continue;
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, g_unichar_tolower (c));
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_ptr_array_add (words, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return g_steal_pointer (&words);
+}
+
+static void
+sort_key_function (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  const char *last = (const char *) sqlite3_value_text (argv[0]);
+  const char *first = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *last_key = kh_collate_key (last ? last : "");
+  g_autofree char *first_key = kh_collate_key (first ? first : "");
+  g_autofree char *key = NULL;
+
+  /* 0x01 sorts below every byte of a key: last names compare first, whole. */
+  key = g_strconcat (last_key, "\x01", first_key, NULL);
+  sqlite3_result_blob (context, key, strlen (key), g_free);
+  g_steal_pointer (&key);
+}
+
+static void
+search_text_function (sqlite3_context  *context,
+                      int               argc,
+                      sqlite3_value   **argv)
+{
+  GString *text = g_string_new (" ");
+
+  for (int i = 0; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) words = _kh_db_fold_words ((const char *) sqlite3_value_text (argv[i]));
+
+      for (guint w = 0; w < words->len; w++)
+        {
+          g_string_append (text, g_ptr_array_index (words, w));
+          g_string_append_c (text, ' ');
+        }
+    }
+  sqlite3_result_text (context, text->str, text->len, g_free);
+  g_string_free (text, FALSE);
+}
+
 /* ---- opening and migrations ---- */
 
 static int
@@ -614,6 +689,17 @@ configure (KhDb    *db,
       return FALSE;
     }
 
+  if (sqlite3_create_function_v2 (db->handle, "kh_sort_key", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, sort_key_function, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function_v2 (db->handle, "kh_search_text", 2,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, search_text_function, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _kh_db_set_error (db, sqlite3_errcode (db->handle), error);
+      return FALSE;
+    }
+
   return _kh_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error);
 }
 
@@ -667,6 +753,15 @@ kh_db_open (const char  *path,
     return NULL;
 
   if (!migrate (db, error))
+    return NULL;
+
+  /* Keys missing after the migration that introduced them, or after another
+   * program changed a name (clients_keys_stale); uses clients_sort. */
+  if (!_kh_db_exec (db,
+                    "UPDATE clients SET sort_key = kh_sort_key (last_name, first_names), "
+                    "  search_text = kh_search_text (last_name, first_names) "
+                    "WHERE sort_key IS NULL",
+                    error))
     return NULL;
 
   return g_steal_pointer (&db);

@@ -136,6 +136,13 @@ make_old_database (const char *path,
       g_assert_true (found);
       g_assert_cmpint (sqlite3_exec (raw, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
     }
+  /* Someone the old version saved, to be carried over. */
+  if (version >= 1)
+    g_assert_cmpint (sqlite3_exec (raw,
+                                   "INSERT INTO clients (identity_kind, no_code_reason, birth_date, "
+                                   "  last_name, first_names, language, created_at, updated_at) "
+                                   "VALUES (2, 1, '1950-01-01', 'Vanha', 'Väinö', 1, 0, 0)",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 }
 
@@ -158,6 +165,26 @@ test_same_as_fresh (void)
 
       make_old_database (path, version);
       assert_latest (path);
+
+      if (version >= 1)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(KhDb) db = kh_db_open (path, &error);
+          g_autoptr(KhUser) user = kh_db_login (db, "tester", NULL, &error);
+          g_autoptr(GPtrArray) found = NULL;
+
+          sqlite3 *check;
+
+          /* Carried over, searchable, with its sort key made at open. */
+          found = kh_db_search_clients (db, user, "vaino", 10, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (found->len, ==, 1);
+          g_assert_cmpstr (((KhClient *) g_ptr_array_index (found, 0))->first_names, ==, "Väinö");
+          check = raw_open (path);
+          g_assert_cmpint (raw_count (check, "SELECT count(*) FROM clients WHERE sort_key IS NULL "
+                                             "OR search_text <> ' vanha vaino '"), ==, 0);
+          sqlite3_close (check);
+        }
 
       raw = raw_open (path);
       attach = sqlite3_mprintf ("ATTACH %Q AS fresh", fresh);

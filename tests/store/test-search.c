@@ -267,6 +267,34 @@ test_bulk_load (Fixture       *f,
   /* Bulk reads log nothing. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, 1);
 
+  /* Thousands of hits: answered by walking the names in order; the whole
+   * word still comes first, the rest in Finnish order. */
+  add_client (f, "Bulk", "Åke", "1950-01-01", 0);
+  {
+    g_autoptr(GPtrArray) results = search (f, "bulk", 50);
+    g_autoptr(GPtrArray) asa = search (f, "asa bulkkinen1", 30);
+
+    g_assert_cmpuint (results->len, ==, 50);
+    g_assert_cmpstr (((KhClient *) g_ptr_array_index (results, 0))->last_name, ==, "Bulk");
+    for (guint i = 1; i < results->len; i++)
+      {
+        KhClient *a = g_ptr_array_index (results, i - 1);
+        KhClient *b = g_ptr_array_index (results, i);
+        g_autofree char *ka = g_strconcat (a->last_name, " ", a->first_names, NULL);
+        g_autofree char *kb = g_strconcat (b->last_name, " ", b->first_names, NULL);
+
+        g_assert_true (g_str_has_prefix (b->last_name, "Bulkkinen"));
+        if (i > 1)
+          g_assert_cmpint (kh_collate_compare (ka, kb), <=, 0);
+      }
+    /* "Bulkkinen1" whole (20 people) before "Bulkkinen1x" prefixes; all Åsa. */
+    g_assert_cmpuint (asa->len, ==, 30);
+    g_assert_cmpstr (((KhClient *) g_ptr_array_index (asa, 19))->last_name, ==, "Bulkkinen1");
+    g_assert_cmpstr (((KhClient *) g_ptr_array_index (asa, 20))->last_name, ==, "Bulkkinen11");
+    for (guint i = 0; i < asa->len; i++)
+      g_assert_cmpstr (((KhClient *) g_ptr_array_index (asa, i))->first_names, ==, "Åsa");
+  }
+
   /* A rolled-back bulk load leaves neither people nor the flag. */
   g_assert_true (kh_db_begin (f->db, &error));
   {
