@@ -46,7 +46,9 @@ typedef struct _KhDb KhDb;
  * WAL mode, foreign keys on, busy timeout a few seconds. */
 KhDb      *kh_db_open            (const char  *path,
                                   GError     **error);
-/* Opens an existing database read-only, for heavy readers (search, reports). */
+/* Opens an existing database read-only, for heavy readers (reports, counts).
+ * Reads of a person's data need the access log and so a writable database:
+ * on this one they fail with READ_ONLY. */
 KhDb      *kh_db_open_read_only  (const char  *path,
                                   GError     **error);
 void       kh_db_close           (KhDb        *db);
