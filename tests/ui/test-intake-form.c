@@ -45,6 +45,46 @@ timed_out_cb (gpointer data)
     g_assert_true (cond);                                               \
   } G_STMT_END
 
+/* With KH_TEST_SCREENSHOTS=DIR set, saves what the window shows as
+ * DIR/NAME.png, for looking at the layout; otherwise does nothing. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Let the rows' own animations settle: only when pictures are asked for. */
+  {
+    gboolean settled = FALSE;
+
+    g_timeout_add (500, timed_out_cb, &settled);
+    while (!settled)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -162,7 +202,8 @@ fixture_set_up (Fixture       *f,
   g_object_unref (user);
 
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900,
+                               g_getenv ("KH_TEST_SCREENSHOTS") ? 2600 : 800);
   f->form = kh_intake_form_new (f->store);
   g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
   gtk_window_set_child (GTK_WINDOW (f->window), f->form);
@@ -272,6 +313,7 @@ test_bad_identity_code (Fixture       *f,
   fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
 
   save (f);
+  screenshot (f->window, "intake-bad-code");
 
   assert_message_at (code_row, kh_hetu_status_message (KH_HETU_CHECK));
   assert_focus_in (f, code_row);
@@ -333,6 +375,7 @@ test_directed_without_service (Fixture       *f,
 
   assert_message_at (service_row, NULL);
   assert_focus_in (f, service_row);
+  screenshot (f->window, "intake-anonymous-directed");
   contacts = list_contacts_today (f);
   g_assert_cmpuint (contacts->len, ==, 0);
 
@@ -407,6 +450,7 @@ test_case_opened_over_75 (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "over_75_check"))));
   title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "deadline_row")));
   g_assert_nonnull (strstr (title, expected_text));
+  screenshot (f->window, "intake-case-opened");
 
   save (f);
   WAIT_UNTIL (f->n_saved == 1);
@@ -448,6 +492,37 @@ test_no_code_needs_birth_date (Fixture       *f,
   g_assert_true (f->saved->created_client);
 }
 
+/* Every field can be reached with Tab alone, in reading order. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *form_fields[] = {
+    "search_entry", "new_person_button", "anonymous_list", "received_row", "channel_row",
+    "contactor_row", "reason_view", "urgent_row", "language_row", "outcome_advice_row",
+    "outcome_note_row", "cancel_button", "save_button",
+  };
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  guint next = 0;
+
+  kh_intake_form_focus_start (KH_INTAKE_FORM (f->form));
+  for (guint i = 0; i < 200 && next < G_N_ELEMENTS (form_fields); i++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      GtkWidget *want = form_child (f, form_fields[next]);
+
+      if (g_getenv ("KH_TEST_VERBOSE"))
+        g_message ("focus %u: %s %s", i, focus ? G_OBJECT_TYPE_NAME (focus) : "-",
+                   focus && ADW_IS_PREFERENCES_ROW (focus) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)) : "");
+      if (focus != NULL && (focus == want || gtk_widget_is_ancestor (focus, want)))
+        next++;
+      if (!gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD))
+        break;
+    }
+  if (next < G_N_ELEMENTS (form_fields))
+    g_error ("Tab never reached %s", form_fields[next]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +539,7 @@ main (int   argc,
   ADD ("/ui/intake-form/anonymous-advice", test_anonymous_advice);
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
+  ADD ("/ui/intake-form/tab-order", test_tab_order);
 
 #undef ADD
 

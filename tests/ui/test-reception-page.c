@@ -45,6 +45,46 @@ timed_out_cb (gpointer data)
     g_assert_true (cond);                                               \
   } G_STMT_END
 
+/* With KH_TEST_SCREENSHOTS=DIR set, saves what the window shows as
+ * DIR/NAME.png, for looking at the layout; otherwise does nothing. */
+static void
+screenshot (GtkWidget  *window,
+            const char *name)
+{
+  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Let the rows' own animations settle: only when pictures are asked for. */
+  {
+    gboolean settled = FALSE;
+
+    g_timeout_add (500, timed_out_cb, &settled);
+    while (!settled)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
 static void
 store_opened_cb (GObject      *object,
                  GAsyncResult *result,
@@ -179,7 +219,8 @@ fixture_set_up (Fixture       *f,
   g_object_unref (user);
 
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900,
+                               g_getenv ("KH_TEST_SCREENSHOTS") ? 2600 : 800);
   f->page = kh_reception_page_new (f->store);
   g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
   g_signal_connect (f->page, "open-client", G_CALLBACK (open_client_cb), f);
@@ -260,6 +301,7 @@ test_empty (Fixture       *f,
 
   /* A calm empty state, not an empty box. */
   WAIT_UNTIL (shows_text (contacts, "No contacts yet today"));
+  screenshot (f->window, "reception-empty");
   g_assert_cmpuint (count_rows (contacts), ==, 0);
   g_assert_cmpuint (count_rows (page_child (f, "queue_list")), ==, 0);
 }
@@ -346,6 +388,7 @@ test_queue_deadline (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Vanhanen, Elli");
   g_assert_true (shows_text (GTK_WIDGET (row), expected));
   g_assert_true (shows_text (GTK_WIDGET (row), "in 7 working days"));
+  screenshot (f->window, "reception-queue");
 }
 
 int

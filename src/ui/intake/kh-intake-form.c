@@ -34,21 +34,25 @@ struct _KhIntakeForm
   AdwBin parent_instance;
 
   /* template widgets */
+  GtkListBox     *anonymous_list;
   GtkSwitch      *anonymous_switch;
   GtkLabel       *anonymous_label;
   GtkCheckButton *care_allowance_check;
   AdwActionRow   *care_allowance_row;
+  GtkButton      *cancel_button;
   GtkButton      *change_button;
   AdwComboRow    *channel_row;
   AdwActionRow   *chosen_row;
   AdwEntryRow    *contactor_detail_row;
   AdwComboRow    *contactor_row;
   GtkImage       *deadline_icon;
+  AdwPreferencesGroup *deadline_group;
   AdwActionRow   *deadline_row;
   GtkCheckButton *disabled_check;
   AdwActionRow   *disabled_row;
   GtkLabel       *error_label;
   GtkSwitch      *interpreter_switch;
+  AdwPreferencesGroup *language_group;
   AdwComboRow    *language_row;
   GtkGrid        *needs_grid;
   GtkButton      *new_person_button;
@@ -58,6 +62,7 @@ struct _KhIntakeForm
   AdwActionRow   *outcome_case_row;
   GtkCheckButton *outcome_directed_check;
   AdwActionRow   *outcome_directed_row;
+  AdwPreferencesGroup *outcome_detail_group;
   AdwEntryRow    *outcome_note_row;
   GtkCheckButton *outcome_urgent_check;
   AdwActionRow   *outcome_urgent_row;
@@ -78,6 +83,7 @@ struct _KhIntakeForm
   AdwComboRow    *service_row;
   GtkLabel       *status_label;
   AdwEntryRow    *urgent_note_row;
+  AdwActionRow   *urgent_row;
   GtkSwitch      *urgent_switch;
   GtkStack       *who_stack;
 
@@ -410,6 +416,12 @@ update_form (KhIntakeForm *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->who_stack), !anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->anonymous_label), anonymous);
+  /* Anonymity is the alternative to finding someone: once a person is
+   * chosen or being added, the switch has nothing to offer. */
+  gtk_widget_set_visible (GTK_WIDGET (self->anonymous_list),
+                          anonymous || g_strcmp0 (gtk_stack_get_visible_child_name (self->who_stack), "search") == 0);
+  /* A new person's own fields give the language of service. */
+  gtk_widget_set_visible (GTK_WIDGET (self->language_group), !is_new_person (self));
   gtk_widget_set_visible (GTK_WIDGET (self->contactor_row), !anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->contactor_detail_row),
                           !anonymous && (contactor == KH_CONTACTOR_AUTHORITY
@@ -424,11 +436,9 @@ update_form (KhIntakeForm *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_case_row), !anonymous);
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_urgent_row), !anonymous);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail_group), has_service);
   gtk_widget_set_visible (GTK_WIDGET (self->service_row), has_service);
-  gtk_widget_set_visible (GTK_WIDGET (self->over_75_row), case_opened);
-  gtk_widget_set_visible (GTK_WIDGET (self->care_allowance_row), case_opened);
-  gtk_widget_set_visible (GTK_WIDGET (self->disabled_row), case_opened);
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_row), case_opened);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_group), case_opened);
 
   /* Messages about fields that are now hidden would point at nothing. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
@@ -893,7 +903,7 @@ validate (KhIntakeForm *self)
       if (first_bad == GTK_WIDGET (self->needs_grid))
         first_bad = GTK_WIDGET (self->need_checks[0]);
       else if (first_bad == GTK_WIDGET (self->outcome_urgent_row))
-        first_bad = GTK_WIDGET (self->outcome_advice_row);
+        first_bad = GTK_WIDGET (self->outcome_advice_check);
       gtk_widget_grab_focus (first_bad);
       return FALSE;
     }
@@ -960,7 +970,11 @@ build_intake (KhIntakeForm *self)
       contact->outcome_note = dup_row_text (self->outcome_note_row);
 
       if (is_new_person (self))
-        intake->client = kh_person_fields_dup_client (self->person_fields);
+        {
+          intake->client = kh_person_fields_dup_client (self->person_fields);
+          contact->language = intake->client->language;
+          contact->interpreter = intake->client->interpreter;
+        }
       else if (self->client != NULL)
         {
           intake->client = kh_client_copy (self->client);
@@ -1403,20 +1417,24 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/intake/kh-intake-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_label);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_list);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, change_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, channel_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, chosen_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_detail_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, deadline_icon);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, deadline_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, deadline_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, disabled_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, disabled_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, error_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, interpreter_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, language_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, language_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, needs_grid);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, new_person_button);
@@ -1426,6 +1444,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_case_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_directed_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_directed_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_detail_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_note_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_urgent_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_urgent_row);
@@ -1446,6 +1465,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, service_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, status_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_note_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_switch);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, who_stack);
 
