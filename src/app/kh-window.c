@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "kh-window.h"
@@ -96,6 +97,7 @@ error_hint (const GError *error)
     case KH_STORE_ERROR_PERMISSION:
       return _("Ask the unit’s administrator to add your account in Kohtaamo.");
     case KH_STORE_ERROR_NOT_A_DATABASE:
+      return _("Check that Kohtaamo was started with the right database file. Nothing in the file was changed.");
     case KH_STORE_ERROR_FAILED:
     case KH_STORE_ERROR_INVALID:
     case KH_STORE_ERROR_DUPLICATE_CODE:
@@ -112,15 +114,16 @@ show_error (KhWindow     *self,
   g_autofree char *message = g_markup_escape_text (error->message, -1);
   g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
   const char *hint = error_hint (error);
-  g_autofree char *description = NULL;
+  g_autoptr(GString) description = g_string_new (message);
 
   if (hint != NULL)
-    description = g_strdup_printf ("%s\n\n%s\n\n<small>%s</small>", message, hint, path);
-  else
-    description = g_strdup_printf ("%s\n\n<small>%s</small>", message, path);
+    g_string_append_printf (description, "\n\n%s", hint);
+  /* Where it is, unless the store's message says so already. */
+  if (strstr (error->message, kh_store_get_path (self->store)) == NULL)
+    g_string_append_printf (description, "\n\n<small>%s</small>", path);
 
   adw_status_page_set_title (self->error_page, error_title (error));
-  adw_status_page_set_description (self->error_page, description);
+  adw_status_page_set_description (self->error_page, description->str);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 

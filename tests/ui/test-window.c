@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/clients/kh-clients-page.h"
+#include "ui/clients/kh-person-page.h"
+
 #include "kh-shell-test.h"
 
 static void
@@ -106,6 +109,59 @@ test_find_person_shortcut (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "reception"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reception");
 
+  /* Ctrl+N from anywhere: back to reception, a new contact. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-view", "s", "clients"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new-contact", NULL));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reception");
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+static gboolean
+person_shown_cb (gpointer data)
+{
+  KhPersonPage *page = data;
+
+  return kh_person_page_get_client (page) != NULL;
+}
+
+static void
+test_open_client_from_reception (void)
+{
+  KhShellFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhClient) client = kh_client_new ();
+  AdwViewStack *stack;
+  KhPersonPage *page;
+  gint64 id;
+
+  kh_shell_fixture_init (&fixture);
+  {
+    g_autoptr(KhUser) user = NULL;
+    g_autoptr(KhDb) db = kh_shell_fixture_open_db (&fixture, &user);
+
+    client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+    client->no_code_reason = KH_NO_CODE_ASYLUM_SEEKER;
+    client->birth_date = g_strdup ("1990-01-01");
+    client->last_name = g_strdup ("Shevchenko");
+    client->first_names = g_strdup ("Olena");
+    client->language = KH_LANGUAGE_OTHER;
+    client->other_language = g_strdup ("ukraina");
+    client->interpreter = TRUE;
+    id = kh_db_save_client (db, user, client, &error);
+    g_assert_no_error (error);
+  }
+  kh_shell_fixture_start (&fixture);
+  stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture.window), KH_TYPE_WINDOW, "view_stack"));
+
+  g_signal_emit_by_name (kh_shell_fixture_get_view (&fixture, "reception"), "open-client", id);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "clients");
+  page = KH_PERSON_PAGE (gtk_widget_get_template_child (kh_shell_fixture_get_view (&fixture, "clients"),
+                                                        KH_TYPE_CLIENTS_PAGE, "person_page"));
+  g_assert_true (kh_test_wait_until (person_shown_cb, page, 10000));
+  g_assert_cmpint (kh_person_page_get_client_id (page), ==, id);
+  g_assert_cmpstr (kh_person_page_get_client (page)->last_name, ==, "Shevchenko");
+
   kh_shell_fixture_clear (&fixture);
 }
 
@@ -174,6 +230,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/first-user-is-admin", test_first_user_is_admin);
   g_test_add_func ("/ui/window/views-by-role", test_views_by_role);
   g_test_add_func ("/ui/window/find-person-shortcut", test_find_person_shortcut);
+  g_test_add_func ("/ui/window/open-client-from-reception", test_open_client_from_reception);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
   g_test_add_func ("/ui/window/unknown-user", test_unknown_user);
 

@@ -204,6 +204,7 @@ kh_person_editor_new (KhStore  *store,
 
   name = kh_client_dup_display_name (client);
   adw_window_title_set_subtitle (self->window_title, name);
+  kh_person_fields_focus_start (self->fields);
 
   return GTK_WIDGET (self);
 }
