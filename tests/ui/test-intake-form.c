@@ -492,6 +492,84 @@ test_no_code_needs_birth_date (Fixture       *f,
   g_assert_true (f->saved->created_client);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+save_first_person (Fixture *f)
+{
+  fill_new_person (f, "Testinen", "Maija", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_true (f->saved->created_client);
+}
+
+/* The same name and birth date warns before a second person is made. */
+static void
+test_possible_duplicate (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  gint64 first_id;
+
+  save_first_person (f);
+  first_id = f->saved->client_id;
+
+  /* Another code, same name, same birth date (1.5.1994). */
+  fill_new_person (f, "Testinen", "Maija", "010594Y9032");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  g_assert_true (adw_message_dialog_has_response (dialog, "use"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_cmpuint (f->n_saved, ==, 1);
+
+  adw_message_dialog_response (dialog, "use");
+  WAIT_UNTIL (f->n_saved == 2);
+  g_assert_cmpint (f->saved->client_id, ==, first_id);
+  g_assert_false (f->saved->created_client);
+}
+
+/* The store refuses an identity code that someone already has: the
+ * message is at the field and the form keeps everything. */
+static void
+test_duplicate_code (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *code_row;
+
+  save_first_person (f);
+
+  fill_new_person (f, "Toinen", "Henrik", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  code_row = person_child (f, "identity_code_row");
+  save (f);
+  WAIT_UNTIL (kh_field_message_is_shown (code_row));
+  assert_message_at (code_row, NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_child (f, "last_name_row"))), ==, "Toinen");
+  g_assert_cmpuint (f->n_saved, ==, 1);
+  /* Save is offered again. */
+  g_assert_true (gtk_widget_get_sensitive (form_child (f, "save_button")));
+
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 1);
+}
+
 /* Every field can be reached with Tab alone, in reading order. */
 static void
 test_tab_order (Fixture       *f,
@@ -540,6 +618,8 @@ main (int   argc,
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
+  ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);
+  ADD ("/ui/intake-form/duplicate-code", test_duplicate_code);
 
 #undef ADD
 

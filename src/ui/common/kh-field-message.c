@@ -120,3 +120,19 @@ kh_field_message_is_shown (GtkWidget *field)
   holder = g_object_get_data (G_OBJECT (field), MESSAGE_KEY);
   return holder != NULL && gtk_widget_get_visible (holder);
 }
+
+void
+kh_field_message_ensure_style (void)
+{
+  static GdkDisplay *styled;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (display == NULL || display == styled)
+    return;
+  styled = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/intake/kh-intake.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

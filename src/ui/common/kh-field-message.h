@@ -20,4 +20,8 @@ GtkLabel *kh_field_message_get_label (GtkWidget *field);
 /* Is a message shown for the field? */
 gboolean  kh_field_message_is_shown  (GtkWidget *field);
 
+/* Loads the small style sheet of the intake views (message rows, badges)
+ * once per display. Widgets that use field messages call it in init. */
+void      kh_field_message_ensure_style (void);
+
 G_END_DECLS

@@ -274,6 +274,7 @@ kh_person_fields_init (KhPersonFields *self)
   GtkEventController *focus;
   GtkEditable *delegate;
 
+  kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   text_rows[0] = self->last_name_row;

@@ -56,6 +56,7 @@ struct _KhIntakeForm
   AdwComboRow    *language_row;
   GtkGrid        *needs_grid;
   GtkButton      *new_person_button;
+  AdwPreferencesGroup *note_group;
   GtkCheckButton *outcome_advice_check;
   AdwActionRow   *outcome_advice_row;
   GtkCheckButton *outcome_case_check;
@@ -430,7 +431,7 @@ update_form (KhIntakeForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reason_text_box), !anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_note_row),
                           !anonymous && gtk_switch_get_active (self->urgent_switch));
-  gtk_widget_set_visible (GTK_WIDGET (self->outcome_note_row), !anonymous);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !anonymous);
 
   /* An anonymous contact may only get advice or be directed elsewhere. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_case_row), !anonymous);
@@ -1438,6 +1439,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, language_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, needs_grid);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, new_person_button);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, note_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_advice_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_advice_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_case_check);
@@ -1482,6 +1484,7 @@ kh_intake_form_init (KhIntakeForm *self)
 {
   GtkEventController *keys;
 
+  kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kh-text.h"
+#include "ui/common/kh-field-message.h"
 
 #include "kh-reception-page.h"
 
@@ -600,25 +601,9 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
 }
 
 static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/intake/kh-intake.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 kh_reception_page_init (KhReceptionPage *self)
 {
-  ensure_css ();
+  kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
