@@ -19,7 +19,7 @@
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
   "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
-#define CLIENT_ORDER "c.sort_key, c.birth_date, c.id"
+#define CLIENT_ORDER "c.sort_key, c.id"
 
 /* The earliest birth date taken as plausible (the 1800s century sign exists,
  * but nobody alive was born before this). */
@@ -312,17 +312,16 @@ _kh_db_write_client (KhDb        *db,
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
                            "language = ?7, other_language = ?8, interpreter = ?9, address = ?10, "
                            "postal_code = ?11, city = ?12, phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16, sort_key = kh_sort_key (?5, ?6), "
-                           "search_text = kh_search_text (?5, ?6) WHERE id = ?17 RETURNING id",
+                           "email = ?15, updated_at = ?16 WHERE id = ?17 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at, sort_key, search_text) "
+                           "updated_at, created_at) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16, kh_sort_key (?5, ?6), kh_search_text (?5, ?6)) RETURNING id",
+                           "?15, ?16, ?16) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -348,7 +347,21 @@ _kh_db_write_client (KhDb        *db,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      /* Finish the statement first: its RETURNING holds the row. */
+      rc = sqlite3_step (stmt);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      if (rc != SQLITE_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return 0;
+        }
+      if (!_kh_db_write_name_keys (db, id, client->last_name, client->first_names, error))
+        return 0;
+      return id;
+    }
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
@@ -551,9 +564,16 @@ fts_query (GPtrArray *tokens,
   return g_string_free (query, FALSE);
 }
 
-/* More hits than this and walking the names in order (stopping at the
- * limit) beats sorting every hit: with ≥ 1 % of the people matching, the
- * first screenful is found within a few thousand index entries. */
+/* How a tier is answered, by the number of FTS hits (measured on 100 000
+ * people, bench-search):
+ *  - one word, fewer than SPREAD_HITS: a range of client_words, which is in
+ *    (word, sort_key) order, so a prefix reads neighbouring index entries
+ *    only, however clustered its people are (0003-name-words.sql);
+ *  - several words, fewer than DENSE_HITS: FTS5 intersects them; the few
+ *    hits are sorted;
+ *  - more: so many people match that walking all names in order
+ *    (clients_sort) meets the first screenful almost at once. */
+#define SPREAD_HITS 5000
 #define DENSE_HITS 1500
 /* More words than this narrow nothing in practice. */
 #define MAX_WORDS 6
@@ -561,6 +581,7 @@ fts_query (GPtrArray *tokens,
 static gint64
 count_hits (KhDb        *db,
             const char  *match,
+            gint64       cap,
             GError     **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
@@ -573,7 +594,7 @@ count_hits (KhDb        *db,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, DENSE_HITS);
+  sqlite3_bind_int64 (stmt, 2, cap);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -581,6 +602,70 @@ count_hits (KhDb        *db,
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The people of a client_words range, in order; then their rows. */
+static gboolean
+search_words (KhDb        *db,
+              const char  *word,
+              gboolean     prefix,
+              GPtrArray   *results,
+              GHashTable  *seen,
+              guint        limit,
+              GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *end = NULL;
+  int rc;
+
+  if (prefix)
+    {
+      /* The first string after every word that starts with `word`. */
+      end = g_strconcat (word, "\xf4\x8f\xbf\xbf", NULL);
+      stmt = _kh_db_prepare (db,
+                             "SELECT DISTINCT sort_key, client_id FROM client_words "
+                             "WHERE word >= ?1 AND word < ?2 "
+                             "ORDER BY sort_key, client_id LIMIT ?3",
+                             error);
+    }
+  else
+    stmt = _kh_db_prepare (db,
+                           "SELECT DISTINCT sort_key, client_id FROM client_words "
+                           "WHERE word = ?1 AND ?2 IS NULL "
+                           "ORDER BY sort_key, client_id LIMIT ?3",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 2, end);
+  /* Rows of the earlier tier come again here and are skipped. */
+  sqlite3_bind_int (stmt, 3, limit + results->len);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      if (!g_hash_table_contains (seen, &id))
+        g_array_append_val (ids, id);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len && results->len < limit; i++)
+    {
+      stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (!collect (db, stmt, results, seen, limit, error))
+        return FALSE;
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+    }
+  return TRUE;
 }
 
 /* One tier of the name search: whole words, or prefixes of words. */
@@ -597,15 +682,24 @@ search_names_tier (KhDb        *db,
   g_autofree char *match = fts_query (tokens, prefix);
   g_autoptr(KhDbStmt) stmt = NULL;
   guint already = results->len;
+  gboolean one_word = folded->len == 1;
   gint64 hits;
 
-  hits = count_hits (db, match, error);
+  hits = count_hits (db, match, one_word ? SPREAD_HITS : DENSE_HITS, error);
   if (hits < 0)
     return FALSE;
   if (hits == 0)
     return TRUE;
 
-  if (hits < DENSE_HITS)
+  /* Never the query itself in the log: it is a person's name. */
+  g_debug ("Name search tier (%s): %" G_GINT64_FORMAT "%s hits, %s", prefix ? "prefix" : "whole",
+           hits, hits >= (one_word ? SPREAD_HITS : DENSE_HITS) ? "+" : "",
+           one_word && hits < SPREAD_HITS ? "word index"
+           : !one_word && hits < DENSE_HITS ? "FTS5" : "walk in order");
+  if (one_word && hits < SPREAD_HITS)
+    return search_words (db, g_ptr_array_index (folded, 0), prefix, results, seen, limit, error);
+
+  if (!one_word && hits < DENSE_HITS)
     {
       stmt = _kh_db_prepare (db,
                              "SELECT " CLIENT_COLUMNS " FROM clients c "
@@ -615,7 +709,6 @@ search_names_tier (KhDb        *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      /* Rows of the earlier tier come again here and are skipped. */
       sqlite3_bind_int (stmt, 2, limit + already);
     }
   else

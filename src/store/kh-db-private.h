@@ -105,6 +105,19 @@ gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         GError      **error);
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
+/* The byte sort key of a name in KH_FI order (clients.sort_key). */
+char         *_kh_db_make_sort_key     (const char   *last_name,
+                                        const char   *first_names);
+/* " folded name words " (clients.search_text), and the distinct words. */
+char         *_kh_db_make_search_text  (const char   *last_name,
+                                        const char   *first_names,
+                                        GPtrArray   **out_words);
+/* Writes a person's sort key, folded names and client_words rows. */
+gboolean      _kh_db_write_name_keys   (KhDb         *db,
+                                        gint64        client_id,
+                                        const char   *last_name,
+                                        const char   *first_names,
+                                        GError      **error);
 /* Digits of a phone number for the phone_digits column, or NULL. */
 char         *_kh_db_phone_key         (const char   *phone);
 /* Inserts or updates (client->id > 0) a prepared person; returns the id. */

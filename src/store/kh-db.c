@@ -27,6 +27,7 @@
 static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-sort-keys.sql",
+  "0003-name-words.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -446,42 +447,155 @@ _kh_db_fold_words (const char *text)
   return g_steal_pointer (&words);
 }
 
-static void
-sort_key_function (sqlite3_context  *context,
-                   int               argc,
-                   sqlite3_value   **argv)
+char *
+_kh_db_make_sort_key (const char *last_name,
+                      const char *first_names)
 {
-  const char *last = (const char *) sqlite3_value_text (argv[0]);
-  const char *first = (const char *) sqlite3_value_text (argv[1]);
-  g_autofree char *last_key = kh_collate_key (last ? last : "");
-  g_autofree char *first_key = kh_collate_key (first ? first : "");
-  g_autofree char *key = NULL;
+  g_autofree char *last_key = kh_collate_key (last_name ? last_name : "");
+  g_autofree char *first_key = kh_collate_key (first_names ? first_names : "");
 
   /* 0x01 sorts below every byte of a key: last names compare first, whole. */
-  key = g_strconcat (last_key, "\x01", first_key, NULL);
-  sqlite3_result_blob (context, key, strlen (key), g_free);
-  g_steal_pointer (&key);
+  return g_strconcat (last_key, "\x01", first_key, NULL);
 }
 
-static void
-search_text_function (sqlite3_context  *context,
-                      int               argc,
-                      sqlite3_value   **argv)
+char *
+_kh_db_make_search_text (const char  *last_name,
+                         const char  *first_names,
+                         GPtrArray  **out_words)
 {
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   GString *text = g_string_new (" ");
+  const char *names[] = { last_name, first_names };
 
-  for (int i = 0; i < argc; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autoptr(GPtrArray) words = _kh_db_fold_words ((const char *) sqlite3_value_text (argv[i]));
+      g_autoptr(GPtrArray) folded = _kh_db_fold_words (names[i]);
 
-      for (guint w = 0; w < words->len; w++)
+      for (guint w = 0; w < folded->len; w++)
         {
-          g_string_append (text, g_ptr_array_index (words, w));
+          const char *word = g_ptr_array_index (folded, w);
+
+          g_string_append (text, word);
           g_string_append_c (text, ' ');
+          if (!g_ptr_array_find_with_equal_func (words, word, g_str_equal, NULL))
+            g_ptr_array_add (words, g_strdup (word));
         }
     }
-  sqlite3_result_text (context, text->str, text->len, g_free);
-  g_string_free (text, FALSE);
+  if (out_words != NULL)
+    *out_words = g_steal_pointer (&words);
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+_kh_db_write_name_keys (KhDb        *db,
+                        gint64       client_id,
+                        const char  *last_name,
+                        const char  *first_names,
+                        GError     **error)
+{
+  g_autofree char *sort_key = _kh_db_make_sort_key (last_name, first_names);
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *search_text = _kh_db_make_search_text (last_name, first_names, &words);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "UPDATE clients SET sort_key = ?, search_text = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, sort_key, strlen (sort_key), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, client_id);
+  rc = sqlite3_step (stmt);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  stmt = _kh_db_prepare (db, "DELETE FROM client_words WHERE client_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  rc = sqlite3_step (stmt);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      stmt = _kh_db_prepare (db,
+                             "INSERT INTO client_words (word, sort_key, client_id) VALUES (?, ?, ?)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (words, i), -1, SQLITE_STATIC);
+      sqlite3_bind_blob (stmt, 2, sort_key, strlen (sort_key), SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, client_id);
+      rc = sqlite3_step (stmt);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      if (rc != SQLITE_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Makes the keys and words of every person whose sort key is NULL: after a
+ * migration that needs them remade, or a name changed by another program
+ * (clients_keys_stale in 0002-sort-keys.sql). */
+static gboolean
+repair_name_keys (KhDb    *db,
+                  GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gboolean own;
+  gboolean ok = TRUE;
+  GError *local_error = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT id, last_name, first_names FROM clients WHERE sort_key IS NULL",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (ids->len == 0)
+    return TRUE;
+
+  g_debug ("Making the name keys of %u people", ids->len);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len && ok; i++)
+    ok = _kh_db_write_name_keys (db, g_array_index (ids, gint64, i),
+                                 g_ptr_array_index (names, 2 * i),
+                                 g_ptr_array_index (names, 2 * i + 1), &local_error);
+  if (!_kh_db_tx_end (db, own, ok, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- opening and migrations ---- */
@@ -689,17 +803,6 @@ configure (KhDb    *db,
       return FALSE;
     }
 
-  if (sqlite3_create_function_v2 (db->handle, "kh_sort_key", 2,
-                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                  NULL, sort_key_function, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function_v2 (db->handle, "kh_search_text", 2,
-                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                  NULL, search_text_function, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      _kh_db_set_error (db, sqlite3_errcode (db->handle), error);
-      return FALSE;
-    }
-
   return _kh_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error);
 }
 
@@ -755,13 +858,7 @@ kh_db_open (const char  *path,
   if (!migrate (db, error))
     return NULL;
 
-  /* Keys missing after the migration that introduced them, or after another
-   * program changed a name (clients_keys_stale); uses clients_sort. */
-  if (!_kh_db_exec (db,
-                    "UPDATE clients SET sort_key = kh_sort_key (last_name, first_names), "
-                    "  search_text = kh_search_text (last_name, first_names) "
-                    "WHERE sort_key IS NULL",
-                    error))
+  if (!repair_name_keys (db, error))
     return NULL;
 
   return g_steal_pointer (&db);
