@@ -151,6 +151,9 @@ open_client (KhClientsPage *self,
 {
   kh_person_page_load (self->person_page, client_id);
   adw_leaflet_set_visible_child_name (self->leaflet, "person");
+  /* The keyboard follows: Escape and Alt+Left now mean "back to search",
+   * not "clear the search". */
+  kh_person_page_focus (self->person_page);
 }
 
 static void

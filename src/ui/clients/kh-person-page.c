@@ -24,6 +24,7 @@ struct _KhPersonPage
 
   /* template widgets */
   AdwActionRow      *address_row;
+  GtkButton         *back_button;
   AdwActionRow      *birth_date_row;
   AdwActionRow      *code_row;
   GtkListBox        *contacts_list;
@@ -376,6 +377,7 @@ client_for_edit_cb (GObject      *object,
 
   editor = kh_person_editor_new (self->store, client);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (editor), TRUE);
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -436,6 +438,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_list);
@@ -531,4 +534,12 @@ kh_person_page_get_client (KhPersonPage *self)
   g_return_val_if_fail (KH_IS_PERSON_PAGE (self), NULL);
 
   return self->client;
+}
+
+void
+kh_person_page_focus (KhPersonPage *self)
+{
+  g_return_if_fail (KH_IS_PERSON_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 }

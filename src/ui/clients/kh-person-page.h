@@ -23,6 +23,8 @@ void       kh_person_page_set_store     (KhPersonPage *self,
 void       kh_person_page_load          (KhPersonPage *self,
                                          gint64        client_id);
 gint64     kh_person_page_get_client_id (KhPersonPage *self);
+/* Moves the keyboard focus into the page (its Back button). */
+void       kh_person_page_focus         (KhPersonPage *self);
 /* The person as last loaded, or NULL. */
 KhClient  *kh_person_page_get_client    (KhPersonPage *self);
 
