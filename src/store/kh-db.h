@@ -86,10 +86,14 @@ KhUser    *kh_db_save_user       (KhDb        *db,
 /* ---- clients ---- */
 
 /* Search before create. The query may be a name or part of one (forgiving of
- * case and ä/a, ö/o, å/a; several words narrow), an identity code or its
- * first six digits, a birth date (d.m.yyyy or yyyy-mm-dd), or a phone number
- * (digits; spaces and +358 / 0 prefix folded). Best matches first, then by
- * name in Finnish/Swedish order. Logs KH_ACCESS_SEARCH for each result. */
+ * case and ä/a, ö/o, å/a; several words narrow; FTS syntax in the text is
+ * taken as text), an identity code or its start (at least the six birth
+ * digits), a birth date (d.m.yyyy or yyyy-mm-dd), or a phone number or its
+ * start (digits; spaces and +358 / 0 prefix folded). Best matches first: the
+ * exact identity code, then names where every word typed is a whole word of
+ * the name, then prefixes; within each, by name in Finnish/Swedish order
+ * (Å, Ä, Ö after Z). Logs KH_ACCESS_SEARCH (basis INTAKE) for each result in
+ * the same transaction. */
 GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   KhUser      *user,
                                   const char  *query,
@@ -131,7 +135,7 @@ GPtrArray *kh_db_list_client_contacts (KhDb    *db,
                                        KhUser  *user,
                                        gint64   client_id,
                                        GError **error);     /* of KhContact */
-/* Rebuilds the search index after a bulk load. */
+/* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 
 /* ---- intake ---- */
@@ -215,9 +219,9 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
 
 /* ---- bulk (kohtaamo-admin) ---- */
 
-/* Inserts without logging reads and without updating the search index per
- * row; for demo data and import inside kh_db_begin/commit. Validation as in
- * kh_db_save_client. */
+/* Inserts without logging reads and without updating the FTS5 index per
+ * row; for demo data and import inside kh_db_begin/commit, which rebuilds the
+ * index once. Validation as in kh_db_save_client. */
 gint64     kh_db_insert_client_bulk  (KhDb *db, KhUser *user, KhClient *client, GError **error);
 gint64     kh_db_insert_contact_bulk (KhDb *db, KhUser *user, KhContact *contact, GError **error);
 gint64     kh_db_insert_case_bulk    (KhDb *db, KhCase *kcase, GError **error);

@@ -30,7 +30,9 @@ KhUser     *kh_store_get_user            (KhStore    *self);
 KhCalendar *kh_store_get_calendar        (KhStore    *self);
 
 /* Opens and migrates the database and logs in the OS account (g_get_user_name,
- * display name g_get_real_name). Completes with the KhUser. */
+ * display name g_get_real_name). Completes with the KhUser (a new reference;
+ * the store keeps its own for kh_store_get_user). Errors are KhStoreError:
+ * NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW, PERMISSION (unknown account). */
 void        kh_store_open_async          (KhStore             *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
@@ -52,7 +54,7 @@ void        kh_store_find_similar_clients_async  (KhStore *self, const char *las
                                                   GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_find_similar_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
 
-/* Completes with the id (as gint64 through the out parameter of finish). */
+/* Completes with the person's id (finish returns it; 0 with an error). */
 void        kh_store_save_client_async     (KhStore *self, KhClient *client,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 gint64      kh_store_save_client_finish    (KhStore *self, GAsyncResult *result, GError **error);
@@ -87,8 +89,10 @@ void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, gu
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
 
-/* Emitted on the main context after any successful write (intake saved or
- * undone, person saved), so that views can refresh. */
+/* Emitted on the caller's main context after any successful write (intake
+ * saved or undone, person saved), so that views can refresh. A call cancelled
+ * before it ran writes nothing; a write that ran is reported as it went even
+ * if its cancellable was cancelled meanwhile. */
 /* signal: "changed" (KhStore *store) */
 
 G_END_DECLS
