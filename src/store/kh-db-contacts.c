@@ -322,7 +322,12 @@ open_case (KhDb       *db,
   if (calendar == NULL)
     return 0;
 
-  g_date_time_get_ymd (contact->received_at, &year, &month, &day);
+  {
+    /* The day of the contact where the unit is, whatever zone it came in. */
+    g_autoptr(GDateTime) local = g_date_time_to_local (contact->received_at);
+
+    g_date_time_get_ymd (local, &year, &month, &day);
+  }
   g_date_clear (&contact_day, 1);
   g_date_set_dmy (&contact_day, day, month, year);
   have_birth = client->birth_date != NULL && kh_date_from_iso (client->birth_date, &birth);
@@ -376,7 +381,15 @@ kh_db_save_intake (KhDb      *db,
 
   /* Everything that needs no database is checked before the transaction. */
   contact = kh_contact_copy (intake->contact);
-  if (!check_contact (contact, intake->client != NULL, error))
+  if (intake->client != NULL)
+    client = kh_client_copy (intake->client);
+  else if (contact->client_id > 0 && !contact->anonymous)
+    {
+      /* An existing person named by id only. */
+      client = kh_client_new ();
+      client->id = contact->client_id;
+    }
+  if (!check_contact (contact, client != NULL, error))
     return NULL;
   if ((intake->deadline_groups & ~(guint) (KH_DEADLINE_GROUP_OVER_75 |
                                            KH_DEADLINE_GROUP_HIGHEST_CARE_ALLOWANCE |
@@ -385,10 +398,9 @@ kh_db_save_intake (KhDb      *db,
       refuse (error, _("Deadline groups: unknown group."));
       return NULL;
     }
-  if (intake->client != NULL)
+  if (client != NULL)
     {
-      client = kh_client_copy (intake->client);
-      write_client = client->id <= 0 || intake->update_client;
+      write_client = client->id <= 0 || (intake->client != NULL && intake->update_client);
       if (write_client && !_kh_db_prepare_client (client, &phone_digits, error))
         return NULL;
     }

@@ -278,6 +278,16 @@ test_existing_person_and_lists (Fixture       *f,
     opened = save (f, f->admin, contact, client, FALSE, 0, 0);
   }
   {
+    /* The day before, naming the person by id only. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->client_id = id;
+    contact->received_at = g_date_time_new_local (2026, 4, 1, 12, 0, 0);
+    result = save (f, f->admin, contact, NULL, FALSE, 0, 0);
+    g_assert_cmpint (result->client_id, ==, id);
+  }
+  {
     /* Another day. */
     g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
     g_autoptr(KhIntakeResult) result = NULL;
@@ -311,7 +321,10 @@ test_existing_person_and_lists (Fixture       *f,
 
   contacts = kh_db_list_client_contacts (f->db, f->admin, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (contacts->len, ==, 2);
+  g_assert_cmpuint (contacts->len, ==, 3);
+  /* Newest first. */
+  g_assert_cmpint (((KhContact *) g_ptr_array_index (contacts, 0))->id, ==, opened->contact_id);
+  g_assert_cmpint (((KhContact *) g_ptr_array_index (contacts, 2))->outcome, ==, KH_OUTCOME_ADVICE);
 }
 
 static void
