@@ -208,6 +208,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
   gtk_window_set_child (GTK_WINDOW (f->window), f->form);
   gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
 
   /* The directory of services arrives from the store. */
   WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (form_child (f, "service_row")))) > 1);
@@ -271,6 +272,8 @@ fill_contact (Fixture    *f,
 static void
 save (Fixture *f)
 {
+  /* As at the desk, the form has been laid out before Save is pressed. */
+  gtk_test_widget_wait_for_draw (f->window);
   g_assert_true (gtk_widget_activate_action (f->form, "intake.save", NULL));
 }
 
@@ -375,6 +378,14 @@ test_directed_without_service (Fixture       *f,
 
   assert_message_at (service_row, NULL);
   assert_focus_in (f, service_row);
+  /* The bad field is scrolled into view. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") == NULL)
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form_child (f, "scroller")));
+
+      WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > 0);
+    }
   screenshot (f->window, "intake-anonymous-directed");
   contacts = list_contacts_today (f);
   g_assert_cmpuint (contacts->len, ==, 0);

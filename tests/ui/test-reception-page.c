@@ -226,6 +226,7 @@ fixture_set_up (Fixture       *f,
   g_signal_connect (f->page, "open-client", G_CALLBACK (open_client_cb), f);
   gtk_window_set_child (GTK_WINDOW (f->window), f->page);
   gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
 }
 
 static void

@@ -820,6 +820,27 @@ person_fields_changed_cb (KhPersonFields *fields,
 
 /* ---- validation ---- */
 
+/* Scrolls so that `widget` shows with some room above it. The viewport
+ * follows the focus only while the window is active, so do it here. */
+static void
+scroll_to_widget (KhIntakeForm *self,
+                  GtkWidget    *widget)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y >= value && bounds.origin.y + bounds.size.height <= value + page)
+    return;
+  gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 60));
+}
+
 static gboolean
 validate (KhIntakeForm *self)
 {
@@ -897,7 +918,14 @@ validate (KhIntakeForm *self)
 #undef CHECK
 
   if (!person_ok)
-    return FALSE;   /* the person fields focused their first bad field */
+    {
+      /* The person fields focused their first bad field. */
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus != NULL)
+        scroll_to_widget (self, focus);
+      return FALSE;
+    }
 
   if (first_bad != NULL)
     {
@@ -906,6 +934,7 @@ validate (KhIntakeForm *self)
       else if (first_bad == GTK_WIDGET (self->outcome_urgent_row))
         first_bad = GTK_WIDGET (self->outcome_advice_check);
       gtk_widget_grab_focus (first_bad);
+      scroll_to_widget (self, first_bad);
       return FALSE;
     }
   return TRUE;

@@ -614,6 +614,8 @@ kh_reception_page_init (KhReceptionPage *self)
   gtk_list_box_set_placeholder (self->queue_list,
                                 new_placeholder ("checkbox-checked-symbolic",
                                                  _("No cases waiting for a worker")));
+  /* Coming back to the view (or past midnight) shows the day as it is now. */
+  g_signal_connect (self, "map", G_CALLBACK (kh_reception_page_refresh), NULL);
   g_signal_connect (self->contacts_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   update_date_label (self);
