@@ -290,6 +290,9 @@ _kh_db_write_client (KhDb        *db,
                      const char  *phone_digits,
                      GError     **error)
 {
+  g_autofree char *sort_key = NULL;
+  g_autofree char *search_text = NULL;
+  g_autoptr(GPtrArray) words = NULL;
   g_autoptr(KhDbStmt) stmt = NULL;
   gint64 owner;
   int rc;
@@ -312,16 +315,17 @@ _kh_db_write_client (KhDb        *db,
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
                            "language = ?7, other_language = ?8, interpreter = ?9, address = ?10, "
                            "postal_code = ?11, city = ?12, phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16 WHERE id = ?17 RETURNING id",
+                           "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19 "
+                           "WHERE id = ?17 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at) "
+                           "updated_at, created_at, sort_key, search_text) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16) RETURNING id",
+                           "?15, ?16, ?16, ?18, ?19) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -344,6 +348,10 @@ _kh_db_write_client (KhDb        *db,
   sqlite3_bind_int64 (stmt, 16, _kh_db_now ());
   if (client->id > 0)
     sqlite3_bind_int64 (stmt, 17, client->id);
+  sort_key = _kh_db_make_sort_key (client->last_name, client->first_names);
+  search_text = _kh_db_make_search_text (client->last_name, client->first_names, &words);
+  sqlite3_bind_blob (stmt, 18, sort_key, strlen (sort_key), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, search_text, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -358,7 +366,7 @@ _kh_db_write_client (KhDb        *db,
           _kh_db_set_error (db, rc, error);
           return 0;
         }
-      if (!_kh_db_write_name_keys (db, id, client->last_name, client->first_names, error))
+      if (!_kh_db_write_words (db, id, sort_key, words, client->id > 0, error))
         return 0;
       return id;
     }
@@ -429,6 +437,9 @@ kh_db_insert_client_bulk (KhDb      *db,
 {
   g_autoptr(KhClient) copy = NULL;
   g_autofree char *phone_digits = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+  gint64 id;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_CLIENT (client), 0);
@@ -440,8 +451,18 @@ kh_db_insert_client_bulk (KhDb      *db,
     return 0;
   if (!_kh_db_defer_search_index (db, error))
     return 0;
-  /* One statement: it is atomic by itself, no savepoint needed. */
-  return _kh_db_write_client (db, copy, phone_digits, error);
+
+  /* The row and its name words: whole or not at all, even inside the
+   * caller's transaction. */
+  if (!_kh_db_tx_begin (db, &own, error))
+    return 0;
+  id = _kh_db_write_client (db, copy, phone_digits, &local_error);
+  if (!_kh_db_tx_end (db, own, id > 0, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return id;
 }
 
 gboolean

@@ -112,11 +112,13 @@ char         *_kh_db_make_sort_key     (const char   *last_name,
 char         *_kh_db_make_search_text  (const char   *last_name,
                                         const char   *first_names,
                                         GPtrArray   **out_words);
-/* Writes a person's sort key, folded names and client_words rows. */
-gboolean      _kh_db_write_name_keys   (KhDb         *db,
+/* Writes a person's client_words rows (after removing the old ones if
+ * `replace`). */
+gboolean      _kh_db_write_words       (KhDb         *db,
                                         gint64        client_id,
-                                        const char   *last_name,
-                                        const char   *first_names,
+                                        const char   *sort_key,
+                                        GPtrArray    *words,
+                                        gboolean      replace,
                                         GError      **error);
 /* Digits of a phone number for the phone_digits column, or NULL. */
 char         *_kh_db_phone_key         (const char   *phone);

@@ -487,42 +487,29 @@ _kh_db_make_search_text (const char  *last_name,
 }
 
 gboolean
-_kh_db_write_name_keys (KhDb        *db,
-                        gint64       client_id,
-                        const char  *last_name,
-                        const char  *first_names,
-                        GError     **error)
+_kh_db_write_words (KhDb        *db,
+                    gint64       client_id,
+                    const char  *sort_key,
+                    GPtrArray   *words,
+                    gboolean     replace,
+                    GError     **error)
 {
-  g_autofree char *sort_key = _kh_db_make_sort_key (last_name, first_names);
-  g_autoptr(GPtrArray) words = NULL;
-  g_autofree char *search_text = _kh_db_make_search_text (last_name, first_names, &words);
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db, "UPDATE clients SET sort_key = ?, search_text = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_blob (stmt, 1, sort_key, strlen (sort_key), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, client_id);
-  rc = sqlite3_step (stmt);
-  g_clear_pointer (&stmt, _kh_db_stmt_release);
-  if (rc != SQLITE_DONE)
+  if (replace)
     {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  stmt = _kh_db_prepare (db, "DELETE FROM client_words WHERE client_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  g_clear_pointer (&stmt, _kh_db_stmt_release);
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
+      stmt = _kh_db_prepare (db, "DELETE FROM client_words WHERE client_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      rc = sqlite3_step (stmt);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      if (rc != SQLITE_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < words->len; i++)
@@ -544,6 +531,35 @@ _kh_db_write_name_keys (KhDb        *db,
         }
     }
   return TRUE;
+}
+
+static gboolean
+write_name_keys (KhDb        *db,
+                 gint64       client_id,
+                 const char  *last_name,
+                 const char  *first_names,
+                 GError     **error)
+{
+  g_autofree char *sort_key = _kh_db_make_sort_key (last_name, first_names);
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *search_text = _kh_db_make_search_text (last_name, first_names, &words);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "UPDATE clients SET sort_key = ?, search_text = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, sort_key, strlen (sort_key), SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, client_id);
+  rc = sqlite3_step (stmt);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return _kh_db_write_words (db, client_id, sort_key, words, TRUE, error);
 }
 
 /* Makes the keys and words of every person whose sort key is NULL: after a
@@ -587,7 +603,7 @@ repair_name_keys (KhDb    *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
   for (guint i = 0; i < ids->len && ok; i++)
-    ok = _kh_db_write_name_keys (db, g_array_index (ids, gint64, i),
+    ok = write_name_keys (db, g_array_index (ids, gint64, i),
                                  g_ptr_array_index (names, 2 * i),
                                  g_ptr_array_index (names, 2 * i + 1), &local_error);
   if (!_kh_db_tx_end (db, own, ok, &local_error))
