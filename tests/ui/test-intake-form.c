@@ -518,6 +518,15 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* Answers a message dialog as its button would: response, then close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 save_first_person (Fixture *f)
 {
@@ -549,7 +558,7 @@ test_possible_duplicate (Fixture       *f,
   g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
   g_assert_cmpuint (f->n_saved, ==, 1);
 
-  adw_message_dialog_response (dialog, "use");
+  respond (dialog, "use");
   WAIT_UNTIL (f->n_saved == 2);
   g_assert_cmpint (f->saved->client_id, ==, first_id);
   g_assert_false (f->saved->created_client);
@@ -579,6 +588,42 @@ test_duplicate_code (Fixture       *f,
 
   contacts = list_contacts_today (f);
   g_assert_cmpuint (contacts->len, ==, 1);
+}
+
+static void
+cancelled_cb (KhIntakeForm *form,
+              guint        *count)
+{
+  (*count)++;
+}
+
+/* Cancel leaves at once from an empty form and asks first when something
+ * was entered, keeping everything on "Keep Editing". */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  guint cancelled = 0;
+
+  g_signal_connect (f->form, "cancelled", G_CALLBACK (cancelled_cb), &cancelled);
+  g_assert_true (gtk_widget_activate_action (f->form, "intake.cancel", NULL));
+  g_assert_cmpuint (cancelled, ==, 1);
+  g_assert_null (find_message_dialog ());
+
+  set_text (form_child (f, "search_entry"), "Mäki");
+  g_assert_true (gtk_widget_activate_action (f->form, "intake.cancel", NULL));
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  respond (dialog, "keep");
+  WAIT_UNTIL (find_message_dialog () == NULL);
+  g_assert_cmpuint (cancelled, ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "search_entry"))), ==, "Mäki");
+
+  g_assert_true (gtk_widget_activate_action (f->form, "intake.cancel", NULL));
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  respond (dialog, "discard");
+  WAIT_UNTIL (cancelled == 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "search_entry"))), ==, "");
 }
 
 /* Every field can be reached with Tab alone, in reading order. */
@@ -631,6 +676,7 @@ main (int   argc,
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);
   ADD ("/ui/intake-form/duplicate-code", test_duplicate_code);
+  ADD ("/ui/intake-form/cancel", test_cancel);
 
 #undef ADD
 

@@ -98,7 +98,6 @@ struct _KhIntakeForm
   guint           search_timeout_id;
 
   guint           saving : 1;
-  guint           dirty : 1;        /* something was typed since the last reset */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
 };
@@ -455,18 +454,10 @@ update_form (KhIntakeForm *self)
 }
 
 static void
-mark_dirty (KhIntakeForm *self)
-{
-  if (!self->resetting)
-    self->dirty = TRUE;
-}
-
-static void
 field_changed_cb (GtkWidget    *widget,
                   KhIntakeForm *self)
 {
   kh_field_message_set (widget, NULL);
-  mark_dirty (self);
   update_form (self);
 }
 
@@ -476,7 +467,6 @@ reasons_changed_cb (GObject      *object,
                     KhIntakeForm *self)
 {
   kh_field_message_set (GTK_WIDGET (self->needs_grid), NULL);
-  mark_dirty (self);
 }
 
 static void
@@ -485,7 +475,6 @@ choice_changed_cb (GObject      *object,
                    KhIntakeForm *self)
 {
   kh_field_message_set (GTK_WIDGET (object), NULL);
-  mark_dirty (self);
   update_form (self);
 }
 
@@ -498,7 +487,6 @@ outcome_toggled_cb (GtkCheckButton *check,
   if (!gtk_check_button_get_active (check))
     return;
   kh_field_message_set (GTK_WIDGET (self->outcome_urgent_row), NULL);
-  mark_dirty (self);
 
   /* Urgent help goes to the social emergency service unless told otherwise. */
   service = get_service (self);
@@ -544,7 +532,6 @@ anonymous_changed_cb (GObject      *object,
                       GParamSpec   *pspec,
                       KhIntakeForm *self)
 {
-  mark_dirty (self);
   update_form (self);
 }
 
@@ -612,7 +599,6 @@ choose_client (KhIntakeForm *self,
   /* Serve the person in their own language. */
   set_language (self, client->language);
   gtk_switch_set_active (self->interpreter_switch, client->interpreter);
-  mark_dirty (self);
   update_form (self);
 }
 
@@ -713,7 +699,6 @@ search_changed_cb (GtkEditable  *editable,
                    KhIntakeForm *self)
 {
   set_who_message (self, NULL);
-  mark_dirty (self);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   if (self->resetting)
     return;
@@ -805,7 +790,6 @@ new_person_clicked_cb (GtkButton    *button,
       self->prefilled = TRUE;
     }
   gtk_stack_set_visible_child_name (self->who_stack, "new");
-  mark_dirty (self);
   update_form (self);
   kh_person_fields_focus_start (self->person_fields);
 }
@@ -814,7 +798,6 @@ static void
 person_fields_changed_cb (KhPersonFields *fields,
                           KhIntakeForm   *self)
 {
-  mark_dirty (self);
   update_deadline (self);
 }
 
@@ -1170,6 +1153,23 @@ save_action (GtkWidget  *widget,
   save_intake (self);
 }
 
+/* Has the receptionist entered anything that cancelling would throw away? */
+static gboolean
+has_content (KhIntakeForm *self)
+{
+  g_autofree char *search = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  g_autofree char *reason = dup_reason_text (self);
+  g_autofree char *detail = dup_row_text (self->contactor_detail_row);
+  g_autofree char *urgent_note = dup_row_text (self->urgent_note_row);
+  g_autofree char *outcome_note = dup_row_text (self->outcome_note_row);
+
+  return search != NULL || reason != NULL || detail != NULL
+         || urgent_note != NULL || outcome_note != NULL
+         || self->client != NULL || is_new_person (self) || is_anonymous (self)
+         || get_channel (self) != 0 || get_needs (self) != 0 || get_outcome (self) != 0
+         || gtk_switch_get_active (self->urgent_switch);
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -1193,7 +1193,7 @@ cancel_action (GtkWidget  *widget,
 
   if (self->saving)
     return;
-  if (!self->dirty)
+  if (!has_content (self))
     {
       kh_intake_form_reset (self);
       g_signal_emit (self, signals[CANCELLED], 0);
@@ -1632,7 +1632,6 @@ kh_intake_form_reset (KhIntakeForm *self)
   set_who_message (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
-  self->dirty = FALSE;
   self->prefilled = FALSE;
   self->resetting = FALSE;
   update_form (self);
