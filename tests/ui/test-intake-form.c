@@ -537,6 +537,38 @@ save_first_person (Fixture *f)
   g_assert_true (f->saved->created_client);
 }
 
+/* Search before create: typing finds the person, Enter picks the best
+ * match, and the contact is saved for them without a new person. */
+static void
+test_search_and_choose (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *results = form_child (f, "results_list");
+  GtkWidget *stack = form_child (f, "who_stack");
+  gint64 first_id;
+
+  save_first_person (f);
+  first_id = f->saved->client_id;
+
+  set_text (form_child (f, "search_entry"), "testi");
+  WAIT_UNTIL (gtk_widget_get_visible (results) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0) != NULL);
+  g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "chosen");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "chosen_row"))),
+                   ==, "Testinen, Maija");
+
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 2);
+  g_assert_cmpint (f->saved->client_id, ==, first_id);
+  g_assert_false (f->saved->created_client);
+
+  /* Nobody found: the form says so calmly. */
+  set_text (form_child (f, "search_entry"), "Zzyzx");
+  WAIT_UNTIL (gtk_widget_get_visible (form_child (f, "search_status_label")));
+  g_assert_false (gtk_widget_get_visible (results));
+}
+
 /* The same name and birth date warns before a second person is made. */
 static void
 test_possible_duplicate (Fixture       *f,
@@ -674,6 +706,7 @@ main (int   argc,
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
+  ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);
   ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);
   ADD ("/ui/intake-form/duplicate-code", test_duplicate_code);
   ADD ("/ui/intake-form/cancel", test_cancel);

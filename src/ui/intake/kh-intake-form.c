@@ -488,16 +488,21 @@ outcome_toggled_cb (GtkCheckButton *check,
     return;
   kh_field_message_set (GTK_WIDGET (self->outcome_urgent_row), NULL);
 
-  /* Urgent help goes to the social emergency service unless told otherwise. */
+  /* Urgent help goes to the social emergency service unless told otherwise.
+   * The unit edits its directory, so the service is found by its name
+   * (seeded as "Sosiaalipäivystys" / "Socialjour"), not by a fixed id. */
+  if (check == self->outcome_urgent_check)
+    gtk_switch_set_active (self->urgent_switch, TRUE);
   service = get_service (self);
   if (check == self->outcome_urgent_check && service == NULL && self->services != NULL)
     {
       for (guint i = 0; i < self->services->len; i++)
         {
           KhService *s = g_ptr_array_index (self->services, i);
-          g_autofree char *name = g_utf8_strdown (s->name_fi ? s->name_fi : "", -1);
+          g_autofree char *name_fi = g_utf8_strdown (s->name_fi ? s->name_fi : "", -1);
+          g_autofree char *name_sv = g_utf8_strdown (s->name_sv ? s->name_sv : "", -1);
 
-          if (strstr (name, "päivystys") != NULL)
+          if (strstr (name_fi, "päivystys") != NULL || strstr (name_sv, "socialjour") != NULL)
             {
               adw_combo_row_set_selected (self->service_row, i + 1);
               break;
@@ -519,7 +524,9 @@ channel_changed_cb (GObject      *object,
       && (channel == KH_CHANNEL_AUTHORITY || channel == KH_CHANNEL_KELA)
       && get_contactor (self) == KH_CONTACTOR_SELF)
     {
-      adw_combo_row_set_selected (self->contactor_row, 2);
+      for (guint i = 0; i < G_N_ELEMENTS (contactors); i++)
+        if (contactors[i] == KH_CONTACTOR_AUTHORITY)
+          adw_combo_row_set_selected (self->contactor_row, i);
       if (channel == KH_CHANNEL_KELA
           && gtk_editable_get_text (GTK_EDITABLE (self->contactor_detail_row))[0] == '\0')
         gtk_editable_set_text (GTK_EDITABLE (self->contactor_detail_row), "Kela");
@@ -527,8 +534,9 @@ channel_changed_cb (GObject      *object,
   choice_changed_cb (object, pspec, self);
 }
 
+/* Anonymity, urgency and interpreter: each changes what the form shows. */
 static void
-anonymous_changed_cb (GObject      *object,
+switch_changed_cb (GObject      *object,
                       GParamSpec   *pspec,
                       KhIntakeForm *self)
 {
@@ -1537,9 +1545,9 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->search_instead_button, "clicked", G_CALLBACK (change_clicked_cb), self);
   g_signal_connect (self->person_fields, "changed", G_CALLBACK (person_fields_changed_cb), self);
 
-  g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (anonymous_changed_cb), self);
-  g_signal_connect (self->urgent_switch, "notify::active", G_CALLBACK (anonymous_changed_cb), self);
-  g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (anonymous_changed_cb), self);
+  g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  g_signal_connect (self->urgent_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
+  g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
   g_signal_connect (self->channel_row, "notify::selected", G_CALLBACK (channel_changed_cb), self);
   g_signal_connect (self->contactor_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
   g_signal_connect (self->referral_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
