@@ -537,6 +537,23 @@ save_first_person (Fixture *f)
   g_assert_true (f->saved->created_client);
 }
 
+/* Enter in a text field saves: Save is the window's default widget. */
+static void
+test_enter_saves (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkEditable *text;
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  gtk_test_widget_wait_for_draw (f->window);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->window)) == form_child (f, "save_button"));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (form_child (f, "received_row")));
+  g_signal_emit_by_name (text, "activate");
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
 /* Search before create: typing finds the person, Enter picks the best
  * match, and the contact is saved for them without a new person. */
 static void
@@ -706,6 +723,7 @@ main (int   argc,
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
+  ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);
   ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);
   ADD ("/ui/intake-form/duplicate-code", test_duplicate_code);
