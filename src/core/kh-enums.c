@@ -195,6 +195,8 @@ static const KhEnumEntry access_whats[] = {
   ROW_C (KH_ACCESS_CONTACTS,      "contacts",      "access", NC_("access", "Contacts listed")),
   ROW_C (KH_ACCESS_EDIT,          "edit",          "access", NC_("access", "Details opened for editing")),
   ROW_C (KH_ACCESS_EXPORT,        "export",        "access", NC_("access", "Read by an administrator's command")),
+  ROW_C (KH_ACCESS_ACCESS_LOG,    "access-log",    "access", NC_("access", "Access log read")),
+  ROW_C (KH_ACCESS_WORK_LIST,     "work-list",     "access", NC_("access", "Shown in a work list")),
   END
 };
 

@@ -130,6 +130,8 @@ typedef enum {
   KH_ACCESS_CONTACTS = 4,          /* the person's contacts were listed */
   KH_ACCESS_EDIT = 5,              /* the person's details were opened for editing */
   KH_ACCESS_EXPORT = 6,            /* read by an administrator's command */
+  KH_ACCESS_ACCESS_LOG = 7,        /* the person's rows of the access log were read */
+  KH_ACCESS_WORK_LIST = 8,         /* shown in a work list: the day's contacts or the queue */
 } KhAccessWhat;
 
 /* On what basis it was read. */

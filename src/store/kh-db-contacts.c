@@ -629,6 +629,24 @@ kh_db_list_client_contacts (KhDb    *db,
   return g_steal_pointer (&contacts);
 }
 
+/* A work list (the day's contacts, the queue) shows names and reasons, so it
+ * is a read of each person shown: one log row per person per showing. */
+static void
+log_work_list (KhDb        *db,
+               KhUser      *user,
+               GHashTable  *seen,
+               gint64       client_id,
+               GError     **error)
+{
+  KhAccessBasis basis;
+
+  if (g_hash_table_contains (seen, &client_id))
+    return;
+  g_hash_table_add (seen, g_memdup2 (&client_id, sizeof client_id));
+  basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
+  _kh_db_log_access (db, user, client_id, KH_ACCESS_WORK_LIST, basis, error);
+}
+
 /**
  * kh_db_list_contacts_on:
  * @date: an ISO date, in local time
@@ -644,6 +662,10 @@ kh_db_list_contacts_on (KhDb        *db,
 {
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  gboolean own;
   GDate day;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -665,10 +687,25 @@ kh_db_list_contacts_on (KhDb        *db,
   end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
                                g_date_get_day (&day), 0, 0, 0);
 
-  return list_contacts (db,
-                        CONTACT_SELECT "WHERE k.received_at >= ?2 AND k.received_at < ?3"
-                        CONTACT_ORDER,
-                        g_date_time_to_unix (start), g_date_time_to_unix (end), error);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  contacts = list_contacts (db,
+                            CONTACT_SELECT "WHERE k.received_at >= ?2 AND k.received_at < ?3"
+                            CONTACT_ORDER,
+                            g_date_time_to_unix (start), g_date_time_to_unix (end), &local_error);
+  for (guint i = 0; contacts != NULL && i < contacts->len && local_error == NULL; i++)
+    {
+      KhContact *contact = g_ptr_array_index (contacts, i);
+
+      if (contact->client_id > 0)
+        log_work_list (db, user, seen, contact->client_id, &local_error);
+    }
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&contacts);
 }
 
 /**
@@ -684,6 +721,9 @@ kh_db_list_queue (KhDb     *db,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  gboolean own;
   int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -692,18 +732,29 @@ kh_db_list_queue (KhDb     *db,
 
   if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
     return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
   stmt = _kh_db_prepare (db,
                          CASE_SELECT "WHERE cs.status = 1 "
                          "ORDER BY cs.assessment_deadline IS NULL, cs.assessment_deadline, "
                          "  k.urgent DESC, cs.opened_at, cs.id",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, case_from_row (stmt));
-  if (rc != SQLITE_DONE)
+                         &local_error);
+  if (stmt != NULL)
     {
-      _kh_db_set_error (db, rc, error);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (cases, case_from_row (stmt));
+      if (rc != SQLITE_DONE)
+        _kh_db_set_error (db, rc, &local_error);
+    }
+  for (guint i = 0; i < cases->len && local_error == NULL; i++)
+    {
+      KhCase *kcase = g_ptr_array_index (cases, i);
+
+      log_work_list (db, user, seen, kcase->client_id, &local_error);
+    }
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
       return NULL;
     }
   return g_steal_pointer (&cases);

@@ -28,6 +28,7 @@ static const char * const migrations[] = {
   "0001-initial.sql",
   "0002-sort-keys.sql",
   "0003-name-words.sql",
+  "0004-access-work-lists.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -37,11 +37,6 @@ typedef enum {
 
 typedef struct _KhDb KhDb;
 
-/* What the access log records when the log itself is read (by the lead social
- * worker or an administrator). Appended after the values of KhAccessWhat in
- * core/kh-enums.h and stored with the same column. */
-#define KH_ACCESS_ACCESS_LOG ((KhAccessWhat) 7)
-
 /* Opens (creating if needed, with its folder) and migrates to the newest schema.
  * WAL mode, foreign keys on, busy timeout a few seconds. */
 KhDb      *kh_db_open            (const char  *path,
@@ -179,12 +174,14 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
                                   GError         **error);
-/* Contacts received on a day (ISO date), newest first; names for display. */
+/* Contacts received on a day (ISO date), newest first; names for display.
+ * Logs KH_ACCESS_WORK_LIST once for each person shown. */
 GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker, nearest deadline first. */
+/* Opened cases waiting for a worker, nearest deadline first.
+ * Logs KH_ACCESS_WORK_LIST once for each person shown. */
 GPtrArray *kh_db_list_queue      (KhDb     *db,
                                   KhUser   *user,
                                   GError  **error);      /* of KhCase */

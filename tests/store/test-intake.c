@@ -176,6 +176,14 @@ test_case_deadline (Fixture       *f,
   g_assert_nonnull (first->client_name);
   g_assert_cmpint (first->needs, ==, KH_NEED_FINANCIAL);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 2"), ==, 1);
+
+  /* Showing the queue is a read of each person in it, logged once per showing. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==, 2);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  queue = kh_db_list_queue (f->db, f->admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT client_id) FROM access_log WHERE what = 8"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==, 4);
 }
 
 static void

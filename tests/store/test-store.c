@@ -181,9 +181,12 @@ test_round_trip (void)
   kh_store_list_access_log_async (store, saved->client_id, 50, NULL, done_cb, &w);
   log = kh_store_list_access_log_finish (store, wait_for (&w), &error);
   g_assert_no_error (error);
-  /* The search and the page, newest first. */
-  g_assert_cmpuint (log->len, ==, 2);
-  g_assert_cmpint (((KhAccessEntry *) g_ptr_array_index (log, 0))->what, ==, KH_ACCESS_PAGE);
+  /* The search, the page, and the two work lists that showed the person,
+   * newest first. */
+  g_assert_cmpuint (log->len, ==, 4);
+  g_assert_cmpint (((KhAccessEntry *) g_ptr_array_index (log, 0))->what, ==, KH_ACCESS_WORK_LIST);
+  g_assert_cmpint (((KhAccessEntry *) g_ptr_array_index (log, 1))->what, ==, KH_ACCESS_WORK_LIST);
+  g_assert_cmpint (((KhAccessEntry *) g_ptr_array_index (log, 2))->what, ==, KH_ACCESS_PAGE);
   waiter_reset (&w);
 
   /* Undo, then the queue is empty again. */
