@@ -160,8 +160,14 @@ new_contact_row (KhContact *contact)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
 
+  /* A column of one width: outcomes line up, and a long one wraps
+   * instead of squeezing the person's name. */
   outcome = gtk_label_new (kh_outcome_label (contact->outcome));
+  gtk_label_set_wrap (GTK_LABEL (outcome), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (outcome), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (outcome), 18);
   gtk_label_set_xalign (GTK_LABEL (outcome), 1.0);
+  gtk_label_set_justify (GTK_LABEL (outcome), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (outcome, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
 
