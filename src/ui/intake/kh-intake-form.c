@@ -582,8 +582,10 @@ dup_client_summary (KhClient *client)
   g_date_clear (&birth, 1);
   if (client->birth_date != NULL && kh_date_from_iso (client->birth_date, &birth))
     {
+      g_autofree char *date = kh_date_format (&birth);
+
       /* Translators: the birth date in a search result */
-      g_ptr_array_add (parts, g_strdup_printf (_("born %s"), kh_date_format (&birth)));
+      g_ptr_array_add (parts, g_strdup_printf (_("born %s"), date));
     }
   if (client->city != NULL)
     g_ptr_array_add (parts, g_strdup (client->city));
