@@ -91,9 +91,11 @@ clear_list (GtkListBox *list)
 
 static GtkWidget *
 new_placeholder (const char *icon_name,
-                 const char *text)
+                 const char *text,
+                 const char *hint)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *label = gtk_label_new (text);
 
@@ -107,7 +109,18 @@ new_placeholder (const char *icon_name,
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), image);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (texts), label);
+  if (hint != NULL)
+    {
+      GtkWidget *hint_label = gtk_label_new (hint);
+
+      gtk_label_set_wrap (GTK_LABEL (hint_label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (hint_label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (hint_label, "dim-label");
+      gtk_widget_add_css_class (hint_label, "caption");
+      gtk_box_append (GTK_BOX (texts), hint_label);
+    }
   return box;
 }
 
@@ -616,10 +629,11 @@ kh_reception_page_init (KhReceptionPage *self)
 
   gtk_list_box_set_placeholder (self->contacts_list,
                                 new_placeholder ("x-office-address-book-symbolic",
-                                                 _("No contacts yet today")));
+                                                 _("No contacts yet today"),
+                                                 _("Start one with New Contact or Ctrl+N")));
   gtk_list_box_set_placeholder (self->queue_list,
                                 new_placeholder ("checkbox-checked-symbolic",
-                                                 _("No cases waiting for a worker")));
+                                                 _("No cases waiting for a worker"), NULL));
   /* Coming back to the view (or past midnight) shows the day as it is now. */
   g_signal_connect (self, "map", G_CALLBACK (kh_reception_page_refresh), NULL);
   g_signal_connect (self->contacts_list, "row-activated", G_CALLBACK (row_activated_cb), self);
