@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "kh-field-message.h"
 
 #define MESSAGE_KEY "kh-field-message"
@@ -135,4 +137,46 @@ kh_field_message_ensure_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/intake/kh-intake.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static gboolean
+enter_pressed_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0 || root == NULL)
+    return FALSE;
+
+  focus = gtk_root_get_focus (root);
+  if (ADW_IS_ACTION_ROW (focus) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus)))
+    {
+      adw_action_row_activate (ADW_ACTION_ROW (focus));
+      return TRUE;
+    }
+  if (GTK_IS_CHECK_BUTTON (focus))
+    {
+      gtk_widget_activate (focus);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+kh_field_enter_activates_rows (GtkWidget *widget)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (enter_pressed_cb), NULL);
+  gtk_widget_add_controller (widget, keys);
 }

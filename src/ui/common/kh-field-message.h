@@ -20,6 +20,11 @@ GtkLabel *kh_field_message_get_label (GtkWidget *field);
 /* Is a message shown for the field? */
 gboolean  kh_field_message_is_shown  (GtkWidget *field);
 
+/* Makes Enter toggle or open what has the focus inside `widget` (a switch
+ * or check row, a combo row, a check button) instead of activating the
+ * window's default (Save), which Enter in a text field still does. */
+void      kh_field_enter_activates_rows (GtkWidget *widget);
+
 /* Loads the small style sheet of the intake views (message rows, badges)
  * once per display. Widgets that use field messages call it in init. */
 void      kh_field_message_ensure_style (void);

@@ -306,6 +306,8 @@ kh_person_fields_init (KhPersonFields *self)
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->identity_code_row));
   g_signal_connect (delegate, "insert-text", G_CALLBACK (code_insert_text_cb), self);
 
+  kh_field_enter_activates_rows (GTK_WIDGET (self));
+
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (code_focus_left_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->identity_code_row), focus);

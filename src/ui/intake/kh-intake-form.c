@@ -1569,6 +1569,7 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect_swapped (self->care_allowance_check, "toggled", G_CALLBACK (update_deadline), self);
   g_signal_connect_swapped (self->disabled_check, "toggled", G_CALLBACK (update_deadline), self);
 
+  kh_field_enter_activates_rows (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (form_mapped_cb), self);
   g_signal_connect (self, "unmap", G_CALLBACK (form_unmapped_cb), self);
 }
