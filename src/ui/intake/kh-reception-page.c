@@ -138,7 +138,7 @@ new_contact_row (KhContact *contact)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (contact->anonymous || contact->client_name == NULL)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Anonymous"));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("contact", "Anonymous"));
   else
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact->client_name);
 
@@ -165,7 +165,7 @@ new_contact_row (KhContact *contact)
 
   if (contact->urgent)
     {
-      GtkWidget *badge = gtk_label_new (_("Urgent"));
+      GtkWidget *badge = gtk_label_new (C_("badge", "Urgent"));
 
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "kh-badge");
@@ -255,7 +255,7 @@ new_queue_row (KhReceptionPage *self,
 
   if (kcase->urgent)
     {
-      GtkWidget *badge = gtk_label_new (_("Urgent"));
+      GtkWidget *badge = gtk_label_new (C_("badge", "Urgent"));
 
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "kh-badge");
@@ -291,16 +291,17 @@ new_queue_row (KhReceptionPage *self,
       gtk_label_set_text (GTK_LABEL (date_label), by);
       if (days < 0)
         {
-          when = g_strdup (_("Overdue"));
+          when = g_strdup (C_("deadline", "Overdue"));
           gtk_widget_add_css_class (box, "error");
         }
       else if (days == 0)
         {
-          when = g_strdup (_("Today"));
+          when = g_strdup (C_("deadline", "Today"));
           gtk_widget_add_css_class (box, "warning");
         }
       else
         {
+          /* Translators: time left until the assessment must start */
           when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
           if (days <= 2)
             gtk_widget_add_css_class (box, "warning");
@@ -362,6 +363,7 @@ contacts_done_cb (GObject      *object,
     adw_preferences_group_set_description (self->contacts_group, NULL);
   else
     {
+      /* Translators: how many contacts came in today */
       g_autofree char *count = g_strdup_printf (ngettext ("%u contact", "%u contacts", contacts->len),
                                                 contacts->len);
 
