@@ -85,6 +85,7 @@ kh_field_message_set (GtkWidget  *field,
         gtk_widget_set_visible (holder, FALSE);
       gtk_widget_remove_css_class (field, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
