@@ -53,8 +53,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Runs on the worker. Returns the result (NULL with `error` set on failure;
- * a job without a value returns a non-NULL token). */
+/* Runs on the worker (worker_main is its only caller), so it may use
+ * self->db and self->worker_user. Returns the result (NULL with `error` set
+ * on failure; a job without a value returns DONE_TOKEN). */
 typedef gpointer (*JobFunc) (KhStore  *self,
                              gpointer  data,
                              GError  **error);
@@ -193,6 +194,72 @@ push_job (KhStore             *self,
   job->result_free = result_free;
   job->writes = writes;
   g_async_queue_push (self->jobs, job);
+}
+
+/* The scalar and string arguments of a call, copied for the worker. */
+typedef struct
+{
+  char   *text;
+  char   *text2;
+  char   *text3;
+  gint64  id;
+  guint   number;
+  int     what;
+  int     basis;
+} Args;
+
+static Args *
+args_new (const char *text,
+          gint64      id,
+          guint       number)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->text = g_strdup (text);
+  args->id = id;
+  args->number = number;
+  return args;
+}
+
+static void
+args_free (gpointer data)
+{
+  Args *args = data;
+
+  g_free (args->text);
+  g_free (args->text2);
+  g_free (args->text3);
+  g_free (args);
+}
+
+/* A read: its arguments (NULL for none) are an Args, freed with the job. */
+static void
+push_args_job (KhStore             *self,
+               gpointer             source_tag,
+               JobFunc              func,
+               Args                *args,
+               GDestroyNotify       result_free,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  push_job (self, source_tag, func, args, args_free, result_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/* Every _finish: the job's result, owned by the caller (NULL with `error`
+ * set on failure; DONE_TOKEN for a job without a value). */
+static gpointer
+finish_pointer (KhStore       *self,
+                GAsyncResult  *result,
+                gpointer       source_tag,
+                GError       **error)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -440,13 +507,8 @@ kh_store_open_finish (KhStore       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  OpenResult *opened;
+  OpenResult *opened = finish_pointer (self, result, kh_store_open_async, error);
 
-  g_return_val_if_fail (KH_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_open_async, NULL);
-
-  opened = g_task_propagate_pointer (G_TASK (result), error);
   if (opened == NULL)
     return NULL;
   g_set_object (&self->user, opened->user);
@@ -458,28 +520,6 @@ kh_store_open_finish (KhStore       *self,
 
 /* ---- search and reading people ---- */
 
-typedef struct
-{
-  char   *text;
-  char   *text2;
-  char   *text3;
-  gint64  id;
-  guint   number;
-  int     what;
-  int     basis;
-} Args;
-
-static void
-args_free (gpointer data)
-{
-  Args *args = data;
-
-  g_free (args->text);
-  g_free (args->text2);
-  g_free (args->text3);
-  g_free (args);
-}
-
 static gpointer
 search_job (KhStore  *self,
             gpointer  data,
@@ -487,7 +527,6 @@ search_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   return kh_db_search_clients (self->db, self->worker_user, args->text, args->number, error);
 }
 
@@ -499,15 +538,10 @@ kh_store_search_clients_async (KhStore             *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Args *args;
-
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->text = g_strdup (query);
-  args->number = limit;
-  push_job (self, kh_store_search_clients_async, search_job, args, args_free,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_search_clients_async, search_job, args_new (query, 0, limit),
+                 ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -520,10 +554,7 @@ kh_store_search_clients_finish (KhStore       *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_search_clients_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_search_clients_async, error);
 }
 
 static gpointer
@@ -533,7 +564,6 @@ get_client_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   return kh_db_get_client (self->db, self->worker_user, args->id, args->what, args->basis, error);
 }
 
@@ -550,12 +580,11 @@ kh_store_get_client_async (KhStore             *self,
 
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->id = client_id;
+  args = args_new (NULL, client_id, 0);
   args->what = what;
   args->basis = basis;
-  push_job (self, kh_store_get_client_async, get_client_job, args, args_free,
-            g_object_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_get_client_async, get_client_job, args,
+                 g_object_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -568,10 +597,7 @@ kh_store_get_client_finish (KhStore       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_get_client_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_get_client_async, error);
 }
 
 static gpointer
@@ -581,7 +607,6 @@ find_similar_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   return kh_db_find_similar_clients (self->db, self->worker_user, args->text, args->text2,
                                      args->text3, args->id, error);
 }
@@ -600,13 +625,11 @@ kh_store_find_similar_clients_async (KhStore             *self,
 
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->text = g_strdup (last_name);
+  args = args_new (last_name, except_id, 0);
   args->text2 = g_strdup (first_names);
   args->text3 = g_strdup (birth_date);
-  args->id = except_id;
-  push_job (self, kh_store_find_similar_clients_async, find_similar_job, args, args_free,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_find_similar_clients_async, find_similar_job, args,
+                 ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -619,11 +642,7 @@ kh_store_find_similar_clients_finish (KhStore       *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        kh_store_find_similar_clients_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_find_similar_clients_async, error);
 }
 
 /* ---- writing people ---- */
@@ -633,10 +652,8 @@ save_client_job (KhStore  *self,
                  gpointer  data,
                  GError  **error)
 {
-  gint64 id;
+  gint64 id = kh_db_save_client (self->db, self->worker_user, data, error);
 
-  assert_worker (self);
-  id = kh_db_save_client (self->db, self->worker_user, data, error);
   return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
 
@@ -664,12 +681,8 @@ kh_store_save_client_finish (KhStore       *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_autofree gint64 *id = NULL;
+  g_autofree gint64 *id = finish_pointer (self, result, kh_store_save_client_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_save_client_async, 0);
-
-  id = g_task_propagate_pointer (G_TASK (result), error);
   return id != NULL ? *id : 0;
 }
 
@@ -680,7 +693,6 @@ list_client_contacts_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   return kh_db_list_client_contacts (self->db, self->worker_user, args->id, error);
 }
 
@@ -691,14 +703,10 @@ kh_store_list_client_contacts_async (KhStore             *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  Args *args;
-
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->id = client_id;
-  push_job (self, kh_store_list_client_contacts_async, list_client_contacts_job, args,
-            args_free, ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_client_contacts_async, list_client_contacts_job,
+                 args_new (NULL, client_id, 0), ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -711,11 +719,7 @@ kh_store_list_client_contacts_finish (KhStore       *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        kh_store_list_client_contacts_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_list_client_contacts_async, error);
 }
 
 /* ---- the intake ---- */
@@ -735,7 +739,6 @@ save_intake_job (KhStore  *self,
                  gpointer  data,
                  GError  **error)
 {
-  assert_worker (self);
   return kh_db_save_intake (self->db, self->worker_user, data, error);
 }
 
@@ -769,10 +772,7 @@ kh_store_save_intake_finish (KhStore       *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_save_intake_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_save_intake_async, error);
 }
 
 static gpointer
@@ -780,7 +780,6 @@ undo_intake_job (KhStore  *self,
                  gpointer  data,
                  GError  **error)
 {
-  assert_worker (self);
   return kh_db_undo_intake (self->db, self->worker_user, data, error) ? DONE_TOKEN : NULL;
 }
 
@@ -803,10 +802,7 @@ kh_store_undo_intake_finish (KhStore       *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_undo_intake_async, FALSE);
-
-  return g_task_propagate_pointer (G_TASK (result), error) != NULL;
+  return finish_pointer (self, result, kh_store_undo_intake_async, error) != NULL;
 }
 
 static gpointer
@@ -816,7 +812,6 @@ list_contacts_on_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   if (args->text == NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -833,14 +828,10 @@ kh_store_list_contacts_on_async (KhStore             *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Args *args;
-
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->text = g_strdup (date);
-  push_job (self, kh_store_list_contacts_on_async, list_contacts_on_job, args, args_free,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_contacts_on_async, list_contacts_on_job,
+                 args_new (date, 0, 0), ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -853,11 +844,7 @@ kh_store_list_contacts_on_finish (KhStore       *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        kh_store_list_contacts_on_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_list_contacts_on_async, error);
 }
 
 static gpointer
@@ -865,7 +852,6 @@ list_queue_job (KhStore  *self,
                 gpointer  data,
                 GError  **error)
 {
-  assert_worker (self);
   return kh_db_list_queue (self->db, self->worker_user, error);
 }
 
@@ -877,8 +863,8 @@ kh_store_list_queue_async (KhStore             *self,
 {
   g_return_if_fail (KH_IS_STORE (self));
 
-  push_job (self, kh_store_list_queue_async, list_queue_job, NULL, NULL,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_queue_async, list_queue_job, NULL,
+                 ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -891,10 +877,7 @@ kh_store_list_queue_finish (KhStore       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_list_queue_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_list_queue_async, error);
 }
 
 /* ---- services and the log ---- */
@@ -904,7 +887,6 @@ list_services_job (KhStore  *self,
                    gpointer  data,
                    GError  **error)
 {
-  assert_worker (self);
   return kh_db_list_services (self->db, FALSE, error);
 }
 
@@ -916,8 +898,8 @@ kh_store_list_services_async (KhStore             *self,
 {
   g_return_if_fail (KH_IS_STORE (self));
 
-  push_job (self, kh_store_list_services_async, list_services_job, NULL, NULL,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_services_async, list_services_job, NULL,
+                 ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -930,10 +912,7 @@ kh_store_list_services_finish (KhStore       *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kh_store_list_services_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_list_services_async, error);
 }
 
 static gpointer
@@ -943,7 +922,6 @@ list_access_log_job (KhStore  *self,
 {
   Args *args = data;
 
-  assert_worker (self);
   return kh_db_list_access_log (self->db, self->worker_user, args->id, args->number, error);
 }
 
@@ -955,15 +933,10 @@ kh_store_list_access_log_async (KhStore             *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  Args *args;
-
   g_return_if_fail (KH_IS_STORE (self));
 
-  args = g_new0 (Args, 1);
-  args->id = client_id;
-  args->number = limit;
-  push_job (self, kh_store_list_access_log_async, list_access_log_job, args, args_free,
-            ptr_array_unref, FALSE, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_access_log_async, list_access_log_job,
+                 args_new (NULL, client_id, limit), ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -976,9 +949,5 @@ kh_store_list_access_log_finish (KhStore       *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        kh_store_list_access_log_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, kh_store_list_access_log_async, error);
 }
