@@ -359,13 +359,8 @@ _kh_db_write_client (KhDb        *db,
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
       /* Finish the statement first: its RETURNING holds the row. */
-      rc = sqlite3_step (stmt);
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
-      if (rc != SQLITE_DONE)
-        {
-          _kh_db_set_error (db, rc, error);
-          return 0;
-        }
+      if (!_kh_db_step_done (db, stmt, error))
+        return 0;
       if (!_kh_db_write_words (db, id, sort_key, words, client->id > 0, error))
         return 0;
       return id;
@@ -383,6 +378,29 @@ _kh_db_write_client (KhDb        *db,
   return 0;
 }
 
+/* The row and its name words: whole or not at all, even inside the caller's
+ * transaction (kh_db_begin). */
+static gint64
+write_client_whole (KhDb        *db,
+                    KhClient    *client,
+                    const char  *phone_digits,
+                    GError     **error)
+{
+  GError *local_error = NULL;
+  gboolean own;
+  gint64 id;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return 0;
+  id = _kh_db_write_client (db, client, phone_digits, &local_error);
+  if (!_kh_db_tx_end (db, own, id > 0, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return id;
+}
+
 /**
  * kh_db_save_client:
  *
@@ -397,9 +415,6 @@ kh_db_save_client (KhDb      *db,
 {
   g_autoptr(KhClient) copy = NULL;
   g_autofree char *phone_digits = NULL;
-  GError *local_error = NULL;
-  gboolean own;
-  gint64 id;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_USER (user), 0);
@@ -412,15 +427,7 @@ kh_db_save_client (KhDb      *db,
   if (!check_client (copy, &phone_digits, NULL, error))
     return 0;
 
-  if (!_kh_db_tx_begin (db, &own, error))
-    return 0;
-  id = _kh_db_write_client (db, copy, phone_digits, &local_error);
-  if (!_kh_db_tx_end (db, own, id > 0, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-  return id;
+  return write_client_whole (db, copy, phone_digits, error);
 }
 
 /**
@@ -437,9 +444,6 @@ kh_db_insert_client_bulk (KhDb      *db,
 {
   g_autoptr(KhClient) copy = NULL;
   g_autofree char *phone_digits = NULL;
-  GError *local_error = NULL;
-  gboolean own;
-  gint64 id;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_CLIENT (client), 0);
@@ -452,17 +456,7 @@ kh_db_insert_client_bulk (KhDb      *db,
   if (!_kh_db_defer_search_index (db, error))
     return 0;
 
-  /* The row and its name words: whole or not at all, even inside the
-   * caller's transaction. */
-  if (!_kh_db_tx_begin (db, &own, error))
-    return 0;
-  id = _kh_db_write_client (db, copy, phone_digits, &local_error);
-  if (!_kh_db_tx_end (db, own, id > 0, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-  return id;
+  return write_client_whole (db, copy, phone_digits, error);
 }
 
 gboolean

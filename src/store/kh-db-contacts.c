@@ -512,10 +512,7 @@ kh_db_undo_intake (KhDb            *db,
           if (stmt == NULL)
             break;
           sqlite3_bind_int64 (stmt, 1, result->contact_id);
-          rc = sqlite3_step (stmt);
-          if (rc != SQLITE_DONE)
-            _kh_db_set_error (db, rc, &local_error);
-          g_clear_pointer (&stmt, _kh_db_stmt_release);
+          _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
@@ -537,10 +534,7 @@ kh_db_undo_intake (KhDb            *db,
       if (stmt != NULL)
         {
           sqlite3_bind_int64 (stmt, 1, result->client_id);
-          rc = sqlite3_step (stmt);
-          if (rc != SQLITE_DONE)
-            _kh_db_set_error (db, rc, &local_error);
-          g_clear_pointer (&stmt, _kh_db_stmt_release);
+          _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
@@ -563,7 +557,6 @@ list_contacts (KhDb        *db,
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
@@ -572,13 +565,8 @@ list_contacts (KhDb        *db,
   sqlite3_bind_int64 (stmt, 2, arg1);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_int64 (stmt, 3, arg2);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (contacts, contact_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, error))
+    return NULL;
   return g_steal_pointer (&contacts);
 }
 
@@ -724,7 +712,6 @@ kh_db_list_queue (KhDb     *db,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GError *local_error = NULL;
   gboolean own;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
@@ -740,12 +727,7 @@ kh_db_list_queue (KhDb     *db,
                          "  k.urgent DESC, cs.opened_at, cs.id",
                          &local_error);
   if (stmt != NULL)
-    {
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (cases, case_from_row (stmt));
-      if (rc != SQLITE_DONE)
-        _kh_db_set_error (db, rc, &local_error);
-    }
+    _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
   for (guint i = 0; i < cases->len && local_error == NULL; i++)
     {
       KhCase *kcase = g_ptr_array_index (cases, i);

@@ -54,7 +54,6 @@ kh_db_list_access_log (KhDb    *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   GError *local_error = NULL;
   gboolean own;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
@@ -93,11 +92,7 @@ kh_db_list_access_log (KhDb    *db,
     {
       sqlite3_bind_int64 (stmt, 1, client_id);
       sqlite3_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (entries, entry_from_row (stmt));
-      if (rc != SQLITE_DONE)
-        _kh_db_set_error (db, rc, &local_error);
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
   if (local_error == NULL)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,

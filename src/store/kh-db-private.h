@@ -49,6 +49,21 @@ void          _kh_db_set_error         (KhDb        *db,
 KhDbStmt     *_kh_db_prepare           (KhDb        *db,
                                         const char  *sql,
                                         GError     **error);
+/* Steps a statement that returns no rows, then resets it; FALSE with
+ * `error` set when it failed. */
+gboolean      _kh_db_step_done         (KhDb          *db,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* Makes a new record from the current row of a statement. */
+typedef gpointer (*KhDbRowFunc) (sqlite3_stmt *stmt);
+/* Steps through every row, appending from_row's record for each to `rows`,
+ * then resets the statement; FALSE with `error` set when a step failed (the
+ * rows read until then stay in `rows`). */
+gboolean      _kh_db_read_rows         (KhDb          *db,
+                                        sqlite3_stmt  *stmt,
+                                        KhDbRowFunc    from_row,
+                                        GPtrArray     *rows,
+                                        GError       **error);
 /* Runs SQL without results. */
 gboolean      _kh_db_exec              (KhDb        *db,
                                         const char  *sql,

@@ -41,7 +41,6 @@ kh_db_list_services (KhDb      *db,
 {
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -55,13 +54,8 @@ kh_db_list_services (KhDb      *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (services, service_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) service_from_row, services, error))
+    return NULL;
   return g_steal_pointer (&services);
 }
 
@@ -206,7 +200,6 @@ kh_db_set_setting (KhDb        *db,
                    GError     **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
@@ -219,12 +212,8 @@ kh_db_set_setting (KhDb        *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (!_kh_db_step_done (db, stmt, error))
+    return FALSE;
   g_clear_pointer (&db->calendar, kh_calendar_unref);
   return TRUE;
 }
@@ -304,7 +293,6 @@ kh_db_add_closed_day (KhDb        *db,
   g_autofree char *clean_name = kh_text_clean (name);
   g_autofree char *iso = NULL;
   GDate day;
-  int rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -334,12 +322,8 @@ kh_db_add_closed_day (KhDb        *db,
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
   _kh_db_bind_id (stmt, 3, user->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (!_kh_db_step_done (db, stmt, error))
+    return FALSE;
   g_clear_pointer (&db->calendar, kh_calendar_unref);
   return TRUE;
 }

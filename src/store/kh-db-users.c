@@ -202,7 +202,6 @@ kh_db_list_users (KhDb    *db,
 {
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -213,13 +212,8 @@ kh_db_list_users (KhDb    *db,
                          error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, user_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) user_from_row, users, error))
+    return NULL;
   return g_steal_pointer (&users);
 }
 

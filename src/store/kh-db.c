@@ -155,6 +155,37 @@ _kh_db_prepare (KhDb        *db,
 }
 
 gboolean
+_kh_db_step_done (KhDb          *db,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  /* The error first: the reset must not change what the connection says. */
+  if (rc != SQLITE_DONE)
+    _kh_db_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
+_kh_db_read_rows (KhDb          *db,
+                  sqlite3_stmt  *stmt,
+                  KhDbRowFunc    from_row,
+                  GPtrArray     *rows,
+                  GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    _kh_db_set_error (db, rc, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
+gboolean
 _kh_db_exec (KhDb        *db,
              const char  *sql,
              GError     **error)
@@ -496,7 +527,6 @@ _kh_db_write_words (KhDb        *db,
                     GError     **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   if (replace)
     {
@@ -504,13 +534,8 @@ _kh_db_write_words (KhDb        *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
-      if (rc != SQLITE_DONE)
-        {
-          _kh_db_set_error (db, rc, error);
-          return FALSE;
-        }
+      if (!_kh_db_step_done (db, stmt, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < words->len; i++)
@@ -523,13 +548,8 @@ _kh_db_write_words (KhDb        *db,
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (words, i), -1, SQLITE_STATIC);
       sqlite3_bind_blob (stmt, 2, sort_key, strlen (sort_key), SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, client_id);
-      rc = sqlite3_step (stmt);
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
-      if (rc != SQLITE_DONE)
-        {
-          _kh_db_set_error (db, rc, error);
-          return FALSE;
-        }
+      if (!_kh_db_step_done (db, stmt, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -545,7 +565,6 @@ write_name_keys (KhDb        *db,
   g_autoptr(GPtrArray) words = NULL;
   g_autofree char *search_text = _kh_db_make_search_text (last_name, first_names, &words);
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   stmt = _kh_db_prepare (db, "UPDATE clients SET sort_key = ?, search_text = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -553,13 +572,8 @@ write_name_keys (KhDb        *db,
   sqlite3_bind_blob (stmt, 1, sort_key, strlen (sort_key), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, client_id);
-  rc = sqlite3_step (stmt);
-  g_clear_pointer (&stmt, _kh_db_stmt_release);
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (!_kh_db_step_done (db, stmt, error))
+    return FALSE;
   return _kh_db_write_words (db, client_id, sort_key, words, TRUE, error);
 }
 
@@ -993,7 +1007,6 @@ _kh_db_log_access (KhDb          *db,
                    GError       **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
 
   g_assert (user != NULL);
 
@@ -1008,11 +1021,5 @@ _kh_db_log_access (KhDb          *db,
   _kh_db_bind_id (stmt, 3, client_id);
   sqlite3_bind_int (stmt, 4, what);
   sqlite3_bind_int (stmt, 5, basis);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _kh_db_step_done (db, stmt, error);
 }
