@@ -49,8 +49,6 @@ struct _KhWindow
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void open_store (KhWindow *self);
-
 static const char *
 error_title (const GError *error)
 {
