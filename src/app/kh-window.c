@@ -78,31 +78,15 @@ error_title (const GError *error)
   return _("The Database Could Not Be Opened");
 }
 
+/* The store's messages already say what to do, except for a file that is
+ * not a database. */
 static const char *
 error_hint (const GError *error)
 {
-  if (error->domain != KH_STORE_ERROR)
-    return NULL;
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE))
+    return _("Check that Kohtaamo was started with the right database file. Nothing in the file was changed.");
 
-  switch ((KhStoreError) error->code)
-    {
-    case KH_STORE_ERROR_LOCKED:
-      return _("Close the other program, or wait a moment, and try again.");
-    case KH_STORE_ERROR_READ_ONLY:
-      return _("Ask your administrator for permission to write to the file and its folder.");
-    case KH_STORE_ERROR_TOO_NEW:
-      return _("Update Kohtaamo on this computer to open it.");
-    case KH_STORE_ERROR_PERMISSION:
-      return _("Ask the unit’s administrator to add your account in Kohtaamo.");
-    case KH_STORE_ERROR_NOT_A_DATABASE:
-      return _("Check that Kohtaamo was started with the right database file. Nothing in the file was changed.");
-    case KH_STORE_ERROR_FAILED:
-    case KH_STORE_ERROR_INVALID:
-    case KH_STORE_ERROR_DUPLICATE_CODE:
-    case KH_STORE_ERROR_NOT_FOUND:
-    default:
-      return NULL;
-    }
+  return NULL;
 }
 
 static void
