@@ -14,6 +14,7 @@
 #include "store/kh-db.h"
 
 #include "kh-field-message.h"
+#include "kh-form-rows.h"
 #include "kh-person-fields.h"
 
 struct _KhPersonFields
@@ -52,17 +53,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Combo rows list these values in this order. */
-static const KhLanguage languages[] = { KH_LANGUAGE_FI, KH_LANGUAGE_SV, KH_LANGUAGE_OTHER };
+/* The reason row lists these values in this order. */
 static const KhNoCodeReason no_code_reasons[] = {
   KH_NO_CODE_NOT_KNOWN, KH_NO_CODE_ASYLUM_SEEKER, KH_NO_CODE_FOREIGN, KH_NO_CODE_OTHER,
 };
-
-static char *
-dup_clean_text (AdwEntryRow *row)
-{
-  return kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (row)));
-}
 
 static void
 set_text (AdwEntryRow *row,
@@ -74,9 +68,7 @@ set_text (AdwEntryRow *row,
 static KhLanguage
 get_language (KhPersonFields *self)
 {
-  guint i = adw_combo_row_get_selected (self->language_row);
-
-  return i < G_N_ELEMENTS (languages) ? languages[i] : KH_LANGUAGE_FI;
+  return kh_form_rows_get_language (self->language_row);
 }
 
 static KhNoCodeReason
@@ -197,7 +189,7 @@ parse_birth_date (KhPersonFields  *self,
                   GDate           *out,
                   const char     **out_message)
 {
-  g_autofree char *text = dup_clean_text (self->birth_date_row);
+  g_autofree char *text = kh_form_rows_dup_text (self->birth_date_row);
   GDate today;
 
   if (text == NULL)
@@ -268,7 +260,6 @@ kh_person_fields_class_init (KhPersonFieldsClass *klass)
 static void
 kh_person_fields_init (KhPersonFields *self)
 {
-  g_autoptr(GtkStringList) language_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) reason_labels = gtk_string_list_new (NULL);
   AdwEntryRow *text_rows[10];
   GtkEventController *focus;
@@ -288,9 +279,7 @@ kh_person_fields_init (KhPersonFields *self)
   text_rows[8] = self->phone_row;
   text_rows[9] = self->email_row;
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (language_labels, kh_language_label (languages[i]));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_labels));
+  kh_form_rows_setup_language (self->language_row);
   for (guint i = 0; i < G_N_ELEMENTS (no_code_reasons); i++)
     gtk_string_list_append (reason_labels, kh_no_code_label (no_code_reasons[i]));
   adw_combo_row_set_model (self->no_code_reason_row, G_LIST_MODEL (reason_labels));
@@ -375,9 +364,8 @@ kh_person_fields_set_client (KhPersonFields *self,
       adw_combo_row_set_selected (self->no_code_reason_row, i);
 
   adw_combo_row_set_selected (self->language_row, 0);
-  for (guint i = 0; client != NULL && i < G_N_ELEMENTS (languages); i++)
-    if (languages[i] == client->language)
-      adw_combo_row_set_selected (self->language_row, i);
+  if (client != NULL)
+    kh_form_rows_set_language (self->language_row, client->language);
   set_text (self->other_language_row, client ? client->other_language : NULL);
   gtk_switch_set_active (self->interpreter_switch, client != NULL && client->interpreter);
 
@@ -415,10 +403,10 @@ kh_person_fields_validate (KhPersonFields *self)
       first_bad = GTK_WIDGET (row);                             \
   } G_STMT_END
 
-  last_name = dup_clean_text (self->last_name_row);
+  last_name = kh_form_rows_dup_text (self->last_name_row);
   CHECK (self->last_name_row, last_name == NULL ? _("Enter the last name.") : NULL);
 
-  first_names = dup_clean_text (self->first_names_row);
+  first_names = kh_form_rows_dup_text (self->first_names_row);
   CHECK (self->first_names_row, first_names == NULL ? _("Enter the first names.") : NULL);
 
   if (gtk_switch_get_active (self->no_code_switch))
@@ -436,17 +424,17 @@ kh_person_fields_validate (KhPersonFields *self)
 
   if (get_language (self) == KH_LANGUAGE_OTHER)
     {
-      g_autofree char *other = dup_clean_text (self->other_language_row);
+      g_autofree char *other = kh_form_rows_dup_text (self->other_language_row);
 
       CHECK (self->other_language_row, other == NULL ? _("Name the language.") : NULL);
     }
 
-  postal_code = dup_clean_text (self->postal_code_row);
+  postal_code = kh_form_rows_dup_text (self->postal_code_row);
   CHECK (self->postal_code_row,
          postal_code != NULL && !kh_postal_code_is_valid (postal_code)
          ? _("A postal code has five digits, for example 00100.") : NULL);
 
-  phone = dup_clean_text (self->phone_row);
+  phone = kh_form_rows_dup_text (self->phone_row);
   if (phone != NULL)
     {
       g_autofree char *normal = kh_phone_normalize (phone);
@@ -457,7 +445,7 @@ kh_person_fields_validate (KhPersonFields *self)
   else
     CHECK (self->phone_row, NULL);
 
-  email = dup_clean_text (self->email_row);
+  email = kh_form_rows_dup_text (self->email_row);
   CHECK (self->email_row,
          email != NULL && !kh_email_is_valid (email)
          ? _("This is not an e-mail address. Write it as name@example.fi.") : NULL);
@@ -488,8 +476,8 @@ kh_person_fields_dup_client (KhPersonFields *self)
     client->field = (value);                   \
   } G_STMT_END
 
-  REPLACE (last_name, dup_clean_text (self->last_name_row));
-  REPLACE (first_names, dup_clean_text (self->first_names_row));
+  REPLACE (last_name, kh_form_rows_dup_text (self->last_name_row));
+  REPLACE (first_names, kh_form_rows_dup_text (self->first_names_row));
 
   if (gtk_switch_get_active (self->no_code_switch))
     {
@@ -510,13 +498,13 @@ kh_person_fields_dup_client (KhPersonFields *self)
 
   client->language = get_language (self);
   REPLACE (other_language, client->language == KH_LANGUAGE_OTHER
-                           ? dup_clean_text (self->other_language_row) : NULL);
+                           ? kh_form_rows_dup_text (self->other_language_row) : NULL);
   client->interpreter = gtk_switch_get_active (self->interpreter_switch);
-  REPLACE (address, dup_clean_text (self->address_row));
-  REPLACE (postal_code, dup_clean_text (self->postal_code_row));
-  REPLACE (city, dup_clean_text (self->city_row));
-  REPLACE (phone, dup_clean_text (self->phone_row));
-  REPLACE (email, dup_clean_text (self->email_row));
+  REPLACE (address, kh_form_rows_dup_text (self->address_row));
+  REPLACE (postal_code, kh_form_rows_dup_text (self->postal_code_row));
+  REPLACE (city, kh_form_rows_dup_text (self->city_row));
+  REPLACE (phone, kh_form_rows_dup_text (self->phone_row));
+  REPLACE (email, kh_form_rows_dup_text (self->email_row));
 
 #undef REPLACE
 

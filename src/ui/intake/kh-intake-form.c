@@ -20,7 +20,9 @@
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-fields.h"
+#include "ui/common/kh-store-property.h"
 
 #include "kh-intake-form.h"
 
@@ -105,18 +107,11 @@ struct _KhIntakeForm
 G_DEFINE_FINAL_TYPE (KhIntakeForm, kh_intake_form, ADW_TYPE_BIN)
 
 enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
   SAVED,
   CANCELLED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The combo rows list these, in this order. Index 0 of channel, referral and
@@ -124,7 +119,6 @@ static guint signals[N_SIGNALS];
 static const KhContactor contactors[] = {
   KH_CONTACTOR_SELF, KH_CONTACTOR_RELATIVE, KH_CONTACTOR_AUTHORITY, KH_CONTACTOR_OTHER,
 };
-static const KhLanguage languages[] = { KH_LANGUAGE_FI, KH_LANGUAGE_SV, KH_LANGUAGE_OTHER };
 
 static void update_form (KhIntakeForm *self);
 static void set_who_message (KhIntakeForm *self,
@@ -169,23 +163,6 @@ get_referral (KhIntakeForm *self)
   guint i = adw_combo_row_get_selected (self->referral_row);
 
   return (i >= 1 && i <= KH_REFERRAL_LAST) ? (KhReferral) i : KH_REFERRAL_NONE;
-}
-
-static KhLanguage
-get_language (KhIntakeForm *self)
-{
-  guint i = adw_combo_row_get_selected (self->language_row);
-
-  return i < G_N_ELEMENTS (languages) ? languages[i] : KH_LANGUAGE_FI;
-}
-
-static void
-set_language (KhIntakeForm *self,
-              KhLanguage    language)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    if (languages[i] == language)
-      adw_combo_row_set_selected (self->language_row, i);
 }
 
 static KhOutcome
@@ -234,12 +211,6 @@ dup_reason_text (KhIntakeForm *self)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static char *
-dup_row_text (AdwEntryRow *row)
-{
-  return kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static gboolean
@@ -607,7 +578,7 @@ choose_client (KhIntakeForm *self,
   set_who_message (self, NULL);
 
   /* Serve the person in their own language. */
-  set_language (self, client->language);
+  kh_form_rows_set_language (self->language_row, client->language);
   gtk_switch_set_active (self->interpreter_switch, client->interpreter);
   update_form (self);
 }
@@ -879,7 +850,7 @@ validate (KhIntakeForm *self)
   CHECK (self->channel_row, get_channel (self) == 0 ? _("Choose how the contact came in.") : NULL);
   if (gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
     {
-      g_autofree char *detail = dup_row_text (self->contactor_detail_row);
+      g_autofree char *detail = kh_form_rows_dup_text (self->contactor_detail_row);
 
       CHECK (self->contactor_detail_row,
              detail == NULL && get_contactor (self) == KH_CONTACTOR_AUTHORITY
@@ -968,7 +939,7 @@ build_intake (KhIntakeForm *self)
   contact->channel = get_channel (self);
   contact->needs = get_needs (self);
   contact->urgent = gtk_switch_get_active (self->urgent_switch);
-  contact->language = get_language (self);
+  contact->language = kh_form_rows_get_language (self->language_row);
   contact->interpreter = gtk_switch_get_active (self->interpreter_switch);
   contact->outcome = outcome;
   contact->anonymous = anonymous;
@@ -985,12 +956,12 @@ build_intake (KhIntakeForm *self)
     {
       contact->contactor = get_contactor (self);
       if (gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
-        contact->contactor_detail = dup_row_text (self->contactor_detail_row);
+        contact->contactor_detail = kh_form_rows_dup_text (self->contactor_detail_row);
       contact->referral = referral_applies (self) ? get_referral (self) : KH_REFERRAL_NONE;
       contact->reason_text = dup_reason_text (self);
       if (contact->urgent)
-        contact->urgent_note = dup_row_text (self->urgent_note_row);
-      contact->outcome_note = dup_row_text (self->outcome_note_row);
+        contact->urgent_note = kh_form_rows_dup_text (self->urgent_note_row);
+      contact->outcome_note = kh_form_rows_dup_text (self->outcome_note_row);
 
       if (is_new_person (self))
         {
@@ -1169,9 +1140,9 @@ has_content (KhIntakeForm *self)
 {
   g_autofree char *search = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   g_autofree char *reason = dup_reason_text (self);
-  g_autofree char *detail = dup_row_text (self->contactor_detail_row);
-  g_autofree char *urgent_note = dup_row_text (self->urgent_note_row);
-  g_autofree char *outcome_note = dup_row_text (self->outcome_note_row);
+  g_autofree char *detail = kh_form_rows_dup_text (self->contactor_detail_row);
+  g_autofree char *urgent_note = kh_form_rows_dup_text (self->urgent_note_row);
+  g_autofree char *outcome_note = kh_form_rows_dup_text (self->outcome_note_row);
 
   return search != NULL || reason != NULL || detail != NULL
          || urgent_note != NULL || outcome_note != NULL
@@ -1304,7 +1275,6 @@ setup_choices (KhIntakeForm *self)
   g_autoptr(GtkStringList) channels = new_string_list (_("Choose the channel"), NULL);
   g_autoptr(GtkStringList) contactor_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) referrals = new_string_list (_("Choose the kind"), NULL);
-  g_autoptr(GtkStringList) language_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) service_labels = new_string_list (_("Choose a service"), NULL);
 
   for (KhChannel c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
@@ -1319,9 +1289,7 @@ setup_choices (KhIntakeForm *self)
     gtk_string_list_append (referrals, kh_referral_label (r));
   adw_combo_row_set_model (self->referral_row, G_LIST_MODEL (referrals));
 
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (language_labels, kh_language_label (languages[i]));
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_labels));
+  kh_form_rows_setup_language (self->language_row);
 
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (service_labels));
 
@@ -1392,42 +1360,6 @@ kh_intake_form_dispose (GObject *object)
 }
 
 static void
-kh_intake_form_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  KhIntakeForm *self = KH_INTAKE_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kh_intake_form_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  KhIntakeForm *self = KH_INTAKE_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kh_intake_form_class_init (KhIntakeFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1435,13 +1367,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
 
   object_class->constructed = kh_intake_form_constructed;
   object_class->dispose = kh_intake_form_dispose;
-  object_class->get_property = kh_intake_form_get_property;
-  object_class->set_property = kh_intake_form_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KH_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kh_store_property_install (object_class, G_STRUCT_OFFSET (KhIntakeForm, store));
 
   signals[SAVED] = g_signal_new ("saved",
                                  G_TYPE_FROM_CLASS (klass),
@@ -1623,7 +1549,8 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   gtk_switch_set_active (self->urgent_switch, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->urgent_note_row), "");
-  set_language (self, g_str_equal (ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI);
+  kh_form_rows_set_language (self->language_row,
+                             g_str_equal (ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI);
   gtk_switch_set_active (self->interpreter_switch, FALSE);
 
   /* A radio group cannot be emptied through its members in GTK 4.8 other

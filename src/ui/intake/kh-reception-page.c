@@ -10,6 +10,7 @@
 
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-store-property.h"
 
 #include "kh-reception-page.h"
 
@@ -37,18 +38,11 @@ struct _KhReceptionPage
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
 
 enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
   TOAST,
   OPEN_CLIENT,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -543,42 +537,6 @@ kh_reception_page_dispose (GObject *object)
 }
 
 static void
-kh_reception_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kh_reception_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  KhReceptionPage *self = KH_RECEPTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 kh_reception_page_class_init (KhReceptionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -586,13 +544,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
 
   object_class->constructed = kh_reception_page_constructed;
   object_class->dispose = kh_reception_page_dispose;
-  object_class->get_property = kh_reception_page_get_property;
-  object_class->set_property = kh_reception_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, KH_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  kh_store_property_install (object_class, G_STRUCT_OFFSET (KhReceptionPage, store));
 
   signals[TOAST] = g_signal_new ("toast",
                                  G_TYPE_FROM_CLASS (klass),

@@ -1,0 +1,23 @@
+/* kh-form-rows.h — reading and filling the rows that several forms share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/kh-enums.h"
+
+G_BEGIN_DECLS
+
+/* The row's text as kh_text_clean() gives it: NULL when nothing is typed. */
+char       *kh_form_rows_dup_text        (AdwEntryRow *row);
+
+/* A language combo row lists Finnish, Swedish and other, in that order. */
+void        kh_form_rows_setup_language  (AdwComboRow *row);
+KhLanguage  kh_form_rows_get_language    (AdwComboRow *row);
+/* Selects `language`; a value the row does not list leaves it as it is. */
+void        kh_form_rows_set_language    (AdwComboRow *row,
+                                          KhLanguage   language);
+
+G_END_DECLS
