@@ -18,96 +18,14 @@
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
 
+#include "kh-test-ui.h"
+
 typedef struct {
-  char         *dir;
-  KhStore      *store;
-  GtkWidget    *window;
+  KhTestUi      ui;
   GtkWidget    *form;
   KhIntakeResult *saved;     /* a copy of what "saved" gave */
   guint         n_saved;
 } Fixture;
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until `cond` holds, failing after 10 s. Never sleeps. */
-#define WAIT_UNTIL(cond) G_STMT_START {                                 \
-    gboolean timed_out_ = FALSE;                                        \
-    guint id_ = g_timeout_add_seconds (10, timed_out_cb, &timed_out_);  \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (id_);                                            \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
-
-/* With KH_TEST_SCREENSHOTS=DIR set, saves what the window shows as
- * DIR/NAME.png, for looking at the layout; otherwise does nothing. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let the rows' own animations settle: only when pictures are asked for. */
-  {
-    gboolean settled = FALSE;
-
-    g_timeout_add (500, timed_out_cb, &settled);
-    while (!settled)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  gtk_test_widget_wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
-static void
-store_opened_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  KhUser **user = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *user = kh_store_open_finish (KH_STORE (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
-got_contacts_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
-  g_assert_no_error (error);
-}
 
 static void
 got_queue_cb (GObject      *object,
@@ -124,11 +42,7 @@ got_queue_cb (GObject      *object,
 static GPtrArray *
 list_contacts_today (Fixture *f)
 {
-  GPtrArray *contacts = NULL;
-
-  kh_store_list_contacts_on_async (f->store, NULL, NULL, got_contacts_cb, &contacts);
-  WAIT_UNTIL (contacts != NULL);
-  return contacts;
+  return kh_test_ui_list_contacts_today (f->ui.store);
 }
 
 static GPtrArray *
@@ -136,34 +50,23 @@ list_queue (Fixture *f)
 {
   GPtrArray *cases = NULL;
 
-  kh_store_list_queue_async (f->store, NULL, got_queue_cb, &cases);
+  kh_store_list_queue_async (f->ui.store, NULL, got_queue_cb, &cases);
   WAIT_UNTIL (cases != NULL);
   return cases;
-}
-
-static GtkWidget *
-child (GtkWidget  *widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
 }
 
 static GtkWidget *
 form_child (Fixture    *f,
             const char *name)
 {
-  return child (f->form, KH_TYPE_INTAKE_FORM, name);
+  return kh_test_ui_child (f->form, KH_TYPE_INTAKE_FORM, name);
 }
 
 static GtkWidget *
 person_child (Fixture    *f,
               const char *name)
 {
-  return child (form_child (f, "person_fields"), KH_TYPE_PERSON_FIELDS, name);
+  return kh_test_ui_person_child (f->form, name);
 }
 
 static void
@@ -189,26 +92,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  KhUser *user = NULL;
-
-  f->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "kohtaamo.db", NULL);
-  f->store = kh_store_new (path);
-  kh_store_open_async (f->store, NULL, store_opened_cb, &user);
-  WAIT_UNTIL (user != NULL);
-  g_object_unref (user);
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900,
-                               g_getenv ("KH_TEST_SCREENSHOTS") ? 2600 : 800);
-  f->form = kh_intake_form_new (f->store);
+  kh_test_ui_set_up (&f->ui);
+  f->form = kh_intake_form_new (f->ui.store);
   g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->form);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (f->window);
+  kh_test_ui_show (&f->ui, f->form);
 
   /* The directory of services arrives from the store. */
   WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (form_child (f, "service_row")))) > 1);
@@ -218,33 +105,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "kohtaamo.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  kh_test_ui_tear_down (&f->ui);
   g_clear_pointer (&f->saved, kh_intake_result_free);
-  /* The worker may hold the store a moment longer. */
-  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
-  g_object_unref (f->store);
-  WAIT_UNTIL (f->store == NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static void
-check_need (Fixture *f,
-            guint    index)
-{
-  GtkWidget *grid = form_child (f, "needs_grid");
-  GtkWidget *check = gtk_grid_get_child_at (GTK_GRID (grid), index % 2, index / 2);
-
-  g_assert_true (GTK_IS_CHECK_BUTTON (check));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
 }
 
 static void
@@ -253,10 +115,7 @@ fill_new_person (Fixture    *f,
                  const char *first_names,
                  const char *code)
 {
-  g_signal_emit_by_name (form_child (f, "new_person_button"), "clicked");
-  set_text (person_child (f, "last_name_row"), last_name);
-  set_text (person_child (f, "first_names_row"), first_names);
-  set_text (person_child (f, "identity_code_row"), code);
+  kh_test_ui_fill_new_person (f->form, last_name, first_names, code);
 }
 
 static void
@@ -264,16 +123,14 @@ fill_contact (Fixture    *f,
               KhChannel   channel,
               const char *outcome_check)
 {
-  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), channel);
-  check_need (f, 1);   /* housing */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, outcome_check)), TRUE);
+  kh_test_ui_fill_contact (f->form, channel, 1 /* housing */, outcome_check);
 }
 
 static void
 save (Fixture *f)
 {
   /* As at the desk, the form has been laid out before Save is pressed. */
-  gtk_test_widget_wait_for_draw (f->window);
+  gtk_test_widget_wait_for_draw (f->ui.window);
   g_assert_true (gtk_widget_activate_action (f->form, "intake.save", NULL));
 }
 
@@ -296,7 +153,7 @@ static void
 assert_focus_in (Fixture   *f,
                  GtkWidget *field)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->ui.window));
 
   g_assert_nonnull (focus);
   g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
@@ -316,7 +173,7 @@ test_bad_identity_code (Fixture       *f,
   fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
 
   save (f);
-  screenshot (f->window, "intake-bad-code");
+  kh_test_ui_screenshot (f->ui.window, "intake-bad-code");
 
   assert_message_at (code_row, kh_hetu_status_message (KH_HETU_CHECK));
   assert_focus_in (f, code_row);
@@ -386,7 +243,7 @@ test_directed_without_service (Fixture       *f,
 
       WAIT_UNTIL (gtk_adjustment_get_value (adjustment) > 0);
     }
-  screenshot (f->window, "intake-anonymous-directed");
+  kh_test_ui_screenshot (f->ui.window, "intake-anonymous-directed");
   contacts = list_contacts_today (f);
   g_assert_cmpuint (contacts->len, ==, 0);
 
@@ -439,7 +296,7 @@ test_case_opened_over_75 (Fixture       *f,
   g_autofree char *code = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *expected_text = NULL;
-  KhCalendar *calendar = kh_store_get_calendar (f->store);
+  KhCalendar *calendar = kh_store_get_calendar (f->ui.store);
   GDate today, birth, deadline;
   KhCase *kcase;
   const char *title;
@@ -461,7 +318,7 @@ test_case_opened_over_75 (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "over_75_check"))));
   title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "deadline_row")));
   g_assert_nonnull (strstr (title, expected_text));
-  screenshot (f->window, "intake-case-opened");
+  kh_test_ui_screenshot (f->ui.window, "intake-case-opened");
 
   save (f);
   WAIT_UNTIL (f->n_saved == 1);
@@ -546,8 +403,8 @@ test_enter_saves (Fixture       *f,
 
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
-  gtk_test_widget_wait_for_draw (f->window);
-  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->window)) == form_child (f, "save_button"));
+  gtk_test_widget_wait_for_draw (f->ui.window);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->ui.window)) == form_child (f, "save_button"));
 
   text = gtk_editable_get_delegate (GTK_EDITABLE (form_child (f, "received_row")));
   g_signal_emit_by_name (text, "activate");
@@ -691,7 +548,7 @@ test_tab_order (Fixture       *f,
   kh_intake_form_focus_start (KH_INTAKE_FORM (f->form));
   for (guint i = 0; i < 200 && next < G_N_ELEMENTS (form_fields); i++)
     {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->ui.window));
       GtkWidget *want = form_child (f, form_fields[next]);
 
       if (g_getenv ("KH_TEST_VERBOSE"))
@@ -699,7 +556,7 @@ test_tab_order (Fixture       *f,
                    focus && ADW_IS_PREFERENCES_ROW (focus) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)) : "");
       if (focus != NULL && (focus == want || gtk_widget_is_ancestor (focus, want)))
         next++;
-      if (!gtk_widget_child_focus (f->window, GTK_DIR_TAB_FORWARD))
+      if (!gtk_widget_child_focus (f->ui.window, GTK_DIR_TAB_FORWARD))
         break;
     }
   if (next < G_N_ELEMENTS (form_fields))

@@ -18,138 +18,41 @@
 #include "ui/intake/kh-intake-form.h"
 #include "ui/intake/kh-reception-page.h"
 
+#include "kh-test-ui.h"
+
 typedef struct {
-  char      *dir;
-  KhStore   *store;
-  GtkWidget *window;
+  KhTestUi   ui;
   GtkWidget *page;
   AdwToast  *toast;          /* the last "toast" */
   gint64     opened_client;  /* the last "open-client" */
 } Fixture;
 
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until `cond` holds, failing after 10 s. Never sleeps. */
-#define WAIT_UNTIL(cond) G_STMT_START {                                 \
-    gboolean timed_out_ = FALSE;                                        \
-    guint id_ = g_timeout_add_seconds (10, timed_out_cb, &timed_out_);  \
-    while (!(cond) && !timed_out_)                                      \
-      g_main_context_iteration (NULL, TRUE);                            \
-    if (!timed_out_)                                                    \
-      g_source_remove (id_);                                            \
-    g_assert_true (cond);                                               \
-  } G_STMT_END
-
-/* With KH_TEST_SCREENSHOTS=DIR set, saves what the window shows as
- * DIR/NAME.png, for looking at the layout; otherwise does nothing. */
-static void
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-  /* Let the rows' own animations settle: only when pictures are asked for. */
-  {
-    gboolean settled = FALSE;
-
-    g_timeout_add (500, timed_out_cb, &settled);
-    while (!settled)
-      g_main_context_iteration (NULL, TRUE);
-  }
-  gtk_test_widget_wait_for_draw (window);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
-static void
-store_opened_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  KhUser **user = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *user = kh_store_open_finish (KH_STORE (object), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
-got_contacts_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GPtrArray **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
-  g_assert_no_error (error);
-}
-
 static guint
 count_contacts_today (Fixture *f)
 {
-  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) contacts = kh_test_ui_list_contacts_today (f->ui.store);
 
-  kh_store_list_contacts_on_async (f->store, NULL, NULL, got_contacts_cb, &contacts);
-  WAIT_UNTIL (contacts != NULL);
   return contacts->len;
-}
-
-static GtkWidget *
-child (GtkWidget  *widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (widget, type, name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
 }
 
 static GtkWidget *
 page_child (Fixture    *f,
             const char *name)
 {
-  return child (f->page, KH_TYPE_RECEPTION_PAGE, name);
+  return kh_test_ui_child (f->page, KH_TYPE_RECEPTION_PAGE, name);
+}
+
+static GtkWidget *
+get_form (Fixture *f)
+{
+  return GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (f->page)));
 }
 
 static GtkWidget *
 form_child (Fixture    *f,
             const char *name)
 {
-  return child (GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (f->page))),
-                KH_TYPE_INTAKE_FORM, name);
-}
-
-static GtkWidget *
-person_child (Fixture    *f,
-              const char *name)
-{
-  return child (form_child (f, "person_fields"), KH_TYPE_PERSON_FIELDS, name);
+  return kh_test_ui_child (get_form (f), KH_TYPE_INTAKE_FORM, name);
 }
 
 static guint
@@ -206,48 +109,19 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  KhUser *user = NULL;
-
-  f->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "kohtaamo.db", NULL);
-  f->store = kh_store_new (path);
-  kh_store_open_async (f->store, NULL, store_opened_cb, &user);
-  WAIT_UNTIL (user != NULL);
-  g_object_unref (user);
-
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 900,
-                               g_getenv ("KH_TEST_SCREENSHOTS") ? 2600 : 800);
-  f->page = kh_reception_page_new (f->store);
+  kh_test_ui_set_up (&f->ui);
+  f->page = kh_reception_page_new (f->ui.store);
   g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
   g_signal_connect (f->page, "open-client", G_CALLBACK (open_client_cb), f);
-  gtk_window_set_child (GTK_WINDOW (f->window), f->page);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (f->window);
+  kh_test_ui_show (&f->ui, f->page);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "kohtaamo.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  kh_test_ui_tear_down (&f->ui);
   g_clear_object (&f->toast);
-  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
-  g_object_unref (f->store);
-  WAIT_UNTIL (f->store == NULL);
-
-  g_remove (wal);
-  g_remove (shm);
-  g_remove (path);
-  g_rmdir (f->dir);
-  g_free (f->dir);
 }
 
 static void
@@ -267,11 +141,7 @@ fill_contact (Fixture    *f,
               KhChannel   channel,
               const char *outcome_check)
 {
-  GtkWidget *grid = form_child (f, "needs_grid");
-
-  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), channel);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)), TRUE);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, outcome_check)), TRUE);
+  kh_test_ui_fill_contact (get_form (f), channel, 2, outcome_check);
 }
 
 static void
@@ -280,18 +150,13 @@ fill_new_person (Fixture    *f,
                  const char *first_names,
                  const char *code)
 {
-  g_signal_emit_by_name (form_child (f, "new_person_button"), "clicked");
-  gtk_editable_set_text (GTK_EDITABLE (person_child (f, "last_name_row")), last_name);
-  gtk_editable_set_text (GTK_EDITABLE (person_child (f, "first_names_row")), first_names);
-  gtk_editable_set_text (GTK_EDITABLE (person_child (f, "identity_code_row")), code);
+  kh_test_ui_fill_new_person (get_form (f), last_name, first_names, code);
 }
 
 static void
 save (Fixture *f)
 {
-  GtkWidget *form = GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (f->page)));
-
-  g_assert_true (gtk_widget_activate_action (form, "intake.save", NULL));
+  g_assert_true (gtk_widget_activate_action (get_form (f), "intake.save", NULL));
 }
 
 static void
@@ -302,9 +167,23 @@ test_empty (Fixture       *f,
 
   /* A calm empty state, not an empty box. */
   WAIT_UNTIL (shows_text (contacts, "No contacts yet today"));
-  screenshot (f->window, "reception-empty");
+  kh_test_ui_screenshot (f->ui.window, "reception-empty");
   g_assert_cmpuint (count_rows (contacts), ==, 0);
   g_assert_cmpuint (count_rows (page_child (f, "queue_list")), ==, 0);
+}
+
+/* The page and its form both give back the store they were made with. */
+static void
+test_store_property (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KhStore) page_store = NULL;
+  g_autoptr(KhStore) form_store = NULL;
+
+  g_object_get (f->page, "store", &page_store, NULL);
+  g_object_get (get_form (f), "store", &form_store, NULL);
+  g_assert_true (page_store == f->ui.store);
+  g_assert_true (form_store == f->ui.store);
 }
 
 static void
@@ -364,7 +243,7 @@ test_queue_deadline (Fixture       *f,
                      gconstpointer  data)
 {
   GtkWidget *queue = page_child (f, "queue_list");
-  KhCalendar *calendar = kh_store_get_calendar (f->store);
+  KhCalendar *calendar = kh_store_get_calendar (f->ui.store);
   g_autofree char *code = NULL;
   g_autofree char *expected = NULL;
   GDate today, birth, deadline;
@@ -389,7 +268,7 @@ test_queue_deadline (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Vanhanen, Elli");
   g_assert_true (shows_text (GTK_WIDGET (row), expected));
   g_assert_true (shows_text (GTK_WIDGET (row), "in 7 working days"));
-  screenshot (f->window, "reception-queue");
+  kh_test_ui_screenshot (f->ui.window, "reception-queue");
 }
 
 int
@@ -403,6 +282,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/ui/reception/empty", test_empty);
+  ADD ("/ui/reception/store-property", test_store_property);
   ADD ("/ui/reception/save-list-undo", test_save_list_undo);
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);

@@ -1,0 +1,195 @@
+/* kh-test-ui.c — what the intake-form and reception-page tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ui/common/kh-person-fields.h"
+#include "ui/intake/kh-intake-form.h"
+
+#include "kh-test-ui.h"
+
+gboolean
+kh_test_ui_timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KhUser **user = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *user = kh_store_open_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+void
+kh_test_ui_set_up (KhTestUi *ui)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  KhUser *user = NULL;
+
+  ui->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+  ui->store = kh_store_new (path);
+  kh_store_open_async (ui->store, NULL, store_opened_cb, &user);
+  WAIT_UNTIL (user != NULL);
+  g_object_unref (user);
+
+  ui->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (ui->window), 900,
+                               g_getenv ("KH_TEST_SCREENSHOTS") ? 2600 : 800);
+}
+
+void
+kh_test_ui_show (KhTestUi  *ui,
+                 GtkWidget *child)
+{
+  gtk_window_set_child (GTK_WINDOW (ui->window), child);
+  gtk_window_present (GTK_WINDOW (ui->window));
+  gtk_test_widget_wait_for_draw (ui->window);
+}
+
+void
+kh_test_ui_tear_down (KhTestUi *ui)
+{
+  g_autofree char *path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (ui->window));
+  /* The worker may hold the store a moment longer. */
+  g_object_add_weak_pointer (G_OBJECT (ui->store), (gpointer *) &ui->store);
+  g_object_unref (ui->store);
+  WAIT_UNTIL (ui->store == NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (path);
+  g_rmdir (ui->dir);
+  g_clear_pointer (&ui->dir, g_free);
+}
+
+void
+kh_test_ui_screenshot (GtkWidget  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  /* Let the rows' own animations settle: only when pictures are asked for. */
+  {
+    gboolean settled = FALSE;
+
+    g_timeout_add (500, kh_test_ui_timed_out_cb, &settled);
+    while (!settled)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  gtk_test_widget_wait_for_draw (window);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.98, 0.98, 0.98, 1 },
+                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+GtkWidget *
+kh_test_ui_child (GtkWidget  *widget,
+                  GType       type,
+                  const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+GtkWidget *
+kh_test_ui_person_child (GtkWidget  *form,
+                         const char *name)
+{
+  GtkWidget *fields = kh_test_ui_child (form, KH_TYPE_INTAKE_FORM, "person_fields");
+
+  return kh_test_ui_child (fields, KH_TYPE_PERSON_FIELDS, name);
+}
+
+void
+kh_test_ui_fill_new_person (GtkWidget  *form,
+                            const char *last_name,
+                            const char *first_names,
+                            const char *code)
+{
+  g_signal_emit_by_name (kh_test_ui_child (form, KH_TYPE_INTAKE_FORM, "new_person_button"),
+                         "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_ui_person_child (form, "last_name_row")),
+                         last_name);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_ui_person_child (form, "first_names_row")),
+                         first_names);
+  gtk_editable_set_text (GTK_EDITABLE (kh_test_ui_person_child (form, "identity_code_row")),
+                         code);
+}
+
+void
+kh_test_ui_fill_contact (GtkWidget  *form,
+                         KhChannel   channel,
+                         guint       need,
+                         const char *outcome_check)
+{
+  GtkWidget *grid = kh_test_ui_child (form, KH_TYPE_INTAKE_FORM, "needs_grid");
+  GtkWidget *check = gtk_grid_get_child_at (GTK_GRID (grid), need % 2, need / 2);
+  GtkWidget *channel_row = kh_test_ui_child (form, KH_TYPE_INTAKE_FORM, "channel_row");
+  GtkWidget *outcome = kh_test_ui_child (form, KH_TYPE_INTAKE_FORM, outcome_check);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (channel_row), channel);
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (outcome), TRUE);
+}
+
+static void
+got_contacts_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GPtrArray **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+GPtrArray *
+kh_test_ui_list_contacts_today (KhStore *store)
+{
+  GPtrArray *contacts = NULL;
+
+  kh_store_list_contacts_on_async (store, NULL, NULL, got_contacts_cb, &contacts);
+  WAIT_UNTIL (contacts != NULL);
+  return contacts;
+}

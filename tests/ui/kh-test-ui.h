@@ -1,0 +1,75 @@
+/* kh-test-ui.h — what the intake-form and reception-page tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test gets its own database in a temporary folder, opened by a
+ * KhStore, and a plain window to put the widget under test in. Waiting is
+ * done by running the main loop until a condition holds, with a time limit,
+ * never by sleeping.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char      *dir;
+  KhStore   *store;
+  GtkWidget *window;
+} KhTestUi;
+
+/* Sets `*(gboolean *) data` and stops: the time limit of WAIT_UNTIL. */
+gboolean   kh_test_ui_timed_out_cb        (gpointer    data);
+
+/* Runs the main loop until `cond` holds, failing after 10 s. Never sleeps. */
+#define WAIT_UNTIL(cond) G_STMT_START {                                         \
+    gboolean timed_out_ = FALSE;                                                \
+    guint id_ = g_timeout_add_seconds (10, kh_test_ui_timed_out_cb, &timed_out_); \
+    while (!(cond) && !timed_out_)                                              \
+      g_main_context_iteration (NULL, TRUE);                                    \
+    if (!timed_out_)                                                            \
+      g_source_remove (id_);                                                    \
+    g_assert_true (cond);                                                       \
+  } G_STMT_END
+
+/* Opens a new database in a temporary folder and makes the window (tall
+ * when screenshots are asked for). */
+void       kh_test_ui_set_up              (KhTestUi   *ui);
+/* Puts `child` in the window, presents it and waits until it is drawn. */
+void       kh_test_ui_show                (KhTestUi   *ui,
+                                           GtkWidget  *child);
+/* Destroys the window, waits until the store is gone and removes the files. */
+void       kh_test_ui_tear_down           (KhTestUi   *ui);
+
+/* With KH_TEST_SCREENSHOTS=DIR set, saves what the window shows as
+ * DIR/NAME.png, for looking at the layout; otherwise does nothing. */
+void       kh_test_ui_screenshot          (GtkWidget  *window,
+                                           const char *name);
+
+/* The template child `name` of `widget` (of template type `type`); fails
+ * the test when there is none. */
+GtkWidget *kh_test_ui_child               (GtkWidget  *widget,
+                                           GType       type,
+                                           const char *name);
+/* A template child of the person fields inside an intake form. */
+GtkWidget *kh_test_ui_person_child        (GtkWidget  *form,
+                                           const char *name);
+/* Starts a new person in an intake form and types the names and the code. */
+void       kh_test_ui_fill_new_person     (GtkWidget  *form,
+                                           const char *last_name,
+                                           const char *first_names,
+                                           const char *code);
+/* Chooses the channel, ticks the need at `need` (the grid's order, two a
+ * row) and the outcome check button named `outcome_check`. */
+void       kh_test_ui_fill_contact        (GtkWidget  *form,
+                                           KhChannel   channel,
+                                           guint       need,
+                                           const char *outcome_check);
+
+/* Today's contacts, straight from the store. */
+GPtrArray *kh_test_ui_list_contacts_today (KhStore    *store);
+
+G_END_DECLS
