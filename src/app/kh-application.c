@@ -28,6 +28,13 @@ struct _KhApplication
   /* owned */
   GSettings      *settings;
   char           *database_path;
+
+  /* The first store, opened while GTK starts (see startup). */
+  KhStore        *early_store;
+  KhUser         *early_user;
+  GError         *early_error;
+  gboolean        early_done;
+  KhWindow       *early_window;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (KhApplication, kh_application, ADW_TYPE_APPLICATION)
@@ -135,13 +142,39 @@ kh_application_handle_local_options (GApplication *app,
 }
 
 static void
+early_store_opened_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(KhApplication) self = user_data;
+
+  self->early_user = kh_store_open_finish (KH_STORE (object), result, &self->early_error);
+  self->early_done = TRUE;
+
+  if (self->early_window != NULL)
+    {
+      kh_window_store_opened (self->early_window, self->early_user, self->early_error);
+      g_clear_weak_pointer (&self->early_window);
+      g_clear_object (&self->early_user);
+      g_clear_error (&self->early_error);
+    }
+}
+
+static void
 kh_application_startup (GApplication *app)
 {
   KhApplication *self = KH_APPLICATION (app);
+  g_autofree char *path = kh_application_dup_database_path (self);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *new_contact_accels[] = { "<Control>n", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
+
+  /* Opening the database (migrations, logging in) runs on the store's
+   * worker thread while GTK connects to the display and loads its theme,
+   * so that the first window usually has its data before its first frame. */
+  self->early_store = kh_store_new (path);
+  kh_store_open_async (self->early_store, NULL, early_store_opened_cb, g_object_ref (self));
 
   G_APPLICATION_CLASS (kh_application_parent_class)->startup (app);
 
@@ -162,7 +195,22 @@ kh_application_activate (GApplication *app)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL)
+  if (window == NULL && self->early_store != NULL)
+    {
+      g_autoptr(KhStore) store = g_steal_pointer (&self->early_store);
+      KhWindow *early = kh_window_new_opening (self, store);
+
+      if (self->early_done)
+        {
+          kh_window_store_opened (early, self->early_user, self->early_error);
+          g_clear_object (&self->early_user);
+          g_clear_error (&self->early_error);
+        }
+      else
+        g_set_weak_pointer (&self->early_window, early);
+      window = GTK_WINDOW (early);
+    }
+  else if (window == NULL)
     {
       g_autofree char *path = kh_application_dup_database_path (self);
       g_autoptr(KhStore) store = kh_store_new (path);
@@ -179,6 +227,10 @@ kh_application_dispose (GObject *object)
   KhApplication *self = KH_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->early_store);
+  g_clear_object (&self->early_user);
+  g_clear_error (&self->early_error);
+  g_clear_weak_pointer (&self->early_window);
 
   G_OBJECT_CLASS (kh_application_parent_class)->dispose (object);
 }

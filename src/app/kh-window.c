@@ -272,14 +272,7 @@ store_opened_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (user == NULL)
-    {
-      g_message ("Could not open %s: %s", kh_store_get_path (self->store), error->message);
-      show_error (self, error);
-      return;
-    }
-
-  show_content (self, user);
+  kh_window_store_opened (self, user, error);
 }
 
 static void
@@ -483,6 +476,54 @@ kh_window_new (KhApplication *application,
   open_store (self);
 
   return self;
+}
+
+/**
+ * kh_window_new_opening:
+ *
+ * A window for a store that the application has already begun to open
+ * (it starts the opening before GTK is initialised, so that the two
+ * overlap). The application hands over the result with
+ * kh_window_store_opened().
+ */
+KhWindow *
+kh_window_new_opening (KhApplication *application,
+                       KhStore       *store)
+{
+  KhWindow *self;
+
+  g_return_val_if_fail (KH_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  self = g_object_new (KH_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  self->store = g_object_ref (store);
+  restore_window_state (self);
+
+  return self;
+}
+
+/* Shows the views for `user`, or why the store could not be opened. */
+void
+kh_window_store_opened (KhWindow     *self,
+                        KhUser       *user,
+                        const GError *error)
+{
+  g_return_if_fail (KH_IS_WINDOW (self));
+  g_return_if_fail (user != NULL || error != NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") != 0)
+    return;
+
+  if (user == NULL)
+    {
+      g_message ("Could not open %s: %s", kh_store_get_path (self->store), error->message);
+      show_error (self, error);
+      return;
+    }
+
+  show_content (self, user);
 }
 
 KhStore *

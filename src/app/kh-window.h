@@ -17,6 +17,12 @@ G_DECLARE_FINAL_TYPE (KhWindow, kh_window, KH, WINDOW, AdwApplicationWindow)
 /* Shows a calm loading state at once and opens `store` in the background. */
 KhWindow *kh_window_new       (KhApplication *application,
                                KhStore       *store);
+/* For a store whose opening the application has already started. */
+KhWindow *kh_window_new_opening (KhApplication *application,
+                                 KhStore       *store);
+void      kh_window_store_opened (KhWindow     *self,
+                                  KhUser       *user,
+                                  const GError *error);
 KhStore  *kh_window_get_store (KhWindow      *self);
 /* "loading", "error" or "content". */
 const char *kh_window_get_state (KhWindow    *self);
