@@ -516,6 +516,12 @@ kh_window_store_opened (KhWindow     *self,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") != 0)
     return;
 
+  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_debug ("Store opened at frame %" G_GINT64_FORMAT,
+             gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self))));
+  else
+    g_debug ("Store opened before the window was shown");
+
   if (user == NULL)
     {
       g_message ("Could not open %s: %s", kh_store_get_path (self->store), error->message);
