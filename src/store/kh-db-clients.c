@@ -499,11 +499,8 @@ kh_db_get_client (KhDb          *db,
   client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL)
     _kh_db_log_access (db, user, client_id, what, basis, &local_error);
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&client);
 }
 
@@ -801,6 +798,31 @@ looks_like_code_prefix (const char *text)
   return TRUE;
 }
 
+/* A prefix search as a range on a column's index: `sql` selects the people
+ * whose column lies from ?1 (the prefix) up to ?2 (the prefix and a
+ * character that sorts after any the column holds), an exact match first,
+ * at most ?3. */
+static gboolean
+search_prefix (KhDb        *db,
+               const char  *sql,
+               const char  *prefix,
+               char         past,
+               GPtrArray   *results,
+               GHashTable  *seen,
+               guint        limit,
+               GError     **error)
+{
+  g_autofree char *end = g_strdup_printf ("%s%c", prefix, past);
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, limit);
+  return collect (db, stmt, results, seen, limit, error);
+}
+
 static gboolean
 search_code (KhDb        *db,
              const char  *text,
@@ -810,21 +832,13 @@ search_code (KhDb        *db,
              GError     **error)
 {
   g_autofree char *upper = g_ascii_strup (text, -1);
-  g_autofree char *upper_end = g_strconcat (upper, "~", NULL);
-  g_autoptr(KhDbStmt) stmt = NULL;
 
-  /* A range on the UNIQUE index: '~' sorts after every character of a code. */
-  stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c "
-                         "WHERE c.identity_code >= ?1 AND c.identity_code < ?2 "
-                         "ORDER BY c.identity_code = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, upper_end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, limit);
-  return collect (db, stmt, results, seen, limit, error);
+  /* On the UNIQUE index: '~' sorts after every character of a code. */
+  return search_prefix (db,
+                        "SELECT " CLIENT_COLUMNS " FROM clients c "
+                        "WHERE c.identity_code >= ?1 AND c.identity_code < ?2 "
+                        "ORDER BY c.identity_code = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
+                        upper, '~', results, seen, limit, error);
 }
 
 static gboolean
@@ -873,24 +887,16 @@ search_phone (KhDb        *db,
               GError     **error)
 {
   g_autofree char *digits = _kh_db_phone_key (text);
-  g_autofree char *digits_end = NULL;
-  g_autoptr(KhDbStmt) stmt = NULL;
 
   if (digits == NULL)
     return TRUE;
-  /* A prefix: the start of a number finds the people it may be. */
-  digits_end = g_strconcat (digits, ":", NULL);
-  stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c "
-                         "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
-                         "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, digits_end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, limit);
-  return collect (db, stmt, results, seen, limit, error);
+  /* A prefix: the start of a number finds the people it may be. ':' sorts
+   * right after the digits. */
+  return search_prefix (db,
+                        "SELECT " CLIENT_COLUMNS " FROM clients c "
+                        "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
+                        "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
+                        digits, ':', results, seen, limit, error);
 }
 
 static gboolean
@@ -1062,10 +1068,7 @@ kh_db_find_similar_clients (KhDb        *db,
   if (local_error == NULL)
     log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
 
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&results);
 }

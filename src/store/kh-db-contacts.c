@@ -448,11 +448,8 @@ kh_db_save_intake (KhDb      *db,
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&result);
 }
 
@@ -538,11 +535,8 @@ kh_db_undo_intake (KhDb            *db,
         }
     }
 
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -609,11 +603,8 @@ kh_db_list_client_contacts (KhDb    *db,
   if (local_error == NULL)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error);
 
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&contacts);
 }
 
@@ -688,11 +679,8 @@ kh_db_list_contacts_on (KhDb        *db,
       if (contact->client_id > 0)
         log_work_list (db, user, seen, contact->client_id, &local_error);
     }
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&contacts);
 }
 
@@ -734,11 +722,8 @@ kh_db_list_queue (KhDb     *db,
 
       log_work_list (db, user, seen, kcase->client_id, &local_error);
     }
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&cases);
 }
 

@@ -98,10 +98,7 @@ kh_db_list_access_log (KhDb    *db,
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
                        &local_error);
 
-  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }

@@ -84,6 +84,13 @@ gboolean      _kh_db_tx_end            (KhDb        *db,
                                         gboolean     own,
                                         gboolean     ok,
                                         GError     **error);
+/* _kh_db_tx_end for a caller that collected its error in `local_error`:
+ * commits when it is NULL, else rolls back; any error (the caller's, or the
+ * commit's) goes to `error`. FALSE when there was one. */
+gboolean      _kh_db_tx_finish         (KhDb        *db,
+                                        gboolean     own,
+                                        GError      *local_error,
+                                        GError     **error);
 
 /* Binding helpers: NULL strings and zero ids bind as SQL NULL. */
 void          _kh_db_bind_text         (sqlite3_stmt *stmt,

@@ -307,6 +307,20 @@ _kh_db_tx_end (KhDb      *db,
   return FALSE;
 }
 
+gboolean
+_kh_db_tx_finish (KhDb      *db,
+                  gboolean   own,
+                  GError    *local_error,
+                  GError   **error)
+{
+  if (!_kh_db_tx_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * kh_db_begin:
  *
