@@ -359,6 +359,8 @@ test_search_then_enter (void)
   g_assert_true (kh_test_wait_until (results_shown_cb, clients, 10000));
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE,
+                                                                                     "limit_label"))));
   g_assert_cmpuint (count_log_rows (&fixture, KH_ACCESS_SEARCH), ==, 1);
 
   g_signal_emit_by_name (entry, "activate");

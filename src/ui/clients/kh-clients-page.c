@@ -26,6 +26,7 @@ struct _KhClientsPage
   /* template widgets */
   AdwStatusPage  *error_page;
   AdwLeaflet     *leaflet;
+  GtkLabel       *limit_label;
   KhPersonPage   *person_page;
   GtkListBox     *results_list;
   GtkStack       *results_stack;
@@ -181,6 +182,7 @@ search_done_cb (GObject      *object,
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        clients->pdata, clients->len);
   gtk_stack_set_visible_child_name (self->results_stack, clients->len > 0 ? "results" : "none");
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), clients->len >= SEARCH_LIMIT);
 
   if (self->open_when_done && clients->len > 0)
     open_client (self, KH_CLIENT (g_ptr_array_index (clients, 0))->id);
@@ -361,6 +363,7 @@ kh_clients_page_class_init (KhClientsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-clients-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, person_page);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results_list);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results_stack);
