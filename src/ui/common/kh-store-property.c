@@ -21,16 +21,16 @@ enum {
 };
 
 static GQuark
-offset_quark (void)
+get_offset_quark (void)
 {
   return g_quark_from_static_string ("kh-store-property-offset");
 }
 
 static KhStore **
-store_slot (GObject    *object,
-            GParamSpec *pspec)
+get_store_slot (GObject    *object,
+                GParamSpec *pspec)
 {
-  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (pspec->owner_type, offset_quark ()));
+  gsize offset = GPOINTER_TO_SIZE (g_type_get_qdata (pspec->owner_type, get_offset_quark ()));
 
   return G_STRUCT_MEMBER_P (object, offset);
 }
@@ -44,7 +44,7 @@ store_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      g_value_set_object (value, *store_slot (object, pspec));
+      g_value_set_object (value, *get_store_slot (object, pspec));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -60,7 +60,7 @@ store_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      *store_slot (object, pspec) = g_value_dup_object (value);
+      *get_store_slot (object, pspec) = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -75,7 +75,7 @@ kh_store_property_install (GObjectClass *object_class,
   /* Offset 0 is the parent instance, never the store. */
   g_return_if_fail (store_offset > 0);
 
-  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), offset_quark (),
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (object_class), get_offset_quark (),
                     GSIZE_TO_POINTER (store_offset));
   object_class->get_property = store_get_property;
   object_class->set_property = store_set_property;
