@@ -124,8 +124,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  kh_shell_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/access-log/lists-and-filters", test_lists_and_filters);
 

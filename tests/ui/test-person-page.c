@@ -386,8 +386,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  kh_shell_test_init (&argc, &argv);
 
   g_test_add ("/ui/person-page/shows-details", Fixture, NULL,
               fixture_set_up, test_shows_details, fixture_tear_down);

@@ -224,8 +224,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  kh_shell_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/window/first-user-is-admin", test_first_user_is_admin);
   g_test_add_func ("/ui/window/views-by-role", test_views_by_role);
