@@ -230,8 +230,7 @@ show_client (KhPersonPage *self,
     }
   else
     {
-      /* Translators: the identity code of a person who has none */
-      set_value (self->code_row, _("None"));
+      set_value (self->code_row, C_("identity code", "None"));
       set_value (self->no_code_row, kh_no_code_label (client->no_code_reason));
     }
   set_value (self->birth_date_row, birth);
@@ -241,7 +240,8 @@ show_client (KhPersonPage *self,
   else
     language = g_strdup (kh_language_label (client->language));
   set_value (self->language_row, language);
-  set_value (self->interpreter_row, client->interpreter ? _("Needed") : _("Not needed"));
+  set_value (self->interpreter_row,
+             client->interpreter ? C_("interpreter", "Needed") : C_("interpreter", "Not needed"));
 
   if (client->address != NULL)
     g_string_append (address, client->address);
