@@ -174,14 +174,38 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
                                   GError         **error);
+/* Reception's work lists are bounded: a unit with a hundred thousand people
+ * may have thousands of cases waiting, and every row shown is a logged read
+ * of a person. These are the limits the un-paged calls use. */
+#define KH_DB_CONTACTS_ON_LIMIT 100
+#define KH_DB_QUEUE_LIMIT        50
+
 /* Contacts received on a day (ISO date), newest first; names for display.
- * Logs KH_ACCESS_WORK_LIST once for each person shown. */
+ * At most `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT); `out_total` (may be
+ * NULL) gets how many contacts the day has in all, so that the page can say
+ * "showing 100 of 512". Logs KH_ACCESS_WORK_LIST once for each person in the
+ * rows returned, never for those left out. */
+GPtrArray *kh_db_list_contacts_on_page (KhDb       *db,
+                                        KhUser     *user,
+                                        const char *date,
+                                        guint       limit,
+                                        guint      *out_total,
+                                        GError    **error);   /* of KhContact */
+/* kh_db_list_contacts_on_page with the default limit and no total. */
 GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker, nearest deadline first.
- * Logs KH_ACCESS_WORK_LIST once for each person shown. */
+/* Opened cases waiting for a worker, nearest deadline first: the `limit`
+ * nearest (0 = KH_DB_QUEUE_LIMIT); `out_total` (may be NULL) gets how many
+ * wait in all. Logs KH_ACCESS_WORK_LIST once for each person in the rows
+ * returned. */
+GPtrArray *kh_db_list_queue_page (KhDb     *db,
+                                  KhUser   *user,
+                                  guint     limit,
+                                  guint    *out_total,
+                                  GError  **error);      /* of KhCase */
+/* kh_db_list_queue_page with the default limit and no total. */
 GPtrArray *kh_db_list_queue      (KhDb     *db,
                                   KhUser   *user,
                                   GError  **error);      /* of KhCase */
@@ -234,5 +258,26 @@ gint64     kh_db_count_clients   (KhDb *db, GError **error);
  * a bulk load to stay in memory: 100 000 demo people load a third faster.
  * Lasts until the connection is closed. */
 gboolean   kh_db_prepare_bulk_load (KhDb *db, GError **error);
+
+/* One of the unit's own closed days, as stored: an ISO date and its name. */
+typedef struct {
+  char *date;
+  char *name;
+} KhClosedDay;
+
+void       kh_closed_day_free    (KhClosedDay *day);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhClosedDay, kh_closed_day_free)
+
+/* The unit's own closed days (not the public holidays), by date. Reads no
+ * one's data and needs no user. Implemented in kh-db-admin.c. */
+GPtrArray *kh_db_list_closed_days (KhDb *db, GError **error);     /* of KhClosedDay */
+/* Removes a closed day that kh_db_add_closed_day added (@date d.m.yyyy or
+ * ISO). Needs the lead social worker or an administrator; INVALID for a date
+ * that is not one, NOT_FOUND when the unit has no closed day on that date.
+ * Implemented in kh-db-admin.c. */
+gboolean   kh_db_remove_closed_day (KhDb        *db,
+                                    KhUser      *user,
+                                    const char  *date,
+                                    GError     **error);
 
 G_END_DECLS
