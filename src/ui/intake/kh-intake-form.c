@@ -100,6 +100,7 @@ struct _KhIntakeForm
   guint           search_timeout_id;
 
   guint           saving : 1;
+  guint           disposed : 1;     /* a store call may finish after dispose */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
 };
@@ -617,7 +618,7 @@ search_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   clients = kh_store_search_clients_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   clear_results (self);
@@ -1002,6 +1003,10 @@ save_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   saved = kh_store_save_intake_finish (KH_STORE (object), result, &error);
+  /* The window closed while the store was writing: the save went through
+   * or not as a whole, and there is no form left to show it in. */
+  if (self->disposed)
+    return;
   set_saving (self, FALSE);
 
   if (saved == NULL)
@@ -1042,6 +1047,8 @@ duplicate_response_cb (AdwMessageDialog *dialog,
   g_autoptr(KhIntakeForm) self = user_data;
   KhClient *existing = g_object_get_data (G_OBJECT (dialog), "kh-client");
 
+  if (self->disposed)
+    return;
   if (g_strcmp0 (response, "use") == 0 && existing != NULL)
     {
       choose_client (self, existing);
@@ -1071,7 +1078,7 @@ similar_done_cb (GObject      *object,
   GtkWidget *dialog;
 
   similar = kh_store_find_similar_clients_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     {
@@ -1082,6 +1089,13 @@ similar_done_cb (GObject      *object,
   if (similar->len == 0)
     {
       save_intake (self);
+      return;
+    }
+
+  /* No window to ask in: the form was taken out of it meanwhile. */
+  if (!GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    {
+      set_saving (self, FALSE);
       return;
     }
 
@@ -1158,7 +1172,7 @@ discard_response_cb (AdwMessageDialog *dialog,
 {
   g_autoptr(KhIntakeForm) self = user_data;
 
-  if (g_strcmp0 (response, "discard") != 0)
+  if (self->disposed || g_strcmp0 (response, "discard") != 0)
     return;
   kh_intake_form_reset (self);
   g_signal_emit (self, signals[CANCELLED], 0);
@@ -1211,6 +1225,8 @@ services_done_cb (GObject      *object,
   const char *language = ui_language ();
 
   services = kh_store_list_services_finish (KH_STORE (object), result, &error);
+  if (self->disposed)
+    return;
   if (services == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1344,6 +1360,7 @@ kh_intake_form_dispose (GObject *object)
 {
   KhIntakeForm *self = KH_INTAKE_FORM (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->cancellable);

@@ -33,6 +33,8 @@ struct _KhReceptionPage
 
   /* borrowed (a child of the stack) */
   KhIntakeForm *form;
+
+  guint         disposed : 1;   /* an undo may finish after dispose */
 };
 
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
@@ -421,7 +423,7 @@ undo_done_cb (GObject      *object,
   g_autoptr(KhReceptionPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!kh_store_undo_intake_finish (KH_STORE (object), result, &error))
+  if (!kh_store_undo_intake_finish (KH_STORE (object), result, &error) && !self->disposed)
     {
       g_autofree char *message = NULL;
       AdwToast *toast;
@@ -434,7 +436,8 @@ undo_done_cb (GObject      *object,
       g_signal_emit (self, signals[TOAST], 0, toast);
       g_object_unref (toast);
     }
-  kh_reception_page_refresh (self);
+  if (!self->disposed)
+    kh_reception_page_refresh (self);
 }
 
 static void
@@ -443,7 +446,7 @@ undo_clicked_cb (AdwToast        *toast,
 {
   KhIntakeResult *saved = g_object_get_data (G_OBJECT (toast), "kh-intake-result");
 
-  if (saved == NULL)
+  if (saved == NULL || self->disposed)
     return;
   kh_store_undo_intake_async (self->store, saved, NULL, undo_done_cb, g_object_ref (self));
   /* Undo once only. */
@@ -507,8 +510,9 @@ kh_reception_page_constructed (GObject *object)
 
   self->form = KH_INTAKE_FORM (kh_intake_form_new (self->store));
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->form), "form");
-  g_signal_connect (self->form, "saved", G_CALLBACK (form_saved_cb), self);
-  g_signal_connect (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self);
+  /* The form may outlive the page: a save in flight holds it. */
+  g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self, 0);
+  g_signal_connect_object (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self, 0);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (kh_reception_page_refresh),
                            self, G_CONNECT_SWAPPED);
@@ -520,6 +524,7 @@ kh_reception_page_dispose (GObject *object)
 {
   KhReceptionPage *self = KH_RECEPTION_PAGE (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->cancellable);
 
