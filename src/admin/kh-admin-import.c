@@ -38,6 +38,46 @@ add_problem (GPtrArray  *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/* The store says what is wrong as the form shows it at the field: "Birth
+ * date: the year is not plausible." Every other reason of the report is in
+ * lower case without a full stop, as it follows "line N: ", so the store's
+ * message is brought to that shape here, in one place, whatever rule of the
+ * store it comes from. A word in capitals ("URL") keeps them. */
+static char *
+reason_from_store (const char *message)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (message));
+  GString *reason = g_string_new (NULL);
+  gsize len;
+
+  if (*clean != '\0')
+    {
+      gunichar first = g_utf8_get_char (clean);
+      const char *rest = g_utf8_next_char (clean);
+      gboolean acronym = *rest != '\0' && g_unichar_isupper (g_utf8_get_char (rest));
+
+      g_string_append_unichar (reason, acronym ? first : g_unichar_tolower (first));
+      g_string_append (reason, rest);
+    }
+
+  len = reason->len;
+  /* The final full stop goes; an ellipsis ("...") stays. */
+  if (len > 0 && reason->str[len - 1] == '.' && (len < 2 || reason->str[len - 2] != '.'))
+    g_string_truncate (reason, len - 1);
+
+  return g_string_free (reason, FALSE);
+}
+
+static void
+add_store_problem (GPtrArray  *problems,
+                   guint       line,
+                   const char *message)
+{
+  g_autofree char *reason = reason_from_store (message);
+
+  add_problem (problems, line, reason);
+}
+
 static gboolean
 insert_rows (KhDb       *db,
              KhUser     *user,
@@ -67,7 +107,7 @@ insert_rows (KhDb       *db,
         }
       if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID))
         {
-          add_problem (problems, row->line, local_error->message);
+          add_store_problem (problems, row->line, local_error->message);
           return TRUE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -170,7 +210,7 @@ kh_admin_import_clients (KhDb             *db,
        * itself would refuse. */
       if (!kh_db_validate_client (row->client, NULL, &local_error))
         {
-          add_problem (problems, line, local_error->message);
+          add_store_problem (problems, line, local_error->message);
           summary->bad++;
           continue;
         }

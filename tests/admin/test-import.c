@@ -189,6 +189,35 @@ test_every_bad_row_reported (Fixture       *fixture,
   g_assert_cmpint (count_clients (fixture), ==, 0);
 }
 
+/* A rule only the store knows (a birth year before 1880) is reported in the
+ * same shape as the importer's own: lower case, no full stop. */
+static void
+test_store_reason_shape (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char text[] =
+    HEADER "\n"
+    "131052-308T,Mäkinotkelma,Maija,fi,,,,,\n"     /* 2: good */
+    ",Hassan,Amina,other,1850-02-03,,,,\n"         /* 3: the store's rule */
+    ",Ali,Omar,other,,,,,\n";                      /* 4: the importer's rule */
+  KhImportSummary summary;
+  g_autofree char *report = import (fixture, text, TRUE, &summary);
+  g_auto(GStrv) lines = g_strsplit (report, "\n", -1);
+
+  g_assert_cmpstr (report, ==,
+                   "line 3: birth date: the year is not plausible\n"
+                   "line 4: a birth date is needed when there is no identity code");
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *reason = strchr (lines[i], ':') + 2;
+
+      g_assert_true (g_unichar_islower (g_utf8_get_char (reason)));
+      g_assert_false (g_str_has_suffix (reason, "."));
+    }
+  g_assert_cmpuint (summary.bad, ==, 2);
+  g_assert_cmpint (count_clients (fixture), ==, 0);
+}
+
 static void
 test_dry_run (Fixture       *fixture,
               gconstpointer  data)
@@ -279,7 +308,8 @@ test_binary (Fixture       *fixture,
     "131052-308T,Mäkinotkelma,Maija,fi,,,,,\n"
     "020594X903R,Virtanen,Matti,fi,,,,,\n"
     "010594Y9021,Åberg,Ebba,sv,,,,,\n"
-    ",Hassan,Amina,arabic,1990-02-03,,,,\n";
+    ",Hassan,Amina,arabic,1990-02-03,,,,\n"
+    ",Ali,Omar,other,1850-02-03,,,,\n";
   g_autofree char *good_path = admin_test_write_file (fixture->dir, "good.csv", good_file);
   g_autofree char *bad_path = admin_test_write_file (fixture->dir, "bad.csv", bad_file);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
@@ -295,9 +325,10 @@ test_binary (Fixture       *fixture,
   g_assert_cmpint (admin_test_run (fixture->dir, fixture->db_path, bad_args, &out, &err), ==, 1);
   g_assert_cmpstr (err, ==,
                    "line 3: invalid identity code: the check character does not match\n"
-                   "line 5: language must be fi, sv or other\n");
+                   "line 5: language must be fi, sv or other\n"
+                   "line 6: birth date: the year is not plausible\n");
   last = admin_test_last_line (out);
-  g_assert_cmpstr (last, ==, "4 rows checked, 0 imported, 2 with errors");
+  g_assert_cmpstr (last, ==, "5 rows checked, 0 imported, 3 with errors");
   g_assert_cmpint (count_clients (fixture), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -353,6 +384,7 @@ main (int   argc,
   ADD ("/admin/import/good-file", test_good_file);
   ADD ("/admin/import/one-bad-row-imports-nothing", test_one_bad_row);
   ADD ("/admin/import/every-bad-row-reported", test_every_bad_row_reported);
+  ADD ("/admin/import/store-reason-shape", test_store_reason_shape);
   ADD ("/admin/import/dry-run-writes-nothing", test_dry_run);
   ADD ("/admin/import/duplicate-in-database", test_duplicate_in_database);
   ADD ("/admin/import/wrong-header", test_wrong_header);
