@@ -82,9 +82,7 @@ saved_cb (KhIntakeForm   *form,
           Fixture        *f)
 {
   g_clear_pointer (&f->saved, kh_intake_result_free);
-  f->saved = g_new0 (KhIntakeResult, 1);
-  *f->saved = *result;
-  f->saved->assessment_deadline = g_strdup (result->assessment_deadline);
+  f->saved = kh_intake_result_copy (result);
   f->n_saved++;
 }
 

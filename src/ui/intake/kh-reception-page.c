@@ -453,16 +453,6 @@ undo_clicked_cb (AdwToast        *toast,
   g_object_set_data (G_OBJECT (toast), "kh-intake-result", NULL);
 }
 
-static KhIntakeResult *
-copy_intake_result (const KhIntakeResult *result)
-{
-  KhIntakeResult *copy = g_new0 (KhIntakeResult, 1);
-
-  *copy = *result;
-  copy->assessment_deadline = g_strdup (result->assessment_deadline);
-  return copy;
-}
-
 static void
 form_saved_cb (KhIntakeForm    *form,
                KhIntakeResult  *result,
@@ -473,7 +463,7 @@ form_saved_cb (KhIntakeForm    *form,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "kh-intake-result",
-                          copy_intake_result (result), copy_result_free);
+                          kh_intake_result_copy (result), copy_result_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
 
   gtk_stack_set_visible_child_name (self->stack, "overview");
