@@ -546,7 +546,6 @@ static GPtrArray *
 list_contacts (KhDb        *db,
                const char  *sql,
                gint64       arg1,
-               gint64       arg2,
                GError     **error)
 {
   g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -557,8 +556,6 @@ list_contacts (KhDb        *db,
     return NULL;
   sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, arg1);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    sqlite3_bind_int64 (stmt, 3, arg2);
   if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, error))
     return NULL;
   return g_steal_pointer (&contacts);
@@ -593,7 +590,7 @@ kh_db_list_client_contacts (KhDb    *db,
     return NULL;
   if (check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
     contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
-                              client_id, 0, &local_error);
+                              client_id, &local_error);
   else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
     {
       g_clear_error (&local_error);
@@ -626,24 +623,49 @@ log_work_list (KhDb        *db,
   _kh_db_log_access (db, user, client_id, KH_ACCESS_WORK_LIST, basis, error);
 }
 
+/* Reads the one number a count statement gives; FALSE with `error` set
+ * when it failed. */
+static gboolean
+count_rows (KhDb          *db,
+            sqlite3_stmt  *stmt,
+            guint         *out_count,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *out_count = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  return TRUE;
+}
+
 /**
- * kh_db_list_contacts_on:
+ * kh_db_list_contacts_on_page:
  * @date: an ISO date, in local time
+ * @limit: the most rows to return; 0 for %KH_DB_CONTACTS_ON_LIMIT
+ * @out_total: (out) (optional): how many contacts the day has in all
  *
- * Returns: (transfer full) (element-type KhContact): the day's contacts,
- *   newest first, with names for display.
+ * Returns: (transfer full) (element-type KhContact): the day's newest
+ *   contacts, newest first, with names for display; only the people in
+ *   them are logged.
  */
 GPtrArray *
-kh_db_list_contacts_on (KhDb        *db,
-                        KhUser      *user,
-                        const char  *date,
-                        GError     **error)
+kh_db_list_contacts_on_page (KhDb        *db,
+                             KhUser      *user,
+                             const char  *date,
+                             guint        limit,
+                             guint       *out_total,
+                             GError     **error)
 {
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GError *local_error = NULL;
+  guint total = 0;
   gboolean own;
   GDate day;
 
@@ -652,6 +674,8 @@ kh_db_list_contacts_on (KhDb        *db,
   g_return_val_if_fail (date != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (limit == 0)
+    limit = KH_DB_CONTACTS_ON_LIMIT;
   if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!kh_date_parse (date, &day))
@@ -668,11 +692,39 @@ kh_db_list_contacts_on (KhDb        *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  contacts = list_contacts (db,
-                            CONTACT_SELECT "WHERE k.received_at >= ?2 AND k.received_at < ?3"
-                            CONTACT_ORDER,
-                            g_date_time_to_unix (start), g_date_time_to_unix (end), &local_error);
-  for (guint i = 0; contacts != NULL && i < contacts->len && local_error == NULL; i++)
+  {
+    /* The limit is in the SQL: rows left out are never read, so never
+     * logged. */
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CONTACT_SELECT
+                                               "WHERE k.received_at >= ?2 AND k.received_at < ?3"
+                                               CONTACT_ORDER " LIMIT ?4",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
+        sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
+        sqlite3_bind_int64 (stmt, 4, limit);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT count(*) FROM contacts "
+                                                 "WHERE received_at >= ?1 AND received_at < ?2",
+                                                 &local_error);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (start));
+          sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (end));
+          count_rows (db, stmt, &total, &local_error);
+        }
+    }
+  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
     {
       KhContact *contact = g_ptr_array_index (contacts, i);
 
@@ -681,41 +733,82 @@ kh_db_list_contacts_on (KhDb        *db,
     }
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
+  if (out_total != NULL)
+    *out_total = total;
   return g_steal_pointer (&contacts);
 }
 
 /**
- * kh_db_list_queue:
+ * kh_db_list_contacts_on:
+ * @date: an ISO date, in local time
  *
- * Returns: (transfer full) (element-type KhCase): opened cases waiting for a
- *   worker, the nearest statutory deadline first, then the oldest.
+ * Returns: (transfer full) (element-type KhContact): the day's newest
+ *   %KH_DB_CONTACTS_ON_LIMIT contacts, newest first.
  */
 GPtrArray *
-kh_db_list_queue (KhDb     *db,
-                  KhUser   *user,
-                  GError  **error)
+kh_db_list_contacts_on (KhDb        *db,
+                        KhUser      *user,
+                        const char  *date,
+                        GError     **error)
+{
+  return kh_db_list_contacts_on_page (db, user, date, 0, NULL, error);
+}
+
+/**
+ * kh_db_list_queue_page:
+ * @limit: the most rows to return; 0 for %KH_DB_QUEUE_LIMIT
+ * @out_total: (out) (optional): how many cases wait in all
+ *
+ * Returns: (transfer full) (element-type KhCase): opened cases waiting for a
+ *   worker, the nearest statutory deadline first, then the oldest; only the
+ *   people in them are logged.
+ */
+GPtrArray *
+kh_db_list_queue_page (KhDb     *db,
+                       KhUser   *user,
+                       guint     limit,
+                       guint    *out_total,
+                       GError  **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(KhDbStmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GError *local_error = NULL;
+  guint total = 0;
   gboolean own;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (limit == 0)
+    limit = KH_DB_QUEUE_LIMIT;
   if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  stmt = _kh_db_prepare (db,
-                         CASE_SELECT "WHERE cs.status = 1 "
-                         "ORDER BY cs.assessment_deadline IS NULL, cs.assessment_deadline, "
-                         "  k.urgent DESC, cs.opened_at, cs.id",
-                         &local_error);
-  if (stmt != NULL)
-    _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+  {
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CASE_SELECT "WHERE cs.status = 1 "
+                                               "ORDER BY cs.assessment_deadline IS NULL, "
+                                               "  cs.assessment_deadline, k.urgent DESC, "
+                                               "  cs.opened_at, cs.id "
+                                               "LIMIT ?1",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, limit);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM cases WHERE status = 1",
+                                                 &local_error);
+
+      if (stmt != NULL)
+        count_rows (db, stmt, &total, &local_error);
+    }
   for (guint i = 0; i < cases->len && local_error == NULL; i++)
     {
       KhCase *kcase = g_ptr_array_index (cases, i);
@@ -724,7 +817,23 @@ kh_db_list_queue (KhDb     *db,
     }
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
+  if (out_total != NULL)
+    *out_total = total;
   return g_steal_pointer (&cases);
+}
+
+/**
+ * kh_db_list_queue:
+ *
+ * Returns: (transfer full) (element-type KhCase): the %KH_DB_QUEUE_LIMIT
+ *   cases with the nearest deadlines.
+ */
+GPtrArray *
+kh_db_list_queue (KhDb     *db,
+                  KhUser   *user,
+                  GError  **error)
+{
+  return kh_db_list_queue_page (db, user, 0, NULL, error);
 }
 
 /* ---- bulk ---- */

@@ -805,12 +805,64 @@ kh_store_undo_intake_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_undo_intake_async, error) != NULL;
 }
 
+/* A page of a work list and how many rows the whole list has. */
+typedef struct
+{
+  GPtrArray *rows;
+  guint      total;
+} Page;
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_free (page);
+}
+
+static Page *
+page_new (GPtrArray *rows,
+          guint      total)
+{
+  Page *page;
+
+  if (rows == NULL)
+    return NULL;
+  page = g_new0 (Page, 1);
+  page->rows = rows;
+  page->total = total;
+  return page;
+}
+
+/* The rows of a finished page job, the total in `out_total`. */
+static GPtrArray *
+finish_page (KhStore       *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             guint         *out_total,
+             GError       **error)
+{
+  Page *page = finish_pointer (self, result, source_tag, error);
+  GPtrArray *rows;
+
+  if (out_total != NULL)
+    *out_total = page != NULL ? page->total : 0;
+  if (page == NULL)
+    return NULL;
+  rows = g_steal_pointer (&page->rows);
+  page_free (page);
+  return rows;
+}
+
 static gpointer
 list_contacts_on_job (KhStore  *self,
                       gpointer  data,
                       GError  **error)
 {
   Args *args = data;
+  GPtrArray *rows;
+  guint total = 0;
 
   if (args->text == NULL)
     {
@@ -818,7 +870,38 @@ list_contacts_on_job (KhStore  *self,
 
       args->text = g_date_time_format (now, "%Y-%m-%d");
     }
-  return kh_db_list_contacts_on (self->db, self->worker_user, args->text, error);
+  rows = kh_db_list_contacts_on_page (self->db, self->worker_user, args->text, args->number,
+                                      &total, error);
+  return page_new (rows, total);
+}
+
+void
+kh_store_list_contacts_on_page_async (KhStore             *self,
+                                      const char          *date,
+                                      guint                limit,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_contacts_on_page_async, list_contacts_on_job,
+                 args_new (date, 0, limit), page_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_contacts_on_page_finish:
+ * @out_total: (out) (optional): how many contacts the day has in all
+ *
+ * Returns: (transfer full) (element-type KhContact):
+ */
+GPtrArray *
+kh_store_list_contacts_on_page_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       guint         *out_total,
+                                       GError       **error)
+{
+  return finish_page (self, result, kh_store_list_contacts_on_page_async, out_total, error);
 }
 
 void
@@ -831,7 +914,7 @@ kh_store_list_contacts_on_async (KhStore             *self,
   g_return_if_fail (KH_IS_STORE (self));
 
   push_args_job (self, kh_store_list_contacts_on_async, list_contacts_on_job,
-                 args_new (date, 0, 0), ptr_array_unref, cancellable, callback, user_data);
+                 args_new (date, 0, 0), page_free, cancellable, callback, user_data);
 }
 
 /**
@@ -844,7 +927,7 @@ kh_store_list_contacts_on_finish (KhStore       *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (self, result, kh_store_list_contacts_on_async, error);
+  return finish_page (self, result, kh_store_list_contacts_on_async, NULL, error);
 }
 
 static gpointer
@@ -852,7 +935,40 @@ list_queue_job (KhStore  *self,
                 gpointer  data,
                 GError  **error)
 {
-  return kh_db_list_queue (self->db, self->worker_user, error);
+  Args *args = data;
+  GPtrArray *rows;
+  guint total = 0;
+
+  rows = kh_db_list_queue_page (self->db, self->worker_user, args->number, &total, error);
+  return page_new (rows, total);
+}
+
+void
+kh_store_list_queue_page_async (KhStore             *self,
+                                guint                limit,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_queue_page_async, list_queue_job,
+                 args_new (NULL, 0, limit), page_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_queue_page_finish:
+ * @out_total: (out) (optional): how many cases wait in all
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_queue_page_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 guint         *out_total,
+                                 GError       **error)
+{
+  return finish_page (self, result, kh_store_list_queue_page_async, out_total, error);
 }
 
 void
@@ -863,8 +979,8 @@ kh_store_list_queue_async (KhStore             *self,
 {
   g_return_if_fail (KH_IS_STORE (self));
 
-  push_args_job (self, kh_store_list_queue_async, list_queue_job, NULL,
-                 ptr_array_unref, cancellable, callback, user_data);
+  push_args_job (self, kh_store_list_queue_async, list_queue_job, args_new (NULL, 0, 0),
+                 page_free, cancellable, callback, user_data);
 }
 
 /**
@@ -877,7 +993,42 @@ kh_store_list_queue_finish (KhStore       *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_pointer (self, result, kh_store_list_queue_async, error);
+  return finish_page (self, result, kh_store_list_queue_async, NULL, error);
+}
+
+/* ---- users ---- */
+
+static gpointer
+list_users_job (KhStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  return kh_db_list_users (self->db, error);
+}
+
+void
+kh_store_list_users_async (KhStore             *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_users_async, list_users_job, NULL,
+                 ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_users_finish:
+ *
+ * Returns: (transfer full) (element-type KhUser): every user, by name.
+ */
+GPtrArray *
+kh_store_list_users_finish (KhStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_users_async, error);
 }
 
 /* ---- services and the log ---- */

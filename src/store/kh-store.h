@@ -72,14 +72,36 @@ void        kh_store_undo_intake_async     (KhStore *self, const KhIntakeResult 
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 gboolean    kh_store_undo_intake_finish    (KhStore *self, GAsyncResult *result, GError **error);
 
-/* `date` is ISO; NULL for today. */
+/* `date` is ISO; NULL for today. At most KH_DB_CONTACTS_ON_LIMIT rows. */
 void        kh_store_list_contacts_on_async  (KhStore *self, const char *date,
                                               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_contacts_on_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* The same with a limit (0 = KH_DB_CONTACTS_ON_LIMIT); the finish gives how
+ * many contacts the day has in all in `out_total` (may be NULL). */
+void        kh_store_list_contacts_on_page_async  (KhStore *self, const char *date, guint limit,
+                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+GPtrArray  *kh_store_list_contacts_on_page_finish (KhStore *self, GAsyncResult *result, guint *out_total,
+                                                   GError **error);
 
+/* The KH_DB_QUEUE_LIMIT cases with the nearest deadlines. */
 void        kh_store_list_queue_async      (KhStore *self,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_queue_finish     (KhStore *self, GAsyncResult *result, GError **error);
+/* The `limit` nearest (0 = KH_DB_QUEUE_LIMIT); `out_total` (may be NULL)
+ * gets how many cases wait in all. */
+void        kh_store_list_queue_page_async  (KhStore *self, guint limit,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+GPtrArray  *kh_store_list_queue_page_finish (KhStore *self, GAsyncResult *result, guint *out_total,
+                                             GError **error);
+
+/* Every user, active or not, by name (KhUser; no one's personal data, so
+ * nothing is logged): for "Assign to a worker" the form keeps the active
+ * social workers and counsellors. */
+void        kh_store_list_users_async      (KhStore *self,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_users_finish     (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_list_services_async   (KhStore *self,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);

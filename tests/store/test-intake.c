@@ -335,6 +335,96 @@ test_existing_person_and_lists (Fixture       *f,
   g_assert_cmpint (((KhContact *) g_ptr_array_index (contacts, 2))->outcome, ==, KH_OUTCOME_ADVICE);
 }
 
+/* `n` people with a case each, contacted on 2 April at 9.00, 9.01, …; the
+ * first three are over 75 and so have a deadline. */
+static void
+add_queued_cases (Fixture *f,
+                  guint    n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+      g_autofree char *name = g_strdup_printf ("Jonottaja%02u", i);
+      g_autoptr(KhClient) client = test_client (name, "Jaana", i < 3 ? "1940-01-01" : "1980-01-01",
+                                                0);
+      g_autoptr(KhIntakeResult) result = NULL;
+
+      contact->received_at = g_date_time_new_local (2026, 4, 2, 9 + i / 60, i % 60, 0);
+      result = save (f, f->admin, contact, client, FALSE, 0, 0);
+    }
+}
+
+static void
+test_work_lists_bounded (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) today = NULL;
+  guint total = 0;
+
+  add_queued_cases (f, 7);
+
+  /* The five nearest of seven; only those five people are logged. */
+  queue = kh_db_list_queue_page (f->db, f->admin, 5, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, 5);
+  g_assert_cmpuint (total, ==, 7);
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (((KhCase *) g_ptr_array_index (queue, i))->assessment_deadline);
+  g_assert_null (((KhCase *) g_ptr_array_index (queue, 3))->assessment_deadline);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8 AND client_id IN "
+                             "(SELECT client_id FROM cases ORDER BY opened_at DESC LIMIT 2)"), ==, 0);
+
+  /* The day's three newest of seven, newest first. */
+  today = kh_db_list_contacts_on_page (f->db, f->admin, "2026-04-02", 3, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->len, ==, 3);
+  g_assert_cmpuint (total, ==, 7);
+  g_assert_cmpstr (((KhContact *) g_ptr_array_index (today, 0))->client_name, ==, "Jonottaja06, Jaana");
+  g_assert_cmpstr (((KhContact *) g_ptr_array_index (today, 2))->client_name, ==, "Jonottaja04, Jaana");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==, 8);
+
+  /* A day without contacts: nothing, and a total of nought. */
+  g_clear_pointer (&today, g_ptr_array_unref);
+  total = 99;
+  today = kh_db_list_contacts_on_page (f->db, f->admin, "2026-04-03", 3, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->len, ==, 0);
+  g_assert_cmpuint (total, ==, 0);
+}
+
+static void
+test_work_list_default_limits (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) today = NULL;
+  guint total = 0;
+
+  g_assert_true (kh_db_begin (f->db, &error));
+  add_queued_cases (f, KH_DB_CONTACTS_ON_LIMIT + 5);
+  g_assert_true (kh_db_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  /* The un-paged calls and a limit of 0 keep to the defaults. */
+  queue = kh_db_list_queue (f->db, f->admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (queue->len, ==, KH_DB_QUEUE_LIMIT);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  queue = kh_db_list_queue_page (f->db, f->admin, 0, &total, &error);
+  g_assert_cmpuint (queue->len, ==, KH_DB_QUEUE_LIMIT);
+  g_assert_cmpuint (total, ==, KH_DB_CONTACTS_ON_LIMIT + 5);
+
+  today = kh_db_list_contacts_on (f->db, f->admin, "2026-04-02", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (today->len, ==, KH_DB_CONTACTS_ON_LIMIT);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==,
+                   2 * KH_DB_QUEUE_LIMIT + KH_DB_CONTACTS_ON_LIMIT);
+}
+
 static void
 test_undo (Fixture       *f,
            gconstpointer  data)
@@ -460,6 +550,8 @@ main (int   argc,
   ADD ("/store/intake/case-deadline", test_case_deadline);
   ADD ("/store/intake/closed-day-moves-deadline", test_closed_day_moves_deadline);
   ADD ("/store/intake/existing-person-and-lists", test_existing_person_and_lists);
+  ADD ("/store/intake/work-lists-bounded", test_work_lists_bounded);
+  ADD ("/store/intake/work-list-default-limits", test_work_list_default_limits);
   ADD ("/store/intake/undo", test_undo);
   ADD ("/store/services/edit", test_services);
 

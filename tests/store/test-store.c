@@ -189,6 +189,40 @@ test_round_trip (void)
   g_assert_cmpint (((KhAccessEntry *) g_ptr_array_index (log, 2))->what, ==, KH_ACCESS_PAGE);
   waiter_reset (&w);
 
+  /* The paged calls give the total with the rows. */
+  {
+    g_autoptr(GPtrArray) page = NULL;
+    guint total = 0;
+
+    kh_store_list_queue_page_async (store, 1, NULL, done_cb, &w);
+    page = kh_store_list_queue_page_finish (store, wait_for (&w), &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, 1);
+    g_assert_cmpuint (total, ==, 1);
+    waiter_reset (&w);
+    g_clear_pointer (&page, g_ptr_array_unref);
+
+    total = 0;
+    kh_store_list_contacts_on_page_async (store, NULL, 10, NULL, done_cb, &w);
+    page = kh_store_list_contacts_on_page_finish (store, wait_for (&w), &total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, 1);
+    g_assert_cmpuint (total, ==, 1);
+    waiter_reset (&w);
+  }
+
+  /* The users, for "Assign to a worker". */
+  {
+    g_autoptr(GPtrArray) users = NULL;
+
+    kh_store_list_users_async (store, NULL, done_cb, &w);
+    users = kh_store_list_users_finish (store, wait_for (&w), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (users->len, ==, 1);
+    g_assert_cmpint (((KhUser *) g_ptr_array_index (users, 0))->id, ==, user->id);
+    waiter_reset (&w);
+  }
+
   /* Undo, then the queue is empty again. */
   kh_store_undo_intake_async (store, saved, NULL, done_cb, &w);
   g_assert_true (kh_store_undo_intake_finish (store, wait_for (&w), &error));
