@@ -309,6 +309,95 @@ test_edit (Fixture       *fixture,
 }
 
 static gboolean
+message_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Closing while a save runs must not offer to discard what is already on
+ * its way to the store: the window waits and closes when the save is done. */
+static void
+test_close_while_saving (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KhPersonEditor *editor;
+  KhPersonFields *fields;
+  GtkWidget *email;
+  g_autoptr(KhClient) stored = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "person.edit", NULL));
+  g_assert_true (kh_test_wait_until (editor_open_cb, NULL, 10000));
+  editor = find_editor ();
+  fields = KH_PERSON_FIELDS (gtk_widget_get_template_child (GTK_WIDGET (editor), KH_TYPE_PERSON_EDITOR, "fields"));
+  email = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fields), KH_TYPE_PERSON_FIELDS, "email_row"));
+
+  gtk_editable_set_text (GTK_EDITABLE (email), "aino.m@example.org");
+  kh_person_editor_save (editor);
+  g_assert_false (not_saving_cb (editor));
+
+  /* Escape, Cancel and the window manager all end up here. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
+  g_assert_true (find_editor () == editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (find_editor () == editor);
+  g_assert_false (message_dialog_shown ());
+
+  g_assert_true (kh_test_wait_until (editor_closed_cb, NULL, 10000));
+  g_assert_false (message_dialog_shown ());
+  g_assert_true (kh_test_wait_until (email_shown_cb, fixture, 10000));
+  stored = read_client (fixture);
+  g_assert_cmpstr (stored->email, ==, "aino.m@example.org");
+}
+
+/* Unsaved changes: closing asks; "Discard" closes and nothing is saved. */
+static void
+test_close_asks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KhPersonEditor *editor;
+  KhPersonFields *fields;
+  GtkWidget *email;
+  g_autoptr(KhClient) stored = NULL;
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "person.edit", NULL));
+  g_assert_true (kh_test_wait_until (editor_open_cb, NULL, 10000));
+  editor = find_editor ();
+  fields = KH_PERSON_FIELDS (gtk_widget_get_template_child (GTK_WIDGET (editor), KH_TYPE_PERSON_EDITOR, "fields"));
+  email = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fields), KH_TYPE_PERSON_FIELDS, "email_row"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "aino.m@example.org");
+
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (find_editor () == editor);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (kh_test_wait_until (editor_closed_cb, NULL, 10000));
+  kh_test_spin (100);
+  stored = read_client (fixture);
+  g_assert_cmpstr (stored->email, ==, "aino.makinen@example.fi");
+}
+
+static gboolean
 results_shown_cb (gpointer data)
 {
   GtkWidget *clients = data;
@@ -397,6 +486,10 @@ main (int   argc,
   g_test_add ("/ui/person-page/edit", Fixture, NULL,
               fixture_set_up, test_edit, fixture_tear_down);
 
+  g_test_add ("/ui/person-page/close-while-saving", Fixture, NULL,
+              fixture_set_up, test_close_while_saving, fixture_tear_down);
+  g_test_add ("/ui/person-page/close-asks", Fixture, NULL,
+              fixture_set_up, test_close_asks, fixture_tear_down);
   g_test_add_func ("/ui/person-page/search-then-enter", test_search_then_enter);
 
   return g_test_run ();

@@ -33,6 +33,7 @@ struct _KhPersonEditor
   gboolean        changed;
   gboolean        saving;
   gboolean        closing;   /* saved, or the changes were discarded */
+  gboolean        disposed;
 };
 
 G_DEFINE_FINAL_TYPE (KhPersonEditor, kh_person_editor, ADW_TYPE_WINDOW)
@@ -56,6 +57,10 @@ set_saving (KhPersonEditor *self,
 {
   self->saving = saving;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", !saving);
+  /* A save that has been sent cannot be taken back: offering Cancel (and
+   * with it Discard) meanwhile would be a lie. The window closes by itself
+   * when the save succeeds, or stays open with the store's answer. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.close", !saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields), !saving);
 }
 
@@ -69,7 +74,9 @@ saved_cb (GObject      *object,
   gint64 id;
 
   id = kh_store_save_client_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The editor was destroyed (its parent window closed) while saving: the
+   * data is in the store or not, but nobody is left to tell. */
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   set_saving (self, FALSE);
@@ -94,16 +101,30 @@ save_action (GtkWidget  *widget,
   kh_person_editor_save (KH_PERSON_EDITOR (widget));
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  KhPersonEditor *self = user_data;
+
+  if (!self->disposed)
+    gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      KhPersonEditor   *self)
 {
-  if (g_strcmp0 (response, "discard") != 0)
+  if (self->disposed || self->saving || g_strcmp0 (response, "discard") != 0)
     return;
 
+  /* Closed once the dialog has finished answering: the dialog is
+   * transient for this window and goes with it, and it still closes itself
+   * after this handler returns. */
   self->closing = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -111,6 +132,10 @@ kh_person_editor_close_request (GtkWindow *window)
 {
   KhPersonEditor *self = KH_PERSON_EDITOR (window);
   GtkWidget *dialog;
+
+  /* While a save runs there is nothing to discard any more: wait for it. */
+  if (self->saving)
+    return TRUE;
 
   /* Never lose what was typed without asking. */
   if (self->changed && !self->closing)
@@ -140,6 +165,7 @@ kh_person_editor_dispose (GObject *object)
 {
   KhPersonEditor *self = KH_PERSON_EDITOR (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_EDITOR);
 
