@@ -105,7 +105,9 @@ GDateTime    *_kh_db_column_time       (sqlite3_stmt *stmt,
                                         int           column);
 gint64        _kh_db_now               (void);
 
-/* Writes one access-log row (inside the caller's transaction). */
+/* Writes one access-log row (inside the caller's transaction). A
+ * reception user's row always has the basis KH_BASIS_INTAKE, whatever
+ * `basis` says; other roles keep `basis`. */
 gboolean      _kh_db_log_access        (KhDb          *db,
                                         KhUser        *user,
                                         gint64         client_id,

@@ -1024,6 +1024,12 @@ _kh_db_log_access (KhDb          *db,
 
   g_assert (user != NULL);
 
+  /* The store, not the view, knows why reception reads: reception has no
+   * client relationship, only the receiving of contacts, whatever the
+   * caller passed. */
+  if (user->role == KH_ROLE_RECEPTION)
+    basis = KH_BASIS_INTAKE;
+
   stmt = _kh_db_prepare (db,
                          "INSERT INTO access_log (at, user_id, client_id, what, basis) "
                          "VALUES (?, ?, ?, ?, ?)",

@@ -8,7 +8,8 @@
  * call them directly. No SQL exists outside src/store/.
  *
  * Every function that reads a person's data takes the acting user and writes
- * the access-log rows in the same transaction as the read.
+ * the access-log rows in the same transaction as the read. Every row a
+ * RECEPTION user causes has the basis KH_BASIS_INTAKE.
  * Every write is one transaction; on error nothing is written.
  */
 #pragma once
@@ -94,7 +95,10 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
-/* Logs `what` with `basis`. NOT_FOUND if there is no such person. */
+/* Logs `what` with `basis`. NOT_FOUND if there is no such person. The store
+ * decides the basis for reception: a RECEPTION user's read is logged with
+ * KH_BASIS_INTAKE whatever `basis` is (reception has no client relationship);
+ * every other role's read is logged with `basis` as passed. */
 KhClient  *kh_db_get_client      (KhDb          *db,
                                   KhUser        *user,
                                   gint64         client_id,

@@ -407,6 +407,44 @@ test_log_reads (Fixture       *f,
   g_assert_cmpint (log_rows (f, "1"), ==, 2);
 }
 
+/* The store decides the basis of reception's reads: reception has no
+ * client relationship, whatever the page passes. Other roles keep theirs. */
+static void
+test_log_basis_by_role (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct {
+    KhRole         role;
+    KhAccessBasis  passed;
+    KhAccessBasis  logged;
+  } cases[] = {
+    { KH_ROLE_RECEPTION,      KH_BASIS_CLIENT_RELATIONSHIP, KH_BASIS_INTAKE },
+    { KH_ROLE_RECEPTION,      KH_BASIS_ADMINISTRATION,      KH_BASIS_INTAKE },
+    { KH_ROLE_RECEPTION,      KH_BASIS_INTAKE,              KH_BASIS_INTAKE },
+    { KH_ROLE_COUNSELLOR,     KH_BASIS_CLIENT_RELATIONSHIP, KH_BASIS_CLIENT_RELATIONSHIP },
+    { KH_ROLE_SOCIAL_WORKER,  KH_BASIS_INTAKE,              KH_BASIS_INTAKE },
+    { KH_ROLE_ADMIN,          KH_BASIS_ADMINISTRATION,      KH_BASIS_ADMINISTRATION },
+  };
+  gint64 id = add_client (f, "Perusteltu", "Pekka", "1977-07-07", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *account = g_strdup_printf ("kayttaja%u", i);
+      g_autofree char *where = NULL;
+      g_autoptr(KhUser) user = NULL;
+      g_autoptr(KhClient) client = NULL;
+      g_autoptr(GError) error = NULL;
+
+      user = kh_db_save_user (f->db, account, NULL, cases[i].role, TRUE, &error);
+      g_assert_no_error (error);
+      client = kh_db_get_client (f->db, user, id, KH_ACCESS_PAGE, cases[i].passed, &error);
+      g_assert_no_error (error);
+      where = g_strdup_printf ("user_id = %" G_GINT64_FORMAT " AND client_id = %" G_GINT64_FORMAT
+                               " AND basis = %d", user->id, id, cases[i].logged);
+      g_assert_cmpint (log_rows (f, where), ==, 1);
+    }
+}
+
 static void
 test_log_reading (Fixture       *f,
                   gconstpointer  data)
@@ -498,6 +536,7 @@ main (int   argc,
   ADD ("/store/search/phone", test_phone);
   ADD ("/store/search/limit-and-similar", test_limit_and_similar);
   ADD ("/store/search/bulk-load", test_bulk_load);
+  ADD ("/store/search/log-basis-by-role", test_log_basis_by_role);
   ADD ("/store/access-log/search", test_log_search);
   ADD ("/store/access-log/reads", test_log_reads);
   ADD ("/store/access-log/reading-the-log", test_log_reading);
