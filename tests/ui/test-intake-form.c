@@ -530,6 +530,84 @@ test_cancel (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "search_entry"))), ==, "");
 }
 
+typedef struct {
+  guint    calls;
+  gboolean discard;
+} DiscardAnswer;
+
+static void
+discard_answer_cb (gboolean discard,
+                   gpointer user_data)
+{
+  DiscardAnswer *answer = user_data;
+
+  answer->calls++;
+  answer->discard = discard;
+}
+
+/* What the window asks before closing: nothing to lose answers at once;
+ * typed work asks, and is kept or discarded as answered. */
+static void
+test_ask_discard (Fixture       *f,
+                  gconstpointer  data)
+{
+  KhIntakeForm *form = KH_INTAKE_FORM (f->form);
+  DiscardAnswer answer = { 0, FALSE };
+  AdwMessageDialog *dialog;
+
+  g_assert_false (kh_intake_form_has_unsaved_work (form));
+  kh_intake_form_ask_discard (form, NULL, discard_answer_cb, &answer);
+  g_assert_cmpuint (answer.calls, ==, 1);
+  g_assert_true (answer.discard);
+  g_assert_null (find_message_dialog ());
+
+  set_text (form_child (f, "search_entry"), "Mäki");
+  g_assert_true (kh_intake_form_has_unsaved_work (form));
+  kh_intake_form_ask_discard (form, GTK_WINDOW (f->ui.window), discard_answer_cb, &answer);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpuint (answer.calls, ==, 1);
+  /* A second question while one is open keeps the work. */
+  kh_intake_form_ask_discard (form, NULL, discard_answer_cb, &answer);
+  g_assert_cmpuint (answer.calls, ==, 2);
+  g_assert_false (answer.discard);
+
+  respond (dialog, "keep");
+  g_assert_cmpuint (answer.calls, ==, 3);
+  g_assert_false (answer.discard);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "search_entry"))), ==, "Mäki");
+  WAIT_UNTIL (find_message_dialog () == NULL);
+
+  kh_intake_form_ask_discard (form, NULL, discard_answer_cb, &answer);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  respond (dialog, "discard");
+  g_assert_cmpuint (answer.calls, ==, 4);
+  g_assert_true (answer.discard);
+  g_assert_false (kh_intake_form_has_unsaved_work (form));
+}
+
+/* A save under way is unsaved work; asking waits for it and, once it is
+ * saved, answers without a question. */
+static void
+test_ask_discard_while_saving (Fixture       *f,
+                               gconstpointer  data)
+{
+  KhIntakeForm *form = KH_INTAKE_FORM (f->form);
+  DiscardAnswer answer = { 0, FALSE };
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  save (f);
+  g_assert_true (kh_intake_form_has_unsaved_work (form));
+  kh_intake_form_ask_discard (form, NULL, discard_answer_cb, &answer);
+  g_assert_cmpuint (answer.calls, ==, 0);
+
+  WAIT_UNTIL (answer.calls == 1);
+  g_assert_true (answer.discard);
+  g_assert_cmpuint (f->n_saved, ==, 1);
+  g_assert_null (find_message_dialog ());
+  g_assert_false (kh_intake_form_has_unsaved_work (form));
+}
+
 /* Every field can be reached with Tab alone, in reading order. */
 static void
 test_tab_order (Fixture       *f,
@@ -583,6 +661,8 @@ main (int   argc,
   ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);
   ADD ("/ui/intake-form/duplicate-code", test_duplicate_code);
   ADD ("/ui/intake-form/cancel", test_cancel);
+  ADD ("/ui/intake-form/ask-discard", test_ask_discard);
+  ADD ("/ui/intake-form/ask-discard-while-saving", test_ask_discard_while_saving);
 
 #undef ADD
 

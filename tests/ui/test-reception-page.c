@@ -295,6 +295,53 @@ test_close_during_save (Fixture       *f,
   g_assert_null (f->toast);
 }
 
+static void
+discard_answer_cb (gboolean discard,
+                   gpointer user_data)
+{
+  *(int *) user_data = discard ? 1 : 0;
+}
+
+/* The window asks the page before closing: an empty page lets it go, a
+ * contact being written is shown and asked about. */
+static void
+test_unsaved_work (Fixture       *f,
+                   gconstpointer  data)
+{
+  KhReceptionPage *page = KH_RECEPTION_PAGE (f->page);
+  GtkWidget *stack = page_child (f, "stack");
+  int answer = -1;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_false (kh_reception_page_has_unsaved_work (page));
+  kh_reception_page_ask_discard (page, GTK_WINDOW (f->ui.window), discard_answer_cb, &answer);
+  g_assert_cmpint (answer, ==, 1);
+
+  start_contact (f);
+  fill_new_person (f, "Testinen", "Maija", "");
+  g_assert_true (kh_reception_page_has_unsaved_work (page));
+  /* Looking at the overview meanwhile: asking shows the form again. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "overview");
+  answer = -1;
+  kh_reception_page_ask_discard (page, GTK_WINDOW (f->ui.window), discard_answer_cb, &answer);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "form");
+  for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (answer, ==, -1);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (answer, ==, 1);
+  g_assert_false (kh_reception_page_has_unsaved_work (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "overview");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +358,7 @@ main (int   argc,
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
+  ADD ("/ui/reception/unsaved-work", test_unsaved_work);
 
 #undef ADD
 

@@ -98,9 +98,13 @@ struct _KhIntakeForm
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
   guint           search_timeout_id;
+  gpointer        pending_discard;  /* a DiscardAsk waiting for a save to end */
+  GtkWindow      *pending_parent;
+  guint           pending_discard_id;
 
   guint           saving : 1;
-  guint           disposed : 1;     /* a store call may finish after dispose */
+  guint           disposed : 1;
+  guint           asking : 1;       /* "Discard This Contact?" is open */     /* a store call may finish after dispose */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
 };
@@ -122,6 +126,7 @@ static const KhContactor contactors[] = {
 };
 
 static void update_form (KhIntakeForm *self);
+static gboolean pending_discard_cb (gpointer user_data);
 static void set_who_message (KhIntakeForm *self,
                              const char   *message);
 
@@ -914,6 +919,11 @@ set_saving (KhIntakeForm *self,
   self->saving = saving;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save", !saving);
   gtk_label_set_text (self->status_label, saving ? _("Saving…") : "");
+  /* After the callback that ended the save has reset the form or shown
+   * why it was refused. */
+  if (!saving && self->pending_discard != NULL && self->pending_discard_id == 0)
+    self->pending_discard_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, pending_discard_cb,
+                                                g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1165,38 +1175,50 @@ has_content (KhIntakeForm *self)
          || gtk_switch_get_active (self->urgent_switch);
 }
 
+/* A question "Discard This Contact?" on its way: from Cancel (no
+ * callback) or from kh_intake_form_ask_discard. */
+typedef struct {
+  KhIntakeForm      *form;       /* owned */
+  KhDiscardCallback  callback;
+  gpointer           user_data;
+} DiscardAsk;
+
+static void
+discard_ask_finish (DiscardAsk *ask,
+                    gboolean    discard)
+{
+  KhIntakeForm *self = ask->form;
+
+  self->asking = FALSE;
+  if (discard && !self->disposed)
+    {
+      kh_intake_form_reset (self);
+      g_signal_emit (self, signals[CANCELLED], 0);
+    }
+  if (ask->callback != NULL)
+    ask->callback (discard, ask->user_data);
+  g_object_unref (ask->form);
+  g_free (ask);
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
-  g_autoptr(KhIntakeForm) self = user_data;
-
-  if (self->disposed || g_strcmp0 (response, "discard") != 0)
-    return;
-  kh_intake_form_reset (self);
-  g_signal_emit (self, signals[CANCELLED], 0);
+  discard_ask_finish (user_data, g_strcmp0 (response, "discard") == 0);
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+present_discard_dialog (KhIntakeForm *self,
+                        GtkWindow    *parent,
+                        DiscardAsk   *ask)
 {
-  KhIntakeForm *self = KH_INTAKE_FORM (widget);
   GtkWidget *dialog;
 
-  if (self->saving)
-    return;
-  if (!has_content (self))
-    {
-      kh_intake_form_reset (self);
-      g_signal_emit (self, signals[CANCELLED], 0);
-      return;
-    }
-
+  self->asking = TRUE;
   /* Nothing typed is lost without asking. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+  dialog = adw_message_dialog_new (parent,
                                    _("Discard This Contact?"),
                                    _("What you have written in the form will be lost."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -1207,8 +1229,49 @@ cancel_action (GtkWidget  *widget,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), g_object_ref (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), ask);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KhIntakeForm *self = KH_INTAKE_FORM (widget);
+  DiscardAsk *ask;
+
+  if (self->saving)
+    return;
+  if (!has_content (self))
+    {
+      kh_intake_form_reset (self);
+      g_signal_emit (self, signals[CANCELLED], 0);
+      return;
+    }
+
+  ask = g_new0 (DiscardAsk, 1);
+  ask->form = g_object_ref (self);
+  present_discard_dialog (self, GTK_WINDOW (gtk_widget_get_root (widget)), ask);
+}
+
+/* A save finished while the window waited to ask: saved means nothing is
+ * left to lose; refused means the form still holds it all, so ask. */
+static gboolean
+pending_discard_cb (gpointer user_data)
+{
+  KhIntakeForm *self = user_data;
+  DiscardAsk *ask = g_steal_pointer (&self->pending_discard);
+  g_autoptr(GtkWindow) parent = g_steal_pointer (&self->pending_parent);
+
+  self->pending_discard_id = 0;
+  if (ask == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->disposed || !has_content (self))
+    discard_ask_finish (ask, TRUE);
+  else
+    present_discard_dialog (self, parent, ask);
+  return G_SOURCE_REMOVE;
 }
 
 /* ---- services ---- */
@@ -1362,6 +1425,10 @@ kh_intake_form_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->pending_discard_id, g_source_remove);
+  if (self->pending_discard != NULL)
+    discard_ask_finish (g_steal_pointer (&self->pending_discard), TRUE);
+  g_clear_object (&self->pending_parent);
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
 
@@ -1601,4 +1668,53 @@ kh_intake_form_focus_start (KhIntakeForm *self)
     kh_person_fields_focus_start (self->person_fields);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+kh_intake_form_has_unsaved_work (KhIntakeForm *self)
+{
+  g_return_val_if_fail (KH_IS_INTAKE_FORM (self), FALSE);
+
+  return self->saving || has_content (self);
+}
+
+void
+kh_intake_form_ask_discard (KhIntakeForm      *self,
+                            GtkWindow         *parent,
+                            KhDiscardCallback  callback,
+                            gpointer           user_data)
+{
+  DiscardAsk *ask;
+
+  g_return_if_fail (KH_IS_INTAKE_FORM (self));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (callback != NULL);
+
+  if (!kh_intake_form_has_unsaved_work (self))
+    {
+      callback (TRUE, user_data);
+      return;
+    }
+  /* One question at a time: a second close while one is open is answered
+   * by the first, so this one keeps the work. */
+  if (self->pending_discard != NULL || self->asking)
+    {
+      callback (FALSE, user_data);
+      return;
+    }
+
+  ask = g_new0 (DiscardAsk, 1);
+  ask->form = g_object_ref (self);
+  ask->callback = callback;
+  ask->user_data = user_data;
+  if (parent == NULL)
+    parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (self->saving)
+    {
+      self->pending_discard = ask;
+      g_set_object (&self->pending_parent, parent);
+      return;
+    }
+  present_discard_dialog (self, parent, ask);
 }

@@ -20,6 +20,27 @@ void       kh_intake_form_reset       (KhIntakeForm *self);
 /* Moves the focus to where a new contact starts: the person search. */
 void       kh_intake_form_focus_start (KhIntakeForm *self);
 
+/* Would closing now lose anything: something typed or chosen in the form,
+ * or a save that the store has not finished yet? */
+gboolean   kh_intake_form_has_unsaved_work (KhIntakeForm *self);
+
+/* The answer of kh_intake_form_ask_discard: `discard` is TRUE when the
+ * work may go (the form has then been reset and "cancelled" emitted, or
+ * there was nothing to lose), FALSE when the receptionist keeps editing. */
+typedef void (*KhDiscardCallback) (gboolean discard,
+                                   gpointer user_data);
+
+/* For closing the window or quitting. Without unsaved work, calls
+ * `callback` (TRUE) at once. With a save under way, waits for it: when it
+ * is saved there is nothing to lose (TRUE, no question); when the store
+ * refused it, asks. Otherwise asks "Discard This Contact?" over `parent`
+ * (NULL: the form's window). `callback` is called exactly once; while a
+ * question is open, another call is answered FALSE at once. */
+void       kh_intake_form_ask_discard      (KhIntakeForm      *self,
+                                            GtkWindow         *parent,
+                                            KhDiscardCallback  callback,
+                                            gpointer           user_data);
+
 /* Actions: "intake.save" (Ctrl+S, Enter in a field), "intake.cancel" (Escape).
  *
  * signal: "saved" (KhIntakeForm *self, KhIntakeResult *result): the intake was

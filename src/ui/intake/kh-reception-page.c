@@ -632,3 +632,30 @@ kh_reception_page_get_form (KhReceptionPage *self)
 
   return self->form;
 }
+
+gboolean
+kh_reception_page_has_unsaved_work (KhReceptionPage *self)
+{
+  g_return_val_if_fail (KH_IS_RECEPTION_PAGE (self), FALSE);
+
+  return self->form != NULL && kh_intake_form_has_unsaved_work (self->form);
+}
+
+void
+kh_reception_page_ask_discard (KhReceptionPage   *self,
+                               GtkWindow         *parent,
+                               KhDiscardCallback  callback,
+                               gpointer           user_data)
+{
+  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
+  g_return_if_fail (callback != NULL);
+
+  if (!kh_reception_page_has_unsaved_work (self))
+    {
+      callback (TRUE, user_data);
+      return;
+    }
+  /* Show what would be lost before asking about it. */
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  kh_intake_form_ask_discard (self->form, parent, callback, user_data);
+}

@@ -22,6 +22,25 @@ void          kh_reception_page_new_contact  (KhReceptionPage *self);
 void          kh_reception_page_refresh      (KhReceptionPage *self);
 KhIntakeForm *kh_reception_page_get_form     (KhReceptionPage *self);
 
+/* For the window's close-request and app.quit: is a contact being written
+ * or saved (see kh_intake_form_has_unsaved_work)? */
+gboolean      kh_reception_page_has_unsaved_work (KhReceptionPage   *self);
+/* Shows the form and asks "Discard This Contact?" over `parent` (see
+ * kh_intake_form_ask_discard); `callback` gets TRUE when the window may
+ * close, FALSE when the receptionist keeps editing. Without unsaved work
+ * it is called at once with TRUE. Typical use in close-request:
+ *
+ *   if (!self->closing_confirmed && kh_reception_page_has_unsaved_work (page))
+ *     {
+ *       kh_reception_page_ask_discard (page, GTK_WINDOW (self), discard_cb, self);
+ *       return TRUE;      // keep the window; discard_cb closes it on TRUE
+ *     }
+ */
+void          kh_reception_page_ask_discard      (KhReceptionPage   *self,
+                                                  GtkWindow         *parent,
+                                                  KhDiscardCallback  callback,
+                                                  gpointer           user_data);
+
 /* Action "reception.new-contact" (also Ctrl+N inside the page).
  *
  * signal: "toast" (KhReceptionPage *self, AdwToast *toast): show this toast
