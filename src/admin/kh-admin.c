@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-calendar.h"
+#include "core/kh-text.h"
 #include "store/kh-db.h"
 #include "store/kh-store.h"
 
@@ -537,40 +538,455 @@ run_users (int    argc,
     }
 }
 
-/* ---- calendar ---- */
+/* ---- shared by services, calendar and settings ---- */
 
-static int opt_year;
+/* Opens an existing database read-only for a command that only shows the
+ * unit's directory or calendar: no user data is read, so no login. */
+static KhDb *
+open_existing_read_only (void)
+{
+  g_autofree char *path = database_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Translators: %s is a file name. */
+      g_autofree char *message =
+        g_strdup_printf (_("There is no database at %s; create it with "
+                           "“kohtaamo-admin init” first"), path);
+      print_error (message);
+      return NULL;
+    }
+  return open_database (TRUE, NULL);
+}
+
+/* Prints rows (arrays of n_columns strings) under headings, in columns. */
+static void
+print_table (const char * const *headings,
+             guint               n_columns,
+             GPtrArray          *rows)
+{
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = g_utf8_strlen (headings[c], -1);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char * const *row = g_ptr_array_index (rows, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], g_utf8_strlen (row[c], -1));
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    print_padded (headings[c], c + 1 < n_columns ? widths[c] + 2 : 0);
+  g_print ("\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char * const *row = g_ptr_array_index (rows, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        print_padded (row[c], c + 1 < n_columns ? widths[c] + 2 : 0);
+      g_print ("\n");
+    }
+}
+
+/* ---- services ---- */
+
+static gboolean opt_all;
+static char *opt_name_fi;
+static char *opt_name_sv;
+static char *opt_phone;
+static char *opt_address;
+static char *opt_url;
+
+static gboolean
+parse_id (const char *text,
+          gint64     *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+static KhService *
+find_service (GPtrArray *services,
+              gint64     id)
+{
+  for (guint i = 0; i < services->len; i++)
+    {
+      KhService *service = g_ptr_array_index (services, i);
+
+      if (service->id == id)
+        return service;
+    }
+  return NULL;
+}
+
+/* Another entry with the same name in either language (case and spacing
+ * ignored): two entries that reception cannot tell apart. */
+static KhService *
+find_same_name (GPtrArray  *services,
+                KhService  *service)
+{
+  g_autofree char *clean_fi = kh_text_clean (service->name_fi);
+  g_autofree char *clean_sv = kh_text_clean (service->name_sv);
+  g_autofree char *fi = clean_fi != NULL ? g_utf8_casefold (clean_fi, -1) : NULL;
+  g_autofree char *sv = clean_sv != NULL ? g_utf8_casefold (clean_sv, -1) : NULL;
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      KhService *other = g_ptr_array_index (services, i);
+      g_autofree char *other_clean_fi = kh_text_clean (other->name_fi);
+      g_autofree char *other_clean_sv = kh_text_clean (other->name_sv);
+      g_autofree char *other_fi = NULL;
+      g_autofree char *other_sv = NULL;
+
+      if (other->id == service->id)
+        continue;
+      other_fi = other_clean_fi != NULL ? g_utf8_casefold (other_clean_fi, -1) : NULL;
+      other_sv = other_clean_sv != NULL ? g_utf8_casefold (other_clean_sv, -1) : NULL;
+      if ((fi != NULL && g_strcmp0 (fi, other_fi) == 0)
+          || (sv != NULL && g_strcmp0 (sv, other_sv) == 0))
+        return other;
+    }
+  return NULL;
+}
+
+/* A web address that reception can open: http or https, with a host. */
+static gboolean
+url_is_valid (const char *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+/* Service numbers are often short ("116 117", or 112 itself), so this is
+ * looser than a person's phone: digits, spaces, + - ( ), at least three
+ * digits. */
+static gboolean
+service_phone_is_valid (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (strchr (" +-()", *p) == NULL)
+        return FALSE;
+    }
+  return digits >= 3;
+}
+
+static char *
+format_id (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
 
 static int
-run_calendar (int    argc,
+services_list (GPtrArray *services)
+{
+  const char *headings[5] = {
+    C_("column", "ID"), C_("column", "Name in Finnish"), C_("column", "Name in Swedish"),
+    C_("column", "Phone"), C_("column", "Active"),
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint i = 0; i < services->len; i++)
+    {
+      KhService *service = g_ptr_array_index (services, i);
+      char **row = g_new0 (char *, 6);
+
+      row[0] = format_id (service->id);
+      row[1] = g_strdup (service->name_fi != NULL ? service->name_fi : "");
+      row[2] = g_strdup (service->name_sv != NULL ? service->name_sv : "");
+      row[3] = g_strdup (service->phone != NULL ? service->phone : "");
+      row[4] = g_strdup (service->active ? C_("service is active", "yes")
+                                         : C_("service is active", "no"));
+      g_ptr_array_add (rows, row);
+    }
+
+  if (services->len == 0)
+    {
+      g_print ("%s\n", _("The directory of services is empty; add one with “services add”."));
+      return EXIT_OK;
+    }
+  print_table (headings, G_N_ELEMENTS (headings), rows);
+  return EXIT_OK;
+}
+
+/* Applies the options given to `service`: an empty value clears the phone,
+ * address or web address (the store refuses an empty name). */
+static void
+apply_service_options (KhService *service)
+{
+  struct {
+    const char  *option;
+    char       **field;
+  } fields[] = {
+    { opt_name_fi, &service->name_fi },
+    { opt_name_sv, &service->name_sv },
+    { opt_phone, &service->phone },
+    { opt_address, &service->address },
+    { opt_url, &service->url },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i].option != NULL)
+      {
+        g_free (*fields[i].field);
+        *fields[i].field = kh_text_clean (fields[i].option);
+      }
+}
+
+static int
+run_services (int    argc,
               char **argv)
 {
   const GOptionEntry entries[] = {
-    { "year", 'y', 0, G_OPTION_ARG_INT, &opt_year, N_("The year"), N_("YYYY") },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &opt_all,
+      N_("List inactive services too"), NULL },
+    { "name-fi", 0, 0, G_OPTION_ARG_STRING, &opt_name_fi,
+      N_("The service’s name in Finnish"), N_("NAME") },
+    { "name-sv", 0, 0, G_OPTION_ARG_STRING, &opt_name_sv,
+      N_("The service’s name in Swedish"), N_("NAME") },
+    { "phone", 0, 0, G_OPTION_ARG_STRING, &opt_phone,
+      N_("Phone number (an empty value removes it)"), N_("PHONE") },
+    { "address", 0, 0, G_OPTION_ARG_STRING, &opt_address,
+      N_("Street address (an empty value removes it)"), N_("ADDRESS") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url,
+      N_("Web address, https://… (an empty value removes it)"), N_("URL") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(KhCalendar) calendar = NULL;
-  g_autoptr(GPtrArray) days = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(KhService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *id_text = NULL;
+  g_autofree char *done = NULL;
+  gboolean details_given;
+  const char *action;
+  gint64 id = 0;
+  gint64 saved_id;
   int status = EXIT_OK;
 
-  context = new_context (NULL,
-                         _("Prints each Monday–Friday of the year that is not a working day: "
-                           "public holidays, the eves that close offices and the unit’s own "
-                           "closed days. One per line: the date, a tab, the day’s name."));
+  description = g_strdup_printf ("%s\n  list [--all]\n"
+                                 "  add --name-fi NAME --name-sv NAME [--phone PHONE] "
+                                 "[--address ADDRESS] [--url URL]\n"
+                                 "  edit ID [--name-fi NAME] [--name-sv NAME] [--phone PHONE] "
+                                 "[--address ADDRESS] [--url URL]\n"
+                                 "  deactivate ID\n  activate ID\n",
+                                 _("Actions:"));
+  context = new_context (_("ACTION [ID]"),
+                         _("Lists and edits the directory of services and agencies that "
+                           "reception directs people to. Each service has a name in Finnish "
+                           "and in Swedish. An administrator or the lead social worker may "
+                           "change the directory; a service no longer used is deactivated, "
+                           "not removed, so that the contacts directed to it keep it."));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &status))
     return status;
-  if (argc > 1)
-    return usage_error (context, _("calendar takes no arguments; give the year with --year"));
-  if (opt_year == 0)
-    return usage_error (context, _("Give the year with --year YYYY"));
-  /* The Gregorian calendar (and its Easter rule) holds in Finland from 1753. */
-  if (opt_year < 1753 || opt_year > 9999)
-    return usage_error (context, _("The year must be between 1753 and 9999"));
 
-  path = database_path ();
+  if (argc < 2)
+    return usage_error (context, _("Say what to do with the directory of services"));
+  action = argv[1];
+  details_given = opt_name_fi != NULL || opt_name_sv != NULL || opt_phone != NULL
+                  || opt_address != NULL || opt_url != NULL;
+
+  if (g_str_equal (action, "list"))
+    {
+      if (argc != 2)
+        return usage_error (context, _("services list takes no arguments"));
+      if (details_given)
+        return usage_error (context, _("--name-fi, --name-sv, --phone, --address and --url "
+                                       "belong to services add and services edit"));
+    }
+  else if (g_str_equal (action, "add"))
+    {
+      if (argc != 2)
+        return usage_error (context, _("services add takes no arguments; the service’s number "
+                                       "is given by the database"));
+      if (opt_name_fi == NULL || opt_name_sv == NULL)
+        return usage_error (context, _("services add needs the name in both languages: "
+                                       "--name-fi and --name-sv"));
+    }
+  else if (g_str_equal (action, "edit") || g_str_equal (action, "deactivate")
+           || g_str_equal (action, "activate"))
+    {
+      if (argc != 3)
+        return usage_error (context, _("Name one service by its number (see “services list”)"));
+      if (!parse_id (argv[2], &id))
+        {
+          /* Translators: %s is what was typed. */
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” is not a service’s number (see “services list”)"), argv[2]);
+          return usage_error (context, message);
+        }
+      if (g_str_equal (action, "edit") && !details_given)
+        return usage_error (context, _("Say what to change: --name-fi, --name-sv, --phone, "
+                                       "--address or --url"));
+      if (!g_str_equal (action, "edit") && details_given)
+        return usage_error (context, _("--name-fi, --name-sv, --phone, --address and --url "
+                                       "belong to services add and services edit"));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown action “%s”"), action);
+      return usage_error (context, message);
+    }
+
+  if (opt_all && !g_str_equal (action, "list"))
+    return usage_error (context, _("--all belongs to services list"));
+
+  /* The shape of the details, before anything is opened. */
+  if (opt_phone != NULL && *g_strstrip (opt_phone) != '\0' && !service_phone_is_valid (opt_phone))
+    return usage_error (context, _("--phone: use digits, and spaces, + - ( ) if you like"));
+  if (opt_url != NULL && *g_strstrip (opt_url) != '\0' && !url_is_valid (opt_url))
+    return usage_error (context, _("--url: give a whole web address that starts with "
+                                   "https:// or http://"));
+
+  if (g_str_equal (action, "list"))
+    {
+      db = open_existing_read_only ();
+      if (db == NULL)
+        return EXIT_FAILED;
+      services = kh_db_list_services (db, opt_all, &error);
+      if (services == NULL)
+        {
+          print_error (error->message);
+          return EXIT_FAILED;
+        }
+      return services_list (services);
+    }
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  user = login_with_role (db, TRUE);
+  if (user == NULL)
+    return EXIT_FAILED;
+  services = kh_db_list_services (db, TRUE, &error);
+  if (services == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (g_str_equal (action, "add"))
+    {
+      service = kh_service_new ();
+      service->active = TRUE;
+    }
+  else
+    {
+      KhService *found = find_service (services, id);
+
+      if (found == NULL)
+        {
+          /* Translators: %s is a number that was typed. */
+          g_autofree char *message =
+            g_strdup_printf (_("There is no service %s in the directory; see “kohtaamo-admin "
+                               "services list --all”"), argv[2]);
+          print_error (message);
+          return EXIT_FAILED;
+        }
+      service = g_object_ref (found);
+    }
+  id_text = format_id (service->id);
+
+  if (g_str_equal (action, "deactivate") || g_str_equal (action, "activate"))
+    {
+      gboolean active = g_str_equal (action, "activate");
+
+      if (service->active == active)
+        {
+          if (active)
+            /* Translators: %s is a service's number. */
+            done = g_strdup_printf (_("Service %s is already active"), id_text);
+          else
+            done = g_strdup_printf (_("Service %s is already inactive"), id_text);
+          g_print ("%s\n", done);
+          return EXIT_OK;
+        }
+      service->active = active;
+    }
+  else
+    {
+      KhService *same;
+
+      apply_service_options (service);
+      same = find_same_name (services, service);
+      if (same != NULL)
+        {
+          g_autofree char *same_id = format_id (same->id);
+          /* Translators: the first %s is a service's number, then its names. */
+          g_autofree char *message =
+            g_strdup_printf (_("Service %s already has that name (%s / %s); "
+                               "change that one with “services edit %s”"),
+                             same_id, same->name_fi, same->name_sv, same_id);
+          print_error (message);
+          return EXIT_FAILED;
+        }
+    }
+
+  saved_id = kh_db_save_service (db, user, service, &error);
+  if (saved_id <= 0)
+    {
+      /* The store's message names the field: "Name in Finnish: enter …". */
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  g_free (id_text);
+  id_text = format_id (saved_id);
+
+  if (g_str_equal (action, "add"))
+    /* Translators: a service's number, then its name in Finnish and in Swedish. */
+    done = g_strdup_printf (_("Added service %s: %s / %s"), id_text,
+                            service->name_fi, service->name_sv);
+  else if (g_str_equal (action, "edit"))
+    done = g_strdup_printf (_("Saved service %s: %s / %s"), id_text,
+                            service->name_fi, service->name_sv);
+  else if (service->active)
+    done = g_strdup_printf (_("Activated service %s: %s / %s"), id_text,
+                            service->name_fi, service->name_sv);
+  else
+    done = g_strdup_printf (_("Deactivated service %s: %s / %s; reception no longer offers "
+                              "it, and the contacts directed to it keep it"), id_text,
+                            service->name_fi, service->name_sv);
+  g_print ("%s\n", done);
+  return EXIT_OK;
+}
+
+/* ---- calendar ---- */
+
+static int opt_year;
+static char *opt_add_closed;
+static char *opt_remove_closed;
+static gboolean opt_list_closed;
+
+/* The weekdays of a year that are not working days: the national calendar,
+ * with the unit's closed days when there is a database. */
+static int
+calendar_print_year (void)
+{
+  g_autoptr(KhCalendar) calendar = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autofree char *path = database_path ();
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(KhDb) db = open_database (TRUE, NULL);
@@ -602,6 +1018,389 @@ run_calendar (int    argc,
   for (guint i = 0; i < days->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (days, i));
 
+  return EXIT_OK;
+}
+
+static KhClosedDay *
+find_closed_day (GPtrArray  *days,
+                 const char *iso)
+{
+  for (guint i = 0; i < days->len; i++)
+    {
+      KhClosedDay *day = g_ptr_array_index (days, i);
+
+      if (g_strcmp0 (day->date, iso) == 0)
+        return day;
+    }
+  return NULL;
+}
+
+static int
+calendar_list_closed (void)
+{
+  g_autoptr(KhDb) db = open_existing_read_only ();
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = opt_year > 0 ? g_strdup_printf ("%04d-", opt_year) : NULL;
+  guint shown = 0;
+
+  if (db == NULL)
+    return EXIT_FAILED;
+  days = kh_db_list_closed_days (db, &error);
+  if (days == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < days->len; i++)
+    {
+      KhClosedDay *day = g_ptr_array_index (days, i);
+
+      if (prefix != NULL && !g_str_has_prefix (day->date, prefix))
+        continue;
+      /* The same shape as the year's list: date, tab, name. */
+      g_print ("%s\t%s\n", day->date, day->name);
+      shown++;
+    }
+  if (shown == 0)
+    g_print ("%s\n", _("The unit has no closed days of its own."));
+  return EXIT_OK;
+}
+
+/* Says so when a new closed day changes nothing in the working-day count:
+ * the unit may still want the day named, so it is kept. */
+static void
+note_already_closed (KhDb        *db,
+                     const GDate *date,
+                     const char  *iso)
+{
+  g_autoptr(KhCalendar) calendar = kh_db_load_calendar (db, NULL);
+  const char *name = NULL;
+
+  if (calendar == NULL || kh_calendar_is_working_day (calendar, date))
+    return;
+
+  if (kh_calendar_is_holiday (calendar, date, &name) && name != NULL)
+    {
+      /* Translators: a date, then the name of a holiday. */
+      g_autofree char *note = g_strdup_printf (_("Note: %s is a holiday anyway (%s)."), iso, name);
+      g_print ("%s\n", note);
+    }
+  else
+    {
+      /* Translators: %s is a date. */
+      g_autofree char *note = g_strdup_printf (_("Note: %s is not a working day anyway "
+                                                 "(a weekend day)."), iso);
+      g_print ("%s\n", note);
+    }
+}
+
+static int
+calendar_add_closed (GOptionContext  *context,
+                     const GDate     *date,
+                     int              argc,
+                     char           **argv)
+{
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = kh_date_to_iso (date);
+  g_autofree char *joined = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *done = NULL;
+  gboolean renamed;
+
+  /* The name may be quoted or not: "--add-closed 2026-12-23 Unit closed". */
+  joined = g_strjoinv (" ", argv + 1);
+  name = kh_text_clean (joined);
+  if (name == NULL)
+    return usage_error (context, _("Give the day’s name after the date: "
+                                   "--add-closed DATE NAME"));
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  user = login_with_role (db, TRUE);
+  if (user == NULL)
+    return EXIT_FAILED;
+
+  days = kh_db_list_closed_days (db, &error);
+  if (days == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  renamed = find_closed_day (days, iso) != NULL;
+
+  if (!renamed)
+    note_already_closed (db, date, iso);
+
+  if (!kh_db_add_closed_day (db, user, iso, name, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  if (renamed)
+    /* Translators: a date, then the name of the day. */
+    done = g_strdup_printf (_("Renamed the closed day %s: %s"), iso, name);
+  else
+    done = g_strdup_printf (_("Added the closed day %s: %s"), iso, name);
+  g_print ("%s\n", done);
+  return EXIT_OK;
+}
+
+static int
+calendar_remove_closed (const GDate *date)
+{
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = kh_date_to_iso (date);
+  g_autofree char *done = NULL;
+  KhClosedDay *day;
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  user = login_with_role (db, TRUE);
+  if (user == NULL)
+    return EXIT_FAILED;
+
+  days = kh_db_list_closed_days (db, &error);
+  if (days == NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  day = find_closed_day (days, iso);
+
+  if (!kh_db_remove_closed_day (db, user, iso, &error))
+    {
+      print_error (error->message);
+      if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND))
+        {
+          g_autoptr(KhCalendar) national = kh_calendar_new ();
+
+          if (kh_calendar_is_holiday (national, date, NULL))
+            print_error (_("Public holidays and the eves that close offices are set by law "
+                           "and cannot be removed"));
+        }
+      return EXIT_FAILED;
+    }
+
+  /* Translators: a date, then the name the day had. */
+  done = g_strdup_printf (_("Removed the closed day %s: %s"), iso,
+                          day != NULL ? day->name : "");
+  g_print ("%s\n", done);
+  return EXIT_OK;
+}
+
+static gboolean
+parse_date_option (GOptionContext *context,
+                   const char     *text,
+                   GDate          *out,
+                   int            *exit_status)
+{
+  if (kh_date_parse (text, out))
+    return TRUE;
+
+  {
+    /* Translators: %s is what was typed. */
+    g_autofree char *message =
+      g_strdup_printf (_("“%s” is not a date; write it as 2026-12-23 or 23.12.2026"), text);
+    *exit_status = usage_error (context, message);
+  }
+  return FALSE;
+}
+
+static int
+run_calendar (int    argc,
+              char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &opt_year, N_("The year"), N_("YYYY") },
+    { "add-closed", 0, 0, G_OPTION_ARG_STRING, &opt_add_closed,
+      N_("Add a day the unit is closed (a bridge day, a training day); the day’s name "
+         "follows the date"), N_("DATE") },
+    { "remove-closed", 0, 0, G_OPTION_ARG_STRING, &opt_remove_closed,
+      N_("Remove a closed day the unit added"), N_("DATE") },
+    { "list-closed", 0, 0, G_OPTION_ARG_NONE, &opt_list_closed,
+      N_("List the unit’s own closed days (of the --year only, if given)"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *description = NULL;
+  int status = EXIT_OK;
+  guint n_actions;
+  GDate date;
+
+  description = g_strdup_printf ("%s\n  --year YYYY\n  --list-closed [--year YYYY]\n"
+                                 "  --add-closed DATE NAME\n  --remove-closed DATE\n\n%s\n",
+                                 _("Actions:"),
+                                 _("A date is written as 2026-12-23 or 23.12.2026. The unit’s "
+                                   "closed days are skipped when deadlines are counted in "
+                                   "working days; an administrator or the lead social worker "
+                                   "may add and remove them."));
+  context = new_context (NULL,
+                         _("Prints each Monday–Friday of the year that is not a working day: "
+                           "public holidays, the eves that close offices and the unit’s own "
+                           "closed days. One per line: the date, a tab, the day’s name."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  n_actions = (opt_add_closed != NULL) + (opt_remove_closed != NULL) + (opt_list_closed ? 1 : 0);
+  if (n_actions > 1)
+    return usage_error (context, _("Give only one of --add-closed, --remove-closed and "
+                                   "--list-closed"));
+
+  /* The Gregorian calendar (and its Easter rule) holds in Finland from 1753. */
+  if (opt_year != 0 && (opt_year < 1753 || opt_year > 9999))
+    return usage_error (context, _("The year must be between 1753 and 9999"));
+
+  if (opt_add_closed != NULL || opt_remove_closed != NULL)
+    {
+      if (opt_year != 0)
+        return usage_error (context, _("--year does not go with --add-closed or "
+                                       "--remove-closed: the date has its year"));
+      if (!parse_date_option (context, opt_add_closed != NULL ? opt_add_closed : opt_remove_closed,
+                              &date, &status))
+        return status;
+      if (opt_add_closed != NULL)
+        return calendar_add_closed (context, &date, argc, argv);
+      if (argc > 1)
+        return usage_error (context, _("calendar --remove-closed takes only the date"));
+      return calendar_remove_closed (&date);
+    }
+
+  if (argc > 1)
+    return usage_error (context, _("calendar takes no arguments; give the year with --year"));
+  if (opt_list_closed)
+    return calendar_list_closed ();
+  if (opt_year == 0)
+    return usage_error (context, _("Give the year with --year YYYY"));
+  return calendar_print_year ();
+}
+
+/* ---- settings ---- */
+
+/* The settings kohtaamo-admin knows, by the name typed on the command line
+ * and the store's key (kh_db_load_calendar reads this one). */
+#define SETTING_SATURDAY "saturday-working"
+#define KEY_SATURDAY "saturday_is_working_day"
+
+static gboolean
+parse_on_off (const char *text,
+              gboolean   *out)
+{
+  const char *on[] = { "on", "yes", "true", "1", NULL };
+  const char *off[] = { "off", "no", "false", "0", NULL };
+
+  if (g_strv_contains (on, text))
+    *out = TRUE;
+  else if (g_strv_contains (off, text))
+    *out = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static int
+settings_show (void)
+{
+  g_autoptr(KhDb) db = open_existing_read_only ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saturday = NULL;
+
+  if (db == NULL)
+    return EXIT_FAILED;
+  saturday = kh_db_get_setting (db, KEY_SATURDAY, &error);
+  if (error != NULL)
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+
+  /* The value is typed back as it is shown, so it stays in English. */
+  g_print ("%s\t%s\n", SETTING_SATURDAY, g_strcmp0 (saturday, "1") == 0 ? "on" : "off");
+  g_print ("  %s\n", g_strcmp0 (saturday, "1") == 0
+                     ? _("Saturdays count as working days when a deadline is counted in "
+                         "working days.")
+                     : _("Saturdays do not count as working days (Monday–Friday only, "
+                         "as Kela counts)."));
+  return EXIT_OK;
+}
+
+static int
+run_settings (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean saturday;
+  int status = EXIT_OK;
+
+  description = g_strdup_printf ("%s\n  show\n  saturday-working on|off\n\n%s\n",
+                                 _("Actions:"),
+                                 _("saturday-working: whether Saturday counts as a working day "
+                                   "when deadlines are counted in working days, such as the "
+                                   "start of the service-need assessment on the 7th working "
+                                   "day (Social Welfare Act 36 §). Off by default: Monday to "
+                                   "Friday, less holidays and the unit’s closed days. The last "
+                                   "day of a deadline never falls on a Saturday either way. "
+                                   "Deadlines already set do not change."));
+  context = new_context (_("ACTION [VALUE]"),
+                         _("Shows and changes the unit’s settings. An administrator or the "
+                           "lead social worker may change them."));
+  g_option_context_set_description (context, description);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+
+  if (argc < 2)
+    return usage_error (context, _("Say what to do with the settings"));
+
+  if (g_str_equal (argv[1], "show"))
+    {
+      if (argc != 2)
+        return usage_error (context, _("settings show takes no arguments"));
+      return settings_show ();
+    }
+
+  if (!g_str_equal (argv[1], SETTING_SATURDAY))
+    {
+      /* Translators: the first %s is what was typed, the second the name of the
+       * one setting (kept in English: it is typed on the command line). */
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown setting “%s”; the settings are: %s"), argv[1],
+                         SETTING_SATURDAY);
+      return usage_error (context, message);
+    }
+  if (argc != 3 || !parse_on_off (argv[2], &saturday))
+    return usage_error (context, _("Say on or off: settings saturday-working on|off"));
+
+  db = open_database (FALSE, NULL);
+  if (db == NULL)
+    return EXIT_FAILED;
+  user = login_with_role (db, TRUE);
+  if (user == NULL)
+    return EXIT_FAILED;
+
+  if (!kh_db_set_setting (db, user, KEY_SATURDAY, saturday ? "1" : "0", &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILED;
+    }
+  g_print ("%s\n", saturday
+                   ? _("Saturdays now count as working days in new deadlines.")
+                   : _("Saturdays no longer count as working days in new deadlines."));
   return EXIT_OK;
 }
 
@@ -861,8 +1660,11 @@ static const Command commands[] = {
   { "init", N_("Create or update the database; the first account becomes administrator"),
     run_init },
   { "users", N_("List, add, change and deactivate users"), run_users },
-  { "calendar", N_("Print the weekdays of a year that are not working days"),
+  { "services", N_("List and edit the directory of services"), run_services },
+  { "calendar", N_("Print the weekdays of a year that are not working days; add and "
+                   "remove the unit’s closed days"),
     run_calendar },
+  { "settings", N_("Show and change the unit’s settings"), run_settings },
   { "demo", N_("Add fictional people, contacts and cases"), run_demo },
   { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
