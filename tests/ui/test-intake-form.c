@@ -358,6 +358,36 @@ test_no_code_needs_birth_date (Fixture       *f,
   g_assert_true (f->saved->created_client);
 }
 
+/* A rule only the store knows (no birth year before 1880) is still shown
+ * at its field, not as a general message after a refused save. */
+static void
+test_store_rule_at_field (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *birth_row;
+
+  fill_new_person (f, "Vanha", "Aatami", "");
+  gtk_switch_set_active (GTK_SWITCH (person_child (f, "no_code_switch")), TRUE);
+  birth_row = person_child (f, "birth_date_row");
+  set_text (birth_row, "1.1.1850");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+
+  save (f);
+  assert_message_at (birth_row, NULL);
+  assert_focus_in (f, birth_row);
+  g_assert_false (gtk_widget_get_visible (form_child (f, "error_label")));
+  g_assert_false (gtk_widget_get_visible (person_child (f, "general_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth_row)), ==, "1.1.1850");
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+
+  set_text (birth_row, "1.1.1950");
+  g_assert_false (kh_field_message_is_shown (birth_row));
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -655,6 +685,7 @@ main (int   argc,
   ADD ("/ui/intake-form/anonymous-advice", test_anonymous_advice);
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
+  ADD ("/ui/intake-form/store-rule-at-field", test_store_rule_at_field);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

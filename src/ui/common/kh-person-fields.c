@@ -122,6 +122,8 @@ choice_changed_cb (GObject        *object,
                    GParamSpec     *pspec,
                    KhPersonFields *self)
 {
+  if (ADW_IS_COMBO_ROW (object) && !self->filling)
+    kh_field_message_set (GTK_WIDGET (object), NULL);
   update_visibility (self);
   emit_changed (self);
 }
@@ -211,6 +213,56 @@ parse_birth_date (KhPersonFields  *self,
     }
   *out_message = NULL;
   return TRUE;
+}
+
+/* The row for a KhClient field named by kh_db_validate_client, or NULL. */
+static GtkWidget *
+field_row (KhPersonFields *self,
+           const char     *field)
+{
+  const struct { const char *field; GtkWidget *row; } rows[] = {
+    { "last_name", GTK_WIDGET (self->last_name_row) },
+    { "first_names", GTK_WIDGET (self->first_names_row) },
+    { "identity_code", GTK_WIDGET (self->identity_code_row) },
+    { "birth_date", GTK_WIDGET (self->birth_date_row) },
+    { "no_code_reason", GTK_WIDGET (self->no_code_reason_row) },
+    { "language", GTK_WIDGET (self->language_row) },
+    { "other_language", GTK_WIDGET (self->other_language_row) },
+    { "postal_code", GTK_WIDGET (self->postal_code_row) },
+    { "phone", GTK_WIDGET (self->phone_row) },
+    { "email", GTK_WIDGET (self->email_row) },
+  };
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].field, field) && gtk_widget_get_visible (rows[i].row))
+      return rows[i].row;
+  return NULL;
+}
+
+/* Shows what kh_db_validate_client refuses at its field (unless the field
+ * already has a message of the form's own) or, for a field not shown, above
+ * the fields. Returns the widget to focus, or NULL when all is well. */
+static GtkWidget *
+check_store_rules (KhPersonFields *self)
+{
+  g_autoptr(KhClient) client = kh_person_fields_dup_client (self);
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  GtkWidget *row;
+
+  if (kh_db_validate_client (client, &field, &error))
+    return NULL;
+
+  row = field_row (self, field);
+  if (row == NULL)
+    {
+      gtk_label_set_text (self->general_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+      return GTK_WIDGET (self->last_name_row);
+    }
+  if (!kh_field_message_is_shown (row))
+    kh_field_message_set (row, error->message);
+  return row;
 }
 
 static void
@@ -318,6 +370,7 @@ kh_person_fields_clear_messages (KhPersonFields *self)
     GTK_WIDGET (self->identity_code_row), GTK_WIDGET (self->birth_date_row),
     GTK_WIDGET (self->other_language_row), GTK_WIDGET (self->postal_code_row),
     GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
+    GTK_WIDGET (self->no_code_reason_row), GTK_WIDGET (self->language_row),
   };
 
   g_return_if_fail (KH_IS_PERSON_FIELDS (self));
@@ -391,6 +444,7 @@ kh_person_fields_validate (KhPersonFields *self)
   g_autofree char *postal_code = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *email = NULL;
+  GtkWidget *store_bad;
   const char *message;
 
   g_return_val_if_fail (KH_IS_PERSON_FIELDS (self), FALSE);
@@ -451,6 +505,12 @@ kh_person_fields_validate (KhPersonFields *self)
          ? _("This is not an e-mail address. Write it as name@example.fi.") : NULL);
 
 #undef CHECK
+
+  /* The store has rules of its own (a plausible birth year, for one): ask
+   * them here, where the answer can still be shown at its field. */
+  store_bad = check_store_rules (self);
+  if (first_bad == NULL)
+    first_bad = store_bad;
 
   if (first_bad != NULL)
     {
