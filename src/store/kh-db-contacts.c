@@ -168,6 +168,8 @@ check_contact (KhContact  *contact,
         return refuse (error, _("Reason: an anonymous contact keeps no free text. Choose the support needs only, or do not mark the contact anonymous."));
       if (contact->urgent_note != NULL)
         return refuse (error, _("Urgent need: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
+      if (contact->outcome_note != NULL)
+        return refuse (error, _("Outcome note: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
       contact->client_id = 0;
     }
   else if (!has_client)

@@ -29,6 +29,7 @@ static const char * const migrations[] = {
   "0002-sort-keys.sql",
   "0003-name-words.sql",
   "0004-access-work-lists.sql",
+  "0005-anonymous-no-outcome-note.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

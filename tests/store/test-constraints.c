@@ -131,6 +131,11 @@ static const BadRow bad_rows[] = {
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, 'velat', 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
   { "anonymous keeps no urgent note",
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 1, 'huoli', 1, 1, NULL, 1, NULL, 1, 0)" },
+  { "anonymous keeps no outcome note",
+    "INSERT INTO contacts (received_at, channel, contactor, language, outcome, outcome_note, "
+    "  anonymous, created_by, created_at) VALUES (0, 1, 5, 1, 1, 'soittaa huomenna', 1, 1, 0)" },
+  { "anonymous keeps no outcome note, updated either",
+    "UPDATE contacts SET outcome_note = 'soittaa huomenna' WHERE id = 201" },
   { "anonymous only for advice or directed",
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 3, NULL, 1, NULL, 1, 0)" },
   { "anonymous not for urgent help",
@@ -407,6 +412,24 @@ test_anonymous_rules (Fixture       *f,
     g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
     g_test_message ("%s", error->message);
     g_clear_error (&error);
+  }
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+
+    contact->anonymous = TRUE;
+    contact->outcome_note = g_strdup ("Soittaa uudelleen huomenna");
+    g_assert_null (try_intake (f, contact, NULL, 0, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "Outcome note:"));
+    g_clear_error (&error);
+    /* Spaces only are no note. */
+    g_free (contact->outcome_note);
+    contact->outcome_note = g_strdup ("   ");
+    result = try_intake (f, contact, NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_true (kh_db_undo_intake (f->db, f->admin, result, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&result, kh_intake_result_free);
   }
   {
     g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);

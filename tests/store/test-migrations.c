@@ -226,6 +226,33 @@ test_same_as_fresh (void)
   remove_tree (dir);
 }
 
+/* 0005: a note an older version let an anonymous contact keep is removed,
+ * and the rest of the contact stays. */
+static void
+test_anonymous_notes_removed (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+
+  make_old_database (path, 4);
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (received_at, channel, contactor, language, outcome, "
+                                 "  outcome_note, anonymous, created_by, created_at) "
+                                 "VALUES (0, 2, 5, 1, 1, 'soittaa huomenna', 1, 1, 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE anonymous = 1 "
+                                   "AND outcome_note IS NULL AND channel = 2"), ==, 1);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
 static void
 test_read_only_open (void)
 {
@@ -443,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/store/migrations/from-empty-file", test_from_empty_file);
   g_test_add_func ("/store/migrations/creates-folder", test_creates_folder);
   g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
+  g_test_add_func ("/store/migrations/anonymous-notes-removed", test_anonymous_notes_removed);
   g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
   g_test_add_func ("/store/open/text-file", test_text_file);
   g_test_add_func ("/store/open/other-sqlite-database", test_other_sqlite_database);
