@@ -15,6 +15,7 @@
 #include "core/kh-text.h"
 #include "store/kh-store.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
 
@@ -388,6 +389,34 @@ test_store_rule_at_field (Fixture       *f,
   WAIT_UNTIL (f->n_saved == 1);
 }
 
+/* A new person's service language starts as the UI's: Swedish in the
+ * Swedish UI, Finnish in the Finnish one. */
+static void
+test_new_person_language (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  GtkWidget *language_row = person_child (f, "language_row");
+  const struct { const char *language; KhLanguage expected; } cases[] = {
+    { "sv_FI:sv", KH_LANGUAGE_SV },
+    { "fi_FI:fi", KH_LANGUAGE_FI },
+    { "sv", KH_LANGUAGE_SV },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_setenv ("LANGUAGE", cases[i].language, TRUE);
+      kh_intake_form_reset (KH_INTAKE_FORM (f->form));
+      fill_new_person (f, "Lindqvist", "Stina", "");
+      g_assert_cmpint (kh_form_rows_get_language (ADW_COMBO_ROW (language_row)), ==, cases[i].expected);
+    }
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -686,6 +715,7 @@ main (int   argc,
   ADD ("/ui/intake-form/case-opened-over-75", test_case_opened_over_75);
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
   ADD ("/ui/intake-form/store-rule-at-field", test_store_rule_at_field);
+  ADD ("/ui/intake-form/new-person-language", test_new_person_language);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

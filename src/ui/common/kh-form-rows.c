@@ -56,3 +56,24 @@ kh_form_rows_set_language (AdwComboRow *row,
     if (languages[i] == language)
       adw_combo_row_set_selected (row, i);
 }
+
+const char *
+kh_form_rows_ui_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "sv"))
+        return "sv";
+      if (g_str_has_prefix (names[i], "fi"))
+        return "fi";
+    }
+  return "fi";
+}
+
+KhLanguage
+kh_form_rows_default_language (void)
+{
+  return g_str_equal (kh_form_rows_ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
+}

@@ -20,4 +20,12 @@ KhLanguage  kh_form_rows_get_language    (AdwComboRow *row);
 void        kh_form_rows_set_language    (AdwComboRow *row,
                                           KhLanguage   language);
 
+/* The UI's language as the store picks the names of services: "sv" when
+ * the first Finnish or Swedish name in g_get_language_names () is Swedish,
+ * else "fi". */
+const char *kh_form_rows_ui_language     (void);
+/* The service language a new person starts with: the UI's, since staff
+ * working in Swedish mostly receive Swedish speakers. */
+KhLanguage  kh_form_rows_default_language (void);
+
 G_END_DECLS

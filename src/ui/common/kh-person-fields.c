@@ -417,8 +417,8 @@ kh_person_fields_set_client (KhPersonFields *self,
       adw_combo_row_set_selected (self->no_code_reason_row, i);
 
   adw_combo_row_set_selected (self->language_row, 0);
-  if (client != NULL)
-    kh_form_rows_set_language (self->language_row, client->language);
+  kh_form_rows_set_language (self->language_row,
+                             client != NULL ? client->language : kh_form_rows_default_language ());
   set_text (self->other_language_row, client ? client->other_language : NULL);
   gtk_switch_set_active (self->interpreter_switch, client != NULL && client->interpreter);
 

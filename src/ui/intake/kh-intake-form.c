@@ -132,21 +132,6 @@ static void set_who_message (KhIntakeForm *self,
 
 /* ---- reading the widgets ---- */
 
-static const char *
-ui_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "sv"))
-        return "sv";
-      if (g_str_has_prefix (names[i], "fi"))
-        return "fi";
-    }
-  return "fi";
-}
-
 static KhChannel
 get_channel (KhIntakeForm *self)
 {
@@ -1285,7 +1270,7 @@ services_done_cb (GObject      *object,
   g_autoptr(GPtrArray) services = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = NULL;
-  const char *language = ui_language ();
+  const char *language = kh_form_rows_ui_language ();
 
   services = kh_store_list_services_finish (KH_STORE (object), result, &error);
   if (self->disposed)
@@ -1633,8 +1618,7 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   gtk_switch_set_active (self->urgent_switch, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->urgent_note_row), "");
-  kh_form_rows_set_language (self->language_row,
-                             g_str_equal (ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI);
+  kh_form_rows_set_language (self->language_row, kh_form_rows_default_language ());
   gtk_switch_set_active (self->interpreter_switch, FALSE);
 
   /* A radio group cannot be emptied through its members in GTK 4.8 other
