@@ -245,6 +245,365 @@ test_users_need_admin (Fixture       *fixture,
   g_assert_cmpstr (out, ==, "");
 }
 
+/* Runs and expects `status`; returns stderr. */
+static char *
+run_err (Fixture            *fixture,
+         int                 status,
+         const char * const *args)
+{
+  g_autofree char *out = NULL;
+  char *err = NULL;
+  int got = admin_test_run (fixture->dir, fixture->db_path, args, &out, &err);
+
+  if (got != status)
+    g_error ("kohtaamo-admin %s: exit status %d, expected %d; stderr: %s",
+             args[0], got, status, err);
+  return err;
+}
+
+/* Makes somebody else the administrator and this account `role`. */
+static void
+demote_self (Fixture *fixture,
+             KhRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (fixture->db_path, &error);
+  g_autoptr(KhUser) other = NULL;
+  g_autoptr(KhUser) me = NULL;
+
+  g_assert_no_error (error);
+  other = kh_db_save_user (db, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  me = kh_db_save_user (db, g_get_user_name (), NULL, role, TRUE, &error);
+  g_assert_no_error (error);
+}
+
+static KhService *
+service_named (Fixture    *fixture,
+               const char *name_fi)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (fixture->db_path, &error);
+  g_autoptr(GPtrArray) services = NULL;
+
+  g_assert_no_error (error);
+  services = kh_db_list_services (db, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < services->len; i++)
+    {
+      KhService *service = g_ptr_array_index (services, i);
+
+      if (g_strcmp0 (service->name_fi, name_fi) == 0)
+        return g_object_ref (service);
+    }
+  return NULL;
+}
+
+/* ---- services ---- */
+
+static void
+test_services (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  const char *add[] = { "services", "add", "--name-fi", "Kaupungin velkaneuvonta",
+                        "--name-sv", "Stadens skuldrådgivning", "--phone", "09 310 1234",
+                        "--address", "Toinen linja 4", "--url", "https://example.fi/velka",
+                        NULL };
+  const char *add_again[] = { "services", "add", "--name-fi", "kaupungin  VELKANEUVONTA",
+                              "--name-sv", "Något annat", NULL };
+  const char *no_sv[] = { "services", "add", "--name-fi", "Vain suomeksi", NULL };
+  const char *bad_url[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                            "--url", "example.fi", NULL };
+  const char *list[] = { "services", "list", NULL };
+  const char *list_all[] = { "services", "list", "--all", NULL };
+  g_autoptr(KhService) service = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+
+  g_free (run (fixture, fixture->db_path, 0, init));
+
+  /* The seeded directory is there. */
+  out = run (fixture, fixture->db_path, 0, list);
+  g_assert_true (g_str_has_prefix (out, "ID"));
+  g_assert_nonnull (strstr (out, "Kela"));
+  g_assert_nonnull (strstr (out, "FPA"));
+  g_clear_pointer (&out, g_free);
+
+  out = run (fixture, fixture->db_path, 0, add);
+  g_assert_true (g_str_has_prefix (out, "Added service "));
+  g_clear_pointer (&out, g_free);
+  service = service_named (fixture, "Kaupungin velkaneuvonta");
+  g_assert_nonnull (service);
+  g_assert_cmpstr (service->name_sv, ==, "Stadens skuldrådgivning");
+  g_assert_cmpstr (service->phone, ==, "09 310 1234");
+  g_assert_cmpstr (service->address, ==, "Toinen linja 4");
+  g_assert_cmpstr (service->url, ==, "https://example.fi/velka");
+  g_assert_true (service->active);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, service->id);
+  g_clear_object (&service);
+
+  /* Refusals: the same name again, a missing name, a web address without
+   * its scheme; each says why, on stderr, after the command's name. */
+  err = run_err (fixture, 1, add_again);
+  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin services: "));
+  g_assert_nonnull (strstr (err, id));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 2, no_sv);
+  g_assert_nonnull (strstr (err, "--name-sv"));
+  g_clear_pointer (&err, g_free);
+  g_free (run (fixture, fixture->db_path, 2, bad_url));
+  g_assert_null (service_named (fixture, "Vain suomeksi"));
+  g_assert_null (service_named (fixture, "A"));
+
+  {
+    const char *edit[] = { "services", "edit", id, "--name-fi", "Velkaneuvonta",
+                           "--phone", "", NULL };
+    const char *edit_nothing[] = { "services", "edit", id, NULL };
+    const char *edit_empty_name[] = { "services", "edit", id, "--name-fi", " ", NULL };
+    const char *deactivate[] = { "services", "deactivate", id, NULL };
+    const char *activate[] = { "services", "activate", id, NULL };
+    const char *unknown[] = { "services", "edit", "9999", "--phone", "112", NULL };
+    const char *not_a_number[] = { "services", "deactivate", "Kela", NULL };
+    g_autofree char *row_start = g_strdup_printf ("\n%s ", id);
+
+    g_free (run (fixture, fixture->db_path, 0, edit));
+    service = service_named (fixture, "Velkaneuvonta");
+    g_assert_nonnull (service);
+    /* What was not named stays; an empty value removes. */
+    g_assert_cmpstr (service->name_sv, ==, "Stadens skuldrådgivning");
+    g_assert_null (service->phone);
+    g_assert_cmpstr (service->url, ==, "https://example.fi/velka");
+    g_clear_object (&service);
+
+    g_free (run (fixture, fixture->db_path, 2, edit_nothing));
+    err = run_err (fixture, 1, edit_empty_name);
+    g_assert_nonnull (strstr (err, "Name in Finnish"));
+    g_clear_pointer (&err, g_free);
+    err = run_err (fixture, 1, unknown);
+    g_assert_nonnull (strstr (err, "9999"));
+    g_clear_pointer (&err, g_free);
+    g_free (run (fixture, fixture->db_path, 2, not_a_number));
+
+    g_free (run (fixture, fixture->db_path, 0, deactivate));
+    service = service_named (fixture, "Velkaneuvonta");
+    g_assert_false (service->active);
+    g_clear_object (&service);
+
+    /* Inactive: gone from the list, still in --all, marked. */
+    out = run (fixture, fixture->db_path, 0, list);
+    g_assert_null (strstr (out, "Velkaneuvonta"));
+    g_clear_pointer (&out, g_free);
+    out = run (fixture, fixture->db_path, 0, list_all);
+    {
+      const char *row = strstr (out, row_start);
+      g_autofree char *line = NULL;
+
+      g_assert_nonnull (row);
+      line = g_strndup (row + 1, strchr (row + 1, '\n') - (row + 1));
+      g_assert_nonnull (strstr (line, "Velkaneuvonta"));
+      g_assert_true (g_str_has_suffix (line, " no"));
+    }
+    g_clear_pointer (&out, g_free);
+
+    g_free (run (fixture, fixture->db_path, 0, activate));
+    service = service_named (fixture, "Velkaneuvonta");
+    g_assert_true (service->active);
+    g_clear_object (&service);
+    out = run (fixture, fixture->db_path, 0, list);
+    g_assert_nonnull (strstr (out, row_start));
+    g_clear_pointer (&out, g_free);
+  }
+}
+
+static void
+test_services_need_role (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *add[] = { "services", "add", "--name-fi", "Seurakunta 2",
+                        "--name-sv", "Församling 2", NULL };
+  const char *list[] = { "services", "list", NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+
+  demote_self (fixture, KH_ROLE_RECEPTION);
+  err = run_err (fixture, 1, add);
+  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin services: Only an administrator or "
+                                        "a lead social worker may do this"));
+  g_assert_null (service_named (fixture, "Seurakunta 2"));
+  /* Anyone may read the directory: it holds no one's data. */
+  out = run (fixture, fixture->db_path, 0, list);
+  g_assert_nonnull (strstr (out, "Kela"));
+
+  /* The lead social worker keeps the unit's directory. */
+  demote_self (fixture, KH_ROLE_LEAD);
+  g_free (run (fixture, fixture->db_path, 0, add));
+  g_assert_nonnull (service_named (fixture, "Seurakunta 2"));
+}
+
+/* ---- the unit's closed days and settings ---- */
+
+/* The 7th working day after Monday 14.9.2026, with the unit's calendar. */
+static char *
+deadline_from_monday (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (fixture->db_path, &error);
+  g_autoptr(KhCalendar) calendar = NULL;
+  GDate start, deadline;
+
+  g_assert_no_error (error);
+  calendar = kh_db_load_calendar (db, &error);
+  g_assert_no_error (error);
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 14, G_DATE_SEPTEMBER, 2026);
+  kh_calendar_add_working_days (calendar, &start, 7, &deadline);
+  return kh_date_to_iso (&deadline);
+}
+
+static void
+test_closed_days (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  const char *add[] = { "calendar", "--add-closed", "15.9.2026", "Training", "day", NULL };
+  const char *year[] = { "calendar", "--year", "2026", NULL };
+  const char *list[] = { "calendar", "--list-closed", NULL };
+  const char *list_2025[] = { "calendar", "--list-closed", "--year", "2025", NULL };
+  const char *remove[] = { "calendar", "--remove-closed", "2026-09-15", NULL };
+  const char *no_name[] = { "calendar", "--add-closed", "2026-09-15", NULL };
+  const char *bad_date[] = { "calendar", "--add-closed", "31.9.2026", "Nothing", NULL };
+  const char *holiday[] = { "calendar", "--remove-closed", "2026-12-24", NULL };
+  const char *two[] = { "calendar", "--list-closed", "--remove-closed", "2026-09-15", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+
+  g_free (run (fixture, fixture->db_path, 0, init));
+  /* Tue 15 … Wed 23 September: seven working days. */
+  before = deadline_from_monday (fixture);
+  g_assert_cmpstr (before, ==, "2026-09-23");
+
+  g_free (run (fixture, fixture->db_path, 2, no_name));
+  g_free (run (fixture, fixture->db_path, 2, bad_date));
+  g_free (run (fixture, fixture->db_path, 2, two));
+
+  out = run (fixture, fixture->db_path, 0, add);
+  g_assert_cmpstr (out, ==, "Added the closed day 2026-09-15: Training day\n");
+  g_clear_pointer (&out, g_free);
+
+  /* In the year's list with its name, the rest of the year unchanged. */
+  out = run (fixture, fixture->db_path, 0, year);
+  g_assert_nonnull (strstr (out, "\n2026-09-15\tTraining day\n"));
+  check_calendar_2026 (out, "2026-09-15");
+  g_clear_pointer (&out, g_free);
+
+  out = run (fixture, fixture->db_path, 0, list);
+  g_assert_cmpstr (out, ==, "2026-09-15\tTraining day\n");
+  g_clear_pointer (&out, g_free);
+  out = run (fixture, fixture->db_path, 0, list_2025);
+  g_assert_null (strstr (out, "2026-09-15"));
+  g_clear_pointer (&out, g_free);
+
+  /* The deadline moves by the closed day. */
+  during = deadline_from_monday (fixture);
+  g_assert_cmpstr (during, ==, "2026-09-24");
+
+  out = run (fixture, fixture->db_path, 0, remove);
+  g_assert_cmpstr (out, ==, "Removed the closed day 2026-09-15: Training day\n");
+  g_clear_pointer (&out, g_free);
+  out = run (fixture, fixture->db_path, 0, year);
+  check_calendar_2026 (out, NULL);
+  g_clear_pointer (&out, g_free);
+  after = deadline_from_monday (fixture);
+  g_assert_cmpstr (after, ==, "2026-09-23");
+
+  /* Gone: removing it again, or a holiday set by law, fails and says why. */
+  err = run_err (fixture, 1, remove);
+  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin calendar: "));
+  g_assert_nonnull (strstr (err, "2026-09-15"));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 1, holiday);
+  g_assert_nonnull (strstr (err, "cannot be removed"));
+  g_clear_pointer (&err, g_free);
+
+  /* Reception may not close the office. */
+  demote_self (fixture, KH_ROLE_RECEPTION);
+  err = run_err (fixture, 1, add);
+  g_assert_nonnull (strstr (err, "Only an administrator or a lead social worker"));
+  g_clear_pointer (&out, g_free);
+  out = run (fixture, fixture->db_path, 0, list);
+  g_assert_null (strstr (out, "2026-09-15"));
+}
+
+static void
+test_saturday_setting (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  const char *show[] = { "settings", "show", NULL };
+  const char *on[] = { "settings", "saturday-working", "on", NULL };
+  const char *off[] = { "settings", "saturday-working", "off", NULL };
+  const char *bad_value[] = { "settings", "saturday-working", "sometimes", NULL };
+  const char *unknown[] = { "settings", "sunday-working", "on", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (run (fixture, fixture->db_path, 0, init));
+  out = run (fixture, fixture->db_path, 0, show);
+  g_assert_true (g_str_has_prefix (out, "saturday-working\toff\n"));
+  g_clear_pointer (&out, g_free);
+
+  g_free (run (fixture, fixture->db_path, 2, bad_value));
+  g_free (run (fixture, fixture->db_path, 2, unknown));
+
+  g_free (run (fixture, fixture->db_path, 0, on));
+  out = run (fixture, fixture->db_path, 0, show);
+  g_assert_true (g_str_has_prefix (out, "saturday-working\ton\n"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KhDb) db = kh_db_open (fixture->db_path, &error);
+    g_autoptr(KhCalendar) calendar = NULL;
+    g_autofree char *value = NULL;
+    g_autofree char *deadline = NULL;
+    GDate saturday;
+
+    g_assert_no_error (error);
+    value = kh_db_get_setting (db, "saturday_is_working_day", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (value, ==, "1");
+    calendar = kh_db_load_calendar (db, &error);
+    g_assert_no_error (error);
+    g_date_clear (&saturday, 1);
+    g_date_set_dmy (&saturday, 19, G_DATE_SEPTEMBER, 2026);
+    g_assert_true (kh_calendar_is_working_day (calendar, &saturday));
+    /* Tue 15 … Tue 22, with Saturday 19 counted. */
+    deadline = deadline_from_monday (fixture);
+    g_assert_cmpstr (deadline, ==, "2026-09-22");
+  }
+
+  g_free (run (fixture, fixture->db_path, 0, off));
+  out = run (fixture, fixture->db_path, 0, show);
+  g_assert_true (g_str_has_prefix (out, "saturday-working\toff\n"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *deadline = deadline_from_monday (fixture);
+
+    g_assert_cmpstr (deadline, ==, "2026-09-23");
+  }
+
+  /* Reception may not change it. */
+  demote_self (fixture, KH_ROLE_RECEPTION);
+  err = run_err (fixture, 1, on);
+  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin settings: "));
+  out = run (fixture, fixture->db_path, 0, show);
+  g_assert_true (g_str_has_prefix (out, "saturday-working\toff\n"));
+}
+
 /* ---- demo ---- */
 
 static void
@@ -471,6 +830,10 @@ main (int   argc,
   ADD ("/admin/cli/calendar/national", test_calendar_national);
   ADD ("/admin/cli/calendar/unit-closed-days", test_calendar_unit);
   ADD ("/admin/cli/calendar/usage", test_calendar_usage);
+  ADD ("/admin/cli/calendar/closed-days", test_closed_days);
+  ADD ("/admin/cli/settings/saturday", test_saturday_setting);
+  ADD ("/admin/cli/services", test_services);
+  ADD ("/admin/cli/services/need-role", test_services_need_role);
   ADD ("/admin/cli/users", test_users);
   ADD ("/admin/cli/users/need-admin", test_users_need_admin);
   ADD ("/admin/cli/demo", test_demo);
