@@ -417,6 +417,43 @@ test_new_person_language (Fixture       *f,
     g_unsetenv ("LANGUAGE");
 }
 
+/* A Kela notification is made by Kela, an authority: choosing the channel
+ * after "relative" turns the contactor to an authority named Kela, fixed
+ * while the channel is Kela, and the contact saves. */
+static void
+test_kela_contactor (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) contacts = NULL;
+  GtkWidget *contactor_row = form_child (f, "contactor_row");
+  KhContact *contact;
+
+  fill_new_person (f, "Testinen", "Maija", "010594Y9021");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (contactor_row), 1);   /* a relative */
+  fill_contact (f, KH_CHANNEL_KELA, "outcome_advice_check");
+
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (contactor_row)), ==, 2);
+  g_assert_false (gtk_widget_get_sensitive (contactor_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "contactor_detail_row"))), ==, "Kela");
+  g_assert_true (gtk_widget_get_visible (form_child (f, "referral_row")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "referral_row")), KH_REFERRAL_DIRECTED);
+
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 1);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->channel, ==, KH_CHANNEL_KELA);
+  g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_AUTHORITY);
+  g_assert_cmpint (contact->referral, ==, KH_REFERRAL_DIRECTED);
+
+  /* Another channel frees the contactor again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), KH_CHANNEL_KELA);
+  g_assert_false (gtk_widget_get_sensitive (contactor_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), KH_CHANNEL_PHONE);
+  g_assert_true (gtk_widget_get_sensitive (contactor_row));
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -716,6 +753,7 @@ main (int   argc,
   ADD ("/ui/intake-form/no-code-needs-birth-date", test_no_code_needs_birth_date);
   ADD ("/ui/intake-form/store-rule-at-field", test_store_rule_at_field);
   ADD ("/ui/intake-form/new-person-language", test_new_person_language);
+  ADD ("/ui/intake-form/kela-contactor", test_kela_contactor);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

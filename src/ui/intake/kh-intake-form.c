@@ -480,19 +480,23 @@ channel_changed_cb (GObject      *object,
                     KhIntakeForm *self)
 {
   KhChannel channel = get_channel (self);
+  gboolean kela = channel == KH_CHANNEL_KELA;
 
-  /* A notification from an authority or Kela is made by an authority. */
+  /* A notification from an authority is made by an authority, most likely;
+   * a Kela notification always is, by Kela (the store refuses anything
+   * else), so that the contactor stays fixed while the channel is Kela. */
   if (!self->resetting
-      && (channel == KH_CHANNEL_AUTHORITY || channel == KH_CHANNEL_KELA)
-      && get_contactor (self) == KH_CONTACTOR_SELF)
+      && (kela || (channel == KH_CHANNEL_AUTHORITY && get_contactor (self) == KH_CONTACTOR_SELF)))
     {
       for (guint i = 0; i < G_N_ELEMENTS (contactors); i++)
         if (contactors[i] == KH_CONTACTOR_AUTHORITY)
           adw_combo_row_set_selected (self->contactor_row, i);
-      if (channel == KH_CHANNEL_KELA
-          && gtk_editable_get_text (GTK_EDITABLE (self->contactor_detail_row))[0] == '\0')
+      if (kela && gtk_editable_get_text (GTK_EDITABLE (self->contactor_detail_row))[0] == '\0')
         gtk_editable_set_text (GTK_EDITABLE (self->contactor_detail_row), "Kela");
     }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->contactor_row), !kela);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contactor_row),
+                               kela ? _("A Kela notification comes from an authority.") : NULL);
   choice_changed_cb (object, pspec, self);
 }
 
