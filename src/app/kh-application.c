@@ -89,7 +89,15 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autolist(GtkWindow) windows = NULL;
+
+  /* Quitting is closing every window, each the way its close button does:
+   * a window with a contact being written asks first and stays open if the
+   * receptionist keeps editing. The application ends with its last window. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                              (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
 }
 
 static void

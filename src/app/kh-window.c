@@ -19,6 +19,7 @@
 #include "kh-window.h"
 #include "ui/clients/kh-access-log-page.h"
 #include "ui/clients/kh-clients-page.h"
+#include "ui/clients/kh-person-editor.h"
 #include "ui/intake/kh-reception-page.h"
 
 struct _KhWindow
@@ -45,6 +46,8 @@ struct _KhWindow
   GtkWidget            *log_page;
 
   gulong                after_paint_id;
+  gboolean              close_confirmed;  /* nothing left to lose: close for real */
+  gboolean              asking_to_close;  /* the discard question is open */
 };
 
 G_DEFINE_FINAL_TYPE (KhWindow, kh_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -359,9 +362,93 @@ save_window_state (KhWindow *self)
 }
 
 static gboolean
+close_idle_cb (gpointer user_data)
+{
+  KhWindow *self = user_data;
+
+  if (self->close_confirmed)
+    gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The answer of the reception page: TRUE when the contact may go (it was
+ * discarded, or a save that was under way has finished). */
+static void
+discard_answered_cb (gboolean discard,
+                     gpointer user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+
+  self->asking_to_close = FALSE;
+  if (!discard || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
+  /* Closed from the main loop: the question may still be answering, and it
+   * goes with this window. */
+  self->close_confirmed = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* A person's details being edited over this window: the editor asks about
+ * its own changes (or waits for its save). Returns TRUE if it is still open. */
+static gboolean
+close_editors (KhWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) editors = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean still_open = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_PERSON_EDITOR (window) && gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (editors, g_object_ref (window));
+    }
+
+  for (guint i = 0; i < editors->len; i++)
+    {
+      GtkWindow *editor = g_ptr_array_index (editors, i);
+
+      gtk_window_close (editor);
+      if (!gtk_widget_in_destruction (GTK_WIDGET (editor)) && gtk_widget_get_visible (GTK_WIDGET (editor)))
+        {
+          gtk_window_present (editor);
+          still_open = TRUE;
+        }
+    }
+
+  return still_open;
+}
+
+static gboolean
 kh_window_close_request (GtkWindow *window)
 {
   KhWindow *self = KH_WINDOW (window);
+
+  /* Closing (the close button, Ctrl+W, Ctrl+Q) never throws away a
+   * half-written contact or a save in progress without asking, just as
+   * Escape and Cancel in the form do not. */
+  if (!self->close_confirmed)
+    {
+      if (close_editors (self))
+        return TRUE;
+
+      if (self->asking_to_close)
+        return TRUE;
+
+      if (self->reception_page != NULL
+          && kh_reception_page_has_unsaved_work (KH_RECEPTION_PAGE (self->reception_page)))
+        {
+          self->asking_to_close = TRUE;
+          adw_view_stack_set_visible_child_name (self->view_stack, "reception");
+          gtk_window_present (window);
+          kh_reception_page_ask_discard (KH_RECEPTION_PAGE (self->reception_page), window,
+                                         discard_answered_cb, g_object_ref (self));
+          return TRUE;
+        }
+    }
 
   save_window_state (self);
   g_cancellable_cancel (self->cancellable);

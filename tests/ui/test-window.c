@@ -9,8 +9,10 @@
 
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-page.h"
+#include "ui/intake/kh-reception-page.h"
 
 #include "kh-shell-test.h"
+#include "kh-test-ui.h"
 
 static void
 add_users (KhShellFixture *fixture,
@@ -220,6 +222,160 @@ test_unknown_user (void)
   kh_shell_fixture_clear (&fixture);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Clicks the dialog's button with this (untranslated: LC_ALL=C) label. */
+static void
+answer_dialog (const char *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (find_message_dialog ()), label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static gboolean
+window_gone_cb (gpointer data)
+{
+  GtkWindow *window = data;
+
+  return !gtk_widget_get_visible (GTK_WIDGET (window));
+}
+
+/* Starts the window, begins a new contact and types a person into it. */
+static GtkWidget *
+start_half_filled_contact (KhShellFixture *fixture)
+{
+  GtkWidget *reception;
+  GtkWidget *form;
+
+  kh_shell_fixture_init (fixture);
+  kh_shell_fixture_start (fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact", NULL));
+  reception = kh_shell_fixture_get_view (fixture, "reception");
+  form = GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (reception)));
+  kh_test_ui_fill_new_person (form, "Virtanen", "Eino", "");
+  g_assert_true (kh_reception_page_has_unsaved_work (KH_RECEPTION_PAGE (reception)));
+
+  return form;
+}
+
+/* Closing the window (its close button, Ctrl+W) with a half-filled contact
+ * asks first, as Escape does; only "Discard" closes it. */
+static void
+test_close_asks_about_contact (void)
+{
+  KhShellFixture fixture = { 0 };
+  GtkWidget *form;
+  GtkWidget *last_name;
+
+  form = start_half_filled_contact (&fixture);
+  last_name = kh_test_ui_person_child (form, "last_name_row");
+
+  /* "Keep Editing": the window and the text stay. */
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  answer_dialog ("_Keep Editing");
+  g_assert_true (kh_test_wait_until (dialog_gone_cb, NULL, 5000));
+  kh_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (last_name)), ==, "Virtanen");
+
+  /* Asked again, "Discard": the window closes. */
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  answer_dialog ("_Discard");
+  g_assert_true (kh_test_wait_until (window_gone_cb, fixture.window, 5000));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (fixture.app)));
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+/* Ctrl+Q (app.quit) closes the windows the same way: it asks too. */
+static void
+test_quit_asks_about_contact (void)
+{
+  KhShellFixture fixture = { 0 };
+
+  start_half_filled_contact (&fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "quit", NULL);
+  g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+
+  answer_dialog ("_Discard");
+  g_assert_true (kh_test_wait_until (window_gone_cb, fixture.window, 5000));
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+/* An empty form is nothing to lose: the window closes at once. */
+static void
+test_close_without_contact (void)
+{
+  KhShellFixture fixture = { 0 };
+
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start (&fixture);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new-contact", NULL));
+
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  g_assert_null (find_message_dialog ());
+
+  kh_shell_fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +388,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-client-from-reception", test_open_client_from_reception);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
   g_test_add_func ("/ui/window/unknown-user", test_unknown_user);
+  g_test_add_func ("/ui/window/close-asks-about-contact", test_close_asks_about_contact);
+  g_test_add_func ("/ui/window/quit-asks-about-contact", test_quit_asks_about_contact);
+  g_test_add_func ("/ui/window/close-without-contact", test_close_without_contact);
 
   return g_test_run ();
 }
