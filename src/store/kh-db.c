@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -818,6 +820,59 @@ check_writable (const char  *path,
   return TRUE;
 }
 
+/* Social-work data is for its owner only. SQLite creates a new database
+ * with the umask's mode (0644 as a rule), so a new file is made here first,
+ * 0600; SQLite then gives the -wal and -shm files the mode of the database.
+ * An existing file keeps the mode it has: an administrator may have chosen
+ * one on purpose. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      /* Someone else made it meanwhile: theirs to decide. */
+      if (saved == EEXIST)
+        return TRUE;
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+  /* The umask may have taken bits away, never added any; this only makes
+   * sure of 0600 whatever the umask. */
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not set the mode of %s: %s", path, g_strerror (errno));
+  close (fd);
+  return TRUE;
+}
+
+/* The -wal and -shm files are never wider open than the database itself
+ * (SQLite makes them so; a file left by another program may not be). */
+static void
+restrict_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  GStatBuf main_stat;
+
+  if (g_stat (path, &main_stat) != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf side_stat;
+      mode_t mode;
+
+      if (g_stat (side, &side_stat) != 0)
+        continue;
+      mode = side_stat.st_mode & main_stat.st_mode & 0777;
+      if (mode != (side_stat.st_mode & 0777) && g_chmod (side, mode) != 0)
+        g_debug ("Could not set the mode of %s: %s", side, g_strerror (errno));
+    }
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -875,6 +930,9 @@ kh_db_open (const char  *path,
   if (!check_writable (path, error))
     return NULL;
 
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+    return NULL;
+
   db = db_new (path);
   rc = sqlite3_open_v2 (path, &db->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -907,6 +965,8 @@ kh_db_open (const char  *path,
   if (!repair_name_keys (db, error))
     return NULL;
 
+  /* The migrations wrote, so the -wal and -shm files exist by now. */
+  restrict_side_files (path);
   return g_steal_pointer (&db);
 }
 

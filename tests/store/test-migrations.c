@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store-test-util.h"
@@ -76,6 +77,63 @@ test_creates_folder (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   /* And again: opening a migrated database changes nothing. */
   assert_latest (path);
+  remove_tree (dir);
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_mode & 0777;
+}
+
+/* Social-work data is for its owner only, whatever the umask. */
+static void
+test_private_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *shared = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+
+    g_assert_no_error (error);
+    /* While open, the database and its WAL files. */
+    g_assert_cmphex (file_mode (path), ==, 0600);
+    g_assert_cmphex (file_mode (wal), ==, 0600);
+    g_assert_cmphex (file_mode (shm), ==, 0600);
+  }
+
+  /* A -wal file left wider open by another program is narrowed. */
+  g_unlink (wal);
+  g_unlink (shm);
+  g_assert_true (g_file_set_contents (wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmphex (file_mode (wal), ==, 0600);
+  }
+
+  /* An existing database keeps the mode its administrator gave it. */
+  g_assert_true (g_file_set_contents (shared, "", 0, NULL));
+  g_assert_cmpint (g_chmod (shared, 0640), ==, 0);
+  {
+    g_autoptr(KhDb) db = kh_db_open (shared, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmphex (file_mode (shared), ==, 0640);
+  }
+
+  umask (old_umask);
   remove_tree (dir);
 }
 
@@ -469,6 +527,7 @@ main (int   argc,
 
   g_test_add_func ("/store/migrations/from-empty-file", test_from_empty_file);
   g_test_add_func ("/store/migrations/creates-folder", test_creates_folder);
+  g_test_add_func ("/store/open/private-file", test_private_file);
   g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/store/migrations/anonymous-notes-removed", test_anonymous_notes_removed);
   g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
