@@ -454,6 +454,50 @@ test_kela_contactor (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (contactor_row));
 }
 
+/* Is `text` shown (really on screen, not only set) by a label in `widget`? */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A temporary identity code (individual number 900–999) gets a calm note,
+ * not an error, and saves. */
+static void
+test_temporary_code_note (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *fields = form_child (f, "person_fields");
+  GtkWidget *code_row;
+  const char *note = "A temporary identity code";
+
+  fill_new_person (f, "Testinen", "Maija", "131052-308T");
+  code_row = person_child (f, "identity_code_row");
+  g_assert_false (shows_text (fields, note));
+
+  set_text (code_row, "010594Y9021");
+  g_assert_true (shows_text (fields, note));
+  g_assert_false (kh_field_message_is_shown (code_row));
+  g_assert_false (gtk_widget_has_css_class (code_row, "error"));
+  kh_test_ui_screenshot (f->ui.window, "intake-temporary-code");
+
+  /* An unfinished code has no note. */
+  set_text (code_row, "010594Y902");
+  g_assert_false (shows_text (fields, note));
+  set_text (code_row, "010594Y9021");
+
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -754,6 +798,7 @@ main (int   argc,
   ADD ("/ui/intake-form/store-rule-at-field", test_store_rule_at_field);
   ADD ("/ui/intake-form/new-person-language", test_new_person_language);
   ADD ("/ui/intake-form/kela-contactor", test_kela_contactor);
+  ADD ("/ui/intake-form/temporary-code-note", test_temporary_code_note);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

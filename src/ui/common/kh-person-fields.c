@@ -38,6 +38,9 @@ struct _KhPersonFields
   AdwEntryRow *phone_row;
   AdwEntryRow *postal_code_row;
 
+  /* made in init, a row of the list after the identity code */
+  GtkWidget   *temporary_note;
+
   /* owned */
   KhClient    *client;          /* what set_client was given, for its id and dates */
 
@@ -79,6 +82,8 @@ get_no_code_reason (KhPersonFields *self)
   return i < G_N_ELEMENTS (no_code_reasons) ? no_code_reasons[i] : KH_NO_CODE_NOT_KNOWN;
 }
 
+static void update_temporary_note (KhPersonFields *self);
+
 static void
 update_visibility (KhPersonFields *self)
 {
@@ -97,6 +102,58 @@ update_visibility (KhPersonFields *self)
     kh_field_message_set (GTK_WIDGET (self->birth_date_row), NULL);
   if (get_language (self) != KH_LANGUAGE_OTHER)
     kh_field_message_set (GTK_WIDGET (self->other_language_row), NULL);
+  update_temporary_note (self);
+}
+
+/* A valid code with an individual number 900–999 is temporary (or a test
+ * code): fine to save, but worth replacing once the real one is known. */
+static void
+update_temporary_note (KhPersonFields *self)
+{
+  g_autofree char *code = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->identity_code_row)));
+  gboolean temporary = FALSE;
+
+  if (self->temporary_note == NULL)
+    return;
+  g_strstrip (code);
+  if (gtk_switch_get_active (self->no_code_switch)
+      || kh_hetu_validate (code, NULL, NULL, &temporary) != KH_HETU_OK)
+    temporary = FALSE;
+  gtk_widget_set_visible (self->temporary_note, temporary);
+}
+
+static GtkWidget *
+new_temporary_note (void)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  /* Translators: a note under a valid personal identity code whose
+   * individual number is 900–999; not an error, saving is allowed. */
+  GtkWidget *label = gtk_label_new (_("A temporary identity code (900–999): replace it with the permanent code when it is known."));
+
+  /* Like a field message, but calm: no focus, no error colour. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_can_target (row, FALSE);
+  gtk_widget_add_css_class (row, "kh-field-message");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_visible (row, FALSE);
+  return row;
 }
 
 static void
@@ -113,6 +170,8 @@ row_text_changed_cb (GtkEditable    *editable,
   /* The message was about the old text. */
   if (!self->filling)
     kh_field_message_set (GTK_WIDGET (editable), NULL);
+  if (editable == GTK_EDITABLE (self->identity_code_row))
+    update_temporary_note (self);
   gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), FALSE);
   emit_changed (self);
 }
@@ -316,6 +375,7 @@ kh_person_fields_init (KhPersonFields *self)
   AdwEntryRow *text_rows[10];
   GtkEventController *focus;
   GtkEditable *delegate;
+  GtkWidget *list;
 
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -348,6 +408,11 @@ kh_person_fields_init (KhPersonFields *self)
   g_signal_connect (delegate, "insert-text", G_CALLBACK (code_insert_text_cb), self);
 
   kh_field_enter_activates_rows (GTK_WIDGET (self));
+
+  list = gtk_widget_get_parent (GTK_WIDGET (self->identity_code_row));
+  self->temporary_note = new_temporary_note ();
+  gtk_list_box_insert (GTK_LIST_BOX (list), self->temporary_note,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->identity_code_row)) + 1);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (code_focus_left_cb), self);
