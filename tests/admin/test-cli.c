@@ -1,4 +1,5 @@
-/* test-cli.c — the kohtaamo-admin binary: init, users, calendar, demo, log
+/* test-cli.c — the kohtaamo-admin binary: init, users, services, calendar,
+ * settings, demo, log
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -467,11 +468,12 @@ test_closed_days (Fixture       *fixture,
                   gconstpointer  data)
 {
   const char *init[] = { "init", NULL };
-  const char *add[] = { "calendar", "--add-closed", "15.9.2026", "Training", "day", NULL };
+  const char *add[] = { "calendar", "--add-closed", "15.9.2026", "Training", NULL };
+  const char *add_again[] = { "calendar", "--add-closed", "2026-09-15", "Training", "day", NULL };
   const char *year[] = { "calendar", "--year", "2026", NULL };
   const char *list[] = { "calendar", "--list-closed", NULL };
   const char *list_2025[] = { "calendar", "--list-closed", "--year", "2025", NULL };
-  const char *remove[] = { "calendar", "--remove-closed", "2026-09-15", NULL };
+  const char *remove_day[] = { "calendar", "--remove-closed", "2026-09-15", NULL };
   const char *no_name[] = { "calendar", "--add-closed", "2026-09-15", NULL };
   const char *bad_date[] = { "calendar", "--add-closed", "31.9.2026", "Nothing", NULL };
   const char *holiday[] = { "calendar", "--remove-closed", "2026-12-24", NULL };
@@ -492,7 +494,12 @@ test_closed_days (Fixture       *fixture,
   g_free (run (fixture, fixture->db_path, 2, two));
 
   out = run (fixture, fixture->db_path, 0, add);
-  g_assert_cmpstr (out, ==, "Added the closed day 2026-09-15: Training day\n");
+  g_assert_cmpstr (out, ==, "Added the closed day 2026-09-15: Training\n");
+  g_clear_pointer (&out, g_free);
+
+  /* Adding the day again renames it. */
+  out = run (fixture, fixture->db_path, 0, add_again);
+  g_assert_cmpstr (out, ==, "Renamed the closed day 2026-09-15: Training day\n");
   g_clear_pointer (&out, g_free);
 
   /* In the year's list with its name, the rest of the year unchanged. */
@@ -512,7 +519,7 @@ test_closed_days (Fixture       *fixture,
   during = deadline_from_monday (fixture);
   g_assert_cmpstr (during, ==, "2026-09-24");
 
-  out = run (fixture, fixture->db_path, 0, remove);
+  out = run (fixture, fixture->db_path, 0, remove_day);
   g_assert_cmpstr (out, ==, "Removed the closed day 2026-09-15: Training day\n");
   g_clear_pointer (&out, g_free);
   out = run (fixture, fixture->db_path, 0, year);
@@ -522,7 +529,7 @@ test_closed_days (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "2026-09-23");
 
   /* Gone: removing it again, or a holiday set by law, fails and says why. */
-  err = run_err (fixture, 1, remove);
+  err = run_err (fixture, 1, remove_day);
   g_assert_true (g_str_has_prefix (err, "kohtaamo-admin calendar: "));
   g_assert_nonnull (strstr (err, "2026-09-15"));
   g_clear_pointer (&err, g_free);
