@@ -137,6 +137,11 @@ check_contact (KhContact  *contact,
     return refuse (error, _("Contact made by: choose who made the contact."));
   if (contact->referral > KH_REFERRAL_LAST)
     return refuse (error, _("Kind of contact: choose one of the three kinds of Social Welfare Act 35 §."));
+  /* Kela is an authority (TTL 14 e § applies SHL 35 § to Kela): its
+   * notification is made by an authority, and so may have a kind of
+   * contact by the rule below. */
+  if (contact->channel == KH_CHANNEL_KELA && contact->contactor != KH_CONTACTOR_AUTHORITY)
+    return refuse (error, _("Contact made by: a Kela notification comes from Kela, an authority."));
   if (contact->referral != KH_REFERRAL_NONE &&
       contact->contactor != KH_CONTACTOR_AUTHORITY &&
       contact->channel != KH_CHANNEL_AUTHORITY)

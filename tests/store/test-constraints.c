@@ -26,6 +26,9 @@ static const char * const good_rows[] = {
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
   "  outcome, anonymous, client_id, created_by, created_at) "
   "VALUES (202, 0, 6, 3, 'Poliisi', 3, 1, 4, 0, 101, 1, 0)",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, anonymous, client_id, created_by, created_at) "
+  "VALUES (203, 0, 7, 3, 'Kela', 2, 1, 1, 0, 100, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  assessment_deadline) VALUES (300, 100, 200, 0, 1, 7, '2026-04-15')",
   "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 1)",
@@ -131,6 +134,10 @@ static const BadRow bad_rows[] = {
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, 'velat', 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
   { "anonymous keeps no urgent note",
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 1, 'huoli', 1, 1, NULL, 1, NULL, 1, 0)" },
+  { "a Kela notification comes from an authority",
+    CONTACT_INSERT "VALUES (0, 7, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "a Kela notification comes from an authority, updated either",
+    "UPDATE contacts SET channel = 7 WHERE id = 200" },
   { "anonymous keeps no outcome note",
     "INSERT INTO contacts (received_at, channel, contactor, language, outcome, outcome_note, "
     "  anonymous, created_by, created_at) VALUES (0, 1, 5, 1, 1, 'soittaa huomenna', 1, 1, 0)" },
@@ -489,6 +496,27 @@ test_combination_rules (Fixture       *f,
     g_clear_error (&error);
   }
   {
+    /* Kela is an authority: a Kela notification from anyone else is
+     * refused, whatever its kind. */
+    static const KhContactor others[] = {
+      KH_CONTACTOR_SELF, KH_CONTACTOR_RELATIVE, KH_CONTACTOR_OTHER, KH_CONTACTOR_ANONYMOUS,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+        g_autoptr(KhClient) client = test_client ("Lähde", "Liisa", "1970-03-03", 0);
+
+        contact->channel = KH_CHANNEL_KELA;
+        contact->contactor = others[i];
+        g_assert_null (try_intake (f, contact, others[i] == KH_CONTACTOR_ANONYMOUS ? NULL : client,
+                                   0, &error));
+        g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+        g_assert_true (g_str_has_prefix (error->message, "Contact made by:"));
+        g_clear_error (&error);
+      }
+  }
+  {
     /* Directed, but where? */
     g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_DIRECTED);
     g_autoptr(KhClient) client = test_client ("Lähde", "Liisa", "1970-03-03", 0);
@@ -508,6 +536,22 @@ test_combination_rules (Fixture       *f,
     g_clear_error (&error);
   }
   assert_nothing_written (f);
+
+  {
+    /* From Kela as an authority, with its kind of contact. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Lähde", "Liisa", "1970-03-03", 0);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->channel = KH_CHANNEL_KELA;
+    contact->contactor = KH_CONTACTOR_AUTHORITY;
+    contact->contactor_detail = g_strdup ("Kela");
+    contact->referral = KH_REFERRAL_WITHOUT_CONSENT;
+    result = try_intake (f, contact, client, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE channel = 7 AND contactor = 3 "
+                               "AND referral > 0"), ==, 1);
+  }
 }
 
 static void
