@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <adwaita.h>
 
 #include "core/kh-hetu.h"
@@ -342,6 +343,138 @@ test_unsaved_work (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "overview");
 }
 
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  guint *n_saved = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIntakeResult) saved = kh_store_save_intake_finish (KH_STORE (object), result, &error);
+
+  g_assert_no_error (error);
+  (*n_saved)++;
+}
+
+/* Opens `n` cases for new people straight through the store. */
+static void
+open_cases (Fixture *f,
+            guint    n)
+{
+  guint n_saved = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KhContact) contact = kh_contact_new ();
+      g_autoptr(KhClient) client = kh_client_new ();
+      KhIntake intake = { contact, client, FALSE, 0, 0 };
+      GDate birth;
+
+      g_date_clear (&birth, 1);
+      g_date_set_dmy (&birth, 1 + i % 28, 1 + i / 28, 1960);
+      client->last_name = g_strdup_printf ("Jonottaja%u", i);
+      client->first_names = g_strdup ("Testi");
+      client->identity_kind = KH_IDENTITY_CODE;
+      client->identity_code = kh_hetu_make (&birth, 900 + i % 100, 0);
+      client->language = KH_LANGUAGE_FI;
+      contact->received_at = g_date_time_new_now_local ();
+      contact->channel = KH_CHANNEL_PHONE;
+      contact->contactor = KH_CONTACTOR_SELF;
+      contact->needs = KH_NEED_HOUSING;
+      contact->language = KH_LANGUAGE_FI;
+      contact->outcome = KH_OUTCOME_CASE_OPENED;
+      kh_store_save_intake_async (f->ui.store, &intake, NULL, saved_cb, &n_saved);
+    }
+  WAIT_UNTIL (n_saved == n);
+}
+
+/* A long queue shows the nearest cases only, and says how many wait. */
+static void
+test_queue_limit (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *queue = page_child (f, "queue_list");
+  GtkWidget *group = page_child (f, "queue_group");
+  g_autofree char *expected = g_strdup_printf ("Showing the %u nearest of %u waiting",
+                                               KH_DB_QUEUE_LIMIT, KH_DB_QUEUE_LIMIT + 3);
+
+  open_cases (f, KH_DB_QUEUE_LIMIT + 3);
+  WAIT_UNTIL (count_rows (queue) == KH_DB_QUEUE_LIMIT);
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, expected);
+  /* The contacts of today are all listed (fewer than their limit). */
+  WAIT_UNTIL (count_rows (page_child (f, "contacts_list")) == KH_DB_QUEUE_LIMIT + 3);
+}
+
+static void
+sql (Fixture    *f,
+     const char *statement)
+{
+  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", statement, message);
+  sqlite3_close (db);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A list that cannot be read says so in its place, with Try Again; it is
+ * not an empty-looking list. */
+static void
+test_list_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *queue = page_child (f, "queue_list");
+  GtkWidget *error_row;
+
+  open_cases (f, 1);
+  WAIT_UNTIL (count_rows (queue) == 1 && find_named (queue, "kh-list-error") == NULL);
+
+  sql (f, "ALTER TABLE cases RENAME TO cases_away");
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL ((error_row = find_named (queue, "kh-list-error")) != NULL);
+  /* In place of the rows: not the "No cases waiting" of an empty queue. */
+  g_assert_cmpuint (count_rows (queue), ==, 1);
+  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (queue), 0) == GTK_LIST_BOX_ROW (error_row));
+  kh_test_ui_screenshot (f->ui.window, "reception-list-error");
+
+  sql (f, "ALTER TABLE cases_away RENAME TO cases");
+  g_signal_emit_by_name (find_button (error_row), "clicked");
+  WAIT_UNTIL (find_named (queue, "kh-list-error") == NULL && count_rows (queue) == 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +492,8 @@ main (int   argc,
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);
+  ADD ("/ui/reception/queue-limit", test_queue_limit);
+  ADD ("/ui/reception/list-error", test_list_error);
 
 #undef ADD
 

@@ -23,6 +23,7 @@ struct _KhReceptionPage
   AdwPreferencesGroup *contacts_group;
   GtkLabel     *date_label;
   GtkButton    *new_contact_button;
+  AdwPreferencesGroup *queue_group;
   GtkListBox   *queue_list;
   GtkStack     *stack;
 
@@ -30,11 +31,14 @@ struct _KhReceptionPage
   KhStore      *store;
   GCancellable *refresh_cancellable;
   GCancellable *cancellable;
+  char         *queue_description;   /* the group's own, from the template */
+  guint         refresh_id;          /* an idle that refreshes once */
 
   /* borrowed (a child of the stack) */
   KhIntakeForm *form;
 
   guint         disposed : 1;   /* an undo may finish after dispose */
+  guint         refresh_pending : 1;  /* asked while the lists were not shown */
 };
 
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
@@ -336,6 +340,38 @@ row_activated_cb (GtkListBox      *list,
 }
 
 static void
+try_again_clicked_cb (GtkButton       *button,
+                      KhReceptionPage *self)
+{
+  kh_reception_page_refresh (self);
+}
+
+/* A list that could not be read says so in its place, with a way to try
+ * again: an empty list would claim that nobody is there. */
+static void
+show_list_error (KhReceptionPage *self,
+                 GtkListBox      *list,
+                 const GError    *error)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
+
+  clear_list (list);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Could not load the list"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (try_again_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_name (row, "kh-list-error");
+  gtk_list_box_append (list, row);
+}
+
+static void
 contacts_done_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -343,20 +379,34 @@ contacts_done_cb (GObject      *object,
   g_autoptr(KhReceptionPage) self = user_data;
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
+  guint total = 0;
 
-  contacts = kh_store_list_contacts_on_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  contacts = kh_store_list_contacts_on_page_finish (KH_STORE (object), result, &total, &error);
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  clear_list (self->contacts_list);
   if (contacts == NULL)
     {
-      adw_preferences_group_set_description (self->contacts_group, error->message);
+      adw_preferences_group_set_description (self->contacts_group, NULL);
+      show_list_error (self, self->contacts_list, error);
       return;
     }
 
+  clear_list (self->contacts_list);
+  total = MAX (total, contacts->len);
   if (contacts->len == 0)
     adw_preferences_group_set_description (self->contacts_group, NULL);
+  else if (total > contacts->len)
+    {
+      /* Translators: the first %'u is how many of today's contacts are
+       * listed (the latest), the second how many there are in all */
+      g_autofree char *count = g_strdup_printf (ngettext ("Showing the %'u latest of %'u contact",
+                                                          "Showing the %'u latest of %'u contacts",
+                                                          total),
+                                                contacts->len, total);
+
+      adw_preferences_group_set_description (self->contacts_group, count);
+    }
   else
     {
       /* Translators: how many contacts came in today */
@@ -377,17 +427,34 @@ queue_done_cb (GObject      *object,
   g_autoptr(KhReceptionPage) self = user_data;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GError) error = NULL;
+  guint total = 0;
 
-  cases = kh_store_list_queue_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  cases = kh_store_list_queue_page_finish (KH_STORE (object), result, &total, &error);
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  clear_list (self->queue_list);
   if (cases == NULL)
     {
-      g_warning ("Could not list the queue: %s", error->message);
+      adw_preferences_group_set_description (self->queue_group, self->queue_description);
+      show_list_error (self, self->queue_list, error);
       return;
     }
+
+  clear_list (self->queue_list);
+  total = MAX (total, cases->len);
+  if (total > cases->len)
+    {
+      /* Translators: the first %'u is how many cases are listed (those with
+       * the nearest deadlines), the second how many wait in all */
+      g_autofree char *text = g_strdup_printf (ngettext ("Showing the %'u nearest of %'u waiting",
+                                                         "Showing the %'u nearest of %'u waiting",
+                                                         total),
+                                               cases->len, total);
+
+      adw_preferences_group_set_description (self->queue_group, text);
+    }
+  else
+    adw_preferences_group_set_description (self->queue_group, self->queue_description);
   for (guint i = 0; i < cases->len; i++)
     gtk_list_box_append (self->queue_list, new_queue_row (self, g_ptr_array_index (cases, i)));
 }
@@ -436,8 +503,7 @@ undo_done_cb (GObject      *object,
       g_signal_emit (self, signals[TOAST], 0, toast);
       g_object_unref (toast);
     }
-  if (!self->disposed)
-    kh_reception_page_refresh (self);
+  /* A successful undo refreshes through the store's "changed". */
 }
 
 static void
@@ -466,8 +532,8 @@ form_saved_cb (KhIntakeForm    *form,
                           kh_intake_result_copy (result), copy_result_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
 
+  /* The lists follow through the store's "changed": one refresh. */
   gtk_stack_set_visible_child_name (self->stack, "overview");
-  kh_reception_page_refresh (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->new_contact_button));
   g_signal_emit (self, signals[TOAST], 0, toast);
   g_object_unref (toast);
@@ -479,6 +545,33 @@ form_cancelled_cb (KhIntakeForm    *form,
 {
   gtk_stack_set_visible_child_name (self->stack, "overview");
   gtk_widget_grab_focus (GTK_WIDGET (self->new_contact_button));
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  KhReceptionPage *self = user_data;
+
+  self->refresh_id = 0;
+  self->refresh_pending = FALSE;
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+
+  update_date_label (self);
+  kh_store_list_contacts_on_page_async (self->store, NULL, 0, self->refresh_cancellable,
+                                        contacts_done_cb, g_object_ref (self));
+  kh_store_list_queue_page_async (self->store, 0, self->refresh_cancellable,
+                                  queue_done_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+overview_shown_cb (KhReceptionPage *self)
+{
+  if (self->refresh_pending)
+    kh_reception_page_refresh (self);
 }
 
 static void
@@ -515,6 +608,7 @@ kh_reception_page_dispose (GObject *object)
   KhReceptionPage *self = KH_RECEPTION_PAGE (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->cancellable);
 
@@ -527,6 +621,7 @@ kh_reception_page_dispose (GObject *object)
   g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->queue_description, g_free);
 
   G_OBJECT_CLASS (kh_reception_page_parent_class)->dispose (object);
 }
@@ -558,6 +653,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, new_contact_button);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_group);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_list);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, stack);
 
@@ -585,6 +681,9 @@ kh_reception_page_init (KhReceptionPage *self)
                                                  _("No cases waiting for a worker"), NULL));
   /* Coming back to the view (or past midnight) shows the day as it is now. */
   g_signal_connect (self, "map", G_CALLBACK (kh_reception_page_refresh), NULL);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (overview_shown_cb), self);
+  self->queue_description = g_strdup (adw_preferences_group_get_description (self->queue_group));
   g_signal_connect (self->contacts_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   update_date_label (self);
@@ -614,15 +713,19 @@ kh_reception_page_refresh (KhReceptionPage *self)
 {
   g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
 
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-
-  update_date_label (self);
-  kh_store_list_contacts_on_async (self->store, NULL, self->refresh_cancellable,
-                                   contacts_done_cb, g_object_ref (self));
-  kh_store_list_queue_async (self->store, self->refresh_cancellable,
-                             queue_done_cb, g_object_ref (self));
+  if (self->disposed)
+    return;
+  /* Lists nobody sees are read when they are shown again: every row is a
+   * logged read of a person. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self))
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") != 0)
+    {
+      self->refresh_pending = TRUE;
+      return;
+    }
+  /* A save both returns to the overview and changes the store: coalesce. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
 KhIntakeForm *

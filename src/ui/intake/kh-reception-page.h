@@ -18,7 +18,9 @@ G_DECLARE_FINAL_TYPE (KhReceptionPage, kh_reception_page, KH, RECEPTION_PAGE, Ad
 GtkWidget    *kh_reception_page_new          (KhStore         *store);
 /* Shows the new-contact form, focused on the person search. */
 void          kh_reception_page_new_contact  (KhReceptionPage *self);
-/* Lists today's contacts and the queue again. */
+/* Lists today's contacts and the queue again, once, soon: calls made
+ * together are one read, and while the lists are not shown (the page not
+ * mapped, or the form in front) the read waits until they are. */
 void          kh_reception_page_refresh      (KhReceptionPage *self);
 KhIntakeForm *kh_reception_page_get_form     (KhReceptionPage *self);
 
