@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -149,6 +150,64 @@ kh_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The same file under two names (a relative path, a symbolic link) is the
+ * same database. */
+static char *
+dup_real_path (const char *path)
+{
+  char *real = realpath (path, NULL);
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+
+  return g_canonicalize_filename (path, NULL);
+}
+
+/* Runs in the primary instance, for its own command line and for each
+ * later `kohtaamo` started while it runs (whose options were parsed in
+ * that process and arrive here). One running Kohtaamo has one database:
+ * asking it for another would otherwise silently show the old one, so the
+ * later process is refused with a message on its own stderr and status 1. */
+static int
+kh_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *command_line)
+{
+  KhApplication *self = KH_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *arg = NULL;
+
+  if (g_application_command_line_get_is_remote (command_line)
+      && g_variant_dict_lookup (options, "database", "^ay", &arg) && arg != NULL && *arg != '\0')
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
+      g_autofree char *asked = g_file_get_path (file);
+      g_autofree char *open = kh_application_dup_database_path (self);
+      g_autofree char *asked_real = asked != NULL ? dup_real_path (asked) : NULL;
+      g_autofree char *open_real = dup_real_path (open);
+
+      if (g_strcmp0 (asked_real, open_real) != 0)
+        {
+          g_application_command_line_printerr (command_line,
+                                               /* Translators: the first %s is the database
+                                                * Kohtaamo has open, the second the one asked
+                                                * for with --database */
+                                               _("Kohtaamo is already open with the database %s.\n"
+                                                 "Close it first to open %s.\n"),
+                                               open, asked != NULL ? asked : arg);
+          return EXIT_FAILURE;
+        }
+    }
+
+  g_application_activate (app);
+
+  return EXIT_SUCCESS;
+}
+
 static void
 early_store_opened_cb (GObject      *object,
                        GAsyncResult *result,
@@ -263,6 +322,7 @@ kh_application_class_init (KhApplicationClass *klass)
   object_class->finalize = kh_application_finalize;
 
   app_class->handle_local_options = kh_application_handle_local_options;
+  app_class->command_line = kh_application_command_line;
   app_class->startup = kh_application_startup;
   app_class->activate = kh_application_activate;
 }
@@ -276,7 +336,9 @@ kh_application_init (KhApplication *self)
 KhApplication *
 kh_application_new (void)
 {
-  GApplicationFlags flags = G_APPLICATION_DEFAULT_FLAGS;
+  /* The primary instance sees the options of every later start (see
+   * command_line), so that --database is not lost on the way. */
+  GApplicationFlags flags = G_APPLICATION_HANDLES_COMMAND_LINE;
 
   /* A benchmark run must start its own process, never hand over to a
    * Kohtaamo that is already open. */

@@ -376,6 +376,139 @@ test_close_without_contact (void)
   kh_shell_fixture_clear (&fixture);
 }
 
+static gboolean
+bus_name_owned (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+static gboolean
+primary_ready_cb (gpointer data)
+{
+  return bus_name_owned (data);
+}
+
+static gboolean
+flag_set_cb (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+process_exited_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (object), result, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Runs `kohtaamo --database PATH` while another Kohtaamo is open; returns
+ * its exit status and its stderr. */
+static int
+run_second (const char  *kohtaamo,
+            const char  *path,
+            char       **out_stderr)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              kohtaamo, "--database", path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, out_stderr, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  return g_subprocess_get_exit_status (process);
+}
+
+/* A second `kohtaamo --database OTHER` while Kohtaamo is open must not
+ * silently show the database already open: it is refused, with a message
+ * on its own stderr and status 1. The same database just comes forward. */
+static void
+test_second_start_other_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GSubprocess) primary = NULL;
+  g_autofree char *kohtaamo = g_test_build_filename (G_TEST_BUILT, "..", "..", "src", "app", "kohtaamo", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *object_path = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean exited = FALSE;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL || !g_file_test (kohtaamo, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs a session bus and the kohtaamo program");
+      return;
+    }
+  if (bus_name_owned (bus))
+    {
+      g_test_skip ("another Kohtaamo is running on this session bus");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("kohtaamo-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  first = g_build_filename (dir, "first.db", NULL);
+  other = g_build_filename (dir, "other.db", NULL);
+
+  primary = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              kohtaamo, "--database", first, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (primary, NULL, process_exited_cb, &exited);
+  g_assert_true (kh_test_wait_until (primary_ready_cb, bus, 20000));
+
+  g_assert_cmpint (run_second (kohtaamo, other, &message), ==, 1);
+  g_assert_nonnull (strstr (message, first));
+  g_assert_nonnull (strstr (message, other));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&message, g_free);
+
+  /* The same file, by another name: no complaint. */
+  same = g_build_filename (dir, ".", "first.db", NULL);
+  g_assert_cmpint (run_second (kohtaamo, same, &message), ==, 0);
+  g_assert_cmpstr (message, ==, "");
+
+  /* Quit it the way Ctrl+Q does. */
+  object_path = g_strdelimit (g_strconcat ("/", APP_ID, NULL), ".", '/');
+  g_dbus_connection_call_sync (bus, APP_ID, object_path, "org.gtk.Actions", "Activate",
+                               g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
+                               G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  if (!kh_test_wait_until (flag_set_cb, &exited, 20000))
+    g_subprocess_force_exit (primary);
+  g_assert_true (kh_test_wait_until (flag_set_cb, &exited, 20000));
+  g_assert_true (g_subprocess_get_if_exited (primary));
+  g_assert_cmpint (g_subprocess_get_exit_status (primary), ==, 0);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/close-asks-about-contact", test_close_asks_about_contact);
   g_test_add_func ("/ui/window/quit-asks-about-contact", test_quit_asks_about_contact);
   g_test_add_func ("/ui/window/close-without-contact", test_close_without_contact);
+  g_test_add_func ("/ui/window/second-start-other-database", test_second_start_other_database);
 
   return g_test_run ();
 }
