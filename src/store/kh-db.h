@@ -166,8 +166,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIntakeResult, kh_intake_result_free)
 /* Saves the whole intake in one transaction: the person (if new or updated),
  * the contact, and for CASE_OPENED the case with its statutory deadline
  * computed with the unit's calendar. Validates the rules (anonymous only for
- * outcomes that allow it and then no personal data; referral kind only from
- * an authority; a service for DIRECTED; …) and refuses with INVALID. */
+ * outcomes that allow it and then no personal data, no notes; referral kind
+ * only from an authority; a Kela notification only from an authority; a
+ * service for DIRECTED; …) and refuses with INVALID. */
 KhIntakeResult *kh_db_save_intake (KhDb      *db,
                                    KhUser    *user,
                                    KhIntake  *intake,
