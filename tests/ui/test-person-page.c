@@ -308,6 +308,76 @@ test_edit (Fixture       *fixture,
   g_assert_cmpstr (stored->last_name, ==, "Mäkinen");
 }
 
+/* The page says on what basis it reads: reception receives contacts,
+ * the others read within the client relationship. */
+static void
+test_basis_by_role (void)
+{
+  static const struct {
+    KhRole        role;
+    KhAccessBasis basis;
+  } cases[] = {
+    { KH_ROLE_RECEPTION, KH_BASIS_INTAKE },
+    { KH_ROLE_COUNSELLOR, KH_BASIS_CLIENT_RELATIONSHIP },
+    { KH_ROLE_SOCIAL_WORKER, KH_BASIS_CLIENT_RELATIONSHIP },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KhUser) admin = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      GtkWidget *clients;
+      guint pages = 0;
+
+      g_test_message ("role %s", kh_role_key (cases[i].role));
+      kh_shell_fixture_init (&fixture.shell);
+      {
+        g_autoptr(KhDb) db = kh_db_open (fixture.shell.path, &error);
+        g_autoptr(KhUser) own = NULL;
+
+        g_assert_no_error (error);
+        admin = kh_db_save_user (db, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+        g_assert_no_error (error);
+        own = kh_db_save_user (db, g_get_user_name (), "Pirjo Testinen", cases[i].role, TRUE, &error);
+        g_assert_no_error (error);
+      }
+      fixture.client_id = seed_person (&fixture.shell, &fixture.code);
+      kh_shell_fixture_start (&fixture.shell);
+      g_assert_cmpstr (kh_window_get_state (fixture.shell.window), ==, "content");
+
+      clients = kh_shell_fixture_get_view (&fixture.shell, "clients");
+      fixture.page = KH_PERSON_PAGE (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "person_page"));
+      kh_clients_page_show_client (KH_CLIENTS_PAGE (clients), fixture.client_id);
+      g_assert_true (kh_test_wait_until (page_loaded_cb, &fixture, 10000));
+
+      {
+        g_autoptr(KhDb) db = kh_db_open (fixture.shell.path, &error);
+        g_autoptr(KhUser) reader = NULL;
+
+        g_assert_no_error (error);
+        reader = kh_db_login (db, "kohtaamo-test-admin", NULL, &error);
+        g_assert_no_error (error);
+        entries = kh_db_list_access_log (db, reader, fixture.client_id, 1000, &error);
+        g_assert_no_error (error);
+      }
+      for (guint j = 0; j < entries->len; j++)
+        {
+          KhAccessEntry *entry = g_ptr_array_index (entries, j);
+
+          if (entry->what == KH_ACCESS_PAGE)
+            {
+              g_assert_cmpint (entry->basis, ==, cases[i].basis);
+              pages++;
+            }
+        }
+      g_assert_cmpuint (pages, ==, 1);
+
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
 static gboolean
 message_dialog_shown (void)
 {
@@ -490,6 +560,7 @@ main (int   argc,
               fixture_set_up, test_close_while_saving, fixture_tear_down);
   g_test_add ("/ui/person-page/close-asks", Fixture, NULL,
               fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add_func ("/ui/person-page/basis-by-role", test_basis_by_role);
   g_test_add_func ("/ui/person-page/search-then-enter", test_search_then_enter);
 
   return g_test_run ();

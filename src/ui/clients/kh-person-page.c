@@ -75,6 +75,21 @@ set_value (AdwActionRow *row,
     }
 }
 
+/* On what basis this user reads a person's data: reception receives
+ * contacts (and the store records its reads so whatever is passed);
+ * everyone else reads in the course of the client relationship. Said here
+ * too, so that what the page asks for is what it means. */
+static KhAccessBasis
+read_basis (KhPersonPage *self)
+{
+  KhUser *user = kh_store_get_user (self->store);
+
+  if (user != NULL && user->role == KH_ROLE_RECEPTION)
+    return KH_BASIS_INTAKE;
+
+  return KH_BASIS_CLIENT_RELATIONSHIP;
+}
+
 static void
 emit_toast (KhPersonPage *self,
             const char   *title)
@@ -329,7 +344,7 @@ show_code_toggled_cb (KhPersonPage *self)
       /* Each showing is a read of its own and is logged as one. */
       self->code_cancellable = g_cancellable_new ();
       kh_store_get_client_async (self->store, self->client->id,
-                                 KH_ACCESS_IDENTITY_CODE, KH_BASIS_CLIENT_RELATIONSHIP,
+                                 KH_ACCESS_IDENTITY_CODE, read_basis (self),
                                  self->code_cancellable, code_loaded_cb, g_object_ref (self));
     }
   else
@@ -396,7 +411,7 @@ edit_action (GtkWidget  *widget,
    * is in the form). */
   gtk_widget_action_set_enabled (widget, "person.edit", FALSE);
   kh_store_get_client_async (self->store, self->client->id,
-                             KH_ACCESS_EDIT, KH_BASIS_CLIENT_RELATIONSHIP,
+                             KH_ACCESS_EDIT, read_basis (self),
                              self->cancellable, client_for_edit_cb, g_object_ref (self));
 }
 
@@ -516,7 +531,7 @@ kh_person_page_load (KhPersonPage *self,
     }
   self->client_id = client_id;
 
-  kh_store_get_client_async (self->store, client_id, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP,
+  kh_store_get_client_async (self->store, client_id, KH_ACCESS_PAGE, read_basis (self),
                              self->cancellable, client_loaded_cb, g_object_ref (self));
 }
 

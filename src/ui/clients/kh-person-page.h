@@ -18,8 +18,9 @@ G_DECLARE_FINAL_TYPE (KhPersonPage, kh_person_page, KH, PERSON_PAGE, GtkWidget)
 GtkWidget *kh_person_page_new           (KhStore      *store);
 void       kh_person_page_set_store     (KhPersonPage *self,
                                          KhStore      *store);
-/* Loads the person (logged as opening the page on the basis of the client
- * relationship) and their contacts. */
+/* Loads the person (logged as opening the page: on the basis of intake for
+ * reception, of the client relationship for everyone else) and their
+ * contacts. */
 void       kh_person_page_load          (KhPersonPage *self,
                                          gint64        client_id);
 gint64     kh_person_page_get_client_id (KhPersonPage *self);
