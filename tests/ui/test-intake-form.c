@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <adwaita.h>
 
 #include "core/kh-hetu.h"
@@ -498,6 +499,74 @@ test_temporary_code_note (Fixture       *f,
   WAIT_UNTIL (f->n_saved == 1);
 }
 
+static void
+sql (Fixture    *f,
+     const char *statement)
+{
+  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", statement, message);
+  sqlite3_close (db);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A directory of services that cannot be read is said at the service row,
+ * with Try Again; a directed contact is refused there, not elsewhere. */
+static void
+test_services_error (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *service_row;
+  GtkWidget *retry;
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  sql (f, "ALTER TABLE services RENAME TO services_away");
+  f->form = kh_intake_form_new (f->ui.store);
+  g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), f->form);
+  service_row = form_child (f, "service_row");
+  retry = find_named (service_row, "kh-services-retry");
+  g_assert_nonnull (retry);
+  WAIT_UNTIL (gtk_widget_get_visible (retry));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (service_row)));
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_directed_check");
+  save (f);
+  assert_message_at (service_row, NULL);
+  kh_test_ui_screenshot (f->ui.window, "intake-services-error");
+
+  sql (f, "ALTER TABLE services_away RENAME TO services");
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_signal_emit_by_name (retry, "clicked");
+  WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (service_row))) > 1);
+  g_assert_false (gtk_widget_get_visible (retry));
+  g_assert_false (kh_field_message_is_shown (service_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (service_row), 1);
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -799,6 +868,7 @@ main (int   argc,
   ADD ("/ui/intake-form/new-person-language", test_new_person_language);
   ADD ("/ui/intake-form/kela-contactor", test_kela_contactor);
   ADD ("/ui/intake-form/temporary-code-note", test_temporary_code_note);
+  ADD ("/ui/intake-form/services-error", test_services_error);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

@@ -94,6 +94,7 @@ struct _KhIntakeForm
   KhStore        *store;
   KhClient       *client;           /* the chosen existing person */
   GPtrArray      *services;         /* of KhService, as listed in service_row after its first item */
+  GtkWidget      *services_retry;   /* "Try Again" in service_row, when the list failed */
   GCancellable   *search_cancellable;
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
@@ -104,6 +105,8 @@ struct _KhIntakeForm
 
   guint           saving : 1;
   guint           disposed : 1;
+  guint           services_failed : 1;
+  guint           services_loading : 1;
   guint           asking : 1;       /* "Discard This Contact?" is open */     /* a store call may finish after dispose */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
@@ -870,7 +873,10 @@ validate (KhIntakeForm *self)
            _("An anonymous contact can only get advice or be directed to another service."));
   else
     CHECK (self->outcome_urgent_row, NULL);
-  if (outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT)
+  if ((outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT) && self->services_failed)
+    CHECK (self->service_row,
+           _("The directory of services could not be loaded. Try again, or choose another outcome."));
+  else if (outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT)
     CHECK (self->service_row, get_service (self) == NULL
            ? _("Choose the service the person was directed to.") : NULL);
 
@@ -1279,12 +1285,27 @@ services_done_cb (GObject      *object,
   services = kh_store_list_services_finish (KH_STORE (object), result, &error);
   if (self->disposed)
     return;
+  self->services_loading = FALSE;
   if (services == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the services: %s", error->message);
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Said at the row, where the service would be chosen, with a way to
+       * try again: a database that was busy a moment ago may not be now. */
+      self->services_failed = TRUE;
+      /* Translators: %s says why the directory of services could not be read */
+      message = g_strdup_printf (_("Could not load the services: %s"), error->message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->service_row), message);
+      gtk_widget_set_visible (self->services_retry, TRUE);
       return;
     }
+
+  self->services_failed = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->service_row), NULL);
+  gtk_widget_set_visible (self->services_retry, FALSE);
+  kh_field_message_set (GTK_WIDGET (self->service_row), NULL);
 
   names = gtk_string_list_new (NULL);
   gtk_string_list_append (names, _("Choose a service"));
@@ -1299,6 +1320,22 @@ services_done_cb (GObject      *object,
   self->resetting = FALSE;
 }
 
+static void
+load_services (KhIntakeForm *self)
+{
+  if (self->services_loading)
+    return;
+  self->services_loading = TRUE;
+  kh_store_list_services_async (self->store, self->cancellable, services_done_cb, g_object_ref (self));
+}
+
+static void
+services_retry_clicked_cb (GtkButton    *button,
+                           KhIntakeForm *self)
+{
+  load_services (self);
+}
+
 /* ---- the widget ---- */
 
 static void
@@ -1310,6 +1347,9 @@ form_mapped_cb (GtkWidget    *widget,
   /* Enter in any field saves: Save is the window's default while shown. */
   if (GTK_IS_WINDOW (root))
     gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->save_button));
+  /* Each new contact tries again a directory that could not be read. */
+  if (self->services_failed)
+    load_services (self);
 }
 
 static void
@@ -1403,7 +1443,7 @@ kh_intake_form_constructed (GObject *object)
 
   g_return_if_fail (KH_IS_STORE (self->store));
 
-  kh_store_list_services_async (self->store, self->cancellable, services_done_cb, g_object_ref (self));
+  load_services (self);
   kh_intake_form_reset (self);
 }
 
@@ -1527,6 +1567,13 @@ kh_intake_form_init (KhIntakeForm *self)
 
   self->cancellable = g_cancellable_new ();
   setup_choices (self);
+
+  self->services_retry = gtk_button_new_with_mnemonic (_("_Try Again"));
+  gtk_widget_set_name (self->services_retry, "kh-services-retry");
+  gtk_widget_set_valign (self->services_retry, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->services_retry, FALSE);
+  g_signal_connect (self->services_retry, "clicked", G_CALLBACK (services_retry_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->service_row), self->services_retry);
 
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
