@@ -567,6 +567,53 @@ test_services_error (Fixture       *f,
   WAIT_UNTIL (f->n_saved == 1);
 }
 
+/* An opened case can go straight to a worker (active counsellors, social
+ * workers and leads are offered); then it does not wait in the queue. */
+static void
+test_assign_to_worker (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  GtkWidget *assign_row;
+  GListModel *names;
+  g_autofree char *code = NULL;
+  GDate birth;
+
+  sql (f, "INSERT INTO users (account, display_name, role, active, created_at) VALUES "
+          "('tsosiaali', 'Sosiaalinen Tea', 3, 1, 0), "
+          "('vanha', 'Entinen Eero', 3, 0, 0), "
+          "('vastaanotto', 'Vastaanottaja Vilja', 1, 1, 0)");
+  f->form = kh_intake_form_new (f->ui.store);
+  g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), f->form);
+  assign_row = form_child (f, "assign_row");
+  g_assert_false (gtk_widget_get_visible (form_child (f, "assign_group")));
+
+  /* The queue and the one active social worker. */
+  WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (assign_row))) == 2);
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (assign_row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Team queue (not assigned)");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Sosiaalinen Tea");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (assign_row)), ==, 0);
+
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 3, 3, 1970);
+  code = kh_hetu_make (&birth, 911, 0);
+  fill_new_person (f, "Annettu", "Aino", code);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  g_assert_true (gtk_widget_get_visible (form_child (f, "assign_group")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (assign_row), 1);
+  kh_test_ui_screenshot (f->ui.window, "intake-assign");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->case_id, >, 0);
+
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 0);
+  /* The next contact starts from the queue again. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (assign_row)), ==, 0);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -869,6 +916,7 @@ main (int   argc,
   ADD ("/ui/intake-form/kela-contactor", test_kela_contactor);
   ADD ("/ui/intake-form/temporary-code-note", test_temporary_code_note);
   ADD ("/ui/intake-form/services-error", test_services_error);
+  ADD ("/ui/intake-form/assign-to-worker", test_assign_to_worker);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);

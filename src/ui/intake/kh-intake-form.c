@@ -37,6 +37,8 @@ struct _KhIntakeForm
 
   /* template widgets */
   GtkListBox     *anonymous_list;
+  AdwPreferencesGroup *assign_group;
+  AdwComboRow    *assign_row;
   GtkSwitch      *anonymous_switch;
   GtkLabel       *anonymous_label;
   GtkCheckButton *care_allowance_check;
@@ -95,6 +97,7 @@ struct _KhIntakeForm
   KhClient       *client;           /* the chosen existing person */
   GPtrArray      *services;         /* of KhService, as listed in service_row after its first item */
   GtkWidget      *services_retry;   /* "Try Again" in service_row, when the list failed */
+  GPtrArray      *workers;          /* of KhUser, as listed in assign_row after the queue */
   GCancellable   *search_cancellable;
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
@@ -107,6 +110,7 @@ struct _KhIntakeForm
   guint           disposed : 1;
   guint           services_failed : 1;
   guint           services_loading : 1;
+  guint           workers_loading : 1;
   guint           asking : 1;       /* "Discard This Contact?" is open */     /* a store call may finish after dispose */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
@@ -181,6 +185,17 @@ get_service (KhIntakeForm *self)
   if (self->services == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->services->len)
     return NULL;
   return g_ptr_array_index (self->services, i - 1);
+}
+
+/* The worker chosen for an opened case; 0 leaves it in the team's queue. */
+static gint64
+get_assign_to (KhIntakeForm *self)
+{
+  guint i = adw_combo_row_get_selected (self->assign_row);
+
+  if (self->workers == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->workers->len)
+    return 0;
+  return ((KhUser *) g_ptr_array_index (self->workers, i - 1))->id;
 }
 
 static guint
@@ -404,6 +419,7 @@ update_form (KhIntakeForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail_group), has_service);
   gtk_widget_set_visible (GTK_WIDGET (self->service_row), has_service);
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_group), case_opened);
+  gtk_widget_set_visible (GTK_WIDGET (self->assign_group), case_opened);
 
   /* Messages about fields that are now hidden would point at nothing. */
   if (!gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
@@ -984,7 +1000,10 @@ build_intake (KhIntakeForm *self)
 
   intake->contact = contact;
   if (outcome == KH_OUTCOME_CASE_OPENED)
-    intake->deadline_groups = get_deadline_groups (self);
+    {
+      intake->deadline_groups = get_deadline_groups (self);
+      intake->assign_to = get_assign_to (self);
+    }
   return intake;
 }
 
@@ -1336,6 +1355,74 @@ services_retry_clicked_cb (GtkButton    *button,
   load_services (self);
 }
 
+/* ---- workers to assign a case to ---- */
+
+static gboolean
+can_take_cases (KhUser *user)
+{
+  return user->active
+         && (user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER
+             || user->role == KH_ROLE_LEAD);
+}
+
+static void
+users_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KhIntakeForm) self = user_data;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  g_autoptr(GPtrArray) workers = NULL;
+  gint64 chosen;
+  guint selected = 0;
+
+  users = kh_store_list_users_finish (KH_STORE (object), result, &error);
+  if (self->disposed)
+    return;
+  self->workers_loading = FALSE;
+  if (users == NULL)
+    {
+      /* The queue is always there to fall back on: say why no one else is. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->assign_row), error->message);
+      return;
+    }
+
+  workers = g_ptr_array_new_with_free_func (g_object_unref);
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("Team queue (not assigned)"));
+  chosen = get_assign_to (self);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (!can_take_cases (user))
+        continue;
+      g_ptr_array_add (workers, g_object_ref (user));
+      gtk_string_list_append (names, user->display_name != NULL ? user->display_name : user->account);
+      if (user->id == chosen)
+        selected = workers->len;
+    }
+
+  g_clear_pointer (&self->workers, g_ptr_array_unref);
+  self->workers = g_steal_pointer (&workers);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->assign_row), NULL);
+  adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->assign_row, selected);
+}
+
+/* Workers come and go: the list is read again whenever the form is shown. */
+static void
+load_workers (KhIntakeForm *self)
+{
+  if (self->workers_loading)
+    return;
+  self->workers_loading = TRUE;
+  kh_store_list_users_async (self->store, self->cancellable, users_done_cb, g_object_ref (self));
+}
+
 /* ---- the widget ---- */
 
 static void
@@ -1350,6 +1437,7 @@ form_mapped_cb (GtkWidget    *widget,
   /* Each new contact tries again a directory that could not be read. */
   if (self->services_failed)
     load_services (self);
+  load_workers (self);
 }
 
 static void
@@ -1384,6 +1472,7 @@ setup_choices (KhIntakeForm *self)
   g_autoptr(GtkStringList) contactor_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) referrals = new_string_list (_("Choose the kind"), NULL);
   g_autoptr(GtkStringList) service_labels = new_string_list (_("Choose a service"), NULL);
+  g_autoptr(GtkStringList) assign_labels = new_string_list (_("Team queue (not assigned)"), NULL);
 
   for (KhChannel c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
     gtk_string_list_append (channels, kh_channel_label (c));
@@ -1400,6 +1489,7 @@ setup_choices (KhIntakeForm *self)
   kh_form_rows_setup_language (self->language_row);
 
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (service_labels));
+  adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (assign_labels));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_advice_row),
                                  kh_outcome_label (KH_OUTCOME_ADVICE));
@@ -1444,6 +1534,7 @@ kh_intake_form_constructed (GObject *object)
   g_return_if_fail (KH_IS_STORE (self->store));
 
   load_services (self);
+  load_workers (self);
   kh_intake_form_reset (self);
 }
 
@@ -1468,6 +1559,7 @@ kh_intake_form_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_pointer (&self->services, g_ptr_array_unref);
+  g_clear_pointer (&self->workers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kh_intake_form_parent_class)->dispose (object);
 }
@@ -1498,6 +1590,8 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_list);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, assign_group);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, assign_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, cancel_button);
@@ -1679,6 +1773,7 @@ kh_intake_form_reset (KhIntakeForm *self)
   gtk_check_button_set_active (self->outcome_case_check, FALSE);
   gtk_check_button_set_active (self->outcome_urgent_check, FALSE);
   adw_combo_row_set_selected (self->service_row, 0);
+  adw_combo_row_set_selected (self->assign_row, 0);
   gtk_check_button_set_active (self->over_75_check, FALSE);
   gtk_check_button_set_active (self->care_allowance_check, FALSE);
   gtk_check_button_set_active (self->disabled_check, FALSE);
