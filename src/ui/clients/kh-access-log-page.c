@@ -15,7 +15,11 @@
 
 #include "kh-access-log-page.h"
 
+/* The whole unit's log: the newest rows only, so that the view opens
+ * quickly however long the log grows. */
 #define LOG_LIMIT 500
+/* One person's log is shown whole; this only bounds a runaway. */
+#define PERSON_LOG_LIMIT 100000
 
 struct _KhAccessLogPage
 {
@@ -27,6 +31,7 @@ struct _KhAccessLogPage
   AdwStatusPage      *empty_page;
   AdwStatusPage      *error_page;
   GtkSearchEntry     *filter_entry;
+  GtkLabel           *limit_label;
   GtkStack           *stack;
 
   /* owned */
@@ -37,6 +42,8 @@ struct _KhAccessLogPage
   GCancellable       *cancellable;
   char               *filter_text;
 
+  gint64              client_id;   /* one person's log, or 0 for everyone's */
+  guint               limit;
   gboolean            loaded;
   gboolean            stale;
 };
@@ -154,6 +161,25 @@ update_view (KhAccessLogPage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 
+  /* Older entries exist beyond the limit: say so, and where to find them. */
+  if (total >= self->limit)
+    {
+      g_autofree char *note = NULL;
+
+      if (self->client_id > 0)
+        /* Translators: above one person's access log that is cut short */
+        note = g_strdup_printf (ngettext ("Showing the newest %u entry.",
+                                          "Showing the newest %u entries.", total), total);
+      else
+        /* Translators: above the whole unit's access log; a person's page
+         * has an "Access log" row for lead social workers and administrators */
+        note = g_strdup_printf (ngettext ("Showing the newest %u entry. A person’s whole log is on their page in People.",
+                                          "Showing the newest %u entries. A person’s whole log is on their page in People.",
+                                          total), total);
+      gtk_label_set_text (self->limit_label, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), total >= self->limit);
+
   /* Translators: how many access-log entries are shown */
   count = g_strdup_printf (ngettext ("%u entry", "%u entries", shown), shown);
   gtk_label_set_text (self->count_label, count);
@@ -268,6 +294,7 @@ kh_access_log_page_class_init (KhAccessLogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhAccessLogPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, KhAccessLogPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhAccessLogPage, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, KhAccessLogPage, limit_label);
   gtk_widget_class_bind_template_child (widget_class, KhAccessLogPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
 
@@ -284,6 +311,7 @@ kh_access_log_page_init (KhAccessLogPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->limit = LOG_LIMIT;
   self->entries = g_list_store_new (KH_TYPE_ACCESS_ENTRY);
   self->filter = gtk_custom_filter_new (filter_entry_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)),
@@ -313,6 +341,33 @@ kh_access_log_page_new (KhStore *store)
   return GTK_WIDGET (self);
 }
 
+/**
+ * kh_access_log_page_new_for_client:
+ *
+ * One person's whole log: who has read their data, when, what and on what
+ * basis — what the unit needs to answer the person's own request to know
+ * (the Client Data Act 11 §). Read when shown, like the unit's log.
+ */
+GtkWidget *
+kh_access_log_page_new_for_client (KhStore *store,
+                                   gint64   client_id)
+{
+  KhAccessLogPage *self;
+
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+  g_return_val_if_fail (client_id > 0, NULL);
+
+  self = KH_ACCESS_LOG_PAGE (kh_access_log_page_new (store));
+  self->client_id = client_id;
+  self->limit = PERSON_LOG_LIMIT;
+  /* Every row is the same person: the name filter has nothing to do. */
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_entry), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
+  gtk_label_set_xalign (self->count_label, 0);
+
+  return GTK_WIDGET (self);
+}
+
 void
 kh_access_log_page_reload (KhAccessLogPage *self)
 {
@@ -326,7 +381,7 @@ kh_access_log_page_reload (KhAccessLogPage *self)
   if (!self->loaded)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  kh_store_list_access_log_async (self->store, 0, LOG_LIMIT, self->cancellable,
+  kh_store_list_access_log_async (self->store, self->client_id, self->limit, self->cancellable,
                                   log_loaded_cb, g_object_ref (self));
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kh-text.h"
+#include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
 
@@ -33,6 +34,7 @@ struct _KhPersonPage
   AdwStatusPage     *error_page;
   AdwActionRow      *interpreter_row;
   AdwActionRow      *language_row;
+  AdwPreferencesGroup *log_group;
   GtkLabel          *name_label;
   AdwActionRow      *no_code_row;
   AdwActionRow      *phone_row;
@@ -415,6 +417,52 @@ edit_action (GtkWidget  *widget,
                              self->cancellable, client_for_edit_cb, g_object_ref (self));
 }
 
+/* The person's whole access log, over the main window: for the lead
+ * social worker and the administrator, who answer the person's request to
+ * know who has read their data. */
+static void
+show_log_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkShortcut) escape = NULL;
+  GtkEventController *shortcuts;
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *log;
+
+  if (self->client == NULL || !kh_user_can_read_access_log (kh_store_get_user (self->store)))
+    return;
+
+  name = kh_client_dup_display_name (self->client);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Access Log"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Access Log"), name));
+  gtk_box_append (GTK_BOX (box), header);
+  log = kh_access_log_page_new_for_client (self->store, self->client->id);
+  gtk_widget_set_vexpand (log, TRUE);
+  gtk_box_append (GTK_BOX (box), log);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  escape = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                             gtk_named_action_new ("window.close"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), g_steal_pointer (&escape));
+  gtk_widget_add_controller (window, shortcuts);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 kh_person_page_dispose (GObject *object)
 {
@@ -462,6 +510,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, interpreter_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, log_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, no_code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, phone_row);
@@ -470,6 +519,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
   /* Back to the search: the action lives on the People view around this page. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "clients.back", NULL);
@@ -505,6 +555,11 @@ kh_person_page_set_store (KhPersonPage *self,
   g_return_if_fail (KH_IS_STORE (store));
 
   g_set_object (&self->store, store);
+
+  /* Only the lead social worker and the administrator read the log. */
+  gtk_widget_set_visible (GTK_WIDGET (self->log_group),
+                          kh_store_get_user (store) != NULL
+                          && kh_user_can_read_access_log (kh_store_get_user (store)));
 }
 
 void
