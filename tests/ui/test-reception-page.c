@@ -401,6 +401,7 @@ test_queue_limit (Fixture       *f,
   open_cases (f, KH_DB_QUEUE_LIMIT + 3);
   WAIT_UNTIL (count_rows (queue) == KH_DB_QUEUE_LIMIT);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, expected);
+  kh_test_ui_screenshot (f->ui.window, "reception-queue-limit");
   /* The contacts of today are all listed (fewer than their limit). */
   WAIT_UNTIL (count_rows (page_child (f, "contacts_list")) == KH_DB_QUEUE_LIMIT + 3);
 }
