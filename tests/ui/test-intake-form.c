@@ -849,7 +849,10 @@ test_ask_discard_while_saving (Fixture       *f,
 {
   KhIntakeForm *form = KH_INTAKE_FORM (f->form);
   DiscardAnswer answer = { 0, FALSE };
+  AdwMessageDialog *dialog;
+  guint cancelled = 0;
 
+  g_signal_connect (f->form, "cancelled", G_CALLBACK (cancelled_cb), &cancelled);
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
   save (f);
@@ -862,6 +865,26 @@ test_ask_discard_while_saving (Fixture       *f,
   g_assert_cmpuint (f->n_saved, ==, 1);
   g_assert_null (find_message_dialog ());
   g_assert_false (kh_intake_form_has_unsaved_work (form));
+  /* Saved, not given up. */
+  g_assert_cmpuint (cancelled, ==, 0);
+
+  /* A save the store refuses keeps the form, so then it asks. */
+  fill_new_person (f, "Testinen", "Maija", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 2);
+  fill_new_person (f, "Toinen", "Henrik", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  save (f);
+  kh_intake_form_ask_discard (form, NULL, discard_answer_cb, &answer);
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpuint (answer.calls, ==, 1);
+  g_assert_true (kh_field_message_is_shown (person_child (f, "identity_code_row")));
+  respond (dialog, "keep");
+  g_assert_cmpuint (answer.calls, ==, 2);
+  g_assert_false (answer.discard);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (person_child (f, "last_name_row"))), ==, "Toinen");
+  g_assert_cmpuint (cancelled, ==, 0);
 }
 
 /* Every field can be reached with Tab alone, in reading order. */

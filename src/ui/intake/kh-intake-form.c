@@ -107,11 +107,11 @@ struct _KhIntakeForm
   guint           pending_discard_id;
 
   guint           saving : 1;
-  guint           disposed : 1;
+  guint           disposed : 1;     /* a store call may finish after dispose */
   guint           services_failed : 1;
   guint           services_loading : 1;
   guint           workers_loading : 1;
-  guint           asking : 1;       /* "Discard This Contact?" is open */     /* a store call may finish after dispose */
+  guint           asking : 1;       /* "Discard This Contact?" is open */
   guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
 };
@@ -1197,14 +1197,17 @@ typedef struct {
   gpointer           user_data;
 } DiscardAsk;
 
+/* `discard` answers the question; `lost` says whether there was work to
+ * throw away (then the form is reset and "cancelled" emitted). */
 static void
-discard_ask_finish (DiscardAsk *ask,
-                    gboolean    discard)
+discard_ask_answer (DiscardAsk *ask,
+                    gboolean    discard,
+                    gboolean    lost)
 {
   KhIntakeForm *self = ask->form;
 
   self->asking = FALSE;
-  if (discard && !self->disposed)
+  if (discard && lost && !self->disposed)
     {
       kh_intake_form_reset (self);
       g_signal_emit (self, signals[CANCELLED], 0);
@@ -1220,7 +1223,7 @@ discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      gpointer          user_data)
 {
-  discard_ask_finish (user_data, g_strcmp0 (response, "discard") == 0);
+  discard_ask_answer (user_data, g_strcmp0 (response, "discard") == 0, TRUE);
 }
 
 static void
@@ -1282,7 +1285,7 @@ pending_discard_cb (gpointer user_data)
   if (ask == NULL)
     return G_SOURCE_REMOVE;
   if (self->disposed || !has_content (self))
-    discard_ask_finish (ask, TRUE);
+    discard_ask_answer (ask, TRUE, FALSE);
   else
     present_discard_dialog (self, parent, ask);
   return G_SOURCE_REMOVE;
@@ -1547,7 +1550,7 @@ kh_intake_form_dispose (GObject *object)
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pending_discard_id, g_source_remove);
   if (self->pending_discard != NULL)
-    discard_ask_finish (g_steal_pointer (&self->pending_discard), TRUE);
+    discard_ask_answer (g_steal_pointer (&self->pending_discard), TRUE, FALSE);
   g_clear_object (&self->pending_parent);
   g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
