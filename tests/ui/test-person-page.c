@@ -467,6 +467,44 @@ test_close_asks (Fixture       *fixture,
   g_assert_cmpstr (stored->email, ==, "aino.makinen@example.fi");
 }
 
+/* Closing the main window while a person's details are being edited over
+ * it: the editor asks about its changes first; the main window stays. */
+static void
+test_window_close_asks_editor (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KhPersonEditor *editor;
+  KhPersonFields *fields;
+  GtkWidget *email;
+  GListModel *toplevels;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "person.edit", NULL));
+  g_assert_true (kh_test_wait_until (editor_open_cb, NULL, 10000));
+  editor = find_editor ();
+  fields = KH_PERSON_FIELDS (gtk_widget_get_template_child (GTK_WIDGET (editor), KH_TYPE_PERSON_EDITOR, "fields"));
+  email = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fields), KH_TYPE_PERSON_FIELDS, "email_row"));
+  gtk_editable_set_text (GTK_EDITABLE (email), "aino.m@example.org");
+
+  gtk_window_close (GTK_WINDOW (fixture->shell.window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->shell.window)));
+  g_assert_true (find_editor () == editor);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (editor));
+
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_true (kh_test_wait_until (editor_closed_cb, NULL, 10000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->shell.window)));
+}
+
 static gboolean
 results_shown_cb (gpointer data)
 {
@@ -560,6 +598,8 @@ main (int   argc,
               fixture_set_up, test_close_while_saving, fixture_tear_down);
   g_test_add ("/ui/person-page/close-asks", Fixture, NULL,
               fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/ui/person-page/window-close-asks-editor", Fixture, NULL,
+              fixture_set_up, test_window_close_asks_editor, fixture_tear_down);
   g_test_add_func ("/ui/person-page/basis-by-role", test_basis_by_role);
   g_test_add_func ("/ui/person-page/search-then-enter", test_search_then_enter);
 
