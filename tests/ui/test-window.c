@@ -323,6 +323,8 @@ test_close_asks_about_contact (void)
   gtk_window_close (GTK_WINDOW (fixture.window));
   g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture.window), "close-asks-window");
+  kh_test_ui_screenshot (GTK_WIDGET (find_message_dialog ()), "close-asks-dialog");
   answer_dialog ("_Keep Editing");
   g_assert_true (kh_test_wait_until (dialog_gone_cb, NULL, 5000));
   kh_test_spin (100);
