@@ -165,26 +165,20 @@ reception_mapped_cb (GtkWidget *page,
   gtk_widget_queue_draw (page);
 }
 
-/* The benchmark hook, part 1: the reception view asks the store for today's
- * contacts and the queue when it is made. The store answers in order on its
- * one worker thread, so when a request queued after those has completed,
- * their answers have been delivered and shown too. */
+/* The benchmark hook, part 1: the reception view has put the answers of its
+ * first reads (today's contacts and the queue) in its lists. */
 static void
-bench_barrier_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+reception_lists_shown_cb (GtkWidget *page,
+                          KhWindow  *self)
 {
-  g_autoptr(KhWindow) self = user_data;
-  g_autoptr(GPtrArray) services = NULL;
-
-  services = kh_store_list_services_finish (KH_STORE (object), result, NULL);
-  if (g_cancellable_is_cancelled (self->cancellable) || self->reception_page == NULL)
+  g_signal_handlers_disconnect_by_func (page, reception_lists_shown_cb, self);
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  if (gtk_widget_get_mapped (self->reception_page))
-    reception_mapped_cb (self->reception_page, self);
+  if (gtk_widget_get_mapped (page))
+    reception_mapped_cb (page, self);
   else
-    g_signal_connect_object (self->reception_page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
+    g_signal_connect_object (page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
 }
 
 static GtkWidget *
@@ -256,7 +250,8 @@ show_content (KhWindow *self,
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   if (kh_application_is_bench_first_frame ())
-    kh_store_list_services_async (self->store, self->cancellable, bench_barrier_cb, g_object_ref (self));
+    g_signal_connect_object (self->reception_page, "lists-shown",
+                             G_CALLBACK (reception_lists_shown_cb), self, 0);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");

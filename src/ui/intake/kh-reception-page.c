@@ -33,6 +33,7 @@ struct _KhReceptionPage
   GCancellable *cancellable;
   char         *queue_description;   /* the group's own, from the template */
   guint         refresh_id;          /* an idle that refreshes once */
+  guint         reads_left;          /* answers of this refresh still to come */
 
   /* borrowed (a child of the stack) */
   KhIntakeForm *form;
@@ -46,6 +47,7 @@ G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
 enum {
   TOAST,
   OPEN_CLIENT,
+  LISTS_SHOWN,
   N_SIGNALS
 };
 
@@ -371,6 +373,14 @@ show_list_error (KhReceptionPage *self,
   gtk_list_box_append (list, row);
 }
 
+/* One of the two lists of a refresh has its answer in place. */
+static void
+list_read_done (KhReceptionPage *self)
+{
+  if (self->reads_left > 0 && --self->reads_left == 0)
+    g_signal_emit (self, signals[LISTS_SHOWN], 0);
+}
+
 static void
 contacts_done_cb (GObject      *object,
                   GAsyncResult *result,
@@ -389,6 +399,7 @@ contacts_done_cb (GObject      *object,
     {
       adw_preferences_group_set_description (self->contacts_group, NULL);
       show_list_error (self, self->contacts_list, error);
+      list_read_done (self);
       return;
     }
 
@@ -417,6 +428,7 @@ contacts_done_cb (GObject      *object,
     }
   for (guint i = 0; i < contacts->len; i++)
     gtk_list_box_append (self->contacts_list, new_contact_row (g_ptr_array_index (contacts, i)));
+  list_read_done (self);
 }
 
 static void
@@ -437,6 +449,7 @@ queue_done_cb (GObject      *object,
     {
       adw_preferences_group_set_description (self->queue_group, self->queue_description);
       show_list_error (self, self->queue_list, error);
+      list_read_done (self);
       return;
     }
 
@@ -457,6 +470,7 @@ queue_done_cb (GObject      *object,
     adw_preferences_group_set_description (self->queue_group, self->queue_description);
   for (guint i = 0; i < cases->len; i++)
     gtk_list_box_append (self->queue_list, new_queue_row (self, g_ptr_array_index (cases, i)));
+  list_read_done (self);
 }
 
 static void
@@ -560,6 +574,7 @@ refresh_idle_cb (gpointer user_data)
   self->refresh_cancellable = g_cancellable_new ();
 
   update_date_label (self);
+  self->reads_left = 2;
   kh_store_list_contacts_on_page_async (self->store, NULL, 0, self->refresh_cancellable,
                                         contacts_done_cb, g_object_ref (self));
   kh_store_list_queue_page_async (self->store, 0, self->refresh_cancellable,
@@ -646,6 +661,11 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
                                        G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[LISTS_SHOWN] = g_signal_new ("lists-shown",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/intake/kh-reception-page.ui");

@@ -49,6 +49,9 @@ void          kh_reception_page_ask_discard      (KhReceptionPage   *self,
  *   ("Contact saved" with Undo). The toast is not transferred: add it with
  *   adw_toast_overlay_add_toast (overlay, g_object_ref (toast)).
  * signal: "open-client" (KhReceptionPage *self, gint64 client_id): a contact
- *   or queue row of a person was activated. */
+ *   or queue row of a person was activated.
+ * signal: "lists-shown" (KhReceptionPage *self): both lists of a refresh
+ *   have their answer (rows or an error) in place; the next frame painted
+ *   shows them (the window's benchmark hook waits for it). */
 
 G_END_DECLS
