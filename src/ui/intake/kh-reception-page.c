@@ -34,6 +34,11 @@ struct _KhReceptionPage
   char         *queue_description;   /* the group's own, from the template */
   guint         refresh_id;          /* an idle that refreshes once */
   guint         reads_left;          /* answers of this refresh still to come */
+  GPtrArray    *contacts_left;       /* rows still to add, in order */
+  GPtrArray    *cases_left;
+  guint         contacts_next;
+  guint         cases_next;
+  guint         fill_id;             /* an idle that adds them */
 
   /* borrowed (a child of the stack) */
   KhIntakeForm *form;
@@ -52,6 +57,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* A full list is a hundred rows and more, and laying out a row costs about a
+ * millisecond or two: rows enough to fill the view come at once, so that
+ * the first frame with the lists is quick, and the rest follow in the idle
+ * time between frames, a few at a time. */
+#define FIRST_ROWS 12
+#define ROWS_PER_IDLE 16
 
 static const char *
 channel_icon_name (KhChannel channel)
@@ -373,6 +385,67 @@ show_list_error (KhReceptionPage *self,
   gtk_list_box_append (list, row);
 }
 
+
+/* Adds up to `n` more of today's contacts; TRUE if some are still to come. */
+static gboolean
+add_contact_rows (KhReceptionPage *self,
+                  guint            n)
+{
+  if (self->contacts_left == NULL)
+    return FALSE;
+  for (guint i = 0; i < n && self->contacts_next < self->contacts_left->len; i++)
+    gtk_list_box_append (self->contacts_list,
+                         new_contact_row (g_ptr_array_index (self->contacts_left, self->contacts_next++)));
+  if (self->contacts_next < self->contacts_left->len)
+    return TRUE;
+  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
+  return FALSE;
+}
+
+/* The same for the queue. */
+static gboolean
+add_case_rows (KhReceptionPage *self,
+               guint            n)
+{
+  if (self->cases_left == NULL)
+    return FALSE;
+  for (guint i = 0; i < n && self->cases_next < self->cases_left->len; i++)
+    gtk_list_box_append (self->queue_list,
+                         new_queue_row (self, g_ptr_array_index (self->cases_left, self->cases_next++)));
+  if (self->cases_next < self->cases_left->len)
+    return TRUE;
+  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  KhReceptionPage *self = user_data;
+  gboolean more_contacts = add_contact_rows (self, ROWS_PER_IDLE);
+  gboolean more_cases = add_case_rows (self, ROWS_PER_IDLE);
+
+  if (more_contacts || more_cases)
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+fill_later (KhReceptionPage *self)
+{
+  if ((self->contacts_left != NULL || self->cases_left != NULL) && self->fill_id == 0)
+    self->fill_id = g_idle_add (fill_idle_cb, self);
+}
+
+static void
+stop_filling (KhReceptionPage *self)
+{
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
+  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
+}
+
 /* One of the two lists of a refresh has its answer in place. */
 static void
 list_read_done (KhReceptionPage *self)
@@ -404,6 +477,7 @@ contacts_done_cb (GObject      *object,
     }
 
   clear_list (self->contacts_list);
+  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
   total = MAX (total, contacts->len);
   if (contacts->len == 0)
     adw_preferences_group_set_description (self->contacts_group, NULL);
@@ -426,8 +500,10 @@ contacts_done_cb (GObject      *object,
 
       adw_preferences_group_set_description (self->contacts_group, count);
     }
-  for (guint i = 0; i < contacts->len; i++)
-    gtk_list_box_append (self->contacts_list, new_contact_row (g_ptr_array_index (contacts, i)));
+  self->contacts_left = g_steal_pointer (&contacts);
+  self->contacts_next = 0;
+  if (add_contact_rows (self, FIRST_ROWS))
+    fill_later (self);
   list_read_done (self);
 }
 
@@ -454,6 +530,7 @@ queue_done_cb (GObject      *object,
     }
 
   clear_list (self->queue_list);
+  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
   total = MAX (total, cases->len);
   if (total > cases->len)
     {
@@ -468,8 +545,10 @@ queue_done_cb (GObject      *object,
     }
   else
     adw_preferences_group_set_description (self->queue_group, self->queue_description);
-  for (guint i = 0; i < cases->len; i++)
-    gtk_list_box_append (self->queue_list, new_queue_row (self, g_ptr_array_index (cases, i)));
+  self->cases_left = g_steal_pointer (&cases);
+  self->cases_next = 0;
+  if (add_case_rows (self, FIRST_ROWS))
+    fill_later (self);
   list_read_done (self);
 }
 
@@ -574,6 +653,7 @@ refresh_idle_cb (gpointer user_data)
   self->refresh_cancellable = g_cancellable_new ();
 
   update_date_label (self);
+  stop_filling (self);
   self->reads_left = 2;
   kh_store_list_contacts_on_page_async (self->store, NULL, 0, self->refresh_cancellable,
                                         contacts_done_cb, g_object_ref (self));
@@ -624,6 +704,7 @@ kh_reception_page_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_filling (self);
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->cancellable);
 
