@@ -39,8 +39,12 @@ struct _KhReceptionPage
   guint         contacts_next;
   guint         cases_next;
   guint         fill_id;             /* an idle that adds them */
+  GdkFrameClock *painted_clock;      /* waited on for the lists' first frame */
+  gulong        painted_id;
+  guint         form_id;             /* an idle that makes the form */
 
-  /* borrowed (a child of the stack) */
+  /* borrowed (a child of the stack); made when first needed, or when the
+   * lists are shown and nothing else is to be done (see prepare_form) */
   KhIntakeForm *form;
 
   guint         disposed : 1;   /* an undo may finish after dispose */
@@ -418,6 +422,28 @@ add_case_rows (KhReceptionPage *self,
   return FALSE;
 }
 
+static void ensure_form (KhReceptionPage *self);
+
+static gboolean
+form_idle_cb (gpointer user_data)
+{
+  KhReceptionPage *self = user_data;
+
+  self->form_id = 0;
+  ensure_form (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The form is the biggest part of the page (a quarter of the window's
+ * start-up when it was made with the page): it is made when nothing else
+ * waits, so that Ctrl+N still finds it ready. */
+static void
+prepare_form (KhReceptionPage *self)
+{
+  if (self->form == NULL && self->form_id == 0)
+    self->form_id = g_idle_add_full (G_PRIORITY_LOW, form_idle_cb, self, NULL);
+}
+
 static gboolean
 fill_idle_cb (gpointer user_data)
 {
@@ -428,20 +454,66 @@ fill_idle_cb (gpointer user_data)
   if (more_contacts || more_cases)
     return G_SOURCE_CONTINUE;
   self->fill_id = 0;
+  prepare_form (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
-fill_later (KhReceptionPage *self)
+stop_waiting_for_paint (KhReceptionPage *self)
 {
-  if ((self->contacts_left != NULL || self->cases_left != NULL) && self->fill_id == 0)
-    self->fill_id = g_idle_add (fill_idle_cb, self);
+  /* A clock whose surface went away has dropped its handlers already. */
+  if (self->painted_clock != NULL && self->painted_id != 0
+      && g_signal_handler_is_connected (self->painted_clock, self->painted_id))
+    g_signal_handler_disconnect (self->painted_clock, self->painted_id);
+  self->painted_id = 0;
+  g_clear_object (&self->painted_clock);
+}
+
+/* The frame with the first rows is on screen: now the rest. */
+static void
+lists_painted_cb (GdkFrameClock   *clock,
+                  KhReceptionPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->contacts_left != NULL || self->cases_left != NULL)
+    {
+      if (self->fill_id == 0)
+        self->fill_id = g_idle_add (fill_idle_cb, self);
+    }
+  else
+    prepare_form (self);
+}
+
+/* A page taken off the screen before that frame paints nothing more. */
+static void
+unmapped_cb (KhReceptionPage *self)
+{
+  if (self->painted_id != 0)
+    lists_painted_cb (NULL, self);
+}
+
+/* Rows added before that frame would only make it later. */
+static void
+fill_after_paint (KhReceptionPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->painted_id != 0)
+    return;
+  if (clock == NULL)
+    {
+      lists_painted_cb (NULL, self);
+      return;
+    }
+  self->painted_clock = g_object_ref (clock);
+  self->painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (lists_painted_cb), self);
 }
 
 static void
 stop_filling (KhReceptionPage *self)
 {
   g_clear_handle_id (&self->fill_id, g_source_remove);
+  stop_waiting_for_paint (self);
   g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
   g_clear_pointer (&self->cases_left, g_ptr_array_unref);
 }
@@ -451,7 +523,10 @@ static void
 list_read_done (KhReceptionPage *self)
 {
   if (self->reads_left > 0 && --self->reads_left == 0)
-    g_signal_emit (self, signals[LISTS_SHOWN], 0);
+    {
+      fill_after_paint (self);
+      g_signal_emit (self, signals[LISTS_SHOWN], 0);
+    }
 }
 
 static void
@@ -502,8 +577,7 @@ contacts_done_cb (GObject      *object,
     }
   self->contacts_left = g_steal_pointer (&contacts);
   self->contacts_next = 0;
-  if (add_contact_rows (self, FIRST_ROWS))
-    fill_later (self);
+  add_contact_rows (self, FIRST_ROWS);
   list_read_done (self);
 }
 
@@ -547,8 +621,7 @@ queue_done_cb (GObject      *object,
     adw_preferences_group_set_description (self->queue_group, self->queue_description);
   self->cases_left = g_steal_pointer (&cases);
   self->cases_next = 0;
-  if (add_case_rows (self, FIRST_ROWS))
-    fill_later (self);
+  add_case_rows (self, FIRST_ROWS);
   list_read_done (self);
 }
 
@@ -640,6 +713,20 @@ form_cancelled_cb (KhIntakeForm    *form,
   gtk_widget_grab_focus (GTK_WIDGET (self->new_contact_button));
 }
 
+static void
+ensure_form (KhReceptionPage *self)
+{
+  if (self->form != NULL || self->disposed)
+    return;
+
+  g_clear_handle_id (&self->form_id, g_source_remove);
+  self->form = KH_INTAKE_FORM (kh_intake_form_new (self->store));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->form), "form");
+  /* The form may outlive the page: a save in flight holds it. */
+  g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self, 0);
+  g_signal_connect_object (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self, 0);
+}
+
 static gboolean
 refresh_idle_cb (gpointer user_data)
 {
@@ -686,12 +773,6 @@ kh_reception_page_constructed (GObject *object)
 
   g_return_if_fail (KH_IS_STORE (self->store));
 
-  self->form = KH_INTAKE_FORM (kh_intake_form_new (self->store));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->form), "form");
-  /* The form may outlive the page: a save in flight holds it. */
-  g_signal_connect_object (self->form, "saved", G_CALLBACK (form_saved_cb), self, 0);
-  g_signal_connect_object (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self, 0);
-
   g_signal_connect_object (self->store, "changed", G_CALLBACK (kh_reception_page_refresh),
                            self, G_CONNECT_SWAPPED);
   kh_reception_page_refresh (self);
@@ -704,6 +785,7 @@ kh_reception_page_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->form_id, g_source_remove);
   stop_filling (self);
   g_cancellable_cancel (self->refresh_cancellable);
   g_cancellable_cancel (self->cancellable);
@@ -782,6 +864,7 @@ kh_reception_page_init (KhReceptionPage *self)
                                                  _("No cases waiting for a worker"), NULL));
   /* Coming back to the view (or past midnight) shows the day as it is now. */
   g_signal_connect (self, "map", G_CALLBACK (kh_reception_page_refresh), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (overview_shown_cb), self);
   self->queue_description = g_strdup (adw_preferences_group_get_description (self->queue_group));
@@ -803,6 +886,9 @@ kh_reception_page_new_contact (KhReceptionPage *self)
 {
   g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
 
+  if (self->disposed)
+    return;
+  ensure_form (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
     kh_intake_form_reset (self->form);
   gtk_stack_set_visible_child_name (self->stack, "form");
@@ -834,6 +920,7 @@ kh_reception_page_get_form (KhReceptionPage *self)
 {
   g_return_val_if_fail (KH_IS_RECEPTION_PAGE (self), NULL);
 
+  ensure_form (self);
   return self->form;
 }
 

@@ -22,10 +22,13 @@ void          kh_reception_page_new_contact  (KhReceptionPage *self);
  * together are one read, and while the lists are not shown (the page not
  * mapped, or the form in front) the read waits until they are. */
 void          kh_reception_page_refresh      (KhReceptionPage *self);
+/* The page makes its form when first needed, or in idle time once its lists
+ * are on screen; this makes it at once if it is not there yet. */
 KhIntakeForm *kh_reception_page_get_form     (KhReceptionPage *self);
 
 /* For the window's close-request and app.quit: is a contact being written
- * or saved (see kh_intake_form_has_unsaved_work)? */
+ * or saved (see kh_intake_form_has_unsaved_work)? A form not made yet has
+ * nothing to lose. */
 gboolean      kh_reception_page_has_unsaved_work (KhReceptionPage   *self);
 /* Shows the form and asks "Discard This Contact?" over `parent` (see
  * kh_intake_form_ask_discard); `callback` gets TRUE when the window may
