@@ -49,6 +49,7 @@ struct _KhReceptionPage
 
   guint         disposed : 1;   /* an undo may finish after dispose */
   guint         refresh_pending : 1;  /* asked while the lists were not shown */
+  guint         read_ahead : 1;       /* read before the first map: it needs none */
 };
 
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
@@ -727,12 +728,10 @@ ensure_form (KhReceptionPage *self)
   g_signal_connect_object (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self, 0);
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
+static void
+start_reads (KhReceptionPage *self)
 {
-  KhReceptionPage *self = user_data;
-
-  self->refresh_id = 0;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_pending = FALSE;
 
   g_cancellable_cancel (self->refresh_cancellable);
@@ -746,7 +745,28 @@ refresh_idle_cb (gpointer user_data)
                                         contacts_done_cb, g_object_ref (self));
   kh_store_list_queue_page_async (self->store, 0, self->refresh_cancellable,
                                   queue_done_cb, g_object_ref (self));
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  KhReceptionPage *self = user_data;
+
+  self->refresh_id = 0;
+  start_reads (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+mapped_cb (KhReceptionPage *self)
+{
+  /* The lists read just before the window was shown are the day as it is. */
+  if (self->read_ahead)
+    {
+      self->read_ahead = FALSE;
+      return;
+    }
+  kh_reception_page_refresh (self);
 }
 
 static void
@@ -863,7 +883,7 @@ kh_reception_page_init (KhReceptionPage *self)
                                 new_placeholder ("checkbox-checked-symbolic",
                                                  _("No cases waiting for a worker"), NULL));
   /* Coming back to the view (or past midnight) shows the day as it is now. */
-  g_signal_connect (self, "map", G_CALLBACK (kh_reception_page_refresh), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (overview_shown_cb), self);
@@ -913,6 +933,17 @@ kh_reception_page_refresh (KhReceptionPage *self)
   /* A save both returns to the overview and changes the store: coalesce. */
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+void
+kh_reception_page_read_ahead (KhReceptionPage *self)
+{
+  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
+
+  if (self->disposed || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  self->read_ahead = TRUE;
+  start_reads (self);
 }
 
 KhIntakeForm *

@@ -22,6 +22,11 @@ void          kh_reception_page_new_contact  (KhReceptionPage *self);
  * together are one read, and while the lists are not shown (the page not
  * mapped, or the form in front) the read waits until they are. */
 void          kh_reception_page_refresh      (KhReceptionPage *self);
+/* For a window about to be shown with this page in front: reads the lists
+ * now rather than when the page is mapped, so that the window's first frames
+ * are not spent waiting for them. The first map then reads nothing more.
+ * Does nothing on a page already on screen. */
+void          kh_reception_page_read_ahead   (KhReceptionPage *self);
 /* The page makes its form when first needed, or in idle time once its lists
  * are on screen; this makes it at once if it is not there yet. */
 KhIntakeForm *kh_reception_page_get_form     (KhReceptionPage *self);
