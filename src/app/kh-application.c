@@ -261,6 +261,14 @@ kh_application_activate (GApplication *app)
   KhApplication *self = KH_APPLICATION (app);
   GtkWindow *window;
 
+  /* The store usually opens while GTK starts, and its answer then waits in
+   * the main loop behind the start itself. Taking it now makes the window
+   * with its views, so that its first frames show them and not a spinner.
+   * Only what is already pending runs here: this never waits. */
+  while (self->early_store != NULL && !self->early_done
+         && g_main_context_iteration (NULL, FALSE))
+    ;
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL && self->early_store != NULL)
     {

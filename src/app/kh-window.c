@@ -249,6 +249,12 @@ show_content (KhWindow *self,
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
+  /* A window that is being shown with its views at once (the store opened
+   * while GTK started): the lists are read while the window is realised. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self))
+      && adw_view_stack_get_visible_child (self->view_stack) == self->reception_page)
+    kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
+
   if (kh_application_is_bench_first_frame ())
     g_signal_connect_object (self->reception_page, "lists-shown",
                              G_CALLBACK (reception_lists_shown_cb), self, 0);
