@@ -37,6 +37,7 @@ struct _KhReceptionPage
   GPtrArray    *contacts_left;       /* rows still to add, in order */
   GPtrArray    *cases_left;
   guint         contacts_next;
+  guint         contacts_first;      /* rows shown at once in this refresh */
   guint         cases_next;
   guint         fill_id;             /* an idle that adds them */
   GdkFrameClock *painted_clock;      /* waited on for the lists' first frame */
@@ -63,12 +64,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A full list is a hundred rows and more, and laying out a row costs about a
- * millisecond or two: rows enough to fill the view come at once, so that
- * the first frame with the lists is quick, and the rest follow in the idle
- * time between frames, a few at a time. */
-#define FIRST_ROWS 12
+/* A full list is a hundred rows and more, and making and laying out a row
+ * costs a few milliseconds: rows enough to fill the view come at once, so
+ * that the first frame with the lists is quick, and the rest follow in the
+ * idle time between frames, a few at a time. */
 #define ROWS_PER_IDLE 16
+/* No row of these lists is lower than this (a title and a subtitle)… */
+#define ROW_MIN_HEIGHT 56
+/* …and the page's title, date and first group title take at least this. */
+#define PAGE_TOP_HEIGHT 110
+/* Before the page has a size: the window's own, or a tall screen. */
+#define TALL_SCREEN_HEIGHT 1440
 
 static const char *
 channel_icon_name (KhChannel channel)
@@ -425,6 +431,23 @@ add_case_rows (KhReceptionPage *self,
 
 static void ensure_form (KhReceptionPage *self);
 
+/* How many rows can be seen at once, at most. */
+static guint
+rows_in_view (KhReceptionPage *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int width;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root))
+      && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+  if (height <= 0)
+    height = TALL_SCREEN_HEIGHT;
+
+  return (guint) MAX (height - PAGE_TOP_HEIGHT, 0) / ROW_MIN_HEIGHT + 1;
+}
+
 static gboolean
 form_idle_cb (gpointer user_data)
 {
@@ -578,7 +601,8 @@ contacts_done_cb (GObject      *object,
     }
   self->contacts_left = g_steal_pointer (&contacts);
   self->contacts_next = 0;
-  add_contact_rows (self, FIRST_ROWS);
+  self->contacts_first = MIN (rows_in_view (self), self->contacts_left->len);
+  add_contact_rows (self, self->contacts_first);
   list_read_done (self);
 }
 
@@ -622,7 +646,9 @@ queue_done_cb (GObject      *object,
     adw_preferences_group_set_description (self->queue_group, self->queue_description);
   self->cases_left = g_steal_pointer (&cases);
   self->cases_next = 0;
-  add_case_rows (self, FIRST_ROWS);
+  /* Below the contacts; one row at least, so that the list never says it
+   * is empty while its rows are coming. */
+  add_case_rows (self, MAX (rows_in_view (self), self->contacts_first + 1) - self->contacts_first);
   list_read_done (self);
 }
 
@@ -740,6 +766,7 @@ start_reads (KhReceptionPage *self)
 
   update_date_label (self);
   stop_filling (self);
+  self->contacts_first = 0;
   self->reads_left = 2;
   kh_store_list_contacts_on_page_async (self->store, NULL, 0, self->refresh_cancellable,
                                         contacts_done_cb, g_object_ref (self));
