@@ -44,6 +44,13 @@ struct _KhWindow
   GtkWidget            *reception_page;
   GtkWidget            *clients_page;
   GtkWidget            *log_page;
+  /* Stand-ins for People and the Access log while the window's first frame
+   * is made (see show_content); NULL once the views are there. */
+  GtkWidget            *clients_stand_in;
+  GtkWidget            *log_stand_in;
+  gboolean              can_read_log;
+  guint                 views_id;        /* an idle that makes them */
+  guint                 views_tick_id;   /* waits for the first frame */
 
   gulong                after_paint_id;
   gboolean              close_confirmed;  /* nothing left to lose: close for real */
@@ -120,11 +127,14 @@ toast_cb (GtkWidget *page,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
+static void ensure_views (KhWindow *self);
+
 static void
 open_client_cb (GtkWidget *page,
                 gint64     client_id,
                 KhWindow  *self)
 {
+  ensure_views (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "clients");
   kh_clients_page_show_client (KH_CLIENTS_PAGE (self->clients_page), client_id);
 }
@@ -133,6 +143,17 @@ static void
 visible_view_changed_cb (KhWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
+
+  /* Switched to before it was made (in the first frame's time). */
+  if (child != NULL && (child == self->clients_stand_in || child == self->log_stand_in))
+    {
+      g_autofree char *wanted = g_strdup (name);
+
+      ensure_views (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, wanted);
+      return;
+    }
 
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
@@ -204,6 +225,79 @@ make_user_box (KhUser *user)
   return box;
 }
 
+/* Adds People (and the Access log) with `clients` and `log` as their pages. */
+static void
+add_other_views (KhWindow  *self,
+                 GtkWidget *clients,
+                 GtkWidget *log)
+{
+  AdwViewStackPage *page;
+
+  page = adw_view_stack_add_titled (self->view_stack, clients, "clients", _("People"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
+  if (log != NULL)
+    {
+      page = adw_view_stack_add_titled (self->view_stack, log, "log", _("Access Log"));
+      adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
+    }
+}
+
+static void
+stop_waiting_for_views (KhWindow *self)
+{
+  g_clear_handle_id (&self->views_id, g_source_remove);
+  if (self->views_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->views_tick_id);
+  self->views_tick_id = 0;
+}
+
+/* Makes People and the Access log in place of their stand-ins. Their
+ * titles and icons were there already: the view switcher stays as it was. */
+static void
+ensure_views (KhWindow *self)
+{
+  if (self->clients_page != NULL || self->reception_page == NULL)
+    return;
+
+  stop_waiting_for_views (self);
+  self->clients_page = kh_clients_page_new (self->store);
+  g_signal_connect_object (self->clients_page, "toast", G_CALLBACK (toast_cb), self, 0);
+  /* Only the lead social worker and the administrator may read the log:
+   * for everyone else the view does not exist. */
+  if (self->can_read_log)
+    self->log_page = kh_access_log_page_new (self->store);
+
+  if (self->clients_stand_in != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->clients_stand_in));
+  if (self->log_stand_in != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->log_stand_in));
+  add_other_views (self, self->clients_page, self->log_page);
+}
+
+static gboolean
+views_idle_cb (gpointer user_data)
+{
+  KhWindow *self = user_data;
+
+  self->views_id = 0;
+  ensure_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame has begun: the idle runs once it is painted. */
+static gboolean
+views_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  self->views_tick_id = 0;
+  if (self->clients_page == NULL && self->views_id == 0)
+    self->views_id = g_idle_add (views_idle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_content (KhWindow *self,
               KhUser   *user)
@@ -218,22 +312,7 @@ show_content (KhWindow *self,
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
   g_signal_connect_object (self->reception_page, "toast", G_CALLBACK (toast_cb), self, 0);
   g_signal_connect_object (self->reception_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
-
-  self->clients_page = kh_clients_page_new (self->store);
-  page = adw_view_stack_add_titled (self->view_stack, self->clients_page,
-                                    "clients", _("People"));
-  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
-  g_signal_connect_object (self->clients_page, "toast", G_CALLBACK (toast_cb), self, 0);
-
-  /* Only the lead social worker and the administrator may read the log:
-   * for everyone else the view does not exist. */
-  if (kh_user_can_read_access_log (user))
-    {
-      self->log_page = kh_access_log_page_new (self->store);
-      page = adw_view_stack_add_titled (self->view_stack, self->log_page,
-                                        "log", _("Access Log"));
-      adw_view_stack_page_set_icon_name (page, "document-open-recent-symbolic");
-    }
+  self->can_read_log = kh_user_can_read_access_log (user);
 
   popover = gtk_menu_button_get_popover (self->menu_button);
   if (GTK_IS_POPOVER_MENU (popover))
@@ -242,10 +321,22 @@ show_content (KhWindow *self,
   /* Benchmark runs always measure the reception view. */
   if (self->settings != NULL && !kh_application_is_bench_first_frame ())
     last_view = g_settings_get_string (self->settings, "last-view");
-  if (last_view != NULL && adw_view_stack_get_child_by_name (self->view_stack, last_view) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+  if (g_strcmp0 (last_view, "clients") == 0 || (g_strcmp0 (last_view, "log") == 0 && self->can_read_log))
+    {
+      ensure_views (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, last_view);
+    }
   else
-    adw_view_stack_set_visible_child_name (self->view_stack, "reception");
+    {
+      /* In front is Reception: the other views are a fifth of the work
+       * before the first frame, and nobody sees them in it. Their stand-ins
+       * give the switcher its buttons until they are made, just after. */
+      self->clients_stand_in = adw_bin_new ();
+      self->log_stand_in = self->can_read_log ? adw_bin_new () : NULL;
+      add_other_views (self, self->clients_stand_in, self->log_stand_in);
+      adw_view_stack_set_visible_child_name (self->view_stack, "reception");
+      self->views_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), views_tick_cb, NULL, NULL);
+    }
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -324,6 +415,7 @@ find_person_action (GtkWidget  *widget,
 {
   KhWindow *self = KH_WINDOW (widget);
 
+  ensure_views (self);
   if (self->clients_page == NULL)
     return;
 
@@ -339,6 +431,7 @@ show_view_action (GtkWidget  *widget,
   KhWindow *self = KH_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
+  ensure_views (self);
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
@@ -479,6 +572,7 @@ kh_window_dispose (GObject *object)
   KhWindow *self = KH_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_waiting_for_views (self);
   if (self->after_paint_id != 0)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
@@ -500,6 +594,8 @@ kh_window_dispose (GObject *object)
   self->reception_page = NULL;
   self->clients_page = NULL;
   self->log_page = NULL;
+  self->clients_stand_in = NULL;
+  self->log_stand_in = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -633,6 +729,9 @@ kh_window_get_state (KhWindow *self)
 {
   g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
 
+  /* The views are all there only just after the first frame. */
+  if (self->clients_stand_in != NULL)
+    return "loading";
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
