@@ -71,8 +71,10 @@ static guint signals[N_SIGNALS];
 #define ROWS_PER_IDLE 16
 /* No row of these lists is lower than this (a title and a subtitle)… */
 #define ROW_MIN_HEIGHT 50
-/* …and the page's title, date and first group title take at least this. */
+/* …and the page's title, date and first group title take at least this… */
 #define PAGE_TOP_HEIGHT 110
+/* …and in a window, its header bar at least this. */
+#define HEADER_BAR_HEIGHT 40
 /* Before the page has a size: the window's own, or a tall screen. */
 #define TALL_SCREEN_HEIGHT 1440
 
@@ -462,7 +464,10 @@ rows_in_view (KhReceptionPage *self)
 
   if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root))
       && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      height -= HEADER_BAR_HEIGHT;
+    }
   if (height <= 0)
     height = TALL_SCREEN_HEIGHT;
 
