@@ -24,7 +24,8 @@ void      kh_window_store_opened (KhWindow     *self,
                                   KhUser       *user,
                                   const GError *error);
 KhStore  *kh_window_get_store (KhWindow      *self);
-/* "loading", "error" or "content". */
+/* "loading" (until every view exists, a moment after the first frame),
+ * "error" or "content". */
 const char *kh_window_get_state (KhWindow    *self);
 void      kh_window_add_toast (KhWindow      *self,
                                AdwToast      *toast);
