@@ -101,6 +101,8 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -126,9 +128,29 @@ about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* GtkApplication builds gtk/help-overlay.ui for every window it adds, on the
+ * way to the first frame; this builds the shortcuts window only when asked.
+ * Keep its keys in sync with the accelerators set in startup (). */
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  KhApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/app/kh-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "shortcuts", shortcuts_action },
 };
 
 static int
@@ -250,6 +272,7 @@ kh_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-contact", new_contact_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);

@@ -378,6 +378,40 @@ test_close_without_contact (void)
   kh_shell_fixture_clear (&fixture);
 }
 
+static void
+test_shortcuts_window (void)
+{
+  KhShellFixture fixture = { 0 };
+  GtkWindow *shortcuts = NULL;
+  GListModel *toplevels;
+  const char *accels_expected[] = { "<Control>question", NULL };
+  g_auto(GStrv) accels = NULL;
+
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start (&fixture);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+
+  /* Built on demand, not for every window on the way to its first frame. */
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture.window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture.app), "app.shortcuts");
+  g_assert_cmpstrv (accels, accels_expected);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "shortcuts", NULL);
+  toplevels = gtk_window_get_toplevels ();  /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        shortcuts = window;
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (fixture.window));
+  gtk_window_destroy (shortcuts);
+
+  kh_shell_fixture_clear (&fixture);
+}
+
 static gboolean
 bus_name_owned (GDBusConnection *bus)
 {
@@ -522,6 +556,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/find-person-shortcut", test_find_person_shortcut);
   g_test_add_func ("/ui/window/open-client-from-reception", test_open_client_from_reception);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);
+  g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/ui/window/unknown-user", test_unknown_user);
   g_test_add_func ("/ui/window/close-asks-about-contact", test_close_asks_about_contact);
   g_test_add_func ("/ui/window/quit-asks-about-contact", test_quit_asks_about_contact);
