@@ -681,8 +681,21 @@ queue_done_cb (GObject      *object,
 static void
 update_date_label (KhReceptionPage *self)
 {
+  /* Our own names, so that the day is in the UI's language even where the
+   * system has no Finnish or Swedish locale for LC_TIME. Monday first, as
+   * g_date_time_get_day_of_week counts. */
+  static const char *weekdays[] = {
+    NC_("weekday at the start of a line", "Monday"),
+    NC_("weekday at the start of a line", "Tuesday"),
+    NC_("weekday at the start of a line", "Wednesday"),
+    NC_("weekday at the start of a line", "Thursday"),
+    NC_("weekday at the start of a line", "Friday"),
+    NC_("weekday at the start of a line", "Saturday"),
+    NC_("weekday at the start of a line", "Sunday"),
+  };
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *weekday = g_date_time_format (now, "%A");
+  const char *weekday = g_dpgettext2 (GETTEXT_PACKAGE, "weekday at the start of a line",
+                                      weekdays[g_date_time_get_day_of_week (now) - 1]);
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   GDate today;
