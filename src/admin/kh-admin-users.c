@@ -1,0 +1,304 @@
+/* kh-admin-users.c — kohtaamo-admin users: who may use Kohtaamo, and as what
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "kohtaamo-admin"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "store/kh-db.h"
+
+#include "kh-admin-private.h"
+
+static char *opt_role;
+static char *opt_name;
+
+static KhUser *
+find_user (GPtrArray  *users,
+           const char *account)
+{
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (g_strcmp0 (user->account, account) == 0)
+        return user;
+    }
+  return NULL;
+}
+
+static guint
+count_active_admins (GPtrArray *users)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (user->active && user->role == KH_ROLE_ADMIN)
+        n++;
+    }
+  return n;
+}
+
+static char *
+role_keys (void)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (KhRole role = KH_ROLE_FIRST; role <= KH_ROLE_LAST; role++)
+    {
+      if (keys->len > 0)
+        g_string_append (keys, ", ");
+      g_string_append (keys, kh_role_key (role));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+static int
+bad_role (GOptionContext *context,
+          const char     *text)
+{
+  g_autofree char *keys = role_keys ();
+  /* Translators: the first %s is what was typed, the second the valid role keys
+   * (kept in English: they are typed on the command line). */
+  g_autofree char *message = g_strdup_printf (_("Unknown role “%s”; use one of: %s"),
+                                              text, keys);
+  return _kh_admin_usage_error (context, message);
+}
+
+static gboolean
+account_is_valid (const char *account)
+{
+  if (account == NULL || *account == '\0' || !g_utf8_validate (account, -1, NULL))
+    return FALSE;
+  for (const char *p = account; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+users_list (GPtrArray *users)
+{
+  const char *headings[4] = {
+    C_("column", "Account"), C_("column", "Name"),
+    C_("column", "Role"), C_("column", "Active"),
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  /* The rows borrow the users' strings: the array frees only itself. */
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+      const char **row = g_new0 (const char *, 4);
+
+      row[0] = user->account;
+      row[1] = user->display_name ? user->display_name : "";
+      row[2] = kh_role_key (user->role);
+      row[3] = user->active ? C_("user is active", "yes") : C_("user is active", "no");
+      g_ptr_array_add (rows, row);
+    }
+
+  _kh_admin_print_table (headings, G_N_ELEMENTS (headings), rows);
+  return EXIT_OK;
+}
+
+static int
+save_user (KhDb       *db,
+           const char *account,
+           const char *display_name,
+           KhRole      role,
+           gboolean    active,
+           const char *done_message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) saved = kh_db_save_user (db, account, display_name, role, active, &error);
+
+  if (saved == NULL)
+    return _kh_admin_fail (error);
+  g_print ("%s\n", done_message);
+  return EXIT_OK;
+}
+
+/* The command line is checked whole before the database is opened. */
+static int
+check_arguments (GOptionContext  *context,
+                 int              argc,
+                 char           **argv)
+{
+  const char *action;
+
+  if (argc < 2)
+    return _kh_admin_usage_error (context, _("Say what to do with the users"));
+  action = argv[1];
+
+  if (g_str_equal (action, "list"))
+    {
+      if (argc != 2)
+        return _kh_admin_usage_error (context, _("users list takes no arguments"));
+    }
+  else if (g_str_equal (action, "add"))
+    {
+      if (argc != 3)
+        return _kh_admin_usage_error (context, _("users add takes one account"));
+      if (opt_role == NULL)
+        return _kh_admin_usage_error (context, _("users add needs --role"));
+      if (kh_role_from_key (opt_role) == 0)
+        return bad_role (context, opt_role);
+    }
+  else if (g_str_equal (action, "set-role"))
+    {
+      if (argc != 4)
+        return _kh_admin_usage_error (context, _("users set-role takes an account and a role"));
+      if (kh_role_from_key (argv[3]) == 0)
+        return bad_role (context, argv[3]);
+    }
+  else if (g_str_equal (action, "deactivate") || g_str_equal (action, "activate"))
+    {
+      if (argc != 3)
+        return _kh_admin_usage_error (context, _("Name one account"));
+    }
+  else
+    {
+      return _kh_admin_unknown_action (context, action);
+    }
+
+  if (argc >= 3 && !account_is_valid (argv[2]))
+    return _kh_admin_usage_error (context, _("An account name cannot be empty or contain "
+                                             "spaces"));
+  if (!g_str_equal (action, "add") && (opt_role != NULL || opt_name != NULL))
+    return _kh_admin_usage_error (context, _("--role and --name belong to users add"));
+  return EXIT_OK;
+}
+
+static int
+users_add (KhDb       *db,
+           GPtrArray  *users,
+           const char *account)
+{
+  g_autofree char *done = NULL;
+  g_autofree char *name = opt_name != NULL ? g_strstrip (g_strdup (opt_name)) : NULL;
+  KhRole role = kh_role_from_key (opt_role);
+
+  if (find_user (users, account) != NULL)
+    {
+      /* Translators: %s is an account name. */
+      g_autofree char *message =
+        g_strdup_printf (_("The account “%s” is already a user; use users set-role "
+                           "or users activate"), account);
+      _kh_admin_print_error (message);
+      return EXIT_FAILED;
+    }
+  /* Translators: %s is an account name, then a role such as “Reception”. */
+  done = g_strdup_printf (_("Added %s: %s"), account, kh_role_label (role));
+  return save_user (db, account, name != NULL && *name != '\0' ? name : NULL,
+                    role, TRUE, done);
+}
+
+/* set-role, deactivate and activate. */
+static int
+users_change (KhDb       *db,
+              GPtrArray  *users,
+              const char *action,
+              char      **argv)
+{
+  KhUser *target = find_user (users, argv[2]);
+  g_autofree char *done = NULL;
+  KhRole role;
+  gboolean active;
+
+  if (target == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The account “%s” is not a user of this database"), argv[2]);
+      _kh_admin_print_error (message);
+      return EXIT_FAILED;
+    }
+
+  role = target->role;
+  active = target->active;
+  if (g_str_equal (action, "set-role"))
+    {
+      role = kh_role_from_key (argv[3]);
+      done = g_strdup_printf (_("%s is now: %s"), target->account, kh_role_label (role));
+    }
+  else if (g_str_equal (action, "deactivate"))
+    {
+      active = FALSE;
+      /* Translators: %s is an account name. */
+      done = g_strdup_printf (_("Deactivated %s"), target->account);
+    }
+  else
+    {
+      active = TRUE;
+      done = g_strdup_printf (_("Activated %s"), target->account);
+    }
+
+  /* Without an active administrator nobody could manage users again. */
+  if (target->active && target->role == KH_ROLE_ADMIN
+      && (!active || role != KH_ROLE_ADMIN)
+      && count_active_admins (users) <= 1)
+    {
+      _kh_admin_print_error (_("This is the only active administrator; make another account an "
+                               "administrator first"));
+      return EXIT_FAILED;
+    }
+
+  return save_user (db, target->account, target->display_name, role, active, done);
+}
+
+int
+_kh_admin_run_users (int    argc,
+                     char **argv)
+{
+  const GOptionEntry entries[] = {
+    { "role", 'r', 0, G_OPTION_ARG_STRING, &opt_role,
+      N_("Role of a new user: reception, counsellor, social-worker, lead or admin"), N_("ROLE") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &opt_name,
+      N_("Display name of a new user"), N_("NAME") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  int status = EXIT_OK;
+
+  description = g_strdup_printf ("%s\n  list\n  add ACCOUNT --role ROLE [--name NAME]\n"
+                                 "  set-role ACCOUNT ROLE\n  deactivate ACCOUNT\n"
+                                 "  activate ACCOUNT\n",
+                                 _("Actions:"));
+  context = _kh_admin_context_new (_("ACTION [ACCOUNT] [ROLE]"),
+                                   _("Lists and manages the users of Kohtaamo. A user is an "
+                                     "operating-system account with a role. Only an "
+                                     "administrator may do this."),
+                                   description, entries);
+  if (!_kh_admin_parse_options (context, &argc, &argv, &status))
+    return status;
+  status = check_arguments (context, argc, argv);
+  if (status != EXIT_OK)
+    return status;
+
+  if (!_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN, &db, &admin))
+    return EXIT_FAILED;
+  users = kh_db_list_users (db, &error);
+  if (users == NULL)
+    return _kh_admin_fail (error);
+
+  if (g_str_equal (argv[1], "list"))
+    return users_list (users);
+  if (g_str_equal (argv[1], "add"))
+    return users_add (db, users, argv[2]);
+  return users_change (db, users, argv[1], argv);
+}
