@@ -33,6 +33,7 @@ kh_form_rows_setup_language (AdwComboRow *row)
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     gtk_string_list_append (labels, kh_language_label (languages[i]));
   adw_combo_row_set_model (row, G_LIST_MODEL (labels));
+  kh_form_rows_show_whole_choices (row);
 }
 
 KhLanguage
@@ -76,4 +77,118 @@ KhLanguage
 kh_form_rows_default_language (void)
 {
   return g_str_equal (kh_form_rows_ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
+}
+
+/* ---- whole choices ----
+ *
+ * libadwaita 1.2's default combo-row factory cuts every choice at 20
+ * characters, so "E-form or secure message" reads "E-form or secure mess…"
+ * in the row and in its list. These factories show the whole text: the row
+ * ellipsizes only when it really runs out of room, and the list wraps long
+ * choices and marks the chosen one, as the default list does. */
+
+static void
+setup_value_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_value_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_check (GtkListItem *item,
+              AdwComboRow *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_widget_get_last_child (box);
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected (row) == gtk_list_item_get_position (item));
+}
+
+static void
+selected_changed_cb (AdwComboRow *row,
+                     GParamSpec  *pspec,
+                     GtkListItem *item)
+{
+  update_check (item, row);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                AdwComboRow              *row)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
+                      gtk_string_object_get_string (string));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (selected_changed_cb), item);
+  update_check (item, row);
+}
+
+static void
+unbind_choice_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  AdwComboRow              *row)
+{
+  g_signal_handlers_disconnect_by_func (row, selected_changed_cb, item);
+}
+
+/**
+ * kh_form_rows_show_whole_choices:
+ * @row: a combo row over a #GtkStringList
+ *
+ * Shows the row's choices whole, in the row and in its list.
+ */
+void
+kh_form_rows_show_whole_choices (AdwComboRow *row)
+{
+  g_autoptr(GtkListItemFactory) value_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  g_signal_connect (value_factory, "setup", G_CALLBACK (setup_value_cb), NULL);
+  g_signal_connect (value_factory, "bind", G_CALLBACK (bind_value_cb), NULL);
+  /* The list lives inside the row's popover: the row outlives its items. */
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_choice_cb), row);
+  g_signal_connect (list_factory, "unbind", G_CALLBACK (unbind_choice_cb), row);
+  adw_combo_row_set_factory (row, value_factory);
+  adw_combo_row_set_list_factory (row, list_factory);
 }

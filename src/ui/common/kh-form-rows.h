@@ -28,4 +28,7 @@ const char *kh_form_rows_ui_language     (void);
  * working in Swedish mostly receive Swedish speakers. */
 KhLanguage  kh_form_rows_default_language (void);
 
+/* Shows the choices whole: libadwaita 1.2 cuts them at 20 characters. */
+void        kh_form_rows_show_whole_choices (AdwComboRow *row);
+
 G_END_DECLS

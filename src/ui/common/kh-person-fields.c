@@ -395,6 +395,7 @@ kh_person_fields_init (KhPersonFields *self)
   for (guint i = 0; i < G_N_ELEMENTS (no_code_reasons); i++)
     gtk_string_list_append (reason_labels, kh_no_code_label (no_code_reasons[i]));
   adw_combo_row_set_model (self->no_code_reason_row, G_LIST_MODEL (reason_labels));
+  kh_form_rows_show_whole_choices (self->no_code_reason_row);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     g_signal_connect (text_rows[i], "changed", G_CALLBACK (row_text_changed_cb), self);

@@ -1494,6 +1494,12 @@ setup_choices (KhIntakeForm *self)
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (service_labels));
   adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (assign_labels));
 
+  kh_form_rows_show_whole_choices (self->channel_row);
+  kh_form_rows_show_whole_choices (self->contactor_row);
+  kh_form_rows_show_whole_choices (self->referral_row);
+  kh_form_rows_show_whole_choices (self->service_row);
+  kh_form_rows_show_whole_choices (self->assign_row);
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_advice_row),
                                  kh_outcome_label (KH_OUTCOME_ADVICE));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_directed_row),
