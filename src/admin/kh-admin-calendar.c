@@ -261,9 +261,13 @@ _kh_admin_run_calendar (int    argc,
   guint n_actions;
   GDate date;
 
-  description = g_strdup_printf ("%s\n  --year YYYY\n  --list-closed [--year YYYY]\n"
-                                 "  --add-closed DATE NAME\n  --remove-closed DATE\n\n%s\n",
+  description = g_strdup_printf ("%s\n%s\n%s\n",
                                  _("Actions:"),
+                                 /* Translators: keep the options (--year, --add-closed,
+                                  * …); translate the capitalised placeholders as in the
+                                  * options' help. */
+                                 _("  --year YYYY\n  --list-closed [--year YYYY]\n"
+                                   "  --add-closed DATE NAME\n  --remove-closed DATE\n"),
                                  _("A date is written as 2026-12-23 or 23.12.2026. The unit’s "
                                    "closed days are skipped when deadlines are counted in "
                                    "working days; an administrator or the lead social worker "

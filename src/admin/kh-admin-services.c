@@ -349,13 +349,17 @@ _kh_admin_run_services (int    argc,
   gint64 saved_id;
   int status = EXIT_OK;
 
-  description = g_strdup_printf ("%s\n  list [--all]\n"
-                                 "  add --name-fi NAME --name-sv NAME [--phone PHONE] "
-                                 "[--address ADDRESS] [--url URL]\n"
-                                 "  edit ID [--name-fi NAME] [--name-sv NAME] [--phone PHONE] "
-                                 "[--address ADDRESS] [--url URL]\n"
-                                 "  deactivate ID\n  activate ID\n",
-                                 _("Actions:"));
+  description = g_strdup_printf ("%s\n%s",
+                                 _("Actions:"),
+                                 /* Translators: keep the command words and options
+                                  * (list, add, --name-fi, …); translate the capitalised
+                                  * placeholders as in the options' help. */
+                                 _("  list [--all]\n"
+                                   "  add --name-fi NAME --name-sv NAME [--phone PHONE] "
+                                   "[--address ADDRESS] [--url URL]\n"
+                                   "  edit ID [--name-fi NAME] [--name-sv NAME] [--phone PHONE] "
+                                   "[--address ADDRESS] [--url URL]\n"
+                                   "  deactivate ID\n  activate ID\n"));
   context = _kh_admin_context_new (_("ACTION [ID]"),
                                    _("Lists and edits the directory of services and agencies "
                                      "that reception directs people to. Each service has a "

@@ -275,10 +275,14 @@ _kh_admin_run_users (int    argc,
   g_autofree char *description = NULL;
   int status = EXIT_OK;
 
-  description = g_strdup_printf ("%s\n  list\n  add ACCOUNT --role ROLE [--name NAME]\n"
-                                 "  set-role ACCOUNT ROLE\n  deactivate ACCOUNT\n"
-                                 "  activate ACCOUNT\n",
-                                 _("Actions:"));
+  description = g_strdup_printf ("%s\n%s",
+                                 _("Actions:"),
+                                 /* Translators: keep the command words and options
+                                  * (list, add, --role, …); translate the capitalised
+                                  * placeholders as in the options' help. */
+                                 _("  list\n  add ACCOUNT --role ROLE [--name NAME]\n"
+                                   "  set-role ACCOUNT ROLE\n  deactivate ACCOUNT\n"
+                                   "  activate ACCOUNT\n"));
   context = _kh_admin_context_new (_("ACTION [ACCOUNT] [ROLE]"),
                                    _("Lists and manages the users of Kohtaamo. A user is an "
                                      "operating-system account with a role. Only an "
