@@ -918,6 +918,45 @@ test_tab_order (Fixture       *f,
     g_error ("Tab never reached %s", form_fields[next]);
 }
 
+/* libadwaita 1.2 cuts combo-row values at 20 characters; the form shows
+ * them whole ("E-form or secure message", not "E-form or secure mess…"). */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+test_whole_choices (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *row = form_child (f, "channel_row");
+  const char *text = kh_channel_label (KH_CHANNEL_E_MESSAGE);
+  GtkLabel *label;
+
+  g_assert_cmpint (g_utf8_strlen (text, -1), >, 20);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), KH_CHANNEL_E_MESSAGE);
+  gtk_test_widget_wait_for_draw (row);
+
+  label = find_label (row, text);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (row)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +980,7 @@ main (int   argc,
   ADD ("/ui/intake-form/services-error", test_services_error);
   ADD ("/ui/intake-form/assign-to-worker", test_assign_to_worker);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
+  ADD ("/ui/intake-form/whole-choices", test_whole_choices);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);
   ADD ("/ui/intake-form/search-and-choose", test_search_and_choose);
   ADD ("/ui/intake-form/possible-duplicate", test_possible_duplicate);

@@ -157,7 +157,8 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
                       gtk_string_object_get_string (string));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (selected_changed_cb), item);
+  /* Tied to the item too, should it ever go without being unbound. */
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (selected_changed_cb), item, 0);
   update_check (item, row);
 }
 
