@@ -908,3 +908,37 @@ kh_text_clean (const char *text)
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * kh_text_find_invisible:
+ * @text: (nullable): a name or another short text that identifies someone
+ *
+ * Names must be found by what they look like: a zero-width space or a soft
+ * hyphen inside "Vir\u200btanen" hides the name from a search for
+ * "Virtanen", and a bidirectional override makes a name read differently
+ * from how it is stored. Such characters are refused in names (issue 5,
+ * 1.13) rather than removed, so that nothing is silently changed: the
+ * invisible ones (U+00AD soft hyphen, U+180E, U+200B–U+200F, U+2060–U+2064,
+ * U+FEFF) and the direction-changing ones (U+061C, U+202A–U+202E,
+ * U+2066–U+2069).
+ *
+ * Returns: the first such character, or 0 if there is none
+ */
+gunichar
+kh_text_find_invisible (const char *text)
+{
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x00ad || c == 0x061c || c == 0x180e || c == 0xfeff
+          || (c >= 0x200b && c <= 0x200f)
+          || (c >= 0x202a && c <= 0x202e)
+          || (c >= 0x2060 && c <= 0x2064)
+          || (c >= 0x2066 && c <= 0x2069))
+        return c;
+    }
+  return 0;
+}

@@ -45,5 +45,8 @@ gboolean  kh_postal_code_is_valid (const char *text);
 
 /* Strips, collapses inner white space; NULL for NULL or an empty result. */
 char     *kh_text_clean      (const char *text);
+/* The first invisible or direction-changing character in a name (zero-width
+ * space, soft hyphen, bidi overrides …), or 0 when there is none. */
+gunichar  kh_text_find_invisible (const char *text);
 
 G_END_DECLS
