@@ -101,6 +101,10 @@ struct _KhCase
   gint64        assigned_to;       /* user id; 0 while queued */
   guint         deadline_groups;   /* KhDeadlineGroup flags */
   char         *assessment_deadline; /* ISO date, or NULL where the law sets none */
+  /* SHL 45 §: decisions implemented by this day at the latest (3 months
+   * after the case became pending, 150/1930 3 § and 5 §), ISO date. Every
+   * case read from the store has it. */
+  char         *implementation_deadline;
 
   /* For display only. */
   char         *client_name;
