@@ -322,6 +322,7 @@ kh_case_finalize (GObject *object)
 
   g_clear_pointer (&self->opened_at, g_date_time_unref);
   g_free (self->assessment_deadline);
+  g_free (self->implementation_deadline);
   g_free (self->client_name);
   g_free (self->assigned_to_name);
   g_free (self->contactor_detail);

@@ -53,7 +53,7 @@ struct _KhClient
 };
 
 /* Length limits of a person's text fields, in characters (issue 5, 1.13).
- * Decided here; the store refuses longer values (0007-person-records.sql
+ * Decided here; the store refuses longer values (0008-person-records.sql
  * restates them). A 23 KB surname once grew a database from 2.7 MB to 751 MB. */
 #define KH_CLIENT_MAX_LAST_NAME               100
 #define KH_CLIENT_MAX_FIRST_NAMES             150
@@ -132,6 +132,10 @@ struct _KhCase
   gint64        assigned_to;       /* user id; 0 while queued */
   guint         deadline_groups;   /* KhDeadlineGroup flags */
   char         *assessment_deadline; /* ISO date, or NULL where the law sets none */
+  /* SHL 45 §: decisions implemented by this day at the latest (3 months
+   * after the case became pending, 150/1930 3 § and 5 §), ISO date. Every
+   * case read from the store has it. */
+  char         *implementation_deadline;
 
   /* For display only. */
   char         *client_name;

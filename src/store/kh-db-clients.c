@@ -631,6 +631,7 @@ client_case_from_row (sqlite3_stmt *stmt)
   kcase->contactor = sqlite3_column_int (stmt, 14);
   kcase->contactor_detail = _kh_db_column_text (stmt, 15);
   kcase->referral = sqlite3_column_int (stmt, 16);
+  kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
   return kcase;
 }
 
@@ -672,7 +673,8 @@ kh_db_list_client_cases (KhDb    *db,
                         "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
                         "  c.last_name || ', ' || c.first_names, "
                         "  coalesce (u.display_name, u.account), c.language, k.needs, k.urgent, "
-                        "  k.channel, k.contactor, k.contactor_detail, k.referral "
+                        "  k.channel, k.contactor, k.contactor_detail, k.referral, "
+                        "  cs.implementation_deadline "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "

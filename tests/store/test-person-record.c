@@ -436,6 +436,8 @@ test_client_cases (Fixture       *f,
   /* The 7th working day after Thursday 2.4.2026 over Easter (Good Friday
    * 3.4 and Easter Monday 6.4 do not count): Wednesday 15.4.2026. */
   g_assert_cmpstr (kcase->assessment_deadline, ==, "2026-04-15");
+  /* SHL 45 §: three months on, Thursday 2.7.2026. */
+  g_assert_cmpstr (kcase->implementation_deadline, ==, "2026-07-02");
   g_assert_cmpstr (kcase->client_name, ==, "Tapaus, Tero");
   g_assert_null (kcase->assigned_to_name);
 

@@ -1,4 +1,4 @@
--- 0007-person-records.sql — the person's record by the client-data act, bounded text
+-- 0008-person-records.sql — the person's record by the client-data act, bounded text
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
