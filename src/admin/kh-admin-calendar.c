@@ -358,6 +358,7 @@ settings_show (void)
                          "working days.")
                      : _("Saturdays do not count as working days (Monday–Friday only, "
                          "as Kela counts)."));
+  _kh_admin_show_unit_name (db);
   return EXIT_OK;
 }
 
@@ -370,6 +371,7 @@ _kh_admin_run_settings (int    argc,
   g_autoptr(KhUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *with_unit_name = NULL;
   gboolean saturday;
   int status = EXIT_OK;
 
@@ -382,10 +384,11 @@ _kh_admin_run_settings (int    argc,
                                    "Friday, less holidays and the unit’s closed days. The last "
                                    "day of a deadline never falls on a Saturday either way. "
                                    "Deadlines already set do not change."));
+  with_unit_name = g_strdup_printf ("%s\n%s\n", description, _kh_admin_unit_name_help ());
   context = _kh_admin_context_new (_("ACTION [VALUE]"),
                                    _("Shows and changes the unit’s settings. An administrator "
                                      "or the lead social worker may change them."),
-                                   description, NULL);
+                                   with_unit_name, NULL);
   if (!_kh_admin_parse_options (context, &argc, &argv, &status))
     return status;
 
@@ -399,6 +402,8 @@ _kh_admin_run_settings (int    argc,
       return settings_show ();
     }
 
+  if (g_str_equal (argv[1], "unit-name"))
+    return _kh_admin_set_unit_name (context, argc, argv);
   if (!g_str_equal (argv[1], SETTING_SATURDAY))
     {
       /* Translators: the first %s is what was typed, the second the name of the
