@@ -18,7 +18,7 @@
 
 #include "kh-admin-private.h"
 
-/* Keep in sync with 0007-access-log-filters.sql, which refuses the same. */
+/* Keep in sync with 0009-access-log-filters.sql, which refuses the same. */
 #define UNIT_NAME_MAX 120
 
 const char *

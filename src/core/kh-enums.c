@@ -198,6 +198,8 @@ static const KhEnumEntry access_whats[] = {
   ROW_C (KH_ACCESS_EXPORT,        "export",        "access", NC_("access", "Read by an administrator's command")),
   ROW_C (KH_ACCESS_ACCESS_LOG,    "access-log",    "access", NC_("access", "Access log read")),
   ROW_C (KH_ACCESS_WORK_LIST,     "work-list",     "access", NC_("access", "Shown in a work list")),
+  ROW_C (KH_ACCESS_CASES,         "cases",         "access", NC_("access", "Cases listed")),
+  ROW_C (KH_ACCESS_PROTECTED_ADDRESS, "protected-address", "access", NC_("access", "Protected address shown")),
   END
 };
 

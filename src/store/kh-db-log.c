@@ -140,7 +140,7 @@ local_midnight (const GDate *date)
 /* The filter as SQL conditions over `a` (access_log), with their values
  * bound in order from ?1 by bind_filter. Only the conditions asked for are
  * written, so that SQLite can pick the index that fits: by person, by
- * user, by kind or by time (0007-access-log-filters.sql). */
+ * user, by kind or by time (0009-access-log-filters.sql). */
 static void
 append_filter (GString              *sql,
                const KhAccessFilter *filter)

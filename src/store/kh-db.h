@@ -95,7 +95,11 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
-/* Logs `what` with `basis`. NOT_FOUND if there is no such person. The store
+/* Logs `what` with `basis`. NOT_FOUND if there is no such person.
+ * A person with a non-disclosure marking (non_disclosure) comes without the
+ * address, postal code and city (address_withheld), except when `what` is
+ * KH_ACCESS_PROTECTED_ADDRESS: the logged "Show address" of their page.
+ * No other call returns a protected address (ATL 703/2023 38 §). The store
  * decides the basis for reception: a RECEPTION user's read is logged with
  * KH_BASIS_INTAKE whatever `basis` is (reception has no client relationship);
  * every other role's read is logged with `basis` as passed. */
@@ -115,8 +119,9 @@ GPtrArray *kh_db_find_similar_clients (KhDb        *db,
                                        gint64       except_id,
                                        GError     **error);
 /* Inserts (id 0) or updates a person; validates everything (identity code,
- * birth date, language, e-mail shape) and refuses with INVALID or
- * DUPLICATE_CODE. Returns the id. */
+ * birth date, language, e-mail shape, the text limits and characters of
+ * kh_client_check_text) and refuses with INVALID or DUPLICATE_CODE. A record
+ * with address_withheld keeps the stored address. Returns the id. */
 gint64     kh_db_save_client     (KhDb      *db,
                                   KhUser    *user,
                                   KhClient  *client,
@@ -125,7 +130,9 @@ gint64     kh_db_save_client     (KhDb      *db,
  * that it can say at the field what is wrong. `out_field` (may be NULL) gets
  * the KhClient field name at fault ("identity_code", "birth_date",
  * "last_name", "first_names", "language", "other_language", "email",
- * "postal_code", "phone", "no_code_reason"). The message is translated. */
+ * "postal_code", "phone", "no_code_reason", "mother_tongue",
+ * "other_mother_tongue", "representative_name", "representative_contact",
+ * "address", "city"). The message is translated. */
 gboolean   kh_db_validate_client (KhClient    *client,
                                   const char **out_field,
                                   GError     **error);
@@ -134,6 +141,15 @@ GPtrArray *kh_db_list_client_contacts (KhDb    *db,
                                        KhUser  *user,
                                        gint64   client_id,
                                        GError **error);     /* of KhContact */
+/* The person's cases, newest first, with the status, deadlines and worker,
+ * and who made the opening contact and on what basis (SHL 35 §): for the
+ * person's page and the warning before a second case. Logs KH_ACCESS_CASES
+ * once (basis INTAKE for reception, else CLIENT_RELATIONSHIP). NOT_FOUND if
+ * there is no such person. */
+GPtrArray *kh_db_list_client_cases (KhDb    *db,
+                                    KhUser  *user,
+                                    gint64   client_id,
+                                    GError **error);        /* of KhCase */
 /* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 

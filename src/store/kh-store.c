@@ -722,6 +722,42 @@ kh_store_list_client_contacts_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_list_client_contacts_async, error);
 }
 
+static gpointer
+list_client_cases_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_client_cases (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_list_client_cases_async (KhStore             *self,
+                                  gint64               client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_client_cases_async, list_client_cases_job,
+                 args_new (NULL, client_id, 0), ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_cases_finish:
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_client_cases_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_client_cases_async, error);
+}
+
 /* ---- the intake ---- */
 
 static void

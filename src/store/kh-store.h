@@ -63,6 +63,12 @@ void        kh_store_list_client_contacts_async  (KhStore *self, gint64 client_i
                                                   GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_client_contacts_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The person's cases, newest first (kh_db_list_client_cases; logged). */
+void        kh_store_list_client_cases_async  (KhStore *self, gint64 client_id,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                                               gpointer user_data);
+GPtrArray  *kh_store_list_client_cases_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* The intake is deep-copied before the call returns. */
 void        kh_store_save_intake_async     (KhStore *self, const KhIntake *intake,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);

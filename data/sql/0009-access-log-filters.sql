@@ -1,4 +1,4 @@
--- 0007-access-log-filters.sql — the access log's filters, and the unit's name
+-- 0009-access-log-filters.sql — the access log's filters, and the unit's name
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
