@@ -197,7 +197,7 @@ static const BadRow bad_rows[] = {
     "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
   { "access: what in range",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 9, 1)" },
+    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 11, 1)" },
   { "access: basis in range",
     "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 5)" },
   { "access: the user exists",

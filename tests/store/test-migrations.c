@@ -352,7 +352,7 @@ test_implementation_deadline_backfill (void)
 
 /* SHL 36 § 2 mom: a case opened by an authority's notification, by someone
  * else or anonymously loses the 7-day date an older version gave it; a
- * case the person sought keeps it. Version 7 is the last one without the
+ * case the person sought keeps it. Version 7 is older than the
  * rule. */
 static void
 test_seven_days_only_when_sought (void)
@@ -361,7 +361,7 @@ test_seven_days_only_when_sought (void)
   g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
   sqlite3 *raw;
 
-  make_old_database (path, 7);
+  make_old_database (path, 7);   /* before 0010 */
   raw = raw_open (path);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"

@@ -1,4 +1,4 @@
--- 0008-seven-days-when-sought.sql — the 7-day deadline only when services were sought
+-- 0010-seven-days-when-sought.sql — the 7-day deadline only when services were sought
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
