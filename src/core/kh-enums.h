@@ -179,4 +179,9 @@ const char  *kh_deadline_group_key (KhDeadlineGroup group);
 /* Outcomes that may be recorded without any personal data. */
 gboolean     kh_outcome_allows_anonymous (KhOutcome value);
 
+/* The access-log labels in a given language ("fi", "sv"), whatever the UI
+ * language is: for the extract that goes to the client (kh-catalog.h). */
+const char  *kh_access_what_label_in  (KhAccessWhat  value, const char *language);
+const char  *kh_access_basis_label_in (KhAccessBasis value, const char *language);
+
 G_END_DECLS

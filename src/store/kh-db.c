@@ -35,6 +35,8 @@ static const char * const migrations[] = {
   "0006-kela-from-authority.sql",
   "0007-implementation-deadline.sql",
   "0008-person-records.sql",
+  "0009-access-log-filters.sql",
+  "0010-seven-days-when-sought.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -246,6 +246,8 @@ gboolean   kh_db_add_closed_day  (KhDb *db, KhUser *user, const char *date, cons
 /* The unit's settings: "saturday_is_working_day" ("0" or "1"). Setting one
  * needs the lead social worker or an administrator. */
 char      *kh_db_get_setting     (KhDb *db, const char *key, GError **error);
+/* The unit's name, shown in the window's header; unset is no row. */
+#define KH_SETTING_UNIT_NAME "unit_name"
 gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const char *value,
                                   GError **error);
 
@@ -258,6 +260,66 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
                                   gint64   client_id,
                                   guint    limit,
                                   GError **error);    /* of KhAccessEntry */
+
+/* What the log view asks for (kh_db_read_access_log): every field is a
+ * condition of the SQL, and 0 / an invalid (cleared) date means "any". */
+typedef struct {
+  gint64        client_id;   /* one person's rows */
+  gint64        user_id;     /* one user's reads */
+  KhAccessWhat  what;        /* one kind of read */
+  GDate         from;        /* first day (local time), inclusive */
+  GDate         to;          /* last day (local time), inclusive */
+} KhAccessFilter;
+
+/* Initialises to "everything". */
+void       kh_access_filter_init (KhAccessFilter *filter);
+
+/* Where a page of the log starts. Keyset paging: OLDER and NEWER continue
+ * from a row already shown (its time and id), however many rows have been
+ * written since, and cost the same on the first page and the thousandth. */
+typedef enum {
+  KH_ACCESS_PAGE_NEWEST,     /* the newest rows */
+  KH_ACCESS_PAGE_OLDER,      /* the rows just older than (at, id) */
+  KH_ACCESS_PAGE_NEWER,      /* the rows just newer than (at, id) */
+  KH_ACCESS_PAGE_OLDEST,     /* the oldest rows */
+} KhAccessPaging;
+
+typedef struct {
+  GPtrArray *entries;      /* of KhAccessEntry, newest first */
+  guint64    total;        /* rows that match the filter, in all */
+  guint64    n_newer;      /* matching rows newer than entries[0] */
+} KhAccessLogSlice;
+
+void       kh_access_log_slice_free (KhAccessLogSlice *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhAccessLogSlice, kh_access_log_slice_free)
+
+/* One page of at most `limit` rows (0: 100) of the log that match `filter`,
+ * with the total. Only for the lead social worker and the administrator.
+ * Reading is itself logged (KH_ACCESS_ACCESS_LOG, SUPERVISION; for the
+ * person filtered on, if any) in the same transaction. `at` is in seconds
+ * since the epoch, as KhAccessEntry's. */
+KhAccessLogSlice *kh_db_read_access_log (KhDb                 *db,
+                                        KhUser               *user,
+                                        const KhAccessFilter *filter,
+                                        KhAccessPaging        paging,
+                                        gint64                at,
+                                        gint64                id,
+                                        guint                 limit,
+                                        GError              **error);
+
+/* The extract of one person's log that the person has a right to (ATL
+ * 703/2023 11 §: who has used or received their data, when and on what
+ * basis), as CSV in the person's own language (KhClient.language: Swedish
+ * for "sv", else Finnish), whatever the UI language is. Every row, oldest
+ * first. Only for the lead social worker and the administrator; the export
+ * is logged (KH_ACCESS_ACCESS_LOG, basis ADMINISTRATION: answering the
+ * person's request) in the same transaction. NOT_FOUND for no such person.
+ * `out_rows` (may be NULL) gets the number of log rows in the extract. */
+GBytes    *kh_db_export_access_log (KhDb    *db,
+                                    KhUser  *user,
+                                    gint64   client_id,
+                                    guint   *out_rows,
+                                    GError **error);
 
 /* ---- bulk (kohtaamo-admin) ---- */
 

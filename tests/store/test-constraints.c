@@ -32,6 +32,15 @@ static const char * const good_rows[] = {
   /* Opens a case, but has none: for the cases' rows below. */
   "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, anonymous, "
   "  client_id, created_by, created_at) VALUES (204, 0, 1, 2, 1, 3, 0, 100, 1, 0)",
+  /* The police open a case without consent: no 7-day deadline (SHL 36 §). */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, anonymous, client_id, created_by, created_at) "
+  "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+  "  implementation_deadline) VALUES (301, 101, 205, 0, 1, 1, '2026-07-02')",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, anonymous, client_id, created_by, created_at) "
+  "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  assessment_deadline, implementation_deadline) "
   "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
@@ -181,6 +190,11 @@ static const BadRow bad_rows[] = {
     "VALUES (100, 204, 0, '2.7.2026', 1)" },
   { "the implementation deadline cannot be removed",
     "UPDATE cases SET implementation_deadline = NULL" },
+  { "no 7-day deadline for a case an authority notified",
+    "UPDATE cases SET assessment_deadline = '2026-04-15' WHERE id = 301" },
+  { "no 7-day deadline for a new case an authority notified",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
+    "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
   { "access: what in range",
     "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 11, 1)" },
