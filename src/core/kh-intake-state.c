@@ -22,8 +22,6 @@
 /* A clock a few minutes ahead of another is not the future. */
 #define FUTURE_TOLERANCE_S (10 * 60)
 
-/* TTL 14 d §: the personal meeting within seven working days. */
-#define KELA_MEETING_WORKING_DAYS 7
 
 /**
  * kh_intake_field_max_length:
@@ -313,8 +311,7 @@ kh_contact_find_problem (const KhContact *contact,
       KhIntakeField field = text_fields[i];
       const char *text = *text_field (c, field);
       guint max = kh_intake_field_max_length (field);
-      glong length;
-      gunichar bad;
+      g_autoptr(GError) text_error = NULL;
 
       if (text == NULL)
         continue;
@@ -328,23 +325,11 @@ kh_contact_find_problem (const KhContact *contact,
             return PROBLEM (field, _("Outcome note: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
           return PROBLEM (field, _("Who contacted: an anonymous contact keeps no personal data. Remove the text, or do not mark the contact anonymous."));
         }
-      length = g_utf8_strlen (text, -1);
-      if (length > (glong) max)
-        {
-          /* Translators: the first %u is the most characters a field keeps,
-           * the second how many it has now. */
-          return problem (field, g_strdup_printf (_("At most %u characters; this has %u."),
-                                                  max, (guint) length),
-                          out_field, out_message);
-        }
-      bad = is_name_field (field) ? kh_text_find_invisible (text) : 0;
-      if (bad != 0)
-        {
-          /* Translators: %04X is a character's code point, as in "U+200B". */
-          return problem (field, g_strdup_printf (_("Remove the invisible or direction-changing character U+%04X: it would hide the name from searches."),
-                                                  bad),
-                          out_field, out_message);
-        }
+      /* The one text check of core (kh-text.c): the limit, and no
+       * invisible or direction-changing character (1.13). */
+      if (!kh_text_check_field (NULL, text, is_name_field (field) ? KH_TEXT_LINE : KH_TEXT_NOTE,
+                                max, &text_error))
+        return problem (field, g_strdup (text_error->message), out_field, out_message);
     }
 
   if (!c->anonymous)
@@ -700,24 +685,6 @@ kh_intake_state_build_contact (const KhIntakeState *state)
   return contact;
 }
 
-/**
- * kh_intake_kela_meeting_deadline:
- * @calendar: the unit's calendar
- * @request_day: the day Kela's notification of the request came
- * @out: (out caller-allocates): the last day for the meeting
- *
- * TTL 14 d §: on request, the client gets a personal meeting with a
- * social-welfare professional within seven working days (arkipäivää),
- * counted from the day after the request as Kela counts them.
- */
-void
-kh_intake_kela_meeting_deadline (KhCalendar  *calendar,
-                                 const GDate *request_day,
-                                 GDate       *out)
-{
-  kh_calendar_add_working_days (calendar, request_day, KELA_MEETING_WORKING_DAYS, out);
-}
-
 /* ---- the view ---- */
 
 static void
@@ -854,16 +821,24 @@ kh_intake_view_new (const KhIntakeState *state,
               && kh_date_from_iso (state->birth_date, &birth);
   view->groups_from_birth = kh_deadline_effective_groups (0, has_birth ? &birth : NULL, &day);
   view->effective_groups = view->groups_from_birth | state->deadline_groups;
-  view->seeks_services = !contact->anonymous && kh_contactor_seeks_services (contact->contactor);
+  /* SHL 36 § 2 mom: who made the contact decides whether the 7 days run. */
+  view->seeks_services = !contact->anonymous
+                         && kh_deadline_contactor_seeks_services (contact->contactor);
   g_date_clear (&view->assessment_deadline, 1);
   g_date_clear (&view->meeting_deadline, 1);
-  if (calendar != NULL && contact->opens_case && view->seeks_services)
-    view->has_assessment_deadline =
-      kh_deadline_assessment_start (calendar, &day, view->effective_groups,
-                                    has_birth ? &birth : NULL, &view->assessment_deadline);
+  g_date_clear (&view->implementation_deadline, 1);
+  if (calendar != NULL && contact->opens_case)
+    {
+      view->has_assessment_deadline =
+        kh_deadline_assessment_start (calendar, &day, view->seeks_services, view->effective_groups,
+                                      has_birth ? &birth : NULL, &view->assessment_deadline);
+      /* SHL 45 §: the case is pending from the contact's day. */
+      kh_deadline_implementation (calendar, &day, &view->implementation_deadline);
+      view->has_implementation_deadline = TRUE;
+    }
   if (calendar != NULL && contact->kela_kind == KH_KELA_MEETING_REQUEST)
     {
-      kh_intake_kela_meeting_deadline (calendar, &day, &view->meeting_deadline);
+      kh_deadline_kela_meeting (calendar, &day, &view->meeting_deadline);
       view->has_meeting_deadline = TRUE;
     }
 

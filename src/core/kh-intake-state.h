@@ -139,6 +139,8 @@ typedef struct
   GDate     assessment_deadline;
   gboolean  has_meeting_deadline;          /* TTL 14 d §: the 7th working day */
   GDate     meeting_deadline;
+  gboolean  has_implementation_deadline;   /* SHL 45 §: 3 months from the contact */
+  GDate     implementation_deadline;
 } KhIntakeView;
 
 /* `now` is the time of the check: a contact received later than a few
@@ -152,10 +154,5 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIntakeView, kh_intake_view_free)
 
 /* The contact to save: a normalised copy. */
 KhContact    *kh_intake_state_build_contact (const KhIntakeState *state);
-
-/* TTL 14 d §: the personal meeting within 7 working days of the request. */
-void          kh_intake_kela_meeting_deadline (KhCalendar  *calendar,
-                                               const GDate *request_day,
-                                               GDate       *out);
 
 G_END_DECLS

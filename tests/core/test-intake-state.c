@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/kh-deadlines.h"
 #include "core/kh-intake-state.h"
 #include "core/kh-text.h"
 
@@ -244,24 +245,6 @@ test_lengths (void)
     }
 }
 
-static void
-test_invisible (void)
-{
-  static const struct { const char *text; gunichar expected; } rows[] = {
-    { "Virtanen", 0 },
-    { "Vir\u200btanen", 0x200b },
-    { "Mäki\u00adnen", 0x00ad },
-    { "\u202eneniksaM", 0x202e },
-    { "Åberg\u2066", 0x2066 },
-    { "\ufeffNyström", 0xfeff },
-    { "Nyström-Mäkinen", 0 },
-    { NULL, 0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_assert_cmpuint (kh_text_find_invisible (rows[i].text), ==, rows[i].expected);
-}
-
 /* 1.9: the one function that maps who made the contact to SHL 36 § 2 mom. */
 static void
 test_seeks_services (void)
@@ -276,7 +259,7 @@ test_seeks_services (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_assert_true (kh_contactor_seeks_services (rows[i].contactor) == rows[i].expected);
+    g_assert_true (kh_deadline_contactor_seeks_services (rows[i].contactor) == rows[i].expected);
 }
 
 /* ---- the state and its view ---- */
@@ -456,21 +439,23 @@ typedef struct
   guint        groups;
   const char  *assessment;   /* NULL: none applies */
   const char  *meeting;
+  const char  *implementation;   /* SHL 45 §, for a case */
 } DeadlineRow;
 
 static const DeadlineRow deadline_rows[] = {
   /* SHL 36 § 2 mom: over 75 by the birth date, the person's own contact. */
-  { "over 75, own contact", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, "2026-04-15", NULL },
-  { "over 75, relative", KH_CHANNEL_PHONE, KH_CONTACTOR_RELATIVE, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, "2026-04-15", NULL },
-  { "disabled, legal representative", KH_CHANNEL_PHONE, KH_CONTACTOR_LEGAL_REPRESENTATIVE, KH_OUTCOME_CASE_OPENED, 0, "1986-03-01", KH_DEADLINE_GROUP_DISABLED, "2026-04-15", NULL },
+  { "over 75, own contact", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, "2026-04-15", NULL, "2026-07-02" },
+  { "over 75, relative", KH_CHANNEL_PHONE, KH_CONTACTOR_RELATIVE, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, "2026-04-15", NULL, "2026-07-02" },
+  { "disabled, legal representative", KH_CHANNEL_PHONE, KH_CONTACTOR_LEGAL_REPRESENTATIVE, KH_OUTCOME_CASE_OPENED, 0, "1986-03-01", KH_DEADLINE_GROUP_DISABLED, "2026-04-15", NULL, "2026-07-02" },
   /* 1.4: an authority's notification is not a contact to obtain services. */
-  { "over 75, police notification", KH_CHANNEL_AUTHORITY, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, NULL, NULL },
-  { "forty, own contact", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_CASE_OPENED, 0, "1986-03-01", 0, NULL, NULL },
-  { "over 75, advice only", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_ADVICE, 0, "1940-03-01", 0, NULL, NULL },
-  { "over 75, urgent help and a case", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_URGENT, 0, "1940-03-01", 0, "2026-04-15", NULL },
-  /* TTL 14 d §: a meeting within seven working days of Thursday 2.4.2026. */
-  { "Kela meeting request", KH_CHANNEL_KELA, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_CASE_OPENED, KH_KELA_MEETING_REQUEST, "1986-03-01", 0, NULL, "2026-04-15" },
-  { "Kela forwarded application", KH_CHANNEL_KELA, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_ADVICE, KH_KELA_FORWARDED_APPLICATION, "1986-03-01", 0, NULL, NULL },
+  { "over 75, police notification", KH_CHANNEL_AUTHORITY, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_CASE_OPENED, 0, "1940-03-01", 0, NULL, NULL, "2026-07-02" },
+  { "forty, own contact", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_CASE_OPENED, 0, "1986-03-01", 0, NULL, NULL, "2026-07-02" },
+  { "over 75, advice only", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_ADVICE, 0, "1940-03-01", 0, NULL, NULL, NULL },
+  { "over 75, urgent help and a case", KH_CHANNEL_WALK_IN, KH_CONTACTOR_SELF, KH_OUTCOME_URGENT, 0, "1940-03-01", 0, "2026-04-15", NULL, "2026-07-02" },
+  /* TTL 14 d §: a meeting within seven working days of Thursday 2.4.2026;
+   * SHL 45 §: a case opened that day is implemented by Thursday 2.7.2026. */
+  { "Kela meeting request", KH_CHANNEL_KELA, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_CASE_OPENED, KH_KELA_MEETING_REQUEST, "1986-03-01", 0, NULL, "2026-04-15", "2026-07-02" },
+  { "Kela forwarded application", KH_CHANNEL_KELA, KH_CONTACTOR_AUTHORITY, KH_OUTCOME_ADVICE, KH_KELA_FORWARDED_APPLICATION, "1986-03-01", 0, NULL, NULL, NULL },
 };
 
 static void
@@ -486,6 +471,7 @@ test_deadlines (void)
       g_autoptr(KhIntakeView) view = NULL;
       g_autofree char *assessment = NULL;
       g_autofree char *meeting = NULL;
+      g_autofree char *implementation = NULL;
 
       g_test_message ("%s", row->name);
       kh_intake_state_set_received (state, now);
@@ -504,6 +490,9 @@ test_deadlines (void)
         meeting = kh_date_to_iso (&view->meeting_deadline);
       g_assert_cmpstr (assessment, ==, row->assessment);
       g_assert_cmpstr (meeting, ==, row->meeting);
+      if (view->has_implementation_deadline)
+        implementation = kh_date_to_iso (&view->implementation_deadline);
+      g_assert_cmpstr (implementation, ==, row->implementation);
     }
 }
 
@@ -517,7 +506,6 @@ main (int   argc,
   g_test_add_func ("/core/intake-state/rules", test_rules);
   g_test_add_func ("/core/intake-state/normalize", test_normalize);
   g_test_add_func ("/core/intake-state/lengths", test_lengths);
-  g_test_add_func ("/core/intake-state/invisible", test_invisible);
   g_test_add_func ("/core/intake-state/seeks-services", test_seeks_services);
   g_test_add_func ("/core/intake-state/applies", test_applies);
   g_test_add_func ("/core/intake-state/setters", test_setters);

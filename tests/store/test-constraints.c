@@ -39,24 +39,42 @@ static const char * const good_rows[] = {
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
   "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, urgent, "
   "  urgency_assessed_by, urgency_assessed_at) "
-  "VALUES (204, 0, 6, 3, 'Poliisi', 3, 1, 4, 1, 0, 101, 1, 0, 1, 1, 1, 0)",
+  "VALUES (210, 0, 6, 3, 'Poliisi', 3, 1, 4, 1, 0, 101, 1, 0, 1, 1, 1, 0)",
   /* 1.6, 36 § 1 mom: a notification answered with advice and a reason. */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
   "  outcome, no_assessment_reason, anonymous, client_id, created_by, created_at, urgency, "
   "  urgency_assessed_by, urgency_assessed_at) "
-  "VALUES (205, 0, 6, 3, 'Poliisi', 2, 1, 1, 'Asiakkuus jo aikuissosiaalityössä', 0, 101, 1, 0, 2, 1, 0)",
+  "VALUES (211, 0, 6, 3, 'Poliisi', 2, 1, 1, 'Asiakkuus jo aikuissosiaalityössä', 0, 101, 1, 0, 2, 1, 0)",
   /* 1.6: directed to apply, by the person; 1.9: a legal representative. */
   "INSERT INTO contacts (id, received_at, channel, contactor, referral, directed_by, language, "
   "  outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
   "  urgency_assessed_at) "
-  "VALUES (206, 0, 1, 1, 1, 'Terveysasema', 1, 1, 0, 101, 1, 0, 2, 1, 0)",
+  "VALUES (212, 0, 1, 1, 1, 'Terveysasema', 1, 1, 0, 101, 1, 0, 2, 1, 0)",
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_contact, "
   "  language, outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
   "  urgency_assessed_at) "
-  "VALUES (207, 0, 2, 6, 'Eero Edunvalvoja', '040 123 4567', 1, 5, 0, 101, 1, 0, 2, 1, 0)",
-  "INSERT INTO cases (id, client_id, contact_id, opened_at, status) VALUES (301, 101, 204, 0, 1)",
+  "VALUES (213, 0, 2, 6, 'Eero Edunvalvoja', '040 123 4567', 1, 5, 0, 101, 1, 0, 2, 1, 0)",
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline) "
+  "VALUES (310, 101, 210, 0, 1, '2026-07-02')",
+  /* Opens a case, but has none: for the cases' rows below (a relative, 1.9). */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_relation, "
+  "  language, outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (204, 0, 1, 2, 'Liisa Testinen', 'tytär', 1, 3, 1, 0, 100, 1, 0, 2, 1, 0)",
+  /* The police open a case without consent: no 7-day deadline (SHL 36 §). */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
-  "  assessment_deadline) VALUES (300, 100, 200, 0, 1, 7, '2026-04-15')",
+  "  implementation_deadline) VALUES (301, 101, 205, 0, 1, 1, '2026-07-02')",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+  "  assessment_deadline, implementation_deadline) "
+  "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
   "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 1)",
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
 };
@@ -151,7 +169,7 @@ static const BadRow bad_rows[] = {
   { "a pending matter needs a case, urgent help or a reason (34 §, 36 §)",
     CONTACT_INSERT "VALUES (2, 1, 0, 0, 6, 3, 'Poliisi', 3, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "a pending matter needs a reason, updated either",
-    "UPDATE contacts SET no_assessment_reason = NULL WHERE id = 205" },
+    "UPDATE contacts SET no_assessment_reason = NULL WHERE id = 211" },
   { "a reason not to assess only for a pending matter",
     "INSERT INTO contacts (received_at, channel, contactor, language, outcome, no_assessment_reason, "
     "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
@@ -192,13 +210,13 @@ static const BadRow bad_rows[] = {
     "  urgency_assessed_at) VALUES (0, 2, 2, 'Vir' || char (0x200b) || 'tanen', 'poika', 1, 1, 100, "
     "  1, 0, 2, 1, 0)" },
   { "no direction-changing characters in who directed",
-    "UPDATE contacts SET directed_by = 'Terveys' || char (0x202e) || 'asema' WHERE id = 206" },
+    "UPDATE contacts SET directed_by = 'Terveys' || char (0x202e) || 'asema' WHERE id = 212" },
   { "a name at most 200 characters (1.13)",
-    "UPDATE contacts SET contactor_name = printf ('%.201c', 'x') WHERE id = 207" },
+    "UPDATE contacts SET contactor_name = printf ('%.201c', 'x') WHERE id = 213" },
   { "a reason at most 4000 characters",
-    "UPDATE contacts SET reason_text = printf ('%.4001c', 'x') WHERE id = 207" },
+    "UPDATE contacts SET reason_text = printf ('%.4001c', 'x') WHERE id = 213" },
   { "only urgent help opens a case besides 'case opened' (2.5)",
-    "UPDATE contacts SET opens_case = 1 WHERE id = 205" },
+    "UPDATE contacts SET opens_case = 1 WHERE id = 211" },
   { "'case opened' opens a case",
     "UPDATE contacts SET opens_case = 0 WHERE id = 200" },
   { "needs within the ten bits",
@@ -248,29 +266,42 @@ static const BadRow bad_rows[] = {
     CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
 
   { "case status in range",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 4)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 4)" },
   { "one case per contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 1)" },
   { "queued has nobody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to) "
-    "VALUES (100, 200, 0, 1, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assigned_to) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, 1)" },
   { "assigned has somebody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 2)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 2)" },
   { "deadline groups within three bits",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, deadline_groups) "
-    "VALUES (100, 200, 0, 1, 8)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, deadline_groups) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, 8)" },
   { "deadline is ISO",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline) "
-    "VALUES (100, 200, 0, 1, '15.4.2026')" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
   { "a case is opened by a case-opening contact",
     "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 202, 0, 1)" },
   { "a case is opened by a case-opening contact, not by a consulted one",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 207, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 213, 0, 1)" },
   { "a case is about the contact's person",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 200, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 200, 0, '2026-07-02', 1)" },
+
+  { "a case has its implementation deadline (SHL 45 §)",
+    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 204, 0, 1)" },
+  { "the implementation deadline is ISO",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
+    "VALUES (100, 204, 0, '2.7.2026', 1)" },
+  { "the implementation deadline cannot be removed",
+    "UPDATE cases SET implementation_deadline = NULL" },
+  { "no 7-day deadline for a case an authority notified",
+    "UPDATE cases SET assessment_deadline = '2026-04-15' WHERE id = 301" },
+  { "no 7-day deadline for a new case an authority notified",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
+    "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
   { "access: what in range",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 9, 1)" },
+    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 11, 1)" },
   { "access: basis in range",
     "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 5)" },
   { "access: the user exists",

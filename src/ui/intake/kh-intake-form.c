@@ -482,6 +482,19 @@ render_deadlines (KhIntakeForm *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_row), "dim-label");
       gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_icon), "warning");
     }
+  /* SHL 45 §: every opened case, whoever made the contact. */
+  if (view->has_implementation_deadline)
+    {
+      g_autofree char *iso = kh_date_to_iso (&view->implementation_deadline);
+      g_autofree char *rule = kh_deadline_describe_implementation (iso);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: %s is "implemented by Thu 2.7.2026 (SHL 45 §)" */
+      subtitle = g_strdup_printf (_("Decisions: %s"), rule);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->deadline_row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->deadline_row), NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->kela_meeting_row), view->has_meeting_deadline);
   if (view->has_meeting_deadline)

@@ -1,4 +1,4 @@
--- 0007-contact-model.sql — the contact as the law records it (issue 5, 1.6–1.10, 1.13, 2.5)
+-- 0011-contact-model.sql — the contact as the law records it (issue 5, 1.6–1.10, 1.13, 2.5)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
