@@ -695,9 +695,10 @@ static void
 urgency_toggled_cb (GtkCheckButton *check,
                     KhIntakeForm   *self)
 {
-  if (self->resetting || self->rendering || !gtk_check_button_get_active (check))
+  if (self->resetting || self->rendering)
     return;
-  kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
+  if (gtk_check_button_get_active (check))
+    kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
   kh_intake_state_set_urgency (self->state, get_urgency (self));
   update_form (self);
 }
