@@ -22,6 +22,15 @@
 
 #include "kh-test-ui.h"
 
+/* Set when the test runs in Finnish or Swedish for screenshots: the
+ * texts are then not compared with the English ones. */
+static gboolean localized;
+
+#define assert_text(a, b) G_STMT_START {                \
+    if (!localized)                                     \
+      g_assert_cmpstr ((a), ==, (b));                   \
+  } G_STMT_END
+
 typedef struct {
   KhTestUi   ui;
   GtkWidget *picker;
@@ -126,8 +135,13 @@ type (Fixture    *f,
       const char *text,
       const char *status)
 {
+  g_autofree char *before = g_strdup (status_text (f));
+
   gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), text);
-  WAIT_UNTIL (g_strcmp0 (status_text (f), status) == 0);
+  if (localized)
+    WAIT_UNTIL (status_text (f) != NULL && g_strcmp0 (status_text (f), before) != 0);
+  else
+    WAIT_UNTIL (g_strcmp0 (status_text (f), status) == 0);
   gtk_test_widget_wait_for_draw (f->ui.window);
 }
 
@@ -206,7 +220,7 @@ test_counts_and_tie (Fixture       *f,
   g_assert_cmpuint (selected (f), ==, GTK_INVALID_LIST_POSITION);
   g_assert_false (row_is_selected (row_of (f, "Aino00")));
   activate_search (f);
-  g_assert_cmpstr (status_text (f), ==,
+  assert_text (status_text (f),
                    "8 people match equally well. Choose one with the arrow keys, or type more of the name or identity code.");
   g_assert_cmpuint (f->n_chosen, ==, 0);
   g_assert_cmpint (kh_person_picker_get_mode (KH_PERSON_PICKER (f->picker)), ==, KH_PERSON_PICKER_SEARCH);
@@ -239,7 +253,7 @@ test_clear_best (Fixture       *f,
   g_assert_cmpuint (selected (f), ==, GTK_INVALID_LIST_POSITION);
   activate_search (f);
   g_assert_cmpuint (f->n_chosen, ==, 0);
-  g_assert_cmpstr (status_text (f), ==,
+  assert_text (status_text (f),
                    "2 people match equally well. Choose one with the arrow keys, or type more of the name or identity code.");
 
   type (f, "ny", "3 people found. Enter chooses the highlighted one.");
@@ -269,10 +283,13 @@ test_accessible_row (Fixture       *f,
   row = row_of (f, "Sanni");
   g_assert_nonnull (row);
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, "Saavutettava, Sanni");
-  gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "no identity code · born 1.1.1980 · Finnish");
-  gtk_test_accessible_assert_property (child (f, "search_entry"), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Search for a person");
+  if (!localized)
+    {
+      gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           "no identity code · born 1.1.1980 · Finnish");
+      gtk_test_accessible_assert_property (child (f, "search_entry"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           "Search for a person");
+    }
 }
 
 /* Too few digits say how many more; four find the birthdays. */
@@ -384,6 +401,9 @@ main (int   argc,
    * KH_TEST_SCREENSHOTS from outside; the asserts then expect English. */
   if (localedir != NULL)
     {
+      /* gtk_test_init keeps the C locale. */
+      setlocale (LC_ALL, "");
+      localized = TRUE;
       bindtextdomain (GETTEXT_PACKAGE, localedir);
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       textdomain (GETTEXT_PACKAGE);

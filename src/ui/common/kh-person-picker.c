@@ -602,6 +602,7 @@ kh_person_picker_init (KhPersonPicker *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_field_message_ensure_style ();
   self->limit = DEFAULT_LIMIT;
   self->cancellable = g_cancellable_new ();
 
