@@ -130,7 +130,7 @@ gboolean      _kh_db_prepare_client    (KhClient     *client,
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
 /* How much of the sort key each client_words row keeps
- * (0007-name-words-bounded.sql). Keep in sync with its CHECK. */
+ * (0011-name-words-bounded.sql). Keep in sync with its CHECK. */
 #define KH_DB_SORT_PREFIX_BYTES 24
 /* The byte sort key of a name in KH_FI order (clients.sort_key). */
 char         *_kh_db_make_sort_key     (const char   *last_name,
@@ -161,6 +161,11 @@ KhClient     *_kh_db_read_client       (KhDb         *db,
 /* The unit's calendar, cached for the connection (borrowed). */
 KhCalendar   *_kh_db_get_calendar      (KhDb         *db,
                                         GError      **error);
+
+/* SHL 45 §: the implementation deadline (ISO date, newly allocated) of a
+ * case opened at `opened_at` (Unix seconds; its local day is the day the
+ * case became pending). */
+char         *_kh_db_implementation_deadline (gint64 opened_at);
 
 /* The deferred-index flag of bulk loads (see 0001-initial.sql). */
 gboolean      _kh_db_defer_search_index (KhDb        *db,
