@@ -673,7 +673,11 @@ kh_db_list_client_cases (KhDb    *db,
                         "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
                         "  c.last_name || ', ' || c.first_names, "
                         "  coalesce (u.display_name, u.account), c.language, k.needs, k.urgent, "
-                        "  k.channel, k.contactor, k.contactor_detail, k.referral, "
+                        /* Who notified: the authority, or the relative or legal
+                         * representative by name (and relation), 1.9. */
+                        "  k.channel, k.contactor, coalesce (k.contactor_detail, "
+                        "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
+                        "  k.referral, "
                         "  cs.implementation_deadline "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
@@ -953,7 +957,7 @@ read_word_range (Search      *s,
 }
 
 /* The people of a client_words range, in order. The index keeps only the
- * start of each sort key (0011-name-words-bounded.sql): the rows are read
+ * start of each sort key (0012-name-words-bounded.sql): the rows are read
  * in that order until the people who tie with the last one wanted are all
  * in, and those few are put in order by their whole key. */
 static gboolean
