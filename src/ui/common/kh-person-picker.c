@@ -610,6 +610,8 @@ kh_person_picker_init (KhPersonPicker *self)
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
   keys = gtk_event_controller_key_new ();
+  /* Before the entry's text takes the arrow keys for itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
