@@ -16,9 +16,11 @@
 
 #include "core/kh-search.h"
 #include "store/kh-store.h"
+#include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-fields.h"
 #include "ui/common/kh-person-picker.h"
 #include "ui/common/kh-person-row.h"
+#include "ui/intake/kh-intake-form.h"
 
 #include "kh-test-ui.h"
 
@@ -96,10 +98,11 @@ saved_cb (GObject      *object,
 }
 
 static gint64
-add_person (Fixture    *f,
-            const char *last_name,
-            const char *first_names,
-            const char *birth_iso)
+add_person_in (Fixture    *f,
+               const char *last_name,
+               const char *first_names,
+               const char *birth_iso,
+               KhLanguage  language)
 {
   g_autoptr(KhClient) client = kh_client_new ();
   gint64 id = 0;
@@ -109,10 +112,19 @@ add_person (Fixture    *f,
   client->identity_kind = KH_IDENTITY_BIRTH_DATE;
   client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
   client->birth_date = g_strdup (birth_iso);
-  client->language = KH_LANGUAGE_FI;
+  client->language = language;
   kh_store_save_client_async (f->ui.store, client, NULL, saved_cb, &id);
   WAIT_UNTIL (id != 0);
   return id;
+}
+
+static gint64
+add_person (Fixture    *f,
+            const char *last_name,
+            const char *first_names,
+            const char *birth_iso)
+{
+  return add_person_in (f, last_name, first_names, birth_iso, KH_LANGUAGE_FI);
 }
 
 static guint
@@ -389,6 +401,55 @@ test_new_person_and_duplicate (Fixture       *f,
   g_assert_cmpint (kh_person_picker_get_mode (picker), ==, KH_PERSON_PICKER_SEARCH);
 }
 
+/* The intake form's "who" is the picker: a tie there is refused the same
+ * way, and the chosen person's language becomes the contact's. */
+static void
+test_in_intake_form (void)
+{
+  Fixture fixture = { { NULL, }, NULL, NULL, 0 };
+  Fixture *f = &fixture;
+  GtkWidget *form;
+  GObject *language_row;
+
+  kh_test_ui_set_up (&f->ui);
+  form = kh_intake_form_new (f->ui.store);
+  g_object_ref (form);
+  kh_test_ui_show (&f->ui, form);
+  f->picker = GTK_WIDGET (gtk_widget_get_template_child (form, KH_TYPE_INTAKE_FORM, "person_picker"));
+  g_signal_connect (f->picker, "chosen", G_CALLBACK (chosen_cb), f);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Aino%02u", i);
+
+      add_person (f, "Nyström", first, "2006-08-13");
+    }
+  add_person_in (f, "Nyqvist", "Noora", "1990-01-01", KH_LANGUAGE_SV);
+
+  type (f, "nyst", "3 people found. None matches clearly best: choose one with the arrow keys, or type more.");
+  activate_search (f);
+  assert_text (status_text (f),
+               "3 people match equally well. Choose one with the arrow keys, or type more of the name or identity code.");
+  g_assert_cmpuint (f->n_chosen, ==, 0);
+  kh_test_ui_screenshot (f->ui.window, "intake-who-tie");
+
+  type (f, "nyq", "1 person found.");
+  kh_test_ui_screenshot (f->ui.window, "intake-who-one");
+  activate_search (f);
+  g_assert_cmpuint (f->n_chosen, ==, 1);
+  language_row = gtk_widget_get_template_child (form, KH_TYPE_INTAKE_FORM, "language_row");
+  g_assert_cmpint (kh_form_rows_get_language (ADW_COMBO_ROW (language_row)), ==, KH_LANGUAGE_SV);
+  kh_test_ui_screenshot (f->ui.window, "intake-who-chosen");
+
+  g_clear_object (&f->chosen);
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), NULL);
+  g_object_run_dispose (G_OBJECT (form));
+  kh_test_ui_tear_down (&f->ui);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (form);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +478,7 @@ main (int   argc,
   ADD ("/ui/person-picker/accessible-row", test_accessible_row);
   ADD ("/ui/person-picker/digits", test_digits);
   ADD ("/ui/person-picker/new-person-and-duplicate", test_new_person_and_duplicate);
+  g_test_add_func ("/ui/person-picker/in-intake-form", test_in_intake_form);
 
   return g_test_run ();
 }
