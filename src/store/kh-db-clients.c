@@ -1037,7 +1037,7 @@ search_words (Search      *s,
 }
 
 /* One tier of the name search: whole words, or prefixes of words.
- * `hits` is its FTS count when known, else -1. */
+ * `hits` is its FTS count (or a bound below the caps) when known, else -1. */
 static gboolean
 search_names_tier (Search      *s,
                    GPtrArray   *tokens,
@@ -1137,7 +1137,11 @@ search_names (Search      *s,
   if (prefix_hits == 0)
     return TRUE;
 
-  return search_names_tier (s, tokens, folded, FALSE, -1, error) &&
+  /* The whole words are among the prefixes: below the cap, the prefix
+   * count bounds theirs and chooses the same way, without counting again. */
+  return search_names_tier (s, tokens, folded, FALSE,
+                            prefix_hits < (folded->len == 1 ? SPREAD_HITS : DENSE_HITS) ? prefix_hits : -1,
+                            error) &&
          (HITS (s)->len >= s->limit ||
           search_names_tier (s, tokens, folded, TRUE, prefix_hits, error));
 }
