@@ -238,12 +238,27 @@ test_counts_and_tie (Fixture       *f,
   g_assert_cmpint (kh_person_picker_get_mode (KH_PERSON_PICKER (f->picker)), ==, KH_PERSON_PICKER_SEARCH);
   kh_test_ui_screenshot (f->ui.window, "picker-tie");
 
+  /* Chosen with the arrow keys, the selected row is what Enter picks:
+   * the list's own activation (Enter on a row) picks its row too. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_widget_get_template_child (f->picker, KH_TYPE_PERSON_PICKER, "selection")), 2);
+  gtk_test_widget_wait_for_draw (f->ui.window);
+  g_assert_true (row_is_selected (row_of (f, "Aino02")));
+  activate_search (f);
+  g_assert_cmpuint (f->n_chosen, ==, 1);
+  g_assert_cmpstr (f->chosen->first_names, ==, "Aino02");
+  g_signal_emit_by_name (child (f, "change_button"), "clicked");
+  type (f, "virtanen aino", "8 shown of 10 people who match. Type more of the name, or the birth date or identity code, to narrow the search.");
+  g_signal_emit_by_name (child (f, "results_view"), "activate", 5);
+  g_assert_cmpuint (f->n_chosen, ==, 2);
+  g_assert_cmpstr (f->chosen->first_names, ==, "Aino05");
+  g_signal_emit_by_name (child (f, "change_button"), "clicked");
+
   /* Narrowed to one: it is selected and Enter picks it. */
   type (f, "virtanen aino03", "1 person found.");
   g_assert_cmpuint (selected (f), ==, 0);
   g_assert_true (row_is_selected (row_of (f, "Aino03")));
   activate_search (f);
-  g_assert_cmpuint (f->n_chosen, ==, 1);
+  g_assert_cmpuint (f->n_chosen, ==, 3);
   g_assert_cmpstr (f->chosen->first_names, ==, "Aino03");
   g_assert_cmpint (kh_person_picker_get_mode (KH_PERSON_PICKER (f->picker)), ==, KH_PERSON_PICKER_CHOSEN);
   g_assert_true (kh_person_picker_get_client (KH_PERSON_PICKER (f->picker)) == f->chosen);
