@@ -513,11 +513,6 @@ test_screenshots (Fixture       *fixture,
 {
   KhPersonEditor *editor;
 
-  if (g_getenv ("KH_TEST_SCREENSHOTS") == NULL)
-    {
-      g_test_skip ("KH_TEST_SCREENSHOTS is not set");
-      return;
-    }
   open_person (fixture, fixture->protected_id);
   kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-protected-hidden");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, "show_address_button")), TRUE);
@@ -567,7 +562,9 @@ main (int   argc,
   ADD ("/ui/person-record/cases-and-language", test_cases_and_language);
   ADD ("/ui/person-record/opens-at-top", test_opens_at_top);
   ADD ("/ui/person-record/editor-record-fields", test_editor_record_fields);
-  ADD ("/ui/person-record/screenshots", test_screenshots);
+  /* Only when pictures are asked for: it asserts nothing of its own. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    ADD ("/ui/person-record/screenshots", test_screenshots);
 
   return g_test_run ();
 }
