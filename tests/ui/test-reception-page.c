@@ -341,6 +341,9 @@ test_queue_deadline (Fixture       *f,
   g_assert_cmpuint (count_rows (f, "queue_view"), ==, 1);
   g_assert_true (shows_text (row, expected));
   g_assert_true (shows_text (row, "in 7 working days"));
+  /* SHL 45 §: the 3-month deadline too. */
+  g_assert_true (shows_text (row, "implemented by "));
+  g_assert_true (shows_text (row, "(SHL 45 §)"));
   g_assert_cmpstr (heading (f, "queue_count"), ==, "1 waiting · none urgent");
   kh_test_ui_screenshot (f->ui.window, "reception-queue");
 }

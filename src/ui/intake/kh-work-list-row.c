@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kh-deadlines.h"
 #include "core/kh-records.h"
 #include "core/kh-text.h"
 
@@ -122,18 +123,18 @@ count_working_days (KhCalendar  *calendar,
   return n;
 }
 
+/* Every line is one line on screen, ellipsized where the row is narrow:
+ * the whole of them in the tooltip. */
 static void
 set_tooltip (KhWorkListRow *self)
 {
-  g_autofree char *tooltip = NULL;
-  const char *subtitle = gtk_label_get_text (self->subtitle_label);
+  g_autoptr(GString) tooltip = g_string_new (gtk_label_get_text (self->title_label));
+  GtkLabel *lines[] = { self->subtitle_label, self->side_label, self->side_caption };
 
-  /* One line each: the whole of both in the tooltip. */
-  if (subtitle[0] != '\0')
-    tooltip = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->title_label), subtitle);
-  else
-    tooltip = g_strdup (gtk_label_get_text (self->title_label));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
+      g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->str);
 }
 
 static void
@@ -232,6 +233,13 @@ show_case (KhWorkListRow *self,
       /* Translators: %s is the date a case was opened */
       g_ptr_array_add (parts, g_strdup_printf (_("Opened %s"), date));
     }
+  /* SHL 45 §: every opened case carries its 3-month deadline. */
+  {
+    char *implementation = kh_deadline_describe_implementation (kcase->implementation_deadline);
+
+    if (implementation != NULL)
+      g_ptr_array_add (parts, implementation);
+  }
   append_language (parts, kcase->client_language, FALSE);
   append_needs (parts, kcase->needs);
   subtitle = join_parts (parts);
@@ -245,52 +253,57 @@ show_case (KhWorkListRow *self,
   if (kcase->urgent)
     {
       /* SHL 36 § 1: the urgent need is assessed at once, whatever the
-       * deadline group. */
-      gtk_label_set_text (self->side_label, _("Assess at once"));
+       * deadline group; it is first in the queue (45 §: decided without
+       * delay). */
+      gtk_label_set_text (self->side_label, _("Assess at once (SHL 36 §)"));
       gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
     }
-  else if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
+  else
     {
-      g_autofree char *date = kh_date_format (&deadline);
-      g_autofree char *by = NULL;
-      g_autofree char *when = NULL;
-      GDate today;
-      int days;
+      g_autofree char *rule = kh_deadline_describe_assessment_start (kcase->assessment_deadline);
+      g_autofree char *start = NULL;
 
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      days = count_working_days (calendar, &today, &deadline);
+      /* Translators: %s says when the service-need assessment starts, e.g.
+       * "by Wed 15.4.2026 (SHL 36 §)" or "without delay (SHL 36 §)" */
+      start = g_strdup_printf (_("Assessment %s"), rule);
+      gtk_label_set_text (self->side_label, start);
 
-      /* Translators: %s is the date by which the assessment must start */
-      by = g_strdup_printf (_("Start by %s"), date);
-      gtk_label_set_text (self->side_label, by);
-      if (days < 0)
+      if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
         {
-          when = g_strdup (C_("deadline", "Overdue"));
-          gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
-        }
-      else if (days == 0)
-        {
-          when = g_strdup (C_("deadline", "Today"));
-          gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
+          g_autofree char *when = NULL;
+          GDate today;
+          int days;
+
+          g_date_clear (&today, 1);
+          g_date_set_time_t (&today, time (NULL));
+          days = count_working_days (calendar, &today, &deadline);
+          if (days < 0)
+            {
+              when = g_strdup (C_("deadline", "Overdue"));
+              gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
+            }
+          else if (days == 0)
+            {
+              when = g_strdup (C_("deadline", "Today"));
+              gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
+            }
+          else
+            {
+              /* Translators: time left until the assessment must start */
+              when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
+              if (days <= 2)
+                gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
+              else
+                gtk_widget_add_css_class (GTK_WIDGET (self->side_caption), "dim-label");
+            }
+          gtk_label_set_text (self->side_caption, when);
         }
       else
         {
-          /* Translators: time left until the assessment must start */
-          when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
-          if (days <= 2)
-            gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
-          else
-            gtk_widget_add_css_class (GTK_WIDGET (self->side_caption), "dim-label");
+          gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
+          gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
         }
-      gtk_label_set_text (self->side_caption, when);
-    }
-  else
-    {
-      gtk_label_set_text (self->side_label, _("No statutory deadline"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
-      gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->go_icon), kcase->client_id > 0);
