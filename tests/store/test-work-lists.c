@@ -39,7 +39,8 @@ open_case (Fixture    *f,
   g_autoptr(KhIntakeResult) result = NULL;
 
   contact->received_at = g_date_time_new_local (2026, 4, 2, hour, minute, 0);
-  contact->urgent = urgent;
+  /* SHL 36 § 1 mom: the answer to the urgency check. */
+  contact->urgency = urgent ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
   result = save_as (f, f->admin, contact, client);
   g_assert_cmpint (result->case_id, >, 0);
 }

@@ -585,7 +585,7 @@ save_raw (KhDb       *db,
   contact->needs = KH_NEED_HOUSING;
   contact->language = KH_LANGUAGE_FI;
   contact->outcome = outcome;
-  contact->urgent = urgent;
+  contact->urgency = urgent ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
   result = kh_db_save_intake (db, user, &intake, &error);
   g_assert_no_error (error);
 }
@@ -765,6 +765,7 @@ test_filters (Fixture       *f,
     contact->needs = KH_NEED_FINANCIAL;
     contact->language = KH_LANGUAGE_SV;
     contact->interpreter = TRUE;
+    contact->urgency = KH_URGENCY_NOT_URGENT;
     contact->outcome = KH_OUTCOME_DIRECTED;
     contact->service_id = service->id;
     result = kh_db_save_intake (db, user, &intake, &error);
