@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "0004-access-work-lists.sql",
   "0005-anonymous-no-outcome-note.sql",
   "0006-kela-from-authority.sql",
+  "0007-service-map.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
