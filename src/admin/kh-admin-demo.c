@@ -528,9 +528,13 @@ add_case (Demo       *demo,
   kcase->deadline_groups = kh_deadline_effective_groups (kcase->deadline_groups,
                                                          has_birth ? &birth : NULL,
                                                          &contact_day);
-  if (kh_deadline_assessment_start (demo->calendar, &contact_day, kcase->deadline_groups,
+  if (kh_deadline_assessment_start (demo->calendar, &contact_day,
+                                    kh_deadline_contactor_seeks_services (contact->contactor),
+                                    kcase->deadline_groups,
                                     has_birth ? &birth : NULL, &deadline))
     kcase->assessment_deadline = kh_date_to_iso (&deadline);
+  kh_deadline_implementation (demo->calendar, &contact_day, &deadline);
+  kcase->implementation_deadline = kh_date_to_iso (&deadline);
 
   /* Old cases are with a worker or done; new ones wait in the queue. */
   if (queued)

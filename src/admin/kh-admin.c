@@ -494,8 +494,8 @@ static const Command commands[] = {
     run_init },
   { "users", N_("List, add, change and deactivate users"), _kh_admin_run_users },
   { "services", N_("List and edit the directory of services"), _kh_admin_run_services },
-  { "calendar", N_("Print the weekdays of a year that are not working days; add and "
-                   "remove the unit’s closed days"),
+  { "calendar", N_("Print the weekdays of a year on which the office is closed; add and "
+                   "remove the unit’s closed days; count working days and months"),
     _kh_admin_run_calendar },
   { "settings", N_("Show and change the unit’s settings"), _kh_admin_run_settings },
   { "demo", N_("Add fictional people, contacts and cases"), run_demo },

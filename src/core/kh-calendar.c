@@ -10,13 +10,18 @@
  * someone has to remember to extend.
  *
  * Two rules use the calendar and they are kept apart on purpose, because
- * they treat Saturday and the unit's own closed days differently:
+ * they treat Saturday differently (domain-law.md section 6):
  *
- *  - counting N working days (SHL 36 § "7. arkipäivä", TTL 14 a §): Monday
- *    to Friday, less holidays, the two eves and the days the unit has
- *    closed; Saturday counts only if the unit's setting says so;
+ *  - counting N working days (SHL 36 § "7. arkipäivä", TTL 14 a–d §):
+ *    Monday to Friday, less holidays and the two eves; Saturday counts only
+ *    if the unit's setting says so;
  *  - moving the last day of a deadline (150/1930, 5 §): off a Saturday,
- *    Sunday, holiday or eve, never off a day the unit merely closed.
+ *    Sunday, holiday or eve.
+ *
+ * The unit's own closed days (a bridge day, a training day) are part of
+ * neither: "arkipäivä" is a calendar fact, and an office closing cannot
+ * lengthen a statutory time. They only say when the office is open, for
+ * appointments (kh_calendar_is_open_day()).
  */
 #define G_LOG_DOMAIN "kohtaamo-core"
 
@@ -102,10 +107,12 @@ kh_calendar_unref (KhCalendar *self)
  *   generic name
  *
  * Adds a day on which the unit is closed, such as a bridge day between
- * Ascension Day and the weekend. It is not a working day when counting,
- * but it does not move the last day of a statutory deadline: 150/1930 lists
- * the days that do, and a unit closing its office cannot lengthen an
- * appeal period. Adding the same day again replaces its name.
+ * Ascension Day and the weekend. The office is not open that day
+ * (kh_calendar_is_open_day()), but the day stays a working day for every
+ * statutory count (SHL 36 §, TTL 14 d §) and does not move the last day of
+ * a deadline: 150/1930 lists the days that do, and a unit closing its
+ * office cannot lengthen a period set by law. Adding the same day again
+ * replaces its name.
  */
 void
 kh_calendar_add_closed_day (KhCalendar  *self,
@@ -132,9 +139,14 @@ kh_calendar_add_closed_day (KhCalendar  *self,
  * @self: a #KhCalendar
  * @saturday: whether Saturday counts as a working day
  *
- * Older legal usage counts Saturday as an "arkipäivä"; Kela and most units
- * count Monday to Friday, which is the default. The setting only affects
- * counting; a deadline still never ends on a Saturday (150/1930, 5 §).
+ * Older legal usage counts Saturday as an "arkipäivä" (150/1930 speaks of
+ * an "arkilauantai"); Kela counts Monday to Friday, and so does Kohtaamo by
+ * default. With the setting on, Saturdays count when N working days are
+ * counted (so the period can end sooner), and a count that ends on a
+ * Saturday ends on the next working day instead, because 150/1930 5 §
+ * moves a last day off an arkilauantai
+ * (kh_calendar_working_days_deadline()). Periods in months and the move
+ * of a last day do not depend on the setting.
  */
 void
 kh_calendar_set_saturday_is_working_day (KhCalendar *self,
@@ -145,6 +157,63 @@ kh_calendar_set_saturday_is_working_day (KhCalendar *self,
   g_mutex_lock (&self->lock);
   self->saturday_is_working_day = !!saturday;
   g_mutex_unlock (&self->lock);
+}
+
+/**
+ * kh_calendar_get_saturday_is_working_day:
+ * @self: a #KhCalendar
+ *
+ * Returns: whether Saturday counts as a working day when counting
+ */
+gboolean
+kh_calendar_get_saturday_is_working_day (KhCalendar *self)
+{
+  gboolean saturday;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  saturday = self->saturday_is_working_day;
+  g_mutex_unlock (&self->lock);
+  return saturday;
+}
+
+/**
+ * kh_calendar_saturday_setting_title:
+ *
+ * The name of the Saturday setting, for a switch or a settings list.
+ *
+ * Returns: (transfer none): the title in the UI language
+ */
+const char *
+kh_calendar_saturday_setting_title (void)
+{
+  return _("Count Saturdays as working days");
+}
+
+/**
+ * kh_calendar_describe_saturday_setting:
+ * @on: the setting's value
+ *
+ * What the Saturday setting does when it has the value @on, in the words
+ * that `kohtaamo-admin settings` and the Preferences window both show, so
+ * that the two never say different things. The text says what
+ * kh_calendar_working_days_deadline() does.
+ *
+ * Returns: (transfer none): the description in the UI language
+ */
+const char *
+kh_calendar_describe_saturday_setting (gboolean on)
+{
+  if (on)
+    return _("Saturdays count as working days when a deadline is counted in working days, "
+             "such as the 7th working day of Social Welfare Act 36 §, so the deadline can "
+             "come sooner. A deadline that would end on a Saturday ends on the next working "
+             "day instead (150/1930, 5 §). Sundays, public holidays, Christmas Eve and "
+             "Midsummer Eve never count.");
+  return _("Working days are counted as the law is read by default and as Kela counts: "
+           "Monday to Friday, less public holidays, Christmas Eve and Midsummer Eve. A "
+           "deadline counted in working days therefore never ends on a Saturday.");
 }
 
 /**
@@ -275,12 +344,11 @@ statutory_day_name (const GDate *date)
  * @out_name: (out) (optional) (transfer none): the day's name in the UI
  *   language
  *
- * Public holidays, the two eves that close offices (Midsummer Eve,
- * Christmas Eve) and the unit's own closed days. A statutory name wins
- * over a name the unit gave, so that "Christmas Eve" is never shown as
- * "Closed".
+ * Public holidays and the two eves that close offices (Midsummer Eve,
+ * Christmas Eve; 150/1930, 5 §). The unit's own closed days are not
+ * holidays: see kh_calendar_is_closed_day().
  *
- * Returns: %TRUE if @date is any of those
+ * Returns: %TRUE if @date is a public holiday or one of the eves
  */
 gboolean
 kh_calendar_is_holiday (KhCalendar  *self,
@@ -288,19 +356,37 @@ kh_calendar_is_holiday (KhCalendar  *self,
                         const char **out_name)
 {
   const char *name;
-  gpointer value = NULL;
-  gboolean closed;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
   name = statutory_day_name (date);
-  if (name != NULL)
-    {
-      if (out_name != NULL)
-        *out_name = _(name);
-      return TRUE;
-    }
+  if (name == NULL)
+    return FALSE;
+  if (out_name != NULL)
+    *out_name = _(name);
+  return TRUE;
+}
+
+/**
+ * kh_calendar_is_closed_day:
+ * @self: a #KhCalendar
+ * @date: a valid date
+ * @out_name: (out) (optional) (transfer none): the name the unit gave the
+ *   day, or a generic one
+ *
+ * Returns: %TRUE if the unit added @date as one of its closed days
+ */
+gboolean
+kh_calendar_is_closed_day (KhCalendar  *self,
+                           const GDate *date,
+                           const char **out_name)
+{
+  gpointer value = NULL;
+  gboolean closed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
   g_mutex_lock (&self->lock);
   closed = g_hash_table_lookup_extended (self->closed_days,
@@ -308,13 +394,22 @@ kh_calendar_is_holiday (KhCalendar  *self,
                                          NULL, &value);
   g_mutex_unlock (&self->lock);
 
-  if (!closed)
-    return FALSE;
-
-  if (out_name != NULL)
+  if (closed && out_name != NULL)
     *out_name = value != NULL ? (const char *) value
                               : C_("calendar", "Unit closed");
-  return TRUE;
+  return closed;
+}
+
+/* Monday–Friday (and Saturday if `saturday`), not a holiday or eve. */
+static gboolean
+is_working_day (const GDate *date,
+                gboolean     saturday)
+{
+  GDateWeekday weekday = g_date_get_weekday (date);
+
+  if (weekday == G_DATE_SUNDAY || (weekday == G_DATE_SATURDAY && !saturday))
+    return FALSE;
+  return statutory_day_name (date) == NULL;
 }
 
 /**
@@ -322,9 +417,10 @@ kh_calendar_is_holiday (KhCalendar  *self,
  * @self: a #KhCalendar
  * @date: a valid date
  *
- * A working day for counting N working days: Monday to Friday (and
- * Saturday if the unit counts it) that is not a holiday, an eve or a day
- * the unit is closed.
+ * A working day (arkipäivä) for counting N working days: Monday to Friday
+ * (and Saturday if the unit counts it) that is not a public holiday or one
+ * of the two eves. The unit's own closed days are working days here
+ * (domain-law.md section 6).
  *
  * Returns: %TRUE if @date counts as a working day
  */
@@ -332,24 +428,32 @@ gboolean
 kh_calendar_is_working_day (KhCalendar  *self,
                             const GDate *date)
 {
-  GDateWeekday weekday;
-  gboolean saturday;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  weekday = g_date_get_weekday (date);
-  if (weekday == G_DATE_SUNDAY)
-    return FALSE;
+  return is_working_day (date, kh_calendar_get_saturday_is_working_day (self));
+}
 
-  g_mutex_lock (&self->lock);
-  saturday = self->saturday_is_working_day;
-  g_mutex_unlock (&self->lock);
+/**
+ * kh_calendar_is_open_day:
+ * @self: a #KhCalendar
+ * @date: a valid date
+ *
+ * Whether the office is open: Monday to Friday, not a public holiday or
+ * eve, and not one of the unit's closed days. For appointments and opening
+ * hours, never for a statutory deadline. The Saturday setting is about
+ * counting, not about opening the office, so it plays no part.
+ *
+ * Returns: %TRUE if the office is open on @date
+ */
+gboolean
+kh_calendar_is_open_day (KhCalendar  *self,
+                         const GDate *date)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), FALSE);
 
-  if (weekday == G_DATE_SATURDAY && !saturday)
-    return FALSE;
-
-  return !kh_calendar_is_holiday (self, date, NULL);
+  return is_working_day (date, FALSE) && !kh_calendar_is_closed_day (self, date, NULL);
 }
 
 /**
@@ -359,9 +463,10 @@ kh_calendar_is_working_day (KhCalendar  *self,
  * @n: how many working days
  * @out: (out caller-allocates): the @n-th working day after @start
  *
- * Counts as SHL 36 § and TTL 14 a § do: the first day counted is the
- * working day after @start, whatever day @start is. With @n = 0 the
- * result is @start itself.
+ * Counts as SHL 36 § does: the first day counted is the working day after
+ * @start, whatever day @start is. With @n = 0 the result is @start itself.
+ * The count may end on a Saturday if the unit counts Saturdays; for the
+ * last day of a deadline use kh_calendar_working_days_deadline().
  *
  * Example: a contact on Thursday 2 April 2026; Good Friday (3.4) and Easter
  * Monday (6.4) do not count, so the 7th working day is Wednesday 15 April.
@@ -372,21 +477,105 @@ kh_calendar_add_working_days (KhCalendar  *self,
                               guint        n,
                               GDate       *out)
 {
+  gboolean saturday;
   GDate day;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (start != NULL && g_date_valid (start));
   g_return_if_fail (out != NULL);
 
+  saturday = kh_calendar_get_saturday_is_working_day (self);
   day = *start;
   while (n > 0)
     {
       g_date_add_days (&day, 1);
-      if (kh_calendar_is_working_day (self, &day))
+      if (is_working_day (&day, saturday))
         n--;
     }
 
   *out = day;
+}
+
+/**
+ * kh_calendar_working_days_deadline:
+ * @self: a #KhCalendar
+ * @start: the day of the event; not counted itself
+ * @n: how many working days
+ * @out: (out caller-allocates): the last day of the period
+ * @out_counted: (out caller-allocates) (optional): the @n-th working day
+ *   as counted
+ *
+ * The last day of a period of @n working days (SHL 36 §): the @n-th working
+ * day after @start, and if that is a Saturday (which only happens when the
+ * unit counts Saturdays) the next day that is not a Saturday, Sunday,
+ * holiday or eve, as 150/1930 5 § moves a last day off an "arkilauantai".
+ * This is what kh_calendar_describe_saturday_setting() promises.
+ *
+ * Returns: %TRUE if the last day was moved off a Saturday
+ */
+gboolean
+kh_calendar_working_days_deadline (KhCalendar  *self,
+                                   const GDate *start,
+                                   guint        n,
+                                   GDate       *out,
+                                   GDate       *out_counted)
+{
+  GDate counted;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && g_date_valid (start), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  kh_calendar_add_working_days (self, start, n, &counted);
+  if (out_counted != NULL)
+    *out_counted = counted;
+  /* A counted day is never a Sunday, a holiday or an eve: only a Saturday
+   * can need moving. n = 0 is the start day itself, not a deadline. */
+  if (n == 0)
+    {
+      *out = counted;
+      return FALSE;
+    }
+  return kh_calendar_move_deadline (self, &counted, out);
+}
+
+/**
+ * kh_calendar_count_working_days:
+ * @self: a #KhCalendar
+ * @from: the first day, not counted (e.g. today)
+ * @to: the last day, counted if it is a working day
+ *
+ * How many working days (as kh_calendar_is_working_day() counts them) lie
+ * after @from up to and including @to: 0 when @to is @from, or when only
+ * weekends and holidays lie between.
+ *
+ * Returns: the number of working days, or -1 if @to is before @from
+ */
+int
+kh_calendar_count_working_days (KhCalendar  *self,
+                                const GDate *from,
+                                const GDate *to)
+{
+  gboolean saturday;
+  GDate day;
+  int n = 0;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), -1);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), -1);
+
+  if (g_date_compare (to, from) < 0)
+    return -1;
+
+  saturday = kh_calendar_get_saturday_is_working_day (self);
+  day = *from;
+  while (g_date_compare (&day, to) < 0)
+    {
+      g_date_add_days (&day, 1);
+      if (is_working_day (&day, saturday))
+        n++;
+    }
+  return n;
 }
 
 /* 150/1930, 5 §: the days on which a deadline cannot end. The unit's
@@ -416,23 +605,142 @@ deadline_cannot_end_on (const GDate *date)
  * Examples: Saturday 6 December 2025 (Independence Day) moves to Monday
  * 8 December; Wednesday 24 December 2025 moves past Christmas Day, St
  * Stephen's Day and the weekend to Monday 29 December.
+ *
+ * Returns: %TRUE if the day moved
  */
-void
+gboolean
 kh_calendar_move_deadline (KhCalendar  *self,
                            const GDate *last_day,
                            GDate       *out)
 {
   GDate day;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (last_day != NULL && g_date_valid (last_day));
-  g_return_if_fail (out != NULL);
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (last_day != NULL && g_date_valid (last_day), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
   day = *last_day;
   while (deadline_cannot_end_on (&day))
     g_date_add_days (&day, 1);
 
   *out = day;
+  return g_date_compare (&day, last_day) != 0;
+}
+
+/**
+ * kh_calendar_add_months:
+ * @start: the day the period starts from (e.g. the case became pending)
+ * @n: how many months
+ * @out: (out caller-allocates): the day the period ends, before any move
+ *
+ * A period of @n months ends on the day of the month with the same number
+ * as @start; where that month has no such day, on its last day (laki
+ * säädetyn ajan laskemisesta 150/1930, 3 §). 31 January + 3 months is
+ * 30 April; 30 November + 3 months is 28 February (29 February in a leap
+ * year). The result is not moved off a weekend or holiday: apply
+ * kh_calendar_move_deadline() (5 §) for the last day of a deadline.
+ */
+void
+kh_calendar_add_months (const GDate *start,
+                        guint        n,
+                        GDate       *out)
+{
+  guint month0, year, day;
+
+  g_return_if_fail (start != NULL && g_date_valid (start));
+  g_return_if_fail (out != NULL);
+
+  month0 = (guint) g_date_get_month (start) - 1 + n;
+  year = g_date_get_year (start) + month0 / 12;
+  month0 %= 12;
+  g_return_if_fail (year <= 9999);
+  day = MIN ((guint) g_date_get_day (start),
+             (guint) g_date_get_days_in_month ((GDateMonth) (month0 + 1), (GDateYear) year));
+
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) day, (GDateMonth) (month0 + 1), (GDateYear) year);
+}
+
+/**
+ * kh_calendar_weekday_name:
+ * @date: a valid date
+ *
+ * Returns: (transfer none): the day of the week ("Wednesday") in the UI
+ *   language
+ */
+const char *
+kh_calendar_weekday_name (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  switch (g_date_get_weekday (date))
+    {
+    case G_DATE_MONDAY:
+      return C_("weekday", "Monday");
+    case G_DATE_TUESDAY:
+      return C_("weekday", "Tuesday");
+    case G_DATE_WEDNESDAY:
+      return C_("weekday", "Wednesday");
+    case G_DATE_THURSDAY:
+      return C_("weekday", "Thursday");
+    case G_DATE_FRIDAY:
+      return C_("weekday", "Friday");
+    case G_DATE_SATURDAY:
+      return C_("weekday", "Saturday");
+    case G_DATE_SUNDAY:
+      return C_("weekday", "Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static const char *
+weekday_abbreviation (const GDate *date)
+{
+  switch (g_date_get_weekday (date))
+    {
+    case G_DATE_MONDAY:
+      /* Translators: Monday, shortened before a date ("Mon 13.4.2026") */
+      return C_("weekday", "Mon");
+    case G_DATE_TUESDAY:
+      return C_("weekday", "Tue");
+    case G_DATE_WEDNESDAY:
+      return C_("weekday", "Wed");
+    case G_DATE_THURSDAY:
+      return C_("weekday", "Thu");
+    case G_DATE_FRIDAY:
+      return C_("weekday", "Fri");
+    case G_DATE_SATURDAY:
+      return C_("weekday", "Sat");
+    case G_DATE_SUNDAY:
+      return C_("weekday", "Sun");
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * kh_calendar_format_day:
+ * @date: a valid date
+ *
+ * A deadline for the screen, with its day of the week: "Wed 15.4.2026"
+ * ("ke 15.4.2026", "ons 15.4.2026").
+ *
+ * Returns: (transfer full): the short weekday and the date
+ */
+char *
+kh_calendar_format_day (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Translators: a short day of the week and a date: "Wed 15.4.2026" */
+  return g_strdup_printf (C_("day", "%s %u.%u.%u"),
+                          weekday_abbreviation (date),
+                          (guint) g_date_get_day (date),
+                          (guint) g_date_get_month (date),
+                          (guint) g_date_get_year (date));
 }
 
 /**
@@ -440,8 +748,11 @@ kh_calendar_move_deadline (KhCalendar  *self,
  * @self: a #KhCalendar
  * @year: a year, 1583–9999
  *
- * Every Monday to Friday of @year that is not a working day, in date order,
- * for `kohtaamo-admin calendar --year`. The names are in the UI language.
+ * Every Monday to Friday of @year on which the office is closed, in date
+ * order, for `kohtaamo-admin calendar --year`: public holidays, the two
+ * eves and the unit's own closed days (these last stay working days for
+ * deadlines). The names are in the UI language; a statutory name wins over
+ * a name the unit gave the same day.
  *
  * Returns: (transfer full) (element-type utf8): newly allocated strings
  *   "YYYY-MM-DD\tName"
@@ -466,9 +777,8 @@ kh_calendar_list_closed_weekdays (KhCalendar *self,
 
       if (g_date_get_weekday (&day) >= G_DATE_SATURDAY)
         continue;
-      /* On Monday to Friday, "not a working day" and "a holiday, an eve or
-       * a closed day" are the same thing, so the name always exists. */
-      if (!kh_calendar_is_holiday (self, &day, &name))
+      if (!kh_calendar_is_holiday (self, &day, &name)
+          && !kh_calendar_is_closed_day (self, &day, &name))
         continue;
 
       g_ptr_array_add (lines, g_strdup_printf ("%04u-%02u-%02u\t%s",

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "kh-catalog.h"
 #include "kh-enums.h"
 
 /* One row of a key/label table. The label is kept untranslated (marked with
@@ -197,6 +198,8 @@ static const KhEnumEntry access_whats[] = {
   ROW_C (KH_ACCESS_EXPORT,        "export",        "access", NC_("access", "Read by an administrator's command")),
   ROW_C (KH_ACCESS_ACCESS_LOG,    "access-log",    "access", NC_("access", "Access log read")),
   ROW_C (KH_ACCESS_WORK_LIST,     "work-list",     "access", NC_("access", "Shown in a work list")),
+  ROW_C (KH_ACCESS_CASES,         "cases",         "access", NC_("access", "Cases listed")),
+  ROW_C (KH_ACCESS_PROTECTED_ADDRESS, "protected-address", "access", NC_("access", "Protected address shown")),
   END
 };
 
@@ -523,6 +526,48 @@ const char *
 kh_access_basis_label (KhAccessBasis value)
 {
   return entry_label (access_bases, value);
+}
+
+/* The same labels in a given language, for texts that go to the client
+ * (the access-log extract is in the client's language, not the UI's). */
+static const char *
+entry_label_in (const KhEnumEntry *table,
+                int                value,
+                const char        *language)
+{
+  const KhEnumEntry *e = lookup_value (table, value);
+
+  if (e == NULL)
+    return NULL;
+  return kh_catalog_pgettext (language, e->context, e->label);
+}
+
+/**
+ * kh_access_what_label_in:
+ * @value: a #KhAccessWhat
+ * @language: "fi" or "sv" (anything else: English)
+ *
+ * Returns: (nullable): what was read, in @language, or %NULL
+ */
+const char *
+kh_access_what_label_in (KhAccessWhat  value,
+                         const char   *language)
+{
+  return entry_label_in (access_whats, value, language);
+}
+
+/**
+ * kh_access_basis_label_in:
+ * @value: a #KhAccessBasis
+ * @language: "fi" or "sv" (anything else: English)
+ *
+ * Returns: (nullable): the basis of the read, in @language, or %NULL
+ */
+const char *
+kh_access_basis_label_in (KhAccessBasis  value,
+                          const char    *language)
+{
+  return entry_label_in (access_bases, value, language);
 }
 
 /**

@@ -132,6 +132,8 @@ typedef enum {
   KH_ACCESS_EXPORT = 6,            /* read by an administrator's command */
   KH_ACCESS_ACCESS_LOG = 7,        /* the person's rows of the access log were read */
   KH_ACCESS_WORK_LIST = 8,         /* shown in a work list: the day's contacts or the queue */
+  KH_ACCESS_CASES = 9,             /* the person's cases were listed (their page, a second-case warning) */
+  KH_ACCESS_PROTECTED_ADDRESS = 10,/* the address behind a non-disclosure marking was shown (ATL 38 §) */
 } KhAccessWhat;
 
 /* On what basis it was read. */
@@ -176,5 +178,10 @@ const char  *kh_deadline_group_key (KhDeadlineGroup group);
 
 /* Outcomes that may be recorded without any personal data. */
 gboolean     kh_outcome_allows_anonymous (KhOutcome value);
+
+/* The access-log labels in a given language ("fi", "sv"), whatever the UI
+ * language is: for the extract that goes to the client (kh-catalog.h). */
+const char  *kh_access_what_label_in  (KhAccessWhat  value, const char *language);
+const char  *kh_access_basis_label_in (KhAccessBasis value, const char *language);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "kh-hetu.h"
 #include "kh-records.h"
+#include "kh-text.h"
 
 /* Copies a GDateTime reference, tolerating NULL (unknown times are NULL). */
 static GDateTime *
@@ -43,6 +44,9 @@ kh_client_finalize (GObject *object)
   g_free (self->city);
   g_free (self->phone);
   g_free (self->email);
+  g_free (self->other_mother_tongue);
+  g_free (self->representative_name);
+  g_free (self->representative_contact);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
 
@@ -110,6 +114,12 @@ kh_client_copy (KhClient *self)
   copy->email = g_strdup (self->email);
   copy->created_at = dup_date_time (self->created_at);
   copy->updated_at = dup_date_time (self->updated_at);
+  copy->non_disclosure = self->non_disclosure;
+  copy->address_withheld = self->address_withheld;
+  copy->mother_tongue = self->mother_tongue;
+  copy->other_mother_tongue = g_strdup (self->other_mother_tongue);
+  copy->representative_name = g_strdup (self->representative_name);
+  copy->representative_contact = g_strdup (self->representative_contact);
 
   return copy;
 }
@@ -160,6 +170,55 @@ kh_client_dup_masked_code (KhClient *self)
   if (self->identity_code == NULL)
     return NULL;
   return kh_hetu_mask (self->identity_code);
+}
+
+/**
+ * kh_client_check_text:
+ * @self: a #KhClient whose text has been cleaned (kh_text_clean)
+ * @out_field: (out) (optional): the field at fault
+ *
+ * Every text field of a person against its limit (KH_CLIENT_MAX_*) and the
+ * characters that kh_text_check_field() refuses (issue 5, 1.13).
+ *
+ * Returns: %TRUE if all are fine; else %FALSE with a %KH_TEXT_ERROR
+ */
+gboolean
+kh_client_check_text (KhClient     *self,
+                      const char  **out_field,
+                      GError      **error)
+{
+  const struct {
+    const char  *field;
+    const char  *label;
+    const char  *text;
+    guint        max;
+  } fields[] = {
+    { "last_name", _("Last name"), self->last_name, KH_CLIENT_MAX_LAST_NAME },
+    { "first_names", _("First names"), self->first_names, KH_CLIENT_MAX_FIRST_NAMES },
+    { "other_language", _("Other language"), self->other_language, KH_CLIENT_MAX_OTHER_LANGUAGE },
+    { "other_mother_tongue", _("Other mother tongue"), self->other_mother_tongue,
+      KH_CLIENT_MAX_OTHER_LANGUAGE },
+    { "address", _("Street address"), self->address, KH_CLIENT_MAX_ADDRESS },
+    { "city", _("City"), self->city, KH_CLIENT_MAX_CITY },
+    { "phone", _("Phone"), self->phone, KH_CLIENT_MAX_PHONE },
+    { "email", _("E-mail"), self->email, KH_CLIENT_MAX_EMAIL },
+    { "representative_name", _("Legal representative"), self->representative_name,
+      KH_CLIENT_MAX_REPRESENTATIVE_NAME },
+    { "representative_contact", _("Representative’s contact details"),
+      self->representative_contact, KH_CLIENT_MAX_REPRESENTATIVE_CONTACT },
+  };
+
+  g_return_val_if_fail (KH_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!kh_text_check_field (fields[i].label, fields[i].text, KH_TEXT_LINE, fields[i].max, error))
+      {
+        if (out_field != NULL)
+          *out_field = fields[i].field;
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* ---- KhContact --------------------------------------------------------- */
@@ -263,8 +322,10 @@ kh_case_finalize (GObject *object)
 
   g_clear_pointer (&self->opened_at, g_date_time_unref);
   g_free (self->assessment_deadline);
+  g_free (self->implementation_deadline);
   g_free (self->client_name);
   g_free (self->assigned_to_name);
+  g_free (self->contactor_detail);
 
   G_OBJECT_CLASS (kh_case_parent_class)->finalize (object);
 }

@@ -41,7 +41,30 @@ struct _KhClient
   char           *email;
   GDateTime      *created_at;
   GDateTime      *updated_at;
+
+  /* ATL 703/2023 38 § (issue 5, 1.9). */
+  gboolean        non_disclosure;  /* turvakielto / spärrmarkering: the address is protected */
+  gboolean        address_withheld;/* the store left address, postal_code and city out of
+                                      this record (non_disclosure); saving it keeps the
+                                      stored ones */
+  KhLanguage      mother_tongue;   /* äidinkieli / modersmål; 0 when not recorded */
+  char           *other_mother_tongue; /* its name when mother_tongue is OTHER */
+  char           *representative_name;    /* legal representative (edunvalvoja / intressebevakare) */
+  char           *representative_contact; /* how to reach them: phone, e-mail or office */
 };
+
+/* Length limits of a person's text fields, in characters (issue 5, 1.13).
+ * Decided here; the store refuses longer values (0008-person-records.sql
+ * restates them). A 23 KB surname once grew a database from 2.7 MB to 751 MB. */
+#define KH_CLIENT_MAX_LAST_NAME               100
+#define KH_CLIENT_MAX_FIRST_NAMES             150
+#define KH_CLIENT_MAX_OTHER_LANGUAGE           60
+#define KH_CLIENT_MAX_ADDRESS                 150
+#define KH_CLIENT_MAX_CITY                     80
+#define KH_CLIENT_MAX_PHONE                    40
+#define KH_CLIENT_MAX_EMAIL                   254
+#define KH_CLIENT_MAX_REPRESENTATIVE_NAME     150
+#define KH_CLIENT_MAX_REPRESENTATIVE_CONTACT  200
 
 KhClient *kh_client_new        (void);
 KhClient *kh_client_copy       (KhClient *self);
@@ -49,6 +72,14 @@ KhClient *kh_client_copy       (KhClient *self);
 char     *kh_client_dup_display_name (KhClient *self);
 /* Identity code masked as "131052-****" for lists; NULL without a code. */
 char     *kh_client_dup_masked_code  (KhClient *self);
+/* Checks every text field of the person against its limit and refuses
+ * invisible, direction-changing and control characters (kh_text_check_field).
+ * Does not change the record; call it on cleaned text (kh_text_clean).
+ * `out_field` gets the KhClient field at fault; the message is translated and
+ * starts with the field's label ("Last name: …"). */
+gboolean  kh_client_check_text       (KhClient    *self,
+                                      const char **out_field,
+                                      GError     **error);
 
 /* A contact at reception (yhteydenotto / kontakt). */
 #define KH_TYPE_CONTACT (kh_contact_get_type ())
@@ -102,6 +133,10 @@ struct _KhCase
   gint64        assigned_to;       /* user id; 0 while queued */
   guint         deadline_groups;   /* KhDeadlineGroup flags */
   char         *assessment_deadline; /* ISO date, or NULL where the law sets none */
+  /* SHL 45 §: decisions implemented by this day at the latest (3 months
+   * after the case became pending, 150/1930 3 § and 5 §), ISO date. Every
+   * case read from the store has it. */
+  char         *implementation_deadline;
 
   /* For display only. */
   char         *client_name;
@@ -109,6 +144,12 @@ struct _KhCase
   KhLanguage    client_language;
   guint         needs;             /* of the opening contact */
   gboolean      urgent;
+  /* Of the opening contact, for the person's page (issue 5, 2.3): who
+   * notified, and with what consent (SHL 35 §). */
+  KhChannel     channel;
+  KhContactor   contactor;
+  char         *contactor_detail;  /* which authority, or who; NULL if not recorded */
+  KhReferral    referral;
 };
 
 KhCase *kh_case_new (void);

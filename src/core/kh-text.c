@@ -908,3 +908,157 @@ kh_text_clean (const char *text)
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* ------------------------------------------------------------------------ *
+ * Bounded, clean input (issue 5, 1.13)
+ *
+ * A name pasted from a web page or a PDF can carry characters that show
+ * nothing: "Vir\u200btanen" (a zero-width space) looks like Virtanen, sorts
+ * and is found as something else. Right-to-left overrides can make a text
+ * show in another order than it is stored. Such characters are refused with
+ * a message that says which and where, never removed silently: the person
+ * retyping the name decides what it is. Length limits keep one field from
+ * growing a database (a 23 KB surname once grew one from 2.7 MB to 751 MB).
+ * ------------------------------------------------------------------------ */
+
+G_DEFINE_QUARK (kh-text-error-quark, kh_text_error)
+
+static gboolean
+is_direction_control (gunichar c)
+{
+  return c == 0x200e || c == 0x200f || c == 0x061c
+         || (c >= 0x202a && c <= 0x202e)
+         || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* What comes before position `at` of `text`, at most 12 characters, for the
+ * message: the person sees where to look. */
+static char *
+text_before (const char *text,
+             const char *at)
+{
+  glong n = g_utf8_pointer_to_offset (text, at);
+  const char *start = n > 12 ? g_utf8_offset_to_pointer (text, n - 12) : text;
+
+  return g_strndup (start, at - start);
+}
+
+static gboolean
+fail_at (GError      **error,
+         const char   *label,
+         KhTextError   code,
+         const char   *text,
+         const char   *at,
+         gunichar      c)
+{
+  g_autofree char *before = text_before (text, at);
+  g_autofree char *what = NULL;
+
+  switch (code)
+    {
+    case KH_TEXT_ERROR_DIRECTION:
+      what = before[0] != '\0'
+             /* Translators: %04X is a Unicode code point (e.g. 202E); %s is the text just before it */
+             ? g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) after “%s”. Delete it, or type the text again."),
+                                (guint) c, before)
+             : g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) at the start. Delete it, or type the text again."),
+                                (guint) c);
+      break;
+    case KH_TEXT_ERROR_CONTROL:
+      what = before[0] != '\0'
+             /* Translators: %04X is a Unicode code point (e.g. 000A); %s is the text just before it */
+             ? g_strdup_printf (_("a control character or line break (U+%04X) after “%s”. Delete it, or type the text again."),
+                                (guint) c, before)
+             : g_strdup_printf (_("a control character or line break (U+%04X) at the start. Delete it, or type the text again."),
+                                (guint) c);
+      break;
+    case KH_TEXT_ERROR_INVISIBLE:
+    default:
+      what = before[0] != '\0'
+             /* Translators: %04X is a Unicode code point (e.g. 200B); %s is the text just before it */
+             ? g_strdup_printf (_("an invisible character (U+%04X) after “%s”. Delete it, or type the text again."),
+                                (guint) c, before)
+             : g_strdup_printf (_("an invisible character (U+%04X) at the start. Delete it, or type the text again."),
+                                (guint) c);
+      break;
+    }
+
+  if (label != NULL)
+    /* Translators: a field's label, then what is wrong with it ("Last name: the text contains …") */
+    g_set_error (error, KH_TEXT_ERROR, code, _("%s: the text contains %s"), label, what);
+  else
+    /* Translators: what is wrong with a text ("The text contains an invisible character …") */
+    g_set_error (error, KH_TEXT_ERROR, code, _("The text contains %s"), what);
+  return FALSE;
+}
+
+/**
+ * kh_text_check_field:
+ * @label: (nullable): the field's translated label, for the message
+ * @text: (nullable): the text as it will be stored
+ * @kind: one line, or free text with line breaks
+ * @max_chars: the most characters the field takes; 0 for no limit
+ *
+ * Returns: %TRUE if @text may be stored; else %FALSE with a %KH_TEXT_ERROR
+ *   whose message is translated and says what to do.
+ */
+gboolean
+kh_text_check_field (const char  *label,
+                     const char  *text,
+                     KhTextKind   kind,
+                     guint        max_chars,
+                     GError     **error)
+{
+  glong length;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      if (label != NULL)
+        g_set_error (error, KH_TEXT_ERROR, KH_TEXT_ERROR_ENCODING,
+                     /* Translators: %s is a field's label */
+                     _("%s: the text is not readable (not UTF-8). Type it again."), label);
+      else
+        g_set_error_literal (error, KH_TEXT_ERROR, KH_TEXT_ERROR_ENCODING,
+                             _("The text is not readable (not UTF-8). Type it again."));
+      return FALSE;
+    }
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (is_direction_control (c))
+        return fail_at (error, label, KH_TEXT_ERROR_DIRECTION, text, p, c);
+      if (type == G_UNICODE_FORMAT)
+        return fail_at (error, label, KH_TEXT_ERROR_INVISIBLE, text, p, c);
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
+          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        {
+          if (kind == KH_TEXT_NOTE && (c == '\n' || c == '\t' || c == '\r'))
+            continue;
+          return fail_at (error, label, KH_TEXT_ERROR_CONTROL, text, p, c);
+        }
+    }
+
+  length = g_utf8_strlen (text, -1);
+  if (max_chars > 0 && length > (glong) max_chars)
+    {
+      if (label != NULL)
+        g_set_error (error, KH_TEXT_ERROR, KH_TEXT_ERROR_TOO_LONG,
+                     /* Translators: %s is a field's label; then two numbers of characters */
+                     _("%s: the text is too long (%ld characters; at most %u)."),
+                     label, length, max_chars);
+      else
+        g_set_error (error, KH_TEXT_ERROR, KH_TEXT_ERROR_TOO_LONG,
+                     _("The text is too long (%ld characters; at most %u)."),
+                     length, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}

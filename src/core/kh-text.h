@@ -46,4 +46,37 @@ gboolean  kh_postal_code_is_valid (const char *text);
 /* Strips, collapses inner white space; NULL for NULL or an empty result. */
 char     *kh_text_clean      (const char *text);
 
+/* ---- bounded, clean input (issue 5, 1.13) ---- */
+
+#define KH_TEXT_ERROR (kh_text_error_quark ())
+GQuark    kh_text_error_quark (void);
+
+typedef enum {
+  KH_TEXT_ERROR_TOO_LONG,      /* more characters than the field's limit */
+  KH_TEXT_ERROR_INVISIBLE,     /* a format character that shows nothing: zero-width
+                                  space/joiners U+200B–U+200D, word joiner U+2060–U+2064,
+                                  soft hyphen U+00AD, BOM U+FEFF, any other Cf */
+  KH_TEXT_ERROR_DIRECTION,     /* a bidi control: U+200E/F, U+061C, U+202A–U+202E,
+                                  U+2066–U+2069 */
+  KH_TEXT_ERROR_CONTROL,       /* a control character (Cc), or a line break in one line */
+  KH_TEXT_ERROR_ENCODING,      /* not valid UTF-8 */
+} KhTextError;
+
+typedef enum {
+  KH_TEXT_LINE,                /* one line: a name, a street, a phone number */
+  KH_TEXT_NOTE,                /* free text: line breaks and tabs allowed */
+} KhTextKind;
+
+/* The one check of a typed text field for every form, the store and the
+ * import: at most `max_chars` characters (0 = no limit), and no character
+ * that a reader cannot see or that changes the writing direction ("Vir\u200btanen"
+ * looks like Virtanen but is not found by it). NULL is fine (an empty field).
+ * On failure the translated message starts with `label` when it is given
+ * ("Last name: …") and names the character by its code point and where it is. */
+gboolean  kh_text_check_field (const char  *label,
+                               const char  *text,
+                               KhTextKind   kind,
+                               guint        max_chars,
+                               GError     **error);
+
 G_END_DECLS

@@ -116,9 +116,9 @@ kh_db_list_closed_days (KhDb    *db,
  * kh_db_remove_closed_day:
  * @date: d.m.yyyy or ISO
  *
- * Removes one of the unit's own closed days; the working-day count of
- * deadlines computed from now on no longer skips it (deadlines already
- * stored stay as they were set). The same roles as kh_db_add_closed_day().
+ * Removes one of the unit's own closed days: the office is open that day
+ * again. Deadlines do not change, as closed days never counted against
+ * them (domain-law.md section 6). The same roles as kh_db_add_closed_day().
  *
  * Returns: %TRUE if the day was removed.
  */

@@ -17,13 +17,24 @@
 #define CLIENT_COLUMNS \
   "c.id, c.identity_kind, c.identity_code, c.no_code_reason, c.birth_date, " \
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
-  "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at"
+  "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at, " \
+  "c.non_disclosure, c.mother_tongue, c.other_mother_tongue, c.representative_name, " \
+  "c.representative_contact"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
 #define CLIENT_ORDER "c.sort_key, c.id"
 
 /* The earliest birth date taken as plausible (the 1800s century sign exists,
  * but nobody alive was born before this). */
 #define EARLIEST_BIRTH_YEAR 1880
+
+static void
+withhold_address (KhClient *client)
+{
+  g_clear_pointer (&client->address, g_free);
+  g_clear_pointer (&client->postal_code, g_free);
+  g_clear_pointer (&client->city, g_free);
+  client->address_withheld = TRUE;
+}
 
 static KhClient *
 client_from_row (sqlite3_stmt *stmt)
@@ -47,6 +58,19 @@ client_from_row (sqlite3_stmt *stmt)
   client->email = _kh_db_column_text (stmt, 14);
   client->created_at = _kh_db_column_time (stmt, 15);
   client->updated_at = _kh_db_column_time (stmt, 16);
+  client->non_disclosure = sqlite3_column_int (stmt, 17) != 0;
+  client->mother_tongue = sqlite3_column_int (stmt, 18);
+  client->other_mother_tongue = _kh_db_column_text (stmt, 19);
+  client->representative_name = _kh_db_column_text (stmt, 20);
+  client->representative_contact = _kh_db_column_text (stmt, 21);
+
+  /* ATL 703/2023 38 § and the non-disclosure marking (Population Information
+   * Act 661/2009 36 §): the address of a protected person leaves the store
+   * only through kh_db_get_client() with KH_ACCESS_PROTECTED_ADDRESS, a
+   * logged read of its own. Every list, search result, work list and the
+   * person's page get the record without it. */
+  if (client->non_disclosure)
+    withhold_address (client);
   return client;
 }
 
@@ -105,6 +129,16 @@ check_client (KhClient     *client,
   replace_clean (&client->city);
   replace_clean (&client->phone);
   replace_clean (&client->email);
+  replace_clean (&client->other_mother_tongue);
+  replace_clean (&client->representative_name);
+  replace_clean (&client->representative_contact);
+  if (client->address_withheld)
+    {
+      /* Not read, so not changed: the stored address stays. */
+      g_clear_pointer (&client->address, g_free);
+      g_clear_pointer (&client->postal_code, g_free);
+      g_clear_pointer (&client->city, g_free);
+    }
   if (client->identity_code != NULL)
     {
       g_strstrip (client->identity_code);
@@ -175,6 +209,31 @@ check_client (KhClient     *client,
                    _("Other language: enter the name of the language."));
   if (client->language != KH_LANGUAGE_OTHER)
     g_clear_pointer (&client->other_language, g_free);
+
+  /* Mother tongue (ATL 38 §), recorded or not. */
+  if (client->mother_tongue != 0
+      && (client->mother_tongue < KH_LANGUAGE_FIRST || client->mother_tongue > KH_LANGUAGE_LAST))
+    return refuse (out_field, "mother_tongue", error, _("Mother tongue: choose a language from the list."));
+  if (client->mother_tongue == KH_LANGUAGE_OTHER && client->other_mother_tongue == NULL)
+    return refuse (out_field, "other_mother_tongue", error,
+                   _("Other mother tongue: enter the name of the language."));
+  if (client->mother_tongue != KH_LANGUAGE_OTHER)
+    g_clear_pointer (&client->other_mother_tongue, g_free);
+
+  if (client->representative_contact != NULL && client->representative_name == NULL)
+    return refuse (out_field, "representative_name", error,
+                   _("Legal representative: enter the representative’s name as well as the contact details."));
+
+  /* Issue 5, 1.13: bounded text, no invisible or direction-changing characters. */
+  {
+    g_autoptr(GError) text_error = NULL;
+
+    if (!kh_client_check_text (client, out_field, &text_error))
+      {
+        g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, text_error->message);
+        return FALSE;
+      }
+  }
 
   if (client->email != NULL && !kh_email_is_valid (client->email))
     return refuse (out_field, "email", error,
@@ -313,9 +372,15 @@ _kh_db_write_client (KhDb        *db,
     stmt = _kh_db_prepare (db,
                            "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
-                           "language = ?7, other_language = ?8, interpreter = ?9, address = ?10, "
-                           "postal_code = ?11, city = ?12, phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19 "
+                           "language = ?7, other_language = ?8, interpreter = ?9, "
+                           /* An address the record did not carry is kept as stored. */
+                           "address = CASE WHEN ?25 THEN address ELSE ?10 END, "
+                           "postal_code = CASE WHEN ?25 THEN postal_code ELSE ?11 END, "
+                           "city = CASE WHEN ?25 THEN city ELSE ?12 END, "
+                           "phone = ?13, phone_digits = ?14, "
+                           "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19, "
+                           "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
+                           "representative_name = ?23, representative_contact = ?24 "
                            "WHERE id = ?17 RETURNING id",
                            error);
   else
@@ -323,9 +388,11 @@ _kh_db_write_client (KhDb        *db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at, sort_key, search_text) "
+                           "updated_at, created_at, sort_key, search_text, non_disclosure, "
+                           "mother_tongue, other_mother_tongue, representative_name, "
+                           "representative_contact) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16, ?18, ?19) RETURNING id",
+                           "?15, ?16, ?16, ?18, ?19, ?20, ?21, ?22, ?23, ?24) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -352,6 +419,13 @@ _kh_db_write_client (KhDb        *db,
   search_text = _kh_db_make_search_text (client->last_name, client->first_names, &words);
   sqlite3_bind_blob (stmt, 18, sort_key, strlen (sort_key), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 19, search_text, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 20, client->non_disclosure ? 1 : 0);
+  sqlite3_bind_int (stmt, 21, client->mother_tongue);
+  _kh_db_bind_text (stmt, 22, client->other_mother_tongue);
+  _kh_db_bind_text (stmt, 23, client->representative_name);
+  _kh_db_bind_text (stmt, 24, client->representative_contact);
+  if (client->id > 0)
+    sqlite3_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -471,6 +545,33 @@ kh_db_identity_code_exists (KhDb        *db,
   return find_code_owner (db, code, error) > 0;
 }
 
+/* The one place a protected address is read (kh_db_get_client with
+ * KH_ACCESS_PROTECTED_ADDRESS, logged as such by the caller). */
+static gboolean
+read_protected_address (KhDb      *db,
+                        KhClient  *client,
+                        GError   **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT address, postal_code, city FROM clients WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client->id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  client->address = _kh_db_column_text (stmt, 0);
+  client->postal_code = _kh_db_column_text (stmt, 1);
+  client->city = _kh_db_column_text (stmt, 2);
+  client->address_withheld = FALSE;
+  return TRUE;
+}
+
 /**
  * kh_db_get_client:
  *
@@ -497,11 +598,102 @@ kh_db_get_client (KhDb          *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
   client = _kh_db_read_client (db, client_id, &local_error);
-  if (client != NULL)
+  if (client != NULL && client->address_withheld && what == KH_ACCESS_PROTECTED_ADDRESS)
+    read_protected_address (db, client, &local_error);
+  if (client != NULL && local_error == NULL)
     _kh_db_log_access (db, user, client_id, what, basis, &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&client);
+}
+
+/* ---- the person's cases (issue 5, 2.3) ---- */
+
+static KhCase *
+client_case_from_row (sqlite3_stmt *stmt)
+{
+  KhCase *kcase = kh_case_new ();
+
+  kcase->id = sqlite3_column_int64 (stmt, 0);
+  kcase->client_id = sqlite3_column_int64 (stmt, 1);
+  kcase->contact_id = sqlite3_column_int64 (stmt, 2);
+  kcase->opened_at = _kh_db_column_time (stmt, 3);
+  kcase->status = sqlite3_column_int (stmt, 4);
+  kcase->assigned_to = sqlite3_column_int64 (stmt, 5);
+  kcase->deadline_groups = sqlite3_column_int (stmt, 6);
+  kcase->assessment_deadline = _kh_db_column_text (stmt, 7);
+  kcase->client_name = _kh_db_column_text (stmt, 8);
+  kcase->assigned_to_name = _kh_db_column_text (stmt, 9);
+  kcase->client_language = sqlite3_column_int (stmt, 10);
+  kcase->needs = sqlite3_column_int (stmt, 11);
+  kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
+  kcase->channel = sqlite3_column_int (stmt, 13);
+  kcase->contactor = sqlite3_column_int (stmt, 14);
+  kcase->contactor_detail = _kh_db_column_text (stmt, 15);
+  kcase->referral = sqlite3_column_int (stmt, 16);
+  kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
+  return kcase;
+}
+
+/**
+ * kh_db_list_client_cases:
+ *
+ * Returns: (transfer full) (element-type KhCase): every case of the person,
+ *   the newest first, each with who made the contact that opened it and on
+ *   what basis (SHL 35 §); the read is logged once as KH_ACCESS_CASES.
+ */
+GPtrArray *
+kh_db_list_client_cases (KhDb    *db,
+                         KhUser  *user,
+                         gint64   client_id,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhClient) client = NULL;
+  GError *local_error = NULL;
+  KhAccessBasis basis;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  client = _kh_db_read_client (db, client_id, &local_error);
+  if (client != NULL)
+    {
+      g_autoptr(KhDbStmt) stmt =
+        _kh_db_prepare (db,
+                        "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, "
+                        "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
+                        "  c.last_name || ', ' || c.first_names, "
+                        "  coalesce (u.display_name, u.account), c.language, k.needs, k.urgent, "
+                        "  k.channel, k.contactor, k.contactor_detail, k.referral, "
+                        "  cs.implementation_deadline "
+                        "FROM cases cs "
+                        "  JOIN clients c ON c.id = cs.client_id "
+                        "  JOIN contacts k ON k.id = cs.contact_id "
+                        "  LEFT JOIN users u ON u.id = cs.assigned_to "
+                        "WHERE cs.client_id = ?1 "
+                        "ORDER BY cs.opened_at DESC, cs.id DESC",
+                        &local_error);
+
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, client_id);
+          _kh_db_read_rows (db, stmt, (KhDbRowFunc) client_case_from_row, cases, &local_error);
+        }
+    }
+  if (local_error == NULL)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error);
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  return g_steal_pointer (&cases);
 }
 
 /* ---- search ---- */

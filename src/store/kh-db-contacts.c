@@ -35,7 +35,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, k.urgent " \
+  "  c.language, k.needs, k.urgent, cs.implementation_deadline " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -90,6 +90,7 @@ case_from_row (sqlite3_stmt *stmt)
   kcase->client_language = sqlite3_column_int (stmt, 10);
   kcase->needs = sqlite3_column_int (stmt, 11);
   kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
+  kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
   return kcase;
 }
 
@@ -262,8 +263,8 @@ insert_case (KhDb    *db,
 
   stmt = _kh_db_prepare (db,
                          "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to, "
-                         "  deadline_groups, assessment_deadline) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  deadline_groups, assessment_deadline, implementation_deadline) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -276,6 +277,7 @@ insert_case (KhDb    *db,
   _kh_db_bind_id (stmt, 5, kcase->assigned_to);
   sqlite3_bind_int (stmt, 6, kcase->deadline_groups);
   _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
+  _kh_db_bind_text (stmt, 8, kcase->implementation_deadline);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -283,6 +285,43 @@ insert_case (KhDb    *db,
       return 0;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ---- deadlines ---- */
+
+/* The day of `time` where the unit is, whatever zone it came in. */
+static void
+local_day (GDateTime *time,
+           GDate     *out)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  int year, month, day;
+
+  g_date_time_get_ymd (local, &year, &month, &day);
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, day, month, year);
+}
+
+/* SHL 45 §, from the day the case became pending. Only the statutory days
+ * matter (150/1930), so the national calendar does. */
+static char *
+implementation_deadline_for (const GDate *pending_day)
+{
+  g_autoptr(KhCalendar) national = kh_calendar_new ();
+  GDate deadline;
+
+  kh_deadline_implementation (national, pending_day, &deadline);
+  return kh_date_to_iso (&deadline);
+}
+
+char *
+_kh_db_implementation_deadline (gint64 opened_at)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (opened_at);
+  GDate day;
+
+  local_day (time, &day);
+  return implementation_deadline_for (&day);
 }
 
 /* ---- the intake ---- */
@@ -310,7 +349,8 @@ kh_intake_result_copy (const KhIntakeResult *result)
   return copy;
 }
 
-/* Opens the case of a CASE_OPENED contact, with the SHL 36 § deadline. */
+/* Opens the case of a CASE_OPENED contact, with its SHL 36 § and 45 §
+ * deadlines. */
 static gint64
 open_case (KhDb       *db,
            KhIntake   *intake,
@@ -323,20 +363,12 @@ open_case (KhDb       *db,
   KhCalendar *calendar;
   GDate contact_day, birth, deadline;
   gboolean have_birth;
-  int year, month, day;
 
   calendar = _kh_db_get_calendar (db, error);
   if (calendar == NULL)
     return 0;
 
-  {
-    /* The day of the contact where the unit is, whatever zone it came in. */
-    g_autoptr(GDateTime) local = g_date_time_to_local (contact->received_at);
-
-    g_date_time_get_ymd (local, &year, &month, &day);
-  }
-  g_date_clear (&contact_day, 1);
-  g_date_set_dmy (&contact_day, day, month, year);
+  local_day (contact->received_at, &contact_day);
   have_birth = client->birth_date != NULL && kh_date_from_iso (client->birth_date, &birth);
 
   kcase->client_id = contact->client_id;
@@ -347,9 +379,14 @@ open_case (KhDb       *db,
   kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
                                                          have_birth ? &birth : NULL,
                                                          &contact_day);
-  if (kh_deadline_assessment_start (calendar, &contact_day, intake->deadline_groups,
+  if (kh_deadline_assessment_start (calendar, &contact_day,
+                                    /* SHL 36 § 2 mom: who made the contact */
+                                    kh_deadline_contactor_seeks_services (contact->contactor),
+                                    intake->deadline_groups,
                                     have_birth ? &birth : NULL, &deadline))
     kcase->assessment_deadline = kh_date_to_iso (&deadline);
+  /* The case becomes pending with the contact (SHL 34 §). */
+  kcase->implementation_deadline = implementation_deadline_for (&contact_day);
 
   *out_deadline = g_strdup (kcase->assessment_deadline);
   return insert_case (db, kcase, error);
@@ -871,6 +908,13 @@ kh_db_insert_contact_bulk (KhDb       *db,
   return insert_contact (db, copy, created_by, error);
 }
 
+/**
+ * kh_db_insert_case_bulk:
+ *
+ * Inserts a case as given. A status of 0 becomes queued or assigned by
+ * assigned_to; a case without an implementation deadline gets it from its
+ * opening day (SHL 45 §), as kh_db_save_intake() gives it.
+ */
 gint64
 kh_db_insert_case_bulk (KhDb    *db,
                         KhCase  *kcase,
@@ -882,17 +926,23 @@ kh_db_insert_case_bulk (KhDb    *db,
   g_return_val_if_fail (KH_IS_CASE (kcase), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (kcase->status == 0)
-    {
-      copy = kh_case_new ();
-      copy->client_id = kcase->client_id;
-      copy->contact_id = kcase->contact_id;
-      copy->opened_at = kcase->opened_at ? g_date_time_ref (kcase->opened_at) : NULL;
-      copy->assigned_to = kcase->assigned_to;
-      copy->status = kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
-      copy->deadline_groups = kcase->deadline_groups;
-      copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
-      kcase = copy;
-    }
-  return insert_case (db, kcase, error);
+  if (kcase->status != 0 && kcase->implementation_deadline != NULL)
+    return insert_case (db, kcase, error);
+
+  copy = kh_case_new ();
+  copy->client_id = kcase->client_id;
+  copy->contact_id = kcase->contact_id;
+  copy->opened_at = kcase->opened_at ? g_date_time_ref (kcase->opened_at) : NULL;
+  copy->assigned_to = kcase->assigned_to;
+  copy->status = kcase->status != 0 ? kcase->status
+                 : kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  copy->deadline_groups = kcase->deadline_groups;
+  copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
+  copy->implementation_deadline =
+    kcase->implementation_deadline != NULL
+      ? g_strdup (kcase->implementation_deadline)
+      : _kh_db_implementation_deadline (kcase->opened_at != NULL
+                                          ? g_date_time_to_unix (kcase->opened_at)
+                                          : _kh_db_now ());
+  return insert_case (db, copy, error);
 }

@@ -159,6 +159,11 @@ KhClient     *_kh_db_read_client       (KhDb         *db,
 KhCalendar   *_kh_db_get_calendar      (KhDb         *db,
                                         GError      **error);
 
+/* SHL 45 §: the implementation deadline (ISO date, newly allocated) of a
+ * case opened at `opened_at` (Unix seconds; its local day is the day the
+ * case became pending). */
+char         *_kh_db_implementation_deadline (gint64 opened_at);
+
 /* The deferred-index flag of bulk loads (see 0001-initial.sql). */
 gboolean      _kh_db_defer_search_index (KhDb        *db,
                                          GError     **error);

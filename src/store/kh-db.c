@@ -33,7 +33,11 @@ static const char * const migrations[] = {
   "0004-access-work-lists.sql",
   "0005-anonymous-no-outcome-note.sql",
   "0006-kela-from-authority.sql",
-  "0007-service-map.sql",
+  "0007-implementation-deadline.sql",
+  "0008-person-records.sql",
+  "0009-access-log-filters.sql",
+  "0010-seven-days-when-sought.sql",
+  "0011-service-map.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -716,6 +720,64 @@ check_version (KhDb    *db,
   return FALSE;
 }
 
+/* 0007: the SHL 45 § deadline of each case that existed before the
+ * migration, from the day it was opened. Needs the holiday calendar (Easter),
+ * so it is done here, inside the migration's transaction. */
+static int
+fill_implementation_deadlines (KhDb *db)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle,
+                           "SELECT id, opened_at FROM cases WHERE implementation_deadline IS NULL",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 at = sqlite3_column_int64 (stmt, 1);
+
+      g_array_append_val (ids, id);
+      g_array_append_val (opened, at);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return rc;
+
+  rc = sqlite3_prepare_v2 (db->handle,
+                           "UPDATE cases SET implementation_deadline = ? WHERE id = ?",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+  for (guint i = 0; i < ids->len && rc == SQLITE_OK; i++)
+    {
+      g_autofree char *deadline =
+        _kh_db_implementation_deadline (g_array_index (opened, gint64, i));
+
+      sqlite3_bind_text (stmt, 1, deadline, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* What a migration needs done in C after its SQL, in its transaction. */
+static int
+after_migration (KhDb       *db,
+                 const char *name)
+{
+  if (g_str_has_suffix (name, "-implementation-deadline.sql"))
+    return fill_implementation_deadlines (db);
+  return SQLITE_OK;
+}
+
 static gboolean
 apply_migration (KhDb    *db,
                  int      index,
@@ -734,6 +796,8 @@ apply_migration (KhDb    *db,
   sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
 
   rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = after_migration (db, migrations[index]);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (db->handle, set_version, NULL, NULL, NULL);
   if (rc != SQLITE_OK)

@@ -95,7 +95,11 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
-/* Logs `what` with `basis`. NOT_FOUND if there is no such person. The store
+/* Logs `what` with `basis`. NOT_FOUND if there is no such person.
+ * A person with a non-disclosure marking (non_disclosure) comes without the
+ * address, postal code and city (address_withheld), except when `what` is
+ * KH_ACCESS_PROTECTED_ADDRESS: the logged "Show address" of their page.
+ * No other call returns a protected address (ATL 703/2023 38 §). The store
  * decides the basis for reception: a RECEPTION user's read is logged with
  * KH_BASIS_INTAKE whatever `basis` is (reception has no client relationship);
  * every other role's read is logged with `basis` as passed. */
@@ -115,8 +119,9 @@ GPtrArray *kh_db_find_similar_clients (KhDb        *db,
                                        gint64       except_id,
                                        GError     **error);
 /* Inserts (id 0) or updates a person; validates everything (identity code,
- * birth date, language, e-mail shape) and refuses with INVALID or
- * DUPLICATE_CODE. Returns the id. */
+ * birth date, language, e-mail shape, the text limits and characters of
+ * kh_client_check_text) and refuses with INVALID or DUPLICATE_CODE. A record
+ * with address_withheld keeps the stored address. Returns the id. */
 gint64     kh_db_save_client     (KhDb      *db,
                                   KhUser    *user,
                                   KhClient  *client,
@@ -125,7 +130,9 @@ gint64     kh_db_save_client     (KhDb      *db,
  * that it can say at the field what is wrong. `out_field` (may be NULL) gets
  * the KhClient field name at fault ("identity_code", "birth_date",
  * "last_name", "first_names", "language", "other_language", "email",
- * "postal_code", "phone", "no_code_reason"). The message is translated. */
+ * "postal_code", "phone", "no_code_reason", "mother_tongue",
+ * "other_mother_tongue", "representative_name", "representative_contact",
+ * "address", "city"). The message is translated. */
 gboolean   kh_db_validate_client (KhClient    *client,
                                   const char **out_field,
                                   GError     **error);
@@ -134,6 +141,15 @@ GPtrArray *kh_db_list_client_contacts (KhDb    *db,
                                        KhUser  *user,
                                        gint64   client_id,
                                        GError **error);     /* of KhContact */
+/* The person's cases, newest first, with the status, deadlines and worker,
+ * and who made the opening contact and on what basis (SHL 35 §): for the
+ * person's page and the warning before a second case. Logs KH_ACCESS_CASES
+ * once (basis INTAKE for reception, else CLIENT_RELATIONSHIP). NOT_FOUND if
+ * there is no such person. */
+GPtrArray *kh_db_list_client_cases (KhDb    *db,
+                                    KhUser  *user,
+                                    gint64   client_id,
+                                    GError **error);        /* of KhCase */
 /* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 
@@ -233,6 +249,8 @@ gboolean   kh_db_add_closed_day  (KhDb *db, KhUser *user, const char *date, cons
 /* The unit's settings: "saturday_is_working_day" ("0" or "1"). Setting one
  * needs the lead social worker or an administrator. */
 char      *kh_db_get_setting     (KhDb *db, const char *key, GError **error);
+/* The unit's name, shown in the window's header; unset is no row. */
+#define KH_SETTING_UNIT_NAME "unit_name"
 gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const char *value,
                                   GError **error);
 
@@ -245,6 +263,66 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
                                   gint64   client_id,
                                   guint    limit,
                                   GError **error);    /* of KhAccessEntry */
+
+/* What the log view asks for (kh_db_read_access_log): every field is a
+ * condition of the SQL, and 0 / an invalid (cleared) date means "any". */
+typedef struct {
+  gint64        client_id;   /* one person's rows */
+  gint64        user_id;     /* one user's reads */
+  KhAccessWhat  what;        /* one kind of read */
+  GDate         from;        /* first day (local time), inclusive */
+  GDate         to;          /* last day (local time), inclusive */
+} KhAccessFilter;
+
+/* Initialises to "everything". */
+void       kh_access_filter_init (KhAccessFilter *filter);
+
+/* Where a page of the log starts. Keyset paging: OLDER and NEWER continue
+ * from a row already shown (its time and id), however many rows have been
+ * written since, and cost the same on the first page and the thousandth. */
+typedef enum {
+  KH_ACCESS_PAGE_NEWEST,     /* the newest rows */
+  KH_ACCESS_PAGE_OLDER,      /* the rows just older than (at, id) */
+  KH_ACCESS_PAGE_NEWER,      /* the rows just newer than (at, id) */
+  KH_ACCESS_PAGE_OLDEST,     /* the oldest rows */
+} KhAccessPaging;
+
+typedef struct {
+  GPtrArray *entries;      /* of KhAccessEntry, newest first */
+  guint64    total;        /* rows that match the filter, in all */
+  guint64    n_newer;      /* matching rows newer than entries[0] */
+} KhAccessLogSlice;
+
+void       kh_access_log_slice_free (KhAccessLogSlice *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhAccessLogSlice, kh_access_log_slice_free)
+
+/* One page of at most `limit` rows (0: 100) of the log that match `filter`,
+ * with the total. Only for the lead social worker and the administrator.
+ * Reading is itself logged (KH_ACCESS_ACCESS_LOG, SUPERVISION; for the
+ * person filtered on, if any) in the same transaction. `at` is in seconds
+ * since the epoch, as KhAccessEntry's. */
+KhAccessLogSlice *kh_db_read_access_log (KhDb                 *db,
+                                        KhUser               *user,
+                                        const KhAccessFilter *filter,
+                                        KhAccessPaging        paging,
+                                        gint64                at,
+                                        gint64                id,
+                                        guint                 limit,
+                                        GError              **error);
+
+/* The extract of one person's log that the person has a right to (ATL
+ * 703/2023 11 §: who has used or received their data, when and on what
+ * basis), as CSV in the person's own language (KhClient.language: Swedish
+ * for "sv", else Finnish), whatever the UI language is. Every row, oldest
+ * first. Only for the lead social worker and the administrator; the export
+ * is logged (KH_ACCESS_ACCESS_LOG, basis ADMINISTRATION: answering the
+ * person's request) in the same transaction. NOT_FOUND for no such person.
+ * `out_rows` (may be NULL) gets the number of log rows in the extract. */
+GBytes    *kh_db_export_access_log (KhDb    *db,
+                                    KhUser  *user,
+                                    gint64   client_id,
+                                    guint   *out_rows,
+                                    GError **error);
 
 /* ---- bulk (kohtaamo-admin) ---- */
 

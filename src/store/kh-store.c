@@ -722,6 +722,42 @@ kh_store_list_client_contacts_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_list_client_contacts_async, error);
 }
 
+static gpointer
+list_client_cases_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_client_cases (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_list_client_cases_async (KhStore             *self,
+                                  gint64               client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_client_cases_async, list_client_cases_job,
+                 args_new (NULL, client_id, 0), ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_cases_finish:
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_client_cases_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_client_cases_async, error);
+}
+
 /* ---- the intake ---- */
 
 static void
@@ -1101,4 +1137,114 @@ kh_store_list_access_log_finish (KhStore       *self,
                                  GError       **error)
 {
   return finish_pointer (self, result, kh_store_list_access_log_async, error);
+}
+
+/* ---- the access log, filtered and paged ---- */
+
+typedef struct
+{
+  KhAccessFilter filter;
+  KhAccessPaging paging;
+  gint64         at;
+  gint64         id;
+  guint          limit;
+} LogPageArgs;
+
+static gpointer
+read_access_log_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  LogPageArgs *args = data;
+
+  return kh_db_read_access_log (self->db, self->worker_user, &args->filter, args->paging,
+                                args->at, args->id, args->limit, error);
+}
+
+/**
+ * kh_store_read_access_log_async:
+ *
+ * One page of the log: see kh_db_read_access_log(). @filter is copied.
+ */
+void
+kh_store_read_access_log_async (KhStore              *self,
+                                const KhAccessFilter *filter,
+                                KhAccessPaging        paging,
+                                gint64                at,
+                                gint64                id,
+                                guint                 limit,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  LogPageArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (filter != NULL);
+
+  args = g_new0 (LogPageArgs, 1);
+  args->filter = *filter;
+  args->paging = paging;
+  args->at = at;
+  args->id = id;
+  args->limit = limit;
+  push_job (self, kh_store_read_access_log_async, read_access_log_job, args, g_free,
+            (GDestroyNotify) kh_access_log_slice_free, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_access_log_finish:
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set.
+ */
+KhAccessLogSlice *
+kh_store_read_access_log_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_access_log_async, error);
+}
+
+static gpointer
+export_access_log_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_export_access_log (self->db, self->worker_user, args->id, NULL, error);
+}
+
+/**
+ * kh_store_export_access_log_async:
+ *
+ * The person's extract: see kh_db_export_access_log(). The export is
+ * logged, so the call counts as a write ("changed" follows).
+ */
+void
+kh_store_export_access_log_async (KhStore             *self,
+                                  gint64               client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (client_id > 0);
+
+  push_args_job (self, kh_store_export_access_log_async, export_access_log_job,
+                 args_new (NULL, client_id, 0), (GDestroyNotify) g_bytes_unref,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_export_access_log_finish:
+ *
+ * Returns: (transfer full): the CSV bytes, or %NULL with @error set.
+ */
+GBytes *
+kh_store_export_access_log_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_export_access_log_async, error);
 }

@@ -63,6 +63,12 @@ void        kh_store_list_client_contacts_async  (KhStore *self, gint64 client_i
                                                   GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_client_contacts_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The person's cases, newest first (kh_db_list_client_cases; logged). */
+void        kh_store_list_client_cases_async  (KhStore *self, gint64 client_id,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                                               gpointer user_data);
+GPtrArray  *kh_store_list_client_cases_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* The intake is deep-copied before the call returns. */
 void        kh_store_save_intake_async     (KhStore *self, const KhIntake *intake,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
@@ -110,6 +116,19 @@ GPtrArray  *kh_store_list_services_finish  (KhStore *self, GAsyncResult *result,
 void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, guint limit,
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* A page of the log that matches `filter` (copied): kh_db_read_access_log(). */
+void        kh_store_read_access_log_async  (KhStore *self, const KhAccessFilter *filter,
+                                             KhAccessPaging paging, gint64 at, gint64 id, guint limit,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+KhAccessLogSlice *kh_store_read_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* One person's extract as CSV bytes: kh_db_export_access_log(). */
+void        kh_store_export_access_log_async  (KhStore *self, gint64 client_id,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                                               gpointer user_data);
+GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 /* Emitted on the caller's main context after any successful write (intake
  * saved or undone, person saved), so that views can refresh. A call cancelled

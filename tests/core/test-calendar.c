@@ -428,8 +428,10 @@ test_move_deadline (void)
     }
 }
 
-/* A unit's own closed day: not a working day for counting, named, listed;
- * but it does not move a statutory deadline. */
+/* A unit's own closed day: named and listed, the office is not open, but it
+ * is still a working day for every count and does not move a statutory
+ * deadline (domain-law.md section 6; issue 5 item 1.2 — until then the
+ * count skipped it, and this test said so). */
 static void
 test_closed_day (void)
 {
@@ -439,24 +441,36 @@ test_closed_day (void)
   GDate christmas = dmy (24, 12, 2026);
   GDate start = dmy (13, 5, 2026);
   GDate out;
+  const char *name = NULL;
 
   g_assert_true (kh_calendar_is_working_day (cal, &bridge));
+  g_assert_true (kh_calendar_is_open_day (cal, &bridge));
   kh_calendar_add_closed_day (cal, &bridge, "Bridge day");
   kh_calendar_add_closed_day (cal, &other, NULL);
   kh_calendar_add_closed_day (cal, &christmas, "Office closed");
 
-  assert_name (cal, bridge, "Bridge day");
-  assert_name (cal, other, "Unit closed");
-  /* The statutory name wins. */
+  /* Closed, named, but not a holiday. */
+  g_assert_true (kh_calendar_is_closed_day (cal, &bridge, &name));
+  g_assert_cmpstr (name, ==, "Bridge day");
+  g_assert_true (kh_calendar_is_closed_day (cal, &other, &name));
+  g_assert_cmpstr (name, ==, "Unit closed");
+  assert_name (cal, bridge, NULL);
+  assert_name (cal, other, NULL);
+  /* The statutory name stays with the holiday. */
   assert_name (cal, christmas, "Christmas Eve");
-  g_assert_false (kh_calendar_is_working_day (cal, &bridge));
+  g_assert_false (kh_calendar_is_open_day (cal, &bridge));
+  g_assert_false (kh_calendar_is_open_day (cal, &other));
 
-  /* 13.5.2026 + 7: Ascension 14.5 and the bridge day 15.5 skipped:
-   * Mon 18 (1) … Fri 22 (5), Mon 25 (6), Tue 26 (7). */
+  /* Still a working day for counting. */
+  g_assert_true (kh_calendar_is_working_day (cal, &bridge));
+  g_assert_true (kh_calendar_is_working_day (cal, &other));
+
+  /* 13.5.2026 + 7: Ascension 14.5 skipped, the bridge day counts:
+   * Fri 15 (1), Mon 18 (2) … Fri 22 (6), Mon 25 (7). */
   kh_calendar_add_working_days (cal, &start, 7, &out);
-  assert_date (&out, 26, 5, 2026);
+  assert_date (&out, 25, 5, 2026);
 
-  kh_calendar_move_deadline (cal, &bridge, &out);
+  g_assert_false (kh_calendar_move_deadline (cal, &bridge, &out));
   assert_date (&out, 15, 5, 2026);
 
   /* Renaming keeps earlier borrowed names valid. */
@@ -464,12 +478,120 @@ test_closed_day (void)
     const char *old_name = NULL;
     const char *new_name = NULL;
 
-    g_assert_true (kh_calendar_is_holiday (cal, &bridge, &old_name));
+    g_assert_true (kh_calendar_is_closed_day (cal, &bridge, &old_name));
     kh_calendar_add_closed_day (cal, &bridge, "Bridge day (Ascension)");
-    g_assert_true (kh_calendar_is_holiday (cal, &bridge, &new_name));
+    g_assert_true (kh_calendar_is_closed_day (cal, &bridge, &new_name));
     g_assert_cmpstr (old_name, ==, "Bridge day");
     g_assert_cmpstr (new_name, ==, "Bridge day (Ascension)");
   }
+}
+
+/* When the office is open: Monday–Friday, not a holiday or eve, not a
+ * closed day; the Saturday setting does not open the office. */
+static void
+test_open_day (void)
+{
+  g_autoptr(KhCalendar) cal = kh_calendar_new ();
+  GDate d;
+
+  d = dmy (2, 4, 2026);     /* Thursday */
+  g_assert_true (kh_calendar_is_open_day (cal, &d));
+  d = dmy (3, 4, 2026);     /* Good Friday */
+  g_assert_false (kh_calendar_is_open_day (cal, &d));
+  d = dmy (19, 6, 2026);    /* Midsummer Eve */
+  g_assert_false (kh_calendar_is_open_day (cal, &d));
+  d = dmy (7, 3, 2026);     /* Saturday */
+  kh_calendar_set_saturday_is_working_day (cal, TRUE);
+  g_assert_true (kh_calendar_is_working_day (cal, &d));
+  g_assert_false (kh_calendar_is_open_day (cal, &d));
+}
+
+/* 150/1930 3 §: the same day number, or the month's last day. */
+static void
+test_add_months (void)
+{
+  static const struct { guint d, m, y; guint n; guint rd, rm, ry; } cases[] = {
+    { 31, 1, 2026, 3, 30, 4, 2026 },
+    { 30, 11, 2026, 3, 28, 2, 2027 },   /* not moved here: Sunday */
+    { 30, 11, 2027, 3, 29, 2, 2028 },   /* leap year */
+    { 31, 5, 2026, 3, 31, 8, 2026 },
+    { 19, 3, 2026, 3, 19, 6, 2026 },    /* Midsummer Eve, not moved here */
+    { 31, 1, 2026, 1, 28, 2, 2026 },
+    { 31, 1, 2028, 1, 29, 2, 2028 },
+    { 29, 2, 2028, 12, 28, 2, 2029 },
+    { 15, 11, 2026, 3, 15, 2, 2027 },
+    { 31, 12, 2026, 2, 28, 2, 2027 },
+    { 2, 4, 2026, 0, 2, 4, 2026 },
+    { 31, 8, 2026, 25, 30, 9, 2028 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate start = dmy (cases[i].d, cases[i].m, cases[i].y);
+      GDate out;
+
+      g_test_message ("%u.%u.%u + %u months", cases[i].d, cases[i].m, cases[i].y, cases[i].n);
+      kh_calendar_add_months (&start, cases[i].n, &out);
+      assert_date (&out, cases[i].rd, cases[i].rm, cases[i].ry);
+    }
+}
+
+/* "Working days left", for the queue. */
+static void
+test_count_working_days (void)
+{
+  g_autoptr(KhCalendar) cal = kh_calendar_new ();
+  GDate from = dmy (2, 4, 2026);
+  GDate to = dmy (15, 4, 2026);
+  GDate before = dmy (1, 4, 2026);
+  GDate saturday = dmy (4, 4, 2026);
+  GDate bridge = dmy (10, 4, 2026);
+
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &to), ==, 7);
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &from), ==, 0);
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &before), ==, -1);
+  /* Good Friday, Saturday: nothing in between. */
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &saturday), ==, 0);
+  kh_calendar_add_closed_day (cal, &bridge, "Closed");
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &to), ==, 7);
+  kh_calendar_set_saturday_is_working_day (cal, TRUE);
+  /* Sat 4.4 and Sat 11.4 count too. */
+  g_assert_cmpint (kh_calendar_count_working_days (cal, &from, &to), ==, 9);
+}
+
+/* The last day of N working days: moved off a Saturday when Saturdays
+ * count. */
+static void
+test_working_days_deadline (void)
+{
+  g_autoptr(KhCalendar) cal = kh_calendar_new ();
+  GDate start = dmy (6, 3, 2026);       /* Friday */
+  GDate out, counted;
+
+  g_assert_false (kh_calendar_working_days_deadline (cal, &start, 7, &out, &counted));
+  assert_date (&out, 17, 3, 2026);
+  assert_date (&counted, 17, 3, 2026);
+
+  kh_calendar_set_saturday_is_working_day (cal, TRUE);
+  g_assert_true (kh_calendar_working_days_deadline (cal, &start, 7, &out, &counted));
+  assert_date (&counted, 14, 3, 2026);   /* Saturday */
+  assert_date (&out, 16, 3, 2026);       /* Monday */
+  g_assert_false (kh_calendar_working_days_deadline (cal, &start, 6, &out, NULL));
+  assert_date (&out, 13, 3, 2026);
+  g_assert_false (kh_calendar_working_days_deadline (cal, &start, 0, &out, NULL));
+  assert_date (&out, 6, 3, 2026);
+}
+
+static void
+test_format_day (void)
+{
+  GDate d = dmy (15, 4, 2026);
+  g_autofree char *text = kh_calendar_format_day (&d);
+
+  g_assert_cmpstr (text, ==, "Wed 15.4.2026");
+  g_assert_cmpstr (kh_calendar_weekday_name (&d), ==, "Wednesday");
+  d = dmy (1, 3, 2027);
+  g_assert_cmpstr (kh_calendar_weekday_name (&d), ==, "Monday");
 }
 
 static void
@@ -555,6 +677,11 @@ main (int   argc,
   g_test_add_func ("/core/calendar/is-working-day", test_is_working_day);
   g_test_add_func ("/core/calendar/move-deadline", test_move_deadline);
   g_test_add_func ("/core/calendar/closed-day", test_closed_day);
+  g_test_add_func ("/core/calendar/open-day", test_open_day);
+  g_test_add_func ("/core/calendar/add-months", test_add_months);
+  g_test_add_func ("/core/calendar/count-working-days", test_count_working_days);
+  g_test_add_func ("/core/calendar/working-days-deadline", test_working_days_deadline);
+  g_test_add_func ("/core/calendar/format-day", test_format_day);
   g_test_add_func ("/core/calendar/list-closed-weekdays", test_list_closed_weekdays);
   g_test_add_func ("/core/calendar/refcount", test_refcount);
 

@@ -178,7 +178,7 @@ test_other_labels (void)
     }
   for (KhCaseStatus s = KH_CASE_QUEUED; s <= KH_CASE_CLOSED; s++)
     assert_label (kh_case_status_label (s));
-  for (KhAccessWhat w = KH_ACCESS_SEARCH; w <= KH_ACCESS_WORK_LIST; w++)
+  for (KhAccessWhat w = KH_ACCESS_SEARCH; w <= KH_ACCESS_PROTECTED_ADDRESS; w++)
     assert_label (kh_access_what_label (w));
   for (KhAccessBasis b = KH_BASIS_INTAKE; b <= KH_BASIS_SUPERVISION; b++)
     assert_label (kh_access_basis_label (b));
@@ -189,7 +189,7 @@ test_other_labels (void)
     }
 
   g_assert_null (kh_case_status_label (0));
-  g_assert_null (kh_access_what_label (KH_ACCESS_WORK_LIST + 1));
+  g_assert_null (kh_access_what_label (KH_ACCESS_PROTECTED_ADDRESS + 1));
   g_assert_null (kh_access_basis_label (0));
   g_assert_null (kh_deadline_group_label (KH_DEADLINE_GROUP_OVER_75 | KH_DEADLINE_GROUP_DISABLED));
 }

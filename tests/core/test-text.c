@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "core/kh-records.h"
 #include "core/kh-text.h"
 
 static int
@@ -435,6 +436,111 @@ test_text_clean (void)
   }
 }
 
+/* ---- bounded, clean input (issue 5, 1.13) ---- */
+
+typedef struct
+{
+  const char  *text;
+  KhTextKind   kind;
+  guint        max;
+  int          code;        /* -1: accepted; else the KhTextError */
+  const char  *in_message;  /* a piece the English message must hold */
+} CheckCase;
+
+static const CheckCase check_cases[] = {
+  { NULL, KH_TEXT_LINE, 10, -1, NULL },
+  { "Virtanen", KH_TEXT_LINE, 100, -1, NULL },
+  { "Åström-Öhman", KH_TEXT_LINE, 100, -1, NULL },
+  { "O’Brien d'Artagnan", KH_TEXT_LINE, 100, -1, NULL },
+  { "Nguyễn Thị Minh Khai", KH_TEXT_LINE, 100, -1, NULL },       /* combining-free Vietnamese */
+  { "Ахмед", KH_TEXT_LINE, 100, -1, NULL },
+  { "محمد", KH_TEXT_LINE, 100, -1, NULL },                         /* right-to-left letters are fine */
+  { "Vir\u200btanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "(U+200B) after “Vir”" },
+  { "Vir\u200ctanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "U+200C" },
+  { "Vir\u200dtanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "U+200D" },
+  { "Vir\u2060tanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "U+2060" },
+  { "Vir\u00adtanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "U+00AD" },
+  { "\ufeffVirtanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "(U+FEFF) at the start" },
+  { "Virtanen\u2063", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "U+2063" },
+  { "Vir\u200etanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+200E" },
+  { "Vir\u200ftanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+200F" },
+  { "\u202aVirtanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+202A" },
+  { "\u202eenatriV", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+202E" },
+  { "Vir\u2066tanen\u2069", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+2066" },
+  { "Virtanen\u2069", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+2069" },
+  { "Vir\u061ctanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_DIRECTION, "U+061C" },
+  { "Vir\ntanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_CONTROL, "U+000A" },
+  { "Vir\ttanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_CONTROL, "U+0009" },
+  { "Vir\u2028tanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_CONTROL, "U+2028" },
+  { "Vir\x7ftanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_CONTROL, "U+007F" },
+  { "Rivi yksi\nRivi kaksi\tsarkain", KH_TEXT_NOTE, 100, -1, NULL },
+  { "Huom\u200b", KH_TEXT_NOTE, 100, KH_TEXT_ERROR_INVISIBLE, "after “Huom”" },
+  { "Huom\x01", KH_TEXT_NOTE, 100, KH_TEXT_ERROR_CONTROL, "U+0001" },
+  /* The place is shown with at most 12 characters before it. */
+  { "Abcdefghijklmnopqrstuvwxyz\u200b", KH_TEXT_LINE, 100, KH_TEXT_ERROR_INVISIBLE, "after “opqrstuvwxyz”" },
+  /* Length counts characters, not bytes: ä is two bytes. */
+  { "ääääääääää", KH_TEXT_LINE, 10, -1, NULL },
+  { "äääääääääää", KH_TEXT_LINE, 10, KH_TEXT_ERROR_TOO_LONG, "(11 characters; at most 10)" },
+  { "abcdefghijk", KH_TEXT_LINE, 0, -1, NULL },
+  { "Vir\xfftanen", KH_TEXT_LINE, 100, KH_TEXT_ERROR_ENCODING, "UTF-8" },
+};
+
+static void
+test_check_field (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (check_cases); i++)
+    {
+      const CheckCase *c = &check_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) labelled = NULL;
+      gboolean ok;
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      ok = kh_text_check_field (NULL, c->text, c->kind, c->max, &error);
+      if (c->code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          continue;
+        }
+      g_assert_false (ok);
+      g_assert_error (error, KH_TEXT_ERROR, c->code);
+      g_assert_nonnull (strstr (error->message, c->in_message));
+      g_assert_true (g_str_has_prefix (error->message, "The text "));
+
+      /* With a label, the message starts with it. */
+      g_assert_false (kh_text_check_field ("Last name", c->text, c->kind, c->max, &labelled));
+      g_assert_error (labelled, KH_TEXT_ERROR, c->code);
+      g_assert_true (g_str_has_prefix (labelled->message, "Last name: the text "));
+    }
+}
+
+static void
+test_client_check_text (void)
+{
+  g_autoptr(KhClient) client = kh_client_new ();
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+
+  client->last_name = g_strdup ("Virtanen");
+  client->first_names = g_strdup ("Ville");
+  g_assert_true (kh_client_check_text (client, &field, &error));
+  g_assert_no_error (error);
+
+  client->representative_contact = g_strdup ("040\u200b 123");
+  g_assert_false (kh_client_check_text (client, &field, &error));
+  g_assert_cmpstr (field, ==, "representative_contact");
+  g_assert_true (g_str_has_prefix (error->message, "Representative’s contact details: "));
+  g_clear_error (&error);
+
+  g_free (client->first_names);
+  client->first_names = g_strnfill (KH_CLIENT_MAX_FIRST_NAMES + 1, 'a');
+  g_assert_false (kh_client_check_text (client, &field, &error));
+  g_assert_cmpstr (field, ==, "first_names");
+  g_assert_error (error, KH_TEXT_ERROR, KH_TEXT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "(151 characters; at most 150)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +560,8 @@ main (int   argc,
   g_test_add_func ("/core/text/email", test_email);
   g_test_add_func ("/core/text/postal-code", test_postal_code);
   g_test_add_func ("/core/text/text-clean", test_text_clean);
+  g_test_add_func ("/core/text/check-field", test_check_field);
+  g_test_add_func ("/core/text/client-check-text", test_client_check_text);
 
   return g_test_run ();
 }

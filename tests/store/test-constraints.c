@@ -29,8 +29,21 @@ static const char * const good_rows[] = {
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
   "  outcome, anonymous, client_id, created_by, created_at) "
   "VALUES (203, 0, 7, 3, 'Kela', 2, 1, 1, 0, 100, 1, 0)",
+  /* Opens a case, but has none: for the cases' rows below. */
+  "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, anonymous, "
+  "  client_id, created_by, created_at) VALUES (204, 0, 1, 2, 1, 3, 0, 100, 1, 0)",
+  /* The police open a case without consent: no 7-day deadline (SHL 36 §). */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, anonymous, client_id, created_by, created_at) "
+  "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
-  "  assessment_deadline) VALUES (300, 100, 200, 0, 1, 7, '2026-04-15')",
+  "  implementation_deadline) VALUES (301, 101, 205, 0, 1, 1, '2026-07-02')",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, anonymous, client_id, created_by, created_at) "
+  "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+  "  assessment_deadline, implementation_deadline) "
+  "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
   "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 1)",
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
 };
@@ -151,27 +164,40 @@ static const BadRow bad_rows[] = {
     CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
 
   { "case status in range",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 4)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 4)" },
   { "one case per contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 1)" },
   { "queued has nobody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to) "
-    "VALUES (100, 200, 0, 1, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assigned_to) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, 1)" },
   { "assigned has somebody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 200, 0, 2)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 2)" },
   { "deadline groups within three bits",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, deadline_groups) "
-    "VALUES (100, 200, 0, 1, 8)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, deadline_groups) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, 8)" },
   { "deadline is ISO",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline) "
-    "VALUES (100, 200, 0, 1, '15.4.2026')" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
+    "VALUES (100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
   { "a case is opened by a case-opening contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 202, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 202, 0, '2026-07-02', 1)" },
   { "a case is about the contact's person",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 200, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 200, 0, '2026-07-02', 1)" },
+
+  { "a case has its implementation deadline (SHL 45 §)",
+    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 204, 0, 1)" },
+  { "the implementation deadline is ISO",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
+    "VALUES (100, 204, 0, '2.7.2026', 1)" },
+  { "the implementation deadline cannot be removed",
+    "UPDATE cases SET implementation_deadline = NULL" },
+  { "no 7-day deadline for a case an authority notified",
+    "UPDATE cases SET assessment_deadline = '2026-04-15' WHERE id = 301" },
+  { "no 7-day deadline for a new case an authority notified",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
+    "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
   { "access: what in range",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 9, 1)" },
+    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 11, 1)" },
   { "access: basis in range",
     "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 5)" },
   { "access: the user exists",

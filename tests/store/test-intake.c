@@ -132,6 +132,9 @@ test_case_deadline (Fixture       *f,
     g_assert_true (result->created_client);
     g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-15");
     g_assert_cmpint (count (f, "SELECT deadline_groups FROM cases"), ==, KH_DEADLINE_GROUP_OVER_75);
+    /* SHL 45 §: Thu 2.4.2026 + 3 months = Thu 2.7.2026. */
+    g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE implementation_deadline = '2026-07-02'"),
+                     ==, 1);
   }
   {
     /* Forty, but disabled (675/2023). */
@@ -171,6 +174,9 @@ test_case_deadline (Fixture       *f,
   g_assert_cmpuint (queue->len, ==, 2);
   first = g_ptr_array_index (queue, 0);
   g_assert_cmpstr (first->assessment_deadline, ==, "2026-04-15");
+  g_assert_cmpstr (first->implementation_deadline, ==, "2026-07-02");
+  g_assert_cmpstr (((KhCase *) g_ptr_array_index (queue, 1))->implementation_deadline, ==,
+                   "2026-07-02");
   g_assert_cmpint (first->status, ==, KH_CASE_QUEUED);
   g_assert_cmpint (first->assigned_to, ==, 0);
   g_assert_nonnull (first->client_name);
@@ -186,8 +192,95 @@ test_case_deadline (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 8"), ==, 4);
 }
 
+/* SHL 36 § 2 mom: the 7-day deadline only when the person (or a relative)
+ * sought services; every case has the 45 § implementation deadline. */
 static void
-test_closed_day_moves_deadline (Fixture       *f,
+test_who_contacted (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  {
+    /* The police notify without consent about an 80-year-old: no 7-day
+     * deadline (start without delay), but the 3-month one. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Poliisinen", "Paavo", "1946-01-10", 971);
+    g_autoptr(KhIntakeResult) result = NULL;
+    g_autoptr(GPtrArray) cases = NULL;
+
+    contact->channel = KH_CHANNEL_AUTHORITY;
+    contact->contactor = KH_CONTACTOR_AUTHORITY;
+    contact->contactor_detail = g_strdup ("Poliisi");
+    contact->referral = KH_REFERRAL_WITHOUT_CONSENT;
+    contact->received_at = easter_thursday ();
+    result = save (f, f->admin, contact, client, FALSE, KH_DEADLINE_GROUP_DISABLED, 0);
+    g_assert_cmpint (result->case_id, >, 0);
+    g_assert_null (result->assessment_deadline);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE assessment_deadline IS NULL "
+                               "AND implementation_deadline = '2026-07-02'"), ==, 1);
+
+    cases = kh_db_list_queue (f->db, f->admin, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cases->len, ==, 1);
+    g_assert_null (((KhCase *) g_ptr_array_index (cases, 0))->assessment_deadline);
+    g_assert_cmpstr (((KhCase *) g_ptr_array_index (cases, 0))->implementation_deadline, ==,
+                     "2026-07-02");
+  }
+  {
+    /* The same person's daughter calls to get help for him: both. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Omainen", "Olavi", "1946-01-10", 972);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->channel = KH_CHANNEL_PHONE;
+    contact->contactor = KH_CONTACTOR_RELATIVE;
+    contact->received_at = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+    result = save (f, f->admin, contact, client, FALSE, 0, 0);
+    /* Mon 30.11.2026: Tue 1.12 (1) … Fri 4 (4), Independence Day on a
+     * Sunday, Mon 7 (5), Tue 8 (6), Wed 9 (7). */
+    g_assert_cmpstr (result->assessment_deadline, ==, "2026-12-09");
+    /* 30.11.2026 + 3 months = Sun 28.2.2027 → Mon 1.3.2027. */
+    g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE assessment_deadline = '2026-12-09' "
+                               "AND implementation_deadline = '2027-03-01'"), ==, 1);
+  }
+  {
+    /* The person themselves, over 75, on Thu 19.3.2026: 7th working day
+     * Mon 30.3 (Fri 20 (1), Mon 23 (2) … Fri 27 (6), Mon 30 (7)), and
+     * 19.6.2026 is Midsummer Eve → Mon 22.6.2026. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Itse", "Iida", "1946-01-10", 973);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->received_at = g_date_time_new_local (2026, 3, 19, 14, 0, 0);
+    result = save (f, f->admin, contact, client, FALSE, 0, 0);
+    g_assert_cmpstr (result->assessment_deadline, ==, "2026-03-30");
+    g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE assessment_deadline = '2026-03-30' "
+                               "AND implementation_deadline = '2026-06-22'"), ==, 1);
+  }
+  {
+    /* Someone else (a neighbour) about an 80-year-old: no 7-day deadline. */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Naapuri", "Niilo", "1946-01-10", 974);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->contactor = KH_CONTACTOR_OTHER;
+    contact->contactor_detail = g_strdup ("naapuri");
+    contact->received_at = g_date_time_new_local (2026, 1, 31, 12, 0, 0);
+    result = save (f, f->admin, contact, client, FALSE, 0, 0);
+    g_assert_null (result->assessment_deadline);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE assessment_deadline IS NULL "
+                               "AND implementation_deadline = '2026-04-30'"), ==, 1);
+  }
+  /* Every case has its 45 § deadline. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE implementation_deadline IS NULL"),
+                   ==, 0);
+}
+
+/* The unit's closed days do not move the 7th working day (issue 5 item
+ * 1.2; this test used to say that they did); the Saturday setting does
+ * change the count. */
+static void
+test_closed_day_keeps_deadline (Fixture       *f,
                                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -221,12 +314,14 @@ test_closed_day_moves_deadline (Fixture       *f,
   g_assert_no_error (error);
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 8, 4, 2026);
-  g_assert_true (kh_calendar_is_holiday (calendar, &day, &name));
+  g_assert_true (kh_calendar_is_closed_day (calendar, &day, &name));
   g_assert_cmpstr (name, ==, "Virkistyspäivä");
+  g_assert_false (kh_calendar_is_holiday (calendar, &day, NULL));
 
+  /* Thu 2.4.2026 → Wed 15.4.2026 with or without the closed Wed 8.4. */
   contact->received_at = easter_thursday ();
   result = save (f, reception, contact, client, FALSE, 0, 0);
-  g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-16");
+  g_assert_cmpstr (result->assessment_deadline, ==, "2026-04-15");
 
   saturday = kh_db_get_setting (f->db, "saturday_is_working_day", &error);
   g_assert_cmpstr (saturday, ==, "0");
@@ -235,6 +330,29 @@ test_closed_day_moves_deadline (Fixture       *f,
   g_clear_error (&error);
   g_assert_true (kh_db_set_setting (f->db, f->admin, "saturday_is_working_day", "1", &error));
   g_assert_no_error (error);
+
+  /* With Saturdays: Sat 4 (1), Tue 7 (2), Wed 8 (3), Thu 9 (4), Fri 10 (5),
+   * Sat 11 (6), Mon 13 (7). */
+  {
+    g_autoptr(KhContact) second = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) other = test_client ("Lauantainen", "Lauri", "1940-03-01", 975);
+    g_autoptr(KhIntakeResult) saved = NULL;
+
+    second->received_at = easter_thursday ();
+    saved = save (f, reception, second, other, FALSE, 0, 0);
+    g_assert_cmpstr (saved->assessment_deadline, ==, "2026-04-13");
+  }
+  /* Fri 6.3.2026 with Saturdays: the 7th is Sat 14.3, which moves to
+   * Mon 16.3 (150/1930 5 §), as the setting's description says. */
+  {
+    g_autoptr(KhContact) third = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) other = test_client ("Perjantainen", "Pirjo", "1940-03-01", 976);
+    g_autoptr(KhIntakeResult) saved = NULL;
+
+    third->received_at = g_date_time_new_local (2026, 3, 6, 10, 0, 0);
+    saved = save (f, reception, third, other, FALSE, 0, 0);
+    g_assert_cmpstr (saved->assessment_deadline, ==, "2026-03-16");
+  }
 }
 
 static void
@@ -548,7 +666,8 @@ main (int   argc,
   ADD ("/store/users/login", test_login);
   ADD ("/store/users/last-admin", test_last_admin);
   ADD ("/store/intake/case-deadline", test_case_deadline);
-  ADD ("/store/intake/closed-day-moves-deadline", test_closed_day_moves_deadline);
+  ADD ("/store/intake/who-contacted", test_who_contacted);
+  ADD ("/store/intake/closed-day-keeps-deadline", test_closed_day_keeps_deadline);
   ADD ("/store/intake/existing-person-and-lists", test_existing_person_and_lists);
   ADD ("/store/intake/work-lists-bounded", test_work_lists_bounded);
   ADD ("/store/intake/work-list-default-limits", test_work_list_default_limits);

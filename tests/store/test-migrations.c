@@ -311,6 +311,86 @@ test_anonymous_notes_removed (void)
   remove_tree (dir);
 }
 
+/* The SHL 45 § implementation deadline of cases saved before the column
+ * existed is computed by the migration (in C: it needs Easter), from the
+ * day each was opened. Version 6 is the last one without it. */
+static void
+test_implementation_deadline_backfill (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+
+  make_old_database (path, 6);
+  raw = raw_open (path);
+  /* Opened at noon UTC on 31.1.2026, 30.11.2026 and 19.3.2026: the same
+   * local day in Finland. */
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, "
+                                 "  anonymous, client_id, created_by, created_at) VALUES "
+                                 "  (1, 1769860800, 1, 1, 1, 3, 0, 1, 1, 0),"
+                                 "  (2, 1796040000, 1, 1, 1, 3, 0, 1, 1, 0),"
+                                 "  (3, 1773921600, 1, 1, 1, 3, 0, 1, 1, 0);"
+                                 "INSERT INTO cases (id, client_id, contact_id, opened_at, status) VALUES "
+                                 "  (1, 1, 1, 1769860800, 1), (2, 1, 2, 1796040000, 1),"
+                                 "  (3, 1, 3, 1773921600, 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  /* 31.1.2026 → Thu 30.4.2026; 30.11.2026 → Sun 28.2.2027 → Mon 1.3.2027;
+   * 19.3.2026 → Midsummer Eve 19.6.2026 → Mon 22.6.2026. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases WHERE "
+                                   "(id = 1 AND implementation_deadline = '2026-04-30') OR "
+                                   "(id = 2 AND implementation_deadline = '2027-03-01') OR "
+                                   "(id = 3 AND implementation_deadline = '2026-06-22')"), ==, 3);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
+/* SHL 36 § 2 mom: a case opened by an authority's notification, by someone
+ * else or anonymously loses the 7-day date an older version gave it; a
+ * case the person sought keeps it. Version 7 is older than the
+ * rule. */
+static void
+test_seven_days_only_when_sought (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+
+  make_old_database (path, 7);   /* before 0010 */
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, "
+                                 "  referral, language, outcome, anonymous, client_id, created_by, created_at) VALUES "
+                                 "  (1, 1775131200, 1, 1, NULL, 0, 1, 3, 0, 1, 1, 0),"
+                                 "  (2, 1775131200, 6, 3, 'Poliisi', 3, 1, 3, 0, 1, 1, 0),"
+                                 "  (3, 1775131200, 2, 2, NULL, 0, 1, 3, 0, 1, 1, 0),"
+                                 "  (4, 1775131200, 2, 4, 'naapuri', 0, 1, 3, 0, 1, 1, 0);"
+                                 "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+                                 "  assessment_deadline, implementation_deadline) VALUES "
+                                 "  (1, 1, 1, 1775131200, 1, 1, '2026-04-15', '2026-07-02'),"
+                                 "  (2, 1, 2, 1775131200, 1, 1, '2026-04-15', '2026-07-02'),"
+                                 "  (3, 1, 3, 1775131200, 1, 1, '2026-04-15', '2026-07-02'),"
+                                 "  (4, 1, 4, 1775131200, 1, 1, '2026-04-15', '2026-07-02')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases WHERE "
+                                   "(id IN (1, 3) AND assessment_deadline = '2026-04-15') OR "
+                                   "(id IN (2, 4) AND assessment_deadline IS NULL)"), ==, 4);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases "
+                                   "WHERE implementation_deadline = '2026-07-02'"), ==, 4);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
 static void
 test_read_only_open (void)
 {
@@ -530,6 +610,10 @@ main (int   argc,
   g_test_add_func ("/store/open/private-file", test_private_file);
   g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/store/migrations/anonymous-notes-removed", test_anonymous_notes_removed);
+  g_test_add_func ("/store/migrations/implementation-deadline-backfill",
+                   test_implementation_deadline_backfill);
+  g_test_add_func ("/store/migrations/seven-days-only-when-sought",
+                   test_seven_days_only_when_sought);
   g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
   g_test_add_func ("/store/open/text-file", test_text_file);
   g_test_add_func ("/store/open/other-sqlite-database", test_other_sqlite_database);

@@ -365,7 +365,9 @@ update_deadline (KhIntakeForm *self)
 
   g_date_clear (&deadline, 1);
   if (calendar != NULL
-      && kh_deadline_assessment_start (calendar, &day, get_deadline_groups (self),
+      && kh_deadline_assessment_start (calendar, &day,
+                                       kh_deadline_contactor_seeks_services (get_contactor (self)),
+                                       get_deadline_groups (self),
                                        has_birth ? &birth : NULL, &deadline))
     {
       g_autofree char *date = kh_date_format (&deadline);
