@@ -92,16 +92,27 @@ struct _KhContact
   GDateTime   *received_at;        /* when the contact came in */
   KhChannel    channel;
   KhContactor  contactor;
-  char        *contactor_detail;   /* which authority, or who else; NULL if anonymous */
-  KhReferral   referral;           /* SHL 35 § kind; NONE unless from an authority */
+  char        *contactor_detail;   /* which authority, or who else (AUTHORITY, OTHER) */
+  char        *contactor_name;     /* a relative's or the legal representative's name */
+  char        *contactor_relation; /* a relative's or close person's relation to the person */
+  char        *contactor_contact;  /* their phone or other contact details */
+  KhReferral   referral;           /* SHL 35 § kind: DIRECTED with SELF, the others with AUTHORITY */
+  char        *directed_by;        /* DIRECTED: the authority that directed the person (35 § 1 p) */
+  KhKelaKind   kela_kind;          /* a Kela notification's kind; NONE unless the channel is KELA */
+  char        *kela_meeting_deadline; /* TTL 14 d §: ISO date of the 7th working day, or NULL */
   guint        needs;              /* KhNeed flags (SHL 11 §) */
   char        *reason_text;        /* free text; NULL if anonymous */
-  gboolean     urgent;             /* SHL 36 §: urgent need found */
+  KhUrgency    urgency;            /* SHL 36 § 1 mom: the recorded answer */
+  gint64       urgency_assessed_by; /* user id of who answered it (the saving user) */
+  GDateTime   *urgency_assessed_at;
+  gboolean     urgent;             /* urgency == URGENT: an urgent need was found */
   char        *urgent_note;
   KhLanguage   language;           /* language the contact was served in */
   gboolean     interpreter;
   KhOutcome    outcome;
-  gint64       service_id;         /* directed to this service (DIRECTED, URGENT); 0 if none */
+  gboolean     opens_case;         /* a case is opened: always for CASE_OPENED, may be for URGENT */
+  gint64       service_id;         /* directed to this service (DIRECTED, URGENT, CONSULTED); 0 if none */
+  char        *no_assessment_reason; /* SHL 36 § 1 mom: why an assessment is evidently unnecessary */
   char        *outcome_note;
   gboolean     anonymous;          /* no personal data kept */
   gint64       client_id;          /* 0 if anonymous */

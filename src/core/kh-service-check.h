@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Preferences window, kohtaamo-admin and the store all check an entry
- * with these functions; the store's constraints (0011-service-map.sql) are
+ * with these functions; the store's constraints (0012-service-map.sql) are
  * the last line.
  */
 #pragma once

@@ -6,7 +6,7 @@
  * areas of adult social work (the Uusimaa front-desk model), plus health and
  * safety. domain-law.md 7.3: the six areas are a local taxonomy, not a
  * national standard; here they are fixed codes with labels, stored in the
- * services table (CHECK in 0011-service-map.sql). Integer values are stored:
+ * services table (CHECK in 0012-service-map.sql). Integer values are stored:
  * they are fixed and only ever appended.
  */
 #pragma once

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-deadlines.h"
+#include "core/kh-intake-state.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -23,7 +24,10 @@
   "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
   "  CASE ?1 WHEN 'sv' THEN coalesce (s.name_sv, s.name_fi) " \
   "          ELSE coalesce (s.name_fi, s.name_sv) END, " \
-  "  coalesce (u.display_name, u.account) " \
+  "  coalesce (u.display_name, u.account), " \
+  "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
+  "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
+  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -69,6 +73,17 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->client_name = _kh_db_column_text (stmt, 20);
   contact->service_name = _kh_db_column_text (stmt, 21);
   contact->created_by_name = _kh_db_column_text (stmt, 22);
+  contact->contactor_name = _kh_db_column_text (stmt, 23);
+  contact->contactor_relation = _kh_db_column_text (stmt, 24);
+  contact->contactor_contact = _kh_db_column_text (stmt, 25);
+  contact->directed_by = _kh_db_column_text (stmt, 26);
+  contact->kela_kind = sqlite3_column_int (stmt, 27);
+  contact->kela_meeting_deadline = _kh_db_column_text (stmt, 28);
+  contact->urgency = sqlite3_column_int (stmt, 29);
+  contact->urgency_assessed_by = sqlite3_column_int64 (stmt, 30);
+  contact->urgency_assessed_at = _kh_db_column_time (stmt, 31);
+  contact->opens_case = sqlite3_column_int (stmt, 32) != 0;
+  contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   return contact;
 }
 
@@ -104,83 +119,66 @@ refuse (GError     **error,
   return FALSE;
 }
 
-static void
-replace_clean (char **field)
-{
-  char *clean = kh_text_clean (*field);
-
-  g_free (*field);
-  *field = clean;
-}
-
-/* Checks and normalises a contact (a copy) against the rules of the intake.
- * `has_client` says whether a person comes with it. */
+/* Checks and normalises a contact (a copy) against the rules of the intake,
+ * which core decides (kh-intake-state.c); the table's CHECKs and triggers
+ * restate them below. `has_client` says whether a person comes with it. */
 static gboolean
 check_contact (KhContact  *contact,
                gboolean    has_client,
                GError    **error)
 {
   gint64 now = _kh_db_now ();
+  g_autofree char *message = NULL;
 
-  replace_clean (&contact->contactor_detail);
-  replace_clean (&contact->reason_text);
-  replace_clean (&contact->urgent_note);
-  replace_clean (&contact->outcome_note);
+  kh_contact_normalize (contact);
 
   if (contact->received_at == NULL)
     contact->received_at = g_date_time_new_now_local ();
   else if (g_date_time_to_unix (contact->received_at) > now + FUTURE_TOLERANCE_S)
     return refuse (error, _("Received: the time is in the future."));
 
-  if (contact->channel < KH_CHANNEL_FIRST || contact->channel > KH_CHANNEL_LAST)
-    return refuse (error, _("Channel: choose how the contact came in."));
-  if (contact->contactor < KH_CONTACTOR_FIRST || contact->contactor > KH_CONTACTOR_LAST)
-    return refuse (error, _("Contact made by: choose who made the contact."));
-  if (contact->referral > KH_REFERRAL_LAST)
-    return refuse (error, _("Kind of contact: choose one of the three kinds of Social Welfare Act 35 §."));
-  /* Kela is an authority (TTL 14 e § applies SHL 35 § to Kela): its
-   * notification is made by an authority, and so may have a kind of
-   * contact by the rule below. */
-  if (contact->channel == KH_CHANNEL_KELA && contact->contactor != KH_CONTACTOR_AUTHORITY)
-    return refuse (error, _("Contact made by: a Kela notification comes from Kela, an authority."));
-  if (contact->referral != KH_REFERRAL_NONE &&
-      contact->contactor != KH_CONTACTOR_AUTHORITY &&
-      contact->channel != KH_CHANNEL_AUTHORITY)
-    return refuse (error, _("Kind of contact: only a contact from another authority has a kind under Social Welfare Act 35 §."));
-  if ((contact->needs & ~KH_NEEDS_ALL) != 0)
-    return refuse (error, _("Reasons: unknown support need."));
-  if (contact->language < KH_LANGUAGE_FIRST || contact->language > KH_LANGUAGE_LAST)
-    return refuse (error, _("Language: choose the language the contact was served in."));
-  if (contact->outcome < KH_OUTCOME_FIRST || contact->outcome > KH_OUTCOME_LAST)
-    return refuse (error, _("Outcome: choose what came of the contact."));
-  if (contact->outcome == KH_OUTCOME_DIRECTED && contact->service_id <= 0)
-    return refuse (error, _("Directed to: choose the service the person was directed to."));
-  /* The form keeps a hidden choice when the outcome changes; only directed
-   * and urgent contacts name a service. */
-  if (contact->outcome != KH_OUTCOME_DIRECTED && contact->outcome != KH_OUTCOME_URGENT)
-    contact->service_id = 0;
-
-  if (contact->contactor == KH_CONTACTOR_ANONYMOUS)
-    contact->anonymous = TRUE;
+  if (kh_contact_find_problem (contact, has_client, NULL, &message))
+    return refuse (error, message);
   if (contact->anonymous)
-    {
-      if (!kh_outcome_allows_anonymous (contact->outcome))
-        return refuse (error, _("Outcome: an anonymous contact can only be advice or a referral to another service. Record who the person is to open a case or to give urgent help."));
-      if (has_client)
-        return refuse (error, _("Person: an anonymous contact keeps no person. Remove the person, or do not mark the contact anonymous."));
-      if (contact->contactor_detail != NULL)
-        return refuse (error, _("Who contacted: an anonymous contact keeps no personal data. Remove the text, or do not mark the contact anonymous."));
-      if (contact->reason_text != NULL)
-        return refuse (error, _("Reason: an anonymous contact keeps no free text. Choose the support needs only, or do not mark the contact anonymous."));
-      if (contact->urgent_note != NULL)
-        return refuse (error, _("Urgent need: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
-      if (contact->outcome_note != NULL)
-        return refuse (error, _("Outcome note: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
-      contact->client_id = 0;
-    }
-  else if (!has_client)
-    return refuse (error, _("Person: search for the person or add a new one, or mark the contact anonymous."));
+    contact->client_id = 0;
+  return TRUE;
+}
 
+/* SHL 36 § 1 mom: the answer to the urgency check is the saving user's, at
+ * the time of saving, unless a bulk import brings its own. */
+static void
+stamp_urgency (KhContact *contact,
+               gint64     user_id)
+{
+  if (contact->urgency_assessed_by <= 0)
+    contact->urgency_assessed_by = user_id;
+  if (contact->urgency_assessed_at == NULL)
+    contact->urgency_assessed_at = contact->created_at != NULL
+                                   ? g_date_time_ref (contact->created_at)
+                                   : g_date_time_new_now_local ();
+}
+
+static void local_day (GDateTime *time,
+                       GDate     *out);
+
+/* TTL 14 d §: a Kela notification of a meeting request carries its deadline. */
+static gboolean
+set_meeting_deadline (KhDb       *db,
+                      KhContact  *contact,
+                      GError    **error)
+{
+  KhCalendar *calendar;
+  GDate day, deadline;
+
+  g_clear_pointer (&contact->kela_meeting_deadline, g_free);
+  if (contact->kela_kind != KH_KELA_MEETING_REQUEST)
+    return TRUE;
+  calendar = _kh_db_get_calendar (db, error);
+  if (calendar == NULL)
+    return FALSE;
+  local_day (contact->received_at, &day);
+  kh_deadline_kela_meeting (calendar, &day, &deadline);
+  contact->kela_meeting_deadline = kh_date_to_iso (&deadline);
   return TRUE;
 }
 
@@ -219,8 +217,11 @@ insert_contact (KhDb       *db,
                          "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, "
                          "  referral, needs, reason_text, urgent, urgent_note, language, interpreter, "
                          "  outcome, service_id, outcome_note, anonymous, client_id, created_by, "
-                         "  created_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  created_at, contactor_name, contactor_relation, contactor_contact, "
+                         "  directed_by, kela_kind, kela_meeting_deadline, urgency, "
+                         "  urgency_assessed_by, urgency_assessed_at, opens_case, no_assessment_reason) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -244,6 +245,20 @@ insert_contact (KhDb       *db,
   sqlite3_bind_int64 (stmt, 18, contact->created_at != NULL
                                   ? g_date_time_to_unix (contact->created_at)
                                   : _kh_db_now ());
+  _kh_db_bind_text (stmt, 19, contact->contactor_name);
+  _kh_db_bind_text (stmt, 20, contact->contactor_relation);
+  _kh_db_bind_text (stmt, 21, contact->contactor_contact);
+  _kh_db_bind_text (stmt, 22, contact->directed_by);
+  sqlite3_bind_int (stmt, 23, contact->kela_kind);
+  _kh_db_bind_text (stmt, 24, contact->kela_meeting_deadline);
+  sqlite3_bind_int (stmt, 25, contact->urgency);
+  _kh_db_bind_id (stmt, 26, contact->urgency_assessed_by);
+  if (contact->urgency_assessed_at != NULL)
+    sqlite3_bind_int64 (stmt, 27, g_date_time_to_unix (contact->urgency_assessed_at));
+  else
+    sqlite3_bind_null (stmt, 27);
+  sqlite3_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
+  _kh_db_bind_text (stmt, 29, contact->no_assessment_reason);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -349,8 +364,8 @@ kh_intake_result_copy (const KhIntakeResult *result)
   return copy;
 }
 
-/* Opens the case of a CASE_OPENED contact, with its SHL 36 § and 45 §
- * deadlines. */
+/* Opens the case of a contact that opens one (CASE_OPENED, or URGENT with
+ * a case too, 2.5), with its SHL 36 § and 45 § deadlines. */
 static gint64
 open_case (KhDb       *db,
            KhIntake   *intake,
@@ -485,10 +500,12 @@ kh_db_save_intake (KhDb      *db,
 
   if (local_error == NULL)
     {
-      contact->id = insert_contact (db, contact, user->id, &local_error);
+      stamp_urgency (contact, user->id);
+      if (set_meeting_deadline (db, contact, &local_error))
+        contact->id = insert_contact (db, contact, user->id, &local_error);
       result->contact_id = contact->id;
     }
-  if (local_error == NULL && contact->outcome == KH_OUTCOME_CASE_OPENED)
+  if (local_error == NULL && contact->opens_case)
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 
@@ -905,6 +922,9 @@ kh_db_insert_contact_bulk (KhDb       *db,
   if (!check_contact (copy, copy->client_id > 0 && !copy->anonymous, error))
     return 0;
   created_by = copy->created_by > 0 ? copy->created_by : (user != NULL ? user->id : 0);
+  stamp_urgency (copy, created_by);
+  if (!set_meeting_deadline (db, copy, error))
+    return 0;
   return insert_contact (db, copy, created_by, error);
 }
 

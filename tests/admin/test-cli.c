@@ -788,14 +788,21 @@ test_demo (Fixture       *fixture,
             outcomes |= 1u << contact->outcome;
             if (contact->outcome == KH_OUTCOME_DIRECTED)
               g_assert_cmpint (contact->service_id, >, 0);
-            if (contact->contactor == KH_CONTACTOR_AUTHORITY)
+            /* 1.6, 1.7: an authority's contact has its 35 § kind, Kela's its own. */
+            if (contact->contactor == KH_CONTACTOR_AUTHORITY && contact->channel != KH_CHANNEL_KELA)
               g_assert_cmpint (contact->referral, !=, KH_REFERRAL_NONE);
+            if (contact->channel == KH_CHANNEL_KELA)
+              g_assert_cmpint (contact->kela_kind, !=, KH_KELA_NONE);
+            if (contact->referral == KH_REFERRAL_DIRECTED)
+              g_assert_nonnull (contact->directed_by);
+            g_assert_cmpint (contact->urgency, !=, KH_URGENCY_NOT_RECORDED);
           }
       }
     for (KhChannel c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
       g_assert_true (channels & (1u << c));
     for (KhContactor c = KH_CONTACTOR_SELF; c <= KH_CONTACTOR_OTHER; c++)
       g_assert_true (contactors & (1u << c));
+    g_assert_true (contactors & (1u << KH_CONTACTOR_LEGAL_REPRESENTATIVE));
     for (KhOutcome o = KH_OUTCOME_FIRST; o <= KH_OUTCOME_LAST; o++)
       g_assert_true (outcomes & (1u << o));
   }

@@ -234,6 +234,8 @@ test_who_contacted (Fixture       *f,
 
     contact->channel = KH_CHANNEL_PHONE;
     contact->contactor = KH_CONTACTOR_RELATIVE;
+    contact->contactor_name = g_strdup ("Oili Omainen");
+    contact->contactor_relation = g_strdup ("tytär");
     contact->received_at = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
     result = save (f, f->admin, contact, client, FALSE, 0, 0);
     /* Mon 30.11.2026: Tue 1.12 (1) … Fri 4 (4), Independence Day on a

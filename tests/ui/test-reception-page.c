@@ -383,6 +383,7 @@ open_cases (Fixture *f,
       contact->needs = KH_NEED_HOUSING;
       contact->language = KH_LANGUAGE_FI;
       contact->outcome = KH_OUTCOME_CASE_OPENED;
+      contact->urgency = KH_URGENCY_NOT_URGENT;
       kh_store_save_intake_async (f->ui.store, &intake, NULL, saved_cb, &n_saved);
     }
   WAIT_UNTIL (n_saved == n);

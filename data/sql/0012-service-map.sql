@@ -1,4 +1,4 @@
--- 0011-service-map.sql — the directory of services as the unit's stakeholder map
+-- 0012-service-map.sql — the directory of services as the unit's stakeholder map
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
