@@ -235,6 +235,9 @@ GPtrArray *kh_db_list_queue      (KhDb     *db,
 
 GPtrArray *kh_db_list_services   (KhDb *db, gboolean include_inactive, GError **error); /* of KhService */
 gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GError **error);
+/* The active entry flagged as the social emergency service; NULL without an
+ * error when there is none. */
+KhService *kh_db_find_social_emergency_service (KhDb *db, GError **error);
 
 /* ---- the unit's calendar ---- */
 
@@ -265,14 +268,20 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
  * condition of the SQL, and 0 / an invalid (cleared) date means "any". */
 typedef struct {
   gint64        client_id;   /* one person's rows */
+  char         *person_words;  /* or the people whose names have words that start
+                                * with each of these (as search does) */
   gint64        user_id;     /* one user's reads */
   KhAccessWhat  what;        /* one kind of read */
   GDate         from;        /* first day (local time), inclusive */
   GDate         to;          /* last day (local time), inclusive */
 } KhAccessFilter;
 
-/* Initialises to "everything". */
-void       kh_access_filter_init (KhAccessFilter *filter);
+/* Initialises to "everything"; clear frees person_words; copy makes a
+ * deep copy into `to` (which is then cleared by the caller). */
+void       kh_access_filter_init  (KhAccessFilter *filter);
+void       kh_access_filter_clear (KhAccessFilter *filter);
+void       kh_access_filter_copy  (const KhAccessFilter *from,
+                                   KhAccessFilter       *to);
 
 /* Where a page of the log starts. Keyset paging: OLDER and NEWER continue
  * from a row already shown (its time and id), however many rows have been

@@ -1150,6 +1150,15 @@ typedef struct
   guint          limit;
 } LogPageArgs;
 
+static void
+log_page_args_free (gpointer data)
+{
+  LogPageArgs *args = data;
+
+  kh_access_filter_clear (&args->filter);
+  g_free (args);
+}
+
 static gpointer
 read_access_log_job (KhStore  *self,
                      gpointer  data,
@@ -1183,12 +1192,12 @@ kh_store_read_access_log_async (KhStore              *self,
   g_return_if_fail (filter != NULL);
 
   args = g_new0 (LogPageArgs, 1);
-  args->filter = *filter;
+  kh_access_filter_copy (filter, &args->filter);
   args->paging = paging;
   args->at = at;
   args->id = id;
   args->limit = limit;
-  push_job (self, kh_store_read_access_log_async, read_access_log_job, args, g_free,
+  push_job (self, kh_store_read_access_log_async, read_access_log_job, args, log_page_args_free,
             (GDestroyNotify) kh_access_log_slice_free, FALSE, cancellable, callback, user_data);
 }
 
