@@ -38,6 +38,7 @@ static const char * const migrations[] = {
   "0009-access-log-filters.sql",
   "0010-seven-days-when-sought.sql",
   "0011-contact-model.sql",
+  "0012-service-map.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -274,6 +274,9 @@ GPtrArray *kh_db_list_queue      (KhDb     *db,
 
 GPtrArray *kh_db_list_services   (KhDb *db, gboolean include_inactive, GError **error); /* of KhService */
 gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GError **error);
+/* The active entry flagged as the social emergency service; NULL without an
+ * error when there is none. */
+KhService *kh_db_find_social_emergency_service (KhDb *db, GError **error);
 
 /* ---- the unit's calendar ---- */
 
