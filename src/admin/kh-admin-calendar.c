@@ -511,6 +511,7 @@ settings_show (void)
    * words are the ones the Preferences window shows. */
   g_print ("%s\t%s\n", SETTING_SATURDAY, g_strcmp0 (saturday, "1") == 0 ? "on" : "off");
   g_print ("  %s\n", kh_calendar_describe_saturday_setting (g_strcmp0 (saturday, "1") == 0));
+  _kh_admin_show_unit_name (db);
   return EXIT_OK;
 }
 
@@ -523,6 +524,7 @@ _kh_admin_run_settings (int    argc,
   g_autoptr(KhUser) user = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *with_unit_name = NULL;
   gboolean saturday;
   int status = EXIT_OK;
 
@@ -535,10 +537,11 @@ _kh_admin_run_settings (int    argc,
                                  "off", kh_calendar_describe_saturday_setting (FALSE),
                                  "on", kh_calendar_describe_saturday_setting (TRUE),
                                  _("Deadlines already set do not change."));
+  with_unit_name = g_strdup_printf ("%s\n%s\n", description, _kh_admin_unit_name_help ());
   context = _kh_admin_context_new (_("ACTION [VALUE]"),
                                    _("Shows and changes the unit’s settings. An administrator "
                                      "or the lead social worker may change them."),
-                                   description, NULL);
+                                   with_unit_name, NULL);
   if (!_kh_admin_parse_options (context, &argc, &argv, &status))
     return status;
 
@@ -552,6 +555,8 @@ _kh_admin_run_settings (int    argc,
       return settings_show ();
     }
 
+  if (g_str_equal (argv[1], "unit-name"))
+    return _kh_admin_set_unit_name (context, argc, argv);
   if (!g_str_equal (argv[1], SETTING_SATURDAY))
     {
       /* Translators: the first %s is what was typed, the second the name of the

@@ -15,6 +15,31 @@
 
 static gint64 opt_client;
 static int opt_limit;
+static char *opt_export;
+
+/* --export FILE: the person's extract as CSV in their language. */
+static int
+export_log (KhDb   *db,
+            KhUser *user)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *data;
+  guint rows = 0;
+
+  bytes = kh_db_export_access_log (db, user, opt_client, &rows, &error);
+  if (bytes == NULL)
+    return _kh_admin_fail (error);
+  data = g_bytes_get_data (bytes, &size);
+  if (!g_file_set_contents_full (opt_export, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    return _kh_admin_fail (error);
+  /* Translators: %u is a number of rows, %s a file name */
+  g_print (ngettext ("Wrote %u row of the person’s access log to %s\n",
+                     "Wrote %u rows of the person’s access log to %s\n", rows),
+           rows, opt_export);
+  return EXIT_OK;
+}
 
 int
 _kh_admin_run_log (int    argc,
@@ -25,6 +50,9 @@ _kh_admin_run_log (int    argc,
       N_("The person’s number in the database"), N_("ID") },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &opt_limit,
       N_("Show at most this many rows, newest first (default: all)"), N_("N") },
+    { "export", 'e', 0, G_OPTION_ARG_FILENAME, &opt_export,
+      N_("Write the person’s extract to FILE as CSV, in the person’s language (the "
+         "client’s right to the log, Client Data Act 11 §)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -49,10 +77,15 @@ _kh_admin_run_log (int    argc,
     return _kh_admin_usage_error (context, _("Give the person’s number with --client ID"));
   if (opt_limit < 0)
     return _kh_admin_usage_error (context, _("--limit cannot be negative"));
+  if (opt_export != NULL && opt_limit > 0)
+    return _kh_admin_usage_error (context, _("--export writes every row; leave out --limit"));
 
   /* Reading the log reads about a person: it is logged under this user. */
   if (!_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN_OR_LEAD, &db, &user))
     return EXIT_FAILED;
+
+  if (opt_export != NULL)
+    return export_log (db, user);
 
   entries_read = kh_db_list_access_log (db, user, opt_client,
                                         opt_limit > 0 ? (guint) opt_limit : G_MAXUINT, &error);

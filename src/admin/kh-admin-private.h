@@ -73,4 +73,11 @@ int             _kh_admin_run_settings           (int                  argc,
 int             _kh_admin_run_log                (int                  argc,
                                                   char               **argv);
 
+/* settings unit-name (kh-admin-settings.c) */
+const char     *_kh_admin_unit_name_help         (void);
+void            _kh_admin_show_unit_name         (KhDb                *db);
+int             _kh_admin_set_unit_name          (GOptionContext      *context,
+                                                  int                  argc,
+                                                  char               **argv);
+
 G_END_DECLS

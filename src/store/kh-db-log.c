@@ -9,12 +9,16 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-catalog.h"
 #include "store/kh-db-private.h"
 
 /* Enough for a screen of supervision; a client's full log is asked by id. */
 #define DEFAULT_LIMIT 500
+/* One page of the log view. */
+#define DEFAULT_PAGE 100
 
 static KhAccessEntry *
 entry_from_row (sqlite3_stmt *stmt)
@@ -101,4 +105,400 @@ kh_db_list_access_log (KhDb    *db,
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&entries);
+}
+
+void
+kh_access_filter_init (KhAccessFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+  g_date_clear (&filter->from, 1);
+  g_date_clear (&filter->to, 1);
+}
+
+void
+kh_access_filter_clear (KhAccessFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&filter->person_words, g_free);
+}
+
+void
+kh_access_filter_copy (const KhAccessFilter *from,
+                       KhAccessFilter       *to)
+{
+  g_return_if_fail (from != NULL && to != NULL);
+
+  *to = *from;
+  to->person_words = g_strdup (from->person_words);
+}
+
+/* The words of a name typed in the person filter as an FTS5 query: each
+ * word a quoted prefix ("mäki"* "aino"*), so that nothing typed is read as
+ * query syntax; the index folds case and ä/a, ö/o, å/a. NULL for no words. */
+static char *
+person_match (const char *text)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+void
+kh_access_log_slice_free (KhAccessLogSlice *page)
+{
+  if (page == NULL)
+    return;
+  g_clear_pointer (&page->entries, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* Local midnight at the start of `date`, in seconds since the epoch. */
+static gint64
+local_midnight (const GDate *date)
+{
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_get_year (date),
+                                                         g_date_get_month (date),
+                                                         g_date_get_day (date), 0, 0, 0);
+
+  return midnight != NULL ? g_date_time_to_unix (midnight) : 0;
+}
+
+/* The filter as SQL conditions over `a` (access_log), with their values
+ * bound in order from ?1 by bind_filter. Only the conditions asked for are
+ * written, so that SQLite can pick the index that fits: by person, by
+ * user, by kind or by time (0009-access-log-filters.sql). */
+static void
+append_filter (GString              *sql,
+               const KhAccessFilter *filter)
+{
+  g_autofree char *match = person_match (filter->person_words);
+
+  g_string_append (sql, " WHERE 1");
+  if (filter->client_id > 0)
+    g_string_append (sql, " AND a.client_id = ?");
+  if (match != NULL)
+    g_string_append (sql, " AND a.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)");
+  if (filter->user_id > 0)
+    g_string_append (sql, " AND a.user_id = ?");
+  if (filter->what != 0)
+    g_string_append (sql, " AND a.what = ?");
+  if (g_date_valid (&filter->from))
+    g_string_append (sql, " AND a.at >= ?");
+  if (g_date_valid (&filter->to))
+    g_string_append (sql, " AND a.at < ?");
+}
+
+static int
+bind_filter (sqlite3_stmt         *stmt,
+             const KhAccessFilter *filter)
+{
+  g_autofree char *match = person_match (filter->person_words);
+  int i = 1;
+
+  if (filter->client_id > 0)
+    sqlite3_bind_int64 (stmt, i++, filter->client_id);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, i++, match, -1, SQLITE_TRANSIENT);
+  if (filter->user_id > 0)
+    sqlite3_bind_int64 (stmt, i++, filter->user_id);
+  if (filter->what != 0)
+    sqlite3_bind_int (stmt, i++, filter->what);
+  if (g_date_valid (&filter->from))
+    sqlite3_bind_int64 (stmt, i++, local_midnight (&filter->from));
+  if (g_date_valid (&filter->to))
+    {
+      GDate next = filter->to;
+
+      /* The whole last day: up to the next midnight. */
+      g_date_add_days (&next, 1);
+      sqlite3_bind_int64 (stmt, i++, local_midnight (&next));
+    }
+  return i;
+}
+
+/* How many rows match the filter, and with `newer_than` (at, id) also
+ * newer than that row. */
+static gboolean
+count_rows (KhDb                 *db,
+            const KhAccessFilter *filter,
+            gboolean              newer,
+            gint64                at,
+            gint64                id,
+            guint64              *out_count,
+            GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM access_log a");
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int i, rc;
+
+  append_filter (sql, filter);
+  if (newer)
+    g_string_append (sql, " AND (a.at, a.id) > (?, ?)");
+  stmt = _kh_db_prepare (db, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+  i = bind_filter (stmt, filter);
+  if (newer)
+    {
+      sqlite3_bind_int64 (stmt, i++, at);
+      sqlite3_bind_int64 (stmt, i++, id);
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+check_reader (KhUser  *user,
+              GError **error)
+{
+  if (!kh_user_can_read_access_log (user) || !user->active)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only the lead social worker and administrators may read the access log."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define PAGE_SELECT \
+  "SELECT a.id, a.at, a.user_id, coalesce (u.display_name, u.account), a.client_id, " \
+  "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
+  "  a.what, a.basis " \
+  "FROM access_log a " \
+  "  LEFT JOIN users u ON u.id = a.user_id " \
+  "  LEFT JOIN clients c ON c.id = a.client_id"
+
+/**
+ * kh_db_read_access_log:
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set.
+ */
+KhAccessLogSlice *
+kh_db_read_access_log (KhDb                 *db,
+                       KhUser               *user,
+                       const KhAccessFilter *filter,
+                       KhAccessPaging        paging,
+                       gint64                at,
+                       gint64                id,
+                       guint                 limit,
+                       GError              **error)
+{
+  g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
+  g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  GError *local_error = NULL;
+  gboolean ascending = paging == KH_ACCESS_PAGE_NEWER || paging == KH_ACCESS_PAGE_OLDEST;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_reader (user, error))
+    return NULL;
+
+  page->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  if (limit == 0)
+    limit = DEFAULT_PAGE;
+
+  append_filter (sql, filter);
+  if (paging == KH_ACCESS_PAGE_OLDER)
+    g_string_append (sql, " AND (a.at, a.id) < (?, ?)");
+  else if (paging == KH_ACCESS_PAGE_NEWER)
+    g_string_append (sql, " AND (a.at, a.id) > (?, ?)");
+  /* Newer pages are read upwards from the row and turned round below. */
+  g_string_append (sql, ascending ? " ORDER BY a.at, a.id LIMIT ?"
+                                  : " ORDER BY a.at DESC, a.id DESC LIMIT ?");
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  stmt = _kh_db_prepare (db, sql->str, &local_error);
+  if (stmt != NULL)
+    {
+      int i = bind_filter (stmt, filter);
+
+      if (paging == KH_ACCESS_PAGE_OLDER || paging == KH_ACCESS_PAGE_NEWER)
+        {
+          sqlite3_bind_int64 (stmt, i++, at);
+          sqlite3_bind_int64 (stmt, i++, id);
+        }
+      sqlite3_bind_int (stmt, i, (int) MIN (limit, (guint) G_MAXINT));
+      _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, page->entries, &local_error);
+    }
+  if (local_error == NULL && ascending)
+    {
+      for (guint lo = 0, hi = page->entries->len; lo + 1 < hi; lo++, hi--)
+        {
+          gpointer swap = page->entries->pdata[lo];
+
+          page->entries->pdata[lo] = page->entries->pdata[hi - 1];
+          page->entries->pdata[hi - 1] = swap;
+        }
+    }
+  if (local_error == NULL)
+    count_rows (db, filter, FALSE, 0, 0, &page->total, &local_error);
+  if (local_error == NULL && page->entries->len > 0)
+    {
+      KhAccessEntry *first = g_ptr_array_index (page->entries, 0);
+
+      count_rows (db, filter, TRUE, g_date_time_to_unix (first->at), first->id,
+                  &page->n_newer, &local_error);
+    }
+  /* Counted before this read is logged: the view shows what it read. */
+  if (local_error == NULL)
+    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
+
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  return g_steal_pointer (&page);
+}
+
+/* One CSV field: quoted when it holds the separator, a quote or a line
+ * break (RFC 4180, with ';' as Finnish and Swedish spreadsheets expect). */
+static void
+append_csv_field (GString    *out,
+                  const char *text,
+                  gboolean    last)
+{
+  if (text == NULL)
+    text = "";
+  if (strpbrk (text, ";\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ";");
+}
+
+/**
+ * kh_db_export_access_log:
+ *
+ * Returns: (transfer full): the CSV file's bytes (UTF-8 with a byte-order
+ *   mark, so that spreadsheets read ä, ö and å right), or %NULL with @error.
+ */
+GBytes *
+kh_db_export_access_log (KhDb    *db,
+                         KhUser  *user,
+                         gint64   client_id,
+                         guint   *out_rows,
+                         GError **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autoptr(GString) out = NULL;
+  GError *local_error = NULL;
+  const char *language = "fi";
+  gboolean found = FALSE;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (client_id > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_reader (user, error))
+    return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  /* The person's language decides the extract's: Swedish for a
+   * Swedish-speaking client, Finnish otherwise (the unit's other language
+   * when the client's is neither). */
+  stmt = _kh_db_prepare (db, "SELECT language FROM clients WHERE id = ?", &local_error);
+  if (stmt != NULL)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          found = TRUE;
+          if (sqlite3_column_int (stmt, 0) == KH_LANGUAGE_SV)
+            language = "sv";
+        }
+      else if (rc != SQLITE_DONE)
+        _kh_db_set_error (db, rc, &local_error);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (local_error == NULL && !found)
+    g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                         _("The person was not found. Someone may have removed the record."));
+
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? ORDER BY a.at, a.id",
+                           &local_error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, client_id);
+      _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
+    }
+  if (local_error == NULL)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
+                       &local_error);
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+
+  /* The headings and labels are the UI's own messages, looked up in the
+   * client's language (kh-catalog.c). */
+  out = g_string_new ("\xEF\xBB\xBF");
+  append_csv_field (out, kh_catalog_gettext (language, "Time"), FALSE);
+  append_csv_field (out, kh_catalog_gettext (language, "User"), FALSE);
+  append_csv_field (out, kh_catalog_gettext (language, "What was read"), FALSE);
+  append_csv_field (out, kh_catalog_gettext (language, "Basis"), TRUE);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *when = g_date_time_format (entry->at,
+                                                  kh_catalog_gettext (language, "%-d.%-m.%Y %H:%M:%S"));
+
+      append_csv_field (out, when, FALSE);
+      append_csv_field (out, entry->user_name, FALSE);
+      append_csv_field (out, kh_access_what_label_in (entry->what, language), FALSE);
+      append_csv_field (out, kh_access_basis_label_in (entry->basis, language), TRUE);
+    }
+
+  if (out_rows != NULL)
+    *out_rows = entries->len;
+  return g_string_free_to_bytes (g_steal_pointer (&out));
 }

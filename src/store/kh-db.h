@@ -195,17 +195,46 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
                                   GError         **error);
-/* Reception's work lists are bounded: a unit with a hundred thousand people
- * may have thousands of cases waiting, and every row shown is a logged read
- * of a person. These are the limits the un-paged calls use. */
+/* Reception's work lists are read a page at a time: a unit with a hundred
+ * thousand people may have thousands of cases waiting, and every row shown
+ * is a logged read of a person. These are the limits the un-paged calls use. */
 #define KH_DB_CONTACTS_ON_LIMIT 100
 #define KH_DB_QUEUE_LIMIT        50
 
+/* Which page of a work list to read, and for which showing of the lists.
+ *
+ * `showing` ties the pages of one showing together (ATL 703/2023 access log,
+ * issue 5 2.6): a person is logged as KH_ACCESS_WORK_LIST once in a showing,
+ * however many of its pages and lists (today's contacts and the queue) they
+ * appear in. A caller takes a new id (kh_work_list_new_showing) each time it
+ * shows the lists afresh; 0 makes every call a showing of its own.
+ *
+ * The filters are for today's contacts only; the queue ignores them. */
+typedef struct
+{
+  guint      offset;     /* rows to skip */
+  guint      limit;      /* the most rows to return; 0 for the list's default */
+  guint64    showing;
+  KhChannel  channel;    /* only contacts by this channel; 0 for any */
+  KhOutcome  outcome;    /* only contacts with this outcome; 0 for any */
+  gint64     worker_id;  /* only contacts recorded by this user; 0 for anyone */
+} KhWorkListQuery;
+
+/* A new showing id, never 0, unique in the process. Thread-safe. */
+guint64    kh_work_list_new_showing (void);
+
 /* Contacts received on a day (ISO date), newest first; names for display.
- * At most `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT); `out_total` (may be
- * NULL) gets how many contacts the day has in all, so that the page can say
- * "showing 100 of 512". Logs KH_ACCESS_WORK_LIST once for each person in the
- * rows returned, never for those left out. */
+ * The page `query` asks for; `out_total` (may be NULL) gets how many
+ * contacts of the day pass the filters. Logs KH_ACCESS_WORK_LIST for each
+ * person in the rows returned (once in the showing), never for others. */
+GPtrArray *kh_db_list_contacts_query (KhDb                  *db,
+                                      KhUser                *user,
+                                      const char            *date,
+                                      const KhWorkListQuery *query,
+                                      guint                 *out_total,
+                                      GError               **error);   /* of KhContact */
+/* kh_db_list_contacts_query from the first row, without filters: at most
+ * `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT). */
 GPtrArray *kh_db_list_contacts_on_page (KhDb       *db,
                                         KhUser     *user,
                                         const char *date,
@@ -217,10 +246,20 @@ GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker, nearest deadline first: the `limit`
- * nearest (0 = KH_DB_QUEUE_LIMIT); `out_total` (may be NULL) gets how many
- * wait in all. Logs KH_ACCESS_WORK_LIST once for each person in the rows
- * returned. */
+/* Opened cases waiting for a worker: every urgent case first (SHL 36 § 1:
+ * the urgent need is assessed at once; 45 §: urgent matters are decided
+ * without delay), the oldest urgent first; then the nearest statutory
+ * deadline; then the oldest. The page `query` asks for; `out_total` gets
+ * how many wait in all, `out_urgent` how many of them are urgent (both may
+ * be NULL). Logs as kh_db_list_contacts_query. */
+GPtrArray *kh_db_list_queue_query (KhDb                  *db,
+                                   KhUser                *user,
+                                   const KhWorkListQuery *query,
+                                   guint                 *out_total,
+                                   guint                 *out_urgent,
+                                   GError               **error);      /* of KhCase */
+/* kh_db_list_queue_query from the first row: the `limit` first (0 =
+ * KH_DB_QUEUE_LIMIT). */
 GPtrArray *kh_db_list_queue_page (KhDb     *db,
                                   KhUser   *user,
                                   guint     limit,
@@ -235,6 +274,9 @@ GPtrArray *kh_db_list_queue      (KhDb     *db,
 
 GPtrArray *kh_db_list_services   (KhDb *db, gboolean include_inactive, GError **error); /* of KhService */
 gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GError **error);
+/* The active entry flagged as the social emergency service; NULL without an
+ * error when there is none. */
+KhService *kh_db_find_social_emergency_service (KhDb *db, GError **error);
 
 /* ---- the unit's calendar ---- */
 
@@ -246,6 +288,8 @@ gboolean   kh_db_add_closed_day  (KhDb *db, KhUser *user, const char *date, cons
 /* The unit's settings: "saturday_is_working_day" ("0" or "1"). Setting one
  * needs the lead social worker or an administrator. */
 char      *kh_db_get_setting     (KhDb *db, const char *key, GError **error);
+/* The unit's name, shown in the window's header; unset is no row. */
+#define KH_SETTING_UNIT_NAME "unit_name"
 gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const char *value,
                                   GError **error);
 
@@ -258,6 +302,72 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
                                   gint64   client_id,
                                   guint    limit,
                                   GError **error);    /* of KhAccessEntry */
+
+/* What the log view asks for (kh_db_read_access_log): every field is a
+ * condition of the SQL, and 0 / an invalid (cleared) date means "any". */
+typedef struct {
+  gint64        client_id;   /* one person's rows */
+  char         *person_words;  /* or the people whose names have words that start
+                                * with each of these (as search does) */
+  gint64        user_id;     /* one user's reads */
+  KhAccessWhat  what;        /* one kind of read */
+  GDate         from;        /* first day (local time), inclusive */
+  GDate         to;          /* last day (local time), inclusive */
+} KhAccessFilter;
+
+/* Initialises to "everything"; clear frees person_words; copy makes a
+ * deep copy into `to` (which is then cleared by the caller). */
+void       kh_access_filter_init  (KhAccessFilter *filter);
+void       kh_access_filter_clear (KhAccessFilter *filter);
+void       kh_access_filter_copy  (const KhAccessFilter *from,
+                                   KhAccessFilter       *to);
+
+/* Where a page of the log starts. Keyset paging: OLDER and NEWER continue
+ * from a row already shown (its time and id), however many rows have been
+ * written since, and cost the same on the first page and the thousandth. */
+typedef enum {
+  KH_ACCESS_PAGE_NEWEST,     /* the newest rows */
+  KH_ACCESS_PAGE_OLDER,      /* the rows just older than (at, id) */
+  KH_ACCESS_PAGE_NEWER,      /* the rows just newer than (at, id) */
+  KH_ACCESS_PAGE_OLDEST,     /* the oldest rows */
+} KhAccessPaging;
+
+typedef struct {
+  GPtrArray *entries;      /* of KhAccessEntry, newest first */
+  guint64    total;        /* rows that match the filter, in all */
+  guint64    n_newer;      /* matching rows newer than entries[0] */
+} KhAccessLogSlice;
+
+void       kh_access_log_slice_free (KhAccessLogSlice *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhAccessLogSlice, kh_access_log_slice_free)
+
+/* One page of at most `limit` rows (0: 100) of the log that match `filter`,
+ * with the total. Only for the lead social worker and the administrator.
+ * Reading is itself logged (KH_ACCESS_ACCESS_LOG, SUPERVISION; for the
+ * person filtered on, if any) in the same transaction. `at` is in seconds
+ * since the epoch, as KhAccessEntry's. */
+KhAccessLogSlice *kh_db_read_access_log (KhDb                 *db,
+                                        KhUser               *user,
+                                        const KhAccessFilter *filter,
+                                        KhAccessPaging        paging,
+                                        gint64                at,
+                                        gint64                id,
+                                        guint                 limit,
+                                        GError              **error);
+
+/* The extract of one person's log that the person has a right to (ATL
+ * 703/2023 11 §: who has used or received their data, when and on what
+ * basis), as CSV in the person's own language (KhClient.language: Swedish
+ * for "sv", else Finnish), whatever the UI language is. Every row, oldest
+ * first. Only for the lead social worker and the administrator; the export
+ * is logged (KH_ACCESS_ACCESS_LOG, basis ADMINISTRATION: answering the
+ * person's request) in the same transaction. NOT_FOUND for no such person.
+ * `out_rows` (may be NULL) gets the number of log rows in the extract. */
+GBytes    *kh_db_export_access_log (KhDb    *db,
+                                    KhUser  *user,
+                                    gint64   client_id,
+                                    guint   *out_rows,
+                                    GError **error);
 
 /* ---- bulk (kohtaamo-admin) ---- */
 

@@ -846,6 +846,7 @@ typedef struct
 {
   GPtrArray *rows;
   guint      total;
+  guint      urgent;     /* the queue: how many of `total` are urgent */
 } Page;
 
 static void
@@ -938,6 +939,145 @@ kh_store_list_contacts_on_page_finish (KhStore       *self,
                                        GError       **error)
 {
   return finish_page (self, result, kh_store_list_contacts_on_page_async, out_total, error);
+}
+
+/* The arguments of a paged work-list read, copied for the worker. */
+typedef struct
+{
+  char            *date;
+  KhWorkListQuery  query;
+} QueryArgs;
+
+static QueryArgs *
+query_args_new (const char            *date,
+                const KhWorkListQuery *query)
+{
+  QueryArgs *args = g_new0 (QueryArgs, 1);
+
+  args->date = g_strdup (date);
+  args->query = *query;
+  return args;
+}
+
+static void
+query_args_free (gpointer data)
+{
+  QueryArgs *args = data;
+
+  g_free (args->date);
+  g_free (args);
+}
+
+static gpointer
+list_contacts_query_job (KhStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  QueryArgs *args = data;
+  GPtrArray *rows;
+  guint total = 0;
+
+  if (args->date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      args->date = g_date_time_format (now, "%Y-%m-%d");
+    }
+  rows = kh_db_list_contacts_query (self->db, self->worker_user, args->date, &args->query,
+                                    &total, error);
+  return page_new (rows, total);
+}
+
+void
+kh_store_list_contacts_query_async (KhStore               *self,
+                                    const char            *date,
+                                    const KhWorkListQuery *query,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  push_job (self, kh_store_list_contacts_query_async, list_contacts_query_job,
+            query_args_new (date, query), query_args_free, page_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_contacts_query_finish:
+ * @out_total: (out) (optional): how many of the day's contacts pass the filters
+ *
+ * Returns: (transfer full) (element-type KhContact):
+ */
+GPtrArray *
+kh_store_list_contacts_query_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     guint         *out_total,
+                                     GError       **error)
+{
+  return finish_page (self, result, kh_store_list_contacts_query_async, out_total, error);
+}
+
+static gpointer
+list_queue_query_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  QueryArgs *args = data;
+  GPtrArray *rows;
+  guint total = 0;
+  guint urgent = 0;
+  Page *page;
+
+  rows = kh_db_list_queue_query (self->db, self->worker_user, &args->query, &total, &urgent, error);
+  page = page_new (rows, total);
+  if (page != NULL)
+    page->urgent = urgent;
+  return page;
+}
+
+void
+kh_store_list_queue_query_async (KhStore               *self,
+                                 const KhWorkListQuery *query,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  push_job (self, kh_store_list_queue_query_async, list_queue_query_job,
+            query_args_new (NULL, query), query_args_free, page_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_queue_query_finish:
+ * @out_total: (out) (optional): how many cases wait in all
+ * @out_urgent: (out) (optional): how many of them are urgent
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_queue_query_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  guint         *out_total,
+                                  guint         *out_urgent,
+                                  GError       **error)
+{
+  Page *page = finish_pointer (self, result, kh_store_list_queue_query_async, error);
+  GPtrArray *rows;
+
+  if (out_total != NULL)
+    *out_total = page != NULL ? page->total : 0;
+  if (out_urgent != NULL)
+    *out_urgent = page != NULL ? page->urgent : 0;
+  if (page == NULL)
+    return NULL;
+  rows = g_steal_pointer (&page->rows);
+  page_free (page);
+  return rows;
 }
 
 void
@@ -1137,4 +1277,123 @@ kh_store_list_access_log_finish (KhStore       *self,
                                  GError       **error)
 {
   return finish_pointer (self, result, kh_store_list_access_log_async, error);
+}
+
+/* ---- the access log, filtered and paged ---- */
+
+typedef struct
+{
+  KhAccessFilter filter;
+  KhAccessPaging paging;
+  gint64         at;
+  gint64         id;
+  guint          limit;
+} LogPageArgs;
+
+static void
+log_page_args_free (gpointer data)
+{
+  LogPageArgs *args = data;
+
+  kh_access_filter_clear (&args->filter);
+  g_free (args);
+}
+
+static gpointer
+read_access_log_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  LogPageArgs *args = data;
+
+  return kh_db_read_access_log (self->db, self->worker_user, &args->filter, args->paging,
+                                args->at, args->id, args->limit, error);
+}
+
+/**
+ * kh_store_read_access_log_async:
+ *
+ * One page of the log: see kh_db_read_access_log(). @filter is copied.
+ */
+void
+kh_store_read_access_log_async (KhStore              *self,
+                                const KhAccessFilter *filter,
+                                KhAccessPaging        paging,
+                                gint64                at,
+                                gint64                id,
+                                guint                 limit,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  LogPageArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (filter != NULL);
+
+  args = g_new0 (LogPageArgs, 1);
+  kh_access_filter_copy (filter, &args->filter);
+  args->paging = paging;
+  args->at = at;
+  args->id = id;
+  args->limit = limit;
+  push_job (self, kh_store_read_access_log_async, read_access_log_job, args, log_page_args_free,
+            (GDestroyNotify) kh_access_log_slice_free, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_access_log_finish:
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set.
+ */
+KhAccessLogSlice *
+kh_store_read_access_log_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_access_log_async, error);
+}
+
+static gpointer
+export_access_log_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_export_access_log (self->db, self->worker_user, args->id, NULL, error);
+}
+
+/**
+ * kh_store_export_access_log_async:
+ *
+ * The person's extract: see kh_db_export_access_log(). The export is
+ * logged, so the call counts as a write ("changed" follows).
+ */
+void
+kh_store_export_access_log_async (KhStore             *self,
+                                  gint64               client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (client_id > 0);
+
+  push_args_job (self, kh_store_export_access_log_async, export_access_log_job,
+                 args_new (NULL, client_id, 0), (GDestroyNotify) g_bytes_unref,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_export_access_log_finish:
+ *
+ * Returns: (transfer full): the CSV bytes, or %NULL with @error set.
+ */
+GBytes *
+kh_store_export_access_log_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_export_access_log_async, error);
 }

@@ -102,6 +102,21 @@ void        kh_store_list_queue_page_async  (KhStore *self, guint limit,
 GPtrArray  *kh_store_list_queue_page_finish (KhStore *self, GAsyncResult *result, guint *out_total,
                                              GError **error);
 
+/* A page of today's contacts (`date` ISO, NULL for today) or of the queue,
+ * as kh_db_list_contacts_query / kh_db_list_queue_query; `query` is copied.
+ * The finishes give the totals (the queue also how many are urgent). */
+void        kh_store_list_contacts_query_async  (KhStore *self, const char *date,
+                                                 const KhWorkListQuery *query,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GPtrArray  *kh_store_list_contacts_query_finish (KhStore *self, GAsyncResult *result, guint *out_total,
+                                                 GError **error);
+void        kh_store_list_queue_query_async     (KhStore *self, const KhWorkListQuery *query,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GPtrArray  *kh_store_list_queue_query_finish    (KhStore *self, GAsyncResult *result, guint *out_total,
+                                                 guint *out_urgent, GError **error);
+
 /* Every user, active or not, by name (KhUser; no one's personal data, so
  * nothing is logged): for "Assign to a worker" the form keeps the active
  * social workers and counsellors. */
@@ -116,6 +131,19 @@ GPtrArray  *kh_store_list_services_finish  (KhStore *self, GAsyncResult *result,
 void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, guint limit,
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* A page of the log that matches `filter` (copied): kh_db_read_access_log(). */
+void        kh_store_read_access_log_async  (KhStore *self, const KhAccessFilter *filter,
+                                             KhAccessPaging paging, gint64 at, gint64 id, guint limit,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+KhAccessLogSlice *kh_store_read_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
+
+/* One person's extract as CSV bytes: kh_db_export_access_log(). */
+void        kh_store_export_access_log_async  (KhStore *self, gint64 client_id,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                                               gpointer user_data);
+GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 /* Emitted on the caller's main context after any successful write (intake
  * saved or undone, person saved), so that views can refresh. A call cancelled

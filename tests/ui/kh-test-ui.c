@@ -169,6 +169,9 @@ kh_test_ui_fill_contact (GtkWidget  *form,
   adw_combo_row_set_selected (ADW_COMBO_ROW (channel_row), channel);
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* SHL 36 § 1 mom: the urgency is answered; urgent help answers it. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kh_test_ui_child (form, KH_TYPE_INTAKE_FORM,
+                                                                   "urgency_no_check")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (outcome), TRUE);
 }
 
@@ -187,9 +190,17 @@ got_contacts_cb (GObject      *object,
 GPtrArray *
 kh_test_ui_list_contacts_today (KhStore *store)
 {
+  return kh_test_ui_list_contacts_on (store, NULL);
+}
+
+/* The contacts received on `date` (ISO; NULL for today). */
+GPtrArray *
+kh_test_ui_list_contacts_on (KhStore    *store,
+                             const char *date)
+{
   GPtrArray *contacts = NULL;
 
-  kh_store_list_contacts_on_async (store, NULL, NULL, got_contacts_cb, &contacts);
+  kh_store_list_contacts_on_async (store, date, NULL, got_contacts_cb, &contacts);
   WAIT_UNTIL (contacts != NULL);
   return contacts;
 }
