@@ -63,11 +63,18 @@ save_contact (KhDb        *db,
   client->id = client_id;
   contact->channel = contactor == KH_CONTACTOR_AUTHORITY ? KH_CHANNEL_AUTHORITY : KH_CHANNEL_PHONE;
   contact->contactor = contactor;
-  contact->contactor_detail = g_strdup (detail);
+  if (contactor == KH_CONTACTOR_RELATIVE)
+    {
+      contact->contactor_name = g_strdup (detail);
+      contact->contactor_relation = g_strdup ("tytär");
+    }
+  else
+    contact->contactor_detail = g_strdup (detail);
   contact->referral = referral;
   contact->language = KH_LANGUAGE_SV;
   contact->needs = KH_NEED_HOUSING;
   contact->outcome = outcome;
+  contact->urgency = KH_URGENCY_NOT_URGENT;
   contact->received_at = g_date_time_ref (when);
   if (contactor == KH_CONTACTOR_RELATIVE)
     intake.deadline_groups = KH_DEADLINE_GROUP_DISABLED;
@@ -111,7 +118,7 @@ seed (Fixture *fixture)
   /* The person's daughter on Thursday 2.4.2026, for a disabled person; the
    * police without consent on Tuesday 14.4.2026. */
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_RELATIVE,
-                "Tytär Tiina", KH_REFERRAL_NONE, thursday);
+                "Tiina Salainen", KH_REFERRAL_NONE, thursday);
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_AUTHORITY,
                 "Poliisi", KH_REFERRAL_WITHOUT_CONSENT, tuesday);
 
@@ -303,7 +310,7 @@ test_cases_and_language (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "Assessment starts without delay (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Tue 14.7.2026 (SHL 45 §)"));
   g_assert_nonnull (strstr (subtitle, "Worker: none yet (in the team’s queue)"));
-  g_assert_nonnull (strstr (subtitle, "Contact made by: An authority (Poliisi) · Notification without consent"));
+  g_assert_nonnull (strstr (subtitle, "Contact made by: An authority, Poliisi · Notification without consent"));
 
   /* The daughter's contact for a disabled person: the 7th working day after
    * Thursday 2.4.2026 over Easter is Wednesday 15.4.2026; three months on,
@@ -315,7 +322,7 @@ test_cases_and_language (Fixture       *fixture,
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Assessment starts by Wed 15.4.2026 (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Thu 2.7.2026 (SHL 45 §)"));
-  g_assert_nonnull (strstr (subtitle, "Contact made by: Relative or close person (Tytär Tiina)"));
+  g_assert_nonnull (strstr (subtitle, "Contact made by: Relative or close person, Tiina Salainen (tytär)"));
   g_assert_null (gtk_list_box_get_row_at_index (cases, 2));
 
   /* A person with no cases says so. */

@@ -218,7 +218,8 @@ create_case_row (KhCase *kcase)
       const char *contactor = kh_contactor_label (kcase->contactor);
 
       who = kcase->contactor_detail != NULL
-            ? g_strdup_printf ("%s (%s)", contactor, kcase->contactor_detail)
+            /* Translators: who made a contact, then which one: "An authority, the police" */
+            ? g_strdup_printf (_("%s, %s"), contactor, kcase->contactor_detail)
             : g_strdup (contactor);
       if (kcase->referral != KH_REFERRAL_NONE)
         {
