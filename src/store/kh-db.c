@@ -37,6 +37,7 @@ static const char * const migrations[] = {
   "0008-person-records.sql",
   "0009-access-log-filters.sql",
   "0010-seven-days-when-sought.sql",
+  "0011-contact-revisions.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -18,6 +18,7 @@
 
 #include "core/kh-records.h"
 #include "core/kh-calendar.h"
+#include "core/kh-contact-revision.h"
 
 G_BEGIN_DECLS
 
@@ -362,5 +363,36 @@ gboolean   kh_db_remove_closed_day (KhDb        *db,
                                     KhUser      *user,
                                     const char  *date,
                                     GError     **error);
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+/* A contact as it is now with its history of revisions (oldest first), and
+ * what `user` may do with it. Logs KH_ACCESS_CONTACTS for the person (an
+ * anonymous contact has none). NOT_FOUND if there is no such contact. */
+KhContactHistory *kh_db_get_contact_history (KhDb    *db,
+                                             KhUser  *user,
+                                             gint64   contact_id,
+                                             GError **error);
+/* Corrects the correctable fields (kh_contact_take_correctable) of the contact
+ * `corrected->id`, checked as the intake checks them; `reason` may be NULL.
+ * First writes a revision with what the fields held, in the same
+ * transaction. INVALID if nothing changed or a rule is broken; PERMISSION if
+ * the user may not (reception: only contacts received today; nobody: a
+ * contact entered in error). */
+gboolean   kh_db_correct_contact (KhDb        *db,
+                                  KhUser      *user,
+                                  KhContact   *corrected,
+                                  const char  *reason,
+                                  GError     **error);
+/* Marks a contact entered in error; `reason` is required. The contact stays
+ * in the record. A case it opened is closed. Reception may mark only contacts
+ * received today whose case is still in the queue; a case that is with a
+ * worker or closed can be marked only by that worker or the lead social
+ * worker. */
+gboolean   kh_db_mark_contact_in_error (KhDb        *db,
+                                        KhUser      *user,
+                                        gint64       contact_id,
+                                        const char  *reason,
+                                        GError     **error);
 
 G_END_DECLS
