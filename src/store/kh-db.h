@@ -34,6 +34,7 @@ typedef enum {
   KH_STORE_ERROR_DUPLICATE_CODE,  /* that identity code already belongs to a person */
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
+  KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -64,11 +65,21 @@ void       kh_db_rollback        (KhDb *db);
 /* ---- users ---- */
 
 /* Finds the user for an OS account. On a database with no users at all the
- * account becomes the first administrator. NULL + PERMISSION error for an
- * unknown or inactive account when users exist. */
+ * account becomes the first administrator, as kohtaamo-admin's commands
+ * document ("init": whoever sets the database up administers it). NULL +
+ * PERMISSION error for an unknown or inactive account when users exist. */
 KhUser    *kh_db_login           (KhDb        *db,
                                   const char  *account,
                                   const char  *display_name,
+                                  GError     **error);
+/* The same, but on a database with no users the account becomes its
+ * administrator only with `claim_if_no_users`; without it the answer is
+ * NO_ADMINISTRATOR and nothing is written. The application asks the person
+ * first (issue 5, 2.7): see kh_store_claim_administration_async. */
+KhUser    *kh_db_login_full      (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  gboolean     claim_if_no_users,
                                   GError     **error);
 GPtrArray *kh_db_list_users      (KhDb *db, GError **error);       /* of KhUser */
 /* Adds or updates (by account) a user. */
