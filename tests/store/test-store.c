@@ -141,7 +141,7 @@ test_round_trip (void)
   kh_store_list_services_async (store, NULL, done_cb, &w);
   services = kh_store_list_services_finish (store, wait_for (&w), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (services->len, ==, 12);
+  g_assert_cmpuint (services->len, ==, 31);
   waiter_reset (&w);
 
   /* Save an intake. The inputs are copied before the call returns: spoil
