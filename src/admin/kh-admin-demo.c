@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-intake-state.h"
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
@@ -131,6 +132,13 @@ static const char * const authorities[] = {
   "Ensihoito", "Keskussairaalan päivystys", "Kotihoito", "Vankila",
 };
 static const char * const relatives_fi[] = { "tytär", "poika", "sisar", "veli", "puoliso", "naapuri" };
+static const char * const relative_first_names[] = { "Liisa", "Matti", "Anna", "Juha", "Sanna", "Pekka" };
+/* SHL 36 § 1 mom: why a matter made pending needs no assessment. */
+static const char * const no_assessment_reasons[] = {
+  "Asiakkuus jo aikuissosiaalityössä, tieto välitetty omatyöntekijälle.",
+  "Tuen tarve selvitetty puhelimessa, palvelut jo käytössä.",
+  "Henkilö muuttanut toiselle hyvinvointialueelle, asia siirretty.",
+};
 
 /* Free-text reasons by need, in Finnish and Swedish. */
 typedef struct {
@@ -491,6 +499,7 @@ add_anonymous_contact (Demo    *demo,
       contact->service_id = pick_id (demo, demo->services);
     }
   contact->created_by = pick_id (demo, demo->receptionists);
+  contact->urgency = KH_URGENCY_NOT_URGENT;
 
   if (kh_db_insert_contact_bulk (demo->db, demo->user, contact, error) <= 0)
     return FALSE;
@@ -570,8 +579,12 @@ add_contact (Demo      *demo,
 
   if (r < 0.25)
     contact->channel = KH_CHANNEL_WALK_IN;
-  else if (r < 0.58)
+  else if (r < 0.53)
     contact->channel = KH_CHANNEL_PHONE;
+  else if (r < 0.56)
+    contact->channel = KH_CHANNEL_CALL_BACK;
+  else if (r < 0.58)
+    contact->channel = KH_CHANNEL_OUTREACH;
   else if (r < 0.63)
     contact->channel = KH_CHANNEL_LETTER;
   else if (r < 0.77)
@@ -594,8 +607,15 @@ add_contact (Demo      *demo,
       contact->contactor_detail = g_strdup (pick (demo, authorities, N (authorities)));
       break;
     case KH_CHANNEL_KELA:
+      /* 1.7: Kela's notifications have their own kinds (eTotu, in about
+       * the shares THL found in 2017–18). */
       contact->contactor = KH_CONTACTOR_AUTHORITY;
       contact->contactor_detail = g_strdup ("Kela");
+      r = g_rand_double (demo->rand);
+      contact->kela_kind = r < 0.5 ? KH_KELA_FORWARDED_APPLICATION
+                           : r < 0.7 ? KH_KELA_BASIC_AMOUNT_REDUCED
+                           : r < 0.8 ? KH_KELA_MEETING_REQUEST
+                           : r < 0.9 ? KH_KELA_SOCIAL_WORK_NEED : KH_KELA_OTHER;
       break;
     case KH_CHANNEL_EMERGENCY:
       contact->contactor = KH_CONTACTOR_AUTHORITY;
@@ -607,13 +627,22 @@ add_contact (Demo      *demo,
         contact->contactor = KH_CONTACTOR_SELF;
       else if (r < 0.93)
         {
+          /* ATL 38 §: a relative by name and relation (1.9). */
           contact->contactor = KH_CONTACTOR_RELATIVE;
-          contact->contactor_detail = g_strdup (pick (demo, relatives_fi, N (relatives_fi)));
+          contact->contactor_relation = g_strdup (pick (demo, relatives_fi, N (relatives_fi)));
+          contact->contactor_name = g_strdup_printf ("%s %s", pick (demo, relative_first_names, N (relative_first_names)),
+                                                     client->last_name);
         }
-      else if (r < 0.97)
+      else if (r < 0.95)
         {
           contact->contactor = KH_CONTACTOR_AUTHORITY;
           contact->contactor_detail = g_strdup (pick (demo, authorities, N (authorities)));
+        }
+      else if (r < 0.97)
+        {
+          contact->contactor = KH_CONTACTOR_LEGAL_REPRESENTATIVE;
+          contact->contactor_name = g_strdup ("Yleinen edunvalvonta, Eila Edunvalvoja");
+          contact->contactor_contact = g_strdup ("029 566 0000");
         }
       else
         {
@@ -622,12 +651,15 @@ add_contact (Demo      *demo,
         }
     }
 
-  /* SHL 35 §: an authority says which of the three kinds its contact is. */
-  if (contact->contactor == KH_CONTACTOR_AUTHORITY)
+  /* SHL 35 §: an authority contacts with consent or notifies without; a
+   * person it directed to apply contacts the unit themselves (1.6). */
+  if (contact->contactor == KH_CONTACTOR_AUTHORITY && contact->channel != KH_CHANNEL_KELA)
+    contact->referral = g_rand_double (demo->rand) < 0.7 ? KH_REFERRAL_WITH_CONSENT
+                                                         : KH_REFERRAL_WITHOUT_CONSENT;
+  else if (contact->contactor == KH_CONTACTOR_SELF && chance (demo, 0.1))
     {
-      r = g_rand_double (demo->rand);
-      contact->referral = r < 0.3 ? KH_REFERRAL_DIRECTED
-                          : r < 0.8 ? KH_REFERRAL_WITH_CONSENT : KH_REFERRAL_WITHOUT_CONSENT;
+      contact->referral = KH_REFERRAL_DIRECTED;
+      contact->directed_by = g_strdup (pick (demo, authorities, N (authorities)));
     }
 
   contact->needs = pick_needs (demo, client->language, &contact->reason_text);
@@ -643,8 +675,10 @@ add_contact (Demo      *demo,
     contact->outcome = KH_OUTCOME_URGENT;
   else if (r < 0.42)
     contact->outcome = KH_OUTCOME_ADVICE;
-  else if (r < 0.65)
+  else if (r < 0.62)
     contact->outcome = KH_OUTCOME_DIRECTED;
+  else if (r < 0.65)
+    contact->outcome = KH_OUTCOME_CONSULTED;
   else
     contact->outcome = KH_OUTCOME_CASE_OPENED;
 
@@ -662,6 +696,13 @@ add_contact (Demo      *demo,
       contact->urgent = TRUE;
       contact->urgent_note = g_strdup (pick (demo, urgent_notes, N (urgent_notes)));
     }
+  /* SHL 36 § 1 mom: every contact has its urgency answered (1.8). */
+  contact->urgency = contact->urgent ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
+  /* SHL 34 §: a matter made pending and neither opened nor urgent says why. */
+  if (kh_contact_makes_pending (contact) && contact->outcome != KH_OUTCOME_CASE_OPENED
+      && contact->outcome != KH_OUTCOME_URGENT)
+    contact->no_assessment_reason = g_strdup (pick (demo, no_assessment_reasons,
+                                                    N (no_assessment_reasons)));
 
   contact->id = kh_db_insert_contact_bulk (demo->db, demo->user, contact, error);
   if (contact->id <= 0)

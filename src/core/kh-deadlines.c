@@ -108,6 +108,7 @@ kh_deadline_contactor_seeks_services (KhContactor contactor)
     {
     case KH_CONTACTOR_SELF:
     case KH_CONTACTOR_RELATIVE:
+    case KH_CONTACTOR_LEGAL_REPRESENTATIVE:
       return TRUE;
     case KH_CONTACTOR_AUTHORITY:
     case KH_CONTACTOR_OTHER:

@@ -101,6 +101,10 @@ static const KhEnumEntry channels[] = {
   ROW_C (KH_CHANNEL_KELA,       "kela",       "channel", NC_("channel", "Kela notification")),
   /* Translators: sosiaalipäivystys / socialjouren. */
   ROW_C (KH_CHANNEL_EMERGENCY,  "emergency",  "channel", NC_("channel", "Social emergency service")),
+  /* Translators: etsivä työ / uppsökande arbete, sosiaalihuoltolaki 7 a §. */
+  ROW_C (KH_CHANNEL_OUTREACH,   "outreach",   "channel", NC_("channel", "Outreach work (SHL 7 a §)")),
+  /* Translators: the person left a request to be called back (takaisinsoittopyyntö). */
+  ROW_C (KH_CHANNEL_CALL_BACK,  "call-back",  "channel", NC_("channel", "Call-back request")),
   END
 };
 
@@ -110,6 +114,8 @@ static const KhEnumEntry contactors[] = {
   ROW_C (KH_CONTACTOR_AUTHORITY, "authority", "contactor", NC_("contactor", "An authority")),
   ROW_C (KH_CONTACTOR_OTHER,     "other",     "contactor", NC_("contactor", "Someone else")),
   ROW_C (KH_CONTACTOR_ANONYMOUS, "anonymous", "contactor", NC_("contactor", "Anonymous")),
+  /* Translators: laillinen edustaja (edunvalvoja) / laglig företrädare (intressebevakare). */
+  ROW_C (KH_CONTACTOR_LEGAL_REPRESENTATIVE, "legal-representative", "contactor", NC_("contactor", "Legal representative (guardian)")),
   END
 };
 
@@ -124,20 +130,20 @@ static const KhEnumEntry referrals[] = {
   END
 };
 
-/* The ten support needs of SHL 11 §, in the statute's order, shortened to
- * what fits on a check box. Point 8 is long in the statute (substance use,
- * other addiction, mental health, other illness, disability, ageing); the
- * label keeps its main words so that nobody has to guess where a need fits. */
+/* The ten support needs of SHL 11 §, in the statute's order and in its own
+ * words (the translations follow the Finnish and Swedish texts of the act;
+ * point 8 as amended by 1280/2022), so that a need is recorded in the
+ * category the law names and nobody has to guess where a need fits. */
 static const KhEnumEntry needs[] = {
   ROW_C (KH_NEED_DAILY_LIFE,          "daily-life",          "need", NC_("need", "Coping with daily life")),
   ROW_C (KH_NEED_HOUSING,             "housing",             "need", NC_("need", "Housing")),
   ROW_C (KH_NEED_FINANCIAL,           "financial",           "need", NC_("need", "Financial support")),
-  ROW_C (KH_NEED_INCLUSION,           "inclusion",           "need", NC_("need", "Inclusion and preventing exclusion")),
-  ROW_C (KH_NEED_VIOLENCE,            "violence",            "need", NC_("need", "Violence or abuse")),
-  ROW_C (KH_NEED_CRISIS,              "crisis",              "need", NC_("need", "Sudden crisis")),
-  ROW_C (KH_NEED_CHILD_DEVELOPMENT,   "child-development",   "need", NC_("need", "A child's balanced development")),
-  ROW_C (KH_NEED_SUBSTANCE_HEALTH,    "substance-health",    "need", NC_("need", "Substance use, mental health, illness, disability or ageing")),
-  ROW_C (KH_NEED_FUNCTIONAL_CAPACITY, "functional-capacity", "need", NC_("need", "Other functional capacity")),
+  ROW_C (KH_NEED_INCLUSION,           "inclusion",           "need", NC_("need", "Preventing social exclusion and promoting inclusion")),
+  ROW_C (KH_NEED_VIOLENCE,            "violence",            "need", NC_("need", "Violence or abuse in close relationships and the family, and other violence or abuse")),
+  ROW_C (KH_NEED_CRISIS,              "crisis",              "need", NC_("need", "Sudden crisis situations")),
+  ROW_C (KH_NEED_CHILD_DEVELOPMENT,   "child-development",   "need", NC_("need", "Supporting the balanced development and wellbeing of children")),
+  ROW_C (KH_NEED_SUBSTANCE_HEALTH,    "substance-health",    "need", NC_("need", "Problem substance use, other addictive behaviour, mental-health problem, other illness, disability or ageing")),
+  ROW_C (KH_NEED_FUNCTIONAL_CAPACITY, "functional-capacity", "need", NC_("need", "Other physical, mental, social or cognitive functional capacity")),
   ROW_C (KH_NEED_CARERS,              "carers",              "need", NC_("need", "Supporting relatives and close persons")),
   END
 };
@@ -148,6 +154,28 @@ static const KhEnumEntry outcomes[] = {
   /* Translators: the case became pending (asia tuli vireille / ärendet blev anhängigt). */
   ROW_C (KH_OUTCOME_CASE_OPENED, "case-opened", "outcome", NC_("outcome", "Case opened")),
   ROW_C (KH_OUTCOME_URGENT,      "urgent",      "outcome", NC_("outcome", "Urgent help: social emergency service")),
+  /* Translators: the worker contacted the authority responsible for the
+   * matter, sosiaalihuoltolaki 40 §. */
+  ROW_C (KH_OUTCOME_CONSULTED,   "consulted",   "outcome", NC_("outcome", "Consulted another authority (SHL 40 §)")),
+  END
+};
+
+/* What a Kela notification (eTotu) is about; the labels name the section of
+ * the Social Assistance Act (toimeentulotukilaki, TTL) it comes from. */
+static const KhEnumEntry kela_kinds[] = {
+  ROW_C (KH_KELA_FORWARDED_APPLICATION, "forwarded-application", "kela", NC_("kela", "Application for supplementary or preventive income support forwarded (TTL 14 c §)")),
+  ROW_C (KH_KELA_BASIC_AMOUNT_REDUCED,  "basic-amount-reduced",  "kela", NC_("kela", "Basic amount reduced (TTL 10 §)")),
+  ROW_C (KH_KELA_MEETING_REQUEST,       "meeting-request",       "kela", NC_("kela", "Client asked for a personal meeting (TTL 14 d §)")),
+  ROW_C (KH_KELA_SOCIAL_WORK_NEED,      "social-work-need",      "kela", NC_("kela", "Need for social work")),
+  ROW_C (KH_KELA_OTHER,                 "other",                 "kela", NC_("kela", "Other notification")),
+  ROW_C (KH_KELA_NOT_RECORDED,          "not-recorded",          "kela", NC_("kela", "Kind not recorded")),
+  END
+};
+
+static const KhEnumEntry urgencies[] = {
+  ROW_C (KH_URGENCY_NOT_RECORDED, "not-recorded", "urgency", NC_("urgency", "Urgency not recorded")),
+  ROW_C (KH_URGENCY_URGENT,       "urgent",       "urgency", NC_("urgency", "Urgent")),
+  ROW_C (KH_URGENCY_NOT_URGENT,   "not-urgent",   "urgency", NC_("urgency", "Not urgent")),
   END
 };
 
@@ -609,4 +637,76 @@ gboolean
 kh_outcome_allows_anonymous (KhOutcome value)
 {
   return value == KH_OUTCOME_ADVICE || value == KH_OUTCOME_DIRECTED;
+}
+
+/**
+ * kh_kela_kind_key:
+ * @value: a #KhKelaKind
+ *
+ * Returns: (nullable): the stable key, or %NULL (also for NONE)
+ */
+const char *
+kh_kela_kind_key (KhKelaKind value)
+{
+  return entry_key (kela_kinds, value);
+}
+
+/**
+ * kh_kela_kind_label:
+ * @value: a #KhKelaKind
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_kela_kind_label (KhKelaKind value)
+{
+  return entry_label (kela_kinds, value);
+}
+
+/**
+ * kh_kela_kind_from_key:
+ * @key: (nullable): a key from kh_kela_kind_key()
+ *
+ * Returns: the kind, or 0 (NONE) when @key is unknown
+ */
+KhKelaKind
+kh_kela_kind_from_key (const char *key)
+{
+  return lookup_key (kela_kinds, key);
+}
+
+/**
+ * kh_urgency_key:
+ * @value: a #KhUrgency
+ *
+ * Returns: (nullable): "not-recorded", "urgent" or "not-urgent", or %NULL
+ */
+const char *
+kh_urgency_key (KhUrgency value)
+{
+  return entry_key (urgencies, value);
+}
+
+/**
+ * kh_urgency_label:
+ * @value: a #KhUrgency
+ *
+ * Returns: (nullable): the label in the UI language, or %NULL
+ */
+const char *
+kh_urgency_label (KhUrgency value)
+{
+  return entry_label (urgencies, value);
+}
+
+/**
+ * kh_urgency_from_key:
+ * @key: (nullable): a key from kh_urgency_key()
+ *
+ * Returns: the urgency; NOT_RECORDED (0) also for an unknown key
+ */
+KhUrgency
+kh_urgency_from_key (const char *key)
+{
+  return lookup_key (urgencies, key);
 }

@@ -22,9 +22,11 @@ typedef enum {
   KH_CHANNEL_AUTHORITY = 6,        /* contact or notification from another authority (SHL 35 §) */
   KH_CHANNEL_KELA = 7,             /* Kela notification (eTotu) */
   KH_CHANNEL_EMERGENCY = 8,        /* social emergency service (sosiaalipäivystys) */
+  KH_CHANNEL_OUTREACH = 9,         /* outreach work, SHL 7 a § (etsivä työ / uppsökande arbete) */
+  KH_CHANNEL_CALL_BACK = 10,       /* a call-back request (takaisinsoittopyyntö) */
 } KhChannel;
 #define KH_CHANNEL_FIRST KH_CHANNEL_WALK_IN
-#define KH_CHANNEL_LAST KH_CHANNEL_EMERGENCY
+#define KH_CHANNEL_LAST KH_CHANNEL_CALL_BACK
 
 /* Who made the contact. */
 typedef enum {
@@ -33,11 +35,17 @@ typedef enum {
   KH_CONTACTOR_AUTHORITY = 3,      /* an authority: which one is kept as text */
   KH_CONTACTOR_OTHER = 4,
   KH_CONTACTOR_ANONYMOUS = 5,
+  KH_CONTACTOR_LEGAL_REPRESENTATIVE = 6, /* laillinen edustaja (edunvalvoja) / laglig
+                                            företrädare (intressebevakare): SHL 36 §, ATL 38 § */
 } KhContactor;
 #define KH_CONTACTOR_FIRST KH_CONTACTOR_SELF
-#define KH_CONTACTOR_LAST KH_CONTACTOR_ANONYMOUS
+#define KH_CONTACTOR_LAST KH_CONTACTOR_LEGAL_REPRESENTATIVE
 
-/* SHL 35 §: what kind of contact an authority made. NONE when not from an authority. */
+/* SHL 35 §: what kind of contact an authority made. NONE when not from an authority.
+ * DIRECTED (35 § 1 mom 1 p) is something the authority tells the person; the
+ * person then contacts the unit: such a contact is made by the person (SELF)
+ * and `directed_by` names the authority. WITH_CONSENT and WITHOUT_CONSENT are
+ * made by the authority itself and make the matter pending (SHL 34 §). */
 typedef enum {
   KH_REFERRAL_NONE = 0,
   KH_REFERRAL_DIRECTED = 1,        /* the person was directed to apply (ohjattu hakeutumaan) */
@@ -45,6 +53,32 @@ typedef enum {
   KH_REFERRAL_WITHOUT_CONSENT = 3, /* notification without consent */
 } KhReferral;
 #define KH_REFERRAL_LAST KH_REFERRAL_WITHOUT_CONSENT
+
+/* A Kela notification (eTotu) and what it is about: not one of the 35 § kinds
+ * (domain-law 3.3–3.4). NONE when the contact is not from Kela. NOT_RECORDED
+ * is only for contacts saved before the kind was asked. */
+typedef enum {
+  KH_KELA_NONE = 0,
+  KH_KELA_FORWARDED_APPLICATION = 1, /* supplementary or preventive income support forwarded, TTL 14 c § */
+  KH_KELA_BASIC_AMOUNT_REDUCED = 2,  /* a decision reducing the basic amount, TTL 10 § */
+  KH_KELA_MEETING_REQUEST = 3,       /* the client asked for a personal meeting, TTL 14 d § */
+  KH_KELA_SOCIAL_WORK_NEED = 4,      /* a need for social work; makes the matter pending (SHL 34 §) */
+  KH_KELA_OTHER = 5,
+  KH_KELA_NOT_RECORDED = 6,          /* history only */
+} KhKelaKind;
+#define KH_KELA_FIRST KH_KELA_FORWARDED_APPLICATION
+#define KH_KELA_LAST_CHOICE KH_KELA_OTHER
+#define KH_KELA_LAST KH_KELA_NOT_RECORDED
+
+/* SHL 36 § 1 mom: the urgent need is assessed at once, and the answer is a
+ * recorded fact (who and when go with it). NOT_RECORDED is only for contacts
+ * saved before the answer was required: it never reads as "not urgent". */
+typedef enum {
+  KH_URGENCY_NOT_RECORDED = 0,
+  KH_URGENCY_URGENT = 1,
+  KH_URGENCY_NOT_URGENT = 2,
+} KhUrgency;
+#define KH_URGENCY_LAST KH_URGENCY_NOT_URGENT
 
 /* SHL 11 §: the ten support needs, as bit flags (several allowed). */
 typedef enum {
@@ -67,10 +101,12 @@ typedef enum {
   KH_OUTCOME_ADVICE = 1,           /* advice or information, no case opened; may be anonymous */
   KH_OUTCOME_DIRECTED = 2,         /* directed to another service; may be anonymous */
   KH_OUTCOME_CASE_OPENED = 3,      /* asia vireille: a case in the queue or with a worker */
-  KH_OUTCOME_URGENT = 4,           /* urgent help: referred to the social emergency service */
+  KH_OUTCOME_URGENT = 4,           /* urgent help: referred to the social emergency service;
+                                      may open a case as well (`opens_case`) */
+  KH_OUTCOME_CONSULTED = 5,        /* consulted another authority, SHL 40 § */
 } KhOutcome;
 #define KH_OUTCOME_FIRST KH_OUTCOME_ADVICE
-#define KH_OUTCOME_LAST KH_OUTCOME_URGENT
+#define KH_OUTCOME_LAST KH_OUTCOME_CONSULTED
 
 /* Language of service. */
 typedef enum {
@@ -175,6 +211,13 @@ KhNeed       kh_need_from_key      (const char    *key);
 KhOutcome    kh_outcome_from_key   (const char    *key);
 const char  *kh_no_code_key        (KhNoCodeReason value);
 const char  *kh_deadline_group_key (KhDeadlineGroup group);
+
+const char  *kh_kela_kind_key      (KhKelaKind     value);
+const char  *kh_kela_kind_label    (KhKelaKind     value);
+KhKelaKind   kh_kela_kind_from_key (const char    *key);
+const char  *kh_urgency_key        (KhUrgency      value);
+const char  *kh_urgency_label      (KhUrgency      value);
+KhUrgency    kh_urgency_from_key   (const char    *key);
 
 /* Outcomes that may be recorded without any personal data. */
 gboolean     kh_outcome_allows_anonymous (KhOutcome value);

@@ -232,6 +232,13 @@ kh_contact_finalize (GObject *object)
 
   g_clear_pointer (&self->received_at, g_date_time_unref);
   g_free (self->contactor_detail);
+  g_free (self->contactor_name);
+  g_free (self->contactor_relation);
+  g_free (self->contactor_contact);
+  g_free (self->directed_by);
+  g_free (self->kela_meeting_deadline);
+  g_clear_pointer (&self->urgency_assessed_at, g_date_time_unref);
+  g_free (self->no_assessment_reason);
   g_free (self->reason_text);
   g_free (self->urgent_note);
   g_free (self->outcome_note);
@@ -289,15 +296,26 @@ kh_contact_copy (KhContact *self)
   copy->channel = self->channel;
   copy->contactor = self->contactor;
   copy->contactor_detail = g_strdup (self->contactor_detail);
+  copy->contactor_name = g_strdup (self->contactor_name);
+  copy->contactor_relation = g_strdup (self->contactor_relation);
+  copy->contactor_contact = g_strdup (self->contactor_contact);
   copy->referral = self->referral;
+  copy->directed_by = g_strdup (self->directed_by);
+  copy->kela_kind = self->kela_kind;
+  copy->kela_meeting_deadline = g_strdup (self->kela_meeting_deadline);
   copy->needs = self->needs;
   copy->reason_text = g_strdup (self->reason_text);
+  copy->urgency = self->urgency;
+  copy->urgency_assessed_by = self->urgency_assessed_by;
+  copy->urgency_assessed_at = dup_date_time (self->urgency_assessed_at);
   copy->urgent = self->urgent;
   copy->urgent_note = g_strdup (self->urgent_note);
   copy->language = self->language;
   copy->interpreter = self->interpreter;
   copy->outcome = self->outcome;
+  copy->opens_case = self->opens_case;
   copy->service_id = self->service_id;
+  copy->no_assessment_reason = g_strdup (self->no_assessment_reason);
   copy->outcome_note = g_strdup (self->outcome_note);
   copy->anonymous = self->anonymous;
   copy->client_id = self->client_id;
@@ -367,9 +385,12 @@ kh_service_finalize (GObject *object)
 
   g_free (self->name_fi);
   g_free (self->name_sv);
+  g_free (self->other_languages);
   g_free (self->phone);
+  g_free (self->email);
   g_free (self->address);
   g_free (self->url);
+  g_free (self->notes);
 
   G_OBJECT_CLASS (kh_service_parent_class)->finalize (object);
 }
@@ -383,6 +404,8 @@ kh_service_class_init (KhServiceClass *klass)
 static void
 kh_service_init (KhService *self)
 {
+  self->area = KH_LIFE_AREA_OTHER;
+  self->kind = KH_SERVICE_KIND_OTHER;
   self->active = TRUE;
 }
 
@@ -395,6 +418,36 @@ KhService *
 kh_service_new (void)
 {
   return g_object_new (KH_TYPE_SERVICE, NULL);
+}
+
+/**
+ * kh_service_copy:
+ *
+ * Returns: (transfer full): a new entry with the same values
+ */
+KhService *
+kh_service_copy (KhService *self)
+{
+  KhService *copy;
+
+  g_return_val_if_fail (KH_IS_SERVICE (self), NULL);
+
+  copy = kh_service_new ();
+  copy->id = self->id;
+  copy->name_fi = g_strdup (self->name_fi);
+  copy->name_sv = g_strdup (self->name_sv);
+  copy->area = self->area;
+  copy->kind = self->kind;
+  copy->languages = self->languages;
+  copy->other_languages = g_strdup (self->other_languages);
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->address = g_strdup (self->address);
+  copy->url = g_strdup (self->url);
+  copy->notes = g_strdup (self->notes);
+  copy->flags = self->flags;
+  copy->active = self->active;
+  return copy;
 }
 
 /**

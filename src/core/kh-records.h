@@ -13,6 +13,7 @@
 #include <glib-object.h>
 
 #include "kh-enums.h"
+#include "kh-service-enums.h"
 
 G_BEGIN_DECLS
 
@@ -91,16 +92,27 @@ struct _KhContact
   GDateTime   *received_at;        /* when the contact came in */
   KhChannel    channel;
   KhContactor  contactor;
-  char        *contactor_detail;   /* which authority, or who else; NULL if anonymous */
-  KhReferral   referral;           /* SHL 35 § kind; NONE unless from an authority */
+  char        *contactor_detail;   /* which authority, or who else (AUTHORITY, OTHER) */
+  char        *contactor_name;     /* a relative's or the legal representative's name */
+  char        *contactor_relation; /* a relative's or close person's relation to the person */
+  char        *contactor_contact;  /* their phone or other contact details */
+  KhReferral   referral;           /* SHL 35 § kind: DIRECTED with SELF, the others with AUTHORITY */
+  char        *directed_by;        /* DIRECTED: the authority that directed the person (35 § 1 p) */
+  KhKelaKind   kela_kind;          /* a Kela notification's kind; NONE unless the channel is KELA */
+  char        *kela_meeting_deadline; /* TTL 14 d §: ISO date of the 7th working day, or NULL */
   guint        needs;              /* KhNeed flags (SHL 11 §) */
   char        *reason_text;        /* free text; NULL if anonymous */
-  gboolean     urgent;             /* SHL 36 §: urgent need found */
+  KhUrgency    urgency;            /* SHL 36 § 1 mom: the recorded answer */
+  gint64       urgency_assessed_by; /* user id of who answered it (the saving user) */
+  GDateTime   *urgency_assessed_at;
+  gboolean     urgent;             /* urgency == URGENT: an urgent need was found */
   char        *urgent_note;
   KhLanguage   language;           /* language the contact was served in */
   gboolean     interpreter;
   KhOutcome    outcome;
-  gint64       service_id;         /* directed to this service (DIRECTED, URGENT); 0 if none */
+  gboolean     opens_case;         /* a case is opened: always for CASE_OPENED, may be for URGENT */
+  gint64       service_id;         /* directed to this service (DIRECTED, URGENT, CONSULTED); 0 if none */
+  char        *no_assessment_reason; /* SHL 36 § 1 mom: why an assessment is evidently unnecessary */
   char        *outcome_note;
   gboolean     anonymous;          /* no personal data kept */
   gint64       client_id;          /* 0 if anonymous */
@@ -160,16 +172,26 @@ struct _KhService
 {
   GObject parent_instance;
 
-  gint64    id;
-  char     *name_fi;
-  char     *name_sv;
-  char     *phone;
-  char     *address;
-  char     *url;
-  gboolean  active;
+  gint64         id;
+  char          *name_fi;
+  char          *name_sv;
+  KhLifeArea     area;
+  KhServiceKind  kind;
+  guint          languages;        /* KhServiceLanguages flags; 0 = not recorded */
+  char          *other_languages;  /* other languages served, as text ("ru, ar") */
+  char          *phone;
+  char          *email;
+  char          *address;
+  char          *url;
+  char          *notes;            /* opening hours, how to reach them */
+  guint          flags;            /* KhServiceFlags */
+  gboolean       active;
 };
 
+/* A new, active entry with no life area or kind recorded (OTHER). */
 KhService  *kh_service_new  (void);
+/* A deep copy (for the store's worker). */
+KhService  *kh_service_copy (KhService  *self);
 /* The name in the given language ("fi" or "sv"), falling back to the other. */
 const char *kh_service_get_name (KhService  *self,
                                  const char *language);

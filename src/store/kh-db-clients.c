@@ -673,7 +673,11 @@ kh_db_list_client_cases (KhDb    *db,
                         "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
                         "  c.last_name || ', ' || c.first_names, "
                         "  coalesce (u.display_name, u.account), c.language, k.needs, k.urgent, "
-                        "  k.channel, k.contactor, k.contactor_detail, k.referral, "
+                        /* Who notified: the authority, or the relative or legal
+                         * representative by name (and relation), 1.9. */
+                        "  k.channel, k.contactor, coalesce (k.contactor_detail, "
+                        "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
+                        "  k.referral, "
                         "  cs.implementation_deadline "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "

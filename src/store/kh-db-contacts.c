@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-deadlines.h"
+#include "core/kh-intake-state.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -23,7 +24,10 @@
   "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
   "  CASE ?1 WHEN 'sv' THEN coalesce (s.name_sv, s.name_fi) " \
   "          ELSE coalesce (s.name_fi, s.name_sv) END, " \
-  "  coalesce (u.display_name, u.account) " \
+  "  coalesce (u.display_name, u.account), " \
+  "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
+  "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
+  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -69,6 +73,17 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->client_name = _kh_db_column_text (stmt, 20);
   contact->service_name = _kh_db_column_text (stmt, 21);
   contact->created_by_name = _kh_db_column_text (stmt, 22);
+  contact->contactor_name = _kh_db_column_text (stmt, 23);
+  contact->contactor_relation = _kh_db_column_text (stmt, 24);
+  contact->contactor_contact = _kh_db_column_text (stmt, 25);
+  contact->directed_by = _kh_db_column_text (stmt, 26);
+  contact->kela_kind = sqlite3_column_int (stmt, 27);
+  contact->kela_meeting_deadline = _kh_db_column_text (stmt, 28);
+  contact->urgency = sqlite3_column_int (stmt, 29);
+  contact->urgency_assessed_by = sqlite3_column_int64 (stmt, 30);
+  contact->urgency_assessed_at = _kh_db_column_time (stmt, 31);
+  contact->opens_case = sqlite3_column_int (stmt, 32) != 0;
+  contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   return contact;
 }
 
@@ -104,83 +119,66 @@ refuse (GError     **error,
   return FALSE;
 }
 
-static void
-replace_clean (char **field)
-{
-  char *clean = kh_text_clean (*field);
-
-  g_free (*field);
-  *field = clean;
-}
-
-/* Checks and normalises a contact (a copy) against the rules of the intake.
- * `has_client` says whether a person comes with it. */
+/* Checks and normalises a contact (a copy) against the rules of the intake,
+ * which core decides (kh-intake-state.c); the table's CHECKs and triggers
+ * restate them below. `has_client` says whether a person comes with it. */
 static gboolean
 check_contact (KhContact  *contact,
                gboolean    has_client,
                GError    **error)
 {
   gint64 now = _kh_db_now ();
+  g_autofree char *message = NULL;
 
-  replace_clean (&contact->contactor_detail);
-  replace_clean (&contact->reason_text);
-  replace_clean (&contact->urgent_note);
-  replace_clean (&contact->outcome_note);
+  kh_contact_normalize (contact);
 
   if (contact->received_at == NULL)
     contact->received_at = g_date_time_new_now_local ();
   else if (g_date_time_to_unix (contact->received_at) > now + FUTURE_TOLERANCE_S)
     return refuse (error, _("Received: the time is in the future."));
 
-  if (contact->channel < KH_CHANNEL_FIRST || contact->channel > KH_CHANNEL_LAST)
-    return refuse (error, _("Channel: choose how the contact came in."));
-  if (contact->contactor < KH_CONTACTOR_FIRST || contact->contactor > KH_CONTACTOR_LAST)
-    return refuse (error, _("Contact made by: choose who made the contact."));
-  if (contact->referral > KH_REFERRAL_LAST)
-    return refuse (error, _("Kind of contact: choose one of the three kinds of Social Welfare Act 35 §."));
-  /* Kela is an authority (TTL 14 e § applies SHL 35 § to Kela): its
-   * notification is made by an authority, and so may have a kind of
-   * contact by the rule below. */
-  if (contact->channel == KH_CHANNEL_KELA && contact->contactor != KH_CONTACTOR_AUTHORITY)
-    return refuse (error, _("Contact made by: a Kela notification comes from Kela, an authority."));
-  if (contact->referral != KH_REFERRAL_NONE &&
-      contact->contactor != KH_CONTACTOR_AUTHORITY &&
-      contact->channel != KH_CHANNEL_AUTHORITY)
-    return refuse (error, _("Kind of contact: only a contact from another authority has a kind under Social Welfare Act 35 §."));
-  if ((contact->needs & ~KH_NEEDS_ALL) != 0)
-    return refuse (error, _("Reasons: unknown support need."));
-  if (contact->language < KH_LANGUAGE_FIRST || contact->language > KH_LANGUAGE_LAST)
-    return refuse (error, _("Language: choose the language the contact was served in."));
-  if (contact->outcome < KH_OUTCOME_FIRST || contact->outcome > KH_OUTCOME_LAST)
-    return refuse (error, _("Outcome: choose what came of the contact."));
-  if (contact->outcome == KH_OUTCOME_DIRECTED && contact->service_id <= 0)
-    return refuse (error, _("Directed to: choose the service the person was directed to."));
-  /* The form keeps a hidden choice when the outcome changes; only directed
-   * and urgent contacts name a service. */
-  if (contact->outcome != KH_OUTCOME_DIRECTED && contact->outcome != KH_OUTCOME_URGENT)
-    contact->service_id = 0;
-
-  if (contact->contactor == KH_CONTACTOR_ANONYMOUS)
-    contact->anonymous = TRUE;
+  if (kh_contact_find_problem (contact, has_client, NULL, &message))
+    return refuse (error, message);
   if (contact->anonymous)
-    {
-      if (!kh_outcome_allows_anonymous (contact->outcome))
-        return refuse (error, _("Outcome: an anonymous contact can only be advice or a referral to another service. Record who the person is to open a case or to give urgent help."));
-      if (has_client)
-        return refuse (error, _("Person: an anonymous contact keeps no person. Remove the person, or do not mark the contact anonymous."));
-      if (contact->contactor_detail != NULL)
-        return refuse (error, _("Who contacted: an anonymous contact keeps no personal data. Remove the text, or do not mark the contact anonymous."));
-      if (contact->reason_text != NULL)
-        return refuse (error, _("Reason: an anonymous contact keeps no free text. Choose the support needs only, or do not mark the contact anonymous."));
-      if (contact->urgent_note != NULL)
-        return refuse (error, _("Urgent need: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
-      if (contact->outcome_note != NULL)
-        return refuse (error, _("Outcome note: an anonymous contact keeps no note. Remove the note, or do not mark the contact anonymous."));
-      contact->client_id = 0;
-    }
-  else if (!has_client)
-    return refuse (error, _("Person: search for the person or add a new one, or mark the contact anonymous."));
+    contact->client_id = 0;
+  return TRUE;
+}
 
+/* SHL 36 § 1 mom: the answer to the urgency check is the saving user's, at
+ * the time of saving, unless a bulk import brings its own. */
+static void
+stamp_urgency (KhContact *contact,
+               gint64     user_id)
+{
+  if (contact->urgency_assessed_by <= 0)
+    contact->urgency_assessed_by = user_id;
+  if (contact->urgency_assessed_at == NULL)
+    contact->urgency_assessed_at = contact->created_at != NULL
+                                   ? g_date_time_ref (contact->created_at)
+                                   : g_date_time_new_now_local ();
+}
+
+static void local_day (GDateTime *time,
+                       GDate     *out);
+
+/* TTL 14 d §: a Kela notification of a meeting request carries its deadline. */
+static gboolean
+set_meeting_deadline (KhDb       *db,
+                      KhContact  *contact,
+                      GError    **error)
+{
+  KhCalendar *calendar;
+  GDate day, deadline;
+
+  g_clear_pointer (&contact->kela_meeting_deadline, g_free);
+  if (contact->kela_kind != KH_KELA_MEETING_REQUEST)
+    return TRUE;
+  calendar = _kh_db_get_calendar (db, error);
+  if (calendar == NULL)
+    return FALSE;
+  local_day (contact->received_at, &day);
+  kh_deadline_kela_meeting (calendar, &day, &deadline);
+  contact->kela_meeting_deadline = kh_date_to_iso (&deadline);
   return TRUE;
 }
 
@@ -219,8 +217,11 @@ insert_contact (KhDb       *db,
                          "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, "
                          "  referral, needs, reason_text, urgent, urgent_note, language, interpreter, "
                          "  outcome, service_id, outcome_note, anonymous, client_id, created_by, "
-                         "  created_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  created_at, contactor_name, contactor_relation, contactor_contact, "
+                         "  directed_by, kela_kind, kela_meeting_deadline, urgency, "
+                         "  urgency_assessed_by, urgency_assessed_at, opens_case, no_assessment_reason) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -244,6 +245,20 @@ insert_contact (KhDb       *db,
   sqlite3_bind_int64 (stmt, 18, contact->created_at != NULL
                                   ? g_date_time_to_unix (contact->created_at)
                                   : _kh_db_now ());
+  _kh_db_bind_text (stmt, 19, contact->contactor_name);
+  _kh_db_bind_text (stmt, 20, contact->contactor_relation);
+  _kh_db_bind_text (stmt, 21, contact->contactor_contact);
+  _kh_db_bind_text (stmt, 22, contact->directed_by);
+  sqlite3_bind_int (stmt, 23, contact->kela_kind);
+  _kh_db_bind_text (stmt, 24, contact->kela_meeting_deadline);
+  sqlite3_bind_int (stmt, 25, contact->urgency);
+  _kh_db_bind_id (stmt, 26, contact->urgency_assessed_by);
+  if (contact->urgency_assessed_at != NULL)
+    sqlite3_bind_int64 (stmt, 27, g_date_time_to_unix (contact->urgency_assessed_at));
+  else
+    sqlite3_bind_null (stmt, 27);
+  sqlite3_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
+  _kh_db_bind_text (stmt, 29, contact->no_assessment_reason);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -349,8 +364,8 @@ kh_intake_result_copy (const KhIntakeResult *result)
   return copy;
 }
 
-/* Opens the case of a CASE_OPENED contact, with its SHL 36 § and 45 §
- * deadlines. */
+/* Opens the case of a contact that opens one (CASE_OPENED, or URGENT with
+ * a case too, 2.5), with its SHL 36 § and 45 § deadlines. */
 static gint64
 open_case (KhDb       *db,
            KhIntake   *intake,
@@ -485,10 +500,12 @@ kh_db_save_intake (KhDb      *db,
 
   if (local_error == NULL)
     {
-      contact->id = insert_contact (db, contact, user->id, &local_error);
+      stamp_urgency (contact, user->id);
+      if (set_meeting_deadline (db, contact, &local_error))
+        contact->id = insert_contact (db, contact, user->id, &local_error);
       result->contact_id = contact->id;
     }
-  if (local_error == NULL && contact->outcome == KH_OUTCOME_CASE_OPENED)
+  if (local_error == NULL && contact->opens_case)
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 
@@ -650,21 +667,77 @@ kh_db_list_client_contacts (KhDb    *db,
 }
 
 /* A work list (the day's contacts, the queue) shows names and reasons, so it
- * is a read of each person shown: one log row per person per showing. */
+ * is a read of each person shown: one log row per person per showing of the
+ * lists (issue 5 2.6: a person in both today's contacts and the queue was
+ * logged twice). `logged` collects the people this call logs; they join the
+ * showing's set once the transaction has committed. */
+static gboolean
+already_logged (KhDb        *db,
+                KhUser      *user,
+                guint64      showing,
+                GHashTable  *logged,
+                gint64       client_id)
+{
+  if (g_hash_table_contains (logged, &client_id))
+    return TRUE;
+  return showing != 0 && db->work_list_seen != NULL
+         && db->work_list_showing == showing && db->work_list_user == user->id
+         && g_hash_table_contains (db->work_list_seen, &client_id);
+}
+
 static void
 log_work_list (KhDb        *db,
                KhUser      *user,
-               GHashTable  *seen,
+               guint64      showing,
+               GHashTable  *logged,
                gint64       client_id,
                GError     **error)
 {
   KhAccessBasis basis;
 
-  if (g_hash_table_contains (seen, &client_id))
+  if (client_id <= 0 || already_logged (db, user, showing, logged, client_id))
     return;
-  g_hash_table_add (seen, g_memdup2 (&client_id, sizeof client_id));
+  g_hash_table_add (logged, g_memdup2 (&client_id, sizeof client_id));
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
   _kh_db_log_access (db, user, client_id, KH_ACCESS_WORK_LIST, basis, error);
+}
+
+/* After the commit: the people logged are part of the showing. */
+static void
+remember_logged (KhDb       *db,
+                 KhUser     *user,
+                 guint64     showing,
+                 GHashTable *logged)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (showing == 0)
+    return;
+  if (db->work_list_seen == NULL || db->work_list_showing != showing
+      || db->work_list_user != user->id)
+    {
+      g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
+      db->work_list_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      db->work_list_showing = showing;
+      db->work_list_user = user->id;
+    }
+  g_hash_table_iter_init (&iter, logged);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (db->work_list_seen, g_memdup2 (key, sizeof (gint64)));
+}
+
+guint64
+kh_work_list_new_showing (void)
+{
+  static guint64 last = 0;
+  static GMutex lock;
+  guint64 id;
+
+  g_mutex_lock (&lock);
+  id = ++last;
+  g_mutex_unlock (&lock);
+  return id;
 }
 
 /* Reads the one number a count statement gives; FALSE with `error` set
@@ -686,6 +759,122 @@ count_rows (KhDb          *db,
   return TRUE;
 }
 
+/* The filters of today's list, in SQL: a value of 0 (?N = 0) lets every
+ * row through, so that one statement serves every combination. */
+#define CONTACT_FILTER \
+  "WHERE k.received_at >= ?2 AND k.received_at < ?3 " \
+  "  AND (?4 = 0 OR k.channel = ?4) AND (?5 = 0 OR k.outcome = ?5) " \
+  "  AND (?6 = 0 OR k.created_by = ?6) "
+
+static void
+bind_contact_filter (sqlite3_stmt          *stmt,
+                     GDateTime             *start,
+                     GDateTime             *end,
+                     const KhWorkListQuery *query)
+{
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
+  sqlite3_bind_int (stmt, 4, query->channel);
+  sqlite3_bind_int (stmt, 5, query->outcome);
+  sqlite3_bind_int64 (stmt, 6, query->worker_id);
+}
+
+/**
+ * kh_db_list_contacts_query:
+ * @date: an ISO date, in local time
+ * @query: which page, which filters, which showing
+ * @out_total: (out) (optional): how many contacts of the day pass the filters
+ *
+ * Returns: (transfer full) (element-type KhContact): the page of the day's
+ *   contacts, newest first, with names for display; only the people in
+ *   them are logged, each once in the showing.
+ */
+GPtrArray *
+kh_db_list_contacts_query (KhDb                  *db,
+                           KhUser                *user,
+                           const char            *date,
+                           const KhWorkListQuery *query,
+                           guint                 *out_total,
+                           GError               **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  guint total = 0;
+  guint limit;
+  gboolean own;
+  GDate day;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limit = query->limit != 0 ? query->limit : KH_DB_CONTACTS_ON_LIMIT;
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!kh_date_parse (date, &day))
+    {
+      refuse (error, _("Date: not a valid date."));
+      return NULL;
+    }
+  /* The local day, whatever its length (daylight saving time). */
+  start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                 g_date_get_day (&day), 0, 0, 0);
+  g_date_add_days (&day, 1);
+  end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                               g_date_get_day (&day), 0, 0, 0);
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  {
+    /* The page is in the SQL: rows left out are never read, so never
+     * logged. */
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CONTACT_SELECT CONTACT_FILTER
+                                               CONTACT_ORDER " LIMIT ?7 OFFSET ?8",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+        bind_contact_filter (stmt, start, end, query);
+        sqlite3_bind_int64 (stmt, 7, limit);
+        sqlite3_bind_int64 (stmt, 8, query->offset);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      /* The numbers of the list's statement; ?1 is not used here. */
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT count(*) FROM contacts k " CONTACT_FILTER,
+                                                 &local_error);
+
+      if (stmt != NULL)
+        {
+          bind_contact_filter (stmt, start, end, query);
+          count_rows (db, stmt, &total, &local_error);
+        }
+    }
+  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
+    {
+      KhContact *contact = g_ptr_array_index (contacts, i);
+
+      if (!contact->anonymous)
+        log_work_list (db, user, query->showing, logged, contact->client_id, &local_error);
+    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  remember_logged (db, user, query->showing, logged);
+  if (out_total != NULL)
+    *out_total = total;
+  return g_steal_pointer (&contacts);
+}
+
 /**
  * kh_db_list_contacts_on_page:
  * @date: an ISO date, in local time
@@ -704,82 +893,9 @@ kh_db_list_contacts_on_page (KhDb        *db,
                              guint       *out_total,
                              GError     **error)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GError *local_error = NULL;
-  guint total = 0;
-  gboolean own;
-  GDate day;
+  KhWorkListQuery query = { 0, limit, 0, 0, 0, 0 };
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (date != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (limit == 0)
-    limit = KH_DB_CONTACTS_ON_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
-    return NULL;
-  if (!kh_date_parse (date, &day))
-    {
-      refuse (error, _("Date: not a valid date."));
-      return NULL;
-    }
-  /* The local day, whatever its length (daylight saving time). */
-  start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                 g_date_get_day (&day), 0, 0, 0);
-  g_date_add_days (&day, 1);
-  end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                               g_date_get_day (&day), 0, 0, 0);
-
-  if (!_kh_db_tx_begin (db, &own, error))
-    return NULL;
-  {
-    /* The limit is in the SQL: rows left out are never read, so never
-     * logged. */
-    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                               CONTACT_SELECT
-                                               "WHERE k.received_at >= ?2 AND k.received_at < ?3"
-                                               CONTACT_ORDER " LIMIT ?4",
-                                               &local_error);
-
-    if (stmt != NULL)
-      {
-        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
-        sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
-        sqlite3_bind_int64 (stmt, 4, limit);
-        _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
-      }
-  }
-  if (local_error == NULL)
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                                 "SELECT count(*) FROM contacts "
-                                                 "WHERE received_at >= ?1 AND received_at < ?2",
-                                                 &local_error);
-
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (start));
-          sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (end));
-          count_rows (db, stmt, &total, &local_error);
-        }
-    }
-  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
-    {
-      KhContact *contact = g_ptr_array_index (contacts, i);
-
-      if (contact->client_id > 0)
-        log_work_list (db, user, seen, contact->client_id, &local_error);
-    }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
-  if (out_total != NULL)
-    *out_total = total;
-  return g_steal_pointer (&contacts);
+  return kh_db_list_contacts_query (db, user, date, &query, out_total, error);
 }
 
 /**
@@ -799,13 +915,99 @@ kh_db_list_contacts_on (KhDb        *db,
 }
 
 /**
+ * kh_db_list_queue_query:
+ * @query: which page, which showing (the filters do not apply)
+ * @out_total: (out) (optional): how many cases wait in all
+ * @out_urgent: (out) (optional): how many of them are urgent
+ *
+ * Returns: (transfer full) (element-type KhCase): the page of the opened
+ *   cases waiting for a worker: every urgent case first, then the nearest
+ *   statutory deadline, then the oldest; only the people in them are
+ *   logged, each once in the showing.
+ */
+GPtrArray *
+kh_db_list_queue_query (KhDb                  *db,
+                        KhUser                *user,
+                        const KhWorkListQuery *query,
+                        guint                 *out_total,
+                        guint                 *out_urgent,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  guint total = 0;
+  guint urgent = 0;
+  guint limit;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limit = query->limit != 0 ? query->limit : KH_DB_QUEUE_LIMIT;
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  {
+    /* SHL 36 § 1 and 45 §: an urgent case waits for nothing, whatever its
+     * deadline group or deadline; urgent ones among themselves, the
+     * longest waiting first. The rest by the 36 § deadline, where the
+     * law sets one, then by age. */
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CASE_SELECT "WHERE cs.status = 1 "
+                                               "ORDER BY k.urgent DESC, "
+                                               "  CASE WHEN k.urgent THEN 0 "
+                                               "       ELSE cs.assessment_deadline IS NULL END, "
+                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "       ELSE cs.assessment_deadline END, "
+                                               "  cs.opened_at, cs.id "
+                                               "LIMIT ?1 OFFSET ?2",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, limit);
+        sqlite3_bind_int64 (stmt, 2, query->offset);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT count(*), coalesce (sum (k.urgent != 0), 0) "
+                                                 "FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
+                                                 "WHERE cs.status = 1",
+                                                 &local_error);
+
+      if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
+        urgent = (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT);
+    }
+  for (guint i = 0; i < cases->len && local_error == NULL; i++)
+    {
+      KhCase *kcase = g_ptr_array_index (cases, i);
+
+      log_work_list (db, user, query->showing, logged, kcase->client_id, &local_error);
+    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  remember_logged (db, user, query->showing, logged);
+  if (out_total != NULL)
+    *out_total = total;
+  if (out_urgent != NULL)
+    *out_urgent = urgent;
+  return g_steal_pointer (&cases);
+}
+
+/**
  * kh_db_list_queue_page:
  * @limit: the most rows to return; 0 for %KH_DB_QUEUE_LIMIT
  * @out_total: (out) (optional): how many cases wait in all
  *
- * Returns: (transfer full) (element-type KhCase): opened cases waiting for a
- *   worker, the nearest statutory deadline first, then the oldest; only the
- *   people in them are logged.
+ * Returns: (transfer full) (element-type KhCase): the first page of the
+ *   queue (see kh_db_list_queue_query).
  */
 GPtrArray *
 kh_db_list_queue_page (KhDb     *db,
@@ -814,63 +1016,16 @@ kh_db_list_queue_page (KhDb     *db,
                        guint    *out_total,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GError *local_error = NULL;
-  guint total = 0;
-  gboolean own;
+  KhWorkListQuery query = { 0, limit, 0, 0, 0, 0 };
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (limit == 0)
-    limit = KH_DB_QUEUE_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
-    return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
-    return NULL;
-  {
-    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                               CASE_SELECT "WHERE cs.status = 1 "
-                                               "ORDER BY cs.assessment_deadline IS NULL, "
-                                               "  cs.assessment_deadline, k.urgent DESC, "
-                                               "  cs.opened_at, cs.id "
-                                               "LIMIT ?1",
-                                               &local_error);
-
-    if (stmt != NULL)
-      {
-        sqlite3_bind_int64 (stmt, 1, limit);
-        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
-      }
-  }
-  if (local_error == NULL)
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM cases WHERE status = 1",
-                                                 &local_error);
-
-      if (stmt != NULL)
-        count_rows (db, stmt, &total, &local_error);
-    }
-  for (guint i = 0; i < cases->len && local_error == NULL; i++)
-    {
-      KhCase *kcase = g_ptr_array_index (cases, i);
-
-      log_work_list (db, user, seen, kcase->client_id, &local_error);
-    }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
-  if (out_total != NULL)
-    *out_total = total;
-  return g_steal_pointer (&cases);
+  return kh_db_list_queue_query (db, user, &query, out_total, NULL, error);
 }
 
 /**
  * kh_db_list_queue:
  *
  * Returns: (transfer full) (element-type KhCase): the %KH_DB_QUEUE_LIMIT
- *   cases with the nearest deadlines.
+ *   first cases of the queue.
  */
 GPtrArray *
 kh_db_list_queue (KhDb     *db,
@@ -905,6 +1060,9 @@ kh_db_insert_contact_bulk (KhDb       *db,
   if (!check_contact (copy, copy->client_id > 0 && !copy->anonymous, error))
     return 0;
   created_by = copy->created_by > 0 ? copy->created_by : (user != NULL ? user->id : 0);
+  stamp_urgency (copy, created_by);
+  if (!set_meeting_deadline (db, copy, error))
+    return 0;
   return insert_contact (db, copy, created_by, error);
 }
 

@@ -37,7 +37,9 @@ static const char * const migrations[] = {
   "0008-person-records.sql",
   "0009-access-log-filters.sql",
   "0010-seven-days-when-sought.sql",
-  "0011-contact-revisions.sql",
+  "0011-contact-model.sql",
+  "0012-service-map.sql",
+  "0013-contact-revisions.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -1091,6 +1093,7 @@ kh_db_close (KhDb *db)
   if (db->handle != NULL)
     sqlite3_close (db->handle);
   g_clear_pointer (&db->calendar, kh_calendar_unref);
+  g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
   g_free (db->path);
   g_free (db);
 }

@@ -59,6 +59,7 @@ intake_deadline (Fixture *f)
   contact->contactor = KH_CONTACTOR_SELF;
   contact->language = KH_LANGUAGE_FI;
   contact->outcome = KH_OUTCOME_CASE_OPENED;
+  contact->urgency = KH_URGENCY_NOT_URGENT;
   contact->needs = KH_NEED_FINANCIAL;
 
   client->last_name = g_strdup ("Vanhanen");

@@ -91,7 +91,7 @@ new_contact (KhClient *client)
   contact->referral = KH_REFERRAL_NONE;
   contact->needs = KH_NEED_HOUSING | KH_NEED_FINANCIAL;
   contact->reason_text = g_strdup ("Rent arrears; asks about housing advice and income support.");
-  contact->urgent = FALSE;
+  contact->urgency = KH_URGENCY_NOT_URGENT;
   contact->language = client->language;
   contact->outcome = KH_OUTCOME_CASE_OPENED;
   contact->anonymous = FALSE;

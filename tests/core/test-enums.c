@@ -58,7 +58,12 @@ test_channels (void)
     }
   assert_distinct (keys);
   assert_distinct (labels);
-  g_assert_cmpuint (keys->len, ==, 8);
+  g_assert_cmpuint (keys->len, ==, 10);
+  /* 1.10: outreach work (SHL 7 a §) and the call-back request. */
+  g_assert_cmpstr (kh_channel_key (KH_CHANNEL_OUTREACH), ==, "outreach");
+  g_assert_cmpint (KH_CHANNEL_OUTREACH, ==, 9);
+  g_assert_cmpstr (kh_channel_key (KH_CHANNEL_CALL_BACK), ==, "call-back");
+  g_assert_cmpint (KH_CHANNEL_CALL_BACK, ==, 10);
 
   g_assert_cmpstr (kh_channel_key (KH_CHANNEL_WALK_IN), ==, "walk-in");
   g_assert_cmpstr (kh_channel_key (KH_CHANNEL_PHONE), ==, "phone");
@@ -93,6 +98,27 @@ test_contactors_and_referrals (void)
       assert_label (kh_referral_label (r));
     }
   g_assert_cmpstr (kh_referral_key (KH_REFERRAL_WITHOUT_CONSENT), ==, "without-consent");
+  /* 1.9: the legal representative, appended. */
+  g_assert_cmpint (KH_CONTACTOR_LEGAL_REPRESENTATIVE, ==, 6);
+  g_assert_cmpstr (kh_contactor_key (KH_CONTACTOR_LEGAL_REPRESENTATIVE), ==, "legal-representative");
+
+  /* 1.7: Kela's kinds; 1.8: the urgency answer. */
+  for (KhKelaKind k = KH_KELA_FIRST; k <= KH_KELA_LAST; k++)
+    {
+      assert_key_shape (kh_kela_kind_key (k));
+      assert_label (kh_kela_kind_label (k));
+      g_assert_cmpint (kh_kela_kind_from_key (kh_kela_kind_key (k)), ==, k);
+    }
+  g_assert_null (kh_kela_kind_key (KH_KELA_NONE));
+  g_assert_cmpstr (kh_kela_kind_label (KH_KELA_MEETING_REQUEST), ==,
+                   "Client asked for a personal meeting (TTL 14 d §)");
+  for (KhUrgency u = KH_URGENCY_NOT_RECORDED; u <= KH_URGENCY_LAST; u++)
+    {
+      assert_key_shape (kh_urgency_key (u));
+      assert_label (kh_urgency_label (u));
+      g_assert_cmpint (kh_urgency_from_key (kh_urgency_key (u)), ==, u);
+    }
+  g_assert_cmpstr (kh_urgency_label (KH_URGENCY_NOT_RECORDED), ==, "Urgency not recorded");
   g_assert_null (kh_referral_label (KH_REFERRAL_LAST + 1));
 }
 
@@ -123,6 +149,10 @@ test_needs (void)
   g_assert_null (kh_need_label (1u << KH_N_NEEDS));
   g_assert_null (kh_need_key (0));
   g_assert_cmpstr (kh_need_label (KH_NEED_HOUSING), ==, "Housing");
+  /* 1.10: point 8 in the words of 1280/2022. */
+  g_assert_cmpstr (kh_need_label (KH_NEED_SUBSTANCE_HEALTH), ==,
+                   "Problem substance use, other addictive behaviour, mental-health problem, "
+                   "other illness, disability or ageing");
 }
 
 static void
@@ -139,6 +169,9 @@ test_outcomes (void)
   g_assert_true (kh_outcome_allows_anonymous (KH_OUTCOME_DIRECTED));
   g_assert_false (kh_outcome_allows_anonymous (KH_OUTCOME_CASE_OPENED));
   g_assert_false (kh_outcome_allows_anonymous (KH_OUTCOME_URGENT));
+  /* 1.10: SHL 40 §, about a person. */
+  g_assert_cmpint (KH_OUTCOME_CONSULTED, ==, 5);
+  g_assert_false (kh_outcome_allows_anonymous (KH_OUTCOME_CONSULTED));
   g_assert_false (kh_outcome_allows_anonymous (0));
 }
 

@@ -174,5 +174,6 @@ test_contact (KhOutcome outcome)
   contact->language = KH_LANGUAGE_FI;
   contact->outcome = outcome;
   contact->needs = KH_NEED_FINANCIAL;
+  contact->urgency = outcome == KH_OUTCOME_URGENT ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
   return contact;
 }

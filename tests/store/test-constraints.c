@@ -19,28 +19,59 @@ static const char * const good_rows[] = {
   "  language, other_language, interpreter, postal_code, phone_digits, email, created_at, updated_at) "
   "VALUES (101, 2, 2, '1990-01-01', 'Ahmadi', 'Sara', 3, 'dari', 1, '00100', '0401234567', "
   "  'sara@example.fi', 0, 0)",
-  "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, anonymous, "
-  "  client_id, created_by, created_at) VALUES (200, 0, 1, 1, 1, 3, 0, 100, 1, 0)",
+  "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, opens_case, "
+  "  anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (200, 0, 1, 1, 1, 3, 1, 0, 100, 1, 0, 2, 1, 0)",
   "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, service_id, "
-  "  anonymous, created_by, created_at, needs) VALUES (201, 0, 2, 5, 2, 2, 1, 1, 1, 0, 1023)",
+  "  anonymous, created_by, created_at, needs, urgency, urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (201, 0, 2, 5, 2, 2, 1, 1, 1, 0, 1023, 2, 1, 0)",
+  /* 2.5: an urgent notification without consent is urgent help, not a case. */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
-  "  outcome, anonymous, client_id, created_by, created_at) "
-  "VALUES (202, 0, 6, 3, 'Poliisi', 3, 1, 4, 0, 101, 1, 0)",
+  "  outcome, anonymous, client_id, created_by, created_at, urgency, urgent, urgency_assessed_by, "
+  "  urgency_assessed_at) "
+  "VALUES (202, 0, 6, 3, 'Poliisi', 3, 1, 4, 0, 101, 1, 0, 1, 1, 1, 0)",
+  /* 1.7: a Kela notification with its own kind. */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, kela_kind, language, "
+  "  outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+  "  urgency_assessed_at) "
+  "VALUES (203, 0, 7, 3, 'Kela', 1, 1, 1, 0, 100, 1, 0, 2, 1, 0)",
+  /* 2.5: … and the same, with a case too; 1.6: with consent and a case. */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
-  "  outcome, anonymous, client_id, created_by, created_at) "
-  "VALUES (203, 0, 7, 3, 'Kela', 2, 1, 1, 0, 100, 1, 0)",
-  /* Opens a case, but has none: for the cases' rows below. */
-  "INSERT INTO contacts (id, received_at, channel, contactor, language, outcome, anonymous, "
-  "  client_id, created_by, created_at) VALUES (204, 0, 1, 2, 1, 3, 0, 100, 1, 0)",
+  "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, urgent, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (210, 0, 6, 3, 'Poliisi', 3, 1, 4, 1, 0, 101, 1, 0, 1, 1, 1, 0)",
+  /* 1.6, 36 § 1 mom: a notification answered with advice and a reason. */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
+  "  outcome, no_assessment_reason, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (211, 0, 6, 3, 'Poliisi', 2, 1, 1, 'Asiakkuus jo aikuissosiaalityössä', 0, 101, 1, 0, 2, 1, 0)",
+  /* 1.6: directed to apply, by the person; 1.9: a legal representative. */
+  "INSERT INTO contacts (id, received_at, channel, contactor, referral, directed_by, language, "
+  "  outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+  "  urgency_assessed_at) "
+  "VALUES (212, 0, 1, 1, 1, 'Terveysasema', 1, 1, 0, 101, 1, 0, 2, 1, 0)",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_contact, "
+  "  language, outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+  "  urgency_assessed_at) "
+  "VALUES (213, 0, 2, 6, 'Eero Edunvalvoja', '040 123 4567', 1, 5, 0, 101, 1, 0, 2, 1, 0)",
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline) "
+  "VALUES (310, 101, 210, 0, 1, '2026-07-02')",
+  /* Opens a case, but has none: for the cases' rows below (a relative, 1.9). */
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_relation, "
+  "  language, outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (204, 0, 1, 2, 'Liisa Testinen', 'tytär', 1, 3, 1, 0, 100, 1, 0, 2, 1, 0)",
   /* The police open a case without consent: no 7-day deadline (SHL 36 §). */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
-  "  outcome, anonymous, client_id, created_by, created_at) "
-  "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
+  "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  implementation_deadline) VALUES (301, 101, 205, 0, 1, 1, '2026-07-02')",
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
-  "  outcome, anonymous, client_id, created_by, created_at) "
-  "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 0, 101, 1, 0)",
+  "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  assessment_deadline, implementation_deadline) "
   "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
@@ -58,7 +89,8 @@ typedef struct
   "INSERT INTO clients (identity_kind, identity_code, no_code_reason, birth_date, last_name, " \
   "  first_names, language, other_language, postal_code, phone_digits, email, created_at, updated_at) "
 #define CONTACT_INSERT \
-  "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, referral, needs, " \
+  "INSERT INTO contacts (urgency, urgency_assessed_by, urgency_assessed_at, " \
+  "  received_at, channel, contactor, contactor_detail, referral, needs, " \
   "  reason_text, urgent, urgent_note, language, outcome, service_id, anonymous, client_id, " \
   "  created_by, created_at) "
 
@@ -108,47 +140,117 @@ static const BadRow bad_rows[] = {
     CLIENT_INSERT "VALUES (2, NULL, 1, '1990-01-01', 'X', 'Y', 1, NULL, NULL, NULL, 'no-at-sign', 0, 0)" },
 
   { "channel in range",
-    CONTACT_INSERT "VALUES (0, 9, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 11, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "channel not zero",
-    CONTACT_INSERT "VALUES (0, 0, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 0, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "contactor in range",
-    CONTACT_INSERT "VALUES (0, 1, 6, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 7, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "referral in range",
-    CONTACT_INSERT "VALUES (0, 6, 3, NULL, 4, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
-  { "referral only from an authority",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 1, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 6, 3, NULL, 4, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "directed to apply names the authority",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 1, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "with consent only from an authority",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 2, 0, NULL, 0, NULL, 1, 3, NULL, 0, 100, 1, 0)" },
+  { "directed to apply is the person's own contact",
+    "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, referral, directed_by, "
+    "  language, outcome, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+    "  urgency_assessed_at) VALUES (0, 6, 3, 'Poliisi', 1, 'Poliisi', 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "an authority's contact has its 35 § kind",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 6, 3, 'Poliisi', 0, 0, NULL, 0, NULL, 1, 3, NULL, 0, 100, 1, 0)" },
+  { "urgency answered (1.8)",
+    CONTACT_INSERT "VALUES (0, NULL, NULL, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "urgency answered by somebody, at some time",
+    CONTACT_INSERT "VALUES (2, NULL, NULL, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "urgent is the answer urgent",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 1, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "urgency not answered, updated either",
+    "UPDATE contacts SET urgency = 0, urgent = 0, urgency_assessed_by = NULL, urgency_assessed_at = NULL "
+    "WHERE id = 200" },
+  { "a pending matter needs a case, urgent help or a reason (34 §, 36 §)",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 6, 3, 'Poliisi', 3, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "a pending matter needs a reason, updated either",
+    "UPDATE contacts SET no_assessment_reason = NULL WHERE id = 211" },
+  { "a reason not to assess only for a pending matter",
+    "INSERT INTO contacts (received_at, channel, contactor, language, outcome, no_assessment_reason, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 1, 1, 1, 1, 'turha', 100, 1, 0, 2, 1, 0)" },
+  { "a Kela notification has its kind (1.7)",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 7, 3, 'Kela', 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+  { "a Kela notification has no 35 § kind",
+    "INSERT INTO contacts (received_at, channel, contactor, referral, kela_kind, language, outcome, "
+    "  opens_case, client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 7, 3, 3, 4, 1, 3, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a Kela kind only for a Kela notification",
+    "INSERT INTO contacts (received_at, channel, contactor, kela_kind, language, outcome, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 2, 1, 1, 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a new Kela notification is never 'not recorded'",
+    "INSERT INTO contacts (received_at, channel, contactor, kela_kind, language, outcome, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 7, 3, 6, 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a meeting deadline only for a meeting request",
+    "INSERT INTO contacts (received_at, channel, contactor, kela_kind, kela_meeting_deadline, "
+    "  language, outcome, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+    "  urgency_assessed_at) VALUES (0, 7, 3, 1, '2026-04-15', 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a relative is recorded by name (1.9)",
+    "INSERT INTO contacts (received_at, channel, contactor, contactor_relation, language, outcome, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 2, 2, 'tytär', 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a relative with the relation",
+    "INSERT INTO contacts (received_at, channel, contactor, contactor_name, language, outcome, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 2, 2, 'Liisa Korhonen', 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "a legal representative by name",
+    "INSERT INTO contacts (received_at, channel, contactor, language, outcome, "
+    "  client_id, created_by, created_at, urgency, urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 2, 6, 1, 1, 100, 1, 0, 2, 1, 0)" },
+  { "no invisible characters in a name (1.13)",
+    "INSERT INTO contacts (received_at, channel, contactor, contactor_name, contactor_relation, "
+    "  language, outcome, client_id, created_by, created_at, urgency, urgency_assessed_by, "
+    "  urgency_assessed_at) VALUES (0, 2, 2, 'Vir' || char (0x200b) || 'tanen', 'poika', 1, 1, 100, "
+    "  1, 0, 2, 1, 0)" },
+  { "no direction-changing characters in who directed",
+    "UPDATE contacts SET directed_by = 'Terveys' || char (0x202e) || 'asema' WHERE id = 212" },
+  { "a name at most 200 characters (1.13)",
+    "UPDATE contacts SET contactor_name = printf ('%.201c', 'x') WHERE id = 213" },
+  { "a reason at most 4000 characters",
+    "UPDATE contacts SET reason_text = printf ('%.4001c', 'x') WHERE id = 213" },
+  { "only urgent help opens a case besides 'case opened' (2.5)",
+    "UPDATE contacts SET opens_case = 1 WHERE id = 211" },
+  { "'case opened' opens a case",
+    "UPDATE contacts SET opens_case = 0 WHERE id = 200" },
   { "needs within the ten bits",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 1024, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 1024, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "needs not negative",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, -1, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, -1, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "urgent is boolean",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 2, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 2, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "language in range",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 0, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 0, 1, NULL, 0, 100, 1, 0)" },
   { "outcome in range",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 5, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 6, NULL, 0, 100, 1, 0)" },
   { "directed needs a service",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 2, NULL, 0, 100, 1, 0)" },
-  { "a service only when directed or urgent",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 3, 1, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 2, NULL, 0, 100, 1, 0)" },
+  { "a service only when directed, urgent or consulted",
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 3, 1, 0, 100, 1, 0)" },
   { "the service exists",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 2, 999, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 2, 999, 0, 100, 1, 0)" },
   { "the person exists",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 999, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 999, 1, 0)" },
   { "the user exists",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 999, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 999, 0)" },
   { "a contact with a person has the person",
-    CONTACT_INSERT "VALUES (0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, NULL, 1, 0)" },
   { "anonymous keeps no person",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 1, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 1, 100, 1, 0)" },
   { "anonymous keeps no contactor detail",
-    CONTACT_INSERT "VALUES (0, 1, 2, 'äiti', 0, 0, NULL, 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 2, 'äiti', 0, 0, NULL, 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
   { "anonymous keeps no reason text",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, 'velat', 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, 'velat', 0, NULL, 1, 1, NULL, 1, NULL, 1, 0)" },
   { "anonymous keeps no urgent note",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 1, 'huoli', 1, 1, NULL, 1, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (1, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 1, 'huoli', 1, 1, NULL, 1, NULL, 1, 0)" },
   { "a Kela notification comes from an authority",
-    CONTACT_INSERT "VALUES (0, 7, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 7, 1, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
   { "a Kela notification comes from an authority, updated either",
     "UPDATE contacts SET channel = 7 WHERE id = 200" },
   { "anonymous keeps no outcome note",
@@ -157,11 +259,11 @@ static const BadRow bad_rows[] = {
   { "anonymous keeps no outcome note, updated either",
     "UPDATE contacts SET outcome_note = 'soittaa huomenna' WHERE id = 201" },
   { "anonymous only for advice or directed",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 3, NULL, 1, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 3, NULL, 1, NULL, 1, 0)" },
   { "anonymous not for urgent help",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 4, NULL, 1, NULL, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 4, NULL, 1, NULL, 1, 0)" },
   { "an anonymous contactor means an anonymous contact",
-    CONTACT_INSERT "VALUES (0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
+    CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
 
   { "case status in range",
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 4)" },
@@ -179,7 +281,9 @@ static const BadRow bad_rows[] = {
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
     "VALUES (100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
   { "a case is opened by a case-opening contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 202, 0, '2026-07-02', 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 202, 0, 1)" },
+  { "a case is opened by a case-opening contact, not by a consulted one",
+    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 213, 0, 1)" },
   { "a case is about the contact's person",
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 200, 0, '2026-07-02', 1)" },
 
@@ -573,10 +677,17 @@ test_combination_rules (Fixture       *f,
     contact->contactor = KH_CONTACTOR_AUTHORITY;
     contact->contactor_detail = g_strdup ("Kela");
     contact->referral = KH_REFERRAL_WITHOUT_CONSENT;
+    /* 1.7: not with a 35 § kind … */
+    g_assert_null (try_intake (f, contact, client, 0, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    /* … but with its own. */
+    contact->referral = KH_REFERRAL_NONE;
+    contact->kela_kind = KH_KELA_SOCIAL_WORK_NEED;
     result = try_intake (f, contact, client, 0, &error);
     g_assert_no_error (error);
     g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE channel = 7 AND contactor = 3 "
-                               "AND referral > 0"), ==, 1);
+                               "AND referral = 0 AND kela_kind = 4"), ==, 1);
   }
 }
 

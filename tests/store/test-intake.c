@@ -234,6 +234,8 @@ test_who_contacted (Fixture       *f,
 
     contact->channel = KH_CHANNEL_PHONE;
     contact->contactor = KH_CONTACTOR_RELATIVE;
+    contact->contactor_name = g_strdup ("Oili Omainen");
+    contact->contactor_relation = g_strdup ("tytär");
     contact->received_at = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
     result = save (f, f->admin, contact, client, FALSE, 0, 0);
     /* Mon 30.11.2026: Tue 1.12 (1) … Fri 4 (4), Independence Day on a
@@ -372,7 +374,7 @@ test_existing_person_and_lists (Fixture       *f,
   id = add_client (f, "Olemassa", "Olli", "1970-01-01", 0);
   services = kh_db_list_services (f->db, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (services->len, ==, 12);
+  g_assert_cmpuint (services->len, ==, 31);
   for (guint i = 0; i < services->len; i++)
     if (g_str_equal (((KhService *) g_ptr_array_index (services, i))->name_fi, "Kela"))
       kela = g_ptr_array_index (services, i);
@@ -645,8 +647,8 @@ test_services (Fixture       *f,
 
   all = kh_db_list_services (f->db, TRUE, &error);
   active = kh_db_list_services (f->db, FALSE, &error);
-  g_assert_cmpuint (all->len, ==, 13);
-  g_assert_cmpuint (active->len, ==, 12);
+  g_assert_cmpuint (all->len, ==, 33);
+  g_assert_cmpuint (active->len, ==, 31);
 
   g_free (service->name_sv);
   service->name_sv = g_strdup ("  ");

@@ -57,7 +57,7 @@ test_from_empty_file (void)
                                    "WHERE schema = 'main' AND type = 'table' AND strict = 0 "
                                    "AND name NOT LIKE 'clients_fts%' AND name NOT LIKE 'sqlite_%'"),
                    ==, 0);
-  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE active = 1"), ==, 12);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE active = 1"), ==, 31);
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Kela' "
                                    "AND name_sv = 'FPA'"), ==, 1);
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Sosiaalipäivystys' "
@@ -391,6 +391,59 @@ test_seven_days_only_when_sought (void)
   remove_tree (dir);
 }
 
+/* 0011: old contacts read the way the law now records them (1.6–1.8). */
+static void
+test_contacts_converted (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+
+  make_old_database (path, 10);   /* before 0011 */
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, "
+                                 "  referral, urgent, language, outcome, client_id, created_by, created_at) VALUES "
+                                 /* directed to apply, recorded as the authority's contact */
+                                 "  (1, 0, 6, 3, 'Terveysasema', 1, 0, 1, 1, 1, 1, 100), "
+                                 /* a relative, the relation in the detail */
+                                 "  (2, 0, 2, 2, 'tytär', 0, 0, 1, 1, 1, 1, 100), "
+                                 /* Kela with a 35 § kind, never asked its own */
+                                 "  (3, 0, 7, 3, 'Kela', 2, 0, 1, 1, 1, 1, 100), "
+                                 /* urgent, and a case */
+                                 "  (4, 0, 1, 1, NULL, 0, 1, 1, 3, 1, 1, 200);"
+                                 "INSERT INTO cases (id, client_id, contact_id, opened_at, status, "
+                                 "  implementation_deadline) VALUES (1, 1, 4, 0, 1, '1970-04-01')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  /* 35 § 1 mom 1 p: the person's own contact, directed by the authority. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE id = 1 AND contactor = 1 "
+                                   "AND referral = 1 AND directed_by = 'Terveysasema' "
+                                   "AND contactor_detail IS NULL"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE id = 2 AND contactor = 2 "
+                                   "AND contactor_relation = 'tytär' AND contactor_detail IS NULL "
+                                   "AND contactor_name IS NULL"), ==, 1);
+  /* Kela's kind was never asked: not recorded; its 35 § kind is kept. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE id = 3 AND kela_kind = 6 "
+                                   "AND referral = 2"), ==, 1);
+  /* "Urgent" was an answer, by who saved it; "not urgent" may not have been. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE id = 4 AND urgency = 1 "
+                                   "AND urgent = 1 AND urgency_assessed_by = 1 "
+                                   "AND urgency_assessed_at = 200 AND opens_case = 1"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contacts WHERE urgency = 0 "
+                                   "AND urgency_assessed_by IS NULL"), ==, 3);
+  /* The case still has its contact. */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases JOIN contacts k "
+                                   "ON k.id = cases.contact_id"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
 static void
 test_read_only_open (void)
 {
@@ -610,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/store/open/private-file", test_private_file);
   g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
   g_test_add_func ("/store/migrations/anonymous-notes-removed", test_anonymous_notes_removed);
+  g_test_add_func ("/store/migrations/contacts-converted", test_contacts_converted);
   g_test_add_func ("/store/migrations/implementation-deadline-backfill",
                    test_implementation_deadline_backfill);
   g_test_add_func ("/store/migrations/seven-days-only-when-sought",

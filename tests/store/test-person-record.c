@@ -392,7 +392,8 @@ test_client_cases (Fixture       *f,
     client->id = id;
     contact->channel = KH_CHANNEL_PHONE;
     contact->contactor = KH_CONTACTOR_RELATIVE;
-    contact->contactor_detail = g_strdup ("Tytär Tiina Tapaus");
+    contact->contactor_name = g_strdup ("Tiina Tapaus");
+    contact->contactor_relation = g_strdup ("tytär");
     contact->received_at = g_date_time_new_local (2026, 4, 2, 10, 15, 0);
     first = save_intake (f, contact, client, KH_DEADLINE_GROUP_DISABLED);
   }
@@ -430,7 +431,7 @@ test_client_cases (Fixture       *f,
   g_assert_cmpint (kcase->client_id, ==, id);
   g_assert_cmpint (kcase->channel, ==, KH_CHANNEL_PHONE);
   g_assert_cmpint (kcase->contactor, ==, KH_CONTACTOR_RELATIVE);
-  g_assert_cmpstr (kcase->contactor_detail, ==, "Tytär Tiina Tapaus");
+  g_assert_cmpstr (kcase->contactor_detail, ==, "Tiina Tapaus (tytär)");
   g_assert_cmpint (kcase->referral, ==, KH_REFERRAL_NONE);
   g_assert_cmpint (kcase->deadline_groups, ==, KH_DEADLINE_GROUP_DISABLED);
   /* The 7th working day after Thursday 2.4.2026 over Easter (Good Friday

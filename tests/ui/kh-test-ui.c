@@ -42,6 +42,15 @@ kh_test_ui_set_up (KhTestUi *ui)
   ui->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+  /* Set up as kohtaamo-admin init does: the test's account administers it. */
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+    g_autoptr(KhUser) admin = NULL;
+
+    g_assert_no_error (error);
+    admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+    g_assert_no_error (error);
+  }
   ui->store = kh_store_new (path);
   kh_store_open_async (ui->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
@@ -169,6 +178,9 @@ kh_test_ui_fill_contact (GtkWidget  *form,
   adw_combo_row_set_selected (ADW_COMBO_ROW (channel_row), channel);
   g_assert_true (GTK_IS_CHECK_BUTTON (check));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* SHL 36 § 1 mom: the urgency is answered; urgent help answers it. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kh_test_ui_child (form, KH_TYPE_INTAKE_FORM,
+                                                                   "urgency_no_check")), TRUE);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (outcome), TRUE);
 }
 
@@ -187,9 +199,17 @@ got_contacts_cb (GObject      *object,
 GPtrArray *
 kh_test_ui_list_contacts_today (KhStore *store)
 {
+  return kh_test_ui_list_contacts_on (store, NULL);
+}
+
+/* The contacts received on `date` (ISO; NULL for today). */
+GPtrArray *
+kh_test_ui_list_contacts_on (KhStore    *store,
+                             const char *date)
+{
   GPtrArray *contacts = NULL;
 
-  kh_store_list_contacts_on_async (store, NULL, NULL, got_contacts_cb, &contacts);
+  kh_store_list_contacts_on_async (store, date, NULL, got_contacts_cb, &contacts);
   WAIT_UNTIL (contacts != NULL);
   return contacts;
 }

@@ -71,5 +71,8 @@ void       kh_test_ui_fill_contact        (GtkWidget  *form,
 
 /* Today's contacts, straight from the store. */
 GPtrArray *kh_test_ui_list_contacts_today (KhStore    *store);
+/* The contacts received on `date` (ISO; NULL for today). */
+GPtrArray *kh_test_ui_list_contacts_on     (KhStore    *store,
+                                           const char *date);
 
 G_END_DECLS

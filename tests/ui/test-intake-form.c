@@ -420,33 +420,54 @@ test_new_person_language (Fixture       *f,
 
 /* A Kela notification is made by Kela, an authority: choosing the channel
  * after "relative" turns the contactor to an authority named Kela, fixed
- * while the channel is Kela, and the contact saves. */
+ * while the channel is Kela. It has its own kind, not a 35 § kind (1.7):
+ * a meeting request shows and keeps the TTL 14 d § deadline. */
 static void
 test_kela_contactor (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GPtrArray) contacts = NULL;
   GtkWidget *contactor_row = form_child (f, "contactor_row");
+  GtkWidget *kind_row = form_child (f, "kela_kind_row");
+  GtkWidget *meeting_row = form_child (f, "kela_meeting_row");
   KhContact *contact;
 
   fill_new_person (f, "Testinen", "Maija", "010594Y9021");
   adw_combo_row_set_selected (ADW_COMBO_ROW (contactor_row), 1);   /* a relative */
+  g_assert_true (gtk_widget_get_visible (form_child (f, "contactor_name_row")));
+  /* Thursday 2.4.2026, before Easter: the 7th working day is 15.4.2026. */
+  set_text (form_child (f, "received_row"), "2.4.2026 10.15");
   fill_contact (f, KH_CHANNEL_KELA, "outcome_advice_check");
 
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (contactor_row)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (contactor_row)), ==, 3);
   g_assert_false (gtk_widget_get_sensitive (contactor_row));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "contactor_name_row")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (form_child (f, "contactor_detail_row"))), ==, "Kela");
-  g_assert_true (gtk_widget_get_visible (form_child (f, "referral_row")));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "referral_row")), KH_REFERRAL_DIRECTED);
+  g_assert_false (gtk_widget_get_visible (form_child (f, "referral_row")));
+  g_assert_true (gtk_widget_get_visible (kind_row));
+
+  /* Its kind is asked for. */
+  save (f);
+  assert_message_at (kind_row, NULL);
+  assert_focus_in (f, kind_row);
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind_row), KH_KELA_MEETING_REQUEST);
+  g_assert_false (kh_field_message_is_shown (kind_row));
+  g_assert_true (gtk_widget_get_visible (meeting_row));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (meeting_row)), "15.4.2026"));
+  kh_test_ui_screenshot (f->ui.window, "intake-kela-meeting");
 
   save (f);
   WAIT_UNTIL (f->n_saved == 1);
-  contacts = list_contacts_today (f);
+  contacts = kh_test_ui_list_contacts_on (f->ui.store, "2026-04-02");
   g_assert_cmpuint (contacts->len, ==, 1);
   contact = g_ptr_array_index (contacts, 0);
   g_assert_cmpint (contact->channel, ==, KH_CHANNEL_KELA);
   g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_AUTHORITY);
-  g_assert_cmpint (contact->referral, ==, KH_REFERRAL_DIRECTED);
+  g_assert_cmpint (contact->referral, ==, KH_REFERRAL_NONE);
+  g_assert_cmpint (contact->kela_kind, ==, KH_KELA_MEETING_REQUEST);
+  g_assert_cmpstr (contact->kela_meeting_deadline, ==, "2026-04-15");
 
   /* Another channel frees the contactor again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "channel_row")), KH_CHANNEL_KELA);

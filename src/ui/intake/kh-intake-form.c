@@ -7,6 +7,16 @@
  * urgency check of SHL 36 §, the language and the outcome. Save checks every
  * field first and shows each problem at its field; nothing typed is lost,
  * neither on a refused save nor on a store error.
+ *
+ * The contact's values live in a KhIntakeState (core): every widget sends
+ * its change to it, and update_form() renders the KhIntakeView derived from
+ * it — which fields apply, what is wrong, which deadlines follow. The rules
+ * are core's; the widgets only show them. (The person, "who", is still read
+ * from its own widgets.)
+ *
+ * Keyboard: the reasons, the urgency answer and the outcomes are groups
+ * with one Tab stop each and arrow keys inside; Enter saves from any field
+ * (Space ticks a box or opens a list); Ctrl+Enter saves from the free text.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -18,7 +28,10 @@
 
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
+#include "core/kh-intake-state.h"
+#include "core/kh-service-check.h"
 #include "core/kh-text.h"
+#include "ui/common/kh-combo-keys.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-fields.h"
@@ -47,8 +60,21 @@ struct _KhIntakeForm
   GtkButton      *change_button;
   AdwComboRow    *channel_row;
   AdwActionRow   *chosen_row;
+  AdwEntryRow    *contactor_contact_row;
   AdwEntryRow    *contactor_detail_row;
+  AdwEntryRow    *contactor_name_row;
+  AdwEntryRow    *contactor_relation_row;
   AdwComboRow    *contactor_row;
+  AdwEntryRow    *directed_by_row;
+  AdwComboRow    *kela_kind_row;
+  AdwActionRow   *kela_meeting_row;
+  AdwEntryRow    *no_assessment_row;
+  GtkCheckButton *opens_case_check;
+  AdwActionRow   *opens_case_row;
+  GtkCheckButton *outcome_consulted_check;
+  AdwActionRow   *outcome_consulted_row;
+  GtkCheckButton *urgency_no_check;
+  GtkCheckButton *urgency_yes_check;
   GtkImage       *deadline_icon;
   AdwPreferencesGroup *deadline_group;
   AdwActionRow   *deadline_row;
@@ -89,11 +115,11 @@ struct _KhIntakeForm
   GtkLabel       *status_label;
   AdwEntryRow    *urgent_note_row;
   AdwActionRow   *urgent_row;
-  GtkSwitch      *urgent_switch;
   GtkStack       *who_stack;
 
   /* owned */
   KhStore        *store;
+  KhIntakeState  *state;            /* the contact's values (core) */
   KhClient       *client;           /* the chosen existing person */
   GPtrArray      *services;         /* of KhService, as listed in service_row after its first item */
   GtkWidget      *services_retry;   /* "Try Again" in service_row, when the list failed */
@@ -101,12 +127,15 @@ struct _KhIntakeForm
   GCancellable   *search_cancellable;
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
+  GtkCheckButton *outcome_checks[5];  /* in the order of the form */
+  GtkCheckButton *urgency_checks[2];
   guint           search_timeout_id;
   gpointer        pending_discard;  /* a DiscardAsk waiting for a save to end */
   GtkWindow      *pending_parent;
   guint           pending_discard_id;
 
   guint           saving : 1;
+  guint           rendering : 1;    /* the form is putting the state's values into widgets */
   guint           disposed : 1;     /* a store call may finish after dispose */
   guint           services_failed : 1;
   guint           services_loading : 1;
@@ -129,7 +158,18 @@ static guint signals[N_SIGNALS];
 /* The combo rows list these, in this order. Index 0 of channel, referral and
  * service is "not chosen yet", so that a default never passes for a choice. */
 static const KhContactor contactors[] = {
-  KH_CONTACTOR_SELF, KH_CONTACTOR_RELATIVE, KH_CONTACTOR_AUTHORITY, KH_CONTACTOR_OTHER,
+  KH_CONTACTOR_SELF, KH_CONTACTOR_RELATIVE, KH_CONTACTOR_LEGAL_REPRESENTATIVE,
+  KH_CONTACTOR_AUTHORITY, KH_CONTACTOR_OTHER,
+};
+/* An authority's own contact under SHL 35 § (being directed to apply is
+ * the person's contact, with `directed_by`). */
+static const KhReferral referrals[] = {
+  KH_REFERRAL_NONE, KH_REFERRAL_WITH_CONSENT, KH_REFERRAL_WITHOUT_CONSENT,
+};
+/* The outcome radios, in the order of the form and of outcome_checks. */
+static const KhOutcome outcomes[] = {
+  KH_OUTCOME_ADVICE, KH_OUTCOME_DIRECTED, KH_OUTCOME_CONSULTED, KH_OUTCOME_CASE_OPENED,
+  KH_OUTCOME_URGENT,
 };
 
 static void update_form (KhIntakeForm *self);
@@ -160,21 +200,34 @@ get_referral (KhIntakeForm *self)
 {
   guint i = adw_combo_row_get_selected (self->referral_row);
 
-  return (i >= 1 && i <= KH_REFERRAL_LAST) ? (KhReferral) i : KH_REFERRAL_NONE;
+  return i < G_N_ELEMENTS (referrals) ? referrals[i] : KH_REFERRAL_NONE;
+}
+
+static KhKelaKind
+get_kela_kind (KhIntakeForm *self)
+{
+  guint i = adw_combo_row_get_selected (self->kela_kind_row);
+
+  return (i >= KH_KELA_FIRST && i <= KH_KELA_LAST_CHOICE) ? (KhKelaKind) i : KH_KELA_NONE;
 }
 
 static KhOutcome
 get_outcome (KhIntakeForm *self)
 {
-  if (gtk_check_button_get_active (self->outcome_advice_check))
-    return KH_OUTCOME_ADVICE;
-  if (gtk_check_button_get_active (self->outcome_directed_check))
-    return KH_OUTCOME_DIRECTED;
-  if (gtk_check_button_get_active (self->outcome_case_check))
-    return KH_OUTCOME_CASE_OPENED;
-  if (gtk_check_button_get_active (self->outcome_urgent_check))
-    return KH_OUTCOME_URGENT;
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    if (gtk_check_button_get_active (self->outcome_checks[i]))
+      return outcomes[i];
   return 0;
+}
+
+static KhUrgency
+get_urgency (KhIntakeForm *self)
+{
+  if (gtk_check_button_get_active (self->urgency_yes_check))
+    return KH_URGENCY_URGENT;
+  if (gtk_check_button_get_active (self->urgency_no_check))
+    return KH_URGENCY_NOT_URGENT;
+  return KH_URGENCY_NOT_RECORDED;
 }
 
 static KhService *
@@ -233,16 +286,6 @@ is_new_person (KhIntakeForm *self)
 {
   return !is_anonymous (self)
          && g_strcmp0 (gtk_stack_get_visible_child_name (self->who_stack), "new") == 0;
-}
-
-static gboolean
-referral_applies (KhIntakeForm *self)
-{
-  KhChannel channel = get_channel (self);
-
-  return !is_anonymous (self)
-         && (get_contactor (self) == KH_CONTACTOR_AUTHORITY
-             || channel == KH_CHANNEL_AUTHORITY || channel == KH_CHANNEL_KELA);
 }
 
 static char *
@@ -305,19 +348,6 @@ get_birth_date (KhIntakeForm *self,
   return FALSE;
 }
 
-static void
-get_contact_day (KhIntakeForm *self,
-                 GDate        *out)
-{
-  g_autoptr(GDateTime) received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GDateTime *when = received != NULL ? received : now;
-
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, g_date_time_get_day_of_month (when),
-                  g_date_time_get_month (when), g_date_time_get_year (when));
-}
-
 static guint
 get_deadline_groups (KhIntakeForm *self)
 {
@@ -334,42 +364,106 @@ get_deadline_groups (KhIntakeForm *self)
 
 /* ---- keeping the form consistent ---- */
 
-static void
-update_deadline (KhIntakeForm *self)
+/* The widget that shows a field's message (and takes the focus for it). */
+static GtkWidget *
+field_widget (KhIntakeForm  *self,
+              KhIntakeField  field)
 {
-  KhCalendar *calendar = kh_store_get_calendar (self->store);
-  GDate day, birth, deadline;
-  gboolean has_birth;
-  guint derived;
-
-  get_contact_day (self, &day);
-  has_birth = get_birth_date (self, &birth);
-
-  /* Over 75 follows from the birth date; the check shows it and cannot be
-   * unticked then, so that the rule is never overridden by a slip. */
-  derived = kh_deadline_effective_groups (0, has_birth ? &birth : NULL, &day);
-  if (derived & KH_DEADLINE_GROUP_OVER_75)
+  switch (field)
     {
-      gtk_check_button_set_active (self->over_75_check, TRUE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->over_75_row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->over_75_row), _("From the birth date"));
+    case KH_INTAKE_FIELD_WHO:                  return GTK_WIDGET (self->search_box);
+    case KH_INTAKE_FIELD_RECEIVED:             return GTK_WIDGET (self->received_row);
+    case KH_INTAKE_FIELD_CHANNEL:              return GTK_WIDGET (self->channel_row);
+    case KH_INTAKE_FIELD_CONTACTOR:            return GTK_WIDGET (self->contactor_row);
+    case KH_INTAKE_FIELD_CONTACTOR_DETAIL:     return GTK_WIDGET (self->contactor_detail_row);
+    case KH_INTAKE_FIELD_CONTACTOR_NAME:       return GTK_WIDGET (self->contactor_name_row);
+    case KH_INTAKE_FIELD_CONTACTOR_RELATION:   return GTK_WIDGET (self->contactor_relation_row);
+    case KH_INTAKE_FIELD_CONTACTOR_CONTACT:    return GTK_WIDGET (self->contactor_contact_row);
+    case KH_INTAKE_FIELD_DIRECTED_BY:          return GTK_WIDGET (self->directed_by_row);
+    case KH_INTAKE_FIELD_REFERRAL:             return GTK_WIDGET (self->referral_row);
+    case KH_INTAKE_FIELD_KELA_KIND:            return GTK_WIDGET (self->kela_kind_row);
+    case KH_INTAKE_FIELD_NEEDS:                return GTK_WIDGET (self->needs_grid);
+    case KH_INTAKE_FIELD_REASON_TEXT:          return GTK_WIDGET (self->reason_text_box);
+    case KH_INTAKE_FIELD_URGENCY:              return GTK_WIDGET (self->urgent_row);
+    case KH_INTAKE_FIELD_URGENT_NOTE:          return GTK_WIDGET (self->urgent_note_row);
+    case KH_INTAKE_FIELD_LANGUAGE:             return GTK_WIDGET (self->language_row);
+    case KH_INTAKE_FIELD_OUTCOME:              return GTK_WIDGET (self->outcome_urgent_row);
+    case KH_INTAKE_FIELD_SERVICE:              return GTK_WIDGET (self->service_row);
+    case KH_INTAKE_FIELD_OPENS_CASE:           return GTK_WIDGET (self->opens_case_row);
+    case KH_INTAKE_FIELD_NO_ASSESSMENT_REASON: return GTK_WIDGET (self->no_assessment_row);
+    case KH_INTAKE_FIELD_OUTCOME_NOTE:         return GTK_WIDGET (self->outcome_note_row);
+    case KH_INTAKE_FIELD_DEADLINE_GROUPS:      return GTK_WIDGET (self->over_75_row);
+    case KH_INTAKE_FIELD_ASSIGN_TO:            return GTK_WIDGET (self->assign_row);
+    default:                                   return NULL;
     }
-  else
-    {
-      if (!gtk_widget_get_sensitive (GTK_WIDGET (self->over_75_row)))
-        gtk_check_button_set_active (self->over_75_check, FALSE);
-      gtk_widget_set_sensitive (GTK_WIDGET (self->over_75_row), TRUE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->over_75_row), NULL);
-    }
+}
 
-  g_date_clear (&deadline, 1);
-  if (calendar != NULL
-      && kh_deadline_assessment_start (calendar, &day,
-                                       kh_deadline_contactor_seeks_services (get_contactor (self)),
-                                       get_deadline_groups (self),
-                                       has_birth ? &birth : NULL, &deadline))
+/* A group with one Tab stop (see roving_setup): its member that Tab reaches. */
+static GtkWidget *
+roving_stop (GtkCheckButton **members,
+             guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    if (gtk_widget_get_can_focus (GTK_WIDGET (members[i])))
+      return GTK_WIDGET (members[i]);
+  return GTK_WIDGET (members[0]);
+}
+
+/* The widget to focus for a field's problem. */
+static GtkWidget *
+focus_widget (KhIntakeForm  *self,
+              KhIntakeField  field)
+{
+  switch (field)
     {
-      g_autofree char *date = kh_date_format (&deadline);
+    case KH_INTAKE_FIELD_WHO:     return GTK_WIDGET (self->search_entry);
+    case KH_INTAKE_FIELD_NEEDS:   return roving_stop (self->need_checks, KH_N_NEEDS);
+    case KH_INTAKE_FIELD_REASON_TEXT: return GTK_WIDGET (self->reason_view);
+    case KH_INTAKE_FIELD_URGENCY: return roving_stop (self->urgency_checks, 2);
+    case KH_INTAKE_FIELD_OUTCOME: return roving_stop (self->outcome_checks, G_N_ELEMENTS (outcomes));
+    default:                      return field_widget (self, field);
+    }
+}
+
+/* Who the contact is about, as the state needs it: read from the "who"
+ * widgets, which keep their own state. */
+static void
+sync_who (KhIntakeForm *self)
+{
+  GDate birth;
+  g_autofree char *iso = NULL;
+  KhIntakeWho who = KH_INTAKE_WHO_NONE;
+
+  if (is_new_person (self))
+    who = KH_INTAKE_WHO_NEW;
+  else if (!is_anonymous (self) && self->client != NULL)
+    who = KH_INTAKE_WHO_EXISTING;
+  if (get_birth_date (self, &birth))
+    iso = kh_date_to_iso (&birth);
+  kh_intake_state_set_who (self->state, who, iso);
+  kh_intake_state_set_anonymous (self->state, is_anonymous (self));
+}
+
+static void
+render_deadlines (KhIntakeForm *self,
+                  KhIntakeView *view)
+{
+  gboolean known_birth = self->state->birth_date != NULL;
+
+  /* Over 75 follows a known birth date, both ways; only without one is it
+   * ticked by hand (2.5). */
+  self->rendering = TRUE;
+  gtk_check_button_set_active (self->over_75_check,
+                               known_birth ? (view->groups_from_birth & KH_DEADLINE_GROUP_OVER_75) != 0
+                                           : gtk_check_button_get_active (self->over_75_check));
+  self->rendering = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->over_75_row), !known_birth);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->over_75_row),
+                               known_birth ? _("From the birth date") : NULL);
+
+  if (view->has_assessment_deadline)
+    {
+      g_autofree char *date = kh_date_format (&view->assessment_deadline);
       g_autofree char *title = NULL;
 
       /* Translators: %s is a date; SHL 36 § sets the 7th working day. */
@@ -380,21 +474,76 @@ update_deadline (KhIntakeForm *self)
     }
   else
     {
+      /* SHL 36 § 2 mom applies only to the person's, a relative's or the
+       * legal representative's contact to obtain services (1.4). */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row),
-                                     _("No statutory start deadline applies"));
+                                     view->seeks_services
+                                     ? _("No statutory start deadline applies")
+                                     : _("No 7-day start deadline: the contact was not made by the person, a relative or the legal representative. The assessment starts without undue delay."));
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_row), "dim-label");
       gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_icon), "warning");
     }
+  /* SHL 45 §: every opened case, whoever made the contact. */
+  if (view->has_implementation_deadline)
+    {
+      g_autofree char *iso = kh_date_to_iso (&view->implementation_deadline);
+      g_autofree char *rule = kh_deadline_describe_implementation (iso);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: %s is "implemented by Thu 2.7.2026 (SHL 45 §)" */
+      subtitle = g_strdup_printf (_("Decisions: %s"), rule);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->deadline_row), subtitle);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->deadline_row), NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kela_meeting_row), view->has_meeting_deadline);
+  if (view->has_meeting_deadline)
+    {
+      g_autofree char *date = kh_date_format (&view->meeting_deadline);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a date; toimeentulotukilaki 14 d § gives the
+       * client a personal meeting within 7 working days of asking. */
+      title = g_strdup_printf (_("Personal meeting by %s (TTL 14 d §: 7 working days)"), date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kela_meeting_row), title);
+    }
 }
 
+/* Renders the state: what applies shows, what no longer applies hides and
+ * loses its message, and a message whose problem is gone goes. New
+ * messages appear only when Save is pressed (validate). */
 static void
 update_form (KhIntakeForm *self)
 {
-  gboolean anonymous = is_anonymous (self);
-  KhContactor contactor = get_contactor (self);
-  KhOutcome outcome = get_outcome (self);
-  gboolean has_service = outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT;
-  gboolean case_opened = outcome == KH_OUTCOME_CASE_OPENED;
+  g_autoptr(KhIntakeView) view = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gboolean anonymous;
+  KhOutcome outcome;
+  struct { KhIntakeField field; GtkWidget *widget; } shown[] = {
+    { KH_INTAKE_FIELD_CONTACTOR, GTK_WIDGET (self->contactor_row) },
+    { KH_INTAKE_FIELD_CONTACTOR_DETAIL, GTK_WIDGET (self->contactor_detail_row) },
+    { KH_INTAKE_FIELD_CONTACTOR_NAME, GTK_WIDGET (self->contactor_name_row) },
+    { KH_INTAKE_FIELD_CONTACTOR_RELATION, GTK_WIDGET (self->contactor_relation_row) },
+    { KH_INTAKE_FIELD_CONTACTOR_CONTACT, GTK_WIDGET (self->contactor_contact_row) },
+    { KH_INTAKE_FIELD_DIRECTED_BY, GTK_WIDGET (self->directed_by_row) },
+    { KH_INTAKE_FIELD_REFERRAL, GTK_WIDGET (self->referral_row) },
+    { KH_INTAKE_FIELD_KELA_KIND, GTK_WIDGET (self->kela_kind_row) },
+    { KH_INTAKE_FIELD_REASON_TEXT, GTK_WIDGET (self->reason_text_box) },
+    { KH_INTAKE_FIELD_URGENT_NOTE, GTK_WIDGET (self->urgent_note_row) },
+    { KH_INTAKE_FIELD_SERVICE, GTK_WIDGET (self->service_row) },
+    { KH_INTAKE_FIELD_OPENS_CASE, GTK_WIDGET (self->opens_case_row) },
+    { KH_INTAKE_FIELD_NO_ASSESSMENT_REASON, GTK_WIDGET (self->no_assessment_row) },
+    { KH_INTAKE_FIELD_OUTCOME_NOTE, GTK_WIDGET (self->note_group) },
+    { KH_INTAKE_FIELD_DEADLINE_GROUPS, GTK_WIDGET (self->deadline_group) },
+    { KH_INTAKE_FIELD_ASSIGN_TO, GTK_WIDGET (self->assign_group) },
+  };
+
+  if (self->state == NULL || self->resetting)
+    return;
+  sync_who (self);
+  anonymous = is_anonymous (self);
+  outcome = self->state->contact->outcome;
 
   gtk_widget_set_visible (GTK_WIDGET (self->who_stack), !anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->anonymous_label), anonymous);
@@ -404,43 +553,69 @@ update_form (KhIntakeForm *self)
                           anonymous || g_strcmp0 (gtk_stack_get_visible_child_name (self->who_stack), "search") == 0);
   /* A new person's own fields give the language of service. */
   gtk_widget_set_visible (GTK_WIDGET (self->language_group), !is_new_person (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->contactor_row), !anonymous);
-  gtk_widget_set_visible (GTK_WIDGET (self->contactor_detail_row),
-                          !anonymous && (contactor == KH_CONTACTOR_AUTHORITY
-                                         || contactor == KH_CONTACTOR_OTHER));
-  gtk_widget_set_visible (GTK_WIDGET (self->referral_row), referral_applies (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->reason_text_box), !anonymous);
-  gtk_widget_set_visible (GTK_WIDGET (self->urgent_note_row),
-                          !anonymous && gtk_switch_get_active (self->urgent_switch));
-  gtk_widget_set_visible (GTK_WIDGET (self->note_group), !anonymous);
+
+  now = g_date_time_new_now_local ();
+  view = kh_intake_view_new (self->state, kh_store_get_calendar (self->store), now);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    gtk_widget_set_visible (shown[i].widget, view->applies[shown[i].field]);
+  gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail_group), view->applies[KH_INTAKE_FIELD_SERVICE]);
+  /* A Kela notification is made by Kela. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->contactor_row),
+                            self->state->contact->channel != KH_CHANNEL_KELA);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contactor_row),
+                               self->state->contact->channel == KH_CHANNEL_KELA
+                               ? _("A Kela notification comes from an authority.") : NULL);
 
   /* An anonymous contact may only get advice or be directed elsewhere. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_case_row), !anonymous);
   gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_urgent_row), !anonymous);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outcome_consulted_row), !anonymous);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->service_row),
+                                 outcome == KH_OUTCOME_CONSULTED ? _("Authority consulted (optional)")
+                                                                 : _("_Service"));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->outcome_detail_group), has_service);
-  gtk_widget_set_visible (GTK_WIDGET (self->service_row), has_service);
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_group), case_opened);
-  gtk_widget_set_visible (GTK_WIDGET (self->assign_group), case_opened);
+  /* Messages about fields that are now hidden, or now right, go. */
+  for (KhIntakeField field = KH_INTAKE_FIELD_RECEIVED; field < KH_INTAKE_N_FIELDS; field++)
+    {
+      GtkWidget *widget = field_widget (self, field);
 
-  /* Messages about fields that are now hidden would point at nothing. */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
-    kh_field_message_set (GTK_WIDGET (self->contactor_detail_row), NULL);
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->referral_row)))
-    kh_field_message_set (GTK_WIDGET (self->referral_row), NULL);
-  if (!has_service)
-    kh_field_message_set (GTK_WIDGET (self->service_row), NULL);
-  if (anonymous)
+      if (widget == NULL || field == KH_INTAKE_FIELD_RECEIVED)
+        continue;
+      if (!view->applies[field] || view->messages[field] == NULL)
+        kh_field_message_set (widget, NULL);
+    }
+  if (anonymous || view->messages[KH_INTAKE_FIELD_WHO] == NULL)
     set_who_message (self, NULL);
 
-  update_deadline (self);
+  render_deadlines (self, view);
+}
+
+/* An entry row's text, to the state. */
+static void
+text_changed_cb (GtkEditable  *editable,
+                 KhIntakeForm *self)
+{
+  KhIntakeField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "kh-field"));
+
+  if (self->resetting || self->rendering)
+    return;
+  kh_field_message_set (GTK_WIDGET (editable), NULL);
+  if (field != KH_INTAKE_FIELD_NONE)
+    kh_intake_state_set_text (self->state, field, gtk_editable_get_text (editable));
+  update_form (self);
 }
 
 static void
-field_changed_cb (GtkWidget    *widget,
-                  KhIntakeForm *self)
+received_changed_cb (GtkEditable  *editable,
+                     KhIntakeForm *self)
 {
-  kh_field_message_set (widget, NULL);
+  g_autoptr(GDateTime) received = NULL;
+
+  if (self->resetting)
+    return;
+  kh_field_message_set (GTK_WIDGET (editable), NULL);
+  received = parse_received (gtk_editable_get_text (editable));
+  kh_intake_state_set_received (self->state, received);
   update_form (self);
 }
 
@@ -449,7 +624,39 @@ static void
 reasons_changed_cb (GObject      *object,
                     KhIntakeForm *self)
 {
+  g_autofree char *text = NULL;
+
+  if (self->resetting)
+    return;
   kh_field_message_set (GTK_WIDGET (self->needs_grid), NULL);
+  kh_field_message_set (GTK_WIDGET (self->reason_text_box), NULL);
+  kh_intake_state_set_needs (self->state, get_needs (self));
+  text = dup_reason_text (self);
+  kh_intake_state_set_text (self->state, KH_INTAKE_FIELD_REASON_TEXT, text);
+  update_form (self);
+}
+
+/* Puts a value the state decided back into its widgets. */
+static void
+render_choices (KhIntakeForm *self)
+{
+  KhContact *c = self->state->contact;
+  g_autofree char *detail = kh_form_rows_dup_text (self->contactor_detail_row);
+
+  self->rendering = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (contactors); i++)
+    if (contactors[i] == c->contactor && adw_combo_row_get_selected (self->contactor_row) != i)
+      adw_combo_row_set_selected (self->contactor_row, i);
+  if (g_strcmp0 (c->contactor_detail, detail) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->contactor_detail_row),
+                           c->contactor_detail != NULL ? c->contactor_detail : "");
+  for (guint i = 0; i < G_N_ELEMENTS (referrals); i++)
+    if (referrals[i] == c->referral && adw_combo_row_get_selected (self->referral_row) != i)
+      adw_combo_row_set_selected (self->referral_row, i);
+  if (c->urgency == KH_URGENCY_URGENT)
+    gtk_check_button_set_active (self->urgency_yes_check, TRUE);
+  gtk_check_button_set_active (self->opens_case_check, c->opens_case);
+  self->rendering = FALSE;
 }
 
 static void
@@ -457,7 +664,62 @@ choice_changed_cb (GObject      *object,
                    GParamSpec   *pspec,
                    KhIntakeForm *self)
 {
+  gpointer widget = object;
+
+  if (self->resetting || self->rendering)
+    return;
   kh_field_message_set (GTK_WIDGET (object), NULL);
+  if (widget == self->channel_row)
+    kh_intake_state_set_channel (self->state, get_channel (self));
+  else if (widget == self->contactor_row)
+    kh_intake_state_set_contactor (self->state, get_contactor (self));
+  else if (widget == self->referral_row)
+    kh_intake_state_set_referral (self->state, get_referral (self));
+  else if (widget == self->kela_kind_row)
+    kh_intake_state_set_kela_kind (self->state, get_kela_kind (self));
+  else if (widget == self->language_row || widget == self->interpreter_switch)
+    kh_intake_state_set_language (self->state, kh_form_rows_get_language (self->language_row),
+                                  gtk_switch_get_active (self->interpreter_switch));
+  else if (widget == self->service_row)
+    {
+      KhService *service = get_service (self);
+
+      kh_intake_state_set_service (self->state, service != NULL ? service->id : 0);
+    }
+  else if (widget == self->assign_row)
+    kh_intake_state_set_assign_to (self->state, get_assign_to (self));
+  render_choices (self);
+  update_form (self);
+}
+
+static void
+urgency_toggled_cb (GtkCheckButton *check,
+                    KhIntakeForm   *self)
+{
+  if (self->resetting || self->rendering || !gtk_check_button_get_active (check))
+    return;
+  kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
+  kh_intake_state_set_urgency (self->state, get_urgency (self));
+  update_form (self);
+}
+
+static void
+opens_case_toggled_cb (GtkCheckButton *check,
+                       KhIntakeForm   *self)
+{
+  if (self->resetting || self->rendering)
+    return;
+  kh_intake_state_set_opens_case (self->state, gtk_check_button_get_active (check));
+  update_form (self);
+}
+
+static void
+deadline_groups_toggled_cb (GtkCheckButton *check,
+                            KhIntakeForm   *self)
+{
+  if (self->resetting || self->rendering)
+    return;
+  kh_intake_state_set_deadline_groups (self->state, get_deadline_groups (self));
   update_form (self);
 }
 
@@ -467,66 +729,35 @@ outcome_toggled_cb (GtkCheckButton *check,
 {
   KhService *service;
 
-  if (!gtk_check_button_get_active (check))
+  if (self->resetting || !gtk_check_button_get_active (check))
     return;
   kh_field_message_set (GTK_WIDGET (self->outcome_urgent_row), NULL);
+  kh_intake_state_set_outcome (self->state, get_outcome (self));
 
-  /* Urgent help goes to the social emergency service unless told otherwise.
-   * The unit edits its directory, so the service is found by its name
-   * (seeded as "Sosiaalipäivystys" / "Socialjour"), not by a fixed id. */
-  if (check == self->outcome_urgent_check)
-    gtk_switch_set_active (self->urgent_switch, TRUE);
+  /* Urgent help goes to the social emergency service unless told otherwise:
+   * the entry the directory flags as such (SHL 29 §), never one found by
+   * its name. */
   service = get_service (self);
   if (check == self->outcome_urgent_check && service == NULL && self->services != NULL)
     {
-      for (guint i = 0; i < self->services->len; i++)
-        {
-          KhService *s = g_ptr_array_index (self->services, i);
-          g_autofree char *name_fi = g_utf8_strdown (s->name_fi ? s->name_fi : "", -1);
-          g_autofree char *name_sv = g_utf8_strdown (s->name_sv ? s->name_sv : "", -1);
+      KhService *emergency = kh_service_find_social_emergency (self->services);
+      guint position;
 
-          if (strstr (name_fi, "päivystys") != NULL || strstr (name_sv, "socialjour") != NULL)
-            {
-              adw_combo_row_set_selected (self->service_row, i + 1);
-              break;
-            }
-        }
+      if (emergency != NULL && g_ptr_array_find (self->services, emergency, &position))
+        adw_combo_row_set_selected (self->service_row, position + 1);
     }
+  render_choices (self);
   update_form (self);
 }
 
-static void
-channel_changed_cb (GObject      *object,
-                    GParamSpec   *pspec,
-                    KhIntakeForm *self)
-{
-  KhChannel channel = get_channel (self);
-  gboolean kela = channel == KH_CHANNEL_KELA;
-
-  /* A notification from an authority is made by an authority, most likely;
-   * a Kela notification always is, by Kela (the store refuses anything
-   * else), so that the contactor stays fixed while the channel is Kela. */
-  if (!self->resetting
-      && (kela || (channel == KH_CHANNEL_AUTHORITY && get_contactor (self) == KH_CONTACTOR_SELF)))
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (contactors); i++)
-        if (contactors[i] == KH_CONTACTOR_AUTHORITY)
-          adw_combo_row_set_selected (self->contactor_row, i);
-      if (kela && gtk_editable_get_text (GTK_EDITABLE (self->contactor_detail_row))[0] == '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->contactor_detail_row), "Kela");
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->contactor_row), !kela);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contactor_row),
-                               kela ? _("A Kela notification comes from an authority.") : NULL);
-  choice_changed_cb (object, pspec, self);
-}
-
-/* Anonymity, urgency and interpreter: each changes what the form shows. */
+/* Anonymity: changes what the form shows. */
 static void
 switch_changed_cb (GObject      *object,
-                      GParamSpec   *pspec,
-                      KhIntakeForm *self)
+                  GParamSpec   *pspec,
+                  KhIntakeForm *self)
 {
+  if (self->resetting)
+    return;
   update_form (self);
 }
 
@@ -795,7 +1026,7 @@ static void
 person_fields_changed_cb (KhPersonFields *fields,
                           KhIntakeForm   *self)
 {
-  update_deadline (self);
+  update_form (self);
 }
 
 /* ---- validation ---- */
@@ -818,87 +1049,54 @@ scroll_to_widget (KhIntakeForm *self,
   page = gtk_adjustment_get_page_size (adjustment);
   if (bounds.origin.y >= value && bounds.origin.y + bounds.size.height <= value + page)
     return;
-  gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 60));
+  /* Going down, the field comes into view just above the bottom edge (and
+   * the action bar under it); going up, with some room above it. */
+  if (bounds.origin.y >= value && bounds.size.height + 84 < page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 24 - page);
+  else
+    gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - 60));
 }
 
 static gboolean
 validate (KhIntakeForm *self)
 {
+  g_autoptr(KhIntakeView) view = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GtkWidget *first_bad = NULL;
-  gboolean anonymous = is_anonymous (self);
-  KhOutcome outcome = get_outcome (self);
-  g_autoptr(GDateTime) received = NULL;
-  g_autofree char *reason_text = NULL;
   gboolean person_ok = TRUE;
 
-#define CHECK(widget, message) G_STMT_START {                   \
-    const char *msg_ = (message);                               \
-    kh_field_message_set (GTK_WIDGET (widget), msg_);           \
-    if (msg_ != NULL && first_bad == NULL)                      \
-      first_bad = GTK_WIDGET (widget);                          \
-  } G_STMT_END
+  sync_who (self);
+  view = kh_intake_view_new (self->state, kh_store_get_calendar (self->store), now);
 
-  /* Who. */
-  if (!anonymous && is_new_person (self))
+  /* Who: a new person's own fields check themselves. */
+  if (is_new_person (self))
     person_ok = kh_person_fields_validate (self->person_fields);
   else
+    set_who_message (self, view->messages[KH_INTAKE_FIELD_WHO]);
+
+  /* Everything else, each message at its field, as core decided. */
+  for (KhIntakeField field = KH_INTAKE_FIELD_RECEIVED; field < KH_INTAKE_N_FIELDS; field++)
     {
-      const char *message = !anonymous && self->client == NULL
-        ? _("Find the person, add a new person, or mark the contact anonymous.") : NULL;
+      GtkWidget *widget = field_widget (self, field);
+      const char *message = view->applies[field] || field == KH_INTAKE_FIELD_RECEIVED
+                            ? view->messages[field] : NULL;
 
-      set_who_message (self, message);
-      if (message != NULL && first_bad == NULL)
-        first_bad = GTK_WIDGET (self->search_entry);
+      if (widget == NULL)
+        continue;
+      /* The reasons share one message: a free text that is too long says
+       * so at the text, a missing reason at the boxes. */
+      if (field == KH_INTAKE_FIELD_NEEDS || field == KH_INTAKE_FIELD_REASON_TEXT)
+        {
+          if (message != NULL)
+            kh_field_message_set (widget, message);
+        }
+      else
+        kh_field_message_set (widget, message);
     }
-
-  /* Contact. */
-  received = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
-  if (received == NULL)
-    CHECK (self->received_row, _("Write the date and time as 2.4.2026 14.30."));
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      CHECK (self->received_row,
-             g_date_time_difference (received, now) > FUTURE_TOLERANCE_SECONDS * G_TIME_SPAN_SECOND
-             ? _("The contact cannot have been received in the future.") : NULL);
-    }
-  CHECK (self->channel_row, get_channel (self) == 0 ? _("Choose how the contact came in.") : NULL);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
-    {
-      g_autofree char *detail = kh_form_rows_dup_text (self->contactor_detail_row);
-
-      CHECK (self->contactor_detail_row,
-             detail == NULL && get_contactor (self) == KH_CONTACTOR_AUTHORITY
-             ? _("Name the authority, for example the health centre or the police.") : NULL);
-    }
-  if (referral_applies (self))
-    CHECK (self->referral_row, get_referral (self) == KH_REFERRAL_NONE
-           ? _("Choose which kind of contact the authority made.") : NULL);
-
-  /* Reasons: statistics need a topic even for an anonymous contact. */
-  reason_text = anonymous ? NULL : dup_reason_text (self);
-  CHECK (self->needs_grid, get_needs (self) == 0 && reason_text == NULL
-         ? (anonymous ? _("Choose at least one reason.")
-                      : _("Choose at least one reason, or describe it in the person's own words."))
-         : NULL);
-
-  /* Outcome. */
-  if (outcome == 0)
-    CHECK (self->outcome_urgent_row, _("Choose the outcome."));
-  else if (anonymous && !kh_outcome_allows_anonymous (outcome))
-    CHECK (self->outcome_urgent_row,
-           _("An anonymous contact can only get advice or be directed to another service."));
-  else
-    CHECK (self->outcome_urgent_row, NULL);
-  if ((outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT) && self->services_failed)
-    CHECK (self->service_row,
-           _("The directory of services could not be loaded. Try again, or choose another outcome."));
-  else if (outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT)
-    CHECK (self->service_row, get_service (self) == NULL
-           ? _("Choose the service the person was directed to.") : NULL);
-
-#undef CHECK
+  if (view->messages[KH_INTAKE_FIELD_WHO] != NULL && !is_new_person (self))
+    first_bad = GTK_WIDGET (self->search_entry);
+  else if (view->first_problem != KH_INTAKE_FIELD_NONE && view->first_problem != KH_INTAKE_FIELD_WHO)
+    first_bad = focus_widget (self, view->first_problem);
 
   if (!person_ok)
     {
@@ -912,10 +1110,6 @@ validate (KhIntakeForm *self)
 
   if (first_bad != NULL)
     {
-      if (first_bad == GTK_WIDGET (self->needs_grid))
-        first_bad = GTK_WIDGET (self->need_checks[0]);
-      else if (first_bad == GTK_WIDGET (self->outcome_urgent_row))
-        first_bad = GTK_WIDGET (self->outcome_advice_check);
       gtk_widget_grab_focus (first_bad);
       scroll_to_widget (self, first_bad);
       return FALSE;
@@ -954,39 +1148,13 @@ static KhIntake *
 build_intake (KhIntakeForm *self)
 {
   KhIntake *intake = g_new0 (KhIntake, 1);
-  KhContact *contact = kh_contact_new ();
-  gboolean anonymous = is_anonymous (self);
-  KhService *service = get_service (self);
-  KhOutcome outcome = get_outcome (self);
+  KhContact *contact;
 
-  contact->received_at = parse_received (gtk_editable_get_text (GTK_EDITABLE (self->received_row)));
-  contact->channel = get_channel (self);
-  contact->needs = get_needs (self);
-  contact->urgent = gtk_switch_get_active (self->urgent_switch);
-  contact->language = kh_form_rows_get_language (self->language_row);
-  contact->interpreter = gtk_switch_get_active (self->interpreter_switch);
-  contact->outcome = outcome;
-  contact->anonymous = anonymous;
-  if (service != NULL && (outcome == KH_OUTCOME_DIRECTED || outcome == KH_OUTCOME_URGENT))
-    contact->service_id = service->id;
-
-  if (anonymous)
+  sync_who (self);
+  /* What applies, cleaned: core's normalised copy of the state. */
+  contact = kh_intake_state_build_contact (self->state);
+  if (!contact->anonymous)
     {
-      /* Only what statistics need: no person, no free text, no notes. */
-      contact->contactor = KH_CONTACTOR_ANONYMOUS;
-      contact->referral = KH_REFERRAL_NONE;
-    }
-  else
-    {
-      contact->contactor = get_contactor (self);
-      if (gtk_widget_get_visible (GTK_WIDGET (self->contactor_detail_row)))
-        contact->contactor_detail = kh_form_rows_dup_text (self->contactor_detail_row);
-      contact->referral = referral_applies (self) ? get_referral (self) : KH_REFERRAL_NONE;
-      contact->reason_text = dup_reason_text (self);
-      if (contact->urgent)
-        contact->urgent_note = kh_form_rows_dup_text (self->urgent_note_row);
-      contact->outcome_note = kh_form_rows_dup_text (self->outcome_note_row);
-
       if (is_new_person (self))
         {
           intake->client = kh_person_fields_dup_client (self->person_fields);
@@ -1001,10 +1169,10 @@ build_intake (KhIntakeForm *self)
     }
 
   intake->contact = contact;
-  if (outcome == KH_OUTCOME_CASE_OPENED)
+  if (contact->opens_case)
     {
-      intake->deadline_groups = get_deadline_groups (self);
-      intake->assign_to = get_assign_to (self);
+      intake->deadline_groups = self->state->deadline_groups;
+      intake->assign_to = self->state->assign_to;
     }
   return intake;
 }
@@ -1179,16 +1347,9 @@ static gboolean
 has_content (KhIntakeForm *self)
 {
   g_autofree char *search = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  g_autofree char *reason = dup_reason_text (self);
-  g_autofree char *detail = kh_form_rows_dup_text (self->contactor_detail_row);
-  g_autofree char *urgent_note = kh_form_rows_dup_text (self->urgent_note_row);
-  g_autofree char *outcome_note = kh_form_rows_dup_text (self->outcome_note_row);
 
-  return search != NULL || reason != NULL || detail != NULL
-         || urgent_note != NULL || outcome_note != NULL
-         || self->client != NULL || is_new_person (self) || is_anonymous (self)
-         || get_channel (self) != 0 || get_needs (self) != 0 || get_outcome (self) != 0
-         || gtk_switch_get_active (self->urgent_switch);
+  return search != NULL || self->client != NULL || is_new_person (self) || is_anonymous (self)
+         || kh_intake_state_has_changes (self->state);
 }
 
 /* A question "Discard This Contact?" on its way: from Cancel (no
@@ -1428,6 +1589,190 @@ load_workers (KhIntakeForm *self)
   kh_store_list_users_async (self->store, self->cancellable, users_done_cb, g_object_ref (self));
 }
 
+/* ---- the keyboard path ---- */
+
+/* A group of check buttons with one Tab stop (2.5): only one member is
+ * focusable, arrow keys move inside the group, and for radios the arrow
+ * also chooses, as in any radio group. The member Tab reaches is the
+ * chosen radio, or the box last visited. */
+typedef struct
+{
+  GtkCheckButton **members;
+  guint            n;
+  guint            columns;
+  gboolean         radio;
+} RovingGroup;
+
+static void
+roving_set_stop (RovingGroup *group,
+                 guint        index)
+{
+  /* can-focus, not only focusable: a check button takes the focus
+   * through its own focus handler whenever Tab asks it. */
+  for (guint i = 0; i < group->n; i++)
+    {
+      gtk_widget_set_can_focus (GTK_WIDGET (group->members[i]), i == index);
+      gtk_widget_set_focusable (GTK_WIDGET (group->members[i]), i == index);
+    }
+}
+
+static guint
+roving_index (RovingGroup *group,
+              GtkWidget   *member)
+{
+  for (guint i = 0; i < group->n; i++)
+    if (GTK_WIDGET (group->members[i]) == member)
+      return i;
+  return 0;
+}
+
+static gboolean
+roving_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       RovingGroup           *group)
+{
+  GtkWidget *member = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint i = roving_index (group, member);
+  int step = 0;
+  guint next;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:   step = -1; break;
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: step = 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:       step = -(int) group->columns; break;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:   step = (int) group->columns; break;
+    default: return FALSE;
+    }
+  /* Radios wrap round as radio groups do; boxes stop at the edge. */
+  if ((int) i + step < 0)
+    next = group->radio ? group->n - 1 : i;
+  else if ((int) i + step >= (int) group->n)
+    next = group->radio ? 0 : i;
+  else
+    next = i + step;
+  /* Skip what cannot be chosen (a case outcome for an anonymous contact). */
+  for (guint tries = 0; tries < group->n
+       && !gtk_widget_is_sensitive (GTK_WIDGET (group->members[next])); tries++)
+    next = step > 0 ? (next + 1) % group->n : (next + group->n - 1) % group->n;
+
+  roving_set_stop (group, next);
+  gtk_widget_grab_focus (GTK_WIDGET (group->members[next]));
+  if (group->radio)
+    gtk_check_button_set_active (group->members[next], TRUE);
+  return TRUE;
+}
+
+/* The stop follows the mouse and the chosen radio too. */
+static void
+roving_member_toggled_cb (GtkCheckButton *check,
+                          RovingGroup    *group)
+{
+  if (group->radio && gtk_check_button_get_active (check))
+    roving_set_stop (group, roving_index (group, GTK_WIDGET (check)));
+}
+
+static void
+roving_member_focused_cb (GtkEventControllerFocus *controller,
+                          RovingGroup             *group)
+{
+  GtkWidget *member = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (!group->radio)
+    roving_set_stop (group, roving_index (group, member));
+}
+
+static void
+roving_setup (KhIntakeForm    *self,
+              GtkCheckButton **members,
+              guint            n,
+              guint            columns,
+              gboolean         radio)
+{
+  RovingGroup *group = g_new0 (RovingGroup, 1);
+
+  group->members = members;
+  group->n = n;
+  group->columns = columns;
+  group->radio = radio;
+  /* Freed with the form; the members are its template children. */
+  g_object_set_data_full (G_OBJECT (members[0]), "kh-roving-group", group, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (roving_key_pressed_cb), group);
+      gtk_widget_add_controller (GTK_WIDGET (members[i]), keys);
+      g_signal_connect (focus, "enter", G_CALLBACK (roving_member_focused_cb), group);
+      gtk_widget_add_controller (GTK_WIDGET (members[i]), focus);
+      g_signal_connect (members[i], "toggled", G_CALLBACK (roving_member_toggled_cb), group);
+    }
+  roving_set_stop (group, 0);
+}
+
+/* Back to a first stop when the form is emptied. */
+static void
+roving_reset (GtkCheckButton **members,
+              guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gtk_widget_set_can_focus (GTK_WIDGET (members[i]), i == 0);
+      gtk_widget_set_focusable (GTK_WIDGET (members[i]), i == 0);
+    }
+}
+
+/* Enter saves from any field of the contact (the shortcuts window says
+ * so): in a text row Save is the window's default; on a box, a radio or a
+ * list row Space ticks or opens and Enter saves. Ctrl+Enter saves from the
+ * free text, where Enter starts a new line. The search keeps Enter for
+ * picking the person, and a button is pressed by it. */
+static gboolean
+form_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     KhIntakeForm          *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (focus == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  if ((state & GDK_CONTROL_MASK) != 0)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+  if (GTK_IS_BUTTON (focus) || GTK_IS_TEXT_VIEW (focus)
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->who_stack))
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->anonymous_list))
+      || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
+    return FALSE;
+  if (GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+  return FALSE;
+}
+
+/* The focused field is never left under the action bar or above the top:
+ * the viewport follows the focus only while the window is active, and
+ * some keys move it without scrolling at all. */
+static void
+focus_changed_cb (GtkWindow    *window,
+                  GParamSpec   *pspec,
+                  KhIntakeForm *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+  if (focus != NULL && viewport != NULL && gtk_widget_is_ancestor (focus, viewport))
+    scroll_to_widget (self, focus);
+}
+
 /* ---- the widget ---- */
 
 static void
@@ -1438,7 +1783,10 @@ form_mapped_cb (GtkWidget    *widget,
 
   /* Enter in any field saves: Save is the window's default while shown. */
   if (GTK_IS_WINDOW (root))
-    gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->save_button));
+    {
+      gtk_window_set_default_widget (GTK_WINDOW (root), GTK_WIDGET (self->save_button));
+      g_signal_connect_object (root, "notify::focus-widget", G_CALLBACK (focus_changed_cb), self, 0);
+    }
   /* Each new contact tries again a directory that could not be read. */
   if (self->services_failed)
     load_services (self);
@@ -1451,6 +1799,8 @@ form_unmapped_cb (GtkWidget    *widget,
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
+  if (GTK_IS_WINDOW (root))
+    g_signal_handlers_disconnect_by_func (root, focus_changed_cb, self);
   if (GTK_IS_WINDOW (root)
       && gtk_window_get_default_widget (GTK_WINDOW (root)) == GTK_WIDGET (self->save_button))
     gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
@@ -1475,7 +1825,8 @@ setup_choices (KhIntakeForm *self)
 {
   g_autoptr(GtkStringList) channels = new_string_list (_("Choose the channel"), NULL);
   g_autoptr(GtkStringList) contactor_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) referrals = new_string_list (_("Choose the kind"), NULL);
+  g_autoptr(GtkStringList) referral_labels = new_string_list (_("Choose the kind"), NULL);
+  g_autoptr(GtkStringList) kela_labels = new_string_list (_("Choose what it is about"), NULL);
   g_autoptr(GtkStringList) service_labels = new_string_list (_("Choose a service"), NULL);
   g_autoptr(GtkStringList) assign_labels = new_string_list (_("Team queue (not assigned)"), NULL);
 
@@ -1487,9 +1838,13 @@ setup_choices (KhIntakeForm *self)
     gtk_string_list_append (contactor_labels, kh_contactor_label (contactors[i]));
   adw_combo_row_set_model (self->contactor_row, G_LIST_MODEL (contactor_labels));
 
-  for (KhReferral r = KH_REFERRAL_DIRECTED; r <= KH_REFERRAL_LAST; r++)
-    gtk_string_list_append (referrals, kh_referral_label (r));
-  adw_combo_row_set_model (self->referral_row, G_LIST_MODEL (referrals));
+  for (guint i = 1; i < G_N_ELEMENTS (referrals); i++)
+    gtk_string_list_append (referral_labels, kh_referral_label (referrals[i]));
+  adw_combo_row_set_model (self->referral_row, G_LIST_MODEL (referral_labels));
+
+  for (KhKelaKind k = KH_KELA_FIRST; k <= KH_KELA_LAST_CHOICE; k++)
+    gtk_string_list_append (kela_labels, kh_kela_kind_label (k));
+  adw_combo_row_set_model (self->kela_kind_row, G_LIST_MODEL (kela_labels));
 
   kh_form_rows_setup_language (self->language_row);
 
@@ -1501,15 +1856,30 @@ setup_choices (KhIntakeForm *self)
   kh_form_rows_show_whole_choices (self->referral_row);
   kh_form_rows_show_whole_choices (self->service_row);
   kh_form_rows_show_whole_choices (self->assign_row);
+  kh_form_rows_show_whole_choices (self->kela_kind_row);
+  kh_form_rows_show_whole_choices (self->language_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_advice_row),
-                                 kh_outcome_label (KH_OUTCOME_ADVICE));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_directed_row),
-                                 kh_outcome_label (KH_OUTCOME_DIRECTED));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_case_row),
-                                 kh_outcome_label (KH_OUTCOME_CASE_OPENED));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_urgent_row),
-                                 kh_outcome_label (KH_OUTCOME_URGENT));
+  {
+    AdwComboRow *rows[] = {
+      self->channel_row, self->contactor_row, self->referral_row, self->kela_kind_row,
+      self->language_row, self->service_row, self->assign_row,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      kh_combo_keys_attach (rows[i]);
+  }
+
+  self->outcome_checks[0] = self->outcome_advice_check;
+  self->outcome_checks[1] = self->outcome_directed_check;
+  self->outcome_checks[2] = self->outcome_consulted_check;
+  self->outcome_checks[3] = self->outcome_case_check;
+  self->outcome_checks[4] = self->outcome_urgent_check;
+  self->urgency_checks[0] = self->urgency_yes_check;
+  self->urgency_checks[1] = self->urgency_no_check;
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->outcome_checks[i]) ,
+                                                                                ADW_TYPE_ACTION_ROW)),
+                                   kh_outcome_label (outcomes[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->over_75_row),
                                  kh_deadline_group_label (KH_DEADLINE_GROUP_OVER_75));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->care_allowance_row),
@@ -1533,6 +1903,11 @@ setup_choices (KhIntakeForm *self)
       g_signal_connect (check, "toggled", G_CALLBACK (reasons_changed_cb), self);
       gtk_grid_attach (self->needs_grid, check, i % 2, i / 2, 1, 1);
     }
+
+  /* One Tab stop each, arrows inside (2.5). */
+  roving_setup (self, self->need_checks, KH_N_NEEDS, 2, FALSE);
+  roving_setup (self, self->urgency_checks, 2, 1, TRUE);
+  roving_setup (self, self->outcome_checks, G_N_ELEMENTS (outcomes), 1, TRUE);
 }
 
 static void
@@ -1555,6 +1930,7 @@ kh_intake_form_dispose (GObject *object)
   KhIntakeForm *self = KH_INTAKE_FORM (object);
 
   self->disposed = TRUE;
+  g_clear_pointer (&self->state, kh_intake_state_free);
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pending_discard_id, g_source_remove);
   if (self->pending_discard != NULL)
@@ -1609,7 +1985,20 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, change_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, channel_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, chosen_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_contact_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_detail_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_relation_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, directed_by_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, kela_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, kela_meeting_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, no_assessment_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, opens_case_check);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, opens_case_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_consulted_check);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_consulted_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgency_no_check);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgency_yes_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, deadline_icon);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, deadline_group);
@@ -1651,12 +2040,13 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, status_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_note_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_row);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_switch);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, who_stack);
 
   gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "intake.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "intake.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "intake.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "intake.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.cancel", NULL);
 
   g_type_ensure (KH_TYPE_PERSON_FIELDS);
@@ -1667,6 +2057,8 @@ kh_intake_form_init (KhIntakeForm *self)
 {
   GtkEventController *keys;
 
+  /* Until the first reset makes the state, changes have nowhere to go. */
+  self->resetting = TRUE;
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1699,28 +2091,50 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->person_fields, "changed", G_CALLBACK (person_fields_changed_cb), self);
 
   g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
-  g_signal_connect (self->urgent_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
-  g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
-  g_signal_connect (self->channel_row, "notify::selected", G_CALLBACK (channel_changed_cb), self);
-  g_signal_connect (self->contactor_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect (self->referral_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect (self->language_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect (self->service_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
-  g_signal_connect (self->received_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->contactor_detail_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->urgent_note_row, "changed", G_CALLBACK (field_changed_cb), self);
-  g_signal_connect (self->outcome_note_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
+  {
+    GObject *choices[] = {
+      G_OBJECT (self->channel_row), G_OBJECT (self->contactor_row), G_OBJECT (self->referral_row),
+      G_OBJECT (self->kela_kind_row), G_OBJECT (self->language_row), G_OBJECT (self->service_row),
+      G_OBJECT (self->assign_row),
+    };
+    struct { AdwEntryRow *row; KhIntakeField field; } texts[] = {
+      { self->contactor_detail_row, KH_INTAKE_FIELD_CONTACTOR_DETAIL },
+      { self->contactor_name_row, KH_INTAKE_FIELD_CONTACTOR_NAME },
+      { self->contactor_relation_row, KH_INTAKE_FIELD_CONTACTOR_RELATION },
+      { self->contactor_contact_row, KH_INTAKE_FIELD_CONTACTOR_CONTACT },
+      { self->directed_by_row, KH_INTAKE_FIELD_DIRECTED_BY },
+      { self->urgent_note_row, KH_INTAKE_FIELD_URGENT_NOTE },
+      { self->no_assessment_row, KH_INTAKE_FIELD_NO_ASSESSMENT_REASON },
+      { self->outcome_note_row, KH_INTAKE_FIELD_OUTCOME_NOTE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+      g_signal_connect (choices[i], "notify::selected", G_CALLBACK (choice_changed_cb), self);
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_object_set_data (G_OBJECT (texts[i].row), "kh-field", GINT_TO_POINTER (texts[i].field));
+        g_signal_connect (texts[i].row, "changed", G_CALLBACK (text_changed_cb), self);
+      }
+  }
+  g_signal_connect (self->received_row, "changed", G_CALLBACK (received_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (self->reason_view), "changed",
                     G_CALLBACK (reasons_changed_cb), self);
-  g_signal_connect (self->outcome_advice_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
-  g_signal_connect (self->outcome_directed_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
-  g_signal_connect (self->outcome_case_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
-  g_signal_connect (self->outcome_urgent_check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
-  g_signal_connect_swapped (self->over_75_check, "toggled", G_CALLBACK (update_deadline), self);
-  g_signal_connect_swapped (self->care_allowance_check, "toggled", G_CALLBACK (update_deadline), self);
-  g_signal_connect_swapped (self->disabled_check, "toggled", G_CALLBACK (update_deadline), self);
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    g_signal_connect (self->outcome_checks[i], "toggled", G_CALLBACK (outcome_toggled_cb), self);
+  g_signal_connect (self->urgency_yes_check, "toggled", G_CALLBACK (urgency_toggled_cb), self);
+  g_signal_connect (self->urgency_no_check, "toggled", G_CALLBACK (urgency_toggled_cb), self);
+  g_signal_connect (self->opens_case_check, "toggled", G_CALLBACK (opens_case_toggled_cb), self);
+  g_signal_connect (self->over_75_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
+  g_signal_connect (self->care_allowance_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
+  g_signal_connect (self->disabled_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
 
-  kh_field_enter_activates_rows (GTK_WIDGET (self));
+  /* Before a list box takes Enter to activate its row. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (form_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
   g_signal_connect (self, "map", G_CALLBACK (form_mapped_cb), self);
   g_signal_connect (self, "unmap", G_CALLBACK (form_unmapped_cb), self);
 }
@@ -1738,11 +2152,10 @@ kh_intake_form_reset (KhIntakeForm *self)
 {
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *received = NULL;
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->received_row),
-    GTK_WIDGET (self->channel_row), GTK_WIDGET (self->contactor_detail_row),
-    GTK_WIDGET (self->referral_row), GTK_WIDGET (self->needs_grid),
-    GTK_WIDGET (self->outcome_urgent_row), GTK_WIDGET (self->service_row),
+  AdwEntryRow *texts[] = {
+    self->contactor_detail_row, self->contactor_name_row, self->contactor_relation_row,
+    self->contactor_contact_row, self->directed_by_row, self->urgent_note_row,
+    self->no_assessment_row, self->outcome_note_row,
   };
 
   g_return_if_fail (KH_IS_INTAKE_FORM (self));
@@ -1765,35 +2178,47 @@ kh_intake_form_reset (KhIntakeForm *self)
   gtk_editable_set_text (GTK_EDITABLE (self->received_row), received);
   adw_combo_row_set_selected (self->channel_row, 0);
   adw_combo_row_set_selected (self->contactor_row, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->contactor_detail_row), "");
   adw_combo_row_set_selected (self->referral_row, 0);
+  adw_combo_row_set_selected (self->kela_kind_row, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    gtk_editable_set_text (GTK_EDITABLE (texts[i]), "");
 
   for (guint i = 0; i < KH_N_NEEDS; i++)
     gtk_check_button_set_active (self->need_checks[i], FALSE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->reason_view), "", -1);
 
-  gtk_switch_set_active (self->urgent_switch, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->urgent_note_row), "");
+  gtk_check_button_set_active (self->urgency_yes_check, FALSE);
+  gtk_check_button_set_active (self->urgency_no_check, FALSE);
   kh_form_rows_set_language (self->language_row, kh_form_rows_default_language ());
   gtk_switch_set_active (self->interpreter_switch, FALSE);
 
   /* A radio group cannot be emptied through its members in GTK 4.8 other
    * than by deactivating the active one. */
-  gtk_check_button_set_active (self->outcome_advice_check, FALSE);
-  gtk_check_button_set_active (self->outcome_directed_check, FALSE);
-  gtk_check_button_set_active (self->outcome_case_check, FALSE);
-  gtk_check_button_set_active (self->outcome_urgent_check, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    gtk_check_button_set_active (self->outcome_checks[i], FALSE);
+  gtk_check_button_set_active (self->opens_case_check, FALSE);
   adw_combo_row_set_selected (self->service_row, 0);
   adw_combo_row_set_selected (self->assign_row, 0);
   gtk_check_button_set_active (self->over_75_check, FALSE);
   gtk_check_button_set_active (self->care_allowance_check, FALSE);
   gtk_check_button_set_active (self->disabled_check, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->outcome_note_row), "");
+  roving_reset (self->need_checks, KH_N_NEEDS);
+  roving_reset (self->urgency_checks, 2);
+  roving_reset (self->outcome_checks, G_N_ELEMENTS (outcomes));
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    kh_field_message_set (fields[i], NULL);
+  for (KhIntakeField field = KH_INTAKE_FIELD_RECEIVED; field < KH_INTAKE_N_FIELDS; field++)
+    if (field_widget (self, field) != NULL)
+      kh_field_message_set (field_widget (self, field), NULL);
   set_who_message (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  /* A new contact: nothing chosen, received now, in the language shown. */
+  g_clear_pointer (&self->state, kh_intake_state_free);
+  self->state = kh_intake_state_new ();
+  kh_intake_state_set_received (self->state, now);
+  kh_intake_state_set_language (self->state, kh_form_rows_get_language (self->language_row), FALSE);
+  g_clear_object (&self->state->original);
+  self->state->original = kh_contact_copy (self->state->contact);
 
   self->prefilled = FALSE;
   self->resetting = FALSE;

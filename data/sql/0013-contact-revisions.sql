@@ -1,4 +1,4 @@
--- 0011-contact-revisions.sql — a saved contact can be corrected; nothing is deleted
+-- 0013-contact-revisions.sql — a saved contact can be corrected; nothing is deleted
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -27,7 +27,7 @@ CREATE TABLE contact_revisions (
   reason            TEXT CHECK (reason IS NULL
                                 OR (length (trim (reason)) > 0 AND length (reason) <= 500)),
   -- The contact's correctable fields as they were before this change.
-  channel           INTEGER NOT NULL CHECK (channel BETWEEN 1 AND 8),
+  channel           INTEGER NOT NULL,
   contactor_detail  TEXT,
   needs             INTEGER NOT NULL CHECK (needs BETWEEN 0 AND 1023),
   reason_text       TEXT,
