@@ -174,4 +174,15 @@ char         *_kh_db_implementation_deadline (gint64 opened_at);
 gboolean      _kh_db_defer_search_index (KhDb        *db,
                                          GError     **error);
 
+/* The intake's checks of a contact (kh-db-contacts.c), for corrections:
+ * normalises the copy it is given. */
+gboolean      _kh_db_check_contact     (KhContact    *contact,
+                                        gboolean      has_client,
+                                        GError      **error);
+/* One contact with its display names; NOT_FOUND if there is none. Not
+ * logged: the caller logs. */
+KhContact    *_kh_db_read_contact      (KhDb         *db,
+                                        gint64        contact_id,
+                                        GError      **error);
+
 G_END_DECLS

@@ -39,6 +39,7 @@ static const char * const migrations[] = {
   "0010-seven-days-when-sought.sql",
   "0011-contact-model.sql",
   "0012-service-map.sql",
+  "0013-contact-revisions.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
