@@ -957,7 +957,7 @@ read_word_range (Search      *s,
 }
 
 /* The people of a client_words range, in order. The index keeps only the
- * start of each sort key (0012-name-words-bounded.sql): the rows are read
+ * start of each sort key (0014-name-words-bounded.sql): the rows are read
  * in that order until the people who tie with the last one wanted are all
  * in, and those few are put in order by their whole key. */
 static gboolean

@@ -38,7 +38,9 @@ static const char * const migrations[] = {
   "0009-access-log-filters.sql",
   "0010-seven-days-when-sought.sql",
   "0011-contact-model.sql",
-  "0012-name-words-bounded.sql",
+  "0012-service-map.sql",
+  "0013-contact-revisions.sql",
+  "0014-name-words-bounded.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -516,7 +518,7 @@ _kh_db_make_sort_key (const char *last_name,
 
   g_assert (last_rest != NULL && first_rest != NULL);
   /* The letters of both names first, then their accents and case, so that
-   * the first bytes (client_words.sort_prefix, 0012-name-words-bounded.sql)
+   * the first bytes (client_words.sort_prefix, 0014-name-words-bounded.sql)
    * hold the first names too. 0x01 sorts below every weight: a last name
    * that is the start of another sorts first ("Mäki" before "Mäkinen"). */
   g_string_append_len (key, last_key, last_rest - last_key);
@@ -586,7 +588,7 @@ _kh_db_write_words (KhDb        *db,
         return FALSE;
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (words, i), -1, SQLITE_STATIC);
       /* Only the key's start: the whole key per word made the index grow
-       * with the square of the name (0012-name-words-bounded.sql). */
+       * with the square of the name (0014-name-words-bounded.sql). */
       sqlite3_bind_blob (stmt, 2, sort_key, MIN (strlen (sort_key), KH_DB_SORT_PREFIX_BYTES),
                          SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, client_id);
@@ -1110,6 +1112,7 @@ kh_db_close (KhDb *db)
   if (db->handle != NULL)
     sqlite3_close (db->handle);
   g_clear_pointer (&db->calendar, kh_calendar_unref);
+  g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
   g_free (db->path);
   g_free (db);
 }

@@ -29,6 +29,7 @@
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-intake-state.h"
+#include "core/kh-service-check.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-combo-keys.h"
 #include "ui/common/kh-field-message.h"
@@ -716,24 +717,17 @@ outcome_toggled_cb (GtkCheckButton *check,
   kh_field_message_set (GTK_WIDGET (self->outcome_urgent_row), NULL);
   kh_intake_state_set_outcome (self->state, get_outcome (self));
 
-  /* Urgent help goes to the social emergency service unless told otherwise.
-   * The unit edits its directory, so the service is found by its name
-   * (seeded as "Sosiaalipäivystys" / "Socialjour"), not by a fixed id. */
+  /* Urgent help goes to the social emergency service unless told otherwise:
+   * the entry the directory flags as such (SHL 29 §), never one found by
+   * its name. */
   service = get_service (self);
   if (check == self->outcome_urgent_check && service == NULL && self->services != NULL)
     {
-      for (guint i = 0; i < self->services->len; i++)
-        {
-          KhService *s = g_ptr_array_index (self->services, i);
-          g_autofree char *name_fi = g_utf8_strdown (s->name_fi ? s->name_fi : "", -1);
-          g_autofree char *name_sv = g_utf8_strdown (s->name_sv ? s->name_sv : "", -1);
+      KhService *emergency = kh_service_find_social_emergency (self->services);
+      guint position;
 
-          if (strstr (name_fi, "päivystys") != NULL || strstr (name_sv, "socialjour") != NULL)
-            {
-              adw_combo_row_set_selected (self->service_row, i + 1);
-              break;
-            }
-        }
+      if (emergency != NULL && g_ptr_array_find (self->services, emergency, &position))
+        adw_combo_row_set_selected (self->service_row, position + 1);
     }
   render_choices (self);
   update_form (self);

@@ -1,4 +1,4 @@
--- 0012-name-words-bounded.sql — name words with a bounded sort prefix
+-- 0014-name-words-bounded.sql — name words with a bounded sort prefix
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
