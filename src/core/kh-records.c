@@ -385,9 +385,12 @@ kh_service_finalize (GObject *object)
 
   g_free (self->name_fi);
   g_free (self->name_sv);
+  g_free (self->other_languages);
   g_free (self->phone);
+  g_free (self->email);
   g_free (self->address);
   g_free (self->url);
+  g_free (self->notes);
 
   G_OBJECT_CLASS (kh_service_parent_class)->finalize (object);
 }
@@ -401,6 +404,8 @@ kh_service_class_init (KhServiceClass *klass)
 static void
 kh_service_init (KhService *self)
 {
+  self->area = KH_LIFE_AREA_OTHER;
+  self->kind = KH_SERVICE_KIND_OTHER;
   self->active = TRUE;
 }
 
@@ -413,6 +418,36 @@ KhService *
 kh_service_new (void)
 {
   return g_object_new (KH_TYPE_SERVICE, NULL);
+}
+
+/**
+ * kh_service_copy:
+ *
+ * Returns: (transfer full): a new entry with the same values
+ */
+KhService *
+kh_service_copy (KhService *self)
+{
+  KhService *copy;
+
+  g_return_val_if_fail (KH_IS_SERVICE (self), NULL);
+
+  copy = kh_service_new ();
+  copy->id = self->id;
+  copy->name_fi = g_strdup (self->name_fi);
+  copy->name_sv = g_strdup (self->name_sv);
+  copy->area = self->area;
+  copy->kind = self->kind;
+  copy->languages = self->languages;
+  copy->other_languages = g_strdup (self->other_languages);
+  copy->phone = g_strdup (self->phone);
+  copy->email = g_strdup (self->email);
+  copy->address = g_strdup (self->address);
+  copy->url = g_strdup (self->url);
+  copy->notes = g_strdup (self->notes);
+  copy->flags = self->flags;
+  copy->active = self->active;
+  return copy;
 }
 
 /**

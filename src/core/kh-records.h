@@ -13,6 +13,7 @@
 #include <glib-object.h>
 
 #include "kh-enums.h"
+#include "kh-service-enums.h"
 
 G_BEGIN_DECLS
 
@@ -171,16 +172,26 @@ struct _KhService
 {
   GObject parent_instance;
 
-  gint64    id;
-  char     *name_fi;
-  char     *name_sv;
-  char     *phone;
-  char     *address;
-  char     *url;
-  gboolean  active;
+  gint64         id;
+  char          *name_fi;
+  char          *name_sv;
+  KhLifeArea     area;
+  KhServiceKind  kind;
+  guint          languages;        /* KhServiceLanguages flags; 0 = not recorded */
+  char          *other_languages;  /* other languages served, as text ("ru, ar") */
+  char          *phone;
+  char          *email;
+  char          *address;
+  char          *url;
+  char          *notes;            /* opening hours, how to reach them */
+  guint          flags;            /* KhServiceFlags */
+  gboolean       active;
 };
 
+/* A new, active entry with no life area or kind recorded (OTHER). */
 KhService  *kh_service_new  (void);
+/* A deep copy (for the store's worker). */
+KhService  *kh_service_copy (KhService  *self);
 /* The name in the given language ("fi" or "sv"), falling back to the other. */
 const char *kh_service_get_name (KhService  *self,
                                  const char *language);

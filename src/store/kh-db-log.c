@@ -118,6 +118,55 @@ kh_access_filter_init (KhAccessFilter *filter)
 }
 
 void
+kh_access_filter_clear (KhAccessFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  g_clear_pointer (&filter->person_words, g_free);
+}
+
+void
+kh_access_filter_copy (const KhAccessFilter *from,
+                       KhAccessFilter       *to)
+{
+  g_return_if_fail (from != NULL && to != NULL);
+
+  *to = *from;
+  to->person_words = g_strdup (from->person_words);
+}
+
+/* The words of a name typed in the person filter as an FTS5 query: each
+ * word a quoted prefix ("mäki"* "aino"*), so that nothing typed is read as
+ * query syntax; the index folds case and ä/a, ö/o, å/a. NULL for no words. */
+static char *
+person_match (const char *text)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
+}
+
+void
 kh_access_log_slice_free (KhAccessLogSlice *page)
 {
   if (page == NULL)
@@ -145,9 +194,13 @@ static void
 append_filter (GString              *sql,
                const KhAccessFilter *filter)
 {
+  g_autofree char *match = person_match (filter->person_words);
+
   g_string_append (sql, " WHERE 1");
   if (filter->client_id > 0)
     g_string_append (sql, " AND a.client_id = ?");
+  if (match != NULL)
+    g_string_append (sql, " AND a.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)");
   if (filter->user_id > 0)
     g_string_append (sql, " AND a.user_id = ?");
   if (filter->what != 0)
@@ -162,10 +215,13 @@ static int
 bind_filter (sqlite3_stmt         *stmt,
              const KhAccessFilter *filter)
 {
+  g_autofree char *match = person_match (filter->person_words);
   int i = 1;
 
   if (filter->client_id > 0)
     sqlite3_bind_int64 (stmt, i++, filter->client_id);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, i++, match, -1, SQLITE_TRANSIENT);
   if (filter->user_id > 0)
     sqlite3_bind_int64 (stmt, i++, filter->user_id);
   if (filter->what != 0)

@@ -8,10 +8,15 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-service-check.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
 /* ---- services ---- */
+
+#define SERVICE_COLUMNS \
+  "id, name_fi, name_sv, phone, address, url, active, " \
+  "area, kind, languages, other_languages, email, notes, flags"
 
 static KhService *
 service_from_row (sqlite3_stmt *stmt)
@@ -25,14 +30,21 @@ service_from_row (sqlite3_stmt *stmt)
   service->address = _kh_db_column_text (stmt, 4);
   service->url = _kh_db_column_text (stmt, 5);
   service->active = sqlite3_column_int (stmt, 6) != 0;
+  service->area = sqlite3_column_int (stmt, 7);
+  service->kind = sqlite3_column_int (stmt, 8);
+  service->languages = (guint) sqlite3_column_int (stmt, 9);
+  service->other_languages = _kh_db_column_text (stmt, 10);
+  service->email = _kh_db_column_text (stmt, 11);
+  service->notes = _kh_db_column_text (stmt, 12);
+  service->flags = (guint) sqlite3_column_int (stmt, 13);
   return service;
 }
 
 /**
  * kh_db_list_services:
  *
- * Returns: (transfer full) (element-type KhService): the directory, by name
- *   in the UI language.
+ * Returns: (transfer full) (element-type KhService): the directory, by life
+ *   area and then by name in the UI language.
  */
 GPtrArray *
 kh_db_list_services (KhDb      *db,
@@ -46,9 +58,9 @@ kh_db_list_services (KhDb      *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stmt = _kh_db_prepare (db,
-                         "SELECT id, name_fi, name_sv, phone, address, url, active FROM services "
+                         "SELECT " SERVICE_COLUMNS " FROM services "
                          "WHERE active = 1 OR ?2 "
-                         "ORDER BY CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END COLLATE KH_FI, id",
+                         "ORDER BY area, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END COLLATE KH_FI, id",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -60,74 +72,70 @@ kh_db_list_services (KhDb      *db,
 }
 
 /**
- * kh_db_save_service:
+ * kh_db_find_social_emergency_service:
  *
- * Adds (id 0) or updates an entry of the directory. Needs the lead social
- * worker or an administrator.
+ * The entry reception directs urgent help to (SHL 29 §): found by its flag,
+ * never by its name.
  *
- * Returns: the id, or 0 with @error set.
+ * Returns: (transfer full) (nullable): the active entry flagged as the social
+ *   emergency service, or %NULL (without an error) when the unit has none
  */
-gint64
-kh_db_save_service (KhDb       *db,
-                    KhUser     *user,
-                    KhService  *service,
-                    GError    **error)
+KhService *
+kh_db_find_social_emergency_service (KhDb    *db,
+                                     GError **error)
+{
+  g_autoptr(GPtrArray) services = NULL;
+  KhService *found;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  services = kh_db_list_services (db, FALSE, error);
+  if (services == NULL)
+    return NULL;
+  found = kh_service_find_social_emergency (services);
+  return found != NULL ? g_object_ref (found) : NULL;
+}
+
+static gint64
+write_service (KhDb       *db,
+               KhService  *service,
+               GError    **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
-  g_autofree char *name_fi = NULL;
-  g_autofree char *name_sv = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *url = NULL;
   int rc;
-
-  g_return_val_if_fail (db != NULL, 0);
-  g_return_val_if_fail (KH_IS_SERVICE (service), 0);
-  g_return_val_if_fail (error == NULL || *error == NULL, 0);
-
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
-    return 0;
-
-  name_fi = kh_text_clean (service->name_fi);
-  name_sv = kh_text_clean (service->name_sv);
-  phone = kh_text_clean (service->phone);
-  address = kh_text_clean (service->address);
-  url = kh_text_clean (service->url);
-  /* A bilingual unit needs both names; one language's name stands in for
-   * the other only when given explicitly. */
-  if (name_fi == NULL)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
-                           _("Name in Finnish: enter the service’s name."));
-      return 0;
-    }
-  if (name_sv == NULL)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
-                           _("Name in Swedish: enter the service’s name."));
-      return 0;
-    }
 
   if (service->id > 0)
     stmt = _kh_db_prepare (db,
                            "UPDATE services SET name_fi = ?1, name_sv = ?2, phone = ?3, "
-                           "address = ?4, url = ?5, active = ?6 WHERE id = ?7 RETURNING id",
+                           "address = ?4, url = ?5, active = ?6, area = ?7, kind = ?8, "
+                           "languages = ?9, other_languages = ?10, email = ?11, notes = ?12, "
+                           "flags = ?13 WHERE id = ?14 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
-                           "INSERT INTO services (name_fi, name_sv, phone, address, url, active) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                           "INSERT INTO services (name_fi, name_sv, phone, address, url, active, "
+                           "area, kind, languages, other_languages, email, notes, flags) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                           "RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name_fi, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, name_sv, -1, SQLITE_TRANSIENT);
-  _kh_db_bind_text (stmt, 3, phone);
-  _kh_db_bind_text (stmt, 4, address);
-  _kh_db_bind_text (stmt, 5, url);
+  sqlite3_bind_text (stmt, 1, service->name_fi, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service->name_sv, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 3, service->phone);
+  _kh_db_bind_text (stmt, 4, service->address);
+  _kh_db_bind_text (stmt, 5, service->url);
   sqlite3_bind_int (stmt, 6, service->active ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, service->area);
+  sqlite3_bind_int (stmt, 8, service->kind);
+  sqlite3_bind_int (stmt, 9, (int) service->languages);
+  _kh_db_bind_text (stmt, 10, service->other_languages);
+  _kh_db_bind_text (stmt, 11, service->email);
+  _kh_db_bind_text (stmt, 12, service->notes);
+  sqlite3_bind_int (stmt, 13, (int) service->flags);
   if (service->id > 0)
-    sqlite3_bind_int64 (stmt, 7, service->id);
+    sqlite3_bind_int64 (stmt, 14, service->id);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -138,6 +146,54 @@ kh_db_save_service (KhDb       *db,
   else
     _kh_db_set_error (db, rc, error);
   return 0;
+}
+
+/**
+ * kh_db_save_service:
+ *
+ * Adds (id 0) or updates an entry of the directory, after the rules of
+ * kh_service_check (both names, the shape and length of each field, no
+ * second entry with the same name, one social emergency service). Needs the
+ * lead social worker or an administrator. @service is cleaned in place.
+ *
+ * Returns: the id, or 0 with @error set (INVALID: the message begins with
+ *   the field's name).
+ */
+gint64
+kh_db_save_service (KhDb       *db,
+                    KhUser     *user,
+                    KhService  *service,
+                    GError    **error)
+{
+  g_autoptr(GPtrArray) directory = NULL;
+  g_autofree char *message = NULL;
+  GError *local_error = NULL;
+  gboolean own = FALSE;
+  gint64 id = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (KH_IS_SERVICE (service), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+    return 0;
+
+  kh_service_clean (service);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return 0;
+  /* Read and written in one transaction: the check sees what is there. */
+  directory = kh_db_list_services (db, TRUE, &local_error);
+  if (directory != NULL)
+    {
+      message = kh_service_check (service, directory, NULL);
+      if (message != NULL)
+        g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+      else
+        id = write_service (db, service, &local_error);
+    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return 0;
+  return id;
 }
 
 /* ---- the unit's calendar ---- */

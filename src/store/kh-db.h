@@ -17,7 +17,9 @@
 #include <gio/gio.h>
 
 #include "core/kh-records.h"
+#include "core/kh-search.h"
 #include "core/kh-calendar.h"
+#include "core/kh-contact-revision.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +36,7 @@ typedef enum {
   KH_STORE_ERROR_DUPLICATE_CODE,  /* that identity code already belongs to a person */
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
+  KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -64,11 +67,21 @@ void       kh_db_rollback        (KhDb *db);
 /* ---- users ---- */
 
 /* Finds the user for an OS account. On a database with no users at all the
- * account becomes the first administrator. NULL + PERMISSION error for an
- * unknown or inactive account when users exist. */
+ * account becomes the first administrator, as kohtaamo-admin's commands
+ * document ("init": whoever sets the database up administers it). NULL +
+ * PERMISSION error for an unknown or inactive account when users exist. */
 KhUser    *kh_db_login           (KhDb        *db,
                                   const char  *account,
                                   const char  *display_name,
+                                  GError     **error);
+/* The same, but on a database with no users the account becomes its
+ * administrator only with `claim_if_no_users`; without it the answer is
+ * NO_ADMINISTRATOR and nothing is written. The application asks the person
+ * first (issue 5, 2.7): see kh_store_claim_administration_async. */
+KhUser    *kh_db_login_full      (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  gboolean     claim_if_no_users,
                                   GError     **error);
 GPtrArray *kh_db_list_users      (KhDb *db, GError **error);       /* of KhUser */
 /* Adds or updates (by account) a user. */
@@ -95,6 +108,16 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
+/* As kh_db_search_clients, with how well each person matched, whether
+ * they have an open case, how many match in all (up to
+ * KH_SEARCH_COUNT_CAP) and, for 1–3 digits, how many more are needed; four
+ * to six digits find the people born on the dates they start ("0708":
+ * 7 August of any year). */
+KhClientSearch *kh_db_search_clients_full (KhDb        *db,
+                                           KhUser      *user,
+                                           const char  *query,
+                                           guint        limit,
+                                           GError     **error);
 /* Logs `what` with `basis`. NOT_FOUND if there is no such person.
  * A person with a non-disclosure marking (non_disclosure) comes without the
  * address, postal code and city (address_withheld), except when `what` is
@@ -195,17 +218,46 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
                                   GError         **error);
-/* Reception's work lists are bounded: a unit with a hundred thousand people
- * may have thousands of cases waiting, and every row shown is a logged read
- * of a person. These are the limits the un-paged calls use. */
+/* Reception's work lists are read a page at a time: a unit with a hundred
+ * thousand people may have thousands of cases waiting, and every row shown
+ * is a logged read of a person. These are the limits the un-paged calls use. */
 #define KH_DB_CONTACTS_ON_LIMIT 100
 #define KH_DB_QUEUE_LIMIT        50
 
+/* Which page of a work list to read, and for which showing of the lists.
+ *
+ * `showing` ties the pages of one showing together (ATL 703/2023 access log,
+ * issue 5 2.6): a person is logged as KH_ACCESS_WORK_LIST once in a showing,
+ * however many of its pages and lists (today's contacts and the queue) they
+ * appear in. A caller takes a new id (kh_work_list_new_showing) each time it
+ * shows the lists afresh; 0 makes every call a showing of its own.
+ *
+ * The filters are for today's contacts only; the queue ignores them. */
+typedef struct
+{
+  guint      offset;     /* rows to skip */
+  guint      limit;      /* the most rows to return; 0 for the list's default */
+  guint64    showing;
+  KhChannel  channel;    /* only contacts by this channel; 0 for any */
+  KhOutcome  outcome;    /* only contacts with this outcome; 0 for any */
+  gint64     worker_id;  /* only contacts recorded by this user; 0 for anyone */
+} KhWorkListQuery;
+
+/* A new showing id, never 0, unique in the process. Thread-safe. */
+guint64    kh_work_list_new_showing (void);
+
 /* Contacts received on a day (ISO date), newest first; names for display.
- * At most `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT); `out_total` (may be
- * NULL) gets how many contacts the day has in all, so that the page can say
- * "showing 100 of 512". Logs KH_ACCESS_WORK_LIST once for each person in the
- * rows returned, never for those left out. */
+ * The page `query` asks for; `out_total` (may be NULL) gets how many
+ * contacts of the day pass the filters. Logs KH_ACCESS_WORK_LIST for each
+ * person in the rows returned (once in the showing), never for others. */
+GPtrArray *kh_db_list_contacts_query (KhDb                  *db,
+                                      KhUser                *user,
+                                      const char            *date,
+                                      const KhWorkListQuery *query,
+                                      guint                 *out_total,
+                                      GError               **error);   /* of KhContact */
+/* kh_db_list_contacts_query from the first row, without filters: at most
+ * `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT). */
 GPtrArray *kh_db_list_contacts_on_page (KhDb       *db,
                                         KhUser     *user,
                                         const char *date,
@@ -217,10 +269,20 @@ GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker, nearest deadline first: the `limit`
- * nearest (0 = KH_DB_QUEUE_LIMIT); `out_total` (may be NULL) gets how many
- * wait in all. Logs KH_ACCESS_WORK_LIST once for each person in the rows
- * returned. */
+/* Opened cases waiting for a worker: every urgent case first (SHL 36 § 1:
+ * the urgent need is assessed at once; 45 §: urgent matters are decided
+ * without delay), the oldest urgent first; then the nearest statutory
+ * deadline; then the oldest. The page `query` asks for; `out_total` gets
+ * how many wait in all, `out_urgent` how many of them are urgent (both may
+ * be NULL). Logs as kh_db_list_contacts_query. */
+GPtrArray *kh_db_list_queue_query (KhDb                  *db,
+                                   KhUser                *user,
+                                   const KhWorkListQuery *query,
+                                   guint                 *out_total,
+                                   guint                 *out_urgent,
+                                   GError               **error);      /* of KhCase */
+/* kh_db_list_queue_query from the first row: the `limit` first (0 =
+ * KH_DB_QUEUE_LIMIT). */
 GPtrArray *kh_db_list_queue_page (KhDb     *db,
                                   KhUser   *user,
                                   guint     limit,
@@ -235,6 +297,9 @@ GPtrArray *kh_db_list_queue      (KhDb     *db,
 
 GPtrArray *kh_db_list_services   (KhDb *db, gboolean include_inactive, GError **error); /* of KhService */
 gint64     kh_db_save_service    (KhDb *db, KhUser *user, KhService *service, GError **error);
+/* The active entry flagged as the social emergency service; NULL without an
+ * error when there is none. */
+KhService *kh_db_find_social_emergency_service (KhDb *db, GError **error);
 
 /* ---- the unit's calendar ---- */
 
@@ -265,14 +330,20 @@ GPtrArray *kh_db_list_access_log (KhDb    *db,
  * condition of the SQL, and 0 / an invalid (cleared) date means "any". */
 typedef struct {
   gint64        client_id;   /* one person's rows */
+  char         *person_words;  /* or the people whose names have words that start
+                                * with each of these (as search does) */
   gint64        user_id;     /* one user's reads */
   KhAccessWhat  what;        /* one kind of read */
   GDate         from;        /* first day (local time), inclusive */
   GDate         to;          /* last day (local time), inclusive */
 } KhAccessFilter;
 
-/* Initialises to "everything". */
-void       kh_access_filter_init (KhAccessFilter *filter);
+/* Initialises to "everything"; clear frees person_words; copy makes a
+ * deep copy into `to` (which is then cleared by the caller). */
+void       kh_access_filter_init  (KhAccessFilter *filter);
+void       kh_access_filter_clear (KhAccessFilter *filter);
+void       kh_access_filter_copy  (const KhAccessFilter *from,
+                                   KhAccessFilter       *to);
 
 /* Where a page of the log starts. Keyset paging: OLDER and NEWER continue
  * from a row already shown (its time and id), however many rows have been
@@ -362,5 +433,36 @@ gboolean   kh_db_remove_closed_day (KhDb        *db,
                                     KhUser      *user,
                                     const char  *date,
                                     GError     **error);
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+/* A contact as it is now with its history of revisions (oldest first), and
+ * what `user` may do with it. Logs KH_ACCESS_CONTACTS for the person (an
+ * anonymous contact has none). NOT_FOUND if there is no such contact. */
+KhContactHistory *kh_db_get_contact_history (KhDb    *db,
+                                             KhUser  *user,
+                                             gint64   contact_id,
+                                             GError **error);
+/* Corrects the correctable fields (kh_contact_take_correctable) of the contact
+ * `corrected->id`, checked as the intake checks them; `reason` may be NULL.
+ * First writes a revision with what the fields held, in the same
+ * transaction. INVALID if nothing changed or a rule is broken; PERMISSION if
+ * the user may not (reception: only contacts received today; nobody: a
+ * contact entered in error). */
+gboolean   kh_db_correct_contact (KhDb        *db,
+                                  KhUser      *user,
+                                  KhContact   *corrected,
+                                  const char  *reason,
+                                  GError     **error);
+/* Marks a contact entered in error; `reason` is required. The contact stays
+ * in the record. A case it opened is closed. Reception may mark only contacts
+ * received today whose case is still in the queue; a case that is with a
+ * worker or closed can be marked only by that worker or the lead social
+ * worker. */
+gboolean   kh_db_mark_contact_in_error (KhDb        *db,
+                                        KhUser      *user,
+                                        gint64       contact_id,
+                                        const char  *reason,
+                                        GError     **error);
 
 G_END_DECLS

@@ -348,8 +348,8 @@ test_services (Fixture       *fixture,
   /* Refusals: the same name again, a missing name, a web address without
    * its scheme; each says why, on stderr, after the command's name. */
   err = run_err (fixture, 1, add_again);
-  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin services: "));
-  g_assert_nonnull (strstr (err, id));
+  g_assert_true (g_str_has_prefix (err, "kohtaamo-admin services: Name in Finnish: "));
+  g_assert_nonnull (strstr (err, "Kaupungin velkaneuvonta / Stadens skuldrådgivning"));
   g_clear_pointer (&err, g_free);
   err = run_err (fixture, 2, no_sv);
   g_assert_nonnull (strstr (err, "--name-sv"));
@@ -416,6 +416,111 @@ test_services (Fixture       *fixture,
     g_assert_nonnull (strstr (out, row_start));
     g_clear_pointer (&out, g_free);
   }
+}
+
+/* The map's fields: life area, kind, languages, marks, e-mail, notes. */
+static void
+test_services_map (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  const char *add[] = { "services", "add", "--name-fi", "Nuorten talo",
+                        "--name-sv", "Ungdomshuset", "--area", "participation",
+                        "--kind", "municipality", "--languages", "fi,sv",
+                        "--other-languages", "ru, ar", "--email", "talo@example.fi",
+                        "--notes", "ma–pe 12–18", "--flag", "around-the-clock", NULL };
+  const char *bad_area[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                             "--area", "money", NULL };
+  const char *bad_kind[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                             "--kind", "state", NULL };
+  const char *bad_languages[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                                  "--languages", "fi,ru", NULL };
+  const char *bad_flag[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                             "--flag", "urgent", NULL };
+  const char *bad_email[] = { "services", "add", "--name-fi", "A", "--name-sv", "B",
+                              "--email", "talo at example.fi", NULL };
+  const char *second_emergency[] = { "services", "add", "--name-fi", "Kriisipäivystys",
+                                     "--name-sv", "Krisjour", "--flag", "social-emergency",
+                                     NULL };
+  g_autoptr(KhService) service = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+
+  g_free (run (fixture, fixture->db_path, 0, init));
+  out = run (fixture, fixture->db_path, 0, add);
+  g_assert_true (g_str_has_prefix (out, "Added service "));
+  g_clear_pointer (&out, g_free);
+  service = service_named (fixture, "Nuorten talo");
+  g_assert_nonnull (service);
+  g_assert_cmpint (service->area, ==, KH_LIFE_AREA_PARTICIPATION);
+  g_assert_cmpint (service->kind, ==, KH_SERVICE_KIND_MUNICIPALITY);
+  g_assert_cmpuint (service->languages, ==, KH_SERVICE_LANGUAGE_FI | KH_SERVICE_LANGUAGE_SV);
+  g_assert_cmpstr (service->other_languages, ==, "ru, ar");
+  g_assert_cmpstr (service->email, ==, "talo@example.fi");
+  g_assert_cmpstr (service->notes, ==, "ma–pe 12–18");
+  g_assert_cmpuint (service->flags, ==, KH_SERVICE_FLAG_AROUND_THE_CLOCK);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, service->id);
+  g_clear_object (&service);
+
+  {
+    const char *show[] = { "services", "show", id, NULL };
+    const char *edit[] = { "services", "edit", id, "--area", "housing", "--languages", "",
+                           "--no-flags", "--email", "", NULL };
+
+    out = run (fixture, fixture->db_path, 0, show);
+    g_assert_nonnull (strstr (out, "Ungdomshuset\n"));
+    g_assert_nonnull (strstr (out, "participation\n"));
+    g_assert_nonnull (strstr (out, "municipality\n"));
+    g_assert_nonnull (strstr (out, "fi, sv\n"));
+    g_assert_nonnull (strstr (out, "around-the-clock\n"));
+    g_clear_pointer (&out, g_free);
+
+    g_free (run (fixture, fixture->db_path, 0, edit));
+    service = service_named (fixture, "Nuorten talo");
+    g_assert_cmpint (service->area, ==, KH_LIFE_AREA_HOUSING);
+    g_assert_cmpint (service->kind, ==, KH_SERVICE_KIND_MUNICIPALITY);
+    g_assert_cmpuint (service->languages, ==, 0);
+    g_assert_cmpuint (service->flags, ==, 0);
+    g_assert_null (service->email);
+    g_assert_cmpstr (service->notes, ==, "ma–pe 12–18");
+    g_clear_object (&service);
+  }
+
+  /* The list shows the area and kind by their keys. */
+  {
+    const char *list[] = { "services", "list", NULL };
+
+    out = run (fixture, fixture->db_path, 0, list);
+    g_assert_nonnull (strstr (out, "health-safety"));
+    g_assert_nonnull (strstr (out, "housing"));
+    g_clear_pointer (&out, g_free);
+  }
+
+  /* Unknown words are usage errors, before anything is opened. */
+  err = run_err (fixture, 2, bad_area);
+  g_assert_nonnull (strstr (err, "--area: use one of work, skills, finances, everyday-life, "
+                                 "participation, housing, health-safety, other"));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 2, bad_kind);
+  g_assert_nonnull (strstr (err, "--kind: use one of authority, county, municipality, parish, "
+                                 "ngo, company, unknown"));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 2, bad_languages);
+  g_assert_nonnull (strstr (err, "--languages"));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 2, bad_flag);
+  g_assert_nonnull (strstr (err, "--flag: use one of social-emergency, around-the-clock"));
+  g_clear_pointer (&err, g_free);
+  err = run_err (fixture, 2, bad_email);
+  g_assert_nonnull (strstr (err, "--email"));
+  g_clear_pointer (&err, g_free);
+  g_assert_null (service_named (fixture, "A"));
+
+  /* One social emergency service: the seeded one has the mark. */
+  err = run_err (fixture, 1, second_emergency);
+  g_assert_nonnull (strstr (err, "Social emergency service: “Sosiaalipäivystys / Socialjour”"));
+  g_assert_null (service_named (fixture, "Kriisipäivystys"));
 }
 
 static void
@@ -845,6 +950,7 @@ main (int   argc,
   ADD ("/admin/cli/settings/saturday", test_saturday_setting);
   ADD ("/admin/cli/services", test_services);
   ADD ("/admin/cli/services/need-role", test_services_need_role);
+  ADD ("/admin/cli/services/map", test_services_map);
   ADD ("/admin/cli/users", test_users);
   ADD ("/admin/cli/users/need-admin", test_users_need_admin);
   ADD ("/admin/cli/demo", test_demo);

@@ -374,7 +374,7 @@ test_existing_person_and_lists (Fixture       *f,
   id = add_client (f, "Olemassa", "Olli", "1970-01-01", 0);
   services = kh_db_list_services (f->db, FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (services->len, ==, 12);
+  g_assert_cmpuint (services->len, ==, 31);
   for (guint i = 0; i < services->len; i++)
     if (g_str_equal (((KhService *) g_ptr_array_index (services, i))->name_fi, "Kela"))
       kela = g_ptr_array_index (services, i);
@@ -647,8 +647,8 @@ test_services (Fixture       *f,
 
   all = kh_db_list_services (f->db, TRUE, &error);
   active = kh_db_list_services (f->db, FALSE, &error);
-  g_assert_cmpuint (all->len, ==, 13);
-  g_assert_cmpuint (active->len, ==, 12);
+  g_assert_cmpuint (all->len, ==, 33);
+  g_assert_cmpuint (active->len, ==, 31);
 
   g_free (service->name_sv);
   service->name_sv = g_strdup ("  ");

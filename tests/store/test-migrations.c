@@ -57,7 +57,7 @@ test_from_empty_file (void)
                                    "WHERE schema = 'main' AND type = 'table' AND strict = 0 "
                                    "AND name NOT LIKE 'clients_fts%' AND name NOT LIKE 'sqlite_%'"),
                    ==, 0);
-  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE active = 1"), ==, 12);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE active = 1"), ==, 31);
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Kela' "
                                    "AND name_sv = 'FPA'"), ==, 1);
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM services WHERE name_fi = 'Sosiaalipäivystys' "

@@ -263,7 +263,7 @@ test_anonymous_advice (Fixture       *f,
 
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   /* The person, the free text and the case outcomes are out of reach. */
-  g_assert_false (gtk_widget_get_visible (form_child (f, "who_stack")));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "person_picker")));
   g_assert_true (gtk_widget_get_visible (form_child (f, "anonymous_label")));
   g_assert_false (gtk_widget_get_visible (form_child (f, "reason_text_box")));
   g_assert_false (gtk_widget_get_sensitive (form_child (f, "outcome_case_row")));
@@ -692,7 +692,8 @@ static void
 test_search_and_choose (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *results = form_child (f, "results_list");
+  GtkWidget *results = form_child (f, "results_frame");
+  GtkWidget *view = form_child (f, "results_view");
   GtkWidget *stack = form_child (f, "who_stack");
   gint64 first_id;
 
@@ -700,7 +701,8 @@ test_search_and_choose (Fixture       *f,
   first_id = f->saved->client_id;
 
   set_text (form_child (f, "search_entry"), "testi");
-  WAIT_UNTIL (gtk_widget_get_visible (results) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0) != NULL);
+  WAIT_UNTIL (gtk_widget_get_visible (results)
+              && g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
   g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "chosen");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "chosen_row"))),

@@ -222,12 +222,13 @@ add_known_person (Fixture *f)
 static void
 find_known_person (Fixture *f)
 {
-  GtkWidget *results = form_child (f, "results_list");
+  GtkWidget *results = form_child (f, "results_frame");
+  GtkWidget *view = form_child (f, "results_view");
 
   assert_focus_in (f, form_child (f, "search_entry"));
   type (f, "virtanen aino");
   WAIT_UNTIL (gtk_widget_get_visible (results)
-              && gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0) != NULL);
+              && g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
   key (f, NoSymbol, XK_Return);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (form_child (f, "who_stack"))), ==, "chosen");
   assert_focus_in (f, form_child (f, "channel_row"));
