@@ -1281,6 +1281,56 @@ test_each_outcome (Fixture       *f,
     }
 }
 
+/* 2.3: no silent second case. A case for a person who has one pending asks
+ * first, and the contact joins the pending case; a second case only when
+ * asked for. */
+static void
+test_no_silent_second_case (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *view = form_child (f, "results_view");
+  g_autoptr(GPtrArray) cases = NULL;
+  AdwMessageDialog *dialog;
+  gint64 first_case;
+
+  fill_new_person (f, "Toistuva", "Tiina", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  first_case = f->saved->case_id;
+  g_assert_cmpint (first_case, >, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      set_text (form_child (f, "search_entry"), "toistuva");
+      WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
+      g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
+      fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_case_check");
+      save (f);
+      WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+      g_assert_true (adw_message_dialog_has_response (dialog, "attach"));
+      g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "attach");
+      if (round == 0)
+        {
+          kh_test_ui_screenshot (GTK_WIDGET (dialog), "intake-pending-case");
+          respond (dialog, "attach");
+          WAIT_UNTIL (f->n_saved == 2);
+          g_assert_true (f->saved->attached);
+          g_assert_cmpint (f->saved->case_id, ==, first_case);
+        }
+      else
+        {
+          respond (dialog, "new");
+          WAIT_UNTIL (f->n_saved == 3);
+          g_assert_false (f->saved->attached);
+          g_assert_cmpint (f->saved->case_id, !=, first_case);
+        }
+    }
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,6 +1382,7 @@ main (int   argc,
   ADD ("/ui/intake-form/over-75-follows-birth", test_over_75_follows_birth);
   ADD ("/ui/intake-form/one-tab-stop-per-group", test_one_tab_stop_per_group);
   ADD ("/ui/intake-form/each-outcome", test_each_outcome);
+  ADD ("/ui/intake-form/no-silent-second-case", test_no_silent_second_case);
 
 #undef ADD
 
