@@ -42,6 +42,15 @@ kh_test_ui_set_up (KhTestUi *ui)
   ui->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+  /* Set up as kohtaamo-admin init does: the test's account administers it. */
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+    g_autoptr(KhUser) admin = NULL;
+
+    g_assert_no_error (error);
+    admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+    g_assert_no_error (error);
+  }
   ui->store = kh_store_new (path);
   kh_store_open_async (ui->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
