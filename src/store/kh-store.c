@@ -805,6 +805,44 @@ kh_store_get_unit_name (KhStore *self)
 /* ---- search and reading people ---- */
 
 static gpointer
+search_full_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_search_clients_full (self->db, self->worker_user, args->text, args->number, error);
+}
+
+void
+kh_store_search_clients_full_async (KhStore             *self,
+                                    const char          *query,
+                                    guint                limit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_search_clients_full_async, search_full_job,
+                 args_new (query, 0, limit), (GDestroyNotify) kh_client_search_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_search_clients_full_finish:
+ *
+ * Returns: (transfer full):
+ */
+KhClientSearch *
+kh_store_search_clients_full_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_search_clients_full_async, error);
+}
+
+static gpointer
 search_job (KhStore  *self,
             gpointer  data,
             GError  **error)
@@ -1680,4 +1718,132 @@ kh_store_export_access_log_finish (KhStore       *self,
                                    GError       **error)
 {
   return finish_pointer (self, result, kh_store_export_access_log_async, error);
+}
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+static gpointer
+get_contact_history_job (KhStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_get_contact_history (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_get_contact_history_async (KhStore             *self,
+                                    gint64               contact_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_get_contact_history_async, get_contact_history_job,
+                 args_new (NULL, contact_id, 0), (GDestroyNotify) kh_contact_history_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_contact_history_finish:
+ *
+ * Returns: (transfer full): the contact and its history, or %NULL
+ */
+KhContactHistory *
+kh_store_get_contact_history_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_get_contact_history_async, error);
+}
+
+typedef struct
+{
+  KhContact *contact;
+  char      *reason;
+} Correction;
+
+static void
+correction_free (gpointer data)
+{
+  Correction *correction = data;
+
+  g_clear_object (&correction->contact);
+  g_free (correction->reason);
+  g_free (correction);
+}
+
+static gpointer
+correct_contact_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  Correction *correction = data;
+
+  return kh_db_correct_contact (self->db, self->worker_user, correction->contact,
+                                correction->reason, error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_correct_contact_async (KhStore             *self,
+                                KhContact           *corrected,
+                                const char          *reason,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Correction *correction;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_CONTACT (corrected));
+
+  correction = g_new0 (Correction, 1);
+  correction->contact = kh_contact_copy (corrected);
+  correction->reason = g_strdup (reason);
+  push_job (self, kh_store_correct_contact_async, correct_contact_job, correction,
+            correction_free, NULL, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_correct_contact_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, kh_store_correct_contact_async, error) != NULL;
+}
+
+static gpointer
+mark_contact_in_error_job (KhStore  *self,
+                           gpointer  data,
+                           GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_mark_contact_in_error (self->db, self->worker_user, args->id, args->text,
+                                      error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_mark_contact_in_error_async (KhStore             *self,
+                                      gint64               contact_id,
+                                      const char          *reason,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_mark_contact_in_error_async, mark_contact_in_error_job,
+            args_new (reason, contact_id, 0), args_free, NULL, TRUE,
+            cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_mark_contact_in_error_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_mark_contact_in_error_async, error) != NULL;
 }

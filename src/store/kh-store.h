@@ -72,6 +72,10 @@ KhUser     *kh_store_claim_administration_finish (KhStore *self, GAsyncResult *r
 void        kh_store_search_clients_async  (KhStore *self, const char *query, guint limit,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_search_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* kh_db_search_clients_full on the worker. */
+void        kh_store_search_clients_full_async  (KhStore *self, const char *query, guint limit,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhClientSearch *kh_store_search_clients_full_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_get_client_async      (KhStore *self, gint64 client_id, KhAccessWhat what, KhAccessBasis basis,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
@@ -178,5 +182,25 @@ GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *resu
  * before it ran writes nothing; a write that ran is reported as it went even
  * if its cancellable was cancelled meanwhile. */
 /* signal: "changed" (KhStore *store) */
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+/* The contact, its history and the user's rights (kh_db_get_contact_history;
+ * logged). */
+void        kh_store_get_contact_history_async  (KhStore *self, gint64 contact_id,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+KhContactHistory *kh_store_get_contact_history_finish (KhStore *self, GAsyncResult *result,
+                                                       GError **error);
+/* kh_db_correct_contact; `corrected` is copied. Emits "changed". */
+void        kh_store_correct_contact_async  (KhStore *self, KhContact *corrected, const char *reason,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+gboolean    kh_store_correct_contact_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* kh_db_mark_contact_in_error. Emits "changed". */
+void        kh_store_mark_contact_in_error_async  (KhStore *self, gint64 contact_id, const char *reason,
+                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+gboolean    kh_store_mark_contact_in_error_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS
