@@ -667,21 +667,77 @@ kh_db_list_client_contacts (KhDb    *db,
 }
 
 /* A work list (the day's contacts, the queue) shows names and reasons, so it
- * is a read of each person shown: one log row per person per showing. */
+ * is a read of each person shown: one log row per person per showing of the
+ * lists (issue 5 2.6: a person in both today's contacts and the queue was
+ * logged twice). `logged` collects the people this call logs; they join the
+ * showing's set once the transaction has committed. */
+static gboolean
+already_logged (KhDb        *db,
+                KhUser      *user,
+                guint64      showing,
+                GHashTable  *logged,
+                gint64       client_id)
+{
+  if (g_hash_table_contains (logged, &client_id))
+    return TRUE;
+  return showing != 0 && db->work_list_seen != NULL
+         && db->work_list_showing == showing && db->work_list_user == user->id
+         && g_hash_table_contains (db->work_list_seen, &client_id);
+}
+
 static void
 log_work_list (KhDb        *db,
                KhUser      *user,
-               GHashTable  *seen,
+               guint64      showing,
+               GHashTable  *logged,
                gint64       client_id,
                GError     **error)
 {
   KhAccessBasis basis;
 
-  if (g_hash_table_contains (seen, &client_id))
+  if (client_id <= 0 || already_logged (db, user, showing, logged, client_id))
     return;
-  g_hash_table_add (seen, g_memdup2 (&client_id, sizeof client_id));
+  g_hash_table_add (logged, g_memdup2 (&client_id, sizeof client_id));
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
   _kh_db_log_access (db, user, client_id, KH_ACCESS_WORK_LIST, basis, error);
+}
+
+/* After the commit: the people logged are part of the showing. */
+static void
+remember_logged (KhDb       *db,
+                 KhUser     *user,
+                 guint64     showing,
+                 GHashTable *logged)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (showing == 0)
+    return;
+  if (db->work_list_seen == NULL || db->work_list_showing != showing
+      || db->work_list_user != user->id)
+    {
+      g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
+      db->work_list_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      db->work_list_showing = showing;
+      db->work_list_user = user->id;
+    }
+  g_hash_table_iter_init (&iter, logged);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (db->work_list_seen, g_memdup2 (key, sizeof (gint64)));
+}
+
+guint64
+kh_work_list_new_showing (void)
+{
+  static guint64 last = 0;
+  static GMutex lock;
+  guint64 id;
+
+  g_mutex_lock (&lock);
+  id = ++last;
+  g_mutex_unlock (&lock);
+  return id;
 }
 
 /* Reads the one number a count statement gives; FALSE with `error` set
@@ -703,6 +759,122 @@ count_rows (KhDb          *db,
   return TRUE;
 }
 
+/* The filters of today's list, in SQL: a value of 0 (?N = 0) lets every
+ * row through, so that one statement serves every combination. */
+#define CONTACT_FILTER \
+  "WHERE k.received_at >= ?2 AND k.received_at < ?3 " \
+  "  AND (?4 = 0 OR k.channel = ?4) AND (?5 = 0 OR k.outcome = ?5) " \
+  "  AND (?6 = 0 OR k.created_by = ?6) "
+
+static void
+bind_contact_filter (sqlite3_stmt          *stmt,
+                     GDateTime             *start,
+                     GDateTime             *end,
+                     const KhWorkListQuery *query)
+{
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
+  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
+  sqlite3_bind_int (stmt, 4, query->channel);
+  sqlite3_bind_int (stmt, 5, query->outcome);
+  sqlite3_bind_int64 (stmt, 6, query->worker_id);
+}
+
+/**
+ * kh_db_list_contacts_query:
+ * @date: an ISO date, in local time
+ * @query: which page, which filters, which showing
+ * @out_total: (out) (optional): how many contacts of the day pass the filters
+ *
+ * Returns: (transfer full) (element-type KhContact): the page of the day's
+ *   contacts, newest first, with names for display; only the people in
+ *   them are logged, each once in the showing.
+ */
+GPtrArray *
+kh_db_list_contacts_query (KhDb                  *db,
+                           KhUser                *user,
+                           const char            *date,
+                           const KhWorkListQuery *query,
+                           guint                 *out_total,
+                           GError               **error)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  guint total = 0;
+  guint limit;
+  gboolean own;
+  GDate day;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limit = query->limit != 0 ? query->limit : KH_DB_CONTACTS_ON_LIMIT;
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!kh_date_parse (date, &day))
+    {
+      refuse (error, _("Date: not a valid date."));
+      return NULL;
+    }
+  /* The local day, whatever its length (daylight saving time). */
+  start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                 g_date_get_day (&day), 0, 0, 0);
+  g_date_add_days (&day, 1);
+  end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                               g_date_get_day (&day), 0, 0, 0);
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  {
+    /* The page is in the SQL: rows left out are never read, so never
+     * logged. */
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CONTACT_SELECT CONTACT_FILTER
+                                               CONTACT_ORDER " LIMIT ?7 OFFSET ?8",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+        bind_contact_filter (stmt, start, end, query);
+        sqlite3_bind_int64 (stmt, 7, limit);
+        sqlite3_bind_int64 (stmt, 8, query->offset);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      /* The numbers of the list's statement; ?1 is not used here. */
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT count(*) FROM contacts k " CONTACT_FILTER,
+                                                 &local_error);
+
+      if (stmt != NULL)
+        {
+          bind_contact_filter (stmt, start, end, query);
+          count_rows (db, stmt, &total, &local_error);
+        }
+    }
+  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
+    {
+      KhContact *contact = g_ptr_array_index (contacts, i);
+
+      if (!contact->anonymous)
+        log_work_list (db, user, query->showing, logged, contact->client_id, &local_error);
+    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  remember_logged (db, user, query->showing, logged);
+  if (out_total != NULL)
+    *out_total = total;
+  return g_steal_pointer (&contacts);
+}
+
 /**
  * kh_db_list_contacts_on_page:
  * @date: an ISO date, in local time
@@ -721,82 +893,9 @@ kh_db_list_contacts_on_page (KhDb        *db,
                              guint       *out_total,
                              GError     **error)
 {
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GError *local_error = NULL;
-  guint total = 0;
-  gboolean own;
-  GDate day;
+  KhWorkListQuery query = { 0, limit, 0, 0, 0, 0 };
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (date != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (limit == 0)
-    limit = KH_DB_CONTACTS_ON_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
-    return NULL;
-  if (!kh_date_parse (date, &day))
-    {
-      refuse (error, _("Date: not a valid date."));
-      return NULL;
-    }
-  /* The local day, whatever its length (daylight saving time). */
-  start = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                                 g_date_get_day (&day), 0, 0, 0);
-  g_date_add_days (&day, 1);
-  end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                               g_date_get_day (&day), 0, 0, 0);
-
-  if (!_kh_db_tx_begin (db, &own, error))
-    return NULL;
-  {
-    /* The limit is in the SQL: rows left out are never read, so never
-     * logged. */
-    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                               CONTACT_SELECT
-                                               "WHERE k.received_at >= ?2 AND k.received_at < ?3"
-                                               CONTACT_ORDER " LIMIT ?4",
-                                               &local_error);
-
-    if (stmt != NULL)
-      {
-        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
-        sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
-        sqlite3_bind_int64 (stmt, 4, limit);
-        _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
-      }
-  }
-  if (local_error == NULL)
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                                 "SELECT count(*) FROM contacts "
-                                                 "WHERE received_at >= ?1 AND received_at < ?2",
-                                                 &local_error);
-
-      if (stmt != NULL)
-        {
-          sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (start));
-          sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (end));
-          count_rows (db, stmt, &total, &local_error);
-        }
-    }
-  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
-    {
-      KhContact *contact = g_ptr_array_index (contacts, i);
-
-      if (contact->client_id > 0)
-        log_work_list (db, user, seen, contact->client_id, &local_error);
-    }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
-  if (out_total != NULL)
-    *out_total = total;
-  return g_steal_pointer (&contacts);
+  return kh_db_list_contacts_query (db, user, date, &query, out_total, error);
 }
 
 /**
@@ -816,13 +915,99 @@ kh_db_list_contacts_on (KhDb        *db,
 }
 
 /**
+ * kh_db_list_queue_query:
+ * @query: which page, which showing (the filters do not apply)
+ * @out_total: (out) (optional): how many cases wait in all
+ * @out_urgent: (out) (optional): how many of them are urgent
+ *
+ * Returns: (transfer full) (element-type KhCase): the page of the opened
+ *   cases waiting for a worker: every urgent case first, then the nearest
+ *   statutory deadline, then the oldest; only the people in them are
+ *   logged, each once in the showing.
+ */
+GPtrArray *
+kh_db_list_queue_query (KhDb                  *db,
+                        KhUser                *user,
+                        const KhWorkListQuery *query,
+                        guint                 *out_total,
+                        guint                 *out_urgent,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GError *local_error = NULL;
+  guint total = 0;
+  guint urgent = 0;
+  guint limit;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  limit = query->limit != 0 ? query->limit : KH_DB_QUEUE_LIMIT;
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  {
+    /* SHL 36 § 1 and 45 §: an urgent case waits for nothing, whatever its
+     * deadline group or deadline; urgent ones among themselves, the
+     * longest waiting first. The rest by the 36 § deadline, where the
+     * law sets one, then by age. */
+    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                               CASE_SELECT "WHERE cs.status = 1 "
+                                               "ORDER BY k.urgent DESC, "
+                                               "  CASE WHEN k.urgent THEN 0 "
+                                               "       ELSE cs.assessment_deadline IS NULL END, "
+                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "       ELSE cs.assessment_deadline END, "
+                                               "  cs.opened_at, cs.id "
+                                               "LIMIT ?1 OFFSET ?2",
+                                               &local_error);
+
+    if (stmt != NULL)
+      {
+        sqlite3_bind_int64 (stmt, 1, limit);
+        sqlite3_bind_int64 (stmt, 2, query->offset);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+      }
+  }
+  if (local_error == NULL)
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT count(*), coalesce (sum (k.urgent != 0), 0) "
+                                                 "FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
+                                                 "WHERE cs.status = 1",
+                                                 &local_error);
+
+      if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
+        urgent = (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT);
+    }
+  for (guint i = 0; i < cases->len && local_error == NULL; i++)
+    {
+      KhCase *kcase = g_ptr_array_index (cases, i);
+
+      log_work_list (db, user, query->showing, logged, kcase->client_id, &local_error);
+    }
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  remember_logged (db, user, query->showing, logged);
+  if (out_total != NULL)
+    *out_total = total;
+  if (out_urgent != NULL)
+    *out_urgent = urgent;
+  return g_steal_pointer (&cases);
+}
+
+/**
  * kh_db_list_queue_page:
  * @limit: the most rows to return; 0 for %KH_DB_QUEUE_LIMIT
  * @out_total: (out) (optional): how many cases wait in all
  *
- * Returns: (transfer full) (element-type KhCase): opened cases waiting for a
- *   worker, the nearest statutory deadline first, then the oldest; only the
- *   people in them are logged.
+ * Returns: (transfer full) (element-type KhCase): the first page of the
+ *   queue (see kh_db_list_queue_query).
  */
 GPtrArray *
 kh_db_list_queue_page (KhDb     *db,
@@ -831,63 +1016,16 @@ kh_db_list_queue_page (KhDb     *db,
                        guint    *out_total,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  GError *local_error = NULL;
-  guint total = 0;
-  gboolean own;
+  KhWorkListQuery query = { 0, limit, 0, 0, 0, 0 };
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (limit == 0)
-    limit = KH_DB_QUEUE_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
-    return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
-    return NULL;
-  {
-    g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                               CASE_SELECT "WHERE cs.status = 1 "
-                                               "ORDER BY cs.assessment_deadline IS NULL, "
-                                               "  cs.assessment_deadline, k.urgent DESC, "
-                                               "  cs.opened_at, cs.id "
-                                               "LIMIT ?1",
-                                               &local_error);
-
-    if (stmt != NULL)
-      {
-        sqlite3_bind_int64 (stmt, 1, limit);
-        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
-      }
-  }
-  if (local_error == NULL)
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM cases WHERE status = 1",
-                                                 &local_error);
-
-      if (stmt != NULL)
-        count_rows (db, stmt, &total, &local_error);
-    }
-  for (guint i = 0; i < cases->len && local_error == NULL; i++)
-    {
-      KhCase *kcase = g_ptr_array_index (cases, i);
-
-      log_work_list (db, user, seen, kcase->client_id, &local_error);
-    }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
-  if (out_total != NULL)
-    *out_total = total;
-  return g_steal_pointer (&cases);
+  return kh_db_list_queue_query (db, user, &query, out_total, NULL, error);
 }
 
 /**
  * kh_db_list_queue:
  *
  * Returns: (transfer full) (element-type KhCase): the %KH_DB_QUEUE_LIMIT
- *   cases with the nearest deadlines.
+ *   first cases of the queue.
  */
 GPtrArray *
 kh_db_list_queue (KhDb     *db,

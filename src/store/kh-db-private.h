@@ -32,6 +32,12 @@ struct _KhDb
 
   /* Cached; dropped when closed days or settings change. */
   KhCalendar *calendar;
+
+  /* The people already logged in the current showing of the work lists
+   * (see KhWorkListQuery.showing): its id, its user, their client ids. */
+  guint64     work_list_showing;
+  gint64      work_list_user;
+  GHashTable *work_list_seen;
 };
 
 /* A borrowed statement from the cache; the cleanup resets it so that it

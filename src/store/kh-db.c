@@ -1092,6 +1092,7 @@ kh_db_close (KhDb *db)
   if (db->handle != NULL)
     sqlite3_close (db->handle);
   g_clear_pointer (&db->calendar, kh_calendar_unref);
+  g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
   g_free (db->path);
   g_free (db);
 }

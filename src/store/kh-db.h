@@ -195,17 +195,46 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
                                   GError         **error);
-/* Reception's work lists are bounded: a unit with a hundred thousand people
- * may have thousands of cases waiting, and every row shown is a logged read
- * of a person. These are the limits the un-paged calls use. */
+/* Reception's work lists are read a page at a time: a unit with a hundred
+ * thousand people may have thousands of cases waiting, and every row shown
+ * is a logged read of a person. These are the limits the un-paged calls use. */
 #define KH_DB_CONTACTS_ON_LIMIT 100
 #define KH_DB_QUEUE_LIMIT        50
 
+/* Which page of a work list to read, and for which showing of the lists.
+ *
+ * `showing` ties the pages of one showing together (ATL 703/2023 access log,
+ * issue 5 2.6): a person is logged as KH_ACCESS_WORK_LIST once in a showing,
+ * however many of its pages and lists (today's contacts and the queue) they
+ * appear in. A caller takes a new id (kh_work_list_new_showing) each time it
+ * shows the lists afresh; 0 makes every call a showing of its own.
+ *
+ * The filters are for today's contacts only; the queue ignores them. */
+typedef struct
+{
+  guint      offset;     /* rows to skip */
+  guint      limit;      /* the most rows to return; 0 for the list's default */
+  guint64    showing;
+  KhChannel  channel;    /* only contacts by this channel; 0 for any */
+  KhOutcome  outcome;    /* only contacts with this outcome; 0 for any */
+  gint64     worker_id;  /* only contacts recorded by this user; 0 for anyone */
+} KhWorkListQuery;
+
+/* A new showing id, never 0, unique in the process. Thread-safe. */
+guint64    kh_work_list_new_showing (void);
+
 /* Contacts received on a day (ISO date), newest first; names for display.
- * At most `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT); `out_total` (may be
- * NULL) gets how many contacts the day has in all, so that the page can say
- * "showing 100 of 512". Logs KH_ACCESS_WORK_LIST once for each person in the
- * rows returned, never for those left out. */
+ * The page `query` asks for; `out_total` (may be NULL) gets how many
+ * contacts of the day pass the filters. Logs KH_ACCESS_WORK_LIST for each
+ * person in the rows returned (once in the showing), never for others. */
+GPtrArray *kh_db_list_contacts_query (KhDb                  *db,
+                                      KhUser                *user,
+                                      const char            *date,
+                                      const KhWorkListQuery *query,
+                                      guint                 *out_total,
+                                      GError               **error);   /* of KhContact */
+/* kh_db_list_contacts_query from the first row, without filters: at most
+ * `limit` rows (0 = KH_DB_CONTACTS_ON_LIMIT). */
 GPtrArray *kh_db_list_contacts_on_page (KhDb       *db,
                                         KhUser     *user,
                                         const char *date,
@@ -217,10 +246,20 @@ GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker, nearest deadline first: the `limit`
- * nearest (0 = KH_DB_QUEUE_LIMIT); `out_total` (may be NULL) gets how many
- * wait in all. Logs KH_ACCESS_WORK_LIST once for each person in the rows
- * returned. */
+/* Opened cases waiting for a worker: every urgent case first (SHL 36 § 1:
+ * the urgent need is assessed at once; 45 §: urgent matters are decided
+ * without delay), the oldest urgent first; then the nearest statutory
+ * deadline; then the oldest. The page `query` asks for; `out_total` gets
+ * how many wait in all, `out_urgent` how many of them are urgent (both may
+ * be NULL). Logs as kh_db_list_contacts_query. */
+GPtrArray *kh_db_list_queue_query (KhDb                  *db,
+                                   KhUser                *user,
+                                   const KhWorkListQuery *query,
+                                   guint                 *out_total,
+                                   guint                 *out_urgent,
+                                   GError               **error);      /* of KhCase */
+/* kh_db_list_queue_query from the first row: the `limit` first (0 =
+ * KH_DB_QUEUE_LIMIT). */
 GPtrArray *kh_db_list_queue_page (KhDb     *db,
                                   KhUser   *user,
                                   guint     limit,

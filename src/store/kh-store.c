@@ -846,6 +846,7 @@ typedef struct
 {
   GPtrArray *rows;
   guint      total;
+  guint      urgent;     /* the queue: how many of `total` are urgent */
 } Page;
 
 static void
@@ -938,6 +939,145 @@ kh_store_list_contacts_on_page_finish (KhStore       *self,
                                        GError       **error)
 {
   return finish_page (self, result, kh_store_list_contacts_on_page_async, out_total, error);
+}
+
+/* The arguments of a paged work-list read, copied for the worker. */
+typedef struct
+{
+  char            *date;
+  KhWorkListQuery  query;
+} QueryArgs;
+
+static QueryArgs *
+query_args_new (const char            *date,
+                const KhWorkListQuery *query)
+{
+  QueryArgs *args = g_new0 (QueryArgs, 1);
+
+  args->date = g_strdup (date);
+  args->query = *query;
+  return args;
+}
+
+static void
+query_args_free (gpointer data)
+{
+  QueryArgs *args = data;
+
+  g_free (args->date);
+  g_free (args);
+}
+
+static gpointer
+list_contacts_query_job (KhStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  QueryArgs *args = data;
+  GPtrArray *rows;
+  guint total = 0;
+
+  if (args->date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      args->date = g_date_time_format (now, "%Y-%m-%d");
+    }
+  rows = kh_db_list_contacts_query (self->db, self->worker_user, args->date, &args->query,
+                                    &total, error);
+  return page_new (rows, total);
+}
+
+void
+kh_store_list_contacts_query_async (KhStore               *self,
+                                    const char            *date,
+                                    const KhWorkListQuery *query,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  push_job (self, kh_store_list_contacts_query_async, list_contacts_query_job,
+            query_args_new (date, query), query_args_free, page_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_contacts_query_finish:
+ * @out_total: (out) (optional): how many of the day's contacts pass the filters
+ *
+ * Returns: (transfer full) (element-type KhContact):
+ */
+GPtrArray *
+kh_store_list_contacts_query_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     guint         *out_total,
+                                     GError       **error)
+{
+  return finish_page (self, result, kh_store_list_contacts_query_async, out_total, error);
+}
+
+static gpointer
+list_queue_query_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  QueryArgs *args = data;
+  GPtrArray *rows;
+  guint total = 0;
+  guint urgent = 0;
+  Page *page;
+
+  rows = kh_db_list_queue_query (self->db, self->worker_user, &args->query, &total, &urgent, error);
+  page = page_new (rows, total);
+  if (page != NULL)
+    page->urgent = urgent;
+  return page;
+}
+
+void
+kh_store_list_queue_query_async (KhStore               *self,
+                                 const KhWorkListQuery *query,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  push_job (self, kh_store_list_queue_query_async, list_queue_query_job,
+            query_args_new (NULL, query), query_args_free, page_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_queue_query_finish:
+ * @out_total: (out) (optional): how many cases wait in all
+ * @out_urgent: (out) (optional): how many of them are urgent
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_queue_query_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  guint         *out_total,
+                                  guint         *out_urgent,
+                                  GError       **error)
+{
+  Page *page = finish_pointer (self, result, kh_store_list_queue_query_async, error);
+  GPtrArray *rows;
+
+  if (out_total != NULL)
+    *out_total = page != NULL ? page->total : 0;
+  if (out_urgent != NULL)
+    *out_urgent = page != NULL ? page->urgent : 0;
+  if (page == NULL)
+    return NULL;
+  rows = g_steal_pointer (&page->rows);
+  page_free (page);
+  return rows;
 }
 
 void

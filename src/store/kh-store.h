@@ -102,6 +102,21 @@ void        kh_store_list_queue_page_async  (KhStore *self, guint limit,
 GPtrArray  *kh_store_list_queue_page_finish (KhStore *self, GAsyncResult *result, guint *out_total,
                                              GError **error);
 
+/* A page of today's contacts (`date` ISO, NULL for today) or of the queue,
+ * as kh_db_list_contacts_query / kh_db_list_queue_query; `query` is copied.
+ * The finishes give the totals (the queue also how many are urgent). */
+void        kh_store_list_contacts_query_async  (KhStore *self, const char *date,
+                                                 const KhWorkListQuery *query,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GPtrArray  *kh_store_list_contacts_query_finish (KhStore *self, GAsyncResult *result, guint *out_total,
+                                                 GError **error);
+void        kh_store_list_queue_query_async     (KhStore *self, const KhWorkListQuery *query,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GPtrArray  *kh_store_list_queue_query_finish    (KhStore *self, GAsyncResult *result, guint *out_total,
+                                                 guint *out_urgent, GError **error);
+
 /* Every user, active or not, by name (KhUser; no one's personal data, so
  * nothing is logged): for "Assign to a worker" the form keeps the active
  * social workers and counsellors. */

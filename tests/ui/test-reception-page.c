@@ -18,6 +18,8 @@
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
 #include "ui/intake/kh-reception-page.h"
+#include "ui/intake/kh-work-list-model.h"
+#include "ui/intake/kh-work-list-row.h"
 
 #include "kh-test-ui.h"
 
@@ -26,6 +28,7 @@ typedef struct {
   GtkWidget *page;
   AdwToast  *toast;          /* the last "toast" */
   gint64     opened_client;  /* the last "open-client" */
+  guint      lists_shown;    /* how many "lists-shown" */
 } Fixture;
 
 static guint
@@ -56,24 +59,86 @@ form_child (Fixture    *f,
   return kh_test_ui_child (get_form (f), KH_TYPE_INTAKE_FORM, name);
 }
 
-static guint
-count_rows (GtkWidget *list)
+/* The work list under a GtkListView of the page ("contacts_view" or
+ * "queue_view"). */
+static KhWorkListModel *
+view_model (Fixture    *f,
+            const char *view)
 {
-  guint n = 0;
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (page_child (f, view)));
 
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n) != NULL)
-    n++;
-  return n;
+  return KH_WORK_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
 }
 
-static AdwActionRow *
-row_at (GtkWidget *list,
-        guint      index)
+static guint
+count_rows (Fixture    *f,
+            const char *view)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index);
+  return g_list_model_get_n_items (G_LIST_MODEL (view_model (f, view)));
+}
 
-  g_assert_true (ADW_IS_ACTION_ROW (row));
-  return ADW_ACTION_ROW (row);
+/* The record of row `index`, NULL while its page is being read. */
+static GObject *
+record_at (Fixture    *f,
+           const char *view,
+           guint       index)
+{
+  g_autoptr(KhWorkListItem) item = g_list_model_get_item (G_LIST_MODEL (view_model (f, view)), index);
+
+  return item != NULL ? kh_work_list_item_get_record (item) : NULL;
+}
+
+static const char *
+title_at (Fixture    *f,
+          const char *view,
+          guint       index)
+{
+  GObject *record = record_at (f, view, index);
+
+  if (KH_IS_CONTACT (record))
+    return KH_CONTACT (record)->client_name != NULL ? KH_CONTACT (record)->client_name : "Anonymous";
+  if (KH_IS_CASE (record))
+    return KH_CASE (record)->client_name;
+  return NULL;
+}
+
+/* The row widget on screen that shows a person of that name, if any. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *name)
+{
+  if (KH_IS_WORK_LIST_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      KhWorkListItem *item = kh_work_list_row_get_item (KH_WORK_LIST_ROW (widget));
+      GObject *record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+      const char *title = KH_IS_CONTACT (record) ? KH_CONTACT (record)->client_name
+                          : KH_IS_CASE (record) ? KH_CASE (record)->client_name : NULL;
+
+      if (g_strcmp0 (title, name) == 0)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+visible_page (Fixture    *f,
+              const char *stack)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (page_child (f, stack)));
+}
+
+static const char *
+heading (Fixture    *f,
+         const char *label)
+{
+  return gtk_label_get_text (GTK_LABEL (page_child (f, label)));
 }
 
 /* Is `text` shown by some label inside `widget`? */
@@ -107,6 +172,13 @@ open_client_cb (KhReceptionPage *page,
 }
 
 static void
+lists_shown_cb (KhReceptionPage *page,
+                Fixture         *f)
+{
+  f->lists_shown++;
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -114,6 +186,7 @@ fixture_set_up (Fixture       *f,
   f->page = kh_reception_page_new (f->ui.store);
   g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
   g_signal_connect (f->page, "open-client", G_CALLBACK (open_client_cb), f);
+  g_signal_connect (f->page, "lists-shown", G_CALLBACK (lists_shown_cb), f);
   kh_test_ui_show (&f->ui, f->page);
 }
 
@@ -164,13 +237,15 @@ static void
 test_empty (Fixture       *f,
             gconstpointer  data)
 {
-  GtkWidget *contacts = page_child (f, "contacts_list");
-
   /* A calm empty state, not an empty box. */
-  WAIT_UNTIL (shows_text (contacts, "No contacts yet today"));
+  WAIT_UNTIL (g_strcmp0 (visible_page (f, "contacts_stack"), "empty") == 0);
+  g_assert_true (shows_text (page_child (f, "contacts_stack"), "No contacts yet today"));
+  WAIT_UNTIL (g_strcmp0 (visible_page (f, "queue_stack"), "empty") == 0);
   kh_test_ui_screenshot (f->ui.window, "reception-empty");
-  g_assert_cmpuint (count_rows (contacts), ==, 0);
-  g_assert_cmpuint (count_rows (page_child (f, "queue_list")), ==, 0);
+  g_assert_cmpuint (count_rows (f, "contacts_view"), ==, 0);
+  g_assert_cmpuint (count_rows (f, "queue_view"), ==, 0);
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "0 contacts");
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "0 waiting · none urgent");
 }
 
 /* The page and its form both give back the store they were made with. */
@@ -191,9 +266,8 @@ static void
 test_save_list_undo (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *contacts = page_child (f, "contacts_list");
   GtkWidget *stack = page_child (f, "stack");
-  AdwActionRow *row;
+  GtkWidget *row;
 
   start_contact (f);
   fill_new_person (f, "Testinen", "Maija", "010594Y9021");
@@ -205,19 +279,21 @@ test_save_list_undo (Fixture       *f,
   g_assert_cmpstr (adw_toast_get_title (f->toast), ==, "Contact saved");
   g_assert_nonnull (adw_toast_get_button_label (f->toast));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "overview");
-  WAIT_UNTIL (count_rows (contacts) == 1);
-  row = row_at (contacts, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Testinen, Maija");
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 1 && record_at (f, "contacts_view", 0) != NULL);
+  g_assert_cmpstr (title_at (f, "contacts_view", 0), ==, "Testinen, Maija");
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "1 contact");
   g_assert_cmpuint (count_contacts_today (f), ==, 1);
+  /* Issue 5 2.9: the language of service in the row. */
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Testinen, Maija")) != NULL);
+  g_assert_true (shows_text (row, "Walk-in · Finnish"));
 
   /* The row opens the person. */
-  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
-  g_signal_emit_by_name (contacts, "row-activated", row);
+  g_signal_emit_by_name (page_child (f, "contacts_view"), "activate", 0);
   g_assert_cmpint (f->opened_client, >, 0);
 
   /* Undo takes it away again. */
   g_signal_emit_by_name (f->toast, "button-clicked");
-  WAIT_UNTIL (count_rows (contacts) == 0);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 0);
   g_assert_cmpuint (count_contacts_today (f), ==, 0);
 }
 
@@ -225,30 +301,27 @@ static void
 test_anonymous_row (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *contacts = page_child (f, "contacts_list");
-  AdwActionRow *row;
-
   start_contact (f);
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
   save (f);
 
-  WAIT_UNTIL (count_rows (contacts) == 1);
-  row = row_at (contacts, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Anonymous");
-  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 1 && record_at (f, "contacts_view", 0) != NULL);
+  g_assert_cmpstr (title_at (f, "contacts_view", 0), ==, "Anonymous");
+  /* No person to open. */
+  g_signal_emit_by_name (page_child (f, "contacts_view"), "activate", 0);
+  g_assert_cmpint (f->opened_client, ==, 0);
 }
 
 static void
 test_queue_deadline (Fixture       *f,
                      gconstpointer  data)
 {
-  GtkWidget *queue = page_child (f, "queue_list");
+  GtkWidget *row;
   KhCalendar *calendar = kh_store_get_calendar (f->ui.store);
   g_autofree char *code = NULL;
   g_autofree char *expected = NULL;
   GDate today, birth, deadline;
-  AdwActionRow *row;
 
   g_date_clear (&today, 1);
   g_date_set_time_t (&today, time (NULL));
@@ -264,11 +337,14 @@ test_queue_deadline (Fixture       *f,
   fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
   save (f);
 
-  WAIT_UNTIL (count_rows (queue) == 1);
-  row = row_at (queue, 0);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Vanhanen, Elli");
-  g_assert_true (shows_text (GTK_WIDGET (row), expected));
-  g_assert_true (shows_text (GTK_WIDGET (row), "in 7 working days"));
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Vanhanen, Elli")) != NULL);
+  g_assert_cmpuint (count_rows (f, "queue_view"), ==, 1);
+  g_assert_true (shows_text (row, expected));
+  g_assert_true (shows_text (row, "in 7 working days"));
+  /* SHL 45 §: the 3-month deadline too. */
+  g_assert_true (shows_text (row, "implemented by "));
+  g_assert_true (shows_text (row, "(SHL 45 §)"));
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "1 waiting · none urgent");
   kh_test_ui_screenshot (f->ui.window, "reception-queue");
 }
 
@@ -389,24 +465,6 @@ open_cases (Fixture *f,
   WAIT_UNTIL (n_saved == n);
 }
 
-/* A long queue shows the nearest cases only, and says how many wait. */
-static void
-test_queue_limit (Fixture       *f,
-                  gconstpointer  data)
-{
-  GtkWidget *queue = page_child (f, "queue_list");
-  GtkWidget *group = page_child (f, "queue_group");
-  g_autofree char *expected = g_strdup_printf ("Showing the %u nearest of %u waiting",
-                                               KH_DB_QUEUE_LIMIT, KH_DB_QUEUE_LIMIT + 3);
-
-  open_cases (f, KH_DB_QUEUE_LIMIT + 3);
-  WAIT_UNTIL (count_rows (queue) == KH_DB_QUEUE_LIMIT);
-  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==, expected);
-  kh_test_ui_screenshot (f->ui.window, "reception-queue-limit");
-  /* The contacts of today are all listed (fewer than their limit). */
-  WAIT_UNTIL (count_rows (page_child (f, "contacts_list")) == KH_DB_QUEUE_LIMIT + 3);
-}
-
 static void
 sql (Fixture    *f,
      const char *statement)
@@ -458,23 +516,323 @@ static void
 test_list_error (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *queue = page_child (f, "queue_list");
-  GtkWidget *error_row;
+  GtkWidget *queue = page_child (f, "queue_stack");
+  GtkWidget *error_page;
 
   open_cases (f, 1);
-  WAIT_UNTIL (count_rows (queue) == 1 && find_named (queue, "kh-list-error") == NULL);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 1 && g_strcmp0 (visible_page (f, "queue_stack"), "list") == 0);
 
   sql (f, "ALTER TABLE cases RENAME TO cases_away");
   kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
-  WAIT_UNTIL ((error_row = find_named (queue, "kh-list-error")) != NULL);
+  WAIT_UNTIL (g_strcmp0 (visible_page (f, "queue_stack"), "error") == 0);
   /* In place of the rows: not the "No cases waiting" of an empty queue. */
-  g_assert_cmpuint (count_rows (queue), ==, 1);
-  g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (queue), 0) == GTK_LIST_BOX_ROW (error_row));
+  error_page = find_named (queue, "kh-list-error");
+  g_assert_nonnull (error_page);
+  g_assert_true (gtk_widget_get_mapped (error_page));
+  g_assert_true (shows_text (error_page, "Could not load the list"));
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "");
   kh_test_ui_screenshot (f->ui.window, "reception-list-error");
 
   sql (f, "ALTER TABLE cases_away RENAME TO cases");
-  g_signal_emit_by_name (find_button (error_row), "clicked");
-  WAIT_UNTIL (find_named (queue, "kh-list-error") == NULL && count_rows (queue) == 1);
+  g_signal_emit_by_name (find_button (error_page), "clicked");
+  WAIT_UNTIL (g_strcmp0 (visible_page (f, "queue_stack"), "list") == 0 && count_rows (f, "queue_view") == 1);
+}
+
+/* A second connection to the page's database, as the user the store logged
+ * in as: for loading many rows at once, faster than the store's saves. */
+static KhDb *
+open_db (Fixture  *f,
+         KhUser  **out_user)
+{
+  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  KhDb *db = kh_db_open (path, &error);
+
+  g_assert_no_error (error);
+  *out_user = kh_db_login (db, g_get_user_name (), NULL, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+/* Saves one intake through `db`: a new person born on `birth` (no code),
+ * contacted `seconds_ago`. */
+static void
+save_raw (KhDb       *db,
+          KhUser     *user,
+          const char *last_name,
+          const char *birth,
+          guint       seconds_ago,
+          KhChannel   channel,
+          KhOutcome   outcome,
+          gboolean    urgent)
+{
+  g_autoptr(KhContact) contact = kh_contact_new ();
+  g_autoptr(KhClient) client = kh_client_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+  client->last_name = g_strdup (last_name);
+  client->first_names = g_strdup ("Testi");
+  client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  client->birth_date = g_strdup (birth);
+  client->language = KH_LANGUAGE_FI;
+  contact->received_at = g_date_time_add_seconds (now, -(gdouble) seconds_ago);
+  contact->channel = channel;
+  contact->contactor = KH_CONTACTOR_SELF;
+  contact->needs = KH_NEED_HOUSING;
+  contact->language = KH_LANGUAGE_FI;
+  contact->outcome = outcome;
+  contact->urgency = urgent ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
+  result = kh_db_save_intake (db, user, &intake, &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+count_sql (Fixture    *f,
+           const char *query)
+{
+  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* Work-list rows of the access log written after row `after` (people,
+ * when `distinct`). */
+static gint64
+count_work_list_log (Fixture  *f,
+                     gint64    after,
+                     gboolean  distinct)
+{
+  g_autofree char *query = g_strdup_printf ("SELECT count(%s) FROM access_log "
+                                            "WHERE what = 8 AND rowid > %" G_GINT64_FORMAT,
+                                            distinct ? "DISTINCT client_id" : "*", after);
+
+  return count_sql (f, query);
+}
+
+/* Issue 5 3.3: 5 000 cases wait. The heading says so; the list scrolls to
+ * its last row; only the pages shown were read, and only their people
+ * logged. */
+static void
+test_long_queue (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *view = page_child (f, "queue_view");
+  GtkAdjustment *adjustment;
+  GtkWidget *row = NULL;
+  KhWorkListModel *model;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  KhDb *db = open_db (f, &user);
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  gint64 log_start;
+
+  g_assert_true (kh_db_begin (db, &error));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Jonottaja%04u", i);
+
+      /* Over 75: a deadline each; the oldest first. */
+      save_raw (db, user, name, "1940-01-01", 6000 - i, KH_CHANNEL_PHONE,
+                KH_OUTCOME_CASE_OPENED, FALSE);
+    }
+  g_assert_true (kh_db_commit (db, &error));
+  g_assert_no_error (error);
+  kh_db_close (db);
+  log_start = count_sql (f, "SELECT coalesce (max (rowid), 0) FROM access_log");
+
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 5000);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "5000 waiting · none urgent");
+  WAIT_UNTIL (find_row (view, "Jonottaja0000, Testi") != NULL);
+  model = view_model (f, "queue_view");
+  /* At the start, only the first page is read. */
+  g_assert_cmpuint (kh_work_list_model_get_pages_read (model), ==, 1);
+
+  /* To the end, as a scroll bar dragged down. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  timeout_id = g_timeout_add_seconds (20, kh_test_ui_timed_out_cb, &timed_out);
+  while ((row = find_row (view, "Jonottaja4999, Testi")) == NULL && !timed_out)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment)
+                                            - gtk_adjustment_get_page_size (adjustment));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "5000 waiting · none urgent");
+  kh_test_ui_screenshot (f->ui.window, "reception-long-queue-end");
+
+  /* A few pages, not a hundred; each person of them logged once, and
+   * nobody else (the contacts of today are 5 000 too, but only their
+   * first page was read, and its people are in the queue's last page). */
+  g_test_message ("pages read: %u", kh_work_list_model_get_pages_read (model));
+  g_assert_cmpuint (kh_work_list_model_get_pages_read (model), <=, 6);
+  g_assert_cmpint (count_work_list_log (f, log_start, FALSE), ==,
+                   KH_WORK_LIST_PAGE_SIZE * kh_work_list_model_get_pages_read (model));
+  g_assert_cmpint (count_work_list_log (f, log_start, TRUE), ==,
+                   KH_WORK_LIST_PAGE_SIZE * kh_work_list_model_get_pages_read (model));
+}
+
+/* Issue 5 1.1: an urgent case for a 40-year-old (no 7-day deadline, opened
+ * last) is first in a queue of 200 cases with deadlines, and the heading
+ * counts it. */
+static void
+test_urgent_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  KhDb *db = open_db (f, &user);
+  GtkWidget *row;
+
+  g_assert_true (kh_db_begin (db, &error));
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Vanhus%03u", i);
+
+      save_raw (db, user, name, "1940-01-01", 1000 - i, KH_CHANNEL_PHONE,
+                KH_OUTCOME_CASE_OPENED, FALSE);
+    }
+  save_raw (db, user, "Kiireinen", "1986-03-01", 10, KH_CHANNEL_WALK_IN,
+            KH_OUTCOME_CASE_OPENED, TRUE);
+  g_assert_true (kh_db_commit (db, &error));
+  kh_db_close (db);
+
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 201);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "201 waiting · 1 urgent, shown first");
+  WAIT_UNTIL (record_at (f, "queue_view", 0) != NULL);
+  g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiireinen, Testi");
+  g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Vanhus000, Testi");
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Kiireinen, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Urgent"));
+  g_assert_true (shows_text (row, "Assess at once"));
+  kh_test_ui_screenshot (f->ui.window, "reception-urgent-first");
+}
+
+/* Issue 5 2.9: today's list by channel, outcome and worker; the count in
+ * the heading follows; a referral shows its service. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  KhDb *db = open_db (f, &user);
+  GtkDropDown *channel = GTK_DROP_DOWN (page_child (f, "channel_filter"));
+  GtkDropDown *outcome = GTK_DROP_DOWN (page_child (f, "outcome_filter"));
+  GtkDropDown *worker = GTK_DROP_DOWN (page_child (f, "worker_filter"));
+  KhService *service;
+  GtkWidget *row;
+
+  services = kh_db_list_services (db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, >, 0);
+  service = g_ptr_array_index (services, 0);
+  save_raw (db, user, "Kavija", "1980-01-01", 300, KH_CHANNEL_WALK_IN, KH_OUTCOME_ADVICE, FALSE);
+  save_raw (db, user, "Soittaja", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_ADVICE, FALSE);
+  save_raw (db, user, "Avattu", "1980-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  {
+    g_autoptr(KhContact) contact = kh_contact_new ();
+    g_autoptr(KhClient) client = kh_client_new ();
+    g_autoptr(KhIntakeResult) result = NULL;
+    KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+    client->last_name = g_strdup ("Ohjattu");
+    client->first_names = g_strdup ("Testi");
+    client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+    client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+    client->birth_date = g_strdup ("1980-01-01");
+    client->language = KH_LANGUAGE_SV;
+    contact->channel = KH_CHANNEL_WALK_IN;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->needs = KH_NEED_FINANCIAL;
+    contact->language = KH_LANGUAGE_SV;
+    contact->interpreter = TRUE;
+    contact->urgency = KH_URGENCY_NOT_URGENT;
+    contact->outcome = KH_OUTCOME_DIRECTED;
+    contact->service_id = service->id;
+    result = kh_db_save_intake (db, user, &intake, &error);
+    g_assert_no_error (error);
+  }
+  kh_db_close (db);
+
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 4);
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "4 contacts");
+  /* The referral: language, interpreter and the service in its row. */
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Ohjattu, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Walk-in · Swedish, interpreter needed · Financial support"));
+  g_assert_true (shows_text (row, "Directed to another service"));
+  g_assert_nonnull (service->name_fi);
+  g_assert_true (shows_text (row, service->name_fi));
+  kh_test_ui_screenshot (f->ui.window, "reception-contacts");
+
+  /* Phone calls: two. */
+  gtk_drop_down_set_selected (channel, KH_CHANNEL_PHONE - KH_CHANNEL_FIRST + 1);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 2);
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "2 contacts match");
+  /* …that opened a case: one. */
+  gtk_drop_down_set_selected (outcome, KH_OUTCOME_CASE_OPENED - KH_OUTCOME_FIRST + 1);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 1);
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "1 contact matches");
+  WAIT_UNTIL (record_at (f, "contacts_view", 0) != NULL);
+  g_assert_cmpstr (title_at (f, "contacts_view", 0), ==, "Avattu, Testi");
+  /* Walk-ins that opened a case: none, and the list says so. */
+  gtk_drop_down_set_selected (channel, KH_CHANNEL_WALK_IN - KH_CHANNEL_FIRST + 1);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 0);
+  g_assert_cmpstr (visible_page (f, "contacts_stack"), ==, "no-match");
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "0 contacts match");
+
+  /* By the worker who recorded them: all four are this user's. */
+  gtk_drop_down_set_selected (channel, 0);
+  gtk_drop_down_set_selected (outcome, 0);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 4);
+  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (worker)) == 2);
+  gtk_drop_down_set_selected (worker, 1);
+  WAIT_UNTIL (g_strcmp0 (heading (f, "contacts_count"), "4 contacts match") == 0);
+  g_assert_cmpstr (visible_page (f, "contacts_stack"), ==, "list");
+}
+
+/* Issue 5 2.6: people in both lists are logged once when the page shows
+ * them. */
+static void
+test_log_once (Fixture       *f,
+               gconstpointer  data)
+{
+  gint64 log_start;
+  guint shown;
+
+  open_cases (f, 3);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 3 && count_rows (f, "contacts_view") == 3);
+  WAIT_UNTIL (record_at (f, "queue_view", 2) != NULL && record_at (f, "contacts_view", 2) != NULL);
+  log_start = count_sql (f, "SELECT coalesce (max (rowid), 0) FROM access_log");
+  shown = f->lists_shown;
+
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  /* Both lists read again (their answers come after the log is
+   * committed): three people, three rows, not six. */
+  WAIT_UNTIL (f->lists_shown > shown);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "3 waiting · none urgent");
+  g_assert_cmpstr (heading (f, "contacts_count"), ==, "3 contacts");
+  g_assert_cmpint (count_work_list_log (f, log_start, FALSE), ==, 3);
+  g_assert_cmpint (count_work_list_log (f, log_start, TRUE), ==, 3);
 }
 
 int
@@ -494,7 +852,10 @@ main (int   argc,
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);
-  ADD ("/ui/reception/queue-limit", test_queue_limit);
+  ADD ("/ui/reception/long-queue", test_long_queue);
+  ADD ("/ui/reception/urgent-first", test_urgent_first);
+  ADD ("/ui/reception/filters", test_filters);
+  ADD ("/ui/reception/log-once", test_log_once);
   ADD ("/ui/reception/list-error", test_list_error);
 
 #undef ADD

@@ -13,36 +13,38 @@
 #include "ui/common/kh-store-property.h"
 
 #include "kh-reception-page.h"
+#include "kh-work-list-model.h"
+#include "kh-work-list-row.h"
 
 struct _KhReceptionPage
 {
   AdwBin parent_instance;
 
   /* template widgets */
-  GtkListBox   *contacts_list;
-  AdwPreferencesGroup *contacts_group;
+  GtkDropDown  *channel_filter;
+  GtkLabel     *contacts_count;
+  GtkStack     *contacts_stack;
+  GtkListView  *contacts_view;
   GtkLabel     *date_label;
   GtkButton    *new_contact_button;
-  AdwPreferencesGroup *queue_group;
-  GtkListBox   *queue_list;
+  GtkDropDown  *outcome_filter;
+  GtkLabel     *queue_count;
+  GtkStack     *queue_stack;
+  GtkListView  *queue_view;
   GtkStack     *stack;
+  GtkDropDown  *worker_filter;
 
   /* owned */
-  KhStore      *store;
-  GCancellable *refresh_cancellable;
-  GCancellable *cancellable;
-  char         *queue_description;   /* the group's own, from the template */
-  guint         refresh_id;          /* an idle that refreshes once */
-  guint         reads_left;          /* answers of this refresh still to come */
-  GPtrArray    *contacts_left;       /* rows still to add, in order */
-  GPtrArray    *cases_left;
-  guint         contacts_next;
-  guint         contacts_first;      /* rows shown at once in this refresh */
-  guint         cases_next;
-  guint         fill_id;             /* an idle that adds them */
-  GdkFrameClock *painted_clock;      /* waited on for the lists' first frame */
-  gulong        painted_id;
-  guint         form_id;             /* an idle that makes the form */
+  KhStore         *store;
+  KhWorkListModel *contacts;
+  KhWorkListModel *queue;
+  GCancellable    *cancellable;
+  GArray          *worker_ids;     /* gint64, by the worker filter's positions */
+  guint            refresh_id;     /* an idle that refreshes once */
+  guint            reads_left;     /* first pages of this refresh still to come */
+  guint            form_id;        /* an idle that makes the form */
+  GdkFrameClock   *clock;          /* while mapped: after each paint, read the rows on screen */
+  gulong           painted_id;
 
   /* borrowed (a child of the stack); made when first needed, or when the
    * lists are shown and nothing else is to be done (see prepare_form) */
@@ -51,6 +53,7 @@ struct _KhReceptionPage
   guint         disposed : 1;   /* an undo may finish after dispose */
   guint         refresh_pending : 1;  /* asked while the lists were not shown */
   guint         read_ahead : 1;       /* read before the first map: it needs none */
+  guint         workers_read : 1;     /* the worker filter has its choices */
 };
 
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
@@ -64,58 +67,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A full list is a hundred rows and more, and making and laying out a row
- * costs a few milliseconds: rows enough to fill the view come at once, so
- * that the first frame with the lists is quick, and the rest follow in the
- * idle time between frames, a few at a time. */
-#define ROWS_PER_IDLE 16
-/* No row of these lists is lower than this (a title and a subtitle)… */
-#define ROW_MIN_HEIGHT 50
-/* …and the page's title, date and first group title take at least this… */
-#define PAGE_TOP_HEIGHT 110
-/* …and in a window, its header bar at least this. */
-#define HEADER_BAR_HEIGHT 40
-/* Before the page has a size: the window's own, or a tall screen. */
-#define TALL_SCREEN_HEIGHT 1440
-
-static const char *
-channel_icon_name (KhChannel channel)
-{
-  switch (channel)
-    {
-    case KH_CHANNEL_WALK_IN: return "avatar-default-symbolic";
-    case KH_CHANNEL_PHONE: return "call-start-symbolic";
-    case KH_CHANNEL_LETTER: return "x-office-document-symbolic";
-    case KH_CHANNEL_E_MESSAGE: return "mail-unread-symbolic";
-    case KH_CHANNEL_CHAT: return "chat-message-new-symbolic";
-    case KH_CHANNEL_AUTHORITY: return "system-users-symbolic";
-    case KH_CHANNEL_KELA: return "mail-message-new-symbolic";
-    case KH_CHANNEL_EMERGENCY: return "emblem-important-symbolic";
-    default: return "help-about-symbolic";
-    }
-}
-
-static char *
-dup_needs_summary (guint needs)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  for (guint i = 0; i < KH_N_NEEDS; i++)
-    if (needs & (1u << i))
-      g_ptr_array_add (labels, (gpointer) kh_need_label (1u << i));
-  g_ptr_array_add (labels, NULL);
-  return g_strjoinv (", ", (char **) labels->pdata);
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static GtkWidget *
 new_placeholder (const char *icon_name,
                  const char *text,
@@ -126,8 +77,9 @@ new_placeholder (const char *icon_name,
   GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_set_margin_top (box, 30);
-  gtk_widget_set_margin_bottom (box, 30);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_image_set_pixel_size (GTK_IMAGE (image), 48);
@@ -151,242 +103,6 @@ new_placeholder (const char *icon_name,
   return box;
 }
 
-/* A row of a work list keeps to one line of title and one of subtitle, with
- * the whole of both in its tooltip: labels that may wrap are measured again
- * and again, and in these lists they made the first frame a tenth slower. */
-static void
-set_one_line (GtkWidget *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
-  g_autofree char *tooltip = NULL;
-
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  if (subtitle != NULL && subtitle[0] != '\0')
-    tooltip = g_strdup_printf ("%s\n%s", title != NULL ? title : "", subtitle);
-  else
-    tooltip = g_strdup (title);
-  gtk_widget_set_tooltip_text (row, tooltip);
-}
-
-static GtkWidget *
-new_contact_row (KhContact *contact)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *time_label;
-  GtkWidget *icon;
-  GtkWidget *outcome;
-  g_autofree char *clock = NULL;
-  g_autofree char *needs = dup_needs_summary (contact->needs);
-  g_autofree char *subtitle = NULL;
-  const char *channel = kh_channel_label (contact->channel);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (contact->anonymous || contact->client_name == NULL)
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("contact", "Anonymous"));
-  else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), contact->client_name);
-
-  subtitle = needs[0] != '\0'
-             ? g_strdup_printf ("%s · %s", channel ? channel : "", needs)
-             : g_strdup (channel ? channel : "");
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  set_one_line (row);
-
-  if (contact->received_at != NULL)
-    clock = g_date_time_format (contact->received_at, C_("time of day", "%H:%M"));
-  time_label = gtk_label_new (clock);
-  gtk_label_set_width_chars (GTK_LABEL (time_label), 5);
-  gtk_label_set_xalign (GTK_LABEL (time_label), 1.0);
-  gtk_widget_add_css_class (time_label, "numeric");
-  gtk_widget_add_css_class (time_label, "heading");
-
-  icon = gtk_image_new_from_icon_name (channel_icon_name (contact->channel));
-  gtk_widget_set_tooltip_text (icon, channel);
-  gtk_widget_add_css_class (icon, "dim-label");
-
-  /* Prefixes are packed from the outside in: the time comes first. */
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), time_label);
-
-  if (contact->urgent)
-    {
-      GtkWidget *badge = gtk_label_new (C_("badge", "Urgent"));
-
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "kh-badge");
-      gtk_widget_add_css_class (badge, "error");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-    }
-
-  /* A column of one width: outcomes line up, and a long one wraps
-   * instead of squeezing the person's name. */
-  outcome = gtk_label_new (kh_outcome_label (contact->outcome));
-  gtk_label_set_wrap (GTK_LABEL (outcome), TRUE);
-  gtk_label_set_width_chars (GTK_LABEL (outcome), 18);
-  gtk_label_set_max_width_chars (GTK_LABEL (outcome), 18);
-  gtk_label_set_xalign (GTK_LABEL (outcome), 1.0);
-  gtk_label_set_justify (GTK_LABEL (outcome), GTK_JUSTIFY_RIGHT);
-  gtk_widget_add_css_class (outcome, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), outcome);
-
-  /* Anonymous contacts have no person to open. */
-  if (!contact->anonymous && contact->client_id > 0)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "kh-client-id",
-                              g_memdup2 (&contact->client_id, sizeof (gint64)), g_free);
-    }
-  else
-    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  return row;
-}
-
-/* Working days from today to `deadline`; negative when it has passed. */
-static int
-count_working_days (KhCalendar  *calendar,
-                    const GDate *today,
-                    const GDate *deadline)
-{
-  GDate day = *today;
-  int n = 0;
-
-  if (g_date_compare (deadline, today) < 0)
-    return -1;
-  while (g_date_compare (&day, deadline) < 0)
-    {
-      g_date_add_days (&day, 1);
-      if (calendar == NULL || kh_calendar_is_working_day (calendar, &day))
-        n++;
-    }
-  return n;
-}
-
-static GtkWidget *
-new_queue_row (KhReceptionPage *self,
-               KhCase          *kcase)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box;
-  GtkWidget *date_label;
-  GtkWidget *when_label;
-  g_autofree char *needs = dup_needs_summary (kcase->needs);
-  g_autofree char *opened = NULL;
-  g_autofree char *subtitle = NULL;
-  GDate deadline;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 kcase->client_name ? kcase->client_name : "");
-
-  if (kcase->opened_at != NULL)
-    {
-      GDate day;
-      g_autofree char *date = NULL;
-
-      g_date_clear (&day, 1);
-      g_date_set_dmy (&day, g_date_time_get_day_of_month (kcase->opened_at),
-                      g_date_time_get_month (kcase->opened_at),
-                      g_date_time_get_year (kcase->opened_at));
-      date = kh_date_format (&day);
-      /* Translators: %s is the date a case was opened */
-      opened = g_strdup_printf (_("Opened %s"), date);
-    }
-  subtitle = needs[0] != '\0' && opened != NULL
-             ? g_strdup_printf ("%s · %s", opened, needs)
-             : g_strdup (opened != NULL ? opened : needs);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  set_one_line (row);
-
-  if (kcase->urgent)
-    {
-      GtkWidget *badge = gtk_label_new (C_("badge", "Urgent"));
-
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "kh-badge");
-      gtk_widget_add_css_class (badge, "error");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  date_label = gtk_label_new (NULL);
-  when_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (date_label), 1.0);
-  gtk_label_set_xalign (GTK_LABEL (when_label), 1.0);
-  gtk_widget_add_css_class (when_label, "caption");
-  gtk_box_append (GTK_BOX (box), date_label);
-  gtk_box_append (GTK_BOX (box), when_label);
-
-  g_date_clear (&deadline, 1);
-  if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
-    {
-      g_autofree char *date = kh_date_format (&deadline);
-      g_autofree char *by = NULL;
-      g_autofree char *when = NULL;
-      GDate today;
-      int days;
-
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      days = count_working_days (kh_store_get_calendar (self->store), &today, &deadline);
-
-      /* Translators: %s is the date by which the assessment must start */
-      by = g_strdup_printf (_("Start by %s"), date);
-      gtk_label_set_text (GTK_LABEL (date_label), by);
-      if (days < 0)
-        {
-          when = g_strdup (C_("deadline", "Overdue"));
-          gtk_widget_add_css_class (box, "error");
-        }
-      else if (days == 0)
-        {
-          when = g_strdup (C_("deadline", "Today"));
-          gtk_widget_add_css_class (box, "warning");
-        }
-      else
-        {
-          /* Translators: time left until the assessment must start */
-          when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
-          if (days <= 2)
-            gtk_widget_add_css_class (box, "warning");
-          else
-            gtk_widget_add_css_class (when_label, "dim-label");
-        }
-      gtk_label_set_text (GTK_LABEL (when_label), when);
-    }
-  else
-    {
-      gtk_label_set_text (GTK_LABEL (date_label), _("No statutory deadline"));
-      gtk_widget_add_css_class (date_label, "dim-label");
-      gtk_widget_set_visible (when_label, FALSE);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-
-  if (kcase->client_id > 0)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "kh-client-id",
-                              g_memdup2 (&kcase->client_id, sizeof (gint64)), g_free);
-    }
-  return row;
-}
-
-static void
-row_activated_cb (GtkListBox      *list,
-                  GtkListBoxRow   *row,
-                  KhReceptionPage *self)
-{
-  gint64 *client_id = g_object_get_data (G_OBJECT (row), "kh-client-id");
-
-  if (client_id != NULL && *client_id > 0)
-    g_signal_emit (self, signals[OPEN_CLIENT], 0, *client_id);
-}
-
 static void
 try_again_clicked_cb (GtkButton       *button,
                       KhReceptionPage *self)
@@ -396,83 +112,56 @@ try_again_clicked_cb (GtkButton       *button,
 
 /* A list that could not be read says so in its place, with a way to try
  * again: an empty list would claim that nobody is there. */
-static void
-show_list_error (KhReceptionPage *self,
-                 GtkListBox      *list,
-                 const GError    *error)
+static GtkWidget *
+new_error_page (KhReceptionPage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title = gtk_label_new (_("Could not load the list"));
+  GtkWidget *message = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
 
-  clear_list (list);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Could not load the list"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+  gtk_widget_set_name (box, "kh-list-error");
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_set_margin_top (box, 2);
   gtk_widget_add_css_class (icon, "warning");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_widget_set_margin_start (icon, 12);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_margin_top (texts, 8);
+  gtk_widget_set_margin_bottom (texts, 8);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_widget_add_css_class (message, "caption");
+  gtk_widget_add_css_class (message, "dim-label");
+  gtk_widget_set_name (message, "kh-list-error-message");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_end (button, 12);
   g_signal_connect_object (button, "clicked", G_CALLBACK (try_again_clicked_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_name (row, "kh-list-error");
-  gtk_list_box_append (list, row);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), message);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), button);
+  return box;
 }
 
-
-/* Adds up to `n` more of today's contacts; TRUE if some are still to come. */
-static gboolean
-add_contact_rows (KhReceptionPage *self,
-                  guint            n)
+static void
+show_list_error (GtkStack     *stack,
+                 GtkLabel     *count,
+                 const GError *error)
 {
-  if (self->contacts_left == NULL)
-    return FALSE;
-  for (guint i = 0; i < n && self->contacts_next < self->contacts_left->len; i++)
-    gtk_list_box_append (self->contacts_list,
-                         new_contact_row (g_ptr_array_index (self->contacts_left, self->contacts_next++)));
-  if (self->contacts_next < self->contacts_left->len)
-    return TRUE;
-  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
-  return FALSE;
-}
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, "error");
+  GtkWidget *texts = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (page));
 
-/* The same for the queue. */
-static gboolean
-add_case_rows (KhReceptionPage *self,
-               guint            n)
-{
-  if (self->cases_left == NULL)
-    return FALSE;
-  for (guint i = 0; i < n && self->cases_next < self->cases_left->len; i++)
-    gtk_list_box_append (self->queue_list,
-                         new_queue_row (self, g_ptr_array_index (self->cases_left, self->cases_next++)));
-  if (self->cases_next < self->cases_left->len)
-    return TRUE;
-  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
-  return FALSE;
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), error->message);
+  gtk_label_set_text (count, "");
+  gtk_stack_set_visible_child_name (stack, "error");
 }
 
 static void ensure_form (KhReceptionPage *self);
-
-/* How many rows can be seen at once, at most. */
-static guint
-rows_in_view (KhReceptionPage *self)
-{
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  int width;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (height <= 0 && GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root))
-      && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    {
-      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
-      height -= HEADER_BAR_HEIGHT;
-    }
-  if (height <= 0)
-    height = TALL_SCREEN_HEIGHT;
-
-  return (guint) MAX (height - PAGE_TOP_HEIGHT, 0) / ROW_MIN_HEIGHT + 1;
-}
 
 static gboolean
 form_idle_cb (gpointer user_data)
@@ -486,7 +175,8 @@ form_idle_cb (gpointer user_data)
 
 /* The form is the biggest part of the page (a quarter of the window's
  * start-up when it was made with the page): it is made when nothing else
- * waits, so that Ctrl+N still finds it ready. */
+ * waits (after the frame with the lists, which has a higher priority), so
+ * that Ctrl+N still finds it ready. */
 static void
 prepare_form (KhReceptionPage *self)
 {
@@ -494,188 +184,250 @@ prepare_form (KhReceptionPage *self)
     self->form_id = g_idle_add_full (G_PRIORITY_LOW, form_idle_cb, self, NULL);
 }
 
-static gboolean
-fill_idle_cb (gpointer user_data)
-{
-  KhReceptionPage *self = user_data;
-  gboolean more_contacts = add_contact_rows (self, ROWS_PER_IDLE);
-  gboolean more_cases = add_case_rows (self, ROWS_PER_IDLE);
-
-  if (more_contacts || more_cases)
-    return G_SOURCE_CONTINUE;
-  self->fill_id = 0;
-  prepare_form (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-stop_waiting_for_paint (KhReceptionPage *self)
+users_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  /* A clock whose surface went away has dropped its handlers already. */
-  if (self->painted_clock != NULL && self->painted_id != 0
-      && g_signal_handler_is_connected (self->painted_clock, self->painted_id))
-    g_signal_handler_disconnect (self->painted_clock, self->painted_id);
-  self->painted_id = 0;
-  g_clear_object (&self->painted_clock);
-}
+  g_autoptr(KhReceptionPage) self = user_data;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkStringList *names;
 
-/* The frame with the first rows is on screen: now the rest. */
-static void
-lists_painted_cb (GdkFrameClock   *clock,
-                  KhReceptionPage *self)
-{
-  stop_waiting_for_paint (self);
-  if (self->contacts_left != NULL || self->cases_left != NULL)
+  users = kh_store_list_users_finish (KH_STORE (object), result, &error);
+  if (self->disposed || users == NULL)
     {
-      if (self->fill_id == 0)
-        self->fill_id = g_idle_add (fill_idle_cb, self);
-    }
-  else
-    prepare_form (self);
-}
-
-/* A page taken off the screen before that frame paints nothing more. */
-static void
-unmapped_cb (KhReceptionPage *self)
-{
-  if (self->painted_id != 0)
-    lists_painted_cb (NULL, self);
-}
-
-/* Rows added before that frame would only make it later. */
-static void
-fill_after_paint (KhReceptionPage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->painted_id != 0)
-    return;
-  if (clock == NULL)
-    {
-      lists_painted_cb (NULL, self);
+      /* The filter keeps its "Anyone": the list itself is not at stake. */
+      if (users == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the workers: %s", error->message);
       return;
     }
-  self->painted_clock = g_object_ref (clock);
-  self->painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (lists_painted_cb), self);
+  names = GTK_STRING_LIST (gtk_drop_down_get_model (self->worker_filter));
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      gtk_string_list_append (names, user->display_name != NULL ? user->display_name : user->account);
+      g_array_append_val (self->worker_ids, user->id);
+    }
 }
 
+/* The worker filter's names: read once, after the lists' first pages. */
 static void
-stop_filling (KhReceptionPage *self)
+read_workers (KhReceptionPage *self)
 {
-  g_clear_handle_id (&self->fill_id, g_source_remove);
-  stop_waiting_for_paint (self);
-  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
-  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
+  if (self->workers_read)
+    return;
+  self->workers_read = TRUE;
+  kh_store_list_users_async (self->store, self->cancellable, users_done_cb, g_object_ref (self));
 }
 
-/* One of the two lists of a refresh has its answer in place. */
+/* One of the two lists of a refresh has its first page in place. */
 static void
 list_read_done (KhReceptionPage *self)
 {
   if (self->reads_left > 0 && --self->reads_left == 0)
     {
-      fill_after_paint (self);
+      prepare_form (self);
+      read_workers (self);
       g_signal_emit (self, signals[LISTS_SHOWN], 0);
     }
 }
 
 static void
-contacts_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+contacts_loaded_cb (KhWorkListModel *model,
+                    const GError    *error,
+                    KhReceptionPage *self)
 {
-  g_autoptr(KhReceptionPage) self = user_data;
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
-  contacts = kh_store_list_contacts_on_page_finish (KH_STORE (object), result, &total, &error);
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (contacts == NULL)
-    {
-      adw_preferences_group_set_description (self->contacts_group, NULL);
-      show_list_error (self, self->contacts_list, error);
-      list_read_done (self);
-      return;
-    }
-
-  clear_list (self->contacts_list);
-  g_clear_pointer (&self->contacts_left, g_ptr_array_unref);
-  total = MAX (total, contacts->len);
-  if (contacts->len == 0)
-    adw_preferences_group_set_description (self->contacts_group, NULL);
-  else if (total > contacts->len)
-    {
-      /* Translators: the first %'u is how many of today's contacts are
-       * listed (the latest), the second how many there are in all */
-      g_autofree char *count = g_strdup_printf (ngettext ("Showing the %'u latest of %'u contact",
-                                                          "Showing the %'u latest of %'u contacts",
-                                                          total),
-                                                contacts->len, total);
-
-      adw_preferences_group_set_description (self->contacts_group, count);
-    }
+  if (error != NULL)
+    show_list_error (self->contacts_stack, self->contacts_count, error);
   else
     {
-      /* Translators: how many contacts came in today */
-      g_autofree char *count = g_strdup_printf (ngettext ("%u contact", "%u contacts", contacts->len),
-                                                contacts->len);
+      g_autofree char *count = NULL;
 
-      adw_preferences_group_set_description (self->contacts_group, count);
+      if (n == 0 && kh_work_list_model_has_filter (model))
+        gtk_stack_set_visible_child_name (self->contacts_stack, "no-match");
+      else
+        gtk_stack_set_visible_child_name (self->contacts_stack, n > 0 ? "list" : "empty");
+      if (kh_work_list_model_has_filter (model))
+        /* Translators: how many of today's contacts pass the filters */
+        count = g_strdup_printf (ngettext ("%'u contact matches", "%'u contacts match", n), n);
+      else
+        /* Translators: how many contacts came in today */
+        count = g_strdup_printf (ngettext ("%'u contact", "%'u contacts", n), n);
+      gtk_label_set_text (self->contacts_count, count);
     }
-  self->contacts_left = g_steal_pointer (&contacts);
-  self->contacts_next = 0;
-  self->contacts_first = MIN (rows_in_view (self), self->contacts_left->len);
-  add_contact_rows (self, self->contacts_first);
   list_read_done (self);
 }
 
 static void
-queue_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+queue_loaded_cb (KhWorkListModel *model,
+                 const GError    *error,
+                 KhReceptionPage *self)
 {
-  g_autoptr(KhReceptionPage) self = user_data;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GError) error = NULL;
-  guint total = 0;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint urgent = kh_work_list_model_get_urgent (model);
 
-  cases = kh_store_list_queue_page_finish (KH_STORE (object), result, &total, &error);
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (cases == NULL)
-    {
-      adw_preferences_group_set_description (self->queue_group, self->queue_description);
-      show_list_error (self, self->queue_list, error);
-      list_read_done (self);
-      return;
-    }
-
-  clear_list (self->queue_list);
-  g_clear_pointer (&self->cases_left, g_ptr_array_unref);
-  total = MAX (total, cases->len);
-  if (total > cases->len)
-    {
-      /* Translators: the first %'u is how many cases are listed (those with
-       * the nearest deadlines), the second how many wait in all */
-      g_autofree char *text = g_strdup_printf (ngettext ("Showing the %'u nearest of %'u waiting",
-                                                         "Showing the %'u nearest of %'u waiting",
-                                                         total),
-                                               cases->len, total);
-
-      adw_preferences_group_set_description (self->queue_group, text);
-    }
+  if (error != NULL)
+    show_list_error (self->queue_stack, self->queue_count, error);
   else
-    adw_preferences_group_set_description (self->queue_group, self->queue_description);
-  self->cases_left = g_steal_pointer (&cases);
-  self->cases_next = 0;
-  /* Below the contacts; one row at least, so that the list never says it
-   * is empty while its rows are coming. */
-  add_case_rows (self, MAX (rows_in_view (self), self->contacts_first + 1) - self->contacts_first);
+    {
+      g_autofree char *waiting = NULL;
+      g_autofree char *urgent_text = NULL;
+      g_autofree char *count = NULL;
+
+      gtk_stack_set_visible_child_name (self->queue_stack, n > 0 ? "list" : "empty");
+      /* Issue 5 1.1: the heading always says how many urgent cases wait. */
+      /* Translators: how many opened cases wait for a worker */
+      waiting = g_strdup_printf (ngettext ("%'u waiting", "%'u waiting", n), n);
+      if (urgent == 0)
+        urgent_text = g_strdup (_("none urgent"));
+      else
+        /* Translators: how many of the waiting cases are urgent (SHL 36 §);
+         * they come first in the list */
+        urgent_text = g_strdup_printf (ngettext ("%'u urgent, shown first",
+                                                 "%'u urgent, shown first", urgent),
+                                       urgent);
+      /* Translators: "12 waiting · 2 urgent, shown first" */
+      count = g_strdup_printf (C_("queue heading", "%s · %s"), waiting, urgent_text);
+      gtk_label_set_text (self->queue_count, count);
+    }
   list_read_done (self);
+}
+
+static void
+view_activated_cb (GtkListView     *view,
+                   guint            position,
+                   KhReceptionPage *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_autoptr(KhWorkListItem) item = g_list_model_get_item (model, position);
+  GObject *record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+  gint64 client_id = 0;
+
+  if (KH_IS_CONTACT (record) && !KH_CONTACT (record)->anonymous)
+    client_id = KH_CONTACT (record)->client_id;
+  else if (KH_IS_CASE (record))
+    client_id = KH_CASE (record)->client_id;
+  if (client_id > 0)
+    g_signal_emit (self, signals[OPEN_CLIENT], 0, client_id);
+}
+
+/* Issue 5 2.9: today's list by channel, outcome and worker; the store
+ * filters (the rows left out are not read, so not logged). */
+static void
+filter_changed_cb (KhReceptionPage *self)
+{
+  guint channel = gtk_drop_down_get_selected (self->channel_filter);
+  guint outcome = gtk_drop_down_get_selected (self->outcome_filter);
+  guint worker = gtk_drop_down_get_selected (self->worker_filter);
+
+  if (self->disposed)
+    return;
+  kh_work_list_model_set_filter (self->contacts,
+                                 channel == 0 || channel == GTK_INVALID_LIST_POSITION
+                                 ? 0 : (KhChannel) (KH_CHANNEL_FIRST + channel - 1),
+                                 outcome == 0 || outcome == GTK_INVALID_LIST_POSITION
+                                 ? 0 : (KhOutcome) (KH_OUTCOME_FIRST + outcome - 1),
+                                 worker == GTK_INVALID_LIST_POSITION || worker >= self->worker_ids->len
+                                 ? 0 : g_array_index (self->worker_ids, gint64, worker));
+}
+
+/* Reads the pages of the rows on screen that are not read yet. GtkListView
+ * makes rows for a couple of hundred items around those on screen; only
+ * the ones the receptionist can see are read, and so logged. */
+static void
+read_rows_on_screen (GtkListView     *view,
+                     KhWorkListModel *model)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (scroller);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (view)))
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      KhWorkListItem *item;
+      graphene_rect_t bounds;
+
+      if (!KH_IS_WORK_LIST_ROW (row) || !gtk_widget_get_child_visible (child))
+        continue;
+      item = kh_work_list_row_get_item (KH_WORK_LIST_ROW (row));
+      if (item == NULL || kh_work_list_item_get_record (item) != NULL)
+        continue;
+      if (!gtk_widget_compute_bounds (child, scroller, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      kh_work_list_model_read_item (model, item);
+    }
+}
+
+static void
+painted_cb (GdkFrameClock   *clock,
+            KhReceptionPage *self)
+{
+  read_rows_on_screen (self->contacts_view, self->contacts);
+  read_rows_on_screen (self->queue_view, self->queue);
+}
+
+static void
+stop_watching_paint (KhReceptionPage *self)
+{
+  /* A clock whose surface went away has dropped its handlers already. */
+  if (self->clock != NULL && self->painted_id != 0
+      && g_signal_handler_is_connected (self->clock, self->painted_id))
+    g_signal_handler_disconnect (self->clock, self->painted_id);
+  self->painted_id = 0;
+  g_clear_object (&self->clock);
+}
+
+static void
+watch_paint_cb (KhReceptionPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  stop_watching_paint (self);
+  if (clock == NULL)
+    return;
+  self->clock = g_object_ref (clock);
+  self->painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), self);
+}
+
+static void
+setup_filters (KhReceptionPage *self)
+{
+  g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) workers = gtk_string_list_new (NULL);
+  gint64 anyone = 0;
+
+  gtk_string_list_append (channels, _("All channels"));
+  for (int c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
+    gtk_string_list_append (channels, kh_channel_label (c));
+  gtk_string_list_append (outcomes, _("All outcomes"));
+  for (int o = KH_OUTCOME_FIRST; o <= KH_OUTCOME_LAST; o++)
+    gtk_string_list_append (outcomes, kh_outcome_label (o));
+  gtk_string_list_append (workers, _("All workers"));
+  g_array_append_val (self->worker_ids, anyone);
+
+  gtk_drop_down_set_model (self->channel_filter, G_LIST_MODEL (channels));
+  gtk_drop_down_set_model (self->outcome_filter, G_LIST_MODEL (outcomes));
+  gtk_drop_down_set_model (self->worker_filter, G_LIST_MODEL (workers));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->channel_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Channel"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outcome"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->worker_filter),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recorded by"), -1);
+  g_signal_connect_swapped (self->channel_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->outcome_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->worker_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }
 
 static void
@@ -793,24 +545,21 @@ ensure_form (KhReceptionPage *self)
   g_signal_connect_object (self->form, "cancelled", G_CALLBACK (form_cancelled_cb), self, 0);
 }
 
+/* A showing of the lists: the first page of each, read afresh; a person in
+ * both is logged once (issue 5 2.6), and the pages read as the lists are
+ * scrolled belong to the same showing. */
 static void
 start_reads (KhReceptionPage *self)
 {
+  guint64 showing = kh_work_list_new_showing ();
+
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   self->refresh_pending = FALSE;
 
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-
   update_date_label (self);
-  stop_filling (self);
-  self->contacts_first = 0;
   self->reads_left = 2;
-  kh_store_list_contacts_on_page_async (self->store, NULL, 0, self->refresh_cancellable,
-                                        contacts_done_cb, g_object_ref (self));
-  kh_store_list_queue_page_async (self->store, 0, self->refresh_cancellable,
-                                  queue_done_cb, g_object_ref (self));
+  kh_work_list_model_reload (self->contacts, showing);
+  kh_work_list_model_reload (self->queue, showing);
 }
 
 static gboolean
@@ -859,6 +608,17 @@ kh_reception_page_constructed (GObject *object)
 
   g_return_if_fail (KH_IS_STORE (self->store));
 
+  self->contacts = kh_work_list_model_new (self->store, KH_WORK_LIST_CONTACTS);
+  self->queue = kh_work_list_model_new (self->store, KH_WORK_LIST_QUEUE);
+  g_signal_connect_object (self->contacts, "loaded", G_CALLBACK (contacts_loaded_cb), self, 0);
+  g_signal_connect_object (self->queue, "loaded", G_CALLBACK (queue_loaded_cb), self, 0);
+  {
+    g_autoptr(GtkNoSelection) contacts = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->contacts)));
+    g_autoptr(GtkNoSelection) queue = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->queue)));
+
+    gtk_list_view_set_model (self->contacts_view, GTK_SELECTION_MODEL (contacts));
+    gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (queue));
+  }
   g_signal_connect_object (self->store, "changed", G_CALLBACK (kh_reception_page_refresh),
                            self, G_CONNECT_SWAPPED);
   kh_reception_page_refresh (self);
@@ -872,8 +632,7 @@ kh_reception_page_dispose (GObject *object)
   self->disposed = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->form_id, g_source_remove);
-  stop_filling (self);
-  g_cancellable_cancel (self->refresh_cancellable);
+  stop_watching_paint (self);
   g_cancellable_cancel (self->cancellable);
 
   /* The stack is both AdwBin's child and a template child: let go of it
@@ -882,10 +641,15 @@ kh_reception_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_RECEPTION_PAGE);
   self->form = NULL;
 
-  g_clear_object (&self->refresh_cancellable);
   g_clear_object (&self->cancellable);
+  if (self->contacts != NULL)
+    g_signal_handlers_disconnect_by_data (self->contacts, self);
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->queue);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->queue_description, g_free);
+  g_clear_pointer (&self->worker_ids, g_array_unref);
 
   G_OBJECT_CLASS (kh_reception_page_parent_class)->dispose (object);
 }
@@ -918,19 +682,25 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/intake/kh-reception-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_group);
-  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_list);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, channel_filter);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_count);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, contacts_view);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, new_contact_button);
-  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_group);
-  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, outcome_filter);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_count);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, worker_filter);
 
   gtk_widget_class_install_action (widget_class, "reception.new-contact", NULL, new_contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "reception.new-contact", NULL);
 
   g_type_ensure (KH_TYPE_INTAKE_FORM);
+  g_type_ensure (KH_TYPE_WORK_LIST_ROW);
 }
 
 static void
@@ -940,22 +710,32 @@ kh_reception_page_init (KhReceptionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  gtk_list_box_set_placeholder (self->contacts_list,
-                                new_placeholder ("x-office-address-book-symbolic",
-                                                 _("No contacts yet today"),
-                                                 _("Start one with New Contact or Ctrl+N")));
-  gtk_list_box_set_placeholder (self->queue_list,
-                                new_placeholder ("checkbox-checked-symbolic",
-                                                 _("No cases waiting for a worker"), NULL));
+  gtk_stack_add_named (self->contacts_stack,
+                       new_placeholder ("x-office-address-book-symbolic",
+                                        _("No contacts yet today"),
+                                        _("Start one with New Contact or Ctrl+N")),
+                       "empty");
+  gtk_stack_add_named (self->contacts_stack,
+                       new_placeholder ("edit-find-symbolic",
+                                        _("No contacts today match the filters"), NULL),
+                       "no-match");
+  gtk_stack_add_named (self->contacts_stack, new_error_page (self), "error");
+  gtk_stack_add_named (self->queue_stack,
+                       new_placeholder ("checkbox-checked-symbolic",
+                                        _("No cases waiting for a worker"), NULL),
+                       "empty");
+  gtk_stack_add_named (self->queue_stack, new_error_page (self), "error");
+  setup_filters (self);
   /* Coming back to the view (or past midnight) shows the day as it is now. */
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (unmapped_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (watch_paint_cb), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (stop_watching_paint), NULL);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (overview_shown_cb), self);
-  self->queue_description = g_strdup (adw_preferences_group_get_description (self->queue_group));
-  g_signal_connect (self->contacts_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_signal_connect (self->queue_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->contacts_view, "activate", G_CALLBACK (view_activated_cb), self);
+  g_signal_connect (self->queue_view, "activate", G_CALLBACK (view_activated_cb), self);
   update_date_label (self);
 }
 

@@ -1,0 +1,61 @@
+/* kh-work-list-model.h — a reception work list read from the store a page at a time
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/kh-store.h"
+#include "kh-work-list-item.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KH_WORK_LIST_CONTACTS,   /* today's contacts, newest first (KhContact) */
+  KH_WORK_LIST_QUEUE,      /* cases waiting for a worker, urgent first (KhCase) */
+} KhWorkListKind;
+
+/* Rows read from the store at once: the first page is all that a showing
+ * reads until the list is scrolled. */
+#define KH_WORK_LIST_PAGE_SIZE 50
+
+#define KH_TYPE_WORK_LIST_MODEL (kh_work_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (KhWorkListModel, kh_work_list_model, KH, WORK_LIST_MODEL, GObject)
+
+/* A GListModel of KhWorkListItem whose length is the whole list's (the
+ * store's total), not the rows read so far. An item of a page not read yet
+ * has no record; kh_work_list_model_read_item reads its page (and so logs
+ * the people on it, KH_ACCESS_WORK_LIST), and the record follows when the
+ * page comes. Every row shown is a logged read of a person: nothing is read
+ * ahead of being on screen.
+ *
+ * The model is empty until the first reload. */
+KhWorkListModel *kh_work_list_model_new        (KhStore         *store,
+                                                KhWorkListKind   kind);
+/* Reads the list afresh from its first page, as part of `showing` (see
+ * KhWorkListQuery): the items change in one "items-changed" when the first
+ * page has come, then "loaded" is emitted. */
+void             kh_work_list_model_reload     (KhWorkListModel *self,
+                                                guint64          showing);
+/* Reads the page of `item` (an item of this model) if it is not read or
+ * being read. */
+void             kh_work_list_model_read_item  (KhWorkListModel *self,
+                                                KhWorkListItem  *item);
+/* Today's list only: only contacts by `channel`, with `outcome`, recorded
+ * by `worker_id` (0 for any); reloads in the same showing if it changed. */
+void             kh_work_list_model_set_filter (KhWorkListModel *self,
+                                                KhChannel        channel,
+                                                KhOutcome        outcome,
+                                                gint64           worker_id);
+gboolean         kh_work_list_model_has_filter (KhWorkListModel *self);
+/* The queue: how many of the cases are urgent (as of the last reload). */
+guint            kh_work_list_model_get_urgent (KhWorkListModel *self);
+/* Pages read since the last reload, the first included. */
+guint            kh_work_list_model_get_pages_read (KhWorkListModel *self);
+
+/* signal: "loaded" (KhWorkListModel *self, GError *error): a reload's first
+ *   page has come (error NULL), or a read failed (the list stays as it was;
+ *   a cancelled read is not reported). */
+
+G_END_DECLS

@@ -1,0 +1,452 @@
+/* kh-work-list-row.c — a row of today's contacts or of the queue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-deadlines.h"
+#include "core/kh-records.h"
+#include "core/kh-text.h"
+
+#include "kh-work-list-row.h"
+
+struct _KhWorkListRow
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkImage       *channel_icon;
+  GtkImage       *go_icon;
+  GtkBox         *side_box;
+  GtkLabel       *side_caption;
+  GtkLabel       *side_label;
+  GtkLabel       *subtitle_label;
+  GtkLabel       *time_label;
+  GtkLabel       *title_label;
+  GtkLabel       *urgent_badge;
+
+  /* owned */
+  KhWorkListItem *item;
+  gulong          record_id;
+};
+
+G_DEFINE_FINAL_TYPE (KhWorkListRow, kh_work_list_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+channel_icon_name (KhChannel channel)
+{
+  switch (channel)
+    {
+    case KH_CHANNEL_WALK_IN: return "avatar-default-symbolic";
+    case KH_CHANNEL_PHONE: return "call-start-symbolic";
+    case KH_CHANNEL_LETTER: return "x-office-document-symbolic";
+    case KH_CHANNEL_E_MESSAGE: return "mail-unread-symbolic";
+    case KH_CHANNEL_CHAT: return "chat-message-new-symbolic";
+    case KH_CHANNEL_AUTHORITY: return "system-users-symbolic";
+    case KH_CHANNEL_KELA: return "mail-message-new-symbolic";
+    case KH_CHANNEL_EMERGENCY: return "emblem-important-symbolic";
+    default: return "help-about-symbolic";
+    }
+}
+
+/* "Finances, Housing", in the order of SHL 11 §. */
+static void
+append_needs (GPtrArray *parts,
+              guint      needs)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; i < KH_N_NEEDS; i++)
+    if (needs & (1u << i))
+      g_ptr_array_add (labels, (gpointer) kh_need_label (1u << i));
+  if (labels->len == 0)
+    return;
+  g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (parts, g_strjoinv (", ", (char **) labels->pdata));
+}
+
+/* Issue 5 2.9: the language the person is served in, and whether they
+ * need an interpreter, where the receptionist sees them first. */
+static void
+append_language (GPtrArray  *parts,
+                 KhLanguage  language,
+                 gboolean    interpreter)
+{
+  const char *label = kh_language_label (language);
+
+  if (label != NULL && interpreter)
+    /* Translators: a language of service and the need of an interpreter,
+     * e.g. "Other language, interpreter needed" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s, interpreter needed"), label));
+  else if (label != NULL)
+    g_ptr_array_add (parts, g_strdup (label));
+  else if (interpreter)
+    g_ptr_array_add (parts, g_strdup (_("Interpreter needed")));
+}
+
+static char *
+join_parts (GPtrArray *parts)
+{
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/* Working days from today to `deadline`; negative when it has passed. */
+static int
+count_working_days (KhCalendar  *calendar,
+                    const GDate *today,
+                    const GDate *deadline)
+{
+  GDate day = *today;
+  int n = 0;
+
+  if (g_date_compare (deadline, today) < 0)
+    return -1;
+  while (g_date_compare (&day, deadline) < 0)
+    {
+      g_date_add_days (&day, 1);
+      if (calendar == NULL || kh_calendar_is_working_day (calendar, &day))
+        n++;
+    }
+  return n;
+}
+
+/* Every line is one line on screen, ellipsized where the row is narrow:
+ * the whole of them in the tooltip. */
+static void
+set_tooltip (KhWorkListRow *self)
+{
+  g_autoptr(GString) tooltip = g_string_new (gtk_label_get_text (self->title_label));
+  GtkLabel *lines[] = { self->subtitle_label, self->side_label, self->side_caption };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
+      g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->str);
+}
+
+static void
+clear_side_styles (KhWorkListRow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->side_box), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->side_box), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->side_caption), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->side_label), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
+}
+
+static void
+show_loading (KhWorkListRow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->go_icon), FALSE);
+  gtk_label_set_text (self->title_label, _("Loading…"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+  gtk_label_set_text (self->subtitle_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+}
+
+static void
+show_contact (KhWorkListRow *self,
+              KhContact     *contact)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *clock = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *channel = kh_channel_label (contact->channel);
+  gboolean has_person = !contact->anonymous && contact->client_id > 0;
+
+  if (contact->received_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (contact->received_at);
+
+      clock = g_date_time_format (local, C_("time of day", "%H:%M"));
+    }
+  gtk_label_set_text (self->time_label, clock);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
+  gtk_image_set_from_icon_name (self->channel_icon, channel_icon_name (contact->channel));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_icon), channel);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), TRUE);
+
+  gtk_label_set_text (self->title_label, has_person && contact->client_name != NULL
+                                         ? contact->client_name : C_("contact", "Anonymous"));
+  if (channel != NULL)
+    g_ptr_array_add (parts, g_strdup (channel));
+  append_language (parts, contact->language, contact->interpreter);
+  append_needs (parts, contact->needs);
+  subtitle = join_parts (parts);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), contact->urgent);
+
+  /* The outcome, and for a referral the service the person was directed
+   * to (issue 5 2.9). */
+  gtk_label_set_text (self->side_label, kh_outcome_label (contact->outcome));
+  gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
+  gtk_label_set_text (self->side_caption, contact->service_name);
+  gtk_widget_add_css_class (GTK_WIDGET (self->side_caption), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->side_caption), contact->service_name != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_box), TRUE);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->go_icon), has_person);
+  set_tooltip (self);
+}
+
+static void
+show_case (KhWorkListRow *self,
+           KhCase        *kcase,
+           KhCalendar    *calendar)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+  GDate deadline;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
+  gtk_label_set_text (self->title_label, kcase->client_name ? kcase->client_name : "");
+
+  if (kcase->opened_at != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (kcase->opened_at);
+      g_autofree char *date = NULL;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (local),
+                      g_date_time_get_month (local), g_date_time_get_year (local));
+      date = kh_date_format (&day);
+      /* Translators: %s is the date a case was opened */
+      g_ptr_array_add (parts, g_strdup_printf (_("Opened %s"), date));
+    }
+  /* SHL 45 §: every opened case carries its 3-month deadline. */
+  {
+    char *implementation = kh_deadline_describe_implementation (kcase->implementation_deadline);
+
+    if (implementation != NULL)
+      g_ptr_array_add (parts, implementation);
+  }
+  append_language (parts, kcase->client_language, FALSE);
+  append_needs (parts, kcase->needs);
+  subtitle = join_parts (parts);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), kcase->urgent);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_caption), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->side_box), TRUE);
+
+  g_date_clear (&deadline, 1);
+  if (kcase->urgent)
+    {
+      /* SHL 36 § 1: the urgent need is assessed at once, whatever the
+       * deadline group; it is first in the queue (45 §: decided without
+       * delay). */
+      gtk_label_set_text (self->side_label, _("Assess at once (SHL 36 §)"));
+      gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
+    }
+  else
+    {
+      g_autofree char *rule = kh_deadline_describe_assessment_start (kcase->assessment_deadline);
+      g_autofree char *start = NULL;
+
+      /* Translators: %s says when the service-need assessment starts, e.g.
+       * "by Wed 15.4.2026 (SHL 36 §)" or "without delay (SHL 36 §)" */
+      start = g_strdup_printf (_("Assessment %s"), rule);
+      gtk_label_set_text (self->side_label, start);
+
+      if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
+        {
+          g_autofree char *when = NULL;
+          GDate today;
+          int days;
+
+          g_date_clear (&today, 1);
+          g_date_set_time_t (&today, time (NULL));
+          days = count_working_days (calendar, &today, &deadline);
+          if (days < 0)
+            {
+              when = g_strdup (C_("deadline", "Overdue"));
+              gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
+            }
+          else if (days == 0)
+            {
+              when = g_strdup (C_("deadline", "Today"));
+              gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
+            }
+          else
+            {
+              /* Translators: time left until the assessment must start */
+              when = g_strdup_printf (ngettext ("in %d working day", "in %d working days", days), days);
+              if (days <= 2)
+                gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "warning");
+              else
+                gtk_widget_add_css_class (GTK_WIDGET (self->side_caption), "dim-label");
+            }
+          gtk_label_set_text (self->side_caption, when);
+        }
+      else
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
+          gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->go_icon), kcase->client_id > 0);
+  set_tooltip (self);
+}
+
+static void
+update (KhWorkListRow *self)
+{
+  GObject *record = self->item != NULL ? kh_work_list_item_get_record (self->item) : NULL;
+
+  clear_side_styles (self);
+  if (KH_IS_CONTACT (record))
+    show_contact (self, KH_CONTACT (record));
+  else if (KH_IS_CASE (record))
+    show_case (self, KH_CASE (record), kh_work_list_item_get_calendar (self->item));
+  else
+    show_loading (self);
+}
+
+static void
+record_changed_cb (KhWorkListRow *self)
+{
+  update (self);
+}
+
+static void
+kh_work_list_row_dispose (GObject *object)
+{
+  KhWorkListRow *self = KH_WORK_LIST_ROW (object);
+  GtkWidget *child;
+
+  kh_work_list_row_set_item (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WORK_LIST_ROW);
+  /* The unnamed boxes of the template are children too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (kh_work_list_row_parent_class)->dispose (object);
+}
+
+static void
+kh_work_list_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KhWorkListRow *self = KH_WORK_LIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_work_list_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KhWorkListRow *self = KH_WORK_LIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      kh_work_list_row_set_item (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_work_list_row_class_init (KhWorkListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_work_list_row_dispose;
+  object_class->get_property = kh_work_list_row_get_property;
+  object_class->set_property = kh_work_list_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, KH_TYPE_WORK_LIST_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/intake/kh-work-list-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, channel_icon);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, go_icon);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, side_caption);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, side_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, urgent_badge);
+  gtk_widget_class_set_css_name (widget_class, "kh-work-list-row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+kh_work_list_row_init (KhWorkListRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  show_loading (self);
+}
+
+GtkWidget *
+kh_work_list_row_new (void)
+{
+  return g_object_new (KH_TYPE_WORK_LIST_ROW, NULL);
+}
+
+KhWorkListItem *
+kh_work_list_row_get_item (KhWorkListRow *self)
+{
+  g_return_val_if_fail (KH_IS_WORK_LIST_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+kh_work_list_row_set_item (KhWorkListRow  *self,
+                           KhWorkListItem *item)
+{
+  g_return_if_fail (KH_IS_WORK_LIST_ROW (self));
+  g_return_if_fail (item == NULL || KH_IS_WORK_LIST_ITEM (item));
+
+  if (self->item == item)
+    return;
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->record_id, self->item);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    self->record_id = g_signal_connect_swapped (item, "notify::record",
+                                                G_CALLBACK (record_changed_cb), self);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
