@@ -154,8 +154,8 @@ static const KhReferral referrals[] = {
 };
 /* The outcome radios, in the order of the form and of outcome_checks. */
 static const KhOutcome outcomes[] = {
-  KH_OUTCOME_ADVICE, KH_OUTCOME_DIRECTED, KH_OUTCOME_CONSULTED, KH_OUTCOME_CASE_OPENED,
-  KH_OUTCOME_URGENT,
+  KH_OUTCOME_ADVICE, KH_OUTCOME_DIRECTED, KH_OUTCOME_CASE_OPENED, KH_OUTCOME_URGENT,
+  KH_OUTCOME_CONSULTED,
 };
 
 static void update_form (KhIntakeForm *self);
@@ -679,9 +679,10 @@ static void
 urgency_toggled_cb (GtkCheckButton *check,
                     KhIntakeForm   *self)
 {
-  if (self->resetting || self->rendering || !gtk_check_button_get_active (check))
+  if (self->resetting || self->rendering)
     return;
-  kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
+  if (gtk_check_button_get_active (check))
+    kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
   kh_intake_state_set_urgency (self->state, get_urgency (self));
   update_form (self);
 }
@@ -1430,12 +1431,40 @@ form_key_pressed_cb (GtkEventControllerKey *controller,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  gboolean space = keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space;
+
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter && !space)
     return FALSE;
-  if (focus == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+  if (focus == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
+    {
+      if (!space && focus != NULL && (state & GDK_CONTROL_MASK) != 0)
+        return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+      return FALSE;
+    }
+  /* Space on a row switches its switch or opens its list, once: in
+   * libadwaita 1.2 the list box and the row both answered it, and a switch
+   * turned on and off again. Enter does the same in the person's fields. */
+  if (ADW_IS_ACTION_ROW (focus) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus))
+      && (space || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->person_picker))
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->anonymous_list))))
+    {
+      GdkEvent *current = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+      if (current == NULL || gdk_event_get_surface (current) == gtk_native_get_surface (GTK_NATIVE (root)))
+        {
+          adw_action_row_activate (ADW_ACTION_ROW (focus));
+          return TRUE;
+        }
+    }
+  if (space)
     return FALSE;
-  if ((state & GDK_CONTROL_MASK) != 0)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+  /* Enter in a list that a combo row opened takes the choice. */
+  if (event != NULL && root != NULL
+      && gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (root)))
+    return FALSE;
   if (GTK_IS_BUTTON (focus) || GTK_IS_TEXT_VIEW (focus)
       || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->person_picker))
       || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->anonymous_list))
@@ -1444,6 +1473,21 @@ form_key_pressed_cb (GtkEventControllerKey *controller,
   if (GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus))
     return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
   return FALSE;
+}
+
+/* Alt and a row's underlined letter switches its switch or ticks its box
+ * at once, as a check button's own mnemonic does (libadwaita 1.2 only
+ * focuses the row). */
+static gboolean
+row_mnemonic_activate_cb (GtkWidget *row,
+                          gboolean   group_cycling,
+                          gpointer   user_data)
+{
+  if (group_cycling)
+    return FALSE;
+  gtk_widget_grab_focus (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  return TRUE;
 }
 
 /* The focused field is never left under the action bar or above the top:
@@ -1547,21 +1591,15 @@ setup_choices (KhIntakeForm *self)
   kh_form_rows_show_whole_choices (self->kela_kind_row);
   kh_form_rows_show_whole_choices (self->language_row);
 
-  {
-    AdwComboRow *rows[] = {
-      self->channel_row, self->contactor_row, self->referral_row, self->kela_kind_row,
-      self->language_row, self->service_row, self->assign_row,
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      kh_combo_keys_attach (rows[i]);
-  }
+  /* Every list of the form, the person's too, opens on its current choice
+   * and takes type-ahead (2.5). */
+  kh_combo_keys_attach_all (GTK_WIDGET (self));
 
   self->outcome_checks[0] = self->outcome_advice_check;
   self->outcome_checks[1] = self->outcome_directed_check;
-  self->outcome_checks[2] = self->outcome_consulted_check;
-  self->outcome_checks[3] = self->outcome_case_check;
-  self->outcome_checks[4] = self->outcome_urgent_check;
+  self->outcome_checks[2] = self->outcome_case_check;
+  self->outcome_checks[3] = self->outcome_urgent_check;
+  self->outcome_checks[4] = self->outcome_consulted_check;
   self->urgency_checks[0] = self->urgency_yes_check;
   self->urgency_checks[1] = self->urgency_no_check;
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
@@ -1789,6 +1827,17 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->over_75_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
   g_signal_connect (self->care_allowance_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
   g_signal_connect (self->disabled_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
+
+  {
+    GtkWidget *rows[] = {
+      gtk_widget_get_ancestor (GTK_WIDGET (self->anonymous_switch), ADW_TYPE_ACTION_ROW),
+      gtk_widget_get_ancestor (GTK_WIDGET (self->interpreter_switch), ADW_TYPE_ACTION_ROW),
+      GTK_WIDGET (self->opens_case_row),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect (rows[i], "mnemonic-activate", G_CALLBACK (row_mnemonic_activate_cb), NULL);
+  }
 
   /* Before a list box takes Enter to activate its row. */
   keys = gtk_event_controller_key_new ();
