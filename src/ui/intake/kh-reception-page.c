@@ -14,7 +14,7 @@
 
 #include "kh-reception-page.h"
 #include "kh-work-list-model.h"
-#include "kh-work-list-row.h"
+#include "kh-work-list-cell.h"
 
 struct _KhReceptionPage
 {
@@ -351,13 +351,13 @@ read_rows_on_screen (GtkListView     *view,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *cell = gtk_widget_get_first_child (child);
       KhWorkListItem *item;
       graphene_rect_t bounds;
 
-      if (!KH_IS_WORK_LIST_ROW (row) || !gtk_widget_get_child_visible (child))
+      if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_child_visible (child))
         continue;
-      item = kh_work_list_row_get_item (KH_WORK_LIST_ROW (row));
+      item = kh_work_list_cell_get_item (KH_WORK_LIST_CELL (cell));
       if (item == NULL || kh_work_list_item_get_record (item) != NULL)
         continue;
       if (!gtk_widget_compute_bounds (child, scroller, &bounds))
@@ -700,7 +700,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
                                        "reception.new-contact", NULL);
 
   g_type_ensure (KH_TYPE_INTAKE_FORM);
-  g_type_ensure (KH_TYPE_WORK_LIST_ROW);
+  g_type_ensure (KH_TYPE_WORK_LIST_CELL);
 }
 
 static void

@@ -16,9 +16,10 @@ typedef enum {
   KH_WORK_LIST_QUEUE,      /* cases waiting for a worker, urgent first (KhCase) */
 } KhWorkListKind;
 
-/* Rows read from the store at once: the first page is all that a showing
- * reads until the list is scrolled. */
-#define KH_WORK_LIST_PAGE_SIZE 50
+/* Rows read from the store at once: about what a tall window shows of one
+ * list, so that the first page is all that a showing reads (and logs)
+ * until the list is scrolled, and start-up makes only those rows. */
+#define KH_WORK_LIST_PAGE_SIZE 12
 
 #define KH_TYPE_WORK_LIST_MODEL (kh_work_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (KhWorkListModel, kh_work_list_model, KH, WORK_LIST_MODEL, GObject)
