@@ -67,6 +67,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Empty list items GtkListView may make in one frame as the lists grow. */
+#define ROWS_PER_FRAME 25
+
 static GtkWidget *
 new_placeholder (const char *icon_name,
                  const char *text,
@@ -239,7 +242,7 @@ contacts_loaded_cb (KhWorkListModel *model,
                     const GError    *error,
                     KhReceptionPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = kh_work_list_model_get_total (model);
 
   if (error != NULL)
     show_list_error (self->contacts_stack, self->contacts_count, error);
@@ -267,7 +270,7 @@ queue_loaded_cb (KhWorkListModel *model,
                  const GError    *error,
                  KhReceptionPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = kh_work_list_model_get_total (model);
   guint urgent = kh_work_list_model_get_urgent (model);
 
   if (error != NULL)
@@ -368,12 +371,16 @@ read_rows_on_screen (GtkListView     *view,
     }
 }
 
+/* After each frame: read what came on screen, and let the lists grow to
+ * their whole length a step per frame (see kh_work_list_model_grow). */
 static void
 painted_cb (GdkFrameClock   *clock,
             KhReceptionPage *self)
 {
   read_rows_on_screen (self->contacts_view, self->contacts);
   read_rows_on_screen (self->queue_view, self->queue);
+  kh_work_list_model_grow (self->contacts, ROWS_PER_FRAME);
+  kh_work_list_model_grow (self->queue, ROWS_PER_FRAME);
 }
 
 static void
