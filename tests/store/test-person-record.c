@@ -443,9 +443,30 @@ test_client_cases (Fixture       *f,
     second = save_intake (f, contact, client, 0);
   }
 
+  {
+    /* Wednesday 1 April 2026: the person themselves, directed by Kela to
+     * apply (SHL 35 § 1 p). */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = kh_client_new ();
+    g_autoptr(KhIntakeResult) directed = NULL;
+
+    client->id = id;
+    contact->channel = KH_CHANNEL_WALK_IN;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->referral = KH_REFERRAL_DIRECTED;
+    contact->directed_by = g_strdup ("Kela");
+    contact->received_at = g_date_time_new_local (2026, 4, 1, 13, 0, 0);
+    directed = save_intake (f, contact, client, 0);
+  }
+
   cases = kh_db_list_client_cases (f->db, f->admin, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpuint (cases->len, ==, 3);
+  kcase = g_ptr_array_index (cases, 2);
+  g_assert_cmpint (kcase->contactor, ==, KH_CONTACTOR_SELF);
+  g_assert_cmpint (kcase->referral, ==, KH_REFERRAL_DIRECTED);
+  g_assert_cmpstr (kcase->directed_by, ==, "Kela");
+  g_assert_null (kcase->contactor_detail);
 
   /* Newest first. */
   kcase = g_ptr_array_index (cases, 0);
