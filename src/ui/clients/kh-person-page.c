@@ -224,8 +224,8 @@ create_case_row (KhCase *kcase)
       if (kcase->referral == KH_REFERRAL_DIRECTED && kcase->directed_by != NULL)
         {
           /* SHL 35 § 1 p: the person came, directed by an authority. */
-          g_autofree char *referral = g_strdup_printf (_("%s, %s"), kh_referral_label (kcase->referral),
-                                                       kcase->directed_by);
+          /* Translators: %s is the authority that directed the person to apply ("Kela") */
+          g_autofree char *referral = g_strdup_printf (_("directed to apply by %s"), kcase->directed_by);
           g_autofree char *with = g_strdup_printf ("%s · %s", who, referral);
 
           g_free (who);
