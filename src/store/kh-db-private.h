@@ -135,6 +135,9 @@ gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         GError      **error);
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
+/* How much of the sort key each client_words row keeps
+ * (0014-name-words-bounded.sql). Keep in sync with its CHECK. */
+#define KH_DB_SORT_PREFIX_BYTES 24
 /* The byte sort key of a name in KH_FI order (clients.sort_key). */
 char         *_kh_db_make_sort_key     (const char   *last_name,
                                         const char   *first_names);

@@ -17,6 +17,7 @@
 #include <gio/gio.h>
 
 #include "core/kh-records.h"
+#include "core/kh-search.h"
 #include "core/kh-calendar.h"
 #include "core/kh-contact-revision.h"
 
@@ -107,6 +108,16 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
+/* As kh_db_search_clients, with how well each person matched, whether
+ * they have an open case, how many match in all (up to
+ * KH_SEARCH_COUNT_CAP) and, for 1–3 digits, how many more are needed; four
+ * to six digits find the people born on the dates they start ("0708":
+ * 7 August of any year). */
+KhClientSearch *kh_db_search_clients_full (KhDb        *db,
+                                           KhUser      *user,
+                                           const char  *query,
+                                           guint        limit,
+                                           GError     **error);
 /* Logs `what` with `basis`. NOT_FOUND if there is no such person.
  * A person with a non-disclosure marking (non_disclosure) comes without the
  * address, postal code and city (address_withheld), except when `what` is

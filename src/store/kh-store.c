@@ -805,6 +805,44 @@ kh_store_get_unit_name (KhStore *self)
 /* ---- search and reading people ---- */
 
 static gpointer
+search_full_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_search_clients_full (self->db, self->worker_user, args->text, args->number, error);
+}
+
+void
+kh_store_search_clients_full_async (KhStore             *self,
+                                    const char          *query,
+                                    guint                limit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_search_clients_full_async, search_full_job,
+                 args_new (query, 0, limit), (GDestroyNotify) kh_client_search_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_search_clients_full_finish:
+ *
+ * Returns: (transfer full):
+ */
+KhClientSearch *
+kh_store_search_clients_full_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_search_clients_full_async, error);
+}
+
+static gpointer
 search_job (KhStore  *self,
             gpointer  data,
             GError  **error)

@@ -72,6 +72,10 @@ KhUser     *kh_store_claim_administration_finish (KhStore *self, GAsyncResult *r
 void        kh_store_search_clients_async  (KhStore *self, const char *query, guint limit,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_search_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* kh_db_search_clients_full on the worker. */
+void        kh_store_search_clients_full_async  (KhStore *self, const char *query, guint limit,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhClientSearch *kh_store_search_clients_full_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_get_client_async      (KhStore *self, gint64 client_id, KhAccessWhat what, KhAccessBasis basis,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
