@@ -217,6 +217,63 @@ kh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);
 }
 
+typedef struct
+{
+  GtkWindow *window;      /* owned */
+  KhStore   *store;       /* owned */
+  gulong     state_id;
+  guint      timeout_id;
+} Presenting;
+
+static void
+present_now (Presenting *presenting)
+{
+  g_clear_signal_handler (&presenting->state_id, presenting->store);
+  g_clear_handle_id (&presenting->timeout_id, g_source_remove);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (presenting->window)))
+    gtk_window_present (presenting->window);
+  g_object_unref (presenting->window);
+  g_object_unref (presenting->store);
+  g_free (presenting);
+}
+
+static void
+opened_state_cb (KhStore    *store,
+                 GParamSpec *pspec,
+                 Presenting *presenting)
+{
+  if (kh_store_get_state (store) != KH_STORE_STATE_OPENING)
+    present_now (presenting);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  Presenting *presenting = user_data;
+
+  presenting->timeout_id = 0;
+  present_now (presenting);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first store was started in startup and usually answers while GTK
+ * is still starting: its answer waits in the main loop. Showing the
+ * window on that answer (the state's notification, not a nested main
+ * loop) makes the first frame the views', not an empty loading page that
+ * is thrown away at once; a slow open shows the window after a moment
+ * anyway, with its loading page. */
+static void
+present_when_opened (GtkWindow *window,
+                     KhStore   *store)
+{
+  Presenting *presenting = g_new0 (Presenting, 1);
+
+  presenting->window = g_object_ref (window);
+  presenting->store = g_object_ref (store);
+  presenting->state_id = g_signal_connect (store, "notify::state", G_CALLBACK (opened_state_cb), presenting);
+  presenting->timeout_id = g_timeout_add (200, present_timeout_cb, presenting);
+}
+
 static void
 kh_application_activate (GApplication *app)
 {
@@ -236,6 +293,13 @@ kh_application_activate (GApplication *app)
           store = kh_store_new (path);
         }
       window = GTK_WINDOW (kh_window_new (self, store));
+      /* A store that is still opening usually answers in a moment: the
+       * window is shown with its answer (see present_when_opened). */
+      if (kh_store_get_state (store) == KH_STORE_STATE_OPENING)
+        {
+          present_when_opened (window, store);
+          return;
+        }
     }
 
   gtk_window_present (window);
