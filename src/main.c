@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "app/kh-application.h"
+#include "app/kh-bench-hooks.h"
 
 int
 main (int   argc,
@@ -21,7 +22,7 @@ main (int   argc,
 
   /* Taken first so that the benchmark hook measures as much of start-up as
    * it can see from inside the process. */
-  kh_application_mark_start ();
+  kh_bench_hooks_mark_start ();
 
   /* Tools and tests run from the build tree, whose po/ holds the compiled
    * catalogues; an installed Kohtaamo uses LOCALEDIR. */

@@ -3,22 +3,22 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The application owns the settings and the path of the database; each
- * window owns its KhStore. It also carries the benchmark hook that
- * tools/bench uses to measure start-up to the first frame with data.
+ * window owns its KhStore and shows what the store's state says. The first
+ * store starts opening in startup, before GTK has connected to the display,
+ * so that the two overlap; the window binds to its state whenever it comes
+ * (no waiting, no nested main loop). The benchmark hooks are in
+ * kh-bench-hooks.c.
  */
 
 #define G_LOG_DOMAIN "kohtaamo-app"
 
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "kh-application.h"
+#include "kh-bench-hooks.h"
 #include "kh-preferences-window.h"
 #include "kh-window.h"
 #include "store/kh-store.h"
@@ -31,18 +31,11 @@ struct _KhApplication
   GSettings      *settings;
   char           *database_path;
 
-  /* The first store, opened while GTK starts (see startup). */
+  /* The first store, opening while GTK starts (see startup). */
   KhStore        *early_store;
-  KhUser         *early_user;
-  GError         *early_error;
-  gboolean        early_done;
-  KhWindow       *early_window;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (KhApplication, kh_application, ADW_TYPE_APPLICATION)
-
-/* CLOCK_MONOTONIC microseconds at process start, for the benchmark hook. */
-static gint64 process_start_us;
 
 static const GOptionEntry option_entries[] = {
   { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
@@ -50,41 +43,6 @@ static const GOptionEntry option_entries[] = {
     N_("Open the database at PATH"), N_("PATH") },
   { NULL }
 };
-
-/* The kernel's start time of this process (jiffies since boot) moved onto
- * the monotonic clock. Its resolution is one jiffy (usually 10 ms); the
- * benchmark can pass its own exact spawn time instead (see mark_start). */
-static gint64
-read_process_start_us (void)
-{
-  g_autofree char *stat = NULL;
-  struct timespec boot;
-  const char *p;
-  unsigned long long start_ticks;
-  long ticks_per_s;
-  gint64 now_boot_us;
-  int field;
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL))
-    return 0;
-
-  /* The command name may contain spaces: count fields after its ')'. */
-  p = strrchr (stat, ')');
-  if (p == NULL)
-    return 0;
-  for (field = 2; field < 22 && p != NULL; field++)
-    p = strchr (p + 1, ' ');
-  if (p == NULL || sscanf (p + 1, "%llu", &start_ticks) != 1)
-    return 0;
-
-  ticks_per_s = sysconf (_SC_CLK_TCK);
-  if (ticks_per_s <= 0 || clock_gettime (CLOCK_BOOTTIME, &boot) != 0)
-    return 0;
-
-  now_boot_us = (gint64) boot.tv_sec * G_USEC_PER_SEC + boot.tv_nsec / 1000;
-  return g_get_monotonic_time ()
-         - (now_boot_us - (gint64) (start_ticks * G_USEC_PER_SEC / ticks_per_s));
-}
 
 static void
 quit_action (GSimpleAction *action,
@@ -252,25 +210,6 @@ kh_application_command_line (GApplication            *app,
 }
 
 static void
-early_store_opened_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(KhApplication) self = user_data;
-
-  self->early_user = kh_store_open_finish (KH_STORE (object), result, &self->early_error);
-  self->early_done = TRUE;
-
-  if (self->early_window != NULL)
-    {
-      kh_window_store_opened (self->early_window, self->early_user, self->early_error);
-      g_clear_weak_pointer (&self->early_window);
-      g_clear_object (&self->early_user);
-      g_clear_error (&self->early_error);
-    }
-}
-
-static void
 kh_application_startup (GApplication *app)
 {
   KhApplication *self = KH_APPLICATION (app);
@@ -284,7 +223,7 @@ kh_application_startup (GApplication *app)
    * worker thread while GTK connects to the display and loads its theme,
    * so that the first window usually has its data before its first frame. */
   self->early_store = kh_store_new (path);
-  kh_store_open_async (self->early_store, NULL, early_store_opened_cb, g_object_ref (self));
+  kh_store_open (self->early_store);
 
   G_APPLICATION_CLASS (kh_application_parent_class)->startup (app);
 
@@ -300,42 +239,89 @@ kh_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);
 }
 
+typedef struct
+{
+  GtkWindow *window;      /* owned */
+  KhStore   *store;       /* owned */
+  gulong     state_id;
+  guint      timeout_id;
+} Presenting;
+
+static void
+present_now (Presenting *presenting)
+{
+  g_clear_signal_handler (&presenting->state_id, presenting->store);
+  g_clear_handle_id (&presenting->timeout_id, g_source_remove);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (presenting->window)))
+    gtk_window_present (presenting->window);
+  g_object_unref (presenting->window);
+  g_object_unref (presenting->store);
+  g_free (presenting);
+}
+
+static void
+opened_state_cb (KhStore    *store,
+                 GParamSpec *pspec,
+                 Presenting *presenting)
+{
+  if (kh_store_get_state (store) != KH_STORE_STATE_OPENING)
+    present_now (presenting);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  Presenting *presenting = user_data;
+
+  presenting->timeout_id = 0;
+  present_now (presenting);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first store was started in startup and usually answers while GTK
+ * is still starting: its answer waits in the main loop. Showing the
+ * window on that answer (the state's notification, not a nested main
+ * loop) makes the first frame the views', not an empty loading page that
+ * is thrown away at once; a slow open shows the window after a moment
+ * anyway, with its loading page. */
+static void
+present_when_opened (GtkWindow *window,
+                     KhStore   *store)
+{
+  Presenting *presenting = g_new0 (Presenting, 1);
+
+  presenting->window = g_object_ref (window);
+  presenting->store = g_object_ref (store);
+  presenting->state_id = g_signal_connect (store, "notify::state", G_CALLBACK (opened_state_cb), presenting);
+  presenting->timeout_id = g_timeout_add (200, present_timeout_cb, presenting);
+}
+
 static void
 kh_application_activate (GApplication *app)
 {
   KhApplication *self = KH_APPLICATION (app);
   GtkWindow *window;
 
-  /* The store usually opens while GTK starts, and its answer then waits in
-   * the main loop behind the start itself. Taking it now makes the window
-   * with its views, so that its first frames show them and not a spinner.
-   * Only what is already pending runs here: this never waits. */
-  while (self->early_store != NULL && !self->early_done
-         && g_main_context_iteration (NULL, FALSE))
-    ;
-
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL && self->early_store != NULL)
+  if (window == NULL)
     {
       g_autoptr(KhStore) store = g_steal_pointer (&self->early_store);
-      KhWindow *early = kh_window_new_opening (self, store);
 
-      if (self->early_done)
+      /* The window shows whatever state the store is in and follows it. */
+      if (store == NULL)
         {
-          kh_window_store_opened (early, self->early_user, self->early_error);
-          g_clear_object (&self->early_user);
-          g_clear_error (&self->early_error);
-        }
-      else
-        g_set_weak_pointer (&self->early_window, early);
-      window = GTK_WINDOW (early);
-    }
-  else if (window == NULL)
-    {
-      g_autofree char *path = kh_application_dup_database_path (self);
-      g_autoptr(KhStore) store = kh_store_new (path);
+          g_autofree char *path = kh_application_dup_database_path (self);
 
+          store = kh_store_new (path);
+        }
       window = GTK_WINDOW (kh_window_new (self, store));
+      /* A store that is still opening usually answers in a moment: the
+       * window is shown with its answer (see present_when_opened). */
+      if (kh_store_get_state (store) == KH_STORE_STATE_OPENING)
+        {
+          present_when_opened (window, store);
+          return;
+        }
     }
 
   gtk_window_present (window);
@@ -348,9 +334,6 @@ kh_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->early_store);
-  g_clear_object (&self->early_user);
-  g_clear_error (&self->early_error);
-  g_clear_weak_pointer (&self->early_window);
 
   G_OBJECT_CLASS (kh_application_parent_class)->dispose (object);
 }
@@ -395,7 +378,7 @@ kh_application_new (void)
 
   /* A benchmark run must start its own process, never hand over to a
    * Kohtaamo that is already open. */
-  if (kh_application_is_bench_first_frame ())
+  if (kh_bench_hooks_first_frame_enabled ())
     flags |= G_APPLICATION_NON_UNIQUE;
 
   return g_object_new (KH_TYPE_APPLICATION,
@@ -424,60 +407,4 @@ kh_application_dup_database_path (KhApplication *self)
     return g_strdup (self->database_path);
 
   return kh_store_default_path ();
-}
-
-/**
- * kh_application_mark_start:
- *
- * Remembers when the process started, for the benchmark hook. tools/bench
- * may pass its own spawn time as KOHTAAMO_BENCH_START_US (g_get_monotonic_time
- * of the parent: CLOCK_MONOTONIC is shared by all processes); otherwise the
- * kernel's start time of the process is used.
- */
-void
-kh_application_mark_start (void)
-{
-  const char *env;
-
-  if (!kh_application_is_bench_first_frame ())
-    return;
-
-  env = g_getenv ("KOHTAAMO_BENCH_START_US");
-  if (env != NULL)
-    process_start_us = g_ascii_strtoll (env, NULL, 10);
-  if (process_start_us <= 0)
-    process_start_us = read_process_start_us ();
-  if (process_start_us <= 0)
-    process_start_us = g_get_monotonic_time ();
-}
-
-gboolean
-kh_application_is_bench_first_frame (void)
-{
-  return g_strcmp0 (g_getenv ("KOHTAAMO_BENCH_FIRST_FRAME"), "1") == 0;
-}
-
-/**
- * kh_application_report_first_frame:
- *
- * Called by the window after the first frame in which the reception view
- * shows its data has been painted. In a benchmark run it prints the time
- * since the process started on stderr and quits; otherwise it does nothing.
- */
-void
-kh_application_report_first_frame (KhApplication *self)
-{
-  gint64 elapsed_us;
-
-  g_return_if_fail (KH_IS_APPLICATION (self));
-
-  if (!kh_application_is_bench_first_frame ())
-    return;
-
-  elapsed_us = g_get_monotonic_time () - process_start_us;
-  /* A machine-readable line for tools/bench, never translated. */
-  fprintf (stderr, "first-frame-ms: %" G_GINT64_FORMAT "\n", (elapsed_us + 500) / 1000);
-  fflush (stderr);
-
-  g_application_quit (G_APPLICATION (self));
 }

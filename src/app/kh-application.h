@@ -17,11 +17,4 @@ GSettings     *kh_application_get_settings      (KhApplication *self);
 /* --database PATH, else $KOHTAAMO_DATABASE, else the default in the user's data folder. */
 char          *kh_application_dup_database_path (KhApplication *self);
 
-/* The benchmark hook (KOHTAAMO_BENCH_FIRST_FRAME=1): main() marks the start,
- * the window reports its first frame with data, and the application prints
- * "first-frame-ms: N" on stderr and quits. */
-void           kh_application_mark_start        (void);
-gboolean       kh_application_is_bench_first_frame (void);
-void           kh_application_report_first_frame (KhApplication *self);
-
 G_END_DECLS

@@ -2,11 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window opens its store in the background and shows, meanwhile, only a
- * spinner. When the store is open it adds the views that work for the
- * logged-in user: Reception, People and, for the lead social worker and the
- * administrator, the Access log. When the store cannot be opened it says why
- * in a status page and offers to try again.
+ * The window shows what its store's state says (KhStore:state): a spinner
+ * while it opens; then the views that work for the logged-in user:
+ * Reception, People and, for the lead social worker and the administrator,
+ * the Access log; on a database without users, the question whether this
+ * account administers it; and, when it cannot be opened, why, with a way to
+ * try again. The header says which unit and which database are open.
  */
 
 #define G_LOG_DOMAIN "kohtaamo-app"
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "kh-bench-hooks.h"
 #include "kh-window.h"
 #include "ui/clients/kh-access-log-page.h"
 #include "ui/clients/kh-clients-page.h"
@@ -27,9 +29,14 @@ struct _KhWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
+  GtkWidget            *claim_button;
   GtkMenuButton        *menu_button;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
+  GtkLabel             *database_label;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *setup_page;
+  GtkLabel             *unit_label;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
@@ -52,7 +59,8 @@ struct _KhWindow
   guint                 views_id;        /* an idle that makes them */
   guint                 views_tick_id;   /* waits for the first frame */
 
-  gulong                after_paint_id;
+  gulong                state_id;        /* on store */
+  guint                 spinner_id;      /* shows the spinner if opening takes long */
   gboolean              close_confirmed;  /* nothing left to lose: close for real */
   gboolean              asking_to_close;  /* the discard question is open */
 };
@@ -90,11 +98,35 @@ error_title (const GError *error)
 
 /* The store's messages already say what to do, except for a file that is
  * not a database. */
-static const char *
+static char *
 error_hint (const GError *error)
 {
   if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE))
-    return _("Check that Kohtaamo was started with the right database file. Nothing in the file was changed.");
+    return g_strdup (_("Check that Kohtaamo was started with the right database file. Nothing in the file was changed."));
+
+  /* The "no access" page: the real role values, as the administrator
+   * types them, each with its name (issue 5, 2.10). */
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION))
+    {
+      g_autoptr(GString) hint = g_string_new (NULL);
+      g_autofree char *set_role = g_markup_printf_escaped ("<tt>kohtaamo-admin users set-role %s %s</tt>",
+                                                           g_get_user_name (),
+                                                           /* Translators: the placeholder of a role
+                                                            * key in a command, in capitals */
+                                                           _("ROLE"));
+
+      /* Translators: %s is a command, "kohtaamo-admin users set-role ACCOUNT ROLE" */
+      g_string_append_printf (hint, _("For an account that is already a user, the command is %s. The roles are:"),
+                              set_role);
+      for (KhRole role = KH_ROLE_FIRST; role <= KH_ROLE_LAST; role++)
+        {
+          g_autofree char *line = g_markup_printf_escaped ("\n<tt>%s</tt> — %s", kh_role_key (role),
+                                                           kh_role_label (role));
+
+          g_string_append (hint, line);
+        }
+      return g_string_free (g_steal_pointer (&hint), FALSE);
+    }
 
   return NULL;
 }
@@ -105,7 +137,7 @@ show_error (KhWindow     *self,
 {
   g_autofree char *message = g_markup_escape_text (error->message, -1);
   g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
-  const char *hint = error_hint (error);
+  g_autofree char *hint = error_hint (error);
   g_autoptr(GString) description = g_string_new (message);
 
   if (hint != NULL)
@@ -161,49 +193,6 @@ visible_view_changed_cb (KhWindow *self)
 
   if (name != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-view", name);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                KhWindow      *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  if (app != NULL)
-    kh_application_report_first_frame (KH_APPLICATION (app));
-}
-
-/* The benchmark hook, part 2: the reception view has its data and is on
- * screen; the next frame painted is the first frame with data. */
-static void
-reception_mapped_cb (GtkWidget *page,
-                     KhWindow  *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  g_signal_handlers_disconnect_by_func (page, reception_mapped_cb, self);
-  if (clock == NULL || self->after_paint_id != 0)
-    return;
-
-  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-  gtk_widget_queue_draw (page);
-}
-
-/* The benchmark hook, part 1: the reception view has put the answers of its
- * first reads (today's contacts and the queue) in its lists. */
-static void
-reception_lists_shown_cb (GtkWidget *page,
-                          KhWindow  *self)
-{
-  g_signal_handlers_disconnect_by_func (page, reception_lists_shown_cb, self);
-  if (g_cancellable_is_cancelled (self->cancellable))
-    return;
-
-  if (gtk_widget_get_mapped (page))
-    reception_mapped_cb (page, self);
-  else
-    g_signal_connect_object (page, "map", G_CALLBACK (reception_mapped_cb), self, 0);
 }
 
 static GtkWidget *
@@ -323,7 +312,7 @@ show_content (KhWindow *self,
     gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), make_user_box (user), "user");
 
   /* Benchmark runs always measure the reception view. */
-  if (self->settings != NULL && !kh_application_is_bench_first_frame ())
+  if (self->settings != NULL && !kh_bench_hooks_first_frame_enabled ())
     last_view = g_settings_get_string (self->settings, "last-view");
   if (g_strcmp0 (last_view, "clients") == 0 || (g_strcmp0 (last_view, "log") == 0 && self->can_read_log))
     {
@@ -350,35 +339,162 @@ show_content (KhWindow *self,
       && adw_view_stack_get_visible_child (self->view_stack) == self->reception_page)
     kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
 
-  if (kh_application_is_bench_first_frame ())
-    g_signal_connect_object (self->reception_page, "lists-shown",
-                             G_CALLBACK (reception_lists_shown_cb), self, 0);
+  kh_bench_hooks_watch_first_frame (GTK_WIDGET (self), self->reception_page,
+                                    G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }
 
+/* The unit's name and the database's place, in the header. */
 static void
-store_opened_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+show_location (KhWindow *self)
 {
-  g_autoptr(KhWindow) self = user_data;
-  g_autoptr(KhUser) user = NULL;
-  g_autoptr(GError) error = NULL;
+  const char *unit = kh_store_get_state (self->store) == KH_STORE_STATE_READY
+                     ? kh_store_get_unit_name (self->store) : NULL;
+  const char *path = kh_store_get_path (self->store);
+  g_autofree char *shown = NULL;
+  g_autofree char *tooltip = NULL;
 
-  user = kh_store_open_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  /* The home folder as "~", as a file manager shows it. */
+  if (g_str_has_prefix (path, g_get_home_dir ()) && path[strlen (g_get_home_dir ())] == G_DIR_SEPARATOR)
+    shown = g_strconcat ("~", path + strlen (g_get_home_dir ()), NULL);
+  else
+    shown = g_strdup (path);
+  gtk_label_set_text (self->database_label, shown);
 
-  kh_window_store_opened (self, user, error);
+  if (unit != NULL)
+    {
+      gtk_label_set_text (self->unit_label, unit);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->unit_label), "dim-label");
+      /* Translators: a tooltip: the unit's name, then the database file */
+      tooltip = g_strdup_printf (_("%s\nDatabase: %s"), unit, path);
+    }
+  else
+    {
+      gtk_label_set_text (self->unit_label, _("Unit name not set"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->unit_label), "dim-label");
+      /* Translators: a tooltip; %s is the database file */
+      tooltip = g_strdup_printf (_("An administrator sets the unit’s name with “kohtaamo-admin settings unit-name NAME”.\nDatabase: %s"),
+                                 path);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_label), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->database_label), tooltip);
+  /* Nothing to say until the store has answered. */
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label),
+                          kh_store_get_state (self->store) == KH_STORE_STATE_READY);
 }
 
+/* The first start on a database without users: say so, and ask. */
 static void
-open_store (KhWindow *self)
+show_setup (KhWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  kh_store_open_async (self->store, self->cancellable, store_opened_cb, g_object_ref (self));
+  g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  g_autofree char *account = g_markup_escape_text (g_get_user_name (), -1);
+  g_autofree char *question = NULL;
+  g_autofree char *description = NULL;
+
+  adw_status_page_set_icon_name (self->setup_page, "dialog-information-symbolic");
+  if (kh_store_get_created (self->store))
+    adw_status_page_set_title (self->setup_page, _("A New Database Was Created"));
+  else
+    adw_status_page_set_title (self->setup_page, _("Nobody Administers This Database Yet"));
+
+  /* Translators: %s is the user's operating-system account */
+  question = g_strdup_printf (_("Make your account <b>%s</b> its administrator? The administrator adds the other workers and gives them their roles. If this is the wrong database, or someone else will administer it, answer “Not Me”: nothing is changed."),
+                              account);
+  if (kh_store_get_created (self->store))
+    /* Translators: %s is the new database file */
+    description = g_strdup_printf (_("Kohtaamo created a new, empty database in <small>%s</small>."), path);
+  else
+    /* Translators: %s is the database file */
+    description = g_strdup_printf (_("The database in <small>%s</small> has no users yet."), path);
+  adw_status_page_set_description (self->setup_page, NULL);
+  {
+    g_autofree char *text = g_strdup_printf ("%s\n\n%s", description, question);
+
+    adw_status_page_set_description (self->setup_page, text);
+  }
+  gtk_stack_set_visible_child_name (self->main_stack, "setup");
+  gtk_widget_grab_focus (self->claim_button);
+}
+
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  KhWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner only when opening takes long enough to notice: a database
+ * usually opens before the first frame, and a spinner drawn for nothing
+ * costs that frame its icon (the SVG loader, some 8 MiB). */
+static void
+set_loading (KhWindow *self,
+             gboolean  loading)
+{
+  if (loading)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      if (self->spinner_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
+        self->spinner_id = g_timeout_add (400, show_spinner_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+}
+
+/* Renders the store's state (KhStore:state): the only way the window
+ * learns how opening went. */
+static void
+store_state_changed_cb (KhWindow *self)
+{
+  KhStoreState state = kh_store_get_state (self->store);
+
+  g_debug ("Store state %d, window %s", state, gtk_widget_get_mapped (GTK_WIDGET (self)) ? "shown" : "not shown yet");
+  show_location (self);
+  set_loading (self, (state == KH_STORE_STATE_CLOSED || state == KH_STORE_STATE_OPENING)
+                     && self->reception_page == NULL);
+  switch (state)
+    {
+    case KH_STORE_STATE_CLOSED:
+    case KH_STORE_STATE_OPENING:
+      break;
+    case KH_STORE_STATE_NEEDS_ADMINISTRATOR:
+      show_setup (self);
+      break;
+    case KH_STORE_STATE_FAILED:
+      g_message ("Could not open %s: %s", kh_store_get_path (self->store),
+                 kh_store_get_error (self->store)->message);
+      show_error (self, kh_store_get_error (self->store));
+      break;
+    case KH_STORE_STATE_READY:
+      if (self->reception_page == NULL)
+        show_content (self, kh_store_get_user (self->store));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Shows `store` and follows its state, opening it if nobody has yet. */
+static void
+bind_store (KhWindow *self,
+            KhStore  *store)
+{
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->state_id, self->store);
+  g_set_object (&self->store, store);
+  self->state_id = g_signal_connect_object (store, "notify::state",
+                                            G_CALLBACK (store_state_changed_cb), self,
+                                            G_CONNECT_SWAPPED);
+  kh_store_open (store);
+  store_state_changed_cb (self);
 }
 
 static void
@@ -394,8 +510,58 @@ retry_action (GtkWidget  *widget,
 
   /* A store that failed to open is not reused: start from a fresh one. */
   store = kh_store_new (kh_store_get_path (self->store));
-  g_set_object (&self->store, store);
-  open_store (self);
+  bind_store (self, store);
+}
+
+static void
+claimed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The store's state shows the outcome; this only keeps the log tidy. */
+  user = kh_store_claim_administration_finish (KH_STORE (object), result, &error);
+  if (user != NULL)
+    g_message ("The account “%s” is now the administrator of %s", user->account,
+               kh_store_get_path (KH_STORE (object)));
+}
+
+/* "Make Me the Administrator": the explicit answer the store waits for. */
+static void
+claim_administration_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (kh_store_get_state (self->store) != KH_STORE_STATE_NEEDS_ADMINISTRATOR)
+    return;
+  kh_store_claim_administration_async (self->store, self->cancellable, claimed_cb, NULL);
+}
+
+/* "Not Me": nothing is written; the window says how to go on. */
+static void
+decline_administration_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+  g_autofree char *path = NULL;
+  g_autofree char *description = NULL;
+
+  if (kh_store_get_state (self->store) != KH_STORE_STATE_NEEDS_ADMINISTRATOR)
+    return;
+
+  path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  /* Translators: %s is the database file */
+  description = g_strdup_printf (_("Nothing was changed. The person who will administer the database sets it up by starting Kohtaamo with it, or with “kohtaamo-admin init”, and then adds the other workers.\n\n<small>%s</small>"),
+                                 path);
+  adw_status_page_set_icon_name (self->error_page, "dialog-information-symbolic");
+  adw_status_page_set_title (self->error_page, _("Nobody Administers This Database"));
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
 static void
@@ -577,14 +743,9 @@ kh_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   stop_waiting_for_views (self);
-  if (self->after_paint_id != 0)
-    {
-      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-      if (clock != NULL)
-        g_clear_signal_handler (&self->after_paint_id, clock);
-      self->after_paint_id = 0;
-    }
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->state_id, self->store);
 
   /* libadwaita 1.2 lets a switcher touch the pages of a stack that has
    * already been disposed: let go of the stack first. */
@@ -618,15 +779,22 @@ kh_window_class_init (KhWindowClass *klass)
   window_class->close_request = kh_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/app/kh-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, claim_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, database_label);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, unit_label);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.claim-administration", NULL, claim_administration_action);
+  gtk_widget_class_install_action (widget_class, "win.decline-administration", NULL, decline_administration_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
   gtk_widget_class_install_action (widget_class, "win.find-person", NULL, find_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -647,6 +815,13 @@ kh_window_init (KhWindow *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/**
+ * kh_window_new:
+ *
+ * A window that shows @store as its state says (see #KhStore:state),
+ * opening it if nobody has begun to. The application begins to open the
+ * first store before GTK is initialised, so that the two overlap.
+ */
 KhWindow *
 kh_window_new (KhApplication *application,
                KhStore       *store)
@@ -659,65 +834,10 @@ kh_window_new (KhApplication *application,
   self = g_object_new (KH_TYPE_WINDOW,
                        "application", application,
                        NULL);
-  self->store = g_object_ref (store);
   restore_window_state (self);
-  open_store (self);
+  bind_store (self, store);
 
   return self;
-}
-
-/**
- * kh_window_new_opening:
- *
- * A window for a store that the application has already begun to open
- * (it starts the opening before GTK is initialised, so that the two
- * overlap). The application hands over the result with
- * kh_window_store_opened().
- */
-KhWindow *
-kh_window_new_opening (KhApplication *application,
-                       KhStore       *store)
-{
-  KhWindow *self;
-
-  g_return_val_if_fail (KH_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (KH_IS_STORE (store), NULL);
-
-  self = g_object_new (KH_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
-  self->store = g_object_ref (store);
-  restore_window_state (self);
-
-  return self;
-}
-
-/* Shows the views for `user`, or why the store could not be opened. */
-void
-kh_window_store_opened (KhWindow     *self,
-                        KhUser       *user,
-                        const GError *error)
-{
-  g_return_if_fail (KH_IS_WINDOW (self));
-  g_return_if_fail (user != NULL || error != NULL);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") != 0)
-    return;
-
-  if (gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
-    g_debug ("Store opened at frame %" G_GINT64_FORMAT,
-             gdk_frame_clock_get_frame_counter (gtk_widget_get_frame_clock (GTK_WIDGET (self))));
-  else
-    g_debug ("Store opened before the window was shown");
-
-  if (user == NULL)
-    {
-      g_message ("Could not open %s: %s", kh_store_get_path (self->store), error->message);
-      show_error (self, error);
-      return;
-    }
-
-  show_content (self, user);
 }
 
 KhStore *

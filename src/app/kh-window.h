@@ -14,18 +14,13 @@ G_BEGIN_DECLS
 #define KH_TYPE_WINDOW (kh_window_get_type ())
 G_DECLARE_FINAL_TYPE (KhWindow, kh_window, KH, WINDOW, AdwApplicationWindow)
 
-/* Shows a calm loading state at once and opens `store` in the background. */
+/* Shows `store` as its state says (a calm loading state while it opens),
+ * opening it in the background unless that has begun. */
 KhWindow *kh_window_new       (KhApplication *application,
                                KhStore       *store);
-/* For a store whose opening the application has already started. */
-KhWindow *kh_window_new_opening (KhApplication *application,
-                                 KhStore       *store);
-void      kh_window_store_opened (KhWindow     *self,
-                                  KhUser       *user,
-                                  const GError *error);
 KhStore  *kh_window_get_store (KhWindow      *self);
 /* "loading" (until every view exists, a moment after the first frame),
- * "error" or "content". */
+ * "setup" (the first-start question), "error" or "content". */
 const char *kh_window_get_state (KhWindow    *self);
 void      kh_window_add_toast (KhWindow      *self,
                                AdwToast      *toast);

@@ -556,11 +556,21 @@ kh_intake_state_set_contactor (KhIntakeState *state,
     c->referral = KH_REFERRAL_NONE;
 }
 
+/* Urgent help for a contact that makes the matter pending opens a case
+ * with it, whichever was chosen first (2.5). */
+static void
+follow_pending (KhIntakeState *state)
+{
+  if (state->contact->outcome == KH_OUTCOME_URGENT)
+    state->contact->opens_case = kh_contact_makes_pending (state->contact);
+}
+
 void
 kh_intake_state_set_referral (KhIntakeState *state,
                               KhReferral     referral)
 {
   state->contact->referral = referral;
+  follow_pending (state);
 }
 
 void
@@ -568,6 +578,7 @@ kh_intake_state_set_kela_kind (KhIntakeState *state,
                                KhKelaKind     kind)
 {
   state->contact->kela_kind = kind;
+  follow_pending (state);
 }
 
 void

@@ -959,26 +959,26 @@ fail_at (GError      **error,
     case KH_TEXT_ERROR_DIRECTION:
       what = before[0] != '\0'
              /* Translators: %04X is a Unicode code point (e.g. 202E); %s is the text just before it */
-             ? g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) after “%s”. Delete it, or type the text again."),
+             ? g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) after “%s”; delete it or type the text again."),
                                 (guint) c, before)
-             : g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) at the start. Delete it, or type the text again."),
+             : g_strdup_printf (_("a hidden character that changes the writing direction (U+%04X) at the start; delete it or type the text again."),
                                 (guint) c);
       break;
     case KH_TEXT_ERROR_CONTROL:
       what = before[0] != '\0'
              /* Translators: %04X is a Unicode code point (e.g. 000A); %s is the text just before it */
-             ? g_strdup_printf (_("a control character or line break (U+%04X) after “%s”. Delete it, or type the text again."),
+             ? g_strdup_printf (_("a control character or line break (U+%04X) after “%s”; delete it or type the text again."),
                                 (guint) c, before)
-             : g_strdup_printf (_("a control character or line break (U+%04X) at the start. Delete it, or type the text again."),
+             : g_strdup_printf (_("a control character or line break (U+%04X) at the start; delete it or type the text again."),
                                 (guint) c);
       break;
     case KH_TEXT_ERROR_INVISIBLE:
     default:
       what = before[0] != '\0'
              /* Translators: %04X is a Unicode code point (e.g. 200B); %s is the text just before it */
-             ? g_strdup_printf (_("an invisible character (U+%04X) after “%s”. Delete it, or type the text again."),
+             ? g_strdup_printf (_("an invisible character (U+%04X) after “%s”; delete it or type the text again."),
                                 (guint) c, before)
-             : g_strdup_printf (_("an invisible character (U+%04X) at the start. Delete it, or type the text again."),
+             : g_strdup_printf (_("an invisible character (U+%04X) at the start; delete it or type the text again."),
                                 (guint) c);
       break;
     }

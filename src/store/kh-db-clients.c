@@ -632,6 +632,7 @@ client_case_from_row (sqlite3_stmt *stmt)
   kcase->contactor_detail = _kh_db_column_text (stmt, 15);
   kcase->referral = sqlite3_column_int (stmt, 16);
   kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
+  kcase->directed_by = _kh_db_column_text (stmt, 18);
   return kcase;
 }
 
@@ -678,7 +679,7 @@ kh_db_list_client_cases (KhDb    *db,
                         "  k.channel, k.contactor, coalesce (k.contactor_detail, "
                         "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
                         "  k.referral, "
-                        "  cs.implementation_deadline "
+                        "  cs.implementation_deadline, k.directed_by "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "
@@ -702,31 +703,80 @@ kh_db_list_client_cases (KhDb    *db,
 
 /* ---- search ---- */
 
+/* A search under way: what it found so far. */
+typedef struct {
+  KhDb           *db;
+  KhClientSearch *search;
+  GHashTable     *seen;     /* ids of the people in search->hits */
+  guint           limit;
+} Search;
+
+#define HITS(s) ((s)->search->hits)
+/* Column of a search query, right after CLIENT_COLUMNS (22 of them, read
+ * by client_from_row), that says how well the row matched (a KhMatch), when
+ * the query has it. Keep in sync with CLIENT_COLUMNS. */
+#define MATCH_COLUMN 22
+
+static void
+set_total (Search *s,
+           gint64  count)
+{
+  s->search->total = (guint) MIN (count, KH_SEARCH_COUNT_CAP);
+  s->search->more = count > KH_SEARCH_COUNT_CAP;
+}
+
+static void
+add_hit (Search   *s,
+         KhClient *client,
+         KhMatch   match)
+{
+  g_hash_table_add (s->seen, g_memdup2 (&client->id, sizeof client->id));
+  g_ptr_array_add (HITS (s), kh_search_hit_new (client, match));
+}
+
 /* Appends the rows of a prepared query, skipping people already found. */
 static gboolean
-collect (KhDb         *db,
-         sqlite3_stmt *stmt,
-         GPtrArray    *results,
-         GHashTable   *seen,
-         guint         limit,
-         GError      **error)
+collect (Search        *s,
+         sqlite3_stmt  *stmt,
+         KhMatch        match,
+         GError       **error)
 {
+  gboolean has_match = sqlite3_column_count (stmt) > MATCH_COLUMN;
   int rc = SQLITE_DONE;
 
-  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (HITS (s)->len < s->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_autoptr(KhClient) client = NULL;
 
-      if (g_hash_table_contains (seen, &id))
+      if (g_hash_table_contains (s->seen, &id))
         continue;
-      g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-      g_ptr_array_add (results, client_from_row (stmt));
+      client = client_from_row (stmt);
+      add_hit (s, client, has_match ? (KhMatch) sqlite3_column_int (stmt, MATCH_COLUMN) : match);
     }
-  if (results->len < limit && rc != SQLITE_DONE)
+  if (HITS (s)->len < s->limit && rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (s->db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The one number a prepared count(*) query gives. */
+static gboolean
+step_count (KhDb          *db,
+            sqlite3_stmt  *stmt,
+            gint64        *out,
+            GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
+  *out = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -775,14 +825,17 @@ fts_query (GPtrArray *tokens,
 /* How a tier is answered, by the number of FTS hits (measured on 100 000
  * people, bench-search):
  *  - one word, fewer than SPREAD_HITS: a range of client_words, which is in
- *    (word, sort_key) order, so a prefix reads neighbouring index entries
- *    only, however clustered its people are (0003-name-words.sql);
+ *    (word, sort_prefix) order, so a prefix reads neighbouring index entries
+ *    only, however clustered its people are (0003, 0007);
  *  - several words, fewer than DENSE_HITS: FTS5 intersects them; the few
  *    hits are sorted;
  *  - more: so many people match that walking all names in order
- *    (clients_sort) meets the first screenful almost at once. */
+ *    (clients_sort) meets the first screenful almost at once.
+ * Both are above KH_SEARCH_COUNT_CAP, so that the count that chooses the
+ * way also gives the total. */
 #define SPREAD_HITS 5000
 #define DENSE_HITS 1500
+G_STATIC_ASSERT (DENSE_HITS > KH_SEARCH_COUNT_CAP && SPREAD_HITS > KH_SEARCH_COUNT_CAP);
 /* More words than this narrow nothing in practice. */
 #define MAX_WORDS 6
 
@@ -793,7 +846,7 @@ count_hits (KhDb        *db,
             GError     **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
+  gint64 count;
 
   stmt = _kh_db_prepare (db,
                          "SELECT count(*) FROM (SELECT rowid FROM clients_fts "
@@ -803,97 +856,205 @@ count_hits (KhDb        *db,
     return -1;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, cap);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _kh_db_set_error (db, rc, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  if (!step_count (db, stmt, &count, error))
+    return -1;
+  return count;
 }
 
-/* The people of a client_words range, in order; then their rows. */
-static gboolean
-search_words (KhDb        *db,
-              const char  *word,
-              gboolean     prefix,
-              GPtrArray   *results,
-              GHashTable  *seen,
-              guint        limit,
-              GError     **error)
+/* A row of a client_words range: the start of a person's sort key. */
+typedef struct {
+  gint64  id;
+  guint8  prefix[KH_DB_SORT_PREFIX_BYTES];
+  guint   len;
+} WordRow;
+
+static int
+compare_prefix (const WordRow *a,
+                const WordRow *b)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int c = memcmp (a->prefix, b->prefix, MIN (a->len, b->len));
+
+  return c != 0 ? c : (int) a->len - (int) b->len;
+}
+
+/* A person of a client_words range with their whole sort key. */
+typedef struct {
+  KhClient *client;
+  GBytes   *key;
+} Candidate;
+
+static void
+candidate_clear (Candidate *c)
+{
+  g_clear_object (&c->client);
+  g_clear_pointer (&c->key, g_bytes_unref);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+  int c = g_bytes_compare (ca->key, cb->key);
+
+  if (c != 0)
+    return c;
+  return ca->client->id < cb->client->id ? -1 : ca->client->id > cb->client->id;
+}
+
+/* Reads a client_words range, in (sort_prefix, id) order, at most `fetch`
+ * rows; the people not yet found go to `unseen`. */
+static gboolean
+read_word_range (Search      *s,
+                 const char  *word,
+                 const char  *end,
+                 gint64       fetch,
+                 GArray      *unseen,
+                 gint64      *out_read,
+                 WordRow     *out_last,
+                 GError     **error)
+{
   g_autoptr(KhDbStmt) stmt = NULL;
-  g_autofree char *end = NULL;
   int rc;
 
-  if (prefix)
-    {
-      /* The first string after every word that starts with `word`. */
-      end = g_strconcat (word, "\xf4\x8f\xbf\xbf", NULL);
-      stmt = _kh_db_prepare (db,
-                             "SELECT DISTINCT sort_key, client_id FROM client_words "
-                             "WHERE word >= ?1 AND word < ?2 "
-                             "ORDER BY sort_key, client_id LIMIT ?3",
-                             error);
-    }
+  if (end != NULL)
+    stmt = _kh_db_prepare (s->db,
+                           "SELECT DISTINCT sort_prefix, client_id FROM client_words "
+                           "WHERE word >= ?1 AND word < ?2 "
+                           "ORDER BY sort_prefix, client_id LIMIT ?3",
+                           error);
   else
-    stmt = _kh_db_prepare (db,
-                           "SELECT DISTINCT sort_key, client_id FROM client_words "
+    stmt = _kh_db_prepare (s->db,
+                           "SELECT DISTINCT sort_prefix, client_id FROM client_words "
                            "WHERE word = ?1 AND ?2 IS NULL "
-                           "ORDER BY sort_key, client_id LIMIT ?3",
+                           "ORDER BY sort_prefix, client_id LIMIT ?3",
                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
   _kh_db_bind_text (stmt, 2, end);
-  /* Rows of the earlier tier come again here and are skipped. */
-  sqlite3_bind_int (stmt, 3, limit + results->len);
+  sqlite3_bind_int64 (stmt, 3, fetch);
+
+  g_array_set_size (unseen, 0);
+  *out_read = 0;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
+      WordRow row = { 0, };
 
-      if (!g_hash_table_contains (seen, &id))
-        g_array_append_val (ids, id);
+      row.id = sqlite3_column_int64 (stmt, 1);
+      row.len = MIN ((guint) sqlite3_column_bytes (stmt, 0), KH_DB_SORT_PREFIX_BYTES);
+      memcpy (row.prefix, sqlite3_column_blob (stmt, 0), row.len);
+      (*out_read)++;
+      *out_last = row;
+      if (!g_hash_table_contains (s->seen, &row.id))
+        g_array_append_val (unseen, row);
     }
-  g_clear_pointer (&stmt, _kh_db_stmt_release);
   if (rc != SQLITE_DONE)
     {
-      _kh_db_set_error (db, rc, error);
+      _kh_db_set_error (s->db, rc, error);
       return FALSE;
-    }
-
-  for (guint i = 0; i < ids->len && results->len < limit; i++)
-    {
-      stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-      if (!collect (db, stmt, results, seen, limit, error))
-        return FALSE;
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
   return TRUE;
 }
 
-/* One tier of the name search: whole words, or prefixes of words. */
+/* The people of a client_words range, in order. The index keeps only the
+ * start of each sort key (0014-name-words-bounded.sql): the rows are read
+ * in that order until the people who tie with the last one wanted are all
+ * in, and those few are put in order by their whole key. */
 static gboolean
-search_names_tier (KhDb        *db,
+search_words (Search      *s,
+              const char  *word,
+              gboolean     prefix,
+              KhMatch      match,
+              GError     **error)
+{
+  g_autoptr(GArray) unseen = g_array_new (FALSE, FALSE, sizeof (WordRow));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  g_autofree char *end = NULL;
+  guint want = s->limit - HITS (s)->len;
+  guint n_candidates;
+  /* Rows of the earlier tier come again here and are skipped. */
+  gint64 fetch = HITS (s)->len + want + 16;
+
+  g_array_set_clear_func (candidates, (GDestroyNotify) candidate_clear);
+  /* The first string after every word that starts with `word`. */
+  if (prefix)
+    end = g_strconcat (word, "\xf4\x8f\xbf\xbf", NULL);
+
+  for (;;)
+    {
+      WordRow last = { 0, };
+      gint64 read;
+
+      if (!read_word_range (s, word, end, fetch, unseen, &read, &last, error))
+        return FALSE;
+      /* All read, or the people who tie with the last one wanted end
+       * before the rows read do. */
+      if (read < fetch || unseen->len < want
+          || compare_prefix (&g_array_index (unseen, WordRow, want - 1), &last) != 0)
+        break;
+      fetch *= 4;
+    }
+
+  n_candidates = unseen->len;
+  if (n_candidates > want)
+    {
+      const WordRow *cut = &g_array_index (unseen, WordRow, want - 1);
+
+      n_candidates = want;
+      while (n_candidates < unseen->len
+             && compare_prefix (&g_array_index (unseen, WordRow, n_candidates), cut) == 0)
+        n_candidates++;
+    }
+
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      g_autoptr(KhDbStmt) stmt = NULL;
+      Candidate c = { NULL, NULL };
+      int rc;
+
+      stmt = _kh_db_prepare (s->db, "SELECT " CLIENT_COLUMNS ", c.sort_key FROM clients c WHERE c.id = ?",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (unseen, WordRow, i).id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      if (rc != SQLITE_ROW)
+        {
+          _kh_db_set_error (s->db, rc, error);
+          return FALSE;
+        }
+      c.client = client_from_row (stmt);
+      c.key = g_bytes_new (sqlite3_column_blob (stmt, MATCH_COLUMN),
+                           sqlite3_column_bytes (stmt, MATCH_COLUMN));
+      g_array_append_val (candidates, c);
+    }
+  g_array_sort (candidates, compare_candidates);
+  for (guint i = 0; i < candidates->len && HITS (s)->len < s->limit; i++)
+    add_hit (s, g_array_index (candidates, Candidate, i).client, match);
+  return TRUE;
+}
+
+/* One tier of the name search: whole words, or prefixes of words.
+ * `hits` is its FTS count (or a bound below the caps) when known, else -1. */
+static gboolean
+search_names_tier (Search      *s,
                    GPtrArray   *tokens,
                    GPtrArray   *folded,
                    gboolean     prefix,
-                   GPtrArray   *results,
-                   GHashTable  *seen,
-                   guint        limit,
+                   gint64       hits,
                    GError     **error)
 {
   g_autofree char *match = fts_query (tokens, prefix);
   g_autoptr(KhDbStmt) stmt = NULL;
-  guint already = results->len;
+  KhMatch quality = prefix ? KH_MATCH_PREFIX : KH_MATCH_WORD;
+  guint already = HITS (s)->len;
   gboolean one_word = folded->len == 1;
-  gint64 hits;
 
-  hits = count_hits (db, match, one_word ? SPREAD_HITS : DENSE_HITS, error);
+  if (hits < 0)
+    hits = count_hits (s->db, match, one_word ? SPREAD_HITS : DENSE_HITS, error);
   if (hits < 0)
     return FALSE;
   if (hits == 0)
@@ -905,11 +1066,11 @@ search_names_tier (KhDb        *db,
            one_word && hits < SPREAD_HITS ? "word index"
            : !one_word && hits < DENSE_HITS ? "FTS5" : "walk in order");
   if (one_word && hits < SPREAD_HITS)
-    return search_words (db, g_ptr_array_index (folded, 0), prefix, results, seen, limit, error);
+    return search_words (s, g_ptr_array_index (folded, 0), prefix, quality, error);
 
   if (!one_word && hits < DENSE_HITS)
     {
-      stmt = _kh_db_prepare (db,
+      stmt = _kh_db_prepare (s->db,
                              "SELECT " CLIENT_COLUMNS " FROM clients c "
                              "WHERE c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1) "
                              "ORDER BY " CLIENT_ORDER " LIMIT ?2",
@@ -917,7 +1078,7 @@ search_names_tier (KhDb        *db,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, limit + already);
+      sqlite3_bind_int (stmt, 2, s->limit + already);
     }
   else
     {
@@ -928,7 +1089,7 @@ search_names_tier (KhDb        *db,
         g_string_append_printf (sql, " AND instr (c.search_text, ?%u) > 0", i + 1);
       g_string_append_printf (sql, " ORDER BY " CLIENT_ORDER " LIMIT ?%u", folded->len + 1);
 
-      stmt = _kh_db_prepare (db, sql->str, error);
+      stmt = _kh_db_prepare (s->db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
       for (guint i = 0; i < folded->len; i++)
@@ -938,23 +1099,23 @@ search_names_tier (KhDb        *db,
 
           sqlite3_bind_text (stmt, i + 1, pattern, -1, SQLITE_TRANSIENT);
         }
-      sqlite3_bind_int (stmt, folded->len + 1, limit + already);
+      sqlite3_bind_int (stmt, folded->len + 1, s->limit + already);
     }
-  return collect (db, stmt, results, seen, limit, error);
+  return collect (s, stmt, quality, error);
 }
 
 /* Whole words first ("Mäki" before "Mäkinen"), then prefixes; each tier in
- * Finnish order. */
+ * Finnish order. Everyone the prefixes find is counted: the whole words
+ * are among them. */
 static gboolean
-search_names (KhDb        *db,
+search_names (Search      *s,
               const char  *text,
-              GPtrArray   *results,
-              GHashTable  *seen,
-              guint        limit,
               GError     **error)
 {
   g_autoptr(GPtrArray) tokens = name_tokens (text);
   g_autoptr(GPtrArray) folded = NULL;
+  g_autofree char *prefix_match = NULL;
+  gint64 prefix_hits;
 
   if (tokens->len > MAX_WORDS)
     g_ptr_array_set_size (tokens, MAX_WORDS);
@@ -969,24 +1130,67 @@ search_names (KhDb        *db,
         g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
     }
 
-  return search_names_tier (db, tokens, folded, FALSE, results, seen, limit, error) &&
-         (results->len >= limit ||
-          search_names_tier (db, tokens, folded, TRUE, results, seen, limit, error));
+  prefix_match = fts_query (tokens, TRUE);
+  prefix_hits = count_hits (s->db, prefix_match, folded->len == 1 ? SPREAD_HITS : DENSE_HITS, error);
+  if (prefix_hits < 0)
+    return FALSE;
+  set_total (s, prefix_hits);
+  if (prefix_hits == 0)
+    return TRUE;
+
+  /* The whole words are among the prefixes: below the cap, the prefix
+   * count bounds theirs and chooses the same way, without counting again. */
+  return search_names_tier (s, tokens, folded, FALSE,
+                            prefix_hits < (folded->len == 1 ? SPREAD_HITS : DENSE_HITS) ? prefix_hits : -1,
+                            error) &&
+         (HITS (s)->len >= s->limit ||
+          search_names_tier (s, tokens, folded, TRUE, prefix_hits, error));
 }
 
-/* "131052", "131052-3", "131052-308T", "010594y9021": the birth part and
- * perhaps more of an identity code. */
+/* The birth date that the first seven characters of an identity code say
+ * ("130806A" = 13.8.2006), or FALSE. */
+static gboolean
+code_birth_date (const char *code,
+                 GDate      *out)
+{
+  guint day, month, year;
+  char sign;
+
+  if (strlen (code) < 7)
+    return FALSE;
+  day = (code[0] - '0') * 10 + (code[1] - '0');
+  month = (code[2] - '0') * 10 + (code[3] - '0');
+  year = (code[4] - '0') * 10 + (code[5] - '0');
+  sign = g_ascii_toupper (code[6]);
+  if (sign == '+')
+    year += 1800;
+  else if (strchr ("-YXWVU", sign) != NULL)
+    year += 1900;
+  else if (strchr ("ABCDEF", sign) != NULL)
+    year += 2000;
+  else
+    return FALSE;
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, day, month, year);
+  return TRUE;
+}
+
+/* "131052-", "131052-3", "131052-308T", "010594y9021": the birth part, the
+ * century sign and perhaps more of an identity code. Six digits alone are
+ * a partial code too, but read as birth dates (search_date_digits). */
 static gboolean
 looks_like_code_prefix (const char *text)
 {
   gsize len = strlen (text);
 
-  if (len < 6 || len > 11)
+  if (len < 7 || len > 11)
     return FALSE;
   for (guint i = 0; i < 6; i++)
     if (!g_ascii_isdigit (text[i]))
       return FALSE;
-  if (len > 6 && strchr ("+-ABCDEFUVWXY", g_ascii_toupper (text[6])) == NULL)
+  if (strchr ("+-ABCDEFUVWXY", g_ascii_toupper (text[6])) == NULL)
     return FALSE;
   for (gsize i = 7; i < len && i < 10; i++)
     if (!g_ascii_isdigit (text[i]))
@@ -994,69 +1198,212 @@ looks_like_code_prefix (const char *text)
   return TRUE;
 }
 
-/* A prefix search as a range on a column's index: `sql` selects the people
- * whose column lies from ?1 (the prefix) up to ?2 (the prefix and a
- * character that sorts after any the column holds), an exact match first,
- * at most ?3. */
 static gboolean
-search_prefix (KhDb        *db,
-               const char  *sql,
-               const char  *prefix,
-               char         past,
-               GPtrArray   *results,
-               GHashTable  *seen,
-               guint        limit,
-               GError     **error)
-{
-  g_autofree char *end = g_strdup_printf ("%s%c", prefix, past);
-  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, limit);
-  return collect (db, stmt, results, seen, limit, error);
-}
-
-static gboolean
-search_code (KhDb        *db,
+search_code (Search      *s,
              const char  *text,
-             GPtrArray   *results,
-             GHashTable  *seen,
-             guint        limit,
              GError     **error)
 {
   g_autofree char *upper = g_ascii_strup (text, -1);
+  g_autofree char *end = g_strconcat (upper, "~", NULL);
+  g_autofree char *iso = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gint64 count;
+  GDate birth;
+
+  /* While only the birth part is typed, people recorded without a code
+   * but born that day may be the same person: they come too, after the
+   * codes. */
+  if (strlen (upper) == 7 && code_birth_date (upper, &birth))
+    iso = kh_date_to_iso (&birth);
 
   /* On the UNIQUE index: '~' sorts after every character of a code. */
-  return search_prefix (db,
-                        "SELECT " CLIENT_COLUMNS " FROM clients c "
-                        "WHERE c.identity_code >= ?1 AND c.identity_code < ?2 "
-                        "ORDER BY c.identity_code = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
-                        upper, '~', results, seen, limit, error);
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT count(*) FROM (SELECT 1 FROM clients c "
+                         "WHERE (c.identity_code >= ?1 AND c.identity_code < ?2) "
+                         "OR (c.birth_date = ?3 AND c.identity_code IS NULL) LIMIT ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 3, iso);
+  sqlite3_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT " CLIENT_COLUMNS ", "
+                         "CASE WHEN c.identity_code = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "WHERE (c.identity_code >= ?1 AND c.identity_code < ?2) "
+                         "OR (c.birth_date = ?3 AND c.identity_code IS NULL) "
+                         "ORDER BY c.identity_code = ?1 DESC, c.identity_code IS NULL, "
+                         CLIENT_ORDER " LIMIT ?4",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 3, iso);
+  sqlite3_bind_int (stmt, 4, s->limit);
+  return collect (s, stmt, KH_MATCH_PREFIX, error);
+}
+
+/* Only digits, and how many. */
+static guint
+count_digits_only (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return 0;
+    else
+      n++;
+  return n;
+}
+
+/* The birth dates that an identity code starting with `digits` (4 to 6 of
+ * them: ddmm, ddmmy, ddmmyy) may stand for, from EARLIEST_BIRTH_YEAR to
+ * today, as a JSON array of ISO dates; NULL if none. */
+static char *
+dates_for_digits (const char *digits)
+{
+  g_autoptr(GDate) today = g_date_new ();
+  GString *json = g_string_new ("[");
+  guint day = (digits[0] - '0') * 10 + (digits[1] - '0');
+  guint month = (digits[2] - '0') * 10 + (digits[3] - '0');
+  gsize n = strlen (digits);
+  guint n_dates = 0;
+
+  g_date_set_time_t (today, time (NULL));
+  if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+    for (guint year = EARLIEST_BIRTH_YEAR; year <= g_date_get_year (today); year++)
+      {
+        GDate date;
+
+        if (n >= 5 && (year % 100) / 10 != (guint) (digits[4] - '0'))
+          continue;
+        if (n >= 6 && year % 10 != (guint) (digits[5] - '0'))
+          continue;
+        if (!g_date_valid_dmy (day, month, year))
+          continue;
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, day, month, year);
+        if (g_date_compare (&date, today) > 0)
+          continue;
+        g_string_append_printf (json, "%s\"%04u-%02u-%02u\"", n_dates++ > 0 ? "," : "",
+                                year, month, day);
+      }
+  g_string_append_c (json, ']');
+  if (n_dates == 0)
+    {
+      g_string_free (json, TRUE);
+      return NULL;
+    }
+  return g_string_free (json, FALSE);
+}
+
+static gboolean looks_like_phone (const char *text);
+
+/* Digits typed where an identity code starts (issue 5, 2.2): "0708" finds
+ * the people born on 7 August of any year, "07089" those born then in the
+ * 1990s (or the 1890s), "070895" on 7.8.1995 (or 1895): with a code or
+ * without. Five or six digits may as well start a phone number. Fewer than
+ * four say how many more are needed. */
+static gboolean
+search_date_digits (Search      *s,
+                    const char  *digits,
+                    GError     **error)
+{
+  g_autofree char *dates = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *phone_end = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gsize n = strlen (digits);
+  gint64 count;
+
+  if (n < KH_SEARCH_DATE_DIGITS)
+    {
+      s->search->hint = KH_SEARCH_HINT_MORE_DIGITS;
+      s->search->digits_needed = KH_SEARCH_DATE_DIGITS - n;
+      return TRUE;
+    }
+  dates = dates_for_digits (digits);
+  if (dates == NULL)
+    s->search->hint = KH_SEARCH_HINT_NOT_A_DATE;
+  if (looks_like_phone (digits))
+    {
+      phone = g_strdup (digits);
+      /* ':' sorts right after the digits. */
+      phone_end = g_strconcat (digits, ":", NULL);
+    }
+  if (dates == NULL && phone == NULL)
+    return TRUE;
+
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT count(*) FROM (SELECT 1 FROM clients c "
+                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
+                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) LIMIT ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, dates ? dates : "[]", -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 2, phone);
+  _kh_db_bind_text (stmt, 3, phone_end);
+  sqlite3_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT " CLIENT_COLUMNS ", "
+                         "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c "
+                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
+                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
+                         "ORDER BY c.phone_digits IS ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, dates ? dates : "[]", -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 2, phone);
+  _kh_db_bind_text (stmt, 3, phone_end);
+  sqlite3_bind_int (stmt, 4, s->limit);
+  return collect (s, stmt, KH_MATCH_PREFIX, error);
 }
 
 static gboolean
-search_birth_date (KhDb        *db,
-                   const GDate *date,
-                   GPtrArray   *results,
-                   GHashTable  *seen,
-                   guint        limit,
-                   GError     **error)
+search_birth_date (Search       *s,
+                   const GDate  *date,
+                   GError      **error)
 {
   g_autofree char *iso = kh_date_to_iso (date);
   g_autoptr(KhDbStmt) stmt = NULL;
+  gint64 count;
 
-  stmt = _kh_db_prepare (db,
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT count(*) FROM (SELECT 1 FROM clients c WHERE c.birth_date = ?1 LIMIT ?2)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+
+  stmt = _kh_db_prepare (s->db,
                          "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.birth_date = ? "
                          "ORDER BY " CLIENT_ORDER " LIMIT ?",
                          error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit);
-  return collect (db, stmt, results, seen, limit, error);
+  sqlite3_bind_int (stmt, 2, s->limit);
+  return collect (s, stmt, KH_MATCH_WORD, error);
 }
 
 static gboolean
@@ -1075,24 +1422,72 @@ looks_like_phone (const char *text)
 }
 
 static gboolean
-search_phone (KhDb        *db,
+search_phone (Search      *s,
               const char  *text,
-              GPtrArray   *results,
-              GHashTable  *seen,
-              guint        limit,
               GError     **error)
 {
   g_autofree char *digits = _kh_db_phone_key (text);
+  g_autofree char *end = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gint64 count;
 
   if (digits == NULL)
     return TRUE;
   /* A prefix: the start of a number finds the people it may be. ':' sorts
    * right after the digits. */
-  return search_prefix (db,
-                        "SELECT " CLIENT_COLUMNS " FROM clients c "
-                        "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
-                        "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
-                        digits, ':', results, seen, limit, error);
+  end = g_strconcat (digits, ":", NULL);
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT count(*) FROM (SELECT 1 FROM clients c "
+                         "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 LIMIT ?3)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT " CLIENT_COLUMNS ", "
+                         "CASE WHEN c.phone_digits = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
+                         "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, s->limit);
+  return collect (s, stmt, KH_MATCH_PREFIX, error);
+}
+
+/* Whether each person found has a case open (queued or with a worker). */
+static gboolean
+count_open_cases (Search  *s,
+                  GError **error)
+{
+  for (guint i = 0; i < HITS (s)->len; i++)
+    {
+      KhSearchHit *hit = g_ptr_array_index (HITS (s), i);
+      g_autoptr(KhDbStmt) stmt = NULL;
+      gint64 count;
+
+      stmt = _kh_db_prepare (s->db,
+                             "SELECT count(*) FROM cases WHERE client_id = ? AND status IN (?, ?)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, hit->client->id);
+      sqlite3_bind_int (stmt, 2, KH_CASE_QUEUED);
+      sqlite3_bind_int (stmt, 3, KH_CASE_ASSIGNED);
+      if (!step_count (s->db, stmt, &count, error))
+        return FALSE;
+      hit->open_cases = (guint) count;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1112,8 +1507,99 @@ log_results (KhDb          *db,
   return TRUE;
 }
 
+static gboolean
+log_hits (KhDb       *db,
+          KhUser     *user,
+          GPtrArray  *hits,
+          GError    **error)
+{
+  for (guint i = 0; i < hits->len; i++)
+    {
+      KhSearchHit *hit = g_ptr_array_index (hits, i);
+
+      if (!_kh_db_log_access (db, user, hit->client->id, KH_ACCESS_SEARCH, KH_BASIS_INTAKE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_search_clients_full:
+ * @query: a name or its start, an identity code or its start (four digits
+ *   at least: the day and month of birth), a birth date or a phone number
+ * @limit: how many people to return at most
+ *
+ * Search before create (issue 5, 2.2): the people found, best matches
+ * first, each with how well they matched and whether a case is open; how
+ * many match in all (counted up to KH_SEARCH_COUNT_CAP); and, for too few
+ * digits, how many more are needed. Each person returned is logged as
+ * KH_ACCESS_SEARCH in the same transaction.
+ *
+ * Returns: (transfer full): the answer, or %NULL with @error set
+ */
+KhClientSearch *
+kh_db_search_clients_full (KhDb        *db,
+                           KhUser      *user,
+                           const char  *query,
+                           guint        limit,
+                           GError     **error)
+{
+  g_autoptr(KhClientSearch) search = kh_client_search_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree char *text = NULL;
+  GError *local_error = NULL;
+  Search s = { db, search, seen, limit };
+  gboolean own;
+  gboolean ok;
+  guint digits;
+  GDate date;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+    return NULL;
+  text = kh_text_clean (query);
+  if (text == NULL || limit == 0)
+    return g_steal_pointer (&search);
+
+  /* The read and its log rows are one transaction: no result without a row. */
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+
+  digits = count_digits_only (text);
+  if (digits > 0 && digits <= 6)
+    ok = search_date_digits (&s, text, &local_error);
+  else if (looks_like_code_prefix (text))
+    ok = search_code (&s, text, &local_error);
+  else if (kh_date_parse (text, &date))
+    ok = search_birth_date (&s, &date, &local_error);
+  else if (looks_like_phone (text))
+    ok = search_phone (&s, text, &local_error);
+  else
+    ok = search_names (&s, text, &local_error);
+
+  /* The rows shown are never more than the people counted. */
+  if (ok && search->total < search->hits->len && !search->more)
+    search->total = search->hits->len;
+  if (ok)
+    ok = count_open_cases (&s, &local_error);
+  if (ok)
+    ok = log_hits (db, user, search->hits, &local_error);
+
+  if (!_kh_db_tx_end (db, own, ok, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&search);
+}
+
 /**
  * kh_db_search_clients:
+ *
+ * As kh_db_search_clients_full(), the people only.
  *
  * Returns: (transfer full) (element-type KhClient): at most @limit people,
  *   best matches first. Each one is logged as KH_ACCESS_SEARCH.
@@ -1125,51 +1611,16 @@ kh_db_search_clients (KhDb        *db,
                       guint        limit,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autofree char *text = NULL;
-  GError *local_error = NULL;
-  gboolean own;
-  gboolean ok;
-  GDate date;
+  g_autoptr(KhClientSearch) search = NULL;
+  GPtrArray *clients;
 
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  search = kh_db_search_clients_full (db, user, query, limit, error);
+  if (search == NULL)
     return NULL;
-  text = kh_text_clean (query);
-  if (text == NULL || limit == 0)
-    return g_steal_pointer (&results);
-
-  /* The read and its log rows are one transaction: no result without a row. */
-  if (!_kh_db_tx_begin (db, &own, error))
-    return NULL;
-
-  if (looks_like_code_prefix (text))
-    {
-      ok = search_code (db, text, results, seen, limit, &local_error);
-      /* Six digits may as well be the start of a phone number. */
-      if (ok && looks_like_phone (text))
-        ok = search_phone (db, text, results, seen, limit, &local_error);
-    }
-  else if (kh_date_parse (text, &date))
-    ok = search_birth_date (db, &date, results, seen, limit, &local_error);
-  else if (looks_like_phone (text))
-    ok = search_phone (db, text, results, seen, limit, &local_error);
-  else
-    ok = search_names (db, text, results, seen, limit, &local_error);
-
-  if (ok)
-    ok = log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
-
-  if (!_kh_db_tx_end (db, own, ok, &local_error))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&results);
+  clients = g_ptr_array_new_full (search->hits->len, g_object_unref);
+  for (guint i = 0; i < search->hits->len; i++)
+    g_ptr_array_add (clients, g_object_ref (((KhSearchHit *) g_ptr_array_index (search->hits, i))->client));
+  return clients;
 }
 
 /* Names compared as a person would: case and Unicode form folded, accents

@@ -1104,3 +1104,31 @@ kh_db_insert_case_bulk (KhDb    *db,
                                           : _kh_db_now ());
   return insert_case (db, copy, error);
 }
+
+/* ---- for kh-db-contact-history.c (issue 5, 2.1) ---- */
+
+gboolean
+_kh_db_check_contact (KhContact  *contact,
+                      gboolean    has_client,
+                      GError    **error)
+{
+  return check_contact (contact, has_client, error);
+}
+
+KhContact *
+_kh_db_read_contact (KhDb    *db,
+                     gint64   contact_id,
+                     GError **error)
+{
+  g_autoptr(GPtrArray) rows = list_contacts (db, CONTACT_SELECT "WHERE k.id = ?2", contact_id, error);
+
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                           _("The contact was not found."));
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (rows, 0));
+}

@@ -135,6 +135,9 @@ gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         GError      **error);
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
+/* How much of the sort key each client_words row keeps
+ * (0014-name-words-bounded.sql). Keep in sync with its CHECK. */
+#define KH_DB_SORT_PREFIX_BYTES 24
 /* The byte sort key of a name in KH_FI order (clients.sort_key). */
 char         *_kh_db_make_sort_key     (const char   *last_name,
                                         const char   *first_names);
@@ -173,5 +176,16 @@ char         *_kh_db_implementation_deadline (gint64 opened_at);
 /* The deferred-index flag of bulk loads (see 0001-initial.sql). */
 gboolean      _kh_db_defer_search_index (KhDb        *db,
                                          GError     **error);
+
+/* The intake's checks of a contact (kh-db-contacts.c), for corrections:
+ * normalises the copy it is given. */
+gboolean      _kh_db_check_contact     (KhContact    *contact,
+                                        gboolean      has_client,
+                                        GError      **error);
+/* One contact with its display names; NOT_FOUND if there is none. Not
+ * logged: the caller logs. */
+KhContact    *_kh_db_read_contact      (KhDb         *db,
+                                        gint64        contact_id,
+                                        GError      **error);
 
 G_END_DECLS

@@ -116,6 +116,23 @@ kh_db_login (KhDb        *db,
              const char  *display_name,
              GError     **error)
 {
+  return kh_db_login_full (db, account, display_name, TRUE, error);
+}
+
+/**
+ * kh_db_login_full:
+ *
+ * Returns: (transfer full): the user of @account, or %NULL with PERMISSION
+ *   or (without @claim_if_no_users, on a database without users)
+ *   NO_ADMINISTRATOR.
+ */
+KhUser *
+kh_db_login_full (KhDb        *db,
+                  const char  *account,
+                  const char  *display_name,
+                  gboolean     claim_if_no_users,
+                  GError     **error)
+{
   g_autoptr(KhUser) user = NULL;
   g_autofree char *clean_name = NULL;
   GError *local_error = NULL;
@@ -142,9 +159,14 @@ kh_db_login (KhDb        *db,
       else if (stmt != NULL)
         _kh_db_set_error (db, sqlite3_errcode (db->handle), &local_error);
 
-      /* The first start on a new database: whoever set it up administers it. */
-      if (n_users == 0 &&
-          upsert_user (db, account, clean_name, KH_ROLE_ADMIN, TRUE, &local_error) > 0)
+      /* The first start on a new database: whoever set it up administers
+       * it, but only when asked to; nobody becomes an administrator
+       * without saying so. */
+      if (n_users == 0 && !claim_if_no_users)
+        g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NO_ADMINISTRATOR,
+                             _("Nobody administers this database yet."));
+      else if (n_users == 0 &&
+               upsert_user (db, account, clean_name, KH_ROLE_ADMIN, TRUE, &local_error) > 0)
         {
           g_message ("The first account “%s” is now the administrator", account);
           user = find_user (db, account, &local_error);

@@ -39,6 +39,8 @@ static const char * const migrations[] = {
   "0010-seven-days-when-sought.sql",
   "0011-contact-model.sql",
   "0012-service-map.sql",
+  "0013-contact-revisions.sql",
+  "0014-name-words-bounded.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
@@ -509,9 +511,24 @@ _kh_db_make_sort_key (const char *last_name,
 {
   g_autofree char *last_key = kh_collate_key (last_name ? last_name : "");
   g_autofree char *first_key = kh_collate_key (first_names ? first_names : "");
+  /* Each key is its primary weights, 0x01, then accents and case. */
+  const char *last_rest = strchr (last_key, '\x01');
+  const char *first_rest = strchr (first_key, '\x01');
+  GString *key = g_string_new (NULL);
 
-  /* 0x01 sorts below every byte of a key: last names compare first, whole. */
-  return g_strconcat (last_key, "\x01", first_key, NULL);
+  g_assert (last_rest != NULL && first_rest != NULL);
+  /* The letters of both names first, then their accents and case, so that
+   * the first bytes (client_words.sort_prefix, 0014-name-words-bounded.sql)
+   * hold the first names too. 0x01 sorts below every weight: a last name
+   * that is the start of another sorts first ("Mäki" before "Mäkinen"). */
+  g_string_append_len (key, last_key, last_rest - last_key);
+  g_string_append_c (key, '\x01');
+  g_string_append_len (key, first_key, first_rest - first_key);
+  g_string_append (key, "\x01\x01");
+  g_string_append (key, last_rest + 1);
+  g_string_append_c (key, '\x01');
+  g_string_append (key, first_rest + 1);
+  return g_string_free (key, FALSE);
 }
 
 char *
@@ -565,12 +582,15 @@ _kh_db_write_words (KhDb        *db,
   for (guint i = 0; i < words->len; i++)
     {
       stmt = _kh_db_prepare (db,
-                             "INSERT INTO client_words (word, sort_key, client_id) VALUES (?, ?, ?)",
+                             "INSERT INTO client_words (word, sort_prefix, client_id) VALUES (?, ?, ?)",
                              error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (words, i), -1, SQLITE_STATIC);
-      sqlite3_bind_blob (stmt, 2, sort_key, strlen (sort_key), SQLITE_STATIC);
+      /* Only the key's start: the whole key per word made the index grow
+       * with the square of the name (0014-name-words-bounded.sql). */
+      sqlite3_bind_blob (stmt, 2, sort_key, MIN (strlen (sort_key), KH_DB_SORT_PREFIX_BYTES),
+                         SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, client_id);
       if (!_kh_db_step_done (db, stmt, error))
         return FALSE;

@@ -17,7 +17,9 @@
 #include <gio/gio.h>
 
 #include "core/kh-records.h"
+#include "core/kh-search.h"
 #include "core/kh-calendar.h"
+#include "core/kh-contact-revision.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +36,7 @@ typedef enum {
   KH_STORE_ERROR_DUPLICATE_CODE,  /* that identity code already belongs to a person */
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
+  KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -64,11 +67,21 @@ void       kh_db_rollback        (KhDb *db);
 /* ---- users ---- */
 
 /* Finds the user for an OS account. On a database with no users at all the
- * account becomes the first administrator. NULL + PERMISSION error for an
- * unknown or inactive account when users exist. */
+ * account becomes the first administrator, as kohtaamo-admin's commands
+ * document ("init": whoever sets the database up administers it). NULL +
+ * PERMISSION error for an unknown or inactive account when users exist. */
 KhUser    *kh_db_login           (KhDb        *db,
                                   const char  *account,
                                   const char  *display_name,
+                                  GError     **error);
+/* The same, but on a database with no users the account becomes its
+ * administrator only with `claim_if_no_users`; without it the answer is
+ * NO_ADMINISTRATOR and nothing is written. The application asks the person
+ * first (issue 5, 2.7): see kh_store_claim_administration_async. */
+KhUser    *kh_db_login_full      (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  gboolean     claim_if_no_users,
                                   GError     **error);
 GPtrArray *kh_db_list_users      (KhDb *db, GError **error);       /* of KhUser */
 /* Adds or updates (by account) a user. */
@@ -95,6 +108,16 @@ GPtrArray *kh_db_search_clients  (KhDb        *db,
                                   const char  *query,
                                   guint        limit,
                                   GError     **error);          /* of KhClient */
+/* As kh_db_search_clients, with how well each person matched, whether
+ * they have an open case, how many match in all (up to
+ * KH_SEARCH_COUNT_CAP) and, for 1–3 digits, how many more are needed; four
+ * to six digits find the people born on the dates they start ("0708":
+ * 7 August of any year). */
+KhClientSearch *kh_db_search_clients_full (KhDb        *db,
+                                           KhUser      *user,
+                                           const char  *query,
+                                           guint        limit,
+                                           GError     **error);
 /* Logs `what` with `basis`. NOT_FOUND if there is no such person.
  * A person with a non-disclosure marking (non_disclosure) comes without the
  * address, postal code and city (address_withheld), except when `what` is
@@ -410,5 +433,36 @@ gboolean   kh_db_remove_closed_day (KhDb        *db,
                                     KhUser      *user,
                                     const char  *date,
                                     GError     **error);
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+/* A contact as it is now with its history of revisions (oldest first), and
+ * what `user` may do with it. Logs KH_ACCESS_CONTACTS for the person (an
+ * anonymous contact has none). NOT_FOUND if there is no such contact. */
+KhContactHistory *kh_db_get_contact_history (KhDb    *db,
+                                             KhUser  *user,
+                                             gint64   contact_id,
+                                             GError **error);
+/* Corrects the correctable fields (kh_contact_take_correctable) of the contact
+ * `corrected->id`, checked as the intake checks them; `reason` may be NULL.
+ * First writes a revision with what the fields held, in the same
+ * transaction. INVALID if nothing changed or a rule is broken; PERMISSION if
+ * the user may not (reception: only contacts received today; nobody: a
+ * contact entered in error). */
+gboolean   kh_db_correct_contact (KhDb        *db,
+                                  KhUser      *user,
+                                  KhContact   *corrected,
+                                  const char  *reason,
+                                  GError     **error);
+/* Marks a contact entered in error; `reason` is required. The contact stays
+ * in the record. A case it opened is closed. Reception may mark only contacts
+ * received today whose case is still in the queue; a case that is with a
+ * worker or closed can be marked only by that worker or the lead social
+ * worker. */
+gboolean   kh_db_mark_contact_in_error (KhDb        *db,
+                                        KhUser      *user,
+                                        gint64       contact_id,
+                                        const char  *reason,
+                                        GError     **error);
 
 G_END_DECLS

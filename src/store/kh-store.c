@@ -29,6 +29,10 @@ struct _KhStore
   char        *path;
   KhUser      *user;
   KhCalendar  *calendar;
+  KhStoreState state;
+  GError      *error;          /* why it failed, in FAILED */
+  char        *unit_name;
+  gboolean     created;        /* the last open made a new database file */
   GThread     *worker;
   GAsyncQueue *jobs;
 
@@ -39,9 +43,17 @@ struct _KhStore
 
 G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (KhStoreState, kh_store_state,
+  G_DEFINE_ENUM_VALUE (KH_STORE_STATE_CLOSED, "closed"),
+  G_DEFINE_ENUM_VALUE (KH_STORE_STATE_OPENING, "opening"),
+  G_DEFINE_ENUM_VALUE (KH_STORE_STATE_NEEDS_ADMINISTRATOR, "needs-administrator"),
+  G_DEFINE_ENUM_VALUE (KH_STORE_STATE_READY, "ready"),
+  G_DEFINE_ENUM_VALUE (KH_STORE_STATE_FAILED, "failed"))
+
 enum {
   PROP_0,
   PROP_PATH,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -59,10 +71,16 @@ static guint signals[N_SIGNALS];
 typedef gpointer (*JobFunc) (KhStore  *self,
                              gpointer  data,
                              GError  **error);
+typedef struct _Job Job;
+/* Runs on the caller's context when the job is done, before the task
+ * returns: for the jobs that change the store's own state. */
+typedef void     (*JobApply) (KhStore  *self,
+                              Job      *job);
 
-typedef struct
+struct _Job
 {
   JobFunc         func;        /* NULL: the sentinel that stops the worker */
+  JobApply        apply;
   gpointer        data;
   GDestroyNotify  data_free;
   GTask          *task;
@@ -72,7 +90,7 @@ typedef struct
   /* Filled by the worker. */
   gpointer        result;
   GError         *error;
-} Job;
+};
 
 #define DONE_TOKEN GINT_TO_POINTER (1)
 
@@ -102,6 +120,8 @@ complete_job_cb (gpointer user_data)
   KhStore *self = g_task_get_source_object (job->task);
   gboolean changed = job->writes && job->error == NULL;
 
+  if (job->apply != NULL)
+    job->apply (self, job);
   if (job->error != NULL)
     g_task_return_error (job->task, g_steal_pointer (&job->error));
   else
@@ -150,7 +170,11 @@ worker_main (gpointer user_data)
       context = g_task_get_context (job->task);
       if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (job->task), &job->error))
         {
-          if (self->db == NULL && g_task_get_source_tag (job->task) != kh_store_open_async)
+          gpointer tag = g_task_get_source_tag (job->task);
+
+          /* Nothing but opening runs before someone is logged in. */
+          if ((self->db == NULL || self->worker_user == NULL)
+              && tag != kh_store_open_async && tag != kh_store_claim_administration_async)
             g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                                  _("The database is not open."));
           else
@@ -169,6 +193,36 @@ worker_main (gpointer user_data)
 }
 
 static void
+push_job_full (KhStore             *self,
+               gpointer             source_tag,
+               JobFunc              func,
+               JobApply             apply,
+               gpointer             data,
+               GDestroyNotify       data_free,
+               GDestroyNotify       result_free,
+               gboolean             writes,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  /* A write that ran is reported as it went, even if the caller has given
+   * up waiting: "cancelled" must never hide a saved record. */
+  if (writes)
+    g_task_set_check_cancellable (job->task, FALSE);
+  job->func = func;
+  job->apply = apply;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  job->writes = writes;
+  g_async_queue_push (self->jobs, job);
+}
+
+static void
 push_job (KhStore             *self,
           gpointer             source_tag,
           JobFunc              func,
@@ -180,20 +234,8 @@ push_job (KhStore             *self,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
 {
-  Job *job = g_new0 (Job, 1);
-
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
-  /* A write that ran is reported as it went, even if the caller has given
-   * up waiting: "cancelled" must never hide a saved record. */
-  if (writes)
-    g_task_set_check_cancellable (job->task, FALSE);
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-  job->writes = writes;
-  g_async_queue_push (self->jobs, job);
+  push_job_full (self, source_tag, func, NULL, data, data_free, result_free, writes,
+                 cancellable, callback, user_data);
 }
 
 /* The scalar and string arguments of a call, copied for the worker. */
@@ -284,6 +326,7 @@ kh_store_dispose (GObject *object)
     }
   g_clear_object (&self->user);
   g_clear_pointer (&self->calendar, kh_calendar_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (kh_store_parent_class)->dispose (object);
 }
@@ -295,6 +338,7 @@ kh_store_finalize (GObject *object)
 
   g_clear_pointer (&self->jobs, g_async_queue_unref);
   g_free (self->path);
+  g_free (self->unit_name);
 
   G_OBJECT_CLASS (kh_store_parent_class)->finalize (object);
 }
@@ -311,6 +355,9 @@ kh_store_get_property (GObject    *object,
     {
     case PROP_PATH:
       g_value_set_string (value, self->path);
+      break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -362,6 +409,15 @@ kh_store_class_init (KhStoreClass *klass)
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KhStore:state:
+   *
+   * Where opening the database is: the window shows a spinner, its views,
+   * the first-start question or why it failed, by this alone (issue 5, 3.4).
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, KH_TYPE_STORE_STATE, KH_STORE_STATE_CLOSED,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -434,6 +490,9 @@ typedef struct
 {
   KhUser     *user;
   KhCalendar *calendar;
+  char       *unit_name;
+  gboolean    created;
+  gboolean    needs_administrator;
 } OpenResult;
 
 static void
@@ -443,31 +502,42 @@ open_result_free (gpointer data)
 
   g_clear_object (&result->user);
   g_clear_pointer (&result->calendar, kh_calendar_unref);
+  g_free (result->unit_name);
   g_free (result);
 }
 
-static gpointer
-open_job (KhStore  *self,
-          gpointer  data,
-          GError  **error)
+static void
+set_state (KhStore      *self,
+           KhStoreState  state)
 {
-  g_autoptr(KhDb) db = NULL;
-  g_autoptr(KhUser) user = NULL;
-  OpenResult *result;
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
 
-  assert_worker (self);
+/* After the login, on the worker: what the window needs to show. */
+static gpointer
+finish_login (KhStore  *self,
+              KhDb     *db,
+              KhUser   *user,
+              gboolean  created,
+              GError  **error)
+{
+  OpenResult *result = g_new0 (OpenResult, 1);
+  GError *local_error = NULL;
 
-  db = kh_db_open (self->path, error);
-  if (db == NULL)
-    return NULL;
-  user = kh_db_login (db, g_get_user_name (), g_get_real_name (), error);
-  if (user == NULL)
-    return NULL;
-
-  result = g_new0 (OpenResult, 1);
+  result->created = created;
   result->calendar = kh_db_load_calendar (db, error);
   if (result->calendar == NULL)
     {
+      open_result_free (result);
+      return NULL;
+    }
+  result->unit_name = kh_db_get_setting (db, KH_SETTING_UNIT_NAME, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
       open_result_free (result);
       return NULL;
     }
@@ -478,13 +548,136 @@ open_job (KhStore  *self,
   result->user->display_name = g_strdup (user->display_name);
   result->user->role = user->role;
   result->user->active = user->active;
-
-  g_clear_pointer (&self->db, kh_db_close);
-  self->db = g_steal_pointer (&db);
   g_set_object (&self->worker_user, user);
   return result;
 }
 
+static gpointer
+open_job (KhStore  *self,
+          gpointer  data,
+          GError  **error)
+{
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  GError *local_error = NULL;
+  gboolean created;
+  gpointer result;
+
+  assert_worker (self);
+
+  created = !g_file_test (self->path, G_FILE_TEST_EXISTS);
+  db = kh_db_open (self->path, error);
+  if (db == NULL)
+    return NULL;
+  g_clear_object (&self->worker_user);
+  /* Nobody is made an administrator here: the window asks first. */
+  user = kh_db_login_full (db, g_get_user_name (), g_get_real_name (), FALSE, &local_error);
+  if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_NO_ADMINISTRATOR))
+    {
+      OpenResult *waiting = g_new0 (OpenResult, 1);
+
+      g_clear_error (&local_error);
+      waiting->created = created;
+      waiting->needs_administrator = TRUE;
+      g_clear_pointer (&self->db, kh_db_close);
+      self->db = g_steal_pointer (&db);
+      return waiting;
+    }
+  if (user == NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  result = finish_login (self, db, user, created, error);
+  if (result != NULL)
+    {
+      g_clear_pointer (&self->db, kh_db_close);
+      self->db = g_steal_pointer (&db);
+    }
+  return result;
+}
+
+/* On the caller's context: the store's state follows the answer. */
+static void
+apply_open (KhStore *self,
+            Job     *job)
+{
+  OpenResult *opened = job->result;
+
+  g_clear_error (&self->error);
+  if (job->error != NULL)
+    {
+      /* A cancelled open tells nothing about the database. */
+      if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_state (self, KH_STORE_STATE_CLOSED);
+          return;
+        }
+      self->error = g_error_copy (job->error);
+      set_state (self, KH_STORE_STATE_FAILED);
+      return;
+    }
+
+  self->created = self->created || opened->created;
+  if (opened->needs_administrator)
+    {
+      set_state (self, KH_STORE_STATE_NEEDS_ADMINISTRATOR);
+      return;
+    }
+  g_set_object (&self->user, opened->user);
+  g_clear_pointer (&self->calendar, kh_calendar_unref);
+  self->calendar = kh_calendar_ref (opened->calendar);
+  g_free (self->unit_name);
+  self->unit_name = g_strdup (opened->unit_name);
+  set_state (self, KH_STORE_STATE_READY);
+}
+
+static void
+push_open (KhStore             *self,
+           gpointer             source_tag,
+           JobFunc              func,
+           GCancellable        *cancellable,
+           GAsyncReadyCallback  callback,
+           gpointer             user_data)
+{
+  set_state (self, KH_STORE_STATE_OPENING);
+  push_job_full (self, source_tag, func, apply_open, NULL, NULL, open_result_free, FALSE,
+                 cancellable, callback, user_data);
+}
+
+/* What every open's and claim's finish returns: the user, or why not. */
+static KhUser *
+finish_open (KhStore       *self,
+             GAsyncResult  *result,
+             gpointer       source_tag,
+             GError       **error)
+{
+  OpenResult *opened = finish_pointer (self, result, source_tag, error);
+  gboolean needs_administrator;
+
+  if (opened == NULL)
+    return NULL;
+  needs_administrator = opened->needs_administrator;
+  open_result_free (opened);
+  if (needs_administrator)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NO_ADMINISTRATOR,
+                           _("Nobody administers this database yet."));
+      return NULL;
+    }
+  return g_object_ref (self->user);
+}
+
+/**
+ * kh_store_open_async:
+ *
+ * Opens and migrates the database and logs the OS account in. The store's
+ * #KhStore:state follows: OPENING at once, then READY, FAILED or, on a
+ * database without users, NEEDS_ADMINISTRATOR (the finish then gives
+ * NO_ADMINISTRATOR): nobody becomes its administrator without
+ * kh_store_claim_administration_async().
+ */
 void
 kh_store_open_async (KhStore             *self,
                      GCancellable        *cancellable,
@@ -493,8 +686,7 @@ kh_store_open_async (KhStore             *self,
 {
   g_return_if_fail (KH_IS_STORE (self));
 
-  push_job (self, kh_store_open_async, open_job, NULL, NULL, open_result_free, FALSE,
-            cancellable, callback, user_data);
+  push_open (self, kh_store_open_async, open_job, cancellable, callback, user_data);
 }
 
 /**
@@ -507,18 +699,148 @@ kh_store_open_finish (KhStore       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  OpenResult *opened = finish_pointer (self, result, kh_store_open_async, error);
+  return finish_open (self, result, kh_store_open_async, error);
+}
 
-  if (opened == NULL)
+/**
+ * kh_store_open:
+ *
+ * Starts opening, for whoever watches #KhStore:state (the window): the
+ * answer is the state. Does nothing unless the store is CLOSED.
+ */
+void
+kh_store_open (KhStore *self)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  if (self->state != KH_STORE_STATE_CLOSED)
+    return;
+  kh_store_open_async (self, NULL, NULL, NULL);
+}
+
+static gpointer
+claim_job (KhStore  *self,
+           gpointer  data,
+           GError  **error)
+{
+  g_autoptr(KhUser) user = NULL;
+
+  assert_worker (self);
+
+  if (self->db == NULL)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED, _("The database is not open."));
+      return NULL;
+    }
+  /* If someone else became the administrator meanwhile, this is an
+   * ordinary login, which may well be refused. */
+  user = kh_db_login_full (self->db, g_get_user_name (), g_get_real_name (), TRUE, error);
+  if (user == NULL)
     return NULL;
-  g_set_object (&self->user, opened->user);
-  g_clear_pointer (&self->calendar, kh_calendar_unref);
-  self->calendar = g_steal_pointer (&opened->calendar);
-  open_result_free (opened);
-  return g_object_ref (self->user);
+  return finish_login (self, self->db, user, FALSE, error);
+}
+
+/**
+ * kh_store_claim_administration_async:
+ *
+ * The answer "yes" to the first-start question: on a database without
+ * users (state NEEDS_ADMINISTRATOR), makes the OS account its first
+ * administrator and logs it in; the state becomes READY (or FAILED).
+ */
+void
+kh_store_claim_administration_async (KhStore             *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (self->state == KH_STORE_STATE_NEEDS_ADMINISTRATOR);
+
+  push_open (self, kh_store_claim_administration_async, claim_job, cancellable, callback, user_data);
+}
+
+KhUser *
+kh_store_claim_administration_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_open (self, result, kh_store_claim_administration_async, error);
+}
+
+KhStoreState
+kh_store_get_state (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), KH_STORE_STATE_CLOSED);
+
+  return self->state;
+}
+
+/* Why the store failed to open (state FAILED), else NULL. */
+const GError *
+kh_store_get_error (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->error;
+}
+
+/* TRUE when this store created the database file it opened. */
+gboolean
+kh_store_get_created (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), FALSE);
+
+  return self->created;
+}
+
+/* The unit's name (setting "unit_name") once READY, or NULL when unset. */
+const char *
+kh_store_get_unit_name (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->unit_name;
 }
 
 /* ---- search and reading people ---- */
+
+static gpointer
+search_full_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_search_clients_full (self->db, self->worker_user, args->text, args->number, error);
+}
+
+void
+kh_store_search_clients_full_async (KhStore             *self,
+                                    const char          *query,
+                                    guint                limit,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_search_clients_full_async, search_full_job,
+                 args_new (query, 0, limit), (GDestroyNotify) kh_client_search_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_search_clients_full_finish:
+ *
+ * Returns: (transfer full):
+ */
+KhClientSearch *
+kh_store_search_clients_full_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_search_clients_full_async, error);
+}
 
 static gpointer
 search_job (KhStore  *self,
@@ -1702,4 +2024,132 @@ kh_store_set_setting_finish (KhStore       *self,
                              GError       **error)
 {
   return finish_calendar_write (self, result, kh_store_set_setting_async, error);
+}
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+static gpointer
+get_contact_history_job (KhStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_get_contact_history (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_get_contact_history_async (KhStore             *self,
+                                    gint64               contact_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_get_contact_history_async, get_contact_history_job,
+                 args_new (NULL, contact_id, 0), (GDestroyNotify) kh_contact_history_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_contact_history_finish:
+ *
+ * Returns: (transfer full): the contact and its history, or %NULL
+ */
+KhContactHistory *
+kh_store_get_contact_history_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_get_contact_history_async, error);
+}
+
+typedef struct
+{
+  KhContact *contact;
+  char      *reason;
+} Correction;
+
+static void
+correction_free (gpointer data)
+{
+  Correction *correction = data;
+
+  g_clear_object (&correction->contact);
+  g_free (correction->reason);
+  g_free (correction);
+}
+
+static gpointer
+correct_contact_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  Correction *correction = data;
+
+  return kh_db_correct_contact (self->db, self->worker_user, correction->contact,
+                                correction->reason, error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_correct_contact_async (KhStore             *self,
+                                KhContact           *corrected,
+                                const char          *reason,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  Correction *correction;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_CONTACT (corrected));
+
+  correction = g_new0 (Correction, 1);
+  correction->contact = kh_contact_copy (corrected);
+  correction->reason = g_strdup (reason);
+  push_job (self, kh_store_correct_contact_async, correct_contact_job, correction,
+            correction_free, NULL, TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_correct_contact_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, kh_store_correct_contact_async, error) != NULL;
+}
+
+static gpointer
+mark_contact_in_error_job (KhStore  *self,
+                           gpointer  data,
+                           GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_mark_contact_in_error (self->db, self->worker_user, args->id, args->text,
+                                      error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_mark_contact_in_error_async (KhStore             *self,
+                                      gint64               contact_id,
+                                      const char          *reason,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_mark_contact_in_error_async, mark_contact_in_error_job,
+            args_new (reason, contact_id, 0), args_free, NULL, TRUE,
+            cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_mark_contact_in_error_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_mark_contact_in_error_async, error) != NULL;
 }

@@ -22,7 +22,27 @@ G_DECLARE_FINAL_TYPE (KhStore, kh_store, KH, STORE, GObject)
 /* The default database: $KOHTAAMO_DATABASE, else $XDG_DATA_HOME/kohtaamo/kohtaamo.db. */
 char       *kh_store_default_path        (void);
 
+/* Where opening the database is (the "state" property, notified). */
+typedef enum {
+  KH_STORE_STATE_CLOSED,               /* not asked to open yet */
+  KH_STORE_STATE_OPENING,              /* migrating, logging in */
+  KH_STORE_STATE_NEEDS_ADMINISTRATOR,  /* no users yet: ask whether this account administers it */
+  KH_STORE_STATE_READY,                /* open, a user logged in */
+  KH_STORE_STATE_FAILED,               /* kh_store_get_error says why */
+} KhStoreState;
+
+GType kh_store_state_get_type (void);
+#define KH_TYPE_STORE_STATE (kh_store_state_get_type ())
+
 KhStore    *kh_store_new                 (const char *path);
+KhStoreState kh_store_get_state          (KhStore    *self);
+const GError *kh_store_get_error         (KhStore    *self);
+/* TRUE when opening created the database file (a new, empty database). */
+gboolean    kh_store_get_created         (KhStore    *self);
+/* The unit's name once READY, or NULL when it has not been set. */
+const char *kh_store_get_unit_name       (KhStore    *self);
+/* Starts opening (from CLOSED); the state tells the rest. */
+void        kh_store_open                (KhStore    *self);
 const char *kh_store_get_path            (KhStore    *self);
 /* The logged-in user after a successful open, else NULL. */
 KhUser     *kh_store_get_user            (KhStore    *self);
@@ -32,7 +52,9 @@ KhCalendar *kh_store_get_calendar        (KhStore    *self);
 /* Opens and migrates the database and logs in the OS account (g_get_user_name,
  * display name g_get_real_name). Completes with the KhUser (a new reference;
  * the store keeps its own for kh_store_get_user). Errors are KhStoreError:
- * NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW, PERMISSION (unknown account). */
+ * NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW, PERMISSION (unknown account),
+ * NO_ADMINISTRATOR (a database without users: state NEEDS_ADMINISTRATOR;
+ * nobody is made its administrator without being asked). */
 void        kh_store_open_async          (KhStore             *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
@@ -41,9 +63,19 @@ KhUser     *kh_store_open_finish         (KhStore             *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* The answer "yes" to the first-start question (state NEEDS_ADMINISTRATOR):
+ * makes the OS account the administrator and logs it in, as open does. */
+void        kh_store_claim_administration_async  (KhStore *self, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback, gpointer user_data);
+KhUser     *kh_store_claim_administration_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 void        kh_store_search_clients_async  (KhStore *self, const char *query, guint limit,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_search_clients_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* kh_db_search_clients_full on the worker. */
+void        kh_store_search_clients_full_async  (KhStore *self, const char *query, guint limit,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhClientSearch *kh_store_search_clients_full_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_get_client_async      (KhStore *self, gint64 client_id, KhAccessWhat what, KhAccessBasis basis,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
@@ -178,5 +210,25 @@ GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *resu
  * before it ran writes nothing; a write that ran is reported as it went even
  * if its cancellable was cancelled meanwhile. */
 /* signal: "changed" (KhStore *store) */
+
+/* ---- correcting a saved contact (issue 5, 2.1) ---- */
+
+/* The contact, its history and the user's rights (kh_db_get_contact_history;
+ * logged). */
+void        kh_store_get_contact_history_async  (KhStore *self, gint64 contact_id,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+KhContactHistory *kh_store_get_contact_history_finish (KhStore *self, GAsyncResult *result,
+                                                       GError **error);
+/* kh_db_correct_contact; `corrected` is copied. Emits "changed". */
+void        kh_store_correct_contact_async  (KhStore *self, KhContact *corrected, const char *reason,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+gboolean    kh_store_correct_contact_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* kh_db_mark_contact_in_error. Emits "changed". */
+void        kh_store_mark_contact_in_error_async  (KhStore *self, gint64 contact_id, const char *reason,
+                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+gboolean    kh_store_mark_contact_in_error_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

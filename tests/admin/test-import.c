@@ -218,6 +218,38 @@ test_store_reason_shape (Fixture       *fixture,
   g_assert_cmpint (count_clients (fixture), ==, 0);
 }
 
+/* Issue 5, 1.13: names with invisible or direction-changing characters, and
+ * text over its limit, are refused with the line, and nothing is imported. */
+static void
+test_hidden_characters (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *long_city = g_strnfill (81, 'x');
+  g_autofree char *text =
+    g_strconcat (HEADER "\n",
+                 "131052-308T,Mäkinotkelma,Maija,fi,,,,,\n",            /* 2: good */
+                 ",Vir\u200btanen,Ville,fi,1980-01-01,,,,\n",         /* 3: zero-width space */
+                 ",Virtanen,\u202eelliV,fi,1980-01-01,,,,\n",         /* 4: right-to-left override */
+                 ",Virtanen,Vil\u00adle,fi,1980-01-01,,,,\n",         /* 5: soft hyphen */
+                 ",Virtanen,Ville,fi,1980-01-01,,,,", long_city, "\n", /* 6: too long */
+                 NULL);
+  KhImportSummary summary;
+  g_autofree char *report = import (fixture, text, FALSE, &summary);
+
+  g_assert_cmpstr (report, ==,
+                   "line 3: last name: the text contains an invisible character (U+200B) "
+                   "after “Vir”; delete it or type the text again\n"
+                   "line 4: first names: the text contains a hidden character that changes "
+                   "the writing direction (U+202E) at the start; delete it or type the text again\n"
+                   "line 5: first names: the text contains an invisible character (U+00AD) "
+                   "after “Vil”; delete it or type the text again\n"
+                   "line 6: city: the text is too long (81 characters; at most 80)");
+  g_assert_cmpuint (summary.checked, ==, 5);
+  g_assert_cmpuint (summary.imported, ==, 0);
+  g_assert_cmpuint (summary.bad, ==, 4);
+  g_assert_cmpint (count_clients (fixture), ==, 0);
+}
+
 static void
 test_dry_run (Fixture       *fixture,
               gconstpointer  data)
@@ -389,6 +421,7 @@ main (int   argc,
   ADD ("/admin/import/duplicate-in-database", test_duplicate_in_database);
   ADD ("/admin/import/wrong-header", test_wrong_header);
   g_test_add_func ("/admin/import/summary-text", test_summary_text);
+  ADD ("/admin/import/hidden-characters", test_hidden_characters);
   ADD ("/admin/import/binary", test_binary);
 
   return g_test_run ();

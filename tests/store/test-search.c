@@ -144,9 +144,12 @@ test_identity_code (Fixture       *f,
   assert_search (f, code, "Mäki, Aino");
   assert_search (f, "010594Y9021", "Testi, Tuuli");
   assert_search (f, "010594y9021", "Testi, Tuuli");
-  /* The birth part: everyone with a code of that day (not Ahmadi, who has
-   * none: the birth date search finds her). */
-  assert_search (f, "131052", "Mäki, Aino");
+  /* The birth part: everyone born that day, Ahmadi too, who has no code
+   * (issue 5, 2.2: a partial code finds the people born on its dates). */
+  assert_search (f, "131052", "Ahmadi, Sara; Mäki, Aino");
+  /* With the century sign, the codes first, then those without a code. */
+  assert_search (f, "131052-", "Mäki, Aino; Ahmadi, Sara");
+  /* Once the individual number is typed, only codes. */
   assert_search (f, partial, "Mäki, Aino");
   assert_search (f, "010594", "Testi, Tuuli");
   assert_search (f, "010594-", "");
@@ -519,6 +522,340 @@ test_log_append_only (Fixture       *f,
   sqlite3_close (raw);
 }
 
+/* ---- search you can trust (issue 5, 2.2) ---- */
+
+static KhClientSearch *
+search_full (Fixture    *f,
+             const char *query,
+             guint       limit)
+{
+  g_autoptr(GError) error = NULL;
+  KhClientSearch *search = kh_db_search_clients_full (f->db, f->admin, query, limit, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (search);
+  return search;
+}
+
+static const char *
+hit_name (KhClientSearch *search,
+          guint           i)
+{
+  return ((KhSearchHit *) g_ptr_array_index (search->hits, i))->client->first_names;
+}
+
+static KhMatch
+hit_match (KhClientSearch *search,
+           guint           i)
+{
+  return ((KhSearchHit *) g_ptr_array_index (search->hits, i))->match;
+}
+
+/* "virtanen" showed 8 of 30 with no hint: now the store says 30. */
+static void
+test_totals (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(KhClientSearch) search = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Aino%02u", i);
+
+      add_client (f, "Virtanen", first, "1980-01-01", 0);
+    }
+  add_client (f, "Virta", "Ville", "1980-01-01", 0);
+
+  search = search_full (f, "virtanen", 8);
+  g_assert_cmpuint (search->hits->len, ==, 8);
+  g_assert_cmpuint (search->total, ==, 30);
+  g_assert_false (search->more);
+  g_assert_cmpstr (hit_name (search, 0), ==, "Aino00");
+  g_assert_cmpstr (hit_name (search, 7), ==, "Aino07");
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* The prefix counts everyone it finds, the whole word "Virta" too. */
+  search = search_full (f, "virt", 8);
+  g_assert_cmpuint (search->total, ==, 31);
+  g_assert_cmpstr (hit_name (search, 0), ==, "Ville");
+  g_clear_pointer (&search, kh_client_search_free);
+
+  search = search_full (f, "virtanen aino07", 8);
+  g_assert_cmpuint (search->total, ==, 1);
+  g_assert_cmpuint (search->hits->len, ==, 1);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  search = search_full (f, "1.1.1980", 5);
+  g_assert_cmpuint (search->total, ==, 31);
+  g_assert_cmpuint (search->hits->len, ==, 5);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  search = search_full (f, "nobody", 8);
+  g_assert_cmpuint (search->total, ==, 0);
+  g_assert_cmpuint (search->hits->len, ==, 0);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* Beyond the cap the count says "more than 1000", without counting on. */
+  g_assert_true (kh_db_begin (f->db, &error));
+  for (guint i = 0; i < 1010; i++)
+    {
+      g_autoptr(KhClient) client = test_client ("Monilainen", "Matti", "1970-02-02", 0);
+
+      g_assert_cmpint (kh_db_insert_client_bulk (f->db, f->admin, client, &error), >, 0);
+    }
+  g_assert_true (kh_db_commit (f->db, &error));
+  g_assert_no_error (error);
+  search = search_full (f, "monilainen", 8);
+  g_assert_cmpuint (search->total, ==, 1000);
+  g_assert_true (search->more);
+  g_assert_cmpuint (search->hits->len, ==, 8);
+  g_clear_pointer (&search, kh_client_search_free);
+  search = search_full (f, "2.2.1970", 8);
+  g_assert_cmpuint (search->total, ==, 1000);
+  g_assert_true (search->more);
+}
+
+/* A partial identity code: four digits are the day and month of birth,
+ * five add the decade, six the year. Fewer say how many more are needed. */
+static void
+test_partial_code (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char   *query;
+    const char   *expected;
+    KhSearchHint  hint;
+    guint         digits_needed;
+  } cases[] = {
+    { "1",      "",                                  KH_SEARCH_HINT_MORE_DIGITS, 3 },
+    { "13",     "",                                  KH_SEARCH_HINT_MORE_DIGITS, 2 },
+    { "131",    "",                                  KH_SEARCH_HINT_MORE_DIGITS, 1 },
+    /* 13 October, any year: Ahmadi (no code) and Mäki, both 1952, and
+     * Kolmas, 2005. */
+    { "1310",   "Ahmadi, Sara; Kolmas, Kaisa; Mäki, Aino", KH_SEARCH_HINT_NONE, 0 },
+    { "13105",  "Ahmadi, Sara; Mäki, Aino",          KH_SEARCH_HINT_NONE, 0 },
+    { "13100",  "Kolmas, Kaisa",                     KH_SEARCH_HINT_NONE, 0 },
+    { "131052", "Ahmadi, Sara; Mäki, Aino",          KH_SEARCH_HINT_NONE, 0 },
+    { "131005", "Kolmas, Kaisa",                     KH_SEARCH_HINT_NONE, 0 },
+    { "131099", "",                                  KH_SEARCH_HINT_NONE, 0 },
+    { "0807",   "Mäkinen, Aino",                     KH_SEARCH_HINT_NONE, 0 },
+    { "2412",   "Åhlund, Erik",                      KH_SEARCH_HINT_NONE, 0 },
+    /* No month 13, no 32nd day, no 30 February. */
+    { "0113",   "",                                  KH_SEARCH_HINT_NOT_A_DATE, 0 },
+    { "3201",   "",                                  KH_SEARCH_HINT_NOT_A_DATE, 0 },
+    { "3002",   "",                                  KH_SEARCH_HINT_NOT_A_DATE, 0 },
+    /* 29 February exists in leap years only; 2000 was one. */
+    { "290200", "Karkaus, Kalle",                    KH_SEARCH_HINT_NONE, 0 },
+    { "2902",   "Karkaus, Kalle",                    KH_SEARCH_HINT_NONE, 0 },
+  };
+
+  add_people (f);
+  add_client (f, "Kolmas", "Kaisa", "2005-10-13", 0);
+  add_client (f, "Karkaus", "Kalle", "2000-02-29", 960);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KhClientSearch) search = search_full (f, cases[i].query, 20);
+      g_autoptr(GPtrArray) clients = g_ptr_array_new ();
+      g_autofree char *names = NULL;
+
+      for (guint h = 0; h < search->hits->len; h++)
+        g_ptr_array_add (clients, ((KhSearchHit *) g_ptr_array_index (search->hits, h))->client);
+      names = names_of (clients);
+      g_test_message ("“%s” → %s", cases[i].query, names);
+      g_assert_cmpstr (names, ==, cases[i].expected);
+      g_assert_cmpint (search->hint, ==, cases[i].hint);
+      g_assert_cmpuint (search->digits_needed, ==, cases[i].digits_needed);
+      g_assert_cmpuint (search->total, ==, search->hits->len);
+      for (guint h = 0; h < search->hits->len; h++)
+        g_assert_cmpint (hit_match (search, h), ==, KH_MATCH_PREFIX);
+    }
+}
+
+/* Two people shared "130806A**** · born 13.8.2006", and Enter took the
+ * wrong one: equally good rows are marked equal, and the store says which
+ * rows match better. */
+static void
+test_match_quality (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *code_a = test_code ("2006-08-13", 931);
+  g_autoptr(KhClientSearch) search = NULL;
+
+  add_client (f, "Nyström", "Noora", "2006-08-13", 931);
+  add_client (f, "Nyström", "Nils", "2006-08-13", 932);
+  add_client (f, "Nyman", "Oskar", "1990-01-01", 0);
+  add_client (f, "Ny", "Aapo", "1990-01-01", 0);
+
+  search = search_full (f, "130806A", 8);
+  g_assert_cmpuint (search->hits->len, ==, 2);
+  g_assert_cmpint (hit_match (search, 0), ==, KH_MATCH_PREFIX);
+  g_assert_cmpint (hit_match (search, 1), ==, KH_MATCH_PREFIX);
+  g_assert_cmpint (kh_client_search_pick (search), ==, -1);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* The whole code is exact. */
+  search = search_full (f, code_a, 8);
+  g_assert_cmpuint (search->hits->len, ==, 1);
+  g_assert_cmpint (hit_match (search, 0), ==, KH_MATCH_EXACT);
+  g_assert_cmpint (kh_client_search_pick (search), ==, 0);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* "nyst": two Nyströms, equally good; the total says both. */
+  search = search_full (f, "nyst", 8);
+  g_assert_cmpuint (search->total, ==, 2);
+  g_assert_cmpint (kh_client_search_pick (search), ==, -1);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* A whole word beats the starts of words: "ny" is Ny, Aapo. */
+  search = search_full (f, "ny", 8);
+  g_assert_cmpuint (search->total, ==, 4);
+  g_assert_cmpstr (hit_name (search, 0), ==, "Aapo");
+  g_assert_cmpint (hit_match (search, 0), ==, KH_MATCH_WORD);
+  g_assert_cmpint (hit_match (search, 1), ==, KH_MATCH_PREFIX);
+  g_assert_cmpint (kh_client_search_pick (search), ==, 0);
+  g_clear_pointer (&search, kh_client_search_free);
+
+  search = search_full (f, "noora nyström", 8);
+  g_assert_cmpuint (search->hits->len, ==, 1);
+  g_assert_cmpint (hit_match (search, 0), ==, KH_MATCH_WORD);
+  g_assert_cmpint (kh_client_search_pick (search), ==, 0);
+}
+
+/* Each row says whether the person has an open case. */
+static void
+test_open_cases (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(KhClientSearch) search = NULL;
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+  g_autoptr(KhContact) advice = test_contact (KH_OUTCOME_ADVICE);
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autoptr(KhIntakeResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 with_case = add_client (f, "Tapaus", "Tiina", "1970-03-03", 0);
+
+  add_client (f, "Tapaus", "Toivo", "1971-03-03", 0);
+  contact->client_id = with_case;
+  contact->received_at = g_date_time_new_now_local ();
+  {
+    KhIntake intake = { contact, NULL, FALSE, 0, 0 };
+
+    result = kh_db_save_intake (f->db, f->admin, &intake, &error);
+    g_assert_no_error (error);
+  }
+  advice->client_id = with_case;
+  advice->received_at = g_date_time_new_now_local ();
+  {
+    KhIntake intake = { advice, NULL, FALSE, 0, 0 };
+
+    result2 = kh_db_save_intake (f->db, f->admin, &intake, &error);
+    g_assert_no_error (error);
+  }
+
+  search = search_full (f, "tapaus", 8);
+  g_assert_cmpuint (search->hits->len, ==, 2);
+  g_assert_cmpstr (hit_name (search, 0), ==, "Tiina");
+  g_assert_cmpuint (((KhSearchHit *) g_ptr_array_index (search->hits, 0))->open_cases, ==, 1);
+  g_assert_cmpuint (((KhSearchHit *) g_ptr_array_index (search->hits, 1))->open_cases, ==, 0);
+}
+
+/* ---- the name-word index (issue 5, 1.13) ---- */
+
+static gint64
+page_count (Fixture *f)
+{
+  return count (f, "SELECT page_count FROM pragma_page_count");
+}
+
+/* A 23 KB last name grew a database from 2.7 MB to 751 MB: every name word
+ * was stored with the whole sort key, so that the index grew with the
+ * square of the name. Now a word costs its own length and at most 24 bytes
+ * of the key. Names are at most 100 + 150 characters (KH_CLIENT_MAX_*):
+ * with the most words they can have, twenty people fit in a bound written
+ * for the new layout. */
+static void
+test_long_name_size (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KhClientSearch) search = NULL;
+  gint64 before, after;
+
+  add_client (f, "Lyhyt", "Liisa", "1960-01-01", 0);
+  before = page_count (f);
+  for (guint p = 0; p < 20; p++)
+    {
+      g_autoptr(GString) last = g_string_new (NULL);
+      g_autoptr(GString) first = g_string_new (NULL);
+
+      /* 33 words of two letters in 98 characters, 50 in 149. */
+      for (guint i = 0; i < 33; i++)
+        g_string_append_printf (last, "%s%c%c", i > 0 ? " " : "", 'A' + p, 'a' + i % 26);
+      for (guint i = 0; i < 50; i++)
+        g_string_append_printf (first, "%s%c%c", i > 0 ? " " : "", 'A' + (i % 26), 'a' + p);
+      g_assert_cmpuint (last->len, <=, KH_CLIENT_MAX_LAST_NAME);
+      g_assert_cmpuint (first->len, <=, KH_CLIENT_MAX_FIRST_NAMES);
+      add_client (f, last->str, first->str, "1960-01-01", 0);
+    }
+  after = page_count (f);
+  g_test_message ("pages: %" G_GINT64_FORMAT " → %" G_GINT64_FORMAT, before, after);
+
+  /* Every word holds at most 24 bytes of the key. */
+  g_assert_cmpint (count (f, "SELECT max (length (sort_prefix)) FROM client_words"), <=, 24);
+  /* 20 people × 51 distinct words (26 in the last name, 26 in the first
+   * names, one of them in both). */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM client_words"), ==, 2 + 20 * 51);
+  g_test_message ("sort key %" G_GINT64_FORMAT " bytes",
+                  count (f, "SELECT max (length (sort_key)) FROM clients"));
+  /* Bounded: 20 people with their keys, FTS rows and 1 020 index entries of
+   * a few dozen bytes fit in 80 pages of 4 KiB (320 KiB; measured: 62).
+   * The whole key (996 bytes for these names) per word, in the table and
+   * in its index, took 20 × 51 × 996 × 2 bytes ≈ 2 MB, some 500 pages. */
+  g_assert_cmpint (count (f, "SELECT page_size FROM pragma_page_size"), ==, 4096);
+  g_assert_cmpint (after - before, <=, 80);
+
+  /* And each person is found by any of their words. */
+  search = search_full (f, "Ba Cb", 8);
+  g_assert_cmpuint (search->total, ==, 1);
+}
+
+/* People whose sort prefixes tie (a long shared last name) still come in
+ * the order of their whole names. */
+static void
+test_prefix_ties (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char *firsts[] = { "Ö", "Bertta", "Aino", "Äijä", "Cecilia", "Aada", "Zoe", "Åke" };
+  const char *last = "Pitkäsukunimisenkaltainen";
+  g_autoptr(KhClientSearch) search = NULL;
+  GString *names = g_string_new (NULL);
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+    add_client (f, last, firsts[i], "1960-01-01", 0);
+
+  for (guint limit = 1; limit <= 8; limit++)
+    {
+      g_clear_pointer (&search, kh_client_search_free);
+      search = search_full (f, "pitkasukunimisenkaltainen", limit);
+      g_assert_cmpuint (search->hits->len, ==, limit);
+      g_assert_cmpuint (search->total, ==, 8);
+    }
+  for (guint i = 0; i < search->hits->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? " " : "", hit_name (search, i));
+  joined = g_string_free (names, FALSE);
+  g_assert_cmpstr (joined, ==, "Aada Aino Bertta Cecilia Zoe Åke Äijä Ö");
+  g_clear_pointer (&search, kh_client_search_free);
+
+  /* The same by prefix, with the limit in the middle of the tie. */
+  search = search_full (f, "pitkasuku", 3);
+  g_assert_cmpuint (search->hits->len, ==, 3);
+  g_assert_cmpstr (hit_name (search, 0), ==, "Aada");
+  g_assert_cmpstr (hit_name (search, 1), ==, "Aino");
+  g_assert_cmpstr (hit_name (search, 2), ==, "Bertta");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +873,12 @@ main (int   argc,
   ADD ("/store/search/phone", test_phone);
   ADD ("/store/search/limit-and-similar", test_limit_and_similar);
   ADD ("/store/search/bulk-load", test_bulk_load);
+  ADD ("/store/search/totals", test_totals);
+  ADD ("/store/search/partial-code", test_partial_code);
+  ADD ("/store/search/match-quality", test_match_quality);
+  ADD ("/store/search/open-cases", test_open_cases);
+  ADD ("/store/search/long-name-size", test_long_name_size);
+  ADD ("/store/search/prefix-ties", test_prefix_ties);
   ADD ("/store/search/log-basis-by-role", test_log_basis_by_role);
   ADD ("/store/access-log/search", test_log_search);
   ADD ("/store/access-log/reads", test_log_reads);

@@ -105,10 +105,32 @@ test_round_trip (void)
   g_assert_cmpstr (kh_store_get_path (store), ==, path);
   g_assert_null (kh_store_get_user (store));
 
-  /* Open: migrates, logs in the OS account as the first administrator. */
+  /* Open: migrates; a new database has no users, and nobody is made its
+   * administrator without being asked (issue 5, 2.7). */
+  g_assert_cmpint (kh_store_get_state (store), ==, KH_STORE_STATE_CLOSED);
   kh_store_open_async (store, NULL, done_cb, &w);
+  g_assert_cmpint (kh_store_get_state (store), ==, KH_STORE_STATE_OPENING);
   user = kh_store_open_finish (store, wait_for (&w), &error);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NO_ADMINISTRATOR);
+  g_assert_null (user);
+  g_clear_error (&error);
+  g_assert_cmpint (kh_store_get_state (store), ==, KH_STORE_STATE_NEEDS_ADMINISTRATOR);
+  g_assert_true (kh_store_get_created (store));
+  g_assert_null (kh_store_get_user (store));
+  waiter_reset (&w);
+  /* Nothing else runs before someone is logged in. */
+  kh_store_list_services_async (store, NULL, done_cb, &w);
+  g_assert_null (kh_store_list_services_finish (store, wait_for (&w), &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  waiter_reset (&w);
+
+  /* "Yes": the OS account becomes the first administrator. */
+  kh_store_claim_administration_async (store, NULL, done_cb, &w);
+  user = kh_store_claim_administration_finish (store, wait_for (&w), &error);
   g_assert_no_error (error);
+  g_assert_cmpint (kh_store_get_state (store), ==, KH_STORE_STATE_READY);
+  g_assert_null (kh_store_get_unit_name (store));
   g_assert_cmpstr (user->account, ==, g_get_user_name ());
   g_assert_cmpint (user->role, ==, KH_ROLE_ADMIN);
   g_assert_true (kh_store_get_user (store) == user);
@@ -304,6 +326,8 @@ test_bad_file (void)
   g_assert_null (user);
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE);
   g_assert_null (kh_store_get_user (store));
+  g_assert_cmpint (kh_store_get_state (store), ==, KH_STORE_STATE_FAILED);
+  g_assert_error (kh_store_get_error (store), KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE);
   waiter_reset (&w);
 
   g_assert_finalize_object (g_steal_pointer (&store));

@@ -171,10 +171,11 @@ kh_test_window_settled_cb (gpointer data)
   return g_strcmp0 (kh_window_get_state (window), "loading") != 0;
 }
 
-/* Starts the application on the fixture's database and waits until the
- * window has opened the store (or shown why it could not). */
+/* Starts the application on the fixture's database as it is (a new one
+ * when none was made: the window then asks about its administrator) and
+ * waits until the window has opened the store (or shown why not). */
 static inline void
-kh_shell_fixture_start (KhShellFixture *fixture)
+kh_shell_fixture_start_as_is (KhShellFixture *fixture)
 {
   static KhApplication *app;
 
@@ -198,6 +199,19 @@ kh_shell_fixture_start (KhShellFixture *fixture)
   g_object_ref (fixture->window);
 
   g_assert_true (kh_test_wait_until (kh_test_window_settled_cb, fixture->window, 10000));
+}
+
+/* The same on a database that has been set up, as kohtaamo-admin init
+ * does: made now if there is none, with the test's account its
+ * administrator. */
+static inline void
+kh_shell_fixture_start (KhShellFixture *fixture)
+{
+  if (!g_file_test (fixture->path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(KhDb) db = kh_shell_fixture_open_db (fixture, NULL);
+    }
+  kh_shell_fixture_start_as_is (fixture);
 }
 
 static inline void

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ui/common/kh-person-fields.h"
+#include "ui/common/kh-person-picker.h"
 #include "ui/intake/kh-intake-form.h"
 
 #include "kh-test-ui.h"
@@ -42,6 +43,15 @@ kh_test_ui_set_up (KhTestUi *ui)
   ui->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+  /* Set up as kohtaamo-admin init does: the test's account administers it. */
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+    g_autoptr(KhUser) admin = NULL;
+
+    g_assert_no_error (error);
+    admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+    g_assert_no_error (error);
+  }
   ui->store = kh_store_new (path);
   kh_store_open_async (ui->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
@@ -126,6 +136,14 @@ kh_test_ui_child (GtkWidget  *widget,
 {
   GObject *object = gtk_widget_get_template_child (widget, type, name);
 
+  /* The form's "who" lives in its person picker (issue 5, 3.2). */
+  if (object == NULL && type == KH_TYPE_INTAKE_FORM)
+    {
+      GObject *picker = gtk_widget_get_template_child (widget, type, "person_picker");
+
+      if (picker != NULL)
+        object = gtk_widget_get_template_child (GTK_WIDGET (picker), KH_TYPE_PERSON_PICKER, name);
+    }
   g_assert_nonnull (object);
   return GTK_WIDGET (object);
 }

@@ -263,7 +263,7 @@ test_anonymous_advice (Fixture       *f,
 
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   /* The person, the free text and the case outcomes are out of reach. */
-  g_assert_false (gtk_widget_get_visible (form_child (f, "who_stack")));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "person_picker")));
   g_assert_true (gtk_widget_get_visible (form_child (f, "anonymous_label")));
   g_assert_false (gtk_widget_get_visible (form_child (f, "reason_text_box")));
   g_assert_false (gtk_widget_get_sensitive (form_child (f, "outcome_case_row")));
@@ -692,7 +692,8 @@ static void
 test_search_and_choose (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *results = form_child (f, "results_list");
+  GtkWidget *results = form_child (f, "results_frame");
+  GtkWidget *view = form_child (f, "results_view");
   GtkWidget *stack = form_child (f, "who_stack");
   gint64 first_id;
 
@@ -700,7 +701,8 @@ test_search_and_choose (Fixture       *f,
   first_id = f->saved->client_id;
 
   set_text (form_child (f, "search_entry"), "testi");
-  WAIT_UNTIL (gtk_widget_get_visible (results) && gtk_list_box_get_row_at_index (GTK_LIST_BOX (results), 0) != NULL);
+  WAIT_UNTIL (gtk_widget_get_visible (results)
+              && g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
   g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "chosen");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (form_child (f, "chosen_row"))),
@@ -978,6 +980,261 @@ test_whole_choices (Fixture       *f,
   g_assert_nonnull (adw_combo_row_get_list_factory (ADW_COMBO_ROW (row)));
 }
 
+/* ---- the law of the contact (issue 5, 1.6–1.10, 2.5) ---- */
+
+/* A police notification: the authority is the contact maker, with its
+ * name and its 35 § kind. */
+static void
+fill_police_notification (Fixture    *f,
+                          const char *outcome_check)
+{
+  fill_new_person (f, "Ilmoitettu", "Iida", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_AUTHORITY, outcome_check);
+  set_text (form_child (f, "contactor_detail_row"), "Poliisi");
+  /* Index 2: without consent (index 1 is with consent). */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "referral_row")), 2);
+}
+
+/* SHL 34 §, 36 § 1 mom: a notification without consent cannot be saved as
+ * advice without a reason why an assessment is evidently unnecessary. */
+static void
+test_notification_needs_reason (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *reason_row = form_child (f, "no_assessment_row");
+  g_autoptr(GPtrArray) contacts = NULL;
+  KhContact *contact;
+
+  g_assert_false (gtk_widget_get_visible (reason_row));
+  fill_police_notification (f, "outcome_advice_check");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (form_child (f, "contactor_row"))), ==, 3);
+  g_assert_true (gtk_widget_get_visible (reason_row));
+
+  save (f);
+  assert_message_at (reason_row, NULL);
+  assert_focus_in (f, reason_row);
+  kh_test_ui_screenshot (f->ui.window, "intake-notification-needs-reason");
+  contacts = list_contacts_today (f);
+  g_assert_cmpuint (contacts->len, ==, 0);
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  set_text (reason_row, "Asiakkuus jo aikuissosiaalityössä, tieto omatyöntekijälle");
+  g_assert_false (kh_field_message_is_shown (reason_row));
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->case_id, ==, 0);
+  contacts = list_contacts_today (f);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_AUTHORITY);
+  g_assert_cmpint (contact->referral, ==, KH_REFERRAL_WITHOUT_CONSENT);
+  g_assert_cmpstr (contact->no_assessment_reason, ==, "Asiakkuus jo aikuissosiaalityössä, tieto omatyöntekijälle");
+}
+
+/* 2.5: an urgent notification is urgent help and an opened case at once;
+ * no 7-day date, since the police did not seek services (36 § 2 mom). */
+static void
+test_urgent_and_case (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *opens = form_child (f, "opens_case_check");
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  KhContact *contact;
+
+  fill_police_notification (f, "outcome_urgent_check");
+  /* Urgent help answers the urgency and, for a notification, opens a case. */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "urgency_yes_check"))));
+  g_assert_true (gtk_widget_get_visible (form_child (f, "opens_case_row")));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (opens)));
+  g_assert_true (gtk_widget_get_visible (form_child (f, "deadline_group")));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "no_assessment_row")));
+  kh_test_ui_screenshot (f->ui.window, "intake-urgent-and-case");
+
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->case_id, >, 0);
+  g_assert_null (f->saved->assessment_deadline);
+  contacts = list_contacts_today (f);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->outcome, ==, KH_OUTCOME_URGENT);
+  g_assert_true (contact->opens_case);
+  g_assert_cmpint (contact->urgency, ==, KH_URGENCY_URGENT);
+  g_assert_cmpint (contact->urgency_assessed_by, ==, kh_store_get_user (f->ui.store)->id);
+  g_assert_nonnull (contact->urgency_assessed_at);
+  g_assert_cmpint (contact->service_id, >, 0);
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 1);
+}
+
+/* 1.8: the urgency check is an answer: nothing chosen is not "not urgent". */
+static void
+test_urgency_required (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *no = form_child (f, "urgency_no_check");
+
+  gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (no), FALSE);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (form_child (f, "urgency_yes_check"))));
+
+  save (f);
+  assert_message_at (form_child (f, "urgent_row"), NULL);
+  assert_focus_in (f, form_child (f, "urgent_row"));
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (no), TRUE);
+  g_assert_false (kh_field_message_is_shown (form_child (f, "urgent_row")));
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+}
+
+/* 1.9: a relative or close person who made the contact, by name and
+ * relation; the legal representative by name. */
+static void
+test_contact_maker_identity (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *contactor_row = form_child (f, "contactor_row");
+  GtkWidget *name_row = form_child (f, "contactor_name_row");
+  GtkWidget *relation_row = form_child (f, "contactor_relation_row");
+  g_autoptr(GPtrArray) contacts = NULL;
+  KhContact *contact;
+
+  fill_new_person (f, "Läheinen", "Lauri", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (contactor_row), 1);   /* relative */
+  g_assert_true (gtk_widget_get_visible (name_row));
+  g_assert_true (gtk_widget_get_visible (relation_row));
+  g_assert_true (gtk_widget_get_visible (form_child (f, "contactor_contact_row")));
+  g_assert_false (gtk_widget_get_visible (form_child (f, "directed_by_row")));
+
+  save (f);
+  assert_message_at (name_row, NULL);
+  set_text (name_row, "Liisa Läheinen");
+  save (f);
+  assert_message_at (relation_row, NULL);
+  set_text (relation_row, "tytär");
+  set_text (form_child (f, "contactor_contact_row"), "040 123 4567");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  contacts = list_contacts_today (f);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_RELATIVE);
+  g_assert_cmpstr (contact->contactor_name, ==, "Liisa Läheinen");
+  g_assert_cmpstr (contact->contactor_relation, ==, "tytär");
+  g_assert_cmpstr (contact->contactor_contact, ==, "040 123 4567");
+  g_clear_pointer (&contacts, g_ptr_array_unref);
+
+  /* The legal representative: a name, no relation. */
+  fill_new_person (f, "Edustettu", "Eino", "");
+  gtk_switch_set_active (GTK_SWITCH (person_child (f, "no_code_switch")), TRUE);
+  set_text (person_child (f, "birth_date_row"), "1.1.1960");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (contactor_row), 2);
+  g_assert_true (gtk_widget_get_visible (name_row));
+  g_assert_false (gtk_widget_get_visible (relation_row));
+  set_text (name_row, "Yleinen edunvalvonta, Eila Edunvalvoja");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 2);
+  contacts = list_contacts_today (f);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_LEGAL_REPRESENTATIVE);
+  g_assert_cmpstr (contact->contactor_name, ==, "Yleinen edunvalvonta, Eila Edunvalvoja");
+}
+
+/* 1.6: directed to apply is the person's own contact, with the authority
+ * that directed them; a name with a zero-width space is refused (1.13). */
+static void
+test_directed_by (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *directed_row = form_child (f, "directed_by_row");
+  g_autoptr(GPtrArray) contacts = NULL;
+  KhContact *contact;
+
+  fill_new_person (f, "Ohjattu", "Olli", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  g_assert_true (gtk_widget_get_visible (directed_row));
+  set_text (directed_row, "Terveys\u200basema");
+  save (f);
+  assert_message_at (directed_row, NULL);
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  set_text (directed_row, "Terveysasema");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  contacts = list_contacts_today (f);
+  contact = g_ptr_array_index (contacts, 0);
+  g_assert_cmpint (contact->contactor, ==, KH_CONTACTOR_SELF);
+  g_assert_cmpint (contact->referral, ==, KH_REFERRAL_DIRECTED);
+  g_assert_cmpstr (contact->directed_by, ==, "Terveysasema");
+}
+
+/* 2.5: "over 75" follows a known birth date both ways; only without one is
+ * it ticked by hand. */
+static void
+test_over_75_follows_birth (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *check = form_child (f, "over_75_check");
+  GtkWidget *row = form_child (f, "over_75_row");
+  GtkWidget *birth_row;
+
+  fill_new_person (f, "Ikä", "Iiris", "");
+  gtk_switch_set_active (GTK_SWITCH (person_child (f, "no_code_switch")), TRUE);
+  birth_row = person_child (f, "birth_date_row");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+
+  /* No birth date yet: by hand. */
+  g_assert_true (gtk_widget_get_sensitive (row));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+
+  /* Born 1.1.1940: over 75, fixed. */
+  set_text (birth_row, "1.1.1940");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_get_sensitive (row));
+  /* Born 1.1.1990: not over 75, the tick goes. */
+  set_text (birth_row, "1.1.1990");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_false (gtk_widget_get_sensitive (row));
+  /* The date removed: by hand again. */
+  set_text (birth_row, "");
+  g_assert_true (gtk_widget_get_sensitive (row));
+}
+
+/* 2.5: the reasons and the outcomes are one Tab stop each, with arrows
+ * inside; Enter on a box saves. */
+static void
+test_one_tab_stop_per_group (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *grid = form_child (f, "needs_grid");
+  GtkWidget *advice = form_child (f, "outcome_advice_check");
+  guint stops = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    stops += gtk_widget_get_can_focus (c) ? 1 : 0;
+  g_assert_cmpuint (stops, ==, 1);
+  stops = 0;
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *names[] = { "outcome_advice_check", "outcome_directed_check",
+                              "outcome_consulted_check", "outcome_case_check",
+                              "outcome_urgent_check" };
+
+      stops += gtk_widget_get_can_focus (form_child (f, names[i])) ? 1 : 0;
+    }
+  g_assert_cmpuint (stops, ==, 1);
+  g_assert_true (gtk_widget_get_can_focus (advice));
+
+  /* Choosing an outcome makes it the group's stop. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, "outcome_case_check")), TRUE);
+  g_assert_true (gtk_widget_get_can_focus (form_child (f, "outcome_case_check")));
+  g_assert_false (gtk_widget_get_can_focus (advice));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (advice)) == GTK_ACCESSIBLE_ROLE_RADIO);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1266,13 @@ main (int   argc,
   ADD ("/ui/intake-form/cancel", test_cancel);
   ADD ("/ui/intake-form/ask-discard", test_ask_discard);
   ADD ("/ui/intake-form/ask-discard-while-saving", test_ask_discard_while_saving);
+  ADD ("/ui/intake-form/notification-needs-reason", test_notification_needs_reason);
+  ADD ("/ui/intake-form/urgent-and-case", test_urgent_and_case);
+  ADD ("/ui/intake-form/urgency-required", test_urgency_required);
+  ADD ("/ui/intake-form/contact-maker-identity", test_contact_maker_identity);
+  ADD ("/ui/intake-form/directed-by", test_directed_by);
+  ADD ("/ui/intake-form/over-75-follows-birth", test_over_75_follows_birth);
+  ADD ("/ui/intake-form/one-tab-stop-per-group", test_one_tab_stop_per_group);
 
 #undef ADD
 

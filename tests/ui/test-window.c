@@ -37,22 +37,136 @@ add_users (KhShellFixture *fixture,
     }
 }
 
+static gpointer
+window_child (KhShellFixture *fixture,
+              const char     *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KH_TYPE_WINDOW, name);
+}
+
+static gboolean
+content_shown_cb (gpointer data)
+{
+  return g_strcmp0 (kh_window_get_state (data), "content") == 0;
+}
+
+static guint
+count_users (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (path, &error);
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_assert_no_error (error);
+  users = kh_db_list_users (db, &error);
+  g_assert_no_error (error);
+  return users->len;
+}
+
+/* A first start that creates a new database says so and asks; "Make Me
+ * the Administrator" makes this account its administrator (2.7). */
 static void
-test_first_user_is_admin (void)
+test_first_start_yes (void)
 {
   KhShellFixture fixture = { 0 };
+  AdwStatusPage *setup;
 
   kh_shell_fixture_init (&fixture);
-  kh_shell_fixture_start (&fixture);
+  kh_shell_fixture_start_as_is (&fixture);
 
-  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "content");
+  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "setup");
+  setup = window_child (&fixture, "setup_page");
+  g_assert_cmpstr (adw_status_page_get_title (setup), ==, "A New Database Was Created");
+  g_assert_nonnull (strstr (adw_status_page_get_description (setup), fixture.path));
+  g_assert_nonnull (strstr (adw_status_page_get_description (setup), g_get_user_name ()));
+  g_assert_null (kh_shell_fixture_get_view (&fixture, "reception"));
+  g_assert_cmpint (kh_store_get_state (kh_window_get_store (fixture.window)), ==,
+                   KH_STORE_STATE_NEEDS_ADMINISTRATOR);
+  /* Asking wrote nobody into the database. */
+  g_assert_cmpuint (count_users (fixture.path), ==, 0);
+  kh_test_ui_screenshot (GTK_WIDGET (fixture.window), "first-start-question");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.claim-administration", NULL));
+  g_assert_true (kh_test_wait_until (content_shown_cb, fixture.window, 10000));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture.window)), ==, "Kohtaamo");
   g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "reception"));
   g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "clients"));
-  /* The first account on a new database is the administrator. */
   g_assert_nonnull (kh_shell_fixture_get_view (&fixture, "log"));
   g_assert_cmpint (kh_store_get_user (kh_window_get_store (fixture.window))->role, ==, KH_ROLE_ADMIN);
+  g_assert_cmpuint (count_users (fixture.path), ==, 1);
 
+  kh_shell_fixture_clear (&fixture);
+}
+
+/* "Not Me": nothing is written, the window says how to go on, and trying
+ * again asks again. */
+static void
+test_first_start_no (void)
+{
+  KhShellFixture fixture = { 0 };
+  AdwStatusPage *error_page;
+
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start_as_is (&fixture);
+  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "setup");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.decline-administration", NULL));
+  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "error");
+  error_page = window_child (&fixture, "error_page");
+  g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Nobody Administers This Database");
+  g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "Nothing was changed."));
+  g_assert_null (kh_shell_fixture_get_view (&fixture, "reception"));
+  g_assert_cmpuint (count_users (fixture.path), ==, 0);
+
+  /* Try again: the database exists now, still without users. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.retry", NULL));
+  g_assert_true (kh_test_wait_until ((KhTestCondition) kh_test_window_settled_cb, fixture.window, 10000));
+  g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "setup");
+  g_assert_cmpstr (adw_status_page_get_title (window_child (&fixture, "setup_page")), ==,
+                   "Nobody Administers This Database Yet");
+  g_assert_cmpuint (count_users (fixture.path), ==, 0);
+
+  kh_shell_fixture_clear (&fixture);
+}
+
+/* Where am I: the unit's name and the database in the header. */
+static void
+test_header_says_unit_and_database (void)
+{
+  KhShellFixture fixture = { 0 };
+  GtkLabel *unit;
+  GtkLabel *database;
+
+  /* Not set: the header says so. */
+  kh_shell_fixture_init (&fixture);
+  kh_shell_fixture_start (&fixture);
+  unit = window_child (&fixture, "unit_label");
+  database = window_child (&fixture, "database_label");
+  g_assert_cmpstr (gtk_label_get_text (unit), ==, "Unit name not set");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (unit), "dim-label"));
+  g_assert_cmpstr (gtk_label_get_text (database), ==, fixture.path);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (unit)),
+                            "kohtaamo-admin settings unit-name NAME"));
+  kh_shell_fixture_clear (&fixture);
+
+  /* Set with kohtaamo-admin settings unit-name. */
+  kh_shell_fixture_init (&fixture);
+  {
+    g_autoptr(KhUser) admin = NULL;
+    g_autoptr(KhDb) db = kh_shell_fixture_open_db (&fixture, &admin);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (kh_db_set_setting (db, admin, KH_SETTING_UNIT_NAME, "Aikuissosiaalityö, Itä", &error));
+    g_assert_no_error (error);
+  }
+  kh_shell_fixture_start (&fixture);
+  unit = window_child (&fixture, "unit_label");
+  database = window_child (&fixture, "database_label");
+  g_assert_cmpstr (gtk_label_get_text (unit), ==, "Aikuissosiaalityö, Itä");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (unit), "dim-label"));
+  g_assert_cmpstr (gtk_label_get_text (database), ==, fixture.path);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (unit)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (database)));
   kh_shell_fixture_clear (&fixture);
 }
 
@@ -218,6 +332,19 @@ test_unknown_user (void)
   kh_shell_fixture_start (&fixture);
 
   assert_error_page (&fixture, "Your Account Is Not a Kohtaamo User");
+  /* The real role values, each with its name, and the command (2.10). */
+  {
+    const char *text = adw_status_page_get_description (window_child (&fixture, "error_page"));
+    g_autofree char *command = g_strdup_printf ("<tt>kohtaamo-admin users set-role %s ROLE</tt>",
+                                                g_get_user_name ());
+
+    g_assert_nonnull (strstr (text, command));
+    g_assert_nonnull (strstr (text, "\n<tt>reception</tt> — Reception"));
+    g_assert_nonnull (strstr (text, "\n<tt>counsellor</tt> — "));
+    g_assert_nonnull (strstr (text, "\n<tt>social-worker</tt> — "));
+    g_assert_nonnull (strstr (text, "\n<tt>lead</tt> — "));
+    g_assert_nonnull (strstr (text, "\n<tt>admin</tt> — Administrator"));
+  }
 
   kh_shell_fixture_clear (&fixture);
 }
@@ -551,7 +678,9 @@ main (int   argc,
 {
   kh_shell_test_init (&argc, &argv);
 
-  g_test_add_func ("/ui/window/first-user-is-admin", test_first_user_is_admin);
+  g_test_add_func ("/ui/window/first-start-yes", test_first_start_yes);
+  g_test_add_func ("/ui/window/first-start-no", test_first_start_no);
+  g_test_add_func ("/ui/window/header-says-unit-and-database", test_header_says_unit_and_database);
   g_test_add_func ("/ui/window/views-by-role", test_views_by_role);
   g_test_add_func ("/ui/window/find-person-shortcut", test_find_person_shortcut);
   g_test_add_func ("/ui/window/open-client-from-reception", test_open_client_from_reception);

@@ -225,6 +225,8 @@ kh_person_editor_new (KhStore  *store,
   self->store = g_object_ref (store);
   self->client_id = client->id;
 
+  /* The whole record (ATL 38 §), as reception's form does not show it. */
+  kh_person_fields_set_show_record (self->fields, TRUE);
   kh_person_fields_set_client (self->fields, client);
   self->changed = FALSE;
 

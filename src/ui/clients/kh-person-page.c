@@ -14,7 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kh-deadlines.h"
 #include "core/kh-text.h"
+#include "ui/common/kh-field-message.h"
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
@@ -27,17 +29,23 @@ struct _KhPersonPage
   AdwActionRow      *address_row;
   GtkButton         *back_button;
   AdwActionRow      *birth_date_row;
+  GtkListBox        *cases_list;
   AdwActionRow      *code_row;
   GtkListBox        *contacts_list;
   AdwPreferencesPage *details_page;
   AdwActionRow      *email_row;
   AdwStatusPage     *error_page;
   AdwActionRow      *interpreter_row;
+  GtkLabel          *language_summary_label;
   AdwActionRow      *language_row;
   AdwPreferencesGroup *log_group;
+  AdwActionRow      *mother_tongue_row;
   GtkLabel          *name_label;
   AdwActionRow      *no_code_row;
   AdwActionRow      *phone_row;
+  GtkWidget         *protection_badge;
+  AdwActionRow      *representative_row;
+  GtkToggleButton   *show_address_button;
   GtkToggleButton   *show_code_button;
   GtkStack          *stack;
 
@@ -46,8 +54,11 @@ struct _KhPersonPage
   KhClient          *client;
   GCancellable      *cancellable;       /* the page's reads; cancelled by the next load */
   GCancellable      *code_cancellable;
+  GCancellable      *address_cancellable;
+  KhClient          *address_client;    /* the person with the protected address, once shown */
 
   gint64             client_id;
+  gboolean           scroll_to_top;     /* a new opening: the page starts at the name */
 };
 
 G_DEFINE_FINAL_TYPE (KhPersonPage, kh_person_page, GTK_TYPE_WIDGET)
@@ -170,6 +181,136 @@ create_contact_row (KhContact *contact)
   return row;
 }
 
+/* Issue 5, 2.3: a case with its status, its deadlines, its worker, and who
+ * made the contact that opened it and with what consent (SHL 35 §). */
+static GtkWidget *
+create_case_row (KhCase *kcase)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *opened = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *start = kh_deadline_describe_assessment_start (kcase->assessment_deadline);
+  g_autofree char *implementation = kh_deadline_describe_implementation (kcase->implementation_deadline);
+  g_autofree char *who = NULL;
+  GtkWidget *row;
+
+  if (kcase->opened_at != NULL)
+    /* Translators: the day a case became pending, a strftime format: "2.4.2026" in fi */
+    opened = g_date_time_format (kcase->opened_at, _("%-d.%-m.%Y"));
+  /* Translators: a case on a person's page: when it became pending, then its status */
+  title = g_strdup_printf (_("Pending since %s · %s"), opened != NULL ? opened : "",
+                           kh_case_status_label (kcase->status));
+
+  /* Translators: %s is "by Wed 15.4.2026 (SHL 36 §)" or "without delay (SHL 36 §)" */
+  g_ptr_array_add (lines, g_strdup_printf (_("Assessment starts %s"), start));
+  if (implementation != NULL)
+    /* Translators: %s is "implemented by Thu 2.7.2026 (SHL 45 §)" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Decisions: %s"), implementation));
+  if (kcase->assigned_to_name != NULL)
+    /* Translators: the social worker a case is assigned to */
+    g_ptr_array_add (lines, g_strdup_printf (_("Worker: %s"), kcase->assigned_to_name));
+  else if (kcase->status == KH_CASE_QUEUED)
+    g_ptr_array_add (lines, g_strdup (_("Worker: none yet (in the team’s queue)")));
+
+  if (kcase->contactor != 0)
+    {
+      const char *contactor = kh_contactor_label (kcase->contactor);
+
+      who = kcase->contactor_detail != NULL
+            /* Translators: who made a contact, then which one: "An authority, the police" */
+            ? g_strdup_printf (_("%s, %s"), contactor, kcase->contactor_detail)
+            : g_strdup (contactor);
+      if (kcase->referral == KH_REFERRAL_DIRECTED && kcase->directed_by != NULL)
+        {
+          /* SHL 35 § 1 p: the person came, directed by an authority. */
+          /* Translators: %s is the authority that directed the person to apply ("Kela") */
+          g_autofree char *referral = g_strdup_printf (_("directed to apply by %s"), kcase->directed_by);
+          g_autofree char *with = g_strdup_printf ("%s · %s", who, referral);
+
+          g_free (who);
+          who = g_steal_pointer (&with);
+        }
+      else if (kcase->referral != KH_REFERRAL_NONE)
+        {
+          g_autofree char *with = g_strdup_printf ("%s · %s", who, kh_referral_label (kcase->referral));
+
+          g_free (who);
+          who = g_steal_pointer (&with);
+        }
+      /* Translators: who made the contact that opened the case, and on what basis */
+      g_ptr_array_add (lines, g_strdup_printf (_("Contact made by: %s"), who));
+    }
+  g_ptr_array_add (lines, NULL);
+  subtitle = g_strjoinv ("\n", (char **) lines->pdata);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "kh-case-row");
+
+  if (kcase->urgent)
+    {
+      /* Translators: a case where an urgent need (SHL 36 §) was found */
+      GtkWidget *badge = gtk_label_new (_("Urgent"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "kh-badge");
+      gtk_widget_add_css_class (badge, "error");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+    }
+  return row;
+}
+
+static void
+clear_cases (KhPersonPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cases_list))) != NULL)
+    gtk_list_box_remove (self->cases_list, child);
+}
+
+static void
+cases_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_cases (self);
+
+  if (cases == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The cases could not be listed"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->cases_list, row);
+      return;
+    }
+
+  if (cases->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No cases"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->cases_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < cases->len; i++)
+    gtk_list_box_append (self->cases_list, create_case_row (g_ptr_array_index (cases, i)));
+}
+
 static void
 clear_contacts (KhPersonPage *self)
 {
@@ -219,6 +360,88 @@ contacts_loaded_cb (GObject      *object,
     gtk_list_box_append (self->contacts_list, create_contact_row (g_ptr_array_index (contacts, i)));
 }
 
+/* Issue 5, 2.4: the page opens at its top, at the person's name, never
+ * where the previous person's page was left (one person's data could be
+ * read as another's). libadwaita 1.2 has no scroll_to_top on
+ * AdwPreferencesPage: its scrolled window is its first child. */
+static GtkAdjustment *
+get_vadjustment (KhPersonPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->details_page));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child));
+  return NULL;
+}
+
+static void
+scroll_to_top (KhPersonPage *self)
+{
+  GtkAdjustment *adjustment = get_vadjustment (self);
+
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static char *
+dup_language_text (KhLanguage  language,
+                   const char *other)
+{
+  if (language == KH_LANGUAGE_OTHER && other != NULL)
+    return g_strdup (other);
+  if (language == 0)
+    return NULL;
+  return g_strdup (kh_language_label (language));
+}
+
+static char *
+dup_address_text (KhClient *client)
+{
+  GString *address = g_string_new (NULL);
+
+  if (client->address != NULL)
+    g_string_append (address, client->address);
+  if (client->postal_code != NULL || client->city != NULL)
+    {
+      if (address->len > 0)
+        g_string_append (address, ", ");
+      if (client->postal_code != NULL)
+        g_string_append (address, client->postal_code);
+      if (client->postal_code != NULL && client->city != NULL)
+        g_string_append_c (address, ' ');
+      if (client->city != NULL)
+        g_string_append (address, client->city);
+    }
+  return g_string_free (address, FALSE);
+}
+
+/* The address row of a person with a non-disclosure marking (ATL 38 §):
+ * hidden until "Show address", which is a logged read of its own. */
+static void
+show_protected_address (KhPersonPage *self,
+                        gboolean      shown)
+{
+  g_signal_handlers_block_matched (self->show_address_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_toggle_button_set_active (self->show_address_button, shown);
+  g_signal_handlers_unblock_matched (self->show_address_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+
+  if (shown && self->address_client != NULL)
+    {
+      g_autofree char *address = dup_address_text (self->address_client);
+
+      set_value (self->address_row, address);
+      gtk_button_set_label (GTK_BUTTON (self->show_address_button), _("Hide _Address"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->address_row,
+                                   _("Protected by a non-disclosure marking"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->address_row), "kh-empty");
+      gtk_button_set_label (GTK_BUTTON (self->show_address_button), _("Show _Address"));
+    }
+}
+
 static void
 show_client (KhPersonPage *self,
              KhClient     *client)
@@ -226,7 +449,8 @@ show_client (KhPersonPage *self,
   g_autofree char *name = kh_client_dup_display_name (client);
   g_autofree char *birth = format_iso_date (client->birth_date);
   g_autofree char *language = NULL;
-  g_autoptr(GString) address = g_string_new (NULL);
+  g_autofree char *mother_tongue = NULL;
+  g_autofree char *summary = NULL;
   gboolean has_code = client->identity_kind == KH_IDENTITY_CODE && client->identity_code != NULL;
 
   g_set_object (&self->client, client);
@@ -252,33 +476,53 @@ show_client (KhPersonPage *self,
     }
   set_value (self->birth_date_row, birth);
 
-  if (client->language == KH_LANGUAGE_OTHER && client->other_language != NULL)
-    language = g_strdup (client->other_language);
-  else
-    language = g_strdup (kh_language_label (client->language));
+  language = dup_language_text (client->language, client->other_language);
   set_value (self->language_row, language);
   set_value (self->interpreter_row,
              client->interpreter ? C_("interpreter", "Needed") : C_("interpreter", "Not needed"));
+  mother_tongue = dup_language_text (client->mother_tongue, client->other_mother_tongue);
+  set_value (self->mother_tongue_row, mother_tongue);
 
-  if (client->address != NULL)
-    g_string_append (address, client->address);
-  if (client->postal_code != NULL || client->city != NULL)
+  /* Issue 5, 2.9: the language of service and the interpreter at a glance,
+   * under the name. */
+  summary = client->interpreter
+            /* Translators: under a person's name; %s is a language ("Swedish") */
+            ? g_strdup_printf (_("Language of service: %s · Interpreter needed"), language)
+            /* Translators: under a person's name; %s is a language ("Swedish") */
+            : g_strdup_printf (_("Language of service: %s"), language);
+  gtk_label_set_text (self->language_summary_label, summary);
+
+  /* ATL 38 §: the marking is shown wherever the person is, and the address
+   * only on request. */
+  gtk_widget_set_visible (self->protection_badge, client->non_disclosure);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_address_button), client->address_withheld);
+  g_clear_object (&self->address_client);
+  if (client->address_withheld)
+    show_protected_address (self, FALSE);
+  else
     {
-      if (address->len > 0)
-        g_string_append (address, ", ");
-      if (client->postal_code != NULL)
-        g_string_append (address, client->postal_code);
-      if (client->postal_code != NULL && client->city != NULL)
-        g_string_append_c (address, ' ');
-      if (client->city != NULL)
-        g_string_append (address, client->city);
+      g_autofree char *address = dup_address_text (client);
+
+      set_value (self->address_row, address);
     }
-  set_value (self->address_row, address->str);
+
+  if (client->representative_name != NULL && client->representative_contact != NULL)
+    {
+      g_autofree char *representative = g_strdup_printf ("%s · %s", client->representative_name,
+                                                         client->representative_contact);
+
+      set_value (self->representative_row, representative);
+    }
+  else
+    set_value (self->representative_row, client->representative_name);
   set_value (self->phone_row, client->phone);
   set_value (self->email_row, client->email);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
+  if (self->scroll_to_top)
+    scroll_to_top (self);
+  self->scroll_to_top = FALSE;
 }
 
 static void
@@ -302,6 +546,8 @@ client_loaded_cb (GObject      *object,
     }
 
   show_client (self, client);
+  kh_store_list_client_cases_async (self->store, client->id, self->cancellable,
+                                    cases_loaded_cb, g_object_ref (self));
   kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
                                        contacts_loaded_cb, g_object_ref (self));
 }
@@ -359,6 +605,54 @@ show_code_toggled_cb (KhPersonPage *self)
 }
 
 static void
+address_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (client == NULL || client->address_withheld)
+    {
+      show_protected_address (self, FALSE);
+      emit_toast (self, error != NULL ? error->message : _("The address could not be shown"));
+      return;
+    }
+
+  g_set_object (&self->address_client, client);
+  show_protected_address (self, TRUE);
+}
+
+static void
+show_address_toggled_cb (KhPersonPage *self)
+{
+  g_cancellable_cancel (self->address_cancellable);
+  g_clear_object (&self->address_cancellable);
+
+  if (self->client == NULL)
+    return;
+
+  if (gtk_toggle_button_get_active (self->show_address_button))
+    {
+      /* Each showing is a read of its own, logged as a protected address. */
+      self->address_cancellable = g_cancellable_new ();
+      kh_store_get_client_async (self->store, self->client->id,
+                                 KH_ACCESS_PROTECTED_ADDRESS, read_basis (self),
+                                 self->address_cancellable, address_loaded_cb, g_object_ref (self));
+    }
+  else
+    {
+      g_clear_object (&self->address_client);
+      show_protected_address (self, FALSE);
+    }
+}
+
+static void
 editor_saved_cb (KhPersonEditor *editor,
                  gint64          client_id,
                  KhPersonPage   *self)
@@ -367,7 +661,11 @@ editor_saved_cb (KhPersonEditor *editor,
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, client_id);
 
   if (client_id == self->client_id)
-    kh_person_page_load (self, client_id);
+    {
+      kh_person_page_load (self, client_id);
+      /* The same person, refreshed: stay where the reader was. */
+      self->scroll_to_top = FALSE;
+    }
 }
 
 static void
@@ -390,6 +688,20 @@ client_for_edit_cb (GObject      *object,
     {
       emit_toast (self, error->message);
       return;
+    }
+
+  /* A protected address that this page has shown (a logged read) may be
+   * changed; one that it has not shown stays out of the form. */
+  if (client->address_withheld && self->address_client != NULL
+      && self->address_client->id == client->id)
+    {
+      g_free (client->address);
+      g_free (client->postal_code);
+      g_free (client->city);
+      client->address = g_strdup (self->address_client->address);
+      client->postal_code = g_strdup (self->address_client->postal_code);
+      client->city = g_strdup (self->address_client->city);
+      client->address_withheld = FALSE;
     }
 
   editor = kh_person_editor_new (self->store, client);
@@ -471,6 +783,7 @@ kh_person_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
+  g_cancellable_cancel (self->address_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_PAGE);
   /* Children without an id are not released by dispose_template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -478,6 +791,8 @@ kh_person_page_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->code_cancellable);
+  g_clear_object (&self->address_cancellable);
+  g_clear_object (&self->address_client);
   g_clear_object (&self->client);
   g_clear_object (&self->store);
 
@@ -503,6 +818,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, cases_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, details_page);
@@ -510,12 +826,18 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, interpreter_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, language_summary_label);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, log_group);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, mother_tongue_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, no_code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, protection_badge);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, representative_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_address_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_code_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, show_address_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
@@ -530,6 +852,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
 static void
 kh_person_page_init (KhPersonPage *self)
 {
+  kh_field_message_ensure_style ();   /* .kh-badge */
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
 }
@@ -572,14 +895,23 @@ kh_person_page_load (KhPersonPage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
+  g_cancellable_cancel (self->address_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->code_cancellable);
+  g_clear_object (&self->address_cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Every opening starts at the top (issue 5, 2.4): now, and once more
+   * when the details are in, whatever their length. */
+  self->scroll_to_top = TRUE;
+  scroll_to_top (self);
 
   /* A different person: nothing of the previous one may stay on screen. */
   if (client_id != self->client_id)
     {
       g_clear_object (&self->client);
+      g_clear_object (&self->address_client);
+      clear_cases (self);
       clear_contacts (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "loading");

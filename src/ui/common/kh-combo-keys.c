@@ -70,25 +70,44 @@ item_text (GtkWidget *item)
   return GTK_IS_LABEL (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
+/* Moves the list's focus to item `target` the way its own arrow keys do,
+ * so that the list knows which item Enter takes (a plain grab_focus on an
+ * item leaves the list's own idea of its focus behind in GTK 4.8). */
+static void
+move_focus_to (GtkWidget *list,
+               guint      target)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list));
+  guint focused = 0, n = 0;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list);
+       item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      if (item_box (item) == NULL)
+        continue;
+      if (focus != NULL && (item == focus || gtk_widget_is_ancestor (focus, item)))
+        focused = n;
+      n++;
+    }
+  if (target >= n)
+    return;
+  while (focused < target && gtk_widget_child_focus (list, GTK_DIR_DOWN))
+    focused++;
+  while (focused > target && gtk_widget_child_focus (list, GTK_DIR_UP))
+    focused--;
+}
+
 static gboolean
 focus_current_cb (gpointer data)
 {
   GtkWidget *popover = data;
   GtkWidget *list = find_list_view (popover);
   AdwComboRow *row = g_object_get_data (G_OBJECT (popover), "kh-combo-row");
-  guint selected, i = 0;
 
   if (list == NULL || row == NULL || !gtk_widget_get_mapped (popover))
     return G_SOURCE_REMOVE;
-  selected = adw_combo_row_get_selected (row);
-  for (GtkWidget *item = gtk_widget_get_first_child (list);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item), i++)
-    if (i == selected && item_box (item) != NULL)
-      {
-        gtk_widget_grab_focus (item);
-        break;
-      }
+  move_focus_to (list, adw_combo_row_get_selected (row));
   return G_SOURCE_REMOVE;
 }
 
@@ -114,8 +133,34 @@ popover_key_pressed_cb (GtkEventControllerKey *controller,
   gint64 now = g_get_monotonic_time ();
   g_autofree char *prefix = NULL;
 
-  if (list == NULL || c == 0 || !g_unichar_isgraph (c)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+  if (list == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  /* Enter takes the choice that has the focus, however it got there. */
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (popover));
+      guint i = 0;
+
+      for (GtkWidget *item = gtk_widget_get_first_child (list);
+           item != NULL && focus != NULL;
+           item = gtk_widget_get_next_sibling (item))
+        {
+          if (item_box (item) == NULL)
+            continue;
+          if (item == focus || gtk_widget_is_ancestor (focus, item))
+            {
+              adw_combo_row_set_selected (keys->row, i);
+              gtk_popover_popdown (GTK_POPOVER (popover));
+              /* Back on the row, so that Tab goes on from it. */
+              gtk_widget_grab_focus (GTK_WIDGET (keys->row));
+              return TRUE;
+            }
+          i++;
+        }
+      return FALSE;
+    }
+  if (c == 0 || !g_unichar_isgraph (c))
     return FALSE;
   if (now - keys->typed_at > TYPE_AHEAD_RESET_US)
     g_string_truncate (keys->typed, 0);
@@ -123,19 +168,26 @@ popover_key_pressed_cb (GtkEventControllerKey *controller,
   g_string_append_unichar (keys->typed, c);
   prefix = g_utf8_casefold (keys->typed->str, -1);
 
-  for (GtkWidget *item = gtk_widget_get_first_child (list);
-       item != NULL;
-       item = gtk_widget_get_next_sibling (item))
-    {
-      const char *text = item_text (item);
-      g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+  {
+    guint i = 0;
 
-      if (folded != NULL && g_str_has_prefix (folded, prefix))
-        {
-          gtk_widget_grab_focus (item);
-          return TRUE;
-        }
-    }
+    for (GtkWidget *item = gtk_widget_get_first_child (list);
+         item != NULL;
+         item = gtk_widget_get_next_sibling (item))
+      {
+        const char *text = item_text (item);
+        g_autofree char *folded = text != NULL ? g_utf8_casefold (text, -1) : NULL;
+
+        if (text == NULL)
+          continue;
+        if (g_str_has_prefix (folded, prefix))
+          {
+            move_focus_to (list, i);
+            return TRUE;
+          }
+        i++;
+      }
+  }
   return TRUE;
 }
 
@@ -172,6 +224,8 @@ kh_combo_keys_attach (AdwComboRow *row)
 
   g_return_if_fail (ADW_IS_COMBO_ROW (row));
 
+  if (g_object_get_data (G_OBJECT (row), "kh-combo-keys") != NULL)
+    return;
   popover = find_popover (GTK_WIDGET (row));
   if (popover == NULL)
     {
@@ -189,4 +243,26 @@ kh_combo_keys_attach (AdwComboRow *row)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (popover_key_pressed_cb), keys);
   gtk_widget_add_controller (popover, controller);
+}
+
+/**
+ * kh_combo_keys_attach_all:
+ * @widget: a widget
+ *
+ * kh_combo_keys_attach() for every combo row inside @widget.
+ */
+void
+kh_combo_keys_attach_all (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      kh_combo_keys_attach (ADW_COMBO_ROW (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kh_combo_keys_attach_all (child);
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
  * the first row), and typing the first letters of a choice moves to it, so
  * that Enter takes it (issue 5, 2.5). Rows shown with
  * kh_form_rows_show_whole_choices(). */
-void kh_combo_keys_attach (AdwComboRow *row);
+void kh_combo_keys_attach     (AdwComboRow *row);
+/* The same for every combo row inside `widget` (a form and its parts). */
+void kh_combo_keys_attach_all (GtkWidget   *widget);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _KhPersonFields
 
   /* template widgets */
   AdwEntryRow *address_row;
+  AdwActionRow *address_withheld_row;
   AdwEntryRow *birth_date_row;
   AdwEntryRow *city_row;
   AdwEntryRow *email_row;
@@ -32,11 +33,17 @@ struct _KhPersonFields
   GtkSwitch   *interpreter_switch;
   AdwComboRow *language_row;
   AdwEntryRow *last_name_row;
+  AdwComboRow *mother_tongue_row;
   AdwComboRow *no_code_reason_row;
   GtkSwitch   *no_code_switch;
+  GtkSwitch   *non_disclosure_switch;
   AdwEntryRow *other_language_row;
+  AdwEntryRow *other_mother_tongue_row;
   AdwEntryRow *phone_row;
   AdwEntryRow *postal_code_row;
+  AdwPreferencesGroup *record_group;
+  AdwEntryRow *representative_contact_row;
+  AdwEntryRow *representative_name_row;
 
   /* made in init, a row of the list after the identity code */
   GtkWidget   *temporary_note;
@@ -45,6 +52,7 @@ struct _KhPersonFields
   KhClient    *client;          /* what set_client was given, for its id and dates */
 
   guint        filling : 1;     /* set_client is writing: no "changed" */
+  guint        show_record : 1; /* mother tongue, marking and representative shown */
 };
 
 G_DEFINE_FINAL_TYPE (KhPersonFields, kh_person_fields, ADW_TYPE_BIN)
@@ -60,6 +68,39 @@ static guint signals[N_SIGNALS];
 static const KhNoCodeReason no_code_reasons[] = {
   KH_NO_CODE_NOT_KNOWN, KH_NO_CODE_ASYLUM_SEEKER, KH_NO_CODE_FOREIGN, KH_NO_CODE_OTHER,
 };
+
+/* The mother-tongue row lists "not recorded" and then these. */
+static const KhLanguage mother_tongues[] = {
+  KH_LANGUAGE_FI, KH_LANGUAGE_SV, KH_LANGUAGE_OTHER,
+};
+
+static KhLanguage
+get_mother_tongue (KhPersonFields *self)
+{
+  guint i = adw_combo_row_get_selected (self->mother_tongue_row);
+
+  return i >= 1 && i <= G_N_ELEMENTS (mother_tongues) ? mother_tongues[i - 1] : 0;
+}
+
+static void
+set_mother_tongue (KhPersonFields *self,
+                   KhLanguage      language)
+{
+  guint selected = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (mother_tongues); i++)
+    if (mother_tongues[i] == language)
+      selected = i + 1;
+  adw_combo_row_set_selected (self->mother_tongue_row, selected);
+}
+
+/* The client that set_client was given came without its protected address
+ * (ATL 38 §): the address rows would show nothing true. */
+static gboolean
+address_withheld (KhPersonFields *self)
+{
+  return self->client != NULL && self->client->address_withheld;
+}
 
 static void
 set_text (AdwEntryRow *row,
@@ -94,6 +135,14 @@ update_visibility (KhPersonFields *self)
   gtk_widget_set_visible (GTK_WIDGET (self->no_code_reason_row), no_code);
   gtk_widget_set_visible (GTK_WIDGET (self->other_language_row),
                           get_language (self) == KH_LANGUAGE_OTHER);
+  gtk_widget_set_visible (GTK_WIDGET (self->mother_tongue_row), self->show_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_mother_tongue_row),
+                          self->show_record && get_mother_tongue (self) == KH_LANGUAGE_OTHER);
+  gtk_widget_set_visible (GTK_WIDGET (self->record_group), self->show_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->address_withheld_row), address_withheld (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), !address_withheld (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->postal_code_row), !address_withheld (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->city_row), !address_withheld (self));
 
   /* A message about a hidden field would point at nothing. */
   if (no_code)
@@ -102,6 +151,8 @@ update_visibility (KhPersonFields *self)
     kh_field_message_set (GTK_WIDGET (self->birth_date_row), NULL);
   if (get_language (self) != KH_LANGUAGE_OTHER)
     kh_field_message_set (GTK_WIDGET (self->other_language_row), NULL);
+  if (get_mother_tongue (self) != KH_LANGUAGE_OTHER)
+    kh_field_message_set (GTK_WIDGET (self->other_mother_tongue_row), NULL);
   update_temporary_note (self);
 }
 
@@ -290,6 +341,12 @@ field_row (KhPersonFields *self,
     { "postal_code", GTK_WIDGET (self->postal_code_row) },
     { "phone", GTK_WIDGET (self->phone_row) },
     { "email", GTK_WIDGET (self->email_row) },
+    { "address", GTK_WIDGET (self->address_row) },
+    { "city", GTK_WIDGET (self->city_row) },
+    { "mother_tongue", GTK_WIDGET (self->mother_tongue_row) },
+    { "other_mother_tongue", GTK_WIDGET (self->other_mother_tongue_row) },
+    { "representative_name", GTK_WIDGET (self->representative_name_row) },
+    { "representative_contact", GTK_WIDGET (self->representative_contact_row) },
   };
 
   for (guint i = 0; field != NULL && i < G_N_ELEMENTS (rows); i++)
@@ -352,6 +409,7 @@ kh_person_fields_class_init (KhPersonFieldsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/common/kh-person-fields.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, address_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, address_withheld_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, city_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, email_row);
@@ -361,18 +419,25 @@ kh_person_fields_class_init (KhPersonFieldsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, interpreter_switch);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, language_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, last_name_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, mother_tongue_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, no_code_reason_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, no_code_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, non_disclosure_switch);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, other_language_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, other_mother_tongue_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, phone_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonFields, postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, record_group);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, representative_contact_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonFields, representative_name_row);
 }
 
 static void
 kh_person_fields_init (KhPersonFields *self)
 {
   g_autoptr(GtkStringList) reason_labels = gtk_string_list_new (NULL);
-  AdwEntryRow *text_rows[10];
+  g_autoptr(GtkStringList) tongue_labels = gtk_string_list_new (NULL);
+  AdwEntryRow *text_rows[13];
   GtkEventController *focus;
   GtkEditable *delegate;
   GtkWidget *list;
@@ -390,12 +455,21 @@ kh_person_fields_init (KhPersonFields *self)
   text_rows[7] = self->city_row;
   text_rows[8] = self->phone_row;
   text_rows[9] = self->email_row;
+  text_rows[10] = self->other_mother_tongue_row;
+  text_rows[11] = self->representative_name_row;
+  text_rows[12] = self->representative_contact_row;
 
   kh_form_rows_setup_language (self->language_row);
   for (guint i = 0; i < G_N_ELEMENTS (no_code_reasons); i++)
     gtk_string_list_append (reason_labels, kh_no_code_label (no_code_reasons[i]));
   adw_combo_row_set_model (self->no_code_reason_row, G_LIST_MODEL (reason_labels));
   kh_form_rows_show_whole_choices (self->no_code_reason_row);
+  /* Translators: the mother tongue of a person that nobody has recorded */
+  gtk_string_list_append (tongue_labels, C_("mother tongue", "Not recorded"));
+  for (guint i = 0; i < G_N_ELEMENTS (mother_tongues); i++)
+    gtk_string_list_append (tongue_labels, kh_language_label (mother_tongues[i]));
+  adw_combo_row_set_model (self->mother_tongue_row, G_LIST_MODEL (tongue_labels));
+  kh_form_rows_show_whole_choices (self->mother_tongue_row);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_rows); i++)
     g_signal_connect (text_rows[i], "changed", G_CALLBACK (row_text_changed_cb), self);
@@ -404,6 +478,8 @@ kh_person_fields_init (KhPersonFields *self)
   g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
   g_signal_connect (self->language_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
   g_signal_connect (self->no_code_reason_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect (self->mother_tongue_row, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  g_signal_connect (self->non_disclosure_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
 
   delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->identity_code_row));
   g_signal_connect (delegate, "insert-text", G_CALLBACK (code_insert_text_cb), self);
@@ -437,6 +513,9 @@ kh_person_fields_clear_messages (KhPersonFields *self)
     GTK_WIDGET (self->other_language_row), GTK_WIDGET (self->postal_code_row),
     GTK_WIDGET (self->phone_row), GTK_WIDGET (self->email_row),
     GTK_WIDGET (self->no_code_reason_row), GTK_WIDGET (self->language_row),
+    GTK_WIDGET (self->address_row), GTK_WIDGET (self->city_row),
+    GTK_WIDGET (self->mother_tongue_row), GTK_WIDGET (self->other_mother_tongue_row),
+    GTK_WIDGET (self->representative_name_row), GTK_WIDGET (self->representative_contact_row),
   };
 
   g_return_if_fail (KH_IS_PERSON_FIELDS (self));
@@ -493,6 +572,12 @@ kh_person_fields_set_client (KhPersonFields *self,
   set_text (self->city_row, client ? client->city : NULL);
   set_text (self->phone_row, client ? client->phone : NULL);
   set_text (self->email_row, client ? client->email : NULL);
+
+  set_mother_tongue (self, client != NULL ? client->mother_tongue : 0);
+  set_text (self->other_mother_tongue_row, client ? client->other_mother_tongue : NULL);
+  gtk_switch_set_active (self->non_disclosure_switch, client != NULL && client->non_disclosure);
+  set_text (self->representative_name_row, client ? client->representative_name : NULL);
+  set_text (self->representative_contact_row, client ? client->representative_contact : NULL);
 
   self->filling = FALSE;
 
@@ -570,6 +655,45 @@ kh_person_fields_validate (KhPersonFields *self)
          email != NULL && !kh_email_is_valid (email)
          ? _("This is not an e-mail address. Write it as name@example.fi.") : NULL);
 
+  if (self->show_record && get_mother_tongue (self) == KH_LANGUAGE_OTHER)
+    {
+      g_autofree char *other = kh_form_rows_dup_text (self->other_mother_tongue_row);
+
+      CHECK (self->other_mother_tongue_row, other == NULL ? _("Name the language.") : NULL);
+    }
+
+  /* Issue 5, 1.13: every text field within its limit and free of invisible
+   * and direction-changing characters, said at the field (without the
+   * field's name, which is right above the message). */
+  {
+    /* `own`: no other check of this run looks at the row, so its old
+     * message goes here; the others keep the message they already got. */
+    const struct { AdwEntryRow *row; guint max; gboolean own; } texts[] = {
+      { self->last_name_row, KH_CLIENT_MAX_LAST_NAME, FALSE },
+      { self->first_names_row, KH_CLIENT_MAX_FIRST_NAMES, FALSE },
+      { self->other_language_row, KH_CLIENT_MAX_OTHER_LANGUAGE, FALSE },
+      { self->other_mother_tongue_row, KH_CLIENT_MAX_OTHER_LANGUAGE, FALSE },
+      { self->address_row, KH_CLIENT_MAX_ADDRESS, TRUE },
+      { self->city_row, KH_CLIENT_MAX_CITY, TRUE },
+      { self->representative_name_row, KH_CLIENT_MAX_REPRESENTATIVE_NAME, TRUE },
+      { self->representative_contact_row, KH_CLIENT_MAX_REPRESENTATIVE_CONTACT, TRUE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *text = kh_form_rows_dup_text (texts[i].row);
+        g_autoptr(GError) error = NULL;
+
+        if (texts[i].own)
+          kh_field_message_set (GTK_WIDGET (texts[i].row), NULL);
+        if (!gtk_widget_get_visible (GTK_WIDGET (texts[i].row))
+            || kh_field_message_is_shown (GTK_WIDGET (texts[i].row)))
+          continue;
+        if (!kh_text_check_field (NULL, text, KH_TEXT_LINE, texts[i].max, &error))
+          CHECK (texts[i].row, error->message);
+      }
+  }
+
 #undef CHECK
 
   /* The store has rules of its own (a plausible birth year, for one): ask
@@ -631,6 +755,23 @@ kh_person_fields_dup_client (KhPersonFields *self)
   REPLACE (city, kh_form_rows_dup_text (self->city_row));
   REPLACE (phone, kh_form_rows_dup_text (self->phone_row));
   REPLACE (email, kh_form_rows_dup_text (self->email_row));
+  if (address_withheld (self))
+    {
+      /* Not shown, so not changed: the store keeps the stored address. */
+      REPLACE (address, NULL);
+      REPLACE (postal_code, NULL);
+      REPLACE (city, NULL);
+    }
+
+  if (self->show_record)
+    {
+      client->mother_tongue = get_mother_tongue (self);
+      REPLACE (other_mother_tongue, client->mother_tongue == KH_LANGUAGE_OTHER
+                                    ? kh_form_rows_dup_text (self->other_mother_tongue_row) : NULL);
+      client->non_disclosure = gtk_switch_get_active (self->non_disclosure_switch);
+      REPLACE (representative_name, kh_form_rows_dup_text (self->representative_name_row));
+      REPLACE (representative_contact, kh_form_rows_dup_text (self->representative_contact_row));
+    }
 
 #undef REPLACE
 
@@ -715,6 +856,16 @@ kh_person_fields_get_birth_date (KhPersonFields *self,
   if (gtk_switch_get_active (self->no_code_switch))
     return parse_birth_date (self, out, &message);
   return check_code (self, out) == NULL;
+}
+
+void
+kh_person_fields_set_show_record (KhPersonFields *self,
+                                  gboolean        show)
+{
+  g_return_if_fail (KH_IS_PERSON_FIELDS (self));
+
+  self->show_record = !!show;
+  update_visibility (self);
 }
 
 void

@@ -38,6 +38,14 @@ void       kh_person_fields_prefill          (KhPersonFields *self,
  * for live hints such as "over 75". FALSE when there is none yet. */
 gboolean   kh_person_fields_get_birth_date   (KhPersonFields *self,
                                               GDate          *out);
+/* Shows the rows of the person's record that reception does not fill in at
+ * the desk: mother tongue, the non-disclosure marking and the legal
+ * representative (ATL 703/2023 38 §). Hidden by default; when hidden, the
+ * client from set_client keeps its values of them. A client whose address
+ * the store withheld (address_withheld) shows a note instead of the address
+ * rows, and dup_client leaves the stored address as it is. */
+void       kh_person_fields_set_show_record  (KhPersonFields *self,
+                                              gboolean        show);
 /* Moves the focus to the first field. */
 void       kh_person_fields_focus_start      (KhPersonFields *self);
 

@@ -35,12 +35,11 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-fields.h"
+#include "ui/common/kh-person-picker.h"
 #include "ui/common/kh-store-property.h"
 
 #include "kh-intake-form.h"
 
-#define SEARCH_DELAY_MS 150
-#define SEARCH_LIMIT 8
 /* A clock a little ahead of the server's is not the future. */
 #define FUTURE_TOLERANCE_SECONDS 120
 
@@ -57,9 +56,7 @@ struct _KhIntakeForm
   GtkCheckButton *care_allowance_check;
   AdwActionRow   *care_allowance_row;
   GtkButton      *cancel_button;
-  GtkButton      *change_button;
   AdwComboRow    *channel_row;
-  AdwActionRow   *chosen_row;
   AdwEntryRow    *contactor_contact_row;
   AdwEntryRow    *contactor_detail_row;
   AdwEntryRow    *contactor_name_row;
@@ -85,7 +82,6 @@ struct _KhIntakeForm
   AdwPreferencesGroup *language_group;
   AdwComboRow    *language_row;
   GtkGrid        *needs_grid;
-  GtkButton      *new_person_button;
   AdwPreferencesGroup *note_group;
   GtkCheckButton *outcome_advice_check;
   AdwActionRow   *outcome_advice_row;
@@ -95,41 +91,32 @@ struct _KhIntakeForm
   AdwActionRow   *outcome_directed_row;
   AdwPreferencesGroup *outcome_detail_group;
   AdwEntryRow    *outcome_note_row;
+  KhPersonPicker *person_picker;
   GtkCheckButton *outcome_urgent_check;
   AdwActionRow   *outcome_urgent_row;
   GtkCheckButton *over_75_check;
   AdwActionRow   *over_75_row;
-  KhPersonFields *person_fields;
   GtkBox         *reason_text_box;
   GtkTextView    *reason_view;
   AdwEntryRow    *received_row;
   AdwComboRow    *referral_row;
-  GtkListBox     *results_list;
   GtkButton      *save_button;
   GtkScrolledWindow *scroller;
-  GtkBox         *search_box;
-  GtkSearchEntry *search_entry;
-  GtkButton      *search_instead_button;
-  GtkLabel       *search_status_label;
   AdwComboRow    *service_row;
   GtkLabel       *status_label;
   AdwEntryRow    *urgent_note_row;
   AdwActionRow   *urgent_row;
-  GtkStack       *who_stack;
 
   /* owned */
   KhStore        *store;
   KhIntakeState  *state;            /* the contact's values (core) */
-  KhClient       *client;           /* the chosen existing person */
   GPtrArray      *services;         /* of KhService, as listed in service_row after its first item */
   GtkWidget      *services_retry;   /* "Try Again" in service_row, when the list failed */
   GPtrArray      *workers;          /* of KhUser, as listed in assign_row after the queue */
-  GCancellable   *search_cancellable;
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
   GtkCheckButton *outcome_checks[5];  /* in the order of the form */
   GtkCheckButton *urgency_checks[2];
-  guint           search_timeout_id;
   gpointer        pending_discard;  /* a DiscardAsk waiting for a save to end */
   GtkWindow      *pending_parent;
   guint           pending_discard_id;
@@ -141,7 +128,6 @@ struct _KhIntakeForm
   guint           services_loading : 1;
   guint           workers_loading : 1;
   guint           asking : 1;       /* "Discard This Contact?" is open */
-  guint           prefilled : 1;    /* the new-person fields got the search text */
   guint           resetting : 1;
 };
 
@@ -168,8 +154,8 @@ static const KhReferral referrals[] = {
 };
 /* The outcome radios, in the order of the form and of outcome_checks. */
 static const KhOutcome outcomes[] = {
-  KH_OUTCOME_ADVICE, KH_OUTCOME_DIRECTED, KH_OUTCOME_CONSULTED, KH_OUTCOME_CASE_OPENED,
-  KH_OUTCOME_URGENT,
+  KH_OUTCOME_ADVICE, KH_OUTCOME_DIRECTED, KH_OUTCOME_CASE_OPENED, KH_OUTCOME_URGENT,
+  KH_OUTCOME_CONSULTED,
 };
 
 static void update_form (KhIntakeForm *self);
@@ -285,7 +271,7 @@ static gboolean
 is_new_person (KhIntakeForm *self)
 {
   return !is_anonymous (self)
-         && g_strcmp0 (gtk_stack_get_visible_child_name (self->who_stack), "new") == 0;
+         && kh_person_picker_get_mode (self->person_picker) == KH_PERSON_PICKER_NEW;
 }
 
 static char *
@@ -341,10 +327,7 @@ get_birth_date (KhIntakeForm *self,
   g_date_clear (out, 1);
   if (is_anonymous (self))
     return FALSE;
-  if (is_new_person (self))
-    return kh_person_fields_get_birth_date (self->person_fields, out);
-  if (self->client != NULL && self->client->birth_date != NULL)
-    return kh_date_from_iso (self->client->birth_date, out);
+  return kh_person_picker_get_birth_date (self->person_picker, out);
   return FALSE;
 }
 
@@ -371,7 +354,7 @@ field_widget (KhIntakeForm  *self,
 {
   switch (field)
     {
-    case KH_INTAKE_FIELD_WHO:                  return GTK_WIDGET (self->search_box);
+    case KH_INTAKE_FIELD_WHO:                  return GTK_WIDGET (self->person_picker);
     case KH_INTAKE_FIELD_RECEIVED:             return GTK_WIDGET (self->received_row);
     case KH_INTAKE_FIELD_CHANNEL:              return GTK_WIDGET (self->channel_row);
     case KH_INTAKE_FIELD_CONTACTOR:            return GTK_WIDGET (self->contactor_row);
@@ -416,7 +399,7 @@ focus_widget (KhIntakeForm  *self,
 {
   switch (field)
     {
-    case KH_INTAKE_FIELD_WHO:     return GTK_WIDGET (self->search_entry);
+    case KH_INTAKE_FIELD_WHO:     return GTK_WIDGET (self->person_picker);
     case KH_INTAKE_FIELD_NEEDS:   return roving_stop (self->need_checks, KH_N_NEEDS);
     case KH_INTAKE_FIELD_REASON_TEXT: return GTK_WIDGET (self->reason_view);
     case KH_INTAKE_FIELD_URGENCY: return roving_stop (self->urgency_checks, 2);
@@ -436,7 +419,7 @@ sync_who (KhIntakeForm *self)
 
   if (is_new_person (self))
     who = KH_INTAKE_WHO_NEW;
-  else if (!is_anonymous (self) && self->client != NULL)
+  else if (!is_anonymous (self) && kh_person_picker_get_client (self->person_picker) != NULL)
     who = KH_INTAKE_WHO_EXISTING;
   if (get_birth_date (self, &birth))
     iso = kh_date_to_iso (&birth);
@@ -545,12 +528,12 @@ update_form (KhIntakeForm *self)
   anonymous = is_anonymous (self);
   outcome = self->state->contact->outcome;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->who_stack), !anonymous);
+  gtk_widget_set_visible (GTK_WIDGET (self->person_picker), !anonymous);
   gtk_widget_set_visible (GTK_WIDGET (self->anonymous_label), anonymous);
   /* Anonymity is the alternative to finding someone: once a person is
    * chosen or being added, the switch has nothing to offer. */
   gtk_widget_set_visible (GTK_WIDGET (self->anonymous_list),
-                          anonymous || g_strcmp0 (gtk_stack_get_visible_child_name (self->who_stack), "search") == 0);
+                          anonymous || kh_person_picker_get_mode (self->person_picker) == KH_PERSON_PICKER_SEARCH);
   /* A new person's own fields give the language of service. */
   gtk_widget_set_visible (GTK_WIDGET (self->language_group), !is_new_person (self));
 
@@ -696,9 +679,10 @@ static void
 urgency_toggled_cb (GtkCheckButton *check,
                     KhIntakeForm   *self)
 {
-  if (self->resetting || self->rendering || !gtk_check_button_get_active (check))
+  if (self->resetting || self->rendering)
     return;
-  kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
+  if (gtk_check_button_get_active (check))
+    kh_field_message_set (GTK_WIDGET (self->urgent_row), NULL);
   kh_intake_state_set_urgency (self->state, get_urgency (self));
   update_form (self);
 }
@@ -769,262 +753,25 @@ static void
 set_who_message (KhIntakeForm *self,
                  const char   *message)
 {
-  kh_field_message_set (GTK_WIDGET (self->search_box), message);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_box), "error");
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  kh_person_picker_set_message (self->person_picker, message);
 }
 
+/* The receptionist picked an existing person: serve them in their own
+ * language, and go on to the contact. */
 static void
-clear_results (KhIntakeForm *self)
+person_chosen_cb (KhPersonPicker *picker,
+                  KhClient       *client,
+                  KhIntakeForm   *self)
 {
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)) != NULL)
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_status_label), FALSE);
-}
-
-static char *
-dup_client_summary (KhClient *client)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *masked = kh_client_dup_masked_code (client);
-  GDate birth;
-
-  if (masked != NULL)
-    g_ptr_array_add (parts, g_steal_pointer (&masked));
-  g_date_clear (&birth, 1);
-  if (client->birth_date != NULL && kh_date_from_iso (client->birth_date, &birth))
-    {
-      g_autofree char *date = kh_date_format (&birth);
-
-      /* Translators: the birth date in a search result */
-      g_ptr_array_add (parts, g_strdup_printf (_("born %s"), date));
-    }
-  if (client->city != NULL)
-    g_ptr_array_add (parts, g_strdup (client->city));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-choose_client (KhIntakeForm *self,
-               KhClient     *client)
-{
-  g_autofree char *name = kh_client_dup_display_name (client);
-  g_autofree char *summary = dup_client_summary (client);
-
-  g_set_object (&self->client, client);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), name);
-  adw_action_row_set_subtitle (self->chosen_row, summary);
-  gtk_stack_set_visible_child_name (self->who_stack, "chosen");
-  set_who_message (self, NULL);
-
-  /* Serve the person in their own language. */
   kh_form_rows_set_language (self->language_row, client->language);
   gtk_switch_set_active (self->interpreter_switch, client->interpreter);
   update_form (self);
-}
-
-static void
-result_activated_cb (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     KhIntakeForm  *self)
-{
-  KhClient *client = g_object_get_data (G_OBJECT (row), "kh-client");
-
-  if (client == NULL)
-    return;
-  choose_client (self, client);
   gtk_widget_grab_focus (GTK_WIDGET (self->channel_row));
 }
 
-static gboolean
-results_keynav_failed_cb (GtkWidget        *widget,
-                          GtkDirectionType  direction,
-                          KhIntakeForm     *self)
-{
-  if (direction != GTK_DIR_UP)
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  return TRUE;
-}
-
 static void
-search_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KhIntakeForm) self = user_data;
-  g_autoptr(GPtrArray) clients = NULL;
-  g_autoptr(GError) error = NULL;
-
-  clients = kh_store_search_clients_finish (KH_STORE (object), result, &error);
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  clear_results (self);
-  if (error != NULL)
-    {
-      gtk_label_set_text (self->search_status_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->search_status_label), TRUE);
-      return;
-    }
-  if (clients->len == 0)
-    {
-      gtk_label_set_text (self->search_status_label,
-                          _("No one found. Check the spelling, or add a new person."));
-      gtk_widget_set_visible (GTK_WIDGET (self->search_status_label), TRUE);
-      return;
-    }
-
-  for (guint i = 0; i < clients->len; i++)
-    {
-      KhClient *client = g_ptr_array_index (clients, i);
-      g_autofree char *name = kh_client_dup_display_name (client);
-      g_autofree char *summary = dup_client_summary (client);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "kh-client", g_object_ref (client), g_object_unref);
-      gtk_list_box_append (self->results_list, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), TRUE);
-}
-
-static gboolean
-search_timeout_cb (gpointer user_data)
-{
-  KhIntakeForm *self = user_data;
-  g_autofree char *query = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  self->search_timeout_id = 0;
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-
-  if (query == NULL)
-    {
-      clear_results (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  self->search_cancellable = g_cancellable_new ();
-  kh_store_search_clients_async (self->store, query, SEARCH_LIMIT, self->search_cancellable,
-                                 search_done_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-search_changed_cb (GtkEditable  *editable,
-                   KhIntakeForm *self)
-{
-  set_who_message (self, NULL);
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  if (self->resetting)
-    return;
-  self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
-}
-
-static void
-search_activated_cb (GtkSearchEntry *entry,
-                     KhIntakeForm   *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
-
-  /* Enter picks the best match; with nothing listed it saves as elsewhere. */
-  if (first != NULL && gtk_widget_get_visible (GTK_WIDGET (self->results_list)))
-    result_activated_cb (self->results_list, first, self);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
-}
-
-static void
-search_stopped_cb (GtkSearchEntry *entry,
+person_changed_cb (KhPersonPicker *picker,
                    KhIntakeForm   *self)
-{
-  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "intake.cancel", NULL);
-}
-
-static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       KhIntakeForm          *self)
-{
-  GtkListBoxRow *first;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  first = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (first == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->results_list)))
-    return FALSE;
-  /* Through the list's own keyboard focus, so that its cursor follows and
-   * Enter activates the row. */
-  return gtk_widget_child_focus (GTK_WIDGET (self->results_list), GTK_DIR_TAB_FORWARD);
-}
-
-/* Enter on a result picks it. The list box alone leaves Enter to the
- * window's default widget (Save) when it has no selection. */
-static gboolean
-results_key_pressed_cb (GtkEventControllerKey *controller,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        KhIntakeForm          *self)
-{
-  GtkWidget *row;
-
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
-    return FALSE;
-  row = gtk_widget_get_focus_child (GTK_WIDGET (self->results_list));
-  if (!GTK_IS_LIST_BOX_ROW (row))
-    return FALSE;
-  result_activated_cb (self->results_list, GTK_LIST_BOX_ROW (row), self);
-  return TRUE;
-}
-
-static void
-change_clicked_cb (GtkButton    *button,
-                   KhIntakeForm *self)
-{
-  g_clear_object (&self->client);
-  gtk_stack_set_visible_child_name (self->who_stack, "search");
-  update_form (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-new_person_clicked_cb (GtkButton    *button,
-                       KhIntakeForm *self)
-{
-  g_clear_object (&self->client);
-  set_who_message (self, NULL);
-  if (!self->prefilled)
-    {
-      kh_person_fields_prefill (self->person_fields,
-                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      self->prefilled = TRUE;
-    }
-  gtk_stack_set_visible_child_name (self->who_stack, "new");
-  update_form (self);
-  kh_person_fields_focus_start (self->person_fields);
-}
-
-static void
-person_fields_changed_cb (KhPersonFields *fields,
-                          KhIntakeForm   *self)
 {
   update_form (self);
 }
@@ -1070,7 +817,7 @@ validate (KhIntakeForm *self)
 
   /* Who: a new person's own fields check themselves. */
   if (is_new_person (self))
-    person_ok = kh_person_fields_validate (self->person_fields);
+    person_ok = kh_person_picker_validate_new (self->person_picker);
   else
     set_who_message (self, view->messages[KH_INTAKE_FIELD_WHO]);
 
@@ -1094,7 +841,7 @@ validate (KhIntakeForm *self)
         kh_field_message_set (widget, message);
     }
   if (view->messages[KH_INTAKE_FIELD_WHO] != NULL && !is_new_person (self))
-    first_bad = GTK_WIDGET (self->search_entry);
+    first_bad = GTK_WIDGET (self->person_picker);
   else if (view->first_problem != KH_INTAKE_FIELD_NONE && view->first_problem != KH_INTAKE_FIELD_WHO)
     first_bad = focus_widget (self, view->first_problem);
 
@@ -1157,14 +904,16 @@ build_intake (KhIntakeForm *self)
     {
       if (is_new_person (self))
         {
-          intake->client = kh_person_fields_dup_client (self->person_fields);
+          intake->client = kh_person_picker_dup_new_client (self->person_picker);
           contact->language = intake->client->language;
           contact->interpreter = intake->client->interpreter;
         }
-      else if (self->client != NULL)
+      else if (kh_person_picker_get_client (self->person_picker) != NULL)
         {
-          intake->client = kh_client_copy (self->client);
-          contact->client_id = self->client->id;
+          KhClient *chosen = kh_person_picker_get_client (self->person_picker);
+
+          intake->client = kh_client_copy (chosen);
+          contact->client_id = chosen->id;
         }
     }
 
@@ -1210,7 +959,7 @@ save_done_cb (GObject      *object,
       if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE)
           && is_new_person (self))
         {
-          kh_person_fields_show_store_error (self->person_fields, error);
+          kh_person_picker_show_store_error (self->person_picker, error);
           return;
         }
       /* Translators: %s says why the store refused */
@@ -1234,44 +983,15 @@ save_intake (KhIntakeForm *self)
 }
 
 static void
-duplicate_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       gpointer          user_data)
+new_person_confirmed_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   g_autoptr(KhIntakeForm) self = user_data;
-  KhClient *existing = g_object_get_data (G_OBJECT (dialog), "kh-client");
-
-  if (self->disposed)
-    return;
-  if (g_strcmp0 (response, "use") == 0 && existing != NULL)
-    {
-      choose_client (self, existing);
-      save_intake (self);
-    }
-  else if (g_strcmp0 (response, "new") == 0)
-    save_intake (self);
-  else
-    {
-      set_saving (self, FALSE);
-      kh_person_fields_focus_start (self->person_fields);
-    }
-}
-
-static void
-similar_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(KhIntakeForm) self = user_data;
-  g_autoptr(GPtrArray) similar = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *body = NULL;
-  KhClient *existing;
-  GtkWidget *dialog;
+  KhPersonPickerConfirm answer;
 
-  similar = kh_store_find_similar_clients_finish (KH_STORE (object), result, &error);
+  answer = kh_person_picker_confirm_new_finish (KH_PERSON_PICKER (object), result, &error);
   if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
@@ -1280,39 +1000,13 @@ similar_done_cb (GObject      *object,
       show_general_error (self, error->message);
       return;
     }
-  if (similar->len == 0)
-    {
-      save_intake (self);
-      return;
-    }
-
-  /* No window to ask in: the form was taken out of it meanwhile. */
-  if (!GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+  if (answer == KH_PERSON_PICKER_KEEP_EDITING)
     {
       set_saving (self, FALSE);
       return;
     }
-
-  existing = g_ptr_array_index (similar, 0);
-  name = kh_client_dup_display_name (existing);
-  summary = dup_client_summary (existing);
-  body = g_strdup_printf ("%s\n%s", name, summary);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("A person with the same name and birth date exists"),
-                                   body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "new", _("Create _New Anyway"),
-                                    "use", _("_Use Existing Person"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "use",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "use");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "kh-client", g_object_ref (existing), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), g_object_ref (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* CREATE_NEW, or USE_EXISTING: the picker now has that person. */
+  save_intake (self);
 }
 
 static void
@@ -1330,13 +1024,10 @@ save_action (GtkWidget  *widget,
 
   if (is_new_person (self))
     {
-      g_autoptr(KhClient) client = kh_person_fields_dup_client (self->person_fields);
-
       /* The same name and birth date is most likely the same person. */
       set_saving (self, TRUE);
-      kh_store_find_similar_clients_async (self->store, client->last_name, client->first_names,
-                                           client->birth_date, 0, self->cancellable,
-                                           similar_done_cb, g_object_ref (self));
+      kh_person_picker_confirm_new_async (self->person_picker, self->cancellable,
+                                          new_person_confirmed_cb, g_object_ref (self));
       return;
     }
   save_intake (self);
@@ -1346,9 +1037,7 @@ save_action (GtkWidget  *widget,
 static gboolean
 has_content (KhIntakeForm *self)
 {
-  g_autofree char *search = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  return search != NULL || self->client != NULL || is_new_person (self) || is_anonymous (self)
+  return kh_person_picker_has_content (self->person_picker) || is_anonymous (self)
          || kh_intake_state_has_changes (self->state);
 }
 
@@ -1742,20 +1431,63 @@ form_key_pressed_cb (GtkEventControllerKey *controller,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+  gboolean space = keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space;
+
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter && !space)
     return FALSE;
-  if (focus == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+  if (focus == NULL || (state & (GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_CONTROL_MASK)) != 0)
+    {
+      if (!space && focus != NULL && (state & GDK_CONTROL_MASK) != 0)
+        return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+      return FALSE;
+    }
+  /* Space on a row switches its switch or opens its list, once: in
+   * libadwaita 1.2 the list box and the row both answered it, and a switch
+   * turned on and off again. Enter does the same in the person's fields. */
+  if (ADW_IS_ACTION_ROW (focus) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus))
+      && (space || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->person_picker))
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->anonymous_list))))
+    {
+      GdkEvent *current = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+
+      if (current == NULL || gdk_event_get_surface (current) == gtk_native_get_surface (GTK_NATIVE (root)))
+        {
+          adw_action_row_activate (ADW_ACTION_ROW (focus));
+          return TRUE;
+        }
+    }
+  if (space)
     return FALSE;
-  if ((state & GDK_CONTROL_MASK) != 0)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+  /* Enter in a list that a combo row opened takes the choice. */
+  if (event != NULL && root != NULL
+      && gdk_event_get_surface (event) != gtk_native_get_surface (GTK_NATIVE (root)))
+    return FALSE;
   if (GTK_IS_BUTTON (focus) || GTK_IS_TEXT_VIEW (focus)
-      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->who_stack))
+      || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->person_picker))
       || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->anonymous_list))
       || gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
     return FALSE;
   if (GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus))
     return gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
   return FALSE;
+}
+
+/* Alt and a row's underlined letter switches its switch or ticks its box
+ * at once, as a check button's own mnemonic does (libadwaita 1.2 only
+ * focuses the row). */
+static gboolean
+row_mnemonic_activate_cb (GtkWidget *row,
+                          gboolean   group_cycling,
+                          gpointer   user_data)
+{
+  if (group_cycling)
+    return FALSE;
+  gtk_widget_grab_focus (row);
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  return TRUE;
 }
 
 /* The focused field is never left under the action bar or above the top:
@@ -1859,21 +1591,15 @@ setup_choices (KhIntakeForm *self)
   kh_form_rows_show_whole_choices (self->kela_kind_row);
   kh_form_rows_show_whole_choices (self->language_row);
 
-  {
-    AdwComboRow *rows[] = {
-      self->channel_row, self->contactor_row, self->referral_row, self->kela_kind_row,
-      self->language_row, self->service_row, self->assign_row,
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      kh_combo_keys_attach (rows[i]);
-  }
+  /* Every list of the form, the person's too, opens on its current choice
+   * and takes type-ahead (2.5). */
+  kh_combo_keys_attach_all (GTK_WIDGET (self));
 
   self->outcome_checks[0] = self->outcome_advice_check;
   self->outcome_checks[1] = self->outcome_directed_check;
-  self->outcome_checks[2] = self->outcome_consulted_check;
-  self->outcome_checks[3] = self->outcome_case_check;
-  self->outcome_checks[4] = self->outcome_urgent_check;
+  self->outcome_checks[2] = self->outcome_case_check;
+  self->outcome_checks[3] = self->outcome_urgent_check;
+  self->outcome_checks[4] = self->outcome_consulted_check;
   self->urgency_checks[0] = self->urgency_yes_check;
   self->urgency_checks[1] = self->urgency_no_check;
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
@@ -1919,6 +1645,7 @@ kh_intake_form_constructed (GObject *object)
 
   g_return_if_fail (KH_IS_STORE (self->store));
 
+  kh_person_picker_set_store (self->person_picker, self->store);
   load_services (self);
   load_workers (self);
   kh_intake_form_reset (self);
@@ -1931,19 +1658,15 @@ kh_intake_form_dispose (GObject *object)
 
   self->disposed = TRUE;
   g_clear_pointer (&self->state, kh_intake_state_free);
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   g_clear_handle_id (&self->pending_discard_id, g_source_remove);
   if (self->pending_discard != NULL)
     discard_ask_answer (g_steal_pointer (&self->pending_discard), TRUE, FALSE);
   g_clear_object (&self->pending_parent);
-  g_cancellable_cancel (self->search_cancellable);
   g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_INTAKE_FORM);
 
-  g_clear_object (&self->search_cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->workers, g_ptr_array_unref);
@@ -1982,9 +1705,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, change_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, channel_row);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, chosen_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_contact_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_detail_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, contactor_name_row);
@@ -2010,7 +1731,6 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, language_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, language_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, needs_grid);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, new_person_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, note_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_advice_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_advice_row);
@@ -2024,23 +1744,17 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, outcome_urgent_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, over_75_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, over_75_row);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, person_fields);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, person_picker);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, reason_text_box);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, reason_view);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, received_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, referral_row);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, results_list);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, save_button);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, scroller);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_box);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_instead_button);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, search_status_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, service_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, status_label);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_note_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_row);
-  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, who_stack);
 
   gtk_widget_class_install_action (widget_class, "intake.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "intake.cancel", NULL, cancel_action);
@@ -2049,7 +1763,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "intake.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "intake.cancel", NULL);
 
-  g_type_ensure (KH_TYPE_PERSON_FIELDS);
+  g_type_ensure (KH_TYPE_PERSON_PICKER);
 }
 
 static void
@@ -2072,23 +1786,8 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->services_retry, "clicked", G_CALLBACK (services_retry_clicked_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->service_row), self->services_retry);
 
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
-  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
-  keys = gtk_event_controller_key_new ();
-  /* Before the entry's text takes the arrow keys for itself. */
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  g_signal_connect (self->results_list, "row-activated", G_CALLBACK (result_activated_cb), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (results_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->results_list), keys);
-  g_signal_connect (self->results_list, "keynav-failed", G_CALLBACK (results_keynav_failed_cb), self);
-  g_signal_connect (self->new_person_button, "clicked", G_CALLBACK (new_person_clicked_cb), self);
-  g_signal_connect (self->change_button, "clicked", G_CALLBACK (change_clicked_cb), self);
-  g_signal_connect (self->search_instead_button, "clicked", G_CALLBACK (change_clicked_cb), self);
-  g_signal_connect (self->person_fields, "changed", G_CALLBACK (person_fields_changed_cb), self);
+  g_signal_connect (self->person_picker, "chosen", G_CALLBACK (person_chosen_cb), self);
+  g_signal_connect (self->person_picker, "changed", G_CALLBACK (person_changed_cb), self);
 
   g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
   g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
@@ -2129,6 +1828,17 @@ kh_intake_form_init (KhIntakeForm *self)
   g_signal_connect (self->care_allowance_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
   g_signal_connect (self->disabled_check, "toggled", G_CALLBACK (deadline_groups_toggled_cb), self);
 
+  {
+    GtkWidget *rows[] = {
+      gtk_widget_get_ancestor (GTK_WIDGET (self->anonymous_switch), ADW_TYPE_ACTION_ROW),
+      gtk_widget_get_ancestor (GTK_WIDGET (self->interpreter_switch), ADW_TYPE_ACTION_ROW),
+      GTK_WIDGET (self->opens_case_row),
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_signal_connect (rows[i], "mnemonic-activate", G_CALLBACK (row_mnemonic_activate_cb), NULL);
+  }
+
   /* Before a list box takes Enter to activate its row. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -2162,15 +1872,7 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   self->resetting = TRUE;
 
-  g_clear_handle_id (&self->search_timeout_id, g_source_remove);
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-  g_clear_object (&self->client);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  clear_results (self);
-  gtk_stack_set_visible_child_name (self->who_stack, "search");
-  kh_person_fields_set_client (self->person_fields, NULL);
+  kh_person_picker_reset (self->person_picker);
   gtk_switch_set_active (self->anonymous_switch, FALSE);
 
   now = g_date_time_new_now_local ();
@@ -2220,7 +1922,6 @@ kh_intake_form_reset (KhIntakeForm *self)
   g_clear_object (&self->state->original);
   self->state->original = kh_contact_copy (self->state->contact);
 
-  self->prefilled = FALSE;
   self->resetting = FALSE;
   update_form (self);
 }
@@ -2230,10 +1931,7 @@ kh_intake_form_focus_start (KhIntakeForm *self)
 {
   g_return_if_fail (KH_IS_INTAKE_FORM (self));
 
-  if (is_new_person (self))
-    kh_person_fields_focus_start (self->person_fields);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_widget_grab_focus (GTK_WIDGET (self->person_picker));
 }
 
 gboolean
