@@ -107,6 +107,53 @@ kh_contact_take_correctable (KhContact *to,
   to->outcome_note = g_strdup (from->outcome_note);
 }
 
+KhContactField
+kh_contact_field_from_intake (KhIntakeField field)
+{
+  switch (field)
+    {
+    case KH_INTAKE_FIELD_CHANNEL: return KH_CONTACT_FIELD_CHANNEL;
+    case KH_INTAKE_FIELD_CONTACTOR_DETAIL: return KH_CONTACT_FIELD_CONTACTOR_DETAIL;
+    case KH_INTAKE_FIELD_NEEDS: return KH_CONTACT_FIELD_NEEDS;
+    case KH_INTAKE_FIELD_REASON_TEXT: return KH_CONTACT_FIELD_REASON_TEXT;
+    case KH_INTAKE_FIELD_URGENT_NOTE: return KH_CONTACT_FIELD_URGENT_NOTE;
+    case KH_INTAKE_FIELD_LANGUAGE: return KH_CONTACT_FIELD_LANGUAGE;
+    case KH_INTAKE_FIELD_SERVICE: return KH_CONTACT_FIELD_SERVICE;
+    case KH_INTAKE_FIELD_OUTCOME_NOTE: return KH_CONTACT_FIELD_OUTCOME_NOTE;
+    default: return 0;
+    }
+}
+
+gboolean
+kh_contact_find_correction_problem (KhContact      *before,
+                                    KhContact      *after,
+                                    gboolean        has_client,
+                                    KhIntakeField  *out_field,
+                                    char          **out_message)
+{
+  g_autofree char *message = NULL;
+  KhIntakeField field = KH_INTAKE_FIELD_NONE;
+
+  g_return_val_if_fail (KH_IS_CONTACT (before) && KH_IS_CONTACT (after), FALSE);
+
+  if (!kh_contact_find_problem (after, has_client, &field, &message))
+    return FALSE;
+  if (kh_contact_field_from_intake (field) == 0)
+    {
+      g_autoptr(KhContact) old = kh_contact_copy (before);
+      KhIntakeField old_field = KH_INTAKE_FIELD_NONE;
+
+      kh_contact_normalize (old);
+      if (kh_contact_find_problem (old, has_client, &old_field, NULL) && old_field == field)
+        return FALSE;
+    }
+  if (out_field != NULL)
+    *out_field = field;
+  if (out_message != NULL)
+    *out_message = g_steal_pointer (&message);
+  return TRUE;
+}
+
 /* ---- KhContactRevision ------------------------------------------------- */
 
 G_DEFINE_FINAL_TYPE (KhContactRevision, kh_contact_revision, G_TYPE_OBJECT)

@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "kh-intake-state.h"
 #include "kh-records.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,19 @@ char        *kh_contact_dup_field_list (guint fields);
 /* Copies the correctable fields of `from` into `to`. */
 void         kh_contact_take_correctable (KhContact *to,
                                           KhContact *from);
+
+/* The KhContactField of an intake field, or 0 when it cannot be corrected. */
+KhContactField kh_contact_field_from_intake (KhIntakeField field);
+/* The intake's rules (kh_contact_find_problem) for a correction: `after` is
+ * `before` with corrected fields, normalised (kh_contact_normalize). A
+ * problem with a field that cannot be corrected, which `before` had too
+ * (it was saved before the rule, e.g. an urgency never asked), is no reason
+ * to refuse a correction of other fields. */
+gboolean     kh_contact_find_correction_problem (KhContact      *before,
+                                                 KhContact      *after,
+                                                 gboolean        has_client,
+                                                 KhIntakeField  *out_field,
+                                                 char          **out_message);
 
 #define KH_TYPE_CONTACT_REVISION (kh_contact_revision_get_type ())
 G_DECLARE_FINAL_TYPE (KhContactRevision, kh_contact_revision, KH, CONTACT_REVISION, GObject)

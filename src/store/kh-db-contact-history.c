@@ -388,9 +388,15 @@ kh_db_correct_contact (KhDb        *db,
     {
       after = kh_contact_copy (before);
       kh_contact_take_correctable (after, corrected);
-      /* The intake's own rules, on the contact as it would be. */
-      if (_kh_db_check_contact (after, after->client_id > 0, &local_error)
-          && check_service (db, after->service_id, &local_error))
+      g_autofree char *problem = NULL;
+
+      /* The intake's own rules, on the contact as it would be (core). */
+      kh_contact_normalize (after);
+      if (kh_contact_find_correction_problem (before, after,
+                                              after->client_id > 0 && !after->anonymous,
+                                              NULL, &problem))
+        refuse (&local_error, KH_STORE_ERROR_INVALID, problem);
+      else if (check_service (db, after->service_id, &local_error))
         {
           if (kh_contact_changed_fields (before, after) == 0)
             refuse (&local_error, KH_STORE_ERROR_INVALID,

@@ -98,6 +98,46 @@ test_field_list (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* A contact saved before the urgency was asked (0011 made old "not urgent"
+ * NOT_RECORDED) can still have its reason corrected; the correction cannot
+ * break a rule itself. */
+static void
+test_correction_problem (void)
+{
+  g_autoptr(KhContact) old = walk_in ();
+  g_autoptr(KhContact) after = NULL;
+  g_autofree char *message = NULL;
+  KhIntakeField field = KH_INTAKE_FIELD_NONE;
+
+  old->urgency = KH_URGENCY_NOT_RECORDED;
+  after = kh_contact_copy (old);
+  new_reason (after);
+  kh_contact_normalize (after);
+  g_assert_true (kh_contact_find_problem (after, TRUE, &field, NULL));
+  g_assert_cmpint (field, ==, KH_INTAKE_FIELD_URGENCY);
+  g_assert_false (kh_contact_find_correction_problem (old, after, TRUE, &field, &message));
+  g_assert_null (message);
+
+  /* A reason too long is the correction's own problem, at its field. */
+  g_free (after->reason_text);
+  after->reason_text = g_strnfill (4001, 'a');
+  g_assert_true (kh_contact_find_correction_problem (old, after, TRUE, &field, &message));
+  g_assert_cmpint (field, ==, KH_INTAKE_FIELD_REASON_TEXT);
+  g_assert_nonnull (message);
+  g_clear_pointer (&message, g_free);
+
+  /* With the urgency answered before, losing it is a problem. */
+  old->urgency = KH_URGENCY_NOT_URGENT;
+  g_clear_object (&after);
+  after = kh_contact_copy (old);
+  after->urgency = KH_URGENCY_NOT_RECORDED;
+  g_assert_true (kh_contact_find_correction_problem (old, after, TRUE, &field, NULL));
+  g_assert_cmpint (field, ==, KH_INTAKE_FIELD_URGENCY);
+  g_assert_cmpint (kh_contact_field_from_intake (KH_INTAKE_FIELD_URGENCY), ==, 0);
+  g_assert_cmpint (kh_contact_field_from_intake (KH_INTAKE_FIELD_REASON_TEXT), ==,
+                   KH_CONTACT_FIELD_REASON_TEXT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -114,6 +154,7 @@ main (int   argc,
     }
   g_test_add_func ("/core/contact-revision/take-correctable", test_take_correctable);
   g_test_add_func ("/core/contact-revision/field-list", test_field_list);
+  g_test_add_func ("/core/contact-revision/correction-problem", test_correction_problem);
 
   return g_test_run ();
 }

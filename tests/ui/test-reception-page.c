@@ -17,6 +17,7 @@
 #include "store/kh-store.h"
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
+#include "ui/intake/kh-contact-window.h"
 #include "ui/intake/kh-reception-page.h"
 #include "ui/intake/kh-work-list-model.h"
 #include "ui/intake/kh-work-list-row.h"
@@ -155,6 +156,29 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The contact window a row opened, if one is open. */
+static GtkWidget *
+find_contact_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_CONTACT_WINDOW (window))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static const char *
+contact_window_page (GtkWidget *window)
+{
+  return gtk_stack_get_visible_child_name (
+    GTK_STACK (kh_test_ui_child (window, KH_TYPE_CONTACT_WINDOW, "stack")));
+}
+
 static void
 toast_cb (KhReceptionPage *page,
           AdwToast        *toast,
@@ -267,6 +291,7 @@ test_save_list_undo (Fixture       *f,
                      gconstpointer  data)
 {
   GtkWidget *stack = page_child (f, "stack");
+  GtkWidget *window;
   GtkWidget *row;
 
   start_contact (f);
@@ -287,9 +312,14 @@ test_save_list_undo (Fixture       *f,
   WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Testinen, Maija")) != NULL);
   g_assert_true (shows_text (row, "Walk-in · Finnish"));
 
-  /* The row opens the person. */
+  /* The row opens the contact (issue 5, 2.1), and it the person. */
   g_signal_emit_by_name (page_child (f, "contacts_view"), "activate", 0);
+  WAIT_UNTIL ((window = find_contact_window ()) != NULL
+              && g_strcmp0 (contact_window_page (window), "view") == 0);
+  g_assert_cmpint (f->opened_client, ==, 0);
+  g_assert_true (gtk_widget_activate_action (window, "contact.open-person", NULL));
   g_assert_cmpint (f->opened_client, >, 0);
+  WAIT_UNTIL (find_contact_window () == NULL);
 
   /* Undo takes it away again. */
   g_signal_emit_by_name (f->toast, "button-clicked");
@@ -301,6 +331,8 @@ static void
 test_anonymous_row (Fixture       *f,
                     gconstpointer  data)
 {
+  GtkWidget *window;
+
   start_contact (f);
   gtk_switch_set_active (GTK_SWITCH (form_child (f, "anonymous_switch")), TRUE);
   fill_contact (f, KH_CHANNEL_PHONE, "outcome_advice_check");
@@ -308,9 +340,62 @@ test_anonymous_row (Fixture       *f,
 
   WAIT_UNTIL (count_rows (f, "contacts_view") == 1 && record_at (f, "contacts_view", 0) != NULL);
   g_assert_cmpstr (title_at (f, "contacts_view", 0), ==, "Anonymous");
-  /* No person to open. */
+  /* The contact opens; it has no person to open. */
   g_signal_emit_by_name (page_child (f, "contacts_view"), "activate", 0);
+  WAIT_UNTIL ((window = find_contact_window ()) != NULL
+              && g_strcmp0 (contact_window_page (window), "view") == 0);
+  g_assert_false (gtk_widget_get_visible (kh_test_ui_child (window, KH_TYPE_CONTACT_WINDOW,
+                                                            "person_button")));
+  g_assert_true (gtk_widget_activate_action (window, "contact.open-person", NULL));
   g_assert_cmpint (f->opened_client, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Issue 5, 2.1: Ctrl+Z undoes a save while its toast is up, and the toast
+ * stays long enough to read. */
+static void
+test_undo_by_keyboard (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  GtkEventController *keys = NULL;
+  gboolean handled = FALSE;
+
+  start_contact (f);
+  fill_new_person (f, "Testinen", "Maija", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (f->toast != NULL);
+  WAIT_UNTIL (count_contacts_today (f) == 1);
+  g_assert_cmpuint (adw_toast_get_timeout (f->toast), ==, 20);
+
+  /* The page's key handler runs in the capture phase, before a text
+   * field's own undo. */
+  controllers = gtk_widget_observe_controllers (f->page);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && keys == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "kh-undo-keys") == 0)
+        {
+          g_assert_true (GTK_IS_EVENT_CONTROLLER_KEY (c));
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (c), ==, GTK_PHASE_CAPTURE);
+          keys = c;
+        }
+    }
+  g_assert_nonnull (keys);
+  /* Another key does nothing. */
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_y, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_false (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_z, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_true (handled);
+  WAIT_UNTIL (count_contacts_today (f) == 0);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 0);
+
+  /* The toast is gone with its undo: a second Ctrl+Z is not taken. */
+  handled = FALSE;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_z, 0, GDK_CONTROL_MASK, &handled);
+  g_assert_false (handled);
 }
 
 static void
@@ -849,6 +934,7 @@ main (int   argc,
   ADD ("/ui/reception/store-property", test_store_property);
   ADD ("/ui/reception/save-list-undo", test_save_list_undo);
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
+  ADD ("/ui/reception/undo-by-keyboard", test_undo_by_keyboard);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);

@@ -57,6 +57,8 @@ channel_icon_name (KhChannel channel)
     case KH_CHANNEL_AUTHORITY: return "system-users-symbolic";
     case KH_CHANNEL_KELA: return "mail-message-new-symbolic";
     case KH_CHANNEL_EMERGENCY: return "emblem-important-symbolic";
+    case KH_CHANNEL_OUTREACH: return "mark-location-symbolic";
+    case KH_CHANNEL_CALL_BACK: return "call-outgoing-symbolic";
     default: return "help-about-symbolic";
     }
 }
@@ -135,6 +137,11 @@ set_tooltip (KhWorkListRow *self)
     if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
       g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->str);
+  /* The same for screen readers, with the badge. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->urgent_badge)))
+    g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (self->urgent_badge));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip->str, -1);
 }
 
 static void
@@ -159,6 +166,8 @@ show_loading (KhWorkListRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
   gtk_label_set_text (self->subtitle_label, "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->title_label), -1);
 }
 
 static void
