@@ -242,6 +242,17 @@ test_mark_in_error (Fixture       *f,
   contacts = kh_db_list_client_contacts (f->db, desk, saved->client_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_true (KH_CONTACT (g_ptr_array_index (contacts, 0))->entered_in_error);
+  /* The day's list keeps it, shown as such. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr(GPtrArray) today = kh_db_list_contacts_on (f->db, desk, iso, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (today->len, ==, 1);
+    g_assert_true (KH_CONTACT (g_ptr_array_index (today, 0))->entered_in_error);
+  }
 
   marked = history (f, desk, saved->contact_id);
   g_assert_true (marked->entered_in_error);

@@ -64,6 +64,7 @@ struct _KhContactWindow
   GSimpleActionGroup *actions;
   GtkCheckButton    *need_checks[KH_N_NEEDS];
   gboolean           busy;
+  gboolean           person_hidden;
 };
 
 G_DEFINE_FINAL_TYPE (KhContactWindow, kh_contact_window, ADW_TYPE_WINDOW)
@@ -342,7 +343,7 @@ show_history_record (KhContactWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->correct_button), h->can_correct);
   gtk_widget_set_visible (GTK_WIDGET (self->mark_button), h->can_mark_in_error);
   gtk_widget_set_visible (GTK_WIDGET (self->person_button),
-                          h->contact->client_id > 0 && !h->contact->anonymous);
+                          h->contact->client_id > 0 && !h->contact->anonymous && !self->person_hidden);
   show_details (self);
   show_history (self);
   update_actions (self);
@@ -729,7 +730,7 @@ open_person_activated (GSimpleAction *action,
   KhContactWindow *self = user_data;
   gint64 client_id = self->history != NULL ? self->history->contact->client_id : 0;
 
-  if (client_id <= 0)
+  if (client_id <= 0 || self->person_hidden)
     return;
   g_signal_emit (self, signals[OPEN_CLIENT], 0, client_id);
   gtk_window_close (GTK_WINDOW (self));
@@ -874,4 +875,17 @@ kh_contact_window_new (KhStore   *store,
   self->contact_id = contact_id;
   load (self);
   return GTK_WIDGET (self);
+}
+
+void
+kh_contact_window_set_person_shown (KhContactWindow *self,
+                                    gboolean         shown)
+{
+  g_return_if_fail (KH_IS_CONTACT_WINDOW (self));
+
+  self->person_hidden = !shown;
+  if (self->history != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->person_button),
+                            shown && self->history->contact->client_id > 0
+                            && !self->history->contact->anonymous);
 }
