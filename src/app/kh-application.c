@@ -19,6 +19,7 @@
 
 #include "kh-application.h"
 #include "kh-bench-hooks.h"
+#include "kh-preferences-window.h"
 #include "kh-window.h"
 #include "store/kh-store.h"
 
@@ -105,7 +106,27 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+/* The unit's directory, closed days and settings, for the active window's
+ * database once it is open. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  KhPreferencesWindow *preferences;
+
+  if (!KH_IS_WINDOW (active) || g_strcmp0 (kh_window_get_state (KH_WINDOW (active)), "content") != 0)
+    return;
+  preferences = kh_preferences_window_new (kh_window_get_store (KH_WINDOW (active)));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), active);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
@@ -212,9 +233,67 @@ kh_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-contact", new_contact_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);
+}
+
+typedef struct
+{
+  GtkWindow *window;      /* owned */
+  KhStore   *store;       /* owned */
+  gulong     state_id;
+  guint      timeout_id;
+} Presenting;
+
+static void
+present_now (Presenting *presenting)
+{
+  g_clear_signal_handler (&presenting->state_id, presenting->store);
+  g_clear_handle_id (&presenting->timeout_id, g_source_remove);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (presenting->window)))
+    gtk_window_present (presenting->window);
+  g_object_unref (presenting->window);
+  g_object_unref (presenting->store);
+  g_free (presenting);
+}
+
+static void
+opened_state_cb (KhStore    *store,
+                 GParamSpec *pspec,
+                 Presenting *presenting)
+{
+  if (kh_store_get_state (store) != KH_STORE_STATE_OPENING)
+    present_now (presenting);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  Presenting *presenting = user_data;
+
+  presenting->timeout_id = 0;
+  present_now (presenting);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first store was started in startup and usually answers while GTK
+ * is still starting: its answer waits in the main loop. Showing the
+ * window on that answer (the state's notification, not a nested main
+ * loop) makes the first frame the views', not an empty loading page that
+ * is thrown away at once; a slow open shows the window after a moment
+ * anyway, with its loading page. */
+static void
+present_when_opened (GtkWindow *window,
+                     KhStore   *store)
+{
+  Presenting *presenting = g_new0 (Presenting, 1);
+
+  presenting->window = g_object_ref (window);
+  presenting->store = g_object_ref (store);
+  presenting->state_id = g_signal_connect (store, "notify::state", G_CALLBACK (opened_state_cb), presenting);
+  presenting->timeout_id = g_timeout_add (200, present_timeout_cb, presenting);
 }
 
 static void
@@ -236,6 +315,13 @@ kh_application_activate (GApplication *app)
           store = kh_store_new (path);
         }
       window = GTK_WINDOW (kh_window_new (self, store));
+      /* A store that is still opening usually answers in a moment: the
+       * window is shown with its answer (see present_when_opened). */
+      if (kh_store_get_state (store) == KH_STORE_STATE_OPENING)
+        {
+          present_when_opened (window, store);
+          return;
+        }
     }
 
   gtk_window_present (window);

@@ -34,6 +34,7 @@ struct _KhWindow
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkLabel             *database_label;
+  GtkSpinner           *spinner;
   AdwStatusPage        *setup_page;
   GtkLabel             *unit_label;
   AdwViewSwitcherBar   *switcher_bar;
@@ -59,6 +60,7 @@ struct _KhWindow
   guint                 views_tick_id;   /* waits for the first frame */
 
   gulong                state_id;        /* on store */
+  guint                 spinner_id;      /* shows the spinner if opening takes long */
   gboolean              close_confirmed;  /* nothing left to lose: close for real */
   gboolean              asking_to_close;  /* the discard question is open */
 };
@@ -417,6 +419,36 @@ show_setup (KhWindow *self)
   gtk_widget_grab_focus (self->claim_button);
 }
 
+static gboolean
+show_spinner_cb (gpointer user_data)
+{
+  KhWindow *self = user_data;
+
+  self->spinner_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  return G_SOURCE_REMOVE;
+}
+
+/* The spinner only when opening takes long enough to notice: a database
+ * usually opens before the first frame, and a spinner drawn for nothing
+ * costs that frame its icon (the SVG loader, some 8 MiB). */
+static void
+set_loading (KhWindow *self,
+             gboolean  loading)
+{
+  if (loading)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      if (self->spinner_id == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->spinner)))
+        self->spinner_id = g_timeout_add (400, show_spinner_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+}
+
 /* Renders the store's state (KhStore:state): the only way the window
  * learns how opening went. */
 static void
@@ -424,13 +456,14 @@ store_state_changed_cb (KhWindow *self)
 {
   KhStoreState state = kh_store_get_state (self->store);
 
+  g_debug ("Store state %d, window %s", state, gtk_widget_get_mapped (GTK_WIDGET (self)) ? "shown" : "not shown yet");
   show_location (self);
+  set_loading (self, (state == KH_STORE_STATE_CLOSED || state == KH_STORE_STATE_OPENING)
+                     && self->reception_page == NULL);
   switch (state)
     {
     case KH_STORE_STATE_CLOSED:
     case KH_STORE_STATE_OPENING:
-      if (self->reception_page == NULL)
-        gtk_stack_set_visible_child_name (self->main_stack, "loading");
       break;
     case KH_STORE_STATE_NEEDS_ADMINISTRATOR:
       show_setup (self);
@@ -710,6 +743,7 @@ kh_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   stop_waiting_for_views (self);
+  g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->state_id, self->store);
 
@@ -751,6 +785,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, toast_overlay);

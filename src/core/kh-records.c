@@ -345,6 +345,7 @@ kh_case_finalize (GObject *object)
   g_free (self->client_name);
   g_free (self->assigned_to_name);
   g_free (self->contactor_detail);
+  g_free (self->directed_by);
 
   G_OBJECT_CLASS (kh_case_parent_class)->finalize (object);
 }

@@ -164,6 +164,7 @@ struct _KhCase
   KhContactor   contactor;
   char         *contactor_detail;  /* which authority, or who; NULL if not recorded */
   KhReferral    referral;
+  char         *directed_by;       /* DIRECTED: the authority that directed the person (35 § 1 p) */
 };
 
 KhCase *kh_case_new (void);

@@ -96,7 +96,10 @@ kh_search_hit_dup_summary (KhSearchHit *self)
     }
   language = client->language == KH_LANGUAGE_OTHER && client->other_language != NULL
              ? client->other_language : kh_language_label (client->language);
-  if (language != NULL)
+  if (language != NULL && client->interpreter)
+    /* Translators: a language followed by the need for an interpreter, e.g. "Arabic, interpreter" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s, interpreter"), language));
+  else if (language != NULL)
     g_ptr_array_add (parts, g_strdup (language));
   if (self->open_cases > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("open case", "%u open cases", self->open_cases),

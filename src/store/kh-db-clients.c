@@ -632,6 +632,7 @@ client_case_from_row (sqlite3_stmt *stmt)
   kcase->contactor_detail = _kh_db_column_text (stmt, 15);
   kcase->referral = sqlite3_column_int (stmt, 16);
   kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
+  kcase->directed_by = _kh_db_column_text (stmt, 18);
   return kcase;
 }
 
@@ -678,7 +679,7 @@ kh_db_list_client_cases (KhDb    *db,
                         "  k.channel, k.contactor, coalesce (k.contactor_detail, "
                         "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
                         "  k.referral, "
-                        "  cs.implementation_deadline "
+                        "  cs.implementation_deadline, k.directed_by "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "

@@ -145,9 +145,10 @@ test_summary (void)
   client->identity_kind = KH_IDENTITY_BIRTH_DATE;
   client->language = KH_LANGUAGE_OTHER;
   client->other_language = g_strdup ("arabia");
+  client->interpreter = TRUE;
   hit->open_cases = 2;
   without = kh_search_hit_dup_summary (hit);
-  g_assert_cmpstr (without, ==, "no identity code · born 13.8.2006 · arabia · 2 open cases");
+  g_assert_cmpstr (without, ==, "no identity code · born 13.8.2006 · arabia, interpreter · 2 open cases");
 }
 
 int

@@ -166,6 +166,38 @@ test_protected_address_in_work_lists (Fixture       *f,
   /* Neither list carries an address at all; the stored one is untouched. */
   g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE address = 'Piilotie 7 B 12'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 10"), ==, 0);
+
+  /* Reception picks the person from the search (no address) and corrects
+   * the phone number with the next contact: the address stays as stored. */
+  {
+    g_autoptr(GPtrArray) hits = kh_db_search_clients (f->db, f->admin, "salainen", 10, &error);
+    g_autoptr(KhContact) next = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhClient) picked = NULL;
+    g_autoptr(KhIntakeResult) updated = NULL;
+    KhIntake intake = { next, NULL, TRUE, 0, 0 };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    picked = kh_client_copy (g_ptr_array_index (hits, 0));
+    assert_withheld (picked);
+    g_free (picked->phone);
+    picked->phone = g_strdup ("050 111 2222");
+    intake.client = picked;
+    next->received_at = g_date_time_ref (now);
+    updated = kh_db_save_intake (f->db, f->admin, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (updated);
+    /* The copy kept for undo has no address either. */
+    g_assert_nonnull (updated->client_before);
+    assert_withheld (updated->client_before);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE address = 'Piilotie 7 B 12' "
+                               "AND postal_code = '00510' AND city = 'Helsinki' "
+                               "AND phone_digits = '0501112222'"), ==, 1);
+    g_assert_true (kh_db_undo_intake (f->db, f->admin, updated, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE address = 'Piilotie 7 B 12' "
+                               "AND phone_digits = '0401234567'"), ==, 1);
+  }
 }
 
 /* ---- mother tongue and legal representative ---- */
@@ -411,9 +443,30 @@ test_client_cases (Fixture       *f,
     second = save_intake (f, contact, client, 0);
   }
 
+  {
+    /* Wednesday 1 April 2026: the person themselves, directed by Kela to
+     * apply (SHL 35 § 1 p). */
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = kh_client_new ();
+    g_autoptr(KhIntakeResult) directed = NULL;
+
+    client->id = id;
+    contact->channel = KH_CHANNEL_WALK_IN;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->referral = KH_REFERRAL_DIRECTED;
+    contact->directed_by = g_strdup ("Kela");
+    contact->received_at = g_date_time_new_local (2026, 4, 1, 13, 0, 0);
+    directed = save_intake (f, contact, client, 0);
+  }
+
   cases = kh_db_list_client_cases (f->db, f->admin, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpuint (cases->len, ==, 3);
+  kcase = g_ptr_array_index (cases, 2);
+  g_assert_cmpint (kcase->contactor, ==, KH_CONTACTOR_SELF);
+  g_assert_cmpint (kcase->referral, ==, KH_REFERRAL_DIRECTED);
+  g_assert_cmpstr (kcase->directed_by, ==, "Kela");
+  g_assert_null (kcase->contactor_detail);
 
   /* Newest first. */
   kcase = g_ptr_array_index (cases, 0);

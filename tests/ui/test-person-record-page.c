@@ -61,13 +61,16 @@ save_contact (KhDb        *db,
   KhIntake intake = { contact, client, FALSE, 0, 0 };
 
   client->id = client_id;
-  contact->channel = contactor == KH_CONTACTOR_AUTHORITY ? KH_CHANNEL_AUTHORITY : KH_CHANNEL_PHONE;
+  contact->channel = contactor == KH_CONTACTOR_AUTHORITY ? KH_CHANNEL_AUTHORITY
+                     : referral == KH_REFERRAL_DIRECTED ? KH_CHANNEL_WALK_IN : KH_CHANNEL_PHONE;
   contact->contactor = contactor;
   if (contactor == KH_CONTACTOR_RELATIVE)
     {
       contact->contactor_name = g_strdup (detail);
       contact->contactor_relation = g_strdup ("tytär");
     }
+  else if (referral == KH_REFERRAL_DIRECTED)
+    contact->directed_by = g_strdup (detail);
   else
     contact->contactor_detail = g_strdup (detail);
   contact->referral = referral;
@@ -92,6 +95,7 @@ seed (Fixture *fixture)
   g_autoptr(KhClient) open = kh_client_new ();
   g_autoptr(GDateTime) thursday = g_date_time_new_local (2026, 4, 2, 10, 15, 0);
   g_autoptr(GDateTime) tuesday = g_date_time_new_local (2026, 4, 14, 9, 0, 0);
+  g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 4, 1, 13, 0, 0);
   GDate birth;
 
   db = kh_shell_fixture_open_db (&fixture->shell, &user);
@@ -121,6 +125,9 @@ seed (Fixture *fixture)
                 "Tiina Salainen", KH_REFERRAL_NONE, thursday);
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_AUTHORITY,
                 "Poliisi", KH_REFERRAL_WITHOUT_CONSENT, tuesday);
+  /* Wednesday 1.4.2026: the person themselves, directed by Kela to apply. */
+  save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_SELF,
+                "Kela", KH_REFERRAL_DIRECTED, wednesday);
 
   g_date_set_dmy (&birth, 1, G_DATE_JUNE, 1975);
   open->identity_kind = KH_IDENTITY_CODE;
@@ -323,7 +330,15 @@ test_cases_and_language (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "Assessment starts by Wed 15.4.2026 (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Thu 2.7.2026 (SHL 45 §)"));
   g_assert_nonnull (strstr (subtitle, "Contact made by: Relative or close person, Tiina Salainen (tytär)"));
-  g_assert_null (gtk_list_box_get_row_at_index (cases, 2));
+
+  /* SHL 35 § 1 p: the person came, directed by Kela. */
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (cases, 2));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Pending since 1.4.2026 · In the queue");
+  subtitle = adw_action_row_get_subtitle (row);
+  g_test_message ("%s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "Contact made by: The person themselves · directed to apply by Kela"));
+  g_assert_null (gtk_list_box_get_row_at_index (cases, 3));
 
   /* A person with no cases says so. */
   open_person (fixture, fixture->open_id);
@@ -525,7 +540,7 @@ test_screenshots (Fixture       *fixture,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (fixture, "show_address_button")), TRUE);
   g_assert_true (kh_test_wait_until (address_not_withheld_cb, fixture, 10000));
   kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-protected-shown");
-  gtk_adjustment_set_value (page_adjustment (fixture), 420);
+  gtk_adjustment_set_value (page_adjustment (fixture), 560);
   kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-protected-cases");
 
   open_person (fixture, fixture->open_id);

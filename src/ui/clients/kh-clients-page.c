@@ -13,7 +13,10 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kh-search.h"
 #include "core/kh-text.h"
+#include "ui/common/kh-field-message.h"
+#include "ui/common/kh-person-row.h"
 #include "kh-clients-page.h"
 #include "kh-person-page.h"
 
@@ -26,15 +29,19 @@ struct _KhClientsPage
   /* template widgets */
   AdwStatusPage  *error_page;
   AdwLeaflet     *leaflet;
-  GtkLabel       *limit_label;
+  GtkLabel       *limit_label;     /* how many match, or why Enter did not open */
+  AdwStatusPage  *none_page;
   KhPersonPage   *person_page;
-  GtkListBox     *results_list;
+  GListStore     *results;         /* of KhSearchHit */
   GtkStack       *results_stack;
+  GtkListView    *results_view;
   GtkSearchEntry *search_entry;
+  GtkSingleSelection *selection;
 
   /* owned */
   KhStore        *store;
-  GListStore     *results;
+  KhClientSearch *search;          /* what the list shows */
+  char           *none_description;
   GCancellable   *search_cancellable;
 
   char           *last_query;   /* what the results are, or will be, for */
@@ -52,100 +59,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-format_iso_date (const char *iso)
-{
-  GDate date;
-
-  if (iso == NULL || !kh_date_from_iso (iso, &date))
-    return NULL;
-
-  return kh_date_format (&date);
-}
-
-static char *
-dup_language_text (KhClient *client)
-{
-  const char *language;
-
-  if (client->language == KH_LANGUAGE_OTHER && client->other_language != NULL)
-    language = client->other_language;
-  else
-    language = kh_language_label (client->language);
-
-  if (language == NULL)
-    return NULL;
-  if (client->interpreter)
-    /* Translators: a language followed by the need for an interpreter, e.g. "Arabic, interpreter" */
-    return g_strdup_printf (_("%s, interpreter"), language);
-
-  return g_strdup (language);
-}
-
-static GtkWidget *
-create_result_row (gpointer item,
-                   gpointer user_data)
-{
-  KhClient *client = item;
-  g_autofree char *name = kh_client_dup_display_name (client);
-  g_autofree char *masked = kh_client_dup_masked_code (client);
-  g_autofree char *birth = format_iso_date (client->birth_date);
-  g_autofree char *language = dup_language_text (client);
-  g_autofree char *details = NULL;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  GtkWidget *row, *box, *text, *label;
-
-  row = gtk_list_box_row_new ();
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-
-  label = gtk_label_new (name);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (text), label);
-
-  if (birth != NULL)
-    g_ptr_array_add (parts, birth);
-  if (client->city != NULL)
-    g_ptr_array_add (parts, client->city);
-  if (language != NULL)
-    g_ptr_array_add (parts, language);
-  g_ptr_array_add (parts, NULL);
-  details = g_strjoinv (" · ", (char **) parts->pdata);
-  if (*details != '\0')
-    {
-      label = gtk_label_new (details);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (text), label);
-    }
-
-  if (masked != NULL)
-    label = gtk_label_new (masked);
-  else
-    /* Translators: shown in search results for a person without an identity code */
-    label = gtk_label_new (_("no identity code"));
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, masked != NULL ? "identity-code" : "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  return row;
-}
-
 static void
 open_client (KhClientsPage *self,
              gint64         client_id)
@@ -158,34 +71,62 @@ open_client (KhClientsPage *self,
 }
 
 static void
+open_at (KhClientsPage *self,
+         guint          position)
+{
+  g_autoptr(KhSearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (hit != NULL)
+    open_client (self, hit->client->id);
+}
+
+static void
 search_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(KhClientsPage) self = user_data;
-  g_autoptr(GPtrArray) clients = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  KhClientSearch *search;
+  int pick;
 
-  clients = kh_store_search_clients_finish (KH_STORE (object), result, &error);
+  search = kh_store_search_clients_full_finish (KH_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self->searching = FALSE;
 
-  if (clients == NULL)
+  if (search == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->results_stack, "error");
       return;
     }
 
+  g_clear_pointer (&self->search, kh_client_search_free);
+  self->search = search;
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       clients->pdata, clients->len);
-  gtk_stack_set_visible_child_name (self->results_stack, clients->len > 0 ? "results" : "none");
-  gtk_widget_set_visible (GTK_WIDGET (self->limit_label), clients->len >= SEARCH_LIMIT);
+                       search->hits->pdata, search->hits->len);
+  /* Issue 5, 2.2: how many match, and the row Enter opens is the selected
+   * one; on a tie none is. */
+  pick = kh_client_search_pick (search);
+  gtk_single_selection_set_selected (self->selection,
+                                     pick >= 0 ? (guint) pick : GTK_INVALID_LIST_POSITION);
+  status = kh_client_search_dup_status (search);
+  gtk_label_set_text (self->limit_label, status);
+  adw_status_page_set_description (self->none_page,
+                                   search->hint != KH_SEARCH_HINT_NONE ? status : self->none_description);
+  gtk_stack_set_visible_child_name (self->results_stack, search->hits->len > 0 ? "results" : "none");
 
-  if (self->open_when_done && clients->len > 0)
-    open_client (self, KH_CLIENT (g_ptr_array_index (clients, 0))->id);
+  if (self->open_when_done && pick >= 0)
+    open_client (self, ((KhSearchHit *) g_ptr_array_index (search->hits, pick))->client->id);
+  else if (self->open_when_done && search->hits->len > 0)
+    {
+      g_autofree char *why = kh_client_search_dup_tie_message (search);
+
+      gtk_label_set_text (self->limit_label, why);
+    }
   self->open_when_done = FALSE;
 }
 
@@ -207,14 +148,15 @@ run_search (KhClientsPage *self)
   if (query == NULL || self->store == NULL)
     {
       g_list_store_remove_all (self->results);
+      g_clear_pointer (&self->search, kh_client_search_free);
       gtk_stack_set_visible_child_name (self->results_stack, "empty");
       return;
     }
 
   self->search_cancellable = g_cancellable_new ();
   self->searching = TRUE;
-  kh_store_search_clients_async (self->store, query, SEARCH_LIMIT, self->search_cancellable,
-                                 search_done_cb, g_object_ref (self));
+  kh_store_search_clients_full_async (self->store, query, SEARCH_LIMIT, self->search_cancellable,
+                                      search_done_cb, g_object_ref (self));
 }
 
 static void
@@ -226,11 +168,13 @@ search_changed_cb (KhClientsPage *self)
 static void
 search_activated_cb (KhClientsPage *self)
 {
-  g_autoptr(KhClient) first = NULL;
+  guint selected;
 
-  /* Enter opens the best match for the text now in the entry. While the
-   * search entry still waits for the typing to stop, or the search runs, the
-   * results on screen are for older text: open the match when it arrives. */
+  /* Enter opens the selected row: the clear best match, or the one chosen
+   * with the arrow keys; on a tie it says why instead (issue 5, 2.2).
+   * While the search entry still waits for the typing to stop, or the
+   * search runs, the results on screen are for older text: decide when
+   * the new ones arrive. */
   run_search (self);
   if (self->searching)
     {
@@ -238,9 +182,15 @@ search_activated_cb (KhClientsPage *self)
       return;
     }
 
-  first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
-  if (first != NULL)
-    open_client (self, first->id);
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    open_at (self, selected);
+  else if (self->search != NULL && self->search->hits->len > 0)
+    {
+      g_autofree char *why = kh_client_search_dup_tie_message (self->search);
+
+      gtk_label_set_text (self->limit_label, why);
+    }
 }
 
 static void
@@ -251,13 +201,25 @@ stop_search_cb (KhClientsPage *self)
 
 static void
 result_activated_cb (KhClientsPage *self,
-                     GtkListBoxRow *row)
+                     guint          position)
 {
-  g_autoptr(KhClient) client = NULL;
+  open_at (self, position);
+}
 
-  client = g_list_model_get_item (G_LIST_MODEL (self->results), gtk_list_box_row_get_index (row));
-  if (client != NULL)
-    open_client (self, client->id);
+/* A click on a row opens it (the list itself would only select it). */
+static void
+results_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     KhClientsPage   *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->results_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, KH_TYPE_PERSON_ROW) : NULL;
+  KhSearchHit *hit = row ? kh_person_row_get_hit (KH_PERSON_ROW (row)) : NULL;
+
+  if (hit != NULL)
+    open_client (self, hit->client->id);
 }
 
 static void
@@ -286,16 +248,15 @@ search_key_pressed_cb (GtkEventControllerKey *controller,
                        GdkModifierType        state,
                        KhClientsPage         *self)
 {
-  GtkListBoxRow *row;
-
   if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
     return GDK_EVENT_PROPAGATE;
-
-  row = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (row == NULL || !gtk_widget_get_mapped (GTK_WIDGET (row)))
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0
+      || !gtk_widget_get_mapped (GTK_WIDGET (self->results_view)))
     return GDK_EVENT_PROPAGATE;
 
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->results_view));
   return GDK_EVENT_STOP;
 }
 
@@ -338,7 +299,8 @@ kh_clients_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->search_cancellable);
-  g_clear_object (&self->results);
+  g_clear_pointer (&self->search, kh_client_search_free);
+  g_clear_pointer (&self->none_description, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->last_query, g_free);
 
@@ -359,15 +321,20 @@ kh_clients_page_class_init (KhClientsPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
   g_type_ensure (KH_TYPE_PERSON_PAGE);
+  g_type_ensure (KH_TYPE_SEARCH_HIT);
+  g_type_ensure (KH_TYPE_PERSON_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-clients-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, limit_label);
+  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, none_page);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, person_page);
-  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, results_view);
   gtk_widget_class_bind_template_child (widget_class, KhClientsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KhClientsPage, selection);
   gtk_widget_class_bind_template_callback (widget_class, person_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_toast_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
@@ -386,11 +353,16 @@ kh_clients_page_init (KhClientsPage *self)
 {
   GtkEventController *controller;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkGesture *click;
 
-  self->results = g_list_store_new (KH_TYPE_CLIENT);
-  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
-                           create_result_row, NULL, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  kh_field_message_ensure_style ();
+  self->none_description = g_strdup (adw_status_page_get_description (self->none_page));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (results_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_view), GTK_EVENT_CONTROLLER (click));
 
   /* Down from the search entry moves into the results. */
   controller = gtk_event_controller_key_new ();

@@ -236,7 +236,17 @@ create_case_row (KhCase *kcase)
             /* Translators: who made a contact, then which one: "An authority, the police" */
             ? g_strdup_printf (_("%s, %s"), contactor, kcase->contactor_detail)
             : g_strdup (contactor);
-      if (kcase->referral != KH_REFERRAL_NONE)
+      if (kcase->referral == KH_REFERRAL_DIRECTED && kcase->directed_by != NULL)
+        {
+          /* SHL 35 § 1 p: the person came, directed by an authority. */
+          /* Translators: %s is the authority that directed the person to apply ("Kela") */
+          g_autofree char *referral = g_strdup_printf (_("directed to apply by %s"), kcase->directed_by);
+          g_autofree char *with = g_strdup_printf ("%s · %s", who, referral);
+
+          g_free (who);
+          who = g_steal_pointer (&with);
+        }
+      else if (kcase->referral != KH_REFERRAL_NONE)
         {
           g_autofree char *with = g_strdup_printf ("%s · %s", who, kh_referral_label (kcase->referral));
 

@@ -15,7 +15,7 @@
 #include "kh-contact-window.h"
 #include "kh-reception-page.h"
 #include "kh-work-list-model.h"
-#include "kh-work-list-row.h"
+#include "kh-work-list-cell.h"
 
 struct _KhReceptionPage
 {
@@ -70,6 +70,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Empty list items GtkListView may make in one frame as the lists grow. */
+#define ROWS_PER_FRAME 25
 
 static GtkWidget *
 new_placeholder (const char *icon_name,
@@ -243,7 +246,7 @@ contacts_loaded_cb (KhWorkListModel *model,
                     const GError    *error,
                     KhReceptionPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = kh_work_list_model_get_total (model);
 
   if (error != NULL)
     show_list_error (self->contacts_stack, self->contacts_count, error);
@@ -271,7 +274,7 @@ queue_loaded_cb (KhWorkListModel *model,
                  const GError    *error,
                  KhReceptionPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n = kh_work_list_model_get_total (model);
   guint urgent = kh_work_list_model_get_urgent (model);
 
   if (error != NULL)
@@ -373,13 +376,13 @@ read_rows_on_screen (GtkListView     *view,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = gtk_widget_get_first_child (child);
+      GtkWidget *cell = gtk_widget_get_first_child (child);
       KhWorkListItem *item;
       graphene_rect_t bounds;
 
-      if (!KH_IS_WORK_LIST_ROW (row) || !gtk_widget_get_child_visible (child))
+      if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_child_visible (child))
         continue;
-      item = kh_work_list_row_get_item (KH_WORK_LIST_ROW (row));
+      item = kh_work_list_cell_get_item (KH_WORK_LIST_CELL (cell));
       if (item == NULL || kh_work_list_item_get_record (item) != NULL)
         continue;
       if (!gtk_widget_compute_bounds (child, scroller, &bounds))
@@ -390,12 +393,16 @@ read_rows_on_screen (GtkListView     *view,
     }
 }
 
+/* After each frame: read what came on screen, and let the lists grow to
+ * their whole length a step per frame (see kh_work_list_model_grow). */
 static void
 painted_cb (GdkFrameClock   *clock,
             KhReceptionPage *self)
 {
   read_rows_on_screen (self->contacts_view, self->contacts);
   read_rows_on_screen (self->queue_view, self->queue);
+  kh_work_list_model_grow (self->contacts, ROWS_PER_FRAME);
+  kh_work_list_model_grow (self->queue, ROWS_PER_FRAME);
 }
 
 static void
@@ -761,7 +768,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
                                        "reception.new-contact", NULL);
 
   g_type_ensure (KH_TYPE_INTAKE_FORM);
-  g_type_ensure (KH_TYPE_WORK_LIST_ROW);
+  g_type_ensure (KH_TYPE_WORK_LIST_CELL);
 }
 
 static void

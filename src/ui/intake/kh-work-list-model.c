@@ -26,7 +26,8 @@ struct _KhWorkListModel
   GCancellable    *cancellable;   /* of this reload's reads */
   KhWorkListQuery  query;         /* the filters and the showing */
   KhWorkListKind   kind;
-  guint            n_items;
+  guint            total;         /* rows in the whole list, as the store counted them */
+  guint            n_items;       /* rows shown so far: grows to `total` (see grow) */
   guint            urgent;
   guint            generation;    /* of the reload the answers belong to */
   guint            reloading : 1; /* the first page of a reload is on its way */
@@ -98,7 +99,7 @@ set_records (KhWorkListModel *self,
 {
   KhCalendar *calendar = kh_store_get_calendar (self->store);
 
-  for (guint i = 0; i < rows->len && offset + i < self->n_items; i++)
+  for (guint i = 0; i < rows->len && offset + i < self->total; i++)
     kh_work_list_item_set_record (ensure_item (self, offset + i), g_ptr_array_index (rows, i),
                                   calendar);
 }
@@ -142,10 +143,12 @@ page_read_cb (GObject      *object,
       self->reloading = FALSE;
       g_ptr_array_set_size (self->items, 0);
       g_ptr_array_set_size (self->items, total);
-      self->n_items = total;
+      self->total = total;
+      /* The rows read come at once; the rest follow (kh_work_list_model_grow). */
+      self->n_items = MIN (total, KH_WORK_LIST_PAGE_SIZE);
       self->urgent = urgent;
       set_records (self, 0, rows);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, total);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
       g_signal_emit (self, signals[LOADED], 0, NULL);
     }
   else
@@ -281,7 +284,7 @@ kh_work_list_model_read_item (KhWorkListModel *self,
 
   position = kh_work_list_item_get_position (item);
   /* While a reload is on its way, these rows are about to go. */
-  if (self->reloading || position >= self->n_items
+  if (self->reloading || position >= self->total
       || g_ptr_array_index (self->items, position) != item)
     return;
   page = position / KH_WORK_LIST_PAGE_SIZE;
@@ -305,6 +308,38 @@ kh_work_list_model_set_filter (KhWorkListModel *self,
   self->query.worker_id = worker_id;
   if (self->generation > 0)
     kh_work_list_model_reload (self, self->query.showing);
+}
+
+/* GtkListView 4.8 makes list items for this many positions around the
+ * ones on screen (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c). */
+#define LIST_VIEW_ITEMS 200
+
+gboolean
+kh_work_list_model_grow (KhWorkListModel *self,
+                         guint            n)
+{
+  guint old_n;
+
+  g_return_val_if_fail (KH_IS_WORK_LIST_MODEL (self), FALSE);
+
+  if (self->n_items >= self->total)
+    return FALSE;
+  old_n = self->n_items;
+  /* Past the items GtkListView makes, the rest costs nothing: at once. */
+  if (old_n >= LIST_VIEW_ITEMS)
+    self->n_items = self->total;
+  else
+    self->n_items = MIN (self->total, old_n + n);
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  return self->n_items < self->total;
+}
+
+guint
+kh_work_list_model_get_total (KhWorkListModel *self)
+{
+  g_return_val_if_fail (KH_IS_WORK_LIST_MODEL (self), 0);
+
+  return self->total;
 }
 
 gboolean

@@ -16,15 +16,20 @@ typedef enum {
   KH_WORK_LIST_QUEUE,      /* cases waiting for a worker, urgent first (KhCase) */
 } KhWorkListKind;
 
-/* Rows read from the store at once: the first page is all that a showing
- * reads until the list is scrolled. */
-#define KH_WORK_LIST_PAGE_SIZE 50
+/* Rows read from the store at once: about what a tall window shows of one
+ * list, so that the first page is all that a showing reads (and logs)
+ * until the list is scrolled, and start-up makes only those rows. */
+#define KH_WORK_LIST_PAGE_SIZE 12
 
 #define KH_TYPE_WORK_LIST_MODEL (kh_work_list_model_get_type ())
 G_DECLARE_FINAL_TYPE (KhWorkListModel, kh_work_list_model, KH, WORK_LIST_MODEL, GObject)
 
 /* A GListModel of KhWorkListItem whose length is the whole list's (the
- * store's total), not the rows read so far. An item of a page not read yet
+ * store's total, kh_work_list_model_get_total), not the rows read so far;
+ * after a reload it starts at the first page, and the view makes it whole
+ * with kh_work_list_model_grow, a step per frame: GtkListView makes a list
+ * item for each of two hundred positions at once, and the window's first
+ * frame needs only the rows on screen. An item of a page not read yet
  * has no record; kh_work_list_model_read_item reads its page (and so logs
  * the people on it, KH_ACCESS_WORK_LIST), and the record follows when the
  * page comes. Every row shown is a logged read of a person: nothing is read
@@ -49,6 +54,12 @@ void             kh_work_list_model_set_filter (KhWorkListModel *self,
                                                 KhOutcome        outcome,
                                                 gint64           worker_id);
 gboolean         kh_work_list_model_has_filter (KhWorkListModel *self);
+/* Lengthens the list by `n` more rows (by the rest, once GtkListView
+ * would make no more list items for them); TRUE while it is not whole. */
+gboolean         kh_work_list_model_grow       (KhWorkListModel *self,
+                                                guint            n);
+/* How many rows the whole list has (as of the last reload). */
+guint            kh_work_list_model_get_total  (KhWorkListModel *self);
 /* The queue: how many of the cases are urgent (as of the last reload). */
 guint            kh_work_list_model_get_urgent (KhWorkListModel *self);
 /* Pages read since the last reload, the first included. */
