@@ -19,7 +19,8 @@
  * A contact entered in error stays in the record and in the person's and the
  * day's lists, shown as such. The case it opened is closed (it leaves the
  * queue; SHL 34 §: no matter became pending by a contact that did not
- * happen as recorded), and cannot be reopened.
+ * happen as recorded), and cannot be reopened — unless other contacts
+ * joined that case, through which it is still pending.
  */
 #define G_LOG_DOMAIN "kohtaamo-store"
 
@@ -485,12 +486,17 @@ kh_db_mark_contact_in_error (KhDb        *db,
           _kh_db_step_done (db, mark, &local_error);
         }
       /* The case it opened closes (and leaves the queue); a closed one stays
-       * as it is. */
+       * as it is. A case that other contacts joined (issue 5, 2.3) is still
+       * pending through them (SHL 34 §) and stays open. */
       if (local_error == NULL && state.case_status != 0 && state.case_status != KH_CASE_CLOSED)
         {
           g_autoptr(KhDbStmt) close = _kh_db_prepare (db,
                                                       "UPDATE cases SET status = 3 "
-                                                      "WHERE contact_id = ?",
+                                                      "WHERE contact_id = ?1 "
+                                                      "  AND NOT EXISTS (SELECT 1 FROM contacts j "
+                                                      "                  WHERE j.attached_case_id = cases.id "
+                                                      "                    AND j.id <> ?1 "
+                                                      "                    AND j.entered_in_error = 0)",
                                                       &local_error);
 
           if (close != NULL)

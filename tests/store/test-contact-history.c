@@ -388,6 +388,34 @@ test_correct_relative (Fixture       *f,
                    SQLITE_CONSTRAINT);
 }
 
+/* Issue 5, 2.3: a case that another contact joined is still pending through
+ * it; marking the opening contact in error leaves the case open. */
+static void
+test_joined_case_stays (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KhUser) desk = add_user (f, "riitta", "Riitta Vastaanotto", KH_ROLE_RECEPTION);
+  g_autoptr(KhIntakeResult) first = save_contact (f, desk, KH_OUTCOME_CASE_OPENED, 0, 0);
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(KhIntakeResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { 0 };
+
+  client = test_client ("Korhonen", "Aino", "1980-05-14", 931);
+  client->id = first->client_id;
+  intake.contact = contact;
+  intake.client = client;
+  intake.attach_to_case = first->case_id;
+  second = kh_db_save_intake (f->db, desk, &intake, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_mark_contact_in_error (f->db, desk, first->contact_id, "Kaksoiskirjaus", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 1"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE entered_in_error = 1"), ==, 1);
+}
+
 /* The rules hold against any program that writes to the file. */
 static void
 test_raw_sql (Fixture       *f,
@@ -455,6 +483,7 @@ main (int   argc,
   ADD ("/store/contact-history/case-with-worker", test_case_with_worker);
   ADD ("/store/contact-history/raw-sql", test_raw_sql);
   ADD ("/store/contact-history/correct-relative", test_correct_relative);
+  ADD ("/store/contact-history/joined-case-stays", test_joined_case_stays);
 
   return g_test_run ();
 }

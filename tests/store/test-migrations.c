@@ -391,7 +391,7 @@ test_seven_days_only_when_sought (void)
   remove_tree (dir);
 }
 
-/* 0015: revisions written before it get the identity fields the contact
+/* 0016: revisions written before it get the identity fields the contact
  * holds (they could not have changed them). */
 static void
 test_revisions_identity_backfill (void)
@@ -400,7 +400,7 @@ test_revisions_identity_backfill (void)
   g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
   sqlite3 *raw;
 
-  make_old_database (path, 14);   /* after 0013, before 0015 */
+  make_old_database (path, 15);   /* after 0013, before 0016 */
   raw = raw_open (path);
   g_assert_cmpint (sqlite3_exec (raw,
                                  "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"

@@ -1,4 +1,4 @@
--- 0015-contact-revisions-identity.sql — correcting who made a contact
+-- 0016-contact-revisions-identity.sql — correcting who made a contact
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
