@@ -772,6 +772,13 @@ person_chosen_cb (KhPersonPicker *picker,
   gtk_widget_grab_focus (GTK_WIDGET (self->channel_row));
 }
 
+/* Escape in the empty search line leaves the form, as Cancel does. */
+static void
+person_stopped_cb (KhIntakeForm *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "intake.cancel", NULL);
+}
+
 static void
 person_changed_cb (KhPersonPicker *picker,
                    KhIntakeForm   *self)
@@ -1913,6 +1920,7 @@ kh_intake_form_init (KhIntakeForm *self)
 
   g_signal_connect (self->person_picker, "chosen", G_CALLBACK (person_chosen_cb), self);
   g_signal_connect (self->person_picker, "changed", G_CALLBACK (person_changed_cb), self);
+  g_signal_connect_swapped (self->person_picker, "stopped", G_CALLBACK (person_stopped_cb), self);
 
   g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
   g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
