@@ -48,6 +48,12 @@ typedef struct {
 } Walk;
 
 static gboolean
+in_popover (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
 role_is_interactive (GtkWidget *widget)
 {
   switch (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)))
@@ -68,8 +74,10 @@ role_is_interactive (GtkWidget *widget)
     case GTK_ACCESSIBLE_ROLE_TAB:
       return TRUE;
     case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-      return GTK_IS_LIST_BOX_ROW (widget)
-             && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+      /* A row to activate, or a choice in a combo's or drop-down's list. */
+      return (GTK_IS_LIST_BOX_ROW (widget)
+              && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
+             || (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) && in_popover (widget));
     default:
       return FALSE;
     }
@@ -288,6 +296,23 @@ describe (GtkWidget *widget)
   return g_strdup (G_OBJECT_TYPE_NAME (widget));
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 walk_widget (Walk       *walk,
              GtkWidget  *widget,
@@ -319,11 +344,14 @@ walk_widget (Walk       *walk,
 
   /* A hidden part is not in the accessibility tree (GTK's own, such as an
    * entry row's apply button or a drop-down's unused search entry), except
-   * a popover, hidden until it pops up: its items are checked as well. */
+   * a menu's popover, hidden until it pops up: its items are checked as
+   * well. The lists of combo rows and drop-downs are checked open, by
+   * assert_popover_names (), as their items are made when they are shown. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) || GTK_IS_POPOVER (child))
+    if (gtk_widget_get_visible (child) || child == walk->root
+        || (GTK_IS_POPOVER (child) && find_list_view (child) == NULL))
       walk_widget (walk, child, path);
 }
 
@@ -342,6 +370,96 @@ assert_names (GtkWidget  *root,
   g_string_free (walk.problems, TRUE);
   /* The walk reached the view's controls. */
   g_assert_cmpuint (walk.checked, >=, min_checked);
+}
+
+static void
+collect_list_popovers (GtkWidget *widget,
+                       GPtrArray *popovers)
+{
+  if (GTK_IS_POPOVER (widget) && !GTK_IS_POPOVER_MENU (widget)
+      && find_list_view (widget) != NULL
+      && gtk_widget_get_mapped (gtk_widget_get_parent (widget)))
+    g_ptr_array_add (popovers, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_list_popovers (child, popovers);
+}
+
+/* Is `widget` wholly inside its window's visible area? */
+static gboolean
+on_screen (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget)
+      || !gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    if (GTK_IS_VIEWPORT (up) || GTK_IS_SCROLLED_WINDOW (up))
+      {
+        graphene_rect_t clip;
+
+        if (!gtk_widget_compute_bounds (widget, up, &bounds))
+          return FALSE;
+        graphene_rect_init (&clip, 0, 0, gtk_widget_get_width (up), gtk_widget_get_height (up));
+        if (!graphene_rect_contains_rect (&clip, &bounds))
+          return FALSE;
+      }
+  if (!gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+static gboolean
+list_filled_cb (gpointer data)
+{
+  GtkWidget *list = find_list_view (data);
+
+  return gtk_widget_get_first_child (list) != NULL;
+}
+
+/* The choices of every combo row and drop-down on screen in `root`: each
+ * popover is opened, its list items checked as they are made, and closed
+ * ("popover items had empty names"). Returns how many were opened. */
+static guint
+assert_popover_names (GtkWidget  *root,
+                      const char *view)
+{
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+
+  collect_list_popovers (root, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+      GtkWidget *owner = gtk_widget_get_ancestor (gtk_widget_get_parent (popover), GTK_TYPE_DROP_DOWN);
+      g_autofree char *owner_name = NULL;
+      g_autofree char *path = NULL;
+
+      if (owner == NULL)
+        owner = gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW);
+      owner_name = describe (owner != NULL ? owner : gtk_widget_get_parent (popover));
+      path = g_strdup_printf ("%s > %s", view, owner_name);
+      /* Scrolled into sight first: a popover cannot open off the screen. */
+      if (owner != NULL && !on_screen (owner))
+        {
+          gtk_widget_grab_focus (owner);
+          kh_test_spin (100);
+        }
+      if (!on_screen (gtk_widget_get_parent (popover)))
+        {
+          g_test_message ("%s: not on the screen, its list not opened", path);
+          continue;
+        }
+      gtk_popover_popup (GTK_POPOVER (popover));
+      g_assert_true (kh_test_wait_until (list_filled_cb, popover, 5000));
+      kh_test_spin (50);
+      assert_names (popover, path, 1);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      kh_test_spin (50);
+    }
+  return popovers->len;
 }
 
 /* A fictional person: individual number 900–999. */
@@ -505,10 +623,17 @@ test_window (Fixture       *fixture,
   GtkWidget *reception = kh_shell_fixture_get_view (&fixture->shell, "reception");
 
   g_assert_true (KH_IS_RECEPTION_PAGE (reception));
+  /* The reception's lists, with their filters. */
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (fixture->shell.window), "window", 20);
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);
+
   kh_reception_page_new_contact (KH_RECEPTION_PAGE (reception));
   kh_test_spin (200);
 
   assert_names (GTK_WIDGET (fixture->shell.window), "window", 60);
+  /* The intake form's combo rows. */
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);
   assert_roles (fixture, reception);
 }
 
@@ -551,6 +676,7 @@ test_person_editor (Fixture       *fixture,
   editor = wait_for_toplevel (KH_TYPE_PERSON_EDITOR);
   kh_test_spin (200);
   assert_names (GTK_WIDGET (editor), "person editor", 8);
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (editor), "person editor"), >=, 1);
   destroy_window (editor);
 }
 
@@ -564,6 +690,7 @@ test_preferences (Fixture       *fixture,
   preferences = wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW);
   kh_test_spin (500);
   assert_names (GTK_WIDGET (preferences), "preferences", 5);
+  assert_popover_names (GTK_WIDGET (preferences), "preferences");
   destroy_window (preferences);
 }
 

@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 /* GTK 4.8 names a button or check button with a mnemonic by its raw label
  * ("_Tallenna"), which screen readers read with the underscore. This gives
  * every such button in `root` (popovers included) its label without the
- * marker as its name, and keeps it so when the label changes. */
+ * marker as its name, and keeps it so when the label changes. The items
+ * of the lists in its popovers (combo rows, drop-downs) are named by their
+ * labels as they appear. */
 void kh_accessible_fix_mnemonics      (GtkWidget     *root);
 
 /* Names a menu button and the toggle button inside it, the one that takes
