@@ -19,6 +19,7 @@
 
 #include "kh-application.h"
 #include "kh-bench-hooks.h"
+#include "kh-preferences-window.h"
 #include "kh-window.h"
 #include "store/kh-store.h"
 
@@ -105,7 +106,27 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts);
 }
 
+static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+/* The unit's directory, closed days and settings, for the active window's
+ * database once it is open. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  KhPreferencesWindow *preferences;
+
+  if (!KH_IS_WINDOW (active) || g_strcmp0 (kh_window_get_state (KH_WINDOW (active)), "content") != 0)
+    return;
+  preferences = kh_preferences_window_new (kh_window_get_store (KH_WINDOW (active)));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), active);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
@@ -212,6 +233,7 @@ kh_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-contact", new_contact_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find-person", find_accels);

@@ -1720,6 +1720,312 @@ kh_store_export_access_log_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_export_access_log_async, error);
 }
 
+/* ---- the directory, the unit's calendar and settings (Preferences) ---- */
+
+static gpointer
+list_directory_job (KhStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  return kh_db_list_services (self->db, TRUE, error);
+}
+
+void
+kh_store_list_directory_async (KhStore             *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_directory_async, list_directory_job, NULL,
+                 ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_directory_finish:
+ *
+ * Returns: (transfer full) (element-type KhService): every entry, active or
+ *   not, by life area and name.
+ */
+GPtrArray *
+kh_store_list_directory_finish (KhStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_directory_async, error);
+}
+
+static gpointer
+save_service_job (KhStore  *self,
+                  gpointer  data,
+                  GError  **error)
+{
+  gint64 id = kh_db_save_service (self->db, self->worker_user, data, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+kh_store_save_service_async (KhStore             *self,
+                             KhService           *service,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_SERVICE (service));
+
+  push_job (self, kh_store_save_service_async, save_service_job, kh_service_copy (service),
+            g_object_unref, g_free, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_save_service_finish:
+ *
+ * Returns: the entry's id, or 0 with @error set (INVALID: the message
+ *   begins with the field's name, as kh_service_check says).
+ */
+gint64
+kh_store_save_service_finish (KhStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_autofree gint64 *id = finish_pointer (self, result, kh_store_save_service_async, error);
+
+  return id != NULL ? *id : 0;
+}
+
+static gpointer
+list_closed_days_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  return kh_db_list_closed_days (self->db, error);
+}
+
+void
+kh_store_list_closed_days_async (KhStore             *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_closed_days_async, list_closed_days_job, NULL,
+                 ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_closed_days_finish:
+ *
+ * Returns: (transfer full) (element-type KhClosedDay): the unit's own closed
+ *   days, by date.
+ */
+GPtrArray *
+kh_store_list_closed_days_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_closed_days_async, error);
+}
+
+/* A write that changes the calendar gives back the calendar as it now is,
+ * read in the same job, so that the store's shared copy follows. */
+static gpointer
+calendar_after (KhStore  *self,
+                gboolean  ok,
+                GError  **error)
+{
+  return ok ? kh_db_load_calendar (self->db, error) : NULL;
+}
+
+static gpointer
+add_closed_day_job (KhStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  Args *args = data;
+
+  return calendar_after (self, kh_db_add_closed_day (self->db, self->worker_user,
+                                                     args->text, args->text2, error), error);
+}
+
+static gpointer
+remove_closed_day_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  Args *args = data;
+
+  return calendar_after (self, kh_db_remove_closed_day (self->db, self->worker_user,
+                                                        args->text, error), error);
+}
+
+static gpointer
+set_setting_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *args = data;
+
+  return calendar_after (self, kh_db_set_setting (self->db, self->worker_user,
+                                                  args->text, args->text2, error), error);
+}
+
+static void
+push_calendar_write (KhStore             *self,
+                     gpointer             source_tag,
+                     JobFunc              func,
+                     const char          *text,
+                     const char          *text2,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  Args *args = args_new (text, 0, 0);
+
+  args->text2 = g_strdup (text2);
+  push_job (self, source_tag, func, args, args_free, (GDestroyNotify) kh_calendar_unref, TRUE,
+            cancellable, callback, user_data);
+}
+
+/* Takes the calendar a write gave back as the store's shared one. */
+static gboolean
+finish_calendar_write (KhStore       *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  KhCalendar *calendar = finish_pointer (self, result, source_tag, error);
+
+  if (calendar == NULL)
+    return FALSE;
+  g_clear_pointer (&self->calendar, kh_calendar_unref);
+  self->calendar = calendar;
+  return TRUE;
+}
+
+/* @date: d.m.yyyy or ISO */
+void
+kh_store_add_closed_day_async (KhStore             *self,
+                               const char          *date,
+                               const char          *name,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_calendar_write (self, kh_store_add_closed_day_async, add_closed_day_job, date, name,
+                       cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_add_closed_day_finish (KhStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_calendar_write (self, result, kh_store_add_closed_day_async, error);
+}
+
+void
+kh_store_remove_closed_day_async (KhStore             *self,
+                                  const char          *date,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_calendar_write (self, kh_store_remove_closed_day_async, remove_closed_day_job, date, NULL,
+                       cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_remove_closed_day_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_calendar_write (self, result, kh_store_remove_closed_day_async, error);
+}
+
+static gpointer
+get_setting_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  Args *args = data;
+  GError *local_error = NULL;
+  char *value = kh_db_get_setting (self->db, args->text, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  /* "" stands for "not set": a job's NULL is an error. */
+  return value != NULL ? value : g_strdup ("");
+}
+
+void
+kh_store_get_setting_async (KhStore             *self,
+                            const char          *key,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  push_args_job (self, kh_store_get_setting_async, get_setting_job, args_new (key, 0, 0),
+                 g_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_setting_finish:
+ * @out_value: (out) (transfer full) (nullable): the value, %NULL when unset
+ *
+ * Returns: %FALSE with @error set when it could not be read
+ */
+gboolean
+kh_store_get_setting_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             char         **out_value,
+                             GError       **error)
+{
+  g_autofree char *value = finish_pointer (self, result, kh_store_get_setting_async, error);
+
+  if (value == NULL)
+    return FALSE;
+  if (out_value != NULL)
+    *out_value = *value != '\0' ? g_steal_pointer (&value) : NULL;
+  return TRUE;
+}
+
+void
+kh_store_set_setting_async (KhStore             *self,
+                            const char          *key,
+                            const char          *value,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (key != NULL && value != NULL);
+
+  push_calendar_write (self, kh_store_set_setting_async, set_setting_job, key, value,
+                       cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_set_setting_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_calendar_write (self, result, kh_store_set_setting_async, error);
+}
+
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 
 static gpointer

@@ -160,6 +160,34 @@ void        kh_store_list_services_async   (KhStore *self,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_services_finish  (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The Preferences window: every entry of the directory (active or not), and
+ * its changes; the unit's closed days and settings. The writes that change
+ * the calendar (closed days, settings) also renew kh_store_get_calendar()
+ * when their finish is called. Writes need the lead social worker or an
+ * administrator (PERMISSION). */
+void        kh_store_list_directory_async   (KhStore *self,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_directory_finish  (KhStore *self, GAsyncResult *result, GError **error);
+/* The entry is copied; finish gives its id (0 with an error). */
+void        kh_store_save_service_async     (KhStore *self, KhService *service,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gint64      kh_store_save_service_finish    (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_list_closed_days_async  (KhStore *self,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_closed_days_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_add_closed_day_async    (KhStore *self, const char *date, const char *name,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_add_closed_day_finish   (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_remove_closed_day_async  (KhStore *self, const char *date,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_remove_closed_day_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_get_setting_async      (KhStore *self, const char *key,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_get_setting_finish     (KhStore *self, GAsyncResult *result, char **out_value, GError **error);
+void        kh_store_set_setting_async      (KhStore *self, const char *key, const char *value,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_set_setting_finish     (KhStore *self, GAsyncResult *result, GError **error);
+
 void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, guint limit,
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_access_log_finish (KhStore *self, GAsyncResult *result, GError **error);

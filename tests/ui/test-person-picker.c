@@ -20,6 +20,8 @@
 #include "ui/common/kh-person-fields.h"
 #include "ui/common/kh-person-picker.h"
 #include "ui/common/kh-person-row.h"
+#include "ui/clients/kh-clients-page.h"
+#include "ui/clients/kh-person-page.h"
 #include "ui/intake/kh-intake-form.h"
 
 #include "kh-test-ui.h"
@@ -465,6 +467,63 @@ test_in_intake_form (void)
   g_assert_finalize_object (form);
 }
 
+/* The People view's search uses the same rows and rules: it says how many
+ * match, Enter on a tie opens nobody and says why, and on a clear best
+ * match opens that person. */
+static void
+test_people_view (void)
+{
+  Fixture fixture = { { NULL, }, NULL, NULL, 0 };
+  Fixture *f = &fixture;
+  GtkWidget *clients;
+  GtkEditable *entry;
+  GtkLabel *count;
+  AdwLeaflet *leaflet;
+  GListModel *results;
+  KhPersonPage *person_page;
+  gint64 aapo;
+
+  kh_test_ui_set_up (&f->ui);
+  add_person (f, "Nyström", "Noora", "2006-08-13");
+  add_person (f, "Nyström", "Nils", "2006-08-13");
+  aapo = add_person (f, "Ny", "Aapo", "1990-01-01");
+  clients = kh_clients_page_new (f->ui.store);
+  g_object_ref (clients);
+  kh_test_ui_show (&f->ui, clients);
+  entry = GTK_EDITABLE (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "search_entry"));
+  count = GTK_LABEL (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "limit_label"));
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "leaflet"));
+  results = G_LIST_MODEL (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "results"));
+  person_page = KH_PERSON_PAGE (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "person_page"));
+
+  gtk_editable_set_text (entry, "nyst");
+  WAIT_UNTIL (g_list_model_get_n_items (results) == 2);
+  gtk_test_widget_wait_for_draw (f->ui.window);
+  assert_text (gtk_label_get_text (count),
+               "2 people found. None matches clearly best: choose one with the arrow keys, or type more.");
+  g_signal_emit_by_name (entry, "activate");
+  assert_text (gtk_label_get_text (count),
+               "2 people match equally well. Choose one with the arrow keys, or type more of the name or identity code.");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
+  kh_test_ui_screenshot (f->ui.window, "people-tie");
+
+  gtk_editable_set_text (entry, "ny");
+  WAIT_UNTIL (g_list_model_get_n_items (results) == 3);
+  gtk_test_widget_wait_for_draw (f->ui.window);
+  kh_test_ui_screenshot (f->ui.window, "people-clear-best");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "person");
+  WAIT_UNTIL (kh_person_page_get_client (person_page) != NULL);
+  g_assert_cmpint (kh_person_page_get_client (person_page)->id, ==, aapo);
+
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), NULL);
+  g_object_run_dispose (G_OBJECT (clients));
+  kh_test_ui_tear_down (&f->ui);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (clients);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +553,7 @@ main (int   argc,
   ADD ("/ui/person-picker/digits", test_digits);
   ADD ("/ui/person-picker/new-person-and-duplicate", test_new_person_and_duplicate);
   g_test_add_func ("/ui/person-picker/in-intake-form", test_in_intake_form);
+  g_test_add_func ("/ui/person-picker/people-view", test_people_view);
 
   return g_test_run ();
 }

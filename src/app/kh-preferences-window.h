@@ -1,0 +1,28 @@
+/* kh-preferences-window.h — the unit's directory, closed days and settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_PREFERENCES_WINDOW (kh_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (KhPreferencesWindow, kh_preferences_window, KH, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* Everyone may look; the lead social worker and the administrator may
+ * change (as the store allows). @store must be open. */
+KhPreferencesWindow *kh_preferences_window_new      (KhStore             *store);
+gboolean             kh_preferences_window_can_edit (KhPreferencesWindow *self);
+
+/* For tests: the directory's, the closed days' and the settings' loads in
+ * flight; 0 when the window shows what the store holds. */
+guint                kh_preferences_window_get_pending (KhPreferencesWindow *self);
+/* The subpage that edits an entry, or NULL when none is shown. */
+GtkWidget           *kh_preferences_window_get_editor  (KhPreferencesWindow *self);
+
+G_END_DECLS
