@@ -134,13 +134,7 @@ service_subtitle (KhService *service)
                             kh_service_kind_label (service->kind));
   if (service->languages != 0)
     {
-      GString *names = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (language_flags); i++)
-        if (service->languages & language_flags[i])
-          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
-                                  kh_service_language_label (language_flags[i]));
-      languages = g_string_free (names, FALSE);
+      languages = kh_service_languages_describe (service->languages);
       g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", languages);
     }
   if (service->phone != NULL)

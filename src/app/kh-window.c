@@ -488,11 +488,17 @@ bind_store (KhWindow *self,
             KhStore  *store)
 {
   if (self->store != NULL)
-    g_clear_signal_handler (&self->state_id, self->store);
+    {
+      g_clear_signal_handler (&self->state_id, self->store);
+      g_signal_handlers_disconnect_by_func (self->store, show_location, self);
+    }
   g_set_object (&self->store, store);
   self->state_id = g_signal_connect_object (store, "notify::state",
                                             G_CALLBACK (store_state_changed_cb), self,
                                             G_CONNECT_SWAPPED);
+  /* Renamed in Preferences: the header follows. */
+  g_signal_connect_object (store, "notify::unit-name", G_CALLBACK (show_location), self,
+                           G_CONNECT_SWAPPED);
   kh_store_open (store);
   store_state_changed_cb (self);
 }

@@ -116,7 +116,8 @@ struct _KhContact
   char        *outcome_note;
   gboolean     anonymous;          /* no personal data kept */
   gint64       client_id;          /* 0 if anonymous */
-  gint64       case_id;            /* the case this contact opened; 0 if none */
+  gint64       case_id;            /* the case this contact opened or joined; 0 if none */
+  gint64       attached_case_id;   /* 2.3: the pending case it joined instead of opening one */
   gint64       created_by;         /* user id */
   GDateTime   *created_at;
 

@@ -41,6 +41,7 @@ static const char * const migrations[] = {
   "0012-service-map.sql",
   "0013-contact-revisions.sql",
   "0014-name-words-bounded.sql",
+  "0015-contact-joins-case.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

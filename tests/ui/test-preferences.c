@@ -372,9 +372,16 @@ test_closed_days (Fixture       *f,
 /* ---- settings ---- */
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_settings (Fixture       *f,
                gconstpointer  data)
 {
+  guint renamed = 0;
   GtkWidget *window;
   GtkWidget *toggle;
   GtkWidget *row;
@@ -401,10 +408,16 @@ test_settings (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (row), "   ");
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (field_message (row), ==, "The unit’s name cannot be empty");
+  g_assert_null (kh_store_get_unit_name (f->ui.store));
+  g_signal_connect_swapped (f->ui.store, "notify::unit-name", G_CALLBACK (count_cb), &renamed);
   gtk_editable_set_text (GTK_EDITABLE (row), "Aikuissosiaalityö, Itä");
   g_signal_emit_by_name (row, "apply");
   WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
   g_assert_null (field_message (row));
+  /* The store's copy follows, and tells the window's header. */
+  g_assert_cmpstr (kh_store_get_unit_name (f->ui.store), ==, "Aikuissosiaalityö, Itä");
+  g_assert_cmpuint (renamed, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->ui.store, count_cb, &renamed);
 }
 
 /* ---- pictures of the pages (with KH_TEST_SCREENSHOTS) ---- */
