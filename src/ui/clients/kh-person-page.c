@@ -21,6 +21,7 @@
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhPersonPage
 {
@@ -909,6 +910,7 @@ kh_person_page_init (KhPersonPage *self)
 {
   kh_field_message_ensure_style ();   /* .kh-badge */
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
 }
 

@@ -25,6 +25,7 @@
 #include "kh-person-fields.h"
 #include "kh-person-row.h"
 #include "kh-person-picker.h"
+#include "ui/common/kh-accessible.h"
 
 #define SEARCH_DELAY_MS 150
 #define DEFAULT_LIMIT 8
@@ -639,6 +640,7 @@ kh_person_picker_init (KhPersonPicker *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   kh_field_message_ensure_style ();
   self->limit = DEFAULT_LIMIT;
   self->cancellable = g_cancellable_new ();

@@ -20,6 +20,7 @@
 #include "ui/common/kh-form-rows.h"
 
 #include "kh-contact-window.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhContactWindow
 {
@@ -873,6 +874,7 @@ kh_contact_window_init (KhContactWindow *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->services = g_ptr_array_new_with_free_func (unref_service);
   self->shown_rows = g_ptr_array_new ();

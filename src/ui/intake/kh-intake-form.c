@@ -39,6 +39,7 @@
 #include "ui/common/kh-store-property.h"
 
 #include "kh-intake-form.h"
+#include "ui/common/kh-accessible.h"
 
 /* A clock a little ahead of the server's is not the future. */
 #define FUTURE_TOLERANCE_SECONDS 120
@@ -1904,12 +1905,14 @@ kh_intake_form_init (KhIntakeForm *self)
   self->resetting = TRUE;
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   setup_choices (self);
 
   self->services_retry = gtk_button_new_with_mnemonic (_("_Try Again"));
   gtk_widget_set_name (self->services_retry, "kh-services-retry");
+  kh_accessible_fix_mnemonics (self->services_retry);
   gtk_widget_set_valign (self->services_retry, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->services_retry, FALSE);
   g_signal_connect (self->services_retry, "clicked", G_CALLBACK (services_retry_clicked_cb), self);
