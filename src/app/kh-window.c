@@ -23,6 +23,7 @@
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-editor.h"
 #include "ui/intake/kh-reception-page.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhWindow
 {
@@ -817,6 +818,9 @@ static void
 kh_window_init (KhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* The same words as its tooltip. */
+  kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
 
   self->cancellable = g_cancellable_new ();
 }

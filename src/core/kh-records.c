@@ -326,6 +326,7 @@ kh_contact_copy (KhContact *self)
   copy->client_name = g_strdup (self->client_name);
   copy->service_name = g_strdup (self->service_name);
   copy->created_by_name = g_strdup (self->created_by_name);
+  copy->entered_in_error = self->entered_in_error;
 
   return copy;
 }

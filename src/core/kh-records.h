@@ -125,6 +125,9 @@ struct _KhContact
   char        *client_name;        /* "Mäkinen, Aino" or NULL */
   char        *service_name;       /* in the UI language, or NULL */
   char        *created_by_name;
+  /* Issue 5, 2.1: marked entered in error (kh-contact-revision.h); it stays
+   * in the lists, shown as such. */
+  gboolean     entered_in_error;
 };
 
 KhContact *kh_contact_new  (void);

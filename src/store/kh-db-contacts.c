@@ -28,7 +28,8 @@
   "  coalesce (u.display_name, u.account), " \
   "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
   "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
-  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id " \
+  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id, " \
+  "  k.entered_in_error " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -86,6 +87,7 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->opens_case = sqlite3_column_int (stmt, 32) != 0;
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   contact->attached_case_id = sqlite3_column_int64 (stmt, 34);
+  contact->entered_in_error = sqlite3_column_int (stmt, 35) != 0;
   return contact;
 }
 

@@ -26,6 +26,7 @@
 
 #include "core/kh-text.h"
 #include "kh-access-log-page.h"
+#include "ui/common/kh-accessible.h"
 
 #define PAGE_SIZE 100
 /* Kinds are numbered from 1; the table ends where the labels do. */
@@ -771,6 +772,7 @@ kh_access_log_page_init (KhAccessLogPage *self)
   int every_kind = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   kh_access_filter_init (&self->filter);
   self->entries = g_list_store_new (KH_TYPE_ACCESS_ENTRY);

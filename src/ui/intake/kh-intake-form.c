@@ -39,6 +39,7 @@
 #include "ui/common/kh-store-property.h"
 
 #include "kh-intake-form.h"
+#include "ui/common/kh-accessible.h"
 
 /* A clock a little ahead of the server's is not the future. */
 #define FUTURE_TOLERANCE_SECONDS 120
@@ -769,6 +770,13 @@ person_chosen_cb (KhPersonPicker *picker,
   gtk_switch_set_active (self->interpreter_switch, client->interpreter);
   update_form (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->channel_row));
+}
+
+/* Escape in the empty search line leaves the form, as Cancel does. */
+static void
+person_stopped_cb (KhIntakeForm *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "intake.cancel", NULL);
 }
 
 static void
@@ -1897,12 +1905,14 @@ kh_intake_form_init (KhIntakeForm *self)
   self->resetting = TRUE;
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   setup_choices (self);
 
   self->services_retry = gtk_button_new_with_mnemonic (_("_Try Again"));
   gtk_widget_set_name (self->services_retry, "kh-services-retry");
+  kh_accessible_fix_mnemonics (self->services_retry);
   gtk_widget_set_valign (self->services_retry, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->services_retry, FALSE);
   g_signal_connect (self->services_retry, "clicked", G_CALLBACK (services_retry_clicked_cb), self);
@@ -1910,6 +1920,7 @@ kh_intake_form_init (KhIntakeForm *self)
 
   g_signal_connect (self->person_picker, "chosen", G_CALLBACK (person_chosen_cb), self);
   g_signal_connect (self->person_picker, "changed", G_CALLBACK (person_changed_cb), self);
+  g_signal_connect_swapped (self->person_picker, "stopped", G_CALLBACK (person_stopped_cb), self);
 
   g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
   g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);
