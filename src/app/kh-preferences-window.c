@@ -474,6 +474,8 @@ add_switch (KhPreferencesWindow  *self,
 
   gtk_widget_set_name (toggle, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* A screen reader names the switch by its row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
@@ -977,6 +979,8 @@ kh_preferences_window_constructed (GObject *object)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->saturday_row),
                                  kh_calendar_saturday_setting_title ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saturday_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kh_calendar_saturday_setting_title (), -1);
   load_directory (self);
   load_closed_days (self);
   self->pending++;

@@ -184,7 +184,6 @@ test_directory (Fixture       *f,
   GtkWidget *row;
   GtkWidget *housing;
   g_autoptr(KhService) saved = NULL;
-  guint rows_before;
 
   open_window (f);
   g_assert_true (kh_preferences_window_can_edit (f->window));
@@ -269,10 +268,9 @@ test_directory (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (editor, "name-sv"))), ==,
                    "Ungdomsbostäder");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named (editor, "active")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "In use");
   gtk_switch_set_active (GTK_SWITCH (named (editor, "active")), FALSE);
-  rows_before = 0;
-  for (GtkWidget *c = gtk_widget_get_first_child (housing); c != NULL; c = gtk_widget_get_next_sibling (c))
-    rows_before++;
   g_signal_emit_by_name (named (editor, "save"), "clicked");
   WAIT_UNTIL (kh_preferences_window_get_editor (f->window) == NULL
               && kh_preferences_window_get_pending (f->window) == 0);
@@ -392,6 +390,8 @@ test_settings (Fixture       *f,
   row = kh_test_ui_child (window, KH_TYPE_PREFERENCES_WINDOW, "saturday_row");
   /* The statute by default, in the words core gives the setting. */
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       kh_calendar_saturday_setting_title ());
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    kh_calendar_saturday_setting_title ());
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
