@@ -47,11 +47,6 @@ typedef struct {
   guint      checked;
 } Walk;
 
-static gboolean
-in_popover (GtkWidget *widget)
-{
-  return gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL;
-}
 
 static gboolean
 role_is_interactive (GtkWidget *widget)
@@ -74,10 +69,14 @@ role_is_interactive (GtkWidget *widget)
     case GTK_ACCESSIBLE_ROLE_TAB:
       return TRUE;
     case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-      /* A row to activate, or a choice in a combo's or drop-down's list. */
+      /* A row to activate, or an item of a list that takes the focus (a
+       * work list's row, a choice in a combo's or drop-down's list; not
+       * the choice a combo row shows, which is part of the row). */
       return (GTK_IS_LIST_BOX_ROW (widget)
               && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
-             || (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) && in_popover (widget));
+             || (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget))
+                 && gtk_widget_get_can_focus (gtk_widget_get_parent (widget))
+                 && gtk_widget_get_can_target (gtk_widget_get_parent (widget)));
     default:
       return FALSE;
     }
@@ -489,6 +488,27 @@ seed_person (KhShellFixture *shell)
   id = kh_db_save_client (db, user, client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+
+  /* Her contact today, a row in the reception's list. */
+  {
+    g_autoptr(KhContact) contact = kh_contact_new ();
+    g_autoptr(KhIntakeResult) saved = NULL;
+    KhIntake intake = { 0 };
+
+    client->id = id;
+    contact->channel = KH_CHANNEL_WALK_IN;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->needs = KH_NEED_FINANCIAL;
+    contact->reason_text = g_strdup ("Vuokra maksamatta");
+    contact->urgency = KH_URGENCY_NOT_URGENT;
+    contact->language = KH_LANGUAGE_FI;
+    contact->outcome = KH_OUTCOME_ADVICE;
+    intake.contact = contact;
+    intake.client = client;
+    saved = kh_db_save_intake (db, user, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (saved);
+  }
   return id;
 }
 
@@ -568,6 +588,22 @@ find_by_id (GtkWidget  *root,
   return NULL;
 }
 
+/* Does a list view inside `root` show a row? */
+static gboolean
+has_list_item_cb (gpointer data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_get_first_child (root) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child) && has_list_item_cb (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* The roles screen readers announce: the outcomes and the urgency answer
  * are radio buttons, not check boxes; search entries are search boxes; the
  * main menu is a button. */
@@ -623,7 +659,12 @@ test_window (Fixture       *fixture,
   GtkWidget *reception = kh_shell_fixture_get_view (&fixture->shell, "reception");
 
   g_assert_true (KH_IS_RECEPTION_PAGE (reception));
-  /* The reception's lists, with their filters. */
+  /* The reception's lists (with today's contact), with their filters, and
+   * a search's results. */
+  g_assert_true (kh_test_wait_until (has_list_item_cb, reception, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (kh_shell_fixture_get_view (&fixture->shell, "clients"), "search_entry")),
+                         "Mäkinen");
+  g_assert_true (kh_test_wait_until (has_list_item_cb, kh_shell_fixture_get_view (&fixture->shell, "clients"), 10000));
   kh_test_spin (200);
   assert_names (GTK_WIDGET (fixture->shell.window), "window", 20);
   g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);

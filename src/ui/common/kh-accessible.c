@@ -239,3 +239,30 @@ kh_accessible_fix_shortcuts_window (GtkWidget *window)
       kh_accessible_fix_shortcuts_window (child);
     }
 }
+
+static void
+row_parent_cb (GtkWidget  *row,
+               GParamSpec *pspec,
+               gpointer    user_data)
+{
+  /* The row may sit in a cell widget of the item. */
+  for (GtkWidget *up = gtk_widget_get_parent (row);
+       up != NULL && !GTK_IS_LIST_VIEW (up);
+       up = gtk_widget_get_parent (up))
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (up)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+      {
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (up),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
+                                        -1);
+        break;
+      }
+}
+
+void
+kh_accessible_name_list_item (GtkWidget *row)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  g_signal_connect (row, "notify::parent", G_CALLBACK (row_parent_cb), NULL);
+  row_parent_cb (row, NULL, NULL);
+}

@@ -21,6 +21,10 @@ void kh_accessible_fix_mnemonics      (GtkWidget     *root);
 void kh_accessible_name_menu_button   (GtkMenuButton *button,
                                        const char    *name);
 
+/* Makes the list item that holds `row` (in a GtkListView, the part that
+ * takes the focus) labelled by `row`, which carries the name. */
+void kh_accessible_name_list_item     (GtkWidget     *row);
+
 /* Names the parts of GtkShortcutsWindow that GTK 4.8 leaves nameless: its
  * search entry and search button, the sections button and the rows of its
  * popover (by their text). */
