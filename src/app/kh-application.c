@@ -22,6 +22,7 @@
 #include "kh-preferences-window.h"
 #include "kh-window.h"
 #include "store/kh-store.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhApplication
 {
@@ -104,6 +105,8 @@ shortcuts_action (GSimpleAction *action,
   gtk_window_set_transient_for (shortcuts,
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (shortcuts);
+  /* Its section rows have their titles once it is shown. */
+  kh_accessible_fix_shortcuts_window (GTK_WIDGET (shortcuts));
 }
 
 static const char *preferences_accels[] = { "<Control>comma", NULL };

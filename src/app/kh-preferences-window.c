@@ -27,6 +27,7 @@
 #include "ui/common/kh-form-rows.h"
 
 #include "kh-preferences-window.h"
+#include "ui/common/kh-accessible.h"
 
 /* As 0009-access-log-filters.sql and kohtaamo-admin settings unit-name. */
 #define UNIT_NAME_MAX 120
@@ -134,13 +135,7 @@ service_subtitle (KhService *service)
                             kh_service_kind_label (service->kind));
   if (service->languages != 0)
     {
-      GString *names = g_string_new (NULL);
-
-      for (guint i = 0; i < G_N_ELEMENTS (language_flags); i++)
-        if (service->languages & language_flags[i])
-          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
-                                  kh_service_language_label (language_flags[i]));
-      languages = g_string_free (names, FALSE);
+      languages = kh_service_languages_describe (service->languages);
       g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", languages);
     }
   if (service->phone != NULL)
@@ -479,6 +474,8 @@ add_switch (KhPreferencesWindow  *self,
 
   gtk_widget_set_name (toggle, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* A screen reader names the switch by its row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
@@ -509,6 +506,7 @@ add_combo (KhPreferencesWindow *self,
   for (int v = first; v <= last; v++)
     gtk_string_list_append (labels, label_of (v));
   gtk_widget_set_name (row, name);
+  kh_accessible_fix_mnemonics (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (CLAMP (value, first, last) - first));
@@ -551,6 +549,7 @@ open_editor (KhPreferencesWindow *self,
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
   self->editor_save = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
   gtk_widget_set_name (GTK_WIDGET (self->editor_save), "save");
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self->editor_save));
   gtk_widget_add_css_class (GTK_WIDGET (self->editor_save), "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (self->editor_save), self->can_edit);
   g_signal_connect (self->editor_save, "clicked", G_CALLBACK (editor_save_clicked_cb), self);
@@ -980,6 +979,8 @@ kh_preferences_window_constructed (GObject *object)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->saturday_row),
                                  kh_calendar_saturday_setting_title ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saturday_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kh_calendar_saturday_setting_title (), -1);
   load_directory (self);
   load_closed_days (self);
   self->pending++;
@@ -1099,6 +1100,12 @@ static void
 kh_preferences_window_init (KhPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* AdwPreferencesWindow's own search leaves its entry and button nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW, "search_entry")),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Settings"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_template_child (GTK_WIDGET (self), ADW_TYPE_PREFERENCES_WINDOW, "search_button")),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, C_("show the search", "Search"), -1);
   kh_field_message_ensure_style ();
 
   self->cancellable = g_cancellable_new ();

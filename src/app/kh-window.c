@@ -23,6 +23,7 @@
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-editor.h"
 #include "ui/intake/kh-reception-page.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhWindow
 {
@@ -488,11 +489,17 @@ bind_store (KhWindow *self,
             KhStore  *store)
 {
   if (self->store != NULL)
-    g_clear_signal_handler (&self->state_id, self->store);
+    {
+      g_clear_signal_handler (&self->state_id, self->store);
+      g_signal_handlers_disconnect_by_func (self->store, show_location, self);
+    }
   g_set_object (&self->store, store);
   self->state_id = g_signal_connect_object (store, "notify::state",
                                             G_CALLBACK (store_state_changed_cb), self,
                                             G_CONNECT_SWAPPED);
+  /* Renamed in Preferences: the header follows. */
+  g_signal_connect_object (store, "notify::unit-name", G_CALLBACK (show_location), self,
+                           G_CONNECT_SWAPPED);
   kh_store_open (store);
   store_state_changed_cb (self);
 }
@@ -811,6 +818,9 @@ static void
 kh_window_init (KhWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* The same words as its tooltip. */
+  kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
 
   self->cancellable = g_cancellable_new ();
 }

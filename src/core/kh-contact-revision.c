@@ -47,6 +47,14 @@ kh_contact_changed_fields (KhContact *before,
     fields |= KH_CONTACT_FIELD_SERVICE;
   if (!same_text (before->outcome_note, after->outcome_note))
     fields |= KH_CONTACT_FIELD_OUTCOME_NOTE;
+  if (!same_text (before->contactor_name, after->contactor_name))
+    fields |= KH_CONTACT_FIELD_CONTACTOR_NAME;
+  if (!same_text (before->contactor_relation, after->contactor_relation))
+    fields |= KH_CONTACT_FIELD_CONTACTOR_RELATION;
+  if (!same_text (before->contactor_contact, after->contactor_contact))
+    fields |= KH_CONTACT_FIELD_CONTACTOR_CONTACT;
+  if (!same_text (before->directed_by, after->directed_by))
+    fields |= KH_CONTACT_FIELD_DIRECTED_BY;
   return fields;
 }
 
@@ -64,6 +72,10 @@ kh_contact_field_label (KhContactField field)
     case KH_CONTACT_FIELD_INTERPRETER: return _("Interpreter");
     case KH_CONTACT_FIELD_SERVICE: return _("Directed to");
     case KH_CONTACT_FIELD_OUTCOME_NOTE: return _("Outcome note");
+    case KH_CONTACT_FIELD_CONTACTOR_NAME: return _("Name of who contacted");
+    case KH_CONTACT_FIELD_CONTACTOR_RELATION: return _("Relation to the person");
+    case KH_CONTACT_FIELD_CONTACTOR_CONTACT: return _("Their contact details");
+    case KH_CONTACT_FIELD_DIRECTED_BY: return _("Directed to apply by");
     default: return NULL;
     }
 }
@@ -73,7 +85,7 @@ kh_contact_dup_field_list (guint fields)
 {
   GString *list = g_string_new (NULL);
 
-  for (guint bit = 1; bit <= KH_CONTACT_FIELD_OUTCOME_NOTE; bit <<= 1)
+  for (guint bit = 1; bit <= KH_CONTACT_FIELD_LAST; bit <<= 1)
     {
       if ((fields & bit) == 0)
         continue;
@@ -105,6 +117,14 @@ kh_contact_take_correctable (KhContact *to,
   to->service_name = g_strdup (from->service_name);
   g_free (to->outcome_note);
   to->outcome_note = g_strdup (from->outcome_note);
+  g_free (to->contactor_name);
+  to->contactor_name = g_strdup (from->contactor_name);
+  g_free (to->contactor_relation);
+  to->contactor_relation = g_strdup (from->contactor_relation);
+  g_free (to->contactor_contact);
+  to->contactor_contact = g_strdup (from->contactor_contact);
+  g_free (to->directed_by);
+  to->directed_by = g_strdup (from->directed_by);
 }
 
 KhContactField
@@ -120,6 +140,10 @@ kh_contact_field_from_intake (KhIntakeField field)
     case KH_INTAKE_FIELD_LANGUAGE: return KH_CONTACT_FIELD_LANGUAGE;
     case KH_INTAKE_FIELD_SERVICE: return KH_CONTACT_FIELD_SERVICE;
     case KH_INTAKE_FIELD_OUTCOME_NOTE: return KH_CONTACT_FIELD_OUTCOME_NOTE;
+    case KH_INTAKE_FIELD_CONTACTOR_NAME: return KH_CONTACT_FIELD_CONTACTOR_NAME;
+    case KH_INTAKE_FIELD_CONTACTOR_RELATION: return KH_CONTACT_FIELD_CONTACTOR_RELATION;
+    case KH_INTAKE_FIELD_CONTACTOR_CONTACT: return KH_CONTACT_FIELD_CONTACTOR_CONTACT;
+    case KH_INTAKE_FIELD_DIRECTED_BY: return KH_CONTACT_FIELD_DIRECTED_BY;
     default: return 0;
     }
 }
@@ -136,6 +160,16 @@ kh_contact_find_correction_problem (KhContact      *before,
 
   g_return_val_if_fail (KH_IS_CONTACT (before) && KH_IS_CONTACT (after), FALSE);
 
+  /* The authority that directed the person can be corrected, not whether
+   * one did (SHL 35 § 1 mom: it decides the kind of contact). */
+  if (before->referral != after->referral)
+    {
+      if (out_field != NULL)
+        *out_field = KH_INTAKE_FIELD_DIRECTED_BY;
+      if (out_message != NULL)
+        *out_message = g_strdup (_("Directed to apply by: whether an authority directed the person cannot be corrected. Mark the contact as entered in error and record it again."));
+      return TRUE;
+    }
   if (!kh_contact_find_problem (after, has_client, &field, &message))
     return FALSE;
   if (kh_contact_field_from_intake (field) == 0)

@@ -35,8 +35,14 @@ typedef enum {
   KH_CONTACT_FIELD_INTERPRETER      = 1 << 6,
   KH_CONTACT_FIELD_SERVICE          = 1 << 7,
   KH_CONTACT_FIELD_OUTCOME_NOTE     = 1 << 8,
+  /* Who made the contact (issue 5, 1.9) and who directed them (1.6). */
+  KH_CONTACT_FIELD_CONTACTOR_NAME     = 1 << 9,
+  KH_CONTACT_FIELD_CONTACTOR_RELATION = 1 << 10,
+  KH_CONTACT_FIELD_CONTACTOR_CONTACT  = 1 << 11,
+  KH_CONTACT_FIELD_DIRECTED_BY        = 1 << 12,
 } KhContactField;
-#define KH_CONTACT_FIELDS_ALL 0x1ff
+#define KH_CONTACT_FIELD_LAST KH_CONTACT_FIELD_DIRECTED_BY
+#define KH_CONTACT_FIELDS_ALL 0x1fff
 
 /* Which correctable fields differ between two versions of a contact
  * (KhContactField flags; empty and NULL text are the same). */

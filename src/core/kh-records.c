@@ -320,11 +320,13 @@ kh_contact_copy (KhContact *self)
   copy->anonymous = self->anonymous;
   copy->client_id = self->client_id;
   copy->case_id = self->case_id;
+  copy->attached_case_id = self->attached_case_id;
   copy->created_by = self->created_by;
   copy->created_at = dup_date_time (self->created_at);
   copy->client_name = g_strdup (self->client_name);
   copy->service_name = g_strdup (self->service_name);
   copy->created_by_name = g_strdup (self->created_by_name);
+  copy->entered_in_error = self->entered_in_error;
 
   return copy;
 }

@@ -116,7 +116,8 @@ struct _KhContact
   char        *outcome_note;
   gboolean     anonymous;          /* no personal data kept */
   gint64       client_id;          /* 0 if anonymous */
-  gint64       case_id;            /* the case this contact opened; 0 if none */
+  gint64       case_id;            /* the case this contact opened or joined; 0 if none */
+  gint64       attached_case_id;   /* 2.3: the pending case it joined instead of opening one */
   gint64       created_by;         /* user id */
   GDateTime   *created_at;
 
@@ -124,6 +125,9 @@ struct _KhContact
   char        *client_name;        /* "Mäkinen, Aino" or NULL */
   char        *service_name;       /* in the UI language, or NULL */
   char        *created_by_name;
+  /* Issue 5, 2.1: marked entered in error (kh-contact-revision.h); it stays
+   * in the lists, shown as such. */
+  gboolean     entered_in_error;
 };
 
 KhContact *kh_contact_new  (void);

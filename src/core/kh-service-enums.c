@@ -51,6 +51,15 @@ static const Entry languages[] = {
   { 0, NULL, NULL, NULL }
 };
 
+/* The same in running text ("Kela · Finnish, Swedish"): Finnish and
+ * Swedish write language names in lower case there. */
+static const Entry languages_in_text[] = {
+  { KH_SERVICE_LANGUAGE_FI, "fi", "language served, in running text", NC_("language served, in running text", "Finnish") },
+  { KH_SERVICE_LANGUAGE_SV, "sv", "language served, in running text", NC_("language served, in running text", "Swedish") },
+  { KH_SERVICE_LANGUAGE_EN, "en", "language served, in running text", NC_("language served, in running text", "English") },
+  { 0, NULL, NULL, NULL }
+};
+
 static const Entry flags[] = {
   { KH_SERVICE_FLAG_SOCIAL_EMERGENCY, "social-emergency", "service flag",
     NC_("service flag", "Social emergency service") },
@@ -151,6 +160,27 @@ const char *
 kh_service_language_label (KhServiceLanguages language)
 {
   return label_of (languages, language);
+}
+
+/**
+ * kh_service_languages_describe:
+ *
+ * Returns: (transfer full): the languages as running text, "Finnish,
+ *   Swedish" ("suomi, ruotsi"); "" for none
+ */
+char *
+kh_service_languages_describe (guint value)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const Entry *e = languages_in_text; e->key != NULL; e++)
+    if (value & (guint) e->value)
+      {
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        g_string_append (text, g_dpgettext2 (GETTEXT_PACKAGE, e->context, e->label));
+      }
+  return g_string_free (text, FALSE);
 }
 
 /**

@@ -71,6 +71,8 @@ const char    *kh_service_language_label  (KhServiceLanguages language);
 /* Parses "fi,sv" (commas or spaces); FALSE for an unknown word or none. */
 gboolean       kh_service_languages_parse (const char *text,
                                            guint      *out_languages);
+/* The languages in running text of the UI language: "Finnish, Swedish". */
+char          *kh_service_languages_describe (guint languages);
 /* "fi, sv"; "" for none. */
 char          *kh_service_languages_format (guint languages);
 

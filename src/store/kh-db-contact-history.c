@@ -19,7 +19,8 @@
  * A contact entered in error stays in the record and in the person's and the
  * day's lists, shown as such. The case it opened is closed (it leaves the
  * queue; SHL 34 §: no matter became pending by a contact that did not
- * happen as recorded), and cannot be reopened.
+ * happen as recorded), and cannot be reopened — unless other contacts
+ * joined that case, through which it is still pending.
  */
 #define G_LOG_DOMAIN "kohtaamo-store"
 
@@ -36,7 +37,8 @@
   "  r.urgent_note, r.language, r.interpreter, r.service_id, " \
   "  CASE ?1 WHEN 'sv' THEN coalesce (s.name_sv, s.name_fi) " \
   "          ELSE coalesce (s.name_fi, s.name_sv) END, " \
-  "  r.outcome_note " \
+  "  r.outcome_note, r.contactor_name, r.contactor_relation, r.contactor_contact, " \
+  "  r.directed_by " \
   "FROM contact_revisions r " \
   "  JOIN users u ON u.id = r.changed_by " \
   "  LEFT JOIN services s ON s.id = r.service_id " \
@@ -66,6 +68,10 @@ revision_from_row (sqlite3_stmt *stmt)
   before->service_id = sqlite3_column_int64 (stmt, 14);
   before->service_name = _kh_db_column_text (stmt, 15);
   before->outcome_note = _kh_db_column_text (stmt, 16);
+  before->contactor_name = _kh_db_column_text (stmt, 17);
+  before->contactor_relation = _kh_db_column_text (stmt, 18);
+  before->contactor_contact = _kh_db_column_text (stmt, 19);
+  before->directed_by = _kh_db_column_text (stmt, 20);
   revision->before = before;
   return revision;
 }
@@ -217,9 +223,11 @@ write_revision (KhDb            *db,
   stmt = _kh_db_prepare (db,
                          "INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, "
                          "  reason, channel, contactor_detail, needs, reason_text, urgent_note, "
-                         "  language, interpreter, service_id, outcome_note) "
+                         "  language, interpreter, service_id, outcome_note, contactor_name, "
+                         "  contactor_relation, contactor_contact, directed_by) "
                          "SELECT id, ?2, ?3, ?4, ?5, channel, contactor_detail, needs, reason_text, "
-                         "  urgent_note, language, interpreter, service_id, outcome_note "
+                         "  urgent_note, language, interpreter, service_id, outcome_note, "
+                         "  contactor_name, contactor_relation, contactor_contact, directed_by "
                          "FROM contacts WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -409,7 +417,9 @@ kh_db_correct_contact (KhDb        *db,
               stmt = _kh_db_prepare (db,
                                      "UPDATE contacts SET channel = ?, contactor_detail = ?, "
                                      "  needs = ?, reason_text = ?, urgent_note = ?, language = ?, "
-                                     "  interpreter = ?, service_id = ?, outcome_note = ? "
+                                     "  interpreter = ?, service_id = ?, outcome_note = ?, "
+                                     "  contactor_name = ?, contactor_relation = ?, "
+                                     "  contactor_contact = ?, directed_by = ? "
                                      "WHERE id = ?",
                                      &local_error);
               if (stmt != NULL)
@@ -423,7 +433,11 @@ kh_db_correct_contact (KhDb        *db,
                   sqlite3_bind_int (stmt, 7, after->interpreter ? 1 : 0);
                   _kh_db_bind_id (stmt, 8, after->service_id);
                   _kh_db_bind_text (stmt, 9, after->outcome_note);
-                  sqlite3_bind_int64 (stmt, 10, after->id);
+                  _kh_db_bind_text (stmt, 10, after->contactor_name);
+                  _kh_db_bind_text (stmt, 11, after->contactor_relation);
+                  _kh_db_bind_text (stmt, 12, after->contactor_contact);
+                  _kh_db_bind_text (stmt, 13, after->directed_by);
+                  sqlite3_bind_int64 (stmt, 14, after->id);
                   _kh_db_step_done (db, stmt, &local_error);
                 }
             }
@@ -472,12 +486,17 @@ kh_db_mark_contact_in_error (KhDb        *db,
           _kh_db_step_done (db, mark, &local_error);
         }
       /* The case it opened closes (and leaves the queue); a closed one stays
-       * as it is. */
+       * as it is. A case that other contacts joined (issue 5, 2.3) is still
+       * pending through them (SHL 34 §) and stays open. */
       if (local_error == NULL && state.case_status != 0 && state.case_status != KH_CASE_CLOSED)
         {
           g_autoptr(KhDbStmt) close = _kh_db_prepare (db,
                                                       "UPDATE cases SET status = 3 "
-                                                      "WHERE contact_id = ?",
+                                                      "WHERE contact_id = ?1 "
+                                                      "  AND NOT EXISTS (SELECT 1 FROM contacts j "
+                                                      "                  WHERE j.attached_case_id = cases.id "
+                                                      "                    AND j.id <> ?1 "
+                                                      "                    AND j.entered_in_error = 0)",
                                                       &local_error);
 
           if (close != NULL)

@@ -19,7 +19,8 @@
 #define CONTACT_SELECT \
   "SELECT k.id, k.received_at, k.channel, k.contactor, k.contactor_detail, k.referral, " \
   "  k.needs, k.reason_text, k.urgent, k.urgent_note, k.language, k.interpreter, " \
-  "  k.outcome, k.service_id, k.outcome_note, k.anonymous, k.client_id, cs.id, " \
+  "  k.outcome, k.service_id, k.outcome_note, k.anonymous, k.client_id, " \
+  "  coalesce (cs.id, k.attached_case_id), " \
   "  k.created_by, k.created_at, " \
   "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
   "  CASE ?1 WHEN 'sv' THEN coalesce (s.name_sv, s.name_fi) " \
@@ -27,7 +28,8 @@
   "  coalesce (u.display_name, u.account), " \
   "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
   "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
-  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason " \
+  "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id, " \
+  "  k.entered_in_error " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -84,6 +86,8 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->urgency_assessed_at = _kh_db_column_time (stmt, 31);
   contact->opens_case = sqlite3_column_int (stmt, 32) != 0;
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
+  contact->attached_case_id = sqlite3_column_int64 (stmt, 34);
+  contact->entered_in_error = sqlite3_column_int (stmt, 35) != 0;
   return contact;
 }
 
@@ -219,9 +223,10 @@ insert_contact (KhDb       *db,
                          "  outcome, service_id, outcome_note, anonymous, client_id, created_by, "
                          "  created_at, contactor_name, contactor_relation, contactor_contact, "
                          "  directed_by, kela_kind, kela_meeting_deadline, urgency, "
-                         "  urgency_assessed_by, urgency_assessed_at, opens_case, no_assessment_reason) "
+                         "  urgency_assessed_by, urgency_assessed_at, opens_case, no_assessment_reason, "
+                         "  attached_case_id) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -259,6 +264,7 @@ insert_contact (KhDb       *db,
     sqlite3_bind_null (stmt, 27);
   sqlite3_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
   _kh_db_bind_text (stmt, 29, contact->no_assessment_reason);
+  _kh_db_bind_id (stmt, 30, contact->attached_case_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -498,6 +504,36 @@ kh_db_save_intake (KhDb      *db,
                   _("Directed to: the service is no longer in the directory."),
                   &local_error);
 
+  /* 2.3: joining a pending case of the same person instead of opening one. */
+  contact->attached_case_id = 0;
+  if (local_error == NULL && intake->attach_to_case > 0)
+    {
+      if (!contact->opens_case || client == NULL)
+        refuse (&local_error, _("Only a contact that opens a case can join a pending case."));
+      else
+        {
+          g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                     "SELECT 1 FROM cases WHERE id = ? AND client_id = ? "
+                                                     "AND status <> 3",
+                                                     &local_error);
+
+          if (stmt != NULL)
+            {
+              int rc;
+
+              sqlite3_bind_int64 (stmt, 1, intake->attach_to_case);
+              sqlite3_bind_int64 (stmt, 2, client->id);
+              rc = sqlite3_step (stmt);
+              if (rc == SQLITE_DONE)
+                refuse (&local_error, _("The case is no longer pending for this person. Open a new case instead."));
+              else if (rc != SQLITE_ROW)
+                _kh_db_set_error (db, rc, &local_error);
+              else
+                contact->attached_case_id = intake->attach_to_case;
+            }
+        }
+    }
+
   if (local_error == NULL)
     {
       stamp_urgency (contact, user->id);
@@ -505,7 +541,12 @@ kh_db_save_intake (KhDb      *db,
         contact->id = insert_contact (db, contact, user->id, &local_error);
       result->contact_id = contact->id;
     }
-  if (local_error == NULL && contact->opens_case)
+  if (local_error == NULL && contact->attached_case_id > 0)
+    {
+      result->case_id = contact->attached_case_id;
+      result->attached = TRUE;
+    }
+  else if (local_error == NULL && contact->opens_case)
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 

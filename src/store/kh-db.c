@@ -41,6 +41,8 @@ static const char * const migrations[] = {
   "0012-service-map.sql",
   "0013-contact-revisions.sql",
   "0014-name-words-bounded.sql",
+  "0015-contact-joins-case.sql",
+  "0016-contact-revisions-identity.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -200,6 +200,8 @@ typedef struct {
   gboolean   update_client;
   guint      deadline_groups;  /* KhDeadlineGroup flags, for CASE_OPENED */
   gint64     assign_to;        /* user id, or 0 to leave the case in the queue */
+  gint64     attach_to_case;   /* 2.3: a pending case of the same person that the contact
+                                  joins instead of opening a new one; 0 for none */
 } KhIntake;
 
 typedef struct {
@@ -210,6 +212,7 @@ typedef struct {
   char     *assessment_deadline; /* ISO, or NULL */
   KhClient *client_before;     /* the person as they were before the intake
                                   updated them (for undo), or NULL */
+  gboolean  attached;          /* the contact joined the pending case `case_id` */
 } KhIntakeResult;
 
 KhIntakeResult *kh_intake_result_copy (const KhIntakeResult *result);

@@ -54,6 +54,7 @@ enum {
   PROP_0,
   PROP_PATH,
   PROP_STATE,
+  PROP_UNIT_NAME,
   N_PROPS
 };
 
@@ -385,6 +386,9 @@ kh_store_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_enum (value, self->state);
       break;
+    case PROP_UNIT_NAME:
+      g_value_set_string (value, self->unit_name);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -444,6 +448,15 @@ kh_store_class_init (KhStoreClass *klass)
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, KH_TYPE_STORE_STATE, KH_STORE_STATE_CLOSED,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KhStore:unit-name:
+   *
+   * The unit's name (kh_store_get_unit_name): read at open, and changed by
+   * kh_store_set_setting_finish() when the Preferences window renames it.
+   */
+  properties[PROP_UNIT_NAME] =
+    g_param_spec_string ("unit-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1892,15 +1905,44 @@ remove_closed_day_job (KhStore  *self,
                                                         args->text, error), error);
 }
 
+/* What a setting's write gives back: the calendar as it now is, and the
+ * setting, so that the finish can update what the store keeps of it. */
+typedef struct
+{
+  KhCalendar *calendar;
+  char       *key;
+  char       *value;
+} SettingWritten;
+
+static void
+setting_written_free (gpointer data)
+{
+  SettingWritten *written = data;
+
+  g_clear_pointer (&written->calendar, kh_calendar_unref);
+  g_free (written->key);
+  g_free (written->value);
+  g_free (written);
+}
+
 static gpointer
 set_setting_job (KhStore  *self,
                  gpointer  data,
                  GError  **error)
 {
   Args *args = data;
+  SettingWritten *written;
+  KhCalendar *calendar;
 
-  return calendar_after (self, kh_db_set_setting (self->db, self->worker_user,
-                                                  args->text, args->text2, error), error);
+  calendar = calendar_after (self, kh_db_set_setting (self->db, self->worker_user,
+                                                      args->text, args->text2, error), error);
+  if (calendar == NULL)
+    return NULL;
+  written = g_new0 (SettingWritten, 1);
+  written->calendar = calendar;
+  written->key = g_strdup (args->text);
+  written->value = g_strdup (args->text2);
+  return written;
 }
 
 static void
@@ -2041,19 +2083,43 @@ kh_store_set_setting_async (KhStore             *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  Args *args;
+
   g_return_if_fail (KH_IS_STORE (self));
   g_return_if_fail (key != NULL && value != NULL);
 
-  push_calendar_write (self, kh_store_set_setting_async, set_setting_job, key, value,
-                       cancellable, callback, user_data);
+  args = args_new (key, 0, 0);
+  args->text2 = g_strdup (value);
+  push_job (self, kh_store_set_setting_async, set_setting_job, args, args_free,
+            setting_written_free, TRUE, cancellable, callback, user_data);
 }
 
+/**
+ * kh_store_set_setting_finish:
+ *
+ * Takes the calendar as it now is as the store's shared one, and a new
+ * unit name as KhStore:unit-name.
+ */
 gboolean
 kh_store_set_setting_finish (KhStore       *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  return finish_calendar_write (self, result, kh_store_set_setting_async, error);
+  SettingWritten *written = finish_pointer (self, result, kh_store_set_setting_async, error);
+
+  if (written == NULL)
+    return FALSE;
+  g_clear_pointer (&self->calendar, kh_calendar_unref);
+  self->calendar = g_steal_pointer (&written->calendar);
+  if (g_strcmp0 (written->key, KH_SETTING_UNIT_NAME) == 0
+      && g_strcmp0 (written->value, self->unit_name) != 0)
+    {
+      g_free (self->unit_name);
+      self->unit_name = g_strdup (written->value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT_NAME]);
+    }
+  setting_written_free (written);
+  return TRUE;
 }
 
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */

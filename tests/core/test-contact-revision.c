@@ -22,6 +22,7 @@ static void new_reason (KhContact *c) { g_free (c->reason_text); c->reason_text 
 static void need_and_language (KhContact *c) { c->needs |= KH_NEED_HOUSING; c->language = KH_LANGUAGE_SV; }
 static void interpreter (KhContact *c) { c->interpreter = TRUE; }
 static void service (KhContact *c) { c->service_id = 7; }
+static void relative_phone (KhContact *c) { g_free (c->contactor_contact); c->contactor_contact = g_strdup ("040 765 4321"); }
 static void not_correctable (KhContact *c) { c->outcome = KH_OUTCOME_CASE_OPENED; c->client_id = 99; }
 static void everything (KhContact *c)
 {
@@ -34,6 +35,10 @@ static void everything (KhContact *c)
   c->interpreter = TRUE;
   c->service_id = 3;
   g_free (c->outcome_note); c->outcome_note = g_strdup ("Soitetaan");
+  g_free (c->contactor_name); c->contactor_name = g_strdup ("Liisa Korhonen");
+  g_free (c->contactor_relation); c->contactor_relation = g_strdup ("tytär");
+  g_free (c->contactor_contact); c->contactor_contact = g_strdup ("040 765 4321");
+  g_free (c->directed_by); c->directed_by = g_strdup ("TE-palvelut");
 }
 
 static const Row rows[] = {
@@ -43,6 +48,7 @@ static const Row rows[] = {
   { "need-and-language", need_and_language, KH_CONTACT_FIELD_NEEDS | KH_CONTACT_FIELD_LANGUAGE },
   { "interpreter", interpreter, KH_CONTACT_FIELD_INTERPRETER },
   { "service", service, KH_CONTACT_FIELD_SERVICE },
+  { "relative-phone", relative_phone, KH_CONTACT_FIELD_CONTACTOR_CONTACT },
   { "not-correctable", not_correctable, 0 },
   { "everything", everything, KH_CONTACT_FIELDS_ALL },
 };
@@ -86,6 +92,8 @@ test_take_correctable (void)
   g_assert_cmpint (before->channel, ==, KH_CHANNEL_PHONE);
   g_assert_cmpint (before->outcome, ==, KH_OUTCOME_ADVICE);
   g_assert_cmpint (before->client_id, ==, 0);
+  g_assert_cmpstr (before->contactor_contact, ==, "040 765 4321");
+  g_assert_cmpstr (before->directed_by, ==, "TE-palvelut");
 }
 
 static void
@@ -134,6 +142,16 @@ test_correction_problem (void)
   g_assert_true (kh_contact_find_correction_problem (old, after, TRUE, &field, NULL));
   g_assert_cmpint (field, ==, KH_INTAKE_FIELD_URGENCY);
   g_assert_cmpint (kh_contact_field_from_intake (KH_INTAKE_FIELD_URGENCY), ==, 0);
+
+  /* Naming an authority would make her "directed to apply": not by a
+   * correction. */
+  g_clear_object (&after);
+  after = kh_contact_copy (old);
+  after->directed_by = g_strdup ("Kela");
+  kh_contact_normalize (after);
+  g_assert_cmpint (after->referral, ==, KH_REFERRAL_DIRECTED);
+  g_assert_true (kh_contact_find_correction_problem (old, after, TRUE, &field, NULL));
+  g_assert_cmpint (field, ==, KH_INTAKE_FIELD_DIRECTED_BY);
   g_assert_cmpint (kh_contact_field_from_intake (KH_INTAKE_FIELD_REASON_TEXT), ==,
                    KH_CONTACT_FIELD_REASON_TEXT);
 }

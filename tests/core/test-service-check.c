@@ -65,6 +65,14 @@ test_keys (void)
         }
     }
 
+  {
+    g_autofree char *described = kh_service_languages_describe (KH_SERVICE_LANGUAGE_FI | KH_SERVICE_LANGUAGE_EN);
+    g_autofree char *none = kh_service_languages_describe (0);
+
+    g_assert_cmpstr (described, ==, "Finnish, English");
+    g_assert_cmpstr (none, ==, "");
+  }
+
   /* Fixed codes: the store keeps them. */
   g_assert_cmpint (kh_life_area_from_key ("work"), ==, 1);
   g_assert_cmpint (kh_life_area_from_key ("housing"), ==, 6);

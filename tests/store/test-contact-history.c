@@ -178,6 +178,12 @@ test_correct_refused (Fixture       *f,
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
   corrected->language = KH_LANGUAGE_FI;
+  /* Whether an authority directed her (SHL 35 § 1 mom) is not corrected. */
+  corrected->directed_by = g_strdup ("Kela");
+  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&corrected->directed_by, g_free);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions"), ==, 0);
 
   /* Reception corrects the day's contacts only; a counsellor any. */
@@ -242,6 +248,17 @@ test_mark_in_error (Fixture       *f,
   contacts = kh_db_list_client_contacts (f->db, desk, saved->client_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
+  g_assert_true (KH_CONTACT (g_ptr_array_index (contacts, 0))->entered_in_error);
+  /* The day's list keeps it, shown as such. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr(GPtrArray) today = kh_db_list_contacts_on (f->db, desk, iso, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (today->len, ==, 1);
+    g_assert_true (KH_CONTACT (g_ptr_array_index (today, 0))->entered_in_error);
+  }
 
   marked = history (f, desk, saved->contact_id);
   g_assert_true (marked->entered_in_error);
@@ -326,6 +343,79 @@ test_case_with_worker (Fixture       *f,
   }
 }
 
+/* Issue 5, 1.9: the identity of a relative who made the contact can be
+ * corrected, with its history. */
+static void
+test_correct_relative (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(KhUser) desk = add_user (f, "riitta", "Riitta Vastaanotto", KH_ROLE_RECEPTION);
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+  g_autoptr(KhClient) client = test_client ("Korhonen", "Aino", "1940-05-14", 932);
+  g_autoptr(KhIntakeResult) saved = NULL;
+  g_autoptr(KhContactHistory) before = NULL;
+  g_autoptr(KhContactHistory) after = NULL;
+  g_autoptr(KhContact) corrected = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { contact, client, FALSE, 0, 0 };
+  KhContactRevision *revision;
+
+  contact->contactor = KH_CONTACTOR_RELATIVE;
+  contact->contactor_name = g_strdup ("Liisa Korhonen");
+  contact->contactor_relation = g_strdup ("tytär");
+  contact->contactor_contact = g_strdup ("040 765 4312");
+  saved = kh_db_save_intake (f->db, desk, &intake, &error);
+  g_assert_no_error (error);
+
+  before = history (f, desk, saved->contact_id);
+  corrected = kh_contact_copy (before->contact);
+  g_free (corrected->contactor_contact);
+  corrected->contactor_contact = g_strdup ("040 765 4321");
+  g_assert_true (kh_db_correct_contact (f->db, desk, corrected, "Numero väärin", &error));
+  g_assert_no_error (error);
+
+  after = history (f, desk, saved->contact_id);
+  g_assert_cmpstr (after->contact->contactor_contact, ==, "040 765 4321");
+  g_assert_cmpstr (after->contact->contactor_name, ==, "Liisa Korhonen");
+  revision = g_ptr_array_index (after->revisions, 0);
+  g_assert_cmpstr (revision->before->contactor_contact, ==, "040 765 4312");
+  g_assert_cmpstr (revision->before->contactor_name, ==, "Liisa Korhonen");
+  g_assert_cmpuint (revision->changed, ==, KH_CONTACT_FIELD_CONTACTOR_CONTACT);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions "
+                             "WHERE contactor_contact = '040 765 4312' AND contactor_relation = 'tytär'"), ==, 1);
+  /* Not without a revision. */
+  g_assert_cmpint (raw_exec (f, "UPDATE contacts SET contactor_name = 'Liisa Virtanen'"), ==,
+                   SQLITE_CONSTRAINT);
+}
+
+/* Issue 5, 2.3: a case that another contact joined is still pending through
+ * it; marking the opening contact in error leaves the case open. */
+static void
+test_joined_case_stays (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KhUser) desk = add_user (f, "riitta", "Riitta Vastaanotto", KH_ROLE_RECEPTION);
+  g_autoptr(KhIntakeResult) first = save_contact (f, desk, KH_OUTCOME_CASE_OPENED, 0, 0);
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(KhIntakeResult) second = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { 0 };
+
+  client = test_client ("Korhonen", "Aino", "1980-05-14", 931);
+  client->id = first->client_id;
+  intake.contact = contact;
+  intake.client = client;
+  intake.attach_to_case = first->case_id;
+  second = kh_db_save_intake (f->db, desk, &intake, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_mark_contact_in_error (f->db, desk, first->contact_id, "Kaksoiskirjaus", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 1"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE entered_in_error = 1"), ==, 1);
+}
+
 /* The rules hold against any program that writes to the file. */
 static void
 test_raw_sql (Fixture       *f,
@@ -392,6 +482,8 @@ main (int   argc,
   ADD ("/store/contact-history/mark-in-error", test_mark_in_error);
   ADD ("/store/contact-history/case-with-worker", test_case_with_worker);
   ADD ("/store/contact-history/raw-sql", test_raw_sql);
+  ADD ("/store/contact-history/correct-relative", test_correct_relative);
+  ADD ("/store/contact-history/joined-case-stays", test_joined_case_stays);
 
   return g_test_run ();
 }

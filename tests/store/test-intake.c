@@ -656,6 +656,81 @@ test_services (Fixture       *f,
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
 }
 
+/* 2.3: a contact joins a case already pending instead of opening a second;
+ * only a pending case of the same person, and undo leaves the case. */
+static void
+test_join_pending_case (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIntakeResult) first = NULL;
+  g_autoptr(KhIntakeResult) second = NULL;
+  gint64 client_id;
+
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Kahdesti", "Kaisa", "1980-02-02", 0);
+
+    first = save (f, f->admin, contact, client, FALSE, 0, 0);
+    client_id = first->client_id;
+    g_assert_cmpint (first->case_id, >, 0);
+    g_assert_false (first->attached);
+  }
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = kh_client_new ();
+    KhIntake intake = { contact, client, FALSE, 0, 0, first->case_id };
+
+    client->id = client_id;
+    second = kh_db_save_intake (f->db, f->admin, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_true (second->attached);
+    g_assert_cmpint (second->case_id, ==, first->case_id);
+  }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE attached_case_id IS NOT NULL"), ==, 1);
+
+  /* Another person's case cannot be joined. */
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) other = test_client ("Muu", "Mikko", "1970-07-07", 0);
+    KhIntake intake = { contact, other, FALSE, 0, 0, first->case_id };
+
+    g_assert_null (kh_db_save_intake (f->db, f->admin, &intake, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  /* Nor by advice, which opens no case. */
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_ADVICE);
+    g_autoptr(KhClient) client = kh_client_new ();
+    KhIntake intake = { contact, client, FALSE, 0, 0, first->case_id };
+
+    client->id = client_id;
+    g_assert_null (kh_db_save_intake (f->db, f->admin, &intake, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  /* Undoing the joined contact leaves the case that was there. */
+  g_assert_true (kh_db_undo_intake (f->db, f->admin, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases"), ==, 1);
+  /* A closed case is not pending. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 1"), ==, 1);
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = kh_client_new ();
+    KhIntake intake = { contact, client, FALSE, 0, 0, first->case_id };
+    sqlite3 *raw = raw_open (f->path);
+
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE cases SET status = 3", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+    client->id = client_id;
+    g_assert_null (kh_db_save_intake (f->db, f->admin, &intake, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -668,6 +743,7 @@ main (int   argc,
   ADD ("/store/users/login", test_login);
   ADD ("/store/users/last-admin", test_last_admin);
   ADD ("/store/intake/case-deadline", test_case_deadline);
+  ADD ("/store/intake/join-pending-case", test_join_pending_case);
   ADD ("/store/intake/who-contacted", test_who_contacted);
   ADD ("/store/intake/closed-day-keeps-deadline", test_closed_day_keeps_deadline);
   ADD ("/store/intake/existing-person-and-lists", test_existing_person_and_lists);

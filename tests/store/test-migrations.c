@@ -391,6 +391,43 @@ test_seven_days_only_when_sought (void)
   remove_tree (dir);
 }
 
+/* 0016: revisions written before it get the identity fields the contact
+ * holds (they could not have changed them). */
+static void
+test_revisions_identity_backfill (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+
+  make_old_database (path, 15);   /* after 0013, before 0016 */
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, "
+                                 "  contactor_relation, contactor_contact, needs, reason_text, urgency, "
+                                 "  urgency_assessed_by, urgency_assessed_at, language, outcome, anonymous, "
+                                 "  client_id, created_by, created_at) VALUES "
+                                 "  (1, 1775131200, 2, 2, 'Liisa Korhonen', 'tytär', '040 765 4321', 4, "
+                                 "   'Vuokra', 2, 1, 1775131200, 1, 1, 0, 1, 1, 0);"
+                                 "INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, "
+                                 "  channel, needs, reason_text, language, interpreter) VALUES "
+                                 "  (1, 1, 1, 1775131300, 2, 4, 'Vuokra', 1, 0)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM contact_revisions "
+                                   "WHERE contactor_name = 'Liisa Korhonen' AND contactor_relation = 'tytär' "
+                                   "AND contactor_contact = '040 765 4321' AND directed_by IS NULL"), ==, 1);
+  /* And the revisions are append-only again. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE contact_revisions SET reason = 'x'", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
 /* 0011: old contacts read the way the law now records them (1.6–1.8). */
 static void
 test_contacts_converted (void)
@@ -668,6 +705,7 @@ main (int   argc,
                    test_implementation_deadline_backfill);
   g_test_add_func ("/store/migrations/seven-days-only-when-sought",
                    test_seven_days_only_when_sought);
+  g_test_add_func ("/store/migrations/revisions-identity-backfill", test_revisions_identity_backfill);
   g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
   g_test_add_func ("/store/open/text-file", test_text_file);
   g_test_add_func ("/store/open/other-sqlite-database", test_other_sqlite_database);

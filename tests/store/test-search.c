@@ -916,6 +916,39 @@ test_maintenance_when_idle (Fixture       *f,
   sqlite3_close (handle);
 }
 
+/* A person with a non-disclosure marking (ATL 703/2023 38 §) comes out of
+ * a search without the address, whatever is searched for. */
+static void
+test_protected_address (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(KhClient) client = test_client ("Suojattu", "Sirpa", "1977-07-07", 0);
+  g_autoptr(GError) error = NULL;
+  static const char * const queries[] = { "suojattu", "suoj", "7.7.1977", "0707", "070777", "040 777 1234" };
+
+  client->non_disclosure = TRUE;
+  client->address = g_strdup ("Piilokatu 1");
+  client->postal_code = g_strdup ("00100");
+  client->city = g_strdup ("Helsinki");
+  client->phone = g_strdup ("040 777 1234");
+  kh_db_save_client (f->db, f->admin, client, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(KhClientSearch) search = search_full (f, queries[i], 8);
+      KhClient *found;
+
+      g_test_message ("“%s”", queries[i]);
+      g_assert_cmpuint (search->hits->len, ==, 1);
+      found = ((KhSearchHit *) g_ptr_array_index (search->hits, 0))->client;
+      g_assert_true (found->non_disclosure);
+      g_assert_null (found->address);
+      g_assert_null (found->postal_code);
+      g_assert_null (found->city);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -939,6 +972,7 @@ main (int   argc,
   ADD ("/store/search/open-cases", test_open_cases);
   ADD ("/store/search/long-name-size", test_long_name_size);
   ADD ("/store/search/prefix-ties", test_prefix_ties);
+  ADD ("/store/search/protected-address", test_protected_address);
   ADD ("/store/search/log-basis-by-role", test_log_basis_by_role);
   ADD ("/store/search/maintenance-when-idle", test_maintenance_when_idle);
   ADD ("/store/access-log/search", test_log_search);

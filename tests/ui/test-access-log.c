@@ -232,9 +232,11 @@ test_lists_and_filters (void)
   g_signal_emit_by_name (child (page, "column_view"), "activate", 0);
   g_assert_true (gtk_widget_get_visible (child (page, "person_chip")));
   g_assert_false (gtk_widget_get_visible (child (page, "person_entry")));
-  g_assert_cmpstr (gtk_label_get_text (child (page, "person_label")), ==, "Åberg, Elsa");
+  g_assert_cmpstr (gtk_label_get_text (child (page, "person_label")), ==, "Only Åberg, Elsa");
+  g_assert_cmpstr (gtk_editable_get_text (child (page, "person_entry")), ==, "");
   wait_heading (page, "Entry 1–1 of 1");
   g_assert_true (gtk_widget_is_sensitive (child (page, "export_button")));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture.window), "access-log-one-person");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "log.clear-person", NULL));
   g_assert_false (gtk_widget_is_sensitive (child (page, "export_button")));
   g_assert_true (gtk_widget_get_visible (child (page, "person_entry")));
@@ -417,6 +419,7 @@ test_paging_and_person_log (void)
   g_assert_true (g_str_has_suffix (lines[1], ";Personens sida öppnad;Klientrelation"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (child (person_log, "note_label")),
                                    "The extract was saved to "));
+  kh_test_ui_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (person_log))), "access-log-person-exported");
   g_unlink (path);
   g_rmdir (dir);
 

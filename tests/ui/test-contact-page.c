@@ -178,6 +178,9 @@ test_open_and_correct (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->window, "contact.correct", NULL));
   g_assert_cmpstr (page (f), ==, "edit");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (reason)), ==, "Vuokra maksamatta");
+  /* Only what applies: she came herself, so no relative's name. */
+  g_assert_false (gtk_widget_get_visible (child (f, "contactor_name_row")));
+  g_assert_false (gtk_widget_get_visible (child (f, "directed_by_row")));
 
   /* Too long: the message is at the field, and what was typed stays. */
   too_long = g_strnfill (4001, 'a');

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -1235,12 +1238,117 @@ test_one_tab_stop_per_group (Fixture       *f,
   g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (advice)) == GTK_ACCESSIBLE_ROLE_RADIO);
 }
 
+/* Each outcome shows what it needs, and nothing else (pictures of each
+ * with KH_TEST_SCREENSHOTS, in the UI language of the run). */
+static void
+test_each_outcome (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *check;
+    const char *name;
+    gboolean    service;
+    gboolean    deadlines;
+    gboolean    opens_case_row;
+  } rows[] = {
+    { "outcome_advice_check",    "intake-outcome-advice",    FALSE, FALSE, FALSE },
+    { "outcome_directed_check",  "intake-outcome-directed",  TRUE,  FALSE, FALSE },
+    { "outcome_case_check",      "intake-outcome-case",      FALSE, TRUE,  FALSE },
+    { "outcome_urgent_check",    "intake-outcome-urgent",    TRUE,  TRUE,  TRUE },
+    { "outcome_consulted_check", "intake-outcome-consulted", TRUE,  FALSE, FALSE },
+  };
+
+  save_first_person (f);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *view = form_child (f, "results_view");
+
+      kh_intake_form_reset (KH_INTAKE_FORM (f->form));
+      /* The person found, as at the desk: the picture shows the contact. */
+      set_text (form_child (f, "search_entry"), "testi");
+      WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
+      g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
+      fill_contact (f, KH_CHANNEL_AUTHORITY, rows[i].check);
+      set_text (form_child (f, "contactor_detail_row"), "Poliisi");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "referral_row")), 2);
+      g_assert_true (gtk_widget_get_visible (form_child (f, "service_row")) == rows[i].service);
+      /* Urgent help for a notification opens a case too (2.5). */
+      g_assert_true (gtk_widget_get_visible (form_child (f, "deadline_group")) == rows[i].deadlines);
+      g_assert_true (gtk_widget_get_visible (form_child (f, "opens_case_row")) == rows[i].opens_case_row);
+      /* A notification answered without a case or urgent help asks why. */
+      g_assert_true (gtk_widget_get_visible (form_child (f, "no_assessment_row")) == !rows[i].deadlines);
+      kh_test_ui_screenshot (f->ui.window, rows[i].name);
+    }
+}
+
+/* 2.3: no silent second case. A case for a person who has one pending asks
+ * first, and the contact joins the pending case; a second case only when
+ * asked for. */
+static void
+test_no_silent_second_case (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *view = form_child (f, "results_view");
+  g_autoptr(GPtrArray) cases = NULL;
+  AdwMessageDialog *dialog;
+  gint64 first_case;
+
+  fill_new_person (f, "Toistuva", "Tiina", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  first_case = f->saved->case_id;
+  g_assert_cmpint (first_case, >, 0);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      set_text (form_child (f, "search_entry"), "toistuva");
+      WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))) == 1);
+      g_signal_emit_by_name (form_child (f, "search_entry"), "activate");
+      fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_case_check");
+      save (f);
+      WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+      g_assert_true (adw_message_dialog_has_response (dialog, "attach"));
+      g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+      g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "attach");
+      if (round == 0)
+        {
+          kh_test_ui_screenshot (GTK_WIDGET (dialog), "intake-pending-case");
+          respond (dialog, "attach");
+          WAIT_UNTIL (f->n_saved == 2);
+          g_assert_true (f->saved->attached);
+          g_assert_cmpint (f->saved->case_id, ==, first_case);
+        }
+      else
+        {
+          respond (dialog, "new");
+          WAIT_UNTIL (f->n_saved == 3);
+          g_assert_false (f->saved->attached);
+          g_assert_cmpint (f->saved->case_id, !=, first_case);
+        }
+    }
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("KOHTAAMO_LOCALEDIR");
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Pictures in Finnish and Swedish: KOHTAAMO_LOCALEDIR, LANGUAGE and
+   * KH_TEST_SCREENSHOTS from outside (the asserts of messages then expect
+   * English and fail; run the picture tests only, e.g. -p .../each-outcome). */
+  if (localedir != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1273,6 +1381,8 @@ main (int   argc,
   ADD ("/ui/intake-form/directed-by", test_directed_by);
   ADD ("/ui/intake-form/over-75-follows-birth", test_over_75_follows_birth);
   ADD ("/ui/intake-form/one-tab-stop-per-group", test_one_tab_stop_per_group);
+  ADD ("/ui/intake-form/each-outcome", test_each_outcome);
+  ADD ("/ui/intake-form/no-silent-second-case", test_no_silent_second_case);
 
 #undef ADD
 

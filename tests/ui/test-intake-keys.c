@@ -419,6 +419,45 @@ test_police_notification (Fixture       *f,
   report (f, "police notification", 80);
 }
 
+/* 2.5: a list opens on its current choice, so that Space and Enter keep it;
+ * the focused field is scrolled out from under the action bar. */
+static void
+test_list_opens_on_choice (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *channel = form_child (f, "channel_row");
+  GtkWidget *note = form_child (f, "outcome_note_row");
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  GtkWidget *content;
+
+  if (g_test_failed () || f->display == NULL)
+    return;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (channel), KH_CHANNEL_CHAT);
+  gtk_widget_grab_focus (channel);
+  settle (f);
+  f->keys = 0;
+  key (f, NoSymbol, XK_space);
+  key (f, NoSymbol, XK_Return);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (channel)), ==, KH_CHANNEL_CHAT);
+  assert_focus_in (f, channel);
+
+  /* The last field of the form, reached by Tab from the outcomes. */
+  gtk_widget_grab_focus (form_child (f, "outcome_advice_check"));
+  settle (f);
+  key (f, NoSymbol, XK_Tab);
+  assert_focus_in (f, note);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (form_child (f, "scroller")));
+  content = gtk_widget_get_parent (gtk_widget_get_parent (form_child (f, "error_label")));
+  while (content != NULL && !GTK_IS_VIEWPORT (gtk_widget_get_parent (content)))
+    content = gtk_widget_get_parent (content);
+  g_assert_nonnull (content);
+  g_assert_true (gtk_widget_compute_bounds (focus (f), content, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                     gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +477,7 @@ main (int   argc,
   ADD ("/ui/intake-keys/new-person-without-code", test_new_person_without_code);
   ADD ("/ui/intake-keys/anonymous-advice", test_anonymous_advice);
   ADD ("/ui/intake-keys/police-notification", test_police_notification);
+  ADD ("/ui/intake-keys/list-opens-on-choice", test_list_opens_on_choice);
 
 #undef ADD
 

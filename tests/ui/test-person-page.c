@@ -11,6 +11,7 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-person-fields.h"
+#include "ui/intake/kh-contact-window.h"
 
 #include "kh-shell-test.h"
 
@@ -580,6 +581,105 @@ test_search_then_enter (void)
   g_free (fixture.code);
 }
 
+/* Issue 5, 2.1: a contact on the person's page opens with its history; one
+ * entered in error is shown as such. */
+static gboolean
+contact_row_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkListBox *contacts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                      KH_TYPE_PERSON_PAGE, "contacts_list"));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (contacts, 0);
+
+  return row != NULL && g_object_get_data (G_OBJECT (row), "kh-contact-id") != NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *contact_window;
+
+static gboolean
+contact_window_shown_cb (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  contact_window = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_CONTACT_WINDOW (window))
+        contact_window = GTK_WIDGET (window);
+    }
+  return contact_window != NULL
+         && g_strcmp0 (gtk_stack_get_visible_child_name (
+                         GTK_STACK (gtk_widget_get_template_child (contact_window, KH_TYPE_CONTACT_WINDOW,
+                                                                   "stack"))), "view") == 0;
+}
+
+static gboolean
+contact_window_gone_cb (gpointer data)
+{
+  return contact_window == NULL;
+}
+
+static void
+test_contact_opens (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkListBox *contacts;
+  GtkWidget *clients;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KhUser) user = NULL;
+    g_autoptr(KhDb) db = kh_shell_fixture_open_db (&fixture->shell, &user);
+    g_autoptr(KhContact) contact = kh_contact_new ();
+    g_autoptr(KhClient) client = read_client (fixture);
+    g_autoptr(KhIntakeResult) saved = NULL;
+    KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+    contact->channel = KH_CHANNEL_PHONE;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->needs = KH_NEED_HOUSING;
+    contact->urgency = KH_URGENCY_NOT_URGENT;
+    contact->language = KH_LANGUAGE_FI;
+    contact->outcome = KH_OUTCOME_ADVICE;
+    saved = kh_db_save_intake (db, user, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_true (kh_db_mark_contact_in_error (db, user, saved->contact_id, "Kaksoiskirjaus", &error));
+    g_assert_no_error (error);
+  }
+  clients = kh_shell_fixture_get_view (&fixture->shell, "clients");
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (clients), fixture->client_id);
+  g_assert_true (kh_test_wait_until (contact_row_cb, fixture, 10000));
+  contacts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                          KH_TYPE_PERSON_PAGE, "contacts_list"));
+  g_assert_true (shows_label (GTK_WIDGET (gtk_list_box_get_row_at_index (contacts, 0)), "Entered in error"));
+
+  g_signal_emit_by_name (gtk_list_box_get_row_at_index (contacts, 0), "activated");
+  g_assert_true (kh_test_wait_until (contact_window_shown_cb, NULL, 10000));
+  /* Already on the person's page: no "Open Person's Page". */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    contact_window, KH_TYPE_CONTACT_WINDOW, "person_button"))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    contact_window, KH_TYPE_CONTACT_WINDOW, "error_label"))));
+  g_object_add_weak_pointer (G_OBJECT (contact_window), (gpointer *) &contact_window);
+  gtk_window_destroy (GTK_WINDOW (contact_window));
+  g_assert_true (kh_test_wait_until (contact_window_gone_cb, NULL, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +692,8 @@ main (int   argc,
               fixture_set_up, test_opening_is_logged, fixture_tear_down);
   g_test_add ("/ui/person-page/show-code-is-logged", Fixture, NULL,
               fixture_set_up, test_show_code_is_logged, fixture_tear_down);
+  g_test_add ("/ui/person-page/contact-opens", Fixture, NULL,
+              fixture_set_up, test_contact_opens, fixture_tear_down);
   g_test_add ("/ui/person-page/edit", Fixture, NULL,
               fixture_set_up, test_edit, fixture_tear_down);
 

@@ -211,6 +211,12 @@ activate_search (Fixture *f)
   g_signal_emit_by_name (child (f, "search_entry"), "activate");
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* "virtanen" showed 8 of 30 with no hint: the picker says how many, and
  * that the search should be narrowed; Enter picks none of thirty equals. */
 static void
@@ -287,12 +293,46 @@ test_clear_best (Fixture       *f,
 
   type (f, "ny", "3 people found. Enter chooses the highlighted one.");
   g_assert_cmpuint (selected (f), ==, 0);
+
+  /* Typed on fast, Enter before the new rows arrive: the row that "ny"
+   * selected is not taken for "nyst"; the new rows decide, and tie. */
+  {
+    g_autofree char *before = g_strdup (status_text (f));
+
+    gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "nyst");
+    g_assert_cmpuint (selected (f), ==, GTK_INVALID_LIST_POSITION);
+    activate_search (f);
+    g_assert_cmpuint (f->n_chosen, ==, 0);
+    WAIT_UNTIL (g_strcmp0 (status_text (f), before) != 0);
+    assert_text (status_text (f),
+                 "2 people match equally well. Choose one with the arrow keys, or type more of the name or identity code.");
+    g_assert_cmpuint (f->n_chosen, ==, 0);
+  }
+
+  type (f, "ny", "3 people found. Enter chooses the highlighted one.");
+  g_assert_cmpuint (selected (f), ==, 0);
   g_assert_true (row_is_selected (row_of (f, "Aapo")));
   g_assert_false (row_is_selected (row_of (f, "Noora")));
   kh_test_ui_screenshot (f->ui.window, "picker-clear-best");
   activate_search (f);
   g_assert_cmpuint (f->n_chosen, ==, 1);
   g_assert_cmpstr (f->chosen->first_names, ==, "Aapo");
+
+  /* Escape clears the search line first, then tells the form around. */
+  {
+    guint stopped = 0;
+
+    g_signal_connect_swapped (f->picker, "stopped", G_CALLBACK (count_cb), &stopped);
+    g_signal_emit_by_name (child (f, "change_button"), "clicked");
+    gtk_editable_set_text (GTK_EDITABLE (child (f, "search_entry")), "ny");
+    g_signal_emit_by_name (child (f, "search_entry"), "stop-search");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "search_entry"))), ==, "");
+    g_assert_cmpuint (stopped, ==, 0);
+    g_signal_emit_by_name (child (f, "search_entry"), "stop-search");
+    g_assert_cmpuint (stopped, ==, 1);
+    activate_search (f);
+    g_assert_cmpuint (f->n_chosen, ==, 1);
+  }
 
   /* "Change" goes back to the search, as it was. */
   g_signal_emit_by_name (child (f, "change_button"), "clicked");

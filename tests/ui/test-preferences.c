@@ -184,7 +184,6 @@ test_directory (Fixture       *f,
   GtkWidget *row;
   GtkWidget *housing;
   g_autoptr(KhService) saved = NULL;
-  guint rows_before;
 
   open_window (f);
   g_assert_true (kh_preferences_window_can_edit (f->window));
@@ -269,10 +268,9 @@ test_directory (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (editor, "name-sv"))), ==,
                    "Ungdomsbostäder");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named (editor, "active")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "In use");
   gtk_switch_set_active (GTK_SWITCH (named (editor, "active")), FALSE);
-  rows_before = 0;
-  for (GtkWidget *c = gtk_widget_get_first_child (housing); c != NULL; c = gtk_widget_get_next_sibling (c))
-    rows_before++;
   g_signal_emit_by_name (named (editor, "save"), "clicked");
   WAIT_UNTIL (kh_preferences_window_get_editor (f->window) == NULL
               && kh_preferences_window_get_pending (f->window) == 0);
@@ -372,9 +370,16 @@ test_closed_days (Fixture       *f,
 /* ---- settings ---- */
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_settings (Fixture       *f,
                gconstpointer  data)
 {
+  guint renamed = 0;
   GtkWidget *window;
   GtkWidget *toggle;
   GtkWidget *row;
@@ -385,6 +390,8 @@ test_settings (Fixture       *f,
   row = kh_test_ui_child (window, KH_TYPE_PREFERENCES_WINDOW, "saturday_row");
   /* The statute by default, in the words core gives the setting. */
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       kh_calendar_saturday_setting_title ());
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    kh_calendar_saturday_setting_title ());
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
@@ -401,10 +408,16 @@ test_settings (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (row), "   ");
   g_signal_emit_by_name (row, "apply");
   g_assert_cmpstr (field_message (row), ==, "The unit’s name cannot be empty");
+  g_assert_null (kh_store_get_unit_name (f->ui.store));
+  g_signal_connect_swapped (f->ui.store, "notify::unit-name", G_CALLBACK (count_cb), &renamed);
   gtk_editable_set_text (GTK_EDITABLE (row), "Aikuissosiaalityö, Itä");
   g_signal_emit_by_name (row, "apply");
   WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
   g_assert_null (field_message (row));
+  /* The store's copy follows, and tells the window's header. */
+  g_assert_cmpstr (kh_store_get_unit_name (f->ui.store), ==, "Aikuissosiaalityö, Itä");
+  g_assert_cmpuint (renamed, ==, 1);
+  g_signal_handlers_disconnect_by_func (f->ui.store, count_cb, &renamed);
 }
 
 /* ---- pictures of the pages (with KH_TEST_SCREENSHOTS) ---- */

@@ -351,6 +351,47 @@ test_anonymous_row (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+marked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kh_store_mark_contact_in_error_finish (KH_STORE (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Issue 5, 2.1: a contact entered in error stays in the day's list, shown as
+ * such instead of its outcome. */
+static void
+test_entered_in_error_row (Fixture       *f,
+                           gconstpointer  data)
+{
+  GObject *record;
+  GtkWidget *row;
+  gboolean marked = FALSE;
+
+  start_contact (f);
+  fill_new_person (f, "Testinen", "Maija", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  save (f);
+  WAIT_UNTIL (count_rows (f, "contacts_view") == 1 && (record = record_at (f, "contacts_view", 0)) != NULL);
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Testinen, Maija")) != NULL);
+  g_assert_false (shows_text (row, "Entered in error"));
+
+  kh_store_mark_contact_in_error_async (f->ui.store, KH_CONTACT (record)->id, "Kaksoiskirjaus",
+                                        NULL, marked_cb, &marked);
+  WAIT_UNTIL (marked);
+  WAIT_UNTIL ((record = record_at (f, "contacts_view", 0)) != NULL
+              && KH_CONTACT (record)->entered_in_error);
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Testinen, Maija")) != NULL
+              && shows_text (row, "Entered in error"));
+  g_assert_cmpuint (count_rows (f, "contacts_view"), ==, 1);
+  kh_test_ui_screenshot (f->ui.window, "reception-entered-in-error");
+}
+
 /* Issue 5, 2.1: Ctrl+Z undoes a save while its toast is up, and the toast
  * stays long enough to read. */
 static void
@@ -935,6 +976,7 @@ main (int   argc,
   ADD ("/ui/reception/save-list-undo", test_save_list_undo);
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
   ADD ("/ui/reception/undo-by-keyboard", test_undo_by_keyboard);
+  ADD ("/ui/reception/entered-in-error-row", test_entered_in_error_row);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);

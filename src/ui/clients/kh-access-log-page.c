@@ -26,6 +26,7 @@
 
 #include "core/kh-text.h"
 #include "kh-access-log-page.h"
+#include "ui/common/kh-accessible.h"
 
 #define PAGE_SIZE 100
 /* Kinds are numbered from 1; the table ends where the labels do. */
@@ -328,7 +329,8 @@ person_changed_cb (KhAccessLogPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->person_entry));
   g_autofree char *words = kh_text_clean (text);
 
-  if (g_strcmp0 (words, self->filter.person_words) == 0)
+  /* A person chosen on a row replaces the typed name (the entry is hidden). */
+  if (self->filter.client_id > 0 || g_strcmp0 (words, self->filter.person_words) == 0)
     return;
   g_free (self->filter.person_words);
   self->filter.person_words = g_steal_pointer (&words);
@@ -345,7 +347,18 @@ choose_person (KhAccessLogPage *self,
   g_clear_pointer (&self->filter.person_words, g_free);
   g_free (self->person_name);
   self->person_name = g_strdup (name);
-  gtk_label_set_text (self->person_label, name != NULL ? name : "");
+  if (name != NULL)
+    {
+      /* Translators: the access log's person filter, "Only Mäkinen, Aino" */
+      g_autofree char *only = g_strdup_printf (_("Only %s"), name);
+
+      gtk_label_set_text (self->person_label, only);
+    }
+  else
+    gtk_label_set_text (self->person_label, "");
+  /* The name typed before stays out of the filter while a person is chosen. */
+  if (client_id > 0 && !self->for_client)
+    gtk_editable_set_text (GTK_EDITABLE (self->person_entry), "");
   gtk_widget_set_visible (self->person_chip, client_id > 0 && !self->for_client);
   gtk_widget_set_visible (GTK_WIDGET (self->person_entry), client_id <= 0 && !self->for_client);
   set_note (self, NULL);
@@ -759,6 +772,7 @@ kh_access_log_page_init (KhAccessLogPage *self)
   int every_kind = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   kh_access_filter_init (&self->filter);
   self->entries = g_list_store_new (KH_TYPE_ACCESS_ENTRY);

@@ -15,6 +15,7 @@
 
 #include "kh-person-editor.h"
 #include "ui/common/kh-person-fields.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhPersonEditor
 {
@@ -207,6 +208,7 @@ static void
 kh_person_editor_init (KhPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 }

@@ -17,9 +17,11 @@
 #include "core/kh-deadlines.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/intake/kh-contact-window.h"
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhPersonPage
 {
@@ -166,6 +168,20 @@ create_contact_row (KhContact *contact)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (contact->entered_in_error)
+    {
+      /* Translators: a contact marked entered in error (issue 5, 2.1) */
+      GtkWidget *badge = gtk_label_new (C_("contact", "Entered in error"));
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "kh-badge");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      gtk_widget_add_css_class (row, "dim-label");
+    }
+  /* Opens the contact, its history and corrections (issue 5, 2.1). */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   if (contact->urgent)
     {
@@ -320,6 +336,38 @@ clear_contacts (KhPersonPage *self)
     gtk_list_box_remove (self->contacts_list, child);
 }
 
+static void contacts_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+static void cases_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* A correction or a marking may have changed the contacts and closed a case. */
+static void
+contact_window_closed_cb (KhPersonPage *self)
+{
+  if (self->client == NULL)
+    return;
+  kh_store_list_client_cases_async (self->store, self->client->id, self->cancellable,
+                                    cases_loaded_cb, g_object_ref (self));
+  kh_store_list_client_contacts_async (self->store, self->client->id, self->cancellable,
+                                       contacts_loaded_cb, g_object_ref (self));
+}
+
+static void
+contact_row_activated_cb (AdwActionRow *row,
+                          KhPersonPage *self)
+{
+  gint64 *contact_id = g_object_get_data (G_OBJECT (row), "kh-contact-id");
+  GtkWidget *window;
+
+  if (contact_id == NULL)
+    return;
+  window = kh_contact_window_new (self->store, *contact_id,
+                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  kh_contact_window_set_person_shown (KH_CONTACT_WINDOW (window), FALSE);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (contact_window_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 contacts_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -357,7 +405,15 @@ contacts_loaded_cb (GObject      *object,
     }
 
   for (i = 0; i < contacts->len; i++)
-    gtk_list_box_append (self->contacts_list, create_contact_row (g_ptr_array_index (contacts, i)));
+    {
+      KhContact *contact = g_ptr_array_index (contacts, i);
+
+      row = create_contact_row (contact);
+      g_object_set_data_full (G_OBJECT (row), "kh-contact-id",
+                              g_memdup2 (&contact->id, sizeof contact->id), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (contact_row_activated_cb), self);
+      gtk_list_box_append (self->contacts_list, row);
+    }
 }
 
 /* Issue 5, 2.4: the page opens at its top, at the person's name, never
@@ -854,6 +910,7 @@ kh_person_page_init (KhPersonPage *self)
 {
   kh_field_message_ensure_style ();   /* .kh-badge */
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
 }
 

@@ -16,6 +16,7 @@
 #include "kh-field-message.h"
 #include "kh-form-rows.h"
 #include "kh-person-fields.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhPersonFields
 {
@@ -444,6 +445,7 @@ kh_person_fields_init (KhPersonFields *self)
 
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   text_rows[0] = self->last_name_row;
   text_rows[1] = self->first_names_row;

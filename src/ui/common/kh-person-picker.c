@@ -25,6 +25,7 @@
 #include "kh-person-fields.h"
 #include "kh-person-row.h"
 #include "kh-person-picker.h"
+#include "ui/common/kh-accessible.h"
 
 #define SEARCH_DELAY_MS 150
 #define DEFAULT_LIMIT 8
@@ -58,6 +59,8 @@ struct _KhPersonPicker
   guint               limit;
 
   guint               prefilled : 1;    /* the new-person fields got the search text */
+  guint               searching : 1;    /* the rows are for older text: a search is due or running */
+  guint               pick_when_done : 1; /* Enter came while searching */
   guint               resetting : 1;
   guint               disposed : 1;
 };
@@ -77,6 +80,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   CHOSEN,
   CHANGED,
+  STOPPED,
   N_SIGNALS
 };
 
@@ -151,6 +155,9 @@ show_search (KhPersonPicker *self,
   show_status (self, status);
 }
 
+static void search_activated_cb (GtkSearchEntry *entry,
+                                 KhPersonPicker *self);
+
 static void
 search_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -166,13 +173,20 @@ search_done_cb (GObject      *object,
       g_clear_pointer (&search, kh_client_search_free);
       return;
     }
+  self->searching = FALSE;
   if (search == NULL)
     {
+      self->pick_when_done = FALSE;
       clear_results (self);
       show_status (self, error->message);
       return;
     }
   show_search (self, search);
+  if (self->pick_when_done)
+    {
+      self->pick_when_done = FALSE;
+      search_activated_cb (self->search_entry, self);
+    }
 }
 
 static gboolean
@@ -187,6 +201,8 @@ search_timeout_cb (gpointer user_data)
 
   if (query == NULL || self->store == NULL)
     {
+      self->searching = FALSE;
+      self->pick_when_done = FALSE;
       clear_results (self);
       return G_SOURCE_REMOVE;
     }
@@ -205,7 +221,21 @@ search_changed_cb (GtkEditable    *editable,
   g_clear_handle_id (&self->search_timeout_id, g_source_remove);
   if (self->resetting)
     return;
+  self->searching = TRUE;
   self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
+}
+
+/* At once, before the entry's own delay: the rows on screen are for older
+ * text, so nothing is Enter's pick until the new ones arrive (typing
+ * "nyst" fast and Enter must not take the row that "ny" selected). */
+static void
+text_changed_cb (GtkEditable    *editable,
+                 KhPersonPicker *self)
+{
+  if (self->resetting)
+    return;
+  self->searching = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 /* ---- choosing ---- */
@@ -273,6 +303,12 @@ search_activated_cb (GtkSearchEntry *entry,
   guint selected = gtk_single_selection_get_selected (self->selection);
   g_autofree char *why = NULL;
 
+  /* Decide on the rows for the text now in the entry. */
+  if (self->searching)
+    {
+      self->pick_when_done = TRUE;
+      return;
+    }
   if (selected != GTK_INVALID_LIST_POSITION)
     {
       choose_at (self, selected);
@@ -294,8 +330,8 @@ search_stopped_cb (GtkSearchEntry *entry,
   if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
   else
-    /* Let the window or the form have Escape. */
-    gtk_widget_activate_action (GTK_WIDGET (self), "intake.cancel", NULL);
+    /* Escape in an empty search is the form's: "stopped" lets it leave. */
+    g_signal_emit (self, signals[STOPPED], 0);
 }
 
 /* Down from the search line goes into the list, at the selected row. */
@@ -573,6 +609,8 @@ kh_person_picker_class_init (KhPersonPickerClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, KH_TYPE_CLIENT);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[STOPPED] = g_signal_new ("stopped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KH_TYPE_SEARCH_HIT);
   g_type_ensure (KH_TYPE_PERSON_ROW);
@@ -602,11 +640,13 @@ kh_person_picker_init (KhPersonPicker *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   kh_field_message_ensure_style ();
   self->limit = DEFAULT_LIMIT;
   self->cancellable = g_cancellable_new ();
 
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->search_entry, "changed", G_CALLBACK (text_changed_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stopped_cb), self);
   keys = gtk_event_controller_key_new ();
@@ -836,6 +876,8 @@ kh_person_picker_reset (KhPersonPicker *self)
   kh_person_fields_set_client (self->person_fields, NULL);
   kh_person_picker_set_message (self, NULL);
   self->prefilled = FALSE;
+  self->searching = FALSE;
+  self->pick_when_done = FALSE;
   self->resetting = FALSE;
   if (had_client)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);

@@ -75,6 +75,8 @@ void                kh_person_picker_reset          (KhPersonPicker *self);
  *  "chosen" (KhPersonPicker *, KhClient *): the receptionist picked an
  *    existing person (from the results, or instead of a duplicate);
  *  "changed" (KhPersonPicker *): the mode, the chosen person or a field of
- *    the new person changed. */
+ *    the new person changed;
+ *  "stopped" (KhPersonPicker *): Escape in an empty search line (the form
+ *    around may take it as "cancel"). */
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "ui/common/kh-form-rows.h"
 
 #include "kh-contact-window.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhContactWindow
 {
@@ -27,6 +28,10 @@ struct _KhContactWindow
 
   /* template widgets */
   AdwComboRow       *channel_row;
+  AdwEntryRow       *contactor_contact_row;
+  AdwEntryRow       *contactor_name_row;
+  AdwEntryRow       *contactor_relation_row;
+  AdwEntryRow       *directed_by_row;
   AdwEntryRow       *correction_reason_row;
   GtkButton         *cancel_button;
   GtkButton         *correct_button;
@@ -64,6 +69,7 @@ struct _KhContactWindow
   GSimpleActionGroup *actions;
   GtkCheckButton    *need_checks[KH_N_NEEDS];
   gboolean           busy;
+  gboolean           person_hidden;
 };
 
 G_DEFINE_FINAL_TYPE (KhContactWindow, kh_contact_window, ADW_TYPE_WINDOW)
@@ -139,6 +145,18 @@ field_text (KhContact      *contact,
     case KH_CONTACT_FIELD_OUTCOME_NOTE:
       text = g_strdup (contact->outcome_note);
       break;
+    case KH_CONTACT_FIELD_CONTACTOR_NAME:
+      text = g_strdup (contact->contactor_name);
+      break;
+    case KH_CONTACT_FIELD_CONTACTOR_RELATION:
+      text = g_strdup (contact->contactor_relation);
+      break;
+    case KH_CONTACT_FIELD_CONTACTOR_CONTACT:
+      text = g_strdup (contact->contactor_contact);
+      break;
+    case KH_CONTACT_FIELD_DIRECTED_BY:
+      text = g_strdup (contact->directed_by);
+      break;
     default:
       break;
     }
@@ -207,6 +225,7 @@ show_details (KhContactWindow *self)
            c->anonymous ? _("Anonymous contact") : c->client_name);
   add_row (self, self->details_group, _("Channel"), kh_channel_label (c->channel));
   add_row (self, self->details_group, _("Contact made by"), who != NULL ? who : contactor);
+  add_row (self, self->details_group, _("Their contact details"), c->contactor_contact);
   add_row (self, self->details_group, _("Directed to apply by"), c->directed_by);
   add_row (self, self->details_group, _("Support needs"), needs);
   add_row (self, self->details_group, _("Reason"), c->reason_text);
@@ -271,7 +290,7 @@ show_history (KhContactWindow *self)
           gtk_widget_add_css_class (child, "property");
           adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
         }
-      for (guint bit = 1; bit <= KH_CONTACT_FIELD_OUTCOME_NOTE; bit <<= 1)
+      for (guint bit = 1; bit <= KH_CONTACT_FIELD_LAST; bit <<= 1)
         {
           g_autofree char *before = NULL;
           g_autofree char *line = NULL;
@@ -342,7 +361,7 @@ show_history_record (KhContactWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->correct_button), h->can_correct);
   gtk_widget_set_visible (GTK_WIDGET (self->mark_button), h->can_mark_in_error);
   gtk_widget_set_visible (GTK_WIDGET (self->person_button),
-                          h->contact->client_id > 0 && !h->contact->anonymous);
+                          h->contact->client_id > 0 && !h->contact->anonymous && !self->person_hidden);
   show_details (self);
   show_history (self);
   update_actions (self);
@@ -437,6 +456,10 @@ widget_for_field (KhContactWindow *self,
     {
     case KH_INTAKE_FIELD_CHANNEL: return GTK_WIDGET (self->channel_row);
     case KH_INTAKE_FIELD_CONTACTOR_DETAIL: return GTK_WIDGET (self->detail_row);
+    case KH_INTAKE_FIELD_CONTACTOR_NAME: return GTK_WIDGET (self->contactor_name_row);
+    case KH_INTAKE_FIELD_CONTACTOR_RELATION: return GTK_WIDGET (self->contactor_relation_row);
+    case KH_INTAKE_FIELD_CONTACTOR_CONTACT: return GTK_WIDGET (self->contactor_contact_row);
+    case KH_INTAKE_FIELD_DIRECTED_BY: return GTK_WIDGET (self->directed_by_row);
     case KH_INTAKE_FIELD_NEEDS: return GTK_WIDGET (self->needs_row);
     case KH_INTAKE_FIELD_REASON_TEXT: return GTK_WIDGET (self->reason_row);
     case KH_INTAKE_FIELD_URGENT_NOTE: return GTK_WIDGET (self->urgent_note_row);
@@ -472,6 +495,10 @@ correct_activated (GSimpleAction *action,
   clear_messages (self);
   adw_combo_row_set_selected (self->channel_row, c->channel - KH_CHANNEL_FIRST);
   set_entry (self->detail_row, c->contactor_detail);
+  set_entry (self->contactor_name_row, c->contactor_name);
+  set_entry (self->contactor_relation_row, c->contactor_relation);
+  set_entry (self->contactor_contact_row, c->contactor_contact);
+  set_entry (self->directed_by_row, c->directed_by);
   for (guint i = 0; i < KH_N_NEEDS; i++)
     gtk_check_button_set_active (self->need_checks[i], (c->needs & (1u << i)) != 0);
   set_entry (self->reason_row, c->reason_text);
@@ -484,6 +511,14 @@ correct_activated (GSimpleAction *action,
   /* Only what applies to this contact (the intake's rules). */
   gtk_widget_set_visible (GTK_WIDGET (self->detail_row),
                           kh_contact_field_applies (c, KH_INTAKE_FIELD_CONTACTOR_DETAIL));
+  gtk_widget_set_visible (GTK_WIDGET (self->contactor_name_row),
+                          kh_contact_field_applies (c, KH_INTAKE_FIELD_CONTACTOR_NAME));
+  gtk_widget_set_visible (GTK_WIDGET (self->contactor_relation_row),
+                          kh_contact_field_applies (c, KH_INTAKE_FIELD_CONTACTOR_RELATION));
+  gtk_widget_set_visible (GTK_WIDGET (self->contactor_contact_row),
+                          kh_contact_field_applies (c, KH_INTAKE_FIELD_CONTACTOR_CONTACT));
+  /* Which authority, for a person directed to apply; not whether one did. */
+  gtk_widget_set_visible (GTK_WIDGET (self->directed_by_row), c->referral == KH_REFERRAL_DIRECTED);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_row),
                           kh_contact_field_applies (c, KH_INTAKE_FIELD_REASON_TEXT));
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_note_row),
@@ -509,6 +544,14 @@ contact_from_editor (KhContactWindow *self)
   c->channel = KH_CHANNEL_FIRST + adw_combo_row_get_selected (self->channel_row);
   g_free (c->contactor_detail);
   c->contactor_detail = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->detail_row)));
+  g_free (c->contactor_name);
+  c->contactor_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contactor_name_row)));
+  g_free (c->contactor_relation);
+  c->contactor_relation = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contactor_relation_row)));
+  g_free (c->contactor_contact);
+  c->contactor_contact = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contactor_contact_row)));
+  g_free (c->directed_by);
+  c->directed_by = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->directed_by_row)));
   c->needs = 0;
   for (guint i = 0; i < KH_N_NEEDS; i++)
     if (gtk_check_button_get_active (self->need_checks[i]))
@@ -729,7 +772,7 @@ open_person_activated (GSimpleAction *action,
   KhContactWindow *self = user_data;
   gint64 client_id = self->history != NULL ? self->history->contact->client_id : 0;
 
-  if (client_id <= 0)
+  if (client_id <= 0 || self->person_hidden)
     return;
   g_signal_emit (self, signals[OPEN_CLIENT], 0, client_id);
   gtk_window_close (GTK_WINDOW (self));
@@ -784,6 +827,10 @@ kh_contact_window_class_init (KhContactWindowClass *klass)
                                                "/fi/kohtaamo/Kohtaamo/ui/intake/kh-contact-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, KhContactWindow, name)
   BIND (channel_row);
+  BIND (contactor_contact_row);
+  BIND (contactor_name_row);
+  BIND (contactor_relation_row);
+  BIND (directed_by_row);
   BIND (correction_reason_row);
   BIND (cancel_button);
   BIND (correct_button);
@@ -827,6 +874,7 @@ kh_contact_window_init (KhContactWindow *self)
   g_autoptr(GtkStringList) channels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->services = g_ptr_array_new_with_free_func (unref_service);
   self->shown_rows = g_ptr_array_new ();
@@ -874,4 +922,17 @@ kh_contact_window_new (KhStore   *store,
   self->contact_id = contact_id;
   load (self);
   return GTK_WIDGET (self);
+}
+
+void
+kh_contact_window_set_person_shown (KhContactWindow *self,
+                                    gboolean         shown)
+{
+  g_return_if_fail (KH_IS_CONTACT_WINDOW (self));
+
+  self->person_hidden = !shown;
+  if (self->history != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->person_button),
+                            shown && self->history->contact->client_id > 0
+                            && !self->history->contact->anonymous);
 }

@@ -27,6 +27,10 @@ GtkWidget *kh_contact_window_new (KhStore   *store,
                                   gint64     contact_id,
                                   GtkWindow *parent);
 
+/* Whether "Open Person's Page" is offered (not from the person's own page). */
+void       kh_contact_window_set_person_shown (KhContactWindow *self,
+                                               gboolean         shown);
+
 /* Signal "open-client" (gint64 client_id): "Open Person's Page" was chosen;
  * the window closes itself after emitting it. */
 

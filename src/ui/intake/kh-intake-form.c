@@ -39,6 +39,7 @@
 #include "ui/common/kh-store-property.h"
 
 #include "kh-intake-form.h"
+#include "ui/common/kh-accessible.h"
 
 /* A clock a little ahead of the server's is not the future. */
 #define FUTURE_TOLERANCE_SECONDS 120
@@ -120,6 +121,7 @@ struct _KhIntakeForm
   gpointer        pending_discard;  /* a DiscardAsk waiting for a save to end */
   GtkWindow      *pending_parent;
   guint           pending_discard_id;
+  gint64          attach_to_case;   /* 2.3: the pending case this contact joins; 0 for none */
 
   guint           saving : 1;
   guint           rendering : 1;    /* the form is putting the state's values into widgets */
@@ -159,6 +161,7 @@ static const KhOutcome outcomes[] = {
 };
 
 static void update_form (KhIntakeForm *self);
+static void save_intake (KhIntakeForm *self);
 static gboolean pending_discard_cb (gpointer user_data);
 static void set_who_message (KhIntakeForm *self,
                              const char   *message);
@@ -769,6 +772,13 @@ person_chosen_cb (KhPersonPicker *picker,
   gtk_widget_grab_focus (GTK_WIDGET (self->channel_row));
 }
 
+/* Escape in the empty search line leaves the form, as Cancel does. */
+static void
+person_stopped_cb (KhIntakeForm *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "intake.cancel", NULL);
+}
+
 static void
 person_changed_cb (KhPersonPicker *picker,
                    KhIntakeForm   *self)
@@ -922,6 +932,7 @@ build_intake (KhIntakeForm *self)
     {
       intake->deadline_groups = self->state->deadline_groups;
       intake->assign_to = self->state->assign_to;
+      intake->attach_to_case = self->attach_to_case;
     }
   return intake;
 }
@@ -973,7 +984,7 @@ save_done_cb (GObject      *object,
 }
 
 static void
-save_intake (KhIntakeForm *self)
+do_save (KhIntakeForm *self)
 {
   g_autoptr(KhIntake) intake = build_intake (self);
 
@@ -1007,6 +1018,125 @@ new_person_confirmed_cb (GObject      *object,
     }
   /* CREATE_NEW, or USE_EXISTING: the picker now has that person. */
   save_intake (self);
+}
+
+/* ---- no silent second case (2.3) ---- */
+
+static void
+pending_case_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          gpointer          user_data)
+{
+  g_autoptr(KhIntakeForm) self = user_data;
+  KhCase *pending = g_object_get_data (G_OBJECT (dialog), "kh-case");
+
+  if (self->disposed)
+    return;
+  if (g_strcmp0 (response, "attach") == 0 && pending != NULL)
+    {
+      self->attach_to_case = pending->id;
+      do_save (self);
+    }
+  else if (g_strcmp0 (response, "new") == 0)
+    {
+      self->attach_to_case = 0;
+      do_save (self);
+    }
+  else
+    set_saving (self, FALSE);
+}
+
+static void
+client_cases_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(KhIntakeForm) self = user_data;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+  KhCase *pending = NULL;
+  GtkWidget *dialog;
+  g_autofree char *opened = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
+
+  cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      set_saving (self, FALSE);
+      show_general_error (self, error->message);
+      return;
+    }
+  /* Newest first: the newest case still pending (queued or with a worker). */
+  for (guint i = 0; i < cases->len && pending == NULL; i++)
+    {
+      KhCase *kcase = g_ptr_array_index (cases, i);
+
+      if (kcase->status == KH_CASE_QUEUED || kcase->status == KH_CASE_ASSIGNED)
+        pending = kcase;
+    }
+  if (pending == NULL || !GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    {
+      do_save (self);
+      return;
+    }
+
+  {
+    g_autoptr(GDateTime) local = g_date_time_to_local (pending->opened_at);
+    GDate day;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                    g_date_time_get_year (local));
+    opened = kh_date_format (&day);
+  }
+  name = g_strdup (pending->client_name != NULL ? pending->client_name : "");
+  if (pending->status == KH_CASE_ASSIGNED && pending->assigned_to_name != NULL)
+    /* Translators: the first %s is a date, the second a worker's name */
+    body = g_strdup_printf (_("The case was opened on %s and is with %s. Attach this contact to that case, or open a second case only if this is a different matter."),
+                            opened, pending->assigned_to_name);
+  else
+    /* Translators: %s is a date */
+    body = g_strdup_printf (_("The case was opened on %s and waits in the team's queue. Attach this contact to that case, or open a second case only if this is a different matter."),
+                            opened);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, body);
+  /* Translators: %s is the person's name, "Virtanen, Aino" */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("%s already has a pending case"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "new", _("Open a _Second Case"),
+                                    "attach", _("_Attach to the Pending Case"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "attach",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "attach");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kh-case", g_object_ref (pending), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (pending_case_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A contact that opens a case for a person who has one pending asks first
+ * whether it belongs to that case (a person once got three pending cases
+ * in three minutes). */
+static void
+save_intake (KhIntakeForm *self)
+{
+  KhClient *chosen = kh_person_picker_get_client (self->person_picker);
+
+  self->attach_to_case = 0;
+  if (is_anonymous (self) || is_new_person (self) || chosen == NULL || chosen->id <= 0
+      || !self->state->contact->opens_case)
+    {
+      do_save (self);
+      return;
+    }
+  set_saving (self, TRUE);
+  kh_store_list_client_cases_async (self->store, chosen->id, self->cancellable,
+                                    client_cases_done_cb, g_object_ref (self));
 }
 
 static void
@@ -1775,12 +1905,14 @@ kh_intake_form_init (KhIntakeForm *self)
   self->resetting = TRUE;
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   setup_choices (self);
 
   self->services_retry = gtk_button_new_with_mnemonic (_("_Try Again"));
   gtk_widget_set_name (self->services_retry, "kh-services-retry");
+  kh_accessible_fix_mnemonics (self->services_retry);
   gtk_widget_set_valign (self->services_retry, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->services_retry, FALSE);
   g_signal_connect (self->services_retry, "clicked", G_CALLBACK (services_retry_clicked_cb), self);
@@ -1788,6 +1920,7 @@ kh_intake_form_init (KhIntakeForm *self)
 
   g_signal_connect (self->person_picker, "chosen", G_CALLBACK (person_chosen_cb), self);
   g_signal_connect (self->person_picker, "changed", G_CALLBACK (person_changed_cb), self);
+  g_signal_connect_swapped (self->person_picker, "stopped", G_CALLBACK (person_stopped_cb), self);
 
   g_signal_connect (self->anonymous_switch, "notify::active", G_CALLBACK (switch_changed_cb), self);
   g_signal_connect (self->interpreter_switch, "notify::active", G_CALLBACK (choice_changed_cb), self);

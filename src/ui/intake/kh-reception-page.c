@@ -16,6 +16,7 @@
 #include "kh-reception-page.h"
 #include "kh-work-list-model.h"
 #include "kh-work-list-cell.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhReceptionPage
 {
@@ -130,6 +131,7 @@ new_error_page (KhReceptionPage *self)
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Try Again"));
 
   gtk_widget_set_name (box, "kh-list-error");
+  kh_accessible_fix_mnemonics (button);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (box, "card");
   gtk_widget_set_margin_top (box, 2);
@@ -776,6 +778,7 @@ kh_reception_page_init (KhReceptionPage *self)
 {
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

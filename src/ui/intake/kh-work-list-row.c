@@ -151,6 +151,7 @@ clear_side_styles (KhWorkListRow *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->side_box), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->side_caption), "dim-label");
   gtk_widget_remove_css_class (GTK_WIDGET (self->side_label), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->side_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "dim-label");
 }
 
@@ -207,12 +208,22 @@ show_contact (KhWorkListRow *self,
    * to (issue 5 2.9). */
   gtk_label_set_text (self->side_label, kh_outcome_label (contact->outcome));
   gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
+  /* Issue 5, 2.1: a contact entered in error stays in the day's list, shown
+   * as such instead of its outcome. */
+  if (contact->entered_in_error)
+    {
+      gtk_label_set_text (self->side_label, C_("contact", "Entered in error"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->side_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
+    }
   gtk_label_set_text (self->side_caption, contact->service_name);
   gtk_widget_add_css_class (GTK_WIDGET (self->side_caption), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->side_caption), contact->service_name != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->side_box), TRUE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->go_icon), has_person);
+  /* Every row opens its contact (issue 5, 2.1). */
+  gtk_widget_set_visible (GTK_WIDGET (self->go_icon), TRUE);
   set_tooltip (self);
 }
 
