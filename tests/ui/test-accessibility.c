@@ -650,6 +650,47 @@ assert_roles (Fixture   *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Change");
 }
 
+/* The intake form shows other rows by channel, contact maker and outcome
+ * (hidden ones are not in the tree): each combination is walked. */
+static void
+assert_form_modes (GtkWidget *reception)
+{
+  static const char *outcomes[] = {
+    "outcome_advice_check", "outcome_directed_check", "outcome_case_check",
+    "outcome_urgent_check", "outcome_consulted_check",
+  };
+  GtkWidget *form = GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (reception)));
+  AdwComboRow *channel = ADW_COMBO_ROW (find_by_id (form, "channel_row"));
+  AdwComboRow *contactor = ADW_COMBO_ROW (find_by_id (form, "contactor_row"));
+  guint n_channels = g_list_model_get_n_items (adw_combo_row_get_model (channel));
+  guint walks = 0;
+
+  for (guint i = 0; i < n_channels; i++)
+    {
+      guint n_contactors;
+
+      adw_combo_row_set_selected (channel, i);
+      n_contactors = g_list_model_get_n_items (adw_combo_row_get_model (contactor));
+      for (guint j = 0; j < n_contactors; j++)
+        {
+          adw_combo_row_set_selected (contactor, j);
+          for (guint k = 0; k < G_N_ELEMENTS (outcomes); k++)
+            {
+              GtkWidget *outcome = find_by_id (form, outcomes[k]);
+              g_autofree char *view = NULL;
+
+              if (!gtk_widget_is_visible (outcome) || !gtk_widget_is_sensitive (outcome))
+                continue;
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (outcome), TRUE);
+              view = g_strdup_printf ("intake form (channel %u, contact maker %u, %s)", i, j, outcomes[k]);
+              assert_names (form, view, 10);
+              walks++;
+            }
+        }
+    }
+  g_assert_cmpuint (walks, >=, n_channels);
+}
+
 /* The main window with its views: reception (with the intake form open),
  * people search and, for the administrator, the access log. */
 static void
@@ -673,6 +714,7 @@ test_window (Fixture       *fixture,
   kh_test_spin (200);
 
   assert_names (GTK_WIDGET (fixture->shell.window), "window", 60);
+  assert_form_modes (reception);
   /* The intake form's combo rows. */
   g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);
   assert_roles (fixture, reception);
