@@ -142,7 +142,11 @@ text_of_content (GtkWidget *widget)
 
       return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
     }
-  return first_label_text (widget);
+  /* A label beside an icon in a box; not the text of another kind of
+   * widget inside (a drop-down's button shows its choice, not its name). */
+  if (GTK_IS_BOX (widget) || GTK_IS_CENTER_BOX (widget))
+    return first_label_text (widget);
+  return NULL;
 }
 
 /* The name a control takes from its own content, for the kinds of control

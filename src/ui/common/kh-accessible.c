@@ -149,6 +149,13 @@ kh_accessible_fix_mnemonics (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
+  /* The button inside a drop-down takes the focus: it is named by the
+   * drop-down (GTK 4.8 leaves it nameless). */
+  if (GTK_IS_BUTTON (root) && GTK_IS_DROP_DOWN (gtk_widget_get_parent (root)))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (root),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, gtk_widget_get_parent (root), NULL,
+                                    -1);
+
   /* The choices of a combo row or a drop-down (GTK 4.8 leaves them nameless). */
   if (GTK_IS_POPOVER (root) && !GTK_IS_POPOVER_MENU (root)
       && g_object_get_data (G_OBJECT (root), FIXED_KEY) == NULL)
