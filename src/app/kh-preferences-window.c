@@ -506,6 +506,7 @@ add_combo (KhPreferencesWindow *self,
   for (int v = first; v <= last; v++)
     gtk_string_list_append (labels, label_of (v));
   gtk_widget_set_name (row, name);
+  kh_accessible_fix_mnemonics (row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (CLAMP (value, first, last) - first));

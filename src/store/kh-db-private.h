@@ -38,6 +38,14 @@ struct _KhDb
   guint64     work_list_showing;
   gint64      work_list_user;
   GHashTable *work_list_seen;
+
+  /* When the owner does the upkeep at idle (kh_db_set_maintenance_when_idle):
+   * pages in the write-ahead log after the last commit, and whether a
+   * commit since the last upkeep may have added name-index segments. */
+  int         wal_pages;
+  guint       maintenance_when_idle : 1;
+  guint       merge_due : 1;
+  guint       maintaining : 1;
 };
 
 /* A borrowed statement from the cache; the cleanup resets it so that it

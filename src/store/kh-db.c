@@ -1101,6 +1101,155 @@ kh_db_open_read_only (const char  *path,
   return g_steal_pointer (&db);
 }
 
+/* SQLite's own threshold for its automatic checkpoint: the log stays as
+ * small as it always was, only the moment of the checkpoint moves. */
+#define CHECKPOINT_DUE_PAGES 1000
+/* Past this (about 40 MB) the checkpoint runs in the commit after all. */
+#define CHECKPOINT_FORCED_PAGES 10000
+/* Pages of merged name index one "merge" command writes: a few ms. */
+#define MERGE_PAGES 500
+/* "merge" commands per upkeep, at most: the rest waits for the next one. */
+#define MERGE_STEPS 8
+
+/* After every commit of this connection (SQLite's automatic checkpoint is
+ * itself such a hook: this one replaces it). */
+static int
+wal_hook_cb (void       *user_data,
+             sqlite3    *handle,
+             const char *name,
+             int         pages)
+{
+  KhDb *db = user_data;
+
+  db->wal_pages = pages;
+  if (!db->maintaining)
+    db->merge_due = TRUE;
+  if (pages >= CHECKPOINT_FORCED_PAGES
+      && sqlite3_wal_checkpoint_v2 (handle, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) == SQLITE_OK)
+    db->wal_pages = 0;
+  return SQLITE_OK;
+}
+
+/**
+ * kh_db_set_maintenance_when_idle:
+ *
+ * No checkpoint (below a log of %CHECKPOINT_FORCED_PAGES) and no ordinary
+ * merge of the name index run inside a commit any more: the caller runs
+ * kh_db_maintain() when it is idle. KhStore does, on its worker.
+ *
+ * FTS5 keeps its automerge setting in the database: 0 is written there
+ * once, and other connections (kohtaamo-admin) then merge only at
+ * crisismerge, which keeps the index bounded.
+ */
+gboolean
+kh_db_set_maintenance_when_idle (KhDb    *db,
+                                 GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gboolean set = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (db->read_only || db->maintenance_when_idle)
+    return TRUE;
+
+  stmt = _kh_db_prepare (db, "SELECT v FROM clients_fts_config WHERE k = 'automerge'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    set = sqlite3_column_type (stmt, 0) != SQLITE_NULL && sqlite3_column_int (stmt, 0) == 0;
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (!set && !_kh_db_exec (db, "INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', 0)",
+                            error))
+    return FALSE;
+
+  db->maintenance_when_idle = TRUE;
+  db->merge_due = TRUE;
+  sqlite3_wal_hook (db->handle, wal_hook_cb, db);
+  return TRUE;
+}
+
+/**
+ * kh_db_maintenance_is_due:
+ *
+ * Returns: whether the log has grown to where SQLite would have run its
+ *   automatic checkpoint, or a commit may have left name-index segments
+ *   to merge.
+ */
+gboolean
+kh_db_maintenance_is_due (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->maintenance_when_idle && (db->merge_due || db->wal_pages >= CHECKPOINT_DUE_PAGES);
+}
+
+/* One step of merging the name index's segments, as automerge would have
+ * (the "merge" command with a positive size merges a level only where it
+ * has usermerge = 4 segments). FALSE in `more` when nothing was left. */
+static gboolean
+merge_step (KhDb     *db,
+            gboolean *more,
+            GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO clients_fts (clients_fts, rank) "
+                                          "VALUES ('merge', %d)", MERGE_PAGES);
+  sqlite3_int64 before = sqlite3_total_changes64 (db->handle);
+
+  if (!_kh_db_exec (db, sql, error))
+    return FALSE;
+  /* The FTS5 documentation's test: fewer than two changes, no work done. */
+  *more = sqlite3_total_changes64 (db->handle) - before >= 2;
+  return TRUE;
+}
+
+/**
+ * kh_db_maintain:
+ *
+ * Merges the name index's segments (a few steps of a few ms each), then
+ * copies the log into the database file as far as no reader needs it (a
+ * passive checkpoint: it never waits for a lock). The next commit then
+ * starts the log again from its beginning.
+ */
+gboolean
+kh_db_maintain (KhDb    *db,
+                GError **error)
+{
+  int log_frames = 0;
+  int copied_frames = 0;
+  gboolean more = TRUE;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!db->maintenance_when_idle)
+    return TRUE;
+
+  db->maintaining = TRUE;
+  for (guint step = 0; step < MERGE_STEPS && more && ok; step++)
+    ok = merge_step (db, &more, error);
+  db->maintaining = FALSE;
+  if (!ok)
+    return FALSE;
+  db->merge_due = more;
+
+  if (db->wal_pages < CHECKPOINT_DUE_PAGES)
+    return TRUE;
+  rc = sqlite3_wal_checkpoint_v2 (db->handle, "main", SQLITE_CHECKPOINT_PASSIVE,
+                                  &log_frames, &copied_frames);
+  if (rc != SQLITE_OK)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  /* Frames another connection still reads are copied next time. */
+  db->wal_pages = MAX (log_frames - copied_frames, 0);
+  return TRUE;
+}
+
 void
 kh_db_close (KhDb *db)
 {

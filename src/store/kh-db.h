@@ -61,6 +61,21 @@ int        kh_db_get_latest_version (void);
 /* Explicit transactions for bulk work (demo data, import). Other functions
  * open their own transaction unless one is already open. */
 gboolean   kh_db_begin           (KhDb *db, GError **error);
+
+/* Upkeep that SQLite does by default inside the commit that needs it, and
+ * that then makes that commit take 10–40 ms (issue 5: saving an intake
+ * within one frame): the checkpoint (copying the write-ahead log into the
+ * database file once it passes 1 000 pages) and the merging of the name
+ * index's segments (FTS5 automerge). An owner with a thread that can wait
+ * (KhStore's worker) turns both off in the commit and calls
+ * kh_db_maintain() when it is idle and kh_db_maintenance_is_due().
+ * Bounds stay: the log never grows past 10 000 pages, and FTS5 still merges
+ * in the commit when a level reaches 16 segments (crisismerge). Durability
+ * is the same: a committed transaction is in the log (see kh_db_open), a
+ * checkpoint only copies it; a merge changes no row. */
+gboolean   kh_db_set_maintenance_when_idle (KhDb *db, GError **error);
+gboolean   kh_db_maintenance_is_due        (KhDb *db);
+gboolean   kh_db_maintain                  (KhDb *db, GError **error);
 gboolean   kh_db_commit          (KhDb *db, GError **error);
 void       kh_db_rollback        (KhDb *db);
 

@@ -152,13 +152,39 @@ complete_on (GMainContext *context,
   g_source_unref (source);
 }
 
+/* How long the worker must have had nothing to do before SQLite's upkeep:
+ * longer than the pause between two keys typed into a search. */
+#define MAINTENANCE_IDLE_US (250 * G_TIME_SPAN_MILLISECOND)
+
+/* The next job; while none comes and upkeep is due (a checkpoint, merging
+ * the name index: see kh_db_set_maintenance_when_idle), the upkeep. A job
+ * that arrives during it waits (up to some 40 ms), but only after a
+ * quarter of a second of quiet, so hardly ever a save or a keystroke. */
+static Job *
+next_job (KhStore *self)
+{
+  if (self->db != NULL && kh_db_maintenance_is_due (self->db))
+    {
+      g_autoptr(GError) error = NULL;
+      Job *job = g_async_queue_timeout_pop (self->jobs, MAINTENANCE_IDLE_US);
+
+      if (job != NULL)
+        return job;
+      /* Nothing is lost if it fails: the log keeps every transaction, the
+       * index stays correct, and the next quiet moment tries again. */
+      if (!kh_db_maintain (self->db, &error))
+        g_debug ("Upkeep of the database failed: %s", error->message);
+    }
+  return g_async_queue_pop (self->jobs);
+}
+
 static gpointer
 worker_main (gpointer user_data)
 {
   KhStore *self = user_data;   /* borrowed: dispose joins before it goes */
   Job *job;
 
-  while ((job = g_async_queue_pop (self->jobs)) != NULL)
+  while ((job = next_job (self)) != NULL)
     {
       GMainContext *context;
 
@@ -581,6 +607,10 @@ open_job (KhStore  *self,
   created = !g_file_test (self->path, G_FILE_TEST_EXISTS);
   db = kh_db_open (self->path, error);
   if (db == NULL)
+    return NULL;
+  /* The worker does SQLite's upkeep while it waits (see next_job), never
+   * in the commit of a save the receptionist is waiting for. */
+  if (!kh_db_set_maintenance_when_idle (db, error))
     return NULL;
   g_clear_object (&self->worker_user);
   /* Nobody is made an administrator here: the window asks first. */

@@ -10,6 +10,13 @@
  * scratch table of the same database file, in its own transaction, with the
  * store's journal mode and synchronous setting. DATABASE is written to:
  * give it a copy.
+ *
+ * The connection does SQLite's upkeep (checkpoints, merging the name index)
+ * as the application's does: when idle, not in the commit
+ * (kh_db_set_maintenance_when_idle; KhStore's worker runs it after a
+ * quarter of a second with nothing to do). Between two saves the benchmark
+ * runs due upkeep as that idle worker would, outside the save's time, and
+ * reports it on its own line.
  */
 
 #define G_LOG_DOMAIN "kohtaamo-bench"
@@ -99,9 +106,10 @@ new_contact (KhClient *client)
 }
 
 static GArray *
-time_store (KhDb   *db,
-            KhUser *user,
-            guint   saves)
+time_store (KhDb    *db,
+            KhUser  *user,
+            guint    saves,
+            GArray  *checkpoints)
 {
   GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261122);
@@ -129,6 +137,17 @@ time_store (KhDb   *db,
       /* The first saves warm the statement cache; not measured. */
       if (i >= 5)
         g_array_append_val (samples, elapsed);
+
+      /* The receptionist's next save comes seconds later: the worker has
+       * done the upkeep by then, if some was due. */
+      if (kh_db_maintenance_is_due (db))
+        {
+          start = bench_now_ms ();
+          if (!kh_db_maintain (db, &error))
+            g_error ("upkeep: %s", error->message);
+          elapsed = bench_now_ms () - start;
+          g_array_append_val (checkpoints, elapsed);
+        }
     }
   return samples;
 }
@@ -191,6 +210,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) store = NULL;
   g_autoptr(GArray) floor = NULL;
+  g_autoptr(GArray) checkpoints = g_array_new (FALSE, FALSE, sizeof (double));
   KhDb *db;
   KhUser *user;
   guint saves;
@@ -209,7 +229,9 @@ main (int   argc,
     g_error ("%s: %s", argv[1], error->message);
   user = bench_user (db);
   g_print ("bench: intake: %u saves of a new person with a case opened\n", saves);
-  store = time_store (db, user, saves);
+  if (!kh_db_set_maintenance_when_idle (db, &error))
+    g_error ("%s: %s", argv[1], error->message);
+  store = time_store (db, user, saves, checkpoints);
   g_object_unref (user);
   kh_db_close (db);
 
@@ -217,9 +239,12 @@ main (int   argc,
 
   bench_report ("kh_db_save_intake (new person, case opened)", store);
   bench_report ("floor: raw one-row INSERT, own transaction", floor);
+  if (checkpoints->len > 0)
+    bench_report ("upkeep when idle (not in a save)", checkpoints);
   ratio = bench_quantile (store, 0.5) / MAX (bench_quantile (floor, 0.5), 0.001);
   g_print ("bench: intake ratio (store / floor, medians): %.2fx\n", ratio);
-  g_print ("bench: intake aim: median < 5 ms: %s\n",
-           bench_quantile (store, 0.5) < 5.0 ? "met" : "NOT met");
+  g_print ("bench: intake aims: median < 5 ms: %s, p99 < 16 ms: %s\n",
+           bench_quantile (store, 0.5) < 5.0 ? "met" : "NOT met",
+           bench_quantile (store, 0.99) < 16.0 ? "met" : "NOT met");
   return 0;
 }

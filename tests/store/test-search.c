@@ -856,6 +856,66 @@ test_prefix_ties (Fixture       *f,
   g_assert_cmpstr (hit_name (search, 2), ==, "Bertta");
 }
 
+/* The name index's upkeep moved out of the commits (issue 5: an intake
+ * saved within one frame): the setting is in the database for every
+ * connection, names saved one commit at a time are all found before and
+ * after the idle upkeep, and the index stays sound. */
+static void
+test_maintenance_when_idle (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char *first_names[] = { "Aino", "Eero", "Linnea", "Veikko", "Signe", "Onni" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  sqlite3 *handle;
+
+  /* Off by default: kohtaamo-admin and the tests keep SQLite's own upkeep. */
+  g_assert_false (kh_db_maintenance_is_due (f->db));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts_config WHERE k = 'automerge'"), ==, 0);
+
+  g_assert_true (kh_db_set_maintenance_when_idle (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT v FROM clients_fts_config WHERE k = 'automerge'"), ==, 0);
+  g_assert_true (kh_db_maintenance_is_due (f->db));
+  g_assert_true (kh_db_maintain (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_maintenance_is_due (f->db));
+  /* Setting it again changes nothing. */
+  g_assert_true (kh_db_set_maintenance_when_idle (f->db, &error));
+  g_assert_false (kh_db_maintenance_is_due (f->db));
+
+  /* 36 commits: nine times the 4 segments that automerge would have
+   * merged inside a commit. */
+  for (guint i = 0; i < 36; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("%s", first_names[i % G_N_ELEMENTS (first_names)]);
+      g_autofree char *birth = g_strdup_printf ("1980-01-%02u", i % 28 + 1);
+
+      add_client (f, "Upkeepinen", first, birth, 900 + i);
+    }
+  g_assert_true (kh_db_maintenance_is_due (f->db));
+  found = kh_db_search_clients (f->db, f->admin, "upkeep", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 36);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  g_assert_true (kh_db_maintain (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_maintenance_is_due (f->db));
+  found = kh_db_search_clients (f->db, f->admin, "upkeepinen linnea", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 6);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = kh_db_search_clients (f->db, f->admin, "upkeep", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 36);
+
+  handle = raw_open (f->path);
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO clients_fts (clients_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
 /* A person with a non-disclosure marking (ATL 703/2023 38 §) comes out of
  * a search without the address, whatever is searched for. */
 static void
@@ -914,6 +974,7 @@ main (int   argc,
   ADD ("/store/search/prefix-ties", test_prefix_ties);
   ADD ("/store/search/protected-address", test_protected_address);
   ADD ("/store/search/log-basis-by-role", test_log_basis_by_role);
+  ADD ("/store/search/maintenance-when-idle", test_maintenance_when_idle);
   ADD ("/store/access-log/search", test_log_search);
   ADD ("/store/access-log/reads", test_log_reads);
   ADD ("/store/access-log/reading-the-log", test_log_reading);

@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/kh-hetu.h"
@@ -36,6 +38,9 @@
 /* Never a real value: checking a property against it returns the value. */
 #define NOT_A_NAME "\x01kh-not-a-name\x01"
 
+/* Run in Finnish or Swedish (KOHTAAMO_LOCALEDIR and LANGUAGE). */
+static gboolean translated;
+
 typedef struct {
   KhShellFixture  shell;
   gint64          client_id;
@@ -46,6 +51,7 @@ typedef struct {
   GString   *problems;
   guint      checked;
 } Walk;
+
 
 static gboolean
 role_is_interactive (GtkWidget *widget)
@@ -68,8 +74,14 @@ role_is_interactive (GtkWidget *widget)
     case GTK_ACCESSIBLE_ROLE_TAB:
       return TRUE;
     case GTK_ACCESSIBLE_ROLE_LIST_ITEM:
-      return GTK_IS_LIST_BOX_ROW (widget)
-             && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+      /* A row to activate, or an item of a list that takes the focus (a
+       * work list's row, a choice in a combo's or drop-down's list; not
+       * the choice a combo row shows, which is part of the row). */
+      return (GTK_IS_LIST_BOX_ROW (widget)
+              && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)))
+             || (GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget))
+                 && gtk_widget_get_can_focus (gtk_widget_get_parent (widget))
+                 && gtk_widget_get_can_target (gtk_widget_get_parent (widget)));
     default:
       return FALSE;
     }
@@ -288,6 +300,23 @@ describe (GtkWidget *widget)
   return g_strdup (G_OBJECT_TYPE_NAME (widget));
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 walk_widget (Walk       *walk,
              GtkWidget  *widget,
@@ -319,11 +348,14 @@ walk_widget (Walk       *walk,
 
   /* A hidden part is not in the accessibility tree (GTK's own, such as an
    * entry row's apply button or a drop-down's unused search entry), except
-   * a popover, hidden until it pops up: its items are checked as well. */
+   * a menu's popover, hidden until it pops up: its items are checked as
+   * well. The lists of combo rows and drop-downs are checked open, by
+   * assert_popover_names (), as their items are made when they are shown. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child) || GTK_IS_POPOVER (child))
+    if (gtk_widget_get_visible (child) || child == walk->root
+        || (GTK_IS_POPOVER (child) && find_list_view (child) == NULL))
       walk_widget (walk, child, path);
 }
 
@@ -342,6 +374,96 @@ assert_names (GtkWidget  *root,
   g_string_free (walk.problems, TRUE);
   /* The walk reached the view's controls. */
   g_assert_cmpuint (walk.checked, >=, min_checked);
+}
+
+static void
+collect_list_popovers (GtkWidget *widget,
+                       GPtrArray *popovers)
+{
+  if (GTK_IS_POPOVER (widget) && !GTK_IS_POPOVER_MENU (widget)
+      && find_list_view (widget) != NULL
+      && gtk_widget_get_mapped (gtk_widget_get_parent (widget)))
+    g_ptr_array_add (popovers, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_list_popovers (child, popovers);
+}
+
+/* Is `widget` wholly inside its window's visible area? */
+static gboolean
+on_screen (GtkWidget *widget)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget)
+      || !gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    if (GTK_IS_VIEWPORT (up) || GTK_IS_SCROLLED_WINDOW (up))
+      {
+        graphene_rect_t clip;
+
+        if (!gtk_widget_compute_bounds (widget, up, &bounds))
+          return FALSE;
+        graphene_rect_init (&clip, 0, 0, gtk_widget_get_width (up), gtk_widget_get_height (up));
+        if (!graphene_rect_contains_rect (&clip, &bounds))
+          return FALSE;
+      }
+  if (!gtk_widget_compute_bounds (widget, root, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
+}
+
+static gboolean
+list_filled_cb (gpointer data)
+{
+  GtkWidget *list = find_list_view (data);
+
+  return gtk_widget_get_first_child (list) != NULL;
+}
+
+/* The choices of every combo row and drop-down on screen in `root`: each
+ * popover is opened, its list items checked as they are made, and closed
+ * ("popover items had empty names"). Returns how many were opened. */
+static guint
+assert_popover_names (GtkWidget  *root,
+                      const char *view)
+{
+  g_autoptr(GPtrArray) popovers = g_ptr_array_new ();
+
+  collect_list_popovers (root, popovers);
+  for (guint i = 0; i < popovers->len; i++)
+    {
+      GtkWidget *popover = g_ptr_array_index (popovers, i);
+      GtkWidget *owner = gtk_widget_get_ancestor (gtk_widget_get_parent (popover), GTK_TYPE_DROP_DOWN);
+      g_autofree char *owner_name = NULL;
+      g_autofree char *path = NULL;
+
+      if (owner == NULL)
+        owner = gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW);
+      owner_name = describe (owner != NULL ? owner : gtk_widget_get_parent (popover));
+      path = g_strdup_printf ("%s > %s", view, owner_name);
+      /* Scrolled into sight first: a popover cannot open off the screen. */
+      if (owner != NULL && !on_screen (owner))
+        {
+          gtk_widget_grab_focus (owner);
+          kh_test_spin (100);
+        }
+      if (!on_screen (gtk_widget_get_parent (popover)))
+        {
+          g_test_message ("%s: not on the screen, its list not opened", path);
+          continue;
+        }
+      gtk_popover_popup (GTK_POPOVER (popover));
+      g_assert_true (kh_test_wait_until (list_filled_cb, popover, 5000));
+      kh_test_spin (50);
+      assert_names (popover, path, 1);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      kh_test_spin (50);
+    }
+  return popovers->len;
 }
 
 /* A fictional person: individual number 900–999. */
@@ -371,6 +493,27 @@ seed_person (KhShellFixture *shell)
   id = kh_db_save_client (db, user, client, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
+
+  /* Her contact today, a row in the reception's list. */
+  {
+    g_autoptr(KhContact) contact = kh_contact_new ();
+    g_autoptr(KhIntakeResult) saved = NULL;
+    KhIntake intake = { 0 };
+
+    client->id = id;
+    contact->channel = KH_CHANNEL_WALK_IN;
+    contact->contactor = KH_CONTACTOR_SELF;
+    contact->needs = KH_NEED_FINANCIAL;
+    contact->reason_text = g_strdup ("Vuokra maksamatta");
+    contact->urgency = KH_URGENCY_NOT_URGENT;
+    contact->language = KH_LANGUAGE_FI;
+    contact->outcome = KH_OUTCOME_ADVICE;
+    intake.contact = contact;
+    intake.client = client;
+    saved = kh_db_save_intake (db, user, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (saved);
+  }
   return id;
 }
 
@@ -450,6 +593,22 @@ find_by_id (GtkWidget  *root,
   return NULL;
 }
 
+/* Does a list view inside `root` show a row? */
+static gboolean
+has_list_item_cb (gpointer data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_get_first_child (root) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child) && has_list_item_cb (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* The roles screen readers announce: the outcomes and the urgency answer
  * are radio buttons, not check boxes; search entries are search boxes; the
  * main menu is a button. */
@@ -484,7 +643,10 @@ assert_roles (Fixture   *fixture,
                                    GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_nonnull (menu);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_ROLE_BUTTON);
-  /* The names asked for in the issue, as a screen reader reads them. */
+  /* The names asked for in the issue, as a screen reader reads them (in
+   * English; another language is looked at with --verbose). */
+  if (translated)
+    return;
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (menu)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
@@ -496,6 +658,47 @@ assert_roles (Fixture   *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Change");
 }
 
+/* The intake form shows other rows by channel, contact maker and outcome
+ * (hidden ones are not in the tree): each combination is walked. */
+static void
+assert_form_modes (GtkWidget *reception)
+{
+  static const char *outcomes[] = {
+    "outcome_advice_check", "outcome_directed_check", "outcome_case_check",
+    "outcome_urgent_check", "outcome_consulted_check",
+  };
+  GtkWidget *form = GTK_WIDGET (kh_reception_page_get_form (KH_RECEPTION_PAGE (reception)));
+  AdwComboRow *channel = ADW_COMBO_ROW (find_by_id (form, "channel_row"));
+  AdwComboRow *contactor = ADW_COMBO_ROW (find_by_id (form, "contactor_row"));
+  guint n_channels = g_list_model_get_n_items (adw_combo_row_get_model (channel));
+  guint walks = 0;
+
+  for (guint i = 0; i < n_channels; i++)
+    {
+      guint n_contactors;
+
+      adw_combo_row_set_selected (channel, i);
+      n_contactors = g_list_model_get_n_items (adw_combo_row_get_model (contactor));
+      for (guint j = 0; j < n_contactors; j++)
+        {
+          adw_combo_row_set_selected (contactor, j);
+          for (guint k = 0; k < G_N_ELEMENTS (outcomes); k++)
+            {
+              GtkWidget *outcome = find_by_id (form, outcomes[k]);
+              g_autofree char *view = NULL;
+
+              if (!gtk_widget_is_visible (outcome) || !gtk_widget_is_sensitive (outcome))
+                continue;
+              gtk_check_button_set_active (GTK_CHECK_BUTTON (outcome), TRUE);
+              view = g_strdup_printf ("intake form (channel %u, contact maker %u, %s)", i, j, outcomes[k]);
+              assert_names (form, view, 10);
+              walks++;
+            }
+        }
+    }
+  g_assert_cmpuint (walks, >=, n_channels);
+}
+
 /* The main window with its views: reception (with the intake form open),
  * people search and, for the administrator, the access log. */
 static void
@@ -505,10 +708,23 @@ test_window (Fixture       *fixture,
   GtkWidget *reception = kh_shell_fixture_get_view (&fixture->shell, "reception");
 
   g_assert_true (KH_IS_RECEPTION_PAGE (reception));
+  /* The reception's lists (with today's contact), with their filters, and
+   * a search's results. */
+  g_assert_true (kh_test_wait_until (has_list_item_cb, reception, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (kh_shell_fixture_get_view (&fixture->shell, "clients"), "search_entry")),
+                         "Mäkinen");
+  g_assert_true (kh_test_wait_until (has_list_item_cb, kh_shell_fixture_get_view (&fixture->shell, "clients"), 10000));
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (fixture->shell.window), "window", 20);
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);
+
   kh_reception_page_new_contact (KH_RECEPTION_PAGE (reception));
   kh_test_spin (200);
 
   assert_names (GTK_WIDGET (fixture->shell.window), "window", 60);
+  assert_form_modes (reception);
+  /* The intake form's combo rows. */
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (fixture->shell.window), "window"), >=, 3);
   assert_roles (fixture, reception);
 }
 
@@ -551,6 +767,7 @@ test_person_editor (Fixture       *fixture,
   editor = wait_for_toplevel (KH_TYPE_PERSON_EDITOR);
   kh_test_spin (200);
   assert_names (GTK_WIDGET (editor), "person editor", 8);
+  g_assert_cmpuint (assert_popover_names (GTK_WIDGET (editor), "person editor"), >=, 1);
   destroy_window (editor);
 }
 
@@ -564,6 +781,7 @@ test_preferences (Fixture       *fixture,
   preferences = wait_for_toplevel (KH_TYPE_PREFERENCES_WINDOW);
   kh_test_spin (500);
   assert_names (GTK_WIDGET (preferences), "preferences", 5);
+  assert_popover_names (GTK_WIDGET (preferences), "preferences");
   destroy_window (preferences);
 }
 
@@ -642,7 +860,19 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("KOHTAAMO_LOCALEDIR");
+
   kh_shell_test_init (&argc, &argv);
+  /* In Finnish or Swedish: KOHTAAMO_LOCALEDIR and LANGUAGE from outside
+   * (the names are then checked in that language). */
+  if (localedir != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      translated = TRUE;
+    }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

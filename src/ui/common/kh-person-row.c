@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "kh-person-row.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhPersonRow
 {
@@ -107,6 +108,7 @@ static void
 kh_person_row_init (KhPersonRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_name_list_item (GTK_WIDGET (self));
 }
 
 KhSearchHit *

@@ -13,6 +13,7 @@
 #include "core/kh-text.h"
 
 #include "kh-work-list-row.h"
+#include "ui/common/kh-accessible.h"
 
 struct _KhWorkListRow
 {
@@ -435,6 +436,7 @@ static void
 kh_work_list_row_init (KhWorkListRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kh_accessible_name_list_item (GTK_WIDGET (self));
   show_loading (self);
 }
 
