@@ -78,7 +78,17 @@ kh_test_ui_tear_down (KhTestUi *ui)
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
+  GtkWidget *window = ui->window;
+  GtkWidget *child = gtk_window_get_child (GTK_WINDOW (window));
+
+  /* Every test ends with its widgets finalized: the window and the view it
+   * showed must go with the destroy, or something still holds them. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  if (child != NULL)
+    g_object_add_weak_pointer (G_OBJECT (child), (gpointer *) &child);
   gtk_window_destroy (GTK_WINDOW (ui->window));
+  ui->window = NULL;
+  WAIT_UNTIL (window == NULL && child == NULL);
   /* The worker may hold the store a moment longer. */
   g_object_add_weak_pointer (G_OBJECT (ui->store), (gpointer *) &ui->store);
   g_object_unref (ui->store);
