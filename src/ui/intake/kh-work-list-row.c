@@ -106,26 +106,6 @@ join_parts (GPtrArray *parts)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
-/* Working days from today to `deadline`; negative when it has passed. */
-static int
-count_working_days (KhCalendar  *calendar,
-                    const GDate *today,
-                    const GDate *deadline)
-{
-  GDate day = *today;
-  int n = 0;
-
-  if (g_date_compare (deadline, today) < 0)
-    return -1;
-  while (g_date_compare (&day, deadline) < 0)
-    {
-      g_date_add_days (&day, 1);
-      if (calendar == NULL || kh_calendar_is_working_day (calendar, &day))
-        n++;
-    }
-  return n;
-}
-
 /* Every line is one line on screen, ellipsized where the row is narrow:
  * the whole of them in the tooltip. */
 static void
@@ -298,7 +278,11 @@ show_case (KhWorkListRow *self,
 
           g_date_clear (&today, 1);
           g_date_set_time_t (&today, time (NULL));
-          days = count_working_days (calendar, &today, &deadline);
+          /* Working days left, counted once in core (SHL 36 §); calendar
+           * days only while the unit's calendar is not loaded yet. */
+          days = calendar != NULL
+                 ? kh_calendar_count_working_days (calendar, &today, &deadline)
+                 : MAX (g_date_days_between (&today, &deadline), -1);
           if (days < 0)
             {
               when = g_strdup (C_("deadline", "Overdue"));
