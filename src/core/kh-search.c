@@ -66,8 +66,9 @@ kh_search_hit_new (KhClient *client,
  *
  * What tells two people of the same name apart at the desk: the masked
  * identity code (or that there is none), the birth date, the language of
- * service and whether a case is open. Never an address: a person with a
- * non-disclosure marking (ATL 703/2023) may be among the rows.
+ * service, whether a case is open, and a non-disclosure marking. Never an
+ * address: a person with a non-disclosure marking (ATL 703/2023) may be
+ * among the rows.
  *
  * Returns: (transfer full): the parts joined with " · "
  */
@@ -104,6 +105,10 @@ kh_search_hit_dup_summary (KhSearchHit *self)
   if (self->open_cases > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("open case", "%u open cases", self->open_cases),
                                              self->open_cases));
+  /* ATL 703/2023 38 §: whoever picks the person is warned of the marking
+   * before reading on; the address itself never comes to a search. */
+  if (client->non_disclosure)
+    g_ptr_array_add (parts, g_strdup (_("Non-disclosure marking")));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

@@ -149,6 +149,16 @@ test_summary (void)
   hit->open_cases = 2;
   without = kh_search_hit_dup_summary (hit);
   g_assert_cmpstr (without, ==, "no identity code · born 13.8.2006 · arabia, interpreter · 2 open cases");
+
+  /* A marked person is said to be marked, wherever the summary is shown. */
+  {
+    g_autofree char *marked = NULL;
+
+    client->non_disclosure = TRUE;
+    hit->open_cases = 0;
+    marked = kh_search_hit_dup_summary (hit);
+    g_assert_cmpstr (marked, ==, "no identity code · born 13.8.2006 · arabia, interpreter · Non-disclosure marking");
+  }
 }
 
 int
