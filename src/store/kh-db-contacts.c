@@ -582,7 +582,11 @@ kh_db_undo_intake (KhDb            *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
 
-  stmt = _kh_db_prepare (db, "SELECT created_by FROM contacts WHERE id = ?", &local_error);
+  stmt = _kh_db_prepare (db,
+                         "SELECT created_by, "
+                         "  EXISTS (SELECT 1 FROM contact_revisions r WHERE r.contact_id = contacts.id) "
+                         "FROM contacts WHERE id = ?",
+                         &local_error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, result->contact_id);
@@ -595,6 +599,11 @@ kh_db_undo_intake (KhDb            *db,
       else if (sqlite3_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                      _("Only the person who saved the contact can undo it."));
+      /* A corrected or marked contact has a history, which is never
+       * removed (the revisions' triggers refuse it as the last line). */
+      else if (sqlite3_column_int (stmt, 1) != 0)
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                     _("The contact has been corrected since it was saved, so it can no longer be undone. Mark it as entered in error instead."));
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
 

@@ -284,7 +284,10 @@ test_mark_in_error (Fixture       *f,
 
   /* Undo of the intake no longer removes a contact with a history. */
   g_assert_false (kh_db_undo_intake (f->db, desk, saved, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The contact has been corrected since it was saved, so it can no longer be undone. "
+                   "Mark it as entered in error instead.");
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 1);
 }
