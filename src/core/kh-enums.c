@@ -151,7 +151,7 @@ static const KhEnumEntry needs[] = {
 static const KhEnumEntry outcomes[] = {
   ROW_C (KH_OUTCOME_ADVICE,      "advice",      "outcome", NC_("outcome", "Advice or information given")),
   ROW_C (KH_OUTCOME_DIRECTED,    "directed",    "outcome", NC_("outcome", "Directed to another service")),
-  /* Translators: the case became pending (asia tuli vireille / ärendet blev anhängigt). */
+  /* Translators: the case became pending (asia tuli vireille / ärendet inleddes). */
   ROW_C (KH_OUTCOME_CASE_OPENED, "case-opened", "outcome", NC_("outcome", "Case opened")),
   ROW_C (KH_OUTCOME_URGENT,      "urgent",      "outcome", NC_("outcome", "Urgent help: social emergency service")),
   /* Translators: the worker contacted the authority responsible for the

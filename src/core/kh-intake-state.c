@@ -388,7 +388,7 @@ kh_contact_find_problem (const KhContact *contact,
   if (c->outcome == KH_OUTCOME_DIRECTED && c->service_id <= 0)
     return PROBLEM (KH_INTAKE_FIELD_SERVICE, _("Choose the service the person was directed to."));
   if (c->opens_case && !outcome_gives_help (c->outcome))
-    return PROBLEM (KH_INTAKE_FIELD_OPENS_CASE, _("Only an opened case or urgent help opens a case."));
+    return PROBLEM (KH_INTAKE_FIELD_OPENS_CASE, _("A case is opened only when the outcome is an opened case or urgent help."));
   /* SHL 34 §, 36 § 1 mom. */
   if (kh_contact_makes_pending (c) && !outcome_gives_help (c->outcome)
       && c->no_assessment_reason == NULL)

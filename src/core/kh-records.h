@@ -133,7 +133,7 @@ struct _KhContact
 KhContact *kh_contact_new  (void);
 KhContact *kh_contact_copy (KhContact *self);
 
-/* A case that a contact opened (vireille tullut asia / anhängigt ärende). */
+/* A case that a contact opened (vireille tullut asia / inlett ärende). */
 #define KH_TYPE_CASE (kh_case_get_type ())
 G_DECLARE_FINAL_TYPE (KhCase, kh_case, KH, CASE, GObject)
 struct _KhCase

@@ -465,7 +465,7 @@ render_deadlines (KhIntakeForm *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row),
                                      view->seeks_services
                                      ? _("No statutory start deadline applies")
-                                     : _("No 7-day start deadline: the contact was not made by the person, a relative or the legal representative. The assessment starts without undue delay."));
+                                     : _("No 7-day start deadline: the contact was not made by the person, a relative or the legal representative. The assessment starts without delay and is completed without undue delay."));
       gtk_widget_add_css_class (GTK_WIDGET (self->deadline_row), "dim-label");
       gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_icon), "warning");
     }
