@@ -612,21 +612,8 @@ kh_db_get_client (KhDb          *db,
 static KhCase *
 client_case_from_row (sqlite3_stmt *stmt)
 {
-  KhCase *kcase = kh_case_new ();
+  KhCase *kcase = _kh_db_case_from_row (stmt);
 
-  kcase->id = sqlite3_column_int64 (stmt, 0);
-  kcase->client_id = sqlite3_column_int64 (stmt, 1);
-  kcase->contact_id = sqlite3_column_int64 (stmt, 2);
-  kcase->opened_at = _kh_db_column_time (stmt, 3);
-  kcase->status = sqlite3_column_int (stmt, 4);
-  kcase->assigned_to = sqlite3_column_int64 (stmt, 5);
-  kcase->deadline_groups = sqlite3_column_int (stmt, 6);
-  kcase->assessment_deadline = _kh_db_column_text (stmt, 7);
-  kcase->client_name = _kh_db_column_text (stmt, 8);
-  kcase->assigned_to_name = _kh_db_column_text (stmt, 9);
-  kcase->client_language = sqlite3_column_int (stmt, 10);
-  kcase->needs = sqlite3_column_int (stmt, 11);
-  kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
   kcase->channel = sqlite3_column_int (stmt, 13);
   kcase->contactor = sqlite3_column_int (stmt, 14);
   kcase->contactor_detail = _kh_db_column_text (stmt, 15);

@@ -91,8 +91,10 @@ contact_from_row (sqlite3_stmt *stmt)
   return contact;
 }
 
-static KhCase *
-case_from_row (sqlite3_stmt *stmt)
+/* The columns every case query starts with (0–12, CASE_SELECT's order);
+ * each query reads its own columns after them. */
+KhCase *
+_kh_db_case_from_row (sqlite3_stmt *stmt)
 {
   KhCase *kcase = kh_case_new ();
 
@@ -109,6 +111,14 @@ case_from_row (sqlite3_stmt *stmt)
   kcase->client_language = sqlite3_column_int (stmt, 10);
   kcase->needs = sqlite3_column_int (stmt, 11);
   kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
+  return kcase;
+}
+
+static KhCase *
+case_from_row (sqlite3_stmt *stmt)
+{
+  KhCase *kcase = _kh_db_case_from_row (stmt);
+
   kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
   return kcase;
 }

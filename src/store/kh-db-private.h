@@ -196,4 +196,7 @@ KhContact    *_kh_db_read_contact      (KhDb         *db,
                                         gint64        contact_id,
                                         GError      **error);
 
+/* A case's common columns 0–12 (kh-db-contacts.c, CASE_SELECT's order). */
+KhCase       *_kh_db_case_from_row     (sqlite3_stmt *stmt);
+
 G_END_DECLS
