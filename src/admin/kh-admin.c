@@ -501,7 +501,8 @@ static const Command commands[] = {
   { "demo", N_("Add fictional people, contacts and cases"), run_demo },
   { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
-  { "log", N_("Print the access log of a person"), _kh_admin_run_log },
+  { "log", N_("Print the access log of a person; verify the log and make checkpoints of it"),
+    _kh_admin_run_log },
 };
 
 static gboolean opt_version;
