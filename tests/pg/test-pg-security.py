@@ -159,16 +159,17 @@ def setup():
     # Without the user: each connection names its own.
     conn_base = ' '.join(kv for kv in conninfo.split() if not kv.startswith('user='))
 
-    for name in sorted(os.listdir(MIGRATIONS)):
-        if not name.endswith('.sql'):
-            continue
-        env = dict(os.environ, LC_ALL='C.UTF-8')
-        r = subprocess.run([PSQL, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction',
-                            '-d', conn_base + ' user=postgres', '-f', os.path.join(MIGRATIONS, name)],
-                           capture_output=True, text=True, env=env, timeout=120)
-        if r.returncode != 0:
-            print('Bail out! migration %s failed: %s' % (name, r.stderr.strip().replace('\n', ' ')))
-            sys.exit(1)
+    r = subprocess.run([os.path.join(ROOT, 'tools', 'pg-migrate'), conn_base + ' user=postgres'],
+                       capture_output=True, text=True, timeout=120)
+    if r.returncode != 0:
+        print('Bail out! tools/pg-migrate failed: ' + r.stderr.strip().replace('\n', ' '))
+        sys.exit(1)
+    names = [n[:-4] for n in sorted(os.listdir(MIGRATIONS)) if n.endswith('.sql')]
+    tap(r.stdout.split() == names, 'tools/pg-migrate applies every migration in order',
+        'applied: %s\nexpected: %s' % (r.stdout.split(), names))
+    r = subprocess.run([os.path.join(ROOT, 'tools', 'pg-migrate'), conn_base + ' user=postgres'],
+                       capture_output=True, text=True, timeout=120)
+    tap(r.returncode == 0 and r.stdout == '', 'tools/pg-migrate applies nothing twice', r.stdout + r.stderr)
 
     # The logins. The first administrator is made by the server's
     # administrator (as `kohtaamo-admin server init` will); the others by
@@ -232,6 +233,58 @@ def setup():
       VALUES (2, 1, (SELECT id FROM users WHERE account = 'rec'), 1767262000, NULL, 2, 0,
               'Neuvonta', 1, 0);
     """)
+
+
+# Tables and columns that exist on one engine only, and why.
+SQLITE_ONLY_TABLES = {
+    'clients_fts', 'clients_fts_data', 'clients_fts_idx', 'clients_fts_docsize', 'clients_fts_config',
+    'clients_fts_content',            # FTS5: search uses client_words on PostgreSQL
+    'contact_name_forbidden_chars',   # a regular expression on PostgreSQL
+    'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4',
+}
+PG_ONLY_TABLES = {
+    'schema_version',                 # PRAGMA user_version on SQLite
+    'access_log_head',                # the end of the hash chain, locked by each writer
+    'tx_writes',                      # rows a transaction created (row-level security)
+}
+PG_ONLY_COLUMNS = {
+    ('access_log', 'xact'),           # the transaction that logged (row-level security)
+}
+# Columns PostgreSQL has before the SQLite schema gets them (issue 6, the
+# log's hash chain on both engines).
+PG_AHEAD_COLUMNS = {('access_log', 'seq'), ('access_log', 'prev_hash'), ('access_log', 'hash')}
+
+
+def test_schema_matches_sqlite():
+    import glob
+    import sqlite3
+    db = sqlite3.connect(':memory:')
+    for f in sorted(glob.glob(os.path.join(ROOT, 'data', 'sql', '[0-9][0-9][0-9][0-9]-*.sql'))):
+        with open(f, encoding='utf-8') as fh:
+            db.executescript(fh.read())
+    lite = {}
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        if table in SQLITE_ONLY_TABLES:
+            continue
+        lite[table] = {row[1] for row in db.execute('PRAGMA table_info (%s)' % table)}
+    pg = {}
+    for line in su("SELECT table_name || '|' || column_name FROM information_schema.columns "
+                   "WHERE table_schema = 'kohtaamo' "
+                   "AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'kohtaamo')").splitlines():
+        table, column = line.split('|')
+        if table in PG_ONLY_TABLES or (table, column) in PG_ONLY_COLUMNS:
+            continue
+        pg.setdefault(table, set()).add(column)
+    missing = sorted('%s.%s' % (t, c) for t in lite for c in lite[t] - pg.get(t, set()))
+    missing += sorted('table %s' % t for t in lite if t not in pg)
+    extra = sorted('%s.%s' % (t, c) for t in pg for c in pg[t] - lite.get(t, set())
+                   if (t, c) not in PG_AHEAD_COLUMNS)
+    extra += sorted('table %s' % t for t in pg if t not in lite)
+    tap(not missing, 'every SQLite table and column exists on PostgreSQL with the same name',
+        'missing on PostgreSQL: %s\n(add the change to data/sql/pg as a new numbered migration)'
+        % ', '.join(missing))
+    tap(not extra, 'PostgreSQL has no table or column that SQLite lacks, except those named here',
+        'only on PostgreSQL: %s' % ', '.join(extra))
 
 
 def test_chain_first_rows():
@@ -371,6 +424,95 @@ def test_inserting_reads_back_own_rows():
                              created_at, updated_at)
           VALUES (2, 1, '1990-01-01', U&'Vir\\200Btanen', 'Kalle', 1, 1767300000, 1767300000);
     """, 'invisible, direction-changing or control character')
+
+
+def test_rules_hold_on_the_server():
+    # Each in a transaction that is rolled back: the rules of the SQLite
+    # triggers, restated in PL/pgSQL, refuse what they refuse there.
+    contact = """
+        INSERT INTO contacts (received_at, channel, contactor, referral, urgency, urgency_assessed_by,
+                              urgency_assessed_at, language, outcome, opens_case, client_id, created_by,
+                              created_at, no_assessment_reason)
+          VALUES (1767300000, 3, %(contactor)s, %(referral)s, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()),
+                  1767300000, 1, %(outcome)s, %(opens)s, 100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()),
+                  1767300000, NULL)
+          RETURNING id AS k \\gset
+    """
+    case = """
+        INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline, implementation_deadline)
+          VALUES (100, :k, 1767300000, 1, %s, %s);
+    """
+    expect_error('a case is opened only by a contact that opens one (SHL 36 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=1, referral=0, outcome=1, opens=0)
+                 + case % ("NULL", "'2026-04-02'") + 'ROLLBACK;',
+                 'a case must be opened by a case-opening contact about the same person')
+    expect_error('a case needs its implementation deadline (SHL 45 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=1, referral=0, outcome=3, opens=1)
+                 + case % ("NULL", "NULL") + 'ROLLBACK;',
+                 'a case needs its implementation deadline')
+    expect_error('no 7-day deadline for an authority\'s notification (SHL 36 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=3, referral=2, outcome=3, opens=1)
+                 + case % ("'2026-01-12'", "'2026-04-02'") + 'ROLLBACK;',
+                 'the 7-day deadline applies only when')
+    expect_error('an anonymous contact keeps no person', 'rec', """
+        INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
+                              language, outcome, anonymous, client_id, created_by, created_at)
+          VALUES (1767300000, 1, 5, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 1, 1, 1, 100,
+                  (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000);
+    """, 'violates check constraint')
+    expect_error('a contact is corrected only with a revision that keeps what it held', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 5, 2) > 0;
+        UPDATE contacts SET reason_text = 'Muutettu' WHERE id = 1;
+        ROLLBACK;
+    """, 'a contact is corrected only with a revision that keeps what it held')
+    expect_error('a revision must hold the contact as it is', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 2) > 0;
+        INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, channel, needs, reason_text,
+                                       language, interpreter)
+          VALUES (2, 1, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 2, 0, 'Jotain muuta', 1, 0);
+        ROLLBACK;
+    """, 'a revision must hold the contact as it is')
+    expect_ok('a contact is corrected after its revision', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 2) > 0;
+        INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, channel, needs, reason_text,
+                                       language, interpreter)
+          VALUES (2, 1, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 2, 0, 'Neuvonta', 1, 0);
+        UPDATE contacts SET reason_text = 'Neuvonta ja ohjaus' WHERE id = 2 RETURNING reason_text;
+        ROLLBACK;
+    """, want='t\nNeuvonta ja ohjaus')
+    expect_error('a contact with a history is never removed', 'lead', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 3) > 0;
+        DELETE FROM contacts WHERE id = 2;
+        ROLLBACK;
+    """, 'a contact with a history of corrections is never removed')
+    expect_error('a revision is never changed, even by its author', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 4, 2) > 0;
+        UPDATE contact_revisions SET reason_text = 'x';
+        ROLLBACK;
+    """, 'permission denied')
+    expect_error('the schema owner granting itself UPDATE of revisions: the trigger still refuses', 'postgres', """
+        BEGIN; SET LOCAL ROLE kohtaamo_owner;
+        GRANT UPDATE ON kohtaamo.contact_revisions TO kohtaamo_owner;
+        UPDATE kohtaamo.contact_revisions SET reason_text = 'x';
+        ROLLBACK;
+    """, 'a revision of a contact is never changed')
+    expect_error('a directory entry\'s web address is http(s)', 'lead',
+                 "INSERT INTO services (name_fi, name_sv, url) VALUES ('Testi', 'Test', 'ftp://example.org');",
+                 'a directory entry breaks a length or shape rule')
+    expect_error('the unit\'s name is 1 to 120 characters', 'adm',
+                 "INSERT INTO settings (key, value) VALUES ('unit_name', '   ');",
+                 'the unit name must be 1 to 120 characters')
+    expect_error('reception does not change the unit\'s settings', 'rec',
+                 "UPDATE settings SET value = '1' WHERE key = 'saturday_is_working_day';",
+                 'permission denied')
 
 
 def test_access_log_append_only():
@@ -566,9 +708,11 @@ def main():
     try:
         setup()
         test_chain_first_rows()
+        test_schema_matches_sqlite()
         test_each_role()
         test_inserting_reads_back_own_rows()
         test_access_log_append_only()
+        test_rules_hold_on_the_server()
         test_roles_cannot_be_raised()
         test_reception_reads_the_intake_only()
         test_lead_reads_the_log()
