@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <adwaita.h>
 
+#include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
 #include "store/kh-store.h"
@@ -390,6 +391,36 @@ test_entered_in_error_row (Fixture       *f,
               && shows_text (row, "Entered in error"));
   g_assert_cmpuint (count_rows (f, "contacts_view"), ==, 1);
   kh_test_ui_screenshot (f->ui.window, "reception-entered-in-error");
+}
+
+/* TTL 14 d §: a Kela notification asking for a meeting shows in the day's
+ * list by when the meeting must be. (The date itself is counted by core,
+ * whose tests write the dates out; here the row must say it.) */
+static void
+test_kela_meeting_row (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *row;
+  KhCalendar *calendar = kh_store_get_calendar (f->ui.store);
+  g_autofree char *day = NULL;
+  GDate today, deadline;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  kh_deadline_kela_meeting (calendar, &today, &deadline);
+  day = kh_date_format (&deadline);
+
+  start_contact (f);
+  fill_new_person (f, "Kelanen", "Outi", "010594Y943B");
+  fill_contact (f, KH_CHANNEL_KELA, "outcome_advice_check");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "kela_kind_row")), KH_KELA_MEETING_REQUEST);
+  save (f);
+
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Kelanen, Outi")) != NULL);
+  g_assert_true (shows_text (row, "meeting by "));
+  g_assert_true (shows_text (row, day));
+  g_assert_true (shows_text (row, "(TTL 14 d §)"));
+  kh_test_ui_screenshot (f->ui.window, "reception-kela-meeting");
 }
 
 /* Issue 5, 2.1: Ctrl+Z undoes a save while its toast is up, and the toast
@@ -977,6 +1008,7 @@ main (int   argc,
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
   ADD ("/ui/reception/undo-by-keyboard", test_undo_by_keyboard);
   ADD ("/ui/reception/entered-in-error-row", test_entered_in_error_row);
+  ADD ("/ui/reception/kela-meeting-row", test_kela_meeting_row);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);

@@ -178,6 +178,16 @@ show_contact (KhWorkListRow *self,
                                          ? contact->client_name : C_("contact", "Anonymous"));
   if (channel != NULL)
     g_ptr_array_add (parts, g_strdup (channel));
+  /* TTL 14 d §: a client who asked Kela for a meeting must meet the unit
+   * within seven working days; the desk sees by when, next to the channel,
+   * where it stays visible however narrow the row. */
+  if (!contact->entered_in_error)
+    {
+      char *meeting = kh_deadline_describe_kela_meeting (contact->kela_meeting_deadline);
+
+      if (meeting != NULL)
+        g_ptr_array_add (parts, meeting);
+    }
   append_language (parts, contact->language, contact->interpreter);
   append_needs (parts, contact->needs);
   subtitle = join_parts (parts);
