@@ -423,6 +423,80 @@ test_kela_meeting_row (Fixture       *f,
   kh_test_ui_screenshot (f->ui.window, "reception-kela-meeting");
 }
 
+/* Is the row's non-disclosure icon shown? */
+static gboolean
+shows_protection (GtkWidget *row)
+{
+  return gtk_widget_get_visible (kh_test_ui_child (row, KH_TYPE_WORK_LIST_ROW, "protection_icon"));
+}
+
+static void
+got_client_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(KhClient **) user_data = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+saved_client_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(gint64 *) user_data = kh_store_save_client_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* ATL 38 §: a person with a non-disclosure marking is marked as such in the
+ * day's contacts and in the queue (their address is never in a row). */
+static void
+test_protected_person_rows (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *contact_row, *case_row, *other_row;
+  g_autoptr(KhClient) client = NULL;
+  GObject *record;
+  gint64 saved_id = 0;
+
+  start_contact (f);
+  fill_new_person (f, "Suojattu", "Sanna", "010594Y944C");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL (find_row (page_child (f, "queue_view"), "Suojattu, Sanna") != NULL);
+  start_contact (f);
+  fill_new_person (f, "Tavallinen", "Tiina", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL ((contact_row = find_row (page_child (f, "contacts_view"), "Suojattu, Sanna")) != NULL
+              && (other_row = find_row (page_child (f, "queue_view"), "Tavallinen, Tiina")) != NULL);
+  g_assert_false (shows_protection (contact_row));
+  g_assert_false (shows_protection (other_row));
+
+  /* The marking is recorded on the person's page; the lists follow. */
+  WAIT_UNTIL ((record = record_at (f, "contacts_view", 1)) != NULL);
+  g_assert_cmpstr (KH_CONTACT (record)->client_name, ==, "Suojattu, Sanna");
+  kh_store_get_client_async (f->ui.store, KH_CONTACT (record)->client_id, KH_ACCESS_EDIT,
+                             KH_BASIS_INTAKE, NULL, got_client_cb, &client);
+  WAIT_UNTIL (client != NULL);
+  client->non_disclosure = TRUE;
+  kh_store_save_client_async (f->ui.store, client, NULL, saved_client_cb, &saved_id);
+  WAIT_UNTIL (saved_id == client->id);
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+
+  WAIT_UNTIL ((contact_row = find_row (page_child (f, "contacts_view"), "Suojattu, Sanna")) != NULL
+              && (case_row = find_row (page_child (f, "queue_view"), "Suojattu, Sanna")) != NULL
+              && shows_protection (contact_row) && shows_protection (case_row));
+  /* Someone without the marking still has no icon. */
+  WAIT_UNTIL ((other_row = find_row (page_child (f, "queue_view"), "Tavallinen, Tiina")) != NULL);
+  g_assert_false (shows_protection (other_row));
+  kh_test_ui_screenshot (f->ui.window, "reception-protected-person");
+}
+
 /* Issue 5, 2.1: Ctrl+Z undoes a save while its toast is up, and the toast
  * stays long enough to read. */
 static void
@@ -1009,6 +1083,7 @@ main (int   argc,
   ADD ("/ui/reception/undo-by-keyboard", test_undo_by_keyboard);
   ADD ("/ui/reception/entered-in-error-row", test_entered_in_error_row);
   ADD ("/ui/reception/kela-meeting-row", test_kela_meeting_row);
+  ADD ("/ui/reception/protected-person-rows", test_protected_person_rows);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);
