@@ -17,7 +17,16 @@
 -- (_kh_db_log_access, in the row's transaction). For the rows already in the
 -- log, kh-db-sqlite.c (chain_access_log) computes the chain in order of id
 -- just before this file runs, into temp.access_log_chain, in the
--- migration's transaction.
+-- migration's transaction. Run on its own (a schema check), the file makes
+-- that table empty itself: fine for an empty log, and a log with rows then
+-- stops at NOT NULL below rather than lose them.
+
+CREATE TEMP TABLE IF NOT EXISTS access_log_chain (
+  id         INTEGER PRIMARY KEY,
+  seq        INTEGER,
+  prev_hash  TEXT,
+  hash       TEXT
+);
 
 CREATE TABLE access_log_new (
   id         INTEGER PRIMARY KEY,
