@@ -56,7 +56,7 @@ run_verify (void)
     }
 
   if (!_kh_admin_database_exists () ||
-      !_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN_OR_LEAD, &db, &user))
+      !_kh_admin_open_and_login (TRUE, KH_ADMIN_NEEDS_ADMIN_OR_LEAD, &db, &user))
     return EXIT_FAILED;
   if (!kh_db_verify_access_log (db, user, checkpoint, &result, &error))
     return _kh_admin_fail (error);

@@ -183,9 +183,11 @@ kh_db_login_full (KhDb        *db,
                    account, account);
       ok = FALSE;
     }
-  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0)
+  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0 &&
+           !db->read_only)
     {
-      /* Follow the name the operating system knows now. */
+      /* Follow the name the operating system knows now (not on a read-only
+       * connection: a check such as `log verify` writes nothing). */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                  "UPDATE users SET display_name = ? WHERE id = ?",
                                                  &local_error);

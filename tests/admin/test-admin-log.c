@@ -124,6 +124,10 @@ test_verify (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_size = 0;
+  gsize after_size = 0;
   g_autofree char *hash5 = NULL;
   g_autofree char *hash3 = NULL;
   g_autofree char *expected = NULL;
@@ -167,12 +171,19 @@ test_verify (Fixture       *fixture,
   hash5 = raw_text (fixture, "SELECT hash FROM access_log WHERE seq = 5");
   hash3 = raw_text (fixture, "SELECT hash FROM access_log WHERE seq = 3");
 
+  /* Verifying writes nothing, not even the database's pages. */
+  g_assert_true (g_file_get_contents (fixture->db_path, &before, &before_size, NULL));
   out = run (fixture, 0, verify);
   expected = g_strdup_printf ("The access log is intact: 5 rows; the newest is number 5, hash %s.\n",
                               hash5);
   g_assert_cmpstr (out, ==, expected);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&expected, g_free);
+  g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_size, NULL));
+  g_assert_cmpmem (before, before_size, after, after_size);
+  g_free (count);
+  count = raw_text (fixture, "SELECT count(*) FROM access_log");
+  g_assert_cmpstr (count, ==, "5");
 
   /* Printed, and written to a file. */
   out = run (fixture, 0, checkpoint);

@@ -525,6 +525,52 @@ test_many_rows (ChainFixture  *cf,
   g_assert_cmpint (result.broken_seq, ==, 20001);
 }
 
+typedef struct
+{
+  const char *path;
+  gint64      client_id;
+} Desk;
+
+static gpointer
+desk_reads (gpointer data)
+{
+  Desk *desk = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (desk->path, &error);
+  g_autoptr(KhUser) user = NULL;
+
+  g_assert_no_error (error);
+  user = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 100; i++)
+    {
+      g_autoptr(KhClient) read = kh_db_get_client (db, user, desk->client_id, KH_ACCESS_PAGE,
+                                                   KH_BASIS_CLIENT_RELATIONSHIP, &error);
+      g_assert_no_error (error);
+    }
+  return NULL;
+}
+
+/* Two desks (connections, threads) writing at once: each row still takes
+ * the next number and the newest hash, and the chain stays whole. */
+static void
+test_two_desks (ChainFixture  *cf,
+                gconstpointer  data)
+{
+  Desk desk = { cf->f.path, cf->aino };
+  KhLogVerifyResult result;
+  GThread *a = g_thread_new ("desk-a", desk_reads, &desk);
+  GThread *b = g_thread_new ("desk-b", desk_reads, &desk);
+
+  desk_reads (&desk);
+  g_thread_join (a);
+  g_thread_join (b);
+  verify (cf, NULL, &result);
+  g_assert_cmpint (result.status, ==, KH_LOG_CHAIN_INTACT);
+  g_assert_cmpuint (result.count, ==, N_READS + 300);
+  g_assert_cmpint (raw_count (cf->raw, "SELECT count(*) FROM access_log"), ==, N_READS + 300);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -549,6 +595,7 @@ main (int    argc,
   ADD ("number-twice", test_number_twice);
   ADD ("who-may", test_who_may);
   ADD ("many-rows", test_many_rows);
+  ADD ("two-desks", test_two_desks);
 #undef ADD
   return g_test_run ();
 }
