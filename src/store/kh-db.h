@@ -71,6 +71,9 @@ KhDb      *kh_db_open            (const char  *path,
 KhDb      *kh_db_open_full       (const char     *path,
                                   KhDbOpenFlags   flags,
                                   GError        **error);
+/* How many commits waited for the disk: on SQLite, those that saved a
+ * record (anything but access-log rows); see kh-db-sqlite.c. */
+guint      kh_db_get_durable_commits (KhDb *db);
 /* SQLite's quick_check of the whole database, in a read transaction (others
  * go on writing): DAMAGED when it finds anything. */
 gboolean   kh_db_check           (KhDb        *db,
