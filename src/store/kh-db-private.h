@@ -35,6 +35,10 @@ struct _KhDbEngine
   const char  *name;
   /* Statement for a write transaction of its own. */
   const char  *begin_sql;
+  /* Whether the program computes an access-log row's seq, prev_hash and
+   * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
+   * them itself (with its own clock) leaves this FALSE. */
+  gboolean     client_chains_log;
 
   gpointer   (*prepare)          (KhDb *db, const char *sql, int *out_rc);
   void       (*finalize)         (gpointer stmt);

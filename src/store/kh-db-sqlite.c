@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "core/kh-log-chain.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -52,6 +53,7 @@ static const char * const migrations[] = {
   "0014-name-words-bounded.sql",
   "0015-contact-joins-case.sql",
   "0016-contact-revisions-identity.sql",
+  "0017-access-log-chain.sql",
 };
 
 /* ---- errors ---- */
@@ -561,6 +563,72 @@ fill_implementation_deadlines (KhDb *db)
   return rc;
 }
 
+/* 0017: the rows already in the access log, chained in order of id (the
+ * order they were written in), into temp.access_log_chain, which the
+ * migration's SQL copies from and drops. SQLite has no SHA-256. */
+static int
+chain_access_log (KhDb *db)
+{
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  gint64 seq = 0;
+  int rc;
+
+  rc = sqlite3_exec (db->handle,
+                     "CREATE TEMP TABLE access_log_chain (id INTEGER PRIMARY KEY, seq INTEGER, "
+                     "  prev_hash TEXT, hash TEXT)",
+                     NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db->handle,
+                             "SELECT id, at, user_id, client_id, what, basis FROM access_log ORDER BY id",
+                             -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db->handle,
+                             "INSERT INTO temp.access_log_chain (id, seq, prev_hash, hash) "
+                             "VALUES (?, ?, ?, ?)",
+                             -1, &write, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      KhLogChainRow row = {
+        .seq = ++seq,
+        .at = sqlite3_column_int64 (read, 1),
+        .user_id = sqlite3_column_int64 (read, 2),
+        .has_client = sqlite3_column_type (read, 3) != SQLITE_NULL,
+        .client_id = sqlite3_column_int64 (read, 3),
+        .what = sqlite3_column_int64 (read, 4),
+        .basis = sqlite3_column_int64 (read, 5),
+        .prev_hash = prev_hash,
+      };
+      char hash[KH_LOG_HASH_LENGTH + 1];
+
+      kh_log_chain_hash (&row, hash);
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_int64 (write, 2, seq);
+      sqlite3_bind_text (write, 3, prev_hash, KH_LOG_HASH_LENGTH, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, hash, KH_LOG_HASH_LENGTH, SQLITE_TRANSIENT);
+      rc = sqlite3_step (write);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (write);
+      memcpy (prev_hash, hash, sizeof hash);
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  return rc;
+}
+
+/* What a migration needs done in C before its SQL, in its transaction. */
+static int
+before_migration (KhDb       *db,
+                  const char *name)
+{
+  if (g_str_has_suffix (name, "-access-log-chain.sql"))
+    return chain_access_log (db);
+  return SQLITE_OK;
+}
+
 /* What a migration needs done in C after its SQL, in its transaction. */
 static int
 after_migration (KhDb       *db,
@@ -588,7 +656,9 @@ apply_migration (KhDb    *db,
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
 
-  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  rc = before_migration (db, migrations[index]);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = after_migration (db, migrations[index]);
   if (rc == SQLITE_OK)
@@ -965,6 +1035,7 @@ sqlite_close (KhDb *db)
 static const KhDbEngine sqlite_engine = {
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
+  .client_chains_log = TRUE,
   .prepare = sqlite_prepare,
   .finalize = sqlite_finalize,
   .reset = sqlite_reset,
