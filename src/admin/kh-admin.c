@@ -516,6 +516,11 @@ static const Command commands[] = {
     run_import },
   { "log", N_("Print the access log of a person; verify the log and make checkpoints of it"),
     _kh_admin_run_log },
+  { "backup", N_("Copy the database into a file, consistently, while others work"),
+    _kh_admin_run_backup },
+  { "restore", N_("Replace the database with a checked backup, all or nothing"),
+    _kh_admin_run_restore },
+  { "check", N_("Check every page of the database"), _kh_admin_run_check },
 };
 
 static gboolean opt_version;

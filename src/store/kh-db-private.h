@@ -103,6 +103,10 @@ struct _KhDb
    * pages in the write-ahead log after the last commit, and whether a
    * commit since the last upkeep may have added name-index segments. */
   int         wal_pages;
+  /* The transaction changed something other than access-log rows (see
+   * sqlite_exec's COMMIT), and how many commits waited for the disk. */
+  guint       records_written : 1;
+  guint       durable_commits;
   guint       maintenance_when_idle : 1;
   guint       merge_due : 1;
   guint       maintaining : 1;

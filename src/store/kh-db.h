@@ -72,6 +72,49 @@ KhDb      *kh_db_open            (const char  *path,
 KhDb      *kh_db_open_full       (const char     *path,
                                   KhDbOpenFlags   flags,
                                   GError        **error);
+/* What a backup or a restore counted, in the same snapshot as the copy. */
+typedef struct {
+  gint64 people;
+  gint64 contacts;
+  gint64 cases;
+  gint64 users;
+  gint64 log_rows;
+  int    schema_version;
+} KhDbCounts;
+
+/* A consistent copy of the whole database in `dest` (SQLite's backup API in
+ * one read transaction: others go on writing meanwhile), made as a
+ * temporary file beside it, mode 0600, checked (quick_check, the counts
+ * compared with the source's in the same snapshot), synced, then renamed
+ * over `dest`. An existing `dest` is replaced only if it is a Kohtaamo
+ * database (an older backup); anything else there is NOT_A_DATABASE and
+ * stays untouched. */
+gboolean   kh_db_backup          (KhDb        *db,
+                                  const char  *dest,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Checks a backup file without writing to it: a Kohtaamo database (else
+ * NOT_A_DATABASE), not made by a newer Kohtaamo (TOO_NEW), not damaged
+ * (DAMAGED); fills the counts. `account`, when given, must be an active
+ * administrator in it (PERMISSION). */
+gboolean   kh_db_check_backup    (const char  *backup,
+                                  const char  *account,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Replaces the database at `path` with the checked backup, all or nothing:
+ * one write transaction of SQLite's backup API into the database, taken
+ * with an exclusive lock, so LOCKED while any program has it open (and
+ * nothing changes). `path` must be a Kohtaamo database (it may be damaged)
+ * or not exist. The restored database is then opened, migrated and checked
+ * (kh_db_open_full with KH_DB_OPEN_CHECK_ALL). */
+gboolean   kh_db_restore         (const char  *backup,
+                                  const char  *path,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+
+/* How many commits waited for the disk: on SQLite, those that saved a
+ * record (anything but access-log rows); see kh-db-sqlite.c. */
+guint      kh_db_get_durable_commits (KhDb *db);
 /* SQLite's quick_check of the whole database, in a read transaction (others
  * go on writing): DAMAGED when it finds anything. */
 gboolean   kh_db_check           (KhDb        *db,
