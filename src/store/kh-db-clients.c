@@ -19,7 +19,7 @@
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
   "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at, " \
   "c.non_disclosure, c.mother_tongue, c.other_mother_tongue, c.representative_name, " \
-  "c.representative_contact"
+  "c.representative_contact, c.version"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
 #define CLIENT_ORDER "c.sort_key, c.id"
 
@@ -63,6 +63,7 @@ client_from_row (sqlite3_stmt *stmt)
   client->other_mother_tongue = _kh_db_column_text (stmt, 19);
   client->representative_name = _kh_db_column_text (stmt, 20);
   client->representative_contact = _kh_db_column_text (stmt, 21);
+  client->version = sqlite3_column_int64 (stmt, 22);
 
   /* ATL 703/2023 38 § and the non-disclosure marking (Population Information
    * Act 661/2009 36 §): the address of a protected person leaves the store
@@ -343,6 +344,61 @@ set_duplicate_error (const char  *code,
                code);
 }
 
+/* When the stored version of a person is newer than the one a save started
+ * from: the time of the change as the message says it. */
+static char *
+format_change_time (gint64 at)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (when == NULL || now == NULL)
+    return g_strdup ("?");
+  if (g_date_time_get_year (when) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    /* Translators: the time of a change made today, with its preposition,
+     * as in "changed … at 14:05"; see the g_date_time_format documentation */
+    return g_date_time_format (when, C_("time of a change today", "at %H:%M"));
+  /* Translators: the time of a change made on another day, with its
+   * prepositions, as in "changed … on 3.12.2026 at 14:05"; see the
+   * g_date_time_format documentation */
+  return g_date_time_format (when, C_("time of a change on another day", "on %-d.%-m.%Y at %H:%M"));
+}
+
+/* An update that changed no row: the person is gone, or someone saved
+ * them after this save's version was read (issue 6, 6). */
+static void
+set_not_saved_error (KhDb      *db,
+                     KhClient  *client,
+                     GError   **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *when = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT updated_at FROM clients WHERE id = ?", error);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, client->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                   _("The person was not found. Someone may have removed the record."));
+      return;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return;
+    }
+  when = format_change_time (sqlite3_column_int64 (stmt, 0));
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+               /* Translators: %s is when, as in "at 14:05" or "on 3.12.2026 at 14:05" */
+               _("Someone else changed this person’s details %s, after you started editing. Nothing was saved: load their version to review it, or keep editing yours."),
+               when);
+}
+
 gint64
 _kh_db_write_client (KhDb        *db,
                      KhClient    *client,
@@ -380,8 +436,11 @@ _kh_db_write_client (KhDb        *db,
                            "phone = ?13, phone_digits = ?14, "
                            "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19, "
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
-                           "representative_name = ?23, representative_contact = ?24 "
-                           "WHERE id = ?17 RETURNING id",
+                           "representative_name = ?23, representative_contact = ?24, "
+                           /* Issue 6, 6: only over the version the save
+                            * started from (0017-live-changes.sql). */
+                           "version = version + 1 "
+                           "WHERE id = ?17 AND version = ?26 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
@@ -425,7 +484,10 @@ _kh_db_write_client (KhDb        *db,
   _kh_db_bind_text (stmt, 23, client->representative_name);
   _kh_db_bind_text (stmt, 24, client->representative_contact);
   if (client->id > 0)
-    sqlite3_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
+    {
+      sqlite3_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 26, client->version);
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -441,8 +503,7 @@ _kh_db_write_client (KhDb        *db,
     }
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
-                   _("The person was not found. Someone may have removed the record."));
+      set_not_saved_error (db, client, error);
       return 0;
     }
   if (sqlite3_extended_errcode (db->handle) == SQLITE_CONSTRAINT_UNIQUE)
@@ -699,10 +760,10 @@ typedef struct {
 } Search;
 
 #define HITS(s) ((s)->search->hits)
-/* Column of a search query, right after CLIENT_COLUMNS (22 of them, read
+/* Column of a search query, right after CLIENT_COLUMNS (23 of them, read
  * by client_from_row), that says how well the row matched (a KhMatch), when
  * the query has it. Keep in sync with CLIENT_COLUMNS. */
-#define MATCH_COLUMN 22
+#define MATCH_COLUMN 23
 
 static void
 set_total (Search *s,

@@ -637,8 +637,13 @@ kh_db_undo_intake (KhDb            *db,
   if (local_error == NULL && result->client_before != NULL)
     {
       g_autofree char *digits = _kh_db_phone_key (result->client_before->phone);
+      g_autoptr(KhClient) before = kh_client_copy (result->client_before);
 
-      _kh_db_write_client (db, result->client_before, digits, &local_error);
+      /* Over the version the intake wrote, one past the one it read: if
+       * someone has changed the person since, undo is refused (STALE)
+       * rather than putting back the old details over theirs. */
+      before->version++;
+      _kh_db_write_client (db, before, digits, &local_error);
     }
 
   if (local_error == NULL && result->created_client && result->client_id > 0)

@@ -46,6 +46,12 @@ struct _KhDb
   guint       maintenance_when_idle : 1;
   guint       merge_due : 1;
   guint       maintaining : 1;
+
+  /* kh_db_poll_change (kh-db-changes.c): the engine's mark of the last
+   * commit seen, and the last client_changes number read. */
+  guint       change_watched : 1;
+  gint64      data_version;
+  gint64      change_seq;
 };
 
 /* A borrowed statement from the cache; the cleanup resets it so that it

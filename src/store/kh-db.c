@@ -43,6 +43,7 @@ static const char * const migrations[] = {
   "0014-name-words-bounded.sql",
   "0015-contact-joins-case.sql",
   "0016-contact-revisions-identity.sql",
+  "0017-live-changes.sql",
 };
 
 G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)

@@ -37,6 +37,8 @@ typedef enum {
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
   KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
+  KH_STORE_ERROR_STALE,           /* someone else saved the record after the version being saved
+                                     was read (issue 6, 6); message says when */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -78,6 +80,22 @@ gboolean   kh_db_maintenance_is_due        (KhDb *db);
 gboolean   kh_db_maintain                  (KhDb *db, GError **error);
 gboolean   kh_db_commit          (KhDb *db, GError **error);
 void       kh_db_rollback        (KhDb *db);
+
+/* ---- changes made elsewhere (issue 6, 6) ---- */
+
+/* Whether anyone else (another desk's Kohtaamo, kohtaamo-admin, another KhDb
+ * on the same database) has committed since the last call: cheap enough to
+ * ask a few times a second on an idle connection (on SQLite it reads PRAGMA
+ * data_version, no data; on PostgreSQL, LISTEN/NOTIFY answers). The first
+ * call takes the starting point and answers "not changed". When changed,
+ * `out_client_ids` (may be NULL) gets the ids (gint64) of the people whose
+ * details, contacts or cases were changed since the last call, by anyone
+ * (this connection included); ids only, so nothing is logged. FALSE with
+ * `error` set when the database could not be asked. */
+gboolean   kh_db_poll_change     (KhDb      *db,
+                                  gboolean  *out_changed,
+                                  GArray   **out_client_ids,
+                                  GError   **error);
 
 /* ---- users ---- */
 
@@ -159,7 +177,10 @@ GPtrArray *kh_db_find_similar_clients (KhDb        *db,
 /* Inserts (id 0) or updates a person; validates everything (identity code,
  * birth date, language, e-mail shape, the text limits and characters of
  * kh_client_check_text) and refuses with INVALID or DUPLICATE_CODE. A record
- * with address_withheld keeps the stored address. Returns the id. */
+ * with address_withheld keeps the stored address. An update is made only
+ * over the version it carries (KhClient.version, as read): when someone
+ * saved the person since, nothing is written and the answer is STALE, with
+ * the time of their change (issue 6, 6). Returns the id. */
 gint64     kh_db_save_client     (KhDb      *db,
                                   KhUser    *user,
                                   KhClient  *client,
