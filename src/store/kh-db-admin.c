@@ -35,13 +35,13 @@ kh_db_count_clients (KhDb    *db,
   stmt = _kh_db_prepare (db, "SELECT count(*) FROM clients", error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return _kh_db_column_int64 (stmt, 0);
 }
 
 /**
@@ -75,7 +75,7 @@ kh_closed_day_free (KhClosedDay *day)
 }
 
 static gpointer
-closed_day_from_row (sqlite3_stmt *stmt)
+closed_day_from_row (KhDbStmt *stmt)
 {
   KhClosedDay *day = g_new0 (KhClosedDay, 1);
 
@@ -154,9 +154,9 @@ kh_db_remove_closed_day (KhDb        *db,
 
     if (stmt != NULL)
       {
-        sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+        _kh_db_bind_text (stmt, 1, iso);
         if (_kh_db_step_done (db, stmt, &local_error)
-            && sqlite3_changes (db->handle) == 0)
+            && _kh_db_changes (db) == 0)
           g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                        /* Translators: %s is a date, 2026-12-23. */
                        _("The unit has no closed day of its own on %s."), iso);

@@ -7,8 +7,9 @@
  * Two parts:
  *
  *  - whether anyone else has committed at all: engine-specific, and the
- *    only engine-specific part (sqlite_data_version below; on PostgreSQL,
- *    LISTEN/NOTIFY will answer the same question);
+ *    only engine-specific part (KhDbEngine.changes_elsewhere: PRAGMA
+ *    data_version in kh-db-sqlite.c; on PostgreSQL, LISTEN/NOTIFY answers
+ *    the same question);
  *  - whose pages to read again: client_changes (0017-live-changes.sql) has
  *    for each person the sequence number of the last commit that changed
  *    their details, contacts or cases. Portable SQL; ids only, so reading
@@ -19,36 +20,6 @@
 #include "config.h"
 
 #include "store/kh-db-private.h"
-
-/* ---- engine-specific: SQLite ---- */
-
-/* PRAGMA data_version: a number that changes when another connection (this
- * process's or another's) commits to the database file, and not for this
- * connection's own commits (https://sqlite.org/pragma.html#pragma_data_version).
- * In WAL mode it looks at the log's index in shared memory only: no page
- * of data is read, and no lock is kept. */
-static gboolean
-sqlite_data_version (KhDb    *db,
-                     gint64  *out_version,
-                     GError **error)
-{
-  g_autoptr(KhDbStmt) stmt = NULL;
-  int rc;
-
-  stmt = _kh_db_prepare (db, "PRAGMA data_version", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  *out_version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-/* ---- portable ---- */
 
 static gboolean
 read_last_seq (KhDb    *db,
@@ -61,13 +32,13 @@ read_last_seq (KhDb    *db,
   stmt = _kh_db_prepare (db, "SELECT coalesce (max (seq), 0) FROM client_changes", error);
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
-  *out_seq = sqlite3_column_int64 (stmt, 0);
+  *out_seq = _kh_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -84,15 +55,15 @@ read_changed_clients (KhDb     *db,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, db->change_seq);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _kh_db_bind_int64 (stmt, 1, db->change_seq);
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _kh_db_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
-      db->change_seq = MAX (db->change_seq, sqlite3_column_int64 (stmt, 1));
+      db->change_seq = MAX (db->change_seq, _kh_db_column_int64 (stmt, 1));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KH_DB_DONE)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
@@ -132,7 +103,9 @@ kh_db_poll_change (KhDb      *db,
   if (db->explicit_transaction)
     return TRUE;
 
-  if (!sqlite_data_version (db, &version, error))
+  if (db->engine->changes_elsewhere == NULL)
+    return TRUE;
+  if (!db->engine->changes_elsewhere (db, &version, error))
     return FALSE;
   if (!db->change_watched)
     {

@@ -37,20 +37,20 @@ withhold_address (KhClient *client)
 }
 
 static KhClient *
-client_from_row (sqlite3_stmt *stmt)
+client_from_row (KhDbStmt *stmt)
 {
   KhClient *client = kh_client_new ();
 
-  client->id = sqlite3_column_int64 (stmt, 0);
-  client->identity_kind = sqlite3_column_int (stmt, 1);
+  client->id = _kh_db_column_int64 (stmt, 0);
+  client->identity_kind = _kh_db_column_int (stmt, 1);
   client->identity_code = _kh_db_column_text (stmt, 2);
-  client->no_code_reason = sqlite3_column_int (stmt, 3);
+  client->no_code_reason = _kh_db_column_int (stmt, 3);
   client->birth_date = _kh_db_column_text (stmt, 4);
   client->last_name = _kh_db_column_text (stmt, 5);
   client->first_names = _kh_db_column_text (stmt, 6);
-  client->language = sqlite3_column_int (stmt, 7);
+  client->language = _kh_db_column_int (stmt, 7);
   client->other_language = _kh_db_column_text (stmt, 8);
-  client->interpreter = sqlite3_column_int (stmt, 9) != 0;
+  client->interpreter = _kh_db_column_int (stmt, 9) != 0;
   client->address = _kh_db_column_text (stmt, 10);
   client->postal_code = _kh_db_column_text (stmt, 11);
   client->city = _kh_db_column_text (stmt, 12);
@@ -58,12 +58,12 @@ client_from_row (sqlite3_stmt *stmt)
   client->email = _kh_db_column_text (stmt, 14);
   client->created_at = _kh_db_column_time (stmt, 15);
   client->updated_at = _kh_db_column_time (stmt, 16);
-  client->non_disclosure = sqlite3_column_int (stmt, 17) != 0;
-  client->mother_tongue = sqlite3_column_int (stmt, 18);
+  client->non_disclosure = _kh_db_column_int (stmt, 17) != 0;
+  client->mother_tongue = _kh_db_column_int (stmt, 18);
   client->other_mother_tongue = _kh_db_column_text (stmt, 19);
   client->representative_name = _kh_db_column_text (stmt, 20);
   client->representative_contact = _kh_db_column_text (stmt, 21);
-  client->version = sqlite3_column_int64 (stmt, 22);
+  client->version = _kh_db_column_int64 (stmt, 22);
 
   /* ATL 703/2023 38 § and the non-disclosure marking (Population Information
    * Act 661/2009 36 §): the address of a protected person leaves the store
@@ -301,11 +301,11 @@ _kh_db_read_client (KhDb    *db,
   stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, client_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _kh_db_bind_int64 (stmt, 1, client_id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     return client_from_row (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != KH_DB_DONE)
     _kh_db_set_error (db, rc, error);
   else
     g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
@@ -325,10 +325,10 @@ find_code_owner (KhDb        *db,
   if (stmt == NULL)
     return -1;
   _kh_db_bind_text (stmt, 1, code);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    return _kh_db_column_int64 (stmt, 0);
+  if (rc == KH_DB_DONE)
     return 0;
   _kh_db_set_error (db, rc, error);
   return -1;
@@ -379,20 +379,20 @@ set_not_saved_error (KhDb      *db,
   stmt = _kh_db_prepare (db, "SELECT updated_at FROM clients WHERE id = ?", error);
   if (stmt == NULL)
     return;
-  sqlite3_bind_int64 (stmt, 1, client->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  _kh_db_bind_int64 (stmt, 1, client->id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_DONE)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                    _("The person was not found. Someone may have removed the record."));
       return;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return;
     }
-  when = format_change_time (sqlite3_column_int64 (stmt, 0));
+  when = format_change_time (_kh_db_column_int64 (stmt, 0));
   g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
                /* Translators: %s is when, as in "at 14:05" or "on 3.12.2026 at 14:05" */
                _("Someone else changed this person’s details %s, after you started editing. Nothing was saved: load their version to review it, or keep editing yours."),
@@ -456,43 +456,43 @@ _kh_db_write_client (KhDb        *db,
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int (stmt, 1, client->identity_kind);
+  _kh_db_bind_int (stmt, 1, client->identity_kind);
   _kh_db_bind_text (stmt, 2, client->identity_code);
-  sqlite3_bind_int (stmt, 3, client->no_code_reason);
+  _kh_db_bind_int (stmt, 3, client->no_code_reason);
   _kh_db_bind_text (stmt, 4, client->birth_date);
   _kh_db_bind_text (stmt, 5, client->last_name);
   _kh_db_bind_text (stmt, 6, client->first_names);
-  sqlite3_bind_int (stmt, 7, client->language);
+  _kh_db_bind_int (stmt, 7, client->language);
   _kh_db_bind_text (stmt, 8, client->other_language);
-  sqlite3_bind_int (stmt, 9, client->interpreter ? 1 : 0);
+  _kh_db_bind_int (stmt, 9, client->interpreter ? 1 : 0);
   _kh_db_bind_text (stmt, 10, client->address);
   _kh_db_bind_text (stmt, 11, client->postal_code);
   _kh_db_bind_text (stmt, 12, client->city);
   _kh_db_bind_text (stmt, 13, client->phone);
   _kh_db_bind_text (stmt, 14, phone_digits);
   _kh_db_bind_text (stmt, 15, client->email);
-  sqlite3_bind_int64 (stmt, 16, _kh_db_now ());
+  _kh_db_bind_int64 (stmt, 16, _kh_db_now ());
   if (client->id > 0)
-    sqlite3_bind_int64 (stmt, 17, client->id);
+    _kh_db_bind_int64 (stmt, 17, client->id);
   sort_key = _kh_db_make_sort_key (client->last_name, client->first_names);
   search_text = _kh_db_make_search_text (client->last_name, client->first_names, &words);
-  sqlite3_bind_blob (stmt, 18, sort_key, strlen (sort_key), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, search_text, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 20, client->non_disclosure ? 1 : 0);
-  sqlite3_bind_int (stmt, 21, client->mother_tongue);
+  _kh_db_bind_blob (stmt, 18, sort_key, strlen (sort_key));
+  _kh_db_bind_text (stmt, 19, search_text);
+  _kh_db_bind_int (stmt, 20, client->non_disclosure ? 1 : 0);
+  _kh_db_bind_int (stmt, 21, client->mother_tongue);
   _kh_db_bind_text (stmt, 22, client->other_mother_tongue);
   _kh_db_bind_text (stmt, 23, client->representative_name);
   _kh_db_bind_text (stmt, 24, client->representative_contact);
   if (client->id > 0)
     {
-      sqlite3_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 26, client->version);
+      _kh_db_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
+      _kh_db_bind_int64 (stmt, 26, client->version);
     }
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _kh_db_column_int64 (stmt, 0);
 
       /* Finish the statement first: its RETURNING holds the row. */
       if (!_kh_db_step_done (db, stmt, error))
@@ -501,12 +501,12 @@ _kh_db_write_client (KhDb        *db,
         return 0;
       return id;
     }
-  if (rc == SQLITE_DONE)
+  if (rc == KH_DB_DONE)
     {
       set_not_saved_error (db, client, error);
       return 0;
     }
-  if (sqlite3_extended_errcode (db->handle) == SQLITE_CONSTRAINT_UNIQUE)
+  if (_kh_db_is_unique_violation (db, rc))
     set_duplicate_error (client->identity_code, error);
   else
     _kh_db_set_error (db, rc, error);
@@ -619,9 +619,9 @@ read_protected_address (KhDb      *db,
   stmt = _kh_db_prepare (db, "SELECT address, postal_code, city FROM clients WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, client->id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  _kh_db_bind_int64 (stmt, 1, client->id);
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
@@ -671,14 +671,14 @@ kh_db_get_client (KhDb          *db,
 /* ---- the person's cases (issue 5, 2.3) ---- */
 
 static KhCase *
-client_case_from_row (sqlite3_stmt *stmt)
+client_case_from_row (KhDbStmt *stmt)
 {
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
-  kcase->channel = sqlite3_column_int (stmt, 13);
-  kcase->contactor = sqlite3_column_int (stmt, 14);
+  kcase->channel = _kh_db_column_int (stmt, 13);
+  kcase->contactor = _kh_db_column_int (stmt, 14);
   kcase->contactor_detail = _kh_db_column_text (stmt, 15);
-  kcase->referral = sqlite3_column_int (stmt, 16);
+  kcase->referral = _kh_db_column_int (stmt, 16);
   kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
   kcase->directed_by = _kh_db_column_text (stmt, 18);
   return kcase;
@@ -738,7 +738,7 @@ kh_db_list_client_cases (KhDb    *db,
 
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, client_id);
+          _kh_db_bind_int64 (stmt, 1, client_id);
           _kh_db_read_rows (db, stmt, (KhDbRowFunc) client_case_from_row, cases, &local_error);
         }
     }
@@ -785,24 +785,24 @@ add_hit (Search   *s,
 /* Appends the rows of a prepared query, skipping people already found. */
 static gboolean
 collect (Search        *s,
-         sqlite3_stmt  *stmt,
+         KhDbStmt  *stmt,
          KhMatch        match,
          GError       **error)
 {
-  gboolean has_match = sqlite3_column_count (stmt) > MATCH_COLUMN;
-  int rc = SQLITE_DONE;
+  gboolean has_match = _kh_db_column_count (stmt) > MATCH_COLUMN;
+  int rc = KH_DB_DONE;
 
-  while (HITS (s)->len < s->limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (HITS (s)->len < s->limit && (rc = _kh_db_step (stmt)) == KH_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _kh_db_column_int64 (stmt, 0);
       g_autoptr(KhClient) client = NULL;
 
       if (g_hash_table_contains (s->seen, &id))
         continue;
       client = client_from_row (stmt);
-      add_hit (s, client, has_match ? (KhMatch) sqlite3_column_int (stmt, MATCH_COLUMN) : match);
+      add_hit (s, client, has_match ? (KhMatch) _kh_db_column_int (stmt, MATCH_COLUMN) : match);
     }
-  if (HITS (s)->len < s->limit && rc != SQLITE_DONE)
+  if (HITS (s)->len < s->limit && rc != KH_DB_DONE)
     {
       _kh_db_set_error (s->db, rc, error);
       return FALSE;
@@ -813,18 +813,18 @@ collect (Search        *s,
 /* The one number a prepared count(*) query gives. */
 static gboolean
 step_count (KhDb          *db,
-            sqlite3_stmt  *stmt,
+            KhDbStmt  *stmt,
             gint64        *out,
             GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = _kh_db_step (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
-  *out = sqlite3_column_int64 (stmt, 0);
+  *out = _kh_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -902,8 +902,8 @@ count_hits (KhDb        *db,
                          error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, cap);
+  _kh_db_bind_text (stmt, 1, match);
+  _kh_db_bind_int64 (stmt, 2, cap);
   if (!step_count (db, stmt, &count, error))
     return -1;
   return count;
@@ -979,25 +979,28 @@ read_word_range (Search      *s,
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, word, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, word);
   _kh_db_bind_text (stmt, 2, end);
-  sqlite3_bind_int64 (stmt, 3, fetch);
+  _kh_db_bind_int64 (stmt, 3, fetch);
 
   g_array_set_size (unseen, 0);
   *out_read = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
     {
       WordRow row = { 0, };
 
-      row.id = sqlite3_column_int64 (stmt, 1);
-      row.len = MIN ((guint) sqlite3_column_bytes (stmt, 0), KH_DB_SORT_PREFIX_BYTES);
-      memcpy (row.prefix, sqlite3_column_blob (stmt, 0), row.len);
+      row.id = _kh_db_column_int64 (stmt, 1);
+      gsize len = 0;
+      const void *prefix = _kh_db_column_blob (stmt, 0, &len);
+
+      row.len = MIN (len, KH_DB_SORT_PREFIX_BYTES);
+      memcpy (row.prefix, prefix, row.len);
       (*out_read)++;
       *out_last = row;
       if (!g_hash_table_contains (s->seen, &row.id))
         g_array_append_val (unseen, row);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KH_DB_DONE)
     {
       _kh_db_set_error (s->db, rc, error);
       return FALSE;
@@ -1065,18 +1068,22 @@ search_words (Search      *s,
                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, g_array_index (unseen, WordRow, i).id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
+      _kh_db_bind_int64 (stmt, 1, g_array_index (unseen, WordRow, i).id);
+      rc = _kh_db_step (stmt);
+      if (rc == KH_DB_DONE)
         continue;
-      if (rc != SQLITE_ROW)
+      if (rc != KH_DB_ROW)
         {
           _kh_db_set_error (s->db, rc, error);
           return FALSE;
         }
       c.client = client_from_row (stmt);
-      c.key = g_bytes_new (sqlite3_column_blob (stmt, MATCH_COLUMN),
-                           sqlite3_column_bytes (stmt, MATCH_COLUMN));
+      {
+        gsize len = 0;
+        const void *key = _kh_db_column_blob (stmt, MATCH_COLUMN, &len);
+
+        c.key = g_bytes_new (key, len);
+      }
       g_array_append_val (candidates, c);
     }
   g_array_sort (candidates, compare_candidates);
@@ -1125,8 +1132,8 @@ search_names_tier (Search      *s,
                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, s->limit + already);
+      _kh_db_bind_text (stmt, 1, match);
+      _kh_db_bind_int (stmt, 2, s->limit + already);
     }
   else
     {
@@ -1145,9 +1152,9 @@ search_names_tier (Search      *s,
           g_autofree char *pattern = g_strconcat (" ", (const char *) g_ptr_array_index (folded, i),
                                                   prefix ? "" : " ", NULL);
 
-          sqlite3_bind_text (stmt, i + 1, pattern, -1, SQLITE_TRANSIENT);
+          _kh_db_bind_text (stmt, i + 1, pattern);
         }
-      sqlite3_bind_int (stmt, folded->len + 1, s->limit + already);
+      _kh_db_bind_int (stmt, folded->len + 1, s->limit + already);
     }
   return collect (s, stmt, quality, error);
 }
@@ -1272,10 +1279,10 @@ search_code (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, upper);
+  _kh_db_bind_text (stmt, 2, end);
   _kh_db_bind_text (stmt, 3, iso);
-  sqlite3_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  _kh_db_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
   if (!step_count (s->db, stmt, &count, error))
     return FALSE;
   set_total (s, count);
@@ -1291,10 +1298,10 @@ search_code (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, upper, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, upper);
+  _kh_db_bind_text (stmt, 2, end);
   _kh_db_bind_text (stmt, 3, iso);
-  sqlite3_bind_int (stmt, 4, s->limit);
+  _kh_db_bind_int (stmt, 4, s->limit);
   return collect (s, stmt, KH_MATCH_PREFIX, error);
 }
 
@@ -1397,10 +1404,10 @@ search_date_digits (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, dates ? dates : "[]", -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, dates ? dates : "[]");
   _kh_db_bind_text (stmt, 2, phone);
   _kh_db_bind_text (stmt, 3, phone_end);
-  sqlite3_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  _kh_db_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
   if (!step_count (s->db, stmt, &count, error))
     return FALSE;
   set_total (s, count);
@@ -1415,10 +1422,10 @@ search_date_digits (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, dates ? dates : "[]", -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, dates ? dates : "[]");
   _kh_db_bind_text (stmt, 2, phone);
   _kh_db_bind_text (stmt, 3, phone_end);
-  sqlite3_bind_int (stmt, 4, s->limit);
+  _kh_db_bind_int (stmt, 4, s->limit);
   return collect (s, stmt, KH_MATCH_PREFIX, error);
 }
 
@@ -1436,8 +1443,8 @@ search_birth_date (Search       *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, KH_SEARCH_COUNT_CAP + 1);
+  _kh_db_bind_text (stmt, 1, iso);
+  _kh_db_bind_int (stmt, 2, KH_SEARCH_COUNT_CAP + 1);
   if (!step_count (s->db, stmt, &count, error))
     return FALSE;
   set_total (s, count);
@@ -1449,8 +1456,8 @@ search_birth_date (Search       *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, s->limit);
+  _kh_db_bind_text (stmt, 1, iso);
+  _kh_db_bind_int (stmt, 2, s->limit);
   return collect (s, stmt, KH_MATCH_WORD, error);
 }
 
@@ -1490,9 +1497,9 @@ search_phone (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, KH_SEARCH_COUNT_CAP + 1);
+  _kh_db_bind_text (stmt, 1, digits);
+  _kh_db_bind_text (stmt, 2, end);
+  _kh_db_bind_int (stmt, 3, KH_SEARCH_COUNT_CAP + 1);
   if (!step_count (s->db, stmt, &count, error))
     return FALSE;
   set_total (s, count);
@@ -1506,9 +1513,9 @@ search_phone (Search      *s,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, digits, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 3, s->limit);
+  _kh_db_bind_text (stmt, 1, digits);
+  _kh_db_bind_text (stmt, 2, end);
+  _kh_db_bind_int (stmt, 3, s->limit);
   return collect (s, stmt, KH_MATCH_PREFIX, error);
 }
 
@@ -1528,9 +1535,9 @@ count_open_cases (Search  *s,
                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, hit->client->id);
-      sqlite3_bind_int (stmt, 2, KH_CASE_QUEUED);
-      sqlite3_bind_int (stmt, 3, KH_CASE_ASSIGNED);
+      _kh_db_bind_int64 (stmt, 1, hit->client->id);
+      _kh_db_bind_int (stmt, 2, KH_CASE_QUEUED);
+      _kh_db_bind_int (stmt, 3, KH_CASE_ASSIGNED);
       if (!step_count (s->db, stmt, &count, error))
         return FALSE;
       hit->open_cases = (guint) count;
@@ -1743,12 +1750,12 @@ kh_db_find_similar_clients (KhDb        *db,
                          &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, except_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      _kh_db_bind_text (stmt, 1, iso);
+      _kh_db_bind_int64 (stmt, 2, except_id);
+      while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
         {
-          g_autofree char *last = fold_name ((const char *) sqlite3_column_text (stmt, 5));
-          g_autofree char *first = first_word ((const char *) sqlite3_column_text (stmt, 6));
+          g_autofree char *last = fold_name (_kh_db_column_str (stmt, 5));
+          g_autofree char *first = first_word (_kh_db_column_str (stmt, 6));
 
           if (g_strcmp0 (last, want_last) != 0)
             continue;
@@ -1756,7 +1763,7 @@ kh_db_find_similar_clients (KhDb        *db,
             continue;
           g_ptr_array_add (results, client_from_row (stmt));
         }
-      if (rc != SQLITE_DONE)
+      if (rc != KH_DB_DONE)
         _kh_db_set_error (db, rc, &local_error);
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }

@@ -45,27 +45,27 @@
   "WHERE r.contact_id = ?2 ORDER BY r.id"
 
 static KhContactRevision *
-revision_from_row (sqlite3_stmt *stmt)
+revision_from_row (KhDbStmt *stmt)
 {
   KhContactRevision *revision = kh_contact_revision_new ();
   KhContact *before = kh_contact_new ();
 
-  revision->id = sqlite3_column_int64 (stmt, 0);
-  revision->contact_id = sqlite3_column_int64 (stmt, 1);
-  revision->kind = sqlite3_column_int (stmt, 2);
-  revision->changed_by = sqlite3_column_int64 (stmt, 3);
+  revision->id = _kh_db_column_int64 (stmt, 0);
+  revision->contact_id = _kh_db_column_int64 (stmt, 1);
+  revision->kind = _kh_db_column_int (stmt, 2);
+  revision->changed_by = _kh_db_column_int64 (stmt, 3);
   revision->changed_by_name = _kh_db_column_text (stmt, 4);
   revision->changed_at = _kh_db_column_time (stmt, 5);
   revision->reason = _kh_db_column_text (stmt, 6);
   before->id = revision->contact_id;
-  before->channel = sqlite3_column_int (stmt, 7);
+  before->channel = _kh_db_column_int (stmt, 7);
   before->contactor_detail = _kh_db_column_text (stmt, 8);
-  before->needs = sqlite3_column_int (stmt, 9);
+  before->needs = _kh_db_column_int (stmt, 9);
   before->reason_text = _kh_db_column_text (stmt, 10);
   before->urgent_note = _kh_db_column_text (stmt, 11);
-  before->language = sqlite3_column_int (stmt, 12);
-  before->interpreter = sqlite3_column_int (stmt, 13) != 0;
-  before->service_id = sqlite3_column_int64 (stmt, 14);
+  before->language = _kh_db_column_int (stmt, 12);
+  before->interpreter = _kh_db_column_int (stmt, 13) != 0;
+  before->service_id = _kh_db_column_int64 (stmt, 14);
   before->service_name = _kh_db_column_text (stmt, 15);
   before->outcome_note = _kh_db_column_text (stmt, 16);
   before->contactor_name = _kh_db_column_text (stmt, 17);
@@ -103,22 +103,22 @@ read_state (KhDb          *db,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  _kh_db_bind_int64 (stmt, 1, contact_id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_DONE)
     {
       g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                            _("The contact was not found."));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
-  state->entered_in_error = sqlite3_column_int (stmt, 0) != 0;
-  state->case_status = sqlite3_column_int (stmt, 1);
-  state->case_worker = sqlite3_column_int64 (stmt, 2);
+  state->entered_in_error = _kh_db_column_int (stmt, 0) != 0;
+  state->case_status = _kh_db_column_int (stmt, 1);
+  state->case_worker = _kh_db_column_int64 (stmt, 2);
   state->case_worker_name = _kh_db_column_text (stmt, 3);
   return TRUE;
 }
@@ -232,10 +232,10 @@ write_revision (KhDb            *db,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contact_id);
-  sqlite3_bind_int (stmt, 2, kind);
-  sqlite3_bind_int64 (stmt, 3, user->id);
-  sqlite3_bind_int64 (stmt, 4, _kh_db_now ());
+  _kh_db_bind_int64 (stmt, 1, contact_id);
+  _kh_db_bind_int (stmt, 2, kind);
+  _kh_db_bind_int64 (stmt, 3, user->id);
+  _kh_db_bind_int64 (stmt, 4, _kh_db_now ());
   _kh_db_bind_text (stmt, 5, reason);
   return _kh_db_step_done (db, stmt, error);
 }
@@ -253,11 +253,11 @@ check_service (KhDb    *db,
   stmt = _kh_db_prepare (db, "SELECT 1 FROM services WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, service_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _kh_db_bind_int64 (stmt, 1, service_id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (rc == KH_DB_DONE)
     return refuse (error, KH_STORE_ERROR_INVALID,
                    _("Directed to: the service is not in the directory."));
   _kh_db_set_error (db, rc, error);
@@ -298,8 +298,8 @@ kh_db_get_contact_history (KhDb    *db,
       history->revisions = g_ptr_array_new_with_free_func (g_object_unref);
       if (stmt != NULL)
         {
-          sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (stmt, 2, contact_id);
+          _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
+          _kh_db_bind_int64 (stmt, 2, contact_id);
           _kh_db_read_rows (db, stmt, (KhDbRowFunc) revision_from_row, history->revisions,
                             &local_error);
         }
@@ -424,20 +424,20 @@ kh_db_correct_contact (KhDb        *db,
                                      &local_error);
               if (stmt != NULL)
                 {
-                  sqlite3_bind_int (stmt, 1, after->channel);
+                  _kh_db_bind_int (stmt, 1, after->channel);
                   _kh_db_bind_text (stmt, 2, after->contactor_detail);
-                  sqlite3_bind_int (stmt, 3, after->needs);
+                  _kh_db_bind_int (stmt, 3, after->needs);
                   _kh_db_bind_text (stmt, 4, after->reason_text);
                   _kh_db_bind_text (stmt, 5, after->urgent_note);
-                  sqlite3_bind_int (stmt, 6, after->language);
-                  sqlite3_bind_int (stmt, 7, after->interpreter ? 1 : 0);
+                  _kh_db_bind_int (stmt, 6, after->language);
+                  _kh_db_bind_int (stmt, 7, after->interpreter ? 1 : 0);
                   _kh_db_bind_id (stmt, 8, after->service_id);
                   _kh_db_bind_text (stmt, 9, after->outcome_note);
                   _kh_db_bind_text (stmt, 10, after->contactor_name);
                   _kh_db_bind_text (stmt, 11, after->contactor_relation);
                   _kh_db_bind_text (stmt, 12, after->contactor_contact);
                   _kh_db_bind_text (stmt, 13, after->directed_by);
-                  sqlite3_bind_int64 (stmt, 14, after->id);
+                  _kh_db_bind_int64 (stmt, 14, after->id);
                   _kh_db_step_done (db, stmt, &local_error);
                 }
             }
@@ -482,7 +482,7 @@ kh_db_mark_contact_in_error (KhDb        *db,
 
       if (mark != NULL)
         {
-          sqlite3_bind_int64 (mark, 1, contact_id);
+          _kh_db_bind_int64 (mark, 1, contact_id);
           _kh_db_step_done (db, mark, &local_error);
         }
       /* The case it opened closes (and leaves the queue); a closed one stays
@@ -501,7 +501,7 @@ kh_db_mark_contact_in_error (KhDb        *db,
 
           if (close != NULL)
             {
-              sqlite3_bind_int64 (close, 1, contact_id);
+              _kh_db_bind_int64 (close, 1, contact_id);
               _kh_db_step_done (db, close, &local_error);
             }
         }

@@ -48,29 +48,29 @@
   "  LEFT JOIN users u ON u.id = cs.assigned_to "
 
 static KhContact *
-contact_from_row (sqlite3_stmt *stmt)
+contact_from_row (KhDbStmt *stmt)
 {
   KhContact *contact = kh_contact_new ();
 
-  contact->id = sqlite3_column_int64 (stmt, 0);
+  contact->id = _kh_db_column_int64 (stmt, 0);
   contact->received_at = _kh_db_column_time (stmt, 1);
-  contact->channel = sqlite3_column_int (stmt, 2);
-  contact->contactor = sqlite3_column_int (stmt, 3);
+  contact->channel = _kh_db_column_int (stmt, 2);
+  contact->contactor = _kh_db_column_int (stmt, 3);
   contact->contactor_detail = _kh_db_column_text (stmt, 4);
-  contact->referral = sqlite3_column_int (stmt, 5);
-  contact->needs = sqlite3_column_int (stmt, 6);
+  contact->referral = _kh_db_column_int (stmt, 5);
+  contact->needs = _kh_db_column_int (stmt, 6);
   contact->reason_text = _kh_db_column_text (stmt, 7);
-  contact->urgent = sqlite3_column_int (stmt, 8) != 0;
+  contact->urgent = _kh_db_column_int (stmt, 8) != 0;
   contact->urgent_note = _kh_db_column_text (stmt, 9);
-  contact->language = sqlite3_column_int (stmt, 10);
-  contact->interpreter = sqlite3_column_int (stmt, 11) != 0;
-  contact->outcome = sqlite3_column_int (stmt, 12);
-  contact->service_id = sqlite3_column_int64 (stmt, 13);
+  contact->language = _kh_db_column_int (stmt, 10);
+  contact->interpreter = _kh_db_column_int (stmt, 11) != 0;
+  contact->outcome = _kh_db_column_int (stmt, 12);
+  contact->service_id = _kh_db_column_int64 (stmt, 13);
   contact->outcome_note = _kh_db_column_text (stmt, 14);
-  contact->anonymous = sqlite3_column_int (stmt, 15) != 0;
-  contact->client_id = sqlite3_column_int64 (stmt, 16);
-  contact->case_id = sqlite3_column_int64 (stmt, 17);
-  contact->created_by = sqlite3_column_int64 (stmt, 18);
+  contact->anonymous = _kh_db_column_int (stmt, 15) != 0;
+  contact->client_id = _kh_db_column_int64 (stmt, 16);
+  contact->case_id = _kh_db_column_int64 (stmt, 17);
+  contact->created_by = _kh_db_column_int64 (stmt, 18);
   contact->created_at = _kh_db_column_time (stmt, 19);
   contact->client_name = _kh_db_column_text (stmt, 20);
   contact->service_name = _kh_db_column_text (stmt, 21);
@@ -79,43 +79,43 @@ contact_from_row (sqlite3_stmt *stmt)
   contact->contactor_relation = _kh_db_column_text (stmt, 24);
   contact->contactor_contact = _kh_db_column_text (stmt, 25);
   contact->directed_by = _kh_db_column_text (stmt, 26);
-  contact->kela_kind = sqlite3_column_int (stmt, 27);
+  contact->kela_kind = _kh_db_column_int (stmt, 27);
   contact->kela_meeting_deadline = _kh_db_column_text (stmt, 28);
-  contact->urgency = sqlite3_column_int (stmt, 29);
-  contact->urgency_assessed_by = sqlite3_column_int64 (stmt, 30);
+  contact->urgency = _kh_db_column_int (stmt, 29);
+  contact->urgency_assessed_by = _kh_db_column_int64 (stmt, 30);
   contact->urgency_assessed_at = _kh_db_column_time (stmt, 31);
-  contact->opens_case = sqlite3_column_int (stmt, 32) != 0;
+  contact->opens_case = _kh_db_column_int (stmt, 32) != 0;
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
-  contact->attached_case_id = sqlite3_column_int64 (stmt, 34);
-  contact->entered_in_error = sqlite3_column_int (stmt, 35) != 0;
+  contact->attached_case_id = _kh_db_column_int64 (stmt, 34);
+  contact->entered_in_error = _kh_db_column_int (stmt, 35) != 0;
   return contact;
 }
 
 /* The columns every case query starts with (0–12, CASE_SELECT's order);
  * each query reads its own columns after them. */
 KhCase *
-_kh_db_case_from_row (sqlite3_stmt *stmt)
+_kh_db_case_from_row (KhDbStmt *stmt)
 {
   KhCase *kcase = kh_case_new ();
 
-  kcase->id = sqlite3_column_int64 (stmt, 0);
-  kcase->client_id = sqlite3_column_int64 (stmt, 1);
-  kcase->contact_id = sqlite3_column_int64 (stmt, 2);
+  kcase->id = _kh_db_column_int64 (stmt, 0);
+  kcase->client_id = _kh_db_column_int64 (stmt, 1);
+  kcase->contact_id = _kh_db_column_int64 (stmt, 2);
   kcase->opened_at = _kh_db_column_time (stmt, 3);
-  kcase->status = sqlite3_column_int (stmt, 4);
-  kcase->assigned_to = sqlite3_column_int64 (stmt, 5);
-  kcase->deadline_groups = sqlite3_column_int (stmt, 6);
+  kcase->status = _kh_db_column_int (stmt, 4);
+  kcase->assigned_to = _kh_db_column_int64 (stmt, 5);
+  kcase->deadline_groups = _kh_db_column_int (stmt, 6);
   kcase->assessment_deadline = _kh_db_column_text (stmt, 7);
   kcase->client_name = _kh_db_column_text (stmt, 8);
   kcase->assigned_to_name = _kh_db_column_text (stmt, 9);
-  kcase->client_language = sqlite3_column_int (stmt, 10);
-  kcase->needs = sqlite3_column_int (stmt, 11);
-  kcase->urgent = sqlite3_column_int (stmt, 12) != 0;
+  kcase->client_language = _kh_db_column_int (stmt, 10);
+  kcase->needs = _kh_db_column_int (stmt, 11);
+  kcase->urgent = _kh_db_column_int (stmt, 12) != 0;
   return kcase;
 }
 
 static KhCase *
-case_from_row (sqlite3_stmt *stmt)
+case_from_row (KhDbStmt *stmt)
 {
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
@@ -208,11 +208,11 @@ check_exists (KhDb        *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _kh_db_bind_int64 (stmt, 1, id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (rc == KH_DB_DONE)
     return refuse (error, message);
   _kh_db_set_error (db, rc, error);
   return FALSE;
@@ -240,48 +240,48 @@ insert_contact (KhDb       *db,
                          error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (contact->received_at));
-  sqlite3_bind_int (stmt, 2, contact->channel);
-  sqlite3_bind_int (stmt, 3, contact->contactor);
+  _kh_db_bind_int64 (stmt, 1, g_date_time_to_unix (contact->received_at));
+  _kh_db_bind_int (stmt, 2, contact->channel);
+  _kh_db_bind_int (stmt, 3, contact->contactor);
   _kh_db_bind_text (stmt, 4, contact->contactor_detail);
-  sqlite3_bind_int (stmt, 5, contact->referral);
-  sqlite3_bind_int (stmt, 6, contact->needs);
+  _kh_db_bind_int (stmt, 5, contact->referral);
+  _kh_db_bind_int (stmt, 6, contact->needs);
   _kh_db_bind_text (stmt, 7, contact->reason_text);
-  sqlite3_bind_int (stmt, 8, contact->urgent ? 1 : 0);
+  _kh_db_bind_int (stmt, 8, contact->urgent ? 1 : 0);
   _kh_db_bind_text (stmt, 9, contact->urgent_note);
-  sqlite3_bind_int (stmt, 10, contact->language);
-  sqlite3_bind_int (stmt, 11, contact->interpreter ? 1 : 0);
-  sqlite3_bind_int (stmt, 12, contact->outcome);
+  _kh_db_bind_int (stmt, 10, contact->language);
+  _kh_db_bind_int (stmt, 11, contact->interpreter ? 1 : 0);
+  _kh_db_bind_int (stmt, 12, contact->outcome);
   _kh_db_bind_id (stmt, 13, contact->service_id);
   _kh_db_bind_text (stmt, 14, contact->outcome_note);
-  sqlite3_bind_int (stmt, 15, contact->anonymous ? 1 : 0);
+  _kh_db_bind_int (stmt, 15, contact->anonymous ? 1 : 0);
   _kh_db_bind_id (stmt, 16, contact->client_id);
-  sqlite3_bind_int64 (stmt, 17, created_by);
-  sqlite3_bind_int64 (stmt, 18, contact->created_at != NULL
+  _kh_db_bind_int64 (stmt, 17, created_by);
+  _kh_db_bind_int64 (stmt, 18, contact->created_at != NULL
                                   ? g_date_time_to_unix (contact->created_at)
                                   : _kh_db_now ());
   _kh_db_bind_text (stmt, 19, contact->contactor_name);
   _kh_db_bind_text (stmt, 20, contact->contactor_relation);
   _kh_db_bind_text (stmt, 21, contact->contactor_contact);
   _kh_db_bind_text (stmt, 22, contact->directed_by);
-  sqlite3_bind_int (stmt, 23, contact->kela_kind);
+  _kh_db_bind_int (stmt, 23, contact->kela_kind);
   _kh_db_bind_text (stmt, 24, contact->kela_meeting_deadline);
-  sqlite3_bind_int (stmt, 25, contact->urgency);
+  _kh_db_bind_int (stmt, 25, contact->urgency);
   _kh_db_bind_id (stmt, 26, contact->urgency_assessed_by);
   if (contact->urgency_assessed_at != NULL)
-    sqlite3_bind_int64 (stmt, 27, g_date_time_to_unix (contact->urgency_assessed_at));
+    _kh_db_bind_int64 (stmt, 27, g_date_time_to_unix (contact->urgency_assessed_at));
   else
-    sqlite3_bind_null (stmt, 27);
-  sqlite3_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
+    _kh_db_bind_null (stmt, 27);
+  _kh_db_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
   _kh_db_bind_text (stmt, 29, contact->no_assessment_reason);
   _kh_db_bind_id (stmt, 30, contact->attached_case_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return _kh_db_column_int64 (stmt, 0);
 }
 
 static gint64
@@ -299,23 +299,23 @@ insert_case (KhDb    *db,
                          error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, kcase->client_id);
-  sqlite3_bind_int64 (stmt, 2, kcase->contact_id);
-  sqlite3_bind_int64 (stmt, 3, kcase->opened_at != NULL
+  _kh_db_bind_int64 (stmt, 1, kcase->client_id);
+  _kh_db_bind_int64 (stmt, 2, kcase->contact_id);
+  _kh_db_bind_int64 (stmt, 3, kcase->opened_at != NULL
                                  ? g_date_time_to_unix (kcase->opened_at)
                                  : _kh_db_now ());
-  sqlite3_bind_int (stmt, 4, kcase->status);
+  _kh_db_bind_int (stmt, 4, kcase->status);
   _kh_db_bind_id (stmt, 5, kcase->assigned_to);
-  sqlite3_bind_int (stmt, 6, kcase->deadline_groups);
+  _kh_db_bind_int (stmt, 6, kcase->deadline_groups);
   _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
   _kh_db_bind_text (stmt, 8, kcase->implementation_deadline);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return _kh_db_column_int64 (stmt, 0);
 }
 
 /* ---- deadlines ---- */
@@ -531,12 +531,12 @@ kh_db_save_intake (KhDb      *db,
             {
               int rc;
 
-              sqlite3_bind_int64 (stmt, 1, intake->attach_to_case);
-              sqlite3_bind_int64 (stmt, 2, client->id);
-              rc = sqlite3_step (stmt);
-              if (rc == SQLITE_DONE)
+              _kh_db_bind_int64 (stmt, 1, intake->attach_to_case);
+              _kh_db_bind_int64 (stmt, 2, client->id);
+              rc = _kh_db_step (stmt);
+              if (rc == KH_DB_DONE)
                 refuse (&local_error, _("The case is no longer pending for this person. Open a new case instead."));
-              else if (rc != SQLITE_ROW)
+              else if (rc != KH_DB_ROW)
                 _kh_db_set_error (db, rc, &local_error);
               else
                 contact->attached_case_id = intake->attach_to_case;
@@ -599,19 +599,19 @@ kh_db_undo_intake (KhDb            *db,
                          &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, result->contact_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
+      _kh_db_bind_int64 (stmt, 1, result->contact_id);
+      rc = _kh_db_step (stmt);
+      if (rc == KH_DB_DONE)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                      _("The contact has already been removed."));
-      else if (rc != SQLITE_ROW)
+      else if (rc != KH_DB_ROW)
         _kh_db_set_error (db, rc, &local_error);
-      else if (sqlite3_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
+      else if (_kh_db_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                      _("Only the person who saved the contact can undo it."));
       /* A corrected or marked contact has a history, which is never
        * removed (the revisions' triggers refuse it as the last line). */
-      else if (sqlite3_column_int (stmt, 1) != 0)
+      else if (_kh_db_column_int (stmt, 1) != 0)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
                      _("The contact has been corrected since it was saved, so it can no longer be undone. Mark it as entered in error instead."));
       g_clear_pointer (&stmt, _kh_db_stmt_release);
@@ -629,7 +629,7 @@ kh_db_undo_intake (KhDb            *db,
           stmt = _kh_db_prepare (db, deletes[i], &local_error);
           if (stmt == NULL)
             break;
-          sqlite3_bind_int64 (stmt, 1, result->contact_id);
+          _kh_db_bind_int64 (stmt, 1, result->contact_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
@@ -656,7 +656,7 @@ kh_db_undo_intake (KhDb            *db,
                              &local_error);
       if (stmt != NULL)
         {
-          sqlite3_bind_int64 (stmt, 1, result->client_id);
+          _kh_db_bind_int64 (stmt, 1, result->client_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
@@ -680,8 +680,8 @@ list_contacts (KhDb        *db,
   stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, arg1);
+  _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
+  _kh_db_bind_int64 (stmt, 2, arg1);
   if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, error))
     return NULL;
   return g_steal_pointer (&contacts);
@@ -809,18 +809,18 @@ kh_work_list_new_showing (void)
  * when it failed. */
 static gboolean
 count_rows (KhDb          *db,
-            sqlite3_stmt  *stmt,
+            KhDbStmt  *stmt,
             guint         *out_count,
             GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = _kh_db_step (stmt);
 
-  if (rc != SQLITE_ROW)
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
-  *out_count = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), 0, G_MAXUINT);
+  *out_count = (guint) CLAMP (_kh_db_column_int64 (stmt, 0), 0, G_MAXUINT);
   return TRUE;
 }
 
@@ -832,16 +832,16 @@ count_rows (KhDb          *db,
   "  AND (?6 = 0 OR k.created_by = ?6) "
 
 static void
-bind_contact_filter (sqlite3_stmt          *stmt,
+bind_contact_filter (KhDbStmt          *stmt,
                      GDateTime             *start,
                      GDateTime             *end,
                      const KhWorkListQuery *query)
 {
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (start));
-  sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (end));
-  sqlite3_bind_int (stmt, 4, query->channel);
-  sqlite3_bind_int (stmt, 5, query->outcome);
-  sqlite3_bind_int64 (stmt, 6, query->worker_id);
+  _kh_db_bind_int64 (stmt, 2, g_date_time_to_unix (start));
+  _kh_db_bind_int64 (stmt, 3, g_date_time_to_unix (end));
+  _kh_db_bind_int (stmt, 4, query->channel);
+  _kh_db_bind_int (stmt, 5, query->outcome);
+  _kh_db_bind_int64 (stmt, 6, query->worker_id);
 }
 
 /**
@@ -905,10 +905,10 @@ kh_db_list_contacts_query (KhDb                  *db,
 
     if (stmt != NULL)
       {
-        sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
+        _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
         bind_contact_filter (stmt, start, end, query);
-        sqlite3_bind_int64 (stmt, 7, limit);
-        sqlite3_bind_int64 (stmt, 8, query->offset);
+        _kh_db_bind_int64 (stmt, 7, limit);
+        _kh_db_bind_int64 (stmt, 8, query->offset);
         _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
       }
   }
@@ -1034,8 +1034,8 @@ kh_db_list_queue_query (KhDb                  *db,
 
     if (stmt != NULL)
       {
-        sqlite3_bind_int64 (stmt, 1, limit);
-        sqlite3_bind_int64 (stmt, 2, query->offset);
+        _kh_db_bind_int64 (stmt, 1, limit);
+        _kh_db_bind_int64 (stmt, 2, query->offset);
         _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
       }
   }
@@ -1048,7 +1048,7 @@ kh_db_list_queue_query (KhDb                  *db,
                                                  &local_error);
 
       if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
-        urgent = (guint) CLAMP (sqlite3_column_int64 (stmt, 1), 0, G_MAXUINT);
+        urgent = (guint) CLAMP (_kh_db_column_int64 (stmt, 1), 0, G_MAXUINT);
     }
   for (guint i = 0; i < cases->len && local_error == NULL; i++)
     {

@@ -21,18 +21,18 @@
 #define DEFAULT_PAGE 100
 
 static KhAccessEntry *
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (KhDbStmt *stmt)
 {
   KhAccessEntry *entry = kh_access_entry_new ();
 
-  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->id = _kh_db_column_int64 (stmt, 0);
   entry->at = _kh_db_column_time (stmt, 1);
-  entry->user_id = sqlite3_column_int64 (stmt, 2);
+  entry->user_id = _kh_db_column_int64 (stmt, 2);
   entry->user_name = _kh_db_column_text (stmt, 3);
-  entry->client_id = sqlite3_column_int64 (stmt, 4);
+  entry->client_id = _kh_db_column_int64 (stmt, 4);
   entry->client_name = _kh_db_column_text (stmt, 5);
-  entry->what = sqlite3_column_int (stmt, 6);
-  entry->basis = sqlite3_column_int (stmt, 7);
+  entry->what = _kh_db_column_int (stmt, 6);
+  entry->basis = _kh_db_column_int (stmt, 7);
   return entry;
 }
 
@@ -94,8 +94,8 @@ kh_db_list_access_log (KhDb    *db,
 #undef ENTRY_SELECT
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, client_id);
-      sqlite3_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
+      _kh_db_bind_int64 (stmt, 1, client_id);
+      _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
   if (local_error == NULL)
@@ -212,29 +212,29 @@ append_filter (GString              *sql,
 }
 
 static int
-bind_filter (sqlite3_stmt         *stmt,
+bind_filter (KhDbStmt         *stmt,
              const KhAccessFilter *filter)
 {
   g_autofree char *match = person_match (filter->person_words);
   int i = 1;
 
   if (filter->client_id > 0)
-    sqlite3_bind_int64 (stmt, i++, filter->client_id);
+    _kh_db_bind_int64 (stmt, i++, filter->client_id);
   if (match != NULL)
-    sqlite3_bind_text (stmt, i++, match, -1, SQLITE_TRANSIENT);
+    _kh_db_bind_text (stmt, i++, match);
   if (filter->user_id > 0)
-    sqlite3_bind_int64 (stmt, i++, filter->user_id);
+    _kh_db_bind_int64 (stmt, i++, filter->user_id);
   if (filter->what != 0)
-    sqlite3_bind_int (stmt, i++, filter->what);
+    _kh_db_bind_int (stmt, i++, filter->what);
   if (g_date_valid (&filter->from))
-    sqlite3_bind_int64 (stmt, i++, local_midnight (&filter->from));
+    _kh_db_bind_int64 (stmt, i++, local_midnight (&filter->from));
   if (g_date_valid (&filter->to))
     {
       GDate next = filter->to;
 
       /* The whole last day: up to the next midnight. */
       g_date_add_days (&next, 1);
-      sqlite3_bind_int64 (stmt, i++, local_midnight (&next));
+      _kh_db_bind_int64 (stmt, i++, local_midnight (&next));
     }
   return i;
 }
@@ -263,16 +263,16 @@ count_rows (KhDb                 *db,
   i = bind_filter (stmt, filter);
   if (newer)
     {
-      sqlite3_bind_int64 (stmt, i++, at);
-      sqlite3_bind_int64 (stmt, i++, id);
+      _kh_db_bind_int64 (stmt, i++, at);
+      _kh_db_bind_int64 (stmt, i++, id);
     }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
     }
-  *out_count = (guint64) sqlite3_column_int64 (stmt, 0);
+  *out_count = (guint64) _kh_db_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -350,10 +350,10 @@ kh_db_read_access_log (KhDb                 *db,
 
       if (paging == KH_ACCESS_PAGE_OLDER || paging == KH_ACCESS_PAGE_NEWER)
         {
-          sqlite3_bind_int64 (stmt, i++, at);
-          sqlite3_bind_int64 (stmt, i++, id);
+          _kh_db_bind_int64 (stmt, i++, at);
+          _kh_db_bind_int64 (stmt, i++, id);
         }
-      sqlite3_bind_int (stmt, i, (int) MIN (limit, (guint) G_MAXINT));
+      _kh_db_bind_int (stmt, i, (int) MIN (limit, (guint) G_MAXINT));
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, page->entries, &local_error);
     }
   if (local_error == NULL && ascending)
@@ -449,15 +449,15 @@ kh_db_export_access_log (KhDb    *db,
     {
       int rc;
 
-      sqlite3_bind_int64 (stmt, 1, client_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      _kh_db_bind_int64 (stmt, 1, client_id);
+      rc = _kh_db_step (stmt);
+      if (rc == KH_DB_ROW)
         {
           found = TRUE;
-          if (sqlite3_column_int (stmt, 0) == KH_LANGUAGE_SV)
+          if (_kh_db_column_int (stmt, 0) == KH_LANGUAGE_SV)
             language = "sv";
         }
-      else if (rc != SQLITE_DONE)
+      else if (rc != KH_DB_DONE)
         _kh_db_set_error (db, rc, &local_error);
     }
   g_clear_pointer (&stmt, _kh_db_stmt_release);
@@ -470,7 +470,7 @@ kh_db_export_access_log (KhDb    *db,
                            &local_error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, client_id);
+      _kh_db_bind_int64 (stmt, 1, client_id);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
   if (local_error == NULL)

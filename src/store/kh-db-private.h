@@ -2,22 +2,84 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * KhDb is split by aggregate: kh-db.c (opening, migrations, transactions,
- * errors), kh-db-users.c, kh-db-clients.c (people and search),
+ * KhDb is split by aggregate: kh-db.c (statements, transactions and the
+ * helpers every aggregate uses, whatever the engine), kh-db-sqlite.c (the
+ * SQLite engine: opening, migrations, errors, the name index's upkeep),
+ * kh-db-users.c, kh-db-clients.c (people and search),
  * kh-db-contacts.c (intake, contacts, cases), kh-db-services.c (the directory
  * and the unit's calendar) and kh-db-log.c (the access log).
  */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "store/kh-db.h"
 
 G_BEGIN_DECLS
 
+/* What the engine's step returns (the same numbers as SQLite's). Any other
+ * value is an error code of the engine, for _kh_db_set_error. */
+#define KH_DB_OK   0
+#define KH_DB_ROW  100
+#define KH_DB_DONE 101
+
+typedef struct _KhDbStmt   KhDbStmt;
+typedef struct _KhDbEngine KhDbEngine;
+
+/* One SQL engine behind the aggregates: kh-db-sqlite.c (the embedded
+ * default) and the server engine. The aggregate files (kh-db-clients.c …)
+ * write portable SQL once — `?` or `?N` parameters, RETURNING, ON CONFLICT —
+ * and reach the engine only through the functions below. What the dialects
+ * do differently (opening, migrations, search indexes, collation, upkeep)
+ * lives in the engine's own file. */
+struct _KhDbEngine
+{
+  const char  *name;
+  /* Statement for a write transaction of its own. */
+  const char  *begin_sql;
+
+  gpointer   (*prepare)          (KhDb *db, const char *sql, int *out_rc);
+  void       (*finalize)         (gpointer stmt);
+  void       (*reset)            (gpointer stmt);
+  void       (*clear_bindings)   (gpointer stmt);
+  void       (*bind_int64)       (gpointer stmt, int index, gint64 value);
+  void       (*bind_text)        (gpointer stmt, int index, const char *text);
+  void       (*bind_blob)        (gpointer stmt, int index, const void *data, gsize size);
+  void       (*bind_null)        (gpointer stmt, int index);
+  int        (*step)             (gpointer stmt);
+  gint64     (*column_int64)     (gpointer stmt, int column);
+  const char *(*column_str)      (gpointer stmt, int column);
+  gboolean   (*column_is_null)   (gpointer stmt, int column);
+  const void *(*column_blob)     (gpointer stmt, int column, gsize *out_size);
+  int        (*column_count)     (gpointer stmt);
+
+  int        (*exec)             (KhDb *db, const char *sql);
+  gint64     (*changes)          (KhDb *db);
+  gboolean   (*in_transaction)   (KhDb *db);
+  int        (*last_error_code)  (KhDb *db);
+  gboolean   (*is_unique_violation) (KhDb *db, int rc);
+  void       (*set_error)        (KhDb *db, int rc, GError **error);
+
+  /* kh_db_begin's bulk loads: defer the name index, and make it whole
+   * again before the commit. NULL where the engine keeps it current. */
+  gboolean   (*defer_search_index) (KhDb *db, GError **error);
+  gboolean   (*before_commit)    (KhDb *db, GError **error);
+  void       (*after_rollback)   (KhDb *db);
+
+  int        (*schema_version)   (KhDb *db);
+  void       (*close)            (KhDb *db);
+
+  /* Issue 6, 6 (kh_db_poll_change): a mark that changes whenever another
+   * connection has committed, and not for this one's own commits; cheap
+   * enough to ask five times a second. SQLite: PRAGMA data_version; a
+   * server engine: a count of the notifications (LISTEN/NOTIFY) received. */
+  gboolean   (*changes_elsewhere) (KhDb *db, gint64 *out_mark, GError **error);
+};
+
 struct _KhDb
 {
-  sqlite3    *handle;
+  const KhDbEngine *engine;
+  /* The engine's connection (sqlite3 *). */
+  gpointer    handle;
+  /* The file, or the server as the user may see it (no password). */
   char       *path;
   gboolean    read_only;
 
@@ -54,33 +116,53 @@ struct _KhDb
   gint64      change_seq;
 };
 
-/* A borrowed statement from the cache; the cleanup resets it so that it
- * holds no read lock. Never finalize one. */
-typedef sqlite3_stmt KhDbStmt;
+/* A prepared statement, borrowed from the connection's cache; the cleanup
+ * resets it so that it holds no read lock. Never free one. */
+struct _KhDbStmt
+{
+  KhDb     *db;
+  gpointer  handle;
+};
+
 void          _kh_db_stmt_release      (KhDbStmt    *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDbStmt, _kh_db_stmt_release)
 
-/* Sets `error` from the connection's last error, mapped to KhStoreError. */
+/* A new connection's common part (kh_db_close frees it). */
+KhDb         *_kh_db_new               (const KhDbEngine *engine,
+                                        const char       *path);
+
+/* Sets `error` from the engine's error code `rc`, mapped to KhStoreError. */
 void          _kh_db_set_error         (KhDb        *db,
                                         int          rc,
                                         GError     **error);
+/* Sets `error` from the connection's last error. */
+void          _kh_db_set_last_error    (KhDb        *db,
+                                        GError     **error);
+/* Whether `rc` (a failed step) broke a UNIQUE constraint. */
+gboolean      _kh_db_is_unique_violation (KhDb      *db,
+                                          int        rc);
 /* A prepared statement for `sql`, from the connection's cache, reset and
  * with its bindings cleared. Use with g_autoptr (KhDbStmt). */
 KhDbStmt     *_kh_db_prepare           (KhDb        *db,
                                         const char  *sql,
                                         GError     **error);
+/* KH_DB_ROW, KH_DB_DONE or an engine's error code. */
+int           _kh_db_step              (KhDbStmt    *stmt);
+void          _kh_db_reset             (KhDbStmt    *stmt);
+/* Rows changed by the last statement. */
+gint64        _kh_db_changes           (KhDb        *db);
 /* Steps a statement that returns no rows, then resets it; FALSE with
  * `error` set when it failed. */
 gboolean      _kh_db_step_done         (KhDb          *db,
-                                        sqlite3_stmt  *stmt,
+                                        KhDbStmt      *stmt,
                                         GError       **error);
 /* Makes a new record from the current row of a statement. */
-typedef gpointer (*KhDbRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*KhDbRowFunc) (KhDbStmt *stmt);
 /* Steps through every row, appending from_row's record for each to `rows`,
  * then resets the statement; FALSE with `error` set when a step failed (the
  * rows read until then stay in `rows`). */
 gboolean      _kh_db_read_rows         (KhDb          *db,
-                                        sqlite3_stmt  *stmt,
+                                        KhDbStmt      *stmt,
                                         KhDbRowFunc    from_row,
                                         GPtrArray     *rows,
                                         GError       **error);
@@ -112,16 +194,43 @@ gboolean      _kh_db_tx_finish         (KhDb        *db,
                                         GError      *local_error,
                                         GError     **error);
 
-/* Binding helpers: NULL strings and zero ids bind as SQL NULL. */
-void          _kh_db_bind_text         (sqlite3_stmt *stmt,
+/* Binding: parameters count from 1. NULL strings and zero ids bind as
+ * SQL NULL. */
+void          _kh_db_bind_int64        (KhDbStmt     *stmt,
+                                        int           index,
+                                        gint64        value);
+void          _kh_db_bind_int          (KhDbStmt     *stmt,
+                                        int           index,
+                                        int           value);
+void          _kh_db_bind_text         (KhDbStmt     *stmt,
                                         int           index,
                                         const char   *text);
-void          _kh_db_bind_id           (sqlite3_stmt *stmt,
+void          _kh_db_bind_blob         (KhDbStmt     *stmt,
+                                        int           index,
+                                        const void   *data,
+                                        gsize         size);
+void          _kh_db_bind_null         (KhDbStmt     *stmt,
+                                        int           index);
+void          _kh_db_bind_id           (KhDbStmt     *stmt,
                                         int           index,
                                         gint64        id);
-char         *_kh_db_column_text       (sqlite3_stmt *stmt,
+/* Columns count from 0. _str is borrowed until the next step or reset;
+ * _text is a copy, NULL for NULL and for an empty string. */
+gint64        _kh_db_column_int64      (KhDbStmt     *stmt,
                                         int           column);
-GDateTime    *_kh_db_column_time       (sqlite3_stmt *stmt,
+int           _kh_db_column_int        (KhDbStmt     *stmt,
+                                        int           column);
+const char   *_kh_db_column_str        (KhDbStmt     *stmt,
+                                        int           column);
+char         *_kh_db_column_text       (KhDbStmt     *stmt,
+                                        int           column);
+gboolean      _kh_db_column_is_null    (KhDbStmt     *stmt,
+                                        int           column);
+const void   *_kh_db_column_blob       (KhDbStmt     *stmt,
+                                        int           column,
+                                        gsize        *out_size);
+int           _kh_db_column_count      (KhDbStmt     *stmt);
+GDateTime    *_kh_db_column_time       (KhDbStmt     *stmt,
                                         int           column);
 gint64        _kh_db_now               (void);
 
@@ -178,6 +287,11 @@ KhClient     *_kh_db_read_client       (KhDb         *db,
                                         gint64        client_id,
                                         GError      **error);
 
+/* Makes the name keys of every person whose sort key is NULL (after a
+ * migration that needs them remade, or a name changed by another program). */
+gboolean      _kh_db_repair_name_keys  (KhDb         *db,
+                                        GError      **error);
+
 /* The unit's calendar, cached for the connection (borrowed). */
 KhCalendar   *_kh_db_get_calendar      (KhDb         *db,
                                         GError      **error);
@@ -203,6 +317,6 @@ KhContact    *_kh_db_read_contact      (KhDb         *db,
                                         GError      **error);
 
 /* A case's common columns 0–12 (kh-db-contacts.c, CASE_SELECT's order). */
-KhCase       *_kh_db_case_from_row     (sqlite3_stmt *stmt);
+KhCase       *_kh_db_case_from_row     (KhDbStmt     *stmt);
 
 G_END_DECLS

@@ -19,24 +19,24 @@
   "area, kind, languages, other_languages, email, notes, flags"
 
 static KhService *
-service_from_row (sqlite3_stmt *stmt)
+service_from_row (KhDbStmt *stmt)
 {
   KhService *service = kh_service_new ();
 
-  service->id = sqlite3_column_int64 (stmt, 0);
+  service->id = _kh_db_column_int64 (stmt, 0);
   service->name_fi = _kh_db_column_text (stmt, 1);
   service->name_sv = _kh_db_column_text (stmt, 2);
   service->phone = _kh_db_column_text (stmt, 3);
   service->address = _kh_db_column_text (stmt, 4);
   service->url = _kh_db_column_text (stmt, 5);
-  service->active = sqlite3_column_int (stmt, 6) != 0;
-  service->area = sqlite3_column_int (stmt, 7);
-  service->kind = sqlite3_column_int (stmt, 8);
-  service->languages = (guint) sqlite3_column_int (stmt, 9);
+  service->active = _kh_db_column_int (stmt, 6) != 0;
+  service->area = _kh_db_column_int (stmt, 7);
+  service->kind = _kh_db_column_int (stmt, 8);
+  service->languages = (guint) _kh_db_column_int (stmt, 9);
   service->other_languages = _kh_db_column_text (stmt, 10);
   service->email = _kh_db_column_text (stmt, 11);
   service->notes = _kh_db_column_text (stmt, 12);
-  service->flags = (guint) sqlite3_column_int (stmt, 13);
+  service->flags = (guint) _kh_db_column_int (stmt, 13);
   return service;
 }
 
@@ -64,8 +64,8 @@ kh_db_list_services (KhDb      *db,
                          error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, _kh_db_ui_language (), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
+  _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
+  _kh_db_bind_int (stmt, 2, include_inactive ? 1 : 0);
   if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) service_from_row, services, error))
     return NULL;
   return g_steal_pointer (&services);
@@ -121,26 +121,26 @@ write_service (KhDb       *db,
                            error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, service->name_fi, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, service->name_sv, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, service->name_fi);
+  _kh_db_bind_text (stmt, 2, service->name_sv);
   _kh_db_bind_text (stmt, 3, service->phone);
   _kh_db_bind_text (stmt, 4, service->address);
   _kh_db_bind_text (stmt, 5, service->url);
-  sqlite3_bind_int (stmt, 6, service->active ? 1 : 0);
-  sqlite3_bind_int (stmt, 7, service->area);
-  sqlite3_bind_int (stmt, 8, service->kind);
-  sqlite3_bind_int (stmt, 9, (int) service->languages);
+  _kh_db_bind_int (stmt, 6, service->active ? 1 : 0);
+  _kh_db_bind_int (stmt, 7, service->area);
+  _kh_db_bind_int (stmt, 8, service->kind);
+  _kh_db_bind_int (stmt, 9, (int) service->languages);
   _kh_db_bind_text (stmt, 10, service->other_languages);
   _kh_db_bind_text (stmt, 11, service->email);
   _kh_db_bind_text (stmt, 12, service->notes);
-  sqlite3_bind_int (stmt, 13, (int) service->flags);
+  _kh_db_bind_int (stmt, 13, (int) service->flags);
   if (service->id > 0)
-    sqlite3_bind_int64 (stmt, 14, service->id);
+    _kh_db_bind_int64 (stmt, 14, service->id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    return _kh_db_column_int64 (stmt, 0);
+  if (rc == KH_DB_DONE)
     g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                          _("The service is no longer in the directory."));
   else
@@ -210,11 +210,11 @@ read_setting (KhDb        *db,
   *out_value = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _kh_db_bind_text (stmt, 1, key);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     *out_value = _kh_db_column_text (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  else if (rc != KH_DB_DONE)
     {
       _kh_db_set_error (db, rc, error);
       return FALSE;
@@ -266,8 +266,8 @@ kh_db_set_setting (KhDb        *db,
   stmt = _kh_db_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, key);
+  _kh_db_bind_text (stmt, 2, value);
   if (!_kh_db_step_done (db, stmt, error))
     return FALSE;
   g_clear_pointer (&db->calendar, kh_calendar_unref);
@@ -290,14 +290,14 @@ build_calendar (KhDb    *db,
   stmt = _kh_db_prepare (db, "SELECT date, name FROM closed_days ORDER BY date", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
     {
       GDate date;
 
-      if (kh_date_from_iso ((const char *) sqlite3_column_text (stmt, 0), &date))
-        kh_calendar_add_closed_day (calendar, &date, (const char *) sqlite3_column_text (stmt, 1));
+      if (kh_date_from_iso (_kh_db_column_str (stmt, 0), &date))
+        kh_calendar_add_closed_day (calendar, &date, _kh_db_column_str (stmt, 1));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != KH_DB_DONE)
     {
       _kh_db_set_error (db, rc, error);
       return NULL;
@@ -375,8 +375,8 @@ kh_db_add_closed_day (KhDb        *db,
                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clean_name, -1, SQLITE_TRANSIENT);
+  _kh_db_bind_text (stmt, 1, iso);
+  _kh_db_bind_text (stmt, 2, clean_name);
   _kh_db_bind_id (stmt, 3, user->id);
   if (!_kh_db_step_done (db, stmt, error))
     return FALSE;

@@ -14,15 +14,15 @@
 #define USER_COLUMNS "id, account, display_name, role, active"
 
 static KhUser *
-user_from_row (sqlite3_stmt *stmt)
+user_from_row (KhDbStmt *stmt)
 {
   KhUser *user = kh_user_new ();
 
-  user->id = sqlite3_column_int64 (stmt, 0);
+  user->id = _kh_db_column_int64 (stmt, 0);
   user->account = _kh_db_column_text (stmt, 1);
   user->display_name = _kh_db_column_text (stmt, 2);
-  user->role = sqlite3_column_int (stmt, 3);
-  user->active = sqlite3_column_int (stmt, 4) != 0;
+  user->role = _kh_db_column_int (stmt, 3);
+  user->active = _kh_db_column_int (stmt, 4) != 0;
   return user;
 }
 
@@ -38,10 +38,10 @@ find_user (KhDb        *db,
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_text (stmt, 1, account);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
     return user_from_row (stmt);
-  if (rc != SQLITE_DONE)
+  if (rc != KH_DB_DONE)
     _kh_db_set_error (db, rc, error);
   return NULL;
 }
@@ -61,13 +61,13 @@ count_active_admins (KhDb        *db,
   if (stmt == NULL)
     return -1;
   _kh_db_bind_text (stmt, 1, except_account);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return _kh_db_column_int64 (stmt, 0);
 }
 
 static gint64
@@ -93,16 +93,16 @@ upsert_user (KhDb        *db,
     return 0;
   _kh_db_bind_text (stmt, 1, account);
   _kh_db_bind_text (stmt, 2, display_name);
-  sqlite3_bind_int (stmt, 3, role);
-  sqlite3_bind_int (stmt, 4, active ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 5, _kh_db_now ());
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  _kh_db_bind_int (stmt, 3, role);
+  _kh_db_bind_int (stmt, 4, active ? 1 : 0);
+  _kh_db_bind_int64 (stmt, 5, _kh_db_now ());
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
     {
       _kh_db_set_error (db, rc, error);
       return 0;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return _kh_db_column_int64 (stmt, 0);
 }
 
 /**
@@ -154,10 +154,10 @@ kh_db_login_full (KhDb        *db,
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM users", &local_error);
 
       n_users = -1;
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-        n_users = sqlite3_column_int64 (stmt, 0);
+      if (stmt != NULL && _kh_db_step (stmt) == KH_DB_ROW)
+        n_users = _kh_db_column_int64 (stmt, 0);
       else if (stmt != NULL)
-        _kh_db_set_error (db, sqlite3_errcode (db->handle), &local_error);
+        _kh_db_set_last_error (db, &local_error);
 
       /* The first start on a new database: whoever set it up administers
        * it, but only when asked to; nobody becomes an administrator
@@ -193,9 +193,9 @@ kh_db_login_full (KhDb        *db,
       if (stmt != NULL)
         {
           _kh_db_bind_text (stmt, 1, clean_name);
-          sqlite3_bind_int64 (stmt, 2, user->id);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            _kh_db_set_error (db, sqlite3_errcode (db->handle), &local_error);
+          _kh_db_bind_int64 (stmt, 2, user->id);
+          if (_kh_db_step (stmt) != KH_DB_DONE)
+            _kh_db_set_last_error (db, &local_error);
           else
             {
               g_free (user->display_name);
