@@ -190,6 +190,8 @@ emit_noticed_cb (gpointer user_data)
 
   if (self == NULL || self->state != KH_STORE_STATE_READY)
     return G_SOURCE_REMOVE;
+  g_debug ("Another desk changed the database (%u people)",
+           noticed->client_ids != NULL ? noticed->client_ids->len : 0);
   g_signal_emit (self, signals[CHANGED], 0);
   for (guint i = 0; noticed->client_ids != NULL && i < noticed->client_ids->len; i++)
     g_signal_emit (self, signals[CLIENT_CHANGED], 0, g_array_index (noticed->client_ids, gint64, i));
