@@ -15,11 +15,14 @@
 --    keys, as kh-db.c does after a migration, is not a change of details.)
 --
 -- 2. client_changes: for each person, the sequence number of the last
---    commit that changed their details, contacts or cases. When another
---    desk's commit is noticed (PRAGMA data_version, kh-db-changes.c), the
---    store reads the rows past the last number it saw, and so knows whose
---    open page to read again without reading anyone's data. One row per
---    person: the table never grows past the clients table.
+--    commit that changed their details, contacts or cases (client_id 0:
+--    an anonymous contact). When another desk's commit is noticed (PRAGMA
+--    data_version, kh-db-changes.c), the store reads the rows past the last
+--    number it saw, and so knows whether the reception lists and whose open
+--    page to read again, without reading anyone's data; a commit that only
+--    wrote access-log rows (every read does) names nobody, and nothing is
+--    read again. One row per person: the table never grows past the
+--    clients table.
 
 ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 
@@ -63,26 +66,28 @@ BEGIN
 END;
 
 CREATE TRIGGER client_changes_contacts_insert AFTER INSERT ON contacts
-  WHEN new.client_id IS NOT NULL
 BEGIN
   INSERT INTO client_changes (client_id, seq)
-    VALUES (new.client_id, (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
+    VALUES (coalesce (new.client_id, 0), (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
     ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq;
 END;
 
 CREATE TRIGGER client_changes_contacts_update AFTER UPDATE ON contacts
-  WHEN new.client_id IS NOT NULL
 BEGIN
   INSERT INTO client_changes (client_id, seq)
-    VALUES (new.client_id, (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
+    VALUES (coalesce (new.client_id, 0), (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
+    ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq;
+  -- A contact corrected over to another person: the first one's page too.
+  INSERT INTO client_changes (client_id, seq)
+    SELECT coalesce (old.client_id, 0), (SELECT coalesce (max (seq), 0) + 1 FROM client_changes)
+     WHERE coalesce (old.client_id, 0) <> coalesce (new.client_id, 0)
     ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq;
 END;
 
 CREATE TRIGGER client_changes_contacts_delete AFTER DELETE ON contacts
-  WHEN old.client_id IS NOT NULL
 BEGIN
   INSERT INTO client_changes (client_id, seq)
-    VALUES (old.client_id, (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
+    VALUES (coalesce (old.client_id, 0), (SELECT coalesce (max (seq), 0) + 1 FROM client_changes))
     ON CONFLICT (client_id) DO UPDATE SET seq = excluded.seq;
 END;
 

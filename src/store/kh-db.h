@@ -90,7 +90,9 @@ void       kh_db_rollback        (KhDb *db);
  * call takes the starting point and answers "not changed". When changed,
  * `out_client_ids` (may be NULL) gets the ids (gint64) of the people whose
  * details, contacts or cases were changed since the last call, by anyone
- * (this connection included); ids only, so nothing is logged. FALSE with
+ * (this connection included; 0 for anonymous contacts); ids only, so
+ * nothing is logged. A commit that wrote only access-log rows or settings
+ * is "changed" with no ids. FALSE with
  * `error` set when the database could not be asked. */
 gboolean   kh_db_poll_change     (KhDb      *db,
                                   gboolean  *out_changed,

@@ -194,7 +194,13 @@ emit_noticed_cb (gpointer user_data)
            noticed->client_ids != NULL ? noticed->client_ids->len : 0);
   g_signal_emit (self, signals[CHANGED], 0);
   for (guint i = 0; noticed->client_ids != NULL && i < noticed->client_ids->len; i++)
-    g_signal_emit (self, signals[CLIENT_CHANGED], 0, g_array_index (noticed->client_ids, gint64, i));
+    {
+      gint64 id = g_array_index (noticed->client_ids, gint64, i);
+
+      /* 0: an anonymous contact, no person's page. */
+      if (id > 0)
+        g_signal_emit (self, signals[CLIENT_CHANGED], 0, id);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -217,7 +223,9 @@ poll_changes (KhStore *self)
       g_debug ("Could not look for changes made elsewhere: %s", error->message);
       return;
     }
-  if (!changed)
+  /* A commit that changed no person's details, contacts or cases (every
+   * read elsewhere commits its access-log rows) changes nothing shown. */
+  if (!changed || ids == NULL || ids->len == 0)
     return;
   noticed = g_new0 (Noticed, 1);
   g_weak_ref_init (&noticed->store, self);

@@ -212,8 +212,9 @@ GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *resu
 /* signal: "changed" (KhStore *store)
  * Also emitted, on the context the store was made on, when a commit by
  * another desk (another process or another KhStore on the same database)
- * is noticed: the worker looks every 200 ms between jobs (kh_db_poll_change;
- * issue 6, 6).
+ * that changed people's details, contacts or cases is noticed: the worker
+ * looks every 200 ms between jobs (kh_db_poll_change; issue 6, 6). Commits
+ * that only logged reads elsewhere are not told.
  * signal: "client-changed" (KhStore *store, gint64 client_id)
  * After such a "changed", once for each person whose details, contacts or
  * cases were changed: an open page of theirs reads them again. */

@@ -115,6 +115,36 @@ test_poll_change (Fixture       *f,
    * look; kh_db_poll_change says so.) */
   g_clear_pointer (&ids, g_array_unref);
 
+  /* A read at the other desk commits its access-log row: noticed, but
+   * naming nobody (KhStore then tells the views nothing). */
+  {
+    g_autoptr(KhClient) read = kh_db_get_client (other, other_user, bertta, KH_ACCESS_PAGE,
+                                                 KH_BASIS_INTAKE, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (poll (f->db, &ids));
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* An anonymous contact: 0, for the lists. */
+  {
+    g_autoptr(KhIntakeResult) saved = NULL;
+    KhIntake intake = { 0 };
+
+    intake.contact = test_contact (KH_OUTCOME_ADVICE);
+    intake.contact->anonymous = TRUE;
+    intake.contact->received_at = g_date_time_new_now_local ();
+    saved = kh_db_save_intake (other, other_user, &intake, &error);
+    g_assert_no_error (error);
+    g_clear_object (&intake.contact);
+  }
+  g_assert_true (poll (f->db, &ids));
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+
   /* A commit that touches no person (a setting) is still noticed: the
    * lists may show it; nobody's page needs reading again. */
   g_assert_true (kh_db_set_setting (other, other_user, KH_SETTING_UNIT_NAME, "Elävä yksikkö",
