@@ -438,7 +438,7 @@ _kh_db_write_client (KhDb        *db,
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
                            "representative_name = ?23, representative_contact = ?24, "
                            /* Issue 6, 6: only over the version the save
-                            * started from (0017-live-changes.sql). */
+                            * started from (0018-live-changes.sql). */
                            "version = version + 1 "
                            "WHERE id = ?17 AND version = ?26 RETURNING id",
                            error);
