@@ -109,7 +109,7 @@ kh_db_poll_change (KhDb      *db,
     return FALSE;
   if (!db->change_watched)
     {
-      if (!read_last_seq (db, &db->change_seq, error))
+      if (db->engine->changed_clients == NULL && !read_last_seq (db, &db->change_seq, error))
         return FALSE;
       db->data_version = version;
       db->change_watched = TRUE;
@@ -119,7 +119,9 @@ kh_db_poll_change (KhDb      *db,
     return TRUE;
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!read_changed_clients (db, ids, error))
+  if (db->engine->changed_clients != NULL
+      ? !db->engine->changed_clients (db, ids, error)
+      : !read_changed_clients (db, ids, error))
     return FALSE;
   db->data_version = version;
   *out_changed = TRUE;

@@ -76,6 +76,11 @@ struct _KhDbEngine
    * enough to ask five times a second. SQLite: PRAGMA data_version; a
    * server engine: a count of the notifications (LISTEN/NOTIFY) received. */
   gboolean   (*changes_elsewhere) (KhDb *db, gint64 *out_mark, GError **error);
+  /* After changes_elsewhere moved: appends to `ids` the people changed
+   * since the last call (a server engine: the NOTIFY payloads received on
+   * kohtaamo_changes, data/sql/pg/0002-live-changes.sql). NULL: the store
+   * reads the table client_changes past the last number it saw. */
+  gboolean   (*changed_clients)   (KhDb *db, GArray *ids, GError **error);
 };
 
 struct _KhDb
