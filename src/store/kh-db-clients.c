@@ -767,48 +767,6 @@ step_count (KhDb          *db,
   return TRUE;
 }
 
-/* Name words as typed, split where unicode61 splits them. */
-static GPtrArray *
-name_tokens (const char *text)
-{
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_ptr_array_add (tokens, g_strdup (word->str));
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  g_string_free (word, TRUE);
-  return g_steal_pointer (&tokens);
-}
-
-/* Each word a quoted FTS5 string, so that nothing a person types (quotes,
- * NEAR, AND, *, :, -) is read as query syntax. */
-static char *
-fts_query (GPtrArray *tokens,
-           gboolean   prefix)
-{
-  GString *query = g_string_new (NULL);
-
-  for (guint i = 0; i < tokens->len; i++)
-    g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "",
-                            (const char *) g_ptr_array_index (tokens, i), prefix ? "*" : "");
-  return g_string_free (query, FALSE);
-}
-
 /* How a tier is answered, by the number of FTS hits (measured on 100 000
  * people, bench-search):
  *  - one word, fewer than SPREAD_HITS: a range of client_words, which is in
@@ -826,23 +784,27 @@ G_STATIC_ASSERT (DENSE_HITS > KH_SEARCH_COUNT_CAP && SPREAD_HITS > KH_SEARCH_COU
 /* More words than this narrow nothing in practice. */
 #define MAX_WORDS 6
 
+/* How many people the engine's name match finds, up to `cap`. */
 static gint64
 count_hits (KhDb        *db,
-            const char  *match,
+            GPtrArray   *tokens,
+            gboolean     prefix,
             gint64       cap,
             GError     **error)
 {
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   gint64 count;
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT count(*) FROM (SELECT rowid FROM clients_fts "
-                         "WHERE clients_fts MATCH ?1 LIMIT ?2)",
-                         error);
+  _kh_db_append_name_match (db, sql, 1, tokens, prefix, params);
+  g_string_append_printf (sql, " LIMIT ?%u) AS hits", params->len + 1);
+  stmt = _kh_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return -1;
-  _kh_db_bind_text (stmt, 1, match);
-  _kh_db_bind_int64 (stmt, 2, cap);
+  for (guint i = 0; i < params->len; i++)
+    _kh_db_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
+  _kh_db_bind_int64 (stmt, params->len + 1, cap);
   if (!step_count (db, stmt, &count, error))
     return -1;
   return count;
@@ -1041,14 +1003,13 @@ search_names_tier (Search      *s,
                    gint64       hits,
                    GError     **error)
 {
-  g_autofree char *match = fts_query (tokens, prefix);
   g_autoptr(KhDbStmt) stmt = NULL;
   KhMatch quality = prefix ? KH_MATCH_PREFIX : KH_MATCH_WORD;
   guint already = HITS (s)->len;
   gboolean one_word = folded->len == 1;
 
   if (hits < 0)
-    hits = count_hits (s->db, match, one_word ? SPREAD_HITS : DENSE_HITS, error);
+    hits = count_hits (s->db, tokens, prefix, one_word ? SPREAD_HITS : DENSE_HITS, error);
   if (hits < 0)
     return FALSE;
   if (hits == 0)
@@ -1058,29 +1019,36 @@ search_names_tier (Search      *s,
   g_debug ("Name search tier (%s): %" G_GINT64_FORMAT "%s hits, %s", prefix ? "prefix" : "whole",
            hits, hits >= (one_word ? SPREAD_HITS : DENSE_HITS) ? "+" : "",
            one_word && hits < SPREAD_HITS ? "word index"
-           : !one_word && hits < DENSE_HITS ? "FTS5" : "walk in order");
+           : !one_word && hits < DENSE_HITS ? "name match" : "walk in order");
   if (one_word && hits < SPREAD_HITS)
     return search_words (s, g_ptr_array_index (folded, 0), prefix, quality, error);
 
   if (!one_word && hits < DENSE_HITS)
     {
-      stmt = _kh_db_prepare (s->db,
-                             "SELECT " CLIENT_COLUMNS " FROM clients c "
-                             "WHERE c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1) "
-                             "ORDER BY " CLIENT_ORDER " LIMIT ?2",
-                             error);
+      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c "
+                                             "WHERE c.id IN (");
+      g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+
+      _kh_db_append_name_match (s->db, sql, 1, tokens, prefix, params);
+      g_string_append_printf (sql, ") ORDER BY " CLIENT_ORDER " LIMIT ?%u", params->len + 1);
+      stmt = _kh_db_prepare (s->db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
-      _kh_db_bind_text (stmt, 1, match);
-      _kh_db_bind_int (stmt, 2, s->limit + already);
+      for (guint i = 0; i < params->len; i++)
+        _kh_db_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
+      _kh_db_bind_int (stmt, params->len + 1, s->limit + already);
     }
   else
     {
-      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c "
-                                             "INDEXED BY clients_sort WHERE c.sort_key IS NOT NULL");
+      g_autoptr(GString) sql = g_string_new (NULL);
 
+      g_string_append_printf (sql, "SELECT " CLIENT_COLUMNS " FROM %s WHERE c.sort_key IS NOT NULL",
+                              s->db->engine->clients_in_order);
       for (guint i = 0; i < folded->len; i++)
-        g_string_append_printf (sql, " AND instr (c.search_text, ?%u) > 0", i + 1);
+        {
+          g_string_append_printf (sql, " AND %s (c.search_text, ?%u) > 0",
+                                  s->db->engine->position_function, i + 1);
+        }
       g_string_append_printf (sql, " ORDER BY " CLIENT_ORDER " LIMIT ?%u", folded->len + 1);
 
       stmt = _kh_db_prepare (s->db, sql->str, error);
@@ -1106,9 +1074,8 @@ search_names (Search      *s,
               const char  *text,
               GError     **error)
 {
-  g_autoptr(GPtrArray) tokens = name_tokens (text);
+  g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (text);
   g_autoptr(GPtrArray) folded = NULL;
-  g_autofree char *prefix_match = NULL;
   gint64 prefix_hits;
 
   if (tokens->len > MAX_WORDS)
@@ -1124,8 +1091,7 @@ search_names (Search      *s,
         g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
     }
 
-  prefix_match = fts_query (tokens, TRUE);
-  prefix_hits = count_hits (s->db, prefix_match, folded->len == 1 ? SPREAD_HITS : DENSE_HITS, error);
+  prefix_hits = count_hits (s->db, tokens, TRUE, folded->len == 1 ? SPREAD_HITS : DENSE_HITS, error);
   if (prefix_hits < 0)
     return FALSE;
   set_total (s, prefix_hits);
@@ -1314,6 +1280,7 @@ search_date_digits (Search      *s,
   g_autofree char *dates = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *phone_end = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(KhDbStmt) stmt = NULL;
   gsize n = strlen (digits);
   gint64 count;
@@ -1336,11 +1303,11 @@ search_date_digits (Search      *s,
   if (dates == NULL && phone == NULL)
     return TRUE;
 
-  stmt = _kh_db_prepare (s->db,
-                         "SELECT count(*) FROM (SELECT 1 FROM clients c "
-                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
-                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) LIMIT ?4)",
-                         error);
+  sql = g_strconcat ("SELECT count(*) FROM (SELECT 1 FROM clients c "
+                     "WHERE c.birth_date IN (", s->db->engine->json_values_1, ") "
+                     "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) LIMIT ?4) AS hits", NULL);
+  stmt = _kh_db_prepare (s->db, sql, error);
+  g_clear_pointer (&sql, g_free);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, dates ? dates : "[]");
@@ -1352,13 +1319,13 @@ search_date_digits (Search      *s,
   set_total (s, count);
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
-  stmt = _kh_db_prepare (s->db,
-                         "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c "
-                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
-                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
-                         "ORDER BY c.phone_digits IS ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
-                         error);
+  sql = g_strconcat ("SELECT " CLIENT_COLUMNS ", "
+                     "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c "
+                     "WHERE c.birth_date IN (", s->db->engine->json_values_1, ") "
+                     "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
+                     "ORDER BY c.phone_digits IS NOT DISTINCT FROM ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
+                     NULL);
+  stmt = _kh_db_prepare (s->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, dates ? dates : "[]");

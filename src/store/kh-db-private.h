@@ -66,6 +66,34 @@ struct _KhDbEngine
 
   int        (*schema_version)   (KhDb *db);
   void       (*close)            (KhDb *db);
+
+  /* The login role the server knows the connection by (users.account), or
+   * NULL where the engine has no logins (SQLite: the program decides). */
+  const char *(*session_account) (KhDb *db);
+
+  /* What the dialects say differently in the aggregates' SQL. */
+  /* Appends to `sql` a query of the ids (one column) of the people who
+   * have, for each of `folded` (the words as _kh_db_fold_words folds them;
+   * `tokens` as typed), a name word that is it (or starts with it, when
+   * `prefix`). Its parameters are numbered from `first_param`; their values
+   * (text) are appended to `params`. */
+  void        (*name_match)      (KhDb       *db,
+                                  GString    *sql,
+                                  int         first_param,
+                                  GPtrArray  *tokens,
+                                  GPtrArray  *folded,
+                                  gboolean    prefix,
+                                  GPtrArray  *params);
+  /* The clients table as `c`, read in sort-key order (an index hint). */
+  const char  *clients_in_order;
+  /* position (haystack, needle): 1-based, 0 when not there. */
+  const char  *position_function;
+  /* A query of the text values of the JSON array that parameter ?1 is. */
+  const char  *json_values_1;
+  /* The Finnish/Swedish order of names, after an ORDER BY term. */
+  const char  *collate_names;
+  /* Session settings for a large load (kh_db_prepare_bulk_load), or NULL. */
+  const char  *bulk_load_sql;
 };
 
 struct _KhDb
@@ -114,6 +142,14 @@ struct _KhDbStmt
 
 void          _kh_db_stmt_release      (KhDbStmt    *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDbStmt, _kh_db_stmt_release)
+
+/* The engines' own openings (kh_db_open chooses by the location). */
+KhDb         *_kh_db_sqlite_open       (const char  *path,
+                                        gboolean     read_only,
+                                        GError     **error);
+KhDb         *_kh_db_pg_open           (const char  *conninfo,
+                                        gboolean     read_only,
+                                        GError     **error);
 
 /* A new connection's common part (kh_db_close frees it). */
 KhDb         *_kh_db_new               (const KhDbEngine *engine,
@@ -231,6 +267,10 @@ gboolean      _kh_db_log_access        (KhDb          *db,
                                         KhAccessWhat   what,
                                         KhAccessBasis  basis,
                                         GError       **error);
+/* On a server, PERMISSION unless `user` is the connection's login role. */
+gboolean      _kh_db_check_session_user (KhDb         *db,
+                                         KhUser       *user,
+                                         GError      **error);
 /* Requires an active user with at least `role`; PERMISSION otherwise. */
 gboolean      _kh_db_check_role        (KhUser       *user,
                                         KhRole        role,
@@ -244,6 +284,17 @@ const char   *_kh_db_ui_language       (void);
 gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         char        **out_phone_digits,
                                         GError      **error);
+/* Name words as typed, split where unicode61 splits them. */
+GPtrArray    *_kh_db_name_tokens       (const char   *text);
+/* Appends the engine's query of the people whose names match `tokens`
+ * (engine->name_match), its parameters from `first_param`, their text
+ * values to `params`. */
+void          _kh_db_append_name_match (KhDb         *db,
+                                        GString      *sql,
+                                        int           first_param,
+                                        GPtrArray    *tokens,
+                                        gboolean      prefix,
+                                        GPtrArray    *params);
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
 /* How much of the sort key each client_words row keeps

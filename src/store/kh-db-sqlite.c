@@ -355,6 +355,34 @@ kh_db_rebuild_search_index (KhDb    *db,
   return _kh_db_tx_end (db, own, ok, error);
 }
 
+/* ---- the name search ---- */
+
+/* Each word a quoted FTS5 string, so that nothing a person types (quotes,
+ * NEAR, AND, *, :, -) is read as query syntax: one parameter. */
+static void
+sqlite_name_match (KhDb       *db,
+                   GString    *sql,
+                   int         first_param,
+                   GPtrArray  *tokens,
+                   GPtrArray  *folded,
+                   gboolean    prefix,
+                   GPtrArray  *params)
+{
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autofree char *token = g_strdup (g_ptr_array_index (tokens, i));
+
+      /* name_tokens keeps letters, digits and marks only: no quote can be
+       * in a token. */
+      g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "", token, prefix ? "*" : "");
+    }
+  g_string_append_printf (sql, "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?%d",
+                          first_param);
+  g_ptr_array_add (params, g_string_free (query, FALSE));
+}
+
 /* ---- collation ---- */
 
 static int
@@ -714,6 +742,12 @@ static const KhDbEngine sqlite_engine = {
   .after_rollback = sqlite_after_rollback,
   .schema_version = sqlite_schema_version,
   .close = sqlite_close,
+  .name_match = sqlite_name_match,
+  .clients_in_order = "clients c INDEXED BY clients_sort",
+  .position_function = "instr",
+  .json_values_1 = "SELECT value FROM json_each (?1)",
+  .collate_names = "COLLATE KH_FI",
+  .bulk_load_sql = "PRAGMA cache_size = -65536",
 };
 
 static KhDb *
@@ -752,19 +786,26 @@ configure (KhDb    *db,
   return _kh_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error);
 }
 
-/**
- * kh_db_open:
- * @path: the database file
- *
- * Opens the database, creating it and its folder if needed, and migrates it
- * to the newest schema. Each migration is one transaction.
- *
- * Returns: (transfer full): the database, or %NULL with @error set
- *   (NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW or FAILED).
- */
+/* Opens the database, creating it and its folder if needed, and migrates it
+ * to the newest schema. Each migration is one transaction. */
+static KhDb *
+open_read_write (const char  *path,
+                 GError     **error);
+static KhDb *
+open_read_only (const char  *path,
+                GError     **error);
+
 KhDb *
-kh_db_open (const char  *path,
-            GError     **error)
+_kh_db_sqlite_open (const char  *path,
+                    gboolean     read_only,
+                    GError     **error)
+{
+  return read_only ? open_read_only (path, error) : open_read_write (path, error);
+}
+
+static KhDb *
+open_read_write (const char  *path,
+                 GError     **error)
 {
   g_autoptr(KhDb) db = NULL;
 
@@ -808,14 +849,10 @@ kh_db_open (const char  *path,
   return g_steal_pointer (&db);
 }
 
-/**
- * kh_db_open_read_only:
- *
- * Opens an existing, migrated database without writing to it.
- */
-KhDb *
-kh_db_open_read_only (const char  *path,
-                      GError     **error)
+/* Opens an existing, migrated database without writing to it. */
+static KhDb *
+open_read_only (const char  *path,
+                GError     **error)
 {
   g_autoptr(KhDb) db = NULL;
   int version = 0;

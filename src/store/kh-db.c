@@ -60,6 +60,78 @@ kh_db_close (KhDb *db)
   g_free (db);
 }
 
+/**
+ * kh_db_open:
+ * @location: the database file, or a PostgreSQL server (a postgresql:// URL,
+ *   a libpq connection string or service=NAME)
+ *
+ * Opens the database. A file is created (with its folder) if needed and
+ * migrated to the newest schema, each migration one transaction. A server
+ * must have been set up (kohtaamo-admin server init): a worker's role may
+ * not change its schema.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ *   (NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW, PERMISSION, UNAVAILABLE or
+ *   FAILED).
+ */
+KhDb *
+kh_db_open (const char  *location,
+            GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kh_db_location_is_server (location))
+    return _kh_db_pg_open (location, FALSE, error);
+  return _kh_db_sqlite_open (location, FALSE, error);
+}
+
+/**
+ * kh_db_open_read_only:
+ *
+ * Opens an existing, migrated database without writing to it.
+ */
+KhDb *
+kh_db_open_read_only (const char  *location,
+                      GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kh_db_location_is_server (location))
+    return _kh_db_pg_open (location, TRUE, error);
+  return _kh_db_sqlite_open (location, TRUE, error);
+}
+
+gboolean
+kh_db_is_server (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->engine->session_account != NULL;
+}
+
+/* On a server each worker connects as their own login role: a user object
+ * of someone else is refused here (and the server refuses it too). */
+gboolean
+_kh_db_check_session_user (KhDb     *db,
+                           KhUser   *user,
+                           GError  **error)
+{
+  const char *account;
+
+  if (db->engine->session_account == NULL)
+    return TRUE;
+  account = db->engine->session_account (db);
+  if (user != NULL && user->account != NULL && g_strcmp0 (user->account, account) == 0)
+    return TRUE;
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+               /* Translators: %s is a login name on the database server */
+               _("This connection to the database server is the user “%s”’s: it cannot act for another user."),
+               account ? account : "?");
+  return FALSE;
+}
+
 const char *
 kh_db_get_path (KhDb *db)
 {
@@ -506,6 +578,53 @@ _kh_db_fold_words (const char *text)
   return g_steal_pointer (&words);
 }
 
+GPtrArray *
+_kh_db_name_tokens (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_ptr_array_add (tokens, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return g_steal_pointer (&tokens);
+}
+
+void
+_kh_db_append_name_match (KhDb      *db,
+                          GString   *sql,
+                          int        first_param,
+                          GPtrArray *tokens,
+                          gboolean   prefix,
+                          GPtrArray *params)
+{
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autoptr(GPtrArray) words = _kh_db_fold_words (g_ptr_array_index (tokens, i));
+
+      for (guint w = 0; w < words->len; w++)
+        g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
+    }
+  db->engine->name_match (db, sql, first_param, tokens, folded, prefix, params);
+}
+
 char *
 _kh_db_make_sort_key (const char *last_name,
                       const char *first_names)
@@ -702,6 +821,9 @@ _kh_db_log_access (KhDb          *db,
   g_autoptr(KhDbStmt) stmt = NULL;
 
   g_assert (user != NULL);
+
+  if (!_kh_db_check_session_user (db, user, error))
+    return FALSE;
 
   /* The store, not the view, knows why reception reads: reception has no
    * client relationship, only the receiving of contacts, whatever the
