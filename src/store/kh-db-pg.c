@@ -849,7 +849,14 @@ static const KhDbEngine pg_engine = {
   .clients_in_order = "clients c",
   .position_function = "strpos",
   .json_values_1 = "SELECT json_array_elements_text (CAST (?1 AS json))",
-  .collate_names = "COLLATE kh_fi",
+  /* ICU's Finnish order (initdb imports the ICU collations). */
+  .collate_names = "COLLATE \"fi-FI-x-icu\"",
+  /* Only an administrator changes users, on the server too; it moves the
+   * login between the role groups (data/sql/pg/0001-schema.sql). ?5 is the
+   * server's own clock there. */
+  .save_user_sql = "SELECT kohtaamo.save_user (?1, coalesce (?2, (SELECT display_name FROM users "
+                   "WHERE account = ?1)), CAST (?3 AS integer), CAST (?4 AS integer)) "
+                   "WHERE CAST (?5 AS bigint) IS NOT NULL",
 };
 
 /* The connection string as it may be shown: the server, the database and

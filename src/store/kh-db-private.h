@@ -92,6 +92,9 @@ struct _KhDbEngine
   const char  *json_values_1;
   /* The Finnish/Swedish order of names, after an ORDER BY term. */
   const char  *collate_names;
+  /* Adds or changes a user: ?1 account, ?2 display name (NULL keeps the
+   * one there), ?3 role, ?4 active, ?5 now; returns the id. */
+  const char  *save_user_sql;
   /* Session settings for a large load (kh_db_prepare_bulk_load), or NULL. */
   const char  *bulk_load_sql;
 };

@@ -748,6 +748,12 @@ static const KhDbEngine sqlite_engine = {
   .json_values_1 = "SELECT value FROM json_each (?1)",
   .collate_names = "COLLATE KH_FI",
   .bulk_load_sql = "PRAGMA cache_size = -65536",
+  .save_user_sql = "INSERT INTO users (account, display_name, role, active, created_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT (account) DO UPDATE SET "
+                   "  display_name = coalesce (excluded.display_name, display_name), "
+                   "  role = excluded.role, active = excluded.active "
+                   "RETURNING id",
 };
 
 static KhDb *

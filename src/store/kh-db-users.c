@@ -81,14 +81,7 @@ upsert_user (KhDb        *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db,
-                         "INSERT INTO users (account, display_name, role, active, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5) "
-                         "ON CONFLICT (account) DO UPDATE SET "
-                         "  display_name = coalesce (excluded.display_name, display_name), "
-                         "  role = excluded.role, active = excluded.active "
-                         "RETURNING id",
-                         error);
+  stmt = _kh_db_prepare (db, db->engine->save_user_sql, error);
   if (stmt == NULL)
     return 0;
   _kh_db_bind_text (stmt, 1, account);
