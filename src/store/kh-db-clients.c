@@ -17,7 +17,7 @@
 #define CLIENT_COLUMNS \
   "c.id, c.identity_kind, c.identity_code, c.no_code_reason, c.birth_date, " \
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
-  "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at, " \
+  "{client_address}, c.phone, c.email, c.created_at, c.updated_at, " \
   "c.non_disclosure, c.mother_tongue, c.other_mother_tongue, c.representative_name, " \
   "c.representative_contact"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
@@ -297,7 +297,7 @@ _kh_db_read_client (KhDb    *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
+  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_int64 (stmt, 1, client_id);
@@ -368,17 +368,28 @@ _kh_db_write_client (KhDb        *db,
         }
     }
 
-  if (client->id > 0)
+  /* An address the record did not carry (withheld) is kept as stored:
+   * the statement does not name it (a worker's role on a server may not
+   * read it, only write it). */
+  if (client->id > 0 && client->address_withheld)
     stmt = _kh_db_prepare (db,
                            "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
                            "language = ?7, other_language = ?8, interpreter = ?9, "
-                           /* An address the record did not carry is kept as stored. */
-                           "address = CASE WHEN ?25 THEN address ELSE ?10 END, "
-                           "postal_code = CASE WHEN ?25 THEN postal_code ELSE ?11 END, "
-                           "city = CASE WHEN ?25 THEN city ELSE ?12 END, "
                            "phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19, "
+                           "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
+                           "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
+                           "representative_name = ?23, representative_contact = ?24 "
+                           "WHERE id = ?17 RETURNING id",
+                           error);
+  else if (client->id > 0)
+    stmt = _kh_db_prepare (db,
+                           "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
+                           "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
+                           "language = ?7, other_language = ?8, interpreter = ?9, "
+                           "address = ?10, postal_code = ?11, city = ?12, "
+                           "phone = ?13, phone_digits = ?14, "
+                           "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
                            "representative_name = ?23, representative_contact = ?24 "
                            "WHERE id = ?17 RETURNING id",
@@ -388,11 +399,11 @@ _kh_db_write_client (KhDb        *db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at, sort_key, search_text, non_disclosure, "
+                           "updated_at, created_at, sort_key, non_disclosure, "
                            "mother_tongue, other_mother_tongue, representative_name, "
-                           "representative_contact) "
+                           "representative_contact{search_text_column}) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16, ?18, ?19, ?20, ?21, ?22, ?23, ?24) RETURNING id",
+                           "?15, ?16, ?16, ?18, ?20, ?21, ?22, ?23, ?24{search_text_value}) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -424,8 +435,6 @@ _kh_db_write_client (KhDb        *db,
   _kh_db_bind_text (stmt, 22, client->other_mother_tongue);
   _kh_db_bind_text (stmt, 23, client->representative_name);
   _kh_db_bind_text (stmt, 24, client->representative_contact);
-  if (client->id > 0)
-    _kh_db_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
 
   rc = _kh_db_step (stmt);
   if (rc == KH_DB_ROW)
@@ -597,11 +606,13 @@ kh_db_get_client (KhDb          *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  client = _kh_db_read_client (db, client_id, &local_error);
+  /* The log row first: on a server only a read this transaction logged
+   * sees the person (0001-schema.sql there). A person not found rolls it
+   * back with the rest. */
+  if (_kh_db_log_access (db, user, client_id, what, basis, &local_error))
+    client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL && client->address_withheld && what == KH_ACCESS_PROTECTED_ADDRESS)
     read_protected_address (db, client, &local_error);
-  if (client != NULL && local_error == NULL)
-    _kh_db_log_access (db, user, client_id, what, basis, &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&client);
@@ -652,7 +663,9 @@ kh_db_list_client_cases (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  client = _kh_db_read_client (db, client_id, &local_error);
+  /* The log row first, as in kh_db_get_client. */
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error))
+    client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL)
     {
       g_autoptr(KhDbStmt) stmt =
@@ -681,8 +694,6 @@ kh_db_list_client_cases (KhDb    *db,
           _kh_db_read_rows (db, stmt, (KhDbRowFunc) client_case_from_row, cases, &local_error);
         }
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&cases);
@@ -965,7 +976,7 @@ search_words (Search      *s,
       Candidate c = { NULL, NULL };
       int rc;
 
-      stmt = _kh_db_prepare (s->db, "SELECT " CLIENT_COLUMNS ", c.sort_key FROM clients c WHERE c.id = ?",
+      stmt = _kh_db_prepare (s->db, "SELECT " CLIENT_COLUMNS ", c.sort_key FROM clients c{client_join} WHERE c.id = ?",
                              error);
       if (stmt == NULL)
         return FALSE;
@@ -1025,7 +1036,7 @@ search_names_tier (Search      *s,
 
   if (!one_word && hits < DENSE_HITS)
     {
-      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c "
+      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
                                              "WHERE c.id IN (");
       g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
 
@@ -1042,7 +1053,7 @@ search_names_tier (Search      *s,
     {
       g_autoptr(GString) sql = g_string_new (NULL);
 
-      g_string_append_printf (sql, "SELECT " CLIENT_COLUMNS " FROM %s WHERE c.sort_key IS NOT NULL",
+      g_string_append_printf (sql, "SELECT " CLIENT_COLUMNS " FROM %s{client_join} WHERE c.sort_key IS NOT NULL",
                               s->db->engine->clients_in_order);
       for (guint i = 0; i < folded->len; i++)
         {
@@ -1195,7 +1206,7 @@ search_code (Search      *s,
 
   stmt = _kh_db_prepare (s->db,
                          "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.identity_code = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "CASE WHEN c.identity_code = ?1 THEN 3 ELSE 1 END FROM clients c{client_join} "
                          "WHERE (c.identity_code >= ?1 AND c.identity_code < ?2) "
                          "OR (c.birth_date = ?3 AND c.identity_code IS NULL) "
                          "ORDER BY c.identity_code = ?1 DESC, c.identity_code IS NULL, "
@@ -1320,7 +1331,7 @@ search_date_digits (Search      *s,
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
   sql = g_strconcat ("SELECT " CLIENT_COLUMNS ", "
-                     "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c "
+                     "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c{client_join} "
                      "WHERE c.birth_date IN (", s->db->engine->json_values_1, ") "
                      "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
                      "ORDER BY c.phone_digits IS NOT DISTINCT FROM ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
@@ -1357,7 +1368,7 @@ search_birth_date (Search       *s,
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
   stmt = _kh_db_prepare (s->db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.birth_date = ? "
+                         "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.birth_date = ? "
                          "ORDER BY " CLIENT_ORDER " LIMIT ?",
                          error);
   if (stmt == NULL)
@@ -1413,7 +1424,7 @@ search_phone (Search      *s,
 
   stmt = _kh_db_prepare (s->db,
                          "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.phone_digits = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "CASE WHEN c.phone_digits = ?1 THEN 3 ELSE 1 END FROM clients c{client_join} "
                          "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
                          "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
                          error);
@@ -1484,6 +1495,151 @@ log_hits (KhDb       *db,
   return TRUE;
 }
 
+/* ---- search on a server ---- */
+
+/* How well a person found on a server matched what was typed: the server
+ * answers with the people only (in its order), so the quality is read
+ * from the person, as the SQLite queries say it. */
+static KhMatch
+server_match (KhClient    *client,
+              const char  *kind,
+              const char  *text,
+              const char  *digits)
+{
+  if (g_str_equal (kind, "code"))
+    return client->identity_code != NULL && g_ascii_strcasecmp (client->identity_code, text) == 0
+           ? KH_MATCH_EXACT : KH_MATCH_PREFIX;
+  if (g_str_equal (kind, "phone") || g_str_equal (kind, "digits"))
+    {
+      g_autofree char *phone = _kh_db_phone_key (client->phone);
+
+      return g_strcmp0 (phone, digits) == 0 ? KH_MATCH_EXACT : KH_MATCH_PREFIX;
+    }
+  if (g_str_equal (kind, "date"))
+    return KH_MATCH_WORD;
+  {
+    g_autofree char *words = _kh_db_make_search_text (client->last_name, client->first_names, NULL);
+    g_autoptr(GPtrArray) typed = _kh_db_fold_words (text);
+
+    for (guint i = 0; i < typed->len; i++)
+      {
+        g_autofree char *whole = g_strconcat (" ", (const char *) g_ptr_array_index (typed, i), " ", NULL);
+
+        if (strstr (words, whole) == NULL)
+          return KH_MATCH_PREFIX;
+      }
+    return typed->len > 0 ? KH_MATCH_WORD : KH_MATCH_PREFIX;
+  }
+}
+
+/* On a server (KhDbEngine.search_sql) the search functions find the
+ * people, in order, and log each one they return in this transaction
+ * (data/sql/pg/0001-schema.sql); then their rows are read as anywhere. */
+static gboolean
+search_on_server (Search      *s,
+                  KhUser      *user,
+                  const char  *text,
+                  GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *arg = NULL;
+  g_autofree char *phone = NULL;
+  const char *kind;
+  const char *sql;
+  guint digits = count_digits_only (text);
+  GDate date;
+  int rc;
+
+  if (digits > 0 && digits <= 6)
+    {
+      g_autofree char *json = NULL;
+
+      if (digits < KH_SEARCH_DATE_DIGITS)
+        {
+          s->search->hint = KH_SEARCH_HINT_MORE_DIGITS;
+          s->search->digits_needed = KH_SEARCH_DATE_DIGITS - digits;
+          return TRUE;
+        }
+      json = dates_for_digits (text);
+      if (json == NULL)
+        {
+          s->search->hint = KH_SEARCH_HINT_NOT_A_DATE;
+          return TRUE;
+        }
+      /* ["2001-08-07","2011-08-07"] → {2001-08-07,2011-08-07} */
+      g_strdelimit (json, "\"", ' ');
+      json[0] = '{';
+      json[strlen (json) - 1] = '}';
+      arg = g_strdup (json);
+      phone = g_strdup (text);
+      kind = "digits";
+    }
+  else if (looks_like_code_prefix (text))
+    {
+      arg = g_ascii_strup (text, -1);
+      kind = "code";
+    }
+  else if (kh_date_parse (text, &date))
+    {
+      g_autofree char *iso = kh_date_to_iso (&date);
+
+      arg = g_strdup_printf ("{%s}", iso);
+      kind = "date";
+    }
+  else if (looks_like_phone (text))
+    {
+      arg = _kh_db_phone_key (text);
+      phone = g_strdup (arg);
+      kind = "phone";
+      if (arg == NULL)
+        return TRUE;
+    }
+  else
+    {
+      arg = g_strdup (text);
+      kind = "name";
+    }
+
+  sql = g_str_equal (kind, "name") ? "SELECT client_id FROM kohtaamo.search_clients_by_name (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : g_str_equal (kind, "code") ? "SELECT client_id FROM kohtaamo.search_clients_by_code (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : g_str_equal (kind, "phone") ? "SELECT client_id FROM kohtaamo.search_clients_by_phone (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates (CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))";
+  stmt = _kh_db_prepare (s->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_text (stmt, 1, arg);
+  _kh_db_bind_int (stmt, 2, s->limit);
+  /* The server forces reception's basis to the intake, as _kh_db_log_access. */
+  _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
+  if (!g_str_equal (kind, "name") && !g_str_equal (kind, "code") && !g_str_equal (kind, "phone"))
+    _kh_db_bind_text (stmt, 4, phone);
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+    {
+      gint64 id = _kh_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (s->db, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
+    {
+      g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
+
+      if (client == NULL)
+        return FALSE;
+      add_hit (s, client, server_match (client, kind, text, phone));
+    }
+  /* The server counts no further than it shows. */
+  set_total (s, HITS (s)->len);
+  return TRUE;
+}
+
 /**
  * kh_db_search_clients_full:
  * @query: a name or its start, an identity code or its start (four digits
@@ -1530,7 +1686,9 @@ kh_db_search_clients_full (KhDb        *db,
     return NULL;
 
   digits = count_digits_only (text);
-  if (digits > 0 && digits <= 6)
+  if (db->engine->search_on_server)
+    ok = search_on_server (&s, user, text, &local_error);
+  else if (digits > 0 && digits <= 6)
     ok = search_date_digits (&s, text, &local_error);
   else if (looks_like_code_prefix (text))
     ok = search_code (&s, text, &local_error);
@@ -1546,7 +1704,8 @@ kh_db_search_clients_full (KhDb        *db,
     search->total = search->hits->len;
   if (ok)
     ok = count_open_cases (&s, &local_error);
-  if (ok)
+  /* A server's search logged whom it returned. */
+  if (ok && !db->engine->search_on_server)
     ok = log_hits (db, user, search->hits, &local_error);
 
   if (!_kh_db_tx_end (db, own, ok, &local_error))
@@ -1651,7 +1810,7 @@ kh_db_find_similar_clients (KhDb        *db,
     return NULL;
 
   stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c "
+                         "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
                          "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
                          &local_error);
   if (stmt != NULL)

@@ -82,6 +82,8 @@ static const KhDbEngine pg_engine;
 
 #define CONN(db) ((PgConn *) (db)->handle)
 
+static gboolean pg_in_transaction (KhDb *db);
+
 /* ---- errors ---- */
 
 static int
@@ -289,18 +291,30 @@ static int
 server_prepare (PgStmt *s)
 {
   PgConn *pc = CONN (s->db);
+  /* A failed PREPARE would end an open transaction: a savepoint keeps it. */
+  gboolean guard = pg_in_transaction (s->db);
 
   for (int attempt = 0; attempt <= s->n_params; attempt++)
     {
-      PGresult *result = PQprepare (pc->conn, s->name, s->sql, s->n_params, s->types);
+      PGresult *result;
       const char *state;
       const char *message;
       int index;
 
+      if (guard)
+        PQclear (PQexec (pc->conn, "SAVEPOINT kh_prepare"));
+      result = PQprepare (pc->conn, s->name, s->sql, s->n_params, s->types);
       if (PQresultStatus (result) == PGRES_COMMAND_OK)
         {
           PQclear (result);
+          if (guard)
+            PQclear (PQexec (pc->conn, "RELEASE SAVEPOINT kh_prepare"));
           return KH_DB_OK;
+        }
+      if (guard)
+        {
+          PQclear (PQexec (pc->conn, "ROLLBACK TO SAVEPOINT kh_prepare"));
+          PQclear (PQexec (pc->conn, "RELEASE SAVEPOINT kh_prepare"));
         }
       state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
       message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
@@ -339,6 +353,22 @@ pg_prepare (KhDb       *db,
   s->n_columns = -1;
   s->row = -1;
 
+  /* A parameter the SQL does not use (a statement shared with another
+   * dialect) has no type to infer: text. */
+  for (int i = 1; i <= s->n_params; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("$%d", i);
+      const char *p = s->sql;
+      gboolean used = FALSE;
+
+      while (!used && (p = strstr (p, ref)) != NULL)
+        {
+          p += strlen (ref);
+          used = !g_ascii_isdigit (*p);
+        }
+      if (!used)
+        s->types[i - 1] = PG_TEXT_OID;
+    }
   *out_rc = server_prepare (s);
   if (*out_rc != KH_DB_OK)
     {
@@ -819,7 +849,27 @@ pg_session_account (KhDb *db)
   return CONN (db)->account;
 }
 
+static const KhDbFragment pg_fragments[] = {
+  /* No worker role reads the address columns: the server gives them for a
+   * person this transaction logged, and behind a non-disclosure marking
+   * not at all (data/sql/pg/0001-schema.sql, client_address). */
+  { "client_address", "ca.address, ca.postal_code, ca.city" },
+  { "client_join", " LEFT JOIN LATERAL kohtaamo.client_address (c.id) ca ON TRUE" },
+  /* The server folds the names itself (clients_keys, clients_words). */
+  { "set_search_text", "" },
+  { "search_text_column", "" },
+  { "search_text_value", "" },
+  /* The server takes the user from the login and the time from its clock,
+   * and chains the row; ?1 and ?2 are typed only to be ignored. */
+  { "log_access", "SELECT kohtaamo.log_access (CAST (?3 AS bigint), CAST (?4 AS integer), "
+                  "CAST (?5 AS integer)) WHERE CAST (?1 AS bigint) IS NOT NULL "
+                  "AND CAST (?2 AS bigint) IS NOT NULL" },
+  { NULL, NULL }
+};
+
 static const KhDbEngine pg_engine = {
+  .fragments = pg_fragments,
+  .search_on_server = TRUE,
   .name = "PostgreSQL",
   .begin_sql = "BEGIN",
   .prepare = pg_prepare,

@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 typedef struct _KhDbStmt   KhDbStmt;
 typedef struct _KhDbEngine KhDbEngine;
 
+/* A piece of SQL that the dialects write differently: the aggregates'
+ * SQL says {name}, and _kh_db_prepare puts the engine's `sql` there. */
+typedef struct {
+  const char *name;
+  const char *sql;
+} KhDbFragment;
+
 /* One SQL engine behind the aggregates: kh-db-sqlite.c (the embedded
  * default) and the server engine. The aggregate files (kh-db-clients.c …)
  * write portable SQL once — `?` or `?N` parameters, RETURNING, ON CONFLICT —
@@ -92,6 +99,19 @@ struct _KhDbEngine
   const char  *json_values_1;
   /* The Finnish/Swedish order of names, after an ORDER BY term. */
   const char  *collate_names;
+  /* {name} → SQL, ending with { NULL, NULL }:
+   *  {client_address}  address, postal code and city of `c` (clients)
+   *  {client_join}     what {client_address} needs after `clients c`
+   *  {log_access}      a statement that logs a read: ?1 at (Unix seconds),
+   *                    ?2 user id, ?3 client id, ?4 what, ?5 basis */
+  const KhDbFragment *fragments;
+  /* The program writes clients.search_text and client_words (else the
+   * database's triggers keep them). */
+  gboolean     writes_name_words;
+  /* The server's functions find the people and log them
+   * (kohtaamo.search_clients_by_name …): no row of clients is visible to
+   * a worker before it is logged. */
+  gboolean     search_on_server;
   /* Adds or changes a user: ?1 account, ?2 display name (NULL keeps the
    * one there), ?3 role, ?4 active, ?5 now; returns the id. */
   const char  *save_user_sql;

@@ -714,7 +714,21 @@ sqlite_close (KhDb *db)
   db->handle = NULL;
 }
 
+static const KhDbFragment sqlite_fragments[] = {
+  { "client_address", "c.address, c.postal_code, c.city" },
+  { "client_join", "" },
+  /* The folded name words: written by the program here (0002-sort-keys.sql). */
+  { "set_search_text", "search_text = ?19, " },
+  { "search_text_column", ", search_text" },
+  { "search_text_value", ", ?19" },
+  { "log_access", "INSERT INTO access_log (at, user_id, client_id, what, basis) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)" },
+  { NULL, NULL }
+};
+
 static const KhDbEngine sqlite_engine = {
+  .fragments = sqlite_fragments,
+  .writes_name_words = TRUE,
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
   .prepare = sqlite_prepare,

@@ -181,12 +181,42 @@ _kh_db_stmt_release (KhDbStmt *stmt)
     stmt->db->engine->reset (stmt->handle);
 }
 
+/* `sql` with each {name} replaced by the engine's fragment of that name
+ * (KhDbEngine.fragments): what the dialects say differently, inside SQL
+ * written once. */
+static char *
+expand_fragments (KhDb       *db,
+                  const char *sql)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 64);
+
+  for (const char *p = sql; *p != '\0'; )
+    {
+      const char *end = *p == '{' ? strchr (p, '}') : NULL;
+      const KhDbFragment *f;
+
+      if (end == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (f = db->engine->fragments; f != NULL && f->name != NULL; f++)
+        if (strlen (f->name) == (gsize) (end - p - 1) && strncmp (f->name, p + 1, end - p - 1) == 0)
+          break;
+      g_assert (f != NULL && f->name != NULL);
+      g_string_append (out, f->sql);
+      p = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 KhDbStmt *
 _kh_db_prepare (KhDb        *db,
                 const char  *sql,
                 GError     **error)
 {
   KhDbStmt *stmt = g_hash_table_lookup (db->statements, sql);
+  g_autofree char *expanded = NULL;
   gpointer handle;
   int rc = KH_DB_OK;
 
@@ -197,7 +227,9 @@ _kh_db_prepare (KhDb        *db,
       return stmt;
     }
 
-  handle = db->engine->prepare (db, sql, &rc);
+  if (strchr (sql, '{') != NULL)
+    expanded = expand_fragments (db, sql);
+  handle = db->engine->prepare (db, expanded ? expanded : sql, &rc);
   if (handle == NULL)
     {
       _kh_db_set_error (db, rc, error);
@@ -689,6 +721,8 @@ _kh_db_write_words (KhDb        *db,
 {
   g_autoptr(KhDbStmt) stmt = NULL;
 
+  if (!db->engine->writes_name_words)
+    return TRUE;
   if (replace)
     {
       stmt = _kh_db_prepare (db, "DELETE FROM client_words WHERE client_id = ?", error);
@@ -819,6 +853,7 @@ _kh_db_log_access (KhDb          *db,
                    GError       **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
 
   g_assert (user != NULL);
 
@@ -831,10 +866,7 @@ _kh_db_log_access (KhDb          *db,
   if (user->role == KH_ROLE_RECEPTION)
     basis = KH_BASIS_INTAKE;
 
-  stmt = _kh_db_prepare (db,
-                         "INSERT INTO access_log (at, user_id, client_id, what, basis) "
-                         "VALUES (?, ?, ?, ?, ?)",
-                         error);
+  stmt = _kh_db_prepare (db, "{log_access}", error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
@@ -842,6 +874,13 @@ _kh_db_log_access (KhDb          *db,
   _kh_db_bind_id (stmt, 3, client_id);
   _kh_db_bind_int (stmt, 4, what);
   _kh_db_bind_int (stmt, 5, basis);
-  return _kh_db_step_done (db, stmt, error);
+  /* The server's statement answers with the row's number. */
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    rc = _kh_db_step (stmt);
+  if (rc != KH_DB_DONE)
+    _kh_db_set_error (db, rc, error);
+  _kh_db_reset (stmt);
+  return rc == KH_DB_DONE;
 }
 
