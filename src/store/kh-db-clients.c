@@ -465,17 +465,19 @@ _kh_db_write_client (KhDb        *db,
  * transaction (kh_db_begin). */
 static gint64
 write_client_whole (KhDb        *db,
+                    KhUser      *user,
                     KhClient    *client,
                     const char  *phone_digits,
                     GError     **error)
 {
   GError *local_error = NULL;
   gboolean own;
-  gint64 id;
+  gint64 id = 0;
 
   if (!_kh_db_tx_begin (db, &own, error))
     return 0;
-  id = _kh_db_write_client (db, client, phone_digits, &local_error);
+  if (user == NULL || _kh_db_log_before_write (db, user, client->id, &local_error))
+    id = _kh_db_write_client (db, client, phone_digits, &local_error);
   if (!_kh_db_tx_end (db, own, id > 0, &local_error))
     {
       g_propagate_error (error, local_error);
@@ -510,7 +512,7 @@ kh_db_save_client (KhDb      *db,
   if (!check_client (copy, &phone_digits, NULL, error))
     return 0;
 
-  return write_client_whole (db, copy, phone_digits, error);
+  return write_client_whole (db, user, copy, phone_digits, error);
 }
 
 /**
@@ -539,7 +541,7 @@ kh_db_insert_client_bulk (KhDb      *db,
   if (!_kh_db_defer_search_index (db, error))
     return 0;
 
-  return write_client_whole (db, copy, phone_digits, error);
+  return write_client_whole (db, user, copy, phone_digits, error);
 }
 
 gboolean
@@ -1634,6 +1636,49 @@ search_on_server (Search      *s,
       if (client == NULL)
         return FALSE;
       add_hit (s, client, server_match (client, kind, text, phone));
+    }
+
+  /* While only the birth part of a code is typed, the people recorded
+   * without a code but born that day come after the codes, as on SQLite. */
+  if (g_str_equal (kind, "code") && strlen (arg) == 7 && code_birth_date (arg, &date)
+      && HITS (s)->len < s->limit)
+    {
+      g_autofree char *iso = kh_date_to_iso (&date);
+      g_autofree char *dates = g_strdup_printf ("{%s}", iso);
+
+      g_array_set_size (ids, 0);
+      stmt = _kh_db_prepare (s->db,
+                             "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates "
+                             "(CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_text (stmt, 1, dates);
+      _kh_db_bind_int (stmt, 2, s->limit);
+      _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
+      _kh_db_bind_null (stmt, 4);
+      while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+        {
+          gint64 id = _kh_db_column_int64 (stmt, 0);
+
+          if (!g_hash_table_contains (s->seen, &id))
+            g_array_append_val (ids, id);
+        }
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      if (rc != KH_DB_DONE)
+        {
+          _kh_db_set_error (s->db, rc, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
+        {
+          g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
+
+          if (client == NULL)
+            return FALSE;
+          if (client->identity_code == NULL)
+            add_hit (s, client, KH_MATCH_PREFIX);
+        }
     }
   /* The server counts no further than it shows. */
   set_total (s, HITS (s)->len);

@@ -486,7 +486,7 @@ kh_db_save_intake (KhDb      *db,
 
   if (client != NULL)
     {
-      if (client->id > 0)
+      if (client->id > 0 && _kh_db_log_before_write (db, user, client->id, &local_error))
         {
           /* Also proves the person exists; kept for undo of an update. */
           g_autoptr(KhClient) before = _kh_db_read_client (db, client->id, &local_error);

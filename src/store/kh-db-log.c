@@ -72,6 +72,11 @@ kh_db_list_access_log (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  /* On a server the log is readable only after the reading is logged;
+   * either way the rows read are those from before this reading. */
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
 
   /* The client's name may be gone (an undone record): the row stays. Two
    * statements, so that each has its index (by time; by person and time). */
@@ -82,14 +87,17 @@ kh_db_list_access_log (KhDb    *db,
   "FROM access_log a " \
   "  LEFT JOIN users u ON u.id = a.user_id " \
   "  LEFT JOIN clients c ON c.id = a.client_id "
-  if (client_id > 0)
+  if (local_error != NULL)
+    ;
+  else if (client_id > 0)
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE a.client_id = ?1 "
+                           ENTRY_SELECT "WHERE a.client_id = ?1 AND {earlier_log_rows} "
                            "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
   else
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE ?1 = 0 ORDER BY a.at DESC, a.id DESC LIMIT ?2",
+                           ENTRY_SELECT "WHERE ?1 = 0 AND {earlier_log_rows} "
+                           "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
 #undef ENTRY_SELECT
   if (stmt != NULL)
@@ -98,7 +106,7 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
                        &local_error);
 
@@ -167,7 +175,7 @@ append_filter (KhDb                 *db,
 {
   g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (filter->person_words);
 
-  g_string_append (sql, " WHERE 1 = 1");
+  g_string_append (sql, " WHERE {earlier_log_rows}");
   if (filter->client_id > 0)
     g_string_append (sql, " AND a.client_id = ?1");
   /* Each word a prefix ("mäki" "aino" find Mäkinen, Aino); the engine's
@@ -322,7 +330,11 @@ kh_db_read_access_log (KhDb                 *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db, sql->str, &local_error);
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db, sql->str, &local_error);
   if (stmt != NULL)
     {
       int i = bind_filter (stmt, filter, params);
@@ -355,7 +367,7 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
                        &local_error);
 
@@ -419,6 +431,13 @@ kh_db_export_access_log (KhDb    *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server
+      && !_kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
+                             &local_error))
+    {
+      _kh_db_tx_finish (db, own, local_error, error);
+      return NULL;
+    }
 
   /* The person's language decides the extract's: Swedish for a
    * Swedish-speaking client, Finnish otherwise (the unit's other language
@@ -445,14 +464,15 @@ kh_db_export_access_log (KhDb    *db,
                          _("The person was not found. Someone may have removed the record."));
 
   if (local_error == NULL)
-    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? ORDER BY a.at, a.id",
+    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? AND {earlier_log_rows} "
+                           "ORDER BY a.at, a.id",
                            &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_int64 (stmt, 1, client_id);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                        &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))

@@ -854,6 +854,9 @@ static const KhDbFragment pg_fragments[] = {
    * person this transaction logged, and behind a non-disclosure marking
    * not at all (data/sql/pg/0001-schema.sql, client_address). */
   { "client_address", "ca.address, ca.postal_code, ca.city" },
+  /* The log rows from before this transaction (its own reading is logged
+   * first there). */
+  { "earlier_log_rows", "a.xact <> pg_current_xact_id ()" },
   { "client_join", " LEFT JOIN LATERAL kohtaamo.client_address (c.id) ca ON TRUE" },
   /* The server folds the names itself (clients_keys, clients_words). */
   { "set_search_text", "" },

@@ -102,6 +102,7 @@ struct _KhDbEngine
   /* {name} → SQL, ending with { NULL, NULL }:
    *  {client_address}  address, postal code and city of `c` (clients)
    *  {client_join}     what {client_address} needs after `clients c`
+   *  {earlier_log_rows} access_log rows `a` from before this transaction
    *  {log_access}      a statement that logs a read: ?1 at (Unix seconds),
    *                    ?2 user id, ?3 client id, ?4 what, ?5 basis */
   const KhDbFragment *fragments;
@@ -290,6 +291,12 @@ gboolean      _kh_db_log_access        (KhDb          *db,
                                         KhAccessWhat   what,
                                         KhAccessBasis  basis,
                                         GError       **error);
+/* On a server, logs an edit of the person before their rows are written
+ * (only a logged person's rows are reachable there). */
+gboolean      _kh_db_log_before_write  (KhDb         *db,
+                                        KhUser       *user,
+                                        gint64        client_id,
+                                        GError      **error);
 /* On a server, PERMISSION unless `user` is the connection's login role. */
 gboolean      _kh_db_check_session_user (KhDb         *db,
                                          KhUser       *user,

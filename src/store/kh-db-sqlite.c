@@ -716,6 +716,7 @@ sqlite_close (KhDb *db)
 
 static const KhDbFragment sqlite_fragments[] = {
   { "client_address", "c.address, c.postal_code, c.city" },
+  { "earlier_log_rows", "1 = 1" },
   { "client_join", "" },
   /* The folded name words: written by the program here (0002-sort-keys.sql). */
   { "set_search_text", "search_text = ?19, " },

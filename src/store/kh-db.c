@@ -111,6 +111,24 @@ kh_db_is_server (KhDb *db)
   return db->engine->session_account != NULL;
 }
 
+/* On a server no row of a person is reachable, not even to change it,
+ * before this transaction has logged the person (data/sql/pg/0001-schema.sql):
+ * a write to an existing person logs it as an edit first. On SQLite the
+ * write needs no read of its own. */
+gboolean
+_kh_db_log_before_write (KhDb     *db,
+                         KhUser   *user,
+                         gint64    client_id,
+                         GError  **error)
+{
+  if (!db->engine->search_on_server || client_id <= 0)
+    return TRUE;
+  return _kh_db_log_access (db, user, client_id, KH_ACCESS_EDIT,
+                            user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
+                                                            : KH_BASIS_CLIENT_RELATIONSHIP,
+                            error);
+}
+
 /* On a server each worker connects as their own login role: a user object
  * of someone else is refused here (and the server refuses it too). */
 gboolean
