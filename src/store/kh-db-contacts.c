@@ -29,7 +29,7 @@
   "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
   "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
   "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id, " \
-  "  k.entered_in_error " \
+  "  k.entered_in_error, coalesce (c.non_disclosure, 0) " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -41,7 +41,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, k.urgent, cs.implementation_deadline " \
+  "  c.language, k.needs, k.urgent, cs.implementation_deadline, c.non_disclosure " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -88,6 +88,7 @@ contact_from_row (KhDbStmt *stmt)
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   contact->attached_case_id = _kh_db_column_int64 (stmt, 34);
   contact->entered_in_error = _kh_db_column_int (stmt, 35) != 0;
+  contact->client_non_disclosure = _kh_db_column_int (stmt, 36) != 0;
   return contact;
 }
 
@@ -120,6 +121,7 @@ case_from_row (KhDbStmt *stmt)
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
   kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
+  kcase->client_non_disclosure = _kh_db_column_int (stmt, 14) != 0;
   return kcase;
 }
 

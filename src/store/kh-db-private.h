@@ -168,9 +168,11 @@ void          _kh_db_stmt_release      (KhDbStmt    *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDbStmt, _kh_db_stmt_release)
 
 /* The engines' own openings (kh_db_open chooses by the location). */
-KhDb         *_kh_db_sqlite_open       (const char  *path,
-                                        gboolean     read_only,
-                                        GError     **error);
+KhDb         *_kh_db_sqlite_open_full  (const char     *path,
+                                        KhDbOpenFlags   flags,
+                                        GError        **error);
+KhDb         *_kh_db_sqlite_open_read_only (const char  *path,
+                                            GError     **error);
 KhDb         *_kh_db_pg_open           (const char  *conninfo,
                                         gboolean     read_only,
                                         GError     **error);

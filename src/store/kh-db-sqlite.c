@@ -73,10 +73,17 @@ set_error_for_code (const char  *path,
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE,
                    /* Translators: %s is a file name */
                    _("The database file “%s” is not a Kohtaamo database."), name);
+      break;
+    case SQLITE_CORRUPT:
+      /* A Kohtaamo database whose pages are damaged (a disk fault, a copy
+       * made while it was written): not to be written to any more. */
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DAMAGED,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” is damaged. Nothing more is written to it. Restore the latest backup with “kohtaamo-admin restore” and tell your IT support."),
+                   name);
       break;
     case SQLITE_READONLY:
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
@@ -602,15 +609,205 @@ migrate (KhDb    *db,
     }
 }
 
+/* ---- identifying a file before anything is written to it ---- */
+
+typedef enum {
+  FILE_MISSING,
+  /* Zero bytes, or a SQLite database with no tables and no application
+   * id: nothing in it to lose, so it may become a Kohtaamo database. */
+  FILE_EMPTY,
+  FILE_KOHTAAMO,
+} FileKind;
+
+/* The 100-byte database header and the b-tree header of page 1 (the
+ * schema) after it. https://www.sqlite.org/fileformat.html */
+#define HEADER_SIZE 108
+#define HEADER_MAGIC "SQLite format 3"
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Asks SQLite, through a read-only connection, what the header alone
+ * cannot say: a database in WAL mode whose last commits are still in its
+ * -wal file (say, a new Kohtaamo database whose first migration was never
+ * copied into the file). Only used when that -wal file exists already. */
+static gboolean
+identify_with_sqlite (const char  *path,
+                      FileKind    *out_kind,
+                      GError     **error)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 application_id = -1;
+  gint64 n_objects = -1;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (handle,
+                             "SELECT (SELECT application_id FROM pragma_application_id), "
+                             "(SELECT count(*) FROM sqlite_schema)",
+                             -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          application_id = sqlite3_column_int64 (stmt, 0);
+          n_objects = sqlite3_column_int64 (stmt, 1);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (path, rc, handle ? sqlite3_errmsg (handle) : NULL, error);
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  sqlite3_close (handle);
+
+  if (application_id == KH_APPLICATION_ID)
+    *out_kind = FILE_KOHTAAMO;
+  else if (application_id == 0 && n_objects == 0)
+    *out_kind = FILE_EMPTY;
+  else
+    {
+      set_error_for_code (path, SQLITE_NOTADB, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What is at `path`, read from the file's first bytes with read(2): no
+ * SQLite connection is opened on a file that is not ours, so none of its
+ * journals or -wal/-shm files are made, and nothing in it changes (issue 6,
+ * item 8). NOT_A_DATABASE for anything else: a text file, another
+ * program's database (another application id, or tables without ours). */
+static gboolean
+identify_file (const char  *path,
+               FileKind    *out_kind,
+               GError     **error)
+{
+  guint8 header[HEADER_SIZE];
+  GStatBuf file_stat;
+  gsize got = 0;
+  guint32 application_id;
+  guint32 user_version;
+  int fd;
+
+  if (g_stat (path, &file_stat) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        {
+          *out_kind = FILE_MISSING;
+          return TRUE;
+        }
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+  if (S_ISDIR (file_stat.st_mode))
+    {
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (EISDIR), error);
+      return FALSE;
+    }
+  /* A device or a pipe is nobody's database (and opening a pipe would
+   * wait for a writer). */
+  if (!S_ISREG (file_stat.st_mode))
+    {
+      set_error_for_code (path, SQLITE_NOTADB, NULL, error);
+      return FALSE;
+    }
+  if (file_stat.st_size == 0)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      GStatBuf wal_stat;
+
+      /* A new database in WAL mode may have all of itself in the -wal. */
+      if (g_stat (wal, &wal_stat) == 0 && wal_stat.st_size > 0)
+        return identify_with_sqlite (path, out_kind, error);
+      *out_kind = FILE_EMPTY;
+      return TRUE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+  while (got < sizeof header)
+    {
+      gssize n = read (fd, header + got, sizeof header - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += n;
+    }
+  close (fd);
+
+  if (got < 100 || memcmp (header, HEADER_MAGIC, sizeof HEADER_MAGIC) != 0)
+    {
+      set_error_for_code (path, SQLITE_NOTADB, NULL, error);
+      return FALSE;
+    }
+
+  application_id = read_be32 (header + 68);
+  user_version = read_be32 (header + 60);
+  if (application_id == KH_APPLICATION_ID)
+    {
+      *out_kind = FILE_KOHTAAMO;
+      return TRUE;
+    }
+  if (application_id != 0)
+    {
+      set_error_for_code (path, SQLITE_NOTADB, NULL, error);
+      return FALSE;
+    }
+
+  /* Bytes 18 and 19 are 2 in WAL mode: the header may be older than the
+   * commits in the -wal file, if there is one. */
+  if (header[18] == 2 && header[19] == 2)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      GStatBuf wal_stat;
+
+      if (g_stat (wal, &wal_stat) == 0 && wal_stat.st_size > 0)
+        return identify_with_sqlite (path, out_kind, error);
+    }
+
+  /* Page 1 holds the schema: a table leaf (13) with no cells is a database
+   * without a single table, index or view. */
+  if (got == HEADER_SIZE && user_version == 0 && header[100] == 13
+      && header[103] == 0 && header[104] == 0)
+    {
+      *out_kind = FILE_EMPTY;
+      return TRUE;
+    }
+  set_error_for_code (path, SQLITE_NOTADB, NULL, error);
+  return FALSE;
+}
+
 /* Tells "cannot write there" apart from other failures before SQLite does,
- * because SQLite silently opens a write-protected file read-only. */
+ * because SQLite silently opens a write-protected file read-only. Makes the
+ * folder only when the database is to be created. */
 static gboolean
 check_writable (const char  *path,
+                gboolean     make_folder,
                 GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (make_folder && g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved = errno;
 
@@ -618,12 +815,6 @@ check_writable (const char  *path,
         set_error_for_code (path, SQLITE_READONLY, NULL, error);
       else
         set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
-      return FALSE;
-    }
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (EISDIR), error);
       return FALSE;
     }
 
@@ -646,9 +837,7 @@ check_writable (const char  *path,
 
 /* Social-work data is for its owner only. SQLite creates a new database
  * with the umask's mode (0644 as a rule), so a new file is made here first,
- * 0600; SQLite then gives the -wal and -shm files the mode of the database.
- * An existing file keeps the mode it has: an administrator may have chosen
- * one on purpose. */
+ * 0600; SQLite then gives the -wal and -shm files the mode of the database. */
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
@@ -659,7 +848,8 @@ create_private_file (const char  *path,
     {
       int saved = errno;
 
-      /* Someone else made it meanwhile: theirs to decide. */
+      /* Someone else made it meanwhile: its identity is checked again
+       * once it is open (confirm_identity). */
       if (saved == EEXIST)
         return TRUE;
       set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
@@ -671,6 +861,36 @@ create_private_file (const char  *path,
     g_debug ("Could not set the mode of %s: %s", path, g_strerror (errno));
   close (fd);
   return TRUE;
+}
+
+/* An existing database open to its group or to everyone is narrowed to
+ * 0600 (issue 6, item 8). A SQLite file is one desk's database: one OS
+ * account reads and writes it. Several desks share a PostgreSQL server,
+ * where the server enforces the roles (README: "Several desks"); a file
+ * shared through group permissions would let every member of the group
+ * read everyone's data and rewrite the access log, so no setting keeps it
+ * open. When the mode cannot be changed (the file belongs to another
+ * account), the database still opens and the log says why it stays open. */
+static void
+narrow_mode (const char *path,
+             gboolean    quietly)
+{
+  GStatBuf file_stat;
+  mode_t mode;
+
+  if (g_stat (path, &file_stat) != 0)
+    return;
+  mode = file_stat.st_mode & 07777;
+  if ((mode & 077) == 0)
+    return;
+  if (g_chmod (path, 0600) != 0)
+    g_warning ("The database %s is open to other accounts (mode %04o) and could not be "
+               "narrowed to 0600: %s", path, (guint) mode, g_strerror (errno));
+  else if (quietly)
+    g_debug ("The new database %s was made 0600 (it was %04o)", path, (guint) mode);
+  else
+    g_message ("The database %s was open to other accounts (mode %04o); it is now 0600",
+               path, (guint) mode);
 }
 
 /* The -wal and -shm files are never wider open than the database itself
@@ -807,39 +1027,181 @@ configure (KhDb    *db,
   return _kh_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;", error);
 }
 
-/* Opens the database, creating it and its folder if needed, and migrates it
- * to the newest schema. Each migration is one transaction. */
-static KhDb *
-open_read_write (const char  *path,
-                 GError     **error);
-static KhDb *
-open_read_only (const char  *path,
-                GError     **error);
-
-KhDb *
-_kh_db_sqlite_open (const char  *path,
-                    gboolean     read_only,
-                    GError     **error)
+/* SQLite's answer, once the file is open for writing and before anything
+ * is written: it reads the -wal file too, and the file may have been
+ * replaced since identify_file looked at it. */
+static gboolean
+confirm_identity (KhDb     *db,
+                  FileKind  kind,
+                  GError  **error)
 {
-  return read_only ? open_read_only (path, error) : open_read_write (path, error);
+  int application_id = 0;
+  int n_objects = 0;
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, error))
+    return FALSE;
+  if (application_id == KH_APPLICATION_ID)
+    return TRUE;
+  if (kind != FILE_KOHTAAMO && application_id == 0)
+    {
+      if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      if (n_objects == 0)
+        return TRUE;
+    }
+  set_error_for_code (db->path, SQLITE_NOTADB, NULL, error);
+  return FALSE;
 }
 
-static KhDb *
-open_read_write (const char  *path,
-                 GError     **error)
+/* Runs quick_check (the whole database, or one table and its indexes);
+ * DAMAGED when it reports anything but "ok". */
+static gboolean
+quick_check (KhDb        *db,
+             const char  *table,
+             GError     **error)
+{
+  g_autofree char *sql = table ? g_strdup_printf ("PRAGMA quick_check(%s)", table)
+                               : g_strdup ("PRAGMA quick_check");
+  sqlite3_stmt *stmt = NULL;
+  gboolean damaged = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          /* The first lines say where; for whoever restores. */
+          if (!damaged)
+            g_warning ("quick_check of %s: %s", db->path, line ? line : "?");
+          damaged = TRUE;
+        }
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (damaged)
+    {
+      set_error_for_code (db->path, SQLITE_CORRUPT, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Up to this size the whole file is checked at every open: about a tenth
+ * of a second on a shared 2-core machine (16 MiB: some 15 000 people). */
+#define CHECK_ALL_BELOW_BYTES (16 * 1024 * 1024)
+/* Larger ones (100 000 people: 100 MiB, 1.2 s) have these checked at every
+ * open; the whole file at kohtaamo-admin's commands (KH_DB_OPEN_CHECK_ALL),
+ * its backup and its check command, and any damaged page SQLite meets in
+ * use is DAMAGED too. */
+static const char * const small_tables[] = { "users", "settings", "services", "closed_days" };
+
+static gboolean
+check_pages (KhDb      *db,
+             gboolean   all,
+             GError   **error)
+{
+  int page_size = 0;
+  int page_count = 0;
+
+  if (!all)
+    {
+      if (!query_int (db, "PRAGMA page_size", &page_size, error) ||
+          !query_int (db, "PRAGMA page_count", &page_count, error))
+        return FALSE;
+      all = (gint64) page_size * page_count <= CHECK_ALL_BELOW_BYTES;
+    }
+  if (all)
+    return quick_check (db, NULL, error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (small_tables); i++)
+    if (!quick_check (db, small_tables[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * kh_db_check:
+ *
+ * SQLite's quick_check of every page, in a read transaction: others go on
+ * writing meanwhile (WAL).
+ */
+gboolean
+kh_db_check (KhDb    *db,
+             GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!IS_SQLITE (db))
+    return TRUE;
+  return quick_check (db, NULL, error);
+}
+
+static void
+set_no_database_error (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+               /* Translators: %s is a file name */
+               _("There is no Kohtaamo database at “%s”. Check the path; a new database is created with “kohtaamo-admin init”."),
+               name);
+}
+
+/**
+ * kh_db_open_full:
+ * @path: the database file
+ * @flags: whether to create it, and how much of it to check
+ *
+ * Opens a Kohtaamo database and migrates it to the newest schema, each
+ * migration in a transaction of its own. Nothing is written to the file,
+ * nor made beside it, before it is known to be a Kohtaamo database (or
+ * empty, with %KH_DB_OPEN_CREATE) and its pages have been checked.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set
+ *   (NOT_FOUND, NOT_A_DATABASE, DAMAGED, READ_ONLY, LOCKED, TOO_NEW or
+ *   FAILED).
+ */
+KhDb *
+_kh_db_sqlite_open_full (const char     *path,
+                         KhDbOpenFlags   flags,
+                         GError        **error)
 {
   g_autoptr(KhDb) db = NULL;
+  FileKind kind;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_writable (path, error))
+  /* 1. What is there, from its bytes. */
+  if (!identify_file (path, &kind, error))
     return NULL;
+  if (kind != FILE_KOHTAAMO && !(flags & KH_DB_OPEN_CREATE))
+    {
+      set_no_database_error (path, error);
+      return NULL;
+    }
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !create_private_file (path, error))
+  /* 2. Ours (or nothing yet): make it, or narrow its mode. */
+  if (!check_writable (path, kind == FILE_MISSING, error))
     return NULL;
+  if (kind == FILE_MISSING && !create_private_file (path, error))
+    return NULL;
+  /* An empty file becomes a database now: no need to tell. */
+  narrow_mode (path, kind != FILE_KOHTAAMO);
+  restrict_side_files (path);
 
-  db = open_handle (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  /* 3. Open for writing, and let SQLite confirm before the first write. */
+  db = open_handle (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
   if (sqlite3_db_readonly (db->handle, "main") == 1)
@@ -849,9 +1211,12 @@ open_read_write (const char  *path,
     }
   if (!configure (db, error))
     return NULL;
+  if (!confirm_identity (db, kind, error))
+    return NULL;
+  if (kind == FILE_KOHTAAMO && !check_pages (db, (flags & KH_DB_OPEN_CHECK_ALL) != 0, error))
+    return NULL;
 
-  /* journal_mode needs the file read first: a text file fails here with
-   * NOTADB, before anything is written to it. */
+  /* 4. Only now the first writes. */
   if (!_kh_db_exec (db, "PRAGMA journal_mode = WAL", error))
     return NULL;
   /* In WAL mode NORMAL loses no committed transaction on a program crash and
@@ -870,16 +1235,29 @@ open_read_write (const char  *path,
   return g_steal_pointer (&db);
 }
 
-/* Opens an existing, migrated database without writing to it. */
-static KhDb *
-open_read_only (const char  *path,
-                GError     **error)
+/**
+ * kh_db_open_read_only:
+ *
+ * Opens an existing, migrated database without writing to it.
+ */
+KhDb *
+_kh_db_sqlite_open_read_only (const char  *path,
+                              GError     **error)
 {
   g_autoptr(KhDb) db = NULL;
+  FileKind kind;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!identify_file (path, &kind, error))
+    return NULL;
+  if (kind != FILE_KOHTAAMO)
+    {
+      set_no_database_error (path, error);
+      return NULL;
+    }
 
   db = open_handle (path, SQLITE_OPEN_READONLY, error);
   if (db == NULL)

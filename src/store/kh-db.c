@@ -62,28 +62,41 @@ kh_db_close (KhDb *db)
 
 /**
  * kh_db_open:
- * @location: the database file, or a PostgreSQL server (a postgresql:// URL,
- *   a libpq connection string or service=NAME)
  *
- * Opens the database. A file is created (with its folder) if needed and
- * migrated to the newest schema, each migration one transaction. A server
- * must have been set up (kohtaamo-admin server init): a worker's role may
- * not change its schema.
- *
- * Returns: (transfer full): the database, or %NULL with @error set
- *   (NOT_A_DATABASE, READ_ONLY, LOCKED, TOO_NEW, PERMISSION, UNAVAILABLE or
- *   FAILED).
+ * kh_db_open_full() with %KH_DB_OPEN_CREATE: the application's opening.
  */
 KhDb *
 kh_db_open (const char  *location,
             GError     **error)
+{
+  return kh_db_open_full (location, KH_DB_OPEN_CREATE, error);
+}
+
+/**
+ * kh_db_open_full:
+ * @location: the database file, or a PostgreSQL server (a postgresql:// URL,
+ *   a libpq connection string or service=NAME: kh_db_location_is_server)
+ *
+ * Opens the database. A file is treated as @flags say (kh-db-sqlite.c). A
+ * server's database must have been set up (kohtaamo-admin server init) and
+ * be as new as this build knows: a worker's login may not change its schema,
+ * so @flags do not apply there.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set (on a
+ *   server also PERMISSION for a login refused, UNAVAILABLE for a server
+ *   not reached).
+ */
+KhDb *
+kh_db_open_full (const char     *location,
+                 KhDbOpenFlags   flags,
+                 GError        **error)
 {
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (kh_db_location_is_server (location))
     return _kh_db_pg_open (location, FALSE, error);
-  return _kh_db_sqlite_open (location, FALSE, error);
+  return _kh_db_sqlite_open_full (location, flags, error);
 }
 
 /**
@@ -100,7 +113,7 @@ kh_db_open_read_only (const char  *location,
 
   if (kh_db_location_is_server (location))
     return _kh_db_pg_open (location, TRUE, error);
-  return _kh_db_sqlite_open (location, TRUE, error);
+  return _kh_db_sqlite_open_read_only (location, error);
 }
 
 gboolean

@@ -37,14 +37,44 @@ typedef enum {
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
   KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
+  KH_STORE_ERROR_DAMAGED,         /* a Kohtaamo database whose pages are damaged: restore a backup */
   KH_STORE_ERROR_UNAVAILABLE,     /* the database server cannot be reached (for now) */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
 
+/* How kh_db_open_full treats the file it is given. */
+typedef enum {
+  /* An existing Kohtaamo database only: a missing or empty file is
+   * NOT_FOUND, and nothing is created (kohtaamo-admin's commands other
+   * than init: a mistyped path must not become a new database). */
+  KH_DB_OPEN_EXISTING  = 0,
+  /* Creates the database (and its folder, 0700) when there is none, or
+   * makes an empty file into one (the application, kohtaamo-admin init). */
+  KH_DB_OPEN_CREATE    = 1 << 0,
+  /* Runs SQLite's quick_check over the whole file before anything is
+   * written (about a second per 100 000 people); without it only the small
+   * tables are checked at open. See kh_db_open_full. */
+  KH_DB_OPEN_CHECK_ALL = 1 << 1,
+} KhDbOpenFlags;
+
 /* Opens (creating if needed, with its folder) and migrates to the newest schema.
- * WAL mode, foreign keys on, busy timeout a few seconds. */
+ * WAL mode, foreign keys on, busy timeout a few seconds.
+ * The same as kh_db_open_full (path, KH_DB_OPEN_CREATE, error). */
 KhDb      *kh_db_open            (const char  *path,
+                                  GError     **error);
+/* Opens a Kohtaamo database without ever writing to a file that is not
+ * one: the file is identified first from its header (and, only when that
+ * cannot tell, through a read-only connection), then opened for writing,
+ * its mode narrowed to 0600, checked (quick_check: DAMAGED), and migrated.
+ * Errors: NOT_FOUND (no database, without KH_DB_OPEN_CREATE),
+ * NOT_A_DATABASE, DAMAGED, READ_ONLY, LOCKED, TOO_NEW or FAILED. */
+KhDb      *kh_db_open_full       (const char     *path,
+                                  KhDbOpenFlags   flags,
+                                  GError        **error);
+/* SQLite's quick_check of the whole database, in a read transaction (others
+ * go on writing): DAMAGED when it finds anything. */
+gboolean   kh_db_check           (KhDb        *db,
                                   GError     **error);
 /* Opens an existing database read-only, for heavy readers (reports, counts).
  * Reads of a person's data need the access log and so a writable database:
