@@ -1534,6 +1534,54 @@ server_match (KhClient    *client,
   }
 }
 
+/* How many people match in all, up to the cap: the server counts without
+ * showing anyone (0002-search-counts.sql there). */
+static gboolean
+count_on_server (Search      *s,
+                 const char  *kind,
+                 const char  *arg,
+                 const char  *phone,
+                 GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *dates = NULL;
+  const char *text = arg;
+  const char *server_kind = kind;
+  GDate date;
+  gint64 count;
+
+  if (g_str_equal (kind, "code"))
+    {
+      if (strlen (arg) == 7 && code_birth_date (arg, &date))
+        {
+          g_autofree char *iso = kh_date_to_iso (&date);
+
+          dates = g_strdup_printf ("{%s}", iso);
+        }
+    }
+  else if (g_str_equal (kind, "digits") || g_str_equal (kind, "date"))
+    {
+      server_kind = "dates";
+      dates = g_strdup (arg);
+      /* Five or six digits may as well start a phone number. */
+      text = g_str_equal (kind, "digits") && looks_like_phone (phone) ? phone : NULL;
+    }
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT kohtaamo.count_clients (?1, ?2, CAST (?3 AS text[]), "
+                         "CAST (?4 AS integer))",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_text (stmt, 1, server_kind);
+  _kh_db_bind_text (stmt, 2, text);
+  _kh_db_bind_text (stmt, 3, dates);
+  _kh_db_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  return TRUE;
+}
+
 /* On a server (KhDbEngine.search_sql) the search functions find the
  * people, in order, and log each one they return in this transaction
  * (data/sql/pg/0001-schema.sql); then their rows are read as anywhere. */
@@ -1680,9 +1728,7 @@ search_on_server (Search      *s,
             add_hit (s, client, KH_MATCH_PREFIX);
         }
     }
-  /* The server counts no further than it shows. */
-  set_total (s, HITS (s)->len);
-  return TRUE;
+  return count_on_server (s, kind, arg, phone, error);
 }
 
 /**
@@ -1854,10 +1900,46 @@ kh_db_find_similar_clients (KhDb        *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
-                         "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
-                         &local_error);
+  /* On a server only the people the server returns are visible (it logs
+   * them): their ids first, then their rows, in a statement of their own. */
+  if (db->engine->search_on_server)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      stmt = _kh_db_prepare (db,
+                             "SELECT client_id FROM kohtaamo.find_similar_clients "
+                             "(?1, ?2, ?3, CAST (?4 AS bigint), CAST (?5 AS integer))",
+                             &local_error);
+      if (stmt != NULL)
+        {
+          _kh_db_bind_text (stmt, 1, last_name);
+          _kh_db_bind_text (stmt, 2, want_first);
+          _kh_db_bind_text (stmt, 3, iso);
+          _kh_db_bind_int64 (stmt, 4, except_id);
+          _kh_db_bind_int (stmt, 5, KH_BASIS_INTAKE);
+          while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+            {
+              gint64 id = _kh_db_column_int64 (stmt, 0);
+
+              g_array_append_val (ids, id);
+            }
+          if (rc != KH_DB_DONE)
+            _kh_db_set_error (db, rc, &local_error);
+          g_clear_pointer (&stmt, _kh_db_stmt_release);
+        }
+      for (guint i = 0; i < ids->len && local_error == NULL; i++)
+        {
+          KhClient *client = _kh_db_read_client (db, g_array_index (ids, gint64, i), &local_error);
+
+          if (client != NULL)
+            g_ptr_array_add (results, client);
+        }
+    }
+  else
+    stmt = _kh_db_prepare (db,
+                           "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
+                           "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
+                           &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_text (stmt, 1, iso);
@@ -1877,7 +1959,7 @@ kh_db_find_similar_clients (KhDb        *db,
         _kh_db_set_error (db, rc, &local_error);
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
 
   if (!_kh_db_tx_finish (db, own, local_error, error))

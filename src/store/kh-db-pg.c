@@ -36,6 +36,7 @@
 /* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
 static const char * const migrations[] = {
   "0001-schema.sql",
+  "0002-search-counts.sql",
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
