@@ -1020,9 +1020,10 @@ kh_db_list_queue_query (KhDb                  *db,
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
                                                "ORDER BY k.urgent DESC, "
-                                               "  CASE WHEN k.urgent THEN 0 "
-                                               "       ELSE cs.assessment_deadline IS NULL END, "
-                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "  CASE WHEN k.urgent = 1 THEN 0 "
+                                               "       WHEN cs.assessment_deadline IS NULL THEN 1 "
+                                               "       ELSE 0 END, "
+                                               "  CASE WHEN k.urgent = 1 THEN NULL "
                                                "       ELSE cs.assessment_deadline END, "
                                                "  cs.opened_at, cs.id "
                                                "LIMIT ?1 OFFSET ?2",

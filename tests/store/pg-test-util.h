@@ -185,6 +185,31 @@ pg_test_ensure_template (void)
   done = TRUE;
 }
 
+/* Login roles and their groups belong to the whole cluster, not to one
+ * database: a test that makes "anna" a social worker, or demotes the
+ * administrator, would change the other tests' users. So the tests on a
+ * cluster take turns (an advisory lock held by the returned connection
+ * until it is closed), and each starts from the template's memberships:
+ * only the administrator in a group. */
+static inline PGconn *
+pg_test_take_turn (void)
+{
+  PGconn *conn = pg_test_connect ("postgres");
+
+  pg_test_exec (conn, "SELECT pg_advisory_lock (1263031376)");
+  pg_test_exec (conn,
+                "DO $$ DECLARE r record; BEGIN "
+                "FOR r IN SELECT g.rolname AS g, u.rolname AS u FROM pg_auth_members m "
+                "  JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+                "  WHERE g.rolname IN ('kohtaamo_reception', 'kohtaamo_counsellor', "
+                "    'kohtaamo_social_worker', 'kohtaamo_lead', 'kohtaamo_admin') "
+                "  AND u.rolcanlogin AND NOT u.rolsuper LOOP "
+                "  EXECUTE format ('REVOKE %I FROM %I', r.g, r.u); "
+                "END LOOP; END $$");
+  pg_test_exec (conn, "GRANT kohtaamo_admin TO " PG_TEST_ADMIN);
+  return conn;
+}
+
 /* A new database from the template; the caller drops it. */
 static inline char *
 pg_test_create_database (void)

@@ -28,6 +28,7 @@ typedef struct
   /* PostgreSQL: the test's database, and a connection per other user. */
   char   *pg_dbname;
   GHashTable *user_dbs;
+  PGconn *pg_turn;
 } Fixture;
 
 static inline void
@@ -64,6 +65,7 @@ fixture_set_up (Fixture       *f,
   if (pg_test_engine ())
     {
       f->pg_dbname = pg_test_create_database ();
+      f->pg_turn = pg_test_take_turn ();
       f->path = pg_test_conninfo (f->pg_dbname, PG_TEST_ADMIN);
       f->user_dbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) kh_db_close);
@@ -87,6 +89,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->db, kh_db_close);
   if (f->pg_dbname != NULL)
     pg_test_drop_database (f->pg_dbname);
+  g_clear_pointer (&f->pg_turn, PQfinish);
   g_clear_pointer (&f->pg_dbname, g_free);
   remove_tree (f->dir);
   g_free (f->dir);
