@@ -144,6 +144,9 @@ _kh_admin_database_exists (void)
 {
   g_autofree char *path = _kh_admin_database_path ();
 
+  /* A server's database is set up by "server init"; opening says if not. */
+  if (kh_db_location_is_server (path))
+    return TRUE;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Translators: %s is a file name. */

@@ -116,6 +116,16 @@ kh_db_open_read_only (const char  *location,
   return _kh_db_sqlite_open_read_only (location, error);
 }
 
+const char *
+kh_db_get_login (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (db->engine->session_account == NULL)
+    return NULL;
+  return db->engine->session_account (db);
+}
+
 gboolean
 kh_db_is_server (KhDb *db)
 {
@@ -158,7 +168,7 @@ _kh_db_check_session_user (KhDb     *db,
     return TRUE;
   g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                /* Translators: %s is a login name on the database server */
-               _("This connection to the database server is the user “%s”’s: it cannot act for another user."),
+               _("This connection to the database server is logged in as “%s”: it cannot act for another user."),
                account ? account : "?");
   return FALSE;
 }

@@ -96,6 +96,9 @@ KhDb      *kh_db_pg_open_owner   (const char  *conninfo,
 gboolean   kh_db_pg_migrate      (KhDb        *db,
                                   GError     **error);
 int        kh_db_pg_get_latest_version (void);
+/* On a server, the login role the connection was made as (the user's
+ * account); NULL on a file. */
+const char *kh_db_get_login      (KhDb *db);
 /* Whether the connection is to a PostgreSQL server. */
 gboolean   kh_db_is_server       (KhDb *db);
 
