@@ -219,7 +219,9 @@ _kh_admin_login (KhDb    *db,
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
     real_name = NULL;
 
-  return kh_db_login (db, g_get_user_name (), real_name, error);
+  /* On a server the login role is the user (users.account). */
+  return kh_db_login (db, kh_db_get_login (db) != NULL ? kh_db_get_login (db) : g_get_user_name (),
+                      real_name, error);
 }
 
 /* Logs the OS account in and checks its role; prints why not. */
