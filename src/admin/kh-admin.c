@@ -520,6 +520,7 @@ static const Command commands[] = {
   { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
   { "log", N_("Print the access log of a person"), _kh_admin_run_log },
+  { "server", N_("Set up Kohtaamo’s database on a PostgreSQL server"), _kh_admin_run_server },
 };
 
 static gboolean opt_version;

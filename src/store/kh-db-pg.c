@@ -1083,3 +1083,178 @@ _kh_db_pg_open (const char  *conninfo,
     return NULL;
   return g_steal_pointer (&db);
 }
+
+/* ---- the server's administrator (kohtaamo-admin server init, users) ---- */
+
+/* Runs `sql` with text parameters (NULL for SQL NULL) on the connection. */
+static gboolean
+exec_params (KhDb        *db,
+             const char  *sql,
+             int          n,
+             const char **values,
+             GError     **error)
+{
+  PGresult *result = PQexecParams (CONN (db)->conn, sql, n, NULL, values, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    _kh_db_set_error (db, note_failure (db, result), error);
+  PQclear (result);
+  return ok;
+}
+
+static const char * const role_groups[] = {
+  NULL, "kohtaamo_reception", "kohtaamo_counsellor", "kohtaamo_social_worker",
+  "kohtaamo_lead", "kohtaamo_admin",
+};
+
+/**
+ * kh_db_pg_save_login:
+ * @db: a connection as a role that may create roles (the server's
+ *   superuser, as kohtaamo-admin server init and users run on a server)
+ * @password: (nullable): the login's password; NULL keeps the one it has
+ *   (or, for a new login, none: GSSAPI/Kerberos, per pg_hba.conf)
+ *
+ * Makes @account a Kohtaamo user of @role on the server: its login role
+ * (made when missing, its password stored as a SCRAM verifier computed
+ * here, so that the password itself never reaches the server's logs),
+ * membership of exactly its role's group, and its users row. An inactive
+ * user's login is kept but may not log in and is in no group. Refuses
+ * (INVALID) to leave no active administrator.
+ */
+gboolean
+kh_db_pg_save_login (KhDb        *db,
+                     const char  *account,
+                     const char  *display_name,
+                     KhRole       role,
+                     gboolean     active,
+                     const char  *password,
+                     GError     **error)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *role_text = g_strdup_printf ("%d", role);
+  const char *active_text = active ? "1" : "0";
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && db->engine == &pg_engine, FALSE);
+  g_return_val_if_fail (role >= KH_ROLE_FIRST && role <= KH_ROLE_LAST, FALSE);
+
+  if (account == NULL || !g_regex_match_simple ("^[a-z_][a-z0-9_.-]{0,62}$", account, 0, 0)
+      || g_str_has_prefix (account, "pg_") || g_str_has_prefix (account, "kohtaamo_"))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("The account name must be one word, as in the operating system."));
+      return FALSE;
+    }
+  if (password != NULL)
+    {
+      char *encrypted = PQencryptPasswordConn (CONN (db)->conn, password, account, "scram-sha-256");
+
+      if (encrypted == NULL)
+        {
+          _kh_db_set_error (db, note_failure (db, NULL), error);
+          return FALSE;
+        }
+      verifier = g_strdup (encrypted);
+      PQfreemem (encrypted);
+    }
+
+  if (!_kh_db_exec (db, "BEGIN", error))
+    return FALSE;
+  {
+    /* format () quotes the role's name; the verifier is a parameter of
+     * the DO block's query, never spliced into SQL by this program. */
+    const char *values[] = { account, verifier, active_text };
+
+    ok = exec_params (db,
+                            "SELECT set_config ('kohtaamo.new_login', $1, true), "
+                            "       set_config ('kohtaamo.new_verifier', coalesce ($2, ''), true), "
+                            "       set_config ('kohtaamo.new_active', $3, true)",
+                            3, values, error);
+    ok = ok && _kh_db_exec (db,
+                            "DO $$ DECLARE "
+                            "  a text := current_setting ('kohtaamo.new_login'); "
+                            "  v text := current_setting ('kohtaamo.new_verifier'); "
+                            "  on_ boolean := current_setting ('kohtaamo.new_active') = '1'; "
+                            "BEGIN "
+                            "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = a) THEN "
+                            "    EXECUTE format ('CREATE ROLE %I NOLOGIN', a); "
+                            "  END IF; "
+                            "  IF (SELECT rolsuper FROM pg_roles WHERE rolname = a) THEN "
+                            "    RAISE EXCEPTION USING ERRCODE = 'check_violation', "
+                            "      MESSAGE = 'a superuser cannot be a Kohtaamo user'; "
+                            "  END IF; "
+                            "  EXECUTE format ('ALTER ROLE %I %s', a, CASE WHEN on_ THEN 'LOGIN' ELSE 'NOLOGIN' END); "
+                            "  IF v <> '' THEN "
+                            "    EXECUTE format ('ALTER ROLE %I PASSWORD %L', a, v); "
+                            "  END IF; "
+                            "END $$",
+                            error);
+  }
+  for (int r = KH_ROLE_FIRST; ok && r <= KH_ROLE_LAST; r++)
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *quoted = NULL;
+      char *escaped = PQescapeIdentifier (CONN (db)->conn, account, strlen (account));
+
+      quoted = g_strdup (escaped);
+      PQfreemem (escaped);
+      sql = g_strdup_printf (active && r == (int) role ? "GRANT %s TO %s" : "REVOKE %s FROM %s",
+                             role_groups[r], quoted);
+      ok = _kh_db_exec (db, sql, error);
+    }
+  if (ok)
+    {
+      const char *values[] = { account, display_name, role_text, active_text };
+
+      ok = exec_params (db,
+                        "INSERT INTO kohtaamo.users (account, display_name, role, active, created_at) "
+                        "VALUES ($1, nullif (trim ($2), ''), CAST ($3 AS integer), CAST ($4 AS integer), "
+                        "        floor (extract (epoch FROM now ()))::bigint) "
+                        "ON CONFLICT (account) DO UPDATE SET "
+                        "  display_name = coalesce (EXCLUDED.display_name, kohtaamo.users.display_name), "
+                        "  role = EXCLUDED.role, active = EXCLUDED.active",
+                        4, values, error);
+    }
+  if (ok)
+    {
+      g_autofree char *admins = query_value (db,
+                                             "SELECT count (*) FROM kohtaamo.users "
+                                             "WHERE role = 5 AND active = 1",
+                                             error);
+
+      ok = admins != NULL;
+      if (ok && atoi (admins) == 0)
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                       _("At least one active administrator is needed. Make another account an administrator first."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    return _kh_db_exec (db, "COMMIT", error);
+  pg_exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+/**
+ * kh_db_pg_may_create_logins:
+ *
+ * Whether the connection's role may create login roles (the server's
+ * superuser, or a role with CREATEROLE): then kohtaamo-admin manages the
+ * users' logins itself (kh_db_pg_save_login).
+ */
+gboolean
+kh_db_pg_may_create_logins (KhDb *db)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (db->engine != &pg_engine)
+    return FALSE;
+  value = query_value (db, "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user",
+                       NULL);
+  return value != NULL && value[0] == 't';
+}

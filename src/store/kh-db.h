@@ -96,6 +96,16 @@ KhDb      *kh_db_pg_open_owner   (const char  *conninfo,
 gboolean   kh_db_pg_migrate      (KhDb        *db,
                                   GError     **error);
 int        kh_db_pg_get_latest_version (void);
+gboolean   kh_db_pg_may_create_logins (KhDb *db);
+/* On a connection that may create roles: makes `account` a user of `role`
+ * with its own login role (password: NULL keeps it, or none for GSSAPI). */
+gboolean   kh_db_pg_save_login   (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  KhRole       role,
+                                  gboolean     active,
+                                  const char  *password,
+                                  GError     **error);
 /* On a server, the login role the connection was made as (the user's
  * account); NULL on a file. */
 const char *kh_db_get_login      (KhDb *db);
