@@ -994,6 +994,14 @@ configure (KhDb    *db,
   return TRUE;
 }
 
+/* The server's notices (a role already a member …) are for the debug log. */
+static void
+log_notice (void       *user_data,
+            const char *message)
+{
+  g_debug ("Server: %s", message);
+}
+
 static KhDb *
 connect_server (const char  *conninfo,
                 GError     **error)
@@ -1004,6 +1012,7 @@ connect_server (const char  *conninfo,
 
   db->handle = pc;
   pc->conn = PQconnectdb (conninfo);
+  PQsetNoticeProcessor (pc->conn, log_notice, NULL);
   if (PQstatus (pc->conn) != CONNECTION_OK)
     {
       g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (pc->conn)));
