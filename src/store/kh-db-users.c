@@ -186,7 +186,10 @@ kh_db_login_full (KhDb        *db,
                    account, account);
       ok = FALSE;
     }
-  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0)
+  /* On a server users are written by an administrator only
+   * (kohtaamo.save_user): the name stays as they set it. */
+  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0
+           && db->engine->session_account == NULL)
     {
       /* Follow the name the operating system knows now. */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
