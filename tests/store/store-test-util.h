@@ -61,6 +61,10 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Some tests keep their fixture on the stack, uninitialised. */
+  f->pg_dbname = NULL;
+  f->user_dbs = NULL;
+  f->pg_turn = NULL;
   f->dir = g_dir_make_tmp ("kohtaamo-store-XXXXXX", &error);
   g_assert_no_error (error);
   if (pg_test_engine ())
