@@ -52,6 +52,7 @@ static const char * const migrations[] = {
   "0014-name-words-bounded.sql",
   "0015-contact-joins-case.sql",
   "0016-contact-revisions-identity.sql",
+  "0017-case-urgency.sql",
 };
 
 /* ---- errors ---- */
