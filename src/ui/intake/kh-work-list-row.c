@@ -25,7 +25,7 @@ struct _KhWorkListRow
   GtkBox         *side_box;
   GtkLabel       *side_caption;
   GtkLabel       *side_label;
-  GtkLabel       *subtitle_label;
+  GtkInscription *subtitle_label;
   GtkLabel       *time_label;
   GtkLabel       *title_label;
   GtkLabel       *urgent_badge;
@@ -112,8 +112,11 @@ static void
 set_tooltip (KhWorkListRow *self)
 {
   g_autoptr(GString) tooltip = g_string_new (gtk_label_get_text (self->title_label));
-  GtkLabel *lines[] = { self->subtitle_label, self->side_label, self->side_caption };
+  const char *subtitle = gtk_inscription_get_text (self->subtitle_label);
+  GtkLabel *lines[] = { self->side_label, self->side_caption };
 
+  if (subtitle != NULL && subtitle[0] != '\0')
+    g_string_append_printf (tooltip, "\n%s", subtitle);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
       g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
@@ -146,7 +149,7 @@ show_loading (KhWorkListRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->go_icon), FALSE);
   gtk_label_set_text (self->title_label, _("Loading…"));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
-  gtk_label_set_text (self->subtitle_label, "");
+  gtk_inscription_set_text (self->subtitle_label, "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->title_label), -1);
@@ -181,7 +184,7 @@ show_contact (KhWorkListRow *self,
   append_language (parts, contact->language, contact->interpreter);
   append_needs (parts, contact->needs);
   subtitle = join_parts (parts);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_inscription_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), contact->urgent);
 
@@ -244,7 +247,7 @@ show_case (KhWorkListRow *self,
   append_language (parts, kcase->client_language, FALSE);
   append_needs (parts, kcase->needs);
   subtitle = join_parts (parts);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_inscription_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), kcase->urgent);
   gtk_widget_set_visible (GTK_WIDGET (self->side_caption), TRUE);
