@@ -24,6 +24,8 @@ KH_TEST_PACKAGES=(
   xvfb xauth dbus at-spi2-core
   poppler-utils desktop-file-utils appstream
   python3
+  # The PostgreSQL engine's tests start throwaway clusters (tools/pg-cluster).
+  postgresql postgresql-contrib libpq-dev
 )
 
 kh_say ()

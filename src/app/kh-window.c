@@ -83,6 +83,8 @@ error_title (const GError *error)
           return _("The Database Cannot Be Written");
         case KH_STORE_ERROR_TOO_NEW:
           return _("The Database Is From a Newer Kohtaamo");
+        case KH_STORE_ERROR_DAMAGED:
+          return _("The Database Is Damaged");
         case KH_STORE_ERROR_PERMISSION:
           return _("Your Account Is Not a Kohtaamo User");
         case KH_STORE_ERROR_FAILED:

@@ -29,7 +29,7 @@
   "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
   "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
   "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id, " \
-  "  k.entered_in_error " \
+  "  k.entered_in_error, coalesce (c.non_disclosure, 0) " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -41,7 +41,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, cs.urgent, cs.implementation_deadline " \
+  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -88,6 +88,7 @@ contact_from_row (KhDbStmt *stmt)
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   contact->attached_case_id = _kh_db_column_int64 (stmt, 34);
   contact->entered_in_error = _kh_db_column_int (stmt, 35) != 0;
+  contact->client_non_disclosure = _kh_db_column_int (stmt, 36) != 0;
   return contact;
 }
 
@@ -120,6 +121,7 @@ case_from_row (KhDbStmt *stmt)
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
   kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
+  kcase->client_non_disclosure = _kh_db_column_int (stmt, 14) != 0;
   return kcase;
 }
 
@@ -408,7 +410,7 @@ open_case (KhDb       *db,
   kcase->opened_at = g_date_time_ref (contact->received_at);
   kcase->assigned_to = intake->assign_to;
   kcase->status = intake->assign_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
-  /* The contact's answer, copied for the queue's order (0017). */
+  /* The contact's answer, copied for the queue's order (0018). */
   kcase->urgent = contact->urgent;
   kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
                                                          have_birth ? &birth : NULL,
@@ -1019,7 +1021,7 @@ kh_db_list_queue_query (KhDb                  *db,
      * deadline group or deadline; urgent ones among themselves, the
      * longest waiting first. The rest by the 36 § deadline, where the
      * law sets one, then by age. The order is the index cases_queue's
-     * (0017), the case's own copy of its contact's urgency: a page reads
+     * (0018), the case's own copy of its contact's urgency: a page reads
      * its own rows only, not every waiting case. */
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
@@ -1136,7 +1138,7 @@ kh_db_insert_contact_bulk (KhDb       *db,
  * Inserts a case as given. A status of 0 becomes queued or assigned by
  * assigned_to; a case without an implementation deadline gets it from its
  * opening day (SHL 45 §), as kh_db_save_intake() gives it. Its `urgent`
- * must be its contact's: the schema refuses any other (0017).
+ * must be its contact's: the schema refuses any other (0018).
  */
 gint64
 kh_db_insert_case_bulk (KhDb    *db,

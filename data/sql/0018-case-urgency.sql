@@ -1,4 +1,4 @@
--- 0017-case-urgency.sql — a case carries its contact's urgency, for the queue
+-- 0018-case-urgency.sql — a case carries its contact's urgency, for the queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
