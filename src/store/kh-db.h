@@ -262,6 +262,19 @@ GPtrArray *kh_db_list_client_cases (KhDb    *db,
                                     KhUser  *user,
                                     gint64   client_id,
                                     GError **error);        /* of KhCase */
+/* Inserts new people (of KhClient, ids 0) all or none: the import. On
+ * SQLite they are first written, with the same code as any bulk insert,
+ * into a staging database beside the database (0600, removed after), and
+ * then published in one short write transaction, so that searches at the
+ * desks, which write access-log rows, do not wait seconds for the import's
+ * write lock and fail (issue 6, item 8; README "The database file").
+ * On failure `out_failed` (may be NULL) is the index of the person at
+ * fault, or -1 when none is; INVALID or DUPLICATE_CODE for a person. */
+gboolean   kh_db_import_clients  (KhDb        *db,
+                                  KhUser      *user,
+                                  GPtrArray   *clients,
+                                  int         *out_failed,
+                                  GError     **error);
 /* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 
