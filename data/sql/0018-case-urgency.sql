@@ -42,6 +42,6 @@ DROP INDEX cases_queue;
 CREATE INDEX cases_queue ON cases (
   status,
   urgent DESC,
-  (CASE WHEN urgent THEN 0 ELSE assessment_deadline IS NULL END),
-  (CASE WHEN urgent THEN NULL ELSE assessment_deadline END),
+  (CASE WHEN urgent = 1 THEN 0 WHEN assessment_deadline IS NULL THEN 1 ELSE 0 END),
+  (CASE WHEN urgent = 1 THEN NULL ELSE assessment_deadline END),
   opened_at);

@@ -421,6 +421,34 @@ kh_db_rebuild_search_index (KhDb    *db,
   return _kh_db_tx_end (db, own, ok, error);
 }
 
+/* ---- the name search ---- */
+
+/* Each word a quoted FTS5 string, so that nothing a person types (quotes,
+ * NEAR, AND, *, :, -) is read as query syntax: one parameter. */
+static void
+sqlite_name_match (KhDb       *db,
+                   GString    *sql,
+                   int         first_param,
+                   GPtrArray  *tokens,
+                   GPtrArray  *folded,
+                   gboolean    prefix,
+                   GPtrArray  *params)
+{
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autofree char *token = g_strdup (g_ptr_array_index (tokens, i));
+
+      /* name_tokens keeps letters, digits and marks only: no quote can be
+       * in a token. */
+      g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "", token, prefix ? "*" : "");
+    }
+  g_string_append_printf (sql, "SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?%d",
+                          first_param);
+  g_ptr_array_add (params, g_string_free (query, FALSE));
+}
+
 /* ---- collation ---- */
 
 static int
@@ -1033,7 +1061,22 @@ sqlite_close (KhDb *db)
   db->handle = NULL;
 }
 
+static const KhDbFragment sqlite_fragments[] = {
+  { "client_address", "c.address, c.postal_code, c.city" },
+  { "earlier_log_rows", "1 = 1" },
+  { "client_join", "" },
+  /* The folded name words: written by the program here (0002-sort-keys.sql). */
+  { "set_search_text", "search_text = ?19, " },
+  { "search_text_column", ", search_text" },
+  { "search_text_value", ", ?19" },
+  { "log_access", "INSERT INTO access_log (at, user_id, client_id, what, basis) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5)" },
+  { NULL, NULL }
+};
+
 static const KhDbEngine sqlite_engine = {
+  .fragments = sqlite_fragments,
+  .writes_name_words = TRUE,
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
   .client_chains_log = TRUE,
@@ -1062,6 +1105,18 @@ static const KhDbEngine sqlite_engine = {
   .after_rollback = sqlite_after_rollback,
   .schema_version = sqlite_schema_version,
   .close = sqlite_close,
+  .name_match = sqlite_name_match,
+  .clients_in_order = "clients c INDEXED BY clients_sort",
+  .position_function = "instr",
+  .json_values_1 = "SELECT value FROM json_each (?1)",
+  .collate_names = "COLLATE KH_FI",
+  .bulk_load_sql = "PRAGMA cache_size = -65536",
+  .save_user_sql = "INSERT INTO users (account, display_name, role, active, created_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT (account) DO UPDATE SET "
+                   "  display_name = coalesce (excluded.display_name, display_name), "
+                   "  role = excluded.role, active = excluded.active "
+                   "RETURNING id",
 };
 
 static KhDb *
@@ -1227,19 +1282,6 @@ kh_db_check (KhDb    *db,
   return quick_check (db, NULL, error);
 }
 
-/**
- * kh_db_open:
- * @path: the database file
- *
- * kh_db_open_full() with %KH_DB_OPEN_CREATE: the application's opening.
- */
-KhDb *
-kh_db_open (const char  *path,
-            GError     **error)
-{
-  return kh_db_open_full (path, KH_DB_OPEN_CREATE, error);
-}
-
 static void
 set_no_database_error (const char  *path,
                        GError     **error)
@@ -1267,9 +1309,9 @@ set_no_database_error (const char  *path,
  *   FAILED).
  */
 KhDb *
-kh_db_open_full (const char     *path,
-                 KhDbOpenFlags   flags,
-                 GError        **error)
+_kh_db_sqlite_open_full (const char     *path,
+                         KhDbOpenFlags   flags,
+                         GError        **error)
 {
   g_autoptr(KhDb) db = NULL;
   FileKind kind;
@@ -1345,8 +1387,8 @@ kh_db_open_full (const char     *path,
  * Opens an existing, migrated database without writing to it.
  */
 KhDb *
-kh_db_open_read_only (const char  *path,
-                      GError     **error)
+_kh_db_sqlite_open_read_only (const char  *path,
+                              GError     **error)
 {
   g_autoptr(KhDb) db = NULL;
   FileKind kind;

@@ -457,7 +457,7 @@ def test_rules_hold_on_the_server():
                  + contact % dict(contactor=3, referral=2, outcome=3, opens=1)
                  + case % ("'2026-01-12'", "'2026-04-02'") + 'ROLLBACK;',
                  'the 7-day deadline applies only when')
-    # 0002 (SQLite 0018): the queue's copy of the urgency answer agrees with the contact.
+    # pg 0003 (SQLite 0018): the queue's copy of the urgency answer agrees with the contact.
     expect_error('a case is urgent exactly when its contact is (SHL 36 §, 45 §)', 'rec',
                  'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
                  + contact % dict(contactor=1, referral=0, outcome=3, opens=1)

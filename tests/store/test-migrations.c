@@ -526,8 +526,9 @@ test_case_urgency_backfill (void)
   g_assert_cmpint (sqlite3_prepare_v2 (raw,
                                        "SELECT id FROM cases INDEXED BY cases_queue WHERE status = 1 "
                                        "ORDER BY urgent DESC, "
-                                       "  CASE WHEN urgent THEN 0 ELSE assessment_deadline IS NULL END, "
-                                       "  CASE WHEN urgent THEN NULL ELSE assessment_deadline END, "
+                                       "  CASE WHEN urgent = 1 THEN 0 WHEN assessment_deadline IS NULL THEN 1 "
+                                       "       ELSE 0 END, "
+                                       "  CASE WHEN urgent = 1 THEN NULL ELSE assessment_deadline END, "
                                        "  opened_at, id",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)

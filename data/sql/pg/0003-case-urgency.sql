@@ -1,4 +1,4 @@
--- 0002-case-urgency.sql — a case carries its contact's urgency, for the queue
+-- 0003-case-urgency.sql — a case carries its contact's urgency, for the queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -54,7 +54,7 @@ DROP INDEX cases_queue;
 CREATE INDEX cases_queue ON cases (
   status,
   urgent DESC,
-  (CASE WHEN urgent = 1 THEN false ELSE assessment_deadline IS NULL END),
+  (CASE WHEN urgent = 1 THEN 0 WHEN assessment_deadline IS NULL THEN 1 ELSE 0 END),
   (CASE WHEN urgent = 1 THEN NULL ELSE assessment_deadline END),
   opened_at,
   id);
@@ -71,7 +71,7 @@ BEGIN
       SELECT cs.id FROM cases cs
       WHERE cs.status = 1
       ORDER BY cs.urgent DESC,
-               CASE WHEN cs.urgent = 1 THEN false ELSE cs.assessment_deadline IS NULL END,
+               CASE WHEN cs.urgent = 1 THEN 0 WHEN cs.assessment_deadline IS NULL THEN 1 ELSE 0 END,
                CASE WHEN cs.urgent = 1 THEN NULL ELSE cs.assessment_deadline END,
                cs.opened_at, cs.id
       LIMIT least (coalesce (p_limit, 200), 1000) OFFSET greatest (coalesce (p_offset, 0), 0)) AS q) AS h;
@@ -93,4 +93,4 @@ GRANT SELECT (urgent) ON cases TO kohtaamo_reception;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (2, '0002-case-urgency');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (3, '0003-case-urgency');
