@@ -10,7 +10,7 @@
  *    only engine-specific part (KhDbEngine.changes_elsewhere: PRAGMA
  *    data_version in kh-db-sqlite.c; on PostgreSQL, LISTEN/NOTIFY answers
  *    the same question);
- *  - whose pages to read again: client_changes (0018-live-changes.sql) has
+ *  - whose pages to read again: client_changes (0019-live-changes.sql) has
  *    for each person the sequence number of the last commit that changed
  *    their details, contacts or cases. Portable SQL; ids only, so reading
  *    it is not a read of anyone's data and logs nothing.

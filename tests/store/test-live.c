@@ -236,7 +236,7 @@ test_stale_save (Fixture       *f,
   }
 }
 
-/* The schema says it too (0018-live-changes.sql), whoever writes. */
+/* The schema says it too (0019-live-changes.sql), whoever writes. */
 static void
 test_version_in_schema (Fixture       *f,
                         gconstpointer  data)

@@ -1,4 +1,4 @@
--- 0018-live-changes.sql — live across desks, and no save over another's
+-- 0019-live-changes.sql — live across desks, and no save over another's
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --

@@ -1,4 +1,4 @@
--- 0002-live-changes.sql — PostgreSQL's side of data/sql/0018-live-changes.sql
+-- 0004-live-changes.sql — PostgreSQL's side of data/sql/0019-live-changes.sql
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -80,4 +80,4 @@ CREATE TRIGGER client_changes_cases AFTER INSERT OR UPDATE OR DELETE ON cases
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (2, '0002-live-changes');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (4, '0004-live-changes');
