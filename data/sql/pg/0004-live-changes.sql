@@ -23,6 +23,9 @@ SET ROLE kohtaamo_owner;
 SET search_path = kohtaamo, pg_catalog;
 
 ALTER TABLE clients ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+-- Read with the details, and raised by one with every save (column grants
+-- as 0001's for the other columns).
+GRANT SELECT (version), UPDATE (version) ON clients TO kohtaamo_staff;
 
 CREATE TRIGGER clients_version_grows
   BEFORE UPDATE OF identity_kind, identity_code, no_code_reason, birth_date, last_name,
