@@ -102,6 +102,18 @@ insert_rows (KhDb       *db,
        * added since the check): this row is bad, and so nothing is written. */
       if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE))
         {
+          g_autoptr(GError) log_error = NULL;
+
+          /* The refusal says the code is a person's: logged as the check
+           * before did (kh_db_identity_code_exists), now that the
+           * import's transaction is gone. */
+          if (row->client->identity_code != NULL
+              && !kh_db_identity_code_exists (db, user, row->client->identity_code, &log_error)
+              && log_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&log_error));
+              return FALSE;
+            }
           add_problem (problems, row->line, _("identity code already in the database"));
           return TRUE;
         }
@@ -235,7 +247,7 @@ kh_admin_import_clients (KhDb             *db,
             }
           g_hash_table_insert (seen, g_strdup (code), GUINT_TO_POINTER (line));
 
-          exists = kh_db_identity_code_exists (db, code, &local_error);
+          exists = kh_db_identity_code_exists (db, user, code, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
