@@ -144,6 +144,9 @@ _kh_admin_database_exists (void)
 {
   g_autofree char *path = _kh_admin_database_path ();
 
+  /* A server's database is set up by "server init"; opening says if not. */
+  if (kh_db_location_is_server (path))
+    return TRUE;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Translators: %s is a file name. */
@@ -156,18 +159,28 @@ _kh_admin_database_exists (void)
   return TRUE;
 }
 
-KhDb *
-_kh_admin_open_database (gboolean  read_only,
-                         char    **out_path)
+/* Opens the database for a command. Only init creates one (`create`):
+ * every other command refuses a path where there is no database, so that
+ * a mistyped --database never becomes a new, empty one. Every page is
+ * checked first (a second per 100 000 people): an administrator's command
+ * must not write into a damaged file. */
+static KhDb *
+open_database (gboolean   read_only,
+               gboolean   create,
+               char     **out_path)
 {
   g_autofree char *path = _kh_admin_database_path ();
   g_autoptr(GError) error = NULL;
   KhDb *db;
 
+  if (!create && !_kh_admin_database_exists ())
+    return NULL;
+
   if (read_only)
     db = kh_db_open_read_only (path, &error);
   else
-    db = kh_db_open (path, &error);
+    db = kh_db_open_full (path, (create ? KH_DB_OPEN_CREATE : KH_DB_OPEN_EXISTING)
+                                | KH_DB_OPEN_CHECK_ALL, &error);
 
   if (db == NULL)
     {
@@ -181,13 +194,18 @@ _kh_admin_open_database (gboolean  read_only,
   return db;
 }
 
+KhDb *
+_kh_admin_open_database (gboolean  read_only,
+                         char    **out_path)
+{
+  return open_database (read_only, FALSE, out_path);
+}
+
 /* Opens an existing database read-only for a command that only shows the
  * unit's directory or calendar: no user data is read, so no login. */
 KhDb *
 _kh_admin_open_existing_read_only (void)
 {
-  if (!_kh_admin_database_exists ())
-    return NULL;
   return _kh_admin_open_database (TRUE, NULL);
 }
 
@@ -201,7 +219,9 @@ _kh_admin_login (KhDb    *db,
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
     real_name = NULL;
 
-  return kh_db_login (db, g_get_user_name (), real_name, error);
+  /* On a server the login role is the user (users.account). */
+  return kh_db_login (db, kh_db_get_login (db) != NULL ? kh_db_get_login (db) : g_get_user_name (),
+                      real_name, error);
 }
 
 /* Logs the OS account in and checks its role; prints why not. */
@@ -334,7 +354,7 @@ run_init (int    argc,
   if (argc > 1)
     return _kh_admin_usage_error (context, _("init takes no arguments"));
 
-  db = _kh_admin_open_database (FALSE, &path);
+  db = open_database (FALSE, TRUE, &path);
   if (db == NULL)
     return EXIT_FAILED;
 
@@ -457,8 +477,6 @@ run_import (int    argc,
 
   /* A dry run opens the database read-only: it cannot write even by mistake.
    * It still has to exist and be up to date. */
-  if (opt_dry_run && !_kh_admin_database_exists ())
-    return EXIT_FAILED;
   if (!_kh_admin_open_and_login (opt_dry_run, KH_ADMIN_NEEDS_ADMIN, &db, &admin))
     return EXIT_FAILED;
 
@@ -501,7 +519,14 @@ static const Command commands[] = {
   { "demo", N_("Add fictional people, contacts and cases"), run_demo },
   { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
-  { "log", N_("Print the access log of a person"), _kh_admin_run_log },
+  { "log", N_("Print the access log of a person; verify the log and make checkpoints of it"),
+    _kh_admin_run_log },
+  { "backup", N_("Copy the database into a file, consistently, while others work"),
+    _kh_admin_run_backup },
+  { "restore", N_("Replace the database with a checked backup, all or nothing"),
+    _kh_admin_run_restore },
+  { "check", N_("Check every page of the database"), _kh_admin_run_check },
+  { "server", N_("Set up Kohtaamo’s database on a PostgreSQL server"), _kh_admin_run_server },
 };
 
 static gboolean opt_version;

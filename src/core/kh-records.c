@@ -327,6 +327,7 @@ kh_contact_copy (KhContact *self)
   copy->service_name = g_strdup (self->service_name);
   copy->created_by_name = g_strdup (self->created_by_name);
   copy->entered_in_error = self->entered_in_error;
+  copy->client_non_disclosure = self->client_non_disclosure;
 
   return copy;
 }

@@ -128,6 +128,9 @@ struct _KhContact
   /* Issue 5, 2.1: marked entered in error (kh-contact-revision.h); it stays
    * in the lists, shown as such. */
   gboolean     entered_in_error;
+  /* The person has a non-disclosure marking (ATL 38 §), for display only:
+   * the lists say so, and never show the address. */
+  gboolean     client_non_disclosure;
 };
 
 KhContact *kh_contact_new  (void);
@@ -157,6 +160,7 @@ struct _KhCase
   char         *client_name;
   char         *assigned_to_name;
   KhLanguage    client_language;
+  gboolean      client_non_disclosure; /* ATL 38 §: the lists say so */
   guint         needs;             /* of the opening contact */
   gboolean      urgent;
   /* Of the opening contact, for the person's page (issue 5, 2.3): who

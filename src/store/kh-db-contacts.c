@@ -29,7 +29,7 @@
   "  k.contactor_name, k.contactor_relation, k.contactor_contact, k.directed_by, " \
   "  k.kela_kind, k.kela_meeting_deadline, k.urgency, k.urgency_assessed_by, " \
   "  k.urgency_assessed_at, k.opens_case, k.no_assessment_reason, k.attached_case_id, " \
-  "  k.entered_in_error " \
+  "  k.entered_in_error, coalesce (c.non_disclosure, 0) " \
   "FROM contacts k " \
   "  LEFT JOIN clients c ON c.id = k.client_id " \
   "  LEFT JOIN services s ON s.id = k.service_id " \
@@ -41,7 +41,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, k.urgent, cs.implementation_deadline " \
+  "  c.language, k.needs, k.urgent, cs.implementation_deadline, c.non_disclosure " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -88,6 +88,7 @@ contact_from_row (KhDbStmt *stmt)
   contact->no_assessment_reason = _kh_db_column_text (stmt, 33);
   contact->attached_case_id = _kh_db_column_int64 (stmt, 34);
   contact->entered_in_error = _kh_db_column_int (stmt, 35) != 0;
+  contact->client_non_disclosure = _kh_db_column_int (stmt, 36) != 0;
   return contact;
 }
 
@@ -120,6 +121,7 @@ case_from_row (KhDbStmt *stmt)
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
   kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
+  kcase->client_non_disclosure = _kh_db_column_int (stmt, 14) != 0;
   return kcase;
 }
 
@@ -530,7 +532,7 @@ kh_db_save_intake (KhDb      *db,
 
   if (client != NULL)
     {
-      if (client->id > 0)
+      if (client->id > 0 && _kh_db_log_before_write (db, user, client->id, &local_error))
         {
           /* Also proves the person exists; kept for undo of an update. */
           g_autoptr(KhClient) before = _kh_db_read_client (db, client->id, &local_error);
@@ -788,7 +790,9 @@ kh_db_list_client_contacts (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  if (check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
+  /* The log row first, as in kh_db_get_client. */
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error) &&
+      check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
     contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
                               client_id, &local_error);
   else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
@@ -797,9 +801,6 @@ kh_db_list_client_contacts (KhDb    *db,
       g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                    _("The person was not found. Someone may have removed the record."));
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error);
-
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&contacts);
@@ -1098,9 +1099,10 @@ kh_db_list_queue_query (KhDb                  *db,
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
                                                "ORDER BY k.urgent DESC, "
-                                               "  CASE WHEN k.urgent THEN 0 "
-                                               "       ELSE cs.assessment_deadline IS NULL END, "
-                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "  CASE WHEN k.urgent = 1 THEN 0 "
+                                               "       WHEN cs.assessment_deadline IS NULL THEN 1 "
+                                               "       ELSE 0 END, "
+                                               "  CASE WHEN k.urgent = 1 THEN NULL "
                                                "       ELSE cs.assessment_deadline END, "
                                                "  cs.opened_at, cs.id "
                                                "LIMIT ?1 OFFSET ?2",

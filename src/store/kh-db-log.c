@@ -182,6 +182,11 @@ kh_db_list_access_log (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  /* On a server the log is readable only after the reading is logged;
+   * either way the rows read are those from before this reading. */
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
 
   /* The client's name may be gone (an undone record): the row stays. Two
    * statements, so that each has its index (by time; by person and time). */
@@ -192,14 +197,17 @@ kh_db_list_access_log (KhDb    *db,
   "FROM access_log a " \
   "  LEFT JOIN users u ON u.id = a.user_id " \
   "  LEFT JOIN clients c ON c.id = a.client_id "
-  if (client_id > 0)
+  if (local_error != NULL)
+    ;
+  else if (client_id > 0)
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE a.client_id = ?1 "
+                           ENTRY_SELECT "WHERE a.client_id = ?1 AND {earlier_log_rows} "
                            "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
   else
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE ?1 = 0 ORDER BY a.at DESC, a.id DESC LIMIT ?2",
+                           ENTRY_SELECT "WHERE ?1 = 0 AND {earlier_log_rows} "
+                           "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
 #undef ENTRY_SELECT
   if (stmt != NULL)
@@ -208,7 +216,8 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  /* On a server the functions that read the log write its rows. */
+  if (local_error == NULL && !db->engine->search_on_server)
     {
       g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                             g_free, NULL);
@@ -249,37 +258,6 @@ kh_access_filter_copy (const KhAccessFilter *from,
   to->person_words = g_strdup (from->person_words);
 }
 
-/* The words of a name typed in the person filter as an FTS5 query: each
- * word a quoted prefix ("mäki"* "aino"*), so that nothing typed is read as
- * query syntax; the index folds case and ä/a, ö/o, å/a. NULL for no words. */
-static char *
-person_match (const char *text)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-
-  if (text == NULL)
-    return NULL;
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
-}
-
 void
 kh_access_log_slice_free (KhAccessLogSlice *page)
 {
@@ -305,16 +283,24 @@ local_midnight (const GDate *date)
  * written, so that SQLite can pick the index that fits: by person, by
  * user, by kind or by time (0009-access-log-filters.sql). */
 static void
-append_filter (GString              *sql,
-               const KhAccessFilter *filter)
+append_filter (KhDb                 *db,
+               GString              *sql,
+               const KhAccessFilter *filter,
+               GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
+  g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (filter->person_words);
 
-  g_string_append (sql, " WHERE 1");
+  g_string_append (sql, " WHERE {earlier_log_rows}");
   if (filter->client_id > 0)
-    g_string_append (sql, " AND a.client_id = ?");
-  if (match != NULL)
-    g_string_append (sql, " AND a.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)");
+    g_string_append (sql, " AND a.client_id = ?1");
+  /* Each word a prefix ("mäki" "aino" find Mäkinen, Aino); the engine's
+   * name index folds case and ä/a, ö/o, å/a. */
+  if (tokens->len > 0)
+    {
+      g_string_append (sql, " AND a.client_id IN (");
+      _kh_db_append_name_match (db, sql, filter->client_id > 0 ? 2 : 1, tokens, TRUE, params);
+      g_string_append (sql, ")");
+    }
   if (filter->user_id > 0)
     g_string_append (sql, " AND a.user_id = ?");
   if (filter->what != 0)
@@ -326,16 +312,16 @@ append_filter (GString              *sql,
 }
 
 static int
-bind_filter (KhDbStmt         *stmt,
-             const KhAccessFilter *filter)
+bind_filter (KhDbStmt             *stmt,
+             const KhAccessFilter *filter,
+             GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
   int i = 1;
 
   if (filter->client_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->client_id);
-  if (match != NULL)
-    _kh_db_bind_text (stmt, i++, match);
+  for (guint p = 0; p < params->len; p++)
+    _kh_db_bind_text (stmt, i++, g_ptr_array_index (params, p));
   if (filter->user_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->user_id);
   if (filter->what != 0)
@@ -365,16 +351,17 @@ count_rows (KhDb                 *db,
             GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM access_log a");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   int i, rc;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (newer)
     g_string_append (sql, " AND (a.at, a.id) > (?, ?)");
   stmt = _kh_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  i = bind_filter (stmt, filter);
+  i = bind_filter (stmt, filter, params);
   if (newer)
     {
       _kh_db_bind_int64 (stmt, i++, at);
@@ -416,6 +403,7 @@ kh_db_read_access_log (KhDb                 *db,
   g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
   g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   GError *local_error = NULL;
   gboolean ascending = paging == KH_ACCESS_PAGE_NEWER || paging == KH_ACCESS_PAGE_OLDEST;
@@ -433,7 +421,7 @@ kh_db_read_access_log (KhDb                 *db,
   if (limit == 0)
     limit = DEFAULT_PAGE;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (paging == KH_ACCESS_PAGE_OLDER)
     g_string_append (sql, " AND (a.at, a.id) < (?, ?)");
   else if (paging == KH_ACCESS_PAGE_NEWER)
@@ -445,10 +433,14 @@ kh_db_read_access_log (KhDb                 *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db, sql->str, &local_error);
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db, sql->str, &local_error);
   if (stmt != NULL)
     {
-      int i = bind_filter (stmt, filter);
+      int i = bind_filter (stmt, filter, params);
 
       if (paging == KH_ACCESS_PAGE_OLDER || paging == KH_ACCESS_PAGE_NEWER)
         {
@@ -478,7 +470,7 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
                   KH_BASIS_SUPERVISION, &local_error);
 
@@ -543,6 +535,13 @@ kh_db_export_access_log (KhDb    *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server
+      && !_kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
+                             &local_error))
+    {
+      _kh_db_tx_finish (db, own, local_error, error);
+      return NULL;
+    }
 
   /* The person's language decides the extract's: Swedish for a
    * Swedish-speaking client, Finnish otherwise (the unit's other language
@@ -569,14 +568,15 @@ kh_db_export_access_log (KhDb    *db,
                          _("The person was not found. Someone may have removed the record."));
 
   if (local_error == NULL)
-    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? ORDER BY a.at, a.id",
+    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? AND {earlier_log_rows} "
+                           "ORDER BY a.at, a.id",
                            &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_int64 (stmt, 1, client_id);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                        &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
@@ -604,4 +604,296 @@ kh_db_export_access_log (KhDb    *db,
   if (out_rows != NULL)
     *out_rows = entries->len;
   return g_string_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* ---- the chain (issue 6, item 4; kh-log-chain.h) ---- */
+
+/* Rows read per statement: the walk holds no more than this in memory on a
+ * server, and each page starts from the index. */
+#define VERIFY_PAGE 10000
+
+static gboolean
+check_can_verify (KhUser  *user,
+                  GError **error)
+{
+  if (user == NULL || !kh_user_can_read_access_log (user) || !user->active)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only the lead social worker and administrators may verify the access log."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_broken (KhLogVerifyResult *result,
+            KhLogChainStatus   status,
+            gint64             seq,
+            gint64             id)
+{
+  result->status = status;
+  result->broken_seq = seq;
+  result->broken_id = id;
+}
+
+gboolean
+kh_db_verify_access_log (KhDb                  *db,
+                         KhUser                *user,
+                         const KhLogCheckpoint *checkpoint,
+                         KhLogVerifyResult     *result,
+                         GError               **error)
+{
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  /* The checkpoint's row's hash, once the walk has passed it. */
+  char checkpoint_hash[KH_LOG_HASH_LENGTH + 1] = "";
+  gint64 last_seq = 0;
+  gint64 last_id = 0;
+  gboolean broken = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!check_can_verify (user, error))
+    return FALSE;
+
+  if (checkpoint != NULL && checkpoint->database_id != NULL)
+    {
+      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
+
+      if (database_id == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
+        {
+          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
+          return TRUE;
+        }
+    }
+
+  /* In the order of the chain, a page at a time. (seq, id): if the table
+   * has lost its UNIQUE on seq, a number that comes twice is still read. */
+  while (!broken)
+    {
+      g_autoptr(KhDbStmt) stmt = NULL;
+      guint n_read = 0;
+      int rc = KH_DB_DONE;
+
+      stmt = _kh_db_prepare (db,
+                             "SELECT id, seq, at, user_id, client_id, what, basis, prev_hash, hash "
+                             "FROM access_log WHERE (seq, id) > (?1, ?2) ORDER BY seq, id LIMIT ?3",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_int64 (stmt, 1, last_seq);
+      _kh_db_bind_int64 (stmt, 2, last_id);
+      _kh_db_bind_int (stmt, 3, VERIFY_PAGE);
+
+      while (!broken && (rc = _kh_db_step (stmt)) == KH_DB_ROW)
+        {
+          gint64 id = _kh_db_column_int64 (stmt, 0);
+          const char *stored_prev = _kh_db_column_str (stmt, 7);
+          const char *stored_hash = _kh_db_column_str (stmt, 8);
+          KhLogChainRow row = {
+            .seq = _kh_db_column_int64 (stmt, 1),
+            .at = _kh_db_column_int64 (stmt, 2),
+            .user_id = _kh_db_column_int64 (stmt, 3),
+            .has_client = !_kh_db_column_is_null (stmt, 4),
+            .client_id = _kh_db_column_int64 (stmt, 4),
+            .what = _kh_db_column_int64 (stmt, 5),
+            .basis = _kh_db_column_int64 (stmt, 6),
+            .prev_hash = stored_prev != NULL ? stored_prev : "",
+          };
+          char computed[KH_LOG_HASH_LENGTH + 1];
+
+          n_read++;
+          if (row.seq <= result->last_seq)
+            {
+              set_broken (result, KH_LOG_CHAIN_OUT_OF_ORDER, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+          if (row.seq > result->last_seq + 1)
+            {
+              set_broken (result, KH_LOG_CHAIN_MISSING, result->last_seq + 1, 0);
+              result->found_seq = row.seq;
+              broken = TRUE;
+              break;
+            }
+
+          kh_log_chain_hash (&row, computed);
+          if (g_strcmp0 (computed, stored_hash) != 0)
+            {
+              set_broken (result, KH_LOG_CHAIN_CHANGED, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+          if (g_strcmp0 (row.prev_hash, prev_hash) != 0)
+            {
+              set_broken (result, KH_LOG_CHAIN_RELINKED, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+
+          /* Intact so far. */
+          memcpy (prev_hash, computed, sizeof prev_hash);
+          result->count++;
+          result->last_seq = row.seq;
+          memcpy (result->last_hash, computed, sizeof result->last_hash);
+          if (checkpoint != NULL && row.seq == checkpoint->seq)
+            memcpy (checkpoint_hash, computed, sizeof checkpoint_hash);
+          last_seq = row.seq;
+          last_id = id;
+        }
+      if (!broken && rc != KH_DB_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      if (n_read < VERIFY_PAGE)
+        break;
+    }
+  if (broken)
+    return TRUE;
+
+  if (checkpoint != NULL)
+    {
+      if (checkpoint->seq > result->last_seq)
+        set_broken (result, KH_LOG_CHAIN_CHECKPOINT_MISSING, result->last_seq + 1, 0);
+      else if (strcmp (checkpoint_hash, checkpoint->hash) != 0)
+        set_broken (result, KH_LOG_CHAIN_CHECKPOINT_CHANGED, checkpoint->seq, 0);
+    }
+  return TRUE;
+}
+
+KhLogCheckpoint *
+kh_db_make_log_checkpoint (KhDb              *db,
+                           KhUser            *user,
+                           KhLogVerifyResult *result,
+                           GError           **error)
+{
+  g_autoptr(KhLogCheckpoint) checkpoint = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!kh_db_verify_access_log (db, user, NULL, result, error))
+    return NULL;
+  /* A checkpoint vouches for the chain up to its row: never of a broken one. */
+  if (result->status != KH_LOG_CHAIN_INTACT || result->count == 0)
+    return NULL;
+
+  checkpoint = g_new0 (KhLogCheckpoint, 1);
+  checkpoint->database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  checkpoint->location = g_strdup (db->path);
+  checkpoint->seq = result->last_seq;
+  memcpy (checkpoint->hash, result->last_hash, sizeof checkpoint->hash);
+  checkpoint->count = result->count;
+  checkpoint->made_at = _kh_db_now ();
+  return g_steal_pointer (&checkpoint);
+}
+
+static char *
+format_made_at (const KhLogCheckpoint *checkpoint)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (checkpoint->made_at);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+kh_log_verify_result_describe (const KhLogVerifyResult *result,
+                               const KhLogCheckpoint   *checkpoint)
+{
+  g_autofree char *made = NULL;
+  long long broken = result->broken_seq;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (checkpoint != NULL)
+    made = format_made_at (checkpoint);
+
+  switch (result->status)
+    {
+    case KH_LOG_CHAIN_INTACT:
+      if (result->count == 0)
+        return g_strdup (_("The access log is intact: it has no rows yet."));
+      if (checkpoint != NULL)
+        /* Translators: a number of rows, the newest row's number, its hash (64 hex digits), then
+         * the checkpoint's row number and when it was made ("2026-12-04 18:50") */
+        return g_strdup_printf (ngettext ("The access log is intact: %llu row; the newest is "
+                                          "number %lld, hash %s. Row %lld matches the checkpoint "
+                                          "of %s.",
+                                          "The access log is intact: %llu rows; the newest is "
+                                          "number %lld, hash %s. Row %lld matches the checkpoint "
+                                          "of %s.", result->count),
+                                (unsigned long long) result->count, (long long) result->last_seq,
+                                result->last_hash, (long long) checkpoint->seq, made);
+      /* Translators: a number of rows, the newest row's number, its hash (64 hex digits) */
+      return g_strdup_printf (ngettext ("The access log is intact: %llu row; the newest is "
+                                        "number %lld, hash %s.",
+                                        "The access log is intact: %llu rows; the newest is "
+                                        "number %lld, hash %s.", result->count),
+                              (unsigned long long) result->count, (long long) result->last_seq,
+                              result->last_hash);
+
+    case KH_LOG_CHAIN_CHANGED:
+      /* Translators: %lld is a row's number in the access log */
+      return g_strdup_printf (_("Row %lld of the access log has been changed: its contents no "
+                                "longer give its hash. The rows before it are intact."), broken);
+
+    case KH_LOG_CHAIN_RELINKED:
+      if (broken == 1)
+        return g_strdup (_("Row 1 of the access log does not start the chain: it has been "
+                           "rewritten, or rows before it removed and the rest renumbered."));
+      /* Translators: %lld are two consecutive row numbers of the access log */
+      return g_strdup_printf (_("Row %lld of the access log does not follow row %lld: one of "
+                                "them has been rewritten, or a row put in between."),
+                              broken, broken - 1);
+
+    case KH_LOG_CHAIN_MISSING:
+      if (result->found_seq == result->broken_seq + 1)
+        /* Translators: %lld is a row's number in the access log */
+        return g_strdup_printf (_("Row %lld of the access log is missing: it has been deleted."),
+                                broken);
+      /* Translators: %lld are the first and last numbers of deleted rows of the access log */
+      return g_strdup_printf (_("Rows %lld–%lld of the access log are missing: they have been "
+                                "deleted."), broken, (long long) result->found_seq - 1);
+
+    case KH_LOG_CHAIN_OUT_OF_ORDER:
+      /* Translators: %lld is a row's number in the access log */
+      return g_strdup_printf (_("Row number %lld of the access log comes again or out of "
+                                "order: the log has been rearranged."), broken);
+
+    case KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE:
+      /* Translators: %s is a file name or a server */
+      return g_strdup_printf (_("The checkpoint is of another database (%s), not of this one."),
+                              checkpoint != NULL && checkpoint->location != NULL
+                              ? checkpoint->location : "?");
+
+    case KH_LOG_CHAIN_CHECKPOINT_MISSING:
+      if (checkpoint == NULL)
+        break;
+      /* Translators: the newest row's number, when the checkpoint was made ("2026-12-04
+       * 18:50"), the checkpoint's row number, then the first missing row's number */
+      return g_strdup_printf (_("The access log ends at row %lld, but the checkpoint of %s "
+                                "names row %lld: the rows from %lld on have been deleted."),
+                              (long long) result->last_seq, made, (long long) checkpoint->seq,
+                              broken);
+
+    case KH_LOG_CHAIN_CHECKPOINT_CHANGED:
+      /* Translators: a row's number, then when the checkpoint was made ("2026-12-04 18:50") */
+      return g_strdup_printf (_("Row %lld of the access log is not the row the checkpoint of %s "
+                                "names: the log has been rewritten up to that row."),
+                              broken, made);
+    }
+  g_return_val_if_reached (NULL);
 }

@@ -20,6 +20,7 @@
 #include "core/kh-search.h"
 #include "core/kh-calendar.h"
 #include "core/kh-contact-revision.h"
+#include "core/kh-log-chain.h"
 
 G_BEGIN_DECLS
 
@@ -37,13 +38,87 @@ typedef enum {
   KH_STORE_ERROR_NOT_FOUND,
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
   KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
+  KH_STORE_ERROR_DAMAGED,         /* a Kohtaamo database whose pages are damaged: restore a backup */
+  KH_STORE_ERROR_UNAVAILABLE,     /* the database server cannot be reached (for now) */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
 
+/* How kh_db_open_full treats the file it is given. */
+typedef enum {
+  /* An existing Kohtaamo database only: a missing or empty file is
+   * NOT_FOUND, and nothing is created (kohtaamo-admin's commands other
+   * than init: a mistyped path must not become a new database). */
+  KH_DB_OPEN_EXISTING  = 0,
+  /* Creates the database (and its folder, 0700) when there is none, or
+   * makes an empty file into one (the application, kohtaamo-admin init). */
+  KH_DB_OPEN_CREATE    = 1 << 0,
+  /* Runs SQLite's quick_check over the whole file before anything is
+   * written (about a second per 100 000 people); without it only the small
+   * tables are checked at open. See kh_db_open_full. */
+  KH_DB_OPEN_CHECK_ALL = 1 << 1,
+} KhDbOpenFlags;
+
 /* Opens (creating if needed, with its folder) and migrates to the newest schema.
- * WAL mode, foreign keys on, busy timeout a few seconds. */
+ * WAL mode, foreign keys on, busy timeout a few seconds.
+ * The same as kh_db_open_full (path, KH_DB_OPEN_CREATE, error). */
 KhDb      *kh_db_open            (const char  *path,
+                                  GError     **error);
+/* Opens a Kohtaamo database without ever writing to a file that is not
+ * one: the file is identified first from its header (and, only when that
+ * cannot tell, through a read-only connection), then opened for writing,
+ * its mode narrowed to 0600, checked (quick_check: DAMAGED), and migrated.
+ * Errors: NOT_FOUND (no database, without KH_DB_OPEN_CREATE),
+ * NOT_A_DATABASE, DAMAGED, READ_ONLY, LOCKED, TOO_NEW or FAILED. */
+KhDb      *kh_db_open_full       (const char     *path,
+                                  KhDbOpenFlags   flags,
+                                  GError        **error);
+/* What a backup or a restore counted, in the same snapshot as the copy. */
+typedef struct {
+  gint64 people;
+  gint64 contacts;
+  gint64 cases;
+  gint64 users;
+  gint64 log_rows;
+  int    schema_version;
+} KhDbCounts;
+
+/* A consistent copy of the whole database in `dest` (SQLite's backup API in
+ * one read transaction: others go on writing meanwhile), made as a
+ * temporary file beside it, mode 0600, checked (quick_check, the counts
+ * compared with the source's in the same snapshot), synced, then renamed
+ * over `dest`. An existing `dest` is replaced only if it is a Kohtaamo
+ * database (an older backup); anything else there is NOT_A_DATABASE and
+ * stays untouched. */
+gboolean   kh_db_backup          (KhDb        *db,
+                                  const char  *dest,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Checks a backup file without writing to it: a Kohtaamo database (else
+ * NOT_A_DATABASE), not made by a newer Kohtaamo (TOO_NEW), not damaged
+ * (DAMAGED); fills the counts. `account`, when given, must be an active
+ * administrator in it (PERMISSION). */
+gboolean   kh_db_check_backup    (const char  *backup,
+                                  const char  *account,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Replaces the database at `path` with the checked backup, all or nothing:
+ * one write transaction of SQLite's backup API into the database, taken
+ * with an exclusive lock, so LOCKED while any program has it open (and
+ * nothing changes). `path` must be a Kohtaamo database (it may be damaged)
+ * or not exist. The restored database is then opened, migrated and checked
+ * (kh_db_open_full with KH_DB_OPEN_CHECK_ALL). */
+gboolean   kh_db_restore         (const char  *backup,
+                                  const char  *path,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+
+/* How many commits waited for the disk: on SQLite, those that saved a
+ * record (anything but access-log rows); see kh-db-sqlite.c. */
+guint      kh_db_get_durable_commits (KhDb *db);
+/* SQLite's quick_check of the whole database, in a read transaction (others
+ * go on writing): DAMAGED when it finds anything. */
+gboolean   kh_db_check           (KhDb        *db,
                                   GError     **error);
 /* Opens an existing database read-only, for heavy readers (reports, counts).
  * Reads of a person's data need the access log and so a writable database:
@@ -53,6 +128,35 @@ KhDb      *kh_db_open_read_only  (const char  *path,
 void       kh_db_close           (KhDb        *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDb, kh_db_close)
 
+/* Whether a database setting names a PostgreSQL server (postgresql://…,
+ * postgres://…, key=value, service=NAME) rather than a SQLite file. */
+gboolean   kh_db_location_is_server (const char *location);
+/* A server's location as it may be shown: never a password. */
+char      *kh_db_pg_display_location (const char *conninfo);
+/* Connects to a server as the schema's owner and brings the schema to the
+ * newest (kohtaamo-admin server init; the tests' template). */
+KhDb      *kh_db_pg_open_owner   (const char  *conninfo,
+                                  GError     **error);
+gboolean   kh_db_pg_migrate      (KhDb        *db,
+                                  GError     **error);
+int        kh_db_pg_get_latest_version (void);
+gboolean   kh_db_pg_may_create_logins (KhDb *db);
+/* On a connection that may create roles: makes `account` a user of `role`
+ * with its own login role (password: NULL keeps it, or none for GSSAPI). */
+gboolean   kh_db_pg_save_login   (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  KhRole       role,
+                                  gboolean     active,
+                                  const char  *password,
+                                  GError     **error);
+/* On a server, the login role the connection was made as (the user's
+ * account); NULL on a file. */
+const char *kh_db_get_login      (KhDb *db);
+/* Whether the connection is to a PostgreSQL server. */
+gboolean   kh_db_is_server       (KhDb *db);
+
+/* The file, or the server as it may be shown (no password). */
 const char *kh_db_get_path       (KhDb *db);
 int        kh_db_get_schema_version (KhDb *db);
 /* The newest schema this build knows (number of migrations). */
@@ -190,6 +294,19 @@ GPtrArray *kh_db_list_client_cases (KhDb    *db,
                                     KhUser  *user,
                                     gint64   client_id,
                                     GError **error);        /* of KhCase */
+/* Inserts new people (of KhClient, ids 0) all or none: the import. On
+ * SQLite they are first written, with the same code as any bulk insert,
+ * into a staging database beside the database (0600, removed after), and
+ * then published in one short write transaction, so that searches at the
+ * desks, which write access-log rows, do not wait seconds for the import's
+ * write lock and fail (issue 6, item 8; README "The database file").
+ * On failure `out_failed` (may be NULL) is the index of the person at
+ * fault, or -1 when none is; INVALID or DUPLICATE_CODE for a person. */
+gboolean   kh_db_import_clients  (KhDb        *db,
+                                  KhUser      *user,
+                                  GPtrArray   *clients,
+                                  int         *out_failed,
+                                  GError     **error);
 /* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 
@@ -427,6 +544,66 @@ GBytes    *kh_db_export_access_log (KhDb    *db,
                                     gint64   client_id,
                                     guint   *out_rows,
                                     GError **error);
+
+/* ---- the access log's chain (issue 6, item 4) ---- */
+
+/* The database's identity, written once by 0017-access-log-chain.sql
+ * (kh_db_get_setting); a checkpoint names it. */
+#define KH_SETTING_DATABASE_ID "database_id"
+
+/* What kh_db_verify_access_log found: the first thing wrong, in the order
+ * of the chain (kh-log-chain.h). */
+typedef enum {
+  KH_LOG_CHAIN_INTACT,           /* every row is in place (and the checkpoint's) */
+  KH_LOG_CHAIN_CHANGED,          /* row broken_seq no longer gives its own hash */
+  KH_LOG_CHAIN_RELINKED,         /* row broken_seq's prev_hash is not the hash of
+                                  * the row before it: one of them was rewritten */
+  KH_LOG_CHAIN_MISSING,          /* rows broken_seq … found_seq - 1 are missing */
+  KH_LOG_CHAIN_OUT_OF_ORDER,     /* row number broken_seq comes again, or after a
+                                  * larger number */
+  KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE, /* the checkpoint is of another database */
+  KH_LOG_CHAIN_CHECKPOINT_MISSING, /* the log ends before the checkpoint's row:
+                                    * rows broken_seq … checkpoint's seq are gone */
+  KH_LOG_CHAIN_CHECKPOINT_CHANGED, /* the checkpoint's row has another hash */
+} KhLogChainStatus;
+
+typedef struct {
+  KhLogChainStatus status;
+  /* The intact part: rows read in order before the first break (all of
+   * them when intact), and the last of them (0 and "" for none). */
+  guint64  count;
+  gint64   last_seq;
+  char     last_hash[KH_LOG_HASH_LENGTH + 1];
+  /* The row named (by its number in the chain), its id (0 when missing),
+   * and for MISSING, the next number that is there (0: none after). */
+  gint64   broken_seq;
+  gint64   broken_id;
+  gint64   found_seq;
+} KhLogVerifyResult;
+
+/* Walks the whole access log in the order of the chain and checks each row:
+ * its number, its hash, and its link to the row before. With a checkpoint
+ * (kh_log_checkpoint_from_text), also that its row is still there with the
+ * same hash, which finds the newest rows cut off the end. Reads no personal
+ * data (only numbers and hashes come back), so writes no log row. Only for
+ * the lead social worker and the administrator (PERMISSION). Returns FALSE
+ * only for an error; what was found is in `result`. Works on either engine. */
+gboolean   kh_db_verify_access_log (KhDb                  *db,
+                                    KhUser                *user,
+                                    const KhLogCheckpoint *checkpoint,
+                                    KhLogVerifyResult     *result,
+                                    GError               **error);
+/* Verifies the log (as above, into `result`) and, when it is intact, returns
+ * a checkpoint of its newest row, made now, naming this database.
+ * NULL with `error` unset when the log is not intact, or has no rows. */
+KhLogCheckpoint *kh_db_make_log_checkpoint (KhDb              *db,
+                                            KhUser            *user,
+                                            KhLogVerifyResult *result,
+                                            GError           **error);
+/* What `result` means, in a sentence or two for the person who asked
+ * (translated); `checkpoint` is the one it was checked against, or NULL. */
+char      *kh_log_verify_result_describe (const KhLogVerifyResult *result,
+                                          const KhLogCheckpoint   *checkpoint);
 
 /* ---- bulk (kohtaamo-admin) ---- */
 

@@ -719,6 +719,7 @@ static void
 test_demo (Fixture       *fixture,
            gconstpointer  data)
 {
+  const char *init[] = { "init", NULL };
   const char *demo[] = { "demo", "--clients", "200", "--seed", "7", NULL };
   const char *again[] = { "demo", "--clients", "10", NULL };
   const char *force[] = { "demo", "--clients", "10", "--force", "--seed", "8", NULL };
@@ -734,6 +735,7 @@ test_demo (Fixture       *fixture,
 
   g_free (run (fixture, fixture->db_path, 2, bad_count));
 
+  g_free (run (fixture, fixture->db_path, 0, init));
   out = run (fixture, fixture->db_path, 0, demo);
   g_assert_true (g_str_has_prefix (out, "Added 200 people, "));
   g_clear_pointer (&out, g_free);
@@ -836,13 +838,16 @@ test_demo_deterministic (Fixture       *fixture,
 {
   g_autofree char *path_a = g_build_filename (fixture->dir, "a.db", NULL);
   g_autofree char *path_b = g_build_filename (fixture->dir, "b.db", NULL);
+  const char *init[] = { "init", NULL };
   const char *demo[] = { "demo", "--clients", "30", "--seed", "42", NULL };
   g_autoptr(KhUser) user_a = NULL;
   g_autoptr(KhUser) user_b = NULL;
   g_autoptr(KhDb) a = NULL;
   g_autoptr(KhDb) b = NULL;
 
+  g_free (run (fixture, path_a, 0, init));
   g_free (run (fixture, path_a, 0, demo));
+  g_free (run (fixture, path_b, 0, init));
   g_free (run (fixture, path_b, 0, demo));
 
   a = admin_test_open (path_a, &user_a);
@@ -869,12 +874,14 @@ static void
 test_log (Fixture       *fixture,
           gconstpointer  data)
 {
+  const char *init[] = { "init", NULL };
   const char *demo[] = { "demo", "--clients", "5", NULL };
   const char *log[] = { "log", "--client", "1", NULL };
   const char *no_client[] = { "log", NULL };
   g_autofree char *out = NULL;
   g_autofree char *last = NULL;
 
+  g_free (run (fixture, fixture->db_path, 0, init));
   g_free (run (fixture, fixture->db_path, 0, demo));
 
   {
@@ -909,6 +916,40 @@ test_log (Fixture       *fixture,
     g_assert_no_error (error);
   }
   g_free (run (fixture, fixture->db_path, 1, log));
+}
+
+/* ---- a mistyped path (issue 6, item 8) ---- */
+
+/* Only init makes a database; every other command refuses a path where
+ * there is none, and makes nothing there. */
+static void
+test_no_database (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "kohtamo", NULL);
+  g_autofree char *typo = g_build_filename (folder, "kohtaamo.db", NULL);
+  const char *commands[][6] = {
+    { "users", "list", NULL },
+    { "users", "add", "aino.reception", "--role", "reception", NULL },
+    { "demo", "--clients", "5", NULL },
+    { "settings", "show", NULL },
+    { "log", "--client", "1", NULL },
+  };
+  const char *init[] = { "init", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (admin_test_run (fixture->dir, typo, commands[i], &out, &err), ==, 1);
+      g_assert_nonnull (strstr (err, typo));
+      g_assert_nonnull (strstr (err, "kohtaamo-admin init"));
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+    }
+
+  g_free (run (fixture, typo, 0, init));
+  g_assert_true (g_file_test (typo, G_FILE_TEST_IS_REGULAR));
 }
 
 /* ---- usage ---- */
@@ -956,6 +997,7 @@ main (int   argc,
   ADD ("/admin/cli/demo", test_demo);
   ADD ("/admin/cli/demo/deterministic", test_demo_deterministic);
   ADD ("/admin/cli/log", test_log);
+  ADD ("/admin/cli/no-database", test_no_database);
   ADD ("/admin/cli/usage", test_usage);
 
   return g_test_run ();

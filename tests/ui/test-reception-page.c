@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 #include <adwaita.h>
 
+#include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
 #include "store/kh-store.h"
@@ -390,6 +391,110 @@ test_entered_in_error_row (Fixture       *f,
               && shows_text (row, "Entered in error"));
   g_assert_cmpuint (count_rows (f, "contacts_view"), ==, 1);
   kh_test_ui_screenshot (f->ui.window, "reception-entered-in-error");
+}
+
+/* TTL 14 d §: a Kela notification asking for a meeting shows in the day's
+ * list by when the meeting must be. (The date itself is counted by core,
+ * whose tests write the dates out; here the row must say it.) */
+static void
+test_kela_meeting_row (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *row;
+  KhCalendar *calendar = kh_store_get_calendar (f->ui.store);
+  g_autofree char *day = NULL;
+  GDate today, deadline;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  kh_deadline_kela_meeting (calendar, &today, &deadline);
+  day = kh_date_format (&deadline);
+
+  start_contact (f);
+  fill_new_person (f, "Kelanen", "Outi", "010594Y943B");
+  fill_contact (f, KH_CHANNEL_KELA, "outcome_advice_check");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (form_child (f, "kela_kind_row")), KH_KELA_MEETING_REQUEST);
+  save (f);
+
+  WAIT_UNTIL ((row = find_row (page_child (f, "contacts_view"), "Kelanen, Outi")) != NULL);
+  g_assert_true (shows_text (row, "meeting by "));
+  g_assert_true (shows_text (row, day));
+  g_assert_true (shows_text (row, "(TTL 14 d §)"));
+  kh_test_ui_screenshot (f->ui.window, "reception-kela-meeting");
+}
+
+/* Is the row's non-disclosure icon shown? */
+static gboolean
+shows_protection (GtkWidget *row)
+{
+  return gtk_widget_get_visible (kh_test_ui_child (row, KH_TYPE_WORK_LIST_ROW, "protection_icon"));
+}
+
+static void
+got_client_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(KhClient **) user_data = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+saved_client_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(gint64 *) user_data = kh_store_save_client_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* ATL 38 §: a person with a non-disclosure marking is marked as such in the
+ * day's contacts and in the queue (their address is never in a row). */
+static void
+test_protected_person_rows (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *contact_row, *case_row, *other_row;
+  g_autoptr(KhClient) client = NULL;
+  GObject *record;
+  gint64 saved_id = 0;
+
+  start_contact (f);
+  fill_new_person (f, "Suojattu", "Sanna", "010594Y944C");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL (find_row (page_child (f, "queue_view"), "Suojattu, Sanna") != NULL);
+  start_contact (f);
+  fill_new_person (f, "Tavallinen", "Tiina", "010594Y9021");
+  fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
+  save (f);
+  WAIT_UNTIL ((contact_row = find_row (page_child (f, "contacts_view"), "Suojattu, Sanna")) != NULL
+              && (other_row = find_row (page_child (f, "queue_view"), "Tavallinen, Tiina")) != NULL);
+  g_assert_false (shows_protection (contact_row));
+  g_assert_false (shows_protection (other_row));
+
+  /* The marking is recorded on the person's page; the lists follow. */
+  WAIT_UNTIL ((record = record_at (f, "contacts_view", 1)) != NULL);
+  g_assert_cmpstr (KH_CONTACT (record)->client_name, ==, "Suojattu, Sanna");
+  kh_store_get_client_async (f->ui.store, KH_CONTACT (record)->client_id, KH_ACCESS_EDIT,
+                             KH_BASIS_INTAKE, NULL, got_client_cb, &client);
+  WAIT_UNTIL (client != NULL);
+  client->non_disclosure = TRUE;
+  kh_store_save_client_async (f->ui.store, client, NULL, saved_client_cb, &saved_id);
+  WAIT_UNTIL (saved_id == client->id);
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+
+  WAIT_UNTIL ((contact_row = find_row (page_child (f, "contacts_view"), "Suojattu, Sanna")) != NULL
+              && (case_row = find_row (page_child (f, "queue_view"), "Suojattu, Sanna")) != NULL
+              && shows_protection (contact_row) && shows_protection (case_row));
+  /* Someone without the marking still has no icon. */
+  WAIT_UNTIL ((other_row = find_row (page_child (f, "queue_view"), "Tavallinen, Tiina")) != NULL);
+  g_assert_false (shows_protection (other_row));
+  kh_test_ui_screenshot (f->ui.window, "reception-protected-person");
 }
 
 /* Issue 5, 2.1: Ctrl+Z undoes a save while its toast is up, and the toast
@@ -977,6 +1082,8 @@ main (int   argc,
   ADD ("/ui/reception/anonymous-row", test_anonymous_row);
   ADD ("/ui/reception/undo-by-keyboard", test_undo_by_keyboard);
   ADD ("/ui/reception/entered-in-error-row", test_entered_in_error_row);
+  ADD ("/ui/reception/kela-meeting-row", test_kela_meeting_row);
+  ADD ("/ui/reception/protected-person-rows", test_protected_person_rows);
   ADD ("/ui/reception/queue-deadline", test_queue_deadline);
   ADD ("/ui/reception/close-during-save", test_close_during_save);
   ADD ("/ui/reception/unsaved-work", test_unsaved_work);

@@ -28,6 +28,7 @@ struct _KhWorkListRow
   GtkLabel       *subtitle_label;
   GtkLabel       *time_label;
   GtkLabel       *title_label;
+  GtkImage       *protection_icon;
   GtkLabel       *urgent_badge;
 
   /* owned */
@@ -118,7 +119,9 @@ set_tooltip (KhWorkListRow *self)
     if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
       g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->str);
-  /* The same for screen readers, with the badge. */
+  /* The same for screen readers, with the badges. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->protection_icon)))
+    g_string_append_printf (tooltip, "\n%s", _("Non-disclosure marking"));
   if (gtk_widget_get_visible (GTK_WIDGET (self->urgent_badge)))
     g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (self->urgent_badge));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -142,6 +145,7 @@ show_loading (KhWorkListRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->side_box), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->go_icon), FALSE);
   gtk_label_set_text (self->title_label, _("Loading…"));
@@ -178,12 +182,26 @@ show_contact (KhWorkListRow *self,
                                          ? contact->client_name : C_("contact", "Anonymous"));
   if (channel != NULL)
     g_ptr_array_add (parts, g_strdup (channel));
+  /* TTL 14 d §: a client who asked Kela for a meeting must meet the unit
+   * within seven working days; the desk sees by when, next to the channel,
+   * where it stays visible however narrow the row. */
+  if (!contact->entered_in_error)
+    {
+      char *meeting = kh_deadline_describe_kela_meeting (contact->kela_meeting_deadline);
+
+      if (meeting != NULL)
+        g_ptr_array_add (parts, meeting);
+    }
   append_language (parts, contact->language, contact->interpreter);
   append_needs (parts, contact->needs);
   subtitle = join_parts (parts);
   gtk_label_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), contact->urgent);
+  /* ATL 38 §: the desk sees that the person's address is protected before
+   * it says anything about where they live. */
+  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon),
+                          has_person && contact->client_non_disclosure);
 
   /* The outcome, and for a referral the service the person was directed
    * to (issue 5 2.9). */
@@ -247,6 +265,7 @@ show_case (KhWorkListRow *self,
   gtk_label_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), kcase->urgent);
+  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon), kcase->client_non_disclosure);
   gtk_widget_set_visible (GTK_WIDGET (self->side_caption), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->side_box), TRUE);
 
@@ -411,6 +430,7 @@ kh_work_list_row_class_init (KhWorkListRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, protection_icon);
   gtk_widget_class_bind_template_child (widget_class, KhWorkListRow, urgent_badge);
   gtk_widget_class_set_css_name (widget_class, "kh-work-list-row");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

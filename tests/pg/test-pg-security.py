@@ -1,0 +1,732 @@
+#!/usr/bin/env python3
+# tests/pg/test-pg-security.py — the server enforces: tried with psql as each role
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-pg-security.py SOURCE_ROOT
+#
+# Starts a throwaway cluster with tools/pg-cluster, applies every migration
+# of data/sql/pg in order, makes one login per Kohtaamo role (SCRAM
+# passwords) and fictional people (identity codes with individual numbers
+# 900–999), then connects with psql AS EACH ROLE and tries what must fail
+# and what must work. Prints TAP. Exits 77 (skip) when PostgreSQL 15 is not
+# installed; tools/test installs it.
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else
+                       os.path.join(os.path.dirname(__file__), '..', '..'))
+PG_BIN = '/usr/lib/postgresql/15/bin'
+PSQL = os.path.join(PG_BIN, 'psql')
+CLUSTER = os.path.join(ROOT, 'tools', 'pg-cluster')
+MIGRATIONS = os.path.join(ROOT, 'data', 'sql', 'pg')
+
+# login -> (Kohtaamo role, password)
+WORKERS = {
+    'rec': (1, 'rec-secret-1'),
+    'cou': (2, 'cou-secret-2'),
+    'sw': (3, 'sw-secret-3'),
+    'lead': (4, 'lead-secret-4'),
+    'adm': (5, 'adm-secret-5'),
+}
+GROUPS = {1: 'kohtaamo_reception', 2: 'kohtaamo_counsellor', 3: 'kohtaamo_social_worker',
+          4: 'kohtaamo_lead', 5: 'kohtaamo_admin'}
+
+# What reception may read of a case: the intake's and the queue's columns.
+RECEPTION_CASE_COLUMNS = {'id', 'client_id', 'contact_id', 'opened_at', 'status', 'assigned_to',
+                          'deadline_groups', 'assessment_deadline', 'implementation_deadline'}
+
+results = []
+cluster_dir = None
+conn_base = None
+
+
+def tap(ok, name, detail=''):
+    results.append(ok)
+    print(('ok' if ok else 'not ok') + ' %d - %s' % (len(results), name))
+    if not ok and detail:
+        for line in detail.rstrip().splitlines():
+            print('#   ' + line)
+    sys.stdout.flush()
+
+
+PASSWORDS = dict({login: pw for login, (role, pw) in WORKERS.items()},
+                 gone='gone-secret', rogue='rogue-secret', postgres='')
+
+
+def psql(user, sql):
+    """Runs sql as user in one psql session; returns (ok, stdout, stderr)."""
+    env = dict(os.environ)
+    env.pop('PGSERVICE', None)
+    env['PGPASSWORD'] = PASSWORDS[user]
+    env['PGOPTIONS'] = '-c search_path=kohtaamo'
+    env['LC_ALL'] = 'C.UTF-8'
+    conn = '%s user=%s' % (conn_base, user)
+    p = subprocess.run([PSQL, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', conn, '-f', '-'],
+                       input=sql, capture_output=True, text=True, env=env, timeout=120)
+    return p.returncode == 0, p.stdout.strip(), p.stderr.strip()
+
+
+# Steps wait here until a result is needed, and run as one psql session per
+# run of consecutive steps of one login: a connection costs ~0.5 s on a
+# loaded machine. Each step is bracketed by markers on stdout (\echo) and
+# stderr (\warn), so that its output and its errors are told apart.
+pending = []
+
+
+def flush():
+    global pending
+    steps, pending = pending, []
+    i = 0
+    while i < len(steps):
+        j = i
+        while j < len(steps) and steps[j][0] == steps[i][0]:
+            j += 1
+        run_batch(steps[i][0], steps[i:j])
+        i = j
+
+
+def segments(text):
+    out = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith('@@B '):
+            current = int(line[4:])
+            out[current] = []
+        elif line.startswith('@@E '):
+            current = None
+        elif current is not None:
+            out[current].append(line)
+    return {k: '\n'.join(v).strip() for k, v in out.items()}
+
+
+def run_batch(user, steps):
+    script = ['\\set ON_ERROR_STOP 0']
+    for n, (_, name, sql, want, fragment) in enumerate(steps):
+        script.append('\\echo @@B %d\n\\warn @@B %d\n%s\n\\echo @@E %d\n\\warn @@E %d'
+                      % (n, n, sql.strip(), n, n))
+    ok, out, err = psql(user, '\n'.join(script) + '\n')
+    outs, errs = segments(out), segments(err)
+    for n, (_, name, sql, want, fragment) in enumerate(steps):
+        o, e = outs.get(n), errs.get(n)
+        if o is None or e is None:
+            tap(False, name, 'the step did not run\nstdout: %s\nstderr: %s' % (out, err))
+        elif fragment is None:
+            failed = 'ERROR:' in e or 'FATAL:' in e
+            if failed:
+                tap(False, name, e)
+            elif want is not None and o != want:
+                tap(False, name, 'expected %r\ngot      %r' % (want, o))
+            else:
+                tap(True, name)
+        else:
+            tap('ERROR:' in e and fragment in e, name,
+                'expected an error with %r\nstdout: %s\nstderr: %s' % (fragment, o, e))
+
+
+def su(sql):
+    flush()
+    ok, out, err = psql('postgres', sql)
+    if not ok:
+        raise RuntimeError('as the superuser: %s\n%s' % (sql[:200], err))
+    return out
+
+
+def expect_ok(name, user, sql, want=None):
+    pending.append((user, name, sql, want, None))
+
+
+def expect_error(name, user, sql, fragment):
+    pending.append((user, name, sql, None, fragment))
+
+
+def setup():
+    global cluster_dir, conn_base
+    cluster_dir = tempfile.mkdtemp(prefix='khpg-', dir='/tmp')
+    # A throwaway cluster: durability would only cost time.
+    p = subprocess.run([CLUSTER, 'start', cluster_dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+                       capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        print('Bail out! tools/pg-cluster start failed: ' + p.stderr.strip().replace('\n', ' '))
+        sys.exit(1)
+    conninfo = p.stdout.strip().splitlines()[-1]
+    # Without the user: each connection names its own.
+    conn_base = ' '.join(kv for kv in conninfo.split() if not kv.startswith('user='))
+
+    r = subprocess.run([os.path.join(ROOT, 'tools', 'pg-migrate'), conn_base + ' user=postgres'],
+                       capture_output=True, text=True, timeout=120)
+    if r.returncode != 0:
+        print('Bail out! tools/pg-migrate failed: ' + r.stderr.strip().replace('\n', ' '))
+        sys.exit(1)
+    names = [n[:-4] for n in sorted(os.listdir(MIGRATIONS)) if n.endswith('.sql')]
+    tap(r.stdout.split() == names, 'tools/pg-migrate applies every migration in order',
+        'applied: %s\nexpected: %s' % (r.stdout.split(), names))
+    r = subprocess.run([os.path.join(ROOT, 'tools', 'pg-migrate'), conn_base + ' user=postgres'],
+                       capture_output=True, text=True, timeout=120)
+    tap(r.returncode == 0 and r.stdout == '', 'tools/pg-migrate applies nothing twice', r.stdout + r.stderr)
+
+    # The logins. The first administrator is made by the server's
+    # administrator (as `kohtaamo-admin server init` will); the others by
+    # that administrator through kohtaamo.save_user.
+    sql = []
+    for login, (role, password) in WORKERS.items():
+        sql.append("CREATE ROLE %s LOGIN PASSWORD '%s';" % (login, password))
+    sql.append("CREATE ROLE gone LOGIN PASSWORD 'gone-secret';")
+    # A login that the server's administrator put in a group by hand, with
+    # no Kohtaamo user.
+    sql.append("CREATE ROLE rogue LOGIN PASSWORD 'rogue-secret' IN ROLE kohtaamo_reception;")
+    sql.append("GRANT kohtaamo_admin TO adm;")
+    sql.append("INSERT INTO kohtaamo.users (account, display_name, role, active, created_at) "
+               "VALUES ('adm', 'Ada Admin', 5, 1, 1767225600);")
+    su('\n'.join(sql))
+    ok, out, err = psql('adm', """
+        SELECT kohtaamo.save_user ('lead', 'Leena Johtaja', 4, 1);
+        SELECT kohtaamo.save_user ('sw', 'Sami Sosiaalityöntekijä', 3, 1);
+        SELECT kohtaamo.save_user ('cou', 'Outi Ohjaaja', 2, 1);
+        SELECT kohtaamo.save_user ('rec', 'Riikka Vastaanotto', 1, 1);
+        SELECT kohtaamo.save_user ('gone', 'Entinen Työntekijä', 1, 0);
+    """)
+    tap(ok, 'an administrator adds users through save_user', err)
+
+    # Fictional people, as the server's administrator (who bypasses
+    # row-level security). Sort keys stand in for kh_collate_key: the
+    # order is Makinen Åsa, Mäki Veikko, Mäkinen Aino, Virtanen, Öberg.
+    su("""
+      SET search_path = kohtaamo;
+      INSERT INTO clients (id, identity_kind, identity_code, no_code_reason, birth_date, last_name,
+                           first_names, language, address, postal_code, city, phone, phone_digits,
+                           created_at, updated_at, sort_key, non_disclosure)
+      OVERRIDING SYSTEM VALUE VALUES
+        (1, 1, '010180-9015', 0, '1980-01-01', 'Mäkinen', 'Aino', 1, 'Kotikatu 1', '00100', 'Helsinki',
+         '040 123 4567', '0401234567', 1767225600, 1767225600, '\\x30', 0),
+        (2, 1, '150275-902R', 0, '1975-02-15', 'Mäki', 'Veikko', 1, 'Rantatie 2', '00200', 'Helsinki',
+         NULL, NULL, 1767225600, 1767225600, '\\x20', 0),
+        (3, 1, '311299-903B', 0, '1999-12-31', 'Makinen', 'Åsa', 2, 'Salainen tie 3', '00300', 'Espoo',
+         NULL, NULL, 1767225600, 1767225600, '\\x10', 1),
+        (4, 2, NULL, 1, '1990-03-02', 'Virtanen', 'Liisa', 1, NULL, NULL, NULL,
+         NULL, NULL, 1767225600, 1767225600, '\\x40', 0),
+        (5, 1, '120560-905E', 0, '1960-05-12', 'Öberg', 'Erik', 2, NULL, NULL, NULL,
+         NULL, NULL, 1767225600, 1767225600, '\\x50', 0);
+      ALTER TABLE clients ALTER COLUMN id RESTART WITH 100;
+      INSERT INTO contacts (id, received_at, channel, contactor, urgency, urgency_assessed_by,
+                            urgency_assessed_at, language, outcome, opens_case, reason_text,
+                            client_id, created_by, created_at, anonymous)
+      OVERRIDING SYSTEM VALUE VALUES
+        (1, 1767260000, 1, 1, 2, (SELECT id FROM users WHERE account = 'rec'), 1767260000, 1, 3, 1,
+         'Toimeentulo ja asuminen', 1, (SELECT id FROM users WHERE account = 'rec'), 1767260000, 0),
+        (2, 1767261000, 2, 1, 2, (SELECT id FROM users WHERE account = 'rec'), 1767261000, 1, 1, 0,
+         'Neuvonta', 2, (SELECT id FROM users WHERE account = 'rec'), 1767261000, 0),
+        (3, 1767262000, 1, 5, 2, (SELECT id FROM users WHERE account = 'rec'), 1767262000, 1, 1, 0,
+         NULL, NULL, (SELECT id FROM users WHERE account = 'rec'), 1767262000, 1);
+      ALTER TABLE contacts ALTER COLUMN id RESTART WITH 100;
+      INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline)
+      OVERRIDING SYSTEM VALUE VALUES (1, 1, 1, 1767260000, 1, '2026-04-01');
+      ALTER TABLE cases ALTER COLUMN id RESTART WITH 100;
+      INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, reason, channel,
+                                     needs, reason_text, language, interpreter)
+      VALUES (2, 1, (SELECT id FROM users WHERE account = 'rec'), 1767262000, NULL, 2, 0,
+              'Neuvonta', 1, 0);
+    """)
+
+
+# Tables and columns that exist on one engine only, and why.
+SQLITE_ONLY_TABLES = {
+    'clients_fts', 'clients_fts_data', 'clients_fts_idx', 'clients_fts_docsize', 'clients_fts_config',
+    'clients_fts_content',            # FTS5: search uses client_words on PostgreSQL
+    'contact_name_forbidden_chars',   # a regular expression on PostgreSQL
+    'sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4',
+}
+PG_ONLY_TABLES = {
+    'schema_version',                 # PRAGMA user_version on SQLite
+    'access_log_head',                # the end of the hash chain, locked by each writer
+    'tx_writes',                      # rows a transaction created (row-level security)
+}
+PG_ONLY_COLUMNS = {
+    ('access_log', 'xact'),           # the transaction that logged (row-level security)
+}
+# Columns PostgreSQL has before the SQLite schema gets them (none now: the
+# log's hash chain came to SQLite in 0017-access-log-chain.sql).
+PG_AHEAD_COLUMNS = set()
+
+
+def test_schema_matches_sqlite():
+    import glob
+    import sqlite3
+    db = sqlite3.connect(':memory:')
+    for f in sorted(glob.glob(os.path.join(ROOT, 'data', 'sql', '[0-9][0-9][0-9][0-9]-*.sql'))):
+        with open(f, encoding='utf-8') as fh:
+            db.executescript(fh.read())
+    lite = {}
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        if table in SQLITE_ONLY_TABLES:
+            continue
+        lite[table] = {row[1] for row in db.execute('PRAGMA table_info (%s)' % table)}
+    pg = {}
+    for line in su("SELECT table_name || '|' || column_name FROM information_schema.columns "
+                   "WHERE table_schema = 'kohtaamo' "
+                   "AND table_name IN (SELECT tablename FROM pg_tables WHERE schemaname = 'kohtaamo')").splitlines():
+        table, column = line.split('|')
+        if table in PG_ONLY_TABLES or (table, column) in PG_ONLY_COLUMNS:
+            continue
+        pg.setdefault(table, set()).add(column)
+    missing = sorted('%s.%s' % (t, c) for t in lite for c in lite[t] - pg.get(t, set()))
+    missing += sorted('table %s' % t for t in lite if t not in pg)
+    extra = sorted('%s.%s' % (t, c) for t in pg for c in pg[t] - lite.get(t, set())
+                   if (t, c) not in PG_AHEAD_COLUMNS)
+    extra += sorted('table %s' % t for t in pg if t not in lite)
+    tap(not missing, 'every SQLite table and column exists on PostgreSQL with the same name',
+        'missing on PostgreSQL: %s\n(add the change to data/sql/pg as a new numbered migration)'
+        % ', '.join(missing))
+    tap(not extra, 'PostgreSQL has no table or column that SQLite lacks, except those named here',
+        'only on PostgreSQL: %s' % ', '.join(extra))
+
+
+def test_chain_first_rows():
+    # Before anything else is logged: the first rows are 1, 2, 3.
+    before = int(time.time())
+    expect_ok('log_access returns seq 1, 2, 3 for the first reads', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 2, 2);
+        SELECT kohtaamo.log_access (2, 4, 2);
+        SELECT kohtaamo.log_access (NULL, 6, 3);
+        COMMIT;
+    """, want='1\n2\n3')
+    after = int(time.time())
+    rows = su("SELECT seq, at, user_id, coalesce (client_id::text, ''), what, basis, prev_hash, hash "
+              "FROM kohtaamo.access_log ORDER BY seq").splitlines()
+    sw_id = su("SELECT id FROM kohtaamo.users WHERE account = 'sw'")
+    prev = '0' * 64
+    ok = len(rows) == 3
+    detail = ''
+    expected_fields = [('1', sw_id, '1', '2', '2'), ('2', sw_id, '2', '4', '2'), ('3', sw_id, '', '6', '3')]
+    for row, want in zip(rows, expected_fields):
+        seq, at, user_id, client_id, what, basis, prev_hash, digest = row.split('|')
+        text = 'kohtaamo-log-v1|%s|%s|%s|%s|%s|%s|%s' % (seq, at, user_id, client_id, what, basis, prev)
+        recomputed = hashlib.sha256(text.encode('utf-8')).hexdigest()
+        if (seq, user_id, client_id, what, basis) != want:
+            ok = False
+            detail += 'row %s: fields %r, expected %r\n' % (seq, (seq, user_id, client_id, what, basis), want)
+        if prev_hash != prev or digest != recomputed:
+            ok = False
+            detail += 'row %s: prev_hash %s hash %s, recomputed %s over %r\n' % (
+                seq, prev_hash, digest, recomputed, text)
+        if not (before - 2 <= int(at) <= after + 2):
+            ok = False
+            detail += 'row %s: at %s is not the server\'s time now (%d…%d)\n' % (seq, at, before, after)
+        prev = digest
+    tap(ok, 'the first three rows chain: prev_hash and hash match the formula recomputed here', detail)
+
+
+def test_each_role():
+    for login in WORKERS:
+        expect_ok('%s: clients without a log row show nothing' % login, login,
+                  "SELECT count (*) FROM clients;", want='0')
+        expect_ok('%s: contacts of people without a log row show nothing '
+                  '(the anonymous one, which has no person, shows)' % login, login,
+                  "SELECT string_agg (id::text, ',') FROM contacts;", want='3')
+        expect_ok('%s: contact revisions without a log row show nothing' % login, login,
+                  "SELECT count (*) FROM contact_revisions;", want='0')
+        expect_error('%s: the name-word index is not readable' % login, login,
+                     "SELECT word FROM client_words;", 'permission denied')
+        expect_error('%s: no address read as a column' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_access (1, 2, 2); SELECT address FROM clients; COMMIT;",
+                     'permission denied')
+        expect_error('%s: no direct insert into the access log' % login, login,
+                     "INSERT INTO access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash, xact) "
+                     "VALUES (0, 1, 1, 2, 2, 99, repeat ('0', 64), repeat ('0', 64), pg_current_xact_id ());",
+                     'permission denied')
+        # The log is append-only for every role.
+        expect_error('%s: UPDATE of the access log is refused' % login, login,
+                     "UPDATE access_log SET what = 1;", 'permission denied')
+        expect_error('%s: DELETE from the access log is refused' % login, login,
+                     "DELETE FROM access_log;", 'permission denied')
+        expect_error('%s: TRUNCATE of the access log is refused' % login, login,
+                     "TRUNCATE access_log;", 'permission denied')
+        # Nobody raises a role.
+        expect_error('%s: cannot change a role in users' % login, login,
+                     "UPDATE users SET role = 5 WHERE account = current_user;", 'permission denied')
+        expect_error('%s: cannot add a user' % login, login,
+                     "INSERT INTO users (account, role, created_at) VALUES ('mallory', 5, 0);",
+                     'permission denied')
+        if login != 'adm':
+            expect_error('%s: save_user is not for them' % login, login,
+                         "SELECT save_user ('%s', 'Me', 5, 1);" % login, 'permission denied')
+    expect_ok('counsellor: cases without a log row show nothing', 'cou',
+              "SELECT count (*) FROM cases;", want='0')
+    expect_ok('a log row in one transaction opens nothing in the next', 'cou', """
+        SELECT kohtaamo.log_access (1, 2, 2) > 0;
+        SELECT count (*) FROM clients;
+    """, want='t\n0')
+    expect_ok('a log row of one person opens that person only', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 2, 2) > 0;
+        SELECT string_agg (last_name || ' ' || first_names, ',') FROM clients;
+        SELECT string_agg (id::text, ',' ORDER BY id) FROM contacts;
+        SELECT string_agg (id::text, ',') FROM cases;
+        COMMIT;
+    """, want='t\nMäkinen Aino\n1,3\n1')
+    expect_ok('a read rolled back takes its log row with it, and the next transaction sees nothing', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 2, 2) > 0;
+        SELECT count (*) FROM clients;
+        ROLLBACK;
+        SELECT count (*) FROM clients;
+    """, want='t\n1\n0')
+    expect_ok('the person\'s revisions open with the person', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 4, 2) > 0;
+        SELECT count (*) FROM contact_revisions;
+        COMMIT;
+    """, want='t\n1')
+    expect_ok('updating a person needs a log row: without one nothing is updated', 'cou',
+              "UPDATE clients SET city = 'Vantaa' WHERE id = 4 RETURNING id;", want='')
+    expect_ok('deleting a person needs a log row: without one nothing is deleted', 'lead',
+              "DELETE FROM contacts WHERE id = 2 RETURNING id;", want='')
+
+
+def test_inserting_reads_back_own_rows():
+    expect_ok('reception saves a new person, a contact and a case and reads them back (RETURNING)', 'rec', """
+        BEGIN;
+        INSERT INTO clients (identity_kind, identity_code, birth_date, last_name, first_names, language,
+                             created_at, updated_at, sort_key)
+          VALUES (1, '020390-9043', '1990-03-02', 'Testinen', 'Tiina', 1, 1767300000, 1767300000, '\\x45')
+          RETURNING id;
+        INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
+                              language, outcome, opens_case, client_id, created_by, created_at)
+          VALUES (1767300000, 3, 1, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 1, 3, 1,
+                  100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000)
+          RETURNING id;
+        INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline)
+          VALUES (100, 100, 1767300000, 1, '2026-04-02') RETURNING id;
+        SELECT last_name FROM clients;
+        COMMIT;
+    """, want='100\n100\n100\nTestinen')
+    expect_ok('the person saved is not readable in the next transaction without a log row', 'rec',
+              "SELECT count (*) FROM clients;", want='0')
+    expect_error('a contact cannot be saved in another worker\'s name', 'rec', """
+        INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
+                              language, outcome, client_id, created_by, created_at)
+          VALUES (1767300000, 3, 1, 2, 1, 1767300000, 1, 1, 100, 1, 1767300000);
+    """, 'row-level security')
+    expect_error('the rules hold on the server: the urgency check must be answered', 'rec', """
+        INSERT INTO contacts (received_at, channel, contactor, urgency, language, outcome, client_id,
+                              created_by, created_at)
+          VALUES (1767300000, 3, 1, 0, 1, 1, 100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000);
+    """, 'the urgency check must be answered')
+    expect_error('the rules hold on the server: no invisible characters in a name', 'rec', """
+        INSERT INTO clients (identity_kind, no_code_reason, birth_date, last_name, first_names, language,
+                             created_at, updated_at)
+          VALUES (2, 1, '1990-01-01', U&'Vir\\200Btanen', 'Kalle', 1, 1767300000, 1767300000);
+    """, 'invisible, direction-changing or control character')
+
+
+def test_rules_hold_on_the_server():
+    # Each in a transaction that is rolled back: the rules of the SQLite
+    # triggers, restated in PL/pgSQL, refuse what they refuse there.
+    contact = """
+        INSERT INTO contacts (received_at, channel, contactor, referral, urgency, urgency_assessed_by,
+                              urgency_assessed_at, language, outcome, opens_case, client_id, created_by,
+                              created_at, no_assessment_reason)
+          VALUES (1767300000, 3, %(contactor)s, %(referral)s, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()),
+                  1767300000, 1, %(outcome)s, %(opens)s, 100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()),
+                  1767300000, NULL)
+          RETURNING id AS k \\gset
+    """
+    case = """
+        INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline, implementation_deadline)
+          VALUES (100, :k, 1767300000, 1, %s, %s);
+    """
+    expect_error('a case is opened only by a contact that opens one (SHL 36 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=1, referral=0, outcome=1, opens=0)
+                 + case % ("NULL", "'2026-04-02'") + 'ROLLBACK;',
+                 'a case must be opened by a case-opening contact about the same person')
+    expect_error('a case needs its implementation deadline (SHL 45 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=1, referral=0, outcome=3, opens=1)
+                 + case % ("NULL", "NULL") + 'ROLLBACK;',
+                 'a case needs its implementation deadline')
+    expect_error('no 7-day deadline for an authority\'s notification (SHL 36 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=3, referral=2, outcome=3, opens=1)
+                 + case % ("'2026-01-12'", "'2026-04-02'") + 'ROLLBACK;',
+                 'the 7-day deadline applies only when')
+    expect_error('an anonymous contact keeps no person', 'rec', """
+        INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
+                              language, outcome, anonymous, client_id, created_by, created_at)
+          VALUES (1767300000, 1, 5, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 1, 1, 1, 100,
+                  (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000);
+    """, 'violates check constraint')
+    expect_error('a contact is corrected only with a revision that keeps what it held', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 5, 2) > 0;
+        UPDATE contacts SET reason_text = 'Muutettu' WHERE id = 1;
+        ROLLBACK;
+    """, 'a contact is corrected only with a revision that keeps what it held')
+    expect_error('a revision must hold the contact as it is', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 2) > 0;
+        INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, channel, needs, reason_text,
+                                       language, interpreter)
+          VALUES (2, 1, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 2, 0, 'Jotain muuta', 1, 0);
+        ROLLBACK;
+    """, 'a revision must hold the contact as it is')
+    expect_ok('a contact is corrected after its revision', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 2) > 0;
+        INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, channel, needs, reason_text,
+                                       language, interpreter)
+          VALUES (2, 1, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 2, 0, 'Neuvonta', 1, 0);
+        UPDATE contacts SET reason_text = 'Neuvonta ja ohjaus' WHERE id = 2 RETURNING reason_text;
+        ROLLBACK;
+    """, want='t\nNeuvonta ja ohjaus')
+    expect_error('a contact with a history is never removed', 'lead', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 5, 3) > 0;
+        DELETE FROM contacts WHERE id = 2;
+        ROLLBACK;
+    """, 'a contact with a history of corrections is never removed')
+    expect_error('a revision is never changed, even by its author', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 4, 2) > 0;
+        UPDATE contact_revisions SET reason_text = 'x';
+        ROLLBACK;
+    """, 'permission denied')
+    expect_error('the schema owner granting itself UPDATE of revisions: the trigger still refuses', 'postgres', """
+        BEGIN; SET LOCAL ROLE kohtaamo_owner;
+        GRANT UPDATE ON kohtaamo.contact_revisions TO kohtaamo_owner;
+        UPDATE kohtaamo.contact_revisions SET reason_text = 'x';
+        ROLLBACK;
+    """, 'a revision of a contact is never changed')
+    expect_error('a directory entry\'s web address is http(s)', 'lead',
+                 "INSERT INTO services (name_fi, name_sv, url) VALUES ('Testi', 'Test', 'ftp://example.org');",
+                 'a directory entry breaks a length or shape rule')
+    expect_error('the unit\'s name is 1 to 120 characters', 'adm',
+                 "INSERT INTO settings (key, value) VALUES ('unit_name', '   ');",
+                 'the unit name must be 1 to 120 characters')
+    expect_error('reception does not change the unit\'s settings', 'rec',
+                 "UPDATE settings SET value = '1' WHERE key = 'saturday_is_working_day';",
+                 'permission denied')
+
+
+def test_access_log_append_only():
+    # The schema owner's everyday role: no privilege, and the triggers.
+    for stmt, what in (("UPDATE kohtaamo.access_log SET what = 1", 'UPDATE'),
+                       ("DELETE FROM kohtaamo.access_log", 'DELETE'),
+                       ("TRUNCATE kohtaamo.access_log", 'TRUNCATE')):
+        expect_error('the schema owner: %s of the access log is refused' % what, 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, 'permission denied')
+    # Even with the privilege given back (the owner may), the triggers refuse.
+    for stmt, what in (("UPDATE kohtaamo.access_log SET what = 1", 'UPDATE'),
+                       ("DELETE FROM kohtaamo.access_log", 'DELETE'),
+                       ("TRUNCATE kohtaamo.access_log", 'TRUNCATE')):
+        expect_error('the schema owner granting itself %s: the trigger still refuses' % what, 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; '
+                     'GRANT UPDATE, DELETE, TRUNCATE ON kohtaamo.access_log TO kohtaamo_owner; '
+                     '%s; ROLLBACK;' % stmt, 'the access log is append-only')
+
+
+def test_roles_cannot_be_raised():
+    expect_error('reception cannot join the administrators\' group', 'rec',
+                 "GRANT kohtaamo_admin TO rec;", 'must have admin option')
+    expect_error('the last active administrator cannot be demoted', 'adm',
+                 "SELECT save_user ('adm', 'Ada Admin', 4, 1);", 'at least one active administrator')
+    expect_ok('the server sees the role the administrator gave: groups follow save_user', 'postgres',
+              "SELECT string_agg (r, ',' ORDER BY r) FROM unnest (ARRAY['rec', 'cou', 'sw', 'lead', 'adm', 'gone']) r "
+              "WHERE pg_has_role (r, 'kohtaamo_staff', 'MEMBER');",
+              want='adm,cou,lead,rec,sw')
+
+
+def test_reception_reads_the_intake_only():
+    cols = su("SELECT string_agg (column_name, ',' ORDER BY column_name) FROM information_schema.columns "
+              "WHERE table_schema = 'kohtaamo' AND table_name = 'cases' "
+              "AND has_column_privilege ('kohtaamo_reception', 'kohtaamo.cases', column_name, 'SELECT')")
+    tap(set(cols.split(',')) == RECEPTION_CASE_COLUMNS,
+        'reception reads of a case exactly the intake\'s and the queue\'s columns',
+        'readable: %s' % cols)
+    tables = su("SELECT string_agg (c.relname, ',' ORDER BY c.relname) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = 'kohtaamo' AND c.relkind IN ('r', 'v', 'm') "
+                "AND (has_table_privilege ('kohtaamo_reception', c.oid, 'SELECT') "
+                "     OR has_any_column_privilege ('kohtaamo_reception', c.oid, 'SELECT'))")
+    want = 'cases,clients,closed_days,contact_revisions,contacts,schema_version,services,settings,users'
+    tap(tables == want, 'reception reads no table beyond its list (a new table is closed to it)',
+        'readable: %s\nexpected: %s' % (tables, want))
+    expect_error('reception cannot read the access log', 'rec',
+                 "SELECT count (*) FROM access_log;", 'permission denied')
+    expect_error('reception cannot read the access log even after logging a supervision read', 'rec',
+                 "BEGIN; SELECT kohtaamo.log_access (NULL, 7, 4); SELECT count (*) FROM access_log; COMMIT;",
+                 'permission denied')
+    for login in ('cou', 'sw'):
+        expect_error('%s cannot read the access log' % login, login,
+                     "SELECT count (*) FROM access_log;", 'permission denied')
+    expect_ok('reception\'s basis is intake, whatever it asks', 'rec', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 2, 2) > 0;
+        COMMIT;
+    """, want='t')
+    basis = su("SELECT basis FROM kohtaamo.access_log WHERE user_id = (SELECT id FROM kohtaamo.users "
+               "WHERE account = 'rec') ORDER BY seq DESC LIMIT 1")
+    tap(basis == '1', 'reception\'s log row says intake (basis 1)', 'basis: %s' % basis)
+
+
+def test_lead_reads_the_log():
+    expect_ok('lead: the log shows nothing before the reading is logged', 'lead',
+              "SELECT count (*) FROM access_log;", want='0')
+    total = su("SELECT count (*) FROM kohtaamo.access_log")
+    out = expect_ok('lead: after logging a supervision read, the whole log', 'lead', """
+        BEGIN;
+        SELECT kohtaamo.log_access (NULL, 7, 4) > 0;
+        SELECT count (*) FROM access_log;
+        COMMIT;
+    """, want='t\n%d' % (int(total) + 1))
+    rows_of_2 = su("SELECT count (*) FROM kohtaamo.access_log WHERE client_id = 2")
+    expect_ok('administrator: a person\'s supervision read shows that person\'s rows only', 'adm', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 7, 4) > 0;
+        SELECT count (*) FROM access_log WHERE client_id IS DISTINCT FROM 2;
+        SELECT count (*) FROM access_log;
+        COMMIT;
+    """, want='t\n0\n%d' % (int(rows_of_2) + 1))
+
+
+def test_search_and_work_lists():
+    expect_ok('search folds ä/a and case, finds prefixes, returns name order', 'rec', """
+        BEGIN;
+        SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('MAK', 10, 1);
+        SELECT string_agg (last_name || ' ' || first_names, ',' ORDER BY sort_key) FROM clients;
+        COMMIT;
+    """, want='3,2,1\nMakinen Åsa,Mäki Veikko,Mäkinen Aino')
+    expect_ok('every typed word must match a word of the person', 'rec',
+              "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('mäki ai', 10, 1);",
+              want='1')
+    expect_ok('each person a search shows is logged as shown in search results', 'postgres', """
+        SELECT string_agg (client_id || ':' || what || ':' || basis, ',' ORDER BY seq)
+        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1) a;
+    """, want='1:1:1')
+    expect_ok('identity code search: the exact code', 'cou',
+              "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_code ('150275-902r', 10, 2);",
+              want='2')
+    expect_ok('phone search by the start of the digits', 'cou',
+              "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_phone ('0401', 10, 2);",
+              want='1')
+    expect_ok('the queue logs each person it shows; the cases then read', 'rec', """
+        BEGIN;
+        SELECT string_agg (case_id::text, ',') FROM kohtaamo.work_list_queue (50, 0);
+        SELECT string_agg (cs.id || ':' || c.last_name, ',') FROM cases cs JOIN clients c ON c.id = cs.client_id;
+        COMMIT;
+    """, want='1,100\n1:Mäkinen,100:Testinen')
+    expect_ok('the queue\'s counts are counts only', 'rec', "SELECT total, urgent FROM kohtaamo.queue_counts ();",
+              want='2|0')
+
+
+def test_address_and_non_disclosure():
+    expect_ok('an address is read for a person logged in the transaction', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 2, 2) > 0;
+        SELECT address, postal_code, city, withheld FROM kohtaamo.client_address (1);
+        COMMIT;
+    """, want='t\nKotikatu 1|00100|Helsinki|f')
+    expect_error('an address is not read without a log row', 'cou',
+                 "SELECT * FROM kohtaamo.client_address (1);", 'only after the reading is logged')
+    expect_ok('a protected address is withheld unless shown on purpose', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (3, 2, 2) > 0;
+        SELECT coalesce (address, '-'), withheld FROM kohtaamo.client_address (3);
+        SELECT address, withheld FROM kohtaamo.client_address (3, true);
+        COMMIT;
+    """, want='t\n-|t\nSalainen tie 3|f')
+    what = su("SELECT what || ':' || client_id FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1")
+    tap(what == '10:3', 'showing a protected address is logged (what 10)', 'last row: %s' % what)
+
+
+def test_users_who_may_not():
+    expect_error('an inactive user, outside every group, reaches nothing', 'gone',
+                 "SELECT count (*) FROM kohtaamo.clients;", 'permission denied')
+    # Put back in a group by hand: the server still reads the user's state.
+    su("GRANT kohtaamo_reception TO gone;")
+    expect_error('an inactive user put in a group by hand cannot log a read', 'gone',
+                 "SELECT kohtaamo.log_access (1, 2, 1);", 'not active')
+    expect_ok('an inactive user put in a group by hand reads nobody', 'gone',
+              "SELECT count (*) FROM clients;", want='0')
+    expect_error('an inactive user put in a group by hand cannot search', 'gone',
+                 "SELECT * FROM kohtaamo.search_clients_by_name ('mak', 10, 1);", 'not active')
+    expect_error('a login in a group by hand but with no Kohtaamo user cannot log a read', 'rogue',
+                 "SELECT kohtaamo.log_access (1, 2, 1);", 'not a Kohtaamo user')
+    expect_error('a login with no Kohtaamo user cannot search', 'rogue',
+                 "SELECT * FROM kohtaamo.search_clients_by_name ('mak', 10, 1);", 'not a Kohtaamo user')
+    # A session open while the administrator deactivates its user loses
+    # access at its next statement: nothing is cached.
+    expect_ok('a user about to be deactivated reads', 'cou',
+              "SELECT kohtaamo.log_access (4, 2, 2) > 0;", want='t')
+    expect_error('a user deactivated during an open session is refused at its next statement', 'cou', """
+        \\! PGPASSWORD=%s %s -X -q -A -t -d "%s user=adm" -c "SELECT kohtaamo.save_user ('cou', 'Outi Ohjaaja', 2, 0) > 0" >/dev/null
+        SELECT kohtaamo.log_access (4, 2, 2) > 0;
+    """ % (PASSWORDS['adm'], PSQL, conn_base), 'permission denied')
+    groups = su("SELECT pg_has_role ('cou', 'kohtaamo_staff', 'MEMBER')")
+    tap(groups == 'f', 'the deactivated login leaves its group', 'member of staff: %s' % groups)
+
+
+def test_chain_under_concurrency():
+    script = 'BEGIN; SELECT kohtaamo.log_access (1, 2, 2); COMMIT;\n' * 40
+    env = dict(os.environ, PGOPTIONS='-c search_path=kohtaamo')
+    procs = []
+    for login in ('sw', 'lead', 'adm'):
+        e = dict(env, PGPASSWORD=WORKERS[login][1])
+        procs.append(subprocess.Popen([PSQL, '-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1',
+                                       '-d', '%s user=%s' % (conn_base, login), '-c', script.replace('\n', ' ')],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=e, text=True))
+    errors = [p.communicate(timeout=60)[1] for p in procs]
+    ok = all(p.returncode == 0 for p in procs)
+    rows = su("SELECT seq, at, user_id, coalesce (client_id::text, ''), what, basis, prev_hash, hash "
+              "FROM kohtaamo.access_log ORDER BY seq").splitlines()
+    prev = '0' * 64
+    detail = ''.join(errors)
+    for i, row in enumerate(rows, 1):
+        seq, at, user_id, client_id, what, basis, prev_hash, digest = row.split('|')
+        text = 'kohtaamo-log-v1|%s|%s|%s|%s|%s|%s|%s' % (seq, at, user_id, client_id, what, basis, prev)
+        if int(seq) != i or prev_hash != prev or hashlib.sha256(text.encode()).hexdigest() != digest:
+            ok = False
+            detail += 'row %d breaks the chain: %s\n' % (i, row)
+            break
+        prev = digest
+    head = su("SELECT seq || ':' || hash FROM kohtaamo.access_log_head")
+    ok = ok and head == '%d:%s' % (len(rows), prev)
+    tap(ok, 'three desks logging at once: %d rows, seq without gaps, every hash matches' % len(rows), detail)
+
+
+def main():
+    if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
+        print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
+        sys.exit(77)
+    try:
+        setup()
+        test_chain_first_rows()
+        test_schema_matches_sqlite()
+        test_each_role()
+        test_inserting_reads_back_own_rows()
+        test_access_log_append_only()
+        test_rules_hold_on_the_server()
+        test_roles_cannot_be_raised()
+        test_reception_reads_the_intake_only()
+        test_lead_reads_the_log()
+        test_search_and_work_lists()
+        test_address_and_non_disclosure()
+        test_users_who_may_not()
+        test_chain_under_concurrency()
+    finally:
+        if cluster_dir is not None:
+            subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
+            shutil.rmtree(cluster_dir, ignore_errors=True)
+    print('1..%d' % len(results))
+    sys.exit(0 if all(results) else 1)
+
+
+if __name__ == '__main__':
+    main()
