@@ -561,19 +561,28 @@ kh_db_save_client (KhDb      *db,
 {
   g_autoptr(KhClient) copy = NULL;
   g_autofree char *phone_digits = NULL;
+  GError *local_error = NULL;
+  gint64 id;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_USER (user), 0);
   g_return_val_if_fail (KH_IS_CLIENT (client), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return 0;
   copy = kh_client_copy (client);
   if (!check_client (copy, &phone_digits, NULL, error))
     return 0;
 
-  return write_client_whole (db, user, copy, phone_digits, error);
+  id = write_client_whole (db, user, copy, phone_digits, &local_error);
+  if (local_error != NULL)
+    {
+      _kh_db_log_duplicate_code (db, user, copy->identity_code, &local_error);
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return id;
 }
 
 /**
@@ -605,16 +614,89 @@ kh_db_insert_client_bulk (KhDb      *db,
   return write_client_whole (db, user, copy, phone_digits, error);
 }
 
+/* A refusal that says "this code already belongs to a person" tells the
+ * user that the person is in the register, as a search by the full code
+ * would (issue 6, 5): it is logged as that person's KH_ACCESS_SEARCH, basis
+ * INTAKE (for an administrator's command, ADMINISTRATION), in a
+ * transaction of its own, because the refused write is rolled back. The
+ * message keeps helping the desk (search for the person by the code: a
+ * logged search) and the log says who learned it. */
+static gboolean
+log_code_owner (KhDb        *db,
+                KhUser      *user,
+                const char  *code,
+                gint64      *out_owner,
+                GError     **error)
+{
+  GError *local_error = NULL;
+  gint64 owner;
+  gboolean own;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  owner = find_code_owner (db, code, &local_error);
+  if (owner > 0)
+    _kh_db_log_access (db, user, owner, KH_ACCESS_SEARCH,
+                       user->role == KH_ROLE_ADMIN ? KH_BASIS_ADMINISTRATION : KH_BASIS_INTAKE,
+                       &local_error);
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return FALSE;
+  if (out_owner != NULL)
+    *out_owner = MAX (owner, 0);
+  return TRUE;
+}
+
+gboolean
+_kh_db_log_duplicate_code (KhDb        *db,
+                           KhUser      *user,
+                           const char  *code,
+                           GError     **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (!g_error_matches (*error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE) || code == NULL)
+    return FALSE;
+  /* No row, no message that confirms anything: the logging's own error
+   * is what the user gets. */
+  if (!log_code_owner (db, user, code, NULL, &local_error))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, local_error);
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_identity_code_exists:
+ *
+ * Whether a person with @code is in the register, for @user as the users
+ * table has them now. A yes is a read of that person (as a search by the
+ * code): it is logged as their KH_ACCESS_SEARCH in the same transaction. A
+ * no reads nobody.
+ *
+ * Returns: %TRUE if the code belongs to a person; %FALSE if not, or with
+ *   @error set (PERMISSION for a user who may not ask).
+ */
 gboolean
 kh_db_identity_code_exists (KhDb        *db,
+                            KhUser      *user,
                             const char  *code,
                             GError     **error)
 {
+  gint64 owner = 0;
+
   g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (KH_IS_USER (user), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return find_code_owner (db, code, error) > 0;
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
+    return FALSE;
+  if (!log_code_owner (db, user, code, &owner, error))
+    return FALSE;
+  return owner > 0;
 }
 
 /* The one place a protected address is read (kh_db_get_client with
@@ -665,7 +747,7 @@ kh_db_get_client (KhDb          *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
@@ -720,7 +802,7 @@ kh_db_list_client_cases (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
@@ -1827,7 +1909,7 @@ kh_db_search_clients_full (KhDb        *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   text = kh_text_clean (query);
   if (text == NULL || limit == 0)
@@ -1952,7 +2034,7 @@ kh_db_find_similar_clients (KhDb        *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (want_last == NULL || birth_date == NULL || !kh_date_parse (birth_date, &date))
     return g_steal_pointer (&results);

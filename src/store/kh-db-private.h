@@ -162,6 +162,18 @@ struct _KhDb
   gint64      work_list_user;
   GHashTable *work_list_seen;
 
+  /* The same for the log view's showings (kh-db-log.c): the people whose
+   * log rows were already logged as read in the showing. */
+  guint64     log_showing;
+  gint64      log_user;
+  GHashTable *log_seen;
+
+  /* Each user's latest intake through this connection, what undoing it
+   * needs (kh-db-contacts.c, IntakeUndo), by user id; and for how many
+   * seconds after the save it can be undone (KH_DB_UNDO_SECONDS). */
+  GHashTable *intake_undo;
+  gint64      intake_undo_window;
+
   /* When the owner does the upkeep at idle (kh_db_set_maintenance_when_idle):
    * pages in the write-ahead log after the last commit, and whether a
    * commit since the last upkeep may have added name-index segments. */
@@ -328,8 +340,13 @@ gboolean      _kh_db_log_before_write  (KhDb         *db,
 gboolean      _kh_db_check_session_user (KhDb         *db,
                                          KhUser       *user,
                                          GError      **error);
-/* Requires an active user with at least `role`; PERMISSION otherwise. */
-gboolean      _kh_db_check_role        (KhUser       *user,
+/* Requires that `user` is, in the users table now, an active user with
+ * the same account and role as the object says, and at least `role`;
+ * PERMISSION otherwise (issue 6, 5: the store checks the user's current
+ * state, not the object the client holds). Every entry point that reads or
+ * writes a person's data calls it first. */
+gboolean      _kh_db_check_role        (KhDb         *db,
+                                        KhUser       *user,
                                         KhRole        role,
                                         GError      **error);
 
@@ -379,6 +396,15 @@ gint64        _kh_db_write_client      (KhDb         *db,
                                         KhClient     *client,
                                         const char   *phone_digits,
                                         GError      **error);
+/* After a write refused with DUPLICATE_CODE (`*error`) and rolled back:
+ * logs the read that the refusal is (the code's owner, as a search by the
+ * code) in a transaction of its own. If that fails, `*error` becomes the
+ * logging's error, which confirms nothing. FALSE (and nothing done) for
+ * any other error. */
+gboolean      _kh_db_log_duplicate_code (KhDb        *db,
+                                         KhUser      *user,
+                                         const char  *code,
+                                         GError     **error);
 KhClient     *_kh_db_read_client       (KhDb         *db,
                                         gint64        client_id,
                                         GError      **error);

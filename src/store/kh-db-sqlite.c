@@ -2064,7 +2064,7 @@ kh_db_import_clients (KhDb       *db,
   if (out_failed == NULL)
     out_failed = &failed;
   *out_failed = -1;
-  if (!_kh_db_check_role (user, KH_ROLE_ADMIN, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_ADMIN, error))
     return FALSE;
   if (!IS_SQLITE (db))
     return import_in_one_transaction (db, user, clients, out_failed, error);
