@@ -59,7 +59,9 @@ kh_db_prepare_bulk_load (KhDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _kh_db_exec (db, "PRAGMA cache_size = -65536", error);
+  if (db->engine->bulk_load_sql == NULL)
+    return TRUE;
+  return _kh_db_exec (db, db->engine->bulk_load_sql, error);
 }
 
 /* ---- the unit's own closed days ---- */
@@ -136,7 +138,7 @@ kh_db_remove_closed_day (KhDb        *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
   if (date == NULL || !kh_date_parse (date, &day))
     {

@@ -41,7 +41,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, k.urgent, cs.implementation_deadline, c.non_disclosure " \
+  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -296,8 +296,8 @@ insert_case (KhDb    *db,
 
   stmt = _kh_db_prepare (db,
                          "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to, "
-                         "  deadline_groups, assessment_deadline, implementation_deadline) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  deadline_groups, assessment_deadline, implementation_deadline, urgent) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -311,6 +311,7 @@ insert_case (KhDb    *db,
   _kh_db_bind_int (stmt, 6, kcase->deadline_groups);
   _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
   _kh_db_bind_text (stmt, 8, kcase->implementation_deadline);
+  _kh_db_bind_int (stmt, 9, kcase->urgent ? 1 : 0);
   rc = _kh_db_step (stmt);
   if (rc != KH_DB_ROW)
     {
@@ -365,7 +366,6 @@ kh_intake_result_free (KhIntakeResult *result)
   if (result == NULL)
     return;
   g_free (result->assessment_deadline);
-  g_clear_object (&result->client_before);
   g_free (result);
 }
 
@@ -378,8 +378,52 @@ kh_intake_result_copy (const KhIntakeResult *result)
 
   copy = g_memdup2 (result, sizeof *result);
   copy->assessment_deadline = g_strdup (result->assessment_deadline);
-  copy->client_before = result->client_before ? kh_client_copy (result->client_before) : NULL;
   return copy;
+}
+
+/* What undoing a user's latest intake needs, kept by the store that saved
+ * it (issue 6, 5). The caller's KhIntakeResult only names the contact: the
+ * person as they were before the intake updated them never leaves the
+ * store (handing it back was a read of the person without a log row), and
+ * nothing the caller sends (a made-up "before", another person's id) is
+ * written back. */
+typedef struct
+{
+  gint64    contact_id;
+  gint64    client_id;
+  gboolean  created_client;
+  KhClient *client_before;   /* NULL unless the intake updated the person */
+  gint64    saved_at;        /* g_get_monotonic_time () */
+} IntakeUndo;
+
+static void
+intake_undo_free (gpointer data)
+{
+  IntakeUndo *undo = data;
+
+  g_clear_object (&undo->client_before);
+  g_free (undo);
+}
+
+/* After the intake's commit: this is now the user's one intake that can
+ * be undone. */
+static void
+remember_intake (KhDb           *db,
+                 KhUser         *user,
+                 KhIntakeResult *result,
+                 KhClient       *before)
+{
+  IntakeUndo *undo = g_new0 (IntakeUndo, 1);
+
+  if (db->intake_undo == NULL)
+    db->intake_undo = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             intake_undo_free);
+  undo->contact_id = result->contact_id;
+  undo->client_id = result->client_id;
+  undo->created_client = result->created_client;
+  undo->client_before = before != NULL ? g_object_ref (before) : NULL;
+  undo->saved_at = g_get_monotonic_time ();
+  g_hash_table_replace (db->intake_undo, g_memdup2 (&user->id, sizeof user->id), undo);
 }
 
 /* Opens the case of a contact that opens one (CASE_OPENED, or URGENT with
@@ -409,6 +453,8 @@ open_case (KhDb       *db,
   kcase->opened_at = g_date_time_ref (contact->received_at);
   kcase->assigned_to = intake->assign_to;
   kcase->status = intake->assign_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  /* The contact's answer, copied for the queue's order (0018). */
+  kcase->urgent = contact->urgent;
   kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
                                                          have_birth ? &birth : NULL,
                                                          &contact_day);
@@ -442,6 +488,7 @@ kh_db_save_intake (KhDb      *db,
   g_autoptr(KhIntakeResult) result = NULL;
   g_autoptr(KhContact) contact = NULL;
   g_autoptr(KhClient) client = NULL;
+  g_autoptr(KhClient) client_before = NULL;
   g_autofree char *phone_digits = NULL;
   GError *local_error = NULL;
   gboolean write_client = FALSE;
@@ -453,7 +500,7 @@ kh_db_save_intake (KhDb      *db,
   g_return_val_if_fail (intake->client == NULL || KH_IS_CLIENT (intake->client), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
 
   /* Everything that needs no database is checked before the transaction. */
@@ -488,7 +535,7 @@ kh_db_save_intake (KhDb      *db,
 
   if (client != NULL)
     {
-      if (client->id > 0)
+      if (client->id > 0 && _kh_db_log_before_write (db, user, client->id, &local_error))
         {
           /* Also proves the person exists; kept for undo of an update. */
           g_autoptr(KhClient) before = _kh_db_read_client (db, client->id, &local_error);
@@ -496,7 +543,7 @@ kh_db_save_intake (KhDb      *db,
           if (before != NULL && !write_client)
             g_set_object (&client, before);
           else if (before != NULL)
-            result->client_before = g_steal_pointer (&before);
+            client_before = g_steal_pointer (&before);
         }
       if (local_error == NULL && write_client)
         {
@@ -562,16 +609,30 @@ kh_db_save_intake (KhDb      *db,
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
+  {
+    GError *refused = NULL;
+
+    if (!_kh_db_tx_finish (db, own, local_error, &refused))
+      {
+        /* A code that is another person's: the refusal is a read of them. */
+        if (write_client && client != NULL)
+          _kh_db_log_duplicate_code (db, user, client->identity_code, &refused);
+        g_propagate_error (error, refused);
+        return NULL;
+      }
+  }
+  remember_intake (db, user, result, client_before);
   return g_steal_pointer (&result);
 }
 
 /**
  * kh_db_undo_intake:
  *
- * Removes what kh_db_save_intake() made (never the access-log rows), and
- * puts back a person the intake updated.
+ * Removes what the user's latest kh_db_save_intake() on this connection
+ * made (never the access-log rows), and puts back a person the intake
+ * updated, from what the store kept (IntakeUndo): only `result->contact_id`
+ * of the caller's record is used, to make sure the user is undoing what
+ * they think. Returns nothing of the person.
  */
 gboolean
 kh_db_undo_intake (KhDb            *db,
@@ -580,6 +641,7 @@ kh_db_undo_intake (KhDb            *db,
                    GError         **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  IntakeUndo *undo;
   GError *local_error = NULL;
   gboolean own;
   int rc;
@@ -589,8 +651,26 @@ kh_db_undo_intake (KhDb            *db,
   g_return_val_if_fail (result != NULL && result->contact_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return FALSE;
+
+  /* Only what this user just did: their latest intake, saved through this
+   * connection a moment ago (the window offers the undo for 20 seconds). */
+  undo = db->intake_undo != NULL ? g_hash_table_lookup (db->intake_undo, &user->id) : NULL;
+  if (undo == NULL || undo->contact_id != result->contact_id)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only your latest saved contact can be undone, right after saving it."));
+      return FALSE;
+    }
+  if (g_get_monotonic_time () - undo->saved_at > db->intake_undo_window * G_USEC_PER_SEC)
+    {
+      g_hash_table_remove (db->intake_undo, &user->id);
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("It is too late to undo the contact. Correct it, or mark it entered in error."));
+      return FALSE;
+    }
+
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
 
@@ -601,14 +681,14 @@ kh_db_undo_intake (KhDb            *db,
                          &local_error);
   if (stmt != NULL)
     {
-      _kh_db_bind_int64 (stmt, 1, result->contact_id);
+      _kh_db_bind_int64 (stmt, 1, undo->contact_id);
       rc = _kh_db_step (stmt);
       if (rc == KH_DB_DONE)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                      _("The contact has already been removed."));
       else if (rc != KH_DB_ROW)
         _kh_db_set_error (db, rc, &local_error);
-      else if (_kh_db_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
+      else if (_kh_db_column_int64 (stmt, 0) != user->id)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                      _("Only the person who saved the contact can undo it."));
       /* A corrected or marked contact has a history, which is never
@@ -631,19 +711,24 @@ kh_db_undo_intake (KhDb            *db,
           stmt = _kh_db_prepare (db, deletes[i], &local_error);
           if (stmt == NULL)
             break;
-          _kh_db_bind_int64 (stmt, 1, result->contact_id);
+          _kh_db_bind_int64 (stmt, 1, undo->contact_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
-  if (local_error == NULL && result->client_before != NULL)
+  if (local_error == NULL && undo->client_before != NULL)
     {
-      g_autofree char *digits = _kh_db_phone_key (result->client_before->phone);
+      g_autofree char *digits = _kh_db_phone_key (undo->client_before->phone);
+      g_autoptr(KhClient) before = kh_client_copy (undo->client_before);
 
-      _kh_db_write_client (db, result->client_before, digits, &local_error);
+      /* Over the version the intake wrote, one past the one it read: if
+       * someone has changed the person since, undo is refused (STALE)
+       * rather than putting back the old details over theirs. */
+      before->version++;
+      _kh_db_write_client (db, before, digits, &local_error);
     }
 
-  if (local_error == NULL && result->created_client && result->client_id > 0)
+  if (local_error == NULL && undo->created_client && undo->client_id > 0)
     {
       /* Only if nothing else came to refer to the person meanwhile. */
       stmt = _kh_db_prepare (db,
@@ -653,13 +738,15 @@ kh_db_undo_intake (KhDb            *db,
                              &local_error);
       if (stmt != NULL)
         {
-          _kh_db_bind_int64 (stmt, 1, result->client_id);
+          _kh_db_bind_int64 (stmt, 1, undo->client_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return FALSE;
+  /* Undone once. */
+  g_hash_table_remove (db->intake_undo, &user->id);
   return TRUE;
 }
 
@@ -705,13 +792,15 @@ kh_db_list_client_contacts (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  if (check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
+  /* The log row first, as in kh_db_get_client. */
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error) &&
+      check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
     contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
                               client_id, &local_error);
   else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
@@ -720,9 +809,6 @@ kh_db_list_client_contacts (KhDb    *db,
       g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                    _("The person was not found. Someone may have removed the record."));
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error);
-
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&contacts);
@@ -876,7 +962,7 @@ kh_db_list_contacts_query (KhDb                  *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   limit = query->limit != 0 ? query->limit : KH_DB_CONTACTS_ON_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!kh_date_parse (date, &day))
     {
@@ -1009,7 +1095,7 @@ kh_db_list_queue_query (KhDb                  *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   limit = query->limit != 0 ? query->limit : KH_DB_QUEUE_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
@@ -1017,13 +1103,16 @@ kh_db_list_queue_query (KhDb                  *db,
     /* SHL 36 § 1 and 45 §: an urgent case waits for nothing, whatever its
      * deadline group or deadline; urgent ones among themselves, the
      * longest waiting first. The rest by the 36 § deadline, where the
-     * law sets one, then by age. */
+     * law sets one, then by age. The order is the index cases_queue's
+     * (0018), the case's own copy of its contact's urgency: a page reads
+     * its own rows only, not every waiting case. */
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
-                                               "ORDER BY k.urgent DESC, "
-                                               "  CASE WHEN k.urgent THEN 0 "
-                                               "       ELSE cs.assessment_deadline IS NULL END, "
-                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "ORDER BY cs.urgent DESC, "
+                                               "  CASE WHEN cs.urgent = 1 THEN 0 "
+                                               "       WHEN cs.assessment_deadline IS NULL THEN 1 "
+                                               "       ELSE 0 END, "
+                                               "  CASE WHEN cs.urgent = 1 THEN NULL "
                                                "       ELSE cs.assessment_deadline END, "
                                                "  cs.opened_at, cs.id "
                                                "LIMIT ?1 OFFSET ?2",
@@ -1039,9 +1128,8 @@ kh_db_list_queue_query (KhDb                  *db,
   if (local_error == NULL)
     {
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                                 "SELECT count(*), coalesce (sum (k.urgent != 0), 0) "
-                                                 "FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
-                                                 "WHERE cs.status = 1",
+                                                 "SELECT count(*), coalesce (sum (urgent), 0) "
+                                                 "FROM cases WHERE status = 1",
                                                  &local_error);
 
       if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
@@ -1133,7 +1221,8 @@ kh_db_insert_contact_bulk (KhDb       *db,
  *
  * Inserts a case as given. A status of 0 becomes queued or assigned by
  * assigned_to; a case without an implementation deadline gets it from its
- * opening day (SHL 45 §), as kh_db_save_intake() gives it.
+ * opening day (SHL 45 §), as kh_db_save_intake() gives it. Its `urgent`
+ * must be its contact's: the schema refuses any other (0018).
  */
 gint64
 kh_db_insert_case_bulk (KhDb    *db,
@@ -1157,6 +1246,7 @@ kh_db_insert_case_bulk (KhDb    *db,
   copy->status = kcase->status != 0 ? kcase->status
                  : kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
   copy->deadline_groups = kcase->deadline_groups;
+  copy->urgent = kcase->urgent;
   copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
   copy->implementation_deadline =
     kcase->implementation_deadline != NULL

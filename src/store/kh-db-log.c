@@ -36,6 +36,120 @@ entry_from_row (KhDbStmt *stmt)
   return entry;
 }
 
+/* Only the lead social worker and the administrator read the log (it is
+ * kept for supervising use, ATL 703/2023 10 §; access by task, 9 §), as
+ * the users table has them now (_kh_db_check_role). */
+static gboolean
+check_reader (KhDb    *db,
+              KhUser  *user,
+              GError **error)
+{
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
+    return FALSE;
+  if (!kh_user_can_read_access_log (user))
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only the lead social worker and administrators may read the access log."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* KH_ACCESS_ACCESS_LOG is "the person's rows of the access log were read"
+ * (kh-enums.h), so reading the log is logged per person (issue 6, 5): one
+ * row for each person whose rows (with their name) were read, so that
+ * their own extract (ATL 703/2023 11 §) shows who read their log and when.
+ * A page of 100 rows about 47 people had been one row about nobody. A
+ * person filtered on is logged even when they have no rows: asking for
+ * their log is a read of it. A read that showed no one's rows is still on
+ * record, as one row without a person (id 0 below).
+ *
+ * As with the work lists (issue 5, 2.6), a person is logged once in a
+ * showing of the log view (`showing`, 0 for none), however many of its
+ * pages are read. `logged` collects this read's people; they join the
+ * showing's set after the commit (remember_log_read). */
+static gboolean
+log_seen_before (KhDb       *db,
+                 KhUser     *user,
+                 guint64     showing,
+                 GHashTable *logged,
+                 gint64      client_id)
+{
+  if (g_hash_table_contains (logged, &client_id))
+    return TRUE;
+  return showing != 0 && db->log_seen != NULL && db->log_showing == showing
+         && db->log_user == user->id && g_hash_table_contains (db->log_seen, &client_id);
+}
+
+static gboolean
+log_one_read (KhDb          *db,
+              KhUser        *user,
+              guint64        showing,
+              GHashTable    *logged,
+              gint64         client_id,
+              KhAccessBasis  basis,
+              GError       **error)
+{
+  if (log_seen_before (db, user, showing, logged, client_id))
+    return TRUE;
+  g_hash_table_add (logged, g_memdup2 (&client_id, sizeof client_id));
+  return _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, basis, error);
+}
+
+static gboolean
+log_log_read (KhDb          *db,
+              KhUser        *user,
+              GPtrArray     *entries,
+              gint64         filter_client,
+              guint64        showing,
+              GHashTable    *logged,
+              KhAccessBasis  basis,
+              GError       **error)
+{
+  gboolean anyone = filter_client > 0;
+
+  if (filter_client > 0
+      && !log_one_read (db, user, showing, logged, filter_client, basis, error))
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->client_id <= 0)
+        continue;
+      anyone = TRUE;
+      if (!log_one_read (db, user, showing, logged, entry->client_id, basis, error))
+        return FALSE;
+    }
+  if (!anyone)
+    return log_one_read (db, user, showing, logged, 0, basis, error);
+  return TRUE;
+}
+
+/* After the commit: the people logged are part of the showing. */
+static void
+remember_log_read (KhDb       *db,
+                   KhUser     *user,
+                   guint64     showing,
+                   GHashTable *logged)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (showing == 0)
+    return;
+  if (db->log_seen == NULL || db->log_showing != showing || db->log_user != user->id)
+    {
+      g_clear_pointer (&db->log_seen, g_hash_table_unref);
+      db->log_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      db->log_showing = showing;
+      db->log_user = user->id;
+    }
+  g_hash_table_iter_init (&iter, logged);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (db->log_seen, g_memdup2 (key, sizeof (gint64)));
+}
+
 /**
  * kh_db_list_access_log:
  * @client_id: one person's rows, or 0 for all
@@ -63,15 +177,16 @@ kh_db_list_access_log (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!kh_user_can_read_access_log (user) || !user->active)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
-                           _("Only the lead social worker and administrators may read the access log."));
-      return NULL;
-    }
+  if (!check_reader (db, user, error))
+    return NULL;
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  /* On a server the log is readable only after the reading is logged;
+   * either way the rows read are those from before this reading. */
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
 
   /* The client's name may be gone (an undone record): the row stays. Two
    * statements, so that each has its index (by time; by person and time). */
@@ -82,14 +197,17 @@ kh_db_list_access_log (KhDb    *db,
   "FROM access_log a " \
   "  LEFT JOIN users u ON u.id = a.user_id " \
   "  LEFT JOIN clients c ON c.id = a.client_id "
-  if (client_id > 0)
+  if (local_error != NULL)
+    ;
+  else if (client_id > 0)
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE a.client_id = ?1 "
+                           ENTRY_SELECT "WHERE a.client_id = ?1 AND {earlier_log_rows} "
                            "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
   else
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE ?1 = 0 ORDER BY a.at DESC, a.id DESC LIMIT ?2",
+                           ENTRY_SELECT "WHERE ?1 = 0 AND {earlier_log_rows} "
+                           "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
 #undef ENTRY_SELECT
   if (stmt != NULL)
@@ -98,9 +216,14 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
-                       &local_error);
+  /* On a server the functions that read the log write its rows. */
+  if (local_error == NULL && !db->engine->search_on_server)
+    {
+      g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, NULL);
+
+      log_log_read (db, user, entries, client_id, 0, logged, KH_BASIS_SUPERVISION, &local_error);
+    }
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
@@ -135,37 +258,6 @@ kh_access_filter_copy (const KhAccessFilter *from,
   to->person_words = g_strdup (from->person_words);
 }
 
-/* The words of a name typed in the person filter as an FTS5 query: each
- * word a quoted prefix ("mäki"* "aino"*), so that nothing typed is read as
- * query syntax; the index folds case and ä/a, ö/o, å/a. NULL for no words. */
-static char *
-person_match (const char *text)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-
-  if (text == NULL)
-    return NULL;
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
-}
-
 void
 kh_access_log_slice_free (KhAccessLogSlice *page)
 {
@@ -191,16 +283,24 @@ local_midnight (const GDate *date)
  * written, so that SQLite can pick the index that fits: by person, by
  * user, by kind or by time (0009-access-log-filters.sql). */
 static void
-append_filter (GString              *sql,
-               const KhAccessFilter *filter)
+append_filter (KhDb                 *db,
+               GString              *sql,
+               const KhAccessFilter *filter,
+               GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
+  g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (filter->person_words);
 
-  g_string_append (sql, " WHERE 1");
+  g_string_append (sql, " WHERE {earlier_log_rows}");
   if (filter->client_id > 0)
-    g_string_append (sql, " AND a.client_id = ?");
-  if (match != NULL)
-    g_string_append (sql, " AND a.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)");
+    g_string_append (sql, " AND a.client_id = ?1");
+  /* Each word a prefix ("mäki" "aino" find Mäkinen, Aino); the engine's
+   * name index folds case and ä/a, ö/o, å/a. */
+  if (tokens->len > 0)
+    {
+      g_string_append (sql, " AND a.client_id IN (");
+      _kh_db_append_name_match (db, sql, filter->client_id > 0 ? 2 : 1, tokens, TRUE, params);
+      g_string_append (sql, ")");
+    }
   if (filter->user_id > 0)
     g_string_append (sql, " AND a.user_id = ?");
   if (filter->what != 0)
@@ -212,16 +312,16 @@ append_filter (GString              *sql,
 }
 
 static int
-bind_filter (KhDbStmt         *stmt,
-             const KhAccessFilter *filter)
+bind_filter (KhDbStmt             *stmt,
+             const KhAccessFilter *filter,
+             GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
   int i = 1;
 
   if (filter->client_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->client_id);
-  if (match != NULL)
-    _kh_db_bind_text (stmt, i++, match);
+  for (guint p = 0; p < params->len; p++)
+    _kh_db_bind_text (stmt, i++, g_ptr_array_index (params, p));
   if (filter->user_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->user_id);
   if (filter->what != 0)
@@ -251,16 +351,17 @@ count_rows (KhDb                 *db,
             GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM access_log a");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   int i, rc;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (newer)
     g_string_append (sql, " AND (a.at, a.id) > (?, ?)");
   stmt = _kh_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  i = bind_filter (stmt, filter);
+  i = bind_filter (stmt, filter, params);
   if (newer)
     {
       _kh_db_bind_int64 (stmt, i++, at);
@@ -273,19 +374,6 @@ count_rows (KhDb                 *db,
       return FALSE;
     }
   *out_count = (guint64) _kh_db_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-check_reader (KhUser  *user,
-              GError **error)
-{
-  if (!kh_user_can_read_access_log (user) || !user->active)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
-                           _("Only the lead social worker and administrators may read the access log."));
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -313,7 +401,9 @@ kh_db_read_access_log (KhDb                 *db,
                        GError              **error)
 {
   g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   GError *local_error = NULL;
   gboolean ascending = paging == KH_ACCESS_PAGE_NEWER || paging == KH_ACCESS_PAGE_OLDEST;
@@ -324,14 +414,14 @@ kh_db_read_access_log (KhDb                 *db,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_reader (user, error))
+  if (!check_reader (db, user, error))
     return NULL;
 
   page->entries = g_ptr_array_new_with_free_func (g_object_unref);
   if (limit == 0)
     limit = DEFAULT_PAGE;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (paging == KH_ACCESS_PAGE_OLDER)
     g_string_append (sql, " AND (a.at, a.id) < (?, ?)");
   else if (paging == KH_ACCESS_PAGE_NEWER)
@@ -343,10 +433,14 @@ kh_db_read_access_log (KhDb                 *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db, sql->str, &local_error);
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db, sql->str, &local_error);
   if (stmt != NULL)
     {
-      int i = bind_filter (stmt, filter);
+      int i = bind_filter (stmt, filter, params);
 
       if (paging == KH_ACCESS_PAGE_OLDER || paging == KH_ACCESS_PAGE_NEWER)
         {
@@ -376,12 +470,13 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
-                       &local_error);
+  if (local_error == NULL && !db->engine->search_on_server)
+    log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
+                  KH_BASIS_SUPERVISION, &local_error);
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
+  remember_log_read (db, user, filter->showing, logged);
   return g_steal_pointer (&page);
 }
 
@@ -436,10 +531,17 @@ kh_db_export_access_log (KhDb    *db,
   g_return_val_if_fail (client_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_reader (user, error))
+  if (!check_reader (db, user, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server
+      && !_kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
+                             &local_error))
+    {
+      _kh_db_tx_finish (db, own, local_error, error);
+      return NULL;
+    }
 
   /* The person's language decides the extract's: Swedish for a
    * Swedish-speaking client, Finnish otherwise (the unit's other language
@@ -466,14 +568,15 @@ kh_db_export_access_log (KhDb    *db,
                          _("The person was not found. Someone may have removed the record."));
 
   if (local_error == NULL)
-    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? ORDER BY a.at, a.id",
+    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? AND {earlier_log_rows} "
+                           "ORDER BY a.at, a.id",
                            &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_int64 (stmt, 1, client_id);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                        &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))

@@ -53,15 +53,16 @@ kh_db_list_services (KhDb      *db,
 {
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT " SERVICE_COLUMNS " FROM services "
-                         "WHERE active = 1 OR ?2 "
-                         "ORDER BY area, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END COLLATE KH_FI, id",
-                         error);
+  sql = g_strconcat ("SELECT " SERVICE_COLUMNS " FROM services "
+                     "WHERE active = 1 OR ?2 = 1 "
+                     "ORDER BY area, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END ",
+                     db->engine->collate_names, ", id", NULL);
+  stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
@@ -175,7 +176,7 @@ kh_db_save_service (KhDb       *db,
   g_return_val_if_fail (KH_IS_SERVICE (service), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return 0;
 
   kh_service_clean (service);
@@ -261,9 +262,10 @@ kh_db_set_setting (KhDb        *db,
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
-  stmt = _kh_db_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+  stmt = _kh_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, key);
@@ -353,7 +355,7 @@ kh_db_add_closed_day (KhDb        *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
   if (date == NULL || !kh_date_parse (date, &day))
     {
