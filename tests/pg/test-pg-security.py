@@ -606,10 +606,17 @@ def test_search_and_work_lists():
     expect_ok('every typed word must match a word of the person', 'rec',
               "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('mäki ai', 10, 1);",
               want='1')
+    expect_ok('a word typed twice still finds the person; an unknown word finds nobody', 'rec', """
+        SELECT coalesce (string_agg (client_id::text, ','), '-') FROM kohtaamo.search_clients_by_name ('aino mäkinen aino', 10, 1);
+        SELECT coalesce (string_agg (client_id::text, ','), '-') FROM kohtaamo.search_clients_by_name ('mäki zzz', 10, 1);
+    """, want='1\n-')
+    expect_ok('a search stops at its limit, in name order', 'rec',
+              "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('m', 2, 1);",
+              want='3,2')
     expect_ok('each person a search shows is logged as shown in search results', 'postgres', """
         SELECT string_agg (client_id || ':' || what || ':' || basis, ',' ORDER BY seq)
-        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1) a;
-    """, want='1:1:1')
+        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 2) a;
+    """, want='3:1:1,2:1:1')
     expect_ok('identity code search: the exact code', 'cou',
               "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_code ('150275-902r', 10, 2);",
               want='2')
@@ -701,6 +708,31 @@ def test_chain_under_concurrency():
     tap(ok, 'three desks logging at once: %d rows, seq without gaps, every hash matches' % len(rows), detail)
 
 
+def test_verify_and_checkpoint():
+    # Runs last: it tampers with the log, as someone with the server's
+    # superuser (and triggers disabled) could.
+    expect_error('reception cannot verify the log', 'rec', "SELECT * FROM kohtaamo.verify_access_log ();",
+                 'permission denied')
+    n = su("SELECT count (*) FROM kohtaamo.access_log")
+    head = su("SELECT seq || '|' || hash FROM kohtaamo.access_log_head")
+    expect_ok('lead: the intact log verifies to its last row', 'lead',
+              "SELECT rows_checked, coalesce (first_bad_seq::text, '-'), coalesce (problem, '-'), last_hash "
+              "FROM kohtaamo.verify_access_log ();",
+              want='%s|-|-|%s' % (n, head.split('|')[1]))
+    expect_ok('administrator: a checkpoint gives the count and the latest hash', 'adm',
+              "SELECT seq || '|' || hash FROM kohtaamo.access_log_checkpoint ();", want=head)
+    su("SET session_replication_role = replica; UPDATE kohtaamo.access_log SET what = 3 WHERE seq = 5;")
+    expect_ok('a row changed behind the triggers\' back is named', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();", want='5|row 5 was changed')
+    su("SET session_replication_role = replica; DELETE FROM kohtaamo.access_log WHERE seq = 4;")
+    expect_ok('a row deleted behind the triggers\' back is named as missing', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();", want='4|row 4 is missing')
+    su("SET session_replication_role = replica; DELETE FROM kohtaamo.access_log WHERE seq >= 4;")
+    expect_ok('a log cut short no longer reaches the last row written', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();",
+              want='4|the log ends at row 3, but row %s was written' % head.split('|')[0])
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -720,6 +752,7 @@ def main():
         test_address_and_non_disclosure()
         test_users_who_may_not()
         test_chain_under_concurrency()
+        test_verify_and_checkpoint()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
