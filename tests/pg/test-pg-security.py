@@ -407,6 +407,10 @@ def test_inserting_reads_back_own_rows():
         SELECT last_name FROM clients;
         COMMIT;
     """, want='100\n100\n100\nTestinen')
+    expect_ok('the server folds the names it indexes, whatever the writer\'s search path', 'postgres', """
+        SET search_path = public;
+        SELECT '[' || search_text || ']' FROM kohtaamo.clients WHERE id = 100;
+    """, want='[ testinen tiina ]')
     expect_ok('the person saved is not readable in the next transaction without a log row', 'rec',
               "SELECT count (*) FROM clients;", want='0')
     expect_error('a contact cannot be saved in another worker\'s name', 'rec', """

@@ -26,6 +26,10 @@
 SET ROLE kohtaamo_owner;
 SET search_path = kohtaamo, pg_catalog;
 
+-- The trigger that folds names calls fold_words: by its own search path,
+-- not the writer's.
+ALTER FUNCTION clients_keys () SET search_path = kohtaamo, pg_catalog, pg_temp;
+
 DROP INDEX client_words_client;
 CREATE INDEX client_words_client ON client_words (client_id, word);
 
