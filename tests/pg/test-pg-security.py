@@ -723,8 +723,18 @@ def test_verify_and_checkpoint():
               "SELECT rows_checked, coalesce (first_bad_seq::text, '-'), coalesce (problem, '-'), last_hash "
               "FROM kohtaamo.verify_access_log ();",
               want='%s|-|-|%s' % (n, head.split('|')[1]))
-    expect_ok('administrator: a checkpoint gives the count and the latest hash', 'adm',
-              "SELECT seq || '|' || hash FROM kohtaamo.access_log_checkpoint ();", want=head)
+    dbid = su("SELECT value FROM kohtaamo.settings WHERE key = 'database_id'")
+    tap(len(dbid) == 32 and all(c in '0123456789abcdef' for c in dbid),
+        'the database has an identity: 32 lower-case hex digits', dbid)
+    expect_ok('administrator: a checkpoint names the database, the latest row and hash, and the count', 'adm',
+              "SELECT database_id || '|' || seq || '|' || hash || '|' || count FROM kohtaamo.access_log_checkpoint ();",
+              want='%s|%s|%s' % (dbid, head, n))
+    expect_error('the database\'s identity is written once', 'adm',
+                 "UPDATE settings SET value = 'x' WHERE key = 'database_id';",
+                 'the database identity is written once')
+    expect_error('the database\'s identity is not removed', 'adm',
+                 "DELETE FROM settings WHERE key = 'database_id';",
+                 'the database identity is written once')
     su("SET session_replication_role = replica; UPDATE kohtaamo.access_log SET what = 3 WHERE seq = 5;")
     expect_ok('a row changed behind the triggers\' back is named', 'lead',
               "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();", want='5|row 5 was changed')

@@ -19,7 +19,9 @@
 -- The log. kohtaamo.verify_access_log() recomputes the chain on the server
 -- and names the first row that is missing, out of order or changed;
 -- kohtaamo.access_log_checkpoint() gives the count and the latest hash with
--- the server's time, to be kept outside the database (issue 6, 4). Both are
+-- the server's time and the database's identity (the setting
+-- "database_id", written once, as on SQLite since 0017), to be kept
+-- outside the database (issue 6, 4). Both are
 -- for the lead social worker and the administrator; they return no
 -- personal data.
 
@@ -146,11 +148,35 @@ BEGIN
 END
 $$;
 
--- The count and the latest hash now, to be kept outside the database and
--- compared later: a log cut short or rewritten no longer reaches it.
-CREATE FUNCTION access_log_checkpoint (OUT seq bigint, OUT hash text, OUT at bigint)
+-- The database's identity, written once (as SQLite's 0017): a checkpoint
+-- names it, so that it is never checked against another unit's database.
+INSERT INTO settings (key, value) VALUES ('database_id', replace (gen_random_uuid ()::text, '-', ''));
+
+CREATE FUNCTION settings_database_id () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
+BEGIN
+  IF (TG_OP = 'INSERT' AND NEW.key = 'database_id'
+      AND EXISTS (SELECT 1 FROM settings WHERE key = 'database_id'))
+     OR (TG_OP = 'UPDATE' AND (OLD.key = 'database_id' OR NEW.key = 'database_id'))
+     OR (TG_OP = 'DELETE' AND OLD.key = 'database_id') THEN
+    RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'the database identity is written once';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+CREATE TRIGGER settings_database_id BEFORE INSERT OR UPDATE OR DELETE ON settings
+  FOR EACH ROW EXECUTE FUNCTION settings_database_id ();
+
+-- A checkpoint now (kh-log-chain.h, KhLogCheckpoint): the newest row's seq
+-- and hash, the count, the server's time and the database's identity, to be
+-- kept outside the database and compared later: a log cut short or
+-- rewritten no longer reaches it.
+CREATE FUNCTION access_log_checkpoint (OUT database_id text, OUT seq bigint, OUT hash text,
+                                       OUT count bigint, OUT made_at bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
-  SELECT h.seq, h.hash, floor (extract (epoch FROM clock_timestamp ()))::bigint
+  SELECT (SELECT value FROM settings WHERE key = 'database_id'), h.seq, h.hash,
+         (SELECT count (*) FROM access_log), floor (extract (epoch FROM clock_timestamp ()))::bigint
   FROM access_log_head h
   WHERE h.one = 1 AND (current_kohtaamo_user ()).id IS NOT NULL
 $$;
