@@ -72,6 +72,12 @@ int             _kh_admin_run_settings           (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_log                (int                  argc,
                                                   char               **argv);
+int             _kh_admin_run_backup             (int                  argc,
+                                                  char               **argv);
+int             _kh_admin_run_restore            (int                  argc,
+                                                  char               **argv);
+int             _kh_admin_run_check              (int                  argc,
+                                                  char               **argv);
 
 /* settings unit-name (kh-admin-settings.c) */
 const char     *_kh_admin_unit_name_help         (void);

@@ -514,7 +514,13 @@ static const Command commands[] = {
   { "demo", N_("Add fictional people, contacts and cases"), run_demo },
   { "import-clients", N_("Import people from a CSV file, all or none"),
     run_import },
-  { "log", N_("Print the access log of a person"), _kh_admin_run_log },
+  { "log", N_("Print the access log of a person; verify the log and make checkpoints of it"),
+    _kh_admin_run_log },
+  { "backup", N_("Copy the database into a file, consistently, while others work"),
+    _kh_admin_run_backup },
+  { "restore", N_("Replace the database with a checked backup, all or nothing"),
+    _kh_admin_run_restore },
+  { "check", N_("Check every page of the database"), _kh_admin_run_check },
 };
 
 static gboolean opt_version;

@@ -502,3 +502,295 @@ kh_db_export_access_log (KhDb    *db,
     *out_rows = entries->len;
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
+
+/* ---- the chain (issue 6, item 4; kh-log-chain.h) ---- */
+
+/* Rows read per statement: the walk holds no more than this in memory on a
+ * server, and each page starts from the index. */
+#define VERIFY_PAGE 10000
+
+static gboolean
+check_can_verify (KhUser  *user,
+                  GError **error)
+{
+  if (user == NULL || !kh_user_can_read_access_log (user) || !user->active)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only the lead social worker and administrators may verify the access log."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_broken (KhLogVerifyResult *result,
+            KhLogChainStatus   status,
+            gint64             seq,
+            gint64             id)
+{
+  result->status = status;
+  result->broken_seq = seq;
+  result->broken_id = id;
+}
+
+gboolean
+kh_db_verify_access_log (KhDb                  *db,
+                         KhUser                *user,
+                         const KhLogCheckpoint *checkpoint,
+                         KhLogVerifyResult     *result,
+                         GError               **error)
+{
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  /* The checkpoint's row's hash, once the walk has passed it. */
+  char checkpoint_hash[KH_LOG_HASH_LENGTH + 1] = "";
+  gint64 last_seq = 0;
+  gint64 last_id = 0;
+  gboolean broken = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!check_can_verify (user, error))
+    return FALSE;
+
+  if (checkpoint != NULL && checkpoint->database_id != NULL)
+    {
+      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
+
+      if (database_id == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
+        {
+          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
+          return TRUE;
+        }
+    }
+
+  /* In the order of the chain, a page at a time. (seq, id): if the table
+   * has lost its UNIQUE on seq, a number that comes twice is still read. */
+  while (!broken)
+    {
+      g_autoptr(KhDbStmt) stmt = NULL;
+      guint n_read = 0;
+      int rc = KH_DB_DONE;
+
+      stmt = _kh_db_prepare (db,
+                             "SELECT id, seq, at, user_id, client_id, what, basis, prev_hash, hash "
+                             "FROM access_log WHERE (seq, id) > (?1, ?2) ORDER BY seq, id LIMIT ?3",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_int64 (stmt, 1, last_seq);
+      _kh_db_bind_int64 (stmt, 2, last_id);
+      _kh_db_bind_int (stmt, 3, VERIFY_PAGE);
+
+      while (!broken && (rc = _kh_db_step (stmt)) == KH_DB_ROW)
+        {
+          gint64 id = _kh_db_column_int64 (stmt, 0);
+          const char *stored_prev = _kh_db_column_str (stmt, 7);
+          const char *stored_hash = _kh_db_column_str (stmt, 8);
+          KhLogChainRow row = {
+            .seq = _kh_db_column_int64 (stmt, 1),
+            .at = _kh_db_column_int64 (stmt, 2),
+            .user_id = _kh_db_column_int64 (stmt, 3),
+            .has_client = !_kh_db_column_is_null (stmt, 4),
+            .client_id = _kh_db_column_int64 (stmt, 4),
+            .what = _kh_db_column_int64 (stmt, 5),
+            .basis = _kh_db_column_int64 (stmt, 6),
+            .prev_hash = stored_prev != NULL ? stored_prev : "",
+          };
+          char computed[KH_LOG_HASH_LENGTH + 1];
+
+          n_read++;
+          if (row.seq <= result->last_seq)
+            {
+              set_broken (result, KH_LOG_CHAIN_OUT_OF_ORDER, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+          if (row.seq > result->last_seq + 1)
+            {
+              set_broken (result, KH_LOG_CHAIN_MISSING, result->last_seq + 1, 0);
+              result->found_seq = row.seq;
+              broken = TRUE;
+              break;
+            }
+
+          kh_log_chain_hash (&row, computed);
+          if (g_strcmp0 (computed, stored_hash) != 0)
+            {
+              set_broken (result, KH_LOG_CHAIN_CHANGED, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+          if (g_strcmp0 (row.prev_hash, prev_hash) != 0)
+            {
+              set_broken (result, KH_LOG_CHAIN_RELINKED, row.seq, id);
+              broken = TRUE;
+              break;
+            }
+
+          /* Intact so far. */
+          memcpy (prev_hash, computed, sizeof prev_hash);
+          result->count++;
+          result->last_seq = row.seq;
+          memcpy (result->last_hash, computed, sizeof result->last_hash);
+          if (checkpoint != NULL && row.seq == checkpoint->seq)
+            memcpy (checkpoint_hash, computed, sizeof checkpoint_hash);
+          last_seq = row.seq;
+          last_id = id;
+        }
+      if (!broken && rc != KH_DB_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      if (n_read < VERIFY_PAGE)
+        break;
+    }
+  if (broken)
+    return TRUE;
+
+  if (checkpoint != NULL)
+    {
+      if (checkpoint->seq > result->last_seq)
+        set_broken (result, KH_LOG_CHAIN_CHECKPOINT_MISSING, result->last_seq + 1, 0);
+      else if (strcmp (checkpoint_hash, checkpoint->hash) != 0)
+        set_broken (result, KH_LOG_CHAIN_CHECKPOINT_CHANGED, checkpoint->seq, 0);
+    }
+  return TRUE;
+}
+
+KhLogCheckpoint *
+kh_db_make_log_checkpoint (KhDb              *db,
+                           KhUser            *user,
+                           KhLogVerifyResult *result,
+                           GError           **error)
+{
+  g_autoptr(KhLogCheckpoint) checkpoint = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!kh_db_verify_access_log (db, user, NULL, result, error))
+    return NULL;
+  /* A checkpoint vouches for the chain up to its row: never of a broken one. */
+  if (result->status != KH_LOG_CHAIN_INTACT || result->count == 0)
+    return NULL;
+
+  checkpoint = g_new0 (KhLogCheckpoint, 1);
+  checkpoint->database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  checkpoint->location = g_strdup (db->path);
+  checkpoint->seq = result->last_seq;
+  memcpy (checkpoint->hash, result->last_hash, sizeof checkpoint->hash);
+  checkpoint->count = result->count;
+  checkpoint->made_at = _kh_db_now ();
+  return g_steal_pointer (&checkpoint);
+}
+
+static char *
+format_made_at (const KhLogCheckpoint *checkpoint)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (checkpoint->made_at);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+kh_log_verify_result_describe (const KhLogVerifyResult *result,
+                               const KhLogCheckpoint   *checkpoint)
+{
+  g_autofree char *made = NULL;
+  long long broken = result->broken_seq;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  if (checkpoint != NULL)
+    made = format_made_at (checkpoint);
+
+  switch (result->status)
+    {
+    case KH_LOG_CHAIN_INTACT:
+      if (result->count == 0)
+        return g_strdup (_("The access log is intact: it has no rows yet."));
+      if (checkpoint != NULL)
+        /* Translators: a number of rows, the newest row's number, its hash (64 hex digits), then
+         * the checkpoint's row number and when it was made ("2026-12-04 18:50") */
+        return g_strdup_printf (ngettext ("The access log is intact: %llu row; the newest is "
+                                          "number %lld, hash %s. Row %lld matches the checkpoint "
+                                          "of %s.",
+                                          "The access log is intact: %llu rows; the newest is "
+                                          "number %lld, hash %s. Row %lld matches the checkpoint "
+                                          "of %s.", result->count),
+                                (unsigned long long) result->count, (long long) result->last_seq,
+                                result->last_hash, (long long) checkpoint->seq, made);
+      /* Translators: a number of rows, the newest row's number, its hash (64 hex digits) */
+      return g_strdup_printf (ngettext ("The access log is intact: %llu row; the newest is "
+                                        "number %lld, hash %s.",
+                                        "The access log is intact: %llu rows; the newest is "
+                                        "number %lld, hash %s.", result->count),
+                              (unsigned long long) result->count, (long long) result->last_seq,
+                              result->last_hash);
+
+    case KH_LOG_CHAIN_CHANGED:
+      /* Translators: %lld is a row's number in the access log */
+      return g_strdup_printf (_("Row %lld of the access log has been changed: its contents no "
+                                "longer give its hash. The rows before it are intact."), broken);
+
+    case KH_LOG_CHAIN_RELINKED:
+      if (broken == 1)
+        return g_strdup (_("Row 1 of the access log does not start the chain: it has been "
+                           "rewritten, or rows before it removed and the rest renumbered."));
+      /* Translators: %lld are two consecutive row numbers of the access log */
+      return g_strdup_printf (_("Row %lld of the access log does not follow row %lld: one of "
+                                "them has been rewritten, or a row put in between."),
+                              broken, broken - 1);
+
+    case KH_LOG_CHAIN_MISSING:
+      if (result->found_seq == result->broken_seq + 1)
+        /* Translators: %lld is a row's number in the access log */
+        return g_strdup_printf (_("Row %lld of the access log is missing: it has been deleted."),
+                                broken);
+      /* Translators: %lld are the first and last numbers of deleted rows of the access log */
+      return g_strdup_printf (_("Rows %lld–%lld of the access log are missing: they have been "
+                                "deleted."), broken, (long long) result->found_seq - 1);
+
+    case KH_LOG_CHAIN_OUT_OF_ORDER:
+      /* Translators: %lld is a row's number in the access log */
+      return g_strdup_printf (_("Row number %lld of the access log comes again or out of "
+                                "order: the log has been rearranged."), broken);
+
+    case KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE:
+      /* Translators: %s is a file name or a server */
+      return g_strdup_printf (_("The checkpoint is of another database (%s), not of this one."),
+                              checkpoint != NULL && checkpoint->location != NULL
+                              ? checkpoint->location : "?");
+
+    case KH_LOG_CHAIN_CHECKPOINT_MISSING:
+      if (checkpoint == NULL)
+        break;
+      /* Translators: the newest row's number, when the checkpoint was made ("2026-12-04
+       * 18:50"), the checkpoint's row number, then the first missing row's number */
+      return g_strdup_printf (_("The access log ends at row %lld, but the checkpoint of %s "
+                                "names row %lld: the rows from %lld on have been deleted."),
+                              (long long) result->last_seq, made, (long long) checkpoint->seq,
+                              broken);
+
+    case KH_LOG_CHAIN_CHECKPOINT_CHANGED:
+      /* Translators: a row's number, then when the checkpoint was made ("2026-12-04 18:50") */
+      return g_strdup_printf (_("Row %lld of the access log is not the row the checkpoint of %s "
+                                "names: the log has been rewritten up to that row."),
+                              broken, made);
+    }
+  g_return_val_if_reached (NULL);
+}

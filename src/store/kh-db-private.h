@@ -35,6 +35,10 @@ struct _KhDbEngine
   const char  *name;
   /* Statement for a write transaction of its own. */
   const char  *begin_sql;
+  /* Whether the program computes an access-log row's seq, prev_hash and
+   * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
+   * them itself (with its own clock) leaves this FALSE. */
+  gboolean     client_chains_log;
 
   gpointer   (*prepare)          (KhDb *db, const char *sql, int *out_rc);
   void       (*finalize)         (gpointer stmt);
@@ -99,6 +103,10 @@ struct _KhDb
    * pages in the write-ahead log after the last commit, and whether a
    * commit since the last upkeep may have added name-index segments. */
   int         wal_pages;
+  /* The transaction changed something other than access-log rows (see
+   * sqlite_exec's COMMIT), and how many commits waited for the disk. */
+  guint       records_written : 1;
+  guint       durable_commits;
   guint       maintenance_when_idle : 1;
   guint       merge_due : 1;
   guint       maintaining : 1;

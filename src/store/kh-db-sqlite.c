@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "core/kh-log-chain.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -52,6 +53,7 @@ static const char * const migrations[] = {
   "0014-name-words-bounded.sql",
   "0015-contact-joins-case.sql",
   "0016-contact-revisions-identity.sql",
+  "0017-access-log-chain.sql",
 };
 
 /* ---- errors ---- */
@@ -274,11 +276,67 @@ sqlite_column_count (gpointer stmt)
   return sqlite3_column_count (stmt);
 }
 
+/* Every change to a row of a table other than the access log marks the
+ * transaction as one that saves a record. */
+static void
+update_hook_cb (void          *user_data,
+                int            op,
+                const char    *database,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  KhDb *db = user_data;
+
+  if (g_strcmp0 (table, "access_log") != 0)
+    db->records_written = TRUE;
+}
+
+/* The -wal file forced to the disk, as synchronous = FULL does at each
+ * commit; it cannot be switched on inside a transaction, and whether a
+ * transaction saves a record is known only once it has. */
+static int
+sync_log_file (KhDb *db)
+{
+  sqlite3_file *file = NULL;
+  int rc;
+
+  rc = sqlite3_file_control (db->handle, "main", SQLITE_FCNTL_JOURNAL_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
+    return rc == SQLITE_OK ? SQLITE_OK : rc;
+  rc = file->pMethods->xSync (file, SQLITE_SYNC_NORMAL);
+  if (rc == SQLITE_OK)
+    db->durable_commits++;
+  return rc;
+}
+
 static int
 sqlite_exec (KhDb       *db,
              const char *sql)
 {
-  return sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  gboolean commit = g_str_equal (sql, "COMMIT");
+  gboolean durable = commit && db->records_written;
+  int rc;
+
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  if (commit || g_str_equal (sql, "ROLLBACK"))
+    db->records_written = FALSE;
+  if (rc == SQLITE_OK && durable)
+    rc = sync_log_file (db);
+  return rc;
+}
+
+/**
+ * kh_db_get_durable_commits:
+ *
+ * Returns: how many commits of this connection waited for the disk (those
+ *   that saved a record; see kh_db_open_full).
+ */
+guint
+kh_db_get_durable_commits (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+
+  return db->durable_commits;
 }
 
 static gint64
@@ -505,6 +563,72 @@ fill_implementation_deadlines (KhDb *db)
   return rc;
 }
 
+/* 0017: the rows already in the access log, chained in order of id (the
+ * order they were written in), into temp.access_log_chain, which the
+ * migration's SQL copies from and drops. SQLite has no SHA-256. */
+static int
+chain_access_log (KhDb *db)
+{
+  sqlite3_stmt *read = NULL;
+  sqlite3_stmt *write = NULL;
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  gint64 seq = 0;
+  int rc;
+
+  rc = sqlite3_exec (db->handle,
+                     "CREATE TEMP TABLE access_log_chain (id INTEGER PRIMARY KEY, seq INTEGER, "
+                     "  prev_hash TEXT, hash TEXT)",
+                     NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db->handle,
+                             "SELECT id, at, user_id, client_id, what, basis FROM access_log ORDER BY id",
+                             -1, &read, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db->handle,
+                             "INSERT INTO temp.access_log_chain (id, seq, prev_hash, hash) "
+                             "VALUES (?, ?, ?, ?)",
+                             -1, &write, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      KhLogChainRow row = {
+        .seq = ++seq,
+        .at = sqlite3_column_int64 (read, 1),
+        .user_id = sqlite3_column_int64 (read, 2),
+        .has_client = sqlite3_column_type (read, 3) != SQLITE_NULL,
+        .client_id = sqlite3_column_int64 (read, 3),
+        .what = sqlite3_column_int64 (read, 4),
+        .basis = sqlite3_column_int64 (read, 5),
+        .prev_hash = prev_hash,
+      };
+      char hash[KH_LOG_HASH_LENGTH + 1];
+
+      kh_log_chain_hash (&row, hash);
+      sqlite3_bind_int64 (write, 1, sqlite3_column_int64 (read, 0));
+      sqlite3_bind_int64 (write, 2, seq);
+      sqlite3_bind_text (write, 3, prev_hash, KH_LOG_HASH_LENGTH, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 4, hash, KH_LOG_HASH_LENGTH, SQLITE_TRANSIENT);
+      rc = sqlite3_step (write);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+      sqlite3_reset (write);
+      memcpy (prev_hash, hash, sizeof hash);
+    }
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (read);
+  sqlite3_finalize (write);
+  return rc;
+}
+
+/* What a migration needs done in C before its SQL, in its transaction. */
+static int
+before_migration (KhDb       *db,
+                  const char *name)
+{
+  if (g_str_has_suffix (name, "-access-log-chain.sql"))
+    return chain_access_log (db);
+  return SQLITE_OK;
+}
+
 /* What a migration needs done in C after its SQL, in its transaction. */
 static int
 after_migration (KhDb       *db,
@@ -532,7 +656,9 @@ apply_migration (KhDb    *db,
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, &size), g_bytes_get_size (bytes));
 
-  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  rc = before_migration (db, migrations[index]);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = after_migration (db, migrations[index]);
   if (rc == SQLITE_OK)
@@ -909,6 +1035,7 @@ sqlite_close (KhDb *db)
 static const KhDbEngine sqlite_engine = {
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
+  .client_chains_log = TRUE,
   .prepare = sqlite_prepare,
   .finalize = sqlite_finalize,
   .reset = sqlite_reset,
@@ -998,12 +1125,13 @@ confirm_identity (KhDb     *db,
   return FALSE;
 }
 
-/* Runs quick_check (the whole database, or one table and its indexes);
- * DAMAGED when it reports anything but "ok". */
+/* Runs quick_check (the whole database, or one table and its indexes) on
+ * any connection; DAMAGED when it reports anything but "ok". */
 static gboolean
-quick_check (KhDb        *db,
-             const char  *table,
-             GError     **error)
+quick_check_handle (sqlite3     *handle,
+                    const char  *path,
+                    const char  *table,
+                    GError     **error)
 {
   g_autofree char *sql = table ? g_strdup_printf ("PRAGMA quick_check(%s)", table)
                                : g_strdup ("PRAGMA quick_check");
@@ -1011,16 +1139,16 @@ quick_check (KhDb        *db,
   gboolean damaged = FALSE;
   int rc;
 
-  rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
       if (g_strcmp0 (line, "ok") != 0)
         {
-          /* The first lines say where; for whoever restores. */
+          /* The first line says where; for whoever restores. */
           if (!damaged)
-            g_warning ("quick_check of %s: %s", db->path, line ? line : "?");
+            g_warning ("quick_check of %s: %s", path, line ? line : "?");
           damaged = TRUE;
         }
       rc = SQLITE_OK;
@@ -1028,15 +1156,23 @@ quick_check (KhDb        *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
-      _kh_db_set_error (db, rc, error);
+      set_error_for_code (path, rc, sqlite3_errmsg (handle), error);
       return FALSE;
     }
   if (damaged)
     {
-      set_error_for_code (db->path, SQLITE_CORRUPT, NULL, error);
+      set_error_for_code (path, SQLITE_CORRUPT, NULL, error);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+quick_check (KhDb        *db,
+             const char  *table,
+             GError     **error)
+{
+  return quick_check_handle (db->handle, db->path, table, error);
 }
 
 /* Up to this size the whole file is checked at every open: about a tenth
@@ -1177,10 +1313,19 @@ kh_db_open_full (const char     *path,
   /* 4. Only now the first writes. */
   if (!_kh_db_exec (db, "PRAGMA journal_mode = WAL", error))
     return NULL;
-  /* In WAL mode NORMAL loses no committed transaction on a program crash and
-   * spares an fsync per commit (every search writes access-log rows). */
+  /* Power loss (issue 6, item 8). In WAL mode NORMAL loses no committed
+   * transaction on a program crash, and the database stays consistent on
+   * power loss, but the last commits before it may be lost: they are in
+   * the -wal file, not yet forced to the disk. A saved record (an intake,
+   * a person, a correction, a user) is the unit's legal record and the
+   * person at the desk was told it was saved, so such a commit waits for
+   * the disk as FULL would (sqlite_exec). A commit that wrote only
+   * access-log rows of a read (every search) does not: FULL there costs
+   * 4-9 ms a keystroke (README, "The database file"); its rows reach the
+   * disk with the next saved record or checkpoint, seconds later. */
   if (!_kh_db_exec (db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
+  sqlite3_update_hook (db->handle, update_hook_cb, db);
 
   if (!migrate (db, error))
     return NULL;
@@ -1237,6 +1382,429 @@ kh_db_open_read_only (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&db);
+}
+
+/* ---- backup and restore (issue 6, item 8) ---- */
+
+static int
+handle_count (sqlite3     *handle,
+              const char  *sql,
+              gint64      *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* The counts a backup is compared by, read in the caller's snapshot. */
+static int
+read_counts (sqlite3    *handle,
+             KhDbCounts *counts)
+{
+  gint64 version = 0;
+  int rc;
+
+  *counts = (KhDbCounts) { 0 };
+  rc = handle_count (handle, "SELECT count(*) FROM clients", &counts->people);
+  if (rc == SQLITE_OK)
+    rc = handle_count (handle, "SELECT count(*) FROM contacts", &counts->contacts);
+  if (rc == SQLITE_OK)
+    rc = handle_count (handle, "SELECT count(*) FROM cases", &counts->cases);
+  if (rc == SQLITE_OK)
+    rc = handle_count (handle, "SELECT count(*) FROM users", &counts->users);
+  if (rc == SQLITE_OK)
+    rc = handle_count (handle, "SELECT count(*) FROM access_log", &counts->log_rows);
+  if (rc == SQLITE_OK)
+    rc = handle_count (handle, "PRAGMA user_version", &version);
+  counts->schema_version = (int) version;
+  return rc;
+}
+
+static gboolean
+counts_equal (const KhDbCounts *a,
+              const KhDbCounts *b)
+{
+  return a->people == b->people && a->contacts == b->contacts && a->cases == b->cases
+         && a->users == b->users && a->log_rows == b->log_rows
+         && a->schema_version == b->schema_version;
+}
+
+static gboolean
+fsync_path (const char  *path,
+            gboolean     directory,
+            GError     **error)
+{
+  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+  int saved = 0;
+
+  if (fd < 0 || fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0)
+    close (fd);
+  if (saved != 0)
+    {
+      set_error_for_code (path, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_with_side_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+/**
+ * kh_db_backup:
+ *
+ * See kh-db.h. The copy is a single file (rollback journal, not WAL), so
+ * that it can be moved and stored as it is.
+ */
+gboolean
+kh_db_backup (KhDb        *db,
+              const char  *dest,
+              KhDbCounts  *out_counts,
+              GError     **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  KhDbCounts source_counts, copy_counts;
+  sqlite3 *out = NULL;
+  sqlite3_backup *backup;
+  FileKind kind;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (IS_SQLITE (db), FALSE);
+  g_return_val_if_fail (!sqlite_in_transaction (db), FALSE);
+
+  /* Never over another program's file (or a typo's victim). */
+  if (!identify_file (dest, &kind, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (dest);
+  base = g_path_get_basename (dest);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      set_error_for_code (dest, saved == EACCES || saved == EROFS ? SQLITE_READONLY
+                                                                  : SQLITE_CANTOPEN,
+                          g_strerror (saved), error);
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+
+  /* One read transaction: the counts and every copied page are the same
+   * snapshot, whatever the others write meanwhile (WAL). */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db->handle, "BEGIN", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = read_counts (db->handle, &source_counts);
+      if (rc == SQLITE_OK)
+        {
+          backup = sqlite3_backup_init (out, "main", db->handle, "main");
+          if (backup == NULL)
+            rc = sqlite3_errcode (out);
+          else
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              rc = rc == SQLITE_DONE ? sqlite3_backup_finish (backup)
+                                     : (sqlite3_backup_finish (backup), rc);
+            }
+        }
+      sqlite3_exec (db->handle, "COMMIT", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (dest, rc, out ? sqlite3_errmsg (out) : NULL, error);
+      sqlite3_close (out);
+      remove_with_side_files (tmp);
+      return FALSE;
+    }
+
+  /* The copy, checked as a restore would check it. */
+  if (!quick_check_handle (out, dest, NULL, error))
+    {
+      sqlite3_close (out);
+      remove_with_side_files (tmp);
+      return FALSE;
+    }
+  rc = read_counts (out, &copy_counts);
+  sqlite3_close (out);
+  if (rc != SQLITE_OK || !counts_equal (&source_counts, &copy_counts))
+    {
+      g_autofree char *name = g_filename_display_name (dest);
+
+      remove_with_side_files (tmp);
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The backup “%s” does not match the database; nothing was written. Try again."),
+                   name);
+      return FALSE;
+    }
+
+  /* On the disk before its name is, and its name before we say so. */
+  if (!fsync_path (tmp, FALSE, error) || g_chmod (tmp, 0600) != 0)
+    {
+      remove_with_side_files (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+
+      remove_with_side_files (tmp);
+      set_error_for_code (dest, SQLITE_CANTOPEN, g_strerror (saved), error);
+      return FALSE;
+    }
+  if (!fsync_path (folder, TRUE, error))
+    return FALSE;
+
+  if (out_counts != NULL)
+    *out_counts = source_counts;
+  return TRUE;
+}
+
+/* A backup file opened read-only: without -wal beside it, as immutable, so
+ * that not even a -shm file is made beside it. */
+static sqlite3 *
+open_backup (const char  *backup,
+             GError     **error)
+{
+  g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (backup, NULL);
+      g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+      uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+    }
+  rc = sqlite3_open_v2 (uri ? uri : backup, &handle,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (backup, rc, handle ? sqlite3_errmsg (handle) : NULL, error);
+      sqlite3_close (handle);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (handle, 1);
+  return handle;
+}
+
+/**
+ * kh_db_check_backup:
+ *
+ * See kh-db.h.
+ */
+gboolean
+kh_db_check_backup (const char  *backup,
+                    const char  *account,
+                    KhDbCounts  *out_counts,
+                    GError     **error)
+{
+  g_autofree char *name = NULL;
+  KhDbCounts counts;
+  sqlite3 *handle;
+  sqlite3_stmt *stmt = NULL;
+  gint64 application_id = 0;
+  gboolean administrator = FALSE;
+  FileKind kind;
+  int rc;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!identify_file (backup, &kind, error))
+    return FALSE;
+  if (kind != FILE_KOHTAAMO)
+    {
+      if (kind == FILE_MISSING)
+        set_no_database_error (backup, error);
+      else
+        set_error_for_code (backup, SQLITE_NOTADB, NULL, error);
+      return FALSE;
+    }
+
+  handle = open_backup (backup, error);
+  if (handle == NULL)
+    return FALSE;
+  rc = handle_count (handle, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK && application_id != KH_APPLICATION_ID)
+    rc = SQLITE_NOTADB;
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (backup, rc, sqlite3_errmsg (handle), error);
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  rc = read_counts (handle, &counts);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (backup, rc, sqlite3_errmsg (handle), error);
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  name = g_filename_display_name (backup);
+  if (counts.schema_version > kh_db_get_latest_version ())
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file name; the numbers are schema versions */
+                   _("The database “%s” was made by a newer version of Kohtaamo (schema %d; this version knows %d). Update Kohtaamo to open it."),
+                   name, counts.schema_version, kh_db_get_latest_version ());
+      sqlite3_close (handle);
+      return FALSE;
+    }
+  if (!quick_check_handle (handle, backup, NULL, error))
+    {
+      sqlite3_close (handle);
+      return FALSE;
+    }
+
+  if (account != NULL)
+    {
+      rc = sqlite3_prepare_v2 (handle, "SELECT count(*) FROM users "
+                               "WHERE account = ?1 AND active = 1 AND role = ?2",
+                               -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, account, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 2, KH_ROLE_ADMIN);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            administrator = sqlite3_column_int (stmt, 0) > 0;
+        }
+      sqlite3_finalize (stmt);
+      if (!administrator)
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                       /* Translators: %s is an OS account, then a file name */
+                       _("Only an administrator may restore a backup; the account “%s” is not an active administrator in “%s”."),
+                       account, name);
+          sqlite3_close (handle);
+          return FALSE;
+        }
+    }
+
+  sqlite3_close (handle);
+  if (out_counts != NULL)
+    *out_counts = counts;
+  return TRUE;
+}
+
+/**
+ * kh_db_restore:
+ *
+ * See kh-db.h.
+ */
+gboolean
+kh_db_restore (const char  *backup,
+               const char  *path,
+               KhDbCounts  *out_counts,
+               GError     **error)
+{
+  g_autoptr(KhDb) restored = NULL;
+  KhDbCounts counts;
+  sqlite3 *target = NULL;
+  sqlite3 *source = NULL;
+  sqlite3_backup *copy;
+  FileKind kind;
+  int rc;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!kh_db_check_backup (backup, NULL, &counts, error))
+    return FALSE;
+
+  /* Only over a Kohtaamo database (damaged pages or not) or nothing. */
+  if (!identify_file (path, &kind, error))
+    return FALSE;
+  if (!check_writable (path, kind == FILE_MISSING, error))
+    return FALSE;
+  if (kind == FILE_MISSING && !create_private_file (path, error))
+    return FALSE;
+
+  source = open_backup (backup, error);
+  if (source == NULL)
+    return FALSE;
+  rc = sqlite3_open_v2 (path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (target, 1);
+      /* Kept after the empty transaction: no other connection, in this
+       * program or another, may read or write until the copy is done. A
+       * Kohtaamo that has the database open makes this BUSY: LOCKED. */
+      rc = sqlite3_exec (target, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT",
+                         NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      /* One write transaction: all pages or none. */
+      copy = sqlite3_backup_init (target, "main", source, "main");
+      if (copy == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          rc = sqlite3_backup_step (copy, -1);
+          rc = rc == SQLITE_DONE ? sqlite3_backup_finish (copy)
+                                 : (sqlite3_backup_finish (copy), rc);
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (path, rc, target ? sqlite3_errmsg (target) : NULL, error);
+      sqlite3_close (source);
+      sqlite3_close (target);
+      return FALSE;
+    }
+  sqlite3_close (source);
+  /* The database's own journal mode again, and the lock let go. */
+  sqlite3_exec (target, "PRAGMA journal_mode = WAL; PRAGMA locking_mode = NORMAL; "
+                        "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+  sqlite3_close (target);
+
+  /* Opened as Kohtaamo opens it: migrated if the backup is older, checked. */
+  restored = kh_db_open_full (path, KH_DB_OPEN_EXISTING | KH_DB_OPEN_CHECK_ALL, error);
+  if (restored == NULL)
+    return FALSE;
+  if (out_counts != NULL)
+    *out_counts = counts;
+  return TRUE;
 }
 
 /* SQLite's own threshold for its automatic checkpoint: the log stays as

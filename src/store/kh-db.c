@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-log-chain.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -700,6 +701,10 @@ _kh_db_log_access (KhDb          *db,
                    GError       **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  char hash[KH_LOG_HASH_LENGTH + 1];
+  KhLogChainRow row = { 0 };
+  int rc;
 
   g_assert (user != NULL);
 
@@ -709,17 +714,69 @@ _kh_db_log_access (KhDb          *db,
   if (user->role == KH_ROLE_RECEPTION)
     basis = KH_BASIS_INTAKE;
 
+  if (!db->engine->client_chains_log)
+    {
+      /* The server numbers and chains the row itself, with its own clock. */
+      stmt = _kh_db_prepare (db,
+                             "INSERT INTO access_log (at, user_id, client_id, what, basis) "
+                             "VALUES (?, ?, ?, ?, ?)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
+      _kh_db_bind_int64 (stmt, 2, user->id);
+      _kh_db_bind_id (stmt, 3, client_id);
+      _kh_db_bind_int (stmt, 4, what);
+      _kh_db_bind_int (stmt, 5, basis);
+      return _kh_db_step_done (db, stmt, error);
+    }
+
+  /* The chain (kh-log-chain.h): the next number after the newest row, and
+   * that row's hash, read in this row's write transaction so that no other
+   * writer comes between (0017-access-log-chain.sql refuses anything else). */
+  row.seq = 1;
+  stmt = _kh_db_prepare (db, "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    {
+      const char *last_hash = _kh_db_column_str (stmt, 1);
+
+      row.seq = _kh_db_column_int64 (stmt, 0) + 1;
+      if (last_hash != NULL)
+        g_strlcpy (prev_hash, last_hash, sizeof prev_hash);
+    }
+  else if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+
+  row.at = _kh_db_now ();
+  row.user_id = user->id;
+  row.has_client = client_id > 0;
+  row.client_id = client_id;
+  row.what = what;
+  row.basis = basis;
+  row.prev_hash = prev_hash;
+  kh_log_chain_hash (&row, hash);
+
   stmt = _kh_db_prepare (db,
-                         "INSERT INTO access_log (at, user_id, client_id, what, basis) "
-                         "VALUES (?, ?, ?, ?, ?)",
+                         "INSERT INTO access_log (at, user_id, client_id, what, basis, "
+                         "  seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          error);
   if (stmt == NULL)
     return FALSE;
-  _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
-  _kh_db_bind_int64 (stmt, 2, user->id);
+  _kh_db_bind_int64 (stmt, 1, row.at);
+  _kh_db_bind_int64 (stmt, 2, row.user_id);
   _kh_db_bind_id (stmt, 3, client_id);
   _kh_db_bind_int (stmt, 4, what);
   _kh_db_bind_int (stmt, 5, basis);
+  _kh_db_bind_int64 (stmt, 6, row.seq);
+  _kh_db_bind_text (stmt, 7, prev_hash);
+  _kh_db_bind_text (stmt, 8, hash);
   return _kh_db_step_done (db, stmt, error);
 }
 

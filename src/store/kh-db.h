@@ -20,6 +20,7 @@
 #include "core/kh-search.h"
 #include "core/kh-calendar.h"
 #include "core/kh-contact-revision.h"
+#include "core/kh-log-chain.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,49 @@ KhDb      *kh_db_open            (const char  *path,
 KhDb      *kh_db_open_full       (const char     *path,
                                   KhDbOpenFlags   flags,
                                   GError        **error);
+/* What a backup or a restore counted, in the same snapshot as the copy. */
+typedef struct {
+  gint64 people;
+  gint64 contacts;
+  gint64 cases;
+  gint64 users;
+  gint64 log_rows;
+  int    schema_version;
+} KhDbCounts;
+
+/* A consistent copy of the whole database in `dest` (SQLite's backup API in
+ * one read transaction: others go on writing meanwhile), made as a
+ * temporary file beside it, mode 0600, checked (quick_check, the counts
+ * compared with the source's in the same snapshot), synced, then renamed
+ * over `dest`. An existing `dest` is replaced only if it is a Kohtaamo
+ * database (an older backup); anything else there is NOT_A_DATABASE and
+ * stays untouched. */
+gboolean   kh_db_backup          (KhDb        *db,
+                                  const char  *dest,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Checks a backup file without writing to it: a Kohtaamo database (else
+ * NOT_A_DATABASE), not made by a newer Kohtaamo (TOO_NEW), not damaged
+ * (DAMAGED); fills the counts. `account`, when given, must be an active
+ * administrator in it (PERMISSION). */
+gboolean   kh_db_check_backup    (const char  *backup,
+                                  const char  *account,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+/* Replaces the database at `path` with the checked backup, all or nothing:
+ * one write transaction of SQLite's backup API into the database, taken
+ * with an exclusive lock, so LOCKED while any program has it open (and
+ * nothing changes). `path` must be a Kohtaamo database (it may be damaged)
+ * or not exist. The restored database is then opened, migrated and checked
+ * (kh_db_open_full with KH_DB_OPEN_CHECK_ALL). */
+gboolean   kh_db_restore         (const char  *backup,
+                                  const char  *path,
+                                  KhDbCounts  *out_counts,
+                                  GError     **error);
+
+/* How many commits waited for the disk: on SQLite, those that saved a
+ * record (anything but access-log rows); see kh-db-sqlite.c. */
+guint      kh_db_get_durable_commits (KhDb *db);
 /* SQLite's quick_check of the whole database, in a read transaction (others
  * go on writing): DAMAGED when it finds anything. */
 gboolean   kh_db_check           (KhDb        *db,
@@ -439,6 +483,66 @@ GBytes    *kh_db_export_access_log (KhDb    *db,
                                     gint64   client_id,
                                     guint   *out_rows,
                                     GError **error);
+
+/* ---- the access log's chain (issue 6, item 4) ---- */
+
+/* The database's identity, written once by 0017-access-log-chain.sql
+ * (kh_db_get_setting); a checkpoint names it. */
+#define KH_SETTING_DATABASE_ID "database_id"
+
+/* What kh_db_verify_access_log found: the first thing wrong, in the order
+ * of the chain (kh-log-chain.h). */
+typedef enum {
+  KH_LOG_CHAIN_INTACT,           /* every row is in place (and the checkpoint's) */
+  KH_LOG_CHAIN_CHANGED,          /* row broken_seq no longer gives its own hash */
+  KH_LOG_CHAIN_RELINKED,         /* row broken_seq's prev_hash is not the hash of
+                                  * the row before it: one of them was rewritten */
+  KH_LOG_CHAIN_MISSING,          /* rows broken_seq … found_seq - 1 are missing */
+  KH_LOG_CHAIN_OUT_OF_ORDER,     /* row number broken_seq comes again, or after a
+                                  * larger number */
+  KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE, /* the checkpoint is of another database */
+  KH_LOG_CHAIN_CHECKPOINT_MISSING, /* the log ends before the checkpoint's row:
+                                    * rows broken_seq … checkpoint's seq are gone */
+  KH_LOG_CHAIN_CHECKPOINT_CHANGED, /* the checkpoint's row has another hash */
+} KhLogChainStatus;
+
+typedef struct {
+  KhLogChainStatus status;
+  /* The intact part: rows read in order before the first break (all of
+   * them when intact), and the last of them (0 and "" for none). */
+  guint64  count;
+  gint64   last_seq;
+  char     last_hash[KH_LOG_HASH_LENGTH + 1];
+  /* The row named (by its number in the chain), its id (0 when missing),
+   * and for MISSING, the next number that is there (0: none after). */
+  gint64   broken_seq;
+  gint64   broken_id;
+  gint64   found_seq;
+} KhLogVerifyResult;
+
+/* Walks the whole access log in the order of the chain and checks each row:
+ * its number, its hash, and its link to the row before. With a checkpoint
+ * (kh_log_checkpoint_from_text), also that its row is still there with the
+ * same hash, which finds the newest rows cut off the end. Reads no personal
+ * data (only numbers and hashes come back), so writes no log row. Only for
+ * the lead social worker and the administrator (PERMISSION). Returns FALSE
+ * only for an error; what was found is in `result`. Works on either engine. */
+gboolean   kh_db_verify_access_log (KhDb                  *db,
+                                    KhUser                *user,
+                                    const KhLogCheckpoint *checkpoint,
+                                    KhLogVerifyResult     *result,
+                                    GError               **error);
+/* Verifies the log (as above, into `result`) and, when it is intact, returns
+ * a checkpoint of its newest row, made now, naming this database.
+ * NULL with `error` unset when the log is not intact, or has no rows. */
+KhLogCheckpoint *kh_db_make_log_checkpoint (KhDb              *db,
+                                            KhUser            *user,
+                                            KhLogVerifyResult *result,
+                                            GError           **error);
+/* What `result` means, in a sentence or two for the person who asked
+ * (translated); `checkpoint` is the one it was checked against, or NULL. */
+char      *kh_log_verify_result_describe (const KhLogVerifyResult *result,
+                                          const KhLogCheckpoint   *checkpoint);
 
 /* ---- bulk (kohtaamo-admin) ---- */
 

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "core/kh-hetu.h"
+#include "core/kh-log-chain.h"
 #include "core/kh-text.h"
 #include "store/kh-db.h"
 
@@ -137,6 +138,59 @@ raw_open (const char *path)
   g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   sqlite3_exec (handle, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return handle;
+}
+
+/* SQL that appends a row to the access log as the chain's triggers demand
+ * (0017: the next seq, the newest row's hash as prev_hash), for `values`
+ * "at, user_id, client_id, what, basis". Its own hash is a placeholder
+ * (1 in hex): for tests of the schema's other rules, not of the chain. */
+#define RAW_LOG_NEXT(values) \
+  "INSERT INTO access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) " \
+  "SELECT " values ", coalesce ((SELECT max (seq) FROM access_log), 0) + 1, " \
+  "  coalesce ((SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1), printf ('%064d', 0)), " \
+  "  printf ('%064d', 1)"
+
+/* Appends a properly chained row (kh-log-chain.h) to the access log, as
+ * another program with the file could; client_id 0 is NULL. */
+static inline void
+raw_log_append (sqlite3 *handle,
+                gint64   at,
+                gint64   user_id,
+                gint64   client_id,
+                int      what,
+                int      basis)
+{
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  char hash[KH_LOG_HASH_LENGTH + 1];
+  KhLogChainRow row = { 1, at, user_id, client_id > 0, client_id, what, basis, prev_hash };
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      row.seq = sqlite3_column_int64 (stmt, 0) + 1;
+      g_strlcpy (prev_hash, (const char *) sqlite3_column_text (stmt, 1), sizeof prev_hash);
+    }
+  sqlite3_finalize (stmt);
+  kh_log_chain_hash (&row, hash);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "INSERT INTO access_log (at, user_id, client_id, what, basis, "
+                                       "  seq, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  if (client_id > 0)
+    sqlite3_bind_int64 (stmt, 3, client_id);
+  sqlite3_bind_int (stmt, 4, what);
+  sqlite3_bind_int (stmt, 5, basis);
+  sqlite3_bind_int64 (stmt, 6, row.seq);
+  sqlite3_bind_text (stmt, 7, prev_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, hash, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
 }
 
 static inline gint64

@@ -31,7 +31,6 @@ log_set_up (LogFixture    *lf,
   g_autoptr(GError) error = NULL;
   g_autoptr(KhClient) stina = NULL;
   sqlite3 *raw;
-  sqlite3_stmt *stmt;
 
   fixture_set_up (&lf->f, data);
   lf->user_a = kh_db_save_user (lf->f.db, "anna", "Anna Aaltonen", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
@@ -46,22 +45,9 @@ log_set_up (LogFixture    *lf,
 
   raw = raw_open (lf->f.path);
   g_assert_cmpint (sqlite3_exec (raw, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (raw,
-                                       "INSERT INTO access_log (at, user_id, client_id, what, basis) "
-                                       "VALUES (?, ?, ?, ?, 2)", -1, &stmt, NULL), ==, SQLITE_OK);
   for (int i = 0; i < N_ROWS; i++)
-    {
-      sqlite3_bind_int64 (stmt, 1, BASE_AT + i * 60);
-      sqlite3_bind_int64 (stmt, 2, i % 3 == 0 ? lf->user_a->id : lf->user_b->id);
-      if (i % 5 == 0)
-        sqlite3_bind_null (stmt, 3);
-      else
-        sqlite3_bind_int64 (stmt, 3, i % 2 == 0 ? lf->aino : lf->stina);
-      sqlite3_bind_int (stmt, 4, 1 + i % 8);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
+    raw_log_append (raw, BASE_AT + i * 60, i % 3 == 0 ? lf->user_a->id : lf->user_b->id,
+                    i % 5 == 0 ? 0 : (i % 2 == 0 ? lf->aino : lf->stina), 1 + i % 8, 2);
   g_assert_cmpint (sqlite3_exec (raw, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 }

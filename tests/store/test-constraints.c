@@ -75,7 +75,7 @@ static const char * const good_rows[] = {
   "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  assessment_deadline, implementation_deadline) "
   "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
-  "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 1)",
+  RAW_LOG_NEXT ("0, 1, 100, 1, 1"),
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
 };
 
@@ -304,14 +304,33 @@ static const BadRow bad_rows[] = {
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
     "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
-  { "access: what in range",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 11, 1)" },
-  { "access: basis in range",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 1, 100, 1, 5)" },
-  { "access: the user exists",
-    "INSERT INTO access_log (at, user_id, client_id, what, basis) VALUES (0, 999, 100, 1, 1)" },
+  { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 11, 1") },
+  { "access: basis in range", RAW_LOG_NEXT ("0, 1, 100, 1, 5") },
+  { "access: the user exists", RAW_LOG_NEXT ("0, 999, 100, 1, 1") },
   { "access log: no update", "UPDATE access_log SET what = 2" },
   { "access log: no delete", "DELETE FROM access_log" },
+  /* The chain (0017): a row has its number, link and hash. */
+  { "access log: a row has its number",
+    "INSERT INTO access_log (at, user_id, client_id, what, basis, prev_hash, hash) "
+    "SELECT 0, 1, 100, 1, 1, hash, printf ('%064d', 1) FROM access_log ORDER BY seq DESC LIMIT 1" },
+  { "access log: the next number, not a later one",
+    "INSERT INTO access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+    "SELECT 0, 1, 100, 1, 1, seq + 2, hash, printf ('%064d', 1) FROM access_log ORDER BY seq DESC LIMIT 1" },
+  { "access log: INSERT OR REPLACE cannot take an old row's number",
+    "INSERT OR REPLACE INTO access_log (id, at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+    "SELECT id, at, user_id, NULL, what, basis, seq, prev_hash, hash FROM access_log ORDER BY seq DESC LIMIT 1" },
+  { "access log: prev_hash is the newest row's hash",
+    "INSERT INTO access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+    "SELECT 0, 1, 100, 1, 1, seq + 1, printf ('%064d', 2), printf ('%064d', 1) FROM access_log "
+    "ORDER BY seq DESC LIMIT 1" },
+  { "access log: hash is 64 lower-case hex digits",
+    "INSERT INTO access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+    "SELECT 0, 1, 100, 1, 1, seq + 1, hash, upper (hash) || 'A' FROM access_log "
+    "ORDER BY seq DESC LIMIT 1" },
+  { "database identity: not changed", "UPDATE settings SET value = 'x' WHERE key = 'database_id'" },
+  { "database identity: not deleted", "DELETE FROM settings WHERE key = 'database_id'" },
+  { "database identity: not replaced",
+    "INSERT OR REPLACE INTO settings (key, value) VALUES ('database_id', 'x')" },
 
   { "closed day is ISO", "INSERT INTO closed_days (date, name) VALUES ('2026-5-15', 'x')" },
   { "closed day has a name", "INSERT INTO closed_days (date, name) VALUES ('2026-05-16', ' ')" },

@@ -527,6 +527,51 @@ test_check_sound (void)
   remove_tree (dir);
 }
 
+/* ---- power loss ---- */
+
+/* A saved record waits for the disk; a read's access-log rows do not. */
+static void
+test_durable_commits (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open (path, &error);
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhClient) client = test_client ("Kestävä", "Kaisa", "1977-03-04", 944);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(KhClient) read = NULL;
+  gint64 id;
+  guint before;
+
+  g_assert_no_error (error);
+  admin = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+
+  before = kh_db_get_durable_commits (db);
+  id = kh_db_save_client (db, admin, client, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kh_db_get_durable_commits (db), ==, before + 1);
+
+  /* A search and a read write access-log rows only. */
+  found = kh_db_search_clients (db, admin, "kestävä", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  read = kh_db_get_client (db, admin, id, KH_ACCESS_PAGE, KH_BASIS_ADMINISTRATION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kh_db_get_durable_commits (db), ==, before + 1);
+
+  /* A change of the person is a saved record again. */
+  g_free (read->phone);
+  read->phone = g_strdup ("040 123 4567");
+  g_assert_cmpint (kh_db_save_client (db, admin, read, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kh_db_get_durable_commits (db), ==, before + 2);
+
+  g_clear_pointer (&db, kh_db_close);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/store/file/mode-narrowed", test_mode_narrowed);
   g_test_add_func ("/store/file/damaged-page", test_damaged_page);
   g_test_add_func ("/store/file/check-sound", test_check_sound);
+  g_test_add_func ("/store/file/durable-commits", test_durable_commits);
 
   return g_test_run ();
 }

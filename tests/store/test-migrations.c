@@ -428,6 +428,64 @@ test_revisions_identity_backfill (void)
   remove_tree (dir);
 }
 
+/* 0017: the rows already in the access log are chained in order of id,
+ * whatever order they were inserted in; the hashes were computed outside
+ * with `printf '%s' 'kohtaamo-log-v1|1|1772431200|1|100|1|2|000…' | sha256sum`.
+ * The database gets its identity, and the log verifies. */
+static void
+test_access_log_chained (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  KhLogVerifyResult result;
+  sqlite3 *raw;
+
+  make_old_database (path, 16);   /* before 0017 */
+  raw = raw_open (path);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO access_log (id, at, user_id, client_id, what, basis) VALUES "
+                                 "  (12, 1772431320, 1, 101, 10, 1),"
+                                 "  (3, 1772431200, 1, 100, 1, 2),"
+                                 "  (7, 1772431260, 1, NULL, 7, 4)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM access_log WHERE "
+                                   "(id = 3 AND seq = 1 AND prev_hash = printf ('%064d', 0) AND hash = "
+                                   "  'cc570a0ca121044a86260b55649e0f1083164e7ff08579c0e5c96089c454239d') OR "
+                                   "(id = 7 AND seq = 2 AND client_id IS NULL AND prev_hash = "
+                                   "  'cc570a0ca121044a86260b55649e0f1083164e7ff08579c0e5c96089c454239d' AND hash = "
+                                   "  '17dc94290e6d067f5f7fe1db30adce81b9b1664d131ef128ac2bb1c4f7e7736c') OR "
+                                   "(id = 12 AND seq = 3 AND prev_hash = "
+                                   "  '17dc94290e6d067f5f7fe1db30adce81b9b1664d131ef128ac2bb1c4f7e7736c' AND hash = "
+                                   "  '76924964f59d2d549295ede06e8d5d10777f689316cced9b9240de50e25fb976')"), ==, 3);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM settings WHERE key = 'database_id' "
+                                   "AND length (value) = 32"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_temp_schema"), ==, 0);
+  /* Append-only again. */
+  g_assert_cmpint (sqlite3_exec (raw, "DELETE FROM access_log", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (raw);
+
+  {
+    g_autoptr(KhDb) db = kh_db_open (path, &error);
+    g_autoptr(KhUser) admin = NULL;
+
+    g_assert_no_error (error);
+    admin = kh_db_login (db, "vanha", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (kh_db_verify_access_log (db, admin, NULL, &result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (result.status, ==, KH_LOG_CHAIN_INTACT);
+    g_assert_cmpuint (result.count, ==, 3);
+    g_assert_cmpstr (result.last_hash, ==, "76924964f59d2d549295ede06e8d5d10777f689316cced9b9240de50e25fb976");
+  }
+  remove_tree (dir);
+}
+
 /* 0011: old contacts read the way the law now records them (1.6–1.8). */
 static void
 test_contacts_converted (void)
@@ -699,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/store/migrations/creates-folder", test_creates_folder);
   g_test_add_func ("/store/open/private-file", test_private_file);
   g_test_add_func ("/store/migrations/same-as-fresh", test_same_as_fresh);
+  g_test_add_func ("/store/migrations/access-log-chained", test_access_log_chained);
   g_test_add_func ("/store/migrations/anonymous-notes-removed", test_anonymous_notes_removed);
   g_test_add_func ("/store/migrations/contacts-converted", test_contacts_converted);
   g_test_add_func ("/store/migrations/implementation-deadline-backfill",
