@@ -708,6 +708,14 @@ def test_chain_under_concurrency():
             break
         prev = digest
     head = su("SELECT seq || ':' || hash FROM kohtaamo.access_log_head")
+    # A desk that logged and then stalls inside its transaction holds the
+    # chain: another desk's logging read gives up with an error, not hangs.
+    expect_error('a read behind a stalled transaction gives up after the lock timeout', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 2, 2) > 0;
+        \\! PGPASSWORD=%s %s -X -q -A -t -d "%s user=lead" -c "SELECT kohtaamo.log_access (1, 2, 2)" 2>&1 | sed -n 's/.*ERROR: *//p' | sed 's/^/ERROR: other desk: /' >&2
+        COMMIT;
+    """ % (PASSWORDS['lead'], PSQL, conn_base), 'other desk: canceling statement due to lock timeout')
     ok = ok and head == '%d:%s' % (len(rows), prev)
     tap(ok, 'three desks logging at once: %d rows, seq without gaps, every hash matches' % len(rows), detail)
 

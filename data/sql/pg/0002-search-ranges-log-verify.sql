@@ -187,6 +187,20 @@ GRANT EXECUTE ON FUNCTION access_log_row_hash (bigint, bigint, bigint, bigint, i
   TO kohtaamo_staff;
 GRANT EXECUTE ON FUNCTION verify_access_log (), access_log_checkpoint () TO kohtaamo_lead, kohtaamo_admin;
 
+-- Every read waits for the end of the chain (access_log_head), which each
+-- writer holds until its commit: a transaction left open after logging
+-- would stop every desk. So a logging read gives up after 5 s with an
+-- error instead of hanging, and the server ends a session that sits idle
+-- inside a transaction for a minute (the store never does).
+ALTER FUNCTION log_access (bigint, integer, integer) SET lock_timeout = '5s';
+
 RESET ROLE;
+
+DO $timeouts$
+BEGIN
+  EXECUTE format ('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L',
+                  current_database (), '60s');
+END
+$timeouts$;
 
 INSERT INTO kohtaamo.schema_version (version, name) VALUES (2, '0002-search-ranges-log-verify');
