@@ -14,7 +14,7 @@ KH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Enough to build and run Kohtaamo (see shared TECH-NOTES: "Packages").
 KH_RUNTIME_PACKAGES=(
   gcc pkg-config meson ninja-build gettext
-  libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev libsqlite3-dev
+  libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev libsqlite3-dev libpq-dev
   fonts-dejavu-core fonts-dejavu-extra locales
 )
 

@@ -85,43 +85,37 @@ insert_rows (KhDb       *db,
              GPtrArray  *problems,
              GError    **error)
 {
-  if (!kh_db_prepare_bulk_load (db, error) || !kh_db_begin (db, error))
-    return FALSE;
+  g_autoptr(GPtrArray) clients = g_ptr_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  KhImportRow *row;
+  int failed = -1;
 
   for (guint i = 0; i < rows->len; i++)
     {
-      KhImportRow *row = g_ptr_array_index (rows, i);
-      g_autoptr(GError) local_error = NULL;
-
-      if (kh_db_insert_client_bulk (db, user, row->client, &local_error) > 0)
-        continue;
-
-      kh_db_rollback (db);
-
-      /* A rule that only the store knows (or a code that another program
-       * added since the check): this row is bad, and so nothing is written. */
-      if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE))
-        {
-          add_problem (problems, row->line, _("identity code already in the database"));
-          return TRUE;
-        }
-      if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID))
-        {
-          add_store_problem (problems, row->line, local_error->message);
-          return TRUE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      row = g_ptr_array_index (rows, i);
+      g_ptr_array_add (clients, row->client);
     }
 
-  /* Inside the transaction, so that the people and their index appear together. */
-  if (!kh_db_rebuild_search_index (db, error) || !kh_db_commit (db, error))
+  /* All or none; on SQLite staged beside the database and published in
+   * one short transaction, so that the desks' searches go on meanwhile. */
+  if (kh_db_import_clients (db, user, clients, &failed, &local_error))
+    return TRUE;
+
+  /* A rule that only the store knows (or a code that another program
+   * added since the check): this row is bad, and so nothing is written. */
+  row = failed >= 0 && (guint) failed < rows->len ? g_ptr_array_index (rows, failed) : NULL;
+  if (row != NULL && g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE))
     {
-      kh_db_rollback (db);
-      return FALSE;
+      add_problem (problems, row->line, _("identity code already in the database"));
+      return TRUE;
     }
-
-  return TRUE;
+  if (row != NULL && g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID))
+    {
+      add_store_problem (problems, row->line, local_error->message);
+      return TRUE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

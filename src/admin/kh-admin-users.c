@@ -15,6 +15,10 @@
 
 static char *opt_role;
 static char *opt_name;
+static gboolean opt_password_stdin;
+static gboolean opt_no_password;
+/* On a server, as a role that may create logins: the logins too. */
+static gboolean manage_logins;
 
 static KhUser *
 find_user (GPtrArray  *users,
@@ -121,10 +125,27 @@ save_user (KhDb       *db,
            const char *done_message)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KhUser) saved = kh_db_save_user (db, account, display_name, role, active, &error);
+  g_autoptr(KhUser) saved = NULL;
 
-  if (saved == NULL)
-    return _kh_admin_fail (error);
+  if (manage_logins)
+    {
+      g_autofree char *password = NULL;
+      gboolean ok = TRUE;
+
+      /* A new user's login needs its password (or --no-password). */
+      if (opt_role != NULL || opt_password_stdin)
+        password = _kh_admin_read_password (account, opt_password_stdin, opt_no_password, &ok);
+      if (!ok)
+        return EXIT_FAILED;
+      if (!kh_db_pg_save_login (db, account, display_name, role, active, password, &error))
+        return _kh_admin_fail (error);
+    }
+  else
+    {
+      saved = kh_db_save_user (db, account, display_name, role, active, &error);
+      if (saved == NULL)
+        return _kh_admin_fail (error);
+    }
   g_print ("%s\n", done_message);
   return EXIT_OK;
 }
@@ -265,6 +286,10 @@ _kh_admin_run_users (int    argc,
       N_("Role of a new user: reception, counsellor, social-worker, lead or admin"), N_("ROLE") },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &opt_name,
       N_("Display name of a new user"), N_("NAME") },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_password_stdin,
+      N_("On a server: read the new login’s password from standard input"), NULL },
+    { "no-password", 0, 0, G_OPTION_ARG_NONE, &opt_no_password,
+      N_("On a server: the new login has no password (Kerberos, GSSAPI)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -294,7 +319,23 @@ _kh_admin_run_users (int    argc,
   if (status != EXIT_OK)
     return status;
 
-  if (!_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN, &db, &admin))
+  /* On a server the superuser (or a role with CREATEROLE) manages the
+   * logins as well as the users; a Kohtaamo administrator's own login
+   * moves existing logins between the roles. */
+  {
+    g_autofree char *path = _kh_admin_database_path ();
+
+    if (kh_db_location_is_server (path))
+      {
+        db = kh_db_open (path, &error);
+        if (db == NULL)
+          return _kh_admin_fail (error);
+        manage_logins = kh_db_pg_may_create_logins (db);
+        if (!manage_logins)
+          g_clear_pointer (&db, kh_db_close);
+      }
+  }
+  if (!manage_logins && !_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN, &db, &admin))
     return EXIT_FAILED;
   users = kh_db_list_users (db, &error);
   if (users == NULL)

@@ -144,6 +144,9 @@ _kh_admin_database_exists (void)
 {
   g_autofree char *path = _kh_admin_database_path ();
 
+  /* A server's database is set up by "server init"; opening says if not. */
+  if (kh_db_location_is_server (path))
+    return TRUE;
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Translators: %s is a file name. */
@@ -216,7 +219,9 @@ _kh_admin_login (KhDb    *db,
   if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
     real_name = NULL;
 
-  return kh_db_login (db, g_get_user_name (), real_name, error);
+  /* On a server the login role is the user (users.account). */
+  return kh_db_login (db, kh_db_get_login (db) != NULL ? kh_db_get_login (db) : g_get_user_name (),
+                      real_name, error);
 }
 
 /* Logs the OS account in and checks its role; prints why not. */
@@ -521,6 +526,7 @@ static const Command commands[] = {
   { "restore", N_("Replace the database with a checked backup, all or nothing"),
     _kh_admin_run_restore },
   { "check", N_("Check every page of the database"), _kh_admin_run_check },
+  { "server", N_("Set up Kohtaamo’s database on a PostgreSQL server"), _kh_admin_run_server },
 };
 
 static gboolean opt_version;

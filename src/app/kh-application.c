@@ -144,10 +144,16 @@ kh_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^ay", &path) && path != NULL && *path != '\0')
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
       g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
+      /* A server's connection string is no file name. */
+      if (kh_db_location_is_server (path))
+        self->database_path = g_strdup (path);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+          self->database_path = g_file_get_path (file);
+        }
     }
 
   /* Continue with the default handling (register, activate). */
@@ -189,7 +195,7 @@ kh_application_command_line (GApplication            *app,
       && g_variant_dict_lookup (options, "database", "^ay", &arg) && arg != NULL && *arg != '\0')
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
-      g_autofree char *asked = g_file_get_path (file);
+      g_autofree char *asked = kh_db_location_is_server (arg) ? g_strdup (arg) : g_file_get_path (file);
       g_autofree char *open = kh_application_dup_database_path (self);
       g_autofree char *asked_real = asked != NULL ? dup_real_path (asked) : NULL;
       g_autofree char *open_real = dup_real_path (open);

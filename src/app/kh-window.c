@@ -139,14 +139,14 @@ show_error (KhWindow     *self,
             const GError *error)
 {
   g_autofree char *message = g_markup_escape_text (error->message, -1);
-  g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  g_autofree char *path = g_markup_escape_text (kh_store_get_display_path (self->store), -1);
   g_autofree char *hint = error_hint (error);
   g_autoptr(GString) description = g_string_new (message);
 
   if (hint != NULL)
     g_string_append_printf (description, "\n\n%s", hint);
   /* Where it is, unless the store's message says so already. */
-  if (strstr (error->message, kh_store_get_path (self->store)) == NULL)
+  if (strstr (error->message, kh_store_get_display_path (self->store)) == NULL)
     g_string_append_printf (description, "\n\n<small>%s</small>", path);
 
   /* Set only here: the page's large icon is loaded with the window, shown
@@ -355,7 +355,7 @@ show_location (KhWindow *self)
 {
   const char *unit = kh_store_get_state (self->store) == KH_STORE_STATE_READY
                      ? kh_store_get_unit_name (self->store) : NULL;
-  const char *path = kh_store_get_path (self->store);
+  const char *path = kh_store_get_display_path (self->store);
   g_autofree char *shown = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -392,7 +392,7 @@ show_location (KhWindow *self)
 static void
 show_setup (KhWindow *self)
 {
-  g_autofree char *path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  g_autofree char *path = g_markup_escape_text (kh_store_get_display_path (self->store), -1);
   g_autofree char *account = g_markup_escape_text (g_get_user_name (), -1);
   g_autofree char *question = NULL;
   g_autofree char *description = NULL;
@@ -472,7 +472,7 @@ store_state_changed_cb (KhWindow *self)
       show_setup (self);
       break;
     case KH_STORE_STATE_FAILED:
-      g_message ("Could not open %s: %s", kh_store_get_path (self->store),
+      g_message ("Could not open %s: %s", kh_store_get_display_path (self->store),
                  kh_store_get_error (self->store)->message);
       show_error (self, kh_store_get_error (self->store));
       break;
@@ -534,7 +534,7 @@ claimed_cb (GObject      *object,
   user = kh_store_claim_administration_finish (KH_STORE (object), result, &error);
   if (user != NULL)
     g_message ("The account “%s” is now the administrator of %s", user->account,
-               kh_store_get_path (KH_STORE (object)));
+               kh_store_get_display_path (KH_STORE (object)));
 }
 
 /* "Make Me the Administrator": the explicit answer the store waits for. */
@@ -563,7 +563,7 @@ decline_administration_action (GtkWidget  *widget,
   if (kh_store_get_state (self->store) != KH_STORE_STATE_NEEDS_ADMINISTRATOR)
     return;
 
-  path = g_markup_escape_text (kh_store_get_path (self->store), -1);
+  path = g_markup_escape_text (kh_store_get_display_path (self->store), -1);
   /* Translators: %s is the database file */
   description = g_strdup_printf (_("Nothing was changed. The person who will administer the database sets it up by starting Kohtaamo with it, or with “kohtaamo-admin init”, and then adds the other workers.\n\n<small>%s</small>"),
                                  path);

@@ -59,7 +59,9 @@ kh_db_prepare_bulk_load (KhDb    *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return _kh_db_exec (db, "PRAGMA cache_size = -65536", error);
+  if (db->engine->bulk_load_sql == NULL)
+    return TRUE;
+  return _kh_db_exec (db, db->engine->bulk_load_sql, error);
 }
 
 /* ---- the unit's own closed days ---- */

@@ -17,7 +17,7 @@
 #define CLIENT_COLUMNS \
   "c.id, c.identity_kind, c.identity_code, c.no_code_reason, c.birth_date, " \
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
-  "c.address, c.postal_code, c.city, c.phone, c.email, c.created_at, c.updated_at, " \
+  "{client_address}, c.phone, c.email, c.created_at, c.updated_at, " \
   "c.non_disclosure, c.mother_tongue, c.other_mother_tongue, c.representative_name, " \
   "c.representative_contact"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
@@ -297,7 +297,7 @@ _kh_db_read_client (KhDb    *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ?", error);
+  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_int64 (stmt, 1, client_id);
@@ -368,17 +368,28 @@ _kh_db_write_client (KhDb        *db,
         }
     }
 
-  if (client->id > 0)
+  /* An address the record did not carry (withheld) is kept as stored:
+   * the statement does not name it (a worker's role on a server may not
+   * read it, only write it). */
+  if (client->id > 0 && client->address_withheld)
     stmt = _kh_db_prepare (db,
                            "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
                            "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
                            "language = ?7, other_language = ?8, interpreter = ?9, "
-                           /* An address the record did not carry is kept as stored. */
-                           "address = CASE WHEN ?25 THEN address ELSE ?10 END, "
-                           "postal_code = CASE WHEN ?25 THEN postal_code ELSE ?11 END, "
-                           "city = CASE WHEN ?25 THEN city ELSE ?12 END, "
                            "phone = ?13, phone_digits = ?14, "
-                           "email = ?15, updated_at = ?16, sort_key = ?18, search_text = ?19, "
+                           "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
+                           "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
+                           "representative_name = ?23, representative_contact = ?24 "
+                           "WHERE id = ?17 RETURNING id",
+                           error);
+  else if (client->id > 0)
+    stmt = _kh_db_prepare (db,
+                           "UPDATE clients SET identity_kind = ?1, identity_code = ?2, "
+                           "no_code_reason = ?3, birth_date = ?4, last_name = ?5, first_names = ?6, "
+                           "language = ?7, other_language = ?8, interpreter = ?9, "
+                           "address = ?10, postal_code = ?11, city = ?12, "
+                           "phone = ?13, phone_digits = ?14, "
+                           "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
                            "representative_name = ?23, representative_contact = ?24 "
                            "WHERE id = ?17 RETURNING id",
@@ -388,11 +399,11 @@ _kh_db_write_client (KhDb        *db,
                            "INSERT INTO clients (identity_kind, identity_code, no_code_reason, "
                            "birth_date, last_name, first_names, language, other_language, "
                            "interpreter, address, postal_code, city, phone, phone_digits, email, "
-                           "updated_at, created_at, sort_key, search_text, non_disclosure, "
+                           "updated_at, created_at, sort_key, non_disclosure, "
                            "mother_tongue, other_mother_tongue, representative_name, "
-                           "representative_contact) "
+                           "representative_contact{search_text_column}) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                           "?15, ?16, ?16, ?18, ?19, ?20, ?21, ?22, ?23, ?24) RETURNING id",
+                           "?15, ?16, ?16, ?18, ?20, ?21, ?22, ?23, ?24{search_text_value}) RETURNING id",
                            error);
   if (stmt == NULL)
     return 0;
@@ -424,8 +435,6 @@ _kh_db_write_client (KhDb        *db,
   _kh_db_bind_text (stmt, 22, client->other_mother_tongue);
   _kh_db_bind_text (stmt, 23, client->representative_name);
   _kh_db_bind_text (stmt, 24, client->representative_contact);
-  if (client->id > 0)
-    _kh_db_bind_int (stmt, 25, client->address_withheld ? 1 : 0);
 
   rc = _kh_db_step (stmt);
   if (rc == KH_DB_ROW)
@@ -456,17 +465,19 @@ _kh_db_write_client (KhDb        *db,
  * transaction (kh_db_begin). */
 static gint64
 write_client_whole (KhDb        *db,
+                    KhUser      *user,
                     KhClient    *client,
                     const char  *phone_digits,
                     GError     **error)
 {
   GError *local_error = NULL;
   gboolean own;
-  gint64 id;
+  gint64 id = 0;
 
   if (!_kh_db_tx_begin (db, &own, error))
     return 0;
-  id = _kh_db_write_client (db, client, phone_digits, &local_error);
+  if (user == NULL || _kh_db_log_before_write (db, user, client->id, &local_error))
+    id = _kh_db_write_client (db, client, phone_digits, &local_error);
   if (!_kh_db_tx_end (db, own, id > 0, &local_error))
     {
       g_propagate_error (error, local_error);
@@ -501,7 +512,7 @@ kh_db_save_client (KhDb      *db,
   if (!check_client (copy, &phone_digits, NULL, error))
     return 0;
 
-  return write_client_whole (db, copy, phone_digits, error);
+  return write_client_whole (db, user, copy, phone_digits, error);
 }
 
 /**
@@ -530,7 +541,7 @@ kh_db_insert_client_bulk (KhDb      *db,
   if (!_kh_db_defer_search_index (db, error))
     return 0;
 
-  return write_client_whole (db, copy, phone_digits, error);
+  return write_client_whole (db, user, copy, phone_digits, error);
 }
 
 gboolean
@@ -597,11 +608,13 @@ kh_db_get_client (KhDb          *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  client = _kh_db_read_client (db, client_id, &local_error);
+  /* The log row first: on a server only a read this transaction logged
+   * sees the person (0001-schema.sql there). A person not found rolls it
+   * back with the rest. */
+  if (_kh_db_log_access (db, user, client_id, what, basis, &local_error))
+    client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL && client->address_withheld && what == KH_ACCESS_PROTECTED_ADDRESS)
     read_protected_address (db, client, &local_error);
-  if (client != NULL && local_error == NULL)
-    _kh_db_log_access (db, user, client_id, what, basis, &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&client);
@@ -652,7 +665,9 @@ kh_db_list_client_cases (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  client = _kh_db_read_client (db, client_id, &local_error);
+  /* The log row first, as in kh_db_get_client. */
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error))
+    client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL)
     {
       g_autoptr(KhDbStmt) stmt =
@@ -681,8 +696,6 @@ kh_db_list_client_cases (KhDb    *db,
           _kh_db_read_rows (db, stmt, (KhDbRowFunc) client_case_from_row, cases, &local_error);
         }
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&cases);
@@ -767,48 +780,6 @@ step_count (KhDb          *db,
   return TRUE;
 }
 
-/* Name words as typed, split where unicode61 splits them. */
-static GPtrArray *
-name_tokens (const char *text)
-{
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_ptr_array_add (tokens, g_strdup (word->str));
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  g_string_free (word, TRUE);
-  return g_steal_pointer (&tokens);
-}
-
-/* Each word a quoted FTS5 string, so that nothing a person types (quotes,
- * NEAR, AND, *, :, -) is read as query syntax. */
-static char *
-fts_query (GPtrArray *tokens,
-           gboolean   prefix)
-{
-  GString *query = g_string_new (NULL);
-
-  for (guint i = 0; i < tokens->len; i++)
-    g_string_append_printf (query, "%s\"%s\"%s", i > 0 ? " " : "",
-                            (const char *) g_ptr_array_index (tokens, i), prefix ? "*" : "");
-  return g_string_free (query, FALSE);
-}
-
 /* How a tier is answered, by the number of FTS hits (measured on 100 000
  * people, bench-search):
  *  - one word, fewer than SPREAD_HITS: a range of client_words, which is in
@@ -826,23 +797,27 @@ G_STATIC_ASSERT (DENSE_HITS > KH_SEARCH_COUNT_CAP && SPREAD_HITS > KH_SEARCH_COU
 /* More words than this narrow nothing in practice. */
 #define MAX_WORDS 6
 
+/* How many people the engine's name match finds, up to `cap`. */
 static gint64
 count_hits (KhDb        *db,
-            const char  *match,
+            GPtrArray   *tokens,
+            gboolean     prefix,
             gint64       cap,
             GError     **error)
 {
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM (");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   gint64 count;
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT count(*) FROM (SELECT rowid FROM clients_fts "
-                         "WHERE clients_fts MATCH ?1 LIMIT ?2)",
-                         error);
+  _kh_db_append_name_match (db, sql, 1, tokens, prefix, params);
+  g_string_append_printf (sql, " LIMIT ?%u) AS hits", params->len + 1);
+  stmt = _kh_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return -1;
-  _kh_db_bind_text (stmt, 1, match);
-  _kh_db_bind_int64 (stmt, 2, cap);
+  for (guint i = 0; i < params->len; i++)
+    _kh_db_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
+  _kh_db_bind_int64 (stmt, params->len + 1, cap);
   if (!step_count (db, stmt, &count, error))
     return -1;
   return count;
@@ -1003,7 +978,7 @@ search_words (Search      *s,
       Candidate c = { NULL, NULL };
       int rc;
 
-      stmt = _kh_db_prepare (s->db, "SELECT " CLIENT_COLUMNS ", c.sort_key FROM clients c WHERE c.id = ?",
+      stmt = _kh_db_prepare (s->db, "SELECT " CLIENT_COLUMNS ", c.sort_key FROM clients c{client_join} WHERE c.id = ?",
                              error);
       if (stmt == NULL)
         return FALSE;
@@ -1041,14 +1016,13 @@ search_names_tier (Search      *s,
                    gint64       hits,
                    GError     **error)
 {
-  g_autofree char *match = fts_query (tokens, prefix);
   g_autoptr(KhDbStmt) stmt = NULL;
   KhMatch quality = prefix ? KH_MATCH_PREFIX : KH_MATCH_WORD;
   guint already = HITS (s)->len;
   gboolean one_word = folded->len == 1;
 
   if (hits < 0)
-    hits = count_hits (s->db, match, one_word ? SPREAD_HITS : DENSE_HITS, error);
+    hits = count_hits (s->db, tokens, prefix, one_word ? SPREAD_HITS : DENSE_HITS, error);
   if (hits < 0)
     return FALSE;
   if (hits == 0)
@@ -1058,29 +1032,36 @@ search_names_tier (Search      *s,
   g_debug ("Name search tier (%s): %" G_GINT64_FORMAT "%s hits, %s", prefix ? "prefix" : "whole",
            hits, hits >= (one_word ? SPREAD_HITS : DENSE_HITS) ? "+" : "",
            one_word && hits < SPREAD_HITS ? "word index"
-           : !one_word && hits < DENSE_HITS ? "FTS5" : "walk in order");
+           : !one_word && hits < DENSE_HITS ? "name match" : "walk in order");
   if (one_word && hits < SPREAD_HITS)
     return search_words (s, g_ptr_array_index (folded, 0), prefix, quality, error);
 
   if (!one_word && hits < DENSE_HITS)
     {
-      stmt = _kh_db_prepare (s->db,
-                             "SELECT " CLIENT_COLUMNS " FROM clients c "
-                             "WHERE c.id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1) "
-                             "ORDER BY " CLIENT_ORDER " LIMIT ?2",
-                             error);
+      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
+                                             "WHERE c.id IN (");
+      g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+
+      _kh_db_append_name_match (s->db, sql, 1, tokens, prefix, params);
+      g_string_append_printf (sql, ") ORDER BY " CLIENT_ORDER " LIMIT ?%u", params->len + 1);
+      stmt = _kh_db_prepare (s->db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
-      _kh_db_bind_text (stmt, 1, match);
-      _kh_db_bind_int (stmt, 2, s->limit + already);
+      for (guint i = 0; i < params->len; i++)
+        _kh_db_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
+      _kh_db_bind_int (stmt, params->len + 1, s->limit + already);
     }
   else
     {
-      g_autoptr(GString) sql = g_string_new ("SELECT " CLIENT_COLUMNS " FROM clients c "
-                                             "INDEXED BY clients_sort WHERE c.sort_key IS NOT NULL");
+      g_autoptr(GString) sql = g_string_new (NULL);
 
+      g_string_append_printf (sql, "SELECT " CLIENT_COLUMNS " FROM %s{client_join} WHERE c.sort_key IS NOT NULL",
+                              s->db->engine->clients_in_order);
       for (guint i = 0; i < folded->len; i++)
-        g_string_append_printf (sql, " AND instr (c.search_text, ?%u) > 0", i + 1);
+        {
+          g_string_append_printf (sql, " AND %s (c.search_text, ?%u) > 0",
+                                  s->db->engine->position_function, i + 1);
+        }
       g_string_append_printf (sql, " ORDER BY " CLIENT_ORDER " LIMIT ?%u", folded->len + 1);
 
       stmt = _kh_db_prepare (s->db, sql->str, error);
@@ -1106,9 +1087,8 @@ search_names (Search      *s,
               const char  *text,
               GError     **error)
 {
-  g_autoptr(GPtrArray) tokens = name_tokens (text);
+  g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (text);
   g_autoptr(GPtrArray) folded = NULL;
-  g_autofree char *prefix_match = NULL;
   gint64 prefix_hits;
 
   if (tokens->len > MAX_WORDS)
@@ -1124,8 +1104,7 @@ search_names (Search      *s,
         g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
     }
 
-  prefix_match = fts_query (tokens, TRUE);
-  prefix_hits = count_hits (s->db, prefix_match, folded->len == 1 ? SPREAD_HITS : DENSE_HITS, error);
+  prefix_hits = count_hits (s->db, tokens, TRUE, folded->len == 1 ? SPREAD_HITS : DENSE_HITS, error);
   if (prefix_hits < 0)
     return FALSE;
   set_total (s, prefix_hits);
@@ -1229,7 +1208,7 @@ search_code (Search      *s,
 
   stmt = _kh_db_prepare (s->db,
                          "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.identity_code = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "CASE WHEN c.identity_code = ?1 THEN 3 ELSE 1 END FROM clients c{client_join} "
                          "WHERE (c.identity_code >= ?1 AND c.identity_code < ?2) "
                          "OR (c.birth_date = ?3 AND c.identity_code IS NULL) "
                          "ORDER BY c.identity_code = ?1 DESC, c.identity_code IS NULL, "
@@ -1314,6 +1293,7 @@ search_date_digits (Search      *s,
   g_autofree char *dates = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *phone_end = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr(KhDbStmt) stmt = NULL;
   gsize n = strlen (digits);
   gint64 count;
@@ -1336,11 +1316,11 @@ search_date_digits (Search      *s,
   if (dates == NULL && phone == NULL)
     return TRUE;
 
-  stmt = _kh_db_prepare (s->db,
-                         "SELECT count(*) FROM (SELECT 1 FROM clients c "
-                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
-                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) LIMIT ?4)",
-                         error);
+  sql = g_strconcat ("SELECT count(*) FROM (SELECT 1 FROM clients c "
+                     "WHERE c.birth_date IN (", s->db->engine->json_values_1, ") "
+                     "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) LIMIT ?4) AS hits", NULL);
+  stmt = _kh_db_prepare (s->db, sql, error);
+  g_clear_pointer (&sql, g_free);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, dates ? dates : "[]");
@@ -1352,13 +1332,13 @@ search_date_digits (Search      *s,
   set_total (s, count);
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
-  stmt = _kh_db_prepare (s->db,
-                         "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c "
-                         "WHERE c.birth_date IN (SELECT value FROM json_each (?1)) "
-                         "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
-                         "ORDER BY c.phone_digits IS ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
-                         error);
+  sql = g_strconcat ("SELECT " CLIENT_COLUMNS ", "
+                     "CASE WHEN c.phone_digits = ?2 THEN 3 ELSE 1 END FROM clients c{client_join} "
+                     "WHERE c.birth_date IN (", s->db->engine->json_values_1, ") "
+                     "OR (c.phone_digits >= ?2 AND c.phone_digits < ?3) "
+                     "ORDER BY c.phone_digits IS NOT DISTINCT FROM ?2 DESC, " CLIENT_ORDER " LIMIT ?4",
+                     NULL);
+  stmt = _kh_db_prepare (s->db, sql, error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, dates ? dates : "[]");
@@ -1390,7 +1370,7 @@ search_birth_date (Search       *s,
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
   stmt = _kh_db_prepare (s->db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.birth_date = ? "
+                         "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.birth_date = ? "
                          "ORDER BY " CLIENT_ORDER " LIMIT ?",
                          error);
   if (stmt == NULL)
@@ -1446,7 +1426,7 @@ search_phone (Search      *s,
 
   stmt = _kh_db_prepare (s->db,
                          "SELECT " CLIENT_COLUMNS ", "
-                         "CASE WHEN c.phone_digits = ?1 THEN 3 ELSE 1 END FROM clients c "
+                         "CASE WHEN c.phone_digits = ?1 THEN 3 ELSE 1 END FROM clients c{client_join} "
                          "WHERE c.phone_digits >= ?1 AND c.phone_digits < ?2 "
                          "ORDER BY c.phone_digits = ?1 DESC, " CLIENT_ORDER " LIMIT ?3",
                          error);
@@ -1517,6 +1497,240 @@ log_hits (KhDb       *db,
   return TRUE;
 }
 
+/* ---- search on a server ---- */
+
+/* How well a person found on a server matched what was typed: the server
+ * answers with the people only (in its order), so the quality is read
+ * from the person, as the SQLite queries say it. */
+static KhMatch
+server_match (KhClient    *client,
+              const char  *kind,
+              const char  *text,
+              const char  *digits)
+{
+  if (g_str_equal (kind, "code"))
+    return client->identity_code != NULL && g_ascii_strcasecmp (client->identity_code, text) == 0
+           ? KH_MATCH_EXACT : KH_MATCH_PREFIX;
+  if (g_str_equal (kind, "phone") || g_str_equal (kind, "digits"))
+    {
+      g_autofree char *phone = _kh_db_phone_key (client->phone);
+
+      return g_strcmp0 (phone, digits) == 0 ? KH_MATCH_EXACT : KH_MATCH_PREFIX;
+    }
+  if (g_str_equal (kind, "date"))
+    return KH_MATCH_WORD;
+  {
+    g_autofree char *words = _kh_db_make_search_text (client->last_name, client->first_names, NULL);
+    g_autoptr(GPtrArray) typed = _kh_db_fold_words (text);
+
+    for (guint i = 0; i < typed->len; i++)
+      {
+        g_autofree char *whole = g_strconcat (" ", (const char *) g_ptr_array_index (typed, i), " ", NULL);
+
+        if (strstr (words, whole) == NULL)
+          return KH_MATCH_PREFIX;
+      }
+    return typed->len > 0 ? KH_MATCH_WORD : KH_MATCH_PREFIX;
+  }
+}
+
+/* How many people match in all, up to the cap: the server counts without
+ * showing anyone (0002-search-counts.sql there). */
+static gboolean
+count_on_server (Search      *s,
+                 const char  *kind,
+                 const char  *arg,
+                 const char  *phone,
+                 GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *dates = NULL;
+  const char *text = arg;
+  const char *server_kind = kind;
+  GDate date;
+  gint64 count;
+
+  if (g_str_equal (kind, "code"))
+    {
+      if (strlen (arg) == 7 && code_birth_date (arg, &date))
+        {
+          g_autofree char *iso = kh_date_to_iso (&date);
+
+          dates = g_strdup_printf ("{%s}", iso);
+        }
+    }
+  else if (g_str_equal (kind, "digits") || g_str_equal (kind, "date"))
+    {
+      server_kind = "dates";
+      dates = g_strdup (arg);
+      /* Five or six digits may as well start a phone number. */
+      text = g_str_equal (kind, "digits") && looks_like_phone (phone) ? phone : NULL;
+    }
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT kohtaamo.count_clients (?1, ?2, CAST (?3 AS text[]), "
+                         "CAST (?4 AS integer))",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_text (stmt, 1, server_kind);
+  _kh_db_bind_text (stmt, 2, text);
+  _kh_db_bind_text (stmt, 3, dates);
+  _kh_db_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
+  if (!step_count (s->db, stmt, &count, error))
+    return FALSE;
+  set_total (s, count);
+  return TRUE;
+}
+
+/* On a server (KhDbEngine.search_sql) the search functions find the
+ * people, in order, and log each one they return in this transaction
+ * (data/sql/pg/0001-schema.sql); then their rows are read as anywhere. */
+static gboolean
+search_on_server (Search      *s,
+                  KhUser      *user,
+                  const char  *text,
+                  GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *arg = NULL;
+  g_autofree char *phone = NULL;
+  const char *kind;
+  const char *sql;
+  guint digits = count_digits_only (text);
+  GDate date;
+  int rc;
+
+  if (digits > 0 && digits <= 6)
+    {
+      g_autofree char *json = NULL;
+
+      if (digits < KH_SEARCH_DATE_DIGITS)
+        {
+          s->search->hint = KH_SEARCH_HINT_MORE_DIGITS;
+          s->search->digits_needed = KH_SEARCH_DATE_DIGITS - digits;
+          return TRUE;
+        }
+      json = dates_for_digits (text);
+      if (json == NULL)
+        {
+          s->search->hint = KH_SEARCH_HINT_NOT_A_DATE;
+          return TRUE;
+        }
+      /* ["2001-08-07","2011-08-07"] → {2001-08-07,2011-08-07} */
+      g_strdelimit (json, "\"", ' ');
+      json[0] = '{';
+      json[strlen (json) - 1] = '}';
+      arg = g_strdup (json);
+      phone = g_strdup (text);
+      kind = "digits";
+    }
+  else if (looks_like_code_prefix (text))
+    {
+      arg = g_ascii_strup (text, -1);
+      kind = "code";
+    }
+  else if (kh_date_parse (text, &date))
+    {
+      g_autofree char *iso = kh_date_to_iso (&date);
+
+      arg = g_strdup_printf ("{%s}", iso);
+      kind = "date";
+    }
+  else if (looks_like_phone (text))
+    {
+      arg = _kh_db_phone_key (text);
+      phone = g_strdup (arg);
+      kind = "phone";
+      if (arg == NULL)
+        return TRUE;
+    }
+  else
+    {
+      arg = g_strdup (text);
+      kind = "name";
+    }
+
+  sql = g_str_equal (kind, "name") ? "SELECT client_id FROM kohtaamo.search_clients_by_name (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : g_str_equal (kind, "code") ? "SELECT client_id FROM kohtaamo.search_clients_by_code (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : g_str_equal (kind, "phone") ? "SELECT client_id FROM kohtaamo.search_clients_by_phone (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
+        : "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates (CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))";
+  stmt = _kh_db_prepare (s->db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_text (stmt, 1, arg);
+  _kh_db_bind_int (stmt, 2, s->limit);
+  /* The server forces reception's basis to the intake, as _kh_db_log_access. */
+  _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
+  if (!g_str_equal (kind, "name") && !g_str_equal (kind, "code") && !g_str_equal (kind, "phone"))
+    _kh_db_bind_text (stmt, 4, phone);
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+    {
+      gint64 id = _kh_db_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (s->db, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
+    {
+      g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
+
+      if (client == NULL)
+        return FALSE;
+      add_hit (s, client, server_match (client, kind, text, phone));
+    }
+
+  /* While only the birth part of a code is typed, the people recorded
+   * without a code but born that day come after the codes, as on SQLite. */
+  if (g_str_equal (kind, "code") && strlen (arg) == 7 && code_birth_date (arg, &date)
+      && HITS (s)->len < s->limit)
+    {
+      g_autofree char *iso = kh_date_to_iso (&date);
+      g_autofree char *dates = g_strdup_printf ("{%s}", iso);
+
+      g_array_set_size (ids, 0);
+      stmt = _kh_db_prepare (s->db,
+                             "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates "
+                             "(CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_text (stmt, 1, dates);
+      _kh_db_bind_int (stmt, 2, s->limit);
+      _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
+      _kh_db_bind_null (stmt, 4);
+      while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+        {
+          gint64 id = _kh_db_column_int64 (stmt, 0);
+
+          if (!g_hash_table_contains (s->seen, &id))
+            g_array_append_val (ids, id);
+        }
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+      if (rc != KH_DB_DONE)
+        {
+          _kh_db_set_error (s->db, rc, error);
+          return FALSE;
+        }
+      for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
+        {
+          g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
+
+          if (client == NULL)
+            return FALSE;
+          if (client->identity_code == NULL)
+            add_hit (s, client, KH_MATCH_PREFIX);
+        }
+    }
+  return count_on_server (s, kind, arg, phone, error);
+}
+
 /**
  * kh_db_search_clients_full:
  * @query: a name or its start, an identity code or its start (four digits
@@ -1563,7 +1777,9 @@ kh_db_search_clients_full (KhDb        *db,
     return NULL;
 
   digits = count_digits_only (text);
-  if (digits > 0 && digits <= 6)
+  if (db->engine->search_on_server)
+    ok = search_on_server (&s, user, text, &local_error);
+  else if (digits > 0 && digits <= 6)
     ok = search_date_digits (&s, text, &local_error);
   else if (looks_like_code_prefix (text))
     ok = search_code (&s, text, &local_error);
@@ -1579,7 +1795,8 @@ kh_db_search_clients_full (KhDb        *db,
     search->total = search->hits->len;
   if (ok)
     ok = count_open_cases (&s, &local_error);
-  if (ok)
+  /* A server's search logged whom it returned. */
+  if (ok && !db->engine->search_on_server)
     ok = log_hits (db, user, search->hits, &local_error);
 
   if (!_kh_db_tx_end (db, own, ok, &local_error))
@@ -1683,10 +1900,46 @@ kh_db_find_similar_clients (KhDb        *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT " CLIENT_COLUMNS " FROM clients c "
-                         "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
-                         &local_error);
+  /* On a server only the people the server returns are visible (it logs
+   * them): their ids first, then their rows, in a statement of their own. */
+  if (db->engine->search_on_server)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      stmt = _kh_db_prepare (db,
+                             "SELECT client_id FROM kohtaamo.find_similar_clients "
+                             "(?1, ?2, ?3, CAST (?4 AS bigint), CAST (?5 AS integer))",
+                             &local_error);
+      if (stmt != NULL)
+        {
+          _kh_db_bind_text (stmt, 1, last_name);
+          _kh_db_bind_text (stmt, 2, want_first);
+          _kh_db_bind_text (stmt, 3, iso);
+          _kh_db_bind_int64 (stmt, 4, except_id);
+          _kh_db_bind_int (stmt, 5, KH_BASIS_INTAKE);
+          while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+            {
+              gint64 id = _kh_db_column_int64 (stmt, 0);
+
+              g_array_append_val (ids, id);
+            }
+          if (rc != KH_DB_DONE)
+            _kh_db_set_error (db, rc, &local_error);
+          g_clear_pointer (&stmt, _kh_db_stmt_release);
+        }
+      for (guint i = 0; i < ids->len && local_error == NULL; i++)
+        {
+          KhClient *client = _kh_db_read_client (db, g_array_index (ids, gint64, i), &local_error);
+
+          if (client != NULL)
+            g_ptr_array_add (results, client);
+        }
+    }
+  else
+    stmt = _kh_db_prepare (db,
+                           "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} "
+                           "WHERE c.birth_date = ? AND c.id <> ? ORDER BY " CLIENT_ORDER,
+                           &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_text (stmt, 1, iso);
@@ -1706,7 +1959,7 @@ kh_db_find_similar_clients (KhDb        *db,
         _kh_db_set_error (db, rc, &local_error);
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
 
   if (!_kh_db_tx_finish (db, own, local_error, error))

@@ -488,7 +488,7 @@ kh_db_save_intake (KhDb      *db,
 
   if (client != NULL)
     {
-      if (client->id > 0)
+      if (client->id > 0 && _kh_db_log_before_write (db, user, client->id, &local_error))
         {
           /* Also proves the person exists; kept for undo of an update. */
           g_autoptr(KhClient) before = _kh_db_read_client (db, client->id, &local_error);
@@ -711,7 +711,9 @@ kh_db_list_client_contacts (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
-  if (check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
+  /* The log row first, as in kh_db_get_client. */
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error) &&
+      check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
     contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
                               client_id, &local_error);
   else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
@@ -720,9 +722,6 @@ kh_db_list_client_contacts (KhDb    *db,
       g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                    _("The person was not found. Someone may have removed the record."));
     }
-  if (local_error == NULL)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error);
-
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&contacts);
@@ -1021,9 +1020,10 @@ kh_db_list_queue_query (KhDb                  *db,
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
                                                "ORDER BY k.urgent DESC, "
-                                               "  CASE WHEN k.urgent THEN 0 "
-                                               "       ELSE cs.assessment_deadline IS NULL END, "
-                                               "  CASE WHEN k.urgent THEN NULL "
+                                               "  CASE WHEN k.urgent = 1 THEN 0 "
+                                               "       WHEN cs.assessment_deadline IS NULL THEN 1 "
+                                               "       ELSE 0 END, "
+                                               "  CASE WHEN k.urgent = 1 THEN NULL "
                                                "       ELSE cs.assessment_deadline END, "
                                                "  cs.opened_at, cs.id "
                                                "LIMIT ?1 OFFSET ?2",

@@ -72,6 +72,11 @@ kh_db_list_access_log (KhDb    *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  /* On a server the log is readable only after the reading is logged;
+   * either way the rows read are those from before this reading. */
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
 
   /* The client's name may be gone (an undone record): the row stays. Two
    * statements, so that each has its index (by time; by person and time). */
@@ -82,14 +87,17 @@ kh_db_list_access_log (KhDb    *db,
   "FROM access_log a " \
   "  LEFT JOIN users u ON u.id = a.user_id " \
   "  LEFT JOIN clients c ON c.id = a.client_id "
-  if (client_id > 0)
+  if (local_error != NULL)
+    ;
+  else if (client_id > 0)
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE a.client_id = ?1 "
+                           ENTRY_SELECT "WHERE a.client_id = ?1 AND {earlier_log_rows} "
                            "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
   else
     stmt = _kh_db_prepare (db,
-                           ENTRY_SELECT "WHERE ?1 = 0 ORDER BY a.at DESC, a.id DESC LIMIT ?2",
+                           ENTRY_SELECT "WHERE ?1 = 0 AND {earlier_log_rows} "
+                           "ORDER BY a.at DESC, a.id DESC LIMIT ?2",
                            &local_error);
 #undef ENTRY_SELECT
   if (stmt != NULL)
@@ -98,7 +106,7 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
                        &local_error);
 
@@ -135,37 +143,6 @@ kh_access_filter_copy (const KhAccessFilter *from,
   to->person_words = g_strdup (from->person_words);
 }
 
-/* The words of a name typed in the person filter as an FTS5 query: each
- * word a quoted prefix ("mäki"* "aino"*), so that nothing typed is read as
- * query syntax; the index folds case and ä/a, ö/o, å/a. NULL for no words. */
-static char *
-person_match (const char *text)
-{
-  g_autoptr(GString) match = g_string_new (NULL);
-  g_autoptr(GString) word = g_string_new (NULL);
-
-  if (text == NULL)
-    return NULL;
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && g_unichar_isalnum (c))
-        {
-          g_string_append_unichar (word, c);
-          continue;
-        }
-      if (word->len > 0)
-        {
-          g_string_append_printf (match, "%s\"%s\"*", match->len > 0 ? " " : "", word->str);
-          g_string_truncate (word, 0);
-        }
-      if (c == 0)
-        break;
-    }
-  return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
-}
-
 void
 kh_access_log_slice_free (KhAccessLogSlice *page)
 {
@@ -191,16 +168,24 @@ local_midnight (const GDate *date)
  * written, so that SQLite can pick the index that fits: by person, by
  * user, by kind or by time (0009-access-log-filters.sql). */
 static void
-append_filter (GString              *sql,
-               const KhAccessFilter *filter)
+append_filter (KhDb                 *db,
+               GString              *sql,
+               const KhAccessFilter *filter,
+               GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
+  g_autoptr(GPtrArray) tokens = _kh_db_name_tokens (filter->person_words);
 
-  g_string_append (sql, " WHERE 1");
+  g_string_append (sql, " WHERE {earlier_log_rows}");
   if (filter->client_id > 0)
-    g_string_append (sql, " AND a.client_id = ?");
-  if (match != NULL)
-    g_string_append (sql, " AND a.client_id IN (SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?)");
+    g_string_append (sql, " AND a.client_id = ?1");
+  /* Each word a prefix ("mäki" "aino" find Mäkinen, Aino); the engine's
+   * name index folds case and ä/a, ö/o, å/a. */
+  if (tokens->len > 0)
+    {
+      g_string_append (sql, " AND a.client_id IN (");
+      _kh_db_append_name_match (db, sql, filter->client_id > 0 ? 2 : 1, tokens, TRUE, params);
+      g_string_append (sql, ")");
+    }
   if (filter->user_id > 0)
     g_string_append (sql, " AND a.user_id = ?");
   if (filter->what != 0)
@@ -212,16 +197,16 @@ append_filter (GString              *sql,
 }
 
 static int
-bind_filter (KhDbStmt         *stmt,
-             const KhAccessFilter *filter)
+bind_filter (KhDbStmt             *stmt,
+             const KhAccessFilter *filter,
+             GPtrArray            *params)
 {
-  g_autofree char *match = person_match (filter->person_words);
   int i = 1;
 
   if (filter->client_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->client_id);
-  if (match != NULL)
-    _kh_db_bind_text (stmt, i++, match);
+  for (guint p = 0; p < params->len; p++)
+    _kh_db_bind_text (stmt, i++, g_ptr_array_index (params, p));
   if (filter->user_id > 0)
     _kh_db_bind_int64 (stmt, i++, filter->user_id);
   if (filter->what != 0)
@@ -251,16 +236,17 @@ count_rows (KhDb                 *db,
             GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM access_log a");
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   int i, rc;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (newer)
     g_string_append (sql, " AND (a.at, a.id) > (?, ?)");
   stmt = _kh_db_prepare (db, sql->str, error);
   if (stmt == NULL)
     return FALSE;
-  i = bind_filter (stmt, filter);
+  i = bind_filter (stmt, filter, params);
   if (newer)
     {
       _kh_db_bind_int64 (stmt, i++, at);
@@ -314,6 +300,7 @@ kh_db_read_access_log (KhDb                 *db,
 {
   g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
   g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
   GError *local_error = NULL;
   gboolean ascending = paging == KH_ACCESS_PAGE_NEWER || paging == KH_ACCESS_PAGE_OLDEST;
@@ -331,7 +318,7 @@ kh_db_read_access_log (KhDb                 *db,
   if (limit == 0)
     limit = DEFAULT_PAGE;
 
-  append_filter (sql, filter);
+  append_filter (db, sql, filter, params);
   if (paging == KH_ACCESS_PAGE_OLDER)
     g_string_append (sql, " AND (a.at, a.id) < (?, ?)");
   else if (paging == KH_ACCESS_PAGE_NEWER)
@@ -343,10 +330,14 @@ kh_db_read_access_log (KhDb                 *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  stmt = _kh_db_prepare (db, sql->str, &local_error);
+  if (db->engine->search_on_server)
+    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
+                       &local_error);
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db, sql->str, &local_error);
   if (stmt != NULL)
     {
-      int i = bind_filter (stmt, filter);
+      int i = bind_filter (stmt, filter, params);
 
       if (paging == KH_ACCESS_PAGE_OLDER || paging == KH_ACCESS_PAGE_NEWER)
         {
@@ -376,7 +367,7 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
                        &local_error);
 
@@ -440,6 +431,13 @@ kh_db_export_access_log (KhDb    *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server
+      && !_kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
+                             &local_error))
+    {
+      _kh_db_tx_finish (db, own, local_error, error);
+      return NULL;
+    }
 
   /* The person's language decides the extract's: Swedish for a
    * Swedish-speaking client, Finnish otherwise (the unit's other language
@@ -466,14 +464,15 @@ kh_db_export_access_log (KhDb    *db,
                          _("The person was not found. Someone may have removed the record."));
 
   if (local_error == NULL)
-    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? ORDER BY a.at, a.id",
+    stmt = _kh_db_prepare (db, PAGE_SELECT " WHERE a.client_id = ? AND {earlier_log_rows} "
+                           "ORDER BY a.at, a.id",
                            &local_error);
   if (stmt != NULL)
     {
       _kh_db_bind_int64 (stmt, 1, client_id);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                        &local_error);
   if (!_kh_db_tx_finish (db, own, local_error, error))

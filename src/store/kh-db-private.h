@@ -24,6 +24,13 @@ G_BEGIN_DECLS
 typedef struct _KhDbStmt   KhDbStmt;
 typedef struct _KhDbEngine KhDbEngine;
 
+/* A piece of SQL that the dialects write differently: the aggregates'
+ * SQL says {name}, and _kh_db_prepare puts the engine's `sql` there. */
+typedef struct {
+  const char *name;
+  const char *sql;
+} KhDbFragment;
+
 /* One SQL engine behind the aggregates: kh-db-sqlite.c (the embedded
  * default) and the server engine. The aggregate files (kh-db-clients.c …)
  * write portable SQL once — `?` or `?N` parameters, RETURNING, ON CONFLICT —
@@ -70,6 +77,51 @@ struct _KhDbEngine
 
   int        (*schema_version)   (KhDb *db);
   void       (*close)            (KhDb *db);
+
+  /* The login role the server knows the connection by (users.account), or
+   * NULL where the engine has no logins (SQLite: the program decides). */
+  const char *(*session_account) (KhDb *db);
+
+  /* What the dialects say differently in the aggregates' SQL. */
+  /* Appends to `sql` a query of the ids (one column) of the people who
+   * have, for each of `folded` (the words as _kh_db_fold_words folds them;
+   * `tokens` as typed), a name word that is it (or starts with it, when
+   * `prefix`). Its parameters are numbered from `first_param`; their values
+   * (text) are appended to `params`. */
+  void        (*name_match)      (KhDb       *db,
+                                  GString    *sql,
+                                  int         first_param,
+                                  GPtrArray  *tokens,
+                                  GPtrArray  *folded,
+                                  gboolean    prefix,
+                                  GPtrArray  *params);
+  /* The clients table as `c`, read in sort-key order (an index hint). */
+  const char  *clients_in_order;
+  /* position (haystack, needle): 1-based, 0 when not there. */
+  const char  *position_function;
+  /* A query of the text values of the JSON array that parameter ?1 is. */
+  const char  *json_values_1;
+  /* The Finnish/Swedish order of names, after an ORDER BY term. */
+  const char  *collate_names;
+  /* {name} → SQL, ending with { NULL, NULL }:
+   *  {client_address}  address, postal code and city of `c` (clients)
+   *  {client_join}     what {client_address} needs after `clients c`
+   *  {earlier_log_rows} access_log rows `a` from before this transaction
+   *  {log_access}      a statement that logs a read: ?1 at (Unix seconds),
+   *                    ?2 user id, ?3 client id, ?4 what, ?5 basis */
+  const KhDbFragment *fragments;
+  /* The program writes clients.search_text and client_words (else the
+   * database's triggers keep them). */
+  gboolean     writes_name_words;
+  /* The server's functions find the people and log them
+   * (kohtaamo.search_clients_by_name …): no row of clients is visible to
+   * a worker before it is logged. */
+  gboolean     search_on_server;
+  /* Adds or changes a user: ?1 account, ?2 display name (NULL keeps the
+   * one there), ?3 role, ?4 active, ?5 now; returns the id. */
+  const char  *save_user_sql;
+  /* Session settings for a large load (kh_db_prepare_bulk_load), or NULL. */
+  const char  *bulk_load_sql;
 };
 
 struct _KhDb
@@ -122,6 +174,16 @@ struct _KhDbStmt
 
 void          _kh_db_stmt_release      (KhDbStmt    *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDbStmt, _kh_db_stmt_release)
+
+/* The engines' own openings (kh_db_open chooses by the location). */
+KhDb         *_kh_db_sqlite_open_full  (const char     *path,
+                                        KhDbOpenFlags   flags,
+                                        GError        **error);
+KhDb         *_kh_db_sqlite_open_read_only (const char  *path,
+                                            GError     **error);
+KhDb         *_kh_db_pg_open           (const char  *conninfo,
+                                        gboolean     read_only,
+                                        GError     **error);
 
 /* A new connection's common part (kh_db_close frees it). */
 KhDb         *_kh_db_new               (const KhDbEngine *engine,
@@ -239,6 +301,16 @@ gboolean      _kh_db_log_access        (KhDb          *db,
                                         KhAccessWhat   what,
                                         KhAccessBasis  basis,
                                         GError       **error);
+/* On a server, logs an edit of the person before their rows are written
+ * (only a logged person's rows are reachable there). */
+gboolean      _kh_db_log_before_write  (KhDb         *db,
+                                        KhUser       *user,
+                                        gint64        client_id,
+                                        GError      **error);
+/* On a server, PERMISSION unless `user` is the connection's login role. */
+gboolean      _kh_db_check_session_user (KhDb         *db,
+                                         KhUser       *user,
+                                         GError      **error);
 /* Requires an active user with at least `role`; PERMISSION otherwise. */
 gboolean      _kh_db_check_role        (KhUser       *user,
                                         KhRole        role,
@@ -252,6 +324,17 @@ const char   *_kh_db_ui_language       (void);
 gboolean      _kh_db_prepare_client    (KhClient     *client,
                                         char        **out_phone_digits,
                                         GError      **error);
+/* Name words as typed, split where unicode61 splits them. */
+GPtrArray    *_kh_db_name_tokens       (const char   *text);
+/* Appends the engine's query of the people whose names match `tokens`
+ * (engine->name_match), its parameters from `first_param`, their text
+ * values to `params`. */
+void          _kh_db_append_name_match (KhDb         *db,
+                                        GString      *sql,
+                                        int           first_param,
+                                        GPtrArray    *tokens,
+                                        gboolean      prefix,
+                                        GPtrArray    *params);
 /* Name words folded as the FTS tokenizer folds them (for search_text). */
 GPtrArray    *_kh_db_fold_words        (const char   *text);
 /* How much of the sort key each client_words row keeps

@@ -53,15 +53,16 @@ kh_db_list_services (KhDb      *db,
 {
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT " SERVICE_COLUMNS " FROM services "
-                         "WHERE active = 1 OR ?2 "
-                         "ORDER BY area, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END COLLATE KH_FI, id",
-                         error);
+  sql = g_strconcat ("SELECT " SERVICE_COLUMNS " FROM services "
+                     "WHERE active = 1 OR ?2 = 1 "
+                     "ORDER BY area, CASE ?1 WHEN 'sv' THEN name_sv ELSE name_fi END ",
+                     db->engine->collate_names, ", id", NULL);
+  stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
@@ -263,7 +264,8 @@ kh_db_set_setting (KhDb        *db,
 
   if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
     return FALSE;
-  stmt = _kh_db_prepare (db, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+  stmt = _kh_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_text (stmt, 1, key);

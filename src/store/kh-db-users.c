@@ -56,7 +56,7 @@ count_active_admins (KhDb        *db,
 
   stmt = _kh_db_prepare (db,
                          "SELECT count(*) FROM users WHERE role = 5 AND active = 1 "
-                         "AND account IS NOT ?",
+                         "AND account IS DISTINCT FROM ?",
                          error);
   if (stmt == NULL)
     return -1;
@@ -81,14 +81,7 @@ upsert_user (KhDb        *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db,
-                         "INSERT INTO users (account, display_name, role, active, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5) "
-                         "ON CONFLICT (account) DO UPDATE SET "
-                         "  display_name = coalesce (excluded.display_name, display_name), "
-                         "  role = excluded.role, active = excluded.active "
-                         "RETURNING id",
-                         error);
+  stmt = _kh_db_prepare (db, db->engine->save_user_sql, error);
   if (stmt == NULL)
     return 0;
   _kh_db_bind_text (stmt, 1, account);
@@ -145,6 +138,16 @@ kh_db_login_full (KhDb        *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   clean_name = kh_text_clean (display_name);
+  /* On a server the login role is who logs in, whatever the caller says. */
+  if (db->engine->session_account != NULL
+      && g_strcmp0 (account, db->engine->session_account (db)) != 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                   /* Translators: both %s are the user's operating-system account name */
+                   _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s --role ROLE”."),
+                   account, account);
+      return NULL;
+    }
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
@@ -183,7 +186,10 @@ kh_db_login_full (KhDb        *db,
                    account, account);
       ok = FALSE;
     }
-  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0)
+  /* On a server users are written by an administrator only
+   * (kohtaamo.save_user): the name stays as they set it. */
+  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0
+           && db->engine->session_account == NULL)
     {
       /* Follow the name the operating system knows now. */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
@@ -224,14 +230,15 @@ kh_db_list_users (KhDb    *db,
 {
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _kh_db_prepare (db,
-                         "SELECT " USER_COLUMNS " FROM users "
-                         "ORDER BY coalesce (display_name, account) COLLATE KH_FI, account",
-                         error);
+  sql = g_strconcat ("SELECT " USER_COLUMNS " FROM users "
+                     "ORDER BY coalesce (display_name, account) ", db->engine->collate_names,
+                     ", account", NULL);
+  stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
   if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) user_from_row, users, error))

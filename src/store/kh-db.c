@@ -61,6 +61,119 @@ kh_db_close (KhDb *db)
   g_free (db);
 }
 
+/**
+ * kh_db_open:
+ *
+ * kh_db_open_full() with %KH_DB_OPEN_CREATE: the application's opening.
+ */
+KhDb *
+kh_db_open (const char  *location,
+            GError     **error)
+{
+  return kh_db_open_full (location, KH_DB_OPEN_CREATE, error);
+}
+
+/**
+ * kh_db_open_full:
+ * @location: the database file, or a PostgreSQL server (a postgresql:// URL,
+ *   a libpq connection string or service=NAME: kh_db_location_is_server)
+ *
+ * Opens the database. A file is treated as @flags say (kh-db-sqlite.c). A
+ * server's database must have been set up (kohtaamo-admin server init) and
+ * be as new as this build knows: a worker's login may not change its schema,
+ * so @flags do not apply there.
+ *
+ * Returns: (transfer full): the database, or %NULL with @error set (on a
+ *   server also PERMISSION for a login refused, UNAVAILABLE for a server
+ *   not reached).
+ */
+KhDb *
+kh_db_open_full (const char     *location,
+                 KhDbOpenFlags   flags,
+                 GError        **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kh_db_location_is_server (location))
+    return _kh_db_pg_open (location, FALSE, error);
+  return _kh_db_sqlite_open_full (location, flags, error);
+}
+
+/**
+ * kh_db_open_read_only:
+ *
+ * Opens an existing, migrated database without writing to it.
+ */
+KhDb *
+kh_db_open_read_only (const char  *location,
+                      GError     **error)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (kh_db_location_is_server (location))
+    return _kh_db_pg_open (location, TRUE, error);
+  return _kh_db_sqlite_open_read_only (location, error);
+}
+
+const char *
+kh_db_get_login (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (db->engine->session_account == NULL)
+    return NULL;
+  return db->engine->session_account (db);
+}
+
+gboolean
+kh_db_is_server (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->engine->session_account != NULL;
+}
+
+/* On a server no row of a person is reachable, not even to change it,
+ * before this transaction has logged the person (data/sql/pg/0001-schema.sql):
+ * a write to an existing person logs it as an edit first. On SQLite the
+ * write needs no read of its own. */
+gboolean
+_kh_db_log_before_write (KhDb     *db,
+                         KhUser   *user,
+                         gint64    client_id,
+                         GError  **error)
+{
+  if (!db->engine->search_on_server || client_id <= 0)
+    return TRUE;
+  return _kh_db_log_access (db, user, client_id, KH_ACCESS_EDIT,
+                            user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
+                                                            : KH_BASIS_CLIENT_RELATIONSHIP,
+                            error);
+}
+
+/* On a server each worker connects as their own login role: a user object
+ * of someone else is refused here (and the server refuses it too). */
+gboolean
+_kh_db_check_session_user (KhDb     *db,
+                           KhUser   *user,
+                           GError  **error)
+{
+  const char *account;
+
+  if (db->engine->session_account == NULL)
+    return TRUE;
+  account = db->engine->session_account (db);
+  if (user != NULL && user->account != NULL && g_strcmp0 (user->account, account) == 0)
+    return TRUE;
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+               /* Translators: %s is a login name on the database server */
+               _("This connection to the database server is logged in as “%s”: it cannot act for another user."),
+               account ? account : "?");
+  return FALSE;
+}
+
 const char *
 kh_db_get_path (KhDb *db)
 {
@@ -110,12 +223,42 @@ _kh_db_stmt_release (KhDbStmt *stmt)
     stmt->db->engine->reset (stmt->handle);
 }
 
+/* `sql` with each {name} replaced by the engine's fragment of that name
+ * (KhDbEngine.fragments): what the dialects say differently, inside SQL
+ * written once. */
+static char *
+expand_fragments (KhDb       *db,
+                  const char *sql)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 64);
+
+  for (const char *p = sql; *p != '\0'; )
+    {
+      const char *end = *p == '{' ? strchr (p, '}') : NULL;
+      const KhDbFragment *f;
+
+      if (end == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      for (f = db->engine->fragments; f != NULL && f->name != NULL; f++)
+        if (strlen (f->name) == (gsize) (end - p - 1) && strncmp (f->name, p + 1, end - p - 1) == 0)
+          break;
+      g_assert (f != NULL && f->name != NULL);
+      g_string_append (out, f->sql);
+      p = end + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 KhDbStmt *
 _kh_db_prepare (KhDb        *db,
                 const char  *sql,
                 GError     **error)
 {
   KhDbStmt *stmt = g_hash_table_lookup (db->statements, sql);
+  g_autofree char *expanded = NULL;
   gpointer handle;
   int rc = KH_DB_OK;
 
@@ -126,7 +269,9 @@ _kh_db_prepare (KhDb        *db,
       return stmt;
     }
 
-  handle = db->engine->prepare (db, sql, &rc);
+  if (strchr (sql, '{') != NULL)
+    expanded = expand_fragments (db, sql);
+  handle = db->engine->prepare (db, expanded ? expanded : sql, &rc);
   if (handle == NULL)
     {
       _kh_db_set_error (db, rc, error);
@@ -507,6 +652,53 @@ _kh_db_fold_words (const char *text)
   return g_steal_pointer (&words);
 }
 
+GPtrArray *
+_kh_db_name_tokens (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          g_ptr_array_add (tokens, g_strdup (word->str));
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return g_steal_pointer (&tokens);
+}
+
+void
+_kh_db_append_name_match (KhDb      *db,
+                          GString   *sql,
+                          int        first_param,
+                          GPtrArray *tokens,
+                          gboolean   prefix,
+                          GPtrArray *params)
+{
+  g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      g_autoptr(GPtrArray) words = _kh_db_fold_words (g_ptr_array_index (tokens, i));
+
+      for (guint w = 0; w < words->len; w++)
+        g_ptr_array_add (folded, g_strdup (g_ptr_array_index (words, w)));
+    }
+  db->engine->name_match (db, sql, first_param, tokens, folded, prefix, params);
+}
+
 char *
 _kh_db_make_sort_key (const char *last_name,
                       const char *first_names)
@@ -571,6 +763,8 @@ _kh_db_write_words (KhDb        *db,
 {
   g_autoptr(KhDbStmt) stmt = NULL;
 
+  if (!db->engine->writes_name_words)
+    return TRUE;
   if (replace)
     {
       stmt = _kh_db_prepare (db, "DELETE FROM client_words WHERE client_id = ?", error);
@@ -708,6 +902,9 @@ _kh_db_log_access (KhDb          *db,
 
   g_assert (user != NULL);
 
+  if (!_kh_db_check_session_user (db, user, error))
+    return FALSE;
+
   /* The store, not the view, knows why reception reads: reception has no
    * client relationship, only the receiving of contacts, whatever the
    * caller passed. */
@@ -717,10 +914,7 @@ _kh_db_log_access (KhDb          *db,
   if (!db->engine->client_chains_log)
     {
       /* The server numbers and chains the row itself, with its own clock. */
-      stmt = _kh_db_prepare (db,
-                             "INSERT INTO access_log (at, user_id, client_id, what, basis) "
-                             "VALUES (?, ?, ?, ?, ?)",
-                             error);
+      stmt = _kh_db_prepare (db, "{log_access}", error);
       if (stmt == NULL)
         return FALSE;
       _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
@@ -728,7 +922,14 @@ _kh_db_log_access (KhDb          *db,
       _kh_db_bind_id (stmt, 3, client_id);
       _kh_db_bind_int (stmt, 4, what);
       _kh_db_bind_int (stmt, 5, basis);
-      return _kh_db_step_done (db, stmt, error);
+      /* The server's statement answers with the row's number. */
+      rc = _kh_db_step (stmt);
+      if (rc == KH_DB_ROW)
+        rc = _kh_db_step (stmt);
+      if (rc != KH_DB_DONE)
+        _kh_db_set_error (db, rc, error);
+      _kh_db_reset (stmt);
+      return rc == KH_DB_DONE;
     }
 
   /* The chain (kh-log-chain.h): the next number after the newest row, and

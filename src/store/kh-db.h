@@ -39,6 +39,7 @@ typedef enum {
   KH_STORE_ERROR_PERMISSION,      /* the user's role does not allow this */
   KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
   KH_STORE_ERROR_DAMAGED,         /* a Kohtaamo database whose pages are damaged: restore a backup */
+  KH_STORE_ERROR_UNAVAILABLE,     /* the database server cannot be reached (for now) */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -127,6 +128,35 @@ KhDb      *kh_db_open_read_only  (const char  *path,
 void       kh_db_close           (KhDb        *db);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDb, kh_db_close)
 
+/* Whether a database setting names a PostgreSQL server (postgresql://…,
+ * postgres://…, key=value, service=NAME) rather than a SQLite file. */
+gboolean   kh_db_location_is_server (const char *location);
+/* A server's location as it may be shown: never a password. */
+char      *kh_db_pg_display_location (const char *conninfo);
+/* Connects to a server as the schema's owner and brings the schema to the
+ * newest (kohtaamo-admin server init; the tests' template). */
+KhDb      *kh_db_pg_open_owner   (const char  *conninfo,
+                                  GError     **error);
+gboolean   kh_db_pg_migrate      (KhDb        *db,
+                                  GError     **error);
+int        kh_db_pg_get_latest_version (void);
+gboolean   kh_db_pg_may_create_logins (KhDb *db);
+/* On a connection that may create roles: makes `account` a user of `role`
+ * with its own login role (password: NULL keeps it, or none for GSSAPI). */
+gboolean   kh_db_pg_save_login   (KhDb        *db,
+                                  const char  *account,
+                                  const char  *display_name,
+                                  KhRole       role,
+                                  gboolean     active,
+                                  const char  *password,
+                                  GError     **error);
+/* On a server, the login role the connection was made as (the user's
+ * account); NULL on a file. */
+const char *kh_db_get_login      (KhDb *db);
+/* Whether the connection is to a PostgreSQL server. */
+gboolean   kh_db_is_server       (KhDb *db);
+
+/* The file, or the server as it may be shown (no password). */
 const char *kh_db_get_path       (KhDb *db);
 int        kh_db_get_schema_version (KhDb *db);
 /* The newest schema this build knows (number of migrations). */
@@ -262,6 +292,19 @@ GPtrArray *kh_db_list_client_cases (KhDb    *db,
                                     KhUser  *user,
                                     gint64   client_id,
                                     GError **error);        /* of KhCase */
+/* Inserts new people (of KhClient, ids 0) all or none: the import. On
+ * SQLite they are first written, with the same code as any bulk insert,
+ * into a staging database beside the database (0600, removed after), and
+ * then published in one short write transaction, so that searches at the
+ * desks, which write access-log rows, do not wait seconds for the import's
+ * write lock and fail (issue 6, item 8; README "The database file").
+ * On failure `out_failed` (may be NULL) is the index of the person at
+ * fault, or -1 when none is; INVALID or DUPLICATE_CODE for a person. */
+gboolean   kh_db_import_clients  (KhDb        *db,
+                                  KhUser      *user,
+                                  GPtrArray   *clients,
+                                  int         *out_failed,
+                                  GError     **error);
 /* Rebuilds the FTS5 name index (kh_db_commit does it after bulk inserts). */
 gboolean   kh_db_rebuild_search_index (KhDb *db, GError **error);
 

@@ -27,6 +27,8 @@ struct _KhStore
 
   /* Owned, main thread. */
   char        *path;
+  /* As it may be shown: a server's without a password. */
+  char        *display_path;
   KhUser      *user;
   KhCalendar  *calendar;
   KhStoreState state;
@@ -365,6 +367,7 @@ kh_store_finalize (GObject *object)
 
   g_clear_pointer (&self->jobs, g_async_queue_unref);
   g_free (self->path);
+  g_free (self->display_path);
   g_free (self->unit_name);
 
   G_OBJECT_CLASS (kh_store_parent_class)->finalize (object);
@@ -422,6 +425,8 @@ kh_store_constructed (GObject *object)
 
   if (self->path == NULL)
     self->path = kh_store_default_path ();
+  self->display_path = kh_db_location_is_server (self->path)
+                       ? kh_db_pg_display_location (self->path) : g_strdup (self->path);
   self->worker = g_thread_new ("kh-store", worker_main, self);
 }
 
@@ -477,19 +482,46 @@ kh_store_init (KhStore *self)
 
 /* ---- public API ---- */
 
+/* The database a unit's IT set for every account (GSettings key
+ * "database", e.g. in /etc/dconf/db/local.d/), or NULL. */
+static char *
+settings_database (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *value = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  value = g_settings_get_string (settings, "database");
+  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
+}
+
 /**
  * kh_store_default_path:
  *
- * Returns: (transfer full): $KOHTAAMO_DATABASE if set, else
- *   $XDG_DATA_HOME/kohtaamo/kohtaamo.db.
+ * The database when none is named on the command line (DESIGN.md, "Two
+ * engines, one store": a path is a SQLite file, a postgresql:// URL, a
+ * libpq connection string or service=NAME a server).
+ *
+ * Returns: (transfer full): $KOHTAAMO_DATABASE if set, else the GSettings
+ *   key "database" if set, else $XDG_DATA_HOME/kohtaamo/kohtaamo.db.
  */
 char *
 kh_store_default_path (void)
 {
   const char *env = g_getenv ("KOHTAAMO_DATABASE");
+  char *configured;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
+  configured = settings_database ();
+  if (configured != NULL)
+    return configured;
   return g_build_filename (g_get_user_data_dir (), "kohtaamo", "kohtaamo.db", NULL);
 }
 
@@ -505,6 +537,20 @@ kh_store_get_path (KhStore *self)
   g_return_val_if_fail (KH_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * kh_store_get_display_path:
+ *
+ * The database as the window may name it: the file, or the server, its
+ * database and login (never a password).
+ */
+const char *
+kh_store_get_display_path (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), NULL);
+
+  return self->display_path;
 }
 
 KhUser *
@@ -591,6 +637,16 @@ finish_login (KhStore  *self,
   return result;
 }
 
+/* Who logs in: on a server the login role the connection was made as
+ * (users.account is that role), on a file the operating system's account. */
+static const char *
+login_account (KhDb *db)
+{
+  const char *login = kh_db_get_login (db);
+
+  return login != NULL ? login : g_get_user_name ();
+}
+
 static gpointer
 open_job (KhStore  *self,
           gpointer  data,
@@ -604,7 +660,7 @@ open_job (KhStore  *self,
 
   assert_worker (self);
 
-  created = !g_file_test (self->path, G_FILE_TEST_EXISTS);
+  created = !kh_db_location_is_server (self->path) && !g_file_test (self->path, G_FILE_TEST_EXISTS);
   db = kh_db_open (self->path, error);
   if (db == NULL)
     return NULL;
@@ -614,7 +670,7 @@ open_job (KhStore  *self,
     return NULL;
   g_clear_object (&self->worker_user);
   /* Nobody is made an administrator here: the window asks first. */
-  user = kh_db_login_full (db, g_get_user_name (), g_get_real_name (), FALSE, &local_error);
+  user = kh_db_login_full (db, login_account (db), g_get_real_name (), FALSE, &local_error);
   if (g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_NO_ADMINISTRATOR))
     {
       OpenResult *waiting = g_new0 (OpenResult, 1);
@@ -777,7 +833,7 @@ claim_job (KhStore  *self,
     }
   /* If someone else became the administrator meanwhile, this is an
    * ordinary login, which may well be refused. */
-  user = kh_db_login_full (self->db, g_get_user_name (), g_get_real_name (), TRUE, error);
+  user = kh_db_login_full (self->db, login_account (self->db), g_get_real_name (), TRUE, error);
   if (user == NULL)
     return NULL;
   return finish_login (self, self->db, user, FALSE, error);

@@ -44,6 +44,7 @@ const char *kh_store_get_unit_name       (KhStore    *self);
 /* Starts opening (from CLOSED); the state tells the rest. */
 void        kh_store_open                (KhStore    *self);
 const char *kh_store_get_path            (KhStore    *self);
+const char *kh_store_get_display_path    (KhStore    *self);
 /* The logged-in user after a successful open, else NULL. */
 KhUser     *kh_store_get_user            (KhStore    *self);
 /* The unit's calendar, after a successful open (read-only, shared). */

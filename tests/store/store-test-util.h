@@ -2,13 +2,17 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every test works on real SQLite files in its own temporary folder. People
+ * Every test works on a real database of its own: a SQLite file in its own
+ * temporary folder, or, with KOHTAAMO_TEST_ENGINE=pg (the store-pg suite), a
+ * new database on a throwaway PostgreSQL cluster (pg-test-util.h). People
  * are fictional; identity codes use the individual numbers 900–999.
  */
 #pragma once
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+
+#include "pg-test-util.h"
 
 #include "core/kh-hetu.h"
 #include "core/kh-log-chain.h"
@@ -18,9 +22,14 @@
 typedef struct
 {
   char   *dir;
+  /* The SQLite file, or the server's connection string (as "tester"). */
   char   *path;
   KhDb   *db;
   KhUser *admin;
+  /* PostgreSQL: the test's database, and a connection per other user. */
+  char   *pg_dbname;
+  GHashTable *user_dbs;
+  PGconn *pg_turn;
 } Fixture;
 
 static inline void
@@ -52,13 +61,26 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Some tests keep their fixture on the stack, uninitialised. */
+  f->pg_dbname = NULL;
+  f->user_dbs = NULL;
+  f->pg_turn = NULL;
   f->dir = g_dir_make_tmp ("kohtaamo-store-XXXXXX", &error);
   g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "data", "kohtaamo.db", NULL);
+  if (pg_test_engine ())
+    {
+      f->pg_dbname = pg_test_create_database ();
+      f->pg_turn = pg_test_take_turn ();
+      f->path = pg_test_conninfo (f->pg_dbname, PG_TEST_ADMIN);
+      f->user_dbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) kh_db_close);
+    }
+  else
+    f->path = g_build_filename (f->dir, "data", "kohtaamo.db", NULL);
   f->db = kh_db_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->db);
-  f->admin = kh_db_login (f->db, "tester", "Testi Testaaja", &error);
+  f->admin = kh_db_login (f->db, PG_TEST_ADMIN, "Testi Testaaja", &error);
   g_assert_no_error (error);
   g_assert_cmpint (f->admin->role, ==, KH_ROLE_ADMIN);
 }
@@ -68,7 +90,12 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->admin);
+  g_clear_pointer (&f->user_dbs, g_hash_table_unref);
   g_clear_pointer (&f->db, kh_db_close);
+  if (f->pg_dbname != NULL)
+    pg_test_drop_database (f->pg_dbname);
+  g_clear_pointer (&f->pg_turn, PQfinish);
+  g_clear_pointer (&f->pg_dbname, g_free);
   remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -207,10 +234,58 @@ raw_count (sqlite3    *handle,
   return n;
 }
 
+/* A user of the unit, saved by the administrator (on a server also a
+ * login role of that name). */
+static inline KhUser *
+fixture_add_user (Fixture    *f,
+                  const char *account,
+                  const char *display_name,
+                  KhRole      role)
+{
+  g_autoptr(GError) error = NULL;
+  KhUser *user;
+
+  if (f->pg_dbname != NULL)
+    pg_test_create_login (account);
+  user = kh_db_save_user (f->db, account, display_name, role, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (user);
+  return user;
+}
+
+/* The connection through which `user` works: on SQLite the one file, on a
+ * server their own login's connection to the test's database. */
+static inline KhDb *
+fixture_db (Fixture *f,
+            KhUser  *user)
+{
+  g_autoptr(GError) error = NULL;
+  KhDb *db;
+
+  if (f->pg_dbname == NULL || user == NULL || g_strcmp0 (user->account, PG_TEST_ADMIN) == 0)
+    return f->db;
+  db = g_hash_table_lookup (f->user_dbs, user->account);
+  if (db != NULL)
+    return db;
+  {
+    g_autofree char *conninfo = pg_test_conninfo (f->pg_dbname, user->account);
+
+    db = kh_db_open (conninfo, &error);
+    g_assert_no_error (error);
+    g_hash_table_insert (f->user_dbs, g_strdup (user->account), db);
+  }
+  return db;
+}
+
+/* One number from SQL run beside the store, as another program would:
+ * the SQLite file, or the server as its superuser (who sees every row). */
 static inline gint64
 count (Fixture    *f,
        const char *sql)
 {
+  if (f->pg_dbname != NULL)
+    return pg_test_count (f->pg_dbname, sql);
+
   sqlite3 *handle = raw_open (f->path);
   gint64 n = raw_count (handle, sql);
 

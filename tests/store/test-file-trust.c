@@ -572,6 +572,195 @@ test_durable_commits (void)
   remove_tree (dir);
 }
 
+/* ---- an import does not hold the write lock ---- */
+
+static GPtrArray *
+import_people (guint first,
+               guint n)
+{
+  GPtrArray *clients = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("Tuonti%05u", i);
+      char birth[16];
+      GDate date;
+
+      /* One person a day from 2001 on: every code is different. */
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 1, 2001);
+      g_date_add_days (&date, i);
+      g_date_strftime (birth, sizeof birth, "%Y-%m-%d", &date);
+      g_ptr_array_add (clients, test_client (last, "Tuula", birth, i % 2 ? 900 + i % 100 : 0));
+    }
+  return clients;
+}
+
+typedef struct {
+  const char *path;
+  GPtrArray  *clients;
+  gboolean    ok;
+  gint        done;
+} Importer;
+
+static gpointer
+importer_thread (gpointer data)
+{
+  Importer *importer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = kh_db_open_full (importer->path, KH_DB_OPEN_EXISTING, &error);
+  g_autoptr(KhUser) admin = NULL;
+
+  g_assert_no_error (error);
+  admin = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+  importer->ok = kh_db_import_clients (db, admin, importer->clients, NULL, &error);
+  g_assert_no_error (error);
+  g_atomic_int_set (&importer->done, 1);
+  return NULL;
+}
+
+static gboolean
+staging_exists (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, ".kohtaamo-import-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* While the import writes its people (into its staging file), another
+ * desk can take the write lock at once: a search, which writes access-log
+ * rows, does not wait for the import. Before issue 6 the import held the
+ * lock from its first row to its commit. */
+static void
+test_import_leaves_lock_free (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autoptr(GPtrArray) clients = import_people (0, 4000);
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  Importer importer = { path, clients, FALSE, 0 };
+  guint free_while_staging = 0;
+  guint searched_while_staging = 0;
+  gint64 count;
+  sqlite3 *desk;
+
+  make_database_with_people (path, 10);
+  desk = raw_open (path);
+  db = kh_db_open_full (path, KH_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  admin = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+
+  thread = g_thread_new ("import", importer_thread, &importer);
+  while (!g_atomic_int_get (&importer.done))
+    {
+      if (!staging_exists (dir))
+        {
+          g_thread_yield ();
+          continue;
+        }
+      /* No waiting at all: the lock is free or it is not. */
+      sqlite3_busy_timeout (desk, 0);
+      if (sqlite3_exec (desk, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+        {
+          g_assert_cmpint (sqlite3_exec (desk, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+          free_while_staging++;
+          /* And a search, with its log rows, works; it finds nobody of
+           * the import, or (if it was published just now) everyone. */
+          g_clear_pointer (&found, g_ptr_array_unref);
+          found = kh_db_search_clients (db, admin, "tuonti", 50, &error);
+          g_assert_no_error (error);
+          count = kh_db_count_clients (db, &error);
+          g_assert_no_error (error);
+          g_assert_true ((count == 10 && found->len == 0) || (count == 4010 && found->len == 50));
+          searched_while_staging++;
+        }
+      g_usleep (2000);
+    }
+  g_thread_join (g_steal_pointer (&thread));
+  g_test_message ("the lock was free %u times while the import wrote", free_while_staging);
+  g_assert_true (importer.ok);
+  g_assert_cmpuint (free_while_staging, >, 0);
+  g_assert_cmpuint (searched_while_staging, >, 0);
+  g_assert_false (staging_exists (dir));
+
+  /* All of them, found by name and by their words. */
+  g_assert_cmpint (kh_db_count_clients (db, &error), ==, 4010);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = kh_db_search_clients (db, admin, "tuonti03999", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (raw_count (desk, "SELECT count(*) FROM clients_fts WHERE clients_fts "
+                                    "MATCH 'tuonti*'"), ==, 4000);
+  g_assert_cmpint (raw_count (desk, "SELECT count(*) FROM pragma_integrity_check "
+                                    "WHERE integrity_check <> 'ok'"), ==, 0);
+  g_assert_cmpint (sqlite3_close (desk), ==, SQLITE_OK);
+  remove_tree (dir);
+}
+
+/* A code that another desk saved after the import's check: nothing of the
+ * import is written, and the person at fault is named. */
+static void
+test_import_all_or_nothing (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autoptr(GPtrArray) clients = import_people (0, 300);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  KhClient *taken = g_ptr_array_index (clients, 201);
+  g_autoptr(KhClient) other = test_client ("Toinen", "Tiina", "1941-10-10", 901);
+  int failed = -2;
+
+  make_database_with_people (path, 10);
+  db = kh_db_open_full (path, KH_DB_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  admin = kh_db_login (db, "tester", NULL, &error);
+  g_assert_no_error (error);
+  /* Row 201 has a code; another desk saves someone with it. */
+  g_assert_nonnull (taken->identity_code);
+  g_free (other->identity_code);
+  other->identity_code = g_strdup (taken->identity_code);
+  g_free (other->birth_date);
+  other->birth_date = g_strdup (taken->birth_date);
+  g_assert_cmpint (kh_db_save_client (db, admin, other, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_false (kh_db_import_clients (db, admin, clients, &failed, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE);
+  g_assert_cmpint (failed, ==, 201);
+  g_clear_error (&error);
+  g_assert_cmpint (kh_db_count_clients (db, &error), ==, 11);
+  g_assert_false (staging_exists (dir));
+
+  /* A person the store's rules refuse: named, nothing written. */
+  g_ptr_array_remove_index (clients, 201);
+  {
+    KhClient *bad = g_ptr_array_index (clients, 42);
+
+    /* A zero-width space inside the name. */
+    g_free (bad->last_name);
+    bad->last_name = g_strdup ("Nolla\xe2\x80\x8bleveys");
+  }
+  g_assert_false (kh_db_import_clients (db, admin, clients, &failed, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpint (failed, ==, 42);
+  g_clear_error (&error);
+  g_assert_cmpint (kh_db_count_clients (db, &error), ==, 11);
+  g_assert_false (staging_exists (dir));
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +781,8 @@ main (int   argc,
   g_test_add_func ("/store/file/damaged-page", test_damaged_page);
   g_test_add_func ("/store/file/check-sound", test_check_sound);
   g_test_add_func ("/store/file/durable-commits", test_durable_commits);
+  g_test_add_func ("/store/import/leaves-lock-free", test_import_leaves_lock_free);
+  g_test_add_func ("/store/import/all-or-nothing", test_import_all_or_nothing);
 
   return g_test_run ();
 }

@@ -354,7 +354,7 @@ test_log_search (Fixture       *f,
   g_autofree char *where = NULL;
 
   add_people (f);
-  g_assert_cmpint (log_rows (f, "1"), ==, 0);
+  g_assert_cmpint (log_rows (f, "TRUE"), ==, 0);
 
   results = search (f, "mäki", 20);
   g_assert_cmpuint (results->len, ==, 4);
@@ -372,7 +372,7 @@ test_log_search (Fixture       *f,
   /* No results, no rows. */
   g_clear_pointer (&results, g_ptr_array_unref);
   results = search (f, "nobody", 20);
-  g_assert_cmpint (log_rows (f, "1"), ==, 4);
+  g_assert_cmpint (log_rows (f, "TRUE"), ==, 4);
 }
 
 static void
@@ -407,7 +407,7 @@ test_log_reads (Fixture       *f,
   g_clear_error (&error);
   g_assert_null (kh_db_list_client_contacts (f->db, f->admin, id + 100, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
-  g_assert_cmpint (log_rows (f, "1"), ==, 2);
+  g_assert_cmpint (log_rows (f, "TRUE"), ==, 2);
 }
 
 /* The store decides the basis of reception's reads: reception has no
@@ -438,9 +438,9 @@ test_log_basis_by_role (Fixture       *f,
       g_autoptr(KhClient) client = NULL;
       g_autoptr(GError) error = NULL;
 
-      user = kh_db_save_user (f->db, account, NULL, cases[i].role, TRUE, &error);
-      g_assert_no_error (error);
-      client = kh_db_get_client (f->db, user, id, KH_ACCESS_PAGE, cases[i].passed, &error);
+      user = fixture_add_user (f, account, NULL, cases[i].role);
+      client = kh_db_get_client (fixture_db (f, user), user, id, KH_ACCESS_PAGE, cases[i].passed,
+                                 &error);
       g_assert_no_error (error);
       where = g_strdup_printf ("user_id = %" G_GINT64_FORMAT " AND client_id = %" G_GINT64_FORMAT
                                " AND basis = %d", user->id, id, cases[i].logged);
@@ -461,22 +461,20 @@ test_log_reading (Fixture       *f,
   gint64 id;
 
   id = add_client (f, "Valvottu", "Veera", "1988-08-08", 0);
-  reception = kh_db_save_user (f->db, "vastaanotto", "Rita Reception", KH_ROLE_RECEPTION, TRUE, &error);
-  g_assert_no_error (error);
-  lead = kh_db_save_user (f->db, "johtaja", "Johanna Johtava", KH_ROLE_LEAD, TRUE, &error);
-  g_assert_no_error (error);
+  reception = fixture_add_user (f, "vastaanotto", "Rita Reception", KH_ROLE_RECEPTION);
+  lead = fixture_add_user (f, "johtaja", "Johanna Johtava", KH_ROLE_LEAD);
 
-  results = kh_db_search_clients (f->db, reception, "valvottu", 10, &error);
+  results = kh_db_search_clients (fixture_db (f, reception), reception, "valvottu", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
 
   /* Reception may not read the log. */
-  g_assert_null (kh_db_list_access_log (f->db, reception, 0, 10, &error));
+  g_assert_null (kh_db_list_access_log (fixture_db (f, reception), reception, 0, 10, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_cmpint (log_rows (f, "1"), ==, 1);
+  g_assert_cmpint (log_rows (f, "TRUE"), ==, 1);
 
-  entries = kh_db_list_access_log (f->db, lead, id, 10, &error);
+  entries = kh_db_list_access_log (fixture_db (f, lead), lead, id, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 1);
   newest = g_ptr_array_index (entries, 0);
@@ -965,20 +963,27 @@ main (int   argc,
   ADD ("/store/search/birth-date", test_birth_date);
   ADD ("/store/search/phone", test_phone);
   ADD ("/store/search/limit-and-similar", test_limit_and_similar);
-  ADD ("/store/search/bulk-load", test_bulk_load);
+  if (!pg_test_engine ())
+    ADD ("/store/search/bulk-load", test_bulk_load);
   ADD ("/store/search/totals", test_totals);
   ADD ("/store/search/partial-code", test_partial_code);
   ADD ("/store/search/match-quality", test_match_quality);
   ADD ("/store/search/open-cases", test_open_cases);
-  ADD ("/store/search/long-name-size", test_long_name_size);
+  if (!pg_test_engine ())
+    ADD ("/store/search/long-name-size", test_long_name_size);
   ADD ("/store/search/prefix-ties", test_prefix_ties);
   ADD ("/store/search/protected-address", test_protected_address);
   ADD ("/store/search/log-basis-by-role", test_log_basis_by_role);
-  ADD ("/store/search/maintenance-when-idle", test_maintenance_when_idle);
+  /* SQLite's own upkeep, and its file (the server's log is append-only
+   * by its grants and triggers: tests/pg). */
+  if (!pg_test_engine ())
+    {
+      ADD ("/store/search/maintenance-when-idle", test_maintenance_when_idle);
+      ADD ("/store/access-log/append-only", test_log_append_only);
+    }
   ADD ("/store/access-log/search", test_log_search);
   ADD ("/store/access-log/reads", test_log_reads);
   ADD ("/store/access-log/reading-the-log", test_log_reading);
-  ADD ("/store/access-log/append-only", test_log_append_only);
 
   return g_test_run ();
 }

@@ -1,0 +1,1269 @@
+/* kh-db-pg.c — the PostgreSQL engine: a unit's shared server through libpq
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The aggregates write portable SQL with `?` or `?N` parameters; this file
+ * turns them into `$N` once, prepares each statement on the server under a
+ * name of its own the first time the connection uses it, binds values as
+ * text (blobs in binary), executes on the first step and walks the rows of
+ * the result. Every call blocks: KhStore runs KhDb on its worker thread, so
+ * the UI never waits on the network (DESIGN.md).
+ *
+ * Each worker connects as their own login role (users.account is the
+ * role's name, the shared contract of issue 6): the server, not this
+ * program, knows who is reading (session_user).
+ */
+#define G_LOG_DOMAIN "kohtaamo-store"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "store/kh-db-private.h"
+
+#define SQL_RESOURCE_PATH RESOURCE_BASE "/sql/pg"
+
+/* Type OIDs (catalog/pg_type_d.h, stable across versions). */
+#define PG_BOOL_OID  16
+#define PG_BYTEA_OID 17
+#define PG_TEXT_OID  25
+
+/* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
+static const char * const migrations[] = {
+  "0001-schema.sql",
+  "0002-search-counts.sql",
+};
+
+/* The engine's error codes (what step and exec return): never 0, 100 or
+ * 101 (KH_DB_OK, KH_DB_ROW, KH_DB_DONE). */
+enum {
+  PG_ERROR = 1,
+  PG_ERROR_UNIQUE,
+  PG_ERROR_CONSTRAINT,
+  PG_ERROR_PERMISSION,
+  PG_ERROR_CONNECTION,
+  PG_ERROR_BUSY,
+  PG_ERROR_READ_ONLY,
+  PG_ERROR_MISUSE,
+};
+
+typedef struct {
+  PGconn *conn;
+  /* The login role, as the server says (session_user). */
+  char   *account;
+  /* The last failure: its code, SQLSTATE and the server's message. */
+  int     error_code;
+  char   *sqlstate;
+  char   *message;
+  gint64  changes;
+  guint   n_statements;
+} PgConn;
+
+typedef struct {
+  KhDb      *db;
+  char      *sql;        /* with $N parameters */
+  char      *name;       /* the server-side statement */
+  int        n_params;
+  Oid       *types;
+  char     **values;
+  int       *lengths;
+  int       *formats;
+  int        n_columns;  /* -1 until described or executed */
+  PGresult  *result;
+  int        row;
+  guchar    *blob;       /* the last column_blob, decoded */
+} PgStmt;
+
+static const KhDbEngine pg_engine;
+
+#define CONN(db) ((PgConn *) (db)->handle)
+
+static gboolean pg_in_transaction (KhDb *db);
+
+/* ---- errors ---- */
+
+static int
+code_for_sqlstate (const char *state)
+{
+  if (state == NULL)
+    return PG_ERROR_CONNECTION;
+  if (strcmp (state, "23505") == 0)
+    return PG_ERROR_UNIQUE;
+  if (g_str_has_prefix (state, "23"))
+    return PG_ERROR_CONSTRAINT;
+  /* Insufficient privilege; a RAISE of the server's own role checks. */
+  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28"))
+    return PG_ERROR_PERMISSION;
+  /* Connection exceptions, the server shutting down, too many connections. */
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P")
+      || strcmp (state, "53300") == 0)
+    return PG_ERROR_CONNECTION;
+  /* Serialization failure, deadlock, lock not available. */
+  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0
+      || strcmp (state, "55P03") == 0)
+    return PG_ERROR_BUSY;
+  if (strcmp (state, "25006") == 0)
+    return PG_ERROR_READ_ONLY;
+  return PG_ERROR;
+}
+
+/* Remembers a failure of `result` (NULL: the connection's) and returns its
+ * code. */
+static int
+note_failure (KhDb           *db,
+              const PGresult *result)
+{
+  PgConn *pc = CONN (db);
+  const char *state = result ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+  if (message == NULL)
+    message = PQerrorMessage (pc->conn);
+  /* A connection that broke says so in its status, whatever the result. */
+  if (PQstatus (pc->conn) == CONNECTION_BAD)
+    state = NULL;
+  g_free (pc->sqlstate);
+  g_free (pc->message);
+  pc->sqlstate = g_strdup (state);
+  pc->message = g_strstrip (g_strdup (message ? message : ""));
+  pc->error_code = code_for_sqlstate (state);
+  return pc->error_code;
+}
+
+static void
+set_error_for_code (KhDb        *db,
+                    int          rc,
+                    const char  *detail,
+                    GError     **error)
+{
+  const char *where = db && db->path ? db->path : "?";
+
+  switch (rc)
+    {
+    case PG_ERROR_UNIQUE:
+    case PG_ERROR_CONSTRAINT:
+      /* The C code validates before writing and explains in the user's
+       * language; reaching a constraint means a rule the checks missed. */
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   /* Translators: %s is the database's own (English) explanation */
+                   _("The data breaks a rule of the database: %s"),
+                   detail ? detail : "?");
+      break;
+    case PG_ERROR_PERMISSION:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                   /* Translators: %s is the server's own (English) explanation */
+                   _("The database server did not allow this: %s"),
+                   detail ? detail : "?");
+      break;
+    case PG_ERROR_CONNECTION:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE,
+                   /* Translators: %s is the database server (a host and a database name) */
+                   _("The database server “%s” cannot be reached. Nothing was lost: try again in a moment."),
+                   where);
+      break;
+    case PG_ERROR_BUSY:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_LOCKED,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” is in use by another program. Close the other program or wait a moment, and try again."),
+                   where);
+      break;
+    case PG_ERROR_READ_ONLY:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_READ_ONLY,
+                   /* Translators: %s is the database server (a host and a database name) */
+                   _("The database server “%s” only reads at the moment (a standby). Try again in a moment."),
+                   where);
+      break;
+    default:
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("The database “%s” failed: %s"), where,
+                   detail ? detail : "?");
+      break;
+    }
+}
+
+static void
+pg_set_error (KhDb    *db,
+              int      rc,
+              GError **error)
+{
+  PgConn *pc = db->handle;
+  const char *detail = NULL;
+
+  /* The connection's message is only about this error if the codes agree. */
+  if (pc != NULL && pc->error_code == rc)
+    detail = pc->message;
+  set_error_for_code (db, rc, detail, error);
+}
+
+static int
+pg_last_error_code (KhDb *db)
+{
+  return CONN (db)->error_code != 0 ? CONN (db)->error_code : PG_ERROR;
+}
+
+static gboolean
+pg_is_unique_violation (KhDb *db,
+                        int   rc)
+{
+  return rc == PG_ERROR_UNIQUE;
+}
+
+/* ---- statements ---- */
+
+/* `?` and `?N` outside strings, identifiers and comments become `$N` (a
+ * bare `?` takes the number after the largest so far, as in SQLite). */
+static char *
+translate_parameters (const char *sql,
+                      int        *out_n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  int largest = 0;
+
+  for (const char *p = sql; *p != '\0'; )
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+
+          g_string_append_c (out, *p++);
+          while (*p != '\0')
+            {
+              g_string_append_c (out, *p);
+              if (*p++ == quote)
+                {
+                  if (*p == quote)
+                    g_string_append_c (out, *p++);
+                  else
+                    break;
+                }
+            }
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            g_string_append_c (out, *p++);
+        }
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+          gsize len = end ? (gsize) (end + 2 - p) : strlen (p);
+
+          g_string_append_len (out, p, len);
+          p += len;
+        }
+      else if (*p == '?')
+        {
+          int n = 0;
+
+          p++;
+          if (g_ascii_isdigit (*p))
+            while (g_ascii_isdigit (*p))
+              n = n * 10 + (*p++ - '0');
+          else
+            n = largest + 1;
+          largest = MAX (largest, n);
+          g_string_append_printf (out, "$%d", n);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  *out_n_params = largest;
+  return g_string_free (out, FALSE);
+}
+
+static void
+stmt_clear_result (PgStmt *s)
+{
+  g_clear_pointer (&s->result, PQclear);
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->row = -1;
+}
+
+/* Prepares the statement on the server. A parameter whose type the server
+ * cannot tell from its place (`?2 IS NULL`) is made text, and the
+ * statement prepared again. */
+static int
+server_prepare (PgStmt *s)
+{
+  PgConn *pc = CONN (s->db);
+  /* A failed PREPARE would end an open transaction: a savepoint keeps it. */
+  gboolean guard = pg_in_transaction (s->db);
+
+  for (int attempt = 0; attempt <= s->n_params; attempt++)
+    {
+      PGresult *result;
+      const char *state;
+      const char *message;
+      int index;
+
+      if (guard)
+        PQclear (PQexec (pc->conn, "SAVEPOINT kh_prepare"));
+      result = PQprepare (pc->conn, s->name, s->sql, s->n_params, s->types);
+      if (PQresultStatus (result) == PGRES_COMMAND_OK)
+        {
+          PQclear (result);
+          if (guard)
+            PQclear (PQexec (pc->conn, "RELEASE SAVEPOINT kh_prepare"));
+          return KH_DB_OK;
+        }
+      if (guard)
+        {
+          PQclear (PQexec (pc->conn, "ROLLBACK TO SAVEPOINT kh_prepare"));
+          PQclear (PQexec (pc->conn, "RELEASE SAVEPOINT kh_prepare"));
+        }
+      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      message = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+      if (g_strcmp0 (state, "42P18") == 0 && message != NULL
+          && strchr (message, '$') != NULL
+          && (index = atoi (strchr (message, '$') + 1)) >= 1 && index <= s->n_params
+          && s->types[index - 1] == 0)
+        {
+          s->types[index - 1] = PG_TEXT_OID;
+          PQclear (result);
+          continue;
+        }
+      index = note_failure (s->db, result);
+      g_warning ("Cannot prepare “%s”: %s", s->sql, pc->message);
+      PQclear (result);
+      return index;
+    }
+  return note_failure (s->db, NULL);
+}
+
+static gpointer
+pg_prepare (KhDb       *db,
+            const char *sql,
+            int        *out_rc)
+{
+  PgConn *pc = CONN (db);
+  PgStmt *s = g_new0 (PgStmt, 1);
+
+  s->db = db;
+  s->sql = translate_parameters (sql, &s->n_params);
+  s->name = g_strdup_printf ("kh_%u", ++pc->n_statements);
+  s->types = g_new0 (Oid, MAX (s->n_params, 1));
+  s->values = g_new0 (char *, MAX (s->n_params, 1));
+  s->lengths = g_new0 (int, MAX (s->n_params, 1));
+  s->formats = g_new0 (int, MAX (s->n_params, 1));
+  s->n_columns = -1;
+  s->row = -1;
+
+  /* A parameter the SQL does not use (a statement shared with another
+   * dialect) has no type to infer: text. */
+  for (int i = 1; i <= s->n_params; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("$%d", i);
+      const char *p = s->sql;
+      gboolean used = FALSE;
+
+      while (!used && (p = strstr (p, ref)) != NULL)
+        {
+          p += strlen (ref);
+          used = !g_ascii_isdigit (*p);
+        }
+      if (!used)
+        s->types[i - 1] = PG_TEXT_OID;
+    }
+  *out_rc = server_prepare (s);
+  if (*out_rc != KH_DB_OK)
+    {
+      g_free (s->sql);
+      g_free (s->name);
+      g_free (s->types);
+      g_free (s->values);
+      g_free (s->lengths);
+      g_free (s->formats);
+      g_free (s);
+      return NULL;
+    }
+  return s;
+}
+
+static void
+pg_clear_bindings (gpointer stmt)
+{
+  PgStmt *s = stmt;
+
+  for (int i = 0; i < s->n_params; i++)
+    {
+      g_clear_pointer (&s->values[i], g_free);
+      s->lengths[i] = 0;
+      s->formats[i] = 0;
+    }
+}
+
+static void
+pg_finalize (gpointer stmt)
+{
+  PgStmt *s = stmt;
+  PgConn *pc = CONN (s->db);
+
+  stmt_clear_result (s);
+  pg_clear_bindings (s);
+  /* The server forgets its prepared statements with the session; while it
+   * lasts, a statement of ours outlives only the statement cache. */
+  if (pc != NULL && pc->conn != NULL && PQstatus (pc->conn) == CONNECTION_OK
+      && PQtransactionStatus (pc->conn) == PQTRANS_IDLE)
+    {
+      g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", s->name);
+
+      PQclear (PQexec (pc->conn, sql));
+    }
+  g_free (s->sql);
+  g_free (s->name);
+  g_free (s->types);
+  g_free (s->values);
+  g_free (s->lengths);
+  g_free (s->formats);
+  g_free (s);
+}
+
+static void
+pg_reset (gpointer stmt)
+{
+  stmt_clear_result (stmt);
+}
+
+static void
+bind_value (PgStmt     *s,
+            int         index,
+            char       *value,
+            int         length,
+            int         format)
+{
+  if (index < 1 || index > s->n_params)
+    {
+      g_free (value);
+      return;
+    }
+  g_free (s->values[index - 1]);
+  s->values[index - 1] = value;
+  s->lengths[index - 1] = length;
+  s->formats[index - 1] = format;
+}
+
+static void
+pg_bind_int64 (gpointer stmt,
+               int      index,
+               gint64   value)
+{
+  bind_value (stmt, index, g_strdup_printf ("%" G_GINT64_FORMAT, value), 0, 0);
+}
+
+static void
+pg_bind_text (gpointer    stmt,
+              int         index,
+              const char *text)
+{
+  bind_value (stmt, index, g_strdup (text), 0, 0);
+}
+
+static void
+pg_bind_blob (gpointer    stmt,
+              int         index,
+              const void *data,
+              gsize       size)
+{
+  /* g_memdup2 of nothing is NULL, which would bind SQL NULL. */
+  bind_value (stmt, index, size > 0 ? g_memdup2 (data, size) : g_strdup (""), (int) size, 1);
+}
+
+static void
+pg_bind_null (gpointer stmt,
+              int      index)
+{
+  bind_value (stmt, index, NULL, 0, 0);
+}
+
+static gboolean
+is_change_command (const char *status)
+{
+  return g_str_has_prefix (status, "INSERT") || g_str_has_prefix (status, "UPDATE")
+         || g_str_has_prefix (status, "DELETE") || g_str_has_prefix (status, "MERGE");
+}
+
+static int
+pg_step (gpointer stmt)
+{
+  PgStmt *s = stmt;
+  PgConn *pc = CONN (s->db);
+
+  if (s->result == NULL)
+    {
+      PGresult *result;
+      ExecStatusType status;
+
+      result = PQexecPrepared (pc->conn, s->name, s->n_params,
+                               (const char * const *) s->values, s->lengths, s->formats, 0);
+      status = PQresultStatus (result);
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          int rc = note_failure (s->db, result);
+
+          PQclear (result);
+          return rc;
+        }
+      if (is_change_command (PQcmdStatus (result)))
+        pc->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+      s->result = result;
+      s->n_columns = PQnfields (result);
+      s->row = 0;
+    }
+  else
+    {
+      g_clear_pointer (&s->blob, PQfreemem);
+      s->row++;
+    }
+  return s->row < PQntuples (s->result) ? KH_DB_ROW : KH_DB_DONE;
+}
+
+static gboolean
+has_value (PgStmt *s,
+           int     column)
+{
+  return s->result != NULL && s->row >= 0 && s->row < PQntuples (s->result)
+         && column >= 0 && column < PQnfields (s->result);
+}
+
+static gboolean
+pg_column_is_null (gpointer stmt,
+                   int      column)
+{
+  PgStmt *s = stmt;
+
+  return !has_value (s, column) || PQgetisnull (s->result, s->row, column);
+}
+
+static gint64
+pg_column_int64 (gpointer stmt,
+                 int      column)
+{
+  PgStmt *s = stmt;
+  const char *value;
+
+  if (pg_column_is_null (s, column))
+    return 0;
+  value = PQgetvalue (s->result, s->row, column);
+  /* A comparison as a column is a boolean here, an integer in SQLite. */
+  if (PQftype (s->result, column) == PG_BOOL_OID)
+    return value[0] == 't';
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+static const char *
+pg_column_str (gpointer stmt,
+               int      column)
+{
+  PgStmt *s = stmt;
+
+  if (pg_column_is_null (s, column))
+    return NULL;
+  return PQgetvalue (s->result, s->row, column);
+}
+
+static const void *
+pg_column_blob (gpointer  stmt,
+                int       column,
+                gsize    *out_size)
+{
+  PgStmt *s = stmt;
+  size_t size = 0;
+
+  *out_size = 0;
+  if (pg_column_is_null (s, column))
+    return NULL;
+  if (PQftype (s->result, column) != PG_BYTEA_OID)
+    {
+      *out_size = PQgetlength (s->result, s->row, column);
+      return PQgetvalue (s->result, s->row, column);
+    }
+  g_clear_pointer (&s->blob, PQfreemem);
+  s->blob = PQunescapeBytea ((const guchar *) PQgetvalue (s->result, s->row, column), &size);
+  *out_size = size;
+  return s->blob;
+}
+
+static int
+pg_column_count (gpointer stmt)
+{
+  PgStmt *s = stmt;
+
+  if (s->n_columns < 0)
+    {
+      PGresult *result = PQdescribePrepared (CONN (s->db)->conn, s->name);
+
+      s->n_columns = PQresultStatus (result) == PGRES_COMMAND_OK ? PQnfields (result) : 0;
+      PQclear (result);
+    }
+  return s->n_columns;
+}
+
+static int
+pg_exec (KhDb       *db,
+         const char *sql)
+{
+  PgConn *pc = CONN (db);
+  PGresult *result = PQexec (pc->conn, sql);
+  ExecStatusType status = PQresultStatus (result);
+  int rc = KH_DB_OK;
+
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
+    rc = note_failure (db, result);
+  else if (is_change_command (PQcmdStatus (result)))
+    pc->changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+  return rc;
+}
+
+static gint64
+pg_changes (KhDb *db)
+{
+  return CONN (db)->changes;
+}
+
+static gboolean
+pg_in_transaction (KhDb *db)
+{
+  PGTransactionStatusType status = PQtransactionStatus (CONN (db)->conn);
+
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+/* ---- one value ---- */
+
+/* The first column of the first row of `sql` (no parameters), or NULL. */
+static char *
+query_value (KhDb        *db,
+             const char  *sql,
+             GError     **error)
+{
+  PgConn *pc = CONN (db);
+  PGresult *result = PQexec (pc->conn, sql);
+  char *value = NULL;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      _kh_db_set_error (db, note_failure (db, result), error);
+      PQclear (result);
+      return NULL;
+    }
+  if (PQntuples (result) > 0 && PQnfields (result) > 0 && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  else
+    value = g_strdup ("");
+  PQclear (result);
+  return value;
+}
+
+/* ---- migrations ---- */
+
+static int
+read_version (KhDb    *db,
+              GError **error)
+{
+  g_autofree char *exists = NULL;
+  g_autofree char *version = NULL;
+
+  exists = query_value (db, "SELECT to_regclass ('kohtaamo.schema_version') IS NOT NULL", error);
+  if (exists == NULL)
+    return -1;
+  if (exists[0] != 't')
+    return 0;
+  version = query_value (db, "SELECT coalesce (max (version), 0) FROM kohtaamo.schema_version", error);
+  if (version == NULL)
+    return -1;
+  return atoi (version);
+}
+
+static int
+pg_schema_version (KhDb *db)
+{
+  return MAX (read_version (db, NULL), 0);
+}
+
+/**
+ * kh_db_pg_get_latest_version:
+ *
+ * The newest server schema this build knows (number of migrations in
+ * data/sql/pg).
+ */
+int
+kh_db_pg_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+apply_migration (KhDb    *db,
+                 int      index,
+                 GError **error)
+{
+  g_autofree char *resource = g_strconcat (SQL_RESOURCE_PATH "/", migrations[index], NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *sql = NULL;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* Each file records itself in kohtaamo.schema_version as its last
+   * statement (data/sql/pg/0001-schema.sql). */
+  if (!_kh_db_exec (db, sql, error))
+    {
+      g_warning ("Migration pg/%s failed: %s", migrations[index], CONN (db)->message);
+      return FALSE;
+    }
+  if (read_version (db, error) != index + 1)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: %s is the file name of a migration */
+                   _("The migration “%s” did not record itself."), migrations[index]);
+      return FALSE;
+    }
+  g_debug ("Applied migration pg/%s to %s", migrations[index], db->path);
+  return TRUE;
+}
+
+static gboolean
+check_version (KhDb    *db,
+               int      version,
+               GError **error)
+{
+  if (version > kh_db_pg_get_latest_version ())
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_TOO_NEW,
+                   /* Translators: %s is a file name; the numbers are schema versions */
+                   _("The database “%s” was made by a newer version of Kohtaamo (schema %d; this version knows %d). Update Kohtaamo to open it."),
+                   db->path, version, kh_db_pg_get_latest_version ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_pg_migrate:
+ *
+ * Brings the server's schema to the newest this build knows, one
+ * transaction per migration, each recorded in kohtaamo.schema_version. For
+ * the schema's owner (kohtaamo-admin server init, and the tests' template
+ * database): workers' roles may not change the schema.
+ */
+gboolean
+kh_db_pg_migrate (KhDb    *db,
+                  GError **error)
+{
+  g_return_val_if_fail (db != NULL && db->engine == &pg_engine, FALSE);
+
+  for (;;)
+    {
+      int version;
+
+      if (!_kh_db_exec (db, "BEGIN", error))
+        return FALSE;
+      /* Two programs migrating at once take turns here. */
+      if (!_kh_db_exec (db, "SELECT pg_advisory_xact_lock (1263031375)", error))
+        goto fail;
+      version = read_version (db, error);
+      if (version < 0 || !check_version (db, version, error))
+        goto fail;
+      if (version == kh_db_pg_get_latest_version ())
+        return _kh_db_exec (db, "COMMIT", error);
+      if (!apply_migration (db, version, error))
+        goto fail;
+      if (!_kh_db_exec (db, "COMMIT", error))
+        goto fail;
+      /* The migration may have set its own search path. */
+      if (!_kh_db_exec (db, "SET search_path = kohtaamo", error))
+        return FALSE;
+    }
+
+fail:
+  pg_exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+/* ---- the name search ---- */
+
+/* Whole words or their prefixes in client_words (the same table as on
+ * SQLite, kept by the same C code): one subquery per word, so that each is
+ * a range of the (word, sort_prefix) index. */
+static void
+pg_name_match (KhDb       *db,
+               GString    *sql,
+               int         first_param,
+               GPtrArray  *tokens,
+               GPtrArray  *folded,
+               gboolean    prefix,
+               GPtrArray  *params)
+{
+  int n = first_param;
+
+  g_string_append (sql, "SELECT c.id FROM clients c WHERE TRUE");
+  for (guint i = 0; i < folded->len; i++)
+    {
+      const char *word = g_ptr_array_index (folded, i);
+
+      if (prefix)
+        {
+          g_string_append_printf (sql,
+                                  " AND c.id IN (SELECT w.client_id FROM client_words w "
+                                  "WHERE w.word >= ?%d AND w.word < ?%d)", n, n + 1);
+          g_ptr_array_add (params, g_strdup (word));
+          g_ptr_array_add (params, g_strconcat (word, "\xf4\x8f\xbf\xbf", NULL));
+          n += 2;
+        }
+      else
+        {
+          g_string_append_printf (sql,
+                                  " AND c.id IN (SELECT w.client_id FROM client_words w "
+                                  "WHERE w.word = ?%d)", n);
+          g_ptr_array_add (params, g_strdup (word));
+          n++;
+        }
+    }
+}
+
+/* ---- opening ---- */
+
+static void
+pg_close (KhDb *db)
+{
+  PgConn *pc = db->handle;
+
+  g_clear_pointer (&pc->conn, PQfinish);
+  g_free (pc->account);
+  g_free (pc->sqlstate);
+  g_free (pc->message);
+  g_free (pc);
+  db->handle = NULL;
+}
+
+static const char *
+pg_session_account (KhDb *db)
+{
+  return CONN (db)->account;
+}
+
+static const KhDbFragment pg_fragments[] = {
+  /* No worker role reads the address columns: the server gives them for a
+   * person this transaction logged, and behind a non-disclosure marking
+   * not at all (data/sql/pg/0001-schema.sql, client_address). */
+  { "client_address", "ca.address, ca.postal_code, ca.city" },
+  /* The log rows from before this transaction (its own reading is logged
+   * first there). */
+  { "earlier_log_rows", "a.xact <> pg_current_xact_id ()" },
+  { "client_join", " LEFT JOIN LATERAL kohtaamo.client_address (c.id) ca ON TRUE" },
+  /* The server folds the names itself (clients_keys, clients_words). */
+  { "set_search_text", "" },
+  { "search_text_column", "" },
+  { "search_text_value", "" },
+  /* The server takes the user from the login and the time from its clock,
+   * and chains the row; ?1 and ?2 are typed only to be ignored. */
+  { "log_access", "SELECT kohtaamo.log_access (CAST (?3 AS bigint), CAST (?4 AS integer), "
+                  "CAST (?5 AS integer)) WHERE CAST (?1 AS bigint) IS NOT NULL "
+                  "AND CAST (?2 AS bigint) IS NOT NULL" },
+  { NULL, NULL }
+};
+
+static const KhDbEngine pg_engine = {
+  .fragments = pg_fragments,
+  .search_on_server = TRUE,
+  .name = "PostgreSQL",
+  .begin_sql = "BEGIN",
+  .prepare = pg_prepare,
+  .finalize = pg_finalize,
+  .reset = pg_reset,
+  .clear_bindings = pg_clear_bindings,
+  .bind_int64 = pg_bind_int64,
+  .bind_text = pg_bind_text,
+  .bind_blob = pg_bind_blob,
+  .bind_null = pg_bind_null,
+  .step = pg_step,
+  .column_int64 = pg_column_int64,
+  .column_str = pg_column_str,
+  .column_is_null = pg_column_is_null,
+  .column_blob = pg_column_blob,
+  .column_count = pg_column_count,
+  .exec = pg_exec,
+  .changes = pg_changes,
+  .in_transaction = pg_in_transaction,
+  .last_error_code = pg_last_error_code,
+  .is_unique_violation = pg_is_unique_violation,
+  .set_error = pg_set_error,
+  .schema_version = pg_schema_version,
+  .close = pg_close,
+  .session_account = pg_session_account,
+  .name_match = pg_name_match,
+  .clients_in_order = "clients c",
+  .position_function = "strpos",
+  .json_values_1 = "SELECT json_array_elements_text (CAST (?1 AS json))",
+  /* ICU's Finnish order (initdb imports the ICU collations). */
+  .collate_names = "COLLATE \"fi-FI-x-icu\"",
+  /* Only an administrator changes users, on the server too; it moves the
+   * login between the role groups (data/sql/pg/0001-schema.sql). ?5 is the
+   * server's own clock there. */
+  .save_user_sql = "SELECT kohtaamo.save_user (?1, coalesce (?2, (SELECT display_name FROM users "
+                   "WHERE account = ?1)), CAST (?3 AS integer), CAST (?4 AS integer)) "
+                   "WHERE CAST (?5 AS bigint) IS NOT NULL",
+};
+
+/* The connection string as it may be shown: the server, the database and
+ * the role, never a password. */
+char *
+kh_db_pg_display_location (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  GString *out = g_string_new (NULL);
+
+  if (options == NULL)
+    return g_strdup ("PostgreSQL");
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || o->val[0] == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "password") || g_str_equal (o->keyword, "sslpassword")
+          || g_str_equal (o->keyword, "passfile"))
+        continue;
+      if (!g_str_equal (o->keyword, "host") && !g_str_equal (o->keyword, "hostaddr")
+          && !g_str_equal (o->keyword, "port") && !g_str_equal (o->keyword, "dbname")
+          && !g_str_equal (o->keyword, "user") && !g_str_equal (o->keyword, "service"))
+        continue;
+      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "", o->keyword, o->val);
+    }
+  PQconninfoFree (options);
+  if (out->len == 0)
+    g_string_append (out, "PostgreSQL");
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * kh_db_location_is_server:
+ * @location: what the database setting says
+ *
+ * Returns: whether @location names a PostgreSQL server (a postgresql:// or
+ *   postgres:// URL, a libpq key=value string, service=NAME) rather than a
+ *   SQLite file (DESIGN.md, "Two engines, one store").
+ */
+gboolean
+kh_db_location_is_server (const char *location)
+{
+  const char *p;
+
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* key=value: a word of letters and underscores, then '=', and no '/'
+   * before it (a path may contain '='). */
+  for (p = location; *p == ' '; p++)
+    ;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (*p == ' ')
+    p++;
+  return *p == '=';
+}
+
+/* The server's session as the store needs it. */
+static gboolean
+configure (KhDb    *db,
+           GError **error)
+{
+  PgConn *pc = CONN (db);
+  g_autofree char *account = NULL;
+
+  /* Unqualified names are the schema's (the shared contract); the client
+   * speaks UTF-8; times are Unix seconds, so the zone does not matter. */
+  if (!_kh_db_exec (db,
+                    "SET search_path = kohtaamo; SET client_encoding = 'UTF8'; "
+                    "SET application_name = 'kohtaamo'",
+                    error))
+    return FALSE;
+  account = query_value (db, "SELECT session_user", error);
+  if (account == NULL)
+    return FALSE;
+  pc->account = g_steal_pointer (&account);
+  return TRUE;
+}
+
+/* The server's notices (a role already a member …) are for the debug log. */
+static void
+log_notice (void       *user_data,
+            const char *message)
+{
+  g_debug ("Server: %s", message);
+}
+
+static KhDb *
+connect_server (const char  *conninfo,
+                GError     **error)
+{
+  g_autofree char *shown = kh_db_pg_display_location (conninfo);
+  g_autoptr(KhDb) db = _kh_db_new (&pg_engine, shown);
+  PgConn *pc = g_new0 (PgConn, 1);
+
+  db->handle = pc;
+  pc->conn = PQconnectdb (conninfo);
+  PQsetNoticeProcessor (pc->conn, log_notice, NULL);
+  if (PQstatus (pc->conn) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (pc->conn)));
+
+      g_debug ("Cannot connect to %s: %s", shown, reason);
+      if (strstr (reason, "password") != NULL || strstr (reason, "authentication") != NULL
+          || strstr (reason, "role") != NULL)
+        g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                     /* Translators: the first %s is the database server, the second the server's (English) reason */
+                     _("The database server “%s” did not let you in: %s"), shown, reason);
+      else
+        g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE,
+                     /* Translators: the first %s is the database server, the second the (English) reason */
+                     _("The database server “%s” cannot be reached: %s"), shown, reason);
+      return NULL;
+    }
+  if (!configure (db, error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+/**
+ * kh_db_pg_open_owner:
+ *
+ * Connects as the schema's owner and migrates (kohtaamo-admin server init,
+ * the tests' template database).
+ */
+KhDb *
+kh_db_pg_open_owner (const char  *conninfo,
+                     GError     **error)
+{
+  g_autoptr(KhDb) db = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  db = connect_server (conninfo, error);
+  if (db == NULL || !kh_db_pg_migrate (db, error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+/* A worker's connection: the schema must be there, and as new as this
+ * build knows; the workers' roles may not migrate it. */
+KhDb *
+_kh_db_pg_open (const char  *conninfo,
+                gboolean     read_only,
+                GError     **error)
+{
+  g_autoptr(KhDb) db = NULL;
+  int version;
+
+  db = connect_server (conninfo, error);
+  if (db == NULL)
+    return NULL;
+  db->read_only = read_only;
+  version = read_version (db, error);
+  if (version < 0 || !check_version (db, version, error))
+    return NULL;
+  if (version == 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_A_DATABASE,
+                   /* Translators: %s is the database server */
+                   _("The database on the server “%s” has no Kohtaamo data yet. An administrator sets it up with “kohtaamo-admin server init”."),
+                   db->path);
+      return NULL;
+    }
+  if (version < kh_db_pg_get_latest_version ())
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                   /* Translators: %s is the database server */
+                   _("The database on the server “%s” must be updated first. An administrator does it with “kohtaamo-admin server init”."),
+                   db->path);
+      return NULL;
+    }
+  if (read_only && !_kh_db_exec (db, "SET default_transaction_read_only = on", error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+/* ---- the server's administrator (kohtaamo-admin server init, users) ---- */
+
+/* Runs `sql` with text parameters (NULL for SQL NULL) on the connection. */
+static gboolean
+exec_params (KhDb        *db,
+             const char  *sql,
+             int          n,
+             const char **values,
+             GError     **error)
+{
+  PGresult *result = PQexecParams (CONN (db)->conn, sql, n, NULL, values, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    _kh_db_set_error (db, note_failure (db, result), error);
+  PQclear (result);
+  return ok;
+}
+
+static const char * const role_groups[] = {
+  NULL, "kohtaamo_reception", "kohtaamo_counsellor", "kohtaamo_social_worker",
+  "kohtaamo_lead", "kohtaamo_admin",
+};
+
+/**
+ * kh_db_pg_save_login:
+ * @db: a connection as a role that may create roles (the server's
+ *   superuser, as kohtaamo-admin server init and users run on a server)
+ * @password: (nullable): the login's password; NULL keeps the one it has
+ *   (or, for a new login, none: GSSAPI/Kerberos, per pg_hba.conf)
+ *
+ * Makes @account a Kohtaamo user of @role on the server: its login role
+ * (made when missing, its password stored as a SCRAM verifier computed
+ * here, so that the password itself never reaches the server's logs),
+ * membership of exactly its role's group, and its users row. An inactive
+ * user's login is kept but may not log in and is in no group. Refuses
+ * (INVALID) to leave no active administrator.
+ */
+gboolean
+kh_db_pg_save_login (KhDb        *db,
+                     const char  *account,
+                     const char  *display_name,
+                     KhRole       role,
+                     gboolean     active,
+                     const char  *password,
+                     GError     **error)
+{
+  g_autofree char *verifier = NULL;
+  g_autofree char *role_text = g_strdup_printf ("%d", role);
+  const char *active_text = active ? "1" : "0";
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && db->engine == &pg_engine, FALSE);
+  g_return_val_if_fail (role >= KH_ROLE_FIRST && role <= KH_ROLE_LAST, FALSE);
+
+  if (account == NULL || !g_regex_match_simple ("^[a-z_][a-z0-9_.-]{0,62}$", account, 0, 0)
+      || g_str_has_prefix (account, "pg_") || g_str_has_prefix (account, "kohtaamo_"))
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                   _("The account name must be one word, as in the operating system."));
+      return FALSE;
+    }
+  if (password != NULL)
+    {
+      char *encrypted = PQencryptPasswordConn (CONN (db)->conn, password, account, "scram-sha-256");
+
+      if (encrypted == NULL)
+        {
+          _kh_db_set_error (db, note_failure (db, NULL), error);
+          return FALSE;
+        }
+      verifier = g_strdup (encrypted);
+      PQfreemem (encrypted);
+    }
+
+  if (!_kh_db_exec (db, "BEGIN", error))
+    return FALSE;
+  {
+    /* format () quotes the role's name; the verifier is a parameter of
+     * the DO block's query, never spliced into SQL by this program. */
+    const char *values[] = { account, verifier, active_text };
+
+    ok = exec_params (db,
+                            "SELECT set_config ('kohtaamo.new_login', $1, true), "
+                            "       set_config ('kohtaamo.new_verifier', coalesce ($2, ''), true), "
+                            "       set_config ('kohtaamo.new_active', $3, true)",
+                            3, values, error);
+    ok = ok && _kh_db_exec (db,
+                            "DO $$ DECLARE "
+                            "  a text := current_setting ('kohtaamo.new_login'); "
+                            "  v text := current_setting ('kohtaamo.new_verifier'); "
+                            "  on_ boolean := current_setting ('kohtaamo.new_active') = '1'; "
+                            "BEGIN "
+                            "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = a) THEN "
+                            "    EXECUTE format ('CREATE ROLE %I NOLOGIN', a); "
+                            "  END IF; "
+                            "  IF (SELECT rolsuper FROM pg_roles WHERE rolname = a) THEN "
+                            "    RAISE EXCEPTION USING ERRCODE = 'check_violation', "
+                            "      MESSAGE = 'a superuser cannot be a Kohtaamo user'; "
+                            "  END IF; "
+                            "  EXECUTE format ('ALTER ROLE %I %s', a, CASE WHEN on_ THEN 'LOGIN' ELSE 'NOLOGIN' END); "
+                            "  IF v <> '' THEN "
+                            "    EXECUTE format ('ALTER ROLE %I PASSWORD %L', a, v); "
+                            "  END IF; "
+                            "END $$",
+                            error);
+  }
+  for (int r = KH_ROLE_FIRST; ok && r <= KH_ROLE_LAST; r++)
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *quoted = NULL;
+      char *escaped = PQescapeIdentifier (CONN (db)->conn, account, strlen (account));
+
+      quoted = g_strdup (escaped);
+      PQfreemem (escaped);
+      sql = g_strdup_printf (active && r == (int) role ? "GRANT %s TO %s" : "REVOKE %s FROM %s",
+                             role_groups[r], quoted);
+      ok = _kh_db_exec (db, sql, error);
+    }
+  if (ok)
+    {
+      const char *values[] = { account, display_name, role_text, active_text };
+
+      ok = exec_params (db,
+                        "INSERT INTO kohtaamo.users (account, display_name, role, active, created_at) "
+                        "VALUES ($1, nullif (trim ($2), ''), CAST ($3 AS integer), CAST ($4 AS integer), "
+                        "        floor (extract (epoch FROM now ()))::bigint) "
+                        "ON CONFLICT (account) DO UPDATE SET "
+                        "  display_name = coalesce (EXCLUDED.display_name, kohtaamo.users.display_name), "
+                        "  role = EXCLUDED.role, active = EXCLUDED.active",
+                        4, values, error);
+    }
+  if (ok)
+    {
+      g_autofree char *admins = query_value (db,
+                                             "SELECT count (*) FROM kohtaamo.users "
+                                             "WHERE role = 5 AND active = 1",
+                                             error);
+
+      ok = admins != NULL;
+      if (ok && atoi (admins) == 0)
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                       _("At least one active administrator is needed. Make another account an administrator first."));
+          ok = FALSE;
+        }
+    }
+  if (ok)
+    return _kh_db_exec (db, "COMMIT", error);
+  pg_exec (db, "ROLLBACK");
+  return FALSE;
+}
+
+/**
+ * kh_db_pg_may_create_logins:
+ *
+ * Whether the connection's role may create login roles (the server's
+ * superuser, or a role with CREATEROLE): then kohtaamo-admin manages the
+ * users' logins itself (kh_db_pg_save_login).
+ */
+gboolean
+kh_db_pg_may_create_logins (KhDb *db)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (db->engine != &pg_engine)
+    return FALSE;
+  value = query_value (db, "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user",
+                       NULL);
+  return value != NULL && value[0] == 't';
+}
