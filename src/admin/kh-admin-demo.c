@@ -523,6 +523,7 @@ add_case (Demo       *demo,
   kcase->client_id = contact->client_id;
   kcase->contact_id = contact->id;
   kcase->opened_at = g_date_time_ref (contact->received_at);
+  kcase->urgent = contact->urgent;
 
   if (chance (demo, 0.06))
     kcase->deadline_groups |= KH_DEADLINE_GROUP_DISABLED;

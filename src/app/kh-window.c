@@ -302,6 +302,13 @@ show_content (KhWindow *self,
   g_autofree char *last_view = NULL;
   GtkPopover *popover;
 
+  /* An AdwViewSwitcher makes all its buttons afresh whenever a page is
+   * added: the three switchers (wide and narrow in the title, and the
+   * bar) follow the stack once its pages are in, and make each button
+   * once. */
+  adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
   self->reception_page = kh_reception_page_new (self->store);
   page = adw_view_stack_add_titled (self->view_stack, self->reception_page,
                                     "reception", _("Reception"));
@@ -345,6 +352,8 @@ show_content (KhWindow *self,
   kh_bench_hooks_watch_first_frame (GTK_WIDGET (self), self->reception_page,
                                     G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
+  adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 }

@@ -41,7 +41,7 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, k.urgent, cs.implementation_deadline, c.non_disclosure " \
+  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
@@ -296,8 +296,8 @@ insert_case (KhDb    *db,
 
   stmt = _kh_db_prepare (db,
                          "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to, "
-                         "  deadline_groups, assessment_deadline, implementation_deadline) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  deadline_groups, assessment_deadline, implementation_deadline, urgent) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -311,6 +311,7 @@ insert_case (KhDb    *db,
   _kh_db_bind_int (stmt, 6, kcase->deadline_groups);
   _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
   _kh_db_bind_text (stmt, 8, kcase->implementation_deadline);
+  _kh_db_bind_int (stmt, 9, kcase->urgent ? 1 : 0);
   rc = _kh_db_step (stmt);
   if (rc != KH_DB_ROW)
     {
@@ -409,6 +410,8 @@ open_case (KhDb       *db,
   kcase->opened_at = g_date_time_ref (contact->received_at);
   kcase->assigned_to = intake->assign_to;
   kcase->status = intake->assign_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  /* The contact's answer, copied for the queue's order (0018). */
+  kcase->urgent = contact->urgent;
   kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
                                                          have_birth ? &birth : NULL,
                                                          &contact_day);
@@ -1016,14 +1019,16 @@ kh_db_list_queue_query (KhDb                  *db,
     /* SHL 36 § 1 and 45 §: an urgent case waits for nothing, whatever its
      * deadline group or deadline; urgent ones among themselves, the
      * longest waiting first. The rest by the 36 § deadline, where the
-     * law sets one, then by age. */
+     * law sets one, then by age. The order is the index cases_queue's
+     * (0018), the case's own copy of its contact's urgency: a page reads
+     * its own rows only, not every waiting case. */
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
-                                               "ORDER BY k.urgent DESC, "
-                                               "  CASE WHEN k.urgent = 1 THEN 0 "
+                                               "ORDER BY cs.urgent DESC, "
+                                               "  CASE WHEN cs.urgent = 1 THEN 0 "
                                                "       WHEN cs.assessment_deadline IS NULL THEN 1 "
                                                "       ELSE 0 END, "
-                                               "  CASE WHEN k.urgent = 1 THEN NULL "
+                                               "  CASE WHEN cs.urgent = 1 THEN NULL "
                                                "       ELSE cs.assessment_deadline END, "
                                                "  cs.opened_at, cs.id "
                                                "LIMIT ?1 OFFSET ?2",
@@ -1039,9 +1044,8 @@ kh_db_list_queue_query (KhDb                  *db,
   if (local_error == NULL)
     {
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                                 "SELECT count(*), coalesce (sum (k.urgent != 0), 0) "
-                                                 "FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
-                                                 "WHERE cs.status = 1",
+                                                 "SELECT count(*), coalesce (sum (urgent), 0) "
+                                                 "FROM cases WHERE status = 1",
                                                  &local_error);
 
       if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
@@ -1133,7 +1137,8 @@ kh_db_insert_contact_bulk (KhDb       *db,
  *
  * Inserts a case as given. A status of 0 becomes queued or assigned by
  * assigned_to; a case without an implementation deadline gets it from its
- * opening day (SHL 45 §), as kh_db_save_intake() gives it.
+ * opening day (SHL 45 §), as kh_db_save_intake() gives it. Its `urgent`
+ * must be its contact's: the schema refuses any other (0018).
  */
 gint64
 kh_db_insert_case_bulk (KhDb    *db,
@@ -1157,6 +1162,7 @@ kh_db_insert_case_bulk (KhDb    *db,
   copy->status = kcase->status != 0 ? kcase->status
                  : kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
   copy->deadline_groups = kcase->deadline_groups;
+  copy->urgent = kcase->urgent;
   copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
   copy->implementation_deadline =
     kcase->implementation_deadline != NULL

@@ -54,6 +54,7 @@ static const char * const migrations[] = {
   "0015-contact-joins-case.sql",
   "0016-contact-revisions-identity.sql",
   "0017-access-log-chain.sql",
+  "0018-case-urgency.sql",
 };
 
 /* ---- errors ---- */

@@ -40,7 +40,7 @@ GROUPS = {1: 'kohtaamo_reception', 2: 'kohtaamo_counsellor', 3: 'kohtaamo_social
 
 # What reception may read of a case: the intake's and the queue's columns.
 RECEPTION_CASE_COLUMNS = {'id', 'client_id', 'contact_id', 'opened_at', 'status', 'assigned_to',
-                          'deadline_groups', 'assessment_deadline', 'implementation_deadline'}
+                          'deadline_groups', 'assessment_deadline', 'implementation_deadline', 'urgent'}
 
 results = []
 cluster_dir = None
@@ -461,6 +461,23 @@ def test_rules_hold_on_the_server():
                  + contact % dict(contactor=3, referral=2, outcome=3, opens=1)
                  + case % ("'2026-01-12'", "'2026-04-02'") + 'ROLLBACK;',
                  'the 7-day deadline applies only when')
+    # pg 0003 (SQLite 0018): the queue's copy of the urgency answer agrees with the contact.
+    expect_error('a case is urgent exactly when its contact is (SHL 36 §, 45 §)', 'rec',
+                 'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
+                 + contact % dict(contactor=1, referral=0, outcome=3, opens=1)
+                 + "INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline, urgent) "
+                   "VALUES (100, :k, 1767300000, 1, '2026-04-02', 1);"
+                 + 'ROLLBACK;',
+                 'a case is urgent exactly when the contact that opened it is')
+    expect_error('a case is not made urgent on its own', 'postgres',
+                 'BEGIN; UPDATE kohtaamo.cases SET urgent = 1 WHERE id = 1; ROLLBACK;',
+                 'a case is urgent exactly when the contact that opened it is')
+    expect_ok('a change of the contact\'s urgency answer moves its case', 'postgres', """
+        BEGIN;
+        UPDATE kohtaamo.contacts SET urgency = 1, urgent = 1 WHERE id = 1;
+        SELECT urgent FROM kohtaamo.cases WHERE id = 1;
+        ROLLBACK;
+    """, want='1')
     expect_error('an anonymous contact keeps no person', 'rec', """
         INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
                               language, outcome, anonymous, client_id, created_by, created_at)

@@ -54,8 +54,9 @@ static const char * const good_rows[] = {
   "  language, outcome, anonymous, client_id, created_by, created_at, urgency, urgency_assessed_by, "
   "  urgency_assessed_at) "
   "VALUES (213, 0, 2, 6, 'Eero Edunvalvoja', '040 123 4567', 1, 5, 0, 101, 1, 0, 2, 1, 0)",
-  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline) "
-  "VALUES (310, 101, 210, 0, 1, '2026-07-02')",
+  /* 0018: the case of an urgent contact is urgent. */
+  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline, urgent) "
+  "VALUES (310, 101, 210, 0, 1, '2026-07-02', 1)",
   /* Opens a case, but has none: for the cases' rows below (a relative, 1.9). */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_relation, "
   "  language, outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
@@ -285,7 +286,7 @@ static const BadRow bad_rows[] = {
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
     "VALUES (100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
   { "a case is opened by a case-opening contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 202, 0, 1)" },
+    "INSERT INTO cases (client_id, contact_id, opened_at, status, urgent) VALUES (101, 202, 0, 1, 1)" },
   { "a case is opened by a case-opening contact, not by a consulted one",
     "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 213, 0, 1)" },
   { "a case is about the contact's person",
@@ -303,6 +304,17 @@ static const BadRow bad_rows[] = {
   { "no 7-day deadline for a new case an authority notified",
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
     "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
+
+  /* 0018, SHL 36 § 1 and 45 §: the queue's urgency is the contact's answer. */
+  { "a case is urgent only when its contact is",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, urgent) "
+    "VALUES (100, 204, 0, '2026-07-02', 1, 1)" },
+  { "an urgent contact's case cannot be made not urgent",
+    "UPDATE cases SET urgent = 0 WHERE id = 310" },
+  { "a case cannot be made urgent on its own",
+    "UPDATE cases SET urgent = 1 WHERE id = 300" },
+  { "a case moved to another contact keeps agreeing with it",
+    "UPDATE cases SET contact_id = 204 WHERE id = 310" },
 
   { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 11, 1") },
   { "access: basis in range", RAW_LOG_NEXT ("0, 1, 100, 1, 5") },
@@ -556,6 +568,60 @@ assert_nothing_written (Fixture *f)
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases"), ==, 0);
 }
 
+/* 0018: a case's copy of its contact's urgency follows the contact, and
+ * the store writes it when it opens a case. */
+static void
+test_case_urgency (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *raw = raw_open (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_rows); i++)
+    g_assert_cmpint (sqlite3_exec (raw, good_rows[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases WHERE urgent = 1"), ==, 1);
+  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 310"), ==, 1);
+
+  /* The contact's answer changes: its case changes with it, both ways. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE contacts SET urgency = 1, urgent = 1 WHERE id = 200",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE contacts SET urgency = 2, urgent = 0 WHERE id = 200",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 0);
+  /* Writing the value it already has is no change. */
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE cases SET urgent = 1 WHERE id = 310",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  /* The store's own write path: an urgent case opened at the desk. */
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Kiire", "Kaisa", "1986-02-02", 961);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    contact->urgency = KH_URGENCY_URGENT;
+    contact->urgent = TRUE;
+    result = try_intake (f, contact, client, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (result->case_id, >, 0);
+  }
+  {
+    g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+    g_autoptr(KhClient) client = test_client ("Rauha", "Raili", "1986-03-03", 962);
+    g_autoptr(KhIntakeResult) result = NULL;
+
+    result = try_intake (f, contact, client, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (result->case_id, >, 0);
+  }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases cs JOIN clients c ON c.id = cs.client_id "
+                             "WHERE (c.last_name = 'Kiire' AND cs.urgent = 1) "
+                             "   OR (c.last_name = 'Rauha' AND cs.urgent = 0)"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
+                             "WHERE cs.urgent IS NOT k.urgent"), ==, 0);
+}
+
 static void
 test_anonymous_rules (Fixture       *f,
                       gconstpointer  data)
@@ -767,6 +833,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/constraints/schema-refuses", test_schema_refuses);
+  ADD ("/store/constraints/case-urgency", test_case_urgency);
   ADD ("/store/constraints/client-validation", test_client_validation);
   ADD ("/store/constraints/client-normalised", test_client_normalised);
   ADD ("/store/constraints/duplicate-code", test_duplicate_code);

@@ -486,6 +486,59 @@ test_access_log_chained (void)
   remove_tree (dir);
 }
 
+/* 0018: cases saved before it get their contact's urgency, and the queue
+ * reads them urgent first in the new index's order. */
+static void
+test_case_urgency_backfill (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  sqlite3 *raw;
+  sqlite3_stmt *stmt;
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  make_old_database (path, 17);   /* before 0018 */
+  raw = raw_open (path);
+  /* Contact 2 is urgent; the others are not. Case 3 has the nearest 36 §
+   * deadline, case 1 none. */
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "INSERT INTO users (id, account, role, created_at) VALUES (1, 'vanha', 5, 0);"
+                                 "INSERT INTO contacts (id, received_at, channel, contactor, urgency, urgent, "
+                                 "  urgency_assessed_by, urgency_assessed_at, language, outcome, opens_case, "
+                                 "  anonymous, client_id, created_by, created_at) VALUES "
+                                 "  (1, 1775131200, 1, 1, 2, 0, 1, 1775131200, 1, 3, 1, 0, 1, 1, 0),"
+                                 "  (2, 1775217600, 1, 1, 1, 1, 1, 1775217600, 1, 3, 1, 0, 1, 1, 0),"
+                                 "  (3, 1775304000, 1, 1, 2, 0, 1, 1775304000, 1, 3, 1, 0, 1, 1, 0);"
+                                 "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+                                 "  assessment_deadline, implementation_deadline) VALUES "
+                                 "  (1, 1, 1, 1775131200, 1, 0, NULL, '2026-07-02'),"
+                                 "  (2, 1, 2, 1775217600, 1, 0, NULL, '2026-07-03'),"
+                                 "  (3, 1, 3, 1775304000, 1, 1, '2026-04-15', '2026-07-06')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  assert_latest (path);
+  raw = raw_open (path);
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases WHERE "
+                                   "(id = 2 AND urgent = 1) OR (id IN (1, 3) AND urgent = 0)"), ==, 3);
+  /* The queue's order, from the index alone: urgent, then the deadline,
+   * then the one without. */
+  g_assert_cmpint (sqlite3_prepare_v2 (raw,
+                                       "SELECT id FROM cases INDEXED BY cases_queue WHERE status = 1 "
+                                       "ORDER BY urgent DESC, "
+                                       "  CASE WHEN urgent = 1 THEN 0 WHEN assessment_deadline IS NULL THEN 1 "
+                                       "       ELSE 0 END, "
+                                       "  CASE WHEN urgent = 1 THEN NULL ELSE assessment_deadline END, "
+                                       "  opened_at, id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (order, "%lld ", (long long) sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpstr (order->str, ==, "2 3 1 ");
+  sqlite3_close (raw);
+  remove_tree (dir);
+}
+
 /* 0011: old contacts read the way the law now records them (1.6–1.8). */
 static void
 test_contacts_converted (void)
@@ -765,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/store/migrations/seven-days-only-when-sought",
                    test_seven_days_only_when_sought);
   g_test_add_func ("/store/migrations/revisions-identity-backfill", test_revisions_identity_backfill);
+  g_test_add_func ("/store/migrations/case-urgency-backfill", test_case_urgency_backfill);
   g_test_add_func ("/store/migrations/read-only-open", test_read_only_open);
   g_test_add_func ("/store/open/text-file", test_text_file);
   g_test_add_func ("/store/open/other-sqlite-database", test_other_sqlite_database);

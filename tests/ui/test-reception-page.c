@@ -143,13 +143,18 @@ heading (Fixture    *f,
   return gtk_label_get_text (GTK_LABEL (page_child (f, label)));
 }
 
-/* Is `text` shown by some label inside `widget`? */
+/* Is `text` shown by some label or inscription (a row's long line) inside
+ * `widget`? */
 static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
       && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_visible (widget)
+      && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL
+      && strstr (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) != NULL)
     return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (shows_text (c, text))

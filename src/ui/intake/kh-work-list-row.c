@@ -25,7 +25,7 @@ struct _KhWorkListRow
   GtkBox         *side_box;
   GtkLabel       *side_caption;
   GtkLabel       *side_label;
-  GtkLabel       *subtitle_label;
+  GtkInscription *subtitle_label;
   GtkLabel       *time_label;
   GtkLabel       *title_label;
   GtkImage       *protection_icon;
@@ -113,8 +113,11 @@ static void
 set_tooltip (KhWorkListRow *self)
 {
   g_autoptr(GString) tooltip = g_string_new (gtk_label_get_text (self->title_label));
-  GtkLabel *lines[] = { self->subtitle_label, self->side_label, self->side_caption };
+  const char *subtitle = gtk_inscription_get_text (self->subtitle_label);
+  GtkLabel *lines[] = { self->side_label, self->side_caption };
 
+  if (subtitle != NULL && subtitle[0] != '\0')
+    g_string_append_printf (tooltip, "\n%s", subtitle);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
       g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
@@ -150,7 +153,7 @@ show_loading (KhWorkListRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->go_icon), FALSE);
   gtk_label_set_text (self->title_label, _("Loading…"));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
-  gtk_label_set_text (self->subtitle_label, "");
+  gtk_inscription_set_text (self->subtitle_label, "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->title_label), -1);
@@ -195,7 +198,7 @@ show_contact (KhWorkListRow *self,
   append_language (parts, contact->language, contact->interpreter);
   append_needs (parts, contact->needs);
   subtitle = join_parts (parts);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_inscription_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), contact->urgent);
   /* ATL 38 §: the desk sees that the person's address is protected before
@@ -262,7 +265,7 @@ show_case (KhWorkListRow *self,
   append_language (parts, kcase->client_language, FALSE);
   append_needs (parts, kcase->needs);
   subtitle = join_parts (parts);
-  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_inscription_set_text (self->subtitle_label, subtitle);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), kcase->urgent);
   gtk_widget_set_visible (GTK_WIDGET (self->protection_icon), kcase->client_non_disclosure);
