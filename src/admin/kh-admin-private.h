@@ -80,8 +80,6 @@ int             _kh_admin_run_check              (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_server             (int                  argc,
                                                   char               **argv);
-int             _kh_admin_run_copy               (int                  argc,
-                                                  char               **argv);
 /* kh-admin-server.c: a new login's password (NULL with `none`). */
 char           *_kh_admin_read_password          (const char          *account,
                                                   gboolean             from_stdin,
