@@ -1,4 +1,4 @@
--- 0004-search-ranges-log-verify.sql — name search read from the word index
+-- 0005-search-ranges-log-verify.sql — name search read from the word index
 -- alone; the access log's chain verified and checkpointed on the server
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -203,4 +203,4 @@ BEGIN
 END
 $timeouts$;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (4, '0004-search-ranges-log-verify');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (5, '0005-search-ranges-log-verify');
