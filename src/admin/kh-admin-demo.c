@@ -292,7 +292,7 @@ make_code (Demo     *demo,
       code = kh_hetu_make (birth, individual, 0);
       if (code == NULL || g_hash_table_contains (demo->codes, code))
         continue;
-      if (demo->check_database && kh_db_identity_code_exists (demo->db, code, NULL))
+      if (demo->check_database && kh_db_identity_code_exists (demo->db, demo->user, code, NULL))
         continue;
 
       g_hash_table_add (demo->codes, g_strdup (code));

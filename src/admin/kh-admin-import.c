@@ -229,7 +229,7 @@ kh_admin_import_clients (KhDb             *db,
             }
           g_hash_table_insert (seen, g_strdup (code), GUINT_TO_POINTER (line));
 
-          exists = kh_db_identity_code_exists (db, code, &local_error);
+          exists = kh_db_identity_code_exists (db, user, code, &local_error);
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));

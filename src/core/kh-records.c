@@ -120,6 +120,7 @@ kh_client_copy (KhClient *self)
   copy->other_mother_tongue = g_strdup (self->other_mother_tongue);
   copy->representative_name = g_strdup (self->representative_name);
   copy->representative_contact = g_strdup (self->representative_contact);
+  copy->version = self->version;
 
   return copy;
 }

@@ -51,6 +51,11 @@ struct _KhClient
   char           *other_mother_tongue; /* its name when mother_tongue is OTHER */
   char           *representative_name;    /* legal representative (edunvalvoja / intressebevakare) */
   char           *representative_contact; /* how to reach them: phone, e-mail or office */
+
+  /* Issue 6, 6: the number of the details as read (clients.version, from 1).
+   * A save of a person carries the version it started from; the store
+   * refuses it (KH_STORE_ERROR_STALE) when someone saved in between. */
+  gint64          version;
 };
 
 /* Length limits of a person's text fields, in characters (issue 5, 1.13).

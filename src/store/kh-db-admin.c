@@ -138,7 +138,7 @@ kh_db_remove_closed_day (KhDb        *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
   if (date == NULL || !kh_date_parse (date, &day))
     {

@@ -19,7 +19,7 @@
   "c.last_name, c.first_names, c.language, c.other_language, c.interpreter, " \
   "{client_address}, c.phone, c.email, c.created_at, c.updated_at, " \
   "c.non_disclosure, c.mother_tongue, c.other_mother_tongue, c.representative_name, " \
-  "c.representative_contact"
+  "c.representative_contact, c.version"
 /* sort_key is the KH_FI order of (last name, first names) as bytes. */
 #define CLIENT_ORDER "c.sort_key, c.id"
 
@@ -63,6 +63,7 @@ client_from_row (KhDbStmt *stmt)
   client->other_mother_tongue = _kh_db_column_text (stmt, 19);
   client->representative_name = _kh_db_column_text (stmt, 20);
   client->representative_contact = _kh_db_column_text (stmt, 21);
+  client->version = _kh_db_column_int64 (stmt, 22);
 
   /* ATL 703/2023 38 § and the non-disclosure marking (Population Information
    * Act 661/2009 36 §): the address of a protected person leaves the store
@@ -343,6 +344,61 @@ set_duplicate_error (const char  *code,
                code);
 }
 
+/* When the stored version of a person is newer than the one a save started
+ * from: the time of the change as the message says it. */
+static char *
+format_change_time (gint64 at)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (at);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (when == NULL || now == NULL)
+    return g_strdup ("?");
+  if (g_date_time_get_year (when) == g_date_time_get_year (now)
+      && g_date_time_get_day_of_year (when) == g_date_time_get_day_of_year (now))
+    /* Translators: the time of a change made today, with its preposition,
+     * as in "changed … at 14:05"; see the g_date_time_format documentation */
+    return g_date_time_format (when, C_("time of a change today", "at %H:%M"));
+  /* Translators: the time of a change made on another day, with its
+   * prepositions, as in "changed … on 3.12.2026 at 14:05"; see the
+   * g_date_time_format documentation */
+  return g_date_time_format (when, C_("time of a change on another day", "on %-d.%-m.%Y at %H:%M"));
+}
+
+/* An update that changed no row: the person is gone, or someone saved
+ * them after this save's version was read (issue 6, 6). */
+static void
+set_not_saved_error (KhDb      *db,
+                     KhClient  *client,
+                     GError   **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *when = NULL;
+  int rc;
+
+  stmt = _kh_db_prepare (db, "SELECT updated_at FROM clients WHERE id = ?", error);
+  if (stmt == NULL)
+    return;
+  _kh_db_bind_int64 (stmt, 1, client->id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_DONE)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
+                   _("The person was not found. Someone may have removed the record."));
+      return;
+    }
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return;
+    }
+  when = format_change_time (_kh_db_column_int64 (stmt, 0));
+  g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+               /* Translators: %s is when, as in "at 14:05" or "on 3.12.2026 at 14:05" */
+               _("Someone else changed this person’s details %s, after you started editing. Nothing was saved: load their version to review it, or keep editing yours."),
+               when);
+}
+
 gint64
 _kh_db_write_client (KhDb        *db,
                      KhClient    *client,
@@ -379,8 +435,9 @@ _kh_db_write_client (KhDb        *db,
                            "phone = ?13, phone_digits = ?14, "
                            "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
-                           "representative_name = ?23, representative_contact = ?24 "
-                           "WHERE id = ?17 RETURNING id",
+                           "representative_name = ?23, representative_contact = ?24, "
+                           "version = version + 1 "
+                           "WHERE id = ?17 AND version = ?26 RETURNING id",
                            error);
   else if (client->id > 0)
     stmt = _kh_db_prepare (db,
@@ -391,8 +448,11 @@ _kh_db_write_client (KhDb        *db,
                            "phone = ?13, phone_digits = ?14, "
                            "email = ?15, updated_at = ?16, sort_key = ?18, {set_search_text}"
                            "non_disclosure = ?20, mother_tongue = ?21, other_mother_tongue = ?22, "
-                           "representative_name = ?23, representative_contact = ?24 "
-                           "WHERE id = ?17 RETURNING id",
+                           "representative_name = ?23, representative_contact = ?24, "
+                           /* Issue 6, 6: only over the version the save
+                            * started from (0019-live-changes.sql). */
+                           "version = version + 1 "
+                           "WHERE id = ?17 AND version = ?26 RETURNING id",
                            error);
   else
     stmt = _kh_db_prepare (db,
@@ -435,6 +495,8 @@ _kh_db_write_client (KhDb        *db,
   _kh_db_bind_text (stmt, 22, client->other_mother_tongue);
   _kh_db_bind_text (stmt, 23, client->representative_name);
   _kh_db_bind_text (stmt, 24, client->representative_contact);
+  if (client->id > 0)
+    _kh_db_bind_int64 (stmt, 26, client->version);
 
   rc = _kh_db_step (stmt);
   if (rc == KH_DB_ROW)
@@ -450,8 +512,7 @@ _kh_db_write_client (KhDb        *db,
     }
   if (rc == KH_DB_DONE)
     {
-      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
-                   _("The person was not found. Someone may have removed the record."));
+      set_not_saved_error (db, client, error);
       return 0;
     }
   if (_kh_db_is_unique_violation (db, rc))
@@ -500,19 +561,28 @@ kh_db_save_client (KhDb      *db,
 {
   g_autoptr(KhClient) copy = NULL;
   g_autofree char *phone_digits = NULL;
+  GError *local_error = NULL;
+  gint64 id;
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_USER (user), 0);
   g_return_val_if_fail (KH_IS_CLIENT (client), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return 0;
   copy = kh_client_copy (client);
   if (!check_client (copy, &phone_digits, NULL, error))
     return 0;
 
-  return write_client_whole (db, user, copy, phone_digits, error);
+  id = write_client_whole (db, user, copy, phone_digits, &local_error);
+  if (local_error != NULL)
+    {
+      _kh_db_log_duplicate_code (db, user, copy->identity_code, &local_error);
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return id;
 }
 
 /**
@@ -544,16 +614,89 @@ kh_db_insert_client_bulk (KhDb      *db,
   return write_client_whole (db, user, copy, phone_digits, error);
 }
 
+/* A refusal that says "this code already belongs to a person" tells the
+ * user that the person is in the register, as a search by the full code
+ * would (issue 6, 5): it is logged as that person's KH_ACCESS_SEARCH, basis
+ * INTAKE (for an administrator's command, ADMINISTRATION), in a
+ * transaction of its own, because the refused write is rolled back. The
+ * message keeps helping the desk (search for the person by the code: a
+ * logged search) and the log says who learned it. */
+static gboolean
+log_code_owner (KhDb        *db,
+                KhUser      *user,
+                const char  *code,
+                gint64      *out_owner,
+                GError     **error)
+{
+  GError *local_error = NULL;
+  gint64 owner;
+  gboolean own;
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  owner = find_code_owner (db, code, &local_error);
+  if (owner > 0)
+    _kh_db_log_access (db, user, owner, KH_ACCESS_SEARCH,
+                       user->role == KH_ROLE_ADMIN ? KH_BASIS_ADMINISTRATION : KH_BASIS_INTAKE,
+                       &local_error);
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return FALSE;
+  if (out_owner != NULL)
+    *out_owner = MAX (owner, 0);
+  return TRUE;
+}
+
+gboolean
+_kh_db_log_duplicate_code (KhDb        *db,
+                           KhUser      *user,
+                           const char  *code,
+                           GError     **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+
+  if (!g_error_matches (*error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE) || code == NULL)
+    return FALSE;
+  /* No row, no message that confirms anything: the logging's own error
+   * is what the user gets. */
+  if (!log_code_owner (db, user, code, NULL, &local_error))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, local_error);
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_identity_code_exists:
+ *
+ * Whether a person with @code is in the register, for @user as the users
+ * table has them now. A yes is a read of that person (as a search by the
+ * code): it is logged as their KH_ACCESS_SEARCH in the same transaction. A
+ * no reads nobody.
+ *
+ * Returns: %TRUE if the code belongs to a person; %FALSE if not, or with
+ *   @error set (PERMISSION for a user who may not ask).
+ */
 gboolean
 kh_db_identity_code_exists (KhDb        *db,
+                            KhUser      *user,
                             const char  *code,
                             GError     **error)
 {
+  gint64 owner = 0;
+
   g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (KH_IS_USER (user), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return find_code_owner (db, code, error) > 0;
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
+    return FALSE;
+  if (!log_code_owner (db, user, code, &owner, error))
+    return FALSE;
+  return owner > 0;
 }
 
 /* The one place a protected address is read (kh_db_get_client with
@@ -604,7 +747,7 @@ kh_db_get_client (KhDb          *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
@@ -659,7 +802,7 @@ kh_db_list_client_cases (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
@@ -712,10 +855,10 @@ typedef struct {
 } Search;
 
 #define HITS(s) ((s)->search->hits)
-/* Column of a search query, right after CLIENT_COLUMNS (22 of them, read
+/* Column of a search query, right after CLIENT_COLUMNS (23 of them, read
  * by client_from_row), that says how well the row matched (a KhMatch), when
  * the query has it. Keep in sync with CLIENT_COLUMNS. */
-#define MATCH_COLUMN 22
+#define MATCH_COLUMN 23
 
 static void
 set_total (Search *s,
@@ -1766,7 +1909,7 @@ kh_db_search_clients_full (KhDb        *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   text = kh_text_clean (query);
   if (text == NULL || limit == 0)
@@ -1891,7 +2034,7 @@ kh_db_find_similar_clients (KhDb        *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (want_last == NULL || birth_date == NULL || !kh_date_parse (birth_date, &date))
     return g_steal_pointer (&results);

@@ -285,7 +285,7 @@ kh_db_get_contact_history (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
@@ -385,7 +385,7 @@ kh_db_correct_contact (KhDb        *db,
   g_return_val_if_fail (KH_IS_CONTACT (corrected), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error)
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error)
       || !check_reason (reason, FALSE, &clean_reason, error))
     return FALSE;
   if (!_kh_db_tx_begin (db, &own, error))
@@ -464,7 +464,7 @@ kh_db_mark_contact_in_error (KhDb        *db,
   g_return_val_if_fail (KH_IS_USER (user), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error)
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error)
       || !check_reason (reason, TRUE, &clean_reason, error))
     return FALSE;
   if (!_kh_db_tx_begin (db, &own, error))

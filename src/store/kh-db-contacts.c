@@ -366,7 +366,6 @@ kh_intake_result_free (KhIntakeResult *result)
   if (result == NULL)
     return;
   g_free (result->assessment_deadline);
-  g_clear_object (&result->client_before);
   g_free (result);
 }
 
@@ -379,8 +378,52 @@ kh_intake_result_copy (const KhIntakeResult *result)
 
   copy = g_memdup2 (result, sizeof *result);
   copy->assessment_deadline = g_strdup (result->assessment_deadline);
-  copy->client_before = result->client_before ? kh_client_copy (result->client_before) : NULL;
   return copy;
+}
+
+/* What undoing a user's latest intake needs, kept by the store that saved
+ * it (issue 6, 5). The caller's KhIntakeResult only names the contact: the
+ * person as they were before the intake updated them never leaves the
+ * store (handing it back was a read of the person without a log row), and
+ * nothing the caller sends (a made-up "before", another person's id) is
+ * written back. */
+typedef struct
+{
+  gint64    contact_id;
+  gint64    client_id;
+  gboolean  created_client;
+  KhClient *client_before;   /* NULL unless the intake updated the person */
+  gint64    saved_at;        /* g_get_monotonic_time () */
+} IntakeUndo;
+
+static void
+intake_undo_free (gpointer data)
+{
+  IntakeUndo *undo = data;
+
+  g_clear_object (&undo->client_before);
+  g_free (undo);
+}
+
+/* After the intake's commit: this is now the user's one intake that can
+ * be undone. */
+static void
+remember_intake (KhDb           *db,
+                 KhUser         *user,
+                 KhIntakeResult *result,
+                 KhClient       *before)
+{
+  IntakeUndo *undo = g_new0 (IntakeUndo, 1);
+
+  if (db->intake_undo == NULL)
+    db->intake_undo = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             intake_undo_free);
+  undo->contact_id = result->contact_id;
+  undo->client_id = result->client_id;
+  undo->created_client = result->created_client;
+  undo->client_before = before != NULL ? g_object_ref (before) : NULL;
+  undo->saved_at = g_get_monotonic_time ();
+  g_hash_table_replace (db->intake_undo, g_memdup2 (&user->id, sizeof user->id), undo);
 }
 
 /* Opens the case of a contact that opens one (CASE_OPENED, or URGENT with
@@ -445,6 +488,7 @@ kh_db_save_intake (KhDb      *db,
   g_autoptr(KhIntakeResult) result = NULL;
   g_autoptr(KhContact) contact = NULL;
   g_autoptr(KhClient) client = NULL;
+  g_autoptr(KhClient) client_before = NULL;
   g_autofree char *phone_digits = NULL;
   GError *local_error = NULL;
   gboolean write_client = FALSE;
@@ -456,7 +500,7 @@ kh_db_save_intake (KhDb      *db,
   g_return_val_if_fail (intake->client == NULL || KH_IS_CLIENT (intake->client), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
 
   /* Everything that needs no database is checked before the transaction. */
@@ -499,7 +543,7 @@ kh_db_save_intake (KhDb      *db,
           if (before != NULL && !write_client)
             g_set_object (&client, before);
           else if (before != NULL)
-            result->client_before = g_steal_pointer (&before);
+            client_before = g_steal_pointer (&before);
         }
       if (local_error == NULL && write_client)
         {
@@ -565,16 +609,30 @@ kh_db_save_intake (KhDb      *db,
     result->case_id = open_case (db, intake, contact, client,
                                  &result->assessment_deadline, &local_error);
 
-  if (!_kh_db_tx_finish (db, own, local_error, error))
-    return NULL;
+  {
+    GError *refused = NULL;
+
+    if (!_kh_db_tx_finish (db, own, local_error, &refused))
+      {
+        /* A code that is another person's: the refusal is a read of them. */
+        if (write_client && client != NULL)
+          _kh_db_log_duplicate_code (db, user, client->identity_code, &refused);
+        g_propagate_error (error, refused);
+        return NULL;
+      }
+  }
+  remember_intake (db, user, result, client_before);
   return g_steal_pointer (&result);
 }
 
 /**
  * kh_db_undo_intake:
  *
- * Removes what kh_db_save_intake() made (never the access-log rows), and
- * puts back a person the intake updated.
+ * Removes what the user's latest kh_db_save_intake() on this connection
+ * made (never the access-log rows), and puts back a person the intake
+ * updated, from what the store kept (IntakeUndo): only `result->contact_id`
+ * of the caller's record is used, to make sure the user is undoing what
+ * they think. Returns nothing of the person.
  */
 gboolean
 kh_db_undo_intake (KhDb            *db,
@@ -583,6 +641,7 @@ kh_db_undo_intake (KhDb            *db,
                    GError         **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  IntakeUndo *undo;
   GError *local_error = NULL;
   gboolean own;
   int rc;
@@ -592,8 +651,26 @@ kh_db_undo_intake (KhDb            *db,
   g_return_val_if_fail (result != NULL && result->contact_id > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return FALSE;
+
+  /* Only what this user just did: their latest intake, saved through this
+   * connection a moment ago (the window offers the undo for 20 seconds). */
+  undo = db->intake_undo != NULL ? g_hash_table_lookup (db->intake_undo, &user->id) : NULL;
+  if (undo == NULL || undo->contact_id != result->contact_id)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only your latest saved contact can be undone, right after saving it."));
+      return FALSE;
+    }
+  if (g_get_monotonic_time () - undo->saved_at > db->intake_undo_window * G_USEC_PER_SEC)
+    {
+      g_hash_table_remove (db->intake_undo, &user->id);
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("It is too late to undo the contact. Correct it, or mark it entered in error."));
+      return FALSE;
+    }
+
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
 
@@ -604,14 +681,14 @@ kh_db_undo_intake (KhDb            *db,
                          &local_error);
   if (stmt != NULL)
     {
-      _kh_db_bind_int64 (stmt, 1, result->contact_id);
+      _kh_db_bind_int64 (stmt, 1, undo->contact_id);
       rc = _kh_db_step (stmt);
       if (rc == KH_DB_DONE)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                      _("The contact has already been removed."));
       else if (rc != KH_DB_ROW)
         _kh_db_set_error (db, rc, &local_error);
-      else if (_kh_db_column_int64 (stmt, 0) != user->id && user->role < KH_ROLE_LEAD)
+      else if (_kh_db_column_int64 (stmt, 0) != user->id)
         g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                      _("Only the person who saved the contact can undo it."));
       /* A corrected or marked contact has a history, which is never
@@ -634,19 +711,24 @@ kh_db_undo_intake (KhDb            *db,
           stmt = _kh_db_prepare (db, deletes[i], &local_error);
           if (stmt == NULL)
             break;
-          _kh_db_bind_int64 (stmt, 1, result->contact_id);
+          _kh_db_bind_int64 (stmt, 1, undo->contact_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
-  if (local_error == NULL && result->client_before != NULL)
+  if (local_error == NULL && undo->client_before != NULL)
     {
-      g_autofree char *digits = _kh_db_phone_key (result->client_before->phone);
+      g_autofree char *digits = _kh_db_phone_key (undo->client_before->phone);
+      g_autoptr(KhClient) before = kh_client_copy (undo->client_before);
 
-      _kh_db_write_client (db, result->client_before, digits, &local_error);
+      /* Over the version the intake wrote, one past the one it read: if
+       * someone has changed the person since, undo is refused (STALE)
+       * rather than putting back the old details over theirs. */
+      before->version++;
+      _kh_db_write_client (db, before, digits, &local_error);
     }
 
-  if (local_error == NULL && result->created_client && result->client_id > 0)
+  if (local_error == NULL && undo->created_client && undo->client_id > 0)
     {
       /* Only if nothing else came to refer to the person meanwhile. */
       stmt = _kh_db_prepare (db,
@@ -656,13 +738,15 @@ kh_db_undo_intake (KhDb            *db,
                              &local_error);
       if (stmt != NULL)
         {
-          _kh_db_bind_int64 (stmt, 1, result->client_id);
+          _kh_db_bind_int64 (stmt, 1, undo->client_id);
           _kh_db_step_done (db, stmt, &local_error);
         }
     }
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return FALSE;
+  /* Undone once. */
+  g_hash_table_remove (db->intake_undo, &user->id);
   return TRUE;
 }
 
@@ -708,7 +792,7 @@ kh_db_list_client_contacts (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
@@ -878,7 +962,7 @@ kh_db_list_contacts_query (KhDb                  *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   limit = query->limit != 0 ? query->limit : KH_DB_CONTACTS_ON_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!kh_date_parse (date, &day))
     {
@@ -1011,7 +1095,7 @@ kh_db_list_queue_query (KhDb                  *db,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   limit = query->limit != 0 ? query->limit : KH_DB_QUEUE_LIMIT;
-  if (!_kh_db_check_role (user, KH_ROLE_RECEPTION, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;

@@ -36,6 +36,120 @@ entry_from_row (KhDbStmt *stmt)
   return entry;
 }
 
+/* Only the lead social worker and the administrator read the log (it is
+ * kept for supervising use, ATL 703/2023 10 §; access by task, 9 §), as
+ * the users table has them now (_kh_db_check_role). */
+static gboolean
+check_reader (KhDb    *db,
+              KhUser  *user,
+              GError **error)
+{
+  if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
+    return FALSE;
+  if (!kh_user_can_read_access_log (user))
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Only the lead social worker and administrators may read the access log."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* KH_ACCESS_ACCESS_LOG is "the person's rows of the access log were read"
+ * (kh-enums.h), so reading the log is logged per person (issue 6, 5): one
+ * row for each person whose rows (with their name) were read, so that
+ * their own extract (ATL 703/2023 11 §) shows who read their log and when.
+ * A page of 100 rows about 47 people had been one row about nobody. A
+ * person filtered on is logged even when they have no rows: asking for
+ * their log is a read of it. A read that showed no one's rows is still on
+ * record, as one row without a person (id 0 below).
+ *
+ * As with the work lists (issue 5, 2.6), a person is logged once in a
+ * showing of the log view (`showing`, 0 for none), however many of its
+ * pages are read. `logged` collects this read's people; they join the
+ * showing's set after the commit (remember_log_read). */
+static gboolean
+log_seen_before (KhDb       *db,
+                 KhUser     *user,
+                 guint64     showing,
+                 GHashTable *logged,
+                 gint64      client_id)
+{
+  if (g_hash_table_contains (logged, &client_id))
+    return TRUE;
+  return showing != 0 && db->log_seen != NULL && db->log_showing == showing
+         && db->log_user == user->id && g_hash_table_contains (db->log_seen, &client_id);
+}
+
+static gboolean
+log_one_read (KhDb          *db,
+              KhUser        *user,
+              guint64        showing,
+              GHashTable    *logged,
+              gint64         client_id,
+              KhAccessBasis  basis,
+              GError       **error)
+{
+  if (log_seen_before (db, user, showing, logged, client_id))
+    return TRUE;
+  g_hash_table_add (logged, g_memdup2 (&client_id, sizeof client_id));
+  return _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, basis, error);
+}
+
+static gboolean
+log_log_read (KhDb          *db,
+              KhUser        *user,
+              GPtrArray     *entries,
+              gint64         filter_client,
+              guint64        showing,
+              GHashTable    *logged,
+              KhAccessBasis  basis,
+              GError       **error)
+{
+  gboolean anyone = filter_client > 0;
+
+  if (filter_client > 0
+      && !log_one_read (db, user, showing, logged, filter_client, basis, error))
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->client_id <= 0)
+        continue;
+      anyone = TRUE;
+      if (!log_one_read (db, user, showing, logged, entry->client_id, basis, error))
+        return FALSE;
+    }
+  if (!anyone)
+    return log_one_read (db, user, showing, logged, 0, basis, error);
+  return TRUE;
+}
+
+/* After the commit: the people logged are part of the showing. */
+static void
+remember_log_read (KhDb       *db,
+                   KhUser     *user,
+                   guint64     showing,
+                   GHashTable *logged)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (showing == 0)
+    return;
+  if (db->log_seen == NULL || db->log_showing != showing || db->log_user != user->id)
+    {
+      g_clear_pointer (&db->log_seen, g_hash_table_unref);
+      db->log_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      db->log_showing = showing;
+      db->log_user = user->id;
+    }
+  g_hash_table_iter_init (&iter, logged);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (db->log_seen, g_memdup2 (key, sizeof (gint64)));
+}
+
 /**
  * kh_db_list_access_log:
  * @client_id: one person's rows, or 0 for all
@@ -63,12 +177,8 @@ kh_db_list_access_log (KhDb    *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!kh_user_can_read_access_log (user) || !user->active)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
-                           _("Only the lead social worker and administrators may read the access log."));
-      return NULL;
-    }
+  if (!check_reader (db, user, error))
+    return NULL;
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
@@ -106,9 +216,14 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
+  /* On a server the functions that read the log write its rows. */
   if (local_error == NULL && !db->engine->search_on_server)
-    _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
-                       &local_error);
+    {
+      g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, NULL);
+
+      log_log_read (db, user, entries, client_id, 0, logged, KH_BASIS_SUPERVISION, &local_error);
+    }
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
@@ -262,19 +377,6 @@ count_rows (KhDb                 *db,
   return TRUE;
 }
 
-static gboolean
-check_reader (KhUser  *user,
-              GError **error)
-{
-  if (!kh_user_can_read_access_log (user) || !user->active)
-    {
-      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
-                           _("Only the lead social worker and administrators may read the access log."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 #define PAGE_SELECT \
   "SELECT a.id, a.at, a.user_id, coalesce (u.display_name, u.account), a.client_id, " \
   "  CASE WHEN c.id IS NULL THEN NULL ELSE c.last_name || ', ' || c.first_names END, " \
@@ -299,6 +401,7 @@ kh_db_read_access_log (KhDb                 *db,
                        GError              **error)
 {
   g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
@@ -311,7 +414,7 @@ kh_db_read_access_log (KhDb                 *db,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_reader (user, error))
+  if (!check_reader (db, user, error))
     return NULL;
 
   page->entries = g_ptr_array_new_with_free_func (g_object_unref);
@@ -368,11 +471,12 @@ kh_db_read_access_log (KhDb                 *db,
     }
   /* Counted before this read is logged: the view shows what it read. */
   if (local_error == NULL && !db->engine->search_on_server)
-    _kh_db_log_access (db, user, filter->client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION,
-                       &local_error);
+    log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
+                  KH_BASIS_SUPERVISION, &local_error);
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
+  remember_log_read (db, user, filter->showing, logged);
   return g_steal_pointer (&page);
 }
 
@@ -427,7 +531,7 @@ kh_db_export_access_log (KhDb    *db,
   g_return_val_if_fail (client_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_reader (user, error))
+  if (!check_reader (db, user, error))
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;

@@ -122,6 +122,17 @@ struct _KhDbEngine
   const char  *save_user_sql;
   /* Session settings for a large load (kh_db_prepare_bulk_load), or NULL. */
   const char  *bulk_load_sql;
+
+  /* Issue 6, 6 (kh_db_poll_change): a mark that changes whenever another
+   * connection has committed, and not for this one's own commits; cheap
+   * enough to ask five times a second. SQLite: PRAGMA data_version; a
+   * server engine: a count of the notifications (LISTEN/NOTIFY) received. */
+  gboolean   (*changes_elsewhere) (KhDb *db, gint64 *out_mark, GError **error);
+  /* After changes_elsewhere moved: appends to `ids` the people changed
+   * since the last call (a server engine: the NOTIFY payloads received on
+   * kohtaamo_changes, data/sql/pg/0004-live-changes.sql). NULL: the store
+   * reads the table client_changes past the last number it saw. */
+  gboolean   (*changed_clients)   (KhDb *db, GArray *ids, GError **error);
 };
 
 struct _KhDb
@@ -151,6 +162,18 @@ struct _KhDb
   gint64      work_list_user;
   GHashTable *work_list_seen;
 
+  /* The same for the log view's showings (kh-db-log.c): the people whose
+   * log rows were already logged as read in the showing. */
+  guint64     log_showing;
+  gint64      log_user;
+  GHashTable *log_seen;
+
+  /* Each user's latest intake through this connection, what undoing it
+   * needs (kh-db-contacts.c, IntakeUndo), by user id; and for how many
+   * seconds after the save it can be undone (KH_DB_UNDO_SECONDS). */
+  GHashTable *intake_undo;
+  gint64      intake_undo_window;
+
   /* When the owner does the upkeep at idle (kh_db_set_maintenance_when_idle):
    * pages in the write-ahead log after the last commit, and whether a
    * commit since the last upkeep may have added name-index segments. */
@@ -162,6 +185,12 @@ struct _KhDb
   guint       maintenance_when_idle : 1;
   guint       merge_due : 1;
   guint       maintaining : 1;
+
+  /* kh_db_poll_change (kh-db-changes.c): the engine's mark of the last
+   * commit seen, and the last client_changes number read. */
+  guint       change_watched : 1;
+  gint64      data_version;
+  gint64      change_seq;
 };
 
 /* A prepared statement, borrowed from the connection's cache; the cleanup
@@ -311,8 +340,13 @@ gboolean      _kh_db_log_before_write  (KhDb         *db,
 gboolean      _kh_db_check_session_user (KhDb         *db,
                                          KhUser       *user,
                                          GError      **error);
-/* Requires an active user with at least `role`; PERMISSION otherwise. */
-gboolean      _kh_db_check_role        (KhUser       *user,
+/* Requires that `user` is, in the users table now, an active user with
+ * the same account and role as the object says, and at least `role`;
+ * PERMISSION otherwise (issue 6, 5: the store checks the user's current
+ * state, not the object the client holds). Every entry point that reads or
+ * writes a person's data calls it first. */
+gboolean      _kh_db_check_role        (KhDb         *db,
+                                        KhUser       *user,
                                         KhRole        role,
                                         GError      **error);
 
@@ -362,6 +396,15 @@ gint64        _kh_db_write_client      (KhDb         *db,
                                         KhClient     *client,
                                         const char   *phone_digits,
                                         GError      **error);
+/* After a write refused with DUPLICATE_CODE (`*error`) and rolled back:
+ * logs the read that the refusal is (the code's owner, as a search by the
+ * code) in a transaction of its own. If that fails, `*error` becomes the
+ * logging's error, which confirms nothing. FALSE (and nothing done) for
+ * any other error. */
+gboolean      _kh_db_log_duplicate_code (KhDb        *db,
+                                         KhUser      *user,
+                                         const char  *code,
+                                         GError     **error);
 KhClient     *_kh_db_read_client       (KhDb         *db,
                                         gint64        client_id,
                                         GError      **error);

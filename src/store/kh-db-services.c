@@ -176,7 +176,7 @@ kh_db_save_service (KhDb       *db,
   g_return_val_if_fail (KH_IS_SERVICE (service), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return 0;
 
   kh_service_clean (service);
@@ -262,7 +262,7 @@ kh_db_set_setting (KhDb        *db,
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
   stmt = _kh_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
@@ -355,7 +355,7 @@ kh_db_add_closed_day (KhDb        *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_kh_db_check_role (user, KH_ROLE_LEAD, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
   if (date == NULL || !kh_date_parse (date, &day))
     {

@@ -55,6 +55,7 @@ static const char * const migrations[] = {
   "0016-contact-revisions-identity.sql",
   "0017-access-log-chain.sql",
   "0018-case-urgency.sql",
+  "0019-live-changes.sql",
 };
 
 /* ---- errors ---- */
@@ -1054,6 +1055,31 @@ sqlite_schema_version (KhDb *db)
   return version;
 }
 
+/* PRAGMA data_version: a number that changes when another connection (this
+ * process's or another's) commits to the database file, and not for this
+ * connection's own commits (https://sqlite.org/pragma.html#pragma_data_version).
+ * In WAL mode it looks at the log's index in shared memory only: no page of
+ * data is read, and no lock is kept (issue 6, 6; about 10 µs). */
+static gboolean
+sqlite_changes_elsewhere (KhDb     *db,
+                          gint64   *out_mark,
+                          GError  **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "PRAGMA data_version", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *out_mark = _kh_db_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static void
 sqlite_close (KhDb *db)
 {
@@ -1117,6 +1143,7 @@ static const KhDbEngine sqlite_engine = {
                    "  display_name = coalesce (excluded.display_name, display_name), "
                    "  role = excluded.role, active = excluded.active "
                    "RETURNING id",
+  .changes_elsewhere = sqlite_changes_elsewhere,
 };
 
 static KhDb *
@@ -2037,7 +2064,7 @@ kh_db_import_clients (KhDb       *db,
   if (out_failed == NULL)
     out_failed = &failed;
   *out_failed = -1;
-  if (!_kh_db_check_role (user, KH_ROLE_ADMIN, error))
+  if (!_kh_db_check_role (db, user, KH_ROLE_ADMIN, error))
     return FALSE;
   if (!IS_SQLITE (db))
     return import_in_one_transaction (db, user, clients, out_failed, error);

@@ -40,6 +40,7 @@ _kh_db_new (const KhDbEngine *engine,
   db->path = g_strdup (path);
   db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           finalize_statement);
+  db->intake_undo_window = KH_DB_UNDO_SECONDS;
   return db;
 }
 
@@ -57,6 +58,8 @@ kh_db_close (KhDb *db)
     db->engine->close (db);
   g_clear_pointer (&db->calendar, kh_calendar_unref);
   g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
+  g_clear_pointer (&db->intake_undo, g_hash_table_unref);
+  g_clear_pointer (&db->log_seen, g_hash_table_unref);
   g_free (db->path);
   g_free (db);
 }
@@ -870,17 +873,62 @@ _kh_db_repair_name_keys (KhDb    *db,
 
 /* ---- access-log and role helpers shared by the aggregates ---- */
 
+/* The acting user as the users table has them now (issue 6, 5): a user
+ * deactivated while their window is open loses access at their next
+ * operation, and a KhUser made up by the caller (an id that is not there,
+ * another account's id, a role the table does not give) gets nothing. One
+ * lookup by primary key per operation: the check costs microseconds beside
+ * the read it guards (see tests/store/test-leaks.c, "check-cost"). */
 gboolean
-_kh_db_check_role (KhUser  *user,
-                   KhRole   role,
-                   GError **error)
+_kh_db_check_role (KhDb     *db,
+                   KhUser   *user,
+                   KhRole    role,
+                   GError  **error)
 {
-  if (user == NULL || !user->active || user->role < role)
+  g_autoptr(KhDbStmt) stmt = NULL;
+  const char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  /* On a server, the connection's login role first. */
+  if (!_kh_db_check_session_user (db, user, error))
+    return FALSE;
+  if (user == NULL || user->id <= 0)
+    problem = _("Your user account is not known to this database. Close Kohtaamo and open it again.");
+  else
+    {
+      stmt = _kh_db_prepare (db, "SELECT account, role, active FROM users WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      _kh_db_bind_int64 (stmt, 1, user->id);
+      rc = _kh_db_step (stmt);
+      if (rc != KH_DB_ROW && rc != KH_DB_DONE)
+        {
+          _kh_db_set_error (db, rc, error);
+          return FALSE;
+        }
+      if (rc == KH_DB_DONE || g_strcmp0 (_kh_db_column_str (stmt, 0), user->account) != 0)
+        problem = _("Your user account is not known to this database. Close Kohtaamo and open it again.");
+      else if (_kh_db_column_int (stmt, 2) == 0 || !user->active)
+        problem = _("Your user account has been disabled. Ask an administrator if you still need Kohtaamo.");
+      /* The role the session started with decides what the window offers
+       * and how reads are logged (_kh_db_log_access): both must be the
+       * table's. */
+      else if (_kh_db_column_int (stmt, 1) != (int) user->role)
+        problem = _("Your role has changed since you signed in. Close Kohtaamo and open it again.");
+    }
+  if (problem == NULL && user->role < role)
     {
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
                    /* Translators: %s is a role, e.g. "Administrator" */
                    _("This needs the role “%s” or higher."),
                    kh_role_label (role) ? kh_role_label (role) : "?");
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION, problem);
       return FALSE;
     }
   return TRUE;

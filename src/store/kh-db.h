@@ -40,6 +40,8 @@ typedef enum {
   KH_STORE_ERROR_NO_ADMINISTRATOR,/* the database has no users: nobody has been made its administrator */
   KH_STORE_ERROR_DAMAGED,         /* a Kohtaamo database whose pages are damaged: restore a backup */
   KH_STORE_ERROR_UNAVAILABLE,     /* the database server cannot be reached (for now) */
+  KH_STORE_ERROR_STALE,           /* someone else saved the record after the version being saved
+                                     was read (issue 6, 6); message says when */
 } KhStoreError;
 
 typedef struct _KhDb KhDb;
@@ -183,6 +185,24 @@ gboolean   kh_db_maintain                  (KhDb *db, GError **error);
 gboolean   kh_db_commit          (KhDb *db, GError **error);
 void       kh_db_rollback        (KhDb *db);
 
+/* ---- changes made elsewhere (issue 6, 6) ---- */
+
+/* Whether anyone else (another desk's Kohtaamo, kohtaamo-admin, another KhDb
+ * on the same database) has committed since the last call: cheap enough to
+ * ask a few times a second on an idle connection (on SQLite it reads PRAGMA
+ * data_version, no data; on PostgreSQL, LISTEN/NOTIFY answers). The first
+ * call takes the starting point and answers "not changed". When changed,
+ * `out_client_ids` (may be NULL) gets the ids (gint64) of the people whose
+ * details, contacts or cases were changed since the last call, by anyone
+ * (this connection included; 0 for anonymous contacts); ids only, so
+ * nothing is logged. A commit that wrote only access-log rows or settings
+ * is "changed" with no ids. FALSE with
+ * `error` set when the database could not be asked. */
+gboolean   kh_db_poll_change     (KhDb      *db,
+                                  gboolean  *out_changed,
+                                  GArray   **out_client_ids,
+                                  GError   **error);
+
 /* ---- users ---- */
 
 /* Finds the user for an OS account. On a database with no users at all the
@@ -263,7 +283,12 @@ GPtrArray *kh_db_find_similar_clients (KhDb        *db,
 /* Inserts (id 0) or updates a person; validates everything (identity code,
  * birth date, language, e-mail shape, the text limits and characters of
  * kh_client_check_text) and refuses with INVALID or DUPLICATE_CODE. A record
- * with address_withheld keeps the stored address. Returns the id. */
+ * with address_withheld keeps the stored address. An update is made only
+ * over the version it carries (KhClient.version, as read): when someone
+ * saved the person since, nothing is written and the answer is STALE, with
+ * the time of their change (issue 6, 6). Returns the id.
+ * DUPLICATE_CODE tells the user the code's owner is in the register: that
+ * is logged as the owner's KH_ACCESS_SEARCH (as kh_db_save_intake does). */
 gint64     kh_db_save_client     (KhDb      *db,
                                   KhUser    *user,
                                   KhClient  *client,
@@ -327,8 +352,6 @@ typedef struct {
   gint64    case_id;           /* 0 unless a case was opened */
   gboolean  created_client;    /* the intake created the person */
   char     *assessment_deadline; /* ISO, or NULL */
-  KhClient *client_before;     /* the person as they were before the intake
-                                  updated them (for undo), or NULL */
   gboolean  attached;          /* the contact joined the pending case `case_id` */
 } KhIntakeResult;
 
@@ -347,8 +370,17 @@ KhIntakeResult *kh_db_save_intake (KhDb      *db,
                                    KhUser    *user,
                                    KhIntake  *intake,
                                    GError   **error);
-/* Undo of a save just made: removes the contact and its case, and the person
- * too if the intake created them and nothing else refers to them. */
+/* How long after kh_db_save_intake its undo is possible. */
+#define KH_DB_UNDO_SECONDS 300
+
+/* Undo of a save just made: the user's latest intake through this KhDb,
+ * within KH_DB_UNDO_SECONDS, named by result->contact_id (the rest of
+ * `result` is not used: the store kept what undoing needs). Removes the
+ * contact and its case, puts back the person as they were if the intake
+ * updated them, and removes the person if the intake created them and
+ * nothing else refers to them. PERMISSION for anything else (another
+ * user's contact, an earlier one, too late). Reads and returns nothing of
+ * the person, so logs nothing. */
 gboolean   kh_db_undo_intake     (KhDb            *db,
                                   KhUser          *user,
                                   KhIntakeResult  *result,
@@ -454,7 +486,8 @@ gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const
 /* ---- the access log ---- */
 
 /* Only for the lead social worker and the administrator (PERMISSION otherwise).
- * client_id 0 = all; newest first. Reading the log is itself logged. */
+ * client_id 0 = all; newest first. Reading the log is itself logged, once
+ * for each person whose rows were read (see kh_db_read_access_log). */
 GPtrArray *kh_db_list_access_log (KhDb    *db,
                                   KhUser  *user,
                                   gint64   client_id,
@@ -471,6 +504,11 @@ typedef struct {
   KhAccessWhat  what;        /* one kind of read */
   GDate         from;        /* first day (local time), inclusive */
   GDate         to;          /* last day (local time), inclusive */
+  /* Not a condition: the showing of the log view that the read belongs
+   * to (kh_work_list_new_showing). Reading the log is logged once per
+   * person per showing, however many of its pages are read; 0 makes each
+   * read a showing of its own. */
+  guint64       showing;
 } KhAccessFilter;
 
 /* Initialises to "everything"; clear frees person_words; copy makes a
@@ -500,10 +538,13 @@ void       kh_access_log_slice_free (KhAccessLogSlice *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhAccessLogSlice, kh_access_log_slice_free)
 
 /* One page of at most `limit` rows (0: 100) of the log that match `filter`,
- * with the total. Only for the lead social worker and the administrator.
- * Reading is itself logged (KH_ACCESS_ACCESS_LOG, SUPERVISION; for the
- * person filtered on, if any) in the same transaction. `at` is in seconds
- * since the epoch, as KhAccessEntry's. */
+ * with the total. Only for the lead social worker and the administrator
+ * (as the users table has them now). Reading is itself logged
+ * (KH_ACCESS_ACCESS_LOG, SUPERVISION) in the same transaction, after the
+ * counting: one row for each person whose rows the page shows and for the
+ * person filtered on, once in the showing (filter->showing); a page about
+ * nobody, one row without a person. `at` is in seconds since the epoch, as
+ * KhAccessEntry's. */
 KhAccessLogSlice *kh_db_read_access_log (KhDb                 *db,
                                         KhUser               *user,
                                         const KhAccessFilter *filter,
@@ -595,8 +636,11 @@ char      *kh_log_verify_result_describe (const KhLogVerifyResult *result,
 gint64     kh_db_insert_client_bulk  (KhDb *db, KhUser *user, KhClient *client, GError **error);
 gint64     kh_db_insert_contact_bulk (KhDb *db, KhUser *user, KhContact *contact, GError **error);
 gint64     kh_db_insert_case_bulk    (KhDb *db, KhCase *kcase, GError **error);
-/* Does an identity code already exist? */
-gboolean   kh_db_identity_code_exists (KhDb *db, const char *code, GError **error);
+/* Does a person with this identity code exist? Needs an active user (as
+ * the users table has them now); a yes is logged as a read of that person
+ * (KH_ACCESS_SEARCH: what a search by the code would tell), a no reads
+ * nobody. */
+gboolean   kh_db_identity_code_exists (KhDb *db, KhUser *user, const char *code, GError **error);
 
 /* added for kohtaamo-admin */
 

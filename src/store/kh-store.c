@@ -37,10 +37,13 @@ struct _KhStore
   gboolean     created;        /* the last open made a new database file */
   GThread     *worker;
   GAsyncQueue *jobs;
+  GMainContext *context;       /* where "changed" is emitted for other desks' commits */
 
   /* Owned by the worker thread only. */
   KhDb        *db;
   KhUser      *worker_user;
+  gint64       last_poll;      /* monotonic: the last look for other desks' commits */
+  gint64       last_job_done;  /* monotonic: when the worker last finished a job */
 };
 
 G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
@@ -62,6 +65,7 @@ enum {
 
 enum {
   CHANGED,
+  CLIENT_CHANGED,
   N_SIGNALS
 };
 
@@ -158,26 +162,128 @@ complete_on (GMainContext *context,
  * longer than the pause between two keys typed into a search. */
 #define MAINTENANCE_IDLE_US (250 * G_TIME_SPAN_MILLISECOND)
 
-/* The next job; while none comes and upkeep is due (a checkpoint, merging
- * the name index: see kh_db_set_maintenance_when_idle), the upkeep. A job
- * that arrives during it waits (up to some 40 ms), but only after a
- * quarter of a second of quiet, so hardly ever a save or a keystroke. */
+/* How often an open store looks whether another desk has committed
+ * (issue 6, 6: a change shows at the other desks within a second). On
+ * SQLite a look reads PRAGMA data_version: a few microseconds, no data. */
+#define CHANGE_POLL_US (200 * G_TIME_SPAN_MILLISECOND)
+
+/* Other desks' commits, on their way to the store's main context. */
+typedef struct
+{
+  GWeakRef  store;
+  GArray   *client_ids;   /* gint64 */
+} Noticed;
+
+static void
+noticed_free (gpointer data)
+{
+  Noticed *noticed = data;
+
+  g_weak_ref_clear (&noticed->store);
+  g_clear_pointer (&noticed->client_ids, g_array_unref);
+  g_free (noticed);
+}
+
+static gboolean
+emit_noticed_cb (gpointer user_data)
+{
+  Noticed *noticed = user_data;
+  g_autoptr(KhStore) self = g_weak_ref_get (&noticed->store);
+
+  if (self == NULL || self->state != KH_STORE_STATE_READY)
+    return G_SOURCE_REMOVE;
+  g_debug ("Another desk changed the database (%u people)",
+           noticed->client_ids != NULL ? noticed->client_ids->len : 0);
+  g_signal_emit (self, signals[CHANGED], 0);
+  for (guint i = 0; noticed->client_ids != NULL && i < noticed->client_ids->len; i++)
+    {
+      gint64 id = g_array_index (noticed->client_ids, gint64, i);
+
+      /* 0: an anonymous contact, no person's page. */
+      if (id > 0)
+        g_signal_emit (self, signals[CLIENT_CHANGED], 0, id);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker, between jobs: has anyone else committed? The engine
+ * answers (kh_db_poll_change); the views hear it on the store's context. */
+static void
+poll_changes (KhStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gboolean changed = FALSE;
+  Noticed *noticed;
+  GSource *source;
+
+  self->last_poll = g_get_monotonic_time ();
+  if (!kh_db_poll_change (self->db, &changed, &ids, &error))
+    {
+      /* A busy or failing database is told by the next job that needs it;
+       * the next look tries again. */
+      g_debug ("Could not look for changes made elsewhere: %s", error->message);
+      return;
+    }
+  /* A commit that changed no person's details, contacts or cases (every
+   * read elsewhere commits its access-log rows) changes nothing shown. */
+  if (!changed || ids == NULL || ids->len == 0)
+    return;
+  noticed = g_new0 (Noticed, 1);
+  g_weak_ref_init (&noticed->store, self);
+  noticed->client_ids = g_steal_pointer (&ids);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_noticed_cb, noticed, noticed_free);
+  g_source_set_static_name (source, "[kohtaamo] changed elsewhere");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* The next job. Between jobs, and while none comes, the worker looks for
+ * other desks' commits every CHANGE_POLL_US once someone is logged in; and
+ * when upkeep is due (a checkpoint, merging the name index: see
+ * kh_db_set_maintenance_when_idle) it does the upkeep after
+ * MAINTENANCE_IDLE_US of quiet. A job that arrives during the upkeep waits
+ * (up to some 40 ms), but only after a quarter of a second of quiet, so
+ * hardly ever a save or a keystroke. */
 static Job *
 next_job (KhStore *self)
 {
-  if (self->db != NULL && kh_db_maintenance_is_due (self->db))
+  for (;;)
     {
-      g_autoptr(GError) error = NULL;
-      Job *job = g_async_queue_timeout_pop (self->jobs, MAINTENANCE_IDLE_US);
+      gboolean watching = self->db != NULL && self->worker_user != NULL;
+      gboolean upkeep = self->db != NULL && kh_db_maintenance_is_due (self->db);
+      gint64 now = g_get_monotonic_time ();
+      gint64 wait = G_MAXINT64;
+      Job *job;
 
+      if (watching && now - self->last_poll >= CHANGE_POLL_US)
+        {
+          poll_changes (self);
+          now = g_get_monotonic_time ();
+        }
+      if (!watching && !upkeep)
+        return g_async_queue_pop (self->jobs);
+      if (watching)
+        wait = MAX (0, self->last_poll + CHANGE_POLL_US - now);
+      if (upkeep)
+        wait = MIN (wait, MAX (0, self->last_job_done + MAINTENANCE_IDLE_US - now));
+
+      job = g_async_queue_timeout_pop (self->jobs, MAX (wait, 1));
       if (job != NULL)
         return job;
-      /* Nothing is lost if it fails: the log keeps every transaction, the
-       * index stays correct, and the next quiet moment tries again. */
-      if (!kh_db_maintain (self->db, &error))
-        g_debug ("Upkeep of the database failed: %s", error->message);
+      if (upkeep && g_get_monotonic_time () - self->last_job_done >= MAINTENANCE_IDLE_US)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* Nothing is lost if it fails: the log keeps every transaction,
+           * the index stays correct, and the next quiet moment tries again. */
+          if (!kh_db_maintain (self->db, &error))
+            g_debug ("Upkeep of the database failed: %s", error->message);
+          self->last_job_done = g_get_monotonic_time ();
+        }
     }
-  return g_async_queue_pop (self->jobs);
 }
 
 static gpointer
@@ -212,6 +318,7 @@ worker_main (gpointer user_data)
             g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                                  _("The database gave no answer."));
         }
+      self->last_job_done = g_get_monotonic_time ();
       complete_on (context, job);
     }
 
@@ -366,6 +473,7 @@ kh_store_finalize (GObject *object)
   KhStore *self = KH_STORE (object);
 
   g_clear_pointer (&self->jobs, g_async_queue_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
   g_free (self->display_path);
   g_free (self->unit_name);
@@ -425,6 +533,7 @@ kh_store_constructed (GObject *object)
 
   if (self->path == NULL)
     self->path = kh_store_default_path ();
+  self->context = g_main_context_ref_thread_default ();
   self->display_path = kh_db_location_is_server (self->path)
                        ? kh_db_pg_display_location (self->path) : g_strdup (self->path);
   self->worker = g_thread_new ("kh-store", worker_main, self);
@@ -468,10 +577,24 @@ kh_store_class_init (KhStoreClass *klass)
    * KhStore::changed:
    *
    * Emitted on the caller's main context after a successful write (a person
-   * saved, an intake saved or undone), so that views can refresh.
+   * saved, an intake saved or undone), and on the context the store was
+   * made on when another desk's commit is noticed (issue 6, 6: within
+   * CHANGE_POLL_US of it on SQLite), so that views can refresh.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * KhStore::client-changed:
+   * @client_id: the person
+   *
+   * Emitted after "changed" for each person whose details, contacts or
+   * cases another desk's commit changed (it may also name people this
+   * store's own writes changed in the meantime): an open page of the person
+   * reads them again. Only the id is read: nothing is logged.
+   */
+  signals[CLIENT_CHANGED] = g_signal_new ("client-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -210,7 +210,15 @@ GBytes     *kh_store_export_access_log_finish (KhStore *self, GAsyncResult *resu
  * saved or undone, person saved), so that views can refresh. A call cancelled
  * before it ran writes nothing; a write that ran is reported as it went even
  * if its cancellable was cancelled meanwhile. */
-/* signal: "changed" (KhStore *store) */
+/* signal: "changed" (KhStore *store)
+ * Also emitted, on the context the store was made on, when a commit by
+ * another desk (another process or another KhStore on the same database)
+ * that changed people's details, contacts or cases is noticed: the worker
+ * looks every 200 ms between jobs (kh_db_poll_change; issue 6, 6). Commits
+ * that only logged reads elsewhere are not told.
+ * signal: "client-changed" (KhStore *store, gint64 client_id)
+ * After such a "changed", once for each person whose details, contacts or
+ * cases were changed: an open page of theirs reads them again. */
 
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 

@@ -56,6 +56,7 @@ bench_user (KhDb *db)
  * that the database does not have yet. */
 static KhClient *
 new_person (KhDb   *db,
+            KhUser *user,
             GRand  *rand,
             guint   i)
 {
@@ -69,7 +70,7 @@ new_person (KhDb   *db,
                                                g_rand_int_range (rand, 1940, 2005));
       g_autofree char *code = kh_hetu_make (birth, g_rand_int_range (rand, 900, 1000), 0);
 
-      if (kh_db_identity_code_exists (db, code, &error))
+      if (kh_db_identity_code_exists (db, user, code, &error))
         continue;
       if (error != NULL)
         g_error ("identity code lookup: %s", error->message);
@@ -117,7 +118,7 @@ time_store (KhDb    *db,
   for (guint i = 0; i < saves; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(KhClient) client = new_person (db, rand, i);
+      g_autoptr(KhClient) client = new_person (db, user, rand, i);
       g_autoptr(KhContact) contact = new_contact (client);
       g_autoptr(KhIntakeResult) result = NULL;
       KhIntake intake = { 0 };

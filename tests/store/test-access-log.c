@@ -108,12 +108,16 @@ test_filters (LogFixture    *lf,
     KhAccessWhat what;
     const char *from, *to;    /* ISO or NULL */
     guint64     total;
-    const char *newest;       /* the first row's time, or NULL for none */
+    const char *newest;       /* the first written row's time, or NULL for none */
+    guint       logged;       /* rows the reads before this one logged, today */
   } cases[] = {
     { "user A",                      1, 0, 0,                NULL, NULL,                1000, "2026-03-04 09:57:00" },
     { "kind: page opened",           0, 0, KH_ACCESS_PAGE,   NULL, NULL,                375,  "2026-03-04 09:53:00" },
-    { "Aino",                        0, 1, 0,                NULL, NULL,                1200, "2026-03-04 09:58:00" },
-    { "Stina",                       0, 2, 0,                NULL, NULL,                1200, "2026-03-04 09:59:00" },
+    /* Each read is logged for each person on its page (issue 6, 5): user
+     * A's page had Aino and Stina; the page of "page opened" rows (odd
+     * rows) had Stina only; the "Aino" read, Aino. */
+    { "Aino",                        0, 1, 0,                NULL, NULL,                1200 + 1, "2026-03-04 09:58:00", 1 },
+    { "Stina",                       0, 2, 0,                NULL, NULL,                1200 + 2, "2026-03-04 09:59:00", 2 },
     { "Tuesday 3.3. alone",          0, 0, 0,                "2026-03-03", "2026-03-03", 1440, "2026-03-03 23:59:00" },
     { "Wednesday 4.3.",              0, 0, 0,                "2026-03-04", "2026-03-04", 600, "2026-03-04 09:59:00" },
     { "until Monday 2.3.",           0, 0, 0,                NULL, "2026-03-02",         960, "2026-03-02 23:59:00" },
@@ -142,8 +146,13 @@ test_filters (LogFixture    *lf,
       g_assert_cmpuint (slice->total, ==, cases[i].total);
       g_assert_cmpuint (slice->n_newer, ==, 0);
       g_assert_cmpuint (slice->entries->len, ==, MIN (cases[i].total, 100));
+      for (guint j = 0; j < cases[i].logged; j++)
+        {
+          g_assert_cmpint (entry_at (slice, j)->what, ==, KH_ACCESS_ACCESS_LOG);
+          g_assert_cmpint (entry_at (slice, j)->user_id, ==, lf->f.admin->id);
+        }
       if (cases[i].newest != NULL)
-        assert_at (entry_at (slice, 0), cases[i].newest);
+        assert_at (entry_at (slice, cases[i].logged), cases[i].newest);
       for (guint j = 0; j < slice->entries->len; j++)
         {
           KhAccessEntry *entry = entry_at (slice, j);
@@ -255,31 +264,50 @@ test_paging (LogFixture    *lf,
   assert_at (entry_at (oldest, 149), "2026-03-02 08:01:00");
 }
 
-/* Reading is logged: one row per page read, for the person filtered on. */
+/* Reading is logged per person (issue 6, 5): a row for each person whose
+ * rows the page showed, and for the person filtered on; a page about
+ * nobody is one row without a person. */
 static void
 test_reading_is_logged (LogFixture    *lf,
                         gconstpointer  data)
 {
   g_autoptr(KhAccessLogSlice) first = NULL;
   g_autoptr(KhAccessLogSlice) second = NULL;
+  g_autoptr(KhAccessLogSlice) nobody = NULL;
   g_autoptr(KhAccessLogSlice) readings = NULL;
   KhAccessFilter filter;
 
+  /* The 10 newest rows: 2999 (Stina), 2998 (Aino), …, 2995 and 2990 about
+   * nobody. */
   kh_access_filter_init (&filter);
   first = read_page (lf, &filter, KH_ACCESS_PAGE_NEWEST, NULL, 10);
   g_assert_cmpuint (first->total, ==, 3000);
   filter.client_id = lf->aino;
   second = read_page (lf, &filter, KH_ACCESS_PAGE_NEWEST, NULL, 10);
+  /* Sunday 1.3.: no rows, no one read. */
+  kh_access_filter_init (&filter);
+  g_date_set_dmy (&filter.from, 1, 3, 2026);
+  g_date_set_dmy (&filter.to, 1, 3, 2026);
+  nobody = read_page (lf, &filter, KH_ACCESS_PAGE_NEWEST, NULL, 10);
+  g_assert_cmpuint (nobody->total, ==, 0);
 
   kh_access_filter_init (&filter);
   filter.user_id = lf->f.admin->id;
   filter.what = KH_ACCESS_ACCESS_LOG;
   readings = read_page (lf, &filter, KH_ACCESS_PAGE_NEWEST, NULL, 10);
-  /* The two reads above; this read is logged after it counts. */
-  g_assert_cmpuint (readings->total, ==, 2);
-  g_assert_cmpint (entry_at (readings, 0)->client_id, ==, lf->aino);
-  g_assert_cmpint (entry_at (readings, 0)->basis, ==, KH_BASIS_SUPERVISION);
-  g_assert_cmpint (entry_at (readings, 1)->client_id, ==, 0);
+  /* The three reads above (this one is logged after it counts), newest
+   * first: nobody; Aino (the filter); Aino and Stina (the first page, in
+   * the order the page showed them: Stina's row 2999 first). */
+  g_assert_cmpuint (readings->total, ==, 4);
+  g_assert_cmpint (entry_at (readings, 0)->client_id, ==, 0);
+  g_assert_cmpint (entry_at (readings, 1)->client_id, ==, lf->aino);
+  g_assert_cmpint (entry_at (readings, 2)->client_id, ==, lf->aino);
+  g_assert_cmpint (entry_at (readings, 3)->client_id, ==, lf->stina);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpint (entry_at (readings, i)->basis, ==, KH_BASIS_SUPERVISION);
+      g_assert_cmpint (entry_at (readings, i)->user_id, ==, lf->f.admin->id);
+    }
 }
 
 /* Only the lead social worker and the administrator read the log. */

@@ -498,7 +498,7 @@ test_duplicate_code (Fixture       *f,
   gint64 first_id;
 
   first_id = add_client (f, "Ensimmäinen", "Eeva", "1994-05-01", 902);
-  g_assert_true (kh_db_identity_code_exists (f->db, second->identity_code, &error));
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, second->identity_code, &error));
 
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, second, &error), ==, 0);
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE);

@@ -129,7 +129,11 @@ test_protected_address (Fixture       *f,
                              "AND postal_code = '00510' AND city = 'Helsinki' "
                              "AND phone_digits = '0507654321'"), ==, 1);
 
-  /* A record that carries the address changes it. */
+  /* A record that carries the address changes it (read before the save
+   * above, it is refused as stale until it carries that save's version,
+   * issue 6, 6: see test-live.c). */
+  g_assert_cmpint (shown->version, ==, 1);
+  shown->version = 2;
   g_free (shown->address);
   shown->address = g_strdup ("Uusitie 1");
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, shown, &error), ==, id);
@@ -154,8 +158,6 @@ test_protected_address_in_work_lists (Fixture       *f,
   client->id = id;
   contact->received_at = g_date_time_ref (now);
   result = save_intake (f, contact, client, 0);
-  /* The intake's copy of the person as it was (for undo) has no address. */
-  g_assert_null (result->client_before);
 
   today = kh_db_list_contacts_on (f->db, f->admin, iso, &error);
   g_assert_no_error (error);
@@ -187,9 +189,6 @@ test_protected_address_in_work_lists (Fixture       *f,
     updated = kh_db_save_intake (f->db, f->admin, &intake, &error);
     g_assert_no_error (error);
     g_assert_nonnull (updated);
-    /* The copy kept for undo has no address either. */
-    g_assert_nonnull (updated->client_before);
-    assert_withheld (updated->client_before);
     g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE address = 'Piilotie 7 B 12' "
                                "AND postal_code = '00510' AND city = 'Helsinki' "
                                "AND phone_digits = '0501112222'"), ==, 1);

@@ -315,12 +315,22 @@ set_note (KhAccessLogPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), text != NULL);
 }
 
+/* The rows are shown afresh (new filters, Reload, shown again): a new
+ * showing, in which the store logs each person whose rows are read once,
+ * however many pages are turned (kh_db_read_access_log). */
+static void
+read_afresh (KhAccessLogPage *self)
+{
+  self->filter.showing = kh_work_list_new_showing ();
+  read_page (self, KH_ACCESS_PAGE_NEWEST, NULL);
+}
+
 static void
 filters_changed (KhAccessLogPage *self)
 {
   update_actions (self);
   if (self->loaded || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    read_page (self, KH_ACCESS_PAGE_NEWEST, NULL);
+    read_afresh (self);
 }
 
 static void
@@ -505,7 +515,7 @@ export_finished (KhAccessLogPage *self,
   set_note (self, note);
   update_actions (self);
   /* The export is in the log now. */
-  read_page (self, KH_ACCESS_PAGE_NEWEST, NULL);
+  read_afresh (self);
 }
 
 static void
@@ -858,7 +868,7 @@ kh_access_log_page_reload (KhAccessLogPage *self)
 {
   g_return_if_fail (KH_IS_ACCESS_LOG_PAGE (self));
 
-  read_page (self, KH_ACCESS_PAGE_NEWEST, NULL);
+  read_afresh (self);
 }
 
 /**

@@ -25,12 +25,16 @@ struct _KhPersonEditor
   KhPersonFields *fields;
   GtkButton      *save_button;
   AdwWindowTitle *window_title;
+  GtkRevealer    *elsewhere_revealer;
+  GtkLabel       *elsewhere_label;
+  GtkButton      *save_mine_button;
 
   /* owned */
   KhStore        *store;
   GCancellable   *cancellable;
 
   gint64          client_id;
+  gint64          base_version;   /* the version the edit started from (issue 6, 6) */
   gboolean        changed;
   gboolean        saving;
   gboolean        closing;   /* saved, or the changes were discarded */
@@ -65,6 +69,41 @@ set_saving (KhPersonEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->fields), !saving);
 }
 
+/* Issue 6, 6: another desk's change, said at the top of the window; what
+ * was typed stays as it is. `conflict`: a save was refused over it. */
+static void
+show_elsewhere (KhPersonEditor *self,
+                const char     *message,
+                gboolean        conflict)
+{
+  gtk_label_set_text (self->elsewhere_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_mine_button), conflict);
+  gtk_revealer_set_reveal_child (self->elsewhere_revealer, TRUE);
+}
+
+static void
+client_changed_cb (KhStore        *store,
+                   gint64          client_id,
+                   KhPersonEditor *self)
+{
+  if (client_id != self->client_id || self->saving || self->closing || self->disposed
+      || gtk_revealer_get_reveal_child (self->elsewhere_revealer))
+    return;
+  show_elsewhere (self, _("This person’s details may have been changed at another desk while you were editing. What you typed is kept; if saving it would overwrite their change, you will be asked first."),
+                  FALSE);
+}
+
+static KhAccessBasis
+read_basis (KhPersonEditor *self)
+{
+  KhUser *user = kh_store_get_user (self->store);
+
+  /* As the person's page reads (kh-person-page.c). */
+  if (user != NULL && user->role == KH_ROLE_RECEPTION)
+    return KH_BASIS_INTAKE;
+  return KH_BASIS_CLIENT_RELATIONSHIP;
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -82,6 +121,13 @@ saved_cb (GObject      *object,
 
   set_saving (self, FALSE);
 
+  if (id <= 0 && g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE))
+    {
+      /* Nothing overwritten, nothing typed lost: the person chooses. */
+      show_elsewhere (self, error->message, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->elsewhere_label));
+      return;
+    }
   if (id <= 0)
     {
       g_debug ("Saving person %" G_GINT64_FORMAT " refused: %s", self->client_id, error->message);
@@ -92,6 +138,71 @@ saved_cb (GObject      *object,
   self->closing = TRUE;
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, id);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* "Load Their Version": the stored details replace what was typed (the
+ * button says so); the edit goes on from their version. */
+static void
+theirs_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KhPersonEditor) self = user_data;
+  g_autoptr(KhClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean save_mine = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (self), "kh-save-mine"));
+
+  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_saving (self, FALSE);
+  if (client == NULL)
+    {
+      show_elsewhere (self, error->message, FALSE);
+      return;
+    }
+  self->base_version = client->version;
+  if (save_mine)
+    {
+      /* Over their version, now that the person has been told and chose. */
+      gtk_revealer_set_reveal_child (self->elsewhere_revealer, FALSE);
+      kh_person_editor_save (self);
+      return;
+    }
+  kh_person_fields_clear_messages (self->fields);
+  kh_person_fields_set_client (self->fields, client);
+  self->changed = FALSE;
+  gtk_revealer_set_reveal_child (self->elsewhere_revealer, FALSE);
+  kh_person_fields_focus_start (self->fields);
+}
+
+static void
+read_theirs (KhPersonEditor *self,
+             gboolean        save_mine)
+{
+  if (self->saving)
+    return;
+  g_object_set_data (G_OBJECT (self), "kh-save-mine", GINT_TO_POINTER (save_mine));
+  set_saving (self, TRUE);
+  /* A read of the person's details for editing, logged as such. */
+  kh_store_get_client_async (self->store, self->client_id, KH_ACCESS_EDIT, read_basis (self),
+                             self->cancellable, theirs_loaded_cb, g_object_ref (self));
+}
+
+static void
+load_theirs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  read_theirs (KH_PERSON_EDITOR (widget), FALSE);
+}
+
+static void
+save_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  read_theirs (KH_PERSON_EDITOR (widget), TRUE);
 }
 
 static void
@@ -196,9 +307,14 @@ kh_person_editor_class_init (KhPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, fields);
   gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, elsewhere_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, elsewhere_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonEditor, save_mine_button);
   gtk_widget_class_bind_template_callback (widget_class, fields_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.load-theirs", NULL, load_theirs_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-mine", NULL, save_mine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -226,6 +342,8 @@ kh_person_editor_new (KhStore  *store,
   self = g_object_new (KH_TYPE_PERSON_EDITOR, NULL);
   self->store = g_object_ref (store);
   self->client_id = client->id;
+  self->base_version = client->version;
+  g_signal_connect_object (store, "client-changed", G_CALLBACK (client_changed_cb), self, 0);
 
   /* The whole record (ATL 38 §), as reception's form does not show it. */
   kh_person_fields_set_show_record (self->fields, TRUE);
@@ -255,6 +373,8 @@ kh_person_editor_save (KhPersonEditor *self)
 
   client = kh_person_fields_dup_client (self->fields);
   client->id = self->client_id;
+  /* Saved only over the version the edit started from (issue 6, 6). */
+  client->version = self->base_version;
 
   set_saving (self, TRUE);
   kh_store_save_client_async (self->store, client, self->cancellable, saved_cb, g_object_ref (self));

@@ -61,6 +61,9 @@ struct _KhPersonPage
 
   gint64             client_id;
   gboolean           scroll_to_top;     /* a new opening: the page starts at the name */
+  gulong             client_changed_id; /* on the store */
+  guint              reload_id;         /* an idle that reads the person again */
+  gboolean           stale;             /* changed elsewhere while not on screen */
 };
 
 G_DEFINE_FINAL_TYPE (KhPersonPage, kh_person_page, GTK_TYPE_WIDGET)
@@ -708,6 +711,53 @@ show_address_toggled_cb (KhPersonPage *self)
     }
 }
 
+/* The same person read again in place: the page stays where the reader
+ * was (a refresh, not a new opening). Logged as the page's read. */
+static void load (KhPersonPage *self, gint64 client_id, gboolean in_place);
+
+static void
+reload_in_place (KhPersonPage *self)
+{
+  load (self, self->client_id, TRUE);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  KhPersonPage *self = user_data;
+
+  self->reload_id = 0;
+  if (self->client_id > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_in_place (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Issue 6, 6: another desk changed this person's details, contacts or
+ * cases: the open page follows within a second. A page nobody sees is read
+ * when it is opened again (every reading is logged). */
+static void
+client_changed_cb (KhStore      *store,
+                   gint64        client_id,
+                   KhPersonPage *self)
+{
+  if (client_id != self->client_id || self->reload_id != 0)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
+/* Back on screen after a change elsewhere: read again, in place. */
+static void
+mapped_cb (KhPersonPage *self)
+{
+  if (self->stale && self->client_id > 0 && self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT, reload_idle_cb, self, NULL);
+}
+
 static void
 editor_saved_cb (KhPersonEditor *editor,
                  gint64          client_id,
@@ -717,11 +767,8 @@ editor_saved_cb (KhPersonEditor *editor,
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, client_id);
 
   if (client_id == self->client_id)
-    {
-      kh_person_page_load (self, client_id);
-      /* The same person, refreshed: stay where the reader was. */
-      self->scroll_to_top = FALSE;
-    }
+    /* The same person, refreshed: stay where the reader was. */
+    reload_in_place (self);
 }
 
 static void
@@ -840,6 +887,9 @@ kh_person_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
   g_cancellable_cancel (self->address_cancellable);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->client_changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_PAGE);
   /* Children without an id are not released by dispose_template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -912,6 +962,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 GtkWidget *
@@ -934,7 +985,11 @@ kh_person_page_set_store (KhPersonPage *self,
   g_return_if_fail (KH_IS_PERSON_PAGE (self));
   g_return_if_fail (KH_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->client_changed_id, self->store);
   g_set_object (&self->store, store);
+  self->client_changed_id = g_signal_connect (store, "client-changed",
+                                              G_CALLBACK (client_changed_cb), self);
 
   /* Only the lead social worker and the administrator read the log. */
   gtk_widget_set_visible (GTK_WIDGET (self->log_group),
@@ -950,6 +1005,14 @@ kh_person_page_load (KhPersonPage *self,
   g_return_if_fail (self->store != NULL);
   g_return_if_fail (client_id > 0);
 
+  load (self, client_id, FALSE);
+}
+
+static void
+load (KhPersonPage *self,
+      gint64        client_id,
+      gboolean      in_place)
+{
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
   g_cancellable_cancel (self->address_cancellable);
@@ -959,9 +1022,12 @@ kh_person_page_load (KhPersonPage *self,
   self->cancellable = g_cancellable_new ();
 
   /* Every opening starts at the top (issue 5, 2.4): now, and once more
-   * when the details are in, whatever their length. */
-  self->scroll_to_top = TRUE;
-  scroll_to_top (self);
+   * when the details are in, whatever their length. The same person read
+   * again in place stays where the reader was. */
+  self->scroll_to_top = !in_place;
+  self->stale = FALSE;
+  if (!in_place)
+    scroll_to_top (self);
 
   /* A different person: nothing of the previous one may stay on screen. */
   if (client_id != self->client_id)

@@ -47,6 +47,7 @@ struct _KhReceptionPage
   guint            form_id;        /* an idle that makes the form */
   GdkFrameClock   *clock;          /* while mapped: after each paint, read the rows on screen */
   gulong           painted_id;
+  char            *showing_day;    /* ISO: the day the showing began (today's list is that day's) */
 
   /* borrowed (a child of the stack); made when first needed, or when the
    * lists are shown and nothing else is to be done (see prepare_form) */
@@ -59,6 +60,8 @@ struct _KhReceptionPage
   guint         refresh_pending : 1;  /* asked while the lists were not shown */
   guint         read_ahead : 1;       /* read before the first map: it needs none */
   guint         workers_read : 1;     /* the worker filter has its choices */
+  guint         showing : 1;          /* the lists have been on screen since their showing began */
+  guint         afresh : 1;           /* the refresh asked is a new showing (not a store change) */
 };
 
 G_DEFINE_FINAL_TYPE (KhReceptionPage, kh_reception_page, ADW_TYPE_BIN)
@@ -250,6 +253,9 @@ contacts_loaded_cb (KhWorkListModel *model,
 {
   guint n = kh_work_list_model_get_total (model);
 
+  /* After a refresh, the rows on screen of pages not read again are
+   * read after the next frame (painted_cb). */
+  gtk_widget_queue_draw (GTK_WIDGET (self->contacts_view));
   if (error != NULL)
     show_list_error (self->contacts_stack, self->contacts_count, error);
   else
@@ -279,6 +285,7 @@ queue_loaded_cb (KhWorkListModel *model,
   guint n = kh_work_list_model_get_total (model);
   guint urgent = kh_work_list_model_get_urgent (model);
 
+  gtk_widget_queue_draw (GTK_WIDGET (self->queue_view));
   if (error != NULL)
     show_list_error (self->queue_stack, self->queue_count, error);
   else
@@ -385,7 +392,9 @@ read_rows_on_screen (GtkListView     *view,
       if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_child_visible (child))
         continue;
       item = kh_work_list_cell_get_item (KH_WORK_LIST_CELL (cell));
-      if (item == NULL || kh_work_list_item_get_record (item) != NULL)
+      /* Read rows too: after a refresh their page is read again (the
+       * model knows which pages are fresh). */
+      if (item == NULL)
         continue;
       if (!gtk_widget_compute_bounds (child, scroller, &bounds))
         continue;
@@ -627,6 +636,14 @@ start_reads (KhReceptionPage *self)
 
   update_date_label (self);
   self->reads_left = 2;
+  self->showing = gtk_widget_get_mapped (GTK_WIDGET (self))
+                  && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0;
+  g_free (self->showing_day);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    self->showing_day = g_date_time_format (now, "%F");
+  }
   kh_work_list_model_reload (self->contacts, showing);
   kh_work_list_model_reload (self->queue, showing);
 }
@@ -635,10 +652,34 @@ static gboolean
 refresh_idle_cb (gpointer user_data)
 {
   KhReceptionPage *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%F");
+
+  gboolean afresh = self->afresh;
 
   self->refresh_id = 0;
-  start_reads (self);
+  self->afresh = FALSE;
+  /* Issue 6, 6: a change while the lists are on screen (saved here or at
+   * another desk) is read in the same showing, with the rows in place:
+   * the scroll position and the row in focus stay, and nobody shown is
+   * logged again. Lists shown afresh (after the form, after being away,
+   * past midnight) are a new showing, read from the top. */
+  if (self->showing && !afresh && g_strcmp0 (today, self->showing_day) == 0)
+    {
+      self->refresh_pending = FALSE;
+      kh_work_list_model_refresh (self->contacts);
+      kh_work_list_model_refresh (self->queue);
+    }
+  else
+    start_reads (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The lists left the screen: the showing is over. */
+static void
+end_showing (KhReceptionPage *self)
+{
+  self->showing = FALSE;
 }
 
 static void
@@ -648,6 +689,8 @@ mapped_cb (KhReceptionPage *self)
   if (self->read_ahead)
     {
       self->read_ahead = FALSE;
+      /* Its showing begins now. */
+      self->showing = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0;
       return;
     }
   kh_reception_page_refresh (self);
@@ -656,6 +699,11 @@ mapped_cb (KhReceptionPage *self)
 static void
 overview_shown_cb (KhReceptionPage *self)
 {
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") != 0)
+    {
+      end_showing (self);
+      return;
+    }
   if (self->refresh_pending)
     kh_reception_page_refresh (self);
 }
@@ -666,6 +714,16 @@ new_contact_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   kh_reception_page_new_contact (KH_RECEPTION_PAGE (widget));
+}
+
+static void queue_refresh (KhReceptionPage *self);
+
+/* Saved here or at another desk (issue 6, 6): the lists follow, in the
+ * same showing while they are on screen. */
+static void
+store_changed_cb (KhReceptionPage *self)
+{
+  queue_refresh (self);
 }
 
 static void
@@ -688,7 +746,7 @@ kh_reception_page_constructed (GObject *object)
     gtk_list_view_set_model (self->contacts_view, GTK_SELECTION_MODEL (contacts));
     gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (queue));
   }
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (kh_reception_page_refresh),
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
   kh_reception_page_refresh (self);
 }
@@ -720,6 +778,7 @@ kh_reception_page_dispose (GObject *object)
   g_clear_object (&self->queue);
   g_clear_object (&self->store);
   g_clear_pointer (&self->worker_ids, g_array_unref);
+  g_clear_pointer (&self->showing_day, g_free);
 
   G_OBJECT_CLASS (kh_reception_page_parent_class)->dispose (object);
 }
@@ -803,6 +862,7 @@ kh_reception_page_init (KhReceptionPage *self)
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self, "map", G_CALLBACK (watch_paint_cb), NULL);
   g_signal_connect (self, "unmap", G_CALLBACK (stop_watching_paint), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (end_showing), NULL);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (overview_shown_cb), self);
   {
@@ -842,11 +902,9 @@ kh_reception_page_new_contact (KhReceptionPage *self)
   kh_intake_form_focus_start (self->form);
 }
 
-void
-kh_reception_page_refresh (KhReceptionPage *self)
+static void
+queue_refresh (KhReceptionPage *self)
 {
-  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
-
   if (self->disposed)
     return;
   /* Lists nobody sees are read when they are shown again: every row is a
@@ -857,9 +915,20 @@ kh_reception_page_refresh (KhReceptionPage *self)
       self->refresh_pending = TRUE;
       return;
     }
-  /* A save both returns to the overview and changes the store: coalesce. */
+  /* A save both returns to the overview and changes the store: coalesce.
+   * Before the frames (issue 6, 6: another desk's save shows within a
+   * second, even while the lists are being scrolled). */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle_cb, self, NULL);
+}
+
+void
+kh_reception_page_refresh (KhReceptionPage *self)
+{
+  g_return_if_fail (KH_IS_RECEPTION_PAGE (self));
+
+  self->afresh = TRUE;
+  queue_refresh (self);
 }
 
 void

@@ -22,7 +22,8 @@ struct _KhWorkListModel
   /* owned */
   KhStore         *store;
   GPtrArray       *items;         /* of KhWorkListItem, NULL where never asked for */
-  GHashTable      *pages_asked;   /* page numbers read or being read */
+  GHashTable      *pages_asked;   /* page numbers read or being read in this showing */
+  GHashTable      *pages_fresh;   /* of those, the ones read since the last refresh */
   GCancellable    *cancellable;   /* of this reload's reads */
   KhWorkListQuery  query;         /* the filters and the showing */
   KhWorkListKind   kind;
@@ -31,6 +32,7 @@ struct _KhWorkListModel
   guint            urgent;
   guint            generation;    /* of the reload the answers belong to */
   guint            reloading : 1; /* the first page of a reload is on its way */
+  guint            refreshing : 1;/* the first page of a refresh is on its way */
 };
 
 static void kh_work_list_model_list_model_init (GListModelInterface *iface);
@@ -65,6 +67,7 @@ read_page (KhWorkListModel *self,
   PageRead *read = g_new0 (PageRead, 1);
 
   g_hash_table_add (self->pages_asked, GUINT_TO_POINTER (page));
+  g_hash_table_add (self->pages_fresh, GUINT_TO_POINTER (page));
   read->self = g_object_ref (self);
   read->generation = self->generation;
   read->page = page;
@@ -129,18 +132,47 @@ page_read_cb (GObject      *object,
   if (rows == NULL)
     {
       if (page == 0)
-        self->reloading = FALSE;
+        self->reloading = self->refreshing = FALSE;
+      /* Asked again when it is on screen again. */
+      g_hash_table_remove (self->pages_fresh, GUINT_TO_POINTER (page));
       g_signal_emit (self, signals[LOADED], 0, error);
       return;
     }
 
-  if (page == 0)
+  if (page == 0 && self->refreshing && !self->reloading)
+    {
+      /* Issue 6, 6: the rows stay where they are (the view keeps its
+       * scroll position, focus and row widgets); the length changes at
+       * the end, and the records of each page as it is read again. */
+      guint old_total = self->total;
+      guint old_n = self->n_items;
+
+      self->refreshing = FALSE;
+      if (total < old_total)
+        g_ptr_array_remove_range (self->items, total, old_total - total);
+      else
+        g_ptr_array_set_size (self->items, total);
+      self->total = total;
+      self->urgent = urgent;
+      /* A list that was whole stays whole; one still growing grows on. */
+      if (old_n > total)
+        self->n_items = total;
+      else if (old_n == old_total && total > old_n)
+        self->n_items = MIN (total, MAX (old_n, KH_WORK_LIST_PAGE_SIZE));
+      set_records (self, 0, rows);
+      if (self->n_items != old_n)
+        g_list_model_items_changed (G_LIST_MODEL (self), MIN (old_n, self->n_items),
+                                    old_n > self->n_items ? old_n - self->n_items : 0,
+                                    self->n_items > old_n ? self->n_items - old_n : 0);
+      g_signal_emit (self, signals[LOADED], 0, NULL);
+    }
+  else if (page == 0)
     {
       guint old_n = self->n_items;
 
       /* Everything new: the rows after the first page are read again
        * when asked for, as part of this showing. */
-      self->reloading = FALSE;
+      self->reloading = self->refreshing = FALSE;
       g_ptr_array_set_size (self->items, 0);
       g_ptr_array_set_size (self->items, total);
       self->total = total;
@@ -208,6 +240,7 @@ kh_work_list_model_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->pages_asked, g_hash_table_unref);
+  g_clear_pointer (&self->pages_fresh, g_hash_table_unref);
 
   G_OBJECT_CLASS (kh_work_list_model_parent_class)->finalize (object);
 }
@@ -239,6 +272,7 @@ kh_work_list_model_init (KhWorkListModel *self)
 {
   self->items = g_ptr_array_new_with_free_func (unref_item);
   self->pages_asked = g_hash_table_new (NULL, NULL);
+  self->pages_fresh = g_hash_table_new (NULL, NULL);
 }
 
 KhWorkListModel *
@@ -269,6 +303,25 @@ kh_work_list_model_reload (KhWorkListModel *self,
   self->query.showing = showing;
   self->reloading = TRUE;
   g_hash_table_remove_all (self->pages_asked);
+  g_hash_table_remove_all (self->pages_fresh);
+  read_page (self, 0);
+}
+
+void
+kh_work_list_model_refresh (KhWorkListModel *self)
+{
+  g_return_if_fail (KH_IS_WORK_LIST_MODEL (self));
+
+  /* Never read yet, or a reload on its way: that reload is fresh enough. */
+  if (self->generation == 0 || self->reloading)
+    return;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  self->refreshing = TRUE;
+  g_hash_table_remove_all (self->pages_fresh);
   read_page (self, 0);
 }
 
@@ -283,12 +336,14 @@ kh_work_list_model_read_item (KhWorkListModel *self,
   g_return_if_fail (KH_IS_WORK_LIST_ITEM (item));
 
   position = kh_work_list_item_get_position (item);
-  /* While a reload is on its way, these rows are about to go. */
-  if (self->reloading || position >= self->total
+  /* While a reload is on its way, these rows are about to go; while a
+   * refresh's first page is, the length may change: the view asks again
+   * after it ("loaded"). */
+  if (self->reloading || self->refreshing || position >= self->total
       || g_ptr_array_index (self->items, position) != item)
     return;
   page = position / KH_WORK_LIST_PAGE_SIZE;
-  if (!g_hash_table_contains (self->pages_asked, GUINT_TO_POINTER (page)))
+  if (!g_hash_table_contains (self->pages_fresh, GUINT_TO_POINTER (page)))
     read_page (self, page);
 }
 

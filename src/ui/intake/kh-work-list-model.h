@@ -43,8 +43,17 @@ KhWorkListModel *kh_work_list_model_new        (KhStore         *store,
  * page has come, then "loaded" is emitted. */
 void             kh_work_list_model_reload     (KhWorkListModel *self,
                                                 guint64          showing);
+/* Issue 6, 6: reads the list again in the same showing, after a change
+ * made here or at another desk, keeping the items in place: the first
+ * page is read at once; the length changes at the end (so that the view
+ * keeps its scroll position, focus and rows); the other pages are read
+ * again when kh_work_list_model_read_item asks for an item of theirs, until
+ * then their items keep the records they had. People already logged in the
+ * showing are not logged again. "loaded" follows the first page. Does
+ * nothing before the first reload or while one is on its way. */
+void             kh_work_list_model_refresh    (KhWorkListModel *self);
 /* Reads the page of `item` (an item of this model) if it is not read or
- * being read. */
+ * being read since the last reload or refresh. */
 void             kh_work_list_model_read_item  (KhWorkListModel *self,
                                                 KhWorkListItem  *item);
 /* Today's list only: only contacts by `channel`, with `outcome`, recorded
@@ -62,7 +71,8 @@ gboolean         kh_work_list_model_grow       (KhWorkListModel *self,
 guint            kh_work_list_model_get_total  (KhWorkListModel *self);
 /* The queue: how many of the cases are urgent (as of the last reload). */
 guint            kh_work_list_model_get_urgent (KhWorkListModel *self);
-/* Pages read since the last reload, the first included. */
+/* Pages read since the last reload, the first included (a refresh's reads
+ * of the same pages are not counted again). */
 guint            kh_work_list_model_get_pages_read (KhWorkListModel *self);
 
 /* signal: "loaded" (KhWorkListModel *self, GError *error): a reload's first
