@@ -407,6 +407,10 @@ def test_inserting_reads_back_own_rows():
         SELECT last_name FROM clients;
         COMMIT;
     """, want='100\n100\n100\nTestinen')
+    expect_ok('the server folds the names it indexes, whatever the writer\'s search path', 'postgres', """
+        SET search_path = public;
+        SELECT '[' || search_text || ']' FROM kohtaamo.clients WHERE id = 100;
+    """, want='[ testinen tiina ]')
     expect_ok('the person saved is not readable in the next transaction without a log row', 'rec',
               "SELECT count (*) FROM clients;", want='0')
     expect_error('a contact cannot be saved in another worker\'s name', 'rec', """
@@ -623,10 +627,17 @@ def test_search_and_work_lists():
     expect_ok('every typed word must match a word of the person', 'rec',
               "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('mäki ai', 10, 1);",
               want='1')
+    expect_ok('a word typed twice still finds the person; an unknown word finds nobody', 'rec', """
+        SELECT coalesce (string_agg (client_id::text, ','), '-') FROM kohtaamo.search_clients_by_name ('aino mäkinen aino', 10, 1);
+        SELECT coalesce (string_agg (client_id::text, ','), '-') FROM kohtaamo.search_clients_by_name ('mäki zzz', 10, 1);
+    """, want='1\n-')
+    expect_ok('a search stops at its limit, in name order', 'rec',
+              "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_name ('m', 2, 1);",
+              want='3,2')
     expect_ok('each person a search shows is logged as shown in search results', 'postgres', """
         SELECT string_agg (client_id || ':' || what || ':' || basis, ',' ORDER BY seq)
-        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1) a;
-    """, want='1:1:1')
+        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 2) a;
+    """, want='3:1:1,2:1:1')
     expect_ok('identity code search: the exact code', 'cou',
               "SELECT string_agg (client_id::text, ',') FROM kohtaamo.search_clients_by_code ('150275-902r', 10, 2);",
               want='2')
@@ -714,8 +725,51 @@ def test_chain_under_concurrency():
             break
         prev = digest
     head = su("SELECT seq || ':' || hash FROM kohtaamo.access_log_head")
+    # A desk that logged and then stalls inside its transaction holds the
+    # chain: another desk's logging read gives up with an error, not hangs.
+    expect_error('a read behind a stalled transaction gives up after the lock timeout', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 2, 2) > 0;
+        \\! PGPASSWORD=%s %s -X -q -A -t -d "%s user=lead" -c "SELECT kohtaamo.log_access (1, 2, 2)" 2>&1 | sed -n 's/.*ERROR: *//p' | sed 's/^/ERROR: other desk: /' >&2
+        COMMIT;
+    """ % (PASSWORDS['lead'], PSQL, conn_base), 'other desk: canceling statement due to lock timeout')
     ok = ok and head == '%d:%s' % (len(rows), prev)
     tap(ok, 'three desks logging at once: %d rows, seq without gaps, every hash matches' % len(rows), detail)
+
+
+def test_verify_and_checkpoint():
+    # Runs last: it tampers with the log, as someone with the server's
+    # superuser (and triggers disabled) could.
+    expect_error('reception cannot verify the log', 'rec', "SELECT * FROM kohtaamo.verify_access_log ();",
+                 'permission denied')
+    n = su("SELECT count (*) FROM kohtaamo.access_log")
+    head = su("SELECT seq || '|' || hash FROM kohtaamo.access_log_head")
+    expect_ok('lead: the intact log verifies to its last row', 'lead',
+              "SELECT rows_checked, coalesce (first_bad_seq::text, '-'), coalesce (problem, '-'), last_hash "
+              "FROM kohtaamo.verify_access_log ();",
+              want='%s|-|-|%s' % (n, head.split('|')[1]))
+    dbid = su("SELECT value FROM kohtaamo.settings WHERE key = 'database_id'")
+    tap(len(dbid) == 32 and all(c in '0123456789abcdef' for c in dbid),
+        'the database has an identity: 32 lower-case hex digits', dbid)
+    expect_ok('administrator: a checkpoint names the database, the latest row and hash, and the count', 'adm',
+              "SELECT database_id || '|' || seq || '|' || hash || '|' || count FROM kohtaamo.access_log_checkpoint ();",
+              want='%s|%s|%s' % (dbid, head, n))
+    expect_error('the database\'s identity is written once', 'adm',
+                 "UPDATE settings SET value = 'x' WHERE key = 'database_id';",
+                 'the database identity is written once')
+    expect_error('the database\'s identity is not removed', 'adm',
+                 "DELETE FROM settings WHERE key = 'database_id';",
+                 'the database identity is written once')
+    su("SET session_replication_role = replica; UPDATE kohtaamo.access_log SET what = 3 WHERE seq = 5;")
+    expect_ok('a row changed behind the triggers\' back is named', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();", want='5|row 5 was changed')
+    su("SET session_replication_role = replica; DELETE FROM kohtaamo.access_log WHERE seq = 4;")
+    expect_ok('a row deleted behind the triggers\' back is named as missing', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();", want='4|row 4 is missing')
+    su("SET session_replication_role = replica; DELETE FROM kohtaamo.access_log WHERE seq >= 4;")
+    expect_ok('a log cut short no longer reaches the last row written', 'lead',
+              "SELECT first_bad_seq, problem FROM kohtaamo.verify_access_log ();",
+              want='4|the log ends at row 3, but row %s was written' % head.split('|')[0])
 
 
 def main():
@@ -737,6 +791,7 @@ def main():
         test_address_and_non_disclosure()
         test_users_who_may_not()
         test_chain_under_concurrency()
+        test_verify_and_checkpoint()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
