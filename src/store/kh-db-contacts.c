@@ -224,6 +224,7 @@ static gint64
 insert_contact (KhDb       *db,
                 KhContact  *contact,
                 gint64      created_by,
+                const char *request_id,
                 GError    **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
@@ -236,9 +237,9 @@ insert_contact (KhDb       *db,
                          "  created_at, contactor_name, contactor_relation, contactor_contact, "
                          "  directed_by, kela_kind, kela_meeting_deadline, urgency, "
                          "  urgency_assessed_by, urgency_assessed_at, opens_case, no_assessment_reason, "
-                         "  attached_case_id) "
+                         "  attached_case_id, request_id) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -277,6 +278,7 @@ insert_contact (KhDb       *db,
   _kh_db_bind_int (stmt, 28, contact->opens_case ? 1 : 0);
   _kh_db_bind_text (stmt, 29, contact->no_assessment_reason);
   _kh_db_bind_id (stmt, 30, contact->attached_case_id);
+  _kh_db_bind_text (stmt, 31, request_id);
   rc = _kh_db_step (stmt);
   if (rc != KH_DB_ROW)
     {
@@ -471,6 +473,47 @@ open_case (KhDb       *db,
   return insert_case (db, kcase, error);
 }
 
+/* Issue 6, 7: the intake this user saved with `request_id`, if one was
+ * (an earlier attempt of the same submission whose answer was lost).
+ * Returns FALSE with `error` set when the look failed; `*out_result` is
+ * NULL when there is none. Only ids come back: nothing to log. */
+static gboolean
+find_saved_intake (KhDb             *db,
+                   KhUser           *user,
+                   const char       *request_id,
+                   KhIntakeResult  **out_result,
+                   GError          **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  KhIntakeResult *result;
+  int rc;
+
+  *out_result = NULL;
+  stmt = _kh_db_prepare (db, "{intake_by_request}", error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_text (stmt, 1, request_id);
+  _kh_db_bind_int64 (stmt, 2, user->id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_DONE)
+    return TRUE;
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  result = g_new0 (KhIntakeResult, 1);
+  result->contact_id = _kh_db_column_int64 (stmt, 0);
+  result->client_id = _kh_db_column_int64 (stmt, 1);
+  result->case_id = _kh_db_column_int64 (stmt, 2);
+  result->assessment_deadline = _kh_db_column_text (stmt, 3);
+  result->attached = _kh_db_column_int (stmt, 4) != 0;
+  g_debug ("The intake of request %s was already saved as contact %" G_GINT64_FORMAT,
+           request_id, result->contact_id);
+  *out_result = result;
+  return TRUE;
+}
+
 /**
  * kh_db_save_intake:
  *
@@ -491,6 +534,7 @@ kh_db_save_intake (KhDb      *db,
   g_autoptr(KhClient) client_before = NULL;
   g_autofree char *phone_digits = NULL;
   GError *local_error = NULL;
+  g_autofree char *request_id = NULL;
   gboolean write_client = FALSE;
   gboolean own;
 
@@ -502,6 +546,22 @@ kh_db_save_intake (KhDb      *db,
 
   if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
+
+  /* Issue 6, 7: an attempt of a submission that was already saved (its
+   * answer lost with the connection) returns what was saved. */
+  if (intake->request_id != NULL)
+    {
+      if (!g_uuid_string_is_valid (intake->request_id))
+        {
+          refuse (error, _("The save has no valid request id. Save again."));
+          return NULL;
+        }
+      request_id = g_ascii_strdown (intake->request_id, -1);
+      if (!find_saved_intake (db, user, request_id, &result, error))
+        return NULL;
+      if (result != NULL)
+        return g_steal_pointer (&result);
+    }
 
   /* Everything that needs no database is checked before the transaction. */
   contact = kh_contact_copy (intake->contact);
@@ -597,7 +657,7 @@ kh_db_save_intake (KhDb      *db,
     {
       stamp_urgency (contact, user->id);
       if (set_meeting_deadline (db, contact, &local_error))
-        contact->id = insert_contact (db, contact, user->id, &local_error);
+        contact->id = insert_contact (db, contact, user->id, request_id, &local_error);
       result->contact_id = contact->id;
     }
   if (local_error == NULL && contact->attached_case_id > 0)
@@ -614,6 +674,19 @@ kh_db_save_intake (KhDb      *db,
 
     if (!_kh_db_tx_finish (db, own, local_error, &refused))
       {
+        g_autoptr(KhIntakeResult) saved = NULL;
+
+        /* Another attempt of the same submission committed meanwhile (its
+         * transaction was still open on the server when this one began):
+         * the UNIQUE request id refused this one; what it saved is the
+         * answer. */
+        if (request_id != NULL && own
+            && g_error_matches (refused, KH_STORE_ERROR, KH_STORE_ERROR_INVALID)
+            && find_saved_intake (db, user, request_id, &saved, NULL) && saved != NULL)
+          {
+            g_clear_error (&refused);
+            return g_steal_pointer (&saved);
+          }
         /* A code that is another person's: the refusal is a read of them. */
         if (write_client && client != NULL)
           _kh_db_log_duplicate_code (db, user, client->identity_code, &refused);
@@ -1213,7 +1286,7 @@ kh_db_insert_contact_bulk (KhDb       *db,
   stamp_urgency (copy, created_by);
   if (!set_meeting_deadline (db, copy, error))
     return 0;
-  return insert_contact (db, copy, created_by, error);
+  return insert_contact (db, copy, created_by, NULL, error);
 }
 
 /**

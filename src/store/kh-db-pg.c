@@ -40,6 +40,7 @@ static const char * const migrations[] = {
   "0003-case-urgency.sql",
   "0004-live-changes.sql",
   "0005-search-ranges-log-verify.sql",
+  "0006-request-ids.sql",
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -57,6 +58,14 @@ enum {
 
 typedef struct {
   PGconn *conn;
+  /* What the connection was opened with: a reconnection uses it again, so
+   * that a multi-host string (host=a,b target_session_attrs=read-write)
+   * finds the server that is the primary now (issue 6, 7). */
+  char   *conninfo;
+  /* The connection broke (or reached a server that only reads): every
+   * statement fails with UNAVAILABLE until kh_db_reconnect, so that no
+   * operation goes on half-way on another session. */
+  gboolean broken;
   /* The login role, as the server says (session_user). */
   char   *account;
   /* The last failure: its code, SQLSTATE and the server's message. */
@@ -94,6 +103,8 @@ static const KhDbEngine pg_engine;
 #define CONN(db) ((PgConn *) (db)->handle)
 
 static gboolean pg_in_transaction (KhDb *db);
+static gboolean pg_connected (KhDb *db);
+static gboolean pg_reconnect (KhDb *db, GError **error);
 
 /* ---- errors ---- */
 
@@ -142,7 +153,35 @@ note_failure (KhDb           *db,
   pc->sqlstate = g_strdup (state);
   pc->message = g_strstrip (g_strdup (message ? message : ""));
   pc->error_code = code_for_sqlstate (state);
+  /* A server that only reads, for a connection that writes: after a
+   * failover this session still talks to the old primary's standby (or a
+   * demoted server); a new connection finds the primary. A read-only
+   * opening (kh_db_open_read_only) is refused writes by its own choice. */
+  if (pc->error_code == PG_ERROR_READ_ONLY && !db->read_only)
+    pc->error_code = PG_ERROR_CONNECTION;
+  if (pc->error_code == PG_ERROR_CONNECTION)
+    pc->broken = TRUE;
   return pc->error_code;
+}
+
+/* A statement on a broken connection fails at once, without the network. */
+static gboolean
+check_broken (KhDb *db)
+{
+  PgConn *pc = CONN (db);
+
+  if (!pc->broken && PQstatus (pc->conn) != CONNECTION_BAD)
+    return FALSE;
+  pc->broken = TRUE;
+  if (pc->error_code != PG_ERROR_CONNECTION)
+    {
+      g_free (pc->sqlstate);
+      g_free (pc->message);
+      pc->sqlstate = NULL;
+      pc->message = g_strdup ("the connection to the server was lost");
+      pc->error_code = PG_ERROR_CONNECTION;
+    }
+  return TRUE;
 }
 
 static void
@@ -352,8 +391,14 @@ pg_prepare (KhDb       *db,
             int        *out_rc)
 {
   PgConn *pc = CONN (db);
-  PgStmt *s = g_new0 (PgStmt, 1);
+  PgStmt *s;
 
+  if (check_broken (db))
+    {
+      *out_rc = PG_ERROR_CONNECTION;
+      return NULL;
+    }
+  s = g_new0 (PgStmt, 1);
   s->db = db;
   s->sql = translate_parameters (sql, &s->n_params);
   s->name = g_strdup_printf ("kh_%u", ++pc->n_statements);
@@ -418,7 +463,7 @@ pg_finalize (gpointer stmt)
   pg_clear_bindings (s);
   /* The server forgets its prepared statements with the session; while it
    * lasts, a statement of ours outlives only the statement cache. */
-  if (pc != NULL && pc->conn != NULL && PQstatus (pc->conn) == CONNECTION_OK
+  if (pc != NULL && pc->conn != NULL && !pc->broken && PQstatus (pc->conn) == CONNECTION_OK
       && PQtransactionStatus (pc->conn) == PQTRANS_IDLE)
     {
       g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", s->name);
@@ -509,6 +554,8 @@ pg_step (gpointer stmt)
       PGresult *result;
       ExecStatusType status;
 
+      if (check_broken (s->db))
+        return PG_ERROR_CONNECTION;
       result = PQexecPrepared (pc->conn, s->name, s->n_params,
                                (const char * const *) s->values, s->lengths, s->formats, 0);
       status = PQresultStatus (result);
@@ -619,10 +666,14 @@ pg_exec (KhDb       *db,
          const char *sql)
 {
   PgConn *pc = CONN (db);
-  PGresult *result = PQexec (pc->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  PGresult *result;
+  ExecStatusType status;
   int rc = KH_DB_OK;
 
+  if (check_broken (db))
+    return PG_ERROR_CONNECTION;
+  result = PQexec (pc->conn, sql);
+  status = PQresultStatus (result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
     rc = note_failure (db, result);
   else if (is_change_command (PQcmdStatus (result)))
@@ -642,6 +693,10 @@ pg_in_transaction (KhDb *db)
 {
   PGTransactionStatusType status = PQtransactionStatus (CONN (db)->conn);
 
+  /* A broken session's transaction is the server's to roll back. */
+  if (CONN (db)->broken)
+    return FALSE;
+
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
@@ -654,9 +709,15 @@ query_value (KhDb        *db,
              GError     **error)
 {
   PgConn *pc = CONN (db);
-  PGresult *result = PQexec (pc->conn, sql);
+  PGresult *result;
   char *value = NULL;
 
+  if (check_broken (db))
+    {
+      _kh_db_set_error (db, PG_ERROR_CONNECTION, error);
+      return NULL;
+    }
+  result = PQexec (pc->conn, sql);
   if (PQresultStatus (result) != PGRES_TUPLES_OK)
     {
       _kh_db_set_error (db, note_failure (db, result), error);
@@ -971,6 +1032,7 @@ pg_close (KhDb *db)
 
   g_clear_pointer (&pc->conn, PQfinish);
   g_clear_pointer (&pc->notified_ids, g_array_unref);
+  g_free (pc->conninfo);
   g_free (pc->account);
   g_free (pc->sqlstate);
   g_free (pc->message);
@@ -1002,6 +1064,10 @@ static const KhDbFragment pg_fragments[] = {
   { "log_access", "SELECT kohtaamo.log_access (CAST (?3 AS bigint), CAST (?4 AS integer), "
                   "CAST (?5 AS integer)) WHERE CAST (?1 AS bigint) IS NOT NULL "
                   "AND CAST (?2 AS bigint) IS NOT NULL" },
+  /* Issue 6, 7: the caller's own contact with request id ?1 (?2, the
+   * user, is the session's on the server: data/sql/pg/0006-request-ids.sql). */
+  { "intake_by_request", "SELECT contact_id, client_id, case_id, assessment_deadline, attached "
+                         "FROM kohtaamo.intake_by_request (?1) WHERE CAST (?2 AS bigint) IS NOT NULL" },
   { NULL, NULL }
 };
 
@@ -1036,6 +1102,8 @@ static const KhDbEngine pg_engine = {
   .changes_elsewhere = pg_changes_elsewhere,
   .changed_clients = pg_changed_clients,
   .change_socket = pg_change_socket,
+  .connected = pg_connected,
+  .reconnect = pg_reconnect,
   .name_match = pg_name_match,
   .clients_in_order = "clients c",
   .position_function = "strpos",
@@ -1109,10 +1177,13 @@ kh_db_location_is_server (const char *location)
   return *p == '=';
 }
 
-/* The server's session as the store needs it. */
+/* The server's session as the store needs it: after every connection,
+ * the first and each reconnection (kh_db_reconnect). What a session must
+ * have set up before the store uses it goes here; LISTEN is renewed by
+ * ensure_listening when it sees a new server process. */
 static gboolean
-configure (KhDb    *db,
-           GError **error)
+after_connect (KhDb    *db,
+               GError **error)
 {
   PgConn *pc = CONN (db);
   g_autofree char *account = NULL;
@@ -1124,9 +1195,21 @@ configure (KhDb    *db,
                     "SET application_name = 'kohtaamo'",
                     error))
     return FALSE;
+  if (db->read_only && !_kh_db_exec (db, "SET default_transaction_read_only = on", error))
+    return FALSE;
   account = query_value (db, "SELECT session_user", error);
   if (account == NULL)
     return FALSE;
+  /* Another login after a failover would be another user's session. */
+  if (pc->account != NULL && g_strcmp0 (pc->account, account) != 0)
+    {
+      g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                   /* Translators: %s is a login name on the database server */
+                   _("This connection to the database server is logged in as “%s”: it cannot act for another user."),
+                   account);
+      return FALSE;
+    }
+  g_free (pc->account);
   pc->account = g_steal_pointer (&account);
   return TRUE;
 }
@@ -1139,20 +1222,18 @@ log_notice (void       *user_data,
   g_debug ("Server: %s", message);
 }
 
-static KhDb *
-connect_server (const char  *conninfo,
-                GError     **error)
+/* PQconnectdb, and the error of a failed connection. */
+static PGconn *
+connect_conninfo (const char  *conninfo,
+                  const char  *shown,
+                  GError     **error)
 {
-  g_autofree char *shown = kh_db_pg_display_location (conninfo);
-  g_autoptr(KhDb) db = _kh_db_new (&pg_engine, shown);
-  PgConn *pc = g_new0 (PgConn, 1);
+  PGconn *conn = PQconnectdb (conninfo);
 
-  db->handle = pc;
-  pc->conn = PQconnectdb (conninfo);
-  PQsetNoticeProcessor (pc->conn, log_notice, NULL);
-  if (PQstatus (pc->conn) != CONNECTION_OK)
+  PQsetNoticeProcessor (conn, log_notice, NULL);
+  if (PQstatus (conn) != CONNECTION_OK)
     {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (pc->conn)));
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (conn)));
 
       g_debug ("Cannot connect to %s: %s", shown, reason);
       if (strstr (reason, "password") != NULL || strstr (reason, "authentication") != NULL
@@ -1164,9 +1245,61 @@ connect_server (const char  *conninfo,
         g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE,
                      /* Translators: the first %s is the database server, the second the (English) reason */
                      _("The database server “%s” cannot be reached: %s"), shown, reason);
+      PQfinish (conn);
       return NULL;
     }
-  if (!configure (db, error))
+  return conn;
+}
+
+static gboolean
+pg_connected (KhDb *db)
+{
+  PgConn *pc = CONN (db);
+
+  return !pc->broken && PQstatus (pc->conn) == CONNECTION_OK;
+}
+
+/* Issue 6, 7: a new session with the same connection string, after the
+ * old one broke (kh_db_reconnect has dropped the statements prepared on
+ * it). With host=a,b and target_session_attrs=read-write it is the
+ * server that is the primary now. */
+static gboolean
+pg_reconnect (KhDb    *db,
+              GError **error)
+{
+  PgConn *pc = CONN (db);
+  PGconn *conn = connect_conninfo (pc->conninfo, db->path, error);
+
+  if (conn == NULL)
+    return FALSE;
+  g_clear_pointer (&pc->conn, PQfinish);
+  pc->conn = conn;
+  pc->broken = FALSE;
+  pc->error_code = 0;
+  if (!after_connect (db, error))
+    {
+      /* Tried again at the next reconnection. */
+      pc->broken = TRUE;
+      return FALSE;
+    }
+  g_debug ("Connected again to %s (server process %d)", db->path, PQbackendPID (pc->conn));
+  return TRUE;
+}
+
+static KhDb *
+connect_server (const char  *conninfo,
+                GError     **error)
+{
+  g_autofree char *shown = kh_db_pg_display_location (conninfo);
+  g_autoptr(KhDb) db = _kh_db_new (&pg_engine, shown);
+  PgConn *pc = g_new0 (PgConn, 1);
+
+  db->handle = pc;
+  pc->conninfo = g_strdup (conninfo);
+  pc->conn = connect_conninfo (conninfo, shown, error);
+  if (pc->conn == NULL)
+    return NULL;
+  if (!after_connect (db, error))
     return NULL;
   return g_steal_pointer (&db);
 }

@@ -138,6 +138,12 @@ struct _KhDbEngine
    * on instead of looking at intervals; -1 while there is none. NULL:
    * look every so often (SQLite). */
   int        (*change_socket)     (KhDb *db);
+
+  /* Issue 6, 7: whether the connection to a server still works (NULL: a
+   * file is always there), and a new connection in place of a broken one,
+   * with the same connection string (kh_db_reconnect). */
+  gboolean   (*connected)         (KhDb *db);
+  gboolean   (*reconnect)         (KhDb *db, GError **error);
 };
 
 struct _KhDb

@@ -56,6 +56,7 @@ static const char * const migrations[] = {
   "0017-access-log-chain.sql",
   "0018-case-urgency.sql",
   "0019-live-changes.sql",
+  "0020-request-ids.sql",
 };
 
 /* ---- errors ---- */
@@ -1097,6 +1098,13 @@ static const KhDbFragment sqlite_fragments[] = {
   { "search_text_value", ", ?19" },
   { "log_access", "INSERT INTO access_log (at, user_id, client_id, what, basis) "
                   "VALUES (?1, ?2, ?3, ?4, ?5)" },
+  /* Issue 6, 7: the user's own contact with request id ?1
+   * (data/sql/0020-request-ids.sql). */
+  { "intake_by_request", "SELECT k.id, coalesce (k.client_id, 0), "
+                         "coalesce (cs.id, k.attached_case_id, 0), cs.assessment_deadline, "
+                         "k.attached_case_id IS NOT NULL "
+                         "FROM contacts k LEFT JOIN cases cs ON cs.contact_id = k.id "
+                         "WHERE k.request_id = ?1 AND k.created_by = ?2" },
   { NULL, NULL }
 };
 

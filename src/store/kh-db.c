@@ -177,6 +177,54 @@ _kh_db_check_session_user (KhDb     *db,
   return FALSE;
 }
 
+/**
+ * kh_db_is_connected:
+ *
+ * Issue 6, 7: whether the connection to the server works. FALSE once an
+ * operation found it lost (the server stopped, the network went, a
+ * failover left it on a server that only reads): then every operation
+ * fails with KH_STORE_ERROR_UNAVAILABLE, and nothing runs half on one
+ * session and half on another, until kh_db_reconnect(). A file is always
+ * connected.
+ */
+gboolean
+kh_db_is_connected (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->engine->connected == NULL || db->engine->connected (db);
+}
+
+/**
+ * kh_db_reconnect:
+ *
+ * Connects again with the same connection string, between operations
+ * (never inside kh_db_begin): with several hosts and
+ * target_session_attrs=read-write that is the server that is the primary
+ * now. The statements prepared on the old session are dropped (they are
+ * prepared again as they are used); the engine sets the new session up as
+ * the first (search path, LISTEN). Does nothing when connected.
+ *
+ * Returns: whether the connection works now; UNAVAILABLE (or PERMISSION)
+ *   when the server still cannot be reached.
+ */
+gboolean
+kh_db_reconnect (KhDb    *db,
+                 GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (kh_db_is_connected (db))
+    return TRUE;
+  g_return_val_if_fail (db->engine->reconnect != NULL, FALSE);
+  /* The old session's transaction is gone with it. */
+  db->explicit_transaction = FALSE;
+  g_hash_table_remove_all (db->statements);
+  g_clear_pointer (&db->calendar, kh_calendar_unref);
+  return db->engine->reconnect (db, error);
+}
+
 const char *
 kh_db_get_path (KhDb *db)
 {

@@ -157,6 +157,10 @@ gboolean   kh_db_pg_save_login   (KhDb        *db,
 const char *kh_db_get_login      (KhDb *db);
 /* Whether the connection is to a PostgreSQL server. */
 gboolean   kh_db_is_server       (KhDb *db);
+/* Issue 6, 7: whether the server's connection works (a file: always), and
+ * a new connection in place of a lost one (see kh-db.c). */
+gboolean   kh_db_is_connected    (KhDb *db);
+gboolean   kh_db_reconnect       (KhDb *db, GError **error);
 
 /* The file, or the server as it may be shown (no password). */
 const char *kh_db_get_path       (KhDb *db);
@@ -352,6 +356,9 @@ typedef struct {
   gint64     assign_to;        /* user id, or 0 to leave the case in the queue */
   gint64     attach_to_case;   /* 2.3: a pending case of the same person that the contact
                                   joins instead of opening a new one; 0 for none */
+  char      *request_id;       /* issue 6, 7: the submission's id (a UUID the form makes
+                                  once, g_uuid_string_random), the same for every attempt
+                                  to save it; NULL for none */
 } KhIntake;
 
 typedef struct {
@@ -373,7 +380,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIntakeResult, kh_intake_result_free)
  * computed with the unit's calendar. Validates the rules (anonymous only for
  * outcomes that allow it and then no personal data, no notes; referral kind
  * only from an authority; a Kela notification only from an authority; a
- * service for DIRECTED; …) and refuses with INVALID. */
+ * service for DIRECTED; …) and refuses with INVALID. With a request id
+ * (issue 6, 7), an intake this user already saved with the same id is not
+ * saved again: its result is returned (created_client FALSE, no undo), so
+ * that an attempt repeated after a lost answer saves once. */
 KhIntakeResult *kh_db_save_intake (KhDb      *db,
                                    KhUser    *user,
                                    KhIntake  *intake,

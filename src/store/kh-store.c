@@ -52,6 +52,16 @@ struct _KhStore
   gint64       last_poll;      /* monotonic: the last look for other desks' commits */
   gboolean     poll_failed;    /* the last look failed: look at intervals, not on the socket */
   gint64       last_job_done;  /* monotonic: when the worker last finished a job */
+  /* Issue 6, 7: the server cannot be reached. The worker connects again
+   * at next_reconnect (monotonic), waiting longer after each failure
+   * (reconnect_delays); the saves that wait for it are parked (of Job). */
+  gboolean     unreachable;
+  gint64       next_reconnect;
+  guint        reconnect_failures;
+  GQueue       parked;
+
+  /* Main thread: the worker's unreachable, as the window shows it. */
+  gboolean     available;
 };
 
 G_DEFINE_FINAL_TYPE (KhStore, kh_store, G_TYPE_OBJECT)
@@ -68,6 +78,7 @@ enum {
   PROP_PATH,
   PROP_STATE,
   PROP_UNIT_NAME,
+  PROP_AVAILABLE,
   N_PROPS
 };
 
@@ -100,6 +111,9 @@ struct _Job
   GDestroyNotify  data_free;
   GTask          *task;
   gboolean        writes;      /* emit "changed" after success */
+  /* Issue 6, 7: when the server cannot be reached, the job waits for it
+   * and runs again (a save with a request id, which cannot save twice). */
+  gboolean        retry_when_back;
   GDestroyNotify  result_free;
 
   /* Filled by the worker. */
@@ -300,6 +314,176 @@ change_socket (KhStore  *self,
   return kh_db_get_change_socket (self->db);
 }
 
+/* ---- issue 6, 7: when the server goes away ---- */
+
+/* Seconds between attempts to connect again: 1, 2, 5, 10, 20, then every
+ * 30 until the server answers. */
+static const int reconnect_delays[] = { 1, 2, 5, 10, 20, 30 };
+
+typedef struct
+{
+  GWeakRef  store;
+  gboolean  available;
+} Availability;
+
+static void
+availability_free (gpointer data)
+{
+  Availability *a = data;
+
+  g_weak_ref_clear (&a->store);
+  g_free (a);
+}
+
+static gboolean
+set_available_cb (gpointer user_data)
+{
+  Availability *a = user_data;
+  g_autoptr(KhStore) self = g_weak_ref_get (&a->store);
+
+  if (self == NULL || self->available == a->available)
+    return G_SOURCE_REMOVE;
+  g_debug ("The database server is %s", a->available ? "reachable again" : "out of reach");
+  self->available = a->available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AVAILABLE]);
+  /* What other desks committed meanwhile was not heard: read again. */
+  if (a->available && self->state == KH_STORE_STATE_READY)
+    g_signal_emit (self, signals[CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* On the worker: tells the store's context (after every job completion
+ * posted before, as both go through idle sources there). */
+static void
+post_availability (KhStore  *self,
+                   gboolean  available)
+{
+  Availability *a = g_new0 (Availability, 1);
+  GSource *source = g_idle_source_new ();
+
+  g_weak_ref_init (&a->store, self);
+  a->available = available;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, set_available_cb, a, availability_free);
+  g_source_set_static_name (source, "[kohtaamo] server availability");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* On the worker, when an operation found the connection lost. */
+static void
+note_unreachable (KhStore *self)
+{
+  if (self->unreachable)
+    return;
+  self->unreachable = TRUE;
+  self->reconnect_failures = 0;
+  self->next_reconnect = g_get_monotonic_time () + reconnect_delays[0] * G_TIME_SPAN_SECOND;
+  post_availability (self, FALSE);
+}
+
+static void run_parked (KhStore *self);
+
+/* On the worker: one attempt to connect again (kh_db_reconnect, which
+ * finds the primary of a multi-host connection string). On success the
+ * parked saves run, in the order they came. */
+static gboolean
+try_reconnect (KhStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint step;
+
+  if (self->db == NULL || kh_db_is_connected (self->db))
+    {
+      if (self->unreachable)
+        {
+          self->unreachable = FALSE;
+          post_availability (self, TRUE);
+          run_parked (self);
+        }
+      return TRUE;
+    }
+  if (kh_db_reconnect (self->db, &error))
+    {
+      self->unreachable = FALSE;
+      self->reconnect_failures = 0;
+      /* Other desks' commits are listened for on the new session. */
+      self->poll_failed = FALSE;
+      post_availability (self, TRUE);
+      run_parked (self);
+      return TRUE;
+    }
+  g_debug ("Could not connect to the database again: %s", error->message);
+  if (!self->unreachable)
+    note_unreachable (self);
+  step = MIN (self->reconnect_failures, G_N_ELEMENTS (reconnect_delays) - 1);
+  self->reconnect_failures++;
+  self->next_reconnect = g_get_monotonic_time () + reconnect_delays[step] * G_TIME_SPAN_SECOND;
+  return FALSE;
+}
+
+/* Runs a job's function on the worker; a save that may wait for the
+ * server (retry_when_back) is parked when the server cannot be reached.
+ * Returns whether the job is done (to be completed). */
+static gboolean
+run_job (KhStore *self,
+         Job     *job)
+{
+  g_clear_error (&job->error);
+  job->result = job->func (self, job->data, &job->error);
+  if (job->result == NULL && job->error == NULL)
+    g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                         _("The database gave no answer."));
+  if (job->error != NULL && self->db != NULL && !kh_db_is_connected (self->db))
+    {
+      note_unreachable (self);
+      if (job->retry_when_back)
+        {
+          g_queue_push_tail (&self->parked, job);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+run_parked (KhStore *self)
+{
+  guint n = g_queue_get_length (&self->parked);
+
+  /* Each at most once here: one that is parked again waits for the next
+   * reconnection. */
+  for (guint i = 0; i < n && !self->unreachable; i++)
+    {
+      Job *job = g_queue_pop_head (&self->parked);
+
+      g_debug ("Saving again what waited for the server");
+      if (run_job (self, job))
+        complete_on (g_task_get_context (job->task), job);
+    }
+}
+
+/* On dispose: the parked saves are told that the server was not reached. */
+static void
+fail_parked (KhStore *self)
+{
+  Job *job;
+
+  while ((job = g_queue_pop_head (&self->parked)) != NULL)
+    complete_on (g_task_get_context (job->task), job);
+}
+
+static gpointer
+reconnect_now_job (KhStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  if (!try_reconnect (self))
+    g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE,
+                         _("The server cannot be reached."));
+  return DONE_TOKEN;
+}
+
 /* The next job. Between jobs, and while none comes, the worker looks for
  * other desks' commits once someone is logged in: on a server that
  * notifies (PostgreSQL's LISTEN), after every job and whenever the
@@ -315,16 +499,43 @@ next_job (KhStore *self)
 {
   for (;;)
     {
-      gboolean watching = self->db != NULL && self->worker_user != NULL;
-      gboolean upkeep = self->db != NULL && kh_db_maintenance_is_due (self->db);
-      int socket = change_socket (self, watching);
-      gint64 now = g_get_monotonic_time ();
+      gboolean watching;
+      gboolean upkeep;
+      int socket;
+      gint64 now;
       gint64 wait = G_MAXINT64;
       Job *job;
+
+      /* Issue 6, 7: while the server cannot be reached, the worker waits
+       * for jobs (which fail at once, or park) and connects again when
+       * the time comes. */
+      if (self->unreachable && self->db != NULL)
+        {
+          now = g_get_monotonic_time ();
+          if (now >= self->next_reconnect)
+            {
+              try_reconnect (self);
+              continue;
+            }
+          job = g_async_queue_timeout_pop (self->jobs, MAX (self->next_reconnect - now, 1));
+          if (job != NULL)
+            return job;
+          continue;
+        }
+      watching = self->db != NULL && self->worker_user != NULL;
+      upkeep = self->db != NULL && kh_db_maintenance_is_due (self->db);
+      socket = change_socket (self, watching);
+      now = g_get_monotonic_time ();
 
       if (watching && (socket >= 0 || now - self->last_poll >= CHANGE_POLL_US))
         {
           poll_changes (self);
+          /* The look is what notices a server gone while nobody works. */
+          if (!kh_db_is_connected (self->db))
+            {
+              note_unreachable (self);
+              continue;
+            }
           now = g_get_monotonic_time ();
           /* The first look on a server starts listening. */
           socket = change_socket (self, watching);
@@ -367,6 +578,7 @@ worker_main (gpointer user_data)
 
       if (job->func == NULL)
         {
+          fail_parked (self);
           job_free (job);
           break;
         }
@@ -382,10 +594,14 @@ worker_main (gpointer user_data)
             g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                                  _("The database is not open."));
           else
-            job->result = job->func (self, job->data, &job->error);
-          if (job->result == NULL && job->error == NULL)
-            g_set_error_literal (&job->error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
-                                 _("The database gave no answer."));
+            {
+              /* The next call after the connection was lost connects
+               * again, when its time has come (reconnect_delays). */
+              if (self->unreachable && g_get_monotonic_time () >= self->next_reconnect)
+                try_reconnect (self);
+              if (!run_job (self, job))
+                continue;
+            }
         }
       self->last_job_done = g_get_monotonic_time ();
       complete_on (context, job);
@@ -406,6 +622,7 @@ push_job_full (KhStore             *self,
                GDestroyNotify       data_free,
                GDestroyNotify       result_free,
                gboolean             writes,
+               gboolean             retry_when_back,
                GCancellable        *cancellable,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
@@ -424,6 +641,7 @@ push_job_full (KhStore             *self,
   job->data_free = data_free;
   job->result_free = result_free;
   job->writes = writes;
+  job->retry_when_back = retry_when_back;
   push_to_worker (self, job);
 }
 
@@ -439,7 +657,7 @@ push_job (KhStore             *self,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
 {
-  push_job_full (self, source_tag, func, NULL, data, data_free, result_free, writes,
+  push_job_full (self, source_tag, func, NULL, data, data_free, result_free, writes, FALSE,
                  cancellable, callback, user_data);
 }
 
@@ -571,6 +789,9 @@ kh_store_get_property (GObject    *object,
     case PROP_UNIT_NAME:
       g_value_set_string (value, self->unit_name);
       break;
+    case PROP_AVAILABLE:
+      g_value_set_boolean (value, self->available);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -642,6 +863,19 @@ kh_store_class_init (KhStoreClass *klass)
   properties[PROP_UNIT_NAME] =
     g_param_spec_string ("unit-name", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KhStore:available:
+   *
+   * Issue 6, 7: whether the database server can be reached. FALSE from
+   * the moment an operation (or the worker's look for other desks'
+   * changes) finds the connection lost; the worker then connects again
+   * after 1, 2, 5, 10, 20 and then every 30 seconds (or at once with
+   * kh_store_reconnect_now), and the saves with a request id that failed
+   * meanwhile wait and are saved then. Always TRUE on a file.
+   */
+  properties[PROP_AVAILABLE] =
+    g_param_spec_boolean ("available", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -674,6 +908,8 @@ static void
 kh_store_init (KhStore *self)
 {
   self->jobs = g_async_queue_new ();
+  self->available = TRUE;
+  g_queue_init (&self->parked);
   self->wake_fd = eventfd (0, EFD_CLOEXEC | EFD_NONBLOCK);
   if (self->wake_fd < 0)
     g_error ("Could not make the store's worker a wake-up: %s", g_strerror (errno));
@@ -940,7 +1176,7 @@ push_open (KhStore             *self,
            gpointer             user_data)
 {
   set_state (self, KH_STORE_STATE_OPENING);
-  push_job_full (self, source_tag, func, apply_open, NULL, NULL, open_result_free, FALSE,
+  push_job_full (self, source_tag, func, apply_open, NULL, NULL, open_result_free, FALSE, FALSE,
                  cancellable, callback, user_data);
 }
 
@@ -1092,6 +1328,35 @@ kh_store_get_created (KhStore *self)
 }
 
 /* The unit's name (setting "unit_name") once READY, or NULL when unset. */
+/**
+ * kh_store_get_available:
+ *
+ * Issue 6, 7: whether the database server can be reached (KhStore:available).
+ */
+gboolean
+kh_store_get_available (KhStore *self)
+{
+  g_return_val_if_fail (KH_IS_STORE (self), TRUE);
+
+  return self->available;
+}
+
+/**
+ * kh_store_reconnect_now:
+ *
+ * Issue 6, 7: connects to the server again now rather than at the next
+ * planned attempt (the user pressed save again). The saves waiting for the
+ * server are saved if it answers; KhStore:available tells.
+ */
+void
+kh_store_reconnect_now (KhStore *self)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_reconnect_now, reconnect_now_job, NULL, NULL, NULL, FALSE,
+            NULL, NULL, NULL);
+}
+
 const char *
 kh_store_get_unit_name (KhStore *self)
 {
@@ -1387,6 +1652,7 @@ intake_free (gpointer data)
 
   g_clear_object (&intake->contact);
   g_clear_object (&intake->client);
+  g_free (intake->request_id);
   g_free (intake);
 }
 
@@ -1414,8 +1680,12 @@ kh_store_save_intake_async (KhStore             *self,
   *copy = *intake;
   copy->contact = kh_contact_copy (intake->contact);
   copy->client = intake->client != NULL ? kh_client_copy (intake->client) : NULL;
-  push_job (self, kh_store_save_intake_async, save_intake_job, copy, intake_free,
-            (GDestroyNotify) kh_intake_result_free, TRUE, cancellable, callback, user_data);
+  copy->request_id = g_strdup (intake->request_id);
+  push_job_full (self, kh_store_save_intake_async, save_intake_job, NULL, copy, intake_free,
+                 (GDestroyNotify) kh_intake_result_free, TRUE,
+                 /* Issue 6, 7: with a request id it cannot be saved twice,
+                  * so it waits for the server instead of failing. */
+                 copy->request_id != NULL, cancellable, callback, user_data);
 }
 
 /**

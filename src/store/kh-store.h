@@ -41,6 +41,10 @@ const GError *kh_store_get_error         (KhStore    *self);
 gboolean    kh_store_get_created         (KhStore    *self);
 /* The unit's name once READY, or NULL when it has not been set. */
 const char *kh_store_get_unit_name       (KhStore    *self);
+/* Issue 6, 7: whether the database server can be reached (the property
+ * "available"), and connecting again now instead of at the next attempt. */
+gboolean    kh_store_get_available       (KhStore    *self);
+void        kh_store_reconnect_now       (KhStore    *self);
 /* Starts opening (from CLOSED); the state tells the rest. */
 void        kh_store_open                (KhStore    *self);
 const char *kh_store_get_path            (KhStore    *self);

@@ -474,6 +474,64 @@ test_undo_after_other_change (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 1);
 }
 
+/* Issue 6, 7: a save repeated with the same request id (its first answer
+ * lost with the connection) saves one contact and one person. */
+static void
+test_request_id_saves_once (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIntakeResult) first = NULL;
+  g_autoptr(KhIntakeResult) again = NULL;
+  g_autoptr(KhIntakeResult) other = NULL;
+  g_autoptr(KhClient) client = kh_client_new ();
+  KhIntake intake = { 0 };
+
+  client->last_name = g_strdup ("Toistola");
+  client->first_names = g_strdup ("Tuure");
+  client->birth_date = g_strdup ("1971-02-03");
+  client->identity_code = g_strdup ("030271-9716");
+  intake.contact = test_contact (KH_OUTCOME_ADVICE);
+  intake.contact->received_at = g_date_time_new_now_local ();
+  intake.client = client;
+  intake.request_id = (char *) "0b5a1f8e-3c2d-4e6f-9a7b-1c2d3e4f5a6b";
+
+  first = kh_db_save_intake (f->db, f->admin, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->contact_id, >, 0);
+  g_assert_cmpint (first->client_id, >, 0);
+  g_assert_true (first->created_client);
+
+  /* The same submission again, in upper case as another program might
+   * write it: the contact the first made. */
+  intake.request_id = (char *) "0B5A1F8E-3C2D-4E6F-9A7B-1C2D3E4F5A6B";
+  again = kh_db_save_intake (f->db, f->admin, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->contact_id, ==, first->contact_id);
+  g_assert_cmpint (again->client_id, ==, first->client_id);
+  g_assert_false (again->created_client);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM clients WHERE last_name = 'Toistola'"), ==, 1);
+
+  /* Not a UUID: refused, nothing saved. */
+  intake.request_id = (char *) "not-a-request";
+  g_assert_null (kh_db_save_intake (f->db, f->admin, &intake, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Another submission of the same person's contact is another contact. */
+  client->id = first->client_id;
+  intake.update_client = FALSE;
+  intake.request_id = (char *) "7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f";
+  other = kh_db_save_intake (f->db, f->admin, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other->contact_id, !=, first->contact_id);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contacts "
+                             "WHERE request_id = '0b5a1f8e-3c2d-4e6f-9a7b-1c2d3e4f5a6b'"), ==, 1);
+  g_clear_object (&intake.contact);
+}
+
 /* ---- KhStore: another desk's save is heard within a second ---- */
 
 typedef struct
@@ -702,6 +760,8 @@ main (int   argc,
 
   g_test_add ("/live/poll-change", Fixture, NULL, fixture_set_up, test_poll_change, fixture_tear_down);
   g_test_add ("/live/stale-save", Fixture, NULL, fixture_set_up, test_stale_save, fixture_tear_down);
+  g_test_add ("/live/request-id-saves-once", Fixture, NULL, fixture_set_up,
+              test_request_id_saves_once, fixture_tear_down);
   g_test_add ("/live/version-in-schema", Fixture, NULL, fixture_set_up, test_version_in_schema,
               fixture_tear_down);
   g_test_add ("/live/undo-after-other-change", Fixture, NULL, fixture_set_up,
