@@ -1206,8 +1206,28 @@ _kh_db_pg_open (const char  *conninfo,
   if (db == NULL)
     return NULL;
   db->read_only = read_only;
-  version = read_version (db, error);
-  if (version < 0 || !check_version (db, version, error))
+  {
+    GError *local_error = NULL;
+
+    version = read_version (db, &local_error);
+    /* A login in none of Kohtaamo's groups may not even see the schema:
+     * say so as kh_db_login says it of an unknown user. */
+    if (version < 0 && g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION))
+      {
+        const char *account = CONN (db)->account != NULL ? CONN (db)->account : "?";
+
+        g_clear_error (&local_error);
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                     _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s --role ROLE”."),
+                     account, account);
+      }
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+  }
+  if (!check_version (db, version, error))
     return NULL;
   if (version == 0)
     {
