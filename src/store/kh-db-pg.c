@@ -923,6 +923,14 @@ pg_changes_elsewhere (KhDb     *db,
 {
   PgConn *pc = CONN (db);
 
+  /* A connection that broke stays broken until it is made again: say so
+   * without asking libpq, which would add "connection not open" to its
+   * message at every look (five times a second). */
+  if (PQstatus (pc->conn) == CONNECTION_BAD)
+    {
+      set_error_for_code (db, PG_ERROR_CONNECTION, NULL, error);
+      return FALSE;
+    }
   if (!ensure_listening (db, error))
     return FALSE;
   if (!PQconsumeInput (pc->conn))

@@ -62,7 +62,7 @@ raw_exec (Fixture    *f,
 
       pg_test_exec (conn, "SET search_path = kohtaamo");
       result = PQexec (conn, sql);
-      ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+      ok = PQresultStatus (result) == PGRES_COMMAND_OK || PQresultStatus (result) == PGRES_TUPLES_OK;
       if (!ok)
         g_test_message ("%s: %s", sql, PQresultErrorMessage (result));
       PQclear (result);
@@ -307,6 +307,53 @@ test_poll_change (Fixture       *f,
     g_assert_cmpint (kh_db_get_change_socket (f->db), >=, 0);
   else
     g_assert_cmpint (kh_db_get_change_socket (f->db), ==, -1);
+}
+
+/* The server ends the other desk's session (a restart, a failover): its
+ * socket wakes the worker once, the look says the server cannot be
+ * reached, and from then on there is no socket to wait on (KhStore looks
+ * at intervals, never spinning on a dead socket) and each look fails at
+ * once, without a word to the server. */
+static void
+test_server_goes_away (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) other_user = NULL;
+  g_autoptr(KhDb) other = open_other_desk (f, &other_user);
+  gboolean changed = TRUE;
+  GPollFD fd = { -1, G_IO_IN, 0 };
+
+  g_assert_false (poll (other, NULL));
+  fd.fd = kh_db_get_change_socket (other);
+  g_assert_cmpint (fd.fd, >=, 0);
+
+  g_assert_true (raw_exec (f, "SELECT pg_terminate_backend (pid) FROM pg_stat_activity "
+                              "WHERE usename = '" OTHER_ACCOUNT "' AND datname = current_database ()"));
+  /* The socket wakes whoever waits on it (at most five seconds each
+   * time): first for the server's farewell message, which a look reads,
+   * then for the end of the connection, which the look reports. */
+  for (guint wakes = 0; ; wakes++)
+    {
+      g_assert_cmpuint (wakes, <, 3);
+      fd.revents = 0;
+      g_assert_cmpint (g_poll (&fd, 1, 5000), ==, 1);
+      if (!kh_db_poll_change (other, &changed, NULL, &error))
+        break;
+      g_assert_false (changed);
+      g_assert_cmpint (kh_db_get_change_socket (other), ==, fd.fd);
+    }
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE);
+  g_assert_false (changed);
+  g_clear_error (&error);
+  g_assert_cmpint (kh_db_get_change_socket (other), ==, -1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (kh_db_poll_change (other, &changed, NULL, &error));
+      g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE);
+      g_clear_error (&error);
+    }
 }
 
 /* ---- optimistic concurrency: nobody's save silently overwritten ---- */
@@ -694,6 +741,9 @@ main (int   argc,
     g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/live/poll-change", test_poll_change);
+  /* A server's session only. */
+  if (pg_test_engine ())
+    ADD ("/live/server-goes-away", test_server_goes_away);
   ADD ("/live/stale-save", test_stale_save);
   ADD ("/live/version-in-schema", test_version_in_schema);
   ADD ("/live/undo-after-other-change", test_undo_after_other_change);
