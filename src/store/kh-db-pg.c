@@ -40,6 +40,7 @@ static const char * const migrations[] = {
   "0003-case-urgency.sql",
   "0004-live-changes.sql",
   "0005-search-ranges-log-verify.sql",
+  "0006-store-on-both-engines.sql",
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
