@@ -636,69 +636,6 @@ set_broken (KhLogVerifyResult *result,
   result->broken_id = id;
 }
 
-/* On a server the walk is the server's (data/sql/pg/0007): a worker's
- * login sees only log rows whose reading it has logged, and a verify logs
- * nothing. The same result as the walk below. */
-static gboolean
-verify_on_server (KhDb                  *db,
-                  const KhLogCheckpoint *checkpoint,
-                  KhLogVerifyResult     *result,
-                  GError               **error)
-{
-  g_autoptr(KhDbStmt) stmt = NULL;
-  const char *kind;
-  int rc;
-
-  stmt = _kh_db_prepare (db,
-                         "SELECT rows_checked, first_bad_seq, found_seq, kind, last_hash "
-                         "FROM kohtaamo.verify_access_log_chain ()",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = _kh_db_step (stmt);
-  if (rc != KH_DB_ROW)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  result->count = _kh_db_column_int64 (stmt, 0);
-  result->last_seq = result->count;
-  if (!_kh_db_column_is_null (stmt, 4))
-    g_strlcpy (result->last_hash, _kh_db_column_str (stmt, 4), sizeof result->last_hash);
-  kind = _kh_db_column_is_null (stmt, 3) ? NULL : _kh_db_column_str (stmt, 3);
-  if (kind != NULL)
-    {
-      KhLogChainStatus status = g_str_equal (kind, "missing") ? KH_LOG_CHAIN_MISSING
-                                : g_str_equal (kind, "changed") ? KH_LOG_CHAIN_CHANGED
-                                : KH_LOG_CHAIN_RELINKED;
-
-      set_broken (result, status, _kh_db_column_int64 (stmt, 1), 0);
-      result->found_seq = _kh_db_column_int64 (stmt, 2);
-      return TRUE;
-    }
-  _kh_db_reset (stmt);
-
-  if (checkpoint != NULL && checkpoint->seq > result->last_seq)
-    set_broken (result, KH_LOG_CHAIN_CHECKPOINT_MISSING, result->last_seq + 1, 0);
-  else if (checkpoint != NULL)
-    {
-      g_autoptr(KhDbStmt) hash = _kh_db_prepare (db, "SELECT kohtaamo.access_log_hash_at (?1)", error);
-
-      if (hash == NULL)
-        return FALSE;
-      _kh_db_bind_int64 (hash, 1, checkpoint->seq);
-      rc = _kh_db_step (hash);
-      if (rc != KH_DB_ROW)
-        {
-          _kh_db_set_error (db, rc, error);
-          return FALSE;
-        }
-      if (g_strcmp0 (_kh_db_column_str (hash, 0), checkpoint->hash) != 0)
-        set_broken (result, KH_LOG_CHAIN_CHECKPOINT_CHANGED, checkpoint->seq, 0);
-    }
-  return TRUE;
-}
-
 gboolean
 kh_db_verify_access_log (KhDb                  *db,
                          KhUser                *user,
@@ -733,9 +670,6 @@ kh_db_verify_access_log (KhDb                  *db,
           return TRUE;
         }
     }
-
-  if (kh_db_is_server (db))
-    return verify_on_server (db, checkpoint, result, error);
 
   /* In the order of the chain, a page at a time. (seq, id): if the table
    * has lost its UNIQUE on seq, a number that comes twice is still read. */

@@ -20,10 +20,6 @@
 -- * The database's identity (settings "database_id", written once) becomes
 --   the file's: the log's checkpoints name it, and the log has moved.
 --
--- The store's `log verify` on a server walks the chain there
--- (verify_access_log_chain): a worker's login sees no log row it has not
--- logged reading, so the program's own walk would find an empty log.
---
 -- Which transaction is the copy: kohtaamo.copy_begin() marks it in
 -- copy_marks and kohtaamo.copy_end() removes the mark before the commit.
 -- Neither function, nor the table, is granted to any role: only the owner
@@ -168,13 +164,13 @@ BEGIN
 END
 $$;
 
--- The walk of 0005's verify_access_log () with what the store needs to
--- say what it found (kh_db_verify_access_log): kind is NULL for an intact
--- chain, else 'missing' (rows first_bad_seq … found_seq - 1 are not there),
--- 'changed' (the row no longer gives its hash) or 'relinked' (its prev_hash
--- is not the row before's hash), checked in that order as kh-db-log.c does
--- on SQLite. Without a check of the caller: for the copy (whose superuser is
--- no Kohtaamo user); workers call verify_access_log_chain ().
+-- The walk of 0005's verify_access_log () without its check of the caller,
+-- for the copy (whose superuser is no Kohtaamo user), which compares it
+-- with what the file's walk found (kh_db_verify_access_log): kind is NULL
+-- for an intact chain, else 'missing' (rows first_bad_seq … found_seq - 1
+-- are not there), 'changed' (the row no longer gives its hash) or
+-- 'relinked' (its prev_hash is not the row before's hash), checked in that
+-- order as kh-db-log.c does.
 CREATE FUNCTION access_log_walk (OUT rows_checked bigint, OUT first_bad_seq bigint,
                                  OUT found_seq bigint, OUT kind text, OUT problem text,
                                  OUT last_hash text)
@@ -224,35 +220,10 @@ BEGIN
 END
 $$;
 
-CREATE FUNCTION verify_access_log_chain (OUT rows_checked bigint, OUT first_bad_seq bigint,
-                                         OUT found_seq bigint, OUT kind text, OUT problem text,
-                                         OUT last_hash text)
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
-BEGIN
-  PERFORM current_kohtaamo_user ();
-  SELECT w.rows_checked, w.first_bad_seq, w.found_seq, w.kind, w.problem, w.last_hash
-    INTO rows_checked, first_bad_seq, found_seq, kind, problem, last_hash
-    FROM access_log_walk () AS w;
-END
-$$;
-
--- The hash of row p_seq (NULL when there is none), for a checkpoint's
--- check: a number and a hash, no personal data.
-CREATE FUNCTION access_log_hash_at (p_seq bigint) RETURNS text
-LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
-BEGIN
-  PERFORM current_kohtaamo_user ();
-  RETURN (SELECT hash FROM access_log WHERE seq = p_seq);
-END
-$$;
-
 REVOKE ALL ON TABLE copy_marks, log_copies FROM PUBLIC;
 REVOKE UPDATE, DELETE, TRUNCATE ON log_copies FROM kohtaamo_owner;
-REVOKE ALL ON FUNCTION copying (), copy_begin (), copy_end (), access_log_walk (),
-                       verify_access_log_chain (), access_log_hash_at (bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION copying (), copy_begin (), copy_end (), access_log_walk () FROM PUBLIC;
 GRANT SELECT ON log_copies TO kohtaamo_lead, kohtaamo_admin;
-GRANT EXECUTE ON FUNCTION verify_access_log_chain (), access_log_hash_at (bigint)
-  TO kohtaamo_lead, kohtaamo_admin;
 
 RESET ROLE;
 
