@@ -9,7 +9,8 @@
  *  - whether anyone else has committed at all: engine-specific, and the
  *    only engine-specific part (KhDbEngine.changes_elsewhere: PRAGMA
  *    data_version in kh-db-sqlite.c; on PostgreSQL, LISTEN/NOTIFY answers
- *    the same question);
+ *    the same question in kh-db-pg.c, and the store's worker waits on the
+ *    connection's socket, kh_db_get_change_socket, instead of asking);
  *  - whose pages to read again: client_changes (0019-live-changes.sql) has
  *    for each person the sequence number of the last commit that changed
  *    their details, contacts or cases. Portable SQL; ids only, so reading
@@ -128,4 +129,23 @@ kh_db_poll_change (KhDb      *db,
   if (out_client_ids != NULL)
     *out_client_ids = g_steal_pointer (&ids);
   return TRUE;
+}
+
+/**
+ * kh_db_get_change_socket:
+ * @db: a database
+ *
+ * Returns: the descriptor to wait on for other desks' commits, or -1 when
+ *   kh_db_poll_change must be asked at intervals
+ */
+int
+kh_db_get_change_socket (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL, -1);
+
+  /* Inside a transaction kh_db_poll_change does not look: waiting on the
+   * socket would wake at once, again and again. */
+  if (db->engine->change_socket == NULL || !db->change_watched || db->explicit_transaction)
+    return -1;
+  return db->engine->change_socket (db);
 }

@@ -636,12 +636,12 @@ set_broken (KhLogVerifyResult *result,
   result->broken_id = id;
 }
 
-gboolean
-kh_db_verify_access_log (KhDb                  *db,
-                         KhUser                *user,
-                         const KhLogCheckpoint *checkpoint,
-                         KhLogVerifyResult     *result,
-                         GError               **error)
+/* The walk along the chain (kh_db_verify_access_log). */
+static gboolean
+walk_chain (KhDb                  *db,
+            const KhLogCheckpoint *checkpoint,
+            KhLogVerifyResult     *result,
+            GError               **error)
 {
   char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
   /* The checkpoint's row's hash, once the walk has passed it. */
@@ -649,27 +649,6 @@ kh_db_verify_access_log (KhDb                  *db,
   gint64 last_seq = 0;
   gint64 last_id = 0;
   gboolean broken = FALSE;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  memset (result, 0, sizeof *result);
-  if (!check_can_verify (user, error))
-    return FALSE;
-
-  if (checkpoint != NULL && checkpoint->database_id != NULL)
-    {
-      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
-
-      if (database_id == NULL && error != NULL && *error != NULL)
-        return FALSE;
-      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
-        {
-          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
-          return TRUE;
-        }
-    }
 
   /* In the order of the chain, a page at a time. (seq, id): if the table
    * has lost its UNIQUE on seq, a number that comes twice is still read. */
@@ -681,7 +660,8 @@ kh_db_verify_access_log (KhDb                  *db,
 
       stmt = _kh_db_prepare (db,
                              "SELECT id, seq, at, user_id, client_id, what, basis, prev_hash, hash "
-                             "FROM access_log WHERE (seq, id) > (?1, ?2) ORDER BY seq, id LIMIT ?3",
+                             "FROM access_log a WHERE (seq, id) > (?1, ?2) AND {earlier_log_rows} "
+                             "ORDER BY seq, id LIMIT ?3",
                              error);
       if (stmt == NULL)
         return FALSE;
@@ -764,6 +744,51 @@ kh_db_verify_access_log (KhDb                  *db,
         set_broken (result, KH_LOG_CHAIN_CHECKPOINT_CHANGED, checkpoint->seq, 0);
     }
   return TRUE;
+}
+
+gboolean
+kh_db_verify_access_log (KhDb                  *db,
+                         KhUser                *user,
+                         const KhLogCheckpoint *checkpoint,
+                         KhLogVerifyResult     *result,
+                         GError               **error)
+{
+  GError *local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!check_can_verify (user, error))
+    return FALSE;
+
+  if (checkpoint != NULL && checkpoint->database_id != NULL)
+    {
+      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
+
+      if (database_id == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
+        {
+          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
+          return TRUE;
+        }
+    }
+
+  /* On a server the log's rows are readable only after the reading is
+   * logged, in the same transaction (data/sql/pg/0001-schema.sql,
+   * access_log_read): the walk is a reading of the whole log, and is
+   * logged as one; the rows it reads are those from before it. On SQLite
+   * the walk writes nothing (`log verify` opens the file read-only). */
+  if (!db->engine->search_on_server)
+    return walk_chain (db, checkpoint, result, error);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  if (_kh_db_log_access (db, user, 0, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION, &local_error))
+    walk_chain (db, checkpoint, result, &local_error);
+  return _kh_db_tx_finish (db, own, local_error, error);
 }
 
 KhLogCheckpoint *

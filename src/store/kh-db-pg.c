@@ -73,6 +73,13 @@ typedef struct {
   char   *message;
   gint64  changes;
   guint   n_statements;
+  /* Issue 6, 6 (pg_changes_elsewhere): the server process that LISTENs on
+   * kohtaamo_changes (0: none yet), how many notifications of other
+   * sessions' commits have come, and the people they named since
+   * pg_changed_clients last took them (gint64, each once). */
+  int     listen_pid;
+  gint64  notified;
+  GArray *notified_ids;
 } PgConn;
 
 typedef struct {
@@ -875,6 +882,129 @@ pg_name_match (KhDb       *db,
     }
 }
 
+/* ---- other desks' commits (issue 6, 6) ---- */
+
+/* The channel data/sql/pg/0004-live-changes.sql notifies at every commit
+ * that changes a person's details, contacts or cases, with the person's id
+ * (0: an anonymous contact) as the payload. */
+#define CHANGES_CHANNEL "kohtaamo_changes"
+
+static void
+note_notified_id (PgConn *pc,
+                  gint64  id)
+{
+  for (guint i = 0; i < pc->notified_ids->len; i++)
+    if (g_array_index (pc->notified_ids, gint64, i) == id)
+      return;
+  g_array_append_val (pc->notified_ids, id);
+}
+
+/* Takes what libpq has already received: the notifications that came with
+ * any result since the last look, and those read by PQconsumeInput. A
+ * session's own commits notify itself too; they are not news to it (the
+ * contract of KhDbEngine.changes_elsewhere, as PRAGMA data_version). */
+static void
+take_notifications (PgConn *pc)
+{
+  int own = PQbackendPID (pc->conn);
+  PGnotify *notify;
+
+  while ((notify = PQnotifies (pc->conn)) != NULL)
+    {
+      if (notify->be_pid != own && g_str_equal (notify->relname, CHANGES_CHANNEL))
+        {
+          char *end = NULL;
+          gint64 id = g_ascii_strtoll (notify->extra, &end, 10);
+
+          pc->notified++;
+          /* Only numbers are sent (note_client_change); anything else
+           * still says that something changed, for the lists. */
+          note_notified_id (pc, end != notify->extra && *end == '\0' && id >= 0 ? id : 0);
+        }
+      PQfreemem (notify);
+    }
+}
+
+/* LISTEN once per server session: at the first look, and again when the
+ * connection is a new session (a new server process; its LISTEN does not
+ * carry over). What was committed while no session listened is not known
+ * one by one: it counts as one change of the lists (id 0). */
+static gboolean
+ensure_listening (KhDb    *db,
+                  GError **error)
+{
+  PgConn *pc = CONN (db);
+  int pid = PQbackendPID (pc->conn);
+  gboolean again;
+
+  if (pid != 0 && pid == pc->listen_pid)
+    return TRUE;
+  again = pc->listen_pid != 0;
+  if (!_kh_db_exec (db, "LISTEN " CHANGES_CHANNEL, error))
+    return FALSE;
+  pc->listen_pid = pid;
+  if (pc->notified_ids == NULL)
+    pc->notified_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* A notification can only come after the LISTEN: drop nothing. */
+  if (again)
+    {
+      pc->notified++;
+      note_notified_id (pc, 0);
+    }
+  return TRUE;
+}
+
+/* The mark of KhDbEngine.changes_elsewhere: the number of other sessions'
+ * notifications received. No round trip to the server: PQconsumeInput
+ * reads what the socket already holds, and KhStore's worker waits on the
+ * socket (kh_db_get_change_socket) instead of asking at intervals. Only the
+ * first look (LISTEN) talks to the server. */
+static gboolean
+pg_changes_elsewhere (KhDb     *db,
+                      gint64   *out_mark,
+                      GError  **error)
+{
+  PgConn *pc = CONN (db);
+
+  if (!ensure_listening (db, error))
+    return FALSE;
+  if (!PQconsumeInput (pc->conn))
+    {
+      _kh_db_set_error (db, note_failure (db, NULL), error);
+      return FALSE;
+    }
+  take_notifications (pc);
+  *out_mark = pc->notified;
+  return TRUE;
+}
+
+static gboolean
+pg_changed_clients (KhDb    *db,
+                    GArray  *ids,
+                    GError **error)
+{
+  PgConn *pc = CONN (db);
+
+  if (pc->notified_ids != NULL)
+    {
+      g_array_append_vals (ids, pc->notified_ids->data, pc->notified_ids->len);
+      g_array_set_size (pc->notified_ids, 0);
+    }
+  return TRUE;
+}
+
+/* The socket to wait on for notifications, once listening. */
+static int
+pg_change_socket (KhDb *db)
+{
+  PgConn *pc = CONN (db);
+
+  if (pc->listen_pid == 0 || PQstatus (pc->conn) != CONNECTION_OK
+      || pc->listen_pid != PQbackendPID (pc->conn))
+    return -1;
+  return PQsocket (pc->conn);
+}
+
 /* ---- opening ---- */
 
 static void
@@ -883,6 +1013,7 @@ pg_close (KhDb *db)
   PgConn *pc = db->handle;
 
   g_clear_pointer (&pc->conn, PQfinish);
+  g_clear_pointer (&pc->notified_ids, g_array_unref);
   g_free (pc->account);
   g_free (pc->sqlstate);
   g_free (pc->message);
@@ -945,6 +1076,9 @@ static const KhDbEngine pg_engine = {
   .schema_version = pg_schema_version,
   .close = pg_close,
   .session_account = pg_session_account,
+  .changes_elsewhere = pg_changes_elsewhere,
+  .changed_clients = pg_changed_clients,
+  .change_socket = pg_change_socket,
   .name_match = pg_name_match,
   .clients_in_order = "clients c",
   .position_function = "strpos",
@@ -1115,8 +1249,28 @@ _kh_db_pg_open (const char  *conninfo,
   if (db == NULL)
     return NULL;
   db->read_only = read_only;
-  version = read_version (db, error);
-  if (version < 0 || !check_version (db, version, error))
+  {
+    GError *local_error = NULL;
+
+    version = read_version (db, &local_error);
+    /* A login in none of Kohtaamo's groups may not even see the schema:
+     * say so as kh_db_login says it of an unknown user. */
+    if (version < 0 && g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION))
+      {
+        const char *account = CONN (db)->account != NULL ? CONN (db)->account : "?";
+
+        g_clear_error (&local_error);
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                     _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s --role ROLE”."),
+                     account, account);
+      }
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+  }
+  if (!check_version (db, version, error))
     return NULL;
   if (version == 0)
     {

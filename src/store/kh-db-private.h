@@ -133,6 +133,11 @@ struct _KhDbEngine
    * kohtaamo_changes, data/sql/pg/0004-live-changes.sql). NULL: the store
    * reads the table client_changes past the last number it saw. */
   gboolean   (*changed_clients)   (KhDb *db, GArray *ids, GError **error);
+  /* A socket that becomes readable when another connection's commit may
+   * have come (the server's notifications), for KhStore's worker to wait
+   * on instead of looking at intervals; -1 while there is none. NULL:
+   * look every so often (SQLite). */
+  int        (*change_socket)     (KhDb *db);
 };
 
 struct _KhDb

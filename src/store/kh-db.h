@@ -193,15 +193,23 @@ void       kh_db_rollback        (KhDb *db);
  * data_version, no data; on PostgreSQL, LISTEN/NOTIFY answers). The first
  * call takes the starting point and answers "not changed". When changed,
  * `out_client_ids` (may be NULL) gets the ids (gint64) of the people whose
- * details, contacts or cases were changed since the last call, by anyone
- * (this connection included; 0 for anonymous contacts); ids only, so
- * nothing is logged. A commit that wrote only access-log rows or settings
- * is "changed" with no ids. FALSE with
- * `error` set when the database could not be asked. */
+ * details, contacts or cases were changed since the last call (0 for
+ * anonymous contacts; on SQLite this connection's own changes may be among
+ * them); ids only, so nothing is logged. On SQLite a commit that wrote only
+ * access-log rows or settings is "changed" with no ids; on PostgreSQL only
+ * changes of people are announced (data/sql/pg/0004-live-changes.sql), so
+ * such a commit is not noticed at all. FALSE with `error` set when the
+ * database could not be asked. */
 gboolean   kh_db_poll_change     (KhDb      *db,
                                   gboolean  *out_changed,
                                   GArray   **out_client_ids,
                                   GError   **error);
+/* A file descriptor that becomes readable when kh_db_poll_change may have
+ * news (PostgreSQL: the connection's socket, once a first poll listens),
+ * for a thread that waits for its next job and other desks' commits at
+ * once; -1 when there is none (SQLite; a connection being re-made), and
+ * then kh_db_poll_change is asked every so often. Never read from it. */
+int        kh_db_get_change_socket (KhDb *db);
 
 /* ---- users ---- */
 

@@ -17,6 +17,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "store/kh-store.h"
@@ -37,12 +41,16 @@ struct _KhStore
   gboolean     created;        /* the last open made a new database file */
   GThread     *worker;
   GAsyncQueue *jobs;
+  /* Written at every job pushed: wakes the worker where it waits on the
+   * server's socket as well as for jobs (wait_for_job_or_socket). */
+  int          wake_fd;
   GMainContext *context;       /* where "changed" is emitted for other desks' commits */
 
   /* Owned by the worker thread only. */
   KhDb        *db;
   KhUser      *worker_user;
   gint64       last_poll;      /* monotonic: the last look for other desks' commits */
+  gboolean     poll_failed;    /* the last look failed: look at intervals, not on the socket */
   gint64       last_job_done;  /* monotonic: when the worker last finished a job */
 };
 
@@ -113,6 +121,18 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* Gives the worker a job (the sentinel: one with no func) and wakes it. */
+static void
+push_to_worker (KhStore *self,
+                Job     *job)
+{
+  const guint64 one = 1;
+
+  g_async_queue_push (self->jobs, job);
+  if (write (self->wake_fd, &one, sizeof one) < 0 && errno != EAGAIN)
+    g_debug ("Could not wake the store's worker: %s", g_strerror (errno));
+}
+
 static void
 assert_worker (KhStore *self)
 {
@@ -164,7 +184,8 @@ complete_on (GMainContext *context,
 
 /* How often an open store looks whether another desk has committed
  * (issue 6, 6: a change shows at the other desks within a second). On
- * SQLite a look reads PRAGMA data_version: a few microseconds, no data. */
+ * SQLite a look reads PRAGMA data_version: a few microseconds, no data.
+ * A server that notifies is not asked at intervals (next_job). */
 #define CHANGE_POLL_US (200 * G_TIME_SPAN_MILLISECOND)
 
 /* Other desks' commits, on their way to the store's main context. */
@@ -218,10 +239,11 @@ poll_changes (KhStore *self)
   GSource *source;
 
   self->last_poll = g_get_monotonic_time ();
-  if (!kh_db_poll_change (self->db, &changed, &ids, &error))
+  self->poll_failed = !kh_db_poll_change (self->db, &changed, &ids, &error);
+  if (self->poll_failed)
     {
       /* A busy or failing database is told by the next job that needs it;
-       * the next look tries again. */
+       * the next look, CHANGE_POLL_US later, tries again. */
       g_debug ("Could not look for changes made elsewhere: %s", error->message);
       return;
     }
@@ -240,8 +262,49 @@ poll_changes (KhStore *self)
   g_source_unref (source);
 }
 
+/* Waits at most `wait` µs (G_MAXINT64: no limit) for a job or for the
+ * server's socket to be readable (a notification of another desk's
+ * commit): a job pushed meanwhile writes wake_fd. Returns the job, if one
+ * came. */
+static Job *
+wait_for_job_or_socket (KhStore *self,
+                        int      socket,
+                        gint64   wait)
+{
+  GPollFD fds[2] = { { self->wake_fd, G_IO_IN, 0 }, { socket, G_IO_IN, 0 } };
+  int timeout = wait == G_MAXINT64 ? -1 : (int) MIN ((wait + 999) / 1000, G_MAXINT);
+  Job *job = g_async_queue_try_pop (self->jobs);
+
+  if (job != NULL)
+    return job;
+  if (g_poll (fds, G_N_ELEMENTS (fds), timeout) < 0 && errno != EINTR)
+    g_debug ("Could not wait for the database server: %s", g_strerror (errno));
+  if (fds[0].revents != 0)
+    {
+      guint64 count;
+
+      if (read (self->wake_fd, &count, sizeof count) < 0 && errno != EAGAIN)
+        g_debug ("Could not read the worker's wake-up: %s", g_strerror (errno));
+    }
+  return g_async_queue_try_pop (self->jobs);
+}
+
+/* The socket to wait on for other desks' commits, or -1: look at
+ * intervals instead. */
+static int
+change_socket (KhStore  *self,
+               gboolean  watching)
+{
+  if (!watching || self->poll_failed)
+    return -1;
+  return kh_db_get_change_socket (self->db);
+}
+
 /* The next job. Between jobs, and while none comes, the worker looks for
- * other desks' commits every CHANGE_POLL_US once someone is logged in; and
+ * other desks' commits once someone is logged in: on a server that
+ * notifies (PostgreSQL's LISTEN), after every job and whenever the
+ * connection's socket has something to read, which costs no round trip;
+ * elsewhere (SQLite) every CHANGE_POLL_US. And
  * when upkeep is due (a checkpoint, merging the name index: see
  * kh_db_set_maintenance_when_idle) it does the upkeep after
  * MAINTENANCE_IDLE_US of quiet. A job that arrives during the upkeep waits
@@ -254,23 +317,29 @@ next_job (KhStore *self)
     {
       gboolean watching = self->db != NULL && self->worker_user != NULL;
       gboolean upkeep = self->db != NULL && kh_db_maintenance_is_due (self->db);
+      int socket = change_socket (self, watching);
       gint64 now = g_get_monotonic_time ();
       gint64 wait = G_MAXINT64;
       Job *job;
 
-      if (watching && now - self->last_poll >= CHANGE_POLL_US)
+      if (watching && (socket >= 0 || now - self->last_poll >= CHANGE_POLL_US))
         {
           poll_changes (self);
           now = g_get_monotonic_time ();
+          /* The first look on a server starts listening. */
+          socket = change_socket (self, watching);
         }
       if (!watching && !upkeep)
         return g_async_queue_pop (self->jobs);
-      if (watching)
+      if (watching && socket < 0)
         wait = MAX (0, self->last_poll + CHANGE_POLL_US - now);
       if (upkeep)
         wait = MIN (wait, MAX (0, self->last_job_done + MAINTENANCE_IDLE_US - now));
 
-      job = g_async_queue_timeout_pop (self->jobs, MAX (wait, 1));
+      if (socket >= 0)
+        job = wait_for_job_or_socket (self, socket, wait);
+      else
+        job = g_async_queue_timeout_pop (self->jobs, MAX (wait, 1));
       if (job != NULL)
         return job;
       if (upkeep && g_get_monotonic_time () - self->last_job_done >= MAINTENANCE_IDLE_US)
@@ -355,7 +424,7 @@ push_job_full (KhStore             *self,
   job->data_free = data_free;
   job->result_free = result_free;
   job->writes = writes;
-  g_async_queue_push (self->jobs, job);
+  push_to_worker (self, job);
 }
 
 static void
@@ -457,7 +526,7 @@ kh_store_dispose (GObject *object)
     {
       /* Tasks hold references: no job is pending by now but the sentinel. */
       g_assert (g_thread_self () != self->worker);
-      g_async_queue_push (self->jobs, g_new0 (Job, 1));
+      push_to_worker (self, g_new0 (Job, 1));
       g_thread_join (g_steal_pointer (&self->worker));
     }
   g_clear_object (&self->user);
@@ -473,6 +542,8 @@ kh_store_finalize (GObject *object)
   KhStore *self = KH_STORE (object);
 
   g_clear_pointer (&self->jobs, g_async_queue_unref);
+  if (self->wake_fd >= 0)
+    close (self->wake_fd);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
   g_free (self->display_path);
@@ -579,7 +650,9 @@ kh_store_class_init (KhStoreClass *klass)
    * Emitted on the caller's main context after a successful write (a person
    * saved, an intake saved or undone), and on the context the store was
    * made on when another desk's commit is noticed (issue 6, 6: within
-   * CHANGE_POLL_US of it on SQLite), so that views can refresh.
+   * CHANGE_POLL_US of it on SQLite; on PostgreSQL as soon as the server's
+   * notification comes, or the job running then is done), so that views
+   * can refresh.
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -601,6 +674,9 @@ static void
 kh_store_init (KhStore *self)
 {
   self->jobs = g_async_queue_new ();
+  self->wake_fd = eventfd (0, EFD_CLOEXEC | EFD_NONBLOCK);
+  if (self->wake_fd < 0)
+    g_error ("Could not make the store's worker a wake-up: %s", g_strerror (errno));
 }
 
 /* ---- public API ---- */
