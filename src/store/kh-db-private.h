@@ -219,6 +219,12 @@ KhDb         *_kh_db_pg_open           (const char  *conninfo,
                                         gboolean     read_only,
                                         GError     **error);
 
+/* The PostgreSQL engine's PGconn, and its errors (kh-db-copy.c). */
+gpointer      _kh_db_pg_connection     (KhDb          *db);
+void          _kh_db_pg_set_result_error (KhDb        *db,
+                                          gconstpointer result,
+                                          GError     **error);
+
 /* A new connection's common part (kh_db_close frees it). */
 KhDb         *_kh_db_new               (const KhDbEngine *engine,
                                         const char       *path);

@@ -247,6 +247,8 @@ PG_ONLY_TABLES = {
     'access_log_head',                # the end of the hash chain, locked by each writer
     'tx_writes',                      # rows a transaction created (row-level security)
     'tx_shown',                       # people a showing of the work lists shows again (0006)
+    'copy_marks',                     # the transaction of kohtaamo-admin copy (0007)
+    'log_copies',                     # each copy from a SQLite file, as it ran (0007)
 }
 PG_ONLY_COLUMNS = {
     ('access_log', 'xact'),           # the transaction that logged (row-level security)
@@ -554,6 +556,29 @@ def test_access_log_append_only():
                      '%s; ROLLBACK;' % stmt, 'the access log is append-only')
 
 
+def test_only_a_copy_keeps_log_rows():
+    # data/sql/pg/0007: only the superuser's copy transaction writes log
+    # rows as they were; no worker starts one or marks its transaction.
+    expect_error('the administrator cannot start a copy', 'adm',
+                 "SELECT kohtaamo.copy_begin ();", 'permission denied')
+    expect_error('the administrator cannot mark a transaction as a copy', 'adm',
+                 "INSERT INTO kohtaamo.copy_marks VALUES (pg_current_xact_id ());", 'permission denied')
+    expect_error('the administrator cannot walk the log without the check of the caller', 'adm',
+                 "SELECT * FROM kohtaamo.access_log_walk ();", 'permission denied')
+    expect_error('the records of copies are append-only, even for the owner', 'postgres',
+                 'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.log_copies; ROLLBACK;',
+                 'permission denied')
+    # The owner's everyday role, outside a copy: a seq and hash it gives are
+    # replaced by the server's own.
+    expect_ok('outside a copy, the server chains a log row whatever seq and hash it is given', 'postgres',
+              "BEGIN; SET LOCAL ROLE kohtaamo_owner; "
+              "INSERT INTO kohtaamo.access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+              "VALUES (0, 1, NULL, 6, 3, 999, repeat ('a', 64), repeat ('a', 64)) "
+              "RETURNING (seq <> 999 AND prev_hash <> repeat ('a', 64) "
+              "AND hash <> repeat ('a', 64))::text; ROLLBACK;",
+              want='true')
+
+
 def test_roles_cannot_be_raised():
     expect_error('reception cannot join the administrators\' group', 'rec',
                  "GRANT kohtaamo_admin TO rec;", 'must have admin option')
@@ -833,6 +858,7 @@ def main():
         test_access_log_append_only()
         test_rules_hold_on_the_server()
         test_roles_cannot_be_raised()
+        test_only_a_copy_keeps_log_rows()
         test_reception_reads_the_intake_only()
         test_lead_reads_the_log()
         test_search_and_work_lists()
