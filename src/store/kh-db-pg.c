@@ -49,6 +49,7 @@ static const struct {
   { 5, "0005-search-ranges-log-verify.sql" },
   { 6, "0006-store-on-both-engines.sql" },
   { 7, "0007-copy-from-sqlite.sql" },
+  { 8, "0008-contact-reads.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
