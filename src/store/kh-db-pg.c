@@ -116,8 +116,12 @@ code_for_sqlstate (const char *state)
     return PG_ERROR_UNIQUE;
   if (g_str_has_prefix (state, "23"))
     return PG_ERROR_CONSTRAINT;
-  /* Insufficient privilege; a RAISE of the server's own role checks. */
-  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28"))
+  /* Insufficient privilege; a RAISE of the server's own role checks. A
+   * table not found after the schema was checked at opening (42P01):
+   * the login has lost the schema, as when its user is deactivated (out
+   * of every group), and its unqualified names no longer resolve. */
+  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28")
+      || strcmp (state, "42P01") == 0)
     return PG_ERROR_PERMISSION;
   /* Connection exceptions, the server shutting down, too many connections. */
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P")
