@@ -347,6 +347,16 @@ gboolean      _kh_db_log_before_write  (KhDb         *db,
                                         KhUser       *user,
                                         gint64        client_id,
                                         GError      **error);
+/* On a server a contact is visible only once its person is logged in the
+ * transaction: logs the contact's person (if any) as `what`, `basis` for
+ * `user` (data/sql/pg/0008-contact-reads.sql). Nothing on SQLite, where
+ * the caller logs after reading. */
+gboolean      _kh_db_log_contact_person (KhDb         *db,
+                                         KhUser       *user,
+                                         gint64        contact_id,
+                                         KhAccessWhat  what,
+                                         KhAccessBasis basis,
+                                         GError      **error);
 /* On a server, PERMISSION unless `user` is the connection's login role. */
 gboolean      _kh_db_check_session_user (KhDb         *db,
                                          KhUser       *user,
