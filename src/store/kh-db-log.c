@@ -96,6 +96,9 @@ log_one_read (KhDb          *db,
   return _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, basis, error);
 }
 
+/* On a server the read itself was logged first (server_logged: the person
+ * filtered on, or the whole log), as row-level security there demands:
+ * each person read is still logged after it, as on SQLite. */
 static gboolean
 log_log_read (KhDb          *db,
               KhUser        *user,
@@ -106,10 +109,13 @@ log_log_read (KhDb          *db,
               KhAccessBasis  basis,
               GError       **error)
 {
-  gboolean anyone = filter_client > 0;
+  gboolean server_logged = db->engine->search_on_server;
+  gboolean anyone = filter_client > 0 || server_logged;
 
-  if (filter_client > 0
-      && !log_one_read (db, user, showing, logged, filter_client, basis, error))
+  if (server_logged && filter_client > 0)
+    g_hash_table_add (logged, g_memdup2 (&filter_client, sizeof filter_client));
+  else if (filter_client > 0
+           && !log_one_read (db, user, showing, logged, filter_client, basis, error))
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -216,8 +222,7 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  /* On a server the functions that read the log write its rows. */
-  if (local_error == NULL && !db->engine->search_on_server)
+  if (local_error == NULL)
     {
       g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                             g_free, NULL);
@@ -470,7 +475,7 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL && !db->engine->search_on_server)
+  if (local_error == NULL)
     log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
                   KH_BASIS_SUPERVISION, &local_error);
 
