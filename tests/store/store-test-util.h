@@ -106,27 +106,10 @@ fixture_tear_down (Fixture       *f,
  * closed, named here so that none is forgotten. They run on SQLite; on
  * PostgreSQL they are not registered, so they are not counted either. */
 static const char * const pg_pending_cases[] = {
-  "/store/intake/closed-day-keeps-deadline",
-  "/store/person/protected-address",
-  "/store/access-log/filters",
+  /* The log filtered by a person's name: the name index (client_words)
+   * is the server's own, and no server function matches names for the
+   * log yet. */
   "/store/access-log/person-words",
-  "/store/access-log/reading-is-logged",
-  "/store/contact-history/correct",
-  "/store/contact-history/correct-refused",
-  "/store/contact-history/mark-in-error",
-  "/store/contact-history/case-with-worker",
-  "/store/contact-history/raw-sql",
-  "/store/contact-history/correct-relative",
-  "/store/contact-history/joined-case-stays",
-  "/store/constraints/duplicate-code",
-  "/store/leaks/undo-only-own-latest",
-  "/store/leaks/undo-update-returns-nothing",
-  "/store/leaks/duplicate-code-is-logged",
-  "/store/leaks/identity-code-exists",
-  "/store/leaks/log-read-per-person",
-  /* kh_db_undo_intake reads the contact before its transaction has logged
-   * the person: row-level security hides it ("already removed"). */
-  "/live/undo-after-other-change",
 };
 
 /* Whether the case `path` runs on this engine (see pg_pending_cases). */
