@@ -745,6 +745,42 @@ def test_address_and_non_disclosure():
     """, want='t\n-|t\nSalainen tie 3|f')
     what = su("SELECT what || ':' || client_id FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1")
     tap(what == '10:3', 'showing a protected address is logged (what 10)', 'last row: %s' % what)
+    # 0008: the store logs the showing first; the function does not log it twice.
+    before = su("SELECT count (*) FROM kohtaamo.access_log WHERE what = 10")
+    expect_ok('a protected address shown after its showing was logged is logged once', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (3, 10, 2) > 0;
+        SELECT address FROM kohtaamo.client_address (3, true);
+        SELECT address FROM kohtaamo.client_address (3, true);
+        COMMIT;
+    """, want='t\nSalainen tie 3\nSalainen tie 3')
+    after = su("SELECT count (*) FROM kohtaamo.access_log WHERE what = 10")
+    tap(int(after) == int(before) + 1, 'one row for one showing of a protected address',
+        '%s -> %s' % (before, after))
+
+
+def test_contact_by_its_id():
+    # 0008: a contact is reached by its id once its person is logged.
+    expect_ok('a contact of nobody\'s logs nothing and shows (anonymous)', 'rec', """
+        BEGIN;
+        SELECT coalesce (kohtaamo.log_contact_access (3, 4, 1)::text, '-');
+        SELECT count (*) FROM contacts WHERE id = 3;
+        COMMIT;
+    """, want='-\n1')
+    expect_ok('a contact is not seen before its person is logged', 'rec',
+              "SELECT count (*) FROM contacts WHERE id = 2;", want='0')
+    before = su("SELECT count (*) FROM kohtaamo.access_log")
+    expect_ok('log_contact_access logs the contact\'s person, then the contact shows', 'rec', """
+        BEGIN;
+        SELECT kohtaamo.log_contact_access (2, 4, 2);
+        SELECT id, client_id FROM contacts WHERE id = 2;
+        COMMIT;
+    """, want='2\n2|2')
+    row = su("SELECT u.account || ':' || a.client_id || ':' || a.what || ':' || a.basis "
+             "FROM kohtaamo.access_log a JOIN kohtaamo.users u ON u.id = a.user_id ORDER BY a.seq DESC LIMIT 1")
+    tap(row == 'rec:2:4:1', 'the row is the caller\'s, reception\'s basis forced to the intake', row)
+    expect_error('a login with no Kohtaamo user cannot log a contact\'s person', 'rogue',
+                 "SELECT kohtaamo.log_contact_access (2, 4, 2);", 'not a Kohtaamo user')
 
 
 def test_users_who_may_not():
@@ -863,6 +899,7 @@ def main():
         test_lead_reads_the_log()
         test_search_and_work_lists()
         test_address_and_non_disclosure()
+        test_contact_by_its_id()
         test_users_who_may_not()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
