@@ -47,6 +47,7 @@ static const struct {
   { 3, "0003-case-urgency.sql" },
   { 4, "0004-live-changes.sql" },
   { 5, "0005-search-ranges-log-verify.sql" },
+  { 6, "0006-store-on-both-engines.sql" },
   { 7, "0007-copy-from-sqlite.sql" },
 };
 

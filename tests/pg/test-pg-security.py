@@ -246,6 +246,7 @@ PG_ONLY_TABLES = {
     'schema_version',                 # PRAGMA user_version on SQLite
     'access_log_head',                # the end of the hash chain, locked by each writer
     'tx_writes',                      # rows a transaction created (row-level security)
+    'tx_shown',                       # people a showing of the work lists shows again (0006)
     'copy_marks',                     # the transaction of kohtaamo-admin copy (0007)
     'log_copies',                     # each copy from a SQLite file, as it ran (0007)
 }
@@ -677,6 +678,53 @@ def test_search_and_work_lists():
     """, want='1,100\n1:Mäkinen,100:Testinen')
     expect_ok('the queue\'s counts are counts only', 'rec', "SELECT total, urgent FROM kohtaamo.queue_counts ();",
               want='2|0')
+
+    # 0006: the day's contacts with the filters SQLite has, once per showing.
+    day = '1767259999, 1767262001'
+    expect_ok('the day\'s list by channel logs and shows only its own person', 'rec', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    expect_ok('the day\'s list by outcome and by who recorded it', 'rec', """
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 0, 3, 0, 50, 0, '{}');
+        SELECT count (*) FROM kohtaamo.work_list_contacts (%s, 0, 0, 999, 50, 0, '{}');
+    """ % (day, day), want='1\n0')
+    expect_ok('the filtered count is a count only', 'rec',
+              "SELECT kohtaamo.work_list_contacts_count (%s, 1, 0, 0);" % day, want='2')
+    rows = "SELECT count (*) FROM kohtaamo.access_log a JOIN kohtaamo.users u ON u.id = a.user_id " \
+           "WHERE u.account = '%s' AND a.what = 8 AND a.client_id = 2"
+    before = su(rows % 'rec')
+    expect_ok('a person the showing logged is shown again without a new row', 'rec', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{2}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    after = su(rows % 'rec')
+    tap(after == before, 'rec: shown again in the showing, no new log row', '%s -> %s' % (before, after))
+    before = su(rows % 'cou')
+    expect_ok('a person named as shown but not logged on a work list by this user is logged', 'cou', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{1,2,3}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    after = su(rows % 'cou')
+    tap(int(after) == int(before) + 1, 'cou: claiming a showing does not skip the log row',
+        '%s -> %s' % (before, after))
+    expect_ok('the queue, once per showing too', 'rec', """
+        BEGIN;
+        SELECT string_agg (case_id::text, ',') FROM kohtaamo.work_list_queue (50, 0, '{1}');
+        SELECT string_agg (cs.id || ':' || c.last_name, ',') FROM cases cs JOIN clients c ON c.id = cs.client_id;
+        COMMIT;
+    """, want='1,100\n1:Mäkinen,100:Testinen')
+    expect_error('rec: the work lists\' logging is not for them', 'rec',
+                 "SELECT kohtaamo.work_list_log ('{1}', '{}');", 'permission denied')
+    expect_error('rec: the showing\'s marks are not theirs to write', 'rec',
+                 "INSERT INTO kohtaamo.tx_shown VALUES (pg_current_xact_id (), 1, 1);", 'permission denied')
+    expect_error('rec: nor to read', 'rec', "SELECT count (*) FROM kohtaamo.tx_shown;", 'permission denied')
 
 
 def test_address_and_non_disclosure():
