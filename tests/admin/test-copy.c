@@ -190,6 +190,39 @@ make_unit (Fixture *f)
                                               "Kaksoiskirjaus", &error));
   g_assert_no_error (error);
 
+  /* Issue 5, 2.3: a contact that joined a pending case (the case and the
+   * contact refer to each other). */
+  {
+    g_autofree char *pending = file_value (f->db_path,
+                                           "SELECT max (cs.id) FROM cases cs JOIN contacts k "
+                                           "ON k.id = cs.contact_id WHERE cs.status = 1 "
+                                           "AND k.entered_in_error = 0 AND k.contactor = 1");
+    g_autofree char *opening = NULL;
+    g_autofree char *sql = g_strdup_printf ("SELECT contact_id FROM cases WHERE id = %s", pending);
+    g_autoptr(KhContactHistory) history = NULL;
+    g_autoptr(KhContact) contact = NULL;
+    g_autoptr(KhClient) client = NULL;
+    g_autoptr(KhIntakeResult) joined = NULL;
+    KhIntake intake = { 0 };
+
+    opening = file_value (f->db_path, sql);
+    history = kh_db_get_contact_history (db, admin, g_ascii_strtoll (opening, NULL, 10), &error);
+    g_assert_no_error (error);
+    contact = kh_contact_copy (history->contact);
+    contact->id = 0;
+    g_clear_pointer (&contact->received_at, g_date_time_unref);
+    contact->received_at = g_date_time_new_now_local ();
+    client = kh_db_get_client (db, admin, contact->client_id, KH_ACCESS_PAGE,
+                               KH_BASIS_CLIENT_RELATIONSHIP, &error);
+    g_assert_no_error (error);
+    intake.contact = contact;
+    intake.client = client;
+    intake.attach_to_case = g_ascii_strtoll (pending, NULL, 10);
+    joined = kh_db_save_intake (db, admin, &intake, &error);
+    g_assert_no_error (error);
+    g_assert_true (joined->attached);
+  }
+
   person = file_value (f->db_path, "SELECT min (id) FROM clients WHERE address IS NOT NULL "
                                    "AND phone IS NOT NULL AND non_disclosure = 0");
   for (gint64 id = 1; id <= 5; id++)
@@ -258,6 +291,12 @@ test_copy_whole (Fixture       *f,
   g_assert_cmpstr (server_value (f, "SELECT count (*) FROM contact_revisions"), ==, "4");
   g_assert_cmpstr (server_value (f, "SELECT count (*) FROM contacts WHERE entered_in_error = 1"),
                    ==, "2");
+  g_assert_cmpstr (server_value (f, "SELECT count (*) FROM contacts WHERE attached_case_id IS NOT NULL"),
+                   ==, "1");
+  g_assert_cmpstr (server_value (f, "SELECT string_agg (id || ':' || attached_case_id, ',') FROM contacts "
+                                    "WHERE attached_case_id IS NOT NULL"), ==,
+                   file_value (f->db_path, "SELECT group_concat (id || ':' || attached_case_id, ',') "
+                                           "FROM contacts WHERE attached_case_id IS NOT NULL"));
   /* Two corrections, then the first contact and another marked entered in error. */
   g_assert_cmpstr (server_value (f, "SELECT reason_text FROM contact_revisions WHERE kind = 2 "
                                     "ORDER BY id LIMIT 1"),
