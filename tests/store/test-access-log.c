@@ -163,6 +163,13 @@ test_filters (LogFixture    *lf,
             g_assert_cmpint (entry->client_id, ==, filter.client_id);
           if (filter.what != 0)
             g_assert_cmpint (entry->what, ==, filter.what);
+          /* The page names whose rows they are. */
+          if (entry->client_id == lf->aino)
+            g_assert_cmpstr (entry->client_name, ==, "Mäkinen, Aino");
+          else if (entry->client_id == lf->stina)
+            g_assert_cmpstr (entry->client_name, ==, "Lindqvist, Stina");
+          else
+            g_assert_null (entry->client_name);
         }
     }
 }

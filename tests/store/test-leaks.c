@@ -612,6 +612,12 @@ test_log_read_per_person (LeakFixture   *lf,
       assert_log (lf, mark, (Row[]) { { "lead", NULL, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION } }, 1);
     else
       assert_no_log (lf, mark);
+    /* The page still names whose rows they are (on a server, the names
+     * the showing read with its first page). */
+    g_assert_cmpstr (((KhAccessEntry *) g_ptr_array_index (again->entries, 0))->client_name, ==,
+                     "Henkilö46, Testi");
+    g_assert_cmpstr (((KhAccessEntry *) g_ptr_array_index (again->entries, 9))->client_name, ==,
+                     "Henkilö37, Testi");
 
     /* Another user in the same showing id is a showing of their own. */
     g_clear_pointer (&again, kh_access_log_slice_free);
