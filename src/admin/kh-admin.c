@@ -530,6 +530,8 @@ static const Command commands[] = {
     _kh_admin_run_restore },
   { "check", N_("Check every page of the database"), _kh_admin_run_check },
   { "server", N_("Set up Kohtaamo’s database on a PostgreSQL server"), _kh_admin_run_server },
+  { "copy", N_("Move a unit’s SQLite database onto a PostgreSQL server, all or nothing"),
+    _kh_admin_run_copy },
 };
 
 static gboolean opt_version;

@@ -106,48 +106,18 @@ fixture_tear_down (Fixture       *f,
  * closed, named here so that none is forgotten. They run on SQLite; on
  * PostgreSQL they are not registered, so they are not counted either. */
 static const char * const pg_pending_cases[] = {
-  "/store/intake/case-deadline",
-  "/store/intake/join-pending-case",
-  "/store/intake/who-contacted",
-  "/store/intake/closed-day-keeps-deadline",
-  "/store/intake/existing-person-and-lists",
-  "/store/intake/work-lists-bounded",
-  "/store/intake/work-list-default-limits",
-  "/store/intake/undo",
-  "/store/work-lists/urgent-first",
-  "/store/work-lists/urgent-order",
-  "/store/work-lists/pages",
-  "/store/work-lists/log-once-per-showing",
-  "/store/work-lists/filters",
-  "/store/person/protected-address",
-  "/store/person/protected-address-work-lists",
-  "/store/access-log/filters",
+  /* The log filtered by a person's name: the name index (client_words)
+   * is the server's own, and no server function matches names for the
+   * log yet. */
   "/store/access-log/person-words",
-  "/store/access-log/reading-is-logged",
-  "/store/contact-history/correct",
-  "/store/contact-history/correct-refused",
-  "/store/contact-history/mark-in-error",
-  "/store/contact-history/case-with-worker",
-  "/store/contact-history/raw-sql",
-  "/store/contact-history/correct-relative",
-  "/store/contact-history/joined-case-stays",
-  "/store/constraints/duplicate-code",
-  "/store/constraints/anonymous",
-  "/store/leaks/undo-only-own-latest",
-  "/store/leaks/undo-update-returns-nothing",
-  "/store/leaks/duplicate-code-is-logged",
-  "/store/leaks/identity-code-exists",
-  "/store/leaks/log-read-per-person",
-  /* kh_db_undo_intake reads the contact before its transaction has logged
-   * the person: row-level security hides it ("already removed"). */
-  "/live/undo-after-other-change",
 };
 
 /* Whether the case `path` runs on this engine (see pg_pending_cases). */
 static inline gboolean
 store_test_runs_here (const char *path)
 {
-  if (!pg_test_engine ())
+  /* KOHTAAMO_TEST_PG_PENDING=1 runs them anyway, to work on them. */
+  if (!pg_test_engine () || g_getenv ("KOHTAAMO_TEST_PG_PENDING") != NULL)
     return TRUE;
   for (gsize i = 0; i < G_N_ELEMENTS (pg_pending_cases); i++)
     if (g_str_equal (path, pg_pending_cases[i]))
@@ -570,6 +540,20 @@ count (Fixture    *f,
 
   raw_close (raw);
   return n;
+}
+
+/* How many people the name index finds by the whole word `word` (folded,
+ * as typed in lower case): SQLite's clients_fts, the server's
+ * client_words. */
+static inline gint64
+name_index_count (Fixture    *f,
+                  const char *word)
+{
+  g_autofree char *sql = f->pg_dbname != NULL
+    ? g_strdup_printf ("SELECT count(DISTINCT client_id) FROM client_words WHERE word = '%s'", word)
+    : g_strdup_printf ("SELECT count(*) FROM clients_fts WHERE clients_fts MATCH '%s'", word);
+
+  return count (f, sql);
 }
 
 static inline KhContact *

@@ -591,8 +591,11 @@ test_undo (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM clients"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contacts"), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases"), ==, 0);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, log_before);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'peruttava'"), ==, 0);
+  /* No read. On a server, the write to the person is logged first, as
+   * every write to a person there (kh-db.c, _kh_db_log_before_write). */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==,
+                   log_before + (f->pg_dbname != NULL ? 1 : 0));
+  g_assert_cmpint (name_index_count (f, "peruttava"), ==, 0);
 
   /* Undone once: the store no longer offers it. */
   g_assert_false (kh_db_undo_intake (f->db, f->admin, created, &error));
@@ -626,7 +629,7 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (back->last_name, ==, "Ennallaan");
   g_assert_null (back->phone);
   g_assert_cmpint (count (f, "SELECT count(*) FROM clients"), ==, 1);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM clients_fts WHERE clients_fts MATCH 'ennallaan'"), ==, 1);
+  g_assert_cmpint (name_index_count (f, "ennallaan"), ==, 1);
 }
 
 static void
