@@ -78,6 +78,8 @@ int             _kh_admin_run_restore            (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_check              (int                  argc,
                                                   char               **argv);
+int             _kh_admin_run_copy               (int                  argc,
+                                                  char               **argv);
 int             _kh_admin_run_server             (int                  argc,
                                                   char               **argv);
 /* kh-admin-server.c: a new login's password (NULL with `none`). */

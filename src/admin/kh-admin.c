@@ -176,7 +176,10 @@ open_database (gboolean   read_only,
   if (!create && !_kh_admin_database_exists ())
     return NULL;
 
-  if (read_only)
+  /* On a server every reading of a person's data, the log's included,
+   * writes its log row (data/sql/pg/0001-schema.sql): a read-only
+   * connection could read nothing. Read-only is for files. */
+  if (read_only && !kh_db_location_is_server (path))
     db = kh_db_open_read_only (path, &error);
   else
     db = kh_db_open_full (path, (create ? KH_DB_OPEN_CREATE : KH_DB_OPEN_EXISTING)
@@ -527,6 +530,8 @@ static const Command commands[] = {
     _kh_admin_run_restore },
   { "check", N_("Check every page of the database"), _kh_admin_run_check },
   { "server", N_("Set up Kohtaamo’s database on a PostgreSQL server"), _kh_admin_run_server },
+  { "copy", N_("Move a unit’s SQLite database onto a PostgreSQL server, all or nothing"),
+    _kh_admin_run_copy },
 };
 
 static gboolean opt_version;

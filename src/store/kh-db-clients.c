@@ -634,11 +634,40 @@ log_code_owner (KhDb        *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
-  owner = find_code_owner (db, code, &local_error);
-  if (owner > 0)
-    _kh_db_log_access (db, user, owner, KH_ACCESS_SEARCH,
-                       user->role == KH_ROLE_ADMIN ? KH_BASIS_ADMINISTRATION : KH_BASIS_INTAKE,
-                       &local_error);
+  if (db->engine->search_on_server)
+    {
+      /* No worker sees a person before the read is logged: the server's
+       * search by the whole code finds the owner and logs them (what 1). */
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT client_id FROM kohtaamo.search_clients_by_code "
+                                                 "(?1, 1, CAST (?2 AS integer))",
+                                                 &local_error);
+
+      owner = 0;
+      /* The whole code only (a shorter one would find its prefix). */
+      if (stmt != NULL && strlen (code) == 11
+          && _kh_db_check_session_user (db, user, &local_error))
+        {
+          int rc;
+
+          _kh_db_bind_text (stmt, 1, code);
+          _kh_db_bind_int (stmt, 2, user->role == KH_ROLE_ADMIN ? KH_BASIS_ADMINISTRATION
+                                                                : KH_BASIS_INTAKE);
+          rc = _kh_db_step (stmt);
+          if (rc == KH_DB_ROW)
+            owner = _kh_db_column_int64 (stmt, 0);
+          else if (rc != KH_DB_DONE)
+            _kh_db_set_error (db, rc, &local_error);
+        }
+    }
+  else
+    {
+      owner = find_code_owner (db, code, &local_error);
+      if (owner > 0)
+        _kh_db_log_access (db, user, owner, KH_ACCESS_SEARCH,
+                           user->role == KH_ROLE_ADMIN ? KH_BASIS_ADMINISTRATION : KH_BASIS_INTAKE,
+                           &local_error);
+    }
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return FALSE;
   if (out_owner != NULL)
@@ -709,7 +738,15 @@ read_protected_address (KhDb      *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db, "SELECT address, postal_code, city FROM clients WHERE id = ?", error);
+  /* On a server no worker role reads the address columns: the server's
+   * function gives them for a person this transaction logged as shown
+   * (data/sql/pg/0008-contact-reads.sql). */
+  stmt = _kh_db_prepare (db,
+                         db->engine->search_on_server
+                         ? "SELECT address, postal_code, city "
+                           "FROM kohtaamo.client_address (CAST (?1 AS bigint), true)"
+                         : "SELECT address, postal_code, city FROM clients WHERE id = ?1",
+                         error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_int64 (stmt, 1, client->id);

@@ -290,7 +290,12 @@ kh_db_get_contact_history (KhDb    *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  history->contact = _kh_db_read_contact (db, contact_id, &local_error);
+  /* On a server the person is logged first, so that the contact shows. */
+  if (_kh_db_log_contact_person (db, user, contact_id, KH_ACCESS_CONTACTS,
+                                 user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
+                                                                 : KH_BASIS_CLIENT_RELATIONSHIP,
+                                 &local_error))
+    history->contact = _kh_db_read_contact (db, contact_id, &local_error);
   if (history->contact != NULL && read_state (db, contact_id, &state, &local_error))
     {
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, REVISION_SELECT, &local_error);
@@ -306,7 +311,7 @@ kh_db_get_contact_history (KhDb    *db,
     }
   /* Reading a contact is reading the person's contacts (ATL: every read is
    * logged); the basis as for the person's list of contacts. */
-  if (local_error == NULL && history->contact->client_id > 0)
+  if (local_error == NULL && history->contact->client_id > 0 && !db->engine->search_on_server)
     _kh_db_log_access (db, user, history->contact->client_id, KH_ACCESS_CONTACTS,
                        user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
                                                        : KH_BASIS_CLIENT_RELATIONSHIP,
@@ -354,6 +359,13 @@ begin_change (KhDb          *db,
   g_autofree char *why_not = NULL;
   gboolean can_correct, can_mark;
 
+  /* On a server a write to the person is logged first, as every write
+   * there (_kh_db_log_before_write). */
+  if (!_kh_db_log_contact_person (db, user, contact_id, KH_ACCESS_EDIT,
+                                  user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
+                                                                  : KH_BASIS_CLIENT_RELATIONSHIP,
+                                  error))
+    return NULL;
   contact = _kh_db_read_contact (db, contact_id, error);
   if (contact == NULL || !read_state (db, contact_id, state, error))
     return NULL;

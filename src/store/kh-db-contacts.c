@@ -747,7 +747,11 @@ kh_db_undo_intake (KhDb            *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
 
-  stmt = _kh_db_prepare (db,
+  /* On a server the person's rows are reachable, to remove them or put
+   * them back, only once this transaction has logged the person. */
+  _kh_db_log_before_write (db, user, undo->client_id, &local_error);
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db,
                          "SELECT created_by, "
                          "  EXISTS (SELECT 1 FROM contact_revisions r WHERE r.contact_id = contacts.id) "
                          "FROM contacts WHERE id = ?",
@@ -1000,6 +1004,126 @@ bind_contact_filter (KhDbStmt          *stmt,
   _kh_db_bind_int64 (stmt, 6, query->worker_id);
 }
 
+/* On a server (data/sql/pg/0006-store-on-both-engines.sql) the work lists'
+ * functions choose the rows and log the people in them, once per showing:
+ * the people this showing has already logged, as a bigint[] literal. */
+static char *
+shown_literal (KhDb    *db,
+               KhUser  *user,
+               guint64  showing)
+{
+  GString *out = g_string_new ("{");
+
+  if (showing != 0 && db->work_list_seen != NULL && db->work_list_showing == showing
+      && db->work_list_user == user->id)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, db->work_list_seen);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len > 1 ? "," : "",
+                                *(gint64 *) key);
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+/* Runs a server's work-list function (its one column: the rows' ids, in
+ * order) and returns the ids as a bigint[] literal, or NULL with `error`. */
+static char *
+server_work_list_ids (KhDb      *db,
+                      KhDbStmt  *stmt,
+                      GError   **error)
+{
+  GString *out = g_string_new ("{");
+  int rc;
+
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, out->len > 1 ? "," : "",
+                            _kh_db_column_int64 (stmt, 0));
+  _kh_db_reset (stmt);
+  if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+/* The day's contacts on a server: the page and its count from the
+ * server's functions, which logged the people on the page (or found them
+ * logged in the showing); then the rows themselves, which row-level
+ * security now lets through. */
+static void
+list_contacts_on_server (KhDb                  *db,
+                         KhUser                *user,
+                         GDateTime             *start,
+                         GDateTime             *end,
+                         const KhWorkListQuery *query,
+                         guint                  limit,
+                         GPtrArray             *contacts,
+                         guint                 *total,
+                         GError               **error)
+{
+  g_autofree char *shown = shown_literal (db, user, query->showing);
+  g_autofree char *ids = NULL;
+  g_autoptr(KhDbStmt) stmt = NULL;
+  GError *local_error = NULL;
+
+  stmt = _kh_db_prepare (db,
+                         "SELECT contact_id FROM kohtaamo.work_list_contacts (CAST (?1 AS bigint), "
+                         "  CAST (?2 AS bigint), CAST (?3 AS integer), CAST (?4 AS integer), "
+                         "  CAST (?5 AS bigint), CAST (?6 AS integer), CAST (?7 AS integer), "
+                         "  CAST (?8 AS bigint[]))",
+                         &local_error);
+  if (stmt != NULL)
+    {
+      _kh_db_bind_int64 (stmt, 1, g_date_time_to_unix (start));
+      _kh_db_bind_int64 (stmt, 2, g_date_time_to_unix (end));
+      _kh_db_bind_int (stmt, 3, query->channel);
+      _kh_db_bind_int (stmt, 4, query->outcome);
+      _kh_db_bind_int64 (stmt, 5, query->worker_id);
+      _kh_db_bind_int64 (stmt, 6, limit);
+      _kh_db_bind_int64 (stmt, 7, query->offset);
+      _kh_db_bind_text (stmt, 8, shown);
+      ids = server_work_list_ids (db, stmt, &local_error);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+    }
+  if (ids != NULL)
+    stmt = _kh_db_prepare (db,
+                           CONTACT_SELECT
+                           "JOIN unnest (CAST (?2 AS bigint[])) WITH ORDINALITY AS o (id, n) "
+                           "  ON o.id = k.id ORDER BY o.n",
+                           &local_error);
+  if (stmt != NULL)
+    {
+      _kh_db_bind_text (stmt, 1, _kh_db_ui_language ());
+      _kh_db_bind_text (stmt, 2, ids);
+      _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
+      g_clear_pointer (&stmt, _kh_db_stmt_release);
+    }
+  if (local_error == NULL)
+    stmt = _kh_db_prepare (db,
+                           "SELECT kohtaamo.work_list_contacts_count (CAST (?1 AS bigint), "
+                           "  CAST (?2 AS bigint), CAST (?3 AS integer), CAST (?4 AS integer), "
+                           "  CAST (?5 AS bigint))",
+                           &local_error);
+  if (stmt != NULL)
+    {
+      _kh_db_bind_int64 (stmt, 1, g_date_time_to_unix (start));
+      _kh_db_bind_int64 (stmt, 2, g_date_time_to_unix (end));
+      _kh_db_bind_int (stmt, 3, query->channel);
+      _kh_db_bind_int (stmt, 4, query->outcome);
+      _kh_db_bind_int64 (stmt, 5, query->worker_id);
+      count_rows (db, stmt, total, &local_error);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+}
+
 /**
  * kh_db_list_contacts_query:
  * @date: an ISO date, in local time
@@ -1051,6 +1175,18 @@ kh_db_list_contacts_query (KhDb                  *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server)
+    {
+      list_contacts_on_server (db, user, start, end, query, limit, contacts, &total, &local_error);
+      for (guint i = 0; i < contacts->len && local_error == NULL; i++)
+        {
+          KhContact *contact = g_ptr_array_index (contacts, i);
+
+          if (!contact->anonymous && contact->client_id > 0)
+            g_hash_table_add (logged, g_memdup2 (&contact->client_id, sizeof (gint64)));
+        }
+    }
+  else
   {
     /* The page is in the SQL: rows left out are never read, so never
      * logged. */
@@ -1068,7 +1204,7 @@ kh_db_list_contacts_query (KhDb                  *db,
         _kh_db_read_rows (db, stmt, (KhDbRowFunc) contact_from_row, contacts, &local_error);
       }
   }
-  if (local_error == NULL)
+  if (local_error == NULL && !db->engine->search_on_server)
     {
       /* The numbers of the list's statement; ?1 is not used here. */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
@@ -1081,7 +1217,7 @@ kh_db_list_contacts_query (KhDb                  *db,
           count_rows (db, stmt, &total, &local_error);
         }
     }
-  for (guint i = 0; i < contacts->len && local_error == NULL; i++)
+  for (guint i = 0; i < contacts->len && local_error == NULL && !db->engine->search_on_server; i++)
     {
       KhContact *contact = g_ptr_array_index (contacts, i);
 
@@ -1172,6 +1308,45 @@ kh_db_list_queue_query (KhDb                  *db,
     return NULL;
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
+  if (db->engine->search_on_server)
+    {
+      /* The server's function chooses the page and logs its people, once
+       * per showing (0006); the order is the same. */
+      g_autofree char *shown = shown_literal (db, user, query->showing);
+      g_autofree char *ids = NULL;
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                 "SELECT case_id FROM kohtaamo.work_list_queue "
+                                                 "(CAST (?1 AS integer), CAST (?2 AS integer), "
+                                                 "CAST (?3 AS bigint[]))",
+                                                 &local_error);
+
+      if (stmt != NULL)
+        {
+          _kh_db_bind_int64 (stmt, 1, limit);
+          _kh_db_bind_int64 (stmt, 2, query->offset);
+          _kh_db_bind_text (stmt, 3, shown);
+          ids = server_work_list_ids (db, stmt, &local_error);
+          g_clear_pointer (&stmt, _kh_db_stmt_release);
+        }
+      if (ids != NULL)
+        stmt = _kh_db_prepare (db,
+                               CASE_SELECT
+                               "JOIN unnest (CAST (?1 AS bigint[])) WITH ORDINALITY AS o (id, n) "
+                               "  ON o.id = cs.id ORDER BY o.n",
+                               &local_error);
+      if (stmt != NULL)
+        {
+          _kh_db_bind_text (stmt, 1, ids);
+          _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+        }
+      for (guint i = 0; i < cases->len && local_error == NULL; i++)
+        {
+          KhCase *kcase = g_ptr_array_index (cases, i);
+
+          g_hash_table_add (logged, g_memdup2 (&kcase->client_id, sizeof (gint64)));
+        }
+    }
+  else
   {
     /* SHL 36 § 1 and 45 §: an urgent case waits for nothing, whatever its
      * deadline group or deadline; urgent ones among themselves, the
@@ -1200,15 +1375,18 @@ kh_db_list_queue_query (KhDb                  *db,
   }
   if (local_error == NULL)
     {
+      /* On a server, a count of every waiting case (no person). */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
-                                                 "SELECT count(*), coalesce (sum (urgent), 0) "
-                                                 "FROM cases WHERE status = 1",
+                                                 db->engine->search_on_server
+                                                 ? "SELECT total, urgent FROM kohtaamo.queue_counts ()"
+                                                 : "SELECT count(*), coalesce (sum (urgent), 0) "
+                                                   "FROM cases WHERE status = 1",
                                                  &local_error);
 
       if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
         urgent = (guint) CLAMP (_kh_db_column_int64 (stmt, 1), 0, G_MAXUINT);
     }
-  for (guint i = 0; i < cases->len && local_error == NULL; i++)
+  for (guint i = 0; i < cases->len && local_error == NULL && !db->engine->search_on_server; i++)
     {
       KhCase *kcase = g_ptr_array_index (cases, i);
 

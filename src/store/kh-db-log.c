@@ -92,10 +92,13 @@ log_one_read (KhDb          *db,
 {
   if (log_seen_before (db, user, showing, logged, client_id))
     return TRUE;
-  g_hash_table_add (logged, g_memdup2 (&client_id, sizeof client_id));
+  g_hash_table_insert (logged, g_memdup2 (&client_id, sizeof client_id), NULL);
   return _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, basis, error);
 }
 
+/* On a server the read itself was logged first (server_logged: the person
+ * filtered on, or the whole log), as row-level security there demands:
+ * each person read is still logged after it, as on SQLite. */
 static gboolean
 log_log_read (KhDb          *db,
               KhUser        *user,
@@ -106,10 +109,13 @@ log_log_read (KhDb          *db,
               KhAccessBasis  basis,
               GError       **error)
 {
-  gboolean anyone = filter_client > 0;
+  gboolean server_logged = db->engine->search_on_server;
+  gboolean anyone = filter_client > 0 || server_logged;
 
-  if (filter_client > 0
-      && !log_one_read (db, user, showing, logged, filter_client, basis, error))
+  if (server_logged && filter_client > 0)
+    g_hash_table_insert (logged, g_memdup2 (&filter_client, sizeof filter_client), NULL);
+  else if (filter_client > 0
+           && !log_one_read (db, user, showing, logged, filter_client, basis, error))
     return FALSE;
   for (guint i = 0; i < entries->len; i++)
     {
@@ -134,20 +140,75 @@ remember_log_read (KhDb       *db,
                    GHashTable *logged)
 {
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
   if (showing == 0)
     return;
   if (db->log_seen == NULL || db->log_showing != showing || db->log_user != user->id)
     {
       g_clear_pointer (&db->log_seen, g_hash_table_unref);
-      db->log_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      db->log_seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
       db->log_showing = showing;
       db->log_user = user->id;
     }
   g_hash_table_iter_init (&iter, logged);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (db->log_seen, g_memdup2 (key, sizeof (gint64)));
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (db->log_seen, g_memdup2 (key, sizeof (gint64)), g_strdup (value));
+}
+
+/* On a server a person's name is readable only once this transaction has
+ * logged the person: the page's rows came without names. Each person this
+ * read logged is named from the table now; one the showing logged before
+ * keeps the name read then (`logged` and the showing keep the names, as
+ * their values). */
+static gboolean
+name_people_on_server (KhDb        *db,
+                       KhUser      *user,
+                       guint64      showing,
+                       GPtrArray   *entries,
+                       GHashTable  *logged,
+                       GError     **error)
+{
+  if (!db->engine->search_on_server)
+    return TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+      gpointer name = NULL;
+
+      if (entry->client_id <= 0 || entry->client_name != NULL)
+        continue;
+      if (g_hash_table_lookup_extended (logged, &entry->client_id, NULL, &name))
+        {
+          if (name == NULL)
+            {
+              g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
+                                                         "SELECT last_name || ', ' || first_names "
+                                                         "FROM clients WHERE id = ?",
+                                                         error);
+              int rc;
+
+              if (stmt == NULL)
+                return FALSE;
+              _kh_db_bind_int64 (stmt, 1, entry->client_id);
+              rc = _kh_db_step (stmt);
+              if (rc == KH_DB_ROW)
+                name = _kh_db_column_text (stmt, 0);
+              else if (rc != KH_DB_DONE)
+                {
+                  _kh_db_set_error (db, rc, error);
+                  return FALSE;
+                }
+              /* The record may be gone (an undone intake): no name. */
+              g_hash_table_insert (logged, g_memdup2 (&entry->client_id, sizeof (gint64)), name);
+            }
+        }
+      else if (showing != 0 && db->log_seen != NULL && db->log_showing == showing
+               && db->log_user == user->id)
+        name = g_hash_table_lookup (db->log_seen, &entry->client_id);
+      entry->client_name = g_strdup (name);
+    }
+  return TRUE;
 }
 
 /**
@@ -216,13 +277,13 @@ kh_db_list_access_log (KhDb    *db,
       _kh_db_bind_int (stmt, 2, limit > 0 ? limit : DEFAULT_LIMIT);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) entry_from_row, entries, &local_error);
     }
-  /* On a server the functions that read the log write its rows. */
-  if (local_error == NULL && !db->engine->search_on_server)
+  if (local_error == NULL)
     {
       g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                            g_free, NULL);
+                                                            g_free, g_free);
 
-      log_log_read (db, user, entries, client_id, 0, logged, KH_BASIS_SUPERVISION, &local_error);
+      if (log_log_read (db, user, entries, client_id, 0, logged, KH_BASIS_SUPERVISION, &local_error))
+        name_people_on_server (db, user, 0, entries, logged, &local_error);
     }
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
@@ -401,7 +462,7 @@ kh_db_read_access_log (KhDb                 *db,
                        GError              **error)
 {
   g_autoptr(KhAccessLogSlice) page = g_new0 (KhAccessLogSlice, 1);
-  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GString) sql = g_string_new (PAGE_SELECT);
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(KhDbStmt) stmt = NULL;
@@ -470,9 +531,10 @@ kh_db_read_access_log (KhDb                 *db,
                   &page->n_newer, &local_error);
     }
   /* Counted before this read is logged: the view shows what it read. */
-  if (local_error == NULL && !db->engine->search_on_server)
-    log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
-                  KH_BASIS_SUPERVISION, &local_error);
+  if (local_error == NULL
+      && log_log_read (db, user, page->entries, filter->client_id, filter->showing, logged,
+                       KH_BASIS_SUPERVISION, &local_error))
+    name_people_on_server (db, user, filter->showing, page->entries, logged, &local_error);
 
   if (!_kh_db_tx_finish (db, own, local_error, error))
     return NULL;
@@ -636,12 +698,12 @@ set_broken (KhLogVerifyResult *result,
   result->broken_id = id;
 }
 
-gboolean
-kh_db_verify_access_log (KhDb                  *db,
-                         KhUser                *user,
-                         const KhLogCheckpoint *checkpoint,
-                         KhLogVerifyResult     *result,
-                         GError               **error)
+/* The walk along the chain (kh_db_verify_access_log). */
+static gboolean
+walk_chain (KhDb                  *db,
+            const KhLogCheckpoint *checkpoint,
+            KhLogVerifyResult     *result,
+            GError               **error)
 {
   char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
   /* The checkpoint's row's hash, once the walk has passed it. */
@@ -649,27 +711,6 @@ kh_db_verify_access_log (KhDb                  *db,
   gint64 last_seq = 0;
   gint64 last_id = 0;
   gboolean broken = FALSE;
-
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  memset (result, 0, sizeof *result);
-  if (!check_can_verify (user, error))
-    return FALSE;
-
-  if (checkpoint != NULL && checkpoint->database_id != NULL)
-    {
-      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
-
-      if (database_id == NULL && error != NULL && *error != NULL)
-        return FALSE;
-      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
-        {
-          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
-          return TRUE;
-        }
-    }
 
   /* In the order of the chain, a page at a time. (seq, id): if the table
    * has lost its UNIQUE on seq, a number that comes twice is still read. */
@@ -681,7 +722,8 @@ kh_db_verify_access_log (KhDb                  *db,
 
       stmt = _kh_db_prepare (db,
                              "SELECT id, seq, at, user_id, client_id, what, basis, prev_hash, hash "
-                             "FROM access_log WHERE (seq, id) > (?1, ?2) ORDER BY seq, id LIMIT ?3",
+                             "FROM access_log a WHERE (seq, id) > (?1, ?2) AND {earlier_log_rows} "
+                             "ORDER BY seq, id LIMIT ?3",
                              error);
       if (stmt == NULL)
         return FALSE;
@@ -764,6 +806,51 @@ kh_db_verify_access_log (KhDb                  *db,
         set_broken (result, KH_LOG_CHAIN_CHECKPOINT_CHANGED, checkpoint->seq, 0);
     }
   return TRUE;
+}
+
+gboolean
+kh_db_verify_access_log (KhDb                  *db,
+                         KhUser                *user,
+                         const KhLogCheckpoint *checkpoint,
+                         KhLogVerifyResult     *result,
+                         GError               **error)
+{
+  GError *local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  if (!check_can_verify (user, error))
+    return FALSE;
+
+  if (checkpoint != NULL && checkpoint->database_id != NULL)
+    {
+      g_autofree char *database_id = kh_db_get_setting (db, KH_SETTING_DATABASE_ID, error);
+
+      if (database_id == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (database_id != NULL && g_strcmp0 (database_id, checkpoint->database_id) != 0)
+        {
+          result->status = KH_LOG_CHAIN_CHECKPOINT_OTHER_DATABASE;
+          return TRUE;
+        }
+    }
+
+  /* On a server the log's rows are readable only after the reading is
+   * logged, in the same transaction (data/sql/pg/0001-schema.sql,
+   * access_log_read): the walk is a reading of the whole log, and is
+   * logged as one; the rows it reads are those from before it. On SQLite
+   * the walk writes nothing (`log verify` opens the file read-only). */
+  if (!db->engine->search_on_server)
+    return walk_chain (db, checkpoint, result, error);
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  if (_kh_db_log_access (db, user, 0, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION, &local_error))
+    walk_chain (db, checkpoint, result, &local_error);
+  return _kh_db_tx_finish (db, own, local_error, error);
 }
 
 KhLogCheckpoint *

@@ -33,14 +33,24 @@
 #define PG_BYTEA_OID 17
 #define PG_TEXT_OID  25
 
-/* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
-static const char * const migrations[] = {
-  "0001-schema.sql",
-  "0002-search-counts.sql",
-  "0003-case-urgency.sql",
-  "0004-live-changes.sql",
-  "0005-search-ranges-log-verify.sql",
-  "0006-request-ids.sql",
+/* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. Each
+ * file's number is its version in kohtaamo.schema_version. In order of the
+ * numbers; a number may be missing while another stream holds it (then a
+ * database that has the later ones gets it when it comes: a migration is
+ * applied when its number is not recorded, as tools/pg-migrate does). */
+static const struct {
+  int         version;
+  const char *file;
+} migrations[] = {
+  { 1, "0001-schema.sql" },
+  { 2, "0002-search-counts.sql" },
+  { 3, "0003-case-urgency.sql" },
+  { 4, "0004-live-changes.sql" },
+  { 5, "0005-search-ranges-log-verify.sql" },
+  { 6, "0006-store-on-both-engines.sql" },
+  { 7, "0007-copy-from-sqlite.sql" },
+  { 8, "0008-contact-reads.sql" },
+  { 9, "0009-request-ids.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -117,8 +127,12 @@ code_for_sqlstate (const char *state)
     return PG_ERROR_UNIQUE;
   if (g_str_has_prefix (state, "23"))
     return PG_ERROR_CONSTRAINT;
-  /* Insufficient privilege; a RAISE of the server's own role checks. */
-  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28"))
+  /* Insufficient privilege; a RAISE of the server's own role checks. A
+   * table not found after the schema was checked at opening (42P01):
+   * the login has lost the schema, as when its user is deactivated (out
+   * of every group), and its unqualified names no longer resolve. */
+  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28")
+      || strcmp (state, "42P01") == 0)
     return PG_ERROR_PERMISSION;
   /* Connection exceptions, the server shutting down, too many connections. */
   if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P")
@@ -734,6 +748,7 @@ query_value (KhDb        *db,
 
 /* ---- migrations ---- */
 
+/* The newest version recorded (0: no schema yet), or -1 on error. */
 static int
 read_version (KhDb    *db,
               GError **error)
@@ -752,6 +767,34 @@ read_version (KhDb    *db,
   return atoi (version);
 }
 
+/* The index in migrations[] of the first migration not recorded yet;
+ * G_N_ELEMENTS (migrations) when all are; -1 on error. */
+static int
+first_missing (KhDb    *db,
+               GError **error)
+{
+  int version = read_version (db, error);
+
+  if (version < 0)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      g_autofree char *sql = NULL;
+      g_autofree char *there = NULL;
+
+      if (version == 0)
+        return i;
+      sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM kohtaamo.schema_version "
+                             "WHERE version = %d)", migrations[i].version);
+      there = query_value (db, sql, error);
+      if (there == NULL)
+        return -1;
+      if (there[0] != 't')
+        return i;
+    }
+  return G_N_ELEMENTS (migrations);
+}
+
 static int
 pg_schema_version (KhDb *db)
 {
@@ -761,13 +804,13 @@ pg_schema_version (KhDb *db)
 /**
  * kh_db_pg_get_latest_version:
  *
- * The newest server schema this build knows (number of migrations in
- * data/sql/pg).
+ * The newest server schema this build knows (the number of the last
+ * migration in data/sql/pg).
  */
 int
 kh_db_pg_get_latest_version (void)
 {
-  return G_N_ELEMENTS (migrations);
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
 }
 
 static gboolean
@@ -775,7 +818,7 @@ apply_migration (KhDb    *db,
                  int      index,
                  GError **error)
 {
-  g_autofree char *resource = g_strconcat (SQL_RESOURCE_PATH "/", migrations[index], NULL);
+  g_autofree char *resource = g_strconcat (SQL_RESOURCE_PATH "/", migrations[index].file, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
 
@@ -787,17 +830,19 @@ apply_migration (KhDb    *db,
    * statement (data/sql/pg/0001-schema.sql). */
   if (!_kh_db_exec (db, sql, error))
     {
-      g_warning ("Migration pg/%s failed: %s", migrations[index], CONN (db)->message);
+      g_warning ("Migration pg/%s failed: %s", migrations[index].file, CONN (db)->message);
       return FALSE;
     }
-  if (read_version (db, error) != index + 1)
+  if (first_missing (db, error) <= index)
     {
+      if (error != NULL && *error != NULL)
+        return FALSE;
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                    /* Translators: %s is the file name of a migration */
-                   _("The migration “%s” did not record itself."), migrations[index]);
+                   _("The migration “%s” did not record itself."), migrations[index].file);
       return FALSE;
     }
-  g_debug ("Applied migration pg/%s to %s", migrations[index], db->path);
+  g_debug ("Applied migration pg/%s to %s", migrations[index].file, db->path);
   return TRUE;
 }
 
@@ -834,6 +879,7 @@ kh_db_pg_migrate (KhDb    *db,
   for (;;)
     {
       int version;
+      int missing;
 
       if (!_kh_db_exec (db, "BEGIN", error))
         return FALSE;
@@ -843,9 +889,12 @@ kh_db_pg_migrate (KhDb    *db,
       version = read_version (db, error);
       if (version < 0 || !check_version (db, version, error))
         goto fail;
-      if (version == kh_db_pg_get_latest_version ())
+      missing = first_missing (db, error);
+      if (missing < 0)
+        goto fail;
+      if (missing == (int) G_N_ELEMENTS (migrations))
         return _kh_db_exec (db, "COMMIT", error);
-      if (!apply_migration (db, version, error))
+      if (!apply_migration (db, missing, error))
         goto fail;
       if (!_kh_db_exec (db, "COMMIT", error))
         goto fail;
@@ -984,6 +1033,14 @@ pg_changes_elsewhere (KhDb     *db,
 {
   PgConn *pc = CONN (db);
 
+  /* A connection that broke stays broken until it is made again: say so
+   * without asking libpq, which would add "connection not open" to its
+   * message at every look (five times a second). */
+  if (PQstatus (pc->conn) == CONNECTION_BAD)
+    {
+      set_error_for_code (db, PG_ERROR_CONNECTION, NULL, error);
+      return FALSE;
+    }
   if (!ensure_listening (db, error))
     return FALSE;
   if (!PQconsumeInput (pc->conn))
@@ -1339,8 +1396,28 @@ _kh_db_pg_open (const char  *conninfo,
   if (db == NULL)
     return NULL;
   db->read_only = read_only;
-  version = read_version (db, error);
-  if (version < 0 || !check_version (db, version, error))
+  {
+    GError *local_error = NULL;
+
+    version = read_version (db, &local_error);
+    /* A login in none of Kohtaamo's groups may not even see the schema:
+     * say so as kh_db_login says it of an unknown user. */
+    if (version < 0 && g_error_matches (local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION))
+      {
+        const char *account = CONN (db)->account != NULL ? CONN (db)->account : "?";
+
+        g_clear_error (&local_error);
+        g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                     _("The account “%s” may not use Kohtaamo. Ask an administrator to run “kohtaamo-admin users add %s --role ROLE”."),
+                     account, account);
+      }
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+  }
+  if (!check_version (db, version, error))
     return NULL;
   if (version == 0)
     {
@@ -1350,8 +1427,10 @@ _kh_db_pg_open (const char  *conninfo,
                    db->path);
       return NULL;
     }
-  if (version < kh_db_pg_get_latest_version ())
+  if (first_missing (db, error) < (int) G_N_ELEMENTS (migrations))
     {
+      if (error != NULL && *error != NULL)
+        return NULL;
       g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                    /* Translators: %s is the database server */
                    _("The database on the server “%s” must be updated first. An administrator does it with “kohtaamo-admin server init”."),
@@ -1536,4 +1615,27 @@ kh_db_pg_may_create_logins (KhDb *db)
   value = query_value (db, "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user",
                        NULL);
   return value != NULL && value[0] == 't';
+}
+
+/* ---- for kh-db-copy.c ---- */
+
+/* The connection's PGconn (kohtaamo-admin copy streams with COPY). */
+gpointer
+_kh_db_pg_connection (KhDb *db)
+{
+  g_return_val_if_fail (db != NULL && db->engine == &pg_engine, NULL);
+
+  return CONN (db)->conn;
+}
+
+/* Sets `error` from a failed PGresult (NULL: the connection's failure),
+ * as the engine maps it. */
+void
+_kh_db_pg_set_result_error (KhDb          *db,
+                            gconstpointer  result,
+                            GError       **error)
+{
+  g_return_if_fail (db != NULL && db->engine == &pg_engine);
+
+  _kh_db_set_error (db, note_failure (db, result), error);
 }

@@ -225,6 +225,12 @@ KhDb         *_kh_db_pg_open           (const char  *conninfo,
                                         gboolean     read_only,
                                         GError     **error);
 
+/* The PostgreSQL engine's PGconn, and its errors (kh-db-copy.c). */
+gpointer      _kh_db_pg_connection     (KhDb          *db);
+void          _kh_db_pg_set_result_error (KhDb        *db,
+                                          gconstpointer result,
+                                          GError     **error);
+
 /* A new connection's common part (kh_db_close frees it). */
 KhDb         *_kh_db_new               (const KhDbEngine *engine,
                                         const char       *path);
@@ -347,6 +353,16 @@ gboolean      _kh_db_log_before_write  (KhDb         *db,
                                         KhUser       *user,
                                         gint64        client_id,
                                         GError      **error);
+/* On a server a contact is visible only once its person is logged in the
+ * transaction: logs the contact's person (if any) as `what`, `basis` for
+ * `user` (data/sql/pg/0008-contact-reads.sql). Nothing on SQLite, where
+ * the caller logs after reading. */
+gboolean      _kh_db_log_contact_person (KhDb         *db,
+                                         KhUser       *user,
+                                         gint64        contact_id,
+                                         KhAccessWhat  what,
+                                         KhAccessBasis basis,
+                                         GError      **error);
 /* On a server, PERMISSION unless `user` is the connection's login role. */
 gboolean      _kh_db_check_session_user (KhDb         *db,
                                          KhUser       *user,

@@ -327,9 +327,20 @@ KhCalendar *
 _kh_db_get_calendar (KhDb    *db,
                      GError **error)
 {
-  /* Kept for the connection: an intake must not reread the closed days. */
-  if (db->calendar == NULL)
-    db->calendar = build_calendar (db, error);
+  /* Kept for the connection: an intake must not reread the closed days.
+   * On a server other desks change the settings and the closed days, and
+   * nothing tells this connection: read them at each use (two small
+   * queries in the intake's transaction). Callers use the calendar before
+   * asking again. */
+  if (db->calendar == NULL || db->engine->session_account != NULL)
+    {
+      KhCalendar *calendar = build_calendar (db, error);
+
+      if (calendar == NULL)
+        return NULL;
+      g_clear_pointer (&db->calendar, kh_calendar_unref);
+      db->calendar = calendar;
+    }
   return db->calendar;
 }
 

@@ -156,6 +156,39 @@ _kh_db_log_before_write (KhDb     *db,
                             error);
 }
 
+gboolean
+_kh_db_log_contact_person (KhDb          *db,
+                           KhUser        *user,
+                           gint64         contact_id,
+                           KhAccessWhat   what,
+                           KhAccessBasis  basis,
+                           GError       **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  if (!db->engine->search_on_server || contact_id <= 0)
+    return TRUE;
+  if (!_kh_db_check_session_user (db, user, error))
+    return FALSE;
+  stmt = _kh_db_prepare (db,
+                         "SELECT kohtaamo.log_contact_access (CAST (?1 AS bigint), "
+                         "CAST (?2 AS integer), CAST (?3 AS integer))",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, contact_id);
+  _kh_db_bind_int (stmt, 2, what);
+  _kh_db_bind_int (stmt, 3, basis);
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* On a server each worker connects as their own login role: a user object
  * of someone else is refused here (and the server refuses it too). */
 gboolean

@@ -646,6 +646,48 @@ KhLogCheckpoint *kh_db_make_log_checkpoint (KhDb              *db,
 char      *kh_log_verify_result_describe (const KhLogVerifyResult *result,
                                           const KhLogCheckpoint   *checkpoint);
 
+/* ---- moving a unit's SQLite database onto a server (kohtaamo-admin copy) ---- */
+
+/* One table's rows in the file and on the server after the copy. */
+typedef struct {
+  char   *table;
+  gint64  in_file;
+  gint64  on_server;
+} KhDbCopyCount;
+
+typedef struct {
+  /* KhDbCopyCount, in the order the tables were copied. */
+  GPtrArray         *counts;
+  /* The file's access log as verified before the copy. */
+  KhLogVerifyResult  file_log;
+  /* Accounts whose login role the copy made, NOLOGIN (no password yet). */
+  GPtrArray         *new_logins;
+  /* Users only the server had (server init, users): kept, with new ids. */
+  GPtrArray         *kept_users;
+  /* The copy's own row in the server's access log. */
+  gint64             copy_log_seq;
+} KhDbCopyReport;
+
+void       kh_db_copy_report_clear (KhDbCopyReport *report);
+
+/* Copies the SQLite database `source` (opened read-only: nothing in it
+ * changes) into the server's database `conninfo`, which "server init"
+ * prepared and nobody has used (INVALID otherwise), as the server's
+ * superuser (PERMISSION otherwise), in one transaction of the server:
+ * everything, or on any error nothing. Ids are kept; the access log keeps
+ * its rows and chain and gets one row for the copy, by `admin_account`
+ * (an active administrator after the copy); a broken chain in the file is
+ * INVALID unless `accept_broken_log`, which the server then records
+ * (kohtaamo.log_copies, with `source_name`). The counts of every table are
+ * compared inside the transaction. See kh-db-copy.c. */
+gboolean   kh_db_copy_to_server    (KhDb            *source,
+                                    const char      *source_name,
+                                    const char      *conninfo,
+                                    const char      *admin_account,
+                                    gboolean         accept_broken_log,
+                                    KhDbCopyReport  *report,
+                                    GError         **error);
+
 /* ---- bulk (kohtaamo-admin) ---- */
 
 /* Inserts without logging reads and without updating the FTS5 index per

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Usage: bench-intake DATABASE [SAVES]
+ *        bench-intake SERVER-CONNINFO SAVES FLOOR-CONNINFO
  *
  * Times kh_db_save_intake() for a walk-in of a new (fictional) person that
  * opens a case: the person, the contact, the case and its statutory
@@ -17,6 +18,11 @@
  * quarter of a second with nothing to do). Between two saves the benchmark
  * runs due upkeep as that idle worker would, outside the save's time, and
  * reports it on its own line.
+ *
+ * On PostgreSQL (a connection string: the worker's login) the floor is
+ * BEGIN, one prepared INSERT of one row into a scratch table and COMMIT
+ * over the same socket as FLOOR-CONNINFO, which waits for the server's
+ * WAL flush as the store's commit does (synchronous_commit=on).
  */
 
 #define G_LOG_DOMAIN "kohtaamo-bench"
@@ -24,6 +30,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <libpq-fe.h>
 
 #include "core/kh-hetu.h"
 #include "store/kh-db.h"
@@ -38,7 +45,9 @@ bench_user (KhDb *db)
   g_autoptr(GError) error = NULL;
   KhUser *user;
 
-  user = kh_db_login (db, g_get_user_name (), g_get_real_name (), &error);
+  /* On a server, the login is the user (tools/bench made it one). */
+  user = kh_db_login (db, kh_db_get_login (db) != NULL ? kh_db_get_login (db) : g_get_user_name (),
+                      g_get_real_name (), &error);
   if (user != NULL)
     return user;
   g_clear_error (&error);
@@ -131,6 +140,14 @@ time_store (KhDb    *db,
       start = bench_now_ms ();
       result = kh_db_save_intake (db, user, &intake, &error);
       elapsed = bench_now_ms () - start;
+      /* On PostgreSQL kh_db_identity_code_exists does not see a code whose
+       * owner the transaction has not logged: a code drawn again is
+       * refused at the save. Another person, not timed. */
+      if (result == NULL && g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE))
+        {
+          i--;
+          continue;
+        }
       if (result == NULL)
         g_error ("save intake: %s", error->message);
       if (result->case_id == 0)
@@ -206,6 +223,59 @@ time_floor (const char *path,
   return samples;
 }
 
+static void
+pg_run (PGconn     *conn,
+        const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("floor: %s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+}
+
+static GArray *
+time_pg_floor (const char *conninfo,
+               guint       saves)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("floor: %s", PQerrorMessage (conn));
+  pg_run (conn, "SET synchronous_commit = on");
+  pg_run (conn, "CREATE TABLE IF NOT EXISTS public.bench_scratch ("
+                "  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at bigint NOT NULL,"
+                "  note text NOT NULL)");
+  result = PQprepare (conn, "insert",
+                      "INSERT INTO public.bench_scratch (at, note) VALUES ($1, $2)", 2, NULL);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("floor: %s", PQerrorMessage (conn));
+  PQclear (result);
+
+  for (guint i = 0; i < saves; i++)
+    {
+      g_autofree char *at = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
+      const char *values[2] = { at, "Rent arrears; asks about housing advice." };
+      double start = bench_now_ms ();
+      double elapsed;
+
+      pg_run (conn, "BEGIN");
+      result = PQexecPrepared (conn, "insert", 2, values, NULL, NULL, 0);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        g_error ("floor insert: %s", PQerrorMessage (conn));
+      PQclear (result);
+      pg_run (conn, "COMMIT");
+      elapsed = bench_now_ms () - start;
+      if (i >= 5)
+        g_array_append_val (samples, elapsed);
+    }
+  pg_run (conn, "DROP TABLE public.bench_scratch");
+  PQfinish (conn);
+  return samples;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +288,8 @@ main (int   argc,
   KhUser *user;
   guint saves;
   double ratio;
+  gboolean server;
+  double median_aim;
 
   if (argc < 2)
     {
@@ -226,6 +298,14 @@ main (int   argc,
     }
   saves = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 200;
   saves = MAX (saves, 10);
+  server = kh_db_location_is_server (argv[1]);
+  if (server && argc < 4)
+    {
+      g_printerr ("usage: %s SERVER-CONNINFO SAVES FLOOR-CONNINFO\n", argv[0]);
+      return 2;
+    }
+  /* Issue 6: on a server with synchronous_commit=on, 10 ms. */
+  median_aim = server ? 10.0 : 5.0;
 
   db = kh_db_open (argv[1], &error);
   if (db == NULL)
@@ -238,7 +318,7 @@ main (int   argc,
   g_object_unref (user);
   kh_db_close (db);
 
-  floor = time_floor (argv[1], saves);
+  floor = server ? time_pg_floor (argv[3], saves) : time_floor (argv[1], saves);
 
   bench_report ("kh_db_save_intake (new person, case opened)", store);
   bench_report ("floor: raw one-row INSERT, own transaction", floor);
@@ -246,8 +326,8 @@ main (int   argc,
     bench_report ("upkeep when idle (not in a save)", checkpoints);
   ratio = bench_quantile (store, 0.5) / MAX (bench_quantile (floor, 0.5), 0.001);
   g_print ("bench: intake ratio (store / floor, medians): %.2fx\n", ratio);
-  g_print ("bench: intake aims: median < 5 ms: %s, p99 < 16 ms: %s\n",
-           bench_quantile (store, 0.5) < 5.0 ? "met" : "NOT met",
+  g_print ("bench: intake aims: median < %.0f ms: %s, p99 < 16 ms: %s\n", median_aim,
+           bench_quantile (store, 0.5) < median_aim ? "met" : "NOT met",
            bench_quantile (store, 0.99) < 16.0 ? "met" : "NOT met");
   return 0;
 }

@@ -246,6 +246,9 @@ PG_ONLY_TABLES = {
     'schema_version',                 # PRAGMA user_version on SQLite
     'access_log_head',                # the end of the hash chain, locked by each writer
     'tx_writes',                      # rows a transaction created (row-level security)
+    'tx_shown',                       # people a showing of the work lists shows again (0006)
+    'copy_marks',                     # the transaction of kohtaamo-admin copy (0007)
+    'log_copies',                     # each copy from a SQLite file, as it ran (0007)
 }
 PG_ONLY_COLUMNS = {
     ('access_log', 'xact'),           # the transaction that logged (row-level security)
@@ -553,6 +556,29 @@ def test_access_log_append_only():
                      '%s; ROLLBACK;' % stmt, 'the access log is append-only')
 
 
+def test_only_a_copy_keeps_log_rows():
+    # data/sql/pg/0007: only the superuser's copy transaction writes log
+    # rows as they were; no worker starts one or marks its transaction.
+    expect_error('the administrator cannot start a copy', 'adm',
+                 "SELECT kohtaamo.copy_begin ();", 'permission denied')
+    expect_error('the administrator cannot mark a transaction as a copy', 'adm',
+                 "INSERT INTO kohtaamo.copy_marks VALUES (pg_current_xact_id ());", 'permission denied')
+    expect_error('the administrator cannot walk the log without the check of the caller', 'adm',
+                 "SELECT * FROM kohtaamo.access_log_walk ();", 'permission denied')
+    expect_error('the records of copies are append-only, even for the owner', 'postgres',
+                 'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.log_copies; ROLLBACK;',
+                 'permission denied')
+    # The owner's everyday role, outside a copy: a seq and hash it gives are
+    # replaced by the server's own.
+    expect_ok('outside a copy, the server chains a log row whatever seq and hash it is given', 'postgres',
+              "BEGIN; SET LOCAL ROLE kohtaamo_owner; "
+              "INSERT INTO kohtaamo.access_log (at, user_id, client_id, what, basis, seq, prev_hash, hash) "
+              "VALUES (0, 1, NULL, 6, 3, 999, repeat ('a', 64), repeat ('a', 64)) "
+              "RETURNING (seq <> 999 AND prev_hash <> repeat ('a', 64) "
+              "AND hash <> repeat ('a', 64))::text; ROLLBACK;",
+              want='true')
+
+
 def test_roles_cannot_be_raised():
     expect_error('reception cannot join the administrators\' group', 'rec',
                  "GRANT kohtaamo_admin TO rec;", 'must have admin option')
@@ -653,6 +679,53 @@ def test_search_and_work_lists():
     expect_ok('the queue\'s counts are counts only', 'rec', "SELECT total, urgent FROM kohtaamo.queue_counts ();",
               want='2|0')
 
+    # 0006: the day's contacts with the filters SQLite has, once per showing.
+    day = '1767259999, 1767262001'
+    expect_ok('the day\'s list by channel logs and shows only its own person', 'rec', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    expect_ok('the day\'s list by outcome and by who recorded it', 'rec', """
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 0, 3, 0, 50, 0, '{}');
+        SELECT count (*) FROM kohtaamo.work_list_contacts (%s, 0, 0, 999, 50, 0, '{}');
+    """ % (day, day), want='1\n0')
+    expect_ok('the filtered count is a count only', 'rec',
+              "SELECT kohtaamo.work_list_contacts_count (%s, 1, 0, 0);" % day, want='2')
+    rows = "SELECT count (*) FROM kohtaamo.access_log a JOIN kohtaamo.users u ON u.id = a.user_id " \
+           "WHERE u.account = '%s' AND a.what = 8 AND a.client_id = 2"
+    before = su(rows % 'rec')
+    expect_ok('a person the showing logged is shown again without a new row', 'rec', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{2}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    after = su(rows % 'rec')
+    tap(after == before, 'rec: shown again in the showing, no new log row', '%s -> %s' % (before, after))
+    before = su(rows % 'cou')
+    expect_ok('a person named as shown but not logged on a work list by this user is logged', 'cou', """
+        BEGIN;
+        SELECT string_agg (contact_id::text, ',') FROM kohtaamo.work_list_contacts (%s, 2, 0, 0, 50, 0, '{1,2,3}');
+        SELECT string_agg (last_name, ',') FROM clients;
+        COMMIT;
+    """ % day, want='2\nMäki')
+    after = su(rows % 'cou')
+    tap(int(after) == int(before) + 1, 'cou: claiming a showing does not skip the log row',
+        '%s -> %s' % (before, after))
+    expect_ok('the queue, once per showing too', 'rec', """
+        BEGIN;
+        SELECT string_agg (case_id::text, ',') FROM kohtaamo.work_list_queue (50, 0, '{1}');
+        SELECT string_agg (cs.id || ':' || c.last_name, ',') FROM cases cs JOIN clients c ON c.id = cs.client_id;
+        COMMIT;
+    """, want='1,100\n1:Mäkinen,100:Testinen')
+    expect_error('rec: the work lists\' logging is not for them', 'rec',
+                 "SELECT kohtaamo.work_list_log ('{1}', '{}');", 'permission denied')
+    expect_error('rec: the showing\'s marks are not theirs to write', 'rec',
+                 "INSERT INTO kohtaamo.tx_shown VALUES (pg_current_xact_id (), 1, 1);", 'permission denied')
+    expect_error('rec: nor to read', 'rec', "SELECT count (*) FROM kohtaamo.tx_shown;", 'permission denied')
+
 
 def test_address_and_non_disclosure():
     expect_ok('an address is read for a person logged in the transaction', 'cou', """
@@ -672,6 +745,42 @@ def test_address_and_non_disclosure():
     """, want='t\n-|t\nSalainen tie 3|f')
     what = su("SELECT what || ':' || client_id FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 1")
     tap(what == '10:3', 'showing a protected address is logged (what 10)', 'last row: %s' % what)
+    # 0008: the store logs the showing first; the function does not log it twice.
+    before = su("SELECT count (*) FROM kohtaamo.access_log WHERE what = 10")
+    expect_ok('a protected address shown after its showing was logged is logged once', 'cou', """
+        BEGIN;
+        SELECT kohtaamo.log_access (3, 10, 2) > 0;
+        SELECT address FROM kohtaamo.client_address (3, true);
+        SELECT address FROM kohtaamo.client_address (3, true);
+        COMMIT;
+    """, want='t\nSalainen tie 3\nSalainen tie 3')
+    after = su("SELECT count (*) FROM kohtaamo.access_log WHERE what = 10")
+    tap(int(after) == int(before) + 1, 'one row for one showing of a protected address',
+        '%s -> %s' % (before, after))
+
+
+def test_contact_by_its_id():
+    # 0008: a contact is reached by its id once its person is logged.
+    expect_ok('a contact of nobody\'s logs nothing and shows (anonymous)', 'rec', """
+        BEGIN;
+        SELECT coalesce (kohtaamo.log_contact_access (3, 4, 1)::text, '-');
+        SELECT count (*) FROM contacts WHERE id = 3;
+        COMMIT;
+    """, want='-\n1')
+    expect_ok('a contact is not seen before its person is logged', 'rec',
+              "SELECT count (*) FROM contacts WHERE id = 2;", want='0')
+    before = su("SELECT count (*) FROM kohtaamo.access_log")
+    expect_ok('log_contact_access logs the contact\'s person, then the contact shows', 'rec', """
+        BEGIN;
+        SELECT kohtaamo.log_contact_access (2, 4, 2);
+        SELECT id, client_id FROM contacts WHERE id = 2;
+        COMMIT;
+    """, want='2\n2|2')
+    row = su("SELECT u.account || ':' || a.client_id || ':' || a.what || ':' || a.basis "
+             "FROM kohtaamo.access_log a JOIN kohtaamo.users u ON u.id = a.user_id ORDER BY a.seq DESC LIMIT 1")
+    tap(row == 'rec:2:4:1', 'the row is the caller\'s, reception\'s basis forced to the intake', row)
+    expect_error('a login with no Kohtaamo user cannot log a contact\'s person', 'rogue',
+                 "SELECT kohtaamo.log_contact_access (2, 4, 2);", 'not a Kohtaamo user')
 
 
 def test_users_who_may_not():
@@ -785,10 +894,12 @@ def main():
         test_access_log_append_only()
         test_rules_hold_on_the_server()
         test_roles_cannot_be_raised()
+        test_only_a_copy_keeps_log_rows()
         test_reception_reads_the_intake_only()
         test_lead_reads_the_log()
         test_search_and_work_lists()
         test_address_and_non_disclosure()
+        test_contact_by_its_id()
         test_users_who_may_not()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()

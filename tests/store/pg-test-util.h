@@ -158,6 +158,24 @@ pg_test_ensure_template (void)
   result = PQexec (conn, "SELECT 1 FROM pg_database WHERE datname = '" PG_TEST_TEMPLATE "'");
   exists = PQntuples (result) > 0;
   PQclear (result);
+  if (exists)
+    {
+      /* A cluster kept between runs: a template of an older build is
+       * made again. */
+      PGconn *template_conn = pg_test_connect (PG_TEST_TEMPLATE);
+      PGresult *version = PQexec (template_conn,
+                                  "SELECT coalesce (max (version), 0) FROM kohtaamo.schema_version");
+      gboolean old = PQresultStatus (version) != PGRES_TUPLES_OK
+                     || atoi (PQgetvalue (version, 0, 0)) < kh_db_pg_get_latest_version ();
+
+      PQclear (version);
+      PQfinish (template_conn);
+      if (old)
+        {
+          pg_test_exec (conn, "DROP DATABASE " PG_TEST_TEMPLATE " WITH (FORCE)");
+          exists = FALSE;
+        }
+    }
   if (!exists)
     {
       g_autoptr(GError) error = NULL;

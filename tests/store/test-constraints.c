@@ -509,11 +509,18 @@ test_duplicate_code (Fixture       *f,
   second->identity_code = test_code ("1994-05-01", 903);
   second->id = kh_db_save_client (f->db, f->admin, second, &error);
   g_assert_no_error (error);
-  g_free (second->identity_code);
-  second->identity_code = test_code ("1994-05-01", 902);
-  g_assert_cmpint (kh_db_save_client (f->db, f->admin, second, &error), ==, 0);
-  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE);
-  g_clear_error (&error);
+  {
+    /* As the editor has them: read, with their version. */
+    g_autoptr(KhClient) edited = kh_db_get_client (f->db, f->admin, second->id, KH_ACCESS_EDIT,
+                                                   KH_BASIS_ADMINISTRATION, &error);
+
+    g_assert_no_error (error);
+    g_free (edited->identity_code);
+    edited->identity_code = test_code ("1994-05-01", 902);
+    g_assert_cmpint (kh_db_save_client (f->db, f->admin, edited, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DUPLICATE_CODE);
+    g_clear_error (&error);
+  }
 
   /* The same person may keep their own code. */
   {
@@ -575,24 +582,21 @@ test_case_urgency (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3 *raw = raw_open (f->path);
+  RawDb *raw = raw_connect (f);
 
   for (guint i = 0; i < G_N_ELEMENTS (good_rows); i++)
-    g_assert_cmpint (sqlite3_exec (raw, good_rows[i], NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM cases WHERE urgent = 1"), ==, 1);
-  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 310"), ==, 1);
+    raw_run (raw, good_rows[i]);
+  g_assert_cmpint (raw_number (raw, "SELECT count(*) FROM cases WHERE urgent = 1"), ==, 1);
+  g_assert_cmpint (raw_number (raw, "SELECT urgent FROM cases WHERE id = 310"), ==, 1);
 
   /* The contact's answer changes: its case changes with it, both ways. */
-  g_assert_cmpint (sqlite3_exec (raw, "UPDATE contacts SET urgency = 1, urgent = 1 WHERE id = 200",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 1);
-  g_assert_cmpint (sqlite3_exec (raw, "UPDATE contacts SET urgency = 2, urgent = 0 WHERE id = 200",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (raw_count (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 0);
+  raw_run (raw, "UPDATE contacts SET urgency = 1, urgent = 1 WHERE id = 200");
+  g_assert_cmpint (raw_number (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 1);
+  raw_run (raw, "UPDATE contacts SET urgency = 2, urgent = 0 WHERE id = 200");
+  g_assert_cmpint (raw_number (raw, "SELECT urgent FROM cases WHERE id = 300"), ==, 0);
   /* Writing the value it already has is no change. */
-  g_assert_cmpint (sqlite3_exec (raw, "UPDATE cases SET urgent = 1 WHERE id = 310",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (raw);
+  raw_run (raw, "UPDATE cases SET urgent = 1 WHERE id = 310");
+  raw_close (raw);
 
   /* The store's own write path: an urgent case opened at the desk. */
   {
@@ -619,7 +623,7 @@ test_case_urgency (Fixture       *f,
                              "WHERE (c.last_name = 'Kiire' AND cs.urgent = 1) "
                              "   OR (c.last_name = 'Rauha' AND cs.urgent = 0)"), ==, 2);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases cs JOIN contacts k ON k.id = cs.contact_id "
-                             "WHERE cs.urgent IS NOT k.urgent"), ==, 0);
+                             "WHERE cs.urgent IS DISTINCT FROM k.urgent"), ==, 0);
 }
 
 static void
@@ -830,9 +834,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  if (store_test_runs_here (path)) \
+    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/store/constraints/schema-refuses", test_schema_refuses);
+  /* The SQLite schema's own rules, in SQLite's SQL (STRICT, INSERT OR
+   * REPLACE, printf): on PostgreSQL, tests/pg/test-pg-security.py. */
+  if (!pg_test_engine ())
+    ADD ("/store/constraints/schema-refuses", test_schema_refuses);
   ADD ("/store/constraints/case-urgency", test_case_urgency);
   ADD ("/store/constraints/client-validation", test_client_validation);
   ADD ("/store/constraints/client-normalised", test_client_normalised);

@@ -16,7 +16,7 @@ add_user (Fixture    *f,
           KhRole      role)
 {
   g_autoptr(GError) error = NULL;
-  KhUser *user = kh_db_save_user (f->db, account, name, role, TRUE, &error);
+  KhUser *user = fixture_save_user (f, account, name, role, TRUE, &error);
 
   g_assert_no_error (error);
   return user;
@@ -43,7 +43,7 @@ save_contact (Fixture   *f,
   contact->received_at = g_date_time_add_days (now, - (int) days_ago);
   contact->reason_text = g_strdup ("Vuokra maksamatta");
   contact->contactor_detail = NULL;
-  result = kh_db_save_intake (f->db, user, &intake, &error);
+  result = kh_db_save_intake (fixture_db (f, user), user, &intake, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   return result;
@@ -55,26 +55,25 @@ history (Fixture *f,
          gint64   contact_id)
 {
   g_autoptr(GError) error = NULL;
-  KhContactHistory *history = kh_db_get_contact_history (f->db, user, contact_id, &error);
+  KhContactHistory *history = kh_db_get_contact_history (fixture_db (f, user), user, contact_id, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (history);
   return history;
 }
 
-static int
+/* Runs `sql` as another program would (store-test-util.h, RawDb: the
+ * file, or the server's superuser): TRUE when taken, FALSE when a rule of
+ * the schema refused it; any other error fails the test. */
+static gboolean
 raw_exec (Fixture    *f,
           const char *sql)
 {
-  sqlite3 *handle = raw_open (f->path);
-  char *message = NULL;
-  int rc = sqlite3_exec (handle, sql, NULL, NULL, &message);
+  RawDb *raw = raw_connect (f);
+  gboolean refused = raw_refuses (raw, sql);
 
-  if (message != NULL)
-    g_test_message ("%s: %s", sql, message);
-  sqlite3_free (message);
-  sqlite3_close (handle);
-  return rc;
+  raw_close (raw);
+  return !refused;
 }
 
 static void
@@ -104,7 +103,7 @@ test_correct (Fixture       *f,
   corrected->language = KH_LANGUAGE_SV;
   /* Not correctable: the outcome and the person stay as they were. */
   corrected->outcome = KH_OUTCOME_CASE_OPENED;
-  g_assert_true (kh_db_correct_contact (f->db, desk, corrected, "Väärä asiakirja auki", &error));
+  g_assert_true (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, "Väärä asiakirja auki", &error));
   g_assert_no_error (error);
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions"), ==, 1);
@@ -137,7 +136,7 @@ test_correct (Fixture       *f,
   /* A second correction keeps both versions. */
   g_free (corrected->reason_text);
   corrected->reason_text = g_strdup ("Sähkölasku ja vuokra maksamatta");
-  g_assert_true (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_true (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&after, kh_contact_history_free);
   after = history (f, desk, saved->contact_id);
@@ -162,25 +161,25 @@ test_correct_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* Nothing changed. */
-  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_false (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   /* The intake's own rules hold: "directed" needs a service, and advice
    * names none (it is dropped, so nothing changes). */
   corrected->service_id = 1;
-  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_false (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
   corrected->service_id = 0;
   corrected->language = 0;
-  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_false (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
   corrected->language = KH_LANGUAGE_FI;
   /* Whether an authority directed her (SHL 35 § 1 mom) is not corrected. */
   corrected->directed_by = g_strdup ("Kela");
-  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_false (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_pointer (&corrected->directed_by, g_free);
@@ -194,16 +193,16 @@ test_correct_refused (Fixture       *f,
   g_clear_object (&corrected);
   corrected = kh_contact_copy (earlier->contact);
   corrected->interpreter = TRUE;
-  g_assert_false (kh_db_correct_contact (f->db, desk, corrected, NULL, &error));
+  g_assert_false (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_false (kh_db_mark_contact_in_error (f->db, desk, yesterday->contact_id, "Kaksoiskirjaus",
+  g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, yesterday->contact_id, "Kaksoiskirjaus",
                                                &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions"), ==, 0);
 
-  g_assert_true (kh_db_correct_contact (f->db, counsellor, corrected, NULL, &error));
+  g_assert_true (kh_db_correct_contact (fixture_db (f, counsellor), counsellor, corrected, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE interpreter = 1"), ==, 1);
 }
@@ -224,14 +223,14 @@ test_mark_in_error (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 1"), ==, 1);
 
   /* A reason is required. */
-  g_assert_false (kh_db_mark_contact_in_error (f->db, desk, saved->contact_id, "   ", &error));
+  g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, saved->contact_id, "   ", &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (kh_db_mark_contact_in_error (f->db, desk, saved->contact_id, NULL, &error));
+  g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, saved->contact_id, NULL, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (kh_db_mark_contact_in_error (f->db, desk, saved->contact_id,
+  g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, saved->contact_id,
                                               "Kirjattu väärälle henkilölle", &error));
   g_assert_no_error (error);
 
@@ -242,10 +241,10 @@ test_mark_in_error (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions WHERE kind = 2 "
                              "AND reason = 'Kirjattu väärälle henkilölle' "
                              "AND reason_text = 'Vuokra maksamatta'"), ==, 1);
-  queue = kh_db_list_queue (f->db, desk, &error);
+  queue = kh_db_list_queue (fixture_db (f, desk), desk, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (queue->len, ==, 0);
-  contacts = kh_db_list_client_contacts (f->db, desk, saved->client_id, &error);
+  contacts = kh_db_list_client_contacts (fixture_db (f, desk), desk, saved->client_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (contacts->len, ==, 1);
   g_assert_true (KH_CONTACT (g_ptr_array_index (contacts, 0))->entered_in_error);
@@ -253,7 +252,7 @@ test_mark_in_error (Fixture       *f,
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
-    g_autoptr(GPtrArray) today = kh_db_list_contacts_on (f->db, desk, iso, &error);
+    g_autoptr(GPtrArray) today = kh_db_list_contacts_on (fixture_db (f, desk), desk, iso, &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (today->len, ==, 1);
@@ -283,7 +282,7 @@ test_mark_in_error (Fixture       *f,
   g_clear_error (&error);
 
   /* Undo of the intake no longer removes a contact with a history. */
-  g_assert_false (kh_db_undo_intake (f->db, desk, saved, &error));
+  g_assert_false (kh_db_undo_intake (fixture_db (f, desk), desk, saved, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "The contact has been corrected since it was saved, so it can no longer be undone. "
@@ -310,21 +309,21 @@ test_case_with_worker (Fixture       *f,
   g_assert_true (seen->can_correct);
   g_assert_false (seen->can_mark_in_error);
   g_assert_cmpstr (seen->case_worker_name, ==, "Sanna Sosiaalityö");
-  g_assert_false (kh_db_mark_contact_in_error (f->db, desk, first->contact_id, "Kaksoiskirjaus",
+  g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, first->contact_id, "Kaksoiskirjaus",
                                                &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
-  g_assert_false (kh_db_mark_contact_in_error (f->db, other, first->contact_id, "Kaksoiskirjaus",
+  g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, other), other, first->contact_id, "Kaksoiskirjaus",
                                                &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 2"), ==, 2);
 
   /* The worker who has it may, and so may the lead social worker. */
-  g_assert_true (kh_db_mark_contact_in_error (f->db, worker, first->contact_id, "Kaksoiskirjaus",
+  g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, worker), worker, first->contact_id, "Kaksoiskirjaus",
                                               &error));
   g_assert_no_error (error);
-  g_assert_true (kh_db_mark_contact_in_error (f->db, lead, second->contact_id, "Väärä henkilö",
+  g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, lead), lead, second->contact_id, "Väärä henkilö",
                                               &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 3"), ==, 2);
@@ -335,12 +334,12 @@ test_case_with_worker (Fixture       *f,
     g_autofree char *sql = g_strdup_printf ("UPDATE cases SET status = 3 WHERE contact_id = %"
                                             G_GINT64_FORMAT, third->contact_id);
 
-    g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_OK);
-    g_assert_false (kh_db_mark_contact_in_error (f->db, worker, third->contact_id, "Myöhässä",
+    g_assert_true (raw_exec (f, sql));
+    g_assert_false (kh_db_mark_contact_in_error (fixture_db (f, worker), worker, third->contact_id, "Myöhässä",
                                                  &error));
     g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
     g_clear_error (&error);
-    g_assert_true (kh_db_mark_contact_in_error (f->db, lead, third->contact_id, "Väärä henkilö",
+    g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, lead), lead, third->contact_id, "Väärä henkilö",
                                                 &error));
     g_assert_no_error (error);
   }
@@ -367,14 +366,14 @@ test_correct_relative (Fixture       *f,
   contact->contactor_name = g_strdup ("Liisa Korhonen");
   contact->contactor_relation = g_strdup ("tytär");
   contact->contactor_contact = g_strdup ("040 765 4312");
-  saved = kh_db_save_intake (f->db, desk, &intake, &error);
+  saved = kh_db_save_intake (fixture_db (f, desk), desk, &intake, &error);
   g_assert_no_error (error);
 
   before = history (f, desk, saved->contact_id);
   corrected = kh_contact_copy (before->contact);
   g_free (corrected->contactor_contact);
   corrected->contactor_contact = g_strdup ("040 765 4321");
-  g_assert_true (kh_db_correct_contact (f->db, desk, corrected, "Numero väärin", &error));
+  g_assert_true (kh_db_correct_contact (fixture_db (f, desk), desk, corrected, "Numero väärin", &error));
   g_assert_no_error (error);
 
   after = history (f, desk, saved->contact_id);
@@ -387,8 +386,7 @@ test_correct_relative (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions "
                              "WHERE contactor_contact = '040 765 4312' AND contactor_relation = 'tytär'"), ==, 1);
   /* Not without a revision. */
-  g_assert_cmpint (raw_exec (f, "UPDATE contacts SET contactor_name = 'Liisa Virtanen'"), ==,
-                   SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, "UPDATE contacts SET contactor_name = 'Liisa Virtanen'"));
 }
 
 /* Issue 5, 2.3: a case that another contact joined is still pending through
@@ -410,10 +408,10 @@ test_joined_case_stays (Fixture       *f,
   intake.contact = contact;
   intake.client = client;
   intake.attach_to_case = first->case_id;
-  second = kh_db_save_intake (f->db, desk, &intake, &error);
+  second = kh_db_save_intake (fixture_db (f, desk), desk, &intake, &error);
   g_assert_no_error (error);
 
-  g_assert_true (kh_db_mark_contact_in_error (f->db, desk, first->contact_id, "Kaksoiskirjaus", &error));
+  g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, first->contact_id, "Kaksoiskirjaus", &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM cases WHERE status = 1"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM contacts WHERE entered_in_error = 1"), ==, 1);
@@ -430,41 +428,41 @@ test_raw_sql (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
 
-  g_assert_true (kh_db_mark_contact_in_error (f->db, desk, kept->contact_id, "Kaksoiskirjaus",
+  g_assert_true (kh_db_mark_contact_in_error (fixture_db (f, desk), desk, kept->contact_id, "Kaksoiskirjaus",
                                               &error));
   g_assert_no_error (error);
 
   /* Revisions are append-only. */
-  g_assert_cmpint (raw_exec (f, "UPDATE contact_revisions SET reason = 'muu'"), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (raw_exec (f, "DELETE FROM contact_revisions"), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, "UPDATE contact_revisions SET reason = 'muu'"));
+  g_assert_false (raw_exec (f, "DELETE FROM contact_revisions"));
   /* The marking is for good, and the contact and its closed case stay. */
-  g_assert_cmpint (raw_exec (f, "UPDATE contacts SET entered_in_error = 0"), ==, SQLITE_CONSTRAINT);
-  g_assert_cmpint (raw_exec (f, "UPDATE cases SET status = 1, assigned_to = NULL"), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, "UPDATE contacts SET entered_in_error = 0"));
+  g_assert_false (raw_exec (f, "UPDATE cases SET status = 1, assigned_to = NULL"));
   sql = g_strdup_printf ("DELETE FROM contacts WHERE id = %" G_GINT64_FORMAT, kept->contact_id);
-  g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, sql));
   g_clear_pointer (&sql, g_free);
 
   /* No correction without a revision that keeps the old values; no marking
    * without one that says why. */
   sql = g_strdup_printf ("UPDATE contacts SET reason_text = 'toinen' WHERE id = %" G_GINT64_FORMAT,
                          plain->contact_id);
-  g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, sql));
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("UPDATE contacts SET entered_in_error = 1 WHERE id = %" G_GINT64_FORMAT,
                          plain->contact_id);
-  g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, sql));
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, "
                          "  channel, needs, language, interpreter) "
                          "VALUES (%" G_GINT64_FORMAT ", 2, 1, 0, 1, 4, 1, 0)", plain->contact_id);
-  g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, sql));
   g_clear_pointer (&sql, g_free);
   /* A revision that does not hold what the contact holds is refused. */
   sql = g_strdup_printf ("INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, "
                          "  channel, needs, language, interpreter, reason_text) "
                          "VALUES (%" G_GINT64_FORMAT ", 1, 1, 0, 1, 4, 1, 0, 'keksitty')",
                          plain->contact_id);
-  g_assert_cmpint (raw_exec (f, sql), ==, SQLITE_CONSTRAINT);
+  g_assert_false (raw_exec (f, sql));
   g_clear_pointer (&sql, g_free);
 
   g_assert_cmpint (count (f, "SELECT count(*) FROM contact_revisions"), ==, 1);
@@ -478,7 +476,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  if (store_test_runs_here (path)) \
+    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/contact-history/correct", test_correct);
   ADD ("/store/contact-history/correct-refused", test_correct_refused);

@@ -14,6 +14,10 @@
 
 #include "kh-test-ui.h"
 
+#include <sqlite3.h>
+
+#include "../store/pg-test-util.h"
+
 gboolean
 kh_test_ui_timed_out_cb (gpointer data)
 {
@@ -42,16 +46,32 @@ kh_test_ui_set_up (KhTestUi *ui)
 
   ui->dir = g_dir_make_tmp ("kohtaamo-test-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
-  /* Set up as kohtaamo-admin init does: the test's account administers it. */
-  {
-    g_autoptr(KhDb) db = kh_db_open (path, &error);
-    g_autoptr(KhUser) admin = NULL;
+  ui->pg_dbname = NULL;
+  ui->pg_turn = NULL;
+  if (pg_test_engine ())
+    {
+      /* A database of its own on the test cluster, made from the template
+       * that kohtaamo-admin server init would leave: "tester" administers
+       * it, and the store signs in as that login. */
+      ui->pg_dbname = pg_test_create_database ();
+      ui->pg_turn = pg_test_take_turn ();
+      path = pg_test_conninfo (ui->pg_dbname, PG_TEST_ADMIN);
+      g_assert_true (kh_db_location_is_server (path));
+    }
+  else
+    {
+      path = g_build_filename (ui->dir, "kohtaamo.db", NULL);
+      /* Set up as kohtaamo-admin init does: the test's account administers it. */
+      {
+        g_autoptr(KhDb) db = kh_db_open (path, &error);
+        g_autoptr(KhUser) admin = NULL;
 
-    g_assert_no_error (error);
-    admin = kh_db_login (db, g_get_user_name (), NULL, &error);
-    g_assert_no_error (error);
-  }
+        g_assert_no_error (error);
+        admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+        g_assert_no_error (error);
+      }
+    }
+  ui->location = g_strdup (path);
   ui->store = kh_store_new (path);
   kh_store_open_async (ui->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
@@ -99,6 +119,63 @@ kh_test_ui_tear_down (KhTestUi *ui)
   g_remove (path);
   g_rmdir (ui->dir);
   g_clear_pointer (&ui->dir, g_free);
+  g_clear_pointer (&ui->location, g_free);
+  if (ui->pg_dbname != NULL)
+    pg_test_drop_database (ui->pg_dbname);
+  g_clear_pointer (&ui->pg_dbname, g_free);
+  g_clear_pointer ((PGconn **) &ui->pg_turn, PQfinish);
+}
+
+gboolean
+kh_test_ui_on_server (void)
+{
+  return pg_test_engine ();
+}
+
+void
+kh_test_ui_sql (KhTestUi   *ui,
+                const char *statement)
+{
+  if (ui->pg_dbname != NULL)
+    {
+      PGconn *conn = pg_test_connect (ui->pg_dbname);
+
+      pg_test_exec (conn, "SET search_path = kohtaamo");
+      pg_test_exec (conn, statement);
+      PQfinish (conn);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      char *message = NULL;
+
+      g_assert_cmpint (sqlite3_open (ui->location, &db), ==, SQLITE_OK);
+      if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
+        g_error ("%s: %s", statement, message);
+      sqlite3_close (db);
+    }
+}
+
+gint64
+kh_test_ui_count (KhTestUi   *ui,
+                  const char *query)
+{
+  gint64 n;
+
+  if (ui->pg_dbname != NULL)
+    return pg_test_count (ui->pg_dbname, query);
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open (ui->location, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    n = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  return n;
 }
 
 void

@@ -19,6 +19,12 @@ typedef struct {
   char      *dir;
   KhStore   *store;
   GtkWidget *window;
+  /* What the store opened: the SQLite file in `dir`, or, with
+   * KOHTAAMO_TEST_ENGINE=pg (the ui-pg suite), the test's own database on
+   * the test cluster (tests/store/pg-test-util.h), as its administrator. */
+  char      *location;
+  char      *pg_dbname;
+  gpointer   pg_turn;
 } KhTestUi;
 
 /* Sets `*(gboolean *) data` and stops: the time limit of WAIT_UNTIL. */
@@ -35,8 +41,9 @@ gboolean   kh_test_ui_timed_out_cb        (gpointer    data);
     g_assert_true (cond);                                                       \
   } G_STMT_END
 
-/* Opens a new database in a temporary folder and makes the window (tall
- * when screenshots are asked for). */
+/* Opens a new database (a file in a temporary folder, or a database on
+ * the test cluster) and makes the window (tall when screenshots are asked
+ * for). */
 void       kh_test_ui_set_up              (KhTestUi   *ui);
 /* Puts `child` in the window, presents it and waits until it is drawn. */
 void       kh_test_ui_show                (KhTestUi   *ui,
@@ -68,6 +75,16 @@ void       kh_test_ui_fill_contact        (GtkWidget  *form,
                                            KhChannel   channel,
                                            guint       need,
                                            const char *outcome_check);
+
+/* Whether the tests run on PostgreSQL (KOHTAAMO_TEST_ENGINE=pg). */
+gboolean   kh_test_ui_on_server           (void);
+/* Runs SQL beside the store, as another program would: on the SQLite file,
+ * or as the server's superuser in the test's database (schema kohtaamo). */
+void       kh_test_ui_sql                 (KhTestUi   *ui,
+                                           const char *statement);
+/* The number the first column of the first row of `query` holds. */
+gint64     kh_test_ui_count               (KhTestUi   *ui,
+                                           const char *query);
 
 /* Today's contacts, straight from the store. */
 GPtrArray *kh_test_ui_list_contacts_today (KhStore    *store);

@@ -12,7 +12,6 @@
 #include <glib/gi18n-lib.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <adwaita.h>
 
 #include "core/kh-hetu.h"
@@ -527,14 +526,7 @@ static void
 sql (Fixture    *f,
      const char *statement)
 {
-  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", statement, message);
-  sqlite3_close (db);
+  kh_test_ui_sql (&f->ui, statement);
 }
 
 static GtkWidget *

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <adwaita.h>
 
 #include "core/kh-deadlines.h"
@@ -705,14 +704,7 @@ static void
 sql (Fixture    *f,
      const char *statement)
 {
-  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, statement, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", statement, message);
-  sqlite3_close (db);
+  kh_test_ui_sql (&f->ui, statement);
 }
 
 static GtkWidget *
@@ -780,12 +772,13 @@ static KhDb *
 open_db (Fixture  *f,
          KhUser  **out_user)
 {
-  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
   g_autoptr(GError) error = NULL;
-  KhDb *db = kh_db_open (path, &error);
+  KhDb *db = kh_db_open (f->ui.location, &error);
 
   g_assert_no_error (error);
-  *out_user = kh_db_login (db, g_get_user_name (), NULL, &error);
+  /* On a server, the login the connection is (the store's too). */
+  *out_user = kh_db_login (db, kh_db_get_login (db) != NULL ? kh_db_get_login (db)
+                                                             : g_get_user_name (), NULL, &error);
   g_assert_no_error (error);
   return db;
 }
@@ -830,18 +823,7 @@ static gint64
 count_sql (Fixture    *f,
            const char *query)
 {
-  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
+  return kh_test_ui_count (&f->ui, query);
 }
 
 /* Work-list rows of the access log written after row `after` (people,
@@ -852,7 +834,7 @@ count_work_list_log (Fixture  *f,
                      gboolean  distinct)
 {
   g_autofree char *query = g_strdup_printf ("SELECT count(%s) FROM access_log "
-                                            "WHERE what = 8 AND rowid > %" G_GINT64_FORMAT,
+                                            "WHERE what = 8 AND id > %" G_GINT64_FORMAT,
                                             distinct ? "DISTINCT client_id" : "*", after);
 
   return count_sql (f, query);
@@ -888,7 +870,7 @@ test_long_queue (Fixture       *f,
   g_assert_true (kh_db_commit (db, &error));
   g_assert_no_error (error);
   kh_db_close (db);
-  log_start = count_sql (f, "SELECT coalesce (max (rowid), 0) FROM access_log");
+  log_start = count_sql (f, "SELECT coalesce (max (id), 0) FROM access_log");
 
   /* No refresh asked: the store notices the other connection's commit and
    * the page follows by itself (issue 6, 6), once. */
@@ -1059,7 +1041,7 @@ test_log_once (Fixture       *f,
   open_cases (f, 3);
   WAIT_UNTIL (count_rows (f, "queue_view") == 3 && count_rows (f, "contacts_view") == 3);
   WAIT_UNTIL (record_at (f, "queue_view", 2) != NULL && record_at (f, "contacts_view", 2) != NULL);
-  log_start = count_sql (f, "SELECT coalesce (max (rowid), 0) FROM access_log");
+  log_start = count_sql (f, "SELECT coalesce (max (id), 0) FROM access_log");
   shown = f->lists_shown;
 
   kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
@@ -1119,8 +1101,7 @@ test_other_desk (Fixture       *f,
 {
   GtkWidget *view = page_child (f, "contacts_view");
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  g_autofree char *path = g_build_filename (f->ui.dir, "kohtaamo.db", NULL);
-  g_autoptr(KhStore) other = kh_store_new (path);
+  g_autoptr(KhStore) other = kh_store_new (f->ui.location);
   g_autoptr(KhUser) other_user = NULL;
   g_autoptr(KhContact) contact = kh_contact_new ();
   g_autoptr(KhClient) client = kh_client_new ();
@@ -1151,7 +1132,7 @@ test_other_desk (Fixture       *f,
   g_assert_cmpstr (title_at (f, "contacts_view", row), ==, name);
   g_assert_cmpstr (title_at (f, "contacts_view", row - 1), ==, above);
   old_record = record_at (f, "contacts_view", row);
-  log_start = count_sql (f, "SELECT coalesce (max (rowid), 0) FROM access_log");
+  log_start = count_sql (f, "SELECT coalesce (max (id), 0) FROM access_log");
 
   /* The other desk. */
   kh_store_open_async (other, NULL, other_desk_opened_cb, &other_user);

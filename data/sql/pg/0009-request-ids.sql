@@ -1,4 +1,4 @@
--- 0006-request-ids.sql — PostgreSQL's side of data/sql/0020-request-ids.sql
+-- 0009-request-ids.sql — PostgreSQL's side of data/sql/0020-request-ids.sql
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -47,4 +47,4 @@ GRANT EXECUTE ON FUNCTION intake_by_request (text) TO kohtaamo_staff;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (6, '0006-request-ids');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (9, '0009-request-ids');
