@@ -142,6 +142,7 @@ applies_by_choice (const KhContact *contact,
     case KH_INTAKE_FIELD_NO_ASSESSMENT_REASON:
       return kh_contact_makes_pending (contact) && !outcome_gives_help (contact->outcome);
     case KH_INTAKE_FIELD_DEADLINE_GROUPS:
+    case KH_INTAKE_FIELD_TEAM:
     case KH_INTAKE_FIELD_ASSIGN_TO:
       return contact->outcome == KH_OUTCOME_CASE_OPENED
              || (contact->outcome == KH_OUTCOME_URGENT && contact->opens_case);
@@ -438,6 +439,11 @@ kh_intake_state_copy (const KhIntakeState *state)
   copy->contact = kh_contact_copy (state->contact);
   copy->original = kh_contact_copy (state->original);
   copy->birth_date = g_strdup (state->birth_date);
+  if (state->teams != NULL)
+    {
+      copy->teams = g_array_sized_new (FALSE, FALSE, sizeof (gint64), state->teams->len);
+      g_array_append_vals (copy->teams, state->teams->data, state->teams->len);
+    }
   return copy;
 }
 
@@ -449,6 +455,7 @@ kh_intake_state_free (KhIntakeState *state)
   g_clear_object (&state->contact);
   g_clear_object (&state->original);
   g_free (state->birth_date);
+  g_clear_pointer (&state->teams, g_array_unref);
   g_free (state);
 }
 
@@ -465,7 +472,8 @@ kh_intake_state_has_changes (const KhIntakeState *state)
   const KhContact *a = state->contact;
   const KhContact *b = state->original;
 
-  if (state->who != KH_INTAKE_WHO_NONE || state->deadline_groups != 0 || state->assign_to != 0)
+  if (state->who != KH_INTAKE_WHO_NONE || state->deadline_groups != 0 || state->assign_to != 0
+      || state->team_id != state->default_team)
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     if (g_strcmp0 (*text_field ((KhContact *) a, text_fields[i]),
@@ -669,6 +677,70 @@ kh_intake_state_set_assign_to (KhIntakeState *state,
   state->assign_to = user_id;
 }
 
+static gboolean
+team_offered (const gint64 *team_ids,
+              guint         n_teams,
+              gint64        team_id)
+{
+  for (guint i = 0; i < n_teams && team_id > 0; i++)
+    if (team_ids[i] == team_id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * kh_intake_default_team:
+ * @team_ids: (array length=n_teams): the unit's active teams, in the order
+ *   they are offered
+ * @n_teams: how many
+ * @own_team: the receptionist's team, 0 for none
+ *
+ * Reception usually works for the whole unit and belongs to no team; a
+ * receptionist of a team (a unit with a desk per team) sends its cases to
+ * their own team. A team that no longer takes cases is never the default.
+ *
+ * Returns: the team a new case goes to unless another is chosen, or 0
+ */
+gint64
+kh_intake_default_team (const gint64 *team_ids,
+                        guint         n_teams,
+                        gint64        own_team)
+{
+  g_return_val_if_fail (team_ids != NULL || n_teams == 0, 0);
+
+  if (team_offered (team_ids, n_teams, own_team))
+    return own_team;
+  return n_teams > 0 ? team_ids[0] : 0;
+}
+
+void
+kh_intake_state_set_teams (KhIntakeState *state,
+                           const gint64  *team_ids,
+                           guint          n_teams,
+                           gint64         own_team)
+{
+  gboolean kept;
+
+  g_return_if_fail (team_ids != NULL || n_teams == 0);
+
+  kept = team_offered (team_ids, n_teams, state->team_id)
+         && state->team_id != state->default_team;
+  g_clear_pointer (&state->teams, g_array_unref);
+  state->teams = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_teams);
+  g_array_append_vals (state->teams, team_ids, n_teams);
+  state->default_team = kh_intake_default_team (team_ids, n_teams, own_team);
+  /* A team chosen by hand stays chosen while it is offered. */
+  if (!kept)
+    state->team_id = state->default_team;
+}
+
+void
+kh_intake_state_set_team (KhIntakeState *state,
+                          gint64         team_id)
+{
+  state->team_id = team_id;
+}
+
 /**
  * kh_intake_state_build_contact:
  * @state: a #KhIntakeState
@@ -820,6 +892,21 @@ kh_intake_view_new (const KhIntakeState *state,
                      _("The directory of services could not be loaded. Try again, or choose another outcome."));
       else if (contact->service_id <= 0)
         set_message (view, KH_INTAKE_FIELD_SERVICE, _("Choose the service the person was directed to."));
+    }
+
+  /* The team whose queue the case goes to (issue 5, 2.9): offered when
+   * the unit has more than one; before the teams are known, the store
+   * gives the default (kh_intake_default_team). */
+  if (state->teams == NULL || state->teams->len <= 1)
+    view->applies[KH_INTAKE_FIELD_TEAM] = FALSE;
+  if (contact->opens_case && state->teams != NULL)
+    {
+      if (state->teams->len == 0)
+        set_message (view, KH_INTAKE_FIELD_TEAM,
+                     _("No team takes new cases. Ask the administrator to add a team or make one active again."));
+      else if (!team_offered ((const gint64 *) state->teams->data, state->teams->len,
+                              state->team_id))
+        set_message (view, KH_INTAKE_FIELD_TEAM, _("Choose the team whose queue the case goes to."));
     }
 
   /* Deadlines. */

@@ -44,6 +44,7 @@ typedef enum {
   KH_INTAKE_FIELD_NO_ASSESSMENT_REASON,
   KH_INTAKE_FIELD_OUTCOME_NOTE,
   KH_INTAKE_FIELD_DEADLINE_GROUPS,
+  KH_INTAKE_FIELD_TEAM,                 /* the team whose queue a new case goes to */
   KH_INTAKE_FIELD_ASSIGN_TO,
   KH_INTAKE_N_FIELDS
 } KhIntakeField;
@@ -98,6 +99,13 @@ struct _KhIntakeState
   guint        deadline_groups;         /* ticked by hand (KhDeadlineGroup) */
   gint64       assign_to;               /* user id; 0 leaves the case in the queue */
   gboolean     services_failed;         /* the directory could not be loaded */
+  /* The unit's active teams that a new case can go to (gint64 ids, in the
+   * order the form offers them), or NULL while they are not known; the
+   * team chosen, and the one the form started with (see
+   * kh_intake_state_set_teams). */
+  GArray      *teams;
+  gint64       team_id;
+  gint64       default_team;
 };
 
 KhIntakeState *kh_intake_state_new        (void);
@@ -124,6 +132,21 @@ void kh_intake_state_set_opens_case (KhIntakeState *state, gboolean opens_case);
 void kh_intake_state_set_service    (KhIntakeState *state, gint64 service_id);
 void kh_intake_state_set_deadline_groups (KhIntakeState *state, guint groups);
 void kh_intake_state_set_assign_to  (KhIntakeState *state, gint64 user_id);
+/* The unit's active teams (`team_ids`, in the order offered) and the
+ * receptionist's own team (0: none): the team becomes the default
+ * (kh_intake_default_team) unless one of these teams was chosen already. */
+void kh_intake_state_set_teams      (KhIntakeState *state, const gint64 *team_ids, guint n_teams,
+                                     gint64 own_team);
+void kh_intake_state_set_team       (KhIntakeState *state, gint64 team_id);
+
+/* The team a new case goes to when nobody chose another (issue 5, 2.9):
+ * the receptionist's own team when it is among the active teams
+ * `team_ids`, else the first of them (the unit's only team, when it has
+ * one); 0 when there is no active team. The store decides with the same
+ * function when an intake names no team. */
+gint64 kh_intake_default_team (const gint64 *team_ids,
+                               guint         n_teams,
+                               gint64        own_team);
 
 /* What the form shows, derived from a state. */
 typedef struct

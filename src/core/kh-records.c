@@ -349,6 +349,7 @@ kh_case_finalize (GObject *object)
   g_free (self->assigned_to_name);
   g_free (self->contactor_detail);
   g_free (self->directed_by);
+  g_free (self->team_name);
 
   G_OBJECT_CLASS (kh_case_parent_class)->finalize (object);
 }
@@ -496,6 +497,64 @@ kh_service_get_name (KhService  *self,
   return NULL;
 }
 
+/* ---- KhTeam ------------------------------------------------------------ */
+
+G_DEFINE_FINAL_TYPE (KhTeam, kh_team, G_TYPE_OBJECT)
+
+static void
+kh_team_finalize (GObject *object)
+{
+  KhTeam *self = KH_TEAM (object);
+
+  g_free (self->name);
+
+  G_OBJECT_CLASS (kh_team_parent_class)->finalize (object);
+}
+
+static void
+kh_team_class_init (KhTeamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kh_team_finalize;
+}
+
+static void
+kh_team_init (KhTeam *self)
+{
+  self->active = TRUE;
+}
+
+/**
+ * kh_team_new:
+ *
+ * Returns: (transfer full): a new, active team without a name
+ */
+KhTeam *
+kh_team_new (void)
+{
+  return g_object_new (KH_TYPE_TEAM, NULL);
+}
+
+/**
+ * kh_team_copy:
+ * @self: a #KhTeam
+ *
+ * Returns: (transfer full): a copy of @self, for the store's worker
+ */
+KhTeam *
+kh_team_copy (KhTeam *self)
+{
+  KhTeam *copy;
+
+  g_return_val_if_fail (KH_IS_TEAM (self), NULL);
+
+  copy = kh_team_new ();
+  copy->id = self->id;
+  copy->name = g_strdup (self->name);
+  copy->active = self->active;
+  copy->n_members = self->n_members;
+  return copy;
+}
+
 /* ---- KhUser ------------------------------------------------------------ */
 
 G_DEFINE_FINAL_TYPE (KhUser, kh_user, G_TYPE_OBJECT)
@@ -507,6 +566,7 @@ kh_user_finalize (GObject *object)
 
   g_free (self->account);
   g_free (self->display_name);
+  g_free (self->team_name);
 
   G_OBJECT_CLASS (kh_user_parent_class)->finalize (object);
 }

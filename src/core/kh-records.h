@@ -175,9 +175,34 @@ struct _KhCase
   char         *contactor_detail;  /* which authority, or who; NULL if not recorded */
   KhReferral    referral;
   char         *directed_by;       /* DIRECTED: the authority that directed the person (35 § 1 p) */
+  /* The team whose queue the case waits in, or whose worker has it. Every
+   * case read from the store has one; 0 in a case to be inserted takes
+   * the unit's default team (kh_db_insert_case_bulk). */
+  gint64        team_id;
+  char         *team_name;         /* for display */
 };
 
 KhCase *kh_case_new (void);
+
+/* One of the unit's teams (tiimi / team): a queue of cases and the workers
+ * who take them. A team is deactivated, never removed: its cases keep it. */
+#define KH_TYPE_TEAM (kh_team_get_type ())
+G_DECLARE_FINAL_TYPE (KhTeam, kh_team, KH, TEAM, GObject)
+struct _KhTeam
+{
+  GObject parent_instance;
+
+  gint64    id;
+  char     *name;
+  gboolean  active;
+  guint     n_members;             /* active users in the team (as read) */
+};
+
+/* A new, active team without a name. */
+KhTeam *kh_team_new  (void);
+KhTeam *kh_team_copy (KhTeam *self);
+/* The longest name of a team, in characters; the store's CHECK says the same. */
+#define KH_TEAM_NAME_MAX 80
 
 /* An entry in the unit's directory of services and agencies. */
 #define KH_TYPE_SERVICE (kh_service_get_type ())
@@ -222,6 +247,9 @@ struct _KhUser
   char     *display_name;
   KhRole    role;
   gboolean  active;
+  gint64    team_id;               /* the team the user works in; 0: none
+                                      (reception, the administrator) */
+  char     *team_name;             /* for display; NULL without a team */
 };
 
 KhUser  *kh_user_new (void);

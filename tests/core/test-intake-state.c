@@ -372,6 +372,140 @@ test_setters (void)
   }
 }
 
+/* Issue 5, 2.9: the team whose queue a new case goes to. The default is
+ * the receptionist's own team when it takes cases, else the unit's first. */
+static void
+test_team_default (void)
+{
+  const gint64 teams[] = { 7, 3, 12 };
+
+  g_assert_cmpint (kh_intake_default_team (teams, 3, 3), ==, 3);
+  g_assert_cmpint (kh_intake_default_team (teams, 3, 12), ==, 12);
+  /* No team of one's own, or one that takes no cases (not offered). */
+  g_assert_cmpint (kh_intake_default_team (teams, 3, 0), ==, 7);
+  g_assert_cmpint (kh_intake_default_team (teams, 3, 5), ==, 7);
+  g_assert_cmpint (kh_intake_default_team (teams, 1, 3), ==, 7);
+  g_assert_cmpint (kh_intake_default_team (NULL, 0, 3), ==, 0);
+}
+
+/* A walk-in by the person that opens a case, as the form has it. */
+static KhIntakeState *
+case_state (void)
+{
+  KhIntakeState *state = kh_intake_state_new ();
+  g_autoptr(GDateTime) received = easter_thursday ();
+
+  kh_intake_state_set_who (state, KH_INTAKE_WHO_EXISTING, "1980-06-15");
+  kh_intake_state_set_received (state, received);
+  kh_intake_state_set_channel (state, KH_CHANNEL_WALK_IN);
+  kh_intake_state_set_needs (state, KH_NEED_HOUSING);
+  kh_intake_state_set_urgency (state, KH_URGENCY_NOT_URGENT);
+  kh_intake_state_set_language (state, KH_LANGUAGE_FI, FALSE);
+  kh_intake_state_set_outcome (state, KH_OUTCOME_CASE_OPENED);
+  return state;
+}
+
+/* The choice is shown only when there is a choice, and only for a case;
+ * what is chosen by hand stays while it is offered. */
+static void
+test_team_choice (void)
+{
+  g_autoptr(GDateTime) now = easter_thursday ();
+  g_autoptr(KhIntakeState) state = case_state ();
+  const gint64 one[] = { 4 };
+  const gint64 three[] = { 4, 9, 2 };
+  const gint64 two[] = { 4, 2 };
+
+  /* Before the teams are known: nothing to choose, nothing missing (the
+   * store gives the default). */
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_false (view->applies[KH_INTAKE_FIELD_TEAM]);
+    g_assert_null (view->messages[KH_INTAKE_FIELD_TEAM]);
+    g_assert_cmpint (view->first_problem, ==, KH_INTAKE_FIELD_NONE);
+  }
+
+  /* The unit's only team: chosen, not shown. */
+  kh_intake_state_set_teams (state, one, 1, 0);
+  g_assert_cmpint (state->team_id, ==, 4);
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_false (view->applies[KH_INTAKE_FIELD_TEAM]);
+    g_assert_cmpint (view->first_problem, ==, KH_INTAKE_FIELD_NONE);
+  }
+
+  /* Three teams, the receptionist in the second: shown, theirs chosen. */
+  kh_intake_state_set_teams (state, three, 3, 9);
+  g_assert_cmpint (state->team_id, ==, 9);
+  /* The default is no change of a fresh form; another team is. */
+  {
+    g_autoptr(KhIntakeState) fresh = kh_intake_state_new ();
+
+    kh_intake_state_set_teams (fresh, three, 3, 9);
+    g_assert_false (kh_intake_state_has_changes (fresh));
+    kh_intake_state_set_team (fresh, 2);
+    g_assert_true (kh_intake_state_has_changes (fresh));
+  }
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_true (view->applies[KH_INTAKE_FIELD_TEAM]);
+    g_assert_null (view->messages[KH_INTAKE_FIELD_TEAM]);
+  }
+
+  /* Chosen by hand: a change of the form, kept when the teams are read
+   * again; the team gone from the list, the default again. */
+  kh_intake_state_set_team (state, 2);
+  kh_intake_state_set_teams (state, three, 3, 9);
+  g_assert_cmpint (state->team_id, ==, 2);
+  kh_intake_state_set_teams (state, one, 1, 9);
+  g_assert_cmpint (state->team_id, ==, 4);
+  kh_intake_state_set_teams (state, two, 2, 9);
+  g_assert_cmpint (state->team_id, ==, 4);
+
+  /* A team not offered (deactivated meanwhile) is a problem at the field. */
+  kh_intake_state_set_team (state, 9);
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_cmpstr (view->messages[KH_INTAKE_FIELD_TEAM], ==,
+                     "Choose the team whose queue the case goes to.");
+    g_assert_cmpint (view->first_problem, ==, KH_INTAKE_FIELD_TEAM);
+  }
+
+  /* No case, no team. */
+  kh_intake_state_set_outcome (state, KH_OUTCOME_ADVICE);
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_false (view->applies[KH_INTAKE_FIELD_TEAM]);
+    g_assert_null (view->messages[KH_INTAKE_FIELD_TEAM]);
+  }
+
+  /* No team takes cases: a case cannot be opened. */
+  kh_intake_state_set_outcome (state, KH_OUTCOME_CASE_OPENED);
+  kh_intake_state_set_teams (state, NULL, 0, 9);
+  g_assert_cmpint (state->team_id, ==, 0);
+  {
+    g_autoptr(KhIntakeView) view = kh_intake_view_new (state, NULL, now);
+
+    g_assert_cmpstr (view->messages[KH_INTAKE_FIELD_TEAM], ==,
+                     "No team takes new cases. Ask the administrator to add a team or make one active again.");
+  }
+
+  /* A copy keeps the teams, independently. */
+  kh_intake_state_set_teams (state, three, 3, 0);
+  {
+    g_autoptr(KhIntakeState) copy = kh_intake_state_copy (state);
+
+    kh_intake_state_set_teams (state, one, 1, 0);
+    g_assert_cmpuint (copy->teams->len, ==, 3);
+    g_assert_cmpint (copy->team_id, ==, 4);
+  }
+}
+
 /* What is missing shows at each field, first problem in the form's order. */
 static void
 test_messages (void)
@@ -511,6 +645,8 @@ main (int   argc,
   g_test_add_func ("/core/intake-state/setters", test_setters);
   g_test_add_func ("/core/intake-state/messages", test_messages);
   g_test_add_func ("/core/intake-state/deadlines", test_deadlines);
+  g_test_add_func ("/core/intake-state/team-default", test_team_default);
+  g_test_add_func ("/core/intake-state/team-choice", test_team_choice);
 
   return g_test_run ();
 }
