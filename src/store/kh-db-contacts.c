@@ -41,11 +41,13 @@
   "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
   "  cs.deadline_groups, cs.assessment_deadline, " \
   "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure " \
+  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure, " \
+  "  cs.team_id, t.name " \
   "FROM cases cs " \
   "  JOIN clients c ON c.id = cs.client_id " \
   "  JOIN contacts k ON k.id = cs.contact_id " \
-  "  LEFT JOIN users u ON u.id = cs.assigned_to "
+  "  LEFT JOIN users u ON u.id = cs.assigned_to " \
+  "  LEFT JOIN teams t ON t.id = cs.team_id "
 
 static KhContact *
 contact_from_row (KhDbStmt *stmt)
@@ -122,6 +124,8 @@ case_from_row (KhDbStmt *stmt)
 
   kcase->implementation_deadline = _kh_db_column_text (stmt, 13);
   kcase->client_non_disclosure = _kh_db_column_int (stmt, 14) != 0;
+  kcase->team_id = _kh_db_column_int64 (stmt, 15);
+  kcase->team_name = _kh_db_column_text (stmt, 16);
   return kcase;
 }
 
@@ -298,8 +302,9 @@ insert_case (KhDb    *db,
 
   stmt = _kh_db_prepare (db,
                          "INSERT INTO cases (client_id, contact_id, opened_at, status, assigned_to, "
-                         "  deadline_groups, assessment_deadline, implementation_deadline, urgent) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         "  deadline_groups, assessment_deadline, implementation_deadline, urgent, "
+                         "  team_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          error);
   if (stmt == NULL)
     return 0;
@@ -314,6 +319,7 @@ insert_case (KhDb    *db,
   _kh_db_bind_text (stmt, 7, kcase->assessment_deadline);
   _kh_db_bind_text (stmt, 8, kcase->implementation_deadline);
   _kh_db_bind_int (stmt, 9, kcase->urgent ? 1 : 0);
+  _kh_db_bind_id (stmt, 10, kcase->team_id);
   rc = _kh_db_step (stmt);
   if (rc != KH_DB_ROW)
     {
@@ -435,6 +441,7 @@ open_case (KhDb       *db,
            KhIntake   *intake,
            KhContact  *contact,
            KhClient   *client,
+           gint64      team_id,
            char      **out_deadline,
            GError    **error)
 {
@@ -455,6 +462,7 @@ open_case (KhDb       *db,
   kcase->opened_at = g_date_time_ref (contact->received_at);
   kcase->assigned_to = intake->assign_to;
   kcase->status = intake->assign_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
+  kcase->team_id = team_id;
   /* The contact's answer, copied for the queue's order (0018). */
   kcase->urgent = contact->urgent;
   kcase->deadline_groups = kh_deadline_effective_groups (intake->deadline_groups,
@@ -536,6 +544,7 @@ kh_db_save_intake (KhDb      *db,
   GError *local_error = NULL;
   g_autofree char *request_id = NULL;
   gboolean write_client = FALSE;
+  gint64 team_id = 0;
   gboolean own;
 
   g_return_val_if_fail (db != NULL, NULL);
@@ -653,6 +662,11 @@ kh_db_save_intake (KhDb      *db,
         }
     }
 
+  /* Issue 5, 2.9: the team whose queue a new case goes to, one that takes
+   * new cases; the form's choice, else the default it would offer. */
+  if (local_error == NULL && contact->opens_case && contact->attached_case_id == 0)
+    team_id = _kh_db_team_for_case (db, intake->team_id, user->team_id, &local_error);
+
   if (local_error == NULL)
     {
       stamp_urgency (contact, user->id);
@@ -666,7 +680,7 @@ kh_db_save_intake (KhDb      *db,
       result->attached = TRUE;
     }
   else if (local_error == NULL && contact->opens_case)
-    result->case_id = open_case (db, intake, contact, client,
+    result->case_id = open_case (db, intake, contact, client, team_id,
                                  &result->assessment_deadline, &local_error);
 
   {
@@ -1273,8 +1287,9 @@ kh_db_list_contacts_on (KhDb        *db,
 
 /**
  * kh_db_list_queue_query:
- * @query: which page, which showing (the filters do not apply)
- * @out_total: (out) (optional): how many cases wait in all
+ * @query: which page, which showing, which team (0: every team; the
+ *   filters of today's contacts do not apply)
+ * @out_total: (out) (optional): how many cases wait in all (in the team)
  * @out_urgent: (out) (optional): how many of them are urgent
  *
  * Returns: (transfer full) (element-type KhCase): the page of the opened
@@ -1317,7 +1332,7 @@ kh_db_list_queue_query (KhDb                  *db,
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                  "SELECT case_id FROM kohtaamo.work_list_queue "
                                                  "(CAST (?1 AS integer), CAST (?2 AS integer), "
-                                                 "CAST (?3 AS bigint[]))",
+                                                 "CAST (?3 AS bigint[]), CAST (?4 AS bigint))",
                                                  &local_error);
 
       if (stmt != NULL)
@@ -1325,6 +1340,7 @@ kh_db_list_queue_query (KhDb                  *db,
           _kh_db_bind_int64 (stmt, 1, limit);
           _kh_db_bind_int64 (stmt, 2, query->offset);
           _kh_db_bind_text (stmt, 3, shown);
+          _kh_db_bind_int64 (stmt, 4, query->team_id);
           ids = server_work_list_ids (db, stmt, &local_error);
           g_clear_pointer (&stmt, _kh_db_stmt_release);
         }
@@ -1356,6 +1372,7 @@ kh_db_list_queue_query (KhDb                  *db,
      * its own rows only, not every waiting case. */
     g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                CASE_SELECT "WHERE cs.status = 1 "
+                                               "  AND (?3 = 0 OR cs.team_id = ?3) "
                                                "ORDER BY cs.urgent DESC, "
                                                "  CASE WHEN cs.urgent = 1 THEN 0 "
                                                "       WHEN cs.assessment_deadline IS NULL THEN 1 "
@@ -1370,19 +1387,26 @@ kh_db_list_queue_query (KhDb                  *db,
       {
         _kh_db_bind_int64 (stmt, 1, limit);
         _kh_db_bind_int64 (stmt, 2, query->offset);
+        _kh_db_bind_int64 (stmt, 3, query->team_id);
         _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
       }
   }
   if (local_error == NULL)
     {
-      /* On a server, a count of every waiting case (no person). */
+      /* On a server, a count of every waiting case (no person). The
+       * counts follow the team, so that a team's urgent cases are all
+       * counted in its heading (issue 5, 1.1). */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                  db->engine->search_on_server
-                                                 ? "SELECT total, urgent FROM kohtaamo.queue_counts ()"
+                                                 ? "SELECT total, urgent FROM kohtaamo.queue_counts "
+                                                   "(CAST (?1 AS bigint))"
                                                  : "SELECT count(*), coalesce (sum (urgent), 0) "
-                                                   "FROM cases WHERE status = 1",
+                                                   "FROM cases WHERE status = 1 "
+                                                   "AND (?1 = 0 OR team_id = ?1)",
                                                  &local_error);
 
+      if (stmt != NULL)
+        _kh_db_bind_int64 (stmt, 1, query->team_id);
       if (stmt != NULL && count_rows (db, stmt, &total, &local_error))
         urgent = (guint) CLAMP (_kh_db_column_int64 (stmt, 1), 0, G_MAXUINT);
     }
@@ -1472,7 +1496,8 @@ kh_db_insert_contact_bulk (KhDb       *db,
  *
  * Inserts a case as given. A status of 0 becomes queued or assigned by
  * assigned_to; a case without an implementation deadline gets it from its
- * opening day (SHL 45 §), as kh_db_save_intake() gives it. Its `urgent`
+ * opening day (SHL 45 §), as kh_db_save_intake() gives it; one without a
+ * team goes to the unit's default team. Its `urgent`
  * must be its contact's: the schema refuses any other (0018).
  */
 gint64
@@ -1486,7 +1511,7 @@ kh_db_insert_case_bulk (KhDb    *db,
   g_return_val_if_fail (KH_IS_CASE (kcase), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (kcase->status != 0 && kcase->implementation_deadline != NULL)
+  if (kcase->status != 0 && kcase->implementation_deadline != NULL && kcase->team_id > 0)
     return insert_case (db, kcase, error);
 
   copy = kh_case_new ();
@@ -1498,6 +1523,9 @@ kh_db_insert_case_bulk (KhDb    *db,
                  : kcase->assigned_to > 0 ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
   copy->deadline_groups = kcase->deadline_groups;
   copy->urgent = kcase->urgent;
+  copy->team_id = kcase->team_id > 0 ? kcase->team_id : _kh_db_team_for_case (db, 0, 0, error);
+  if (copy->team_id == 0)
+    return 0;
   copy->assessment_deadline = g_strdup (kcase->assessment_deadline);
   copy->implementation_deadline =
     kcase->implementation_deadline != NULL

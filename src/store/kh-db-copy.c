@@ -9,7 +9,7 @@
  * transaction of the server's superuser. Any error rolls it back, and the
  * server's database is as "server init" left it.
  *
- * What is copied, with its ids: users, settings, the directory of services,
+ * What is copied, with its ids: teams, users, settings, the directory of services,
  * closed days, people (with their versions; the name words and search text
  * are the server's own, made by its triggers from the names and sort keys),
  * contacts, cases, the corrections of contacts and the access log. Every
@@ -61,7 +61,7 @@ typedef struct {
 
 /* The tables in the order they are written, with what counts them. */
 static const char * const copied_tables[] = {
-  "users", "settings", "services", "closed_days", "clients", "contacts", "cases",
+  "teams", "users", "settings", "services", "closed_days", "clients", "contacts", "cases",
   "contact_revisions", "access_log",
 };
 
@@ -611,6 +611,12 @@ copy_users (Copy            *c,
       || !pg_do (c, "CREATE TEMPORARY TABLE kh_new_logins (account text) ON COMMIT DROP",
                  0, NULL, error)
       || !delete_all (c, "users", error)
+      /* The file's teams in place of the one that server init made (the
+       * users and cases refer to them by id). */
+      || !delete_all (c, "teams", error)
+      || !copy_table (c, "teams", error)
+      || !pg_do (c, "SELECT setval (pg_get_serial_sequence ('kohtaamo.teams', 'id'), max (id)) "
+                    "FROM teams", 0, NULL, error)
       || !copy_table (c, "users", error)
       || !pg_do (c, "SELECT setval (pg_get_serial_sequence ('kohtaamo.users', 'id'), max (id)) "
                     "FROM users", 0, NULL, error))

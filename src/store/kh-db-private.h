@@ -108,7 +108,8 @@ struct _KhDbEngine
    *  {client_join}     what {client_address} needs after `clients c`
    *  {earlier_log_rows} access_log rows `a` from before this transaction
    *  {log_access}      a statement that logs a read: ?1 at (Unix seconds),
-   *                    ?2 user id, ?3 client id, ?4 what, ?5 basis */
+   *                    ?2 user id, ?3 client id, ?4 what, ?5 basis
+   *  {set_user_team}   puts user ?1 (account) in team ?2 (NULL: none); one row */
   const KhDbFragment *fragments;
   /* The program writes clients.search_text and client_words (else the
    * database's triggers keep them). */
@@ -463,6 +464,14 @@ gboolean      _kh_db_check_contact     (KhContact    *contact,
  * logged: the caller logs. */
 KhContact    *_kh_db_read_contact      (KhDb         *db,
                                         gint64        contact_id,
+                                        GError      **error);
+
+/* The team a new case goes to (kh-db-teams.c): `requested` when it takes
+ * new cases, else with 0 the default (kh_intake_default_team with
+ * `own_team`); 0 with `error` (INVALID) when there is none. */
+gint64        _kh_db_team_for_case     (KhDb         *db,
+                                        gint64        requested,
+                                        gint64        own_team,
                                         GError      **error);
 
 /* A case's common columns 0–12 (kh-db-contacts.c, CASE_SELECT's order). */

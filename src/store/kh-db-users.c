@@ -11,7 +11,10 @@
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
-#define USER_COLUMNS "id, account, display_name, role, active"
+/* A user with their team's name (0021-teams.sql). */
+#define USER_SELECT \
+  "SELECT u.id, u.account, u.display_name, u.role, u.active, u.team_id, t.name " \
+  "FROM users u LEFT JOIN teams t ON t.id = u.team_id "
 
 static KhUser *
 user_from_row (KhDbStmt *stmt)
@@ -23,6 +26,8 @@ user_from_row (KhDbStmt *stmt)
   user->display_name = _kh_db_column_text (stmt, 2);
   user->role = _kh_db_column_int (stmt, 3);
   user->active = _kh_db_column_int (stmt, 4) != 0;
+  user->team_id = _kh_db_column_int64 (stmt, 5);
+  user->team_name = _kh_db_column_text (stmt, 6);
   return user;
 }
 
@@ -34,7 +39,7 @@ find_user (KhDb        *db,
   g_autoptr(KhDbStmt) stmt = NULL;
   int rc;
 
-  stmt = _kh_db_prepare (db, "SELECT " USER_COLUMNS " FROM users WHERE account = ?", error);
+  stmt = _kh_db_prepare (db, USER_SELECT "WHERE u.account = ?", error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_text (stmt, 1, account);
@@ -236,9 +241,9 @@ kh_db_list_users (KhDb    *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  sql = g_strconcat ("SELECT " USER_COLUMNS " FROM users "
-                     "ORDER BY coalesce (display_name, account) ", db->engine->collate_names,
-                     ", account", NULL);
+  sql = g_strconcat (USER_SELECT
+                     "ORDER BY coalesce (u.display_name, u.account) ", db->engine->collate_names,
+                     ", u.account", NULL);
   stmt = _kh_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;

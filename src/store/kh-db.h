@@ -243,6 +243,20 @@ KhUser    *kh_db_save_user       (KhDb        *db,
                                   gboolean     active,
                                   GError     **error);
 
+/* ---- teams (issue 5, 2.9; issue 7, 1; kh-db-teams.c) ---- */
+
+/* The unit's teams by name, with their active members counted; inactive
+ * ones too with `include_inactive`. Needs no user: nobody's data. */
+GPtrArray *kh_db_list_teams      (KhDb *db, gboolean include_inactive, GError **error); /* of KhTeam */
+/* Adds (id 0) or renames, deactivates or activates a team; only the
+ * administrator. INVALID for a bad or taken name (case does not matter),
+ * or for deactivating the last active team. Returns the id; `team` gets
+ * the name as kept. */
+gint64     kh_db_save_team       (KhDb *db, KhUser *user, KhTeam *team, GError **error);
+/* Puts the user of `account` in an active team, or with 0 in none (see
+ * kh-db-teams.c for who may). */
+gboolean   kh_db_set_user_team   (KhDb *db, const char *account, gint64 team_id, GError **error);
+
 /* ---- clients ---- */
 
 /* Search before create. The query may be a name or part of one (forgiving of
@@ -359,6 +373,9 @@ typedef struct {
   char      *request_id;       /* issue 6, 7: the submission's id (a UUID the form makes
                                   once, g_uuid_string_random), the same for every attempt
                                   to save it; NULL for none */
+  gint64     team_id;          /* the team whose queue an opened case goes to (an active
+                                  one); 0: the default of kh_intake_default_team for the
+                                  saving user */
 } KhIntake;
 
 typedef struct {
@@ -417,7 +434,8 @@ gboolean   kh_db_undo_intake     (KhDb            *db,
  * appear in. A caller takes a new id (kh_work_list_new_showing) each time it
  * shows the lists afresh; 0 makes every call a showing of its own.
  *
- * The filters are for today's contacts only; the queue ignores them. */
+ * The channel, outcome and worker filters are for today's contacts only;
+ * the team is for the queue only (its counts follow it). */
 typedef struct
 {
   guint      offset;     /* rows to skip */
@@ -426,6 +444,7 @@ typedef struct
   KhChannel  channel;    /* only contacts by this channel; 0 for any */
   KhOutcome  outcome;    /* only contacts with this outcome; 0 for any */
   gint64     worker_id;  /* only contacts recorded by this user; 0 for anyone */
+  gint64     team_id;    /* only the cases of this team; 0 for every team */
 } KhWorkListQuery;
 
 /* A new showing id, never 0, unique in the process. Thread-safe. */
@@ -454,12 +473,13 @@ GPtrArray *kh_db_list_contacts_on (KhDb       *db,
                                    KhUser     *user,
                                    const char *date,
                                    GError    **error);   /* of KhContact */
-/* Opened cases waiting for a worker: every urgent case first (SHL 36 § 1:
+/* Opened cases waiting for a worker (of query->team_id's team, or of
+ * every team): every urgent case first (SHL 36 § 1:
  * the urgent need is assessed at once; 45 §: urgent matters are decided
  * without delay), the oldest urgent first; then the nearest statutory
  * deadline; then the oldest. The page `query` asks for; `out_total` gets
- * how many wait in all, `out_urgent` how many of them are urgent (both may
- * be NULL). Logs as kh_db_list_contacts_query. */
+ * how many wait in all (in the team), `out_urgent` how many of them are
+ * urgent (both may be NULL). Logs as kh_db_list_contacts_query. */
 GPtrArray *kh_db_list_queue_query (KhDb                  *db,
                                    KhUser                *user,
                                    const KhWorkListQuery *query,

@@ -1068,6 +1068,8 @@ finish_login (KhStore  *self,
   result->user->display_name = g_strdup (user->display_name);
   result->user->role = user->role;
   result->user->active = user->active;
+  result->user->team_id = user->team_id;
+  result->user->team_name = g_strdup (user->team_name);
   g_set_object (&self->worker_user, user);
   return result;
 }
@@ -2095,6 +2097,84 @@ kh_store_list_users_finish (KhStore       *self,
                             GError       **error)
 {
   return finish_pointer (self, result, kh_store_list_users_async, error);
+}
+
+/* ---- teams (issue 5, 2.9) ---- */
+
+static gpointer
+list_teams_job (KhStore  *self,
+                gpointer  data,
+                GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_teams (self->db, args->number != 0, error);
+}
+
+void
+kh_store_list_teams_async (KhStore             *self,
+                           gboolean             include_inactive,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_teams_async, list_teams_job,
+                 args_new (NULL, 0, include_inactive ? 1 : 0),
+                 ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_teams_finish:
+ *
+ * Returns: (transfer full) (element-type KhTeam): the unit's teams by name.
+ */
+GPtrArray *
+kh_store_list_teams_finish (KhStore       *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_teams_async, error);
+}
+
+static gpointer
+save_team_job (KhStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  gint64 id = kh_db_save_team (self->db, self->worker_user, data, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+kh_store_save_team_async (KhStore             *self,
+                          KhTeam              *team,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_TEAM (team));
+
+  push_job (self, kh_store_save_team_async, save_team_job, kh_team_copy (team),
+            g_object_unref, g_free, TRUE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_save_team_finish:
+ *
+ * Returns: the team's id, or 0 with @error set (kh_db_save_team).
+ */
+gint64
+kh_store_save_team_finish (KhStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_autofree gint64 *id = finish_pointer (self, result, kh_store_save_team_async, error);
+
+  return id != NULL ? *id : 0;
 }
 
 /* ---- services and the log ---- */

@@ -161,6 +161,14 @@ void        kh_store_list_users_async      (KhStore *self,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_users_finish     (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The unit's teams by name (issue 5, 2.9); adding, renaming and
+ * deactivating one is the administrator's (kh_db_save_team). */
+void        kh_store_list_teams_async      (KhStore *self, gboolean include_inactive,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_teams_finish     (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_save_team_async       (KhStore *self, KhTeam *team,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gint64      kh_store_save_team_finish      (KhStore *self, GAsyncResult *result, GError **error);
 void        kh_store_list_services_async   (KhStore *self,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 GPtrArray  *kh_store_list_services_finish  (KhStore *self, GAsyncResult *result, GError **error);

@@ -40,7 +40,8 @@ GROUPS = {1: 'kohtaamo_reception', 2: 'kohtaamo_counsellor', 3: 'kohtaamo_social
 
 # What reception may read of a case: the intake's and the queue's columns.
 RECEPTION_CASE_COLUMNS = {'id', 'client_id', 'contact_id', 'opened_at', 'status', 'assigned_to',
-                          'deadline_groups', 'assessment_deadline', 'implementation_deadline', 'urgent'}
+                          'deadline_groups', 'assessment_deadline', 'implementation_deadline', 'urgent',
+                          'team_id'}
 
 results = []
 cluster_dir = None
@@ -225,8 +226,8 @@ def setup():
         (3, 1767262000, 1, 5, 2, (SELECT id FROM users WHERE account = 'rec'), 1767262000, 1, 1, 0,
          NULL, NULL, (SELECT id FROM users WHERE account = 'rec'), 1767262000, 1);
       ALTER TABLE contacts ALTER COLUMN id RESTART WITH 100;
-      INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline)
-      OVERRIDING SYSTEM VALUE VALUES (1, 1, 1, 1767260000, 1, '2026-04-01');
+      INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline, team_id)
+      OVERRIDING SYSTEM VALUE VALUES (1, 1, 1, 1767260000, 1, '2026-04-01', (SELECT min (id) FROM teams));
       ALTER TABLE cases ALTER COLUMN id RESTART WITH 100;
       INSERT INTO contact_revisions (contact_id, kind, changed_by, changed_at, reason, channel,
                                      needs, reason_text, language, interpreter)
@@ -405,8 +406,8 @@ def test_inserting_reads_back_own_rows():
           VALUES (1767300000, 3, 1, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 1, 3, 1,
                   100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000)
           RETURNING id;
-        INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline)
-          VALUES (100, 100, 1767300000, 1, '2026-04-02') RETURNING id;
+        INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline, team_id)
+          VALUES (100, 100, 1767300000, 1, '2026-04-02', (SELECT min (id) FROM teams)) RETURNING id;
         SELECT last_name FROM clients;
         COMMIT;
     """, want='100\n100\n100\nTestinen')
@@ -446,8 +447,9 @@ def test_rules_hold_on_the_server():
           RETURNING id AS k \\gset
     """
     case = """
-        INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline, implementation_deadline)
-          VALUES (100, :k, 1767300000, 1, %s, %s);
+        INSERT INTO cases (client_id, contact_id, opened_at, status, assessment_deadline, implementation_deadline,
+                           team_id)
+          VALUES (100, :k, 1767300000, 1, %s, %s, (SELECT min (id) FROM teams));
     """
     expect_error('a case is opened only by a contact that opens one (SHL 36 §)', 'rec',
                  'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
@@ -468,8 +470,8 @@ def test_rules_hold_on_the_server():
     expect_error('a case is urgent exactly when its contact is (SHL 36 §, 45 §)', 'rec',
                  'BEGIN; SELECT kohtaamo.log_access (100, 4, 1) > 0;'
                  + contact % dict(contactor=1, referral=0, outcome=3, opens=1)
-                 + "INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline, urgent) "
-                   "VALUES (100, :k, 1767300000, 1, '2026-04-02', 1);"
+                 + "INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline, urgent, "
+                   "team_id) VALUES (100, :k, 1767300000, 1, '2026-04-02', 1, (SELECT min (id) FROM teams));"
                  + 'ROLLBACK;',
                  'a case is urgent exactly when the contact that opened it is')
     expect_error('a case is not made urgent on its own', 'postgres',
@@ -602,7 +604,7 @@ def test_reception_reads_the_intake_only():
                 "WHERE n.nspname = 'kohtaamo' AND c.relkind IN ('r', 'v', 'm') "
                 "AND (has_table_privilege ('kohtaamo_reception', c.oid, 'SELECT') "
                 "     OR has_any_column_privilege ('kohtaamo_reception', c.oid, 'SELECT'))")
-    want = 'cases,clients,closed_days,contact_revisions,contacts,schema_version,services,settings,users'
+    want = 'cases,clients,closed_days,contact_revisions,contacts,schema_version,services,settings,teams,users'
     tap(tables == want, 'reception reads no table beyond its list (a new table is closed to it)',
         'readable: %s\nexpected: %s' % (tables, want))
     expect_error('reception cannot read the access log', 'rec',
@@ -810,6 +812,59 @@ def test_users_who_may_not():
     tap(groups == 'f', 'the deactivated login leaves its group', 'member of staff: %s' % groups)
 
 
+def test_teams():
+    # 0010: the teams are the administrator's; a user's team through
+    # set_user_team; only an active team gets new cases or members; the
+    # queue's functions count per team.
+    expect_error('reception cannot add a team', 'rec',
+                 "INSERT INTO teams (name, active, created_at) VALUES ('Oma tiimi', 1, 0);",
+                 'permission denied')
+    expect_error('the lead social worker cannot rename a team', 'lead',
+                 "UPDATE teams SET name = 'Johdon tiimi';", 'permission denied')
+    expect_ok('the administrator adds a team', 'adm',
+              "INSERT INTO teams (name, active, created_at) VALUES ('Nuoret aikuiset', 1, 0) RETURNING name;",
+              want='Nuoret aikuiset')
+    expect_ok('the administrator adds another and deactivates it', 'adm',
+              "INSERT INTO teams (name, active, created_at) VALUES ('Vanha tiimi', 1, 0);"
+              "UPDATE teams SET active = 0 WHERE name = 'Vanha tiimi' RETURNING active;", want='0')
+    expect_error('not even the administrator removes a team', 'adm',
+                 "DELETE FROM teams WHERE name = 'Vanha tiimi';", 'permission denied')
+    expect_error('a team removed anyway, by the superuser, stays', 'postgres',
+                 "DELETE FROM kohtaamo.teams WHERE name = 'Vanha tiimi';", 'never removed')
+    expect_error('one active team always remains', 'adm',
+                 "UPDATE teams SET active = 0;", 'at least one active team')
+    expect_error('a social worker cannot move a user between teams', 'sw',
+                 "SELECT kohtaamo.set_user_team ('sw', (SELECT id FROM teams WHERE name = 'Nuoret aikuiset'));",
+                 'permission denied')
+    expect_error('nor write users.team_id directly', 'lead',
+                 "UPDATE users SET team_id = NULL WHERE account = 'lead';", 'permission denied')
+    expect_ok('the administrator puts a worker in a team', 'adm',
+              "SELECT kohtaamo.set_user_team ('sw', (SELECT id FROM teams WHERE name = 'Nuoret aikuiset')) > 0;",
+              want='t')
+    expect_error('not in a team that takes no new members', 'adm',
+                 "SELECT kohtaamo.set_user_team ('cou', (SELECT id FROM teams WHERE name = 'Vanha tiimi'));",
+                 'only an active team gets new members')
+    expect_error('a case is not opened into a team that takes no new cases', 'rec', r"""
+        BEGIN;
+        SELECT kohtaamo.log_access (100, 4, 1) > 0;
+        INSERT INTO contacts (received_at, channel, contactor, urgency, urgency_assessed_by, urgency_assessed_at,
+                              language, outcome, opens_case, client_id, created_by, created_at)
+          VALUES (1767300000, 3, 1, 2, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000, 1, 3, 1,
+                  100, (SELECT id FROM kohtaamo.current_kohtaamo_user ()), 1767300000)
+          RETURNING id AS k \gset
+        INSERT INTO cases (client_id, contact_id, opened_at, status, implementation_deadline, team_id)
+          VALUES (100, :k, 1767300000, 1, '2026-04-02', (SELECT id FROM teams WHERE name = 'Vanha tiimi'));
+        ROLLBACK;
+    """, 'only an active team gets new cases')
+    expect_ok('reception counts the queue per team (no person read)', 'rec',
+              "SELECT total || '/' || urgent FROM kohtaamo.queue_counts ("
+              "(SELECT id FROM teams WHERE name = 'Nuoret aikuiset'));"
+              "SELECT total FROM kohtaamo.queue_counts (0);", want='0/0\n2')
+    expect_ok('a team\'s queue lists only its cases', 'rec',
+              "BEGIN; SELECT count (*) FROM kohtaamo.work_list_queue (50, 0, '{}', "
+              "(SELECT id FROM teams WHERE name = 'Nuoret aikuiset')); ROLLBACK;", want='0')
+
+
 def test_chain_under_concurrency():
     script = 'BEGIN; SELECT kohtaamo.log_access (1, 2, 2); COMMIT;\n' * 40
     env = dict(os.environ, PGOPTIONS='-c search_path=kohtaamo')
@@ -901,6 +956,7 @@ def main():
         test_address_and_non_disclosure()
         test_contact_by_its_id()
         test_users_who_may_not()
+        test_teams()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
     finally:

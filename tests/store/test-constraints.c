@@ -55,8 +55,8 @@ static const char * const good_rows[] = {
   "  urgency_assessed_at) "
   "VALUES (213, 0, 2, 6, 'Eero Edunvalvoja', '040 123 4567', 1, 5, 0, 101, 1, 0, 2, 1, 0)",
   /* 0018: the case of an urgent contact is urgent. */
-  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, implementation_deadline, urgent) "
-  "VALUES (310, 101, 210, 0, 1, '2026-07-02', 1)",
+  "INSERT INTO cases (team_id, id, client_id, contact_id, opened_at, status, implementation_deadline, urgent) "
+  "VALUES (1, 310, 101, 210, 0, 1, '2026-07-02', 1)",
   /* Opens a case, but has none: for the cases' rows below (a relative, 1.9). */
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_name, contactor_relation, "
   "  language, outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
@@ -67,17 +67,19 @@ static const char * const good_rows[] = {
   "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
   "  urgency_assessed_by, urgency_assessed_at) "
   "VALUES (205, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
-  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
-  "  implementation_deadline) VALUES (301, 101, 205, 0, 1, 1, '2026-07-02')",
+  "INSERT INTO cases (team_id, id, client_id, contact_id, opened_at, status, deadline_groups, "
+  "  implementation_deadline) VALUES (1, 301, 101, 205, 0, 1, 1, '2026-07-02')",
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, referral, language, "
   "  outcome, opens_case, anonymous, client_id, created_by, created_at, urgency, "
   "  urgency_assessed_by, urgency_assessed_at) "
   "VALUES (206, 0, 6, 3, 'Poliisi', 3, 1, 3, 1, 0, 101, 1, 0, 2, 1, 0)",
-  "INSERT INTO cases (id, client_id, contact_id, opened_at, status, deadline_groups, "
+  "INSERT INTO cases (team_id, id, client_id, contact_id, opened_at, status, deadline_groups, "
   "  assessment_deadline, implementation_deadline) "
-  "VALUES (300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
+  "VALUES (1, 300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
   RAW_LOG_NEXT ("0, 1, 100, 1, 1"),
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
+  /* 0021: a team that no longer takes cases. */
+  "INSERT INTO teams (id, name, active, created_at) VALUES (2, 'Lakkautettu tiimi', 0, 0)",
 };
 
 typedef struct
@@ -271,44 +273,64 @@ static const BadRow bad_rows[] = {
     CONTACT_INSERT "VALUES (2, 1, 0, 0, 1, 5, NULL, 0, 0, NULL, 0, NULL, 1, 1, NULL, 0, 100, 1, 0)" },
 
   { "case status in range",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 4)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) VALUES (1, 100, 200, 0, '2026-07-02', 4)" },
   { "one case per contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) VALUES (1, 100, 200, 0, '2026-07-02', 1)" },
   { "queued has nobody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assigned_to) "
-    "VALUES (100, 200, 0, '2026-07-02', 1, 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, assigned_to) "
+    "VALUES (1, 100, 200, 0, '2026-07-02', 1, 1)" },
   { "assigned has somebody",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (100, 200, 0, '2026-07-02', 2)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) VALUES (1, 100, 200, 0, '2026-07-02', 2)" },
   { "deadline groups within three bits",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, deadline_groups) "
-    "VALUES (100, 200, 0, '2026-07-02', 1, 8)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, deadline_groups) "
+    "VALUES (1, 100, 200, 0, '2026-07-02', 1, 8)" },
   { "deadline is ISO",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
-    "VALUES (100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, assessment_deadline) "
+    "VALUES (1, 100, 200, 0, '2026-07-02', 1, '15.4.2026')" },
   { "a case is opened by a case-opening contact",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status, urgent) VALUES (101, 202, 0, 1, 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, status, urgent) VALUES (1, 101, 202, 0, 1, 1)" },
   { "a case is opened by a case-opening contact, not by a consulted one",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (101, 213, 0, 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, status) VALUES (1, 101, 213, 0, 1)" },
   { "a case is about the contact's person",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) VALUES (101, 200, 0, '2026-07-02', 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) VALUES (1, 101, 200, 0, '2026-07-02', 1)" },
 
   { "a case has its implementation deadline (SHL 45 §)",
-    "INSERT INTO cases (client_id, contact_id, opened_at, status) VALUES (100, 204, 0, 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, status) VALUES (1, 100, 204, 0, 1)" },
   { "the implementation deadline is ISO",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
-    "VALUES (100, 204, 0, '2.7.2026', 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) "
+    "VALUES (1, 100, 204, 0, '2.7.2026', 1)" },
   { "the implementation deadline cannot be removed",
     "UPDATE cases SET implementation_deadline = NULL" },
   { "no 7-day deadline for a case an authority notified",
     "UPDATE cases SET assessment_deadline = '2026-04-15' WHERE id = 301" },
   { "no 7-day deadline for a new case an authority notified",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, "
-    "  deadline_groups, assessment_deadline) VALUES (101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, "
+    "  deadline_groups, assessment_deadline) VALUES (1, 101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
+
+  /* 0021, issue 5 2.9: a case waits in a team's queue. */
+  { "a case belongs to a team",
+    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
+    "VALUES (100, 204, 0, '2026-07-02', 1)" },
+  { "only an active team gets new cases",
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status) "
+    "VALUES (2, 100, 204, 0, '2026-07-02', 1)" },
+  { "a case keeps its team",
+    "UPDATE cases SET team_id = NULL WHERE id = 300" },
+  { "a case moves only to an active team",
+    "UPDATE cases SET team_id = 2 WHERE id = 300" },
+  { "only an active team gets new members",
+    "UPDATE users SET team_id = 2" },
+  { "one active team remains",
+    "UPDATE teams SET active = 0" },
+  { "a team is never removed",
+    "DELETE FROM teams WHERE id = 2" },
+  { "a team's name is unique",
+    "INSERT INTO teams (name, active, created_at) VALUES ('Lakkautettu tiimi', 1, 0)" },
 
   /* 0018, SHL 36 § 1 and 45 §: the queue's urgency is the contact's answer. */
   { "a case is urgent only when its contact is",
-    "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status, urgent) "
-    "VALUES (100, 204, 0, '2026-07-02', 1, 1)" },
+    "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, urgent) "
+    "VALUES (1, 100, 204, 0, '2026-07-02', 1, 1)" },
   { "an urgent contact's case cannot be made not urgent",
     "UPDATE cases SET urgent = 0 WHERE id = 310" },
   { "a case cannot be made urgent on its own",
