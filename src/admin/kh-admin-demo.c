@@ -181,16 +181,26 @@ typedef struct {
   const char *account;
   const char *name;
   KhRole      role;
+  int         team;      /* index in Demo.teams; -1: in none (reception) */
 } Staff;
 
 /* The unit's fictional staff, so that cases can be with a worker. */
 static const Staff staff[] = {
-  { "mlindholm", "Marja Lindholm", KH_ROLE_RECEPTION },
-  { "tkorpela", "Tiina Korpela", KH_ROLE_RECEPTION },
-  { "jniskanen", "Jussi Niskanen", KH_ROLE_COUNSELLOR },
-  { "shakala", "Sanna Hakala", KH_ROLE_SOCIAL_WORKER },
-  { "pberg", "Peter Berg", KH_ROLE_SOCIAL_WORKER },
-  { "ekoivisto", "Eeva Koivisto", KH_ROLE_LEAD },
+  { "mlindholm", "Marja Lindholm", KH_ROLE_RECEPTION, -1 },
+  { "tkorpela", "Tiina Korpela", KH_ROLE_RECEPTION, -1 },
+  { "jniskanen", "Jussi Niskanen", KH_ROLE_COUNSELLOR, 1 },
+  { "shakala", "Sanna Hakala", KH_ROLE_SOCIAL_WORKER, 0 },
+  { "pberg", "Peter Berg", KH_ROLE_SOCIAL_WORKER, 2 },
+  { "ekoivisto", "Eeva Koivisto", KH_ROLE_LEAD, 0 },
+};
+
+/* The teams a demo unit has besides its first one (issue 5, 2.9): young
+ * adults, and the Swedish-speaking clients. Cases go to them by the
+ * person's age and language. */
+#define DEMO_N_TEAMS 3
+static const char * const extra_teams[DEMO_N_TEAMS - 1] = {
+  "Nuoret aikuiset",
+  "Ruotsinkielinen tiimi",
 };
 
 /* ---- the generator ---- */
@@ -210,6 +220,8 @@ typedef struct {
   gboolean       check_database;   /* --force: codes may already be there */
   GArray        *receptionists;    /* user ids */
   GArray        *workers;
+  gint64         teams[DEMO_N_TEAMS];       /* the unit's first team, then extra_teams */
+  GArray        *team_workers[DEMO_N_TEAMS]; /* user ids of each team's workers */
   GArray        *services;         /* active service ids */
   gint64         emergency_service;
   KhDemoSummary *summary;
@@ -556,8 +568,26 @@ add_case (Demo       *demo,
   else
     kcase->status = chance (demo, 0.4) ? KH_CASE_ASSIGNED : KH_CASE_QUEUED;
 
-  if (kcase->status != KH_CASE_QUEUED)
-    kcase->assigned_to = pick_id (demo, demo->workers);
+  /* The team: Swedish-speaking clients to their team, young adults
+   * (under 30 when the contact came) to theirs, the rest to the first. */
+  {
+    guint team = 0;
+
+    if (client->language == KH_LANGUAGE_SV)
+      team = 2;
+    else if (has_birth)
+      {
+        GDate thirty = birth;
+
+        g_date_add_years (&thirty, 30);
+        if (g_date_compare (&contact_day, &thirty) < 0)
+          team = 1;
+      }
+    kcase->team_id = demo->teams[team];
+    if (kcase->status != KH_CASE_QUEUED)
+      kcase->assigned_to = pick_id (demo, demo->team_workers[team]->len > 0
+                                          ? demo->team_workers[team] : demo->workers);
+  }
 
   if (kh_db_insert_case_bulk (demo->db, kcase, error) <= 0)
     return FALSE;
@@ -715,6 +745,58 @@ add_contact (Demo      *demo,
   return TRUE;
 }
 
+/* The unit's first active team, and the demo's other teams, made when
+ * the unit has none of that name. */
+static gboolean
+ensure_teams (Demo    *demo,
+              GError **error)
+{
+  g_autoptr(GPtrArray) teams = kh_db_list_teams (demo->db, TRUE, error);
+  gint64 first = 0;
+
+  if (teams == NULL)
+    return FALSE;
+  for (guint i = 0; i < teams->len && first == 0; i++)
+    {
+      KhTeam *team = g_ptr_array_index (teams, i);
+      gboolean extra = FALSE;
+
+      for (guint e = 0; e < G_N_ELEMENTS (extra_teams); e++)
+        extra = extra || g_str_equal (team->name, extra_teams[e]);
+      if (team->active && !extra)
+        first = team->id;
+    }
+  demo->teams[0] = first;
+  for (guint e = 0; e < G_N_ELEMENTS (extra_teams); e++)
+    {
+      g_autoptr(KhTeam) team = NULL;
+
+      for (guint i = 0; i < teams->len && team == NULL; i++)
+        {
+          KhTeam *there = g_ptr_array_index (teams, i);
+
+          if (g_str_equal (there->name, extra_teams[e]))
+            team = g_object_ref (there);
+        }
+      if (team == NULL)
+        {
+          team = kh_team_new ();
+          team->name = g_strdup (extra_teams[e]);
+        }
+      /* A demo team deactivated since is used again. */
+      if (team->id == 0 || !team->active)
+        {
+          team->active = TRUE;
+          if (kh_db_save_team (demo->db, demo->user, team, error) <= 0)
+            return FALSE;
+        }
+      demo->teams[e + 1] = team->id;
+    }
+  if (demo->teams[0] == 0)
+    demo->teams[0] = demo->teams[1];
+  return TRUE;
+}
+
 static gboolean
 ensure_staff (Demo    *demo,
               GError **error)
@@ -754,10 +836,24 @@ ensure_staff (Demo    *demo,
 
       if (!user->active)
         continue;
+      /* A demo worker without a team joins theirs; a team chosen by
+       * an administrator stays. */
+      for (guint s = 0; s < N (staff) && user->team_id == 0; s++)
+        if (staff[s].team >= 0 && g_str_equal (user->account, staff[s].account))
+          {
+            if (!kh_db_set_user_team (demo->db, user->account, demo->teams[staff[s].team], error))
+              return FALSE;
+            user->team_id = demo->teams[staff[s].team];
+          }
       if (user->role == KH_ROLE_RECEPTION)
         g_array_append_val (demo->receptionists, user->id);
       else if (user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER)
-        g_array_append_val (demo->workers, user->id);
+        {
+          g_array_append_val (demo->workers, user->id);
+          for (guint t = 0; t < DEMO_N_TEAMS; t++)
+            if (user->team_id == demo->teams[t])
+              g_array_append_val (demo->team_workers[t], user->id);
+        }
     }
   if (demo->receptionists->len == 0)
     g_array_append_val (demo->receptionists, demo->user->id);
@@ -922,19 +1018,34 @@ kh_admin_demo_run (KhDb           *db,
     g_date_set_dmy (&demo.today, g_date_time_get_day_of_month (now),
                     g_date_time_get_month (now), g_date_time_get_year (now));
 
-  if (!ensure_staff (&demo, error) || !load_services (&demo, error))
-    return FALSE;
+  for (guint t = 0; t < DEMO_N_TEAMS; t++)
+    demo.team_workers[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!ensure_teams (&demo, error) || !ensure_staff (&demo, error)
+      || !load_services (&demo, error))
+    {
+      for (guint t = 0; t < DEMO_N_TEAMS; t++)
+        g_array_unref (demo.team_workers[t]);
+      return FALSE;
+    }
 
   if (!kh_db_prepare_bulk_load (db, error) || !kh_db_begin (db, error))
-    return FALSE;
+    {
+      for (guint t = 0; t < DEMO_N_TEAMS; t++)
+        g_array_unref (demo.team_workers[t]);
+      return FALSE;
+    }
   if (!generate (&demo, n_clients, error)
       || !kh_db_rebuild_search_index (db, error)
       || !kh_db_commit (db, error))
     {
       kh_db_rollback (db);
       *summary = (KhDemoSummary) { 0 };
+      for (guint t = 0; t < DEMO_N_TEAMS; t++)
+        g_array_unref (demo.team_workers[t]);
       return FALSE;
     }
+  for (guint t = 0; t < DEMO_N_TEAMS; t++)
+    g_array_unref (demo.team_workers[t]);
 
   summary->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   return TRUE;

@@ -66,6 +66,13 @@ int             _kh_admin_run_users              (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_services           (int                  argc,
                                                   char               **argv);
+int             _kh_admin_run_teams              (int                  argc,
+                                                  char               **argv);
+/* The team of that name (case does not matter) among `teams`, or NULL;
+ * and the message for a name that is none (kh-admin-teams.c). */
+KhTeam         *_kh_admin_find_team              (GPtrArray           *teams,
+                                                  const char          *name);
+void            _kh_admin_no_such_team           (const char          *name);
 int             _kh_admin_run_calendar           (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_settings           (int                  argc,

@@ -15,6 +15,7 @@
 
 static char *opt_role;
 static char *opt_name;
+static char *opt_team;
 static gboolean opt_password_stdin;
 static gboolean opt_no_password;
 /* On a server, as a role that may create logins: the logins too. */
@@ -93,9 +94,9 @@ account_is_valid (const char *account)
 static int
 users_list (GPtrArray *users)
 {
-  const char *headings[4] = {
+  const char *headings[5] = {
     C_("column", "Account"), C_("column", "Name"),
-    C_("column", "Role"), C_("column", "Active"),
+    C_("column", "Role"), C_("column", "Team"), C_("column", "Active"),
   };
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
@@ -103,17 +104,54 @@ users_list (GPtrArray *users)
   for (guint i = 0; i < users->len; i++)
     {
       KhUser *user = g_ptr_array_index (users, i);
-      const char **row = g_new0 (const char *, 4);
+      const char **row = g_new0 (const char *, 5);
 
       row[0] = user->account;
       row[1] = user->display_name ? user->display_name : "";
       row[2] = kh_role_key (user->role);
-      row[3] = user->active ? C_("user is active", "yes") : C_("user is active", "no");
+      row[3] = user->team_name ? user->team_name : "";
+      row[4] = user->active ? C_("user is active", "yes") : C_("user is active", "no");
       g_ptr_array_add (rows, row);
     }
 
   _kh_admin_print_table (headings, G_N_ELEMENTS (headings), rows);
   return EXIT_OK;
+}
+
+/* The team that --team names (or set-team's argument), checked before
+ * anything is written: 0 for none asked, -1 (said why) for a name that is
+ * no team or a team that takes no new members. */
+static gint64
+team_named (KhDb       *db,
+            const char *name)
+{
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GError) error = NULL;
+  KhTeam *team;
+
+  if (name == NULL)
+    return 0;
+  teams = kh_db_list_teams (db, TRUE, &error);
+  if (teams == NULL)
+    {
+      _kh_admin_fail (error);
+      return -1;
+    }
+  team = _kh_admin_find_team (teams, name);
+  if (team == NULL)
+    {
+      _kh_admin_no_such_team (name);
+      return -1;
+    }
+  if (!team->active)
+    {
+      /* Translators: %s is a team's name. */
+      g_autofree char *message = g_strdup_printf (_("The team “%s” is inactive and takes no new "
+                                                    "members; activate it first"), team->name);
+      _kh_admin_print_error (message);
+      return -1;
+    }
+  return team->id;
 }
 
 static int
@@ -126,6 +164,10 @@ save_user (KhDb       *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KhUser) saved = NULL;
+  gint64 team_id = team_named (db, opt_team);
+
+  if (team_id < 0)
+    return EXIT_FAILED;
 
   if (manage_logins)
     {
@@ -146,7 +188,42 @@ save_user (KhDb       *db,
       if (saved == NULL)
         return _kh_admin_fail (error);
     }
+  if (team_id > 0 && !kh_db_set_user_team (db, account, team_id, &error))
+    return _kh_admin_fail (error);
   g_print ("%s\n", done_message);
+  return EXIT_OK;
+}
+
+/* set-team ACCOUNT [TEAM]: without a team, in none. */
+static int
+users_set_team (KhDb       *db,
+                GPtrArray  *users,
+                const char *account,
+                const char *team_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  gint64 team_id;
+
+  if (find_user (users, account) == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The account “%s” is not a user of this database"), account);
+      _kh_admin_print_error (message);
+      return EXIT_FAILED;
+    }
+  team_id = team_named (db, team_name);
+  if (team_id < 0)
+    return EXIT_FAILED;
+  if (!kh_db_set_user_team (db, account, team_id, &error))
+    return _kh_admin_fail (error);
+  if (team_name != NULL)
+    /* Translators: the first %s is an account name, the second a team's name. */
+    done = g_strdup_printf (_("%s is now in the team “%s”"), account, team_name);
+  else
+    /* Translators: %s is an account name. */
+    done = g_strdup_printf (_("%s is now in no team"), account);
+  g_print ("%s\n", done);
   return EXIT_OK;
 }
 
@@ -188,6 +265,12 @@ check_arguments (GOptionContext  *context,
       if (argc != 3)
         return _kh_admin_usage_error (context, _("Name one account"));
     }
+  else if (g_str_equal (action, "set-team"))
+    {
+      if (argc != 3 && argc != 4)
+        return _kh_admin_usage_error (context, _("users set-team takes an account and a team "
+                                                 "(none: in no team)"));
+    }
   else
     {
       return _kh_admin_unknown_action (context, action);
@@ -198,6 +281,8 @@ check_arguments (GOptionContext  *context,
                                              "spaces"));
   if (!g_str_equal (action, "add") && (opt_role != NULL || opt_name != NULL))
     return _kh_admin_usage_error (context, _("--role and --name belong to users add"));
+  if (opt_team != NULL && !g_str_equal (action, "add") && !g_str_equal (action, "set-role"))
+    return _kh_admin_usage_error (context, _("--team belongs to users add and users set-role"));
   return EXIT_OK;
 }
 
@@ -286,6 +371,8 @@ _kh_admin_run_users (int    argc,
       N_("Role of a new user: reception, counsellor, social-worker, lead or admin"), N_("ROLE") },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &opt_name,
       N_("Display name of a new user"), N_("NAME") },
+    { "team", 't', 0, G_OPTION_ARG_STRING, &opt_team,
+      N_("The team the user works in (see kohtaamo-admin teams)"), N_("TEAM") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_password_stdin,
       N_("On a server: read the new login’s password from standard input"), NULL },
     { "no-password", 0, 0, G_OPTION_ARG_NONE, &opt_no_password,
@@ -305,8 +392,9 @@ _kh_admin_run_users (int    argc,
                                  /* Translators: keep the command words and options
                                   * (list, add, --role, …); translate the capitalised
                                   * placeholders as in the options' help. */
-                                 _("  list\n  add ACCOUNT --role ROLE [--name NAME]\n"
-                                   "  set-role ACCOUNT ROLE\n  deactivate ACCOUNT\n"
+                                 _("  list\n  add ACCOUNT --role ROLE [--name NAME] [--team TEAM]\n"
+                                   "  set-role ACCOUNT ROLE [--team TEAM]\n"
+                                   "  set-team ACCOUNT [TEAM]\n  deactivate ACCOUNT\n"
                                    "  activate ACCOUNT\n"));
   context = _kh_admin_context_new (_("ACTION [ACCOUNT] [ROLE]"),
                                    _("Lists and manages the users of Kohtaamo. A user is an "
@@ -345,5 +433,7 @@ _kh_admin_run_users (int    argc,
     return users_list (users);
   if (g_str_equal (argv[1], "add"))
     return users_add (db, users, argv[2]);
+  if (g_str_equal (argv[1], "set-team"))
+    return users_set_team (db, users, argv[2], argc == 4 ? argv[3] : NULL);
   return users_change (db, users, argv[1], argv);
 }

@@ -515,6 +515,7 @@ static const Command commands[] = {
     run_init },
   { "users", N_("List, add, change and deactivate users"), _kh_admin_run_users },
   { "services", N_("List and edit the directory of services"), _kh_admin_run_services },
+  { "teams", N_("List, add, rename and deactivate the unit’s teams"), _kh_admin_run_teams },
   { "calendar", N_("Print the weekdays of a year on which the office is closed; add and "
                    "remove the unit’s closed days; count working days and months"),
     _kh_admin_run_calendar },
