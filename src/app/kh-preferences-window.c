@@ -50,6 +50,7 @@ struct _KhPreferencesWindow
   AdwPreferencesGroup *directory_group;
   AdwActionRow        *saturday_row;
   GtkSwitch           *saturday_switch;
+  AdwPreferencesGroup *teams_group;
   AdwPreferencesGroup *unit_group;
   AdwEntryRow         *unit_name_row;
 
@@ -60,6 +61,7 @@ struct _KhPreferencesWindow
   AdwPreferencesGroup *area_groups[N_AREAS];  /* owned by the page */
   GPtrArray           *service_rows;         /* AdwActionRow, borrowed from the groups */
   GPtrArray           *closed_day_rows;      /* GtkWidget, borrowed from the group */
+  GPtrArray           *team_rows;            /* GtkWidget, borrowed from teams_group */
   KhService           *editing;              /* the entry on the subpage (a copy) */
   char                *saved_unit_name;
   guint                pending;
@@ -737,6 +739,61 @@ closed_days_loaded_cb (GObject      *source,
     }
 }
 
+/* ---- the unit's teams (issue 5, 2.9): shown here, changed with
+ * kohtaamo-admin teams ---- */
+
+static void
+teams_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) teams = kh_store_list_teams_finish (KH_STORE (source), result, &error);
+
+  done_pending (self);
+  if (teams == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->team_rows->len; i++)
+    adw_preferences_group_remove (self->teams_group, g_ptr_array_index (self->team_rows, i));
+  g_ptr_array_set_size (self->team_rows, 0);
+  for (guint i = 0; i < teams->len; i++)
+    {
+      KhTeam *team = g_ptr_array_index (teams, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *members = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: how many active users are in a team */
+      members = g_strdup_printf (ngettext ("%u member", "%u members", team->n_members),
+                                 team->n_members);
+      if (team->active)
+        subtitle = g_steal_pointer (&members);
+      else
+        /* Translators: "2 members · takes no new cases" (a deactivated team) */
+        subtitle = g_strdup_printf (_("%s · takes no new cases"), members);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), team->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (!team->active)
+        gtk_widget_add_css_class (row, "dim-label");
+      adw_preferences_group_add (self->teams_group, row);
+      g_ptr_array_add (self->team_rows, row);
+    }
+}
+
+static void
+load_teams (KhPreferencesWindow *self)
+{
+  self->pending++;
+  kh_store_list_teams_async (self->store, TRUE, self->cancellable, teams_loaded_cb,
+                             g_object_ref (self));
+}
+
 static void
 load_closed_days (KhPreferencesWindow *self)
 {
@@ -983,6 +1040,7 @@ kh_preferences_window_constructed (GObject *object)
                                   kh_calendar_saturday_setting_title (), -1);
   load_directory (self);
   load_closed_days (self);
+  load_teams (self);
   self->pending++;
   kh_store_get_setting_async (self->store, "saturday_is_working_day", self->cancellable,
                               saturday_loaded_cb, g_object_ref (self));
@@ -1004,6 +1062,7 @@ kh_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->service_rows, g_ptr_array_unref);
   g_clear_pointer (&self->closed_day_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->team_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kh_preferences_window_parent_class)->dispose (object);
 }
@@ -1085,6 +1144,7 @@ kh_preferences_window_class_init (KhPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, directory_page);
   gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, saturday_row);
   gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, saturday_switch);
+  gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, teams_group);
   gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, unit_group);
   gtk_widget_class_bind_template_child (widget_class, KhPreferencesWindow, unit_name_row);
   gtk_widget_class_bind_template_callback (widget_class, add_closed_day_cb);
@@ -1111,6 +1171,7 @@ kh_preferences_window_init (KhPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->service_rows = g_ptr_array_new ();
   self->closed_day_rows = g_ptr_array_new ();
+  self->team_rows = g_ptr_array_new ();
   /* One group per life area, in the map's order. */
   for (int area = KH_LIFE_AREA_FIRST; area <= KH_LIFE_AREA_LAST; area++)
     {

@@ -618,6 +618,8 @@ test_assign_to_worker (Fixture       *f,
   fill_new_person (f, "Annettu", "Aino", code);
   fill_contact (f, KH_CHANNEL_PHONE, "outcome_case_check");
   g_assert_true (gtk_widget_get_visible (form_child (f, "assign_group")));
+  /* Issue 5, 2.9: the unit's only team takes the case; no choice shown. */
+  g_assert_false (gtk_widget_get_visible (form_child (f, "team_row")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (assign_row), 1);
   kh_test_ui_screenshot (f->ui.window, "intake-assign");
   save (f);
@@ -628,6 +630,56 @@ test_assign_to_worker (Fixture       *f,
   g_assert_cmpuint (cases->len, ==, 0);
   /* The next contact starts from the queue again. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (assign_row)), ==, 0);
+}
+
+/* Issue 5, 2.9: with more than one team the form offers the active ones
+ * for an opened case, the first by name chosen for a receptionist in no
+ * team; the case waits in the team chosen. */
+static void
+test_team_choice (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  GtkWidget *team_row;
+  GListModel *names;
+  g_autofree char *code = NULL;
+  GDate birth;
+
+  sql (f, "INSERT INTO teams (name, active, created_at) VALUES "
+          "('Nuoret aikuiset', 1, 0), ('Lakkautettu tiimi', 1, 0)");
+  sql (f, "UPDATE teams SET active = 0 WHERE name = 'Lakkautettu tiimi'");
+  f->form = kh_intake_form_new (f->ui.store);
+  g_signal_connect (f->form, "saved", G_CALLBACK (saved_cb), f);
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), f->form);
+  team_row = form_child (f, "team_row");
+
+  /* The active teams by name; the first chosen. */
+  WAIT_UNTIL (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (team_row))) == 2);
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (team_row));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Aikuissosiaalityö");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==, "Nuoret aikuiset");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (team_row)), ==, 0);
+
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 4, 4, 2004);
+  code = kh_hetu_make (&birth, 912, 0);
+  fill_new_person (f, "Tiimissa", "Tuuli", code);
+  /* Advice opens no case: no team to choose. */
+  fill_contact (f, KH_CHANNEL_WALK_IN, "outcome_advice_check");
+  g_assert_false (gtk_widget_get_visible (team_row));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, "outcome_case_check")), TRUE);
+  g_assert_true (gtk_widget_get_visible (team_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (team_row), 1);
+  kh_test_ui_screenshot (f->ui.window, "intake-team");
+  save (f);
+  WAIT_UNTIL (f->n_saved == 1);
+  g_assert_cmpint (f->saved->case_id, >, 0);
+
+  cases = list_queue (f);
+  g_assert_cmpuint (cases->len, ==, 1);
+  g_assert_cmpstr (((KhCase *) g_ptr_array_index (cases, 0))->team_name, ==, "Nuoret aikuiset");
+  /* The next contact starts from the default team again. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (team_row)), ==, 0);
 }
 
 static AdwMessageDialog *
@@ -1357,6 +1409,7 @@ main (int   argc,
   ADD ("/ui/intake-form/temporary-code-note", test_temporary_code_note);
   ADD ("/ui/intake-form/services-error", test_services_error);
   ADD ("/ui/intake-form/assign-to-worker", test_assign_to_worker);
+  ADD ("/ui/intake-form/team-choice", test_team_choice);
   ADD ("/ui/intake-form/tab-order", test_tab_order);
   ADD ("/ui/intake-form/whole-choices", test_whole_choices);
   ADD ("/ui/intake-form/enter-saves", test_enter_saves);

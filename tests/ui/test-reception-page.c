@@ -944,6 +944,61 @@ test_urgent_first (Fixture       *f,
   kh_test_ui_screenshot (f->ui.window, "reception-urgent-first");
 }
 
+/* Issue 5 2.9: the queue per team. The filter appears when the unit has
+ * more than one team; the heading's counts follow it, and each team's
+ * urgent case is first in its queue (1.1). */
+static void
+test_team_filter (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhTeam) young = kh_team_new ();
+  KhDb *db = open_db (f, &user);
+  GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+  const char *team_names[] = { "Nuoret aikuiset", NULL };
+
+  save_raw (db, user, "Aikuinen", "1980-01-01", 300, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiireaikuinen", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  young->name = g_strdup (team_names[0]);
+  g_assert_cmpint (kh_db_save_team (db, user, young, &error), >, 0);
+  g_assert_no_error (error);
+  /* The user's own team takes what they open. */
+  g_assert_true (kh_db_set_user_team (db, user->account, young->id, &error));
+  g_assert_no_error (error);
+  user->team_id = young->id;
+  save_raw (db, user, "Nuori", "2004-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiirenuori", "2004-01-01", 50, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  kh_db_close (db);
+
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 4);
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (team)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
+
+  /* The young adults' team: its two, its urgent one first. */
+  gtk_drop_down_set_selected (team, 2);
+  WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "2 waiting · 1 urgent, shown first") == 0);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL);
+  g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
+  g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Nuori, Testi");
+  kh_test_ui_screenshot (f->ui.window, "reception-team-filter");
+
+  /* The first team. */
+  gtk_drop_down_set_selected (team, 1);
+  WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "2 waiting · 1 urgent, shown first") == 0
+              && record_at (f, "queue_view", 0) != NULL
+              && g_strcmp0 (title_at (f, "queue_view", 0), "Kiireaikuinen, Testi") == 0);
+  g_assert_cmpuint (count_rows (f, "queue_view"), ==, 2);
+
+  /* Every team again. */
+  gtk_drop_down_set_selected (team, 0);
+  WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "4 waiting · 2 urgent, shown first") == 0);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 4);
+}
+
 /* Issue 5 2.9: today's list by channel, outcome and worker; the count in
  * the heading follows; a referral shows its service. */
 static void
@@ -1209,6 +1264,7 @@ main (int   argc,
   ADD ("/ui/reception/long-queue", test_long_queue);
   ADD ("/ui/reception/urgent-first", test_urgent_first);
   ADD ("/ui/reception/filters", test_filters);
+  ADD ("/ui/reception/team-filter", test_team_filter);
   ADD ("/ui/reception/log-once", test_log_once);
   ADD ("/ui/reception/list-error", test_list_error);
   ADD ("/ui/reception/other-desk", test_other_desk);

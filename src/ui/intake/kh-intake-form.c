@@ -52,6 +52,7 @@ struct _KhIntakeForm
   GtkListBox     *anonymous_list;
   AdwPreferencesGroup *assign_group;
   AdwComboRow    *assign_row;
+  AdwComboRow    *team_row;
   GtkSwitch      *anonymous_switch;
   GtkLabel       *anonymous_label;
   GtkCheckButton *care_allowance_check;
@@ -114,6 +115,7 @@ struct _KhIntakeForm
   GPtrArray      *services;         /* of KhService, as listed in service_row after its first item */
   GtkWidget      *services_retry;   /* "Try Again" in service_row, when the list failed */
   GPtrArray      *workers;          /* of KhUser, as listed in assign_row after the queue */
+  GPtrArray      *teams;            /* of KhTeam, the active ones as listed in team_row */
   GCancellable   *cancellable;      /* everything else; cancelled on dispose */
   GtkCheckButton *need_checks[KH_N_NEEDS];
   GtkCheckButton *outcome_checks[5];  /* in the order of the form */
@@ -129,6 +131,7 @@ struct _KhIntakeForm
   guint           services_failed : 1;
   guint           services_loading : 1;
   guint           workers_loading : 1;
+  guint           teams_loading : 1;
   guint           asking : 1;       /* "Discard This Contact?" is open */
   guint           resetting : 1;
 };
@@ -227,6 +230,17 @@ get_service (KhIntakeForm *self)
   if (self->services == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->services->len)
     return NULL;
   return g_ptr_array_index (self->services, i - 1);
+}
+
+/* The team chosen for an opened case (issue 5, 2.9). */
+static gint64
+get_team (KhIntakeForm *self)
+{
+  guint i = adw_combo_row_get_selected (self->team_row);
+
+  if (self->teams == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->teams->len)
+    return 0;
+  return ((KhTeam *) g_ptr_array_index (self->teams, i))->id;
 }
 
 /* The worker chosen for an opened case; 0 leaves it in the team's queue. */
@@ -379,6 +393,7 @@ field_widget (KhIntakeForm  *self,
     case KH_INTAKE_FIELD_NO_ASSESSMENT_REASON: return GTK_WIDGET (self->no_assessment_row);
     case KH_INTAKE_FIELD_OUTCOME_NOTE:         return GTK_WIDGET (self->outcome_note_row);
     case KH_INTAKE_FIELD_DEADLINE_GROUPS:      return GTK_WIDGET (self->over_75_row);
+    case KH_INTAKE_FIELD_TEAM:                 return GTK_WIDGET (self->team_row);
     case KH_INTAKE_FIELD_ASSIGN_TO:            return GTK_WIDGET (self->assign_row);
     default:                                   return NULL;
     }
@@ -523,6 +538,7 @@ update_form (KhIntakeForm *self)
     { KH_INTAKE_FIELD_OUTCOME_NOTE, GTK_WIDGET (self->note_group) },
     { KH_INTAKE_FIELD_DEADLINE_GROUPS, GTK_WIDGET (self->deadline_group) },
     { KH_INTAKE_FIELD_ASSIGN_TO, GTK_WIDGET (self->assign_group) },
+    { KH_INTAKE_FIELD_TEAM, GTK_WIDGET (self->team_row) },
   };
 
   if (self->state == NULL || self->resetting)
@@ -674,6 +690,8 @@ choice_changed_cb (GObject      *object,
     }
   else if (widget == self->assign_row)
     kh_intake_state_set_assign_to (self->state, get_assign_to (self));
+  else if (widget == self->team_row)
+    kh_intake_state_set_team (self->state, get_team (self));
   render_choices (self);
   update_form (self);
 }
@@ -932,6 +950,7 @@ build_intake (KhIntakeForm *self)
     {
       intake->deadline_groups = self->state->deadline_groups;
       intake->assign_to = self->state->assign_to;
+      intake->team_id = self->state->team_id;
       intake->attach_to_case = self->attach_to_case;
     }
   return intake;
@@ -1340,6 +1359,74 @@ services_retry_clicked_cb (GtkButton    *button,
   load_services (self);
 }
 
+/* ---- the team whose queue a case goes to (issue 5, 2.9) ---- */
+
+/* The state learns the teams (and the default, kh_intake_default_team);
+ * the row shows the state's team. */
+static void
+render_teams (KhIntakeForm *self)
+{
+  g_autoptr(GArray) ids = NULL;
+  KhUser *user = kh_store_get_user (self->store);
+
+  if (self->teams == NULL || self->state == NULL)
+    return;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->teams->len);
+  for (guint i = 0; i < self->teams->len; i++)
+    g_array_append_val (ids, ((KhTeam *) g_ptr_array_index (self->teams, i))->id);
+  kh_intake_state_set_teams (self->state, (const gint64 *) ids->data, ids->len,
+                             user != NULL ? user->team_id : 0);
+  self->rendering = TRUE;
+  for (guint i = 0; i < self->teams->len; i++)
+    if (((KhTeam *) g_ptr_array_index (self->teams, i))->id == self->state->team_id)
+      adw_combo_row_set_selected (self->team_row, i);
+  self->rendering = FALSE;
+}
+
+static void
+teams_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KhIntakeForm) self = user_data;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+
+  teams = kh_store_list_teams_finish (KH_STORE (object), result, &error);
+  if (self->disposed)
+    return;
+  self->teams_loading = FALSE;
+  if (teams == NULL)
+    {
+      /* The store gives the default team (kh_intake_default_team). */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The teams could not be read: %s", error->message);
+      return;
+    }
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < teams->len; i++)
+    gtk_string_list_append (names, ((KhTeam *) g_ptr_array_index (teams, i))->name);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  self->teams = g_steal_pointer (&teams);
+  self->rendering = TRUE;
+  adw_combo_row_set_model (self->team_row, G_LIST_MODEL (names));
+  self->rendering = FALSE;
+  render_teams (self);
+  update_form (self);
+}
+
+/* Teams come and go too: read again whenever the form is shown. */
+static void
+load_teams (KhIntakeForm *self)
+{
+  if (self->teams_loading)
+    return;
+  self->teams_loading = TRUE;
+  kh_store_list_teams_async (self->store, FALSE, self->cancellable, teams_done_cb,
+                             g_object_ref (self));
+}
+
 /* ---- workers to assign a case to ---- */
 
 static gboolean
@@ -1392,6 +1479,7 @@ users_done_cb (GObject      *object,
     }
 
   g_clear_pointer (&self->workers, g_ptr_array_unref);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
   self->workers = g_steal_pointer (&workers);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->assign_row), NULL);
   adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (names));
@@ -1653,6 +1741,7 @@ form_mapped_cb (GtkWidget    *widget,
   if (self->services_failed)
     load_services (self);
   load_workers (self);
+  load_teams (self);
 }
 
 static void
@@ -1691,6 +1780,8 @@ setup_choices (KhIntakeForm *self)
   g_autoptr(GtkStringList) kela_labels = new_string_list (_("Choose what it is about"), NULL);
   g_autoptr(GtkStringList) service_labels = new_string_list (_("Choose a service"), NULL);
   g_autoptr(GtkStringList) assign_labels = new_string_list (_("Team queue (not assigned)"), NULL);
+  /* The teams come from the store (load_teams). */
+  g_autoptr(GtkStringList) team_labels = gtk_string_list_new (NULL);
 
   for (KhChannel c = KH_CHANNEL_FIRST; c <= KH_CHANNEL_LAST; c++)
     gtk_string_list_append (channels, kh_channel_label (c));
@@ -1712,12 +1803,14 @@ setup_choices (KhIntakeForm *self)
 
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (service_labels));
   adw_combo_row_set_model (self->assign_row, G_LIST_MODEL (assign_labels));
+  adw_combo_row_set_model (self->team_row, G_LIST_MODEL (team_labels));
 
   kh_form_rows_show_whole_choices (self->channel_row);
   kh_form_rows_show_whole_choices (self->contactor_row);
   kh_form_rows_show_whole_choices (self->referral_row);
   kh_form_rows_show_whole_choices (self->service_row);
   kh_form_rows_show_whole_choices (self->assign_row);
+  kh_form_rows_show_whole_choices (self->team_row);
   kh_form_rows_show_whole_choices (self->kela_kind_row);
   kh_form_rows_show_whole_choices (self->language_row);
 
@@ -1778,6 +1871,7 @@ kh_intake_form_constructed (GObject *object)
   kh_person_picker_set_store (self->person_picker, self->store);
   load_services (self);
   load_workers (self);
+  load_teams (self);
   kh_intake_form_reset (self);
 }
 
@@ -1832,6 +1926,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, assign_group);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, assign_row);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, team_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_check);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, care_allowance_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, cancel_button);
@@ -1928,7 +2023,7 @@ kh_intake_form_init (KhIntakeForm *self)
     GObject *choices[] = {
       G_OBJECT (self->channel_row), G_OBJECT (self->contactor_row), G_OBJECT (self->referral_row),
       G_OBJECT (self->kela_kind_row), G_OBJECT (self->language_row), G_OBJECT (self->service_row),
-      G_OBJECT (self->assign_row),
+      G_OBJECT (self->assign_row), G_OBJECT (self->team_row),
     };
     struct { AdwEntryRow *row; KhIntakeField field; } texts[] = {
       { self->contactor_detail_row, KH_INTAKE_FIELD_CONTACTOR_DETAIL },
@@ -2056,6 +2151,7 @@ kh_intake_form_reset (KhIntakeForm *self)
   self->state->original = kh_contact_copy (self->state->contact);
 
   self->resetting = FALSE;
+  render_teams (self);
   update_form (self);
 }
 

@@ -35,6 +35,7 @@ struct _KhReceptionPage
   GtkStack     *queue_stack;
   GtkListView  *queue_view;
   GtkStack     *stack;
+  GtkDropDown  *team_filter;
   GtkDropDown  *worker_filter;
 
   /* owned */
@@ -43,6 +44,7 @@ struct _KhReceptionPage
   KhWorkListModel *queue;
   GCancellable    *cancellable;
   GArray          *worker_ids;     /* gint64, by the worker filter's positions */
+  GArray          *team_ids;       /* gint64, by the team filter's positions */
   guint            refresh_id;     /* an idle that refreshes once */
   guint            reads_left;     /* first pages of this refresh still to come */
   guint            form_id;        /* an idle that makes the form */
@@ -61,6 +63,8 @@ struct _KhReceptionPage
   guint         refresh_pending : 1;  /* asked while the lists were not shown */
   guint         read_ahead : 1;       /* read before the first map: it needs none */
   guint         workers_read : 1;     /* the worker filter has its choices */
+  guint         teams_read : 1;       /* the team filter has its choices for this showing */
+  guint         teams_setting : 1;    /* the team filter is being filled, not chosen */
   guint         showing : 1;          /* the lists have been on screen since their showing began */
   guint         afresh : 1;           /* the refresh asked is a new showing (not a store change) */
 };
@@ -225,10 +229,75 @@ users_done_cb (GObject      *object,
     }
 }
 
-/* The worker filter's names: read once, after the lists' first pages. */
+/* Issue 5, 2.9: the queue per team. The filter offers every team (one
+ * deactivated still has the cases that wait in it), and is shown only
+ * when the unit has more than one. */
+static void
+teams_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KhReceptionPage) self = user_data;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  gint64 chosen, every = 0;
+  guint selected = 0;
+
+  teams = kh_store_list_teams_finish (KH_STORE (object), result, &error);
+  if (self->disposed || teams == NULL)
+    {
+      /* The queue stays whole: nothing is hidden by a filter not there. */
+      if (teams == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not list the teams: %s", error->message);
+      return;
+    }
+  chosen = kh_work_list_model_get_team (self->queue);
+  names = gtk_string_list_new (NULL);
+  gtk_string_list_append (names, _("All teams"));
+  g_array_set_size (self->team_ids, 0);
+  g_array_append_val (self->team_ids, every);
+  for (guint i = 0; i < teams->len; i++)
+    {
+      KhTeam *team = g_ptr_array_index (teams, i);
+
+      gtk_string_list_append (names, team->name);
+      g_array_append_val (self->team_ids, team->id);
+      if (team->id == chosen)
+        selected = i + 1;
+    }
+  self->teams_setting = TRUE;
+  gtk_drop_down_set_model (self->team_filter, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->team_filter, selected);
+  self->teams_setting = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->team_filter), teams->len > 1 || selected != 0);
+  if (selected == 0 && chosen != 0)
+    kh_work_list_model_set_team (self->queue, 0);
+}
+
+static void
+team_filter_changed_cb (KhReceptionPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->team_filter);
+
+  if (self->disposed || self->teams_setting)
+    return;
+  kh_work_list_model_set_team (self->queue,
+                               i == GTK_INVALID_LIST_POSITION || i >= self->team_ids->len
+                               ? 0 : g_array_index (self->team_ids, gint64, i));
+}
+
+/* The worker filter's names: read once, after the lists' first pages; the
+ * teams with each new showing (an administrator may have added one). */
 static void
 read_workers (KhReceptionPage *self)
 {
+  if (!self->teams_read)
+    {
+      self->teams_read = TRUE;
+      kh_store_list_teams_async (self->store, TRUE, self->cancellable, teams_done_cb,
+                                 g_object_ref (self));
+    }
   if (self->workers_read)
     return;
   self->workers_read = TRUE;
@@ -469,6 +538,19 @@ setup_filters (KhReceptionPage *self)
   g_signal_connect_swapped (self->channel_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->outcome_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->worker_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+
+  {
+    g_autoptr(GtkStringList) teams = gtk_string_list_new (NULL);
+    gint64 every = 0;
+
+    gtk_string_list_append (teams, _("All teams"));
+    g_array_append_val (self->team_ids, every);
+    gtk_drop_down_set_model (self->team_filter, G_LIST_MODEL (teams));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->team_filter),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team"), -1);
+    g_signal_connect_swapped (self->team_filter, "notify::selected",
+                              G_CALLBACK (team_filter_changed_cb), self);
+  }
 }
 
 static void
@@ -637,6 +719,7 @@ start_reads (KhReceptionPage *self)
 
   update_date_label (self);
   self->reads_left = 2;
+  self->teams_read = FALSE;
   self->showing = gtk_widget_get_mapped (GTK_WIDGET (self))
                   && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0;
   g_free (self->showing_day);
@@ -779,6 +862,7 @@ kh_reception_page_dispose (GObject *object)
   g_clear_object (&self->queue);
   g_clear_object (&self->store);
   g_clear_pointer (&self->worker_ids, g_array_unref);
+  g_clear_pointer (&self->team_ids, g_array_unref);
   g_clear_pointer (&self->showing_day, g_free);
 
   G_OBJECT_CLASS (kh_reception_page_parent_class)->dispose (object);
@@ -823,6 +907,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_stack);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, team_filter);
   gtk_widget_class_bind_template_child (widget_class, KhReceptionPage, worker_filter);
 
   gtk_widget_class_install_action (widget_class, "reception.new-contact", NULL, new_contact_action);
@@ -848,6 +933,7 @@ kh_reception_page_init (KhReceptionPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_stack_add_named (self->contacts_stack,
                        new_placeholder ("x-office-address-book-symbolic",

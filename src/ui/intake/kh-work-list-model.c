@@ -365,6 +365,27 @@ kh_work_list_model_set_filter (KhWorkListModel *self,
     kh_work_list_model_reload (self, self->query.showing);
 }
 
+void
+kh_work_list_model_set_team (KhWorkListModel *self,
+                             gint64           team_id)
+{
+  g_return_if_fail (KH_IS_WORK_LIST_MODEL (self));
+
+  if (self->query.team_id == team_id)
+    return;
+  self->query.team_id = team_id;
+  if (self->generation > 0)
+    kh_work_list_model_reload (self, self->query.showing);
+}
+
+gint64
+kh_work_list_model_get_team (KhWorkListModel *self)
+{
+  g_return_val_if_fail (KH_IS_WORK_LIST_MODEL (self), 0);
+
+  return self->query.team_id;
+}
+
 /* GtkListView 4.8 makes list items for this many positions around the
  * ones on screen (GTK_LIST_VIEW_MAX_LIST_ITEMS in gtklistview.c). */
 #define LIST_VIEW_ITEMS 200

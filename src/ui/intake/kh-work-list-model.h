@@ -63,6 +63,11 @@ void             kh_work_list_model_set_filter (KhWorkListModel *self,
                                                 KhOutcome        outcome,
                                                 gint64           worker_id);
 gboolean         kh_work_list_model_has_filter (KhWorkListModel *self);
+/* The queue only (issue 5, 2.9): only the cases of `team_id` (0: every
+ * team); its counts follow. Reloads in the same showing if it changed. */
+void             kh_work_list_model_set_team   (KhWorkListModel *self,
+                                                gint64           team_id);
+gint64           kh_work_list_model_get_team   (KhWorkListModel *self);
 /* Lengthens the list by `n` more rows (by the rest, once GtkListView
  * would make no more list items for them); TRUE while it is not whole. */
 gboolean         kh_work_list_model_grow       (KhWorkListModel *self,
