@@ -670,6 +670,8 @@ test_team_choice (Fixture       *f,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (form_child (f, "outcome_case_check")), TRUE);
   g_assert_true (gtk_widget_get_visible (team_row));
   adw_combo_row_set_selected (ADW_COMBO_ROW (team_row), 1);
+  /* Reached from the keyboard. */
+  g_assert_true (gtk_widget_grab_focus (team_row));
   kh_test_ui_screenshot (f->ui.window, "intake-team");
   save (f);
   WAIT_UNTIL (f->n_saved == 1);
