@@ -1115,6 +1115,7 @@ static const KhDbEngine sqlite_engine = {
   .writes_name_words = TRUE,
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
+  .read_begin_sql = "BEGIN",
   .client_chains_log = TRUE,
   .prepare = sqlite_prepare,
   .finalize = sqlite_finalize,
