@@ -10,6 +10,7 @@
 
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-list-factory.h"
 #include "ui/common/kh-store-property.h"
 
 #include "kh-contact-window.h"
@@ -844,9 +845,15 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
 static void
 kh_reception_page_init (KhReceptionPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* Both work lists' rows: a cell that makes its row once it is read. */
+  factory = kh_list_factory_new (KH_TYPE_WORK_LIST_CELL, "item");
+  gtk_list_view_set_factory (self->contacts_view, factory);
+  gtk_list_view_set_factory (self->queue_view, factory);
 
   self->cancellable = g_cancellable_new ();
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
