@@ -173,6 +173,15 @@ show_list_error (GtkStack     *stack,
   GtkWidget *page = gtk_stack_get_child_by_name (stack, "error");
   GtkWidget *texts = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (page));
 
+  /* Issue 6, 7: while the server cannot be reached (the window says so),
+   * a list keeps the rows it showed, its heading too; it is read again
+   * when the server is back (the store's "changed"). A list never read
+   * (no heading yet) says why it is not there. */
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") != 0
+      && *gtk_label_get_text (count) != '\0')
+    return;
+
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), error->message);
   gtk_label_set_text (count, "");
   gtk_stack_set_visible_child_name (stack, "error");
