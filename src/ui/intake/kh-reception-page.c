@@ -256,9 +256,10 @@ teams_done_cb (GObject      *object,
   teams = kh_store_list_teams_finish (KH_STORE (object), result, &error);
   if (self->disposed || teams == NULL)
     {
-      /* The queue stays whole: nothing is hidden by a filter not there. */
+      /* The queue stays whole: nothing is hidden by a filter not there;
+       * the next showing asks again (the server may be away, issue 6, 7). */
       if (teams == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not list the teams: %s", error->message);
+        g_debug ("Could not list the teams: %s", error->message);
       return;
     }
   chosen = kh_work_list_model_get_team (self->queue);
