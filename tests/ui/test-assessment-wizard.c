@@ -15,10 +15,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "core/kh-enums.h"
 #include "ui/assessment/kh-assessment-fields.h"
 #include "ui/assessment/kh-assessment-wizard-private.h"
+#include "ui/assessment/kh-self-assessment.h"
 
 #include "kh-test-ui.h"
 
@@ -313,6 +315,98 @@ test_resume (Fixture       *f,
   g_assert_true (kh_assessment_equal (current (f), a));
 }
 
+/* The window the client answers in. */
+static KhSelfAssessment *
+find_self_assessment (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_SELF_ASSESSMENT (window))
+        return KH_SELF_ASSESSMENT (window);
+    }
+  return NULL;
+}
+
+/* Does any label under `widget` show `text`? */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Issue 7, 3: the client rates the areas on the worker's screen, which
+ * shows nothing else of the record. */
+static void
+test_self_assessment (Fixture       *f,
+                      gconstpointer  data)
+{
+  KhAssessmentWizard *w = f->wizard;
+  KhSelfAssessment *window;
+  KhAreaAssessment *housing;
+  g_autoptr(KhAssessment) a = kh_assessment_start (3, 4, kh_assessment_default_area_keys (), NULL, TODAY);
+
+  for (guint i = 0; i < a->areas->len; i++)
+    {
+      KhAreaAssessment *area = g_ptr_array_index (a->areas, i);
+
+      g_free (area->label);
+      area->label = g_strdup (kh_assessment_default_area_label (area->key));
+    }
+  housing = g_ptr_array_index (a->areas, 5);
+  housing->situation = g_strdup ("Vuokrarästejä kolmelta kuukaudelta.");
+  housing->worker_rating = 2;
+  a->client_view = g_strdup ("Haluan pitää asunnon.");
+  kh_assessment_wizard_set_assessment (w, a, TODAY);
+  kh_assessment_wizard_set_step (w, KH_ASSESSMENT_STEP_CLIENT_VIEW);
+
+  gtk_widget_activate_action (GTK_WIDGET (w), "wizard.self-assessment", NULL);
+  window = find_self_assessment ();
+  g_assert_nonnull (window);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  /* Nothing of the worker's: not the notes, not the worker's rating. */
+  g_assert_false (shows_text (GTK_WIDGET (window), "Vuokrarästejä"));
+  g_assert_true (shows_text (GTK_WIDGET (window), kh_assessment_default_area_label ("housing")));
+  {
+    g_autofree char *words = kh_self_assessment_dup_words (window);
+
+    g_assert_cmpstr (words, ==, "Haluan pitää asunnon.");
+  }
+  for (guint i = 0; i < 7; i++)
+    g_assert_cmpint (kh_self_assessment_get_rating (window, i), ==, 0);
+  kh_test_ui_screenshot (GTK_WIDGET (window), "assessment-self");
+
+  gtk_toggle_button_set_active (kh_self_assessment_get_button (window, 5, 2), TRUE);
+  gtk_toggle_button_set_active (kh_self_assessment_get_button (window, 0, 4), TRUE);
+  gtk_toggle_button_set_active (kh_self_assessment_get_button (window, 0, 5), TRUE);
+  g_assert_cmpint (kh_self_assessment_get_rating (window, 0), ==, 5);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (kh_self_assessment_get_words_view (window)),
+                            "Haluan pitää asunnon ja löytää työtä.", -1);
+  /* Done hands the answers over and closes the window. */
+  {
+    g_autoptr(GtkWidget) held = g_object_ref (GTK_WIDGET (window));
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "self.done", NULL);
+    g_assert_false (gtk_widget_get_visible (held));
+  }
+  g_assert_null (find_self_assessment ());
+  g_assert_cmpint (((KhAreaAssessment *) g_ptr_array_index (current (f)->areas, 5))->client_rating, ==, 2);
+  g_assert_cmpint (((KhAreaAssessment *) g_ptr_array_index (current (f)->areas, 0))->client_rating, ==, 5);
+  g_assert_cmpint (((KhAreaAssessment *) g_ptr_array_index (current (f)->areas, 5))->worker_rating, ==, 2);
+  g_assert_cmpstr (current (f)->client_view, ==, "Haluan pitää asunnon ja löytää työtä.");
+  g_assert_cmpint (kh_choice_row_get (g_ptr_array_index (w->client_rating_rows, 0)), ==, 5);
+  g_assert_cmpuint (f->n_changed, ==, 1);
+}
+
 /* A finished assessment is shown, not edited. */
 static void
 test_finished (Fixture       *f,
@@ -350,6 +444,7 @@ main (int   argc,
   ADD ("/ui/assessment-wizard/fill-and-finish", test_fill_and_finish);
   ADD ("/ui/assessment-wizard/review-goes-to-step", test_review_goes_to_step);
   ADD ("/ui/assessment-wizard/resume", test_resume);
+  ADD ("/ui/assessment-wizard/self-assessment", test_self_assessment);
   ADD ("/ui/assessment-wizard/finished", test_finished);
 
   return g_test_run ();

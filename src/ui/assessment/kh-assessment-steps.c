@@ -230,7 +230,30 @@ build_client_view (KhAssessmentWizard *self,
   watch_note (self, self->client_view_obstacle);
   self->client_ratings_group = add_group (box, _("The client’s own rating"),
                                           _("Optional: how the client sees each life area, from 1 to 5."));
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Show to the Client…"));
+
+    gtk_widget_set_tooltip_text (button, _("The client answers on this screen, in large text, seeing nothing else of the record"));
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "wizard.self-assessment");
+    adw_preferences_group_set_header_suffix (self->client_ratings_group, button);
+  }
   self->client_rating_rows = g_ptr_array_new ();
+}
+
+/* The client's answers from the self-assessment window: into the widgets,
+ * then read back as any edit. */
+void
+_kh_assessment_steps_take_self_assessment (KhAssessmentWizard *self,
+                                           const int          *ratings,
+                                           const char         *words)
+{
+  self->rendering++;
+  for (guint i = 0; i < self->client_rating_rows->len; i++)
+    kh_choice_row_set (g_ptr_array_index (self->client_rating_rows, i), ratings[i]);
+  kh_note_field_set_text (self->client_view, words);
+  self->rendering--;
+  _kh_assessment_wizard_edited (self, NULL);
 }
 
 /* ---- Life areas ---- */

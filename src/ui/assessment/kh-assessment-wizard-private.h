@@ -108,6 +108,9 @@ void _kh_assessment_steps_render_edit (KhAssessmentWizard *self);
 void _kh_assessment_steps_apply  (KhAssessmentWizard *self,
                                   KhAssessment       *copy);
 void _kh_assessment_steps_show_review (KhAssessmentWizard *self);
+void _kh_assessment_steps_take_self_assessment (KhAssessmentWizard *self,
+                                                const int          *ratings,
+                                                const char         *words);
 
 /* kh-assessment-wizard.c: a widget of a step was changed by the user. */
 void _kh_assessment_wizard_edited (KhAssessmentWizard *self,

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "kh-assessment-wizard-private.h"
+#include "kh-self-assessment.h"
 
 G_DEFINE_FINAL_TYPE (KhAssessmentWizard, kh_assessment_wizard, GTK_TYPE_WIDGET)
 
@@ -141,6 +142,44 @@ finish_action (GtkWidget  *widget,
 }
 
 static void
+self_assessment_done_cb (KhSelfAssessment   *window,
+                         KhAssessmentWizard *self)
+{
+  guint n = self->assessment->areas->len;
+  g_autofree int *ratings = g_new0 (int, MAX (n, 1));
+  g_autofree char *words = kh_self_assessment_dup_words (window);
+
+  for (guint i = 0; i < n; i++)
+    ratings[i] = kh_self_assessment_get_rating (window, i);
+  _kh_assessment_steps_take_self_assessment (self, ratings, words);
+}
+
+/* Issue 7, 3: the client's own rating on the worker's screen. */
+static void
+self_assessment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KhAssessmentWizard *self = KH_ASSESSMENT_WIZARD (widget);
+  const GPtrArray *areas = self->assessment->areas;
+  g_autofree const char **labels = g_new0 (const char *, areas->len + 1);
+  g_autofree int *ratings = g_new0 (int, MAX (areas->len, 1));
+  KhSelfAssessment *window;
+
+  for (guint i = 0; i < areas->len; i++)
+    {
+      const KhAreaAssessment *area = g_ptr_array_index (areas, i);
+
+      labels[i] = area->label;
+      ratings[i] = area->client_rating;
+    }
+  window = kh_self_assessment_new (GTK_WINDOW (gtk_widget_get_root (widget)), labels, areas->len,
+                                   ratings, self->assessment->client_view);
+  g_signal_connect_object (window, "done", G_CALLBACK (self_assessment_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 add_step_row (KhAssessmentWizard *self,
               KhAssessmentStep    step)
 {
@@ -234,6 +273,7 @@ kh_assessment_wizard_class_init (KhAssessmentWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "wizard.self-assessment", NULL, self_assessment_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "wizard.back", NULL);
