@@ -323,6 +323,33 @@ count_reached_cb (gpointer data)
   return *(guint *) data > 0;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
 static void
 save_anonymous (Fixture *f,
                 guint    need)
@@ -369,6 +396,25 @@ test_parked_save_saved_once (void)
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (form_child (f, "anonymous_switch"))));
   g_assert_cmpuint (f->n_saved, ==, 0);
   g_assert_cmpint (count (f, "SELECT count (*) FROM contacts"), ==, 1);
+
+  /* Closing the window while it waits asks at once; "Keep Waiting"
+   * keeps the window, the form and the save. */
+  gtk_window_close (GTK_WINDOW (f->shell.window));
+  g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
+  if (in_english)
+    g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+                     "The Contact Waits for the Server");
+  kh_test_ui_screenshot (GTK_WIDGET (find_message_dialog ()), "server-away-close");
+  /* As its button does: the response, then the dialog goes. */
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    adw_message_dialog_response (dialog, "keep");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_true (kh_test_wait_until (dialog_gone_cb, NULL, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->shell.window)));
+  g_assert_true (form_waits (f));
 
   server_comes_back (f);
   /* "Try Now" instead of the next planned attempt. */
