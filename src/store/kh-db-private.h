@@ -42,6 +42,9 @@ struct _KhDbEngine
   const char  *name;
   /* Statement for a write transaction of its own. */
   const char  *begin_sql;
+  /* The same for one that writes only the access-log rows of a read
+   * (_kh_db_tx_begin_read), or NULL: begin_sql. */
+  const char  *begin_read_sql;
   /* Whether the program computes an access-log row's seq, prev_hash and
    * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
    * them itself (with its own clock) leaves this FALSE. */
@@ -278,6 +281,14 @@ gboolean      _kh_db_exec              (KhDb        *db,
 /* A write transaction of its own, or a savepoint inside one that is open
  * (kh_db_begin). `own` tells _kh_db_tx_end which. */
 gboolean      _kh_db_tx_begin          (KhDb        *db,
+                                        gboolean    *own,
+                                        GError     **error);
+/* The same for an operation that reads and writes only the access-log rows
+ * of its reading (a search): its commit need not wait for the disk, as a
+ * saved record's does (README, "Power loss"). On SQLite sqlite_exec
+ * decides that at the commit, by what was written; a server engine says it
+ * at the start (begin_read_sql). */
+gboolean      _kh_db_tx_begin_read     (KhDb        *db,
                                         gboolean    *own,
                                         GError     **error);
 /* Commits (ok) or rolls back (!ok) an own transaction; returns ok && the

@@ -582,6 +582,18 @@ _kh_db_tx_begin (KhDb      *db,
 }
 
 gboolean
+_kh_db_tx_begin_read (KhDb      *db,
+                      gboolean  *own,
+                      GError   **error)
+{
+  const char *begin = db->engine->begin_read_sql ? db->engine->begin_read_sql : db->engine->begin_sql;
+
+  *own = !db->engine->in_transaction (db);
+  /* Inside a caller's transaction the caller's commit decides. */
+  return _kh_db_exec (db, *own ? begin : "SAVEPOINT kh_operation", error);
+}
+
+gboolean
 _kh_db_tx_end (KhDb      *db,
                gboolean   own,
                gboolean   ok,
