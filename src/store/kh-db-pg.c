@@ -923,31 +923,13 @@ pg_name_match (KhDb       *db,
                gboolean    prefix,
                GPtrArray  *params)
 {
-  int n = first_param;
+  GString *words = g_string_new (NULL);
 
-  g_string_append (sql, "SELECT c.id FROM clients c WHERE TRUE");
   for (guint i = 0; i < folded->len; i++)
-    {
-      const char *word = g_ptr_array_index (folded, i);
-
-      if (prefix)
-        {
-          g_string_append_printf (sql,
-                                  " AND c.id IN (SELECT w.client_id FROM client_words w "
-                                  "WHERE w.word >= ?%d AND w.word < ?%d)", n, n + 1);
-          g_ptr_array_add (params, g_strdup (word));
-          g_ptr_array_add (params, g_strconcat (word, "\xf4\x8f\xbf\xbf", NULL));
-          n += 2;
-        }
-      else
-        {
-          g_string_append_printf (sql,
-                                  " AND c.id IN (SELECT w.client_id FROM client_words w "
-                                  "WHERE w.word = ?%d)", n);
-          g_ptr_array_add (params, g_strdup (word));
-          n++;
-        }
-    }
+    g_string_append_printf (words, "%s%s", i > 0 ? " " : "", (const char *) g_ptr_array_index (folded, i));
+  g_string_append_printf (sql, "SELECT n.client_id FROM kohtaamo.access_log_people_named (?%d, %s) n",
+                          first_param, prefix ? "true" : "false");
+  g_ptr_array_add (params, g_string_free (words, FALSE));
 }
 
 /* ---- other desks' commits (issue 6, 6) ---- */
