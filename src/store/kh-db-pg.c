@@ -85,6 +85,12 @@ typedef struct {
   char   *message;
   gint64  changes;
   guint   n_statements;
+  /* A name did not resolve (42P01): the login may have lost the schema for
+   * a while (a deactivated user), and the server keeps the search path it
+   * worked out then, even after the login has the schema again (role
+   * membership does not renew it). Setting the path again renews it,
+   * before the next statement (refresh_names). */
+  gboolean names_stale;
   /* Issue 6, 6 (pg_changes_elsewhere): the server process that LISTENs on
    * kohtaamo_changes (0: none yet), how many notifications of other
    * sessions' commits have come, and the people they named since
@@ -168,6 +174,8 @@ note_failure (KhDb           *db,
   pc->sqlstate = g_strdup (state);
   pc->message = g_strstrip (g_strdup (message ? message : ""));
   pc->error_code = code_for_sqlstate (state);
+  if (g_strcmp0 (state, "42P01") == 0)
+    pc->names_stale = TRUE;
   /* A server that only reads, for a connection that writes: after a
    * failover this session still talks to the old primary's standby (or a
    * demoted server); a new connection finds the primary. A read-only
@@ -177,6 +185,22 @@ note_failure (KhDb           *db,
   if (pc->error_code == PG_ERROR_CONNECTION)
     pc->broken = TRUE;
   return pc->error_code;
+}
+
+/* See PgConn.names_stale: not inside a failed transaction, which accepts
+ * nothing but its end. */
+static void
+refresh_names (KhDb *db)
+{
+  PgConn *pc = CONN (db);
+  PGresult *result;
+
+  if (!pc->names_stale || PQtransactionStatus (pc->conn) == PQTRANS_INERROR)
+    return;
+  result = PQexec (pc->conn, "SET search_path = kohtaamo");
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    pc->names_stale = FALSE;
+  PQclear (result);
 }
 
 /* A statement on a broken connection fails at once, without the network. */
@@ -357,8 +381,10 @@ server_prepare (PgStmt *s)
 {
   PgConn *pc = CONN (s->db);
   /* A failed PREPARE would end an open transaction: a savepoint keeps it. */
-  gboolean guard = pg_in_transaction (s->db);
+  gboolean guard;
 
+  refresh_names (s->db);
+  guard = pg_in_transaction (s->db);
   for (int attempt = 0; attempt <= s->n_params; attempt++)
     {
       PGresult *result;
@@ -571,6 +597,7 @@ pg_step (gpointer stmt)
 
       if (check_broken (s->db))
         return PG_ERROR_CONNECTION;
+      refresh_names (s->db);
       result = PQexecPrepared (pc->conn, s->name, s->n_params,
                                (const char * const *) s->values, s->lengths, s->formats, 0);
       status = PQresultStatus (result);
@@ -911,9 +938,14 @@ fail:
 
 /* ---- the name search ---- */
 
-/* Whole words or their prefixes in client_words (the same table as on
- * SQLite, kept by the same C code): one subquery per word, so that each is
- * a range of the (word, sort_prefix) index. */
+/* The people named by the words: on a server only for the access log's
+ * filter (kh-db-log.c; the search is the server's own function), where
+ * the name index is readable by nobody and a name is not the reader's to
+ * see before the person's rows are logged. The server's
+ * access_log_people_named (data/sql/pg/0010-search-in-one-call.sql)
+ * answers the lead social worker and the administrator only, and only
+ * with the people whose log this transaction's logged reading of the log
+ * shows. One parameter: the folded words, which it folds again. */
 static void
 pg_name_match (KhDb       *db,
                GString    *sql,
