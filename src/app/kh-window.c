@@ -8,6 +8,9 @@
  * the Access log; on a database without users, the question whether this
  * account administers it; and, when it cannot be opened, why, with a way to
  * try again. The header says which unit and which database are open.
+ * When the database server cannot be reached, a bar under the header says
+ * so calmly, with "Try Now"; it goes by itself when the server is back
+ * (KhStore:available; issue 6, 7).
  */
 
 #define G_LOG_DOMAIN "kohtaamo-app"
@@ -42,6 +45,10 @@ struct _KhWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
+  GtkWidget            *offline_bar;
+  GtkLabel             *offline_label;
+  GtkRevealer          *offline_revealer;
+  GtkWidget            *reconnect_button;
 
   /* owned */
   KhStore              *store;
@@ -61,6 +68,8 @@ struct _KhWindow
   guint                 views_tick_id;   /* waits for the first frame */
 
   gulong                state_id;        /* on store */
+  gulong                available_id;    /* on store */
+  gboolean              reconnecting;    /* "Try Now" is trying */
   guint                 spinner_id;      /* shows the spinner if opening takes long */
   gboolean              close_confirmed;  /* nothing left to lose: close for real */
   gboolean              asking_to_close;  /* the discard question is open */
@@ -494,6 +503,50 @@ store_state_changed_cb (KhWindow *self)
     }
 }
 
+/* Issue 6, 7: the bar under the header while the server cannot be
+ * reached. The forms keep what was typed and say so themselves; the lists
+ * keep their rows. */
+static void
+store_available_changed_cb (KhWindow *self)
+{
+  gboolean away = !kh_store_get_available (self->store);
+
+  if (away != gtk_revealer_get_reveal_child (self->offline_revealer))
+    g_message ("The database server %s", away ? "cannot be reached" : "can be reached again");
+  gtk_revealer_set_reveal_child (self->offline_revealer, away);
+  gtk_widget_set_sensitive (self->reconnect_button, away && !self->reconnecting);
+}
+
+static void
+reconnected_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!kh_store_reconnect_finish (KH_STORE (object), result, &error))
+    g_debug ("Still no connection: %s", error->message);
+  self->reconnecting = FALSE;
+  if (KH_STORE (object) == self->store)
+    store_available_changed_cb (self);
+}
+
+/* "Try Now": connect at once instead of at the next planned attempt. */
+static void
+reconnect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KhWindow *self = KH_WINDOW (widget);
+
+  if (self->store == NULL || self->reconnecting || kh_store_get_available (self->store))
+    return;
+  self->reconnecting = TRUE;
+  gtk_widget_set_sensitive (self->reconnect_button, FALSE);
+  kh_store_reconnect_async (self->store, NULL, reconnected_cb, g_object_ref (self));
+}
+
 /* Shows `store` and follows its state, opening it if nobody has yet. */
 static void
 bind_store (KhWindow *self,
@@ -502,6 +555,7 @@ bind_store (KhWindow *self,
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->state_id, self->store);
+      g_clear_signal_handler (&self->available_id, self->store);
       g_signal_handlers_disconnect_by_func (self->store, show_location, self);
     }
   g_set_object (&self->store, store);
@@ -511,8 +565,12 @@ bind_store (KhWindow *self,
   /* Renamed in Preferences: the header follows. */
   g_signal_connect_object (store, "notify::unit-name", G_CALLBACK (show_location), self,
                            G_CONNECT_SWAPPED);
+  self->available_id = g_signal_connect_object (store, "notify::available",
+                                                G_CALLBACK (store_available_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
   kh_store_open (store);
   store_state_changed_cb (self);
+  store_available_changed_cb (self);
 }
 
 static void
@@ -763,7 +821,10 @@ kh_window_dispose (GObject *object)
   stop_waiting_for_views (self);
   g_clear_handle_id (&self->spinner_id, g_source_remove);
   if (self->store != NULL)
-    g_clear_signal_handler (&self->state_id, self->store);
+    {
+      g_clear_signal_handler (&self->state_id, self->store);
+      g_clear_signal_handler (&self->available_id, self->store);
+    }
 
   /* libadwaita 1.2 lets a switcher touch the pages of a stack that has
    * already been disposed: let go of the stack first. */
@@ -802,6 +863,10 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_label);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, reconnect_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
@@ -811,6 +876,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, view_stack);
 
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.claim-administration", NULL, claim_administration_action);
   gtk_widget_class_install_action (widget_class, "win.decline-administration", NULL, decline_administration_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);

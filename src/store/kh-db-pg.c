@@ -1196,65 +1196,6 @@ static const KhDbEngine pg_engine = {
                    "WHERE CAST (?5 AS bigint) IS NOT NULL",
 };
 
-/* The connection string as it may be shown: the server, the database and
- * the role, never a password. */
-char *
-kh_db_pg_display_location (const char *conninfo)
-{
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  GString *out = g_string_new (NULL);
-
-  if (options == NULL)
-    return g_strdup ("PostgreSQL");
-  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || o->val[0] == '\0')
-        continue;
-      if (g_str_equal (o->keyword, "password") || g_str_equal (o->keyword, "sslpassword")
-          || g_str_equal (o->keyword, "passfile"))
-        continue;
-      if (!g_str_equal (o->keyword, "host") && !g_str_equal (o->keyword, "hostaddr")
-          && !g_str_equal (o->keyword, "port") && !g_str_equal (o->keyword, "dbname")
-          && !g_str_equal (o->keyword, "user") && !g_str_equal (o->keyword, "service"))
-        continue;
-      g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "", o->keyword, o->val);
-    }
-  PQconninfoFree (options);
-  if (out->len == 0)
-    g_string_append (out, "PostgreSQL");
-  return g_string_free (out, FALSE);
-}
-
-/**
- * kh_db_location_is_server:
- * @location: what the database setting says
- *
- * Returns: whether @location names a PostgreSQL server (a postgresql:// or
- *   postgres:// URL, a libpq key=value string, service=NAME) rather than a
- *   SQLite file (DESIGN.md, "Two engines, one store").
- */
-gboolean
-kh_db_location_is_server (const char *location)
-{
-  const char *p;
-
-  if (location == NULL)
-    return FALSE;
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-  /* key=value: a word of letters and underscores, then '=', and no '/'
-   * before it (a path may contain '='). */
-  for (p = location; *p == ' '; p++)
-    ;
-  if (!g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '_')
-    p++;
-  while (*p == ' ')
-    p++;
-  return *p == '=';
-}
-
 /* The server's session as the store needs it: after every connection,
  * the first and each reconnection (kh_db_reconnect). What a session must
  * have set up before the store uses it goes here; LISTEN is renewed by

@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+
+#include <gmodule.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -90,6 +93,326 @@ kh_db_open (const char  *location,
  *   server also PERMISSION for a login refused, UNAVAILABLE for a server
  *   not reached).
  */
+/**
+ * kh_db_location_is_server:
+ * @location: what the database setting says
+ *
+ * Returns: whether @location names a PostgreSQL server (a postgresql:// or
+ *   postgres:// URL, a libpq key=value string, service=NAME) rather than a
+ *   SQLite file (DESIGN.md, "Two engines, one store").
+ */
+gboolean
+kh_db_location_is_server (const char *location)
+{
+  const char *p;
+
+  if (location == NULL)
+    return FALSE;
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    return TRUE;
+  /* key=value: a word of letters and underscores, then '=', and no '/'
+   * before it (a path may contain '='). */
+  for (p = location; *p == ' '; p++)
+    ;
+  if (!g_ascii_isalpha (*p))
+    return FALSE;
+  while (g_ascii_isalnum (*p) || *p == '_')
+    p++;
+  while (*p == ' ')
+    p++;
+  return *p == '=';
+}
+
+/* The keys of a connection string that are shown, in this order. */
+static const char * const shown_keys[] = { "host", "hostaddr", "port", "dbname", "user", "service" };
+
+static void
+shown_put (GHashTable *values,
+           const char *key,
+           const char *value)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shown_keys); i++)
+    if (g_str_equal (key, shown_keys[i]) && value != NULL && value[0] != '\0')
+      g_hash_table_insert (values, (gpointer) shown_keys[i], g_strdup (value));
+}
+
+/* key=value pairs, as libpq reads them: spaces around '=', a value in
+ * single quotes with \' and \\ inside. FALSE when they cannot be read. */
+static gboolean
+parse_key_values (const char *conninfo,
+                  GHashTable *values)
+{
+  const char *p = conninfo;
+
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+      g_autoptr(GString) value = g_string_new (NULL);
+      const char *start;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      for (start = p; *p != '\0' && *p != '=' && !g_ascii_isspace (*p); p++)
+        ;
+      key = g_strndup (start, p - start);
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '=' || key[0] == '\0')
+        return FALSE;
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\'')
+        {
+          for (p++; *p != '\''; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              if (*p == '\0')
+                return FALSE;
+              g_string_append_c (value, *p);
+            }
+          p++;
+        }
+      else
+        {
+          for (; *p != '\0' && !g_ascii_isspace (*p); p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (value, *p);
+            }
+        }
+      shown_put (values, key, value->str);
+    }
+}
+
+/* A percent-encoded part of a URL, or NULL when it is not valid. */
+static char *
+unescape (const char *start,
+          const char *end)
+{
+  return g_uri_unescape_segment (start, end, NULL);
+}
+
+/* postgresql://[user[:password]@][host[:port][,…]][/dbname][?key=value&…] */
+static gboolean
+parse_url (const char *conninfo,
+           GHashTable *values)
+{
+  const char *p = strstr (conninfo, "://") + 3;
+  const char *end = p + strcspn (p, "/?");
+  const char *at = NULL;
+  g_autoptr(GString) hosts = g_string_new (NULL);
+  g_autoptr(GString) ports = g_string_new (NULL);
+  gboolean any_port = FALSE;
+  g_auto(GStrv) specs = NULL;
+
+  for (const char *q = p; q < end; q++)
+    if (*q == '@')
+      at = q;
+  if (at != NULL)
+    {
+      const char *colon = memchr (p, ':', at - p);
+      g_autofree char *user = unescape (p, colon != NULL ? colon : at);
+
+      if (user == NULL)
+        return FALSE;
+      shown_put (values, "user", user);
+      p = at + 1;
+    }
+
+  /* Hosts, each with its port: "[::1]:5432,db2:5433". */
+  {
+    g_autofree char *spec = g_strndup (p, end - p);
+
+    specs = g_strsplit (spec, ",", -1);
+  }
+  for (guint i = 0; specs[i] != NULL && (specs[i][0] != '\0' || specs[1] != NULL); i++)
+    {
+      char *host = specs[i];
+      char *port = NULL;
+      g_autofree char *host_value = NULL;
+
+      if (host[0] == '[')
+        {
+          char *close = strchr (host, ']');
+
+          if (close == NULL)
+            return FALSE;
+          *close = '\0';
+          host++;
+          if (close[1] == ':')
+            port = close + 2;
+        }
+      else if ((port = strchr (host, ':')) != NULL)
+        *port++ = '\0';
+      host_value = unescape (host, NULL);
+      if (host_value == NULL)
+        return FALSE;
+      g_string_append_printf (hosts, "%s%s", i > 0 ? "," : "", host_value);
+      g_string_append_printf (ports, "%s%s", i > 0 ? "," : "", port != NULL ? port : "");
+      any_port |= port != NULL && port[0] != '\0';
+    }
+  shown_put (values, "host", hosts->str);
+  if (any_port)
+    shown_put (values, "port", ports->str);
+
+  p = end;
+  if (*p == '/')
+    {
+      const char *db_end = p + 1 + strcspn (p + 1, "?");
+      g_autofree char *dbname = unescape (p + 1, db_end);
+
+      if (dbname == NULL)
+        return FALSE;
+      shown_put (values, "dbname", dbname);
+      p = db_end;
+    }
+  if (*p == '?')
+    {
+      g_auto(GStrv) params = g_strsplit (p + 1, "&", -1);
+
+      for (guint i = 0; params[i] != NULL; i++)
+        {
+          char *eq = strchr (params[i], '=');
+          g_autofree char *key = NULL;
+          g_autofree char *value = NULL;
+
+          if (eq == NULL)
+            return FALSE;
+          key = unescape (params[i], eq);
+          value = unescape (eq + 1, NULL);
+          if (key == NULL || value == NULL)
+            return FALSE;
+          shown_put (values, key, value);
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_pg_display_location:
+ * @conninfo: a server's location (a URL or key=value pairs)
+ *
+ * The location as it may be shown in the window or printed by
+ * kohtaamo-admin: the servers, the port, the database, the role and the
+ * service name, never a password or any other setting. Read here, not by
+ * libpq, so that the application needs libpq only once it connects.
+ *
+ * Returns: (transfer full): "host=… port=… dbname=… user=…", or
+ *   "PostgreSQL" when nothing of that can be read.
+ */
+char *
+kh_db_pg_display_location (const char *conninfo)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GString *out = g_string_new (NULL);
+  gboolean ok;
+
+  g_return_val_if_fail (conninfo != NULL, g_string_free (out, FALSE));
+
+  if (g_str_has_prefix (conninfo, "postgresql://") || g_str_has_prefix (conninfo, "postgres://"))
+    ok = parse_url (conninfo, values);
+  else
+    ok = parse_key_values (conninfo, values);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (shown_keys); i++)
+    {
+      const char *value = g_hash_table_lookup (values, shown_keys[i]);
+
+      if (value != NULL)
+        g_string_append_printf (out, "%s%s=%s", out->len > 0 ? " " : "", shown_keys[i], value);
+    }
+  if (out->len == 0)
+    g_string_append (out, "PostgreSQL");
+  return g_string_free (out, FALSE);
+}
+
+/* The PostgreSQL engine (kh-db-pg.c). kohtaamo-admin and the tests link it
+ * in. The application does not: it loads it as a module (kohtaamo-pg, in
+ * PKGLIBDIR) the first time a server is opened, so that a desk on SQLite
+ * does not load libpq and the TLS, Kerberos and LDAP libraries behind it at
+ * every start (measured: about 13 ms of each process start, a sixth of
+ * what Kohtaamo adds to a bare window's first frame). The weak reference is
+ * NULL where the engine is not linked in. */
+#pragma weak _kh_db_pg_open
+
+typedef KhDb *(*KhDbPgOpenFunc) (const char  *conninfo,
+                                 gboolean     read_only,
+                                 GError     **error);
+
+static KhDbPgOpenFunc
+load_pg_engine (GError **error)
+{
+  static GMutex lock;
+  static KhDbPgOpenFunc open_func;
+  static char *failure;
+  KhDbPgOpenFunc result;
+
+  if (_kh_db_pg_open != NULL)
+    return _kh_db_pg_open;
+
+  g_mutex_lock (&lock);
+  if (open_func == NULL && failure == NULL)
+    {
+      /* KOHTAAMO_MODULEDIR, when set, is the only place looked at. */
+      const char *env = g_getenv ("KOHTAAMO_MODULEDIR");
+      const char *dirs[] = { env != NULL ? env : PKGLIBDIR, env != NULL ? NULL : BUILD_MODULEDIR };
+      g_autoptr(GString) reasons = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (dirs) && open_func == NULL; i++)
+        {
+          g_autofree char *path = NULL;
+          GModule *module;
+          gpointer symbol = NULL;
+
+          if (dirs[i] == NULL)
+            continue;
+          path = g_module_build_path (dirs[i], "kohtaamo-pg");
+          if (!g_file_test (path, G_FILE_TEST_EXISTS))
+            {
+              g_string_append_printf (reasons, "%s%s: %s", reasons->len > 0 ? "; " : "",
+                                      path, g_strerror (ENOENT));
+              continue;
+            }
+          module = g_module_open (path, G_MODULE_BIND_LOCAL);
+          if (module != NULL && g_module_symbol (module, "_kh_db_pg_open", &symbol) && symbol != NULL)
+            {
+              g_module_make_resident (module);
+              open_func = (KhDbPgOpenFunc) symbol;
+              g_debug ("the PostgreSQL engine: %s", path);
+              break;
+            }
+          g_string_append_printf (reasons, "%s%s", reasons->len > 0 ? "; " : "", g_module_error ());
+          if (module != NULL)
+            g_module_close (module);
+        }
+      if (open_func == NULL)
+        failure = g_string_free (g_steal_pointer (&reasons), FALSE);
+    }
+  result = open_func;
+  if (result == NULL)
+    g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                 /* Translators: %s is the technical reason (a file and an error) */
+                 _("This installation of Kohtaamo cannot open a database on a server: its PostgreSQL module could not be loaded (%s). Ask your IT support to install Kohtaamo again."),
+                 failure);
+  g_mutex_unlock (&lock);
+
+  return result;
+}
+
+static KhDb *
+open_on_server (const char  *location,
+                gboolean     read_only,
+                GError     **error)
+{
+  KhDbPgOpenFunc open_func = load_pg_engine (error);
+
+  return open_func != NULL ? open_func (location, read_only, error) : NULL;
+}
+
 KhDb *
 kh_db_open_full (const char     *location,
                  KhDbOpenFlags   flags,
@@ -99,7 +422,7 @@ kh_db_open_full (const char     *location,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (kh_db_location_is_server (location))
-    return _kh_db_pg_open (location, FALSE, error);
+    return open_on_server (location, FALSE, error);
   return _kh_db_sqlite_open_full (location, flags, error);
 }
 
@@ -116,7 +439,7 @@ kh_db_open_read_only (const char  *location,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (kh_db_location_is_server (location))
-    return _kh_db_pg_open (location, TRUE, error);
+    return open_on_server (location, TRUE, error);
   return _kh_db_sqlite_open_read_only (location, error);
 }
 

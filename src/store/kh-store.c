@@ -1357,6 +1357,35 @@ kh_store_reconnect_now (KhStore *self)
             NULL, NULL, NULL);
 }
 
+/**
+ * kh_store_reconnect_async:
+ *
+ * Issue 6, 7: as kh_store_reconnect_now, telling when the attempt is over
+ * ("Try Now" in the window shows that it is trying). The finish is TRUE
+ * when the server answers (or never went away), else FALSE with
+ * KH_STORE_ERROR_UNAVAILABLE (or PERMISSION); KhStore:available follows
+ * either way.
+ */
+void
+kh_store_reconnect_async (KhStore             *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_reconnect_async, reconnect_now_job, NULL, NULL, NULL, FALSE,
+            cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_reconnect_finish (KhStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return finish_pointer (self, result, kh_store_reconnect_async, error) != NULL;
+}
+
 const char *
 kh_store_get_unit_name (KhStore *self)
 {

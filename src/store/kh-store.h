@@ -45,6 +45,13 @@ const char *kh_store_get_unit_name       (KhStore    *self);
  * "available"), and connecting again now instead of at the next attempt. */
 gboolean    kh_store_get_available       (KhStore    *self);
 void        kh_store_reconnect_now       (KhStore    *self);
+void        kh_store_reconnect_async     (KhStore             *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    kh_store_reconnect_finish    (KhStore             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
 /* Starts opening (from CLOSED); the state tells the rest. */
 void        kh_store_open                (KhStore    *self);
 const char *kh_store_get_path            (KhStore    *self);

@@ -16,6 +16,7 @@
 #include "core/kh-search.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-list-factory.h"
 #include "ui/common/kh-person-row.h"
 #include "kh-clients-page.h"
 #include "kh-person-page.h"
@@ -355,8 +356,12 @@ kh_clients_page_init (KhClientsPage *self)
 
   GtkGesture *click;
 
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_field_message_ensure_style ();
+  factory = kh_list_factory_new (KH_TYPE_PERSON_ROW, "hit");
+  gtk_list_view_set_factory (self->results_view, factory);
   self->none_description = g_strdup (adw_status_page_get_description (self->none_page));
 
   click = gtk_gesture_click_new ();

@@ -22,6 +22,7 @@
 #include "core/kh-text.h"
 
 #include "kh-field-message.h"
+#include "kh-list-factory.h"
 #include "kh-person-fields.h"
 #include "kh-person-row.h"
 #include "kh-person-picker.h"
@@ -636,11 +637,14 @@ kh_person_picker_class_init (KhPersonPickerClass *klass)
 static void
 kh_person_picker_init (KhPersonPicker *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *keys;
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  factory = kh_list_factory_new (KH_TYPE_PERSON_ROW, "hit");
+  gtk_list_view_set_factory (self->results_view, factory);
   kh_field_message_ensure_style ();
   self->limit = DEFAULT_LIMIT;
   self->cancellable = g_cancellable_new ();

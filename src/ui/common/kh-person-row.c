@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The row of data/ui/common/kh-person-result.ui: the name, then what tells
+ * A row of the person searches' lists (kh_list_factory_new with "hit" in
+ * the person picker and the clients page): the name, then what tells
  * two people of the same name apart (masked code, birth date, language of
  * service, an open case). A screen reader hears the same: the name as the
  * row's label, the rest as its description (issue 5, 2.2). Never an

@@ -6,7 +6,10 @@
  * keyboard alone: who (search before create), the contact, the reasons, the
  * urgency check of SHL 36 §, the language and the outcome. Save checks every
  * field first and shows each problem at its field; nothing typed is lost,
- * neither on a refused save nor on a store error.
+ * neither on a refused save nor on a store error. When the database server
+ * cannot be reached (issue 6, 7), a save waits, the form saying so and
+ * keeping what was typed as it is, and is made when the server is back —
+ * once: each submission carries a request id that the store saves once.
  *
  * The contact's values live in a KhIntakeState (core): every widget sends
  * its change to it, and update_form() renders the KhIntakeView derived from
@@ -105,6 +108,7 @@ struct _KhIntakeForm
   GtkScrolledWindow *scroller;
   AdwComboRow    *service_row;
   GtkLabel       *status_label;
+  GtkRevealer    *waiting_revealer;
   AdwEntryRow    *urgent_note_row;
   AdwActionRow   *urgent_row;
 
@@ -122,6 +126,11 @@ struct _KhIntakeForm
   GtkWindow      *pending_parent;
   guint           pending_discard_id;
   gint64          attach_to_case;   /* 2.3: the pending case this contact joins; 0 for none */
+  /* Issue 6, 7: the id of this submission (a UUID, made at its first
+   * attempt, the same for every later one until the form is reset), so
+   * that the store saves it once however often it is tried. */
+  char           *request_id;
+  guint           back_id;          /* an idle that saves again (save_when_back) */
 
   guint           saving : 1;
   guint           rendering : 1;    /* the form is putting the state's values into widgets */
@@ -131,6 +140,10 @@ struct _KhIntakeForm
   guint           workers_loading : 1;
   guint           asking : 1;       /* "Discard This Contact?" is open */
   guint           resetting : 1;
+  /* Issue 6, 7: a look that Save needs first (similar people, pending
+   * cases) could not reach the server: Save is pressed again for the
+   * user when KhStore:available says the server is back. */
+  guint           save_when_back : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KhIntakeForm, kh_intake_form, ADW_TYPE_BIN)
@@ -162,6 +175,7 @@ static const KhOutcome outcomes[] = {
 
 static void update_form (KhIntakeForm *self);
 static void save_intake (KhIntakeForm *self);
+static void update_waiting (KhIntakeForm *self);
 static gboolean pending_discard_cb (gpointer user_data);
 static void set_who_message (KhIntakeForm *self,
                              const char   *message);
@@ -881,8 +895,8 @@ set_saving (KhIntakeForm *self,
             gboolean      saving)
 {
   self->saving = saving;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save", !saving);
   gtk_label_set_text (self->status_label, saving ? _("Saving…") : "");
+  update_waiting (self);
   /* After the callback that ended the save has reset the form or shown
    * why it was refused. */
   if (!saving && self->pending_discard != NULL && self->pending_discard_id == 0)
@@ -899,6 +913,75 @@ show_general_error (KhIntakeForm *self,
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/* ---- issue 6, 7: when the server cannot be reached ---- */
+
+/* Whether a save waits for the server: one the store keeps until it can
+ * save it (its request id saves it once), or one whose first look could
+ * not be made (save_when_back). */
+static gboolean
+is_waiting (KhIntakeForm *self)
+{
+  return (self->saving || self->save_when_back) && self->store != NULL
+         && !kh_store_get_available (self->store);
+}
+
+/* While a save waits, the form says so beside Save and keeps what was
+ * typed as it is (the fields cannot be changed: what is saved when the
+ * server is back is what the form shows). Save then means "try now". */
+static void
+update_waiting (KhIntakeForm *self)
+{
+  gboolean waiting = is_waiting (self);
+
+  gtk_revealer_set_reveal_child (self->waiting_revealer, waiting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scroller), !waiting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save", !self->saving || waiting);
+  /* A save under way cannot be taken back (nor one that waits: it may
+   * have reached the server before the connection went). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.cancel", !self->saving);
+  if (waiting)
+    gtk_label_set_text (self->status_label, _("Waiting for the server…"));
+  else if (self->saving)
+    gtk_label_set_text (self->status_label, _("Saving…"));
+}
+
+static gboolean
+save_when_back_cb (gpointer user_data)
+{
+  KhIntakeForm *self = user_data;
+
+  self->back_id = 0;
+  if (!self->save_when_back || self->saving || self->disposed)
+    return G_SOURCE_REMOVE;
+  self->save_when_back = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "intake.save", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_available_changed_cb (KhIntakeForm *self)
+{
+  update_waiting (self);
+  if (self->save_when_back && kh_store_get_available (self->store) && self->back_id == 0)
+    self->back_id = g_idle_add_full (G_PRIORITY_DEFAULT, save_when_back_cb, g_object_ref (self),
+                                     g_object_unref);
+}
+
+/* A look that Save needed failed: TRUE when it was for want of the
+ * server, and the save waits for it. */
+static gboolean
+wait_for_server (KhIntakeForm *self,
+                 const GError *error)
+{
+  if (!g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE))
+    return FALSE;
+  self->save_when_back = TRUE;
+  set_saving (self, FALSE);
+  /* Back already (the answer and the news crossed): save now. */
+  store_available_changed_cb (self);
+  return TRUE;
 }
 
 static KhIntake *
@@ -928,6 +1011,9 @@ build_intake (KhIntakeForm *self)
     }
 
   intake->contact = contact;
+  if (self->request_id == NULL)
+    self->request_id = g_uuid_string_random ();
+  intake->request_id = g_strdup (self->request_id);
   if (contact->opens_case)
     {
       intake->deadline_groups = self->state->deadline_groups;
@@ -942,6 +1028,7 @@ free_intake (KhIntake *intake)
 {
   g_clear_object (&intake->contact);
   g_clear_object (&intake->client);
+  g_free (intake->request_id);
   g_free (intake);
 }
 
@@ -973,6 +1060,10 @@ save_done_cb (GObject      *object,
           kh_person_picker_show_store_error (self->person_picker, error);
           return;
         }
+      /* Issue 6, 7: the store gave up waiting (it is closing); the form
+       * keeps it all, to be saved again. */
+      if (wait_for_server (self, error))
+        return;
       /* Translators: %s says why the store refused */
       message = g_strdup_printf (_("The contact was not saved: %s"), error->message);
       show_general_error (self, message);
@@ -1004,6 +1095,8 @@ new_person_confirmed_cb (GObject      *object,
 
   answer = kh_person_picker_confirm_new_finish (KH_PERSON_PICKER (object), result, &error);
   if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL && wait_for_server (self, error))
     return;
   if (error != NULL)
     {
@@ -1062,6 +1155,8 @@ client_cases_done_cb (GObject      *object,
 
   cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
   if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL && wait_for_server (self, error))
     return;
   if (error != NULL)
     {
@@ -1146,8 +1241,18 @@ save_action (GtkWidget  *widget,
 {
   KhIntakeForm *self = KH_INTAKE_FORM (widget);
 
+  /* Issue 6, 7: saving again while the save waits for the server tries
+   * to reach it now; the waiting save is the one that is made. */
+  if (is_waiting (self))
+    {
+      kh_store_reconnect_now (self->store);
+      return;
+    }
   if (self->saving)
     return;
+  self->save_when_back = FALSE;
+  g_clear_handle_id (&self->back_id, g_source_remove);
+  update_waiting (self);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   if (!validate (self))
     return;
@@ -1229,6 +1334,39 @@ present_discard_dialog (KhIntakeForm *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closing while a save waits for the server: the form stays as it is
+ * (reset only by a save), the window goes or stays. */
+static void
+waiting_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  discard_ask_answer (user_data, g_strcmp0 (response, "close") == 0, FALSE);
+}
+
+static void
+present_waiting_dialog (KhIntakeForm *self,
+                        GtkWindow    *parent,
+                        DiscardAsk   *ask)
+{
+  GtkWidget *dialog;
+
+  self->asking = TRUE;
+  dialog = adw_message_dialog_new (parent,
+                                   _("The Contact Waits for the Server"),
+                                   _("The server cannot be reached, so the contact may not have been saved yet. If Kohtaamo stays open, it is saved as soon as the connection is back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Waiting"),
+                                    "close", _("_Close Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (waiting_response_cb), ask);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1776,6 +1914,8 @@ kh_intake_form_constructed (GObject *object)
   g_return_if_fail (KH_IS_STORE (self->store));
 
   kh_person_picker_set_store (self->person_picker, self->store);
+  g_signal_connect_object (self->store, "notify::available",
+                           G_CALLBACK (store_available_changed_cb), self, G_CONNECT_SWAPPED);
   load_services (self);
   load_workers (self);
   kh_intake_form_reset (self);
@@ -1787,6 +1927,8 @@ kh_intake_form_dispose (GObject *object)
   KhIntakeForm *self = KH_INTAKE_FORM (object);
 
   self->disposed = TRUE;
+  g_clear_handle_id (&self->back_id, g_source_remove);
+  g_clear_pointer (&self->request_id, g_free);
   g_clear_pointer (&self->state, kh_intake_state_free);
   g_clear_handle_id (&self->pending_discard_id, g_source_remove);
   if (self->pending_discard != NULL)
@@ -1883,6 +2025,7 @@ kh_intake_form_class_init (KhIntakeFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, scroller);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, service_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, waiting_revealer);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_note_row);
   gtk_widget_class_bind_template_child (widget_class, KhIntakeForm, urgent_row);
 
@@ -2005,6 +2148,11 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   self->resetting = TRUE;
 
+  /* A new submission, with an id of its own when it is first saved. */
+  g_clear_pointer (&self->request_id, g_free);
+  self->save_when_back = FALSE;
+  g_clear_handle_id (&self->back_id, g_source_remove);
+
   kh_person_picker_reset (self->person_picker);
   gtk_switch_set_active (self->anonymous_switch, FALSE);
 
@@ -2057,6 +2205,7 @@ kh_intake_form_reset (KhIntakeForm *self)
 
   self->resetting = FALSE;
   update_form (self);
+  update_waiting (self);
 }
 
 void
@@ -2107,6 +2256,13 @@ kh_intake_form_ask_discard (KhIntakeForm      *self,
   if (parent == NULL)
     parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 
+  /* Issue 6, 7: a save that waits for the server may wait long; the
+   * question is asked now, in its own words. */
+  if (self->saving && is_waiting (self))
+    {
+      present_waiting_dialog (self, parent, ask);
+      return;
+    }
   if (self->saving)
     {
       self->pending_discard = ask;

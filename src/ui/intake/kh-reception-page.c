@@ -10,6 +10,7 @@
 
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-list-factory.h"
 #include "ui/common/kh-store-property.h"
 
 #include "kh-contact-window.h"
@@ -167,6 +168,15 @@ show_list_error (GtkStack     *stack,
 {
   GtkWidget *page = gtk_stack_get_child_by_name (stack, "error");
   GtkWidget *texts = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (page));
+
+  /* Issue 6, 7: while the server cannot be reached (the window says so),
+   * a list keeps the rows it showed, its heading too; it is read again
+   * when the server is back (the store's "changed"). A list never read
+   * (no heading yet) says why it is not there. */
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE)
+      && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") != 0
+      && *gtk_label_get_text (count) != '\0')
+    return;
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), error->message);
   gtk_label_set_text (count, "");
@@ -835,9 +845,15 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
 static void
 kh_reception_page_init (KhReceptionPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   kh_field_message_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* Both work lists' rows: a cell that makes its row once it is read. */
+  factory = kh_list_factory_new (KH_TYPE_WORK_LIST_CELL, "item");
+  gtk_list_view_set_factory (self->contacts_view, factory);
+  gtk_list_view_set_factory (self->queue_view, factory);
 
   self->cancellable = g_cancellable_new ();
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 #define KH_TYPE_WORK_LIST_CELL (kh_work_list_cell_get_type ())
 G_DECLARE_FINAL_TYPE (KhWorkListCell, kh_work_list_cell, KH, WORK_LIST_CELL, GtkWidget)
 
-/* What the list's factory (data/ui/intake/kh-work-list-item.ui) makes for
- * each GtkListItem, its "item" bound to GtkListItem:item. GtkListView makes
+/* What the work lists' factory (kh_list_factory_new in kh-reception-page.c)
+ * makes for each GtkListItem, its "item" set at bind. GtkListView makes
  * items for a couple of hundred positions around those on screen, and most
  * of them are on pages not read yet: a cell stays empty (a row's height)
  * until its item has a record, and only then makes its KhWorkListRow. */

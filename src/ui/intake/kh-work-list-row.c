@@ -14,6 +14,7 @@
 
 #include "kh-work-list-row.h"
 #include "ui/common/kh-accessible.h"
+#include "ui/common/kh-list-factory.h"
 
 struct _KhWorkListRow
 {
@@ -121,7 +122,7 @@ set_tooltip (KhWorkListRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
       g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip->str);
+  kh_lazy_tooltip_set_text (GTK_WIDGET (self), tooltip->str);
   /* The same for screen readers, with the badges. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->protection_icon)))
     g_string_append_printf (tooltip, "\n%s", _("Non-disclosure marking"));
@@ -154,7 +155,7 @@ show_loading (KhWorkListRow *self)
   gtk_label_set_text (self->title_label, _("Loading…"));
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
   gtk_inscription_set_text (self->subtitle_label, "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+  kh_lazy_tooltip_set_text (GTK_WIDGET (self), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->title_label), -1);
 }
@@ -178,7 +179,7 @@ show_contact (KhWorkListRow *self,
   gtk_label_set_text (self->time_label, clock);
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
   gtk_image_set_from_icon_name (self->channel_icon, channel_icon_name (contact->channel));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->channel_icon), channel);
+  kh_lazy_tooltip_set_text (GTK_WIDGET (self->channel_icon), channel);
   gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), TRUE);
 
   gtk_label_set_text (self->title_label, has_person && contact->client_name != NULL

@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 #define KH_TYPE_WORK_LIST_ROW (kh_work_list_row_get_type ())
 G_DECLARE_FINAL_TYPE (KhWorkListRow, kh_work_list_row, KH, WORK_LIST_ROW, GtkWidget)
 
-/* The row shows its "item" (a KhWorkListItem; bound to GtkListItem:item by
- * the list's factory, data/ui/intake/kh-work-list-item.ui): a contact with
+/* The row shows its "item" (a KhWorkListItem, handed on by its
+ * KhWorkListCell): a contact with
  * its time, channel, person, reasons, language, outcome and service; a case
  * with its person, urgency and deadline; a row whose page is still being
  * read as such. */
