@@ -20,71 +20,8 @@
 #include <string.h>
 
 #include "kh-catalog.h"
+#include "kh-enum-table.h"
 #include "kh-enums.h"
-
-/* One row of a key/label table. The label is kept untranslated (marked with
- * N_ or NC_) so that the table can be static; it is translated when asked for,
- * which also makes a change of the UI language take effect at once. */
-typedef struct
-{
-  int         value;
-  const char *key;
-  const char *context;   /* message context for C_ labels, or NULL */
-  const char *label;
-} KhEnumEntry;
-
-/* Looks a value up in a table ended by a row whose key is NULL. Tables are a
- * dozen rows at most, so a linear search is both the simplest and fastest. */
-static const KhEnumEntry *
-lookup_value (const KhEnumEntry *table,
-              int                value)
-{
-  for (const KhEnumEntry *e = table; e->key != NULL; e++)
-    if (e->value == value)
-      return e;
-  return NULL;
-}
-
-static int
-lookup_key (const KhEnumEntry *table,
-            const char        *key)
-{
-  if (key == NULL)
-    return 0;
-  for (const KhEnumEntry *e = table; e->key != NULL; e++)
-    if (strcmp (e->key, key) == 0)
-      return e->value;
-  return 0;
-}
-
-static const char *
-entry_key (const KhEnumEntry *table,
-           int                value)
-{
-  const KhEnumEntry *e = lookup_value (table, value);
-
-  return e != NULL ? e->key : NULL;
-}
-
-/* g_dpgettext2 is what C_() expands to; calling it here keeps the context
- * that NC_() recorded in the table, so translators see the same context
- * that the lookup uses. */
-static const char *
-entry_label (const KhEnumEntry *table,
-             int                value)
-{
-  const KhEnumEntry *e = lookup_value (table, value);
-
-  if (e == NULL)
-    return NULL;
-  if (e->context != NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, e->context, e->label);
-  return g_dgettext (GETTEXT_PACKAGE, e->label);
-}
-
-#define ROW(v, k, l)        { (v), (k), NULL, (l) }
-#define ROW_C(v, k, c, l)   { (v), (k), (c), (l) }
-#define END                 { 0, NULL, NULL, NULL }
 
 /* Channels are short words in a drop-down and a list column; "Phone" or
  * "Chat" alone would be ambiguous for translators, hence the context. */
@@ -259,7 +196,7 @@ static const KhEnumEntry deadline_groups[] = {
 const char *
 kh_channel_key (KhChannel value)
 {
-  return entry_key (channels, value);
+  return kh_enum_table_key (channels, value);
 }
 
 /**
@@ -272,7 +209,7 @@ kh_channel_key (KhChannel value)
 const char *
 kh_channel_label (KhChannel value)
 {
-  return entry_label (channels, value);
+  return kh_enum_table_label (channels, value);
 }
 
 /**
@@ -284,7 +221,7 @@ kh_channel_label (KhChannel value)
 KhChannel
 kh_channel_from_key (const char *key)
 {
-  return lookup_key (channels, key);
+  return kh_enum_table_value (channels, key);
 }
 
 /**
@@ -296,7 +233,7 @@ kh_channel_from_key (const char *key)
 const char *
 kh_contactor_key (KhContactor value)
 {
-  return entry_key (contactors, value);
+  return kh_enum_table_key (contactors, value);
 }
 
 /**
@@ -308,7 +245,7 @@ kh_contactor_key (KhContactor value)
 const char *
 kh_contactor_label (KhContactor value)
 {
-  return entry_label (contactors, value);
+  return kh_enum_table_label (contactors, value);
 }
 
 /**
@@ -320,7 +257,7 @@ kh_contactor_label (KhContactor value)
 KhContactor
 kh_contactor_from_key (const char *key)
 {
-  return lookup_key (contactors, key);
+  return kh_enum_table_value (contactors, key);
 }
 
 /**
@@ -333,7 +270,7 @@ kh_contactor_from_key (const char *key)
 const char *
 kh_referral_key (KhReferral value)
 {
-  return entry_key (referrals, value);
+  return kh_enum_table_key (referrals, value);
 }
 
 /**
@@ -345,7 +282,7 @@ kh_referral_key (KhReferral value)
 const char *
 kh_referral_label (KhReferral value)
 {
-  return entry_label (referrals, value);
+  return kh_enum_table_label (referrals, value);
 }
 
 /**
@@ -358,7 +295,7 @@ kh_referral_label (KhReferral value)
 const char *
 kh_need_key (KhNeed need)
 {
-  return entry_key (needs, need);
+  return kh_enum_table_key (needs, need);
 }
 
 /**
@@ -371,7 +308,7 @@ kh_need_key (KhNeed need)
 const char *
 kh_need_label (KhNeed need)
 {
-  return entry_label (needs, need);
+  return kh_enum_table_label (needs, need);
 }
 
 /**
@@ -383,7 +320,7 @@ kh_need_label (KhNeed need)
 KhNeed
 kh_need_from_key (const char *key)
 {
-  return lookup_key (needs, key);
+  return kh_enum_table_value (needs, key);
 }
 
 /**
@@ -395,7 +332,7 @@ kh_need_from_key (const char *key)
 const char *
 kh_outcome_key (KhOutcome value)
 {
-  return entry_key (outcomes, value);
+  return kh_enum_table_key (outcomes, value);
 }
 
 /**
@@ -407,7 +344,7 @@ kh_outcome_key (KhOutcome value)
 const char *
 kh_outcome_label (KhOutcome value)
 {
-  return entry_label (outcomes, value);
+  return kh_enum_table_label (outcomes, value);
 }
 
 /**
@@ -419,7 +356,7 @@ kh_outcome_label (KhOutcome value)
 KhOutcome
 kh_outcome_from_key (const char *key)
 {
-  return lookup_key (outcomes, key);
+  return kh_enum_table_value (outcomes, key);
 }
 
 /**
@@ -431,7 +368,7 @@ kh_outcome_from_key (const char *key)
 const char *
 kh_language_key (KhLanguage value)
 {
-  return entry_key (languages, value);
+  return kh_enum_table_key (languages, value);
 }
 
 /**
@@ -443,7 +380,7 @@ kh_language_key (KhLanguage value)
 const char *
 kh_language_label (KhLanguage value)
 {
-  return entry_label (languages, value);
+  return kh_enum_table_label (languages, value);
 }
 
 /**
@@ -455,7 +392,7 @@ kh_language_label (KhLanguage value)
 KhLanguage
 kh_language_from_key (const char *key)
 {
-  return lookup_key (languages, key);
+  return kh_enum_table_value (languages, key);
 }
 
 /**
@@ -467,7 +404,7 @@ kh_language_from_key (const char *key)
 const char *
 kh_no_code_key (KhNoCodeReason value)
 {
-  return entry_key (no_code_reasons, value);
+  return kh_enum_table_key (no_code_reasons, value);
 }
 
 /**
@@ -480,7 +417,7 @@ kh_no_code_key (KhNoCodeReason value)
 const char *
 kh_no_code_label (KhNoCodeReason value)
 {
-  return entry_label (no_code_reasons, value);
+  return kh_enum_table_label (no_code_reasons, value);
 }
 
 /**
@@ -493,7 +430,7 @@ kh_no_code_label (KhNoCodeReason value)
 const char *
 kh_role_key (KhRole value)
 {
-  return entry_key (roles, value);
+  return kh_enum_table_key (roles, value);
 }
 
 /**
@@ -505,7 +442,7 @@ kh_role_key (KhRole value)
 const char *
 kh_role_label (KhRole value)
 {
-  return entry_label (roles, value);
+  return kh_enum_table_label (roles, value);
 }
 
 /**
@@ -517,7 +454,7 @@ kh_role_label (KhRole value)
 KhRole
 kh_role_from_key (const char *key)
 {
-  return lookup_key (roles, key);
+  return kh_enum_table_value (roles, key);
 }
 
 /**
@@ -529,7 +466,7 @@ kh_role_from_key (const char *key)
 const char *
 kh_case_status_label (KhCaseStatus value)
 {
-  return entry_label (case_statuses, value);
+  return kh_enum_table_label (case_statuses, value);
 }
 
 /**
@@ -541,7 +478,7 @@ kh_case_status_label (KhCaseStatus value)
 const char *
 kh_access_what_label (KhAccessWhat value)
 {
-  return entry_label (access_whats, value);
+  return kh_enum_table_label (access_whats, value);
 }
 
 /**
@@ -553,21 +490,7 @@ kh_access_what_label (KhAccessWhat value)
 const char *
 kh_access_basis_label (KhAccessBasis value)
 {
-  return entry_label (access_bases, value);
-}
-
-/* The same labels in a given language, for texts that go to the client
- * (the access-log extract is in the client's language, not the UI's). */
-static const char *
-entry_label_in (const KhEnumEntry *table,
-                int                value,
-                const char        *language)
-{
-  const KhEnumEntry *e = lookup_value (table, value);
-
-  if (e == NULL)
-    return NULL;
-  return kh_catalog_pgettext (language, e->context, e->label);
+  return kh_enum_table_label (access_bases, value);
 }
 
 /**
@@ -581,7 +504,7 @@ const char *
 kh_access_what_label_in (KhAccessWhat  value,
                          const char   *language)
 {
-  return entry_label_in (access_whats, value, language);
+  return kh_enum_table_label_in (access_whats, value, language);
 }
 
 /**
@@ -595,7 +518,7 @@ const char *
 kh_access_basis_label_in (KhAccessBasis  value,
                           const char    *language)
 {
-  return entry_label_in (access_bases, value, language);
+  return kh_enum_table_label_in (access_bases, value, language);
 }
 
 /**
@@ -607,7 +530,7 @@ kh_access_basis_label_in (KhAccessBasis  value,
 const char *
 kh_deadline_group_key (KhDeadlineGroup group)
 {
-  return entry_key (deadline_groups, group);
+  return kh_enum_table_key (deadline_groups, group);
 }
 
 /**
@@ -619,7 +542,7 @@ kh_deadline_group_key (KhDeadlineGroup group)
 const char *
 kh_deadline_group_label (KhDeadlineGroup group)
 {
-  return entry_label (deadline_groups, group);
+  return kh_enum_table_label (deadline_groups, group);
 }
 
 /**
@@ -648,7 +571,7 @@ kh_outcome_allows_anonymous (KhOutcome value)
 const char *
 kh_kela_kind_key (KhKelaKind value)
 {
-  return entry_key (kela_kinds, value);
+  return kh_enum_table_key (kela_kinds, value);
 }
 
 /**
@@ -660,7 +583,7 @@ kh_kela_kind_key (KhKelaKind value)
 const char *
 kh_kela_kind_label (KhKelaKind value)
 {
-  return entry_label (kela_kinds, value);
+  return kh_enum_table_label (kela_kinds, value);
 }
 
 /**
@@ -672,7 +595,7 @@ kh_kela_kind_label (KhKelaKind value)
 KhKelaKind
 kh_kela_kind_from_key (const char *key)
 {
-  return lookup_key (kela_kinds, key);
+  return kh_enum_table_value (kela_kinds, key);
 }
 
 /**
@@ -684,7 +607,7 @@ kh_kela_kind_from_key (const char *key)
 const char *
 kh_urgency_key (KhUrgency value)
 {
-  return entry_key (urgencies, value);
+  return kh_enum_table_key (urgencies, value);
 }
 
 /**
@@ -696,7 +619,7 @@ kh_urgency_key (KhUrgency value)
 const char *
 kh_urgency_label (KhUrgency value)
 {
-  return entry_label (urgencies, value);
+  return kh_enum_table_label (urgencies, value);
 }
 
 /**
@@ -708,5 +631,5 @@ kh_urgency_label (KhUrgency value)
 KhUrgency
 kh_urgency_from_key (const char *key)
 {
-  return lookup_key (urgencies, key);
+  return kh_enum_table_value (urgencies, key);
 }

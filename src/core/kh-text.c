@@ -909,6 +909,66 @@ kh_text_clean (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/**
+ * kh_text_clean_note:
+ * @text: (nullable): free text as typed, in paragraphs
+ *
+ * kh_text_clean() for a text whose lines matter (a client's own words, an
+ * assessment's summary): line breaks stay (CR LF and CR become LF), at
+ * most one empty line between paragraphs, each line's spaces collapsed
+ * and its ends trimmed, tabs become spaces, other control characters go.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when nothing is
+ *   left
+ */
+char *
+kh_text_clean_note (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean pending_space = FALSE;
+  guint pending_breaks = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+        {
+          if (out->len > 0)
+            pending_breaks = MIN (pending_breaks + 1, 2);
+          pending_space = FALSE;
+          continue;
+        }
+      if (g_unichar_isspace (c) || c == 0x00a0 || c == 0x202f)
+        {
+          pending_space = out->len > 0 && pending_breaks == 0;
+          continue;
+        }
+      if (g_unichar_iscntrl (c))
+        continue;
+
+      for (; pending_breaks > 0; pending_breaks--)
+        g_string_append_c (out, '\n');
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* ------------------------------------------------------------------------ *
  * Bounded, clean input (issue 5, 1.13)
  *

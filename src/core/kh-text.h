@@ -45,6 +45,9 @@ gboolean  kh_postal_code_is_valid (const char *text);
 
 /* Strips, collapses inner white space; NULL for NULL or an empty result. */
 char     *kh_text_clean      (const char *text);
+/* The same for free text in paragraphs: line breaks kept, at most one
+ * empty line between paragraphs. */
+char     *kh_text_clean_note (const char *text);
 
 /* ---- bounded, clean input (issue 5, 1.13) ---- */
 

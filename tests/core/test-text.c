@@ -436,6 +436,30 @@ test_text_clean (void)
   }
 }
 
+/* Free text keeps its paragraphs: one empty line between them at most. */
+static void
+test_clean_note (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "  Asun yksin.  ", "Asun yksin." },
+    { "Asun yksin.\nVuokra on  myöhässä.", "Asun yksin.\nVuokra on myöhässä." },
+    { "Ensimmäinen.\r\n\r\n\r\n\r\nToinen.", "Ensimmäinen.\n\nToinen." },
+    { "Rivi   \n   seuraava\tsana", "Rivi\nseuraava sana" },
+    { "\n\n  Alussa tyhjää\n\n", "Alussa tyhjää" },
+    { "Vanha Mac\rrivinvaihto", "Vanha Mac\nrivinvaihto" },
+    { "Ai\x01no", "Aino" },
+    { " \n\t\r\n ", NULL },
+    { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = kh_text_clean_note (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 /* ---- bounded, clean input (issue 5, 1.13) ---- */
 
 typedef struct
@@ -560,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/core/text/email", test_email);
   g_test_add_func ("/core/text/postal-code", test_postal_code);
   g_test_add_func ("/core/text/text-clean", test_text_clean);
+  g_test_add_func ("/core/text/clean-note", test_clean_note);
   g_test_add_func ("/core/text/check-field", test_check_field);
   g_test_add_func ("/core/text/client-check-text", test_client_check_text);
 
