@@ -52,6 +52,7 @@ static const struct {
   { 8, "0008-contact-reads.sql" },
   { 9, "0009-request-ids.sql" },
   { 10, "0010-search-in-one-call.sql" },
+  { 11, "0011-bulk-writes-linear.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1153,7 +1154,7 @@ static const KhDbEngine pg_engine = {
    * that waits): as on SQLite, a crash of the server's machine may lose
    * the log of the reads of its last moment, never a saved record. The
    * flush took 4–9 ms a keystroke on a shared disk (tools/bench). */
-  .begin_read_sql = "BEGIN; SET LOCAL synchronous_commit = off",
+  .logged_read_begin_sql = "BEGIN; SET LOCAL synchronous_commit = off",
   .prepare = pg_prepare,
   .finalize = pg_finalize,
   .reset = pg_reset,
