@@ -16,7 +16,7 @@
 -- limits (KH_ASSESSMENT_TEXT_MAX 8000, KH_ASSESSMENT_SHORT_TEXT_MAX 200
 -- characters), the ranges of the enumerations, the ISO date; and for a
 -- finished version what 37 § requires, as the last line behind the store.
--- Keep in sync with src/core/kh-assessment.[ch] and data/sql/pg/0010-assessments.sql.
+-- Keep in sync with src/core/kh-assessment.[ch] and data/sql/pg/0013-assessments.sql.
 --
 -- Reading an assessment is logged (KhAccessWhat 11, "assessment"): the
 -- access log's CHECK is widened, which SQLite does by copying the table

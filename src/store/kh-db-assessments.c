@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row of `assessments` per version, with its participants and life
- * areas (data/sql/0021-assessments.sql, data/sql/pg/0010-assessments.sql).
+ * areas (data/sql/0021-assessments.sql, data/sql/pg/0013-assessments.sql).
  * The rules are the core's (kh-assessment.h); the database restates the
  * finishing rules and keeps a finished version frozen.
  *
@@ -24,7 +24,7 @@
 #include "store/kh-db-private.h"
 
 /* A write as SQLite's statement and as the server's function. Keep the
- * parameters in step with data/sql/pg/0010-assessments.sql. */
+ * parameters in step with data/sql/pg/0013-assessments.sql. */
 typedef struct {
   const char *lite;
   const char *server;

@@ -51,7 +51,7 @@ static const struct {
   { 7, "0007-copy-from-sqlite.sql" },
   { 8, "0008-contact-reads.sql" },
   { 9, "0009-request-ids.sql" },
-  { 10, "0010-assessments.sql" },
+  { 13, "0013-assessments.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -463,4 +463,4 @@ CREATE POLICY assessment_areas_read ON assessment_areas FOR SELECT
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (10, '0010-assessments');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (13, '0013-assessments');
