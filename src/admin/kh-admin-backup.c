@@ -70,20 +70,27 @@ int
 _kh_admin_run_restore (int    argc,
                        char **argv)
 {
+  gboolean accept_broken_log = FALSE;
+  const GOptionEntry entries[] = {
+    { "accept-broken-log", 0, 0, G_OPTION_ARG_NONE, &accept_broken_log,
+      N_("Restore a backup whose access log is not intact, as it is"), NULL },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *log_problem = NULL;
   KhDbCounts counts;
   int status = EXIT_OK;
 
   context = _kh_admin_context_new (_("FILE"),
                                    _("Replaces the database with the backup FILE, all or "
                                      "nothing. The backup is checked first: a Kohtaamo "
-                                     "database, not damaged, not from a newer Kohtaamo, and "
-                                     "your account an administrator in it. Close Kohtaamo on "
-                                     "every desk first: the restore is refused while any "
-                                     "program has the database open."),
-                                   NULL, NULL);
+                                     "database, not damaged, not from a newer Kohtaamo, its "
+                                     "access log intact, and your account an administrator "
+                                     "in it. Close Kohtaamo on every desk first: the restore "
+                                     "is refused while any program has the database open."),
+                                   NULL, entries);
   if (!_kh_admin_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
@@ -92,14 +99,23 @@ _kh_admin_run_restore (int    argc,
   path = _kh_admin_database_path ();
   /* The database may be damaged, so the right to restore comes from the
    * backup: whoever administers what is restored. */
-  if (!kh_db_check_backup (argv[1], g_get_user_name (), &counts, &error))
+  if (!kh_db_check_backup (argv[1], g_get_user_name (), accept_broken_log, &log_problem,
+                           &counts, &error))
     return _kh_admin_fail (error);
-  if (!kh_db_restore (argv[1], path, &counts, &error))
+  if (!kh_db_restore (argv[1], path, accept_broken_log, &counts, &error))
     return _kh_admin_fail (error);
 
   /* Translators: the first %s is the backup file, the second the database */
   g_print (_("Restored %s into %s and checked.\n"), argv[1], path);
   print_counts (&counts);
+  if (log_problem != NULL)
+    {
+      /* Translators: %s says what is wrong with the access log */
+      g_autofree char *message = g_strdup_printf (_("Restored with a broken access log, as "
+                                                    "asked: %s"), log_problem);
+
+      _kh_admin_print_error (message);
+    }
   return EXIT_OK;
 }
 

@@ -754,7 +754,15 @@ ensure_staff (Demo    *demo,
 
       if (!user->active)
         continue;
-      if (user->role == KH_ROLE_RECEPTION)
+      /* On a server a contact is recorded by whoever is logged in, and the
+       * server holds to it (contacts_insert, data/sql/pg/0001-schema.sql):
+       * the administrator who makes the demo records every contact. */
+      if (kh_db_is_server (demo->db))
+        {
+          if (demo->receptionists->len == 0)
+            g_array_append_val (demo->receptionists, demo->user->id);
+        }
+      else if (user->role == KH_ROLE_RECEPTION)
         g_array_append_val (demo->receptionists, user->id);
       else if (user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER)
         g_array_append_val (demo->workers, user->id);

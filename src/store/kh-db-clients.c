@@ -786,7 +786,7 @@ kh_db_get_client (KhDb          *db,
 
   if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   /* The log row first: on a server only a read this transaction logged
    * sees the person (0001-schema.sql there). A person not found rolls it
@@ -795,7 +795,7 @@ kh_db_get_client (KhDb          *db,
     client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL && client->address_withheld && what == KH_ACCESS_PROTECTED_ADDRESS)
     read_protected_address (db, client, &local_error);
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&client);
 }
@@ -843,7 +843,7 @@ kh_db_list_client_cases (KhDb    *db,
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   /* The log row first, as in kh_db_get_client. */
   if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error))
@@ -876,7 +876,7 @@ kh_db_list_client_cases (KhDb    *db,
           _kh_db_read_rows (db, stmt, (KhDbRowFunc) client_case_from_row, cases, &local_error);
         }
     }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&cases);
 }
@@ -1953,7 +1953,7 @@ kh_db_search_clients_full (KhDb        *db,
     return g_steal_pointer (&search);
 
   /* The read and its log rows are one transaction: no result without a row. */
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
 
   digits = count_digits_only (text);
@@ -1979,7 +1979,7 @@ kh_db_search_clients_full (KhDb        *db,
   if (ok && !db->engine->search_on_server)
     ok = log_hits (db, user, search->hits, &local_error);
 
-  if (!_kh_db_tx_end (db, own, ok, &local_error))
+  if (!_kh_db_read_end (db, own, ok, &local_error))
     {
       g_propagate_error (error, local_error);
       return NULL;
@@ -2077,7 +2077,7 @@ kh_db_find_similar_clients (KhDb        *db,
     return g_steal_pointer (&results);
   iso = kh_date_to_iso (&date);
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
 
   /* On a server only the people the server returns are visible (it logs
@@ -2142,7 +2142,7 @@ kh_db_find_similar_clients (KhDb        *db,
   if (local_error == NULL && !db->engine->search_on_server)
     log_results (db, user, results, KH_BASIS_INTAKE, &local_error);
 
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&results);
 }

@@ -287,7 +287,7 @@ kh_db_get_contact_history (KhDb    *db,
 
   if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
 
   /* On a server the person is logged first, so that the contact shows. */
@@ -316,7 +316,7 @@ kh_db_get_contact_history (KhDb    *db,
                        user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE
                                                        : KH_BASIS_CLIENT_RELATIONSHIP,
                        &local_error);
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     {
       g_free (state.case_worker_name);
       return NULL;

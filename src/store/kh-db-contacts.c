@@ -873,7 +873,7 @@ kh_db_list_client_contacts (KhDb    *db,
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   /* The log row first, as in kh_db_get_client. */
   if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error) &&
@@ -886,7 +886,7 @@ kh_db_list_client_contacts (KhDb    *db,
       g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                    _("The person was not found. Someone may have removed the record."));
     }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&contacts);
 }
@@ -1173,7 +1173,7 @@ kh_db_list_contacts_query (KhDb                  *db,
   end = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
                                g_date_get_day (&day), 0, 0, 0);
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   if (db->engine->search_on_server)
     {
@@ -1224,7 +1224,7 @@ kh_db_list_contacts_query (KhDb                  *db,
       if (!contact->anonymous)
         log_work_list (db, user, query->showing, logged, contact->client_id, &local_error);
     }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   remember_logged (db, user, query->showing, logged);
   if (out_total != NULL)
@@ -1306,7 +1306,7 @@ kh_db_list_queue_query (KhDb                  *db,
   limit = query->limit != 0 ? query->limit : KH_DB_QUEUE_LIMIT;
   if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   if (db->engine->search_on_server)
     {
@@ -1392,7 +1392,7 @@ kh_db_list_queue_query (KhDb                  *db,
 
       log_work_list (db, user, query->showing, logged, kcase->client_id, &local_error);
     }
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   remember_logged (db, user, query->showing, logged);
   if (out_total != NULL)

@@ -241,7 +241,7 @@ kh_db_list_access_log (KhDb    *db,
   if (!check_reader (db, user, error))
     return NULL;
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   /* On a server the log is readable only after the reading is logged;
    * either way the rows read are those from before this reading. */
@@ -286,7 +286,7 @@ kh_db_list_access_log (KhDb    *db,
         name_people_on_server (db, user, 0, entries, logged, &local_error);
     }
 
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&entries);
 }
@@ -491,7 +491,7 @@ kh_db_read_access_log (KhDb                 *db,
   g_string_append (sql, ascending ? " ORDER BY a.at, a.id LIMIT ?"
                                   : " ORDER BY a.at DESC, a.id DESC LIMIT ?");
 
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
 
   if (db->engine->search_on_server)
@@ -536,7 +536,7 @@ kh_db_read_access_log (KhDb                 *db,
                        KH_BASIS_SUPERVISION, &local_error))
     name_people_on_server (db, user, filter->showing, page->entries, logged, &local_error);
 
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   remember_log_read (db, user, filter->showing, logged);
   return g_steal_pointer (&page);
@@ -595,13 +595,13 @@ kh_db_export_access_log (KhDb    *db,
 
   if (!check_reader (db, user, error))
     return NULL;
-  if (!_kh_db_tx_begin (db, &own, error))
+  if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   if (db->engine->search_on_server
       && !_kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                              &local_error))
     {
-      _kh_db_tx_finish (db, own, local_error, error);
+      _kh_db_read_finish (db, own, local_error, error);
       return NULL;
     }
 
@@ -641,7 +641,7 @@ kh_db_export_access_log (KhDb    *db,
   if (local_error == NULL && !db->engine->search_on_server)
     _kh_db_log_access (db, user, client_id, KH_ACCESS_ACCESS_LOG, KH_BASIS_ADMINISTRATION,
                        &local_error);
-  if (!_kh_db_tx_finish (db, own, local_error, error))
+  if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
 
   /* The headings and labels are the UI's own messages, looked up in the

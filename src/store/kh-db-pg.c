@@ -51,6 +51,7 @@ static const struct {
   { 7, "0007-copy-from-sqlite.sql" },
   { 8, "0008-contact-reads.sql" },
   { 9, "0009-request-ids.sql" },
+  { 11, "0011-bulk-writes-linear.sql" },
   { 13, "0013-assessments.sql" },
 };
 

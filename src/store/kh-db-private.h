@@ -42,6 +42,11 @@ struct _KhDbEngine
   const char  *name;
   /* Statement for a write transaction of its own. */
   const char  *begin_sql;
+  /* Statement for a read transaction of its own (_kh_db_read_begin), whose
+   * access-log rows are written after it in a short write transaction;
+   * NULL: reads are write transactions, their rows written as they go
+   * (a server, whose row-level security needs the row first). */
+  const char  *read_begin_sql;
   /* Whether the program computes an access-log row's seq, prev_hash and
    * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
    * them itself (with its own clock) leaves this FALSE. */
@@ -154,6 +159,11 @@ struct _KhDb
   /* The file, or the server as the user may see it (no password). */
   char       *path;
   gboolean    read_only;
+
+  /* In a read transaction of _kh_db_read_begin: _kh_db_log_access keeps
+   * the rows in `pending_log` (KhDbPendingLog) for _kh_db_read_end. */
+  gboolean    reading;
+  GArray     *pending_log;
 
   /* Depth of kh_db_begin: functions that open their own transaction only do
    * so when none is open, and then commit or roll back themselves. */
@@ -289,6 +299,26 @@ gboolean      _kh_db_tx_begin          (KhDb        *db,
 gboolean      _kh_db_tx_end            (KhDb        *db,
                                         gboolean     own,
                                         gboolean     ok,
+                                        GError     **error);
+/* A read of a person's data (issue 6, 8): where the engine has
+ * read_begin_sql (SQLite), a read transaction of its own — WAL readers
+ * take no lock, so a read never waits for another program's write, nor
+ * holds one up — whose access-log rows (_kh_db_log_access) are kept and
+ * written by _kh_db_read_end in a write transaction of their own, which
+ * holds the write lock only for those rows. Nothing read is returned
+ * unless they commit: _kh_db_read_end is FALSE then, and the caller drops
+ * what it read. Inside a caller's transaction, and on a server (whose
+ * row-level security needs the row before the read), as _kh_db_tx_begin. */
+gboolean      _kh_db_read_begin        (KhDb        *db,
+                                        gboolean    *own,
+                                        GError     **error);
+gboolean      _kh_db_read_end          (KhDb        *db,
+                                        gboolean     own,
+                                        gboolean     ok,
+                                        GError     **error);
+gboolean      _kh_db_read_finish       (KhDb        *db,
+                                        gboolean     own,
+                                        GError      *local_error,
                                         GError     **error);
 /* _kh_db_tx_end for a caller that collected its error in `local_error`:
  * commits when it is NULL, else rolls back; any error (the caller's, or the

@@ -34,6 +34,8 @@ static const KhDbEngine sqlite_engine;
 /* Long enough to ride out another writer's commit, short enough that the
  * person at the desk is told soon that another program holds the database. */
 #define BUSY_TIMEOUT_MS 3000
+/* The schema from which the access log is chained (0017-access-log-chain.sql). */
+#define CHAIN_SCHEMA_VERSION 17
 
 /* Keep in sync with data/fi.kohtaamo.Kohtaamo.sql.gresource.xml. */
 static const char * const migrations[] = {
@@ -1114,6 +1116,7 @@ static const KhDbEngine sqlite_engine = {
   .writes_name_words = TRUE,
   .name = "SQLite",
   .begin_sql = "BEGIN IMMEDIATE",
+  .read_begin_sql = "BEGIN",
   .client_chains_log = TRUE,
   .prepare = sqlite_prepare,
   .finalize = sqlite_finalize,
@@ -1713,6 +1716,8 @@ open_backup (const char  *backup,
 gboolean
 kh_db_check_backup (const char  *backup,
                     const char  *account,
+                    gboolean     accept_broken_log,
+                    char       **out_log_problem,
                     KhDbCounts  *out_counts,
                     GError     **error)
 {
@@ -1798,7 +1803,45 @@ kh_db_check_backup (const char  *backup,
         }
     }
 
-  sqlite3_close (handle);
+  /* The access log's chain (issue 6, 4 and 8): a backup is the log of
+   * years of reads, and a restore must not put back one that was changed
+   * behind the triggers' back without saying so. Its own walk, on the
+   * backup's read-only connection: nothing is written. */
+  if (counts.schema_version >= CHAIN_SCHEMA_VERSION)
+    {
+      g_autoptr(KhDb) wrapped = _kh_db_new (&sqlite_engine, backup);
+      g_autoptr(KhUser) verifier = kh_user_new ();
+      KhLogVerifyResult result;
+
+      wrapped->handle = g_steal_pointer (&handle);
+      wrapped->read_only = TRUE;
+      /* kh_db_verify_access_log asks for the role of who verifies: here
+       * the restore, whose right comes from the backup (above). */
+      verifier->account = g_strdup ("kohtaamo-admin restore");
+      verifier->role = KH_ROLE_ADMIN;
+      verifier->active = TRUE;
+      if (!kh_db_verify_access_log (wrapped, verifier, NULL, &result, error))
+        return FALSE;
+      if (result.status != KH_LOG_CHAIN_INTACT)
+        {
+          g_autofree char *found = kh_log_verify_result_describe (&result, NULL);
+
+          if (!accept_broken_log)
+            {
+              g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                           /* Translators: %s says what is wrong with the access log */
+                           _("%s Nothing was restored. To restore the backup with its log as it "
+                             "is, run the restore again with --accept-broken-log: log verify "
+                             "will then go on naming the same row."),
+                           found);
+              return FALSE;
+            }
+          if (out_log_problem != NULL)
+            *out_log_problem = g_steal_pointer (&found);
+        }
+    }
+  else
+    sqlite3_close (handle);
   if (out_counts != NULL)
     *out_counts = counts;
   return TRUE;
@@ -1812,6 +1855,7 @@ kh_db_check_backup (const char  *backup,
 gboolean
 kh_db_restore (const char  *backup,
                const char  *path,
+               gboolean     accept_broken_log,
                KhDbCounts  *out_counts,
                GError     **error)
 {
@@ -1827,7 +1871,7 @@ kh_db_restore (const char  *backup,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!kh_db_check_backup (backup, NULL, &counts, error))
+  if (!kh_db_check_backup (backup, NULL, accept_broken_log, NULL, &counts, error))
     return FALSE;
 
   /* Only over a Kohtaamo database (damaged pages or not) or nothing. */

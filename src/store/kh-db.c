@@ -63,6 +63,7 @@ kh_db_close (KhDb *db)
   g_clear_pointer (&db->work_list_seen, g_hash_table_unref);
   g_clear_pointer (&db->intake_undo, g_hash_table_unref);
   g_clear_pointer (&db->log_seen, g_hash_table_unref);
+  g_clear_pointer (&db->pending_log, g_array_unref);
   g_free (db->path);
   g_free (db);
 }
@@ -904,6 +905,108 @@ _kh_db_tx_begin (KhDb      *db,
   return _kh_db_exec (db, *own ? db->engine->begin_sql : "SAVEPOINT kh_operation", error);
 }
 
+/* One access-log row kept by a read transaction (KhDb.pending_log). */
+typedef struct {
+  gint64 user_id;
+  gint64 client_id;
+  int    what;
+  int    basis;
+} KhDbPendingLog;
+
+static gboolean write_log_row (KhDb         *db,
+                               gint64        user_id,
+                               gint64        client_id,
+                               KhAccessWhat  what,
+                               KhAccessBasis basis,
+                               GError      **error);
+
+gboolean
+_kh_db_read_begin (KhDb      *db,
+                   gboolean  *own,
+                   GError   **error)
+{
+  if (db->engine->read_begin_sql == NULL || db->read_only || db->engine->in_transaction (db))
+    return _kh_db_tx_begin (db, own, error);
+
+  /* query_only: a write slipped into a read fails at once, in the tests,
+   * rather than taking the lock half-way through (and failing with BUSY
+   * when another writer came first). */
+  if (!_kh_db_exec (db, "PRAGMA query_only = 1", error))
+    return FALSE;
+  if (!_kh_db_exec (db, db->engine->read_begin_sql, error))
+    {
+      db->engine->exec (db, "PRAGMA query_only = 0");
+      return FALSE;
+    }
+  *own = TRUE;
+  db->reading = TRUE;
+  if (db->pending_log == NULL)
+    db->pending_log = g_array_new (FALSE, FALSE, sizeof (KhDbPendingLog));
+  g_array_set_size (db->pending_log, 0);
+  return TRUE;
+}
+
+gboolean
+_kh_db_read_end (KhDb      *db,
+                 gboolean   own,
+                 gboolean   ok,
+                 GError   **error)
+{
+  GError *local_error = NULL;
+  gboolean write_own;
+  gboolean written = TRUE;
+
+  if (!db->reading || !own)
+    return _kh_db_tx_end (db, own, ok, error);
+
+  db->reading = FALSE;
+  db->engine->exec (db, ok ? "COMMIT" : "ROLLBACK");
+  if (db->engine->in_transaction (db))
+    db->engine->exec (db, "ROLLBACK");
+  db->engine->exec (db, "PRAGMA query_only = 0");
+  if (!ok || db->pending_log->len == 0)
+    {
+      g_array_set_size (db->pending_log, 0);
+      return ok;
+    }
+
+  /* The rows of what was read: their own write transaction, a few
+   * inserts long. */
+  if (!_kh_db_tx_begin (db, &write_own, error))
+    {
+      g_array_set_size (db->pending_log, 0);
+      return FALSE;
+    }
+  for (guint i = 0; i < db->pending_log->len && written; i++)
+    {
+      KhDbPendingLog *row = &g_array_index (db->pending_log, KhDbPendingLog, i);
+
+      written = write_log_row (db, row->user_id, row->client_id, row->what, row->basis,
+                               &local_error);
+    }
+  g_array_set_size (db->pending_log, 0);
+  if (!_kh_db_tx_end (db, write_own, written, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_kh_db_read_finish (KhDb      *db,
+                    gboolean   own,
+                    GError    *local_error,
+                    GError   **error)
+{
+  if (!_kh_db_read_end (db, own, local_error == NULL, &local_error))
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _kh_db_tx_end (KhDb      *db,
                gboolean   own,
@@ -1346,12 +1449,6 @@ _kh_db_log_access (KhDb          *db,
                    KhAccessBasis  basis,
                    GError       **error)
 {
-  g_autoptr(KhDbStmt) stmt = NULL;
-  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
-  char hash[KH_LOG_HASH_LENGTH + 1];
-  KhLogChainRow row = { 0 };
-  int rc;
-
   g_assert (user != NULL);
 
   if (!_kh_db_check_session_user (db, user, error))
@@ -1363,6 +1460,31 @@ _kh_db_log_access (KhDb          *db,
   if (user->role == KH_ROLE_RECEPTION)
     basis = KH_BASIS_INTAKE;
 
+  /* A read transaction's rows are written when it ends (_kh_db_read_end). */
+  if (db->reading)
+    {
+      KhDbPendingLog row = { user->id, client_id, what, basis };
+
+      g_array_append_val (db->pending_log, row);
+      return TRUE;
+    }
+  return write_log_row (db, user->id, client_id, what, basis, error);
+}
+
+static gboolean
+write_log_row (KhDb          *db,
+               gint64         user_id,
+               gint64         client_id,
+               KhAccessWhat   what,
+               KhAccessBasis  basis,
+               GError       **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  char prev_hash[KH_LOG_HASH_LENGTH + 1] = KH_LOG_FIRST_PREV_HASH;
+  char hash[KH_LOG_HASH_LENGTH + 1];
+  KhLogChainRow row = { 0 };
+  int rc;
+
   if (!db->engine->client_chains_log)
     {
       /* The server numbers and chains the row itself, with its own clock. */
@@ -1370,7 +1492,7 @@ _kh_db_log_access (KhDb          *db,
       if (stmt == NULL)
         return FALSE;
       _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
-      _kh_db_bind_int64 (stmt, 2, user->id);
+      _kh_db_bind_int64 (stmt, 2, user_id);
       _kh_db_bind_id (stmt, 3, client_id);
       _kh_db_bind_int (stmt, 4, what);
       _kh_db_bind_int (stmt, 5, basis);
@@ -1408,7 +1530,7 @@ _kh_db_log_access (KhDb          *db,
   g_clear_pointer (&stmt, _kh_db_stmt_release);
 
   row.at = _kh_db_now ();
-  row.user_id = user->id;
+  row.user_id = user_id;
   row.has_client = client_id > 0;
   row.client_id = client_id;
   row.what = what;

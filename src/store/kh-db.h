@@ -99,10 +99,15 @@ gboolean   kh_db_backup          (KhDb        *db,
                                   GError     **error);
 /* Checks a backup file without writing to it: a Kohtaamo database (else
  * NOT_A_DATABASE), not made by a newer Kohtaamo (TOO_NEW), not damaged
- * (DAMAGED); fills the counts. `account`, when given, must be an active
- * administrator in it (PERMISSION). */
+ * (DAMAGED), its access log's hash chain intact (else INVALID, naming the
+ * first row wrong, unless `accept_broken_log`: then `out_log_problem`
+ * says what is wrong, and is NULL for an intact log); fills the counts.
+ * `account`, when given, must be an active administrator in it
+ * (PERMISSION). */
 gboolean   kh_db_check_backup    (const char  *backup,
                                   const char  *account,
+                                  gboolean     accept_broken_log,
+                                  char       **out_log_problem,
                                   KhDbCounts  *out_counts,
                                   GError     **error);
 /* Replaces the database at `path` with the checked backup, all or nothing:
@@ -113,6 +118,7 @@ gboolean   kh_db_check_backup    (const char  *backup,
  * (kh_db_open_full with KH_DB_OPEN_CHECK_ALL). */
 gboolean   kh_db_restore         (const char  *backup,
                                   const char  *path,
+                                  gboolean     accept_broken_log,
                                   KhDbCounts  *out_counts,
                                   GError     **error);
 

@@ -180,7 +180,7 @@ test_backup_while_writing (Fixture       *fixture,
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_stat (fixture->backup_path, &buf), ==, 0);
   g_assert_cmphex (buf.st_mode & 0777, ==, 0600);
-  g_assert_true (kh_db_check_backup (fixture->backup_path, g_get_user_name (), &counts, &error));
+  g_assert_true (kh_db_check_backup (fixture->backup_path, g_get_user_name (), FALSE, NULL, &counts, &error));
   g_assert_no_error (error);
   /* A moment between the first save of the writer and its last. */
   g_assert_cmpint (counts.people, >, 200);
@@ -317,6 +317,65 @@ test_restore_checks_backup (Fixture       *fixture,
   g_assert_cmpint (count_people (fixture->db_path), ==, 21);
 }
 
+/* A backup whose access log was changed behind the triggers' back (as
+ * whoever holds the file could) is refused, naming the row, unless
+ * --accept-broken-log: then it is restored as it is and said so. */
+static void
+test_restore_broken_log (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *backup[] = { "backup", fixture->backup_path, NULL };
+  const char *restore[] = { "restore", fixture->backup_path, NULL };
+  const char *restore_anyway[] = { "restore", "--accept-broken-log", fixture->backup_path, NULL };
+  const char *verify[] = { "log", "verify", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  sqlite3 *raw = NULL;
+
+  make_people (fixture->db_path, 0, 6);
+  {
+    /* Reads of the people: rows in the log. */
+    g_autoptr(KhUser) user = NULL;
+    g_autoptr(KhDb) db = admin_test_open (fixture->db_path, &user);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) found = kh_db_search_clients (db, user, "varmuus", 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, 6);
+  }
+  g_free (run (fixture, 0, backup, NULL));
+  make_people (fixture->db_path, 6, 2);
+  before = sha256_of (fixture->db_path);
+
+  g_assert_cmpint (sqlite3_open (fixture->backup_path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TRIGGER access_log_no_update; "
+                                      "UPDATE access_log SET client_id = NULL WHERE seq = 3",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (raw), ==, SQLITE_OK);
+
+  g_free (run (fixture, 1, restore, &err));
+  g_assert_nonnull (strstr (err, "Row 3 of the access log has been changed"));
+  g_assert_nonnull (strstr (err, "Nothing was restored"));
+  g_assert_nonnull (strstr (err, "--accept-broken-log"));
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *after = sha256_of (fixture->db_path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpint (count_people (fixture->db_path), ==, 8);
+
+  out = run (fixture, 0, restore_anyway, &err);
+  g_assert_nonnull (strstr (out, "People: 6,"));
+  g_assert_nonnull (strstr (err, "Row 3 of the access log has been changed"));
+  g_assert_cmpint (count_people (fixture->db_path), ==, 6);
+  g_clear_pointer (&err, g_free);
+  /* The break stays where it was, for log verify to name. */
+  g_free (run (fixture, 1, verify, &err));
+  g_assert_nonnull (strstr (err, "Row 3 of the access log has been changed"));
+}
+
 /* Garbage over one page of the clients table's b-tree. */
 static void
 damage (const char *path)
@@ -405,6 +464,7 @@ main (int   argc,
   ADD ("/admin/restore/refused-while-open", test_restore_while_open);
   ADD ("/admin/restore/checks-backup", test_restore_checks_backup);
   ADD ("/admin/restore/damaged", test_damaged);
+  ADD ("/admin/restore/broken-log", test_restore_broken_log);
 
   return g_test_run ();
 }

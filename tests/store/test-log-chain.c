@@ -612,6 +612,42 @@ test_two_desks (ChainFixture  *cf,
   g_assert_cmpuint (result.count, ==, N_READS + 300);
 }
 
+/* On a server no role the application uses can delete a row of the log
+ * (tests/pg/test-pg-security.py); the server's superuser can, behind the
+ * triggers, and can move the chain's end (access_log_head) back with it.
+ * The chain then looks whole, and only a checkpoint kept outside the
+ * database tells that rows were cut off (issue 6, 4). Each verify on a
+ * server is itself a reading of the log, logged as the next row. */
+static void
+test_server_cut_after_checkpoint (ChainFixture  *cf,
+                                  gconstpointer  data)
+{
+  g_autoptr(KhLogCheckpoint) checkpoint = checkpoint_now (cf);
+  KhLogVerifyResult result;
+
+  /* The reads, then the checkpoint's own reading of the log. */
+  g_assert_cmpint (checkpoint->seq, ==, N_READS);
+  verify (cf, checkpoint, &result);
+  g_assert_cmpint (result.status, ==, KH_LOG_CHAIN_INTACT);
+
+  raw_exec (cf->raw, "BEGIN; SET LOCAL session_replication_role = replica; "
+                     "DELETE FROM access_log WHERE seq >= 8; "
+                     "UPDATE access_log_head SET seq = 7, "
+                     "  hash = (SELECT hash FROM access_log WHERE seq = 7); "
+                     "COMMIT");
+  /* Without the checkpoint: rows 1–7 and the chain's end agree. */
+  verify (cf, NULL, &result);
+  g_assert_cmpint (result.status, ==, KH_LOG_CHAIN_INTACT);
+  g_assert_cmpuint (result.count, ==, 7);
+
+  /* With it: its row N_READS is gone (the log now ends at row 8, the
+   * verify's own reading just above). */
+  verify (cf, checkpoint, &result);
+  g_assert_cmpint (result.status, ==, KH_LOG_CHAIN_CHECKPOINT_MISSING);
+  g_assert_cmpint (result.last_seq, ==, 8);
+  g_assert_cmpint (result.broken_seq, ==, 9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -631,6 +667,8 @@ main (int    argc,
   /* What a person with the SQLite file could do to it (issue 6, 4): on a
    * server, no role the application uses may change the log at all
    * (tests/pg/test-pg-security.py); the server's verify is tested above. */
+  if (pg_test_engine ())
+    ADD ("server-cut-after-checkpoint", test_server_cut_after_checkpoint);
   if (!pg_test_engine ())
     {
       ADD ("updated-row", test_updated_row);
