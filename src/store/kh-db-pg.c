@@ -53,6 +53,7 @@ static const struct {
   { 9, "0009-request-ids.sql" },
   { 10, "0010-search-in-one-call.sql" },
   { 11, "0011-bulk-writes-linear.sql" },
+  { 13, "0013-assessments.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -954,6 +954,71 @@ def test_verify_and_checkpoint():
               want='4|the log ends at row 3, but row %s was written' % head.split('|')[0])
 
 
+def test_assessments():
+    # Issue 7: a finished assessment of case 1 (Aino Mäkinen, person 1),
+    # written as the superuser, and a draft of case 1's next version.
+    su("""
+        INSERT INTO kohtaamo.assessments (id, case_id, client_id, version, assessed_on, client_present,
+            client_view, support_needed, need_duration, special_support, special_support_reasons,
+            summary, conclusions, client_on_worker, worker_on_worker, next_step,
+            created_by, created_at, updated_by, updated_at)
+          VALUES (1, 1, 1, 1, '2026-11-30', 1, 'Oma näkemys', 1, 1, 2, 'Perustelut',
+                  'Yhteenveto', 'Johtopäätökset', 1, 1, 1,
+                  (SELECT id FROM kohtaamo.users WHERE account = 'sw'), 0,
+                  (SELECT id FROM kohtaamo.users WHERE account = 'sw'), 0);
+        INSERT INTO kohtaamo.assessment_areas (assessment_id, position, key, label, situation)
+          VALUES (1, 0, 'housing', 'Asuminen', 'Vuokrarästejä');
+        UPDATE kohtaamo.assessments SET status = 2, revision = revision + 1,
+            finished_by = (SELECT id FROM kohtaamo.users WHERE account = 'sw'), finished_at = 0
+          WHERE id = 1;
+    """)
+    for login in ('rec', 'adm'):
+        expect_error('%s: an assessment is not readable at all' % login, login,
+                     "SELECT count (*) FROM assessments;", 'permission denied')
+        expect_error('%s: nor its areas' % login, login,
+                     "SELECT count (*) FROM assessment_areas;", 'permission denied')
+        expect_error('%s: the server will not log an assessment read for them' % login, login,
+                     "SELECT kohtaamo.log_assessment_access (1, NULL);",
+                     'service-need assessments are for')
+        expect_error('%s: nor write one' % login, login,
+                     "SELECT kohtaamo.assessment_insert (1, 1, 2, 1, 'Syy');",
+                     'service-need assessments are for')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no assessment shows without its log row' % login, login,
+                  "SELECT count (*) FROM assessments;", want='0')
+        expect_ok('%s: the logged read shows the assessment, its areas, and the log row says so' % login,
+                  login, """
+            BEGIN;
+            SELECT kohtaamo.log_assessment_access (1, NULL);
+            SELECT summary FROM assessments;
+            SELECT situation FROM assessment_areas;
+            COMMIT;
+        """, want='1\nYhteenveto\nVuokrarästejä')
+        expect_error('%s: no direct write, even after the read is logged' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_assessment_access (1, NULL); "
+                     "UPDATE assessments SET summary = 'Muutettu'; COMMIT;", 'permission denied')
+        expect_error('%s: nor through the server\'s save: a finished version is frozen' % login, login,
+                     "SELECT kohtaamo.assessment_clear_areas (1);", 'a finished assessment is never changed')
+    expect_ok('each of those reads wrote its own log row (what 11, client relationship)', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 11 AND client_id = 1 AND basis = 2 "
+              "AND user_id IN (SELECT id FROM kohtaamo.users WHERE account IN ('cou', 'sw', 'lead'));",
+              want='3')
+    for stmt, fragment in (("UPDATE kohtaamo.assessments SET summary = 'x'",
+                            'a finished assessment is never changed'),
+                           ("UPDATE kohtaamo.assessment_areas SET situation = 'x'",
+                            'a finished assessment is never changed'),
+                           ("DELETE FROM kohtaamo.assessments", 'permission denied'),
+                           ("TRUNCATE kohtaamo.assessments CASCADE", 'permission denied')):
+        expect_error('the schema owner: %s of a finished assessment is refused' % stmt.split()[0], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    expect_error('the superuser: a finished assessment is never changed either', 'postgres',
+                 "UPDATE kohtaamo.assessments SET summary = 'x';", 'a finished assessment is never changed')
+    expect_error('the superuser: nor removed', 'postgres',
+                 "DELETE FROM kohtaamo.assessments;", 'a finished assessment is never removed')
+    expect_error('nobody updates an access-log row of an assessment read', 'postgres',
+                 "UPDATE kohtaamo.access_log SET what = 1 WHERE what = 11;", 'the access log is append-only')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -974,6 +1039,7 @@ def main():
         test_search_in_one_call()
         test_address_and_non_disclosure()
         test_contact_by_its_id()
+        test_assessments()
         test_users_who_may_not()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
