@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Issue 5, 2.9 and issue 7, 1 (data/sql/0021-teams.sql,
+ * Issue 5, 2.9 and issue 7, 1 (data/sql/0022-teams.sql,
  * data/sql/pg/0012-teams.sql). A team is named and deactivated by the
  * administrator, never removed; a user belongs to at most one; every case
  * to one. The rules are checked here with messages for the person, and

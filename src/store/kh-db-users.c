@@ -11,7 +11,7 @@
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
-/* A user with their team's name (0021-teams.sql). */
+/* A user with their team's name (0022-teams.sql). */
 #define USER_SELECT \
   "SELECT u.id, u.account, u.display_name, u.role, u.active, u.team_id, t.name " \
   "FROM users u LEFT JOIN teams t ON t.id = u.team_id "

@@ -78,7 +78,7 @@ static const char * const good_rows[] = {
   "VALUES (1, 300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
   RAW_LOG_NEXT ("0, 1, 100, 1, 1"),
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
-  /* 0021: a team that no longer takes cases. */
+  /* 0022: a team that no longer takes cases. */
   "INSERT INTO teams (id, name, active, created_at) VALUES (2, 'Lakkautettu tiimi', 0, 0)",
 };
 
@@ -307,7 +307,7 @@ static const BadRow bad_rows[] = {
     "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, "
     "  deadline_groups, assessment_deadline) VALUES (1, 101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
-  /* 0021, issue 5 2.9: a case waits in a team's queue. */
+  /* 0022, issue 5 2.9: a case waits in a team's queue. */
   { "a case belongs to a team",
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
     "VALUES (100, 204, 0, '2026-07-02', 1)" },
@@ -338,7 +338,7 @@ static const BadRow bad_rows[] = {
   { "a case moved to another contact keeps agreeing with it",
     "UPDATE cases SET contact_id = 204 WHERE id = 310" },
 
-  { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 11, 1") },
+  { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 12, 1") },
   { "access: basis in range", RAW_LOG_NEXT ("0, 1, 100, 1, 5") },
   { "access: the user exists", RAW_LOG_NEXT ("0, 999, 100, 1, 1") },
   { "access log: no update", "UPDATE access_log SET what = 2" },
@@ -572,6 +572,45 @@ test_century_signs_distinct (Fixture       *f,
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, dash, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, y, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* kh_db_identity_code_exists says yes for a code that is there, on both
+ * engines: as written (another century sign is another person), inside
+ * an administrator's transaction (import, demo: kh_db_begin), and for a
+ * person saved earlier in that transaction. */
+static void
+test_identity_code_exists (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KhClient) y = test_client ("Yy", "Ylva", "1990-01-10", 999);
+  g_autoptr(KhClient) later = test_client ("Myöhempi", "Mauri", "2005-03-04", 998);
+  g_autoptr(GError) error = NULL;
+
+  g_free (y->identity_code);
+  y->identity_code = g_strdup ("100190Y999P");
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, y, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, "100190Y999P", &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_identity_code_exists (f->db, f->admin, "100190-999P", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_begin (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, "100190Y999P", &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, later, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_db_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
   g_assert_no_error (error);
 }
 
@@ -868,6 +907,7 @@ main (int   argc,
   ADD ("/store/constraints/client-normalised", test_client_normalised);
   ADD ("/store/constraints/duplicate-code", test_duplicate_code);
   ADD ("/store/constraints/century-signs-distinct", test_century_signs_distinct);
+  ADD ("/store/constraints/identity-code-exists", test_identity_code_exists);
   ADD ("/store/constraints/anonymous", test_anonymous_rules);
   ADD ("/store/constraints/combinations", test_combination_rules);
   ADD ("/store/constraints/failed-intake-writes-nothing", test_failed_intake_writes_nothing);

@@ -1,4 +1,4 @@
--- 0012-teams.sql — PostgreSQL's side of data/sql/0021-teams.sql: the
+-- 0012-teams.sql — PostgreSQL's side of data/sql/0022-teams.sql: the
 -- unit's teams, each case in one team's queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later

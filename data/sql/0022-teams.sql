@@ -1,4 +1,4 @@
--- 0021-teams.sql — the unit's teams: each case waits in one team's queue
+-- 0022-teams.sql — the unit's teams: each case waits in one team's queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
