@@ -52,6 +52,7 @@ static const struct {
   { 8, "0008-contact-reads.sql" },
   { 9, "0009-request-ids.sql" },
   { 11, "0011-bulk-writes-linear.sql" },
+  { 12, "0012-user-changes.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
