@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ui/clients/kh-person-editor.h"
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
 #include "ui/intake/kh-reception-page.h"
@@ -34,6 +35,7 @@ typedef struct {
   KhStore        *store;     /* borrowed: the window's */
   GtkWidget      *form;      /* borrowed */
   guint           n_saved;
+  gint64          client_id; /* the person the last save was about */
 } Fixture;
 
 /* FALSE when run in Finnish or Swedish for pictures (KOHTAAMO_LOCALEDIR):
@@ -46,6 +48,7 @@ saved_cb (KhIntakeForm   *form,
           Fixture        *f)
 {
   f->n_saved++;
+  f->client_id = result->client_id;
 }
 
 static gboolean
@@ -323,6 +326,33 @@ count_reached_cb (gpointer data)
   return *(guint *) data > 0;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown_cb (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone_cb (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
 static void
 save_anonymous (Fixture *f,
                 guint    need)
@@ -370,6 +400,25 @@ test_parked_save_saved_once (void)
   g_assert_cmpuint (f->n_saved, ==, 0);
   g_assert_cmpint (count (f, "SELECT count (*) FROM contacts"), ==, 1);
 
+  /* Closing the window while it waits asks at once; "Keep Waiting"
+   * keeps the window, the form and the save. */
+  gtk_window_close (GTK_WINDOW (f->shell.window));
+  g_assert_true (kh_test_wait_until (dialog_shown_cb, NULL, 5000));
+  if (in_english)
+    g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==,
+                     "The Contact Waits for the Server");
+  kh_test_ui_screenshot (GTK_WIDGET (find_message_dialog ()), "server-away-close");
+  /* As its button does: the response, then the dialog goes. */
+  {
+    AdwMessageDialog *dialog = find_message_dialog ();
+
+    adw_message_dialog_response (dialog, "keep");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  g_assert_true (kh_test_wait_until (dialog_gone_cb, NULL, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->shell.window)));
+  g_assert_true (form_waits (f));
+
   server_comes_back (f);
   /* "Try Now" instead of the next planned attempt. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->shell.window), "win.reconnect", NULL));
@@ -383,6 +432,108 @@ test_parked_save_saved_once (void)
   g_assert_cmpint (count (f, "SELECT count (DISTINCT request_id) FROM contacts"), ==, 2);
   /* Read again now that the server is back (the store's "changed"). */
   g_assert_true (kh_test_wait_until (two_contacts_listed_cb, f, 10000));
+
+  tear_down (f);
+}
+
+static void
+got_client_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KhClient **client = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+editor_saved_cb (KhPersonEditor *editor,
+                 gint64          client_id,
+                 gint64         *saved)
+{
+  *saved = client_id;
+}
+
+static gboolean
+editor_idle_cb (gpointer data)
+{
+  GObject *save = gtk_widget_get_template_child (data, KH_TYPE_PERSON_EDITOR, "save_button");
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (save));
+}
+
+static gboolean
+pointer_set_cb (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static gboolean
+id_set_cb (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+/* The other forms that save do not wait: a person's details saved while
+ * away fail calmly at the form, everything typed kept, and save when the
+ * user saves again once the server is back — once (the version moves by
+ * one). */
+static void
+test_person_editor_keeps_typing (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(KhClient) client = NULL;
+  GtkWidget *editor;
+  GtkWidget *fields;
+  GtkWidget *phone;
+  GtkLabel *general;
+  gint64 saved = 0;
+
+  set_up (f);
+  kh_test_ui_fill_new_person (f->form, "Muokattava", "Maria", "010594Y943B");
+  kh_test_ui_fill_contact (f->form, KH_CHANNEL_PHONE, 1, "outcome_advice_check");
+  g_assert_true (gtk_widget_activate_action (f->form, "intake.save", NULL));
+  g_assert_true (kh_test_wait_until (saved_once_cb, f, 10000));
+  g_assert_cmpint (f->client_id, >, 0);
+
+  kh_store_get_client_async (f->store, f->client_id, KH_ACCESS_EDIT, KH_BASIS_INTAKE, NULL,
+                             got_client_cb, &client);
+  g_assert_true (kh_test_wait_until (pointer_set_cb, &client, 10000));
+  g_assert_cmpint (client->version, ==, 1);
+  editor = kh_person_editor_new (f->store, client);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (f->shell.window));
+  g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), &saved);
+  gtk_window_present (GTK_WINDOW (editor));
+  fields = GTK_WIDGET (gtk_widget_get_template_child (editor, KH_TYPE_PERSON_EDITOR, "fields"));
+  phone = GTK_WIDGET (gtk_widget_get_template_child (fields, KH_TYPE_PERSON_FIELDS, "phone_row"));
+  general = GTK_LABEL (gtk_widget_get_template_child (fields, KH_TYPE_PERSON_FIELDS, "general_error_label"));
+  gtk_editable_set_text (GTK_EDITABLE (phone), "040 765 4321");
+
+  server_goes_away (f);
+  g_assert_true (kh_test_wait_until (away_cb, f, 10000));
+  kh_person_editor_save (KH_PERSON_EDITOR (editor));
+  g_assert_true (kh_test_wait_until (editor_idle_cb, editor, 10000));
+  /* Said at the form; the editor open, the number as typed; nothing saved. */
+  g_assert_true (gtk_widget_get_visible (editor));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (general)));
+  if (in_english)
+    g_assert_nonnull (strstr (gtk_label_get_text (general), "cannot be reached"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "040 765 4321");
+  g_assert_cmpint (saved, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM clients WHERE phone_digits = '0407654321'"), ==, 0);
+  kh_test_ui_screenshot (editor, "server-away-person-editor");
+
+  server_comes_back (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->shell.window), "win.reconnect", NULL));
+  g_assert_true (kh_test_wait_until (back_cb, f, 20000));
+  kh_person_editor_save (KH_PERSON_EDITOR (editor));
+  g_assert_true (kh_test_wait_until (id_set_cb, &saved, 10000));
+  g_assert_cmpint (saved, ==, f->client_id);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM clients WHERE phone_digits = '0407654321' "
+                             "AND version = 2"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM clients"), ==, 1);
 
   tear_down (f);
 }
@@ -407,6 +558,7 @@ main (int   argc,
   g_assert_true (pg_test_engine ());
   g_test_add_func ("/ui-pg/server-away/intake-waits-for-server", test_intake_waits_for_server);
   g_test_add_func ("/ui-pg/server-away/parked-save-saved-once", test_parked_save_saved_once);
+  g_test_add_func ("/ui-pg/server-away/person-editor-keeps-typing", test_person_editor_keeps_typing);
 
   return g_test_run ();
 }

@@ -796,6 +796,17 @@ kh_person_fields_show_store_error (KhPersonFields *self,
       return;
     }
 
+  /* Issue 6, 7: the server away is nothing wrong with what was typed:
+   * said calmly, with what to do. */
+  if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->general_error_label), "error");
+      gtk_label_set_text (self->general_error_label,
+                          _("The server cannot be reached, so the changes have not been saved. They are kept here: save again when the connection is back."));
+      gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
+      return;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (self->general_error_label), "error");
   gtk_label_set_text (self->general_error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->general_error_label), TRUE);
 }
