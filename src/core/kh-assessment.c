@@ -442,6 +442,37 @@ kh_assessment_start (gint64              case_id,
   return a;
 }
 
+/* ---- what applies ---- */
+
+gboolean
+kh_assessment_field_applies (const KhAssessment *a,
+                             KhAssessmentField   field)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+
+  switch (field)
+    {
+    case KH_ASSESSMENT_FIELD_CLIENT_ABSENT_REASON:
+      return a->client_present == KH_ANSWER_NO;
+    case KH_ASSESSMENT_FIELD_CHILDREN_DETAILS:
+      return a->has_children == KH_ANSWER_YES;
+    case KH_ASSESSMENT_FIELD_CLIENT_VIEW_OBSTACLE:
+      return a->client_view == NULL || a->client_view[0] == '\0';
+    case KH_ASSESSMENT_FIELD_NEED_DURATION:
+      return a->support_needed == KH_ANSWER_YES;
+    case KH_ASSESSMENT_FIELD_SERVICES:
+      return a->support_needed != KH_ANSWER_NO;
+    case KH_ASSESSMENT_FIELD_NEXT_STEP_REASONS:
+      return a->next_step == KH_NEXT_STEP_CLOSE || a->next_step == KH_NEXT_STEP_OTHER_AUTHORITY;
+    case KH_ASSESSMENT_FIELD_DISAGREEMENT_VIEWS:
+      return a->disagreement;
+    case KH_ASSESSMENT_N_FIELDS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
 /* ---- normalising ---- */
 
 static void
@@ -493,27 +524,28 @@ kh_assessment_normalize (KhAssessment *a)
       clean_note (&area->concerns);
     }
 
-  if (a->client_present == KH_ANSWER_YES)
+  /* What does not apply keeps nothing (kh_assessment_field_applies). */
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_CLIENT_ABSENT_REASON))
     g_clear_pointer (&a->client_absent_reason, g_free);
-  if (a->has_children != KH_ANSWER_YES)
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_CHILDREN_DETAILS))
     {
       a->children_count = 0;
       a->children_checked = KH_ANSWER_UNANSWERED;
       g_clear_pointer (&a->children_note, g_free);
     }
-  if (has_text (a->client_view))
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_CLIENT_VIEW_OBSTACLE))
     g_clear_pointer (&a->client_view_obstacle, g_free);
-  if (a->next_step != KH_NEXT_STEP_CLOSE && a->next_step != KH_NEXT_STEP_OTHER_AUTHORITY)
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_NEXT_STEP_REASONS))
     g_clear_pointer (&a->next_step_reasons, g_free);
-  if (!a->disagreement)
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_DISAGREEMENT_VIEWS))
     {
       g_clear_pointer (&a->client_disagreement, g_free);
       g_clear_pointer (&a->worker_disagreement, g_free);
     }
-  /* No need for support: no duration, no services. */
-  if (a->support_needed == KH_ANSWER_NO)
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_NEED_DURATION))
+    a->need_duration = KH_NEED_DURATION_UNANSWERED;
+  if (!kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_SERVICES))
     {
-      a->need_duration = KH_NEED_DURATION_UNANSWERED;
       a->services = 0;
       g_clear_pointer (&a->services_note, g_free);
     }

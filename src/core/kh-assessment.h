@@ -243,6 +243,23 @@ KhAssessment *kh_assessment_start        (gint64              case_id,
  * children, no reasons for closing when the next step is a plan, … */
 void          kh_assessment_normalize    (KhAssessment       *assessment);
 
+/* The parts of the wizard that show only for some answers. */
+typedef enum {
+  KH_ASSESSMENT_FIELD_CLIENT_ABSENT_REASON,   /* the client did not take part */
+  KH_ASSESSMENT_FIELD_CHILDREN_DETAILS,       /* how many, checked, note: children live with the client */
+  KH_ASSESSMENT_FIELD_CLIENT_VIEW_OBSTACLE,   /* no view of the client's own written */
+  KH_ASSESSMENT_FIELD_NEED_DURATION,          /* support is needed */
+  KH_ASSESSMENT_FIELD_SERVICES,               /* support is needed, or not yet concluded */
+  KH_ASSESSMENT_FIELD_NEXT_STEP_REASONS,      /* closing, or another authority */
+  KH_ASSESSMENT_FIELD_DISAGREEMENT_VIEWS,     /* the client and the worker disagree */
+  KH_ASSESSMENT_N_FIELDS
+} KhAssessmentField;
+
+/* Whether `field` applies to the assessment as it is: what
+ * kh_assessment_normalize() keeps, and what the wizard shows. */
+gboolean      kh_assessment_field_applies (const KhAssessment *assessment,
+                                           KhAssessmentField   field);
+
 /* What the law requires and is missing, or wrong. */
 typedef enum {
   KH_ASSESSMENT_PROBLEM_NONE = 0,

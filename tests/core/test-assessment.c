@@ -348,6 +348,51 @@ test_normalize (void)
   g_assert_cmpuint (a->services, ==, 0);
 }
 
+/* What the wizard shows follows the answers. */
+static void
+test_applies (void)
+{
+  static const struct {
+    KhAssessmentField field;
+    Change            on;          /* makes it apply to the good assessment */
+    gboolean          good;        /* applies to the good one as it is */
+  } cases[] = {
+    { KH_ASSESSMENT_FIELD_CLIENT_ABSENT_REASON, absent_no_reason, FALSE },
+    { KH_ASSESSMENT_FIELD_CHILDREN_DETAILS, children_checked, FALSE },
+    { KH_ASSESSMENT_FIELD_CLIENT_VIEW_OBSTACLE, no_client_view, FALSE },
+    { KH_ASSESSMENT_FIELD_NEED_DURATION, NULL, TRUE },
+    { KH_ASSESSMENT_FIELD_SERVICES, support_unanswered, TRUE },
+    { KH_ASSESSMENT_FIELD_NEXT_STEP_REASONS, close_no_reasons, FALSE },
+    { KH_ASSESSMENT_FIELD_DISAGREEMENT_VIEWS, disagreement_one_side, FALSE },
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (cases) == KH_ASSESSMENT_N_FIELDS);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KhAssessment) a = good_assessment ();
+
+      g_assert_cmpint (kh_assessment_field_applies (a, cases[i].field), ==, cases[i].good);
+      if (cases[i].on != NULL)
+        {
+          cases[i].on (a);
+          g_assert_true (kh_assessment_field_applies (a, cases[i].field));
+        }
+    }
+
+  /* No support needed: neither the duration nor the services. */
+  {
+    g_autoptr(KhAssessment) a = good_assessment ();
+
+    a->support_needed = KH_ANSWER_NO;
+    g_assert_false (kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_NEED_DURATION));
+    g_assert_false (kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_SERVICES));
+    /* Not concluded yet: services may be chosen, the duration not. */
+    a->support_needed = KH_ANSWER_UNANSWERED;
+    g_assert_false (kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_NEED_DURATION));
+    g_assert_true (kh_assessment_field_applies (a, KH_ASSESSMENT_FIELD_SERVICES));
+  }
+}
+
 /* Finished is frozen: a change is a new version with a reason. */
 static void
 test_new_version (void)
@@ -457,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/new-draft", test_new_draft);
   g_test_add_func ("/core/assessment/special-support", test_special_support_needs_social_worker);
   g_test_add_func ("/core/assessment/normalize", test_normalize);
+  g_test_add_func ("/core/assessment/applies", test_applies);
   g_test_add_func ("/core/assessment/new-version", test_new_version);
   g_test_add_func ("/core/assessment/copy-equal", test_copy_equal);
   g_test_add_func ("/core/assessment/labels", test_labels);
