@@ -170,7 +170,9 @@ typedef enum {
   KH_ACCESS_WORK_LIST = 8,         /* shown in a work list: the day's contacts or the queue */
   KH_ACCESS_CASES = 9,             /* the person's cases were listed (their page, a second-case warning) */
   KH_ACCESS_PROTECTED_ADDRESS = 10,/* the address behind a non-disclosure marking was shown (ATL 38 §) */
+  KH_ACCESS_ASSESSMENT = 11,       /* a service-need assessment (SHL 36–37 §) was opened */
 } KhAccessWhat;
+#define KH_ACCESS_LAST KH_ACCESS_ASSESSMENT
 
 /* On what basis it was read. */
 typedef enum {

@@ -1714,201 +1714,129 @@ server_match (KhClient    *client,
   }
 }
 
-/* How many people match in all, up to the cap: the server counts without
- * showing anyone (0002-search-counts.sql there). */
-static gboolean
-count_on_server (Search      *s,
-                 const char  *kind,
-                 const char  *arg,
-                 const char  *phone,
-                 GError     **error)
-{
-  g_autoptr(KhDbStmt) stmt = NULL;
-  g_autofree char *dates = NULL;
-  const char *text = arg;
-  const char *server_kind = kind;
-  GDate date;
-  gint64 count;
+/* On a server (KhDbEngine.search_on_server) one call of the server's
+ * kohtaamo.search_clients (data/sql/pg/0010-search-in-one-call.sql) finds
+ * the people in order, logs each one it returns in this transaction, and
+ * answers with their rows (CLIENT_COLUMNS; the address withheld behind a
+ * non-disclosure marking), their open cases and how many match in all:
+ * one round trip a keystroke. What was typed is read here as on SQLite;
+ * the server's kinds are those of its count (0002-search-counts.sql). */
+#define SERVER_OPEN_CASES_COLUMN 23
+#define SERVER_TOTAL_COLUMN      24
 
-  if (g_str_equal (kind, "code"))
-    {
-      if (strlen (arg) == 7 && code_birth_date (arg, &date))
-        {
-          g_autofree char *iso = kh_date_to_iso (&date);
-
-          dates = g_strdup_printf ("{%s}", iso);
-        }
-    }
-  else if (g_str_equal (kind, "digits") || g_str_equal (kind, "date"))
-    {
-      server_kind = "dates";
-      dates = g_strdup (arg);
-      /* Five or six digits may as well start a phone number. */
-      text = g_str_equal (kind, "digits") && looks_like_phone (phone) ? phone : NULL;
-    }
-  stmt = _kh_db_prepare (s->db,
-                         "SELECT kohtaamo.count_clients (?1, ?2, CAST (?3 AS text[]), "
-                         "CAST (?4 AS integer))",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-  _kh_db_bind_text (stmt, 1, server_kind);
-  _kh_db_bind_text (stmt, 2, text);
-  _kh_db_bind_text (stmt, 3, dates);
-  _kh_db_bind_int (stmt, 4, KH_SEARCH_COUNT_CAP + 1);
-  if (!step_count (s->db, stmt, &count, error))
-    return FALSE;
-  set_total (s, count);
-  return TRUE;
-}
-
-/* On a server (KhDbEngine.search_sql) the search functions find the
- * people, in order, and log each one they return in this transaction
- * (data/sql/pg/0001-schema.sql); then their rows are read as anywhere. */
 static gboolean
 search_on_server (Search      *s,
                   KhUser      *user,
                   const char  *text,
                   GError     **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(KhDbStmt) stmt = NULL;
   g_autofree char *arg = NULL;
+  g_autofree char *dates = NULL;
   g_autofree char *phone = NULL;
+  const char *count_phone = NULL;
   const char *kind;
-  const char *sql;
+  const char *server_kind;
   guint digits = count_digits_only (text);
+  gint64 total = 0;
   GDate date;
   int rc;
 
   if (digits > 0 && digits <= 6)
     {
-      g_autofree char *json = NULL;
-
       if (digits < KH_SEARCH_DATE_DIGITS)
         {
           s->search->hint = KH_SEARCH_HINT_MORE_DIGITS;
           s->search->digits_needed = KH_SEARCH_DATE_DIGITS - digits;
           return TRUE;
         }
-      json = dates_for_digits (text);
-      if (json == NULL)
+      dates = dates_for_digits (text);
+      if (dates == NULL)
         {
           s->search->hint = KH_SEARCH_HINT_NOT_A_DATE;
           return TRUE;
         }
       /* ["2001-08-07","2011-08-07"] → {2001-08-07,2011-08-07} */
-      g_strdelimit (json, "\"", ' ');
-      json[0] = '{';
-      json[strlen (json) - 1] = '}';
-      arg = g_strdup (json);
+      g_strdelimit (dates, "\"", ' ');
+      dates[0] = '{';
+      dates[strlen (dates) - 1] = '}';
       phone = g_strdup (text);
+      /* Five or six digits may as well start a phone number: counted too. */
+      count_phone = looks_like_phone (phone) ? phone : NULL;
       kind = "digits";
+      server_kind = "dates";
     }
   else if (looks_like_code_prefix (text))
     {
       arg = g_ascii_strup (text, -1);
-      kind = "code";
+      /* While only the birth part of a code is typed, the people recorded
+       * without a code but born that day come after the codes, as on
+       * SQLite. */
+      if (strlen (arg) == 7 && code_birth_date (arg, &date))
+        {
+          g_autofree char *iso = kh_date_to_iso (&date);
+
+          dates = g_strdup_printf ("{%s}", iso);
+        }
+      kind = server_kind = "code";
     }
   else if (kh_date_parse (text, &date))
     {
       g_autofree char *iso = kh_date_to_iso (&date);
 
-      arg = g_strdup_printf ("{%s}", iso);
+      dates = g_strdup_printf ("{%s}", iso);
       kind = "date";
+      server_kind = "dates";
     }
   else if (looks_like_phone (text))
     {
       arg = _kh_db_phone_key (text);
       phone = g_strdup (arg);
-      kind = "phone";
+      kind = server_kind = "phone";
       if (arg == NULL)
         return TRUE;
     }
   else
     {
       arg = g_strdup (text);
-      kind = "name";
+      kind = server_kind = "name";
     }
 
-  sql = g_str_equal (kind, "name") ? "SELECT client_id FROM kohtaamo.search_clients_by_name (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
-        : g_str_equal (kind, "code") ? "SELECT client_id FROM kohtaamo.search_clients_by_code (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
-        : g_str_equal (kind, "phone") ? "SELECT client_id FROM kohtaamo.search_clients_by_phone (?1, CAST (?2 AS integer), CAST (?3 AS integer))"
-        : "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates (CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))";
-  stmt = _kh_db_prepare (s->db, sql, error);
+  stmt = _kh_db_prepare (s->db,
+                         "SELECT * FROM kohtaamo.search_clients (?1, ?2, CAST (?3 AS text[]), ?4, "
+                         "CAST (?5 AS integer), CAST (?6 AS integer), CAST (?7 AS integer))",
+                         error);
   if (stmt == NULL)
     return FALSE;
-  _kh_db_bind_text (stmt, 1, arg);
-  _kh_db_bind_int (stmt, 2, s->limit);
+  _kh_db_bind_text (stmt, 1, server_kind);
+  _kh_db_bind_text (stmt, 2, g_str_equal (server_kind, "dates") ? count_phone : arg);
+  _kh_db_bind_text (stmt, 3, dates);
+  _kh_db_bind_text (stmt, 4, g_str_equal (server_kind, "dates") ? phone : NULL);
+  _kh_db_bind_int (stmt, 5, s->limit);
   /* The server forces reception's basis to the intake, as _kh_db_log_access. */
-  _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
-  if (!g_str_equal (kind, "name") && !g_str_equal (kind, "code") && !g_str_equal (kind, "phone"))
-    _kh_db_bind_text (stmt, 4, phone);
+  _kh_db_bind_int (stmt, 6, KH_BASIS_INTAKE);
+  _kh_db_bind_int (stmt, 7, KH_SEARCH_COUNT_CAP + 1);
   while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
     {
-      gint64 id = _kh_db_column_int64 (stmt, 0);
+      g_autoptr(KhClient) client = NULL;
+      KhSearchHit *hit;
 
-      g_array_append_val (ids, id);
+      total = _kh_db_column_int64 (stmt, SERVER_TOTAL_COLUMN);
+      /* Nobody found: a row of the count alone. */
+      if (_kh_db_column_is_null (stmt, 0) || HITS (s)->len >= s->limit)
+        continue;
+      client = client_from_row (stmt);
+      add_hit (s, client, server_match (client, kind, text, phone));
+      hit = g_ptr_array_index (HITS (s), HITS (s)->len - 1);
+      hit->open_cases = (guint) _kh_db_column_int64 (stmt, SERVER_OPEN_CASES_COLUMN);
     }
-  g_clear_pointer (&stmt, _kh_db_stmt_release);
   if (rc != KH_DB_DONE)
     {
       _kh_db_set_error (s->db, rc, error);
       return FALSE;
     }
-
-  for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
-    {
-      g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
-
-      if (client == NULL)
-        return FALSE;
-      add_hit (s, client, server_match (client, kind, text, phone));
-    }
-
-  /* While only the birth part of a code is typed, the people recorded
-   * without a code but born that day come after the codes, as on SQLite. */
-  if (g_str_equal (kind, "code") && strlen (arg) == 7 && code_birth_date (arg, &date)
-      && HITS (s)->len < s->limit)
-    {
-      g_autofree char *iso = kh_date_to_iso (&date);
-      g_autofree char *dates = g_strdup_printf ("{%s}", iso);
-
-      g_array_set_size (ids, 0);
-      stmt = _kh_db_prepare (s->db,
-                             "SELECT client_id FROM kohtaamo.search_clients_by_birth_dates "
-                             "(CAST (?1 AS text[]), ?4, CAST (?2 AS integer), CAST (?3 AS integer))",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-      _kh_db_bind_text (stmt, 1, dates);
-      _kh_db_bind_int (stmt, 2, s->limit);
-      _kh_db_bind_int (stmt, 3, KH_BASIS_INTAKE);
-      _kh_db_bind_null (stmt, 4);
-      while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
-        {
-          gint64 id = _kh_db_column_int64 (stmt, 0);
-
-          if (!g_hash_table_contains (s->seen, &id))
-            g_array_append_val (ids, id);
-        }
-      g_clear_pointer (&stmt, _kh_db_stmt_release);
-      if (rc != KH_DB_DONE)
-        {
-          _kh_db_set_error (s->db, rc, error);
-          return FALSE;
-        }
-      for (guint i = 0; i < ids->len && HITS (s)->len < s->limit; i++)
-        {
-          g_autoptr(KhClient) client = _kh_db_read_client (s->db, g_array_index (ids, gint64, i), error);
-
-          if (client == NULL)
-            return FALSE;
-          if (client->identity_code == NULL)
-            add_hit (s, client, KH_MATCH_PREFIX);
-        }
-    }
-  return count_on_server (s, kind, arg, phone, error);
+  set_total (s, total);
+  return TRUE;
 }
 
 /**
@@ -1973,7 +1901,8 @@ kh_db_search_clients_full (KhDb        *db,
   /* The rows shown are never more than the people counted. */
   if (ok && search->total < search->hits->len && !search->more)
     search->total = search->hits->len;
-  if (ok)
+  /* A server's search counted them with the rows. */
+  if (ok && !db->engine->search_on_server)
     ok = count_open_cases (&s, &local_error);
   /* A server's search logged whom it returned. */
   if (ok && !db->engine->search_on_server)

@@ -47,6 +47,11 @@ struct _KhDbEngine
    * NULL: reads are write transactions, their rows written as they go
    * (a server, whose row-level security needs the row first). */
   const char  *read_begin_sql;
+  /* Where read_begin_sql is NULL: the statement that begins such a
+   * transaction, which writes only the access-log rows of its read, so
+   * that its commit need not wait for the disk as a saved record's does
+   * (README, "Power loss"); NULL: begin_sql. */
+  const char  *logged_read_begin_sql;
   /* Whether the program computes an access-log row's seq, prev_hash and
    * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
    * them itself (with its own clock) leaves this FALSE. */

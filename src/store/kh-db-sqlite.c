@@ -59,7 +59,8 @@ static const char * const migrations[] = {
   "0018-case-urgency.sql",
   "0019-live-changes.sql",
   "0020-request-ids.sql",
-  "0021-user-changes.sql",
+  "0021-assessments.sql",
+  "0022-user-changes.sql",
 };
 
 /* ---- errors ---- */

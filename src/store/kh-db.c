@@ -925,6 +925,14 @@ _kh_db_read_begin (KhDb      *db,
                    gboolean  *own,
                    GError   **error)
 {
+  if (db->engine->read_begin_sql == NULL && db->engine->logged_read_begin_sql != NULL
+      && !db->read_only && !db->engine->in_transaction (db))
+    {
+      /* A server: the rows are written as the read goes, in a transaction
+       * that writes nothing else. */
+      *own = TRUE;
+      return _kh_db_exec (db, db->engine->logged_read_begin_sql, error);
+    }
   if (db->engine->read_begin_sql == NULL || db->read_only || db->engine->in_transaction (db))
     return _kh_db_tx_begin (db, own, error);
 

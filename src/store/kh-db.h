@@ -21,6 +21,7 @@
 #include "core/kh-calendar.h"
 #include "core/kh-contact-revision.h"
 #include "core/kh-log-chain.h"
+#include "core/kh-assessment.h"
 
 G_BEGIN_DECLS
 
@@ -741,6 +742,69 @@ gboolean   kh_db_remove_closed_day (KhDb        *db,
                                     KhUser      *user,
                                     const char  *date,
                                     GError     **error);
+
+/* ---- the service-need assessment (SHL 36–37 §, issue 7; kh-db-assessments.c) ---- */
+
+/* The unit's own list of life areas, one "key<TAB>label" per line (a key
+ * of kh_assessment_default_area_keys() alone takes its label); unset, the
+ * default list. Copied into an assessment when it starts. */
+#define KH_SETTING_ASSESSMENT_AREAS "assessment_areas"
+
+/* Every call here is for social counsellors, social workers and the lead
+ * social worker as the users table has them now: PERMISSION for reception
+ * and the administrator role (on a server, the server refuses them too).
+ * Every call that returns an assessment logs KH_ACCESS_ASSESSMENT (basis
+ * CLIENT_RELATIONSHIP) for its person, once, in the same transaction. */
+
+/* The case's draft, or a new one (version 1, or the next version's draft is
+ * never made here) with the unit's life areas and today's date. NOT_FOUND
+ * for no such case. A case whose assessment is finished gets that version
+ * back (status FINISHED): a change is kh_db_new_assessment_version(). */
+KhAssessment *kh_db_start_assessment  (KhDb         *db,
+                                       KhUser       *user,
+                                       gint64        case_id,
+                                       GError      **error);
+/* One version by its id; NOT_FOUND if there is none. */
+KhAssessment *kh_db_get_assessment    (KhDb         *db,
+                                       KhUser       *user,
+                                       gint64        assessment_id,
+                                       GError      **error);
+/* Every version of the case's assessment, oldest first (of KhAssessment);
+ * empty when none was started. NOT_FOUND for no such case. */
+GPtrArray    *kh_db_list_assessments  (KhDb         *db,
+                                       KhUser       *user,
+                                       gint64        case_id,
+                                       GError      **error);
+/* Saves a draft as it is (the wizard's every change; not normalised, only
+ * the text limits and ratings checked: INVALID). Only over the revision it
+ * carries: when another desk saved it since, nothing is written and the
+ * answer is STALE, saying when. On success `assessment->revision` is the
+ * new one. A finished version is INVALID: a change is a new version. Logs
+ * nothing (a write; opening it was logged). */
+gboolean      kh_db_save_assessment   (KhDb         *db,
+                                       KhUser       *user,
+                                       KhAssessment *assessment,
+                                       GError      **error);
+/* Normalises (kh_assessment_normalize), checks (kh_assessment_check, with
+ * today's date) and, with nothing missing, saves and finishes the draft in
+ * one transaction, over its revision as kh_db_save_assessment. INVALID with
+ * the first issue's message when something 37 § requires is missing;
+ * PERMISSION when special support was found and the user is not a social
+ * worker or the lead social worker (42 §, 46 §). On success `assessment` is
+ * the finished version (status, revision, finished_at, finished_by). */
+gboolean      kh_db_finish_assessment (KhDb         *db,
+                                       KhUser       *user,
+                                       KhAssessment *assessment,
+                                       GError      **error);
+/* The draft of a new version of the finished `finished_id`, with the reason
+ * for the change (INVALID without one: kh_assessment_new_version), saved;
+ * the case's existing draft is INVALID (there is one to continue). Logs the
+ * read of the finished version. */
+KhAssessment *kh_db_new_assessment_version (KhDb       *db,
+                                            KhUser     *user,
+                                            gint64      finished_id,
+                                            const char *reason,
+                                            GError    **error);
 
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 

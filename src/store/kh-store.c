@@ -2803,3 +2803,198 @@ kh_store_mark_contact_in_error_finish (KhStore       *self,
 {
   return finish_pointer (self, result, kh_store_mark_contact_in_error_async, error) != NULL;
 }
+
+/* ---- the service-need assessment (issue 7) ---- */
+
+static gpointer
+start_assessment_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  return kh_db_start_assessment (self->db, self->worker_user, ((Args *) data)->id, error);
+}
+
+void
+kh_store_start_assessment_async (KhStore             *self,
+                                 gint64               case_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_start_assessment_async, start_assessment_job, args_new (NULL, case_id, 0),
+            args_free, (GDestroyNotify) kh_assessment_free, TRUE, cancellable, callback, user_data);
+}
+
+KhAssessment *
+kh_store_start_assessment_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_start_assessment_async, error);
+}
+
+static gpointer
+get_assessment_job (KhStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  return kh_db_get_assessment (self->db, self->worker_user, ((Args *) data)->id, error);
+}
+
+void
+kh_store_get_assessment_async (KhStore             *self,
+                               gint64               assessment_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_get_assessment_async, get_assessment_job,
+                 args_new (NULL, assessment_id, 0), (GDestroyNotify) kh_assessment_free,
+                 cancellable, callback, user_data);
+}
+
+KhAssessment *
+kh_store_get_assessment_finish (KhStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_pointer (self, result, kh_store_get_assessment_async, error);
+}
+
+static gpointer
+list_assessments_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  return kh_db_list_assessments (self->db, self->worker_user, ((Args *) data)->id, error);
+}
+
+void
+kh_store_list_assessments_async (KhStore             *self,
+                                 gint64               case_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_assessments_async, list_assessments_job,
+                 args_new (NULL, case_id, 0), ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+kh_store_list_assessments_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_assessments_async, error);
+}
+
+/* Saving and finishing work on a copy and answer with it as stored. */
+static gpointer
+save_assessment_job (KhStore  *self,
+                     gpointer  data,
+                     GError  **error)
+{
+  KhAssessment *a = data;
+
+  if (!kh_db_save_assessment (self->db, self->worker_user, a, error))
+    return NULL;
+  return kh_assessment_copy (a);
+}
+
+void
+kh_store_save_assessment_async (KhStore             *self,
+                                const KhAssessment  *assessment,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (assessment != NULL);
+
+  /* Not a "changed": the wizard saves at every change. */
+  push_job (self, kh_store_save_assessment_async, save_assessment_job,
+            kh_assessment_copy (assessment), (GDestroyNotify) kh_assessment_free,
+            (GDestroyNotify) kh_assessment_free, FALSE, cancellable, callback, user_data);
+}
+
+KhAssessment *
+kh_store_save_assessment_finish (KhStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (self, result, kh_store_save_assessment_async, error);
+}
+
+static gpointer
+finish_assessment_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  KhAssessment *a = data;
+
+  if (!kh_db_finish_assessment (self->db, self->worker_user, a, error))
+    return NULL;
+  return kh_assessment_copy (a);
+}
+
+void
+kh_store_finish_assessment_async (KhStore             *self,
+                                  const KhAssessment  *assessment,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (assessment != NULL);
+
+  push_job (self, kh_store_finish_assessment_async, finish_assessment_job,
+            kh_assessment_copy (assessment), (GDestroyNotify) kh_assessment_free,
+            (GDestroyNotify) kh_assessment_free, TRUE, cancellable, callback, user_data);
+}
+
+KhAssessment *
+kh_store_finish_assessment_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_finish_assessment_async, error);
+}
+
+static gpointer
+new_assessment_version_job (KhStore  *self,
+                            gpointer  data,
+                            GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_new_assessment_version (self->db, self->worker_user, args->id, args->text, error);
+}
+
+void
+kh_store_new_assessment_version_async (KhStore             *self,
+                                       gint64               finished_id,
+                                       const char          *reason,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_job (self, kh_store_new_assessment_version_async, new_assessment_version_job,
+            args_new (reason, finished_id, 0), args_free, (GDestroyNotify) kh_assessment_free, TRUE,
+            cancellable, callback, user_data);
+}
+
+KhAssessment *
+kh_store_new_assessment_version_finish (KhStore       *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_pointer (self, result, kh_store_new_assessment_version_async, error);
+}

@@ -251,4 +251,38 @@ void        kh_store_mark_contact_in_error_async  (KhStore *self, gint64 contact
                                                    gpointer user_data);
 gboolean    kh_store_mark_contact_in_error_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* ---- the service-need assessment (issue 7; kh_db_*_assessment*) ---- */
+
+/* The case's draft or a new one (logged). Emits "changed". */
+void          kh_store_start_assessment_async  (KhStore *self, gint64 case_id,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+KhAssessment *kh_store_start_assessment_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* One version (logged). */
+void          kh_store_get_assessment_async    (KhStore *self, gint64 assessment_id,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+KhAssessment *kh_store_get_assessment_finish   (KhStore *self, GAsyncResult *result, GError **error);
+/* The case's versions, oldest first (of KhAssessment; logged). */
+void          kh_store_list_assessments_async  (KhStore *self, gint64 case_id,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+GPtrArray    *kh_store_list_assessments_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* Saves a copy of the draft; answers with it as saved (its new revision),
+ * or STALE. No "changed": the wizard saves at every change. */
+void          kh_store_save_assessment_async   (KhStore *self, const KhAssessment *assessment,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+KhAssessment *kh_store_save_assessment_finish  (KhStore *self, GAsyncResult *result, GError **error);
+/* Finishes a copy; answers with the finished version. Emits "changed". */
+void          kh_store_finish_assessment_async (KhStore *self, const KhAssessment *assessment,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+KhAssessment *kh_store_finish_assessment_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* The draft of a new version, with the reason. Emits "changed". */
+void          kh_store_new_assessment_version_async  (KhStore *self, gint64 finished_id, const char *reason,
+                                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                      gpointer user_data);
+KhAssessment *kh_store_new_assessment_version_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 G_END_DECLS

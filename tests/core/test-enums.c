@@ -211,7 +211,7 @@ test_other_labels (void)
     }
   for (KhCaseStatus s = KH_CASE_QUEUED; s <= KH_CASE_CLOSED; s++)
     assert_label (kh_case_status_label (s));
-  for (KhAccessWhat w = KH_ACCESS_SEARCH; w <= KH_ACCESS_PROTECTED_ADDRESS; w++)
+  for (KhAccessWhat w = KH_ACCESS_SEARCH; w <= KH_ACCESS_LAST; w++)
     assert_label (kh_access_what_label (w));
   for (KhAccessBasis b = KH_BASIS_INTAKE; b <= KH_BASIS_SUPERVISION; b++)
     assert_label (kh_access_basis_label (b));
@@ -222,7 +222,7 @@ test_other_labels (void)
     }
 
   g_assert_null (kh_case_status_label (0));
-  g_assert_null (kh_access_what_label (KH_ACCESS_PROTECTED_ADDRESS + 1));
+  g_assert_null (kh_access_what_label (KH_ACCESS_LAST + 1));
   g_assert_null (kh_access_basis_label (0));
   g_assert_null (kh_deadline_group_label (KH_DEADLINE_GROUP_OVER_75 | KH_DEADLINE_GROUP_DISABLED));
 }

@@ -249,6 +249,7 @@ PG_ONLY_TABLES = {
     'tx_shown',                       # people a showing of the work lists shows again (0006)
     'copy_marks',                     # the transaction of kohtaamo-admin copy (0007)
     'log_copies',                     # each copy from a SQLite file, as it ran (0007)
+    'client_name_prefixes',           # the name words' first letters, for search (0010)
 }
 PG_ONLY_COLUMNS = {
     ('access_log', 'xact'),           # the transaction that logged (row-level security)
@@ -337,6 +338,8 @@ def test_each_role():
                   "SELECT count (*) FROM contact_revisions;", want='0')
         expect_error('%s: the name-word index is not readable' % login, login,
                      "SELECT word FROM client_words;", 'permission denied')
+        expect_error('%s: nor the index of their first letters' % login, login,
+                     "SELECT prefix FROM client_name_prefixes;", 'permission denied')
         expect_error('%s: no address read as a column' % login, login,
                      "BEGIN; SELECT kohtaamo.log_access (1, 2, 2); SELECT address FROM clients; COMMIT;",
                      'permission denied')
@@ -727,6 +730,76 @@ def test_search_and_work_lists():
     expect_error('rec: nor to read', 'rec', "SELECT count (*) FROM kohtaamo.tx_shown;", 'permission denied')
 
 
+def test_search_in_one_call():
+    # 0010: the people found, logged, with their rows and the count.
+    log_rows = "SELECT count (*) FROM kohtaamo.access_log"
+    before = int(su(log_rows))
+    expect_ok('one call: the people in name order, the protected address withheld, '
+              'open cases and the count', 'rec', """
+        SELECT string_agg (id || ':' || last_name || ':' || coalesce (address, '-') || ':'
+                           || open_cases || ':' || total, ',')
+        FROM kohtaamo.search_clients ('name', 'MAK', NULL, NULL, 10, 2, 1001);
+    """, want='3:Makinen:-:0:3,2:Mäki:Rantatie 2:0:3,1:Mäkinen:Kotikatu 1:1:3')
+    expect_ok('each person returned is logged, in the order returned, as read at the intake', 'postgres', """
+        SELECT string_agg (client_id || ':' || what || ':' || basis, ',' ORDER BY seq)
+        FROM (SELECT * FROM kohtaamo.access_log ORDER BY seq DESC LIMIT 3) a;
+    """, want='3:1:1,2:1:1,1:1:1')
+    tap(int(su(log_rows)) == before + 3, 'three people, three log rows', su(log_rows))
+    expect_ok('at the limit the count says how many match in all', 'cou',
+              "SELECT string_agg (id || ':' || total, ',') FROM kohtaamo.search_clients ('name', 'm', NULL, NULL, 2, 2, 1001);",
+              want='3:3,2:3')
+    expect_ok('every word typed must match; a prefix of a later word too', 'cou',
+              "SELECT string_agg (id::text, ',') FROM kohtaamo.search_clients ('name', 'ai mäkin', NULL, NULL, 10, 2, 1001);",
+              want='1')
+    before = int(su(log_rows))
+    expect_ok('nobody found: the count alone, nobody logged', 'cou',
+              "SELECT coalesce (id::text, '-') || ':' || total FROM kohtaamo.search_clients ('name', 'zzz', NULL, NULL, 10, 2, 1001);",
+              want='-:0')
+    tap(int(su(log_rows)) == before, 'a search that finds nobody writes no log row', su(log_rows))
+    expect_ok('the start of a code; with the birth part only, the people without a code born then', 'cou', """
+        SELECT string_agg (id || ':' || total, ',') FROM kohtaamo.search_clients ('code', '150275-9', NULL, NULL, 10, 2, 1001);
+        SELECT string_agg (id || ':' || total, ',' ORDER BY id)
+        FROM kohtaamo.search_clients ('code', '020390-', '{1990-03-02}', NULL, 10, 2, 1001);
+    """, want='2:1\n4:2,100:2')
+    expect_ok('birth dates, and the start of a phone number', 'cou', """
+        SELECT string_agg (id || ':' || total, ',') FROM kohtaamo.search_clients ('dates', NULL, '{1975-02-15,1980-01-01}', NULL, 10, 2, 1001);
+        SELECT string_agg (id || ':' || total, ',') FROM kohtaamo.search_clients ('phone', '0401', NULL, NULL, 10, 2, 1001);
+    """, want='2:2,1:2\n1:1')
+    expect_error('a deactivated user finds nobody', 'gone',
+                 "SELECT * FROM kohtaamo.search_clients ('name', 'mak', NULL, NULL, 10, 1, 1001);",
+                 'permission denied')
+    expect_error('nor a login in a group with no Kohtaamo user', 'rogue',
+                 "SELECT * FROM kohtaamo.search_clients ('name', 'mak', NULL, NULL, 10, 1, 1001);",
+                 'not a Kohtaamo user')
+    expect_error('rec: finding without logging is not for them', 'rec',
+                 "SELECT kohtaamo.find_clients_by_name ('mak', 10);", 'permission denied')
+    expect_error('rec: nor logging others\' searches', 'rec',
+                 "SELECT kohtaamo.log_access_all ('{1}', 1, 1);", 'permission denied')
+
+    # The access log by a person's name: the lead social worker and the
+    # administrator, after their reading of the log is logged.
+    expect_error('rec: the log\'s name filter is not for reception', 'rec',
+                 "SELECT * FROM kohtaamo.access_log_people_named ('mak', true);", 'permission denied')
+    expect_error('sw: nor for a social worker', 'sw',
+                 "SELECT * FROM kohtaamo.access_log_people_named ('mak', true);", 'permission denied')
+    expect_ok('lead: nobody before the reading of the log is logged', 'lead',
+              "SELECT count (*) FROM kohtaamo.access_log_people_named ('mak', true);", want='0')
+    expect_ok('lead: after a reading of the whole log, the people named so', 'lead', """
+        BEGIN;
+        SELECT kohtaamo.log_access (NULL, 7, 4) > 0;
+        SELECT string_agg (client_id::text, ',' ORDER BY client_id) FROM kohtaamo.access_log_people_named ('mak', true);
+        SELECT string_agg (client_id::text, ',' ORDER BY client_id) FROM kohtaamo.access_log_people_named ('MÄKINEN aino', true);
+        SELECT string_agg (client_id::text, ',' ORDER BY client_id) FROM kohtaamo.access_log_people_named ('maki', false);
+        COMMIT;
+    """, want='t\n1,2,3\n1\n2')
+    expect_ok('adm: after a reading of one person\'s log, that person only', 'adm', """
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 7, 4) > 0;
+        SELECT string_agg (client_id::text, ',' ORDER BY client_id) FROM kohtaamo.access_log_people_named ('mak', true);
+        COMMIT;
+    """, want='t\n2')
+
+
 def test_address_and_non_disclosure():
     expect_ok('an address is read for a person logged in the transaction', 'cou', """
         BEGIN;
@@ -881,6 +954,71 @@ def test_verify_and_checkpoint():
               want='4|the log ends at row 3, but row %s was written' % head.split('|')[0])
 
 
+def test_assessments():
+    # Issue 7: a finished assessment of case 1 (Aino Mäkinen, person 1),
+    # written as the superuser, and a draft of case 1's next version.
+    su("""
+        INSERT INTO kohtaamo.assessments (id, case_id, client_id, version, assessed_on, client_present,
+            client_view, support_needed, need_duration, special_support, special_support_reasons,
+            summary, conclusions, client_on_worker, worker_on_worker, next_step,
+            created_by, created_at, updated_by, updated_at)
+          VALUES (1, 1, 1, 1, '2026-11-30', 1, 'Oma näkemys', 1, 1, 2, 'Perustelut',
+                  'Yhteenveto', 'Johtopäätökset', 1, 1, 1,
+                  (SELECT id FROM kohtaamo.users WHERE account = 'sw'), 0,
+                  (SELECT id FROM kohtaamo.users WHERE account = 'sw'), 0);
+        INSERT INTO kohtaamo.assessment_areas (assessment_id, position, key, label, situation)
+          VALUES (1, 0, 'housing', 'Asuminen', 'Vuokrarästejä');
+        UPDATE kohtaamo.assessments SET status = 2, revision = revision + 1,
+            finished_by = (SELECT id FROM kohtaamo.users WHERE account = 'sw'), finished_at = 0
+          WHERE id = 1;
+    """)
+    for login in ('rec', 'adm'):
+        expect_error('%s: an assessment is not readable at all' % login, login,
+                     "SELECT count (*) FROM assessments;", 'permission denied')
+        expect_error('%s: nor its areas' % login, login,
+                     "SELECT count (*) FROM assessment_areas;", 'permission denied')
+        expect_error('%s: the server will not log an assessment read for them' % login, login,
+                     "SELECT kohtaamo.log_assessment_access (1, NULL);",
+                     'service-need assessments are for')
+        expect_error('%s: nor write one' % login, login,
+                     "SELECT kohtaamo.assessment_insert (1, 1, 2, 1, 'Syy');",
+                     'service-need assessments are for')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no assessment shows without its log row' % login, login,
+                  "SELECT count (*) FROM assessments;", want='0')
+        expect_ok('%s: the logged read shows the assessment, its areas, and the log row says so' % login,
+                  login, """
+            BEGIN;
+            SELECT kohtaamo.log_assessment_access (1, NULL);
+            SELECT summary FROM assessments;
+            SELECT situation FROM assessment_areas;
+            COMMIT;
+        """, want='1\nYhteenveto\nVuokrarästejä')
+        expect_error('%s: no direct write, even after the read is logged' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_assessment_access (1, NULL); "
+                     "UPDATE assessments SET summary = 'Muutettu'; COMMIT;", 'permission denied')
+        expect_error('%s: nor through the server\'s save: a finished version is frozen' % login, login,
+                     "SELECT kohtaamo.assessment_clear_areas (1);", 'a finished assessment is never changed')
+    expect_ok('each of those reads wrote its own log row (what 11, client relationship)', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 11 AND client_id = 1 AND basis = 2 "
+              "AND user_id IN (SELECT id FROM kohtaamo.users WHERE account IN ('cou', 'sw', 'lead'));",
+              want='3')
+    for stmt, fragment in (("UPDATE kohtaamo.assessments SET summary = 'x'",
+                            'a finished assessment is never changed'),
+                           ("UPDATE kohtaamo.assessment_areas SET situation = 'x'",
+                            'a finished assessment is never changed'),
+                           ("DELETE FROM kohtaamo.assessments", 'permission denied'),
+                           ("TRUNCATE kohtaamo.assessments CASCADE", 'permission denied')):
+        expect_error('the schema owner: %s of a finished assessment is refused' % stmt.split()[0], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    expect_error('the superuser: a finished assessment is never changed either', 'postgres',
+                 "UPDATE kohtaamo.assessments SET summary = 'x';", 'a finished assessment is never changed')
+    expect_error('the superuser: nor removed', 'postgres',
+                 "DELETE FROM kohtaamo.assessments;", 'a finished assessment is never removed')
+    expect_error('nobody updates an access-log row of an assessment read', 'postgres',
+                 "UPDATE kohtaamo.access_log SET what = 1 WHERE what = 11;", 'the access log is append-only')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -898,8 +1036,10 @@ def main():
         test_reception_reads_the_intake_only()
         test_lead_reads_the_log()
         test_search_and_work_lists()
+        test_search_in_one_call()
         test_address_and_non_disclosure()
         test_contact_by_its_id()
+        test_assessments()
         test_users_who_may_not()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()

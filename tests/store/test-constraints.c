@@ -316,7 +316,7 @@ static const BadRow bad_rows[] = {
   { "a case moved to another contact keeps agreeing with it",
     "UPDATE cases SET contact_id = 204 WHERE id = 310" },
 
-  { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 11, 1") },
+  { "access: what in range", RAW_LOG_NEXT ("0, 1, 100, 12, 1") },
   { "access: basis in range", RAW_LOG_NEXT ("0, 1, 100, 1, 5") },
   { "access: the user exists", RAW_LOG_NEXT ("0, 999, 100, 1, 1") },
   { "access log: no update", "UPDATE access_log SET what = 2" },
@@ -550,6 +550,45 @@ test_century_signs_distinct (Fixture       *f,
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, dash, &error), >, 0);
   g_assert_no_error (error);
   g_assert_cmpint (kh_db_save_client (f->db, f->admin, y, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* kh_db_identity_code_exists says yes for a code that is there, on both
+ * engines: as written (another century sign is another person), inside
+ * an administrator's transaction (import, demo: kh_db_begin), and for a
+ * person saved earlier in that transaction. */
+static void
+test_identity_code_exists (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(KhClient) y = test_client ("Yy", "Ylva", "1990-01-10", 999);
+  g_autoptr(KhClient) later = test_client ("Myöhempi", "Mauri", "2005-03-04", 998);
+  g_autoptr(GError) error = NULL;
+
+  g_free (y->identity_code);
+  y->identity_code = g_strdup ("100190Y999P");
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, y, &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, "100190Y999P", &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_identity_code_exists (f->db, f->admin, "100190-999P", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_begin (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, "100190Y999P", &error));
+  g_assert_no_error (error);
+  g_assert_false (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, later, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_db_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (kh_db_identity_code_exists (f->db, f->admin, later->identity_code, &error));
   g_assert_no_error (error);
 }
 
@@ -846,6 +885,7 @@ main (int   argc,
   ADD ("/store/constraints/client-normalised", test_client_normalised);
   ADD ("/store/constraints/duplicate-code", test_duplicate_code);
   ADD ("/store/constraints/century-signs-distinct", test_century_signs_distinct);
+  ADD ("/store/constraints/identity-code-exists", test_identity_code_exists);
   ADD ("/store/constraints/anonymous", test_anonymous_rules);
   ADD ("/store/constraints/combinations", test_combination_rules);
   ADD ("/store/constraints/failed-intake-writes-nothing", test_failed_intake_writes_nothing);

@@ -2,12 +2,12 @@
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
--- Issue 6: PostgreSQL's side of data/sql/0021-user-changes.sql.
+-- Issue 6: PostgreSQL's side of data/sql/0022-user-changes.sql.
 
 SET ROLE kohtaamo_owner;
 SET search_path = kohtaamo, pg_catalog;
 
--- Who added or changed a user, and when (data/sql/0021-user-changes.sql on
+-- Who added or changed a user, and when (data/sql/0022-user-changes.sql on
 -- SQLite, same columns). Here a trigger on users writes each row, with the
 -- login that made the change (session_user: an administrator through
 -- save_user, or the server's superuser through kohtaamo-admin users and

@@ -1,4 +1,4 @@
--- 0021-user-changes.sql — who added or changed a user, and when
+-- 0022-user-changes.sql — who added or changed a user, and when
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --

@@ -1,0 +1,146 @@
+/* kh-caseload.c — a social worker's cases in the order they must be seen to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules:
+ * - an urgent case comes first, whatever its dates (SHL 36 § 1 mom: the
+ *   urgent need is assessed at once; 45 §: urgent matters are decided
+ *   without delay), as in the reception queue (issue 5, 1.1);
+ * - the next date is the 36 § 2 mom start of the assessment while no
+ *   assessment has started and the law sets one, else the 45 §
+ *   implementation date; a closed case has none;
+ * - "this week" ends on Sunday: a worker plans the week Monday to Sunday.
+ */
+#define G_LOG_DOMAIN "kohtaamo-core"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kh-calendar.h"
+#include "kh-caseload.h"
+#include "kh-text.h"
+
+void
+kh_case_due (const KhCase *c,
+             gboolean      assessment_started,
+             const GDate  *today,
+             KhCaseDue    *out)
+{
+  GDate sunday;
+
+  g_return_if_fail (c != NULL && today != NULL && out != NULL);
+
+  memset (out, 0, sizeof *out);
+  g_date_clear (&out->date, 1);
+  out->which = KH_NEXT_DEADLINE_NONE;
+
+  if (c->status != KH_CASE_CLOSED)
+    {
+      if (!assessment_started && kh_date_from_iso (c->assessment_deadline, &out->date))
+        out->which = KH_NEXT_DEADLINE_ASSESSMENT_START;
+      else if (kh_date_from_iso (c->implementation_deadline, &out->date))
+        out->which = KH_NEXT_DEADLINE_IMPLEMENTATION;
+    }
+
+  if (out->which != KH_NEXT_DEADLINE_NONE)
+    out->days_left = g_date_days_between (today, &out->date);
+
+  sunday = *today;
+  g_date_add_days (&sunday, 7 - g_date_get_weekday (today));   /* G_DATE_MONDAY = 1 … SUNDAY = 7 */
+
+  if (c->urgent && c->status != KH_CASE_CLOSED)
+    out->status = KH_DUE_URGENT;
+  else if (out->which == KH_NEXT_DEADLINE_NONE)
+    out->status = KH_DUE_NO_DATE;
+  else if (out->days_left < 0)
+    out->status = KH_DUE_OVERDUE;
+  else if (out->days_left == 0)
+    out->status = KH_DUE_TODAY;
+  else if (g_date_compare (&out->date, &sunday) <= 0)
+    out->status = KH_DUE_THIS_WEEK;
+  else
+    out->status = KH_DUE_LATER;
+}
+
+int
+kh_case_due_compare (const KhCase    *a,
+                     const KhCaseDue *a_due,
+                     const KhCase    *b,
+                     const KhCaseDue *b_due)
+{
+  gboolean a_dated = a_due->which != KH_NEXT_DEADLINE_NONE;
+  gboolean b_dated = b_due->which != KH_NEXT_DEADLINE_NONE;
+  gint64 a_opened, b_opened;
+
+  if (a_due->status != b_due->status)
+    return a_due->status < b_due->status ? -1 : 1;
+  /* Urgent cases with a date before those without. */
+  if (a_dated != b_dated)
+    return a_dated ? -1 : 1;
+  if (a_dated)
+    {
+      int by_date = g_date_compare (&a_due->date, &b_due->date);
+
+      if (by_date != 0)
+        return by_date;
+    }
+  a_opened = a->opened_at != NULL ? g_date_time_to_unix (a->opened_at) : G_MAXINT64;
+  b_opened = b->opened_at != NULL ? g_date_time_to_unix (b->opened_at) : G_MAXINT64;
+  if (a_opened != b_opened)
+    return a_opened < b_opened ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+const char *
+kh_next_deadline_label (KhNextDeadline which)
+{
+  switch (which)
+    {
+    case KH_NEXT_DEADLINE_ASSESSMENT_START:
+      /* Translators: the case's next statutory date is the start of the
+       * service-need assessment (sosiaalihuoltolaki 36 §). */
+      return _("Assessment to start (SHL 36 §)");
+    case KH_NEXT_DEADLINE_IMPLEMENTATION:
+      /* Translators: decisions implemented at the latest (sosiaalihuoltolaki 45 §). */
+      return _("Decisions implemented (SHL 45 §)");
+    case KH_NEXT_DEADLINE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+char *
+kh_case_due_describe (const KhCaseDue *due)
+{
+  g_autofree char *day = NULL;
+  const char *rule = kh_next_deadline_label (due->which);
+
+  g_return_val_if_fail (due != NULL, NULL);
+
+  if (due->which == KH_NEXT_DEADLINE_NONE)
+    return due->status == KH_DUE_URGENT ? g_strdup (_("Urgent")) : g_strdup (_("No statutory date"));
+
+  day = kh_calendar_format_day (&due->date);
+
+  switch (due->status)
+    {
+    case KH_DUE_OVERDUE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: overdue %d day, %s",
+                                           "%s: overdue %d days, %s", -due->days_left),
+                              rule, -due->days_left, day);
+    case KH_DUE_TODAY:
+      /* Translators: %s is the rule, e.g. "Assessment to start (SHL 36 §)" */
+      return g_strdup_printf (_("%s: due today"), rule);
+    case KH_DUE_URGENT:
+      /* Translators: urgent; then the rule and its date */
+      return g_strdup_printf (_("Urgent. %s: %s"), rule, day);
+    case KH_DUE_THIS_WEEK:
+    case KH_DUE_LATER:
+    case KH_DUE_NO_DATE:
+    default:
+      /* Translators: the rule, then its date */
+      return g_strdup_printf (_("%s: by %s"), rule, day);
+    }
+}

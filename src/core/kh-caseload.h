@@ -1,0 +1,65 @@
+/* kh-caseload.h — a social worker's cases in the order they must be seen to
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 7, 1: the caseload shows for each case its statutory deadlines and
+ * what is overdue or due this week, sorted by urgency. Which deadline is
+ * the case's next one, how it stands today, and the order, are decided
+ * here, once, without widgets or a database.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "kh-records.h"
+
+G_BEGIN_DECLS
+
+/* Which of a case's statutory dates is its next one. */
+typedef enum {
+  KH_NEXT_DEADLINE_NONE = 0,             /* a closed case, or no date at all */
+  KH_NEXT_DEADLINE_ASSESSMENT_START,     /* SHL 36 § 2 mom: the 7th working day */
+  KH_NEXT_DEADLINE_IMPLEMENTATION,       /* SHL 45 §: 3 months after pending */
+} KhNextDeadline;
+
+/* How the case stands today, most pressing first (the sort's order). */
+typedef enum {
+  KH_DUE_URGENT = 0,                     /* SHL 36 § 1 mom, 45 §: urgent, whatever its dates */
+  KH_DUE_OVERDUE,                        /* its next date is before today */
+  KH_DUE_TODAY,
+  KH_DUE_THIS_WEEK,                      /* by Sunday of this week */
+  KH_DUE_LATER,
+  KH_DUE_NO_DATE,                        /* no statutory date (closed, or none applies) */
+} KhDueStatus;
+
+typedef struct
+{
+  KhNextDeadline which;
+  GDate          date;                   /* valid unless which is NONE */
+  KhDueStatus    status;
+  int            days_left;              /* calendar days from today; < 0 when overdue */
+} KhCaseDue;
+
+/* The next statutory date of `c` and how it stands on `today`. The 36 §
+ * start counts until the assessment has started (`assessment_started`:
+ * a draft or a finished assessment exists); after that, or where it does
+ * not apply, the 45 § implementation date. A closed case has none. */
+void        kh_case_due               (const KhCase *c,
+                                       gboolean      assessment_started,
+                                       const GDate  *today,
+                                       KhCaseDue    *out);
+
+/* The caseload's order: urgent first, then overdue, today, this week,
+ * later and dateless; within a group the earlier date first, then the
+ * case that became pending first, then the lower id (a stable order). */
+int         kh_case_due_compare       (const KhCase    *a,
+                                       const KhCaseDue *a_due,
+                                       const KhCase    *b,
+                                       const KhCaseDue *b_due);
+
+/* "Overdue 3 days", "Due today", "Due Fri 11.12." … in the UI language,
+ * with the rule: "Assessment to start (SHL 36 §)". Newly allocated. */
+char       *kh_case_due_describe      (const KhCaseDue *due);
+const char *kh_next_deadline_label    (KhNextDeadline   which);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* test-caseload.c — which date of a case is next, how it stands, and the
+ * caseload's order, without widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Today is Wednesday 9 December 2026 throughout: this week ends on Sunday
+ * 13 December. The dates are written out, never computed by the code
+ * under test.
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "core/kh-caseload.h"
+
+static KhCase *
+make_case (gint64      id,
+           const char *opened,           /* ISO date */
+           const char *assessment,       /* 36 § start, or NULL */
+           const char *implementation,   /* 45 § */
+           gboolean    urgent,
+           KhCaseStatus status)
+{
+  KhCase *c = g_object_new (KH_TYPE_CASE, NULL);
+  int y, m, d;
+
+  c->id = id;
+  g_assert_cmpint (sscanf (opened, "%d-%d-%d", &y, &m, &d), ==, 3);
+  c->opened_at = g_date_time_new_local (y, m, d, 9, 0, 0);
+  c->assessment_deadline = g_strdup (assessment);
+  c->implementation_deadline = g_strdup (implementation);
+  c->urgent = urgent;
+  c->status = status;
+  return c;
+}
+
+static void
+today (GDate *out)
+{
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, 9, G_DATE_DECEMBER, 2026);
+}
+
+static const struct {
+  const char    *name;
+  const char    *assessment;
+  const char    *implementation;
+  gboolean       started;
+  gboolean       urgent;
+  KhCaseStatus   status;
+  KhNextDeadline which;
+  const char    *date;            /* d.m.yyyy, or NULL */
+  KhDueStatus    due;
+  int            days_left;
+} due_cases[] = {
+  { "36 § start tomorrow", "2026-12-10", "2027-03-08", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_ASSESSMENT_START, "10.12.2026", KH_DUE_THIS_WEEK, 1 },
+  { "36 § start met: the 45 § date counts", "2026-12-10", "2027-03-08", TRUE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_IMPLEMENTATION, "8.3.2027", KH_DUE_LATER, 89 },
+  { "no 36 § date: the 45 § date counts", NULL, "2027-01-11", FALSE, FALSE, KH_CASE_QUEUED,
+    KH_NEXT_DEADLINE_IMPLEMENTATION, "11.1.2027", KH_DUE_LATER, 33 },
+  { "36 § start yesterday", "2026-12-08", "2027-03-05", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_ASSESSMENT_START, "8.12.2026", KH_DUE_OVERDUE, -1 },
+  { "45 § date passed", NULL, "2026-11-30", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_IMPLEMENTATION, "30.11.2026", KH_DUE_OVERDUE, -9 },
+  { "due today", "2026-12-09", "2027-03-04", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_ASSESSMENT_START, "9.12.2026", KH_DUE_TODAY, 0 },
+  { "Sunday is still this week", NULL, "2026-12-13", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_IMPLEMENTATION, "13.12.2026", KH_DUE_THIS_WEEK, 4 },
+  { "Monday is next week", "2026-12-14", "2027-03-09", FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_ASSESSMENT_START, "14.12.2026", KH_DUE_LATER, 5 },
+  { "urgent, whatever its dates", NULL, "2027-03-08", FALSE, TRUE, KH_CASE_QUEUED,
+    KH_NEXT_DEADLINE_IMPLEMENTATION, "8.3.2027", KH_DUE_URGENT, 89 },
+  { "closed: nothing due", "2026-12-08", "2027-03-05", FALSE, TRUE, KH_CASE_CLOSED,
+    KH_NEXT_DEADLINE_NONE, NULL, KH_DUE_NO_DATE, 0 },
+  { "no date read", NULL, NULL, FALSE, FALSE, KH_CASE_ASSIGNED,
+    KH_NEXT_DEADLINE_NONE, NULL, KH_DUE_NO_DATE, 0 },
+};
+
+static void
+test_due (void)
+{
+  GDate now;
+
+  today (&now);
+  for (guint i = 0; i < G_N_ELEMENTS (due_cases); i++)
+    {
+      g_autoptr(KhCase) c = make_case (1, "2026-12-01", due_cases[i].assessment,
+                                       due_cases[i].implementation, due_cases[i].urgent,
+                                       due_cases[i].status);
+      KhCaseDue due;
+
+      g_test_message ("%s", due_cases[i].name);
+      kh_case_due (c, due_cases[i].started, &now, &due);
+      g_assert_cmpint (due.which, ==, due_cases[i].which);
+      g_assert_cmpint (due.status, ==, due_cases[i].due);
+      if (due_cases[i].date != NULL)
+        {
+          g_autofree char *shown = g_strdup_printf ("%d.%d.%d", g_date_get_day (&due.date),
+                                                    g_date_get_month (&due.date),
+                                                    g_date_get_year (&due.date));
+
+          g_assert_cmpstr (shown, ==, due_cases[i].date);
+          g_assert_cmpint (due.days_left, ==, due_cases[i].days_left);
+        }
+    }
+}
+
+/* Urgent, overdue, today, this week, later, dateless; then by date, then
+ * by when the case became pending. */
+static void
+test_order (void)
+{
+  struct { KhCase *c; gboolean started; } cases[] = {
+    { make_case (1, "2026-11-02", NULL, "2027-02-02", FALSE, KH_CASE_ASSIGNED), FALSE },   /* later, 2.2. */
+    { make_case (2, "2026-12-07", NULL, "2027-03-08", TRUE, KH_CASE_QUEUED), FALSE },      /* urgent */
+    { make_case (3, "2026-12-01", "2026-12-10", "2027-03-01", FALSE, KH_CASE_ASSIGNED), FALSE }, /* this week */
+    { make_case (4, "2026-08-31", NULL, "2026-11-30", FALSE, KH_CASE_ASSIGNED), FALSE },   /* overdue */
+    { make_case (5, "2026-12-01", "2026-12-10", "2027-03-01", FALSE, KH_CASE_ASSIGNED), TRUE },  /* later, 1.3. */
+    { make_case (6, "2026-12-02", NULL, NULL, FALSE, KH_CASE_ASSIGNED), FALSE },           /* no date */
+    { make_case (7, "2026-11-20", "2026-12-09", "2027-02-22", FALSE, KH_CASE_ASSIGNED), FALSE }, /* today */
+    { make_case (8, "2026-10-30", NULL, "2027-02-02", FALSE, KH_CASE_ASSIGNED), FALSE },   /* later, 2.2., older */
+    { make_case (9, "2026-12-08", NULL, "2027-03-08", TRUE, KH_CASE_ASSIGNED), FALSE },    /* urgent, later pending */
+  };
+  static const gint64 expected[] = { 2, 9, 4, 7, 3, 8, 1, 5, 6 };
+  KhCaseDue dues[G_N_ELEMENTS (cases)];
+  guint order[G_N_ELEMENTS (cases)];
+  GDate now;
+
+  today (&now);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      kh_case_due (cases[i].c, cases[i].started, &now, &dues[i]);
+      order[i] = i;
+    }
+  /* A plain insertion sort with the comparison under test. */
+  for (guint i = 1; i < G_N_ELEMENTS (order); i++)
+    for (guint j = i; j > 0 && kh_case_due_compare (cases[order[j]].c, &dues[order[j]],
+                                                     cases[order[j - 1]].c, &dues[order[j - 1]]) < 0; j--)
+      {
+        guint t = order[j];
+        order[j] = order[j - 1];
+        order[j - 1] = t;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_assert_cmpint (cases[order[i]].c->id, ==, expected[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_object_unref (cases[i].c);
+}
+
+static void
+test_describe (void)
+{
+  GDate now;
+  g_autoptr(KhCase) overdue = make_case (1, "2026-11-01", "2026-12-06", "2027-02-01", FALSE, KH_CASE_ASSIGNED);
+  g_autoptr(KhCase) soon = make_case (2, "2026-12-01", "2026-12-10", "2027-03-01", FALSE, KH_CASE_ASSIGNED);
+  g_autoptr(KhCase) none = make_case (3, "2026-12-01", NULL, NULL, FALSE, KH_CASE_ASSIGNED);
+  KhCaseDue due;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  today (&now);
+  kh_case_due (overdue, FALSE, &now, &due);
+  a = kh_case_due_describe (&due);
+  g_assert_cmpstr (a, ==, "Assessment to start (SHL 36 §): overdue 3 days, Sun 6.12.2026");
+  kh_case_due (soon, TRUE, &now, &due);
+  b = kh_case_due_describe (&due);
+  g_assert_cmpstr (b, ==, "Decisions implemented (SHL 45 §): by Mon 1.3.2027");
+  kh_case_due (none, FALSE, &now, &due);
+  c = kh_case_due_describe (&due);
+  g_assert_cmpstr (c, ==, "No statutory date");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/caseload/due", test_due);
+  g_test_add_func ("/core/caseload/order", test_order);
+  g_test_add_func ("/core/caseload/describe", test_describe);
+
+  return g_test_run ();
+}
