@@ -199,6 +199,9 @@ typedef struct {
   KhDb          *db;
   KhUser        *user;
   GRand         *rand;
+  /* The assessments' own numbers, so that the people, contacts and cases
+   * of a seed stay the same with or without them. */
+  GRand         *assessment_rand;
   KhCalendar    *calendar;
   GDate          today;
   GDateTime     *now;
@@ -508,6 +511,96 @@ add_anonymous_contact (Demo    *demo,
   return TRUE;
 }
 
+/* Issue 7: a service-need assessment for some of the cases with a worker
+ * or closed, by the case's worker: finished for a closed case and for half
+ * of the others, a draft otherwise, so that the assessment views have data.
+ * On a server only a worker's own login writes assessments, and the demo
+ * runs as the administrator: it makes none there. */
+static gboolean
+add_assessment (Demo         *demo,
+                KhCase       *kcase,
+                const GDate  *contact_day,
+                int           days_ago,
+                GError      **error)
+{
+  static const char * const views[] = {
+    "Haluaisin saada raha-asiani järjestykseen ja vuokrat maksettua.",
+    "Toivon apua oman asunnon löytämiseen, nyt asun tuttavan luona.",
+    "Jaksaminen on ollut huonoa, tarvitsisin jonkun jonka kanssa puhua.",
+    "Haluan päästä takaisin töihin tai opiskelemaan.",
+  };
+  static const char * const situations[] = {
+    "Vuokrarästejä on kertynyt kolmelta kuukaudelta, ja sähkölasku on maksamatta.",
+    "Asuu tilapäisesti tuttavan luona, oma vuokrasopimus päättyi.",
+    "Työttömänä vuoden, ansiopäiväraha päättymässä.",
+    "Arki sujuu, mutta asioiden hoitaminen virastoissa on raskasta.",
+    "Yhteydenpito läheisiin on vähentynyt, asiakas kokee olevansa yksin.",
+  };
+  static const char * const strengths[] = {
+    "Motivoitunut muutokseen, hyvä yhteistyö.",
+    "Tukena aikuinen tytär, joka asuu lähellä.",
+    "Aiempaa työkokemusta hoitoalalta.",
+  };
+  static const char * const summaries[] = {
+    "Asiakkaan toimeentulo on heikentynyt työttömyyden pitkittyessä, ja asuminen on uhattuna.",
+    "Asiakas on vailla vakinaista asuntoa ja tarvitsee tukea asumisen järjestämiseen.",
+    "Asiakkaan arjessa selviytyminen on heikentynyt, ja hän tarvitsee ohjausta asioiden hoitamiseen.",
+  };
+  GRand *r = demo->assessment_rand;
+  const char * const *keys = kh_assessment_default_area_keys ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(KhAssessment) a = NULL;
+  g_autofree char *on = NULL;
+  GDate day = *contact_day;
+  gboolean finished = kcase->status == KH_CASE_CLOSED || g_rand_boolean (r);
+
+#define PICK(list) (list)[g_rand_int_range (r, 0, N (list))]
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_ptr_array_add (labels, (gpointer) kh_assessment_default_area_label (keys[i]));
+  g_ptr_array_add (labels, NULL);
+  /* The meeting within two weeks of the contact, never after today. */
+  g_date_add_days (&day, MIN (days_ago, g_rand_int_range (r, 1, 15)));
+  on = kh_date_to_iso (&day);
+  a = kh_assessment_start (kcase->id, kcase->client_id, keys,
+                           (const char * const *) labels->pdata, on);
+  a->version = 1;
+  a->client_present = KH_ANSWER_YES;
+  a->rights_explained = KH_ANSWER_YES;
+  a->options_explained = KH_ANSWER_YES;
+  a->client_understood = KH_ANSWER_YES;
+  a->has_children = KH_ANSWER_NO;
+  a->client_view = g_strdup (PICK (views));
+  a->needs = KH_NEED_FINANCIAL | (g_rand_boolean (r) ? KH_NEED_HOUSING : KH_NEED_DAILY_LIFE);
+  for (guint i = 0; i < a->areas->len; i++)
+    if (i == 0 || g_rand_double (r) < 0.4)
+      {
+        KhAreaAssessment *area = g_ptr_array_index (a->areas, i);
+
+        area->situation = g_strdup (PICK (situations));
+        if (g_rand_boolean (r))
+          area->strengths = g_strdup (PICK (strengths));
+        area->client_rating = g_rand_int_range (r, KH_RATING_MIN, KH_RATING_MAX + 1);
+        area->worker_rating = g_rand_int_range (r, KH_RATING_MIN, KH_RATING_MAX + 1);
+      }
+  if (finished)
+    {
+      a->support_needed = KH_ANSWER_YES;
+      a->need_duration = g_rand_int_range (r, KH_NEED_DURATION_FIRST, KH_NEED_DURATION_LAST + 1);
+      a->special_support = KH_ANSWER_NO;
+      a->special_support_reasons = g_strdup ("Asiakas pystyy hakemaan ja käyttämään palveluja itse.");
+      a->summary = g_strdup (PICK (summaries));
+      a->conclusions = g_strdup ("Asiakkuudelle on edellytykset: tarvitaan sosiaalihuollon palveluja.");
+      a->services = KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_SOCIAL_GUIDANCE)
+                    | KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_INCOME_SUPPORT);
+      a->client_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
+      a->worker_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
+      a->next_step = KH_NEXT_STEP_CLIENT_PLAN;
+      a->status = KH_ASSESSMENT_FINISHED;
+    }
+#undef PICK
+  return kh_db_insert_assessment_bulk (demo->db, kcase->assigned_to, a, error) > 0;
+}
+
 static gboolean
 add_case (Demo       *demo,
           KhClient   *client,
@@ -559,9 +652,14 @@ add_case (Demo       *demo,
   if (kcase->status != KH_CASE_QUEUED)
     kcase->assigned_to = pick_id (demo, demo->workers);
 
-  if (kh_db_insert_case_bulk (demo->db, kcase, error) <= 0)
+  kcase->id = kh_db_insert_case_bulk (demo->db, kcase, error);
+  if (kcase->id <= 0)
     return FALSE;
   demo->summary->cases++;
+  if (kcase->status != KH_CASE_QUEUED && kcase->assigned_to > 0 && !kh_db_is_server (demo->db)
+      && g_rand_double (demo->assessment_rand) < 0.4
+      && !add_assessment (demo, kcase, &contact_day, days_ago, error))
+    return FALSE;
   if (kcase->status == KH_CASE_QUEUED)
     demo->summary->queued++;
   return TRUE;
@@ -864,6 +962,7 @@ kh_admin_demo_run (KhDb           *db,
                    GError        **error)
 {
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(GRand) assessment_rand = NULL;
   g_autoptr(KhCalendar) calendar = NULL;
   g_autoptr(GHashTable) codes = NULL;
   g_autoptr(GArray) receptionists = NULL;
@@ -906,6 +1005,7 @@ kh_admin_demo_run (KhDb           *db,
   zone = g_time_zone_new_local ();
   now = g_date_time_new_now (zone);
   rand = g_rand_new_with_seed (seed);
+  assessment_rand = g_rand_new_with_seed (seed ^ 0x5a17e5u);
   codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   receptionists = g_array_new (FALSE, FALSE, sizeof (gint64));
   workers = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -914,6 +1014,7 @@ kh_admin_demo_run (KhDb           *db,
   demo.db = db;
   demo.user = user;
   demo.rand = rand;
+  demo.assessment_rand = assessment_rand;
   demo.calendar = calendar;
   demo.now = now;
   demo.zone = zone;

@@ -424,7 +424,7 @@ set_not_saved_error (KhDb               *db,
  * and areas; `a->revision` becomes the new one. Inside a transaction. */
 static gboolean
 write_draft (KhDb          *db,
-             KhUser        *user,
+             gint64         user_id,
              KhAssessment  *a,
              GError       **error)
 {
@@ -438,7 +438,7 @@ write_draft (KhDb          *db,
   _kh_db_bind_int64 (stmt, 1, a->id);
   _kh_db_bind_int64 (stmt, 2, a->revision);
   bind_fields (stmt, a);
-  _kh_db_bind_int64 (stmt, 33, user->id);
+  _kh_db_bind_int64 (stmt, 33, user_id);
   _kh_db_bind_int64 (stmt, 34, _kh_db_now ());
   if (!step_write (db, stmt, &row, error))
     return FALSE;
@@ -510,7 +510,7 @@ write_draft (KhDb          *db,
  * change_reason), then its fields; `a->id` and `a->revision` are set. */
 static gboolean
 insert_draft (KhDb          *db,
-              KhUser        *user,
+              gint64         user_id,
               KhAssessment  *a,
               GError       **error)
 {
@@ -524,7 +524,7 @@ insert_draft (KhDb          *db,
   _kh_db_bind_int (stmt, 3, a->version);
   _kh_db_bind_id (stmt, 4, a->previous_id);
   bind_text (stmt, 5, a->change_reason);
-  _kh_db_bind_int64 (stmt, 6, user->id);
+  _kh_db_bind_int64 (stmt, 6, user_id);
   _kh_db_bind_int64 (stmt, 7, _kh_db_now ());
   if (!step_write (db, stmt, &row, error))
     return FALSE;
@@ -537,7 +537,36 @@ insert_draft (KhDb          *db,
   a->id = _kh_db_column_int64 (stmt, 0);
   a->revision = 0;
   _kh_db_reset (stmt);
-  return write_draft (db, user, a, error);
+  return write_draft (db, user_id, a, error);
+}
+
+/* Finishes the draft just written; its time in `out_at`. */
+static gboolean
+finish_draft (KhDb          *db,
+              gint64         user_id,
+              KhAssessment  *a,
+              gint64        *out_at,
+              GError       **error)
+{
+  g_autoptr(KhDbStmt) stmt = prepare_write (db, &finish_sql, error);
+  gboolean row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, a->id);
+  _kh_db_bind_int64 (stmt, 2, user_id);
+  _kh_db_bind_int64 (stmt, 3, _kh_db_now ());
+  if (!step_write (db, stmt, &row, error))
+    return FALSE;
+  if (!row || _kh_db_column_is_null (stmt, 0))
+    {
+      _kh_db_reset (stmt);
+      set_not_saved_error (db, a, error);
+      return FALSE;
+    }
+  *out_at = _kh_db_column_int64 (stmt, 0);
+  _kh_db_reset (stmt);
+  return TRUE;
 }
 
 /* What a draft may hold: the text limits and characters, and ratings. */
@@ -678,7 +707,7 @@ kh_db_start_assessment (KhDb     *db,
           draft = kh_assessment_start (case_id, client_id, (const char * const *) keys->pdata,
                                        (const char * const *) labels->pdata, today);
           draft->version = 1;
-          if (insert_draft (db, user, draft, &local_error))
+          if (insert_draft (db, user->id, draft, &local_error))
             id = draft->id;
         }
       if (local_error == NULL)
@@ -752,7 +781,7 @@ kh_db_save_assessment (KhDb          *db,
     return FALSE;
   /* The revision moves only if the transaction commits. */
   revision = assessment->revision;
-  write_draft (db, user, assessment, &local_error);
+  write_draft (db, user->id, assessment, &local_error);
   if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
     {
       assessment->revision = revision;
@@ -768,11 +797,10 @@ kh_db_finish_assessment (KhDb          *db,
                          GError       **error)
 {
   g_autoptr(KhAssessmentCheck) check = NULL;
-  g_autoptr(KhDbStmt) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *today = today_iso ();
   gint64 revision, finished_at = 0;
-  gboolean own = FALSE, row = FALSE;
+  gboolean own = FALSE;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (assessment != NULL && assessment->id > 0, FALSE);
@@ -807,21 +835,8 @@ kh_db_finish_assessment (KhDb          *db,
   if (!_kh_db_tx_begin (db, &own, error))
     return FALSE;
   revision = assessment->revision;
-  if (write_draft (db, user, assessment, &local_error)
-      && (stmt = prepare_write (db, &finish_sql, &local_error)) != NULL)
-    {
-      _kh_db_bind_int64 (stmt, 1, assessment->id);
-      _kh_db_bind_int64 (stmt, 2, user->id);
-      _kh_db_bind_int64 (stmt, 3, _kh_db_now ());
-      if (step_write (db, stmt, &row, &local_error))
-        {
-          if (row && !_kh_db_column_is_null (stmt, 0))
-            finished_at = _kh_db_column_int64 (stmt, 0);
-          else
-            set_not_saved_error (db, assessment, &local_error);
-        }
-      _kh_db_reset (stmt);
-    }
+  if (write_draft (db, user->id, assessment, &local_error))
+    finish_draft (db, user->id, assessment, &finished_at, &local_error);
   if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
     {
       assessment->revision = revision;
@@ -864,7 +879,7 @@ kh_db_new_assessment_version (KhDb        *db,
       else if (current > 0
                && (next = kh_assessment_new_version (finished, reason, &message)) == NULL)
         g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
-      else if (next != NULL && insert_draft (db, user, next, &local_error))
+      else if (next != NULL && insert_draft (db, user->id, next, &local_error))
         {
           KhAssessment *stored = read_one (db, next->id, &local_error);
 
@@ -875,4 +890,51 @@ kh_db_new_assessment_version (KhDb        *db,
   if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
     return NULL;
   return g_steal_pointer (&next);
+}
+
+/**
+ * kh_db_insert_assessment_bulk:
+ *
+ * Demo data: stores `assessment` (a first version, id 0) as written by
+ * `author_id`, and finishes it when its status says FINISHED. Neither
+ * checked by the core nor logged, as kh_db_insert_case_bulk(); the
+ * database's own rules hold. On a server no login but a worker's own
+ * writes assessments: PERMISSION there.
+ *
+ * Returns: the id, or 0 with `error` set
+ */
+gint64
+kh_db_insert_assessment_bulk (KhDb          *db,
+                              gint64         author_id,
+                              KhAssessment  *assessment,
+                              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean finish, own = FALSE;
+  gint64 at = 0;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (assessment != NULL && assessment->id == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (kh_db_is_server (db))
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                           _("Service-need assessments are read and written by social counsellors, social workers and the lead social worker."));
+      return 0;
+    }
+  finish = assessment->status == KH_ASSESSMENT_FINISHED;
+  assessment->status = KH_ASSESSMENT_DRAFT;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return 0;
+  if (insert_draft (db, author_id, assessment, &local_error) && finish
+      && finish_draft (db, author_id, assessment, &at, &local_error))
+    {
+      assessment->status = KH_ASSESSMENT_FINISHED;
+      assessment->finished_by = author_id;
+      assessment->finished_at = g_date_time_new_from_unix_local (at);
+    }
+  if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
+    return 0;
+  return assessment->id;
 }

@@ -62,7 +62,8 @@ typedef struct {
 /* The tables in the order they are written, with what counts them. */
 static const char * const copied_tables[] = {
   "users", "settings", "services", "closed_days", "clients", "contacts", "cases",
-  "contact_revisions", "access_log",
+  "contact_revisions", "access_log", "assessments", "assessment_participants",
+  "assessment_areas",
 };
 
 /* The revisioned columns of a contact (0013, 0016): what a revision keeps. */
@@ -308,6 +309,8 @@ table_order (const char *table)
   /* The chain's order: each copied row must come after the end. */
   if (g_str_equal (table, "access_log"))
     return "k.seq, k.id";
+  if (g_str_equal (table, "assessment_participants") || g_str_equal (table, "assessment_areas"))
+    return "k.assessment_id, k.position";
   return "k.id";
 }
 
@@ -936,6 +939,9 @@ run_copy (Copy             *c,
       || !copy_table (c, "cases", error)
       || !write_revisions (c, error)
       || !link_attached_cases (c, error)
+      || !copy_table (c, "assessments", error)
+      || !copy_table (c, "assessment_participants", error)
+      || !copy_table (c, "assessment_areas", error)
       || !copy_table (c, "access_log", error))
     return FALSE;
 

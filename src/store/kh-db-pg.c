@@ -55,6 +55,7 @@ static const struct {
   { 11, "0011-bulk-writes-linear.sql" },
   { 12, "0012-user-changes.sql" },
   { 13, "0013-assessments.sql" },
+  { 14, "0014-assessments-copy.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

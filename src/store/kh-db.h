@@ -706,6 +706,10 @@ gboolean   kh_db_copy_to_server    (KhDb            *source,
 gint64     kh_db_insert_client_bulk  (KhDb *db, KhUser *user, KhClient *client, GError **error);
 gint64     kh_db_insert_contact_bulk (KhDb *db, KhUser *user, KhContact *contact, GError **error);
 gint64     kh_db_insert_case_bulk    (KhDb *db, KhCase *kcase, GError **error);
+/* A first version of a case's assessment by `author_id`, finished when its
+ * status says so; SQLite only (kh-db-assessments.c). */
+gint64     kh_db_insert_assessment_bulk (KhDb *db, gint64 author_id, KhAssessment *assessment,
+                                         GError **error);
 /* Does a person with this identity code exist? Needs an active user (as
  * the users table has them now); a yes is logged as a read of that person
  * (KH_ACCESS_SEARCH: what a search by the code would tell), a no reads

@@ -249,6 +249,7 @@ test_copy_whole (Fixture       *f,
   const char *verify[] = { "log", "verify", "--checkpoint", checkpoint, NULL };
   static const char * const tables[] = {
     "settings", "services", "closed_days", "clients", "contacts", "cases", "contact_revisions",
+    "assessments", "assessment_participants", "assessment_areas",
   };
   g_autofree char *file_log_rows = NULL;
   g_autofree char *file_hashes = NULL;
@@ -288,6 +289,14 @@ test_copy_whole (Fixture       *f,
       g_assert_cmpstr (on_server, ==, in_file);
     }
   g_assert_cmpstr (file_value (f->db_path, "SELECT count (*) FROM clients"), ==, "300");
+  /* Issue 7: the demo's assessments, finished ones with their own times. */
+  g_assert_cmpint (g_ascii_strtoll (file_value (f->db_path, "SELECT count (*) FROM assessments "
+                                                            "WHERE status = 2"), NULL, 10), >, 0);
+  g_assert_cmpstr (server_value (f, "SELECT string_agg (id || ':' || status || ':' || created_at || ':' "
+                                    "|| coalesce (finished_at, 0), ',' ORDER BY id) FROM assessments"), ==,
+                   file_value (f->db_path, "SELECT group_concat (id || ':' || status || ':' || created_at "
+                                           "|| ':' || coalesce (finished_at, 0), ',') "
+                                           "FROM (SELECT * FROM assessments ORDER BY id)"));
   g_assert_cmpstr (server_value (f, "SELECT count (*) FROM contact_revisions"), ==, "4");
   g_assert_cmpstr (server_value (f, "SELECT count (*) FROM contacts WHERE entered_in_error = 1"),
                    ==, "2");
