@@ -118,6 +118,7 @@ users_list (GPtrArray *users)
 
 static int
 save_user (KhDb       *db,
+           KhUser     *admin,
            const char *account,
            const char *display_name,
            KhRole      role,
@@ -142,7 +143,7 @@ save_user (KhDb       *db,
     }
   else
     {
-      saved = kh_db_save_user (db, account, display_name, role, active, &error);
+      saved = kh_db_save_user (db, admin, account, display_name, role, active, &error);
       if (saved == NULL)
         return _kh_admin_fail (error);
     }
@@ -203,6 +204,7 @@ check_arguments (GOptionContext  *context,
 
 static int
 users_add (KhDb       *db,
+           KhUser     *admin,
            GPtrArray  *users,
            const char *account)
 {
@@ -221,13 +223,14 @@ users_add (KhDb       *db,
     }
   /* Translators: %s is an account name, then a role such as “Reception”. */
   done = g_strdup_printf (_("Added %s: %s"), account, kh_role_label (role));
-  return save_user (db, account, name != NULL && *name != '\0' ? name : NULL,
+  return save_user (db, admin, account, name != NULL && *name != '\0' ? name : NULL,
                     role, TRUE, done);
 }
 
 /* set-role, deactivate and activate. */
 static int
 users_change (KhDb       *db,
+              KhUser     *admin,
               GPtrArray  *users,
               const char *action,
               char      **argv)
@@ -274,7 +277,7 @@ users_change (KhDb       *db,
       return EXIT_FAILED;
     }
 
-  return save_user (db, target->account, target->display_name, role, active, done);
+  return save_user (db, admin, target->account, target->display_name, role, active, done);
 }
 
 int
@@ -344,6 +347,6 @@ _kh_admin_run_users (int    argc,
   if (g_str_equal (argv[1], "list"))
     return users_list (users);
   if (g_str_equal (argv[1], "add"))
-    return users_add (db, users, argv[2]);
-  return users_change (db, users, argv[1], argv);
+    return users_add (db, admin, users, argv[2]);
+  return users_change (db, admin, users, argv[1], argv);
 }

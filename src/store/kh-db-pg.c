@@ -53,6 +53,7 @@ static const struct {
   { 9, "0009-request-ids.sql" },
   { 10, "0010-search-in-one-call.sql" },
   { 11, "0011-bulk-writes-linear.sql" },
+  { 12, "0012-user-changes.sql" },
   { 13, "0013-assessments.sql" },
   { 14, "0014-assessments-copy.sql" },
 };

@@ -60,6 +60,7 @@ static const char * const migrations[] = {
   "0019-live-changes.sql",
   "0020-request-ids.sql",
   "0021-assessments.sql",
+  "0022-user-changes.sql",
 };
 
 /* ---- errors ---- */
