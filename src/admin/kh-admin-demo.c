@@ -920,7 +920,7 @@ ensure_staff (Demo    *demo,
        * may do what. */
       if (found == NULL)
         {
-          g_autoptr(KhUser) saved = kh_db_save_user (demo->db, staff[s].account, staff[s].name,
+          g_autoptr(KhUser) saved = kh_db_save_user (demo->db, demo->user, staff[s].account, staff[s].name,
                                                      staff[s].role, TRUE, error);
           if (saved == NULL)
             return FALSE;

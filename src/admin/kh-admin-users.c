@@ -156,6 +156,7 @@ team_named (KhDb       *db,
 
 static int
 save_user (KhDb       *db,
+           KhUser     *admin,
            const char *account,
            const char *display_name,
            KhRole      role,
@@ -184,7 +185,7 @@ save_user (KhDb       *db,
     }
   else
     {
-      saved = kh_db_save_user (db, account, display_name, role, active, &error);
+      saved = kh_db_save_user (db, admin, account, display_name, role, active, &error);
       if (saved == NULL)
         return _kh_admin_fail (error);
     }
@@ -288,6 +289,7 @@ check_arguments (GOptionContext  *context,
 
 static int
 users_add (KhDb       *db,
+           KhUser     *admin,
            GPtrArray  *users,
            const char *account)
 {
@@ -306,13 +308,14 @@ users_add (KhDb       *db,
     }
   /* Translators: %s is an account name, then a role such as “Reception”. */
   done = g_strdup_printf (_("Added %s: %s"), account, kh_role_label (role));
-  return save_user (db, account, name != NULL && *name != '\0' ? name : NULL,
+  return save_user (db, admin, account, name != NULL && *name != '\0' ? name : NULL,
                     role, TRUE, done);
 }
 
 /* set-role, deactivate and activate. */
 static int
 users_change (KhDb       *db,
+              KhUser     *admin,
               GPtrArray  *users,
               const char *action,
               char      **argv)
@@ -359,7 +362,7 @@ users_change (KhDb       *db,
       return EXIT_FAILED;
     }
 
-  return save_user (db, target->account, target->display_name, role, active, done);
+  return save_user (db, admin, target->account, target->display_name, role, active, done);
 }
 
 int
@@ -432,8 +435,8 @@ _kh_admin_run_users (int    argc,
   if (g_str_equal (argv[1], "list"))
     return users_list (users);
   if (g_str_equal (argv[1], "add"))
-    return users_add (db, users, argv[2]);
+    return users_add (db, admin, users, argv[2]);
   if (g_str_equal (argv[1], "set-team"))
     return users_set_team (db, users, argv[2], argc == 4 ? argv[3] : NULL);
-  return users_change (db, users, argv[1], argv);
+  return users_change (db, admin, users, argv[1], argv);
 }

@@ -53,9 +53,10 @@ static const struct {
   { 9, "0009-request-ids.sql" },
   { 10, "0010-search-in-one-call.sql" },
   { 11, "0011-bulk-writes-linear.sql" },
-  { 12, "0012-teams.sql" },
+  { 12, "0012-user-changes.sql" },
   { 13, "0013-assessments.sql" },
   { 14, "0014-assessments-copy.sql" },
+  { 15, "0015-teams.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1145,7 +1146,7 @@ static const KhDbFragment pg_fragments[] = {
   { "intake_by_request", "SELECT contact_id, client_id, case_id, assessment_deadline, attached "
                          "FROM kohtaamo.intake_by_request (?1) WHERE CAST (?2 AS bigint) IS NOT NULL" },
   /* Through the server's function, which checks who asks
-   * (data/sql/pg/0012-teams.sql). */
+   * (data/sql/pg/0015-teams.sql). */
   { "set_user_team", "SELECT kohtaamo.set_user_team (?1, CAST (?2 AS bigint))" },
   { NULL, NULL }
 };

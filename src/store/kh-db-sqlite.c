@@ -60,7 +60,8 @@ static const char * const migrations[] = {
   "0019-live-changes.sql",
   "0020-request-ids.sql",
   "0021-assessments.sql",
-  "0022-teams.sql",
+  "0022-user-changes.sql",
+  "0023-teams.sql",
 };
 
 /* ---- errors ---- */
@@ -1109,7 +1110,7 @@ static const KhDbFragment sqlite_fragments[] = {
                          "k.attached_case_id IS NOT NULL "
                          "FROM contacts k LEFT JOIN cases cs ON cs.contact_id = k.id "
                          "WHERE k.request_id = ?1 AND k.created_by = ?2" },
-  /* A user's team (?1 account, ?2 team or NULL): data/sql/0022-teams.sql. */
+  /* A user's team (?1 account, ?2 team or NULL): data/sql/0023-teams.sql. */
   { "set_user_team", "UPDATE users SET team_id = ?2 WHERE account = ?1 RETURNING id" },
   { NULL, NULL }
 };

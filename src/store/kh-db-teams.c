@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Issue 5, 2.9 and issue 7, 1 (data/sql/0022-teams.sql,
- * data/sql/pg/0012-teams.sql). A team is named and deactivated by the
+ * Issue 5, 2.9 and issue 7, 1 (data/sql/0023-teams.sql,
+ * data/sql/pg/0015-teams.sql). A team is named and deactivated by the
  * administrator, never removed; a user belongs to at most one; every case
  * to one. The rules are checked here with messages for the person, and
  * restated by the schema's constraints and triggers on both engines.

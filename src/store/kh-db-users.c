@@ -11,7 +11,7 @@
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
-/* A user with their team's name (0022-teams.sql). */
+/* A user with their team's name (0023-teams.sql). */
 #define USER_SELECT \
   "SELECT u.id, u.account, u.display_name, u.role, u.active, u.team_id, t.name " \
   "FROM users u LEFT JOIN teams t ON t.id = u.team_id "
@@ -103,6 +103,53 @@ upsert_user (KhDb        *db,
   return _kh_db_column_int64 (stmt, 0);
 }
 
+/* Issue 6: who added or changed a user, and when (user_changes, append-
+ * only). On a server its trigger on users records every change with the
+ * login that made it (data/sql/pg/0011), whatever program wrote it; on
+ * SQLite the store records it here, in the change's transaction.
+ * `changed_by` is NULL for the first administrator of a new database. */
+static gboolean
+record_user_change (KhDb        *db,
+                    KhUser      *user,
+                    KhUser      *changed_by,
+                    GError     **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  if (db->engine->session_account != NULL)
+    return TRUE;
+  stmt = _kh_db_prepare (db,
+                         "INSERT INTO user_changes (at, user_id, role, active, display_name, "
+                         "  changed_by, changed_by_account) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, _kh_db_now ());
+  _kh_db_bind_int64 (stmt, 2, user->id);
+  _kh_db_bind_int (stmt, 3, user->role);
+  _kh_db_bind_int (stmt, 4, user->active ? 1 : 0);
+  _kh_db_bind_text (stmt, 5, user->display_name);
+  _kh_db_bind_id (stmt, 6, changed_by != NULL ? changed_by->id : 0);
+  _kh_db_bind_text (stmt, 7, changed_by != NULL ? changed_by->account : user->account);
+  return _kh_db_step_done (db, stmt, error);
+}
+
+static gint64
+count_users (KhDb     *db,
+             GError  **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT count(*) FROM users", error);
+
+  if (stmt == NULL)
+    return -1;
+  if (_kh_db_step (stmt) != KH_DB_ROW)
+    {
+      _kh_db_set_last_error (db, error);
+      return -1;
+    }
+  return _kh_db_column_int64 (stmt, 0);
+}
+
 /**
  * kh_db_login:
  *
@@ -178,6 +225,8 @@ kh_db_login_full (KhDb        *db,
         {
           g_message ("The first account “%s” is now the administrator", account);
           user = find_user (db, account, &local_error);
+          if (user != NULL && !record_user_change (db, user, NULL, &local_error))
+            g_clear_object (&user);
         }
     }
 
@@ -254,12 +303,17 @@ kh_db_list_users (KhDb    *db,
 
 /**
  * kh_db_save_user:
+ * @acting: the administrator who makes the change, as the users table has
+ *   them now (PERMISSION otherwise); %NULL only for the first user of a
+ *   database that has none
  *
- * Adds or updates a user by account. Refuses (INVALID) to leave the database
- * without an active administrator.
+ * Adds or updates a user by account, and records who did it and when
+ * (user_changes). Refuses (INVALID) to leave the database without an
+ * active administrator.
  */
 KhUser *
 kh_db_save_user (KhDb        *db,
+                 KhUser      *acting,
                  const char  *account,
                  const char  *display_name,
                  KhRole       role,
@@ -291,10 +345,24 @@ kh_db_save_user (KhDb        *db,
       return NULL;
     }
 
+  /* Issue 6: the store, not the program that calls it, decides who may
+   * change users: the acting user's current row, as for every read. */
+  if (acting != NULL && !_kh_db_check_role (db, acting, KH_ROLE_ADMIN, error))
+    return NULL;
+
   if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
-  if (role != KH_ROLE_ADMIN || !active)
+  if (acting == NULL)
+    {
+      gint64 n_users = count_users (db, &local_error);
+
+      if (n_users > 0)
+        g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION,
+                             _("Only an administrator may add or change users."));
+    }
+
+  if (local_error == NULL && (role != KH_ROLE_ADMIN || !active))
     {
       g_autoptr(KhUser) existing = find_user (db, clean_account, &local_error);
       gint64 others;
@@ -311,6 +379,8 @@ kh_db_save_user (KhDb        *db,
   if (local_error == NULL &&
       upsert_user (db, clean_account, clean_name, role, active, &local_error) > 0)
     user = find_user (db, clean_account, &local_error);
+  if (user != NULL && !record_user_change (db, user, acting, &local_error))
+    g_clear_object (&user);
   if (local_error == NULL && user == NULL)
     g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
                  _("The user could not be saved."));

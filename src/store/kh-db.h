@@ -242,8 +242,11 @@ KhUser    *kh_db_login_full      (KhDb        *db,
                                   gboolean     claim_if_no_users,
                                   GError     **error);
 GPtrArray *kh_db_list_users      (KhDb *db, GError **error);       /* of KhUser */
-/* Adds or updates (by account) a user. */
+/* Adds or updates (by account) a user, as `acting` (an active
+ * administrator now; NULL only for a database's first user), and records
+ * who did it (user_changes). */
 KhUser    *kh_db_save_user       (KhDb        *db,
+                                  KhUser      *acting,
                                   const char  *account,
                                   const char  *display_name,
                                   KhRole       role,

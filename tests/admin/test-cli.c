@@ -238,7 +238,7 @@ test_users_need_admin (Fixture       *fixture,
     g_assert_no_error (error);
     first = kh_db_login (db, "someone-else", "Someone Else", &error);
     g_assert_no_error (error);
-    me = kh_db_save_user (db, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
+    me = kh_db_save_user (db, first, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
     g_assert_no_error (error);
   }
 
@@ -262,6 +262,28 @@ run_err (Fixture            *fixture,
   return err;
 }
 
+/* An active administrator of `db` as its users table has them; on a
+ * database without users this account, made its first. */
+static KhUser *
+an_administrator (KhDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = kh_db_list_users (db, &error);
+  KhUser *admin;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (user->active && user->role == KH_ROLE_ADMIN)
+        return g_object_ref (user);
+    }
+  admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+  g_assert_no_error (error);
+  return admin;
+}
+
 /* Makes somebody else the administrator and this account `role`. */
 static void
 demote_self (Fixture *fixture,
@@ -273,9 +295,11 @@ demote_self (Fixture *fixture,
   g_autoptr(KhUser) me = NULL;
 
   g_assert_no_error (error);
-  other = kh_db_save_user (db, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
+  me = an_administrator (db);
+  other = kh_db_save_user (db, me, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
   g_assert_no_error (error);
-  me = kh_db_save_user (db, g_get_user_name (), NULL, role, TRUE, &error);
+  g_clear_object (&me);
+  me = kh_db_save_user (db, other, g_get_user_name (), NULL, role, TRUE, &error);
   g_assert_no_error (error);
 }
 
@@ -910,9 +934,11 @@ test_log (Fixture       *fixture,
     g_autoptr(KhUser) me = NULL;
 
     g_assert_no_error (error);
-    other_admin = kh_db_save_user (db, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
+    me = an_administrator (db);
+    other_admin = kh_db_save_user (db, me, "someone-else", NULL, KH_ROLE_ADMIN, TRUE, &error);
     g_assert_no_error (error);
-    me = kh_db_save_user (db, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
+    g_clear_object (&me);
+    me = kh_db_save_user (db, other_admin, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
     g_assert_no_error (error);
   }
   g_free (run (fixture, fixture->db_path, 1, log));

@@ -163,7 +163,7 @@ test_remove_needs_role (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *account = g_strdup_printf ("user-%u", i);
-      g_autoptr(KhUser) user = kh_db_save_user (f->db, account, NULL, cases[i].role,
+      g_autoptr(KhUser) user = kh_db_save_user (f->db, f->admin, account, NULL, cases[i].role,
                                                 cases[i].active, &error);
       gboolean removed;
 

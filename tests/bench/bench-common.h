@@ -8,7 +8,33 @@
 #pragma once
 
 #include <glib.h>
+
+#include "store/kh-db.h"
 #include <stdlib.h>
+
+/* An administrator of the database (the benchmark's file was made by
+ * another account), as the users table has them: who adds the benchmark's
+ * own user. Borrowed from a list kept for the program's life. */
+static inline KhUser *
+bench_first_admin (KhDb *db)
+{
+  static GPtrArray *users;
+  g_autoptr(GError) error = NULL;
+
+  if (users == NULL)
+    users = kh_db_list_users (db, &error);
+  if (users == NULL)
+    g_error ("cannot list the users: %s", error->message);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (user->active && user->role == KH_ROLE_ADMIN)
+        return user;
+    }
+  g_error ("the benchmark's database has no active administrator");
+  return NULL;
+}
 
 static inline double
 bench_now_ms (void)

@@ -51,7 +51,8 @@ bench_user (KhDb *db)
   if (user != NULL)
     return user;
   g_clear_error (&error);
-  user = kh_db_save_user (db, "kohtaamo-bench", "Benchmark", KH_ROLE_RECEPTION, TRUE, &error);
+  user = kh_db_save_user (db, bench_first_admin (db), "kohtaamo-bench", "Benchmark",
+                          KH_ROLE_RECEPTION, TRUE, &error);
   if (user == NULL)
     g_error ("cannot add the benchmark user: %s", error->message);
   g_object_unref (user);

@@ -80,7 +80,8 @@ bench_user (KhDb *db)
   g_clear_error (&error);
   /* The database was made by another account: add a reception user. */
   g_clear_object (&user);
-  user = kh_db_save_user (db, "kohtaamo-bench", "Benchmark", KH_ROLE_RECEPTION, TRUE, &error);
+  user = kh_db_save_user (db, bench_first_admin (db), "kohtaamo-bench", "Benchmark",
+                          KH_ROLE_RECEPTION, TRUE, &error);
   if (user == NULL)
     g_error ("cannot add the benchmark user: %s", error->message);
   g_object_unref (user);

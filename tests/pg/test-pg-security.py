@@ -886,7 +886,7 @@ def test_users_who_may_not():
 
 
 def test_teams():
-    # 0012: the teams are the administrator's; a user's team through
+    # 0015: the teams are the administrator's; a user's team through
     # set_user_team; only an active team gets new cases or members; the
     # queue's functions count per team.
     expect_error('reception cannot add a team', 'rec',

@@ -477,7 +477,7 @@ fixture_save_user (Fixture     *f,
   if (f->pg_dbname != NULL && account != NULL
       && g_regex_match_simple ("^[a-z_][a-z0-9_.-]*$", account, 0, 0))
     pg_test_create_login (account);
-  return kh_db_save_user (f->db, account, display_name, role, active, error);
+  return kh_db_save_user (f->db, f->admin, account, display_name, role, active, error);
 }
 
 /* A user of the unit, saved by the administrator (on a server also a

@@ -78,7 +78,7 @@ static const char * const good_rows[] = {
   "VALUES (1, 300, 100, 200, 0, 1, 7, '2026-04-15', '2026-07-02')",
   RAW_LOG_NEXT ("0, 1, 100, 1, 1"),
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
-  /* 0022: a team that no longer takes cases. */
+  /* 0023: a team that no longer takes cases. */
   "INSERT INTO teams (id, name, active, created_at) VALUES (2, 'Lakkautettu tiimi', 0, 0)",
 };
 
@@ -307,7 +307,7 @@ static const BadRow bad_rows[] = {
     "INSERT INTO cases (team_id, client_id, contact_id, opened_at, implementation_deadline, status, "
     "  deadline_groups, assessment_deadline) VALUES (1, 101, 206, 0, '2026-07-02', 1, 1, '2026-04-15')" },
 
-  /* 0022, issue 5 2.9: a case waits in a team's queue. */
+  /* 0023, issue 5 2.9: a case waits in a team's queue. */
   { "a case belongs to a team",
     "INSERT INTO cases (client_id, contact_id, opened_at, implementation_deadline, status) "
     "VALUES (100, 204, 0, '2026-07-02', 1)" },

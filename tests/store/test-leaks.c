@@ -639,6 +639,66 @@ test_log_read_per_person (LeakFixture   *lf,
   assert_log (lf, mark, (Row[]) { { "lead", NULL, KH_ACCESS_ACCESS_LOG, KH_BASIS_SUPERVISION } }, 1);
 }
 
+/* Issue 6: who adds or changes a user is checked against their current
+ * row, as for every read, and recorded. Reception cannot add a user or
+ * raise itself (before, the store took any caller's word on SQLite); a
+ * caller naming nobody may only make a new database's first user; the
+ * administrator's changes are each a row of user_changes, which nobody
+ * changes or removes. On a server its trigger writes the rows with the
+ * login that made the change. */
+static void
+test_users_by_administrator (LeakFixture   *lf,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) added = NULL;
+  g_autoptr(KhUser) refused = NULL;
+  g_autofree char *rows_sql = NULL;
+  g_autofree char *by_sql = NULL;
+  RawDb *raw;
+
+  refused = kh_db_save_user (fixture_db (&lf->f, lf->desk), lf->desk, "tunkeilija", NULL,
+                             KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_null (refused);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  refused = kh_db_save_user (fixture_db (&lf->f, lf->desk), lf->desk, "vastaanotto", NULL,
+                             KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_null (refused);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  refused = kh_db_save_user (lf->f.db, NULL, "tunkeilija", NULL, KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_null (refused);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_cmpint (count (&lf->f, "SELECT count(*) FROM users WHERE account = 'tunkeilija'"), ==, 0);
+  g_assert_cmpint (count (&lf->f, "SELECT role FROM users WHERE account = 'vastaanotto'"), ==,
+                   KH_ROLE_RECEPTION);
+
+  /* The administrator adds one, then deactivates them: two rows. */
+  added = fixture_save_user (&lf->f, "uusi.tyontekija", "Uuno Uusi", KH_ROLE_COUNSELLOR, TRUE,
+                             &error);
+  g_assert_no_error (error);
+  g_clear_object (&added);
+  added = fixture_save_user (&lf->f, "uusi.tyontekija", NULL, KH_ROLE_COUNSELLOR, FALSE, &error);
+  g_assert_no_error (error);
+  rows_sql = g_strdup_printf ("SELECT count(*) FROM user_changes WHERE user_id = %" G_GINT64_FORMAT,
+                              added->id);
+  g_assert_cmpint (count (&lf->f, rows_sql), ==, 2);
+  by_sql = g_strdup_printf ("SELECT count(*) FROM user_changes WHERE user_id = %" G_GINT64_FORMAT
+                            " AND changed_by = %" G_GINT64_FORMAT " AND changed_by_account = '%s'"
+                            " AND role = %d AND ((active = 1 AND display_name = 'Uuno Uusi') "
+                            "   OR (active = 0 AND id = (SELECT max (id) FROM user_changes)))",
+                            added->id, lf->f.admin->id, lf->f.admin->account, KH_ROLE_COUNSELLOR);
+  g_assert_cmpint (count (&lf->f, by_sql), ==, 2);
+
+  raw = raw_connect (&lf->f);
+  g_assert_true (raw_refuses (raw, "UPDATE user_changes SET changed_by_account = 'joku'"));
+  g_assert_true (raw_refuses (raw, "DELETE FROM user_changes"));
+  raw_close (raw);
+  g_assert_cmpint (count (&lf->f, rows_sql), ==, 2);
+}
+
 /* What the current-state check costs: one lookup by primary key per
  * operation. Measured beside the search it guards; reported, and bounded
  * loosely (a shared test machine is no benchmark). */
@@ -695,6 +755,7 @@ main (int    argc,
   ADD ("/store/leaks/identity-code-exists", test_identity_code_exists);
   ADD ("/store/leaks/log-read-per-person", test_log_read_per_person);
   ADD ("/store/leaks/check-cost", test_check_cost);
+  ADD ("/store/leaks/users-by-administrator", test_users_by_administrator);
 #undef ADD
 
   return g_test_run ();

@@ -269,7 +269,7 @@ test_rules (Fixture       *f,
   g_assert_cmpint (id, >, 0);
 
   /* Only the lead social worker and the administrator change the map. */
-  reception = kh_db_save_user (f->db, "vastaanotto", NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  reception = kh_db_save_user (f->db, f->admin, "vastaanotto", NULL, KH_ROLE_RECEPTION, TRUE, &error);
   g_assert_no_error (error);
   g_free (good->phone);
   good->phone = g_strdup ("112");

@@ -462,9 +462,9 @@ test_basis_by_role (void)
         g_autoptr(KhUser) own = NULL;
 
         g_assert_no_error (error);
-        admin = kh_db_save_user (db, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+        admin = kh_db_save_user (db, NULL, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
         g_assert_no_error (error);
-        own = kh_db_save_user (db, g_get_user_name (), "Pirjo Testinen", cases[i].role, TRUE, &error);
+        own = kh_db_save_user (db, admin, g_get_user_name (), "Pirjo Testinen", cases[i].role, TRUE, &error);
         g_assert_no_error (error);
       }
       fixture.client_id = seed_person (&fixture.shell, &fixture.code);

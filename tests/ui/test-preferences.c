@@ -484,7 +484,7 @@ make_reception_user (Fixture *f)
   g_assert_no_error (error);
   admin = kh_db_login (db, "paakayttaja", "Pää Käyttäjä", &error);
   g_assert_no_error (error);
-  me = kh_db_save_user (db, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
+  me = kh_db_save_user (db, admin, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
   g_assert_no_error (error);
   g_clear_pointer (&db, kh_db_close);
 

@@ -28,11 +28,11 @@ add_users (KhShellFixture *fixture,
   g_assert_no_error (error);
 
   /* Another account is the first user, and so the administrator. */
-  admin = kh_db_save_user (db, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+  admin = kh_db_save_user (db, NULL, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
   g_assert_no_error (error);
   if (add_self)
     {
-      self_user = kh_db_save_user (db, g_get_user_name (), "Pirjo Receptionist", own_role, TRUE, &error);
+      self_user = kh_db_save_user (db, admin, g_get_user_name (), "Pirjo Receptionist", own_role, TRUE, &error);
       g_assert_no_error (error);
     }
 }

@@ -1,4 +1,4 @@
--- 0012-teams.sql — PostgreSQL's side of data/sql/0022-teams.sql: the
+-- 0015-teams.sql — PostgreSQL's side of data/sql/0023-teams.sql: the
 -- unit's teams, each case in one team's queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -204,4 +204,4 @@ GRANT EXECUTE ON FUNCTION work_list_queue (integer, integer, bigint[], bigint),
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (12, '0012-teams');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (15, '0015-teams');

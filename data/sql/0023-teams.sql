@@ -1,4 +1,4 @@
--- 0022-teams.sql — the unit's teams: each case waits in one team's queue
+-- 0023-teams.sql — the unit's teams: each case waits in one team's queue
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -19,7 +19,7 @@
 -- a new case has a team, and only an active team gets new cases or new
 -- members; a case's team is never taken away. The column cannot be NOT
 -- NULL here (SQLite adds a column with NOT NULL only with a default), so
--- the triggers say it; PostgreSQL's 0012-teams.sql says NOT NULL.
+-- the triggers say it; PostgreSQL's 0015-teams.sql says NOT NULL.
 
 CREATE TABLE teams (
   id          INTEGER PRIMARY KEY,
