@@ -171,8 +171,9 @@ typedef enum {
   KH_ACCESS_CASES = 9,             /* the person's cases were listed (their page, a second-case warning) */
   KH_ACCESS_PROTECTED_ADDRESS = 10,/* the address behind a non-disclosure marking was shown (ATL 38 §) */
   KH_ACCESS_ASSESSMENT = 11,       /* a service-need assessment (SHL 36–37 §) was opened */
+  KH_ACCESS_TIMELINE = 12,         /* the person's timeline with its case notes was read (issue 7, 2) */
 } KhAccessWhat;
-#define KH_ACCESS_LAST KH_ACCESS_ASSESSMENT
+#define KH_ACCESS_LAST KH_ACCESS_TIMELINE
 
 /* On what basis it was read. */
 typedef enum {

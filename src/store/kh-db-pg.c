@@ -57,6 +57,7 @@ static const struct {
   { 13, "0013-assessments.sql" },
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
+  { 16, "0016-case-notes.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1148,6 +1149,9 @@ static const KhDbFragment pg_fragments[] = {
   /* Through the server's function, which checks who asks
    * (data/sql/pg/0015-teams.sql). */
   { "set_user_team", "SELECT kohtaamo.set_user_team (?1, CAST (?2 AS bigint))" },
+  /* Only the dates and states of person ?1's versions, in a transaction
+   * that logged the timeline (data/sql/pg/0016-case-notes.sql). */
+  { "timeline_assessments", "kohtaamo.timeline_assessments (CAST (?1 AS bigint))" },
   { NULL, NULL }
 };
 

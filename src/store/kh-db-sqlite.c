@@ -62,6 +62,7 @@ static const char * const migrations[] = {
   "0021-assessments.sql",
   "0022-user-changes.sql",
   "0023-teams.sql",
+  "0024-case-notes.sql",
 };
 
 /* ---- errors ---- */
@@ -1112,6 +1113,8 @@ static const KhDbFragment sqlite_fragments[] = {
                          "WHERE k.request_id = ?1 AND k.created_by = ?2" },
   /* A user's team (?1 account, ?2 team or NULL): data/sql/0023-teams.sql. */
   { "set_user_team", "UPDATE users SET team_id = ?2 WHERE account = ?1 RETURNING id" },
+  /* The person's assessment versions for the timeline (kh-db-timeline.c). */
+  { "timeline_assessments", "assessments" },
   { NULL, NULL }
 };
 

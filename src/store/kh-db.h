@@ -22,6 +22,7 @@
 #include "core/kh-contact-revision.h"
 #include "core/kh-log-chain.h"
 #include "core/kh-assessment.h"
+#include "core/kh-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -829,6 +830,35 @@ KhAssessment *kh_db_new_assessment_version (KhDb       *db,
                                             gint64      finished_id,
                                             const char *reason,
                                             GError    **error);
+
+/* ---- the person's timeline and case notes (issue 7, 2; kh-db-timeline.c) ---- */
+
+/* Both for social counsellors, social workers and the lead social worker
+ * as the users table has them now: PERMISSION for reception and the
+ * administrator role (on a server, the server refuses them too). */
+
+/* Everything about the person across all their cases, newest first (of
+ * KhTimelineEntry): contacts, cases, assessment versions (drafts and
+ * finished: dates and states, not their content) and case notes; at most
+ * `limit` (0: all). Logs KH_ACCESS_TIMELINE (basis CLIENT_RELATIONSHIP)
+ * once, in the same transaction. NOT_FOUND for no such person. */
+GPtrArray       *kh_db_list_client_timeline (KhDb     *db,
+                                             KhUser   *user,
+                                             gint64    client_id,
+                                             guint     limit,
+                                             GError  **error);
+/* Appends a case note (asiakaskertomus entry) to the case `case_id`, by
+ * `user`, now; `corrects_id` (0: none) is a note of the same case that it
+ * corrects. Notes are never changed or removed (the database refuses).
+ * INVALID for an empty or too long text or one with invisible characters
+ * (kh_case_note_check), or a corrected note of another case; NOT_FOUND for
+ * no such case. Logs nothing (a write). Returns the note as stored. */
+KhTimelineEntry *kh_db_add_case_note      (KhDb        *db,
+                                           KhUser      *user,
+                                           gint64       case_id,
+                                           const char  *text,
+                                           gint64       corrects_id,
+                                           GError     **error);
 
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 

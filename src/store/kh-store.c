@@ -668,6 +668,7 @@ typedef struct
   char   *text2;
   char   *text3;
   gint64  id;
+  gint64  id2;
   guint   number;
   int     what;
   int     basis;
@@ -1672,6 +1673,89 @@ kh_store_list_client_cases_finish (KhStore       *self,
                                    GError       **error)
 {
   return finish_pointer (self, result, kh_store_list_client_cases_async, error);
+}
+
+/* ---- the person's timeline and case notes (issue 7, 2) ---- */
+
+static gpointer
+list_client_timeline_job (KhStore  *self,
+                          gpointer  data,
+                          GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_client_timeline (self->db, self->worker_user, args->id, args->number, error);
+}
+
+void
+kh_store_list_client_timeline_async (KhStore             *self,
+                                     gint64               client_id,
+                                     guint                limit,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_client_timeline_async, list_client_timeline_job,
+                 args_new (NULL, client_id, limit), ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_timeline_finish:
+ *
+ * Returns: (transfer full) (element-type KhTimelineEntry):
+ */
+GPtrArray *
+kh_store_list_client_timeline_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_client_timeline_async, error);
+}
+
+static gpointer
+add_case_note_job (KhStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_add_case_note (self->db, self->worker_user, args->id, args->text, args->id2, error);
+}
+
+void
+kh_store_add_case_note_async (KhStore             *self,
+                              gint64               case_id,
+                              const char          *text,
+                              gint64               corrects_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (corrects_id >= 0);
+
+  args = args_new (text, case_id, 0);
+  args->id2 = corrects_id;
+  /* Not a "changed": no list of cases or contacts shows notes. */
+  push_job (self, kh_store_add_case_note_async, add_case_note_job, args, args_free,
+            g_object_unref, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_add_case_note_finish:
+ *
+ * Returns: (transfer full): the note as stored
+ */
+KhTimelineEntry *
+kh_store_add_case_note_finish (KhStore       *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  return finish_pointer (self, result, kh_store_add_case_note_async, error);
 }
 
 /* ---- the intake ---- */

@@ -113,6 +113,18 @@ void        kh_store_list_client_cases_async  (KhStore *self, gint64 client_id,
                                                gpointer user_data);
 GPtrArray  *kh_store_list_client_cases_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The person's timeline, newest first (kh_db_list_client_timeline; logged),
+ * of KhTimelineEntry; and a case note added (kh_db_add_case_note), the
+ * note as stored. `text` is copied before the call returns. */
+void        kh_store_list_client_timeline_async  (KhStore *self, gint64 client_id, guint limit,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+GPtrArray  *kh_store_list_client_timeline_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_add_case_note_async  (KhStore *self, gint64 case_id, const char *text,
+                                           gint64 corrects_id, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+KhTimelineEntry *kh_store_add_case_note_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* The intake is deep-copied before the call returns. */
 void        kh_store_save_intake_async     (KhStore *self, const KhIntake *intake,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);

@@ -1074,6 +1074,58 @@ def test_assessments():
                  "UPDATE kohtaamo.access_log SET what = 1 WHERE what = 11;", 'the access log is append-only')
 
 
+def test_case_notes():
+    # Issue 7, 2: case notes of case 1 (Aino Mäkinen, person 1), written
+    # through the server's function; the timeline read that shows them.
+    expect_ok('a social worker writes a note; the server stamps who and when', 'sw',
+              "SELECT id > 0, written_at > 1767000000 FROM kohtaamo.case_note_add (1, 'Tapaaminen pidetty', NULL);",
+              want='t|t')
+    expect_ok('the note is the social worker\'s, whatever the call said', 'postgres',
+              "SELECT u.account FROM kohtaamo.case_notes n JOIN kohtaamo.users u ON u.id = n.written_by;",
+              want='sw')
+    for login in ('rec', 'adm'):
+        expect_error('%s: case notes are not readable at all' % login, login,
+                     "SELECT count (*) FROM case_notes;", 'permission denied')
+        expect_error('%s: the server will not log a timeline read for them' % login, login,
+                     "SELECT kohtaamo.log_timeline_access (1);", 'case notes are for')
+        expect_error('%s: nor write a note' % login, login,
+                     "SELECT kohtaamo.case_note_add (1, 'Ei saa', NULL);", 'case notes are for')
+        expect_error('%s: nor read the assessments\' dates through the timeline' % login, login,
+                     "SELECT count (*) FROM kohtaamo.timeline_assessments (1);", 'the timeline is read after')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no note shows without its log row' % login, login,
+                  "SELECT count (*) FROM case_notes;", want='0')
+        expect_ok('%s: the logged timeline read shows the note' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT body FROM case_notes;
+            COMMIT;
+        """, want='1\nTapaaminen pidetty')
+        expect_error('%s: an assessment read is not a timeline read' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_assessment_access (1, NULL); "
+                     "SELECT count (*) FROM kohtaamo.timeline_assessments (1); COMMIT;",
+                     'the timeline is read after')
+        expect_error('%s: no direct write' % login, login,
+                     "INSERT INTO case_notes (case_id, client_id, body, written_by, written_at) "
+                     "VALUES (1, 1, 'Suoraan', 1, 0);", 'permission denied')
+        expect_error('%s: no change of a note, even after the read is logged' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_timeline_access (1); "
+                     "UPDATE case_notes SET body = 'Muutettu'; COMMIT;", 'permission denied')
+    expect_ok('each timeline read wrote its own log row (what 12, client relationship)', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 12 AND client_id = 1 AND basis = 2 "
+              "AND user_id IN (SELECT id FROM kohtaamo.users WHERE account IN ('cou', 'sw', 'lead'));",
+              want='3')
+    for stmt, fragment in (("UPDATE kohtaamo.case_notes SET body = 'x'", 'a case note is never changed'),
+                           ("DELETE FROM kohtaamo.case_notes", 'permission denied'),
+                           ("TRUNCATE kohtaamo.case_notes", 'permission denied')):
+        expect_error('the schema owner: %s of a note is refused' % stmt.split()[0], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    expect_error('the superuser: a note is never changed either', 'postgres',
+                 "UPDATE kohtaamo.case_notes SET body = 'x';", 'a case note is never changed')
+    expect_error('the superuser: nor removed', 'postgres',
+                 "DELETE FROM kohtaamo.case_notes;", 'a case note is never changed or removed')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1095,6 +1147,7 @@ def main():
         test_address_and_non_disclosure()
         test_contact_by_its_id()
         test_assessments()
+        test_case_notes()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()

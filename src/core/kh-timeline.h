@@ -1,0 +1,62 @@
+/* kh-timeline.h — one timeline of everything about a person (issue 7, 2)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The client page shows, newest first, every contact, case, assessment
+ * version and case note (asiakaskertomus entry) of a person across all
+ * their cases. Each is a KhTimelineEntry of one kind; the store reads them
+ * with one query whose arms are the kinds (kh-db-timeline.c), so a new kind
+ * (plans, documents: issue 8, 9) is one more arm and one more value here.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* Fixed codes (only ever appended): the store's query returns them. */
+typedef enum {
+  KH_TIMELINE_CONTACT = 1,      /* a contact (n1 channel, n2 outcome, flag entered in error) */
+  KH_TIMELINE_CASE = 2,         /* a case became pending (n1 status, n2 urgent) */
+  KH_TIMELINE_ASSESSMENT = 3,   /* a service-need assessment version (n1 status, n2 version,
+                                   ref_id the version it changes, text the reason) */
+  KH_TIMELINE_NOTE = 4,         /* a case note (ref_id the note it corrects) */
+} KhTimelineKind;
+#define KH_TIMELINE_FIRST KH_TIMELINE_CONTACT
+#define KH_TIMELINE_LAST  KH_TIMELINE_NOTE
+
+/* How long a case note may be, in characters. Keep in sync with the CHECKs
+ * of data/sql/0024-case-notes.sql and data/sql/pg/0016-case-notes.sql. */
+#define KH_CASE_NOTE_MAX 4000
+
+#define KH_TYPE_TIMELINE_ENTRY (kh_timeline_entry_get_type ())
+G_DECLARE_FINAL_TYPE (KhTimelineEntry, kh_timeline_entry, KH, TIMELINE_ENTRY, GObject)
+
+struct _KhTimelineEntry
+{
+  GObject         parent_instance;
+
+  KhTimelineKind  kind;
+  gint64          id;          /* the contact's, case's, assessment's or note's id */
+  gint64          case_id;     /* 0: none (a contact that opened no case) */
+  GDateTime      *at;          /* when it happened (a draft: when last saved) */
+  int             n1;          /* per kind, see KhTimelineKind */
+  int             n2;
+  gint64          ref_id;
+  gboolean        flag;
+  char           *text;        /* a contact's reason, a version's reason, a note */
+  char           *who;         /* who received, wrote, saved or is assigned */
+};
+
+KhTimelineEntry *kh_timeline_entry_new (KhTimelineKind kind);
+
+/* Checks a case note as typed: not empty (only spaces), at most
+ * KH_CASE_NOTE_MAX characters, no invisible or direction-changing
+ * characters. `out_clean` (may be NULL) gets the text with its ends
+ * trimmed, which is what is stored. Translated message on failure
+ * (KH_TEXT_ERROR, or G_IO_ERROR_INVALID_DATA for an empty note). */
+gboolean kh_case_note_check (const char  *text,
+                             char       **out_clean,
+                             GError     **error);
+
+G_END_DECLS
