@@ -54,6 +54,8 @@ struct _KhPersonPicker
   KhStore            *store;
   KhClient           *client;           /* the chosen existing person */
   KhClientSearch     *search;           /* the answer the list shows */
+  char               *search_query;     /* the cleaned text `search` answers */
+  char               *pending_query;    /* the text of the search under way */
   GCancellable       *search_cancellable;
   GCancellable       *cancellable;      /* the duplicates check; cancelled on dispose */
   guint               search_timeout_id;
@@ -133,6 +135,7 @@ static void
 clear_results (KhPersonPicker *self)
 {
   g_clear_pointer (&self->search, kh_client_search_free);
+  g_clear_pointer (&self->search_query, g_free);
   g_list_store_remove_all (self->results);
   gtk_widget_set_visible (GTK_WIDGET (self->results_frame), FALSE);
   show_status (self, NULL);
@@ -182,6 +185,8 @@ search_done_cb (GObject      *object,
       show_status (self, error->message);
       return;
     }
+  g_free (self->search_query);
+  self->search_query = g_steal_pointer (&self->pending_query);
   show_search (self, search);
   if (self->pick_when_done)
     {
@@ -209,7 +214,9 @@ search_timeout_cb (gpointer user_data)
     }
 
   self->search_cancellable = g_cancellable_new ();
-  kh_store_search_clients_full_async (self->store, query, self->limit, self->search_cancellable,
+  g_free (self->pending_query);
+  self->pending_query = g_steal_pointer (&query);
+  kh_store_search_clients_full_async (self->store, self->pending_query, self->limit, self->search_cancellable,
                                       search_done_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -226,17 +233,32 @@ search_changed_cb (GtkEditable    *editable,
   self->search_timeout_id = g_timeout_add (SEARCH_DELAY_MS, search_timeout_cb, self);
 }
 
+/* Whether the rows on screen answer exactly the text now in the entry. */
+static gboolean
+shows_entry_text (KhPersonPicker *self)
+{
+  g_autofree char *query = kh_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  return self->search != NULL && query != NULL && g_strcmp0 (query, self->search_query) == 0;
+}
+
 /* At once, before the entry's own delay: the rows on screen are for older
  * text, so nothing is Enter's pick until the new ones arrive (typing
- * "nyst" fast and Enter must not take the row that "ny" selected). */
+ * "nyst" fast and Enter must not take the row that "ny" selected). Text
+ * typed back to what the rows answer ("nys", then Backspace) gets their
+ * pick back. */
 static void
 text_changed_cb (GtkEditable    *editable,
                  KhPersonPicker *self)
 {
+  int pick;
+
   if (self->resetting)
     return;
   self->searching = TRUE;
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  pick = shows_entry_text (self) ? kh_client_search_pick (self->search) : -1;
+  gtk_single_selection_set_selected (self->selection,
+                                     pick >= 0 ? (guint) pick : GTK_INVALID_LIST_POSITION);
 }
 
 /* ---- choosing ---- */
@@ -304,8 +326,10 @@ search_activated_cb (GtkSearchEntry *entry,
   guint selected = gtk_single_selection_get_selected (self->selection);
   g_autofree char *why = NULL;
 
-  /* Decide on the rows for the text now in the entry. */
-  if (self->searching)
+  /* Decide on the rows for the text now in the entry: at once when the
+   * rows on screen answer it, even if the entry's delayed search for the
+   * same text is still to come; else when the new rows arrive. */
+  if (self->searching && !shows_entry_text (self))
     {
       self->pick_when_done = TRUE;
       return;
@@ -538,6 +562,8 @@ kh_person_picker_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_pointer (&self->search, kh_client_search_free);
+  g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->pending_query, g_free);
 
   G_OBJECT_CLASS (kh_person_picker_parent_class)->dispose (object);
 }
