@@ -57,7 +57,8 @@ static const struct {
   { 13, "0013-assessments.sql" },
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
-  { 16, "0016-case-notes.sql" },
+  { 16, "0016-caseload.sql" },
+  { 17, "0017-case-notes.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1150,7 +1151,7 @@ static const KhDbFragment pg_fragments[] = {
    * (data/sql/pg/0015-teams.sql). */
   { "set_user_team", "SELECT kohtaamo.set_user_team (?1, CAST (?2 AS bigint))" },
   /* Only the dates and states of person ?1's versions, in a transaction
-   * that logged the timeline (data/sql/pg/0016-case-notes.sql). */
+   * that logged the timeline (data/sql/pg/0017-case-notes.sql). */
   { "timeline_assessments", "kohtaamo.timeline_assessments (CAST (?1 AS bigint))" },
   { NULL, NULL }
 };
