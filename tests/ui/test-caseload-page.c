@@ -288,13 +288,16 @@ test_caseload (Fixture       *f,
   KhCaseloadRow *row;
   AdwMessageDialog *dialog;
   const char *due;
+  /* Pictures in Finnish and Swedish skip the English wording. */
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
 
   kh_test_ui_show (&f->ui, f->page);
 
   /* My cases first: the one assigned at reception. */
   WAIT_UNTIL (shows (f, 1));
   g_assert_cmpint (case_at (f, 0)->id, ==, f->mine_case);
-  g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==, "1 case");
+  if (english)
+    g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==, "1 case");
   g_assert_false (action_enabled (f, "caseload.take"));   /* mine already */
   kh_test_ui_screenshot (f->ui.window, "caseload-mine");
 
@@ -309,15 +312,20 @@ test_caseload (Fixture       *f,
   g_assert_cmpstr (case_at (f, 1)->assessment_deadline, ==, "2026-04-15");
   g_assert_cmpstr (case_at (f, 1)->implementation_deadline, ==, "2026-07-02");
   WAIT_UNTIL (row_of (f, f->old_case) != NULL && row_of (f, f->urgent_case) != NULL);
-  g_assert_cmpstr (kh_caseload_row_get_status_text (row_of (f, f->urgent_case)), ==, "Urgent");
+  if (english)
+    g_assert_cmpstr (kh_caseload_row_get_status_text (row_of (f, f->urgent_case)), ==, "Urgent");
   row = row_of (f, f->old_case);
-  g_assert_cmpstr (kh_caseload_row_get_status_text (row), ==, "Overdue");
+  if (english)
+    g_assert_cmpstr (kh_caseload_row_get_status_text (row), ==, "Overdue");
   due = kh_caseload_row_get_due_text (row);
   g_test_message ("%s", due);
-  g_assert_true (g_str_has_prefix (due, "Assessment to start (SHL 36 §): overdue "));
-  g_assert_true (g_str_has_suffix (due, "Wed 15.4.2026"));
-  g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==,
-                   "2 cases, 1 urgent, 1 overdue");
+  if (english)
+    g_assert_true (g_str_has_prefix (due, "Assessment to start (SHL 36 §): overdue "));
+  if (english)
+    g_assert_true (g_str_has_suffix (due, "Wed 15.4.2026"));
+  if (english)
+    g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==,
+                     "2 cases, 1 urgent, 1 overdue");
   kh_test_ui_screenshot (f->ui.window, "caseload-queue");
 
   /* Take Elsa Vanhanen's case: it leaves the queue. */
@@ -327,7 +335,8 @@ test_caseload (Fixture       *f,
   WAIT_UNTIL (shows (f, 1));
   g_assert_cmpint (case_at (f, 0)->id, ==, f->urgent_case);
   WAIT_UNTIL (f->toast != NULL);
-  g_assert_cmpstr (f->toast, ==, "You took the case of Vanhanen, Elsa. It is now in your cases.");
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "You took the case of Vanhanen, Elsa. It is now in your cases.");
 
   /* Another desk takes the urgent case: it leaves this desk's queue
    * without anyone asking (the store's "changed"). */
@@ -348,7 +357,8 @@ test_caseload (Fixture       *f,
   kh_test_ui_screenshot (GTK_WIDGET (dialog), "caseload-assign");
   adw_message_dialog_response (dialog, "assign");
   WAIT_UNTIL (shows (f, 1));
-  g_assert_cmpstr (f->toast, ==, "The case of Omanen, Olli is now with Pekka Berg.");
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "The case of Omanen, Olli is now with Pekka Berg.");
   g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM cases WHERE assigned_to = "
                                              "(SELECT id FROM users WHERE account = 'pekka')"), ==, 2);
 
