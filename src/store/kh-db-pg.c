@@ -58,6 +58,7 @@ static const struct {
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
   { 16, "0016-caseload.sql" },
+  { 19, "0019-appointments.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -63,6 +63,7 @@ static const char * const migrations[] = {
   "0022-user-changes.sql",
   "0023-teams.sql",
   "0024-caseload.sql",
+  "0027-appointments.sql",
 };
 
 /* ---- errors ---- */
