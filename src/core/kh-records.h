@@ -180,6 +180,11 @@ struct _KhCase
    * the unit's default team (kh_db_insert_case_bulk). */
   gint64        team_id;
   char         *team_name;         /* for display */
+  /* Read only for the person's page (kh_db_list_client_cases): where the
+   * case's service-need assessment is, a KhAssessmentStatus (1 a draft,
+   * 2 finished), or 0 when none was started or the user may not know
+   * (reception). Nothing of its content. */
+  int           assessment_status;
 };
 
 KhCase *kh_case_new (void);

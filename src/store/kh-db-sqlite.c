@@ -62,6 +62,7 @@ static const char * const migrations[] = {
   "0021-assessments.sql",
   "0022-user-changes.sql",
   "0023-teams.sql",
+  "0024-assessment-step.sql",
 };
 
 /* ---- errors ---- */
