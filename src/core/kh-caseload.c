@@ -144,3 +144,56 @@ kh_case_due_describe (const KhCaseDue *due)
       return g_strdup_printf (_("%s: by %s"), rule, day);
     }
 }
+
+gboolean
+kh_role_works_cases (KhRole role)
+{
+  return role == KH_ROLE_COUNSELLOR || role == KH_ROLE_SOCIAL_WORKER || role == KH_ROLE_LEAD;
+}
+
+KhAssignCheck
+kh_case_assign_check (const KhUser *caller,
+                      const KhCase *c,
+                      const KhUser *assignee)
+{
+  g_return_val_if_fail (caller != NULL && c != NULL && assignee != NULL, KH_ASSIGN_NOT_A_CASE_WORKER);
+
+  if (!caller->active || !kh_role_works_cases (caller->role))
+    return KH_ASSIGN_NOT_A_CASE_WORKER;
+  if (!assignee->active || !kh_role_works_cases (assignee->role))
+    return KH_ASSIGN_ASSIGNEE_NOT_A_WORKER;
+  if (c->status == KH_CASE_CLOSED)
+    return KH_ASSIGN_CLOSED;
+  if (caller->role == KH_ROLE_LEAD)
+    return KH_ASSIGN_OK;
+  if (c->assigned_to != 0 && c->assigned_to != caller->id)
+    return KH_ASSIGN_WITH_ANOTHER_WORKER;
+  if (c->assigned_to == 0 && (caller->team_id == 0 || c->team_id != caller->team_id))
+    return KH_ASSIGN_OTHER_TEAM;
+  if (assignee->id != caller->id && assignee->team_id != c->team_id)
+    return KH_ASSIGN_ASSIGNEE_OTHER_TEAM;
+  return KH_ASSIGN_OK;
+}
+
+const char *
+kh_assign_check_message (KhAssignCheck check)
+{
+  switch (check)
+    {
+    case KH_ASSIGN_NOT_A_CASE_WORKER:
+      return _("Cases are taken and assigned by social counsellors, social workers and the lead social worker.");
+    case KH_ASSIGN_ASSIGNEE_NOT_A_WORKER:
+      return _("A case can be given only to an active social counsellor, social worker or lead social worker.");
+    case KH_ASSIGN_CLOSED:
+      return _("The case is closed.");
+    case KH_ASSIGN_OTHER_TEAM:
+      return _("The case waits in another team’s queue. Its own team, or the lead social worker, takes it.");
+    case KH_ASSIGN_ASSIGNEE_OTHER_TEAM:
+      return _("The colleague is not in the case’s team. The lead social worker can assign cases across teams.");
+    case KH_ASSIGN_WITH_ANOTHER_WORKER:
+      return _("The case is with another worker. Only the lead social worker moves a case from one worker to another.");
+    case KH_ASSIGN_OK:
+    default:
+      return NULL;
+    }
+}

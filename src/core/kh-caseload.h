@@ -62,4 +62,44 @@ int         kh_case_due_compare       (const KhCase    *a,
 char       *kh_case_due_describe      (const KhCaseDue *due);
 const char *kh_next_deadline_label    (KhNextDeadline   which);
 
+/* Who may take a case or give it to a colleague (issue 7, 1). The rules,
+ * the same in the store on both engines (kh_db_assign_case; on a server
+ * also the trigger cases_assignment of data/sql/pg/0016-caseload.sql):
+ *
+ * - Only those who work cases take or assign them: social counsellors,
+ *   social workers and the lead social worker. Reception opens cases
+ *   into a team's queue and the administrator keeps the system; neither
+ *   works cases (SHL 42 §: the responsible worker is a professional).
+ * - A case goes only to such a worker, active.
+ * - A closed case is not assigned.
+ * - The lead social worker runs the unit's daily work: they may assign
+ *   any open case to any worker, and move a case from one worker to
+ *   another.
+ * - A counsellor or social worker works their own team's queue: they may
+ *   take a queued case of their team, give it to a colleague of the same
+ *   team, and hand a case of their own to such a colleague. A case that
+ *   is with another worker is moved only by the lead social worker.
+ *
+ * Whether someone else took the case meanwhile is not decided here: the
+ * store's update is conditional on the holder the caller saw. */
+typedef enum {
+  KH_ASSIGN_OK = 0,
+  KH_ASSIGN_NOT_A_CASE_WORKER,     /* the caller does not work cases */
+  KH_ASSIGN_ASSIGNEE_NOT_A_WORKER, /* the assignee does not work cases, or is not active */
+  KH_ASSIGN_CLOSED,                /* the case is closed */
+  KH_ASSIGN_OTHER_TEAM,            /* not the caller's team's case */
+  KH_ASSIGN_ASSIGNEE_OTHER_TEAM,   /* the colleague is not in the case's team */
+  KH_ASSIGN_WITH_ANOTHER_WORKER,   /* someone else's case: only the lead moves it */
+} KhAssignCheck;
+
+/* Whether `caller` may give `c` (as read) to `assignee` (the caller
+ * themselves to take it). */
+KhAssignCheck kh_case_assign_check    (const KhUser *caller,
+                                       const KhCase *c,
+                                       const KhUser *assignee);
+/* The message for a refusal, in the UI language; NULL for KH_ASSIGN_OK. */
+const char   *kh_assign_check_message (KhAssignCheck check);
+/* Whether the role works cases (counsellor, social worker, lead). */
+gboolean      kh_role_works_cases     (KhRole        role);
+
 G_END_DECLS

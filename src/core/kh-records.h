@@ -180,6 +180,10 @@ struct _KhCase
    * the unit's default team (kh_db_insert_case_bulk). */
   gint64        team_id;
   char         *team_name;         /* for display */
+  /* Whether the case's service-need assessment has started (a draft or a
+   * finished version exists): the 36 § start date is then met (issue 7,
+   * 1; kh_case_due). Read by the caseload (kh_db_list_caseload). */
+  gboolean      assessment_started;
   /* Read only for the person's page (kh_db_list_client_cases): where the
    * case's service-need assessment is, a KhAssessmentStatus (1 a draft,
    * 2 finished), or 0 when none was started or the user may not know

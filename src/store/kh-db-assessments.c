@@ -41,7 +41,7 @@ typedef struct {
   "FROM assessments "
 
 /* ?1 id, ?2 the revision read, ?3–?32 the fields (bind_fields), ?33 the
- * wizard's step (0024-assessment-step.sql), ?34 the user, ?35 now (the
+ * wizard's step (0025-assessment-step.sql), ?34 the user, ?35 now (the
  * server takes both itself). */
 static const WriteSql save_sql = {
   "UPDATE assessments SET assessed_on = ?3, client_present = ?4, client_absent_reason = ?5, "

@@ -855,7 +855,7 @@ kh_db_list_client_cases (KhDb    *db,
     {
       /* Whether the case's assessment is a draft or finished (issue 7, 3),
        * for those who work with assessments: on a server a function that
-       * says that much and no more (pg/0016), as the tables themselves are
+       * says that much and no more (pg/0017), as the tables themselves are
        * read only after a logged opening. */
       const char *assessment = !may_assess ? "0"
                                : kh_db_is_server (db) ? "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"

@@ -37,17 +37,7 @@
   "  LEFT JOIN users u ON u.id = k.created_by "
 #define CONTACT_ORDER " ORDER BY k.received_at DESC, k.id DESC"
 
-#define CASE_SELECT \
-  "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
-  "  cs.deadline_groups, cs.assessment_deadline, " \
-  "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
-  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure, " \
-  "  cs.team_id, t.name " \
-  "FROM cases cs " \
-  "  JOIN clients c ON c.id = cs.client_id " \
-  "  JOIN contacts k ON k.id = cs.contact_id " \
-  "  LEFT JOIN users u ON u.id = cs.assigned_to " \
-  "  LEFT JOIN teams t ON t.id = cs.team_id "
+#define CASE_SELECT KH_DB_CASE_COLUMNS KH_DB_CASE_FROM
 
 static KhContact *
 contact_from_row (KhDbStmt *stmt)
@@ -117,8 +107,8 @@ _kh_db_case_from_row (KhDbStmt *stmt)
   return kcase;
 }
 
-static KhCase *
-case_from_row (KhDbStmt *stmt)
+KhCase *
+_kh_db_case_from_full_row (KhDbStmt *stmt)
 {
   KhCase *kcase = _kh_db_case_from_row (stmt);
 
@@ -924,8 +914,8 @@ already_logged (KhDb        *db,
          && g_hash_table_contains (db->work_list_seen, &client_id);
 }
 
-static void
-log_work_list (KhDb        *db,
+void
+_kh_db_log_work_list (KhDb        *db,
                KhUser      *user,
                guint64      showing,
                GHashTable  *logged,
@@ -942,8 +932,8 @@ log_work_list (KhDb        *db,
 }
 
 /* After the commit: the people logged are part of the showing. */
-static void
-remember_logged (KhDb       *db,
+void
+_kh_db_remember_logged (KhDb       *db,
                  KhUser     *user,
                  guint64     showing,
                  GHashTable *logged)
@@ -1021,8 +1011,8 @@ bind_contact_filter (KhDbStmt          *stmt,
 /* On a server (data/sql/pg/0006-store-on-both-engines.sql) the work lists'
  * functions choose the rows and log the people in them, once per showing:
  * the people this showing has already logged, as a bigint[] literal. */
-static char *
-shown_literal (KhDb    *db,
+char *
+_kh_db_shown_literal (KhDb    *db,
                KhUser  *user,
                guint64  showing)
 {
@@ -1045,8 +1035,8 @@ shown_literal (KhDb    *db,
 
 /* Runs a server's work-list function (its one column: the rows' ids, in
  * order) and returns the ids as a bigint[] literal, or NULL with `error`. */
-static char *
-server_work_list_ids (KhDb      *db,
+char *
+_kh_db_server_ids (KhDb      *db,
                       KhDbStmt  *stmt,
                       GError   **error)
 {
@@ -1082,7 +1072,7 @@ list_contacts_on_server (KhDb                  *db,
                          guint                 *total,
                          GError               **error)
 {
-  g_autofree char *shown = shown_literal (db, user, query->showing);
+  g_autofree char *shown = _kh_db_shown_literal (db, user, query->showing);
   g_autofree char *ids = NULL;
   g_autoptr(KhDbStmt) stmt = NULL;
   GError *local_error = NULL;
@@ -1103,7 +1093,7 @@ list_contacts_on_server (KhDb                  *db,
       _kh_db_bind_int64 (stmt, 6, limit);
       _kh_db_bind_int64 (stmt, 7, query->offset);
       _kh_db_bind_text (stmt, 8, shown);
-      ids = server_work_list_ids (db, stmt, &local_error);
+      ids = _kh_db_server_ids (db, stmt, &local_error);
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
   if (ids != NULL)
@@ -1236,11 +1226,11 @@ kh_db_list_contacts_query (KhDb                  *db,
       KhContact *contact = g_ptr_array_index (contacts, i);
 
       if (!contact->anonymous)
-        log_work_list (db, user, query->showing, logged, contact->client_id, &local_error);
+        _kh_db_log_work_list (db, user, query->showing, logged, contact->client_id, &local_error);
     }
   if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
-  remember_logged (db, user, query->showing, logged);
+  _kh_db_remember_logged (db, user, query->showing, logged);
   if (out_total != NULL)
     *out_total = total;
   return g_steal_pointer (&contacts);
@@ -1327,7 +1317,7 @@ kh_db_list_queue_query (KhDb                  *db,
     {
       /* The server's function chooses the page and logs its people, once
        * per showing (0006); the order is the same. */
-      g_autofree char *shown = shown_literal (db, user, query->showing);
+      g_autofree char *shown = _kh_db_shown_literal (db, user, query->showing);
       g_autofree char *ids = NULL;
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                  "SELECT case_id FROM kohtaamo.work_list_queue "
@@ -1341,7 +1331,7 @@ kh_db_list_queue_query (KhDb                  *db,
           _kh_db_bind_int64 (stmt, 2, query->offset);
           _kh_db_bind_text (stmt, 3, shown);
           _kh_db_bind_int64 (stmt, 4, query->team_id);
-          ids = server_work_list_ids (db, stmt, &local_error);
+          ids = _kh_db_server_ids (db, stmt, &local_error);
           g_clear_pointer (&stmt, _kh_db_stmt_release);
         }
       if (ids != NULL)
@@ -1353,7 +1343,7 @@ kh_db_list_queue_query (KhDb                  *db,
       if (stmt != NULL)
         {
           _kh_db_bind_text (stmt, 1, ids);
-          _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+          _kh_db_read_rows (db, stmt, (KhDbRowFunc) _kh_db_case_from_full_row, cases, &local_error);
         }
       for (guint i = 0; i < cases->len && local_error == NULL; i++)
         {
@@ -1388,7 +1378,7 @@ kh_db_list_queue_query (KhDb                  *db,
         _kh_db_bind_int64 (stmt, 1, limit);
         _kh_db_bind_int64 (stmt, 2, query->offset);
         _kh_db_bind_int64 (stmt, 3, query->team_id);
-        _kh_db_read_rows (db, stmt, (KhDbRowFunc) case_from_row, cases, &local_error);
+        _kh_db_read_rows (db, stmt, (KhDbRowFunc) _kh_db_case_from_full_row, cases, &local_error);
       }
   }
   if (local_error == NULL)
@@ -1414,11 +1404,11 @@ kh_db_list_queue_query (KhDb                  *db,
     {
       KhCase *kcase = g_ptr_array_index (cases, i);
 
-      log_work_list (db, user, query->showing, logged, kcase->client_id, &local_error);
+      _kh_db_log_work_list (db, user, query->showing, logged, kcase->client_id, &local_error);
     }
   if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
-  remember_logged (db, user, query->showing, logged);
+  _kh_db_remember_logged (db, user, query->showing, logged);
   if (out_total != NULL)
     *out_total = total;
   if (out_urgent != NULL)

@@ -57,7 +57,8 @@ static const struct {
   { 13, "0013-assessments.sql" },
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
-  { 16, "0016-assessment-step.sql" },
+  { 16, "0016-caseload.sql" },
+  { 17, "0017-assessment-step.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -512,4 +512,45 @@ gint64        _kh_db_team_for_case     (KhDb         *db,
 /* A case's common columns 0–12 (kh-db-contacts.c, CASE_SELECT's order). */
 KhCase       *_kh_db_case_from_row     (KhDbStmt     *stmt);
 
+/* A case with its person's name, its holder's and its team's: columns
+ * 0–16, read by _kh_db_case_from_full_row. Queries add their own columns
+ * after them. */
+#define KH_DB_CASE_COLUMNS \
+  "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, cs.assigned_to, " \
+  "  cs.deadline_groups, cs.assessment_deadline, " \
+  "  c.last_name || ', ' || c.first_names, coalesce (u.display_name, u.account), " \
+  "  c.language, k.needs, cs.urgent, cs.implementation_deadline, c.non_disclosure, " \
+  "  cs.team_id, t.name "
+#define KH_DB_CASE_FROM \
+  "FROM cases cs " \
+  "  JOIN clients c ON c.id = cs.client_id " \
+  "  JOIN contacts k ON k.id = cs.contact_id " \
+  "  LEFT JOIN users u ON u.id = cs.assigned_to " \
+  "  LEFT JOIN teams t ON t.id = cs.team_id "
+KhCase       *_kh_db_case_from_full_row (KhDbStmt    *stmt);
+
+/* The work lists' access logging (kh-db-contacts.c): a person shown is
+ * logged as KH_ACCESS_WORK_LIST once per showing; `logged` collects this
+ * call's people, who join the showing once the transaction committed
+ * (_kh_db_remember_logged). */
+void          _kh_db_log_work_list     (KhDb         *db,
+                                        KhUser       *user,
+                                        guint64       showing,
+                                        GHashTable   *logged,
+                                        gint64        client_id,
+                                        GError      **error);
+void          _kh_db_remember_logged   (KhDb         *db,
+                                        KhUser       *user,
+                                        guint64       showing,
+                                        GHashTable   *logged);
+/* On a server: the people the showing has logged, as a bigint[] literal. */
+char         *_kh_db_shown_literal     (KhDb         *db,
+                                        KhUser       *user,
+                                        guint64       showing);
+/* Steps a server's work-list function (first column: ids, in order) and
+ * returns them as a bigint[] literal, or NULL with `error`. */
+char         *_kh_db_server_ids        (KhDb         *db,
+                                        KhDbStmt     *stmt,
+                                        GError      **error);
+
 G_END_DECLS

@@ -62,7 +62,8 @@ static const char * const migrations[] = {
   "0021-assessments.sql",
   "0022-user-changes.sql",
   "0023-teams.sql",
-  "0024-assessment-step.sql",
+  "0024-caseload.sql",
+  "0025-assessment-step.sql",
 };
 
 /* ---- errors ---- */

@@ -767,6 +767,62 @@ gboolean   kh_db_remove_closed_day (KhDb        *db,
                                     const char  *date,
                                     GError     **error);
 
+/* ---- the caseload (issue 7, 1; kh-db-caseload.c) ---- */
+
+/* Which of a worker's lists. */
+typedef enum {
+  KH_CASELOAD_MINE = 1,         /* the cases assigned to the calling worker */
+  KH_CASELOAD_TEAM_QUEUE = 2,   /* the cases waiting in a team's queue */
+} KhCaseloadScope;
+
+/* The heading's numbers: the list's cases, the urgent ones, and those
+ * whose next statutory date (kh_case_due) is before today. */
+typedef struct
+{
+  guint total;
+  guint urgent;
+  guint overdue;
+} KhCaseloadCounts;
+
+#define KH_DB_CASELOAD_LIMIT 200
+
+/* A page of the caseload, in kh_case_due_compare's order (urgent first,
+ * then by the next statutory date, then the longest pending), each case
+ * with `assessment_started` set. `query` gives the page, the showing
+ * and, for the team queue, the team (0: the caller's own team; every
+ * team for a caller in none). `today` (ISO; NULL: today) is the day the
+ * overdue count is counted on. Social counsellors, social workers and the
+ * lead social worker only (PERMISSION otherwise). Each person shown is
+ * logged as KH_ACCESS_WORK_LIST once per showing, as in the queue. */
+GPtrArray *kh_db_list_caseload   (KhDb                  *db,
+                                  KhUser                *user,
+                                  KhCaseloadScope        scope,
+                                  const KhWorkListQuery *query,
+                                  const char            *today,
+                                  KhCaseloadCounts      *out_counts,
+                                  GError               **error);   /* of KhCase */
+
+/* Gives the case to `assignee_id` (the caller's own id: takes it), if it
+ * is still with `expected_holder` (0: waiting in the queue) as the caller
+ * saw it: a conditional update, so that a case someone else took
+ * meanwhile is never silently taken over. STALE ("Already taken by …")
+ * when it is with someone else now; the rules of kh_case_assign_check
+ * (PERMISSION or INVALID with its message); NOT_FOUND. Giving a case to
+ * whoever already has it succeeds and changes nothing. The person is
+ * logged as KH_ACCESS_CASES (the case was handled). On a server through
+ * kohtaamo.assign_case (data/sql/pg/0016-caseload.sql). */
+gboolean   kh_db_assign_case     (KhDb      *db,
+                                  KhUser    *user,
+                                  gint64     case_id,
+                                  gint64     expected_holder,
+                                  gint64     assignee_id,
+                                  GError   **error);
+/* kh_db_assign_case of a queued case to the caller. */
+gboolean   kh_db_take_case       (KhDb      *db,
+                                  KhUser    *user,
+                                  gint64     case_id,
+                                  GError   **error);
+
 /* ---- the service-need assessment (SHL 36–37 §, issue 7; kh-db-assessments.c) ---- */
 
 /* The unit's own list of life areas, one "key<TAB>label" per line (a key

@@ -2756,6 +2756,152 @@ kh_store_set_setting_finish (KhStore       *self,
   return TRUE;
 }
 
+/* ---- the caseload (issue 7, 1) ---- */
+
+typedef struct
+{
+  KhCaseloadScope  scope;
+  KhWorkListQuery  query;
+  char            *today;
+} CaseloadArgs;
+
+static void
+caseload_args_free (gpointer data)
+{
+  CaseloadArgs *args = data;
+
+  g_free (args->today);
+  g_free (args);
+}
+
+typedef struct
+{
+  GPtrArray        *rows;
+  KhCaseloadCounts  counts;
+} CaseloadPage;
+
+static void
+caseload_page_free (gpointer data)
+{
+  CaseloadPage *page = data;
+
+  g_clear_pointer (&page->rows, g_ptr_array_unref);
+  g_free (page);
+}
+
+static gpointer
+list_caseload_job (KhStore  *self,
+                   gpointer  data,
+                   GError  **error)
+{
+  CaseloadArgs *args = data;
+  CaseloadPage *page = g_new0 (CaseloadPage, 1);
+
+  page->rows = kh_db_list_caseload (self->db, self->worker_user, args->scope, &args->query,
+                                    args->today, &page->counts, error);
+  if (page->rows == NULL)
+    {
+      caseload_page_free (page);
+      return NULL;
+    }
+  return page;
+}
+
+void
+kh_store_list_caseload_async (KhStore               *self,
+                              KhCaseloadScope        scope,
+                              const KhWorkListQuery *query,
+                              const char            *today,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  CaseloadArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (query != NULL);
+
+  args = g_new0 (CaseloadArgs, 1);
+  args->scope = scope;
+  args->query = *query;
+  args->today = g_strdup (today);
+  push_job (self, kh_store_list_caseload_async, list_caseload_job, args, caseload_args_free,
+            caseload_page_free, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_caseload_finish:
+ * @out_counts: (out) (optional): the list's numbers
+ *
+ * Returns: (transfer full) (element-type KhCase):
+ */
+GPtrArray *
+kh_store_list_caseload_finish (KhStore           *self,
+                               GAsyncResult      *result,
+                               KhCaseloadCounts  *out_counts,
+                               GError           **error)
+{
+  CaseloadPage *page = finish_pointer (self, result, kh_store_list_caseload_async, error);
+  GPtrArray *rows;
+
+  if (page == NULL)
+    return NULL;
+  if (out_counts != NULL)
+    *out_counts = page->counts;
+  rows = g_steal_pointer (&page->rows);
+  caseload_page_free (page);
+  return rows;
+}
+
+typedef struct
+{
+  gint64 case_id;
+  gint64 expected_holder;
+  gint64 assignee_id;
+} AssignArgs;
+
+static gpointer
+assign_case_job (KhStore  *self,
+                 gpointer  data,
+                 GError  **error)
+{
+  AssignArgs *args = data;
+
+  if (!kh_db_assign_case (self->db, self->worker_user, args->case_id, args->expected_holder,
+                          args->assignee_id, error))
+    return NULL;
+  return DONE_TOKEN;
+}
+
+void
+kh_store_assign_case_async (KhStore             *self,
+                            gint64               case_id,
+                            gint64               expected_holder,
+                            gint64               assignee_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  AssignArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = g_new0 (AssignArgs, 1);
+  args->case_id = case_id;
+  args->expected_holder = expected_holder;
+  args->assignee_id = assignee_id;
+  push_job (self, kh_store_assign_case_async, assign_case_job, args, g_free, NULL, TRUE,
+            cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_assign_case_finish (KhStore       *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return finish_pointer (self, result, kh_store_assign_case_async, error) != NULL;
+}
+
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 
 static gpointer

@@ -259,6 +259,23 @@ void        kh_store_mark_contact_in_error_async  (KhStore *self, gint64 contact
                                                    gpointer user_data);
 gboolean    kh_store_mark_contact_in_error_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* ---- the caseload (issue 7, 1; kh_db_list_caseload, kh_db_assign_case) ---- */
+
+/* A page of my cases or a team's queue; `query` is copied; `today` (ISO,
+ * may be NULL) counts the overdue. */
+void        kh_store_list_caseload_async   (KhStore *self, KhCaseloadScope scope,
+                                            const KhWorkListQuery *query, const char *today,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
+GPtrArray  *kh_store_list_caseload_finish  (KhStore *self, GAsyncResult *result,
+                                            KhCaseloadCounts *out_counts, GError **error);
+/* Gives the case to `assignee_id` if it is still with `expected_holder`
+ * (0: queued); the logged-in user's id takes it. A write: "changed" follows. */
+void        kh_store_assign_case_async     (KhStore *self, gint64 case_id, gint64 expected_holder,
+                                            gint64 assignee_id, GCancellable *cancellable,
+                                            GAsyncReadyCallback callback, gpointer user_data);
+gboolean    kh_store_assign_case_finish    (KhStore *self, GAsyncResult *result, GError **error);
+
 /* ---- the service-need assessment (issue 7; kh_db_*_assessment*) ---- */
 
 /* The case's draft or a new one (logged). Emits "changed". */

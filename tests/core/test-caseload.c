@@ -173,6 +173,58 @@ test_describe (void)
   g_assert_cmpstr (c, ==, "No statutory date");
 }
 
+static KhUser *
+make_user (gint64  id,
+           KhRole  role,
+           gint64  team)
+{
+  KhUser *u = kh_user_new ();
+
+  u->id = id;
+  u->role = role;
+  u->active = TRUE;
+  u->team_id = team;
+  return u;
+}
+
+/* Who may take a case or give it to a colleague (kh-caseload.h). */
+static void
+test_assign_rules (void)
+{
+  g_autoptr(KhUser) rec = make_user (1, KH_ROLE_RECEPTION, 0);
+  g_autoptr(KhUser) admin = make_user (2, KH_ROLE_ADMIN, 0);
+  g_autoptr(KhUser) sw = make_user (3, KH_ROLE_SOCIAL_WORKER, 10);
+  g_autoptr(KhUser) cou = make_user (4, KH_ROLE_COUNSELLOR, 10);
+  g_autoptr(KhUser) other = make_user (5, KH_ROLE_SOCIAL_WORKER, 20);
+  g_autoptr(KhUser) lead = make_user (6, KH_ROLE_LEAD, 0);
+  g_autoptr(KhUser) gone = make_user (7, KH_ROLE_SOCIAL_WORKER, 10);
+  g_autoptr(KhCase) queued = make_case (1, "2026-12-01", NULL, "2027-03-01", FALSE, KH_CASE_QUEUED);
+  g_autoptr(KhCase) mine = make_case (2, "2026-12-01", NULL, "2027-03-01", FALSE, KH_CASE_ASSIGNED);
+  g_autoptr(KhCase) closed = make_case (3, "2026-12-01", NULL, "2027-03-01", FALSE, KH_CASE_CLOSED);
+
+  gone->active = FALSE;
+  queued->team_id = mine->team_id = closed->team_id = 10;
+  mine->assigned_to = sw->id;
+
+  g_assert_cmpint (kh_case_assign_check (rec, queued, rec), ==, KH_ASSIGN_NOT_A_CASE_WORKER);
+  g_assert_cmpint (kh_case_assign_check (admin, queued, sw), ==, KH_ASSIGN_NOT_A_CASE_WORKER);
+  g_assert_cmpint (kh_case_assign_check (sw, queued, sw), ==, KH_ASSIGN_OK);
+  g_assert_cmpint (kh_case_assign_check (sw, queued, cou), ==, KH_ASSIGN_OK);
+  g_assert_cmpint (kh_case_assign_check (sw, queued, rec), ==, KH_ASSIGN_ASSIGNEE_NOT_A_WORKER);
+  g_assert_cmpint (kh_case_assign_check (sw, queued, gone), ==, KH_ASSIGN_ASSIGNEE_NOT_A_WORKER);
+  g_assert_cmpint (kh_case_assign_check (sw, queued, other), ==, KH_ASSIGN_ASSIGNEE_OTHER_TEAM);
+  g_assert_cmpint (kh_case_assign_check (other, queued, other), ==, KH_ASSIGN_OTHER_TEAM);
+  g_assert_cmpint (kh_case_assign_check (sw, closed, sw), ==, KH_ASSIGN_CLOSED);
+  g_assert_cmpint (kh_case_assign_check (sw, mine, cou), ==, KH_ASSIGN_OK);
+  g_assert_cmpint (kh_case_assign_check (cou, mine, cou), ==, KH_ASSIGN_WITH_ANOTHER_WORKER);
+  g_assert_cmpint (kh_case_assign_check (lead, mine, other), ==, KH_ASSIGN_OK);
+  g_assert_cmpint (kh_case_assign_check (lead, queued, lead), ==, KH_ASSIGN_OK);
+  g_assert_cmpint (kh_case_assign_check (lead, closed, sw), ==, KH_ASSIGN_CLOSED);
+  g_assert_null (kh_assign_check_message (KH_ASSIGN_OK));
+  g_assert_cmpstr (kh_assign_check_message (KH_ASSIGN_WITH_ANOTHER_WORKER), ==,
+                   "The case is with another worker. Only the lead social worker moves a case from one worker to another.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/core/caseload/due", test_due);
   g_test_add_func ("/core/caseload/order", test_order);
   g_test_add_func ("/core/caseload/describe", test_describe);
+  g_test_add_func ("/core/caseload/assign-rules", test_assign_rules);
 
   return g_test_run ();
 }

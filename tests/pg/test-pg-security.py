@@ -1074,6 +1074,52 @@ def test_assessments():
                  "UPDATE kohtaamo.access_log SET what = 1 WHERE what = 11;", 'the access log is append-only')
 
 
+def test_caseload():
+    # Issue 7, 1: taking and assigning cases (data/sql/pg/0016-caseload.sql).
+    # Case 1 (Aino Mäkinen, person 1) waits in the first team's queue; sw
+    # and cou are put in that team here, by the administrator.
+    team = su("SELECT min (id) FROM kohtaamo.teams;")
+    expect_ok('an administrator puts two workers in the team', 'adm',
+              "SELECT kohtaamo.set_user_team ('sw', %s) > 0; SELECT kohtaamo.set_user_team ('cou', %s) > 0;"
+              % (team, team), want='t\nt')
+    sw = su("SELECT id FROM kohtaamo.users WHERE account = 'sw';")
+    cou = su("SELECT id FROM kohtaamo.users WHERE account = 'cou';")
+    rec = su("SELECT id FROM kohtaamo.users WHERE account = 'rec';")
+    for login in ('rec', 'adm'):
+        expect_error('%s: cannot take a case through the server\'s function' % login, login,
+                     "SELECT * FROM kohtaamo.assign_case (1, NULL, %s);" % sw, 'permission denied')
+        expect_error('%s: nor read the caseload' % login, login,
+                     "SELECT * FROM kohtaamo.caseload (2, 0, 10, 0, '{}');", 'permission denied')
+    expect_error('rec: nor by updating the case after logging the person', 'rec',
+                 "BEGIN; SELECT kohtaamo.log_access (1, 8, 1); "
+                 "UPDATE cases SET status = 2, assigned_to = %s WHERE id = 1; COMMIT;" % sw,
+                 'cases are taken and assigned by')
+    expect_error('sw: a case goes only to a worker, not to reception', 'sw',
+                 "BEGIN; SELECT kohtaamo.log_access (1, 8, 2); "
+                 "UPDATE cases SET status = 2, assigned_to = %s WHERE id = 1; COMMIT;" % rec,
+                 'a case is given only to an active counsellor')
+    expect_ok('sw: the team\'s queue shows case 1, its assessment started', 'sw',
+              "SELECT case_id, started FROM kohtaamo.caseload (2, 0, 10, 0, '{}');", want='1|1')
+    expect_ok('sw: takes case 1 from the queue', 'sw',
+              "SELECT outcome FROM kohtaamo.assign_case (1, NULL, %s);" % sw, want='0')
+    expect_ok('sw: it is in my cases, and the queue is empty', 'sw',
+              "SELECT case_id FROM kohtaamo.caseload (1, 0, 10, 0, '{}'); "
+              "SELECT total FROM kohtaamo.caseload_counts (2, 0, '2026-12-05');", want='1\n0')
+    expect_ok('cou: taking it from an older list says who has it, and changes nothing', 'cou',
+              "SELECT outcome, holder FROM kohtaamo.assign_case (1, NULL, %s);" % cou,
+              want='1|Sami Sosiaalityöntekijä')
+    expect_error('cou: nor can a direct update move someone else\'s case', 'cou',
+                 "BEGIN; SELECT kohtaamo.log_access (1, 8, 2); "
+                 "UPDATE cases SET assigned_to = %s WHERE id = 1; COMMIT;" % cou,
+                 'only the lead social worker moves it')
+    expect_ok('lead: moves it to cou', 'lead',
+              "SELECT outcome FROM kohtaamo.assign_case (1, %s, %s);" % (sw, cou), want='0')
+    expect_ok('the case is with cou; each handing was logged as what 9', 'postgres',
+              "SELECT assigned_to FROM kohtaamo.cases WHERE id = 1; "
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 9 AND client_id = 1;",
+              want='%s\n2' % cou)
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1099,6 +1145,7 @@ def main():
         test_teams()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
+        test_caseload()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)

@@ -1,4 +1,4 @@
--- 0016-assessment-step.sql — PostgreSQL's side of data/sql/0024-assessment-step.sql:
+-- 0017-assessment-step.sql — PostgreSQL's side of data/sql/0025-assessment-step.sql:
 -- the wizard's step saved with a draft, and what a case's assessment is at
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -87,4 +87,4 @@ GRANT EXECUTE ON FUNCTION
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (16, '0016-assessment-step');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (17, '0017-assessment-step');

@@ -1,4 +1,4 @@
--- 0024-assessment-step.sql — the step of the assessment wizard a draft was left at
+-- 0025-assessment-step.sql — the step of the assessment wizard a draft was left at
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
@@ -7,6 +7,6 @@
 -- saved with the draft's fields (KhAssessment.current_step,
 -- KhAssessmentStep 0–5: start, the client's view, life areas, special
 -- support, conclusions, review); a finished version keeps the one it had.
--- Keep in sync with src/core/kh-assessment.h and data/sql/pg/0016-assessment-step.sql.
+-- Keep in sync with src/core/kh-assessment.h and data/sql/pg/0017-assessment-step.sql.
 
 ALTER TABLE assessments ADD COLUMN step INTEGER NOT NULL DEFAULT 0 CHECK (step BETWEEN 0 AND 5);
