@@ -20,11 +20,13 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "core/kh-enums.h"
@@ -32,6 +34,7 @@
 #include "ui/assessment/kh-assessment-fields.h"
 #include "ui/assessment/kh-assessment-wizard-private.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/assessment/kh-self-assessment.h"
 #include "ui/clients/kh-person-page.h"
 
 #include "kh-test-ui.h"
@@ -636,6 +639,66 @@ test_killed_while_saving (Fixture       *f,
   g_assert_cmpint (after->current_step, ==, KH_ASSESSMENT_STEP_LIFE_AREAS);
 }
 
+/* KH_TEST_SCREENSHOTS=DIR (and KOHTAAMO_LOCALEDIR + LANGUAGE for Finnish
+ * or Swedish): every step, the self-assessment and the finished version,
+ * 1280 wide, for looking at. Not a test of anything else. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *language = g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE") : "en";
+  KhAssessmentWindow *window = open_from_case (f, _("Start Assessment"));
+  KhAssessmentWizard *w = kh_assessment_window_get_wizard (window);
+  GtkWindow *self_window = NULL;
+
+  kh_assessment_window_set_client_name (window, "Korhonen, Aino");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  fill_everything (w);
+  choose (w->new_kind_row, KH_PARTICIPANT_RELATIVE);
+  gtk_editable_set_text (GTK_EDITABLE (w->new_name_row), "Matti Korhonen");
+  gtk_editable_set_text (GTK_EDITABLE (w->new_role_row), "puoliso");
+  g_signal_emit_by_name (w->new_role_row, "entry-activated");
+  for (KhAssessmentStep step = KH_ASSESSMENT_STEP_START; step < KH_ASSESSMENT_N_STEPS; step++)
+    {
+      g_autofree char *name = g_strdup_printf ("assessment-%.2s-%d", language, step + 1);
+
+      kh_assessment_wizard_set_step (w, step);
+      WAIT_UNTIL (!kh_assessment_window_get_unsaved (window));
+      kh_test_ui_screenshot (GTK_WIDGET (window), name);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (w), "wizard.self-assessment", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && self_window == NULL; i++)
+      {
+        g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+
+        if (KH_IS_SELF_ASSESSMENT (t))
+          self_window = GTK_WINDOW (t);
+      }
+  }
+  g_assert_nonnull (self_window);
+  gtk_window_set_default_size (self_window, 1280, 860);
+  gtk_toggle_button_set_active (kh_self_assessment_get_button (KH_SELF_ASSESSMENT (self_window), 0, 2), TRUE);
+  gtk_toggle_button_set_active (kh_self_assessment_get_button (KH_SELF_ASSESSMENT (self_window), 1, 4), TRUE);
+  {
+    g_autofree char *name = g_strdup_printf ("assessment-%.2s-self", language);
+
+    kh_test_ui_screenshot (GTK_WIDGET (self_window), name);
+  }
+  gtk_window_destroy (self_window);
+  kh_assessment_wizard_set_step (w, KH_ASSESSMENT_STEP_REVIEW);
+  gtk_widget_activate_action (GTK_WIDGET (w), "wizard.finish", NULL);
+  WAIT_UNTIL (kh_assessment_wizard_get_assessment (w)->status == KH_ASSESSMENT_FINISHED);
+  {
+    g_autofree char *name = g_strdup_printf ("assessment-%.2s-finished", language);
+
+    kh_test_ui_screenshot (GTK_WIDGET (window), name);
+  }
+  close_and_wait (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +713,13 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
 #define ADD(path, role, func) \
   g_test_add (path, Fixture, GINT_TO_POINTER (role), fixture_set_up, func, fixture_tear_down)
@@ -660,6 +730,8 @@ main (int   argc,
   ADD ("/ui/assessment-window/refusal-shown", KH_ROLE_COUNSELLOR, test_refusal_shown);
   ADD ("/ui/assessment-window/killed-while-saving", KH_ROLE_SOCIAL_WORKER, test_killed_while_saving);
   ADD ("/ui/assessment-window/reception-has-no-button", KH_ROLE_RECEPTION, test_reception_has_no_button);
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    ADD ("/ui/assessment-window/screenshots", KH_ROLE_SOCIAL_WORKER, test_screenshots);
 
   return g_test_run ();
 }
