@@ -665,7 +665,7 @@ kh_assessment_window_init (KhAssessmentWindow *self)
   ensure_style ();
   self->cancellable = g_cancellable_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Service-Need Assessment"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1180, 820);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 860);
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Service-Need Assessment"), NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));

@@ -55,7 +55,10 @@ update_steps (KhAssessmentWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.finish", self->check->can_finish);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), step < KH_ASSESSMENT_STEP_REVIEW);
   gtk_widget_set_visible (GTK_WIDGET (self->finish_button), step == KH_ASSESSMENT_STEP_REVIEW && !finished);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !finished);
+  /* A finished assessment is read-only; its summary stays readable (an
+   * insensitive page is greyed out). */
+  for (guint i = 0; i < KH_ASSESSMENT_N_STEPS; i++)
+    gtk_widget_set_sensitive (self->pages[i].page, !finished || i == KH_ASSESSMENT_STEP_REVIEW);
   if (step == KH_ASSESSMENT_STEP_REVIEW)
     _kh_assessment_steps_show_review (self);
 }
