@@ -25,6 +25,8 @@
 #include "ui/clients/kh-access-log-page.h"
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-editor.h"
+#include "core/kh-caseload.h"
+#include "ui/caseload/kh-caseload-page.h"
 #include "ui/intake/kh-reception-page.h"
 #include "ui/common/kh-accessible.h"
 
@@ -59,11 +61,14 @@ struct _KhWindow
   GtkWidget            *reception_page;
   GtkWidget            *clients_page;
   GtkWidget            *log_page;
+  GtkWidget            *caseload_page;   /* for those who work cases (issue 7, 1) */
   /* Stand-ins for People and the Access log while the window's first frame
    * is made (see show_content); NULL once the views are there. */
   GtkWidget            *clients_stand_in;
   GtkWidget            *log_stand_in;
+  GtkWidget            *caseload_stand_in;
   gboolean              can_read_log;
+  gboolean              works_cases;
   guint                 views_id;        /* an idle that makes them */
   guint                 views_tick_id;   /* waits for the first frame */
 
@@ -194,7 +199,8 @@ visible_view_changed_cb (KhWindow *self)
   GtkWidget *child = adw_view_stack_get_visible_child (self->view_stack);
 
   /* Switched to before it was made (in the first frame's time). */
-  if (child != NULL && (child == self->clients_stand_in || child == self->log_stand_in))
+  if (child != NULL && (child == self->clients_stand_in || child == self->log_stand_in
+                        || child == self->caseload_stand_in))
     {
       g_autofree char *wanted = g_strdup (name);
 
@@ -230,14 +236,23 @@ make_user_box (KhUser *user)
   return box;
 }
 
-/* Adds People (and the Access log) with `clients` and `log` as their pages. */
+/* Adds Cases (for those who work cases), People (and the Access log) with
+ * `caseload`, `clients` and `log` as their pages. */
 static void
 add_other_views (KhWindow  *self,
+                 GtkWidget *caseload,
                  GtkWidget *clients,
                  GtkWidget *log)
 {
   AdwViewStackPage *page;
 
+  if (caseload != NULL)
+    {
+      /* Translators: the name of the social worker's view of their own
+       * cases and their team's queue (the caseload), in the view switcher */
+      page = adw_view_stack_add_titled (self->view_stack, caseload, "caseload", C_("view", "Cases"));
+      adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+    }
   page = adw_view_stack_add_titled (self->view_stack, clients, "clients", _("People"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
   if (log != NULL)
@@ -271,12 +286,20 @@ ensure_views (KhWindow *self)
    * for everyone else the view does not exist. */
   if (self->can_read_log)
     self->log_page = kh_access_log_page_new (self->store);
+  if (self->works_cases)
+    {
+      self->caseload_page = kh_caseload_page_new (self->store);
+      g_signal_connect_object (self->caseload_page, "toast", G_CALLBACK (toast_cb), self, 0);
+      g_signal_connect_object (self->caseload_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
+    }
 
   if (self->clients_stand_in != NULL)
     adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->clients_stand_in));
   if (self->log_stand_in != NULL)
     adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->log_stand_in));
-  add_other_views (self, self->clients_page, self->log_page);
+  if (self->caseload_stand_in != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->caseload_stand_in));
+  add_other_views (self, self->caseload_page, self->clients_page, self->log_page);
 }
 
 static gboolean
@@ -325,6 +348,7 @@ show_content (KhWindow *self,
   g_signal_connect_object (self->reception_page, "toast", G_CALLBACK (toast_cb), self, 0);
   g_signal_connect_object (self->reception_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
   self->can_read_log = kh_user_can_read_access_log (user);
+  self->works_cases = kh_role_works_cases (user->role);
 
   popover = gtk_menu_button_get_popover (self->menu_button);
   if (GTK_IS_POPOVER_MENU (popover))
@@ -333,7 +357,8 @@ show_content (KhWindow *self,
   /* Benchmark runs always measure the reception view. */
   if (self->settings != NULL && !kh_bench_hooks_first_frame_enabled ())
     last_view = g_settings_get_string (self->settings, "last-view");
-  if (g_strcmp0 (last_view, "clients") == 0 || (g_strcmp0 (last_view, "log") == 0 && self->can_read_log))
+  if (g_strcmp0 (last_view, "clients") == 0 || (g_strcmp0 (last_view, "log") == 0 && self->can_read_log)
+      || (g_strcmp0 (last_view, "caseload") == 0 && self->works_cases))
     {
       ensure_views (self);
       adw_view_stack_set_visible_child_name (self->view_stack, last_view);
@@ -345,7 +370,8 @@ show_content (KhWindow *self,
        * give the switcher its buttons until they are made, just after. */
       self->clients_stand_in = adw_bin_new ();
       self->log_stand_in = self->can_read_log ? adw_bin_new () : NULL;
-      add_other_views (self, self->clients_stand_in, self->log_stand_in);
+      self->caseload_stand_in = self->works_cases ? adw_bin_new () : NULL;
+      add_other_views (self, self->caseload_stand_in, self->clients_stand_in, self->log_stand_in);
       adw_view_stack_set_visible_child_name (self->view_stack, "reception");
       self->views_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), views_tick_cb, NULL, NULL);
     }
@@ -840,6 +866,8 @@ kh_window_dispose (GObject *object)
   self->log_page = NULL;
   self->clients_stand_in = NULL;
   self->log_stand_in = NULL;
+  self->caseload_page = NULL;
+  self->caseload_stand_in = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -889,6 +917,8 @@ kh_window_class_init (KhWindowClass *klass)
                                        "win.show-view", "s", "clients");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
                                        "win.show-view", "s", "log");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-view", "s", "caseload");
 }
 
 static void

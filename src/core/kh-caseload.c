@@ -111,6 +111,26 @@ kh_next_deadline_label (KhNextDeadline which)
     }
 }
 
+const char *
+kh_due_status_label (KhDueStatus status)
+{
+  switch (status)
+    {
+    case KH_DUE_URGENT:
+      return C_("due", "Urgent");
+    case KH_DUE_OVERDUE:
+      return C_("due", "Overdue");
+    case KH_DUE_TODAY:
+      return C_("due", "Due today");
+    case KH_DUE_THIS_WEEK:
+      return C_("due", "Due this week");
+    case KH_DUE_LATER:
+    case KH_DUE_NO_DATE:
+    default:
+      return NULL;
+    }
+}
+
 char *
 kh_case_due_describe (const KhCaseDue *due)
 {

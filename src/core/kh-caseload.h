@@ -61,6 +61,9 @@ int         kh_case_due_compare       (const KhCase    *a,
  * with the rule: "Assessment to start (SHL 36 §)". Newly allocated. */
 char       *kh_case_due_describe      (const KhCaseDue *due);
 const char *kh_next_deadline_label    (KhNextDeadline   which);
+/* A short word for the list: "Urgent", "Overdue", "Due today", "Due this
+ * week"; NULL for later and no date. */
+const char *kh_due_status_label       (KhDueStatus      status);
 
 /* Who may take a case or give it to a colleague (issue 7, 1). The rules,
  * the same in the store on both engines (kh_db_assign_case; on a server

@@ -1,0 +1,740 @@
+/* kh-caseload-page.c — the worker's cases and their team's queue
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 7, 1. A switch between "My Cases" and "Team Queue", each a
+ * GtkListView over a KhCaseloadModel (read a page at a time, urgent first,
+ * then by the next statutory date), a heading that counts the cases, the
+ * urgent and the overdue ones, and two actions on the selected case: Take
+ * (from the queue) and Assign… (to a colleague the rules allow,
+ * kh_case_assign_check). Every widget is reachable from the keyboard:
+ * the switch and the buttons have mnemonics (Alt+M, Alt+Q, Alt+T,
+ * Alt+A), the list takes the arrows, and Enter on a case opens the
+ * person's page. The page follows the store's "changed", so a case taken
+ * at another desk leaves the queue here.
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-caseload.h"
+#include "ui/common/kh-list-factory.h"
+#include "kh-caseload-model.h"
+#include "kh-caseload-page.h"
+#include "kh-caseload-row.h"
+
+struct _KhCaseloadPage
+{
+  GtkWidget           parent_instance;
+
+  /* borrowed: children */
+  GtkWidget          *mine_button;
+  GtkWidget          *queue_button;
+  GtkWidget          *heading;
+  GtkWidget          *take_button;
+  GtkWidget          *assign_button;
+  GtkWidget          *stack;
+  GtkWidget          *empty;
+  GtkWidget          *error;
+  GtkListView        *list_view;
+
+  /* owned */
+  KhStore            *store;
+  KhCaseloadModel    *model;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;
+  GdkFrameClock      *clock;
+  gulong              paint_id;
+  gboolean            stale;       /* changed while not on screen */
+  gboolean            busy;        /* a take or an assignment on its way */
+};
+
+G_DEFINE_FINAL_TYPE (KhCaseloadPage, kh_caseload_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  TOAST,
+  OPEN_CLIENT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Rows added to the list a frame (see kh_caseload_model_grow). */
+#define ROWS_PER_FRAME 25
+
+static void
+toast (KhCaseloadPage *self,
+       const char     *text)
+{
+  AdwToast *t = adw_toast_new (text);
+
+  adw_toast_set_timeout (t, 5);
+  g_signal_emit (self, signals[TOAST], 0, t);
+  g_object_unref (t);
+}
+
+static KhCase *
+selected_case (KhCaseloadPage *self)
+{
+  KhWorkListItem *item = gtk_single_selection_get_selected_item (self->selection);
+  GObject *record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+
+  return KH_IS_CASE (record) ? KH_CASE (record) : NULL;
+}
+
+static void
+update_actions (KhCaseloadPage *self)
+{
+  KhCase *kcase = selected_case (self);
+  KhUser *me = kh_store_get_user (self->store);
+  gboolean take = FALSE;
+
+  if (kcase != NULL && me != NULL && !self->busy)
+    take = kcase->status == KH_CASE_QUEUED && kh_case_assign_check (me, kcase, me) == KH_ASSIGN_OK;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.take", take);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.assign",
+                                 kcase != NULL && !self->busy && me != NULL
+                                 && kh_role_works_cases (me->role));
+}
+
+static void
+update_heading (KhCaseloadPage *self)
+{
+  const KhCaseloadCounts *counts = kh_caseload_model_get_counts (self->model);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (!kh_caseload_model_is_loaded (self->model))
+    {
+      gtk_label_set_text (GTK_LABEL (self->heading), "");
+      return;
+    }
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", counts->total),
+                          counts->total);
+  if (counts->urgent > 0)
+    /* Translators: appended to "12 cases" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u urgent", ", %u urgent",
+                                               counts->urgent), counts->urgent);
+  if (counts->overdue > 0)
+    /* Translators: appended to "12 cases, 2 urgent" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u overdue", ", %u overdue",
+                                               counts->overdue), counts->overdue);
+  gtk_label_set_text (GTK_LABEL (self->heading), text->str);
+}
+
+static void
+loaded_cb (KhCaseloadModel *model,
+           const GError    *error,
+           KhCaseloadPage  *self)
+{
+  if (error != NULL)
+    {
+      /* While the server is away the rows stay; the window says so. */
+      if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE)
+          && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "list") == 0)
+        return;
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
+      return;
+    }
+  update_heading (self);
+  if (kh_caseload_model_get_counts (model)->total == 0)
+    {
+      gboolean mine = kh_caseload_model_get_scope (model) == KH_CASELOAD_MINE;
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->empty),
+                                 mine ? _("No Cases") : _("The Queue Is Empty"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
+                                       mine ? _("Cases you take from your team’s queue, or that are assigned to you, are listed here.")
+                                            : _("No case is waiting for a worker in your team."));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
+  update_actions (self);
+}
+
+/* Reads the pages of the rows on screen; only those are logged. */
+static void
+read_rows_on_screen (KhCaseloadPage *self)
+{
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+  int height = gtk_widget_get_height (scroller);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      KhWorkListItem *item;
+      graphene_rect_t bounds;
+
+      if (!KH_IS_CASELOAD_ROW (row) || !gtk_widget_get_child_visible (child))
+        continue;
+      item = kh_caseload_row_get_item (KH_CASELOAD_ROW (row));
+      if (item == NULL || !gtk_widget_compute_bounds (child, scroller, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      kh_caseload_model_read_item (self->model, item);
+    }
+}
+
+static void
+painted_cb (GdkFrameClock  *clock,
+            KhCaseloadPage *self)
+{
+  read_rows_on_screen (self);
+  if (kh_caseload_model_grow (self->model, ROWS_PER_FRAME))
+    gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
+}
+
+static void
+selection_changed_cb (KhCaseloadPage *self)
+{
+  update_actions (self);
+}
+
+static void
+item_record_changed_cb (KhCaseloadPage *self)
+{
+  update_actions (self);
+}
+
+static void
+selected_item_changed_cb (KhCaseloadPage *self)
+{
+  /* The record of the selected row may come later than the selection. */
+  static GQuark quark = 0;
+  KhWorkListItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("kh-caseload-watched");
+  if (item != NULL && g_object_get_qdata (G_OBJECT (item), quark) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (item), quark, GINT_TO_POINTER (1));
+      g_signal_connect_object (item, "notify::record", G_CALLBACK (item_record_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  update_actions (self);
+}
+
+static void
+activate_cb (GtkListView    *view,
+             guint           position,
+             KhCaseloadPage *self)
+{
+  g_autoptr(KhWorkListItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  GObject *record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+
+  if (KH_IS_CASE (record))
+    g_signal_emit (self, signals[OPEN_CLIENT], 0, KH_CASE (record)->client_id);
+}
+
+static void
+scope_toggled_cb (KhCaseloadPage *self)
+{
+  KhCaseloadScope scope = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->queue_button))
+                          ? KH_CASELOAD_TEAM_QUEUE : KH_CASELOAD_MINE;
+
+  kh_caseload_page_set_scope (self, scope);
+}
+
+/* ---- taking and assigning ---- */
+
+typedef struct
+{
+  KhCaseloadPage *self;
+  char           *message;
+} Assigning;
+
+static void
+assigned_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Assigning *a = user_data;
+  g_autoptr(KhCaseloadPage) self = a->self;
+  g_autofree char *message = a->message;
+  g_autoptr(GError) error = NULL;
+
+  g_free (a);
+  self->busy = FALSE;
+  if (kh_store_assign_case_finish (KH_STORE (object), result, &error))
+    toast (self, message);
+  else
+    {
+      toast (self, error->message);
+      /* The store's "changed" does not follow a refused write. */
+      kh_caseload_model_refresh (self->model);
+    }
+  update_actions (self);
+}
+
+static void
+assign_to (KhCaseloadPage *self,
+           KhCase         *kcase,
+           KhUser         *assignee,
+           const char     *message)
+{
+  Assigning *a = g_new0 (Assigning, 1);
+
+  a->self = g_object_ref (self);
+  a->message = g_strdup (message);
+  self->busy = TRUE;
+  update_actions (self);
+  kh_store_assign_case_async (self->store, kcase->id, kcase->assigned_to, assignee->id,
+                              NULL, assigned_cb, a);
+}
+
+static void
+take_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+  KhCase *kcase = selected_case (self);
+  g_autofree char *message = NULL;
+
+  if (kcase == NULL)
+    return;
+  /* Translators: %s is the person's name */
+  message = g_strdup_printf (_("You took the case of %s. It is now in your cases."), kcase->client_name);
+  assign_to (self, kcase, kh_store_get_user (self->store), message);
+}
+
+typedef struct
+{
+  KhCaseloadPage *self;
+  KhCase         *kcase;
+  GPtrArray      *colleagues;  /* of KhUser */
+  GtkDropDown    *choice;
+} AssignDialog;
+
+static void
+assign_dialog_free (AssignDialog *d)
+{
+  g_object_unref (d->self);
+  g_object_unref (d->kcase);
+  g_ptr_array_unref (d->colleagues);
+  g_free (d);
+}
+
+static void
+assign_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    AssignDialog     *d)
+{
+  if (g_strcmp0 (response, "assign") == 0)
+    {
+      guint chosen = gtk_drop_down_get_selected (d->choice);
+
+      if (chosen < d->colleagues->len)
+        {
+          KhUser *colleague = g_ptr_array_index (d->colleagues, chosen);
+          g_autofree char *message = NULL;
+
+          /* Translators: the person's name, then the colleague's */
+          message = g_strdup_printf (_("The case of %s is now with %s."), d->kcase->client_name,
+                                     colleague->display_name != NULL ? colleague->display_name
+                                                                     : colleague->account);
+          assign_to (d->self, d->kcase, colleague, message);
+        }
+    }
+  assign_dialog_free (d);
+}
+
+static void
+users_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhCaseloadPage) self = user_data;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  KhUser *me = kh_store_get_user (self->store);
+  KhCase *kcase = selected_case (self);
+  AssignDialog *d;
+  GtkWidget *dialog;
+  GtkRoot *root;
+
+  users = kh_store_list_users_finish (KH_STORE (object), result, &error);
+  self->busy = FALSE;
+  update_actions (self);
+  if (users == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (kcase == NULL || me == NULL)
+    return;
+
+  d = g_new0 (AssignDialog, 1);
+  d->self = g_object_ref (self);
+  d->kcase = g_object_ref (kcase);
+  d->colleagues = g_ptr_array_new_with_free_func (g_object_unref);
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+
+      if (user->id != kcase->assigned_to && kh_case_assign_check (me, kcase, user) == KH_ASSIGN_OK)
+        {
+          g_autofree char *label = NULL;
+          const char *name = user->display_name != NULL ? user->display_name : user->account;
+
+          label = user->id == me->id ? g_strdup_printf (_("%s (you)"), name)
+                  : user->team_name != NULL ? g_strdup_printf ("%s · %s", name, user->team_name)
+                  : g_strdup (name);
+          g_ptr_array_add (d->colleagues, g_object_ref (user));
+          gtk_string_list_append (names, label);
+        }
+    }
+  if (d->colleagues->len == 0)
+    {
+      KhAssignCheck why = kh_case_assign_check (me, kcase, me);
+
+      toast (self, why != KH_ASSIGN_OK && why != KH_ASSIGN_ASSIGNEE_NOT_A_WORKER
+                   ? kh_assign_check_message (why)
+                   : _("No colleague can be given this case."));
+      assign_dialog_free (d);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Assign Case"), NULL);
+  /* Translators: %s is the person's name */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Who will work on the case of %s?"),
+                                  kcase->client_name);
+  d->choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Worker"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (d->choice));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "assign", _("_Assign"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "assign",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (assign_response_cb), d);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (d->choice));
+}
+
+static void
+assign_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+
+  if (selected_case (self) == NULL)
+    return;
+  self->busy = TRUE;
+  update_actions (self);
+  kh_store_list_users_async (self->store, self->cancellable, users_listed_cb, g_object_ref (self));
+}
+
+/* ---- live ---- */
+
+static void
+store_changed_cb (KhCaseloadPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kh_caseload_model_refresh (self->model);
+  else
+    self->stale = TRUE;
+}
+
+static void
+kh_caseload_page_map (GtkWidget *widget)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (kh_caseload_page_parent_class)->map (widget);
+
+  self->clock = gtk_widget_get_frame_clock (widget);
+  if (self->clock != NULL)
+    {
+      g_object_ref (self->clock);
+      self->paint_id = g_signal_connect (self->clock, "after-paint", G_CALLBACK (painted_cb), self);
+    }
+  /* Each showing of the page is a new showing of its people. */
+  if (!kh_caseload_model_is_loaded (self->model) || self->stale)
+    kh_caseload_model_reload (self->model);
+  self->stale = FALSE;
+}
+
+static void
+kh_caseload_page_unmap (GtkWidget *widget)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->clock);
+  g_clear_object (&self->clock);
+
+  GTK_WIDGET_CLASS (kh_caseload_page_parent_class)->unmap (widget);
+}
+
+/* ---- GObject ---- */
+
+static GtkWidget *
+status_page (const char *icon)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  return page;
+}
+
+static void
+kh_caseload_page_constructed (GObject *object)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (object);
+
+  G_OBJECT_CLASS (kh_caseload_page_parent_class)->constructed (object);
+
+  g_return_if_fail (KH_IS_STORE (self->store));
+
+  self->model = kh_caseload_model_new (self->store);
+  g_signal_connect_object (self->model, "loaded", G_CALLBACK (loaded_cb), self, 0);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
+static void
+kh_caseload_page_dispose (GObject *object)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->clock);
+  g_clear_object (&self->clock);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (kh_caseload_page_parent_class)->dispose (object);
+}
+
+static void
+kh_caseload_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, KH_CASELOAD_PAGE (object)->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_caseload_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      KH_CASELOAD_PAGE (object)->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_caseload_page_class_init (KhCaseloadPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kh_caseload_page_constructed;
+  object_class->dispose = kh_caseload_page_dispose;
+  object_class->get_property = kh_caseload_page_get_property;
+  object_class->set_property = kh_caseload_page_set_property;
+  widget_class->map = kh_caseload_page_map;
+  widget_class->unmap = kh_caseload_page_unmap;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KH_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[OPEN_CLIENT] = g_signal_new ("open-client", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "caseload.take", NULL, take_action);
+  gtk_widget_class_install_action (widget_class, "caseload.assign", NULL, assign_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kh-caseload-page");
+  g_type_ensure (KH_TYPE_CASELOAD_ROW);
+}
+
+static void
+kh_caseload_page_init (KhCaseloadPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scopes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller;
+  GtkListItemFactory *factory;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* The switch: two linked toggles, one always on. */
+  gtk_widget_add_css_class (scopes, "linked");
+  self->mine_button = gtk_toggle_button_new_with_mnemonic (_("_My Cases"));
+  self->queue_button = gtk_toggle_button_new_with_mnemonic (_("Team _Queue"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->queue_button),
+                               GTK_TOGGLE_BUTTON (self->mine_button));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->mine_button), TRUE);
+  gtk_box_append (GTK_BOX (scopes), self->mine_button);
+  gtk_box_append (GTK_BOX (scopes), self->queue_button);
+  g_signal_connect_swapped (self->queue_button, "toggled", G_CALLBACK (scope_toggled_cb), self);
+
+  self->heading = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->heading), 0);
+  gtk_widget_set_hexpand (self->heading, TRUE);
+  gtk_widget_add_css_class (self->heading, "dim-label");
+
+  self->take_button = gtk_button_new_with_mnemonic (_("_Take"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->take_button), "caseload.take");
+  gtk_widget_add_css_class (self->take_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->take_button, _("Take the selected case from the queue"));
+  self->assign_button = gtk_button_new_with_mnemonic (_("_Assign…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assign_button), "caseload.assign");
+  gtk_widget_set_tooltip_text (self->assign_button, _("Give the selected case to a colleague"));
+
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (bar), scopes);
+  gtk_box_append (GTK_BOX (bar), self->heading);
+  gtk_box_append (GTK_BOX (bar), self->take_button);
+  gtk_box_append (GTK_BOX (bar), self->assign_button);
+  gtk_widget_set_parent (bar, widget);
+
+  factory = kh_list_factory_new (KH_TYPE_CASELOAD_ROW, "item");
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_list_view_set_show_separators (self->list_view, TRUE);
+  gtk_list_view_set_single_click_activate (self->list_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cases"), -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_widget_set_margin_start (scroller, 12);
+  gtk_widget_set_margin_end (scroller, 12);
+  gtk_widget_set_margin_bottom (scroller, 12);
+
+  self->empty = status_page ("folder-documents-symbolic");
+  self->error = status_page ("dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->error), _("The Cases Could Not Be Read"));
+
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_stack_add_named (GTK_STACK (self->stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "loading");
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->error, "error");
+  gtk_widget_set_parent (self->stack, widget);
+}
+
+GtkWidget *
+kh_caseload_page_new (KhStore *store)
+{
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  return g_object_new (KH_TYPE_CASELOAD_PAGE, "store", store, NULL);
+}
+
+void
+kh_caseload_page_set_scope (KhCaseloadPage  *self,
+                            KhCaseloadScope  scope)
+{
+  g_return_if_fail (KH_IS_CASELOAD_PAGE (self));
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (scope == KH_CASELOAD_TEAM_QUEUE
+                                                   ? self->queue_button : self->mine_button), TRUE);
+  if (kh_caseload_model_get_scope (self->model) == scope)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->heading), "");
+  kh_caseload_model_set_scope (self->model, scope);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !kh_caseload_model_is_loaded (self->model))
+    kh_caseload_model_reload (self->model);
+  update_actions (self);
+}
+
+KhCaseloadScope
+kh_caseload_page_get_scope (KhCaseloadPage *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_PAGE (self), KH_CASELOAD_MINE);
+
+  return kh_caseload_model_get_scope (self->model);
+}
+
+GtkListView *
+kh_caseload_page_get_list_view (KhCaseloadPage *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_PAGE (self), NULL);
+
+  return self->list_view;
+}
+
+GListModel *
+kh_caseload_page_get_model (KhCaseloadPage *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
+
+const char *
+kh_caseload_page_get_heading (KhCaseloadPage *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_PAGE (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->heading));
+}

@@ -1,0 +1,287 @@
+/* kh-caseload-row.c — one case of the caseload, made in code
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 7, 1: what is overdue or due this week is seen at a glance. The
+ * row's first line is the person and a short word for how the case stands
+ * (kh_due_status_label: red when urgent or overdue, amber today and this
+ * week), the second its next statutory date in words
+ * (kh_case_due_describe), the third when it became pending, its team and
+ * worker. How the case stands is the core's (kh_case_due).
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-calendar.h"
+#include "core/kh-caseload.h"
+#include "core/kh-records.h"
+#include "kh-caseload-row.h"
+
+struct _KhCaseloadRow
+{
+  GtkWidget       parent_instance;
+
+  /* owned */
+  KhWorkListItem *item;
+  gulong          record_id;
+
+  /* borrowed: children */
+  GtkWidget      *name;
+  GtkWidget      *status;
+  GtkWidget      *due;
+  GtkWidget      *details;
+};
+
+G_DEFINE_FINAL_TYPE (KhCaseloadRow, kh_caseload_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_status_class (KhCaseloadRow *self,
+                  const char    *css_class)
+{
+  static const char * const classes[] = { "error", "warning", NULL };
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    if (g_strcmp0 (classes[i], css_class) != 0)
+      gtk_widget_remove_css_class (self->status, classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (self->status, css_class);
+}
+
+static void
+update (KhCaseloadRow *self)
+{
+  GObject *record = self->item != NULL ? kh_work_list_item_get_record (self->item) : NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *pending = NULL;
+  g_autoptr(GString) details = NULL;
+  const char *status;
+  KhCase *kcase;
+  KhCaseDue due;
+  GDate today;
+
+  if (!KH_IS_CASE (record))
+    {
+      gtk_label_set_text (GTK_LABEL (self->name), "");
+      gtk_label_set_text (GTK_LABEL (self->status), "");
+      gtk_label_set_text (GTK_LABEL (self->due), "");
+      gtk_label_set_text (GTK_LABEL (self->details), "");
+      gtk_widget_set_visible (self->status, FALSE);
+      return;
+    }
+  kcase = KH_CASE (record);
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  kh_case_due (kcase, kcase->assessment_started, &today, &due);
+  status = kh_due_status_label (due.status);
+  due_text = kh_case_due_describe (&due);
+
+  gtk_label_set_text (GTK_LABEL (self->name), kcase->client_name);
+  gtk_label_set_text (GTK_LABEL (self->status), status != NULL ? status : "");
+  gtk_widget_set_visible (self->status, status != NULL);
+  set_status_class (self, due.status == KH_DUE_URGENT || due.status == KH_DUE_OVERDUE ? "error"
+                          : status != NULL ? "warning" : NULL);
+  gtk_label_set_text (GTK_LABEL (self->due), due_text);
+
+  details = g_string_new (NULL);
+  if (kcase->opened_at != NULL)
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_time_get_day_of_month (kcase->opened_at),
+                      g_date_time_get_month (kcase->opened_at),
+                      g_date_time_get_year (kcase->opened_at));
+      pending = kh_calendar_format_day (&day);
+      /* Translators: when the case became pending (vireille), e.g. "Thu 2.4.2026" */
+      g_string_append_printf (details, _("Pending since %s"), pending);
+    }
+  if (kcase->team_name != NULL)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", kcase->team_name);
+  if (kcase->assigned_to_name != NULL)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "", kcase->assigned_to_name);
+  if (kcase->assessment_started)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
+                            _("Assessment started"));
+  gtk_label_set_text (GTK_LABEL (self->details), details->str);
+}
+
+static void
+record_changed_cb (KhCaseloadRow *self)
+{
+  update (self);
+}
+
+static GtkWidget *
+make_label (const char *css_class,
+            gboolean    ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+kh_caseload_row_dispose (GObject *object)
+{
+  KhCaseloadRow *self = KH_CASELOAD_ROW (object);
+  GtkWidget *child;
+
+  kh_caseload_row_set_item (self, NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (kh_caseload_row_parent_class)->dispose (object);
+}
+
+static void
+kh_caseload_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, KH_CASELOAD_ROW (object)->item);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_caseload_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      kh_caseload_row_set_item (KH_CASELOAD_ROW (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_caseload_row_class_init (KhCaseloadRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_caseload_row_dispose;
+  object_class->get_property = kh_caseload_row_get_property;
+  object_class->set_property = kh_caseload_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, KH_TYPE_WORK_LIST_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "kh-caseload-row");
+}
+
+static void
+attach (GtkWidget *child,
+        GtkWidget *parent,
+        int        column,
+        int        row)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (parent);
+  GtkGridLayoutChild *grid_child;
+
+  gtk_widget_set_parent (child, parent);
+  grid_child = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (layout, child));
+  gtk_grid_layout_child_set_column (grid_child, column);
+  gtk_grid_layout_child_set_row (grid_child, row);
+}
+
+static void
+kh_caseload_row_init (KhCaseloadRow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGridLayout *layout = GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (widget));
+
+  gtk_grid_layout_set_column_spacing (layout, 12);
+  gtk_grid_layout_set_row_spacing (layout, 2);
+  gtk_widget_set_margin_start (widget, 12);
+  gtk_widget_set_margin_end (widget, 12);
+  gtk_widget_set_margin_top (widget, 8);
+  gtk_widget_set_margin_bottom (widget, 8);
+
+  self->name = make_label ("heading", TRUE);
+  gtk_widget_set_hexpand (self->name, TRUE);
+  self->status = make_label ("caption-heading", FALSE);
+  gtk_widget_set_halign (self->status, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->status, GTK_ALIGN_CENTER);
+  self->due = make_label (NULL, TRUE);
+  self->details = make_label ("dim-label", TRUE);
+  gtk_widget_add_css_class (self->details, "caption");
+  attach (self->name, widget, 0, 0);
+  attach (self->status, widget, 1, 0);
+  attach (self->due, widget, 0, 1);
+  attach (self->details, widget, 0, 2);
+  gtk_widget_set_visible (self->status, FALSE);
+}
+
+KhWorkListItem *
+kh_caseload_row_get_item (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+kh_caseload_row_set_item (KhCaseloadRow  *self,
+                          KhWorkListItem *item)
+{
+  g_return_if_fail (KH_IS_CASELOAD_ROW (self));
+  g_return_if_fail (item == NULL || KH_IS_WORK_LIST_ITEM (item));
+
+  if (self->item == item)
+    return;
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->record_id, self->item);
+  g_set_object (&self->item, item);
+  if (item != NULL)
+    self->record_id = g_signal_connect_swapped (item, "notify::record",
+                                                G_CALLBACK (record_changed_cb), self);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+const char *
+kh_caseload_row_get_status_text (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->status));
+}
+
+const char *
+kh_caseload_row_get_due_text (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->due));
+}

@@ -1,0 +1,423 @@
+/* test-caseload-page.c — the caseload in a real window (issue 7, 1)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The test's account is made a social worker of the unit's team (with a
+ * second administrator, so that the unit keeps one), a colleague joins
+ * the team, and cases are opened at reception. Then the page runs on a
+ * KhStore of its own, as the worker's desk; another desk (a KhDb on the
+ * same file) takes a case meanwhile.
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "core/kh-caseload.h"
+#include "store/kh-store.h"
+#include "ui/caseload/kh-caseload-page.h"
+#include "ui/caseload/kh-caseload-row.h"
+
+#include "kh-test-ui.h"
+
+typedef struct {
+  KhTestUi   ui;
+  KhStore   *store;        /* the worker's desk */
+  GtkWidget *page;
+  KhDb      *other;        /* another desk */
+  KhUser    *me;           /* as the other desk knows them */
+  KhUser    *pekka;
+  gint64     old_case;     /* Vanhanen: over 75, contact Thu 2.4.2026 */
+  gint64     urgent_case;
+  gint64     mine_case;
+  gint64     old_client;
+  gint64     opened_client;
+  char      *toast;
+} Fixture;
+
+static gint64
+open_case (Fixture    *f,
+           const char *last_name,
+           const char *first_names,
+           const char *birth,
+           GDateTime  *received,
+           gboolean    urgent,
+           gint64      assign_to,
+           gint64     *out_client)
+{
+  g_autoptr(KhContact) contact = kh_contact_new ();
+  g_autoptr(KhClient) client = kh_client_new ();
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+  client->last_name = g_strdup (last_name);
+  client->first_names = g_strdup (first_names);
+  client->language = KH_LANGUAGE_FI;
+  client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  client->birth_date = g_strdup (birth);
+  contact->channel = KH_CHANNEL_WALK_IN;
+  contact->contactor = KH_CONTACTOR_SELF;
+  contact->language = KH_LANGUAGE_FI;
+  contact->outcome = KH_OUTCOME_CASE_OPENED;
+  contact->needs = KH_NEED_FINANCIAL;
+  contact->urgency = urgent ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
+  contact->received_at = g_date_time_ref (received);
+  intake.assign_to = assign_to;
+  result = kh_db_save_intake (f->other, f->me, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->case_id, >, 0);
+  if (out_client != NULL)
+    *out_client = result->client_id;
+  return result->case_id;
+}
+
+static void
+toast_cb (GtkWidget *page,
+          AdwToast  *toast,
+          Fixture   *f)
+{
+  g_free (f->toast);
+  f->toast = g_strdup (adw_toast_get_title (toast));
+}
+
+static void
+open_client_cb (GtkWidget *page,
+                gint64     client_id,
+                Fixture   *f)
+{
+  f->opened_client = client_id;
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KhUser **user = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *user = kh_store_open_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) ada = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GDateTime) easter = g_date_time_new_local (2026, 4, 2, 9, 30, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 team;
+
+  kh_test_ui_set_up (&f->ui);
+  f->other = kh_db_open (f->ui.location, &error);
+  g_assert_no_error (error);
+  admin = kh_db_login (f->other, g_get_user_name (), NULL, &error);
+  g_assert_no_error (error);
+  ada = kh_db_save_user (f->other, admin, "ada", "Ada Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&admin);
+  admin = kh_db_login (f->other, "ada", NULL, &error);
+  g_assert_no_error (error);
+  f->me = kh_db_save_user (f->other, admin, g_get_user_name (), "Sanna Sosiaalityöntekijä",
+                           KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  g_assert_no_error (error);
+  f->pekka = kh_db_save_user (f->other, admin, "pekka", "Pekka Berg", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  g_assert_no_error (error);
+  teams = kh_db_list_teams (f->other, FALSE, &error);
+  g_assert_no_error (error);
+  team = ((KhTeam *) g_ptr_array_index (teams, 0))->id;
+  g_assert_true (kh_db_set_user_team (f->other, g_get_user_name (), team, &error));
+  g_assert_true (kh_db_set_user_team (f->other, "pekka", team, &error));
+  g_assert_no_error (error);
+  f->me->team_id = f->pekka->team_id = team;
+
+  f->old_case = open_case (f, "Vanhanen", "Elsa", "1948-05-10", easter, FALSE, 0, &f->old_client);
+  f->urgent_case = open_case (f, "Kiireinen", "Kalle", "1990-01-01", now, TRUE, 0, NULL);
+  f->mine_case = open_case (f, "Omanen", "Olli", "1985-03-03", now, FALSE, f->me->id, NULL);
+
+  /* The worker's desk: a store that logs in as the test's account. */
+  f->store = kh_store_new (f->ui.location);
+  kh_store_open_async (f->store, NULL, store_opened_cb, &user);
+  WAIT_UNTIL (user != NULL);
+  g_assert_cmpint (user->role, ==, KH_ROLE_SOCIAL_WORKER);
+
+  f->page = kh_caseload_page_new (f->store);
+  g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
+  g_signal_connect (f->page, "open-client", G_CALLBACK (open_client_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_strdup (f->ui.dir);
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->me);
+  g_clear_object (&f->pekka);
+  g_clear_pointer (&f->other, kh_db_close);
+  g_clear_pointer (&f->toast, g_free);
+  /* The page holds the worker's store until the window goes. */
+  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
+  g_object_unref (f->store);
+  kh_test_ui_tear_down (&f->ui);
+  WAIT_UNTIL (f->store == NULL);
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static GListModel *
+model (Fixture *f)
+{
+  return kh_caseload_page_get_model (KH_CASELOAD_PAGE (f->page));
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (model (f));
+}
+
+/* The case at `position`, once its page is read; NULL before. */
+static KhCase *
+case_at (Fixture *f,
+         guint    position)
+{
+  g_autoptr(KhWorkListItem) item = g_list_model_get_item (model (f), position);
+  GObject *record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+
+  return KH_IS_CASE (record) ? KH_CASE (record) : NULL;
+}
+
+static KhCaseloadRow *
+row_of (Fixture *f,
+        gint64   case_id)
+{
+  GtkWidget *view = GTK_WIDGET (kh_caseload_page_get_list_view (KH_CASELOAD_PAGE (f->page)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      KhWorkListItem *item;
+      GObject *record;
+
+      if (!KH_IS_CASELOAD_ROW (row))
+        continue;
+      item = kh_caseload_row_get_item (KH_CASELOAD_ROW (row));
+      record = item != NULL ? kh_work_list_item_get_record (item) : NULL;
+      if (KH_IS_CASE (record) && KH_CASE (record)->id == case_id)
+        return KH_CASELOAD_ROW (row);
+    }
+  return NULL;
+}
+
+static gboolean
+shows (Fixture *f,
+       guint    n)
+{
+  return n_rows (f) == n && (n == 0 || case_at (f, n - 1) != NULL);
+}
+
+static void
+select_case (Fixture *f,
+             gint64   case_id)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (kh_caseload_page_get_list_view (KH_CASELOAD_PAGE (f->page)));
+
+  for (guint i = 0; i < n_rows (f); i++)
+    if (case_at (f, i) != NULL && case_at (f, i)->id == case_id)
+      {
+        gtk_selection_model_select_item (selection, i, TRUE);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+action_enabled (Fixture    *f,
+                const char *name)
+{
+  /* A button bound to the action is sensitive exactly when it is enabled. */
+  GtkWidget *button = NULL;
+  GtkWidget *bar = gtk_widget_get_first_child (f->page);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_ACTIONABLE (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), name) == 0)
+      button = c;
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* My cases, the team's queue with its deadlines, taking, another desk,
+ * assigning, opening the person. */
+static void
+test_caseload (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  KhCaseloadRow *row;
+  AdwMessageDialog *dialog;
+  const char *due;
+  /* Pictures in Finnish and Swedish skip the English wording. */
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+
+  /* My cases first: the one assigned at reception. */
+  WAIT_UNTIL (shows (f, 1));
+  g_assert_cmpint (case_at (f, 0)->id, ==, f->mine_case);
+  if (english)
+    g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==, "1 case");
+  g_assert_false (action_enabled (f, "caseload.take"));   /* mine already */
+  kh_test_ui_screenshot (f->ui.window, "caseload-mine");
+
+  /* The team's queue: the urgent case first, then Elsa Vanhanen, over 75,
+   * whose contact came on Thursday 2.4.2026: her assessment was to start
+   * by the 7th working day, Wednesday 15.4.2026 (Good Friday 3.4. and
+   * Easter Monday 6.4. are not working days) — overdue now. */
+  kh_caseload_page_set_scope (KH_CASELOAD_PAGE (f->page), KH_CASELOAD_TEAM_QUEUE);
+  WAIT_UNTIL (shows (f, 2));
+  g_assert_cmpint (case_at (f, 0)->id, ==, f->urgent_case);
+  g_assert_cmpint (case_at (f, 1)->id, ==, f->old_case);
+  g_assert_cmpstr (case_at (f, 1)->assessment_deadline, ==, "2026-04-15");
+  g_assert_cmpstr (case_at (f, 1)->implementation_deadline, ==, "2026-07-02");
+  WAIT_UNTIL (row_of (f, f->old_case) != NULL && row_of (f, f->urgent_case) != NULL);
+  if (english)
+    g_assert_cmpstr (kh_caseload_row_get_status_text (row_of (f, f->urgent_case)), ==, "Urgent");
+  row = row_of (f, f->old_case);
+  if (english)
+    g_assert_cmpstr (kh_caseload_row_get_status_text (row), ==, "Overdue");
+  due = kh_caseload_row_get_due_text (row);
+  g_test_message ("%s", due);
+  if (english)
+    g_assert_true (g_str_has_prefix (due, "Assessment to start (SHL 36 §): overdue "));
+  if (english)
+    g_assert_true (g_str_has_suffix (due, "Wed 15.4.2026"));
+  if (english)
+    g_assert_cmpstr (kh_caseload_page_get_heading (KH_CASELOAD_PAGE (f->page)), ==,
+                     "2 cases, 1 urgent, 1 overdue");
+  kh_test_ui_screenshot (f->ui.window, "caseload-queue");
+
+  /* Take Elsa Vanhanen's case: it leaves the queue. */
+  select_case (f, f->old_case);
+  WAIT_UNTIL (action_enabled (f, "caseload.take"));
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.take", NULL));
+  WAIT_UNTIL (shows (f, 1));
+  g_assert_cmpint (case_at (f, 0)->id, ==, f->urgent_case);
+  WAIT_UNTIL (f->toast != NULL);
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "You took the case of Vanhanen, Elsa. It is now in your cases.");
+
+  /* Another desk takes the urgent case: it leaves this desk's queue
+   * without anyone asking (the store's "changed"). */
+  g_assert_true (kh_db_take_case (f->other, f->pekka, f->urgent_case, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (shows (f, 0));
+
+  /* My cases: Omanen and Vanhanen (overdue first). Give Omanen to Pekka. */
+  kh_caseload_page_set_scope (KH_CASELOAD_PAGE (f->page), KH_CASELOAD_MINE);
+  WAIT_UNTIL (shows (f, 2));
+  g_assert_cmpint (case_at (f, 0)->id, ==, f->old_case);
+  g_assert_cmpint (case_at (f, 1)->id, ==, f->mine_case);
+  select_case (f, f->mine_case);
+  WAIT_UNTIL (action_enabled (f, "caseload.assign"));
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.assign", NULL));
+  WAIT_UNTIL (find_dialog () != NULL);
+  dialog = find_dialog ();
+  kh_test_ui_screenshot (GTK_WIDGET (dialog), "caseload-assign");
+  adw_message_dialog_response (dialog, "assign");
+  WAIT_UNTIL (shows (f, 1));
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "The case of Omanen, Olli is now with Pekka Berg.");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM cases WHERE assigned_to = "
+                                             "(SELECT id FROM users WHERE account = 'pekka')"), ==, 2);
+
+  /* Enter on a case opens the person. */
+  g_signal_emit_by_name (kh_caseload_page_get_list_view (KH_CASELOAD_PAGE (f->page)), "activate", 0);
+  g_assert_cmpint (f->opened_client, ==, f->old_client);
+}
+
+/* Take and Assign… are reachable from the keyboard: buttons with
+ * mnemonics, focusable; the switch too. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *bar;
+  guint mnemonics = 0;
+
+  kh_test_ui_show (&f->ui, f->page);
+  WAIT_UNTIL (shows (f, 1));
+  bar = gtk_widget_get_first_child (f->page);
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c))
+        {
+          g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (c)));
+          g_assert_true (gtk_widget_get_focusable (c));
+          mnemonics++;
+        }
+      for (GtkWidget *b = gtk_widget_get_first_child (c); b != NULL; b = gtk_widget_get_next_sibling (b))
+        if (GTK_IS_TOGGLE_BUTTON (b))
+          {
+            g_assert_true (gtk_button_get_use_underline (GTK_BUTTON (b)));
+            mnemonics++;
+          }
+    }
+  g_assert_cmpuint (mnemonics, ==, 4);   /* My Cases, Team Queue, Take, Assign… */
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Pictures in Finnish and Swedish: KOHTAAMO_LOCALEDIR, LANGUAGE and
+   * KH_TEST_SCREENSHOTS from outside (the assertions are on English text:
+   * run the pictures with -p /ui/caseload/keyboard … or read them only). */
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  g_test_add ("/ui/caseload/take-assign-live", Fixture, NULL, fixture_set_up, test_caseload,
+              fixture_tear_down);
+  g_test_add ("/ui/caseload/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
