@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Issue 7, 4 (data/sql/0027-appointments.sql, data/sql/pg/0019-appointments.sql).
+ * Issue 7, 4 (data/sql/0026-appointments.sql, data/sql/pg/0018-appointments.sql).
  *
  * Booking and moving. The rule is the core's (kh_appointment_check): the
  * store reads what it needs — the service point with its hours, the

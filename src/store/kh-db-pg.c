@@ -58,7 +58,8 @@ static const struct {
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
   { 16, "0016-caseload.sql" },
-  { 19, "0019-appointments.sql" },
+  { 17, "0017-assessment-step.sql" },
+  { 18, "0018-appointments.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

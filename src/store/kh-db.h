@@ -891,6 +891,13 @@ GPtrArray *kh_db_list_client_appointments (KhDb      *db,
  * of kh_assessment_default_area_keys() alone takes its label); unset, the
  * default list. Copied into an assessment when it starts. */
 #define KH_SETTING_ASSESSMENT_AREAS "assessment_areas"
+/* The unit's own wording of the five answers of the client's
+ * self-assessment, from "serious difficulties" to "going well", one per
+ * line, in Finnish and in Swedish (kh_assessment_parse_self_assessment_answers);
+ * unset, the application's own. Which scale to use is the unit's choice:
+ * no national one is confirmed (domain-law.md 7). */
+#define KH_SETTING_SELF_ASSESSMENT_ANSWERS_FI "self_assessment_answers_fi"
+#define KH_SETTING_SELF_ASSESSMENT_ANSWERS_SV "self_assessment_answers_sv"
 
 /* Every call here is for social counsellors, social workers and the lead
  * social worker as the users table has them now: PERMISSION for reception

@@ -1131,7 +1131,7 @@ def test_caseload():
 
 
 def test_appointments():
-    # Issue 7, 4: meetings with clients (data/sql/pg/0019-appointments.sql).
+    # Issue 7, 4: meetings with clients (data/sql/pg/0018-appointments.sql).
     # A Finnish-language point open Mon-Thu 8-16, Fri 8-14; meetings in
     # March 2030 with Aino Mäkinen (person 1), who speaks Finnish.
     sw = su("SELECT id FROM kohtaamo.users WHERE account = 'sw';")

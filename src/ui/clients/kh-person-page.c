@@ -18,6 +18,7 @@
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/intake/kh-contact-window.h"
+#include "ui/assessment/kh-assessment-window.h"
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
@@ -200,10 +201,45 @@ create_contact_row (KhContact *contact)
   return row;
 }
 
+static void cases_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* The assessment's window closed: the case's button says where it is now. */
+static void
+assessment_window_destroyed_cb (KhPersonPage *self)
+{
+  if (self->client == NULL || self->store == NULL)
+    return;
+  kh_store_list_client_cases_async (self->store, self->client->id, self->cancellable,
+                                    cases_loaded_cb, g_object_ref (self));
+}
+
+/* Issue 7, 3: the case's service-need assessment, started, continued or
+ * opened in its own window. */
+static void
+assessment_clicked_cb (GtkButton    *button,
+                       KhPersonPage *self)
+{
+  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "kh-case-id"));
+  GtkWindow *window;
+
+  window = kh_assessment_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         self->store, case_id);
+  if (self->client != NULL)
+    {
+      g_autofree char *name = kh_client_dup_display_name (self->client);
+
+      kh_assessment_window_set_client_name (KH_ASSESSMENT_WINDOW (window), name);
+    }
+  g_signal_handlers_disconnect_by_func (window, assessment_window_destroyed_cb, self);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (assessment_window_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Issue 5, 2.3: a case with its status, its deadlines, its worker, and who
  * made the contact that opened it and with what consent (SHL 35 §). */
 static GtkWidget *
-create_case_row (KhCase *kcase)
+create_case_row (KhPersonPage *self,
+                 KhCase       *kcase)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *opened = NULL;
@@ -279,6 +315,21 @@ create_case_row (KhCase *kcase)
       gtk_widget_add_css_class (badge, "error");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
+
+  /* Reception does not work with assessments (the store refuses as well). */
+  if (kh_assessment_window_may_open (self->store))
+    {
+      const char *label = kcase->assessment_status == KH_ASSESSMENT_FINISHED ? _("Open Assessment")
+                          : kcase->assessment_status == KH_ASSESSMENT_DRAFT ? _("Continue Assessment")
+                          : _("Start Assessment");
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "kh-assessment-button");
+      g_object_set_data (G_OBJECT (button), "kh-case-id", GSIZE_TO_POINTER (kcase->id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (assessment_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 
@@ -327,7 +378,7 @@ cases_loaded_cb (GObject      *object,
     }
 
   for (guint i = 0; i < cases->len; i++)
-    gtk_list_box_append (self->cases_list, create_case_row (g_ptr_array_index (cases, i)));
+    gtk_list_box_append (self->cases_list, create_case_row (self, g_ptr_array_index (cases, i)));
 }
 
 static void

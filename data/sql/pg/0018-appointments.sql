@@ -1,4 +1,4 @@
--- 0019-appointments.sql — PostgreSQL's side of data/sql/0027-appointments.sql:
+-- 0018-appointments.sql — PostgreSQL's side of data/sql/0026-appointments.sql:
 -- the unit's service points and the meetings booked with clients (issue 7, 4)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -476,4 +476,4 @@ CREATE POLICY appointments_read ON appointments FOR SELECT
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (19, '0019-appointments');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (18, '0018-appointments');

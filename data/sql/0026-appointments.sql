@@ -1,4 +1,4 @@
--- 0027-appointments.sql — the unit's service points and the meetings booked
+-- 0026-appointments.sql — the unit's service points and the meetings booked
 -- with clients (issue 7, 4)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,7 +11,7 @@
 -- refusal; the triggers below restate what SQL can see, for any program
 -- that writes here: weekends and the unit's closed days (the public
 -- holidays are computed in C: SQLite has no Easter), the point's hours,
--- its languages, the overlap. Keep in sync with data/sql/pg/0019-appointments.sql.
+-- its languages, the overlap. Keep in sync with data/sql/pg/0018-appointments.sql.
 --
 -- Times are the unit's wall clock: `day` (ISO) and `start_min` (minutes
 -- after midnight), as opening hours are; a meeting does not run past
