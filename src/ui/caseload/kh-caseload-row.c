@@ -7,7 +7,11 @@
  * (kh_due_status_label: red when urgent or overdue, amber today and this
  * week), the second its next statutory date in words
  * (kh_case_due_describe), the third when it became pending, its team and
- * worker. How the case stands is the core's (kh_case_due).
+ * worker. How the case stands is the core's (kh_case_due). A case of the
+ * worker's own has a button for its service-need assessment (Start,
+ * Continue or Open Assessment: the page's action caseload.assess with the
+ * case's id), when the worker's role works with assessments
+ * (kh_caseload_row_set_assessor).
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -15,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kh-assessment.h"
 #include "core/kh-calendar.h"
 #include "core/kh-caseload.h"
 #include "core/kh-records.h"
@@ -27,12 +32,14 @@ struct _KhCaseloadRow
   /* owned */
   KhWorkListItem *item;
   gulong          record_id;
+  gint64          assessor;   /* the user, when they may assess; else 0 */
 
   /* borrowed: children */
   GtkWidget      *name;
   GtkWidget      *status;
   GtkWidget      *due;
   GtkWidget      *details;
+  GtkWidget      *assess;
 };
 
 G_DEFINE_FINAL_TYPE (KhCaseloadRow, kh_caseload_row, GTK_TYPE_WIDGET)
@@ -77,6 +84,7 @@ update (KhCaseloadRow *self)
       gtk_label_set_text (GTK_LABEL (self->due), "");
       gtk_label_set_text (GTK_LABEL (self->details), "");
       gtk_widget_set_visible (self->status, FALSE);
+      gtk_widget_set_visible (self->assess, FALSE);
       return;
     }
   kcase = KH_CASE (record);
@@ -114,6 +122,16 @@ update (KhCaseloadRow *self)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                             _("Assessment started"));
   gtk_label_set_text (GTK_LABEL (self->details), details->str);
+
+  /* The assessment of a case of one's own (not of one in the queue). */
+  if (self->assessor != 0 && kcase->status == KH_CASE_ASSIGNED && kcase->assigned_to == self->assessor)
+    {
+      gtk_button_set_label (GTK_BUTTON (self->assess), kh_caseload_row_assessment_label (kcase));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->assess), "x", (gint64) kcase->id);
+      gtk_widget_set_visible (self->assess, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->assess, FALSE);
 }
 
 static void
@@ -241,6 +259,44 @@ kh_caseload_row_init (KhCaseloadRow *self)
   attach (self->due, widget, 0, 1);
   attach (self->details, widget, 0, 2);
   gtk_widget_set_visible (self->status, FALSE);
+
+  self->assess = gtk_button_new ();
+  gtk_widget_set_halign (self->assess, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->assess, GTK_ALIGN_CENTER);
+  /* The target first: the action takes a case's id. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->assess), "x", (gint64) 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->assess), "caseload.assess");
+  gtk_widget_set_visible (self->assess, FALSE);
+  attach (self->assess, widget, 1, 1);
+  gtk_grid_layout_child_set_row_span (GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (gtk_widget_get_layout_manager (widget), self->assess)), 2);
+}
+
+const char *
+kh_caseload_row_assessment_label (KhCase *kcase)
+{
+  g_return_val_if_fail (KH_IS_CASE (kcase), NULL);
+
+  return kcase->assessment_status == KH_ASSESSMENT_FINISHED ? _("Open Assessment")
+         : kcase->assessment_status == KH_ASSESSMENT_DRAFT ? _("Continue Assessment")
+         : _("Start Assessment");
+}
+
+void
+kh_caseload_row_set_assessor (KhCaseloadRow *self,
+                              gint64         user_id)
+{
+  g_return_if_fail (KH_IS_CASELOAD_ROW (self));
+
+  self->assessor = user_id;
+  update (self);
+}
+
+GtkWidget *
+kh_caseload_row_get_assessment_button (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return gtk_widget_get_visible (self->assess) ? self->assess : NULL;
 }
 
 KhWorkListItem *
