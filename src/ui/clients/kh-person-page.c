@@ -19,6 +19,8 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/intake/kh-contact-window.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/appointments/kh-appointment-dialog.h"
+#include "core/kh-caseload.h"
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
@@ -32,6 +34,7 @@ struct _KhPersonPage
   AdwActionRow      *address_row;
   GtkButton         *back_button;
   AdwActionRow      *birth_date_row;
+  GtkWidget         *book_button;
   GtkListBox        *cases_list;
   AdwActionRow      *code_row;
   GtkListBox        *contacts_list;
@@ -629,6 +632,7 @@ show_client (KhPersonPage *self,
   set_value (self->email_row, client->email);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
   if (self->scroll_to_top)
     scroll_to_top (self);
@@ -866,6 +870,30 @@ client_for_edit_cb (GObject      *object,
 }
 
 static void
+meeting_done_cb (KhPersonPage *self,
+                 const char   *text)
+{
+  emit_toast (self, text);
+}
+
+/* Issue 7, 4: a meeting with this person, booked from their page. */
+static void
+book_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  KhAppointmentDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+  dialog = kh_appointment_dialog_new_book (self->store, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                           self->client, NULL);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (meeting_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -974,6 +1002,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, book_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, cases_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
@@ -998,6 +1027,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
   /* Back to the search: the action lives on the People view around this page. */
@@ -1013,6 +1043,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
@@ -1046,6 +1077,10 @@ kh_person_page_set_store (KhPersonPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->log_group),
                           kh_store_get_user (store) != NULL
                           && kh_user_can_read_access_log (kh_store_get_user (store)));
+  /* Meetings are booked by those who work cases, not at reception. */
+  gtk_widget_set_visible (self->book_button,
+                          kh_store_get_user (store) != NULL
+                          && kh_role_works_cases (kh_store_get_user (store)->role));
 }
 
 void
@@ -1088,6 +1123,7 @@ load (KhPersonPage *self,
       clear_cases (self);
       clear_contacts (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   self->client_id = client_id;
