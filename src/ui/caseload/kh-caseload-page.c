@@ -160,6 +160,29 @@ update_heading (KhCaseloadPage *self)
   gtk_label_set_text (GTK_LABEL (self->heading), text->str);
 }
 
+static GtkWidget *
+status_page (const char *icon)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  return page;
+}
+
+/* The empty and the error page, made when first needed: they are not in
+ * the first frame of a list (issue 7: the view's first frame counts). */
+static void
+ensure_status_pages (KhCaseloadPage *self)
+{
+  if (self->empty != NULL)
+    return;
+  self->empty = status_page ("folder-documents-symbolic");
+  self->error = status_page ("dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->error), _("The Cases Could Not Be Read"));
+  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->error, "error");
+}
+
 static void
 loaded_cb (KhCaseloadModel *model,
            const GError    *error,
@@ -171,6 +194,7 @@ loaded_cb (KhCaseloadModel *model,
       if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE)
           && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "list") == 0)
         return;
+      ensure_status_pages (self);
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error), error->message);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
       return;
@@ -180,6 +204,7 @@ loaded_cb (KhCaseloadModel *model,
     {
       gboolean mine = kh_caseload_model_get_scope (model) == KH_CASELOAD_MINE;
 
+      ensure_status_pages (self);
       adw_status_page_set_title (ADW_STATUS_PAGE (self->empty),
                                  mine ? _("No Cases") : _("The Queue Is Empty"));
       adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
@@ -601,6 +626,14 @@ popup_menu (KhCaseloadPage *self,
     g_menu_append (section, _("_Take"), "caseload.take");
   g_menu_append (section, _("_Assign…"), "caseload.assign");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  if (self->menu == NULL)
+    {
+      /* Made at the first use, as the status pages. */
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
 
   if (x < 0)
@@ -671,8 +704,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               KhCaseloadPage           *self)
 {
   GtkWidget *row = g_object_new (KH_TYPE_CASELOAD_ROW, NULL);
+  KhUser *me = kh_store_get_user (self->store);
 
-  kh_caseload_row_set_assessor (KH_CASELOAD_ROW (row), assessor (self));
+  kh_caseload_row_set_user (KH_CASELOAD_ROW (row), me != NULL ? me->id : 0,
+                            kh_assessment_window_may_open (self->store));
   gtk_list_item_set_child (list_item, row);
 }
 
@@ -735,14 +770,6 @@ kh_caseload_page_unmap (GtkWidget *widget)
 
 /* ---- GObject ---- */
 
-static GtkWidget *
-status_page (const char *icon)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  return page;
-}
 
 static void
 kh_caseload_page_constructed (GObject *object)
@@ -932,23 +959,18 @@ kh_caseload_page_init (KhCaseloadPage *self)
   gtk_widget_set_margin_start (scroller, 12);
   gtk_widget_set_margin_end (scroller, 12);
   gtk_widget_set_margin_bottom (scroller, 12);
-
-  self->empty = status_page ("folder-documents-symbolic");
-  self->error = status_page ("dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->error), _("The Cases Could Not Be Read"));
+  /* The card ends with the last row when a few do not fill the page. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_valign (scroller, GTK_ALIGN_START);
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_stack_add_named (GTK_STACK (self->stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "loading");
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->error, "error");
+  /* Each page its own size: the list is not measured against the others. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_widget_set_parent (self->stack, widget);
-
-  self->menu = gtk_popover_menu_new_from_model (NULL);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, widget);
 }
 
 GtkWidget *
