@@ -227,8 +227,17 @@ typedef struct {
   GArray        *team_workers[DEMO_N_TEAMS]; /* user ids of each team's workers */
   GArray        *services;         /* active service ids */
   gint64         emergency_service;
+  /* Cases with a worker lately, for meetings (MeetingCandidate). */
+  GArray        *meeting_candidates;
   KhDemoSummary *summary;
 } Demo;
+
+typedef struct {
+  gint64     client_id;
+  gint64     case_id;
+  gint64     worker_id;
+  KhLanguage language;
+} MeetingCandidate;
 
 static const char *
 pick (Demo               *demo,
@@ -692,6 +701,12 @@ add_case (Demo       *demo,
     return FALSE;
   if (kcase->status == KH_CASE_QUEUED)
     demo->summary->queued++;
+  if (kcase->status == KH_CASE_ASSIGNED && kcase->assigned_to > 0 && days_ago <= 60)
+    {
+      MeetingCandidate m = { kcase->client_id, kcase->id, kcase->assigned_to, client->language };
+
+      g_array_append_val (demo->meeting_candidates, m);
+    }
   return TRUE;
 }
 
@@ -999,6 +1014,132 @@ load_services (Demo    *demo,
   return TRUE;
 }
 
+/* Issue 7, 4: the unit's service points — a Finnish-language office by
+ * appointment only, a Swedish-language one two days a week, a bilingual
+ * service point open to walk-ins — unless it has some already. */
+static gboolean
+ensure_service_points (Demo    *demo,
+                       GArray  *ids,
+                       GError **error)
+{
+  static const struct {
+    const char *name;
+    const char *address;
+    guint       languages;
+    gboolean    by_appointment;
+    int         days[5][3];
+  } points[] = {
+    { "Sosiaalitoimisto Kirkkokatu", "Kirkkokatu 2, 00100 Helsinki", KH_POINT_FINNISH, TRUE,
+      { { 1, 480, 960 }, { 2, 480, 960 }, { 3, 480, 960 }, { 4, 480, 960 }, { 5, 480, 840 } } },
+    { "Socialbyrån Strandgatan", "Strandgatan 5, 00100 Helsingfors", KH_POINT_SWEDISH, FALSE,
+      { { 2, 540, 900 }, { 4, 540, 900 } } },
+    { "Palvelupiste Torikatu – Servicepunkten Torggatan", "Torikatu 1, 00100 Helsinki",
+      KH_POINT_FINNISH | KH_POINT_SWEDISH, FALSE,
+      { { 1, 480, 960 }, { 2, 480, 960 }, { 3, 480, 960 }, { 4, 480, 960 }, { 5, 480, 960 } } },
+  };
+  g_autoptr(GPtrArray) existing = kh_db_list_service_points (demo->db, FALSE, error);
+
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 0; i < existing->len; i++)
+    g_array_append_val (ids, ((KhServicePoint *) g_ptr_array_index (existing, i))->id);
+  if (existing->len > 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(KhServicePoint) point = kh_service_point_new (points[i].name, points[i].languages,
+                                                              points[i].by_appointment);
+      gint64 id;
+
+      point->address = g_strdup (points[i].address);
+      for (guint d = 0; d < G_N_ELEMENTS (points[i].days) && points[i].days[d][0] != 0; d++)
+        kh_service_point_set_hours (point, points[i].days[d][0], points[i].days[d][1],
+                                    points[i].days[d][2]);
+      id = kh_db_save_service_point (demo->db, demo->user, point, error);
+      if (id <= 0)
+        return FALSE;
+      g_array_append_val (ids, id);
+    }
+  return TRUE;
+}
+
+/* Meetings of the workers with their recent clients over the next two
+ * weeks, from the real today on (a meeting is not booked in the past). A
+ * meeting the rule refuses (a closed day, an overlap, a point's hours) is
+ * left out. Not on a server, where only a worker's own login books. */
+static gboolean
+add_meetings (Demo    *demo,
+              GError **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_rand_int (demo->assessment_rand));
+  GDate first;
+  guint wanted = MIN (demo->meeting_candidates->len, 12 * MAX (demo->workers->len, 1u));
+  guint booked = 0;
+
+  if (!ensure_service_points (demo, points, error))
+    return FALSE;
+  if (kh_db_is_server (demo->db) || points->len == 0)
+    return TRUE;
+  listed = kh_db_list_service_points (demo->db, FALSE, error);
+  if (listed == NULL)
+    return FALSE;
+
+  g_date_clear (&first, 1);
+  g_date_set_time_t (&first, time (NULL));
+  if (g_date_compare (&demo->today, &first) > 0)
+    first = demo->today;
+  for (guint i = 0; i < wanted * 4 && booked < wanted; i++)
+    {
+      const MeetingCandidate *m = &g_array_index (demo->meeting_candidates, MeetingCandidate,
+                                                  g_rand_int_range (rand, 0, (gint32) demo->meeting_candidates->len));
+      g_autoptr(KhAppointment) a = kh_appointment_new ();
+      g_autoptr(GError) refused = NULL;
+      static const int lengths[] = { 30, 45, 60, 60, 90 };
+      GDate day = first;
+      double kind = g_rand_double (rand);
+
+      g_date_add_days (&day, g_rand_int_range (rand, 0, 14));
+      if (!kh_calendar_is_open_day (demo->calendar, &day))
+        continue;
+      a->client_id = m->client_id;
+      a->case_id = m->case_id;
+      a->worker_id = m->worker_id;
+      a->language = m->language;
+      a->interpreter = m->language == KH_LANGUAGE_OTHER;
+      a->minutes = lengths[g_rand_int_range (rand, 0, G_N_ELEMENTS (lengths))];
+      a->starts = g_date_time_new (demo->zone, g_date_get_year (&day), g_date_get_month (&day),
+                                   g_date_get_day (&day), g_rand_int_range (rand, 8, 15),
+                                   g_rand_boolean (rand) ? 0 : 30, 0);
+      a->kind = kind < 0.6 ? KH_MEETING_IN_PERSON : kind < 0.9 ? KH_MEETING_PHONE : KH_MEETING_VIDEO;
+      if (a->kind == KH_MEETING_IN_PERSON)
+        {
+          /* A point that serves in the client's language. */
+          for (guint tries = 0; tries < 4 && a->service_point_id == 0; tries++)
+            {
+              const KhServicePoint *p = g_ptr_array_index (listed, g_rand_int_range (rand, 0, (gint32) listed->len));
+
+              if (kh_service_point_serves (p, a->language))
+                a->service_point_id = p->id;
+            }
+          if (a->service_point_id == 0)
+            a->kind = KH_MEETING_PHONE;
+        }
+      if (kh_db_insert_appointment_bulk (demo->db, a, &refused) > 0)
+        {
+          booked++;
+          continue;
+        }
+      if (!g_error_matches (refused, KH_STORE_ERROR, KH_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 generate (Demo    *demo,
           guint    n_clients,
@@ -1064,6 +1205,7 @@ kh_admin_demo_run (KhDb           *db,
   g_autoptr(GArray) receptionists = NULL;
   g_autoptr(GArray) workers = NULL;
   g_autoptr(GArray) services = NULL;
+  g_autoptr(GArray) meeting_candidates = g_array_new (FALSE, FALSE, sizeof (MeetingCandidate));
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   gint64 existing;
@@ -1119,6 +1261,7 @@ kh_admin_demo_run (KhDb           *db,
   demo.receptionists = receptionists;
   demo.workers = workers;
   demo.services = services;
+  demo.meeting_candidates = meeting_candidates;
   demo.summary = summary;
   g_date_clear (&demo.today, 1);
   if (today != NULL)
@@ -1144,6 +1287,7 @@ kh_admin_demo_run (KhDb           *db,
       return FALSE;
     }
   if (!generate (&demo, n_clients, error)
+      || !add_meetings (&demo, error)
       || !kh_db_rebuild_search_index (db, error)
       || !kh_db_commit (db, error))
     {

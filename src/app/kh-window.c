@@ -27,6 +27,7 @@
 #include "ui/clients/kh-person-editor.h"
 #include "core/kh-caseload.h"
 #include "ui/caseload/kh-caseload-page.h"
+#include "ui/appointments/kh-week-page.h"
 #include "ui/intake/kh-reception-page.h"
 #include "ui/common/kh-accessible.h"
 
@@ -62,11 +63,13 @@ struct _KhWindow
   GtkWidget            *clients_page;
   GtkWidget            *log_page;
   GtkWidget            *caseload_page;   /* for those who work cases (issue 7, 1) */
+  GtkWidget            *meetings_page;   /* their week of meetings (issue 7, 4) */
   /* Stand-ins for People and the Access log while the window's first frame
    * is made (see show_content); NULL once the views are there. */
   GtkWidget            *clients_stand_in;
   GtkWidget            *log_stand_in;
   GtkWidget            *caseload_stand_in;
+  GtkWidget            *meetings_stand_in;
   gboolean              can_read_log;
   gboolean              works_cases;
   guint                 views_id;        /* an idle that makes them */
@@ -200,7 +203,7 @@ visible_view_changed_cb (KhWindow *self)
 
   /* Switched to before it was made (in the first frame's time). */
   if (child != NULL && (child == self->clients_stand_in || child == self->log_stand_in
-                        || child == self->caseload_stand_in))
+                        || child == self->caseload_stand_in || child == self->meetings_stand_in))
     {
       g_autofree char *wanted = g_strdup (name);
 
@@ -236,11 +239,13 @@ make_user_box (KhUser *user)
   return box;
 }
 
-/* Adds Cases (for those who work cases), People (and the Access log) with
- * `caseload`, `clients` and `log` as their pages. */
+/* Adds Cases and Meetings (for those who work cases), People (and the
+ * Access log) with `caseload`, `meetings`, `clients` and `log` as their
+ * pages. */
 static void
 add_other_views (KhWindow  *self,
                  GtkWidget *caseload,
+                 GtkWidget *meetings,
                  GtkWidget *clients,
                  GtkWidget *log)
 {
@@ -252,6 +257,13 @@ add_other_views (KhWindow  *self,
        * cases and their team's queue (the caseload), in the view switcher */
       page = adw_view_stack_add_titled (self->view_stack, caseload, "caseload", C_("view", "Cases"));
       adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+    }
+  if (meetings != NULL)
+    {
+      /* Translators: the name of the worker's week of meetings with
+       * clients, in the view switcher */
+      page = adw_view_stack_add_titled (self->view_stack, meetings, "meetings", C_("view", "Meetings"));
+      adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
     }
   page = adw_view_stack_add_titled (self->view_stack, clients, "clients", _("People"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
@@ -291,6 +303,8 @@ ensure_views (KhWindow *self)
       self->caseload_page = kh_caseload_page_new (self->store);
       g_signal_connect_object (self->caseload_page, "toast", G_CALLBACK (toast_cb), self, 0);
       g_signal_connect_object (self->caseload_page, "open-client", G_CALLBACK (open_client_cb), self, 0);
+      self->meetings_page = kh_week_page_new (self->store);
+      g_signal_connect_object (self->meetings_page, "toast", G_CALLBACK (toast_cb), self, 0);
     }
 
   if (self->clients_stand_in != NULL)
@@ -299,7 +313,9 @@ ensure_views (KhWindow *self)
     adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->log_stand_in));
   if (self->caseload_stand_in != NULL)
     adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->caseload_stand_in));
-  add_other_views (self, self->caseload_page, self->clients_page, self->log_page);
+  if (self->meetings_stand_in != NULL)
+    adw_view_stack_remove (self->view_stack, g_steal_pointer (&self->meetings_stand_in));
+  add_other_views (self, self->caseload_page, self->meetings_page, self->clients_page, self->log_page);
 }
 
 static gboolean
@@ -358,7 +374,8 @@ show_content (KhWindow *self,
   if (self->settings != NULL && !kh_bench_hooks_first_frame_enabled ())
     last_view = g_settings_get_string (self->settings, "last-view");
   if (g_strcmp0 (last_view, "clients") == 0 || (g_strcmp0 (last_view, "log") == 0 && self->can_read_log)
-      || (g_strcmp0 (last_view, "caseload") == 0 && self->works_cases))
+      || ((g_strcmp0 (last_view, "caseload") == 0 || g_strcmp0 (last_view, "meetings") == 0)
+          && self->works_cases))
     {
       ensure_views (self);
       adw_view_stack_set_visible_child_name (self->view_stack, last_view);
@@ -371,7 +388,9 @@ show_content (KhWindow *self,
       self->clients_stand_in = adw_bin_new ();
       self->log_stand_in = self->can_read_log ? adw_bin_new () : NULL;
       self->caseload_stand_in = self->works_cases ? adw_bin_new () : NULL;
-      add_other_views (self, self->caseload_stand_in, self->clients_stand_in, self->log_stand_in);
+      self->meetings_stand_in = self->works_cases ? adw_bin_new () : NULL;
+      add_other_views (self, self->caseload_stand_in, self->meetings_stand_in, self->clients_stand_in,
+                       self->log_stand_in);
       adw_view_stack_set_visible_child_name (self->view_stack, "reception");
       self->views_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), views_tick_cb, NULL, NULL);
     }
@@ -868,6 +887,8 @@ kh_window_dispose (GObject *object)
   self->log_stand_in = NULL;
   self->caseload_page = NULL;
   self->caseload_stand_in = NULL;
+  self->meetings_page = NULL;
+  self->meetings_stand_in = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -919,6 +940,8 @@ kh_window_class_init (KhWindowClass *klass)
                                        "win.show-view", "s", "log");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
                                        "win.show-view", "s", "caseload");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.show-view", "s", "meetings");
 }
 
 static void

@@ -11,7 +11,10 @@
  *   and at a point that serves in the meeting's language (Kielilaki
  *   423/2003: a Finnish- or Swedish-speaking client is served in their
  *   language; a point of the other language only is refused, a bilingual
- *   one fits both). Phone and video meetings can be in any language;
+ *   one fits both) — unless an interpreter is booked for the meeting
+ *   (Kielilaki 18 §: the authority arranges interpretation when the
+ *   matter is not handled in the person's language). Phone and video
+ *   meetings can be in any language;
  * - the worker has no other meeting at the same time.
  */
 #define G_LOG_DOMAIN "kohtaamo-core"
@@ -58,10 +61,94 @@ kh_service_point_new (const char *name,
   KhServicePoint *point = g_new0 (KhServicePoint, 1);
 
   point->name = g_strdup (name);
+  point->active = TRUE;
   point->languages = languages;
   point->by_appointment_only = by_appointment_only;
   point->hours = g_array_new (FALSE, FALSE, sizeof (KhOpeningHours));
   return point;
+}
+
+KhServicePoint *
+kh_service_point_copy (const KhServicePoint *point)
+{
+  KhServicePoint *copy;
+
+  g_return_val_if_fail (point != NULL, NULL);
+
+  copy = kh_service_point_new (point->name, point->languages, point->by_appointment_only);
+  copy->id = point->id;
+  copy->address = g_strdup (point->address);
+  copy->active = point->active;
+  g_array_append_vals (copy->hours, point->hours->data, point->hours->len);
+  return copy;
+}
+
+const KhOpeningHours *
+kh_service_point_hours_on (const KhServicePoint *point,
+                           int                   weekday)
+{
+  g_return_val_if_fail (point != NULL, NULL);
+
+  for (guint i = 0; i < point->hours->len; i++)
+    if (g_array_index (point->hours, KhOpeningHours, i).weekday == weekday)
+      return &g_array_index (point->hours, KhOpeningHours, i);
+  return NULL;
+}
+
+static const char *
+short_weekday (int weekday)
+{
+  GDate date;
+
+  /* Monday 1 January 2024, and the days after it. */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, weekday, G_DATE_JANUARY, 2024);
+  return kh_calendar_weekday_abbreviation (&date);
+}
+
+char *
+kh_service_point_describe_hours (const KhServicePoint *point)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (point != NULL, NULL);
+
+  for (int d = G_DATE_MONDAY; d <= G_DATE_SUNDAY; d++)
+    {
+      const KhOpeningHours *h = kh_service_point_hours_on (point, d);
+      int last = d;
+
+      if (h == NULL)
+        continue;
+      while (last < G_DATE_SUNDAY)
+        {
+          const KhOpeningHours *next = kh_service_point_hours_on (point, last + 1);
+
+          if (next == NULL || next->opens != h->opens || next->closes != h->closes)
+            break;
+          last++;
+        }
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (last > d)
+        g_string_append_printf (text, "%s–%s", short_weekday (d), short_weekday (last));
+      else
+        g_string_append (text, short_weekday (d));
+      g_string_append_printf (text, " %d.%02d–%d.%02d", h->opens / 60, h->opens % 60,
+                              h->closes / 60, h->closes % 60);
+      d = last;
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+const char *
+kh_service_point_languages_label (guint languages)
+{
+  if ((languages & KH_POINT_FINNISH) && (languages & KH_POINT_SWEDISH))
+    return C_("service point", "Finnish and Swedish");
+  if (languages & KH_POINT_SWEDISH)
+    return C_("service point", "Swedish");
+  return C_("service point", "Finnish");
 }
 
 void
@@ -70,6 +157,7 @@ kh_service_point_free (KhServicePoint *point)
   if (point == NULL)
     return;
   g_free (point->name);
+  g_free (point->address);
   g_array_unref (point->hours);
   g_free (point);
 }
@@ -135,6 +223,12 @@ kh_appointment_copy (const KhAppointment *a)
   copy->starts = a->starts != NULL ? g_date_time_ref (a->starts) : NULL;
   copy->cancel_reason = g_strdup (a->cancel_reason);
   copy->note = g_strdup (a->note);
+  copy->created_at = a->created_at != NULL ? g_date_time_ref (a->created_at) : NULL;
+  copy->changed_at = a->changed_at != NULL ? g_date_time_ref (a->changed_at) : NULL;
+  copy->client_name = g_strdup (a->client_name);
+  copy->worker_name = g_strdup (a->worker_name);
+  copy->point_name = g_strdup (a->point_name);
+  copy->changed_by_name = g_strdup (a->changed_by_name);
   return copy;
 }
 
@@ -144,8 +238,14 @@ kh_appointment_free (KhAppointment *a)
   if (a == NULL)
     return;
   g_clear_pointer (&a->starts, g_date_time_unref);
+  g_clear_pointer (&a->created_at, g_date_time_unref);
+  g_clear_pointer (&a->changed_at, g_date_time_unref);
   g_free (a->cancel_reason);
   g_free (a->note);
+  g_free (a->client_name);
+  g_free (a->worker_name);
+  g_free (a->point_name);
+  g_free (a->changed_by_name);
   g_free (a);
 }
 
@@ -243,11 +343,11 @@ kh_appointment_check (const KhAppointment  *a,
                         g_strdup_printf (_("%s is open %d.%02d–%d.%02d that day."), point->name,
                                          hours->opens / 60, hours->opens % 60,
                                          hours->closes / 60, hours->closes % 60));
-      if (!kh_service_point_serves (point, a->language))
+      if (!kh_service_point_serves (point, a->language) && !a->interpreter)
         return problem (KH_APPOINTMENT_LANGUAGE, out_message,
                         g_strdup_printf (a->language == KH_LANGUAGE_SV
-                                         ? _("%s does not serve in Swedish: choose a Swedish-language or bilingual service point, or meet by phone or video.")
-                                         : _("%s does not serve in Finnish: choose a Finnish-language or bilingual service point, or meet by phone or video."),
+                                         ? _("%s does not serve in Swedish: choose a Swedish-language or bilingual service point, meet by phone or video, or book an interpreter.")
+                                         : _("%s does not serve in Finnish: choose a Finnish-language or bilingual service point, meet by phone or video, or book an interpreter."),
                                          point->name));
     }
 
@@ -272,6 +372,58 @@ kh_appointment_check (const KhAppointment  *a,
         }
     }
   return KH_APPOINTMENT_OK;
+}
+
+char *
+kh_appointment_check_cancel (const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (*trimmed == '\0')
+    return g_strdup (_("Write why the meeting is cancelled."));
+  if (!kh_text_check_field (_("Reason"), reason, KH_TEXT_NOTE, KH_APPOINTMENT_REASON_MAX, &error))
+    return g_strdup (error->message);
+  return NULL;
+}
+
+char *
+kh_appointment_format_when (const KhAppointment *a)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) ends = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *day = NULL;
+  GDate date;
+
+  g_return_val_if_fail (a != NULL && a->starts != NULL, NULL);
+
+  local = g_date_time_to_local (a->starts);
+  ends = g_date_time_add_minutes (local, a->minutes);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+  day = kh_calendar_format_day (&date);
+  from = format_clock (local);
+  to = format_clock (ends);
+  /* Translators: a short weekday and date, then the hours: "Tue 8.12.2026 10.00–11.00" */
+  return g_strdup_printf (C_("meeting time", "%s %s–%s"), day, from, to);
+}
+
+const char *
+kh_appointment_status_label (KhAppointmentStatus status)
+{
+  switch (status)
+    {
+    case KH_APPOINTMENT_MOVED:
+      return C_("meeting", "Moved");
+    case KH_APPOINTMENT_CANCELLED:
+      return C_("meeting", "Cancelled");
+    case KH_APPOINTMENT_BOOKED:
+    default:
+      return C_("meeting", "Booked");
+    }
 }
 
 void

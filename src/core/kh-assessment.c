@@ -907,9 +907,39 @@ kh_assessment_new_version (const KhAssessment  *finished,
   next->version = finished->version + 1;
   next->status = KH_ASSESSMENT_DRAFT;
   next->revision = 0;
+  next->current_step = KH_ASSESSMENT_STEP_START;
   g_free (next->change_reason);
   next->change_reason = g_steal_pointer (&cleaned);
   g_clear_pointer (&next->finished_at, g_date_time_unref);
   next->finished_by = 0;
   return next;
+}
+
+/* ---- the self-assessment's wording ---- */
+
+char **
+kh_assessment_parse_self_assessment_answers (const char *setting)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) answers = NULL;
+
+  if (setting == NULL)
+    return NULL;
+  lines = g_strsplit (setting, "\n", -1);
+  answers = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *answer = kh_text_clean (lines[i]);
+
+      /* Blank lines are skipped. */
+      if (answer == NULL)
+        continue;
+      if (g_utf8_strlen (answer, -1) > KH_SELF_ASSESSMENT_ANSWER_MAX)
+        return NULL;
+      g_ptr_array_add (answers, g_steal_pointer (&answer));
+    }
+  if (answers->len != KH_RATING_MAX)
+    return NULL;
+  g_ptr_array_add (answers, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&answers), FALSE);
 }

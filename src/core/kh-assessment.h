@@ -167,6 +167,10 @@ struct _KhAssessment
   char       *change_reason;              /* why the finished version was changed */
   KhAssessmentStatus status;
   gint64      revision;                   /* the stored draft's revision (stale saves) */
+  /* The wizard's step the draft was left at, so that opening it again
+   * continues there (issue 7, 3). Where the worker is, not what the
+   * assessment says: kh_assessment_equal() does not compare it. */
+  KhAssessmentStep current_step;
 
   /* Start (36 §) */
   char       *assessed_on;                /* ISO date of the meeting */
@@ -338,6 +342,13 @@ const char   *kh_shl_service_label_in    (KhShlService            service,
                                           const char             *language);
 KhShlService  kh_shl_service_from_key    (const char             *key);
 const char   *kh_rating_label            (int                     rating);
+
+/* The unit's wording of the self-assessment's five answers (1 serious
+ * difficulties … 5 going well): exactly five non-empty lines, each at most
+ * 40 characters after cleaning; NULL when `setting` is not that (the
+ * application's own wording is then used). */
+char        **kh_assessment_parse_self_assessment_answers (const char *setting);
+#define KH_SELF_ASSESSMENT_ANSWER_MAX 40
 
 /* The unit's life areas when it has not set its own: the six areas of
  * adult social work and health (domain-law.md 7.3: a local list). */

@@ -721,6 +721,14 @@ weekday_abbreviation (const GDate *date)
     }
 }
 
+const char *
+kh_calendar_weekday_abbreviation (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return weekday_abbreviation (date);
+}
+
 /**
  * kh_calendar_format_day:
  * @date: a valid date

@@ -105,6 +105,8 @@ void         kh_calendar_add_months       (const GDate *start,
 char        *kh_calendar_format_day       (const GDate *date);
 /* "Wednesday" in the UI language (borrowed). */
 const char  *kh_calendar_weekday_name     (const GDate *date);
+/* "Mon", "ma", "mån" (borrowed), as kh_calendar_format_day shows it. */
+const char  *kh_calendar_weekday_abbreviation (const GDate *date);
 /* Every Monday–Friday of the year that the office is closed, in order, as
  * newly allocated "YYYY-MM-DD\tName" strings (for `kohtaamo-admin
  * calendar`): holidays, eves and the unit's closed days. */

@@ -26,7 +26,7 @@ typedef enum {
 #define KH_TIMELINE_LAST  KH_TIMELINE_NOTE
 
 /* How long a case note may be, in characters. Keep in sync with the CHECKs
- * of data/sql/0025-case-notes.sql and data/sql/pg/0017-case-notes.sql. */
+ * of data/sql/0027-case-notes.sql and data/sql/pg/0019-case-notes.sql. */
 #define KH_CASE_NOTE_MAX 4000
 
 #define KH_TYPE_TIMELINE_ENTRY (kh_timeline_entry_get_type ())

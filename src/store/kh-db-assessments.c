@@ -37,11 +37,12 @@ typedef struct {
   "  children_note, client_view, client_view_obstacle, needs, support_needed, special_support, " \
   "  special_support_reasons, need_duration, summary, conclusions, services, services_note, " \
   "  client_on_worker, worker_on_worker, responsible_worker_note, next_step, next_step_reasons, " \
-  "  disagreement, client_disagreement, worker_disagreement, finished_at, finished_by " \
+  "  disagreement, client_disagreement, worker_disagreement, finished_at, finished_by, step " \
   "FROM assessments "
 
 /* ?1 id, ?2 the revision read, ?3–?32 the fields (bind_fields), ?33 the
- * user, ?34 now (the server takes both itself). */
+ * wizard's step (0025-assessment-step.sql), ?34 the user, ?35 now (the
+ * server takes both itself). */
 static const WriteSql save_sql = {
   "UPDATE assessments SET assessed_on = ?3, client_present = ?4, client_absent_reason = ?5, "
   "  rights_explained = ?6, options_explained = ?7, client_understood = ?8, "
@@ -52,11 +53,11 @@ static const WriteSql save_sql = {
   "  services_note = ?24, client_on_worker = ?25, worker_on_worker = ?26, "
   "  responsible_worker_note = ?27, next_step = ?28, next_step_reasons = ?29, "
   "  disagreement = ?30, client_disagreement = ?31, worker_disagreement = ?32, "
-  "  revision = revision + 1, updated_by = ?33, updated_at = ?34 "
+  "  step = ?33, revision = revision + 1, updated_by = ?34, updated_at = ?35 "
   "WHERE id = ?1 AND revision = ?2 AND status = 1 RETURNING revision",
   "SELECT kohtaamo.assessment_save (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
   "  ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, "
-  "  ?31, ?32)",
+  "  ?31, ?32, ?33)",
 };
 
 /* ?1 case, ?2 person, ?3 version, ?4 previous version, ?5 reason, ?6 user, ?7 now. */
@@ -245,6 +246,11 @@ assessment_from_row (KhDbStmt *stmt)
   a->worker_disagreement = _kh_db_column_text (stmt, c++);
   a->finished_at = _kh_db_column_time (stmt, c++);
   a->finished_by = _kh_db_column_int64 (stmt, c++);
+  {
+    int step = _kh_db_column_int (stmt, c++);   /* CLAMP evaluates it more than once */
+
+    a->current_step = CLAMP (step, KH_ASSESSMENT_STEP_START, KH_ASSESSMENT_STEP_REVIEW);
+  }
   return a;
 }
 
@@ -438,8 +444,9 @@ write_draft (KhDb          *db,
   _kh_db_bind_int64 (stmt, 1, a->id);
   _kh_db_bind_int64 (stmt, 2, a->revision);
   bind_fields (stmt, a);
-  _kh_db_bind_int64 (stmt, 33, user_id);
-  _kh_db_bind_int64 (stmt, 34, _kh_db_now ());
+  _kh_db_bind_int (stmt, 33, CLAMP ((int) a->current_step, KH_ASSESSMENT_STEP_START, KH_ASSESSMENT_STEP_REVIEW));
+  _kh_db_bind_int64 (stmt, 34, user_id);
+  _kh_db_bind_int64 (stmt, 35, _kh_db_now ());
   if (!step_write (db, stmt, &row, error))
     return FALSE;
   if (!row || _kh_db_column_is_null (stmt, 0))

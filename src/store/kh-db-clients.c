@@ -813,6 +813,7 @@ client_case_from_row (KhDbStmt *stmt)
   kcase->referral = _kh_db_column_int (stmt, 16);
   kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
   kcase->directed_by = _kh_db_column_text (stmt, 18);
+  kcase->assessment_status = _kh_db_column_int (stmt, 19);
   return kcase;
 }
 
@@ -833,7 +834,7 @@ kh_db_list_client_cases (KhDb    *db,
   g_autoptr(KhClient) client = NULL;
   GError *local_error = NULL;
   KhAccessBasis basis;
-  gboolean own;
+  gboolean own, may_assess;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
@@ -842,6 +843,8 @@ kh_db_list_client_cases (KhDb    *db,
   if (!_kh_db_check_role (db, user, KH_ROLE_RECEPTION, error))
     return NULL;
   basis = user->role == KH_ROLE_RECEPTION ? KH_BASIS_INTAKE : KH_BASIS_CLIENT_RELATIONSHIP;
+  may_assess = user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER
+               || user->role == KH_ROLE_LEAD;
 
   if (!_kh_db_read_begin (db, &own, error))
     return NULL;
@@ -850,9 +853,15 @@ kh_db_list_client_cases (KhDb    *db,
     client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL)
     {
-      g_autoptr(KhDbStmt) stmt =
-        _kh_db_prepare (db,
-                        "SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, "
+      /* Whether the case's assessment is a draft or finished (issue 7, 3),
+       * for those who work with assessments: on a server a function that
+       * says that much and no more (pg/0017), as the tables themselves are
+       * read only after a logged opening. */
+      const char *assessment = !may_assess ? "0"
+                               : kh_db_is_server (db) ? "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
+                               : "coalesce ((SELECT min (a.status) FROM assessments a WHERE a.case_id = cs.id), 0)";
+      g_autofree char *sql =
+        g_strdup_printf ("SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, "
                         "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
                         "  c.last_name || ', ' || c.first_names, "
                         "  coalesce (u.display_name, u.account), c.language, k.needs, k.urgent, "
@@ -861,14 +870,15 @@ kh_db_list_client_cases (KhDb    *db,
                         "  k.channel, k.contactor, coalesce (k.contactor_detail, "
                         "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
                         "  k.referral, "
-                        "  cs.implementation_deadline, k.directed_by "
+                        "  cs.implementation_deadline, k.directed_by, %s "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "
                         "  LEFT JOIN users u ON u.id = cs.assigned_to "
                         "WHERE cs.client_id = ?1 "
                         "ORDER BY cs.opened_at DESC, cs.id DESC",
-                        &local_error);
+                        assessment);
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
 
       if (stmt != NULL)
         {

@@ -63,7 +63,7 @@ typedef struct {
 static const char * const copied_tables[] = {
   "teams", "users", "settings", "services", "closed_days", "clients", "contacts", "cases",
   "contact_revisions", "access_log", "assessments", "assessment_participants",
-  "assessment_areas",
+  "assessment_areas", "service_points", "service_point_hours", "appointments",
 };
 
 /* The revisioned columns of a contact (0013, 0016): what a revision keeps. */
@@ -311,6 +311,8 @@ table_order (const char *table)
     return "k.seq, k.id";
   if (g_str_equal (table, "assessment_participants") || g_str_equal (table, "assessment_areas"))
     return "k.assessment_id, k.position";
+  if (g_str_equal (table, "service_point_hours"))
+    return "k.point_id, k.weekday";
   return "k.id";
 }
 
@@ -948,6 +950,9 @@ run_copy (Copy             *c,
       || !copy_table (c, "assessments", error)
       || !copy_table (c, "assessment_participants", error)
       || !copy_table (c, "assessment_areas", error)
+      || !copy_table (c, "service_points", error)
+      || !copy_table (c, "service_point_hours", error)
+      || !copy_table (c, "appointments", error)
       || !copy_table (c, "access_log", error))
     return FALSE;
 

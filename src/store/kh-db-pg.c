@@ -58,7 +58,9 @@ static const struct {
   { 14, "0014-assessments-copy.sql" },
   { 15, "0015-teams.sql" },
   { 16, "0016-caseload.sql" },
-  { 17, "0017-case-notes.sql" },
+  { 17, "0017-assessment-step.sql" },
+  { 18, "0018-appointments.sql" },
+  { 19, "0019-case-notes.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1151,7 +1153,7 @@ static const KhDbFragment pg_fragments[] = {
    * (data/sql/pg/0015-teams.sql). */
   { "set_user_team", "SELECT kohtaamo.set_user_team (?1, CAST (?2 AS bigint))" },
   /* Only the dates and states of person ?1's versions, in a transaction
-   * that logged the timeline (data/sql/pg/0017-case-notes.sql). */
+   * that logged the timeline (data/sql/pg/0019-case-notes.sql). */
   { "timeline_assessments", "kohtaamo.timeline_assessments (CAST (?1 AS bigint))" },
   { NULL, NULL }
 };

@@ -63,7 +63,9 @@ static const char * const migrations[] = {
   "0022-user-changes.sql",
   "0023-teams.sql",
   "0024-caseload.sql",
-  "0025-case-notes.sql",
+  "0025-assessment-step.sql",
+  "0026-appointments.sql",
+  "0027-case-notes.sql",
 };
 
 /* ---- errors ---- */

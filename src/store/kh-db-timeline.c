@@ -7,7 +7,7 @@
  * KhTimelineKind, each giving the same columns. A new kind (plans,
  * documents) is one more arm here and one more value there.
  *
- * Case notes (data/sql/0025-case-notes.sql, data/sql/pg/0017-case-notes.sql)
+ * Case notes (data/sql/0027-case-notes.sql, data/sql/pg/0019-case-notes.sql)
  * are written for one case, append-only; the author and the time are the
  * store's (SQLite: the acting user, checked against the users table, and
  * this clock) or the server's (its session and clock), never the form's.
@@ -208,7 +208,7 @@ kh_db_add_case_note (KhDb        *db,
 
   {
     /* ?1 case, ?2 text, ?3 the note corrected, ?4 user, ?5 now (the
-     * server takes both itself): data/sql/pg/0017-case-notes.sql. */
+     * server takes both itself): data/sql/pg/0019-case-notes.sql. */
     g_autoptr(KhDbStmt) stmt =
       _kh_db_prepare (db, kh_db_is_server (db)
                             ? "SELECT id, written_at FROM kohtaamo.case_note_add (?1, ?2, ?3) "

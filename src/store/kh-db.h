@@ -22,6 +22,7 @@
 #include "core/kh-contact-revision.h"
 #include "core/kh-log-chain.h"
 #include "core/kh-assessment.h"
+#include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
 
 G_BEGIN_DECLS
@@ -824,12 +825,80 @@ gboolean   kh_db_take_case       (KhDb      *db,
                                   gint64     case_id,
                                   GError   **error);
 
+/* ---- appointments (issue 7, 4; kh-db-appointments.c) ---- */
+
+/* The unit's service points with their opening hours, by name (of
+ * KhServicePoint). Not personal: any user. */
+GPtrArray *kh_db_list_service_points (KhDb       *db,
+                                      gboolean    include_inactive,
+                                      GError    **error);
+/* Adds (id 0) or changes a service point and replaces its hours; the
+ * lead social worker or the administrator (PERMISSION otherwise).
+ * Returns the id, 0 with `error` (INVALID: a name taken, no language). */
+gint64     kh_db_save_service_point  (KhDb            *db,
+                                      KhUser          *user,
+                                      KhServicePoint  *point,
+                                      GError         **error);
+/* Books a meeting (a copy of `appointment` is stored: worker_id 0 is the
+ * caller). The booking rule is kh_appointment_check's, against the point,
+ * the unit's calendar and the worker's other meetings now: INVALID with
+ * its translated message when refused. A worker books their own meetings,
+ * the lead social worker anyone's; reception and the administrator none
+ * (PERMISSION). Returns the id, 0 with `error`. */
+gint64     kh_db_book_appointment    (KhDb                 *db,
+                                      KhUser               *user,
+                                      const KhAppointment  *appointment,
+                                      GError              **error);
+/* Moves a meeting: its kind, place, start, length, interpreter and note
+ * from `appointment` (its id and the revision read), under the same rule;
+ * STALE when it changed or was cancelled meanwhile. The status becomes
+ * KH_APPOINTMENT_MOVED with who and when. */
+gboolean   kh_db_move_appointment    (KhDb                 *db,
+                                      KhUser               *user,
+                                      const KhAppointment  *appointment,
+                                      GError              **error);
+/* Cancels a meeting over the revision read, with a reason (required,
+ * kh_appointment_check_cancel); the row stays, with who and when. */
+gboolean   kh_db_cancel_appointment  (KhDb        *db,
+                                      KhUser      *user,
+                                      gint64       id,
+                                      gint64       revision,
+                                      const char  *reason,
+                                      GError     **error);
+/* The worker's meetings (0: the caller's) in the Monday–Sunday week of
+ * `day`, cancelled ones too, by time (of KhAppointment). The worker or
+ * the lead social worker only. Each person in it is logged as
+ * KH_ACCESS_WORK_LIST. */
+GPtrArray *kh_db_list_week           (KhDb         *db,
+                                      KhUser       *user,
+                                      gint64        worker_id,
+                                      const GDate  *day,
+                                      GError      **error);
+/* Demo data (SQLite): books a meeting for its worker under the booking
+ * rule, without asking who; see kh-db-appointments.c. */
+gint64     kh_db_insert_appointment_bulk (KhDb                 *db,
+                                          const KhAppointment  *appointment,
+                                          GError              **error);
+/* A person's meetings, newest first (of KhAppointment); the person is
+ * logged as KH_ACCESS_PAGE (read on their page). */
+GPtrArray *kh_db_list_client_appointments (KhDb      *db,
+                                           KhUser    *user,
+                                           gint64     client_id,
+                                           GError   **error);
+
 /* ---- the service-need assessment (SHL 36–37 §, issue 7; kh-db-assessments.c) ---- */
 
 /* The unit's own list of life areas, one "key<TAB>label" per line (a key
  * of kh_assessment_default_area_keys() alone takes its label); unset, the
  * default list. Copied into an assessment when it starts. */
 #define KH_SETTING_ASSESSMENT_AREAS "assessment_areas"
+/* The unit's own wording of the five answers of the client's
+ * self-assessment, from "serious difficulties" to "going well", one per
+ * line, in Finnish and in Swedish (kh_assessment_parse_self_assessment_answers);
+ * unset, the application's own. Which scale to use is the unit's choice:
+ * no national one is confirmed (domain-law.md 7). */
+#define KH_SETTING_SELF_ASSESSMENT_ANSWERS_FI "self_assessment_answers_fi"
+#define KH_SETTING_SELF_ASSESSMENT_ANSWERS_SV "self_assessment_answers_sv"
 
 /* Every call here is for social counsellors, social workers and the lead
  * social worker as the users table has them now: PERMISSION for reception

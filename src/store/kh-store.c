@@ -2986,6 +2986,237 @@ kh_store_assign_case_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_assign_case_async, error) != NULL;
 }
 
+/* ---- appointments (issue 7, 4) ---- */
+
+static gpointer
+list_service_points_job (KhStore  *self,
+                         gpointer  data,
+                         GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_service_points (self->db, args->number != 0, error);
+}
+
+void
+kh_store_list_service_points_async (KhStore             *self,
+                                    gboolean             include_inactive,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_service_points_async, list_service_points_job,
+                 args_new (NULL, 0, include_inactive ? 1 : 0), ptr_array_unref,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_service_points_finish:
+ *
+ * Returns: (transfer full) (element-type KhServicePoint):
+ */
+GPtrArray *
+kh_store_list_service_points_finish (KhStore       *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_service_points_async, error);
+}
+
+static gpointer
+book_appointment_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  gint64 id = kh_db_book_appointment (self->db, self->worker_user, data, error);
+
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+kh_store_book_appointment_async (KhStore             *self,
+                                 const KhAppointment *appointment,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (appointment != NULL);
+
+  push_job (self, kh_store_book_appointment_async, book_appointment_job,
+            kh_appointment_copy (appointment), (GDestroyNotify) kh_appointment_free, g_free, TRUE,
+            cancellable, callback, user_data);
+}
+
+/* The new meeting's id, or 0 with `error`. */
+gint64
+kh_store_book_appointment_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gint64 *id = finish_pointer (self, result, kh_store_book_appointment_async, error);
+  gint64 value = id != NULL ? *id : 0;
+
+  g_free (id);
+  return value;
+}
+
+static gpointer
+move_appointment_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  return kh_db_move_appointment (self->db, self->worker_user, data, error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_move_appointment_async (KhStore             *self,
+                                 const KhAppointment *appointment,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (appointment != NULL);
+
+  push_job (self, kh_store_move_appointment_async, move_appointment_job,
+            kh_appointment_copy (appointment), (GDestroyNotify) kh_appointment_free, NULL, TRUE,
+            cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_move_appointment_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_move_appointment_async, error) != NULL;
+}
+
+static gpointer
+cancel_appointment_job (KhStore  *self,
+                        gpointer  data,
+                        GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_cancel_appointment (self->db, self->worker_user, args->id, (gint64) args->what,
+                                   args->text, error) ? DONE_TOKEN : NULL;
+}
+
+void
+kh_store_cancel_appointment_async (KhStore             *self,
+                                   gint64               id,
+                                   gint64               revision,
+                                   const char          *reason,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = args_new (reason, id, 0);
+  args->what = (int) revision;
+  push_job (self, kh_store_cancel_appointment_async, cancel_appointment_job, args, args_free, NULL,
+            TRUE, cancellable, callback, user_data);
+}
+
+gboolean
+kh_store_cancel_appointment_finish (KhStore       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_pointer (self, result, kh_store_cancel_appointment_async, error) != NULL;
+}
+
+typedef struct
+{
+  gint64 worker_id;
+  GDate  day;
+} WeekArgs;
+
+static gpointer
+list_week_job (KhStore  *self,
+               gpointer  data,
+               GError  **error)
+{
+  WeekArgs *args = data;
+
+  return kh_db_list_week (self->db, self->worker_user, args->worker_id, &args->day, error);
+}
+
+void
+kh_store_list_week_async (KhStore             *self,
+                          gint64               worker_id,
+                          const GDate         *day,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  WeekArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (day != NULL && g_date_valid (day));
+
+  args = g_new0 (WeekArgs, 1);
+  args->worker_id = worker_id;
+  args->day = *day;
+  push_job (self, kh_store_list_week_async, list_week_job, args, g_free, ptr_array_unref, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_week_finish:
+ *
+ * Returns: (transfer full) (element-type KhAppointment):
+ */
+GPtrArray *
+kh_store_list_week_finish (KhStore       *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_week_async, error);
+}
+
+static gpointer
+list_client_appointments_job (KhStore  *self,
+                              gpointer  data,
+                              GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_client_appointments (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_list_client_appointments_async (KhStore             *self,
+                                         gint64               client_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_client_appointments_async, list_client_appointments_job,
+                 args_new (NULL, client_id, 0), ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_appointments_finish:
+ *
+ * Returns: (transfer full) (element-type KhAppointment):
+ */
+GPtrArray *
+kh_store_list_client_appointments_finish (KhStore       *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_client_appointments_async, error);
+}
+
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 
 static gpointer

@@ -288,6 +288,39 @@ void        kh_store_assign_case_async     (KhStore *self, gint64 case_id, gint6
                                             GAsyncReadyCallback callback, gpointer user_data);
 gboolean    kh_store_assign_case_finish    (KhStore *self, GAsyncResult *result, GError **error);
 
+/* ---- appointments (issue 7, 4; kh_db_*_appointment*, kh_db_list_week) ---- */
+
+void        kh_store_list_service_points_async (KhStore *self, gboolean include_inactive,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+GPtrArray  *kh_store_list_service_points_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* Books a copy; the new id, or 0 with INVALID and the core's message when
+ * refused. A write: "changed" follows. */
+void        kh_store_book_appointment_async    (KhStore *self, const KhAppointment *appointment,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+gint64      kh_store_book_appointment_finish   (KhStore *self, GAsyncResult *result, GError **error);
+/* Moves a copy (its id and revision as read). "changed" follows. */
+void        kh_store_move_appointment_async    (KhStore *self, const KhAppointment *appointment,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+gboolean    kh_store_move_appointment_finish   (KhStore *self, GAsyncResult *result, GError **error);
+/* Cancels with a reason. "changed" follows. */
+void        kh_store_cancel_appointment_async  (KhStore *self, gint64 id, gint64 revision, const char *reason,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+gboolean    kh_store_cancel_appointment_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* A worker's (0: the user's) Monday–Sunday week of `day` (logged). */
+void        kh_store_list_week_async           (KhStore *self, gint64 worker_id, const GDate *day,
+                                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                gpointer user_data);
+GPtrArray  *kh_store_list_week_finish          (KhStore *self, GAsyncResult *result, GError **error);
+/* A person's meetings, newest first (logged). */
+void        kh_store_list_client_appointments_async  (KhStore *self, gint64 client_id,
+                                                      GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                      gpointer user_data);
+GPtrArray  *kh_store_list_client_appointments_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* ---- the service-need assessment (issue 7; kh_db_*_assessment*) ---- */
 
 /* The case's draft or a new one (logged). Emits "changed". */

@@ -109,6 +109,76 @@ test_check (void)
   }
 }
 
+/* Kielilaki 18 §: with an interpreter booked, a Swedish-speaking client
+ * can be met at the Finnish-language point; the refusal says so. */
+static void
+test_interpreter (void)
+{
+  g_autoptr(KhServicePoint) point = kh_service_point_new ("Kirkkokatu 2", KH_POINT_FINNISH, TRUE);
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 7, 9, 0, 0);
+  g_autoptr(KhAppointment) a = meeting (8, 10, 0, 60, KH_MEETING_IN_PERSON, KH_LANGUAGE_SV);
+  g_autofree char *message = NULL;
+
+  kh_service_point_set_hours (point, G_DATE_TUESDAY, 8 * 60, 16 * 60);
+  g_assert_cmpint (kh_appointment_check (a, point, calendar, NULL, now, &message), ==, KH_APPOINTMENT_LANGUAGE);
+  g_assert_cmpstr (message, ==, "Kirkkokatu 2 does not serve in Swedish: choose a Swedish-language or "
+                   "bilingual service point, meet by phone or video, or book an interpreter.");
+  a->interpreter = TRUE;
+  g_assert_cmpint (kh_appointment_check (a, point, calendar, NULL, now, NULL), ==, KH_APPOINTMENT_OK);
+}
+
+static void
+test_cancel_reason (void)
+{
+  g_autofree char *empty = kh_appointment_check_cancel ("  ");
+  g_autofree char *none = kh_appointment_check_cancel (NULL);
+  g_autofree char *ok = kh_appointment_check_cancel ("Asiakas sairastui");
+  g_autofree char *long_one = NULL;
+  g_autofree char *too_long = g_strnfill (501, 'x');
+
+  g_assert_cmpstr (empty, ==, "Write why the meeting is cancelled.");
+  g_assert_cmpstr (none, ==, "Write why the meeting is cancelled.");
+  g_assert_null (ok);
+  long_one = kh_appointment_check_cancel (too_long);
+  g_assert_nonnull (long_one);
+}
+
+static void
+test_format (void)
+{
+  g_autoptr(KhAppointment) a = meeting (8, 10, 0, 90, KH_MEETING_PHONE, KH_LANGUAGE_FI);
+  g_autofree char *when = kh_appointment_format_when (a);
+
+  g_assert_cmpstr (when, ==, "Tue 8.12.2026 10:00–11:30");
+  g_assert_cmpstr (kh_appointment_status_label (KH_APPOINTMENT_CANCELLED), ==, "Cancelled");
+  g_assert_cmpstr (kh_meeting_kind_key (KH_MEETING_VIDEO), ==, "video");
+}
+
+static void
+test_describe_hours (void)
+{
+  g_autoptr(KhServicePoint) point = kh_service_point_new ("Kirkkokatu 2", KH_POINT_FINNISH, TRUE);
+  g_autoptr(KhServicePoint) copy = NULL;
+  g_autofree char *none = kh_service_point_describe_hours (point);
+  g_autofree char *text = NULL;
+  g_autofree char *two = NULL;
+
+  g_assert_null (none);
+  for (int d = G_DATE_MONDAY; d <= G_DATE_THURSDAY; d++)
+    kh_service_point_set_hours (point, d, 8 * 60, 16 * 60);
+  kh_service_point_set_hours (point, G_DATE_FRIDAY, 8 * 60, 14 * 60 + 30);
+  text = kh_service_point_describe_hours (point);
+  g_assert_cmpstr (text, ==, "Mon–Thu 8.00–16.00, Fri 8.00–14.30");
+
+  copy = kh_service_point_copy (point);
+  kh_service_point_set_hours (copy, G_DATE_WEDNESDAY, 9 * 60, 12 * 60);
+  two = kh_service_point_describe_hours (copy);
+  g_assert_cmpstr (two, ==, "Mon–Tue 8.00–16.00, Wed 9.00–12.00, Thu 8.00–16.00, Fri 8.00–14.30");
+  g_assert_cmpstr (kh_service_point_languages_label (KH_POINT_FINNISH | KH_POINT_SWEDISH), ==,
+                   "Finnish and Swedish");
+}
+
 static void
 test_week (void)
 {
@@ -134,6 +204,10 @@ main (int   argc,
 
   g_test_add_func ("/core/appointment/check", test_check);
   g_test_add_func ("/core/appointment/week", test_week);
+  g_test_add_func ("/core/appointment/interpreter", test_interpreter);
+  g_test_add_func ("/core/appointment/cancel-reason", test_cancel_reason);
+  g_test_add_func ("/core/appointment/format", test_format);
+  g_test_add_func ("/core/appointment/describe-hours", test_describe_hours);
 
   return g_test_run ();
 }

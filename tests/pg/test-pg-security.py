@@ -607,7 +607,10 @@ def test_reception_reads_the_intake_only():
                 "WHERE n.nspname = 'kohtaamo' AND c.relkind IN ('r', 'v', 'm') "
                 "AND (has_table_privilege ('kohtaamo_reception', c.oid, 'SELECT') "
                 "     OR has_any_column_privilege ('kohtaamo_reception', c.oid, 'SELECT'))")
-    want = 'cases,clients,closed_days,contact_revisions,contacts,schema_version,services,settings,teams,users'
+    # The service points and their hours (0019) are the unit's, not
+    # anyone's: reception tells a walk-in client where and when.
+    want = ('cases,clients,closed_days,contact_revisions,contacts,schema_version,service_point_hours,'
+            'service_points,services,settings,teams,users')
     tap(tables == want, 'reception reads no table beyond its list (a new table is closed to it)',
         'readable: %s\nexpected: %s' % (tables, want))
     expect_error('reception cannot read the access log', 'rec',
@@ -1131,6 +1134,9 @@ def test_caseload():
     # Case 1 (Aino Mäkinen, person 1) waits in the first team's queue; sw
     # and cou are put in that team here, by the administrator.
     team = su("SELECT min (id) FROM kohtaamo.teams;")
+    # test_users_who_may_not deactivated cou: back at work.
+    expect_ok('an administrator makes cou active again', 'adm',
+              "SELECT kohtaamo.save_user ('cou', 'Outi Ohjaaja', 2, 1) > 0;", want='t')
     expect_ok('an administrator puts two workers in the team', 'adm',
               "SELECT kohtaamo.set_user_team ('sw', %s) > 0; SELECT kohtaamo.set_user_team ('cou', %s) > 0;"
               % (team, team), want='t\nt')
@@ -1150,13 +1156,17 @@ def test_caseload():
                  "BEGIN; SELECT kohtaamo.log_access (1, 8, 2); "
                  "UPDATE cases SET status = 2, assigned_to = %s WHERE id = 1; COMMIT;" % rec,
                  'a case is given only to an active counsellor')
+    # (Case 100, opened at reception in test_inserting_reads_back_own_rows,
+    # waits in the same queue.)
     expect_ok('sw: the team\'s queue shows case 1, its assessment started', 'sw',
-              "SELECT case_id, started FROM kohtaamo.caseload (2, 0, 10, 0, '{}');", want='1|1')
+              "SELECT case_id, started FROM kohtaamo.caseload (2, 0, 10, 0, '{}') WHERE case_id = 1;",
+              want='1|1')
     expect_ok('sw: takes case 1 from the queue', 'sw',
               "SELECT outcome FROM kohtaamo.assign_case (1, NULL, %s);" % sw, want='0')
-    expect_ok('sw: it is in my cases, and the queue is empty', 'sw',
+    expect_ok('sw: it is in my cases, and no longer in the queue', 'sw',
               "SELECT case_id FROM kohtaamo.caseload (1, 0, 10, 0, '{}'); "
-              "SELECT total FROM kohtaamo.caseload_counts (2, 0, '2026-12-05');", want='1\n0')
+              "SELECT count (*) FROM kohtaamo.caseload (2, 0, 10, 0, '{}') WHERE case_id = 1;",
+              want='1\n0')
     expect_ok('cou: taking it from an older list says who has it, and changes nothing', 'cou',
               "SELECT outcome, holder FROM kohtaamo.assign_case (1, NULL, %s);" % cou,
               want='1|Sami Sosiaalityöntekijä')
@@ -1170,6 +1180,92 @@ def test_caseload():
               "SELECT assigned_to FROM kohtaamo.cases WHERE id = 1; "
               "SELECT count (*) FROM kohtaamo.access_log WHERE what = 9 AND client_id = 1;",
               want='%s\n2' % cou)
+
+
+def test_appointments():
+    # Issue 7, 4: meetings with clients (data/sql/pg/0018-appointments.sql).
+    # A Finnish-language point open Mon-Thu 8-16, Fri 8-14; meetings in
+    # March 2030 with Aino Mäkinen (person 1), who speaks Finnish.
+    sw = su("SELECT id FROM kohtaamo.users WHERE account = 'sw';")
+    expect_error('sw: a social worker does not keep the service points', 'sw',
+                 "SELECT kohtaamo.save_service_point (NULL, 'Oma', NULL, 1, 0, 1, NULL);",
+                 'permission denied')
+    expect_ok('adm: adds a service point with its week', 'adm',
+              "SELECT kohtaamo.save_service_point (NULL, 'Kirkkokatu 2', NULL, 1, 1, 1, "
+              "'{{1,480,960},{2,480,960},{3,480,960},{4,480,960},{5,480,840}}') > 0;", want='t')
+    point = su("SELECT id FROM kohtaamo.service_points WHERE name = 'Kirkkokatu 2';")
+    work_list_rows = ("SELECT count (*) FROM kohtaamo.access_log WHERE what = 8 AND client_id = 1 AND basis = 2 "
+                      "AND user_id IN (SELECT id FROM kohtaamo.users WHERE account IN ('sw', 'lead'));")
+    before = int(su(work_list_rows))
+    book = ("SELECT kohtaamo.appointment_book (1, NULL, %s, %d, %s, '%s', %d, %d, 1, 0, %s);")
+    for login in ('rec', 'adm'):
+        expect_error('%s: books no meeting' % login, login,
+                     book % (sw, 2, 'NULL', '2030-03-05', 600, 30, 'NULL'), 'permission denied')
+        expect_error('%s: reads no meeting' % login, login,
+                     "SELECT count (*) FROM appointments;", 'permission denied')
+        expect_error('%s: nor a worker\'s week' % login, login,
+                     "SELECT * FROM kohtaamo.week_appointments (%s, '2030-03-04', '2030-03-10');" % sw,
+                     'permission denied')
+    expect_ok('everyone reads the service points: they are not personal', 'rec',
+              "SELECT name FROM service_points; SELECT count (*) FROM service_point_hours;",
+              want='Kirkkokatu 2\n5')
+    expect_ok('sw: books a meeting at the point on Tuesday 5.3.2030 at 10', 'sw',
+              book % (sw, 1, point, '2030-03-05', 600, 60, "'Tuo vuokrasopimus'"), want='1')
+    expect_error('sw: not over it by phone', 'sw',
+                 book % (sw, 2, 'NULL', '2030-03-05', 630, 30, 'NULL'), 'the worker has another meeting then')
+    expect_error('sw: not on Good Friday 2030', 'sw',
+                 book % (sw, 2, 'NULL', '2030-04-19', 600, 30, 'NULL'), 'the office is closed that day')
+    expect_error('sw: not after the point closes on a Friday', 'sw',
+                 book % (sw, 1, point, '2030-03-08', 830, 30, 'NULL'), 'opening hours')
+    expect_error('sw: no direct insert', 'sw',
+                 "INSERT INTO appointments (client_id, worker_id, kind, day, start_min, minutes, language, "
+                 "created_by, created_at) VALUES (1, %s, 2, '2030-03-06', 600, 30, 1, %s, 0);" % (sw, sw),
+                 'permission denied')
+    expect_ok('sw: no meeting shows without its log row', 'sw',
+              "SELECT count (*) FROM appointments;", want='0')
+    expect_ok('sw: my week logs its people and then shows them', 'sw', """
+        BEGIN;
+        SELECT id FROM kohtaamo.week_appointments (%s, '2030-03-04', '2030-03-10');
+        SELECT note FROM appointments;
+        COMMIT;
+    """ % sw, want='1\nTuo vuokrasopimus')
+    expect_error('cou: does not read sw\'s week', 'cou',
+                 "SELECT * FROM kohtaamo.week_appointments (%s, '2030-03-04', '2030-03-10');" % sw,
+                 'a worker\'s week is read by the worker')
+    expect_error('cou: nor books for sw', 'cou',
+                 book % (sw, 2, 'NULL', '2030-03-06', 600, 30, 'NULL'), 'their own meetings')
+    expect_error('cou: nor moves sw\'s meeting', 'cou',
+                 "SELECT kohtaamo.appointment_move (1, 0, 2, NULL, '2030-03-06', 600, 30, 0, NULL);",
+                 'their own meetings')
+    expect_error('cou: nor cancels it', 'cou',
+                 "SELECT kohtaamo.appointment_cancel (1, 0, 'Ei sovi');", 'their own meetings')
+    expect_error('cou: nor changes it directly after logging the person', 'cou',
+                 "BEGIN; SELECT kohtaamo.log_access (1, 2, 2); UPDATE appointments SET note = 'x'; COMMIT;",
+                 'permission denied')
+    expect_ok('sw: moves it to Wednesday by phone', 'sw',
+              "SELECT kohtaamo.appointment_move (1, 0, 2, NULL, '2030-03-06', 600, 30, 0, NULL);", want='1')
+    expect_ok('sw: a move over the old revision changes nothing', 'sw',
+              "SELECT kohtaamo.appointment_move (1, 0, 2, NULL, '2030-03-06', 660, 30, 0, NULL) IS NULL;",
+              want='t')
+    expect_ok('lead: reads sw\'s week', 'lead',
+              "SELECT id FROM kohtaamo.week_appointments (%s, '2030-03-04', '2030-03-10');" % sw, want='1')
+    expect_ok('lead: cancels it with a reason', 'lead',
+              "SELECT kohtaamo.appointment_cancel (1, 1, 'Sanna on lomalla');", want='2')
+    expect_ok('the row stays, cancelled, with who moved and cancelled it', 'postgres',
+              "SELECT status, cancel_reason, day, changed_by = (SELECT id FROM kohtaamo.users "
+              "WHERE account = 'lead') FROM kohtaamo.appointments WHERE id = 1;",
+              want='3|Sanna on lomalla|2030-03-06|t')
+    expect_ok('each week read logged its person as shown in a work list (what 8)', 'postgres',
+              work_list_rows, want=str(before + 2))
+    expect_error('the schema owner: no DELETE of a meeting', 'postgres',
+                 'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.appointments; ROLLBACK;',
+                 'permission denied')
+    expect_error('the superuser: a meeting is never removed', 'postgres',
+                 "DELETE FROM kohtaamo.appointments;", 'a meeting is never removed')
+    expect_error('the superuser: a cancelled meeting does not change', 'postgres',
+                 "UPDATE kohtaamo.appointments SET status = 2, cancel_reason = NULL, revision = 9;",
+                 'a cancelled meeting is not changed')
+    flush()
 
 
 def main():
@@ -1199,6 +1295,7 @@ def main():
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
         test_caseload()
+        test_appointments()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)

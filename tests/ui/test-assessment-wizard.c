@@ -418,7 +418,16 @@ test_finished (Fixture       *f,
   kh_assessment_wizard_set_assessment (f->wizard, a, TODAY);
   kh_assessment_wizard_set_step (f->wizard, KH_ASSESSMENT_STEP_REVIEW);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->wizard->finish_button)));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->wizard->stack)));
+  /* The steps are read-only; the summary stays readable, not greyed out. */
+  g_assert_true (gtk_widget_get_sensitive (f->wizard->pages[KH_ASSESSMENT_STEP_REVIEW].page));
+  for (guint i = 0; i < KH_ASSESSMENT_STEP_REVIEW; i++)
+    g_assert_false (gtk_widget_get_sensitive (f->wizard->pages[i].page));
+
+  /* Back to a draft, every step can be edited again. */
+  a->status = KH_ASSESSMENT_DRAFT;
+  kh_assessment_wizard_set_assessment (f->wizard, a, TODAY);
+  for (guint i = 0; i < KH_ASSESSMENT_N_STEPS; i++)
+    g_assert_true (gtk_widget_get_sensitive (f->wizard->pages[i].page));
 }
 
 int

@@ -99,6 +99,8 @@ struct _KhAssessmentWizard
   KhAssessmentCheck *check;
   char              *today;
   guint              rendering;           /* > 0 while widgets are being filled */
+  guint              setting;             /* > 0 while an assessment is being shown */
+  char             **answers;             /* the unit's self-assessment wording, or NULL */
 };
 
 /* kh-assessment-steps.c */

@@ -25,6 +25,7 @@ G_DEFINE_FINAL_TYPE (KhAssessmentWizard, kh_assessment_wizard, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_CHANGED,
   SIGNAL_FINISH,
+  SIGNAL_STEP_CHANGED,
   N_SIGNALS
 };
 
@@ -54,7 +55,10 @@ update_steps (KhAssessmentWizard *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.finish", self->check->can_finish);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), step < KH_ASSESSMENT_STEP_REVIEW);
   gtk_widget_set_visible (GTK_WIDGET (self->finish_button), step == KH_ASSESSMENT_STEP_REVIEW && !finished);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !finished);
+  /* A finished assessment is read-only; its summary stays readable (an
+   * insensitive page is greyed out). */
+  for (guint i = 0; i < KH_ASSESSMENT_N_STEPS; i++)
+    gtk_widget_set_sensitive (self->pages[i].page, !finished || i == KH_ASSESSMENT_STEP_REVIEW);
   if (step == KH_ASSESSMENT_STEP_REVIEW)
     _kh_assessment_steps_show_review (self);
 }
@@ -174,7 +178,8 @@ self_assessment_action (GtkWidget  *widget,
       ratings[i] = area->client_rating;
     }
   window = kh_self_assessment_new (GTK_WINDOW (gtk_widget_get_root (widget)), labels, areas->len,
-                                   ratings, self->assessment->client_view);
+                                   ratings, self->assessment->client_view,
+                                   (const char * const *) self->answers);
   g_signal_connect_object (window, "done", G_CALLBACK (self_assessment_done_cb), self, 0);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -240,6 +245,7 @@ kh_assessment_wizard_finalize (GObject *object)
   g_clear_pointer (&self->assessment, kh_assessment_free);
   g_clear_pointer (&self->check, kh_assessment_check_free);
   g_free (self->today);
+  g_strfreev (self->answers);
 
   G_OBJECT_CLASS (kh_assessment_wizard_parent_class)->finalize (object);
 }
@@ -260,6 +266,11 @@ kh_assessment_wizard_class_init (KhAssessmentWizardClass *klass)
   /* Finish was chosen, and the check allows it. */
   signals[SIGNAL_FINISH] =
     g_signal_new ("finish", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Another step is shown: the owner saves the draft at once, so that
+   * opening it again continues there (the record's current_step). */
+  signals[SIGNAL_STEP_CHANGED] =
+    g_signal_new ("step-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/assessment/kh-assessment-wizard.ui");
@@ -315,7 +326,19 @@ kh_assessment_wizard_set_assessment (KhAssessmentWizard *self,
   self->today = g_strdup (today);
   replace_assessment (self, kh_assessment_copy (assessment));
   _kh_assessment_steps_render (self);
-  kh_assessment_wizard_set_step (self, self->check->first_incomplete);
+  /* A draft opens where the worker left it (issue 7, 3), or, never moved
+   * from the start, at the first step with something missing; a finished
+   * one at its summary. */
+  self->setting++;
+  if (self->assessment->status == KH_ASSESSMENT_FINISHED)
+    kh_assessment_wizard_set_step (self, KH_ASSESSMENT_STEP_REVIEW);
+  else if (self->assessment->current_step > KH_ASSESSMENT_STEP_START
+           && self->assessment->current_step < KH_ASSESSMENT_N_STEPS)
+    kh_assessment_wizard_set_step (self, self->assessment->current_step);
+  else
+    kh_assessment_wizard_set_step (self, self->check->first_incomplete);
+  self->setting--;
+  self->assessment->current_step = kh_assessment_wizard_get_step (self);
   update_steps (self);
 }
 
@@ -362,6 +385,12 @@ kh_assessment_wizard_set_step (KhAssessmentWizard *self,
   /* A new step opens at its top. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->pages[step].page)), 0);
   update_steps (self);
+  if (self->assessment->current_step != step)
+    {
+      self->assessment->current_step = step;
+      if (self->setting == 0)
+        g_signal_emit (self, signals[SIGNAL_STEP_CHANGED], 0);
+    }
 }
 
 void
@@ -371,4 +400,15 @@ kh_assessment_wizard_set_status (KhAssessmentWizard *self,
   g_return_if_fail (KH_IS_ASSESSMENT_WIZARD (self));
 
   gtk_label_set_text (self->status_label, status != NULL ? status : "");
+}
+
+void
+kh_assessment_wizard_set_self_assessment_answers (KhAssessmentWizard *self,
+                                                  const char * const *answers)
+{
+  g_return_if_fail (KH_IS_ASSESSMENT_WIZARD (self));
+  g_return_if_fail (answers == NULL || g_strv_length ((char **) answers) == KH_RATING_MAX);
+
+  g_strfreev (self->answers);
+  self->answers = g_strdupv ((char **) answers);
 }

@@ -26,6 +26,10 @@ const KhAssessmentCheck *kh_assessment_wizard_get_check (KhAssessmentWizard *sel
 KhAssessmentStep    kh_assessment_wizard_get_step       (KhAssessmentWizard *self);
 void                kh_assessment_wizard_set_step       (KhAssessmentWizard *self,
                                                          KhAssessmentStep    step);
+/* The unit's wording of the self-assessment's five answers (NULL: the
+ * application's own), as kh_assessment_parse_self_assessment_answers gives. */
+void                kh_assessment_wizard_set_self_assessment_answers (KhAssessmentWizard *self,
+                                                                      const char * const *answers);
 /* A line under the steps: "Saved 10.42", "Not saved: …". */
 void                kh_assessment_wizard_set_status     (KhAssessmentWizard *self,
                                                          const char         *status);

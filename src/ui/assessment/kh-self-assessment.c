@@ -119,13 +119,16 @@ answer_text (int rating)
  * @n_areas: how many
  * @ratings: the client's earlier answers (0: none), @n_areas of them
  * @words: (nullable): what the client said earlier in their own words
+ * @answers: (nullable): the unit's wording of the five answers, 1 to 5
+ *   (KH_SETTING_SELF_ASSESSMENT_ANSWERS_*); NULL for the application's own
  */
 KhSelfAssessment *
 kh_self_assessment_new (GtkWindow         *parent,
                         const char * const *labels,
                         guint               n_areas,
                         const int          *ratings,
-                        const char         *words)
+                        const char         *words,
+                        const char * const *answers)
 {
   KhSelfAssessment *self = g_object_new (KH_TYPE_SELF_ASSESSMENT,
                                          "transient-for", parent,
@@ -174,9 +177,13 @@ kh_self_assessment_new (GtkWindow         *parent,
       gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
       for (int r = 1; r <= 5; r++)
         {
-          GtkWidget *button = gtk_toggle_button_new_with_label (answer_text (r));
-          g_autofree char *name = g_strdup_printf ("%s: %s", labels[i], answer_text (r));
+          const char *text = answers != NULL ? answers[r - 1] : answer_text (r);
+          GtkWidget *button = gtk_toggle_button_new_with_label (text);
+          g_autofree char *name = g_strdup_printf ("%s: %s", labels[i], text);
 
+          /* A unit's own wording may be longer than a button is wide. */
+          gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+          gtk_label_set_justify (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), GTK_JUSTIFY_CENTER);
           gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           if (first == NULL)
             first = GTK_TOGGLE_BUTTON (button);

@@ -15,7 +15,8 @@ KhSelfAssessment *kh_self_assessment_new        (GtkWindow          *parent,
                                                  const char * const *labels,
                                                  guint               n_areas,
                                                  const int          *ratings,
-                                                 const char         *words);
+                                                 const char         *words,
+                                                 const char * const *answers);
 int               kh_self_assessment_get_rating (KhSelfAssessment   *self,
                                                  guint               index);
 char             *kh_self_assessment_dup_words  (KhSelfAssessment   *self);

@@ -18,6 +18,9 @@
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/intake/kh-contact-window.h"
+#include "ui/assessment/kh-assessment-window.h"
+#include "ui/appointments/kh-appointment-dialog.h"
+#include "core/kh-caseload.h"
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
@@ -31,6 +34,7 @@ struct _KhPersonPage
   AdwActionRow      *address_row;
   GtkButton         *back_button;
   AdwActionRow      *birth_date_row;
+  GtkWidget         *book_button;
   GtkListBox        *cases_list;
   AdwActionRow      *code_row;
   GtkListBox        *contacts_list;
@@ -200,10 +204,45 @@ create_contact_row (KhContact *contact)
   return row;
 }
 
+static void cases_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* The assessment's window closed: the case's button says where it is now. */
+static void
+assessment_window_destroyed_cb (KhPersonPage *self)
+{
+  if (self->client == NULL || self->store == NULL)
+    return;
+  kh_store_list_client_cases_async (self->store, self->client->id, self->cancellable,
+                                    cases_loaded_cb, g_object_ref (self));
+}
+
+/* Issue 7, 3: the case's service-need assessment, started, continued or
+ * opened in its own window. */
+static void
+assessment_clicked_cb (GtkButton    *button,
+                       KhPersonPage *self)
+{
+  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "kh-case-id"));
+  GtkWindow *window;
+
+  window = kh_assessment_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                         self->store, case_id);
+  if (self->client != NULL)
+    {
+      g_autofree char *name = kh_client_dup_display_name (self->client);
+
+      kh_assessment_window_set_client_name (KH_ASSESSMENT_WINDOW (window), name);
+    }
+  g_signal_handlers_disconnect_by_func (window, assessment_window_destroyed_cb, self);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (assessment_window_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* Issue 5, 2.3: a case with its status, its deadlines, its worker, and who
  * made the contact that opened it and with what consent (SHL 35 §). */
 static GtkWidget *
-create_case_row (KhCase *kcase)
+create_case_row (KhPersonPage *self,
+                 KhCase       *kcase)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *opened = NULL;
@@ -279,6 +318,21 @@ create_case_row (KhCase *kcase)
       gtk_widget_add_css_class (badge, "error");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
     }
+
+  /* Reception does not work with assessments (the store refuses as well). */
+  if (kh_assessment_window_may_open (self->store))
+    {
+      const char *label = kcase->assessment_status == KH_ASSESSMENT_FINISHED ? _("Open Assessment")
+                          : kcase->assessment_status == KH_ASSESSMENT_DRAFT ? _("Continue Assessment")
+                          : _("Start Assessment");
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "kh-assessment-button");
+      g_object_set_data (G_OBJECT (button), "kh-case-id", GSIZE_TO_POINTER (kcase->id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (assessment_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   return row;
 }
 
@@ -327,7 +381,7 @@ cases_loaded_cb (GObject      *object,
     }
 
   for (guint i = 0; i < cases->len; i++)
-    gtk_list_box_append (self->cases_list, create_case_row (g_ptr_array_index (cases, i)));
+    gtk_list_box_append (self->cases_list, create_case_row (self, g_ptr_array_index (cases, i)));
 }
 
 static void
@@ -578,6 +632,7 @@ show_client (KhPersonPage *self,
   set_value (self->email_row, client->email);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
   if (self->scroll_to_top)
     scroll_to_top (self);
@@ -815,6 +870,30 @@ client_for_edit_cb (GObject      *object,
 }
 
 static void
+meeting_done_cb (KhPersonPage *self,
+                 const char   *text)
+{
+  emit_toast (self, text);
+}
+
+/* Issue 7, 4: a meeting with this person, booked from their page. */
+static void
+book_meeting_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  KhAppointmentDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+  dialog = kh_appointment_dialog_new_book (self->store, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                           self->client, NULL);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (meeting_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -923,6 +1002,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, book_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, cases_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
@@ -947,6 +1027,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
   /* Back to the search: the action lives on the People view around this page. */
@@ -962,6 +1043,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
@@ -995,6 +1077,10 @@ kh_person_page_set_store (KhPersonPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->log_group),
                           kh_store_get_user (store) != NULL
                           && kh_user_can_read_access_log (kh_store_get_user (store)));
+  /* Meetings are booked by those who work cases, not at reception. */
+  gtk_widget_set_visible (self->book_button,
+                          kh_store_get_user (store) != NULL
+                          && kh_role_works_cases (kh_store_get_user (store)->role));
 }
 
 void
@@ -1037,6 +1123,7 @@ load (KhPersonPage *self,
       clear_cases (self);
       clear_contacts (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   self->client_id = client_id;

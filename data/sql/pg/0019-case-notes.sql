@@ -1,4 +1,4 @@
--- 0017-case-notes.sql — PostgreSQL's side of data/sql/0025-case-notes.sql:
+-- 0019-case-notes.sql — PostgreSQL's side of data/sql/0027-case-notes.sql:
 -- case notes (asiakaskertomus entries) and the person's timeline (issue 7, 2)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -182,4 +182,4 @@ CREATE POLICY case_notes_read ON case_notes FOR SELECT
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (17, '0017-case-notes');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (19, '0019-case-notes');

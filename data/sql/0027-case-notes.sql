@@ -1,4 +1,4 @@
--- 0025-case-notes.sql — case notes (asiakaskertomus entries) and the
+-- 0027-case-notes.sql — case notes (asiakaskertomus entries) and the
 -- person's timeline (issue 7, 2)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,7 @@
 -- correction is a new note that names the note it corrects (`corrects_id`,
 -- a note of the same case). Who wrote it and when are the store's (the
 -- acting user, its clock), never the form's. Keep in sync with
--- src/core/kh-timeline.h (KH_CASE_NOTE_MAX) and data/sql/pg/0017-case-notes.sql.
+-- src/core/kh-timeline.h (KH_CASE_NOTE_MAX) and data/sql/pg/0019-case-notes.sql.
 --
 -- Reading the timeline with its notes is logged as what 12 ("timeline"):
 -- the access log's CHECK is widened, which SQLite does by copying the

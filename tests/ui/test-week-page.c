@@ -1,0 +1,458 @@
+/* test-week-page.c — a worker's week and the booking form in a real
+ * window (issue 7, 4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The test's account is a social worker (a second administrator keeps the
+ * unit's one). The unit has a Finnish-language point "Kirkkokatu 2"
+ * (Mon–Thu 8.00–16.00, Fri 8.00–14.00) and a bilingual "Torikatu 1"; Friday
+ * 8 March 2030 is its training day. Aino Aaltonen speaks Finnish, Bertil
+ * Lindqvist Swedish. The week shown is week 10 of 2030 (4.–8.3.), far
+ * enough ahead that "not in the past" holds.
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "core/kh-appointment.h"
+#include "store/kh-store.h"
+#include "ui/appointments/kh-appointment-dialog.h"
+#include "ui/appointments/kh-week-page.h"
+#include "ui/common/kh-form-rows.h"
+#include "ui/common/kh-person-picker.h"
+
+#include "kh-test-ui.h"
+
+typedef struct {
+  KhTestUi   ui;
+  KhStore   *store;        /* the worker's desk */
+  GtkWidget *page;
+  KhDb      *other;        /* another desk on the same database */
+  KhUser    *me;
+  KhClient  *aino;
+  KhClient  *bertil;
+  gint64     kirkkokatu;
+  gint64     torikatu;
+  char      *toast;
+} Fixture;
+
+static gint64
+save_point (Fixture    *f,
+            KhUser     *admin,
+            const char *name,
+            guint       languages,
+            int         friday_closes)
+{
+  g_autoptr(KhServicePoint) point = kh_service_point_new (name, languages, FALSE);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  for (int d = G_DATE_MONDAY; d <= G_DATE_THURSDAY; d++)
+    kh_service_point_set_hours (point, d, 8 * 60, 16 * 60);
+  kh_service_point_set_hours (point, G_DATE_FRIDAY, 8 * 60, friday_closes);
+  id = kh_db_save_service_point (f->other, admin, point, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static KhClient *
+add_client (Fixture    *f,
+            KhUser     *admin,
+            const char *last_name,
+            const char *first_names,
+            KhLanguage  language)
+{
+  KhClient *client = kh_client_new ();
+  g_autoptr(GError) error = NULL;
+
+  client->last_name = g_strdup (last_name);
+  client->first_names = g_strdup (first_names);
+  client->language = language;
+  client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  client->birth_date = g_strdup ("1980-01-01");
+  client->id = kh_db_save_client (f->other, admin, client, &error);
+  g_assert_no_error (error);
+  return client;
+}
+
+static void
+toast_cb (GtkWidget *page,
+          AdwToast  *toast,
+          Fixture   *f)
+{
+  g_free (f->toast);
+  f->toast = g_strdup (adw_toast_get_title (toast));
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KhUser **user = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *user = kh_store_open_finish (KH_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) ada = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(KhAppointment) tuesday = kh_appointment_new ();
+
+  kh_test_ui_set_up (&f->ui);
+  f->other = kh_db_open (f->ui.location, &error);
+  g_assert_no_error (error);
+  admin = kh_db_login (f->other, g_get_user_name (), NULL, &error);
+  g_assert_no_error (error);
+  ada = kh_db_save_user (f->other, admin, "ada", "Ada Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&admin);
+  admin = kh_db_login (f->other, "ada", NULL, &error);
+  g_assert_no_error (error);
+  f->kirkkokatu = save_point (f, admin, "Kirkkokatu 2", KH_POINT_FINNISH, 14 * 60);
+  f->torikatu = save_point (f, admin, "Torikatu 1", KH_POINT_FINNISH | KH_POINT_SWEDISH, 16 * 60);
+  g_assert_true (kh_db_add_closed_day (f->other, admin, "2030-03-08", "Koulutuspäivä", &error));
+  g_assert_no_error (error);
+  f->aino = add_client (f, admin, "Aaltonen", "Aino", KH_LANGUAGE_FI);
+  f->bertil = add_client (f, admin, "Lindqvist", "Bertil", KH_LANGUAGE_SV);
+  f->me = kh_db_save_user (f->other, admin, g_get_user_name (), "Sanna Sosiaalityöntekijä",
+                           KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  g_assert_no_error (error);
+
+  /* Tuesday 5.3.2030 at 10, booked at another desk. */
+  tuesday->client_id = f->aino->id;
+  tuesday->kind = KH_MEETING_IN_PERSON;
+  tuesday->service_point_id = f->kirkkokatu;
+  tuesday->language = KH_LANGUAGE_FI;
+  tuesday->starts = g_date_time_new_local (2030, 3, 5, 10, 0, 0);
+  tuesday->minutes = 60;
+  g_assert_cmpint (kh_db_book_appointment (f->other, f->me, tuesday, &error), >, 0);
+  g_assert_no_error (error);
+
+  f->store = kh_store_new (f->ui.location);
+  kh_store_open_async (f->store, NULL, store_opened_cb, &user);
+  WAIT_UNTIL (user != NULL);
+  g_assert_cmpint (user->role, ==, KH_ROLE_SOCIAL_WORKER);
+
+  f->page = kh_week_page_new (f->store);
+  g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_strdup (f->ui.dir);
+  g_autofree char *path = g_build_filename (dir, "kohtaamo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_clear_object (&f->me);
+  g_clear_object (&f->aino);
+  g_clear_object (&f->bertil);
+  g_clear_pointer (&f->other, kh_db_close);
+  g_clear_pointer (&f->toast, g_free);
+  g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
+  g_object_unref (f->store);
+  kh_test_ui_tear_down (&f->ui);
+  WAIT_UNTIL (f->store == NULL);
+  g_remove (wal);
+  g_remove (shm);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static guint
+n_meetings (Fixture *f)
+{
+  GPtrArray *meetings = kh_week_page_get_meetings (KH_WEEK_PAGE (f->page));
+
+  return meetings != NULL ? meetings->len : 0;
+}
+
+static gboolean
+week_shows (Fixture *f,
+            guint    n)
+{
+  return !kh_week_page_is_loading (KH_WEEK_PAGE (f->page)) && n_meetings (f) == n;
+}
+
+static const KhAppointment *
+meeting (Fixture *f,
+         guint    i)
+{
+  return g_ptr_array_index (kh_week_page_get_meetings (KH_WEEK_PAGE (f->page)), i);
+}
+
+static guint
+n_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static KhAppointmentDialog *
+open_dialog (Fixture *f)
+{
+  GtkWindow *w = NULL;
+
+  WAIT_UNTIL ((w = kh_week_page_get_dialog (KH_WEEK_PAGE (f->page))) != NULL
+              && kh_appointment_dialog_has_points (KH_APPOINTMENT_DIALOG (w)));
+  return KH_APPOINTMENT_DIALOG (w);
+}
+
+static void
+set_day (KhAppointmentDialog *dialog,
+         int                  day)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_local (2030, 3, day, 0, 0, 0);
+
+  gtk_calendar_select_day (GTK_CALENDAR (kh_appointment_dialog_get_field (dialog, "calendar")), t);
+  g_signal_emit_by_name (kh_appointment_dialog_get_field (dialog, "calendar"), "day-selected");
+}
+
+/* 7.00 is the first start offered, every quarter of an hour. */
+static void
+set_start (KhAppointmentDialog *dialog,
+           int                  hour,
+           int                  minute)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "start")),
+                              (guint) ((hour * 60 + minute - 7 * 60) / 15));
+}
+
+static void
+save (KhAppointmentDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.save", NULL));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_week (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  KhAppointmentDialog *dialog;
+  AdwMessageDialog *ask;
+  GtkListBoxRow *row;
+  GDate monday;
+  /* Pictures in Finnish and Swedish skip the English wording. */
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 1));
+  kh_week_page_get_monday (KH_WEEK_PAGE (f->page), &monday);
+  g_assert_cmpint (g_date_get_day (&monday), ==, 4);
+  if (english)
+    g_assert_cmpstr (kh_week_page_get_heading (KH_WEEK_PAGE (f->page)), ==, "Week 10 · 4.–8.3.2030");
+  g_assert_cmpuint (n_rows (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 0)), ==, 0);
+  g_assert_cmpuint (n_rows (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1)), ==, 1);
+  g_assert_cmpstr (meeting (f, 0)->client_name, ==, "Aaltonen, Aino");
+  g_assert_cmpstr (meeting (f, 0)->point_name, ==, "Kirkkokatu 2");
+
+  /* Book Bertil, who speaks Swedish, at the Finnish-language point on
+   * Wednesday at 10: refused with the reason, the form kept as it was,
+   * and an interpreter offered. */
+  g_assert_true (gtk_widget_activate_action (f->page, "week.book", NULL));
+  dialog = open_dialog (f);
+  kh_person_picker_set_client (KH_PERSON_PICKER (kh_appointment_dialog_get_field (dialog, "picker")), f->bertil);
+  set_day (dialog, 6);
+  set_start (dialog, 10, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "point")), 0);
+  g_assert_cmpint (kh_form_rows_get_language (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "language"))), ==, KH_LANGUAGE_SV);
+  kh_test_ui_screenshot (GTK_WIDGET (dialog), "booking-form");
+  save (dialog);
+  WAIT_UNTIL (kh_appointment_dialog_get_message (dialog) != NULL);
+  if (english)
+    g_assert_cmpstr (kh_appointment_dialog_get_message (dialog), ==,
+                     "Kirkkokatu 2 does not serve in Swedish: choose a Swedish-language or bilingual "
+                     "service point, meet by phone or video, or book an interpreter.");
+  g_assert_true (gtk_widget_get_visible (kh_appointment_dialog_get_field (dialog, "interpreter-button")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "point"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "start"))), ==, 12);
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM appointments"), ==, 1);
+  kh_test_ui_screenshot (GTK_WIDGET (dialog), "booking-refused");
+
+  /* "Book With an Interpreter": booked, the week follows. */
+  g_signal_emit_by_name (kh_appointment_dialog_get_field (dialog, "interpreter-button"), "clicked");
+  WAIT_UNTIL (f->toast != NULL);
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "Meeting booked for Wed 6.3.2030 10:00–11:00");
+  WAIT_UNTIL (week_shows (f, 2));
+  g_assert_true (meeting (f, 1)->interpreter);
+  g_assert_cmpint (meeting (f, 1)->language, ==, KH_LANGUAGE_SV);
+  kh_test_ui_screenshot (f->ui.window, "week");
+
+  /* A closed day: refused, the form stays open with the reason. */
+  g_clear_pointer (&f->toast, g_free);
+  g_assert_true (gtk_widget_activate_action (f->page, "week.book", NULL));
+  dialog = open_dialog (f);
+  kh_person_picker_set_client (KH_PERSON_PICKER (kh_appointment_dialog_get_field (dialog, "picker")), f->aino);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kh_appointment_dialog_get_field (dialog, "kind")), 1);
+  set_day (dialog, 8);
+  save (dialog);
+  WAIT_UNTIL (kh_appointment_dialog_get_message (dialog) != NULL);
+  if (english)
+    g_assert_cmpstr (kh_appointment_dialog_get_message (dialog), ==,
+                     "The office is closed on Fri 8.3.2030 (Koulutuspäivä).");
+  g_assert_false (gtk_widget_get_visible (kh_appointment_dialog_get_field (dialog, "interpreter-button")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_null (f->toast);
+
+  /* Move Tuesday's meeting to 13.00: Enter on its row. */
+  row = gtk_list_box_get_row_at_index (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1), 0);
+  g_signal_emit_by_name (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1), "row-activated", row);
+  dialog = open_dialog (f);
+  set_start (dialog, 13, 0);
+  save (dialog);
+  WAIT_UNTIL (f->toast != NULL);
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "Meeting moved to Tue 5.3.2030 13:00–14:00");
+  WAIT_UNTIL (week_shows (f, 2) && meeting (f, 0)->status == KH_APPOINTMENT_MOVED);
+  g_assert_cmpint (g_date_time_get_hour (meeting (f, 0)->starts), ==, 13);
+
+  /* Cancel it: without a reason the store refuses and says why; with
+   * one it is cancelled and stays in the week. */
+  g_clear_pointer (&f->toast, g_free);
+  row = gtk_list_box_get_row_at_index (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1), 0);
+  g_signal_emit_by_name (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1), "row-activated", row);
+  dialog = open_dialog (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.cancel-meeting", NULL));
+  WAIT_UNTIL ((ask = find_message_dialog ()) != NULL);
+  adw_message_dialog_response (ask, "cancel-meeting");
+  WAIT_UNTIL (kh_appointment_dialog_get_message (dialog) != NULL);
+  if (english)
+    g_assert_cmpstr (kh_appointment_dialog_get_message (dialog), ==, "Write why the meeting is cancelled.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.cancel-meeting", NULL));
+  WAIT_UNTIL ((ask = find_message_dialog ()) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "Asiakas sairastui");
+  adw_message_dialog_response (ask, "cancel-meeting");
+  WAIT_UNTIL (f->toast != NULL);
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "Meeting cancelled");
+  WAIT_UNTIL (week_shows (f, 2) && meeting (f, 0)->status == KH_APPOINTMENT_CANCELLED);
+  g_assert_cmpstr (meeting (f, 0)->cancel_reason, ==, "Asiakas sairastui");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM appointments"), ==, 2);
+  g_assert_false (gtk_list_box_row_get_activatable (
+    gtk_list_box_get_row_at_index (kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1), 0)));
+
+  /* The next week is empty; back, and to this week. */
+  g_assert_true (gtk_widget_activate_action (f->page, "week.next", NULL));
+  WAIT_UNTIL (week_shows (f, 0));
+  if (english)
+    g_assert_cmpstr (kh_week_page_get_heading (KH_WEEK_PAGE (f->page)), ==, "Week 11 · 11.–15.3.2030");
+  g_assert_true (gtk_widget_activate_action (f->page, "week.previous", NULL));
+  WAIT_UNTIL (week_shows (f, 2));
+  g_assert_true (gtk_widget_activate_action (f->page, "week.today", NULL));
+  WAIT_UNTIL (week_shows (f, 0));
+  kh_week_page_get_monday (KH_WEEK_PAGE (f->page), &monday);
+  g_assert_cmpint (g_date_get_weekday (&monday), ==, G_DATE_MONDAY);
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        return c;               /* the widget keeps it */
+    }
+  return NULL;
+}
+
+/* From the keyboard: Right from Tuesday's meeting goes to Wednesday's,
+ * Left back; the week's actions are the window's Alt+→, Alt+← and Ctrl+T. */
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  g_autoptr(KhAppointment) wednesday = kh_appointment_new ();
+  g_autoptr(GError) error = NULL;
+  GtkListBox *tue, *wed;
+  gboolean handled = FALSE;
+
+  wednesday->client_id = f->aino->id;
+  wednesday->kind = KH_MEETING_PHONE;
+  wednesday->language = KH_LANGUAGE_FI;
+  wednesday->starts = g_date_time_new_local (2030, 3, 6, 9, 0, 0);
+  wednesday->minutes = 30;
+  g_assert_cmpint (kh_db_book_appointment (f->other, f->me, wednesday, &error), >, 0);
+  g_assert_no_error (error);
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 2));
+  tue = kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 1);
+  wed = kh_week_page_get_day_list (KH_WEEK_PAGE (f->page), 2);
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (tue, 0)));
+  g_signal_emit_by_name (key_controller (GTK_WIDGET (tue)), "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (wed, 0))));
+  handled = FALSE;
+  g_signal_emit_by_name (key_controller (GTK_WIDGET (wed)), "key-pressed", GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (tue, 0))));
+  /* Monday has no meetings: Left from Tuesday stays. */
+  g_signal_emit_by_name (key_controller (GTK_WIDGET (tue)), "key-pressed", GDK_KEY_Left, 0, 0, &handled);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (tue, 0))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Pictures in Finnish and Swedish: KOHTAAMO_LOCALEDIR, LANGUAGE and
+   * KH_TEST_SCREENSHOTS from outside (the English wording is not asserted
+   * then). */
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  g_test_add ("/ui/week/book-move-cancel", Fixture, NULL, fixture_set_up, test_week, fixture_tear_down);
+  g_test_add ("/ui/week/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+
+  return g_test_run ();
+}
