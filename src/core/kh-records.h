@@ -184,7 +184,8 @@ struct _KhCase
    * finished version exists): the 36 § start date is then met (issue 7,
    * 1; kh_case_due). Read by the caseload (kh_db_list_caseload). */
   gboolean      assessment_started;
-  /* Read only for the person's page (kh_db_list_client_cases): where the
+  /* Read for the person's page (kh_db_list_client_cases) and the caseload
+   * (kh_db_list_caseload): where the
    * case's service-need assessment is, a KhAssessmentStatus (1 a draft,
    * 2 finished), or 0 when none was started or the user may not know
    * (reception). Nothing of its content. */

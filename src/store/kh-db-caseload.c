@@ -38,6 +38,15 @@
 #define STARTED \
   "EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = cs.id)"
 
+/* Where the case's assessment is (a draft, finished, or 0: none), for the
+ * row's Start, Continue or Open Assessment (the caseload is read only by
+ * those who work with assessments, check_case_worker). On a server the
+ * function of pg/0017 says that much and no more. */
+#define ASSESSMENT_STATUS \
+  "coalesce ((SELECT min (a.status) FROM assessments a WHERE a.case_id = cs.id), 0)"
+#define ASSESSMENT_STATUS_ON_SERVER \
+  "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
+
 /* ?1 scope, ?2 the user, ?3 the team (0: every team) */
 #define SCOPE \
   "WHERE ((?1 = 1 AND cs.status = 2 AND cs.assigned_to = ?2) " \
@@ -49,6 +58,7 @@ caseload_row (KhDbStmt *stmt)
   KhCase *kcase = _kh_db_case_from_full_row (stmt);
 
   kcase->assessment_started = _kh_db_column_int (stmt, 17) != 0;
+  kcase->assessment_status = _kh_db_column_int (stmt, 18);
   return kcase;
 }
 
@@ -158,7 +168,7 @@ list_on_server (KhDb                  *db,
   g_string_append_c (started, '}');
   if (local_error == NULL)
     stmt = _kh_db_prepare (db,
-                           KH_DB_CASE_COLUMNS ", o.started " KH_DB_CASE_FROM
+                           KH_DB_CASE_COLUMNS ", o.started, " ASSESSMENT_STATUS_ON_SERVER " " KH_DB_CASE_FROM
                            "JOIN unnest (CAST (?1 AS bigint[]), CAST (?2 AS integer[])) "
                            "  WITH ORDINALITY AS o (id, started, n) ON o.id = cs.id ORDER BY o.n",
                            &local_error);
@@ -212,7 +222,8 @@ list_on_file (KhDb                  *db,
 
   /* SQLite reads the result column `started` in ORDER BY's expressions. */
   stmt = _kh_db_prepare (db,
-                         KH_DB_CASE_COLUMNS ", " STARTED " AS started " KH_DB_CASE_FROM SCOPE
+                         KH_DB_CASE_COLUMNS ", " STARTED " AS started, " ASSESSMENT_STATUS " "
+                         KH_DB_CASE_FROM SCOPE
                          "ORDER BY cs.urgent DESC, " NEXT_DATE " IS NULL, " NEXT_DATE ", "
                          "  cs.opened_at, cs.id LIMIT ?4 OFFSET ?5",
                          &local_error);

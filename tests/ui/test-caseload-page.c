@@ -24,6 +24,9 @@
 #include "store/kh-store.h"
 #include "ui/caseload/kh-caseload-page.h"
 #include "ui/caseload/kh-caseload-row.h"
+#include "ui/assessment/kh-assessment-fields.h"
+#include "ui/assessment/kh-assessment-window.h"
+#include "ui/assessment/kh-assessment-wizard-private.h"
 
 #include "kh-test-ui.h"
 
@@ -397,6 +400,218 @@ test_keyboard (Fixture       *f,
   g_assert_cmpuint (mnemonics, ==, 4);   /* My Cases, Team Queue, Take, Assign… */
 }
 
+static KhAssessmentWindow *
+find_assessment_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KH_IS_ASSESSMENT_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return KH_ASSESSMENT_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* The row's assessment button, when it says `label`. */
+static GtkWidget *
+assessment_button (Fixture    *f,
+                   gint64      case_id,
+                   const char *label)
+{
+  KhCaseloadRow *row = row_of (f, case_id);
+  GtkWidget *button = row != NULL ? kh_caseload_row_get_assessment_button (row) : NULL;
+
+  if (button == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), label) != 0)
+    return NULL;
+  return button;
+}
+
+static KhAssessmentWindow *
+wait_for_assessment_window (gint64 case_id)
+{
+  KhAssessmentWindow *window;
+
+  WAIT_UNTIL ((window = find_assessment_window ()) != NULL);
+  WAIT_UNTIL (kh_assessment_window_get_loaded (window));
+  g_assert_null (kh_assessment_window_get_message (window));
+  g_assert_cmpint (kh_assessment_window_get_case_id (window), ==, case_id);
+  return window;
+}
+
+static void
+close_and_wait (KhAssessmentWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (weak == NULL);
+}
+
+/* Whether the page binds `accelerator` to the action `name`. */
+static gboolean
+binds (GtkWidget  *widget,
+       const char *accelerator,
+       const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted)
+              && GTK_IS_NAMED_ACTION (action)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), name) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The menu's item labels, in order. */
+static char *
+menu_labels (GMenuModel *menu)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *label = NULL;
+
+      if (section != NULL)
+        {
+          g_autofree char *inner = menu_labels (section);
+
+          g_string_append_printf (labels, "%s%s", labels->len > 0 && *inner != '\0' ? "|" : "", inner);
+        }
+      else if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (labels, "%s%s", labels->len > 0 ? "|" : "", label);
+    }
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+static GtkPopoverMenu *
+find_popover_menu (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER_MENU (c))
+      return GTK_POPOVER_MENU (c);
+  return NULL;
+}
+
+/* Issue 7, "how we will know": the worker takes a case from the team's
+ * queue, starts its assessment from the case's row, types, closes the
+ * window in the middle, and continues from the row where they were: the
+ * button, the keyboard (Ctrl+Enter, the context menu) open the same
+ * window as the person's page. */
+static void
+test_assess_from_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  KhAssessmentWindow *window;
+  KhAssessmentWizard *w;
+  GtkPopoverMenu *menu;
+  GtkWidget *button;
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+  WAIT_UNTIL (shows (f, 1));
+
+  /* In the queue: no assessment before the case is taken. */
+  kh_caseload_page_set_scope (KH_CASELOAD_PAGE (f->page), KH_CASELOAD_TEAM_QUEUE);
+  WAIT_UNTIL (shows (f, 2));
+  WAIT_UNTIL (row_of (f, f->old_case) != NULL);
+  g_assert_null (kh_caseload_row_get_assessment_button (row_of (f, f->old_case)));
+  select_case (f, f->old_case);
+  WAIT_UNTIL (action_enabled (f, "caseload.take"));
+  g_assert_false (gtk_widget_activate_action (f->page, "caseload.assess-selected", NULL)
+                  && find_assessment_window () != NULL);
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.take", NULL));
+  WAIT_UNTIL (shows (f, 1));
+
+  /* My cases: Vanhanen's row says Start Assessment. */
+  kh_caseload_page_set_scope (KH_CASELOAD_PAGE (f->page), KH_CASELOAD_MINE);
+  WAIT_UNTIL (shows (f, 2));
+  if (english)
+    {
+      WAIT_UNTIL ((button = assessment_button (f, f->old_case, "Start Assessment")) != NULL);
+      g_assert_nonnull (assessment_button (f, f->mine_case, "Start Assessment"));
+    }
+  else
+    WAIT_UNTIL (row_of (f, f->old_case) != NULL
+                && (button = kh_caseload_row_get_assessment_button (row_of (f, f->old_case))) != NULL);
+  kh_test_ui_screenshot (f->ui.window, "caseload-assess");
+  g_signal_emit_by_name (button, "clicked");
+  window = wait_for_assessment_window (f->old_case);
+  w = kh_assessment_window_get_wizard (window);
+  g_assert_cmpint (kh_assessment_wizard_get_step (w), ==, KH_ASSESSMENT_STEP_START);
+  gtk_widget_activate_action (GTK_WIDGET (w), "wizard.next", NULL);
+  g_assert_cmpint (kh_assessment_wizard_get_step (w), ==, KH_ASSESSMENT_STEP_CLIENT_VIEW);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (w->client_view);
+    const char *text = "Haluan pysyä kotona.";
+
+    gtk_widget_grab_focus (GTK_WIDGET (w->client_view));
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, g_utf8_next_char (p) - p, TRUE);
+  }
+  /* Closed in the middle of typing: closing saves. */
+  close_and_wait (window);
+
+  /* The row says Continue Assessment now; Ctrl+Enter on the selected case
+   * opens the draft where it was left. */
+  if (english)
+    WAIT_UNTIL (assessment_button (f, f->old_case, "Continue Assessment") != NULL);
+  else
+    WAIT_UNTIL (case_at (f, 0) != NULL && case_at (f, 0)->assessment_status == 1);
+  g_assert_true (binds (f->page, "<Control>Return", "caseload.assess-selected"));
+  g_assert_true (binds (f->page, "Menu", "caseload.menu"));
+  g_assert_true (binds (f->page, "<Shift>F10", "caseload.menu"));
+  select_case (f, f->old_case);
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.assess-selected", NULL));
+  window = wait_for_assessment_window (f->old_case);
+  w = kh_assessment_window_get_wizard (window);
+  g_assert_cmpint (kh_assessment_wizard_get_step (w), ==, KH_ASSESSMENT_STEP_CLIENT_VIEW);
+  {
+    g_autofree char *text = kh_note_field_dup_text (w->client_view);
+
+    g_assert_cmpstr (text, ==, "Haluan pysyä kotona.");
+  }
+  close_and_wait (window);
+
+  /* The case's context menu (the Menu key) has the same, first. */
+  select_case (f, f->old_case);
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.menu", NULL));
+  menu = find_popover_menu (f->page);
+  g_assert_nonnull (menu);
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (menu)));
+  if (english)
+    {
+      g_autofree char *labels = menu_labels (gtk_popover_menu_get_menu_model (menu));
+
+      g_assert_cmpstr (labels, ==, "Continue Assessment|Open Person|_Assign…");
+    }
+  kh_test_ui_screenshot (f->ui.window, "caseload-menu");
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.assess", "x", f->old_case));
+  window = wait_for_assessment_window (f->old_case);
+  close_and_wait (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +632,8 @@ main (int   argc,
   g_test_add ("/ui/caseload/take-assign-live", Fixture, NULL, fixture_set_up, test_caseload,
               fixture_tear_down);
   g_test_add ("/ui/caseload/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
+              fixture_tear_down);
+  g_test_add ("/ui/caseload/assess-from-row", Fixture, NULL, fixture_set_up, test_assess_from_row,
               fixture_tear_down);
 
   return g_test_run ();

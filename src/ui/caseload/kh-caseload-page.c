@@ -12,6 +12,12 @@
  * Alt+A), the list takes the arrows, and Enter on a case opens the
  * person's page. The page follows the store's "changed", so a case taken
  * at another desk leaves the queue here.
+ *
+ * Issue 7, "how we will know": a case of one's own is assessed from its
+ * row. The row's button (Start, Continue or Open Assessment), Ctrl+Enter
+ * on the selected case, or its context menu (the Menu key, Shift+F10 or a
+ * right click, which also has Open Person, Take and Assign…) open the
+ * same window as the person's page (kh_assessment_window_present).
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -20,7 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kh-caseload.h"
-#include "ui/common/kh-list-factory.h"
+#include "ui/assessment/kh-assessment-window.h"
 #include "kh-caseload-model.h"
 #include "kh-caseload-page.h"
 #include "kh-caseload-row.h"
@@ -39,6 +45,7 @@ struct _KhCaseloadPage
   GtkWidget          *empty;
   GtkWidget          *error;
   GtkListView        *list_view;
+  GtkWidget          *menu;
 
   /* owned */
   KhStore            *store;
@@ -91,6 +98,26 @@ selected_case (KhCaseloadPage *self)
   return KH_IS_CASE (record) ? KH_CASE (record) : NULL;
 }
 
+/* The user's id when their role works with assessments, else 0. */
+static gint64
+assessor (KhCaseloadPage *self)
+{
+  KhUser *me = kh_store_get_user (self->store);
+
+  return me != NULL && kh_assessment_window_may_open (self->store) ? me->id : 0;
+}
+
+/* A case of the user's own, when their role works with assessments: as
+ * the row's button (kh-caseload-row.c). */
+static gboolean
+may_assess (KhCaseloadPage *self,
+            KhCase         *kcase)
+{
+  gint64 me = assessor (self);
+
+  return me != 0 && kcase->status == KH_CASE_ASSIGNED && kcase->assigned_to == me;
+}
+
 static void
 update_actions (KhCaseloadPage *self)
 {
@@ -104,6 +131,9 @@ update_actions (KhCaseloadPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.assign",
                                  kcase != NULL && !self->busy && me != NULL
                                  && kh_role_works_cases (me->role));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.assess-selected",
+                                 kcase != NULL && may_assess (self, kcase));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "caseload.open", kcase != NULL);
 }
 
 static void
@@ -130,6 +160,29 @@ update_heading (KhCaseloadPage *self)
   gtk_label_set_text (GTK_LABEL (self->heading), text->str);
 }
 
+static GtkWidget *
+status_page (const char *icon)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  return page;
+}
+
+/* The empty and the error page, made when first needed: they are not in
+ * the first frame of a list (issue 7: the view's first frame counts). */
+static void
+ensure_status_pages (KhCaseloadPage *self)
+{
+  if (self->empty != NULL)
+    return;
+  self->empty = status_page ("folder-documents-symbolic");
+  self->error = status_page ("dialog-warning-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->error), _("The Cases Could Not Be Read"));
+  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), self->error, "error");
+}
+
 static void
 loaded_cb (KhCaseloadModel *model,
            const GError    *error,
@@ -141,6 +194,7 @@ loaded_cb (KhCaseloadModel *model,
       if (g_error_matches (error, KH_STORE_ERROR, KH_STORE_ERROR_UNAVAILABLE)
           && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "list") == 0)
         return;
+      ensure_status_pages (self);
       adw_status_page_set_description (ADW_STATUS_PAGE (self->error), error->message);
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "error");
       return;
@@ -150,6 +204,7 @@ loaded_cb (KhCaseloadModel *model,
     {
       gboolean mine = kh_caseload_model_get_scope (model) == KH_CASELOAD_MINE;
 
+      ensure_status_pages (self);
       adw_status_page_set_title (ADW_STATUS_PAGE (self->empty),
                                  mine ? _("No Cases") : _("The Queue Is Empty"));
       adw_status_page_set_description (ADW_STATUS_PAGE (self->empty),
@@ -448,6 +503,229 @@ assign_action (GtkWidget  *widget,
   kh_store_list_users_async (self->store, self->cancellable, users_listed_cb, g_object_ref (self));
 }
 
+/* ---- the assessment ---- */
+
+static void
+assessment_window_destroyed_cb (KhCaseloadPage *self)
+{
+  /* Started or finished there: the row's button says so now. */
+  if (self->model != NULL)
+    kh_caseload_model_refresh (self->model);
+}
+
+static void
+assess (KhCaseloadPage *self,
+        KhCase         *kcase)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *window;
+
+  if (!may_assess (self, kcase))
+    return;
+  window = kh_assessment_window_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         self->store, kcase->id);
+  if (kcase->client_name != NULL)
+    kh_assessment_window_set_client_name (KH_ASSESSMENT_WINDOW (window), kcase->client_name);
+  g_signal_handlers_disconnect_by_func (window, assessment_window_destroyed_cb, self);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (assessment_window_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The row's button: the case by its id, among the rows read. */
+static void
+assess_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+  gint64 case_id = g_variant_get_int64 (parameter);
+  GListModel *model = G_LIST_MODEL (self->model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KhWorkListItem) item = g_list_model_get_item (model, i);
+      GObject *record = kh_work_list_item_get_record (item);
+
+      if (KH_IS_CASE (record) && KH_CASE (record)->id == case_id)
+        {
+          /* Keyboard and pointer agree on which case is at hand. */
+          gtk_single_selection_set_selected (self->selection, i);
+          assess (self, KH_CASE (record));
+          return;
+        }
+    }
+}
+
+static void
+assess_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+  KhCase *kcase = selected_case (self);
+
+  if (kcase != NULL)
+    assess (self, kcase);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KhCaseloadPage *self = KH_CASELOAD_PAGE (widget);
+  KhCase *kcase = selected_case (self);
+
+  if (kcase != NULL)
+    g_signal_emit (self, signals[OPEN_CLIENT], 0, kcase->client_id);
+}
+
+/* The list item widget of the selected row, if it is made. */
+static GtkWidget *
+selected_row_widget (KhCaseloadPage *self)
+{
+  KhWorkListItem *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL && selected != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (KH_IS_CASELOAD_ROW (row) && kh_caseload_row_get_item (KH_CASELOAD_ROW (row)) == selected
+          && gtk_widget_get_child_visible (child))
+        return child;
+    }
+  return NULL;
+}
+
+/* The selected case's menu, at its row (or at `x`, `y` of the page). */
+static void
+popup_menu (KhCaseloadPage *self,
+            double          x,
+            double          y)
+{
+  KhCase *kcase = selected_case (self);
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) section = NULL;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  if (kcase == NULL)
+    return;
+  menu = g_menu_new ();
+  section = g_menu_new ();
+  if (may_assess (self, kcase))
+    g_menu_append (section, kh_caseload_row_assessment_label (kcase), "caseload.assess-selected");
+  /* Translators: in a case's context menu: opens the person's page */
+  g_menu_append (section, _("Open Person"), "caseload.open");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_clear_object (&section);
+  section = g_menu_new ();
+  if (kcase->status == KH_CASE_QUEUED)
+    g_menu_append (section, _("_Take"), "caseload.take");
+  g_menu_append (section, _("_Assign…"), "caseload.assign");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  if (self->menu == NULL)
+    {
+      /* Made at the first use, as the status pages. */
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+
+  if (x < 0)
+    {
+      GtkWidget *row = selected_row_widget (self);
+      graphene_rect_t bounds;
+
+      if (row != NULL && gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+        at = (GdkRectangle) { (int) bounds.origin.x + 24, (int) bounds.origin.y,
+                              1, (int) bounds.size.height };
+      else
+        at = (GdkRectangle) { 24, 24, 1, 1 };
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &at);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+menu_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  popup_menu (KH_CASELOAD_PAGE (widget), -1, -1);
+}
+
+/* A right click selects the case under the pointer and opens its menu. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      KhCaseloadPage  *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->list_view);
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  double px, py;
+
+  while (picked != NULL && !KH_IS_CASELOAD_ROW (picked))
+    picked = gtk_widget_get_parent (picked);
+  if (picked == NULL || kh_caseload_row_get_item (KH_CASELOAD_ROW (picked)) == NULL)
+    return;
+  {
+    KhWorkListItem *item = kh_caseload_row_get_item (KH_CASELOAD_ROW (picked));
+    GListModel *model = G_LIST_MODEL (self->model);
+    guint n = g_list_model_get_n_items (model);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(KhWorkListItem) other = g_list_model_get_item (model, i);
+
+        if (other == item)
+          {
+            gtk_single_selection_set_selected (self->selection, i);
+            break;
+          }
+      }
+  }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!gtk_widget_translate_coordinates (view, GTK_WIDGET (self), x, y, &px, &py))
+    px = py = -1;
+  popup_menu (self, px, py);
+}
+
+/* The rows: each knows whether its user assesses (for its button). */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              KhCaseloadPage           *self)
+{
+  GtkWidget *row = g_object_new (KH_TYPE_CASELOAD_ROW, NULL);
+  KhUser *me = kh_store_get_user (self->store);
+
+  kh_caseload_row_set_user (KH_CASELOAD_ROW (row), me != NULL ? me->id : 0,
+                            kh_assessment_window_may_open (self->store));
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  kh_caseload_row_set_item (KH_CASELOAD_ROW (gtk_list_item_get_child (list_item)),
+                            gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  kh_caseload_row_set_item (KH_CASELOAD_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
 /* ---- live ---- */
 
 static void
@@ -492,14 +770,6 @@ kh_caseload_page_unmap (GtkWidget *widget)
 
 /* ---- GObject ---- */
 
-static GtkWidget *
-status_page (const char *icon)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  return page;
-}
 
 static void
 kh_caseload_page_constructed (GObject *object)
@@ -534,6 +804,7 @@ kh_caseload_page_dispose (GObject *object)
   if (self->clock != NULL)
     g_clear_signal_handler (&self->paint_id, self->clock);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -601,6 +872,16 @@ kh_caseload_page_class_init (KhCaseloadPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "caseload.take", NULL, take_action);
   gtk_widget_class_install_action (widget_class, "caseload.assign", NULL, assign_action);
+  gtk_widget_class_install_action (widget_class, "caseload.assess", "x", assess_action);
+  gtk_widget_class_install_action (widget_class, "caseload.assess-selected", NULL, assess_selected_action);
+  gtk_widget_class_install_action (widget_class, "caseload.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "caseload.menu", NULL, menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "caseload.assess-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "caseload.assess-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "caseload.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "caseload.menu", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "kh-caseload-page");
@@ -654,7 +935,10 @@ kh_caseload_page_init (KhCaseloadPage *self)
   gtk_box_append (GTK_BOX (bar), self->assign_button);
   gtk_widget_set_parent (bar, widget);
 
-  factory = kh_list_factory_new (KH_TYPE_CASELOAD_ROW, "item");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
   gtk_list_view_set_show_separators (self->list_view, TRUE);
   gtk_list_view_set_single_click_activate (self->list_view, FALSE);
@@ -662,23 +946,30 @@ kh_caseload_page_init (KhCaseloadPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Cases"), -1);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (activate_cb), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+  }
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
   gtk_widget_set_margin_start (scroller, 12);
   gtk_widget_set_margin_end (scroller, 12);
   gtk_widget_set_margin_bottom (scroller, 12);
-
-  self->empty = status_page ("folder-documents-symbolic");
-  self->error = status_page ("dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->error), _("The Cases Could Not Be Read"));
+  /* The card ends with the last row when a few do not fill the page. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_valign (scroller, GTK_ALIGN_START);
 
   self->stack = gtk_stack_new ();
   gtk_widget_set_vexpand (self->stack, TRUE);
   gtk_stack_add_named (GTK_STACK (self->stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), "loading");
   gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->error, "error");
+  /* Each page its own size: the list is not measured against the others. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_widget_set_parent (self->stack, widget);
 }
 

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "core/kh-records.h"
 #include "ui/intake/kh-work-list-item.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,16 @@ void            kh_caseload_row_set_item (KhCaseloadRow  *self,
 /* What the row says of the case's next date ("Overdue", …), for tests. */
 const char     *kh_caseload_row_get_status_text (KhCaseloadRow *self);
 const char     *kh_caseload_row_get_due_text    (KhCaseloadRow *self);
+/* Whose desk the row is on: their own name is not shown as the worker,
+ * and their own cases get an assessment button when `assesses` (their
+ * role works with assessments). */
+void            kh_caseload_row_set_user        (KhCaseloadRow *self,
+                                                 gint64         user_id,
+                                                 gboolean       assesses);
+/* The row's assessment button while it shows one, else NULL (tests). */
+GtkWidget      *kh_caseload_row_get_assessment_button (KhCaseloadRow *self);
+/* "Start Assessment", "Continue Assessment" (a draft exists) or "Open
+ * Assessment" (finished), as the case's assessment stands. */
+const char     *kh_caseload_row_assessment_label (KhCase *kcase);
 
 G_END_DECLS
