@@ -25,6 +25,7 @@
 #include "store/kh-store.h"
 #include "ui/appointments/kh-appointment-dialog.h"
 #include "ui/appointments/kh-week-page.h"
+#include "ui/clients/kh-person-page.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-picker.h"
 
@@ -41,6 +42,9 @@ typedef struct {
   gint64     kirkkokatu;
   gint64     torikatu;
   char      *toast;
+  /* KhPersonPage keeps its store past its window (as in
+   * test-person-page.c, which does not wait for it either). */
+  gboolean   store_outlives;
 } Fixture;
 
 static gint64
@@ -170,7 +174,10 @@ fixture_tear_down (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   g_object_unref (f->store);
   kh_test_ui_tear_down (&f->ui);
-  WAIT_UNTIL (f->store == NULL);
+  if (!f->store_outlives)
+    WAIT_UNTIL (f->store == NULL);
+  else if (f->store != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (f->store), (gpointer *) &f->store);
   g_remove (wal);
   g_remove (shm);
   g_remove (path);
@@ -434,6 +441,32 @@ test_keys (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (tue, 0))));
 }
 
+/* The person's page lists their meetings (a read logged as the page). */
+static void
+test_person_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *page = kh_person_page_new (f->store);
+  GtkListBox *list = NULL;
+  g_autofree char *sql = NULL;
+
+  f->store_outlives = TRUE;
+  kh_test_ui_show (&f->ui, page);
+  kh_person_page_load (KH_PERSON_PAGE (page), f->aino->id);
+  list = GTK_LIST_BOX (kh_test_ui_child (page, KH_TYPE_PERSON_PAGE, "meetings_list"));
+  g_assert_nonnull (list);
+  WAIT_UNTIL (gtk_list_box_get_row_at_index (list, 0) != NULL
+              && g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, 0)), "kh-appointment") != NULL);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                     ==, "Tue 5.3.2030 10:00–11:00");
+  g_assert_true (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (list, 0)));
+  sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE what = 2 AND client_id = %" G_GINT64_FORMAT,
+                         f->aino->id);
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), >=, 2);  /* the page, and its meetings */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +485,7 @@ main (int   argc,
     }
 
   g_test_add ("/ui/week/book-move-cancel", Fixture, NULL, fixture_set_up, test_week, fixture_tear_down);
+  g_test_add ("/ui/week/person-page", Fixture, NULL, fixture_set_up, test_person_page, fixture_tear_down);
   g_test_add ("/ui/week/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
 
   return g_test_run ();

@@ -45,6 +45,8 @@ struct _KhPersonPage
   GtkLabel          *language_summary_label;
   AdwActionRow      *language_row;
   AdwPreferencesGroup *log_group;
+  GtkWidget         *meetings_group;
+  GtkListBox        *meetings_list;
   AdwActionRow      *mother_tongue_row;
   GtkLabel          *name_label;
   AdwActionRow      *no_code_row;
@@ -205,6 +207,7 @@ create_contact_row (KhContact *contact)
 }
 
 static void cases_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+static void load_meetings (KhPersonPage *self);
 
 /* The assessment's window closed: the case's button says where it is now. */
 static void
@@ -660,6 +663,7 @@ client_loaded_cb (GObject      *object,
     }
 
   show_client (self, client);
+  load_meetings (self);
   kh_store_list_client_cases_async (self->store, client->id, self->cancellable,
                                     cases_loaded_cb, g_object_ref (self));
   kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
@@ -869,11 +873,125 @@ client_for_edit_cb (GObject      *object,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* ---- meetings (issue 7, 4) ---- */
+
+static gboolean
+works_cases (KhPersonPage *self)
+{
+  KhUser *user = self->store != NULL ? kh_store_get_user (self->store) : NULL;
+
+  return user != NULL && kh_role_works_cases (user->role);
+}
+
+static void
+clear_meetings (KhPersonPage *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->meetings_list, 0)) != NULL)
+    gtk_list_box_remove (self->meetings_list, GTK_WIDGET (row));
+}
+
+static void meeting_done_cb (KhPersonPage *self, const char *text);
+
+static void
+meeting_activated_cb (GtkListBox    *list,
+                      GtkListBoxRow *row,
+                      KhPersonPage  *self)
+{
+  const KhAppointment *a = g_object_get_data (G_OBJECT (row), "kh-appointment");
+  KhAppointmentDialog *dialog;
+
+  if (a == NULL || a->status == KH_APPOINTMENT_CANCELLED)
+    return;
+  dialog = kh_appointment_dialog_new_move (self->store, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), a);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (meeting_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+create_meeting_row (KhPersonPage        *self,
+                    const KhAppointment *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = kh_appointment_format_when (a);
+  g_autoptr(GString) subtitle = g_string_new (kh_meeting_kind_label (a->kind));
+  KhUser *user = kh_store_get_user (self->store);
+
+  if (a->point_name != NULL)
+    g_string_append_printf (subtitle, " · %s", a->point_name);
+  if (a->worker_name != NULL)
+    g_string_append_printf (subtitle, " · %s", a->worker_name);
+  if (a->status == KH_APPOINTMENT_CANCELLED)
+    g_string_append_printf (subtitle, " · %s: %s", kh_appointment_status_label (a->status),
+                            a->cancel_reason != NULL ? a->cancel_reason : "");
+  else if (a->status == KH_APPOINTMENT_MOVED)
+    g_string_append_printf (subtitle, " · %s", kh_appointment_status_label (a->status));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (a->status == KH_APPOINTMENT_CANCELLED)
+    gtk_widget_add_css_class (row, "dim-label");
+  /* One's own meeting (or any, for the lead) opens to move or cancel. */
+  if (a->status != KH_APPOINTMENT_CANCELLED && user != NULL
+      && (a->worker_id == user->id || user->role == KH_ROLE_LEAD))
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  g_object_set_data_full (G_OBJECT (row), "kh-appointment", kh_appointment_copy (a),
+                          (GDestroyNotify) kh_appointment_free);
+  return row;
+}
+
+static void
+meetings_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+
+  meetings = kh_store_list_client_appointments_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  clear_meetings (self);
+  if (meetings == NULL || meetings->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     meetings == NULL ? _("The meetings could not be listed") : _("No meetings"));
+      if (meetings == NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      else
+        gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->meetings_list, row);
+      return;
+    }
+  for (guint i = 0; i < meetings->len; i++)
+    gtk_list_box_append (self->meetings_list, create_meeting_row (self, g_ptr_array_index (meetings, i)));
+}
+
+/* The person's meetings, for those who book them (logged as the page read). */
+static void
+load_meetings (KhPersonPage *self)
+{
+  gtk_widget_set_visible (self->meetings_group, works_cases (self));
+  if (self->client == NULL || !works_cases (self))
+    return;
+  kh_store_list_client_appointments_async (self->store, self->client->id, self->cancellable,
+                                           meetings_loaded_cb, g_object_ref (self));
+}
+
 static void
 meeting_done_cb (KhPersonPage *self,
                  const char   *text)
 {
   emit_toast (self, text);
+  load_meetings (self);
 }
 
 /* Issue 7, 4: a meeting with this person, booked from their page. */
@@ -1005,6 +1123,8 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, book_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, cases_list);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_group);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, details_page);
@@ -1045,6 +1165,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
 }
 
 GtkWidget *
@@ -1122,6 +1243,7 @@ load (KhPersonPage *self,
       g_clear_object (&self->address_client);
       clear_cases (self);
       clear_contacts (self);
+      clear_meetings (self);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
