@@ -11,8 +11,9 @@
 -- acting user, its clock), never the form's. Keep in sync with
 -- src/core/kh-timeline.h (KH_CASE_NOTE_MAX) and data/sql/pg/0019-case-notes.sql.
 --
--- Reading the timeline with its notes is logged as what 12 ("timeline"):
--- the access log's CHECK is widened, which SQLite does by copying the
+-- Reading the timeline with its notes is logged as what 12 ("timeline"),
+-- listing a person's meetings as what 13 ("meetings"): the access log's
+-- CHECK is widened, which SQLite does by copying the
 -- table as 0021 did (its rows, numbers and hashes unchanged; the triggers
 -- of 0017 again).
 
@@ -21,7 +22,7 @@ CREATE TABLE access_log_new (
   at         INTEGER NOT NULL,
   user_id    INTEGER NOT NULL REFERENCES users (id),
   client_id  INTEGER,
-  what       INTEGER NOT NULL CHECK (what BETWEEN 1 AND 12),   -- KhAccessWhat
+  what       INTEGER NOT NULL CHECK (what BETWEEN 1 AND 13),   -- KhAccessWhat
   basis      INTEGER NOT NULL CHECK (basis BETWEEN 1 AND 4),   -- KhAccessBasis
   seq        INTEGER NOT NULL UNIQUE CHECK (seq >= 1),
   prev_hash  TEXT NOT NULL CHECK (length (prev_hash) = 64 AND prev_hash NOT GLOB '*[^0-9a-f]*'),

@@ -172,8 +172,9 @@ typedef enum {
   KH_ACCESS_PROTECTED_ADDRESS = 10,/* the address behind a non-disclosure marking was shown (ATL 38 §) */
   KH_ACCESS_ASSESSMENT = 11,       /* a service-need assessment (SHL 36–37 §) was opened */
   KH_ACCESS_TIMELINE = 12,         /* the person's timeline with its case notes was read (issue 7, 2) */
+  KH_ACCESS_MEETINGS = 13,         /* the person's meetings were listed (their page; issue 7, 4) */
 } KhAccessWhat;
-#define KH_ACCESS_LAST KH_ACCESS_TIMELINE
+#define KH_ACCESS_LAST KH_ACCESS_MEETINGS
 
 /* On what basis it was read. */
 typedef enum {

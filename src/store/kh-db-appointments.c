@@ -21,7 +21,8 @@
  *
  * The access log. A week shown logs each of its people as shown in a work
  * list (KH_ACCESS_WORK_LIST); a person's meetings read on their page log
- * the person as their page read (KH_ACCESS_PAGE). Booking, moving and
+ * the person as their meetings listed (KH_ACCESS_MEETINGS), a row of its
+ * own beside the page's. Booking, moving and
  * cancelling read nothing of the person and log nothing, as an
  * assessment's saves.
  *
@@ -1082,7 +1083,7 @@ kh_db_list_client_appointments (KhDb      *db,
     return NULL;
   /* First on a server, whose row-level security shows the rows of a
    * person logged in the transaction; SQLite writes it as the read ends. */
-  _kh_db_log_access (db, user, client_id, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP, &local_error);
+  _kh_db_log_access (db, user, client_id, KH_ACCESS_MEETINGS, KH_BASIS_CLIENT_RELATIONSHIP, &local_error);
   if (local_error == NULL)
     stmt = _kh_db_prepare (db,
                            APPOINTMENT_COLUMNS

@@ -294,14 +294,14 @@ test_book_and_week (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
 
-  /* Aino's own meetings, on her page: logged as her page read (2). */
+  /* Aino's own meetings, on her page: logged as her meetings listed (13). */
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = kh_db_list_client_appointments (fixture_db (f, u.pekka), u.pekka, u.aino, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 2);
   g_assert_cmpint (((KhAppointment *) g_ptr_array_index (rows, 0))->id, ==, id1);
   g_assert_cmpint (((KhAppointment *) g_ptr_array_index (rows, 1))->id, ==, id3);
-  sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE what = 2 AND user_id = %" G_GINT64_FORMAT
+  sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE what = 13 AND user_id = %" G_GINT64_FORMAT
                          " AND client_id = %" G_GINT64_FORMAT, u.pekka->id, u.aino);
   g_assert_cmpint (count (f, sql), ==, 1);
 

@@ -23,8 +23,8 @@
 -- through week_appointments(), which checks that the week is the
 -- caller's own (or the caller is the lead social worker), logs each
 -- person in it as shown in a work list (what 8) and returns the ids; a
--- person's meetings are read after log_access (person, 2, …) as their
--- page. worker_busy() gives the times a worker is taken on a day, nothing
+-- person's meetings are read after log_access (person, 13, …), their
+-- meetings listed (the CHECK allows 13 from 0019 on). worker_busy() gives the times a worker is taken on a day, nothing
 -- about whom, for the booking check.
 --
 -- Service points and their hours are not personal: every member of staff
