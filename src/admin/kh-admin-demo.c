@@ -470,9 +470,19 @@ contact_time (Demo *demo,
                          g_date_get_day (&date), minutes / 60, minutes % 60,
                          g_rand_int_range (demo->rand, 0, 60));
 
-  /* Nothing may have come in after now. */
+  /* Nothing may have come in after now; and a contact of today stays
+   * today, even just after midnight. */
   if (g_date_time_compare (day, demo->now) > 0)
-    return g_date_time_add_minutes (demo->now, -earlier);
+    {
+      g_autoptr(GDateTime) midnight = g_date_time_new (demo->zone, g_date_get_year (&date),
+                                                       g_date_get_month (&date),
+                                                       g_date_get_day (&date), 0, 0, 0);
+      g_autoptr(GDateTime) before = g_date_time_add_minutes (demo->now, -earlier);
+
+      if (g_date_time_compare (before, midnight) < 0)
+        return g_date_time_ref (demo->now);
+      return g_steal_pointer (&before);
+    }
   return g_steal_pointer (&day);
 }
 

@@ -6,7 +6,10 @@
  * second administrator, so that the unit keeps one), a colleague joins
  * the team, and cases are opened at reception. Then the page runs on a
  * KhStore of its own, as the worker's desk; another desk (a KhDb on the
- * same file) takes a case meanwhile.
+ * same file) takes a case meanwhile. Runs on SQLite and, in the ui-pg
+ * suite, on PostgreSQL, where each worker is a login of their own (the
+ * server knows who acts by the connection) and the administrator is the
+ * test database's.
  */
 #define G_LOG_DOMAIN "kohtaamo-test"
 
@@ -29,12 +32,14 @@
 #include "ui/assessment/kh-assessment-wizard-private.h"
 
 #include "kh-test-ui.h"
+#include "../store/pg-test-util.h"
 
 typedef struct {
   KhTestUi   ui;
   KhStore   *store;        /* the worker's desk */
   GtkWidget *page;
-  KhDb      *other;        /* another desk */
+  KhDb      *other;        /* another desk, as the worker */
+  KhDb      *pekka_desk;   /* Pekka's (the same as `other` on SQLite) */
   KhUser    *me;           /* as the other desk knows them */
   KhUser    *pekka;
   gint64     old_case;     /* Vanhanen: over 75, contact Thu 2.4.2026 */
@@ -44,6 +49,14 @@ typedef struct {
   gint64     opened_client;
   char      *toast;
 } Fixture;
+
+/* The worker's account: the OS account on SQLite (the store logs in as
+ * it), a login of its own on the server. */
+static const char *
+worker_account (void)
+{
+  return kh_test_ui_on_server () ? "sw" : g_get_user_name ();
+}
 
 static gint64
 open_case (Fixture    *f,
@@ -123,37 +136,66 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GDateTime) easter = g_date_time_new_local (2026, 4, 2, 9, 30, 0);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(KhDb) admin_db = NULL;
+  g_autofree char *worker_location = NULL;
+  const char *me = worker_account ();
   gint64 team;
 
   kh_test_ui_set_up (&f->ui);
-  f->other = kh_db_open (f->ui.location, &error);
+  admin_db = kh_db_open (f->ui.location, &error);
   g_assert_no_error (error);
-  admin = kh_db_login (f->other, g_get_user_name (), NULL, &error);
-  g_assert_no_error (error);
-  ada = kh_db_save_user (f->other, admin, "ada", "Ada Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&admin);
-  admin = kh_db_login (f->other, "ada", NULL, &error);
-  g_assert_no_error (error);
-  f->me = kh_db_save_user (f->other, admin, g_get_user_name (), "Sanna Sosiaalityöntekijä",
+  if (kh_test_ui_on_server ())
+    {
+      /* The test database's administrator; the workers' logins. */
+      admin = kh_db_login (admin_db, PG_TEST_ADMIN, NULL, &error);
+      g_assert_no_error (error);
+      pg_test_create_login (me);
+      pg_test_create_login ("pekka");
+    }
+  else
+    {
+      /* The test's account becomes the worker: Ada administers. */
+      admin = kh_db_login (admin_db, g_get_user_name (), NULL, &error);
+      g_assert_no_error (error);
+      ada = kh_db_save_user (admin_db, admin, "ada", "Ada Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+      g_assert_no_error (error);
+      g_clear_object (&admin);
+      admin = kh_db_login (admin_db, "ada", NULL, &error);
+      g_assert_no_error (error);
+    }
+  f->me = kh_db_save_user (admin_db, admin, me, "Sanna Sosiaalityöntekijä",
                            KH_ROLE_SOCIAL_WORKER, TRUE, &error);
   g_assert_no_error (error);
-  f->pekka = kh_db_save_user (f->other, admin, "pekka", "Pekka Berg", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  f->pekka = kh_db_save_user (admin_db, admin, "pekka", "Pekka Berg", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
   g_assert_no_error (error);
-  teams = kh_db_list_teams (f->other, FALSE, &error);
+  teams = kh_db_list_teams (admin_db, FALSE, &error);
   g_assert_no_error (error);
   team = ((KhTeam *) g_ptr_array_index (teams, 0))->id;
-  g_assert_true (kh_db_set_user_team (f->other, g_get_user_name (), team, &error));
-  g_assert_true (kh_db_set_user_team (f->other, "pekka", team, &error));
+  g_assert_true (kh_db_set_user_team (admin_db, me, team, &error));
+  g_assert_true (kh_db_set_user_team (admin_db, "pekka", team, &error));
   g_assert_no_error (error);
   f->me->team_id = f->pekka->team_id = team;
+
+  worker_location = kh_test_ui_on_server () ? pg_test_conninfo (f->ui.pg_dbname, me)
+                                            : g_strdup (f->ui.location);
+  f->other = kh_db_open (worker_location, &error);
+  g_assert_no_error (error);
+  if (kh_test_ui_on_server ())
+    {
+      g_autofree char *pekka_location = pg_test_conninfo (f->ui.pg_dbname, "pekka");
+
+      f->pekka_desk = kh_db_open (pekka_location, &error);
+      g_assert_no_error (error);
+    }
+  else
+    f->pekka_desk = f->other;
 
   f->old_case = open_case (f, "Vanhanen", "Elsa", "1948-05-10", easter, FALSE, 0, &f->old_client);
   f->urgent_case = open_case (f, "Kiireinen", "Kalle", "1990-01-01", now, TRUE, 0, NULL);
   f->mine_case = open_case (f, "Omanen", "Olli", "1985-03-03", now, FALSE, f->me->id, NULL);
 
   /* The worker's desk: a store that logs in as the test's account. */
-  f->store = kh_store_new (f->ui.location);
+  f->store = kh_store_new (worker_location);
   kh_store_open_async (f->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
   g_assert_cmpint (user->role, ==, KH_ROLE_SOCIAL_WORKER);
@@ -174,6 +216,9 @@ fixture_tear_down (Fixture       *f,
 
   g_clear_object (&f->me);
   g_clear_object (&f->pekka);
+  if (f->pekka_desk != f->other)
+    g_clear_pointer (&f->pekka_desk, kh_db_close);
+  f->pekka_desk = NULL;
   g_clear_pointer (&f->other, kh_db_close);
   g_clear_pointer (&f->toast, g_free);
   /* The page holds the worker's store until the window goes. */
@@ -343,7 +388,7 @@ test_caseload (Fixture       *f,
 
   /* Another desk takes the urgent case: it leaves this desk's queue
    * without anyone asking (the store's "changed"). */
-  g_assert_true (kh_db_take_case (f->other, f->pekka, f->urgent_case, &error));
+  g_assert_true (kh_db_take_case (f->pekka_desk, f->pekka, f->urgent_case, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (shows (f, 0));
 

@@ -876,9 +876,10 @@ kh_caseload_page_class_init (KhCaseloadPageClass *klass)
   gtk_widget_class_install_action (widget_class, "caseload.assess-selected", NULL, assess_selected_action);
   gtk_widget_class_install_action (widget_class, "caseload.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "caseload.menu", NULL, menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "caseload.assess-selected", NULL);
+  /* The menu shows the last one bound: Ctrl+Enter, not the keypad's. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "caseload.assess-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "caseload.assess-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "caseload.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "caseload.menu", NULL);
