@@ -9,10 +9,14 @@
  * transaction of the server's superuser. Any error rolls it back, and the
  * server's database is as "server init" left it.
  *
- * What is copied, with its ids: teams, users, settings, the directory of services,
- * closed days, people (with their versions; the name words and search text
- * are the server's own, made by its triggers from the names and sort keys),
- * contacts, cases, the corrections of contacts and the access log. Every
+ * What is copied, with its ids: every table of the file that holds the
+ * unit's data (copied_tables; a table neither there nor among those the
+ * server makes itself stops the copy): teams, users and the record of
+ * their changes, settings, the directory of services, closed days, people
+ * (with their versions; the name words and search text are the server's
+ * own, made by its triggers from the names and sort keys), contacts,
+ * cases, the corrections of contacts, assessments, service points and
+ * meetings, case notes and the access log. Every
  * row passes the server's constraints and triggers, so a rule broken in the
  * file stops the copy. Two things need more than an INSERT:
  *
@@ -57,13 +61,30 @@ typedef struct {
   KhDb   *src;
   KhDb   *dst;
   PGconn *conn;
+  /* The rows of user_changes that the copy wrote besides the file's: the
+   * server's own users' earlier record, and the copy's (copy_users). */
+  gint64  server_user_changes;
 } Copy;
 
-/* The tables in the order they are written, with what counts them. */
+/* Every table of the file that holds the unit's data, in the order they
+ * are written, with what counts them: check_file_tables refuses a file
+ * with a table that is neither here nor in made_by_server below, so that
+ * a table added to the schema cannot be left behind unnoticed. */
 static const char * const copied_tables[] = {
-  "teams", "users", "settings", "services", "closed_days", "clients", "contacts", "cases",
-  "contact_revisions", "access_log", "assessments", "assessment_participants",
-  "assessment_areas", "service_points", "service_point_hours", "appointments",
+  "teams", "users", "user_changes", "settings", "services", "closed_days", "clients",
+  "contacts", "cases", "contact_revisions", "access_log", "assessments",
+  "assessment_participants", "assessment_areas", "service_points", "service_point_hours",
+  "appointments", "case_notes",
+};
+
+/* The file's tables that the server makes itself from the copied rows
+ * (its triggers: the name words and the changes announced to other desks),
+ * or that hold no unit's data (SQLite's full-text index of the names, a
+ * fixed list of characters 0011 refuses in names). */
+static const char * const made_by_server[] = {
+  "client_words", "client_changes", "contact_name_forbidden_chars",
+  "clients_fts", "clients_fts_data", "clients_fts_idx", "clients_fts_docsize",
+  "clients_fts_config",
 };
 
 /* The revisioned columns of a contact (0013, 0016): what a revision keeps. */
@@ -602,6 +623,50 @@ delete_all (Copy        *c,
   return _kh_db_exec (c->dst, sql, error);
 }
 
+/* The record of who changed which user (0022, pg 0012): the file's rows
+ * with their ids (0020 keeps the server's trigger quiet during a copy),
+ * then the server's earlier rows about its own users, their ids now the
+ * ones the copy gave them, then one row in the copy's name for each of the
+ * server's users whom the copy left otherwise than their last row says (a
+ * server user who took the file's role and name). */
+static gboolean
+copy_user_changes (Copy    *c,
+                   GError **error)
+{
+  gint64 before;
+  gint64 after;
+
+  if (!copy_table (c, "user_changes", error)
+      || !pg_do (c, "SELECT setval (pg_get_serial_sequence ('kohtaamo.user_changes', 'id'), "
+                    "max (id)) FROM user_changes", 0, NULL, error))
+    return FALSE;
+  before = pg_number (c, "SELECT count (*) FROM user_changes", error);
+  if (before < 0
+      || !pg_do (c, "INSERT INTO user_changes (at, user_id, role, active, display_name, "
+                    "changed_by, changed_by_account) "
+                    "SELECT s.at, u.id, s.role, s.active, s.display_name, b.id, s.changed_by_account "
+                    "FROM kh_server_user_changes s JOIN users u ON u.account = s.account "
+                    "LEFT JOIN users b ON b.account = s.changed_by ORDER BY s.id",
+                 0, NULL, error)
+      || !pg_do (c, "INSERT INTO user_changes (at, user_id, role, active, display_name, "
+                    "changed_by, changed_by_account) "
+                    "SELECT floor (extract (epoch FROM now ()))::bigint, u.id, u.role, u.active, "
+                    "u.display_name, (SELECT id FROM users WHERE account = session_user), "
+                    "session_user FROM users u "
+                    "LEFT JOIN user_changes l ON l.id = (SELECT max (id) FROM user_changes "
+                    "                                    WHERE user_id = u.id) "
+                    "WHERE u.account IN (SELECT account FROM kh_server_users) "
+                    "AND (l.id IS NULL OR l.role <> u.role OR l.active <> u.active "
+                    "     OR l.display_name IS DISTINCT FROM u.display_name) ORDER BY u.id",
+                 0, NULL, error))
+    return FALSE;
+  after = pg_number (c, "SELECT count (*) FROM user_changes", error);
+  if (after < 0)
+    return FALSE;
+  c->server_user_changes = after - before;
+  return TRUE;
+}
+
 static gboolean
 copy_users (Copy            *c,
             KhDbCopyReport  *report,
@@ -615,6 +680,14 @@ copy_users (Copy            *c,
                  "SELECT * FROM users", 0, NULL, error)
       || !pg_do (c, "CREATE TEMPORARY TABLE kh_new_logins (account text) ON COMMIT DROP",
                  0, NULL, error)
+      /* The record of who made the server's users (server init, users),
+       * by account: their ids change below. */
+      || !pg_do (c, "CREATE TEMPORARY TABLE kh_server_user_changes ON COMMIT DROP AS "
+                    "SELECT c.id, c.at, u.account, c.role, c.active, c.display_name, "
+                    "b.account AS changed_by, c.changed_by_account "
+                    "FROM user_changes c JOIN users u ON u.id = c.user_id "
+                    "LEFT JOIN users b ON b.id = c.changed_by", 0, NULL, error)
+      || !delete_all (c, "user_changes", error)
       || !delete_all (c, "users", error)
       /* The file's teams in place of the one that server init made (the
        * users and cases refer to them by id). */
@@ -639,6 +712,9 @@ copy_users (Copy            *c,
   for (int i = 0; i < PQntuples (result); i++)
     g_ptr_array_add (report->kept_users, g_strdup (PQgetvalue (result, i, 0)));
   PQclear (result);
+
+  if (!copy_user_changes (c, error))
+    return FALSE;
 
   /* Each user's login role, in the group of their role (as
    * kh_db_pg_save_login and kohtaamo.save_user keep them). */
@@ -721,7 +797,11 @@ check_target_empty (Copy    *c,
                                                "SELECT (SELECT count (*) FROM cases) "
                                                "+ (SELECT count (*) FROM access_log) "
                                                "+ (SELECT count (*) FROM closed_days) "
-                                               "+ (SELECT count (*) FROM log_copies)",
+                                               "+ (SELECT count (*) FROM log_copies) "
+                                               "+ (SELECT count (*) FROM case_notes) "
+                                               "+ (SELECT count (*) FROM assessments) "
+                                               "+ (SELECT count (*) FROM appointments) "
+                                               "+ (SELECT count (*) FROM service_points)",
                                                error);
 
   if (rest < 0)
@@ -734,6 +814,55 @@ check_target_empty (Copy    *c,
                      "%lld contacts). The copy goes only into a database that “kohtaamo-admin "
                      "server init” prepared and nobody has used yet. Nothing was copied."),
                    kh_db_get_path (c->dst), (long long) people, (long long) contacts);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+in_list (const char * const *list,
+         gsize               n,
+         const char         *name)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (list[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every table of the file is copied or made by the server (see
+ * copied_tables): a table this build does not know how to copy stops the
+ * copy before anything is written, rather than stay behind. */
+static gboolean
+check_file_tables (Copy    *c,
+                   GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (c->src,
+                                             "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+                                             error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+    {
+      const char *name = _kh_db_column_str (stmt, 0);
+
+      if (!in_list (copied_tables, G_N_ELEMENTS (copied_tables), name)
+          && !in_list (made_by_server, G_N_ELEMENTS (made_by_server), name))
+        {
+          g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
+                       /* Translators: %s is a table of the database (kept in English) */
+                       _("This version of Kohtaamo does not know how to copy the table %s of "
+                         "the file. Nothing was copied."),
+                       name);
+          return FALSE;
+        }
+    }
+  if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (c->src, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -878,6 +1007,8 @@ compare_counts (Copy             *c,
       expected = count->in_file;
       if (g_str_equal (table, "users"))
         expected += report->kept_users->len;
+      else if (g_str_equal (table, "user_changes"))
+        expected += c->server_user_changes;
       else if (g_str_equal (table, "access_log"))
         expected += 1;
       if (count->on_server != expected)
@@ -904,7 +1035,7 @@ run_copy (Copy             *c,
   gint64 file_rows;
   gint64 admin_id;
 
-  if (!verify_file_log (c, accept_broken_log, report, error))
+  if (!check_file_tables (c, error) || !verify_file_log (c, accept_broken_log, report, error))
     return FALSE;
   file_rows = file_number (c, "SELECT count (*) FROM access_log", error);
   if (file_rows < 0)
@@ -953,6 +1084,7 @@ run_copy (Copy             *c,
       || !copy_table (c, "service_points", error)
       || !copy_table (c, "service_point_hours", error)
       || !copy_table (c, "appointments", error)
+      || !copy_table (c, "case_notes", error)
       || !copy_table (c, "access_log", error))
     return FALSE;
 

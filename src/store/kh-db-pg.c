@@ -61,6 +61,7 @@ static const struct {
   { 17, "0017-assessment-step.sql" },
   { 18, "0018-appointments.sql" },
   { 19, "0019-case-notes.sql" },
+  { 20, "0020-copy-every-table.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
