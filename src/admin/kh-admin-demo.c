@@ -970,14 +970,14 @@ ensure_staff (Demo    *demo,
           }
       /* On a server a contact is recorded by whoever is logged in, and the
        * server holds to it (contacts_insert, data/sql/pg/0001-schema.sql):
-       * the administrator who makes the demo records every contact. */
-      if (kh_db_is_server (demo->db))
+       * the administrator who makes the demo records every contact. The
+       * cases still go to the demo's workers, on both engines (a new case
+       * may name its worker; the server checks a change of worker). */
+      if (user->role == KH_ROLE_RECEPTION)
         {
-          if (demo->receptionists->len == 0)
-            g_array_append_val (demo->receptionists, demo->user->id);
+          if (!kh_db_is_server (demo->db))
+            g_array_append_val (demo->receptionists, user->id);
         }
-      else if (user->role == KH_ROLE_RECEPTION)
-        g_array_append_val (demo->receptionists, user->id);
       else if (user->role == KH_ROLE_COUNSELLOR || user->role == KH_ROLE_SOCIAL_WORKER)
         {
           g_array_append_val (demo->workers, user->id);
@@ -986,8 +986,11 @@ ensure_staff (Demo    *demo,
               g_array_append_val (demo->team_workers[t], user->id);
         }
     }
-  if (demo->receptionists->len == 0)
-    g_array_append_val (demo->receptionists, demo->user->id);
+  if (kh_db_is_server (demo->db) || demo->receptionists->len == 0)
+    {
+      g_array_set_size (demo->receptionists, 0);
+      g_array_append_val (demo->receptionists, demo->user->id);
+    }
   if (demo->workers->len == 0)
     g_array_append_val (demo->workers, demo->user->id);
 

@@ -515,15 +515,22 @@ write_draft (KhDb          *db,
 
 /* A new version's row (a->case_id, client_id, version, previous_id,
  * change_reason), then its fields; `a->id` and `a->revision` are set. */
+/* `out_taken` (may be NULL) says that the case already had the version
+ * (or a draft) when the row was written: another desk's, committed while
+ * this one looked (the unique indexes of 0021 and pg 0013). */
 static gboolean
 insert_draft (KhDb          *db,
               gint64         user_id,
               KhAssessment  *a,
+              gboolean      *out_taken,
               GError       **error)
 {
   g_autoptr(KhDbStmt) stmt = prepare_write (db, &insert_sql, error);
   gboolean row = FALSE;
+  int rc;
 
+  if (out_taken != NULL)
+    *out_taken = FALSE;
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_int64 (stmt, 1, a->case_id);
@@ -533,8 +540,15 @@ insert_draft (KhDb          *db,
   bind_text (stmt, 5, a->change_reason);
   _kh_db_bind_int64 (stmt, 6, user_id);
   _kh_db_bind_int64 (stmt, 7, _kh_db_now ());
-  if (!step_write (db, stmt, &row, error))
-    return FALSE;
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW && rc != KH_DB_DONE)
+    {
+      if (out_taken != NULL)
+        *out_taken = _kh_db_is_unique_violation (db, rc);
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  row = rc == KH_DB_ROW;
   if (!row || _kh_db_column_is_null (stmt, 0))
     {
       g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_FAILED,
@@ -698,31 +712,51 @@ kh_db_start_assessment (KhDb     *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_user (db, user, error) || !_kh_db_tx_begin (db, &own, error))
+  if (!check_user (db, user, error))
     return NULL;
-  if ((client_id = log_read (db, user, case_id, 0, &local_error)) > 0
-      && (id = current_version (db, case_id, &local_error)) >= 0)
+  /* Two desks starting the case's first assessment at once: on SQLite the
+   * second waits for the first's write lock and then finds its draft; on
+   * PostgreSQL both find none, and the second's row waits on the unique
+   * index until the first commits, then is refused. That desk then does
+   * it again, in a transaction of its own, and opens the draft the other
+   * desk made: one assessment, never a rule's raw error. */
+  for (guint attempt = 0; ; attempt++)
     {
-      if (id == 0)
-        {
-          g_autoptr(GPtrArray) keys = NULL;
-          g_autoptr(GPtrArray) labels = NULL;
-          g_autofree char *today = today_iso ();
-          g_autoptr(KhAssessment) draft = NULL;
+      gboolean taken = FALSE;
 
-          unit_areas (db, &keys, &labels);
-          draft = kh_assessment_start (case_id, client_id, (const char * const *) keys->pdata,
-                                       (const char * const *) labels->pdata, today);
-          draft->version = 1;
-          if (insert_draft (db, user->id, draft, &local_error))
-            id = draft->id;
+      if (!_kh_db_tx_begin (db, &own, error))
+        return NULL;
+      if ((client_id = log_read (db, user, case_id, 0, &local_error)) > 0
+          && (id = current_version (db, case_id, &local_error)) >= 0)
+        {
+          if (id == 0)
+            {
+              g_autoptr(GPtrArray) keys = NULL;
+              g_autoptr(GPtrArray) labels = NULL;
+              g_autofree char *today = today_iso ();
+              g_autoptr(KhAssessment) draft = NULL;
+
+              unit_areas (db, &keys, &labels);
+              draft = kh_assessment_start (case_id, client_id, (const char * const *) keys->pdata,
+                                           (const char * const *) labels->pdata, today);
+              draft->version = 1;
+              if (insert_draft (db, user->id, draft, &taken, &local_error))
+                id = draft->id;
+            }
+          if (local_error == NULL)
+            a = read_one (db, id, &local_error);
         }
-      if (local_error == NULL)
-        a = read_one (db, id, &local_error);
+      if (taken && attempt == 0)
+        {
+          g_debug ("Case %" G_GINT64_FORMAT ": another desk started its assessment; opening that",
+                   case_id);
+          _kh_db_tx_finish (db, own, g_steal_pointer (&local_error), NULL);
+          continue;
+        }
+      if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
+        return NULL;
+      return g_steal_pointer (&a);
     }
-  if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
-    return NULL;
-  return g_steal_pointer (&a);
 }
 
 KhAssessment *
@@ -886,12 +920,25 @@ kh_db_new_assessment_version (KhDb        *db,
       else if (current > 0
                && (next = kh_assessment_new_version (finished, reason, &message)) == NULL)
         g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
-      else if (next != NULL && insert_draft (db, user->id, next, &local_error))
+      else if (next != NULL)
         {
-          KhAssessment *stored = read_one (db, next->id, &local_error);
+          gboolean taken = FALSE;
 
-          g_clear_pointer (&next, kh_assessment_free);
-          next = stored;
+          if (insert_draft (db, user->id, next, &taken, &local_error))
+            {
+              KhAssessment *stored = read_one (db, next->id, &local_error);
+
+              g_clear_pointer (&next, kh_assessment_free);
+              next = stored;
+            }
+          else if (taken)
+            {
+              /* Another desk made the new version meanwhile (PostgreSQL:
+               * both saw none; SQLite's write lock orders them). */
+              g_clear_error (&local_error);
+              g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                                   _("This case already has a newer version of its assessment: continue that one."));
+            }
         }
     }
   if (!_kh_db_tx_finish (db, own, g_steal_pointer (&local_error), error))
@@ -934,7 +981,7 @@ kh_db_insert_assessment_bulk (KhDb          *db,
   assessment->status = KH_ASSESSMENT_DRAFT;
   if (!_kh_db_tx_begin (db, &own, error))
     return 0;
-  if (insert_draft (db, author_id, assessment, &local_error) && finish
+  if (insert_draft (db, author_id, assessment, NULL, &local_error) && finish
       && finish_draft (db, author_id, assessment, &at, &local_error))
     {
       assessment->status = KH_ASSESSMENT_FINISHED;

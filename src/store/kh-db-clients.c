@@ -399,6 +399,49 @@ set_not_saved_error (KhDb      *db,
                when);
 }
 
+/* Issue 6, 7: an update that changed no row because the row already holds
+ * exactly this save, one version on from the one it started from. That is
+ * this save's own write, committed by the server before its answer was
+ * lost with the connection (the store then saves again once the server is
+ * back, kh-store.c: run_parked). Somebody else writing the very same
+ * details in between is indistinguishable from it, and as harmless:
+ * nothing anybody wrote is overwritten, and the person stands as this
+ * save wanted. The stored address is compared only when this save carried
+ * one (address_withheld: not read, so not written). */
+static gboolean
+is_own_write (KhDb     *db,
+              KhClient *client)
+{
+  g_autoptr(KhClient) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stored = _kh_db_read_client (db, client->id, &error);
+  if (stored == NULL || stored->version != client->version + 1)
+    return FALSE;
+  if (!client->address_withheld
+      && (stored->address_withheld
+          || g_strcmp0 (stored->address, client->address) != 0
+          || g_strcmp0 (stored->postal_code, client->postal_code) != 0
+          || g_strcmp0 (stored->city, client->city) != 0))
+    return FALSE;
+  return stored->identity_kind == client->identity_kind
+         && g_strcmp0 (stored->identity_code, client->identity_code) == 0
+         && stored->no_code_reason == client->no_code_reason
+         && g_strcmp0 (stored->birth_date, client->birth_date) == 0
+         && g_strcmp0 (stored->last_name, client->last_name) == 0
+         && g_strcmp0 (stored->first_names, client->first_names) == 0
+         && stored->language == client->language
+         && g_strcmp0 (stored->other_language, client->other_language) == 0
+         && !stored->interpreter == !client->interpreter
+         && g_strcmp0 (stored->phone, client->phone) == 0
+         && g_strcmp0 (stored->email, client->email) == 0
+         && !stored->non_disclosure == !client->non_disclosure
+         && stored->mother_tongue == client->mother_tongue
+         && g_strcmp0 (stored->other_mother_tongue, client->other_mother_tongue) == 0
+         && g_strcmp0 (stored->representative_name, client->representative_name) == 0
+         && g_strcmp0 (stored->representative_contact, client->representative_contact) == 0;
+}
+
 gint64
 _kh_db_write_client (KhDb        *db,
                      KhClient    *client,
@@ -512,6 +555,8 @@ _kh_db_write_client (KhDb        *db,
     }
   if (rc == KH_DB_DONE)
     {
+      if (client->id > 0 && is_own_write (db, client))
+        return client->id;
       set_not_saved_error (db, client, error);
       return 0;
     }

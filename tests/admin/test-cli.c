@@ -11,6 +11,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "core/kh-text.h"
 
 #include "admin-test-util.h"
@@ -739,6 +741,25 @@ test_saturday_setting (Fixture       *fixture,
 
 /* ---- demo ---- */
 
+
+/* The first column of the first row, read from the file with SQLite itself. */
+static char *
+file_value (const char *path,
+            const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value != NULL ? value : g_strdup ("");
+}
+
 static void
 test_demo (Fixture       *fixture,
            gconstpointer  data)
@@ -763,6 +784,22 @@ test_demo (Fixture       *fixture,
   out = run (fixture, fixture->db_path, 0, demo);
   g_assert_true (g_str_has_prefix (out, "Added 200 people, "));
   g_clear_pointer (&out, g_free);
+
+  /* The cases with a worker go to the demo's counsellors and social
+   * workers of the case's team (on a server too: test-server.c), never to
+   * the administrator who ran it. */
+  {
+    g_autofree char *wrong = file_value (fixture->db_path,
+                                         "SELECT count (*) FROM cases c JOIN users u "
+                                         "ON u.id = c.assigned_to WHERE u.role NOT IN (2, 3) "
+                                         "OR u.team_id IS NOT c.team_id");
+    g_autofree char *spread = file_value (fixture->db_path,
+                                          "SELECT count (DISTINCT assigned_to) >= 3 AND count (*) >= 10 "
+                                          "FROM cases WHERE assigned_to IS NOT NULL");
+
+    g_assert_cmpstr (wrong, ==, "0");
+    g_assert_cmpstr (spread, ==, "1");
+  }
 
   db = admin_test_open (fixture->db_path, &user);
   g_assert_cmpint (kh_db_count_clients (db, NULL), ==, 200);

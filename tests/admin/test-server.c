@@ -210,6 +210,18 @@ test_init_users_demo_import (Fixture       *f,
   text = server_text (f, "SELECT (count (*) > 60)::text FROM kohtaamo.contacts");
   g_assert_cmpstr (text, ==, "true");
   g_clear_pointer (&text, g_free);
+  /* The cases with a worker go to the demo's counsellors and social
+   * workers of the case's team, as on SQLite (test-cli.c), never to the
+   * administrator who ran it. */
+  text = server_text (f, "SELECT count (*) FROM kohtaamo.cases c JOIN kohtaamo.users u "
+                         "ON u.id = c.assigned_to WHERE u.role NOT IN (2, 3) "
+                         "OR u.team_id IS DISTINCT FROM c.team_id");
+  g_assert_cmpstr (text, ==, "0");
+  g_clear_pointer (&text, g_free);
+  text = server_text (f, "SELECT (count (DISTINCT assigned_to) >= 3 AND count (*) >= 10)::text "
+                         "FROM kohtaamo.cases WHERE assigned_to IS NOT NULL");
+  g_assert_cmpstr (text, ==, "true");
+  g_clear_pointer (&text, g_free);
   g_free (run (f, 0, admin, import));
   text = server_text (f, "SELECT count (*) FROM kohtaamo.clients");
   g_assert_cmpstr (text, ==, "62");

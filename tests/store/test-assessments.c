@@ -464,6 +464,86 @@ test_new_version (Fixture       *f,
   people_clear (&p);
 }
 
+typedef struct {
+  KhDb         *db;
+  KhUser       *user;
+  gint64        case_id;
+  KhAssessment *result;
+  GError       *error;
+} Desk;
+
+static gpointer
+start_at_desk (gpointer data)
+{
+  Desk *desk = data;
+
+  desk->result = kh_db_start_assessment (desk->db, desk->user, desk->case_id, &desk->error);
+  return NULL;
+}
+
+/* Two desks start the case's first assessment at the same moment: one
+ * assessment is made, and the second desk opens it. The first desk here
+ * is a writer beside the store that holds its new draft uncommitted until
+ * the second desk's start is seen waiting on it: on PostgreSQL the second
+ * desk has then found no assessment, and its row waits on the unique index
+ * until the first commits (the moment that gave a rule's raw error); on
+ * SQLite it waits for the first's write lock and then finds its draft. */
+static void
+test_started_at_two_desks (Fixture       *f,
+                           gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(GThread) thread = NULL;
+  g_autofree char *insert = NULL;
+  g_autofree char *sql = NULL;
+  RawDb *first;
+  Desk second = { 0 };
+  gint64 draft_id;
+
+  people_set_up (f, &p);
+  second.db = fixture_db (f, p.lead);
+  second.user = p.lead;
+  second.case_id = p.case_id;
+
+  first = raw_connect (f);
+  insert = g_strdup_printf ("INSERT INTO assessments (case_id, client_id, version, created_by, "
+                            "created_at, updated_by, updated_at) VALUES (%" G_GINT64_FORMAT ", %"
+                            G_GINT64_FORMAT ", 1, %" G_GINT64_FORMAT ", 1767300000, %"
+                            G_GINT64_FORMAT ", 1767300000)",
+                            p.case_id, p.client_id, p.sw->id, p.sw->id);
+  raw_run (first, pg_test_engine () ? "BEGIN" : "BEGIN IMMEDIATE");
+  raw_run (first, insert);
+  thread = g_thread_new ("second-desk", start_at_desk, &second);
+  if (pg_test_engine ())
+    {
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      /* Its row waits on the first desk's, uncommitted. */
+      while (count (f, "SELECT count (*) FROM pg_stat_activity WHERE usename = 'lead' "
+                       "AND wait_event_type = 'Lock'") == 0)
+        {
+          g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+          g_usleep (5000);
+        }
+    }
+  raw_run (first, "COMMIT");
+  g_thread_join (g_steal_pointer (&thread));
+  raw_close (first);
+
+  sql = g_strdup_printf ("SELECT id FROM assessments WHERE case_id = %" G_GINT64_FORMAT, p.case_id);
+  draft_id = count (f, sql);
+  g_assert_no_error (second.error);
+  g_assert_nonnull (second.result);
+  g_assert_cmpint (second.result->id, ==, draft_id);
+  g_assert_cmpint (second.result->status, ==, KH_ASSESSMENT_DRAFT);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM assessments WHERE case_id = %" G_GINT64_FORMAT,
+                         p.case_id);
+  g_assert_cmpint (count (f, sql), ==, 1);
+  kh_assessment_free (second.result);
+  people_clear (&p);
+}
+
 static void
 test_roles (Fixture       *f,
             gconstpointer  data)
@@ -710,6 +790,7 @@ main (int   argc,
   ADD ("/store/assessments/finish", test_finish);
   ADD ("/store/assessments/frozen", test_frozen);
   ADD ("/store/assessments/new-version", test_new_version);
+  ADD ("/store/assessments/started-at-two-desks", test_started_at_two_desks);
   ADD ("/store/assessments/roles", test_roles);
   ADD ("/store/assessments/reads-logged", test_reads_logged);
   ADD ("/store/assessments/unit-areas", test_unit_areas);

@@ -14,6 +14,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 #include "store/kh-store.h"
 #include "store-test-util.h"
 
@@ -434,6 +440,245 @@ test_stale_save (Fixture       *f,
   }
 }
 
+/* Issue 6, 7: a save sent again (as KhStore does when the server came
+ * back, kh-store.c: run_parked) over the version it started from, when
+ * the stored person already holds exactly that save one version on, is
+ * the same save: the id, not "someone else changed this person". */
+static void
+test_same_save_again (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhClient) mine = NULL;
+  gint64 id = add_client (f, "Uusinta", "Ulla", "1977-07-07", 942);
+
+  mine = kh_db_get_client (f->db, f->admin, id, KH_ACCESS_PAGE, KH_BASIS_INTAKE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->version, ==, 1);
+  g_free (mine->city);
+  mine->city = g_strdup ("Kajaani");
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, mine, &error), ==, id);
+  g_assert_no_error (error);
+  /* Again, as it was sent: saved, once. */
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, mine, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT version FROM clients WHERE city = 'Kajaani'"), ==, 2);
+
+  /* Anything else over that version is still someone else's change. */
+  g_free (mine->phone);
+  mine->phone = g_strdup ("044 555 6666");
+  g_assert_cmpint (kh_db_save_client (f->db, f->admin, mine, &error), ==, 0);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE);
+}
+
+/* ---- a save whose answer the connection lost ---- */
+
+/* A stand-in for the network between a desk and the server: a Unix socket
+ * that passes everything on to the server's, and, when armed, ends the
+ * connection at the server's answer to a COMMIT, before the desk has it
+ * (the server has committed: a cable pulled, a VPN gone at that moment). */
+typedef struct {
+  char     *dir;        /* where its socket is, as a libpq host */
+  char     *upstream;   /* the server's socket */
+  int       listener;
+  GThread  *acceptor;
+  gint      armed;
+  gint      dropped;
+} Proxy;
+
+typedef struct {
+  Proxy *proxy;
+  int    desk;
+} Relay;
+
+/* Passes the server's whole messages on (type, length, body), holding a
+ * partial one; FALSE (the connection is to be dropped) at CommandComplete
+ * "COMMIT" when armed. */
+static gboolean
+pass_server_messages (Proxy      *proxy,
+                      GByteArray *pending,
+                      int         desk)
+{
+  while (pending->len >= 5)
+    {
+      guint32 length;
+      gsize whole;
+
+      memcpy (&length, pending->data + 1, 4);
+      whole = 1 + GUINT32_FROM_BE (length);
+      if (pending->len < whole)
+        break;
+      if (pending->data[0] == 'C' && whole >= 11 && memcmp (pending->data + 5, "COMMIT", 6) == 0
+          && g_atomic_int_compare_and_exchange (&proxy->armed, 1, 0))
+        {
+          g_atomic_int_set (&proxy->dropped, 1);
+          return FALSE;
+        }
+      if (write (desk, pending->data, whole) != (gssize) whole)
+        return FALSE;
+      g_byte_array_remove_range (pending, 0, whole);
+    }
+  return TRUE;
+}
+
+static gpointer
+relay_thread (gpointer data)
+{
+  Relay *relay = data;
+  Proxy *proxy = relay->proxy;
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  g_autoptr(GByteArray) pending = g_byte_array_new ();
+  int server = socket (AF_UNIX, SOCK_STREAM, 0);
+  guint8 buffer[8192];
+
+  g_strlcpy (address.sun_path, proxy->upstream, sizeof address.sun_path);
+  if (connect (server, (struct sockaddr *) &address, sizeof address) == 0)
+    for (;;)
+      {
+        GPollFD fds[2] = { { relay->desk, G_IO_IN, 0 }, { server, G_IO_IN, 0 } };
+        gssize n;
+
+        if (g_poll (fds, 2, -1) < 0 && errno != EINTR)
+          break;
+        if (fds[0].revents != 0)
+          {
+            n = read (relay->desk, buffer, sizeof buffer);
+            if (n <= 0 || write (server, buffer, n) != n)
+              break;
+          }
+        if (fds[1].revents != 0)
+          {
+            n = read (server, buffer, sizeof buffer);
+            if (n <= 0)
+              break;
+            g_byte_array_append (pending, buffer, n);
+            if (!pass_server_messages (proxy, pending, relay->desk))
+              break;
+          }
+      }
+  close (server);
+  close (relay->desk);
+  g_free (relay);
+  return NULL;
+}
+
+static gpointer
+accept_thread (gpointer data)
+{
+  Proxy *proxy = data;
+  int desk;
+
+  while ((desk = accept (proxy->listener, NULL, NULL)) >= 0)
+    {
+      Relay *relay = g_new0 (Relay, 1);
+
+      relay->proxy = proxy;
+      relay->desk = desk;
+      g_thread_unref (g_thread_new ("kh-test-relay", relay_thread, relay));
+    }
+  return NULL;
+}
+
+/* A proxy in front of the test's server; `port` is the server's, which
+ * the proxy's socket takes too (the name libpq looks for in a folder). */
+static Proxy *
+proxy_start (void)
+{
+  Proxy *proxy = g_new0 (Proxy, 1);
+  PQconninfoOption *options = PQconninfoParse (pg_test_server (), NULL);
+  const char *host = NULL;
+  const char *port = "5432";
+  struct sockaddr_un address = { .sun_family = AF_UNIX };
+  g_autofree char *path = NULL;
+
+  g_assert_nonnull (options);
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    if (o->val != NULL && g_str_equal (o->keyword, "host"))
+      host = o->val;
+    else if (o->val != NULL && g_str_equal (o->keyword, "port"))
+      port = o->val;
+  g_assert_nonnull (host);
+  g_assert_true (g_path_is_absolute (host));
+  proxy->upstream = g_strdup_printf ("%s/.s.PGSQL.%s", host, port);
+  proxy->dir = g_dir_make_tmp ("kh-proxy-XXXXXX", NULL);
+  g_assert_nonnull (proxy->dir);
+  path = g_strdup_printf ("%s/.s.PGSQL.%s", proxy->dir, port);
+  PQconninfoFree (options);
+
+  proxy->listener = socket (AF_UNIX, SOCK_STREAM, 0);
+  g_strlcpy (address.sun_path, path, sizeof address.sun_path);
+  g_assert_cmpint (bind (proxy->listener, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_cmpint (listen (proxy->listener, 8), ==, 0);
+  proxy->acceptor = g_thread_new ("kh-test-proxy", accept_thread, proxy);
+  return proxy;
+}
+
+/* Takes no more connections (those under way end with the desk's). */
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s", proxy->dir,
+                                           strrchr (proxy->upstream, '/') + 1);
+
+  shutdown (proxy->listener, SHUT_RDWR);
+  g_thread_join (proxy->acceptor);
+  close (proxy->listener);
+  g_unlink (path);
+  g_rmdir (proxy->dir);
+  g_free (proxy->dir);
+  g_free (proxy->upstream);
+  g_free (proxy);
+}
+
+/* The server keeps its commit; the desk's save hears nothing back, the
+ * connection gone. The store connects again and sends the same save (as
+ * KhStore does with a parked save): it is recognised as the one already
+ * committed, and reported saved — not "someone else changed this person" —
+ * with the person one version on, once. */
+static void
+test_lost_answer (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) desk = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(KhClient) mine = NULL;
+  g_autofree char *conninfo = NULL;
+  Proxy *proxy = proxy_start ();
+  gint64 id = add_client (f, "Katkos", "Kaisa", "1969-09-09", 943);
+
+  conninfo = g_strdup_printf ("%s host=%s", f->path, proxy->dir);
+  desk = kh_db_open (conninfo, &error);
+  g_assert_no_error (error);
+  user = kh_db_login (desk, PG_TEST_ADMIN, NULL, &error);
+  g_assert_no_error (error);
+  mine = kh_db_get_client (desk, user, id, KH_ACCESS_PAGE, KH_BASIS_INTAKE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (mine->version, ==, 1);
+  g_free (mine->city);
+  mine->city = g_strdup ("Joensuu");
+
+  g_atomic_int_set (&proxy->armed, 1);
+  g_assert_cmpint (kh_db_save_client (desk, user, mine, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("the save with its answer lost: %s", error->message);
+  g_clear_error (&error);
+  g_assert_cmpint (g_atomic_int_get (&proxy->dropped), ==, 1);
+  g_assert_false (kh_db_is_connected (desk));
+  /* The server did commit it. */
+  g_assert_cmpint (count (f, "SELECT version FROM clients WHERE city = 'Joensuu'"), ==, 2);
+
+  g_assert_true (kh_db_reconnect (desk, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kh_db_save_client (desk, user, mine, &error), ==, id);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT version FROM clients WHERE city = 'Joensuu'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM clients WHERE last_name = 'Katkos'"), ==, 1);
+
+  g_clear_pointer (&desk, kh_db_close);
+  proxy_stop (proxy);
+}
+
 /* The schema says it too (0019-live-changes.sql, pg/0004-live-changes.sql),
  * whoever writes. */
 static void
@@ -803,6 +1048,10 @@ main (int   argc,
   if (pg_test_engine ())
     ADD ("/live/server-goes-away", test_server_goes_away);
   ADD ("/live/stale-save", test_stale_save);
+  ADD ("/live/same-save-again", test_same_save_again);
+  /* A server's connection only. */
+  if (pg_test_engine ())
+    ADD ("/live/lost-answer", test_lost_answer);
   ADD ("/live/request-id-saves-once", test_request_id_saves_once);
   ADD ("/live/version-in-schema", test_version_in_schema);
   ADD ("/live/undo-after-other-change", test_undo_after_other_change);
