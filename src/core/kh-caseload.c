@@ -135,34 +135,28 @@ char *
 kh_case_due_describe (const KhCaseDue *due)
 {
   g_autofree char *day = NULL;
-  const char *rule = kh_next_deadline_label (due->which);
+  const char *rule;
 
   g_return_val_if_fail (due != NULL, NULL);
 
+  /* Urgency is the status word's (kh_due_status_label), shown beside this
+   * line: said here too, the row said "Urgent" twice. An urgent case's
+   * line tells how its date stands, as any other case's. */
   if (due->which == KH_NEXT_DEADLINE_NONE)
-    return due->status == KH_DUE_URGENT ? g_strdup (_("Urgent")) : g_strdup (_("No statutory date"));
+    return g_strdup (_("No statutory date"));
 
+  rule = kh_next_deadline_label (due->which);
   day = kh_calendar_format_day (&due->date);
 
-  switch (due->status)
-    {
-    case KH_DUE_OVERDUE:
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: overdue %d day, %s",
-                                           "%s: overdue %d days, %s", -due->days_left),
-                              rule, -due->days_left, day);
-    case KH_DUE_TODAY:
-      /* Translators: %s is the rule, e.g. "Assessment to start (SHL 36 §)" */
-      return g_strdup_printf (_("%s: due today"), rule);
-    case KH_DUE_URGENT:
-      /* Translators: urgent; then the rule and its date */
-      return g_strdup_printf (_("Urgent. %s: %s"), rule, day);
-    case KH_DUE_THIS_WEEK:
-    case KH_DUE_LATER:
-    case KH_DUE_NO_DATE:
-    default:
-      /* Translators: the rule, then its date */
-      return g_strdup_printf (_("%s: by %s"), rule, day);
-    }
+  if (due->days_left < 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: overdue %d day, %s",
+                                         "%s: overdue %d days, %s", -due->days_left),
+                            rule, -due->days_left, day);
+  if (due->days_left == 0)
+    /* Translators: %s is the rule, e.g. "Assessment to start (SHL 36 §)" */
+    return g_strdup_printf (_("%s: due today"), rule);
+  /* Translators: the rule, then its date */
+  return g_strdup_printf (_("%s: by %s"), rule, day);
 }
 
 gboolean

@@ -57,8 +57,12 @@ int         kh_case_due_compare       (const KhCase    *a,
                                        const KhCase    *b,
                                        const KhCaseDue *b_due);
 
-/* "Overdue 3 days", "Due today", "Due Fri 11.12." … in the UI language,
- * with the rule: "Assessment to start (SHL 36 §)". Newly allocated. */
+/* How the next date stands, with its rule, in the UI language:
+ * "Assessment to start (SHL 36 §): overdue 3 days, Sun 6.12.2026",
+ * "…: due today", "…: by Fri 11.12.2026"; "No statutory date" without one.
+ * It never says "Urgent": that is the status word beside it
+ * (kh_due_status_label); an urgent case's date reads as any other's.
+ * Newly allocated. */
 char       *kh_case_due_describe      (const KhCaseDue *due);
 const char *kh_next_deadline_label    (KhNextDeadline   which);
 /* A short word for the list: "Urgent", "Overdue", "Due today", "Due this

@@ -16,7 +16,11 @@
  * as in the application), from making the page to the first frame painted
  * after its first page of cases came; and the floor, the same window with
  * a GtkListView of 5 000 plain labels (GtkStringList), to its first frame.
- * Prints "bench:" lines for tools/bench. Aim: median < 50 ms.
+ * Prints "bench:" lines for tools/bench. Aim: median < 50 ms. With
+ * KH_BENCH_TRACE=1, also each round's timeline on stderr: when the page
+ * was made, the window presented, each frame's layout, paint and end, and
+ * when the first page of cases came — and, before the rounds, five reads of
+ * the first page alone (kh_store_list_caseload_async to its answer).
  */
 #define G_LOG_DOMAIN "kohtaamo-bench"
 
@@ -157,11 +161,42 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
+/* KH_BENCH_TRACE=1: each round's timeline on stderr (frame starts, paints,
+ * the first page's arrival), to see where the time goes. */
+static gboolean trace;
+static double trace_start;
+
+static void
+trace_cb (GObject    *object,
+          const char *what)
+{
+  if (trace)
+    g_printerr ("  %7.2f ms  %s\n", bench_now_ms () - trace_start, what);
+}
+
+static void
+trace_loaded_cb (GObject      *model,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  trace_cb (model, "first page of cases came");
+}
+
 static void
 wait_for (gboolean *flag)
 {
   while (!*flag)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+trace_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GPtrArray) rows = kh_store_list_caseload_finish (KH_STORE (object), result, NULL, NULL);
+
+  *(gboolean *) user_data = TRUE;
 }
 
 /* Presents `child` in a new window; returns when the first frame is
@@ -179,11 +214,18 @@ first_frame (GtkWidget *child,
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
+  trace_cb (NULL, "presented");
   clock = gtk_widget_get_frame_clock (window);
   while (clock == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
       clock = gtk_widget_get_frame_clock (window);
+    }
+  if (trace)
+    {
+      g_signal_connect (clock, "layout", G_CALLBACK (trace_cb), (gpointer) "frame: layout");
+      g_signal_connect (clock, "paint", G_CALLBACK (trace_cb), (gpointer) "frame: paint");
+      g_signal_connect (clock, "after-paint", G_CALLBACK (trace_cb), (gpointer) "frame: painted");
     }
   for (;;)
     {
@@ -195,6 +237,8 @@ first_frame (GtkWidget *child,
       if (ready == NULL || ready (child))
         break;
     }
+  if (trace)
+    g_signal_handlers_disconnect_by_func (clock, trace_cb, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   return frame.at - start;
 }
@@ -273,6 +317,7 @@ main (int   argc,
       return 2;
     }
   rounds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  trace = g_strcmp0 (g_getenv ("KH_BENCH_TRACE"), "1") == 0;
   make_database (argv[1], argc == 4 ? argv[3] : NULL);
 
   /* As the startup benchmark measures (README, "Benchmarks"). */
@@ -285,15 +330,44 @@ main (int   argc,
   while (user == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  if (trace)
+    for (guint i = 0; i < 5; i++)
+      {
+        KhWorkListQuery query = { 0 };
+        double t0 = bench_now_ms ();
+        gboolean came = FALSE;
+
+        query.limit = 12;
+        query.showing = kh_work_list_new_showing ();
+        kh_store_list_caseload_async (store, KH_CASELOAD_MINE, &query, NULL, NULL,
+                                      trace_read_cb, &came);
+        wait_for (&came);
+        g_printerr ("read alone: %.2f ms\n", bench_now_ms () - t0);
+      }
+
   for (guint i = 0; i < rounds + 1; i++)
     {
       double start = bench_now_ms ();
-      double ms = first_frame (kh_caseload_page_new (store), caseload_ready, start);
+      GtkWidget *page;
+      double ms;
+
+      trace_start = start;
+      if (trace)
+        g_printerr ("round %u: the Cases view\n", i);
+      page = kh_caseload_page_new (store);
+      trace_cb (NULL, "page made");
+      if (trace)
+        g_signal_connect (kh_caseload_page_get_model (KH_CASELOAD_PAGE (page)), "loaded",
+                          G_CALLBACK (trace_loaded_cb), NULL);
+      ms = first_frame (page, caseload_ready, start);
 
       /* The first round warms the caches of both. */
       if (i > 0)
         g_array_append_val (view, ms);
       start = bench_now_ms ();
+      trace_start = start;
+      if (trace)
+        g_printerr ("round %u: the floor\n", i);
       ms = first_frame (plain_list (), NULL, start);
       if (i > 0)
         g_array_append_val (floor, ms);

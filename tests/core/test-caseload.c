@@ -13,6 +13,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/kh-caseload.h"
 
@@ -151,26 +152,64 @@ test_order (void)
     g_object_unref (cases[i].c);
 }
 
+/* The row's second line (kh_case_due_describe): how the next date stands,
+ * never the word "Urgent", which the status word beside it says. */
+static const struct {
+  const char   *name;
+  const char   *assessment;       /* 36 § start, or NULL */
+  const char   *implementation;   /* 45 §, or NULL */
+  gboolean      started;
+  gboolean      urgent;
+  KhCaseStatus  status;
+  const char   *status_word;      /* kh_due_status_label, or NULL */
+  const char   *expected;
+} describe_cases[] = {
+  { "overdue 36 § start", "2026-12-06", "2027-02-01", FALSE, FALSE, KH_CASE_ASSIGNED,
+    "Overdue", "Assessment to start (SHL 36 §): overdue 3 days, Sun 6.12.2026" },
+  { "overdue by one day", "2026-12-08", "2027-02-01", FALSE, FALSE, KH_CASE_QUEUED,
+    "Overdue", "Assessment to start (SHL 36 §): overdue 1 day, Tue 8.12.2026" },
+  { "36 § start today", "2026-12-09", "2027-03-01", FALSE, FALSE, KH_CASE_ASSIGNED,
+    "Due today", "Assessment to start (SHL 36 §): due today" },
+  { "36 § start this week", "2026-12-10", "2027-03-01", FALSE, FALSE, KH_CASE_ASSIGNED,
+    "Due this week", "Assessment to start (SHL 36 §): by Thu 10.12.2026" },
+  { "started: the 45 § date", "2026-12-10", "2027-03-01", TRUE, FALSE, KH_CASE_ASSIGNED,
+    NULL, "Decisions implemented (SHL 45 §): by Mon 1.3.2027" },
+  { "no date", NULL, NULL, FALSE, FALSE, KH_CASE_ASSIGNED,
+    NULL, "No statutory date" },
+  { "urgent, later", "2026-12-17", "2027-03-01", FALSE, TRUE, KH_CASE_QUEUED,
+    "Urgent", "Assessment to start (SHL 36 §): by Thu 17.12.2026" },
+  { "urgent, overdue", "2026-12-04", "2027-03-01", FALSE, TRUE, KH_CASE_ASSIGNED,
+    "Urgent", "Assessment to start (SHL 36 §): overdue 5 days, Fri 4.12.2026" },
+  { "urgent, today", NULL, "2026-12-09", TRUE, TRUE, KH_CASE_ASSIGNED,
+    "Urgent", "Decisions implemented (SHL 45 §): due today" },
+  { "urgent, no date", NULL, NULL, FALSE, TRUE, KH_CASE_QUEUED,
+    "Urgent", "No statutory date" },
+  { "urgent but closed", "2026-12-04", "2027-03-01", FALSE, TRUE, KH_CASE_CLOSED,
+    NULL, "No statutory date" },
+};
+
 static void
 test_describe (void)
 {
   GDate now;
-  g_autoptr(KhCase) overdue = make_case (1, "2026-11-01", "2026-12-06", "2027-02-01", FALSE, KH_CASE_ASSIGNED);
-  g_autoptr(KhCase) soon = make_case (2, "2026-12-01", "2026-12-10", "2027-03-01", FALSE, KH_CASE_ASSIGNED);
-  g_autoptr(KhCase) none = make_case (3, "2026-12-01", NULL, NULL, FALSE, KH_CASE_ASSIGNED);
-  KhCaseDue due;
-  g_autofree char *a = NULL, *b = NULL, *c = NULL;
 
   today (&now);
-  kh_case_due (overdue, FALSE, &now, &due);
-  a = kh_case_due_describe (&due);
-  g_assert_cmpstr (a, ==, "Assessment to start (SHL 36 §): overdue 3 days, Sun 6.12.2026");
-  kh_case_due (soon, TRUE, &now, &due);
-  b = kh_case_due_describe (&due);
-  g_assert_cmpstr (b, ==, "Decisions implemented (SHL 45 §): by Mon 1.3.2027");
-  kh_case_due (none, FALSE, &now, &due);
-  c = kh_case_due_describe (&due);
-  g_assert_cmpstr (c, ==, "No statutory date");
+  for (guint i = 0; i < G_N_ELEMENTS (describe_cases); i++)
+    {
+      g_autoptr(KhCase) c = make_case (i + 1, "2026-12-01", describe_cases[i].assessment,
+                                       describe_cases[i].implementation, describe_cases[i].urgent,
+                                       describe_cases[i].status);
+      g_autofree char *text = NULL;
+      KhCaseDue due;
+
+      g_test_message ("%s", describe_cases[i].name);
+      kh_case_due (c, describe_cases[i].started, &now, &due);
+      text = kh_case_due_describe (&due);
+      g_assert_cmpstr (kh_due_status_label (due.status), ==, describe_cases[i].status_word);
+      g_assert_cmpstr (text, ==, describe_cases[i].expected);
+      /* The status word once, on its own: not again in the line. */
+      g_assert_null (strstr (text, "Urgent"));
+    }
 }
 
 static KhUser *
