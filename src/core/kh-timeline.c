@@ -61,8 +61,8 @@ kh_case_note_check (const char  *text,
                            _("The note is empty: write what happened."));
       return FALSE;
     }
-  /* Translators: the name of a field, as the start of a message about it */
-  if (!kh_text_check_field (_("Note"), clean, KH_TEXT_NOTE, KH_CASE_NOTE_MAX, error))
+  /* Translators: the name of a case note's field, as the start of a message about it */
+  if (!kh_text_check_field (C_("field", "Case note"), clean, KH_TEXT_NOTE, KH_CASE_NOTE_MAX, error))
     return FALSE;
   if (out_clean != NULL)
     *out_clean = g_steal_pointer (&clean);

@@ -24,6 +24,7 @@
 #include "kh-access-log-page.h"
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
+#include "kh-person-timeline.h"
 #include "ui/common/kh-accessible.h"
 
 struct _KhPersonPage
@@ -53,9 +54,14 @@ struct _KhPersonPage
   AdwActionRow      *phone_row;
   GtkWidget         *protection_badge;
   AdwActionRow      *representative_row;
+  GtkLabel          *responsible_label;
   GtkToggleButton   *show_address_button;
   GtkToggleButton   *show_code_button;
   GtkStack          *stack;
+  GtkWidget         *timeline_pane;
+
+  /* borrowed */
+  KhPersonTimeline  *timeline;          /* in timeline_pane; NULL for those who do not read it */
 
   /* owned */
   KhStore           *store;
@@ -217,6 +223,13 @@ assessment_window_destroyed_cb (KhPersonPage *self)
     return;
   kh_store_list_client_cases_async (self->store, self->client->id, self->cancellable,
                                     cases_loaded_cb, g_object_ref (self));
+  /* A draft saved or a version finished is an entry of the timeline. */
+  if (self->timeline != NULL)
+    {
+      g_autofree char *name = kh_client_dup_display_name (self->client);
+
+      kh_person_timeline_load (self->timeline, self->client->id, name);
+    }
 }
 
 /* Issue 7, 3: the case's service-need assessment, started, continued or
@@ -339,6 +352,48 @@ create_case_row (KhPersonPage *self,
   return row;
 }
 
+/* Issue 7, 2 (42 §): the responsible worker at a glance, under the name.
+ * The store records no named omatyöntekijä of its own yet: what it has is
+ * who holds the person's open cases, and that is what is shown. */
+static void
+show_responsible (KhPersonPage *self,
+                  GPtrArray    *cases)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+  gboolean open = FALSE;
+  gboolean has_names;
+
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      KhCase *c = g_ptr_array_index (cases, i);
+      gboolean seen = FALSE;
+
+      if (c->status == KH_CASE_CLOSED)
+        continue;
+      open = TRUE;
+      if (c->assigned_to_name == NULL)
+        continue;
+      for (guint j = 0; j < names->len; j++)
+        seen = seen || g_strcmp0 (g_ptr_array_index (names, j), c->assigned_to_name) == 0;
+      if (!seen)
+        g_ptr_array_add (names, c->assigned_to_name);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->responsible_label), open);
+  if (!open)
+    return;
+  has_names = names->len > 0;
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (", ", (char **) names->pdata);
+  text = has_names
+         /* Translators: under a person's name: who holds their open cases (omatyöntekijä, SHL 42 §) */
+         ? g_strdup_printf (_("Responsible worker: %s"), joined)
+         /* Translators: under a person's name: their open case waits in the team's queue */
+         : g_strdup (_("Responsible worker: none yet (the case is in the team’s queue)"));
+  gtk_label_set_text (self->responsible_label, text);
+}
+
 static void
 clear_cases (KhPersonPage *self)
 {
@@ -363,6 +418,9 @@ cases_loaded_cb (GObject      *object,
     return;
 
   clear_cases (self);
+  show_responsible (self, cases);
+  if (self->timeline != NULL)
+    kh_person_timeline_set_cases (self->timeline, cases);
 
   if (cases == NULL)
     {
@@ -666,6 +724,14 @@ client_loaded_cb (GObject      *object,
   load_meetings (self);
   kh_store_list_client_cases_async (self->store, client->id, self->cancellable,
                                     cases_loaded_cb, g_object_ref (self));
+  /* After the cases on the store's one worker thread, so that the
+   * entries can name their cases when they come. */
+  if (self->timeline != NULL)
+    {
+      g_autofree char *name = kh_client_dup_display_name (client);
+
+      kh_person_timeline_load (self->timeline, client->id, name);
+    }
   kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
                                        contacts_loaded_cb, g_object_ref (self));
 }
@@ -1076,6 +1142,13 @@ show_log_action (GtkWidget  *widget,
 }
 
 static void
+timeline_toast_cb (KhPersonPage *self,
+                   AdwToast     *toast)
+{
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, toast);
+}
+
+static void
 kh_person_page_dispose (GObject *object)
 {
   KhPersonPage *self = KH_PERSON_PAGE (object);
@@ -1140,9 +1213,11 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, protection_badge);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, representative_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, responsible_label);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_address_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_code_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, timeline_pane);
   gtk_widget_class_bind_template_callback (widget_class, show_address_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_code_toggled_cb);
 
@@ -1198,6 +1273,23 @@ kh_person_page_set_store (KhPersonPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->log_group),
                           kh_store_get_user (store) != NULL
                           && kh_user_can_read_access_log (kh_store_get_user (store)));
+  /* Issue 7, 2: the timeline and case notes, for counsellors, social
+   * workers and the lead; reception and the administrator role do not
+   * have the section at all (the store and the server refuse them too). */
+  if (self->timeline != NULL)
+    {
+      gtk_box_remove (GTK_BOX (self->timeline_pane), GTK_WIDGET (self->timeline));
+      self->timeline = NULL;
+    }
+  if (kh_person_timeline_may_read (store))
+    {
+      self->timeline = KH_PERSON_TIMELINE (kh_person_timeline_new (store));
+      gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
+      g_signal_connect_object (self->timeline, "toast", G_CALLBACK (timeline_toast_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (self->timeline_pane), GTK_WIDGET (self->timeline));
+    }
+  gtk_widget_set_visible (self->timeline_pane, self->timeline != NULL);
   /* Meetings are booked by those who work cases, not at reception. */
   gtk_widget_set_visible (self->book_button,
                           kh_store_get_user (store) != NULL
@@ -1244,6 +1336,10 @@ load (KhPersonPage *self,
       clear_cases (self);
       clear_contacts (self);
       clear_meetings (self);
+      gtk_label_set_text (self->responsible_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->responsible_label), FALSE);
+      if (self->timeline != NULL)
+        kh_person_timeline_clear (self->timeline);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
       gtk_stack_set_visible_child_name (self->stack, "loading");

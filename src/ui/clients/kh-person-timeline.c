@@ -1,0 +1,1038 @@
+/* kh-person-timeline.c — the person's timeline and case notes (issue 7, 2)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Everything about the person across all their cases, newest first, in a
+ * GtkListView over a GListStore that one asynchronous store call fills
+ * (kh_store_list_client_timeline_async: one access-log row per reading,
+ * written by the store). Above it, a case note (asiakaskertomus entry) is
+ * written for one of the person's cases and saved with Ctrl+Enter; the
+ * store's rules (kh_case_note_check) are shown at the field, and a failed
+ * save keeps the text. A note is corrected by a new note naming it.
+ *
+ * Built in code, not from a template: the page's first frame with 500
+ * entries is measured (tests/bench/bench-timeline.c).
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "core/kh-caseload.h"
+#include "core/kh-assessment.h"
+#include "core/kh-timeline.h"
+#include "ui/assessment/kh-assessment-window.h"
+#include "ui/common/kh-field-message.h"
+#include "kh-person-timeline.h"
+
+struct _KhPersonTimeline
+{
+  GtkWidget           parent_instance;
+
+  /* children */
+  GtkWidget          *box;
+  GtkWidget          *composer;
+  GtkDropDown        *case_dropdown;
+  GtkWidget          *correction_bar;
+  GtkLabel           *correction_label;
+  GtkWidget          *note_scroller;
+  GtkTextView        *note_view;
+  GtkLabel           *count_label;
+  GtkWidget          *save_button;
+  GtkWidget          *no_case_label;
+  GtkLabel           *status_label;
+  GtkListView        *list_view;
+  GtkWidget          *menu;
+
+  /* owned */
+  KhStore            *store;
+  GListStore         *entries;
+  GtkSingleSelection *selection;
+  GCancellable       *cancellable;       /* the reading; cancelled by the next */
+  GCancellable       *save_cancellable;
+  GHashTable         *case_labels;       /* case id → "Pending since …" */
+  GArray             *case_ids;          /* the dropdown's cases, in its order */
+  char               *client_name;
+
+  gint64              client_id;
+  gint64              correcting_id;     /* the note being corrected, or 0 */
+  gboolean            loaded;
+  gboolean            saving;
+};
+
+G_DEFINE_FINAL_TYPE (KhPersonTimeline, kh_person_timeline, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+emit_toast (KhPersonTimeline *self,
+            const char       *title)
+{
+  g_autoptr(AdwToast) toast = adw_toast_new (title);
+
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, toast);
+}
+
+static char *
+format_when (GDateTime *at)
+{
+  if (at == NULL)
+    return g_strdup ("");
+  /* Translators: date and time of a contact, a strftime format: "2.4.2026 10.15" in fi */
+  return g_date_time_format (at, _("%-d.%-m.%Y %H:%M"));
+}
+
+static char *
+format_day (GDateTime *at)
+{
+  if (at == NULL)
+    return g_strdup ("");
+  /* Translators: the day a case became pending, a strftime format: "2.4.2026" in fi */
+  return g_date_time_format (at, _("%-d.%-m.%Y"));
+}
+
+static const char *
+kind_label (const KhTimelineEntry *e)
+{
+  switch (e->kind)
+    {
+    case KH_TIMELINE_CONTACT:
+      /* Translators: a kind of entry in a person's timeline */
+      return C_("timeline", "Contact");
+    case KH_TIMELINE_CASE:
+      /* Translators: a kind of entry in a person's timeline (vireille) */
+      return C_("timeline", "Case became pending");
+    case KH_TIMELINE_ASSESSMENT:
+      return e->n1 == KH_ASSESSMENT_FINISHED
+             /* Translators: a kind of entry in a person's timeline (palvelutarpeen arviointi) */
+             ? C_("timeline", "Assessment finished")
+             /* Translators: a kind of entry in a person's timeline: an unfinished assessment, as last saved */
+             : C_("timeline", "Assessment draft");
+    case KH_TIMELINE_NOTE:
+      return e->ref_id != 0
+             /* Translators: a kind of entry in a person's timeline: a note correcting an earlier one */
+             ? C_("timeline", "Case note, correction")
+             /* Translators: a kind of entry in a person's timeline (asiakaskertomusmerkintä) */
+             : C_("timeline", "Case note");
+    default:
+      return "";
+    }
+}
+
+/* The entry's one line. */
+static char *
+dup_summary (const KhTimelineEntry *e)
+{
+  g_autofree char *first = NULL;
+
+  switch (e->kind)
+    {
+    case KH_TIMELINE_CONTACT:
+      {
+        GString *s = g_string_new (kh_channel_label (e->n1));
+
+        g_string_append_printf (s, " · %s", kh_outcome_label (e->n2));
+        if (e->text != NULL && *e->text != '\0')
+          g_string_append_printf (s, " · %s", e->text);
+        if (e->flag)
+          g_string_append_printf (s, " · %s", C_("contact", "Entered in error"));
+        return g_string_free (s, FALSE);
+      }
+    case KH_TIMELINE_CASE:
+      return e->n2 ? g_strdup_printf ("%s · %s", kh_case_status_label (e->n1), _("Urgent"))
+                   : g_strdup (kh_case_status_label (e->n1));
+    case KH_TIMELINE_ASSESSMENT:
+      if (e->text != NULL && *e->text != '\0')
+        /* Translators: an assessment's version in a person's timeline, and why it was changed */
+        return g_strdup_printf (_("Version %d: %s"), e->n2, e->text);
+      /* Translators: an assessment's version in a person's timeline */
+      return g_strdup_printf (_("Version %d"), e->n2);
+    case KH_TIMELINE_NOTE:
+      if (e->text == NULL)
+        return g_strdup ("");
+      first = g_strndup (e->text, strcspn (e->text, "\n"));
+      return e->text[strlen (first)] != '\0' ? g_strconcat (first, " …", NULL) : g_steal_pointer (&first);
+    default:
+      return g_strdup ("");
+    }
+}
+
+static char *
+dup_case_line (KhPersonTimeline      *self,
+               const KhTimelineEntry *e)
+{
+  const char *which = e->case_id != 0 ? g_hash_table_lookup (self->case_labels, &e->case_id) : NULL;
+
+  if (e->case_id == 0)
+    /* Translators: a contact in a person's timeline that opened no case */
+    which = _("No case");
+  else if (which == NULL)
+    /* Translators: a case in a person's timeline whose details are not known here */
+    which = _("A case");
+  if (e->who != NULL)
+    return g_strdup_printf ("%s · %s", which, e->who);
+  return g_strdup (which);
+}
+
+/* ---- the list ---- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              KhPersonTimeline         *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_label_new (NULL);
+  GtkWidget *line = gtk_label_new (NULL);
+  GtkWidget *which = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (top), 0);
+  gtk_widget_add_css_class (top, "heading");
+  gtk_label_set_xalign (GTK_LABEL (line), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (line), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (which), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (which), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (which, "dim-label");
+  gtk_widget_add_css_class (which, "caption");
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), which);
+  g_object_set_data (G_OBJECT (box), "kh-list-item", item);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             KhPersonTimeline         *self)
+{
+  KhTimelineEntry *e = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *line = gtk_widget_get_next_sibling (top);
+  GtkWidget *which = gtk_widget_get_next_sibling (line);
+  g_autofree char *when = format_when (e->at);
+  g_autofree char *title = g_strdup_printf ("%s · %s", when, kind_label (e));
+  g_autofree char *summary = dup_summary (e);
+  g_autofree char *case_line = dup_case_line (self, e);
+
+  gtk_label_set_text (GTK_LABEL (top), title);
+  gtk_label_set_text (GTK_LABEL (line), summary);
+  gtk_label_set_text (GTK_LABEL (which), case_line);
+  if (e->kind == KH_TIMELINE_CONTACT && e->flag)
+    gtk_widget_add_css_class (box, "dim-label");
+  else
+    gtk_widget_remove_css_class (box, "dim-label");
+}
+
+static KhTimelineEntry *
+selected_entry (KhPersonTimeline *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (KhPersonTimeline *self)
+{
+  KhTimelineEntry *e = selected_entry (self);
+  gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
+                                 e != NULL && (note || e->kind == KH_TIMELINE_ASSESSMENT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
+}
+
+static void
+show_status (KhPersonTimeline *self,
+             const char       *text)
+{
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+}
+
+static void
+timeline_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonTimeline) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = kh_store_list_client_timeline_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loaded = TRUE;
+  if (entries == NULL)
+    {
+      g_list_store_remove_all (self->entries);
+      show_status (self, error->message);
+      return;
+    }
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       entries->pdata, entries->len);
+  /* Translators: a person's timeline when there is nothing in it */
+  show_status (self, entries->len == 0 ? _("Nothing recorded yet") : NULL);
+  update_actions (self);
+}
+
+/* ---- the note being written ---- */
+
+static char *
+dup_note_text (KhPersonTimeline *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gint64
+chosen_case (KhPersonTimeline *self)
+{
+  guint i = gtk_drop_down_get_selected (self->case_dropdown);
+
+  if (self->case_ids == NULL || i == GTK_INVALID_LIST_POSITION || i >= self->case_ids->len)
+    return 0;
+  return g_array_index (self->case_ids, gint64, i);
+}
+
+static void
+select_case (KhPersonTimeline *self,
+             gint64            case_id)
+{
+  for (guint i = 0; self->case_ids != NULL && i < self->case_ids->len; i++)
+    if (g_array_index (self->case_ids, gint64, i) == case_id)
+      {
+        gtk_drop_down_set_selected (self->case_dropdown, i);
+        return;
+      }
+}
+
+static void
+update_composer (KhPersonTimeline *self)
+{
+  gboolean has_cases = self->case_ids != NULL && self->case_ids->len > 0;
+
+  gtk_widget_set_visible (self->no_case_label, !has_cases);
+  gtk_widget_set_sensitive (self->composer, has_cases);
+  gtk_widget_set_sensitive (self->save_button, has_cases && !self->saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->case_dropdown),
+                            has_cases && self->correcting_id == 0 && !self->saving);
+  gtk_widget_set_visible (self->correction_bar, self->correcting_id != 0);
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer    *buffer,
+                   KhPersonTimeline *self)
+{
+  char count[32];
+  int n = gtk_text_buffer_get_char_count (buffer);
+
+  g_snprintf (count, sizeof count, "%d / %d", n, KH_CASE_NOTE_MAX);
+  gtk_label_set_text (self->count_label, count);
+  if (n > KH_CASE_NOTE_MAX)
+    gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->count_label), "error");
+  /* The message was about the text as it was. */
+  if (kh_field_message_is_shown (self->note_scroller))
+    kh_field_message_set (self->note_scroller, NULL);
+}
+
+static void
+stop_correcting (KhPersonTimeline *self)
+{
+  self->correcting_id = 0;
+  update_composer (self);
+}
+
+static void
+note_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(KhPersonTimeline) self = user_data;
+  g_autoptr(KhTimelineEntry) note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  note = kh_store_add_case_note_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->saving = FALSE;
+  gtk_text_view_set_editable (self->note_view, TRUE);
+
+  if (note == NULL)
+    {
+      /* Nothing typed is lost: the text stays, with the reason at it. */
+      kh_field_message_set (self->note_scroller, error->message);
+      update_composer (self);
+      update_actions (self);
+      return;
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  stop_correcting (self);
+  update_actions (self);
+  /* The newest entry: on top, without reading the timeline again. */
+  g_list_store_insert (self->entries, 0, note);
+  show_status (self, NULL);
+  /* Translators: a toast after a case note was saved */
+  emit_toast (self, _("Case note saved"));
+}
+
+static void
+save_note (KhPersonTimeline *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  if (self->saving || self->store == NULL)
+    return;
+  case_id = chosen_case (self);
+  text = dup_note_text (self);
+  /* The store checks the same; said here at once, without a round trip. */
+  if (!kh_case_note_check (text, NULL, &error))
+    {
+      kh_field_message_set (self->note_scroller, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+      return;
+    }
+  if (case_id == 0)
+    return;
+
+  kh_field_message_set (self->note_scroller, NULL);
+  self->saving = TRUE;
+  gtk_text_view_set_editable (self->note_view, FALSE);
+  update_composer (self);
+  update_actions (self);
+  g_clear_object (&self->save_cancellable);
+  self->save_cancellable = g_cancellable_new ();
+  kh_store_add_case_note_async (self->store, case_id, text, self->correcting_id,
+                                self->save_cancellable, note_saved_cb, g_object_ref (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_note (KH_PERSON_TIMELINE (widget));
+}
+
+static void
+cancel_correction_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+
+  if (self->saving)
+    return;
+  stop_correcting (self);
+}
+
+/* ---- what is done with an entry ---- */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  KhTimelineEntry *e = selected_entry (self);
+
+  if (e == NULL || e->kind != KH_TIMELINE_NOTE || e->text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), e->text);
+  /* Translators: a toast after a case note's text was copied */
+  emit_toast (self, _("Note copied"));
+}
+
+static void
+correct_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  KhTimelineEntry *e = selected_entry (self);
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  if (e == NULL || e->kind != KH_TIMELINE_NOTE || self->saving)
+    return;
+  when = format_when (e->at);
+  self->correcting_id = e->id;
+  select_case (self, e->case_id);
+  /* Translators: above the text field while correcting a case note; %s is when it was written */
+  text = g_strdup_printf (_("Correcting the note of %s. The note stays as it was; the correction is a new note that names it."),
+                          when);
+  gtk_label_set_text (self->correction_label, text);
+  /* The correction starts from the text it corrects. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            e->text != NULL ? e->text : "", -1);
+  update_composer (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+static void
+note_dialog_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         KhPersonTimeline *self)
+{
+  if (g_strcmp0 (response, "copy") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "timeline.copy", NULL);
+  else if (g_strcmp0 (response, "correct") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "timeline.correct", NULL);
+}
+
+static void
+open_entry (KhPersonTimeline *self,
+            KhTimelineEntry  *e)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (e->kind == KH_TIMELINE_ASSESSMENT && e->case_id != 0)
+    {
+      GtkWindow *window = kh_assessment_window_present (parent, self->store, e->case_id);
+
+      if (self->client_name != NULL)
+        kh_assessment_window_set_client_name (KH_ASSESSMENT_WINDOW (window), self->client_name);
+    }
+  else if (e->kind == KH_TIMELINE_NOTE)
+    {
+      g_autofree char *when = format_when (e->at);
+      g_autofree char *case_line = dup_case_line (self, e);
+      g_autofree char *heading = g_strdup_printf ("%s · %s", kind_label (e), when);
+      GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
+      GtkWidget *label = gtk_label_new (e->text);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *which = gtk_label_new (case_line);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (which, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (which), 0);
+      gtk_label_set_wrap (GTK_LABEL (which), TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+      gtk_box_append (GTK_BOX (box), which);
+      gtk_box_append (GTK_BOX (box), scroller);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+      gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        /* Translators: a button of the window that shows a case note */
+                                        "copy", _("_Copy Text"),
+                                        /* Translators: a button of the window that shows a case note: write a correcting note */
+                                        "correct", _("C_orrect…"),
+                                        /* Translators: a button of the window that shows a case note */
+                                        "close", _("Close"),
+                                        NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (note_dialog_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  KhTimelineEntry *e = selected_entry (self);
+
+  if (e != NULL)
+    open_entry (self, e);
+}
+
+static void
+list_activated_cb (GtkListView      *list,
+                   guint             position,
+                   KhPersonTimeline *self)
+{
+  g_autoptr(KhTimelineEntry) e = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (e != NULL)
+    open_entry (self, e);
+}
+
+static void
+selection_changed_cb (KhPersonTimeline *self)
+{
+  update_actions (self);
+}
+
+static void
+popup_menu_at (KhPersonTimeline *self,
+               double            x,
+               double            y)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  if (selected_entry (self) == NULL || selected_entry (self)->kind != KH_TIMELINE_NOTE)
+    return;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+list_pressed_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 KhPersonTimeline *self)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+
+  for (; picked != NULL && item == NULL; picked = gtk_widget_get_parent (picked))
+    item = g_object_get_data (G_OBJECT (picked), "kh-list-item");
+  if (item == NULL || gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
+/* Menu or Shift+F10 on an entry: its menu, at the entry. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (user_data);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  graphene_rect_t bounds;
+
+  if (focus != NULL && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->list_view), &bounds))
+    popup_menu_at (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height / 2);
+  else
+    popup_menu_at (self, 24, 24);
+  return TRUE;
+}
+
+static gboolean
+copy_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (user_data), "timeline.copy", NULL);
+  return TRUE;
+}
+
+static gboolean
+save_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  save_note (KH_PERSON_TIMELINE (user_data));
+  return TRUE;
+}
+
+static void
+add_shortcut (GtkEventController *controller,
+              guint               key,
+              GdkModifierType     mods,
+              GtkShortcutFunc     func,
+              gpointer            data)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
+                                                          gtk_callback_action_new (func, data, NULL)));
+}
+
+/* ---- building ---- */
+
+static GtkWidget *
+build_composer (KhPersonTimeline *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("New Case Note"));
+  GtkWidget *case_label = gtk_label_new_with_mnemonic (_("C_ase"));
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("Cancel Co_rrection"));
+  GtkWidget *hint = gtk_label_new (_("Ctrl+Enter saves"));
+  GtkEventController *keys;
+  GtkTextBuffer *buffer;
+  GtkWidget *field;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "kh-note-composer");
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (top), title);
+  self->case_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (case_label), GTK_WIDGET (self->case_dropdown));
+  gtk_box_append (GTK_BOX (top), case_label);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->case_dropdown));
+  gtk_box_append (GTK_BOX (box), top);
+
+  self->correction_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->correction_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->correction_label, TRUE);
+  gtk_label_set_xalign (self->correction_label, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->correction_label), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "timeline.cancel-correction");
+  gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->correction_bar), GTK_WIDGET (self->correction_label));
+  gtk_box_append (GTK_BOX (self->correction_bar), cancel);
+  gtk_widget_set_visible (self->correction_bar, FALSE);
+  gtk_box_append (GTK_BOX (box), self->correction_bar);
+
+  self->note_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->note_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->note_view, FALSE);
+  gtk_text_view_set_top_margin (self->note_view, 6);
+  gtk_text_view_set_bottom_margin (self->note_view, 6);
+  gtk_text_view_set_left_margin (self->note_view, 6);
+  gtk_text_view_set_right_margin (self->note_view, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Case note text"),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, 0);
+  keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  add_shortcut (keys, GDK_KEY_Return, GDK_CONTROL_MASK, save_key_cb, self);
+  add_shortcut (keys, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, save_key_cb, self);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), keys);
+
+  self->note_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->note_scroller), GTK_WIDGET (self->note_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->note_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->note_scroller), 96);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->note_scroller), 200);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->note_scroller), TRUE);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (self->note_scroller), TRUE);
+  /* Its own box, so that a message about the text comes right under it. */
+  field = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (field), self->note_scroller);
+  gtk_box_append (GTK_BOX (box), field);
+
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  self->count_label = GTK_LABEL (gtk_label_new ("0 / 4000"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->count_label), 6);
+  gtk_label_set_xalign (self->count_label, 1);
+  self->save_button = gtk_button_new_with_mnemonic (_("Save _Note"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "timeline.save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  gtk_box_append (GTK_BOX (bottom), hint);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (bottom), self->save_button);
+  gtk_box_append (GTK_BOX (box), bottom);
+
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_start (box, 0);
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    {
+      gtk_widget_set_margin_start (w, 12);
+      gtk_widget_set_margin_end (w, 12);
+    }
+  gtk_widget_set_margin_bottom (bottom, 12);
+  gtk_widget_set_margin_top (top, 12);
+  return box;
+}
+
+static void
+build (KhPersonTimeline *self)
+{
+  GtkWidget *heading = gtk_label_new (_("Timeline"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys;
+  GtkGesture *click;
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), heading);
+
+  self->no_case_label = gtk_label_new (_("A case note is written for a case: this person has no case yet."));
+  gtk_label_set_wrap (GTK_LABEL (self->no_case_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->no_case_label), 0);
+  gtk_widget_add_css_class (self->no_case_label, "dim-label");
+  gtk_widget_set_visible (self->no_case_label, FALSE);
+  gtk_box_append (GTK_BOX (self->box), self->no_case_label);
+
+  self->composer = build_composer (self);
+  gtk_box_append (GTK_BOX (self->box), self->composer);
+
+  self->status_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status_label, TRUE);
+  gtk_label_set_xalign (self->status_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status_label));
+
+  self->entries = g_list_store_new (KH_TYPE_TIMELINE_ENTRY);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                      factory));
+  gtk_list_view_set_show_separators (self->list_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "kh-timeline");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activated_cb), self, 0);
+
+  keys = gtk_shortcut_controller_new ();
+  add_shortcut (keys, GDK_KEY_c, GDK_CONTROL_MASK, copy_key_cb, self);
+  add_shortcut (keys, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_cb, self);
+  add_shortcut (keys, GDK_KEY_Menu, 0, menu_key_cb, self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (list_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  /* Translators: an item of a case note's menu in the timeline */
+  g_menu_append (menu, _("_Open"), "timeline.open");
+  /* Translators: an item of a case note's menu in the timeline */
+  g_menu_append (menu, _("_Copy Text"), "timeline.copy");
+  /* Translators: an item of a case note's menu in the timeline: write a correcting note */
+  g_menu_append (menu, _("C_orrect…"), "timeline.correct");
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->list_view));
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+}
+
+static void
+kh_person_timeline_dispose (GObject *object)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->save_cancellable);
+  if (self->menu != NULL)
+    gtk_widget_unparent (self->menu);
+  self->menu = NULL;
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->save_cancellable);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->entries);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->case_labels, g_hash_table_unref);
+  g_clear_pointer (&self->case_ids, g_array_unref);
+  g_clear_pointer (&self->client_name, g_free);
+
+  G_OBJECT_CLASS (kh_person_timeline_parent_class)->dispose (object);
+}
+
+static void
+kh_person_timeline_class_init (KhPersonTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kh_person_timeline_dispose;
+
+  signals[SIGNAL_TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_install_action (widget_class, "timeline.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "timeline.cancel-correction", NULL, cancel_correction_action);
+  gtk_widget_class_install_action (widget_class, "timeline.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "timeline.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "timeline.correct", NULL, correct_action);
+
+  gtk_widget_class_set_css_name (widget_class, "kh-person-timeline");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+kh_person_timeline_init (KhPersonTimeline *self)
+{
+  kh_field_message_ensure_style ();
+  self->case_labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  build (self);
+  update_composer (self);
+  update_actions (self);
+}
+
+GtkWidget *
+kh_person_timeline_new (KhStore *store)
+{
+  KhPersonTimeline *self;
+
+  g_return_val_if_fail (KH_IS_STORE (store), NULL);
+
+  self = g_object_new (KH_TYPE_PERSON_TIMELINE, NULL);
+  self->store = g_object_ref (store);
+  return GTK_WIDGET (self);
+}
+
+gboolean
+kh_person_timeline_may_read (KhStore *store)
+{
+  KhUser *user;
+
+  g_return_val_if_fail (KH_IS_STORE (store), FALSE);
+
+  user = kh_store_get_user (store);
+  return user != NULL && kh_role_works_cases (user->role);
+}
+
+void
+kh_person_timeline_clear (KhPersonTimeline *self)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->save_cancellable);
+  self->saving = FALSE;
+  self->loaded = FALSE;
+  self->client_id = 0;
+  g_list_store_remove_all (self->entries);
+  g_hash_table_remove_all (self->case_labels);
+  g_clear_pointer (&self->case_ids, g_array_unref);
+  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (self->case_dropdown)), 0,
+                          g_list_model_get_n_items (gtk_drop_down_get_model (self->case_dropdown)), NULL);
+  gtk_text_view_set_editable (self->note_view, TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+  kh_field_message_set (self->note_scroller, NULL);
+  show_status (self, NULL);
+  stop_correcting (self);
+  update_actions (self);
+}
+
+void
+kh_person_timeline_load (KhPersonTimeline *self,
+                         gint64            client_id,
+                         const char       *client_name)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+  g_return_if_fail (client_id > 0);
+
+  /* Another person: nothing of the previous one stays. The same person
+   * read again keeps the note being written (nothing typed is lost). */
+  if (client_id != self->client_id)
+    kh_person_timeline_clear (self);
+  g_free (self->client_name);
+  self->client_name = g_strdup (client_name);
+  self->client_id = client_id;
+  if (!kh_person_timeline_may_read (self->store))
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->loaded = FALSE;
+  kh_store_list_client_timeline_async (self->store, client_id, 0, self->cancellable,
+                                       timeline_loaded_cb, g_object_ref (self));
+}
+
+void
+kh_person_timeline_set_cases (KhPersonTimeline *self,
+                              GPtrArray        *cases)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gint64 previous = chosen_case (self);
+  gint64 open_case = 0;
+  guint n;
+
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+
+  g_hash_table_remove_all (self->case_labels);
+  g_clear_pointer (&self->case_ids, g_array_unref);
+  self->case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      KhCase *c = g_ptr_array_index (cases, i);
+      g_autofree char *day = format_day (c->opened_at);
+      /* Translators: names one of a person's cases by the day it became pending */
+      char *label = g_strdup_printf (_("Case pending since %s"), day);
+      char *choice = c->status == KH_CASE_CLOSED
+                     /* Translators: a closed case in the list of cases to write a note for */
+                     ? g_strdup_printf (_("%s (closed)"), label)
+                     : g_strdup (label);
+
+      g_hash_table_insert (self->case_labels, g_memdup2 (&c->id, sizeof c->id), label);
+      g_array_append_val (self->case_ids, c->id);
+      g_ptr_array_add (labels, choice);
+      /* The cases come newest first: the newest open one is the default. */
+      if (open_case == 0 && c->status != KH_CASE_CLOSED)
+        open_case = c->id;
+    }
+  g_ptr_array_add (labels, NULL);
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (self->case_dropdown));
+  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (self->case_dropdown)), 0, n,
+                          (const char * const *) labels->pdata);
+  if (previous != 0 && self->correcting_id != 0)
+    select_case (self, previous);
+  else if (open_case != 0)
+    select_case (self, open_case);
+  else if (self->case_ids->len > 0)
+    gtk_drop_down_set_selected (self->case_dropdown, 0);
+  update_composer (self);
+
+  /* The entries name their cases now. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self->entries), 0, n, n);
+}
+
+GListModel *
+kh_person_timeline_get_model (KhPersonTimeline *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_TIMELINE (self), NULL);
+
+  return G_LIST_MODEL (self->entries);
+}
+
+gboolean
+kh_person_timeline_is_loaded (KhPersonTimeline *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_TIMELINE (self), FALSE);
+
+  return self->loaded;
+}

@@ -1,0 +1,39 @@
+/* kh-person-timeline.h — the person's timeline and case notes on their page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+#define KH_TYPE_PERSON_TIMELINE (kh_person_timeline_get_type ())
+G_DECLARE_FINAL_TYPE (KhPersonTimeline, kh_person_timeline, KH, PERSON_TIMELINE, GtkWidget)
+
+/* signals: "toast" (AdwToast *toast) */
+
+GtkWidget  *kh_person_timeline_new        (KhStore          *store);
+/* Whether the user may see the timeline at all: social counsellors, social
+ * workers and the lead (never reception or the administrator role). */
+gboolean    kh_person_timeline_may_read   (KhStore          *store);
+/* Reads the person's timeline (one access-log row, by the store). Another
+ * person's page forgets the previous one's entries and note being written;
+ * the same person's keeps the note. */
+void        kh_person_timeline_load       (KhPersonTimeline *self,
+                                           gint64            client_id,
+                                           const char       *client_name);
+/* The person's cases (KhCase), for naming each entry's case and choosing
+ * the case of a new note. */
+void        kh_person_timeline_set_cases  (KhPersonTimeline *self,
+                                           GPtrArray        *cases);
+/* Empties the list, the cases and the note being written. */
+void        kh_person_timeline_clear      (KhPersonTimeline *self);
+/* The entries as shown (KhTimelineEntry), newest first. */
+GListModel *kh_person_timeline_get_model  (KhPersonTimeline *self);
+/* Whether the first reading of the current person has arrived. */
+gboolean    kh_person_timeline_is_loaded  (KhPersonTimeline *self);
+
+G_END_DECLS

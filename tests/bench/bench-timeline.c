@@ -1,0 +1,334 @@
+/* bench-timeline.c — a person's page with 500 timeline entries: time to its
+ * first frame with the timeline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-timeline DATABASE.db ROUNDS
+ *        bench-timeline ADMIN-CONNINFO ROUNDS WORKER-CONNINFO
+ *
+ * Makes DATABASE.db afresh (SQLite) with the running account a social
+ * worker (a second administrator keeps the unit administered), or, on
+ * PostgreSQL (issue 7: measured on both engines), the worker's login made a
+ * worker by the administrator's; then one person with 500 timeline entries:
+ * 50 contacts that each opened a case (100 entries) and 400 case notes.
+ * Then, in one process under the X server, ROUNDS times: a new window with
+ * the person's page (KhPersonPage on a KhStore that is already open, as in
+ * the application), from making the page to the first frame painted after
+ * its timeline came (each reading one access-log row, as in use); and the
+ * floor, the same window with a GtkListView of 500 plain labels, to its
+ * first frame. Prints "bench:" lines for tools/bench. Aim: median < 50 ms.
+ */
+#define G_LOG_DOMAIN "kohtaamo-bench"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "store/kh-store.h"
+#include "ui/clients/kh-person-page.h"
+#include "ui/clients/kh-person-timeline.h"
+
+#include "bench-common.h"
+
+#define N_INTAKES 50
+#define N_NOTES 400
+#define N_ENTRIES (2 * N_INTAKES + N_NOTES)
+
+static gint64 client_id;
+
+/* The worker's account on a server: the user name of the conninfo. */
+static char *
+conninfo_user (const char *conninfo)
+{
+  g_auto(GStrv) words = g_strsplit (conninfo, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "user="))
+      return g_strdup (words[i] + 5);
+  g_error ("no user= in the worker's connection string");
+  return NULL;
+}
+
+static void
+make_database (const char *path,
+               const char *worker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) ada = NULL;
+  g_autoptr(KhUser) me = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KhClient) client = kh_client_new ();
+  g_autofree char *account = worker != NULL ? conninfo_user (worker) : g_strdup (g_get_user_name ());
+  KhDb *db;
+  KhDb *admin_db = NULL;
+  double start = bench_now_ms ();
+
+  if (worker == NULL)
+    {
+      g_remove (path);
+      db = kh_db_open (path, &error);
+      if (db == NULL)
+        g_error ("%s", error->message);
+      admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+      ada = kh_db_save_user (db, admin, "bench_admin", "Bench Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+      g_clear_object (&admin);
+      admin = kh_db_login (db, "bench_admin", NULL, &error);
+    }
+  else
+    {
+      g_autofree char *admin_account = conninfo_user (path);
+
+      admin_db = kh_db_open (path, &error);
+      if (admin_db == NULL)
+        g_error ("%s", error->message);
+      admin = kh_db_login (admin_db, admin_account, NULL, &error);
+      if (admin == NULL)
+        g_error ("%s", error->message);
+      db = admin_db;
+    }
+  me = kh_db_save_user (db, admin, account, "Sanna Sosiaalityöntekijä",
+                        KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  if (me == NULL)
+    g_error ("%s", error->message);
+  teams = kh_db_list_teams (db, FALSE, &error);
+  kh_db_set_user_team (db, account, ((KhTeam *) g_ptr_array_index (teams, 0))->id, &error);
+  g_assert_no_error (error);
+  if (admin_db != NULL)
+    {
+      g_clear_object (&me);
+      db = kh_db_open (worker, &error);
+      if (db == NULL)
+        g_error ("%s", error->message);
+      me = kh_db_login (db, account, NULL, &error);
+      if (me == NULL)
+        g_error ("%s", error->message);
+    }
+
+  client->last_name = g_strdup ("Aikajana");
+  client->first_names = g_strdup ("Testi");
+  client->language = KH_LANGUAGE_FI;
+  client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  client->birth_date = g_strdup ("1961-04-02");
+  if (!kh_db_begin (db, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < N_INTAKES; i++)
+    {
+      g_autoptr(KhContact) contact = kh_contact_new ();
+      g_autoptr(KhIntakeResult) result = NULL;
+      KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+      contact->channel = KH_CHANNEL_WALK_IN;
+      contact->contactor = KH_CONTACTOR_SELF;
+      contact->language = KH_LANGUAGE_FI;
+      contact->outcome = KH_OUTCOME_CASE_OPENED;
+      contact->needs = KH_NEED_FINANCIAL;
+      contact->urgency = KH_URGENCY_NOT_URGENT;
+      contact->reason_text = g_strdup_printf ("Yhteydenotto %u", i);
+      contact->received_at = g_date_time_new_local (2024, 1 + i % 12, 1 + i % 28, 9 + i % 8, 0, 0);
+      intake.assign_to = me->id;
+      result = kh_db_save_intake (db, me, &intake, &error);
+      if (result == NULL)
+        g_error ("intake %u: %s", i, error->message);
+      client->id = result->client_id;
+      g_array_append_val (cases, result->case_id);
+    }
+  for (guint i = 0; i < N_NOTES; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Merkintä %u: tapasin asiakkaan, asia etenee. "
+                                               "Seuraava tapaaminen sovitaan puhelimessa.", i);
+      g_autoptr(KhTimelineEntry) note = kh_db_add_case_note (db, me, g_array_index (cases, gint64, i % cases->len),
+                                                             text, 0, &error);
+
+      if (note == NULL)
+        g_error ("note %u: %s", i, error->message);
+    }
+  if (!kh_db_commit (db, &error))
+    g_error ("%s", error->message);
+  client_id = client->id;
+  kh_db_close (db);
+  g_clear_pointer (&admin_db, kh_db_close);
+  g_print ("bench: timeline: one person with %u entries, made in %.1f s\n",
+           N_ENTRIES, (bench_now_ms () - start) / 1000.0);
+}
+
+typedef struct
+{
+  gboolean done;
+  double   at;
+} Frame;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Frame         *frame)
+{
+  if (!frame->done)
+    {
+      frame->done = TRUE;
+      frame->at = bench_now_ms ();
+    }
+}
+
+static void
+wait_for (gboolean *flag)
+{
+  while (!*flag)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Presents `child` in a new window; returns when the first frame is
+ * painted in which `ready` (if given) held. */
+static double
+first_frame (GtkWidget *child,
+             gboolean (*ready) (GtkWidget *child),
+             double     start)
+{
+  GtkWidget *window = gtk_window_new ();
+  Frame frame = { FALSE, 0 };
+  GdkFrameClock *clock;
+  gulong id;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (window);
+  while (clock == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      clock = gtk_widget_get_frame_clock (window);
+    }
+  for (;;)
+    {
+      frame.done = FALSE;
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frame);
+      gtk_widget_queue_draw (window);
+      wait_for (&frame.done);
+      g_signal_handler_disconnect (clock, id);
+      if (ready == NULL || ready (child))
+        break;
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  return frame.at - start;
+}
+
+static gboolean
+timeline_ready (GtkWidget *page)
+{
+  GtkWidget *pane = (GtkWidget *) gtk_widget_get_template_child (page, KH_TYPE_PERSON_PAGE, "timeline_pane");
+  GtkWidget *timeline = gtk_widget_get_first_child (pane);
+
+  return timeline != NULL
+         && kh_person_timeline_is_loaded (KH_PERSON_TIMELINE (timeline))
+         && g_list_model_get_n_items (kh_person_timeline_get_model (KH_PERSON_TIMELINE (timeline))) == N_ENTRIES;
+}
+
+static GtkWidget *
+person_page (KhStore *store)
+{
+  GtkWidget *page = kh_person_page_new (store);
+
+  kh_person_page_load (KH_PERSON_PAGE (page), client_id);
+  return page;
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new (NULL));
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkWidget *
+plain_list (void)
+{
+  GtkStringList *strings = gtk_string_list_new (NULL);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  for (guint i = 0; i < N_ENTRIES; i++)
+    {
+      char text[64];
+
+      g_snprintf (text, sizeof text, "Merkintä %u: tapasin asiakkaan", i);
+      gtk_string_list_append (strings, text);
+    }
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                 gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (strings))),
+                                                    factory));
+  return scroller;
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  KhUser **user = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *user = kh_store_open_finish (KH_STORE (object), result, &error);
+  if (*user == NULL)
+    g_error ("%s", error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GArray) view = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(KhStore) store = NULL;
+  g_autoptr(KhUser) user = NULL;
+  guint rounds;
+
+  if (argc != 3 && argc != 4)
+    {
+      g_printerr ("usage: %s DATABASE.db ROUNDS\n"
+                  "       %s ADMIN-CONNINFO ROUNDS WORKER-CONNINFO\n", argv[0], argv[0]);
+      return 2;
+    }
+  rounds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  make_database (argv[1], argc == 4 ? argv[3] : NULL);
+
+  /* As the startup benchmark measures (README, "Benchmarks"). */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  gtk_init ();
+  adw_init ();
+  store = kh_store_new (argc == 4 ? argv[3] : argv[1]);
+  kh_store_open_async (store, NULL, opened_cb, &user);
+  while (user == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < rounds + 1; i++)
+    {
+      double start = bench_now_ms ();
+      double ms = first_frame (person_page (store), timeline_ready, start);
+
+      /* The first round warms the caches of both. */
+      if (i > 0)
+        g_array_append_val (view, ms);
+      start = bench_now_ms ();
+      ms = first_frame (plain_list (), NULL, start);
+      if (i > 0)
+        g_array_append_val (floor, ms);
+    }
+  bench_report ("timeline: person page, 500 entries, to first frame", view);
+  bench_report ("floor: GtkListView of 500 labels", floor);
+  g_print ("bench: timeline aim: median < 50 ms: %s\n",
+           bench_quantile (view, 0.5) < 50 ? "met" : "NOT met");
+  return 0;
+}

@@ -1,0 +1,569 @@
+/* test-person-timeline.c — the timeline and case notes on a person's page,
+ * in a real window: what it shows and in which order, writing a note,
+ * refusing a bad one without losing it, who sees it, what is logged
+ * (issue 7, 2)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
+#include "core/kh-hetu.h"
+#include "ui/clients/kh-clients-page.h"
+#include "ui/clients/kh-person-page.h"
+#include "ui/clients/kh-person-timeline.h"
+#include "ui/common/kh-field-message.h"
+
+#include "kh-shell-test.h"
+#include "kh-test-ui.h"
+
+#define WORKER "kohtaamo-test-sw"
+#define NOTE_TEXT "Tapasin asiakkaan. Vuokrarästi selvitetään Kelan kanssa.\nSeuraava tapaaminen sovitaan puhelimessa."
+
+typedef struct {
+  KhShellFixture    shell;
+  gint64            client_id;
+  gint64            case_id;
+  KhPersonPage     *page;
+  GtkWidget        *clients;
+} Fixture;
+
+static KhDb *
+open_as (Fixture    *fixture,
+         const char *account,
+         KhUser    **out_user)
+{
+  g_autoptr(GError) error = NULL;
+  KhDb *db = kh_db_open (fixture->shell.path, &error);
+
+  g_assert_no_error (error);
+  *out_user = kh_db_login (db, account, NULL, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+static KhContact *
+make_contact (int         day,
+              int         hour,
+              KhOutcome   outcome,
+              const char *reason)
+{
+  KhContact *contact = kh_contact_new ();
+
+  contact->channel = KH_CHANNEL_WALK_IN;
+  contact->contactor = KH_CONTACTOR_SELF;
+  contact->language = KH_LANGUAGE_FI;
+  contact->outcome = outcome;
+  contact->needs = KH_NEED_FINANCIAL;
+  contact->urgency = KH_URGENCY_NOT_URGENT;
+  contact->reason_text = g_strdup (reason);
+  contact->received_at = g_date_time_new_local (2025, 3, day, hour, 0, 0);
+  return contact;
+}
+
+/* The unit (an administrator, Sari the social worker, the running account
+ * in `role`) and Aino Mäkinen: a contact on 3.3.2025 that opened a case
+ * assigned to Sari, advice on 10.3.2025, and Sari's note on the case. */
+static void
+seed (Fixture *fixture,
+      KhRole   role)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) sw = NULL;
+  g_autoptr(KhUser) own = NULL;
+  g_autoptr(KhDb) db = kh_db_open (fixture->shell.path, &error);
+  g_autoptr(KhClient) client = kh_client_new ();
+  g_autoptr(KhContact) first = make_contact (3, 9, KH_OUTCOME_CASE_OPENED, "Vuokra maksamatta");
+  g_autoptr(KhContact) second = make_contact (10, 14, KH_OUTCOME_ADVICE, "Kysyi toimeentulotuesta");
+  g_autoptr(KhIntakeResult) opened = NULL;
+  g_autoptr(KhIntakeResult) advised = NULL;
+  g_autoptr(KhTimelineEntry) note = NULL;
+  KhIntake intake = { first, client, FALSE, 0, 0 };
+  GDate birth;
+
+  g_assert_no_error (error);
+  admin = kh_db_save_user (db, NULL, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+  g_assert_no_error (error);
+  sw = kh_db_save_user (db, admin, WORKER, "Sari Sosiaalityöntekijä", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  g_assert_no_error (error);
+  own = kh_db_save_user (db, admin, g_get_user_name (), "Pirjo Testinen", role, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&sw);
+  g_clear_pointer (&db, kh_db_close);
+  db = open_as (fixture, WORKER, &sw);
+
+  /* A fictional person: individual number 900–999. */
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 13, G_DATE_OCTOBER, 1952);
+  client->identity_kind = KH_IDENTITY_CODE;
+  client->identity_code = kh_hetu_make (&birth, 952, 0);
+  client->birth_date = g_strdup ("1952-10-13");
+  client->last_name = g_strdup ("Mäkinen");
+  client->first_names = g_strdup ("Aino Maria");
+  client->language = KH_LANGUAGE_FI;
+  client->interpreter = TRUE;
+  intake.assign_to = sw->id;
+  opened = kh_db_save_intake (db, sw, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (opened->case_id, >, 0);
+  fixture->client_id = opened->client_id;
+  fixture->case_id = opened->case_id;
+
+  client->id = fixture->client_id;
+  intake.contact = second;
+  intake.assign_to = 0;
+  advised = kh_db_save_intake (db, sw, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (advised->case_id, ==, 0);
+
+  note = kh_db_add_case_note (db, sw, fixture->case_id, NOTE_TEXT, 0, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+page_loaded_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkListBox *cases = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                   KH_TYPE_PERSON_PAGE, "cases_list"));
+
+  return kh_person_page_get_client (fixture->page) != NULL
+         && gtk_list_box_get_row_at_index (cases, 0) != NULL;
+}
+
+static void
+start (Fixture *fixture,
+       KhRole   role)
+{
+  kh_shell_fixture_init (&fixture->shell);
+  seed (fixture, role);
+  kh_shell_fixture_start (&fixture->shell);
+  g_assert_cmpstr (kh_window_get_state (fixture->shell.window), ==, "content");
+  fixture->clients = kh_shell_fixture_get_view (&fixture->shell, "clients");
+  fixture->page = KH_PERSON_PAGE (gtk_widget_get_template_child (fixture->clients, KH_TYPE_CLIENTS_PAGE,
+                                                                 "person_page"));
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), fixture->client_id);
+  g_assert_true (kh_test_wait_until (page_loaded_cb, fixture, 10000));
+}
+
+static KhPersonTimeline *
+get_timeline (Fixture *fixture)
+{
+  GtkWidget *pane = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE,
+                                                   "timeline_pane");
+  GtkWidget *child = gtk_widget_get_first_child (pane);
+
+  return child != NULL && KH_IS_PERSON_TIMELINE (child) ? KH_PERSON_TIMELINE (child) : NULL;
+}
+
+static gboolean
+timeline_loaded_cb (gpointer data)
+{
+  KhPersonTimeline *timeline = get_timeline (data);
+
+  return timeline != NULL && kh_person_timeline_is_loaded (timeline);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  start (fixture, KH_ROLE_SOCIAL_WORKER);
+  g_assert_true (kh_test_wait_until (timeline_loaded_cb, fixture, 10000));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  kh_shell_fixture_clear (&fixture->shell);
+}
+
+/* The first `type` inside `widget`, not looking into drop-downs (whose
+ * popup has a list view of its own). */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  if (GTK_IS_DROP_DOWN (widget))
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_label_ending (GtkWidget  *widget,
+                  const char *end)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), end))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_ending (child, end))
+      return TRUE;
+  return FALSE;
+}
+
+static KhTimelineEntry *
+entry_at (Fixture *fixture,
+          guint    i)
+{
+  GListModel *model = kh_person_timeline_get_model (get_timeline (fixture));
+  KhTimelineEntry *e = g_list_model_get_item (model, i);
+
+  g_object_unref (e);   /* the model keeps it */
+  return e;
+}
+
+static guint
+count_timeline_reads (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhDb) db = open_as (fixture, "kohtaamo-test-admin", &admin);
+  g_autoptr(GPtrArray) entries = kh_db_list_access_log (db, admin, fixture->client_id, 1000, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KhAccessEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->what == KH_ACCESS_TIMELINE)
+        {
+          g_assert_cmpint (entry->basis, ==, KH_BASIS_CLIENT_RELATIONSHIP);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* The notes stored for the person, newest first, read as Sari. */
+static GPtrArray *
+stored_notes (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) sw = NULL;
+  g_autoptr(KhDb) db = open_as (fixture, WORKER, &sw);
+  g_autoptr(GPtrArray) entries = kh_db_list_client_timeline (db, sw, fixture->client_id, 0, &error);
+  GPtrArray *notes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    if (((KhTimelineEntry *) g_ptr_array_index (entries, i))->kind == KH_TIMELINE_NOTE)
+      g_ptr_array_add (notes, g_object_ref (g_ptr_array_index (entries, i)));
+  return notes;
+}
+
+static void
+test_newest_first (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KhPersonTimeline *timeline = get_timeline (fixture);
+  GListModel *model = kh_person_timeline_get_model (timeline);
+  GtkLabel *responsible = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                   KH_TYPE_PERSON_PAGE, "responsible_label"));
+  GtkLabel *language = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                KH_TYPE_PERSON_PAGE, "language_summary_label"));
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  /* Written today, then 10.3.2025 14.00, then 3.3.2025 9.00: the case
+   * and the contact that opened it. */
+  g_assert_cmpint (entry_at (fixture, 0)->kind, ==, KH_TIMELINE_NOTE);
+  g_assert_cmpstr (entry_at (fixture, 0)->text, ==, NOTE_TEXT);
+  g_assert_cmpint (entry_at (fixture, 1)->kind, ==, KH_TIMELINE_CONTACT);
+  g_assert_cmpint (entry_at (fixture, 1)->n2, ==, KH_OUTCOME_ADVICE);
+  g_assert_cmpint (entry_at (fixture, 2)->kind, ==, KH_TIMELINE_CASE);
+  g_assert_cmpint (entry_at (fixture, 2)->case_id, ==, fixture->case_id);
+  g_assert_cmpint (entry_at (fixture, 3)->kind, ==, KH_TIMELINE_CONTACT);
+  g_assert_cmpint (entry_at (fixture, 3)->n2, ==, KH_OUTCOME_CASE_OPENED);
+
+  /* As the rows show them: date, kind, one line, the case and who. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "10.3.2025 14:00 · Contact"));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "Walk-in · Advice or information given · Kysyi toimeentulotuesta"));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "No case · Sari Sosiaalityöntekijä"));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "3.3.2025 09:00 · Case became pending"));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "Tapasin asiakkaan. Vuokrarästi selvitetään Kelan kanssa. …"));
+  g_assert_true (has_label (GTK_WIDGET (timeline), "Case pending since 3.3.2025 · Sari Sosiaalityöntekijä"));
+
+  /* The header: language, interpreter and the responsible worker. */
+  g_assert_cmpstr (gtk_label_get_text (language), ==, "Language of service: Finnish · Interpreter needed");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (responsible)));
+  g_assert_cmpstr (gtk_label_get_text (responsible), ==, "Responsible worker: Sari Sosiaalityöntekijä");
+}
+
+static void
+type_note (KhPersonTimeline *timeline,
+           const char       *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+typed_note (KhPersonTimeline *timeline)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (find_descendant (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static GtkWidget *
+note_field (KhPersonTimeline *timeline)
+{
+  return gtk_widget_get_parent (find_descendant (GTK_WIDGET (timeline), GTK_TYPE_TEXT_VIEW));
+}
+
+static gboolean
+n_entries_is_5_cb (gpointer data)
+{
+  return g_list_model_get_n_items (kh_person_timeline_get_model (get_timeline (data))) == 5;
+}
+
+static void
+test_write_note (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KhPersonTimeline *timeline = get_timeline (fixture);
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *left = NULL;
+
+  type_note (timeline, "Asiakas toi vuokrasopimuksen.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL));
+  g_assert_true (kh_test_wait_until (n_entries_is_5_cb, fixture, 10000));
+
+  /* On top at once, and in the database, for the case open by default. */
+  g_assert_cmpint (entry_at (fixture, 0)->kind, ==, KH_TIMELINE_NOTE);
+  g_assert_cmpstr (entry_at (fixture, 0)->text, ==, "Asiakas toi vuokrasopimuksen.");
+  /* On SQLite the window's login follows the name the system knows. */
+  g_assert_cmpstr (entry_at (fixture, 0)->who, ==, g_get_real_name ());
+  notes = stored_notes (fixture);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[0])->text, ==, "Asiakas toi vuokrasopimuksen.");
+  g_assert_cmpint (((KhTimelineEntry *) notes->pdata[0])->case_id, ==, fixture->case_id);
+  g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[0])->who, ==, g_get_real_name ());
+  g_assert_cmpint (((KhTimelineEntry *) notes->pdata[0])->ref_id, ==, 0);
+  /* The field is empty for the next one. */
+  left = typed_note (timeline);
+  g_assert_cmpstr (left, ==, "");
+}
+
+static void
+test_correct_note (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  KhPersonTimeline *timeline = get_timeline (fixture);
+  GtkListView *list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (timeline), GTK_TYPE_LIST_VIEW));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *start_text = NULL;
+  gint64 original = entry_at (fixture, 0)->id;
+
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.correct", NULL));
+  /* The correction starts from the note it corrects. */
+  start_text = typed_note (timeline);
+  g_assert_cmpstr (start_text, ==, NOTE_TEXT);
+  type_note (timeline, "Tapasin asiakkaan. Vuokrarästi selvitetään Kelan ja vuokranantajan kanssa.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL));
+  g_assert_true (kh_test_wait_until (n_entries_is_5_cb, fixture, 10000));
+
+  notes = stored_notes (fixture);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpint (((KhTimelineEntry *) notes->pdata[0])->ref_id, ==, original);
+  /* The note corrected stays as it was. */
+  g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[1])->text, ==, NOTE_TEXT);
+  g_assert_cmpint (entry_at (fixture, 0)->ref_id, ==, original);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  g_assert_true (has_label_ending (GTK_WIDGET (timeline), " · Case note, correction"));
+}
+
+static gboolean
+message_shown_cb (gpointer data)
+{
+  return kh_field_message_is_shown (note_field (get_timeline (data)));
+}
+
+static void
+test_invalid_note_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const struct {
+    const char *text;
+    const char *message;
+  } cases[] = {
+    { "   \n  ", "The note is empty: write what happened." },
+    { "Tapaaminen\xe2\x80\x8b sovittu",
+      "Case note: the text contains an invisible character (U+200B) after “Tapaaminen”; delete it or type the text again." },
+  };
+  KhPersonTimeline *timeline = get_timeline (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) notes = NULL;
+      g_autofree char *kept = NULL;
+
+      type_note (timeline, cases[i].text);
+      g_assert_false (kh_field_message_is_shown (note_field (timeline)));
+      gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL);
+      g_assert_true (kh_test_wait_until (message_shown_cb, fixture, 10000));
+      g_assert_cmpstr (gtk_label_get_text (kh_field_message_get_label (note_field (timeline))), ==,
+                       cases[i].message);
+      kept = typed_note (timeline);
+      g_assert_cmpstr (kept, ==, cases[i].text);
+      g_assert_cmpuint (g_list_model_get_n_items (kh_person_timeline_get_model (timeline)), ==, 4);
+      notes = stored_notes (fixture);
+      g_assert_cmpuint (notes->len, ==, 1);
+    }
+
+  /* Too long: 4 001 characters. */
+  {
+    g_autofree char *text = g_strnfill (KH_CASE_NOTE_MAX + 1, 'a');
+    g_autofree char *kept = NULL;
+
+    type_note (timeline, text);
+    gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL);
+    g_assert_true (kh_test_wait_until (message_shown_cb, fixture, 10000));
+    g_assert_cmpstr (gtk_label_get_text (kh_field_message_get_label (note_field (timeline))), ==,
+                     "Case note: the text is too long (4001 characters; at most 4000).");
+    kept = typed_note (timeline);
+    g_assert_cmpstr (kept, ==, text);
+  }
+}
+
+static gboolean
+two_reads_cb (gpointer data)
+{
+  return count_timeline_reads (data) >= 2;
+}
+
+static void
+test_one_log_row_per_reading (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  KhPersonTimeline *timeline = get_timeline (fixture);
+
+  g_assert_cmpuint (count_timeline_reads (fixture), ==, 1);
+  /* A note written is not a reading. */
+  type_note (timeline, "Puhelu asiakkaalle.");
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.save", NULL);
+  g_assert_true (kh_test_wait_until (n_entries_is_5_cb, fixture, 10000));
+  g_assert_cmpuint (count_timeline_reads (fixture), ==, 1);
+  /* Opening the page again is; a note begun stays. */
+  type_note (timeline, "Kesken jäänyt merkintä");
+  kh_person_page_load (fixture->page, fixture->client_id);
+  g_assert_true (kh_test_wait_until (two_reads_cb, fixture, 10000));
+  g_assert_true (kh_test_wait_until (timeline_loaded_cb, fixture, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (kh_person_timeline_get_model (timeline)), ==, 5);
+  kh_test_spin (200);
+  g_assert_cmpuint (count_timeline_reads (fixture), ==, 2);
+  {
+    g_autofree char *kept = typed_note (timeline);
+
+    g_assert_cmpstr (kept, ==, "Kesken jäänyt merkintä");
+  }
+}
+
+/* Reception and the administrator role do not have the section at all,
+ * and nothing of it is read. */
+static void
+test_not_for_reception (void)
+{
+  static const KhRole roles[] = { KH_ROLE_RECEPTION, KH_ROLE_ADMIN };
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      Fixture fixture = { 0 };
+      GtkWidget *pane;
+
+      g_test_message ("role %s", kh_role_key (roles[i]));
+      start (&fixture, roles[i]);
+      pane = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture.page), KH_TYPE_PERSON_PAGE, "timeline_pane");
+      g_assert_false (gtk_widget_get_visible (pane));
+      g_assert_null (get_timeline (&fixture));
+      g_assert_null (find_descendant (GTK_WIDGET (fixture.page), GTK_TYPE_TEXT_VIEW));
+      g_assert_cmpuint (count_timeline_reads (&fixture), ==, 0);
+      fixture_tear_down (&fixture, NULL);
+    }
+}
+
+/* For the pictures: KH_TEST_SCREENSHOTS=DIR, in the language of the run. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->shell.window),
+                                                                      KH_TYPE_WINDOW, "view_stack"));
+
+  adw_view_stack_set_visible_child_name (stack, "clients");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->shell.window), 1280, 960);
+  kh_test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-timeline");
+  type_note (get_timeline (fixture), "Tapaaminen\xe2\x80\x8b sovittu");
+  gtk_widget_activate_action (GTK_WIDGET (get_timeline (fixture)), "timeline.save", NULL);
+  g_assert_true (kh_test_wait_until (message_shown_cb, fixture, 10000));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-timeline-invalid");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kh_shell_test_init (&argc, &argv);
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  g_test_add ("/ui/person-timeline/newest-first", Fixture, NULL,
+              fixture_set_up, test_newest_first, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/write-note", Fixture, NULL,
+              fixture_set_up, test_write_note, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/correct-note", Fixture, NULL,
+              fixture_set_up, test_correct_note, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/invalid-note-kept", Fixture, NULL,
+              fixture_set_up, test_invalid_note_kept, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/one-log-row-per-reading", Fixture, NULL,
+              fixture_set_up, test_one_log_row_per_reading, fixture_tear_down);
+  g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);
+  g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,
+              fixture_set_up, test_screenshot, fixture_tear_down);
+
+  return g_test_run ();
+}
