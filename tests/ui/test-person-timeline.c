@@ -294,6 +294,10 @@ test_newest_first (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  /* Every contact is in the timeline: no second list of them. */
+  g_assert_false (gtk_widget_get_visible ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                       KH_TYPE_PERSON_PAGE,
+                                                                                       "contacts_group")));
   /* Written today, then 10.3.2025 14.00, then 3.3.2025 9.00: the case
    * and the contact that opened it. */
   g_assert_cmpint (entry_at (fixture, 0)->kind, ==, KH_TIMELINE_NOTE);
@@ -513,6 +517,9 @@ test_not_for_reception (void)
       g_assert_false (gtk_widget_get_visible (pane));
       g_assert_null (get_timeline (&fixture));
       g_assert_null (find_descendant (GTK_WIDGET (fixture.page), GTK_TYPE_TEXT_VIEW));
+      g_assert_true (gtk_widget_get_visible ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture.page),
+                                                                                          KH_TYPE_PERSON_PAGE,
+                                                                                          "contacts_group")));
       g_assert_cmpuint (count_timeline_reads (&fixture), ==, 0);
       fixture_tear_down (&fixture, NULL);
     }
