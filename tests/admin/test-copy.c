@@ -317,6 +317,14 @@ test_copy_whole (Fixture       *f,
 
   g_free (run (f, 0, f->db_path, make_checkpoint, NULL));
   g_assert_true (g_file_get_contents (f->db_path, &before, &before_length, NULL));
+  /* A user the server already has, whom the file has too with another
+   * role: the file's id and role win, and the record keeps both. */
+  {
+    const char *add[] = { "users", "add", "shakala", "--role", "reception",
+                          "--name", "Sanna Hakala", "--no-password", NULL };
+
+    g_free (run (f, 0, f->superuser, add, NULL));
+  }
 
   out = run (f, 0, NULL, copy, &err);
   g_assert_nonnull (strstr (out, "The access log came intact"));
@@ -346,13 +354,10 @@ test_copy_whole (Fixture       *f,
       g_free (on_server);
       if (g_str_equal (table, "users") || g_str_equal (table, "access_log"))
         extra = 1;
-      /* The record of the server's administrator (below). */
+      /* The record of the server's administrator and of its shakala,
+       * and the copy's row for the role the file gave her (below). */
       else if (g_str_equal (table, "user_changes"))
-        {
-          g_autofree char *kept = server_value (f, "SELECT count (*) FROM user_changes WHERE user_id > 7");
-
-          extra = g_ascii_strtoll (kept, NULL, 10);
-        }
+        extra = 3;
       sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
       in_file = file_value (f->db_path, sql);
       on_server = server_value (f, sql);
@@ -370,18 +375,33 @@ test_copy_whole (Fixture       *f,
                                            "written_at || ':' || body, ',') "
                                            "FROM (SELECT * FROM case_notes ORDER BY id)"));
   /* The record of user changes: the file's rows as they were, then the
-   * server's administrator, made by server init and kept with a new id. */
-  g_assert_cmpstr (server_value (f, "SELECT string_agg (id || ':' || at || ':' || user_id || ':' "
-                                    "|| role || ':' || active || ':' || coalesce (changed_by, 0) "
-                                    "|| ':' || changed_by_account, ',' ORDER BY id) FROM user_changes "
-                                    "WHERE id <= (SELECT max (id) FROM user_changes WHERE user_id <= 7)"), ==,
+   * server's own (its administrator, made by server init and kept with a
+   * new id; its shakala, now the file's), then the copy's row for shakala,
+   * whom it made a social worker again. */
+  {
+    g_autofree char *last = file_value (f->db_path, "SELECT max (id) FROM user_changes");
+
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT string_agg (id || ':' || at || ':' || user_id || ':' "
+                           "|| role || ':' || active || ':' || coalesce (changed_by, 0) "
+                           "|| ':' || changed_by_account, ',' ORDER BY id) FROM user_changes "
+                           "WHERE id <= %s", last);
+    g_free (on_server);
+    on_server = server_value (f, sql);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT string_agg (u.account || ':' || c.role || ':' || c.active || ':' "
+                           "|| c.changed_by_account, ',' ORDER BY c.id) FROM user_changes c "
+                           "JOIN users u ON u.id = c.user_id WHERE c.id > %s", last);
+  }
+  g_assert_cmpstr (server_value (f, sql), ==,
+                   PG_TEST_ADMIN ":5:1:postgres,shakala:1:1:postgres,shakala:3:1:postgres");
+  g_assert_cmpstr (on_server, ==,
                    file_value (f->db_path, "SELECT group_concat (id || ':' || at || ':' || user_id || ':' "
                                            "|| role || ':' || active || ':' || coalesce (changed_by, 0) "
                                            "|| ':' || changed_by_account, ',') "
                                            "FROM (SELECT * FROM user_changes ORDER BY id)"));
-  g_assert_cmpstr (server_value (f, "SELECT string_agg (u.account || ':' || c.role || ':' || c.active, ',' "
-                                    "ORDER BY c.id) FROM user_changes c JOIN users u ON u.id = c.user_id "
-                                    "WHERE c.user_id > 7"), ==, PG_TEST_ADMIN ":5:1");
+  g_assert_cmpstr (server_value (f, "SELECT id || ':' || role FROM users WHERE account = 'shakala'"),
+                   ==, file_value (f->db_path, "SELECT id || ':' || role FROM users WHERE account = 'shakala'"));
   g_assert_cmpstr (server_value (f, "SELECT count (*) FROM user_changes c "
                                     "WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = c.user_id)"),
                    ==, "0");
