@@ -116,7 +116,12 @@ page_loaded_cb (gpointer data)
   Fixture *fixture = data;
   GtkListBox *contacts;
 
-  contacts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, "contacts_list"));
+  contacts = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE,
+                                                         gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                                                           GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, "contacts_group")))
+                                                         ? "contacts_list"
+                                                         /* Those with the timeline have no list of contacts. */
+                                                         : "cases_list"));
   return kh_person_page_get_client (fixture->page) != NULL
          && gtk_list_box_get_row_at_index (contacts, 0) != NULL;
 }

@@ -135,12 +135,40 @@ page_loaded_cb (gpointer data)
          && gtk_list_box_get_row_at_index (cases, 0) != NULL;
 }
 
+/* `n` more cases for Aino, pending from 1.4.2025 on, one a day. */
 static void
-start (Fixture *fixture,
-       KhRole   role)
+add_cases (Fixture *fixture,
+           guint    n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) sw = NULL;
+  g_autoptr(KhDb) db = open_as (fixture, WORKER, &sw);
+  g_autoptr(KhClient) client = kh_client_new ();
+
+  client->id = fixture->client_id;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KhContact) contact = make_contact (1, 9, KH_OUTCOME_CASE_OPENED, "Uusi hakemus");
+      g_autoptr(KhIntakeResult) result = NULL;
+      KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+      g_date_time_unref (contact->received_at);
+      contact->received_at = g_date_time_new_local (2025, 4, 1 + i, 9, 0, 0);
+      intake.assign_to = sw->id;
+      result = kh_db_save_intake (db, sw, &intake, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (result->case_id, >, 0);
+    }
+}
+
+static void
+start_with (Fixture *fixture,
+            KhRole   role,
+            guint    more_cases)
 {
   kh_shell_fixture_init (&fixture->shell);
   seed (fixture, role);
+  add_cases (fixture, more_cases);
   kh_shell_fixture_start (&fixture->shell);
   g_assert_cmpstr (kh_window_get_state (fixture->shell.window), ==, "content");
   fixture->clients = kh_shell_fixture_get_view (&fixture->shell, "clients");
@@ -148,6 +176,13 @@ start (Fixture *fixture,
                                                                  "person_page"));
   kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), fixture->client_id);
   g_assert_true (kh_test_wait_until (page_loaded_cb, fixture, 10000));
+}
+
+static void
+start (Fixture *fixture,
+       KhRole   role)
+{
+  start_with (fixture, role, 0);
 }
 
 static KhPersonTimeline *
@@ -294,6 +329,10 @@ test_newest_first (Fixture       *fixture,
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  /* Every contact is in the timeline: no second list of them. */
+  g_assert_false (gtk_widget_get_visible ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                       KH_TYPE_PERSON_PAGE,
+                                                                                       "contacts_group")));
   /* Written today, then 10.3.2025 14.00, then 3.3.2025 9.00: the case
    * and the contact that opened it. */
   g_assert_cmpint (entry_at (fixture, 0)->kind, ==, KH_TIMELINE_NOTE);
@@ -513,9 +552,44 @@ test_not_for_reception (void)
       g_assert_false (gtk_widget_get_visible (pane));
       g_assert_null (get_timeline (&fixture));
       g_assert_null (find_descendant (GTK_WIDGET (fixture.page), GTK_TYPE_TEXT_VIEW));
+      g_assert_true (gtk_widget_get_visible ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture.page),
+                                                                                          KH_TYPE_PERSON_PAGE,
+                                                                                          "contacts_group")));
       g_assert_cmpuint (count_timeline_reads (&fixture), ==, 0);
       fixture_tear_down (&fixture, NULL);
     }
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* Twelve cases: the ten newest listed, the other two on request. */
+static void
+test_many_cases (void)
+{
+  Fixture fixture = { 0 };
+  GtkListBox *cases;
+  GtkListBoxRow *more;
+
+  start_with (&fixture, KH_ROLE_SOCIAL_WORKER, 11);
+  cases = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (fixture.page), KH_TYPE_PERSON_PAGE,
+                                                       "cases_list"));
+  g_assert_cmpuint (count_rows (cases), ==, 11);
+  more = gtk_list_box_get_row_at_index (cases, 10);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (more)), ==, "Show All 12 Cases");
+  g_signal_emit_by_name (more, "activate");
+  g_assert_cmpuint (count_rows (cases), ==, 12);
+  /* The oldest, the one of 3.3.2025, is now last. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (cases, 11))),
+                   ==, "Pending since 3.3.2025 · With a worker");
+  fixture_tear_down (&fixture, NULL);
 }
 
 /* For the pictures: KH_TEST_SCREENSHOTS=DIR, in the language of the run. */
@@ -562,6 +636,7 @@ main (int   argc,
   g_test_add ("/ui/person-timeline/one-log-row-per-reading", Fixture, NULL,
               fixture_set_up, test_one_log_row_per_reading, fixture_tear_down);
   g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);
+  g_test_add_func ("/ui/person-timeline/many-cases", test_many_cases);
   g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 

@@ -38,6 +38,7 @@ struct _KhPersonPage
   GtkWidget         *book_button;
   GtkListBox        *cases_list;
   AdwActionRow      *code_row;
+  GtkWidget         *contacts_group;
   GtkListBox        *contacts_list;
   AdwPreferencesPage *details_page;
   AdwActionRow      *email_row;
@@ -394,6 +395,35 @@ show_responsible (KhPersonPage *self,
   gtk_label_set_text (self->responsible_label, text);
 }
 
+/* How many of a person's cases the page lists before "Show All". */
+#define CASES_SHOWN 10
+
+static void
+more_cases_activated_cb (AdwActionRow *row,
+                         KhPersonPage *self)
+{
+  GPtrArray *cases = g_object_get_data (G_OBJECT (row), "kh-cases");
+  GtkWidget *focus = NULL;
+
+  if (cases == NULL)
+    return;
+  g_ptr_array_ref (cases);
+  for (guint i = CASES_SHOWN; i < cases->len; i++)
+    {
+      GtkWidget *case_row = create_case_row (self, g_ptr_array_index (cases, i));
+
+      gtk_list_box_append (self->cases_list, case_row);
+      if (focus == NULL)
+        focus = case_row;
+    }
+  g_ptr_array_unref (cases);
+  gtk_list_box_remove (self->cases_list, GTK_WIDGET (row));
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
+static GtkWidget *create_case_row (KhPersonPage *self, KhCase *kcase);
+
 static void
 clear_cases (KhPersonPage *self)
 {
@@ -441,8 +471,27 @@ cases_loaded_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < cases->len; i++)
+  /* The newest first; a person with many cases gets the rest on request
+   * (each row is a few lines that wrap, and the page's first frame lays
+   * them all out; the timeline has every case anyway). */
+  for (guint i = 0; i < MIN (cases->len, CASES_SHOWN); i++)
     gtk_list_box_append (self->cases_list, create_case_row (self, g_ptr_array_index (cases, i)));
+  if (cases->len > CASES_SHOWN)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Cases", "Show All %u Cases", cases->len),
+                                                cases->len);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_add_css_class (row, "kh-more-cases-row");
+      g_object_set_data_full (G_OBJECT (row), "kh-cases", g_ptr_array_ref (cases),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (row, "activated", G_CALLBACK (more_cases_activated_cb), self, 0);
+      gtk_list_box_append (self->cases_list, row);
+    }
 }
 
 static void
@@ -732,8 +781,9 @@ client_loaded_cb (GObject      *object,
 
       kh_person_timeline_load (self->timeline, client->id, name);
     }
-  kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
-                                       contacts_loaded_cb, g_object_ref (self));
+  else
+    kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
+                                         contacts_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -1199,6 +1249,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, contacts_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, details_page);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, email_row);
@@ -1287,9 +1338,14 @@ kh_person_page_set_store (KhPersonPage *self,
       gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
       g_signal_connect_object (self->timeline, "toast", G_CALLBACK (timeline_toast_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->timeline, "window-closed", G_CALLBACK (assessment_window_destroyed_cb),
+                               self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (self->timeline_pane), GTK_WIDGET (self->timeline));
     }
   gtk_widget_set_visible (self->timeline_pane, self->timeline != NULL);
+  /* The timeline has every contact (and opens each, as the list did): the
+   * list of contacts is for those without it. */
+  gtk_widget_set_visible (self->contacts_group, self->timeline == NULL);
   /* Meetings are booked by those who work cases, not at reception. */
   gtk_widget_set_visible (self->book_button,
                           kh_store_get_user (store) != NULL

@@ -24,6 +24,7 @@
 #include "core/kh-timeline.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/intake/kh-contact-window.h"
 #include "kh-person-timeline.h"
 
 struct _KhPersonTimeline
@@ -65,6 +66,7 @@ G_DEFINE_FINAL_TYPE (KhPersonTimeline, kh_person_timeline, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_TOAST,
+  SIGNAL_WINDOW_CLOSED,
   N_SIGNALS
 };
 
@@ -249,7 +251,7 @@ update_actions (KhPersonTimeline *self)
   gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
-                                 e != NULL && (note || e->kind == KH_TIMELINE_ASSESSMENT));
+                                 e != NULL && e->kind != KH_TIMELINE_CASE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
 }
@@ -501,6 +503,14 @@ note_dialog_response_cb (AdwMessageDialog *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "timeline.correct", NULL);
 }
 
+/* A contact or an assessment opened from here was closed: what it changed
+ * (a correction, a new version) is for the page to read again. */
+static void
+entry_window_closed_cb (KhPersonTimeline *self)
+{
+  g_signal_emit (self, signals[SIGNAL_WINDOW_CLOSED], 0);
+}
+
 static void
 open_entry (KhPersonTimeline *self,
             KhTimelineEntry  *e)
@@ -513,6 +523,20 @@ open_entry (KhPersonTimeline *self,
 
       if (self->client_name != NULL)
         kh_assessment_window_set_client_name (KH_ASSESSMENT_WINDOW (window), self->client_name);
+      g_signal_handlers_disconnect_by_func (window, entry_window_closed_cb, self);
+      g_signal_connect_object (window, "destroy", G_CALLBACK (entry_window_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (e->kind == KH_TIMELINE_CONTACT)
+    {
+      /* The contact, its history and corrections (issue 5, 2.1), as the
+       * list of contacts opens it for those without the timeline. */
+      GtkWidget *window = kh_contact_window_new (self->store, e->id, parent);
+
+      kh_contact_window_set_person_shown (KH_CONTACT_WINDOW (window), FALSE);
+      g_signal_connect_object (window, "destroy", G_CALLBACK (entry_window_closed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (window));
     }
   else if (e->kind == KH_TIMELINE_NOTE)
     {
@@ -878,6 +902,9 @@ kh_person_timeline_class_init (KhPersonTimelineClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  signals[SIGNAL_WINDOW_CLOSED] =
+    g_signal_new ("window-closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "timeline.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "timeline.cancel-correction", NULL, cancel_correction_action);

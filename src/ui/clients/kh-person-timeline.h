@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define KH_TYPE_PERSON_TIMELINE (kh_person_timeline_get_type ())
 G_DECLARE_FINAL_TYPE (KhPersonTimeline, kh_person_timeline, KH, PERSON_TIMELINE, GtkWidget)
 
-/* signals: "toast" (AdwToast *toast) */
+/* signals: "toast" (AdwToast *toast); "window-closed" when a contact or an
+ * assessment opened from an entry was closed (it may have changed them) */
 
 GtkWidget  *kh_person_timeline_new        (KhStore          *store);
 /* Whether the user may see the timeline at all: social counsellors, social
