@@ -356,7 +356,7 @@ test_newest_first (Fixture       *fixture,
   /* The header: language, interpreter and the responsible worker. */
   g_assert_cmpstr (gtk_label_get_text (language), ==, "Language of service: Finnish · Interpreter needed");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (responsible)));
-  g_assert_cmpstr (gtk_label_get_text (responsible), ==, "Responsible worker: Sari Sosiaalityöntekijä");
+  g_assert_cmpstr (gtk_label_get_text (responsible), ==, "Open cases held by Sari Sosiaalityöntekijä");
 }
 
 static void

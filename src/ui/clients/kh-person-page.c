@@ -353,9 +353,10 @@ create_case_row (KhPersonPage *self,
   return row;
 }
 
-/* Issue 7, 2 (42 §): the responsible worker at a glance, under the name.
- * The store records no named omatyöntekijä of its own yet: what it has is
- * who holds the person's open cases, and that is what is shown. */
+/* Issue 7, 2: who works with the person, at a glance under the name. The
+ * store records no named responsible worker (omatyöntekijä, 42 §) yet:
+ * what it has is who holds the person's open cases, and that is what is
+ * shown, under its own name. */
 static void
 show_responsible (KhPersonPage *self,
                   GPtrArray    *cases)
@@ -388,10 +389,12 @@ show_responsible (KhPersonPage *self,
   g_ptr_array_add (names, NULL);
   joined = g_strjoinv (", ", (char **) names->pdata);
   text = has_names
-         /* Translators: under a person's name: who holds their open cases (omatyöntekijä, SHL 42 §) */
-         ? g_strdup_printf (_("Responsible worker: %s"), joined)
+         /* Translators: under a person's name: who holds their open cases. Not
+          * the named responsible worker of SHL 42 § (omatyöntekijä), which the
+          * store does not record yet: do not translate as such. */
+         ? g_strdup_printf (_("Open cases held by %s"), joined)
          /* Translators: under a person's name: their open case waits in the team's queue */
-         : g_strdup (_("Responsible worker: none yet (the case is in the team’s queue)"));
+         : g_strdup (_("Open case not yet taken (in the team’s queue)"));
   gtk_label_set_text (self->responsible_label, text);
 }
 
