@@ -300,7 +300,7 @@ kh_appointment_check (const KhAppointment  *a,
     return problem (KH_APPOINTMENT_DURATION, out_message,
                     g_strdup_printf (_("A meeting lasts from %d minutes to %d hours."),
                                      KH_APPOINTMENT_MIN_MINUTES, KH_APPOINTMENT_MAX_MINUTES / 60));
-  if (!kh_text_check_field (_("Note"), a->note, KH_TEXT_NOTE, KH_APPOINTMENT_NOTE_MAX, &error))
+  if (!kh_text_check_field (_("Note for the meeting"), a->note, KH_TEXT_NOTE, KH_APPOINTMENT_NOTE_MAX, &error))
     return problem (KH_APPOINTMENT_TEXT, out_message, g_strdup (error->message));
 
   local = g_date_time_to_local (a->starts);
