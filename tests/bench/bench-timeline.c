@@ -30,6 +30,7 @@
 #include "ui/clients/kh-person-timeline.h"
 
 #include "bench-common.h"
+#include "bench-ui.h"
 
 #define N_INTAKES 50
 #define N_NOTES 400
@@ -234,56 +235,6 @@ person_page (KhStore *store)
   return page;
 }
 
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, gtk_label_new (NULL));
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static GtkWidget *
-plain_list (void)
-{
-  GtkStringList *strings = gtk_string_list_new (NULL);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  for (guint i = 0; i < N_ENTRIES; i++)
-    {
-      char text[64];
-
-      g_snprintf (text, sizeof text, "Merkintä %u: tapasin asiakkaan", i);
-      gtk_string_list_append (strings, text);
-    }
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
-                                 gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (strings))),
-                                                    factory));
-  return scroller;
-}
-
-static void
-opened_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  KhUser **user = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *user = kh_store_open_finish (KH_STORE (object), result, &error);
-  if (*user == NULL)
-    g_error ("%s", error->message);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -309,7 +260,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   store = kh_store_new (argc == 4 ? argv[3] : argv[1]);
-  kh_store_open_async (store, NULL, opened_cb, &user);
+  kh_store_open_async (store, NULL, bench_store_opened_cb, &user);
   while (user == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -322,7 +273,7 @@ main (int   argc,
       if (i > 0)
         g_array_append_val (view, ms);
       start = bench_now_ms ();
-      ms = first_frame (plain_list (), NULL, start);
+      ms = first_frame (bench_plain_list (N_ENTRIES, "Merkintä %u: tapasin asiakkaan"), NULL, start);
       if (i > 0)
         g_array_append_val (floor, ms);
     }
