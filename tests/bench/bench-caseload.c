@@ -37,19 +37,6 @@
 
 #define N_CASES 5000
 
-/* The worker's account on a server: the user name of the conninfo. */
-static char *
-conninfo_user (const char *conninfo)
-{
-  g_auto(GStrv) words = g_strsplit (conninfo, " ", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_str_has_prefix (words[i], "user="))
-      return g_strdup (words[i] + 5);
-  g_error ("no user= in the worker's connection string");
-  return NULL;
-}
-
 static void
 make_database (const char *path,
                const char *worker)
@@ -60,7 +47,7 @@ make_database (const char *path,
   g_autoptr(KhUser) me = NULL;
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *account = worker != NULL ? conninfo_user (worker) : g_strdup (g_get_user_name ());
+  g_autofree char *account = worker != NULL ? bench_conninfo_user (worker) : g_strdup (g_get_user_name ());
   KhDb *db;
   KhDb *admin_db = NULL;
   double start = bench_now_ms ();
@@ -83,7 +70,7 @@ make_database (const char *path,
       admin_db = kh_db_open (path, &error);
       if (admin_db == NULL)
         g_error ("%s", error->message);
-      g_autofree char *admin_account = conninfo_user (path);
+      g_autofree char *admin_account = bench_conninfo_user (path);
 
       admin = kh_db_login (admin_db, admin_account, NULL, &error);
       if (admin == NULL)

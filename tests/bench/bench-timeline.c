@@ -38,19 +38,6 @@
 
 static gint64 client_id;
 
-/* The worker's account on a server: the user name of the conninfo. */
-static char *
-conninfo_user (const char *conninfo)
-{
-  g_auto(GStrv) words = g_strsplit (conninfo, " ", -1);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_str_has_prefix (words[i], "user="))
-      return g_strdup (words[i] + 5);
-  g_error ("no user= in the worker's connection string");
-  return NULL;
-}
-
 static void
 make_database (const char *path,
                const char *worker)
@@ -62,7 +49,7 @@ make_database (const char *path,
   g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(KhClient) client = kh_client_new ();
-  g_autofree char *account = worker != NULL ? conninfo_user (worker) : g_strdup (g_get_user_name ());
+  g_autofree char *account = worker != NULL ? bench_conninfo_user (worker) : g_strdup (g_get_user_name ());
   KhDb *db;
   KhDb *admin_db = NULL;
   double start = bench_now_ms ();
@@ -80,7 +67,7 @@ make_database (const char *path,
     }
   else
     {
-      g_autofree char *admin_account = conninfo_user (path);
+      g_autofree char *admin_account = bench_conninfo_user (path);
 
       admin_db = kh_db_open (path, &error);
       if (admin_db == NULL)

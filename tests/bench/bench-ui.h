@@ -65,3 +65,16 @@ bench_store_opened_cb (GObject      *object,
   if (*user == NULL)
     g_error ("%s", error->message);
 }
+
+/* The worker's account on a server: the user name of the conninfo. */
+static inline char *
+bench_conninfo_user (const char *conninfo)
+{
+  g_auto(GStrv) words = g_strsplit (conninfo, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (words[i], "user="))
+      return g_strdup (words[i] + 5);
+  g_error ("no user= in the worker's connection string");
+  return NULL;
+}
