@@ -17,6 +17,10 @@
  * its timeline came (each reading one access-log row, as in use); and the
  * floor, the same window with a GtkListView of 500 plain labels, to its
  * first frame. Prints "bench:" lines for tools/bench. Aim: median < 50 ms.
+ * With KH_BENCH_TRACE=1, also each round's timeline on stderr: when the
+ * page was made, the window presented, the person's details came, the
+ * timeline came, each frame's layout, paint and end, the process's CPU time
+ * at each, and how many widgets the measured frame had.
  */
 #define G_LOG_DOMAIN "kohtaamo-bench"
 
@@ -31,6 +35,8 @@
 
 #include "bench-common.h"
 #include "bench-ui.h"
+
+#include <time.h>
 
 #define N_INTAKES 50
 #define N_NOTES 400
@@ -160,6 +166,138 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
+/* KH_BENCH_TRACE=1: each round's timeline on stderr (the answers'
+ * arrivals, frame starts, paints), wall and CPU time, to see where it goes. */
+static gboolean trace;
+static double trace_start;
+static double trace_cpu_start;
+
+static double
+cpu_now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void
+trace_cb (GObject    *object,
+          const char *what)
+{
+  if (trace)
+    g_printerr ("  %7.2f ms  (cpu %7.2f ms)  %s\n", bench_now_ms () - trace_start,
+                cpu_now_ms () - trace_cpu_start, what);
+}
+
+static void
+trace_stack_cb (GtkStack   *stack,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "details") == 0)
+    trace_cb (NULL, "the person's details came");
+}
+
+static void
+trace_entries_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  if (added > 1)
+    trace_cb (NULL, "the timeline came");
+}
+
+/* KH_BENCH_TRACE=1: each of the page's reads alone, to its answer. */
+typedef struct
+{
+  gboolean   came;
+  GPtrArray *(*finish) (KhStore *, GAsyncResult *, GError **);
+} Read;
+
+static void
+trace_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Read *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (read->finish != NULL)
+    {
+      g_autoptr(GPtrArray) rows = read->finish (KH_STORE (object), result, &error);
+
+      if (rows == NULL)
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      g_autoptr(KhClient) client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+
+      if (client == NULL)
+        g_error ("%s", error->message);
+    }
+  read->came = TRUE;
+}
+
+static void wait_for (gboolean *flag);
+
+static void
+trace_reads (KhStore *store)
+{
+  static const char *const names[] = { "the person", "the cases", "the meetings", "the timeline" };
+
+  for (guint what = 0; what < G_N_ELEMENTS (names); what++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < 5; i++)
+        {
+          Read read = { FALSE, NULL };
+          double t0 = bench_now_ms ();
+          double ms;
+
+          switch (what)
+            {
+            case 0:
+              kh_store_get_client_async (store, client_id, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP,
+                                         NULL, trace_read_cb, &read);
+              break;
+            case 1:
+              read.finish = kh_store_list_client_cases_finish;
+              kh_store_list_client_cases_async (store, client_id, NULL, trace_read_cb, &read);
+              break;
+            case 2:
+              read.finish = kh_store_list_client_appointments_finish;
+              kh_store_list_client_appointments_async (store, client_id, NULL, trace_read_cb, &read);
+              break;
+            default:
+              read.finish = kh_store_list_client_timeline_finish;
+              kh_store_list_client_timeline_async (store, client_id, 0, NULL, trace_read_cb, &read);
+              break;
+            }
+          wait_for (&read.came);
+          ms = bench_now_ms () - t0;
+          g_array_append_val (times, ms);
+        }
+      g_printerr ("read alone, %s: median %.2f ms\n", names[what], bench_quantile (times, 0.5));
+    }
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
+}
+
 static void
 wait_for (gboolean *flag)
 {
@@ -182,11 +320,18 @@ first_frame (GtkWidget *child,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_set_child (GTK_WINDOW (window), child);
   gtk_window_present (GTK_WINDOW (window));
+  trace_cb (NULL, "presented");
   clock = gtk_widget_get_frame_clock (window);
   while (clock == NULL)
     {
       g_main_context_iteration (NULL, TRUE);
       clock = gtk_widget_get_frame_clock (window);
+    }
+  if (trace)
+    {
+      g_signal_connect (clock, "layout", G_CALLBACK (trace_cb), (gpointer) "frame: layout");
+      g_signal_connect (clock, "paint", G_CALLBACK (trace_cb), (gpointer) "frame: paint");
+      g_signal_connect (clock, "after-paint", G_CALLBACK (trace_cb), (gpointer) "frame: painted");
     }
   for (;;)
     {
@@ -197,6 +342,11 @@ first_frame (GtkWidget *child,
       g_signal_handler_disconnect (clock, id);
       if (ready == NULL || ready (child))
         break;
+    }
+  if (trace)
+    {
+      g_signal_handlers_disconnect_by_func (clock, trace_cb, NULL);
+      g_printerr ("  the measured frame: %u widgets\n", count_widgets (window));
     }
   gtk_window_destroy (GTK_WINDOW (window));
   return frame.at - start;
@@ -218,7 +368,19 @@ person_page (KhStore *store)
 {
   GtkWidget *page = kh_person_page_new (store);
 
+  trace_cb (NULL, "page made");
+  if (trace)
+    {
+      GtkWidget *stack = (GtkWidget *) gtk_widget_get_template_child (page, KH_TYPE_PERSON_PAGE, "stack");
+      GtkWidget *pane = (GtkWidget *) gtk_widget_get_template_child (page, KH_TYPE_PERSON_PAGE, "timeline_pane");
+      GtkWidget *timeline = gtk_widget_get_first_child (pane);
+
+      g_signal_connect (stack, "notify::visible-child-name", G_CALLBACK (trace_stack_cb), NULL);
+      g_signal_connect (kh_person_timeline_get_model (KH_PERSON_TIMELINE (timeline)), "items-changed",
+                        G_CALLBACK (trace_entries_cb), NULL);
+    }
   kh_person_page_load (KH_PERSON_PAGE (page), client_id);
+  trace_cb (NULL, "load asked");
   return page;
 }
 
@@ -239,6 +401,7 @@ main (int   argc,
       return 2;
     }
   rounds = (guint) g_ascii_strtoull (argv[2], NULL, 10);
+  trace = g_strcmp0 (g_getenv ("KH_BENCH_TRACE"), "1") == 0;
   make_database (argv[1], argc == 4 ? argv[3] : NULL);
 
   /* As the startup benchmark measures (README, "Benchmarks"). */
@@ -251,15 +414,28 @@ main (int   argc,
   while (user == NULL)
     g_main_context_iteration (NULL, TRUE);
 
+  if (trace)
+    trace_reads (store);
+
   for (guint i = 0; i < rounds + 1; i++)
     {
       double start = bench_now_ms ();
-      double ms = first_frame (person_page (store), timeline_ready, start);
+      double ms;
+
+      trace_start = start;
+      trace_cpu_start = cpu_now_ms ();
+      if (trace)
+        g_printerr ("round %u: the person's page\n", i);
+      ms = first_frame (person_page (store), timeline_ready, start);
 
       /* The first round warms the caches of both. */
       if (i > 0)
         g_array_append_val (view, ms);
       start = bench_now_ms ();
+      trace_start = start;
+      trace_cpu_start = cpu_now_ms ();
+      if (trace)
+        g_printerr ("round %u: the floor\n", i);
       ms = first_frame (bench_plain_list (N_ENTRIES, "Merkintä %u: tapasin asiakkaan"), NULL, start);
       if (i > 0)
         g_array_append_val (floor, ms);
