@@ -19,6 +19,7 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-person-fields.h"
+#include "ui/common/kh-text-row.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -295,7 +296,7 @@ test_cases_and_language (Fixture       *fixture,
                          gconstpointer  data)
 {
   GtkListBox *cases;
-  AdwActionRow *row;
+  GtkListBoxRow *row;
   const char *subtitle;
 
   open_person (fixture, fixture->protected_id);
@@ -309,10 +310,10 @@ test_cases_and_language (Fixture       *fixture,
   g_assert_cmpuint (count_log_rows (fixture, fixture->protected_id, KH_ACCESS_CASES), ==, 1);
 
   /* Newest first: the police notification, without a statutory date. */
-  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (cases, 0));
+  row = gtk_list_box_get_row_at_index (cases, 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Pending since 14.4.2026 · In the queue");
-  subtitle = adw_action_row_get_subtitle (row);
+  subtitle = kh_text_row_get_subtitle (KH_TEXT_ROW (row));
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Assessment starts without delay (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Tue 14.7.2026 (SHL 45 §)"));
@@ -322,27 +323,27 @@ test_cases_and_language (Fixture       *fixture,
   /* The daughter's contact for a disabled person: the 7th working day after
    * Thursday 2.4.2026 over Easter is Wednesday 15.4.2026; three months on,
    * Thursday 2.7.2026. */
-  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (cases, 1));
+  row = gtk_list_box_get_row_at_index (cases, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Pending since 2.4.2026 · In the queue");
-  subtitle = adw_action_row_get_subtitle (row);
+  subtitle = kh_text_row_get_subtitle (KH_TEXT_ROW (row));
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Assessment starts by Wed 15.4.2026 (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Thu 2.7.2026 (SHL 45 §)"));
   g_assert_nonnull (strstr (subtitle, "Contact made by: Relative or close person, Tiina Salainen (tytär)"));
 
   /* SHL 35 § 1 p: the person came, directed by Kela. */
-  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (cases, 2));
+  row = gtk_list_box_get_row_at_index (cases, 2);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Pending since 1.4.2026 · In the queue");
-  subtitle = adw_action_row_get_subtitle (row);
+  subtitle = kh_text_row_get_subtitle (KH_TEXT_ROW (row));
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Contact made by: The person themselves · directed to apply by Kela"));
   g_assert_null (gtk_list_box_get_row_at_index (cases, 3));
 
   /* A person with no cases says so. */
   open_person (fixture, fixture->open_id);
-  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (fixture, "cases_list")), 0));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (page_child (fixture, "cases_list")), 0);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "No cases");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (fixture, "language_summary_label"))), ==,
                    "Language of service: Finnish");

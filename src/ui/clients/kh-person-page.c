@@ -17,6 +17,7 @@
 #include "core/kh-deadlines.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-text-row.h"
 #include "ui/intake/kh-contact-window.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/appointments/kh-appointment-dialog.h"
@@ -319,10 +320,9 @@ create_case_row (KhPersonPage *self,
   g_ptr_array_add (lines, NULL);
   subtitle = g_strjoinv ("\n", (char **) lines->pdata);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Not an AdwActionRow: its lines would be laid out dozens of times over
+   * for the page's first frame (kh-text-row.c). */
+  row = kh_text_row_new (title, subtitle);
   gtk_widget_add_css_class (row, "kh-case-row");
 
   if (kcase->urgent)
@@ -333,7 +333,7 @@ create_case_row (KhPersonPage *self,
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (badge, "kh-badge");
       gtk_widget_add_css_class (badge, "error");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), badge);
     }
 
   /* Reception does not work with assessments (the store refuses as well). */
@@ -348,7 +348,7 @@ create_case_row (KhPersonPage *self,
       gtk_widget_add_css_class (button, "kh-assessment-button");
       g_object_set_data (G_OBJECT (button), "kh-case-id", GSIZE_TO_POINTER (kcase->id));
       g_signal_connect_object (button, "clicked", G_CALLBACK (assessment_clicked_cb), self, 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), button);
     }
   return row;
 }
