@@ -239,30 +239,40 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Whether a label inside `widget` shows `text` as one of its lines (a row
+ * of the timeline is one label of three lines), or ends a line with it. */
+static gboolean
+has_line (GtkWidget  *widget,
+          const char *text,
+          gboolean    at_end)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (GTK_LABEL (widget)), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (at_end ? g_str_has_suffix (lines[i], text) : g_strcmp0 (lines[i], text) == 0)
+          return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_line (child, text, at_end))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
+  return has_line (widget, text, FALSE);
 }
 
 static gboolean
 has_label_ending (GtkWidget  *widget,
                   const char *end)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_text (GTK_LABEL (widget)), end))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_ending (child, end))
-      return TRUE;
-  return FALSE;
+  return has_line (widget, end, TRUE);
 }
 
 static KhTimelineEntry *

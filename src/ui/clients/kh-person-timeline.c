@@ -184,34 +184,39 @@ dup_case_line (KhPersonTimeline      *self,
 
 /* ---- the list ---- */
 
+/* A row is one label of three lines (when and what; the entry in short;
+ * its case and who), each cut short at the row's end, not a box of three:
+ * GTK 4.8's GtkListView makes some 200 rows at once, and one widget to
+ * style and measure instead of four is a fifth of the person page's first
+ * frame (tests/bench/bench-timeline.c). The lines' looks are attributes,
+ * as the "heading", plain and "dim-label caption" labels were: nothing of
+ * the text is parsed as markup. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               KhPersonTimeline         *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_label_new (NULL);
-  GtkWidget *line = gtk_label_new (NULL);
-  GtkWidget *which = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (top), 0);
-  gtk_widget_add_css_class (top, "heading");
-  gtk_label_set_xalign (GTK_LABEL (line), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (line), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (line), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (which), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (which), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (which, "dim-label");
-  gtk_widget_add_css_class (which, "caption");
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), which);
-  g_object_set_data (G_OBJECT (box), "kh-list-item", item);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "kh-list-item", item);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+add_attribute (PangoAttrList  *attrs,
+               PangoAttribute *attr,
+               guint           start,
+               guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
 }
 
 static void
@@ -220,22 +225,32 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              KhPersonTimeline         *self)
 {
   KhTimelineEntry *e = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *line = gtk_widget_get_next_sibling (top);
-  GtkWidget *which = gtk_widget_get_next_sibling (line);
+  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *when = format_when (e->at);
-  g_autofree char *title = g_strdup_printf ("%s · %s", when, kind_label (e));
   g_autofree char *summary = dup_summary (e);
   g_autofree char *case_line = dup_case_line (self, e);
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint start;
 
-  gtk_label_set_text (GTK_LABEL (top), title);
-  gtk_label_set_text (GTK_LABEL (line), summary);
-  gtk_label_set_text (GTK_LABEL (which), case_line);
+  g_string_printf (text, "%s · %s", when, kind_label (e));
+  /* .heading */
+  add_attribute (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), 0, text->len);
+  /* One line each, whatever the text has in it. */
+  g_string_append_printf (text, "\n%s\n", g_strdelimit (summary, "\r\n", ' '));
+  start = text->len;
+  g_string_append (text, g_strdelimit (case_line, "\r\n", ' '));
+  /* .caption (9 pt of 11) and .dim-label (opacity 0.55) */
+  add_attribute (attrs, pango_attr_scale_new (9.0 / 11.0), start, text->len);
+  add_attribute (attrs, pango_attr_foreground_alpha_new ((guint16) (0.55 * G_MAXUINT16)), start, text->len);
+
+  gtk_label_set_text (GTK_LABEL (label), text->str);
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  pango_attr_list_unref (attrs);
   if (e->kind == KH_TIMELINE_CONTACT && e->flag)
-    gtk_widget_add_css_class (box, "dim-label");
+    gtk_widget_add_css_class (label, "dim-label");
   else
-    gtk_widget_remove_css_class (box, "dim-label");
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 static KhTimelineEntry *
