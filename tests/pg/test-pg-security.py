@@ -1104,6 +1104,12 @@ def test_case_notes():
             SELECT body FROM case_notes;
             COMMIT;
         """, want='1\nTapaaminen pidetty')
+        expect_ok('%s: another person\'s logged timeline shows none of this person\'s notes' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (2);
+            SELECT count (*) FROM case_notes;
+            COMMIT;
+        """, want='2\n0')
         expect_error('%s: an assessment read is not a timeline read' % login, login,
                      "BEGIN; SELECT kohtaamo.log_assessment_access (1, NULL); "
                      "SELECT count (*) FROM kohtaamo.timeline_assessments (1); COMMIT;",
