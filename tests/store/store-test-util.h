@@ -568,3 +568,35 @@ test_contact (KhOutcome outcome)
   contact->urgency = outcome == KH_OUTCOME_URGENT ? KH_URGENCY_URGENT : KH_URGENCY_NOT_URGENT;
   return contact;
 }
+
+/* Everything 36–37 § asks, as a worker fills it in. */
+static inline void
+test_complete_assessment (KhAssessment *a)
+{
+  KhAreaAssessment *area = g_ptr_array_index (a->areas, 0);
+
+  a->client_present = KH_ANSWER_YES;
+  a->rights_explained = KH_ANSWER_YES;
+  a->options_explained = KH_ANSWER_YES;
+  a->client_understood = KH_ANSWER_YES;
+  a->has_children = KH_ANSWER_NO;
+  g_free (a->client_view);
+  a->client_view = g_strdup ("Haluan saada vuokrat maksettua ja löytää työtä.");
+  g_free (area->situation);
+  area->situation = g_strdup ("Vuokrarästejä kolmelta kuukaudelta.");
+  area->worker_rating = 2;
+  area->client_rating = 3;
+  a->support_needed = KH_ANSWER_YES;
+  a->need_duration = KH_NEED_DURATION_TEMPORARY;
+  a->services = KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_SOCIAL_WORK);
+  a->special_support = KH_ANSWER_NO;
+  g_free (a->special_support_reasons);
+  a->special_support_reasons = g_strdup ("Asiakas hakee ja saa palveluja itse.");
+  g_free (a->summary);
+  a->summary = g_strdup ("Taloudellinen tilanne on heikentynyt työttömyyden vuoksi.");
+  g_free (a->conclusions);
+  a->conclusions = g_strdup ("Asiakkuudelle on edellytykset.");
+  a->client_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
+  a->worker_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
+  a->next_step = KH_NEXT_STEP_CLIENT_PLAN;
+}

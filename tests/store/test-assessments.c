@@ -94,38 +94,6 @@ save (Fixture      *f,
   g_assert_no_error (error);
 }
 
-/* Everything 36–37 § asks, as a worker fills it in. */
-static void
-complete (KhAssessment *a)
-{
-  KhAreaAssessment *area = g_ptr_array_index (a->areas, 0);
-
-  a->client_present = KH_ANSWER_YES;
-  a->rights_explained = KH_ANSWER_YES;
-  a->options_explained = KH_ANSWER_YES;
-  a->client_understood = KH_ANSWER_YES;
-  a->has_children = KH_ANSWER_NO;
-  g_free (a->client_view);
-  a->client_view = g_strdup ("Haluan saada vuokrat maksettua ja löytää työtä.");
-  g_free (area->situation);
-  area->situation = g_strdup ("Vuokrarästejä kolmelta kuukaudelta.");
-  area->worker_rating = 2;
-  area->client_rating = 3;
-  a->support_needed = KH_ANSWER_YES;
-  a->need_duration = KH_NEED_DURATION_TEMPORARY;
-  a->services = KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_SOCIAL_WORK);
-  a->special_support = KH_ANSWER_NO;
-  g_free (a->special_support_reasons);
-  a->special_support_reasons = g_strdup ("Asiakas hakee ja saa palveluja itse.");
-  g_free (a->summary);
-  a->summary = g_strdup ("Taloudellinen tilanne on heikentynyt työttömyyden vuoksi.");
-  g_free (a->conclusions);
-  a->conclusions = g_strdup ("Asiakkuudelle on edellytykset.");
-  a->client_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
-  a->worker_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
-  a->next_step = KH_NEXT_STEP_CLIENT_PLAN;
-}
-
 static gint64
 assessment_log_rows (Fixture *f,
                      People  *p)
@@ -194,7 +162,7 @@ test_roundtrip (Fixture       *f,
   again = start (f, p.cou, p.case_id);
   g_assert_cmpint (again->id, ==, draft->id);
 
-  complete (draft);
+  test_complete_assessment (draft);
   draft->needs = KH_NEED_FINANCIAL | KH_NEED_HOUSING;
   draft->services |= KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_OTHER);
   draft->children_count = 0;
@@ -308,7 +276,7 @@ test_finish (Fixture       *f,
   g_clear_error (&error);
 
   /* Everything but the summary: that is what is said. */
-  complete (a);
+  test_complete_assessment (a);
   g_clear_pointer (&a->summary, g_free);
   g_assert_false (kh_db_finish_assessment (fixture_db (f, p.sw), p.sw, a, &error));
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
@@ -344,7 +312,7 @@ finished_assessment (Fixture *f,
   g_autoptr(GError) error = NULL;
   KhAssessment *a = start (f, p->sw, p->case_id);
 
-  complete (a);
+  test_complete_assessment (a);
   g_ptr_array_add (a->participants,
                    kh_participant_new (KH_PARTICIPANT_INTERPRETER, "Ali Hassan", "tulkki"));
   g_assert_true (kh_db_finish_assessment (fixture_db (f, p->sw), p->sw, a, &error));
@@ -578,7 +546,7 @@ test_roles (Fixture       *f,
     }
 
   /* 42 §, 46 §: special support found — not the counsellor's to finish. */
-  complete (a);
+  test_complete_assessment (a);
   a->special_support = KH_ANSWER_YES;
   save (f, p.cou, a);
   g_assert_false (kh_db_finish_assessment (fixture_db (f, p.cou), p.cou, a, &error));

@@ -340,6 +340,75 @@ test_five_hundred (Fixture       *f,
   people_clear (&p);
 }
 
+/* An assessment in the timeline: its draft when started, the version when
+ * finished, and a new version's draft with the reason for the change; each
+ * version one entry, with its state, number, reason and who. */
+static void
+test_assessment_versions (Fixture       *f,
+                          gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhAssessment) first = NULL;
+  g_autoptr(KhAssessment) second = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people_set_up (f, &p);
+
+  /* Started: one entry, the draft as last saved, by Sari. */
+  first = kh_db_start_assessment (fixture_db (f, p.sw), p.sw, p.case_id, &error);
+  g_assert_no_error (error);
+  entries = timeline (f, p.cou, p.client_id, 0);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpint (ENTRY (entries, 0)->kind, ==, KH_TIMELINE_ASSESSMENT);
+  g_assert_cmpint (ENTRY (entries, 0)->id, ==, first->id);
+  g_assert_cmpint (ENTRY (entries, 0)->case_id, ==, p.case_id);
+  g_assert_cmpint (ENTRY (entries, 0)->n1, ==, KH_ASSESSMENT_DRAFT);
+  g_assert_cmpint (ENTRY (entries, 0)->n2, ==, 1);
+  g_assert_cmpint (ENTRY (entries, 0)->ref_id, ==, 0);
+  g_assert_null (ENTRY (entries, 0)->text);
+  g_assert_cmpstr (ENTRY (entries, 0)->who, ==, "Sari Sosiaalityöntekijä");
+  g_assert_cmpint (ENTRY (entries, 1)->kind, ==, KH_TIMELINE_CASE);
+  g_assert_cmpint (ENTRY (entries, 2)->kind, ==, KH_TIMELINE_CONTACT);
+
+  /* Finished: the same entry, now the finished version. */
+  test_complete_assessment (first);
+  g_assert_true (kh_db_finish_assessment (fixture_db (f, p.sw), p.sw, first, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = timeline (f, p.cou, p.client_id, 0);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpint (ENTRY (entries, 0)->id, ==, first->id);
+  g_assert_cmpint (ENTRY (entries, 0)->n1, ==, KH_ASSESSMENT_FINISHED);
+  g_assert_cmpint (ENTRY (entries, 0)->n2, ==, 1);
+  g_assert_cmpint (g_date_time_to_unix (ENTRY (entries, 0)->at), ==, g_date_time_to_unix (first->finished_at));
+  g_assert_cmpstr (ENTRY (entries, 0)->who, ==, "Sari Sosiaalityöntekijä");
+
+  /* A new version, by Outi: its draft on top with the reason and the
+   * version it changes; the finished one stays as it was. */
+  second = kh_db_new_assessment_version (fixture_db (f, p.cou), p.cou, first->id,
+                                         "Asiakas sai työpaikan.", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = timeline (f, p.lead, p.client_id, 0);
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpint (ENTRY (entries, 0)->kind, ==, KH_TIMELINE_ASSESSMENT);
+  g_assert_cmpint (ENTRY (entries, 0)->id, ==, second->id);
+  g_assert_cmpint (ENTRY (entries, 0)->n1, ==, KH_ASSESSMENT_DRAFT);
+  g_assert_cmpint (ENTRY (entries, 0)->n2, ==, 2);
+  g_assert_cmpint (ENTRY (entries, 0)->ref_id, ==, first->id);
+  g_assert_cmpstr (ENTRY (entries, 0)->text, ==, "Asiakas sai työpaikan.");
+  g_assert_cmpstr (ENTRY (entries, 0)->who, ==, "Outi Ohjaaja");
+  g_assert_cmpint (ENTRY (entries, 1)->kind, ==, KH_TIMELINE_ASSESSMENT);
+  g_assert_cmpint (ENTRY (entries, 1)->id, ==, first->id);
+  g_assert_cmpint (ENTRY (entries, 1)->n1, ==, KH_ASSESSMENT_FINISHED);
+  g_assert_cmpint (ENTRY (entries, 1)->n2, ==, 1);
+  g_assert_cmpstr (ENTRY (entries, 1)->who, ==, "Sari Sosiaalityöntekijä");
+  g_assert_cmpint (ENTRY (entries, 2)->kind, ==, KH_TIMELINE_CASE);
+  g_assert_cmpint (ENTRY (entries, 3)->kind, ==, KH_TIMELINE_CONTACT);
+  people_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +423,7 @@ main (int   argc,
   ADD ("/store/timeline/notes-append-only", test_append_only);
   ADD ("/store/timeline/roles-and-log", test_roles_and_log);
   ADD ("/store/timeline/five-hundred", test_five_hundred);
+  ADD ("/store/timeline/assessment-versions", test_assessment_versions);
 
   return g_test_run ();
 }
