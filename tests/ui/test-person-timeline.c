@@ -3,6 +3,10 @@
  * refusing a bad one without losing it, who sees it, what is logged
  * (issue 7, 2)
  *
+ * On SQLite (suite ui) and, with KOHTAAMO_TEST_ENGINE=pg (suite ui-pg), on
+ * a database of the test cluster, where each account is a login of its own
+ * and the window signs in as the running desk's.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -19,17 +23,47 @@
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
+#include "../store/pg-test-util.h"
 
 #define WORKER "kohtaamo-test-sw"
+/* The desk of the window: the running account on SQLite (the window signs
+ * in as it), a login of its own on a server. */
+#define OWN_ON_SERVER "kohtaamo-test-own"
 #define NOTE_TEXT "Tapasin asiakkaan. Vuokrarästi selvitetään Kelan kanssa.\nSeuraava tapaaminen sovitaan puhelimessa."
 
 typedef struct {
   KhShellFixture    shell;
+  char             *pg_dbname;   /* on a server: the test's database */
+  gpointer          pg_turn;
   gint64            client_id;
   gint64            case_id;
   KhPersonPage     *page;
   GtkWidget        *clients;
 } Fixture;
+
+/* The unit's administrator: the first account on SQLite, the cluster
+ * template's on a server. */
+static const char *
+admin_account (void)
+{
+  return kh_test_ui_on_server () ? PG_TEST_ADMIN : "kohtaamo-test-admin";
+}
+
+static const char *
+own_account (void)
+{
+  return kh_test_ui_on_server () ? OWN_ON_SERVER : g_get_user_name ();
+}
+
+/* Where `account` opens the database: the file, or its own login. */
+static char *
+location_of (Fixture    *fixture,
+             const char *account)
+{
+  if (fixture->pg_dbname != NULL)
+    return pg_test_conninfo (fixture->pg_dbname, account);
+  return g_strdup (fixture->shell.path);
+}
 
 static KhDb *
 open_as (Fixture    *fixture,
@@ -37,12 +71,19 @@ open_as (Fixture    *fixture,
          KhUser    **out_user)
 {
   g_autoptr(GError) error = NULL;
-  KhDb *db = kh_db_open (fixture->shell.path, &error);
+  g_autofree char *location = location_of (fixture, account);
+  KhDb *db = kh_db_open (location, &error);
 
   g_assert_no_error (error);
   *out_user = kh_db_login (db, account, NULL, &error);
   g_assert_no_error (error);
   return db;
+}
+
+static const char *
+own_name (void)
+{
+  return kh_test_ui_on_server () ? "Pirjo Testinen" : g_get_real_name ();
 }
 
 static KhContact *
@@ -75,7 +116,7 @@ seed (Fixture *fixture,
   g_autoptr(KhUser) admin = NULL;
   g_autoptr(KhUser) sw = NULL;
   g_autoptr(KhUser) own = NULL;
-  g_autoptr(KhDb) db = kh_db_open (fixture->shell.path, &error);
+  g_autoptr(KhDb) db = NULL;
   g_autoptr(KhClient) client = kh_client_new ();
   g_autoptr(KhContact) first = make_contact (3, 9, KH_OUTCOME_CASE_OPENED, "Vuokra maksamatta");
   g_autoptr(KhContact) second = make_contact (10, 14, KH_OUTCOME_ADVICE, "Kysyi toimeentulotuesta");
@@ -85,12 +126,22 @@ seed (Fixture *fixture,
   KhIntake intake = { first, client, FALSE, 0, 0 };
   GDate birth;
 
-  g_assert_no_error (error);
-  admin = kh_db_save_user (db, NULL, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+  if (fixture->pg_dbname != NULL)
+    {
+      pg_test_create_login (WORKER);
+      pg_test_create_login (OWN_ON_SERVER);
+      db = open_as (fixture, PG_TEST_ADMIN, &admin);
+    }
+  else
+    {
+      db = kh_db_open (fixture->shell.path, &error);
+      g_assert_no_error (error);
+      admin = kh_db_save_user (db, NULL, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+    }
   g_assert_no_error (error);
   sw = kh_db_save_user (db, admin, WORKER, "Sari Sosiaalityöntekijä", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
   g_assert_no_error (error);
-  own = kh_db_save_user (db, admin, g_get_user_name (), "Pirjo Testinen", role, TRUE, &error);
+  own = kh_db_save_user (db, admin, own_account (), "Pirjo Testinen", role, TRUE, &error);
   g_assert_no_error (error);
   g_clear_object (&sw);
   g_clear_pointer (&db, kh_db_close);
@@ -167,9 +218,21 @@ start_with (Fixture *fixture,
             guint    more_cases)
 {
   kh_shell_fixture_init (&fixture->shell);
+  if (kh_test_ui_on_server ())
+    {
+      g_autofree char *own = NULL;
+
+      fixture->pg_dbname = pg_test_create_database ();
+      fixture->pg_turn = pg_test_take_turn ();
+      own = location_of (fixture, OWN_ON_SERVER);
+      g_setenv ("KOHTAAMO_DATABASE", own, TRUE);
+    }
   seed (fixture, role);
   add_cases (fixture, more_cases);
-  kh_shell_fixture_start (&fixture->shell);
+  if (fixture->pg_dbname != NULL)
+    kh_shell_fixture_start_as_is (&fixture->shell);
+  else
+    kh_shell_fixture_start (&fixture->shell);
   g_assert_cmpstr (kh_window_get_state (fixture->shell.window), ==, "content");
   fixture->clients = kh_shell_fixture_get_view (&fixture->shell, "clients");
   fixture->page = KH_PERSON_PAGE (gtk_widget_get_template_child (fixture->clients, KH_TYPE_CLIENTS_PAGE,
@@ -216,6 +279,10 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   kh_shell_fixture_clear (&fixture->shell);
+  if (fixture->pg_dbname != NULL)
+    pg_test_drop_database (fixture->pg_dbname);
+  g_clear_pointer (&fixture->pg_dbname, g_free);
+  g_clear_pointer ((PGconn **) &fixture->pg_turn, PQfinish);
 }
 
 /* The first `type` inside `widget`, not looking into drop-downs (whose
@@ -291,7 +358,7 @@ count_timeline_reads (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KhUser) admin = NULL;
-  g_autoptr(KhDb) db = open_as (fixture, "kohtaamo-test-admin", &admin);
+  g_autoptr(KhDb) db = open_as (fixture, admin_account (), &admin);
   g_autoptr(GPtrArray) entries = kh_db_list_access_log (db, admin, fixture->client_id, 1000, &error);
   guint n = 0;
 
@@ -415,13 +482,14 @@ test_write_note (Fixture       *fixture,
   /* On top at once, and in the database, for the case open by default. */
   g_assert_cmpint (entry_at (fixture, 0)->kind, ==, KH_TIMELINE_NOTE);
   g_assert_cmpstr (entry_at (fixture, 0)->text, ==, "Asiakas toi vuokrasopimuksen.");
-  /* On SQLite the window's login follows the name the system knows. */
-  g_assert_cmpstr (entry_at (fixture, 0)->who, ==, g_get_real_name ());
+  /* On SQLite the window's login follows the name the system knows; on a
+   * server it is the name the administrator gave. */
+  g_assert_cmpstr (entry_at (fixture, 0)->who, ==, own_name ());
   notes = stored_notes (fixture);
   g_assert_cmpuint (notes->len, ==, 2);
   g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[0])->text, ==, "Asiakas toi vuokrasopimuksen.");
   g_assert_cmpint (((KhTimelineEntry *) notes->pdata[0])->case_id, ==, fixture->case_id);
-  g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[0])->who, ==, g_get_real_name ());
+  g_assert_cmpstr (((KhTimelineEntry *) notes->pdata[0])->who, ==, own_name ());
   g_assert_cmpint (((KhTimelineEntry *) notes->pdata[0])->ref_id, ==, 0);
   /* The field is empty for the next one. */
   left = typed_note (timeline);
