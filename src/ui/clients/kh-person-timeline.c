@@ -49,6 +49,7 @@ struct _KhPersonTimeline
   /* owned */
   KhStore            *store;
   GListStore         *entries;
+  GtkSliceListModel  *shown;             /* the entries the list has rows for */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;       /* the reading; cancelled by the next */
   GCancellable       *save_cancellable;
@@ -58,6 +59,8 @@ struct _KhPersonTimeline
 
   gint64              client_id;
   gint64              correcting_id;     /* the note being corrected, or 0 */
+  GdkFrameClock      *show_all_clock;    /* whose after-paint shows the rest */
+  gulong              show_all_id;
   gboolean            loaded;
   gboolean            saving;
 };
@@ -67,6 +70,7 @@ G_DEFINE_FINAL_TYPE (KhPersonTimeline, kh_person_timeline, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_TOAST,
   SIGNAL_WINDOW_CLOSED,
+  SIGNAL_LOADED,
   N_SIGNALS
 };
 
@@ -279,6 +283,56 @@ show_status (KhPersonTimeline *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
 }
 
+/* How many entries have rows before the page's first frame with them.
+ * GTK 4.8's GtkListView makes a row for up to 200 items at once, whatever
+ * is visible; a screen shows a fifth of that. */
+#define FIRST_ROWS 40
+
+static void
+stop_waiting_for_paint (KhPersonTimeline *self)
+{
+  if (self->show_all_clock != NULL)
+    g_clear_signal_handler (&self->show_all_id, self->show_all_clock);
+  g_clear_object (&self->show_all_clock);
+}
+
+static void
+show_all_rows (KhPersonTimeline *self)
+{
+  stop_waiting_for_paint (self);
+  gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+}
+
+static void
+first_rows_painted_cb (GdkFrameClock    *clock,
+                       KhPersonTimeline *self)
+{
+  /* Not before a frame that showed the list. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    show_all_rows (self);
+}
+
+/* The first FIRST_ROWS entries now, the others after the first frame
+ * painted with the list on screen (at once when it is in no window).
+ * Nothing of them is left out: the rest come one frame later, below the
+ * fold. */
+static void
+show_first_rows (KhPersonTimeline *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  GdkFrameClock *clock = surface != NULL ? gdk_surface_get_frame_clock (surface) : NULL;
+
+  /* The window's clock: the page may show its details only once they are
+   * all in, so the list need not be on screen yet. */
+  if (clock == NULL || self->show_all_clock != NULL)
+    return;
+  gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
+  self->show_all_clock = g_object_ref (clock);
+  self->show_all_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_rows_painted_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 static void
 timeline_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -297,13 +351,19 @@ timeline_loaded_cb (GObject      *object,
     {
       g_list_store_remove_all (self->entries);
       show_status (self, error->message);
+      g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
+  /* A person's first reading: the list makes rows for the first entries,
+   * enough for a screen, and for the rest once that frame is painted. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->entries)) == 0 && entries->len > FIRST_ROWS)
+    show_first_rows (self);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
   /* Translators: a person's timeline when there is nothing in it */
   show_status (self, entries->len == 0 ? _("Nothing recorded yet") : NULL);
   update_actions (self);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 /* ---- the note being written ---- */
@@ -840,7 +900,8 @@ build (KhPersonTimeline *self)
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->status_label));
 
   self->entries = g_list_store_new (KH_TYPE_TIMELINE_ENTRY);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->entries)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self,
@@ -890,6 +951,7 @@ kh_person_timeline_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->save_cancellable);
+  stop_waiting_for_paint (self);
   if (self->menu != NULL)
     gtk_widget_unparent (self->menu);
   self->menu = NULL;
@@ -897,6 +959,7 @@ kh_person_timeline_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->save_cancellable);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->entries);
   g_clear_object (&self->store);
   g_clear_pointer (&self->case_labels, g_hash_table_unref);
@@ -917,6 +980,10 @@ kh_person_timeline_class_init (KhPersonTimelineClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+  /* The timeline's reading came (its entries, or why not). */
+  signals[SIGNAL_LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_WINDOW_CLOSED] =
     g_signal_new ("window-closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -974,6 +1041,7 @@ kh_person_timeline_clear (KhPersonTimeline *self)
   self->saving = FALSE;
   self->loaded = FALSE;
   self->client_id = 0;
+  show_all_rows (self);
   g_list_store_remove_all (self->entries);
   g_hash_table_remove_all (self->case_labels);
   g_clear_pointer (&self->case_ids, g_array_unref);
