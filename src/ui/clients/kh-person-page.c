@@ -77,6 +77,8 @@ struct _KhPersonPage
   gboolean           scroll_to_top;     /* a new opening: the page starts at the name */
   gulong             client_changed_id; /* on the store */
   guint              reload_id;         /* an idle that reads the person again */
+  guint              waiting;           /* answers still to come before the details show */
+  guint              reveal_id;         /* a timeout that shows them all the same */
   gboolean           stale;             /* changed elsewhere while not on screen */
 };
 
@@ -129,6 +131,46 @@ emit_toast (KhPersonPage *self,
   g_autoptr(AdwToast) toast = adw_toast_new (title);
 
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, toast);
+}
+
+static void scroll_to_top (KhPersonPage *self);
+static gboolean works_cases (KhPersonPage *self);
+
+/* Issue 7: a new opening is laid out once, with its answers in, not again
+ * as each comes. The details show when the cases, the meetings (for those
+ * who book them) and the timeline (or the contacts) have come too, or
+ * after REVEAL_WAIT_MS, whichever is first; until then the spinner stays.
+ * The same person read again in place changes as each answer comes. */
+#define REVEAL_WAIT_MS 200
+
+static void
+reveal (KhPersonPage *self)
+{
+  self->waiting = 0;
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  if (self->client == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "details");
+  if (self->scroll_to_top)
+    scroll_to_top (self);
+  self->scroll_to_top = FALSE;
+}
+
+static gboolean
+reveal_timeout_cb (gpointer user_data)
+{
+  KhPersonPage *self = user_data;
+
+  self->reveal_id = 0;
+  reveal (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_came (KhPersonPage *self)
+{
+  if (self->waiting > 0 && --self->waiting == 0)
+    reveal (self);
 }
 
 static char *
@@ -458,18 +500,11 @@ clear_cases (KhPersonPage *self)
 }
 
 static void
-cases_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+show_cases (KhPersonPage *self,
+            GPtrArray    *cases,
+            GError       *error)
 {
-  g_autoptr(KhPersonPage) self = user_data;
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
-
-  cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
 
   clear_cases (self);
   show_responsible (self, cases);
@@ -519,6 +554,23 @@ cases_loaded_cb (GObject      *object,
 }
 
 static void
+cases_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_cases (self, cases, error);
+  answer_came (self);
+}
+
+static void
 clear_contacts (KhPersonPage *self)
 {
   GtkWidget *child;
@@ -560,19 +612,12 @@ contact_row_activated_cb (AdwActionRow *row,
 }
 
 static void
-contacts_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_contacts (KhPersonPage *self,
+               GPtrArray    *contacts,
+               GError       *error)
 {
-  g_autoptr(KhPersonPage) self = user_data;
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
   guint i;
-
-  contacts = kh_store_list_client_contacts_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
 
   clear_contacts (self);
 
@@ -605,6 +650,23 @@ contacts_loaded_cb (GObject      *object,
       g_signal_connect (row, "activated", G_CALLBACK (contact_row_activated_cb), self);
       gtk_list_box_append (self->contacts_list, row);
     }
+}
+
+static void
+contacts_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  contacts = kh_store_list_client_contacts_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_contacts (self, contacts, error);
+  answer_came (self);
 }
 
 /* Issue 5, 2.4: the page opens at its top, at the person's name, never
@@ -767,10 +829,6 @@ show_client (KhPersonPage *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "details");
-  if (self->scroll_to_top)
-    scroll_to_top (self);
-  self->scroll_to_top = FALSE;
 }
 
 static void
@@ -794,6 +852,15 @@ client_loaded_cb (GObject      *object,
     }
 
   show_client (self, client);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "details") == 0)
+    self->waiting = 0;
+  else
+    {
+      /* The cases, the timeline or the contacts, and the meetings. */
+      self->waiting = works_cases (self) ? 3 : 2;
+      g_clear_handle_id (&self->reveal_id, g_source_remove);
+      self->reveal_id = g_timeout_add (REVEAL_WAIT_MS, reveal_timeout_cb, self);
+    }
   load_meetings (self);
   kh_store_list_client_cases_async (self->store, client->id, self->cancellable,
                                     cases_loaded_cb, g_object_ref (self));
@@ -808,6 +875,8 @@ client_loaded_cb (GObject      *object,
   else
     kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,
                                          contacts_loaded_cb, g_object_ref (self));
+  if (self->waiting == 0)
+    reveal (self);
 }
 
 static void
@@ -1085,18 +1154,12 @@ create_meeting_row (KhPersonPage        *self,
 }
 
 static void
-meetings_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_meetings (KhPersonPage *self,
+               GPtrArray    *meetings,
+               GError       *error)
 {
-  g_autoptr(KhPersonPage) self = user_data;
-  g_autoptr(GPtrArray) meetings = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *row;
 
-  meetings = kh_store_list_client_appointments_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   clear_meetings (self);
   if (meetings == NULL || meetings->len == 0)
     {
@@ -1113,6 +1176,23 @@ meetings_loaded_cb (GObject      *object,
     }
   for (guint i = 0; i < meetings->len; i++)
     gtk_list_box_append (self->meetings_list, create_meeting_row (self, g_ptr_array_index (meetings, i)));
+}
+
+static void
+meetings_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  meetings = kh_store_list_client_appointments_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_meetings (self, meetings, error);
+  answer_came (self);
 }
 
 /* The person's meetings, for those who book them (logged as the page read). */
@@ -1232,6 +1312,7 @@ kh_person_page_dispose (GObject *object)
   g_cancellable_cancel (self->code_cancellable);
   g_cancellable_cancel (self->address_cancellable);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->client_changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_PERSON_PAGE);
@@ -1364,6 +1445,7 @@ kh_person_page_set_store (KhPersonPage *self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (self->timeline, "window-closed", G_CALLBACK (assessment_window_destroyed_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->timeline, "loaded", G_CALLBACK (answer_came), self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (self->timeline_pane), GTK_WIDGET (self->timeline));
     }
   gtk_widget_set_visible (self->timeline_pane, self->timeline != NULL);
@@ -1399,6 +1481,8 @@ load (KhPersonPage *self,
   g_clear_object (&self->code_cancellable);
   g_clear_object (&self->address_cancellable);
   self->cancellable = g_cancellable_new ();
+  self->waiting = 0;
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
 
   /* Every opening starts at the top (issue 5, 2.4): now, and once more
    * when the details are in, whatever their length. The same person read
