@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -988,16 +990,22 @@ test_team_filter (Fixture       *f,
                   gconstpointer  data)
 {
   GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+  GtkWidget *row;
 
   queue_in_two_teams (f);
 
   kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
   WAIT_UNTIL (count_rows (f, "queue_view") == 4);
   WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (team)));
-  /* The store's user was in no team when it signed in: every team's queue. */
+  /* The store's user was in no team when it signed in: every team's queue,
+   * each row saying whose queue the case waits in. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
   g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Kiirenuori, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Team: Nuoret aikuiset · Opened "));
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Aikuinen, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Team: Aikuissosiaalityö · Opened "));
 
   /* The young adults' team: its two, its urgent one first. */
   gtk_drop_down_set_selected (team, 2);
@@ -1005,7 +1013,10 @@ test_team_filter (Fixture       *f,
   WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL);
   g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
   g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Nuori, Testi");
-  kh_test_ui_screenshot (f->ui.window, "reception-team-filter");
+  /* One team's queue: the rows need not name it. */
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Nuori, Testi")) != NULL
+              && shows_text (row, "Opened "));
+  g_assert_false (shows_text (row, "Team: "));
 
   /* The first team. */
   gtk_drop_down_set_selected (team, 1);
@@ -1321,12 +1332,41 @@ test_own_team_first (Fixture       *f,
   WAIT_UNTIL (desk == NULL);
 }
 
+/* Pictures of the queue in two teams, in the reviewer's language (the
+ * tests above assert English): every team's, then the young adults'. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+
+  queue_in_two_teams (f);
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 4 && record_at (f, "queue_view", 3) != NULL
+              && g_list_model_get_n_items (gtk_drop_down_get_model (team)) == 3
+              && find_row (page_child (f, "queue_view"), "Aikuinen, Testi") != NULL);
+  kh_test_ui_screenshot (f->ui.window, "reception-every-team");
+  gtk_drop_down_set_selected (team, 2);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL
+              && find_row (page_child (f, "queue_view"), "Nuori, Testi") != NULL);
+  kh_test_ui_screenshot (f->ui.window, "reception-team-filter");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Pictures in Finnish or Swedish: KOHTAAMO_LOCALEDIR and LANGUAGE from
+   * outside, with KH_TEST_SCREENSHOTS (-p /ui/reception/screenshots). */
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1350,6 +1390,9 @@ main (int   argc,
   ADD ("/ui/reception/log-once", test_log_once);
   ADD ("/ui/reception/list-error", test_list_error);
   ADD ("/ui/reception/other-desk", test_other_desk);
+  /* Only when pictures are asked for: it asserts nothing of its own. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    ADD ("/ui/reception/screenshots", test_screenshots);
 
 #undef ADD
 
