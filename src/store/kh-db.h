@@ -255,6 +255,31 @@ KhUser    *kh_db_save_user       (KhDb        *db,
                                   gboolean     active,
                                   GError     **error);
 
+/* One addition or change of a user, as user_changes keeps it: what the
+ * user was made and who made it, when. */
+typedef struct {
+  gint64    at;                  /* seconds since 1970, UTC */
+  char     *account;
+  char     *display_name;        /* NULL for none */
+  KhRole    role;
+  gboolean  active;
+  char     *changed_by_account;  /* the user's own account for a database's first
+                                    administrator, who made themselves one */
+} KhUserChange;
+
+void       kh_user_change_free   (KhUserChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhUserChange, kh_user_change_free)
+
+/* Who added or changed users, and when (issue 6: a role decides what of
+ * the clients' data a user reads, so its changes are the unit's record).
+ * Every change, newest first, or only those of `account`; only an active
+ * administrator may read them (PERMISSION), and on a server only the
+ * administrators' group has the table. */
+GPtrArray *kh_db_list_user_changes (KhDb        *db,
+                                    KhUser      *user,
+                                    const char  *account,
+                                    GError     **error);   /* of KhUserChange */
+
 /* ---- teams (issue 5, 2.9; issue 7, 1; kh-db-teams.c) ---- */
 
 /* The unit's teams by name, with their active members counted; inactive
