@@ -280,6 +280,19 @@ GPtrArray *kh_db_list_user_changes (KhDb        *db,
                                     const char  *account,
                                     GError     **error);   /* of KhUserChange */
 
+/* ---- the responsible worker (issue 7, 2; kh-db-responsible.c) ---- */
+
+/* Names the person's responsible worker (omatyöntekijä, Social Welfare Act
+ * 42 §), or with `worker_id` 0 nobody for `reason`, as `user`; the current
+ * naming is read with the person's page (KhClient.responsible_worker).
+ * See kh-db-responsible.c for what is refused. */
+KhResponsibleWorker *kh_db_name_responsible_worker (KhDb        *db,
+                                                    KhUser      *user,
+                                                    gint64       client_id,
+                                                    gint64       worker_id,
+                                                    const char  *reason,
+                                                    GError     **error);
+
 /* ---- teams (issue 5, 2.9; issue 7, 1; kh-db-teams.c) ---- */
 
 /* The unit's teams by name, with their active members counted; inactive
