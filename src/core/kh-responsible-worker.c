@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "kh-caseload.h"
 #include "kh-responsible-worker.h"
 #include "kh-text.h"
 
@@ -45,12 +46,6 @@ kh_responsible_worker_free (KhResponsibleWorker *self)
   g_free (self);
 }
 
-gboolean
-kh_role_is_care_professional (KhRole role)
-{
-  return role == KH_ROLE_COUNSELLOR || role == KH_ROLE_SOCIAL_WORKER || role == KH_ROLE_LEAD;
-}
-
 KhNamingProblem
 kh_naming_check (const KhNaming *naming)
 {
@@ -58,7 +53,7 @@ kh_naming_check (const KhNaming *naming)
 
   g_return_val_if_fail (naming != NULL, KH_NAMING_REASON_MISSING);
 
-  if (!kh_role_is_care_professional (naming->namer_role))
+  if (!kh_role_works_cases (naming->namer_role))
     return KH_NAMING_NAMER_NOT_PROFESSIONAL;
 
   reason = kh_text_clean (naming->reason);
@@ -75,7 +70,7 @@ kh_naming_check (const KhNaming *naming)
 
   if (reason != NULL)
     return KH_NAMING_REASON_WITH_WORKER;
-  if (!kh_role_is_care_professional (naming->worker_role))
+  if (!kh_role_works_cases (naming->worker_role))
     return KH_NAMING_WORKER_NOT_PROFESSIONAL;
   if (!naming->worker_active)
     return KH_NAMING_WORKER_INACTIVE;

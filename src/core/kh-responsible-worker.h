@@ -14,7 +14,7 @@
  *
  * Each naming is a row the store keeps (responsible_workers); the newest
  * row is the current one. Whether a naming may be made is decided here,
- * once; the store and the server check the same (0028 / pg 0021).
+ * once; the store and the server check the same (0029 / pg 0022).
  */
 #pragma once
 
@@ -64,10 +64,8 @@ typedef struct {
   gboolean    special_support;       /* the latest finished assessment found the need */
 } KhNaming;
 
-/* Whether a role is a social-welfare professional who may be named, and
- * who may name (42 §, 817/2015 3 §): counsellor, social worker, lead. */
-gboolean        kh_role_is_care_professional (KhRole role);
-
+/* Who may be named, and who names (42 §, 817/2015 3 §), are the roles
+ * that work with cases: kh_role_works_cases (kh-caseload.h). */
 KhNamingProblem kh_naming_check              (const KhNaming *naming);
 /* A translated sentence for the worker, saying what to do. */
 const char     *kh_naming_problem_message    (KhNamingProblem problem);

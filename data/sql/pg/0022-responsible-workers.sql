@@ -1,5 +1,5 @@
--- 0021-responsible-workers.sql — PostgreSQL's side of
--- data/sql/0028-responsible-workers.sql: the person's named responsible
+-- 0022-responsible-workers.sql — PostgreSQL's side of
+-- data/sql/0029-responsible-workers.sql: the person's named responsible
 -- worker (omatyöntekijä / egen kontaktperson, Social Welfare Act 42 §)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -176,4 +176,4 @@ REVOKE ALL ON FUNCTION copy_begin (), copy_end () FROM PUBLIC;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (21, '0021-responsible-workers');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (22, '0022-responsible-workers');

@@ -1,4 +1,4 @@
--- 0028-responsible-workers.sql — the person's named responsible worker
+-- 0029-responsible-workers.sql — the person's named responsible worker
 -- (omatyöntekijä / egen kontaktperson, Social Welfare Act 42 §; issue 7, 2)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,7 @@
 -- a social worker or the lead (3–4) when the person's latest finished
 -- assessment found a need for special support (42 § 3 mom); the one who
 -- names has one of those roles too. Keep in sync with
--- data/sql/pg/0021-responsible-workers.sql.
+-- data/sql/pg/0022-responsible-workers.sql.
 
 CREATE TABLE responsible_workers (
   id          INTEGER PRIMARY KEY,
