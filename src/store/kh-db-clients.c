@@ -863,6 +863,8 @@ client_case_from_row (KhDbStmt *stmt)
   kcase->implementation_deadline = _kh_db_column_text (stmt, 17);
   kcase->directed_by = _kh_db_column_text (stmt, 18);
   kcase->assessment_status = _kh_db_column_int (stmt, 19);
+  kcase->team_id = _kh_db_column_int64 (stmt, 20);
+  kcase->team_name = _kh_db_column_text (stmt, 21);
   return kcase;
 }
 
@@ -871,7 +873,8 @@ client_case_from_row (KhDbStmt *stmt)
  *
  * Returns: (transfer full) (element-type KhCase): every case of the person,
  *   the newest first, each with who made the contact that opened it and on
- *   what basis (SHL 35 §); the read is logged once as KH_ACCESS_CASES.
+ *   what basis (SHL 35 §) and its team; the read is logged once as
+ *   KH_ACCESS_CASES.
  */
 GPtrArray *
 kh_db_list_client_cases (KhDb    *db,
@@ -919,11 +922,15 @@ kh_db_list_client_cases (KhDb    *db,
                         "  k.channel, k.contactor, coalesce (k.contactor_detail, "
                         "    k.contactor_name || coalesce (' (' || k.contactor_relation || ')', '')), "
                         "  k.referral, "
-                        "  cs.implementation_deadline, k.directed_by, %s "
+                        "  cs.implementation_deadline, k.directed_by, %s, "
+                        /* The team whose queue the case waits in, or whose
+                         * worker has it (issue 5, 2.9). */
+                        "  cs.team_id, t.name "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "
                         "  LEFT JOIN users u ON u.id = cs.assigned_to "
+                        "  LEFT JOIN teams t ON t.id = cs.team_id "
                         "WHERE cs.client_id = ?1 "
                         "ORDER BY cs.opened_at DESC, cs.id DESC",
                         assessment);

@@ -384,7 +384,7 @@ GPtrArray *kh_db_list_client_contacts (KhDb    *db,
                                        KhUser  *user,
                                        gint64   client_id,
                                        GError **error);     /* of KhContact */
-/* The person's cases, newest first, with the status, deadlines and worker,
+/* The person's cases, newest first, with the status, deadlines, worker and team,
  * and who made the opening contact and on what basis (SHL 35 §): for the
  * person's page and the warning before a second case. Logs KH_ACCESS_CASES
  * once (basis INTAKE for reception, else CLIENT_RELATIONSHIP). NOT_FOUND if

@@ -12,20 +12,32 @@
 
 #include "store-test-util.h"
 
+/* `team`: the team whose queue a case opened goes to; 0 the default. */
+static KhIntakeResult *
+save_intake_in_team (Fixture   *f,
+                     KhContact *contact,
+                     KhClient  *client,
+                     guint      groups,
+                     gint64     team)
+{
+  KhIntake intake = { contact, client, FALSE, groups, 0 };
+  g_autoptr(GError) error = NULL;
+  KhIntakeResult *result;
+
+  intake.team_id = team;
+  result = kh_db_save_intake (f->db, f->admin, &intake, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
 static KhIntakeResult *
 save_intake (Fixture   *f,
              KhContact *contact,
              KhClient  *client,
              guint      groups)
 {
-  KhIntake intake = { contact, client, FALSE, groups, 0 };
-  g_autoptr(GError) error = NULL;
-  KhIntakeResult *result;
-
-  result = kh_db_save_intake (f->db, f->admin, &intake, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
+  return save_intake_in_team (f, contact, client, groups, 0);
 }
 
 static gint64
@@ -412,8 +424,12 @@ test_client_cases (Fixture       *f,
   gint64 id = add_client (f, "Tapaus", "Tero", "1961-05-20", 954);
   gint64 other = add_client (f, "Muu", "Maija", "1980-05-20", 955);
   g_autofree char *log_sql = NULL;
+  g_autoptr(KhTeam) young = kh_team_new ();
   KhCase *kcase;
 
+  young->name = g_strdup ("Nuoret aikuiset");
+  g_assert_cmpint (kh_db_save_team (f->db, f->admin, young, &error), >, 0);
+  g_assert_no_error (error);
   {
     /* Thursday 2 April 2026: the person's daughter, for a disabled person (675/2023). */
     g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
@@ -438,7 +454,8 @@ test_client_cases (Fixture       *f,
     contact->contactor_detail = g_strdup ("Poliisi, Itä-Uudenmaan poliisilaitos");
     contact->referral = KH_REFERRAL_WITHOUT_CONSENT;
     contact->received_at = g_date_time_new_local (2026, 4, 14, 9, 0, 0);
-    second = save_intake (f, contact, client, 0);
+    /* In the young adults' team's queue (issue 5, 2.9). */
+    second = save_intake_in_team (f, contact, client, 0, young->id);
   }
 
   {
@@ -476,6 +493,8 @@ test_client_cases (Fixture       *f,
   g_assert_cmpint (kcase->referral, ==, KH_REFERRAL_WITHOUT_CONSENT);
   g_assert_null (kcase->assessment_deadline);
   g_assert_cmpint (kcase->deadline_groups, ==, 0);
+  g_assert_cmpint (kcase->team_id, ==, young->id);
+  g_assert_cmpstr (kcase->team_name, ==, "Nuoret aikuiset");
 
   kcase = g_ptr_array_index (cases, 1);
   g_assert_cmpint (kcase->id, ==, first->case_id);
@@ -492,6 +511,9 @@ test_client_cases (Fixture       *f,
   g_assert_cmpstr (kcase->implementation_deadline, ==, "2026-07-02");
   g_assert_cmpstr (kcase->client_name, ==, "Tapaus, Tero");
   g_assert_null (kcase->assigned_to_name);
+  /* The unit's first team, the default's (0023-teams.sql). */
+  g_assert_cmpint (kcase->team_id, !=, young->id);
+  g_assert_cmpstr (kcase->team_name, ==, "Aikuissosiaalityö");
 
   /* One logged read of the person's cases, and none of anyone else's. */
   log_sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE what = 9 AND client_id = %"

@@ -139,6 +139,9 @@ fixture_set_up (Fixture       *f,
   g_autoptr(KhDb) admin_db = NULL;
   g_autofree char *worker_location = NULL;
   const char *me = worker_account ();
+  /* The worker's role: a social worker, or the lead social worker when
+   * the test says so. */
+  KhRole role = data != NULL ? (KhRole) GPOINTER_TO_INT (data) : KH_ROLE_SOCIAL_WORKER;
   gint64 team;
 
   kh_test_ui_set_up (&f->ui);
@@ -163,8 +166,7 @@ fixture_set_up (Fixture       *f,
       admin = kh_db_login (admin_db, "ada", NULL, &error);
       g_assert_no_error (error);
     }
-  f->me = kh_db_save_user (admin_db, admin, me, "Sanna Sosiaalityöntekijä",
-                           KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  f->me = kh_db_save_user (admin_db, admin, me, "Sanna Sosiaalityöntekijä", role, TRUE, &error);
   g_assert_no_error (error);
   f->pekka = kh_db_save_user (admin_db, admin, "pekka", "Pekka Berg", KH_ROLE_SOCIAL_WORKER, TRUE, &error);
   g_assert_no_error (error);
@@ -175,6 +177,23 @@ fixture_set_up (Fixture       *f,
   g_assert_true (kh_db_set_user_team (admin_db, "pekka", team, &error));
   g_assert_no_error (error);
   f->me->team_id = f->pekka->team_id = team;
+  if (role == KH_ROLE_LEAD)
+    {
+      /* A worker of another team, whom the lead may give a case to. */
+      g_autoptr(KhTeam) young = kh_team_new ();
+      g_autoptr(KhUser) tiina = NULL;
+
+      young->name = g_strdup ("Nuoret aikuiset");
+      g_assert_cmpint (kh_db_save_team (admin_db, admin, young, &error), >, 0);
+      g_assert_no_error (error);
+      if (kh_test_ui_on_server ())
+        pg_test_create_login ("tiina");
+      tiina = kh_db_save_user (admin_db, admin, "tiina", "Tiina Tiimiläinen", KH_ROLE_SOCIAL_WORKER,
+                               TRUE, &error);
+      g_assert_no_error (error);
+      g_assert_true (kh_db_set_user_team (admin_db, "tiina", young->id, &error));
+      g_assert_no_error (error);
+    }
 
   worker_location = kh_test_ui_on_server () ? pg_test_conninfo (f->ui.pg_dbname, me)
                                             : g_strdup (f->ui.location);
@@ -198,7 +217,7 @@ fixture_set_up (Fixture       *f,
   f->store = kh_store_new (worker_location);
   kh_store_open_async (f->store, NULL, store_opened_cb, &user);
   WAIT_UNTIL (user != NULL);
-  g_assert_cmpint (user->role, ==, KH_ROLE_SOCIAL_WORKER);
+  g_assert_cmpint (user->role, ==, role);
 
   f->page = kh_caseload_page_new (f->store);
   g_signal_connect (f->page, "toast", G_CALLBACK (toast_cb), f);
@@ -326,6 +345,18 @@ action_enabled (Fixture    *f,
   return gtk_widget_is_sensitive (button);
 }
 
+/* Assign… for the case, once the action is enabled: its dialog. */
+static AdwMessageDialog *
+open_assign_dialog (Fixture *f,
+                    gint64   case_id)
+{
+  select_case (f, case_id);
+  WAIT_UNTIL (action_enabled (f, "caseload.assign"));
+  g_assert_true (gtk_widget_activate_action (f->page, "caseload.assign", NULL));
+  WAIT_UNTIL (find_dialog () != NULL);
+  return find_dialog ();
+}
+
 /* My cases, the team's queue with its deadlines, taking, another desk,
  * assigning, opening the person. */
 static void
@@ -400,11 +431,7 @@ test_caseload (Fixture       *f,
   WAIT_UNTIL (shows (f, 2));
   g_assert_cmpint (case_at (f, 0)->id, ==, f->old_case);
   g_assert_cmpint (case_at (f, 1)->id, ==, f->mine_case);
-  select_case (f, f->mine_case);
-  WAIT_UNTIL (action_enabled (f, "caseload.assign"));
-  g_assert_true (gtk_widget_activate_action (f->page, "caseload.assign", NULL));
-  WAIT_UNTIL (find_dialog () != NULL);
-  dialog = find_dialog ();
+  dialog = open_assign_dialog (f, f->mine_case);
   kh_test_ui_screenshot (GTK_WIDGET (dialog), "caseload-assign");
   adw_message_dialog_response (dialog, "assign");
   WAIT_UNTIL (shows (f, 1));
@@ -660,6 +687,63 @@ test_assess_from_row (Fixture       *f,
   close_and_wait (window);
 }
 
+/* Issue 5, 2.9: the lead social worker gives a case to a colleague: the
+ * case's team is listed; a worker of another team is behind "Show workers
+ * of other teams", still to be chosen (cases move between teams). */
+static void
+test_assign_team_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  GtkDropDown *choice;
+  GtkCheckButton *all;
+  GListModel *names;
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+  WAIT_UNTIL (shows (f, 1));
+  dialog = open_assign_dialog (f, f->mine_case);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  choice = GTK_DROP_DOWN (gtk_widget_get_first_child (extra));
+  all = GTK_CHECK_BUTTON (gtk_widget_get_last_child (extra));
+
+  /* The case's team: Pekka (the case is the lead's own). */
+  names = gtk_drop_down_get_model (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Pekka Berg");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (all)));
+  g_assert_false (gtk_check_button_get_active (all));
+  if (english)
+    g_assert_cmpstr (gtk_check_button_get_label (all), ==, "Show _workers of other teams");
+
+  /* Everyone, the team first; the choice stays where it was. */
+  gtk_check_button_set_active (all, TRUE);
+  names = gtk_drop_down_get_model (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Pekka Berg");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 1), ==,
+                   "Tiina Tiimiläinen · Nuoret aikuiset");
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+  gtk_drop_down_set_selected (choice, 1);
+  kh_test_ui_screenshot (GTK_WIDGET (dialog), "caseload-assign-other-team");
+
+  /* Back to the team: Pekka again, Tiina not listed. */
+  gtk_check_button_set_active (all, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (choice)), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+
+  /* And Tiina after all: the case is hers. */
+  gtk_check_button_set_active (all, TRUE);
+  gtk_drop_down_set_selected (choice, 1);
+  adw_message_dialog_response (dialog, "assign");
+  WAIT_UNTIL (shows (f, 0));
+  if (english)
+    g_assert_cmpstr (f->toast, ==, "The case of Omanen, Olli is now with Tiina Tiimiläinen.");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM cases WHERE assigned_to = "
+                                             "(SELECT id FROM users WHERE account = 'tiina')"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +767,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/caseload/assess-from-row", Fixture, NULL, fixture_set_up, test_assess_from_row,
               fixture_tear_down);
+  g_test_add ("/ui/caseload/assign-team-first", Fixture, GINT_TO_POINTER (KH_ROLE_LEAD),
+              fixture_set_up, test_assign_team_first, fixture_tear_down);
 
   return g_test_run ();
 }

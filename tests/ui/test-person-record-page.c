@@ -52,7 +52,8 @@ save_contact (KhDb        *db,
               KhContactor  contactor,
               const char  *detail,
               KhReferral   referral,
-              GDateTime   *when)
+              GDateTime   *when,
+              gint64       team)
 {
   g_autoptr(KhContact) contact = kh_contact_new ();
   g_autoptr(KhClient) client = kh_client_new ();
@@ -81,6 +82,7 @@ save_contact (KhDb        *db,
   contact->received_at = g_date_time_ref (when);
   if (contactor == KH_CONTACTOR_RELATIVE)
     intake.deadline_groups = KH_DEADLINE_GROUP_DISABLED;
+  intake.team_id = team;
   result = kh_db_save_intake (db, user, &intake, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
@@ -96,9 +98,14 @@ seed (Fixture *fixture)
   g_autoptr(GDateTime) thursday = g_date_time_new_local (2026, 4, 2, 10, 15, 0);
   g_autoptr(GDateTime) tuesday = g_date_time_new_local (2026, 4, 14, 9, 0, 0);
   g_autoptr(GDateTime) wednesday = g_date_time_new_local (2026, 4, 1, 13, 0, 0);
+  g_autoptr(KhTeam) young = kh_team_new ();
+  g_autoptr(GError) error = NULL;
   GDate birth;
 
   db = kh_shell_fixture_open_db (&fixture->shell, &user);
+  young->name = g_strdup ("Nuoret aikuiset");
+  g_assert_cmpint (kh_db_save_team (db, user, young, &error), >, 0);
+  g_assert_no_error (error);
 
   /* Fictional people: individual numbers 900–999. */
   g_date_clear (&birth, 1);
@@ -120,14 +127,15 @@ seed (Fixture *fixture)
   fixture->protected_id = save_person (db, user, marked);
 
   /* The person's daughter on Thursday 2.4.2026, for a disabled person; the
-   * police without consent on Tuesday 14.4.2026. */
+   * police without consent on Tuesday 14.4.2026, in the young adults'
+   * team's queue. */
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_RELATIVE,
-                "Tiina Salainen", KH_REFERRAL_NONE, thursday);
+                "Tiina Salainen", KH_REFERRAL_NONE, thursday, 0);
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_AUTHORITY,
-                "Poliisi", KH_REFERRAL_WITHOUT_CONSENT, tuesday);
+                "Poliisi", KH_REFERRAL_WITHOUT_CONSENT, tuesday, young->id);
   /* Wednesday 1.4.2026: the person themselves, directed by Kela to apply. */
   save_contact (db, user, fixture->protected_id, KH_OUTCOME_CASE_OPENED, KH_CONTACTOR_SELF,
-                "Kela", KH_REFERRAL_DIRECTED, wednesday);
+                "Kela", KH_REFERRAL_DIRECTED, wednesday, 0);
 
   g_date_set_dmy (&birth, 1, G_DATE_JUNE, 1975);
   open->identity_kind = KH_IDENTITY_CODE;
@@ -144,7 +152,7 @@ seed (Fixture *fixture)
       g_autoptr(GDateTime) when = g_date_time_new_local (2026, 3, day, 9, 0, 0);
 
       save_contact (db, user, fixture->open_id, KH_OUTCOME_ADVICE, KH_CONTACTOR_SELF, NULL,
-                    KH_REFERRAL_NONE, when);
+                    KH_REFERRAL_NONE, when, 0);
     }
 }
 
@@ -316,7 +324,7 @@ test_cases_and_language (Fixture       *fixture,
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Assessment starts without delay (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Tue 14.7.2026 (SHL 45 §)"));
-  g_assert_nonnull (strstr (subtitle, "Worker: none yet (in the team’s queue)"));
+  g_assert_nonnull (strstr (subtitle, "Worker: none yet (in the team’s queue: Nuoret aikuiset)"));
   g_assert_nonnull (strstr (subtitle, "Contact made by: An authority, Poliisi · Notification without consent"));
 
   /* The daughter's contact for a disabled person: the 7th working day after
@@ -330,6 +338,7 @@ test_cases_and_language (Fixture       *fixture,
   g_assert_nonnull (strstr (subtitle, "Assessment starts by Wed 15.4.2026 (SHL 36 §)"));
   g_assert_nonnull (strstr (subtitle, "Decisions: implemented by Thu 2.7.2026 (SHL 45 §)"));
   g_assert_nonnull (strstr (subtitle, "Contact made by: Relative or close person, Tiina Salainen (tytär)"));
+  g_assert_nonnull (strstr (subtitle, "Worker: none yet (in the team’s queue: Aikuissosiaalityö)"));
 
   /* SHL 35 § 1 p: the person came, directed by Kela. */
   row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (cases, 2));
@@ -339,6 +348,11 @@ test_cases_and_language (Fixture       *fixture,
   g_test_message ("%s", subtitle);
   g_assert_nonnull (strstr (subtitle, "Contact made by: The person themselves · directed to apply by Kela"));
   g_assert_null (gtk_list_box_get_row_at_index (cases, 3));
+
+  /* Under the name: none of the open cases has a worker; the queues they
+   * wait in, the newest case's first (issue 5, 2.9). */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (fixture, "responsible_label"))), ==,
+                   "Open cases not yet taken (in the teams’ queues: Nuoret aikuiset, Aikuissosiaalityö)");
 
   /* A person with no cases says so. */
   open_person (fixture, fixture->open_id);

@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -954,6 +956,32 @@ test_urgent_first (Fixture       *f,
   kh_test_ui_screenshot (f->ui.window, "reception-urgent-first");
 }
 
+/* Cases waiting in two teams: Aikuinen and Kiireaikuinen (urgent) in the
+ * unit's first team, Nuori and Kiirenuori (urgent) in "Nuoret aikuiset",
+ * which the user joins (a user's own team takes what they open). Returns
+ * that team's id. */
+static gint64
+queue_in_two_teams (Fixture *f)
+{
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhTeam) young = kh_team_new ();
+  KhDb *db = open_db (f, &user);
+
+  save_raw (db, user, "Aikuinen", "1980-01-01", 300, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiireaikuinen", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  young->name = g_strdup ("Nuoret aikuiset");
+  g_assert_cmpint (kh_db_save_team (db, user, young, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_set_user_team (db, user->account, young->id, &error));
+  g_assert_no_error (error);
+  user->team_id = young->id;
+  save_raw (db, user, "Nuori", "2004-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiirenuori", "2004-01-01", 50, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  kh_db_close (db);
+  return young->id;
+}
+
 /* Issue 5 2.9: the queue per team. The filter appears when the unit has
  * more than one team; the heading's counts follow it, and each team's
  * urgent case is first in its queue (1.1). */
@@ -961,32 +989,23 @@ static void
 test_team_filter (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(KhUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KhTeam) young = kh_team_new ();
-  KhDb *db = open_db (f, &user);
   GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
-  const char *team_names[] = { "Nuoret aikuiset", NULL };
+  GtkWidget *row;
 
-  save_raw (db, user, "Aikuinen", "1980-01-01", 300, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
-  save_raw (db, user, "Kiireaikuinen", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
-  young->name = g_strdup (team_names[0]);
-  g_assert_cmpint (kh_db_save_team (db, user, young, &error), >, 0);
-  g_assert_no_error (error);
-  /* The user's own team takes what they open. */
-  g_assert_true (kh_db_set_user_team (db, user->account, young->id, &error));
-  g_assert_no_error (error);
-  user->team_id = young->id;
-  save_raw (db, user, "Nuori", "2004-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
-  save_raw (db, user, "Kiirenuori", "2004-01-01", 50, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
-  kh_db_close (db);
+  queue_in_two_teams (f);
 
   kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
   WAIT_UNTIL (count_rows (f, "queue_view") == 4);
   WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (team)));
+  /* The store's user was in no team when it signed in: every team's queue,
+   * each row saying whose queue the case waits in. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
   g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Kiirenuori, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Team: Nuoret aikuiset · Opened "));
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Aikuinen, Testi")) != NULL);
+  g_assert_true (shows_text (row, "Team: Aikuissosiaalityö · Opened "));
 
   /* The young adults' team: its two, its urgent one first. */
   gtk_drop_down_set_selected (team, 2);
@@ -994,7 +1013,10 @@ test_team_filter (Fixture       *f,
   WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL);
   g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
   g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Nuori, Testi");
-  kh_test_ui_screenshot (f->ui.window, "reception-team-filter");
+  /* One team's queue: the rows need not name it. */
+  WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Nuori, Testi")) != NULL
+              && shows_text (row, "Opened "));
+  g_assert_false (shows_text (row, "Team: "));
 
   /* The first team. */
   gtk_drop_down_set_selected (team, 1);
@@ -1250,12 +1272,101 @@ test_other_desk (Fixture       *f,
   WAIT_UNTIL (other == NULL);
 }
 
+/* Issue 5, 2.9: a worker in a team sees their own team's queue first, from
+ * the first page read (the heading's first count is the team's), with the
+ * filter on the team; a choice made by hand stays when the lists are shown
+ * again. A user in no team sees every team's (test_team_filter). */
+static void
+test_own_team_first (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(KhUser) desk_user = NULL;
+  KhStore *desk = kh_store_new (f->ui.location);
+  gint64 young = queue_in_two_teams (f);
+  GtkWidget *page;
+  GtkDropDown *team;
+  GListModel *names;
+
+  /* The worker signs in at a desk, now a member of the young adults' team. */
+  kh_store_open_async (desk, NULL, other_desk_opened_cb, &desk_user);
+  WAIT_UNTIL (desk_user != NULL);
+  g_assert_cmpint (desk_user->team_id, ==, young);
+  page = kh_reception_page_new (desk);
+  kh_test_ui_show (&f->ui, page);
+  f->page = page;
+  team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+
+  WAIT_UNTIL (*heading (f, "queue_count") != '\0');
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "2 waiting · 1 urgent, shown first");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (team)));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL);
+  g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
+  g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Nuori, Testi");
+  /* Every team to choose from once they are read, the own one chosen. */
+  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (team)) == 3);
+  names = gtk_drop_down_get_model (team);
+  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Nuoret aikuiset");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "All teams");
+  kh_test_ui_screenshot (f->ui.window, "reception-own-team");
+
+  /* Every team, by hand; shown afresh, the choice stays. */
+  gtk_drop_down_set_selected (team, 0);
+  WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "4 waiting · 2 urgent, shown first") == 0
+              && count_rows (f, "queue_view") == 4);
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (page));
+  WAIT_UNTIL (gtk_drop_down_get_model (team) != names);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
+  WAIT_UNTIL (record_at (f, "queue_view", 3) != NULL);
+  g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
+  g_assert_cmpuint (count_rows (f, "queue_view"), ==, 4);
+
+  /* The page and its store go before the fixture's. */
+  g_object_add_weak_pointer (G_OBJECT (page), (gpointer *) &page);
+  gtk_window_set_child (GTK_WINDOW (f->ui.window), NULL);
+  f->page = NULL;
+  WAIT_UNTIL (page == NULL);
+  g_object_add_weak_pointer (G_OBJECT (desk), (gpointer *) &desk);
+  g_object_unref (desk);
+  WAIT_UNTIL (desk == NULL);
+}
+
+/* Pictures of the queue in two teams, in the reviewer's language (the
+ * tests above assert English): every team's, then the young adults'. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+
+  queue_in_two_teams (f);
+  kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
+  WAIT_UNTIL (count_rows (f, "queue_view") == 4 && record_at (f, "queue_view", 3) != NULL
+              && g_list_model_get_n_items (gtk_drop_down_get_model (team)) == 3
+              && find_row (page_child (f, "queue_view"), "Aikuinen, Testi") != NULL);
+  kh_test_ui_screenshot (f->ui.window, "reception-every-team");
+  gtk_drop_down_set_selected (team, 2);
+  WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL
+              && find_row (page_child (f, "queue_view"), "Nuori, Testi") != NULL);
+  kh_test_ui_screenshot (f->ui.window, "reception-team-filter");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Pictures in Finnish or Swedish: KOHTAAMO_LOCALEDIR and LANGUAGE from
+   * outside, with KH_TEST_SCREENSHOTS (-p /ui/reception/screenshots). */
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
+    {
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1275,9 +1386,13 @@ main (int   argc,
   ADD ("/ui/reception/urgent-first", test_urgent_first);
   ADD ("/ui/reception/filters", test_filters);
   ADD ("/ui/reception/team-filter", test_team_filter);
+  ADD ("/ui/reception/own-team-first", test_own_team_first);
   ADD ("/ui/reception/log-once", test_log_once);
   ADD ("/ui/reception/list-error", test_list_error);
   ADD ("/ui/reception/other-desk", test_other_desk);
+  /* Only when pictures are asked for: it asserts nothing of its own. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    ADD ("/ui/reception/screenshots", test_screenshots);
 
 #undef ADD
 

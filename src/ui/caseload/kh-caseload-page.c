@@ -27,6 +27,7 @@
 
 #include "core/kh-caseload.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/common/kh-accessible.h"
 #include "kh-caseload-model.h"
 #include "kh-caseload-page.h"
 #include "kh-caseload-row.h"
@@ -370,7 +371,9 @@ typedef struct
 {
   KhCaseloadPage *self;
   KhCase         *kcase;
-  GPtrArray      *colleagues;  /* of KhUser */
+  GPtrArray      *colleagues;  /* of KhUser: the case's team first */
+  GPtrArray      *labels;      /* of char *, the colleagues' */
+  guint           n_team;      /* how many of them are in the case's team */
   GtkDropDown    *choice;
 } AssignDialog;
 
@@ -380,7 +383,59 @@ assign_dialog_free (AssignDialog *d)
   g_object_unref (d->self);
   g_object_unref (d->kcase);
   g_ptr_array_unref (d->colleagues);
+  g_ptr_array_unref (d->labels);
   g_free (d);
+}
+
+/* The choice lists the case's team (issue 5, 2.9), or everyone the user may
+ * give the case to; the one chosen stays chosen. */
+static void
+show_colleagues (AssignDialog *d,
+                 gboolean      all)
+{
+  guint n = all || d->n_team == 0 ? d->colleagues->len : d->n_team;
+  guint chosen = gtk_drop_down_get_selected (d->choice);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (names, g_ptr_array_index (d->labels, i));
+  gtk_drop_down_set_model (d->choice, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (d->choice, chosen < n ? chosen : 0);
+}
+
+static void
+all_workers_toggled_cb (GtkCheckButton *check,
+                        AssignDialog   *d)
+{
+  show_colleagues (d, gtk_check_button_get_active (check));
+}
+
+/* The colleagues the case may go to, those of its team first; a worker of
+ * another team is for the lead social worker, who moves cases between
+ * teams (kh_case_assign_check). */
+static void
+add_colleagues (AssignDialog *d,
+                KhUser       *me,
+                GPtrArray    *users,
+                gboolean      team)
+{
+  for (guint i = 0; i < users->len; i++)
+    {
+      KhUser *user = g_ptr_array_index (users, i);
+      const char *name = user->display_name != NULL ? user->display_name : user->account;
+
+      if ((user->team_id == d->kcase->team_id) != team || user->id == d->kcase->assigned_to
+          || kh_case_assign_check (me, d->kcase, user) != KH_ASSIGN_OK)
+        continue;
+      g_ptr_array_add (d->colleagues, g_object_ref (user));
+      g_ptr_array_add (d->labels,
+                       user->id == me->id ? g_strdup_printf (_("%s (you)"), name)
+                       : !team && user->team_name != NULL
+                       ? g_strdup_printf ("%s · %s", name, user->team_name)
+                       : g_strdup (name));
+      if (team)
+        d->n_team++;
+    }
 }
 
 static void
@@ -415,11 +470,11 @@ users_listed_cb (GObject      *object,
   g_autoptr(KhCaseloadPage) self = user_data;
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkStringList) names = NULL;
   KhUser *me = kh_store_get_user (self->store);
   KhCase *kcase = selected_case (self);
   AssignDialog *d;
   GtkWidget *dialog;
+  GtkWidget *box;
   GtkRoot *root;
 
   users = kh_store_list_users_finish (KH_STORE (object), result, &error);
@@ -438,23 +493,9 @@ users_listed_cb (GObject      *object,
   d->self = g_object_ref (self);
   d->kcase = g_object_ref (kcase);
   d->colleagues = g_ptr_array_new_with_free_func (g_object_unref);
-  names = gtk_string_list_new (NULL);
-  for (guint i = 0; i < users->len; i++)
-    {
-      KhUser *user = g_ptr_array_index (users, i);
-
-      if (user->id != kcase->assigned_to && kh_case_assign_check (me, kcase, user) == KH_ASSIGN_OK)
-        {
-          g_autofree char *label = NULL;
-          const char *name = user->display_name != NULL ? user->display_name : user->account;
-
-          label = user->id == me->id ? g_strdup_printf (_("%s (you)"), name)
-                  : user->team_name != NULL ? g_strdup_printf ("%s · %s", name, user->team_name)
-                  : g_strdup (name);
-          g_ptr_array_add (d->colleagues, g_object_ref (user));
-          gtk_string_list_append (names, label);
-        }
-    }
+  d->labels = g_ptr_array_new_with_free_func (g_free);
+  add_colleagues (d, me, users, TRUE);
+  add_colleagues (d, me, users, FALSE);
   if (d->colleagues->len == 0)
     {
       KhAssignCheck why = kh_case_assign_check (me, kcase, me);
@@ -472,10 +513,23 @@ users_listed_cb (GObject      *object,
   /* Translators: %s is the person's name */
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Who will work on the case of %s?"),
                                   kcase->client_name);
-  d->choice = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  d->choice = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (d->choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Worker"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (d->choice));
+  show_colleagues (d, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (d->choice));
+  /* Workers of other teams, only when there are both. */
+  if (d->n_team > 0 && d->n_team < d->colleagues->len)
+    {
+      GtkWidget *all = gtk_check_button_new_with_mnemonic (_("Show _workers of other teams"));
+
+      gtk_widget_set_name (all, "kh-assign-all-workers");
+      kh_accessible_fix_mnemonics (all);
+      g_signal_connect (all, "toggled", G_CALLBACK (all_workers_toggled_cb), d);
+      gtk_box_append (GTK_BOX (box), all);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "assign", _("_Assign"),

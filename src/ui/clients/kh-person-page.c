@@ -289,7 +289,11 @@ create_case_row (KhPersonPage *self,
     /* Translators: the social worker a case is assigned to */
     g_ptr_array_add (lines, g_strdup_printf (_("Worker: %s"), kcase->assigned_to_name));
   else if (kcase->status == KH_CASE_QUEUED)
-    g_ptr_array_add (lines, g_strdup (_("Worker: none yet (in the team’s queue)")));
+    g_ptr_array_add (lines, kcase->team_name != NULL
+                            /* Translators: %s is the name of the team whose queue the case waits in */
+                            ? g_strdup_printf (_("Worker: none yet (in the team’s queue: %s)"),
+                                               kcase->team_name)
+                            : g_strdup (_("Worker: none yet (in the team’s queue)")));
 
   if (kcase->contactor != 0)
     {
@@ -356,6 +360,17 @@ create_case_row (KhPersonPage *self,
   return row;
 }
 
+/* Appends `text` to `strings` unless it is there already. */
+static void
+add_once (GPtrArray  *strings,
+          const char *text)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), text) == 0)
+      return;
+  g_ptr_array_add (strings, (gpointer) text);
+}
+
 /* Issue 7, 2: who works with the person, at a glance under the name:
  * who holds the person's open cases, under its own name (the named
  * responsible worker of 42 § is show_named_worker's line above it). */
@@ -364,6 +379,7 @@ show_responsible (KhPersonPage *self,
                   GPtrArray    *cases)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) teams = g_ptr_array_new ();
   g_autofree char *joined = NULL;
   g_autofree char *text = NULL;
   gboolean open = FALSE;
@@ -372,22 +388,22 @@ show_responsible (KhPersonPage *self,
   for (guint i = 0; cases != NULL && i < cases->len; i++)
     {
       KhCase *c = g_ptr_array_index (cases, i);
-      gboolean seen = FALSE;
 
       if (c->status == KH_CASE_CLOSED)
         continue;
       open = TRUE;
-      if (c->assigned_to_name == NULL)
-        continue;
-      for (guint j = 0; j < names->len; j++)
-        seen = seen || g_strcmp0 (g_ptr_array_index (names, j), c->assigned_to_name) == 0;
-      if (!seen)
-        g_ptr_array_add (names, c->assigned_to_name);
+      /* The teams are named only while no open case has a worker. */
+      if (c->assigned_to_name == NULL && c->team_name != NULL)
+        add_once (teams, c->team_name);
+      if (c->assigned_to_name != NULL)
+        add_once (names, c->assigned_to_name);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->responsible_label), open);
   if (!open)
     return;
   has_names = names->len > 0;
+  if (!has_names)
+    g_ptr_array_extend_and_steal (names, g_steal_pointer (&teams));
   g_ptr_array_add (names, NULL);
   joined = g_strjoinv (", ", (char **) names->pdata);
   text = has_names
@@ -395,6 +411,11 @@ show_responsible (KhPersonPage *self,
           * the named responsible worker of SHL 42 § (omatyöntekijä), which is
           * the line above it: do not translate as such. */
          ? g_strdup_printf (_("Open cases held by %s"), joined)
+         : names->len > 1
+         /* Translators: under a person's name: the queues their open cases wait in */
+         ? g_strdup_printf (ngettext ("Open case not yet taken (in the team’s queue: %s)",
+                                      "Open cases not yet taken (in the teams’ queues: %s)",
+                                      names->len - 1), joined)
          /* Translators: under a person's name: their open case waits in the team's queue */
          : g_strdup (_("Open case not yet taken (in the team’s queue)"));
   gtk_label_set_text (self->responsible_label, text);

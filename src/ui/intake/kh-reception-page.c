@@ -239,8 +239,8 @@ users_done_cb (GObject      *object,
 }
 
 /* Issue 5, 2.9: the queue per team. The filter offers every team (one
- * deactivated still has the cases that wait in it), and is shown only
- * when the unit has more than one. */
+ * deactivated still has the cases that wait in it), and is shown when
+ * the unit has more than one or the queue shown is one team's. */
 static void
 teams_done_cb (GObject      *object,
                GAsyncResult *result,
@@ -295,6 +295,28 @@ team_filter_changed_cb (KhReceptionPage *self)
   kh_work_list_model_set_team (self->queue,
                                i == GTK_INVALID_LIST_POSITION || i >= self->team_ids->len
                                ? 0 : g_array_index (self->team_ids, gint64, i));
+}
+
+/* Issue 5, 2.9: the queue a worker looks at first is their own team's,
+ * from the first page on (nobody of another team is shown, and logged, on
+ * the way); a user in no team (reception, usually) sees every team's. The
+ * filter names the team until the teams are read; a choice made by hand
+ * then stays for the session, as the queue keeps it. */
+static void
+show_own_team (KhReceptionPage *self)
+{
+  KhUser *me = kh_store_get_user (self->store);
+
+  if (me == NULL || me->team_id == 0 || me->team_name == NULL)
+    return;
+  gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->team_filter)),
+                          me->team_name);
+  g_array_append_val (self->team_ids, me->team_id);
+  self->teams_setting = TRUE;
+  gtk_drop_down_set_selected (self->team_filter, self->team_ids->len - 1);
+  self->teams_setting = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->team_filter), TRUE);
+  kh_work_list_model_set_team (self->queue, me->team_id);
 }
 
 /* The worker filter's names: read once, after the lists' first pages; the
@@ -842,6 +864,7 @@ kh_reception_page_constructed (GObject *object)
   }
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  show_own_team (self);
   kh_reception_page_refresh (self);
 }
 

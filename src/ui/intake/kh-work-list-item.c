@@ -16,6 +16,7 @@ struct _KhWorkListItem
   GObject    *record;
   KhCalendar *calendar;
   guint       position;
+  guint       team_shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (KhWorkListItem, kh_work_list_item, G_TYPE_OBJECT)
@@ -124,4 +125,21 @@ kh_work_list_item_get_calendar (KhWorkListItem *self)
   g_return_val_if_fail (KH_IS_WORK_LIST_ITEM (self), NULL);
 
   return self->calendar;
+}
+
+void
+kh_work_list_item_set_team_shown (KhWorkListItem *self,
+                                  gboolean        shown)
+{
+  g_return_if_fail (KH_IS_WORK_LIST_ITEM (self));
+
+  self->team_shown = shown != FALSE;
+}
+
+gboolean
+kh_work_list_item_get_team_shown (KhWorkListItem *self)
+{
+  g_return_val_if_fail (KH_IS_WORK_LIST_ITEM (self), FALSE);
+
+  return self->team_shown;
 }

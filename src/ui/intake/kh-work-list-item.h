@@ -25,5 +25,11 @@ void            kh_work_list_item_set_record (KhWorkListItem *self,
                                               GObject        *record,
                                               KhCalendar     *calendar);
 KhCalendar     *kh_work_list_item_get_calendar (KhWorkListItem *self);
+/* Whether the row names the case's team (issue 5, 2.9: a queue of every
+ * team says which team's queue each case waits in). Set before the record,
+ * whose notification the row follows. */
+void            kh_work_list_item_set_team_shown (KhWorkListItem *self,
+                                                  gboolean        shown);
+gboolean        kh_work_list_item_get_team_shown (KhWorkListItem *self);
 
 G_END_DECLS

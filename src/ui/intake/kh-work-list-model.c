@@ -101,10 +101,15 @@ set_records (KhWorkListModel *self,
              GPtrArray       *rows)
 {
   KhCalendar *calendar = kh_store_get_calendar (self->store);
+  gboolean every_team = self->kind == KH_WORK_LIST_QUEUE && self->query.team_id == 0;
 
   for (guint i = 0; i < rows->len && offset + i < self->total; i++)
-    kh_work_list_item_set_record (ensure_item (self, offset + i), g_ptr_array_index (rows, i),
-                                  calendar);
+    {
+      KhWorkListItem *item = ensure_item (self, offset + i);
+
+      kh_work_list_item_set_team_shown (item, every_team);
+      kh_work_list_item_set_record (item, g_ptr_array_index (rows, i), calendar);
+    }
 }
 
 static void

@@ -233,7 +233,8 @@ show_contact (KhWorkListRow *self,
 static void
 show_case (KhWorkListRow *self,
            KhCase        *kcase,
-           KhCalendar    *calendar)
+           KhCalendar    *calendar,
+           gboolean       team_shown)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
@@ -243,6 +244,10 @@ show_case (KhWorkListRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
   gtk_label_set_text (self->title_label, kcase->client_name ? kcase->client_name : "");
 
+  /* Issue 5, 2.9: in the queue of every team, whose queue the case waits in. */
+  if (team_shown && kcase->team_name != NULL)
+    /* Translators: in a queue's row: the team whose queue the case waits in */
+    g_ptr_array_add (parts, g_strdup_printf (_("Team: %s"), kcase->team_name));
   if (kcase->opened_at != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (kcase->opened_at);
@@ -347,7 +352,8 @@ update (KhWorkListRow *self)
   if (KH_IS_CONTACT (record))
     show_contact (self, KH_CONTACT (record));
   else if (KH_IS_CASE (record))
-    show_case (self, KH_CASE (record), kh_work_list_item_get_calendar (self->item));
+    show_case (self, KH_CASE (record), kh_work_list_item_get_calendar (self->item),
+               kh_work_list_item_get_team_shown (self->item));
   else
     show_loading (self);
 }
