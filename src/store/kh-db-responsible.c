@@ -261,3 +261,33 @@ kh_db_name_responsible_worker (KhDb        *db,
     return NULL;
   return g_steal_pointer (&result);
 }
+
+gint64
+kh_db_insert_responsible_worker_bulk (KhDb       *db,
+                                      gint64      client_id,
+                                      gint64      worker_id,
+                                      GDateTime  *named_at,
+                                      GError    **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, 0);
+  g_return_val_if_fail (worker_id > 0 && named_at != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  stmt = _kh_db_prepare (db, "INSERT INTO responsible_workers (client_id, worker_id, named_by, named_at) "
+                             "VALUES (?1, ?2, ?2, ?3) RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  _kh_db_bind_int64 (stmt, 1, client_id);
+  _kh_db_bind_int64 (stmt, 2, worker_id);
+  _kh_db_bind_int64 (stmt, 3, g_date_time_to_unix (named_at));
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return 0;
+    }
+  return _kh_db_column_int64 (stmt, 0);
+}

@@ -293,6 +293,16 @@ KhResponsibleWorker *kh_db_name_responsible_worker (KhDb        *db,
                                                     const char  *reason,
                                                     GError     **error);
 
+/* For the demo (kohtaamo-admin demo, on a file): the worker names
+ * themselves the person's responsible worker at `named_at`, without the
+ * acting user's checks (the table's rules still hold: INVALID when they
+ * refuse). Returns the naming's id, or 0 with `error` set. */
+gint64     kh_db_insert_responsible_worker_bulk (KhDb       *db,
+                                                 gint64      client_id,
+                                                 gint64      worker_id,
+                                                 GDateTime  *named_at,
+                                                 GError    **error);
+
 /* ---- teams (issue 5, 2.9; issue 7, 1; kh-db-teams.c) ---- */
 
 /* The unit's teams by name, with their active members counted; inactive
