@@ -14,7 +14,7 @@
 -- a social worker or the lead (3–4) when the person's latest finished
 -- assessment found a need for special support (42 § 3 mom); the one who
 -- names has one of those roles too. Keep in sync with
--- data/sql/pg/0022-responsible-workers.sql.
+-- data/sql/pg/0023-responsible-workers.sql.
 
 CREATE TABLE responsible_workers (
   id          INTEGER PRIMARY KEY,

@@ -14,7 +14,7 @@
  *
  * Each naming is a row the store keeps (responsible_workers); the newest
  * row is the current one. Whether a naming may be made is decided here,
- * once; the store and the server check the same (0029 / pg 0022).
+ * once; the store and the server check the same (0029 / pg 0023).
  */
 #pragma once
 

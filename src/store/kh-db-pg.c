@@ -62,7 +62,7 @@ static const struct {
   { 18, "0018-appointments.sql" },
   { 19, "0019-case-notes.sql" },
   { 20, "0020-copy-every-table.sql" },
-  { 22, "0022-responsible-workers.sql" },
+  { 23, "0023-responsible-workers.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -7,7 +7,7 @@
  * or the lead social worker names one, or records why none is named.
  * The rules are src/core/kh-responsible-worker.c's; the tables restate
  * them for any program (data/sql/0029-responsible-workers.sql, and on a
- * server data/sql/pg/0022-responsible-workers.sql, which also decides who
+ * server data/sql/pg/0023-responsible-workers.sql, which also decides who
  * may and stamps who named and when).
  *
  * The current naming is read with the person (kh_db_get_client), in the
@@ -186,7 +186,7 @@ kh_db_name_responsible_worker (KhDb        *db,
   if (local_error == NULL)
     {
       /* ?1 person, ?2 worker, ?3 reason, ?4 user, ?5 now (the server
-       * takes both itself): data/sql/pg/0022-responsible-workers.sql. */
+       * takes both itself): data/sql/pg/0023-responsible-workers.sql. */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, named_at FROM kohtaamo.responsible_worker_name (?1, ?2, ?3) "

@@ -1133,7 +1133,7 @@ def test_case_notes():
 
 def test_responsible_workers():
     # Issue 7, 2; Social Welfare Act 42 %: person 1's responsible worker,
-    # named through the server's function (0022-responsible-workers.sql).
+    # named through the server's function (0023-responsible-workers.sql).
     sw_id = "(SELECT id FROM kohtaamo.users WHERE account = 'sw')"
     rec_id = "(SELECT id FROM kohtaamo.users WHERE account = 'rec')"
     expect_ok('the lead names the social worker; the server stamps who and when', 'lead',

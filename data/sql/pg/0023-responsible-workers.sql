@@ -1,4 +1,4 @@
--- 0022-responsible-workers.sql — PostgreSQL's side of
+-- 0023-responsible-workers.sql — PostgreSQL's side of
 -- data/sql/0029-responsible-workers.sql: the person's named responsible
 -- worker (omatyöntekijä / egen kontaktperson, Social Welfare Act 42 §)
 --
@@ -176,4 +176,4 @@ REVOKE ALL ON FUNCTION copy_begin (), copy_end () FROM PUBLIC;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (22, '0022-responsible-workers');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (23, '0023-responsible-workers');
