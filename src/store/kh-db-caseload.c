@@ -29,14 +29,15 @@
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
-/* The next statutory date, as kh_case_due takes it (SQLite; `started` is
- * the result column below). */
+/* The next statutory date, as kh_case_due takes it (SQLite): the
+ * expressions of the indexes cases_mine_order and cases_team_order
+ * (data/sql/0028-caseload-order.sql), so that they give the order and the
+ * counts without reading every case of the list. */
 #define NEXT_DATE \
-  "(CASE WHEN started = 0 AND cs.assessment_deadline IS NOT NULL " \
+  "(CASE WHEN cs.assessment_started = 0 AND cs.assessment_deadline IS NOT NULL " \
   "      THEN cs.assessment_deadline ELSE cs.implementation_deadline END)"
-
-#define STARTED \
-  "EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = cs.id)"
+#define CASELOAD_ORDER \
+  "ORDER BY cs.urgent DESC, " NEXT_DATE " IS NULL, " NEXT_DATE ", cs.opened_at, cs.id "
 
 /* Where the case's assessment is (a draft, finished, or 0: none), for the
  * row's Start, Continue or Open Assessment (the caseload is read only by
@@ -47,10 +48,16 @@
 #define ASSESSMENT_STATUS_ON_SERVER \
   "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
 
-/* ?1 scope, ?2 the user, ?3 the team (0: every team) */
-#define SCOPE \
-  "WHERE ((?1 = 1 AND cs.status = 2 AND cs.assigned_to = ?2) " \
-  "    OR (?1 = 2 AND cs.status = 1 AND (?3 = 0 OR cs.team_id = ?3))) "
+/* The list's cases, one index each: ?1 the user (my cases) or the team
+ * (its queue); a queue of every team (a caller in none, ?1 0) is sorted. */
+static const char *
+scope_where (KhCaseloadScope scope,
+             gint64          team)
+{
+  if (scope == KH_CASELOAD_MINE)
+    return "cs.assigned_to = ?1 AND cs.status = 2 ";
+  return team != 0 ? "cs.status = 1 AND cs.team_id = ?1 " : "cs.status = 1 AND ?1 = 0 ";
+}
 
 static KhCase *
 caseload_row (KhDbStmt *stmt)
@@ -217,40 +224,38 @@ list_on_file (KhDb                  *db,
               GError               **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *page_sql = NULL;
+  g_autofree char *counts_sql = NULL;
+  const char *where = scope_where (scope, team);
+  gint64 key = scope == KH_CASELOAD_MINE ? user->id : team;
   GError *local_error = NULL;
   int rc;
 
-  /* SQLite reads the result column `started` in ORDER BY's expressions. */
-  stmt = _kh_db_prepare (db,
-                         KH_DB_CASE_COLUMNS ", " STARTED " AS started, " ASSESSMENT_STATUS " "
-                         KH_DB_CASE_FROM SCOPE
-                         "ORDER BY cs.urgent DESC, " NEXT_DATE " IS NULL, " NEXT_DATE ", "
-                         "  cs.opened_at, cs.id LIMIT ?4 OFFSET ?5",
-                         &local_error);
+  page_sql = g_strconcat (KH_DB_CASE_COLUMNS ", cs.assessment_started, " ASSESSMENT_STATUS " "
+                          KH_DB_CASE_FROM "WHERE ", where, CASELOAD_ORDER "LIMIT ?2 OFFSET ?3",
+                          NULL);
+  stmt = _kh_db_prepare (db, page_sql, &local_error);
   if (stmt != NULL)
     {
-      _kh_db_bind_int (stmt, 1, scope);
-      _kh_db_bind_int64 (stmt, 2, user->id);
-      _kh_db_bind_int64 (stmt, 3, team);
-      _kh_db_bind_int64 (stmt, 4, limit);
-      _kh_db_bind_int64 (stmt, 5, query->offset);
+      _kh_db_bind_int64 (stmt, 1, key);
+      _kh_db_bind_int64 (stmt, 2, limit);
+      _kh_db_bind_int64 (stmt, 3, query->offset);
       _kh_db_read_rows (db, stmt, (KhDbRowFunc) caseload_row, cases, &local_error);
       g_clear_pointer (&stmt, _kh_db_stmt_release);
     }
+  /* Each count a range of the index; a next date is never NULL (45 §
+   * always has one), but the order's term is the index's. */
+  counts_sql = g_strconcat ("SELECT (SELECT count (*) FROM cases cs WHERE ", where, "), "
+                            "  (SELECT count (*) FROM cases cs WHERE ", where, "AND cs.urgent = 1), "
+                            "  (SELECT count (*) FROM cases cs WHERE ", where, "AND cs.urgent = 0 "
+                            "     AND (" NEXT_DATE " IS NULL) = 0 AND " NEXT_DATE " < ?2)",
+                            NULL);
   if (local_error == NULL)
-    stmt = _kh_db_prepare (db,
-                           "SELECT count(*), coalesce (sum (urgent), 0), "
-                           "  coalesce (sum (CASE WHEN urgent = 0 AND " NEXT_DATE " < ?4 "
-                           "                 THEN 1 ELSE 0 END), 0) "
-                           "FROM (SELECT cs.urgent, cs.assessment_deadline, cs.implementation_deadline, "
-                           "        " STARTED " AS started FROM cases cs " SCOPE ") AS cs",
-                           &local_error);
+    stmt = _kh_db_prepare (db, counts_sql, &local_error);
   if (stmt != NULL)
     {
-      _kh_db_bind_int (stmt, 1, scope);
-      _kh_db_bind_int64 (stmt, 2, user->id);
-      _kh_db_bind_int64 (stmt, 3, team);
-      _kh_db_bind_text (stmt, 4, today);
+      _kh_db_bind_int64 (stmt, 1, key);
+      _kh_db_bind_text (stmt, 2, today);
       rc = _kh_db_step (stmt);
       if (rc == KH_DB_ROW)
         {

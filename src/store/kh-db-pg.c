@@ -62,6 +62,7 @@ static const struct {
   { 18, "0018-appointments.sql" },
   { 19, "0019-case-notes.sql" },
   { 20, "0020-copy-every-table.sql" },
+  { 21, "0021-caseload-order.sql" },
   { 23, "0023-responsible-workers.sql" },
 };
 

@@ -66,6 +66,7 @@ static const char * const migrations[] = {
   "0025-assessment-step.sql",
   "0026-appointments.sql",
   "0027-case-notes.sql",
+  "0028-caseload-order.sql",
   "0029-responsible-workers.sql",
 };
 

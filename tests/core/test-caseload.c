@@ -15,7 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/kh-calendar.h"
 #include "core/kh-caseload.h"
+#include "core/kh-deadlines.h"
 
 static KhCase *
 make_case (gint64      id,
@@ -107,6 +109,69 @@ test_due (void)
           g_assert_cmpstr (shown, ==, due_cases[i].date);
           g_assert_cmpint (due.days_left, ==, due_cases[i].days_left);
         }
+    }
+}
+
+static const struct {
+  guint          d, m;            /* 2027 */
+  gboolean       started;
+  KhNextDeadline which;
+  KhDueStatus    due;
+  int            days_left;
+} easter_2027_days[] = {
+  /* Tue 6.4.: the start is tomorrow. */
+  { 6, 4, FALSE, KH_NEXT_DEADLINE_ASSESSMENT_START, KH_DUE_THIS_WEEK, 1 },
+  { 7, 4, FALSE, KH_NEXT_DEADLINE_ASSESSMENT_START, KH_DUE_TODAY, 0 },
+  { 8, 4, FALSE, KH_NEXT_DEADLINE_ASSESSMENT_START, KH_DUE_OVERDUE, -1 },
+  /* Started on Thu 8.4.: 22 days of April, 31 of May, 28 of June. */
+  { 8, 4, TRUE, KH_NEXT_DEADLINE_IMPLEMENTATION, KH_DUE_LATER, 81 },
+};
+
+/* Issue 7, "how we will know", a year on from tests/store/test-caseload.c:
+ * a person over 75 (born 1.3.1950) contacts the unit on Thursday 25 March
+ * 2027, the Thursday before Easter, to obtain services. Maundy Thursday is
+ * an ordinary working day; Good Friday 26.3. and Easter Monday 29.3. are
+ * not: Tue 30.3. is the 1st working day after the contact, Wed 31.3. the
+ * 2nd, Thu 1.4. the 3rd, Fri 2.4. the 4th, Mon 5.4. the 5th, Tue 6.4. the
+ * 6th and Wed 7.4.2027 the 7th, the 36 § start (domain-law.md section 6).
+ * The 45 § date, three months on, is Fri 25.6.2027, Midsummer Eve: it
+ * moves past Midsummer Day (Sat 26.6.) and the Sunday to Mon 28.6.2027
+ * (150/1930, 5 §). The caseload's row then stands as the table says. */
+static void
+test_easter_2027 (void)
+{
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  GDate contact, birth, start, plan;
+  char start_iso[11], plan_iso[11];
+
+  g_date_clear (&contact, 1);
+  g_date_set_dmy (&contact, 25, G_DATE_MARCH, 2027);
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 1, G_DATE_MARCH, 1950);
+  g_assert_true (kh_deadline_assessment_start (calendar, &contact, TRUE, 0, &birth, &start));
+  kh_deadline_implementation (calendar, &contact, &plan);
+  g_snprintf (start_iso, sizeof start_iso, "%04d-%02d-%02d", g_date_get_year (&start),
+              g_date_get_month (&start), g_date_get_day (&start));
+  g_snprintf (plan_iso, sizeof plan_iso, "%04d-%02d-%02d", g_date_get_year (&plan),
+              g_date_get_month (&plan), g_date_get_day (&plan));
+  g_assert_cmpstr (start_iso, ==, "2027-04-07");
+  g_assert_cmpstr (plan_iso, ==, "2027-06-28");
+
+  for (guint i = 0; i < G_N_ELEMENTS (easter_2027_days); i++)
+    {
+      g_autoptr(KhCase) c = make_case (1, "2027-03-25", start_iso, plan_iso, FALSE, KH_CASE_ASSIGNED);
+      KhCaseDue due;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, easter_2027_days[i].d, easter_2027_days[i].m, 2027);
+      g_test_message ("%u.%u.2027, started %d", easter_2027_days[i].d, easter_2027_days[i].m,
+                      easter_2027_days[i].started);
+      kh_case_due (c, easter_2027_days[i].started, &day, &due);
+      g_assert_cmpint (due.which, ==, easter_2027_days[i].which);
+      g_assert_cmpint (due.status, ==, easter_2027_days[i].due);
+      g_assert_cmpint (due.days_left, ==, easter_2027_days[i].days_left);
+      g_assert_cmpint (g_date_compare (&due.date, easter_2027_days[i].started ? &plan : &start), ==, 0);
     }
 }
 
@@ -271,6 +336,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/caseload/due", test_due);
+  g_test_add_func ("/core/caseload/easter-2027", test_easter_2027);
   g_test_add_func ("/core/caseload/order", test_order);
   g_test_add_func ("/core/caseload/describe", test_describe);
   g_test_add_func ("/core/caseload/assign-rules", test_assign_rules);

@@ -258,6 +258,79 @@ test_order_is_the_cores (Fixture       *f,
   unit_tear_down (&u);
 }
 
+/* A started assessment moves a case from its 36 § date to its 45 § date:
+ * the order and the overdue count follow (the index's copy of "started",
+ * data/sql/0028-caseload-order.sql), a draft removed moves it back, and
+ * the copy takes no other value. */
+static void
+test_started_moves_case (Fixture       *f,
+                         gconstpointer  data)
+{
+  Unit u = { 0 };
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhAssessment) assessment = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *remove = NULL;
+  KhCaseloadCounts counts = { 0 };
+  RawDb *raw;
+  gint64 berg, aalto;
+
+  unit_set_up (f, &u);
+  /* Berg, over 75: start by Wed 15.4.2026, plan by Thu 2.7.2026. Aalto,
+   * younger: plan by Tue 2.6.2026. */
+  berg = open_case (f, &u, "Berg", "1945-02-02", 2026, 4, 2, 0, FALSE, u.team);
+  aalto = open_case (f, &u, "Aalto", "1990-01-01", 2026, 3, 2, 1, FALSE, u.team);
+  g_assert_true (kh_db_take_case (fixture_db (f, u.sanna), u.sanna, berg, &error));
+  g_assert_true (kh_db_take_case (fixture_db (f, u.sanna), u.sanna, aalto, &error));
+  g_assert_no_error (error);
+
+  /* Monday 20.4.: Berg's start is overdue, so Berg first. */
+  mine = caseload (f, u.sanna, KH_CASELOAD_MINE, 0, 0, "2026-04-20", &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  g_assert_cmpint (((KhCase *) g_ptr_array_index (mine, 0))->id, ==, berg);
+  g_assert_false (((KhCase *) g_ptr_array_index (mine, 0))->assessment_started);
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_cmpuint (counts.overdue, ==, 1);
+
+  /* The assessment started: Berg's next date is 2.7., after Aalto's 2.6. */
+  assessment = kh_db_start_assessment (fixture_db (f, u.sanna), u.sanna, berg, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (assessment);
+  g_clear_pointer (&mine, g_ptr_array_unref);
+  mine = caseload (f, u.sanna, KH_CASELOAD_MINE, 0, 0, "2026-04-20", &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mine->len, ==, 2);
+  g_assert_cmpint (((KhCase *) g_ptr_array_index (mine, 0))->id, ==, aalto);
+  g_assert_cmpint (((KhCase *) g_ptr_array_index (mine, 1))->id, ==, berg);
+  g_assert_true (((KhCase *) g_ptr_array_index (mine, 1))->assessment_started);
+  g_assert_cmpuint (counts.total, ==, 2);
+  g_assert_cmpuint (counts.overdue, ==, 0);
+
+  /* The copy takes no other value; the draft removed, Berg is first again. */
+  raw = raw_connect (f);
+  started = g_strdup_printf ("UPDATE cases SET assessment_started = 0 WHERE id = %" G_GINT64_FORMAT, berg);
+  g_assert_true (raw_refuses (raw, started));
+  g_free (started);
+  started = g_strdup_printf ("UPDATE cases SET assessment_started = 1 WHERE id = %" G_GINT64_FORMAT, aalto);
+  g_assert_true (raw_refuses (raw, started));
+  remove = g_strdup_printf ("DELETE FROM assessment_participants WHERE assessment_id = %" G_GINT64_FORMAT "; "
+                            "DELETE FROM assessment_areas WHERE assessment_id = %" G_GINT64_FORMAT "; "
+                            "DELETE FROM assessments WHERE id = %" G_GINT64_FORMAT,
+                            assessment->id, assessment->id, assessment->id);
+  raw_run (raw, remove);
+  raw_close (raw);
+  g_clear_pointer (&mine, g_ptr_array_unref);
+  mine = caseload (f, u.sanna, KH_CASELOAD_MINE, 0, 0, "2026-04-20", &counts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((KhCase *) g_ptr_array_index (mine, 0))->id, ==, berg);
+  g_assert_false (((KhCase *) g_ptr_array_index (mine, 0))->assessment_started);
+  g_assert_cmpuint (counts.overdue, ==, 1);
+
+  unit_tear_down (&u);
+}
+
 /* Taking a case moves it from the team's queue to my cases; a second
  * taker is told who has it and changes nothing. */
 static void
@@ -572,6 +645,7 @@ main (int   argc,
 
   ADD ("/caseload/easter-deadlines", test_easter_deadlines);
   ADD ("/caseload/order-is-the-cores", test_order_is_the_cores);
+  ADD ("/caseload/started-moves-case", test_started_moves_case);
   ADD ("/caseload/take", test_take);
   ADD ("/caseload/who-may", test_who_may);
   ADD ("/caseload/two-desks", test_two_desks);

@@ -582,6 +582,11 @@ test_queue_deadline (Fixture       *f,
   g_assert_true (shows_text (row, "implemented by "));
   g_assert_true (shows_text (row, "(SHL 45 §)"));
   g_assert_cmpstr (heading (f, "queue_count"), ==, "1 waiting · none urgent");
+  /* Issue 5, 2.9: a unit of one team: no team filter, and the rows do not
+   * repeat the team's name (once the teams are read). */
+  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "team_filter")))) == 2);
+  g_assert_false (gtk_widget_get_visible (page_child (f, "team_filter")));
+  g_assert_false (shows_text (row, "Team: "));
   kh_test_ui_screenshot (f->ui.window, "reception-queue");
 }
 

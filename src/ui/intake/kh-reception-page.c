@@ -281,6 +281,8 @@ teams_done_cb (GObject      *object,
   gtk_drop_down_set_selected (self->team_filter, selected);
   self->teams_setting = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->team_filter), teams->len > 1 || selected != 0);
+  /* A unit of one team: its name in every row would say nothing. */
+  kh_work_list_model_set_teams_named (self->queue, teams->len > 1);
   if (selected == 0 && chosen != 0)
     kh_work_list_model_set_team (self->queue, 0);
 }

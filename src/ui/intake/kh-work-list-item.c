@@ -133,7 +133,12 @@ kh_work_list_item_set_team_shown (KhWorkListItem *self,
 {
   g_return_if_fail (KH_IS_WORK_LIST_ITEM (self));
 
+  if (self->team_shown == (shown != FALSE))
+    return;
   self->team_shown = shown != FALSE;
+  /* A row shown follows its record's notification. */
+  if (self->record != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
 gboolean

@@ -26,8 +26,9 @@ void            kh_work_list_item_set_record (KhWorkListItem *self,
                                               KhCalendar     *calendar);
 KhCalendar     *kh_work_list_item_get_calendar (KhWorkListItem *self);
 /* Whether the row names the case's team (issue 5, 2.9: a queue of every
- * team says which team's queue each case waits in). Set before the record,
- * whose notification the row follows. */
+ * team, in a unit of several, says which team's queue each case waits
+ * in). Once the record is set, a change notifies "record", which the row
+ * follows. */
 void            kh_work_list_item_set_team_shown (KhWorkListItem *self,
                                                   gboolean        shown);
 gboolean        kh_work_list_item_get_team_shown (KhWorkListItem *self);

@@ -33,6 +33,7 @@ struct _KhWorkListModel
   guint            generation;    /* of the reload the answers belong to */
   guint            reloading : 1; /* the first page of a reload is on its way */
   guint            refreshing : 1;/* the first page of a refresh is on its way */
+  guint            teams_named : 1;/* the unit has several teams (set_teams_named) */
 };
 
 static void kh_work_list_model_list_model_init (GListModelInterface *iface);
@@ -95,19 +96,27 @@ ensure_item (KhWorkListModel *self,
   return item;
 }
 
+/* Issue 5, 2.9: the queue of every team, in a unit of several, says in
+ * each row whose queue the case waits in. */
+static gboolean
+names_teams (KhWorkListModel *self)
+{
+  return self->kind == KH_WORK_LIST_QUEUE && self->query.team_id == 0 && self->teams_named;
+}
+
 static void
 set_records (KhWorkListModel *self,
              guint            offset,
              GPtrArray       *rows)
 {
   KhCalendar *calendar = kh_store_get_calendar (self->store);
-  gboolean every_team = self->kind == KH_WORK_LIST_QUEUE && self->query.team_id == 0;
+  gboolean team_shown = names_teams (self);
 
   for (guint i = 0; i < rows->len && offset + i < self->total; i++)
     {
       KhWorkListItem *item = ensure_item (self, offset + i);
 
-      kh_work_list_item_set_team_shown (item, every_team);
+      kh_work_list_item_set_team_shown (item, team_shown);
       kh_work_list_item_set_record (item, g_ptr_array_index (rows, i), calendar);
     }
 }
@@ -381,6 +390,21 @@ kh_work_list_model_set_team (KhWorkListModel *self,
   self->query.team_id = team_id;
   if (self->generation > 0)
     kh_work_list_model_reload (self, self->query.showing);
+}
+
+void
+kh_work_list_model_set_teams_named (KhWorkListModel *self,
+                                    gboolean         named)
+{
+  g_return_if_fail (KH_IS_WORK_LIST_MODEL (self));
+
+  if (self->teams_named == (named != FALSE))
+    return;
+  self->teams_named = named != FALSE;
+  /* The rows read already say it too. */
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_ptr_array_index (self->items, i) != NULL)
+      kh_work_list_item_set_team_shown (g_ptr_array_index (self->items, i), names_teams (self));
 }
 
 gint64

@@ -68,6 +68,10 @@ gboolean         kh_work_list_model_has_filter (KhWorkListModel *self);
 void             kh_work_list_model_set_team   (KhWorkListModel *self,
                                                 gint64           team_id);
 gint64           kh_work_list_model_get_team   (KhWorkListModel *self);
+/* Whether the unit has more than one team: the queue of every team then
+ * names each case's team in its row (issue 5, 2.9). FALSE until said. */
+void             kh_work_list_model_set_teams_named (KhWorkListModel *self,
+                                                     gboolean         named);
 /* Lengthens the list by `n` more rows (by the rest, once GtkListView
  * would make no more list items for them); TRUE while it is not whole. */
 gboolean         kh_work_list_model_grow       (KhWorkListModel *self,
