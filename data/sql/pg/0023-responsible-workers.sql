@@ -101,7 +101,10 @@ $$;
 -- ---- privileges and row-level security ----
 
 REVOKE ALL ON responsible_workers FROM PUBLIC;
-REVOKE DELETE, TRUNCATE, UPDATE ON responsible_workers FROM kohtaamo_owner;
+-- The owner keeps UPDATE only because removing a person (an intake undone)
+-- has its foreign key look for their namings FOR KEY SHARE, which needs
+-- it; the trigger refuses every UPDATE all the same.
+REVOKE DELETE, TRUNCATE ON responsible_workers FROM kohtaamo_owner;
 GRANT SELECT ON responsible_workers TO kohtaamo_staff;
 
 REVOKE ALL ON FUNCTION responsible_workers_rules (),
