@@ -839,7 +839,7 @@ test_responsible_worker (Fixture       *f,
   /* A finished assessment finds a need for special support (42 § 3 mom):
    * a counsellor can no longer be named, a social worker can. */
   a = start (f, p.sw, p.case_id);
-  complete (a);
+  test_complete_assessment (a);
   a->special_support = KH_ANSWER_YES;
   g_assert_true (kh_db_finish_assessment (fixture_db (f, p.sw), p.sw, a, &error));
   g_assert_no_error (error);
