@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * the result lives as long as the process. */
 const char *kh_catalog_pgettext (const char *language,
                                  const char *context,
-                                 const char *msgid);
+                                 const char *msgid) G_GNUC_FORMAT (3);
 #define kh_catalog_gettext(language, msgid) kh_catalog_pgettext ((language), NULL, (msgid))
 
 G_END_DECLS

@@ -1,0 +1,851 @@
+/* kh-document.c — a letter or decision: a small model rendered to tagged PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page follows a Finnish authority's letter (after SFS 2487): the
+ * organisation and unit at the top left, the document's name, date and
+ * page number ("Sivu 1 (2)") at the top right, the recipient's address
+ * where a window envelope shows it, the body, and the organisation's
+ * contact details in the footer.
+ *
+ * Rendering is two passes over the same Pango layouts: the body is cut
+ * into units that are never split (a heading, one line of a paragraph, a
+ * row of a field table, a signature, an attachment), the units are placed
+ * on pages, and only then drawn, so that every page knows how many pages
+ * there are. Headings are kept with the unit that follows them. Text goes
+ * in as real text with embedded font subsets; cairo's tags give the
+ * structure (Document, H1, H2, P, Table/TR/TD, L/LI).
+ */
+#define G_LOG_DOMAIN "kohtaamo-documents"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "core/kh-catalog.h"
+#include "kh-document.h"
+
+/* A4 in points, and millimetres in points. */
+#define PAGE_WIDTH  595.2756
+#define PAGE_HEIGHT 841.8898
+#define MM          (72.0 / 25.4)
+
+#define MARGIN_LEFT    (20 * MM)
+#define MARGIN_RIGHT   (20 * MM)
+#define HEADER_TOP     (15 * MM)
+#define HEADER_COLUMN  (110 * MM)   /* the document's name, date */
+#define ADDRESS_TOP    (45 * MM)    /* a C5/E5 window envelope */
+#define BODY_TOP_FIRST (90 * MM)
+#define BODY_TOP       (42 * MM)
+#define BODY_BOTTOM    (PAGE_HEIGHT - 28 * MM)
+#define FOOTER_RULE    (PAGE_HEIGHT - 22 * MM)
+#define LABEL_WIDTH    (50 * MM)    /* the label column of a field table */
+#define BODY_WIDTH     (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+
+#define FONT_BODY      "DejaVu Serif 11"
+#define FONT_LABEL     "DejaVu Sans 9.5"
+#define FONT_H1        "DejaVu Sans Bold 13"
+#define FONT_H2        "DejaVu Sans Bold 11"
+#define FONT_HEAD      "DejaVu Sans 9.5"
+#define FONT_HEAD_BOLD "DejaVu Sans Bold 10"
+#define FONT_FOOTER    "DejaVu Sans 8"
+
+typedef enum
+{
+  BLOCK_H1,
+  BLOCK_H2,
+  BLOCK_PARAGRAPH,
+  BLOCK_FIELDS,
+  BLOCK_SIGNATURE,
+  BLOCK_ATTACHMENTS,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind  kind;
+  GPtrArray *texts;   /* the heading or paragraph; label, value, label, …;
+                         name, title; attachment names */
+} Block;
+
+struct _KhDocument
+{
+  char      *language;
+  char      *title;
+  char      *author;
+  char      *subject;
+  GDateTime *date;
+  char      *organisation;
+  char      *unit;
+  char      *address;
+  char      *phone;
+  char      *recipient_name;
+  char      *recipient_address;
+  GPtrArray *blocks;  /* Block* */
+};
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_ptr_array_unref (block->texts);
+  g_free (block);
+}
+
+KhDocument *
+kh_document_new (const char *language)
+{
+  KhDocument *doc = g_new0 (KhDocument, 1);
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  doc->language = g_strdup (language);
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  return doc;
+}
+
+void
+kh_document_free (KhDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->language);
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->subject);
+  g_clear_pointer (&doc->date, g_date_time_unref);
+  g_free (doc->organisation);
+  g_free (doc->unit);
+  g_free (doc->address);
+  g_free (doc->phone);
+  g_free (doc->recipient_name);
+  g_free (doc->recipient_address);
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc);
+}
+
+const char *
+kh_document_get_language (const KhDocument *doc)
+{
+  return doc->language;
+}
+
+static void
+set_string (char       **field,
+            const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+void
+kh_document_set_title (KhDocument *doc,
+                       const char *title)
+{
+  set_string (&doc->title, title);
+}
+
+void
+kh_document_set_author (KhDocument *doc,
+                        const char *author)
+{
+  set_string (&doc->author, author);
+}
+
+void
+kh_document_set_subject (KhDocument *doc,
+                         const char *subject)
+{
+  set_string (&doc->subject, subject);
+}
+
+void
+kh_document_set_date (KhDocument *doc,
+                      GDateTime  *date)
+{
+  g_clear_pointer (&doc->date, g_date_time_unref);
+  if (date != NULL)
+    doc->date = g_date_time_ref (date);
+}
+
+void
+kh_document_set_letterhead (KhDocument *doc,
+                            const char *organisation,
+                            const char *unit,
+                            const char *address,
+                            const char *phone)
+{
+  set_string (&doc->organisation, organisation);
+  set_string (&doc->unit, unit);
+  set_string (&doc->address, address);
+  set_string (&doc->phone, phone);
+}
+
+void
+kh_document_set_recipient (KhDocument *doc,
+                           const char *name,
+                           const char *address)
+{
+  set_string (&doc->recipient_name, name);
+  set_string (&doc->recipient_address, address);
+}
+
+static Block *
+add_block (KhDocument *doc,
+           BlockKind   kind)
+{
+  Block *block = g_new0 (Block, 1);
+
+  block->kind = kind;
+  block->texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (doc->blocks, block);
+  return block;
+}
+
+void
+kh_document_add_heading (KhDocument *doc,
+                         int         level,
+                         const char *text)
+{
+  g_return_if_fail (level == 1 || level == 2);
+  g_return_if_fail (text != NULL);
+
+  g_ptr_array_add (add_block (doc, level == 1 ? BLOCK_H1 : BLOCK_H2)->texts, g_strdup (text));
+}
+
+void
+kh_document_add_paragraph (KhDocument *doc,
+                           const char *text)
+{
+  g_return_if_fail (text != NULL);
+
+  g_ptr_array_add (add_block (doc, BLOCK_PARAGRAPH)->texts, g_strdup (text));
+}
+
+void
+kh_document_add_field (KhDocument *doc,
+                       const char *label,
+                       const char *value)
+{
+  Block *block = NULL;
+
+  g_return_if_fail (label != NULL && value != NULL);
+
+  if (doc->blocks->len > 0)
+    block = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  if (block == NULL || block->kind != BLOCK_FIELDS)
+    block = add_block (doc, BLOCK_FIELDS);
+  g_ptr_array_add (block->texts, g_strdup (label));
+  g_ptr_array_add (block->texts, g_strdup (value));
+}
+
+void
+kh_document_add_signature (KhDocument *doc,
+                           const char *name,
+                           const char *title)
+{
+  Block *block;
+
+  g_return_if_fail (name != NULL);
+
+  block = add_block (doc, BLOCK_SIGNATURE);
+  g_ptr_array_add (block->texts, g_strdup (name));
+  g_ptr_array_add (block->texts, g_strdup (title != NULL ? title : ""));
+}
+
+void
+kh_document_add_attachments (KhDocument         *doc,
+                             const char * const *names)
+{
+  Block *block;
+
+  g_return_if_fail (names != NULL && names[0] != NULL);
+
+  kh_document_add_heading (doc, 2, kh_catalog_pgettext (doc->language, "document",
+                                                        /* Translators: the heading of the list
+                                                         * of attachments at the end of a
+                                                         * printed letter or decision. */
+                                                        NC_ ("document", "Attachments")));
+  block = add_block (doc, BLOCK_ATTACHMENTS);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (block->texts, g_strdup (names[i]));
+}
+
+/* ---- Layout ---- */
+
+/* One piece of the body that is never split across pages. */
+typedef struct
+{
+  guint        block;          /* index in doc->blocks */
+  const char  *tag;            /* the block's structure tag */
+  gboolean     row;            /* a TR of two TDs: layout and layout2 */
+  gboolean     keep_with_next;
+  double       space_before;   /* dropped at the top of a page */
+  double       height;
+  PangoLayout *layout;         /* drawn whole, unless `line` is set */
+  PangoLayoutLine *line;       /* one line of `layout` */
+  double       line_x;         /* the line's offset and baseline in the unit */
+  double       baseline;
+  PangoLayout *layout2;        /* a second layout (value, signer's title) */
+  double       x2;
+  double       y2;
+  int          page;           /* placed: 0-based page and top */
+  double       y;
+} Unit;
+
+typedef struct
+{
+  KhDocument   *doc;
+  cairo_t      *cr;
+  PangoContext *context;
+  GArray       *units;         /* Unit */
+  GPtrArray    *layouts;       /* owns every layout */
+  int           n_pages;
+} Render;
+
+static PangoLayout *
+new_layout (Render     *render,
+            const char *font,
+            const char *text,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (render->context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  g_ptr_array_add (render->layouts, layout);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+static void
+add_whole (Render      *render,
+           guint        block,
+           const char  *tag,
+           PangoLayout *layout,
+           double       space_before,
+           gboolean     keep_with_next)
+{
+  Unit unit = { 0 };
+
+  unit.block = block;
+  unit.tag = tag;
+  unit.layout = layout;
+  unit.space_before = space_before;
+  unit.keep_with_next = keep_with_next;
+  unit.height = layout_height (layout);
+  g_array_append_val (render->units, unit);
+}
+
+/* One unit per line, so that a paragraph can continue on the next page. */
+static void
+add_lines (Render      *render,
+           guint        block,
+           const char  *tag,
+           PangoLayout *layout,
+           double       space_before)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      Unit unit = { 0 };
+      PangoRectangle logical;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      unit.block = block;
+      unit.tag = tag;
+      unit.layout = layout;
+      unit.line = pango_layout_iter_get_line_readonly (iter);
+      unit.line_x = (double) logical.x / PANGO_SCALE;
+      unit.baseline = (double) (pango_layout_iter_get_baseline (iter) - y0) / PANGO_SCALE;
+      unit.height = (double) (y1 - y0) / PANGO_SCALE;
+      unit.space_before = render->units->len > 0 && g_array_index (render->units, Unit,
+                                                                    render->units->len - 1).block == block
+                          ? 0 : space_before;
+      g_array_append_val (render->units, unit);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+build_units (Render *render)
+{
+  KhDocument *doc = render->doc;
+
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, b);
+      const char *first = block->texts->len > 0 ? g_ptr_array_index (block->texts, 0) : "";
+
+      switch (block->kind)
+        {
+        case BLOCK_H1:
+          add_whole (render, b, "H1", new_layout (render, FONT_H1, first, BODY_WIDTH), 14, TRUE);
+          break;
+        case BLOCK_H2:
+          add_whole (render, b, "H2", new_layout (render, FONT_H2, first, BODY_WIDTH), 12, TRUE);
+          break;
+        case BLOCK_PARAGRAPH:
+          add_lines (render, b, "P", new_layout (render, FONT_BODY, first, BODY_WIDTH), 7);
+          break;
+        case BLOCK_FIELDS:
+          for (guint i = 0; i + 1 < block->texts->len; i += 2)
+            {
+              Unit unit = { 0 };
+
+              unit.block = b;
+              unit.tag = "Table";
+              unit.row = TRUE;
+              unit.space_before = i == 0 ? 7 : 3;
+              unit.layout = new_layout (render, FONT_LABEL, g_ptr_array_index (block->texts, i),
+                                        LABEL_WIDTH - 4 * MM);
+              unit.layout2 = new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, i + 1),
+                                         BODY_WIDTH - LABEL_WIDTH);
+              unit.x2 = LABEL_WIDTH;
+              /* The label sits on the value's first baseline. */
+              unit.baseline = (double) (pango_layout_get_baseline (unit.layout2)
+                                        - pango_layout_get_baseline (unit.layout)) / PANGO_SCALE;
+              unit.height = MAX (layout_height (unit.layout) + unit.baseline,
+                                 layout_height (unit.layout2));
+              g_array_append_val (render->units, unit);
+            }
+          break;
+        case BLOCK_SIGNATURE:
+          {
+            Unit unit = { 0 };
+
+            unit.block = b;
+            unit.tag = "P";
+            unit.space_before = 30;
+            unit.layout = new_layout (render, FONT_BODY, first, BODY_WIDTH);
+            unit.layout2 = new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, 1),
+                                       BODY_WIDTH);
+            unit.y2 = layout_height (unit.layout);
+            unit.height = unit.y2 + layout_height (unit.layout2);
+            g_array_append_val (render->units, unit);
+          }
+          break;
+        case BLOCK_ATTACHMENTS:
+          for (guint i = 0; i < block->texts->len; i++)
+            add_whole (render, b, "L",
+                       new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, i), BODY_WIDTH),
+                       i == 0 ? 4 : 2, FALSE);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static double
+body_top (int page)
+{
+  return page == 0 ? BODY_TOP_FIRST : BODY_TOP;
+}
+
+/* Places every unit: a unit that does not fit goes to the next page, and
+ * so does a heading (or a run of them) that would end a page. */
+static void
+paginate (Render *render)
+{
+  int page = 0;
+  double y = body_top (0);
+  gboolean at_top = TRUE;
+
+  for (guint i = 0; i < render->units->len; i++)
+    {
+      Unit *unit = &g_array_index (render->units, Unit, i);
+      double needed = (at_top ? 0 : unit->space_before) + unit->height;
+
+      for (guint j = i; j + 1 < render->units->len
+           && g_array_index (render->units, Unit, j).keep_with_next; j++)
+        {
+          const Unit *next = &g_array_index (render->units, Unit, j + 1);
+
+          needed += next->space_before + next->height;
+        }
+      if (!at_top && y + needed > BODY_BOTTOM)
+        {
+          page++;
+          y = body_top (page);
+          at_top = TRUE;
+        }
+      if (!at_top)
+        y += unit->space_before;
+      unit->page = page;
+      unit->y = y;
+      y += unit->height;
+      at_top = FALSE;
+    }
+  render->n_pages = page + 1;
+}
+
+/* ---- Drawing ---- */
+
+static void
+show_at (cairo_t     *cr,
+         PangoLayout *layout,
+         double       x,
+         double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_right (Render     *render,
+            const char *font,
+            const char *text,
+            double      y)
+{
+  PangoLayout *layout = new_layout (render, font, text, 0);
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  show_at (render->cr, layout, PAGE_WIDTH - MARGIN_RIGHT - (double) width / PANGO_SCALE, y);
+}
+
+static char *
+format_date (KhDocument *doc,
+             GDateTime  *date)
+{
+  return g_date_time_format (date, kh_catalog_pgettext (doc->language, "document date",
+                                                        /* Translators: the date in a printed
+                                                         * letter or decision, for
+                                                         * g_date_time_format(): "6.12.2026"
+                                                         * in Finnish and in Swedish. */
+                                                        NC_ ("document date", "%-d.%-m.%Y")));
+}
+
+static void
+draw_header (Render    *render,
+             int        page,
+             GDateTime *date)
+{
+  KhDocument *doc = render->doc;
+  cairo_t *cr = render->cr;
+  g_autofree char *page_text = NULL;
+  g_autofree char *date_text = format_date (doc, date);
+  double y = HEADER_TOP;
+
+  page_text = g_strdup_printf (kh_catalog_pgettext (doc->language, "document",
+                                                    /* Translators: the page number at the
+                                                     * top of a printed letter or decision,
+                                                     * as in Finnish "Sivu 1 (2)": the first
+                                                     * %d is this page, the second the
+                                                     * number of pages. */
+                                                    NC_ ("document", "Page %d (%d)")),
+                               page + 1, render->n_pages);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (doc->organisation != NULL)
+    {
+      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->organisation,
+                                        HEADER_COLUMN - MARGIN_LEFT - 4 * MM);
+
+      show_at (cr, layout, MARGIN_LEFT, y);
+      y += layout_height (layout);
+    }
+  if (doc->unit != NULL)
+    show_at (cr, new_layout (render, FONT_HEAD, doc->unit, HEADER_COLUMN - MARGIN_LEFT - 4 * MM),
+             MARGIN_LEFT, y);
+
+  y = HEADER_TOP;
+  if (doc->title != NULL)
+    {
+      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->title, 60 * MM);
+
+      show_at (cr, layout, HEADER_COLUMN, y);
+      y += layout_height (layout);
+    }
+  show_at (cr, new_layout (render, FONT_HEAD, date_text, 0), HEADER_COLUMN, y);
+  show_right (render, FONT_HEAD, page_text, HEADER_TOP);
+}
+
+/* The organisation and unit on one line, the address and telephone on
+ * the next. */
+static void
+draw_footer (Render *render)
+{
+  KhDocument *doc = render->doc;
+  cairo_t *cr = render->cr;
+  g_autofree char *phone = NULL;
+  const char *parts[] = { doc->organisation, doc->unit, NULL, doc->address, NULL };
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean line_empty = TRUE;
+
+  if (doc->phone != NULL)
+    phone = g_strdup_printf (kh_catalog_pgettext (doc->language, "document",
+                                                  /* Translators: the unit's telephone
+                                                   * number in the footer of a printed
+                                                   * letter or decision; %s is the
+                                                   * number. */
+                                                  NC_ ("document", "Tel. %s")),
+                             doc->phone);
+  parts[4] = phone;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (i == 2)
+        {
+          if (!line_empty)
+            g_string_append_c (text, '\n');
+          line_empty = TRUE;
+          continue;
+        }
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (!line_empty)
+        g_string_append (text, "  ·  ");
+      g_string_append (text, parts[i]);
+      line_empty = FALSE;
+    }
+  if (text->len == 0)
+    return;
+
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_LEFT, FOOTER_RULE);
+  cairo_line_to (cr, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_RULE);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  show_at (cr, new_layout (render, FONT_FOOTER, text->str, BODY_WIDTH), MARGIN_LEFT, FOOTER_RULE + 2 * MM);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+static void
+draw_recipient (Render *render)
+{
+  KhDocument *doc = render->doc;
+  g_autofree char *text = NULL;
+
+  if (doc->recipient_name == NULL && doc->recipient_address == NULL)
+    return;
+  text = g_strjoin ("\n", doc->recipient_name != NULL ? doc->recipient_name : "",
+                    doc->recipient_address, NULL);
+  cairo_tag_begin (render->cr, "P", NULL);
+  show_at (render->cr, new_layout (render, FONT_BODY, text, 85 * MM), MARGIN_LEFT, ADDRESS_TOP);
+  cairo_tag_end (render->cr, "P");
+}
+
+static void
+draw_unit (Render     *render,
+           const Unit *unit)
+{
+  cairo_t *cr = render->cr;
+
+  if (unit->row)
+    {
+      cairo_tag_begin (cr, "TR", NULL);
+      cairo_tag_begin (cr, "TD", NULL);
+      show_at (cr, unit->layout, MARGIN_LEFT, unit->y + unit->baseline);
+      cairo_tag_end (cr, "TD");
+      cairo_tag_begin (cr, "TD", NULL);
+      show_at (cr, unit->layout2, MARGIN_LEFT + unit->x2, unit->y);
+      cairo_tag_end (cr, "TD");
+      cairo_tag_end (cr, "TR");
+    }
+  else if (unit->line != NULL)
+    {
+      cairo_move_to (cr, MARGIN_LEFT + unit->line_x, unit->y + unit->baseline);
+      pango_cairo_show_layout_line (cr, unit->line);
+    }
+  else if (g_strcmp0 (unit->tag, "L") == 0)
+    {
+      cairo_tag_begin (cr, "LI", NULL);
+      show_at (cr, unit->layout, MARGIN_LEFT, unit->y);
+      cairo_tag_end (cr, "LI");
+    }
+  else
+    {
+      show_at (cr, unit->layout, MARGIN_LEFT, unit->y);
+      if (unit->layout2 != NULL)
+        show_at (cr, unit->layout2, MARGIN_LEFT, unit->y + unit->y2);
+    }
+}
+
+/* Draws the placed units page by page. A block's structure tag is closed
+ * at the end of a page and opened again on the next, so that a paragraph
+ * or table that continues is tagged on both pages. */
+static void
+draw (Render    *render,
+      GDateTime *date)
+{
+  cairo_t *cr = render->cr;
+  const Unit *open = NULL;
+  guint i = 0;
+
+  cairo_tag_begin (cr, "Document", NULL);
+  for (int page = 0; page < render->n_pages; page++)
+    {
+      draw_header (render, page, date);
+      draw_footer (render);
+      if (page == 0)
+        draw_recipient (render);
+      for (; i < render->units->len && g_array_index (render->units, Unit, i).page == page; i++)
+        {
+          const Unit *unit = &g_array_index (render->units, Unit, i);
+
+          if (open != NULL && open->block != unit->block)
+            {
+              cairo_tag_end (cr, open->tag);
+              open = NULL;
+            }
+          if (open == NULL)
+            {
+              cairo_tag_begin (cr, unit->tag, NULL);
+              open = unit;
+            }
+          draw_unit (render, unit);
+        }
+      if (open != NULL)
+        {
+          cairo_tag_end (cr, open->tag);
+          open = NULL;
+        }
+      cairo_show_page (cr);
+    }
+  cairo_tag_end (cr, "Document");
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (cairo_surface_t    *surface,
+              cairo_pdf_metadata_t field,
+              const char         *value)
+{
+  if (value != NULL)
+    cairo_pdf_surface_set_metadata (surface, field, value);
+}
+
+gboolean
+kh_document_render_to_stream (KhDocument    *doc,
+                              GOutputStream *stream,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  Sink sink = { stream, cancellable, NULL };
+  g_autoptr(GDateTime) date = doc->date != NULL ? g_date_time_ref (doc->date)
+                                                : g_date_time_new_now_local ();
+  g_autofree char *created = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_surface_t *surface;
+  cairo_font_options_t *options;
+  cairo_status_t status;
+  Render render = { 0 };
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
+  set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+  set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+  set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kohtaamo " PACKAGE_VERSION);
+  set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+
+  render.doc = doc;
+  render.cr = cairo_create (surface);
+  render.context = pango_cairo_create_context (render.cr);
+  /* One point is one unit of the PDF surface; no hinting on paper. */
+  pango_cairo_context_set_resolution (render.context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (render.context, options);
+  cairo_font_options_destroy (options);
+  render.units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  render.layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  build_units (&render);
+  paginate (&render);
+  draw (&render, date);
+
+  g_array_unref (render.units);
+  g_ptr_array_unref (render.layouts);
+  g_object_unref (render.context);
+  cairo_destroy (render.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "PDF: %s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+kh_document_render_pdf (KhDocument *doc,
+                        const char *path,
+                        GError    **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (!kh_document_render_to_stream (doc, G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}
+
+GBytes *
+kh_document_render_bytes (KhDocument *doc,
+                          GError    **error)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  if (!kh_document_render_to_stream (doc, stream, NULL, error)
+      || !g_output_stream_close (stream, NULL, error))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}

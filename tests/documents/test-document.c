@@ -1,0 +1,558 @@
+/* test-document.c — the document engine, read back with poppler
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every document is rendered to PDF and read back: its text (Finnish,
+ * Swedish and Sámi letters), page numbers in the document's language while
+ * the process's own language is the other one, page breaks, metadata,
+ * embedded fonts and the tagged structure.
+ *
+ * With KH_TEST_PDF_DIR=DIR the PDFs are also written there, to look at
+ * (pdftoppm -r 60 -png DIR/fi-letter.pdf /tmp/fi).
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <poppler.h>
+
+#include "documents/kh-document.h"
+
+/* poppler-glib 22.12 has no g_autoptr() support of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerStructureElement, g_object_unref)
+
+/* Fictional people and a fictional unit. */
+#define ORGANISATION "Pohjolan hyvinvointialue"
+#define UNIT_FI      "Aikuissosiaalityö, Keskustan tiimi"
+#define UNIT_SV      "Socialt arbete för vuxna, centrumteamet"
+#define ADDRESS      "Kirkkokatu 9 A, 90100 Oulu"
+#define PHONE        "08 555 0100"
+#define SAMI_NAME    "Áŋŋel Čuđđi"
+#define SAMI_LETTERS "Šárá Ŧ ŋ đ ž"
+
+static char *tmp_dir;
+
+static GDateTime *
+letter_date (void)
+{
+  g_autoptr(GTimeZone) helsinki = g_time_zone_new_offset (2 * 3600);
+
+  return g_date_time_new (helsinki, 2026, 12, 7, 10, 30, 0);
+}
+
+static KhDocument *
+new_letter (const char *language)
+{
+  KhDocument *doc = kh_document_new (language);
+  g_autoptr(GDateTime) date = letter_date ();
+  gboolean fi = g_str_equal (language, "fi");
+
+  kh_document_set_title (doc, fi ? "Kutsu tapaamiseen" : "Kallelse till möte");
+  kh_document_set_author (doc, "Åsa Öhman");
+  kh_document_set_subject (doc, fi ? "Tapaaminen 14.12.2026" : "Möte 14.12.2026");
+  kh_document_set_date (doc, date);
+  kh_document_set_letterhead (doc, ORGANISATION, fi ? UNIT_FI : UNIT_SV, ADDRESS, PHONE);
+  kh_document_set_recipient (doc, SAMI_NAME, "Äijälänkatu 4 B 12\n90130 Oulu");
+  if (fi)
+    {
+      kh_document_add_heading (doc, 1, "Kutsu tapaamiseen");
+      kh_document_add_paragraph (doc, "Hyvä " SAMI_NAME ", kutsumme teidät tapaamiseen "
+                                 "sosiaalityöntekijä Åsa Öhmanin luo. Ärsyttävätkin asiat "
+                                 "käydään läpi yhdessä.");
+      kh_document_add_heading (doc, 2, "Aika ja paikka");
+      kh_document_add_field (doc, "Aika", "maanantai 14.12.2026 klo 9.30");
+      kh_document_add_field (doc, "Paikka", "Kirkkokatu 9 A, 2. kerros, huone 214");
+      kh_document_add_field (doc, "Ota mukaan", "henkilöllisyystodistus ja " SAMI_LETTERS);
+      kh_document_add_signature (doc, "Åsa Öhman", "sosiaalityöntekijä");
+      kh_document_add_attachments (doc, (const char *[]) { "Tietosuojaseloste", NULL });
+    }
+  else
+    {
+      kh_document_add_heading (doc, 1, "Kallelse till möte");
+      kh_document_add_paragraph (doc, "Bästa " SAMI_NAME ", vi kallar er till ett möte hos "
+                                 "socialarbetare Åsa Öhman. Även Ärenden om ÅÄÖ gås igenom.");
+      kh_document_add_heading (doc, 2, "Tid och plats");
+      kh_document_add_field (doc, "Tid", "måndag 14.12.2026 kl. 9.30");
+      kh_document_add_field (doc, "Plats", "Kyrkogatan 9 A, 2 våningen, rum 214");
+      kh_document_add_field (doc, "Ta med", "identitetsbevis och " SAMI_LETTERS);
+      kh_document_add_signature (doc, "Åsa Öhman", "socialarbetare");
+      kh_document_add_attachments (doc, (const char *[]) { "Dataskyddsbeskrivning", NULL });
+    }
+  return doc;
+}
+
+/* Renders `doc` to a file and opens it with poppler. */
+static PopplerDocument *
+render (KhDocument *doc,
+        const char *name,
+        char      **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *uri = NULL;
+  PopplerDocument *pdf;
+
+  g_assert_true (kh_document_render_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  if (g_getenv ("KH_TEST_PDF_DIR") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("KH_TEST_PDF_DIR"), name, NULL);
+
+      g_assert_true (kh_document_render_pdf (doc, copy, NULL));
+    }
+  uri = g_filename_to_uri (path, NULL, &error);
+  g_assert_no_error (error);
+  pdf = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return pdf;
+}
+
+static char *
+page_text (PopplerDocument *pdf,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, index);
+
+  g_assert_nonnull (page);
+  return poppler_page_get_text (page);
+}
+
+/* The 0-based page on which `text` first occurs, or -1. */
+static int
+page_of (PopplerDocument *pdf,
+         const char      *text)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      GList *found = poppler_page_find_text (page, text);
+
+      if (found != NULL)
+        {
+          g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+          return i;
+        }
+    }
+  return -1;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *expected)
+{
+  if (strstr (text, expected) == NULL)
+    g_error ("«%s» not found in:\n%s", expected, text);
+}
+
+static void
+assert_lacks (const char *text,
+              const char *unexpected)
+{
+  if (strstr (text, unexpected) != NULL)
+    g_error ("«%s» found in:\n%s", unexpected, text);
+}
+
+/* The process's own UI language, for showing that documents do not follow
+ * it. The C.UTF-8 locale of the tests ignores LANGUAGE, so a real locale
+ * is set when one is installed. */
+static void
+set_ui_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_ALL, g_str_equal (language, "fi") ? "fi_FI.UTF-8" : "sv_FI.UTF-8");
+}
+
+static void
+test_letter_fi (void)
+{
+  g_autoptr(KhDocument) doc = new_letter ("fi");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GDateTime) date = letter_date ();
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *subject = NULL;
+
+  set_ui_language ("sv");
+  pdf = render (doc, "fi-letter.pdf", NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  text = page_text (pdf, 0);
+  assert_contains (text, ORGANISATION);
+  assert_contains (text, UNIT_FI);
+  assert_contains (text, "Sivu 1 (1)");
+  assert_contains (text, "7.12.2026");
+  assert_contains (text, SAMI_NAME);
+  assert_contains (text, "Äijälänkatu 4 B 12");
+  assert_contains (text, "90130 Oulu");
+  assert_contains (text, "sosiaalityöntekijä Åsa Öhmanin");
+  assert_contains (text, "Ärsyttävätkin");
+  assert_contains (text, "Aika ja paikka");
+  assert_contains (text, "maanantai 14.12.2026 klo 9.30");
+  assert_contains (text, "henkilöllisyystodistus ja " SAMI_LETTERS);
+  assert_contains (text, "Liitteet");
+  assert_contains (text, "Tietosuojaseloste");
+  assert_contains (text, "puh. " PHONE);
+  assert_lacks (text, "Sida");
+  assert_lacks (text, "Bilagor");
+
+  title = poppler_document_get_title (pdf);
+  author = poppler_document_get_author (pdf);
+  subject = poppler_document_get_subject (pdf);
+  g_assert_cmpstr (title, ==, "Kutsu tapaamiseen");
+  g_assert_cmpstr (author, ==, "Åsa Öhman");
+  g_assert_cmpstr (subject, ==, "Tapaaminen 14.12.2026");
+  g_assert_cmpint (poppler_document_get_creation_date (pdf), ==, g_date_time_to_unix (date));
+}
+
+static void
+test_letter_sv (void)
+{
+  g_autoptr(KhDocument) doc = new_letter ("sv");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  set_ui_language ("fi");
+  pdf = render (doc, "sv-letter.pdf", NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  text = page_text (pdf, 0);
+  assert_contains (text, UNIT_SV);
+  assert_contains (text, "Sida 1 (1)");
+  assert_contains (text, "7.12.2026");
+  assert_contains (text, SAMI_NAME);
+  assert_contains (text, "Ärenden om ÅÄÖ gås igenom");
+  assert_contains (text, "Tid och plats");
+  assert_contains (text, "identitetsbevis och " SAMI_LETTERS);
+  assert_contains (text, "Bilagor");
+  assert_contains (text, "Dataskyddsbeskrivning");
+  assert_contains (text, "tfn " PHONE);
+  /* Nothing the engine adds itself is in Finnish. */
+  assert_lacks (text, "Sivu");
+  assert_lacks (text, "Liitteet");
+  assert_lacks (text, "puh.");
+}
+
+/* 120 numbered paragraphs of four lines or so. */
+static KhDocument *
+new_long (const char *language)
+{
+  KhDocument *doc = kh_document_new (language);
+  g_autoptr(GDateTime) date = letter_date ();
+
+  kh_document_set_title (doc, "Asiakassuunnitelma");
+  kh_document_set_date (doc, date);
+  kh_document_set_letterhead (doc, ORGANISATION, UNIT_FI, ADDRESS, PHONE);
+  kh_document_set_recipient (doc, SAMI_NAME, "Äijälänkatu 4 B 12\n90130 Oulu");
+  kh_document_add_heading (doc, 1, "Asiakassuunnitelma");
+  for (int i = 1; i <= 120; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Kappale %03d. Tässä kappaleessa kerrotaan "
+                                               "asiakkaan tilanteesta, tavoitteista ja "
+                                               "palveluista, joita hänelle järjestetään. "
+                                               "Äidinkieli, Åland ja Öljyvärit mainitaan.", i);
+
+      kh_document_add_paragraph (doc, text);
+    }
+  return doc;
+}
+
+#define LONG_PAGES 7
+
+static void
+check_long (const char *language,
+            const char *ui_language,
+            const char *page_word,
+            const char *other_word)
+{
+  g_autoptr(KhDocument) doc = new_long (language);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-long.pdf", language);
+
+  set_ui_language (ui_language);
+  pdf = render (doc, name, NULL);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, LONG_PAGES);
+  for (int i = 0; i < LONG_PAGES; i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *expected = g_strdup_printf ("%s %d (%d)", page_word, i + 1,
+                                                   LONG_PAGES);
+
+      assert_contains (text, expected);
+      assert_contains (text, ORGANISATION);
+      assert_lacks (text, other_word);
+    }
+  /* The paragraphs are all there, in order. */
+  g_assert_cmpint (page_of (pdf, "Kappale 001."), ==, 0);
+  g_assert_cmpint (page_of (pdf, "Kappale 120."), ==, LONG_PAGES - 1);
+  for (int i = 2; i <= 120; i++)
+    {
+      g_autofree char *before = g_strdup_printf ("Kappale %03d.", i - 1);
+      g_autofree char *after = g_strdup_printf ("Kappale %03d.", i);
+
+      g_assert_cmpint (page_of (pdf, before), <=, page_of (pdf, after));
+    }
+}
+
+static void
+test_long_fi (void)
+{
+  check_long ("fi", "sv", "Sivu", "Sida");
+}
+
+static void
+test_long_sv (void)
+{
+  check_long ("sv", "fi", "Sida", "Sivu");
+}
+
+/* A paragraph longer than a page begins on the first page and continues
+ * on the next, line by line; nothing is lost at the break. */
+static void
+test_split_paragraph (void)
+{
+  g_autoptr(KhDocument) doc = kh_document_new ("fi");
+  g_autoptr(GString) text = g_string_new ("Alkusana.");
+  g_autoptr(PopplerDocument) pdf = NULL;
+
+  kh_document_set_letterhead (doc, ORGANISATION, UNIT_FI, ADDRESS, PHONE);
+  kh_document_add_paragraph (doc, "Johdanto on lyhyt.");
+  for (int i = 1; i <= 200; i++)
+    g_string_append_printf (text, " Lause_%03d kertoo jotakin.", i);
+  g_string_append (text, " Loppusana.");
+  kh_document_add_paragraph (doc, text->str);
+  pdf = render (doc, "split.pdf", NULL);
+
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+  g_assert_cmpint (page_of (pdf, "Alkusana."), ==, 0);
+  g_assert_cmpint (page_of (pdf, "Loppusana."), ==, 1);
+  for (int i = 1; i <= 200; i++)
+    {
+      g_autofree char *sentence = g_strdup_printf ("Lause_%03d", i);
+
+      g_assert_cmpint (page_of (pdf, sentence), >=, 0);
+    }
+}
+
+/* Forty sections of a heading and a paragraph of varying length: every
+ * heading is on the same page as the start of its paragraph. */
+static void
+test_headings_kept_with_text (void)
+{
+  g_autoptr(KhDocument) doc = kh_document_new ("fi");
+  g_autoptr(PopplerDocument) pdf = NULL;
+
+  kh_document_set_letterhead (doc, ORGANISATION, UNIT_FI, ADDRESS, PHONE);
+  for (int i = 1; i <= 40; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Otsikko %02d", i);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_printf (text, "Teksti %02d alkaa.", i);
+      for (int j = 0; j < (i * 7) % 11; j++)
+        g_string_append (text, " Täytettä on tässä niin, että rivejä tulee useampi.");
+      kh_document_add_heading (doc, i % 3 == 0 ? 1 : 2, heading);
+      kh_document_add_paragraph (doc, text->str);
+    }
+  pdf = render (doc, "headings.pdf", NULL);
+
+  for (int i = 1; i <= 40; i++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Otsikko %02d", i);
+      g_autofree char *start = g_strdup_printf ("Teksti %02d alkaa.", i);
+      int page = page_of (pdf, heading);
+
+      g_assert_cmpint (page, >=, 0);
+      g_assert_cmpint (page, ==, page_of (pdf, start));
+    }
+  /* The sections do run over several pages. */
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 3);
+}
+
+static void
+test_fonts_embedded (void)
+{
+  g_autoptr(KhDocument) doc = new_letter ("fi");
+  g_autoptr(PopplerDocument) pdf = render (doc, "fonts.pdf", NULL);
+  g_autoptr(PopplerFontInfo) info = poppler_font_info_new (pdf);
+  PopplerFontsIter *iter = NULL;
+  gboolean serif = FALSE, sans = FALSE;
+  int n = 0;
+
+  g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (pdf), &iter));
+  g_assert_nonnull (iter);
+  do
+    {
+      const char *name = poppler_fonts_iter_get_name (iter);
+
+      g_assert_true (poppler_fonts_iter_is_embedded (iter));
+      g_assert_true (poppler_fonts_iter_is_subset (iter));
+      serif |= strstr (name, "DejaVuSerif") != NULL;
+      sans |= strstr (name, "DejaVuSans") != NULL;
+      n++;
+    }
+  while (poppler_fonts_iter_next (iter));
+  poppler_fonts_iter_free (iter);
+  g_assert_true (serif);
+  g_assert_true (sans);
+  g_assert_cmpint (n, >=, 3);   /* serif, sans, sans bold */
+}
+
+static void
+collect_structure (PopplerStructureElementIter *iter,
+                   GHashTable                  *kinds)
+{
+  do
+    {
+      g_autoptr(PopplerStructureElement) element = poppler_structure_element_iter_get_element (iter);
+      PopplerStructureElementIter *child;
+
+      g_hash_table_add (kinds, GINT_TO_POINTER (poppler_structure_element_get_kind (element)));
+      child = poppler_structure_element_iter_get_child (iter);
+      if (child != NULL)
+        {
+          collect_structure (child, kinds);
+          poppler_structure_element_iter_free (child);
+        }
+    }
+  while (poppler_structure_element_iter_next (iter));
+}
+
+static void
+test_tagged (void)
+{
+  g_autoptr(KhDocument) doc = new_letter ("fi");
+  g_autofree char *path = NULL;
+  g_autoptr(PopplerDocument) pdf = render (doc, "tagged.pdf", &path);
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
+  PopplerStructureElementIter *iter = poppler_structure_element_iter_new (pdf);
+  const PopplerStructureElementKind expected[] = {
+    POPPLER_STRUCTURE_ELEMENT_DOCUMENT,
+    POPPLER_STRUCTURE_ELEMENT_HEADING_1,
+    POPPLER_STRUCTURE_ELEMENT_HEADING_2,
+    POPPLER_STRUCTURE_ELEMENT_PARAGRAPH,
+    POPPLER_STRUCTURE_ELEMENT_TABLE,
+    POPPLER_STRUCTURE_ELEMENT_TABLE_ROW,
+    POPPLER_STRUCTURE_ELEMENT_TABLE_DATA,
+    POPPLER_STRUCTURE_ELEMENT_LIST,
+    POPPLER_STRUCTURE_ELEMENT_LIST_ITEM,
+  };
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (iter);
+  collect_structure (iter, kinds);
+  poppler_structure_element_iter_free (iter);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!g_hash_table_contains (kinds, GINT_TO_POINTER (expected[i])))
+      g_error ("structure element kind %d missing", expected[i]);
+
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed: the Tagged line was not checked");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { pdfinfo, path, NULL }, NULL,
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_contains (out, "Tagged:          yes");
+  assert_contains (out, "Page size:       595.276 x 841.89 pts (A4)");
+}
+
+/* The same document through a stream, into memory. */
+static void
+test_bytes (void)
+{
+  g_autoptr(KhDocument) doc = new_letter ("sv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = kh_document_render_bytes (doc, &error);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_bytes_get_size (bytes), >, 5);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  text = page_text (pdf, 0);
+  assert_contains (text, "Sida 1 (1)");
+}
+
+/* src/documents stays free of GTK (DESIGN.md: layers). */
+static void
+test_no_gtk (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (DOCUMENTS_SRCDIR, 0, NULL);
+  const char *name;
+  int files = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (DOCUMENTS_SRCDIR, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".h")
+          && !g_str_equal (name, "meson.build"))
+        continue;
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      if (strstr (contents, "<gtk/") != NULL || strstr (contents, "<adwaita") != NULL
+          || strstr (contents, "gtk_dep") != NULL || strstr (contents, "adw_dep") != NULL)
+        g_error ("%s uses GTK", path);
+      files++;
+    }
+  g_assert_cmpint (files, >=, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("kh-documents-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+
+  g_test_add_func ("/documents/letter-fi", test_letter_fi);
+  g_test_add_func ("/documents/letter-sv", test_letter_sv);
+  g_test_add_func ("/documents/long-fi", test_long_fi);
+  g_test_add_func ("/documents/long-sv", test_long_sv);
+  g_test_add_func ("/documents/split-paragraph", test_split_paragraph);
+  g_test_add_func ("/documents/headings-kept-with-text", test_headings_kept_with_text);
+  g_test_add_func ("/documents/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/documents/tagged", test_tagged);
+  g_test_add_func ("/documents/bytes", test_bytes);
+  g_test_add_func ("/documents/no-gtk", test_no_gtk);
+  status = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (tmp_dir);
+  }
+  g_free (tmp_dir);
+  return status;
+}
