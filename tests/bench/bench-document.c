@@ -1,0 +1,185 @@
+/* bench-document.c — one document's PDF beside a bare cairo + pango page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: bench-document [ROUNDS]
+ *
+ * Issue 8: a decision's PDF should take under twice a bare page's time. A
+ * document with what a decision has (letterhead, address block, headings,
+ * paragraphs, a field table, signature, attachments; two pages) is rendered
+ * into memory with kh_document_render_bytes, and beside it, in the same
+ * round, the floors: a cairo PDF surface in memory with the same body text
+ * as one Pango layout on one page, in the same font (the issue's floor);
+ * and two such pages that also use the document's other fonts and letters,
+ * so that cairo embeds the same four font subsets (what cairo itself
+ * needs for the same output, without the engine). The first round warms
+ * the font caches of both and is not counted. Prints "bench:" lines for
+ * tools/bench.
+ */
+#define G_LOG_DOMAIN "kohtaamo-bench"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "documents/kh-document.h"
+#include "bench-common.h"
+
+static const char *const paragraphs[] = {
+  "Olette hakenut täydentävää toimeentulotukea vuokran ja sähkölaskun maksamiseen "
+  "joulukuulta 2026. Hakemus on saapunut 1.12.2026.",
+  "Täydentävää toimeentulotukea myönnetään erityisistä menoista, joita perustoimeentulotuessa "
+  "ei ole otettu huomioon. Hakemuksen liitteinä olleista tiedoista ilmenee, että "
+  "asumismenot ovat kohonneet äkillisesti.",
+  "Sosiaalihuollon asiakkaan kanssa on keskusteltu tilanteesta puhelimitse 3.12.2026. "
+  "Asiakkaan kertoman mukaan säästöjä ei ole, ja Kelan perustoimeentulotuen päätös on "
+  "annettu 28.11.2026.",
+  "Päätös perustuu toimeentulotuesta annetun lain 7 c §:ään sekä hyvinvointialueen "
+  "toimeentulotuen soveltamisohjeeseen. Ärsyttävätkin viivästykset otetaan huomioon.",
+  "Tuki maksetaan suoraan vuokranantajalle. Sähkölasku maksetaan asiakkaan tilille.",
+  "Lisätietoja päätöksestä antaa valmistelija arkisin klo 9–11 puhelimitse.",
+};
+
+static KhDocument *
+new_decision (void)
+{
+  KhDocument *doc = kh_document_new ("fi");
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 12, 7, 8, 0, 0);
+
+  kh_document_set_title (doc, "Päätös");
+  kh_document_set_author (doc, "Åsa Öhman");
+  kh_document_set_subject (doc, "Täydentävä toimeentulotuki");
+  kh_document_set_date (doc, date);
+  kh_document_set_letterhead (doc, "Pohjolan hyvinvointialue", "Aikuissosiaalityö",
+                              "Kirkkokatu 9 A, 90100 Oulu", "08 555 0100");
+  kh_document_set_recipient (doc, "Áŋŋel Čuđđi", "Äijälänkatu 4 B 12\n90130 Oulu");
+  kh_document_add_heading (doc, 1, "Päätös täydentävästä toimeentulotuesta");
+  kh_document_add_field (doc, "Päätösnumero", "2026/1234");
+  kh_document_add_field (doc, "Päätös", "Myönnetään osittain");
+  kh_document_add_field (doc, "Määrä", "412,50 €");
+  kh_document_add_field (doc, "Ajalle", "1.12.2026–31.12.2026");
+  kh_document_add_field (doc, "Maksetaan", "Vuokranantaja Asunto Oy Pohjantähti");
+  for (guint round = 0; round < 2; round++)
+    {
+      kh_document_add_heading (doc, 2, round == 0 ? "Perustelut" : "Sovelletut säännökset");
+      for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+        kh_document_add_paragraph (doc, paragraphs[i]);
+    }
+  kh_document_add_signature (doc, "Åsa Öhman", "sosiaalityöntekijä");
+  kh_document_add_attachments (doc, (const char *[]) { "Oikaisuvaatimusohje", NULL });
+  return doc;
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *font,
+           const char *text,
+           double      y)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_width (layout, 170 * 72 / 25.4 * PANGO_SCALE);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 20 * 72 / 25.4, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+/* The floors: the body text as one Pango layout on one page (`full`
+ * FALSE), or on each of two pages with a line in each of the document's
+ * other fonts and the recipient's Sámi name, so that cairo embeds the same
+ * four font subsets as for the document. Returns the PDF's size. */
+static gsize
+bare_pages (gboolean full)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, out, 595.2756, 841.8898);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *text = g_strjoinv ("\n", (char **) paragraphs);
+  gsize size;
+
+  for (int page = 0; page < (full ? 2 : 1); page++)
+    {
+      /* pango_cairo's default resolution is 96 dpi: 11 pt is 11 * 72 / 96 "points" there. */
+      show_text (cr, "DejaVu Serif 8.25", text, 20 * 72 / 25.4);
+      if (full)
+        {
+          show_text (cr, "DejaVu Sans Bold 7.5", "Pohjolan hyvinvointialue — Päätös", 10 * 72 / 25.4);
+          show_text (cr, "DejaVu Sans 7", "Aikuissosiaalityö · puh. 08 555 0100", 280 * 72 / 25.4);
+          show_text (cr, "DejaVu Serif 8.25", "Áŋŋel Čuđđi", 200 * 72 / 25.4);
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_error ("bare page: %s", cairo_status_to_string (cairo_surface_status (surface)));
+  cairo_surface_destroy (surface);
+  size = out->len;
+  return size;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint rounds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 50;
+  g_autoptr(GArray) document = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) same_fonts = g_array_new (FALSE, FALSE, sizeof (double));
+  gsize document_size = 0, floor_size = 0, same_fonts_size = 0;
+  double ratio;
+
+  for (guint i = 0; i <= rounds; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KhDocument) doc = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      double start = bench_now_ms (), ms;
+
+      doc = new_decision ();
+      bytes = kh_document_render_bytes (doc, &error);
+      if (bytes == NULL)
+        g_error ("the document: %s", error->message);
+      ms = bench_now_ms () - start;
+      document_size = g_bytes_get_size (bytes);
+      if (i > 0)
+        g_array_append_val (document, ms);
+
+      start = bench_now_ms ();
+      floor_size = bare_pages (FALSE);
+      ms = bench_now_ms () - start;
+      if (i > 0)
+        g_array_append_val (floor, ms);
+
+      start = bench_now_ms ();
+      same_fonts_size = bare_pages (TRUE);
+      ms = bench_now_ms () - start;
+      if (i > 0)
+        g_array_append_val (same_fonts, ms);
+    }
+  bench_report ("document: a decision's PDF, 2 pages", document);
+  bench_report ("floor: a bare cairo + pango PDF page", floor);
+  bench_report ("floor: 2 bare pages, the document's 4 fonts", same_fonts);
+  ratio = bench_quantile (document, 0.5) / bench_quantile (floor, 0.5);
+  g_print ("bench: document sizes: %zu bytes, the bare page %zu, 2 bare pages %zu\n",
+           document_size, floor_size, same_fonts_size);
+  g_print ("bench: document beside 2 bare pages in its fonts: %.2fx\n",
+           bench_quantile (document, 0.5) / bench_quantile (same_fonts, 0.5));
+  g_print ("bench: document aim: median < 2x the bare page: %.2fx, %s\n", ratio,
+           ratio < 2 ? "met" : "NOT met");
+  return 0;
+}
