@@ -229,6 +229,7 @@ typedef struct {
   gint64         emergency_service;
   /* Cases with a worker lately, for meetings (MeetingCandidate). */
   GArray        *meeting_candidates;
+  GHashTable    *named;            /* people given a responsible worker (gint64 *) */
   KhDemoSummary *summary;
 } Demo;
 
@@ -709,6 +710,29 @@ add_case (Demo       *demo,
       && g_rand_double (demo->assessment_rand) < 0.4
       && !add_assessment (demo, kcase, &contact_day, days_ago, error))
     return FALSE;
+  /* 42 §: most people with a worker have that worker named as their
+   * responsible worker a week after the contact (once a person; not when
+   * the table's rule refuses it: a counsellor for someone whose assessment
+   * found a need for special support). Not on a server, where only a
+   * worker's own login names. */
+  if (kcase->status != KH_CASE_QUEUED && kcase->assigned_to > 0 && !kh_db_is_server (demo->db)
+      && !g_hash_table_contains (demo->named, &kcase->client_id)
+      && kcase->client_id % 10 < 7)
+    {
+      g_autoptr(GDateTime) named_at = g_date_time_add_days (contact->received_at, 7);
+      g_autoptr(GError) refused = NULL;
+      gint64 *key = g_new (gint64, 1);
+
+      *key = kcase->client_id;
+      g_hash_table_add (demo->named, key);
+      if (kh_db_insert_responsible_worker_bulk (demo->db, kcase->client_id, kcase->assigned_to,
+                                                named_at, &refused) <= 0
+          && !g_error_matches (refused, KH_STORE_ERROR, KH_STORE_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
+    }
   if (kcase->status == KH_CASE_QUEUED)
     demo->summary->queued++;
   if (kcase->status == KH_CASE_ASSIGNED && kcase->assigned_to > 0 && days_ago <= 60)
@@ -1219,6 +1243,7 @@ kh_admin_demo_run (KhDb           *db,
   g_autoptr(GArray) workers = NULL;
   g_autoptr(GArray) services = NULL;
   g_autoptr(GArray) meeting_candidates = g_array_new (FALSE, FALSE, sizeof (MeetingCandidate));
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   gint64 existing;
@@ -1275,6 +1300,7 @@ kh_admin_demo_run (KhDb           *db,
   demo.workers = workers;
   demo.services = services;
   demo.meeting_candidates = meeting_candidates;
+  demo.named = named;
   demo.summary = summary;
   g_date_clear (&demo.today, 1);
   if (today != NULL)

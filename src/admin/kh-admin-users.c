@@ -118,6 +118,55 @@ users_list (GPtrArray *users)
   return EXIT_OK;
 }
 
+/* history [ACCOUNT]: who added or changed users, and when, newest first
+ * (user_changes; issue 6). */
+static int
+users_history (KhDb       *db,
+               KhUser     *admin,
+               const char *account)
+{
+  const char *headings[6] = {
+    C_("column", "Time"), C_("column", "Account"), C_("column", "Name"),
+    C_("column", "Role"), C_("column", "Active"), C_("column", "Changed by"),
+  };
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  changes = kh_db_list_user_changes (db, admin, account, &error);
+  if (changes == NULL)
+    return _kh_admin_fail (error);
+  if (changes->len == 0 && account != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The account “%s” is not a user of this database"), account);
+      _kh_admin_print_error (message);
+      return EXIT_FAILED;
+    }
+
+  /* The rows borrow the changes' strings: the array frees only itself. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KhUserChange *change = g_ptr_array_index (changes, i);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (change->at);
+      const char **row = g_new0 (const char *, 6);
+      char *when = g_date_time_format (at, "%Y-%m-%d %H:%M:%S");
+
+      g_ptr_array_add (times, when);
+      row[0] = when;
+      row[1] = change->account;
+      row[2] = change->display_name ? change->display_name : "";
+      row[3] = kh_role_key (change->role);
+      row[4] = change->active ? C_("user is active", "yes") : C_("user is active", "no");
+      row[5] = change->changed_by_account;
+      g_ptr_array_add (rows, row);
+    }
+
+  _kh_admin_print_table (headings, G_N_ELEMENTS (headings), rows);
+  return EXIT_OK;
+}
+
 /* The team that --team names (or set-team's argument), checked before
  * anything is written: 0 for none asked, -1 (said why) for a name that is
  * no team or a team that takes no new members. */
@@ -244,6 +293,11 @@ check_arguments (GOptionContext  *context,
     {
       if (argc != 2)
         return _kh_admin_usage_error (context, _("users list takes no arguments"));
+    }
+  else if (g_str_equal (action, "history"))
+    {
+      if (argc > 3)
+        return _kh_admin_usage_error (context, _("users history takes at most one account"));
     }
   else if (g_str_equal (action, "add"))
     {
@@ -398,7 +452,7 @@ _kh_admin_run_users (int    argc,
                                  _("  list\n  add ACCOUNT --role ROLE [--name NAME] [--team TEAM]\n"
                                    "  set-role ACCOUNT ROLE [--team TEAM]\n"
                                    "  set-team ACCOUNT [TEAM]\n  deactivate ACCOUNT\n"
-                                   "  activate ACCOUNT\n"));
+                                   "  activate ACCOUNT\n  history [ACCOUNT]\n"));
   context = _kh_admin_context_new (_("ACTION [ACCOUNT] [ROLE]"),
                                    _("Lists and manages the users of Kohtaamo. A user is an "
                                      "operating-system account with a role. Only an "
@@ -416,7 +470,9 @@ _kh_admin_run_users (int    argc,
   {
     g_autofree char *path = _kh_admin_database_path ();
 
-    if (kh_db_location_is_server (path))
+    /* The history is read as the administrator, whose reads the store
+     * checks, not as the server's superuser. */
+    if (kh_db_location_is_server (path) && !g_str_equal (argv[1], "history"))
       {
         db = kh_db_open (path, &error);
         if (db == NULL)
@@ -434,6 +490,8 @@ _kh_admin_run_users (int    argc,
 
   if (g_str_equal (argv[1], "list"))
     return users_list (users);
+  if (g_str_equal (argv[1], "history"))
+    return users_history (db, admin, argc == 3 ? argv[2] : NULL);
   if (g_str_equal (argv[1], "add"))
     return users_add (db, admin, users, argv[2]);
   if (g_str_equal (argv[1], "set-team"))

@@ -49,6 +49,7 @@ kh_client_finalize (GObject *object)
   g_free (self->representative_contact);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->responsible_worker, kh_responsible_worker_free);
 
   G_OBJECT_CLASS (kh_client_parent_class)->finalize (object);
 }
@@ -121,6 +122,7 @@ kh_client_copy (KhClient *self)
   copy->representative_name = g_strdup (self->representative_name);
   copy->representative_contact = g_strdup (self->representative_contact);
   copy->version = self->version;
+  copy->responsible_worker = kh_responsible_worker_copy (self->responsible_worker);
 
   return copy;
 }

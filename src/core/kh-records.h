@@ -13,6 +13,7 @@
 #include <glib-object.h>
 
 #include "kh-enums.h"
+#include "kh-responsible-worker.h"
 #include "kh-service-enums.h"
 
 G_BEGIN_DECLS
@@ -56,6 +57,11 @@ struct _KhClient
    * A save of a person carries the version it started from; the store
    * refuses it (KH_STORE_ERROR_STALE) when someone saved in between. */
   gint64          version;
+
+  /* Issue 7, 2: the current naming of a responsible worker (42 §), read
+   * with the person's page (kh_db_get_client); NULL when none is recorded
+   * or the record was read otherwise. Saving a person does not touch it. */
+  KhResponsibleWorker *responsible_worker;
 };
 
 /* Length limits of a person's text fields, in characters (issue 5, 1.13).

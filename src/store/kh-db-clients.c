@@ -840,6 +840,10 @@ kh_db_get_client (KhDb          *db,
     client = _kh_db_read_client (db, client_id, &local_error);
   if (client != NULL && client->address_withheld && what == KH_ACCESS_PROTECTED_ADDRESS)
     read_protected_address (db, client, &local_error);
+  /* The person's page shows their responsible worker (42 §), read under
+   * the same log row. */
+  if (client != NULL && local_error == NULL && what == KH_ACCESS_PAGE)
+    _kh_db_read_responsible_worker (db, client, &local_error);
   if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&client);

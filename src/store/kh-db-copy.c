@@ -74,7 +74,7 @@ static const char * const copied_tables[] = {
   "teams", "users", "user_changes", "settings", "services", "closed_days", "clients",
   "contacts", "cases", "contact_revisions", "access_log", "assessments",
   "assessment_participants", "assessment_areas", "service_points", "service_point_hours",
-  "appointments", "case_notes",
+  "appointments", "case_notes", "responsible_workers",
 };
 
 /* The file's tables that the server makes itself from the copied rows
@@ -799,6 +799,7 @@ check_target_empty (Copy    *c,
                                                "+ (SELECT count (*) FROM closed_days) "
                                                "+ (SELECT count (*) FROM log_copies) "
                                                "+ (SELECT count (*) FROM case_notes) "
+                                               "+ (SELECT count (*) FROM responsible_workers) "
                                                "+ (SELECT count (*) FROM assessments) "
                                                "+ (SELECT count (*) FROM appointments) "
                                                "+ (SELECT count (*) FROM service_points)",
@@ -1085,6 +1086,7 @@ run_copy (Copy             *c,
       || !copy_table (c, "service_point_hours", error)
       || !copy_table (c, "appointments", error)
       || !copy_table (c, "case_notes", error)
+      || !copy_table (c, "responsible_workers", error)
       || !copy_table (c, "access_log", error))
     return FALSE;
 

@@ -63,6 +63,7 @@ static const struct {
   { 19, "0019-case-notes.sql" },
   { 20, "0020-copy-every-table.sql" },
   { 21, "0021-caseload-order.sql" },
+  { 23, "0023-responsible-workers.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -374,6 +374,12 @@ GDateTime    *_kh_db_column_time       (KhDbStmt     *stmt,
                                         int           column);
 gint64        _kh_db_now               (void);
 
+/* kh-db-responsible.c: inside the transaction that logged the read of
+ * `client`, its current naming of a responsible worker (42 §). */
+gboolean      _kh_db_read_responsible_worker (KhDb      *db,
+                                              KhClient  *client,
+                                              GError   **error);
+
 /* Writes one access-log row (inside the caller's transaction). A
  * reception user's row always has the basis KH_BASIS_INTAKE, whatever
  * `basis` says; other roles keep `basis`. */

@@ -67,6 +67,7 @@ static const char * const migrations[] = {
   "0026-appointments.sql",
   "0027-case-notes.sql",
   "0028-caseload-order.sql",
+  "0029-responsible-workers.sql",
 };
 
 /* ---- errors ---- */

@@ -241,12 +241,14 @@ kh_db_login_full (KhDb        *db,
       ok = FALSE;
     }
   /* On a server users are written by an administrator only
-   * (kohtaamo.save_user): the name stays as they set it. */
-  else if (clean_name != NULL && g_strcmp0 (clean_name, user->display_name) != 0
+   * (kohtaamo.save_user): the name stays as they set it. On SQLite too a
+   * name the administrator gave (users add --name) stays; a user without
+   * one gets the name the operating system knows, recorded as a change. */
+  else if (clean_name != NULL && user->display_name == NULL
            && db->engine->session_account == NULL && !db->read_only)
     {
-      /* Follow the name the operating system knows now (not on a read-only
-       * connection: a check such as `log verify` writes nothing). */
+      /* Not on a read-only connection: a check such as `log verify` writes
+       * nothing. */
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db,
                                                  "UPDATE users SET display_name = ? WHERE id = ?",
                                                  &local_error);
@@ -261,6 +263,7 @@ kh_db_login_full (KhDb        *db,
             {
               g_free (user->display_name);
               user->display_name = g_strdup (clean_name);
+              record_user_change (db, user, user, &local_error);
             }
         }
       ok = local_error == NULL;
@@ -393,4 +396,66 @@ kh_db_save_user (KhDb        *db,
       return NULL;
     }
   return user;
+}
+
+void
+kh_user_change_free (KhUserChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->account);
+  g_free (change->display_name);
+  g_free (change->changed_by_account);
+  g_free (change);
+}
+
+static KhUserChange *
+user_change_from_row (KhDbStmt *stmt)
+{
+  KhUserChange *change = g_new0 (KhUserChange, 1);
+
+  change->at = _kh_db_column_int64 (stmt, 0);
+  change->account = _kh_db_column_text (stmt, 1);
+  change->display_name = _kh_db_column_text (stmt, 2);
+  change->role = _kh_db_column_int (stmt, 3);
+  change->active = _kh_db_column_int (stmt, 4) != 0;
+  change->changed_by_account = _kh_db_column_text (stmt, 5);
+  return change;
+}
+
+/**
+ * kh_db_list_user_changes:
+ * @user: who reads them: an active administrator (PERMISSION otherwise)
+ * @account: (nullable): only this account's changes; %NULL for all
+ *
+ * Returns: (transfer full) (element-type KhUserChange): the changes of
+ *   users (user_changes), newest first.
+ */
+GPtrArray *
+kh_db_list_user_changes (KhDb        *db,
+                         KhUser      *user,
+                         const char  *account,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_user_change_free);
+  g_autoptr(KhDbStmt) stmt = NULL;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_kh_db_check_role (db, user, KH_ROLE_ADMIN, error))
+    return NULL;
+  stmt = _kh_db_prepare (db,
+                         "SELECT c.at, u.account, c.display_name, c.role, c.active, "
+                         "  c.changed_by_account "
+                         "FROM user_changes c JOIN users u ON u.id = c.user_id "
+                         "WHERE u.account = coalesce (?, u.account) "
+                         "ORDER BY c.at DESC, c.id DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _kh_db_bind_text (stmt, 1, account);
+  if (!_kh_db_read_rows (db, stmt, (KhDbRowFunc) user_change_from_row, changes, error))
+    return NULL;
+  return g_steal_pointer (&changes);
 }

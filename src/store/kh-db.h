@@ -255,6 +255,54 @@ KhUser    *kh_db_save_user       (KhDb        *db,
                                   gboolean     active,
                                   GError     **error);
 
+/* One addition or change of a user, as user_changes keeps it: what the
+ * user was made and who made it, when. */
+typedef struct {
+  gint64    at;                  /* seconds since 1970, UTC */
+  char     *account;
+  char     *display_name;        /* NULL for none */
+  KhRole    role;
+  gboolean  active;
+  char     *changed_by_account;  /* the user's own account for a database's first
+                                    administrator, who made themselves one */
+} KhUserChange;
+
+void       kh_user_change_free   (KhUserChange *change);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhUserChange, kh_user_change_free)
+
+/* Who added or changed users, and when (issue 6: a role decides what of
+ * the clients' data a user reads, so its changes are the unit's record).
+ * Every change, newest first, or only those of `account`; only an active
+ * administrator may read them (PERMISSION), and on a server only the
+ * administrators' group has the table. */
+GPtrArray *kh_db_list_user_changes (KhDb        *db,
+                                    KhUser      *user,
+                                    const char  *account,
+                                    GError     **error);   /* of KhUserChange */
+
+/* ---- the responsible worker (issue 7, 2; kh-db-responsible.c) ---- */
+
+/* Names the person's responsible worker (omatyöntekijä, Social Welfare Act
+ * 42 §), or with `worker_id` 0 nobody for `reason`, as `user`; the current
+ * naming is read with the person's page (KhClient.responsible_worker).
+ * See kh-db-responsible.c for what is refused. */
+KhResponsibleWorker *kh_db_name_responsible_worker (KhDb        *db,
+                                                    KhUser      *user,
+                                                    gint64       client_id,
+                                                    gint64       worker_id,
+                                                    const char  *reason,
+                                                    GError     **error);
+
+/* For the demo (kohtaamo-admin demo, on a file): the worker names
+ * themselves the person's responsible worker at `named_at`, without the
+ * acting user's checks (the table's rules still hold: INVALID when they
+ * refuse). Returns the naming's id, or 0 with `error` set. */
+gint64     kh_db_insert_responsible_worker_bulk (KhDb       *db,
+                                                 gint64      client_id,
+                                                 gint64      worker_id,
+                                                 GDateTime  *named_at,
+                                                 GError    **error);
+
 /* ---- teams (issue 5, 2.9; issue 7, 1; kh-db-teams.c) ---- */
 
 /* The unit's teams by name, with their active members counted; inactive

@@ -1758,6 +1758,54 @@ kh_store_add_case_note_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_add_case_note_async, error);
 }
 
+/* ---- the responsible worker (42 §) ---- */
+
+static gpointer
+name_responsible_worker_job (KhStore  *self,
+                             gpointer  data,
+                             GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_name_responsible_worker (self->db, self->worker_user, args->id, args->id2,
+                                        args->text, error);
+}
+
+void
+kh_store_name_responsible_worker_async (KhStore             *self,
+                                        gint64               client_id,
+                                        gint64               worker_id,
+                                        const char          *reason,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (worker_id >= 0);
+
+  args = args_new (reason, client_id, 0);
+  args->id2 = worker_id;
+  /* Not a "changed": no list shows the responsible worker. */
+  push_job (self, kh_store_name_responsible_worker_async, name_responsible_worker_job, args,
+            args_free, (GDestroyNotify) kh_responsible_worker_free, FALSE, cancellable, callback,
+            user_data);
+}
+
+/**
+ * kh_store_name_responsible_worker_finish:
+ *
+ * Returns: (transfer full): the naming as stored
+ */
+KhResponsibleWorker *
+kh_store_name_responsible_worker_finish (KhStore       *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return finish_pointer (self, result, kh_store_name_responsible_worker_async, error);
+}
+
 /* ---- the intake ---- */
 
 static void

@@ -125,6 +125,16 @@ void        kh_store_add_case_note_async  (KhStore *self, gint64 case_id, const 
                                            GAsyncReadyCallback callback, gpointer user_data);
 KhTimelineEntry *kh_store_add_case_note_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* Names the person's responsible worker (42 §), or with `worker_id` 0
+ * nobody for `reason` (kh_db_name_responsible_worker): the naming as
+ * stored. `reason` is copied before the call returns. */
+void        kh_store_name_responsible_worker_async  (KhStore *self, gint64 client_id,
+                                                     gint64 worker_id, const char *reason,
+                                                     GCancellable *cancellable,
+                                                     GAsyncReadyCallback callback, gpointer user_data);
+KhResponsibleWorker *kh_store_name_responsible_worker_finish (KhStore *self, GAsyncResult *result,
+                                                              GError **error);
+
 /* The intake is deep-copied before the call returns. */
 void        kh_store_save_intake_async     (KhStore *self, const KhIntake *intake,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);

@@ -199,6 +199,48 @@ test_users (Fixture       *fixture,
   /* The only administrator cannot lock everyone out. */
   g_free (run (fixture, fixture->db_path, 1, deactivate_self));
 
+  /* Who changed the user and when, newest first: deactivated, made a
+   * lead, added; each by the administrator. */
+  {
+    const char *history[] = { "users", "history", "aino.reception", NULL };
+    const char *history_all[] = { "users", "history", NULL };
+    const char *history_unknown[] = { "users", "history", "nobody", NULL };
+    const char *history_two[] = { "users", "history", "a", "b", NULL };
+    const char *expected[3][5] = {
+      { "aino.reception", "Aino Virtanen", "lead", "no", NULL },
+      { "aino.reception", "Aino Virtanen", "lead", "yes", NULL },
+      { "aino.reception", "Aino Virtanen", "reception", "yes", NULL },
+    };
+    g_auto(GStrv) lines = NULL;
+
+    out = run (fixture, fixture->db_path, 0, history);
+    lines = g_strsplit (g_strchomp (out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_true (g_str_has_prefix (lines[0], "Time"));
+    for (guint i = 0; i < 3; i++)
+      {
+        g_auto(GStrv) cells = g_regex_split_simple ("\\s{2,}", lines[i + 1], 0, 0);
+
+        g_assert_cmpuint (g_strv_length (cells), ==, 6);
+        g_assert_true (g_regex_match_simple ("^20[0-9][0-9]-[01][0-9]-[0-3][0-9] "
+                                             "[0-2][0-9]:[0-5][0-9]:[0-5][0-9]$",
+                                             cells[0], 0, 0));
+        for (guint c = 0; c < 4; c++)
+          g_assert_cmpstr (cells[c + 1], ==, expected[i][c]);
+        g_assert_cmpstr (cells[5], ==, g_get_user_name ());
+      }
+    g_clear_pointer (&out, g_free);
+
+    /* Everyone's: the administrator's own first row too (they made themselves one). */
+    out = run (fixture, fixture->db_path, 0, history_all);
+    g_clear_pointer (&lines, g_strfreev);
+    lines = g_strsplit (g_strchomp (out), "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_clear_pointer (&out, g_free);
+    g_free (run (fixture, fixture->db_path, 1, history_unknown));
+    g_free (run (fixture, fixture->db_path, 2, history_two));
+  }
+
   db = kh_db_open (fixture->db_path, &error);
   g_assert_no_error (error);
   users = kh_db_list_users (db, &error);

@@ -233,10 +233,13 @@ make_unit (Fixture *f)
     g_autofree char *counsellor = file_value (f->db_path, "SELECT account FROM users WHERE role = 2 "
                                                           "AND active = 1 ORDER BY id LIMIT 1");
     g_autofree char *case_id = file_value (f->db_path, "SELECT min (id) FROM cases WHERE client_id IS NOT NULL");
+    g_autofree char *client_id = file_value (f->db_path, "SELECT client_id FROM cases WHERE id = "
+                                                         "(SELECT min (id) FROM cases WHERE client_id IS NOT NULL)");
     g_autoptr(KhUser) worker = kh_db_login (db, account, NULL, &error);
     g_autoptr(KhUser) changed = NULL;
     g_autoptr(KhTimelineEntry) note = NULL;
     g_autoptr(KhTimelineEntry) correction = NULL;
+    g_autoptr(KhResponsibleWorker) named = NULL;
 
     g_assert_no_error (error);
     note = kh_db_add_case_note (db, worker, g_ascii_strtoll (case_id, NULL, 10),
@@ -244,6 +247,9 @@ make_unit (Fixture *f)
     g_assert_no_error (error);
     correction = kh_db_add_case_note (db, worker, g_ascii_strtoll (case_id, NULL, 10),
                                       "Tapaaminen siirtyi.", note->id, &error);
+    g_assert_no_error (error);
+    named = kh_db_name_responsible_worker (db, worker, g_ascii_strtoll (client_id, NULL, 10),
+                                           worker->id, NULL, &error);
     g_assert_no_error (error);
     changed = kh_db_save_user (db, admin, counsellor, "Sanna Esimerkki", KH_ROLE_SOCIAL_WORKER,
                                TRUE, &error);

@@ -608,9 +608,11 @@ def test_reception_reads_the_intake_only():
                 "AND (has_table_privilege ('kohtaamo_reception', c.oid, 'SELECT') "
                 "     OR has_any_column_privilege ('kohtaamo_reception', c.oid, 'SELECT'))")
     # The service points and their hours (0019) are the unit's, not
-    # anyone's: reception tells a walk-in client where and when.
-    want = ('cases,clients,closed_days,contact_revisions,contacts,schema_version,service_point_hours,'
-            'service_points,services,settings,teams,users')
+    # anyone's: reception tells a walk-in client where and when. A person's
+    # responsible worker (0021), after the logged read of the person: reception
+    # tells a caller who their worker is.
+    want = ('cases,clients,closed_days,contact_revisions,contacts,responsible_workers,schema_version,'
+            'service_point_hours,service_points,services,settings,teams,users')
     tap(tables == want, 'reception reads no table beyond its list (a new table is closed to it)',
         'readable: %s\nexpected: %s' % (tables, want))
     expect_error('reception cannot read the access log', 'rec',
@@ -1129,6 +1131,49 @@ def test_case_notes():
                  "DELETE FROM kohtaamo.case_notes;", 'a case note is never changed or removed')
 
 
+def test_responsible_workers():
+    # Issue 7, 2; Social Welfare Act 42 %: person 1's responsible worker,
+    # named through the server's function (0023-responsible-workers.sql).
+    sw_id = "(SELECT id FROM kohtaamo.users WHERE account = 'sw')"
+    rec_id = "(SELECT id FROM kohtaamo.users WHERE account = 'rec')"
+    expect_ok('the lead names the social worker; the server stamps who and when', 'lead',
+              "SELECT id > 0, named_at > 1767000000 FROM kohtaamo.responsible_worker_name (1, %s, NULL);"
+              % sw_id, want='t|t')
+    expect_ok('the naming is the lead\'s, whatever the call said', 'postgres',
+              "SELECT u.account FROM kohtaamo.responsible_workers r JOIN kohtaamo.users u ON u.id = r.named_by;",
+              want='lead')
+    for login in ('rec', 'adm'):
+        expect_error('%s: names nobody' % login, login,
+                     "SELECT kohtaamo.responsible_worker_name (1, %s, NULL);" % sw_id,
+                     'a responsible worker is named by')
+    expect_error('reception is not named', 'sw',
+                 "SELECT kohtaamo.responsible_worker_name (1, %s, NULL);" % rec_id,
+                 'a responsible worker is an active counsellor')
+    expect_error('nobody named without a reason', 'sw',
+                 "SELECT kohtaamo.responsible_worker_name (1, NULL, NULL);", 'responsible_workers_check')
+    for login in ('rec', 'cou', 'sw', 'lead'):
+        expect_ok('%s: no naming shows without the person\'s log row' % login, login,
+                  "SELECT count (*) FROM responsible_workers;", want='0')
+        expect_ok('%s: the logged read of the person shows it' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_access (1, 1, 2) > 0;
+            SELECT count (*) FROM responsible_workers WHERE worker_id = %s;
+            COMMIT;
+        """ % sw_id, want='t\n1')
+        expect_error('%s: no direct write' % login, login,
+                     "INSERT INTO responsible_workers (client_id, worker_id, named_by, named_at) "
+                     "VALUES (1, %s, %s, 0);" % (sw_id, sw_id), 'permission denied')
+    for stmt, fragment in (("UPDATE kohtaamo.responsible_workers SET reason = 'x'", 'kept as it was made'),
+                           ("DELETE FROM kohtaamo.responsible_workers", 'permission denied'),
+                           ("TRUNCATE kohtaamo.responsible_workers", 'permission denied')):
+        expect_error('the schema owner: %s of a naming is refused' % stmt.split()[0], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    expect_error('the superuser: a naming is never changed either', 'postgres',
+                 "UPDATE kohtaamo.responsible_workers SET reason = 'x';", 'kept as it was made')
+    expect_error('the superuser: nor removed', 'postgres',
+                 "DELETE FROM kohtaamo.responsible_workers;", 'kept as it was made')
+
+
 def test_caseload():
     # Issue 7, 1: taking and assigning cases (data/sql/pg/0016-caseload.sql).
     # Case 1 (Aino Mäkinen, person 1) waits in the first team's queue; sw
@@ -1290,6 +1335,7 @@ def main():
         test_contact_by_its_id()
         test_assessments()
         test_case_notes()
+        test_responsible_workers()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()

@@ -775,6 +775,152 @@ test_killed_while_saving (Fixture       *f,
   people_clear (&p);
 }
 
+static KhResponsibleWorker *
+name_worker (Fixture     *f,
+             KhUser      *user,
+             gint64       client_id,
+             gint64       worker_id,
+             const char  *reason,
+             GError     **error)
+{
+  return kh_db_name_responsible_worker (fixture_db (f, user), user, client_id, worker_id, reason,
+                                        error);
+}
+
+/* The person's current naming, as their page reads it (logged). */
+static KhResponsibleWorker *
+current_worker (Fixture *f,
+                KhUser  *user,
+                gint64   client_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhClient) client = kh_db_get_client (fixture_db (f, user), user, client_id,
+                                                 KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP,
+                                                 &error);
+
+  g_assert_no_error (error);
+  return kh_responsible_worker_copy (client->responsible_worker);
+}
+
+/* Issue 7, 2; Social Welfare Act 42 §: the person's responsible worker is
+ * named by a counsellor, social worker or the lead, and is one of them; a
+ * social worker once a finished assessment found a need for special
+ * support; nobody only with the reason why. The newest naming is the
+ * current one and is read with the person's page; namings are kept. The
+ * tables refuse what the store refuses. */
+static void
+test_responsible_worker (Fixture       *f,
+                         gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhUser) admin_user = NULL;
+  g_autoptr(KhResponsibleWorker) named = NULL;
+  g_autoptr(KhResponsibleWorker) current = NULL;
+  g_autoptr(KhAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 before;
+
+  people_set_up (f, &p);
+
+  /* None recorded yet. */
+  current = current_worker (f, p.rec, p.client_id);
+  g_assert_null (current);
+
+  /* Reception and the administrator do not name. */
+  named = name_worker (f, p.rec, p.client_id, p.sw->id, NULL, &error);
+  g_assert_null (named);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  named = name_worker (f, f->admin, p.client_id, p.sw->id, NULL, &error);
+  g_assert_null (named);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  /* Reception is not named. */
+  named = name_worker (f, p.sw, p.client_id, p.rec->id, NULL, &error);
+  g_assert_null (named);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The responsible worker must be a social counsellor, a social "
+                   "worker or the lead social worker (Social Welfare Act 42 §).");
+  g_clear_error (&error);
+  /* Nobody, without a reason. */
+  named = name_worker (f, p.sw, p.client_id, 0, "   ", &error);
+  g_assert_null (named);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The counsellor is named by the social worker. */
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  named = name_worker (f, p.sw, p.client_id, p.cou->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (named->worker_id, ==, p.cou->id);
+  g_assert_cmpstr (named->worker_name, ==, "Outi Ohjaaja");
+  g_assert_cmpstr (named->named_by_name, ==, "Sari Sosiaalityöntekijä");
+  g_assert_cmpint (g_date_time_to_unix (named->named_at), >=, before);
+  g_clear_pointer (&named, kh_responsible_worker_free);
+
+  current = current_worker (f, p.rec, p.client_id);
+  g_assert_nonnull (current);
+  g_assert_cmpint (current->worker_id, ==, p.cou->id);
+  g_assert_cmpint (current->worker_role, ==, KH_ROLE_COUNSELLOR);
+  g_assert_cmpstr (current->worker_name, ==, "Outi Ohjaaja");
+  g_assert_null (current->reason);
+  g_assert_cmpstr (current->named_by_name, ==, "Sari Sosiaalityöntekijä");
+  g_clear_pointer (&current, kh_responsible_worker_free);
+
+  /* A finished assessment finds a need for special support (42 § 3 mom):
+   * a counsellor can no longer be named, a social worker can. */
+  a = start (f, p.sw, p.case_id);
+  complete (a);
+  a->special_support = KH_ANSWER_YES;
+  g_assert_true (kh_db_finish_assessment (fixture_db (f, p.sw), p.sw, a, &error));
+  g_assert_no_error (error);
+  named = name_worker (f, p.lead, p.client_id, p.cou->id, NULL, &error);
+  g_assert_null (named);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The assessment found a need for special support: the "
+                   "responsible worker must be a social worker (Social Welfare Act 42 §).");
+  g_clear_error (&error);
+  /* Below the store too. */
+  sql = g_strdup_printf ("INSERT INTO responsible_workers (client_id, worker_id, named_by, named_at) "
+                         "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", 1767300000)", p.client_id, p.cou->id, p.lead->id);
+  g_assert_false (raw_exec (f, sql));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO responsible_workers (client_id, worker_id, named_by, named_at) "
+                         "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                         ", 1767300000)", p.client_id, p.rec->id, p.lead->id);
+  g_assert_false (raw_exec (f, sql));
+  g_clear_pointer (&sql, g_free);
+
+  named = name_worker (f, p.lead, p.client_id, p.sw->id, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&named, kh_responsible_worker_free);
+  current = current_worker (f, p.cou, p.client_id);
+  g_assert_cmpint (current->worker_id, ==, p.sw->id);
+  g_assert_cmpstr (current->named_by_name, ==, "Leena Johtava");
+  g_clear_pointer (&current, kh_responsible_worker_free);
+
+  /* Nobody, with the reason: the current naming says so. */
+  named = name_worker (f, p.sw, p.client_id, 0,
+                       "  Asiakkaalla on omatyöntekijä vammaispalveluissa.\n", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&named, kh_responsible_worker_free);
+  current = current_worker (f, p.sw, p.client_id);
+  g_assert_cmpint (current->worker_id, ==, 0);
+  g_assert_null (current->worker_name);
+  g_assert_cmpstr (current->reason, ==, "Asiakkaalla on omatyöntekijä vammaispalveluissa.");
+
+  /* Every naming is kept, as it was made. */
+  sql = g_strdup_printf ("SELECT count(*) FROM responsible_workers WHERE client_id = %"
+                         G_GINT64_FORMAT, p.client_id);
+  g_assert_cmpint (count (f, sql), ==, 3);
+  g_assert_false (raw_exec (f, "UPDATE responsible_workers SET worker_id = NULL"));
+  g_assert_false (raw_exec (f, "DELETE FROM responsible_workers"));
+  g_assert_cmpint (count (f, sql), ==, 3);
+  people_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +941,7 @@ main (int   argc,
   ADD ("/store/assessments/reads-logged", test_reads_logged);
   ADD ("/store/assessments/unit-areas", test_unit_areas);
   ADD ("/store/assessments/killed-while-saving", test_killed_while_saving);
+  ADD ("/store/assessments/responsible-worker", test_responsible_worker);
 
   return g_test_run ();
 }

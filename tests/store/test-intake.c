@@ -80,6 +80,12 @@ test_login (Fixture       *f,
    * the administrator gave). */
   g_assert_cmpstr (again->display_name, ==, "Ulla Ulkopuolinen");
   g_clear_object (&again);
+  /* Once the user has a name (given by the administrator or taken up),
+   * another name from the operating system does not replace it. */
+  again = kh_db_login (fixture_db_account (f, "outsider"), "outsider", "Ulla U.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->display_name, ==, "Ulla Ulkopuolinen");
+  g_clear_object (&again);
 
   /* An account that was closed cannot log in. */
   g_clear_object (&user);

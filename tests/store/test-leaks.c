@@ -692,6 +692,41 @@ test_users_by_administrator (LeakFixture   *lf,
                             added->id, lf->f.admin->id, lf->f.admin->account, KH_ROLE_COUNSELLOR);
   g_assert_cmpint (count (&lf->f, by_sql), ==, 2);
 
+  /* The administrator reads them back, newest first; nobody else may. */
+  {
+    g_autoptr(GPtrArray) changes = NULL;
+    g_autoptr(GPtrArray) all = NULL;
+    KhUserChange *change;
+
+    changes = kh_db_list_user_changes (lf->f.db, lf->f.admin, "uusi.tyontekija", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes->len, ==, 2);
+    change = g_ptr_array_index (changes, 0);
+    g_assert_cmpstr (change->account, ==, "uusi.tyontekija");
+    g_assert_false (change->active);
+    g_assert_cmpint (change->role, ==, KH_ROLE_COUNSELLOR);
+    g_assert_cmpstr (change->changed_by_account, ==, lf->f.admin->account);
+    change = g_ptr_array_index (changes, 1);
+    g_assert_true (change->active);
+    g_assert_cmpstr (change->display_name, ==, "Uuno Uusi");
+    g_assert_cmpint (change->at, >=, g_get_real_time () / G_USEC_PER_SEC - 60);
+
+    all = kh_db_list_user_changes (lf->f.db, lf->f.admin, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (all->len, >, changes->len);
+    g_assert_cmpstr (((KhUserChange *) g_ptr_array_index (all, 0))->account, ==, "uusi.tyontekija");
+
+    g_clear_pointer (&changes, g_ptr_array_unref);
+    changes = kh_db_list_user_changes (fixture_db (&lf->f, lf->desk), lf->desk, NULL, &error);
+    g_assert_null (changes);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+    changes = kh_db_list_user_changes (fixture_db (&lf->f, lf->lead), lf->lead, NULL, &error);
+    g_assert_null (changes);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+  }
+
   raw = raw_connect (&lf->f);
   g_assert_true (raw_refuses (raw, "UPDATE user_changes SET changed_by_account = 'joku'"));
   g_assert_true (raw_refuses (raw, "DELETE FROM user_changes"));

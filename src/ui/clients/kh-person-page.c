@@ -25,6 +25,7 @@
 #include "kh-person-editor.h"
 #include "kh-person-page.h"
 #include "kh-person-timeline.h"
+#include "kh-responsible-worker-dialog.h"
 #include "ui/common/kh-accessible.h"
 
 struct _KhPersonPage
@@ -56,6 +57,8 @@ struct _KhPersonPage
   GtkWidget         *protection_badge;
   AdwActionRow      *representative_row;
   GtkLabel          *responsible_label;
+  GtkLabel          *named_worker_label;
+  GtkWidget         *name_worker_button;
   GtkToggleButton   *show_address_button;
   GtkToggleButton   *show_code_button;
   GtkStack          *stack;
@@ -357,10 +360,6 @@ create_case_row (KhPersonPage *self,
   return row;
 }
 
-/* Issue 7, 2: who works with the person, at a glance under the name. The
- * store records no named responsible worker (omatyöntekijä, 42 §) yet:
- * what it has is who holds the person's open cases, and that is what is
- * shown, under its own name. */
 /* Appends `text` to `strings` unless it is there already. */
 static void
 add_once (GPtrArray  *strings,
@@ -372,6 +371,9 @@ add_once (GPtrArray  *strings,
   g_ptr_array_add (strings, (gpointer) text);
 }
 
+/* Issue 7, 2: who works with the person, at a glance under the name:
+ * who holds the person's open cases, under its own name (the named
+ * responsible worker of 42 § is show_named_worker's line above it). */
 static void
 show_responsible (KhPersonPage *self,
                   GPtrArray    *cases)
@@ -406,8 +408,8 @@ show_responsible (KhPersonPage *self,
   joined = g_strjoinv (", ", (char **) names->pdata);
   text = has_names
          /* Translators: under a person's name: who holds their open cases. Not
-          * the named responsible worker of SHL 42 § (omatyöntekijä), which the
-          * store does not record yet: do not translate as such. */
+          * the named responsible worker of SHL 42 § (omatyöntekijä), which is
+          * the line above it: do not translate as such. */
          ? g_strdup_printf (_("Open cases held by %s"), joined)
          : names->len > 1
          /* Translators: under a person's name: the queues their open cases wait in */
@@ -773,6 +775,72 @@ show_client (KhPersonPage *self,
   self->scroll_to_top = FALSE;
 }
 
+static gboolean works_cases (KhPersonPage *self);
+
+/* Issue 7, 2; Social Welfare Act 42 §: the person's named responsible
+ * worker under the name, for everyone who reads the page (reception tells
+ * a caller who their worker is); naming one is for those who work with
+ * cases. */
+static void
+show_named_worker (KhPersonPage *self)
+{
+  const KhResponsibleWorker *naming = self->client != NULL ? self->client->responsible_worker : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (naming == NULL)
+    /* Translators: under a person's name (omatyöntekijä / egen kontaktperson, SHL 42 §) */
+    text = g_strdup (_("No responsible worker named yet"));
+  else if (naming->worker_id > 0)
+    /* Translators: under a person's name; %s is a worker's name (omatyöntekijä, SHL 42 §) */
+    text = g_strdup_printf (_("Responsible worker: %s"), naming->worker_name);
+  else
+    /* Translators: under a person's name, then why (SHL 42 § 1 mom) */
+    text = g_strdup_printf (_("No responsible worker: %s"), naming->reason);
+  gtk_label_set_text (self->named_worker_label, text);
+
+  if (naming != NULL && naming->named_at != NULL)
+    {
+      g_autofree char *day = g_date_time_format (naming->named_at, "%-d.%-m.%Y");
+
+      /* Translators: who named the responsible worker, and on what day */
+      tooltip = g_strdup_printf (_("Named by %s on %s"), naming->named_by_name, day);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->named_worker_label), tooltip);
+  gtk_widget_set_visible (self->name_worker_button, works_cases (self));
+  gtk_button_set_label (GTK_BUTTON (self->name_worker_button),
+                        naming == NULL ? _("_Name…") : _("_Change…"));
+}
+
+static void
+named_cb (KhPersonPage        *self,
+          KhResponsibleWorker *naming)
+{
+  if (self->client == NULL)
+    return;
+  g_clear_pointer (&self->client->responsible_worker, kh_responsible_worker_free);
+  self->client->responsible_worker = kh_responsible_worker_copy (naming);
+  show_named_worker (self);
+  emit_toast (self, naming->worker_id > 0 ? _("Responsible worker named")
+                                          : _("Saved: no responsible worker"));
+}
+
+static void
+name_worker_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  KhResponsibleWorkerDialog *dialog;
+
+  if (self->client == NULL || !works_cases (self))
+    return;
+  dialog = kh_responsible_worker_dialog_new (self->store, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                             self->client);
+  g_signal_connect_object (dialog, "named", G_CALLBACK (named_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 client_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -794,6 +862,7 @@ client_loaded_cb (GObject      *object,
     }
 
   show_client (self, client);
+  show_named_worker (self);
   load_meetings (self);
   kh_store_list_client_cases_async (self->store, client->id, self->cancellable,
                                     cases_loaded_cb, g_object_ref (self));
@@ -1289,6 +1358,8 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, protection_badge);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, representative_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, responsible_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, named_worker_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_worker_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_address_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_code_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, stack);
@@ -1298,6 +1369,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
+  gtk_widget_class_install_action (widget_class, "person.name-worker", NULL, name_worker_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
   /* Back to the search: the action lives on the People view around this page. */
