@@ -12,7 +12,8 @@
  * into units that are never split (a heading, one line of a paragraph, a
  * row of a field table, a signature, an attachment), the units are placed
  * on pages, and only then drawn, so that every page knows how many pages
- * there are. Headings are kept with the unit that follows them. Text goes
+ * there are. Headings are kept with the unit that follows them, and a
+ * paragraph leaves no single line at the foot or head of a page. Text goes
  * in as real text with embedded font subsets; cairo's tags give the
  * structure (Document, H1, H2, P, Table/TR/TD, L/LI).
  */
@@ -364,6 +365,8 @@ add_lines (Render      *render,
            double       space_before)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint first = render->units->len;
+  guint n;
 
   do
     {
@@ -387,6 +390,15 @@ add_lines (Render      *render,
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+
+  /* No line of a paragraph alone at the foot or at the head of a page:
+   * the first line goes with the second, the last with the one before. */
+  n = render->units->len - first;
+  if (n >= 2)
+    {
+      g_array_index (render->units, Unit, first).keep_with_next = TRUE;
+      g_array_index (render->units, Unit, first + n - 2).keep_with_next = TRUE;
+    }
 }
 
 static void

@@ -66,7 +66,7 @@ void        kh_document_add_attachments    (KhDocument  *doc,
                                             const char * const *names);
 
 /* A4 PDF. Headings stay with what follows them; a paragraph may break
- * between lines at the end of a page. */
+ * between lines at the end of a page, leaving at least two lines on each. */
 gboolean    kh_document_render_to_stream   (KhDocument    *doc,
                                             GOutputStream *stream,
                                             GCancellable  *cancellable,

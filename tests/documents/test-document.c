@@ -241,7 +241,7 @@ test_letter_sv (void)
   assert_lacks (text, "puh.");
 }
 
-/* 120 numbered paragraphs of four lines or so. */
+/* 120 numbered paragraphs of two lines or three. */
 static KhDocument *
 new_long (const char *language)
 {
@@ -258,14 +258,15 @@ new_long (const char *language)
       g_autofree char *text = g_strdup_printf ("Kappale %03d. Tässä kappaleessa kerrotaan "
                                                "asiakkaan tilanteesta, tavoitteista ja "
                                                "palveluista, joita hänelle järjestetään. "
-                                               "Äidinkieli, Åland ja Öljyvärit mainitaan.", i);
+                                               "Äidinkieli, Åland ja Öljyvärit mainitaan. "
+                                               "Loppu_%03d.", i, i);
 
       kh_document_add_paragraph (doc, text);
     }
   return doc;
 }
 
-#define LONG_PAGES 7
+#define LONG_PAGES 9
 
 static void
 check_long (const char *language,
@@ -299,6 +300,15 @@ check_long (const char *language,
       g_autofree char *after = g_strdup_printf ("Kappale %03d.", i);
 
       g_assert_cmpint (page_of (pdf, before), <=, page_of (pdf, after));
+    }
+  /* A paragraph of two lines is never split: one line alone would be
+   * left at the foot of one page or the head of the next. */
+  for (int i = 1; i <= 120; i++)
+    {
+      g_autofree char *start = g_strdup_printf ("Kappale %03d.", i);
+      g_autofree char *end = g_strdup_printf ("Loppu_%03d.", i);
+
+      g_assert_cmpint (page_of (pdf, start), ==, page_of (pdf, end));
     }
 }
 
