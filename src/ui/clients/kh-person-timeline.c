@@ -35,6 +35,7 @@ struct _KhPersonTimeline
   GtkWidget          *box;
   GtkWidget          *composer;
   GtkDropDown        *case_dropdown;
+  GtkWidget          *case_label;
   GtkWidget          *correction_bar;
   GtkLabel           *correction_label;
   GtkWidget          *note_scroller;
@@ -410,6 +411,10 @@ update_composer (KhPersonTimeline *self)
   gtk_widget_set_sensitive (self->save_button, has_cases && !self->saving);
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_dropdown),
                             has_cases && self->correcting_id == 0 && !self->saving);
+  /* Without a case there is nothing to choose (an empty drop-down would
+   * say GTK's own "(None)"): the label below says why. */
+  gtk_widget_set_visible (GTK_WIDGET (self->case_dropdown), has_cases);
+  gtk_widget_set_visible (self->case_label, has_cases);
   gtk_widget_set_visible (self->correction_bar, self->correcting_id != 0);
 }
 
@@ -788,6 +793,7 @@ build_composer (KhPersonTimeline *self)
   gtk_box_append (GTK_BOX (top), title);
   self->case_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (case_label), GTK_WIDGET (self->case_dropdown));
+  self->case_label = case_label;
   gtk_box_append (GTK_BOX (top), case_label);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->case_dropdown));
   gtk_box_append (GTK_BOX (box), top);
