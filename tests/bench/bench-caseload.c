@@ -62,58 +62,13 @@ make_database (const char *path,
                const char *worker)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KhUser) admin = NULL;
-  g_autoptr(KhUser) ada = NULL;
   g_autoptr(KhUser) me = NULL;
-  g_autoptr(GPtrArray) teams = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *account = worker != NULL ? bench_conninfo_user (worker) : g_strdup (g_get_user_name ());
   KhDb *db;
   KhDb *admin_db = NULL;
   double start = bench_now_ms ();
 
-  if (worker == NULL)
-    {
-      g_remove (path);
-      db = kh_db_open (path, &error);
-      if (db == NULL)
-        g_error ("%s", error->message);
-      admin = kh_db_login (db, g_get_user_name (), NULL, &error);
-      ada = kh_db_save_user (db, admin, "bench_admin", "Bench Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
-      g_clear_object (&admin);
-      admin = kh_db_login (db, "bench_admin", NULL, &error);
-    }
-  else
-    {
-      /* The server's administrator adds the worker; the worker's own
-       * connection opens the cases. */
-      admin_db = kh_db_open (path, &error);
-      if (admin_db == NULL)
-        g_error ("%s", error->message);
-      g_autofree char *admin_account = bench_conninfo_user (path);
-
-      admin = kh_db_login (admin_db, admin_account, NULL, &error);
-      if (admin == NULL)
-        g_error ("%s", error->message);
-      db = admin_db;
-    }
-  me = kh_db_save_user (db, admin, account, "Sanna Sosiaalityöntekijä",
-                        KH_ROLE_SOCIAL_WORKER, TRUE, &error);
-  if (me == NULL)
-    g_error ("%s", error->message);
-  teams = kh_db_list_teams (db, FALSE, &error);
-  kh_db_set_user_team (db, account, ((KhTeam *) g_ptr_array_index (teams, 0))->id, &error);
-  g_assert_no_error (error);
-  if (admin_db != NULL)
-    {
-      g_clear_object (&me);
-      db = kh_db_open (worker, &error);
-      if (db == NULL)
-        g_error ("%s", error->message);
-      me = kh_db_login (db, account, NULL, &error);
-      if (me == NULL)
-        g_error ("%s", error->message);
-    }
+  db = bench_open_social_worker (path, worker, &me, &admin_db);
 
   if (!kh_db_begin (db, &error))
     g_error ("%s", error->message);

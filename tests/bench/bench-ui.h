@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "store/kh-store.h"
@@ -77,4 +78,70 @@ bench_conninfo_user (const char *conninfo)
       return g_strdup (words[i] + 5);
   g_error ("no user= in the worker's connection string");
   return NULL;
+}
+
+/* The benchmark's social worker, Sanna, in the unit's first team. On a
+ * file (`worker` NULL) the database at `path` is made afresh, with an
+ * administrator "bench_admin" who adds her. On a server `path` is the
+ * administrator's connection string and `worker` hers: the administrator
+ * adds her, and her own connection is returned; `*out_admin_db` is then
+ * the administrator's connection, to close afterwards (NULL on a file). */
+static inline KhDb *
+bench_open_social_worker (const char  *path,
+                          const char  *worker,
+                          KhUser     **out_me,
+                          KhDb       **out_admin_db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) admin = NULL;
+  g_autoptr(KhUser) ada = NULL;
+  g_autoptr(KhUser) me = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autofree char *account = worker != NULL ? bench_conninfo_user (worker) : g_strdup (g_get_user_name ());
+  KhDb *db;
+  KhDb *admin_db = NULL;
+
+  if (worker == NULL)
+    {
+      g_remove (path);
+      db = kh_db_open (path, &error);
+      if (db == NULL)
+        g_error ("%s", error->message);
+      admin = kh_db_login (db, g_get_user_name (), NULL, &error);
+      ada = kh_db_save_user (db, admin, "bench_admin", "Bench Ylläpitäjä", KH_ROLE_ADMIN, TRUE, &error);
+      g_clear_object (&admin);
+      admin = kh_db_login (db, "bench_admin", NULL, &error);
+    }
+  else
+    {
+      g_autofree char *admin_account = bench_conninfo_user (path);
+
+      admin_db = kh_db_open (path, &error);
+      if (admin_db == NULL)
+        g_error ("%s", error->message);
+      admin = kh_db_login (admin_db, admin_account, NULL, &error);
+      if (admin == NULL)
+        g_error ("%s", error->message);
+      db = admin_db;
+    }
+  me = kh_db_save_user (db, admin, account, "Sanna Sosiaalityöntekijä",
+                        KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+  if (me == NULL)
+    g_error ("%s", error->message);
+  teams = kh_db_list_teams (db, FALSE, &error);
+  kh_db_set_user_team (db, account, ((KhTeam *) g_ptr_array_index (teams, 0))->id, &error);
+  g_assert_no_error (error);
+  if (admin_db != NULL)
+    {
+      g_clear_object (&me);
+      db = kh_db_open (worker, &error);
+      if (db == NULL)
+        g_error ("%s", error->message);
+      me = kh_db_login (db, account, NULL, &error);
+      if (me == NULL)
+        g_error ("%s", error->message);
+    }
+  *out_me = g_steal_pointer (&me);
+  *out_admin_db = admin_db;
+  return db;
 }
