@@ -48,9 +48,13 @@ either (const char *first,
  * kh_decision_authority_for:
  * @pair: the authority in Finnish ([0]) and in Swedish ([1])
  * @language: "fi" or "sv"
- * @out: (out caller-allocates): the fields for @language, each filled from
- *   the other language where @language has none (a unilingual authority
- *   has only its Finnish name)
+ * @out: (out caller-allocates): the fields for @language
+ *
+ * The worded fields (name, unit, addresses, opening hours) come only from
+ * @language, so that a Swedish-speaking client never gets Finnish words
+ * (kielilaki 19 §; the same rule as kh_unit_profile_get()); the e-mail
+ * address and phone number, which read the same in both, come from the
+ * other language where @language has none.
  */
 void
 kh_decision_authority_for (const KhDecisionAuthority  pair[2],
@@ -60,13 +64,9 @@ kh_decision_authority_for (const KhDecisionAuthority  pair[2],
   const KhDecisionAuthority *own = &pair[g_strcmp0 (language, "sv") == 0 ? 1 : 0];
   const KhDecisionAuthority *other = &pair[g_strcmp0 (language, "sv") == 0 ? 0 : 1];
 
-  out->name = either (own->name, other->name);
-  out->unit = either (own->unit, other->unit);
-  out->postal_address = either (own->postal_address, other->postal_address);
-  out->visiting_address = either (own->visiting_address, other->visiting_address);
+  *out = *own;
   out->email = either (own->email, other->email);
   out->phone = either (own->phone, other->phone);
-  out->opening_hours = either (own->opening_hours, other->opening_hours);
 }
 
 gint64

@@ -83,8 +83,8 @@ typedef struct
   const char          *language;        /* the client's: "fi" or "sv" */
 
   /* HL 44 § 1 mom 1 p: the authority and the date. [0] Finnish, [1]
-   * Swedish; the one for the language is printed, the other filling any
-   * field it lacks. */
+   * Swedish; the one for the language is printed (see
+   * kh_decision_authority_for). */
   KhDecisionAuthority  authority[2];
   GDate                decision_date;
   guint                number;          /* register number (0: not yet given) */
@@ -164,8 +164,9 @@ GArray      *kh_decision_check            (const KhDecisionContent *content);
 /* What to fix, in the UI language. */
 const char  *kh_decision_problem_message  (KhDecisionProblem        problem);
 
-/* The authority's fields for `language` ("fi" or "sv"), each taken from
- * the other language where this one lacks it. */
+/* The authority's fields for `language` ("fi" or "sv"): the worded ones
+ * only in that language, the e-mail and phone from the other language
+ * where this one has none. */
 void         kh_decision_authority_for    (const KhDecisionAuthority  pair[2],
                                            const char                *language,
                                            KhDecisionAuthority       *out);

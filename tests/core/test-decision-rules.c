@@ -84,13 +84,16 @@ complete (KhDecisionContent *c)
 
 typedef void (*Change) (KhDecisionContent *c);
 
-#define CHANGE(name, body) static void name (KhDecisionContent *c) { body; }
+#define CHANGE(name, ...) static void name (KhDecisionContent *c) { __VA_ARGS__; }
 
 CHANGE (nothing, (void) c)
 CHANGE (language_en, c->language = "en")
 CHANGE (no_authority, c->authority[0].name = NULL; c->authority[1].name = "")
-/* A Swedish decision of a unilingual authority: its Finnish name will do. */
-CHANGE (sv_authority_from_fi, c->language = "sv"; c->authority[1].name = NULL)
+/* A Swedish decision never borrows the Finnish name (kielilaki 19 §). */
+CHANGE (sv_authority_from_fi, c->language = "sv"; c->authority[1].name = NULL;
+        c->rectification[1] = (KhDecisionAuthority) { .name = "Sektionen för individuella ärenden",
+                                                      .postal_address = "PB 10\n90101 Uleåborg",
+                                                      .opening_hours = "mån–fre kl. 9–15" })
 CHANGE (no_decision_date, g_date_clear (&c->decision_date, 1))
 CHANGE (no_party, c->party_name = " ")
 CHANGE (no_address_letter, c->party_address = NULL)
@@ -131,8 +134,13 @@ CHANGE (contact_email, c->contact.phone = NULL; c->contact.email = "eero@example
 CHANGE (contact_no_name, c->contact.name = NULL)
 CHANGE (no_rectification, c->rectification[0] = (KhDecisionAuthority) { 0 })
 CHANGE (rectification_no_hours, c->rectification[0].opening_hours = NULL)
-/* The Swedish fields fill in from the Finnish ones, and the other way. */
+/* In Swedish, the e-mail address comes from the Finnish fields, the words
+ * do not. */
 CHANGE (rectification_sv, c->language = "sv";
+        c->rectification[1] = (KhDecisionAuthority) { .name = "Sektionen för individuella ärenden",
+                                                      .postal_address = "PB 10\n90101 Uleåborg",
+                                                      .opening_hours = "mån–fre kl. 9–15" })
+CHANGE (rectification_sv_words_missing, c->language = "sv";
         c->rectification[1] = (KhDecisionAuthority) { .name = "Sektionen för individuella ärenden" })
 CHANGE (no_sent_date, g_date_clear (&c->sent_date, 1))
 CHANGE (sent_before_decision, set (&c->sent_date, 4, 12, 2026))
@@ -152,7 +160,7 @@ static const struct
   { "complete", nothing, { END } },
   { "language", language_en, { P (LANGUAGE), END } },
   { "authority", no_authority, { P (AUTHORITY), END } },
-  { "sv authority from fi", sv_authority_from_fi, { END } },
+  { "sv authority not from fi", sv_authority_from_fi, { P (AUTHORITY), END } },
   { "decision date", no_decision_date, { P (DECISION_DATE), END } },
   { "party", no_party, { P (PARTY), END } },
   { "address, letter", no_address_letter, { P (PARTY_ADDRESS), END } },
@@ -188,6 +196,8 @@ static const struct
     { P (RECTIFICATION_AUTHORITY), P (RECTIFICATION_ADDRESS), END } },
   { "rectification hours", rectification_no_hours, { P (RECTIFICATION_ADDRESS), END } },
   { "rectification sv", rectification_sv, { END } },
+  { "rectification sv, words missing", rectification_sv_words_missing,
+    { P (RECTIFICATION_ADDRESS), END } },
   { "sent date", no_sent_date, { P (SENT_DATE), END } },
   { "sent before decision", sent_before_decision, { P (SENT_DATE), END } },
   { "proven, receipt not yet known", proven_unknown, { END } },
@@ -250,10 +260,11 @@ test_authority_for (void)
 
   kh_decision_authority_for (pair, "sv", &out);
   g_assert_cmpstr (out.name, ==, "Välfärdsområdet Norden");
-  g_assert_cmpstr (out.unit, ==, "Aikuissosiaalityö");
+  g_assert_cmpstr (out.unit, ==, "");
   g_assert_cmpstr (out.postal_address, ==, "PB 10\n90101 Uleåborg");
-  g_assert_cmpstr (out.visiting_address, ==, "Kirkkokatu 9 A");
+  g_assert_null (out.visiting_address);
   g_assert_cmpstr (out.email, ==, "kirjaamo@example.fi");
+  g_assert_cmpstr (out.phone, ==, "08 555 0100");
   g_assert_cmpstr (out.opening_hours, ==, "mån–fre kl. 9–15");
   kh_decision_authority_for (pair, "fi", &out);
   g_assert_cmpstr (out.name, ==, "Pohjolan hyvinvointialue");
