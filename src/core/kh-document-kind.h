@@ -57,7 +57,7 @@ const char        *kh_document_delivery_label (KhDocumentDelivery delivery);
  * social worker; decisions and payment commitments (a decision on
  * income support) social workers and the lead only; reception and the
  * administrator role nothing. Keep in sync with both engines' tables
- * (data/sql/0030-documents.sql, data/sql/pg/0024-documents.sql). */
+ * (data/sql/0031-documents.sql, data/sql/pg/0025-documents.sql). */
 gboolean           kh_document_may_issue      (KhRole          role,
                                                KhDocumentKind  kind);
 

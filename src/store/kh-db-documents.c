@@ -7,7 +7,7 @@
  * by the server, whose table CHECKs the bytes), what it is and who issued
  * it, in one transaction; a decision gets the next number of its year's
  * register in that transaction. Nothing changes or removes an issued
- * document (data/sql/0030-documents.sql, data/sql/pg/0024-documents.sql:
+ * document (data/sql/0031-documents.sql, data/sql/pg/0025-documents.sql:
  * triggers on both engines, and on a server no grant but through its
  * functions); a correction is a new document naming the one it corrects.
  *
@@ -125,7 +125,7 @@ kh_db_issue_document (KhDb              *db,
       /* ?1 person, ?2 case, ?3 kind, ?4 language, ?5 title, ?6 sent on,
        * ?7 delivery, ?8 corrected, ?9 PDF, ?10 its SHA-256; ?11 user,
        * ?12 now, ?13–?14 the register's year and number (the server
-       * takes those itself): data/sql/pg/0024-documents.sql. */
+       * takes those itself): data/sql/pg/0025-documents.sql. */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "

@@ -65,7 +65,7 @@ static const struct {
   { 21, "0021-caseload-order.sql" },
   { 22, "0022-timeline-notes-read-once.sql" },
   { 23, "0023-responsible-workers.sql" },
-  { 24, "0024-documents.sql" },
+  { 25, "0025-documents.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

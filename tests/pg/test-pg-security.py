@@ -1320,7 +1320,7 @@ def test_appointments():
 
 def test_documents():
     # Issue 8, 5: issued letters and decisions of person 1 (case 1), issued
-    # through the server's function (0024-documents.sql), never changed.
+    # through the server's function (0025-documents.sql), never changed.
     pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
     sha = "encode (sha256 (%s), 'hex')" % pdf
 

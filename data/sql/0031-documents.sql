@@ -1,4 +1,4 @@
--- 0030-documents.sql — issued letters and decisions, kept as they were
+-- 0031-documents.sql — issued letters and decisions, kept as they were
 -- sent (issue 8, 5)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,7 @@
 -- removed (the triggers below, whatever program writes); a correction is
 -- a new document of the same person that names the one it corrects.
 -- Who issues which kind is kh_document_may_issue's rule, restated here.
--- Keep in sync with data/sql/pg/0024-documents.sql.
+-- Keep in sync with data/sql/pg/0025-documents.sql.
 --
 -- Opening an issued document is a logged read, what 14 ("document"): the
 -- access log's CHECK is widened, which SQLite does by copying the table

@@ -1,4 +1,4 @@
--- 0024-documents.sql — PostgreSQL's side of data/sql/0030-documents.sql:
+-- 0025-documents.sql — PostgreSQL's side of data/sql/0031-documents.sql:
 -- issued letters and decisions, kept as they were sent (issue 8, 5)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -326,4 +326,4 @@ REVOKE ALL ON FUNCTION copy_begin (), copy_end () FROM PUBLIC;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (24, '0024-documents');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (25, '0025-documents');
