@@ -537,7 +537,8 @@ _kh_admin_run_settings (int    argc,
                                  "off", kh_calendar_describe_saturday_setting (FALSE),
                                  "on", kh_calendar_describe_saturday_setting (TRUE),
                                  _("Deadlines already set do not change."));
-  with_unit_name = g_strdup_printf ("%s\n%s\n", description, _kh_admin_unit_name_help ());
+  with_unit_name = g_strdup_printf ("%s\n%s\n\n%s\n", description, _kh_admin_unit_name_help (),
+                                    _kh_admin_document_help ());
   context = _kh_admin_context_new (_("ACTION [VALUE]"),
                                    _("Shows and changes the unit’s settings. An administrator "
                                      "or the lead social worker may change them."),
@@ -557,6 +558,8 @@ _kh_admin_run_settings (int    argc,
 
   if (g_str_equal (argv[1], "unit-name"))
     return _kh_admin_set_unit_name (context, argc, argv);
+  if (g_str_equal (argv[1], "document"))
+    return _kh_admin_run_document_setting (context, argc, argv);
   if (!g_str_equal (argv[1], SETTING_SATURDAY))
     {
       /* Translators: the first %s is what was typed, the second the name of the

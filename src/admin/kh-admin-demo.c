@@ -25,6 +25,7 @@
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
+#include "core/kh-unit-profile.h"
 
 #include "kh-admin-demo.h"
 
@@ -1051,6 +1052,57 @@ load_services (Demo    *demo,
   return TRUE;
 }
 
+/* Issue 8: a fictional county's letterhead, rectification authority and
+ * decision makers (the demo staff), so that the demo documents have them.
+ * Only what the unit has not set itself; addresses on the reserved
+ * ".example" domain. */
+static const struct { const char *key; const char *value; } demo_profile[] = {
+  { "document_organisation_fi", "Hyvinvointialue Esimerkki" },
+  { "document_unit_fi", "Aikuissosiaalityö" },
+  { "document_postal_address_fi", "PL 100" },
+  { "document_postal_code_town_fi", "00990 Esimerkki" },
+  { "document_phone_fi", "09 876 5400" },
+  { "document_email_fi", "aikuissosiaalityo@hyvinvointialue.example" },
+  { "document_web_fi", "www.hyvinvointialue.example" },
+  { "document_organisation_sv", "Välfärdsområdet Exempel" },
+  { "document_unit_sv", "Vuxensocialarbete" },
+  { "document_postal_address_sv", "PB 100" },
+  { "document_postal_code_town_sv", "00990 Exempel" },
+  { "document_web_sv", "www.hyvinvointialue.example/sv" },
+  { "document_authority_name_fi", "Hyvinvointialue Esimerkki, yksilöasioiden jaosto" },
+  { "document_authority_postal_address_fi", "Kirjaamo, PL 100" },
+  { "document_authority_postal_code_town_fi", "00990 Esimerkki" },
+  { "document_authority_visiting_address_fi", "Esimerkinkatu 4, Esimerkki" },
+  { "document_authority_email_fi", "kirjaamo@hyvinvointialue.example" },
+  { "document_authority_opening_hours_fi", "ma–pe klo 9–15" },
+  { "document_authority_name_sv", "Välfärdsområdet Exempel, sektionen för individuella ärenden" },
+  { "document_authority_postal_address_sv", "Registratorskontoret, PB 100" },
+  { "document_authority_postal_code_town_sv", "00990 Exempel" },
+  { "document_authority_visiting_address_sv", "Exempelgatan 4, Exempel" },
+  { "document_authority_opening_hours_sv", "mån–fre kl. 9–15" },
+  { KH_SETTING_DOCUMENT_DECISION_MAKERS,
+    "1\tEeva Koivisto\tjohtava sosiaalityöntekijä\tledande socialarbetare\t09 876 5410\teeva.koivisto@hyvinvointialue.example\t1\n"
+    "2\tSanna Hakala\tsosiaalityöntekijä\tsocialarbetare\t09 876 5411\tsanna.hakala@hyvinvointialue.example\t1\n"
+    "3\tPeter Berg\tsosiaalityöntekijä\tsocialarbetare\t09 876 5412\tpeter.berg@hyvinvointialue.example\t1" },
+};
+
+static gboolean
+ensure_unit_profile (Demo    *demo,
+                     GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_profile); i++)
+    {
+      g_autofree char *value = kh_db_get_setting (demo->db, demo_profile[i].key, error);
+
+      if (value == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if ((value == NULL || *value == '\0')
+          && !kh_db_set_setting (demo->db, demo->user, demo_profile[i].key, demo_profile[i].value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Issue 7, 4: the unit's service points — a Finnish-language office by
  * appointment only, a Swedish-language one two days a week, a bilingual
  * service point open to walk-ins — unless it has some already. */
@@ -1312,7 +1364,7 @@ kh_admin_demo_run (KhDb           *db,
   for (guint t = 0; t < DEMO_N_TEAMS; t++)
     demo.team_workers[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!ensure_teams (&demo, error) || !ensure_staff (&demo, error)
-      || !load_services (&demo, error))
+      || !load_services (&demo, error) || !ensure_unit_profile (&demo, error))
     {
       for (guint t = 0; t < DEMO_N_TEAMS; t++)
         g_array_unref (demo.team_workers[t]);

@@ -101,5 +101,9 @@ void            _kh_admin_show_unit_name         (KhDb                *db);
 int             _kh_admin_set_unit_name          (GOptionContext      *context,
                                                   int                  argc,
                                                   char               **argv);
+const char     *_kh_admin_document_help          (void);
+int             _kh_admin_run_document_setting   (GOptionContext      *context,
+                                                  int                  argc,
+                                                  char               **argv);
 
 G_END_DECLS

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three pages: the directory of services as the unit's stakeholder map (one
+ * Four pages: the directory of services as the unit's stakeholder map (one
  * group per life area, issue 5 item 1.11), the unit's own closed days, and
  * the unit's settings (its name; the Saturday setting in the words of
- * kh_calendar_describe_saturday_setting). Everyone may look — reception
+ * kh_calendar_describe_saturday_setting), and the unit's documents
+ * (kh-document-settings-page.c). Everyone may look — reception
  * needs the directory's phone numbers — and the lead social worker and the
  * administrator may change, as the store allows (it checks again). An entry
  * is edited on a subpage; its rules are kh_service_check(), so a message
@@ -26,6 +27,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 
+#include "kh-document-settings-page.h"
 #include "kh-preferences-window.h"
 #include "ui/common/kh-accessible.h"
 
@@ -63,6 +65,7 @@ struct _KhPreferencesWindow
   GPtrArray           *closed_day_rows;      /* GtkWidget, borrowed from the group */
   GPtrArray           *team_rows;            /* GtkWidget, borrowed from teams_group */
   KhService           *editing;              /* the entry on the subpage (a copy) */
+  KhDocumentSettingsPage *documents_page;    /* borrowed: the window's page */
   char                *saved_unit_name;
   guint                pending;
   gboolean             can_edit;
@@ -1038,6 +1041,11 @@ kh_preferences_window_constructed (GObject *object)
                                  kh_calendar_saturday_setting_title ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->saturday_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kh_calendar_saturday_setting_title (), -1);
+  /* The letterhead, the rectification authority and the decision makers
+   * (issue 8): a page of its own, with the same roles. */
+  self->documents_page = kh_document_settings_page_new (self->store, self->can_edit);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->documents_page));
+
   load_directory (self);
   load_closed_days (self);
   load_teams (self);
@@ -1211,7 +1219,16 @@ kh_preferences_window_get_pending (KhPreferencesWindow *self)
 {
   g_return_val_if_fail (KH_IS_PREFERENCES_WINDOW (self), 0);
 
-  return self->pending;
+  return self->pending
+         + (self->documents_page != NULL ? kh_document_settings_page_get_pending (self->documents_page) : 0);
+}
+
+KhDocumentSettingsPage *
+kh_preferences_window_get_documents_page (KhPreferencesWindow *self)
+{
+  g_return_val_if_fail (KH_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->documents_page;
 }
 
 GtkWidget *

@@ -8,6 +8,8 @@
 
 #include "store/kh-store.h"
 
+#include "kh-document-settings-page.h"
+
 G_BEGIN_DECLS
 
 #define KH_TYPE_PREFERENCES_WINDOW (kh_preferences_window_get_type ())
@@ -19,10 +21,13 @@ G_DECLARE_FINAL_TYPE (KhPreferencesWindow, kh_preferences_window, KH, PREFERENCE
 KhPreferencesWindow *kh_preferences_window_new      (KhStore             *store);
 gboolean             kh_preferences_window_can_edit (KhPreferencesWindow *self);
 
-/* For tests: the directory's, the closed days' and the settings' loads in
+/* For tests: the directory's, the closed days', the settings' and the
+ * Documents page's store calls in
  * flight; 0 when the window shows what the store holds. */
 guint                kh_preferences_window_get_pending (KhPreferencesWindow *self);
 /* The subpage that edits an entry, or NULL when none is shown. */
 GtkWidget           *kh_preferences_window_get_editor  (KhPreferencesWindow *self);
+/* The Documents page (letterhead, rectification authority, decision makers). */
+KhDocumentSettingsPage *kh_preferences_window_get_documents_page (KhPreferencesWindow *self);
 
 G_END_DECLS

@@ -65,6 +65,7 @@ static const struct {
   { 21, "0021-caseload-order.sql" },
   { 22, "0022-timeline-notes-read-once.sql" },
   { 23, "0023-responsible-workers.sql" },
+  { 24, "0024-document-settings.sql" },
   { 25, "0025-documents.sql" },
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/kh-service-check.h"
 #include "core/kh-text.h"
+#include "core/kh-unit-profile.h"
 #include "store/kh-db-private.h"
 
 /* ---- services ---- */
@@ -244,10 +245,46 @@ kh_db_get_setting (KhDb        *db,
 }
 
 /**
+ * kh_db_get_unit_profile:
+ *
+ * The unit's letterhead, rectification authority, logo and decision
+ * makers from its document settings; not personal data (staff), so no
+ * access-log row. Unset or unreadable values are unset fields.
+ *
+ * Returns: (transfer full): the profile, or %NULL with @error set
+ */
+KhUnitProfile *
+kh_db_get_unit_profile (KhDb    *db,
+                        GError **error)
+{
+  g_autoptr(GHashTable) settings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(KhDbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _kh_db_prepare (db, "SELECT key, value FROM settings WHERE key LIKE 'document\\_%' ESCAPE '\\'",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = _kh_db_step (stmt)) == KH_DB_ROW)
+    g_hash_table_insert (settings, _kh_db_column_text (stmt, 0), _kh_db_column_text (stmt, 1));
+  if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return kh_unit_profile_from_settings (settings);
+}
+
+/**
  * kh_db_set_setting:
  *
  * Sets one of the unit's settings ("saturday_is_working_day": "0" or "1").
- * Needs the lead social worker or an administrator.
+ * Needs the lead social worker or an administrator. A document setting
+ * (kh-unit-profile.h) must pass kh_unit_profile_clean_setting() (INVALID
+ * with its message) and is stored cleaned.
  */
 gboolean
 kh_db_set_setting (KhDb        *db,
@@ -257,6 +294,7 @@ kh_db_set_setting (KhDb        *db,
                    GError     **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *clean = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
@@ -264,6 +302,20 @@ kh_db_set_setting (KhDb        *db,
 
   if (!_kh_db_check_role (db, user, KH_ROLE_LEAD, error))
     return FALSE;
+  /* The unit's document settings are checked here, whoever calls, and
+   * stored cleaned; the schema's triggers are the last line. */
+  if (g_str_has_prefix (key, KH_SETTING_DOCUMENT_PREFIX))
+    {
+      g_autofree char *message = NULL;
+
+      clean = kh_unit_profile_clean_setting (key, value, &message);
+      if (clean == NULL)
+        {
+          g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+          return FALSE;
+        }
+      value = clean;
+    }
   stmt = _kh_db_prepare (db, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
   if (stmt == NULL)

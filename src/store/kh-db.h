@@ -25,6 +25,7 @@
 #include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
 #include "core/kh-document-kind.h"
+#include "core/kh-unit-profile.h"
 
 G_BEGIN_DECLS
 
@@ -581,6 +582,12 @@ char      *kh_db_get_setting     (KhDb *db, const char *key, GError **error);
 #define KH_SETTING_UNIT_NAME "unit_name"
 gboolean   kh_db_set_setting     (KhDb *db, KhUser *user, const char *key, const char *value,
                                   GError **error);
+
+/* The unit's document settings (letterhead, rectification authority, logo,
+ * decision makers): the keys and rules of core/kh-unit-profile.h. Written
+ * one key at a time with kh_db_set_setting (same roles; a bad value is
+ * INVALID with a translated message); read all at once here. */
+KhUnitProfile *kh_db_get_unit_profile (KhDb *db, GError **error);
 
 /* ---- the access log ---- */
 

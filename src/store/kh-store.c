@@ -2720,6 +2720,40 @@ kh_store_list_closed_days_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_list_closed_days_async, error);
 }
 
+static gpointer
+get_unit_profile_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  return kh_db_get_unit_profile (self->db, error);
+}
+
+void
+kh_store_get_unit_profile_async (KhStore             *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_get_unit_profile_async, get_unit_profile_job, NULL,
+                 (GDestroyNotify) kh_unit_profile_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_unit_profile_finish:
+ *
+ * Returns: (transfer full): the unit's document settings, or %NULL with
+ *   @error set
+ */
+KhUnitProfile *
+kh_store_get_unit_profile_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_get_unit_profile_async, error);
+}
+
 /* A write that changes the calendar gives back the calendar as it now is,
  * read in the same job, so that the store's shared copy follows. */
 static gpointer

@@ -243,6 +243,11 @@ gboolean    kh_store_get_setting_finish     (KhStore *self, GAsyncResult *result
 void        kh_store_set_setting_async      (KhStore *self, const char *key, const char *value,
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 gboolean    kh_store_set_setting_finish     (KhStore *self, GAsyncResult *result, GError **error);
+/* The unit's document settings (core/kh-unit-profile.h), all at once; each
+ * is changed with kh_store_set_setting_async under its key. */
+void           kh_store_get_unit_profile_async  (KhStore *self,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+KhUnitProfile *kh_store_get_unit_profile_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_list_access_log_async  (KhStore *self, gint64 client_id, guint limit,
                                              GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);

@@ -220,6 +220,43 @@ test_settings_words (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "next working day"));
 }
 
+/* settings document: the demo's fictional profile, one field set and
+ * cleared, a bad value refused with the store's words (issue 8). */
+static void
+test_document_settings (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *init[] = { "init", NULL };
+  const char *demo[] = { "demo", "--clients", "5", NULL };
+  const char *show[] = { "settings", "document", NULL };
+  const char *set[] = { "settings", "document", "authority_email_sv", "registratur@hyvinvointialue.example", NULL };
+  const char *clear[] = { "settings", "document", "unit_sv", "", NULL };
+  const char *bad[] = { "settings", "document", "postal_code_town_sv", "Exempel", NULL };
+  const char *unknown[] = { "settings", "document", "letterhead", "x", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (run (fixture, fixture->db_path, 0, init, NULL));
+  g_free (run (fixture, fixture->db_path, 0, demo, NULL));
+  out = run (fixture, fixture->db_path, 0, show, NULL);
+  g_assert_nonnull (strstr (out, "organisation_sv\tVälfärdsområdet Exempel\n"));
+  g_assert_nonnull (strstr (out, "authority_email_sv\t(not set)\n"));
+  g_assert_nonnull (strstr (out, "  1\tEeva Koivisto\tjohtava sosiaalityöntekijä\tledande socialarbetare\t"));
+  g_clear_pointer (&out, g_free);
+
+  g_free (run (fixture, fixture->db_path, 0, set, NULL));
+  g_free (run (fixture, fixture->db_path, 0, clear, NULL));
+  g_free (run (fixture, fixture->db_path, 2, bad, &err));
+  g_assert_nonnull (strstr (err, "Postal code and town: "));
+  g_clear_pointer (&err, g_free);
+  g_free (run (fixture, fixture->db_path, 2, unknown, &err));
+  g_assert_nonnull (strstr (err, "“document_letterhead” is not a setting"));
+  out = run (fixture, fixture->db_path, 0, show, NULL);
+  g_assert_nonnull (strstr (out, "authority_email_sv\tregistratur@hyvinvointialue.example\n"));
+  g_assert_nonnull (strstr (out, "unit_sv\t(not set)\n"));
+  g_assert_nonnull (strstr (out, "postal_code_town_sv\t00990 Exempel\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +272,7 @@ main (int   argc,
   ADD ("/admin/calendar/unit-settings", test_unit_settings);
   ADD ("/admin/calendar/bad-input", test_bad_input);
   ADD ("/admin/calendar/settings-words", test_settings_words);
+  ADD ("/admin/calendar/document-settings", test_document_settings);
 
   return g_test_run ();
 }

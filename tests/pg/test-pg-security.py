@@ -542,6 +542,29 @@ def test_rules_hold_on_the_server():
     expect_error('reception does not change the unit\'s settings', 'rec',
                  "UPDATE settings SET value = '1' WHERE key = 'saturday_is_working_day';",
                  'permission denied')
+    # The unit's document settings (kh-unit-profile.h, pg/0024): the same
+    # roles, and the server checks the values.
+    expect_error('a social worker does not change the letterhead', 'sw',
+                 "INSERT INTO settings (key, value) VALUES ('document_organisation_fi', 'Hyvinvointialue X');",
+                 'permission denied')
+    expect_ok('the administrator writes the Swedish letterhead', 'adm',
+              "INSERT INTO settings (key, value) VALUES ('document_organisation_sv', 'Välfärdsområdet X') "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value;")
+    expect_error('an unknown document setting is refused', 'adm',
+                 "INSERT INTO settings (key, value) VALUES ('document_organisation_en', 'X');",
+                 'is not a setting of the unit\'s documents')
+    expect_error('a letterhead field is one line', 'lead',
+                 "INSERT INTO settings (key, value) VALUES ('document_unit_fi', E'Aikuis\\nsosiaalityö');",
+                 'too long or not of its shape')
+    expect_error('a postal code and town begins with five digits', 'lead',
+                 "INSERT INTO settings (key, value) VALUES ('document_authority_postal_code_town_sv', 'Exempel');",
+                 'too long or not of its shape')
+    expect_error('the logo is a PNG', 'adm',
+                 "INSERT INTO settings (key, value) VALUES ('document_logo_png', encode ('GIF89a-not-a-png', 'base64'));",
+                 'the logo is not a PNG')
+    expect_error('a decision maker has a name and a title', 'adm',
+                 "INSERT INTO settings (key, value) VALUES ('document_decision_makers', E'1\\t\\t\\t\\t\\t\\t1');",
+                 'is not id, name, titles')
 
 
 def test_access_log_append_only():

@@ -14,6 +14,7 @@
 
 #include "app/kh-preferences-window.h"
 #include "core/kh-calendar.h"
+#include "core/kh-unit-profile.h"
 #include "ui/common/kh-field-message.h"
 
 #include "kh-shell-test.h"
@@ -94,13 +95,16 @@ type_into (GtkWidget  *editor,
 
 /* ---- the fixture ---- */
 
+/* The pictures' window height: the Documents page is a long one. */
+static int screenshot_height = 1500;
+
 static void
 open_window (Fixture *f)
 {
   f->window = kh_preferences_window_new (f->ui.store);
   g_object_ref_sink (f->window);
   if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
-    gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 1500);
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 760, screenshot_height);
   gtk_window_present (GTK_WINDOW (f->window));
   WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -114,8 +118,7 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_tear_down_window (Fixture *f)
 {
   if (f->window != NULL)
     {
@@ -125,6 +128,13 @@ fixture_tear_down (Fixture       *f,
       /* Finalized: no reference is left behind, also not a pending call's. */
       WAIT_UNTIL (f->window == NULL);
     }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  fixture_tear_down_window (f);
   kh_test_ui_tear_down (&f->ui);
 }
 
@@ -471,6 +481,194 @@ test_pages (Fixture       *f,
   shoot (f, "settings", "settings");
 }
 
+/* ---- the unit's documents (issue 8) ---- */
+
+/* 16 × 16 grey, made with Python's zlib (as tests/core/test-unit-profile.c). */
+#define PNG_16X16_BASE64 "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAAAD0lEQVR4nGNoQAMMI1sAAAUMgAFaSOXNAAAAAElFTkSuQmCC"
+
+static KhUnitProfile *
+stored_profile (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  KhUnitProfile *profile;
+
+  kh_store_get_unit_profile_async (f->ui.store, NULL, got_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  profile = kh_store_get_unit_profile_finish (f->ui.store, result, &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+/* Types into a field and applies it, as the row's button or Enter does. */
+static void
+apply_field (Fixture    *f,
+             const char *key,
+             const char *text)
+{
+  GtkWidget *row = named (GTK_WIDGET (f->window), key);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+}
+
+static const struct { const char *key; const char *text; } unit_profile_fields[] = {
+  { "document_organisation_fi", "Hyvinvointialue Esimerkki" },
+  { "document_unit_fi", "Aikuissosiaalityö" },
+  { "document_postal_address_fi", "PL 100" },
+  { "document_postal_code_town_fi", "00101 Esimerkki" },
+  { "document_phone_fi", "09 123 4567" },
+  { "document_web_fi", "www.esimerkki.fi" },
+  { "document_organisation_sv", "Välfärdsområdet Exempel" },
+  { "document_unit_sv", "Vuxensocialarbete" },
+  { "document_postal_address_sv", "PB 100" },
+  { "document_postal_code_town_sv", "00101 Exempel" },
+  { "document_authority_name_fi", "Yksilöasioiden jaosto" },
+  { "document_authority_postal_address_fi", "Kirjaamo, PL 100" },
+  { "document_authority_postal_code_town_fi", "00101 Esimerkki" },
+  { "document_authority_visiting_address_fi", "Esimerkkikatu 1, Esimerkki" },
+  { "document_authority_email_fi", "kirjaamo@esimerkki.fi" },
+  { "document_authority_opening_hours_fi", "ma–pe klo 8–16" },
+  { "document_authority_name_sv", "Sektionen för individuella ärenden" },
+  { "document_authority_postal_address_sv", "Registratorskontoret, PB 100" },
+  { "document_authority_postal_code_town_sv", "00101 Exempel" },
+  { "document_authority_visiting_address_sv", "Exempelgatan 1, Exempel" },
+  { "document_authority_opening_hours_sv", "mån–fre kl. 8–16" },
+};
+
+static void
+add_decision_maker (Fixture    *f,
+                    const char *name,
+                    const char *title_fi,
+                    const char *title_sv)
+{
+  KhDocumentSettingsPage *page = kh_preferences_window_get_documents_page (f->window);
+  GtkWidget *editor;
+
+  g_signal_emit_by_name (named (GTK_WIDGET (f->window), "add-decision-maker"), "clicked");
+  editor = kh_document_settings_page_get_editor (page);
+  g_assert_nonnull (editor);
+  type_into (editor, "maker-name", name);
+  type_into (editor, "maker-title-fi", title_fi);
+  type_into (editor, "maker-title-sv", title_sv);
+  g_signal_emit_by_name (named (editor, "save"), "clicked");
+  WAIT_UNTIL (kh_document_settings_page_get_editor (page) == NULL
+              && kh_preferences_window_get_pending (f->window) == 0);
+}
+
+static void
+test_documents (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KhUnitProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = g_build_filename (f->ui.dir, "logo.png", NULL);
+  g_autofree char *text_path = g_build_filename (f->ui.dir, "logo.txt", NULL);
+  g_autofree guchar *png = NULL;
+  g_autoptr(GFile) png_file = NULL;
+  g_autoptr(GFile) text_file = NULL;
+  KhDocumentSettingsPage *page;
+  GtkWidget *window;
+  GtkWidget *editor;
+  GtkWidget *row;
+  gsize png_size = 0;
+
+  open_window (f);
+  window = GTK_WIDGET (f->window);
+  page = kh_preferences_window_get_documents_page (f->window);
+  g_assert_true (kh_preferences_window_can_edit (f->window));
+  g_assert_nonnull (named (window, "missing-fi"));
+  g_assert_nonnull (named (window, "missing-sv"));
+
+  /* A bad value is refused at its field; the text stays as typed. */
+  row = named (window, "document_postal_code_town_fi");
+  apply_field (f, "document_postal_code_town_fi", "Esimerkki");
+  g_assert_nonnull (field_message (row));
+  g_assert_true (g_str_has_prefix (field_message (row),
+                                   kh_unit_profile_field_label (KH_UNIT_PROFILE_POSTAL_CODE_TOWN)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Esimerkki");
+
+  for (guint i = 0; i < G_N_ELEMENTS (unit_profile_fields); i++)
+    {
+      apply_field (f, unit_profile_fields[i].key, unit_profile_fields[i].text);
+      g_assert_null (field_message (named (window, unit_profile_fields[i].key)));
+    }
+  /* Cleaned as stored. */
+  apply_field (f, "document_phone_sv", "  09  123 4567 ");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (window, "document_phone_sv"))), ==,
+                   "09 123 4567");
+
+  add_decision_maker (f, "Sanna Sosiaali", "johtava sosiaalityöntekijä", "ledande socialarbetare");
+  g_assert_nonnull (named (window, "ready-fi"));
+  g_assert_nonnull (named (window, "ready-sv"));
+
+  /* A decision maker needs a title: told at the field, nothing saved. */
+  g_signal_emit_by_name (named (window, "add-decision-maker"), "clicked");
+  editor = kh_document_settings_page_get_editor (page);
+  type_into (editor, "maker-name", "Olli Ohjaaja");
+  g_signal_emit_by_name (named (editor, "save"), "clicked");
+  g_assert_true (kh_field_message_is_shown (named (editor, "maker-title-fi")));
+  type_into (editor, "maker-title-fi", "sosiaaliohjaaja");
+  type_into (editor, "maker-title-sv", "socialhandledare");
+  g_signal_emit_by_name (named (editor, "save"), "clicked");
+  WAIT_UNTIL (kh_document_settings_page_get_editor (page) == NULL
+              && kh_preferences_window_get_pending (f->window) == 0);
+
+  /* The logo: a text file is refused at the row, a PNG is kept. */
+  g_file_set_contents (text_path, "not a picture", -1, &error);
+  g_assert_no_error (error);
+  text_file = g_file_new_for_path (text_path);
+  kh_document_settings_page_load_logo (page, text_file);
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+  g_assert_true (kh_field_message_is_shown (named (window, "logo-row")));
+  g_assert_false (gtk_widget_get_visible (named (window, "remove-logo")));
+  png = g_base64_decode (PNG_16X16_BASE64, &png_size);
+  g_file_set_contents (png_path, (const char *) png, png_size, &error);
+  g_assert_no_error (error);
+  png_file = g_file_new_for_path (png_path);
+  kh_document_settings_page_load_logo (page, png_file);
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+  g_assert_false (kh_field_message_is_shown (named (window, "logo-row")));
+  g_assert_true (gtk_widget_get_visible (named (window, "remove-logo")));
+
+  profile = stored_profile (f);
+  g_assert_cmpstr (profile->text[1][KH_UNIT_PROFILE_ORGANISATION], ==, "Välfärdsområdet Exempel");
+  g_assert_cmpstr (profile->text[0][KH_UNIT_PROFILE_AUTHORITY_NAME], ==, "Yksilöasioiden jaosto");
+  g_assert_cmpuint (profile->decision_makers->len, ==, 2);
+  g_assert_cmpstr (((KhDecisionMaker *) g_ptr_array_index (profile->decision_makers, 1))->title_sv, ==,
+                   "socialhandledare");
+  g_assert_cmpuint (g_bytes_get_size (profile->logo), ==, png_size);
+
+  /* Reopened: everything is kept. */
+  fixture_tear_down_window (f);
+  screenshot_height = 3000;
+  open_window (f);
+  screenshot_height = 1500;
+  window = GTK_WIDGET (f->window);
+  for (guint i = 0; i < G_N_ELEMENTS (unit_profile_fields); i++)
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (window, unit_profile_fields[i].key))), ==,
+                     unit_profile_fields[i].text);
+  g_assert_nonnull (find_row (named (window, "decision-makers"), "Sanna Sosiaali"));
+  g_assert_nonnull (find_row (named (window, "decision-makers"), "Olli Ohjaaja"));
+  g_assert_true (gtk_widget_get_visible (named (window, "remove-logo")));
+  g_assert_nonnull (named (window, "ready-sv"));
+  shoot (f, "documents", "documents");
+
+  /* Taken out of use, the decision maker stays in the list. */
+  g_signal_emit_by_name (find_row (named (window, "decision-makers"), "Olli Ohjaaja"), "activated");
+  editor = kh_document_settings_page_get_editor (kh_preferences_window_get_documents_page (f->window));
+  g_assert_nonnull (editor);
+  shoot (f, "documents", "decision-maker");
+  gtk_switch_set_active (GTK_SWITCH (named (editor, "maker-active")), FALSE);
+  g_signal_emit_by_name (named (editor, "save"), "clicked");
+  WAIT_UNTIL (kh_document_settings_page_get_editor (kh_preferences_window_get_documents_page (f->window)) == NULL
+              && kh_preferences_window_get_pending (f->window) == 0);
+  g_clear_pointer (&profile, kh_unit_profile_free);
+  profile = stored_profile (f);
+  g_assert_false (((KhDecisionMaker *) g_ptr_array_index (profile->decision_makers, 1))->active);
+}
+
 /* ---- who may change ---- */
 
 static void
@@ -539,6 +737,18 @@ test_read_only (Fixture       *f,
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (editor, "phone"))));
   g_assert_false (gtk_widget_get_sensitive (named (editor, "active")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (editor, "url"))), ==, "https://www.kela.fi");
+  adw_preferences_window_close_subpage (ADW_PREFERENCES_WINDOW (f->window));
+
+  /* The unit's documents: shown, not changed. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (window, "document_organisation_fi"))));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (named (window, "document_authority_name_sv"))));
+  g_assert_false (gtk_widget_get_visible (named (window, "add-decision-maker")));
+  g_assert_false (gtk_widget_get_visible (named (window, "choose-logo")));
+  g_assert_false (gtk_widget_get_visible (named (window, "remove-logo")));
+  shoot (f, "documents", "documents-read-only");
+  gtk_editable_set_text (GTK_EDITABLE (named (window, "document_organisation_fi")), "Hyvinvointialue Väärä");
+  g_signal_emit_by_name (named (window, "document_organisation_fi"), "apply");
+  g_assert_cmpuint (kh_preferences_window_get_pending (f->window), ==, 0);
 }
 
 int
@@ -564,6 +774,7 @@ main (int   argc,
   ADD ("/ui/preferences/closed-days", test_closed_days);
   ADD ("/ui/preferences/settings", test_settings);
   ADD ("/ui/preferences/read-only", test_read_only);
+  ADD ("/ui/preferences/documents", test_documents);
   ADD ("/ui/preferences/pages", test_pages);
 
   return g_test_run ();
