@@ -667,6 +667,30 @@ test_documents (Fixture       *f,
   g_clear_pointer (&profile, kh_unit_profile_free);
   profile = stored_profile (f);
   g_assert_false (((KhDecisionMaker *) g_ptr_array_index (profile->decision_makers, 1))->active);
+
+  /* The store refuses (the account became reception's meanwhile): its
+   * words at the field, and the text stays as typed. */
+  {
+    g_autoptr(KhDb) db = kh_db_open (f->ui.location, &error);
+    g_autoptr(KhUser) me = NULL;
+    g_autoptr(KhUser) other = NULL;
+    g_autoptr(KhUser) demoted = NULL;
+
+    g_assert_no_error (error);
+    me = kh_db_login (db, g_get_user_name (), NULL, &error);
+    g_assert_no_error (error);
+    other = kh_db_save_user (db, me, "toinenpaakayttaja", NULL, KH_ROLE_ADMIN, TRUE, &error);
+    g_assert_no_error (error);
+    demoted = kh_db_save_user (db, other, g_get_user_name (), NULL, KH_ROLE_RECEPTION, TRUE, &error);
+    g_assert_no_error (error);
+  }
+  row = named (window, "document_unit_sv");
+  apply_field (f, "document_unit_sv", "Vuxensocialt arbete");
+  g_assert_nonnull (field_message (row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Vuxensocialt arbete");
+  g_clear_pointer (&profile, kh_unit_profile_free);
+  profile = stored_profile (f);
+  g_assert_cmpstr (profile->text[1][KH_UNIT_PROFILE_UNIT], ==, "Vuxensocialarbete");
 }
 
 /* ---- who may change ---- */
