@@ -168,6 +168,7 @@ static const KhEnumEntry access_whats[] = {
   ROW_C (KH_ACCESS_ASSESSMENT,    "assessment",    "access", NC_("access", "Service-need assessment opened")),
   ROW_C (KH_ACCESS_TIMELINE,      "timeline",      "access", NC_("access", "Timeline and case notes read")),
   ROW_C (KH_ACCESS_MEETINGS,      "meetings",      "access", NC_("access", "Meetings listed")),
+  ROW_C (KH_ACCESS_DOCUMENT,      "document",      "access", NC_("access", "Issued document opened")),
   END
 };
 

@@ -173,8 +173,10 @@ typedef enum {
   KH_ACCESS_ASSESSMENT = 11,       /* a service-need assessment (SHL 36–37 §) was opened */
   KH_ACCESS_TIMELINE = 12,         /* the person's timeline with its case notes was read (issue 7, 2) */
   KH_ACCESS_MEETINGS = 13,         /* the person's meetings were listed (their page; issue 7, 4) */
+  KH_ACCESS_DOCUMENT = 14,         /* an issued letter or decision was opened (issue 8, 5; document_reads
+                                      names which) */
 } KhAccessWhat;
-#define KH_ACCESS_LAST KH_ACCESS_MEETINGS
+#define KH_ACCESS_LAST KH_ACCESS_DOCUMENT
 
 /* On what basis it was read. */
 typedef enum {

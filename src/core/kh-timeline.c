@@ -22,6 +22,9 @@ kh_timeline_entry_finalize (GObject *object)
   g_clear_pointer (&self->at, g_date_time_unref);
   g_free (self->text);
   g_free (self->who);
+  g_free (self->day);
+  g_free (self->code);
+  g_free (self->language);
 
   G_OBJECT_CLASS (kh_timeline_entry_parent_class)->finalize (object);
 }

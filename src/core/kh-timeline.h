@@ -6,7 +6,7 @@
  * version and case note (asiakaskertomus entry) of a person across all
  * their cases. Each is a KhTimelineEntry of one kind; the store reads them
  * with one query whose arms are the kinds (kh-db-timeline.c), so a new kind
- * (plans, documents: issue 8, 9) is one more arm and one more value here.
+ * (plans: issue 9) is one more arm and one more value here.
  */
 #pragma once
 
@@ -21,9 +21,14 @@ typedef enum {
   KH_TIMELINE_ASSESSMENT = 3,   /* a service-need assessment version (n1 status, n2 version,
                                    ref_id the version it changes, text the reason) */
   KH_TIMELINE_NOTE = 4,         /* a case note (ref_id the note it corrects) */
+  KH_TIMELINE_DOCUMENT = 5,     /* an issued document (issue 8, 5): n1 its KhDocumentKind, n2 and
+                                   n3 a decision's register number and year (else 0), ref_id the
+                                   document it corrects, text its title, day the date it was sent,
+                                   code its delivery key, language its language; `at` when issued,
+                                   `who` by whom */
 } KhTimelineKind;
 #define KH_TIMELINE_FIRST KH_TIMELINE_CONTACT
-#define KH_TIMELINE_LAST  KH_TIMELINE_NOTE
+#define KH_TIMELINE_LAST  KH_TIMELINE_DOCUMENT
 
 /* How long a case note may be, in characters. Keep in sync with the CHECKs
  * of data/sql/0027-case-notes.sql and data/sql/pg/0019-case-notes.sql. */
@@ -46,6 +51,11 @@ struct _KhTimelineEntry
   gboolean        flag;
   char           *text;        /* a contact's reason, a version's reason, a note */
   char           *who;         /* who received, wrote, saved or is assigned */
+  /* Documents only (NULL and 0 for the other kinds). */
+  int             n3;
+  char           *day;         /* ISO date */
+  char           *code;
+  char           *language;    /* "fi" or "sv" */
 };
 
 KhTimelineEntry *kh_timeline_entry_new (KhTimelineKind kind);

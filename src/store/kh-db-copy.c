@@ -16,7 +16,9 @@
  * (with their versions; the name words and search text are the server's
  * own, made by its triggers from the names and sort keys), contacts,
  * cases, the corrections of contacts, assessments, service points and
- * meetings, case notes and the access log. Every
+ * meetings, case notes, issued documents (their PDFs as they are: the
+ * server's CHECK holds each to its SHA-256, so a changed byte stops the
+ * copy) with the record of their readings, and the access log. Every
  * row passes the server's constraints and triggers, so a rule broken in the
  * file stops the copy. Two things need more than an INSERT:
  *
@@ -74,7 +76,7 @@ static const char * const copied_tables[] = {
   "teams", "users", "user_changes", "settings", "services", "closed_days", "clients",
   "contacts", "cases", "contact_revisions", "access_log", "assessments",
   "assessment_participants", "assessment_areas", "service_points", "service_point_hours",
-  "appointments", "case_notes", "responsible_workers",
+  "appointments", "case_notes", "responsible_workers", "documents", "document_reads",
 };
 
 /* The file's tables that the server makes itself from the copied rows
@@ -334,6 +336,8 @@ table_order (const char *table)
     return "k.assessment_id, k.position";
   if (g_str_equal (table, "service_point_hours"))
     return "k.point_id, k.weekday";
+  if (g_str_equal (table, "document_reads"))
+    return "k.log_seq";
   return "k.id";
 }
 
@@ -800,6 +804,7 @@ check_target_empty (Copy    *c,
                                                "+ (SELECT count (*) FROM log_copies) "
                                                "+ (SELECT count (*) FROM case_notes) "
                                                "+ (SELECT count (*) FROM responsible_workers) "
+                                               "+ (SELECT count (*) FROM documents) "
                                                "+ (SELECT count (*) FROM assessments) "
                                                "+ (SELECT count (*) FROM appointments) "
                                                "+ (SELECT count (*) FROM service_points)",
@@ -1087,7 +1092,10 @@ run_copy (Copy             *c,
       || !copy_table (c, "appointments", error)
       || !copy_table (c, "case_notes", error)
       || !copy_table (c, "responsible_workers", error)
-      || !copy_table (c, "access_log", error))
+      || !copy_table (c, "documents", error)
+      || !copy_table (c, "access_log", error)
+      /* After the log: each names a row of it. */
+      || !copy_table (c, "document_reads", error))
     return FALSE;
 
   /* The ids from here on come after the copied ones, and the log's rows

@@ -66,6 +66,7 @@ static const struct {
   { 22, "0022-timeline-notes-read-once.sql" },
   { 23, "0023-responsible-workers.sql" },
   { 24, "0024-document-settings.sql" },
+  { 25, "0025-documents.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

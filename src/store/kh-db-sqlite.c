@@ -69,6 +69,7 @@ static const char * const migrations[] = {
   "0028-caseload-order.sql",
   "0029-responsible-workers.sql",
   "0030-document-settings.sql",
+  "0031-documents.sql",
 };
 
 /* ---- errors ---- */

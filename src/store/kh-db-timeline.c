@@ -4,8 +4,10 @@
  *
  * The client page shows everything about a person, newest first, across
  * all their cases: one query (TIMELINE_SQL) whose arms are the kinds of
- * KhTimelineKind, each giving the same columns. A new kind (plans,
- * documents) is one more arm here and one more value there.
+ * KhTimelineKind, each giving the same columns. A new kind (plans) is
+ * one more arm here and one more value there. Issued documents (issue 8,
+ * 5) are listed here with their metadata; their PDFs are opened, and
+ * logged, one by one (kh-db-documents.c).
  *
  * Case notes (data/sql/0027-case-notes.sql, data/sql/pg/0019-case-notes.sql)
  * are written for one case, append-only; the author and the time are the
@@ -29,38 +31,48 @@
 #include "store/kh-db-private.h"
 
 /* ?1 the person, ?2 how many. Columns: kind, id, case id, at, n1, n2,
- * ref id, flag, text, who (KhTimelineEntry). {timeline_assessments} is the
+ * ref id, flag, text, who, and for documents n3, day, code, lang
+ * (KhTimelineEntry). {timeline_assessments} is the
  * assessments table on SQLite and, on a server, a function that gives
  * only the columns read here (0016). Keep the arms' columns in step. */
 #define TIMELINE_SQL \
-  "SELECT kind, id, case_id, at, n1, n2, ref_id, flag, text, who FROM (" \
+  "SELECT kind, id, case_id, at, n1, n2, ref_id, flag, text, who, n3, day, code, lang FROM (" \
   /* Contacts: channel, outcome; entered in error. */ \
   "  SELECT 1 AS kind, k.id AS id, " \
   "    coalesce (k.attached_case_id, (SELECT cs.id FROM cases cs WHERE cs.contact_id = k.id), 0) " \
   "      AS case_id, k.received_at AS at, k.channel AS n1, k.outcome AS n2, 0 AS ref_id, " \
   "    k.entered_in_error AS flag, k.reason_text AS text, " \
-  "    coalesce (u.display_name, u.account) AS who " \
+  "    coalesce (u.display_name, u.account) AS who, 0 AS n3, NULL AS day, NULL AS code, " \
+  "    NULL AS lang " \
   "  FROM contacts k LEFT JOIN users u ON u.id = k.created_by " \
   "  WHERE k.client_id = ?1 " \
   "UNION ALL " \
   /* Cases: status, urgent; the worker. */ \
   "  SELECT 2, cs.id, cs.id, cs.opened_at, cs.status, cs.urgent, 0, 0, NULL, " \
-  "    coalesce (u.display_name, u.account) " \
+  "    coalesce (u.display_name, u.account), 0, NULL, NULL, NULL " \
   "  FROM cases cs LEFT JOIN users u ON u.id = cs.assigned_to " \
   "  WHERE cs.client_id = ?1 " \
   "UNION ALL " \
   /* Assessment versions: status, version; the version changed, its reason. */ \
   "  SELECT 3, s.id, s.case_id, coalesce (s.finished_at, s.updated_at), s.status, s.version, " \
-  "    coalesce (s.previous_id, 0), 0, s.change_reason, coalesce (u.display_name, u.account) " \
+  "    coalesce (s.previous_id, 0), 0, s.change_reason, coalesce (u.display_name, u.account), " \
+  "    0, NULL, NULL, NULL " \
   "  FROM {timeline_assessments} s " \
   "    LEFT JOIN users u ON u.id = coalesce (s.finished_by, s.updated_by) " \
   "  WHERE s.client_id = ?1 " \
   "UNION ALL " \
   /* Case notes: the note corrected. */ \
   "  SELECT 4, n.id, n.case_id, n.written_at, 0, 0, coalesce (n.corrects_id, 0), 0, n.body, " \
-  "    coalesce (u.display_name, u.account) " \
+  "    coalesce (u.display_name, u.account), 0, NULL, NULL, NULL " \
   "  FROM case_notes n LEFT JOIN users u ON u.id = n.written_by " \
   "  WHERE n.client_id = ?1 " \
+  "UNION ALL " \
+  /* Issued documents (issue 8, 5): their metadata, never the PDF. */ \
+  "  SELECT 5, d.id, coalesce (d.case_id, 0), d.issued_at, d.kind, coalesce (d.register_number, 0), " \
+  "    coalesce (d.corrects_id, 0), 0, d.title, coalesce (u.display_name, u.account), " \
+  "    coalesce (d.register_year, 0), d.sent_on, d.delivery, d.language " \
+  "  FROM documents d LEFT JOIN users u ON u.id = d.issued_by " \
+  "  WHERE d.client_id = ?1 " \
   ") t ORDER BY at DESC, kind DESC, id DESC LIMIT ?2"
 
 static gboolean
@@ -93,6 +105,10 @@ entry_from_row (KhDbStmt *stmt)
   e->flag = _kh_db_column_int (stmt, 7) != 0;
   e->text = _kh_db_column_text (stmt, 8);
   e->who = _kh_db_column_text (stmt, 9);
+  e->n3 = _kh_db_column_int (stmt, 10);
+  e->day = _kh_db_column_text (stmt, 11);
+  e->code = _kh_db_column_text (stmt, 12);
+  e->language = _kh_db_column_text (stmt, 13);
   return e;
 }
 

@@ -24,6 +24,7 @@
 #include "core/kh-assessment.h"
 #include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
+#include "core/kh-document-kind.h"
 #include "core/kh-unit-profile.h"
 
 G_BEGIN_DECLS
@@ -1039,6 +1040,38 @@ KhTimelineEntry *kh_db_add_case_note      (KhDb        *db,
                                            const char  *text,
                                            gint64       corrects_id,
                                            GError     **error);
+
+/* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */
+
+/* Issues `document` as `user`, now: stores its PDF with the SHA-256 this
+ * computes, in one transaction; a decision gets the next number of this
+ * year's register in it (on a server, the server's clock and number,
+ * safe when desks issue at once). Who may is kh_document_may_issue
+ * (PERMISSION otherwise); INVALID for what kh_issued_document_check
+ * refuses, a case or a corrected document of another person; NOT_FOUND
+ * for no such person. On success the document's id, issued_at, issued_by
+ * (and name), register_year, register_number and sha256 are filled, and
+ * the id returned; 0 with `error`. Logs nothing (a write). Issued
+ * documents are never changed or removed: both databases refuse. */
+gint64     kh_db_issue_document  (KhDb              *db,
+                                  KhUser            *user,
+                                  KhIssuedDocument  *document,
+                                  GError           **error);
+/* Opens an issued document with its PDF: social counsellors, social
+ * workers and the lead social worker (logged KH_ACCESS_DOCUMENT), or the
+ * administrator for the export (logged KH_ACCESS_EXPORT); the log row
+ * names the document (document_reads), in the same transaction. The bytes
+ * are checked against their SHA-256: DAMAGED when they differ.
+ * PERMISSION for reception, NOT_FOUND for no such document. */
+KhIssuedDocument *kh_db_get_document_pdf (KhDb     *db,
+                                          KhUser   *user,
+                                          gint64    document_id,
+                                          GError  **error);
+/* Every issued document's id (gint64), oldest first: the administrator
+ * only (the export), nothing logged (ids are nobody's data). */
+GArray    *kh_db_list_document_ids (KhDb     *db,
+                                    KhUser   *user,
+                                    GError  **error);
 
 /* ---- correcting a saved contact (issue 5, 2.1) ---- */
 

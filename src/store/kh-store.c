@@ -1758,6 +1758,87 @@ kh_store_add_case_note_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_add_case_note_async, error);
 }
 
+/* ---- issued letters and decisions (issue 8, 5) ---- */
+
+static gpointer
+issue_document_job (KhStore  *self,
+                    gpointer  data,
+                    GError  **error)
+{
+  KhIssuedDocument *document = data;
+
+  if (kh_db_issue_document (self->db, self->worker_user, document, error) == 0)
+    return NULL;
+  return kh_issued_document_copy (document);
+}
+
+void
+kh_store_issue_document_async (KhStore                *self,
+                               const KhIssuedDocument *document,
+                               GCancellable           *cancellable,
+                               GAsyncReadyCallback     callback,
+                               gpointer                user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (document != NULL);
+
+  /* Not a "changed": no list shows documents (the timeline is read again
+   * by the page that issued). */
+  push_job (self, kh_store_issue_document_async, issue_document_job,
+            kh_issued_document_copy (document), (GDestroyNotify) kh_issued_document_free,
+            (GDestroyNotify) kh_issued_document_free, FALSE, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_issue_document_finish:
+ *
+ * Returns: (transfer full): the document as issued
+ */
+KhIssuedDocument *
+kh_store_issue_document_finish (KhStore       *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return finish_pointer (self, result, kh_store_issue_document_async, error);
+}
+
+static gpointer
+get_document_pdf_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_get_document_pdf (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_get_document_pdf_async (KhStore             *self,
+                                 gint64               document_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_get_document_pdf_async, get_document_pdf_job,
+                 args_new (NULL, document_id, 0), (GDestroyNotify) kh_issued_document_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_get_document_pdf_finish:
+ *
+ * Returns: (transfer full): the document with its PDF
+ */
+KhIssuedDocument *
+kh_store_get_document_pdf_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_get_document_pdf_async, error);
+}
+
 /* ---- the responsible worker (42 §) ---- */
 
 static gpointer

@@ -125,6 +125,20 @@ void        kh_store_add_case_note_async  (KhStore *self, gint64 case_id, const 
                                            GAsyncReadyCallback callback, gpointer user_data);
 KhTimelineEntry *kh_store_add_case_note_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* Issues a letter or decision (kh_db_issue_document): `document` is
+ * copied before the call returns; the result is that copy with its id,
+ * register number, time, issuer and SHA-256 filled in. Opens an issued
+ * document with its PDF, checked against its SHA-256
+ * (kh_db_get_document_pdf; logged, naming the document). */
+void        kh_store_issue_document_async  (KhStore *self, const KhIssuedDocument *document,
+                                            GCancellable *cancellable, GAsyncReadyCallback callback,
+                                            gpointer user_data);
+KhIssuedDocument *kh_store_issue_document_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_get_document_pdf_async  (KhStore *self, gint64 document_id,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                                              gpointer user_data);
+KhIssuedDocument *kh_store_get_document_pdf_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* Names the person's responsible worker (42 §), or with `worker_id` 0
  * nobody for `reason` (kh_db_name_responsible_worker): the naming as
  * stored. `reason` is copied before the call returns. */

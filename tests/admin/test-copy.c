@@ -254,6 +254,32 @@ make_unit (Fixture *f)
     changed = kh_db_save_user (db, admin, counsellor, "Sanna Esimerkki", KH_ROLE_SOCIAL_WORKER,
                                TRUE, &error);
     g_assert_no_error (error);
+
+    /* Issue 8, 5: a decision and its correction, a letter, and one of
+     * them opened (a reading that names it). */
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(KhIssuedDocument) d = kh_issued_document_new ();
+        g_autoptr(KhIssuedDocument) opened = NULL;
+        static gint64 decision_id;
+        char *pdf = g_strdup_printf ("%%PDF-1.5\nPäätös %u\n%%%%EOF\n", i);
+
+        d->client_id = g_ascii_strtoll (client_id, NULL, 10);
+        d->case_id = g_ascii_strtoll (case_id, NULL, 10);
+        d->kind = i < 2 ? KH_DOCUMENT_DECISION : KH_DOCUMENT_INVITATION;
+        d->language = g_strdup (i == 1 ? "sv" : "fi");
+        d->title = g_strdup_printf ("Asiakirja %u", i + 1);
+        g_date_set_dmy (&d->sent_on, 7, G_DATE_DECEMBER, 2026);
+        d->delivery = KH_DOCUMENT_DELIVERY_LETTER;
+        d->corrects_id = i == 1 ? decision_id : 0;
+        d->pdf = g_bytes_new_take (pdf, strlen (pdf));
+        g_assert_cmpint (kh_db_issue_document (db, worker, d, &error), >, 0);
+        g_assert_no_error (error);
+        if (i == 0)
+          decision_id = d->id;
+        opened = kh_db_get_document_pdf (db, worker, d->id, &error);
+        g_assert_no_error (error);
+      }
   }
   /* A draft assessment's participant (the demo writes none). */
   g_clear_pointer (&db, kh_db_close);
@@ -380,6 +406,19 @@ test_copy_whole (Fixture       *f,
                                            "coalesce (corrects_id, 0) || ':' || written_by || ':' || "
                                            "written_at || ':' || body, ',') "
                                            "FROM (SELECT * FROM case_notes ORDER BY id)"));
+  /* Issued documents with their bytes, each held to its SHA-256 by the
+   * server, and the readings that name them. */
+  g_assert_cmpstr (server_value (f, "SELECT string_agg (id || ':' || kind || ':' || "
+                                    "coalesce (register_number, 0) || ':' || coalesce (corrects_id, 0) "
+                                    "|| ':' || sha256, ',' ORDER BY id) FROM documents "
+                                    "WHERE sha256 = encode (sha256 (pdf), 'hex')"), ==,
+                   file_value (f->db_path, "SELECT group_concat (id || ':' || kind || ':' || "
+                                           "coalesce (register_number, 0) || ':' || coalesce (corrects_id, 0) "
+                                           "|| ':' || sha256, ',') FROM (SELECT * FROM documents ORDER BY id)"));
+  g_assert_cmpstr (server_value (f, "SELECT string_agg (log_seq || ':' || document_id, ',' ORDER BY log_seq) "
+                                    "FROM document_reads"), ==,
+                   file_value (f->db_path, "SELECT group_concat (log_seq || ':' || document_id, ',') "
+                                           "FROM (SELECT * FROM document_reads ORDER BY log_seq)"));
   /* The record of user changes: the file's rows as they were, then the
    * server's own (its administrator, made by server init and kept with a
    * new id; its shakala, now the file's), then the copy's row for shakala,

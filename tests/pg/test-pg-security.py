@@ -1341,6 +1341,95 @@ def test_appointments():
                  'a cancelled meeting is not changed')
     flush()
 
+def test_documents():
+    # Issue 8, 5: issued letters and decisions of person 1 (case 1), issued
+    # through the server's function (0025-documents.sql), never changed.
+    pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
+    sha = "encode (sha256 (%s), 'hex')" % pdf
+
+    def issue(kind, corrects='NULL', sha256=sha):
+        return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
+                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s);" % (kind, corrects, pdf, sha256))
+
+    expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
+    expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
+    expect_ok('a counsellor issues an invitation letter, without a number', 'cou', issue(1), want='t|t|')
+    expect_error('a counsellor issues no decision', 'cou', issue(5), 'decisions and payment commitments are issued by')
+    expect_error('nor a payment commitment', 'cou', issue(4), 'decisions and payment commitments are issued by')
+    for login in ('rec', 'adm'):
+        for kind in (1, 5):
+            expect_error('%s: issues no document of kind %d' % (login, kind), login, issue(kind),
+                         'are issued by')
+    expect_error('bytes that are not the ones the desk hashed are refused', 'sw',
+                 issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
+    expect_error('a correction of a document of another person is refused', 'sw',
+                 "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
+                 "1, %s, %s);" % (pdf, sha),
+                 'corrects a document of the same person')
+    expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
+              "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-'), ',' ORDER BY d.id) "
+              "FROM kohtaamo.documents d JOIN kohtaamo.users u ON u.id = d.issued_by;",
+              want='sw:1,lead:2,cou:-')
+    for login in ('rec', 'adm'):
+        expect_error('%s: documents are not readable at all' % login, login,
+                     "SELECT count (*) FROM documents;", 'permission denied')
+        expect_error('%s: nor the record of their readings' % login, login,
+                     "SELECT count (*) FROM document_reads;", 'permission denied')
+    expect_error('reception opens no document', 'rec', "SELECT pdf FROM kohtaamo.open_document (1);",
+                 'are opened by counsellors')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no document shows without the timeline\'s log row' % login, login,
+                  "SELECT count (*) FROM documents;", want='0')
+        expect_ok('%s: the logged timeline read shows their metadata' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT string_agg (title || ' ' || kind, ',' ORDER BY id) FROM documents;
+            COMMIT;
+        """, want='1\nPäätös 5,Päätös 5,Päätös 1')
+        expect_error('%s: never the PDF itself, even after the timeline read' % login, login,
+                     "BEGIN; SELECT kohtaamo.log_timeline_access (1); SELECT pdf FROM documents; COMMIT;",
+                     'permission denied')
+        expect_ok('%s: opening a document returns its bytes' % login, login,
+                  "SELECT sha256 = encode (sha256 (pdf), 'hex'), register_number FROM kohtaamo.open_document (1);",
+                  want='t|1')
+        for stmt in ("INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, "
+                     "delivery, pdf, sha256) VALUES (1, 1, 'fi', 'X', 0, 1, '2026-12-07', 'letter', %s, %s)"
+                     % (pdf, sha),
+                     "UPDATE documents SET title = 'Muutettu'",
+                     "DELETE FROM documents",
+                     "TRUNCATE documents",
+                     "INSERT INTO document_reads (log_seq, document_id) VALUES (1, 1)",
+                     "DELETE FROM document_reads"):
+            expect_error('%s: %s is refused' % (login, stmt.split()[0]), login,
+                         "BEGIN; SELECT kohtaamo.log_timeline_access (1); %s; COMMIT;" % stmt,
+                         'permission denied')
+    expect_ok('the administrator\'s opening is an export', 'adm',
+              "SELECT length (pdf) > 5 FROM kohtaamo.open_document (1);", want='t')
+    expect_ok('each opening wrote its own log row naming the document', 'postgres',
+              "SELECT string_agg (u.account || ':' || a.what || ':' || a.basis, ',' ORDER BY a.seq) "
+              "FROM kohtaamo.document_reads r JOIN kohtaamo.access_log a ON a.seq = r.log_seq "
+              "JOIN kohtaamo.users u ON u.id = a.user_id WHERE r.document_id = 1 AND a.client_id = 1;",
+              want='cou:14:2,sw:14:2,lead:14:2,adm:6:3')
+    expect_ok('the administrator lists the ids to export', 'adm',
+              "SELECT string_agg (d::text, ',') FROM kohtaamo.document_ids () d;", want='1,2,3')
+    expect_error('nobody else does', 'lead', "SELECT count (*) FROM kohtaamo.document_ids ();",
+                 'exported by the administrator')
+    for stmt, fragment in (("UPDATE kohtaamo.documents SET title = 'x'", 'kept as it was issued'),
+                           ("UPDATE kohtaamo.documents SET pdf = pdf || pdf, sha256 = sha256", 'kept as it was issued'),
+                           ("DELETE FROM kohtaamo.documents", 'permission denied'),
+                           ("TRUNCATE kohtaamo.documents", 'permission denied'),
+                           ("DELETE FROM kohtaamo.document_reads", 'permission denied')):
+        expect_error('the schema owner: %s is refused' % stmt[:40], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    for stmt, fragment in (("UPDATE kohtaamo.documents SET title = 'x'", 'kept as it was issued'),
+                           ("DELETE FROM kohtaamo.documents", 'kept as it was issued'),
+                           ("TRUNCATE kohtaamo.documents CASCADE", 'kept as it was issued'),
+                           ("UPDATE kohtaamo.document_reads SET document_id = 2", 'append-only'),
+                           ("DELETE FROM kohtaamo.document_reads", 'append-only')):
+        expect_error('the superuser: %s is refused' % stmt[:40], 'postgres', stmt + ';', fragment)
+    expect_ok('the bytes are held to their hash by the table, for any writer', 'postgres',
+              "SELECT count (*) FROM kohtaamo.documents WHERE sha256 <> encode (sha256 (pdf), 'hex');", want='0')
+
 
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
@@ -1365,6 +1454,7 @@ def main():
         test_assessments()
         test_case_notes()
         test_responsible_workers()
+        test_documents()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()

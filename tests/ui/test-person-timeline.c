@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-hetu.h"
@@ -206,6 +207,36 @@ add_cases (Fixture *fixture,
     }
 }
 
+/* Whether the next start issues two documents for Aino first. */
+static gboolean seed_documents;
+
+/* Sari issues Aino a decision in Swedish, sent electronically on
+ * 7.12.2026, and an invitation in Finnish handed over on 8.12.2026. */
+static void
+issue_documents (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) sw = NULL;
+  g_autoptr(KhDb) db = open_as (fixture, WORKER, &sw);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(KhIssuedDocument) d = kh_issued_document_new ();
+      char *pdf = g_strdup_printf ("%%PDF-1.5\n%u\n%%%%EOF\n", i);
+
+      d->client_id = fixture->client_id;
+      d->case_id = fixture->case_id;
+      d->kind = i == 0 ? KH_DOCUMENT_DECISION : KH_DOCUMENT_INVITATION;
+      d->language = g_strdup (i == 0 ? "sv" : "fi");
+      d->title = g_strdup (i == 0 ? "Beslut om kompletterande utkomststöd" : "Kutsu tapaamiseen");
+      g_date_set_dmy (&d->sent_on, 7 + i, G_DATE_DECEMBER, 2026);
+      d->delivery = i == 0 ? KH_DOCUMENT_DELIVERY_ELECTRONIC : KH_DOCUMENT_DELIVERY_HANDED;
+      d->pdf = g_bytes_new_take (pdf, strlen (pdf));
+      g_assert_cmpint (kh_db_issue_document (db, sw, d, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
 static void
 start_with (Fixture *fixture,
             KhRole   role,
@@ -223,6 +254,8 @@ start_with (Fixture *fixture,
     }
   seed (fixture, role);
   add_cases (fixture, more_cases);
+  if (seed_documents)
+    issue_documents (fixture);
   if (fixture->pg_dbname != NULL)
     kh_shell_fixture_start_as_is (&fixture->shell);
   else
@@ -663,6 +696,45 @@ test_many_cases (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Issued documents (issue 8, 5) are entries of their own: the kind,
+ * then the title, a decision's register number, the language and when
+ * and how it was sent; by whom, on which case. */
+static void
+test_issued_documents (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *decision = g_strdup_printf ("Beslut om kompletterande utkomststöd · No. 1/%d · "
+                                               "In Swedish · Sent 7.12.2026 electronically",
+                                               g_date_time_get_year (now));
+  GtkWidget *timeline;
+
+  seed_documents = TRUE;
+  fixture_set_up (&fixture, NULL);
+  seed_documents = FALSE;
+  /* The pictures are taken in the run's language, the lines read in English. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                               GTK_WIDGET (fixture.shell.window), KH_TYPE_WINDOW,
+                                               "view_stack")), "clients");
+      gtk_window_set_default_size (GTK_WINDOW (fixture.shell.window), 1280, 960);
+      kh_test_spin (300);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.shell.window));
+      kh_test_ui_screenshot (GTK_WIDGET (fixture.shell.window), "person-timeline-documents");
+    }
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    {
+      timeline = GTK_WIDGET (get_timeline (&fixture));
+      g_assert_true (has_line (timeline, "Decision", TRUE));
+      g_assert_true (has_line (timeline, "Invitation", TRUE));
+      g_assert_true (has_label (timeline, decision));
+      g_assert_true (has_label (timeline, "Kutsu tapaamiseen · In Finnish · Handed over 8.12.2026"));
+      g_assert_true (has_line (timeline, " · Sari Sosiaalityöntekijä", TRUE));
+    }
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* For the pictures: KH_TEST_SCREENSHOTS=DIR, in the language of the run. */
 static void
 test_screenshot (Fixture       *fixture,
@@ -708,6 +780,7 @@ main (int   argc,
               fixture_set_up, test_one_log_row_per_reading, fixture_tear_down);
   g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);
   g_test_add_func ("/ui/person-timeline/many-cases", test_many_cases);
+  g_test_add_func ("/ui/person-timeline/issued-documents", test_issued_documents);
   g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 

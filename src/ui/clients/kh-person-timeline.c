@@ -22,6 +22,7 @@
 #include "core/kh-caseload.h"
 #include "core/kh-assessment.h"
 #include "core/kh-timeline.h"
+#include "core/kh-document-kind.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/intake/kh-contact-window.h"
@@ -127,9 +128,65 @@ kind_label (const KhTimelineEntry *e)
              ? C_("timeline", "Case note, correction")
              /* Translators: a kind of entry in a person's timeline (asiakaskertomusmerkintä) */
              : C_("timeline", "Case note");
+    case KH_TIMELINE_DOCUMENT:
+      /* An issued letter or decision: its kind ("Decision", "Invitation"). */
+      return kh_document_kind_label (e->n1);
     default:
       return "";
     }
+}
+
+/* An issued document's line: its title, a decision's register number,
+ * its language, and when and how it was sent. */
+static char *
+dup_document_summary (const KhTimelineEntry *e)
+{
+  GString *s = g_string_new (NULL);
+  GDate day;
+
+  if (e->ref_id != 0)
+    /* Translators: an issued document in a person's timeline that corrects an earlier one */
+    g_string_append_printf (s, "%s · ", C_("timeline", "Correction"));
+  g_string_append (s, e->text != NULL ? e->text : "");
+  if (e->n2 > 0)
+    {
+      g_string_append (s, " · ");
+      /* Translators: a decision's number in the decision register, then its year: "Nro 12/2026" in fi */
+      g_string_append_printf (s, C_("timeline", "No. %d/%d"), e->n2, e->n3);
+    }
+  g_string_append_printf (s, " · %s", g_strcmp0 (e->language, "sv") == 0
+                                      /* Translators: the language an issued document is written in */
+                                      ? C_("timeline", "In Swedish")
+                                      /* Translators: the language an issued document is written in */
+                                      : C_("timeline", "In Finnish"));
+  g_date_clear (&day, 1);
+  if (e->day != NULL)
+    g_date_set_parse (&day, e->day);
+  if (g_date_valid (&day))
+    {
+      g_autoptr(GDateTime) at = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                                       g_date_get_day (&day), 12, 0, 0);
+      g_autofree char *sent = format_day (at);
+
+      g_string_append (s, " · ");
+      switch (kh_document_delivery_from_key (e->code))
+        {
+        case KH_DOCUMENT_DELIVERY_ELECTRONIC:
+          /* Translators: when an issued document was sent, and how: "Sent 7.12.2026 electronically" */
+          g_string_append_printf (s, C_("timeline", "Sent %s electronically"), sent);
+          break;
+        case KH_DOCUMENT_DELIVERY_HANDED:
+          /* Translators: the day an issued document was handed over to the person */
+          g_string_append_printf (s, C_("timeline", "Handed over %s"), sent);
+          break;
+        case KH_DOCUMENT_DELIVERY_LETTER:
+        default:
+          /* Translators: when an issued document was sent, and how: "Sent 7.12.2026 by post" */
+          g_string_append_printf (s, C_("timeline", "Sent %s by post"), sent);
+          break;
+        }
+    }
+  return g_string_free (s, FALSE);
 }
 
 /* The entry's one line. */
@@ -165,6 +222,8 @@ dup_summary (const KhTimelineEntry *e)
         return g_strdup ("");
       first = g_strndup (e->text, strcspn (e->text, "\n"));
       return e->text[strlen (first)] != '\0' ? g_strconcat (first, " …", NULL) : g_steal_pointer (&first);
+    case KH_TIMELINE_DOCUMENT:
+      return dup_document_summary (e);
     default:
       return g_strdup ("");
     }
@@ -271,7 +330,8 @@ update_actions (KhPersonTimeline *self)
   gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
-                                 e != NULL && e->kind != KH_TIMELINE_CASE);
+                                 e != NULL && e->kind != KH_TIMELINE_CASE
+                                 && e->kind != KH_TIMELINE_DOCUMENT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
 }

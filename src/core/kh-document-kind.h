@@ -1,0 +1,105 @@
+/* kh-document-kind.h — what an issued document is (issue 8, 5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A letter or a decision, once issued, is stored as it was sent: its PDF
+ * bytes with their SHA-256, never changed or removed (the store and both
+ * databases refuse); a correction is a new document that names the one it
+ * corrects. This header names the kinds of document and the ways of
+ * delivering one (fixed codes: the database keeps them), who may issue
+ * which kind, and the metadata the store stores and lists.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kh-enums.h"
+
+G_BEGIN_DECLS
+
+/* Fixed codes (only ever appended): documents.kind on both engines. */
+typedef enum {
+  KH_DOCUMENT_INVITATION = 1,         /* an invitation to a meeting */
+  KH_DOCUMENT_COULD_NOT_REACH = 2,    /* a letter after the phone did not answer */
+  KH_DOCUMENT_ASSESSMENT_SUMMARY = 3, /* the service-need assessment's summary (SHL 37 §) */
+  KH_DOCUMENT_PAYMENT_COMMITMENT = 4, /* maksusitoumus / betalningsförbindelse */
+  KH_DOCUMENT_DECISION = 5,           /* päätös / beslut (HL 44–45 §): a register number */
+  KH_DOCUMENT_CLIENT_PLAN = 6,        /* the client plan (SHL 39 §) */
+} KhDocumentKind;
+#define KH_DOCUMENT_KIND_FIRST KH_DOCUMENT_INVITATION
+#define KH_DOCUMENT_KIND_LAST  KH_DOCUMENT_CLIENT_PLAN
+
+/* How it reached the client (documents.delivery holds the key). */
+typedef enum {
+  KH_DOCUMENT_DELIVERY_LETTER = 1,      /* "letter": by post */
+  KH_DOCUMENT_DELIVERY_ELECTRONIC = 2,  /* "electronic": an electronic notification */
+  KH_DOCUMENT_DELIVERY_HANDED = 3,      /* "handed": handed over in person */
+} KhDocumentDelivery;
+
+/* The longest title, in characters (the CHECKs of both engines' tables). */
+#define KH_DOCUMENT_TITLE_MAX 200
+
+/* Stable keys ("invitation", "could-not-reach", "assessment-summary",
+ * "payment-commitment", "decision", "client-plan"; "letter",
+ * "electronic", "handed") and labels in the UI language, or in the
+ * client's ("fi", "sv"). NULL / 0 for what is not one. */
+const char        *kh_document_kind_key       (KhDocumentKind kind);
+KhDocumentKind     kh_document_kind_from_key  (const char    *key);
+const char        *kh_document_kind_label     (KhDocumentKind kind);
+const char        *kh_document_kind_label_in  (KhDocumentKind kind,
+                                               const char    *language);
+const char        *kh_document_delivery_key   (KhDocumentDelivery delivery);
+KhDocumentDelivery kh_document_delivery_from_key (const char *key);
+const char        *kh_document_delivery_label (KhDocumentDelivery delivery);
+
+/* Who may issue a kind: letters (invitation, could-not-reach, assessment
+ * summary, client plan) social counsellors, social workers and the lead
+ * social worker; decisions and payment commitments (a decision on
+ * income support) social workers and the lead only; reception and the
+ * administrator role nothing. Keep in sync with both engines' tables
+ * (data/sql/0031-documents.sql, data/sql/pg/0025-documents.sql). */
+gboolean           kh_document_may_issue      (KhRole          role,
+                                               KhDocumentKind  kind);
+
+/* An issued document: what the store keeps. The PDF (pdf) is set when
+ * issuing and when opened (kh_db_get_document_pdf), NULL in a listing. */
+typedef struct {
+  gint64              id;
+  gint64              client_id;
+  gint64              case_id;          /* 0: none */
+  KhDocumentKind      kind;
+  char               *language;         /* "fi" or "sv": the client's */
+  char               *title;
+  int                 register_year;    /* decisions: the register's year and */
+  int                 register_number;  /* number in it (1, 2, …); else 0 */
+  GDateTime          *issued_at;
+  gint64              issued_by;
+  char               *issued_by_name;
+  GDate               sent_on;
+  KhDocumentDelivery  delivery;
+  gint64              corrects_id;      /* 0: none */
+  GBytes             *pdf;
+  char               *sha256;           /* of pdf, lower-case hex */
+} KhIssuedDocument;
+
+KhIssuedDocument *kh_issued_document_new  (void);
+void              kh_issued_document_free (KhIssuedDocument *document);
+/* A deep copy (the PDF's bytes shared: GBytes are immutable). */
+KhIssuedDocument *kh_issued_document_copy (const KhIssuedDocument *document);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIssuedDocument, kh_issued_document_free)
+
+/* The checks of a document to issue (the tables restate them): a kind, a
+ * language fi or sv, a title of 1–KH_DOCUMENT_TITLE_MAX characters with
+ * no invisible characters, a valid sending date, a delivery, and a PDF
+ * (non-empty, beginning "%PDF-"). G_IO_ERROR_INVALID_DATA with a
+ * translated message. */
+gboolean          kh_issued_document_check (const KhIssuedDocument *document,
+                                            GError                **error);
+/* SHA-256 of the bytes, lower-case hex (64 characters). */
+char             *kh_document_sha256      (GBytes *pdf);
+/* The file name `kohtaamo-admin documents export` gives it:
+ * "decision-2026-0123.pdf" for a decision (the register's year and
+ * number, at least four digits), "document-<id>.pdf" otherwise. */
+char             *kh_issued_document_file_name (const KhIssuedDocument *document);
+
+G_END_DECLS

@@ -1,0 +1,648 @@
+/* test-documents.c — issued letters and decisions in the store, on both
+ * engines: issuing stores the PDF with its SHA-256, a decision gets the
+ * next number of its year's register (two desks issuing at once too), the
+ * databases refuse every change and removal below the store, opening one
+ * is a logged read naming it and checks its hash, and the person's
+ * timeline lists them (issue 8, 5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kohtaamo-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+
+typedef struct
+{
+  KhUser *rec;
+  KhUser *cou;
+  KhUser *sw;
+  KhUser *lead;
+  gint64  case_id;
+  gint64  client_id;
+  gint64  other_client_id;
+} People;
+
+/* A case opened at reception for Aino Korhonen, and Eero Virtanen. */
+static void
+people_set_up (Fixture *f,
+               People  *p)
+{
+  g_autoptr(KhContact) contact = test_contact (KH_OUTCOME_CASE_OPENED);
+  g_autoptr(KhClient) client = test_client ("Korhonen", "Aino", "1980-05-14", 931);
+  g_autoptr(KhIntakeResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  KhIntake intake = { contact, client, FALSE, 0, 0 };
+
+  p->rec = fixture_add_user (f, "rec", "Riikka Vastaanotto", KH_ROLE_RECEPTION);
+  p->cou = fixture_add_user (f, "cou", "Outi Ohjaaja", KH_ROLE_COUNSELLOR);
+  p->sw = fixture_add_user (f, "sw", "Sari Sosiaalityöntekijä", KH_ROLE_SOCIAL_WORKER);
+  p->lead = fixture_add_user (f, "lead", "Leena Johtava", KH_ROLE_LEAD);
+  contact->received_at = g_date_time_new_now_local ();
+  result = kh_db_save_intake (fixture_db (f, p->rec), p->rec, &intake, &error);
+  g_assert_no_error (error);
+  p->case_id = result->case_id;
+  p->client_id = result->client_id;
+  p->other_client_id = add_client (f, "Virtanen", "Eero", "1975-02-03", 942);
+}
+
+static void
+people_clear (People *p)
+{
+  g_clear_object (&p->rec);
+  g_clear_object (&p->cou);
+  g_clear_object (&p->sw);
+  g_clear_object (&p->lead);
+}
+
+/* A PDF's first bytes are all the databases look at; the rest is the
+ * document's own (ä and å: bytes, not text). */
+static GBytes *
+test_pdf (const char *body)
+{
+  char *text = g_strdup_printf ("%%PDF-1.5\n%%\xe2\xe3\xcf\xd3\n%s\n%%%%EOF\n", body);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static KhIssuedDocument *
+new_document (gint64          client_id,
+              gint64          case_id,
+              KhDocumentKind  kind,
+              const char     *language,
+              const char     *title)
+{
+  KhIssuedDocument *d = kh_issued_document_new ();
+
+  d->client_id = client_id;
+  d->case_id = case_id;
+  d->kind = kind;
+  d->language = g_strdup (language);
+  d->title = g_strdup (title);
+  g_date_set_dmy (&d->sent_on, 7, G_DATE_DECEMBER, 2026);
+  d->delivery = KH_DOCUMENT_DELIVERY_LETTER;
+  d->pdf = test_pdf (title);
+  return d;
+}
+
+static gint64
+issue (Fixture           *f,
+       KhUser            *user,
+       KhIssuedDocument  *document)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = kh_db_issue_document (fixture_db (f, user), user, document, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static int
+this_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_get_year (now);
+}
+
+#define ENTRY(entries, i) ((KhTimelineEntry *) g_ptr_array_index ((entries), (i)))
+
+static void
+test_issue_and_timeline (Fixture       *f,
+                         gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) letter = NULL;
+  g_autoptr(KhIssuedDocument) decision = NULL;
+  g_autoptr(KhIssuedDocument) fix = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_hash = NULL;
+  gint64 before, after;
+
+  people_set_up (f, &p);
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  letter = new_document (p.client_id, p.case_id, KH_DOCUMENT_INVITATION, "fi", "  Kutsu tapaamiseen ");
+  issue (f, p.cou, letter);
+  decision = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "sv",
+                           "Beslut om kompletterande utkomststöd");
+  decision->delivery = KH_DOCUMENT_DELIVERY_ELECTRONIC;
+  issue (f, p.sw, decision);
+  after = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* As stored: the title trimmed, the hash of the bytes, by whom and when
+   * the store says; a letter has no register number, a decision the
+   * first of this year's. */
+  g_assert_cmpstr (letter->title, ==, "Kutsu tapaamiseen");
+  g_assert_cmpint (letter->register_number, ==, 0);
+  g_assert_cmpint (letter->register_year, ==, 0);
+  g_assert_cmpint (letter->issued_by, ==, p.cou->id);
+  g_assert_cmpstr (letter->issued_by_name, ==, "Outi Ohjaaja");
+  g_assert_cmpint (g_date_time_to_unix (letter->issued_at), >=, before);
+  g_assert_cmpint (g_date_time_to_unix (letter->issued_at), <=, after);
+  expected_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, letter->pdf);
+  g_assert_cmpstr (letter->sha256, ==, expected_hash);
+  g_assert_cmpint (decision->register_year, ==, this_year ());
+  g_assert_cmpint (decision->register_number, ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT issued_by FROM documents WHERE id = %" G_GINT64_FORMAT,
+                                            decision->id);
+    g_assert_cmpint (count (f, sql), ==, p.sw->id);
+  }
+
+  /* A correction is a new document naming the corrected one. */
+  fix = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "sv",
+                      "Beslut om kompletterande utkomststöd (rättelse)");
+  fix->corrects_id = decision->id;
+  issue (f, p.lead, fix);
+  g_assert_cmpint (fix->register_number, ==, 2);
+
+  /* The timeline: newest first, each document with what the row shows. */
+  entries = kh_db_list_client_timeline (fixture_db (f, p.sw), p.sw, p.client_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 5);
+  g_assert_cmpint (ENTRY (entries, 0)->kind, ==, KH_TIMELINE_DOCUMENT);
+  g_assert_cmpint (ENTRY (entries, 0)->id, ==, fix->id);
+  g_assert_cmpint (ENTRY (entries, 0)->ref_id, ==, decision->id);
+  g_assert_cmpint (ENTRY (entries, 0)->n2, ==, 2);
+  g_assert_cmpstr (ENTRY (entries, 0)->who, ==, "Leena Johtava");
+  g_assert_cmpint (ENTRY (entries, 1)->kind, ==, KH_TIMELINE_DOCUMENT);
+  g_assert_cmpint (ENTRY (entries, 1)->id, ==, decision->id);
+  g_assert_cmpint (ENTRY (entries, 1)->case_id, ==, p.case_id);
+  g_assert_cmpint (ENTRY (entries, 1)->n1, ==, KH_DOCUMENT_DECISION);
+  g_assert_cmpint (ENTRY (entries, 1)->n2, ==, 1);
+  g_assert_cmpint (ENTRY (entries, 1)->n3, ==, this_year ());
+  g_assert_cmpint (ENTRY (entries, 1)->ref_id, ==, 0);
+  g_assert_cmpstr (ENTRY (entries, 1)->text, ==, "Beslut om kompletterande utkomststöd");
+  g_assert_cmpstr (ENTRY (entries, 1)->who, ==, "Sari Sosiaalityöntekijä");
+  g_assert_cmpstr (ENTRY (entries, 1)->day, ==, "2026-12-07");
+  g_assert_cmpstr (ENTRY (entries, 1)->code, ==, "electronic");
+  g_assert_cmpstr (ENTRY (entries, 1)->language, ==, "sv");
+  g_assert_cmpint (g_date_time_to_unix (ENTRY (entries, 1)->at), ==,
+                   g_date_time_to_unix (decision->issued_at));
+  g_assert_cmpint (ENTRY (entries, 2)->kind, ==, KH_TIMELINE_DOCUMENT);
+  g_assert_cmpint (ENTRY (entries, 2)->n1, ==, KH_DOCUMENT_INVITATION);
+  g_assert_cmpint (ENTRY (entries, 2)->n2, ==, 0);
+  g_assert_cmpint (ENTRY (entries, 2)->n3, ==, 0);
+  g_assert_cmpstr (ENTRY (entries, 2)->code, ==, "letter");
+  g_assert_cmpstr (ENTRY (entries, 2)->language, ==, "fi");
+  g_assert_cmpint (ENTRY (entries, 3)->kind, ==, KH_TIMELINE_CASE);
+  g_assert_null (ENTRY (entries, 3)->day);
+  g_assert_cmpint (ENTRY (entries, 4)->kind, ==, KH_TIMELINE_CONTACT);
+
+  /* Someone else's timeline has none of them. */
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = kh_db_list_client_timeline (fixture_db (f, p.sw), p.sw, p.other_client_id, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  people_clear (&p);
+}
+
+static void
+test_what_is_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { int who; KhDocumentKind kind; } refused[] = {
+    { 0, KH_DOCUMENT_INVITATION },
+    { 0, KH_DOCUMENT_DECISION },
+    { 1, KH_DOCUMENT_DECISION },
+    { 1, KH_DOCUMENT_PAYMENT_COMMITMENT },
+    { 4, KH_DOCUMENT_INVITATION },
+    { 4, KH_DOCUMENT_DECISION },
+  };
+
+  people_set_up (f, &p);
+  letter = new_document (p.client_id, p.case_id, KH_DOCUMENT_COULD_NOT_REACH, "fi",
+                         "Yhteydenottopyyntö");
+  issue (f, p.cou, letter);
+
+  /* Who: reception and the administrator issue nothing, a counsellor no
+   * decision or payment commitment. */
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      KhUser *users[] = { p.rec, p.cou, p.sw, p.lead, f->admin };
+      KhUser *user = users[refused[i].who];
+      g_autoptr(KhIssuedDocument) d = new_document (p.client_id, p.case_id, refused[i].kind, "fi",
+                                                    "Päätös toimeentulotuesta");
+
+      g_test_message ("%s issues %s", user->account, kh_document_kind_key (refused[i].kind));
+      g_assert_cmpint (kh_db_issue_document (fixture_db (f, user), user, d, &error), ==, 0);
+      g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+      g_clear_error (&error);
+    }
+
+  /* What: not a PDF; a case of another person; a correction of another
+   * person's document; no such person. */
+  {
+    g_autoptr(KhIssuedDocument) d = new_document (p.client_id, 0, KH_DOCUMENT_INVITATION, "fi", "Kutsu");
+
+    g_bytes_unref (d->pdf);
+    d->pdf = g_bytes_new_static ("<html>", 6);
+    g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(KhIssuedDocument) d = new_document (p.other_client_id, p.case_id, KH_DOCUMENT_INVITATION,
+                                                  "fi", "Kutsu");
+
+    g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(KhIssuedDocument) d = new_document (p.other_client_id, 0, KH_DOCUMENT_COULD_NOT_REACH,
+                                                  "fi", "Yhteydenottopyyntö (korjaus)");
+
+    d->corrects_id = letter->id;
+    g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(KhIssuedDocument) d = new_document (p.client_id + 1000, 0, KH_DOCUMENT_DECISION, "fi",
+                                                  "Päätös");
+
+    g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
+  people_clear (&p);
+}
+
+/* Below the store, as sqlite3 on the file or psql as the server's
+ * superuser would: an issued document is never changed or removed. */
+static void
+test_immutable (Fixture       *f,
+                gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) decision = NULL;
+  static const char * const statements[] = {
+    "UPDATE documents SET title = 'Muutettu' WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE documents SET pdf = substr (pdf, 1, 6) WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE documents SET sent_on = '2026-12-08' WHERE id = %" G_GINT64_FORMAT,
+    "DELETE FROM documents WHERE id = %" G_GINT64_FORMAT,
+    "UPDATE document_reads SET document_id = document_id WHERE document_id = %" G_GINT64_FORMAT,
+    "DELETE FROM document_reads WHERE document_id = %" G_GINT64_FORMAT,
+  };
+  RawDb *raw;
+
+  people_set_up (f, &p);
+  decision = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "fi",
+                           "Päätös täydentävästä toimeentulotuesta");
+  issue (f, p.sw, decision);
+  {
+    g_autoptr(KhIssuedDocument) opened = kh_db_get_document_pdf (fixture_db (f, p.sw), p.sw,
+                                                                decision->id, NULL);
+    g_assert_nonnull (opened);
+  }
+
+  raw = raw_connect (f);
+  for (gsize i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_autofree char *sql = g_strdup_printf (statements[i], decision->id);
+#pragma GCC diagnostic pop
+
+      g_assert_true (raw_refuses (raw, sql));
+      if (f->pg_dbname == NULL)
+        g_assert_nonnull (strstr (raw->message, i < 4 ? "an issued document is kept as it was issued"
+                                                      : "the access log is append-only"));
+    }
+  /* Nor written past the store's rules: the next number of the year only,
+   * of the case's person, by a worker who may. */
+  {
+    g_autofree char *hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, decision->pdf);
+    const char *shapes[] = {
+      /* a gap in the register */
+      "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
+      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 3, 0, "
+      "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      /* the same number again */
+      "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
+      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 1, 0, "
+      "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      /* a letter with a number */
+      "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
+      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 1, 'fi', 'X', register_year, 2, 0, "
+      "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      /* not a PDF */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256) SELECT client_id, 1, 'fi', 'X', 0, issued_by, sent_on, delivery, "
+      "CAST ('<html>' AS BLOB), sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      /* a decision by reception */
+      "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
+      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 2, 0, "
+      "(SELECT id FROM users WHERE account = 'rec'), sent_on, delivery, pdf, sha256 FROM documents "
+      "WHERE id = %" G_GINT64_FORMAT,
+      /* of another person than the case's */
+      "INSERT INTO documents (client_id, case_id, kind, language, title, issued_at, issued_by, sent_on, "
+      "delivery, pdf, sha256) SELECT (SELECT max (id) FROM clients), case_id, 1, 'fi', 'X', 0, issued_by, "
+      "sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+      {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        g_autofree char *sql = g_strdup_printf (shapes[i], decision->id);
+#pragma GCC diagnostic pop
+        g_autofree char *pg = NULL;
+
+        /* The server has no CAST … AS BLOB. */
+        if (f->pg_dbname != NULL && strstr (sql, "AS BLOB") != NULL)
+          {
+            g_auto(GStrv) parts = g_strsplit (sql, "CAST ('<html>' AS BLOB)", 2);
+            pg = g_strjoin ("'<html>'::bytea", parts[0], parts[1], NULL);
+          }
+        g_test_message ("%s", pg != NULL ? pg : sql);
+        g_assert_true (raw_refuses (raw, pg != NULL ? pg : sql));
+      }
+    (void) hash;
+  }
+  raw_close (raw);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE id = %" G_GINT64_FORMAT
+                                            " AND title = 'Päätös täydentävästä toimeentulotuesta'",
+                                            decision->id);
+    g_assert_cmpint (count (f, sql), ==, 1);
+  }
+  people_clear (&p);
+}
+
+static void
+test_open_is_logged (Fixture       *f,
+                     gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) decision = NULL;
+  g_autoptr(KhIssuedDocument) opened = NULL;
+  g_autoptr(KhIssuedDocument) exported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reads = NULL;
+  KhUser *openers[3];
+
+  people_set_up (f, &p);
+  decision = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "sv", "Beslut");
+  issue (f, p.sw, decision);
+  reads = g_strdup_printf ("SELECT count(*) FROM access_log a JOIN document_reads r ON r.log_seq = a.seq "
+                           "WHERE r.document_id = %" G_GINT64_FORMAT " AND a.client_id = %" G_GINT64_FORMAT,
+                           decision->id, p.client_id);
+  /* Issuing is a write, not a read. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 14"), ==, 0);
+
+  openers[0] = p.cou;
+  openers[1] = p.sw;
+  openers[2] = p.lead;
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      g_clear_pointer (&opened, kh_issued_document_free);
+      opened = kh_db_get_document_pdf (fixture_db (f, openers[i]), openers[i], decision->id, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (opened->pdf, decision->pdf));
+      g_assert_cmpstr (opened->sha256, ==, decision->sha256);
+      g_assert_cmpstr (opened->title, ==, "Beslut");
+      g_assert_cmpstr (opened->language, ==, "sv");
+      g_assert_cmpint (opened->register_number, ==, 1);
+      g_assert_cmpint (opened->client_id, ==, p.client_id);
+      g_assert_cmpint (opened->case_id, ==, p.case_id);
+      g_assert_cmpstr (opened->issued_by_name, ==, "Sari Sosiaalityöntekijä");
+      g_assert_cmpint (g_date_get_day (&opened->sent_on), ==, 7);
+      g_assert_cmpint (opened->delivery, ==, KH_DOCUMENT_DELIVERY_LETTER);
+      /* One row per opening, naming the document, by the one who opened. */
+      g_assert_cmpint (count (f, reads), ==, i + 1);
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE what = 14 AND basis = 2 "
+                                                "AND user_id = %" G_GINT64_FORMAT, openers[i]->id);
+        g_assert_cmpint (count (f, sql), ==, 1);
+      }
+    }
+
+  /* The administrator's export is logged as such. */
+  exported = kh_db_get_document_pdf (fixture_db (f, f->admin), f->admin, decision->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (exported->pdf, decision->pdf));
+  g_assert_cmpint (count (f, reads), ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log WHERE what = 6 AND basis = 3"), ==, 1);
+
+  /* Reception opens nothing, and nothing is logged; no such document. */
+  g_assert_null (kh_db_get_document_pdf (fixture_db (f, p.rec), p.rec, decision->id, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (kh_db_get_document_pdf (fixture_db (f, p.sw), p.sw, decision->id + 100, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, reads), ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM document_reads"), ==, 4);
+
+  /* The ids for the export: the administrator's only. */
+  {
+    g_autoptr(GArray) ids = kh_db_list_document_ids (fixture_db (f, f->admin), f->admin, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, decision->id);
+    g_assert_null (kh_db_list_document_ids (fixture_db (f, p.lead), p.lead, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+  }
+  people_clear (&p);
+}
+
+/* Someone who got past the triggers changed the bytes: opening the
+ * document says so, and returns nothing. */
+static void
+test_hash_verified (Fixture       *f,
+                    gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tamper = NULL;
+  RawDb *raw;
+
+  people_set_up (f, &p);
+  letter = new_document (p.client_id, p.case_id, KH_DOCUMENT_INVITATION, "fi", "Kutsu");
+  issue (f, p.sw, letter);
+
+  raw = raw_connect (f);
+  if (f->pg_dbname != NULL)
+    {
+      raw_run (raw, "ALTER TABLE documents DISABLE TRIGGER documents_rules");
+      raw_run (raw, "ALTER TABLE documents DROP CONSTRAINT documents_sha256_check");
+      tamper = g_strdup_printf ("UPDATE documents SET pdf = pdf || '\\x2020'::bytea WHERE id = %"
+                                G_GINT64_FORMAT, letter->id);
+    }
+  else
+    {
+      raw_run (raw, "DROP TRIGGER documents_no_update");
+      tamper = g_strdup_printf ("UPDATE documents SET pdf = CAST (pdf || X'2020' AS BLOB) WHERE id = %" G_GINT64_FORMAT,
+                                letter->id);
+    }
+  raw_run (raw, tamper);
+  raw_close (raw);
+
+  g_assert_null (kh_db_get_document_pdf (fixture_db (f, p.sw), p.sw, letter->id, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_DAMAGED);
+  g_test_message ("%s", error->message);
+  people_clear (&p);
+}
+
+typedef struct
+{
+  KhDb   *db;
+  KhUser *user;
+  gint64  client_id;
+  guint   n;
+  GArray *numbers;
+} Issuer;
+
+static gpointer
+issue_decisions (gpointer data)
+{
+  Issuer *issuer = data;
+
+  for (guint i = 0; i < issuer->n; i++)
+    {
+      g_autoptr(KhIssuedDocument) d = new_document (issuer->client_id, 0, KH_DOCUMENT_DECISION, "fi",
+                                                    "Päätös");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (kh_db_issue_document (issuer->db, issuer->user, d, &error), >, 0);
+      g_assert_no_error (error);
+      g_array_append_val (issuer->numbers, d->register_number);
+    }
+  return NULL;
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* Two desks issue decisions at the same time, each on its own
+ * connection: every number of the year once, without gaps. */
+static void
+test_register_concurrent (Fixture       *f,
+                          gconstpointer  data)
+{
+  People p = { 0 };
+  Issuer issuers[2] = { 0 };
+  GThread *threads[2];
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(KhDb) second = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n = 12;
+
+  people_set_up (f, &p);
+  /* On SQLite, a second connection to the file. */
+  if (f->pg_dbname == NULL)
+    {
+      second = kh_db_open (f->path, &error);
+      g_assert_no_error (error);
+    }
+  issuers[0].db = fixture_db (f, p.sw);
+  issuers[0].user = p.sw;
+  issuers[1].db = second != NULL ? second : fixture_db (f, p.lead);
+  issuers[1].user = p.lead;
+  for (guint i = 0; i < 2; i++)
+    {
+      issuers[i].client_id = i == 0 ? p.client_id : p.other_client_id;
+      issuers[i].n = n;
+      issuers[i].numbers = g_array_new (FALSE, FALSE, sizeof (int));
+    }
+  for (guint i = 0; i < 2; i++)
+    threads[i] = g_thread_new ("issuer", issue_decisions, &issuers[i]);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_thread_join (threads[i]);
+      g_array_append_vals (all, issuers[i].numbers->data, issuers[i].numbers->len);
+      g_array_unref (issuers[i].numbers);
+    }
+  g_array_sort (all, compare_ints);
+  g_assert_cmpuint (all->len, ==, 2 * n);
+  for (guint i = 0; i < all->len; i++)
+    g_assert_cmpint (g_array_index (all, int, i), ==, i + 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT register_number) FROM documents "
+                                            "WHERE register_year = %d", this_year ());
+    g_assert_cmpint (count (f, sql), ==, 2 * n);
+  }
+  people_clear (&p);
+}
+
+/* A new year's register starts from 1: last year's decisions, written
+ * beside the store with the numbers they had, do not continue into it. */
+static void
+test_register_per_year (Fixture       *f,
+                        gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) first = NULL;
+  g_autoptr(KhIssuedDocument) next = NULL;
+  RawDb *raw;
+  int last_year;
+
+  people_set_up (f, &p);
+  first = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  issue (f, p.sw, first);
+  g_assert_cmpint (first->register_number, ==, 1);
+
+  last_year = this_year () - 1;
+  raw = raw_connect (f);
+  for (int number = 1; number <= 3; number++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
+        "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'Viime vuonna', %d, %d, 0, "
+        "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+        last_year, number, first->id);
+      raw_run (raw, sql);
+    }
+  raw_close (raw);
+
+  next = new_document (p.other_client_id, 0, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  issue (f, p.lead, next);
+  g_assert_cmpint (next->register_year, ==, this_year ());
+  g_assert_cmpint (next->register_number, ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT max (register_number) FROM documents "
+                                            "WHERE register_year = %d", last_year);
+    g_assert_cmpint (count (f, sql), ==, 3);
+  }
+  people_clear (&p);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  if (store_test_runs_here (path)) \
+    g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/documents/issue-and-timeline", test_issue_and_timeline);
+  ADD ("/store/documents/what-is-refused", test_what_is_refused);
+  ADD ("/store/documents/immutable", test_immutable);
+  ADD ("/store/documents/open-is-logged", test_open_is_logged);
+  ADD ("/store/documents/hash-verified", test_hash_verified);
+  ADD ("/store/documents/register-concurrent", test_register_concurrent);
+  ADD ("/store/documents/register-per-year", test_register_per_year);
+
+  return g_test_run ();
+}
