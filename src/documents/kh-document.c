@@ -15,7 +15,13 @@
  * there are. Headings are kept with the unit that follows them, and a
  * paragraph leaves no single line at the foot or head of a page. Text goes
  * in as real text with embedded font subsets; cairo's tags give the
- * structure (Document, H1, H2, P, Table/TR/TD, L/LI).
+ * structure (Document, H1, H2, P, Table/TR/TD, L/LI, Figure).
+ *
+ * A page break may change the title in the header from then on (an
+ * attachment such as the rectification instructions begins on a page of
+ * its own); a picture is a box drawn by a cairo callback inside the body
+ * (the network map of a client plan); the logo is a PNG image beside the
+ * organisation's name at the top of every page.
  */
 #define G_LOG_DOMAIN "kohtaamo-documents"
 
@@ -25,6 +31,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "core/kh-catalog.h"
 #include "kh-document.h"
@@ -44,9 +51,14 @@
 #define BODY_BOTTOM    (PAGE_HEIGHT - 28 * MM)
 #define FOOTER_RULE    (PAGE_HEIGHT - 22 * MM)
 #define LABEL_WIDTH    (50 * MM)    /* the label column of a field table */
+#define LIST_INDENT    (6 * MM)     /* a list item's text after its dash */
+#define AMOUNT_WIDTH   (35 * MM)    /* the amount column of a table of sums */
+#define LOGO_HEIGHT    (12 * MM)
+#define LOGO_MAX_WIDTH (40 * MM)
 #define BODY_WIDTH     (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 
 #define FONT_BODY      "DejaVu Serif 11"
+#define FONT_BODY_BOLD "DejaVu Serif Bold 11"
 #define FONT_LABEL     "DejaVu Sans 9.5"
 #define FONT_H1        "DejaVu Sans Bold 13"
 #define FONT_H2        "DejaVu Sans Bold 11"
@@ -62,13 +74,25 @@ typedef enum
   BLOCK_FIELDS,
   BLOCK_SIGNATURE,
   BLOCK_ATTACHMENTS,
+  BLOCK_LIST,
+  BLOCK_AMOUNTS,
+  BLOCK_PAGE_BREAK,
+  BLOCK_PICTURE,
 } BlockKind;
 
 typedef struct
 {
   BlockKind  kind;
   GPtrArray *texts;   /* the heading or paragraph; label, value, label, …;
-                         name, title; attachment names */
+                         name, title; attachment names; list items; the
+                         header title after a page break; a caption;
+                         description, amount, "" or "total", … */
+  gboolean   markup;  /* a paragraph in Pango markup */
+  double     width;   /* a picture, in points */
+  double     height;
+  KhDocumentDrawFunc draw;
+  gpointer   data;
+  GDestroyNotify destroy;
 } Block;
 
 struct _KhDocument
@@ -84,6 +108,8 @@ struct _KhDocument
   char      *phone;
   char      *recipient_name;
   char      *recipient_address;
+  char      *reference;
+  cairo_surface_t *logo;
   GPtrArray *blocks;  /* Block* */
 };
 
@@ -92,6 +118,8 @@ block_free (gpointer data)
 {
   Block *block = data;
 
+  if (block->destroy != NULL)
+    block->destroy (block->data);
   g_ptr_array_unref (block->texts);
   g_free (block);
 }
@@ -124,6 +152,8 @@ kh_document_free (KhDocument *doc)
   g_free (doc->phone);
   g_free (doc->recipient_name);
   g_free (doc->recipient_address);
+  g_free (doc->reference);
+  g_clear_pointer (&doc->logo, cairo_surface_destroy);
   g_ptr_array_unref (doc->blocks);
   g_free (doc);
 }
@@ -170,6 +200,60 @@ kh_document_set_date (KhDocument *doc,
   g_clear_pointer (&doc->date, g_date_time_unref);
   if (date != NULL)
     doc->date = g_date_time_ref (date);
+}
+
+void
+kh_document_set_reference (KhDocument *doc,
+                           const char *reference)
+{
+  set_string (&doc->reference, reference);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (reader->size - reader->offset < length)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+kh_document_set_logo (KhDocument *doc,
+                      GBytes     *png,
+                      GError    **error)
+{
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  g_clear_pointer (&doc->logo, cairo_surface_destroy);
+  if (png == NULL)
+    return TRUE;
+  reader.data = g_bytes_get_data (png, &reader.size);
+  surface = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+      || cairo_image_surface_get_width (surface) < 1
+      || cairo_image_surface_get_height (surface) < 1)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "logo: %s",
+                   cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  doc->logo = surface;
+  return TRUE;
 }
 
 void
@@ -224,6 +308,82 @@ kh_document_add_paragraph (KhDocument *doc,
   g_return_if_fail (text != NULL);
 
   g_ptr_array_add (add_block (doc, BLOCK_PARAGRAPH)->texts, g_strdup (text));
+}
+
+void
+kh_document_add_paragraph_markup (KhDocument *doc,
+                                  const char *markup)
+{
+  Block *block;
+
+  g_return_if_fail (markup != NULL);
+  g_return_if_fail (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+
+  block = add_block (doc, BLOCK_PARAGRAPH);
+  block->markup = TRUE;
+  g_ptr_array_add (block->texts, g_strdup (markup));
+}
+
+void
+kh_document_add_list (KhDocument         *doc,
+                      const char * const *items)
+{
+  Block *block;
+
+  g_return_if_fail (items != NULL && items[0] != NULL);
+
+  block = add_block (doc, BLOCK_LIST);
+  for (guint i = 0; items[i] != NULL; i++)
+    g_ptr_array_add (block->texts, g_strdup (items[i]));
+}
+
+void
+kh_document_add_amount (KhDocument *doc,
+                        const char *description,
+                        const char *amount,
+                        gboolean    total)
+{
+  Block *block = NULL;
+
+  g_return_if_fail (description != NULL && amount != NULL);
+
+  if (doc->blocks->len > 0)
+    block = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  if (block == NULL || block->kind != BLOCK_AMOUNTS)
+    block = add_block (doc, BLOCK_AMOUNTS);
+  g_ptr_array_add (block->texts, g_strdup (description));
+  g_ptr_array_add (block->texts, g_strdup (amount));
+  g_ptr_array_add (block->texts, g_strdup (total ? "total" : ""));
+}
+
+void
+kh_document_add_page_break (KhDocument *doc,
+                            const char *header_title)
+{
+  g_ptr_array_add (add_block (doc, BLOCK_PAGE_BREAK)->texts, g_strdup (header_title));
+}
+
+void
+kh_document_add_picture (KhDocument         *doc,
+                         double              width_mm,
+                         double              height_mm,
+                         const char         *caption,
+                         KhDocumentDrawFunc  draw,
+                         gpointer            user_data,
+                         GDestroyNotify      destroy)
+{
+  Block *block;
+
+  g_return_if_fail (draw != NULL);
+  g_return_if_fail (width_mm > 0 && height_mm > 0);
+
+  block = add_block (doc, BLOCK_PICTURE);
+  block->width = MIN (width_mm * MM, BODY_WIDTH);
+  block->height = MIN (height_mm * MM, BODY_BOTTOM - BODY_TOP - 20 * MM);
+  block->draw = draw;
+  block->data = user_data;
+  block->destroy = destroy;
+  g_ptr_array_add (block->texts, g_strdup (caption));
 }
 
 void
@@ -290,7 +450,12 @@ typedef struct
   PangoLayoutLine *line;       /* one line of `layout` */
   double       line_x;         /* the line's offset and baseline in the unit */
   double       baseline;
-  PangoLayout *layout2;        /* a second layout (value, signer's title) */
+  PangoLayout *layout2;        /* a second layout (value, signer's title,
+                                  a list item's dash) */
+  double       x1;             /* the first layout's offset in a row */
+  gboolean     rule;           /* a line above the row (a total) */
+  gboolean     page_break;     /* starts a new page; draws nothing */
+  const Block *picture;        /* a picture: drawn by its callback */
   double       x2;
   double       y2;
   int          page;           /* placed: 0-based page and top */
@@ -305,7 +470,25 @@ typedef struct
   GArray       *units;         /* Unit */
   GPtrArray    *layouts;       /* owns every layout */
   int           n_pages;
+  GPtrArray    *titles;        /* the header's title on each page (borrowed) */
 } Render;
+
+static PangoLayout *new_layout (Render     *render,
+                                const char *font,
+                                const char *text,
+                                double      width);
+
+static PangoLayout *
+new_markup_layout (Render     *render,
+                   const char *font,
+                   const char *markup,
+                   double      width)
+{
+  PangoLayout *layout = new_layout (render, font, "", width);
+
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
 
 static PangoLayout *
 new_layout (Render     *render,
@@ -420,7 +603,75 @@ build_units (Render *render)
           add_whole (render, b, "H2", new_layout (render, FONT_H2, first, BODY_WIDTH), 12, TRUE);
           break;
         case BLOCK_PARAGRAPH:
-          add_lines (render, b, "P", new_layout (render, FONT_BODY, first, BODY_WIDTH), 7);
+          add_lines (render, b, "P",
+                     block->markup ? new_markup_layout (render, FONT_BODY, first, BODY_WIDTH)
+                                   : new_layout (render, FONT_BODY, first, BODY_WIDTH), 7);
+          break;
+        case BLOCK_LIST:
+          for (guint i = 0; i < block->texts->len; i++)
+            {
+              add_whole (render, b, "L",
+                         new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, i),
+                                     BODY_WIDTH - LIST_INDENT),
+                         i == 0 ? 5 : 3, FALSE);
+              g_array_index (render->units, Unit, render->units->len - 1).layout2 =
+                new_layout (render, FONT_BODY, "\u2013", 0);
+              g_array_index (render->units, Unit, render->units->len - 1).x2 = LIST_INDENT;
+            }
+          break;
+        case BLOCK_AMOUNTS:
+          /* Descriptions where a field table's values begin, amounts
+           * right-aligned at the right margin; a total in bold under a
+           * rule. */
+          for (guint i = 0; i + 2 < block->texts->len; i += 3)
+            {
+              Unit unit = { 0 };
+              gboolean total = *(const char *) g_ptr_array_index (block->texts, i + 2) != '\0';
+              const char *font = total ? FONT_BODY_BOLD : FONT_BODY;
+              int width;
+
+              unit.block = b;
+              unit.tag = "Table";
+              unit.row = TRUE;
+              unit.rule = total;
+              unit.space_before = i == 0 ? 5 : (total ? 6 : 2);
+              unit.x1 = LABEL_WIDTH;
+              unit.layout = new_layout (render, font, g_ptr_array_index (block->texts, i),
+                                        BODY_WIDTH - LABEL_WIDTH - AMOUNT_WIDTH);
+              unit.layout2 = new_layout (render, font, g_ptr_array_index (block->texts, i + 1), 0);
+              pango_layout_get_size (unit.layout2, &width, NULL);
+              unit.x2 = BODY_WIDTH - (double) width / PANGO_SCALE;
+              unit.height = MAX (layout_height (unit.layout), layout_height (unit.layout2));
+              g_array_append_val (render->units, unit);
+            }
+          break;
+        case BLOCK_PAGE_BREAK:
+          {
+            Unit unit = { 0 };
+
+            unit.block = b;
+            unit.page_break = TRUE;
+            g_array_append_val (render->units, unit);
+          }
+          break;
+        case BLOCK_PICTURE:
+          {
+            Unit unit = { 0 };
+            const char *caption = first;
+
+            unit.block = b;
+            unit.tag = "Figure";
+            unit.picture = block;
+            unit.space_before = 9;
+            unit.height = block->height;
+            if (caption != NULL && *caption != '\0')
+              {
+                unit.layout2 = new_layout (render, FONT_LABEL, caption, block->width);
+                unit.y2 = block->height + 2 * MM;
+                unit.height = unit.y2 + layout_height (unit.layout2);
+              }
+            g_array_append_val (render->units, unit);
+          }
           break;
         case BLOCK_FIELDS:
           for (guint i = 0; i + 1 < block->texts->len; i += 2)
@@ -485,11 +736,32 @@ paginate (Render *render)
   int page = 0;
   double y = body_top (0);
   gboolean at_top = TRUE;
+  const char *title = render->doc->title;
 
+  g_ptr_array_add (render->titles, (gpointer) title);
   for (guint i = 0; i < render->units->len; i++)
     {
       Unit *unit = &g_array_index (render->units, Unit, i);
       double needed = (at_top ? 0 : unit->space_before) + unit->height;
+
+      if (unit->page_break)
+        {
+          const Block *block = g_ptr_array_index (render->doc->blocks, unit->block);
+          const char *new_title = g_ptr_array_index (block->texts, 0);
+
+          if (!at_top)
+            {
+              page++;
+              y = body_top (page);
+              at_top = TRUE;
+              g_ptr_array_add (render->titles, (gpointer) title);
+            }
+          if (new_title != NULL)
+            title = g_ptr_array_index (render->titles, page) = (gpointer) new_title;
+          unit->page = page;
+          unit->y = y;
+          continue;
+        }
 
       for (guint j = i; j + 1 < render->units->len
            && g_array_index (render->units, Unit, j).keep_with_next; j++)
@@ -503,6 +775,7 @@ paginate (Render *render)
           page++;
           y = body_top (page);
           at_top = TRUE;
+          g_ptr_array_add (render->titles, (gpointer) title);
         }
       if (!at_top)
         y += unit->space_before;
@@ -551,6 +824,42 @@ format_date (KhDocument *doc,
                                                         NC_ ("document date", "%-d.%-m.%Y")));
 }
 
+/* The logo at the top left, scaled to LOGO_HEIGHT (less if it would be
+ * wider than LOGO_MAX_WIDTH). Returns its width. Drawn from the same
+ * surface on every page, so the PDF holds the image once. */
+static double
+draw_logo (Render *render)
+{
+  cairo_t *cr = render->cr;
+  double w = cairo_image_surface_get_width (render->doc->logo);
+  double h = cairo_image_surface_get_height (render->doc->logo);
+  double scale = LOGO_HEIGHT / h;
+
+  if (w * scale > LOGO_MAX_WIDTH)
+    scale = LOGO_MAX_WIDTH / w;
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN_LEFT, HEADER_TOP);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, render->doc->logo, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return w * scale;
+}
+
+char *
+kh_document_format_date (const KhDocument *doc,
+                         const GDate      *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup (""));
+
+  time = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                              g_date_get_day (date), 12, 0, 0);
+  return format_date ((KhDocument *) doc, time);
+}
+
 static void
 draw_header (Render    *render,
              int        page,
@@ -560,7 +869,9 @@ draw_header (Render    *render,
   cairo_t *cr = render->cr;
   g_autofree char *page_text = NULL;
   g_autofree char *date_text = format_date (doc, date);
+  const char *title = g_ptr_array_index (render->titles, page);
   double y = HEADER_TOP;
+  double x = MARGIN_LEFT;
 
   page_text = g_strdup_printf (kh_catalog_pgettext (doc->language, "document",
                                                     /* Translators: the page number at the
@@ -571,28 +882,36 @@ draw_header (Render    *render,
                                                     NC_ ("document", "Page %d (%d)")),
                                page + 1, render->n_pages);
 
+  if (doc->logo != NULL)
+    x += draw_logo (render) + 4 * MM;
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (doc->organisation != NULL)
     {
       PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->organisation,
-                                        HEADER_COLUMN - MARGIN_LEFT - 4 * MM);
+                                        HEADER_COLUMN - x - 4 * MM);
 
-      show_at (cr, layout, MARGIN_LEFT, y);
+      show_at (cr, layout, x, y);
       y += layout_height (layout);
     }
   if (doc->unit != NULL)
-    show_at (cr, new_layout (render, FONT_HEAD, doc->unit, HEADER_COLUMN - MARGIN_LEFT - 4 * MM),
-             MARGIN_LEFT, y);
+    show_at (cr, new_layout (render, FONT_HEAD, doc->unit, HEADER_COLUMN - x - 4 * MM), x, y);
 
   y = HEADER_TOP;
-  if (doc->title != NULL)
+  if (title != NULL)
     {
-      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->title, 60 * MM);
+      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, title, 60 * MM);
 
       show_at (cr, layout, HEADER_COLUMN, y);
       y += layout_height (layout);
     }
-  show_at (cr, new_layout (render, FONT_HEAD, date_text, 0), HEADER_COLUMN, y);
+  {
+    PangoLayout *layout = new_layout (render, FONT_HEAD, date_text, 0);
+
+    show_at (cr, layout, HEADER_COLUMN, y);
+    y += layout_height (layout);
+  }
+  if (doc->reference != NULL)
+    show_at (cr, new_layout (render, FONT_HEAD, doc->reference, 60 * MM), HEADER_COLUMN, y);
   show_right (render, FONT_HEAD, page_text, HEADER_TOP);
 }
 
@@ -669,9 +988,16 @@ draw_unit (Render     *render,
 
   if (unit->row)
     {
+      if (unit->rule)
+        {
+          cairo_set_line_width (cr, 0.6);
+          cairo_move_to (cr, MARGIN_LEFT + unit->x1, unit->y - 3);
+          cairo_line_to (cr, MARGIN_LEFT + BODY_WIDTH, unit->y - 3);
+          cairo_stroke (cr);
+        }
       cairo_tag_begin (cr, "TR", NULL);
       cairo_tag_begin (cr, "TD", NULL);
-      show_at (cr, unit->layout, MARGIN_LEFT, unit->y + unit->baseline);
+      show_at (cr, unit->layout, MARGIN_LEFT + unit->x1, unit->y + unit->baseline);
       cairo_tag_end (cr, "TD");
       cairo_tag_begin (cr, "TD", NULL);
       show_at (cr, unit->layout2, MARGIN_LEFT + unit->x2, unit->y);
@@ -683,10 +1009,31 @@ draw_unit (Render     *render,
       cairo_move_to (cr, MARGIN_LEFT + unit->line_x, unit->y + unit->baseline);
       pango_cairo_show_layout_line (cr, unit->line);
     }
+  else if (unit->picture != NULL)
+    {
+      const Block *picture = unit->picture;
+
+      cairo_save (cr);
+      cairo_translate (cr, MARGIN_LEFT, unit->y);
+      cairo_rectangle (cr, 0, 0, picture->width, picture->height);
+      cairo_clip (cr);
+      cairo_new_path (cr);
+      picture->draw (cr, picture->width, picture->height, picture->data);
+      cairo_restore (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      if (unit->layout2 != NULL)
+        show_at (cr, unit->layout2, MARGIN_LEFT, unit->y + unit->y2);
+    }
   else if (g_strcmp0 (unit->tag, "L") == 0)
     {
       cairo_tag_begin (cr, "LI", NULL);
-      show_at (cr, unit->layout, MARGIN_LEFT, unit->y);
+      if (unit->layout2 != NULL)
+        {
+          show_at (cr, unit->layout2, MARGIN_LEFT, unit->y);
+          show_at (cr, unit->layout, MARGIN_LEFT + unit->x2, unit->y);
+        }
+      else
+        show_at (cr, unit->layout, MARGIN_LEFT, unit->y);
       cairo_tag_end (cr, "LI");
     }
   else
@@ -719,6 +1066,8 @@ draw (Render    *render,
         {
           const Unit *unit = &g_array_index (render->units, Unit, i);
 
+          if (unit->page_break)
+            continue;
           if (open != NULL && open->block != unit->block)
             {
               cairo_tag_end (cr, open->tag);
@@ -808,6 +1157,7 @@ kh_document_render_to_stream (KhDocument    *doc,
   cairo_font_options_destroy (options);
   render.units = g_array_new (FALSE, TRUE, sizeof (Unit));
   render.layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  render.titles = g_ptr_array_new ();
 
   build_units (&render);
   paginate (&render);
@@ -815,6 +1165,7 @@ kh_document_render_to_stream (KhDocument    *doc,
 
   g_array_unref (render.units);
   g_ptr_array_unref (render.layouts);
+  g_ptr_array_unref (render.titles);
   g_object_unref (render.context);
   cairo_destroy (render.cr);
   cairo_surface_finish (surface);

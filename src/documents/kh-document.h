@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <cairo.h>
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ void        kh_document_set_subject        (KhDocument  *doc,
 void        kh_document_set_date           (KhDocument  *doc,
                                             GDateTime   *date);
 
+/* Printed in the header under the date, e.g. "Decision no. 123/2026". */
+void        kh_document_set_reference      (KhDocument  *doc,
+                                            const char  *reference);
+
 /* Printed at the top of every page (organisation, unit) and in the footer
  * (all four). Any may be NULL. */
 void        kh_document_set_letterhead     (KhDocument  *doc,
@@ -41,6 +46,13 @@ void        kh_document_set_letterhead     (KhDocument  *doc,
                                             const char  *unit,
                                             const char  *address,
                                             const char  *phone);
+
+/* A PNG image at the top left of every page, beside the organisation's
+ * name: 12 mm high (narrower if it would be wider than 40 mm). NULL
+ * removes it. FALSE with an error if the bytes are not a PNG image. */
+gboolean    kh_document_set_logo           (KhDocument  *doc,
+                                            GBytes      *png,
+                                            GError     **error);
 
 /* The address block on the first page, where an envelope's window is.
  * `address` may have several lines separated by "\n". */
@@ -54,6 +66,43 @@ void        kh_document_add_heading        (KhDocument  *doc,
                                             const char  *text);
 void        kh_document_add_paragraph      (KhDocument  *doc,
                                             const char  *text);
+/* A paragraph in Pango markup (<b>, <i>); the caller escapes what it
+ * inserts (g_markup_printf_escaped). */
+void        kh_document_add_paragraph_markup (KhDocument *doc,
+                                              const char *markup);
+/* A row of a table of sums: the description where a field table's values
+ * begin, the amount (already formatted) right-aligned at the right margin;
+ * a total in bold under a rule. Consecutive rows make one table. */
+void        kh_document_add_amount         (KhDocument  *doc,
+                                            const char  *description,
+                                            const char  *amount,
+                                            gboolean     total);
+/* A list with a dash before each item, tagged L / LI. */
+void        kh_document_add_list           (KhDocument         *doc,
+                                            const char * const *items);
+/* What follows starts on a new page (nothing happens at the top of a
+ * page). From that page on, the header shows `header_title` instead of the
+ * document's title, unless it is NULL (an attachment: "Liite 1"). */
+void        kh_document_add_page_break     (KhDocument  *doc,
+                                            const char  *header_title);
+
+/* Draws a picture of `width` × `height` points with its top left corner at
+ * 0, 0 of `cr` (clipped to that box); called once per rendering. */
+typedef void (*KhDocumentDrawFunc) (cairo_t  *cr,
+                                    double    width,
+                                    double    height,
+                                    gpointer  user_data);
+/* A picture inside a page (a drawing such as a network map), `width_mm` ×
+ * `height_mm` (at most the body's width), never split across pages,
+ * tagged as a Figure, with an optional caption under it. `destroy` frees
+ * `user_data` with the document. */
+void        kh_document_add_picture        (KhDocument         *doc,
+                                            double              width_mm,
+                                            double              height_mm,
+                                            const char         *caption,
+                                            KhDocumentDrawFunc  draw,
+                                            gpointer            user_data,
+                                            GDestroyNotify      destroy);
 /* A row of a two-column field table; consecutive rows make one table. */
 void        kh_document_add_field          (KhDocument  *doc,
                                             const char  *label,
@@ -64,6 +113,11 @@ void        kh_document_add_signature      (KhDocument  *doc,
 /* A list of attachments under a heading in the document's language. */
 void        kh_document_add_attachments    (KhDocument  *doc,
                                             const char * const *names);
+
+/* A date as the document's language writes it: "8.4.2026" (newly
+ * allocated). */
+char       *kh_document_format_date        (const KhDocument *doc,
+                                            const GDate      *date);
 
 /* A4 PDF. Headings stay with what follows them; a paragraph may break
  * between lines at the end of a page, leaving at least two lines on each. */

@@ -499,6 +499,200 @@ test_bytes (void)
   assert_contains (text, "Sida 1 (1)");
 }
 
+/* A page break starts a page of its own with its own title in the header
+ * (an attachment); a break at the top of a page adds no empty page. */
+static void
+test_page_break (void)
+{
+  g_autoptr(KhDocument) doc = kh_document_new ("fi");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  kh_document_set_title (doc, "Päätös");
+  kh_document_set_reference (doc, "Nro 7/2026");
+  kh_document_set_letterhead (doc, ORGANISATION, UNIT_FI, ADDRESS, PHONE);
+  kh_document_add_paragraph (doc, "Päätöksen teksti.");
+  kh_document_add_page_break (doc, "Oikaisuvaatimusohje");
+  kh_document_add_page_break (doc, NULL);
+  kh_document_add_heading (doc, 1, "Ohjeen otsikko");
+  kh_document_add_paragraph (doc, "Ohjeen teksti.");
+  pdf = render (doc, "page-break.pdf", NULL);
+
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+  first = page_text (pdf, 0);
+  second = page_text (pdf, 1);
+  assert_contains (first, "Päätös");
+  assert_contains (first, "Nro 7/2026");
+  assert_lacks (first, "Oikaisuvaatimusohje");
+  assert_lacks (first, "Ohjeen");
+  assert_contains (second, "Oikaisuvaatimusohje");
+  assert_contains (second, "Sivu 2 (2)");
+  assert_contains (second, "Nro 7/2026");
+  assert_contains (second, "Ohjeen otsikko");
+  assert_lacks (second, "Päätöksen teksti.");
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A made-up 80 × 40 pixel logo. */
+static GBytes *
+make_png (void)
+{
+  GByteArray *png = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 80, 40);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.0, 0.3, 0.6);
+  cairo_rectangle (cr, 0, 0, 40, 40);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.9, 0.6, 0.0);
+  cairo_arc (cr, 60, 20, 18, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+static void
+test_logo (void)
+{
+  g_autoptr(KhDocument) doc = new_long ("sv");
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) garbage = g_bytes_new_static ("not a png", 9);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+
+  g_assert_false (kh_document_set_logo (doc, garbage, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_true (kh_document_set_logo (doc, png, NULL));
+  pdf = render (doc, "logo.pdf", NULL);
+  /* On every page, beside the organisation's name. */
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+      GList *images = poppler_page_get_image_mapping (page);
+      PopplerImageMapping *image;
+      GList *name;
+
+      g_assert_cmpuint (g_list_length (images), ==, 1);
+      image = images->data;
+      /* 12 mm high and 24 mm wide, 20 mm from the left edge (poppler gives
+       * whole points). */
+      g_assert_cmpfloat_with_epsilon (image->area.x1, 20 * 72 / 25.4, 1.5);
+      g_assert_cmpfloat_with_epsilon (image->area.x2 - image->area.x1, 24 * 72 / 25.4, 1.5);
+      g_assert_cmpfloat_with_epsilon (image->area.y2 - image->area.y1, 12 * 72 / 25.4, 1.5);
+      name = poppler_page_find_text (page, ORGANISATION);
+      g_assert_nonnull (name);
+      g_assert_cmpfloat (((PopplerRectangle *) name->data)->x1, >, image->area.x2);
+      g_list_free_full (name, (GDestroyNotify) poppler_rectangle_free);
+      poppler_page_free_image_mapping (images);
+    }
+}
+
+typedef struct
+{
+  int    calls;
+  double width;
+  double height;
+} Drawn;
+
+static void
+draw_network (cairo_t  *cr,
+              double    width,
+              double    height,
+              gpointer  user_data)
+{
+  Drawn *drawn = user_data;
+
+  drawn->calls++;
+  drawn->width = width;
+  drawn->height = height;
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.7);
+  cairo_set_line_width (cr, 1.5);
+  cairo_arc (cr, width / 2, height / 2, height / 2 - 2, 0, 2 * G_PI);
+  cairo_stroke (cr);
+  cairo_move_to (cr, width / 2, height / 2);
+  cairo_line_to (cr, width, 0);   /* runs out of the box: clipped */
+  cairo_stroke (cr);
+}
+
+/* A picture drawn inside a page by a callback, tagged as a Figure, its
+ * caption under it; one that does not fit goes whole to the next page. */
+static void
+test_picture (void)
+{
+  g_autoptr(KhDocument) doc = kh_document_new ("fi");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
+  PopplerStructureElementIter *iter;
+  Drawn *drawn = g_new0 (Drawn, 1);
+  Drawn *second = g_new0 (Drawn, 1);
+
+  kh_document_set_letterhead (doc, ORGANISATION, UNIT_FI, ADDRESS, PHONE);
+  kh_document_add_heading (doc, 1, "Asiakassuunnitelma");
+  kh_document_add_paragraph (doc, "Verkostokartta kuvaa läheisiä ja palveluja.");
+  kh_document_add_picture (doc, 120, 80, "Kuva 1. Verkostokartta 7.12.2026", draw_network, drawn, g_free);
+  kh_document_add_paragraph (doc, "Kuvan jälkeen.");
+  kh_document_add_picture (doc, 100, 120, "Kuva 2. Toinen kartta", draw_network, second, g_free);
+  pdf = render (doc, "picture.pdf", NULL);
+
+  /* Once per rendering (render() renders twice with KH_TEST_PDF_DIR). */
+  g_assert_cmpint (drawn->calls, ==, g_getenv ("KH_TEST_PDF_DIR") != NULL ? 2 : 1);
+  g_assert_cmpfloat_with_epsilon (drawn->width, 120 * 72 / 25.4, 0.01);
+  g_assert_cmpfloat_with_epsilon (drawn->height, 80 * 72 / 25.4, 0.01);
+  g_assert_cmpint (page_of (pdf, "Kuva 1. Verkostokartta 7.12.2026"), ==, 0);
+  g_assert_cmpint (page_of (pdf, "Kuvan jälkeen."), ==, 0);
+  /* 120 mm does not fit under the first one: the whole picture and its
+   * caption are on page 2. */
+  g_assert_cmpint (page_of (pdf, "Kuva 2. Toinen kartta"), ==, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
+
+  iter = poppler_structure_element_iter_new (pdf);
+  collect_structure (iter, kinds);
+  poppler_structure_element_iter_free (iter);
+  g_assert_true (g_hash_table_contains (kinds, GINT_TO_POINTER (POPPLER_STRUCTURE_ELEMENT_FIGURE)));
+}
+
+/* A list with dashes and a table of sums; both tagged. */
+static void
+test_list_and_amounts (void)
+{
+  g_autoptr(KhDocument) doc = kh_document_new ("sv");
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
+  PopplerStructureElementIter *iter;
+  g_autofree char *text = NULL;
+
+  kh_document_add_paragraph (doc, "Av begäran ska framgå:");
+  kh_document_add_list (doc, (const char *[]) { "det beslut som begäran gäller", "grunderna", NULL });
+  kh_document_add_amount (doc, "Hyra december 2026", "412,50 €", FALSE);
+  kh_document_add_amount (doc, "Elräkning", "89,90 €", FALSE);
+  kh_document_add_amount (doc, "Sammanlagt", "502,40 €", TRUE);
+  kh_document_add_paragraph_markup (doc, "Senast den <b>8.4.2026</b> &amp; inte senare.");
+  pdf = render (doc, "list.pdf", NULL);
+  text = page_text (pdf, 0);
+  assert_contains (text, "det beslut som begäran gäller");
+  assert_contains (text, "Hyra december 2026");
+  assert_contains (text, "502,40");
+  assert_contains (text, "Senast den 8.4.2026 & inte senare.");
+
+  iter = poppler_structure_element_iter_new (pdf);
+  collect_structure (iter, kinds);
+  poppler_structure_element_iter_free (iter);
+  g_assert_true (g_hash_table_contains (kinds, GINT_TO_POINTER (POPPLER_STRUCTURE_ELEMENT_LIST_ITEM)));
+  g_assert_true (g_hash_table_contains (kinds, GINT_TO_POINTER (POPPLER_STRUCTURE_ELEMENT_TABLE_DATA)));
+}
+
 /* src/documents stays free of GTK (DESIGN.md: layers). */
 static void
 test_no_gtk (void)
@@ -548,6 +742,10 @@ main (int   argc,
   g_test_add_func ("/documents/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/documents/tagged", test_tagged);
   g_test_add_func ("/documents/bytes", test_bytes);
+  g_test_add_func ("/documents/page-break", test_page_break);
+  g_test_add_func ("/documents/logo", test_logo);
+  g_test_add_func ("/documents/picture", test_picture);
+  g_test_add_func ("/documents/list-and-amounts", test_list_and_amounts);
   g_test_add_func ("/documents/no-gtk", test_no_gtk);
   status = g_test_run ();
 
