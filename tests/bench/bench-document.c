@@ -12,7 +12,11 @@
  * as one Pango layout on one page, in the same font (the issue's floor);
  * and two such pages that also use the document's other fonts and letters,
  * so that cairo embeds the same four font subsets (what cairo itself
- * needs for the same output, without the engine). The first round warms
+ * needs for the same output, without the engine). Beside them, a real
+ * decision from its content with kh_decision_build (src/documents/
+ * kh-decision.c): the decision on two pages and the rectification
+ * instructions on two more, the last day computed, laid out and rendered
+ * in each round. The first round warms
  * the font caches of both and is not counted. Prints "bench:" lines for
  * tools/bench.
  */
@@ -23,6 +27,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "documents/kh-decision.h"
 #include "documents/kh-document.h"
 #include "bench-common.h"
 
@@ -69,6 +74,60 @@ new_decision (void)
   kh_document_add_signature (doc, "Åsa Öhman", "sosiaalityöntekijä");
   kh_document_add_attachments (doc, (const char *[]) { "Oikaisuvaatimusohje", NULL });
   return doc;
+}
+
+static const KhDecisionAmount amounts[] = {
+  { "Vuokra joulukuu 2026", 41250 },
+  { "Sähkölasku marraskuu 2026", 8990 },
+};
+static const char *const provisions[] = {
+  "Laki toimeentulotuesta (1412/1997) 7 c §",
+  "Hallintolaki (434/2003) 44 ja 45 §",
+  NULL,
+};
+
+/* A real decision as kh_decision_build() lays it out: the decision on two
+ * pages and the rectification instructions on two more, with the last day
+ * computed. */
+static void
+decision_content (KhDecisionContent *c)
+{
+  *c = (KhDecisionContent) { 0 };
+  c->language = "fi";
+  c->authority[0] = (KhDecisionAuthority) { .name = "Pohjolan hyvinvointialue",
+                                            .unit = "Aikuissosiaalityö",
+                                            .postal_address = "PL 10\n90101 Oulu",
+                                            .phone = "08 555 0100" };
+  g_date_set_dmy (&c->decision_date, 7, 12, 2026);
+  c->number = 1234;
+  c->number_year = 2026;
+  c->party_name = "Áŋŋel Čuđđi";
+  c->party_id = "010190-999W";
+  c->party_address = "Äijälänkatu 4 B 12\n90130 Oulu";
+  c->kind = KH_DECISION_SUPPLEMENTARY_SUPPORT;
+  c->outcome = KH_DECISION_PARTLY_GRANTED;
+  c->subject = "Hakemus 1.12.2026: vuokra ja sähkölasku";
+  c->amounts = amounts;
+  c->n_amounts = G_N_ELEMENTS (amounts);
+  g_date_set_dmy (&c->period_start, 1, 12, 2026);
+  g_date_set_dmy (&c->period_end, 31, 12, 2026);
+  c->payee = KH_PAYEE_DIRECT;
+  c->payee_name = "Asunto Oy Pohjantähti";
+  c->reasoning = "Olette hakenut täydentävää toimeentulotukea vuokran ja sähkölaskun maksamiseen "
+                 "joulukuulta 2026.\n\nTäydentävää toimeentulotukea myönnetään erityisistä "
+                 "menoista, joita perustoimeentulotuessa ei ole otettu huomioon.";
+  c->provisions = provisions;
+  c->maker = (KhDecisionPerson) { "Åsa Öhman", "johtava sosiaalityöntekijä", NULL, NULL };
+  c->preparer = (KhDecisionPerson) { "Eero Esimerkki", "sosiaaliohjaaja", NULL, NULL };
+  c->contact = (KhDecisionPerson) { "Eero Esimerkki", "sosiaaliohjaaja", "08 555 0101", NULL };
+  c->rectification[0] = (KhDecisionAuthority) { .name = "Pohjolan hyvinvointialue",
+                                                 .unit = "Yksilöasioiden jaosto",
+                                                 .postal_address = "PL 10\n90101 Oulu",
+                                                 .visiting_address = "Kirkkokatu 9 A, 90100 Oulu",
+                                                 .email = "kirjaamo@example.fi",
+                                                 .opening_hours = "ma–pe klo 9–15" };
+  g_date_set_dmy (&c->sent_date, 7, 12, 2026);
+  c->delivery = KH_DELIVERY_LETTER;
 }
 
 static cairo_status_t
@@ -140,8 +199,17 @@ main (int   argc,
   g_autoptr(GArray) document = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) same_fonts = g_array_new (FALSE, FALSE, sizeof (double));
-  gsize document_size = 0, floor_size = 0, same_fonts_size = 0;
-  double ratio;
+  g_autoptr(GArray) decision = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  gsize document_size = 0, floor_size = 0, same_fonts_size = 0, decision_size = 0;
+  KhDecisionContent content;
+  double ratio, decision_ratio;
+
+  g_date_clear (&content.decision_date, 1);
+  g_date_clear (&content.period_start, 1);
+  g_date_clear (&content.period_end, 1);
+  g_date_clear (&content.sent_date, 1);
+  decision_content (&content);
 
   for (guint i = 0; i <= rounds; i++)
     {
@@ -159,6 +227,20 @@ main (int   argc,
       if (i > 0)
         g_array_append_val (document, ms);
 
+      /* The decision from its content: laid out and rendered. */
+      start = bench_now_ms ();
+      {
+        g_autoptr(KhDocument) built = kh_decision_build (&content, calendar);
+        g_autoptr(GBytes) pdf = kh_document_render_bytes (built, &error);
+
+        if (pdf == NULL)
+          g_error ("the decision: %s", error->message);
+        decision_size = g_bytes_get_size (pdf);
+      }
+      ms = bench_now_ms () - start;
+      if (i > 0)
+        g_array_append_val (decision, ms);
+
       start = bench_now_ms ();
       floor_size = bare_pages (FALSE);
       ms = bench_now_ms () - start;
@@ -172,14 +254,18 @@ main (int   argc,
         g_array_append_val (same_fonts, ms);
     }
   bench_report ("document: a decision's PDF, 2 pages", document);
+  bench_report ("decision: with its instructions, 4 pages", decision);
   bench_report ("floor: a bare cairo + pango PDF page", floor);
   bench_report ("floor: 2 bare pages, the document's 4 fonts", same_fonts);
   ratio = bench_quantile (document, 0.5) / bench_quantile (floor, 0.5);
-  g_print ("bench: document sizes: %zu bytes, the bare page %zu, 2 bare pages %zu\n",
-           document_size, floor_size, same_fonts_size);
+  decision_ratio = bench_quantile (decision, 0.5) / bench_quantile (floor, 0.5);
+  g_print ("bench: document sizes: %zu bytes, the decision %zu, the bare page %zu, 2 bare pages %zu\n",
+           document_size, decision_size, floor_size, same_fonts_size);
   g_print ("bench: document beside 2 bare pages in its fonts: %.2fx\n",
            bench_quantile (document, 0.5) / bench_quantile (same_fonts, 0.5));
   g_print ("bench: document aim: median < 2x the bare page: %.2fx, %s\n", ratio,
            ratio < 2 ? "met" : "NOT met");
+  g_print ("bench: decision with its instructions beside the bare page: %.2fx (4 pages against 1)\n",
+           decision_ratio);
   return 0;
 }
