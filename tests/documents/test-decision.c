@@ -19,19 +19,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <poppler.h>
 
 #include "documents/kh-decision.h"
+#include "document-test-util.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
-
-static char *tmp_dir;
 
 static const KhDecisionAmount amounts_fi[] = {
   { "Vuokra joulukuu 2026", 41250 },
@@ -124,33 +117,6 @@ new_content (KhDecisionContent *c,
   c->delivery = KH_DELIVERY_LETTER;
 }
 
-static PopplerDocument *
-render (KhDocument *doc,
-        const char *name,
-        char      **out_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *uri = NULL;
-  PopplerDocument *pdf;
-
-  g_assert_true (kh_document_render_pdf (doc, path, &error));
-  g_assert_no_error (error);
-  if (g_getenv ("KH_TEST_PDF_DIR") != NULL)
-    {
-      g_autofree char *copy = g_build_filename (g_getenv ("KH_TEST_PDF_DIR"), name, NULL);
-
-      g_assert_true (kh_document_render_pdf (doc, copy, NULL));
-    }
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
-  return pdf;
-}
-
 /* The text of one page, or of all (index -1), with every run of white
  * space (line ends, no-break spaces) made one space, so that a sentence
  * that wraps is still found. */
@@ -188,22 +154,6 @@ text_of (PopplerDocument *pdf,
       g_string_append_unichar (out, c);
     }
   return g_strdup (out->str);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("«%s» not found in:\n%s", expected, text);
-}
-
-static void
-assert_lacks (const char *text,
-              const char *unexpected)
-{
-  if (strstr (text, unexpected) != NULL)
-    g_error ("«%s» found in:\n%s", unexpected, text);
 }
 
 /* The 0-based page of the first page whose text has `needle`, or -1. */
@@ -254,13 +204,6 @@ assert_same_row (PopplerDocument *pdf,
       return;
     }
   g_error ("«%s» not found", a);
-}
-
-static void
-set_ui_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, g_str_equal (language, "fi") ? "fi_FI.UTF-8" : "sv_FI.UTF-8");
 }
 
 /* Every heading and the fixed text of a Finnish decision, HL 44–45 § and
@@ -337,25 +280,25 @@ check_language (const char         *language,
   g_autofree char *title = NULL;
   int instructions;
 
-  set_ui_language (ui_language);
+  doc_test_set_ui_language (ui_language);
   new_content (&content, language);
   doc = kh_decision_build (&content, calendar);
   g_assert_cmpstr (kh_document_get_language (doc), ==, language);
-  pdf = render (doc, name, NULL);
+  pdf = doc_test_render (doc, name, NULL);
   text = text_of (pdf, -1);
 
   for (guint i = 0; i < n_expected; i++)
     if (strstr (expected[i], "\u00ad") == NULL)
-      assert_contains (text, expected[i]);
+      doc_test_assert_contains (text, expected[i]);
   for (guint i = 0; i < n_other; i++)
-    assert_lacks (text, other_words[i]);
+    doc_test_assert_lacks (text, other_words[i]);
 
   /* HL 44 § 1 mom: the authority and the date, the party, the statement,
    * the contact person; 45 §: reasons and provisions. */
-  assert_contains (text, fi ? "Pohjolan hyvinvointialue" : "Välfärdsområdet Norden");
-  assert_contains (text, "2.3.2026");
-  assert_contains (text, "123/2026");
-  assert_contains (text, fi ? "Äijälänkatu 4 B 12" : "Äijälägatan 4 B 12");
+  doc_test_assert_contains (text, fi ? "Pohjolan hyvinvointialue" : "Välfärdsområdet Norden");
+  doc_test_assert_contains (text, "2.3.2026");
+  doc_test_assert_contains (text, "123/2026");
+  doc_test_assert_contains (text, fi ? "Äijälänkatu 4 B 12" : "Äijälägatan 4 B 12");
   assert_same_row (pdf, fi ? "Vuokra joulukuu 2026" : "Hyra december 2026", "412,50\u00a0€");
   assert_same_row (pdf, fi ? "Sähkölasku marraskuu 2026" : "Elräkning november 2026", "89,90\u00a0€");
   assert_same_row (pdf, fi ? "Yhteensä" : "Sammanlagt", "502,40\u00a0€");
@@ -365,27 +308,27 @@ check_language (const char         *language,
                       : "till klientens konto FI21 1234 5600 0007 85");
   assert_same_row (pdf, fi ? "Ratkaisu" : "Avgörande", fi ? "Myönnetään osittain" : "Beviljas delvis");
   assert_same_row (pdf, fi ? "Asianosainen" : "Part", "Áŋŋel Čuđđi, 010190-999W");
-  assert_contains (text, fi ? "Öljylämmityksen lisälaskua" : "Ärendet har utretts.");
-  assert_contains (text, fi ? "Laki toimeentulotuesta (1412/1997) 7 c §"
+  doc_test_assert_contains (text, fi ? "Öljylämmityksen lisälaskua" : "Ärendet har utretts.");
+  doc_test_assert_contains (text, fi ? "Laki toimeentulotuesta (1412/1997) 7 c §"
                             : "Lagen om utkomststöd (1412/1997) 7 c §");
-  assert_contains (text, fi ? "Åsa Öhman johtava sosiaalityöntekijä" : "Åsa Öhman ledande socialarbetare");
-  assert_contains (text, fi ? "Eero Esimerkki sosiaaliohjaaja" : "Eero Esimerkki socialhandledare");
-  assert_contains (text, fi ? "puh. 08 555 0101" : "tfn 08 555 0101");
-  assert_contains (text, "eero.esimerkki@example.fi");
+  doc_test_assert_contains (text, fi ? "Åsa Öhman johtava sosiaalityöntekijä" : "Åsa Öhman ledande socialarbetare");
+  doc_test_assert_contains (text, fi ? "Eero Esimerkki sosiaaliohjaaja" : "Eero Esimerkki socialhandledare");
+  doc_test_assert_contains (text, fi ? "puh. 08 555 0101" : "tfn 08 555 0101");
+  doc_test_assert_contains (text, "eero.esimerkki@example.fi");
   /* The rectification authority in the document's language; its e-mail
    * address, given only in Finnish, is used in Swedish too. */
-  assert_contains (text, fi ? "Yksilöasioiden jaosto" : "Sektionen för individuella ärenden");
-  assert_contains (text, fi ? "Kirjaamo, PL 10, 90101 Oulu" : "Registratorskontoret, PB 10, 90101 Uleåborg");
-  assert_contains (text, fi ? "Kirkkokatu 9 A, 90100 Oulu" : "Kyrkogatan 9 A, 90100 Uleåborg");
-  assert_contains (text, "kirjaamo@example.fi");
-  assert_contains (text, fi ? "ma–pe klo 9–15" : "mån–fre kl. 9–15");
+  doc_test_assert_contains (text, fi ? "Yksilöasioiden jaosto" : "Sektionen för individuella ärenden");
+  doc_test_assert_contains (text, fi ? "Kirjaamo, PL 10, 90101 Oulu" : "Registratorskontoret, PB 10, 90101 Uleåborg");
+  doc_test_assert_contains (text, fi ? "Kirkkokatu 9 A, 90100 Oulu" : "Kyrkogatan 9 A, 90100 Uleåborg");
+  doc_test_assert_contains (text, "kirjaamo@example.fi");
+  doc_test_assert_contains (text, fi ? "ma–pe klo 9–15" : "mån–fre kl. 9–15");
   /* The computed days: sent Mon 2.3.2026, notified Mon 9.3.2026, last
    * day Wed 8.4.2026. */
-  assert_contains (text, fi ? "Tämä päätös on lähetetty tavallisena kirjeenä 2.3.2026, joten sen "
+  doc_test_assert_contains (text, fi ? "Tämä päätös on lähetetty tavallisena kirjeenä 2.3.2026, joten sen "
                               "katsotaan tulleen tiedoksi 9.3.2026."
                             : "Detta beslut har sänts som vanligt brev den 2.3.2026, och parten "
                               "anses därför ha fått del av det den 9.3.2026.");
-  assert_contains (text, fi ? "Oikaisuvaatimus on tehtävä viimeistään 8.4.2026."
+  doc_test_assert_contains (text, fi ? "Oikaisuvaatimus on tehtävä viimeistään 8.4.2026."
                             : "Begäran om omprövning ska framställas senast den 8.4.2026.");
 
   /* The instructions begin on a page of their own, with their own title
@@ -400,10 +343,10 @@ check_language (const char         *language,
                                                        instructions + 1,
                                                        poppler_document_get_n_pages (pdf));
 
-    assert_lacks (before, fi ? "Oikaisuvaatimusoikeus" : "Rätt att begära omprövning");
-    assert_lacks (first, fi ? "Perustelut" : "Motivering");
-    assert_contains (first, expected_pages);
-    assert_contains (first, fi ? "Ohje koskee päätöstä 123/2026, päätöspäivä 2.3.2026."
+    doc_test_assert_lacks (before, fi ? "Oikaisuvaatimusoikeus" : "Rätt att begära omprövning");
+    doc_test_assert_lacks (first, fi ? "Perustelut" : "Motivering");
+    doc_test_assert_contains (first, expected_pages);
+    doc_test_assert_contains (first, fi ? "Ohje koskee päätöstä 123/2026, päätöspäivä 2.3.2026."
                                : "Anvisningen gäller beslut 123/2026, beslutsdatum 2.3.2026.");
   }
 
@@ -465,7 +408,7 @@ test_last_days (void)
         g_autofree char *name = g_strdup_printf ("%s-last-day-%u.pdf", languages[l], i);
 
         g_test_message ("%s %s", languages[l], c->what);
-        set_ui_language (fi ? "sv" : "fi");
+        doc_test_set_ui_language (fi ? "sv" : "fi");
         new_content (&content, languages[l]);
         set (&content.decision_date, c->d, c->m, c->y);
         set (&content.sent_date, c->d, c->m, c->y);
@@ -473,7 +416,7 @@ test_last_days (void)
         if (c->delivery == KH_DELIVERY_PROVEN)
           set (&content.received_date, c->rd, c->rm, c->ry);
         doc = kh_decision_build (&content, calendar);
-        pdf = render (doc, name, NULL);
+        pdf = doc_test_render (doc, name, NULL);
         text = text_of (pdf, -1);
 
         sentence = g_strdup_printf (fi ? "Oikaisuvaatimus on tehtävä viimeistään %s."
@@ -486,8 +429,8 @@ test_last_days (void)
         else
           notified = g_strdup_printf (fi ? "katsotaan tulleen tiedoksi %s." : "ha fått del av det den %s.",
                                       c->notified);
-        assert_contains (text, sentence);
-        assert_contains (text, notified);
+        doc_test_assert_contains (text, sentence);
+        doc_test_assert_contains (text, notified);
         /* On the decision's first pages and in the instructions. */
         g_assert_cmpint (page_of (pdf, sentence), <,
                          page_of (pdf, fi ? "Oikaisuvaatimusoikeus" : "Rätt att begära omprövning"));
@@ -505,16 +448,16 @@ test_proven_unknown (void)
   g_autoptr(PopplerDocument) pdf = NULL;
   g_autofree char *text = NULL;
 
-  set_ui_language ("fi");
+  doc_test_set_ui_language ("fi");
   new_content (&content, "sv");
   content.delivery = KH_DELIVERY_PROVEN;
   g_assert_null (kh_decision_last_day_sentence (&content, calendar));
   doc = kh_decision_build (&content, calendar);
-  pdf = render (doc, "sv-proven.pdf", NULL);
+  pdf = doc_test_render (doc, "sv-proven.pdf", NULL);
   text = text_of (pdf, -1);
-  assert_contains (text, "Detta beslut delges bevisligen.");
-  assert_contains (text, "2.3.2026, bevisligen");
-  assert_lacks (text, "ska framställas senast den");
+  doc_test_assert_contains (text, "Detta beslut delges bevisligen.");
+  doc_test_assert_contains (text, "2.3.2026, bevisligen");
+  doc_test_assert_lacks (text, "ska framställas senast den");
 }
 
 /* A service refused and one granted against the client plan (SHL 45 §). */
@@ -538,7 +481,7 @@ test_service (void)
       g_autofree char *name2 = g_strdup_printf ("%s-refused.pdf", languages[l]);
       g_autoptr(GArray) problems = NULL;
 
-      set_ui_language (fi ? "sv" : "fi");
+      doc_test_set_ui_language (fi ? "sv" : "fi");
       new_content (&content, languages[l]);
       content.kind = KH_DECISION_SERVICE;
       content.outcome = KH_DECISION_GRANTED;
@@ -553,23 +496,23 @@ test_service (void)
       problems = kh_decision_check (&content);
       g_assert_cmpuint (problems->len, ==, 0);
       granted = kh_decision_build (&content, calendar);
-      pdf = render (granted, name, NULL);
+      pdf = doc_test_render (granted, name, NULL);
       text = text_of (pdf, -1);
-      assert_contains (text, fi ? "Päätös sosiaalipalvelusta" : "Beslut om socialservice");
-      assert_contains (text, fi ? "Palvelu myönnetään seuraavasti." : "Tjänsten beviljas enligt följande.");
-      assert_contains (text, content.service);
-      assert_contains (text, fi ? "Poikkeaminen asiakassuunnitelmasta" : "Avvikelse från klientplanen");
-      assert_contains (text, content.plan_departure_reasons);
-      assert_lacks (text, fi ? "Maksetaan" : "Betalas");
+      doc_test_assert_contains (text, fi ? "Päätös sosiaalipalvelusta" : "Beslut om socialservice");
+      doc_test_assert_contains (text, fi ? "Palvelu myönnetään seuraavasti." : "Tjänsten beviljas enligt följande.");
+      doc_test_assert_contains (text, content.service);
+      doc_test_assert_contains (text, fi ? "Poikkeaminen asiakassuunnitelmasta" : "Avvikelse från klientplanen");
+      doc_test_assert_contains (text, content.plan_departure_reasons);
+      doc_test_assert_lacks (text, fi ? "Maksetaan" : "Betalas");
 
       content.outcome = KH_DECISION_REFUSED;
       content.departs_from_plan = FALSE;
       refused = kh_decision_build (&content, calendar);
-      pdf2 = render (refused, name2, NULL);
+      pdf2 = doc_test_render (refused, name2, NULL);
       text2 = text_of (pdf2, -1);
       assert_same_row (pdf2, fi ? "Ratkaisu" : "Avgörande", fi ? "Hylätään" : "Avslås");
-      assert_contains (text2, fi ? "Hakemus hylätään." : "Ansökan avslås.");
-      assert_lacks (text2, fi ? "Poikkeaminen" : "Avvikelse");
+      doc_test_assert_contains (text2, fi ? "Hakemus hylätään." : "Ansökan avslås.");
+      doc_test_assert_lacks (text2, fi ? "Poikkeaminen" : "Avvikelse");
     }
 }
 
@@ -589,7 +532,7 @@ test_fonts_and_tags (void)
 
   new_content (&content, "sv");
   doc = kh_decision_build (&content, calendar);
-  pdf = render (doc, "sv-fonts.pdf", &path);
+  pdf = doc_test_render (doc, "sv-fonts.pdf", &path);
   info = poppler_font_info_new (pdf);
   g_assert_true (poppler_font_info_scan (info, poppler_document_get_n_pages (pdf), &iter));
   do
@@ -614,8 +557,8 @@ test_fonts_and_tags (void)
 
     g_assert_true (g_spawn_sync (NULL, (char *[]) { pdfinfo, path, NULL }, NULL,
                                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL));
-    assert_contains (out, "Tagged:          yes");
-    assert_contains (out, "Title:           Beslut");
+    doc_test_assert_contains (out, "Tagged:          yes");
+    doc_test_assert_contains (out, "Title:           Beslut");
     g_assert_true (g_spawn_sync (NULL, (char *[]) { pdffonts, path, NULL }, NULL,
                                  G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &fonts, NULL, &status, NULL));
     /* name type encoding emb sub uni object ID: every row says "yes" for
@@ -646,15 +589,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("kh-decisions-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  doc_test_init (&argc, &argv);
 
   g_test_add_func ("/decision/finnish", test_finnish);
   g_test_add_func ("/decision/swedish", test_swedish);
@@ -662,20 +597,5 @@ main (int   argc,
   g_test_add_func ("/decision/proven-unknown", test_proven_unknown);
   g_test_add_func ("/decision/service", test_service);
   g_test_add_func ("/decision/fonts-and-tags", test_fonts_and_tags);
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (tmp_dir);
-  }
-  g_free (tmp_dir);
-  return status;
+  return doc_test_finish (g_test_run ());
 }

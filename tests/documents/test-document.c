@@ -14,19 +14,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <poppler.h>
 
-#include "documents/kh-document.h"
+#include "document-test-util.h"
 
-/* poppler-glib 22.12 has no g_autoptr() support of its own. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerFontInfo, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerStructureElement, g_object_unref)
 
 /* Fictional people and a fictional unit. */
 #define ORGANISATION "Pohjolan hyvinvointialue"
@@ -36,8 +28,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerStructureElement, g_object_unref)
 #define PHONE        "08 555 0100"
 #define SAMI_NAME    "Áŋŋel Čuđđi"
 #define SAMI_LETTERS "Šárá Ŧ ŋ đ ž"
-
-static char *tmp_dir;
 
 static GDateTime *
 letter_date (void)
@@ -88,35 +78,6 @@ new_letter (const char *language)
   return doc;
 }
 
-/* Renders `doc` to a file and opens it with poppler. */
-static PopplerDocument *
-render (KhDocument *doc,
-        const char *name,
-        char      **out_path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autofree char *uri = NULL;
-  PopplerDocument *pdf;
-
-  g_assert_true (kh_document_render_pdf (doc, path, &error));
-  g_assert_no_error (error);
-  if (g_getenv ("KH_TEST_PDF_DIR") != NULL)
-    {
-      g_autofree char *copy = g_build_filename (g_getenv ("KH_TEST_PDF_DIR"), name, NULL);
-
-      g_assert_true (kh_document_render_pdf (doc, copy, NULL));
-    }
-  uri = g_filename_to_uri (path, NULL, &error);
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (pdf);
-  if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
-  return pdf;
-}
-
 static char *
 page_text (PopplerDocument *pdf,
            int              index)
@@ -147,32 +108,6 @@ page_of (PopplerDocument *pdf,
 }
 
 static void
-assert_contains (const char *text,
-                 const char *expected)
-{
-  if (strstr (text, expected) == NULL)
-    g_error ("«%s» not found in:\n%s", expected, text);
-}
-
-static void
-assert_lacks (const char *text,
-              const char *unexpected)
-{
-  if (strstr (text, unexpected) != NULL)
-    g_error ("«%s» found in:\n%s", unexpected, text);
-}
-
-/* The process's own UI language, for showing that documents do not follow
- * it. The C.UTF-8 locale of the tests ignores LANGUAGE, so a real locale
- * is set when one is installed. */
-static void
-set_ui_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_ALL, g_str_equal (language, "fi") ? "fi_FI.UTF-8" : "sv_FI.UTF-8");
-}
-
-static void
 test_letter_fi (void)
 {
   g_autoptr(KhDocument) doc = new_letter ("fi");
@@ -183,27 +118,27 @@ test_letter_fi (void)
   g_autofree char *author = NULL;
   g_autofree char *subject = NULL;
 
-  set_ui_language ("sv");
-  pdf = render (doc, "fi-letter.pdf", NULL);
+  doc_test_set_ui_language ("sv");
+  pdf = doc_test_render (doc, "fi-letter.pdf", NULL);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
   text = page_text (pdf, 0);
-  assert_contains (text, ORGANISATION);
-  assert_contains (text, UNIT_FI);
-  assert_contains (text, "Sivu 1 (1)");
-  assert_contains (text, "7.12.2026");
-  assert_contains (text, SAMI_NAME);
-  assert_contains (text, "Äijälänkatu 4 B 12");
-  assert_contains (text, "90130 Oulu");
-  assert_contains (text, "sosiaalityöntekijä Åsa Öhmanin");
-  assert_contains (text, "Ärsyttävätkin");
-  assert_contains (text, "Aika ja paikka");
-  assert_contains (text, "maanantai 14.12.2026 klo 9.30");
-  assert_contains (text, "henkilöllisyystodistus ja " SAMI_LETTERS);
-  assert_contains (text, "Liitteet");
-  assert_contains (text, "Tietosuojaseloste");
-  assert_contains (text, "puh. " PHONE);
-  assert_lacks (text, "Sida");
-  assert_lacks (text, "Bilagor");
+  doc_test_assert_contains (text, ORGANISATION);
+  doc_test_assert_contains (text, UNIT_FI);
+  doc_test_assert_contains (text, "Sivu 1 (1)");
+  doc_test_assert_contains (text, "7.12.2026");
+  doc_test_assert_contains (text, SAMI_NAME);
+  doc_test_assert_contains (text, "Äijälänkatu 4 B 12");
+  doc_test_assert_contains (text, "90130 Oulu");
+  doc_test_assert_contains (text, "sosiaalityöntekijä Åsa Öhmanin");
+  doc_test_assert_contains (text, "Ärsyttävätkin");
+  doc_test_assert_contains (text, "Aika ja paikka");
+  doc_test_assert_contains (text, "maanantai 14.12.2026 klo 9.30");
+  doc_test_assert_contains (text, "henkilöllisyystodistus ja " SAMI_LETTERS);
+  doc_test_assert_contains (text, "Liitteet");
+  doc_test_assert_contains (text, "Tietosuojaseloste");
+  doc_test_assert_contains (text, "puh. " PHONE);
+  doc_test_assert_lacks (text, "Sida");
+  doc_test_assert_lacks (text, "Bilagor");
 
   title = poppler_document_get_title (pdf);
   author = poppler_document_get_author (pdf);
@@ -221,24 +156,24 @@ test_letter_sv (void)
   g_autoptr(PopplerDocument) pdf = NULL;
   g_autofree char *text = NULL;
 
-  set_ui_language ("fi");
-  pdf = render (doc, "sv-letter.pdf", NULL);
+  doc_test_set_ui_language ("fi");
+  pdf = doc_test_render (doc, "sv-letter.pdf", NULL);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
   text = page_text (pdf, 0);
-  assert_contains (text, UNIT_SV);
-  assert_contains (text, "Sida 1 (1)");
-  assert_contains (text, "7.12.2026");
-  assert_contains (text, SAMI_NAME);
-  assert_contains (text, "Ärenden om ÅÄÖ gås igenom");
-  assert_contains (text, "Tid och plats");
-  assert_contains (text, "identitetsbevis och " SAMI_LETTERS);
-  assert_contains (text, "Bilagor");
-  assert_contains (text, "Dataskyddsbeskrivning");
-  assert_contains (text, "tfn " PHONE);
+  doc_test_assert_contains (text, UNIT_SV);
+  doc_test_assert_contains (text, "Sida 1 (1)");
+  doc_test_assert_contains (text, "7.12.2026");
+  doc_test_assert_contains (text, SAMI_NAME);
+  doc_test_assert_contains (text, "Ärenden om ÅÄÖ gås igenom");
+  doc_test_assert_contains (text, "Tid och plats");
+  doc_test_assert_contains (text, "identitetsbevis och " SAMI_LETTERS);
+  doc_test_assert_contains (text, "Bilagor");
+  doc_test_assert_contains (text, "Dataskyddsbeskrivning");
+  doc_test_assert_contains (text, "tfn " PHONE);
   /* Nothing the engine adds itself is in Finnish. */
-  assert_lacks (text, "Sivu");
-  assert_lacks (text, "Liitteet");
-  assert_lacks (text, "puh.");
+  doc_test_assert_lacks (text, "Sivu");
+  doc_test_assert_lacks (text, "Liitteet");
+  doc_test_assert_lacks (text, "puh.");
 }
 
 /* 120 numbered paragraphs of two lines or three. */
@@ -278,8 +213,8 @@ check_long (const char *language,
   g_autoptr(PopplerDocument) pdf = NULL;
   g_autofree char *name = g_strdup_printf ("%s-long.pdf", language);
 
-  set_ui_language (ui_language);
-  pdf = render (doc, name, NULL);
+  doc_test_set_ui_language (ui_language);
+  pdf = doc_test_render (doc, name, NULL);
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, LONG_PAGES);
   for (int i = 0; i < LONG_PAGES; i++)
     {
@@ -287,9 +222,9 @@ check_long (const char *language,
       g_autofree char *expected = g_strdup_printf ("%s %d (%d)", page_word, i + 1,
                                                    LONG_PAGES);
 
-      assert_contains (text, expected);
-      assert_contains (text, ORGANISATION);
-      assert_lacks (text, other_word);
+      doc_test_assert_contains (text, expected);
+      doc_test_assert_contains (text, ORGANISATION);
+      doc_test_assert_lacks (text, other_word);
     }
   /* The paragraphs are all there, in order. */
   g_assert_cmpint (page_of (pdf, "Kappale 001."), ==, 0);
@@ -339,7 +274,7 @@ test_split_paragraph (void)
     g_string_append_printf (text, " Lause_%03d kertoo jotakin.", i);
   g_string_append (text, " Loppusana.");
   kh_document_add_paragraph (doc, text->str);
-  pdf = render (doc, "split.pdf", NULL);
+  pdf = doc_test_render (doc, "split.pdf", NULL);
 
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
   g_assert_cmpint (page_of (pdf, "Alkusana."), ==, 0);
@@ -372,7 +307,7 @@ test_headings_kept_with_text (void)
       kh_document_add_heading (doc, i % 3 == 0 ? 1 : 2, heading);
       kh_document_add_paragraph (doc, text->str);
     }
-  pdf = render (doc, "headings.pdf", NULL);
+  pdf = doc_test_render (doc, "headings.pdf", NULL);
 
   for (int i = 1; i <= 40; i++)
     {
@@ -391,7 +326,7 @@ static void
 test_fonts_embedded (void)
 {
   g_autoptr(KhDocument) doc = new_letter ("fi");
-  g_autoptr(PopplerDocument) pdf = render (doc, "fonts.pdf", NULL);
+  g_autoptr(PopplerDocument) pdf = doc_test_render (doc, "fonts.pdf", NULL);
   g_autoptr(PopplerFontInfo) info = poppler_font_info_new (pdf);
   PopplerFontsIter *iter = NULL;
   gboolean serif = FALSE, sans = FALSE;
@@ -441,7 +376,7 @@ test_tagged (void)
 {
   g_autoptr(KhDocument) doc = new_letter ("fi");
   g_autofree char *path = NULL;
-  g_autoptr(PopplerDocument) pdf = render (doc, "tagged.pdf", &path);
+  g_autoptr(PopplerDocument) pdf = doc_test_render (doc, "tagged.pdf", &path);
   g_autoptr(GHashTable) kinds = g_hash_table_new (NULL, NULL);
   PopplerStructureElementIter *iter = poppler_structure_element_iter_new (pdf);
   const PopplerStructureElementKind expected[] = {
@@ -476,8 +411,8 @@ test_tagged (void)
                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  assert_contains (out, "Tagged:          yes");
-  assert_contains (out, "Page size:       595.276 x 841.89 pts (A4)");
+  doc_test_assert_contains (out, "Tagged:          yes");
+  doc_test_assert_contains (out, "Page size:       595.276 x 841.89 pts (A4)");
 }
 
 /* The same document through a stream, into memory. */
@@ -496,7 +431,7 @@ test_bytes (void)
   pdf = poppler_document_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
   text = page_text (pdf, 0);
-  assert_contains (text, "Sida 1 (1)");
+  doc_test_assert_contains (text, "Sida 1 (1)");
 }
 
 /* A page break starts a page of its own with its own title in the header
@@ -517,20 +452,20 @@ test_page_break (void)
   kh_document_add_page_break (doc, NULL);
   kh_document_add_heading (doc, 1, "Ohjeen otsikko");
   kh_document_add_paragraph (doc, "Ohjeen teksti.");
-  pdf = render (doc, "page-break.pdf", NULL);
+  pdf = doc_test_render (doc, "page-break.pdf", NULL);
 
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 2);
   first = page_text (pdf, 0);
   second = page_text (pdf, 1);
-  assert_contains (first, "Päätös");
-  assert_contains (first, "Nro 7/2026");
-  assert_lacks (first, "Oikaisuvaatimusohje");
-  assert_lacks (first, "Ohjeen");
-  assert_contains (second, "Oikaisuvaatimusohje");
-  assert_contains (second, "Sivu 2 (2)");
-  assert_contains (second, "Nro 7/2026");
-  assert_contains (second, "Ohjeen otsikko");
-  assert_lacks (second, "Päätöksen teksti.");
+  doc_test_assert_contains (first, "Päätös");
+  doc_test_assert_contains (first, "Nro 7/2026");
+  doc_test_assert_lacks (first, "Oikaisuvaatimusohje");
+  doc_test_assert_lacks (first, "Ohjeen");
+  doc_test_assert_contains (second, "Oikaisuvaatimusohje");
+  doc_test_assert_contains (second, "Sivu 2 (2)");
+  doc_test_assert_contains (second, "Nro 7/2026");
+  doc_test_assert_contains (second, "Ohjeen otsikko");
+  doc_test_assert_lacks (second, "Päätöksen teksti.");
 }
 
 static cairo_status_t
@@ -575,7 +510,7 @@ test_logo (void)
   g_assert_false (kh_document_set_logo (doc, garbage, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_true (kh_document_set_logo (doc, png, NULL));
-  pdf = render (doc, "logo.pdf", NULL);
+  pdf = doc_test_render (doc, "logo.pdf", NULL);
   /* On every page, beside the organisation's name. */
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
@@ -644,9 +579,9 @@ test_picture (void)
   kh_document_add_picture (doc, 120, 80, "Kuva 1. Verkostokartta 7.12.2026", draw_network, drawn, g_free);
   kh_document_add_paragraph (doc, "Kuvan jälkeen.");
   kh_document_add_picture (doc, 100, 120, "Kuva 2. Toinen kartta", draw_network, second, g_free);
-  pdf = render (doc, "picture.pdf", NULL);
+  pdf = doc_test_render (doc, "picture.pdf", NULL);
 
-  /* Once per rendering (render() renders twice with KH_TEST_PDF_DIR). */
+  /* Once per rendering (doc_test_render renders twice with KH_TEST_PDF_DIR). */
   g_assert_cmpint (drawn->calls, ==, g_getenv ("KH_TEST_PDF_DIR") != NULL ? 2 : 1);
   g_assert_cmpfloat_with_epsilon (drawn->width, 120 * 72 / 25.4, 0.01);
   g_assert_cmpfloat_with_epsilon (drawn->height, 80 * 72 / 25.4, 0.01);
@@ -679,12 +614,12 @@ test_list_and_amounts (void)
   kh_document_add_amount (doc, "Elräkning", "89,90 €", FALSE);
   kh_document_add_amount (doc, "Sammanlagt", "502,40 €", TRUE);
   kh_document_add_paragraph_markup (doc, "Senast den <b>8.4.2026</b> &amp; inte senare.");
-  pdf = render (doc, "list.pdf", NULL);
+  pdf = doc_test_render (doc, "list.pdf", NULL);
   text = page_text (pdf, 0);
-  assert_contains (text, "det beslut som begäran gäller");
-  assert_contains (text, "Hyra december 2026");
-  assert_contains (text, "502,40");
-  assert_contains (text, "Senast den 8.4.2026 & inte senare.");
+  doc_test_assert_contains (text, "det beslut som begäran gäller");
+  doc_test_assert_contains (text, "Hyra december 2026");
+  doc_test_assert_contains (text, "502,40");
+  doc_test_assert_contains (text, "Senast den 8.4.2026 & inte senare.");
 
   iter = poppler_structure_element_iter_new (pdf);
   collect_structure (iter, kinds);
@@ -723,15 +658,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
-  tmp_dir = g_dir_make_tmp ("kh-documents-XXXXXX", NULL);
-  g_assert_nonnull (tmp_dir);
+  doc_test_init (&argc, &argv);
 
   g_test_add_func ("/documents/letter-fi", test_letter_fi);
   g_test_add_func ("/documents/letter-sv", test_letter_sv);
@@ -747,20 +674,5 @@ main (int   argc,
   g_test_add_func ("/documents/picture", test_picture);
   g_test_add_func ("/documents/list-and-amounts", test_list_and_amounts);
   g_test_add_func ("/documents/no-gtk", test_no_gtk);
-  status = g_test_run ();
-
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (tmp_dir);
-  }
-  g_free (tmp_dir);
-  return status;
+  return doc_test_finish (g_test_run ());
 }
