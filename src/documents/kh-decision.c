@@ -142,8 +142,9 @@ add_facts (KhDocument              *doc,
   g_autofree char *decided = format_day (doc, &c->decision_date);
   g_autofree char *sent = sent_text (doc, c);
 
-  party = filled (c->party_id) ? g_strdup_printf ("%s, %s", c->party_name, c->party_id)
-                               : g_strdup (c->party_name != NULL ? c->party_name : "");
+  party = filled (c->party_id) && filled (c->party_name)
+          ? g_strdup_printf ("%s, %s", c->party_name, c->party_id)
+          : g_strdup (c->party_name != NULL ? c->party_name : "");
   kh_document_add_field (doc, T (NC_ ("decision", "Matter")), c->subject != NULL ? c->subject : "");
   kh_document_add_field (doc, T (NC_ ("decision", "Party")), party);
   kh_document_add_field (doc, T (NC_ ("decision", "Date of decision")), decided);
@@ -298,8 +299,11 @@ add_computed_days (KhDocument              *doc,
 
   if (!compute (c, calendar, &notified, &last_day))
     {
-      /* A proven delivery whose date of receipt is not known yet. */
-      kh_document_add_paragraph (doc, T (NC_ ("decision", "This decision is notified with proof of receipt. The time limit is counted from the date of receipt on the acknowledgement of receipt.")));
+      /* A proven delivery whose date of receipt is not known yet. (With
+       * no sending date nothing is said: kh_decision_check() refuses
+       * such a decision.) */
+      if (c->delivery == KH_DELIVERY_PROVEN && g_date_valid (&c->sent_date))
+        kh_document_add_paragraph (doc, T (NC_ ("decision", "This decision is notified with proof of receipt. The time limit is counted from the date of receipt on the acknowledgement of receipt.")));
       return;
     }
   received = kh_document_format_date (doc, &notified);

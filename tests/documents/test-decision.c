@@ -516,6 +516,30 @@ test_service (void)
     }
 }
 
+/* An incomplete decision (kh_decision_check would refuse it) still lays
+ * out without warnings, leaving out what is missing. */
+static void
+test_incomplete (void)
+{
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  KhDecisionContent content = { 0 };
+  g_autoptr(KhDocument) doc = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  content.language = "sv";
+  content.party_id = "010190-999W";
+  doc = kh_decision_build (&content, calendar);
+  g_assert_cmpstr (kh_document_get_language (doc), ==, "sv");
+  pdf = doc_test_render (doc, "sv-incomplete.pdf", NULL);
+  text = text_of (pdf, -1);
+  doc_test_assert_contains (text, "Beslut om socialservice");
+  doc_test_assert_contains (text, "Anvisning för begäran om omprövning");
+  doc_test_assert_lacks (text, "(null)");
+  doc_test_assert_lacks (text, "ska framställas senast den");
+  doc_test_assert_lacks (text, "bevisligen");
+}
+
 static void
 test_fonts_and_tags (void)
 {
@@ -596,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/decision/last-days", test_last_days);
   g_test_add_func ("/decision/proven-unknown", test_proven_unknown);
   g_test_add_func ("/decision/service", test_service);
+  g_test_add_func ("/decision/incomplete", test_incomplete);
   g_test_add_func ("/decision/fonts-and-tags", test_fonts_and_tags);
   return doc_test_finish (g_test_run ());
 }
