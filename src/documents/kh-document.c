@@ -608,6 +608,11 @@ build_units (Render *render)
                                    : new_layout (render, FONT_BODY, first, BODY_WIDTH), 7);
           break;
         case BLOCK_LIST:
+          /* A paragraph that introduces a list ("The request must
+           * state:") stays with its first item. */
+          if (render->units->len > 0
+              && g_strcmp0 (g_array_index (render->units, Unit, render->units->len - 1).tag, "P") == 0)
+            g_array_index (render->units, Unit, render->units->len - 1).keep_with_next = TRUE;
           for (guint i = 0; i < block->texts->len; i++)
             {
               add_whole (render, b, "L",

@@ -598,6 +598,26 @@ test_picture (void)
   g_assert_true (g_hash_table_contains (kinds, GINT_TO_POINTER (POPPLER_STRUCTURE_ELEMENT_FIGURE)));
 }
 
+/* A paragraph that introduces a list goes to the next page with the
+ * list's first item rather than end a page alone. */
+static void
+test_list_kept_with_intro (void)
+{
+  for (int filler = 20; filler <= 90; filler++)
+    {
+      g_autoptr(KhDocument) doc = kh_document_new ("fi");
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autofree char *name = g_strdup_printf ("list-intro-%d.pdf", filler);
+
+      for (int i = 0; i < filler; i++)
+        kh_document_add_paragraph (doc, "Täyterivi.");
+      kh_document_add_paragraph (doc, "Johdanto_listaan:");
+      kh_document_add_list (doc, (const char *[]) { "Ensimmäinen_kohta", "toinen", NULL });
+      pdf = doc_test_render (doc, name, NULL);
+      g_assert_cmpint (page_of (pdf, "Johdanto_listaan:"), ==, page_of (pdf, "Ensimmäinen_kohta"));
+    }
+}
+
 /* A list with dashes and a table of sums; both tagged. */
 static void
 test_list_and_amounts (void)
@@ -673,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/documents/logo", test_logo);
   g_test_add_func ("/documents/picture", test_picture);
   g_test_add_func ("/documents/list-and-amounts", test_list_and_amounts);
+  g_test_add_func ("/documents/list-kept-with-intro", test_list_kept_with_intro);
   g_test_add_func ("/documents/no-gtk", test_no_gtk);
   return doc_test_finish (g_test_run ());
 }
