@@ -69,6 +69,64 @@ kh_decision_authority_for (const KhDecisionAuthority  pair[2],
   out->phone = either (own->phone, other->phone);
 }
 
+/**
+ * kh_decision_set_profile:
+ * @content: the decision
+ * @profile: the unit's document profile (Preferences → Documents)
+ *
+ * The letterhead's organisation, unit, postal address, postal code and
+ * town and phone become the deciding authority, and the profile's
+ * rectification authority the one the instructions name, each language
+ * from its own fields (kh_unit_profile_get()).
+ */
+void
+kh_decision_set_profile (KhDecisionContent   *content,
+                         const KhUnitProfile *profile)
+{
+  const KhLanguage languages[2] = { KH_LANGUAGE_FI, KH_LANGUAGE_SV };
+
+  g_return_if_fail (content != NULL && profile != NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      KhLetterhead letterhead;
+      KhRectificationAuthority authority;
+
+      kh_unit_profile_get_letterhead (profile, languages[i], &letterhead);
+      kh_unit_profile_get_authority (profile, languages[i], &authority);
+      content->authority[i] = (KhDecisionAuthority) {
+        .name = letterhead.organisation,
+        .unit = letterhead.unit,
+        .postal_address = letterhead.postal_address,
+        .postal_code_town = letterhead.postal_code_town,
+        .email = letterhead.email,
+        .phone = letterhead.phone,
+      };
+      content->rectification[i] = (KhDecisionAuthority) {
+        .name = authority.name,
+        .postal_address = authority.postal_address,
+        .postal_code_town = authority.postal_code_town,
+        .visiting_address = authority.visiting_address,
+        .email = authority.email,
+        .opening_hours = authority.opening_hours,
+      };
+    }
+}
+
+void
+kh_decision_person_from_maker (const KhDecisionMaker *maker,
+                               const char            *language,
+                               KhDecisionPerson      *out)
+{
+  g_return_if_fail (maker != NULL && out != NULL);
+
+  out->name = maker->name;
+  out->title = kh_decision_maker_get_title (maker, g_strcmp0 (language, "sv") == 0
+                                                   ? KH_LANGUAGE_SV : KH_LANGUAGE_FI);
+  out->phone = maker->phone;
+  out->email = maker->email;
+}
+
 gint64
 kh_decision_total (const KhDecisionContent *content)
 {

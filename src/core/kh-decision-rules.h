@@ -24,6 +24,7 @@
 #include <glib.h>
 
 #include "kh-rectification.h"
+#include "kh-unit-profile.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,7 @@ typedef struct
   const char *name;              /* the organisation */
   const char *unit;              /* the unit, section or body */
   const char *postal_address;    /* lines separated by "\n" */
+  const char *postal_code_town;  /* printed after the postal address */
   const char *visiting_address;
   const char *email;
   const char *phone;
@@ -170,6 +172,17 @@ const char  *kh_decision_problem_message  (KhDecisionProblem        problem);
 void         kh_decision_authority_for    (const KhDecisionAuthority  pair[2],
                                            const char                *language,
                                            KhDecisionAuthority       *out);
+/* Fills the deciding authority (the letterhead) and the rectification
+ * authority, in Finnish and in Swedish, from the unit's document profile
+ * (borrowed: the profile must outlive the content). */
+void         kh_decision_set_profile      (KhDecisionContent       *content,
+                                           const KhUnitProfile     *profile);
+/* A decision maker of the profile as the decision's maker (or preparer,
+ * or contact person), with the title in `language` (borrowed). */
+void         kh_decision_person_from_maker (const KhDecisionMaker  *maker,
+                                            const char             *language,
+                                            KhDecisionPerson       *out);
+
 /* The sum of the amount lines in cents. */
 gint64       kh_decision_total            (const KhDecisionContent *content);
 

@@ -69,13 +69,23 @@ describe_person (const char             *language,
   return g_string_free (text, FALSE);
 }
 
-/* An address given on several lines, on one line for a table or footer. */
+/* An address given on several lines (and its postal code and town, if
+ * given apart), on one line for a table or footer. */
 static char *
-one_line (const char *text)
+one_line (const char *text,
+          const char *code_town)
 {
   g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  char *joined = g_strjoinv (", ", lines);
 
-  return g_strjoinv (", ", lines);
+  if (filled (code_town))
+    {
+      char *with_town = g_strdup_printf (*joined != '\0' ? "%s, %s" : "%s%s", joined, code_town);
+
+      g_free (joined);
+      joined = with_town;
+    }
+  return joined;
 }
 
 static const char *
@@ -335,8 +345,8 @@ add_authority_fields (KhDocument                *doc,
                       const KhDecisionAuthority *authority)
 {
   const char *language = kh_document_get_language (doc);
-  g_autofree char *postal = one_line (authority->postal_address);
-  g_autofree char *visiting = one_line (authority->visiting_address);
+  g_autofree char *postal = one_line (authority->postal_address, authority->postal_code_town);
+  g_autofree char *visiting = one_line (authority->visiting_address, NULL);
   g_autofree char *name = filled (authority->unit)
                           ? g_strdup_printf ("%s\n%s", authority->name, authority->unit)
                           : g_strdup (authority->name != NULL ? authority->name : "");
@@ -453,7 +463,7 @@ kh_decision_build (const KhDecisionContent *c,
   language = g_strcmp0 (c->language, "sv") == 0 ? "sv" : "fi";
   doc = kh_document_new (language);
   kh_decision_authority_for (c->authority, language, &authority);
-  address = one_line (authority.postal_address);
+  address = one_line (authority.postal_address, authority.postal_code_town);
   kh_document_set_letterhead (doc, authority.name, authority.unit, address, authority.phone);
   kh_document_set_title (doc, T (NC_ ("decision", "Decision")));
   kh_document_set_author (doc, c->maker.name);

@@ -252,9 +252,11 @@ static void
 test_authority_for (void)
 {
   const KhDecisionAuthority pair[2] = {
-    { "Pohjolan hyvinvointialue", "Aikuissosiaalityö", "PL 10\n90101 Oulu", "Kirkkokatu 9 A",
-      "kirjaamo@example.fi", "08 555 0100", "ma–pe klo 9–15" },
-    { "Välfärdsområdet Norden", "", "PB 10\n90101 Uleåborg", NULL, NULL, NULL, "mån–fre kl. 9–15" },
+    { .name = "Pohjolan hyvinvointialue", .unit = "Aikuissosiaalityö",
+      .postal_address = "PL 10\n90101 Oulu", .visiting_address = "Kirkkokatu 9 A",
+      .email = "kirjaamo@example.fi", .phone = "08 555 0100", .opening_hours = "ma–pe klo 9–15" },
+    { .name = "Välfärdsområdet Norden", .unit = "", .postal_address = "PB 10\n90101 Uleåborg",
+      .opening_hours = "mån–fre kl. 9–15" },
   };
   KhDecisionAuthority out;
 
@@ -270,6 +272,61 @@ test_authority_for (void)
   g_assert_cmpstr (out.name, ==, "Pohjolan hyvinvointialue");
   g_assert_cmpstr (out.postal_address, ==, "PL 10\n90101 Oulu");
   g_assert_cmpstr (out.opening_hours, ==, "ma–pe klo 9–15");
+}
+
+/* The authorities and the decision maker from the unit's document
+ * profile, each language from its own fields. */
+static void
+test_profile (void)
+{
+  g_autoptr(KhUnitProfile) profile = kh_unit_profile_new ();
+  g_autoptr(KhDecisionMaker) maker = kh_decision_maker_new ();
+  g_autoptr(GArray) problems = NULL;
+  KhDecisionContent content;
+  KhDecisionPerson person;
+  static const struct { int language; KhUnitProfileField field; const char *text; } fields[] = {
+    { 0, KH_UNIT_PROFILE_ORGANISATION, "Pohjolan hyvinvointialue" },
+    { 0, KH_UNIT_PROFILE_UNIT, "Aikuissosiaalityö" },
+    { 0, KH_UNIT_PROFILE_POSTAL_ADDRESS, "PL 100" },
+    { 0, KH_UNIT_PROFILE_POSTAL_CODE_TOWN, "90101 Oulu" },
+    { 0, KH_UNIT_PROFILE_PHONE, "08 555 0100" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_NAME, "Yksilöasioiden jaosto" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_POSTAL_ADDRESS, "Kirjaamo, PL 10" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_POSTAL_CODE_TOWN, "90101 Oulu" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_EMAIL, "kirjaamo@example.fi" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_OPENING_HOURS, "ma–pe klo 9–15" },
+    { 1, KH_UNIT_PROFILE_ORGANISATION, "Välfärdsområdet Norden" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_NAME, "Sektionen för individuella ärenden" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_POSTAL_ADDRESS, "Registratorskontoret, PB 10" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_POSTAL_CODE_TOWN, "90101 Uleåborg" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_OPENING_HOURS, "mån–fre kl. 9–15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    profile->text[fields[i].language][fields[i].field] = g_strdup (fields[i].text);
+  complete (&content);
+  kh_decision_set_profile (&content, profile);
+  g_assert_cmpstr (content.authority[0].name, ==, "Pohjolan hyvinvointialue");
+  g_assert_cmpstr (content.authority[0].postal_code_town, ==, "90101 Oulu");
+  g_assert_cmpstr (content.authority[1].name, ==, "Välfärdsområdet Norden");
+  g_assert_null (content.authority[1].unit);
+  g_assert_cmpstr (content.authority[1].phone, ==, "08 555 0100");
+  g_assert_cmpstr (content.rectification[0].name, ==, "Yksilöasioiden jaosto");
+  g_assert_cmpstr (content.rectification[1].postal_address, ==, "Registratorskontoret, PB 10");
+  g_assert_cmpstr (content.rectification[1].email, ==, "kirjaamo@example.fi");
+  problems = kh_decision_check (&content);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  maker->name = g_strdup ("Åsa Öhman");
+  maker->title_fi = g_strdup ("johtava sosiaalityöntekijä");
+  maker->title_sv = g_strdup ("ledande socialarbetare");
+  maker->phone = g_strdup ("08 555 0102");
+  kh_decision_person_from_maker (maker, "sv", &person);
+  g_assert_cmpstr (person.name, ==, "Åsa Öhman");
+  g_assert_cmpstr (person.title, ==, "ledande socialarbetare");
+  g_assert_cmpstr (person.phone, ==, "08 555 0102");
+  kh_decision_person_from_maker (maker, "fi", &person);
+  g_assert_cmpstr (person.title, ==, "johtava sosiaalityöntekijä");
 }
 
 static void
@@ -332,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/decision-rules/check", test_check);
   g_test_add_func ("/decision-rules/messages", test_messages);
   g_test_add_func ("/decision-rules/authority-for", test_authority_for);
+  g_test_add_func ("/decision-rules/profile", test_profile);
   g_test_add_func ("/decision-rules/total", test_total);
   g_test_add_func ("/decision-rules/number", test_number);
   return g_test_run ();

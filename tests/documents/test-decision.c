@@ -516,6 +516,58 @@ test_service (void)
     }
 }
 
+/* The authorities and the decision maker from the unit's document
+ * profile, as Preferences → Documents keeps them: in Swedish, the Swedish
+ * fields, the postal code and town after the postal address. */
+static void
+test_from_profile (void)
+{
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+  g_autoptr(KhUnitProfile) profile = kh_unit_profile_new ();
+  g_autoptr(KhDecisionMaker) maker = kh_decision_maker_new ();
+  KhDecisionContent content;
+  g_autoptr(KhDocument) doc = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GArray) problems = NULL;
+  g_autofree char *text = NULL;
+  static const struct { int language; KhUnitProfileField field; const char *text; } fields[] = {
+    { 0, KH_UNIT_PROFILE_ORGANISATION, "Pohjolan hyvinvointialue" },
+    { 0, KH_UNIT_PROFILE_PHONE, "08 555 0100" },
+    { 0, KH_UNIT_PROFILE_AUTHORITY_EMAIL, "kirjaamo@example.fi" },
+    { 1, KH_UNIT_PROFILE_ORGANISATION, "Välfärdsområdet Norden" },
+    { 1, KH_UNIT_PROFILE_UNIT, "Socialt arbete för vuxna" },
+    { 1, KH_UNIT_PROFILE_POSTAL_ADDRESS, "PB 100" },
+    { 1, KH_UNIT_PROFILE_POSTAL_CODE_TOWN, "90101 Uleåborg" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_NAME, "Sektionen för individuella ärenden" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_POSTAL_ADDRESS, "Registratorskontoret, PB 10" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_POSTAL_CODE_TOWN, "90101 Uleåborg" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_VISITING_ADDRESS, "Kyrkogatan 9 A" },
+    { 1, KH_UNIT_PROFILE_AUTHORITY_OPENING_HOURS, "mån–fre kl. 9–15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    profile->text[fields[i].language][fields[i].field] = g_strdup (fields[i].text);
+  maker->name = g_strdup ("Åsa Öhman");
+  maker->title_fi = g_strdup ("johtava sosiaalityöntekijä");
+  maker->title_sv = g_strdup ("ledande socialarbetare");
+  doc_test_set_ui_language ("fi");
+  new_content (&content, "sv");
+  kh_decision_set_profile (&content, profile);
+  kh_decision_person_from_maker (maker, "sv", &content.maker);
+  problems = kh_decision_check (&content);
+  g_assert_cmpuint (problems->len, ==, 0);
+  doc = kh_decision_build (&content, calendar);
+  pdf = doc_test_render (doc, "sv-profile.pdf", NULL);
+  text = text_of (pdf, -1);
+  doc_test_assert_contains (text, "Välfärdsområdet Norden · Socialt arbete för vuxna");
+  doc_test_assert_contains (text, "PB 100, 90101 Uleåborg · tfn 08 555 0100");
+  doc_test_assert_contains (text, "Åsa Öhman ledande socialarbetare");
+  assert_same_row (pdf, "Postadress", "Registratorskontoret, PB 10, 90101 Uleåborg");
+  assert_same_row (pdf, "Besöksadress", "Kyrkogatan 9 A");
+  assert_same_row (pdf, "E-post", "kirjaamo@example.fi");
+  doc_test_assert_lacks (text, "Pohjolan");
+}
+
 /* An incomplete decision (kh_decision_check would refuse it) still lays
  * out without warnings, leaving out what is missing. */
 static void
@@ -620,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/decision/last-days", test_last_days);
   g_test_add_func ("/decision/proven-unknown", test_proven_unknown);
   g_test_add_func ("/decision/service", test_service);
+  g_test_add_func ("/decision/from-profile", test_from_profile);
   g_test_add_func ("/decision/incomplete", test_incomplete);
   g_test_add_func ("/decision/fonts-and-tags", test_fonts_and_tags);
   return doc_test_finish (g_test_run ());
