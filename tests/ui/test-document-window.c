@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-document-kind.h"
 #include "documents/kh-decision.h"
 #include "documents/kh-document.h"
 #include "ui/documents/kh-document-window.h"
@@ -444,7 +445,7 @@ test_not_a_pdf (Fixture       *fixture,
                 gconstpointer  data)
 {
   static const char *const bad[] = { "%PDF-1.5\nnot really\n%%EOF\n", "Hello", "" };
-  const char *expected = "This document cannot be shown: it is not a PDF file, or the file is damaged.";
+  const char *expected = "This is not a PDF file, or the file is damaged.";
 
   close_window (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -461,6 +462,7 @@ test_not_a_pdf (Fixture       *fixture,
       /* Nothing to print or to save as a PDF. */
       g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (fixture->window), "document.print")));
       g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (fixture->window), "document.save-as")));
+      g_assert_false (gtk_widget_get_sensitive (action_button (GTK_WIDGET (fixture->window), "document.zoom-in")));
       g_assert_null (kh_print_operation_new (bytes, "Rikki", &error));
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
       g_assert_cmpstr (error->message, ==, expected);
@@ -543,7 +545,11 @@ test_screenshots (Fixture       *fixture,
                          ? "sv" : "fi";
   g_autoptr(GBytes) decision = make_decision (language);
   g_autoptr(GBytes) bad = g_bytes_new_static ("Hello", 5);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", _("Decision"), "41/2026");
+  /* As the timeline makes it (kh-person-timeline.c). */
+  g_autofree char *number = g_strdup_printf (g_dpgettext2 (NULL, "timeline", "No. %d/%d"), 41, 2026);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", kh_document_kind_label (KH_DOCUMENT_DECISION), number,
+                                               g_dpgettext2 (NULL, "timeline", g_str_equal (language, "fi")
+                                                                               ? "In Finnish" : "In Swedish"));
 
   close_window (fixture);
   open_window (fixture, decision, g_str_equal (language, "fi") ? "Päätös täydentävästä toimeentulotuesta"

@@ -59,6 +59,11 @@ update_actions (KhDocumentWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.print", shown && self->print_operation == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.save-as", !broken);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.zoom-in", !broken);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.zoom-out", !broken);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.zoom", !broken);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "document.fit-width", !broken);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_button), !broken);
 }
 
 static void

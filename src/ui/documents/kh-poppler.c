@@ -27,8 +27,8 @@ kh_poppler_open (GBytes  *pdf,
       g_debug ("not a PDF that can be shown: %s", local_error != NULL ? local_error->message : "no pages");
       g_clear_object (&document);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           /* Translators: shown instead of a document's pages */
-                           _("This document cannot be shown: it is not a PDF file, or the file is damaged."));
+                           /* Translators: shown instead of a document's pages, under "The Document Cannot Be Shown" */
+                           _("This is not a PDF file, or the file is damaged."));
     }
   return document;
 }
