@@ -4,8 +4,8 @@
  * The pages' sizes at each zoom (A4 at 96 dpi is 794 × 1123 logical
  * pixels), their names for a screen reader, a rendering made stale by a
  * new zoom, Save as PDF writing exactly the bytes shown, printing through
- * GTK (exported to a PDF that poppler reads back), and bytes that are not
- * a PDF. With KH_TEST_SCREENSHOTS=DIR, pictures of a decision in the
+ * GTK (exported to a PDF that poppler reads back), bytes that are not
+ * a PDF, and the keys (real key presses through the X server). With KH_TEST_SCREENSHOTS=DIR, pictures of a decision in the
  * run's language.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,11 +14,13 @@
 
 #include "config.h"
 
+#include <dlfcn.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
+#include <gdk/x11/gdkx.h>
 
 #include "core/kh-document-kind.h"
 #include "documents/kh-decision.h"
@@ -470,6 +472,94 @@ test_not_a_pdf (Fixture       *fixture,
     }
 }
 
+/* ---- keys ---- */
+
+typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
+
+/* Presses `keysym` with Control held, as a keyboard would (XTest, loaded
+ * at run time), and lets the window handle it. */
+static void
+press_control (Fixture *fixture,
+               KeySym   keysym,
+               gboolean control)
+{
+  static FakeKeyFunc fake_key;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+  KeyCode code = XKeysymToKeycode (x, keysym);
+  KeyCode ctrl = XKeysymToKeycode (x, XK_Control_L);
+
+  if (fake_key == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW);
+
+      g_assert_nonnull (xtst);
+      fake_key = (FakeKeyFunc) dlsym (xtst, "XTestFakeKeyEvent");
+      g_assert_nonnull (fake_key);
+    }
+  g_assert_cmpuint (code, !=, 0);
+  /* Without a window manager the window gets the keyboard when told. */
+  XSetInputFocus (x, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  if (control)
+    fake_key (x, ctrl, True, 0);
+  fake_key (x, code, True, 0);
+  fake_key (x, code, False, 0);
+  if (control)
+    fake_key (x, ctrl, False, 0);
+  XSync (x, False);
+}
+
+static gboolean
+zoom_is (Fixture *fixture,
+         double   zoom)
+{
+  return ABS (kh_document_view_get_zoom (fixture->view) - zoom) < 1e-9;
+}
+
+/* The zoom keys; Esc and Ctrl+W close the window. */
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const struct {
+    KeySym key;
+    double zoom;
+  } zooms[] = {
+    { XK_plus, 1.25 }, { XK_equal, 1.5 }, { XK_minus, 1.25 }, { XK_minus, 1.0 }, { XK_minus, 0.8 },
+    { XK_0, 1.0 }, { XK_KP_Add, 1.25 }, { XK_KP_Subtract, 1.0 },
+  };
+  static const struct {
+    KeySym   key;
+    gboolean control;
+  } closers[] = { { XK_Escape, FALSE }, { XK_w, TRUE } };
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (fixture->window))))
+    {
+      g_test_skip ("the keys are sent through X (XTest)");
+      return;
+    }
+  WAIT_UNTIL (shown (fixture));
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      press_control (fixture, zooms[i].key, TRUE);
+      WAIT_UNTIL (zoom_is (fixture, zooms[i].zoom));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (closers); i++)
+    {
+      GtkWidget *window = GTK_WIDGET (fixture->window);
+
+      if (window == NULL)
+        open_window (fixture, fixture->pdf, TITLE, NULL);
+      window = GTK_WIDGET (fixture->window);
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+      press_control (fixture, closers[i].key, closers[i].control);
+      WAIT_UNTIL (window == NULL);
+      fixture->window = NULL;
+      fixture->view = NULL;
+    }
+}
+
 /* ---- pictures ---- */
 
 static const KhDecisionAmount amounts_fi[] = {
@@ -599,6 +689,7 @@ main (int   argc,
   ADD ("/ui/document-window/save-to", test_save_to);
   ADD ("/ui/document-window/print-export", test_print_export);
   ADD ("/ui/document-window/not-a-pdf", test_not_a_pdf);
+  ADD ("/ui/document-window/keys", test_keys);
   if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
     ADD ("/ui/document-window/screenshots", test_screenshots);
 
