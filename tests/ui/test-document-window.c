@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <dlfcn.h>
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
@@ -166,46 +165,26 @@ assert_pages (Fixture *fixture,
   WAIT_UNTIL (pages_are (fixture, width, height));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
+/* The button that activates `data` (an action's name). */
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
 }
 
-/* The button in `widget` that activates `action`. */
 static GtkWidget *
 action_button (GtkWidget  *widget,
                const char *action)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kh_test_ui_find (widget, is_action_button, action);
 }
 
 /* What the zoom button (the header's only menu button) says. */
 static const char *
 zoom_label (Fixture *fixture)
 {
-  GtkWidget *button = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *button = kh_test_ui_find_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (button);
   return gtk_menu_button_get_label (GTK_MENU_BUTTON (button));
@@ -273,7 +252,11 @@ test_stale_rendering (Fixture       *fixture,
   g_assert_cmpuint (kh_document_view_get_n_threads (fixture->view), ==, 2);
   /* Both threads returned: the stale one changed nothing. */
   WAIT_UNTIL (kh_document_view_get_n_threads (fixture->view) == 0);
-  g_assert_true (pages_are (fixture, 397, 562));
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (gdk_texture_get_width (kh_page_paintable_get_texture (page_paintable (fixture, i))), ==,
+                     397 * gtk_widget_get_scale_factor (GTK_WIDGET (fixture->view)));
+  /* And laid out so at the next frame. */
+  assert_pages (fixture, 397, 562);
 }
 
 /* Fit width: the page fills the view's width less the margins. */
@@ -665,13 +648,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  kh_test_ui_bind_catalogue ();
   /* The application's style sheet, as KhApplication (an AdwApplication)
    * loads it. */
   css = gtk_css_provider_new ();

@@ -772,26 +772,10 @@ decision_position (Fixture *fixture)
   g_assert_not_reached ();
 }
 
-/* The open window of `type` (other than the main window), or NULL. */
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *windows = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 document_shown_cb (gpointer data)
 {
-  GtkWindow *window = find_window (KH_TYPE_DOCUMENT_WINDOW);
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
   KhDocumentView *view = window != NULL ? kh_document_window_get_view (KH_DOCUMENT_WINDOW (window)) : NULL;
 
   /* Laid out on screen: the page as wide as A4 at 100 %. */
@@ -802,7 +786,7 @@ document_shown_cb (gpointer data)
 static gboolean
 refusal_shown_cb (gpointer data)
 {
-  return find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 /* Activating the decision's row (as a click or Enter does) reads its PDF
@@ -828,7 +812,7 @@ test_open_document (void)
   g_signal_emit_by_name (list, "activate", decision_position (&fixture));
   g_assert_true (kh_test_wait_until (document_shown_cb, &fixture, 10000));
 
-  window = find_window (KH_TYPE_DOCUMENT_WINDOW);
+  window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
   view = kh_document_window_get_view (KH_DOCUMENT_WINDOW (window));
   g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture.shell.window));
   g_assert_cmpstr (gtk_window_get_title (window), ==, "Beslut om kompletterande utkomststöd");
@@ -884,12 +868,12 @@ test_open_damaged_document (void)
   list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (get_timeline (&fixture)), GTK_TYPE_LIST_VIEW));
   g_signal_emit_by_name (list, "activate", decision_position (&fixture));
   g_assert_true (kh_test_wait_until (refusal_shown_cb, &fixture, 10000));
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
   expected = g_strdup_printf ("The issued document %" G_GINT64_FORMAT " is not as it was issued: its bytes no longer "
                               "give the SHA-256 stored with it. Restore the latest backup.", id);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Document Cannot Be Opened");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
-  g_assert_null (find_window (KH_TYPE_DOCUMENT_WINDOW));
+  g_assert_null (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
   gtk_window_destroy (dialog);
   fixture_tear_down (&fixture, NULL);
 }
