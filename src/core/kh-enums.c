@@ -90,6 +90,7 @@ static const KhEnumEntry attempt_methods[] = {
   ROW_C (KH_ATTEMPT_TEXT_MESSAGE, "text-message", "contact attempt", NC_("contact attempt", "Text message")),
   ROW_C (KH_ATTEMPT_LETTER,       "letter",       "contact attempt", NC_("contact attempt", "Letter")),
   ROW_C (KH_ATTEMPT_HOME_VISIT,   "home-visit",   "contact attempt", NC_("contact attempt", "Home visit")),
+  ROW_C (KH_ATTEMPT_OTHER,        "other",        "contact attempt", NC_("contact attempt", "Other way")),
   END
 };
 

@@ -168,9 +168,10 @@ typedef enum {
   KH_ATTEMPT_TEXT_MESSAGE = 2,
   KH_ATTEMPT_LETTER = 3,
   KH_ATTEMPT_HOME_VISIT = 4,       /* nobody at home */
+  KH_ATTEMPT_OTHER = 5,            /* another way (the note says which) */
 } KhAttemptMethod;
 #define KH_ATTEMPT_FIRST KH_ATTEMPT_PHONE
-#define KH_ATTEMPT_LAST KH_ATTEMPT_HOME_VISIT
+#define KH_ATTEMPT_LAST KH_ATTEMPT_OTHER
 
 /* What an access-log row says was read. */
 typedef enum {

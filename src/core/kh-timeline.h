@@ -26,9 +26,13 @@ typedef enum {
                                    document it corrects, text its title, day the date it was sent,
                                    code its delivery key, language its language; `at` when issued,
                                    `who` by whom */
+  KH_TIMELINE_ATTEMPT = 6,      /* an attempt to reach the person (issue 8, 3): n1 its
+                                   KhAttemptMethod, n2 its KhAttemptOutcome, ref_id the contact it
+                                   follows up (0: none), text its note; `at` when it was made,
+                                   `who` who recorded it */
 } KhTimelineKind;
 #define KH_TIMELINE_FIRST KH_TIMELINE_CONTACT
-#define KH_TIMELINE_LAST  KH_TIMELINE_DOCUMENT
+#define KH_TIMELINE_LAST  KH_TIMELINE_ATTEMPT
 
 /* How long a case note may be, in characters. Keep in sync with the CHECKs
  * of data/sql/0027-case-notes.sql and data/sql/pg/0019-case-notes.sql. */

@@ -16,9 +16,10 @@
  * (with their versions; the name words and search text are the server's
  * own, made by its triggers from the names and sort keys), contacts,
  * cases, the corrections of contacts, assessments, service points and
- * meetings, case notes, issued documents (their PDFs as they are: the
- * server's CHECK holds each to its SHA-256, so a changed byte stops the
- * copy) with the record of their readings, and the access log. Every
+ * meetings, case notes, the attempts to reach a person, issued documents
+ * (their PDFs as they are: the server's CHECK holds each to its SHA-256,
+ * so a changed byte stops the copy) with the record of their readings,
+ * and the access log. Every
  * row passes the server's constraints and triggers, so a rule broken in the
  * file stops the copy. Two things need more than an INSERT:
  *
@@ -76,7 +77,8 @@ static const char * const copied_tables[] = {
   "teams", "users", "user_changes", "settings", "services", "closed_days", "clients",
   "contacts", "cases", "contact_revisions", "access_log", "assessments",
   "assessment_participants", "assessment_areas", "service_points", "service_point_hours",
-  "appointments", "case_notes", "responsible_workers", "documents", "document_reads",
+  "appointments", "case_notes", "contact_attempts", "responsible_workers", "documents",
+  "document_reads",
 };
 
 /* The file's tables that the server makes itself from the copied rows
@@ -803,6 +805,7 @@ check_target_empty (Copy    *c,
                                                "+ (SELECT count (*) FROM closed_days) "
                                                "+ (SELECT count (*) FROM log_copies) "
                                                "+ (SELECT count (*) FROM case_notes) "
+                                               "+ (SELECT count (*) FROM contact_attempts) "
                                                "+ (SELECT count (*) FROM responsible_workers) "
                                                "+ (SELECT count (*) FROM documents) "
                                                "+ (SELECT count (*) FROM assessments) "
@@ -1091,6 +1094,7 @@ run_copy (Copy             *c,
       || !copy_table (c, "service_point_hours", error)
       || !copy_table (c, "appointments", error)
       || !copy_table (c, "case_notes", error)
+      || !copy_table (c, "contact_attempts", error)
       || !copy_table (c, "responsible_workers", error)
       || !copy_table (c, "documents", error)
       || !copy_table (c, "access_log", error)

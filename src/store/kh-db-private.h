@@ -419,6 +419,14 @@ gboolean      _kh_db_check_role        (KhDb         *db,
                                         KhRole        role,
                                         GError      **error);
 
+/* kh-db-timeline.c: logs the read of the person's timeline (what 12; on
+ * a server kohtaamo.log_timeline_access); NOT_FOUND, nothing logged, when
+ * there is no such person. */
+gboolean      _kh_db_log_timeline      (KhDb         *db,
+                                        KhUser       *user,
+                                        gint64        client_id,
+                                        GError      **error);
+
 /* The user's UI language for names of services: "fi" or "sv". */
 const char   *_kh_db_ui_language       (void);
 

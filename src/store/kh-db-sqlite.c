@@ -70,6 +70,7 @@ static const char * const migrations[] = {
   "0029-responsible-workers.sql",
   "0030-document-settings.sql",
   "0031-documents.sql",
+  "0032-contact-attempts.sql",
 };
 
 /* ---- errors ---- */

@@ -7,7 +7,8 @@
  * KhTimelineKind, each giving the same columns. A new kind (plans) is
  * one more arm here and one more value there. Issued documents (issue 8,
  * 5) are listed here with their metadata; their PDFs are opened, and
- * logged, one by one (kh-db-documents.c).
+ * logged, one by one (kh-db-documents.c). So are the attempts to reach
+ * the person (issue 8, 3; kh-db-attempts.c).
  *
  * Case notes (data/sql/0027-case-notes.sql, data/sql/pg/0019-case-notes.sql)
  * are written for one case, append-only; the author and the time are the
@@ -73,6 +74,14 @@
   "    coalesce (d.register_year, 0), d.sent_on, d.delivery, d.language " \
   "  FROM documents d LEFT JOIN users u ON u.id = d.issued_by " \
   "  WHERE d.client_id = ?1 " \
+  "UNION ALL " \
+  /* Attempts to reach the person (issue 8, 3): method, outcome; the \
+   * contact followed up, the note. */ \
+  "  SELECT 6, a.id, coalesce (a.case_id, 0), a.attempted_at, a.method, a.outcome, " \
+  "    coalesce (a.contact_id, 0), 0, a.note, coalesce (u.display_name, u.account), " \
+  "    0, NULL, NULL, NULL " \
+  "  FROM contact_attempts a LEFT JOIN users u ON u.id = a.made_by " \
+  "  WHERE a.client_id = ?1 " \
   ") t ORDER BY at DESC, kind DESC, id DESC LIMIT ?2"
 
 static gboolean
@@ -113,12 +122,13 @@ entry_from_row (KhDbStmt *stmt)
 }
 
 /* Logs the read of the person's timeline; FALSE with NOT_FOUND when there
- * is no such person (and nothing logged). */
-static gboolean
-log_timeline (KhDb     *db,
-              KhUser   *user,
-              gint64    client_id,
-              GError  **error)
+ * is no such person (and nothing logged). Also for the attempts to reach
+ * the person (kh-db-attempts.c), which are part of it. */
+gboolean
+_kh_db_log_timeline (KhDb     *db,
+                     KhUser   *user,
+                     gint64    client_id,
+                     GError  **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
   gboolean found;
@@ -174,7 +184,7 @@ kh_db_list_client_timeline (KhDb     *db,
 
   if (!check_user (db, user, error) || !_kh_db_read_begin (db, &own, error))
     return NULL;
-  if (log_timeline (db, user, client_id, &local_error))
+  if (_kh_db_log_timeline (db, user, client_id, &local_error))
     {
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, TIMELINE_SQL, &local_error);
 

@@ -24,6 +24,7 @@
 #include "core/kh-assessment.h"
 #include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
+#include "core/kh-contact-attempt.h"
 #include "core/kh-document-kind.h"
 #include "core/kh-unit-profile.h"
 
@@ -1040,6 +1041,30 @@ KhTimelineEntry *kh_db_add_case_note      (KhDb        *db,
                                            const char  *text,
                                            gint64       corrects_id,
                                            GError     **error);
+
+/* ---- the attempts to reach a person (issue 8, 3; kh-db-attempts.c) ---- */
+
+/* Both for social counsellors, social workers and the lead social worker
+ * (kh_contact_attempt_may_record): PERMISSION for reception and the
+ * administrator role (on a server, the server refuses them too). */
+
+/* Records `attempt` (client, contact, case, attempted_at, method, outcome,
+ * note) by `user`, now; attempts are never changed or removed (the
+ * database refuses). INVALID for what kh_contact_attempt_check refuses or
+ * a followed contact or a case of another person; NOT_FOUND for no such
+ * person or contact. Logs nothing (a write). Returns the attempt as
+ * stored. */
+KhContactAttempt *kh_db_record_contact_attempt (KhDb              *db,
+                                                KhUser            *user,
+                                                KhContactAttempt  *attempt,
+                                                GError           **error);
+/* The person's attempts, oldest first (of KhContactAttempt). Logs
+ * KH_ACCESS_TIMELINE (basis CLIENT_RELATIONSHIP) once, in the same
+ * transaction: they are part of the timeline. NOT_FOUND for no such person. */
+GPtrArray        *kh_db_list_contact_attempts  (KhDb     *db,
+                                                KhUser   *user,
+                                                gint64    client_id,
+                                                GError  **error);
 
 /* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */
 

@@ -1758,6 +1758,82 @@ kh_store_add_case_note_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_add_case_note_async, error);
 }
 
+/* ---- the attempts to reach a person (issue 8, 3) ---- */
+
+static gpointer
+record_contact_attempt_job (KhStore  *self,
+                            gpointer  data,
+                            GError  **error)
+{
+  return kh_db_record_contact_attempt (self->db, self->worker_user, data, error);
+}
+
+void
+kh_store_record_contact_attempt_async (KhStore             *self,
+                                       KhContactAttempt    *attempt,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_CONTACT_ATTEMPT (attempt));
+
+  /* Not a "changed": no list shows attempts (the timeline is read again
+   * by the page that recorded). */
+  push_job (self, kh_store_record_contact_attempt_async, record_contact_attempt_job,
+            kh_contact_attempt_copy (attempt), g_object_unref, g_object_unref, FALSE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_record_contact_attempt_finish:
+ *
+ * Returns: (transfer full): the attempt as stored
+ */
+KhContactAttempt *
+kh_store_record_contact_attempt_finish (KhStore       *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_pointer (self, result, kh_store_record_contact_attempt_async, error);
+}
+
+static gpointer
+list_contact_attempts_job (KhStore  *self,
+                           gpointer  data,
+                           GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_list_contact_attempts (self->db, self->worker_user, args->id, error);
+}
+
+void
+kh_store_list_contact_attempts_async (KhStore             *self,
+                                      gint64               client_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+
+  push_args_job (self, kh_store_list_contact_attempts_async, list_contact_attempts_job,
+                 args_new (NULL, client_id, 0), ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_contact_attempts_finish:
+ *
+ * Returns: (transfer full) (element-type KhContactAttempt):
+ */
+GPtrArray *
+kh_store_list_contact_attempts_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_contact_attempts_async, error);
+}
+
 /* ---- issued letters and decisions (issue 8, 5) ---- */
 
 static gpointer

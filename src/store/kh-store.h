@@ -125,6 +125,19 @@ void        kh_store_add_case_note_async  (KhStore *self, gint64 case_id, const 
                                            GAsyncReadyCallback callback, gpointer user_data);
 KhTimelineEntry *kh_store_add_case_note_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* An attempt to reach a person recorded (kh_db_record_contact_attempt;
+ * `attempt` is copied before the call returns), the attempt as stored;
+ * and the person's attempts, oldest first (kh_db_list_contact_attempts;
+ * logged as the timeline's read). */
+void        kh_store_record_contact_attempt_async  (KhStore *self, KhContactAttempt *attempt,
+                                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                    gpointer user_data);
+KhContactAttempt *kh_store_record_contact_attempt_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_list_contact_attempts_async  (KhStore *self, gint64 client_id,
+                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                   gpointer user_data);
+GPtrArray  *kh_store_list_contact_attempts_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* Issues a letter or decision (kh_db_issue_document): `document` is
  * copied before the call returns; the result is that copy with its id,
  * register number, time, issuer and SHA-256 filled in. Opens an issued
