@@ -280,6 +280,27 @@ make_unit (Fixture *f)
         opened = kh_db_get_document_pdf (db, worker, d->id, &error);
         g_assert_no_error (error);
       }
+
+    /* Issue 8, 3: two attempts to reach the person, one following up the
+     * contact that opened the case. */
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(KhContactAttempt) a = kh_contact_attempt_new ();
+        g_autoptr(KhContactAttempt) stored = NULL;
+        g_autofree char *contact_id = file_value (f->db_path, "SELECT contact_id FROM cases WHERE id = "
+                                                              "(SELECT min (id) FROM cases WHERE client_id IS NOT NULL)");
+
+        a->client_id = g_ascii_strtoll (client_id, NULL, 10);
+        a->case_id = g_ascii_strtoll (case_id, NULL, 10);
+        a->contact_id = i == 0 ? g_ascii_strtoll (contact_id, NULL, 10) : 0;
+        a->attempted_at = g_date_time_new_now_local ();
+        a->method = i == 0 ? KH_ATTEMPT_PHONE : KH_ATTEMPT_LETTER;
+        a->outcome = i == 0 ? KH_ATTEMPT_NO_ANSWER : KH_ATTEMPT_MESSAGE_LEFT;
+        a->note = i == 0 ? g_strdup ("Ei vastausta, ei vastaajaa.") : NULL;
+        stored = kh_db_record_contact_attempt (db, worker, a, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (stored);
+      }
   }
   /* A draft assessment's participant (the demo writes none). */
   g_clear_pointer (&db, kh_db_close);
@@ -419,6 +440,16 @@ test_copy_whole (Fixture       *f,
                                     "FROM document_reads"), ==,
                    file_value (f->db_path, "SELECT group_concat (log_seq || ':' || document_id, ',') "
                                            "FROM (SELECT * FROM document_reads ORDER BY log_seq)"));
+  /* The attempts to reach a person as recorded: who, when, how. */
+  g_assert_cmpstr (server_value (f, "SELECT string_agg (id || ':' || client_id || ':' || coalesce (contact_id, 0) "
+                                    "|| ':' || attempted_at || ':' || method || ':' || outcome || ':' || made_by "
+                                    "|| ':' || made_at || ':' || coalesce (note, '-'), ',' ORDER BY id) "
+                                    "FROM contact_attempts"), ==,
+                   file_value (f->db_path, "SELECT group_concat (id || ':' || client_id || ':' || "
+                                           "coalesce (contact_id, 0) || ':' || attempted_at || ':' || method "
+                                           "|| ':' || outcome || ':' || made_by || ':' || made_at || ':' || "
+                                           "coalesce (note, '-'), ',') FROM (SELECT * FROM contact_attempts "
+                                           "ORDER BY id)"));
   /* The record of user changes: the file's rows as they were, then the
    * server's own (its administrator, made by server init and kept with a
    * new id; its shakala, now the file's), then the copy's row for shakala,

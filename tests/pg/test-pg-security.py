@@ -1431,6 +1431,85 @@ def test_documents():
               "SELECT count (*) FROM kohtaamo.documents WHERE sha256 <> encode (sha256 (pdf), 'hex');", want='0')
 
 
+def test_contact_attempts():
+    # Issue 8, 3: attempts to reach person 1 (Aino Mäkinen) following up
+    # contact 1 (arrived at 1767260000) in case 1, recorded through the
+    # server's function (0028-contact-attempts.sql), never changed.
+    def record(person=1, contact='1', case='1', at=1767263600, method=1, outcome=1, note='NULL'):
+        return ("SELECT id > 0, made_at > 1767000000 FROM kohtaamo.record_contact_attempt "
+                "(%d, %s, %s, %d, %d, %d, %s);" % (person, contact, case, at, method, outcome, note))
+
+    expect_ok('a counsellor records an unanswered call; the server stamps who and when', 'cou',
+              record(note="'Ei vastausta'"), want='t|t')
+    expect_ok('a social worker records a text message to a wrong number', 'sw',
+              record(at=1767264600, method=2, outcome=2), want='t|t')
+    expect_ok('the lead records a letter sent', 'lead',
+              record(contact='NULL', case='NULL', at=1767270000, method=3, outcome=3), want='t|t')
+    expect_ok('each attempt is its recorder\'s, whatever the call said', 'postgres',
+              "SELECT string_agg (u.account || ':' || a.method || ':' || a.outcome, ',' ORDER BY a.id) "
+              "FROM kohtaamo.contact_attempts a JOIN kohtaamo.users u ON u.id = a.made_by;",
+              want='cou:1:1,sw:2:2,lead:3:3')
+    for login in ('rec', 'adm'):
+        expect_error('%s: records no attempt' % login, login, record(), 'case notes are for')
+        expect_error('%s: reads no attempt at all' % login, login,
+                     "SELECT count (*) FROM contact_attempts;", 'permission denied')
+    for what, sql, fragment in (
+            ('a wrong number of a letter', record(method=3, outcome=2), 'contact_attempts_check'),
+            ('an unknown method', record(method=6), 'contact_attempts_method_check'),
+            ('an unknown outcome', record(outcome=5), 'contact_attempts_outcome_check'),
+            ('an attempt an hour in the future', record(at=2000000000), 'contact_attempts_check1'),
+            ('an attempt before the contact it follows up', record(at=1767259000),
+             'not earlier than the contact it follows up'),
+            ('another person\'s contact', record(person=2), 'of its own person'),
+            ('another person\'s case', record(person=2, contact='2'), 'of its own person'),
+            ('a note of spaces', record(note="'   '"), 'contact_attempts_note_check'),
+            ('a note of 501 characters', record(note="repeat ('a', 501)"), 'contact_attempts_note_check')):
+        expect_error('the server refuses %s' % what, 'sw', sql, fragment)
+    expect_ok('no such person: nothing recorded', 'sw',
+              "SELECT count (*) FROM kohtaamo.record_contact_attempt (99, NULL, NULL, 1767263600, 1, 1, NULL) "
+              "WHERE id IS NOT NULL;", want='0')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no attempt shows without the timeline\'s log row' % login, login,
+                  "SELECT count (*) FROM contact_attempts;", want='0')
+        expect_ok('%s: the logged timeline read shows the person\'s attempts' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT string_agg (method || ':' || outcome || ':' || coalesce (note, '-'), ',' ORDER BY id)
+              FROM contact_attempts;
+            COMMIT;
+        """, want='1\n1:1:Ei vastausta,2:2:-,3:3:-')
+        expect_ok('%s: another person\'s logged timeline shows none of them' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (2);
+            SELECT count (*) FROM contact_attempts;
+            COMMIT;
+        """, want='2\n0')
+        for stmt in ("INSERT INTO contact_attempts (client_id, attempted_at, method, outcome, made_by, made_at) "
+                     "VALUES (1, 1767263600, 1, 1, 1, 1767263600)",
+                     "UPDATE contact_attempts SET outcome = 4",
+                     "DELETE FROM contact_attempts",
+                     "TRUNCATE contact_attempts"):
+            expect_error('%s: %s is refused' % (login, stmt.split()[0]), login,
+                         "BEGIN; SELECT kohtaamo.log_timeline_access (1); %s; COMMIT;" % stmt,
+                         'permission denied')
+    for stmt, fragment in (("UPDATE kohtaamo.contact_attempts SET outcome = 4", 'kept as it was recorded'),
+                           ("DELETE FROM kohtaamo.contact_attempts", 'permission denied'),
+                           ("TRUNCATE kohtaamo.contact_attempts", 'permission denied')):
+        expect_error('the schema owner: %s of an attempt is refused' % stmt.split()[0], 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; %s; ROLLBACK;' % stmt, fragment)
+    for stmt in ("UPDATE kohtaamo.contact_attempts SET outcome = 4",
+                 "DELETE FROM kohtaamo.contact_attempts",
+                 "TRUNCATE kohtaamo.contact_attempts"):
+        expect_error('the superuser: %s of an attempt is refused' % stmt.split()[0], 'postgres',
+                     stmt + ';', 'kept as it was recorded')
+    expect_error('the superuser: an attempt by reception is refused too', 'postgres',
+                 "INSERT INTO kohtaamo.contact_attempts (client_id, attempted_at, method, outcome, made_by, made_at) "
+                 "VALUES (1, 1767263600, 1, 1, (SELECT id FROM kohtaamo.users WHERE account = 'rec'), 0);",
+                 'recorded by an active counsellor')
+    expect_ok('three attempts, as recorded', 'postgres',
+              "SELECT count (*) FROM kohtaamo.contact_attempts;", want='3')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1455,6 +1534,7 @@ def main():
         test_case_notes()
         test_responsible_workers()
         test_documents()
+        test_contact_attempts()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()
