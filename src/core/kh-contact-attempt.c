@@ -161,6 +161,38 @@ kh_contact_attempt_check (KhContactAttempt  *attempt,
   return TRUE;
 }
 
+gboolean
+kh_contact_attempt_parse_clock (const char *text,
+                                int        *out_minutes)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+  const char *p = clean;
+  int hours = 0, minutes = 0, digits = 0;
+
+  while (g_ascii_isdigit (*p) && digits < 3)
+    {
+      hours = hours * 10 + (*p++ - '0');
+      digits++;
+    }
+  if (digits == 0 || digits > 2 || hours > 23)
+    return FALSE;
+  if (*p == '.' || *p == ':')
+    {
+      p++;
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
+        return FALSE;
+      minutes = (p[0] - '0') * 10 + (p[1] - '0');
+      p += 2;
+      if (minutes > 59)
+        return FALSE;
+    }
+  if (*p != '\0')
+    return FALSE;
+  if (out_minutes != NULL)
+    *out_minutes = hours * 60 + minutes;
+  return TRUE;
+}
+
 static int
 compare_oldest_first (gconstpointer a,
                       gconstpointer b)

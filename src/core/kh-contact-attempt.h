@@ -99,6 +99,13 @@ gboolean          kh_contact_attempt_check   (KhContactAttempt  *attempt,
                                               char             **out_note,
                                               GError           **error);
 
+/* A time of day as typed in the attempt's form: "9.15", "09.15", "9:15"
+ * or "9" (whole hours), spaces around ignored; `out_minutes` gets the
+ * minutes after midnight. FALSE for anything else ("24.00", "9.5",
+ * "9.60"). */
+gboolean          kh_contact_attempt_parse_clock (const char *text,
+                                                  int        *out_minutes);
+
 /* The attempts the could-not-reach letter lists: of `attempts` (of one
  * person, any order), those that did not reach the person and came after
  * the latest one that did, oldest first (ties by id). A new array of the

@@ -232,6 +232,39 @@ test_unreached (void)
 }
 
 static void
+test_parse_clock (void)
+{
+  static const struct { const char *text; int minutes; } rows[] = {
+    { "9.15",    9 * 60 + 15 },
+    { "09.15",   9 * 60 + 15 },
+    { "9:15",    9 * 60 + 15 },
+    { " 14.05 ", 14 * 60 + 5 },
+    { "0.00",    0 },
+    { "23.59",   23 * 60 + 59 },
+    { "9",       9 * 60 },
+    { "24.00",   -1 },
+    { "9.5",     -1 },
+    { "9.60",    -1 },
+    { "9.155",   -1 },
+    { "915",     -1 },
+    { "klo 9",   -1 },
+    { "",        -1 },
+    { NULL,      -1 },
+    { "-1.00",   -1 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      int minutes = -7;
+      gboolean ok = kh_contact_attempt_parse_clock (rows[i].text, &minutes);
+
+      g_test_message ("“%s”", rows[i].text);
+      g_assert_cmpint (ok, ==, rows[i].minutes >= 0);
+      g_assert_cmpint (minutes, ==, ok ? rows[i].minutes : -7);
+    }
+}
+
+static void
 test_copy (void)
 {
   g_autoptr(KhContactAttempt) a = kh_contact_attempt_new ();
@@ -272,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/core/contact-attempt/outcome-fits", test_outcome_fits);
   g_test_add_func ("/core/contact-attempt/check", test_check);
   g_test_add_func ("/core/contact-attempt/unreached", test_unreached);
+  g_test_add_func ("/core/contact-attempt/parse-clock", test_parse_clock);
   g_test_add_func ("/core/contact-attempt/copy", test_copy);
   return g_test_run ();
 }

@@ -11,7 +11,9 @@
  * save keeps the text. A note is corrected by a new note naming it. An
  * issued document's entry opens the document as it was issued (issue 8,
  * 5): the store reads it on its thread, logs the reading and checks the
- * SHA-256, and a KhDocumentWindow shows it.
+ * SHA-256, and a KhDocumentWindow shows it. An attempt to reach the
+ * person (issue 8, 3) is recorded from here (KhAttemptDialog) and shows
+ * on the timeline at once.
  *
  * Built in code, not from a template: the page's first frame with 500
  * entries is measured (tests/bench/bench-timeline.c).
@@ -26,10 +28,12 @@
 #include "core/kh-assessment.h"
 #include "core/kh-timeline.h"
 #include "core/kh-document-kind.h"
+#include "core/kh-contact-attempt.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/documents/kh-document-window.h"
 #include "ui/intake/kh-contact-window.h"
+#include "kh-attempt-dialog.h"
 #include "kh-person-timeline.h"
 
 struct _KhPersonTimeline
@@ -51,6 +55,7 @@ struct _KhPersonTimeline
   GtkLabel           *status_label;
   GtkListView        *list_view;
   GtkWidget          *menu;
+  GtkWidget          *attempt_button;
 
   /* owned */
   KhStore            *store;
@@ -136,6 +141,9 @@ kind_label (const KhTimelineEntry *e)
     case KH_TIMELINE_DOCUMENT:
       /* An issued letter or decision: its kind ("Decision", "Invitation"). */
       return kh_document_kind_label (e->n1);
+    case KH_TIMELINE_ATTEMPT:
+      /* Translators: a kind of entry in a person's timeline: an attempt to reach them */
+      return C_("timeline", "Contact attempt");
     default:
       return "";
     }
@@ -239,6 +247,16 @@ dup_summary (const KhTimelineEntry *e)
       return e->text[strlen (first)] != '\0' ? g_strconcat (first, " …", NULL) : g_steal_pointer (&first);
     case KH_TIMELINE_DOCUMENT:
       return dup_document_summary (e);
+    case KH_TIMELINE_ATTEMPT:
+      {
+        /* "Phone call · No answer · the note" */
+        GString *s = g_string_new (kh_attempt_method_label (e->n1));
+
+        g_string_append_printf (s, " · %s", kh_attempt_outcome_label (e->n2));
+        if (e->text != NULL && *e->text != '\0')
+          g_string_append_printf (s, " · %s", e->text);
+        return g_string_free (s, FALSE);
+      }
     default:
       return g_strdup ("");
     }
@@ -344,7 +362,9 @@ update_actions (KhPersonTimeline *self)
   KhTimelineEntry *e = selected_entry (self);
   gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open", e != NULL && e->kind != KH_TIMELINE_CASE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
+                                 e != NULL && e->kind != KH_TIMELINE_CASE
+                                 && (e->kind != KH_TIMELINE_ATTEMPT || e->text != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
 }
@@ -602,6 +622,77 @@ cancel_correction_action (GtkWidget  *widget,
   stop_correcting (self);
 }
 
+/* ---- an attempt to reach the person (issue 8, 3) ---- */
+
+static KhTimelineEntry *
+entry_from_attempt (KhContactAttempt *a)
+{
+  KhTimelineEntry *e = kh_timeline_entry_new (KH_TIMELINE_ATTEMPT);
+
+  e->id = a->id;
+  e->case_id = a->case_id;
+  e->at = g_date_time_ref (a->attempted_at);
+  e->n1 = a->method;
+  e->n2 = a->outcome;
+  e->ref_id = a->contact_id;
+  e->text = g_strdup (a->note);
+  e->who = g_strdup (a->made_by_name);
+  return e;
+}
+
+static void
+attempt_recorded_cb (KhAttemptDialog  *dialog,
+                     KhContactAttempt *stored,
+                     KhPersonTimeline *self)
+{
+  g_autoptr(KhTimelineEntry) e = NULL;
+  guint n, i;
+
+  if (stored->client_id != self->client_id)
+    return;
+  e = entry_from_attempt (stored);
+  /* Where the store's order puts it (newest first; at the same time the
+   * attempt, the latest kind, first): without reading the timeline again. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  for (i = 0; i < n; i++)
+    {
+      g_autoptr(KhTimelineEntry) other = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (g_date_time_compare (other->at, e->at) <= 0)
+        break;
+    }
+  g_list_store_insert (self->entries, i, e);
+  show_status (self, NULL);
+  /* Translators: a toast after an attempt to reach a person was recorded */
+  emit_toast (self, _("Contact attempt recorded"));
+}
+
+static void
+record_attempt_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->entries);
+  KhAttemptDialog *dialog;
+
+  if (self->client_id == 0 || !self->loaded)
+    return;
+  /* The person's contacts, newest first: what the attempt may follow up. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KhTimelineEntry) e = g_list_model_get_item (model, i);
+
+      if (e->kind == KH_TIMELINE_CONTACT)
+        g_ptr_array_add (contacts, g_steal_pointer (&e));
+    }
+  dialog = kh_attempt_dialog_new (self->store, GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  self->client_id, self->client_name, contacts);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (attempt_recorded_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- what is done with an entry ---- */
 
 static void
@@ -746,6 +837,18 @@ open_entry (KhPersonTimeline *self,
     }
   else if (e->kind == KH_TIMELINE_DOCUMENT)
     open_document (self, e->id);
+  else if (e->kind == KH_TIMELINE_ATTEMPT && e->text != NULL)
+    {
+      /* The note in full (the row cuts it short). */
+      g_autofree char *when = format_when (e->at);
+      g_autofree char *heading = g_strdup_printf ("%s · %s", kind_label (e), when);
+      g_autofree char *body = g_strdup_printf ("%s · %s\n\n%s", kh_attempt_method_label (e->n1),
+                                               kh_attempt_outcome_label (e->n2), e->text);
+      GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
   else if (e->kind == KH_TIMELINE_NOTE)
     {
       g_autofree char *when = format_when (e->at);
@@ -1014,7 +1117,19 @@ build (KhPersonTimeline *self)
   gtk_widget_add_css_class (heading, "title-4");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (self->box), heading);
+  gtk_widget_set_hexpand (heading, TRUE);
+  /* The heading, and what is recorded from here besides notes. */
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    /* Translators: a button on a person's timeline: record a call, text message, letter or visit that tried to reach them */
+    self->attempt_button = gtk_button_new_with_mnemonic (_("Record a Contact A_ttempt…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->attempt_button), "timeline.record-attempt");
+    gtk_widget_set_valign (self->attempt_button, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (bar), heading);
+    gtk_box_append (GTK_BOX (bar), self->attempt_button);
+    gtk_box_append (GTK_BOX (self->box), bar);
+  }
 
   self->no_case_label = gtk_label_new (_("A case note is written for a case: this person has no case yet."));
   gtk_label_set_wrap (GTK_LABEL (self->no_case_label), TRUE);
@@ -1129,6 +1244,7 @@ kh_person_timeline_class_init (KhPersonTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "timeline.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "timeline.correct", NULL, correct_action);
+  gtk_widget_class_install_action (widget_class, "timeline.record-attempt", NULL, record_attempt_action);
 
   gtk_widget_class_set_css_name (widget_class, "kh-person-timeline");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
