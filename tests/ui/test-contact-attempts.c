@@ -236,6 +236,17 @@ type (Fixture    *fixture,
     }
 }
 
+/* The key that a label's mnemonic is ("Record a Contact A_ttempt…": t),
+ * in the language of the run. */
+static KeySym
+mnemonic_of (const char *label)
+{
+  const char *underline = strchr (label, '_');
+
+  g_assert_nonnull (underline);
+  return (KeySym) gdk_unicode_to_keyval (g_unichar_tolower (g_utf8_get_char (underline + 1)));
+}
+
 static gboolean
 dialog_open_cb (gpointer data)
 {
@@ -325,7 +336,7 @@ test_record_with_keys (Fixture       *fixture,
     }
   give_keyboard (fixture, main_window);
   /* Alt+T: "Record a Contact Attempt…". */
-  key (fixture, main_window, XK_Alt_L, XK_t);
+  key (fixture, main_window, XK_Alt_L, mnemonic_of (_("Record a Contact A_ttempt…")));
   g_assert_true (kh_test_wait_until (dialog_open_cb, NULL, 10000));
   dialog = GTK_WIDGET (kh_test_ui_find_window (KH_TYPE_ATTEMPT_DIALOG));
   give_keyboard (fixture, dialog);
@@ -334,7 +345,8 @@ test_record_with_keys (Fixture       *fixture,
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kh_attempt_dialog_get_field (KH_ATTEMPT_DIALOG (dialog), "follows"))), ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kh_attempt_dialog_get_field (KH_ATTEMPT_DIALOG (dialog), "method"))), ==, 0);
   /* Alt+N: the note; Enter records. */
-  key (fixture, dialog, XK_Alt_L, XK_n);
+  key (fixture, dialog, XK_Alt_L,
+       mnemonic_of (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (kh_attempt_dialog_get_field (KH_ATTEMPT_DIALOG (dialog), "note")))));
   type (fixture, dialog, "ei vastausta, soitan uudelleen");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kh_attempt_dialog_get_field (KH_ATTEMPT_DIALOG (dialog), "note"))),
                    ==, "ei vastausta, soitan uudelleen");

@@ -268,7 +268,7 @@ build (KhAttemptDialog *self,
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how_group));
   /* Translators: how a worker tried to reach a person */
-  self->method_row = combo_row (_("_How"), how_group, G_LIST_MODEL (methods));
+  self->method_row = combo_row (_("_Way of contact"), how_group, G_LIST_MODEL (methods));
   /* Translators: what came of an attempt to reach a person */
   self->outcome_row = combo_row (_("_Outcome"), how_group, G_LIST_MODEL (outcomes));
   /* Translators: the contact (a Kela notification, say) that an attempt to reach the person follows up */
