@@ -922,6 +922,69 @@ test_render_invitations (void)
   g_unlink (path);
 }
 
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A logo of noise, which compresses badly: 200 × 200 pixels, about
+ * 120 kB as PNG. */
+static GBytes *
+noise_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 200);
+  GByteArray *png = g_byte_array_new ();
+  GRand *rand = g_rand_new_with_seed (8);
+  guint32 *pixels;
+
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  for (guint i = 0; i < 200 * 200; i++)
+    pixels[i] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (surface);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_rand_free (rand);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* The unit's logo in every letter of a batch is one image in the PDF. */
+static void
+test_batch_logo_once (void)
+{
+  g_autoptr(KhUnitProfile) profile = new_profile ();
+  g_autoptr(GDateTime) starts = fi_time (2026, 12, 14, 10, 0);
+  g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
+  g_autofree char *path = tmp_path ("kh-test-logo-batch.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KhInvitationLetter letters[10];
+  gsize logo_size, sizes[2];
+
+  profile->logo = noise_png ();
+  logo_size = g_bytes_get_size (profile->logo);
+  g_assert_cmpuint (logo_size, >, 100000);
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    new_invitation (&letters[i], "fi", starts, date);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (kh_letters_render_invitations (letters, round == 0 ? 1 : 10, profile, file,
+                                                    NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &sizes[round], NULL));
+    }
+  /* Nine more letters add their text, not nine more logos. */
+  g_assert_cmpuint (sizes[0], >, logo_size / 2);
+  g_assert_cmpuint (sizes[1] - sizes[0], <, logo_size);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,5 +1008,6 @@ main (int   argc,
   g_test_add_func ("/letters/batch/cancel-and-failure", test_batch_stops);
   g_test_add_func ("/letters/batch/stream", test_batch_stream);
   g_test_add_func ("/letters/batch/invitations", test_render_invitations);
+  g_test_add_func ("/letters/batch/logo-once", test_batch_logo_once);
   return doc_test_finish (g_test_run ());
 }
