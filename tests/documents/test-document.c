@@ -88,22 +88,26 @@ page_text (PopplerDocument *pdf,
   return poppler_page_get_text (page);
 }
 
-/* The 0-based page on which `text` first occurs, or -1. */
+/* The 0-based page on which `text` first occurs, or -1. The pages' texts
+ * are read once per document (poppler_page_find_text reads a page again on
+ * each call, and the long documents ask hundreds of times). */
 static int
 page_of (PopplerDocument *pdf,
          const char      *text)
 {
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
-      GList *found = poppler_page_find_text (page, text);
+  GPtrArray *pages = g_object_get_data (G_OBJECT (pdf), "kh-page-texts");
 
-      if (found != NULL)
-        {
-          g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-          return i;
-        }
+  if (pages == NULL)
+    {
+      pages = g_ptr_array_new_with_free_func (g_free);
+      for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+        g_ptr_array_add (pages, doc_test_text (pdf, i));
+      g_object_set_data_full (G_OBJECT (pdf), "kh-page-texts", pages,
+                              (GDestroyNotify) g_ptr_array_unref);
     }
+  for (guint i = 0; i < pages->len; i++)
+    if (strstr (g_ptr_array_index (pages, i), text) != NULL)
+      return (int) i;
   return -1;
 }
 
