@@ -24,6 +24,8 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/documents/kh-document-window.h"
+#include <poppler.h>
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -41,8 +43,12 @@ typedef struct {
   Display        *display;
 } Fixture;
 
+/* Whether the next start records two attempts that did not reach Aino:
+ * a call on 3.3.2025 at 13.15 and a text message on 4.3.2025 at 9.40. */
+static gboolean seed_attempts;
+
 /* The unit (an administrator, Sari the social worker, the running account
- * in `role`) and Aino Mäkinen, whom Kela notified yesterday at 9.00 of a
+ * in `role`) and Aino Mäkinen, whom Kela notified on 3.3.2025 at 9.00 of a
  * need for social work: a case pending, assigned to Sari. */
 static void
 seed (Fixture *fixture,
@@ -56,8 +62,7 @@ seed (Fixture *fixture,
   g_autoptr(KhClient) client = kh_client_new ();
   g_autoptr(KhContact) contact = kh_contact_new ();
   g_autoptr(KhIntakeResult) opened = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GTimeZone) helsinki = g_time_zone_new_identifier ("Europe/Helsinki");
   KhIntake intake = { contact, client, FALSE, 0, 0 };
   GDate birth;
 
@@ -87,9 +92,10 @@ seed (Fixture *fixture,
   contact->needs = KH_NEED_FINANCIAL;
   contact->urgency = KH_URGENCY_NOT_URGENT;
   contact->reason_text = g_strdup ("Kelan ilmoitus: tarve sosiaalityölle");
-  contact->received_at = g_date_time_new_local (g_date_time_get_year (yesterday),
-                                                g_date_time_get_month (yesterday),
-                                                g_date_time_get_day_of_month (yesterday), 9, 0, 0);
+  contact->received_at = g_date_time_new (helsinki, 2025, 3, 3, 9, 0, 0);
+  client->address = g_strdup ("Koivukuja 3 A 5");
+  client->postal_code = g_strdup ("40320");
+  client->city = g_strdup ("Jyväskylä");
   intake.assign_to = sw->id;
   g_clear_object (&sw);
   sw = kh_db_login (db, WORKER, NULL, &error);
@@ -98,6 +104,23 @@ seed (Fixture *fixture,
   g_assert_no_error (error);
   fixture->client_id = opened->client_id;
   fixture->contact_id = opened->contact_id;
+
+  for (guint i = 0; seed_attempts && i < 2; i++)
+    {
+      g_autoptr(KhContactAttempt) a = kh_contact_attempt_new ();
+      g_autoptr(KhContactAttempt) stored = NULL;
+
+      a->client_id = opened->client_id;
+      a->contact_id = opened->contact_id;
+      a->case_id = opened->case_id;
+      /* Finnish time, as the letter prints it whatever the machine's zone. */
+      a->attempted_at = i == 0 ? g_date_time_new (helsinki, 2025, 3, 3, 13, 15, 0)
+                               : g_date_time_new (helsinki, 2025, 3, 4, 9, 40, 0);
+      a->method = i == 0 ? KH_ATTEMPT_PHONE : KH_ATTEMPT_TEXT_MESSAGE;
+      a->outcome = i == 0 ? KH_ATTEMPT_NO_ANSWER : KH_ATTEMPT_MESSAGE_LEFT;
+      stored = kh_db_record_contact_attempt (db, sw, a, &error);
+      g_assert_no_error (error);
+    }
 }
 
 static gboolean
@@ -470,6 +493,164 @@ test_screenshot (Fixture       *fixture,
   kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "contact-attempt-timeline");
 }
 
+/* ---- the could-not-reach letter ---- */
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *within,
+             const char *label)
+{
+  return kh_test_ui_find (within, is_button_labelled, label);
+}
+
+static gboolean
+button_shown_cb (gpointer data)
+{
+  return gtk_widget_get_visible (data) && gtk_widget_get_mapped (data);
+}
+
+static gboolean
+letter_window_cb (gpointer data)
+{
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
+
+  return window != NULL && kh_document_view_get_pdf (kh_document_window_get_view (KH_DOCUMENT_WINDOW (window))) != NULL;
+}
+
+static gboolean
+letter_window_gone_cb (gpointer data)
+{
+  return kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW) == NULL;
+}
+
+/* The text of every page of the PDF the window shows. */
+static char *
+dup_letter_text (GtkWindow *window)
+{
+  GBytes *pdf = kh_document_view_get_pdf (kh_document_window_get_view (KH_DOCUMENT_WINDOW (window)));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) doc_object = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  doc_object = G_OBJECT (doc);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(GObject) page = G_OBJECT (poppler_document_get_page (doc, i));
+      g_autofree char *t = poppler_page_get_text (POPPLER_PAGE (page));
+
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+letter_in_swedish_cb (gpointer data)
+{
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
+  g_autofree char *text = window != NULL ? dup_letter_text (window) : NULL;
+
+  return text != NULL && strstr (text, "Telefonsamtal") != NULL;
+}
+
+static gboolean
+document_on_top_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  GListModel *model = kh_person_timeline_get_model (get_timeline (fixture));
+
+  return g_list_model_get_n_items (model) > 0 && entry_at (fixture, 0)->kind == KH_TIMELINE_DOCUMENT;
+}
+
+static void
+save_pdf_for_pictures (GtkWindow  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("KH_TEST_SCREENSHOTS");
+  GBytes *pdf = kh_document_view_get_pdf (kh_document_window_get_view (KH_DOCUMENT_WINDOW (window)));
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_strdup_printf ("%s/%s.pdf", dir, name);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+}
+
+static void
+test_could_not_reach_letter (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *timeline;
+  GtkWidget *button;
+  GtkWindow *window;
+  GtkWidget *dropdown;
+  GtkWidget *issue;
+  g_autofree char *fi_text = NULL;
+  g_autofree char *sv_text = NULL;
+
+  seed_attempts = TRUE;
+  start (&fixture, KH_ROLE_COUNSELLOR);
+  seed_attempts = FALSE;
+  g_assert_true (kh_test_wait_until (timeline_loaded_cb, &fixture, 10000));
+  timeline = GTK_WIDGET (get_timeline (&fixture));
+  /* Offered: two attempts did not reach Aino. */
+  button = find_button (timeline, _("Could-Not-Reach _Letter…"));
+  g_assert_nonnull (button);
+  g_assert_true (kh_test_wait_until (button_shown_cb, button, 10000));
+  gtk_widget_activate (button);
+  g_assert_true (kh_test_wait_until (letter_window_cb, NULL, 20000));
+  window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
+
+  /* In Aino's language, Finnish, whatever the UI's: the attempts with
+   * their dates and times as Finland writes them, and how. */
+  fi_text = dup_letter_text (window);
+  g_test_message ("%s", fi_text);
+  g_assert_nonnull (strstr (fi_text, "3.3.2025 klo 13.15"));
+  g_assert_nonnull (strstr (fi_text, "4.3.2025 klo 9.40"));
+  g_assert_nonnull (strstr (fi_text, "Puhelu"));
+  g_assert_nonnull (strstr (fi_text, "Tekstiviesti"));
+  g_assert_nonnull (strstr (fi_text, "Koivukuja 3 A 5"));
+  g_assert_null (strstr (fi_text, "Telefonsamtal"));
+  save_pdf_for_pictures (window, "could-not-reach-fi");
+
+  /* The worker switches to Swedish: the letter is made again. */
+  dropdown = kh_test_ui_find_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_assert_true (kh_test_wait_until (letter_in_swedish_cb, NULL, 20000));
+  sv_text = dup_letter_text (window);
+  g_assert_nonnull (strstr (sv_text, "3.3.2025 kl. 13.15"));
+  g_assert_nonnull (strstr (sv_text, "4.3.2025 kl. 9.40"));
+  g_assert_nonnull (strstr (sv_text, "Textmeddelande"));
+  g_assert_null (strstr (sv_text, "Puhelu"));
+  save_pdf_for_pictures (window, "could-not-reach-sv");
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    kh_test_ui_screenshot (GTK_WIDGET (window), "could-not-reach-window");
+
+  /* Issued: the window closes, the letter is on top of the timeline and
+   * in the store as the desk's, in Swedish, with the bytes shown. */
+  issue = find_button (GTK_WIDGET (window), _("_Issue"));
+  g_assert_nonnull (issue);
+  gtk_widget_activate (issue);
+  g_assert_true (kh_test_wait_until (letter_window_gone_cb, NULL, 20000));
+  g_assert_true (kh_test_wait_until (document_on_top_cb, &fixture, 10000));
+  g_assert_cmpint (entry_at (&fixture, 0)->n1, ==, KH_DOCUMENT_COULD_NOT_REACH);
+  g_assert_cmpstr (entry_at (&fixture, 0)->language, ==, "sv");
+  g_assert_cmpstr (entry_at (&fixture, 0)->who, ==, "Outi Ohjaaja");
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM documents d JOIN users u ON u.id = d.issued_by "
+                                    "WHERE d.kind = 2 AND d.language = 'sv' AND u.display_name = 'Outi Ohjaaja' "
+                                    "AND d.title = 'Begäran om kontakt'"), ==, 1);
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +669,7 @@ main (int   argc,
   g_test_add ("/ui/contact-attempts/bad-time-kept", Fixture, NULL,
               fixture_set_up, test_bad_time_kept, fixture_tear_down);
   g_test_add_func ("/ui/contact-attempts/not-for-reception", test_not_for_reception);
+  g_test_add_func ("/ui/contact-attempts/could-not-reach-letter", test_could_not_reach_letter);
   g_test_add ("/ui/contact-attempts/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 

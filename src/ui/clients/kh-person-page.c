@@ -940,6 +940,7 @@ client_loaded_cb (GObject      *object,
       g_autofree char *name = kh_client_dup_display_name (client);
 
       kh_person_timeline_load (self->timeline, client->id, name);
+      kh_person_timeline_set_client (self->timeline, client);
     }
   else
     kh_store_list_client_contacts_async (self->store, client->id, self->cancellable,

@@ -34,6 +34,7 @@
 #include "ui/documents/kh-document-window.h"
 #include "ui/intake/kh-contact-window.h"
 #include "kh-attempt-dialog.h"
+#include "kh-could-not-reach.h"
 #include "kh-person-timeline.h"
 
 struct _KhPersonTimeline
@@ -56,6 +57,7 @@ struct _KhPersonTimeline
   GtkListView        *list_view;
   GtkWidget          *menu;
   GtkWidget          *attempt_button;
+  GtkWidget          *letter_button;
 
   /* owned */
   KhStore            *store;
@@ -68,6 +70,7 @@ struct _KhPersonTimeline
   GHashTable         *case_labels;       /* case id → "Pending since …" */
   GArray             *case_ids;          /* the dropdown's cases, in its order */
   char               *client_name;
+  KhClient           *client;            /* for the could-not-reach letter; may be NULL */
 
   gint64              client_id;
   gint64              correcting_id;     /* the note being corrected, or 0 */
@@ -427,6 +430,8 @@ show_first_rows (KhPersonTimeline *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
+static void update_letter_button (KhPersonTimeline *self);
+
 static void
 timeline_loaded_cb (GObject      *object,
                     GAsyncResult *result,
@@ -457,6 +462,7 @@ timeline_loaded_cb (GObject      *object,
   /* Translators: a person's timeline when there is nothing in it */
   show_status (self, entries->len == 0 ? _("Nothing recorded yet") : NULL);
   update_actions (self);
+  update_letter_button (self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
@@ -663,6 +669,7 @@ attempt_recorded_cb (KhAttemptDialog  *dialog,
     }
   g_list_store_insert (self->entries, i, e);
   show_status (self, NULL);
+  update_letter_button (self);
   /* Translators: a toast after an attempt to reach a person was recorded */
   emit_toast (self, _("Contact attempt recorded"));
 }
@@ -691,6 +698,105 @@ record_attempt_action (GtkWidget  *widget,
                                   self->client_id, self->client_name, contacts);
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (attempt_recorded_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The attempts that did not reach the person since the last that did
+ * (kh_contact_attempts_unreached), from the entries as read; and the
+ * channel of the contact the newest of them follows up (0: none). */
+static GPtrArray *
+dup_unreached (KhPersonTimeline *self,
+               KhChannel        *out_channel)
+{
+  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->entries);
+  GPtrArray *unreached;
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KhTimelineEntry) e = g_list_model_get_item (model, i);
+      KhContactAttempt *a;
+
+      if (e->kind != KH_TIMELINE_ATTEMPT)
+        continue;
+      a = kh_contact_attempt_new ();
+      a->id = e->id;
+      a->attempted_at = g_date_time_ref (e->at);
+      a->method = e->n1;
+      a->outcome = e->n2;
+      a->contact_id = e->ref_id;
+      g_ptr_array_add (attempts, a);
+    }
+  unreached = kh_contact_attempts_unreached (attempts);
+  if (out_channel != NULL)
+    {
+      gint64 contact_id = unreached->len > 0
+                          ? ((KhContactAttempt *) g_ptr_array_index (unreached, unreached->len - 1))->contact_id
+                          : 0;
+
+      *out_channel = 0;
+      for (guint i = 0; contact_id != 0 && i < n; i++)
+        {
+          g_autoptr(KhTimelineEntry) e = g_list_model_get_item (model, i);
+
+          if (e->kind == KH_TIMELINE_CONTACT && e->id == contact_id)
+            *out_channel = e->n1;
+        }
+    }
+  return unreached;
+}
+
+/* "Could-Not-Reach Letter…" when some attempts did not reach the person. */
+static void
+update_letter_button (KhPersonTimeline *self)
+{
+  g_autoptr(GPtrArray) unreached = self->loaded ? dup_unreached (self, NULL) : NULL;
+
+  gtk_widget_set_visible (self->letter_button, self->client != NULL && unreached != NULL && unreached->len > 0);
+}
+
+static void
+letter_issued_cb (GObject                *owner,
+                  const KhIssuedDocument *document)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (owner);
+  g_autoptr(KhTimelineEntry) e = kh_timeline_entry_new (KH_TIMELINE_DOCUMENT);
+  char day[16];
+
+  if (document->client_id != self->client_id)
+    return;
+  e->id = document->id;
+  e->case_id = document->case_id;
+  e->at = g_date_time_ref (document->issued_at);
+  e->n1 = document->kind;
+  e->text = g_strdup (document->title);
+  e->who = g_strdup (document->issued_by_name);
+  g_date_strftime (day, sizeof day, "%Y-%m-%d", &document->sent_on);
+  e->day = g_strdup (day);
+  e->code = g_strdup (kh_document_delivery_key (document->delivery));
+  e->language = g_strdup (document->language);
+  /* The newest entry: on top, without reading the timeline again. */
+  g_list_store_insert (self->entries, 0, e);
+  /* Translators: a toast after the could-not-reach letter was issued */
+  emit_toast (self, _("Letter issued"));
+}
+
+static void
+letter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  g_autoptr(GPtrArray) unreached = NULL;
+  KhChannel channel = 0;
+
+  if (self->client == NULL || !self->loaded)
+    return;
+  unreached = dup_unreached (self, &channel);
+  if (unreached->len == 0)
+    return;
+  kh_could_not_reach_open (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->client, channel,
+                           G_OBJECT (self), letter_issued_cb, NULL);
 }
 
 /* ---- what is done with an entry ---- */
@@ -1126,7 +1232,13 @@ build (KhPersonTimeline *self)
     self->attempt_button = gtk_button_new_with_mnemonic (_("Record a Contact A_ttempt…"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->attempt_button), "timeline.record-attempt");
     gtk_widget_set_valign (self->attempt_button, GTK_ALIGN_CENTER);
+    /* Translators: a button on a person's timeline: the letter to a person whom the attempts did not reach */
+    self->letter_button = gtk_button_new_with_mnemonic (_("Could-Not-Reach _Letter…"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->letter_button), "timeline.could-not-reach");
+    gtk_widget_set_valign (self->letter_button, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (self->letter_button, FALSE);
     gtk_box_append (GTK_BOX (bar), heading);
+    gtk_box_append (GTK_BOX (bar), self->letter_button);
     gtk_box_append (GTK_BOX (bar), self->attempt_button);
     gtk_box_append (GTK_BOX (self->box), bar);
   }
@@ -1216,6 +1328,7 @@ kh_person_timeline_dispose (GObject *object)
   g_clear_pointer (&self->case_labels, g_hash_table_unref);
   g_clear_pointer (&self->case_ids, g_array_unref);
   g_clear_pointer (&self->client_name, g_free);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (kh_person_timeline_parent_class)->dispose (object);
 }
@@ -1245,6 +1358,7 @@ kh_person_timeline_class_init (KhPersonTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "timeline.correct", NULL, correct_action);
   gtk_widget_class_install_action (widget_class, "timeline.record-attempt", NULL, record_attempt_action);
+  gtk_widget_class_install_action (widget_class, "timeline.could-not-reach", NULL, letter_action);
 
   gtk_widget_class_set_css_name (widget_class, "kh-person-timeline");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1294,6 +1408,8 @@ kh_person_timeline_clear (KhPersonTimeline *self)
   self->saving = FALSE;
   self->loaded = FALSE;
   self->client_id = 0;
+  g_clear_object (&self->client);
+  gtk_widget_set_visible (self->letter_button, FALSE);
   show_all_rows (self);
   g_list_store_remove_all (self->entries);
   g_hash_table_remove_all (self->case_labels);
@@ -1382,6 +1498,21 @@ kh_person_timeline_set_cases (KhPersonTimeline *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
   if (n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self->entries), 0, n, n);
+}
+
+void
+kh_person_timeline_set_client (KhPersonTimeline *self,
+                               KhClient         *client)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+  g_return_if_fail (client == NULL || KH_IS_CLIENT (client));
+
+  if (client != NULL && client->id != self->client_id)
+    return;
+  g_clear_object (&self->client);
+  if (client != NULL)
+    self->client = kh_client_copy (client);
+  update_letter_button (self);
 }
 
 GListModel *

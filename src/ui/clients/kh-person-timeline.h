@@ -33,6 +33,11 @@ void        kh_person_timeline_set_cases  (KhPersonTimeline *self,
 /* Empties the list, the cases and the note being written. */
 void        kh_person_timeline_clear      (KhPersonTimeline *self);
 /* The entries as shown (KhTimelineEntry), newest first. */
+/* The person as the page read them (their language and address), for the
+ * could-not-reach letter (issue 8, 3); after kh_person_timeline_load for
+ * the same person. NULL: no letter is offered. */
+void        kh_person_timeline_set_client (KhPersonTimeline *self,
+                                           KhClient         *client);
 GListModel *kh_person_timeline_get_model  (KhPersonTimeline *self);
 /* Whether the first reading of the current person has arrived. */
 gboolean    kh_person_timeline_is_loaded  (KhPersonTimeline *self);
