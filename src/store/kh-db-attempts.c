@@ -12,7 +12,7 @@
  * (data/sql/0032-contact-attempts.sql, data/sql/pg/0028-contact-attempts.sql).
  *
  * Reading a person's attempts is reading their timeline: logged once as
- * KH_ACCESS_TIMELINE in the reading's transaction (_kh_db_log_timeline;
+ * KH_ACCESS_TIMELINE in the reading's transaction (_kh_db_read_timeline;
  * on a server the row that row-level security then asks for). The
  * timeline itself lists them too (kh-db-timeline.c).
  */
@@ -224,33 +224,17 @@ kh_db_list_contact_attempts (KhDb     *db,
                              gint64    client_id,
                              GError  **error)
 {
-  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func (g_object_unref);
-  GError *local_error = NULL;
-  gboolean own;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_user (db, user, error) || !_kh_db_read_begin (db, &own, error))
+  if (!check_user (db, user, error))
     return NULL;
-  if (_kh_db_log_timeline (db, user, client_id, &local_error))
-    {
-      g_autoptr(KhDbStmt) stmt =
-        _kh_db_prepare (db, "SELECT a.id, a.client_id, a.contact_id, a.case_id, a.attempted_at, "
-                            "  a.method, a.outcome, a.note, a.made_by, "
-                            "  coalesce (u.display_name, u.account), a.made_at "
-                            "FROM contact_attempts a LEFT JOIN users u ON u.id = a.made_by "
-                            "WHERE a.client_id = ?1 ORDER BY a.attempted_at, a.id",
-                        &local_error);
-
-      if (stmt != NULL)
-        {
-          _kh_db_bind_int64 (stmt, 1, client_id);
-          _kh_db_read_rows (db, stmt, attempt_from_row, attempts, &local_error);
-        }
-    }
-  if (!_kh_db_read_finish (db, own, local_error, error))
-    return NULL;
-  return g_steal_pointer (&attempts);
+  return _kh_db_read_timeline (db, user, client_id,
+                               "SELECT a.id, a.client_id, a.contact_id, a.case_id, a.attempted_at, "
+                               "  a.method, a.outcome, a.note, a.made_by, "
+                               "  coalesce (u.display_name, u.account), a.made_at "
+                               "FROM contact_attempts a LEFT JOIN users u ON u.id = a.made_by "
+                               "WHERE a.client_id = ?1 ORDER BY a.attempted_at, a.id LIMIT ?2",
+                               G_MAXINT64, attempt_from_row, error);
 }

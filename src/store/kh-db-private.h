@@ -419,12 +419,16 @@ gboolean      _kh_db_check_role        (KhDb         *db,
                                         KhRole        role,
                                         GError      **error);
 
-/* kh-db-timeline.c: logs the read of the person's timeline (what 12; on
- * a server kohtaamo.log_timeline_access); NOT_FOUND, nothing logged, when
- * there is no such person. */
-gboolean      _kh_db_log_timeline      (KhDb         *db,
+/* kh-db-timeline.c: rows of the person's timeline read by `sql` (?1 the
+ * person, ?2 how many) in a transaction that logs the reading as what 12
+ * first (on a server kohtaamo.log_timeline_access); NOT_FOUND, nothing
+ * logged, when there is no such person. The caller checks the role. */
+GPtrArray    *_kh_db_read_timeline     (KhDb         *db,
                                         KhUser       *user,
                                         gint64        client_id,
+                                        const char   *sql,
+                                        gint64        limit,
+                                        KhDbRowFunc   from_row,
                                         GError      **error);
 
 /* The user's UI language for names of services: "fi" or "sv". */

@@ -122,13 +122,12 @@ entry_from_row (KhDbStmt *stmt)
 }
 
 /* Logs the read of the person's timeline; FALSE with NOT_FOUND when there
- * is no such person (and nothing logged). Also for the attempts to reach
- * the person (kh-db-attempts.c), which are part of it. */
-gboolean
-_kh_db_log_timeline (KhDb     *db,
-                     KhUser   *user,
-                     gint64    client_id,
-                     GError  **error)
+ * is no such person (and nothing logged). */
+static gboolean
+log_timeline (KhDb     *db,
+              KhUser   *user,
+              gint64    client_id,
+              GError  **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
   gboolean found;
@@ -160,6 +159,43 @@ _kh_db_log_timeline (KhDb     *db,
   return TRUE;
 }
 
+/* Reads rows of the person's timeline (the timeline itself, or the
+ * attempts to reach them: kh-db-attempts.c) in a transaction that logs the
+ * reading once as KH_ACCESS_TIMELINE first: `sql` with ?1 the person and
+ * ?2 how many (G_MAXINT64: all), each row made by `from_row`. The caller
+ * checks the user's role first. NULL with `error` set (NOT_FOUND: no such
+ * person, nothing logged). */
+GPtrArray *
+_kh_db_read_timeline (KhDb         *db,
+                      KhUser       *user,
+                      gint64        client_id,
+                      const char   *sql,
+                      gint64        limit,
+                      KhDbRowFunc   from_row,
+                      GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GError *local_error = NULL;
+  gboolean own;
+
+  if (!_kh_db_read_begin (db, &own, error))
+    return NULL;
+  if (log_timeline (db, user, client_id, &local_error))
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
+
+      if (stmt != NULL)
+        {
+          _kh_db_bind_int64 (stmt, 1, client_id);
+          _kh_db_bind_int64 (stmt, 2, limit);
+          _kh_db_read_rows (db, stmt, from_row, rows, &local_error);
+        }
+    }
+  if (!_kh_db_read_finish (db, own, local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /**
  * kh_db_list_client_timeline:
  *
@@ -174,30 +210,14 @@ kh_db_list_client_timeline (KhDb     *db,
                             guint     limit,
                             GError  **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-  GError *local_error = NULL;
-  gboolean own;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_user (db, user, error) || !_kh_db_read_begin (db, &own, error))
+  if (!check_user (db, user, error))
     return NULL;
-  if (_kh_db_log_timeline (db, user, client_id, &local_error))
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, TIMELINE_SQL, &local_error);
-
-      if (stmt != NULL)
-        {
-          _kh_db_bind_int64 (stmt, 1, client_id);
-          _kh_db_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : G_MAXINT64);
-          _kh_db_read_rows (db, stmt, entry_from_row, entries, &local_error);
-        }
-    }
-  if (!_kh_db_read_finish (db, own, local_error, error))
-    return NULL;
-  return g_steal_pointer (&entries);
+  return _kh_db_read_timeline (db, user, client_id, TIMELINE_SQL, limit > 0 ? (gint64) limit : G_MAXINT64,
+                               entry_from_row, error);
 }
 
 /**
