@@ -79,6 +79,8 @@ int             _kh_admin_run_settings           (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_log                (int                  argc,
                                                   char               **argv);
+int             _kh_admin_run_documents          (int                  argc,
+                                                  char               **argv);
 int             _kh_admin_run_backup             (int                  argc,
                                                   char               **argv);
 int             _kh_admin_run_restore            (int                  argc,

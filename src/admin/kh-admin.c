@@ -525,6 +525,8 @@ static const Command commands[] = {
     run_import },
   { "log", N_("Print the access log of a person; verify the log and make checkpoints of it"),
     _kh_admin_run_log },
+  { "documents", N_("Export every issued letter and decision as PDF files"),
+    _kh_admin_run_documents },
   { "backup", N_("Copy the database into a file, consistently, while others work"),
     _kh_admin_run_backup },
   { "restore", N_("Replace the database with a checked backup, all or nothing"),

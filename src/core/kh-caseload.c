@@ -189,6 +189,13 @@ kh_case_assign_check (const KhUser *caller,
   return KH_ASSIGN_OK;
 }
 
+gint64
+kh_case_team_after_assign (gint64 case_team,
+                           gint64 assignee_team)
+{
+  return assignee_team > 0 ? assignee_team : case_team;
+}
+
 const char *
 kh_assign_check_message (KhAssignCheck check)
 {

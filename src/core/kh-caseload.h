@@ -106,6 +106,16 @@ KhAssignCheck kh_case_assign_check    (const KhUser *caller,
                                        const KhUser *assignee);
 /* The message for a refusal, in the UI language; NULL for KH_ASSIGN_OK. */
 const char   *kh_assign_check_message (KhAssignCheck check);
+/* The team a case is in once it is given to a worker whose team is
+ * `assignee_team` (0: in none): a case follows its worker. When the lead
+ * social worker gives a case to a worker of another team, the case moves
+ * to that team, so that the worker can later hand it to a colleague of
+ * their own team (KH_ASSIGN_ASSIGNEE_OTHER_TEAM otherwise) and their
+ * team's lists count it; a worker in no team leaves the case where it
+ * was. The store moves a case only to an active team (a worker whose team
+ * was deactivated takes the case, which stays in its team). */
+gint64        kh_case_team_after_assign (gint64     case_team,
+                                         gint64     assignee_team);
 /* Whether the role works cases (counsellor, social worker, lead). */
 gboolean      kh_role_works_cases     (KhRole        role);
 

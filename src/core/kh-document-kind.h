@@ -88,6 +88,15 @@ void              kh_issued_document_free (KhIssuedDocument *document);
 KhIssuedDocument *kh_issued_document_copy (const KhIssuedDocument *document);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhIssuedDocument, kh_issued_document_free)
 
+/* Renders the PDF of `document` once the store knows what it prints: a
+ * decision's register_year and register_number (0 for other kinds).
+ * Called by the store inside the issuing transaction, in the store's
+ * thread: pure work on `document` and `user_data`, no store calls.
+ * Returns the PDF, or NULL with `error` set (the issuing is then undone). */
+typedef GBytes *(*KhDocumentRenderFunc) (const KhIssuedDocument *document,
+                                         gpointer                user_data,
+                                         GError                **error);
+
 /* The checks of a document to issue (the tables restate them): a kind, a
  * language fi or sv, a title of 1–KH_DOCUMENT_TITLE_MAX characters with
  * no invisible characters, a valid sending date, a delivery, and a PDF

@@ -468,9 +468,13 @@ assign_on_file (KhDb     *db,
       set_check_error (error, check);
       return;
     }
-  /* Conditional on the holder seen: never over someone else's take. */
+  /* Conditional on the holder seen: never over someone else's take. The
+   * case follows its worker into the worker's team, an active one
+   * (kh_case_team_after_assign; the trigger cases_team_update refuses an
+   * inactive team). */
   stmt = _kh_db_prepare (db,
-                         "UPDATE cases SET status = 2, assigned_to = ?2 "
+                         "UPDATE cases SET status = 2, assigned_to = ?2, "
+                         "team_id = coalesce ((SELECT id FROM teams WHERE id = ?4 AND active = 1), team_id) "
                          "WHERE id = ?1 AND status <> 3 AND coalesce (assigned_to, 0) = ?3",
                          error);
   if (stmt == NULL)
@@ -478,6 +482,7 @@ assign_on_file (KhDb     *db,
   _kh_db_bind_int64 (stmt, 1, case_id);
   _kh_db_bind_int64 (stmt, 2, assignee_id);
   _kh_db_bind_int64 (stmt, 3, expected_holder);
+  _kh_db_bind_int64 (stmt, 4, kh_case_team_after_assign (kcase->team_id, assignee->team_id));
   if (!_kh_db_step_done (db, stmt, error))
     return;
   if (_kh_db_changes (db) != 1)

@@ -69,22 +69,69 @@ next_register_number (KhDb     *db,
   return _kh_db_column_int (stmt, 0);
 }
 
-/**
- * kh_db_issue_document:
- * @document: what to issue (client, case, kind, language, title, sent_on,
- *   delivery, corrects_id, pdf); on success its id, issued_at, issued_by,
- *   issued_by_name, register_year, register_number and sha256 are filled
- *
- * Returns: the new document's id, or 0 with @error set: INVALID
- *   (kh_issued_document_check, a case or corrected document of another
- *   person), PERMISSION (kh_document_may_issue), NOT_FOUND (no such
- *   person).
- */
-gint64
-kh_db_issue_document (KhDb              *db,
-                      KhUser            *user,
-                      KhIssuedDocument  *document,
-                      GError           **error)
+/* A server's decision register: the next number of this year's register,
+ * the register locked until the transaction ends (data/sql/pg/
+ * 0027-register-number-reserved.sql), so that issue_document() then
+ * gives the document that same number. */
+static gboolean
+reserve_on_server (KhDb     *db,
+                   int      *year,
+                   int      *number,
+                   GError  **error)
+{
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT register_year, register_number "
+                                                 "FROM kohtaamo.reserve_register_number ()", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *year = _kh_db_column_int (stmt, 0);
+  *number = _kh_db_column_int (stmt, 1);
+  _kh_db_reset (stmt);
+  return TRUE;
+}
+
+/* Inside the transaction: the PDF from `render` with the register number
+ * it is to print, then the checks a PDF given by the caller had before. */
+static gboolean
+render_in_transaction (KhIssuedDocument      *document,
+                       int                    year,
+                       int                    number,
+                       KhDocumentRenderFunc   render,
+                       gpointer               user_data,
+                       GError               **error)
+{
+  g_autoptr(GError) check_error = NULL;
+  GBytes *pdf;
+
+  document->register_year = year;
+  document->register_number = number;
+  pdf = render (document, user_data, error);
+  if (pdf == NULL)
+    return FALSE;
+  g_clear_pointer (&document->pdf, g_bytes_unref);
+  document->pdf = pdf;
+  if (!kh_issued_document_check (document, &check_error))
+    {
+      g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, check_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+issue_document (KhDb                  *db,
+                KhUser                *user,
+                KhIssuedDocument      *document,
+                KhDocumentRenderFunc   render,
+                gpointer               user_data,
+                GError               **error)
 {
   g_autoptr(GError) check_error = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -101,15 +148,15 @@ kh_db_issue_document (KhDb              *db,
   g_return_val_if_fail (document != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!kh_issued_document_check (document, &check_error))
+  /* A rendered document's PDF is checked once it is rendered. */
+  if (render == NULL && !kh_issued_document_check (document, &check_error))
     {
       g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, check_error->message);
       return 0;
     }
   if (!check_issuer (db, user, document, error))
     return 0;
-  title = g_strstrip (g_strdup (document->title));
-  sha256 = kh_document_sha256 (document->pdf);
+  title = g_strstrip (g_strdup (document->title != NULL ? document->title : ""));
   g_date_strftime (sent_on, sizeof sent_on, "%Y-%m-%d", &document->sent_on);
   now = g_date_time_new_now_local ();
 
@@ -120,6 +167,10 @@ kh_db_issue_document (KhDb              *db,
       year = g_date_time_get_year (now);
       number = next_register_number (db, year, &local_error);
     }
+  else if (document->kind == KH_DOCUMENT_DECISION && render != NULL)
+    reserve_on_server (db, &year, &number, &local_error);
+  if (local_error == NULL && render != NULL)
+    render_in_transaction (document, year, number, render, user_data, &local_error);
   if (local_error == NULL)
     {
       /* ?1 person, ?2 case, ?3 kind, ?4 language, ?5 title, ?6 sent on,
@@ -142,6 +193,7 @@ kh_db_issue_document (KhDb              *db,
       const void *data = g_bytes_get_data (document->pdf, &size);
       int rc;
 
+      sha256 = kh_document_sha256 (document->pdf);
       if (stmt != NULL)
         {
           _kh_db_bind_int64 (stmt, 1, document->client_id);
@@ -156,7 +208,7 @@ kh_db_issue_document (KhDb              *db,
           _kh_db_bind_text (stmt, 10, sha256);
           _kh_db_bind_int64 (stmt, 11, user->id);
           _kh_db_bind_int64 (stmt, 12, g_date_time_to_unix (now));
-          if (number > 0)
+          if (number > 0 && !kh_db_is_server (db))
             {
               _kh_db_bind_int (stmt, 13, year);
               _kh_db_bind_int (stmt, 14, number);
@@ -174,6 +226,15 @@ kh_db_issue_document (KhDb              *db,
               document->issued_at = _kh_db_column_time (stmt, 1);
               document->register_year = _kh_db_column_int (stmt, 2);
               document->register_number = _kh_db_column_int (stmt, 3);
+              /* The number printed is the number kept (the register was
+               * held since it was read). */
+              if (render != NULL && number > 0
+                  && (document->register_year != year || document->register_number != number))
+                g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+                             /* Translators: the number printed, then the number the register gave */
+                             _("The decision was rendered with the number %d/%d but the register gave "
+                               "%d/%d. Nothing was issued: issue it again."),
+                             number, year, document->register_number, document->register_year);
             }
           else if (rc == KH_DB_DONE)
             g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
@@ -195,6 +256,48 @@ kh_db_issue_document (KhDb              *db,
   g_free (document->title);
   document->title = g_steal_pointer (&title);
   return id;
+}
+
+/**
+ * kh_db_issue_document:
+ * @document: what to issue (client, case, kind, language, title, sent_on,
+ *   delivery, corrects_id, pdf); on success its id, issued_at, issued_by,
+ *   issued_by_name, register_year, register_number and sha256 are filled
+ *
+ * Returns: the new document's id, or 0 with @error set: INVALID
+ *   (kh_issued_document_check, a case or corrected document of another
+ *   person), PERMISSION (kh_document_may_issue), NOT_FOUND (no such
+ *   person).
+ */
+gint64
+kh_db_issue_document (KhDb              *db,
+                      KhUser            *user,
+                      KhIssuedDocument  *document,
+                      GError           **error)
+{
+  return issue_document (db, user, document, NULL, NULL, error);
+}
+
+/**
+ * kh_db_issue_document_rendered:
+ * @render: makes the PDF once the register number is known
+ *
+ * As kh_db_issue_document(), with the PDF made inside the transaction by
+ * @render from @document with its register year and number set, so that
+ * a decision prints the number the register keeps. A render error, or a
+ * PDF kh_issued_document_check() refuses, undoes the issuing.
+ */
+gint64
+kh_db_issue_document_rendered (KhDb                 *db,
+                               KhUser               *user,
+                               KhIssuedDocument     *document,
+                               KhDocumentRenderFunc  render,
+                               gpointer              user_data,
+                               GError              **error)
+{
+  g_return_val_if_fail (render != NULL, 0);
+
+  return issue_document (db, user, document, render, user_data, error);
 }
 
 /* Columns 0–15 of a document with its PDF (the server's open_document

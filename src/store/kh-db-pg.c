@@ -67,6 +67,8 @@ static const struct {
   { 23, "0023-responsible-workers.sql" },
   { 24, "0024-document-settings.sql" },
   { 25, "0025-documents.sql" },
+  { 26, "0026-case-moves-with-worker.sql" },
+  { 27, "0027-register-number-reserved.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -1057,6 +1057,17 @@ gint64     kh_db_issue_document  (KhDb              *db,
                                   KhUser            *user,
                                   KhIssuedDocument  *document,
                                   GError           **error);
+/* As kh_db_issue_document, with the PDF rendered by `render` inside the
+ * transaction, after the decision's register number is allocated (and
+ * held: on a server the year's register is locked until commit), so that
+ * the number printed is the number kept. `document->pdf` is ignored and
+ * set to what `render` returned; a render error undoes the issuing. */
+gint64     kh_db_issue_document_rendered (KhDb                 *db,
+                                          KhUser               *user,
+                                          KhIssuedDocument     *document,
+                                          KhDocumentRenderFunc  render,
+                                          gpointer              user_data,
+                                          GError              **error);
 /* Opens an issued document with its PDF: social counsellors, social
  * workers and the lead social worker (logged KH_ACCESS_DOCUMENT), or the
  * administrator for the export (logged KH_ACCESS_EXPORT); the log row

@@ -1789,6 +1789,74 @@ kh_store_issue_document_async (KhStore                *self,
             (GDestroyNotify) kh_issued_document_free, FALSE, cancellable, callback, user_data);
 }
 
+typedef struct
+{
+  KhIssuedDocument     *document;
+  KhDocumentRenderFunc  render;
+  gpointer              render_data;
+  GDestroyNotify        render_data_free;
+} IssueRendered;
+
+static void
+issue_rendered_free (IssueRendered *args)
+{
+  kh_issued_document_free (args->document);
+  if (args->render_data_free != NULL)
+    args->render_data_free (args->render_data);
+  g_free (args);
+}
+
+static gpointer
+issue_document_rendered_job (KhStore  *self,
+                             gpointer  data,
+                             GError  **error)
+{
+  IssueRendered *args = data;
+
+  if (kh_db_issue_document_rendered (self->db, self->worker_user, args->document, args->render,
+                                     args->render_data, error) == 0)
+    return NULL;
+  return kh_issued_document_copy (args->document);
+}
+
+/**
+ * kh_store_issue_document_rendered_async:
+ * @render: makes the PDF in the store's thread, once the register number
+ *   is known (kh_db_issue_document_rendered)
+ * @render_data: (transfer full): for @render, freed with @render_data_free
+ *   when the job is done
+ *
+ * Issues @document (copied before the call returns) with the PDF @render
+ * makes inside the issuing transaction: a decision prints the number it
+ * is kept under. Finish with kh_store_issue_document_finish().
+ */
+void
+kh_store_issue_document_rendered_async (KhStore                *self,
+                                        const KhIssuedDocument *document,
+                                        KhDocumentRenderFunc    render,
+                                        gpointer                render_data,
+                                        GDestroyNotify          render_data_free,
+                                        GCancellable           *cancellable,
+                                        GAsyncReadyCallback     callback,
+                                        gpointer                user_data)
+{
+  IssueRendered *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (render != NULL);
+
+  args = g_new0 (IssueRendered, 1);
+  args->document = kh_issued_document_copy (document);
+  args->render = render;
+  args->render_data = render_data;
+  args->render_data_free = render_data_free;
+  /* The same source tag: kh_store_issue_document_finish finishes both. */
+  push_job (self, kh_store_issue_document_async, issue_document_rendered_job,
+            args, (GDestroyNotify) issue_rendered_free,
+            (GDestroyNotify) kh_issued_document_free, FALSE, cancellable, callback, user_data);
+}
+
 /**
  * kh_store_issue_document_finish:
  *

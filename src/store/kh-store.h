@@ -133,6 +133,15 @@ KhTimelineEntry *kh_store_add_case_note_finish (KhStore *self, GAsyncResult *res
 void        kh_store_issue_document_async  (KhStore *self, const KhIssuedDocument *document,
                                             GCancellable *cancellable, GAsyncReadyCallback callback,
                                             gpointer user_data);
+/* The same with the PDF made by `render` in the store's thread inside the
+ * issuing transaction, once a decision's register number is known
+ * (kh_db_issue_document_rendered); `render_data` is freed with
+ * `render_data_free` when done. Finished by kh_store_issue_document_finish. */
+void        kh_store_issue_document_rendered_async (KhStore *self, const KhIssuedDocument *document,
+                                                    KhDocumentRenderFunc render, gpointer render_data,
+                                                    GDestroyNotify render_data_free,
+                                                    GCancellable *cancellable,
+                                                    GAsyncReadyCallback callback, gpointer user_data);
 KhIssuedDocument *kh_store_issue_document_finish (KhStore *self, GAsyncResult *result, GError **error);
 void        kh_store_get_document_pdf_async  (KhStore *self, gint64 document_id,
                                               GCancellable *cancellable, GAsyncReadyCallback callback,

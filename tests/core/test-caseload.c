@@ -329,6 +329,25 @@ test_assign_rules (void)
                    "The case is with another worker. Only the lead social worker moves a case from one worker to another.");
 }
 
+/* A case follows its worker into the worker's team. */
+static void
+test_team_after_assign (void)
+{
+  static const struct {
+    gint64 case_team, assignee_team, expected;
+  } cases[] = {
+    { 1, 1, 1 },   /* within the team */
+    { 1, 2, 2 },   /* the lead gives it to a worker of team 2: it moves */
+    { 2, 1, 1 },
+    { 1, 0, 1 },   /* a worker in no team (the lead): it stays */
+    { 7, 0, 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (kh_case_team_after_assign (cases[i].case_team, cases[i].assignee_team), ==,
+                     cases[i].expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/core/caseload/order", test_order);
   g_test_add_func ("/core/caseload/describe", test_describe);
   g_test_add_func ("/core/caseload/assign-rules", test_assign_rules);
+  g_test_add_func ("/core/caseload/team-after-assign", test_team_after_assign);
 
   return g_test_run ();
 }

@@ -1354,6 +1354,14 @@ def test_documents():
     expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
     expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
     expect_ok('a counsellor issues an invitation letter, without a number', 'cou', issue(1), want='t|t|')
+    # 0027: the number reserved in the issuing transaction is the number kept.
+    expect_ok('the lead reserves the next number and the decision gets it', 'lead',
+              "BEGIN; SELECT register_number FROM kohtaamo.reserve_register_number (); %s "
+              "ROLLBACK;" % issue(5), want='3\nt|t|3')
+    for login in ('cou', 'rec', 'adm'):
+        expect_error('%s: reserves no decision number (no grant)' % login, login,
+                     "SELECT * FROM kohtaamo.reserve_register_number ();",
+                     'permission denied for function reserve_register_number')
     expect_error('a counsellor issues no decision', 'cou', issue(5), 'decisions and payment commitments are issued by')
     expect_error('nor a payment commitment', 'cou', issue(4), 'decisions and payment commitments are issued by')
     for login in ('rec', 'adm'):

@@ -462,6 +462,58 @@ test_who_may (Fixture       *f,
   unit_tear_down (&u);
 }
 
+/* A case follows its worker into the worker's team
+ * (kh_case_team_after_assign), an active team only. */
+static void
+test_case_follows_worker (Fixture       *f,
+                          gconstpointer  data)
+{
+  Unit u = { 0 };
+  g_autoptr(KhTeam) gone = kh_team_new ();
+  g_autoptr(KhUser) ville = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_team = NULL, *in_gone = NULL;
+  gint64 id, second;
+
+  unit_set_up (f, &u);
+  id = open_case (f, &u, "Siirtyvä", "1980-01-01", 2026, 4, 2, 0, FALSE, u.team);
+  second = open_case (f, &u, "Jäävä", "1981-01-01", 2026, 4, 2, 1, FALSE, u.team);
+  in_team = g_strdup_printf ("SELECT team_id FROM cases WHERE id = %" G_GINT64_FORMAT, id);
+
+  /* Within the team, the team stays. */
+  g_assert_true (kh_db_assign_case (fixture_db (f, u.sanna), u.sanna, id, 0, u.pekka->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, in_team), ==, u.team);
+  /* The lead gives it to Outi of the young adults' team: it moves there,
+   * so that Outi's team's lists have it ... */
+  g_assert_true (kh_db_assign_case (fixture_db (f, u.leena), u.leena, id, u.pekka->id,
+                                    u.outi->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, in_team), ==, u.team2);
+  /* ... and the lead, in no team, taking it leaves it there. */
+  g_assert_true (kh_db_assign_case (fixture_db (f, u.leena), u.leena, id, u.outi->id,
+                                    u.leena->id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, in_team), ==, u.team2);
+
+  /* A worker whose team was deactivated takes a case where it is. */
+  gone->name = g_strdup ("Projektitiimi");
+  gone->id = kh_db_save_team (f->db, f->admin, gone, &error);
+  g_assert_no_error (error);
+  ville = add_worker (f, "ville", "Ville Väliaikainen", KH_ROLE_SOCIAL_WORKER, gone->id);
+  gone->active = FALSE;
+  kh_db_save_team (f->db, f->admin, gone, &error);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_assign_case (fixture_db (f, u.leena), u.leena, second, 0, ville->id, &error));
+  g_assert_no_error (error);
+  in_gone = g_strdup_printf ("SELECT count(*) FROM cases WHERE id = %" G_GINT64_FORMAT
+                             " AND team_id = %" G_GINT64_FORMAT " AND assigned_to = %" G_GINT64_FORMAT,
+                             second, u.team, ville->id);
+  g_assert_cmpint (count (f, in_gone), ==, 1);
+
+  unit_tear_down (&u);
+}
+
 /* ---- two desks ---- */
 
 typedef struct
@@ -648,6 +700,7 @@ main (int   argc,
   ADD ("/caseload/started-moves-case", test_started_moves_case);
   ADD ("/caseload/take", test_take);
   ADD ("/caseload/who-may", test_who_may);
+  ADD ("/caseload/case-follows-worker", test_case_follows_worker);
   ADD ("/caseload/two-desks", test_two_desks);
 
   return g_test_run ();

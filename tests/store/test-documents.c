@@ -501,12 +501,52 @@ test_hash_verified (Fixture       *f,
 
 typedef struct
 {
-  KhDb   *db;
-  KhUser *user;
-  gint64  client_id;
-  guint   n;
-  GArray *numbers;
+  KhDb     *db;
+  KhUser   *user;
+  gint64    client_id;
+  guint     n;
+  GArray   *numbers;
+  gboolean  rendered;   /* through kh_db_issue_document_rendered */
 } Issuer;
+
+typedef enum {
+  RENDER_NUMBERED,      /* a PDF that prints "Nro N/YEAR" */
+  RENDER_FAILS,         /* an error, as a renderer out of fonts would give */
+  RENDER_NOT_A_PDF,
+} RenderHow;
+
+static GBytes *
+render_decision (const KhIssuedDocument  *document,
+                 gpointer                 user_data,
+                 GError                 **error)
+{
+  g_autofree char *body = NULL;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case RENDER_FAILS:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no font for the page");
+      return NULL;
+    case RENDER_NOT_A_PDF:
+      return g_bytes_new_static ("<html>", 6);
+    default:
+      body = g_strdup_printf ("P\xc3\xa4\xc3\xa4t\xc3\xb6s Nro %d/%d", document->register_number,
+                              document->register_year);
+      return test_pdf (body);
+    }
+}
+
+/* The PDF stored with `document` prints the number it is kept under. */
+static void
+assert_prints_its_number (const KhIssuedDocument *document)
+{
+  g_autofree char *expected = g_strdup_printf ("Nro %d/%d", document->register_number,
+                                               document->register_year);
+  g_autofree char *text = g_strndup (g_bytes_get_data (document->pdf, NULL), g_bytes_get_size (document->pdf));
+
+  g_assert_cmpint (document->register_number, >, 0);
+  g_assert_nonnull (strstr (text, expected));
+}
 
 static gpointer
 issue_decisions (gpointer data)
@@ -519,8 +559,18 @@ issue_decisions (gpointer data)
                                                     "Päätös");
       g_autoptr(GError) error = NULL;
 
-      g_assert_cmpint (kh_db_issue_document (issuer->db, issuer->user, d, &error), >, 0);
-      g_assert_no_error (error);
+      if (issuer->rendered)
+        {
+          g_assert_cmpint (kh_db_issue_document_rendered (issuer->db, issuer->user, d, render_decision,
+                                                          GINT_TO_POINTER (RENDER_NUMBERED), &error), >, 0);
+          g_assert_no_error (error);
+          assert_prints_its_number (d);
+        }
+      else
+        {
+          g_assert_cmpint (kh_db_issue_document (issuer->db, issuer->user, d, &error), >, 0);
+          g_assert_no_error (error);
+        }
       g_array_append_val (issuer->numbers, d->register_number);
     }
   return NULL;
@@ -534,7 +584,9 @@ compare_ints (gconstpointer a,
 }
 
 /* Two desks issue decisions at the same time, each on its own
- * connection: every number of the year once, without gaps. */
+ * connection, one rendering its PDFs with the number the store holds for
+ * it: every number of the year once, without gaps, and each rendered
+ * decision prints the number it is kept under. */
 static void
 test_register_concurrent (Fixture       *f,
                           gconstpointer  data)
@@ -563,6 +615,7 @@ test_register_concurrent (Fixture       *f,
       issuers[i].client_id = i == 0 ? p.client_id : p.other_client_id;
       issuers[i].n = n;
       issuers[i].numbers = g_array_new (FALSE, FALSE, sizeof (int));
+      issuers[i].rendered = i == 1;
     }
   for (guint i = 0; i < 2; i++)
     threads[i] = g_thread_new ("issuer", issue_decisions, &issuers[i]);
@@ -581,6 +634,67 @@ test_register_concurrent (Fixture       *f,
                                             "WHERE register_year = %d", this_year ());
     g_assert_cmpint (count (f, sql), ==, 2 * n);
   }
+  people_clear (&p);
+}
+
+/* A decision rendered inside the issuing transaction prints the register
+ * number it is kept under, also when it is read back; a render that fails
+ * or gives no PDF issues nothing and takes no number. */
+static void
+test_rendered_number (Fixture       *f,
+                      gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) first = NULL;
+  g_autoptr(KhIssuedDocument) second = NULL;
+  g_autoptr(KhIssuedDocument) opened = NULL;
+  g_autoptr(KhIssuedDocument) letter = NULL;
+  g_autoptr(GError) error = NULL;
+  static const RenderHow refused[] = { RENDER_FAILS, RENDER_NOT_A_PDF };
+
+  people_set_up (f, &p);
+  first = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  g_clear_pointer (&first->pdf, g_bytes_unref);
+  g_assert_cmpint (kh_db_issue_document_rendered (fixture_db (f, p.sw), p.sw, first, render_decision,
+                                                  GINT_TO_POINTER (RENDER_NUMBERED), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->register_number, ==, 1);
+  g_assert_cmpint (first->register_year, ==, this_year ());
+  assert_prints_its_number (first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(KhIssuedDocument) d = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "fi",
+                                                    "Päätös");
+
+      g_assert_cmpint (kh_db_issue_document_rendered (fixture_db (f, p.lead), p.lead, d, render_decision,
+                                                      GINT_TO_POINTER (refused[i]), &error), ==, 0);
+      if (refused[i] == RENDER_FAILS)
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+      else
+        g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents"), ==, 1);
+
+  /* The next decision takes 2: nothing was used up by the refused ones. */
+  second = new_document (p.client_id, p.case_id, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  g_assert_cmpint (kh_db_issue_document_rendered (fixture_db (f, p.lead), p.lead, second, render_decision,
+                                                  GINT_TO_POINTER (RENDER_NUMBERED), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->register_number, ==, 2);
+  assert_prints_its_number (second);
+  opened = kh_db_get_document_pdf (fixture_db (f, p.sw), p.sw, second->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (opened->register_number, ==, 2);
+  assert_prints_its_number (opened);
+
+  /* A letter has no number: the renderer is told 0. */
+  letter = new_document (p.client_id, p.case_id, KH_DOCUMENT_INVITATION, "fi", "Kutsu");
+  g_assert_cmpint (kh_db_issue_document_rendered (fixture_db (f, p.cou), p.cou, letter, render_decision,
+                                                  GINT_TO_POINTER (RENDER_NUMBERED), &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (letter->register_number, ==, 0);
   people_clear (&p);
 }
 
@@ -643,6 +757,7 @@ main (int   argc,
   ADD ("/store/documents/hash-verified", test_hash_verified);
   ADD ("/store/documents/register-concurrent", test_register_concurrent);
   ADD ("/store/documents/register-per-year", test_register_per_year);
+  ADD ("/store/documents/rendered-number", test_rendered_number);
 
   return g_test_run ();
 }

@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "ui/common/kh-person-fields.h"
 #include "ui/common/kh-person-picker.h"
@@ -214,6 +216,64 @@ kh_test_ui_screenshot (GtkWidget  *window,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
+}
+
+void
+kh_test_ui_bind_catalogue (void)
+{
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    return;
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KOHTAAMO_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+GtkWidget *
+kh_test_ui_find (GtkWidget         *widget,
+                 KhTestWidgetMatch  match,
+                 gconstpointer      data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kh_test_ui_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+kh_test_ui_find_type (GtkWidget *widget,
+                      GType      type)
+{
+  return kh_test_ui_find (widget, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+GtkWindow *
+kh_test_ui_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
 }
 
 GtkWidget *

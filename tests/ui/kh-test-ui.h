@@ -56,6 +56,24 @@ void       kh_test_ui_tear_down           (KhTestUi   *ui);
 void       kh_test_ui_screenshot          (GtkWidget  *window,
                                            const char *name);
 
+/* With KOHTAAMO_LOCALEDIR set (pictures in Finnish or Swedish), the
+ * run's locale and the catalogue there. */
+void       kh_test_ui_bind_catalogue      (void);
+
+typedef gboolean (*KhTestWidgetMatch) (GtkWidget     *widget,
+                                       gconstpointer  data);
+/* The first widget inside `widget` (itself included, depth first) that
+ * `match` accepts, or NULL. */
+GtkWidget *kh_test_ui_find                (GtkWidget         *widget,
+                                           KhTestWidgetMatch  match,
+                                           gconstpointer      data);
+/* The first of `type`. */
+GtkWidget *kh_test_ui_find_type           (GtkWidget  *widget,
+                                           GType       type);
+
+/* The first shown toplevel window of `type`, or NULL. */
+GtkWindow *kh_test_ui_find_window         (GType       type);
+
 /* The template child `name` of `widget` (of template type `type`); fails
  * the test when there is none. */
 GtkWidget *kh_test_ui_child               (GtkWidget  *widget,

@@ -34,6 +34,7 @@
 #include "app/kh-preferences-window.h"
 
 #include "kh-shell-test.h"
+#include "kh-test-ui.h"
 
 /* Never a real value: checking a property against it returns the value. */
 #define NOT_A_NAME "\x01kh-not-a-name\x01"
@@ -538,27 +539,12 @@ fixture_tear_down (Fixture       *fixture,
   kh_shell_fixture_clear (&fixture->shell);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 static GType wanted_type;
 
 static gboolean
 toplevel_open_cb (gpointer data)
 {
-  return find_toplevel (wanted_type) != NULL;
+  return kh_test_ui_find_window (wanted_type) != NULL;
 }
 
 static GtkWindow *
@@ -566,7 +552,7 @@ wait_for_toplevel (GType type)
 {
   wanted_type = type;
   g_assert_true (kh_test_wait_until (toplevel_open_cb, NULL, 10000));
-  return find_toplevel (type);
+  return kh_test_ui_find_window (type);
 }
 
 /* Closes a window of the test and waits until it is finalized. */

@@ -739,9 +739,13 @@ test_assign_team_first (Fixture       *f,
   adw_message_dialog_response (dialog, "assign");
   WAIT_UNTIL (shows (f, 0));
   if (english)
-    g_assert_cmpstr (f->toast, ==, "The case of Omanen, Olli is now with Tiina Tiimiläinen.");
+    g_assert_cmpstr (f->toast, ==,
+                     "The case of Omanen, Olli is now with Tiina Tiimiläinen, in the team Nuoret aikuiset.");
+  /* The case went with her into her team (kh_case_team_after_assign). */
   g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM cases WHERE assigned_to = "
-                                             "(SELECT id FROM users WHERE account = 'tiina')"), ==, 1);
+                                             "(SELECT id FROM users WHERE account = 'tiina') "
+                                             "AND team_id = (SELECT id FROM teams WHERE name = 'Nuoret aikuiset')"),
+                   ==, 1);
 }
 
 int

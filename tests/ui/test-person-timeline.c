@@ -1,7 +1,7 @@
 /* test-person-timeline.c — the timeline and case notes on a person's page,
  * in a real window: what it shows and in which order, writing a note,
  * refusing a bad one without losing it, who sees it, what is logged
- * (issue 7, 2)
+ * (issue 7, 2); an issued document opened from it (issue 8, 5)
  *
  * On SQLite (suite ui) and, with KOHTAAMO_TEST_ENGINE=pg (suite ui-pg), on
  * a database of the test cluster, where each account is a login of its own
@@ -17,10 +17,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-hetu.h"
+#include "documents/kh-document.h"
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/documents/kh-document-window.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -210,6 +212,23 @@ add_cases (Fixture *fixture,
 /* Whether the next start issues two documents for Aino first. */
 static gboolean seed_documents;
 
+/* A one-page PDF with `title` as its heading. */
+static GBytes *
+make_pdf (const char *language,
+          const char *title)
+{
+  g_autoptr(KhDocument) doc = kh_document_new (language);
+  g_autoptr(GError) error = NULL;
+  GBytes *pdf;
+
+  kh_document_set_title (doc, title);
+  kh_document_add_heading (doc, 1, title);
+  kh_document_add_paragraph (doc, "Aino Mäkinen, Koivukuja 3 A 5, 40320 Jyväskylä");
+  pdf = kh_document_render_bytes (doc, &error);
+  g_assert_no_error (error);
+  return pdf;
+}
+
 /* Sari issues Aino a decision in Swedish, sent electronically on
  * 7.12.2026, and an invitation in Finnish handed over on 8.12.2026. */
 static void
@@ -222,7 +241,6 @@ issue_documents (Fixture *fixture)
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(KhIssuedDocument) d = kh_issued_document_new ();
-      char *pdf = g_strdup_printf ("%%PDF-1.5\n%u\n%%%%EOF\n", i);
 
       d->client_id = fixture->client_id;
       d->case_id = fixture->case_id;
@@ -231,7 +249,7 @@ issue_documents (Fixture *fixture)
       d->title = g_strdup (i == 0 ? "Beslut om kompletterande utkomststöd" : "Kutsu tapaamiseen");
       g_date_set_dmy (&d->sent_on, 7 + i, G_DATE_DECEMBER, 2026);
       d->delivery = i == 0 ? KH_DOCUMENT_DELIVERY_ELECTRONIC : KH_DOCUMENT_DELIVERY_HANDED;
-      d->pdf = g_bytes_new_take (pdf, strlen (pdf));
+      d->pdf = make_pdf (d->language, d->title);
       g_assert_cmpint (kh_db_issue_document (db, sw, d, &error), >, 0);
       g_assert_no_error (error);
     }
@@ -381,7 +399,8 @@ entry_at (Fixture *fixture,
 }
 
 static guint
-count_timeline_reads (Fixture *fixture)
+count_reads (Fixture       *fixture,
+             KhAccessWhat   what)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KhUser) admin = NULL;
@@ -394,13 +413,19 @@ count_timeline_reads (Fixture *fixture)
     {
       KhAccessEntry *entry = g_ptr_array_index (entries, i);
 
-      if (entry->what == KH_ACCESS_TIMELINE)
+      if (entry->what == what)
         {
           g_assert_cmpint (entry->basis, ==, KH_BASIS_CLIENT_RELATIONSHIP);
           n++;
         }
     }
   return n;
+}
+
+static guint
+count_timeline_reads (Fixture *fixture)
+{
+  return count_reads (fixture, KH_ACCESS_TIMELINE);
 }
 
 /* The notes stored for the person, newest first, read as Sari. */
@@ -735,6 +760,124 @@ test_issued_documents (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The entry of the person's decision in the timeline's list. */
+static guint
+decision_position (Fixture *fixture)
+{
+  GListModel *model = kh_person_timeline_get_model (get_timeline (fixture));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (entry_at (fixture, i)->kind == KH_TIMELINE_DOCUMENT && entry_at (fixture, i)->n1 == KH_DOCUMENT_DECISION)
+      return i;
+  g_assert_not_reached ();
+}
+
+static gboolean
+document_shown_cb (gpointer data)
+{
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
+  KhDocumentView *view = window != NULL ? kh_document_window_get_view (KH_DOCUMENT_WINDOW (window)) : NULL;
+
+  /* Laid out on screen: the page as wide as A4 at 100 %. */
+  return view != NULL && kh_document_view_get_n_pages (view) > 0 && !kh_document_view_is_rendering (view)
+         && gtk_widget_get_width (kh_document_view_get_page (view, 0)) == 794;
+}
+
+static gboolean
+refusal_shown_cb (gpointer data)
+{
+  return kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Activating the decision's row (as a click or Enter does) reads its PDF
+ * through the store, which logs the reading and names the document, and
+ * shows it in a window of its own. */
+static void
+test_open_document (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *subtitle = g_strdup_printf ("Decision · No. 1/%d · In Swedish", g_date_time_get_year (now));
+  g_autofree char *reads = NULL;
+  GtkListView *list;
+  GtkWindow *window;
+  KhDocumentView *view;
+  KhTestUi sql = { 0 };
+
+  seed_documents = TRUE;
+  fixture_set_up (&fixture, NULL);
+  seed_documents = FALSE;
+  g_assert_cmpuint (count_reads (&fixture, KH_ACCESS_DOCUMENT), ==, 0);
+  list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (get_timeline (&fixture)), GTK_TYPE_LIST_VIEW));
+  g_signal_emit_by_name (list, "activate", decision_position (&fixture));
+  g_assert_true (kh_test_wait_until (document_shown_cb, &fixture, 10000));
+
+  window = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW);
+  view = kh_document_window_get_view (KH_DOCUMENT_WINDOW (window));
+  g_assert_true (gtk_window_get_transient_for (window) == GTK_WINDOW (fixture.shell.window));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Beslut om kompletterande utkomststöd");
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (
+                     ADW_HEADER_BAR (find_descendant (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR))))), ==, subtitle);
+  g_assert_cmpuint (kh_document_view_get_n_pages (view), ==, 1);
+
+  /* One reading in the access log, naming the decision. */
+  g_assert_cmpuint (count_reads (&fixture, KH_ACCESS_DOCUMENT), ==, 1);
+  sql.location = fixture.shell.path;
+  sql.pg_dbname = fixture.pg_dbname;
+  reads = g_strdup_printf ("SELECT count(*) FROM document_reads WHERE document_id = %" G_GINT64_FORMAT,
+                           entry_at (&fixture, decision_position (&fixture))->id);
+  g_assert_cmpint (kh_test_ui_count (&sql, reads), ==, 1);
+
+  gtk_window_destroy (window);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* A document whose bytes are no longer those issued: the store's
+ * message, and no window of the document. */
+static void
+test_open_damaged_document (void)
+{
+  Fixture fixture = { 0 };
+  KhTestUi sql = { 0 };
+  GtkListView *list;
+  GtkWindow *dialog;
+  g_autofree char *tamper = NULL;
+  g_autofree char *expected = NULL;
+  gint64 id;
+
+  seed_documents = TRUE;
+  fixture_set_up (&fixture, NULL);
+  seed_documents = FALSE;
+  id = entry_at (&fixture, decision_position (&fixture))->id;
+  sql.location = fixture.shell.path;
+  sql.pg_dbname = fixture.pg_dbname;
+  if (fixture.pg_dbname != NULL)
+    {
+      kh_test_ui_sql (&sql, "ALTER TABLE documents DISABLE TRIGGER documents_rules");
+      kh_test_ui_sql (&sql, "ALTER TABLE documents DROP CONSTRAINT documents_sha256_check");
+      tamper = g_strdup_printf ("UPDATE documents SET pdf = pdf || '\\x2020'::bytea WHERE id = %" G_GINT64_FORMAT, id);
+    }
+  else
+    {
+      kh_test_ui_sql (&sql, "DROP TRIGGER documents_no_update");
+      tamper = g_strdup_printf ("UPDATE documents SET pdf = CAST (pdf || X'2020' AS BLOB) WHERE id = %" G_GINT64_FORMAT,
+                                id);
+    }
+  kh_test_ui_sql (&sql, tamper);
+
+  list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (get_timeline (&fixture)), GTK_TYPE_LIST_VIEW));
+  g_signal_emit_by_name (list, "activate", decision_position (&fixture));
+  g_assert_true (kh_test_wait_until (refusal_shown_cb, &fixture, 10000));
+  dialog = kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  expected = g_strdup_printf ("The issued document %" G_GINT64_FORMAT " is not as it was issued: its bytes no longer "
+                              "give the SHA-256 stored with it. Restore the latest backup.", id);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "The Document Cannot Be Opened");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, expected);
+  g_assert_null (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
+  gtk_window_destroy (dialog);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* For the pictures: KH_TEST_SCREENSHOTS=DIR, in the language of the run. */
 static void
 test_screenshot (Fixture       *fixture,
@@ -781,6 +924,8 @@ main (int   argc,
   g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);
   g_test_add_func ("/ui/person-timeline/many-cases", test_many_cases);
   g_test_add_func ("/ui/person-timeline/issued-documents", test_issued_documents);
+  g_test_add_func ("/ui/person-timeline/open-document", test_open_document);
+  g_test_add_func ("/ui/person-timeline/open-damaged-document", test_open_damaged_document);
   g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 

@@ -452,10 +452,18 @@ assign_response_cb (AdwMessageDialog *dialog,
           KhUser *colleague = g_ptr_array_index (d->colleagues, chosen);
           g_autofree char *message = NULL;
 
-          /* Translators: the person's name, then the colleague's */
-          message = g_strdup_printf (_("The case of %s is now with %s."), d->kcase->client_name,
-                                     colleague->display_name != NULL ? colleague->display_name
-                                                                     : colleague->account);
+          const char *name = colleague->display_name != NULL ? colleague->display_name
+                                                             : colleague->account;
+
+          /* A case follows its worker into their team (kh_case_team_after_assign). */
+          if (kh_case_team_after_assign (d->kcase->team_id, colleague->team_id) != d->kcase->team_id
+              && colleague->team_name != NULL)
+            /* Translators: the person's name, the colleague's, then the colleague's team */
+            message = g_strdup_printf (_("The case of %s is now with %s, in the team %s."),
+                                       d->kcase->client_name, name, colleague->team_name);
+          else
+            /* Translators: the person's name, then the colleague's */
+            message = g_strdup_printf (_("The case of %s is now with %s."), d->kcase->client_name, name);
           assign_to (d->self, d->kcase, colleague, message);
         }
     }

@@ -8,7 +8,10 @@
  * written by the store). Above it, a case note (asiakaskertomus entry) is
  * written for one of the person's cases and saved with Ctrl+Enter; the
  * store's rules (kh_case_note_check) are shown at the field, and a failed
- * save keeps the text. A note is corrected by a new note naming it.
+ * save keeps the text. A note is corrected by a new note naming it. An
+ * issued document's entry opens the document as it was issued (issue 8,
+ * 5): the store reads it on its thread, logs the reading and checks the
+ * SHA-256, and a KhDocumentWindow shows it.
  *
  * Built in code, not from a template: the page's first frame with 500
  * entries is measured (tests/bench/bench-timeline.c).
@@ -25,6 +28,7 @@
 #include "core/kh-document-kind.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/documents/kh-document-window.h"
 #include "ui/intake/kh-contact-window.h"
 #include "kh-person-timeline.h"
 
@@ -55,6 +59,7 @@ struct _KhPersonTimeline
   GtkSingleSelection *selection;
   GCancellable       *cancellable;       /* the reading; cancelled by the next */
   GCancellable       *save_cancellable;
+  GCancellable       *open_cancellable;  /* an issued document being opened */
   GHashTable         *case_labels;       /* case id → "Pending since …" */
   GArray             *case_ids;          /* the dropdown's cases, in its order */
   char               *client_name;
@@ -136,6 +141,26 @@ kind_label (const KhTimelineEntry *e)
     }
 }
 
+/* " · No. 12/2026" for a decision, then " · In Swedish". */
+static void
+append_register_and_language (GString    *s,
+                              int         number,
+                              int         year,
+                              const char *language)
+{
+  if (number > 0)
+    {
+      g_string_append (s, " · ");
+      /* Translators: a decision's number in the decision register, then its year: "Nro 12/2026" in fi */
+      g_string_append_printf (s, C_("timeline", "No. %d/%d"), number, year);
+    }
+  g_string_append_printf (s, " · %s", g_strcmp0 (language, "sv") == 0
+                                      /* Translators: the language an issued document is written in */
+                                      ? C_("timeline", "In Swedish")
+                                      /* Translators: the language an issued document is written in */
+                                      : C_("timeline", "In Finnish"));
+}
+
 /* An issued document's line: its title, a decision's register number,
  * its language, and when and how it was sent. */
 static char *
@@ -148,17 +173,7 @@ dup_document_summary (const KhTimelineEntry *e)
     /* Translators: an issued document in a person's timeline that corrects an earlier one */
     g_string_append_printf (s, "%s · ", C_("timeline", "Correction"));
   g_string_append (s, e->text != NULL ? e->text : "");
-  if (e->n2 > 0)
-    {
-      g_string_append (s, " · ");
-      /* Translators: a decision's number in the decision register, then its year: "Nro 12/2026" in fi */
-      g_string_append_printf (s, C_("timeline", "No. %d/%d"), e->n2, e->n3);
-    }
-  g_string_append_printf (s, " · %s", g_strcmp0 (e->language, "sv") == 0
-                                      /* Translators: the language an issued document is written in */
-                                      ? C_("timeline", "In Swedish")
-                                      /* Translators: the language an issued document is written in */
-                                      : C_("timeline", "In Finnish"));
+  append_register_and_language (s, e->n2, e->n3, e->language);
   g_date_clear (&day, 1);
   if (e->day != NULL)
     g_date_set_parse (&day, e->day);
@@ -329,9 +344,7 @@ update_actions (KhPersonTimeline *self)
   KhTimelineEntry *e = selected_entry (self);
   gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
-                                 e != NULL && e->kind != KH_TIMELINE_CASE
-                                 && e->kind != KH_TIMELINE_DOCUMENT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open", e != NULL && e->kind != KH_TIMELINE_CASE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
 }
@@ -652,6 +665,59 @@ entry_window_closed_cb (KhPersonTimeline *self)
 }
 
 static void
+document_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonTimeline) self = user_data;
+  g_autoptr(KhIssuedDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  document = kh_store_get_document_pdf_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (document == NULL)
+    {
+      /* The store's reason, translated: no right to it, or its bytes are
+       * not those issued (SHA-256). */
+      GtkWidget *dialog = adw_message_dialog_new (parent,
+                                                  /* Translators: the heading of a message when an issued document cannot be opened */
+                                                  _("The Document Cannot Be Opened"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  {
+    GString *subtitle = g_string_new (kh_document_kind_label (document->kind));
+    g_autofree char *text = NULL;
+    GtkWidget *window;
+
+    append_register_and_language (subtitle, document->register_number, document->register_year,
+                                  document->language);
+    text = g_string_free (subtitle, FALSE);
+    window = kh_document_window_new (parent, document->title, text, document->pdf);
+    gtk_window_present (GTK_WINDOW (window));
+  }
+}
+
+/* The PDF as it was issued: the store logs the reading and checks its
+ * SHA-256 on its thread. */
+static void
+open_document (KhPersonTimeline *self,
+               gint64            document_id)
+{
+  g_cancellable_cancel (self->open_cancellable);
+  g_clear_object (&self->open_cancellable);
+  self->open_cancellable = g_cancellable_new ();
+  kh_store_get_document_pdf_async (self->store, document_id, self->open_cancellable,
+                                   document_opened_cb, g_object_ref (self));
+}
+
+static void
 open_entry (KhPersonTimeline *self,
             KhTimelineEntry  *e)
 {
@@ -678,6 +744,8 @@ open_entry (KhPersonTimeline *self,
                                G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (window));
     }
+  else if (e->kind == KH_TIMELINE_DOCUMENT)
+    open_document (self, e->id);
   else if (e->kind == KH_TIMELINE_NOTE)
     {
       g_autofree char *when = format_when (e->at);
@@ -1017,6 +1085,7 @@ kh_person_timeline_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->save_cancellable);
+  g_cancellable_cancel (self->open_cancellable);
   stop_waiting_for_paint (self);
   if (self->menu != NULL)
     gtk_widget_unparent (self->menu);
@@ -1024,6 +1093,7 @@ kh_person_timeline_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->save_cancellable);
+  g_clear_object (&self->open_cancellable);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_object (&self->entries);
@@ -1104,6 +1174,7 @@ kh_person_timeline_clear (KhPersonTimeline *self)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->save_cancellable);
+  g_cancellable_cancel (self->open_cancellable);
   self->saving = FALSE;
   self->loaded = FALSE;
   self->client_id = 0;
