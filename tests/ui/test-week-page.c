@@ -643,6 +643,94 @@ test_invitations (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (batch));
 }
 
+static const KhAppointment *
+meeting_of (Fixture        *f,
+            const KhClient *client)
+{
+  GPtrArray *meetings = kh_week_page_get_meetings (KH_WEEK_PAGE (f->page));
+
+  for (guint i = 0; i < meetings->len; i++)
+    if (((KhAppointment *) g_ptr_array_index (meetings, i))->client_id == client->id)
+      return g_ptr_array_index (meetings, i);
+  g_assert_not_reached ();
+}
+
+/* Sends the invitation of `client`'s meeting from its dialog: the
+ * question, then "Send Letter". */
+static KhAppointmentDialog *
+send_invitation (Fixture        *f,
+                 const KhClient *client)
+{
+  KhAppointmentDialog *dialog = kh_appointment_dialog_new_move (f->store, NULL, meeting_of (f, client));
+  AdwMessageDialog *ask;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (kh_appointment_dialog_get_field (dialog, "invitation")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.invitation", NULL));
+  WAIT_UNTIL ((ask = find_message_dialog ()) != NULL);
+  adw_message_dialog_response (ask, "send");
+  return dialog;
+}
+
+/* Issue 8, 3 and 5: one meeting's invitation, in the client's language,
+ * kept as issued in their record and opened to print; none for a person
+ * with a non-disclosure marking, said in the dialog. */
+static void
+test_send_invitation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  g_autoptr(KhClient) rut = add_invitee (f, "Åström", "Rut", KH_LANGUAGE_SV, FALSE, 6, 12);
+  g_autoptr(KhClient) kaarina = add_invitee (f, "Kätkä", "Kaarina", KH_LANGUAGE_FI, TRUE, 7, 14);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  KhAppointmentDialog *dialog;
+  KhDocumentWindow *window;
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 3));
+
+  dialog = send_invitation (f, rut);
+  WAIT_UNTIL ((window = KH_DOCUMENT_WINDOW (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW))) != NULL);
+  kh_test_ui_screenshot (GTK_WIDGET (window), "invitation-sent");
+  /* Kept: an invitation in Swedish, for Rut, sent today by post. */
+  sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE kind = 1 AND language = 'sv' "
+                         "AND delivery = 'letter' AND title = 'Kallelse' AND client_id = %" G_GINT64_FORMAT,
+                         rut->id);
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 1);
+  {
+    g_autoptr(KhDb) db = kh_db_open (f->ui.location, &error);
+    g_autoptr(KhUser) me = kh_db_login (db, g_get_user_name (), NULL, &error);
+    gint64 id = kh_test_ui_count (&f->ui, "SELECT max (id) FROM documents");
+    g_autoptr(KhIssuedDocument) issued = kh_db_get_document_pdf (db, me, id, &error);
+
+    g_assert_no_error (error);
+    pdf = kh_poppler_open (issued->pdf, &error);
+    g_assert_no_error (error);
+    text = page_text (pdf, 0);
+    g_assert_nonnull (strstr (text, "Kallelse till möte"));
+    g_assert_nonnull (strstr (text, "Rut Åström"));
+    g_assert_nonnull (strstr (text, "onsdag 6.3.2030 kl. 12.00–12.45"));
+    g_assert_null (strstr (text, "Kutsu"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Kaarina: no letter; the dialog says why. */
+  dialog = send_invitation (f, kaarina);
+  WAIT_UNTIL (gtk_widget_get_sensitive (kh_appointment_dialog_get_field (dialog, "invitation"))
+              && kh_appointment_dialog_get_message (dialog) != NULL);
+  if (english)
+    g_assert_true (g_str_has_prefix (kh_appointment_dialog_get_message (dialog),
+                                     "The person has a non-disclosure marking"));
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +752,8 @@ main (int   argc,
   g_test_add ("/ui/week/person-page", Fixture, NULL, fixture_set_up, test_person_page, fixture_tear_down);
   g_test_add ("/ui/week/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/ui/week/invitations", Fixture, NULL, fixture_set_up, test_invitations, fixture_tear_down);
+  g_test_add ("/ui/week/send-invitation", Fixture, NULL, fixture_set_up, test_send_invitation,
+              fixture_tear_down);
 
   return g_test_run ();
 }

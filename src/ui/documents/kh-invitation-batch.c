@@ -26,6 +26,7 @@
 #include "documents/kh-letters.h"
 #include "kh-document-window.h"
 #include "kh-invitation-batch.h"
+#include "kh-invitation-send.h"
 
 /* One letter's data, owned, that the letter borrows from. */
 typedef struct
@@ -340,6 +341,7 @@ client_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(KhClient) client = kh_store_get_client_finish (KH_STORE (object), result, &error);
   Invitee *invitee;
+  gboolean is_protected;
 
   if (client == NULL)
     {
@@ -350,21 +352,15 @@ client_read_cb (GObject      *object,
       return;
     }
   invitee = g_ptr_array_index (self->invitees, self->next);
-  if (client->non_disclosure || client->address_withheld)
-    self->protected_ones++;
-  else if (client->address == NULL || *client->address == '\0')
-    self->without_address++;
-  else
+  if (kh_letter_addressee (client, &invitee->name, &invitee->address, &is_protected))
     {
-      invitee->name = g_strdup_printf ("%s %s", client->first_names != NULL ? client->first_names : "",
-                                       client->last_name);
-      g_strstrip (invitee->name);
-      invitee->address = g_strdup_printf ("%s\n%s %s", client->address,
-                                          client->postal_code != NULL ? client->postal_code : "",
-                                          client->city != NULL ? client->city : "");
       invitee->client = g_steal_pointer (&client);
       g_ptr_array_add (self->letters, invitee);
     }
+  else if (is_protected)
+    self->protected_ones++;
+  else
+    self->without_address++;
   self->next++;
   read_next (self);
 }
