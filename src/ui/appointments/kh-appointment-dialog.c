@@ -27,7 +27,7 @@
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-picker.h"
 #include "ui/documents/kh-document-window.h"
-#include "ui/documents/kh-invitation-send.h"
+#include "ui/documents/kh-letter-issue.h"
 #include "kh-appointment-dialog.h"
 
 /* The start times offered: every quarter of an hour from 7.00 to 18.45. */
@@ -458,7 +458,7 @@ invitation_sent_cb (GObject      *source,
 {
   g_autoptr(KhAppointmentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(KhIssuedDocument) document = kh_invitation_send_finish (result, &error);
+  g_autoptr(KhIssuedDocument) document = kh_letter_issue_finish (result, &error);
   g_autofree char *subtitle = NULL;
   GtkWidget *window;
 

@@ -26,7 +26,7 @@
 #include "documents/kh-letters.h"
 #include "kh-document-window.h"
 #include "kh-invitation-batch.h"
-#include "kh-invitation-send.h"
+#include "kh-letter-issue.h"
 
 /* One letter's data, owned, that the letter borrows from. */
 typedef struct
@@ -315,6 +315,7 @@ start_drawing (KhInvitationBatch *self)
       const KhServicePoint *point = g_hash_table_lookup (self->points, &invitee->appointment->service_point_id);
 
       kh_invitation_letter_init_from_appointment (l, invitee->appointment, point);
+      l->letter.language = kh_letter_language (invitee->client);
       l->letter.recipient_name = invitee->name;
       l->letter.recipient_address = invitee->address;
       l->client_phone = invitee->client->phone;
