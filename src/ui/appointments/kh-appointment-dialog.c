@@ -26,7 +26,6 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-picker.h"
-#include "ui/documents/kh-document-window.h"
 #include "ui/documents/kh-letter-issue.h"
 #include "kh-appointment-dialog.h"
 
@@ -459,8 +458,6 @@ invitation_sent_cb (GObject      *source,
   g_autoptr(KhAppointmentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(KhIssuedDocument) document = kh_letter_issue_finish (result, &error);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *window;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -471,11 +468,7 @@ invitation_sent_cb (GObject      *source,
       return;
     }
   show_message (self, NULL, FALSE);
-  /* Translators: under an issued invitation letter's title; %s is the person's name */
-  subtitle = g_strdup_printf (_("Sent to %s today by post: kept in their record"),
-                              self->original->client_name != NULL ? self->original->client_name : "");
-  window = kh_document_window_new (GTK_WINDOW (self), document->title, subtitle, document->pdf);
-  gtk_window_present (GTK_WINDOW (window));
+  kh_letter_show_issued (GTK_WINDOW (self), document, self->original->client_name);
 }
 
 static void
@@ -497,26 +490,19 @@ invitation_action (GtkWidget  *widget,
 {
   KhAppointmentDialog *self = KH_APPOINTMENT_DIALOG (widget);
   g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (self->original == NULL || self->busy)
     return;
   when = kh_appointment_format_when (self->original);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Send an Invitation Letter?"), NULL);
   /* Translators: the client's name, then the meeting's day and hours */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The letter invites %s to the meeting on %s, in the language of "
-                                    "the meeting. It is kept in their record as sent today by post; "
-                                    "print it from the window that opens."),
-                                  self->original->client_name != NULL ? self->original->client_name : "",
-                                  when);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "send", _("_Send Letter"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  body = g_strdup_printf (_("The letter invites %s to the meeting on %s, in the language of "
+                            "the meeting. It is kept in their record as sent today by post; "
+                            "print it from the window that opens."),
+                          self->original->client_name != NULL ? self->original->client_name : "",
+                          when);
+  dialog = kh_letter_ask (GTK_WINDOW (self), _("Send an Invitation Letter?"), body);
   g_signal_connect_object (dialog, "response", G_CALLBACK (invitation_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

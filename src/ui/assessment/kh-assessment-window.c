@@ -27,7 +27,6 @@
 
 #include "core/kh-assessment.h"
 #include "store/kh-db.h"
-#include "ui/documents/kh-document-window.h"
 #include "ui/documents/kh-letter-issue.h"
 #include "kh-assessment-window.h"
 
@@ -609,8 +608,6 @@ summary_sent_cb (GObject      *source,
   g_autoptr(KhAssessmentWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(KhIssuedDocument) document = kh_letter_issue_finish (result, &error);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *window;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.summary-letter", TRUE);
   if (document == NULL)
@@ -620,11 +617,7 @@ summary_sent_cb (GObject      *source,
       return;
     }
   show_message (self, NULL, FALSE);
-  /* Translators: under an issued assessment summary's title; %s is the person's name */
-  subtitle = g_strdup_printf (_("Sent to %s today by post: kept in their record"),
-                              self->client_name != NULL ? self->client_name : "");
-  window = kh_document_window_new (GTK_WINDOW (self), document->title, subtitle, document->pdf);
-  gtk_window_present (GTK_WINDOW (window));
+  kh_letter_show_issued (GTK_WINDOW (self), document, self->client_name);
 }
 
 static void
@@ -651,17 +644,10 @@ summary_letter_action (GtkWidget  *widget,
 
   if (!self->loaded || !is_finished (self))
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Send the Assessment Summary?"),
-                                   _("The summary of this finished assessment (SHL 37 §) goes to the client "
-                                     "by post, in their language. It is kept in their record as sent today; "
-                                     "print it from the window that opens."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "send", _("_Send Letter"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = kh_letter_ask (GTK_WINDOW (self), _("Send the Assessment Summary?"),
+                         _("The summary of this finished assessment (SHL 37 §) goes to the client "
+                           "by post, in their language. It is kept in their record as sent today; "
+                           "print it from the window that opens."));
   g_signal_connect_object (dialog, "response", G_CALLBACK (summary_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

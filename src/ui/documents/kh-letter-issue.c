@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "documents/kh-letters.h"
+#include "kh-document-window.h"
 #include "kh-letter-issue.h"
 
 typedef struct
@@ -210,6 +211,36 @@ kh_letter_issue_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GtkWidget *
+kh_letter_ask (GtkWindow  *parent,
+               const char *heading,
+               const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send Letter"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+void
+kh_letter_show_issued (GtkWindow              *parent,
+                       const KhIssuedDocument *document,
+                       const char             *person_name)
+{
+  /* Translators: under an issued letter's title; %s is the person's name */
+  g_autofree char *subtitle = g_strdup_printf (_("Sent to %s today by post: kept in their record"),
+                                               person_name != NULL ? person_name : "");
+  GtkWidget *window = kh_document_window_new (parent, document->title, subtitle, document->pdf);
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ---- the invitation to a meeting ---- */

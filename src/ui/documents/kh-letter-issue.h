@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 #include "core/kh-appointment.h"
 #include "core/kh-assessment.h"
@@ -62,6 +62,18 @@ void              kh_assessment_summary_send_async (KhStore            *store,
                                                     GCancellable       *cancellable,
                                                     GAsyncReadyCallback callback,
                                                     gpointer            user_data);
+
+/* The question before a letter is sent: `heading` and `body`, with
+ * "Cancel" and "Send Letter" (the response "send"); the caller connects
+ * to "response" and presents it. */
+GtkWidget        *kh_letter_ask             (GtkWindow            *parent,
+                                             const char           *heading,
+                                             const char           *body);
+/* Opens the document window with an issued letter to print or save, its
+ * subtitle saying it was sent to `person_name` and kept. */
+void              kh_letter_show_issued     (GtkWindow              *parent,
+                                             const KhIssuedDocument *document,
+                                             const char             *person_name);
 
 /* The language a letter to `client` is written in: Swedish for a
  * Swedish-speaking person, Finnish otherwise (the unit's languages;
