@@ -470,6 +470,18 @@ typedef struct
   double       y;
 } Unit;
 
+/* The texts at the top and foot of every page. */
+typedef enum
+{
+  PAGE_ORGANISATION,
+  PAGE_UNIT,
+  PAGE_TITLE,
+  PAGE_DATE,
+  PAGE_REFERENCE,
+  PAGE_FOOTER,
+  N_PAGE_TEXTS
+} PageText;
+
 typedef struct
 {
   KhDocument   *doc;
@@ -479,6 +491,11 @@ typedef struct
   GPtrArray    *layouts;       /* owns every layout */
   int           n_pages;
   GPtrArray    *titles;        /* the header's title on each page (borrowed) */
+  GHashTable   *fonts;         /* font string (a FONT_ macro) → PangoFontDescription */
+  /* What repeats on every page, shaped once: the layouts of the header's
+   * and footer's texts, and the texts they were made for. */
+  PangoLayout  *page_layouts[N_PAGE_TEXTS];
+  char         *page_texts[N_PAGE_TEXTS];
 } Render;
 
 static PangoLayout *new_layout (Render     *render,
@@ -505,10 +522,14 @@ new_layout (Render     *render,
             double      width)
 {
   PangoLayout *layout = pango_layout_new (render->context);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoFontDescription *desc = g_hash_table_lookup (render->fonts, font);
 
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (font);
+      g_hash_table_insert (render->fonts, (gpointer) font, desc);
+    }
   pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -526,6 +547,25 @@ layout_height (PangoLayout *layout)
 
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
+}
+
+/* The layout of a text that stands on every page: made on the first page
+ * and reused while the text stays the same (the title may change at a
+ * page break), so that it is shaped once, not once a page. */
+static PangoLayout *
+page_layout (Render     *render,
+             PageText    which,
+             const char *font,
+             const char *text,
+             double      width)
+{
+  if (render->page_layouts[which] == NULL || g_strcmp0 (render->page_texts[which], text) != 0)
+    {
+      render->page_layouts[which] = new_layout (render, font, text, width);
+      g_free (render->page_texts[which]);
+      render->page_texts[which] = g_strdup (text);
+    }
+  return render->page_layouts[which];
 }
 
 static void
@@ -900,31 +940,31 @@ draw_header (Render    *render,
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (doc->organisation != NULL)
     {
-      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->organisation,
-                                        HEADER_COLUMN - x - 4 * MM);
+      PangoLayout *layout = page_layout (render, PAGE_ORGANISATION, FONT_HEAD_BOLD, doc->organisation,
+                                         HEADER_COLUMN - x - 4 * MM);
 
       show_at (cr, layout, x, y);
       y += layout_height (layout);
     }
   if (doc->unit != NULL)
-    show_at (cr, new_layout (render, FONT_HEAD, doc->unit, HEADER_COLUMN - x - 4 * MM), x, y);
+    show_at (cr, page_layout (render, PAGE_UNIT, FONT_HEAD, doc->unit, HEADER_COLUMN - x - 4 * MM), x, y);
 
   y = HEADER_TOP;
   if (title != NULL)
     {
-      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, title, 60 * MM);
+      PangoLayout *layout = page_layout (render, PAGE_TITLE, FONT_HEAD_BOLD, title, 60 * MM);
 
       show_at (cr, layout, HEADER_COLUMN, y);
       y += layout_height (layout);
     }
   {
-    PangoLayout *layout = new_layout (render, FONT_HEAD, date_text, 0);
+    PangoLayout *layout = page_layout (render, PAGE_DATE, FONT_HEAD, date_text, 0);
 
     show_at (cr, layout, HEADER_COLUMN, y);
     y += layout_height (layout);
   }
   if (doc->reference != NULL)
-    show_at (cr, new_layout (render, FONT_HEAD, doc->reference, 60 * MM), HEADER_COLUMN, y);
+    show_at (cr, page_layout (render, PAGE_REFERENCE, FONT_HEAD, doc->reference, 60 * MM), HEADER_COLUMN, y);
   show_right (render, FONT_HEAD, page_text, HEADER_TOP);
 }
 
@@ -974,7 +1014,8 @@ draw_footer (Render *render)
   cairo_line_to (cr, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_RULE);
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  show_at (cr, new_layout (render, FONT_FOOTER, text->str, BODY_WIDTH), MARGIN_LEFT, FOOTER_RULE + 2 * MM);
+  show_at (cr, page_layout (render, PAGE_FOOTER, FONT_FOOTER, text->str, BODY_WIDTH),
+           MARGIN_LEFT, FOOTER_RULE + 2 * MM);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
@@ -1228,6 +1269,8 @@ output_document (Output     *out,
   render.units = g_array_new (FALSE, TRUE, sizeof (Unit));
   render.layouts = g_ptr_array_new_with_free_func (g_object_unref);
   render.titles = g_ptr_array_new ();
+  render.fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                        (GDestroyNotify) pango_font_description_free);
 
   build_units (&render);
   paginate (&render);
@@ -1236,6 +1279,9 @@ output_document (Output     *out,
   g_array_unref (render.units);
   g_ptr_array_unref (render.layouts);
   g_ptr_array_unref (render.titles);
+  g_hash_table_unref (render.fonts);
+  for (guint i = 0; i < N_PAGE_TEXTS; i++)
+    g_free (render.page_texts[i]);
 }
 
 gboolean

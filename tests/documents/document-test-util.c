@@ -167,3 +167,22 @@ doc_test_assert_same_row (PopplerDocument *pdf,
     }
   g_error ("«%s» and «%s» are not on one row of any page", a, b);
 }
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+doc_test_png_of (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  return g_byte_array_free_to_bytes (png);
+}

@@ -42,3 +42,5 @@ char            *doc_test_text             (PopplerDocument *pdf,
 void             doc_test_assert_same_row  (PopplerDocument *pdf,
                                             const char      *a,
                                             const char      *b);
+/* The image `surface` as PNG bytes. */
+GBytes          *doc_test_png_of           (cairo_surface_t *surface);

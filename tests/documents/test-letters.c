@@ -190,8 +190,9 @@ new_invitation (KhInvitationLetter *l,
 }
 
 static void
-check_invitation (const char *language)
+check_invitation (gconstpointer data)
 {
+  const char *language = data;
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(GDateTime) starts = fi_time (2026, 12, 14, 10, 0);
   g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
@@ -244,18 +245,6 @@ check_invitation (const char *language)
   doc = kh_invitation_letter_build (&l, profile);
   g_assert_cmpstr (kh_document_get_language (doc), ==, language);
   text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
-}
-
-static void
-test_invitation_fi (void)
-{
-  check_invitation ("fi");
-}
-
-static void
-test_invitation_sv (void)
-{
-  check_invitation ("sv");
 }
 
 /* By phone and by video: what replaces the place. */
@@ -355,8 +344,9 @@ test_invitation_from_appointment (void)
 /* ---- Could not reach you ---- */
 
 static void
-check_could_not_reach (const char *language)
+check_could_not_reach (gconstpointer data)
 {
+  const char *language = data;
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
   g_autoptr(GDateTime) first = fi_time (2026, 12, 2, 9, 15);
@@ -421,18 +411,6 @@ check_could_not_reach (const char *language)
   doc_test_assert_lacks (text, fi ? "perusosa" : "grunddel");
 }
 
-static void
-test_could_not_reach_fi (void)
-{
-  check_could_not_reach ("fi");
-}
-
-static void
-test_could_not_reach_sv (void)
-{
-  check_could_not_reach ("sv");
-}
-
 /* ---- Assessment summary ---- */
 
 static KhAssessment *
@@ -475,8 +453,9 @@ new_assessment (gboolean fi)
 }
 
 static void
-check_summary (const char *language)
+check_summary (gconstpointer data)
 {
+  const char *language = data;
   gboolean fi = g_str_equal (language, "fi");
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(KhAssessment) a = new_assessment (fi);
@@ -546,23 +525,12 @@ check_summary (const char *language)
   doc_test_assert_lacks (text, fi ? "Terveys" : "Hälsa");
 }
 
-static void
-test_summary_fi (void)
-{
-  check_summary ("fi");
-}
-
-static void
-test_summary_sv (void)
-{
-  check_summary ("sv");
-}
-
 /* ---- Payment commitment ---- */
 
 static void
-check_commitment (const char *language)
+check_commitment (gconstpointer data)
 {
+  const char *language = data;
   gboolean fi = g_str_equal (language, "fi");
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
@@ -629,18 +597,6 @@ check_commitment (const char *language)
   text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
   if (!fi)
     doc_test_assert_lacks (text, "010190");
-}
-
-static void
-test_commitment_fi (void)
-{
-  check_commitment ("fi");
-}
-
-static void
-test_commitment_sv (void)
-{
-  check_commitment ("sv");
 }
 
 /* ---- A batch ---- */
@@ -922,6 +878,60 @@ test_render_invitations (void)
   g_unlink (path);
 }
 
+/* A logo of noise, which compresses badly: 200 × 200 pixels, about
+ * 120 kB as PNG. */
+static GBytes *
+noise_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 200);
+  GRand *rand = g_rand_new_with_seed (8);
+  guint32 *pixels;
+  GBytes *png;
+
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  for (guint i = 0; i < 200 * 200; i++)
+    pixels[i] = g_rand_int (rand) & 0xffffff;
+  cairo_surface_mark_dirty (surface);
+  png = doc_test_png_of (surface);
+  cairo_surface_destroy (surface);
+  g_rand_free (rand);
+  return png;
+}
+
+/* The unit's logo in every letter of a batch is one image in the PDF. */
+static void
+test_batch_logo_once (void)
+{
+  g_autoptr(KhUnitProfile) profile = new_profile ();
+  g_autoptr(GDateTime) starts = fi_time (2026, 12, 14, 10, 0);
+  g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
+  g_autofree char *path = tmp_path ("kh-test-logo-batch.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KhInvitationLetter letters[10];
+  gsize logo_size, sizes[2];
+
+  profile->logo = noise_png ();
+  logo_size = g_bytes_get_size (profile->logo);
+  g_assert_cmpuint (logo_size, >, 100000);
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    new_invitation (&letters[i], "fi", starts, date);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+
+      g_assert_true (kh_letters_render_invitations (letters, round == 0 ? 1 : 10, profile, file,
+                                                    NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &sizes[round], NULL));
+    }
+  /* Nine more letters add their text, not nine more logos. */
+  g_assert_cmpuint (sizes[0], >, logo_size / 2);
+  g_assert_cmpuint (sizes[1] - sizes[0], <, logo_size);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -931,19 +941,20 @@ main (int   argc,
   g_assert_nonnull (helsinki);
 
   g_test_add_func ("/letters/meeting-time", test_meeting_time);
-  g_test_add_func ("/letters/invitation/finnish", test_invitation_fi);
-  g_test_add_func ("/letters/invitation/swedish", test_invitation_sv);
+  g_test_add_data_func ("/letters/invitation/finnish", "fi", check_invitation);
+  g_test_add_data_func ("/letters/invitation/swedish", "sv", check_invitation);
   g_test_add_func ("/letters/invitation/by-phone-and-video", test_invitation_remote);
   g_test_add_func ("/letters/invitation/from-appointment", test_invitation_from_appointment);
-  g_test_add_func ("/letters/could-not-reach/finnish", test_could_not_reach_fi);
-  g_test_add_func ("/letters/could-not-reach/swedish", test_could_not_reach_sv);
-  g_test_add_func ("/letters/assessment-summary/finnish", test_summary_fi);
-  g_test_add_func ("/letters/assessment-summary/swedish", test_summary_sv);
-  g_test_add_func ("/letters/payment-commitment/finnish", test_commitment_fi);
-  g_test_add_func ("/letters/payment-commitment/swedish", test_commitment_sv);
+  g_test_add_data_func ("/letters/could-not-reach/finnish", "fi", check_could_not_reach);
+  g_test_add_data_func ("/letters/could-not-reach/swedish", "sv", check_could_not_reach);
+  g_test_add_data_func ("/letters/assessment-summary/finnish", "fi", check_summary);
+  g_test_add_data_func ("/letters/assessment-summary/swedish", "sv", check_summary);
+  g_test_add_data_func ("/letters/payment-commitment/finnish", "fi", check_commitment);
+  g_test_add_data_func ("/letters/payment-commitment/swedish", "sv", check_commitment);
   g_test_add_func ("/letters/batch/one-pdf", test_batch);
   g_test_add_func ("/letters/batch/cancel-and-failure", test_batch_stops);
   g_test_add_func ("/letters/batch/stream", test_batch_stream);
   g_test_add_func ("/letters/batch/invitations", test_render_invitations);
+  g_test_add_func ("/letters/batch/logo-once", test_batch_logo_once);
   return doc_test_finish (g_test_run ());
 }
