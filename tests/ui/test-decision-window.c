@@ -594,6 +594,74 @@ test_refused (Fixture       *f,
   WAIT_UNTIL (weak == NULL);
 }
 
+/* Everything a decision needs, typed, then issued (answering "Issue"):
+ * the document as the store kept it. */
+static KhIssuedDocument *
+fill_and_issue (KhDecisionWindow *window)
+{
+  KhIssuedDocument *issued = NULL;
+  gpointer weak = window;
+
+  fill_but_reasons (window);
+  type_in (window, "iban_row", "FI21 1234 5600 0007 85");
+  type_view (window, "reasoning_view", "Hyran har stigit.");
+  g_signal_connect (window, "issued", G_CALLBACK (issued_cb), &issued);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_widget_activate_action (GTK_WIDGET (window), "decision.issue", NULL);
+  respond ("issue");
+  WAIT_UNTIL (weak == NULL);
+  g_assert_nonnull (issued);
+  return issued;
+}
+
+/* Issue 8: "a correction is a new document that refers to the one it
+ * corrects". The correction starts empty (the store keeps only the PDF)
+ * and says which decision it corrects; issued, it gets the next number
+ * and refers to the first. */
+static void
+test_correction (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(KhIssuedDocument) first = fill_and_issue (open_window (f));
+  g_autoptr(KhIssuedDocument) second = NULL;
+  g_autoptr(KhIssuedDocument) opened = NULL;
+  KhDecisionWindow *window;
+  GtkWidget *corrects;
+
+  g_assert_cmpint (first->corrects_id, ==, 0);
+  gtk_widget_activate_action (f->page, "person.correct-decision", "(xs)", first->id, "Nr 1/2026");
+  WAIT_UNTIL ((window = (KhDecisionWindow *) kh_test_ui_find_window (KH_TYPE_DECISION_WINDOW)) != NULL);
+  WAIT_UNTIL (kh_decision_window_is_ready (window));
+  corrects = child (window, "corrects_row");
+  g_assert_true (gtk_widget_get_visible (corrects));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (corrects)), ==, "Nr 1/2026");
+  g_assert_cmpint (kh_decision_window_get_form (window)->corrects_id, ==, first->id);
+  /* Empty: nothing of the first decision is known to the form. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "subject_row"))), ==, "");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "outcome_row"))), ==, 0);
+
+  second = fill_and_issue (window);
+  g_assert_cmpint (second->corrects_id, ==, first->id);
+  g_assert_cmpint (second->register_number, ==, first->register_number + 1);
+  kh_store_get_document_pdf_async (f->store, second->id, NULL, document_opened_cb, &opened);
+  WAIT_UNTIL (opened != NULL);
+  g_assert_cmpint (opened->corrects_id, ==, first->id);
+}
+
+/* Nothing typed: closing does not ask. */
+static void
+test_close_untouched (Fixture       *f,
+                      gconstpointer  data)
+{
+  KhDecisionWindow *window = open_window (f);
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (weak == NULL);
+  g_assert_null (kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 /* A social counsellor does not issue decisions. */
 static void
 test_counsellor (Fixture       *f,
@@ -606,6 +674,7 @@ test_counsellor (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_false (kh_decision_window_may_open (f->store));
   gtk_widget_activate_action (f->page, "person.new-decision", NULL);
+  gtk_widget_activate_action (f->page, "person.correct-decision", "(xs)", (gint64) 1, "Nr 1/2026");
   g_assert_null ((KhDecisionWindow *) kh_test_ui_find_window (KH_TYPE_DECISION_WINDOW));
 }
 
@@ -623,6 +692,9 @@ main (int   argc,
 
   g_test_add ("/ui/decision-window/issue", Fixture, NULL, fixture_set_up, test_issue, fixture_tear_down);
   g_test_add ("/ui/decision-window/finnish-defaults", Fixture, NULL, fixture_set_up, test_finnish_defaults,
+              fixture_tear_down);
+  g_test_add ("/ui/decision-window/correction", Fixture, NULL, fixture_set_up, test_correction, fixture_tear_down);
+  g_test_add ("/ui/decision-window/close-untouched", Fixture, NULL, fixture_set_up, test_close_untouched,
               fixture_tear_down);
   g_test_add ("/ui/decision-window/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/ui/decision-window/counsellor", Fixture, GINT_TO_POINTER (KH_ROLE_COUNSELLOR),

@@ -840,6 +840,7 @@ show_client (KhPersonPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", TRUE);
 }
 
 static gboolean works_cases (KhPersonPage *self);
@@ -1327,8 +1328,10 @@ decision_issued_cb (KhPersonPage           *self,
     }
 }
 
-/* Issue 8, items 2 and 5: a decision written for this person, with what
- * the page has read of them (no second read). */
+/* Issue 8, items 2, 4 and 5: a decision written for this person, with
+ * what the page has read of them (no second read). With a parameter, a
+ * correction of the issued decision (its id and how to name it, "No.
+ * 12/2026 of 2.3.2026"): a new decision that refers to it. */
 static void
 new_decision_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1341,6 +1344,15 @@ new_decision_action (GtkWidget  *widget,
     return;
   window = kh_decision_window_new (self->store, GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
                                    self->address_client, self->cases);
+  if (parameter != NULL)
+    {
+      gint64 corrects_id;
+      const char *label;
+
+      g_variant_get (parameter, "(x&s)", &corrects_id, &label);
+      if (corrects_id > 0)
+        kh_decision_window_set_corrects (KH_DECISION_WINDOW (window), corrects_id, label);
+    }
   g_signal_connect_object (window, "issued", G_CALLBACK (decision_issued_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -1498,6 +1510,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
   gtk_widget_class_install_action (widget_class, "person.new-decision", NULL, new_decision_action);
+  gtk_widget_class_install_action (widget_class, "person.correct-decision", "(xs)", new_decision_action);
   gtk_widget_class_install_action (widget_class, "person.name-worker", NULL, name_worker_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
@@ -1516,6 +1529,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
 }
@@ -1630,6 +1644,7 @@ load (KhPersonPage *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
       g_clear_pointer (&self->cases, g_ptr_array_unref);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
