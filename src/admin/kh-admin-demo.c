@@ -231,8 +231,21 @@ typedef struct {
   /* Cases with a worker lately, for meetings (MeetingCandidate). */
   GArray        *meeting_candidates;
   GHashTable    *named;            /* people given a responsible worker (gint64 *) */
+  GPtrArray     *document_people;  /* of KhDemoDocumentFor: a few fi, a few sv */
+  guint          document_people_sv;
   KhDemoSummary *summary;
 } Demo;
+
+/* How many Finnish- and Swedish-speaking people get a demo decision. */
+#define DEMO_DECISIONS_FI 6
+#define DEMO_DECISIONS_SV 4
+
+static void
+document_for_free (KhDemoDocumentFor *d)
+{
+  g_object_unref (d->client);
+  g_free (d);
+}
 
 typedef struct {
   gint64     client_id;
@@ -741,6 +754,21 @@ add_case (Demo       *demo,
       MeetingCandidate m = { kcase->client_id, kcase->id, kcase->assigned_to, client->language };
 
       g_array_append_val (demo->meeting_candidates, m);
+    }
+  /* Issue 8, 7: a decision for some people with a worker, in their language. */
+  if (kcase->status == KH_CASE_ASSIGNED && !kh_db_is_server (demo->db)
+      && (client->language == KH_LANGUAGE_SV
+          ? demo->document_people_sv < DEMO_DECISIONS_SV
+          : client->language == KH_LANGUAGE_FI
+            && demo->document_people->len - demo->document_people_sv < DEMO_DECISIONS_FI))
+    {
+      KhDemoDocumentFor *d = g_new0 (KhDemoDocumentFor, 1);
+
+      d->client = g_object_ref (client);
+      d->case_id = kcase->id;
+      g_ptr_array_add (demo->document_people, d);
+      if (client->language == KH_LANGUAGE_SV)
+        demo->document_people_sv++;
     }
   return TRUE;
 }
@@ -1296,6 +1324,7 @@ kh_admin_demo_run (KhDb           *db,
   g_autoptr(GArray) services = NULL;
   g_autoptr(GArray) meeting_candidates = g_array_new (FALSE, FALSE, sizeof (MeetingCandidate));
   g_autoptr(GHashTable) named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) document_people = g_ptr_array_new_with_free_func ((GDestroyNotify) document_for_free);
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   gint64 existing;
@@ -1353,6 +1382,7 @@ kh_admin_demo_run (KhDb           *db,
   demo.services = services;
   demo.meeting_candidates = meeting_candidates;
   demo.named = named;
+  demo.document_people = document_people;
   demo.summary = summary;
   g_date_clear (&demo.today, 1);
   if (today != NULL)
@@ -1379,6 +1409,8 @@ kh_admin_demo_run (KhDb           *db,
     }
   if (!generate (&demo, n_clients, error)
       || !add_meetings (&demo, error)
+      || !kh_admin_demo_issue_documents (db, calendar, &demo.today, demo.document_people,
+                                         &summary->documents, error)
       || !kh_db_rebuild_search_index (db, error)
       || !kh_db_commit (db, error))
     {

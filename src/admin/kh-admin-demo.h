@@ -14,6 +14,7 @@ typedef struct {
   guint   anonymous;
   guint   cases;
   guint   queued;       /* cases waiting in the queue */
+  guint   documents;    /* issued decisions */
   double  seconds;
 } KhDemoSummary;
 
@@ -34,5 +35,18 @@ gboolean kh_admin_demo_run (KhDb           *db,
 /* "Added 200 people, 310 contacts (25 anonymous) and 70 cases (12 in the
  * queue) in 0.4 s", translated. */
 char    *kh_admin_demo_format_summary (const KhDemoSummary *summary);
+
+/* A person to issue a demo decision to, for their case (kh-admin-demo-documents.c). */
+typedef struct {
+  KhClient *client;
+  gint64    case_id;
+} KhDemoDocumentFor;
+
+gboolean kh_admin_demo_issue_documents (KhDb        *db,
+                                        KhCalendar  *calendar,
+                                        const GDate *today,
+                                        GPtrArray   *people,
+                                        guint       *n_issued,
+                                        GError     **error);
 
 G_END_DECLS
