@@ -192,6 +192,13 @@ kh_responsible_worker_view_label (KhResponsibleWorkerView value)
 }
 
 const char *
+kh_responsible_worker_view_label_in (KhResponsibleWorkerView  value,
+                                     const char              *language)
+{
+  return kh_enum_table_label_in (worker_views, value, language);
+}
+
+const char *
 kh_next_step_key (KhNextStep value)
 {
   return kh_enum_table_key (next_steps, value);
@@ -232,6 +239,20 @@ const char *
 kh_rating_label (int rating)
 {
   return kh_enum_table_label (ratings, rating);
+}
+
+const char *
+kh_rating_label_in (int         rating,
+                    const char *language)
+{
+  return kh_enum_table_label_in (ratings, rating, language);
+}
+
+const char *
+kh_participant_kind_label_in (KhParticipantKind  kind,
+                              const char        *language)
+{
+  return kh_enum_table_label_in (participant_kinds, kind, language);
 }
 
 const char * const *
@@ -942,4 +963,13 @@ kh_assessment_parse_self_assessment_answers (const char *setting)
     return NULL;
   g_ptr_array_add (answers, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&answers), FALSE);
+}
+
+const char *
+kh_assessment_default_area_label_in (const char *key,
+                                     const char *language)
+{
+  int value = kh_enum_table_value (default_areas, key);
+
+  return value != 0 ? kh_enum_table_label_in (default_areas, value, language) : NULL;
 }

@@ -334,6 +334,8 @@ const char   *kh_need_duration_label     (KhNeedDuration          value);
 const char   *kh_need_duration_label_in  (KhNeedDuration          value,
                                           const char             *language);
 const char   *kh_responsible_worker_view_label (KhResponsibleWorkerView value);
+const char   *kh_responsible_worker_view_label_in (KhResponsibleWorkerView value,
+                                                  const char             *language);
 const char   *kh_next_step_key           (KhNextStep              value);
 const char   *kh_next_step_label         (KhNextStep              value);
 const char   *kh_shl_service_key         (KhShlService            service);
@@ -342,6 +344,10 @@ const char   *kh_shl_service_label_in    (KhShlService            service,
                                           const char             *language);
 KhShlService  kh_shl_service_from_key    (const char             *key);
 const char   *kh_rating_label            (int                     rating);
+const char   *kh_rating_label_in         (int                     rating,
+                                          const char             *language);
+const char   *kh_participant_kind_label_in (KhParticipantKind     kind,
+                                            const char           *language);
 
 /* The unit's wording of the self-assessment's five answers (1 serious
  * difficulties … 5 going well): exactly five non-empty lines, each at most
@@ -354,5 +360,9 @@ char        **kh_assessment_parse_self_assessment_answers (const char *setting);
  * adult social work and health (domain-law.md 7.3: a local list). */
 const char * const *kh_assessment_default_area_keys (void);
 const char         *kh_assessment_default_area_label (const char *key);
+/* The same in "fi" or "sv" (for a letter); NULL for a key that is not one
+ * of the default areas (a unit's own area: its stored label is used). */
+const char         *kh_assessment_default_area_label_in (const char *key,
+                                                         const char *language);
 
 G_END_DECLS

@@ -85,6 +85,14 @@ static const KhEnumEntry needs[] = {
   END
 };
 
+static const KhEnumEntry attempt_methods[] = {
+  ROW_C (KH_ATTEMPT_PHONE,        "phone",        "contact attempt", NC_("contact attempt", "Phone call")),
+  ROW_C (KH_ATTEMPT_TEXT_MESSAGE, "text-message", "contact attempt", NC_("contact attempt", "Text message")),
+  ROW_C (KH_ATTEMPT_LETTER,       "letter",       "contact attempt", NC_("contact attempt", "Letter")),
+  ROW_C (KH_ATTEMPT_HOME_VISIT,   "home-visit",   "contact attempt", NC_("contact attempt", "Home visit")),
+  END
+};
+
 static const KhEnumEntry outcomes[] = {
   ROW_C (KH_OUTCOME_ADVICE,      "advice",      "outcome", NC_("outcome", "Advice or information given")),
   ROW_C (KH_OUTCOME_DIRECTED,    "directed",    "outcome", NC_("outcome", "Directed to another service")),
@@ -636,4 +644,57 @@ KhUrgency
 kh_urgency_from_key (const char *key)
 {
   return kh_enum_table_value (urgencies, key);
+}
+
+/**
+ * kh_need_label_in:
+ * @need: a single #KhNeed flag
+ * @language: "fi" or "sv" (anything else: English)
+ *
+ * Returns: (nullable): the SHL 11 § need in @language, for a letter
+ */
+const char *
+kh_need_label_in (KhNeed      need,
+                  const char *language)
+{
+  return kh_enum_table_label_in (needs, need, language);
+}
+
+const char *
+kh_attempt_method_key (KhAttemptMethod value)
+{
+  return kh_enum_table_key (attempt_methods, value);
+}
+
+const char *
+kh_attempt_method_label (KhAttemptMethod value)
+{
+  return kh_enum_table_label (attempt_methods, value);
+}
+
+/**
+ * kh_attempt_method_label_in:
+ * @value: a #KhAttemptMethod
+ * @language: "fi" or "sv" (anything else: English)
+ *
+ * Returns: (nullable): how the person was tried to be reached, in
+ *   @language, or %NULL for an unknown value
+ */
+const char *
+kh_attempt_method_label_in (KhAttemptMethod  value,
+                            const char      *language)
+{
+  return kh_enum_table_label_in (attempt_methods, value, language);
+}
+
+/**
+ * kh_attempt_method_from_key:
+ * @key: (nullable): a key from kh_attempt_method_key()
+ *
+ * Returns: the method, or 0 for an unknown key
+ */
+KhAttemptMethod
+kh_attempt_method_from_key (const char *key)
+{
+  return kh_enum_table_value (attempt_methods, key);
 }

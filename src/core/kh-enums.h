@@ -158,6 +158,20 @@ typedef enum {
   KH_DEADLINE_GROUP_DISABLED = 1 << 2,   /* Disability Services Act 675/2023 */
 } KhDeadlineGroup;
 
+/* How a worker tried to reach a person who did not answer (issue 8, 3:
+ * units reach people whom Kela notified by phone first and by letter when
+ * the phone does not answer; each attempt is recorded, and the
+ * could-not-reach letter lists them). Stored integers: fixed, only ever
+ * appended. */
+typedef enum {
+  KH_ATTEMPT_PHONE = 1,            /* a call that was not answered */
+  KH_ATTEMPT_TEXT_MESSAGE = 2,
+  KH_ATTEMPT_LETTER = 3,
+  KH_ATTEMPT_HOME_VISIT = 4,       /* nobody at home */
+} KhAttemptMethod;
+#define KH_ATTEMPT_FIRST KH_ATTEMPT_PHONE
+#define KH_ATTEMPT_LAST KH_ATTEMPT_HOME_VISIT
+
 /* What an access-log row says was read. */
 typedef enum {
   KH_ACCESS_SEARCH = 1,            /* the person was shown in search results */
@@ -232,5 +246,13 @@ gboolean     kh_outcome_allows_anonymous (KhOutcome value);
  * language is: for the extract that goes to the client (kh-catalog.h). */
 const char  *kh_access_what_label_in  (KhAccessWhat  value, const char *language);
 const char  *kh_access_basis_label_in (KhAccessBasis value, const char *language);
+
+/* The same for what goes into letters: the 11 § needs, and how a person
+ * was tried to be reached ("Phone call" / "Puhelu" / "Telefonsamtal"). */
+const char  *kh_need_label_in         (KhNeed        need, const char *language);
+const char  *kh_attempt_method_key    (KhAttemptMethod value);   /* "phone", "text-message", "letter", "home-visit" */
+const char  *kh_attempt_method_label  (KhAttemptMethod value);
+const char  *kh_attempt_method_label_in (KhAttemptMethod value, const char *language);
+KhAttemptMethod kh_attempt_method_from_key (const char *key);
 
 G_END_DECLS

@@ -252,6 +252,14 @@ kh_document_set_logo (KhDocument *doc,
       cairo_surface_destroy (surface);
       return FALSE;
     }
+  /* The same logo in every letter of a batch is one image in the PDF:
+   * cairo shares images that have the same unique id. */
+  {
+    char *id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA1, png);
+
+    cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_UNIQUE_ID, (const unsigned char *) id,
+                                 strlen (id), g_free, id);
+  }
   doc->logo = surface;
   return TRUE;
 }
@@ -462,6 +470,18 @@ typedef struct
   double       y;
 } Unit;
 
+/* The texts at the top and foot of every page. */
+typedef enum
+{
+  PAGE_ORGANISATION,
+  PAGE_UNIT,
+  PAGE_TITLE,
+  PAGE_DATE,
+  PAGE_REFERENCE,
+  PAGE_FOOTER,
+  N_PAGE_TEXTS
+} PageText;
+
 typedef struct
 {
   KhDocument   *doc;
@@ -471,6 +491,11 @@ typedef struct
   GPtrArray    *layouts;       /* owns every layout */
   int           n_pages;
   GPtrArray    *titles;        /* the header's title on each page (borrowed) */
+  GHashTable   *fonts;         /* font string (a FONT_ macro) → PangoFontDescription */
+  /* What repeats on every page, shaped once: the layouts of the header's
+   * and footer's texts, and the texts they were made for. */
+  PangoLayout  *page_layouts[N_PAGE_TEXTS];
+  char         *page_texts[N_PAGE_TEXTS];
 } Render;
 
 static PangoLayout *new_layout (Render     *render,
@@ -497,10 +522,14 @@ new_layout (Render     *render,
             double      width)
 {
   PangoLayout *layout = pango_layout_new (render->context);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  PangoFontDescription *desc = g_hash_table_lookup (render->fonts, font);
 
+  if (desc == NULL)
+    {
+      desc = pango_font_description_from_string (font);
+      g_hash_table_insert (render->fonts, (gpointer) font, desc);
+    }
   pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -518,6 +547,25 @@ layout_height (PangoLayout *layout)
 
   pango_layout_get_size (layout, NULL, &height);
   return (double) height / PANGO_SCALE;
+}
+
+/* The layout of a text that stands on every page: made on the first page
+ * and reused while the text stays the same (the title may change at a
+ * page break), so that it is shaped once, not once a page. */
+static PangoLayout *
+page_layout (Render     *render,
+             PageText    which,
+             const char *font,
+             const char *text,
+             double      width)
+{
+  if (render->page_layouts[which] == NULL || g_strcmp0 (render->page_texts[which], text) != 0)
+    {
+      render->page_layouts[which] = new_layout (render, font, text, width);
+      g_free (render->page_texts[which]);
+      render->page_texts[which] = g_strdup (text);
+    }
+  return render->page_layouts[which];
 }
 
 static void
@@ -892,31 +940,31 @@ draw_header (Render    *render,
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (doc->organisation != NULL)
     {
-      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, doc->organisation,
-                                        HEADER_COLUMN - x - 4 * MM);
+      PangoLayout *layout = page_layout (render, PAGE_ORGANISATION, FONT_HEAD_BOLD, doc->organisation,
+                                         HEADER_COLUMN - x - 4 * MM);
 
       show_at (cr, layout, x, y);
       y += layout_height (layout);
     }
   if (doc->unit != NULL)
-    show_at (cr, new_layout (render, FONT_HEAD, doc->unit, HEADER_COLUMN - x - 4 * MM), x, y);
+    show_at (cr, page_layout (render, PAGE_UNIT, FONT_HEAD, doc->unit, HEADER_COLUMN - x - 4 * MM), x, y);
 
   y = HEADER_TOP;
   if (title != NULL)
     {
-      PangoLayout *layout = new_layout (render, FONT_HEAD_BOLD, title, 60 * MM);
+      PangoLayout *layout = page_layout (render, PAGE_TITLE, FONT_HEAD_BOLD, title, 60 * MM);
 
       show_at (cr, layout, HEADER_COLUMN, y);
       y += layout_height (layout);
     }
   {
-    PangoLayout *layout = new_layout (render, FONT_HEAD, date_text, 0);
+    PangoLayout *layout = page_layout (render, PAGE_DATE, FONT_HEAD, date_text, 0);
 
     show_at (cr, layout, HEADER_COLUMN, y);
     y += layout_height (layout);
   }
   if (doc->reference != NULL)
-    show_at (cr, new_layout (render, FONT_HEAD, doc->reference, 60 * MM), HEADER_COLUMN, y);
+    show_at (cr, page_layout (render, PAGE_REFERENCE, FONT_HEAD, doc->reference, 60 * MM), HEADER_COLUMN, y);
   show_right (render, FONT_HEAD, page_text, HEADER_TOP);
 }
 
@@ -966,7 +1014,8 @@ draw_footer (Render *render)
   cairo_line_to (cr, PAGE_WIDTH - MARGIN_RIGHT, FOOTER_RULE);
   cairo_stroke (cr);
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  show_at (cr, new_layout (render, FONT_FOOTER, text->str, BODY_WIDTH), MARGIN_LEFT, FOOTER_RULE + 2 * MM);
+  show_at (cr, page_layout (render, PAGE_FOOTER, FONT_FOOTER, text->str, BODY_WIDTH),
+           MARGIN_LEFT, FOOTER_RULE + 2 * MM);
   cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
@@ -1049,18 +1098,21 @@ draw_unit (Render     *render,
     }
 }
 
-/* Draws the placed units page by page. A block's structure tag is closed
- * at the end of a page and opened again on the next, so that a paragraph
- * or table that continues is tagged on both pages. */
+/* Draws the placed units page by page, inside a structure element `tag`
+ * ("Document" for one document, "Part" for one of a batch). A block's
+ * structure tag is closed at the end of a page and opened again on the
+ * next, so that a paragraph or table that continues is tagged on both
+ * pages. */
 static void
-draw (Render    *render,
-      GDateTime *date)
+draw (Render     *render,
+      GDateTime  *date,
+      const char *tag)
 {
   cairo_t *cr = render->cr;
   const Unit *open = NULL;
   guint i = 0;
 
-  cairo_tag_begin (cr, "Document", NULL);
+  cairo_tag_begin (cr, tag, NULL);
   for (int page = 0; page < render->n_pages; page++)
     {
       draw_header (render, page, date);
@@ -1092,7 +1144,7 @@ draw (Render    *render,
         }
       cairo_show_page (cr);
     }
-  cairo_tag_end (cr, "Document");
+  cairo_tag_end (cr, tag);
 }
 
 typedef struct
@@ -1125,61 +1177,72 @@ set_metadata (cairo_surface_t    *surface,
     cairo_pdf_surface_set_metadata (surface, field, value);
 }
 
-gboolean
-kh_document_render_to_stream (KhDocument    *doc,
-                              GOutputStream *stream,
-                              GCancellable  *cancellable,
-                              GError       **error)
+/* The PDF surface, its cairo context and one Pango context for every
+ * document drawn on it. */
+typedef struct
 {
-  Sink sink = { stream, cancellable, NULL };
-  g_autoptr(GDateTime) date = doc->date != NULL ? g_date_time_ref (doc->date)
-                                                : g_date_time_new_now_local ();
-  g_autofree char *created = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  Sink             sink;
   cairo_surface_t *surface;
+  cairo_t         *cr;
+  PangoContext    *context;
+} Output;
+
+static void
+output_open (Output        *out,
+             KhDocument    *doc,
+             GDateTime     *date,
+             GOutputStream *stream,
+             GCancellable  *cancellable)
+{
+  g_autofree char *created = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_font_options_t *options;
-  cairo_status_t status;
-  Render render = { 0 };
 
-  g_return_val_if_fail (doc != NULL, FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  out->sink = (Sink) { stream, cancellable, NULL };
+  out->surface = cairo_pdf_surface_create_for_stream (write_to_stream, &out->sink,
+                                                      PAGE_WIDTH, PAGE_HEIGHT);
+  set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, doc->title);
+  set_metadata (out->surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
+  set_metadata (out->surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+  set_metadata (out->surface, CAIRO_PDF_METADATA_CREATOR, "Kohtaamo " PACKAGE_VERSION);
+  set_metadata (out->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &sink, PAGE_WIDTH, PAGE_HEIGHT);
-  set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
-  set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-  set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-  set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Kohtaamo " PACKAGE_VERSION);
-  set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
-
-  render.doc = doc;
-  render.cr = cairo_create (surface);
-  render.context = pango_cairo_create_context (render.cr);
+  out->cr = cairo_create (out->surface);
+  out->context = pango_cairo_create_context (out->cr);
   /* One point is one unit of the PDF surface; no hinting on paper. */
-  pango_cairo_context_set_resolution (render.context, 72.0);
+  pango_cairo_context_set_resolution (out->context, 72.0);
   options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (render.context, options);
+  pango_cairo_context_set_font_options (out->context, options);
   cairo_font_options_destroy (options);
-  render.units = g_array_new (FALSE, TRUE, sizeof (Unit));
-  render.layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  render.titles = g_ptr_array_new ();
+}
 
-  build_units (&render);
-  paginate (&render);
-  draw (&render, date);
+/* Finishes the PDF and frees the surface. With `abort` (the reason a
+ * batch stops) nothing more is written and FALSE is returned; the caller
+ * reports `abort`. */
+static gboolean
+output_close (Output       *out,
+              const GError *abort,
+              GError      **error)
+{
+  cairo_status_t status;
 
-  g_array_unref (render.units);
-  g_ptr_array_unref (render.layouts);
-  g_ptr_array_unref (render.titles);
-  g_object_unref (render.context);
-  cairo_destroy (render.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  g_clear_object (&out->context);
+  g_clear_pointer (&out->cr, cairo_destroy);
+  if (abort != NULL && out->sink.error == NULL)
+    out->sink.error = g_error_copy (abort);
+  cairo_surface_finish (out->surface);
+  status = cairo_surface_status (out->surface);
+  g_clear_pointer (&out->surface, cairo_surface_destroy);
 
-  if (sink.error != NULL)
+  if (abort != NULL)
     {
-      g_propagate_error (error, sink.error);
+      g_clear_error (&out->sink.error);
+      return FALSE;
+    }
+  if (out->sink.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&out->sink.error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -1188,6 +1251,183 @@ kh_document_render_to_stream (KhDocument    *doc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Lays `doc` out and draws its pages on the output, numbered from 1. */
+static void
+output_document (Output     *out,
+                 KhDocument *doc,
+                 const char *tag)
+{
+  g_autoptr(GDateTime) date = doc->date != NULL ? g_date_time_ref (doc->date)
+                                                : g_date_time_new_now_local ();
+  Render render = { 0 };
+
+  render.doc = doc;
+  render.cr = out->cr;
+  render.context = out->context;
+  render.units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  render.layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  render.titles = g_ptr_array_new ();
+  render.fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                        (GDestroyNotify) pango_font_description_free);
+
+  build_units (&render);
+  paginate (&render);
+  draw (&render, date, tag);
+
+  g_array_unref (render.units);
+  g_ptr_array_unref (render.layouts);
+  g_ptr_array_unref (render.titles);
+  g_hash_table_unref (render.fonts);
+  for (guint i = 0; i < N_PAGE_TEXTS; i++)
+    g_free (render.page_texts[i]);
+}
+
+gboolean
+kh_document_render_to_stream (KhDocument    *doc,
+                              GOutputStream *stream,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GDateTime) date = NULL;
+  Output out = { 0 };
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  date = doc->date != NULL ? g_date_time_ref (doc->date) : g_date_time_new_now_local ();
+  output_open (&out, doc, date, stream, cancellable);
+  output_document (&out, doc, "Document");
+  return output_close (&out, NULL, error);
+}
+
+/**
+ * kh_document_render_batch_to_stream:
+ *
+ * Each document is asked for, laid out, drawn and freed in turn, so that
+ * a batch of thousands never holds more than one document. The fonts are
+ * embedded once for the whole batch: one surface, one Pango context.
+ */
+gboolean
+kh_document_render_batch_to_stream (guint                   n_documents,
+                                    KhDocumentBatchFunc     produce,
+                                    KhDocumentProgressFunc  progress,
+                                    gpointer                user_data,
+                                    GOutputStream          *stream,
+                                    GCancellable           *cancellable,
+                                    GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  Output out = { 0 };
+  gboolean opened = FALSE;
+
+  g_return_val_if_fail (n_documents > 0, FALSE);
+  g_return_val_if_fail (produce != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(KhDocument) doc = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+      doc = produce (i, user_data, &local_error);
+      if (doc == NULL)
+        {
+          if (local_error == NULL)
+            g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, "document %u of %u: none", i + 1, n_documents);
+          break;
+        }
+      if (!opened)
+        {
+          /* The batch's metadata are its first document's. */
+          output_open (&out, doc, doc->date != NULL ? doc->date : now, stream, cancellable);
+          cairo_tag_begin (out.cr, "Document", NULL);
+          opened = TRUE;
+        }
+      output_document (&out, doc, "Part");
+      if (out.sink.error != NULL)
+        break;
+      if (progress != NULL)
+        progress (i + 1, n_documents, user_data);
+    }
+  if (!opened)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (local_error == NULL && out.sink.error == NULL)
+    cairo_tag_end (out.cr, "Document");
+  if (local_error != NULL)
+    {
+      output_close (&out, local_error, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return output_close (&out, NULL, error);
+}
+
+/**
+ * kh_document_render_batch:
+ *
+ * Written to a temporary file beside `target` and moved over it only when
+ * the whole PDF is written: a cancelled or failed batch leaves no file, and
+ * an earlier `target` is kept as it was.
+ */
+gboolean
+kh_document_render_batch (guint                   n_documents,
+                          KhDocumentBatchFunc     produce,
+                          KhDocumentProgressFunc  progress,
+                          gpointer                user_data,
+                          GFile                  *target,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) temp = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp_name = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (target), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parent = g_file_get_parent (target);
+  base = g_file_get_basename (target);
+  for (guint attempt = 0; file_stream == NULL; attempt++)
+    {
+      g_autoptr(GError) create_error = NULL;
+
+      g_free (temp_name);
+      temp_name = g_strdup_printf (".%s.%08x.part", base, g_random_int ());
+      g_clear_object (&temp);
+      temp = parent != NULL ? g_file_get_child (parent, temp_name) : g_file_new_for_path (temp_name);
+      file_stream = g_file_create (temp, G_FILE_CREATE_PRIVATE, cancellable, &create_error);
+      if (file_stream == NULL
+          && (attempt >= 10 || !g_error_matches (create_error, G_IO_ERROR, G_IO_ERROR_EXISTS)))
+        {
+          g_propagate_error (error, g_steal_pointer (&create_error));
+          return FALSE;
+        }
+    }
+  /* cairo writes in small pieces. */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_stream), 256 * 1024);
+  ok = kh_document_render_batch_to_stream (n_documents, produce, progress, user_data,
+                                           buffered, cancellable, error)
+       && g_output_stream_close (buffered, cancellable, error)
+       && g_file_move (temp, target, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error);
+  if (!ok)
+    {
+      g_output_stream_close (buffered, NULL, NULL);
+      g_file_delete (temp, NULL, NULL);
+    }
+  return ok;
 }
 
 gboolean

@@ -131,6 +131,44 @@ gboolean    kh_document_render_pdf         (KhDocument    *doc,
 GBytes     *kh_document_render_bytes       (KhDocument    *doc,
                                             GError       **error);
 
+/* ---- Many documents as one PDF (a batch of letters) ---- */
+
+/* The `index`th document of a batch (0-based), newly made; NULL with
+ * `error` set stops the batch. */
+typedef KhDocument *(*KhDocumentBatchFunc)    (guint        index,
+                                               gpointer     user_data,
+                                               GError     **error);
+/* Called after each document is drawn: `done` of `total`. On the thread
+ * that renders (a GTask's worker: send it on to the main context). */
+typedef void        (*KhDocumentProgressFunc) (guint        done,
+                                               guint        total,
+                                               gpointer     user_data);
+
+/* `n_documents` documents, asked for one at a time from `produce`, in one
+ * PDF: each begins on a new page with its own header, recipient and page
+ * numbers ("Sivu 1 (2)" again from each one's first page), tagged as a
+ * Part of the PDF's Document. The PDF's metadata are the first document's.
+ * Checks `cancellable` before each document: then FALSE with
+ * G_IO_ERROR_CANCELLED. On FALSE what was written to `stream` is an
+ * incomplete PDF and must be discarded. */
+gboolean    kh_document_render_batch_to_stream (guint                   n_documents,
+                                                KhDocumentBatchFunc     produce,
+                                                KhDocumentProgressFunc  progress,
+                                                gpointer                user_data,
+                                                GOutputStream          *stream,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+/* The same into `target`, atomically: written beside it under a temporary
+ * name and moved over it only when complete. A cancelled or failed batch
+ * leaves no file behind (and an existing `target` untouched). */
+gboolean    kh_document_render_batch           (guint                   n_documents,
+                                                KhDocumentBatchFunc     produce,
+                                                KhDocumentProgressFunc  progress,
+                                                gpointer                user_data,
+                                                GFile                  *target,
+                                                GCancellable           *cancellable,
+                                                GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhDocument, kh_document_free)
 
 G_END_DECLS

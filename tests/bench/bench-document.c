@@ -17,8 +17,10 @@
  * kh-decision.c): the decision on two pages and the rectification
  * instructions on two more, the last day computed, laid out and rendered
  * in each round. The first round warms
- * the font caches of both and is not counted. Prints "bench:" lines for
- * tools/bench.
+ * the font caches of both and is not counted. Then a batch of 1 000
+ * invitation letters (kh-letters.h) to one PDF file with
+ * kh_letters_render_invitations, three times, its progress shown on
+ * stderr (issue 8: under 15 s). Prints "bench:" lines for tools/bench.
  */
 #define G_LOG_DOMAIN "kohtaamo-bench"
 
@@ -27,8 +29,11 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <glib/gstdio.h>
+
 #include "documents/kh-decision.h"
 #include "documents/kh-document.h"
+#include "documents/kh-letters.h"
 #include "bench-common.h"
 
 static const char *const paragraphs[] = {
@@ -191,6 +196,83 @@ bare_pages (gboolean full)
   return size;
 }
 
+#define BATCH_LETTERS 1000
+#define BATCH_ROUNDS  3
+
+static const char *const bring[] = { "Henkilöllisyystodistus", "Viimeisimmät tiliotteet", NULL };
+
+static void
+show_progress (guint    done,
+               guint    total,
+               gpointer user_data)
+{
+  if (done % 100 == 0 || done == total)
+    g_printerr ("\r  batch: %u / %u letters", done, total);
+  if (done == total)
+    g_printerr ("\n");
+}
+
+/* 1 000 invitations, every tenth in Swedish, a quarter by phone, to one
+ * PDF in a temporary folder. Returns the milliseconds; the file's size in
+ * `out_size`. */
+static double
+batch_of_invitations (gsize *out_size)
+{
+  g_autoptr(KhUnitProfile) profile = kh_unit_profile_new ();
+  g_autoptr(GTimeZone) helsinki = g_time_zone_new_identifier ("Europe/Helsinki");
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GDateTime) date = g_date_time_new (helsinki, 2026, 12, 7, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kh-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kutsut.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KhInvitationLetter *letters = g_new0 (KhInvitationLetter, BATCH_LETTERS);
+  GStatBuf st;
+  double start, ms;
+
+  profile->text[0][KH_UNIT_PROFILE_ORGANISATION] = g_strdup ("Pohjolan hyvinvointialue");
+  profile->text[0][KH_UNIT_PROFILE_UNIT] = g_strdup ("Aikuissosiaalityö");
+  profile->text[0][KH_UNIT_PROFILE_POSTAL_ADDRESS] = g_strdup ("PL 100");
+  profile->text[0][KH_UNIT_PROFILE_POSTAL_CODE_TOWN] = g_strdup ("90101 Oulu");
+  profile->text[0][KH_UNIT_PROFILE_PHONE] = g_strdup ("08 555 0100");
+  profile->text[1][KH_UNIT_PROFILE_ORGANISATION] = g_strdup ("Välfärdsområdet Norden");
+  profile->text[1][KH_UNIT_PROFILE_POSTAL_ADDRESS] = g_strdup ("PB 100");
+  profile->text[1][KH_UNIT_PROFILE_POSTAL_CODE_TOWN] = g_strdup ("90101 Uleåborg");
+  for (guint i = 0; i < BATCH_LETTERS; i++)
+    {
+      KhInvitationLetter *l = &letters[i];
+      GDateTime *starts = g_date_time_new (helsinki, 2026, 12, 14 + (i / 40) % 5, 8 + (i % 8), 30, 0);
+      char *name = g_strdup_printf ("Asiakas %04u Äijälä", i + 1);
+
+      g_ptr_array_add (times, starts);
+      g_ptr_array_add (owned, name);
+      l->letter.language = i % 10 == 9 ? "sv" : "fi";
+      l->letter.recipient_name = name;
+      l->letter.recipient_address = "Äijälänkatu 4 B 12\n90130 Oulu";
+      l->letter.date = date;
+      l->letter.sender = (KhLetterSender) { "Eero Esimerkki", "sosiaaliohjaaja", "08 555 0101",
+                                            "eero.esimerkki@example.fi" };
+      l->starts = starts;
+      l->minutes = 60;
+      l->kind = i % 4 == 3 ? KH_MEETING_PHONE : KH_MEETING_IN_PERSON;
+      l->place_name = "Keskustan sosiaalitoimisto";
+      l->place_address = "Kirkkokatu 9 A\n90100 Oulu";
+      l->bring = bring;
+    }
+
+  start = bench_now_ms ();
+  if (!kh_letters_render_invitations (letters, BATCH_LETTERS, profile, file, show_progress, NULL,
+                                      NULL, &error))
+    g_error ("the batch: %s", error->message);
+  ms = bench_now_ms () - start;
+  *out_size = g_stat (path, &st) == 0 ? (gsize) st.st_size : 0;
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (letters);
+  return ms;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +335,23 @@ main (int   argc,
       if (i > 0)
         g_array_append_val (same_fonts, ms);
     }
+  {
+    g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (double));
+    gsize batch_size = 0;
+    double median;
+
+    for (guint i = 0; i < BATCH_ROUNDS; i++)
+      {
+        double ms = batch_of_invitations (&batch_size);
+
+        g_array_append_val (batch, ms);
+      }
+    median = bench_quantile (batch, 0.5);
+    bench_report ("batch: 1 000 invitations to one PDF", batch);
+    g_print ("bench: batch: %.2f ms a letter, %.2fx the bare page; %zu bytes; aim < 15 s: %s\n",
+             median / BATCH_LETTERS, median / BATCH_LETTERS / bench_quantile (floor, 0.5), batch_size,
+             median < 15000 ? "met" : "NOT met");
+  }
   bench_report ("document: a decision's PDF, 2 pages", document);
   bench_report ("decision: with its instructions, 4 pages", decision);
   bench_report ("floor: a bare cairo + pango PDF page", floor);

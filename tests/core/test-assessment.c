@@ -454,6 +454,54 @@ test_copy_equal (void)
   g_assert_false (kh_assessment_equal (a, b));
 }
 
+/* The labels a letter prints, in its language whatever the UI's is. */
+static void
+test_labels_in (void)
+{
+  static const struct { KhResponsibleWorkerView value; const char *fi, *sv; } views[] = {
+    { KH_RESPONSIBLE_WORKER_NEEDED,     "Tarpeen",            "Behövs" },
+    { KH_RESPONSIBLE_WORKER_NOT_NEEDED, "Ilmeisen tarpeeton", "Uppenbart onödig" },
+  };
+  static const struct { int value; const char *fi, *sv; } ratings[] = {
+    { 1, "1 – vakavia vaikeuksia", "1 – allvarliga svårigheter" },
+    { 5, "5 – sujuu hyvin",        "5 – går bra" },
+  };
+  static const struct { KhParticipantKind value; const char *fi, *sv; } participants[] = {
+    { KH_PARTICIPANT_SUPPORT_PERSON, "Tukihenkilö", "Stödperson" },
+    { KH_PARTICIPANT_INTERPRETER,    "Tulkki",      "Tolk" },
+  };
+  static const struct { const char *key, *fi, *sv; } areas[] = {
+    { "housing",  "Asuminen", "Boende" },
+    { "finances", "Talous",   "Ekonomi" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_cmpstr (kh_responsible_worker_view_label_in (views[i].value, "fi"), ==, views[i].fi);
+      g_assert_cmpstr (kh_responsible_worker_view_label_in (views[i].value, "sv"), ==, views[i].sv);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    {
+      g_assert_cmpstr (kh_rating_label_in (ratings[i].value, "fi"), ==, ratings[i].fi);
+      g_assert_cmpstr (kh_rating_label_in (ratings[i].value, "sv"), ==, ratings[i].sv);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (participants); i++)
+    {
+      g_assert_cmpstr (kh_participant_kind_label_in (participants[i].value, "fi"), ==, participants[i].fi);
+      g_assert_cmpstr (kh_participant_kind_label_in (participants[i].value, "sv"), ==, participants[i].sv);
+    }
+  g_assert_null (kh_rating_label_in (KH_RATING_NONE, "fi"));
+  g_assert_null (kh_responsible_worker_view_label_in (KH_RESPONSIBLE_WORKER_UNANSWERED, "sv"));
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_assert_cmpstr (kh_assessment_default_area_label_in (areas[i].key, "fi"), ==, areas[i].fi);
+      g_assert_cmpstr (kh_assessment_default_area_label_in (areas[i].key, "sv"), ==, areas[i].sv);
+    }
+  /* A unit's own area has no label of the application's. */
+  g_assert_null (kh_assessment_default_area_label_in ("pets", "fi"));
+  g_assert_null (kh_assessment_default_area_label_in (NULL, "sv"));
+}
+
 /* Every key is unique and comes back; every label is there. */
 static void
 test_labels (void)
@@ -506,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/new-version", test_new_version);
   g_test_add_func ("/core/assessment/copy-equal", test_copy_equal);
   g_test_add_func ("/core/assessment/labels", test_labels);
+  g_test_add_func ("/core/assessment/labels-in", test_labels_in);
 
   return g_test_run ();
 }

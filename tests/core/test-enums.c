@@ -348,6 +348,51 @@ test_other_records (void)
   g_assert_finalize_object (g_steal_pointer (&entry));
 }
 
+/* How a person was tried to be reached: keys, and labels in the letter's
+ * language whatever the UI's is; the 11 § needs in a letter's language. */
+static void
+test_attempt_methods_and_needs_in (void)
+{
+  static const struct {
+    KhAttemptMethod method;
+    const char     *key;
+    const char     *fi;
+    const char     *sv;
+  } methods[] = {
+    { KH_ATTEMPT_PHONE,        "phone",        "Puhelu",       "Telefonsamtal" },
+    { KH_ATTEMPT_TEXT_MESSAGE, "text-message", "Tekstiviesti", "Textmeddelande" },
+    { KH_ATTEMPT_LETTER,       "letter",       "Kirje",        "Brev" },
+    { KH_ATTEMPT_HOME_VISIT,   "home-visit",   "Kotikäynti",   "Hembesök" },
+  };
+  static const struct {
+    KhNeed      need;
+    const char *fi;
+    const char *sv;
+  } needs[] = {
+    { KH_NEED_HOUSING,   "Asuminen",           "Boende" },
+    { KH_NEED_FINANCIAL, "Taloudellinen tuki", "Ekonomiskt stöd" },
+  };
+
+  g_assert_cmpuint (G_N_ELEMENTS (methods), ==, KH_ATTEMPT_LAST - KH_ATTEMPT_FIRST + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_assert_cmpstr (kh_attempt_method_key (methods[i].method), ==, methods[i].key);
+      g_assert_cmpint (kh_attempt_method_from_key (methods[i].key), ==, methods[i].method);
+      g_assert_cmpstr (kh_attempt_method_label_in (methods[i].method, "fi"), ==, methods[i].fi);
+      g_assert_cmpstr (kh_attempt_method_label_in (methods[i].method, "sv"), ==, methods[i].sv);
+      assert_label (kh_attempt_method_label (methods[i].method));
+    }
+  g_assert_null (kh_attempt_method_label_in (0, "fi"));
+  g_assert_null (kh_attempt_method_key (KH_ATTEMPT_LAST + 1));
+  g_assert_cmpint (kh_attempt_method_from_key ("fax"), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (needs); i++)
+    {
+      g_assert_cmpstr (kh_need_label_in (needs[i].need, "fi"), ==, needs[i].fi);
+      g_assert_cmpstr (kh_need_label_in (needs[i].need, "sv"), ==, needs[i].sv);
+    }
+  g_assert_null (kh_need_label_in (KH_NEED_HOUSING | KH_NEED_FINANCIAL, "fi"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/core/enums/outcomes", test_outcomes);
   g_test_add_func ("/core/enums/languages-and-roles", test_languages_and_roles);
   g_test_add_func ("/core/enums/other-labels", test_other_labels);
+  g_test_add_func ("/core/enums/attempt-methods-and-needs-in", test_attempt_methods_and_needs_in);
   g_test_add_func ("/core/records/client", test_client_records);
   g_test_add_func ("/core/records/contact", test_contact_records);
   g_test_add_func ("/core/records/other", test_other_records);

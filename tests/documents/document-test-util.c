@@ -95,3 +95,94 @@ doc_test_set_ui_language (const char *language)
   g_setenv ("LANGUAGE", language, TRUE);
   setlocale (LC_ALL, g_str_equal (language, "fi") ? "fi_FI.UTF-8" : "sv_FI.UTF-8");
 }
+
+/* The text of one page, or of all (index -1), with every run of white
+ * space (line ends, no-break spaces) made one space, so that a sentence
+ * that wraps is still found. */
+char *
+doc_test_text (PopplerDocument *pdf,
+               int              index)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = NULL;
+      g_autofree char *text = NULL;
+
+      if (index >= 0 && i != index)
+        continue;
+      page = poppler_document_get_page (pdf, i);
+      text = poppler_page_get_text (page);
+      g_string_append_printf (all, "%s\n", text);
+    }
+  for (const char *p = all->str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_strdup (out->str);
+}
+
+/* Whether some place of `a` and some place of `b` on `page` share a line. */
+static gboolean
+on_one_row (PopplerPage *page,
+            const char  *a,
+            const char  *b)
+{
+  GList *found_a = poppler_page_find_text (page, a);
+  GList *found_b = poppler_page_find_text (page, b);
+  gboolean row = FALSE;
+
+  for (GList *i = found_a; i != NULL && !row; i = i->next)
+    for (GList *j = found_b; j != NULL && !row; j = j->next)
+      row = ABS (((PopplerRectangle *) i->data)->y1 - ((PopplerRectangle *) j->data)->y1) <= 1.5;
+  g_list_free_full (found_a, (GDestroyNotify) poppler_rectangle_free);
+  g_list_free_full (found_b, (GDestroyNotify) poppler_rectangle_free);
+  return row;
+}
+
+void
+doc_test_assert_same_row (PopplerDocument *pdf,
+                          const char      *a,
+                          const char      *b)
+{
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+
+      if (on_one_row (page, a, b))
+        return;
+    }
+  g_error ("«%s» and «%s» are not on one row of any page", a, b);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+doc_test_png_of (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==,
+                   CAIRO_STATUS_SUCCESS);
+  return g_byte_array_free_to_bytes (png);
+}

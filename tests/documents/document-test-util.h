@@ -32,3 +32,15 @@ void             doc_test_assert_lacks     (const char  *text,
  * follow it. The C.UTF-8 locale of the tests ignores LANGUAGE, so a real
  * locale is set when one is installed. */
 void             doc_test_set_ui_language  (const char  *language);
+/* The text of one page, or of all (index -1), with every run of white
+ * space (line ends, no-break spaces) made one space, so that a sentence
+ * that wraps is still found. */
+char            *doc_test_text             (PopplerDocument *pdf,
+                                            int              index);
+/* `a` and `b` side by side on one row of a table, on some page (poppler's
+ * text puts a table's columns one after the other). */
+void             doc_test_assert_same_row  (PopplerDocument *pdf,
+                                            const char      *a,
+                                            const char      *b);
+/* The image `surface` as PNG bytes. */
+GBytes          *doc_test_png_of           (cairo_surface_t *surface);

@@ -117,45 +117,6 @@ new_content (KhDecisionContent *c,
   c->delivery = KH_DELIVERY_LETTER;
 }
 
-/* The text of one page, or of all (index -1), with every run of white
- * space (line ends, no-break spaces) made one space, so that a sentence
- * that wraps is still found. */
-static char *
-text_of (PopplerDocument *pdf,
-         int              index)
-{
-  g_autoptr(GString) all = g_string_new (NULL);
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean space = FALSE;
-
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autoptr(PopplerPage) page = NULL;
-      g_autofree char *text = NULL;
-
-      if (index >= 0 && i != index)
-        continue;
-      page = poppler_document_get_page (pdf, i);
-      text = poppler_page_get_text (page);
-      g_string_append_printf (all, "%s\n", text);
-    }
-  for (const char *p = all->str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x00A0)
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_strdup (out->str);
-}
-
 /* The 0-based page of the first page whose text has `needle`, or -1. */
 static int
 page_of (PopplerDocument *pdf,
@@ -163,47 +124,12 @@ page_of (PopplerDocument *pdf,
 {
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
-      g_autofree char *text = text_of (pdf, i);
+      g_autofree char *text = doc_test_text (pdf, i);
 
       if (strstr (text, needle) != NULL)
         return i;
     }
   return -1;
-}
-
-/* The top of the first place `text` is on `page`, or -1. */
-static double
-top_of (PopplerPage *page,
-        const char  *text)
-{
-  GList *found = poppler_page_find_text (page, text);
-  double top = -1;
-
-  if (found != NULL)
-    top = ((PopplerRectangle *) found->data)->y1;
-  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-  return top;
-}
-
-/* `a` and `b` are on the same page, side by side on one row of a table
- * (poppler's text puts a table's columns one after the other). */
-static void
-assert_same_row (PopplerDocument *pdf,
-                 const char      *a,
-                 const char      *b)
-{
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
-      double top_a = top_of (page, a);
-
-      if (top_a < 0)
-        continue;
-      if (top_of (page, b) < 0 || ABS (top_of (page, b) - top_a) > 1.5)
-        g_error ("«%s» and «%s» are not on one row of page %d", a, b, i + 1);
-      return;
-    }
-  g_error ("«%s» not found", a);
 }
 
 /* Every heading and the fixed text of a Finnish decision, HL 44–45 § and
@@ -285,7 +211,7 @@ check_language (const char         *language,
   doc = kh_decision_build (&content, calendar);
   g_assert_cmpstr (kh_document_get_language (doc), ==, language);
   pdf = doc_test_render (doc, name, NULL);
-  text = text_of (pdf, -1);
+  text = doc_test_text (pdf, -1);
 
   for (guint i = 0; i < n_expected; i++)
     if (strstr (expected[i], "\u00ad") == NULL)
@@ -299,15 +225,15 @@ check_language (const char         *language,
   doc_test_assert_contains (text, "2.3.2026");
   doc_test_assert_contains (text, "123/2026");
   doc_test_assert_contains (text, fi ? "Äijälänkatu 4 B 12" : "Äijälägatan 4 B 12");
-  assert_same_row (pdf, fi ? "Vuokra joulukuu 2026" : "Hyra december 2026", "412,50\u00a0€");
-  assert_same_row (pdf, fi ? "Sähkölasku marraskuu 2026" : "Elräkning november 2026", "89,90\u00a0€");
-  assert_same_row (pdf, fi ? "Yhteensä" : "Sammanlagt", "502,40\u00a0€");
-  assert_same_row (pdf, fi ? "Ajalle" : "För tiden", "1.3.2026–31.3.2026");
-  assert_same_row (pdf, fi ? "Maksetaan" : "Betalas",
+  doc_test_assert_same_row (pdf, fi ? "Vuokra joulukuu 2026" : "Hyra december 2026", "412,50\u00a0€");
+  doc_test_assert_same_row (pdf, fi ? "Sähkölasku marraskuu 2026" : "Elräkning november 2026", "89,90\u00a0€");
+  doc_test_assert_same_row (pdf, fi ? "Yhteensä" : "Sammanlagt", "502,40\u00a0€");
+  doc_test_assert_same_row (pdf, fi ? "Ajalle" : "För tiden", "1.3.2026–31.3.2026");
+  doc_test_assert_same_row (pdf, fi ? "Maksetaan" : "Betalas",
                    fi ? "asiakkaan tilille FI21 1234 5600 0007 85"
                       : "till klientens konto FI21 1234 5600 0007 85");
-  assert_same_row (pdf, fi ? "Ratkaisu" : "Avgörande", fi ? "Myönnetään osittain" : "Beviljas delvis");
-  assert_same_row (pdf, fi ? "Asianosainen" : "Part", "Áŋŋel Čuđđi, 010190-999W");
+  doc_test_assert_same_row (pdf, fi ? "Ratkaisu" : "Avgörande", fi ? "Myönnetään osittain" : "Beviljas delvis");
+  doc_test_assert_same_row (pdf, fi ? "Asianosainen" : "Part", "Áŋŋel Čuđđi, 010190-999W");
   doc_test_assert_contains (text, fi ? "Öljylämmityksen lisälaskua" : "Ärendet har utretts.");
   doc_test_assert_contains (text, fi ? "Laki toimeentulotuesta (1412/1997) 7 c §"
                             : "Lagen om utkomststöd (1412/1997) 7 c §");
@@ -337,8 +263,8 @@ check_language (const char         *language,
   g_assert_cmpint (instructions, >=, 1);
   g_assert_cmpint (page_of (pdf, fi ? "Lisätietoja antaa" : "Ytterligare upplysningar ger"), <, instructions);
   {
-    g_autofree char *before = text_of (pdf, instructions - 1);
-    g_autofree char *first = text_of (pdf, instructions);
+    g_autofree char *before = doc_test_text (pdf, instructions - 1);
+    g_autofree char *first = doc_test_text (pdf, instructions);
     g_autofree char *expected_pages = g_strdup_printf (fi ? "Sivu %d (%d)" : "Sida %d (%d)",
                                                        instructions + 1,
                                                        poppler_document_get_n_pages (pdf));
@@ -417,7 +343,7 @@ test_last_days (void)
           set (&content.received_date, c->rd, c->rm, c->ry);
         doc = kh_decision_build (&content, calendar);
         pdf = doc_test_render (doc, name, NULL);
-        text = text_of (pdf, -1);
+        text = doc_test_text (pdf, -1);
 
         sentence = g_strdup_printf (fi ? "Oikaisuvaatimus on tehtävä viimeistään %s."
                                        : "Begäran om omprövning ska framställas senast den %s.",
@@ -454,7 +380,7 @@ test_proven_unknown (void)
   g_assert_null (kh_decision_last_day_sentence (&content, calendar));
   doc = kh_decision_build (&content, calendar);
   pdf = doc_test_render (doc, "sv-proven.pdf", NULL);
-  text = text_of (pdf, -1);
+  text = doc_test_text (pdf, -1);
   doc_test_assert_contains (text, "Detta beslut delges bevisligen.");
   doc_test_assert_contains (text, "2.3.2026, bevisligen");
   doc_test_assert_lacks (text, "ska framställas senast den");
@@ -497,7 +423,7 @@ test_service (void)
       g_assert_cmpuint (problems->len, ==, 0);
       granted = kh_decision_build (&content, calendar);
       pdf = doc_test_render (granted, name, NULL);
-      text = text_of (pdf, -1);
+      text = doc_test_text (pdf, -1);
       doc_test_assert_contains (text, fi ? "Päätös sosiaalipalvelusta" : "Beslut om socialservice");
       doc_test_assert_contains (text, fi ? "Palvelu myönnetään seuraavasti." : "Tjänsten beviljas enligt följande.");
       doc_test_assert_contains (text, content.service);
@@ -509,8 +435,8 @@ test_service (void)
       content.departs_from_plan = FALSE;
       refused = kh_decision_build (&content, calendar);
       pdf2 = doc_test_render (refused, name2, NULL);
-      text2 = text_of (pdf2, -1);
-      assert_same_row (pdf2, fi ? "Ratkaisu" : "Avgörande", fi ? "Hylätään" : "Avslås");
+      text2 = doc_test_text (pdf2, -1);
+      doc_test_assert_same_row (pdf2, fi ? "Ratkaisu" : "Avgörande", fi ? "Hylätään" : "Avslås");
       doc_test_assert_contains (text2, fi ? "Hakemus hylätään." : "Ansökan avslås.");
       doc_test_assert_lacks (text2, fi ? "Poikkeaminen" : "Avvikelse");
     }
@@ -558,13 +484,13 @@ test_from_profile (void)
   g_assert_cmpuint (problems->len, ==, 0);
   doc = kh_decision_build (&content, calendar);
   pdf = doc_test_render (doc, "sv-profile.pdf", NULL);
-  text = text_of (pdf, -1);
+  text = doc_test_text (pdf, -1);
   doc_test_assert_contains (text, "Välfärdsområdet Norden · Socialt arbete för vuxna");
   doc_test_assert_contains (text, "PB 100, 90101 Uleåborg · tfn 08 555 0100");
   doc_test_assert_contains (text, "Åsa Öhman ledande socialarbetare");
-  assert_same_row (pdf, "Postadress", "Registratorskontoret, PB 10, 90101 Uleåborg");
-  assert_same_row (pdf, "Besöksadress", "Kyrkogatan 9 A");
-  assert_same_row (pdf, "E-post", "kirjaamo@example.fi");
+  doc_test_assert_same_row (pdf, "Postadress", "Registratorskontoret, PB 10, 90101 Uleåborg");
+  doc_test_assert_same_row (pdf, "Besöksadress", "Kyrkogatan 9 A");
+  doc_test_assert_same_row (pdf, "E-post", "kirjaamo@example.fi");
   doc_test_assert_lacks (text, "Pohjolan");
 }
 
@@ -584,7 +510,7 @@ test_incomplete (void)
   doc = kh_decision_build (&content, calendar);
   g_assert_cmpstr (kh_document_get_language (doc), ==, "sv");
   pdf = doc_test_render (doc, "sv-incomplete.pdf", NULL);
-  text = text_of (pdf, -1);
+  text = doc_test_text (pdf, -1);
   doc_test_assert_contains (text, "Beslut om socialservice");
   doc_test_assert_contains (text, "Anvisning för begäran om omprövning");
   doc_test_assert_lacks (text, "(null)");

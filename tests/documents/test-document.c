@@ -88,22 +88,26 @@ page_text (PopplerDocument *pdf,
   return poppler_page_get_text (page);
 }
 
-/* The 0-based page on which `text` first occurs, or -1. */
+/* The 0-based page on which `text` first occurs, or -1. The pages' texts
+ * are read once per document (poppler_page_find_text reads a page again on
+ * each call, and the long documents ask hundreds of times). */
 static int
 page_of (PopplerDocument *pdf,
          const char      *text)
 {
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
-      GList *found = poppler_page_find_text (page, text);
+  GPtrArray *pages = g_object_get_data (G_OBJECT (pdf), "kh-page-texts");
 
-      if (found != NULL)
-        {
-          g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
-          return i;
-        }
+  if (pages == NULL)
+    {
+      pages = g_ptr_array_new_with_free_func (g_free);
+      for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+        g_ptr_array_add (pages, doc_test_text (pdf, i));
+      g_object_set_data_full (G_OBJECT (pdf), "kh-page-texts", pages,
+                              (GDestroyNotify) g_ptr_array_unref);
     }
+  for (guint i = 0; i < pages->len; i++)
+    if (strstr (g_ptr_array_index (pages, i), text) != NULL)
+      return (int) i;
   return -1;
 }
 
@@ -468,22 +472,13 @@ test_page_break (void)
   doc_test_assert_lacks (second, "Päätöksen teksti.");
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A made-up 80 × 40 pixel logo. */
 static GBytes *
 make_png (void)
 {
-  GByteArray *png = g_byte_array_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 80, 40);
   cairo_t *cr = cairo_create (surface);
+  GBytes *png;
 
   cairo_set_source_rgb (cr, 0.0, 0.3, 0.6);
   cairo_rectangle (cr, 0, 0, 40, 40);
@@ -492,10 +487,9 @@ make_png (void)
   cairo_arc (cr, 60, 20, 18, 0, 2 * G_PI);
   cairo_fill (cr);
   cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_bytes, png), ==,
-                   CAIRO_STATUS_SUCCESS);
+  png = doc_test_png_of (surface);
   cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
+  return png;
 }
 
 static void
