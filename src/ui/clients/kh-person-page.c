@@ -20,6 +20,7 @@
 #include "ui/common/kh-text-row.h"
 #include "ui/intake/kh-contact-window.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/documents/kh-decision-window.h"
 #include "ui/appointments/kh-appointment-dialog.h"
 #include "core/kh-caseload.h"
 #include "kh-access-log-page.h"
@@ -38,6 +39,7 @@ struct _KhPersonPage
   GtkButton         *back_button;
   AdwActionRow      *birth_date_row;
   GtkWidget         *book_button;
+  GtkWidget         *decision_button;
   GtkListBox        *cases_list;
   AdwActionRow      *code_row;
   GtkWidget         *contacts_group;
@@ -75,6 +77,7 @@ struct _KhPersonPage
   GCancellable      *code_cancellable;
   GCancellable      *address_cancellable;
   KhClient          *address_client;    /* the person with the protected address, once shown */
+  GPtrArray         *cases;             /* of KhCase, as last listed; NULL until then */
 
   gint64             client_id;
   gboolean           scroll_to_top;     /* a new opening: the page starts at the name */
@@ -565,6 +568,11 @@ cases_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
+  if (cases != NULL)
+    {
+      g_clear_pointer (&self->cases, g_ptr_array_unref);
+      self->cases = g_ptr_array_ref (cases);
+    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -831,6 +839,8 @@ show_client (KhPersonPage *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", TRUE);
 }
 
 static gboolean works_cases (KhPersonPage *self);
@@ -1301,6 +1311,53 @@ book_meeting_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Issue 8: a decision issued from the window below: the timeline lists it. */
+static void
+decision_issued_cb (KhPersonPage           *self,
+                    const KhIssuedDocument *document)
+{
+  g_autofree char *number = kh_decision_number_format (document->register_number, document->register_year);
+  /* Translators: a toast; %s is the decision's register number, "12/2026" */
+  g_autofree char *text = g_strdup_printf (_("Decision %s issued"), number);
+
+  emit_toast (self, text);
+  if (self->timeline != NULL && self->client != NULL)
+    {
+      g_autofree char *name = kh_client_dup_display_name (self->client);
+
+      kh_person_timeline_load (self->timeline, self->client->id, name);
+    }
+}
+
+/* Issue 8, items 2, 4 and 5: a decision written for this person, with
+ * what the page has read of them (no second read). With a parameter, a
+ * correction of the issued decision (its id and how to name it, "No.
+ * 12/2026 of 2.3.2026"): a new decision that refers to it. */
+static void
+new_decision_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  GtkWidget *window;
+
+  if (self->client == NULL || !kh_decision_window_may_open (self->store))
+    return;
+  window = kh_decision_window_new (self->store, GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                   self->address_client, self->cases);
+  if (parameter != NULL)
+    {
+      gint64 corrects_id;
+      const char *label;
+
+      g_variant_get (parameter, "(x&s)", &corrects_id, &label);
+      if (corrects_id > 0)
+        kh_decision_window_set_corrects (KH_DECISION_WINDOW (window), corrects_id, label);
+    }
+  g_signal_connect_object (window, "issued", G_CALLBACK (decision_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -1395,6 +1452,7 @@ kh_person_page_dispose (GObject *object)
   g_clear_object (&self->address_cancellable);
   g_clear_object (&self->address_client);
   g_clear_object (&self->client);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (kh_person_page_parent_class)->dispose (object);
@@ -1421,6 +1479,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, book_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, birth_date_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, cases_list);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, decision_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, meetings_list);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, code_row);
@@ -1451,6 +1510,8 @@ kh_person_page_class_init (KhPersonPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
+  gtk_widget_class_install_action (widget_class, "person.new-decision", NULL, new_decision_action);
+  gtk_widget_class_install_action (widget_class, "person.correct-decision", "(xs)", new_decision_action);
   gtk_widget_class_install_action (widget_class, "person.name-worker", NULL, name_worker_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
@@ -1468,6 +1529,8 @@ kh_person_page_init (KhPersonPage *self)
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
 }
@@ -1529,6 +1592,8 @@ kh_person_page_set_store (KhPersonPage *self,
   gtk_widget_set_visible (self->book_button,
                           kh_store_get_user (store) != NULL
                           && kh_role_works_cases (kh_store_get_user (store)->role));
+  /* Decisions are issued by social workers and the lead (the store refuses others too). */
+  gtk_widget_set_visible (self->decision_button, kh_decision_window_may_open (store));
 }
 
 void
@@ -1579,6 +1644,9 @@ load (KhPersonPage *self,
         kh_person_timeline_clear (self->timeline);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
+      g_clear_pointer (&self->cases, g_ptr_array_unref);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   self->client_id = client_id;
