@@ -37,6 +37,8 @@
 #include "ui/assessment/kh-self-assessment.h"
 #include "ui/clients/kh-person-page.h"
 
+#include "ui/documents/kh-document-window.h"
+#include "ui/documents/kh-poppler.h"
 #include "kh-test-ui.h"
 #include "../store/pg-test-util.h"
 
@@ -146,6 +148,9 @@ fixture_set_up (Fixture       *f,
     client->identity_kind = KH_IDENTITY_BIRTH_DATE;
     client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
     client->birth_date = g_strdup ("1980-05-14");
+    client->address = g_strdup ("Kauppakatu 12 B 7");
+    client->postal_code = g_strdup ("65100");
+    client->city = g_strdup ("Vaasa");
     contact->channel = KH_CHANNEL_WALK_IN;
     contact->contactor = KH_CONTACTOR_SELF;
     contact->language = KH_LANGUAGE_FI;
@@ -454,6 +459,46 @@ test_finish_and_new_version (Fixture       *f,
   /* Read-only: nothing to finish, the steps cannot be edited. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (w->finish_button)));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (w->summary)));
+
+  /* The summary to the client (SHL 37 §; issue 8, 3): issued in Finnish,
+   * the client's language, into the record, and opened to print. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "assessment.summary-letter", NULL);
+  WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
+  adw_message_dialog_response (dialog, "send");
+  WAIT_UNTIL (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW) != NULL);
+  {
+    g_autoptr(KhDb) db = open_as (f, worker_account ());
+    g_autoptr(GError) error = NULL;
+    g_autoptr(KhUser) user = kh_db_login (db, worker_account (), NULL, &error);
+    g_autoptr(GPtrArray) entries = kh_db_list_client_timeline (db, user, f->client_id, 0, &error);
+    g_autoptr(KhIssuedDocument) issued = NULL;
+    g_autoptr(PopplerDocument) pdf = NULL;
+    g_autoptr(PopplerPage) page = NULL;
+    g_autofree char *text = NULL;
+    KhTimelineEntry *summary = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        KhTimelineEntry *e = g_ptr_array_index (entries, i);
+
+        if (e->kind == KH_TIMELINE_DOCUMENT && e->n1 == KH_DOCUMENT_ASSESSMENT_SUMMARY)
+          summary = e;
+      }
+    g_assert_nonnull (summary);
+    g_assert_cmpstr (summary->language, ==, "fi");
+    g_assert_cmpint (summary->case_id, ==, f->case_id);
+    issued = kh_db_get_document_pdf (db, user, summary->id, &error);
+    g_assert_no_error (error);
+    pdf = kh_poppler_open (issued->pdf, &error);
+    g_assert_no_error (error);
+    page = poppler_document_get_page (pdf, 0);
+    text = poppler_page_get_text (page);
+    g_assert_nonnull (strstr (text, "Yhteenveto palvelutarpeen arvioinnista"));
+    g_assert_nonnull (strstr (text, "Aino Korhonen"));
+    g_assert_nonnull (strstr (text, "Kauppakatu 12 B 7"));
+  }
+  gtk_window_destroy (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
   close_and_wait (window);
 
   window = open_from_case (f, "Open Assessment");

@@ -28,6 +28,9 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-picker.h"
+#include "ui/documents/kh-document-window.h"
+#include "ui/documents/kh-invitation-batch.h"
+#include "ui/documents/kh-poppler.h"
 
 #include "kh-test-ui.h"
 
@@ -472,6 +475,262 @@ test_person_page (Fixture       *f,
   g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 1);
 }
 
+/* A person with an address (and a non-disclosure marking if asked), and a
+ * meeting with them on day `day` of March 2030 at `hour` Finnish time (the
+ * time a letter prints, whatever the machine's zone; noon to two is in the
+ * point's hours in Finland's zone and in UTC alike). */
+static KhClient *
+add_invitee (Fixture    *f,
+             const char *last_name,
+             const char *first_names,
+             KhLanguage  language,
+             gboolean    non_disclosure,
+             int         day,
+             int         hour)
+{
+  g_autoptr(KhUser) ada = NULL;
+  g_autoptr(KhAppointment) a = kh_appointment_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) helsinki = g_time_zone_new_identifier ("Europe/Helsinki");
+  KhClient *client = kh_client_new ();
+
+  g_assert_nonnull (helsinki);
+  ada = kh_db_login (f->other, "ada", NULL, &error);
+  g_assert_no_error (error);
+  client->last_name = g_strdup (last_name);
+  client->first_names = g_strdup (first_names);
+  client->language = language;
+  client->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  client->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  client->birth_date = g_strdup ("1975-06-01");
+  client->address = g_strdup (language == KH_LANGUAGE_SV ? "Strandvägen 3 A 5" : "Kauppakatu 12 B 7");
+  client->postal_code = g_strdup ("65100");
+  client->city = g_strdup (language == KH_LANGUAGE_SV ? "Vasa" : "Vaasa");
+  client->non_disclosure = non_disclosure;
+  client->id = kh_db_save_client (f->other, ada, client, &error);
+  g_assert_no_error (error);
+
+  a->client_id = client->id;
+  a->kind = KH_MEETING_IN_PERSON;
+  a->service_point_id = f->torikatu;
+  a->language = language;
+  a->starts = g_date_time_new (helsinki, 2030, 3, day, hour, 0, 0);
+  a->minutes = 45;
+  g_assert_cmpint (kh_db_book_appointment (f->other, f->me, a, &error), >, 0);
+  g_assert_no_error (error);
+  return client;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+button (gpointer    window,
+        const char *label)
+{
+  GtkWidget *found = kh_test_ui_find (GTK_WIDGET (window), is_button_labelled, label);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static char *
+page_text (PopplerDocument *pdf,
+           int              index)
+{
+  g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, index);
+
+  return poppler_page_get_text (page);
+}
+
+/* Issue 8, 6: the week's coming meetings' invitation letters as one PDF,
+ * each in its client's language whatever the UI's, with progress; a person
+ * with a non-disclosure marking is left out and said so; the PDF opens in
+ * the document window. Then once more, cancelled at once: nothing made. */
+static void
+test_invitations (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  g_autoptr(KhClient) rut = add_invitee (f, "Åström", "Rut", KH_LANGUAGE_SV, FALSE, 6, 12);
+  g_autoptr(KhClient) kalle = add_invitee (f, "Koskinen", "Kalle", KH_LANGUAGE_FI, FALSE, 7, 13);
+  g_autoptr(KhClient) kaarina = add_invitee (f, "Kätkä", "Kaarina", KH_LANGUAGE_FI, TRUE, 7, 14);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  KhInvitationBatch *batch;
+  GtkWindow *preview;
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+  int first_fi = -1;
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 4));
+  kh_test_ui_screenshot (GTK_WIDGET (gtk_widget_get_root (f->page)), "week-with-invitations");
+
+  g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
+  batch = KH_INVITATION_BATCH (kh_test_ui_find_window (KH_TYPE_INVITATION_BATCH));
+  g_assert_nonnull (batch);
+  WAIT_UNTIL (kh_invitation_batch_is_finished (batch));
+  kh_test_ui_screenshot (GTK_WIDGET (batch), "invitation-batch");
+  g_assert_cmpfloat (kh_invitation_batch_get_fraction (batch), ==, 1.0);
+  if (english)
+    g_assert_cmpstr (kh_invitation_batch_get_status (batch), ==,
+                     "The letters are ready. 1 person has a non-disclosure marking: "
+                     "send their letter from their own page. 1 person has no address on record: "
+                     "add it on their page, or give them the time by phone.");
+
+  /* Rut's letter in Swedish, then Kalle's in Finnish (the meetings'
+   * order); nothing for Kaarina (a non-disclosure marking), nor for Aino
+   * (no address). */
+  /* The PDF beside the pictures, to look at as pages. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("KH_TEST_SCREENSHOTS"), "invitations.pdf", NULL);
+      GBytes *bytes = kh_invitation_batch_get_pdf (batch);
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    }
+  pdf = kh_poppler_open (kh_invitation_batch_get_pdf (batch), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), >=, 2);
+  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+    {
+      g_autofree char *text = page_text (pdf, i);
+
+      g_assert_null (strstr (text, "Kätkä"));
+      g_assert_null (strstr (text, "Aaltonen"));
+      if (first_fi < 0 && strstr (text, "Kutsu tapaamiseen") != NULL)
+        first_fi = i;
+    }
+  {
+    g_autofree char *swedish = page_text (pdf, 0);
+    g_autofree char *finnish = page_text (pdf, first_fi);
+
+    g_assert_nonnull (strstr (swedish, "Kallelse till möte"));
+    g_assert_nonnull (strstr (swedish, "Rut Åström"));
+    g_assert_nonnull (strstr (swedish, "Strandvägen 3 A 5"));
+    g_assert_nonnull (strstr (swedish, "onsdag 6.3.2030 kl. 12.00–12.45"));
+    g_assert_null (strstr (swedish, "Kutsu"));
+    g_assert_cmpint (first_fi, >, 0);
+    g_assert_nonnull (strstr (finnish, "Kalle Koskinen"));
+    g_assert_nonnull (strstr (finnish, "Kauppakatu 12 B 7"));
+    g_assert_nonnull (strstr (finnish, "torstai 7.3.2030 klo 13.00–13.45"));
+    g_assert_null (strstr (finnish, "Kallelse"));
+  }
+  /* Each address read is in the access log. */
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM access_log WHERE what = 2"), >=, 4);
+
+  /* Show the letters: the document window. */
+  g_assert_true (gtk_widget_get_visible (button (batch, _("_Show Letters"))));
+  gtk_widget_activate (button (batch, _("_Show Letters")));
+  WAIT_UNTIL ((preview = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW)) != NULL);
+  gtk_window_destroy (preview);
+
+  /* Cancelled at once: nothing made, the window says so. */
+  g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
+  WAIT_UNTIL ((batch = KH_INVITATION_BATCH (kh_test_ui_find_window (KH_TYPE_INVITATION_BATCH))) != NULL);
+  /* A click, not gtk_widget_activate: a button's activation clicks only
+   * after its press animation, when the letters may be done. */
+  g_signal_emit_by_name (button (batch, _("_Cancel")), "clicked");
+  WAIT_UNTIL (kh_invitation_batch_is_finished (batch));
+  g_assert_null (kh_invitation_batch_get_pdf (batch));
+  if (english)
+    g_assert_cmpstr (kh_invitation_batch_get_status (batch), ==, "Cancelled. No letters were kept.");
+  gtk_window_destroy (GTK_WINDOW (batch));
+}
+
+static const KhAppointment *
+meeting_of (Fixture        *f,
+            const KhClient *client)
+{
+  GPtrArray *meetings = kh_week_page_get_meetings (KH_WEEK_PAGE (f->page));
+
+  for (guint i = 0; i < meetings->len; i++)
+    if (((KhAppointment *) g_ptr_array_index (meetings, i))->client_id == client->id)
+      return g_ptr_array_index (meetings, i);
+  g_assert_not_reached ();
+}
+
+/* Sends the invitation of `client`'s meeting from its dialog: the
+ * question, then "Send Letter". */
+static KhAppointmentDialog *
+send_invitation (Fixture        *f,
+                 const KhClient *client)
+{
+  KhAppointmentDialog *dialog = kh_appointment_dialog_new_move (f->store, NULL, meeting_of (f, client));
+  AdwMessageDialog *ask;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (kh_appointment_dialog_get_field (dialog, "invitation")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "appointment.invitation", NULL));
+  WAIT_UNTIL ((ask = find_message_dialog ()) != NULL);
+  adw_message_dialog_response (ask, "send");
+  return dialog;
+}
+
+/* Issue 8, 3 and 5: one meeting's invitation, in the client's language,
+ * kept as issued in their record and opened to print; none for a person
+ * with a non-disclosure marking, said in the dialog. */
+static void
+test_send_invitation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  g_autoptr(KhClient) rut = add_invitee (f, "Åström", "Rut", KH_LANGUAGE_SV, FALSE, 6, 12);
+  g_autoptr(KhClient) kaarina = add_invitee (f, "Kätkä", "Kaarina", KH_LANGUAGE_FI, TRUE, 7, 14);
+  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  KhAppointmentDialog *dialog;
+  KhDocumentWindow *window;
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 3));
+
+  dialog = send_invitation (f, rut);
+  WAIT_UNTIL ((window = KH_DOCUMENT_WINDOW (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW))) != NULL);
+  kh_test_ui_screenshot (GTK_WIDGET (window), "invitation-sent");
+  /* Kept: an invitation in Swedish, for Rut, sent today by post. */
+  sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE kind = 1 AND language = 'sv' "
+                         "AND delivery = 'letter' AND title = 'Kallelse' AND client_id = %" G_GINT64_FORMAT,
+                         rut->id);
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 1);
+  {
+    g_autoptr(KhDb) db = kh_db_open (f->ui.location, &error);
+    g_autoptr(KhUser) me = kh_db_login (db, g_get_user_name (), NULL, &error);
+    gint64 id = kh_test_ui_count (&f->ui, "SELECT max (id) FROM documents");
+    g_autoptr(KhIssuedDocument) issued = kh_db_get_document_pdf (db, me, id, &error);
+
+    g_assert_no_error (error);
+    pdf = kh_poppler_open (issued->pdf, &error);
+    g_assert_no_error (error);
+    text = page_text (pdf, 0);
+    g_assert_nonnull (strstr (text, "Kallelse till möte"));
+    g_assert_nonnull (strstr (text, "Rut Åström"));
+    g_assert_nonnull (strstr (text, "onsdag 6.3.2030 kl. 12.00–12.45"));
+    g_assert_null (strstr (text, "Kutsu"));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Kaarina: no letter; the dialog says why. */
+  dialog = send_invitation (f, kaarina);
+  WAIT_UNTIL (gtk_widget_get_sensitive (kh_appointment_dialog_get_field (dialog, "invitation"))
+              && kh_appointment_dialog_get_message (dialog) != NULL);
+  if (english)
+    g_assert_true (g_str_has_prefix (kh_appointment_dialog_get_message (dialog),
+                                     "The person has a non-disclosure marking"));
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -492,6 +751,9 @@ main (int   argc,
   g_test_add ("/ui/week/book-move-cancel", Fixture, NULL, fixture_set_up, test_week, fixture_tear_down);
   g_test_add ("/ui/week/person-page", Fixture, NULL, fixture_set_up, test_person_page, fixture_tear_down);
   g_test_add ("/ui/week/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/ui/week/invitations", Fixture, NULL, fixture_set_up, test_invitations, fixture_tear_down);
+  g_test_add ("/ui/week/send-invitation", Fixture, NULL, fixture_set_up, test_send_invitation,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/common/kh-person-picker.h"
+#include "ui/documents/kh-letter-issue.h"
 #include "kh-appointment-dialog.h"
 
 /* The start times offered: every quarter of an hour from 7.00 to 18.45. */
@@ -58,6 +59,7 @@ struct _KhAppointmentDialog
   GtkWidget     *interpreter_switch;
   AdwEntryRow   *note_row;
   GtkWidget     *cancel_meeting_button;
+  GtkWidget     *invitation_button;
 
   /* owned */
   KhStore       *store;
@@ -284,6 +286,8 @@ set_busy (KhAppointmentDialog *self,
   gtk_widget_set_sensitive (self->save_button, !busy);
   if (self->cancel_meeting_button != NULL)
     gtk_widget_set_sensitive (self->cancel_meeting_button, !busy);
+  if (self->invitation_button != NULL)
+    gtk_widget_set_sensitive (self->invitation_button, !busy);
 }
 
 static void
@@ -442,6 +446,65 @@ cancel_meeting_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (cancel_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* ---- the invitation letter (issue 8, 3) ---- */
+
+static void
+invitation_sent_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhAppointmentDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIssuedDocument) document = kh_letter_issue_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (document == NULL)
+    {
+      show_message (self, error->message, FALSE);
+      return;
+    }
+  show_message (self, NULL, FALSE);
+  kh_letter_show_issued (GTK_WINDOW (self), document, self->original->client_name);
+}
+
+static void
+invitation_response_cb (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        KhAppointmentDialog *self)
+{
+  if (g_strcmp0 (response, "send") != 0 || self->busy)
+    return;
+  set_busy (self, TRUE);
+  kh_invitation_send_async (self->store, self->original, self->cancellable, invitation_sent_cb,
+                            g_object_ref (self));
+}
+
+static void
+invitation_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KhAppointmentDialog *self = KH_APPOINTMENT_DIALOG (widget);
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->original == NULL || self->busy)
+    return;
+  when = kh_appointment_format_when (self->original);
+  /* Translators: the client's name, then the meeting's day and hours */
+  body = g_strdup_printf (_("The letter invites %s to the meeting on %s, in the language of "
+                            "the meeting. It is kept in their record as sent today by post; "
+                            "print it from the window that opens."),
+                          self->original->client_name != NULL ? self->original->client_name : "",
+                          when);
+  dialog = kh_letter_ask (GTK_WINDOW (self), _("Send an Invitation Letter?"), body);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (invitation_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- service points ---- */
@@ -643,6 +706,16 @@ build (KhAppointmentDialog *self)
       gtk_widget_set_halign (self->cancel_meeting_button, GTK_ALIGN_START);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_meeting_button), "appointment.cancel-meeting");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (cancel_group), self->cancel_meeting_button);
+      if (!self->original->cancelled)
+        {
+          self->invitation_button = gtk_button_new_with_mnemonic (_("Send an Invitation _Letter…"));
+          gtk_widget_set_halign (self->invitation_button, GTK_ALIGN_START);
+          gtk_widget_set_margin_top (self->invitation_button, 12);
+          gtk_widget_set_tooltip_text (self->invitation_button,
+                                       _("The invitation in the client’s language, kept in their record"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->invitation_button), "appointment.invitation");
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (cancel_group), self->invitation_button);
+        }
       adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (cancel_group));
     }
 
@@ -738,6 +811,7 @@ kh_appointment_dialog_class_init (KhAppointmentDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "appointment.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "appointment.cancel-meeting", NULL, cancel_meeting_action);
+  gtk_widget_class_install_action (widget_class, "appointment.invitation", NULL, invitation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "appointment.save", NULL);
@@ -821,6 +895,7 @@ kh_appointment_dialog_get_field (KhAppointmentDialog *self,
     { "language", self->language_row }, { "interpreter", self->interpreter_switch },
     { "interpreter-button", self->interpreter_button }, { "note", self->note_row },
     { "save", self->save_button }, { "cancel-meeting", self->cancel_meeting_button },
+    { "invitation", self->invitation_button },
   };
 
   g_return_val_if_fail (KH_IS_APPOINTMENT_DIALOG (self), NULL);

@@ -20,6 +20,7 @@
 
 #include "core/kh-appointment.h"
 #include "core/kh-calendar.h"
+#include "documents/kh-invitation-batch.h"
 #include "kh-appointment-dialog.h"
 #include "kh-week-page.h"
 
@@ -379,6 +380,45 @@ book_action (GtkWidget  *widget,
                                                          NULL, g_date_valid (&day) ? &day : NULL));
 }
 
+/* The meetings of the week shown that are still to come and not
+ * cancelled (KhAppointment, borrowed). */
+static GPtrArray *
+upcoming_meetings (KhWeekPage *self)
+{
+  GPtrArray *upcoming = g_ptr_array_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  for (guint i = 0; self->meetings != NULL && i < self->meetings->len; i++)
+    {
+      KhAppointment *a = g_ptr_array_index (self->meetings, i);
+
+      if (!a->cancelled && g_date_time_compare (a->starts, now) > 0)
+        g_ptr_array_add (upcoming, a);
+    }
+  return upcoming;
+}
+
+/* Issue 8, 6: the invitation letters of the week's coming meetings as one
+ * PDF to print or save. */
+static void
+invitations_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KhWeekPage *self = KH_WEEK_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GPtrArray) upcoming = upcoming_meetings (self);
+  KhInvitationBatch *batch;
+
+  if (upcoming->len == 0)
+    {
+      toast (self, _("No meetings to come this week: no invitation letters to make."));
+      return;
+    }
+  batch = kh_invitation_batch_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, upcoming);
+  gtk_window_present (GTK_WINDOW (batch));
+}
+
 static void
 row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
@@ -546,6 +586,7 @@ kh_week_page_class_init (KhWeekPageClass *klass)
   gtk_widget_class_install_action (widget_class, "week.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "week.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "week.book", NULL, book_action);
+  gtk_widget_class_install_action (widget_class, "week.invitations", NULL, invitations_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "week.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "week.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "week.today", NULL);
@@ -575,6 +616,7 @@ kh_week_page_init (KhWeekPage *self)
   GtkWidget *nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *today = gtk_button_new_with_mnemonic (_("_This Week"));
   GtkWidget *book = gtk_button_new_with_mnemonic (_("_Book a Meeting…"));
+  GtkWidget *invitations = gtk_button_new_with_mnemonic (_("_Invitation Letters…"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GDate now;
 
@@ -609,7 +651,11 @@ kh_week_page_init (KhWeekPage *self)
   gtk_widget_set_margin_top (bar, 12);
   gtk_widget_set_margin_bottom (bar, 6);
   gtk_box_append (GTK_BOX (bar), nav);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (invitations), "week.invitations");
+  gtk_widget_set_tooltip_text (invitations, _("The invitation letters of this week’s coming meetings, "
+                                              "each in its client’s language, to print or save as one PDF"));
   gtk_box_append (GTK_BOX (bar), self->heading);
+  gtk_box_append (GTK_BOX (bar), invitations);
   gtk_box_append (GTK_BOX (bar), book);
   gtk_widget_set_parent (bar, widget);
 

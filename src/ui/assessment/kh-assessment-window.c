@@ -27,6 +27,7 @@
 
 #include "core/kh-assessment.h"
 #include "store/kh-db.h"
+#include "ui/documents/kh-letter-issue.h"
 #include "kh-assessment-window.h"
 
 struct _KhAssessmentWindow
@@ -597,6 +598,60 @@ kh_assessment_window_finalize (GObject *object)
   G_OBJECT_CLASS (kh_assessment_window_parent_class)->finalize (object);
 }
 
+/* ---- the summary letter (SHL 37 §; issue 8, 3) ---- */
+
+static void
+summary_sent_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhAssessmentWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIssuedDocument) document = kh_letter_issue_finish (result, &error);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.summary-letter", TRUE);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message, FALSE);
+      return;
+    }
+  show_message (self, NULL, FALSE);
+  kh_letter_show_issued (GTK_WINDOW (self), document, self->client_name);
+}
+
+static void
+summary_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     KhAssessmentWindow *self)
+{
+  if (g_strcmp0 (response, "send") != 0 || !self->loaded || !is_finished (self))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.summary-letter", FALSE);
+  kh_assessment_summary_send_async (self->store, kh_assessment_wizard_get_assessment (self->wizard),
+                                    self->cancellable, summary_sent_cb, g_object_ref (self));
+}
+
+/* The summary of the finished assessment to the client, in their
+ * language, kept as issued in their record. */
+static void
+summary_letter_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KhAssessmentWindow *self = KH_ASSESSMENT_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (!self->loaded || !is_finished (self))
+    return;
+  dialog = kh_letter_ask (GTK_WINDOW (self), _("Send the Assessment Summary?"),
+                         _("The summary of this finished assessment (SHL 37 §) goes to the client "
+                           "by post, in their language. It is kept in their record as sent today; "
+                           "print it from the window that opens."));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (summary_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 kh_assessment_window_class_init (KhAssessmentWindowClass *klass)
 {
@@ -614,6 +669,7 @@ kh_assessment_window_class_init (KhAssessmentWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   gtk_widget_class_install_action (widget_class, "assessment.new-version", NULL, new_version_action);
+  gtk_widget_class_install_action (widget_class, "assessment.summary-letter", NULL, summary_letter_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -684,6 +740,12 @@ kh_assessment_window_init (KhAssessmentWindow *self)
 
   bar = bar_new (&label, "kh-info");
   self->finished_label = GTK_LABEL (label);
+  button = gtk_button_new_with_mnemonic (_("Send the _Summary…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("The assessment’s summary to the client, in their language, "
+                                         "kept in their record"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.summary-letter");
+  gtk_box_append (GTK_BOX (bar), button);
   button = gtk_button_new_with_mnemonic (_("_Make a New Version…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assessment.new-version");

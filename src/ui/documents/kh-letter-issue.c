@@ -1,0 +1,373 @@
+/* kh-letter-issue.c — issuing one letter to a person, in their language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 8, 2, 3 and 5: a letter in the client's language, kept as issued
+ * on the person's timeline. The steps run on the UI thread's main loop,
+ * each an answer of the store: the unit's letterhead, the person (a
+ * logged read, to address the letter), then the issuing, where the letter
+ * is laid out and drawn in the store's thread inside the transaction
+ * (kh_store_issue_document_rendered_async) from data this task owns until
+ * it is done. The invitation to a meeting (issue 7, 4) and the summary of
+ * a service-need assessment (SHL 37 §) are built on it.
+ */
+#define G_LOG_DOMAIN "kohtaamo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "documents/kh-letters.h"
+#include "kh-document-window.h"
+#include "kh-letter-issue.h"
+
+typedef struct
+{
+  KhStore           *store;
+  gint64             client_id;
+  gint64             case_id;
+  KhDocumentKind     kind;
+  KhLetterBuildFunc  build;
+  gpointer           build_data;
+  GDestroyNotify     build_data_free;
+  KhUnitProfile     *profile;
+  KhClient          *client;
+  const char        *language;
+  char              *name;
+  char              *address;
+} Issuing;
+
+static void
+issuing_free (Issuing *s)
+{
+  g_clear_object (&s->store);
+  if (s->build_data_free != NULL)
+    s->build_data_free (s->build_data);
+  g_clear_pointer (&s->profile, kh_unit_profile_free);
+  g_clear_object (&s->client);
+  g_free (s->name);
+  g_free (s->address);
+  g_free (s);
+}
+
+const char *
+kh_letter_language (const KhClient *client)
+{
+  return client != NULL && client->language == KH_LANGUAGE_SV ? "sv" : "fi";
+}
+
+gboolean
+kh_letter_addressee (const KhClient  *client,
+                     char           **name,
+                     char           **address,
+                     gboolean        *is_protected)
+{
+  g_return_val_if_fail (client != NULL, FALSE);
+
+  *name = NULL;
+  *address = NULL;
+  *is_protected = client->non_disclosure || client->address_withheld;
+  if (*is_protected || client->address == NULL || *client->address == '\0')
+    return FALSE;
+  *name = g_strstrip (g_strdup_printf ("%s %s", client->first_names != NULL ? client->first_names : "",
+                                       client->last_name != NULL ? client->last_name : ""));
+  *address = g_strdup_printf ("%s\n%s %s", client->address,
+                              client->postal_code != NULL ? client->postal_code : "",
+                              client->city != NULL ? client->city : "");
+  return TRUE;
+}
+
+/* In the store's thread: the letter, as it will be kept. */
+static GBytes *
+render_letter (const KhIssuedDocument  *document,
+               gpointer                 user_data,
+               GError                 **error)
+{
+  Issuing *s = user_data;
+  g_autoptr(KhDocument) doc = s->build (s->profile, s->client, s->language, s->name, s->address,
+                                        s->build_data);
+
+  return kh_document_render_bytes (doc, error);
+}
+
+static void
+issued_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  KhIssuedDocument *document = kh_store_issue_document_finish (KH_STORE (object), result, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, (GDestroyNotify) kh_issued_document_free);
+}
+
+static void
+client_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Issuing *s = g_task_get_task_data (task);
+  g_autoptr(KhIssuedDocument) document = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GError *error = NULL;
+  gboolean is_protected;
+
+  s->client = kh_store_get_client_finish (KH_STORE (object), result, &error);
+  if (s->client == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!kh_letter_addressee (s->client, &s->name, &s->address, &is_protected))
+    {
+      g_task_return_new_error (task, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, "%s",
+                               is_protected
+                                 ? _("The person has a non-disclosure marking: their address is not printed "
+                                     "from here. Give them the time by phone or hand the letter over.")
+                                 : _("The person has no address on record. Add it on their page first, "
+                                     "or give them the time by phone."));
+      return;
+    }
+  s->language = kh_letter_language (s->client);
+
+  now = g_date_time_new_now_local ();
+  document = kh_issued_document_new ();
+  document->client_id = s->client_id;
+  document->case_id = s->case_id;
+  document->kind = s->kind;
+  document->language = g_strdup (s->language);
+  document->title = g_strdup (kh_document_kind_label_in (s->kind, s->language));
+  g_date_clear (&document->sent_on, 1);
+  g_date_set_dmy (&document->sent_on, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  document->delivery = KH_DOCUMENT_DELIVERY_LETTER;
+  /* The task's data outlives the store's job: the task is held until
+   * issued_cb. */
+  kh_store_issue_document_rendered_async (s->store, document, render_letter, s, NULL,
+                                          g_task_get_cancellable (task), issued_cb, g_object_ref (task));
+}
+
+static void
+profile_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Issuing *s = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  s->profile = kh_store_get_unit_profile_finish (KH_STORE (object), result, &error);
+  if (s->profile == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A read of the person, logged, to address the letter. */
+  kh_store_get_client_async (s->store, s->client_id, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP,
+                             g_task_get_cancellable (task), client_cb, g_object_ref (task));
+}
+
+void
+kh_letter_issue_async (KhStore             *store,
+                       gint64               client_id,
+                       gint64               case_id,
+                       KhDocumentKind       kind,
+                       KhLetterBuildFunc    build,
+                       gpointer             build_data,
+                       GDestroyNotify       build_data_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  GTask *task;
+  Issuing *s;
+
+  g_return_if_fail (KH_IS_STORE (store));
+  g_return_if_fail (build != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kh_letter_issue_async);
+  s = g_new0 (Issuing, 1);
+  s->store = g_object_ref (store);
+  s->client_id = client_id;
+  s->case_id = case_id;
+  s->kind = kind;
+  s->build = build;
+  s->build_data = build_data;
+  s->build_data_free = build_data_free;
+  g_task_set_task_data (task, s, (GDestroyNotify) issuing_free);
+  kh_store_get_unit_profile_async (store, cancellable, profile_cb, task);
+}
+
+KhIssuedDocument *
+kh_letter_issue_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GtkWidget *
+kh_letter_ask (GtkWindow  *parent,
+               const char *heading,
+               const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "send", _("_Send Letter"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  return dialog;
+}
+
+void
+kh_letter_show_issued (GtkWindow              *parent,
+                       const KhIssuedDocument *document,
+                       const char             *person_name)
+{
+  /* Translators: under an issued letter's title; %s is the person's name */
+  g_autofree char *subtitle = g_strdup_printf (_("Sent to %s today by post: kept in their record"),
+                                               person_name != NULL ? person_name : "");
+  GtkWidget *window = kh_document_window_new (parent, document->title, subtitle, document->pdf);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* ---- the invitation to a meeting ---- */
+
+typedef struct
+{
+  KhAppointment       *appointment;
+  KhServicePoint      *point;
+  /* until the points are read: where the answer goes */
+  KhStore             *store;
+  GCancellable        *cancellable;
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+} Invitation;
+
+static void
+invitation_free (Invitation *invitation)
+{
+  kh_appointment_free (invitation->appointment);
+  g_clear_pointer (&invitation->point, kh_service_point_free);
+  g_clear_object (&invitation->store);
+  g_clear_object (&invitation->cancellable);
+  g_free (invitation);
+}
+
+static KhDocument *
+build_invitation (const KhUnitProfile *profile,
+                  const KhClient      *client,
+                  const char          *language,
+                  const char          *name,
+                  const char          *address,
+                  gpointer             user_data)
+{
+  Invitation *invitation = user_data;
+  KhInvitationLetter letter = { { 0 } };
+
+  kh_invitation_letter_init_from_appointment (&letter, invitation->appointment, invitation->point);
+  letter.letter.language = language;
+  letter.letter.recipient_name = name;
+  letter.letter.recipient_address = address;
+  letter.client_phone = client->phone;
+  return kh_invitation_letter_build (&letter, profile);
+}
+
+static void
+invitation_points_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Invitation *invitation = user_data;
+  g_autoptr(GPtrArray) points = kh_store_list_service_points_finish (KH_STORE (object), result, NULL);
+  g_autoptr(KhStore) store = g_steal_pointer (&invitation->store);
+  g_autoptr(GCancellable) cancellable = g_steal_pointer (&invitation->cancellable);
+
+  /* Without the points the letter names the point as the meeting does. */
+  for (guint i = 0; points != NULL && i < points->len && invitation->point == NULL; i++)
+    {
+      KhServicePoint *point = g_ptr_array_index (points, i);
+
+      if (point->id == invitation->appointment->service_point_id)
+        invitation->point = kh_service_point_copy (point);
+    }
+  kh_letter_issue_async (store, invitation->appointment->client_id, invitation->appointment->case_id,
+                         KH_DOCUMENT_INVITATION, build_invitation, invitation,
+                         (GDestroyNotify) invitation_free, cancellable, invitation->callback,
+                         invitation->user_data);
+}
+
+void
+kh_invitation_send_async (KhStore             *store,
+                          const KhAppointment *appointment,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  Invitation *invitation;
+
+  g_return_if_fail (KH_IS_STORE (store));
+  g_return_if_fail (appointment != NULL);
+
+  if (appointment->cancelled)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, kh_letter_issue_async);
+      g_task_return_new_error (task, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, "%s",
+                               _("The meeting is cancelled: no invitation is sent for it."));
+      return;
+    }
+  invitation = g_new0 (Invitation, 1);
+  invitation->appointment = kh_appointment_copy (appointment);
+  invitation->store = g_object_ref (store);
+  invitation->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  invitation->callback = callback;
+  invitation->user_data = user_data;
+  kh_store_list_service_points_async (store, TRUE, cancellable, invitation_points_cb, invitation);
+}
+
+/* ---- the summary of a service-need assessment (SHL 37 §) ---- */
+
+static KhDocument *
+build_summary (const KhUnitProfile *profile,
+               const KhClient      *client,
+               const char          *language,
+               const char          *name,
+               const char          *address,
+               gpointer             user_data)
+{
+  KhAssessmentSummaryLetter letter = { { 0 } };
+
+  letter.letter.language = language;
+  letter.letter.recipient_name = name;
+  letter.letter.recipient_address = address;
+  letter.assessment = user_data;
+  return kh_assessment_summary_build (&letter, profile);
+}
+
+void
+kh_assessment_summary_send_async (KhStore             *store,
+                                  const KhAssessment  *assessment,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (assessment != NULL);
+
+  kh_letter_issue_async (store, assessment->client_id, assessment->case_id,
+                         KH_DOCUMENT_ASSESSMENT_SUMMARY, build_summary, kh_assessment_copy (assessment),
+                         (GDestroyNotify) kh_assessment_free, cancellable, callback, user_data);
+}

@@ -1,0 +1,92 @@
+/* kh-letter-issue.h — issuing one letter to a person, in their language
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "core/kh-appointment.h"
+#include "core/kh-assessment.h"
+#include "core/kh-document-kind.h"
+#include "core/kh-records.h"
+#include "core/kh-unit-profile.h"
+#include "documents/kh-document.h"
+#include "store/kh-store.h"
+
+G_BEGIN_DECLS
+
+/* Lays a letter out for `client` in `language` ("fi" or "sv"), addressed
+ * to `name` at `address`, with the unit's `profile`. Called in the store's
+ * thread inside the issuing transaction: pure work, no store calls. */
+typedef KhDocument *(*KhLetterBuildFunc) (const KhUnitProfile *profile,
+                                          const KhClient      *client,
+                                          const char          *language,
+                                          const char          *name,
+                                          const char          *address,
+                                          gpointer             user_data);
+
+/* Issues a letter of `kind` to the person `client_id` (about `case_id`,
+ * 0 for none): reads the unit's letterhead and the person (a logged read,
+ * to address the letter), lays the letter out with `build` in the
+ * person's language (kh_letter_language), and issues it through the store,
+ * drawn inside the issuing transaction, sent today by post. The result is
+ * the document as issued, with its PDF. INVALID with a translated message
+ * for a person with a non-disclosure marking (their letters are not
+ * addressed from here) or without an address. `build_data` is freed with
+ * `build_data_free` when done. */
+void              kh_letter_issue_async  (KhStore             *store,
+                                          gint64               client_id,
+                                          gint64               case_id,
+                                          KhDocumentKind       kind,
+                                          KhLetterBuildFunc    build,
+                                          gpointer             build_data,
+                                          GDestroyNotify       build_data_free,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+KhIssuedDocument *kh_letter_issue_finish (GAsyncResult        *result,
+                                          GError             **error);
+
+/* The invitation letter of `appointment` (kh_letter_issue_async), in the
+ * meeting's language; INVALID for a cancelled meeting. */
+void              kh_invitation_send_async  (KhStore              *store,
+                                             const KhAppointment  *appointment,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+/* The summary of a finished service-need assessment (SHL 37 §), in the
+ * person's language. */
+void              kh_assessment_summary_send_async (KhStore            *store,
+                                                    const KhAssessment *assessment,
+                                                    GCancellable       *cancellable,
+                                                    GAsyncReadyCallback callback,
+                                                    gpointer            user_data);
+
+/* The question before a letter is sent: `heading` and `body`, with
+ * "Cancel" and "Send Letter" (the response "send"); the caller connects
+ * to "response" and presents it. */
+GtkWidget        *kh_letter_ask             (GtkWindow            *parent,
+                                             const char           *heading,
+                                             const char           *body);
+/* Opens the document window with an issued letter to print or save, its
+ * subtitle saying it was sent to `person_name` and kept. */
+void              kh_letter_show_issued     (GtkWindow              *parent,
+                                             const KhIssuedDocument *document,
+                                             const char             *person_name);
+
+/* The language a letter to `client` is written in: Swedish for a
+ * Swedish-speaking person, Finnish otherwise (the unit's languages;
+ * Kielilaki 10 §). */
+const char       *kh_letter_language        (const KhClient       *client);
+
+/* The name ("First Last") and the postal address lines a letter to
+ * `client` is addressed with, newly allocated. FALSE when no letter is
+ * addressed from the desk: a non-disclosure marking or an address the
+ * store withheld (*is_protected TRUE; ATL 38 §), or no address. */
+gboolean          kh_letter_addressee       (const KhClient       *client,
+                                             char                **name,
+                                             char                **address,
+                                             gboolean             *is_protected);
+
+G_END_DECLS
