@@ -81,6 +81,7 @@ kh_decision_form_free (KhDecisionForm *form)
   g_free (form->party_id);
   g_free (form->party_address);
   g_free (form->language);
+  g_free (form->corrects_number);
   g_free (form->subject);
   g_free (form->service);
   g_ptr_array_unref (form->lines);
@@ -114,6 +115,7 @@ kh_decision_form_copy (const KhDecisionForm *form)
   copy->party_id = g_strdup (form->party_id);
   copy->party_address = g_strdup (form->party_address);
   copy->language = g_strdup (form->language);
+  copy->corrects_number = g_strdup (form->corrects_number);
   copy->subject = g_strdup (form->subject);
   copy->service = g_strdup (form->service);
   copy->lines = g_ptr_array_new_with_free_func (line_free);
@@ -770,6 +772,7 @@ kh_decision_form_build (const KhDecisionForm *form,
   c->party_name = f->party_name;
   c->party_id = f->party_id;
   c->party_address = f->party_address;
+  c->corrects = f->corrects_id > 0 ? f->corrects_number : NULL;
   c->kind = f->kind;
   c->outcome = f->outcome;
   c->subject = f->subject;

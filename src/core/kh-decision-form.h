@@ -69,6 +69,7 @@ typedef struct {
   char               *language;          /* "fi" or "sv" */
   gint64              case_id;           /* 0: none */
   gint64              corrects_id;       /* the issued decision this one corrects; 0: none */
+  char               *corrects_number;   /* its register number as printed, "12/2026"; NULL: none */
 
   KhDecisionKind      kind;
   KhDecisionOutcome   outcome;

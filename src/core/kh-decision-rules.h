@@ -97,6 +97,9 @@ typedef struct
   const char          *party_id;        /* identity code or birth date */
   const char          *party_address;   /* lines separated by "\n" */
 
+  /* A correction (HL 50–52 §): the register number of the decision it
+   * corrects, as printed ("12/2026"); NULL for none. */
+  const char          *corrects;
   /* 3 p: what was decided. */
   KhDecisionKind       kind;
   KhDecisionOutcome    outcome;

@@ -164,6 +164,8 @@ add_facts (KhDocument              *doc,
 
       kh_document_add_field (doc, T (NC_ ("decision", "Decision number")), number);
     }
+  if (filled (c->corrects))
+    kh_document_add_field (doc, T (NC_ ("decision", "Corrects the decision")), c->corrects);
   kh_document_add_field (doc, T (NC_ ("decision", "Sent")), sent);
 }
 

@@ -292,6 +292,46 @@ test_swedish (void)
   check_language ("sv", "fi", swedish, G_N_ELEMENTS (swedish), finnish_words, G_N_ELEMENTS (finnish_words));
 }
 
+/* A correction names the decision it corrects, beside its own number, in
+ * the decision's language; an original names none. */
+static void
+test_correction (void)
+{
+  static const struct {
+    const char *language;
+    const char *label;
+    const char *absent;
+  } cases[] = {
+    { "fi", "Korjattava päätös", "Beslut som rättas" },
+    { "sv", "Beslut som rättas", "Korjattava päätös" },
+  };
+  g_autoptr(KhCalendar) calendar = kh_calendar_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      KhDecisionContent content;
+      g_autoptr(KhDocument) doc = NULL;
+      g_autoptr(KhDocument) original = NULL;
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autoptr(PopplerDocument) original_pdf = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *original_text = NULL;
+
+      doc_test_set_ui_language (g_str_equal (cases[i].language, "fi") ? "sv" : "fi");
+      new_content (&content, cases[i].language);
+      original = kh_decision_build (&content, calendar);
+      original_pdf = doc_test_render (original, "original.pdf", NULL);
+      original_text = doc_test_text (original_pdf, 0);
+      content.corrects = "98/2026";
+      doc = kh_decision_build (&content, calendar);
+      pdf = doc_test_render (doc, "correction.pdf", NULL);
+      text = doc_test_text (pdf, 0);
+      doc_test_assert_same_row (pdf, cases[i].label, "98/2026");
+      doc_test_assert_lacks (text, cases[i].absent);
+      doc_test_assert_lacks (original_text, "98/2026");
+    }
+}
+
 typedef struct
 {
   const char *what;
@@ -601,5 +641,6 @@ main (int   argc,
   g_test_add_func ("/decision/from-profile", test_from_profile);
   g_test_add_func ("/decision/incomplete", test_incomplete);
   g_test_add_func ("/decision/fonts-and-tags", test_fonts_and_tags);
+  g_test_add_func ("/decision/correction", test_correction);
   return doc_test_finish (g_test_run ());
 }

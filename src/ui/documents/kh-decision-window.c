@@ -1241,9 +1241,12 @@ kh_decision_window_set_corrects (KhDecisionWindow *self,
   g_return_if_fail (document_id > 0);
 
   self->form->corrects_id = document_id;
+  g_free (self->form->corrects_number);
+  self->form->corrects_number = g_strdup (label);
   g_free (self->corrects_label);
-  self->corrects_label = g_strdup (label);
-  adw_action_row_set_subtitle (self->corrects_row, label != NULL ? label : "");
+  /* Translators: the corrected decision's register number, "12/2026" */
+  self->corrects_label = label != NULL ? g_strdup_printf (_("Decision %s"), label) : NULL;
+  adw_action_row_set_subtitle (self->corrects_row, self->corrects_label != NULL ? self->corrects_label : "");
   gtk_widget_set_visible (GTK_WIDGET (self->corrects_row), TRUE);
   gtk_window_set_title (GTK_WINDOW (self), _("Correcting Decision"));
   adw_window_title_set_title (self->title, _("Correcting Decision"));

@@ -33,7 +33,8 @@ GtkWidget      *kh_decision_window_new         (KhStore          *store,
                                                 GPtrArray        *cases);
 
 /* A correction: the form starts empty with the decision it corrects,
- * named by `label` ("Decision 12/2026 of 2.3.2026"), shown at its top. */
+ * named by its register number `label` ("12/2026"), shown at its top and
+ * printed on the correction ("Korjattava päätös 12/2026"). */
 void            kh_decision_window_set_corrects (KhDecisionWindow *self,
                                                  gint64            document_id,
                                                  const char       *label);
