@@ -31,6 +31,7 @@
 #include "core/kh-hetu.h"
 #include "store/kh-db.h"
 #include "ui/clients/kh-person-page.h"
+#include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/documents/kh-decision-window.h"
 #include "ui/documents/kh-document-window.h"
@@ -614,6 +615,45 @@ fill_and_issue (KhDecisionWindow *window)
   return issued;
 }
 
+/* Where the decision `id` is in the person page's timeline, or G_MAXUINT. */
+static guint
+timeline_position (KhPersonTimeline *timeline,
+                   gint64            id)
+{
+  GListModel *model = kh_person_timeline_get_model (timeline);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(KhTimelineEntry) e = g_list_model_get_item (model, i);
+
+      if (e->kind == KH_TIMELINE_DOCUMENT && e->id == id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* The timeline's own list, not a drop-down's inside it. */
+static gboolean
+is_timeline_list (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL;
+}
+
+/* "Correct…" on the decision's entry in the person's timeline. */
+static void
+correct_from_timeline (Fixture *f,
+                       gint64   id)
+{
+  KhPersonTimeline *timeline = KH_PERSON_TIMELINE (kh_test_ui_find_type (f->page, KH_TYPE_PERSON_TIMELINE));
+  GtkListView *list = GTK_LIST_VIEW (kh_test_ui_find (GTK_WIDGET (timeline), is_timeline_list, NULL));
+  guint position = G_MAXUINT;
+
+  WAIT_UNTIL ((position = timeline_position (timeline, id)) != G_MAXUINT);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.correct", NULL));
+}
+
 /* Issue 8: "a correction is a new document that refers to the one it
  * corrects". The correction starts empty (the store keeps only the PDF)
  * and says which decision it corrects; issued, it gets the next number
@@ -633,7 +673,7 @@ test_correction (Fixture       *f,
 
   g_assert_cmpint (first->corrects_id, ==, 0);
   number = g_strdup_printf ("%d/%d", first->register_number, first->register_year);
-  gtk_widget_activate_action (f->page, "person.correct-decision", "(xs)", first->id, number);
+  correct_from_timeline (f, first->id);
   WAIT_UNTIL ((window = (KhDecisionWindow *) kh_test_ui_find_window (KH_TYPE_DECISION_WINDOW)) != NULL);
   WAIT_UNTIL (kh_decision_window_is_ready (window));
   corrects = child (window, "corrects_row");

@@ -27,6 +27,7 @@
 #include "core/kh-caseload.h"
 #include "core/kh-assessment.h"
 #include "core/kh-timeline.h"
+#include "core/kh-decision-rules.h"
 #include "core/kh-document-kind.h"
 #include "core/kh-contact-attempt.h"
 #include "ui/assessment/kh-assessment-window.h"
@@ -359,6 +360,19 @@ selected_entry (KhPersonTimeline *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+/* An issued decision is corrected by a new decision that names it
+ * (person.correct-decision, the person page's), by those who issue
+ * decisions. */
+static gboolean
+may_correct_decision (KhPersonTimeline *self,
+                      KhTimelineEntry  *e)
+{
+  KhUser *user = self->store != NULL ? kh_store_get_user (self->store) : NULL;
+
+  return e != NULL && e->kind == KH_TIMELINE_DOCUMENT && e->n1 == KH_DOCUMENT_DECISION && e->n2 > 0
+         && user != NULL && kh_document_may_issue (user->role, KH_DOCUMENT_DECISION);
+}
+
 static void
 update_actions (KhPersonTimeline *self)
 {
@@ -369,7 +383,8 @@ update_actions (KhPersonTimeline *self)
                                  e != NULL && e->kind != KH_TIMELINE_CASE
                                  && (e->kind != KH_TIMELINE_ATTEMPT || e->text != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct", note && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct",
+                                 (note && !self->saving) || may_correct_decision (self, e));
 }
 
 static void
@@ -826,6 +841,14 @@ correct_action (GtkWidget  *widget,
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
+  if (may_correct_decision (self, e))
+    {
+      /* The decision's register number, as the correction prints it. */
+      g_autofree char *number = kh_decision_number_format ((guint) e->n2, (guint) e->n3);
+
+      gtk_widget_activate_action (widget, "person.correct-decision", "(xs)", e->id, number);
+      return;
+    }
   if (e == NULL || e->kind != KH_TIMELINE_NOTE || self->saving)
     return;
   when = format_when (e->at);
