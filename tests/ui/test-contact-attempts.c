@@ -46,6 +46,8 @@ typedef struct {
 /* Whether the next start records two attempts that did not reach Aino:
  * a call on 3.3.2025 at 13.15 and a text message on 4.3.2025 at 9.40. */
 static gboolean seed_attempts;
+/* Whether Aino's address is protected (a non-disclosure marking, ATL 38 §). */
+static gboolean seed_protected;
 
 /* The unit (an administrator, Sari the social worker, the running account
  * in `role`) and Aino Mäkinen, whom Kela notified on 3.3.2025 at 9.00 of a
@@ -96,6 +98,7 @@ seed (Fixture *fixture,
   client->address = g_strdup ("Koivukuja 3 A 5");
   client->postal_code = g_strdup ("40320");
   client->city = g_strdup ("Jyväskylä");
+  client->non_disclosure = seed_protected;
   intake.assign_to = sw->id;
   g_clear_object (&sw);
   sw = kh_db_login (db, WORKER, NULL, &error);
@@ -651,6 +654,39 @@ test_could_not_reach_letter (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static gboolean
+message_dialog_cb (gpointer data)
+{
+  return kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Not to a protected address: said, and no letter made or issued. */
+static void
+test_no_letter_to_protected_address (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *button;
+  GtkWindow *dialog;
+
+  seed_attempts = TRUE;
+  seed_protected = TRUE;
+  start (&fixture, KH_ROLE_COUNSELLOR);
+  seed_attempts = FALSE;
+  seed_protected = FALSE;
+  g_assert_true (kh_test_wait_until (timeline_loaded_cb, &fixture, 10000));
+  button = find_button (GTK_WIDGET (get_timeline (&fixture)), _("Could-Not-Reach _Letter…"));
+  g_assert_true (kh_test_wait_until (button_shown_cb, button, 10000));
+  gtk_widget_activate (button);
+  g_assert_true (kh_test_wait_until (message_dialog_cb, NULL, 10000));
+  dialog = kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            _("The person has a non-disclosure marking: their address is not printed from here. Contact them as the marking allows.")));
+  g_assert_null (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
+  gtk_window_destroy (dialog);
+  g_assert_cmpint (count (&fixture, "SELECT count(*) FROM documents"), ==, 0);
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +706,7 @@ main (int   argc,
               fixture_set_up, test_bad_time_kept, fixture_tear_down);
   g_test_add_func ("/ui/contact-attempts/not-for-reception", test_not_for_reception);
   g_test_add_func ("/ui/contact-attempts/could-not-reach-letter", test_could_not_reach_letter);
+  g_test_add_func ("/ui/contact-attempts/no-letter-to-protected-address", test_no_letter_to_protected_address);
   g_test_add ("/ui/contact-attempts/screenshot", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 

@@ -23,6 +23,7 @@
 #include "core/kh-catalog.h"
 #include "documents/kh-letters.h"
 #include "ui/documents/kh-document-window.h"
+#include "ui/documents/kh-letter-issue.h"
 #include "kh-could-not-reach.h"
 
 typedef struct {
@@ -78,12 +79,6 @@ kh_could_not_reach_reason_for (KhChannel channel)
     }
 }
 
-const char *
-kh_could_not_reach_language (KhClient *client)
-{
-  return client != NULL && client->language == KH_LANGUAGE_SV ? "sv" : "fi";
-}
-
 /* ---- rendering, in a thread of its own ---- */
 
 /* What the letter needs, owned: the thread touches nothing else. */
@@ -137,14 +132,11 @@ render_data_new (Letter *l)
   KhUser *user = kh_store_get_user (l->store);
   KhClient *c = l->client;
 
+  gboolean is_protected;
+
   r->language = g_strdup (l->language);
-  r->name = g_strdup_printf ("%s %s", c->first_names != NULL ? c->first_names : "",
-                             c->last_name != NULL ? c->last_name : "");
-  /* A protected address (ATL 38 §) is not in the record the page read:
-   * then the letter has none, and goes as the marking requires. */
-  if (!c->address_withheld && c->address != NULL)
-    r->address = g_strdup_printf ("%s\n%s %s", c->address, c->postal_code != NULL ? c->postal_code : "",
-                                  c->city != NULL ? c->city : "");
+  /* kh_could_not_reach_open made sure there is an address to print. */
+  kh_letter_addressee (c, &r->name, &r->address, &is_protected);
   if (user != NULL)
     {
       const char *title = role_title (user->role, l->language);
@@ -438,6 +430,27 @@ kh_could_not_reach_open (GtkWindow             *parent,
   g_return_if_fail (KH_IS_STORE (store));
   g_return_if_fail (KH_IS_CLIENT (client) && client->id > 0);
 
+  /* As every letter from the desk (kh_letter_addressee): not to a
+   * protected address (ATL 38 §), nor to none. */
+  {
+    g_autofree char *name = NULL;
+    g_autofree char *address = NULL;
+    gboolean is_protected;
+
+    if (!kh_letter_addressee (client, &name, &address, &is_protected))
+      {
+        /* Translators: the heading of a message when the could-not-reach letter cannot be made or issued */
+        GtkWidget *dialog = adw_message_dialog_new (parent, _("The Letter Could Not Be Made"),
+                                                    is_protected
+                                                      ? _("The person has a non-disclosure marking: their address is not printed from here. Contact them as the marking allows.")
+                                                      : _("The person has no address on record. Add it on their page first."));
+
+        adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+        gtk_window_present (GTK_WINDOW (dialog));
+        return;
+      }
+  }
+
   l = g_new0 (Letter, 1);
   l->store = g_object_ref (store);
   g_set_weak_pointer (&l->parent, parent);
@@ -446,7 +459,7 @@ kh_could_not_reach_open (GtkWindow             *parent,
   g_weak_ref_init (&l->owner, owner);
   l->issued = issued;
   l->shown = shown;
-  l->language = g_strdup (kh_could_not_reach_language (client));
+  l->language = g_strdup (kh_letter_language (client));
   l->cancellable = g_cancellable_new ();
   kh_store_list_contact_attempts_async (store, client->id, l->cancellable, attempts_read_cb, l);
 }

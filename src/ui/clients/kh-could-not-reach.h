@@ -19,15 +19,12 @@ G_BEGIN_DECLS
  * own contact, or a matter pending with us. Returns a KhReachReason. */
 int          kh_could_not_reach_reason_for (KhChannel channel);
 
-/* The letter's language for `client`: "sv" for Swedish, "fi" otherwise
- * (Finnish for another language too). */
-const char  *kh_could_not_reach_language   (KhClient *client);
-
 /* Builds the letter for `client` from their attempts that did not reach
  * them (read from the store: a logged read), with the unit's letterhead,
  * renders it off the UI thread and shows it in the preview window
  * (KhDocumentWindow), whose header gets the letter's language (the
- * person's; the worker may switch) and "Issue", which stores it as an
+ * person's, kh_letter_language; the worker may switch) and "Issue", which
+ * stores it as an
  * issued KH_DOCUMENT_COULD_NOT_REACH. `issued` (may be NULL) is called
  * on `owner` with the document as issued; the window closes after it.
  * `shown` (may be NULL) is called on `owner` with the window once it
