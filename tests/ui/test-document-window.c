@@ -259,6 +259,33 @@ test_stale_rendering (Fixture       *fixture,
   assert_pages (fixture, 397, 562);
 }
 
+/* What a caller adds goes into the window's own header, at its end: the
+ * one added first outermost. */
+static void
+test_header_widgets (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *issue = gtk_button_new_with_label ("Issue");
+  GtkWidget *language = gtk_label_new ("In Swedish");
+  GtkWidget *header;
+
+  kh_document_window_add_header_widget (fixture->window, issue);
+  kh_document_window_add_header_widget (fixture->window, language);
+  header = gtk_widget_get_ancestor (issue, ADW_TYPE_HEADER_BAR);
+  g_assert_nonnull (header);
+  g_assert_true (gtk_widget_get_ancestor (language, ADW_TYPE_HEADER_BAR) == header);
+  g_assert_true (gtk_widget_get_root (header) == GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (fixture->view), ADW_TYPE_HEADER_BAR) == NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  {
+    graphene_point_t a = GRAPHENE_POINT_INIT (0, 0), b = GRAPHENE_POINT_INIT (0, 0);
+
+    g_assert_true (gtk_widget_compute_point (issue, header, &a, &a));
+    g_assert_true (gtk_widget_compute_point (language, header, &b, &b));
+    g_assert_cmpfloat (b.x, <, a.x);
+  }
+}
+
 /* Fit width: the page fills the view's width less the margins. */
 static void
 test_fit_width (Fixture       *fixture,
@@ -667,6 +694,7 @@ main (int   argc,
   ADD ("/ui/document-window/print-export", test_print_export);
   ADD ("/ui/document-window/not-a-pdf", test_not_a_pdf);
   ADD ("/ui/document-window/keys", test_keys);
+  ADD ("/ui/document-window/header-widgets", test_header_widgets);
   if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
     ADD ("/ui/document-window/screenshots", test_screenshots);
 

@@ -288,18 +288,14 @@ language_changed_cb (GtkDropDown *dropdown,
   render (l);
 }
 
-/* The preview window's own header bar (its first child), which gets the
- * language and "Issue": the window is the one every document opens in. */
+/* The preview window's header gets the language and "Issue": the window
+ * is the one every document opens in. */
 static void
 add_to_header (Letter *l)
 {
-  GtkWidget *content = adw_window_get_content (ADW_WINDOW (l->window));
-  GtkWidget *header = content != NULL ? gtk_widget_get_first_child (content) : NULL;
   /* Translators: the languages a letter can be written in */
   const char *languages[] = { N_("In Finnish"), N_("In Swedish"), NULL };
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-
-  g_return_if_fail (ADW_IS_HEADER_BAR (header));
 
   for (guint i = 0; languages[i] != NULL; i++)
     gtk_string_list_append (model, _(languages[i]));
@@ -314,8 +310,8 @@ add_to_header (Letter *l)
   l->issue_button = gtk_button_new_with_mnemonic (_("_Issue"));
   gtk_widget_add_css_class (l->issue_button, "suggested-action");
   g_signal_connect (l->issue_button, "clicked", G_CALLBACK (issue_clicked_cb), l);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), l->issue_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), l->language_dropdown);
+  kh_document_window_add_header_widget (KH_DOCUMENT_WINDOW (l->window), l->issue_button);
+  kh_document_window_add_header_widget (KH_DOCUMENT_WINDOW (l->window), l->language_dropdown);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _KhDocumentWindow
 
   /* children */
   AdwWindowTitle       *window_title;
+  AdwHeaderBar         *header;
   AdwToastOverlay      *toasts;
   KhDocumentView       *view;
   GtkMenuButton        *zoom_button;
@@ -317,6 +318,7 @@ build (KhDocumentWindow *self)
   g_autoptr(GMenuModel) menu = build_zoom_menu ();
 
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
+  self->header = ADW_HEADER_BAR (header);
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header),
                              /* Translators: a tooltip of a document window's button */
@@ -510,4 +512,22 @@ kh_document_window_save_to_finish (KhDocumentWindow  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * kh_document_window_add_header_widget:
+ * @widget: (transfer floating): what a caller adds to the header's end,
+ *   e.g. the language of a letter and "Issue"; added after (left of) those
+ *   added before it
+ *
+ * What is done with the document shown besides printing and saving.
+ */
+void
+kh_document_window_add_header_widget (KhDocumentWindow *self,
+                                      GtkWidget        *widget)
+{
+  g_return_if_fail (KH_IS_DOCUMENT_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  adw_header_bar_pack_end (self->header, widget);
 }

@@ -22,6 +22,10 @@ GtkWidget      *kh_document_window_new       (GtkWindow           *parent,
                                               const char          *subtitle,
                                               GBytes              *pdf);
 KhDocumentView *kh_document_window_get_view  (KhDocumentWindow    *self);
+/* Adds `widget` to the header's end, left of those added before it (a
+ * letter's language, "Issue"). */
+void            kh_document_window_add_header_widget (KhDocumentWindow *self,
+                                                      GtkWidget        *widget);
 /* The name Save as PDF suggests: the title, made a file name, ".pdf". */
 char           *kh_document_window_dup_file_name (KhDocumentWindow *self);
 
