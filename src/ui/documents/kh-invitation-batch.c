@@ -70,7 +70,6 @@ struct _KhInvitationBatch
   guint          protected_ones;
   guint          without_address;
   gboolean       finished;
-  GtkWindow     *preview;      /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (KhInvitationBatch, kh_invitation_batch, ADW_TYPE_WINDOW)
@@ -120,7 +119,6 @@ show_preview (KhInvitationBatch *self)
   GtkWidget *window = kh_document_window_new (parent != NULL ? parent : GTK_WINDOW (self), title,
                                               _("Print them or save them as one PDF"), self->pdf);
 
-  g_set_weak_pointer (&self->preview, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -458,7 +456,6 @@ kh_invitation_batch_dispose (GObject *object)
   KhInvitationBatch *self = KH_INVITATION_BATCH (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_weak_pointer (&self->preview);
   G_OBJECT_CLASS (kh_invitation_batch_parent_class)->dispose (object);
 }
 
@@ -598,11 +595,4 @@ kh_invitation_batch_is_finished (KhInvitationBatch *self)
 {
   g_return_val_if_fail (KH_IS_INVITATION_BATCH (self), FALSE);
   return self->finished;
-}
-
-GtkWindow *
-kh_invitation_batch_get_preview (KhInvitationBatch *self)
-{
-  g_return_val_if_fail (KH_IS_INVITATION_BATCH (self), NULL);
-  return self->preview;
 }

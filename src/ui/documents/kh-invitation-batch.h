@@ -27,7 +27,5 @@ GBytes            *kh_invitation_batch_get_pdf      (KhInvitationBatch *self);
 double             kh_invitation_batch_get_fraction (KhInvitationBatch *self);
 const char        *kh_invitation_batch_get_status   (KhInvitationBatch *self);
 gboolean           kh_invitation_batch_is_finished  (KhInvitationBatch *self);
-/* The document window opened with the PDF, or NULL. */
-GtkWindow         *kh_invitation_batch_get_preview  (KhInvitationBatch *self);
 
 G_END_DECLS
