@@ -35,14 +35,14 @@
 #define LABEL_MAX_WIDTH  9.0
 #define CHAR_WIDTH       0.52
 
-#define ANGLE_STEPS      48
+#define ANGLE_STEPS      32
 /* How much farther from its wanted point (in font sizes) a node goes
  * before its label goes beside it instead of outwards. */
 #define SIDEWAYS_COST    3.0
 /* The room kept around the sectors' names (in font sizes), so that no
  * entry's label reads as one. */
 #define SECTOR_CLEARANCE 1.2
-#define RADIUS_STEPS     5
+#define RADIUS_STEPS     4
 
 typedef struct {
   double        font_size;

@@ -160,8 +160,8 @@ setup_text (PangoLayout *layout,
 }
 
 typedef struct {
-  PangoContext *context;
-  double        font_size;
+  PangoLayout *layout;
+  double       font_size;
 } Measure;
 
 static void
@@ -173,31 +173,40 @@ measure_text (KhEcomapText kind,
               gpointer    user_data)
 {
   Measure *m = user_data;
-  g_autoptr(PangoLayout) layout = pango_layout_new (m->context);
   PangoRectangle logical;
 
-  setup_text (layout, text, m->font_size, kind != KH_ECOMAP_TEXT_ENTRY, max_width, 2);
-  pango_layout_get_extents (layout, NULL, &logical);
+  setup_text (m->layout, text, m->font_size, kind != KH_ECOMAP_TEXT_ENTRY, max_width, 2);
+  pango_layout_get_extents (m->layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;
   *height = (double) logical.height / PANGO_SCALE;
+}
+
+/* A layout for drawing on `cr`, with the font options measure_text()
+ * measures with. */
+static PangoLayout *
+text_layout (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  cairo_font_options_t *options = font_options ();
+
+  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
+  cairo_font_options_destroy (options);
+  pango_layout_context_changed (layout);
+  return layout;
 }
 
 /* Draws `text` as measure_text() measured it into `box`. */
 static void
 show_text (cairo_t            *cr,
+           PangoLayout        *layout,
            const char         *text,
            double              font_size,
            gboolean            bold,
            double              max_width,
            const KhEcomapRect *box)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  cairo_font_options_t *options = font_options ();
   PangoRectangle logical;
 
-  pango_cairo_context_set_font_options (pango_layout_get_context (layout), options);
-  cairo_font_options_destroy (options);
-  pango_layout_context_changed (layout);
   setup_text (layout, text, font_size, bold, max_width, 2);
   pango_layout_get_extents (layout, NULL, &logical);
   cairo_move_to (cr, box->x - (double) logical.x / PANGO_SCALE, box->y - (double) logical.y / PANGO_SCALE);
@@ -246,12 +255,13 @@ kh_ecomap_draw_layout (const KhEcomapEntry *entries,
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
   cairo_font_options_t *options = font_options ();
-  Measure measure = { context, font_size };
+  Measure measure = { NULL, font_size };
   KhEcomapParams params = { 0 };
   KhEcomapLayout *layout;
 
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  measure.layout = pango_layout_new (context);
   params.width = width;
   params.height = height;
   params.font_size = font_size;
@@ -260,6 +270,7 @@ kh_ecomap_draw_layout (const KhEcomapEntry *entries,
   for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
     params.sector_labels[s] = sector_name (language, s);
   layout = kh_ecomap_layout_new (entries, n_entries, client_name, &params);
+  g_object_unref (measure.layout);
   g_object_unref (context);
   return layout;
 }
@@ -431,6 +442,7 @@ rounded_rect (cairo_t            *cr,
 
 static void
 draw_node (cairo_t               *cr,
+           PangoLayout           *text,
            const KhEcomapLayout  *layout,
            const KhEcomapNode    *node,
            const KhEcomapPalette *palette,
@@ -453,7 +465,7 @@ draw_node (cairo_t               *cr,
   cairo_set_source_rgba (cr, plate->red, plate->green, plate->blue, selected ? 1 : 0.88);
   cairo_fill (cr);
   set_color (cr, selected ? &palette->selection_text : &palette->text);
-  show_text (cr, node->entry.label, f, FALSE, layout->label_max_width, &node->label);
+  show_text (cr, text, node->entry.label, f, FALSE, layout->label_max_width, &node->label);
 }
 
 /* ---- the whole ---- */
@@ -465,6 +477,7 @@ kh_ecomap_draw (cairo_t               *cr,
                 gint64                 selected_id,
                 gboolean               focused)
 {
+  g_autoptr(PangoLayout) text = NULL;
   double f, outer;
 
   g_return_if_fail (cr != NULL);
@@ -474,6 +487,7 @@ kh_ecomap_draw (cairo_t               *cr,
   f = layout->params.font_size;
   outer = layout->ring_radius[2];
   cairo_save (cr);
+  text = text_layout (cr);
 
   set_color (cr, &palette->background);
   cairo_rectangle (cr, 0, 0, layout->params.width, layout->params.height);
@@ -507,7 +521,7 @@ kh_ecomap_draw (cairo_t               *cr,
   set_color (cr, &palette->sector);
   for (guint w = 0; w < layout->n_wedges; w++)
     if (layout->wedges[w].name != NULL)
-      show_text (cr, layout->wedges[w].name, f, TRUE, layout->sector_label_max_width, &layout->wedges[w].label);
+      show_text (cr, text, layout->wedges[w].name, f, TRUE, layout->sector_label_max_width, &layout->wedges[w].label);
 
   for (guint i = 0; i < layout->n_nodes; i++)
     draw_tie (cr, layout, &layout->nodes[i], palette);
@@ -517,10 +531,10 @@ kh_ecomap_draw (cairo_t               *cr,
   set_color (cr, &palette->client);
   cairo_fill (cr);
   set_color (cr, &palette->client_text);
-  show_text (cr, layout->client_name, f, TRUE, layout->client_label_max_width, &layout->client_label);
+  show_text (cr, text, layout->client_name, f, TRUE, layout->client_label_max_width, &layout->client_label);
 
   for (guint i = 0; i < layout->n_nodes; i++)
-    draw_node (cr, layout, &layout->nodes[i], palette, FALSE);
+    draw_node (cr, text, layout, &layout->nodes[i], palette, FALSE);
 
   kh_ecomap_draw_highlight (cr, layout, palette, selected_id, focused);
   cairo_restore (cr);
@@ -546,7 +560,11 @@ kh_ecomap_draw_highlight (cairo_t               *cr,
       set_color (cr, &palette->selection);
       cairo_set_line_width (cr, 0.25 * f);
       cairo_stroke (cr);
-      draw_node (cr, layout, node, palette, TRUE);
+      {
+        g_autoptr(PangoLayout) text = text_layout (cr);
+
+        draw_node (cr, text, layout, node, palette, TRUE);
+      }
       if (focused)
         {
           set_color (cr, &palette->focus);
