@@ -90,6 +90,31 @@ measure (const Metrics *m,
     estimate (kind, text, max_width, width, height, (gpointer) m);
 }
 
+KhEcomapEntry *
+kh_ecomap_entries_copy (const KhEcomapEntry *entries,
+                        guint                n_entries)
+{
+  KhEcomapEntry *copy = g_new0 (KhEcomapEntry, MAX (n_entries, 1));
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      copy[i] = entries[i];
+      copy[i].label = g_strdup (entries[i].label != NULL ? entries[i].label : "");
+    }
+  return copy;
+}
+
+void
+kh_ecomap_entries_free (KhEcomapEntry *entries,
+                        guint          n_entries)
+{
+  if (entries == NULL)
+    return;
+  for (guint i = 0; i < n_entries; i++)
+    g_free ((char *) entries[i].label);
+  g_free (entries);
+}
+
 gboolean
 kh_ecomap_rect_overlaps (const KhEcomapRect *a,
                          const KhEcomapRect *b)

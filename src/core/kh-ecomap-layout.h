@@ -34,6 +34,13 @@ typedef struct {
   KhSupportDirection  direction;
 } KhEcomapEntry;
 
+/* A copy of `n_entries` entries and their labels (for those that keep
+ * the network they were given), and its freeing. */
+KhEcomapEntry *kh_ecomap_entries_copy (const KhEcomapEntry *entries,
+                                       guint                n_entries);
+void           kh_ecomap_entries_free (KhEcomapEntry       *entries,
+                                       guint                n_entries);
+
 typedef struct {
   double x, y, width, height;
 } KhEcomapRect;

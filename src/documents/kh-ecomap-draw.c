@@ -597,13 +597,8 @@ kh_ecomap_picture_new (const KhEcomapEntry *entries,
 {
   KhEcomapPicture *picture = g_new0 (KhEcomapPicture, 1);
 
-  picture->entries = g_new0 (KhEcomapEntry, MAX (n_entries, 1));
+  picture->entries = kh_ecomap_entries_copy (entries, n_entries);
   picture->n_entries = n_entries;
-  for (guint i = 0; i < n_entries; i++)
-    {
-      picture->entries[i] = entries[i];
-      picture->entries[i].label = g_strdup (entries[i].label);
-    }
   picture->client_name = g_strdup (client_name);
   picture->language = g_strdup (language);
   picture->font_size = 8;
@@ -616,9 +611,7 @@ kh_ecomap_picture_free (KhEcomapPicture *picture)
 {
   if (picture == NULL)
     return;
-  for (guint i = 0; i < picture->n_entries; i++)
-    g_free ((char *) picture->entries[i].label);
-  g_free (picture->entries);
+  kh_ecomap_entries_free (picture->entries, picture->n_entries);
   g_free (picture->client_name);
   g_free (picture->language);
   g_free (picture);

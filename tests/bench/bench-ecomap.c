@@ -15,12 +15,7 @@
 
 #include "bench-common.h"
 #include "documents/kh-ecomap-draw.h"
-
-static const char *const names[] = {
-  "Äiti Marjatta", "Isä", "Sisko Helmi", "Veli Eero", "Mummo", "Ystävä Sanna", "Naapuri Pekka",
-  "Tukihenkilö Åsa", "Aikuissosiaalityö, Laura Koski", "Terveysasema", "Psykiatrian poliklinikka",
-  "TE-palvelut", "Kela", "Vuokranantaja Oy", "Diakoni", "Ánne Áŋgel", "Velkaneuvonta", "A-klinikka",
-};
+#include "tests/ecomap-sample.h"
 
 int
 main (int   argc,
@@ -33,10 +28,7 @@ main (int   argc,
   KhEcomapEntry entries[40];
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 650);
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    entries[i] = (KhEcomapEntry) { 100 + i, names[(i * 7) % G_N_ELEMENTS (names)],
-                                   i % 3 ? KH_NETWORK_PERSON : KH_NETWORK_AGENCY, KH_SECTOR_FIRST + i % 9,
-                                   KH_DISTANCE_FIRST + (i / 2) % 3, KH_TIE_FIRST + i % 5, i % 4 };
+  sample_crowd (entries, G_N_ELEMENTS (entries), 9);
 
   for (guint i = 0; i <= rounds; i++)
     {
@@ -44,7 +36,7 @@ main (int   argc,
       cairo_t *cr;
       double start = bench_now_ms (), ms;
 
-      layout = kh_ecomap_draw_layout (entries, G_N_ELEMENTS (entries), "Aino Lehto", "fi", 900, 650, 12.5);
+      layout = kh_ecomap_draw_layout (entries, G_N_ELEMENTS (entries), SAMPLE_CLIENT, "fi", 900, 650, 12.5);
       ms = bench_now_ms () - start;
       if (i > 0)
         g_array_append_val (layout_ms, ms);

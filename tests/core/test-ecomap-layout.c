@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "core/kh-ecomap-layout.h"
+#include "tests/ecomap-sample.h"
 
 #define EPS 1e-6
 
@@ -197,13 +198,6 @@ test_wedges (void)
 
 /* ---- no overlaps, however crowded ---- */
 
-static const char *const names[] = {
-  "Äiti Marjatta", "Isä", "Sisko Helmi", "Veli Eero", "Mummo", "Ystävä Sanna", "Naapuri Pekka",
-  "Tukihenkilö Åsa", "Aikuissosiaalityö, Laura Koski", "Terveysasema", "Psykiatrian poliklinikka",
-  "TE-palvelut, Jussi", "Kela", "Vuokranantaja Oy", "Seurakunnan diakoni", "Ánne Áŋgel",
-  "Kuntouttava työtoiminta", "Velkaneuvonta", "A-klinikka", "Kirjasto",
-};
-
 /* `n` entries in `n_sectors` sectors from `first`, their rings, names and
  * ties chosen by a fixed seed. */
 static KhEcomapEntry *
@@ -218,7 +212,7 @@ crowd (guint    n,
   for (guint i = 0; i < n; i++)
     {
       e[i].id = 100 + i;
-      e[i].label = names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))];
+      e[i].label = sample_names[g_rand_int_range (rand, 0, G_N_ELEMENTS (sample_names))];
       e[i].kind = g_rand_boolean (rand) ? P : A;
       e[i].sector = first + g_rand_int_range (rand, 0, n_sectors);
       e[i].distance = g_rand_int_range (rand, KH_DISTANCE_FIRST, KH_DISTANCE_LAST + 1);

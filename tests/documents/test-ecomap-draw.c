@@ -18,6 +18,7 @@
 
 #include "document-test-util.h"
 #include "documents/kh-ecomap-draw.h"
+#include "tests/ecomap-sample.h"
 
 #define WIDTH 800
 #define HEIGHT 600
@@ -281,21 +282,11 @@ test_palettes (void)
 
 /* ---- exports ---- */
 
-static const KhEcomapEntry network[] = {
-  { 1, "Äiti Marjatta", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_CLOSE, KH_TIE_STRONG, KH_SUPPORT_BOTH },
-  { 2, "Veli Eero", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_FAR, KH_TIE_BROKEN, KH_SUPPORT_NONE },
-  { 3, "Ystävä Åsa Öhman", KH_NETWORK_PERSON, KH_SECTOR_FRIENDS, KH_DISTANCE_CLOSE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 4, "Serkku Áŋgá Šiellá", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_MIDDLE, KH_TIE_WEAK, KH_SUPPORT_FROM_CLIENT },
-  { 5, "Aikuissosiaalityö", KH_NETWORK_AGENCY, KH_SECTOR_SOCIAL_SERVICES, KH_DISTANCE_MIDDLE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 6, "Terveysasema", KH_NETWORK_AGENCY, KH_SECTOR_HEALTH, KH_DISTANCE_MIDDLE, KH_TIE_WEAK, KH_SUPPORT_TO_CLIENT },
-  { 7, "Vuokranantaja", KH_NETWORK_AGENCY, KH_SECTOR_HOUSING, KH_DISTANCE_FAR, KH_TIE_STRESSFUL, KH_SUPPORT_NONE },
-  { 8, "Kela", KH_NETWORK_AGENCY, KH_SECTOR_BENEFITS, KH_DISTANCE_FAR, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 9, "Diakoni Pirjo", KH_NETWORK_PERSON, KH_SECTOR_ORGANISATIONS, KH_DISTANCE_MIDDLE, KH_TIE_STRONG, KH_SUPPORT_TO_CLIENT },
-};
+#define network sample_network
 
 static const char *const labels[] = {
-  "Äiti Marjatta", "Veli Eero", "Ystävä Åsa Öhman", "Serkku Áŋgá Šiellá", "Aikuissosiaalityö", "Terveysasema",
-  "Vuokranantaja", "Kela", "Diakoni Pirjo", "Aino Lehto",
+  "Äiti Marjatta", "Veli Eero", "Ystävä Åsa Öhman", "Serkku Áŋgá Šiellá", "Aikuissosiaalityö, Laura Koski", "Terveysasema",
+  "Vuokranantaja Oy", "Kela", "Diakoni Pirjo", "Aino Lehto",
 };
 
 static PopplerDocument *

@@ -19,6 +19,7 @@
 
 #include "ui/network/kh-ecomap.h"
 #include "kh-test-ui.h"
+#include "tests/ecomap-sample.h"
 
 typedef struct {
   GtkWidget *window;
@@ -31,19 +32,7 @@ typedef struct {
 #define P KH_NETWORK_PERSON
 #define A KH_NETWORK_AGENCY
 
-/* A client's network as a worker would draw it with her: every tie
- * quality and direction, people and agencies in seven sectors. */
-static const KhEcomapEntry network[] = {
-  { 1, "Äiti Marjatta", P, KH_SECTOR_FAMILY, KH_DISTANCE_CLOSE, KH_TIE_STRONG, KH_SUPPORT_BOTH },
-  { 2, "Veli Eero", P, KH_SECTOR_FAMILY, KH_DISTANCE_FAR, KH_TIE_BROKEN, KH_SUPPORT_NONE },
-  { 3, "Ystävä Åsa Öhman", P, KH_SECTOR_FRIENDS, KH_DISTANCE_CLOSE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 4, "Serkku Áŋgá Šiellá", P, KH_SECTOR_FAMILY, KH_DISTANCE_MIDDLE, KH_TIE_WEAK, KH_SUPPORT_FROM_CLIENT },
-  { 5, "Aikuissosiaalityö, Laura Koski", A, KH_SECTOR_SOCIAL_SERVICES, KH_DISTANCE_MIDDLE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 6, "Terveysasema", A, KH_SECTOR_HEALTH, KH_DISTANCE_MIDDLE, KH_TIE_WEAK, KH_SUPPORT_TO_CLIENT },
-  { 7, "Vuokranantaja Oy", A, KH_SECTOR_HOUSING, KH_DISTANCE_FAR, KH_TIE_STRESSFUL, KH_SUPPORT_NONE },
-  { 8, "Kela", A, KH_SECTOR_BENEFITS, KH_DISTANCE_FAR, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
-  { 9, "Diakoni Pirjo", P, KH_SECTOR_ORGANISATIONS, KH_DISTANCE_MIDDLE, KH_TIE_STRONG, KH_SUPPORT_BOTH },
-};
+#define network sample_network
 
 /* The keyboard's order: sector by sector clockwise from the top (family,
  * friends, social services, health, Kela, housing, organisations), the
@@ -379,11 +368,6 @@ static void
 test_crowded (Fixture       *f,
               gconstpointer  data G_GNUC_UNUSED)
 {
-  static const char *const names[] = {
-    "Äiti Marjatta", "Isä", "Sisko Helmi", "Veli Eero", "Mummo", "Ystävä Sanna", "Naapuri Pekka",
-    "Tukihenkilö Åsa", "Aikuissosiaalityö", "Terveysasema", "Psykiatrian poliklinikka", "TE-palvelut",
-    "Kela", "Vuokranantaja Oy", "Diakoni", "Ánne Áŋgel", "Velkaneuvonta", "A-klinikka",
-  };
   static const struct {
     guint    n;
     guint    n_sectors;
@@ -395,10 +379,7 @@ test_crowded (Fixture       *f,
       g_autofree KhEcomapEntry *entries = g_new0 (KhEcomapEntry, cases[c].n);
       const KhEcomapLayout *layout;
 
-      for (guint i = 0; i < cases[c].n; i++)
-        entries[i] = (KhEcomapEntry) { 100 + i, names[(i * 7) % G_N_ELEMENTS (names)], i % 3 ? P : A,
-                                       KH_SECTOR_FIRST + i % cases[c].n_sectors, KH_DISTANCE_FIRST + (i / 2) % 3,
-                                       KH_TIE_FIRST + i % 5, i % 4 };
+      sample_crowd (entries, cases[c].n, cases[c].n_sectors);
       kh_ecomap_set_entries (f->map, entries, cases[c].n, "Aino Lehto");
       WAIT_UNTIL ((layout = kh_ecomap_get_layout (f->map)) != NULL && layout->n_nodes == cases[c].n);
       for (guint i = 0; i < layout->n_nodes; i++)

@@ -495,15 +495,6 @@ style_changed_cb (AdwStyleManager *style G_GNUC_UNUSED,
 
 /* ---- the entries ---- */
 
-static void
-free_entries (KhEcomap *self)
-{
-  for (guint i = 0; i < self->n_entries; i++)
-    g_free ((char *) self->entries[i].label);
-  g_clear_pointer (&self->entries, g_free);
-  self->n_entries = 0;
-}
-
 void
 kh_ecomap_set_entries (KhEcomap            *self,
                        const KhEcomapEntry *entries,
@@ -513,14 +504,9 @@ kh_ecomap_set_entries (KhEcomap            *self,
   g_return_if_fail (KH_IS_ECOMAP (self));
   g_return_if_fail (entries != NULL || n_entries == 0);
 
-  free_entries (self);
-  self->entries = g_new0 (KhEcomapEntry, MAX (n_entries, 1));
+  kh_ecomap_entries_free (self->entries, self->n_entries);
+  self->entries = kh_ecomap_entries_copy (entries, n_entries);
   self->n_entries = n_entries;
-  for (guint i = 0; i < n_entries; i++)
-    {
-      self->entries[i] = entries[i];
-      self->entries[i].label = g_strdup (entries[i].label);
-    }
   g_free (self->client_name);
   self->client_name = g_strdup (client_name);
   invalidate_layout (self);
@@ -555,7 +541,7 @@ kh_ecomap_finalize (GObject *object)
 {
   KhEcomap *self = KH_ECOMAP (object);
 
-  free_entries (self);
+  kh_ecomap_entries_free (self->entries, self->n_entries);
   g_free (self->client_name);
   G_OBJECT_CLASS (kh_ecomap_parent_class)->finalize (object);
 }
@@ -652,7 +638,7 @@ kh_ecomap_init (KhEcomap *self)
 
   g_signal_connect (style, "notify::dark", G_CALLBACK (style_changed_cb), self);
   g_signal_connect (style, "notify::high-contrast", G_CALLBACK (style_changed_cb), self);
-  self->entries = g_new0 (KhEcomapEntry, 1);
+  self->entries = kh_ecomap_entries_copy (NULL, 0);
   update_accessible (self);
 }
 
