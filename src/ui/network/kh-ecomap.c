@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -78,13 +79,6 @@ invalidate_layout (KhEcomap *self)
 }
 
 static void
-invalidate_palette (KhEcomap *self)
-{
-  self->palette_valid = FALSE;
-  invalidate_picture (self);
-}
-
-static void
 color_from_rgba (KhEcomapColor *color,
                  const GdkRGBA *rgba)
 {
@@ -93,51 +87,47 @@ color_from_rgba (KhEcomapColor *color,
 
 /* The one place the colours come from the theme: the palette for light,
  * dark or high contrast, with the theme's text and accent colours. */
-static const KhEcomapPalette *
-palette (KhEcomap *self)
+static void
+theme_palette (KhEcomap        *self,
+               KhEcomapPalette *palette)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkStyleContext *context;
   GdkRGBA rgba;
 
-  if (self->palette_valid)
-    return &self->palette;
-
-  self->palette = adw_style_manager_get_high_contrast (style) && !adw_style_manager_get_dark (style)
+  *palette = adw_style_manager_get_high_contrast (style) && !adw_style_manager_get_dark (style)
                   ? *kh_ecomap_palette_high_contrast ()
                   : adw_style_manager_get_dark (style) ? *kh_ecomap_palette_dark () : *kh_ecomap_palette_light ();
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
   gtk_style_context_get_color (context, &rgba);
   rgba.alpha = 1;
-  color_from_rgba (&self->palette.text, &rgba);
+  color_from_rgba (&palette->text, &rgba);
   if (adw_style_manager_get_high_contrast (style))
     {
       /* Dark and high contrast: the dark palette with full-strength rings. */
-      color_from_rgba (&self->palette.line, &rgba);
-      color_from_rgba (&self->palette.outline, &rgba);
-      color_from_rgba (&self->palette.sector, &rgba);
-      color_from_rgba (&self->palette.focus, &rgba);
-      self->palette.ring.alpha = 0.7;
+      color_from_rgba (&palette->line, &rgba);
+      color_from_rgba (&palette->outline, &rgba);
+      color_from_rgba (&palette->sector, &rgba);
+      color_from_rgba (&palette->focus, &rgba);
+      palette->ring.alpha = 0.7;
     }
   if (gtk_style_context_lookup_color (context, "accent_bg_color", &rgba))
     {
-      color_from_rgba (&self->palette.selection, &rgba);
-      color_from_rgba (&self->palette.client, &rgba);
+      color_from_rgba (&palette->selection, &rgba);
+      color_from_rgba (&palette->client, &rgba);
       if (!adw_style_manager_get_high_contrast (style))
         {
           rgba.alpha = 0.6;
-          color_from_rgba (&self->palette.focus, &rgba);
+          color_from_rgba (&palette->focus, &rgba);
         }
     }
   if (gtk_style_context_lookup_color (context, "accent_fg_color", &rgba))
     {
-      color_from_rgba (&self->palette.selection_text, &rgba);
-      color_from_rgba (&self->palette.client_text, &rgba);
+      color_from_rgba (&palette->selection_text, &rgba);
+      color_from_rgba (&palette->client_text, &rgba);
     }
   if (gtk_style_context_lookup_color (context, "view_bg_color", &rgba))
-    color_from_rgba (&self->palette.background, &rgba);
-  self->palette_valid = TRUE;
-  return &self->palette;
+    color_from_rgba (&palette->background, &rgba);
 }
 
 /* The labels' size: a little smaller than the text around the map. */
@@ -162,6 +152,12 @@ ensure_layout (KhEcomap *self)
 
   if (width <= 0 || height <= 0)
     return NULL;
+  if (self->layout != NULL && self->layout->params.font_size != font_size (self))
+    {
+      /* Another font: measured again (this may run while drawing). */
+      g_clear_pointer (&self->layout, kh_ecomap_layout_free);
+      g_clear_pointer (&self->picture, gsk_render_node_unref);
+    }
   if (self->layout == NULL)
     self->layout = kh_ecomap_draw_layout (self->entries, self->n_entries, self->client_name,
                                           kh_form_rows_ui_language (), width, height, font_size (self));
@@ -442,10 +438,20 @@ kh_ecomap_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   gboolean focused = gtk_widget_has_visible_focus (widget);
   const KhEcomapPalette *colors;
+  KhEcomapPalette now;
 
   if (layout == NULL)
     return;
-  colors = palette (self);
+  /* The theme's colours; when they changed (dark, high contrast, another
+   * accent), the picture is drawn again. */
+  theme_palette (self, &now);
+  if (!self->palette_valid || memcmp (&now, &self->palette, sizeof now) != 0)
+    {
+      self->palette = now;
+      self->palette_valid = TRUE;
+      g_clear_pointer (&self->picture, gsk_render_node_unref);
+    }
+  colors = &self->palette;
   if (self->picture == NULL)
     {
       GtkSnapshot *picture = gtk_snapshot_new ();
@@ -482,7 +488,8 @@ kh_ecomap_css_changed (GtkWidget         *widget,
                        GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (kh_ecomap_parent_class)->css_changed (widget, change);
-  invalidate_palette (KH_ECOMAP (widget));
+  /* The next frame compares the colours (a hover changes none). */
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -490,7 +497,7 @@ style_changed_cb (AdwStyleManager *style G_GNUC_UNUSED,
                   GParamSpec      *pspec G_GNUC_UNUSED,
                   KhEcomap        *self)
 {
-  invalidate_palette (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---- the entries ---- */
