@@ -35,30 +35,30 @@ struct _KhPersonPage
   GtkWidget          parent_instance;
 
   /* template widgets */
-  AdwActionRow      *address_row;
+  KhTextRow         *address_row;
   GtkButton         *back_button;
-  AdwActionRow      *birth_date_row;
+  KhTextRow         *birth_date_row;
   GtkWidget         *book_button;
   GtkWidget         *decision_button;
   GtkListBox        *cases_list;
-  AdwActionRow      *code_row;
+  KhTextRow         *code_row;
   GtkWidget         *contacts_group;
   GtkListBox        *contacts_list;
   AdwPreferencesPage *details_page;
-  AdwActionRow      *email_row;
+  KhTextRow         *email_row;
   AdwStatusPage     *error_page;
-  AdwActionRow      *interpreter_row;
+  KhTextRow         *interpreter_row;
   GtkLabel          *language_summary_label;
-  AdwActionRow      *language_row;
+  KhTextRow         *language_row;
   AdwPreferencesGroup *log_group;
   GtkWidget         *meetings_group;
   GtkListBox        *meetings_list;
-  AdwActionRow      *mother_tongue_row;
+  KhTextRow         *mother_tongue_row;
   GtkLabel          *name_label;
-  AdwActionRow      *no_code_row;
-  AdwActionRow      *phone_row;
+  KhTextRow         *no_code_row;
+  KhTextRow         *phone_row;
   GtkWidget         *protection_badge;
-  AdwActionRow      *representative_row;
+  KhTextRow         *representative_row;
   GtkLabel          *responsible_label;
   GtkLabel          *named_worker_label;
   GtkWidget         *name_worker_button;
@@ -99,18 +99,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_value (AdwActionRow *row,
+set_value (KhTextRow    *row,
            const char   *value)
 {
   if (value != NULL && *value != '\0')
     {
-      adw_action_row_set_subtitle (row, value);
+      kh_text_row_set_subtitle (row, value);
       gtk_widget_remove_css_class (GTK_WIDGET (row), "kh-empty");
     }
   else
     {
       /* Translators: a detail of a person that nobody has recorded */
-      adw_action_row_set_subtitle (row, _("Not recorded"));
+      kh_text_row_set_subtitle (row, _("Not recorded"));
       gtk_widget_add_css_class (GTK_WIDGET (row), "kh-empty");
     }
 }
@@ -467,7 +467,7 @@ show_responsible (KhPersonPage *self,
 }
 
 /* How many of a person's cases the page lists before "Show All". */
-#define CASES_SHOWN 10
+#define CASES_SHOWN 5
 
 static void
 more_cases_activated_cb (AdwActionRow *row,
@@ -754,8 +754,8 @@ show_protected_address (KhPersonPage *self,
     }
   else
     {
-      adw_action_row_set_subtitle (self->address_row,
-                                   _("Protected by a non-disclosure marking"));
+      kh_text_row_set_subtitle (self->address_row,
+                                _("Protected by a non-disclosure marking"));
       gtk_widget_add_css_class (GTK_WIDGET (self->address_row), "kh-empty");
       gtk_button_set_label (GTK_BUTTON (self->show_address_button), _("Show _Address"));
     }
@@ -1473,6 +1473,9 @@ kh_person_page_class_init (KhPersonPageClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The details' rows are KhTextRows: an AdwActionRow lays its wrapping
+   * subtitle out again and again at trial widths (kh-text-row.c). */
+  g_type_ensure (KH_TYPE_TEXT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
