@@ -470,12 +470,14 @@ show_responsible (KhPersonPage *self,
 #define CASES_SHOWN 5
 
 static void
-more_cases_activated_cb (AdwActionRow *row,
-                         KhPersonPage *self)
+case_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       KhPersonPage  *self)
 {
   GPtrArray *cases = g_object_get_data (G_OBJECT (row), "kh-cases");
   GtkWidget *focus = NULL;
 
+  /* Only "Show All N Cases" carries them. */
   if (cases == NULL)
     return;
   g_ptr_array_ref (cases);
@@ -518,18 +520,14 @@ show_cases (KhPersonPage *self,
 
   if (cases == NULL)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The cases could not be listed"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      row = kh_text_row_new (_("The cases could not be listed"), error->message);
       gtk_list_box_append (self->cases_list, row);
       return;
     }
 
   if (cases->len == 0)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No cases"));
+      row = kh_text_row_new (_("No cases"), NULL);
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->cases_list, row);
       return;
@@ -545,15 +543,12 @@ show_cases (KhPersonPage *self,
       g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Cases", "Show All %u Cases", cases->len),
                                                 cases->len);
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      row = kh_text_row_new (title, NULL);
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "kh-more-cases-row");
       g_object_set_data_full (G_OBJECT (row), "kh-cases", g_ptr_array_ref (cases),
                               (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect_object (row, "activated", G_CALLBACK (more_cases_activated_cb), self, 0);
       gtk_list_box_append (self->cases_list, row);
     }
 }
@@ -1202,7 +1197,7 @@ static GtkWidget *
 create_meeting_row (KhPersonPage        *self,
                     const KhAppointment *a)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *when = kh_appointment_format_when (a);
   g_autoptr(GString) subtitle = g_string_new (kh_meeting_kind_label (a->kind));
   KhUser *user = kh_store_get_user (self->store);
@@ -1216,9 +1211,7 @@ create_meeting_row (KhPersonPage        *self,
                             a->cancel_reason != NULL ? a->cancel_reason : "");
   else if (a->status == KH_APPOINTMENT_MOVED)
     g_string_append_printf (subtitle, " · %s", kh_appointment_status_label (a->status));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  row = kh_text_row_new (when, subtitle->str);
   if (a->status == KH_APPOINTMENT_CANCELLED)
     gtk_widget_add_css_class (row, "dim-label");
   /* One's own meeting (or any, for the lead) opens to move or cancel. */
@@ -1226,7 +1219,7 @@ create_meeting_row (KhPersonPage        *self,
       && (a->worker_id == user->id || user->role == KH_ROLE_LEAD))
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   g_object_set_data_full (G_OBJECT (row), "kh-appointment", kh_appointment_copy (a),
                           (GDestroyNotify) kh_appointment_free);
@@ -1243,13 +1236,9 @@ show_meetings (KhPersonPage *self,
   clear_meetings (self);
   if (meetings == NULL || meetings->len == 0)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     meetings == NULL ? _("The meetings could not be listed") : _("No meetings"));
-      if (meetings == NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      else
+      row = kh_text_row_new (meetings == NULL ? _("The meetings could not be listed") : _("No meetings"),
+                             meetings == NULL ? error->message : NULL);
+      if (meetings != NULL)
         gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->meetings_list, row);
       return;
@@ -1536,6 +1525,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
+  g_signal_connect (self->cases_list, "row-activated", G_CALLBACK (case_row_activated_cb), self);
 }
 
 GtkWidget *
