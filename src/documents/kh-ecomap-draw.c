@@ -135,7 +135,10 @@ font_options (void)
 }
 
 /* A layout of `text` wrapped at `max_width`, at most `lines` lines (the
- * last ellipsized), centred. */
+ * last ellipsized), centred. Wrapped between words only: a long compound
+ * ("Sysselsättningstjänster", "Sosiaalipäivystys") stays whole, a little
+ * wider than `max_width`, rather than cut at whatever letter the width
+ * falls on with a hyphen that Finnish and Swedish would not put there. */
 static void
 setup_text (PangoLayout *layout,
             const char  *text,
@@ -153,7 +156,7 @@ setup_text (PangoLayout *layout,
   pango_font_description_free (font);
   pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
   pango_layout_set_height (layout, -lines);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, text, -1);
