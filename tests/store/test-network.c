@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "store-test-util.h"
+#include "store/kh-store.h"
 
 typedef struct
 {
@@ -783,6 +784,147 @@ test_roles_and_log (Fixture       *f,
   people_clear (&p);
 }
 
+/* ---- the store's calls, off the caller's thread ---- */
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} Waiter;
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Waiter *w = user_data;
+
+  g_clear_object (&w->result);
+  w->result = g_object_ref (result);
+  g_main_loop_quit (w->loop);
+}
+
+static GAsyncResult *
+wait_for (Waiter *w)
+{
+  g_clear_object (&w->result);
+  g_main_loop_run (w->loop);
+  return w->result;
+}
+
+/* A desk (KhStore) of a social worker: each call of the network through
+ * the worker thread, as the network page will make them. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(KhStore) store = NULL;
+  g_autoptr(KhUser) me = NULL;
+  g_autoptr(KhNetworkMember) m = NULL;
+  g_autoptr(KhNetworkMember) added = NULL;
+  g_autoptr(KhNetworkMember) saved = NULL;
+  g_autoptr(KhNetworkMember) removed = NULL;
+  g_autoptr(KhNetworkConsent) c = kh_network_consent_new ();
+  g_autoptr(KhNetworkConsent) given = NULL;
+  g_autoptr(KhNetworkConsent) withdrawn = NULL;
+  g_autoptr(KhNetworkVersion) version = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) then = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  Waiter w = { loop, NULL };
+  GDate today;
+
+  people_set_up (f, &p);
+  if (f->pg_dbname != NULL)
+    path = pg_test_conninfo (f->pg_dbname, "sw");
+  else
+    {
+      /* The store logs in as the OS account: a social worker here. */
+      g_autoptr(KhUser) os = fixture_add_user (f, g_get_user_name (), "Testi Työntekijä", KH_ROLE_SOCIAL_WORKER);
+
+      path = g_strdup (f->path);
+    }
+  store = kh_store_new (path);
+  kh_store_open_async (store, NULL, done_cb, &w);
+  me = kh_store_open_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+
+  m = person (&p, "Maija Korhonen", KH_RELATION_PARENT, KH_TIE_STRONG);
+  kh_store_write_network_member_async (store, m, KH_NETWORK_WRITE_ADD, NULL, done_cb, &w);
+  added = kh_store_write_network_member_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (added->revision, ==, 1);
+  g_assert_cmpint (added->saved_by, ==, me->id);
+
+  added->tie = KH_TIE_STRESSFUL;
+  kh_store_write_network_member_async (store, added, KH_NETWORK_WRITE_SAVE, NULL, done_cb, &w);
+  saved = kh_store_write_network_member_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (saved->revision, ==, 2);
+
+  c->member_id = added->id;
+  c->scope = KH_CONSENT_CONTACT;
+  day_from_now (&c->given_on, 0);
+  day_from_now (&today, 0);
+  kh_store_record_network_consent_async (store, p.client_id, c, NULL, NULL, done_cb, &w);
+  given = kh_store_record_network_consent_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (given->id, >, 0);
+
+  kh_store_take_network_version_async (store, p.client_id, "Suunnitelma", NULL, done_cb, &w);
+  version = kh_store_take_network_version_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (version->n_members, ==, 1);
+
+  kh_store_record_network_consent_async (store, p.client_id, given, &today, NULL, done_cb, &w);
+  withdrawn = kh_store_record_network_consent_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_compare (&withdrawn->withdrawn_on, &today), ==, 0);
+
+  kh_store_write_network_member_async (store, saved, KH_NETWORK_WRITE_REMOVE, NULL, done_cb, &w);
+  removed = kh_store_write_network_member_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_true (removed->removed);
+
+  kh_store_list_network_async (store, p.client_id, TRUE, NULL, done_cb, &w);
+  members = kh_store_list_network_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_true (MEMBER (members, 0)->removed);
+  g_assert_cmpuint (MEMBER (members, 0)->consents->len, ==, 1);
+
+  kh_store_list_network_member_history_async (store, p.client_id, added->id, NULL, done_cb, &w);
+  history = kh_store_list_network_member_history_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  kh_store_list_network_versions_async (store, p.client_id, NULL, done_cb, &w);
+  versions = kh_store_list_network_versions_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+
+  /* The version as it stood: the stressful tie, the consent not yet
+   * withdrawn then. */
+  kh_store_read_network_version_async (store, p.client_id, version->id, NULL, done_cb, &w);
+  then = kh_store_read_network_version_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (then->len, ==, 1);
+  g_assert_cmpint (MEMBER (then, 0)->tie, ==, KH_TIE_STRESSFUL);
+  g_assert_false (MEMBER (then, 0)->removed);
+  g_assert_cmpuint (MEMBER (then, 0)->consents->len, ==, 1);
+  /* Four reads, four rows of the access log. */
+  g_assert_cmpint (network_reads (f, p.client_id), ==, 4);
+
+  g_clear_object (&w.result);
+  g_clear_object (&store);
+  people_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -799,6 +941,7 @@ main (int   argc,
   ADD ("/store/network/consents", test_consents);
   ADD ("/store/network/versions", test_versions);
   ADD ("/store/network/roles-and-log", test_roles_and_log);
+  ADD ("/store/network/async", test_async);
 
   return g_test_run ();
 }
