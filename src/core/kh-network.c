@@ -283,7 +283,7 @@ KhConsentState
 kh_network_consent_state (const KhNetworkConsent *consent,
                           const GDate            *today)
 {
-  g_return_val_if_fail (KH_IS_NETWORK_CONSENT (consent), KH_CONSENT_NONE);
+  g_return_val_if_fail (KH_IS_NETWORK_CONSENT ((gpointer) consent), KH_CONSENT_NONE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), KH_CONSENT_NONE);
 
   if (!g_date_valid (&consent->given_on) || g_date_compare (today, &consent->given_on) < 0)
@@ -374,7 +374,7 @@ kh_network_consent_check (const KhNetworkConsent  *consent,
   g_autofree char *note = NULL;
   GDate earliest;
 
-  g_return_val_if_fail (KH_IS_NETWORK_CONSENT (consent), FALSE);
+  g_return_val_if_fail (KH_IS_NETWORK_CONSENT ((gpointer) consent), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   g_date_clear (&earliest, 1);
@@ -408,7 +408,7 @@ kh_network_withdrawal_check (const KhNetworkConsent  *consent,
                              const GDate             *today,
                              GError                 **error)
 {
-  g_return_val_if_fail (KH_IS_NETWORK_CONSENT (consent), FALSE);
+  g_return_val_if_fail (KH_IS_NETWORK_CONSENT ((gpointer) consent), FALSE);
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
 
   if (g_date_valid (&consent->withdrawn_on))
@@ -694,4 +694,113 @@ kh_network_version_check_label (const char  *label,
   if (out_label != NULL)
     *out_label = g_steal_pointer (&clean);
   return TRUE;
+}
+
+/* ---- comparing two versions ---- */
+
+void
+kh_network_change_free (KhNetworkChange *change)
+{
+  if (change == NULL)
+    return;
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
+  g_free (change);
+}
+
+#define FIELD(f) (1u << (f))
+
+static guint
+differing_fields (KhNetworkMember *a,
+                  KhNetworkMember *b)
+{
+  guint fields = 0;
+
+  if (g_strcmp0 (a->name, b->name) != 0)
+    fields |= FIELD (KH_NETWORK_FIELD_NAME);
+  if (a->relation != b->relation)
+    fields |= FIELD (KH_NETWORK_FIELD_RELATION);
+  if (g_strcmp0 (a->relation_text, b->relation_text) != 0)
+    fields |= FIELD (KH_NETWORK_FIELD_RELATION_TEXT);
+  if (g_strcmp0 (a->contact, b->contact) != 0)
+    fields |= FIELD (KH_NETWORK_FIELD_CONTACT);
+  if (a->service_id != b->service_id)
+    fields |= FIELD (KH_NETWORK_FIELD_SERVICE);
+  if (g_strcmp0 (a->contact_person, b->contact_person) != 0)
+    fields |= FIELD (KH_NETWORK_FIELD_CONTACT_PERSON);
+  if (a->sector != b->sector)
+    fields |= FIELD (KH_NETWORK_FIELD_SECTOR);
+  if (a->distance != b->distance)
+    fields |= FIELD (KH_NETWORK_FIELD_DISTANCE);
+  if (a->tie != b->tie)
+    fields |= FIELD (KH_NETWORK_FIELD_TIE);
+  if (a->direction != b->direction)
+    fields |= FIELD (KH_NETWORK_FIELD_DIRECTION);
+  if (a->support != b->support)
+    fields |= FIELD (KH_NETWORK_FIELD_SUPPORT);
+  if (g_strcmp0 (a->note, b->note) != 0)
+    fields |= FIELD (KH_NETWORK_FIELD_NOTE);
+  return fields;
+}
+
+static KhNetworkChange *
+change_new (KhNetworkChangeKind  kind,
+            KhNetworkMember     *before,
+            KhNetworkMember     *after)
+{
+  KhNetworkChange *c = g_new0 (KhNetworkChange, 1);
+
+  c->kind = kind;
+  c->before = before != NULL ? g_object_ref (before) : NULL;
+  c->after = after != NULL ? g_object_ref (after) : NULL;
+  return c;
+}
+
+GPtrArray *
+kh_network_compare (GPtrArray *before,
+                    GPtrArray *after)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_network_change_free);
+  g_autoptr(GHashTable) earlier = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) later = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    {
+      KhNetworkMember *m = g_ptr_array_index (before, i);
+
+      if (!m->removed)
+        g_hash_table_insert (earlier, &m->id, m);
+    }
+  for (guint i = 0; after != NULL && i < after->len; i++)
+    {
+      KhNetworkMember *m = g_ptr_array_index (after, i);
+      KhNetworkMember *was = g_hash_table_lookup (earlier, &m->id);
+      KhNetworkChange *c;
+
+      g_hash_table_insert (later, &m->id, m);
+      if (m->removed)
+        {
+          if (was != NULL)
+            g_ptr_array_add (changes, change_new (KH_NETWORK_REMOVED, was, m));
+          continue;
+        }
+      if (was == NULL)
+        {
+          g_ptr_array_add (changes, change_new (KH_NETWORK_ADDED, NULL, m));
+          continue;
+        }
+      c = change_new (KH_NETWORK_SAME, was, m);
+      c->fields = differing_fields (was, m);
+      if (c->fields != 0)
+        c->kind = KH_NETWORK_CHANGED;
+      g_ptr_array_add (changes, c);
+    }
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    {
+      KhNetworkMember *m = g_ptr_array_index (before, i);
+
+      if (!m->removed && !g_hash_table_contains (later, &m->id))
+        g_ptr_array_add (changes, change_new (KH_NETWORK_REMOVED, m, NULL));
+    }
+  return changes;
 }

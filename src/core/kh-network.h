@@ -353,4 +353,34 @@ gboolean          kh_network_version_check_label (const char  *label,
                                                   char       **out_label,
                                                   GError     **error);
 
+/* ---- comparing two versions ---- */
+
+/* What became of an entry between two versions of the network. */
+typedef enum {
+  KH_NETWORK_SAME = 0,
+  KH_NETWORK_ADDED = 1,            /* in the later version only */
+  KH_NETWORK_REMOVED = 2,          /* in the earlier only, or removed in the later */
+  KH_NETWORK_CHANGED = 3,          /* in both, with a field changed */
+} KhNetworkChangeKind;
+
+typedef struct
+{
+  KhNetworkChangeKind  kind;
+  KhNetworkMember     *before;     /* (nullable): as it stood in the earlier version */
+  KhNetworkMember     *after;      /* (nullable): in the later one */
+  guint                fields;     /* 1 << KhNetworkField of each field that differs */
+} KhNetworkChange;
+
+void              kh_network_change_free    (KhNetworkChange *change);
+
+/* The entries of two versions side by side (`before` and `after`, of
+ * KhNetworkMember, as kh_db_read_network_version or kh_db_list_network
+ * give them), matched by entry: those of `after` in its order (SAME,
+ * CHANGED, ADDED; one marked removed there is REMOVED), then those only
+ * in `before`, in its order (REMOVED). Consents are not compared: they
+ * have dates of their own (kh_network_consent_state). A new array of
+ * KhNetworkChange holding references to the members. */
+GPtrArray        *kh_network_compare        (GPtrArray       *before,
+                                             GPtrArray       *after);
+
 G_END_DECLS

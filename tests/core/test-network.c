@@ -585,6 +585,83 @@ test_roles_and_version_label (void)
   }
 }
 
+static KhNetworkMember *
+entry (gint64       id,
+       const char  *name,
+       KhTieQuality tie,
+       gboolean     removed)
+{
+  KhNetworkMember *m = kh_network_member_new (KH_NETWORK_PERSON);
+
+  m->id = id;
+  m->name = g_strdup (name);
+  m->tie = tie;
+  m->removed = removed;
+  return m;
+}
+
+static void
+test_compare (void)
+{
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) changes = NULL;
+  static const struct {
+    KhNetworkChangeKind kind;
+    gint64              before_id, after_id;
+    guint               fields;
+  } expected[] = {
+    /* In the later version's order, then what is only in the earlier. */
+    { KH_NETWORK_CHANGED, 1, 1, (1u << KH_NETWORK_FIELD_TIE) | (1u << KH_NETWORK_FIELD_NOTE) },
+    { KH_NETWORK_SAME,    2, 2, 0 },
+    { KH_NETWORK_ADDED,   0, 5, 0 },
+    { KH_NETWORK_REMOVED, 3, 3, 0 },              /* marked removed in the later */
+    { KH_NETWORK_CHANGED, 6, 6, 1u << KH_NETWORK_FIELD_NAME },
+    { KH_NETWORK_REMOVED, 4, 0, 0 },              /* not in the later at all */
+  };
+  KhNetworkMember *m;
+
+  g_ptr_array_add (before, entry (1, "Maija", KH_TIE_STRESSFUL, FALSE));
+  g_ptr_array_add (before, entry (2, "Eetu", KH_TIE_STRONG, FALSE));
+  g_ptr_array_add (before, entry (3, "Jari", KH_TIE_BROKEN, FALSE));
+  g_ptr_array_add (before, entry (4, "Veikko", KH_TIE_WEAK, FALSE));
+  g_ptr_array_add (before, entry (6, "Liisa Laine", KH_TIE_ORDINARY, FALSE));
+  /* Removed already then: not compared. */
+  g_ptr_array_add (before, entry (7, "Kalle", KH_TIE_WEAK, TRUE));
+
+  m = entry (1, "Maija", KH_TIE_ORDINARY, FALSE);
+  m->note = g_strdup ("Välit parantuneet.");
+  g_ptr_array_add (after, m);
+  g_ptr_array_add (after, entry (2, "Eetu", KH_TIE_STRONG, FALSE));
+  g_ptr_array_add (after, entry (5, "Veikko Naapuri", KH_TIE_WEAK, FALSE));
+  g_ptr_array_add (after, entry (3, "Jari", KH_TIE_BROKEN, TRUE));
+  g_ptr_array_add (after, entry (6, "Liisa Niemi", KH_TIE_ORDINARY, FALSE));
+  g_ptr_array_add (after, entry (7, "Kalle", KH_TIE_WEAK, TRUE));
+
+  changes = kh_network_compare (before, after);
+  g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KhNetworkChange *c = g_ptr_array_index (changes, i);
+
+      g_test_message ("change %u", i);
+      g_assert_cmpint (c->kind, ==, expected[i].kind);
+      g_assert_cmpint (c->before != NULL ? c->before->id : 0, ==, expected[i].before_id);
+      g_assert_cmpint (c->after != NULL ? c->after->id : 0, ==, expected[i].after_id);
+      g_assert_cmphex (c->fields, ==, expected[i].fields);
+    }
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* Against nothing: all added; nothing against something: all removed. */
+  changes = kh_network_compare (NULL, before);
+  g_assert_cmpuint (changes->len, ==, 5);
+  g_assert_cmpint (((KhNetworkChange *) g_ptr_array_index (changes, 0))->kind, ==, KH_NETWORK_ADDED);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = kh_network_compare (before, NULL);
+  g_assert_cmpuint (changes->len, ==, 5);
+  g_assert_cmpint (((KhNetworkChange *) g_ptr_array_index (changes, 4))->kind, ==, KH_NETWORK_REMOVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +680,7 @@ main (int   argc,
   g_test_add_func ("/core/network/member-bounds-and-clean", test_member_bounds_and_clean);
   g_test_add_func ("/core/network/display-name-and-copy", test_display_name_and_copy);
   g_test_add_func ("/core/network/roles-and-version-label", test_roles_and_version_label);
+  g_test_add_func ("/core/network/compare", test_compare);
 
   return g_test_run ();
 }

@@ -667,6 +667,20 @@ test_versions (Fixture       *f,
   g_assert_cmpint (MEMBER (now, 1)->id, ==, neighbour->id);
   g_assert_cmpint (MEMBER (now, 2)->id, ==, nurse->id);
 
+  /* Side by side: the mother's tie changed, the neighbour added, the
+   * nurse the same, the friend removed. */
+  {
+    g_autoptr(GPtrArray) changes = kh_network_compare (then, now);
+    static const KhNetworkChangeKind kinds[] = { KH_NETWORK_CHANGED, KH_NETWORK_ADDED, KH_NETWORK_SAME,
+                                                 KH_NETWORK_REMOVED };
+
+    g_assert_cmpuint (changes->len, ==, G_N_ELEMENTS (kinds));
+    for (guint i = 0; i < changes->len; i++)
+      g_assert_cmpint (((KhNetworkChange *) g_ptr_array_index (changes, i))->kind, ==, kinds[i]);
+    g_assert_cmphex (((KhNetworkChange *) g_ptr_array_index (changes, 0))->fields, ==, 1u << KH_NETWORK_FIELD_TIE);
+    g_assert_cmpint (((KhNetworkChange *) g_ptr_array_index (changes, 3))->before->id, ==, friend->id);
+  }
+
   versions = kh_db_list_network_versions (fixture_db (f, p.sw), p.sw, p.client_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (versions->len, ==, 2);
