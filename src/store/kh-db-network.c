@@ -83,39 +83,6 @@ invalid_from (GError  **error,
 
 /* ---- reading ---- */
 
-/* Logs the read of the person's network; FALSE with NOT_FOUND when there
- * is no such person (and nothing logged). */
-static gboolean
-log_network (KhDb     *db,
-             KhUser   *user,
-             gint64    client_id,
-             GError  **error)
-{
-  g_autoptr(KhDbStmt) stmt = NULL;
-  gboolean found;
-  int rc;
-
-  stmt = _kh_db_prepare (db, kh_db_is_server (db)
-                               ? "SELECT kohtaamo.log_network_access (CAST (?1 AS bigint))"
-                               : "SELECT id FROM clients WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  _kh_db_bind_int64 (stmt, 1, client_id);
-  rc = _kh_db_step (stmt);
-  if (rc != KH_DB_ROW && rc != KH_DB_DONE)
-    {
-      _kh_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  found = rc == KH_DB_ROW && !_kh_db_column_is_null (stmt, 0);
-  _kh_db_reset (stmt);
-  if (!found)
-    return not_found (error, _("The person was not found."));
-  if (!kh_db_is_server (db))
-    return _kh_db_log_access (db, user, client_id, KH_ACCESS_NETWORK, KH_BASIS_CLIENT_RELATIONSHIP, error);
-  return TRUE;
-}
-
 /* The columns of a revision `r` (read by member_from_row), with the
  * directory's name in the UI language (?9) and who saved it. */
 #define MEMBER_COLUMNS \
@@ -193,11 +160,11 @@ consent_from_row (KhDbStmt *stmt)
  * withdrawal counts when recorded until then too) and gives each of
  * `members` its own, oldest first. */
 static gboolean
-attach_consents (KhDb       *db,
-                 gint64      client_id,
-                 gint64      until,
-                 GPtrArray  *members,
-                 GError    **error)
+attach_consents_until (KhDb       *db,
+                       gint64      client_id,
+                       gint64      until,
+                       GPtrArray  *members,
+                       GError    **error)
 {
   g_autoptr(KhDbStmt) stmt =
     _kh_db_prepare (db,
@@ -240,45 +207,35 @@ attach_consents (KhDb       *db,
   return TRUE;
 }
 
-/* Reads rows of the person's network with `sql` (?1 the person, ?2 an id
- * or a flag of the caller's, ?9 the UI language) in a transaction that
- * logs the reading once as KH_ACCESS_NETWORK first; with `consents_until`
- * > 0 each row (a KhNetworkMember) gets the consents recorded until then.
- * The caller checks the role first. NULL with `error` set (NOT_FOUND: no
- * such person, nothing logged). */
+/* The network's logged reading (_kh_db_read_logged): what 15, on a server
+ * through kohtaamo.log_network_access. */
 static GPtrArray *
-read_network (KhDb         *db,
-              KhUser       *user,
-              gint64        client_id,
-              const char   *sql,
-              gint64        param,
-              KhDbRowFunc   from_row,
-              GFreeFunc     free_row,
-              gint64        consents_until,
-              GError      **error)
+read_network (KhDb          *db,
+              KhUser        *user,
+              gint64         client_id,
+              const char    *sql,
+              gint64         param,
+              KhDbRowFunc    from_row,
+              GDestroyNotify free_row,
+              KhDbRowsThen   then,
+              gpointer       then_data,
+              GError       **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
-  GError *local_error = NULL;
-  gboolean own;
+  return _kh_db_read_logged (db, user, client_id, KH_ACCESS_NETWORK,
+                             "SELECT kohtaamo.log_network_access (CAST (?1 AS bigint))",
+                             sql, param, from_row, free_row, then, then_data, error);
+}
 
-  if (!_kh_db_read_begin (db, &own, error))
-    return NULL;
-  if (log_network (db, user, client_id, &local_error))
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
-
-      if (stmt != NULL)
-        {
-          _kh_db_bind_int64 (stmt, 1, client_id);
-          _kh_db_bind_int64 (stmt, 2, param);
-          _kh_db_bind_text (stmt, 9, _kh_db_ui_language ());
-          if (_kh_db_read_rows (db, stmt, from_row, rows, &local_error) && consents_until > 0)
-            attach_consents (db, client_id, consents_until, rows, &local_error);
-        }
-    }
-  if (!_kh_db_read_finish (db, own, local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+/* After the entries as they stand: their consents, all of them. */
+static gboolean
+attach_consents (KhDb       *db,
+                 gint64      client_id,
+                 gint64      param,
+                 GPtrArray  *members,
+                 gpointer    data,
+                 GError    **error)
+{
+  return attach_consents_until (db, client_id, G_MAXINT64, members, error);
 }
 
 /**
@@ -307,7 +264,7 @@ kh_db_list_network (KhDb      *db,
                        MEMBER_COLUMNS "FROM network_member_revisions r " MEMBER_JOINS
                        "WHERE r.client_id = ?1 AND " CURRENT_REVISION " AND (?2 = 1 OR r.removed = 0) "
                        "ORDER BY r.sector, r.distance, r.member_id",
-                       with_removed ? 1 : 0, member_from_row, g_object_unref, G_MAXINT64, error);
+                       with_removed ? 1 : 0, member_from_row, g_object_unref, attach_consents, NULL, error);
 }
 
 /**
@@ -334,7 +291,7 @@ kh_db_list_network_member_history (KhDb     *db,
   return read_network (db, user, client_id,
                        MEMBER_COLUMNS "FROM network_member_revisions r " MEMBER_JOINS
                        "WHERE r.client_id = ?1 AND r.member_id = ?2 ORDER BY r.revision",
-                       member_id, member_from_row, g_object_unref, 0, error);
+                       member_id, member_from_row, g_object_unref, NULL, NULL, error);
 }
 
 static gpointer
@@ -379,7 +336,38 @@ kh_db_list_network_versions (KhDb     *db,
   return read_network (db, user, client_id,
                        VERSION_SELECT "WHERE v.client_id = ?1 "
                        "ORDER BY v.taken_at DESC, v.id DESC",
-                       0, version_from_row, (GFreeFunc) kh_network_version_free, 0, error);
+                       0, version_from_row, (GDestroyNotify) kh_network_version_free, NULL, NULL, error);
+}
+
+/* After a version's entries (?2 the version): the version itself into
+ * `data` (KhNetworkVersion **), NOT_FOUND when the person has no such
+ * version; the consents recorded (and withdrawn) by when it was taken. */
+static gboolean
+attach_version (KhDb       *db,
+                gint64      client_id,
+                gint64      version_id,
+                GPtrArray  *members,
+                gpointer    data,
+                GError    **error)
+{
+  KhNetworkVersion **out = data;
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, VERSION_SELECT "WHERE v.client_id = ?1 AND v.id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, client_id);
+  _kh_db_bind_int64 (stmt, 2, version_id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    *out = version_from_row (stmt);
+  else if (rc == KH_DB_DONE)
+    not_found (error, _("The version of the network was not found."));
+  else
+    _kh_db_set_error (db, rc, error);
+  _kh_db_reset (stmt);
+  return *out != NULL
+         && attach_consents_until (db, client_id, g_date_time_to_unix ((*out)->taken_at), members, error);
 }
 
 /**
@@ -401,62 +389,24 @@ kh_db_read_network_version (KhDb              *db,
                             KhNetworkVersion **out_version,
                             GError           **error)
 {
-  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(KhNetworkVersion) version = NULL;
-  GError *local_error = NULL;
-  gboolean own;
+  GPtrArray *members;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_user (db, user, error) || !_kh_db_read_begin (db, &own, error))
+  if (!check_user (db, user, error))
     return NULL;
-  if (log_network (db, user, client_id, &local_error))
-    {
-      g_autoptr(KhDbStmt) vstmt = _kh_db_prepare (db, VERSION_SELECT "WHERE v.client_id = ?1 AND v.id = ?2",
-                                                  &local_error);
-      int rc;
-
-      if (vstmt != NULL)
-        {
-          _kh_db_bind_int64 (vstmt, 1, client_id);
-          _kh_db_bind_int64 (vstmt, 2, version_id);
-          rc = _kh_db_step (vstmt);
-          if (rc == KH_DB_ROW)
-            version = version_from_row (vstmt);
-          else if (rc == KH_DB_DONE)
-            not_found (&local_error, _("The version of the network was not found."));
-          else
-            _kh_db_set_error (db, rc, &local_error);
-          _kh_db_reset (vstmt);
-        }
-      if (version != NULL)
-        {
-          g_autoptr(KhDbStmt) stmt =
-            _kh_db_prepare (db, MEMBER_COLUMNS "FROM network_version_members vm "
-                                "  JOIN network_member_revisions r ON r.id = vm.revision_id " MEMBER_JOINS
-                                "WHERE vm.client_id = ?1 AND vm.version_id = ?2 "
-                                "ORDER BY r.sector, r.distance, r.member_id",
-                            &local_error);
-
-          members = g_ptr_array_new_with_free_func (g_object_unref);
-          if (stmt != NULL)
-            {
-              _kh_db_bind_int64 (stmt, 1, client_id);
-              _kh_db_bind_int64 (stmt, 2, version_id);
-              _kh_db_bind_text (stmt, 9, _kh_db_ui_language ());
-              if (_kh_db_read_rows (db, stmt, member_from_row, members, &local_error))
-                attach_consents (db, client_id, g_date_time_to_unix (version->taken_at), members,
-                                 &local_error);
-            }
-        }
-    }
-  if (!_kh_db_read_finish (db, own, local_error, error))
-    return NULL;
-  if (out_version != NULL)
+  members = read_network (db, user, client_id,
+                          MEMBER_COLUMNS "FROM network_version_members vm "
+                          "  JOIN network_member_revisions r ON r.id = vm.revision_id " MEMBER_JOINS
+                          "WHERE vm.client_id = ?1 AND vm.version_id = ?2 "
+                          "ORDER BY r.sector, r.distance, r.member_id",
+                          version_id, member_from_row, g_object_unref, attach_version, &version, error);
+  if (members != NULL && out_version != NULL)
     *out_version = g_steal_pointer (&version);
-  return g_steal_pointer (&members);
+  return members;
 }
 
 /* ---- writing ---- */
@@ -699,6 +649,11 @@ save_revision (KhDb             *db,
   GError *local_error = NULL;
   gboolean own;
 
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (KH_IS_NETWORK_MEMBER (member), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (!check_user (db, user, error) || (m = clean_copy (member, error)) == NULL)
     return NULL;
   if (m->id <= 0 || m->revision <= 0)
@@ -790,11 +745,6 @@ kh_db_save_network_member (KhDb             *db,
                            KhNetworkMember  *member,
                            GError          **error)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (KH_IS_NETWORK_MEMBER (member), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   return save_revision (db, user, member, FALSE, error);
 }
 
@@ -814,11 +764,6 @@ kh_db_remove_network_member (KhDb             *db,
                              KhNetworkMember  *member,
                              GError          **error)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (KH_IS_NETWORK_MEMBER (member), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   return save_revision (db, user, member, TRUE, error);
 }
 
