@@ -152,7 +152,7 @@ char       *kh_network_flags_label_in (KhNetworkCode  code,
                                        const char    *language);
 
 /* Bounds of the texts, in characters. Keep in sync with the CHECKs of
- * data/sql/0033-network.sql and data/sql/pg/0029-network.sql. */
+ * data/sql/0034-network.sql and data/sql/pg/0030-network.sql. */
 #define KH_NETWORK_NAME_MAX 200
 #define KH_NETWORK_RELATION_TEXT_MAX 100
 #define KH_NETWORK_CONTACT_MAX 300

@@ -3,8 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything is append-only on both engines (data/sql/0033-network.sql,
- * data/sql/pg/0029-network.sql): an entry's change is its next revision,
+ * Everything is append-only on both engines (data/sql/0034-network.sql,
+ * data/sql/pg/0030-network.sql): an entry's change is its next revision,
  * its removal a revision marked removed, a consent's withdrawal a row
  * beside it, and a version the revisions that stood when it was taken.
  * Who saved what and when are the store's (SQLite: the acting user,

@@ -1074,7 +1074,7 @@ GPtrArray        *kh_db_list_contact_attempts  (KhDb     *db,
  * role (on a server, the server refuses them too). Every read logs
  * KH_ACCESS_NETWORK (basis CLIENT_RELATIONSHIP) once, in its transaction;
  * writes log nothing. Nothing is ever changed or removed in the tables
- * (data/sql/0033-network.sql): a change of an entry is its next
+ * (data/sql/0034-network.sql): a change of an entry is its next
  * revision, a removal a revision marked removed, a withdrawal of a
  * consent a record beside it. */
 

@@ -1520,7 +1520,7 @@ def test_contact_attempts():
 
 def test_network():
     # Issue 9, 1: the network of person 1 (Aino Mäkinen), kept through the
-    # server's functions (0029-network.sql); every read logged as what 15;
+    # server's functions (0030-network.sql); every read logged as what 15;
     # nothing ever changed or removed.
     def add(person=1, kind=1, name="'Maija Mäkinen'", relation=2, service='NULL', sector=1, tie=1,
             support=3):

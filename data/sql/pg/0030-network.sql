@@ -1,4 +1,4 @@
--- 0029-network.sql — PostgreSQL's side of data/sql/0033-network.sql: the
+-- 0030-network.sql — PostgreSQL's side of data/sql/0034-network.sql: the
 -- client's network, the client's consents and dated versions of the
 -- network (issue 9, 1)
 --
@@ -559,4 +559,4 @@ REVOKE ALL ON FUNCTION copy_begin (), copy_end () FROM PUBLIC;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (29, '0029-network');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (30, '0030-network');

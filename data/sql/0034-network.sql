@@ -1,4 +1,4 @@
--- 0033-network.sql — the client's network: the people and agencies around
+-- 0034-network.sql — the client's network: the people and agencies around
 -- a client, the client's consents, and dated versions of the network
 -- (issue 9, 1)
 --
@@ -28,7 +28,7 @@
 -- so the access log's CHECK is widened here once for both.
 --
 -- Keep in sync with src/core/kh-network.h (codes, bounds, who) and
--- data/sql/pg/0029-network.sql.
+-- data/sql/pg/0030-network.sql.
 
 -- ---- the access log takes what 15 and 16 ----
 --
