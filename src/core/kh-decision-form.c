@@ -24,24 +24,6 @@
  * document engine's: the kinds' titles are the headings it prints). */
 #define T(language, msgid) kh_catalog_pgettext ((language), "decision", (msgid))
 
-static gboolean
-filled (const char *text)
-{
-  if (text == NULL)
-    return FALSE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%u.%u.%u", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
-}
-
 static void
 line_free (gpointer data)
 {
@@ -65,8 +47,8 @@ kh_decision_form_new (const GDate *today)
   form->outcome = KH_DECISION_OUTCOME_NONE;
   form->payee = KH_PAYEE_CLIENT_ACCOUNT;
   form->delivery = KH_DOCUMENT_DELIVERY_LETTER;
-  form->decision_date = format_date (today);
-  form->sent_date = format_date (today);
+  form->decision_date = kh_date_format_dmy (today);
+  form->sent_date = kh_date_format_dmy (today);
   form->provisions = kh_decision_form_default_provisions (form->kind, form->language);
   kh_decision_form_add_line (form);
   return form;
@@ -233,7 +215,7 @@ follow_default (char       **field,
                 const char  *before,
                 const char  *now)
 {
-  if (filled (*field) && g_strcmp0 (*field, before) != 0)
+  if (kh_text_filled (*field) && g_strcmp0 (*field, before) != 0)
     return;
   g_free (*field);
   *field = g_strdup (now);
@@ -295,11 +277,11 @@ kh_decision_form_set_language (KhDecisionForm      *form,
   follow_default (&form->provisions, old_provisions, new_provisions);
   /* A title is in one language only. The contact person is the
    * preparer's role's unless the profile knows them. */
-  if (filled (form->preparer_title))
+  if (kh_text_filled (form->preparer_title))
     follow_default (&form->preparer_title,
                     default_title (profile, form->preparer_name, form->preparer_role, old),
                     default_title (profile, form->preparer_name, form->preparer_role, language));
-  if (filled (form->contact_title))
+  if (kh_text_filled (form->contact_title))
     follow_default (&form->contact_title,
                     default_title (profile, form->contact_name, form->preparer_role, old),
                     default_title (profile, form->contact_name, form->preparer_role, language));
@@ -325,23 +307,36 @@ kh_decision_form_set_kind (KhDecisionForm *form,
 }
 
 void
+kh_decision_form_contact_for (const KhUnitProfile  *profile,
+                              const char           *name,
+                              KhRole                role,
+                              const char           *language,
+                              const char          **title,
+                              const char          **phone,
+                              const char          **email)
+{
+  const KhDecisionMaker *maker = maker_named (profile, name);
+
+  g_return_if_fail (title != NULL && phone != NULL && email != NULL);
+
+  *title = default_title (profile, name, role, language);
+  *phone = maker != NULL && kh_text_filled (maker->phone) ? maker->phone : NULL;
+  if (*phone == NULL && profile != NULL)
+    *phone = kh_unit_profile_get (profile, KH_UNIT_PROFILE_PHONE, language_enum (language));
+  *email = maker != NULL ? maker->email : NULL;
+}
+
+void
 kh_decision_form_set_preparer (KhDecisionForm      *form,
                                const char          *name,
                                KhRole               role,
                                const KhUnitProfile *profile)
 {
-  const KhDecisionMaker *maker;
-  const char *title;
-  const char *phone;
+  const char *title, *phone, *email;
 
   g_return_if_fail (form != NULL);
 
-  maker = maker_named (profile, name);
-  title = default_title (profile, name, role, form->language);
-  phone = maker != NULL && filled (maker->phone) ? maker->phone : NULL;
-  if (phone == NULL && profile != NULL)
-    phone = kh_unit_profile_get (profile, KH_UNIT_PROFILE_PHONE, language_enum (form->language));
-
+  kh_decision_form_contact_for (profile, name, role, form->language, &title, &phone, &email);
   g_free (form->preparer_name);
   g_free (form->preparer_title);
   g_free (form->contact_name);
@@ -354,7 +349,7 @@ kh_decision_form_set_preparer (KhDecisionForm      *form,
   form->contact_name = g_strdup (name);
   form->contact_title = g_strdup (title);
   form->contact_phone = g_strdup (phone);
-  form->contact_email = maker != NULL ? g_strdup (maker->email) : NULL;
+  form->contact_email = g_strdup (email);
 }
 
 void
@@ -375,25 +370,25 @@ kh_decision_form_set_party (KhDecisionForm *form,
   g_free (form->party_name);
   g_free (form->party_id);
   g_free (form->party_address);
-  form->party_name = filled (first_names) && filled (last_name)
+  form->party_name = kh_text_filled (first_names) && kh_text_filled (last_name)
                      ? g_strdup_printf ("%s %s", first_names, last_name)
-                     : g_strdup (filled (last_name) ? last_name : first_names);
-  if (filled (identity_code))
+                     : g_strdup (kh_text_filled (last_name) ? last_name : first_names);
+  if (kh_text_filled (identity_code))
     form->party_id = g_strdup (identity_code);
   else if (birth_date_iso != NULL && kh_date_from_iso (birth_date_iso, &birth))
-    form->party_id = format_date (&birth);
+    form->party_id = kh_date_format_dmy (&birth);
   else
     form->party_id = NULL;
 
-  if (filled (address))
+  if (kh_text_filled (address))
     g_string_append (where, address);
-  if (filled (postal_code) || filled (city))
+  if (kh_text_filled (postal_code) || kh_text_filled (city))
     {
       if (where->len > 0)
         g_string_append_c (where, '\n');
-      g_string_append_printf (where, "%s%s%s", filled (postal_code) ? postal_code : "",
-                              filled (postal_code) && filled (city) ? " " : "",
-                              filled (city) ? city : "");
+      g_string_append_printf (where, "%s%s%s", kh_text_filled (postal_code) ? postal_code : "",
+                              kh_text_filled (postal_code) && kh_text_filled (city) ? " " : "",
+                              kh_text_filled (city) ? city : "");
     }
   form->party_address = g_string_free (where, where->len == 0);
 }
@@ -438,7 +433,7 @@ kh_decision_form_set_line (KhDecisionForm *form,
 static gboolean
 line_is_empty (const KhDecisionFormLine *line)
 {
-  return !filled (line->description) && !filled (line->amount);
+  return !kh_text_filled (line->description) && !kh_text_filled (line->amount);
 }
 
 /* ---- the delivery and the dates ---- */
@@ -457,32 +452,6 @@ delivery_of (KhDocumentDelivery delivery)
     default:
       return KH_DELIVERY_LETTER;
     }
-}
-
-/* A typed date: TRUE with `out` set, FALSE (cleared) when it is empty or
- * not a date. */
-static gboolean
-parse_date (const char *text,
-            GDate      *out)
-{
-  g_date_clear (out, 1);
-  if (!filled (text) || !kh_date_parse (text, out))
-    {
-      g_date_clear (out, 1);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static const char *
-date_message (const char *text)
-{
-  GDate date;
-
-  if (filled (text) && !parse_date (text, &date))
-    /* Translators: under a date field of a decision */
-    return _("Not a date: write it as 2.4.2026");
-  return NULL;
 }
 
 /* ---- the check ---- */
@@ -590,7 +559,7 @@ check_typed (const KhDecisionForm *form,
           KhMoneyStatus status;
           gint64 cents;
 
-          if (!filled (line->amount))
+          if (!kh_text_filled (line->amount))
             continue;
           status = kh_money_parse (line->amount, &cents);
           if (status != KH_MONEY_OK)
@@ -599,9 +568,9 @@ check_typed (const KhDecisionForm *form,
             /* Translators: under an amount line of a decision */
             set_line_message (out, i, _("The amount must be greater than zero"));
         }
-      set_message (out, KH_DECISION_FIELD_PERIOD_START, date_message (form->period_start));
-      set_message (out, KH_DECISION_FIELD_PERIOD_END, date_message (form->period_end));
-      if (form->payee == KH_PAYEE_CLIENT_ACCOUNT && filled (form->iban))
+      set_message (out, KH_DECISION_FIELD_PERIOD_START, kh_date_field_message (form->period_start));
+      set_message (out, KH_DECISION_FIELD_PERIOD_END, kh_date_field_message (form->period_end));
+      if (form->payee == KH_PAYEE_CLIENT_ACCOUNT && kh_text_filled (form->iban))
         {
           KhIbanStatus status = kh_iban_validate (form->iban, NULL);
 
@@ -609,8 +578,8 @@ check_typed (const KhDecisionForm *form,
             set_message (out, KH_DECISION_FIELD_IBAN, kh_iban_status_message (status));
         }
     }
-  set_message (out, KH_DECISION_FIELD_DECISION_DATE, date_message (form->decision_date));
-  set_message (out, KH_DECISION_FIELD_SENT_DATE, date_message (form->sent_date));
+  set_message (out, KH_DECISION_FIELD_DECISION_DATE, kh_date_field_message (form->decision_date));
+  set_message (out, KH_DECISION_FIELD_SENT_DATE, kh_date_field_message (form->sent_date));
 }
 
 /* What the complete check adds per line: a line with a sum and no
@@ -625,10 +594,10 @@ check_lines (const KhDecisionForm *form,
 
       if (line_is_empty (line))
         continue;
-      if (!filled (line->description))
+      if (!kh_text_filled (line->description))
         /* Translators: under an amount line of a decision */
         set_line_message (out, i, _("Say what the amount is for"));
-      else if (!filled (line->amount))
+      else if (!kh_text_filled (line->amount))
         /* Translators: under an amount line of a decision */
         set_line_message (out, i, _("Enter the amount in euros, e.g. 412,50"));
     }
@@ -702,12 +671,12 @@ kh_decision_form_describe_last_day (const KhDecisionForm *form,
 
   g_return_val_if_fail (form != NULL && calendar != NULL, NULL);
 
-  if (!parse_date (form->sent_date, &sent))
+  if (!kh_date_parse_field (form->sent_date, &sent))
     return NULL;
   if (!kh_rectification_compute (calendar, &sent, delivery_of (form->delivery), &sent,
                                  &notified, &last, &moved))
     return NULL;
-  day = format_date (&last);
+  day = kh_date_format_dmy (&last);
   if (moved)
     /* Translators: under the sending date of a decision; %s is a date (8.4.2026) */
     return g_strdup_printf (_("Last day for a request for rectification: %s (moved past a weekend or holiday)"),
@@ -768,7 +737,7 @@ kh_decision_form_build (const KhDecisionForm *form,
       kh_decision_set_profile (c, draft->profile);
       draft->public.logo = draft->profile->logo;
     }
-  parse_date (f->decision_date, &c->decision_date);
+  kh_date_parse_field (f->decision_date, &c->decision_date);
   c->party_name = f->party_name;
   c->party_id = f->party_id;
   c->party_address = f->party_address;
@@ -799,8 +768,8 @@ kh_decision_form_build (const KhDecisionForm *form,
         }
       c->amounts = draft->amounts;
       c->n_amounts = n;
-      parse_date (f->period_start, &c->period_start);
-      parse_date (f->period_end, &c->period_end);
+      kh_date_parse_field (f->period_start, &c->period_start);
+      kh_date_parse_field (f->period_end, &c->period_end);
       c->payee = f->payee;
       if (f->payee == KH_PAYEE_CLIENT_ACCOUNT)
         {
@@ -834,7 +803,7 @@ kh_decision_form_build (const KhDecisionForm *form,
   c->preparer = (KhDecisionPerson) { f->preparer_name, f->preparer_title, NULL, NULL };
   c->contact = (KhDecisionPerson) { f->contact_name, f->contact_title, f->contact_phone, f->contact_email };
 
-  parse_date (f->sent_date, &c->sent_date);
+  kh_date_parse_field (f->sent_date, &c->sent_date);
   c->delivery = delivery_of (f->delivery);
   g_date_clear (&c->received_date, 1);
   if (c->delivery == KH_DELIVERY_PROVEN)
@@ -871,8 +840,10 @@ kh_decision_form_to_document (const KhDecisionForm *form,
   document->kind = KH_DOCUMENT_DECISION;
   document->language = g_strdup (form->language);
   document->title = g_strdup (kh_decision_form_kind_title (form->kind, form->language));
-  parse_date (form->sent_date, &document->sent_on);
+  kh_date_parse_field (form->sent_date, &document->sent_on);
   document->delivery = form->delivery;
   document->corrects_id = form->corrects_id;
+  /* What a payment commitment may rest on (issue 8, 3). */
+  document->grants = grants (form);
   return document;
 }

@@ -153,6 +153,18 @@ void            kh_decision_form_set_preparer (KhDecisionForm      *form,
                                                KhRole               role,
                                                const KhUnitProfile *profile);
 
+/* How the form names the worker `name` in `role` in `language`: the
+ * title, phone and e-mail of the active decision maker of that name in
+ * `profile` when there is one, else the role's title and the unit's
+ * phone (e-mail NULL). Borrowed from `profile` or static. */
+void            kh_decision_form_contact_for  (const KhUnitProfile *profile,
+                                               const char          *name,
+                                               KhRole               role,
+                                               const char          *language,
+                                               const char         **title,
+                                               const char         **phone,
+                                               const char         **email);
+
 /* Amount lines: appended empty, or removed (index in range). */
 void            kh_decision_form_add_line     (KhDecisionForm *form);
 void            kh_decision_form_remove_line  (KhDecisionForm *form,
@@ -206,8 +218,9 @@ void             kh_decision_draft_free      (KhDecisionDraft      *draft);
 
 /* The document the store keeps for the form: a decision of
  * `client_id`, in the form's language, its title the kind of decision in
- * that language, the case, the sending date and the delivery, and the
- * decision it corrects. Without its PDF. */
+ * that language, the case, the sending date and the delivery, the
+ * decision it corrects, and whether it grants (granted or partly: a
+ * payment commitment may rest on it). Without its PDF. */
 KhIssuedDocument *kh_decision_form_to_document (const KhDecisionForm *form,
                                                 gint64                client_id);
 /* The kind of decision in `language` ("Päätös täydentävästä

@@ -107,6 +107,8 @@ kh_issued_document_new (void)
   KhIssuedDocument *document = g_new0 (KhIssuedDocument, 1);
 
   g_date_clear (&document->sent_on, 1);
+  g_date_clear (&document->valid_from, 1);
+  g_date_clear (&document->valid_until, 1);
   return document;
 }
 
@@ -121,6 +123,7 @@ kh_issued_document_free (KhIssuedDocument *document)
   g_free (document->issued_by_name);
   g_clear_pointer (&document->pdf, g_bytes_unref);
   g_free (document->sha256);
+  g_free (document->payee);
   g_free (document);
 }
 
@@ -138,6 +141,7 @@ kh_issued_document_copy (const KhIssuedDocument *document)
   copy->issued_by_name = g_strdup (document->issued_by_name);
   copy->pdf = document->pdf != NULL ? g_bytes_ref (document->pdf) : NULL;
   copy->sha256 = g_strdup (document->sha256);
+  copy->payee = g_strdup (document->payee);
   return copy;
 }
 
@@ -176,9 +180,66 @@ kh_issued_document_check (const KhIssuedDocument  *document,
     return invalid (error, _("The document has no date of sending."));
   if (kh_document_delivery_key (document->delivery) == NULL)
     return invalid (error, _("The document has no way of delivery: by post, electronically or handed over."));
+  if (document->grants && document->kind != KH_DOCUMENT_DECISION)
+    return invalid (error, _("Only a decision grants a service or income support."));
+  if (document->kind == KH_DOCUMENT_PAYMENT_COMMITMENT)
+    {
+      if (document->decision_id <= 0)
+        return invalid (error, _("A payment commitment rests on an issued decision that grants it."));
+      if (!kh_commitment_terms_check (document->payee, document->max_cents, &document->valid_from,
+                                      &document->valid_until, error))
+        return FALSE;
+    }
+  else if (document->decision_id != 0 || document->payee != NULL || document->max_cents != 0
+           || g_date_valid (&document->valid_from) || g_date_valid (&document->valid_until))
+    return invalid (error, _("Only a payment commitment rests on a decision and has a payee, an amount and a period of validity."));
   data = document->pdf != NULL ? g_bytes_get_data (document->pdf, &size) : NULL;
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     return invalid (error, _("The document has no PDF to issue."));
+  return TRUE;
+}
+
+void
+kh_commitment_last_valid_day (const GDate *from,
+                              GDate       *out)
+{
+  g_return_if_fail (from != NULL && g_date_valid (from));
+  g_return_if_fail (out != NULL);
+
+  *out = *from;
+  g_date_add_years (out, 1);
+  g_date_subtract_days (out, 1);
+}
+
+gboolean
+kh_commitment_terms_check (const char   *payee,
+                           gint64        max_cents,
+                           const GDate  *valid_from,
+                           const GDate  *valid_until,
+                           GError      **error)
+{
+  g_autoptr(GError) text_error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (payee != NULL ? payee : ""));
+  GDate last;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (name[0] == '\0')
+    return invalid (error, _("A payment commitment names its payee."));
+  /* Translators: the name of a document's field, as the start of a message about it */
+  if (!kh_text_check_field (C_("field", "Payee"), name, KH_TEXT_LINE, KH_COMMITMENT_PAYEE_MAX, &text_error))
+    return invalid (error, text_error->message);
+  if (max_cents <= 0)
+    return invalid (error, _("A payment commitment's maximum amount is more than zero."));
+  if (max_cents > KH_COMMITMENT_MAX_CENTS)
+    return invalid (error, _("A payment commitment's maximum amount is at most 100 000,00 €."));
+  if (valid_from == NULL || !g_date_valid (valid_from) || valid_until == NULL || !g_date_valid (valid_until))
+    return invalid (error, _("A payment commitment has the first and the last day of its validity."));
+  if (g_date_compare (valid_until, valid_from) < 0)
+    return invalid (error, _("A payment commitment's last day of validity is not before its first."));
+  kh_commitment_last_valid_day (valid_from, &last);
+  if (g_date_compare (valid_until, &last) > 0)
+    return invalid (error, _("A payment commitment is valid for a year at most."));
   return TRUE;
 }
 
@@ -198,6 +259,9 @@ kh_issued_document_file_name (const KhIssuedDocument *document)
 
   if (document->kind == KH_DOCUMENT_DECISION && document->register_number > 0)
     return g_strdup_printf ("decision-%04d-%04d.pdf", document->register_year,
+                            document->register_number);
+  if (document->kind == KH_DOCUMENT_PAYMENT_COMMITMENT && document->register_number > 0)
+    return g_strdup_printf ("payment-commitment-%04d-%04d.pdf", document->register_year,
                             document->register_number);
   return g_strdup_printf ("document-%" G_GINT64_FORMAT ".pdf", document->id);
 }

@@ -39,6 +39,13 @@ typedef enum {
 /* The longest title, in characters (the CHECKs of both engines' tables). */
 #define KH_DOCUMENT_TITLE_MAX 200
 
+/* A payment commitment's terms (the CHECKs of both engines' tables): a
+ * payee's name of 1–KH_COMMITMENT_PAYEE_MAX characters, at most
+ * KH_COMMITMENT_MAX_CENTS (100 000,00 €), valid for at most a year (the
+ * last day before the same day a year after the first). */
+#define KH_COMMITMENT_PAYEE_MAX 200
+#define KH_COMMITMENT_MAX_CENTS G_GINT64_CONSTANT (10000000)
+
 /* Stable keys ("invitation", "could-not-reach", "assessment-summary",
  * "payment-commitment", "decision", "client-plan"; "letter",
  * "electronic", "handed") and labels in the UI language, or in the
@@ -70,8 +77,11 @@ typedef struct {
   KhDocumentKind      kind;
   char               *language;         /* "fi" or "sv": the client's */
   char               *title;
-  int                 register_year;    /* decisions: the register's year and */
-  int                 register_number;  /* number in it (1, 2, …); else 0 */
+  /* Its number in its kind's series, 1, 2, … in each year: a decision's
+   * in the decision register, a payment commitment's in the commitments'
+   * own; 0 for other kinds. */
+  int                 register_year;
+  int                 register_number;
   GDateTime          *issued_at;
   gint64              issued_by;
   char               *issued_by_name;
@@ -80,6 +90,16 @@ typedef struct {
   gint64              corrects_id;      /* 0: none */
   GBytes             *pdf;
   char               *sha256;           /* of pdf, lower-case hex */
+  /* A decision: whether it grants a service or income support (FALSE
+   * also for a decision issued before the store kept it). */
+  gboolean            grants;
+  /* A payment commitment: the granting decision of the same person it
+   * rests on, and its terms; 0 / NULL / invalid for other kinds. */
+  gint64              decision_id;
+  char               *payee;
+  gint64              max_cents;
+  GDate               valid_from;
+  GDate               valid_until;
 } KhIssuedDocument;
 
 KhIssuedDocument *kh_issued_document_new  (void);
@@ -100,15 +120,32 @@ typedef GBytes *(*KhDocumentRenderFunc) (const KhIssuedDocument *document,
 /* The checks of a document to issue (the tables restate them): a kind, a
  * language fi or sv, a title of 1–KH_DOCUMENT_TITLE_MAX characters with
  * no invisible characters, a valid sending date, a delivery, and a PDF
- * (non-empty, beginning "%PDF-"). G_IO_ERROR_INVALID_DATA with a
- * translated message. */
+ * (non-empty, beginning "%PDF-"). A payment commitment rests on a
+ * decision and has its terms (kh_commitment_terms_check); other kinds
+ * have neither, and only a decision grants. G_IO_ERROR_INVALID_DATA with
+ * a translated message. */
 gboolean          kh_issued_document_check (const KhIssuedDocument *document,
                                             GError                **error);
+/* A payment commitment's terms: a payee's name (KH_TEXT_LINE, at most
+ * KH_COMMITMENT_PAYEE_MAX characters), an amount of 1 cent to
+ * KH_COMMITMENT_MAX_CENTS, valid dates, the last not before the first and
+ * before the same day a year later. G_IO_ERROR_INVALID_DATA with a
+ * translated message. */
+gboolean          kh_commitment_terms_check (const char   *payee,
+                                             gint64        max_cents,
+                                             const GDate  *valid_from,
+                                             const GDate  *valid_until,
+                                             GError      **error);
+/* The last day a commitment valid from `from` may run to: the day before
+ * the same day a year later (from 29.2.: the day before 28.2.). */
+void              kh_commitment_last_valid_day (const GDate *from,
+                                                GDate       *out);
 /* SHA-256 of the bytes, lower-case hex (64 characters). */
 char             *kh_document_sha256      (GBytes *pdf);
 /* The file name `kohtaamo-admin documents export` gives it:
  * "decision-2026-0123.pdf" for a decision (the register's year and
- * number, at least four digits), "document-<id>.pdf" otherwise. */
+ * number, at least four digits), "payment-commitment-2026-0004.pdf" for
+ * a payment commitment, "document-<id>.pdf" otherwise. */
 char             *kh_issued_document_file_name (const KhIssuedDocument *document);
 
 G_END_DECLS

@@ -709,6 +709,52 @@ kh_date_from_iso (const char *iso,
  *
  * Returns: (transfer full): the date as "d.m.yyyy"
  */
+gboolean
+kh_text_filled (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kh_date_parse_field (const char *text,
+                     GDate      *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  if (!kh_text_filled (text) || !kh_date_parse (text, out))
+    {
+      g_date_clear (out, 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+kh_date_field_message (const char *text)
+{
+  GDate date;
+
+  if (kh_text_filled (text) && !kh_date_parse_field (text, &date))
+    /* Translators: under a date field of a decision or a payment commitment */
+    return _("Not a date: write it as 2.4.2026");
+  return NULL;
+}
+
+char *
+kh_date_format_dmy (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%u.%u.%u", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
 char *
 kh_date_format (const GDate *date)
 {

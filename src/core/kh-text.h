@@ -28,6 +28,17 @@ gboolean  kh_date_parse      (const char *text,
 char     *kh_date_to_iso     (const GDate *date);
 gboolean  kh_date_from_iso   (const char  *iso,
                               GDate       *out);
+/* A date field as typed: TRUE with `out` set; FALSE with `out` cleared
+ * when it is empty or not a date (kh_date_parse). */
+gboolean  kh_date_parse_field (const char *text,
+                               GDate      *out);
+/* What is wrong with a date field as typed, in the UI language: NULL when
+ * it is empty or a date, else "Not a date: write it as 2.4.2026". */
+const char *kh_date_field_message (const char *text);
+/* "2.4.2026" as a form fills in a date, whatever the locale. */
+char     *kh_date_format_dmy (const GDate *date);
+/* Whether `text` has anything but white space (NULL has not). */
+gboolean  kh_text_filled     (const char *text);
 /* A date for the screen in the UI locale's short form ("2.4.2026" in fi and sv). */
 char     *kh_date_format     (const GDate *date);
 

@@ -22,7 +22,9 @@ typedef enum {
                                    ref_id the version it changes, text the reason) */
   KH_TIMELINE_NOTE = 4,         /* a case note (ref_id the note it corrects) */
   KH_TIMELINE_DOCUMENT = 5,     /* an issued document (issue 8, 5): n1 its KhDocumentKind, n2 and
-                                   n3 a decision's register number and year (else 0), ref_id the
+                                   n3 its number and year in its kind's series (a decision's
+                                   register, the payment commitments'; else 0), flag a decision
+                                   that grants (issue 8, 3), ref_id the
                                    document it corrects, text its title, day the date it was sent,
                                    code its delivery key, language its language; `at` when issued,
                                    `who` by whom */

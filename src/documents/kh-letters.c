@@ -780,7 +780,8 @@ kh_payment_commitment_build (const KhPaymentCommitment *c,
     intro = g_strdup (T (NC_ ("letter", "We undertake to pay the costs described in this payment commitment on behalf of the client named below.")));
   kh_document_add_paragraph (doc, intro);
 
-  add_field_if (doc, T (NC_ ("letter", "Number")), c->number);
+  /* Translators: the heading of the number the payee marks on the invoice */
+  add_field_if (doc, T (NC_ ("letter", "Payment commitment number")), c->number);
   kh_document_add_field (doc, T (NC_ ("letter", "Client")), client);
   kh_document_add_field (doc, T (NC_ ("letter", "Payee")), g_strstrip (payee));
   kh_document_add_field (doc, T (NC_ ("letter", "Covers")), c->covers != NULL ? c->covers : "");

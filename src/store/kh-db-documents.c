@@ -46,15 +46,20 @@ check_issuer (KhDb                    *db,
   return TRUE;
 }
 
-/* The next number of `year`'s decision register (SQLite: the write
- * transaction is the only writer; a server allocates its own). */
+/* The next number of `year`'s decision register, or of its payment
+ * commitments' series (SQLite: the write transaction is the only writer;
+ * a server allocates its own). */
 static int
-next_register_number (KhDb     *db,
-                      int       year,
-                      GError  **error)
+next_register_number (KhDb            *db,
+                      KhDocumentKind   kind,
+                      int              year,
+                      GError         **error)
 {
-  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT coalesce (max (register_number), 0) + 1 "
-                                                 "FROM documents WHERE register_year = ?1", error);
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, kind == KH_DOCUMENT_PAYMENT_COMMITMENT
+                                                   ? "SELECT coalesce (max (commitment_number), 0) + 1 "
+                                                     "FROM documents WHERE commitment_year = ?1"
+                                                   : "SELECT coalesce (max (register_number), 0) + 1 "
+                                                     "FROM documents WHERE register_year = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -74,13 +79,17 @@ next_register_number (KhDb     *db,
  * 0027-register-number-reserved.sql), so that issue_document() then
  * gives the document that same number. */
 static gboolean
-reserve_on_server (KhDb     *db,
-                   int      *year,
-                   int      *number,
-                   GError  **error)
+reserve_on_server (KhDb            *db,
+                   KhDocumentKind   kind,
+                   int             *year,
+                   int             *number,
+                   GError         **error)
 {
-  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT register_year, register_number "
-                                                 "FROM kohtaamo.reserve_register_number ()", error);
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, kind == KH_DOCUMENT_PAYMENT_COMMITMENT
+                                                   ? "SELECT commitment_year, commitment_number "
+                                                     "FROM kohtaamo.reserve_commitment_number ()"
+                                                   : "SELECT register_year, register_number "
+                                                     "FROM kohtaamo.reserve_register_number ()", error);
   int rc;
 
   if (stmt == NULL)
@@ -142,52 +151,69 @@ issue_document (KhDb                  *db,
   gint64 id = 0;
   int year = 0, number = 0;
   gboolean own;
+  /* A decision's register number, a commitment's in its own series. */
+  gboolean numbered = document != NULL && (document->kind == KH_DOCUMENT_DECISION
+                                           || document->kind == KH_DOCUMENT_PAYMENT_COMMITMENT);
+  char valid_from[16] = "", valid_until[16] = "";
 
   g_return_val_if_fail (db != NULL, 0);
   g_return_val_if_fail (KH_IS_USER (user), 0);
   g_return_val_if_fail (document != NULL, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  if (!check_issuer (db, user, document, error))
+    return 0;
   /* A rendered document's PDF is checked once it is rendered. */
   if (render == NULL && !kh_issued_document_check (document, &check_error))
     {
       g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, check_error->message);
       return 0;
     }
-  if (!check_issuer (db, user, document, error))
-    return 0;
   title = g_strstrip (g_strdup (document->title != NULL ? document->title : ""));
   g_date_strftime (sent_on, sizeof sent_on, "%Y-%m-%d", &document->sent_on);
+  if (g_date_valid (&document->valid_from))
+    g_date_strftime (valid_from, sizeof valid_from, "%Y-%m-%d", &document->valid_from);
+  if (g_date_valid (&document->valid_until))
+    g_date_strftime (valid_until, sizeof valid_until, "%Y-%m-%d", &document->valid_until);
   now = g_date_time_new_now_local ();
 
   if (!_kh_db_tx_begin (db, &own, error))
     return 0;
-  if (document->kind == KH_DOCUMENT_DECISION && !kh_db_is_server (db))
+  if (numbered && !kh_db_is_server (db))
     {
       year = g_date_time_get_year (now);
-      number = next_register_number (db, year, &local_error);
+      number = next_register_number (db, document->kind, year, &local_error);
     }
-  else if (document->kind == KH_DOCUMENT_DECISION && render != NULL)
-    reserve_on_server (db, &year, &number, &local_error);
+  else if (numbered && render != NULL)
+    reserve_on_server (db, document->kind, &year, &number, &local_error);
   if (local_error == NULL && render != NULL)
     render_in_transaction (document, year, number, render, user_data, &local_error);
   if (local_error == NULL)
     {
       /* ?1 person, ?2 case, ?3 kind, ?4 language, ?5 title, ?6 sent on,
-       * ?7 delivery, ?8 corrected, ?9 PDF, ?10 its SHA-256; ?11 user,
-       * ?12 now, ?13–?14 the register's year and number (the server
-       * takes those itself): data/sql/pg/0025-documents.sql. */
+       * ?7 delivery, ?8 corrected, ?9 PDF, ?10 its SHA-256, ?11 a
+       * decision grants, ?12–?16 a commitment's decision, payee, most
+       * paid, first and last day; ?17 user, ?18 now, ?19–?20 the year and
+       * number of the kind's series (the server takes those itself):
+       * data/sql/pg/0029-payment-commitments.sql. */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "
-                                "FROM kohtaamo.issue_document (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                                "FROM kohtaamo.issue_document (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                "  ?11, ?12, ?13, ?14, ?15, ?16) "
                                 "WHERE id IS NOT NULL"
                               : "INSERT INTO documents (client_id, case_id, kind, language, title, "
                                 "  register_year, register_number, issued_at, issued_by, sent_on, "
-                                "  delivery, corrects_id, pdf, sha256) "
-                                "SELECT id, ?2, ?3, ?4, ?5, ?13, ?14, ?12, ?11, ?6, ?7, ?8, ?9, ?10 "
+                                "  delivery, corrects_id, pdf, sha256, grants, decision_id, "
+                                "  commitment_year, commitment_number, payee, max_cents, valid_from, "
+                                "  valid_until) "
+                                "SELECT id, ?2, ?3, ?4, ?5, CASE WHEN ?3 = 4 THEN NULL ELSE ?19 END, "
+                                "  CASE WHEN ?3 = 4 THEN NULL ELSE ?20 END, ?18, ?17, ?6, ?7, ?8, ?9, ?10, "
+                                "  ?11, ?12, CASE WHEN ?3 = 4 THEN ?19 END, CASE WHEN ?3 = 4 THEN ?20 END, "
+                                "  ?13, ?14, ?15, ?16 "
                                 "FROM clients WHERE id = ?1 "
-                                "RETURNING id, issued_at, register_year, register_number",
+                                "RETURNING id, issued_at, coalesce (register_year, commitment_year), "
+                                "  coalesce (register_number, commitment_number)",
                         &local_error);
       gsize size = 0;
       const void *data = g_bytes_get_data (document->pdf, &size);
@@ -206,17 +232,29 @@ issue_document (KhDb                  *db,
           _kh_db_bind_id (stmt, 8, document->corrects_id);
           _kh_db_bind_blob (stmt, 9, data, size);
           _kh_db_bind_text (stmt, 10, sha256);
-          _kh_db_bind_int64 (stmt, 11, user->id);
-          _kh_db_bind_int64 (stmt, 12, g_date_time_to_unix (now));
+          if (document->kind == KH_DOCUMENT_DECISION)
+            _kh_db_bind_int (stmt, 11, document->grants ? 1 : 0);
+          else
+            _kh_db_bind_null (stmt, 11);
+          _kh_db_bind_id (stmt, 12, document->decision_id);
+          _kh_db_bind_text (stmt, 13, document->payee);
+          if (document->max_cents != 0)
+            _kh_db_bind_int64 (stmt, 14, document->max_cents);
+          else
+            _kh_db_bind_null (stmt, 14);
+          _kh_db_bind_text (stmt, 15, valid_from[0] != '\0' ? valid_from : NULL);
+          _kh_db_bind_text (stmt, 16, valid_until[0] != '\0' ? valid_until : NULL);
+          _kh_db_bind_int64 (stmt, 17, user->id);
+          _kh_db_bind_int64 (stmt, 18, g_date_time_to_unix (now));
           if (number > 0 && !kh_db_is_server (db))
             {
-              _kh_db_bind_int (stmt, 13, year);
-              _kh_db_bind_int (stmt, 14, number);
+              _kh_db_bind_int (stmt, 19, year);
+              _kh_db_bind_int (stmt, 20, number);
             }
           else
             {
-              _kh_db_bind_null (stmt, 13);
-              _kh_db_bind_null (stmt, 14);
+              _kh_db_bind_null (stmt, 19);
+              _kh_db_bind_null (stmt, 20);
             }
           rc = _kh_db_step (stmt);
           if (rc == KH_DB_ROW)
@@ -232,7 +270,7 @@ issue_document (KhDb                  *db,
                   && (document->register_year != year || document->register_number != number))
                 g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
                              /* Translators: the number printed, then the number the register gave */
-                             _("The decision was rendered with the number %d/%d but the register gave "
+                             _("The document was rendered with the number %d/%d but the register gave "
                                "%d/%d. Nothing was issued: issue it again."),
                              number, year, document->register_number, document->register_year);
             }
@@ -303,8 +341,9 @@ kh_db_issue_document_rendered (KhDb                 *db,
 /* Columns 0–15 of a document with its PDF (the server's open_document
  * gives the same). */
 #define DOCUMENT_SELECT \
-  "SELECT d.id, d.client_id, d.case_id, d.kind, d.language, d.title, d.register_year, " \
-  "  d.register_number, d.issued_at, d.issued_by, coalesce (w.display_name, w.account), " \
+  "SELECT d.id, d.client_id, d.case_id, d.kind, d.language, d.title, " \
+  "  coalesce (d.register_year, d.commitment_year), " \
+  "  coalesce (d.register_number, d.commitment_number), d.issued_at, d.issued_by, coalesce (w.display_name, w.account), " \
   "  d.sent_on, d.delivery, d.corrects_id, d.pdf, d.sha256 "
 
 static KhIssuedDocument *

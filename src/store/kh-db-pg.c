@@ -70,6 +70,7 @@ static const struct {
   { 26, "0026-case-moves-with-worker.sql" },
   { 27, "0027-register-number-reserved.sql" },
   { 28, "0028-contact-attempts.sql" },
+  { 29, "0029-payment-commitments.sql" },
   { 30, "0030-network.sql" },
 };
 

@@ -71,6 +71,7 @@ static const char * const migrations[] = {
   "0030-document-settings.sql",
   "0031-documents.sql",
   "0032-contact-attempts.sql",
+  "0033-payment-commitments.sql",
   "0034-network.sql",
 };
 

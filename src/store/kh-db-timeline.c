@@ -68,10 +68,14 @@
   "  FROM case_notes n LEFT JOIN users u ON u.id = n.written_by " \
   "  WHERE n.client_id = ?1 " \
   "UNION ALL " \
-  /* Issued documents (issue 8, 5): their metadata, never the PDF. */ \
-  "  SELECT 5, d.id, coalesce (d.case_id, 0), d.issued_at, d.kind, coalesce (d.register_number, 0), " \
-  "    coalesce (d.corrects_id, 0), 0, d.title, coalesce (u.display_name, u.account), " \
-  "    coalesce (d.register_year, 0), d.sent_on, d.delivery, d.language " \
+  /* Issued documents (issue 8, 5): their metadata, never the PDF; the \
+   * number of the kind's series (a decision's, a payment commitment's); \
+   * a decision that grants (a commitment may rest on it). */ \
+  "  SELECT 5, d.id, coalesce (d.case_id, 0), d.issued_at, d.kind, " \
+  "    coalesce (d.register_number, d.commitment_number, 0), " \
+  "    coalesce (d.corrects_id, 0), CASE WHEN d.grants THEN 1 ELSE 0 END, d.title, " \
+  "    coalesce (u.display_name, u.account), " \
+  "    coalesce (d.register_year, d.commitment_year, 0), d.sent_on, d.delivery, d.language " \
   "  FROM documents d LEFT JOIN users u ON u.id = d.issued_by " \
   "  WHERE d.client_id = ?1 " \
   "UNION ALL " \

@@ -1155,10 +1155,13 @@ GPtrArray        *kh_db_read_network_version    (KhDb              *db,
 
 /* Issues `document` as `user`, now: stores its PDF with the SHA-256 this
  * computes, in one transaction; a decision gets the next number of this
- * year's register in it (on a server, the server's clock and number,
+ * year's register in it, a payment commitment the next of the
+ * commitments' own series (on a server, the server's clock and number,
  * safe when desks issue at once). Who may is kh_document_may_issue
  * (PERMISSION otherwise); INVALID for what kh_issued_document_check
- * refuses, a case or a corrected document of another person; NOT_FOUND
+ * refuses (a commitment's terms too), a case or a corrected document of
+ * another person, a commitment resting on anything but a granting
+ * decision of the same person; NOT_FOUND
  * for no such person. On success the document's id, issued_at, issued_by
  * (and name), register_year, register_number and sha256 are filled, and
  * the id returned; 0 with `error`. Logs nothing (a write). Issued
@@ -1168,8 +1171,8 @@ gint64     kh_db_issue_document  (KhDb              *db,
                                   KhIssuedDocument  *document,
                                   GError           **error);
 /* As kh_db_issue_document, with the PDF rendered by `render` inside the
- * transaction, after the decision's register number is allocated (and
- * held: on a server the year's register is locked until commit), so that
+ * transaction, after the decision's or commitment's number is allocated
+ * (and held: on a server the year's series is locked until commit), so that
  * the number printed is the number kept. `document->pdf` is ignored and
  * set to what `render` returned; a render error undoes the issuing. */
 gint64     kh_db_issue_document_rendered (KhDb                 *db,

@@ -103,6 +103,10 @@ test_check (void)
     { "an empty PDF",        "pdf",      "" },
     { "not a PDF",           "pdf",      "<html>" },
     { "the magic alone",     "pdf",      "%PDF" },
+    /* Issue 8, 3: only a decision grants, only a commitment has terms. */
+    { "a letter that grants", "grants",  "1" },
+    { "a decision with a payee", "payee", "Apteekki" },
+    { "a decision resting on one", "decision_id", "7" },
   };
   g_autoptr(KhIssuedDocument) ok = valid_document ();
   g_autoptr(GError) error = NULL;
@@ -132,6 +136,15 @@ test_check (void)
         g_date_clear (&d->sent_on, 1);
       else if (g_str_equal (bad[i].field, "delivery"))
         d->delivery = atoi (bad[i].value);
+      else if (g_str_equal (bad[i].field, "grants"))
+        {
+          d->kind = KH_DOCUMENT_INVITATION;
+          d->grants = TRUE;
+        }
+      else if (g_str_equal (bad[i].field, "payee"))
+        d->payee = g_strdup (bad[i].value);
+      else if (g_str_equal (bad[i].field, "decision_id"))
+        d->decision_id = atoi (bad[i].value);
       else
         {
           g_clear_pointer (&d->pdf, g_bytes_unref);
@@ -161,6 +174,7 @@ test_sha256_and_file_names (void)
     { KH_DOCUMENT_DECISION,   43, 2027, 12345, "decision-2027-12345.pdf" },
     { KH_DOCUMENT_INVITATION, 44,    0,     0, "document-44.pdf" },
     { KH_DOCUMENT_PAYMENT_COMMITMENT, 1045, 0, 0, "document-1045.pdf" },
+    { KH_DOCUMENT_PAYMENT_COMMITMENT, 1046, 2026, 4, "payment-commitment-2026-0004.pdf" },
   };
 
   /* printf '%%PDF-1.5\n' | sha256sum */

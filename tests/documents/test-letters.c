@@ -541,13 +541,13 @@ check_commitment (gconstpointer data)
   static const char *const expected_fi[] = {
     "Maksusitoumus", "7.12.2026", "Apteekki Äijälä", "Kauppakatu 1",
     "Pohjolan hyvinvointialue sitoutuu maksamaan alla mainitun asiakkaan puolesta tässä maksusitoumuksessa mainitut kulut.",
-    "Numero\tMS-2026-0042", "Asiakas\tÅsa Öhman-Äikäs, 010190-999W",
+    "Maksusitoumuksen numero\t4/2026", "Asiakas\tÅsa Öhman-Äikäs, 010190-999W",
     "Maksunsaaja\tApteekki Äijälä", "Apteekki Äijälä Kauppakatu 1 90100 Oulu",
     "Käyttötarkoitus\tLääkemääräyksen mukaiset lääkkeet", "Enimmäismäärä\t1\u00a0234,50\u00a0€",
     "Voimassa\t7.12.2026–31.12.2026", "Päätös\t123/2026",
     "Maksamme tämän maksusitoumuksen perusteella enintään 1 234,50 €.",
     "Laskutusohje", "Laskuttakaa seuraavasti:",
-    "Merkitkää laskuun tämän maksusitoumuksen numero (MS-2026-0042) ja asiakkaan nimi.",
+    "Merkitkää laskuun tämän maksusitoumuksen numero (4/2026) ja asiakkaan nimi.",
     "Laskuttakaa vain sitä, mitä maksusitoumus kattaa, ja vain sen voimassaoloaikana. Enimmäismäärän ylittävää osaa emme maksa.",
     "Lähettäkää lasku osoitteeseen: verkkolaskuosoite 003712345678",
     "Maksusitoumusta ei voi vaihtaa rahaksi eikä siirtää toiselle henkilölle.",
@@ -558,13 +558,13 @@ check_commitment (gconstpointer data)
   static const char *const expected_sv[] = {
     "Betalningsförbindelse", "7.12.2026", "Apoteket Äijälä", "Handelsgatan 1",
     "Välfärdsområdet Norden förbinder sig att för den nedan nämnda klientens räkning betala de kostnader som anges i denna betalningsförbindelse.",
-    "Nummer\tMS-2026-0042", "Klient\tÅsa Öhman-Äikäs",
+    "Betalningsförbindelsens nummer\t4/2026", "Klient\tÅsa Öhman-Äikäs",
     "Betalningsmottagare\tApoteket Äijälä", "Apoteket Äijälä Handelsgatan 1 90100 Uleåborg",
     "Ändamål\tLäkemedel enligt recept", "Högsta belopp\t1\u00a0234,50\u00a0€",
     "Giltighetstid\t7.12.2026–31.12.2026", "Beslut\t123/2026",
     "Vi betalar högst 1 234,50 € med stöd av denna betalningsförbindelse.",
     "Faktureringsanvisning", "Fakturera enligt följande:",
-    "Ange betalningsförbindelsens nummer (MS-2026-0042) och klientens namn på fakturan.",
+    "Ange betalningsförbindelsens nummer (4/2026) och klientens namn på fakturan.",
     "Fakturera endast det som betalningsförbindelsen omfattar och endast under dess giltighetstid.",
     "Skicka fakturan till: e-fakturaadress 003712345678",
     "Betalningsförbindelsen kan inte växlas in mot pengar eller överlåtas till någon annan.",
@@ -580,7 +580,7 @@ check_commitment (gconstpointer data)
   c.letter.date = date;
   c.letter.sender = (KhLetterSender) { "Eero Esimerkki", fi ? "sosiaaliohjaaja" : "socialhandledare",
                                        "08 555 0101", NULL };
-  c.number = "MS-2026-0042";
+  c.number = "4/2026";
   c.client_name = "Åsa Öhman-Äikäs";
   c.client_id = fi ? "010190-999W" : NULL;
   c.covers = fi ? "Lääkemääräyksen mukaiset lääkkeet" : "Läkemedel enligt recept";

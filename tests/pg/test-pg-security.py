@@ -1347,9 +1347,14 @@ def test_documents():
     pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
     sha = "encode (sha256 (%s), 'hex')" % pdf
 
-    def issue(kind, corrects='NULL', sha256=sha):
+    def issue(kind, corrects='NULL', sha256=sha, terms=None):
+        # 0029: a decision says whether it grants; a payment commitment
+        # rests on a decision and has its terms.
+        if terms is None:
+            terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
         return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
-                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s);" % (kind, corrects, pdf, sha256))
+                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s);"
+                % (kind, corrects, pdf, sha256, terms))
 
     expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
     expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
@@ -1362,6 +1367,26 @@ def test_documents():
         expect_error('%s: reserves no decision number (no grant)' % login, login,
                      "SELECT * FROM kohtaamo.reserve_register_number ();",
                      'permission denied for function reserve_register_number')
+    # 0029: a payment commitment on decision 1 (which grants) takes the
+    # first number of its own series; reserved in the issuing transaction,
+    # the number is the number kept; only social workers and the lead.
+    terms = "NULL, %d, 'Apteekki Äijälä', 123450, '2026-12-07', '2027-01-06'"
+    expect_ok('a social worker issues a payment commitment: the first number of its series', 'sw',
+              issue(4, terms=terms % 1), want='t|t|1')
+    expect_ok('the lead reserves the next commitment number and the commitment gets it', 'lead',
+              "BEGIN; SELECT commitment_number FROM kohtaamo.reserve_commitment_number (); %s "
+              "ROLLBACK;" % issue(4, terms=terms % 1), want='2\nt|t|2')
+    for login in ('cou', 'rec', 'adm'):
+        expect_error('%s: reserves no commitment number (no grant)' % login, login,
+                     "SELECT * FROM kohtaamo.reserve_commitment_number ();",
+                     'permission denied for function reserve_commitment_number')
+    expect_error('a commitment rests on a decision, not a letter', 'sw', issue(4, terms=terms % 3),
+                 'rests on an issued decision of the same person that grants')
+    expect_error('a commitment without its terms is refused', 'sw',
+                 issue(4, terms="NULL, 1, NULL, 123450, '2026-12-07', '2027-01-06'"),
+                 'a payment commitment, and only it')
+    expect_error('a decision that does not say whether it grants is refused', 'sw',
+                 issue(5, terms="NULL, NULL, NULL, NULL, NULL, NULL"), 'a payment commitment, and only it')
     expect_error('a counsellor issues no decision', 'cou', issue(5), 'decisions and payment commitments are issued by')
     expect_error('nor a payment commitment', 'cou', issue(4), 'decisions and payment commitments are issued by')
     for login in ('rec', 'adm'):
@@ -1372,12 +1397,13 @@ def test_documents():
                  issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
     expect_error('a correction of a document of another person is refused', 'sw',
                  "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
-                 "1, %s, %s);" % (pdf, sha),
+                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
                  'corrects a document of the same person')
     expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
-              "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-'), ',' ORDER BY d.id) "
+              "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-') || ':' "
+              "|| coalesce (d.commitment_number::text, '-'), ',' ORDER BY d.id) "
               "FROM kohtaamo.documents d JOIN kohtaamo.users u ON u.id = d.issued_by;",
-              want='sw:1,lead:2,cou:-')
+              want='sw:1:-,lead:2:-,cou:-:-,sw:-:1')
     for login in ('rec', 'adm'):
         expect_error('%s: documents are not readable at all' % login, login,
                      "SELECT count (*) FROM documents;", 'permission denied')
@@ -1393,7 +1419,7 @@ def test_documents():
             SELECT kohtaamo.log_timeline_access (1);
             SELECT string_agg (title || ' ' || kind, ',' ORDER BY id) FROM documents;
             COMMIT;
-        """, want='1\nPäätös 5,Päätös 5,Päätös 1')
+        """, want='1\nPäätös 5,Päätös 5,Päätös 1,Päätös 4')
         expect_error('%s: never the PDF itself, even after the timeline read' % login, login,
                      "BEGIN; SELECT kohtaamo.log_timeline_access (1); SELECT pdf FROM documents; COMMIT;",
                      'permission denied')
@@ -1419,7 +1445,7 @@ def test_documents():
               "JOIN kohtaamo.users u ON u.id = a.user_id WHERE r.document_id = 1 AND a.client_id = 1;",
               want='cou:14:2,sw:14:2,lead:14:2,adm:6:3')
     expect_ok('the administrator lists the ids to export', 'adm',
-              "SELECT string_agg (d::text, ',') FROM kohtaamo.document_ids () d;", want='1,2,3')
+              "SELECT string_agg (d::text, ',') FROM kohtaamo.document_ids () d;", want='1,2,3,5')
     expect_error('nobody else does', 'lead', "SELECT count (*) FROM kohtaamo.document_ids ();",
                  'exported by the administrator')
     for stmt, fragment in (("UPDATE kohtaamo.documents SET title = 'x'", 'kept as it was issued'),

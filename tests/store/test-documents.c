@@ -88,6 +88,22 @@ new_document (gint64          client_id,
   return d;
 }
 
+/* A payment commitment to a pharmacy resting on `decision_id`:
+ * 1 234,50 € from 7.12.2026 to 6.1.2027. */
+static KhIssuedDocument *
+new_commitment (gint64 client_id,
+                gint64 decision_id)
+{
+  KhIssuedDocument *d = new_document (client_id, 0, KH_DOCUMENT_PAYMENT_COMMITMENT, "fi", "Maksusitoumus");
+
+  d->decision_id = decision_id;
+  d->payee = g_strdup ("Apteekki Äijälä");
+  d->max_cents = 123450;
+  g_date_set_dmy (&d->valid_from, 7, G_DATE_DECEMBER, 2026);
+  g_date_set_dmy (&d->valid_until, 6, G_DATE_JANUARY, 2027);
+  return d;
+}
+
 static gint64
 issue (Fixture           *f,
        KhUser            *user,
@@ -326,12 +342,12 @@ test_immutable (Fixture       *f,
     const char *shapes[] = {
       /* a gap in the register */
       "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
-      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 3, 0, "
-      "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      "issued_by, sent_on, delivery, pdf, sha256, grants) SELECT client_id, 5, 'fi', 'X', register_year, 3, 0, "
+      "issued_by, sent_on, delivery, pdf, sha256, grants FROM documents WHERE id = %" G_GINT64_FORMAT,
       /* the same number again */
       "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
-      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 1, 0, "
-      "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+      "issued_by, sent_on, delivery, pdf, sha256, grants) SELECT client_id, 5, 'fi', 'X', register_year, 1, 0, "
+      "issued_by, sent_on, delivery, pdf, sha256, grants FROM documents WHERE id = %" G_GINT64_FORMAT,
       /* a letter with a number */
       "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
       "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 1, 'fi', 'X', register_year, 2, 0, "
@@ -342,8 +358,8 @@ test_immutable (Fixture       *f,
       "CAST ('<html>' AS BLOB), sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
       /* a decision by reception */
       "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
-      "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'X', register_year, 2, 0, "
-      "(SELECT id FROM users WHERE account = 'rec'), sent_on, delivery, pdf, sha256 FROM documents "
+      "issued_by, sent_on, delivery, pdf, sha256, grants) SELECT client_id, 5, 'fi', 'X', register_year, 2, 0, "
+      "(SELECT id FROM users WHERE account = 'rec'), sent_on, delivery, pdf, sha256, grants FROM documents "
       "WHERE id = %" G_GINT64_FORMAT,
       /* of another person than the case's */
       "INSERT INTO documents (client_id, case_id, kind, language, title, issued_at, issued_by, sent_on, "
@@ -504,6 +520,7 @@ typedef struct
   KhDb     *db;
   KhUser   *user;
   gint64    client_id;
+  gint64    decision_id;   /* payment commitments resting on it; 0: decisions */
   guint     n;
   GArray   *numbers;
   gboolean  rendered;   /* through kh_db_issue_document_rendered */
@@ -555,8 +572,9 @@ issue_decisions (gpointer data)
 
   for (guint i = 0; i < issuer->n; i++)
     {
-      g_autoptr(KhIssuedDocument) d = new_document (issuer->client_id, 0, KH_DOCUMENT_DECISION, "fi",
-                                                    "Päätös");
+      g_autoptr(KhIssuedDocument) d = issuer->decision_id != 0
+                                      ? new_commitment (issuer->client_id, issuer->decision_id)
+                                      : new_document (issuer->client_id, 0, KH_DOCUMENT_DECISION, "fi", "Päätös");
       g_autoptr(GError) error = NULL;
 
       if (issuer->rendered)
@@ -587,9 +605,22 @@ compare_ints (gconstpointer a,
  * connection, one rendering its PDFs with the number the store holds for
  * it: every number of the year once, without gaps, and each rendered
  * decision prints the number it is kept under. */
+/* A decision of `client_id` that grants, issued by `user`. */
+static gint64
+issue_granting_decision (Fixture *f,
+                         KhUser  *user,
+                         gint64   client_id)
+{
+  g_autoptr(KhIssuedDocument) d = new_document (client_id, 0, KH_DOCUMENT_DECISION, "fi",
+                                                "Päätös täydentävästä toimeentulotuesta");
+
+  d->grants = TRUE;
+  return issue (f, user, d);
+}
+
 static void
-test_register_concurrent (Fixture       *f,
-                          gconstpointer  data)
+register_concurrent (Fixture  *f,
+                     gboolean  commitments)
 {
   People p = { 0 };
   Issuer issuers[2] = { 0 };
@@ -613,6 +644,8 @@ test_register_concurrent (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     {
       issuers[i].client_id = i == 0 ? p.client_id : p.other_client_id;
+      if (commitments)
+        issuers[i].decision_id = issue_granting_decision (f, issuers[i].user, issuers[i].client_id);
       issuers[i].n = n;
       issuers[i].numbers = g_array_new (FALSE, FALSE, sizeof (int));
       issuers[i].rendered = i == 1;
@@ -630,9 +663,274 @@ test_register_concurrent (Fixture       *f,
   for (guint i = 0; i < all->len; i++)
     g_assert_cmpint (g_array_index (all, int, i), ==, i + 1);
   {
-    g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT register_number) FROM documents "
-                                            "WHERE register_year = %d", this_year ());
+    g_autofree char *sql = g_strdup_printf (commitments
+                                            ? "SELECT count(DISTINCT commitment_number) FROM documents "
+                                              "WHERE commitment_year = %d AND kind = 4"
+                                            : "SELECT count(DISTINCT register_number) FROM documents "
+                                              "WHERE register_year = %d", this_year ());
     g_assert_cmpint (count (f, sql), ==, 2 * n);
+  }
+  people_clear (&p);
+}
+
+static void
+test_register_concurrent (Fixture       *f,
+                          gconstpointer  data)
+{
+  register_concurrent (f, FALSE);
+}
+
+/* Issue 8, 3: two desks issue payment commitments at once: their own
+ * series, every number of the year once, without gaps (the two granting
+ * decisions took 1 and 2 of the decision register, not of this one). */
+static void
+test_commitment_concurrent (Fixture       *f,
+                            gconstpointer  data)
+{
+  register_concurrent (f, TRUE);
+}
+
+/* A payment commitment rests on a granting decision of the same person,
+ * takes the next number of its own series in the year, prints the
+ * number it is kept under, opens with it, and the timeline lists it with
+ * it; the decision register goes on apart. */
+static void
+test_commitment_numbering (Fixture       *f,
+                           gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) opened = NULL;
+  g_autoptr(KhIssuedDocument) next_decision = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 decision_id, last_id = 0;
+  RawDb *raw;
+  int last_year = this_year () - 1;
+
+  people_set_up (f, &p);
+  decision_id = issue_granting_decision (f, p.sw, p.client_id);
+  for (int expected = 1; expected <= 3; expected++)
+    {
+      g_autoptr(KhIssuedDocument) c = new_commitment (p.client_id, decision_id);
+      KhUser *user = expected == 2 ? p.lead : p.sw;
+
+      g_clear_pointer (&c->pdf, g_bytes_unref);
+      last_id = kh_db_issue_document_rendered (fixture_db (f, user), user, c, render_decision,
+                                               GINT_TO_POINTER (RENDER_NUMBERED), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (last_id, >, 0);
+      g_assert_cmpint (c->register_number, ==, expected);
+      g_assert_cmpint (c->register_year, ==, this_year ());
+      assert_prints_its_number (c);
+    }
+  /* Last year's series does not continue into this year's. */
+  raw = raw_connect (f);
+  for (int number = 1; number <= 5; number++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+        "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+        "valid_until) SELECT client_id, 4, 'fi', 'Maksusitoumus', 0, issued_by, sent_on, delivery, pdf, "
+        "sha256, decision_id, %d, %d, payee, max_cents, valid_from, valid_until FROM documents "
+        "WHERE id = %" G_GINT64_FORMAT, last_year, number, last_id);
+      raw_run (raw, sql);
+    }
+  raw_close (raw);
+  {
+    g_autoptr(KhIssuedDocument) c = new_commitment (p.client_id, decision_id);
+
+    issue (f, p.sw, c);
+    g_assert_cmpint (c->register_number, ==, 4);
+  }
+  /* The decision register is the decisions' alone: the next is 2. */
+  next_decision = new_document (p.client_id, 0, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  issue (f, p.lead, next_decision);
+  g_assert_cmpint (next_decision->register_number, ==, 2);
+
+  opened = kh_db_get_document_pdf (fixture_db (f, p.sw), p.sw, last_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (opened->kind, ==, KH_DOCUMENT_PAYMENT_COMMITMENT);
+  g_assert_cmpint (opened->register_number, ==, 3);
+  g_assert_cmpint (opened->register_year, ==, this_year ());
+  assert_prints_its_number (opened);
+
+  entries = kh_db_list_client_timeline (fixture_db (f, p.sw), p.sw, p.client_id, 50, &error);
+  g_assert_no_error (error);
+  {
+    guint commitments = 0, granting = 0;
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        KhTimelineEntry *e = ENTRY (entries, i);
+
+        if (e->kind != KH_TIMELINE_DOCUMENT)
+          continue;
+        if (e->n1 == KH_DOCUMENT_PAYMENT_COMMITMENT && e->n3 == this_year ())
+          {
+            commitments++;
+            g_assert_cmpint (e->n2, >=, 1);
+            g_assert_cmpint (e->n2, <=, 4);
+            g_assert_false (e->flag);
+          }
+        if (e->n1 == KH_DOCUMENT_DECISION && e->flag)
+          {
+            granting++;
+            g_assert_cmpint (e->id, ==, decision_id);
+          }
+      }
+    g_assert_cmpuint (commitments, ==, 4);
+    g_assert_cmpuint (granting, ==, 1);
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE kind = 4 AND "
+                                            "commitment_year = %d AND register_number IS NULL "
+                                            "AND decision_id = %" G_GINT64_FORMAT, this_year (), decision_id);
+    g_assert_cmpint (count (f, sql), ==, 4);
+  }
+  people_clear (&p);
+}
+
+/* The store refuses a commitment without its decision or terms, or on a
+ * decision that is not one of the same person that grants; the databases
+ * refuse below the store a commitment without a number, a letter with
+ * one, a wrong decision link, a gap, and any change of an issued one. */
+static void
+test_commitment_refused (Fixture       *f,
+                         gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhIssuedDocument) letter = NULL;
+  g_autoptr(KhIssuedDocument) refusing = NULL;
+  g_autoptr(KhIssuedDocument) commitment = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 decision_id, other_decision_id;
+  RawDb *raw;
+  enum { NO_DECISION, NO_PAYEE, ZERO, TOO_MUCH, UNTIL_BEFORE, OVER_A_YEAR, OTHER_PERSON,
+         NOT_GRANTING, A_LETTER, LETTER_WITH_TERMS, N_CASES };
+
+  people_set_up (f, &p);
+  decision_id = issue_granting_decision (f, p.sw, p.client_id);
+  other_decision_id = issue_granting_decision (f, p.sw, p.other_client_id);
+  refusing = new_document (p.client_id, 0, KH_DOCUMENT_DECISION, "fi", "Päätös");
+  issue (f, p.sw, refusing);
+  letter = new_document (p.client_id, 0, KH_DOCUMENT_INVITATION, "fi", "Kutsu");
+  issue (f, p.sw, letter);
+
+  for (int i = 0; i < N_CASES; i++)
+    {
+      g_autoptr(KhIssuedDocument) d = new_commitment (p.client_id, decision_id);
+
+      switch (i)
+        {
+        case NO_DECISION: d->decision_id = 0; break;
+        case NO_PAYEE: g_clear_pointer (&d->payee, g_free); break;
+        case ZERO: d->max_cents = 0; break;
+        case TOO_MUCH: d->max_cents = 10000001; break;
+        case UNTIL_BEFORE: g_date_set_dmy (&d->valid_until, 6, G_DATE_DECEMBER, 2026); break;
+        case OVER_A_YEAR: g_date_set_dmy (&d->valid_until, 7, G_DATE_DECEMBER, 2027); break;
+        case OTHER_PERSON: d->decision_id = other_decision_id; break;
+        case NOT_GRANTING: d->decision_id = refusing->id; break;
+        case A_LETTER: d->decision_id = letter->id; break;
+        case LETTER_WITH_TERMS: d->kind = KH_DOCUMENT_INVITATION; break;
+        default: g_assert_not_reached ();
+        }
+      g_test_message ("case %d", i);
+      g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+      g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE kind = 4"), ==, 0);
+
+  commitment = new_commitment (p.client_id, decision_id);
+  issue (f, p.sw, commitment);
+  g_assert_cmpint (commitment->register_number, ==, 1);
+
+  raw = raw_connect (f);
+  {
+    const char *shapes[] = {
+      /* without a number */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, payee, max_cents, valid_from, valid_until) SELECT client_id, 4, 'fi', 'X', "
+      "0, issued_by, sent_on, delivery, pdf, sha256, decision_id, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* a number with a gap */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "decision_id, commitment_year, 3, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* the same number again */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "decision_id, commitment_year, 1, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* resting on the letter */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "{L}, commitment_year, 2, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* resting on another person's decision */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "{O}, commitment_year, 2, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* resting on a decision that refuses */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "{R}, commitment_year, 2, payee, max_cents, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* a letter with a commitment's number */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, commitment_year, commitment_number) SELECT client_id, 1, 'fi', 'X', 0, issued_by, "
+      "sent_on, delivery, pdf, sha256, commitment_year, 2 FROM documents WHERE id = {C}",
+      /* nothing paid */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "decision_id, commitment_year, 2, payee, 0, valid_from, valid_until "
+      "FROM documents WHERE id = {C}",
+      /* valid for more than a year */
+      "INSERT INTO documents (client_id, kind, language, title, issued_at, issued_by, sent_on, delivery, "
+      "pdf, sha256, decision_id, commitment_year, commitment_number, payee, max_cents, valid_from, "
+      "valid_until) SELECT client_id, 4, 'fi', 'X', 0, issued_by, sent_on, delivery, pdf, sha256, "
+      "decision_id, commitment_year, 2, payee, max_cents, valid_from, '2027-12-07' "
+      "FROM documents WHERE id = {C}",
+      /* changed once issued */
+      "UPDATE documents SET max_cents = 999999 WHERE id = {C}",
+      "UPDATE documents SET commitment_number = 7 WHERE id = {C}",
+      "DELETE FROM documents WHERE id = {C}",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (shapes); i++)
+      {
+        g_autoptr(GString) sql = g_string_new (shapes[i]);
+        const struct { const char *mark; gint64 id; } ids[] = {
+          { "{C}", commitment->id }, { "{L}", letter->id }, { "{O}", other_decision_id }, { "{R}", refusing->id },
+        };
+
+        for (gsize k = 0; k < G_N_ELEMENTS (ids); k++)
+          {
+            g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ids[k].id);
+
+            g_string_replace (sql, ids[k].mark, id, 0);
+          }
+
+        g_test_message ("%s", sql->str);
+        g_assert_true (raw_refuses (raw, sql->str));
+      }
+  }
+  raw_close (raw);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM documents WHERE kind = 4"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE id = %" G_GINT64_FORMAT
+                                            " AND max_cents = 123450 AND commitment_number = 1"
+                                            " AND payee = 'Apteekki Äijälä' AND valid_from = '2026-12-07'"
+                                            " AND valid_until = '2027-01-06'", commitment->id);
+    g_assert_cmpint (count (f, sql), ==, 1);
   }
   people_clear (&p);
 }
@@ -721,8 +1019,8 @@ test_register_per_year (Fixture       *f,
     {
       g_autofree char *sql = g_strdup_printf (
         "INSERT INTO documents (client_id, kind, language, title, register_year, register_number, issued_at, "
-        "issued_by, sent_on, delivery, pdf, sha256) SELECT client_id, 5, 'fi', 'Viime vuonna', %d, %d, 0, "
-        "issued_by, sent_on, delivery, pdf, sha256 FROM documents WHERE id = %" G_GINT64_FORMAT,
+        "issued_by, sent_on, delivery, pdf, sha256, grants) SELECT client_id, 5, 'fi', 'Viime vuonna', %d, %d, "
+        "0, issued_by, sent_on, delivery, pdf, sha256, grants FROM documents WHERE id = %" G_GINT64_FORMAT,
         last_year, number, first->id);
       raw_run (raw, sql);
     }
@@ -758,6 +1056,9 @@ main (int   argc,
   ADD ("/store/documents/register-concurrent", test_register_concurrent);
   ADD ("/store/documents/register-per-year", test_register_per_year);
   ADD ("/store/documents/rendered-number", test_rendered_number);
+  ADD ("/store/documents/commitment-numbering", test_commitment_numbering);
+  ADD ("/store/documents/commitment-refused", test_commitment_refused);
+  ADD ("/store/documents/commitment-concurrent", test_commitment_concurrent);
 
   return g_test_run ();
 }

@@ -13,7 +13,9 @@
  * with its register number printed in the PDF, the page says so in a
  * toast and the timeline lists it. A store that refuses keeps the window
  * as typed; closing a window with something typed asks first. A social
- * counsellor has no "New Decision…". Fictional people and unit; the
+ * counsellor has no "New Decision…". Issue 8, 3: a payment commitment
+ * made from the issued decision's timeline entry (test_commitment, also
+ * run with the UI in Finnish). Fictional people and unit; the
  * account is the published example IBAN.
  */
 #define G_LOG_DOMAIN "kohtaamo-test"
@@ -33,6 +35,7 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/documents/kh-commitment-window.h"
 #include "ui/documents/kh-decision-window.h"
 #include "ui/documents/kh-document-window.h"
 
@@ -326,7 +329,7 @@ assert_has (const char *text,
             const char *needle)
 {
   if (strstr (text, needle) == NULL)
-    g_error ("«%s» not in the PDF: %.300s…", needle, text);
+    g_error ("«%s» not in the PDF: %s", needle, text);
 }
 
 /* Everything of a decision on supplementary income support but the
@@ -356,26 +359,34 @@ fill_but_reasons (KhDecisionWindow *window)
   choose (window, "maker_row", 1);      /* Åsa Öhman */
 }
 
-/* Preview: the PDF the preview window shows, which is then closed. */
+/* The PDF the document window shows (over `parent` unless NULL), which
+ * is then closed. */
 static GBytes *
-preview (KhDecisionWindow *window)
+take_shown_pdf (const char *screenshot,
+                GtkWindow  *parent)
 {
   GtkWindow *shown;
   GBytes *pdf;
   gpointer weak;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "decision.preview", NULL);
   WAIT_UNTIL ((shown = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW)) != NULL);
-  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
-  pdf = kh_document_view_get_pdf (kh_document_window_get_view (KH_DOCUMENT_WINDOW (shown)));
-  g_assert_nonnull (pdf);
-  g_bytes_ref (pdf);
-  kh_test_ui_screenshot (GTK_WIDGET (shown), "decision-preview");
+  if (parent != NULL)
+    g_assert_true (gtk_window_get_transient_for (shown) == parent);
+  pdf = g_bytes_ref (kh_document_view_get_pdf (kh_document_window_get_view (KH_DOCUMENT_WINDOW (shown))));
+  kh_test_ui_screenshot (GTK_WIDGET (shown), screenshot);
   weak = shown;
   g_object_add_weak_pointer (G_OBJECT (shown), &weak);
   gtk_window_destroy (shown);
   WAIT_UNTIL (weak == NULL);
   return pdf;
+}
+
+/* Preview: the PDF the preview window shows, which is then closed. */
+static GBytes *
+preview (KhDecisionWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "decision.preview", NULL);
+  return take_shown_pdf ("decision-preview", GTK_WINDOW (window));
 }
 
 /* The shown message dialog answered with `response` and closed, as its
@@ -640,10 +651,10 @@ is_timeline_list (GtkWidget     *widget,
   return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL;
 }
 
-/* "Correct…" on the decision's entry in the person's timeline. */
-static void
-correct_from_timeline (Fixture *f,
-                       gint64   id)
+/* The timeline's entry of document `id`, selected. */
+static KhPersonTimeline *
+select_entry (Fixture *f,
+              gint64   id)
 {
   KhPersonTimeline *timeline = KH_PERSON_TIMELINE (kh_test_ui_find_type (f->page, KH_TYPE_PERSON_TIMELINE));
   GtkListView *list = GTK_LIST_VIEW (kh_test_ui_find (GTK_WIDGET (timeline), is_timeline_list, NULL));
@@ -651,7 +662,16 @@ correct_from_timeline (Fixture *f,
 
   WAIT_UNTIL ((position = timeline_position (timeline, id)) != G_MAXUINT);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)), position);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.correct", NULL));
+  return timeline;
+}
+
+/* `action` on the timeline's entry of document `id` ("Correct…"). */
+static void
+act_on_entry (Fixture    *f,
+              gint64      id,
+              const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (select_entry (f, id)), action, NULL));
 }
 
 /* Issue 8: "a correction is a new document that refers to the one it
@@ -673,7 +693,7 @@ test_correction (Fixture       *f,
 
   g_assert_cmpint (first->corrects_id, ==, 0);
   number = g_strdup_printf ("%d/%d", first->register_number, first->register_year);
-  correct_from_timeline (f, first->id);
+  act_on_entry (f, first->id, "timeline.correct");
   WAIT_UNTIL ((window = (KhDecisionWindow *) kh_test_ui_find_window (KH_TYPE_DECISION_WINDOW)) != NULL);
   WAIT_UNTIL (kh_decision_window_is_ready (window));
   corrects = child (window, "corrects_row");
@@ -701,6 +721,266 @@ test_correction (Fixture       *f,
   printed = g_strdup_printf (" %s ", number);
   g_assert_nonnull (strstr (text, "Beslut som rättas"));
   g_assert_nonnull (strstr (text, printed));
+}
+
+/* ---- issue 8, 3: a payment commitment resting on the decision ---- */
+
+static GtkWidget *
+commitment_child (KhCommitmentWindow *window,
+                  const char         *name)
+{
+  return kh_test_ui_child (GTK_WIDGET (window), KH_TYPE_COMMITMENT_WINDOW, name);
+}
+
+static void
+commitment_type (KhCommitmentWindow *window,
+                 const char         *name,
+                 const char         *text)
+{
+  GtkWidget *row = commitment_child (window, name);
+
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+commitment_issued_cb (KhCommitmentWindow     *window,
+                      const KhIssuedDocument *document,
+                      KhIssuedDocument      **out)
+{
+  *out = kh_issued_document_copy (document);
+}
+
+/* From the issued decision's entry in the timeline ("Payment
+ * Commitment…"), a payment commitment to a pharmacy for the
+ * Swedish-speaking client, whatever the UI's language (the test runs in
+ * English and, as test-decision-window-fi, in Finnish): mistakes marked
+ * at their fields, the preview without a number or the identity code,
+ * then issued with its number, the decision it rests on, the amount, the
+ * dates and the code in Swedish, and no Finnish heading; listed in the
+ * timeline and opened from it as a logged read. */
+static void
+test_commitment (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(KhIssuedDocument) decision = fill_and_issue (open_window (f));
+  g_autoptr(KhIssuedDocument) issued = NULL;
+  g_autoptr(KhIssuedDocument) opened = NULL;
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GBytes) preview_pdf = NULL;
+  g_autoptr(GBytes) shown_pdf = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *preview_text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *decision_number = NULL;
+  g_autofree char *expected_decision = NULL;
+  g_autofree char *expected_number = NULL;
+  g_autofree char *expected_toast = NULL;
+  g_autofree char *day = g_date_time_format (now, "%-d.%-m.%Y");
+  const KhCommitmentForm *form;
+  KhCommitmentWindow *window;
+  gpointer weak;
+  gboolean listed = FALSE;
+  static const char * const finnish[] = {
+    "Maksusitoumus", "Päätös", "Asiakas", "Maksunsaaja", "Enimmäismäärä", "Voimassa", "Laskutusohje",
+    "Lisätietoja", "Yhteyshenkilö", "Sivu",
+  };
+
+  g_assert_true (decision->grants);
+  WAIT_UNTIL (f->toast != NULL);
+  act_on_entry (f, decision->id, "timeline.commitment");
+  WAIT_UNTIL ((window = (KhCommitmentWindow *) kh_test_ui_find_window (KH_TYPE_COMMITMENT_WINDOW)) != NULL);
+  WAIT_UNTIL (kh_commitment_window_is_ready (window));
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    gtk_widget_set_size_request (GTK_WIDGET (window), 720, 1500);
+  form = kh_commitment_window_get_form (window);
+  g_assert_cmpstr (form->language, ==, "sv");
+  g_assert_cmpint (form->decision_id, ==, decision->id);
+  g_assert_cmpuint (form->decision_number, ==, decision->register_number);
+  g_assert_cmpint (form->case_id, ==, decision->case_id);
+  g_assert_cmpstr (form->client_name, ==, "Björn Åström");
+  g_assert_cmpstr (form->client_code, ==, CODE);
+  g_assert_cmpstr (form->contact_name, ==, "Sara Sundström");
+  g_assert_cmpstr (form->contact_title, ==, "socialarbetare");
+  decision_number = kh_decision_number_format (decision->register_number, decision->register_year);
+  expected_decision = g_strdup_printf (_("Decision %s of %s"), decision_number, day);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (commitment_child (window, "decision_row"))), ==,
+                   expected_decision);
+  kh_test_ui_screenshot (GTK_WIDGET (window), "commitment-window-new");
+
+  /* Typed wrong: marked as typed. Asking to issue: what is missing is
+   * marked too, and nothing is asked or issued. */
+  commitment_type (window, "amount_row", "0,00");
+  g_assert_cmpstr (message_at (commitment_child (window, "amount_row")), ==,
+                   _("The amount must be greater than zero"));
+  commitment_type (window, "valid_from_row", "14.12.2026");
+  commitment_type (window, "valid_until_row", "13.12.2026");
+  g_assert_cmpstr (message_at (commitment_child (window, "valid_until_row")), ==,
+                   _("The last day cannot be before the first day"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "commitment.issue", NULL);
+  g_assert_cmpstr (message_at (commitment_child (window, "payee_name_row")), ==,
+                   _("Enter the payee: a pharmacy, a landlord or a service provider"));
+  g_assert_cmpstr (message_at (commitment_child (window, "maker_row")), ==,
+                   _("Choose the decision maker who signs the payment commitment"));
+  g_assert_null (kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  kh_test_ui_screenshot (GTK_WIDGET (window), "commitment-window-problems");
+
+  commitment_type (window, "payee_name_row", "Apoteket Äijälä");
+  commitment_type (window, "payee_street_row", "Handelsgatan 1");
+  commitment_type (window, "payee_town_row", "90100 Uleåborg");
+  commitment_type (window, "covers_row", "Läkemedel enligt recept");
+  commitment_type (window, "amount_row", "1 234,50");
+  commitment_type (window, "valid_until_row", "31.12.2026");
+  commitment_type (window, "invoice_row", "e-fakturaadress 003712345678");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (commitment_child (window, "maker_row")), 1);
+  g_assert_null (message_at (commitment_child (window, "amount_row")));
+  g_assert_null (message_at (commitment_child (window, "valid_until_row")));
+  g_assert_null (message_at (commitment_child (window, "payee_name_row")));
+
+  /* The preview: no number, and no identity code until asked for. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "commitment.preview", NULL);
+  preview_pdf = take_shown_pdf ("commitment-preview", GTK_WINDOW (window));
+  preview_text = pdf_text (preview_pdf);
+  assert_has (preview_text, "Betalningsförbindelse");
+  assert_has (preview_text, "Björn Åström");
+  g_assert_null (strstr (preview_text, "Betalningsförbindelsens nummer"));
+  g_assert_null (strstr (preview_text, CODE));
+  /* The worker may choose the other language: then everything is in
+   * Finnish, the contact's title too; and back. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (commitment_child (window, "language_row")), 0);
+  g_assert_cmpstr (form->language, ==, "fi");
+  g_assert_cmpstr (form->contact_title, ==, "sosiaalityöntekijä");
+  gtk_widget_activate_action (GTK_WIDGET (window), "commitment.preview", NULL);
+  {
+    g_autoptr(GBytes) finnish_pdf = take_shown_pdf ("commitment-preview-fi", GTK_WINDOW (window));
+    g_autofree char *finnish_text = pdf_text (finnish_pdf);
+
+    assert_has (finnish_text, "Maksusitoumus");
+    assert_has (finnish_text, "Enimmäismäärä");
+    assert_has (finnish_text, "Maksamme tämän maksusitoumuksen perusteella enintään 1 234,50 €.");
+    assert_has (finnish_text, "Voimassa");
+    assert_has (finnish_text, "14.12.2026–31.12.2026");
+    assert_has (finnish_text, "Sara Sundström, sosiaalityöntekijä");
+    assert_has (finnish_text, "Åsa Öhman johtava sosiaalityöntekijä");
+    g_assert_null (strstr (finnish_text, "Betalningsförbindelse"));
+    if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+      {
+        g_autofree char *file = g_build_filename (g_getenv ("KH_TEST_SCREENSHOTS"), "commitment-preview-fi.pdf",
+                                                  NULL);
+
+        g_file_set_contents (file, g_bytes_get_data (finnish_pdf, NULL), g_bytes_get_size (finnish_pdf), NULL);
+      }
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (commitment_child (window, "language_row")), 1);
+  g_assert_cmpstr (form->language, ==, "sv");
+  g_assert_cmpstr (form->contact_title, ==, "socialarbetare");
+  gtk_switch_set_active (GTK_SWITCH (commitment_child (window, "code_switch")), TRUE);
+  g_assert_true (form->payee_needs_code);
+  kh_test_ui_screenshot (GTK_WIDGET (window), "commitment-window-filled");
+
+  /* Issuing asks first; the issued one is shown to print. */
+  g_signal_connect (window, "issued", G_CALLBACK (commitment_issued_cb), &issued);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_widget_activate_action (GTK_WIDGET (window), "commitment.issue", NULL);
+  respond ("issue");
+  WAIT_UNTIL (weak == NULL);
+  g_assert_nonnull (issued);
+  g_assert_cmpint (issued->kind, ==, KH_DOCUMENT_PAYMENT_COMMITMENT);
+  g_assert_cmpint (issued->register_number, ==, 1);
+  g_assert_cmpint (issued->register_year, ==, g_date_time_get_year (now));
+  g_assert_cmpint (issued->decision_id, ==, decision->id);
+  g_assert_cmpint (issued->max_cents, ==, 123450);
+  expected_number = kh_decision_number_format (issued->register_number, issued->register_year);
+  expected_toast = g_strdup_printf (_("Payment commitment %s issued"), expected_number);
+  WAIT_UNTIL (g_strcmp0 (f->toast, expected_toast) == 0);
+  shown_pdf = take_shown_pdf ("commitment-issued", NULL);
+  g_assert_true (g_bytes_equal (shown_pdf, issued->pdf));
+
+  /* As the store keeps it. */
+  kh_store_get_document_pdf_async (f->store, issued->id, NULL, document_opened_cb, &opened);
+  WAIT_UNTIL (opened != NULL);
+  g_assert_cmpstr (opened->title, ==, "Betalningsförbindelse");
+  g_assert_cmpint (opened->register_number, ==, 1);
+  text = pdf_text (opened->pdf);
+  /* The field table's labels and values (poppler reads a row's label
+   * and value apart, so each is looked for by itself). */
+  {
+    g_autofree char *decision_line = g_strdup_printf ("%s, %s", decision_number, day);
+    g_autofree char *mark = g_strdup_printf ("Ange betalningsförbindelsens nummer (%s)", expected_number);
+
+    assert_has (text, "Betalningsförbindelsens nummer");
+    assert_has (text, expected_number);
+    assert_has (text, decision_line);
+    assert_has (text, mark);
+  }
+  assert_has (text, "Högsta belopp");
+  assert_has (text, "1 234,50 €");
+  assert_has (text, "Vi betalar högst 1 234,50 €");
+  assert_has (text, "Giltighetstid");
+  assert_has (text, "14.12.2026–31.12.2026");
+  assert_has (text, "Björn Åström, " CODE);
+  assert_has (text, "Apoteket Äijälä Handelsgatan 1 90100 Uleåborg");
+  assert_has (text, "Skicka fakturan till: e-fakturaadress 003712345678");
+  assert_has (text, "Åsa Öhman");
+  for (guint i = 0; i < G_N_ELEMENTS (finnish); i++)
+    if (strstr (text, finnish[i]) != NULL)
+      g_error ("«%s» (Finnish) in the Swedish payment commitment: %.300s…", finnish[i], text);
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *file = g_build_filename (g_getenv ("KH_TEST_SCREENSHOTS"), "commitment-issued.pdf", NULL);
+
+      g_file_set_contents (file, g_bytes_get_data (opened->pdf, NULL), g_bytes_get_size (opened->pdf), NULL);
+    }
+
+  /* The timeline lists it with its number, and opens it. */
+  kh_store_list_client_timeline_async (f->store, f->client_id, 50, NULL, timeline_cb, &timeline);
+  WAIT_UNTIL (timeline != NULL);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      KhTimelineEntry *e = g_ptr_array_index (timeline, i);
+
+      listed |= e->kind == KH_TIMELINE_DOCUMENT && e->id == issued->id && e->n1 == KH_DOCUMENT_PAYMENT_COMMITMENT
+                && e->n2 == 1;
+    }
+  g_assert_true (listed);
+  act_on_entry (f, issued->id, "timeline.open");
+  {
+    g_autoptr(GBytes) reopened = take_shown_pdf ("commitment-reopened", NULL);
+
+    g_assert_true (g_bytes_equal (reopened, issued->pdf));
+  }
+}
+
+/* A decision that refuses is nothing to pay on: no "Payment
+ * Commitment…" on its entry. */
+static void
+test_commitment_not_on_refusal (Fixture       *f,
+                                gconstpointer  data)
+{
+  KhDecisionWindow *window = open_window (f);
+  KhIssuedDocument *issued = NULL;
+  KhPersonTimeline *timeline;
+  gpointer weak = window;
+
+  choose (window, "kind_row", 0);
+  type_in (window, "subject_row", "Ansökan 24.11.2026: stödboende");
+  choose (window, "outcome_row", 3);    /* refused */
+  type_view (window, "reasoning_view", "Behovet tillgodoses på annat sätt.");
+  choose (window, "maker_row", 1);
+  g_signal_connect (window, "issued", G_CALLBACK (issued_cb), &issued);
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_widget_activate_action (GTK_WIDGET (window), "decision.issue", NULL);
+  respond ("issue");
+  WAIT_UNTIL (weak == NULL);
+  g_assert_nonnull (issued);
+  g_assert_false (issued->grants);
+  timeline = select_entry (f, issued->id);
+  /* The action is disabled: activating it opens nothing (a window would
+   * be presented in the activation itself). */
+  gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.commitment", NULL);
+  g_assert_null (kh_test_ui_find_window (KH_TYPE_COMMITMENT_WINDOW));
+  kh_issued_document_free (issued);
 }
 
 /* Nothing typed: closing does not ask. */
@@ -752,6 +1032,9 @@ main (int   argc,
   g_test_add ("/ui/decision-window/close-untouched", Fixture, NULL, fixture_set_up, test_close_untouched,
               fixture_tear_down);
   g_test_add ("/ui/decision-window/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/ui/decision-window/commitment", Fixture, NULL, fixture_set_up, test_commitment, fixture_tear_down);
+  g_test_add ("/ui/decision-window/commitment-not-on-refusal", Fixture, NULL, fixture_set_up,
+              test_commitment_not_on_refusal, fixture_tear_down);
   g_test_add ("/ui/decision-window/counsellor", Fixture, GINT_TO_POINTER (KH_ROLE_COUNSELLOR),
               fixture_set_up, test_counsellor, fixture_tear_down);
 

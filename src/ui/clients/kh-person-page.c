@@ -20,6 +20,7 @@
 #include "ui/common/kh-text-row.h"
 #include "ui/intake/kh-contact-window.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/documents/kh-commitment-window.h"
 #include "ui/documents/kh-decision-window.h"
 #include "ui/appointments/kh-appointment-dialog.h"
 #include "core/kh-caseload.h"
@@ -1311,14 +1312,18 @@ book_meeting_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Issue 8: a decision issued from the window below: the timeline lists it. */
+/* Issue 8: a decision or a payment commitment issued from the windows
+ * below: the timeline lists it. */
 static void
 decision_issued_cb (KhPersonPage           *self,
                     const KhIssuedDocument *document)
 {
   g_autofree char *number = kh_decision_number_format (document->register_number, document->register_year);
-  /* Translators: a toast; %s is the decision's register number, "12/2026" */
-  g_autofree char *text = g_strdup_printf (_("Decision %s issued"), number);
+  g_autofree char *text = g_strdup_printf (document->kind == KH_DOCUMENT_PAYMENT_COMMITMENT
+                                           /* Translators: a toast; %s is the payment commitment's number, "4/2026" */
+                                           ? _("Payment commitment %s issued")
+                                           /* Translators: a toast; %s is the decision's register number, "12/2026" */
+                                           : _("Decision %s issued"), number);
 
   emit_toast (self, text);
   if (self->timeline != NULL && self->client != NULL)
@@ -1354,6 +1359,32 @@ new_decision_action (GtkWidget  *widget,
       if (corrects_id > 0)
         kh_decision_window_set_corrects (KH_DECISION_WINDOW (window), corrects_id, label);
     }
+  g_signal_connect_object (window, "issued", G_CALLBACK (decision_issued_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Issue 8, 3: a payment commitment resting on an issued decision of this
+ * person that grants (its id, register number and year, case and day:
+ * the timeline's entry). */
+static void
+payment_commitment_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+  gint64 decision_id, case_id;
+  gint32 number, year;
+  const char *day;
+  GDate decided;
+  GtkWidget *window;
+
+  if (self->client == NULL || !kh_commitment_window_may_open (self->store))
+    return;
+  g_variant_get (parameter, "(xiix&s)", &decision_id, &number, &year, &case_id, &day);
+  g_date_clear (&decided, 1);
+  kh_date_from_iso (day, &decided);
+  window = kh_commitment_window_new (self->store, GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                     decision_id, number, year, &decided, case_id);
   g_signal_connect_object (window, "issued", G_CALLBACK (decision_issued_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -1512,6 +1543,8 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.book-meeting", NULL, book_meeting_action);
   gtk_widget_class_install_action (widget_class, "person.new-decision", NULL, new_decision_action);
   gtk_widget_class_install_action (widget_class, "person.correct-decision", "(xs)", new_decision_action);
+  gtk_widget_class_install_action (widget_class, "person.payment-commitment", "(xiixs)",
+                                   payment_commitment_action);
   gtk_widget_class_install_action (widget_class, "person.name-worker", NULL, name_worker_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);

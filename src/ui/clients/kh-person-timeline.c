@@ -373,6 +373,18 @@ may_correct_decision (KhPersonTimeline *self,
          && user != NULL && kh_document_may_issue (user->role, KH_DOCUMENT_DECISION);
 }
 
+/* Issue 8, 3: a decision that grants is what a payment commitment rests
+ * on (person.payment-commitment, the person page's). */
+static gboolean
+may_commit_on (KhPersonTimeline *self,
+               KhTimelineEntry  *e)
+{
+  KhUser *user = self->store != NULL ? kh_store_get_user (self->store) : NULL;
+
+  return e != NULL && e->kind == KH_TIMELINE_DOCUMENT && e->n1 == KH_DOCUMENT_DECISION && e->n2 > 0
+         && e->flag && user != NULL && kh_document_may_issue (user->role, KH_DOCUMENT_PAYMENT_COMMITMENT);
+}
+
 static void
 update_actions (KhPersonTimeline *self)
 {
@@ -385,6 +397,7 @@ update_actions (KhPersonTimeline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct",
                                  (note && !self->saving) || may_correct_decision (self, e));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.commitment", may_commit_on (self, e));
 }
 
 static void
@@ -866,6 +879,23 @@ correct_action (GtkWidget  *widget,
 }
 
 static void
+commitment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KhPersonTimeline *self = KH_PERSON_TIMELINE (widget);
+  KhTimelineEntry *e = selected_entry (self);
+  g_autofree char *day = NULL;
+
+  if (!may_commit_on (self, e))
+    return;
+  /* The decision's day, as the commitment names it. */
+  day = g_date_time_format (e->at, "%Y-%m-%d");
+  gtk_widget_activate_action (widget, "person.payment-commitment", "(xiixs)", e->id, e->n2, e->n3,
+                              e->case_id, day);
+}
+
+static void
 note_dialog_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          KhPersonTimeline *self)
@@ -1316,6 +1346,8 @@ build (KhPersonTimeline *self)
   g_menu_append (menu, _("_Copy Text"), "timeline.copy");
   /* Translators: an item of a case note's menu in the timeline: write a correcting note */
   g_menu_append (menu, _("C_orrect…"), "timeline.correct");
+  /* Translators: an item of an issued decision's menu in the timeline: a payment commitment resting on it */
+  g_menu_append (menu, _("_Payment Commitment…"), "timeline.commitment");
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
@@ -1380,6 +1412,7 @@ kh_person_timeline_class_init (KhPersonTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "timeline.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "timeline.correct", NULL, correct_action);
+  gtk_widget_class_install_action (widget_class, "timeline.commitment", NULL, commitment_action);
   gtk_widget_class_install_action (widget_class, "timeline.record-attempt", NULL, record_attempt_action);
   gtk_widget_class_install_action (widget_class, "timeline.could-not-reach", NULL, letter_action);
 

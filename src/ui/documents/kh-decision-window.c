@@ -35,6 +35,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "kh-decision-window.h"
+#include "kh-document-form.h"
 #include "kh-document-window.h"
 
 struct _KhDecisionWindow
@@ -119,9 +120,6 @@ static const KhDecisionOutcome outcomes[] = {
   KH_DECISION_OUTCOME_NONE, KH_DECISION_GRANTED, KH_DECISION_PARTLY_GRANTED, KH_DECISION_REFUSED,
 };
 static const KhPayeeKind payees[] = { KH_PAYEE_CLIENT_ACCOUNT, KH_PAYEE_DIRECT };
-static const KhDocumentDelivery deliveries[] = {
-  KH_DOCUMENT_DELIVERY_LETTER, KH_DOCUMENT_DELIVERY_ELECTRONIC, KH_DOCUMENT_DELIVERY_HANDED,
-};
 static const char *const languages[] = { "fi", "sv" };
 
 static void refresh (KhDecisionWindow *self);
@@ -133,30 +131,6 @@ toast (KhDecisionWindow *self,
        const char       *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-set_model (AdwComboRow  *row,
-           const char  **labels,
-           guint         n)
-{
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, labels[i]);
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  kh_form_rows_show_whole_choices (row);
-}
-
-static guint
-index_of (const int *values,
-          guint      n,
-          int        value)
-{
-  for (guint i = 0; i < n; i++)
-    if (values[i] == value)
-      return i;
-  return 0;
 }
 
 static char *
@@ -176,28 +150,6 @@ set_text_view (GtkTextView *view,
                const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
-static void
-set_entry (AdwEntryRow *row,
-           const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-/* The entry's text as typed, trimmed; NULL when empty. */
-static char *
-dup_entry (GtkEditable *editable)
-{
-  return kh_text_clean (gtk_editable_get_text (editable));
-}
-
-static void
-replace (char **field,
-         char  *text)
-{
-  g_free (*field);
-  *field = text;
 }
 
 /* ---- the amount lines ---- */
@@ -291,44 +243,14 @@ add_line_action (GtkWidget  *widget,
 
 /* ---- the decision makers ---- */
 
-static guint
-selected_maker_id (KhDecisionWindow *self)
-{
-  guint i = adw_combo_row_get_selected (self->maker_row);
-
-  /* The first choice is "Choose…". */
-  if (self->makers == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION || i > self->makers->len)
-    return 0;
-  return ((KhDecisionMaker *) g_ptr_array_index (self->makers, i - 1))->id;
-}
-
 /* The active makers with a title in the decision's language; the one
  * chosen stays chosen when it is still there. */
 static void
 fill_makers (KhDecisionWindow *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  KhLanguage language = g_strcmp0 (self->form->language, "sv") == 0 ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
-  guint selected = 0;
-
   g_clear_pointer (&self->makers, g_ptr_array_unref);
-  self->makers = self->profile != NULL ? kh_unit_profile_list_decision_makers (self->profile, language)
-                                       : g_ptr_array_new ();
-  /* Translators: the first choice of the decision maker */
-  gtk_string_list_append (labels, _("Choose…"));
-  for (guint i = 0; i < self->makers->len; i++)
-    {
-      KhDecisionMaker *maker = g_ptr_array_index (self->makers, i);
-      g_autofree char *label = g_strdup_printf ("%s, %s", maker->name,
-                                                kh_decision_maker_get_title (maker, language));
-
-      gtk_string_list_append (labels, label);
-      if (maker->id == self->form->maker_id)
-        selected = i + 1;
-    }
-  adw_combo_row_set_model (self->maker_row, G_LIST_MODEL (labels));
-  kh_form_rows_show_whole_choices (self->maker_row);
-  adw_combo_row_set_selected (self->maker_row, selected);
+  self->makers = kh_document_form_fill_makers (self->maker_row, self->profile, self->form->language,
+                                               self->form->maker_id);
 }
 
 /* ---- reading the widgets into the form ---- */
@@ -344,37 +266,36 @@ read_form (KhDecisionWindow *self)
                ? ((KhCase *) g_ptr_array_index (self->cases, i - 1))->id : 0;
   i = adw_combo_row_get_selected (self->outcome_row);
   f->outcome = i < G_N_ELEMENTS (outcomes) ? outcomes[i] : KH_DECISION_OUTCOME_NONE;
-  replace (&f->subject, dup_entry (GTK_EDITABLE (self->subject_row)));
-  replace (&f->service, dup_entry (GTK_EDITABLE (self->service_row)));
+  kh_document_form_replace (&f->subject, kh_document_form_dup_entry ((self->subject_row)));
+  kh_document_form_replace (&f->service, kh_document_form_dup_entry ((self->service_row)));
   for (i = 0; i < self->line_rows->len; i++)
     {
       AdwEntryRow *row = g_ptr_array_index (self->line_rows, i);
-      g_autofree char *description = dup_entry (GTK_EDITABLE (row));
-      g_autofree char *amount = dup_entry (line_amount (row));
+      g_autofree char *description = kh_document_form_dup_entry ((row));
+      g_autofree char *amount = kh_document_form_dup_entry (line_amount (row));
 
       kh_decision_form_set_line (f, i, description, amount);
     }
-  replace (&f->period_start, dup_entry (GTK_EDITABLE (self->period_start_row)));
-  replace (&f->period_end, dup_entry (GTK_EDITABLE (self->period_end_row)));
+  kh_document_form_replace (&f->period_start, kh_document_form_dup_entry ((self->period_start_row)));
+  kh_document_form_replace (&f->period_end, kh_document_form_dup_entry ((self->period_end_row)));
   i = adw_combo_row_get_selected (self->payee_row);
   f->payee = i < G_N_ELEMENTS (payees) ? payees[i] : KH_PAYEE_CLIENT_ACCOUNT;
-  replace (&f->iban, dup_entry (GTK_EDITABLE (self->iban_row)));
-  replace (&f->payee_name, dup_entry (GTK_EDITABLE (self->payee_name_row)));
-  replace (&f->reasoning, dup_text_view (self->reasoning_view));
-  replace (&f->provisions, dup_text_view (self->provisions_view));
+  kh_document_form_replace (&f->iban, kh_document_form_dup_entry ((self->iban_row)));
+  kh_document_form_replace (&f->payee_name, kh_document_form_dup_entry ((self->payee_name_row)));
+  kh_document_form_replace (&f->reasoning, dup_text_view (self->reasoning_view));
+  kh_document_form_replace (&f->provisions, dup_text_view (self->provisions_view));
   f->departs_from_plan = gtk_switch_get_active (self->departs_switch);
-  replace (&f->plan_departure_reasons, dup_text_view (self->departure_view));
-  f->maker_id = selected_maker_id (self);
-  replace (&f->preparer_name, dup_entry (GTK_EDITABLE (self->preparer_name_row)));
-  replace (&f->preparer_title, dup_entry (GTK_EDITABLE (self->preparer_title_row)));
-  replace (&f->contact_name, dup_entry (GTK_EDITABLE (self->contact_name_row)));
-  replace (&f->contact_title, dup_entry (GTK_EDITABLE (self->contact_title_row)));
-  replace (&f->contact_phone, dup_entry (GTK_EDITABLE (self->contact_phone_row)));
-  replace (&f->contact_email, dup_entry (GTK_EDITABLE (self->contact_email_row)));
-  replace (&f->decision_date, dup_entry (GTK_EDITABLE (self->decision_date_row)));
-  replace (&f->sent_date, dup_entry (GTK_EDITABLE (self->sent_date_row)));
-  i = adw_combo_row_get_selected (self->delivery_row);
-  f->delivery = i < G_N_ELEMENTS (deliveries) ? deliveries[i] : KH_DOCUMENT_DELIVERY_LETTER;
+  kh_document_form_replace (&f->plan_departure_reasons, dup_text_view (self->departure_view));
+  f->maker_id = kh_document_form_selected_maker (self->maker_row, self->makers);
+  kh_document_form_replace (&f->preparer_name, kh_document_form_dup_entry ((self->preparer_name_row)));
+  kh_document_form_replace (&f->preparer_title, kh_document_form_dup_entry ((self->preparer_title_row)));
+  kh_document_form_replace (&f->contact_name, kh_document_form_dup_entry ((self->contact_name_row)));
+  kh_document_form_replace (&f->contact_title, kh_document_form_dup_entry ((self->contact_title_row)));
+  kh_document_form_replace (&f->contact_phone, kh_document_form_dup_entry ((self->contact_phone_row)));
+  kh_document_form_replace (&f->contact_email, kh_document_form_dup_entry ((self->contact_email_row)));
+  kh_document_form_replace (&f->decision_date, kh_document_form_dup_entry ((self->decision_date_row)));
+  kh_document_form_replace (&f->sent_date, kh_document_form_dup_entry ((self->sent_date_row)));
+  f->delivery = kh_document_form_selected_delivery (self->delivery_row);
 }
 
 /* The texts the form fills in (the provisions, the titles), written back
@@ -384,8 +305,8 @@ write_defaults (KhDecisionWindow *self)
 {
   self->filling = TRUE;
   set_text_view (self->provisions_view, self->form->provisions);
-  set_entry (self->preparer_title_row, self->form->preparer_title);
-  set_entry (self->contact_title_row, self->form->contact_title);
+  kh_document_form_set_entry (self->preparer_title_row, self->form->preparer_title);
+  kh_document_form_set_entry (self->contact_title_row, self->form->contact_title);
   self->filling = FALSE;
 }
 
@@ -617,7 +538,7 @@ fill_language (KhDecisionWindow *self)
   const char *labels[] = { kh_language_label (KH_LANGUAGE_FI), kh_language_label (KH_LANGUAGE_SV) };
   g_autofree char *subtitle = NULL;
 
-  set_model (self->language_row, labels, G_N_ELEMENTS (labels));
+  kh_document_form_set_choices (self->language_row, labels, G_N_ELEMENTS (labels));
   adw_combo_row_set_selected (self->language_row, g_strcmp0 (self->form->language, "sv") == 0 ? 1 : 0);
   if (kh_decision_form_language_is_fallback (self->client->language))
     {
@@ -665,15 +586,11 @@ fill_choices (KhDecisionWindow *self)
     /* Translators: to whom income support is paid */
     _("Directly to a landlord or service provider"),
   };
-  const char *delivery_labels[G_N_ELEMENTS (deliveries)];
   g_autoptr(GtkStringList) cases = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (deliveries); i++)
-    delivery_labels[i] = kh_document_delivery_label (deliveries[i]);
-  set_model (self->kind_row, kind_labels, G_N_ELEMENTS (kind_labels));
-  set_model (self->outcome_row, outcome_labels, G_N_ELEMENTS (outcome_labels));
-  set_model (self->payee_row, payee_labels, G_N_ELEMENTS (payee_labels));
-  set_model (self->delivery_row, delivery_labels, G_N_ELEMENTS (delivery_labels));
+  kh_document_form_set_choices (self->kind_row, kind_labels, G_N_ELEMENTS (kind_labels));
+  kh_document_form_set_choices (self->outcome_row, outcome_labels, G_N_ELEMENTS (outcome_labels));
+  kh_document_form_set_choices (self->payee_row, payee_labels, G_N_ELEMENTS (payee_labels));
 
   /* Translators: the first choice of the decision's case */
   gtk_string_list_append (cases, C_("decision form", "No case"));
@@ -703,21 +620,20 @@ fill_form (KhDecisionWindow *self)
   fill_choices (self);
   fill_makers (self);
   adw_combo_row_set_selected (self->case_row, self->cases->len > 0 ? 1 : 0);
-  adw_combo_row_set_selected (self->kind_row, index_of ((const int *) kinds, G_N_ELEMENTS (kinds), f->kind));
-  adw_combo_row_set_selected (self->outcome_row, index_of ((const int *) outcomes, G_N_ELEMENTS (outcomes),
+  adw_combo_row_set_selected (self->kind_row, kh_document_form_index_of ((const int *) kinds, G_N_ELEMENTS (kinds), f->kind));
+  adw_combo_row_set_selected (self->outcome_row, kh_document_form_index_of ((const int *) outcomes, G_N_ELEMENTS (outcomes),
                                                            f->outcome));
-  adw_combo_row_set_selected (self->payee_row, index_of ((const int *) payees, G_N_ELEMENTS (payees), f->payee));
-  adw_combo_row_set_selected (self->delivery_row, index_of ((const int *) deliveries, G_N_ELEMENTS (deliveries),
-                                                            f->delivery));
+  adw_combo_row_set_selected (self->payee_row, kh_document_form_index_of ((const int *) payees, G_N_ELEMENTS (payees), f->payee));
+  kh_document_form_fill_deliveries (self->delivery_row, f->delivery);
   set_text_view (self->provisions_view, f->provisions);
-  set_entry (self->preparer_name_row, f->preparer_name);
-  set_entry (self->preparer_title_row, f->preparer_title);
-  set_entry (self->contact_name_row, f->contact_name);
-  set_entry (self->contact_title_row, f->contact_title);
-  set_entry (self->contact_phone_row, f->contact_phone);
-  set_entry (self->contact_email_row, f->contact_email);
-  set_entry (self->decision_date_row, f->decision_date);
-  set_entry (self->sent_date_row, f->sent_date);
+  kh_document_form_set_entry (self->preparer_name_row, f->preparer_name);
+  kh_document_form_set_entry (self->preparer_title_row, f->preparer_title);
+  kh_document_form_set_entry (self->contact_name_row, f->contact_name);
+  kh_document_form_set_entry (self->contact_title_row, f->contact_title);
+  kh_document_form_set_entry (self->contact_phone_row, f->contact_phone);
+  kh_document_form_set_entry (self->contact_email_row, f->contact_email);
+  kh_document_form_set_entry (self->decision_date_row, f->decision_date);
+  kh_document_form_set_entry (self->sent_date_row, f->sent_date);
   for (guint i = 0; i < f->lines->len; i++)
     append_line_row (self);
   self->filling = FALSE;
@@ -733,20 +649,11 @@ profile_loaded_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(KhDecisionWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  KhUnitProfile *profile;
 
-  profile = kh_store_get_unit_profile_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (profile == NULL)
-    {
-      /* The form works without them; the profile row says what is missing. */
-      toast (self, error->message);
-      profile = kh_unit_profile_new ();
-    }
-  self->profile = profile;
-  fill_form (self);
+  /* Without them the form works, and its rows say what is missing. */
+  self->profile = kh_document_form_profile_finish (object, result, self->toast_overlay);
+  if (self->profile != NULL)
+    fill_form (self);
 }
 
 /* ---- rendering ---- */
@@ -779,11 +686,12 @@ render_new (KhDecisionWindow *self)
 /* The PDF of the decision with `number`/`year` (0: not yet given). Runs in
  * a worker thread: plain data only. */
 static GBytes *
-render_pdf (Render  *render,
-            guint    number,
-            guint    year,
-            GError **error)
+render_pdf (gpointer   data,
+            int        number,
+            int        year,
+            GError   **error)
 {
+  Render *render = data;
   g_autoptr(KhDocument) doc = NULL;
 
   render->draft->content.number = number;
@@ -804,45 +712,9 @@ set_busy (KhDecisionWindow *self,
 }
 
 static void
-preview_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+preview_finished (GtkWindow *owner)
 {
-  GError *error = NULL;
-  GBytes *pdf = render_pdf (task_data, 0, 0, &error);
-
-  if (pdf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
-}
-
-static void
-preview_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  KhDecisionWindow *self = KH_DECISION_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *window;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-  if (pdf == NULL)
-    {
-      toast (self, error->message);
-      return;
-    }
-  /* Translators: the preview's subtitle: the party's name, then that it is not issued */
-  subtitle = g_strdup_printf (_("%s · Not issued"), self->form->party_name != NULL ? self->form->party_name : "");
-  window = kh_document_window_new (GTK_WINDOW (self),
-                                   kh_decision_form_kind_title (self->form->kind, self->form->language),
-                                   subtitle, pdf);
-  gtk_window_present (GTK_WINDOW (window));
+  set_busy (KH_DECISION_WINDOW (owner), FALSE);
 }
 
 static void
@@ -851,29 +723,21 @@ preview_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   KhDecisionWindow *self = KH_DECISION_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *subtitle = NULL;
 
   if (self->profile == NULL || self->busy)
     return;
   refresh (self);
   set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, preview_done_cb, NULL);
-  g_task_set_source_tag (task, preview_action);
-  g_task_set_task_data (task, render_new (self), render_free);
-  g_task_run_in_thread (task, preview_thread);
+  /* Translators: the preview's subtitle: the party's name, then that it is not issued */
+  subtitle = g_strdup_printf (_("%s · Not issued"), self->form->party_name != NULL ? self->form->party_name : "");
+  kh_document_form_preview (GTK_WINDOW (self), self->toast_overlay, self->cancellable,
+                            kh_document_form_job_new (render_pdf, render_new (self), render_free),
+                            kh_decision_form_kind_title (self->form->kind, self->form->language), subtitle,
+                            preview_finished);
 }
 
 /* ---- issuing ---- */
-
-/* In the store's thread, inside the issuing transaction: the decision
- * with the register number the store has just given it. */
-static GBytes *
-render_issued (const KhIssuedDocument *document,
-               gpointer                user_data,
-               GError                **error)
-{
-  return render_pdf (user_data, document->register_number, document->register_year, error);
-}
 
 static void
 issued_cb (GObject      *object,
@@ -905,8 +769,9 @@ issue_now (KhDecisionWindow *self)
   self->issuing = TRUE;
   set_busy (self, TRUE);
   /* Not cancelled when the window closes: once asked, the store finishes. */
-  kh_store_issue_document_rendered_async (self->store, document, render_issued, render_new (self), render_free,
-                                          NULL, issued_cb, g_object_ref (self));
+  kh_store_issue_document_rendered_async (self->store, document, kh_document_form_job_render_issued,
+                                          kh_document_form_job_new (render_pdf, render_new (self), render_free),
+                                          kh_document_form_job_free, NULL, issued_cb, g_object_ref (self));
 }
 
 static void
@@ -925,7 +790,6 @@ issue_action (GtkWidget  *widget,
 {
   KhDecisionWindow *self = KH_DECISION_WINDOW (widget);
   KhDecisionFormCheck check;
-  GtkWidget *dialog;
   guint n;
 
   if (self->profile == NULL || self->busy)
@@ -956,28 +820,13 @@ issue_action (GtkWidget  *widget,
     }
   kh_decision_form_check_clear (&check);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Issue the Decision?"),
-                                   _("An issued decision cannot be changed; a correction is a new decision. "
-                                     "It gets the next number in the decision register."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "issue", _("_Issue"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "issue", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  kh_document_form_ask_issue (GTK_WINDOW (self), _("Issue the Decision?"),
+                              _("An issued decision cannot be changed; a correction is a new decision. "
+                                "It gets the next number in the decision register."),
+                              _("_Issue"), G_CALLBACK (confirm_response_cb), self);
 }
 
 /* ---- closing ---- */
-
-static gboolean
-close_idle_cb (gpointer data)
-{
-  gtk_window_close (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
 
 static void
 discard_response_cb (AdwMessageDialog *dialog,
@@ -989,32 +838,22 @@ discard_response_cb (AdwMessageDialog *dialog,
   /* Closed once the dialog has finished answering: the dialog is
    * transient for this window and still closes itself after this. */
   self->closing = TRUE;
-  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+  kh_document_form_close_later (GTK_WINDOW (self));
 }
 
 static gboolean
 kh_decision_window_close_request (GtkWindow *window)
 {
   KhDecisionWindow *self = KH_DECISION_WINDOW (window);
-  GtkWidget *dialog;
 
   /* Issuing: the store answers and the window closes then. */
   if (self->issuing)
     return TRUE;
   if (self->changed && !self->closing)
     {
-      dialog = adw_message_dialog_new (window, _("Discard the Decision?"),
-                                       _("What you have written is kept nowhere until the decision is issued."));
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      kh_document_form_ask_discard (window, _("Discard the Decision?"),
+                                    _("What you have written is kept nowhere until the decision is issued."),
+                                    G_CALLBACK (discard_response_cb), self);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (kh_decision_window_parent_class)->close_request (window);
