@@ -558,8 +558,20 @@ store_available_changed_cb (KhWindow *self)
 
   if (away != gtk_revealer_get_reveal_child (self->offline_revealer))
     g_message ("The database server %s", away ? "cannot be reached" : "can be reached again");
+  /* Hidden while there is nothing to say: a revealer lays out its bar
+   * even when it shows none of it. */
+  if (away)
+    gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offline_revealer, away);
   gtk_widget_set_sensitive (self->reconnect_button, away && !self->reconnecting);
+}
+
+static void
+offline_bar_revealed_cb (KhWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer)
+      && !gtk_revealer_get_child_revealed (self->offline_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->offline_revealer), FALSE);
 }
 
 static void
@@ -915,6 +927,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_revealer);
+  gtk_widget_class_bind_template_callback (widget_class, offline_bar_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, reconnect_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);

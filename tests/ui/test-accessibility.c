@@ -421,12 +421,19 @@ on_screen (GtkWidget *widget)
   return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (root);
 }
 
+/* The popover's list has rows, and each row its widget (a loaded machine
+ * may paint a frame between making a row and binding it). */
 static gboolean
 list_filled_cb (gpointer data)
 {
   GtkWidget *list = find_list_view (data);
 
-  return gtk_widget_get_first_child (list) != NULL;
+  if (gtk_widget_get_first_child (list) == NULL)
+    return FALSE;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (G_OBJECT_TYPE_NAME (row), "GtkListItemWidget") && gtk_widget_get_first_child (row) == NULL)
+      return FALSE;
+  return TRUE;
 }
 
 /* The choices of every combo row and drop-down on screen in `root`: each

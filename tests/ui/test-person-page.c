@@ -15,6 +15,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-contact-window.h"
+#include "ui/common/kh-text-row.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -132,8 +133,8 @@ row_value (Fixture    *fixture,
 {
   GObject *row = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), KH_TYPE_PERSON_PAGE, row_name);
 
-  g_assert_true (ADW_IS_ACTION_ROW (row));
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (KH_IS_TEXT_ROW (row));
+  return kh_text_row_get_subtitle (KH_TEXT_ROW (row));
 }
 
 static void

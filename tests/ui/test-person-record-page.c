@@ -191,7 +191,7 @@ static const char *
 row_value (Fixture    *fixture,
            const char *row_name)
 {
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (page_child (fixture, row_name)));
+  return kh_text_row_get_subtitle (KH_TEXT_ROW (page_child (fixture, row_name)));
 }
 
 typedef struct {

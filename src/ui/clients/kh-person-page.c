@@ -36,30 +36,30 @@ struct _KhPersonPage
   GtkWidget          parent_instance;
 
   /* template widgets */
-  AdwActionRow      *address_row;
+  KhTextRow         *address_row;
   GtkButton         *back_button;
-  AdwActionRow      *birth_date_row;
+  KhTextRow         *birth_date_row;
   GtkWidget         *book_button;
   GtkWidget         *decision_button;
   GtkListBox        *cases_list;
-  AdwActionRow      *code_row;
+  KhTextRow         *code_row;
   GtkWidget         *contacts_group;
   GtkListBox        *contacts_list;
   AdwPreferencesPage *details_page;
-  AdwActionRow      *email_row;
+  KhTextRow         *email_row;
   AdwStatusPage     *error_page;
-  AdwActionRow      *interpreter_row;
+  KhTextRow         *interpreter_row;
   GtkLabel          *language_summary_label;
-  AdwActionRow      *language_row;
+  KhTextRow         *language_row;
   AdwPreferencesGroup *log_group;
   GtkWidget         *meetings_group;
   GtkListBox        *meetings_list;
-  AdwActionRow      *mother_tongue_row;
+  KhTextRow         *mother_tongue_row;
   GtkLabel          *name_label;
-  AdwActionRow      *no_code_row;
-  AdwActionRow      *phone_row;
+  KhTextRow         *no_code_row;
+  KhTextRow         *phone_row;
   GtkWidget         *protection_badge;
-  AdwActionRow      *representative_row;
+  KhTextRow         *representative_row;
   GtkLabel          *responsible_label;
   GtkLabel          *named_worker_label;
   GtkWidget         *name_worker_button;
@@ -100,18 +100,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
-set_value (AdwActionRow *row,
+set_value (KhTextRow    *row,
            const char   *value)
 {
   if (value != NULL && *value != '\0')
     {
-      adw_action_row_set_subtitle (row, value);
+      kh_text_row_set_subtitle (row, value);
       gtk_widget_remove_css_class (GTK_WIDGET (row), "kh-empty");
     }
   else
     {
       /* Translators: a detail of a person that nobody has recorded */
-      adw_action_row_set_subtitle (row, _("Not recorded"));
+      kh_text_row_set_subtitle (row, _("Not recorded"));
       gtk_widget_add_css_class (GTK_WIDGET (row), "kh-empty");
     }
 }
@@ -468,15 +468,17 @@ show_responsible (KhPersonPage *self,
 }
 
 /* How many of a person's cases the page lists before "Show All". */
-#define CASES_SHOWN 10
+#define CASES_SHOWN 5
 
 static void
-more_cases_activated_cb (AdwActionRow *row,
-                         KhPersonPage *self)
+case_row_activated_cb (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       KhPersonPage  *self)
 {
   GPtrArray *cases = g_object_get_data (G_OBJECT (row), "kh-cases");
   GtkWidget *focus = NULL;
 
+  /* Only "Show All N Cases" carries them. */
   if (cases == NULL)
     return;
   g_ptr_array_ref (cases);
@@ -519,18 +521,14 @@ show_cases (KhPersonPage *self,
 
   if (cases == NULL)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The cases could not be listed"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      row = kh_text_row_new (_("The cases could not be listed"), error->message);
       gtk_list_box_append (self->cases_list, row);
       return;
     }
 
   if (cases->len == 0)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No cases"));
+      row = kh_text_row_new (_("No cases"), NULL);
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->cases_list, row);
       return;
@@ -546,15 +544,12 @@ show_cases (KhPersonPage *self,
       g_autofree char *title = g_strdup_printf (ngettext ("Show All %u Cases", "Show All %u Cases", cases->len),
                                                 cases->len);
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+      row = kh_text_row_new (title, NULL);
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_add_css_class (row, "kh-more-cases-row");
       g_object_set_data_full (G_OBJECT (row), "kh-cases", g_ptr_array_ref (cases),
                               (GDestroyNotify) g_ptr_array_unref);
-      g_signal_connect_object (row, "activated", G_CALLBACK (more_cases_activated_cb), self, 0);
       gtk_list_box_append (self->cases_list, row);
     }
 }
@@ -755,8 +750,8 @@ show_protected_address (KhPersonPage *self,
     }
   else
     {
-      adw_action_row_set_subtitle (self->address_row,
-                                   _("Protected by a non-disclosure marking"));
+      kh_text_row_set_subtitle (self->address_row,
+                                _("Protected by a non-disclosure marking"));
       gtk_widget_add_css_class (GTK_WIDGET (self->address_row), "kh-empty");
       gtk_button_set_label (GTK_BUTTON (self->show_address_button), _("Show _Address"));
     }
@@ -1203,7 +1198,7 @@ static GtkWidget *
 create_meeting_row (KhPersonPage        *self,
                     const KhAppointment *a)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *when = kh_appointment_format_when (a);
   g_autoptr(GString) subtitle = g_string_new (kh_meeting_kind_label (a->kind));
   KhUser *user = kh_store_get_user (self->store);
@@ -1217,9 +1212,7 @@ create_meeting_row (KhPersonPage        *self,
                             a->cancel_reason != NULL ? a->cancel_reason : "");
   else if (a->status == KH_APPOINTMENT_MOVED)
     g_string_append_printf (subtitle, " · %s", kh_appointment_status_label (a->status));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  row = kh_text_row_new (when, subtitle->str);
   if (a->status == KH_APPOINTMENT_CANCELLED)
     gtk_widget_add_css_class (row, "dim-label");
   /* One's own meeting (or any, for the lead) opens to move or cancel. */
@@ -1227,7 +1220,7 @@ create_meeting_row (KhPersonPage        *self,
       && (a->worker_id == user->id || user->role == KH_ROLE_LEAD))
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      kh_text_row_add_suffix (KH_TEXT_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   g_object_set_data_full (G_OBJECT (row), "kh-appointment", kh_appointment_copy (a),
                           (GDestroyNotify) kh_appointment_free);
@@ -1244,13 +1237,9 @@ show_meetings (KhPersonPage *self,
   clear_meetings (self);
   if (meetings == NULL || meetings->len == 0)
     {
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     meetings == NULL ? _("The meetings could not be listed") : _("No meetings"));
-      if (meetings == NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
-      else
+      row = kh_text_row_new (meetings == NULL ? _("The meetings could not be listed") : _("No meetings"),
+                             meetings == NULL ? error->message : NULL);
+      if (meetings != NULL)
         gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->meetings_list, row);
       return;
@@ -1504,6 +1493,9 @@ kh_person_page_class_init (KhPersonPageClass *klass)
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The details' rows are KhTextRows: an AdwActionRow lays its wrapping
+   * subtitle out again and again at trial widths (kh-text-row.c). */
+  g_type_ensure (KH_TYPE_TEXT_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/clients/kh-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, back_button);
@@ -1566,6 +1558,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
+  g_signal_connect (self->cases_list, "row-activated", G_CALLBACK (case_row_activated_cb), self);
 }
 
 GtkWidget *

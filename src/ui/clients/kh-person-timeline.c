@@ -410,14 +410,17 @@ show_status (KhPersonTimeline *self,
 
 /* How many entries have rows before the page's first frame with them.
  * GTK 4.8's GtkListView makes a row for up to 200 items at once, whatever
- * is visible; a screen shows a fifth of that. */
-#define FIRST_ROWS 40
+ * is visible; a window of 900 pixels shows 9, a maximised one on a
+ * 1200-pixel screen some 15. */
+#define FIRST_ROWS 20
 
 static void
 stop_waiting_for_paint (KhPersonTimeline *self)
 {
-  if (self->show_all_clock != NULL)
-    g_clear_signal_handler (&self->show_all_id, self->show_all_clock);
+  /* A window destroyed before it painted took its clock's handlers along. */
+  if (self->show_all_clock != NULL && g_signal_handler_is_connected (self->show_all_clock, self->show_all_id))
+    g_signal_handler_disconnect (self->show_all_clock, self->show_all_id);
+  self->show_all_id = 0;
   g_clear_object (&self->show_all_clock);
 }
 

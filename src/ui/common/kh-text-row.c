@@ -31,7 +31,12 @@ struct _KhTextRow
   int               n_suffixes;
 };
 
-G_DEFINE_FINAL_TYPE (KhTextRow, kh_text_row, ADW_TYPE_PREFERENCES_ROW)
+static void kh_text_row_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KhTextRow, kh_text_row, ADW_TYPE_PREFERENCES_ROW,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, kh_text_row_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 static GtkLabel *
 create_label (const char *css_class)
@@ -50,6 +55,26 @@ static void
 title_changed_cb (KhTextRow *self)
 {
   gtk_label_set_text (self->title_label, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+}
+
+/* In a template, <child type="suffix"> as AdwActionRow's. */
+static void
+kh_text_row_buildable_add_child (GtkBuildable *buildable,
+                                 GtkBuilder   *builder,
+                                 GObject      *child,
+                                 const char   *type)
+{
+  if (g_strcmp0 (type, "suffix") == 0 && GTK_IS_WIDGET (child))
+    kh_text_row_add_suffix (KH_TEXT_ROW (buildable), GTK_WIDGET (child));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+kh_text_row_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = kh_text_row_buildable_add_child;
 }
 
 static void

@@ -137,13 +137,13 @@ render_page (PopplerPage *page,
   cairo_t *cr;
   double width, height;
 
-  poppler_page_get_size (page, &width, &height);
+  kh_poppler ()->page_get_size (page, &width, &height);
   out->width = logical_pixels (width, zoom) * scale;
   out->height = logical_pixels (height, zoom) * scale;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, out->width, out->height);
   cr = cairo_create (surface);
   cairo_scale (cr, out->width / width, out->height / height);
-  poppler_page_render (page, cr);
+  kh_poppler ()->page_render (page, cr);
   /* Paper is white where the page paints nothing (Papers does the same). */
   cairo_set_operator (cr, CAIRO_OPERATOR_DEST_OVER);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -174,17 +174,17 @@ render_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  n = poppler_document_get_n_pages (document);
+  n = kh_poppler ()->document_get_n_pages (document);
   rendering->sizes = g_array_sized_new (FALSE, FALSE, sizeof (PageSize), n);
   rendering->images = g_ptr_array_new_with_free_func ((GDestroyNotify) rendered_page_free);
   for (int i = 0; i < n; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(PopplerPage) page = kh_poppler ()->document_get_page (document, i);
       PageSize size;
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      poppler_page_get_size (page, &size.width, &size.height);
+      kh_poppler ()->page_get_size (page, &size.width, &size.height);
       g_array_append_val (rendering->sizes, size);
       g_ptr_array_add (rendering->images, render_page (page, job->zoom, job->scale));
     }

@@ -32,7 +32,7 @@ kh_print_operation_begin_print (GtkPrintOperation *operation,
 {
   KhPrintOperation *self = KH_PRINT_OPERATION (operation);
 
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (self->document));
+  gtk_print_operation_set_n_pages (operation, kh_poppler ()->document_get_n_pages (self->document));
 }
 
 static void
@@ -41,18 +41,18 @@ kh_print_operation_draw_page (GtkPrintOperation *operation,
                               int                page_nr)
 {
   KhPrintOperation *self = KH_PRINT_OPERATION (operation);
-  g_autoptr(PopplerPage) page = poppler_document_get_page (self->document, page_nr);
+  g_autoptr(PopplerPage) page = kh_poppler ()->document_get_page (self->document, page_nr);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   double width, height, scale;
 
   if (page == NULL)
     return;
-  poppler_page_get_size (page, &width, &height);
+  kh_poppler ()->page_get_size (page, &width, &height);
   /* The same proportions on the sheet, whatever its units. */
   scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
   cairo_save (cr);
   cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
+  kh_poppler ()->page_render_for_printing (page, cr);
   cairo_restore (cr);
 }
 
@@ -107,7 +107,7 @@ kh_print_operation_new (GBytes      *pdf,
     return NULL;
   self = g_object_new (KH_TYPE_PRINT_OPERATION, NULL);
   self->document = document;
-  gtk_print_operation_set_n_pages (GTK_PRINT_OPERATION (self), poppler_document_get_n_pages (document));
+  gtk_print_operation_set_n_pages (GTK_PRINT_OPERATION (self), kh_poppler ()->document_get_n_pages (document));
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), title != NULL && *title != '\0' ? title : "Kohtaamo");
   return g_steal_pointer (&self);
 }

@@ -25,7 +25,7 @@ struct _KhWorkListRow
   GtkImage       *go_icon;
   GtkBox         *side_box;
   GtkLabel       *side_caption;
-  GtkLabel       *side_label;
+  GtkInscription *side_label;
   GtkInscription *subtitle_label;
   GtkLabel       *time_label;
   GtkLabel       *title_label;
@@ -115,13 +115,14 @@ set_tooltip (KhWorkListRow *self)
 {
   g_autoptr(GString) tooltip = g_string_new (gtk_label_get_text (self->title_label));
   const char *subtitle = gtk_inscription_get_text (self->subtitle_label);
-  GtkLabel *lines[] = { self->side_label, self->side_caption };
+  const char *side = gtk_inscription_get_text (self->side_label);
 
   if (subtitle != NULL && subtitle[0] != '\0')
     g_string_append_printf (tooltip, "\n%s", subtitle);
-  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (lines[i])) && gtk_label_get_text (lines[i])[0] != '\0')
-      g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (lines[i]));
+  if (side != NULL && side[0] != '\0')
+    g_string_append_printf (tooltip, "\n%s", side);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->side_caption)) && gtk_label_get_text (self->side_caption)[0] != '\0')
+    g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (self->side_caption));
   kh_lazy_tooltip_set_text (GTK_WIDGET (self), tooltip->str);
   /* The same for screen readers, with the badges. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->protection_icon)))
@@ -209,13 +210,13 @@ show_contact (KhWorkListRow *self,
 
   /* The outcome, and for a referral the service the person was directed
    * to (issue 5 2.9). */
-  gtk_label_set_text (self->side_label, kh_outcome_label (contact->outcome));
+  gtk_inscription_set_text (self->side_label, kh_outcome_label (contact->outcome));
   gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "dim-label");
   /* Issue 5, 2.1: a contact entered in error stays in the day's list, shown
    * as such instead of its outcome. */
   if (contact->entered_in_error)
     {
-      gtk_label_set_text (self->side_label, C_("contact", "Entered in error"));
+      gtk_inscription_set_text (self->side_label, C_("contact", "Entered in error"));
       gtk_widget_remove_css_class (GTK_WIDGET (self->side_label), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->side_label), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "dim-label");
@@ -284,7 +285,7 @@ show_case (KhWorkListRow *self,
       /* SHL 36 § 1: the urgent need is assessed at once, whatever the
        * deadline group; it is first in the queue (45 §: decided without
        * delay). */
-      gtk_label_set_text (self->side_label, _("Assess at once (SHL 36 §)"));
+      gtk_inscription_set_text (self->side_label, _("Assess at once (SHL 36 §)"));
       gtk_widget_set_visible (GTK_WIDGET (self->side_caption), FALSE);
       gtk_widget_add_css_class (GTK_WIDGET (self->side_box), "error");
     }
@@ -296,7 +297,7 @@ show_case (KhWorkListRow *self,
       /* Translators: %s says when the service-need assessment starts, e.g.
        * "by Wed 15.4.2026 (SHL 36 §)" or "without delay (SHL 36 §)" */
       start = g_strdup_printf (_("Assessment %s"), rule);
-      gtk_label_set_text (self->side_label, start);
+      gtk_inscription_set_text (self->side_label, start);
 
       if (kcase->assessment_deadline != NULL && kh_date_from_iso (kcase->assessment_deadline, &deadline))
         {
