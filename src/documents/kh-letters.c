@@ -26,7 +26,7 @@
 
 #include "core/kh-catalog.h"
 #include "core/kh-money.h"
-#include "kh-letters.h"
+#include "kh-letters-private.h"
 
 /* The translation of `msgid` in the letter's language. */
 #define T(msgid) kh_catalog_pgettext (language, "letter", (msgid))
@@ -822,4 +822,51 @@ kh_payment_commitment_build (const KhPaymentCommitment *c,
   if (filled (c->maker.name))
     kh_document_add_signature (doc, c->maker.name, c->maker.title);
   return doc;
+}
+
+/* ---- For the other letters of this folder (kh-letters-private.h) ---- */
+
+KhDocument *
+_kh_letter_new (const KhLetter      *letter,
+                const KhUnitProfile *profile,
+                const char          *title)
+{
+  return new_letter (letter, profile, title);
+}
+
+void
+_kh_letter_add_text (KhDocument *doc,
+                     const char *text)
+{
+  add_text (doc, text);
+}
+
+void
+_kh_letter_add_field_if (KhDocument *doc,
+                         const char *label,
+                         const char *value)
+{
+  add_field_if (doc, label, value);
+}
+
+void
+_kh_letter_add_contact_fields (KhDocument           *doc,
+                               const char           *name_label,
+                               const KhLetterSender *sender)
+{
+  add_contact_fields (doc, name_label, sender, NULL);
+}
+
+void
+_kh_letter_add_closing (KhDocument           *doc,
+                        const KhLetterSender *signer)
+{
+  add_closing (doc, signer);
+}
+
+char *
+_kh_letter_format_day (const char  *language,
+                       const GDate *date)
+{
+  return format_day (language, date);
 }

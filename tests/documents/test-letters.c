@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "documents/kh-letters.h"
+#include "documents/kh-plan-letter.h"
 #include "document-test-util.h"
 
 static GTimeZone *helsinki;
@@ -932,6 +933,117 @@ test_batch_logo_once (void)
   g_unlink (path);
 }
 
+/* ---- The client plan (issue 9, 3) ---- */
+
+static KhClientPlan *
+new_plan (gboolean fi)
+{
+  KhClientPlan *plan = kh_client_plan_new ();
+  KhPlanGoal *home = kh_plan_goal_new (fi ? "Haluan oman vuokra-asunnon ennen kesää." : "Jag vill ha en egen hyresbostad före sommaren.",
+                                       "housing", fi ? "Asuminen" : "Boende");
+  KhPlanGoal *work = kh_plan_goal_new (fi ? "Pääsen työkokeiluun." : "Jag kommer i arbetsprövning.",
+                                       "work", fi ? "Työ" : "Arbete");
+  KhPlanAction *apply = kh_plan_action_new (fi ? "Asuntohakemus vuokrataloyhtiöön" : "Bostadsansökan till hyresbolaget",
+                                            KH_ACTOR_CLIENT, 0, NULL);
+  KhPlanAction *debts = kh_plan_action_new (fi ? "Velkatilanteen selvitys" : "Utredning av skulderna",
+                                            KH_ACTOR_NETWORK, 12, fi ? "Talous- ja velkaneuvonta" : "Skuldrådgivningen");
+
+  g_date_set_dmy (&apply->due, 15, 1, 2027);
+  debts->status = KH_ACTION_STARTED;
+  g_ptr_array_add (home->actions, apply);
+  g_ptr_array_add (home->actions, debts);
+  g_ptr_array_add (work->actions, kh_plan_action_new (fi ? "Yhteys työkokeilun järjestäjään" : "Kontakt med arrangören av arbetsprövningen",
+                                                      KH_ACTOR_WORKER, 0, NULL));
+  g_ptr_array_add (plan->goals, home);
+  g_ptr_array_add (plan->goals, work);
+  g_ptr_array_add (plan->partners, kh_plan_partner_new (12, fi ? "Talous- ja velkaneuvonta" : "Skuldrådgivningen",
+                                                        fi ? "Velkojen selvittely" : "Reder ut skulderna", FALSE));
+  g_ptr_array_add (plan->partners, kh_plan_partner_new (13, fi ? "Työllisyyspalvelut" : "Sysselsättningstjänsterna",
+                                                        fi ? "Työkokeilun järjestäminen" : "Ordnar arbetsprövningen", TRUE));
+  plan->version = 2;
+  g_date_set_dmy (&plan->made_on, 1, 12, 2026);
+  g_date_set_dmy (&plan->review_on, 1, 3, 2027);
+  plan->meetings = KH_MEETINGS_FORTNIGHTLY;
+  plan->need_client_view = g_strdup (fi ? "Tarvitsen apua asunnon löytämiseen." : "Jag behöver hjälp att hitta en bostad.");
+  plan->need_worker_view = g_strdup (fi ? "Asunnottomuuden uhka ja velat." : "Risk för bostadslöshet och skulder.");
+  plan->strengths = g_strdup (fi ? "Sitkeys, hyvät välit siskoon." : "Uthållighet, god kontakt med systern.");
+  plan->client_part = g_strdup (fi ? "Haen asuntoja viikoittain." : "Jag söker bostäder varje vecka.");
+  plan->follow_up = g_strdup (fi ? "Käymme tavoitteet läpi tapaamisissa." : "Vi går igenom målen vid mötena.");
+  plan->disagreement_client = g_strdup (fi ? "En tarvitse päihdepalveluja." : "Jag behöver inga missbrukartjänster.");
+  plan->disagreement_worker = g_strdup (fi ? "Päihteiden käyttö vaikeuttaa asumista." : "Missbruket försvårar boendet.");
+  return plan;
+}
+
+static void
+check_plan (gconstpointer data)
+{
+  const char *language = data;
+  gboolean fi = g_str_equal (language, "fi");
+  g_autoptr(KhUnitProfile) profile = new_profile ();
+  g_autoptr(GDateTime) date = fi_time (2026, 12, 1, 9, 0);
+  g_autoptr(KhClientPlan) plan = new_plan (fi);
+  g_autoptr(KhDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-client-plan.pdf", language);
+  const KhEcomapEntry network[] = {
+    { 11, fi ? "Sisko Ánne" : "Systern Ánne", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_CLOSE, KH_TIE_STRONG, KH_SUPPORT_BOTH },
+    { 12, fi ? "Velkaneuvonta" : "Skuldrådgivningen", KH_NETWORK_AGENCY, KH_SECTOR_BENEFITS, KH_DISTANCE_MIDDLE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT },
+    { 13, fi ? "Työllisyyspalvelut" : "Sysselsättningstjänster", KH_NETWORK_AGENCY, KH_SECTOR_WORK_EDUCATION, KH_DISTANCE_FAR, KH_TIE_WEAK, KH_SUPPORT_TO_CLIENT },
+    { 14, fi ? "Entinen puoliso" : "Före detta make", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_MIDDLE, KH_TIE_STRESSFUL, KH_SUPPORT_NONE },
+  };
+  KhPlanLetter l = { 0 };
+  static const char *const expected_fi[] = {
+    "Asiakassuunnitelmasi", "sosiaalihuoltolaki 39 §",
+    "Laadittu\t1.12.2026", "Versio\t2", "Tapaamme\tKahden viikon välein", "Suunnitelma arvioidaan\t1.3.2027",
+    "Tuen tarpeesi", "Näkemyksesi\tTarvitsen apua asunnon löytämiseen.",
+    "Työntekijän näkemys\tAsunnottomuuden uhka ja velat.",
+    "Vahvuutesi ja voimavarasi", "Sitkeys, hyvät välit siskoon.",
+    "Tavoitteesi", "Tavoite 1: Haluan oman vuokra-asunnon ennen kesää.", "Asuminen · Työn alla",
+    "Asuntohakemus vuokrataloyhtiöön — sinä, 15.1.2027 mennessä (Suunniteltu)",
+    "Velkatilanteen selvitys — Talous- ja velkaneuvonta (Aloitettu)",
+    "Tavoite 2: Pääsen työkokeiluun.", "Yhteys työkokeilun järjestäjään — työntekijäsi (Suunniteltu)",
+    "Oma osuutesi", "Haen asuntoja viikoittain.",
+    "Kuka vastaa mistäkin", "Talous- ja velkaneuvonta\tVelkojen selvittely",
+    "Työllisyyspalvelut\tTyökokeilun järjestäminen (koordinoi suunnitelmaa)",
+    "Verkostosi", "Verkostokartta", "Sisko Ánne", "Entinen puoliso", "Perhe",
+    "Miten seuraamme suunnitelmaa", "Eriävät näkemykset", "En tarvitse päihdepalveluja.",
+    "Tämä suunnitelma ei ole päätös.", "Ystävällisin terveisin",
+    NULL,
+  };
+  static const char *const expected_sv[] = {
+    "Din klientplan", "socialvårdslagen 39 §",
+    "Utarbetad\t1.12.2026", "Version\t2", "Vi träffas\tVarannan vecka", "Planen utvärderas\t1.3.2027",
+    "Ditt behov av stöd", "Din syn\tJag behöver hjälp att hitta en bostad.",
+    "Handläggarens syn\tRisk för bostadslöshet och skulder.",
+    "Dina styrkor och resurser", "Uthållighet, god kontakt med systern.",
+    "Dina mål", "Mål 1: Jag vill ha en egen hyresbostad före sommaren.", "Boende · Pågår",
+    "Bostadsansökan till hyresbolaget — du, senast 15.1.2027 (Planerad)",
+    "Utredning av skulderna — Skuldrådgivningen (Påbörjad)",
+    "Mål 2: Jag kommer i arbetsprövning.", "Kontakt med arrangören av arbetsprövningen — din handläggare (Planerad)",
+    "Din egen del", "Jag söker bostäder varje vecka.",
+    "Vem ansvarar för vad", "Skuldrådgivningen\tReder ut skulderna",
+    "Sysselsättningstjänsterna\tOrdnar arbetsprövningen (samordnar planen)",
+    "Ditt nätverk", "Nätverkskarta", "Systern Ánne", "Före detta make", "Familj",
+    "Hur vi följer upp planen", "Avvikande åsikter", "Jag behöver inga missbrukartjänster.",
+    "Den här planen är inget beslut.", "Med vänlig hälsning",
+    NULL,
+  };
+
+  doc_test_set_ui_language (fi ? "sv" : "fi");
+  l.letter.language = language;
+  l.letter.recipient_name = "Åsa Öhman-Äikäs";
+  l.letter.recipient_address = fi ? "Kauppakatu 3 A 5\n90100 Oulu" : "Handelsgatan 3 A 5\n90100 Uleåborg";
+  l.letter.date = date;
+  l.letter.sender = (KhLetterSender) { "Sari Sosiaalityöntekijä", fi ? "sosiaalityöntekijä" : "socialarbetare",
+                                       "08 555 0102", NULL };
+  l.plan = plan;
+  l.client_name = "Åsa Öhman-Äikäs";
+  l.network = network;
+  l.n_network = G_N_ELEMENTS (network);
+  doc = kh_plan_letter_build (&l, profile);
+  text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -940,6 +1052,8 @@ main (int   argc,
   helsinki = g_time_zone_new_identifier ("Europe/Helsinki");
   g_assert_nonnull (helsinki);
 
+  g_test_add_data_func ("/letters/client-plan/finnish", "fi", check_plan);
+  g_test_add_data_func ("/letters/client-plan/swedish", "sv", check_plan);
   g_test_add_func ("/letters/meeting-time", test_meeting_time);
   g_test_add_data_func ("/letters/invitation/finnish", "fi", check_invitation);
   g_test_add_data_func ("/letters/invitation/swedish", "sv", check_invitation);
