@@ -239,6 +239,9 @@ typedef struct {
 /* How many Finnish- and Swedish-speaking people get a demo decision. */
 #define DEMO_DECISIONS_FI 6
 #define DEMO_DECISIONS_SV 4
+/* How many of them get a network (issue 9, 1): the first Finnish- and
+ * Swedish-speaking ones as they come. */
+#define DEMO_NETWORKS 6
 
 static void
 document_for_free (KhDemoDocumentFor *d)
@@ -1411,6 +1414,8 @@ kh_admin_demo_run (KhDb           *db,
       || !add_meetings (&demo, error)
       || !kh_admin_demo_issue_documents (db, calendar, &demo.today, demo.document_people,
                                          &summary->documents, error)
+      || !kh_admin_demo_add_networks (db, demo.document_people, DEMO_NETWORKS,
+                                      &summary->network_members, error)
       || !kh_db_rebuild_search_index (db, error)
       || !kh_db_commit (db, error))
     {

@@ -15,6 +15,7 @@ typedef struct {
   guint   cases;
   guint   queued;       /* cases waiting in the queue */
   guint   documents;    /* issued decisions */
+  guint   network_members; /* entries of the people's networks */
   double  seconds;
 } KhDemoSummary;
 
@@ -48,5 +49,13 @@ gboolean kh_admin_demo_issue_documents (KhDb        *db,
                                         GPtrArray   *people,
                                         guint       *n_issued,
                                         GError     **error);
+
+/* Networks for the first `max_people` of `people` (KhDemoDocumentFor),
+ * each with a first version (kh-admin-demo-network.c). */
+gboolean kh_admin_demo_add_networks (KhDb       *db,
+                                     GPtrArray  *people,
+                                     guint       max_people,
+                                     guint      *n_members,
+                                     GError    **error);
 
 G_END_DECLS

@@ -178,6 +178,8 @@ static const KhEnumEntry access_whats[] = {
   ROW_C (KH_ACCESS_TIMELINE,      "timeline",      "access", NC_("access", "Timeline and case notes read")),
   ROW_C (KH_ACCESS_MEETINGS,      "meetings",      "access", NC_("access", "Meetings listed")),
   ROW_C (KH_ACCESS_DOCUMENT,      "document",      "access", NC_("access", "Issued document opened")),
+  ROW_C (KH_ACCESS_NETWORK,       "network",       "access", NC_("access", "Network read")),
+  ROW_C (KH_ACCESS_CLIENT_PLAN,   "client-plan",   "access", NC_("access", "Client plan opened")),
   END
 };
 

@@ -190,8 +190,11 @@ typedef enum {
   KH_ACCESS_MEETINGS = 13,         /* the person's meetings were listed (their page; issue 7, 4) */
   KH_ACCESS_DOCUMENT = 14,         /* an issued letter or decision was opened (issue 8, 5; document_reads
                                       names which) */
+  KH_ACCESS_NETWORK = 15,          /* the person's network (people and agencies, consents,
+                                      versions) was read (issue 9, 1) */
+  KH_ACCESS_CLIENT_PLAN = 16,      /* a client plan (SHL 39 §) was opened (issue 9, 3) */
 } KhAccessWhat;
-#define KH_ACCESS_LAST KH_ACCESS_DOCUMENT
+#define KH_ACCESS_LAST KH_ACCESS_CLIENT_PLAN
 
 /* On what basis it was read. */
 typedef enum {

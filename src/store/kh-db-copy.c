@@ -19,7 +19,8 @@
  * meetings, case notes, the attempts to reach a person, issued documents
  * (their PDFs as they are: the server's CHECK holds each to its SHA-256,
  * so a changed byte stops the copy) with the record of their readings,
- * and the access log. Every
+ * the clients' networks (entries with every revision, consents and their
+ * withdrawals, dated versions) and the access log. Every
  * row passes the server's constraints and triggers, so a rule broken in the
  * file stops the copy. Two things need more than an INSERT:
  *
@@ -78,7 +79,8 @@ static const char * const copied_tables[] = {
   "contacts", "cases", "contact_revisions", "access_log", "assessments",
   "assessment_participants", "assessment_areas", "service_points", "service_point_hours",
   "appointments", "case_notes", "contact_attempts", "responsible_workers", "documents",
-  "document_reads",
+  "document_reads", "network_members", "network_member_revisions", "network_consents",
+  "network_consent_withdrawals", "network_versions", "network_version_members",
 };
 
 /* The file's tables that the server makes itself from the copied rows
@@ -340,6 +342,10 @@ table_order (const char *table)
     return "k.point_id, k.weekday";
   if (g_str_equal (table, "document_reads"))
     return "k.log_seq";
+  if (g_str_equal (table, "network_consent_withdrawals"))
+    return "k.consent_id";
+  if (g_str_equal (table, "network_version_members"))
+    return "k.version_id, k.revision_id";
   return "k.id";
 }
 
@@ -806,6 +812,8 @@ check_target_empty (Copy    *c,
                                                "+ (SELECT count (*) FROM log_copies) "
                                                "+ (SELECT count (*) FROM case_notes) "
                                                "+ (SELECT count (*) FROM contact_attempts) "
+                                               "+ (SELECT count (*) FROM network_members) "
+                                               "+ (SELECT count (*) FROM network_versions) "
                                                "+ (SELECT count (*) FROM responsible_workers) "
                                                "+ (SELECT count (*) FROM documents) "
                                                "+ (SELECT count (*) FROM assessments) "
@@ -1095,6 +1103,12 @@ run_copy (Copy             *c,
       || !copy_table (c, "appointments", error)
       || !copy_table (c, "case_notes", error)
       || !copy_table (c, "contact_attempts", error)
+      || !copy_table (c, "network_members", error)
+      || !copy_table (c, "network_member_revisions", error)
+      || !copy_table (c, "network_consents", error)
+      || !copy_table (c, "network_consent_withdrawals", error)
+      || !copy_table (c, "network_versions", error)
+      || !copy_table (c, "network_version_members", error)
       || !copy_table (c, "responsible_workers", error)
       || !copy_table (c, "documents", error)
       || !copy_table (c, "access_log", error)

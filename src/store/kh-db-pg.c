@@ -71,6 +71,7 @@ static const struct {
   { 27, "0027-register-number-reserved.sql" },
   { 28, "0028-contact-attempts.sql" },
   { 29, "0029-payment-commitments.sql" },
+  { 30, "0030-network.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

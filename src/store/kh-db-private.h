@@ -419,10 +419,35 @@ gboolean      _kh_db_check_role        (KhDb         *db,
                                         KhRole        role,
                                         GError      **error);
 
-/* kh-db-timeline.c: rows of the person's timeline read by `sql` (?1 the
- * person, ?2 how many) in a transaction that logs the reading as what 12
- * first (on a server kohtaamo.log_timeline_access); NOT_FOUND, nothing
- * logged, when there is no such person. The caller checks the role. */
+/* kh-db-timeline.c: rows of a person's data read by `sql` (?1 the
+ * person, ?2 `param`, ?9 the UI language: "fi" or "sv"; a statement may
+ * leave any of the last two unused), each made by `from_row`, in a
+ * transaction that first logs the reading once as `what` (basis client
+ * relationship): on a server by `server_log_sql`, a call of a kohtaamo
+ * function that checks the role, logs and returns the person (NULL: no
+ * such person), with the person as ?1. `then` (may be NULL) runs on the
+ * rows in the same transaction. NULL with `error` set (NOT_FOUND: no such
+ * person, nothing logged). The caller checks the role first. */
+typedef gboolean (*KhDbRowsThen) (KhDb       *db,
+                                  gint64      client_id,
+                                  gint64      param,
+                                  GPtrArray  *rows,
+                                  gpointer    data,
+                                  GError    **error);
+GPtrArray    *_kh_db_read_logged       (KhDb           *db,
+                                        KhUser         *user,
+                                        gint64          client_id,
+                                        KhAccessWhat    what,
+                                        const char     *server_log_sql,
+                                        const char     *sql,
+                                        gint64          param,
+                                        KhDbRowFunc     from_row,
+                                        GDestroyNotify  free_row,
+                                        KhDbRowsThen    then,
+                                        gpointer        then_data,
+                                        GError        **error);
+/* The timeline's (what 12, kohtaamo.log_timeline_access): `sql` with ?1
+ * the person and ?2 how many (G_MAXINT64: all). */
 GPtrArray    *_kh_db_read_timeline     (KhDb         *db,
                                         KhUser       *user,
                                         gint64        client_id,

@@ -72,6 +72,7 @@ static const char * const migrations[] = {
   "0031-documents.sql",
   "0032-contact-attempts.sql",
   "0033-payment-commitments.sql",
+  "0034-network.sql",
 };
 
 /* ---- errors ---- */

@@ -125,21 +125,23 @@ entry_from_row (KhDbStmt *stmt)
   return e;
 }
 
-/* Logs the read of the person's timeline; FALSE with NOT_FOUND when there
- * is no such person (and nothing logged). */
+/* Logs the read of the person's `what`: on SQLite after finding the
+ * person, on a server by `server_sql` (which checks the role and returns
+ * the person, or NULL); FALSE with NOT_FOUND when there is no such person
+ * (and nothing logged). */
 static gboolean
-log_timeline (KhDb     *db,
-              KhUser   *user,
-              gint64    client_id,
-              GError  **error)
+log_read (KhDb          *db,
+          KhUser        *user,
+          gint64         client_id,
+          KhAccessWhat   what,
+          const char    *server_sql,
+          GError       **error)
 {
   g_autoptr(KhDbStmt) stmt = NULL;
   gboolean found;
   int rc;
 
-  stmt = _kh_db_prepare (db, kh_db_is_server (db)
-                               ? "SELECT kohtaamo.log_timeline_access (CAST (?1 AS bigint))"
-                               : "SELECT id FROM clients WHERE id = ?1", error);
+  stmt = _kh_db_prepare (db, kh_db_is_server (db) ? server_sql : "SELECT id FROM clients WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   _kh_db_bind_int64 (stmt, 1, client_id);
@@ -158,17 +160,51 @@ log_timeline (KhDb     *db,
       return FALSE;
     }
   if (!kh_db_is_server (db))
-    return _kh_db_log_access (db, user, client_id, KH_ACCESS_TIMELINE,
-                              KH_BASIS_CLIENT_RELATIONSHIP, error);
+    return _kh_db_log_access (db, user, client_id, what, KH_BASIS_CLIENT_RELATIONSHIP, error);
   return TRUE;
 }
 
-/* Reads rows of the person's timeline (the timeline itself, or the
- * attempts to reach them: kh-db-attempts.c) in a transaction that logs the
- * reading once as KH_ACCESS_TIMELINE first: `sql` with ?1 the person and
- * ?2 how many (G_MAXINT64: all), each row made by `from_row`. The caller
- * checks the user's role first. NULL with `error` set (NOT_FOUND: no such
- * person, nothing logged). */
+GPtrArray *
+_kh_db_read_logged (KhDb           *db,
+                    KhUser         *user,
+                    gint64          client_id,
+                    KhAccessWhat    what,
+                    const char     *server_log_sql,
+                    const char     *sql,
+                    gint64          param,
+                    KhDbRowFunc     from_row,
+                    GDestroyNotify  free_row,
+                    KhDbRowsThen    then,
+                    gpointer        then_data,
+                    GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_row);
+  GError *local_error = NULL;
+  gboolean own;
+
+  if (!_kh_db_read_begin (db, &own, error))
+    return NULL;
+  if (log_read (db, user, client_id, what, server_log_sql, &local_error))
+    {
+      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
+
+      if (stmt != NULL)
+        {
+          _kh_db_bind_int64 (stmt, 1, client_id);
+          _kh_db_bind_int64 (stmt, 2, param);
+          _kh_db_bind_text (stmt, 9, _kh_db_ui_language ());
+          if (_kh_db_read_rows (db, stmt, from_row, rows, &local_error) && then != NULL)
+            then (db, client_id, param, rows, then_data, &local_error);
+        }
+    }
+  if (!_kh_db_read_finish (db, own, local_error, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/* Rows of the person's timeline (the timeline itself, or the attempts to
+ * reach them: kh-db-attempts.c), the reading logged once as
+ * KH_ACCESS_TIMELINE first (on a server by kohtaamo.log_timeline_access). */
 GPtrArray *
 _kh_db_read_timeline (KhDb         *db,
                       KhUser       *user,
@@ -178,26 +214,9 @@ _kh_db_read_timeline (KhDb         *db,
                       KhDbRowFunc   from_row,
                       GError      **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  GError *local_error = NULL;
-  gboolean own;
-
-  if (!_kh_db_read_begin (db, &own, error))
-    return NULL;
-  if (log_timeline (db, user, client_id, &local_error))
-    {
-      g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
-
-      if (stmt != NULL)
-        {
-          _kh_db_bind_int64 (stmt, 1, client_id);
-          _kh_db_bind_int64 (stmt, 2, limit);
-          _kh_db_read_rows (db, stmt, from_row, rows, &local_error);
-        }
-    }
-  if (!_kh_db_read_finish (db, own, local_error, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+  return _kh_db_read_logged (db, user, client_id, KH_ACCESS_TIMELINE,
+                             "SELECT kohtaamo.log_timeline_access (CAST (?1 AS bigint))",
+                             sql, limit, from_row, g_object_unref, NULL, NULL, error);
 }
 
 /**

@@ -25,6 +25,7 @@
 #include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
 #include "core/kh-contact-attempt.h"
+#include "core/kh-network.h"
 #include "core/kh-document-kind.h"
 #include "core/kh-unit-profile.h"
 
@@ -1065,6 +1066,90 @@ GPtrArray        *kh_db_list_contact_attempts  (KhDb     *db,
                                                 KhUser   *user,
                                                 gint64    client_id,
                                                 GError  **error);
+
+/* ---- the client's network (issue 9, 1; kh-db-network.c) ---- */
+
+/* All for social counsellors, social workers and the lead social worker
+ * (kh_network_may_keep): PERMISSION for reception and the administrator
+ * role (on a server, the server refuses them too). Every read logs
+ * KH_ACCESS_NETWORK (basis CLIENT_RELATIONSHIP) once, in its transaction;
+ * writes log nothing. Nothing is ever changed or removed in the tables
+ * (data/sql/0034-network.sql): a change of an entry is its next
+ * revision, a removal a revision marked removed, a withdrawal of a
+ * consent a record beside it. */
+
+/* The person's network as it stands (of KhNetworkMember, each with its
+ * consents, oldest first), by sector, distance and when added; the
+ * removed entries too with `with_removed`. NOT_FOUND for no such person. */
+GPtrArray        *kh_db_list_network            (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gboolean           with_removed,
+                                                 GError           **error);
+/* Every revision of one entry of the person's, oldest first. */
+GPtrArray        *kh_db_list_network_member_history (KhDb          *db,
+                                                     KhUser        *user,
+                                                     gint64         client_id,
+                                                     gint64         member_id,
+                                                     GError       **error);
+/* Adds `member` (client, kind, fields) as its revision 1. INVALID for
+ * what kh_network_member_problems finds; NOT_FOUND for no such person or
+ * service. Returns the entry as stored. */
+KhNetworkMember  *kh_db_add_network_member      (KhDb              *db,
+                                                 KhUser            *user,
+                                                 KhNetworkMember   *member,
+                                                 GError           **error);
+/* Saves `member` (as read: id, client, revision; the fields changed) as
+ * its next revision; STALE when another revision was saved after the one
+ * read, INVALID when it was removed. */
+KhNetworkMember  *kh_db_save_network_member     (KhDb              *db,
+                                                 KhUser            *user,
+                                                 KhNetworkMember   *member,
+                                                 GError           **error);
+/* Removes `member` (as read) from the network: its last revision, marked
+ * removed; errors as kh_db_save_network_member. */
+KhNetworkMember  *kh_db_remove_network_member   (KhDb              *db,
+                                                 KhUser            *user,
+                                                 KhNetworkMember   *member,
+                                                 GError           **error);
+/* Records `consent` for its entry (member_id) of the person. INVALID for
+ * what kh_network_consent_check refuses (today: the store's day). */
+KhNetworkConsent *kh_db_record_network_consent  (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 KhNetworkConsent  *consent,
+                                                 GError           **error);
+/* Records the withdrawal of `consent` (as read) on `withdrawn_on`.
+ * INVALID for what kh_network_withdrawal_check refuses. Returns the
+ * consent with its withdrawal. */
+KhNetworkConsent *kh_db_withdraw_network_consent (KhDb             *db,
+                                                  KhUser           *user,
+                                                  gint64            client_id,
+                                                  KhNetworkConsent *consent,
+                                                  const GDate      *withdrawn_on,
+                                                  GError          **error);
+/* Takes a dated version of the person's network as it stands, named
+ * `label` (kh_network_version_check_label); never changed afterwards. */
+KhNetworkVersion *kh_db_take_network_version    (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 const char        *label,
+                                                 GError           **error);
+/* The person's versions (of KhNetworkVersion), newest first. */
+GPtrArray        *kh_db_list_network_versions   (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 GError           **error);
+/* The entries of one version of the person's as they stood (of
+ * KhNetworkMember, with the consents recorded and withdrawn by then),
+ * and the version itself in `out_version` (may be NULL). NOT_FOUND for
+ * no such person or version of theirs. */
+GPtrArray        *kh_db_read_network_version    (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gint64             version_id,
+                                                 KhNetworkVersion **out_version,
+                                                 GError           **error);
 
 /* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */
 

@@ -1834,6 +1834,309 @@ kh_store_list_contact_attempts_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_list_contact_attempts_async, error);
 }
 
+/* ---- the client's network (issue 9, 1) ---- */
+
+typedef enum {
+  NETWORK_LIST,
+  NETWORK_HISTORY,
+  NETWORK_ADD,
+  NETWORK_SAVE,
+  NETWORK_REMOVE,
+  NETWORK_CONSENT,
+  NETWORK_WITHDRAW,
+  NETWORK_TAKE,
+  NETWORK_VERSIONS,
+  NETWORK_VERSION,
+} NetworkOp;
+
+/* One call of kh-db-network.c, its arguments copied for the worker. */
+typedef struct
+{
+  NetworkOp         op;
+  gint64            client_id;
+  gint64            id;          /* the entry (history), the version */
+  gboolean          flag;        /* with the removed entries */
+  char             *text;        /* a version's label */
+  KhNetworkMember  *member;
+  KhNetworkConsent *consent;
+  GDate             day;         /* a withdrawal's */
+} NetworkArgs;
+
+static NetworkArgs *
+network_args_new (NetworkOp op,
+                  gint64    client_id)
+{
+  NetworkArgs *args = g_new0 (NetworkArgs, 1);
+
+  args->op = op;
+  args->client_id = client_id;
+  g_date_clear (&args->day, 1);
+  return args;
+}
+
+static void
+network_args_free (gpointer data)
+{
+  NetworkArgs *args = data;
+
+  g_free (args->text);
+  g_clear_object (&args->member);
+  g_clear_object (&args->consent);
+  g_free (args);
+}
+
+static gpointer
+network_job (KhStore  *self,
+             gpointer  data,
+             GError  **error)
+{
+  NetworkArgs *a = data;
+  KhDb *db = self->db;
+  KhUser *user = self->worker_user;
+
+  switch (a->op)
+    {
+    case NETWORK_LIST:     return kh_db_list_network (db, user, a->client_id, a->flag, error);
+    case NETWORK_HISTORY:  return kh_db_list_network_member_history (db, user, a->client_id, a->id, error);
+    case NETWORK_ADD:      return kh_db_add_network_member (db, user, a->member, error);
+    case NETWORK_SAVE:     return kh_db_save_network_member (db, user, a->member, error);
+    case NETWORK_REMOVE:   return kh_db_remove_network_member (db, user, a->member, error);
+    case NETWORK_CONSENT:  return kh_db_record_network_consent (db, user, a->client_id, a->consent, error);
+    case NETWORK_WITHDRAW: return kh_db_withdraw_network_consent (db, user, a->client_id, a->consent, &a->day,
+                                                                  error);
+    case NETWORK_TAKE:     return kh_db_take_network_version (db, user, a->client_id, a->text, error);
+    case NETWORK_VERSIONS: return kh_db_list_network_versions (db, user, a->client_id, error);
+    case NETWORK_VERSION:  return kh_db_read_network_version (db, user, a->client_id, a->id, NULL, error);
+    default:               g_assert_not_reached ();
+    }
+}
+
+/* Not a "changed": no list of the window shows the network (the page that
+ * wrote reads it again; other desks hear of it from client_changes). */
+static void
+push_network_job (KhStore             *self,
+                  gpointer             source_tag,
+                  NetworkArgs         *args,
+                  GDestroyNotify       result_free,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  push_job (self, source_tag, network_job, args, network_args_free, result_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+void
+kh_store_list_network_async (KhStore             *self,
+                             gint64               client_id,
+                             gboolean             with_removed,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  NetworkArgs *args = network_args_new (NETWORK_LIST, client_id);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->flag = with_removed;
+  push_network_job (self, kh_store_list_network_async, args, ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_network_finish:
+ *
+ * Returns: (transfer full) (element-type KhNetworkMember):
+ */
+GPtrArray *
+kh_store_list_network_finish (KhStore       *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_network_async, error);
+}
+
+void
+kh_store_list_network_member_history_async (KhStore             *self,
+                                            gint64               client_id,
+                                            gint64               member_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  NetworkArgs *args = network_args_new (NETWORK_HISTORY, client_id);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->id = member_id;
+  push_network_job (self, kh_store_list_network_member_history_async, args, ptr_array_unref,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_network_member_history_finish:
+ *
+ * Returns: (transfer full) (element-type KhNetworkMember):
+ */
+GPtrArray *
+kh_store_list_network_member_history_finish (KhStore       *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_network_member_history_async, error);
+}
+
+void
+kh_store_write_network_member_async (KhStore             *self,
+                                     KhNetworkMember     *member,
+                                     KhNetworkWrite       write,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  static const NetworkOp ops[] = { [KH_NETWORK_WRITE_ADD] = NETWORK_ADD,
+                                   [KH_NETWORK_WRITE_SAVE] = NETWORK_SAVE,
+                                   [KH_NETWORK_WRITE_REMOVE] = NETWORK_REMOVE };
+  NetworkArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_NETWORK_MEMBER (member));
+  g_return_if_fail (write <= KH_NETWORK_WRITE_REMOVE);
+
+  args = network_args_new (ops[write], member->client_id);
+  args->member = kh_network_member_copy (member);
+  push_network_job (self, kh_store_write_network_member_async, args, g_object_unref,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_write_network_member_finish:
+ *
+ * Returns: (transfer full): the entry as stored
+ */
+KhNetworkMember *
+kh_store_write_network_member_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_pointer (self, result, kh_store_write_network_member_async, error);
+}
+
+void
+kh_store_record_network_consent_async (KhStore             *self,
+                                       gint64               client_id,
+                                       KhNetworkConsent    *consent,
+                                       const GDate         *withdrawn_on,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  NetworkArgs *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (KH_IS_NETWORK_CONSENT (consent));
+
+  args = network_args_new (withdrawn_on != NULL ? NETWORK_WITHDRAW : NETWORK_CONSENT, client_id);
+  args->consent = kh_network_consent_copy (consent);
+  if (withdrawn_on != NULL)
+    args->day = *withdrawn_on;
+  push_network_job (self, kh_store_record_network_consent_async, args, g_object_unref,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_record_network_consent_finish:
+ *
+ * Returns: (transfer full): the consent as stored
+ */
+KhNetworkConsent *
+kh_store_record_network_consent_finish (KhStore       *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return finish_pointer (self, result, kh_store_record_network_consent_async, error);
+}
+
+void
+kh_store_take_network_version_async (KhStore             *self,
+                                     gint64               client_id,
+                                     const char          *label,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  NetworkArgs *args = network_args_new (NETWORK_TAKE, client_id);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->text = g_strdup (label);
+  push_network_job (self, kh_store_take_network_version_async, args, (GDestroyNotify) kh_network_version_free,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_take_network_version_finish:
+ *
+ * Returns: (transfer full): the version taken
+ */
+KhNetworkVersion *
+kh_store_take_network_version_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_pointer (self, result, kh_store_take_network_version_async, error);
+}
+
+void
+kh_store_list_network_versions_async (KhStore             *self,
+                                      gint64               client_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  push_network_job (self, kh_store_list_network_versions_async, network_args_new (NETWORK_VERSIONS, client_id),
+                    ptr_array_unref, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_network_versions_finish:
+ *
+ * Returns: (transfer full) (element-type KhNetworkVersion):
+ */
+GPtrArray *
+kh_store_list_network_versions_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_network_versions_async, error);
+}
+
+void
+kh_store_read_network_version_async (KhStore             *self,
+                                     gint64               client_id,
+                                     gint64               version_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  NetworkArgs *args = network_args_new (NETWORK_VERSION, client_id);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->id = version_id;
+  push_network_job (self, kh_store_read_network_version_async, args, ptr_array_unref,
+                    cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_network_version_finish:
+ *
+ * Returns: (transfer full) (element-type KhNetworkMember):
+ */
+GPtrArray *
+kh_store_read_network_version_finish (KhStore       *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_network_version_async, error);
+}
+
 /* ---- issued letters and decisions (issue 8, 5) ---- */
 
 static gpointer

@@ -138,6 +138,47 @@ void        kh_store_list_contact_attempts_async  (KhStore *self, gint64 client_
                                                    gpointer user_data);
 GPtrArray  *kh_store_list_contact_attempts_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The client's network (kh-db-network.c; issue 9, 1). Every read is
+ * logged as the network's (what 15). The entry, the consent and the
+ * label are copied before the call returns. */
+void        kh_store_list_network_async   (KhStore *self, gint64 client_id, gboolean with_removed,
+                                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                                           gpointer user_data);
+GPtrArray  *kh_store_list_network_finish  (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_list_network_member_history_async (KhStore *self, gint64 client_id, gint64 member_id,
+                                                        GCancellable *cancellable,
+                                                        GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_network_member_history_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* Adds an entry, saves its next revision or removes it
+ * (kh_db_add_network_member, _save_, _remove_). */
+typedef enum {
+  KH_NETWORK_WRITE_ADD,
+  KH_NETWORK_WRITE_SAVE,
+  KH_NETWORK_WRITE_REMOVE,
+} KhNetworkWrite;
+void        kh_store_write_network_member_async (KhStore *self, KhNetworkMember *member, KhNetworkWrite write,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+KhNetworkMember *kh_store_write_network_member_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* Records a consent (`withdrawn_on` NULL: kh_db_record_network_consent)
+ * or its withdrawal on that day (kh_db_withdraw_network_consent). */
+void        kh_store_record_network_consent_async (KhStore *self, gint64 client_id, KhNetworkConsent *consent,
+                                                   const GDate *withdrawn_on, GCancellable *cancellable,
+                                                   GAsyncReadyCallback callback, gpointer user_data);
+KhNetworkConsent *kh_store_record_network_consent_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_take_network_version_async (KhStore *self, gint64 client_id, const char *label,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+KhNetworkVersion *kh_store_take_network_version_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_list_network_versions_async (KhStore *self, gint64 client_id, GCancellable *cancellable,
+                                                  GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_network_versions_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* A version's entries as they stood (kh_db_read_network_version). */
+void        kh_store_read_network_version_async (KhStore *self, gint64 client_id, gint64 version_id,
+                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                 gpointer user_data);
+GPtrArray  *kh_store_read_network_version_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* Issues a letter or decision (kh_db_issue_document): `document` is
  * copied before the call returns; the result is that copy with its id,
  * register number, time, issuer and SHA-256 filled in. Opens an issued

@@ -450,6 +450,40 @@ test_copy_whole (Fixture       *f,
                                            "|| ':' || outcome || ':' || made_by || ':' || made_at || ':' || "
                                            "coalesce (note, '-'), ',') FROM (SELECT * FROM contact_attempts "
                                            "ORDER BY id)"));
+  /* Issue 9, 1: the demo's networks, every revision, consent, withdrawal
+   * and version as the file has them. */
+  {
+    static const struct { const char *table, *columns, *order; } network[] = {
+      { "network_members", "id || ':' || client_id || ':' || kind || ':' || created_at || ':' || created_by", "id" },
+      { "network_member_revisions",
+        "id || ':' || member_id || ':' || revision || ':' || coalesce (name, '-') || ':' || relation || ':' "
+        "|| coalesce (service_id, 0) || ':' || coalesce (contact_person, '-') || ':' || sector || ':' || distance "
+        "|| ':' || tie || ':' || direction || ':' || support || ':' || removed || ':' || saved_at || ':' || saved_by",
+        "id" },
+      { "network_consents",
+        "id || ':' || member_id || ':' || scope || ':' || given_on || ':' || coalesce (expires_on, '-') || ':' "
+        "|| recorded_at", "id" },
+      { "network_consent_withdrawals", "consent_id || ':' || withdrawn_on || ':' || recorded_by", "consent_id" },
+      { "network_versions", "id || ':' || client_id || ':' || label || ':' || members || ':' || taken_at", "id" },
+      { "network_version_members", "version_id || ':' || revision_id", "version_id, revision_id" },
+    };
+
+    g_assert_cmpstr (file_value (f->db_path, "SELECT count (*) > 0 FROM network_consent_withdrawals"), ==, "1");
+    for (gsize i = 0; i < G_N_ELEMENTS (network); i++)
+      {
+        g_autofree char *pg_sql = g_strdup_printf ("SELECT string_agg (%s, ',' ORDER BY %s) FROM %s",
+                                                  network[i].columns, network[i].order, network[i].table);
+        g_autofree char *lite_sql = g_strdup_printf ("SELECT group_concat (%s, ',') FROM "
+                                                    "(SELECT * FROM %s ORDER BY %s)",
+                                                    network[i].columns, network[i].table, network[i].order);
+        g_autofree char *server = server_value (f, pg_sql);
+        g_autofree char *file = file_value (f->db_path, lite_sql);
+
+        g_test_message ("%s", network[i].table);
+        g_assert_nonnull (file);
+        g_assert_cmpstr (server, ==, file);
+      }
+  }
   /* The record of user changes: the file's rows as they were, then the
    * server's own (its administrator, made by server init and kept with a
    * new id; its shakala, now the file's), then the copy's row for shakala,

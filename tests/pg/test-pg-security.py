@@ -1544,6 +1544,135 @@ def test_contact_attempts():
               "SELECT count (*) FROM kohtaamo.contact_attempts;", want='3')
 
 
+def test_network():
+    # Issue 9, 1: the network of person 1 (Aino Mäkinen), kept through the
+    # server's functions (0030-network.sql); every read logged as what 15;
+    # nothing ever changed or removed.
+    def add(person=1, kind=1, name="'Maija Mäkinen'", relation=2, service='NULL', sector=1, tie=1,
+            support=3):
+        return ("SELECT id > 0, saved_at > 1767000000 FROM kohtaamo.network_member_add "
+                "(%d, %d, %s, %d, NULL, NULL, %s, NULL, %d, 1, %d, 3, %d, NULL) WHERE id IS NOT NULL;"
+                % (person, kind, name, relation, service, sector, tie, support))
+
+    expect_ok('a counsellor adds the mother; the server stamps who and when', 'cou', add(), want='t|t')
+    expect_ok('a social worker adds Kela from the directory', 'sw',
+              add(kind=2, name='NULL', relation=0, service='1', sector=6, tie=3), want='t|t')
+    expect_ok('the lead adds a friend', 'lead', add(name="'Liisa Laine'", relation=6, sector=2), want='t|t')
+    expect_ok('each entry is its writer\'s, whatever the call said', 'postgres',
+              "SELECT string_agg (u.account || ':' || r.kind || ':' || r.revision, ',' ORDER BY r.id) "
+              "FROM kohtaamo.network_member_revisions r JOIN kohtaamo.users u ON u.id = r.saved_by;",
+              want='cou:1:1,sw:2:1,lead:1:1')
+    for login in ('rec', 'adm'):
+        expect_error('%s: keeps no network' % login, login, add(), 'a network is kept by')
+        expect_error('%s: cannot log a network read' % login, login,
+                     "SELECT kohtaamo.log_network_access (1);", 'a network is kept by')
+        for table in ('network_members', 'network_member_revisions', 'network_consents',
+                      'network_consent_withdrawals', 'network_versions', 'network_version_members'):
+            expect_error('%s: reads no %s, even after logging the person' % (login, table), login,
+                         "BEGIN; SELECT kohtaamo.log_access (1, 15, 2); SELECT count (*) FROM %s; COMMIT;"
+                         % table, 'permission denied')
+    for what, sql, fragment in (
+            ('a sector beyond the list', add(sector=10), 'network_member_revisions_sector_check'),
+            ('a tie beyond the list', add(tie=6), 'network_member_revisions_tie_check'),
+            ('support beyond the flags', add(support=32), 'network_member_revisions_support_check'),
+            ('a person without a name', add(name='NULL'), 'network_member_revisions_check'),
+            ('an agency that is a parent', add(kind=2), 'network_member_revisions_check1'),
+            ('a name of spaces', add(name="'   '"), 'network_member_revisions_name_check')):
+        expect_error('the server refuses %s' % what, 'sw', sql, fragment)
+    expect_ok('no such person: nothing added', 'sw', add(person=99).replace('id > 0, ', 'count (*), ')
+              .replace(', saved_at > 1767000000', ''), want='0')
+
+    # A change is the next revision; one made from an older revision is stale.
+    save = ("SELECT coalesce (saved_at > 0, false), stale FROM kohtaamo.network_member_save "
+            "(1, 1, %d, 'Maija Mäkinen', 2, 'äiti', NULL, NULL, NULL, 1, 1, 4, 3, 3, NULL, %d);")
+    expect_ok('a social worker saves revision 2', 'sw', save % (2, 0), want='t|0')
+    expect_ok('saving over revision 1 again is stale', 'cou', save % (2, 0), want='f|1')
+    expect_ok('the lead removes the entry: revision 3', 'lead', save % (3, 1), want='t|0')
+    expect_ok('nothing after the removal', 'sw', save % (4, 0), want='f|2')
+
+    # Consents: recorded, withdrawn beside them.
+    expect_ok('a social worker records a consent to contact Kela', 'sw',
+              "SELECT id > 0 FROM kohtaamo.network_consent_record (2, 1, 1, '2026-01-05', '2026-12-31', "
+              "'kirjallinen') WHERE id IS NOT NULL;", want='t')
+    expect_error('the server refuses a consent that ends before it was given', 'sw',
+                 "SELECT * FROM kohtaamo.network_consent_record (2, 1, 1, '2026-01-05', '2026-01-04', NULL);",
+                 'network_consents_check')
+    expect_error('the server refuses a day that is none', 'sw',
+                 "SELECT * FROM kohtaamo.network_consent_record (2, 1, 1, '2026-02-30', NULL, NULL);",
+                 'network_consents_given_on_check')
+    expect_ok('another person\'s entry takes no consent of this person\'s', 'sw',
+              "SELECT count (*) FROM kohtaamo.network_consent_record (2, 2, 1, '2026-01-05', NULL, NULL) "
+              "WHERE id IS NOT NULL;", want='0')
+    expect_error('the server refuses a withdrawal before the consent was given', 'cou',
+                 "SELECT * FROM kohtaamo.network_consent_withdraw (1, 1, '2026-01-04');",
+                 'not withdrawn before the day it was given')
+    expect_ok('a counsellor records the withdrawal', 'cou',
+              "SELECT recorded_at > 0 FROM kohtaamo.network_consent_withdraw (1, 1, '2026-02-01');", want='t')
+    expect_error('withdrawn once only', 'sw',
+                 "SELECT * FROM kohtaamo.network_consent_withdraw (1, 1, '2026-02-02');",
+                 'network_consent_withdrawals_pkey')
+
+    # A version: the entries as they stand (the friend and Kela; the mother removed).
+    expect_ok('a social worker takes a version', 'sw',
+              "SELECT members FROM kohtaamo.network_version_take (1, 'Asiakassuunnitelma') "
+              "WHERE id IS NOT NULL;", want='2')
+
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no network shows without its log row' % login, login,
+                  "SELECT (SELECT count (*) FROM network_members) + (SELECT count (*) FROM network_consents) "
+                  "+ (SELECT count (*) FROM network_versions);", want='0')
+        expect_ok('%s: nor with the timeline\'s log row' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT count (*) FROM network_member_revisions;
+            COMMIT;
+        """, want='1\n0')
+        expect_ok('%s: the logged network read shows the person\'s network' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_network_access (1);
+            SELECT (SELECT count (*) FROM network_members), (SELECT count (*) FROM network_member_revisions),
+                   (SELECT count (*) FROM network_consents), (SELECT count (*) FROM network_consent_withdrawals),
+                   (SELECT count (*) FROM network_versions), (SELECT count (*) FROM network_version_members);
+            COMMIT;
+        """, want='1\n3|5|1|1|1|2')
+        expect_ok('%s: another person\'s logged network shows none of it' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_network_access (2);
+            SELECT count (*) FROM network_member_revisions;
+            COMMIT;
+        """, want='2\n0')
+        for stmt in ("INSERT INTO network_members (client_id, kind, created_at, created_by) VALUES (1, 1, 0, 1)",
+                     "UPDATE network_consents SET scope = 7",
+                     "DELETE FROM network_versions",
+                     "TRUNCATE network_member_revisions"):
+            expect_error('%s: %s is refused' % (login, stmt.split()[0]), login,
+                         "BEGIN; SELECT kohtaamo.log_network_access (1); %s; COMMIT;" % stmt,
+                         'permission denied')
+    expect_ok('each read is one row of the log, what 15', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 15;", want='6')
+    for table, fragment in (('network_members', 'a change is a new revision'),
+                            ('network_member_revisions', 'a change is a new revision'),
+                            ('network_consents', 'kept as it was given'),
+                            ('network_consent_withdrawals', 'kept as it was given'),
+                            ('network_versions', 'kept as it was taken'),
+                            ('network_version_members', 'kept as it was taken')):
+        for stmt in ("UPDATE kohtaamo.%s SET client_id = client_id" % table,
+                     "DELETE FROM kohtaamo.%s" % table,
+                     "TRUNCATE kohtaamo.%s CASCADE" % table):
+            expect_error('the superuser: %s is refused' % stmt[:45], 'postgres', stmt + ';', fragment)
+        expect_error('the schema owner: DELETE FROM %s is refused' % table, 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.%s; ROLLBACK;' % table,
+                     'permission denied')
+    expect_error('the superuser: no entry joins a version afterwards', 'postgres',
+                 "INSERT INTO kohtaamo.network_version_members (version_id, revision_id, client_id) "
+                 "SELECT 1, id, client_id FROM kohtaamo.network_member_revisions WHERE member_id = 1 "
+                 "AND revision = 1;", 'kept as it was taken')
+    expect_error('the superuser: an entry by reception is refused too', 'postgres',
+                 "INSERT INTO kohtaamo.network_members (client_id, kind, created_at, created_by) "
+                 "VALUES (1, 1, 0, (SELECT id FROM kohtaamo.users WHERE account = 'rec'));",
+                 'a network is kept by an active')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1569,6 +1698,7 @@ def main():
         test_responsible_workers()
         test_documents()
         test_contact_attempts()
+        test_network()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()

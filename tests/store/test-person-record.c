@@ -374,7 +374,7 @@ static const struct {
     "UPDATE clients SET last_name = 'Vir' || char (0x200B) || 'tanen' WHERE id = 100" },
   { "a changed city gets the length limit",
     "UPDATE clients SET city = printf ('%.*c', 81, 'x') WHERE id = 100" },
-  { "access-log kinds end at 14", RAW_LOG_NEXT ("0, 1, 100, 15, 1") },
+  { "access-log kinds end at 16", RAW_LOG_NEXT ("0, 1, 100, 17, 1") },
 };
 
 static void
