@@ -823,7 +823,7 @@ issue_action (GtkWidget  *widget,
   kh_document_form_ask_issue (GTK_WINDOW (self), _("Issue the Decision?"),
                               _("An issued decision cannot be changed; a correction is a new decision. "
                                 "It gets the next number in the decision register."),
-                              _("_Issue"), G_CALLBACK (confirm_response_cb), self);
+                              C_("decision", "_Issue"), G_CALLBACK (confirm_response_cb), self);
 }
 
 /* ---- closing ---- */
