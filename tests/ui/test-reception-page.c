@@ -790,6 +790,22 @@ open_db (Fixture  *f,
   return db;
 }
 
+/* `seconds_ago` for a contact that must be one of today's whatever the
+ * time the test runs: just after midnight the times are drawn closer to
+ * now, in the same order (x · s / (x + s) grows with x and stays under
+ * the s seconds since midnight). */
+static guint
+today_ago (guint seconds_ago)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  guint64 since = g_date_time_get_hour (now) * 3600 + g_date_time_get_minute (now) * 60
+                  + g_date_time_get_second (now);
+
+  if (seconds_ago < since)
+    return seconds_ago;
+  return (guint) ((guint64) seconds_ago * since / ((guint64) seconds_ago + since));
+}
+
 /* Saves one intake through `db`: a new person born on `birth` (no code),
  * contacted `seconds_ago`. */
 static void
@@ -941,10 +957,10 @@ test_urgent_first (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Vanhus%03u", i);
 
-      save_raw (db, user, name, "1940-01-01", 1000 - i, KH_CHANNEL_PHONE,
+      save_raw (db, user, name, "1940-01-01", today_ago (1000 - i), KH_CHANNEL_PHONE,
                 KH_OUTCOME_CASE_OPENED, FALSE);
     }
-  save_raw (db, user, "Kiireinen", "1986-03-01", 10, KH_CHANNEL_WALK_IN,
+  save_raw (db, user, "Kiireinen", "1986-03-01", today_ago (10), KH_CHANNEL_WALK_IN,
             KH_OUTCOME_CASE_OPENED, TRUE);
   g_assert_true (kh_db_commit (db, &error));
   kh_db_close (db);
@@ -973,16 +989,16 @@ queue_in_two_teams (Fixture *f)
   g_autoptr(KhTeam) young = kh_team_new ();
   KhDb *db = open_db (f, &user);
 
-  save_raw (db, user, "Aikuinen", "1980-01-01", 300, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
-  save_raw (db, user, "Kiireaikuinen", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  save_raw (db, user, "Aikuinen", "1980-01-01", today_ago (300), KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiireaikuinen", "1980-01-01", today_ago (200), KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
   young->name = g_strdup ("Nuoret aikuiset");
   g_assert_cmpint (kh_db_save_team (db, user, young, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (kh_db_set_user_team (db, user->account, young->id, &error));
   g_assert_no_error (error);
   user->team_id = young->id;
-  save_raw (db, user, "Nuori", "2004-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
-  save_raw (db, user, "Kiirenuori", "2004-01-01", 50, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
+  save_raw (db, user, "Nuori", "2004-01-01", today_ago (100), KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kiirenuori", "2004-01-01", today_ago (50), KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, TRUE);
   kh_db_close (db);
   return young->id;
 }
@@ -1056,9 +1072,9 @@ test_filters (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (services->len, >, 0);
   service = g_ptr_array_index (services, 0);
-  save_raw (db, user, "Kavija", "1980-01-01", 300, KH_CHANNEL_WALK_IN, KH_OUTCOME_ADVICE, FALSE);
-  save_raw (db, user, "Soittaja", "1980-01-01", 200, KH_CHANNEL_PHONE, KH_OUTCOME_ADVICE, FALSE);
-  save_raw (db, user, "Avattu", "1980-01-01", 100, KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
+  save_raw (db, user, "Kavija", "1980-01-01", today_ago (300), KH_CHANNEL_WALK_IN, KH_OUTCOME_ADVICE, FALSE);
+  save_raw (db, user, "Soittaja", "1980-01-01", today_ago (200), KH_CHANNEL_PHONE, KH_OUTCOME_ADVICE, FALSE);
+  save_raw (db, user, "Avattu", "1980-01-01", today_ago (100), KH_CHANNEL_PHONE, KH_OUTCOME_CASE_OPENED, FALSE);
   {
     g_autoptr(KhContact) contact = kh_contact_new ();
     g_autoptr(KhClient) client = kh_client_new ();
