@@ -293,6 +293,28 @@ test_crowd (gconstpointer data)
     }
 }
 
+/* A part kept free (a legend in the bottom right corner): no node, label
+ * or sector name in it, even with 25 entries. */
+static void
+test_reserved (void)
+{
+  g_autofree KhEcomapEntry *entries = crowd (25, KH_SECTOR_FAMILY, 9, 9);
+  KhEcomapParams p = params (800, 600, 11);
+  g_autoptr(KhEcomapLayout) l = NULL;
+
+  for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
+    p.sector_labels[s] = "Sosiaalipalvelut";
+  p.reserved = (KhEcomapRect) { 640, 420, 159, 179 };
+  l = kh_ecomap_layout_new (entries, 25, "Aino Lehto", &p);
+  for (guint i = 0; i < l->n_nodes; i++)
+    {
+      g_assert_false (kh_ecomap_circle_overlaps_rect (l->nodes[i].x, l->nodes[i].y, l->nodes[i].radius, &p.reserved));
+      g_assert_false (kh_ecomap_rect_overlaps (&l->nodes[i].label, &p.reserved));
+    }
+  for (guint w = 0; w < l->n_wedges; w++)
+    g_assert_false (kh_ecomap_rect_overlaps (&l->wedges[w].label, &p.reserved));
+}
+
 /* ---- hit-testing ---- */
 
 static void
@@ -383,6 +405,7 @@ main (int    argc,
 
       g_test_add_data_func (path, &crowd_cases[i], test_crowd);
     }
+  g_test_add_func ("/ecomap-layout/reserved", test_reserved);
   g_test_add_func ("/ecomap-layout/hit", test_hit);
   g_test_add_func ("/ecomap-layout/order", test_order);
   return g_test_run ();
