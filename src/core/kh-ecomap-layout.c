@@ -32,7 +32,7 @@
 #define LINE_HEIGHT      1.25
 #define NODE_RADIUS      0.8
 #define GAP              0.4
-#define LABEL_MAX_WIDTH  9.0
+#define LABEL_MAX_WIDTH  10.5
 #define CHAR_WIDTH       0.52
 
 #define ANGLE_STEPS      32
