@@ -32,7 +32,7 @@
 #define LINE_HEIGHT      1.25
 #define NODE_RADIUS      0.8
 #define GAP              0.4
-#define LABEL_MAX_WIDTH  9.0
+#define LABEL_MAX_WIDTH  10.5
 #define CHAR_WIDTH       0.52
 
 #define ANGLE_STEPS      32
@@ -245,6 +245,15 @@ collision (const Placer    *p,
     bad += 1000;
   if (kh_ecomap_circle_overlaps_rect (l->cx, l->cy, l->client_radius + gap, &c->label))
     bad += 1000;
+  /* The part kept free (a legend). */
+  if (l->params.reserved.width > 0)
+    {
+      KhEcomapRect reserved = inflate (&l->params.reserved, gap);
+
+      bad += rect_overlap_area (&c->label, &reserved);
+      if (kh_ecomap_circle_overlaps_rect (c->x, c->y, radius, &reserved))
+        bad += 500;
+    }
   if (any && bad > 0)
     return bad;
   for (guint w = 0; w < l->n_wedges; w++)
@@ -526,6 +535,14 @@ kh_ecomap_layout_new (const KhEcomapEntry  *entries,
                                         sector_width[s], sector_height[s]);
             wedge->label.x = CLAMP (wedge->label.x, 1, MAX (1, params->width - 1 - sector_width[s]));
             wedge->label.y = CLAMP (wedge->label.y, 1, MAX (1, params->height - 1 - sector_height[s]));
+            /* Clear of the part kept free: above it, or else beside it. */
+            if (params->reserved.width > 0 && kh_ecomap_rect_overlaps (&wedge->label, &params->reserved))
+              {
+                if (params->reserved.y - m.gap - sector_height[s] >= 1)
+                  wedge->label.y = params->reserved.y - m.gap - sector_height[s];
+                else
+                  wedge->label.x = MAX (1, params->reserved.x - m.gap - sector_width[s]);
+              }
           }
         at += span;
       }

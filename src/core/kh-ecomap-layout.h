@@ -71,6 +71,9 @@ typedef struct {
   /* The names of the sectors, indexed by KhSector (0 unused); NULL for
    * none (no sector labels are placed). */
   const char          *sector_labels[KH_SECTOR_LAST + 1];
+  /* A part of the canvas kept free of nodes and labels (a legend); empty
+   * (0 wide) for none. */
+  KhEcomapRect         reserved;
   /* How the drawing measures text; NULL estimates from the number of
    * characters (the layout tests). */
   KhEcomapMeasureFunc  measure;

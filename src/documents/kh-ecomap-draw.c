@@ -31,6 +31,7 @@
 #define ZIGZAG_STEP     0.42
 #define ZIGZAG_HEIGHT   0.38
 #define CROSS_HALF      0.55
+#define NODE_SAMPLE_RADIUS 0.6
 
 struct _KhEcomapPicture
 {
@@ -40,6 +41,7 @@ struct _KhEcomapPicture
   char            *language;
   double           font_size;
   KhEcomapPalette  palette;
+  gboolean         legend;
 };
 
 #define RGB(hex, a) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, (a) }
@@ -246,14 +248,15 @@ sector_name (const char *language,
 
 /* ---- the layout ---- */
 
-KhEcomapLayout *
-kh_ecomap_draw_layout (const KhEcomapEntry *entries,
-                       guint                n_entries,
-                       const char          *client_name,
-                       const char          *language,
-                       double               width,
-                       double               height,
-                       double               font_size)
+static KhEcomapLayout *
+draw_layout (const KhEcomapEntry *entries,
+             guint                n_entries,
+             const char          *client_name,
+             const char          *language,
+             double               width,
+             double               height,
+             double               font_size,
+             const KhEcomapRect  *reserved)
 {
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   PangoContext *context = pango_font_map_create_context (map);
@@ -270,12 +273,26 @@ kh_ecomap_draw_layout (const KhEcomapEntry *entries,
   params.font_size = font_size;
   params.measure = measure_text;
   params.measure_data = &measure;
+  if (reserved != NULL)
+    params.reserved = *reserved;
   for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
     params.sector_labels[s] = sector_name (language, s);
   layout = kh_ecomap_layout_new (entries, n_entries, client_name, &params);
   g_object_unref (measure.layout);
   g_object_unref (context);
   return layout;
+}
+
+KhEcomapLayout *
+kh_ecomap_draw_layout (const KhEcomapEntry *entries,
+                       guint                n_entries,
+                       const char          *client_name,
+                       const char          *language,
+                       double               width,
+                       double               height,
+                       double               font_size)
+{
+  return draw_layout (entries, n_entries, client_name, language, width, height, font_size, NULL);
 }
 
 /* ---- ties ---- */
@@ -298,35 +315,35 @@ arrowhead (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* A tie from x0, y0 (the client's end) to x1, y1 (the entry's). */
 static void
-draw_tie (cairo_t               *cr,
-          const KhEcomapLayout  *layout,
-          const KhEcomapNode    *node,
-          const KhEcomapPalette *palette)
+stroke_tie (cairo_t               *cr,
+            double                 x0,
+            double                 y0,
+            double                 x1,
+            double                 y1,
+            KhTieQuality           quality,
+            KhSupportDirection     direction,
+            const KhEcomapPalette *palette,
+            double                 f)
 {
-  double f = layout->params.font_size;
-  double dx = node->x - layout->cx, dy = node->y - layout->cy;
-  double length = hypot (dx, dy);
-  double ux = dx / length, uy = dy / length;
-  /* From the client's circle to the node's edge. */
-  double x0 = layout->cx + ux * layout->client_radius, y0 = layout->cy + uy * layout->client_radius;
-  double x1 = node->x - ux * node->radius, y1 = node->y - uy * node->radius;
   double span = hypot (x1 - x0, y1 - y0);
-  gboolean to_client = node->entry.direction == KH_SUPPORT_TO_CLIENT || node->entry.direction == KH_SUPPORT_BOTH;
-  gboolean from_client = node->entry.direction == KH_SUPPORT_FROM_CLIENT || node->entry.direction == KH_SUPPORT_BOTH;
+  double ux = (x1 - x0) / span, uy = (y1 - y0) / span;
+  gboolean to_client = direction == KH_SUPPORT_TO_CLIENT || direction == KH_SUPPORT_BOTH;
+  gboolean from_client = direction == KH_SUPPORT_FROM_CLIENT || direction == KH_SUPPORT_BOTH;
   /* The line stops where an arrowhead begins. */
   double s0 = to_client ? ARROW_LENGTH * f * 0.8 : 0;
   double s1 = span - (from_client ? ARROW_LENGTH * f * 0.8 : 0);
 
-  if (span <= 0)
+  if (!(span > 0))
     return;
   cairo_save (cr);
-  set_color (cr, node->entry.quality == KH_TIE_STRESSFUL ? &palette->stress : &palette->line);
+  set_color (cr, quality == KH_TIE_STRESSFUL ? &palette->stress : &palette->line);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, (node->entry.quality == KH_TIE_STRONG ? STRONG_WIDTH : THIN_WIDTH) * f);
+  cairo_set_line_width (cr, (quality == KH_TIE_STRONG ? STRONG_WIDTH : THIN_WIDTH) * f);
 
-  switch (node->entry.quality)
+  switch (quality)
     {
     case KH_TIE_WEAK:
       {
@@ -399,6 +416,22 @@ draw_tie (cairo_t               *cr,
   if (from_client)
     arrowhead (cr, x1, y1, ux, uy, f);
   cairo_restore (cr);
+}
+
+/* The tie of `node`: from the client's circle to the node's edge. */
+static void
+draw_tie (cairo_t               *cr,
+          const KhEcomapLayout  *layout,
+          const KhEcomapNode    *node,
+          const KhEcomapPalette *palette)
+{
+  double dx = node->x - layout->cx, dy = node->y - layout->cy;
+  double length = hypot (dx, dy);
+  double ux = dx / length, uy = dy / length;
+
+  stroke_tie (cr, layout->cx + ux * layout->client_radius, layout->cy + uy * layout->client_radius,
+              node->x - ux * node->radius, node->y - uy * node->radius,
+              node->entry.quality, node->entry.direction, palette, layout->params.font_size);
 }
 
 /* ---- nodes ---- */
@@ -606,6 +639,7 @@ kh_ecomap_picture_new (const KhEcomapEntry *entries,
   picture->language = g_strdup (language);
   picture->font_size = 8;
   picture->palette = light;
+  picture->legend = TRUE;
   return picture;
 }
 
@@ -631,6 +665,15 @@ kh_ecomap_picture_set_font_size (KhEcomapPicture *picture,
 }
 
 void
+kh_ecomap_picture_set_legend (KhEcomapPicture *picture,
+                              gboolean         legend)
+{
+  g_return_if_fail (picture != NULL);
+
+  picture->legend = legend;
+}
+
+void
 kh_ecomap_picture_set_palette (KhEcomapPicture       *picture,
                                const KhEcomapPalette *palette)
 {
@@ -640,6 +683,115 @@ kh_ecomap_picture_set_palette (KhEcomapPicture       *picture,
   picture->palette = *palette;
 }
 
+/* ---- the legend ---- */
+
+#define LEGEND_ROWS 8
+
+static const char *
+legend_text (const char *language,
+             guint       row)
+{
+  switch (row)
+    {
+    case 0:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Legend"));
+    case 1:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Strong"));
+    case 2:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Ordinary"));
+    case 3:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Weak"));
+    case 4:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Stressful"));
+    case 5:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Broken"));
+    case 6:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Support"));
+    case 7:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Person"));
+    default:
+      return kh_catalog_pgettext (language, "ecomap legend", NC_ ("ecomap legend", "Service"));
+    }
+}
+
+/* The size of the legend box (its padding included). */
+static void
+legend_size (PangoLayout *text,
+             const char  *language,
+             double       f,
+             double      *width,
+             double      *height)
+{
+  double widest = 0;
+
+  for (guint row = 0; row <= LEGEND_ROWS; row++)
+    {
+      PangoRectangle logical;
+
+      setup_text (text, legend_text (language, row), f, row == 0, 40 * f, 1);
+      pango_layout_get_extents (text, NULL, &logical);
+      widest = MAX (widest, (double) logical.width / PANGO_SCALE + (row == 0 ? 0 : 3.8 * f));
+    }
+  *width = widest + 1.4 * f;
+  *height = (LEGEND_ROWS + 1) * 1.45 * f + 1.0 * f;
+}
+
+/* The legend in a box at `x`, `y`: a sample of every line, the arrow and
+ * both shapes, each with its name. */
+static void
+draw_legend (cairo_t               *cr,
+             PangoLayout           *text,
+             const char            *language,
+             const KhEcomapRect    *box,
+             const KhEcomapPalette *palette,
+             double                 f)
+{
+  double row_height = 1.45 * f;
+  double x = box->x + 0.7 * f, y = box->y + 0.5 * f;
+
+  cairo_save (cr);
+  rounded_rect (cr, box, 0, 0.5 * f);
+  set_color (cr, &palette->background);
+  cairo_fill_preserve (cr);
+  set_color (cr, &palette->ring);
+  cairo_set_line_width (cr, 0.1 * f);
+  cairo_stroke (cr);
+  for (guint row = 0; row <= LEGEND_ROWS; row++)
+    {
+      double top = y + row * row_height, middle = top + row_height / 2;
+      const char *label = legend_text (language, row);
+      PangoRectangle logical;
+      KhEcomapRect where;
+
+      setup_text (text, label, f, row == 0, 40 * f, 1);
+      pango_layout_get_extents (text, NULL, &logical);
+      where = (KhEcomapRect) { row == 0 ? x : x + 3.8 * f, middle - (double) logical.height / PANGO_SCALE / 2,
+                               (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE };
+      if (row >= 1 && row <= 5)
+        stroke_tie (cr, x, middle, x + 3.1 * f, middle, KH_TIE_STRONG + row - 1, KH_SUPPORT_NONE, palette, f);
+      else if (row == 6)
+        stroke_tie (cr, x + 3.1 * f, middle, x, middle, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT, palette, f);
+      else if (row >= 7)
+        {
+          KhEcomapNode sample = { .x = x + 1.55 * f, .y = middle, .radius = NODE_SAMPLE_RADIUS * f };
+
+          sample.entry.kind = row == 7 ? KH_NETWORK_PERSON : KH_NETWORK_AGENCY;
+          node_path (cr, &sample, 0);
+          set_color (cr, row == 7 ? &palette->person : &palette->agency);
+          cairo_fill_preserve (cr);
+          set_color (cr, &palette->outline);
+          cairo_set_line_width (cr, OUTLINE_WIDTH * f);
+          cairo_stroke (cr);
+        }
+      set_color (cr, row == 0 ? &palette->sector : &palette->text);
+      show_text (cr, text, label, f, row == 0, 40 * f, &where);
+    }
+  cairo_restore (cr);
+}
+
+/* The map, and the legend in its bottom right corner (where the round map
+ * leaves room; the layout keeps nodes and labels out of it) unless it
+ * would take more than a third of the width or half of the height. */
 static void
 draw_picture (KhEcomapPicture *picture,
               cairo_t         *cr,
@@ -647,11 +799,23 @@ draw_picture (KhEcomapPicture *picture,
               double           height,
               double           font_size)
 {
-  g_autoptr(KhEcomapLayout) layout = kh_ecomap_draw_layout (picture->entries, picture->n_entries,
-                                                            picture->client_name, picture->language,
-                                                            width, height, font_size);
+  g_autoptr(PangoLayout) text = text_layout (cr);
+  g_autoptr(KhEcomapLayout) layout = NULL;
+  KhEcomapRect legend = { 0 };
 
+  if (picture->legend)
+    {
+      legend_size (text, picture->language, font_size, &legend.width, &legend.height);
+      if (legend.width > width / 3 || legend.height > height / 2)
+        legend.width = legend.height = 0;
+      legend.x = width - legend.width - 1;
+      legend.y = height - legend.height - 1;
+    }
+  layout = draw_layout (picture->entries, picture->n_entries, picture->client_name, picture->language,
+                        width, height, font_size, &legend);
   kh_ecomap_draw (cr, layout, &picture->palette, 0, FALSE);
+  if (legend.width > 0)
+    draw_legend (cr, text, picture->language, &legend, &picture->palette, font_size);
 }
 
 void

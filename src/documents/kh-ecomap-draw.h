@@ -87,6 +87,11 @@ void             kh_ecomap_picture_set_font_size (KhEcomapPicture  *picture,
                                                   double            font_size);
 void             kh_ecomap_picture_set_palette (KhEcomapPicture    *picture,
                                                 const KhEcomapPalette *palette);
+/* A legend of the lines, the arrow and the shapes at the bottom right, in
+ * the picture's language (default on; left out when it would take more
+ * than a quarter of the width). */
+void             kh_ecomap_picture_set_legend (KhEcomapPicture     *picture,
+                                               gboolean             legend);
 
 /* A KhDocumentDrawFunc: kh_document_add_picture (doc, w, h, caption,
  * kh_ecomap_picture_draw, picture, (GDestroyNotify) kh_ecomap_picture_free). */

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The canvas of most cases is 800 × 600 with a font size of 10, so:
- * labels 12.5 high and 5.2 wide a character, nodes of radius 8, gaps of 4;
- * the rings' outer radius min (400 − 94, 300 − 33) = 267, the client's
+ * labels 12.5 high and 5.2 wide a character (at most 105 wide), nodes of
+ * radius 8, gaps of 4; the rings' outer radius min (400 − 109, 300 − 33) = 267, the client's
  * circle 0.17 × 267 = 45.39, each ring (267 − 45.39) / 3 = 73.87 wide:
  * their outer edges at 119.26, 193.13 and 267, the close ring's middle
  * at 82.325 from the centre (400, 300).
@@ -57,12 +57,12 @@ test_rings (void)
   g_assert_cmpfloat_with_epsilon (l->client_label.y, 293.75, EPS);
   g_assert_cmpstr (l->client_name, ==, "Aino Lehto");
 
-  /* A tall canvas: the width decides (300 − 94 = 206). */
+  /* A tall canvas: the width decides (300 − 105 − 4 = 191). */
   {
     KhEcomapParams tall = params (600, 800, 10);
     g_autoptr(KhEcomapLayout) t = kh_ecomap_layout_new (NULL, 0, "", &tall);
 
-    g_assert_cmpfloat_with_epsilon (t->ring_radius[2], 206, EPS);
+    g_assert_cmpfloat_with_epsilon (t->ring_radius[2], 191, EPS);
   }
 }
 
@@ -293,6 +293,28 @@ test_crowd (gconstpointer data)
     }
 }
 
+/* A part kept free (a legend in the bottom right corner): no node, label
+ * or sector name in it, even with 25 entries. */
+static void
+test_reserved (void)
+{
+  g_autofree KhEcomapEntry *entries = crowd (25, KH_SECTOR_FAMILY, 9, 9);
+  KhEcomapParams p = params (800, 600, 11);
+  g_autoptr(KhEcomapLayout) l = NULL;
+
+  for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
+    p.sector_labels[s] = "Sosiaalipalvelut";
+  p.reserved = (KhEcomapRect) { 640, 420, 159, 179 };
+  l = kh_ecomap_layout_new (entries, 25, "Aino Lehto", &p);
+  for (guint i = 0; i < l->n_nodes; i++)
+    {
+      g_assert_false (kh_ecomap_circle_overlaps_rect (l->nodes[i].x, l->nodes[i].y, l->nodes[i].radius, &p.reserved));
+      g_assert_false (kh_ecomap_rect_overlaps (&l->nodes[i].label, &p.reserved));
+    }
+  for (guint w = 0; w < l->n_wedges; w++)
+    g_assert_false (kh_ecomap_rect_overlaps (&l->wedges[w].label, &p.reserved));
+}
+
 /* ---- hit-testing ---- */
 
 static void
@@ -383,6 +405,7 @@ main (int    argc,
 
       g_test_add_data_func (path, &crowd_cases[i], test_crowd);
     }
+  g_test_add_func ("/ecomap-layout/reserved", test_reserved);
   g_test_add_func ("/ecomap-layout/hit", test_hit);
   g_test_add_func ("/ecomap-layout/order", test_order);
   return g_test_run ();

@@ -306,9 +306,10 @@ test_pdf (void)
   static const struct {
     const char *language;
     const char *sectors[3];
+    const char *legend[3];
   } cases[] = {
-    { "fi", { "Perhe", "Sosiaalipalvelut", "Kela ja talous" } },
-    { "sv", { "Familj", "Socialtjänster", "FPA och ekonomi" } },
+    { "fi", { "Perhe", "Sosiaalipalvelut", "Kela ja talous" }, { "Selitykset", "Kuormittava", "Katkennut" } },
+    { "sv", { "Familj", "Socialtjänster", "FPA och ekonomi" }, { "Teckenförklaring", "Belastande", "Bruten" } },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -346,6 +347,21 @@ test_pdf (void)
         doc_test_assert_contains (text, labels[i]);
       for (guint i = 0; i < G_N_ELEMENTS (cases[c].sectors); i++)
         doc_test_assert_contains (text, cases[c].sectors[i]);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].legend); i++)
+        doc_test_assert_contains (text, cases[c].legend[i]);
+      /* Without the legend. */
+      {
+        g_autoptr(PopplerDocument) bare = NULL;
+        g_autofree char *bare_text = NULL;
+
+        kh_ecomap_picture_set_legend (picture, FALSE);
+        g_assert_true (kh_ecomap_picture_export_pdf (picture, path, 482, 340, &error));
+        bare = open_pdf (path);
+        bare_text = doc_test_text (bare, 0);
+        doc_test_assert_contains (bare_text, labels[0]);
+        for (guint i = 0; i < G_N_ELEMENTS (cases[c].legend); i++)
+          doc_test_assert_lacks (bare_text, cases[c].legend[i]);
+      }
       {
         g_autofree char *title = poppler_document_get_title (pdf);
 
@@ -422,6 +438,7 @@ test_in_document (void)
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     doc_test_assert_contains (text, labels[i]);
   doc_test_assert_contains (text, "Familj");
+  doc_test_assert_contains (text, "Teckenförklaring");
   doc_test_assert_contains (text, "Bild 1. Nätverkskarta 7.12.2026");
   doc_test_assert_lacks (text, "Perhe");
 }

@@ -19,6 +19,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -130,7 +131,9 @@ theme_palette (KhEcomap        *self,
     color_from_rgba (&palette->background, &rgba);
 }
 
-/* The labels' size: a little smaller than the text around the map. */
+/* The labels' size: a little smaller than the text around the map, and
+ * smaller still (to 80 %) for a network of more than 20 entries, so that
+ * a crowded map keeps its labels apart. */
 static double
 font_size (KhEcomap *self)
 {
@@ -141,7 +144,10 @@ font_size (KhEcomap *self)
     size *= 96.0 / 72.0;
   if (size <= 0)
     size = 14;
-  return size * 0.85;
+  size *= 0.85;
+  if (self->n_entries > 20)
+    size *= MAX (0.8, sqrt (20.0 / self->n_entries));
+  return size;
 }
 
 static KhEcomapLayout *
