@@ -25,6 +25,7 @@
 #include "core/kh-calendar.h"
 #include "core/kh-caseload.h"
 #include "core/kh-records.h"
+#include "core/kh-text.h"
 #include "kh-caseload-row.h"
 
 struct _KhCaseloadRow
@@ -69,6 +70,38 @@ set_status_class (KhCaseloadRow *self,
 }
 
 static void ensure_assess_button (KhCaseloadRow *self);
+
+/* Issue 9, 5: the client plan's next date, "Client plan review: Mon
+ * 15.3.2027", and its actions overdue; NULL without a plan. */
+static char *
+dup_plan_line (const KhCase *kcase,
+               const GDate  *today)
+{
+  g_autofree char *day = NULL;
+  GString *line;
+  GDate review;
+
+  if (kcase->plan_review_on == NULL || !kh_date_from_iso (kcase->plan_review_on, &review))
+    return NULL;
+  day = kh_calendar_format_day (&review);
+  line = g_string_new (NULL);
+  if (g_date_compare (&review, today) < 0)
+    /* Translators: the client plan's review day has passed; %s is the day, "Mon 15.3.2027" */
+    g_string_printf (line, _("Client plan review overdue: %s"), day);
+  else
+    /* Translators: the day the client plan is reviewed, "Mon 15.3.2027" */
+    g_string_printf (line, _("Client plan review: %s"), day);
+  if (kcase->plan_overdue_actions > 0)
+    {
+      g_string_append (line, " · ");
+      g_string_append_printf (line,
+                              /* Translators: how many actions of the client plan are not done by their date */
+                              g_dngettext (GETTEXT_PACKAGE, "%d plan action overdue", "%d plan actions overdue",
+                                           kcase->plan_overdue_actions),
+                              kcase->plan_overdue_actions);
+    }
+  return g_string_free (line, FALSE);
+}
 
 static void
 update (KhCaseloadRow *self)
@@ -128,8 +161,10 @@ update (KhCaseloadRow *self)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                             _("Assessment started"));
   {
-    g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
-                                                       due_text, details->str);
+    g_autofree char *plan = dup_plan_line (kcase, &today);
+    g_autofree char *markup = g_markup_printf_escaped ("%s%s%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
+                                                       due_text, plan != NULL ? "\n" : "",
+                                                       plan != NULL ? plan : "", details->str);
 
     gtk_label_set_markup (GTK_LABEL (self->lines), markup);
   }
