@@ -44,6 +44,7 @@ struct _KhCaseloadRow
   GtkWidget      *lines;     /* the next date, then the details (dim, small) */
   GtkWidget      *assess;    /* made when a case first needs it */
   char           *due_text;
+  char           *plan_text; /* the client plan's line, NULL: no plan */
 };
 
 G_DEFINE_FINAL_TYPE (KhCaseloadRow, kh_caseload_row, GTK_TYPE_WIDGET)
@@ -121,6 +122,7 @@ update (KhCaseloadRow *self)
       gtk_label_set_text (GTK_LABEL (self->status), "");
       gtk_label_set_text (GTK_LABEL (self->lines), "");
       g_clear_pointer (&self->due_text, g_free);
+      g_clear_pointer (&self->plan_text, g_free);
       gtk_widget_set_visible (self->status, FALSE);
       if (self->assess != NULL)
         gtk_widget_set_visible (self->assess, FALSE);
@@ -160,8 +162,10 @@ update (KhCaseloadRow *self)
   if (kcase->assessment_started)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                             _("Assessment started"));
+  g_free (self->plan_text);
+  self->plan_text = dup_plan_line (kcase, &today);
   {
-    g_autofree char *plan = dup_plan_line (kcase, &today);
+    const char *plan = self->plan_text;
     g_autofree char *markup = g_markup_printf_escaped ("%s%s%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
                                                        due_text, plan != NULL ? "\n" : "",
                                                        plan != NULL ? plan : "", details->str);
@@ -212,6 +216,7 @@ kh_caseload_row_dispose (GObject *object)
 
   kh_caseload_row_set_item (self, NULL);
   g_clear_pointer (&self->due_text, g_free);
+  g_clear_pointer (&self->plan_text, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -399,4 +404,14 @@ kh_caseload_row_get_due_text (KhCaseloadRow *self)
   g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
 
   return self->due_text != NULL ? self->due_text : "";
+}
+
+/* The client plan's line (its review date, its actions overdue), NULL
+ * when the case has no plan. */
+const char *
+kh_caseload_row_get_plan_text (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return self->plan_text;
 }
