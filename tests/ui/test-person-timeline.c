@@ -734,6 +734,22 @@ test_many_cases (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The person's page, large, as a picture (KH_TEST_SCREENSHOTS). */
+static void
+screenshot_page (Fixture    *fixture,
+                 const char *name)
+{
+  if (g_getenv ("KH_TEST_SCREENSHOTS") == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                           GTK_WIDGET (fixture->shell.window), KH_TYPE_WINDOW,
+                                           "view_stack")), "clients");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->shell.window), 1280, 960);
+  kh_test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), name);
+}
+
 /* Issued documents (issue 8, 5) are entries of their own: the kind,
  * then the title, a decision's register number, the language and when
  * and how it was sent; by whom, on which case. */
@@ -751,16 +767,7 @@ test_issued_documents (void)
   fixture_set_up (&fixture, NULL);
   seed_documents = FALSE;
   /* The pictures are taken in the run's language, the lines read in English. */
-  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
-    {
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                               GTK_WIDGET (fixture.shell.window), KH_TYPE_WINDOW,
-                                               "view_stack")), "clients");
-      gtk_window_set_default_size (GTK_WINDOW (fixture.shell.window), 1280, 960);
-      kh_test_spin (300);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.shell.window));
-      kh_test_ui_screenshot (GTK_WIDGET (fixture.shell.window), "person-timeline-documents");
-    }
+  screenshot_page (&fixture, "person-timeline-documents");
   if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
     {
       timeline = GTK_WIDGET (get_timeline (&fixture));
@@ -787,16 +794,7 @@ test_client_plan (void)
   seed_plan = TRUE;
   fixture_set_up (&fixture, NULL);
   seed_plan = FALSE;
-  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
-    {
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                               GTK_WIDGET (fixture.shell.window), KH_TYPE_WINDOW,
-                                               "view_stack")), "clients");
-      gtk_window_set_default_size (GTK_WINDOW (fixture.shell.window), 1280, 960);
-      kh_test_spin (300);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.shell.window));
-      kh_test_ui_screenshot (GTK_WIDGET (fixture.shell.window), "person-timeline-plan");
-    }
+  screenshot_page (&fixture, "person-timeline-plan");
   g_assert_cmpint (entry_at (&fixture, 0)->kind, ==, KH_TIMELINE_PLAN_REVIEW);
   if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
     {

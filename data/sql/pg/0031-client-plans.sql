@@ -241,8 +241,8 @@ BEGIN
 END
 $$;
 
--- Who wrote a row: the caller at the server's time, unless a copy keeps
--- the file's (0007).
+-- Who wrote a row: the caller, unless a copy keeps the file's (0007); the
+-- time is network_now's (0030), the server's.
 CREATE FUNCTION plan_writer (p_given bigint) RETURNS bigint
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
 DECLARE
@@ -257,12 +257,6 @@ BEGIN
   END IF;
   RETURN w;
 END
-$$;
-
-CREATE FUNCTION plan_now (p_given bigint) RETURNS bigint
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = kohtaamo, pg_catalog, pg_temp AS $$
-  SELECT CASE WHEN copying () THEN p_given
-              ELSE floor (extract (epoch FROM clock_timestamp ()))::bigint END
 $$;
 
 CREATE FUNCTION plan_refuse (p_message text) RETURNS void
@@ -293,7 +287,7 @@ BEGIN
   END IF;
   IF TG_TABLE_NAME = 'client_plans' THEN
     NEW.created_by := plan_writer (NEW.created_by);
-    NEW.created_at := plan_now (NEW.created_at);
+    NEW.created_at := network_now (NEW.created_at);
     IF NOT EXISTS (SELECT 1 FROM assessments a JOIN cases c ON c.id = a.case_id
                    WHERE a.id = NEW.assessment_id AND a.status = 2 AND a.case_id = NEW.case_id
                      AND a.client_id = NEW.client_id AND c.client_id = NEW.client_id) THEN
@@ -301,7 +295,7 @@ BEGIN
     END IF;
   ELSIF TG_TABLE_NAME = 'plan_versions' THEN
     NEW.saved_by := plan_writer (NEW.saved_by);
-    NEW.saved_at := plan_now (NEW.saved_at);
+    NEW.saved_at := network_now (NEW.saved_at);
     IF NEW.version IS DISTINCT FROM coalesce ((SELECT max (v.version) FROM plan_versions v
                                                WHERE v.plan_id = NEW.plan_id), 0) + 1
        OR (NEW.version > 1
@@ -335,7 +329,7 @@ BEGIN
     END IF;
   ELSIF TG_TABLE_NAME = 'plan_reviews' THEN
     NEW.reviewed_by := plan_writer (NEW.reviewed_by);
-    NEW.reviewed_at := plan_now (NEW.reviewed_at);
+    NEW.reviewed_at := network_now (NEW.reviewed_at);
     IF NOT plan_accepted (NEW.reviewed_id) OR plan_accepted (NEW.next_id)
        OR (SELECT v.version FROM plan_versions v WHERE v.id = NEW.next_id)
           IS DISTINCT FROM (SELECT v.version FROM plan_versions v WHERE v.id = NEW.reviewed_id) + 1 THEN
@@ -353,7 +347,7 @@ BEGIN
     END IF;
   ELSIF TG_TABLE_NAME = 'plan_acceptances' THEN
     NEW.accepted_by := plan_writer (NEW.accepted_by);
-    NEW.accepted_at := plan_now (NEW.accepted_at);
+    NEW.accepted_at := network_now (NEW.accepted_at);
     IF NOT EXISTS (SELECT 1 FROM plan_goals g WHERE g.version_id = NEW.version_id)
        OR (EXISTS (SELECT 1 FROM plan_partners p WHERE p.version_id = NEW.version_id)
            AND (SELECT count (*) FROM plan_partners p
@@ -705,7 +699,7 @@ GRANT SELECT ON client_plans, plan_versions, plan_goals, plan_actions, plan_part
   plan_reviews, plan_evaluations, plan_acceptances
   TO kohtaamo_counsellor, kohtaamo_social_worker, kohtaamo_lead;
 
-REVOKE ALL ON FUNCTION plan_caller (), plan_writer (bigint), plan_now (bigint), plan_refuse (text),
+REVOKE ALL ON FUNCTION plan_caller (), plan_writer (bigint), plan_refuse (text),
   plan_accepted (bigint), plan_rules (), log_plan_access (bigint), tx_plan_clients (),
   timeline_plans (bigint), case_plan_status (bigint), plan_open_version (bigint),
   plan_open (bigint, bigint, bigint),
