@@ -468,7 +468,9 @@ kh_ecomap_layout_new (const KhEcomapEntry  *entries,
 
     l->label_max_width = m.label_max_width;
     l->client_label_max_width = 1.7 * l->client_radius;
-    l->sector_label_max_width = 1.2 * m.label_max_width;
+    /* The sectors' full names ("Järjestöt, seurakunnat ja vapaa-aika") on
+     * two lines. */
+    l->sector_label_max_width = 1.6 * m.label_max_width;
     measure (&m, KH_ECOMAP_TEXT_CLIENT, l->client_name, l->client_label_max_width, &cw, &ch);
     l->client_label = (KhEcomapRect) { l->cx - cw / 2, l->cy - ch / 2, cw, ch };
   }

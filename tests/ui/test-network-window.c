@@ -258,6 +258,12 @@ test_page (Fixture       *f,
       g_assert_cmpstr (layout->nodes[index].entry.label, ==, kh_network_member_display_name (m));
     }
   g_assert_null (gtk_list_box_get_selected_row (list));
+  /* The map's own words in the UI's language (English here), the names
+   * the list and the form use: not the client's Finnish or Swedish. */
+  g_assert_cmpint (layout->wedges[0].sector, ==, KH_SECTOR_FAMILY);
+  g_assert_cmpstr (layout->wedges[0].name, ==, "Family and relatives");
+  for (guint w = 0; w < layout->n_wedges; w++)
+    g_assert_cmpstr (layout->wedges[w].name, ==, kh_network_code_label (KH_NETWORK_CODE_SECTOR, layout->wedges[w].sector));
 
   if (!kh_xtest_available (GTK_WIDGET (network)))
     {
@@ -593,8 +599,10 @@ test_export (Fixture       *f,
              gconstpointer  data G_GNUC_UNUSED)
 {
   KhNetworkWindow *network = open_network (f);
-  g_autofree char *png = g_build_filename (f->shell.dir, "kartta.png", NULL);
-  g_autofree char *pdf = g_build_filename (f->shell.dir, "kartta.pdf", NULL);
+  /* With KH_TEST_SCREENSHOTS the files stay there, to be looked at. */
+  const char *keep = g_getenv ("KH_TEST_SCREENSHOTS");
+  g_autofree char *png = g_build_filename (keep != NULL ? keep : f->shell.dir, "network-export.png", NULL);
+  g_autofree char *pdf = g_build_filename (keep != NULL ? keep : f->shell.dir, "network-export.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -626,6 +634,9 @@ test_export (Fixture       *f,
         found++;
     }
   g_assert_cmpuint (found, ==, members->len);
+  /* In the client's language, whatever the UI's (English here). */
+  g_assert_nonnull (strstr (text, kh_person_page_get_client (f->page)->language == KH_LANGUAGE_SV ? "Familj" : "Perhe"));
+  g_assert_null (strstr (text, "Family"));
   g_object_unref (page);
   g_object_unref (document);
 }
