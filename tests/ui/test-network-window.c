@@ -765,13 +765,8 @@ main (int   argc,
   const char *localedir = g_getenv ("KOHTAAMO_LOCALEDIR");
 
   kh_shell_test_init (&argc, &argv);
-  if (localedir != NULL)
-    {
-      setlocale (LC_ALL, "");
-      bindtextdomain (GETTEXT_PACKAGE, localedir);
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
+  /* Pictures in Finnish or Swedish: the catalogue of KOHTAAMO_LOCALEDIR. */
+  kh_test_ui_bind_catalogue ();
 
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)

@@ -10,25 +10,20 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ui/common/kh-form-rows.h"
 #include "kh-network-common.h"
 
 const char *
 kh_network_ui_language (void)
 {
-  const char * const *names = g_get_language_names ();
+  static const char msgid[] = "Network Map";
 
-  /* The first name the application has a catalogue for wins; "C" (always
-   * last) and English are the source. A German desktop reads English. */
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "sv"))
-        return "sv";
-      if (g_str_has_prefix (names[i], "fi"))
-        return "fi";
-      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
-        return "en";
-    }
-  return "en";
+  /* What the UI's catalogue serves: nothing (an English UI, or one in a
+   * language Kohtaamo has no catalogue for) is English; else Finnish or
+   * Swedish as the forms pick between them. */
+  if (g_dgettext (GETTEXT_PACKAGE, msgid) == msgid)
+    return "en";
+  return kh_form_rows_ui_language ();
 }
 
 void
@@ -177,6 +172,25 @@ kh_network_client_map_name (KhClient *client)
   if (strchr (first, ' ') != NULL)
     *strchr (first, ' ') = '\0';
   return client->last_name != NULL ? g_strdup_printf ("%s %s", first, client->last_name) : g_steal_pointer (&first);
+}
+
+void
+kh_network_frame (AdwWindow        *window,
+                  GtkWidget        *header,
+                  GtkStack        **stack,
+                  AdwToastOverlay **toasts)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  *stack = g_object_new (GTK_TYPE_STACK, "vexpand", TRUE, NULL);
+  gtk_stack_add_named (*stack,
+                       g_object_new (GTK_TYPE_SPINNER, "spinning", TRUE, "width-request", 32, "height-request", 32,
+                                     "halign", GTK_ALIGN_CENTER, "valign", GTK_ALIGN_CENTER, NULL),
+                       "loading");
+  *toasts = g_object_new (ADW_TYPE_TOAST_OVERLAY, "child", *stack, "vexpand", TRUE, NULL);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*toasts));
+  adw_window_set_content (window, box);
 }
 
 char *

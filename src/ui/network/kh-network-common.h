@@ -58,6 +58,13 @@ GPtrArray      *kh_network_describe_changes   (GPtrArray        *changes);
  * and reads in a small circle. */
 char           *kh_network_client_map_name    (KhClient         *client);
 
+/* The frame of the network's windows: `header` over a stack (its page
+ * "loading" a spinner, shown first) in a toast overlay. */
+void            kh_network_frame              (AdwWindow        *window,
+                                               GtkWidget        *header,
+                                               GtkStack        **stack,
+                                               AdwToastOverlay **toasts);
+
 /* A day as the forms show it ("7.12.2026"). */
 char           *kh_network_format_date        (const GDate      *day);
 

@@ -17,7 +17,7 @@
 
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
-#include "ui/common/kh-accessible.h"
+#include "ui/common/kh-form-dialog.h"
 #include "kh-network-common.h"
 #include "kh-network-consent-dialog.h"
 
@@ -28,13 +28,11 @@ struct _KhNetworkConsentDialog
   AdwWindow     parent_instance;
 
   /* children */
+  KhFormDialog  form;
   GtkWidget    *scope_checks[N_SCOPES];
   AdwEntryRow  *given_row;
   AdwEntryRow  *expires_row;
   AdwEntryRow  *note_row;
-  GtkWidget    *record_button;
-  GtkWidget    *message_group;
-  GtkWidget    *message_label;
 
   /* owned */
   KhStore      *store;
@@ -58,8 +56,7 @@ static void
 show_message (KhNetworkConsentDialog *self,
               const char             *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->message_label), message != NULL ? message : "");
-  gtk_widget_set_visible (self->message_group, message != NULL);
+  kh_form_dialog_show_message (&self->form, message);
 }
 
 static void
@@ -75,7 +72,7 @@ recorded_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->saving = FALSE;
-  gtk_widget_set_sensitive (self->record_button, TRUE);
+  gtk_widget_set_sensitive (self->form.action_button, TRUE);
   if (stored == NULL)
     {
       show_message (self, error->message);
@@ -146,99 +143,40 @@ record_action (GtkWidget  *widget,
       return;
     }
   self->saving = TRUE;
-  gtk_widget_set_sensitive (self->record_button, FALSE);
+  gtk_widget_set_sensitive (self->form.action_button, FALSE);
   kh_store_record_network_consent_async (self->store, self->client_id, consent, NULL, self->cancellable,
                                          recorded_cb, g_object_ref (self));
-}
-
-static AdwEntryRow *
-entry_row (GtkWidget  *group,
-           const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_ENTRY_ROW (row);
 }
 
 static void
 build (KhNetworkConsentDialog *self,
        KhNetworkMember        *member)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *what = adw_preferences_group_new ();
-  GtkWidget *when = adw_preferences_group_new ();
-  /* Translators: the title of the window that records the client's consent */
-  const char *title = _("Record a Consent");
+  GtkWidget *what, *when;
   g_autofree char *today_text = NULL;
   GDate today;
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 600);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
-                                   adw_window_title_new (title, kh_network_member_display_name (member)));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  /* Translators: the button that records the client's consent */
-  self->record_button = gtk_button_new_with_mnemonic (_("_Record"));
-  gtk_widget_add_css_class (self->record_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->record_button), "consent.record");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->record_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->message_group = adw_preferences_group_new ();
-  self->message_label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
-  gtk_widget_add_css_class (self->message_label, "error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->message_group), self->message_label);
-  gtk_widget_set_visible (self->message_group, FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->message_group));
-
+  kh_form_dialog_build (ADW_WINDOW (self), &self->form,
+                        /* Translators: the title of the window that records the client's consent */
+                        _("Record a Consent"), kh_network_member_display_name (member),
+                        /* Translators: the button that records the client's consent */
+                        _("_Record"), "consent.record", 520, 600);
   /* Translators: a group of the consent's form: what the client consented to */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (what), _("The Client Consents That"));
+  what = kh_form_dialog_add_group (&self->form, _("The Client Consents That"));
   for (guint i = 0; i < N_SCOPES; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-      const char *label = kh_network_code_label (KH_NETWORK_CODE_CONSENT_SCOPE, 1 << i);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (what), row);
-      self->scope_checks[i] = check;
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (what));
+    self->scope_checks[i] = kh_form_dialog_add_check (what, kh_network_code_label (KH_NETWORK_CODE_CONSENT_SCOPE, 1 << i));
 
   kh_network_today (&today);
   today_text = kh_network_format_date (&today);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when));
+  when = kh_form_dialog_add_group (&self->form, NULL);
   /* Translators: the day the client gave a consent */
-  self->given_row = entry_row (when, _("_Given on"));
+  self->given_row = kh_form_dialog_add_entry (when, _("_Given on"));
   gtk_editable_set_text (GTK_EDITABLE (self->given_row), today_text);
   /* Translators: the last day a consent is in force; empty: no end */
-  self->expires_row = entry_row (when, _("In force _until (optional)"));
+  self->expires_row = kh_form_dialog_add_entry (when, _("In force _until (optional)"));
   /* Translators: how the consent was given ("in writing", "by phone") */
-  self->note_row = entry_row (when, _("_How it was given (optional)"));
-
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), page);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->record_button);
-  kh_field_enter_activates_rows (page);
-  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  self->note_row = kh_form_dialog_add_entry (when, _("_How it was given (optional)"));
+  kh_form_dialog_finish (ADW_WINDOW (self), &self->form);
 }
 
 static void
@@ -265,13 +203,11 @@ kh_network_consent_dialog_class_init (KhNetworkConsentDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, KH_TYPE_NETWORK_CONSENT);
 
   gtk_widget_class_install_action (widget_class, "consent.record", NULL, record_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 kh_network_consent_dialog_init (KhNetworkConsentDialog *self)
 {
-  kh_field_message_ensure_style ();
   self->cancellable = g_cancellable_new ();
 }
 
@@ -313,8 +249,8 @@ kh_network_consent_dialog_get_field (KhNetworkConsentDialog *self,
   if (g_str_equal (name, "note"))
     return GTK_WIDGET (self->note_row);
   if (g_str_equal (name, "record"))
-    return self->record_button;
+    return self->form.action_button;
   if (g_str_equal (name, "message"))
-    return self->message_label;
+    return self->form.message_label;
   return NULL;
 }

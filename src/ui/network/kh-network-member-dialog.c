@@ -22,7 +22,7 @@
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
-#include "ui/common/kh-accessible.h"
+#include "ui/common/kh-form-dialog.h"
 #include "kh-network-common.h"
 #include "kh-network-consent-dialog.h"
 #include "kh-network-member-dialog.h"
@@ -47,14 +47,12 @@ struct _KhNetworkMemberDialog
   GtkWidget       *support_checks[N_SUPPORT];
   GtkWidget       *support_group;
   AdwEntryRow     *note_row;
-  GtkWidget       *save_button;
+  KhFormDialog     form;
   GtkWidget       *remove_button;
   GtkWidget       *consent_group;
   GtkWidget       *consent_list;
   GtkWidget       *consent_state_label;
   GtkWidget       *record_consent_button;
-  GtkWidget       *message_group;
-  GtkWidget       *message_label;
 
   /* owned */
   KhStore         *store;
@@ -82,8 +80,7 @@ static void
 show_message (KhNetworkMemberDialog *self,
               const char            *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->message_label), message != NULL ? message : "");
-  gtk_widget_set_visible (self->message_group, message != NULL);
+  kh_form_dialog_show_message (&self->form, message);
 }
 
 static void
@@ -91,7 +88,7 @@ set_saving (KhNetworkMemberDialog *self,
             gboolean               saving)
 {
   self->saving = saving;
-  gtk_widget_set_sensitive (self->save_button, !saving);
+  gtk_widget_set_sensitive (self->form.action_button, !saving);
   if (self->remove_button != NULL)
     gtk_widget_set_sensitive (self->remove_button, !saving);
 }
@@ -589,48 +586,17 @@ services_cb (GObject      *object,
 /* ---- building ---- */
 
 static AdwComboRow *
-combo_row (GtkWidget   *group,
-           const char  *title,
-           KhNetworkCode code,
-           int          first,
-           int          last)
+combo_row (GtkWidget     *group,
+           const char    *title,
+           KhNetworkCode  code,
+           int            first,
+           int            last)
 {
-  GtkWidget *row = adw_combo_row_new ();
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
   for (int v = first; v <= last; v++)
     gtk_string_list_append (labels, kh_network_code_label (code, v));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-  kh_form_rows_show_whole_choices (ADW_COMBO_ROW (row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_COMBO_ROW (row);
-}
-
-static AdwEntryRow *
-entry_row (GtkWidget  *group,
-           const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_ENTRY_ROW (row);
-}
-
-static GtkWidget *
-group_new (GtkWidget  *page,
-           const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return group;
+  return kh_form_dialog_add_combo (group, title, G_LIST_MODEL (labels));
 }
 
 static const char *
@@ -648,74 +614,44 @@ window_title (KhNetworkMemberDialog *self)
 static void
 build (KhNetworkMemberDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *who, *map, *more;
   gboolean person = self->kind == KH_NETWORK_PERSON;
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 580, 760);
-  gtk_window_set_title (GTK_WINDOW (self), window_title (self));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (window_title (self), self->client_name));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  /* Translators: the button that saves an entry of the client's network */
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "member.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  /* The store's refusal, at the top; a screen reader says it. */
-  self->message_group = group_new (page, NULL);
-  self->message_label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
-  gtk_widget_add_css_class (self->message_label, "error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->message_group), self->message_label);
-  gtk_widget_set_visible (self->message_group, FALSE);
+  kh_form_dialog_build (ADW_WINDOW (self), &self->form, window_title (self), self->client_name,
+                        /* Translators: the button that saves an entry of the client's network */
+                        _("_Save"), "member.save", 580, 760);
 
   /* Translators: a group of the network entry's form: who the person or service is */
-  who = group_new (page, person ? _("Who") : _("Which Service"));
+  who = kh_form_dialog_add_group (&self->form, person ? _("Who") : _("Which Service"));
   if (person)
     {
       /* Translators: a person's name in the client's network */
-      self->name_row = entry_row (who, _("_Name"));
+      self->name_row = kh_form_dialog_add_entry (who, _("_Name"));
       /* Translators: who a person is to the client (parent, friend …) */
       self->relation_row = combo_row (who, _("_Relation"), KH_NETWORK_CODE_RELATION, KH_RELATION_NONE, KH_RELATION_LAST);
       /* Translators: the relation as the client puts it ("mother", "former colleague") */
-      self->relation_text_row = entry_row (who, _("Relation in the client’s _words (optional)"));
+      self->relation_text_row = kh_form_dialog_add_entry (who, _("Relation in the client’s _words (optional)"));
     }
   else
     {
       g_autoptr(GtkStringList) loading = gtk_string_list_new (NULL);
-      GtkWidget *row = adw_combo_row_new ();
 
       /* Translators: the directory's list of services, while it is read */
       gtk_string_list_append (loading, _("Not in the directory"));
       /* Translators: the service chosen from the unit's directory of services */
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Service in the unit’s directory"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (loading));
-      kh_form_rows_show_whole_choices (ADW_COMBO_ROW (row));
-      gtk_widget_set_sensitive (row, FALSE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (who), row);
-      self->service_row = ADW_COMBO_ROW (row);
+      self->service_row = kh_form_dialog_add_combo (who, _("_Service in the unit’s directory"), G_LIST_MODEL (loading));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->service_row), FALSE);
       /* Translators: a service's name when it is not in the unit's directory */
-      self->name_row = entry_row (who, _("_Name, if not in the directory"));
+      self->name_row = kh_form_dialog_add_entry (who, _("_Name, if not in the directory"));
       /* Translators: the named professional at a service of the client's network */
-      self->contact_person_row = entry_row (who, _("Contact _person"));
+      self->contact_person_row = kh_form_dialog_add_entry (who, _("Contact _person"));
     }
   /* Translators: a phone number, e-mail or address of a person or service of the network */
-  self->contact_row = entry_row (who, _("_Contact details (optional)"));
+  self->contact_row = kh_form_dialog_add_entry (who, _("_Contact details (optional)"));
 
   /* Consents: for an entry already saved. */
   /* Translators: a group of the network entry's form: the client's consents for it */
-  self->consent_group = group_new (page, _("Consents"));
+  self->consent_group = kh_form_dialog_add_group (&self->form, _("Consents"));
   self->consent_state_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->consent_state_label, "kh-badge");
   /* Translators: the button that records the client's consent to contact or share with an entry of the network */
@@ -749,7 +685,7 @@ build (KhNetworkMemberDialog *self)
   gtk_widget_set_visible (self->consent_group, self->member != NULL);
 
   /* Translators: a group of the network entry's form: where it goes on the map */
-  map = group_new (page, _("On the Map"));
+  map = kh_form_dialog_add_group (&self->form, _("On the Map"));
   /* Translators: the sector of the network map an entry is drawn in */
   self->sector_row = combo_row (map, _("_Life area"), KH_NETWORK_CODE_SECTOR, KH_SECTOR_FIRST, KH_SECTOR_LAST);
   /* Translators: how close to the client an entry is drawn (the ring of the map) */
@@ -761,29 +697,18 @@ build (KhNetworkMemberDialog *self)
                                    KH_SUPPORT_DIRECTION_LAST);
 
   /* Translators: a group of the network entry's form: the kinds of support it gives */
-  self->support_group = group_new (page, _("Kinds of Support"));
+  self->support_group = kh_form_dialog_add_group (&self->form, _("Kinds of Support"));
   for (guint i = 0; i < N_SUPPORT; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+    self->support_checks[i] = kh_form_dialog_add_check (self->support_group,
+                                                        kh_network_code_label (KH_NETWORK_CODE_SUPPORT, 1 << i));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kh_network_code_label (KH_NETWORK_CODE_SUPPORT, 1 << i));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kh_network_code_label (KH_NETWORK_CODE_SUPPORT, 1 << i), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->support_group), row);
-      self->support_checks[i] = check;
-    }
-
-  more = group_new (page, NULL);
+  more = kh_form_dialog_add_group (&self->form, NULL);
   /* Translators: a short note about an entry of the client's network */
-  self->note_row = entry_row (more, _("N_ote (optional)"));
+  self->note_row = kh_form_dialog_add_entry (more, _("N_ote (optional)"));
 
   if (self->member != NULL)
     {
-      GtkWidget *remove_group = group_new (page, NULL);
+      GtkWidget *remove_group = kh_form_dialog_add_group (&self->form, NULL);
 
       /* Translators: the button that takes an entry off the client's network map */
       self->remove_button = gtk_button_new_with_mnemonic (_("_Remove from the Network…"));
@@ -793,12 +718,7 @@ build (KhNetworkMemberDialog *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (remove_group), self->remove_button);
     }
 
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), page);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
-  kh_field_enter_activates_rows (page);
-  kh_accessible_fix_mnemonics (GTK_WIDGET (self));
+  kh_form_dialog_finish (ADW_WINDOW (self), &self->form);
 }
 
 /* ---- GObject ---- */
@@ -843,14 +763,12 @@ kh_network_member_dialog_class_init (KhNetworkMemberDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "member.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "member.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "member.record-consent", NULL, record_consent_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "member.save", NULL);
 }
 
 static void
 kh_network_member_dialog_init (KhNetworkMemberDialog *self)
 {
-  kh_field_message_ensure_style ();
   self->cancellable = g_cancellable_new ();
 }
 
@@ -920,7 +838,7 @@ kh_network_member_dialog_get_field (KhNetworkMemberDialog *self,
       return bit < N_SUPPORT ? self->support_checks[bit] : NULL;
     }
   if (g_str_equal (name, "save"))
-    return self->save_button;
+    return self->form.action_button;
   if (g_str_equal (name, "remove"))
     return self->remove_button;
   if (g_str_equal (name, "record-consent"))
@@ -930,6 +848,6 @@ kh_network_member_dialog_get_field (KhNetworkMemberDialog *self,
   if (g_str_equal (name, "consent-state"))
     return self->consent_state_label;
   if (g_str_equal (name, "message"))
-    return self->message_label;
+    return self->form.message_label;
   return NULL;
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ui/common/kh-accessible.h"
+#include "ui/common/kh-form-dialog.h"
 #include "kh-network-common.h"
 #include "kh-network-export.h"
 #include "kh-network-versions.h"
@@ -338,20 +339,14 @@ add_row (KhNetworkVersions *self,
          const char        *title,
          const char        *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *check = kh_form_dialog_add_check (self->versions_group, title);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   /* The id plus one: a pointer of 0 is no key. */
   g_object_set_data (G_OBJECT (check), "version-id", GSIZE_TO_POINTER ((gsize) id + 1));
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->versions_group), row);
   g_ptr_array_add (self->checks, check);
 }
 
@@ -455,7 +450,6 @@ side_new (KhNetworkVersions *self,
 static void
 build (KhNetworkVersions *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *compare = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -463,7 +457,6 @@ build (KhNetworkVersions *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *none;
-  GtkWidget *spinner = gtk_spinner_new ();
   /* Translators: the title of the window that lists and compares versions of the network map */
   const char *title = _("Versions of the Map");
 
@@ -484,15 +477,7 @@ build (KhNetworkVersions *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "versions.back");
   gtk_widget_set_visible (self->back_button, FALSE);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->back_button);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (self->stack, spinner, "loading");
+  kh_network_frame (ADW_WINDOW (self), header, &self->stack, &self->toasts);
 
   self->versions_group = adw_preferences_group_new ();
   /* Translators: the list of saved versions of the network map */
@@ -536,11 +521,6 @@ build (KhNetworkVersions *self)
   gtk_stack_add_named (self->stack, compare, "compare");
   gtk_stack_set_visible_child_name (self->stack, "loading");
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 

@@ -542,13 +542,11 @@ button_new (const char *mnemonic,
 static void
 build (KhNetworkWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (NULL);
   GtkWidget *placeholder;
-  GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *export_button = gtk_menu_button_new ();
   g_autoptr(GMenu) export_menu = g_menu_new ();
   /* Translators: the title of the window of the client's network map */
@@ -582,15 +580,8 @@ build (KhNetworkWindow *self)
   /* Translators: the button that saves a dated version of the network map */
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), button_new (_("Save _Version…"), "network.save-version",
                                                                 _("Keep the map as it stands now, dated")));
-  gtk_box_append (GTK_BOX (box), header);
+  kh_network_frame (ADW_WINDOW (self), header, &self->stack, &self->toasts);
 
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (self->stack, spinner, "loading");
   self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   /* Translators: when the client's network could not be read */
@@ -652,11 +643,6 @@ build (KhNetworkWindow *self)
   g_signal_connect (self->map, "notify::selected-id", G_CALLBACK (map_selected_cb), self);
   g_signal_connect (self->map, "entry-activated", G_CALLBACK (entry_activated_cb), self);
 
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
