@@ -368,13 +368,51 @@ add_person (Fixture         *f,
   }
 }
 
+/* Added, then removed through its window: off the list and the map; the
+ * store keeps it, marked removed. */
 static void
 test_add_member (Fixture       *f,
                  gconstpointer  data G_GNUC_UNUSED)
 {
   KhNetworkWindow *network = open_network (f);
+  GtkListBox *list = kh_network_window_get_list (network);
+  KhNetworkMemberDialog *dialog;
+  AdwMessageDialog *question;
+  KhNetworkMember *m;
+  gint64 id;
+  guint loads = 0;
+  guint before;
 
   add_person (f, network, "Kalle Testinen");
+  before = kh_network_window_get_members (network)->len;
+  m = member_named (kh_network_window_get_members (network), "Kalle Testinen");
+  id = m->id;
+  g_signal_connect_swapped (network, "loaded", G_CALLBACK (loaded_cb), &loads);
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (list, index_of (kh_network_window_get_members (network), id)));
+  dialog = wait_member_dialog ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "member.remove", NULL));
+  WAIT_UNTIL (kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  question = ADW_MESSAGE_DIALOG (kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (question, "remove");
+  wait_closed (GTK_WINDOW (dialog));
+  reload_after (network, &loads, 0);
+  g_assert_cmpuint (kh_network_window_get_members (network)->len, ==, before - 1);
+  g_assert_null (member_named (kh_network_window_get_members (network), "Kalle Testinen"));
+  g_assert_cmpint (kh_ecomap_layout_find (kh_ecomap_get_layout (kh_network_window_get_map (network)), id), ==, -1);
+  {
+    g_autoptr(KhUser) worker = NULL;
+    g_autoptr(KhDb) db = open_db (f, &worker);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) all = kh_db_list_network (db, worker, f->client_id, TRUE, &error);
+    g_autoptr(GPtrArray) history = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (member_named (all, "Kalle Testinen")->removed);
+    history = kh_db_list_network_member_history (db, worker, f->client_id, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 2);
+  }
 }
 
 /* The store refuses (someone saved the entry meanwhile): the refusal is
