@@ -136,7 +136,8 @@ fixture_set_up (Fixture       *f,
   client->birth_date = g_strdup ("1952-10-13");
   client->last_name = g_strdup ("Mäkinen");
   client->first_names = g_strdup ("Aino");
-  client->language = KH_LANGUAGE_FI;
+  /* Swedish-speaking when the test says so (the letter's language). */
+  client->language = GPOINTER_TO_INT (data) != 0 ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
   client->address = g_strdup ("Koivukuja 3 A 5");
   client->postal_code = g_strdup ("40320");
   client->city = g_strdup ("Jyväskylä");
@@ -253,6 +254,19 @@ open_window (Fixture *f)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 
+/* Scrolls the form so that `widget` is at its top, for a picture. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *top = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  double x = 0, y = 0;
+
+  g_assert_true (gtk_widget_translate_coordinates (widget, top, 0, 0, &x, &y));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
+  gtk_test_widget_wait_for_draw (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW));
+}
+
 static void
 save (Fixture *f)
 {
@@ -346,6 +360,7 @@ test_make_and_review (Fixture       *f,
                                                                      ADW_TYPE_ACTION_ROW)));
   gtk_switch_set_active (GTK_SWITCH (field (f, "joint", -1, -1)), FALSE);
   g_assert_false (kh_field_message_is_shown (field (f, "review", -1, -1)));
+  scroll_to (gtk_widget_get_ancestor (field (f, "goal-text", 0, -1), ADW_TYPE_PREFERENCES_GROUP));
   kh_test_ui_screenshot (GTK_WIDGET (f->window), "plan-window-new");
 
   save (f);
@@ -392,6 +407,7 @@ test_make_and_review (Fixture       *f,
   click (field (f, "add-goal", -1, -1));
   type (f, "goal-text", 3, -1, "Maksusuunnitelma pitää");
   add_action (f, 3, "Maksan ensimmäisen erän", 0, 30);
+  scroll_to (gtk_widget_get_ancestor (field (f, "goal-text", 1, -1), ADW_TYPE_PREFERENCES_GROUP));
   kh_test_ui_screenshot (GTK_WIDGET (f->window), "plan-window-review");
   save (f);
   WAIT_UNTIL (kh_plan_window_get_stored (f->window)->version == 2);
@@ -408,6 +424,8 @@ test_make_and_review (Fixture       *f,
     }
   else
     g_assert_cmpuint (strlen (changes), >, 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (field (f, "made", -1, -1), GTK_TYPE_SCROLLED_WINDOW))), 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   kh_test_ui_screenshot (GTK_WIDGET (f->window), "plan-window-changes");
   {
@@ -444,8 +462,9 @@ dup_letter_text (void)
   return g_string_free (text, FALSE);
 }
 
-/* The saved plan goes out as a letter in Aino's language (Finnish here,
- * whatever the UI's), kept with her documents. */
+/* The saved plan goes out as a letter in Aino's language (Finnish, or
+ * Swedish in the second run, whatever the UI's), kept with her documents,
+ * the goal and the actions in it. */
 static void
 test_letter (Fixture       *f,
              gconstpointer  data)
@@ -453,6 +472,8 @@ test_letter (Fixture       *f,
   g_autoptr(KhClientPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *sql = NULL;
+  gboolean sv;
   GtkWindow *dialog;
 
   plan = kh_test_ui_make_plan (f->desk, f->me, f->client_id, f->case_id, 0, 90, 14);
@@ -464,9 +485,22 @@ test_letter (Fixture       *f,
   WAIT_UNTIL (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW) != NULL
               && kh_document_view_get_pdf (kh_document_window_get_view (
                    KH_DOCUMENT_WINDOW (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW)))) != NULL);
-  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count (*) FROM documents WHERE kind = 6 AND language = 'fi'"),
-                   ==, 1);
+  sv = GPOINTER_TO_INT (data) != 0;
+  sql = g_strdup_printf ("SELECT count (*) FROM documents WHERE kind = 6 AND language = '%s'", sv ? "sv" : "fi");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 1);
   text = dup_letter_text ();
+  g_test_message ("%s", text);
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      GBytes *pdf = kh_document_view_get_pdf (kh_document_window_get_view (
+                      KH_DOCUMENT_WINDOW (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW))));
+      g_autofree char *name = g_strdup_printf ("plan-letter-%s.pdf", sv ? "sv" : "fi");
+      g_autofree char *path = g_build_filename (g_getenv ("KH_TEST_SCREENSHOTS"), name, NULL);
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+    }
+  /* The client's language, whatever the UI's. */
+  g_assert_nonnull (strstr (text, sv ? "Klientplan" : "Asiakassuunnitelma"));
   g_assert_nonnull (strstr (text, "Vuokrat maksetaan ajallaan"));
   g_assert_nonnull (strstr (text, "Soitan vuokranantajalle"));
   g_assert_nonnull (strstr (text, "Kela"));
@@ -490,6 +524,8 @@ main (int   argc,
   g_test_add ("/ui/plan-window/make-and-review", Fixture, NULL, fixture_set_up, test_make_and_review,
               fixture_tear_down);
   g_test_add ("/ui/plan-window/letter", Fixture, NULL, fixture_set_up, test_letter, fixture_tear_down);
+  g_test_add ("/ui/plan-window/letter-sv", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_letter,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -894,8 +894,8 @@ build_goal (KhPlanWindow *self,
 
   w->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) action_widgets_free);
   w->group = add_group (self->goals_box, title, NULL);
-  /* A goal of the version reviewed is kept, achieved or dropped, not removed. */
-  if (evaluation == NULL)
+  /* A goal of a stored version is kept, achieved or dropped, not removed. */
+  if (goal->id <= 0)
     {
       remove = small_button (_("Remove Goal"), NULL);
       g_object_set_data (G_OBJECT (remove), "kh-goal", GUINT_TO_POINTER (index));
@@ -932,7 +932,7 @@ build_goal (KhPlanWindow *self,
       /* Translators: a goal not yet rated at a review */
       g_ptr_array_add (steps, (gpointer) C_("plan rating", "Not rated"));
       for (int s = 1; s <= self->scale->steps; s++)
-        g_ptr_array_add (steps, (gpointer) kh_plan_scale_label (self->scale, s, NULL));
+        g_ptr_array_add (steps, (gpointer) kh_plan_scale_label (self->scale, s, kh_form_rows_ui_language ()));
       w->rating = add_combo (self, w->group, _("Progress, as rated with the client"), steps);
       adw_combo_row_set_selected (w->rating, evaluation->rating);
       w->comment = add_entry (self, w->group, _("Comment on the progress"));
@@ -1099,10 +1099,17 @@ build_partners (KhPlanWindow *self,
                                            _("The client’s network has no agencies yet: add them on the network page."));
 }
 
+static GtkBox *
+section (void)
+{
+  return GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+}
+
 static void
 build_form (KhPlanWindow *self)
 {
   GtkBox *box = self->content;
+  GtkBox *needs, *goals, *partners, *meetings_box, *disagreement;
   AdwPreferencesGroup *group;
   GtkWidget *child;
   g_autoptr(GPtrArray) meetings = labels_of (meetings_label, KH_MEETINGS_WEEKLY, KH_MEETINGS_LAST);
@@ -1125,42 +1132,56 @@ build_form (KhPlanWindow *self)
   self->took_part = add_switch (self, group, _("The client took part"), NULL, NULL);
   self->not_taking_part_row = add_entry (self, group, _("Why the client did not take part"));
 
-  add_group (box, _("Need and services (39 § 1–3)"), NULL);
-  self->notes[0] = add_note (self, box, _("The need for support, as the client sees it"), NULL);
-  self->notes[1] = add_note (self, box, _("The need for support, as the worker sees it"), NULL);
-  self->notes[2] = add_note (self, box, _("The services, as the client sees them"), NULL);
-  self->notes[3] = add_note (self, box, _("The services, as the worker sees them"), NULL);
-  self->notes[4] = add_note (self, box, _("Essential services, their start and duration"), NULL);
-  self->notes[5] = add_note (self, box, _("Strengths and resources"), NULL);
-  self->notes[6] = add_note (self, box, _("How the situation and surroundings affect coping"), NULL);
-  self->notes[7] = add_note (self, box, _("The client’s own proposal on how the services are arranged"), NULL);
+  /* The sections in 39 §'s order; a review starts from the goals. */
+  needs = section ();
+  add_group (needs, _("Need and services (39 § 1–3)"), NULL);
+  self->notes[0] = add_note (self, needs, _("The need for support, as the client sees it"), NULL);
+  self->notes[1] = add_note (self, needs, _("The need for support, as the worker sees it"), NULL);
+  self->notes[2] = add_note (self, needs, _("The services, as the client sees them"), NULL);
+  self->notes[3] = add_note (self, needs, _("The services, as the worker sees them"), NULL);
+  self->notes[4] = add_note (self, needs, _("Essential services, their start and duration"), NULL);
+  self->notes[5] = add_note (self, needs, _("Strengths and resources"), NULL);
+  self->notes[6] = add_note (self, needs, _("How the situation and surroundings affect coping"), NULL);
+  self->notes[7] = add_note (self, needs, _("The client’s own proposal on how the services are arranged"), NULL);
 
-  add_group (box, _("Goals and actions"), _("The goals in the client’s own words, each with what is done, by whom and by when."));
+  goals = section ();
+  add_group (goals, _("Goals and actions"), _("The goals in the client’s own words, each with what is done, by whom and by when."));
   self->goals_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
-  gtk_box_append (box, GTK_WIDGET (self->goals_box));
+  gtk_box_append (goals, GTK_WIDGET (self->goals_box));
   self->add_goal = gtk_button_new_with_mnemonic (_("Add _Goal"));
   gtk_widget_set_halign (self->add_goal, GTK_ALIGN_START);
   g_signal_connect_object (self->add_goal, "clicked", G_CALLBACK (add_goal_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (box, self->add_goal);
-  self->notes[8] = add_note (self, box, _("The client’s own part"), NULL);
-  self->helps = add_note (self, box, _("Factors that help reach the goals"), _("One a line."));
-  self->hinders = add_note (self, box, _("Factors that hinder reaching the goals"), _("One a line."));
+  gtk_box_append (goals, self->add_goal);
+  self->notes[8] = add_note (self, goals, _("The client’s own part"), NULL);
+  self->helps = add_note (self, goals, _("Factors that help reach the goals"), _("One a line."));
+  self->hinders = add_note (self, goals, _("Factors that hinder reaching the goals"), _("One a line."));
 
-  build_partners (self, box);
-  group = add_group (box, _("Sharing"), NULL);
+  partners = section ();
+  build_partners (self, partners);
+  group = add_group (partners, _("Sharing"), NULL);
   self->joint = add_switch (self, group, _("Joint plan, shared with the partners"),
                             _("Only with the client’s consent to share the plan with each of them"), &self->joint_row);
 
-  group = add_group (box, _("Meetings and follow-up (39 § 4, 7, 9)"), NULL);
+  meetings_box = section ();
+  group = add_group (meetings_box, _("Meetings and follow-up (39 § 4, 7, 9)"), NULL);
   self->meetings_row = add_combo (self, group, _("How often the client and the worker meet"), meetings);
   self->meeting_text_row = add_entry (self, group, _("As agreed"));
   self->duration_row = add_entry (self, group, _("Expected duration"));
   self->review_row = add_entry (self, group, _("The plan is reviewed by (d.m.yyyy)"));
-  self->notes[9] = add_note (self, box, _("How progress is followed"), NULL);
+  self->notes[9] = add_note (self, meetings_box, _("How progress is followed"), NULL);
 
-  add_group (box, _("Disagreement"), _("When the client and the worker see something differently, both views with their reasons."));
-  self->notes[10] = add_note (self, box, _("The client’s view"), NULL);
-  self->notes[11] = add_note (self, box, _("The worker’s view"), NULL);
+  disagreement = section ();
+  add_group (disagreement, _("Disagreement"), _("When the client and the worker see something differently, both views with their reasons."));
+  self->notes[10] = add_note (self, disagreement, _("The client’s view"), NULL);
+  self->notes[11] = add_note (self, disagreement, _("The worker’s view"), NULL);
+
+  {
+    GtkBox *order[] = { needs, goals, partners, meetings_box, disagreement };
+    GtkBox *review_order[] = { goals, meetings_box, partners, needs, disagreement };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      gtk_box_append (box, GTK_WIDGET (reviewing (self) ? review_order[i] : order[i]));
+  }
 
   /* The state into the widgets. */
   set_day (self->made_row, &self->plan->made_on);
