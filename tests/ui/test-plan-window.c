@@ -308,8 +308,25 @@ test_make_and_review (Fixture       *f,
   /* The network is listed mother, Kela, housing advice (by sector): the
    * actors' choices are the client, the worker, then those three. */
 
-  /* Save with nothing but the need: refused at the fields, nothing lost. */
+  /* The client's view of the need comes from the assessment. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (f, "need-client", -1, -1)));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Haluan saada vuokrat maksettua.");
+  }
+  /* Save with nothing: refused at the fields (the need, under its text). */
+  type (f, "need-client", -1, -1, "");
+  save (f);
+  g_assert_true (kh_field_message_is_shown (gtk_widget_get_ancestor (gtk_widget_get_parent (
+                   field (f, "need-client", -1, -1)), GTK_TYPE_BOX)));
   type (f, "need-client", -1, -1, "Haluan saada vuokrat maksettua ja talouden kuntoon.");
+  g_assert_false (kh_field_message_is_shown (gtk_widget_get_ancestor (gtk_widget_get_parent (
+                    field (f, "need-client", -1, -1)), GTK_TYPE_BOX)));
+  /* With the need: still refused, nothing lost. */
   save (f);
   g_assert_true (kh_field_message_is_shown (field (f, "add-goal", -1, -1)));
   g_assert_true (kh_field_message_is_shown (field (f, "review", -1, -1)));
@@ -436,6 +453,30 @@ test_make_and_review (Fixture       *f,
   }
 }
 
+/* A store error (another desk made the case's plan meanwhile) is said,
+ * and the form keeps what was typed. */
+static void
+test_store_error_keeps_form (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(KhClientPlan) elsewhere = NULL;
+
+  open_window (f);
+  type (f, "need-client", -1, -1, "Haluan saada vuokrat maksettua.");
+  click (field (f, "add-goal", -1, -1));
+  type (f, "goal-text", 0, -1, "Vuokrat maksetaan ajallaan");
+  add_action (f, 0, "Haen asumistukea", 0, 14);
+  type_day (f, "review", -1, -1, 90);
+  elsewhere = kh_test_ui_make_plan (f->desk, f->me, f->client_id, f->case_id, 0, 60, 7);
+  save (f);
+  WAIT_UNTIL (!kh_plan_window_get_busy (f->window));
+  g_assert_null (kh_plan_window_get_stored (f->window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "goal-text", 0, -1))), ==,
+                   "Vuokrat maksetaan ajallaan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (f, "action-what", 0, 0))), ==, "Haen asumistukea");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count (*) FROM plan_versions"), ==, 1);
+}
+
 /* The text of the PDF the document window shows, or NULL. */
 static char *
 dup_letter_text (void)
@@ -523,6 +564,8 @@ main (int   argc,
 
   g_test_add ("/ui/plan-window/make-and-review", Fixture, NULL, fixture_set_up, test_make_and_review,
               fixture_tear_down);
+  g_test_add ("/ui/plan-window/store-error-keeps-form", Fixture, NULL, fixture_set_up,
+              test_store_error_keeps_form, fixture_tear_down);
   g_test_add ("/ui/plan-window/letter", Fixture, NULL, fixture_set_up, test_letter, fixture_tear_down);
   g_test_add ("/ui/plan-window/letter-sv", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_letter,
               fixture_tear_down);

@@ -34,6 +34,7 @@
 #include "core/kh-network.h"
 #include "core/kh-text.h"
 #include "documents/kh-plan-letter.h"
+#include "ui/assessment/kh-assessment-fields.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/documents/kh-letter-issue.h"
@@ -264,66 +265,28 @@ add_switch (KhPlanWindow        *self,
   return GTK_SWITCH (sw);
 }
 
-/* A free text of the plan: a titled box with a text view, its message
- * (kh_field_message_set) under it. */
+/* A free text of the plan (kh_note_field_new), watched; its message
+ * goes under it (note_box). */
 static GtkTextView *
 add_note (KhPlanWindow *self,
           GtkBox       *box,
           const char   *title,
           const char   *description)
 {
-  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
+  GtkTextView *view = kh_note_field_new (box, title, description);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (inner), label);
-  if (description != NULL)
-    {
-      GtkWidget *desc = gtk_label_new (description);
-
-      gtk_label_set_xalign (GTK_LABEL (desc), 0);
-      gtk_label_set_wrap (GTK_LABEL (desc), TRUE);
-      gtk_widget_add_css_class (desc, "dim-label");
-      gtk_widget_add_css_class (desc, "caption");
-      gtk_box_append (GTK_BOX (inner), desc);
-    }
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_widget_set_size_request (view, -1, 56);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (inner), frame);
-  gtk_box_append (box, inner);
-  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed", G_CALLBACK (edited),
-                           self, G_CONNECT_SWAPPED);
-  return GTK_TEXT_VIEW (view);
+  gtk_widget_set_margin_top (kh_note_field_get_box (view), 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed", G_CALLBACK (edited), self,
+                           G_CONNECT_SWAPPED);
+  return view;
 }
 
 static char *
 dup_note (GtkTextView *view)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autofree char *text = kh_note_field_dup_text (view);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return kh_text_filled (text) ? g_steal_pointer (&text) : NULL;
-}
-
-static void
-set_note (GtkTextView *view,
-          const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 static char *
@@ -553,7 +516,7 @@ note_widget (KhPlanWindow *self,
 {
   for (guint i = 0; i < N_NOTES; i++)
     if (g_str_equal (note_fields[i].key, key))
-      return GTK_WIDGET (self->notes[i]);
+      return kh_note_field_get_box (self->notes[i]);
   g_return_val_if_reached (NULL);
 }
 
@@ -623,7 +586,7 @@ message_fields (KhPlanWindow *self)
   g_ptr_array_add (fields, self->made_row);
   g_ptr_array_add (fields, self->not_taking_part_row);
   for (guint i = 0; i < N_NOTES; i++)
-    g_ptr_array_add (fields, self->notes[i]);
+    g_ptr_array_add (fields, kh_note_field_get_box (self->notes[i]));
   g_ptr_array_add (fields, self->add_goal);
   for (guint i = 0; i < self->goal_widgets->len; i++)
     {
@@ -862,13 +825,18 @@ build_action (KhPlanWindow *self,
   g_autoptr(GPtrArray) statuses = labels_of (action_status_label, KH_ACTION_PLANNED, KH_ACTION_STATUS_LAST);
   /* Translators: %d is an action's number under its goal */
   g_autofree char *title = g_strdup_printf (_("Action %d: what is done"), item + 1);
-  GtkWidget *remove = small_button (_("Remove"), _("Remove the action"));
 
   a->what = add_entry (self, w->group, title);
-  adw_entry_row_add_suffix (a->what, remove);
-  g_object_set_data (G_OBJECT (remove), "kh-goal", GUINT_TO_POINTER (goal));
-  g_object_set_data (G_OBJECT (remove), "kh-action", GUINT_TO_POINTER (item));
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_action_clicked_cb), self, 0);
+  /* An action of a stored version is done or dropped, not removed. */
+  if (action->id <= 0)
+    {
+      GtkWidget *remove = small_button (_("Remove"), _("Remove the action"));
+
+      adw_entry_row_add_suffix (a->what, remove);
+      g_object_set_data (G_OBJECT (remove), "kh-goal", GUINT_TO_POINTER (goal));
+      g_object_set_data (G_OBJECT (remove), "kh-action", GUINT_TO_POINTER (item));
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_action_clicked_cb), self, 0);
+    }
   a->who = add_combo (self, w->group, _("Who does it"), actors);
   a->due = add_entry (self, w->group, _("By when (d.m.yyyy)"));
   a->status = add_combo (self, w->group, _("How far"), statuses);
@@ -1188,7 +1156,7 @@ build_form (KhPlanWindow *self)
   gtk_switch_set_active (self->took_part, self->plan->client_took_part);
   set_entry (self->not_taking_part_row, self->plan->not_taking_part);
   for (guint i = 0; i < N_NOTES; i++)
-    set_note (self->notes[i], G_STRUCT_MEMBER (char *, self->plan, note_fields[i].offset));
+    kh_note_field_set_text (self->notes[i], G_STRUCT_MEMBER (char *, self->plan, note_fields[i].offset));
   for (guint i = 0; i < self->plan->factors->len; i++)
     {
       KhPlanFactor *f = g_ptr_array_index (self->plan->factors, i);
@@ -1196,8 +1164,8 @@ build_form (KhPlanWindow *self)
 
       g_string_append_printf (s, "%s%s", s->len > 0 ? "\n" : "", f->text);
     }
-  set_note (self->helps, factors[0]->str);
-  set_note (self->hinders, factors[1]->str);
+  kh_note_field_set_text (self->helps, factors[0]->str);
+  kh_note_field_set_text (self->hinders, factors[1]->str);
   g_string_free (factors[0], TRUE);
   g_string_free (factors[1], TRUE);
   gtk_switch_set_active (self->joint, self->plan->joint);
