@@ -73,6 +73,7 @@ static const char * const migrations[] = {
   "0032-contact-attempts.sql",
   "0033-payment-commitments.sql",
   "0034-network.sql",
+  "0035-calendar-dates.sql",
 };
 
 /* ---- errors ---- */

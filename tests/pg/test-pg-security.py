@@ -1673,6 +1673,47 @@ def test_network():
                  'a network is kept by an active')
 
 
+def test_calendar_dates():
+    # 0031: a date column holds a day of the calendar, whoever writes:
+    # here the superuser, past every function and grant, in transactions
+    # that are rolled back. '2026-02-30' fits every pattern.
+    def refused(what, sql, constraint):
+        expect_error('the server refuses 30 February in %s' % what, 'postgres',
+                     'BEGIN; %s ROLLBACK;' % sql, constraint)
+    refused('a birth date', "UPDATE clients SET birth_date = '1990-02-30', version = version + 1 WHERE id = 100;",
+            'clients_birth_date_is_a_day')
+    refused('a closed day', "INSERT INTO closed_days (date, name) VALUES ('2026-02-30', 'Siltapäivä');",
+            'closed_days_date_is_a_day')
+    refused('an assessment deadline',
+            "UPDATE cases SET assessment_deadline = '2026-02-30' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_assessment_deadline_is_a_day')
+    refused('an implementation deadline',
+            "UPDATE cases SET implementation_deadline = '2026-04-31' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_implementation_deadline_is_a_day')
+    kela = ("INSERT INTO contacts (received_at, channel, contactor, contactor_detail, referral, kela_kind, "
+            "kela_meeting_deadline, urgency, urgency_assessed_by, urgency_assessed_at, language, outcome, "
+            "opens_case, client_id, created_by, created_at) "
+            "VALUES (1767300000, 7, 3, 'Kela', 0, 3, '%s', 2, (SELECT min (id) FROM users), 1767300000, 1, 1, "
+            "0, 100, (SELECT min (id) FROM users), 1767300000) RETURNING kela_meeting_deadline;")
+    expect_ok('a Kela meeting deadline on a real day passes', 'postgres',
+              'BEGIN; %s ROLLBACK;' % (kela % '2026-03-02'), want='2026-03-02')
+    refused('a Kela meeting deadline', kela % '2026-02-29', 'contacts_kela_meeting_deadline_is_a_day')
+    expect_ok('a real day passes', 'postgres',
+              "BEGIN; INSERT INTO closed_days (date, name) VALUES ('2028-02-29', 'Karkauspäivä') "
+              "RETURNING date; ROLLBACK;", want='2028-02-29')
+    # Documents are never changed, so an issued one cannot be given such a
+    # day; its three date columns have the same CHECK.
+    expect_ok('documents check their days with iso_date_ok', 'postgres',
+              "SELECT string_agg (conname, ',' ORDER BY conname) FROM pg_constraint "
+              "WHERE conrelid = 'kohtaamo.documents'::regclass AND conname LIKE '%is_a_day' "
+              "AND pg_get_constraintdef (oid) LIKE '%iso_date_ok%';",
+              want='documents_sent_on_is_a_day,documents_valid_from_is_a_day,documents_valid_until_is_a_day')
+    expect_ok('iso_date_ok knows the calendar', 'rec',
+              "SELECT iso_date_ok ('2026-02-28'), iso_date_ok ('2026-02-29'), iso_date_ok ('2028-02-29'), "
+              "iso_date_ok ('2026-04-31'), iso_date_ok ('2026-12-31');", want='t|f|t|f|t')
+    flush()
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1705,6 +1746,7 @@ def main():
         test_verify_and_checkpoint()
         test_caseload()
         test_appointments()
+        test_calendar_dates()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
