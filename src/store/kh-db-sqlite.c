@@ -74,6 +74,7 @@ static const char * const migrations[] = {
   "0033-payment-commitments.sql",
   "0034-network.sql",
   "0035-calendar-dates.sql",
+  "0036-plan-disclosures.sql",
 };
 
 /* ---- errors ---- */

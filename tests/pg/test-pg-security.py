@@ -1341,20 +1341,30 @@ def test_appointments():
                  'a cancelled meeting is not changed')
     flush()
 
+DOCUMENT_PDF = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
+DOCUMENT_SHA = "encode (sha256 (%s), 'hex')" % DOCUMENT_PDF
+
+
+def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL'):
+    # Person 1's document through the server's function: 0029, a decision
+    # says whether it grants and a payment commitment rests on a decision
+    # with its terms; 0032, a client plan given to a partner agency names
+    # the agency's entry and the consent.
+    if terms is None:
+        terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
+    return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
+            "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s, %s);"
+            % (kind, corrects, DOCUMENT_PDF, sha256, terms, disclosure))
+
+
 def test_documents():
     # Issue 8, 5: issued letters and decisions of person 1 (case 1), issued
     # through the server's function (0025-documents.sql), never changed.
-    pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
-    sha = "encode (sha256 (%s), 'hex')" % pdf
+    pdf = DOCUMENT_PDF
+    sha = DOCUMENT_SHA
 
     def issue(kind, corrects='NULL', sha256=sha, terms=None):
-        # 0029: a decision says whether it grants; a payment commitment
-        # rests on a decision and has its terms.
-        if terms is None:
-            terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
-        return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
-                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s);"
-                % (kind, corrects, pdf, sha256, terms))
+        return issue_document(kind, corrects, sha256, terms)
 
     expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
     expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
@@ -1397,7 +1407,7 @@ def test_documents():
                  issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
     expect_error('a correction of a document of another person is refused', 'sw',
                  "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
-                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
+                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
                  'corrects a document of the same person')
     expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
               "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-') || ':' "
@@ -1673,6 +1683,43 @@ def test_network():
                  'a network is kept by an active')
 
 
+def test_plan_disclosures():
+    # Issue 9, 6 (0032): a client plan given to a partner agency names the
+    # agency's entry and rests on the client's consent in force on the
+    # sending day (7.12.2026) to giving it the plan. Person 1's network:
+    # entry 2 is Kela (an agency), entry 3 a friend. Each step records its
+    # consent and is rolled back.
+    def consent(member, scope, given, expires='NULL', withdrawn=None):
+        sql = ("SELECT id AS c FROM kohtaamo.network_consent_record (%d, 1, %d, '%s', %s, NULL) \\gset\n"
+               % (member, scope, given, expires))
+        if withdrawn is not None:
+            sql += "SELECT recorded_at > 0 FROM kohtaamo.network_consent_withdraw (:c, 1, '%s');\n" % withdrawn
+        return sql
+
+    def given(name, login, steps, kind=6, disclosure="2, :c", want='t|t|'):
+        expect_ok(name, login, 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                  want=want)
+
+    def refused(name, steps, kind=6, disclosure="2, :c"):
+        expect_error(name, 'sw', 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                     'only as a client plan, resting on the client')
+
+    given('a social worker gives Kela the plan with the client\'s consent', 'sw', consent(2, 4, '2026-11-01'))
+    given('a counsellor too, with a consent to everything until the sending day', 'cou',
+          consent(2, 7, '2026-11-01', "'2026-12-07'"))
+    refused('not with a consent to contact and to share information only', consent(2, 3, '2026-11-01'))
+    refused('not with a consent that ended the day before', consent(2, 4, '2026-11-01', "'2026-12-06'"))
+    refused('not with a consent withdrawn on the sending day', consent(2, 4, '2026-11-01', withdrawn='2026-12-07'))
+    refused('not to a friend: a person is not a partner agency', consent(3, 4, '2026-11-01'),
+            disclosure="3, :c")
+    refused('not another agency\'s consent', consent(3, 4, '2026-11-01'))
+    refused('not a decision', consent(2, 4, '2026-11-01'), kind=5)
+    refused('not without the consent', consent(2, 4, '2026-11-01'), disclosure="2, NULL")
+    expect_ok('nothing was kept', 'postgres',
+              "SELECT count (*) FROM kohtaamo.documents WHERE disclosed_to IS NOT NULL;", want='0')
+    flush()
+
+
 def test_calendar_dates():
     # 0031: a date column holds a day of the calendar, whoever writes:
     # here the superuser, past every function and grant, in transactions
@@ -1740,6 +1787,7 @@ def main():
         test_documents()
         test_contact_attempts()
         test_network()
+        test_plan_disclosures()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()
