@@ -197,7 +197,7 @@ issue_document (KhDb                  *db,
        * number of the kind's series (the server takes those itself):
        * data/sql/pg/0029-payment-commitments.sql; ?21–?22 the partner
        * agency a client plan is given to and the consent it rests on
-       * (0036-plan-disclosures.sql). */
+       * (0037-plan-disclosures.sql). */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "

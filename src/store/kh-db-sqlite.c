@@ -73,8 +73,8 @@ static const char * const migrations[] = {
   "0032-contact-attempts.sql",
   "0033-payment-commitments.sql",
   "0034-network.sql",
-  "0035-calendar-dates.sql",
-  "0036-plan-disclosures.sql",
+  "0036-calendar-dates.sql",
+  "0037-plan-disclosures.sql",
 };
 
 /* ---- errors ---- */

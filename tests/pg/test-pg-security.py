@@ -1348,7 +1348,7 @@ DOCUMENT_SHA = "encode (sha256 (%s), 'hex')" % DOCUMENT_PDF
 def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL'):
     # Person 1's document through the server's function: 0029, a decision
     # says whether it grants and a payment commitment rests on a decision
-    # with its terms; 0032, a client plan given to a partner agency names
+    # with its terms; 0033, a client plan given to a partner agency names
     # the agency's entry and the consent.
     if terms is None:
         terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
@@ -1684,7 +1684,7 @@ def test_network():
 
 
 def test_plan_disclosures():
-    # Issue 9, 6 (0032): a client plan given to a partner agency names the
+    # Issue 9, 6 (0033): a client plan given to a partner agency names the
     # agency's entry and rests on the client's consent in force on the
     # sending day (7.12.2026) to giving it the plan. Person 1's network:
     # entry 2 is Kela (an agency), entry 3 a friend. Each step records its
@@ -1721,7 +1721,7 @@ def test_plan_disclosures():
 
 
 def test_calendar_dates():
-    # 0031: a date column holds a day of the calendar, whoever writes:
+    # 0032: a date column holds a day of the calendar, whoever writes:
     # here the superuser, past every function and grant, in transactions
     # that are rolled back. '2026-02-30' fits every pattern.
     def refused(what, sql, constraint):

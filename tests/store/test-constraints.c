@@ -80,7 +80,7 @@ static const char * const good_rows[] = {
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
   /* 0023: a team that no longer takes cases. */
   "INSERT INTO teams (id, name, active, created_at) VALUES (2, 'Lakkautettu tiimi', 0, 0)",
-  /* 0035: real days, one of them a leap day. */
+  /* 0036: real days, one of them a leap day. */
   "INSERT INTO closed_days (date, name) VALUES ('2028-02-29', 'Karkauspäivä')",
   "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, kela_kind, "
   "  kela_meeting_deadline, language, outcome, anonymous, client_id, created_by, created_at, urgency, "
@@ -376,7 +376,7 @@ static const BadRow bad_rows[] = {
   { "closed day has a name", "INSERT INTO closed_days (date, name) VALUES ('2026-05-16', ' ')" },
   { "service has both names", "INSERT INTO services (name_fi, name_sv) VALUES ('Kela', '')" },
 
-  /* 0035: a date column holds a day of the calendar ('2026-02-30' fits
+  /* 0036: a date column holds a day of the calendar ('2026-02-30' fits
    * every pattern, and SQLite's date () keeps it as it is). */
   { "birth date is a day",
     CLIENT_INSERT "VALUES (2, NULL, 1, '1990-02-30', 'X', 'Y', 1, NULL, NULL, NULL, NULL, 0, 0)" },
@@ -418,7 +418,7 @@ test_schema_refuses (Fixture       *f,
       g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
     }
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM access_log"), ==, before_log);
-  /* 0035's rule on INSERT and on UPDATE of each of its ten date columns
+  /* 0036's rule on INSERT and on UPDATE of each of its ten date columns
    * (the assessments', appointments' and documents' too, which have no
    * rows here). */
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "

@@ -1041,7 +1041,7 @@ test_register_per_year (Fixture       *f,
 /* Issue 9, 6: a client plan given to a partner agency names the agency's
  * entry in the person's network and the client's consent in force on the
  * sending day (7.12.2026) to giving it the plan; the databases refuse
- * every other (0036 / pg 0032), below the store's own check. */
+ * every other (0037 / pg 0033), below the store's own check. */
 static KhNetworkConsent *
 consent (Fixture         *f,
          People          *p,

@@ -6,7 +6,7 @@
  * (kh_client_plan_for_partner), its words are the letter's
  * (kh_plan_extract_build), and the store keeps it as a disclosure: the
  * agency's entry and the consent it rests on, refused by both engines
- * without a consent in force that day (data/sql/0036-plan-disclosures.sql).
+ * without a consent in force that day (data/sql/0037-plan-disclosures.sql).
  * Here: the reads it needs, in order, and the small window to choose the
  * agency and the way it is given.
  */

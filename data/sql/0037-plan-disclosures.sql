@@ -1,4 +1,4 @@
--- 0036-plan-disclosures.sql — a client plan given to a partner agency
+-- 0037-plan-disclosures.sql — a client plan given to a partner agency
 -- keeps to whom and the consent it rests on (issue 9, 6)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,5 @@
--- 0032-plan-disclosures.sql — PostgreSQL's side of
--- data/sql/0036-plan-disclosures.sql: a client plan given to a partner
+-- 0033-plan-disclosures.sql — PostgreSQL's side of
+-- data/sql/0037-plan-disclosures.sql: a client plan given to a partner
 -- agency keeps to whom and the consent it rests on (issue 9, 6)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -116,4 +116,4 @@ GRANT EXECUTE ON FUNCTION
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (32, '0032-plan-disclosures');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (33, '0033-plan-disclosures');

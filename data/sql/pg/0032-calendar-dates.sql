@@ -1,4 +1,4 @@
--- 0031-calendar-dates.sql — PostgreSQL's side of data/sql/0035-calendar-dates.sql:
+-- 0032-calendar-dates.sql — PostgreSQL's side of data/sql/0036-calendar-dates.sql:
 -- a date column holds a day of the calendar
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,4 +41,4 @@ GRANT EXECUTE ON FUNCTION iso_date_ok (text) TO PUBLIC;
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (31, '0031-calendar-dates');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (32, '0032-calendar-dates');

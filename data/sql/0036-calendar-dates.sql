@@ -1,4 +1,4 @@
--- 0035-calendar-dates.sql — a date column holds a day of the calendar
+-- 0036-calendar-dates.sql — a date column holds a day of the calendar
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
