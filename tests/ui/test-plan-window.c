@@ -27,6 +27,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/documents/kh-document-view.h"
 #include "ui/documents/kh-document-window.h"
+#include "ui/documents/kh-plan-extract.h"
 #include "ui/documents/kh-poppler.h"
 #include "ui/plans/kh-plan-window.h"
 
@@ -401,6 +402,11 @@ test_make_and_review (Fixture       *f,
   g_assert_false (((KhPlanPartner *) g_ptr_array_index (read->partners, 1))->coordinator);
   g_assert_cmpuint (read->factors->len, ==, 3);
   g_assert_cmpint (read->meetings, ==, KH_MEETINGS_FORTNIGHTLY);
+
+  /* The saved plan's extract for a partner opens from here (issue 9, 6). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "plan.extract", NULL);
+  WAIT_UNTIL (kh_test_ui_find_window (KH_TYPE_PLAN_EXTRACT_DIALOG) != NULL);
+  gtk_window_destroy (kh_test_ui_find_window (KH_TYPE_PLAN_EXTRACT_DIALOG));
 
   /* The review, in the same window: now the next version's form. Every
    * goal is to be rated first. */

@@ -38,6 +38,7 @@
 #include "ui/common/kh-field-message.h"
 #include "ui/common/kh-form-rows.h"
 #include "ui/documents/kh-letter-issue.h"
+#include "ui/documents/kh-plan-extract.h"
 #include "kh-plan-window.h"
 
 typedef struct
@@ -101,6 +102,7 @@ struct _KhPlanWindow
 
   /* template widgets */
   GtkBox              *content;
+  GtkButton           *extract_button;
   GtkButton           *letter_button;
   GtkButton           *save_button;
   GtkScrolledWindow   *scroller;
@@ -184,6 +186,16 @@ today (GDate *out)
 {
   g_date_clear (out, 1);
   g_date_set_time_t (out, time (NULL));
+}
+
+/* The extract for a partner (issue 9, 6) goes with the letter: of a
+ * saved version with partners. */
+static void
+set_extract_enabled (KhPlanWindow *self,
+                     gboolean      enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.extract",
+                                 enabled && self->stored != NULL && self->stored->partners->len > 0);
 }
 
 static gboolean
@@ -1188,6 +1200,7 @@ build_form (KhPlanWindow *self)
   }
   gtk_button_set_label (self->save_button, reviewing (self) ? _("_Save Review") : C_("client plan", "_Save Plan"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", self->stored != NULL && !self->busy);
+  set_extract_enabled (self, !self->busy);
 }
 
 /* The form of a new plan, or of the next version of `stored`: the stored
@@ -1235,6 +1248,7 @@ show_message (KhPlanWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "message");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
+  set_extract_enabled (self, FALSE);
   self->loaded = TRUE;
 }
 
@@ -1403,6 +1417,7 @@ saved_cb (GObject      *object,
       /* What was typed stays; the store says why. */
       toast (self, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", self->stored != NULL);
+  set_extract_enabled (self, TRUE);
       return;
     }
   if (self->stored != NULL)
@@ -1443,6 +1458,7 @@ save_activated (GtkWidget  *widget,
   self->busy = TRUE;
   gtk_widget_action_set_enabled (widget, "plan.save", FALSE);
   gtk_widget_action_set_enabled (widget, "plan.letter", FALSE);
+  set_extract_enabled (self, FALSE);
   if (self->stored != NULL)
     kh_store_review_client_plan_async (self->store, self->stored, self->evaluations, self->scale, self->plan,
                                        self->cancellable, saved_cb, g_object_ref (self));
@@ -1506,6 +1522,7 @@ letter_issued_cb (GObject      *object,
     return;
   self->busy = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", TRUE);
+  set_extract_enabled (self, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", TRUE);
   if (document == NULL)
     {
@@ -1540,6 +1557,7 @@ send_letter (KhPlanWindow *self)
     }
   self->busy = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
+  set_extract_enabled (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", FALSE);
   kh_letter_issue_async (self->store, self->client_id, self->case_id, KH_DOCUMENT_CLIENT_PLAN, build_plan_letter,
                          d, plan_letter_data_free, self->cancellable, letter_issued_cb, g_object_ref (self));
@@ -1573,6 +1591,22 @@ letter_activated (GtkWidget  *widget,
                           self->stored->version);
   dialog = kh_letter_ask (GTK_WINDOW (self), heading, body);
   g_signal_connect_object (dialog, "response", G_CALLBACK (letter_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- the extract for a partner (issue 9, 6; kh-plan-extract.c) ---- */
+
+static void
+extract_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KhPlanWindow *self = KH_PLAN_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->stored == NULL || self->busy)
+    return;
+  dialog = kh_plan_extract_dialog_new (GTK_WINDOW (self), self->store, self->stored);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1632,6 +1666,7 @@ kh_plan_window_class_init (KhPlanWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/fi/kohtaamo/Kohtaamo/ui/plans/kh-plan-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KhPlanWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, KhPlanWindow, extract_button);
   gtk_widget_class_bind_template_child (widget_class, KhPlanWindow, letter_button);
   gtk_widget_class_bind_template_child (widget_class, KhPlanWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, KhPlanWindow, scroller);
@@ -1642,6 +1677,7 @@ kh_plan_window_class_init (KhPlanWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "plan.letter", NULL, letter_activated);
+  gtk_widget_class_install_action (widget_class, "plan.extract", NULL, extract_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "plan.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -1659,6 +1695,7 @@ kh_plan_window_init (KhPlanWindow *self)
   /* The default scale, five steps from "no progress" to "achieved". */
   self->scale = kh_plan_scale_new_default ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
+  set_extract_enabled (self, FALSE);
 }
 
 GtkWindow *
