@@ -30,7 +30,7 @@ static const KhEcomapEntry sample_network[] G_GNUC_UNUSED = {
 static const char *const sample_names[] G_GNUC_UNUSED = {
   "Äiti Marjatta", "Isä", "Sisko Helmi", "Veli Eero", "Mummo", "Ystävä Sanna", "Naapuri Pekka",
   "Tukihenkilö Åsa", "Aikuissosiaalityö, Laura Koski", "Terveysasema", "Psykiatrian poliklinikka",
-  "TE-palvelut, Jussi", "Kela", "Vuokranantaja Oy", "Seurakunnan diakoni", "Ánne Áŋgel",
+  "Työllisyyspalvelut, Jussi", "Kela", "Vuokranantaja Oy", "Seurakunnan diakoni", "Ánne Áŋgel",
   "Kuntouttava työtoiminta", "Velkaneuvonta", "A-klinikka", "Kirjasto",
 };
 

@@ -717,7 +717,7 @@ static const char *last_names[] = {
   "Lehtonen", "Virtanen", "Korhonen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
 };
 static const char *agencies[] = {
-  "Terveysasema", "Kela", "TE-palvelut", "Aikuissosiaalityö", "Vuokranantaja", "A-klinikka",
+  "Terveysasema", "Kela", "Työllisyyspalvelut", "Aikuissosiaalityö", "Vuokranantaja", "A-klinikka",
   "Velkaneuvonta", "Seurakunnan diakoniatyö", "Mielenterveystoimisto", "Työkokeilupaikka",
 };
 
