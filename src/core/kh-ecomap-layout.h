@@ -86,6 +86,9 @@ typedef struct {
   double         radius;
   double         angle;
   KhEcomapRect   label;            /* where the label's text goes */
+  /* The label is apart from the node (a crowded map): a thin line joins
+   * the node's edge to the label's nearest point. */
+  gboolean       leader;
 } KhEcomapNode;
 
 typedef struct {
@@ -145,6 +148,11 @@ int             kh_ecomap_layout_find       (const KhEcomapLayout *layout,
 /* The position of node `index` in the keyboard order, or -1. */
 int             kh_ecomap_layout_order_of   (const KhEcomapLayout *layout,
                                              int                   index);
+
+/* How much smaller the labels of a crowded map are set (1 for up to 20
+ * entries, then down to 0.8 at 32 and more), so that they keep apart: the
+ * widget and the pictures (letter, exports) alike. */
+double          kh_ecomap_crowded_scale     (guint                 n_entries);
 
 /* Whether two rectangles overlap, or a circle and a rectangle (tests). */
 gboolean        kh_ecomap_rect_overlaps     (const KhEcomapRect   *a,
