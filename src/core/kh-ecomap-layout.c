@@ -13,10 +13,14 @@
  * first): each entry wants the point of its ring spaced evenly among its
  * neighbours in its wedge, and takes the nearest point of its wedge and
  * ring where its circle and its label touch nothing placed before (nodes,
- * labels, the client, the sector names), its label stays inside the canvas
- * and its line to the client passes no other node. A crowded ring so fills
- * its width in staggered rows. When nothing is free, the least overlapping
- * point is taken.
+ * labels, leaders, the client), no other node comes as near its label as
+ * its own, its label stays inside the canvas and its line to the client
+ * passes no other node. A crowded ring so fills its width in staggered
+ * rows; its labels go beside their nodes, and as the last resort apart
+ * from them, joined by a leader. The sectors' names follow, each where it
+ * is free. When something finds no free place, its sector is widened and
+ * all is placed again (a few rounds; the best stays); when nothing is
+ * free even so, the least overlapping point is taken.
  */
 #define G_LOG_DOMAIN "kohtaamo-core"
 

@@ -8,9 +8,11 @@
  * top (the first sector centred at the top), each as wide as its entries
  * need; three rings for the distances (close, middle, far); every entry a
  * node on its ring inside its wedge, with its label on the side away from
- * the centre (where its line to the client does not run). Nodes never
- * overlap each other, the client or a label; labels stay inside the
- * canvas. The same input gives the same positions.
+ * the centre (where its line to the client does not run), or where that
+ * is taken beside it. Nodes, labels and the sectors' names do not overlap
+ * one another or the client (a map too crowded for its canvas keeps the
+ * least overlap it can find); labels stay inside the canvas. The same
+ * input gives the same positions.
  *
  * Angles are in radians clockwise from the top (12 o'clock); coordinates
  * have x to the right and y down, as cairo's.
