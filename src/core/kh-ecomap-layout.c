@@ -410,6 +410,16 @@ extent_of (double              x,
   return (KhEcomapRect) { x0 - gap, y0 - gap, x1 - x0 + 2 * gap, y1 - y0 + 2 * gap };
 }
 
+/* `rect` moved onto the canvas. */
+static KhEcomapRect
+on_canvas (const KhEcomapLayout *l,
+           KhEcomapRect          rect)
+{
+  rect.x = CLAMP (rect.x, 1, MAX (1, l->params.width - 1 - rect.width));
+  rect.y = CLAMP (rect.y, 1, MAX (1, l->params.height - 1 - rect.height));
+  return rect;
+}
+
 /* How badly a node at `x`, `y` with its label at `text` (apart, with a
  * leader, when `leader`) collides with what is placed: 0 when it touches
  * nothing; `with_lines` also counts lines running through nodes. Stops
@@ -738,8 +748,7 @@ place (Placer              *p,
   node->label = label_at (m, spot, best->place, r, lw, lh);
   node->leader = label_places[best->place].apart > 0;
   /* Whatever happened, the label stays on the canvas. */
-  node->label.x = CLAMP (node->label.x, 1, MAX (1, l->params.width - 1 - lw));
-  node->label.y = CLAMP (node->label.y, 1, MAX (1, l->params.height - 1 - lh));
+  node->label = on_canvas (l, node->label);
   p->extent[index] = extent_of (node->x, node->y, r, &node->label, m->gap + ASSOCIATION * m->font_size / 2);
   p->placed[p->n_placed++] = index;
   return best_bad;
@@ -948,6 +957,37 @@ name_collides (const Placer       *p,
   return FALSE;
 }
 
+/* A sector's name `step` half lines outside the rings at `angle`, moved
+ * `shift` lines across (clockwise for > 0), on the canvas. */
+static KhEcomapRect
+name_at (const KhEcomapLayout *l,
+         const Metrics        *m,
+         double                radius,
+         int                   step,
+         double                angle,
+         int                   shift,
+         double                width,
+         double                height)
+{
+  KhEcomapRect name = box_outside (l->cx, l->cy, radius + m->gap + step * m->line_height / 2, angle, width, height);
+
+  name.x += shift * m->line_height * cos (angle);
+  name.y += shift * m->line_height * sin (angle);
+  return on_canvas (l, name);
+}
+
+/* Puts wedge `w`'s name at `name` if it is free there. */
+static gboolean
+try_name (Placer       *p,
+          guint         w,
+          KhEcomapRect  name)
+{
+  if (name_collides (p, &name, w))
+    return FALSE;
+  p->layout->wedges[w].label = name;
+  return TRUE;
+}
+
 /* The sectors' names, after the nodes: each just outside the rings at the
  * middle of its wedge if that is free, else the nearest free place
  * farther out or along its wedge, clear of the labels (so that no entry's
@@ -977,41 +1017,16 @@ place_names (Placer       *p,
 
       if (m->params->sector_labels[wedge->sector] == NULL)
         continue;
+      first = name_at (l, m, radius, 0, mid, 0, width, height);
       for (int step = 0; step <= NAME_STEPS && !found; step++)
         for (guint t = 0; t < G_N_ELEMENTS (along) && !found; t++)
-          {
-            KhEcomapRect name = box_outside (l->cx, l->cy, radius + m->gap + step * m->line_height / 2,
-                                             mid + along[t] * half, width, height);
-
-            name.x = CLAMP (name.x, 1, MAX (1, l->params.width - 1 - width));
-            name.y = CLAMP (name.y, 1, MAX (1, l->params.height - 1 - height));
-            if (step == 0 && t == 0)
-              first = name;
-            if (!name_collides (p, &name, w))
-              {
-                wedge->label = name;
-                found = TRUE;
-              }
-          }
+          found = try_name (p, w, name_at (l, m, radius, step, mid + along[t] * half, 0, width, height));
       /* Else along the line across its middle, up or down the side of
        * the map, or left or right at the top or the bottom. */
       for (int shift = 1; shift <= NAME_STEPS && !found; shift++)
         for (int step = 0; step <= 4 && !found; step++)
           for (int sign = -1; sign <= 1 && !found; sign += 2)
-            {
-              KhEcomapRect name = box_outside (l->cx, l->cy, radius + m->gap + step * m->line_height / 2,
-                                               mid, width, height);
-
-              name.x += sign * shift * m->line_height * cos (mid);
-              name.y += sign * shift * m->line_height * sin (mid);
-              name.x = CLAMP (name.x, 1, MAX (1, l->params.width - 1 - width));
-              name.y = CLAMP (name.y, 1, MAX (1, l->params.height - 1 - height));
-              if (!name_collides (p, &name, w))
-                {
-                  wedge->label = name;
-                  found = TRUE;
-                }
-            }
+            found = try_name (p, w, name_at (l, m, radius, step, mid, sign * shift, width, height));
       if (!found)
         {
           wedge->label = first;

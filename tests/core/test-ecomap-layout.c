@@ -233,45 +233,40 @@ typedef enum {
 
 /* How the entries are spread: at random over `n_sectors` sectors from
  * `first`, or as the network page's pictures spread them (a family of
- * 20, some friends and services two or three to a sector). */
+ * 20, some friends and services two or three to a sector). Each is laid
+ * out in a window and in a letter. */
 typedef struct {
   const char *name;
   guint       n;
   KhSector    first;
   guint       n_sectors;           /* 0: the pictures' mix */
-  Where_      where;
+} Spread;
+
+static const Spread spreads[] = {
+  { "5 in one sector", 5, KH_SECTOR_FAMILY, 1 },
+  { "15 in one sector", 15, KH_SECTOR_FAMILY, 1 },
+  { "25 in one sector", 25, KH_SECTOR_FRIENDS, 1 },
+  { "40 in one sector", 40, KH_SECTOR_SOCIAL_SERVICES, 1 },
+  { "15 services", 15, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "25 services", 25, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "40 services", 40, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "9 in 5 sectors", 9, KH_SECTOR_FAMILY, 5 },
+  { "15 in all sectors", 15, KH_SECTOR_FAMILY, 9 },
+  { "25 in two sectors", 25, KH_SECTOR_FAMILY, 2 },
+  { "25 in two sectors from health", 25, KH_SECTOR_HEALTH, 2 },
+  { "40 in all sectors", 40, KH_SECTOR_FAMILY, 9 },
+  { "5 of the mix", 5, 0, 0 },
+  { "15 of the mix", 15, 0, 0 },
+  { "25 of the mix", 25, 0, 0 },
+  { "40 of the mix", 40, 0, 0 },
+};
+
+typedef struct {
+  const Spread *spread;
+  Where_        where;
 } CrowdCase;
 
-static const CrowdCase crowd_cases[] = {
-  { "5 in one sector", 5, KH_SECTOR_FAMILY, 1, IN_WINDOW },
-  { "15 in one sector", 15, KH_SECTOR_FAMILY, 1, IN_WINDOW },
-  { "25 in one sector", 25, KH_SECTOR_FRIENDS, 1, IN_WINDOW },
-  { "40 in one sector", 40, KH_SECTOR_SOCIAL_SERVICES, 1, IN_WINDOW },
-  { "15 services", 15, KH_SECTOR_SOCIAL_SERVICES, 6, IN_WINDOW },
-  { "25 services", 25, KH_SECTOR_SOCIAL_SERVICES, 6, IN_WINDOW },
-  { "40 services", 40, KH_SECTOR_SOCIAL_SERVICES, 6, IN_WINDOW },
-  { "9 in 5 sectors", 9, KH_SECTOR_FAMILY, 5, IN_WINDOW },
-  { "15 in all sectors", 15, KH_SECTOR_FAMILY, 9, IN_WINDOW },
-  { "25 in two sectors", 25, KH_SECTOR_FAMILY, 2, IN_WINDOW },
-  { "40 in all sectors", 40, KH_SECTOR_FAMILY, 9, IN_WINDOW },
-  { "5 of the mix", 5, 0, 0, IN_WINDOW },
-  { "15 of the mix", 15, 0, 0, IN_WINDOW },
-  { "25 of the mix", 25, 0, 0, IN_WINDOW },
-  { "40 of the mix", 40, 0, 0, IN_WINDOW },
-  { "5 in one sector, in a letter", 5, KH_SECTOR_FAMILY, 1, IN_LETTER },
-  { "15 in one sector, in a letter", 15, KH_SECTOR_FAMILY, 1, IN_LETTER },
-  { "25 in one sector, in a letter", 25, KH_SECTOR_FRIENDS, 1, IN_LETTER },
-  { "40 in one sector, in a letter", 40, KH_SECTOR_SOCIAL_SERVICES, 1, IN_LETTER },
-  { "15 services, in a letter", 15, KH_SECTOR_SOCIAL_SERVICES, 6, IN_LETTER },
-  { "25 services, in a letter", 25, KH_SECTOR_SOCIAL_SERVICES, 6, IN_LETTER },
-  { "40 services, in a letter", 40, KH_SECTOR_SOCIAL_SERVICES, 6, IN_LETTER },
-  { "25 in two sectors, in a letter", 25, KH_SECTOR_HEALTH, 2, IN_LETTER },
-  { "40 in all sectors, in a letter", 40, KH_SECTOR_FAMILY, 9, IN_LETTER },
-  { "5 of the mix, in a letter", 5, 0, 0, IN_LETTER },
-  { "15 of the mix, in a letter", 15, 0, 0, IN_LETTER },
-  { "25 of the mix, in a letter", 25, 0, 0, IN_LETTER },
-  { "40 of the mix, in a letter", 40, 0, 0, IN_LETTER },
-};
+static CrowdCase crowd_cases[2 * G_N_ELEMENTS (spreads)];
 
 /* The sectors' names as the map shows them in Finnish (the longest). */
 static const char *const sector_names[KH_SECTOR_LAST + 1] = {
@@ -283,7 +278,8 @@ static const char *const sector_names[KH_SECTOR_LAST + 1] = {
 static void
 test_crowd (gconstpointer data)
 {
-  const CrowdCase *c = data;
+  const CrowdCase *cc = data;
+  const Spread *c = cc->spread;
   g_autofree KhEcomapEntry *entries = NULL;
   char names[40][64];
   KhEcomapParams p;
@@ -299,7 +295,7 @@ test_crowd (gconstpointer data)
       for (guint i = 0; i < c->n; i++)
         entries[i] = sample_mix_entry (i, names[i]);
     }
-  if (c->where == IN_WINDOW)
+  if (cc->where == IN_WINDOW)
     p = params (780, 700, c->n > 20 ? 9 : 11.3);
   else
     {
@@ -486,8 +482,12 @@ main (int    argc,
   g_test_add_func ("/ecomap-layout/wedges", test_wedges);
   for (guint i = 0; i < G_N_ELEMENTS (crowd_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/ecomap-layout/crowd/%s", crowd_cases[i].name);
+      g_autofree char *path = NULL;
 
+      crowd_cases[i].spread = &spreads[i / 2];
+      crowd_cases[i].where = i % 2 == 0 ? IN_WINDOW : IN_LETTER;
+      path = g_strdup_printf ("/ecomap-layout/crowd/%s%s", spreads[i / 2].name,
+                              crowd_cases[i].where == IN_LETTER ? ", in a letter" : "");
       g_test_add_data_func (path, &crowd_cases[i], test_crowd);
     }
   g_test_add_func ("/ecomap-layout/reserved", test_reserved);
