@@ -1341,20 +1341,30 @@ def test_appointments():
                  'a cancelled meeting is not changed')
     flush()
 
+DOCUMENT_PDF = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
+DOCUMENT_SHA = "encode (sha256 (%s), 'hex')" % DOCUMENT_PDF
+
+
+def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL'):
+    # Person 1's document through the server's function: 0029, a decision
+    # says whether it grants and a payment commitment rests on a decision
+    # with its terms; 0033, a client plan given to a partner agency names
+    # the agency's entry and the consent.
+    if terms is None:
+        terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
+    return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
+            "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s, %s);"
+            % (kind, corrects, DOCUMENT_PDF, sha256, terms, disclosure))
+
+
 def test_documents():
     # Issue 8, 5: issued letters and decisions of person 1 (case 1), issued
     # through the server's function (0025-documents.sql), never changed.
-    pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
-    sha = "encode (sha256 (%s), 'hex')" % pdf
+    pdf = DOCUMENT_PDF
+    sha = DOCUMENT_SHA
 
     def issue(kind, corrects='NULL', sha256=sha, terms=None):
-        # 0029: a decision says whether it grants; a payment commitment
-        # rests on a decision and has its terms.
-        if terms is None:
-            terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
-        return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
-                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s);"
-                % (kind, corrects, pdf, sha256, terms))
+        return issue_document(kind, corrects, sha256, terms)
 
     expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
     expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
@@ -1397,7 +1407,7 @@ def test_documents():
                  issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
     expect_error('a correction of a document of another person is refused', 'sw',
                  "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
-                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
+                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
                  'corrects a document of the same person')
     expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
               "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-') || ':' "
@@ -1673,6 +1683,211 @@ def test_network():
                  'a network is kept by an active')
 
 
+def test_client_plans():
+    # Issue 9, 3: a client plan of person 1 (Aino Mäkinen) made from the
+    # finished assessment of case 1 (test_assessments), with Kela (network
+    # entry 2, test_network) as its partner; written only through the
+    # server's functions (0031-client-plans.sql), read after its log row
+    # (what 16), never changed. A refused transaction still takes its ids
+    # (versions 2–4, goals 2–3, review 1): the review's version is 5.
+    version = ("SELECT id FROM kohtaamo.plan_version_add (1, 1, %d, '2026-01-10', 1, NULL, 'Haluan maksaa vuokrat', "
+               "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, NULL, NULL, NULL, '2026-04-10', NULL, NULL, 0, 1);")
+    expect_ok('a social worker makes the plan, row by row, and accepts it', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.plan_open (1, 1, 1);
+        %s
+        SELECT kohtaamo.plan_goal_add (1, NULL, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 1, NULL);
+        SELECT kohtaamo.plan_action_add (1, NULL, 0, 'Käsittelee asumistuen', 3, 2, 'Kela', '2026-02-01', 1);
+        SELECT kohtaamo.plan_partner_add (1, 0, 2, 'Kela', 'Perustoimeentulotuki', 1);
+        SELECT kohtaamo.plan_factor_add (1, 0, 1, 'Äidin tuki');
+        SELECT version_id FROM kohtaamo.plan_version_accept (1);
+        COMMIT;
+    """ % (version % 1), want='1\n1\n1\n1\n1\n1\n1')
+    expect_ok('the plan is its writer\'s, at the server\'s time', 'postgres',
+              "SELECT u.account || ':' || (v.saved_at > 1767000000)::text || ':' "
+              "|| (a.accepted_by = v.saved_by)::text "
+              "FROM kohtaamo.plan_versions v JOIN kohtaamo.plan_acceptances a ON a.version_id = v.id "
+              "JOIN kohtaamo.users u ON u.id = v.saved_by WHERE v.id = 1;", want='sw:true:true')
+    expect_ok('nobody else writes into the social worker\'s version', 'cou',
+              "SELECT kohtaamo.plan_goal_add (1, NULL, 1, 'Toinen', 'work', NULL, 1, NULL) IS NULL;", want='t')
+    expect_error('one plan a case', 'lead', "SELECT kohtaamo.plan_open (1, 1, 1);", 'client_plans_client_id_case_id_key')
+    expect_error('two coordinators are refused', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_partner_add (2, 0, 2, 'Kela', 'Perustoimeentulotuki', 1);
+        SELECT kohtaamo.plan_partner_add (2, 1, NULL, 'Asumisneuvonta', 'Sovittelu', 1);
+        COMMIT;
+    """ % (version % 2), 'plan_partners_one_coordinator')
+    expect_error('a later version is made by a review', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (3, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 1, NULL);
+        SELECT * FROM kohtaamo.plan_version_accept (3);
+        COMMIT;
+    """ % (version % 2), 'made by a review')
+    expect_error('the review rates every goal being worked on', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (4, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 4);
+        SELECT * FROM kohtaamo.plan_version_accept (4);
+        COMMIT;
+    """ % (version % 2), 'rates every active goal')
+    expect_ok('a review with the goal rated makes version 2', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (5, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 5);
+        SELECT kohtaamo.plan_evaluation_add (2, 0, 1, 1, NULL, 5, 'Maksettu kolme kuukautta');
+        SELECT version_id FROM kohtaamo.plan_version_accept (5);
+        COMMIT;
+    """ % (version % 2), want='5\n4\n2\n2\n5')
+    expect_ok('the caseload sees the review date of the newest version, no more', 'sw',
+              "SELECT review_on || ':' || overdue FROM kohtaamo.case_plan_status (1);", want='2026-04-10:0')
+    for login in ('rec', 'adm'):
+        expect_error('%s: makes no plan' % login, login, "SELECT kohtaamo.plan_open (1, 1, 1);",
+                     'client plans are made and read by')
+        expect_error('%s: cannot log a plan read' % login, login, "SELECT kohtaamo.log_plan_access (1);",
+                     'client plans are made and read by')
+        expect_ok('%s: the caseload\'s plan status says nothing' % login, login,
+                  "SELECT count (*) FROM kohtaamo.case_plan_status (1) WHERE review_on IS NOT NULL;", want='0')
+        for table in ('client_plans', 'plan_versions', 'plan_goals', 'plan_actions', 'plan_partners',
+                      'plan_factors', 'plan_reviews', 'plan_evaluations', 'plan_acceptances'):
+            expect_error('%s: reads no %s, even after logging the person' % (login, table), login,
+                         "BEGIN; SELECT kohtaamo.log_access (1, 16, 2); SELECT count (*) FROM %s; COMMIT;"
+                         % table, 'permission denied')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no plan shows without its log row' % login, login,
+                  "SELECT (SELECT count (*) FROM client_plans) + (SELECT count (*) FROM plan_versions) "
+                  "+ (SELECT count (*) FROM plan_goals);", want='0')
+        expect_ok('%s: the timeline\'s log row shows its dates, not the plan' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT (SELECT count (*) FROM kohtaamo.timeline_plans (1)), (SELECT count (*) FROM plan_versions);
+            COMMIT;
+        """, want='1\n3|0')
+        expect_ok('%s: the logged plan read shows the person\'s plan' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_plan_access (1);
+            SELECT (SELECT count (*) FROM client_plans), (SELECT count (*) FROM plan_versions v
+                    JOIN plan_acceptances a ON a.version_id = v.id), (SELECT count (*) FROM plan_goals),
+                   (SELECT count (*) FROM plan_actions), (SELECT count (*) FROM plan_partners),
+                   (SELECT count (*) FROM plan_factors), (SELECT count (*) FROM plan_reviews),
+                   (SELECT count (*) FROM plan_evaluations);
+            COMMIT;
+        """, want='1\n1|2|2|1|1|1|1|1')
+        expect_ok('%s: another person\'s logged plans show none of it' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_plan_access (2);
+            SELECT count (*) FROM plan_versions;
+            COMMIT;
+        """, want='2\n0')
+        for stmt in ("INSERT INTO plan_goals (version_id, plan_id, client_id, position, text, area_key, status) "
+                     "VALUES (1, 1, 1, 5, 'x', 'work', 1)",
+                     "UPDATE plan_versions SET need_client_view = 'x'",
+                     "DELETE FROM plan_acceptances",
+                     "TRUNCATE plan_goals"):
+            expect_error('%s: %s is refused' % (login, stmt.split()[0]), login,
+                         "BEGIN; SELECT kohtaamo.log_plan_access (1); %s; COMMIT;" % stmt, 'permission denied')
+    expect_ok('each plan read is one row of the log, what 16, the server\'s', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 16;", want='6')
+    for table, fragment in (('client_plans', 'a change is a new version'),
+                            ('plan_versions', 'a change is a new version'),
+                            ('plan_goals', 'a change is a new version'),
+                            ('plan_actions', 'a change is a new version'),
+                            ('plan_partners', 'a change is a new version'),
+                            ('plan_factors', 'a change is a new version'),
+                            ('plan_reviews', 'kept as it was made'),
+                            ('plan_evaluations', 'kept as it was made'),
+                            ('plan_acceptances', 'a change is a new version')):
+        for stmt in ("UPDATE kohtaamo.%s SET client_id = client_id" % table,
+                     "DELETE FROM kohtaamo.%s" % table,
+                     "TRUNCATE kohtaamo.%s CASCADE" % table):
+            expect_error('the superuser: %s is refused' % stmt[:45], 'postgres', stmt + ';', fragment)
+        expect_error('the schema owner: DELETE FROM %s is refused' % table, 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.%s; ROLLBACK;' % table,
+                     'permission denied')
+    expect_error('the superuser: nothing joins an accepted version', 'postgres',
+                 "INSERT INTO kohtaamo.plan_factors (version_id, client_id, position, effect, text) "
+                 "VALUES (1, 1, 5, 2, 'Velat');", 'kept as it was accepted')
+def test_plan_disclosures():
+    # Issue 9, 6 (0033): a client plan given to a partner agency names the
+    # agency's entry and rests on the client's consent in force on the
+    # sending day (7.12.2026) to giving it the plan. Person 1's network:
+    # entry 2 is Kela (an agency), entry 3 a friend. Each step records its
+    # consent and is rolled back.
+    def consent(member, scope, given, expires='NULL', withdrawn=None):
+        sql = ("SELECT id AS c FROM kohtaamo.network_consent_record (%d, 1, %d, '%s', %s, NULL) \\gset\n"
+               % (member, scope, given, expires))
+        if withdrawn is not None:
+            sql += "SELECT recorded_at > 0 FROM kohtaamo.network_consent_withdraw (:c, 1, '%s');\n" % withdrawn
+        return sql
+
+    def given(name, login, steps, kind=6, disclosure="2, :c", want='t|t|'):
+        expect_ok(name, login, 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                  want=want)
+
+    def refused(name, steps, kind=6, disclosure="2, :c"):
+        expect_error(name, 'sw', 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                     'only as a client plan, resting on the client')
+
+    given('a social worker gives Kela the plan with the client\'s consent', 'sw', consent(2, 4, '2026-11-01'))
+    given('a counsellor too, with a consent to everything until the sending day', 'cou',
+          consent(2, 7, '2026-11-01', "'2026-12-07'"))
+    refused('not with a consent to contact and to share information only', consent(2, 3, '2026-11-01'))
+    refused('not with a consent that ended the day before', consent(2, 4, '2026-11-01', "'2026-12-06'"))
+    refused('not with a consent withdrawn on the sending day', consent(2, 4, '2026-11-01', withdrawn='2026-12-07'))
+    refused('not to a friend: a person is not a partner agency', consent(3, 4, '2026-11-01'),
+            disclosure="3, :c")
+    refused('not another agency\'s consent', consent(3, 4, '2026-11-01'))
+    refused('not a decision', consent(2, 4, '2026-11-01'), kind=5)
+    refused('not without the consent', consent(2, 4, '2026-11-01'), disclosure="2, NULL")
+    expect_ok('nothing was kept', 'postgres',
+              "SELECT count (*) FROM kohtaamo.documents WHERE disclosed_to IS NOT NULL;", want='0')
+    flush()
+
+
+def test_calendar_dates():
+    # 0032: a date column holds a day of the calendar, whoever writes:
+    # here the superuser, past every function and grant, in transactions
+    # that are rolled back. '2026-02-30' fits every pattern.
+    def refused(what, sql, constraint):
+        expect_error('the server refuses 30 February in %s' % what, 'postgres',
+                     'BEGIN; %s ROLLBACK;' % sql, constraint)
+    refused('a birth date', "UPDATE clients SET birth_date = '1990-02-30', version = version + 1 WHERE id = 100;",
+            'clients_birth_date_is_a_day')
+    refused('a closed day', "INSERT INTO closed_days (date, name) VALUES ('2026-02-30', 'Siltapäivä');",
+            'closed_days_date_is_a_day')
+    refused('an assessment deadline',
+            "UPDATE cases SET assessment_deadline = '2026-02-30' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_assessment_deadline_is_a_day')
+    refused('an implementation deadline',
+            "UPDATE cases SET implementation_deadline = '2026-04-31' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_implementation_deadline_is_a_day')
+    kela = ("INSERT INTO contacts (received_at, channel, contactor, contactor_detail, referral, kela_kind, "
+            "kela_meeting_deadline, urgency, urgency_assessed_by, urgency_assessed_at, language, outcome, "
+            "opens_case, client_id, created_by, created_at) "
+            "VALUES (1767300000, 7, 3, 'Kela', 0, 3, '%s', 2, (SELECT min (id) FROM users), 1767300000, 1, 1, "
+            "0, 100, (SELECT min (id) FROM users), 1767300000) RETURNING kela_meeting_deadline;")
+    expect_ok('a Kela meeting deadline on a real day passes', 'postgres',
+              'BEGIN; %s ROLLBACK;' % (kela % '2026-03-02'), want='2026-03-02')
+    refused('a Kela meeting deadline', kela % '2026-02-29', 'contacts_kela_meeting_deadline_is_a_day')
+    expect_ok('a real day passes', 'postgres',
+              "BEGIN; INSERT INTO closed_days (date, name) VALUES ('2028-02-29', 'Karkauspäivä') "
+              "RETURNING date; ROLLBACK;", want='2028-02-29')
+    # Documents are never changed, so an issued one cannot be given such a
+    # day; its three date columns have the same CHECK.
+    expect_ok('documents check their days with iso_date_ok', 'postgres',
+              "SELECT string_agg (conname, ',' ORDER BY conname) FROM pg_constraint "
+              "WHERE conrelid = 'kohtaamo.documents'::regclass AND conname LIKE '%is_a_day' "
+              "AND pg_get_constraintdef (oid) LIKE '%iso_date_ok%';",
+              want='documents_sent_on_is_a_day,documents_valid_from_is_a_day,documents_valid_until_is_a_day')
+    expect_ok('iso_date_ok knows the calendar', 'rec',
+              "SELECT iso_date_ok ('2026-02-28'), iso_date_ok ('2026-02-29'), iso_date_ok ('2028-02-29'), "
+              "iso_date_ok ('2026-04-31'), iso_date_ok ('2026-12-31');", want='t|f|t|f|t')
+    flush()
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1699,12 +1914,15 @@ def main():
         test_documents()
         test_contact_attempts()
         test_network()
+        test_client_plans()
+        test_plan_disclosures()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
         test_caseload()
         test_appointments()
+        test_calendar_dates()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
