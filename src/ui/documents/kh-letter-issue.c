@@ -136,6 +136,17 @@ issued_cb (GObject      *object,
     g_task_return_pointer (task, document, (GDestroyNotify) kh_issued_document_free);
 }
 
+void
+kh_letter_issue_rendered (KhStore                *store,
+                          const KhIssuedDocument *document,
+                          KhDocumentRenderFunc    render,
+                          gpointer                render_data,
+                          GTask                  *task)
+{
+  kh_store_issue_document_rendered_async (store, document, render, render_data, NULL,
+                                          g_task_get_cancellable (task), issued_cb, g_object_ref (task));
+}
+
 static void
 client_cb (GObject      *object,
            GAsyncResult *result,
@@ -179,8 +190,7 @@ client_cb (GObject      *object,
   document->delivery = KH_DOCUMENT_DELIVERY_LETTER;
   /* The task's data outlives the store's job: the task is held until
    * issued_cb. */
-  kh_store_issue_document_rendered_async (s->store, document, render_letter, s, NULL,
-                                          g_task_get_cancellable (task), issued_cb, g_object_ref (task));
+  kh_letter_issue_rendered (s->store, document, render_letter, s, task);
 }
 
 static void

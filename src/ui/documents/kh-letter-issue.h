@@ -35,6 +35,16 @@ void              kh_letter_sender_of    (KhUser              *user,
                                           char               **name,
                                           char               **title);
 
+/* Issues `document`, its PDF rendered by `render` inside the issuing
+ * transaction (kh_store_issue_document_rendered_async), and returns the
+ * issued document (a KhIssuedDocument) through `task`, which is held
+ * until then; `render_data` must live as long as the task. */
+void              kh_letter_issue_rendered (KhStore                *store,
+                                            const KhIssuedDocument *document,
+                                            KhDocumentRenderFunc    render,
+                                            gpointer                render_data,
+                                            GTask                  *task);
+
 /* Issues a letter of `kind` to the person `client_id` (about `case_id`,
  * 0 for none): reads the unit's letterhead and the person (a logged read,
  * to address the letter), lays the letter out with `build` in the

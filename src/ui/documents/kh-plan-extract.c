@@ -124,21 +124,6 @@ render_extract (const KhIssuedDocument  *document,
 }
 
 static void
-issued_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  KhIssuedDocument *document = kh_store_issue_document_finish (KH_STORE (object), result, &error);
-
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, (GDestroyNotify) kh_issued_document_free);
-}
-
-static void
 client_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -174,9 +159,8 @@ client_cb (GObject      *object,
   document->delivery = g->delivery;
   document->disclosed_to = g->recipient->id;
   document->consent_id = g->consent->id;
-  /* The task's data outlives the store's job: the task is held until issued_cb. */
-  kh_store_issue_document_rendered_async (g->store, document, render_extract, g, NULL,
-                                          g_task_get_cancellable (task), issued_cb, g_object_ref (task));
+  /* The task's data outlives the store's job: the task is held until it is issued. */
+  kh_letter_issue_rendered (g->store, document, render_extract, g, task);
 }
 
 static void
