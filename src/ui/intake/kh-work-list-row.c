@@ -20,7 +20,10 @@ struct _KhWorkListRow
 {
   GtkWidget       parent_instance;
 
-  /* children (made in init) */
+  /* children (made in init; the time and channel, the badge and the icon
+   * of the non-disclosure marking when first shown: a queue row has no
+   * time, and few rows have the others) */
+  GtkBox         *texts;
   GtkImage       *channel_icon;
   GtkImage       *go_icon;
   GtkBox         *side_box;
@@ -125,12 +128,80 @@ set_tooltip (KhWorkListRow *self)
     g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (self->side_caption));
   kh_lazy_tooltip_set_text (GTK_WIDGET (self), tooltip->str);
   /* The same for screen readers, with the badges. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->protection_icon)))
+  if (self->protection_icon != NULL && gtk_widget_get_visible (GTK_WIDGET (self->protection_icon)))
     g_string_append_printf (tooltip, "\n%s", _("Non-disclosure marking"));
-  if (gtk_widget_get_visible (GTK_WIDGET (self->urgent_badge)))
+  if (self->urgent_badge != NULL && gtk_widget_get_visible (GTK_WIDGET (self->urgent_badge)))
     g_string_append_printf (tooltip, "\n%s", gtk_label_get_text (self->urgent_badge));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip->str, -1);
+}
+
+/* A child made when first shown: hidden is the same as not made yet. */
+static void
+set_shown (gpointer widget,
+           gboolean shown)
+{
+  if (widget != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (widget), shown);
+}
+
+static void
+show_time (KhWorkListRow *self)
+{
+  if (self->time_label == NULL)
+    {
+      self->time_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_width_chars (self->time_label, 5);
+      gtk_label_set_xalign (self->time_label, 1);
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "numeric");
+      gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "heading");
+      gtk_widget_insert_after (GTK_WIDGET (self->time_label), GTK_WIDGET (self), NULL);
+      self->channel_icon = GTK_IMAGE (gtk_image_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->channel_icon), "dim-label");
+      gtk_widget_insert_after (GTK_WIDGET (self->channel_icon), GTK_WIDGET (self),
+                               GTK_WIDGET (self->time_label));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), TRUE);
+}
+
+/* ATL 38 §: the person's address is protected. */
+static void
+show_protection (KhWorkListRow *self,
+                 gboolean       shown)
+{
+  if (shown && self->protection_icon == NULL)
+    {
+      self->protection_icon = g_object_new (GTK_TYPE_IMAGE,
+                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                            "icon-name", "security-high-symbolic",
+                                            "valign", GTK_ALIGN_CENTER,
+                                            "visible", FALSE,
+                                            NULL);
+      /* Set while hidden: on a shown widget GTK asks the X server where
+       * the pointer is. */
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->protection_icon),
+                                   _("The address is protected (non-disclosure marking, Client Data Act 38 §): it is not shown in lists or search results"));
+      gtk_widget_insert_after (GTK_WIDGET (self->protection_icon), GTK_WIDGET (self),
+                               GTK_WIDGET (self->texts));
+    }
+  set_shown (self->protection_icon, shown);
+}
+
+static void
+show_urgent (KhWorkListRow *self,
+             gboolean       shown)
+{
+  if (shown && self->urgent_badge == NULL)
+    {
+      self->urgent_badge = GTK_LABEL (gtk_label_new (C_("badge", "Urgent")));
+      gtk_widget_set_valign (GTK_WIDGET (self->urgent_badge), GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (GTK_WIDGET (self->urgent_badge), "kh-badge");
+      gtk_widget_add_css_class (GTK_WIDGET (self->urgent_badge), "error");
+      gtk_widget_insert_before (GTK_WIDGET (self->urgent_badge), GTK_WIDGET (self),
+                                GTK_WIDGET (self->side_box));
+    }
+  set_shown (self->urgent_badge, shown);
 }
 
 static void
@@ -147,10 +218,10 @@ clear_side_styles (KhWorkListRow *self)
 static void
 show_loading (KhWorkListRow *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon), FALSE);
+  set_shown (self->time_label, FALSE);
+  set_shown (self->channel_icon, FALSE);
+  show_urgent (self, FALSE);
+  show_protection (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->side_box), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->go_icon), FALSE);
   gtk_label_set_text (self->title_label, _("Loading…"));
@@ -177,11 +248,10 @@ show_contact (KhWorkListRow *self,
 
       clock = g_date_time_format (local, C_("time of day", "%H:%M"));
     }
+  show_time (self);
   gtk_label_set_text (self->time_label, clock);
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
   gtk_image_set_from_icon_name (self->channel_icon, channel_icon_name (contact->channel));
   kh_lazy_tooltip_set_text (GTK_WIDGET (self->channel_icon), channel);
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), TRUE);
 
   gtk_label_set_text (self->title_label, has_person && contact->client_name != NULL
                                          ? contact->client_name : C_("contact", "Anonymous"));
@@ -202,11 +272,10 @@ show_contact (KhWorkListRow *self,
   subtitle = join_parts (parts);
   gtk_inscription_set_text (self->subtitle_label, subtitle);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), contact->urgent);
+  show_urgent (self, contact->urgent);
   /* ATL 38 §: the desk sees that the person's address is protected before
    * it says anything about where they live. */
-  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon),
-                          has_person && contact->client_non_disclosure);
+  show_protection (self, has_person && contact->client_non_disclosure);
 
   /* The outcome, and for a referral the service the person was directed
    * to (issue 5 2.9). */
@@ -241,8 +310,8 @@ show_case (KhWorkListRow *self,
   g_autofree char *subtitle = NULL;
   GDate deadline;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->channel_icon), FALSE);
+  set_shown (self->time_label, FALSE);
+  set_shown (self->channel_icon, FALSE);
   gtk_label_set_text (self->title_label, kcase->client_name ? kcase->client_name : "");
 
   /* Issue 5, 2.9: in the queue of every team, whose queue the case waits in. */
@@ -274,8 +343,8 @@ show_case (KhWorkListRow *self,
   subtitle = join_parts (parts);
   gtk_inscription_set_text (self->subtitle_label, subtitle);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), kcase->urgent);
-  gtk_widget_set_visible (GTK_WIDGET (self->protection_icon), kcase->client_non_disclosure);
+  show_urgent (self, kcase->urgent);
+  show_protection (self, kcase->client_non_disclosure);
   gtk_widget_set_visible (GTK_WIDGET (self->side_caption), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->side_box), TRUE);
 
@@ -461,16 +530,6 @@ kh_work_list_row_init (KhWorkListRow *self)
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 12);
   gtk_widget_add_css_class (widget, "kh-work-list-row");
 
-  self->time_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_width_chars (self->time_label, 5);
-  gtk_label_set_xalign (self->time_label, 1);
-  add_css_classes (GTK_WIDGET (self->time_label), "numeric", "heading");
-  gtk_widget_set_parent (GTK_WIDGET (self->time_label), widget);
-
-  self->channel_icon = GTK_IMAGE (gtk_image_new ());
-  add_css_classes (GTK_WIDGET (self->channel_icon), "dim-label", NULL);
-  gtk_widget_set_parent (GTK_WIDGET (self->channel_icon), widget);
-
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (texts, TRUE);
@@ -484,22 +543,7 @@ kh_work_list_row_init (KhWorkListRow *self)
   add_css_classes (GTK_WIDGET (self->subtitle_label), "caption", "dim-label");
   gtk_box_append (GTK_BOX (texts), GTK_WIDGET (self->subtitle_label));
   gtk_widget_set_parent (texts, widget);
-
-  self->protection_icon = g_object_new (GTK_TYPE_IMAGE,
-                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                        "icon-name", "security-high-symbolic",
-                                        "valign", GTK_ALIGN_CENTER,
-                                        "visible", FALSE,
-                                        NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->protection_icon),
-                               _("The address is protected (non-disclosure marking, Client Data Act 38 §): it is not shown in lists or search results"));
-  gtk_widget_set_parent (GTK_WIDGET (self->protection_icon), widget);
-
-  self->urgent_badge = GTK_LABEL (gtk_label_new (C_("badge", "Urgent")));
-  gtk_widget_set_valign (GTK_WIDGET (self->urgent_badge), GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (GTK_WIDGET (self->urgent_badge), FALSE);
-  add_css_classes (GTK_WIDGET (self->urgent_badge), "kh-badge", "error");
-  gtk_widget_set_parent (GTK_WIDGET (self->urgent_badge), widget);
+  self->texts = GTK_BOX (texts);
 
   self->side_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
   gtk_widget_set_valign (GTK_WIDGET (self->side_box), GTK_ALIGN_CENTER);
