@@ -468,7 +468,9 @@ kh_ecomap_layout_new (const KhEcomapEntry  *entries,
 
     l->label_max_width = m.label_max_width;
     l->client_label_max_width = 1.7 * l->client_radius;
-    l->sector_label_max_width = 1.2 * m.label_max_width;
+    /* The sectors' full names ("Järjestöt, seurakunnat ja vapaa-aika") on
+     * two lines. */
+    l->sector_label_max_width = 1.6 * m.label_max_width;
     measure (&m, KH_ECOMAP_TEXT_CLIENT, l->client_name, l->client_label_max_width, &cw, &ch);
     l->client_label = (KhEcomapRect) { l->cx - cw / 2, l->cy - ch / 2, cw, ch };
   }
@@ -509,6 +511,34 @@ kh_ecomap_layout_new (const KhEcomapEntry  *entries,
       total += need[s];
     }
 
+  /* A second look at the sectors' names: at the top and the bottom of the
+   * map a name lies along the circle and takes its whole width of the
+   * arc, at the sides only its height. The first spans give the angles;
+   * a name never gets less than its extent along the circle. */
+  if (total > 0)
+    {
+      double at = 0, again = 0;
+      gboolean first = TRUE;
+
+      for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
+        {
+          double span, mid, along;
+
+          if (count[s][0] + count[s][1] + count[s][2] == 0)
+            continue;
+          span = 2 * G_PI * need[s] / total;
+          if (first)
+            at = -span / 2;
+          first = FALSE;
+          mid = at + span / 2;
+          along = fabs (cos (mid)) * sector_width[s] + fabs (sin (mid)) * sector_height[s];
+          need[s] = MAX (need[s], 1.15 * along / (radius + m.gap));
+          again += need[s];
+          at += span;
+        }
+      total = again;
+    }
+
   /* The wedges, the first centred at the top. */
   l->wedges = g_new0 (KhEcomapWedge, KH_SECTOR_LAST);
   {
@@ -547,6 +577,34 @@ kh_ecomap_layout_new (const KhEcomapEntry  *entries,
         at += span;
       }
   }
+
+  /* Names that still touch one another (a crowded map of many narrow
+   * sectors) move outwards, each clear of those before it, as far as the
+   * canvas allows. */
+  for (w = 1; w < l->n_wedges; w++)
+    {
+      KhEcomapWedge *wedge = &l->wedges[w];
+      double mid = (wedge->start + wedge->end) / 2;
+
+      for (int step = 1; step <= 24 && wedge->label.width > 0; step++)
+        {
+          gboolean clear = TRUE;
+
+          for (guint v = 0; v < w && clear; v++)
+            {
+              KhEcomapRect other = inflate (&l->wedges[v].label, m.gap / 2);
+
+              if (l->wedges[v].label.width > 0 && kh_ecomap_rect_overlaps (&wedge->label, &other))
+                clear = FALSE;
+            }
+          if (clear)
+            break;
+          wedge->label = box_outside (l->cx, l->cy, radius + m.gap + step * m.line_height / 2, mid,
+                                      wedge->label.width, wedge->label.height);
+          wedge->label.x = CLAMP (wedge->label.x, 1, MAX (1, params->width - 1 - wedge->label.width));
+          wedge->label.y = CLAMP (wedge->label.y, 1, MAX (1, params->height - 1 - wedge->label.height));
+        }
+    }
 
   /* The nodes, in the keyboard order: each sector's close ring first. */
   l->order = g_new0 (guint, MAX (n_entries, 1));

@@ -218,32 +218,14 @@ show_text (cairo_t            *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The sector's name as the list beside the map, the entry's form and the
+ * client plan call it (kh-network.c): one name for one sector everywhere,
+ * wrapped on two lines where it is long. */
 static const char *
 sector_name (const char *language,
              KhSector    sector)
 {
-  switch (sector)
-    {
-    case KH_SECTOR_FAMILY:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Family"));
-    case KH_SECTOR_FRIENDS:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Friends and neighbours"));
-    case KH_SECTOR_SOCIAL_SERVICES:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Social services"));
-    case KH_SECTOR_HEALTH:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Health care"));
-    case KH_SECTOR_WORK_EDUCATION:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Work and studies"));
-    case KH_SECTOR_BENEFITS:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Kela and finances"));
-    case KH_SECTOR_HOUSING:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Housing"));
-    case KH_SECTOR_ORGANISATIONS:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Organisations and leisure"));
-    case KH_SECTOR_OTHER:
-    default:
-      return kh_catalog_pgettext (language, "ecomap sector", NC_ ("ecomap sector", "Other"));
-    }
+  return kh_network_code_label_in (KH_NETWORK_CODE_SECTOR, sector, language);
 }
 
 /* ---- the layout ---- */

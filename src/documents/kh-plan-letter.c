@@ -37,6 +37,7 @@ filled (const char *text)
 static void
 add_views (KhDocument *doc,
            const char *heading,
+           const char *client_label,
            const char *client_view,
            const char *worker_view)
 {
@@ -45,7 +46,7 @@ add_views (KhDocument *doc,
   if (!filled (client_view) && !filled (worker_view))
     return;
   kh_document_add_heading (doc, 2, heading);
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Your view")), client_view);
+  _kh_letter_add_field_if (doc, client_label, client_view);
   _kh_letter_add_field_if (doc, T (NC_ ("letter", "The worker's view")), worker_view);
 }
 
@@ -60,9 +61,21 @@ add_section (KhDocument *doc,
   _kh_letter_add_text (doc, text);
 }
 
+/* Who the letter speaks to: the client ("your goals", "you"), or a
+ * partner agency about the client ("the client's goals", "the client"). */
+typedef struct
+{
+  const char *goals;          /* the goals' heading */
+  const char *goals_intro;
+  const char *client;         /* an action's doer: the client */
+  const char *worker;         /* the worker */
+  const char *someone;        /* someone of the network who is not named; NULL: the client's letter names everyone */
+} Voice;
+
 /* "Hakemus vuokrataloyhtiöön — Asiakas, 15.1.2027 mennessä (Suunniteltu)". */
 static char *
 action_line (const char         *language,
+             const Voice        *voice,
              const KhPlanAction *action)
 {
   GString *line = g_string_new (action->what);
@@ -71,14 +84,14 @@ action_line (const char         *language,
   switch (action->actor)
     {
     case KH_ACTOR_CLIENT:
-      who = T (NC_ ("letter", "you"));
+      who = voice->client;
       break;
     case KH_ACTOR_WORKER:
-      who = T (NC_ ("letter", "your worker"));
+      who = voice->worker;
       break;
     case KH_ACTOR_NETWORK:
     default:
-      who = action->actor_name;
+      who = filled (action->actor_name) ? action->actor_name : voice->someone;
       break;
     }
   if (filled (who))
@@ -97,12 +110,13 @@ action_line (const char         *language,
 
 static void
 add_goals (KhDocument         *doc,
-           const KhClientPlan *plan)
+           const KhClientPlan *plan,
+           const Voice        *voice)
 {
   const char *language = kh_document_get_language (doc);
 
-  kh_document_add_heading (doc, 2, T (NC_ ("letter", "Your goals")));
-  kh_document_add_paragraph (doc, T (NC_ ("letter", "The goals are written in your own words, as we agreed on them together.")));
+  kh_document_add_heading (doc, 2, voice->goals);
+  kh_document_add_paragraph (doc, voice->goals_intro);
   for (guint i = 0; i < plan->goals->len; i++)
     {
       const KhPlanGoal *goal = g_ptr_array_index (plan->goals, i);
@@ -122,7 +136,7 @@ add_goals (KhDocument         *doc,
         g_string_append_printf (about, ": %s", goal->status_reason);
       kh_document_add_paragraph (doc, about->str);
       for (guint j = 0; j < goal->actions->len; j++)
-        g_ptr_array_add (lines, action_line (language, g_ptr_array_index (goal->actions, j)));
+        g_ptr_array_add (lines, action_line (language, voice, g_ptr_array_index (goal->actions, j)));
       g_ptr_array_add (lines, NULL);
       if (lines->len > 1)
         kh_document_add_list (doc, (const char * const *) lines->pdata);
@@ -166,6 +180,26 @@ add_map (KhDocument         *doc,
                            kh_ecomap_picture_draw, picture, (GDestroyNotify) kh_ecomap_picture_free);
 }
 
+/* When the plan was made and is reviewed, its version, how often the
+ * client and the worker meet (when the letter says it), how long it lasts. */
+static void
+add_plan_fields (KhDocument         *doc,
+                 const KhClientPlan *plan)
+{
+  const char *language = kh_document_get_language (doc);
+  g_autofree char *made = _kh_letter_format_day (language, &plan->made_on);
+  g_autofree char *review = _kh_letter_format_day (language, &plan->review_on);
+  g_autofree char *version = plan->version > 0 ? g_strdup_printf ("%d", plan->version) : NULL;
+  const char *meetings = plan->meetings == KH_MEETINGS_OTHER ? plan->meeting_text
+                                                             : kh_meeting_frequency_label_in (plan->meetings, language);
+
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Made on")), made);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Version")), version);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "We meet")), meetings);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Expected duration")), plan->expected_duration);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "The plan is reviewed")), review);
+}
+
 KhDocument *
 kh_plan_letter_build (const KhPlanLetter  *l,
                       const KhUnitProfile *profile)
@@ -173,29 +207,25 @@ kh_plan_letter_build (const KhPlanLetter  *l,
   const KhClientPlan *plan;
   const char *language;
   KhDocument *doc;
-  g_autofree char *made = NULL;
-  g_autofree char *review = NULL;
-  g_autofree char *version = NULL;
-  const char *meetings;
+  const char *you_said;
+  Voice voice;
 
   g_return_val_if_fail (l != NULL && l->plan != NULL, NULL);
 
   plan = l->plan;
   language = g_strcmp0 (l->letter.language, "sv") == 0 ? "sv" : "fi";
+  you_said = T (NC_ ("letter", "Your view"));
+  voice = (Voice) {
+    T (NC_ ("letter", "Your goals")),
+    T (NC_ ("letter", "The goals are written in your own words, as we agreed on them together.")),
+    T (NC_ ("letter", "you")),
+    T (NC_ ("letter", "your worker")),
+    NULL,
+  };
   doc = _kh_letter_new (&l->letter, profile, T (NC_ ("letter", "Client plan")));
   kh_document_add_heading (doc, 1, T (NC_ ("letter", "Your client plan")));
   kh_document_add_paragraph (doc, T (NC_ ("letter", "This is the client plan that we made together with you (Social Welfare Act, section 39). It says what you aim for, what you and others do to get there, and when we look at it again together.")));
-
-  made = _kh_letter_format_day (language, &plan->made_on);
-  review = _kh_letter_format_day (language, &plan->review_on);
-  version = plan->version > 0 ? g_strdup_printf ("%d", plan->version) : NULL;
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Made on")), made);
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Version")), version);
-  meetings = plan->meetings == KH_MEETINGS_OTHER ? plan->meeting_text
-                                                 : kh_meeting_frequency_label_in (plan->meetings, language);
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "We meet")), meetings);
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Expected duration")), plan->expected_duration);
-  _kh_letter_add_field_if (doc, T (NC_ ("letter", "The plan is reviewed")), review);
+  add_plan_fields (doc, plan);
   if (!plan->client_took_part && filled (plan->not_taking_part))
     {
       /* Translators: %s is why the client did not take part, as the worker wrote it */
@@ -205,23 +235,102 @@ kh_plan_letter_build (const KhPlanLetter  *l,
       kh_document_add_paragraph (doc, text);
     }
 
-  add_views (doc, T (NC_ ("letter", "Your need for support")), plan->need_client_view, plan->need_worker_view);
-  add_views (doc, T (NC_ ("letter", "Services and measures")), plan->services_client_view, plan->services_worker_view);
+  add_views (doc, T (NC_ ("letter", "Your need for support")), you_said, plan->need_client_view, plan->need_worker_view);
+  add_views (doc, T (NC_ ("letter", "Services and measures")), you_said, plan->services_client_view, plan->services_worker_view);
   add_section (doc, T (NC_ ("letter", "Services essential for you")), plan->essential_services);
   add_section (doc, T (NC_ ("letter", "Your strengths and resources")), plan->strengths);
   add_section (doc, T (NC_ ("letter", "Your situation and surroundings")), plan->environment);
   add_section (doc, T (NC_ ("letter", "Your proposal on how the services are arranged")), plan->client_proposal);
-  add_goals (doc, plan);
+  add_goals (doc, plan, &voice);
   add_section (doc, T (NC_ ("letter", "Your own part")), plan->client_part);
   add_partners (doc, plan);
   add_map (doc, l);
   add_section (doc, T (NC_ ("letter", "How we follow the plan")), plan->follow_up);
-  add_views (doc, T (NC_ ("letter", "Differing views")), plan->disagreement_client, plan->disagreement_worker);
+  add_views (doc, T (NC_ ("letter", "Differing views")), you_said, plan->disagreement_client, plan->disagreement_worker);
 
   if (filled (l->responsible_worker.name))
     _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your named responsible worker")), &l->responsible_worker);
   kh_document_add_paragraph (doc, T (NC_ ("letter", "This plan is not a decision. The services in it are decided on separately, and you can request rectification of those decisions. If something in the plan is wrong or missing, or your situation changes, please tell your worker: the plan can be reviewed before the day above.")));
   _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your worker")), &l->letter.sender);
+  _kh_letter_add_closing (doc, &l->letter.sender);
+  return doc;
+}
+
+/* ---- the extract for a partner agency ---- */
+
+KhDocument *
+kh_plan_extract_build (const KhPlanExtractLetter *l,
+                       const KhUnitProfile       *profile)
+{
+  const KhClientPlan *plan;
+  const char *language;
+  const char *they_said;
+  const char *worker;
+  KhDocument *doc;
+  g_autofree char *given = NULL;
+  g_autofree char *until = NULL;
+  Voice voice;
+
+  g_return_val_if_fail (l != NULL && l->extract != NULL, NULL);
+
+  plan = l->extract;
+  language = g_strcmp0 (l->letter.language, "sv") == 0 ? "sv" : "fi";
+  they_said = T (NC_ ("letter", "The client's view"));
+  /* The worker's action is done by the responsible worker when there is one. */
+  worker = filled (l->responsible_worker.name) ? l->responsible_worker.name
+           : filled (l->letter.sender.name) ? l->letter.sender.name
+           : T (NC_ ("letter", "the client's worker"));
+  voice = (Voice) {
+    T (NC_ ("letter", "The client's goals")),
+    T (NC_ ("letter", "The goals are written in the client's own words.")),
+    T (NC_ ("letter", "the client")),
+    worker,
+    T (NC_ ("letter", "someone else in the client's network")),
+  };
+
+  doc = _kh_letter_new (&l->letter, profile, T (NC_ ("letter", "Client plan: extract for a partner")));
+  kh_document_add_heading (doc, 1, T (NC_ ("letter", "Extract of a joint client plan")));
+  kh_document_add_paragraph (doc, T (NC_ ("letter", "This is an extract of the client plan that we made together with the client and the partner agencies (Social Welfare Act, sections 39 and 41). It contains only what the client has consented to giving you.")));
+
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Client")), l->client_name);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Personal identity code")), l->client_identity);
+  given = _kh_letter_format_day (language, &l->consent_given);
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Consent given")), given);
+  if (g_date_valid (&l->consent_expires))
+    {
+      g_autofree char *day = _kh_letter_format_day (language, &l->consent_expires);
+
+      /* Translators: a consent is in force until this day ("31.5.2027") */
+      until = g_strdup_printf (T (NC_ ("letter", "until %s")), day);
+    }
+  else
+    until = g_strdup (T (NC_ ("letter", "until the client withdraws it")));
+  _kh_letter_add_field_if (doc, T (NC_ ("letter", "Consent in force")), until);
+  add_plan_fields (doc, plan);
+
+  if (l->with_info)
+    {
+      add_views (doc, T (NC_ ("letter", "The client's need for support")), they_said,
+                 plan->need_client_view, plan->need_worker_view);
+      add_views (doc, T (NC_ ("letter", "Services and measures")), they_said,
+                 plan->services_client_view, plan->services_worker_view);
+      add_section (doc, T (NC_ ("letter", "Services essential for the client")), plan->essential_services);
+      add_section (doc, T (NC_ ("letter", "The client's strengths and resources")), plan->strengths);
+      add_section (doc, T (NC_ ("letter", "The client's situation and surroundings")), plan->environment);
+      add_section (doc, T (NC_ ("letter", "The client's proposal on how the services are arranged")), plan->client_proposal);
+    }
+  add_goals (doc, plan, &voice);
+  add_section (doc, T (NC_ ("letter", "The client's own part")), plan->client_part);
+  add_partners (doc, plan);
+  add_section (doc, T (NC_ ("letter", "How we follow the plan")), plan->follow_up);
+  if (l->with_info)
+    add_views (doc, T (NC_ ("letter", "Differing views")), they_said,
+               plan->disagreement_client, plan->disagreement_worker);
+
+  kh_document_add_paragraph (doc, T (NC_ ("letter", "The information is confidential (Act on the Processing of Client Data in Healthcare and Social Welfare, section 4). Use it only for arranging the client's services and do not pass it on. The client can withdraw the consent at any time; we will then let you know.")));
+  if (filled (l->responsible_worker.name))
+    _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "The client's named responsible worker")), &l->responsible_worker);
+  _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Contact person")), &l->letter.sender);
   _kh_letter_add_closing (doc, &l->letter.sender);
   return doc;
 }

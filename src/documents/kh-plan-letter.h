@@ -35,4 +35,24 @@ typedef struct
 KhDocument *kh_plan_letter_build (const KhPlanLetter   *letter,
                                   const KhUnitProfile  *profile);
 
+/* Issue 9, 6: the shorter version for a partner agency, addressed to the
+ * agency (letter.recipient_*), in the client's language: only what the
+ * client has consented to giving that agency, which is decided by
+ * kh_client_plan_for_partner (core/kh-plan-share.h). Never the network
+ * map: it names the client's private people. */
+typedef struct
+{
+  KhLetter             letter;
+  const KhClientPlan  *extract;         /* kh_client_plan_for_partner's */
+  gboolean             with_info;       /* its with_info: the client's situation too */
+  const char          *client_name;
+  const char          *client_identity; /* the identity code, or NULL */
+  GDate                consent_given;   /* the consent the extract rests on */
+  GDate                consent_expires; /* invalid: until withdrawn */
+  KhLetterSender       responsible_worker;
+} KhPlanExtractLetter;
+
+KhDocument *kh_plan_extract_build (const KhPlanExtractLetter *letter,
+                                   const KhUnitProfile       *profile);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "documents/kh-letters.h"
+#include "core/kh-plan-share.h"
 #include "documents/kh-plan-letter.h"
 #include "document-test-util.h"
 
@@ -1044,6 +1045,104 @@ check_plan (gconstpointer data)
   text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
 }
 
+/* The extract for a partner agency (issue 9, 6): the coordinator,
+ * Työllisyyspalvelut (13), has the client's consent to the plan; the debt
+ * advice (12) has none, so it is not named. In Finnish the consent covers
+ * the plan only, in Swedish information about the client as well. */
+static gboolean
+extract_consents (gint64         member_id,
+                  KhConsentScope scope,
+                  gpointer       user_data)
+{
+  KhConsentScope given = GPOINTER_TO_UINT (user_data);
+
+  return member_id == 13 && (given & scope) == scope;
+}
+
+static void
+check_plan_extract (gconstpointer data)
+{
+  const char *language = data;
+  gboolean fi = g_str_equal (language, "fi");
+  g_autoptr(KhUnitProfile) profile = new_profile ();
+  g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
+  g_autoptr(KhClientPlan) plan = new_plan (fi);
+  g_autoptr(KhClientPlan) extract = NULL;
+  g_autoptr(KhDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-client-plan-extract.pdf", language);
+  KhConsentScope scope = fi ? KH_CONSENT_SHARE_PLAN : KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO;
+  KhPlanExtractLetter l = { 0 };
+  static const char *const expected_fi[] = {
+    "Ote yhteisestä asiakassuunnitelmasta", "sosiaalihuoltolaki 39 ja 41 §",
+    "Asiakas\tÅsa Öhman-Äikäs", "Henkilötunnus\t150385-953S",
+    "Suostumus annettu\t20.11.2026", "Suostumus voimassa\t31.5.2027 asti",
+    "Laadittu\t1.12.2026", "Versio\t2", "Suunnitelma arvioidaan\t1.3.2027",
+    "Asiakkaan tavoitteet", "Tavoitteet on kirjattu asiakkaan omin sanoin.",
+    "Tavoite 1: Haluan oman vuokra-asunnon ennen kesää.",
+    "Asuntohakemus vuokrataloyhtiöön — asiakas, 15.1.2027 mennessä (Suunniteltu)",
+    "Velkatilanteen selvitys — joku muu asiakkaan verkostosta (Aloitettu)",
+    "Yhteys työkokeilun järjestäjään — Sari Sosiaalityöntekijä (Suunniteltu)",
+    "Asiakkaan oma osuus", "Haen asuntoja viikoittain.",
+    "Kuka vastaa mistäkin", "Työllisyyspalvelut\tTyökokeilun järjestäminen (koordinoi suunnitelmaa)",
+    "Miten seuraamme suunnitelmaa", "Yhteyshenkilö\tSari Sosiaalityöntekijä",
+    "salassa pidettäviä", "Ystävällisin terveisin",
+    NULL,
+  };
+  static const char *const expected_sv[] = {
+    "Utdrag ur en gemensam klientplan", "socialvårdslagen 39 och 41 §",
+    "Klient\tÅsa Öhman-Äikäs", "Personbeteckning\t150385-953S",
+    "Samtycket givet\t20.11.2026", "Samtycket gäller\ttills klienten återkallar det",
+    "Utarbetad\t1.12.2026", "Version\t2", "Planen utvärderas\t1.3.2027",
+    "Klientens behov av stöd", "Klientens syn\tJag behöver hjälp att hitta en bostad.",
+    "Handläggarens syn\tRisk för bostadslöshet och skulder.",
+    "Klientens styrkor och resurser", "Uthållighet, god kontakt med systern.",
+    "Klientens mål", "Målen är skrivna med klientens egna ord.",
+    "Bostadsansökan till hyresbolaget — klienten, senast 15.1.2027 (Planerad)",
+    "Utredning av skulderna — någon annan i klientens nätverk (Påbörjad)",
+    "Klientens egen del", "Vem ansvarar för vad",
+    "Sysselsättningstjänsterna\tOrdnar arbetsprövningen (samordnar planen)",
+    "Avvikande åsikter", "Jag behöver inga missbrukartjänster.",
+    "Kontaktperson\tSari Sosiaalityöntekijä", "sekretessbelagda", "Med vänlig hälsning",
+    NULL,
+  };
+  /* Never in either: the partner without consent, the map, the client's
+   * meetings with the worker; in Finnish (the plan only) not the client's
+   * situation either. */
+  static const char *const absent_fi[] = {
+    "Talous- ja velkaneuvonta", "Verkostokartta", "Tapaamme", "Kahden viikon",
+    "tuen tarve", "Asunnottomuuden", "Sitkeys", "Eriävät", "päihde", NULL,
+  };
+  static const char *const absent_sv[] = {
+    "Skuldrådgivningen", "Nätverkskarta", "Vi träffas", "Varannan vecka", NULL,
+  };
+
+  plan->joint = TRUE;
+  extract = kh_client_plan_for_partner (plan, 13, extract_consents, GUINT_TO_POINTER (scope), &l.with_info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (l.with_info, ==, !fi);
+
+  doc_test_set_ui_language (fi ? "sv" : "fi");
+  l.letter.language = language;
+  l.letter.recipient_name = fi ? "Työllisyyspalvelut" : "Sysselsättningstjänsterna";
+  l.letter.recipient_address = fi ? "Torikatu 10\n90100 Oulu" : "Torggatan 10\n90100 Uleåborg";
+  l.letter.date = date;
+  l.letter.sender = (KhLetterSender) { "Sari Sosiaalityöntekijä", fi ? "sosiaalityöntekijä" : "socialarbetare",
+                                       "08 555 0102", NULL };
+  l.extract = extract;
+  l.client_name = "Åsa Öhman-Äikäs";
+  l.client_identity = "150385-953S";
+  g_date_set_dmy (&l.consent_given, 20, 11, 2026);
+  if (fi)
+    g_date_set_dmy (&l.consent_expires, 31, 5, 2027);
+  doc = kh_plan_extract_build (&l, profile);
+  text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
+  for (const char * const *word = fi ? absent_fi : absent_sv; *word != NULL; word++)
+    if (strstr (text, *word) != NULL)
+      g_error ("The partner's extract has \"%s\", which the client has not consented to giving it", *word);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1054,6 +1153,8 @@ main (int   argc,
 
   g_test_add_data_func ("/letters/client-plan/finnish", "fi", check_plan);
   g_test_add_data_func ("/letters/client-plan/swedish", "sv", check_plan);
+  g_test_add_data_func ("/letters/client-plan-extract/finnish", "fi", check_plan_extract);
+  g_test_add_data_func ("/letters/client-plan-extract/swedish", "sv", check_plan_extract);
   g_test_add_func ("/letters/meeting-time", test_meeting_time);
   g_test_add_data_func ("/letters/invitation/finnish", "fi", check_invitation);
   g_test_add_data_func ("/letters/invitation/swedish", "sv", check_invitation);

@@ -32,6 +32,10 @@
 #include "ui/intake/kh-contact-window.h"
 #include "ui/intake/kh-reception-page.h"
 #include "app/kh-preferences-window.h"
+#include "ui/network/kh-network-consent-dialog.h"
+#include "ui/network/kh-network-member-dialog.h"
+#include "ui/network/kh-network-versions.h"
+#include "ui/network/kh-network-window.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -853,6 +857,136 @@ test_contact_window (Fixture       *fixture,
   destroy_window (GTK_WINDOW (window));
 }
 
+
+/* Issue 9: the network page, an entry's dialog and two versions side by
+ * side, for a social worker (the test's account, demoted from the
+ * administrator it was made) with a network of three entries, one with a
+ * consent, and a version of it. */
+static void
+fixture_set_up_network (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kh_shell_fixture_init (&fixture->shell);
+  fixture->client_id = seed_person (&fixture->shell);
+  {
+    g_autoptr(KhUser) own = NULL;
+    g_autoptr(KhDb) db = kh_shell_fixture_open_db (&fixture->shell, &own);
+    g_autoptr(KhUser) admin = kh_db_save_user (db, own, "kohtaamo-test-admin", "Ilona Lindqvist", KH_ROLE_ADMIN, TRUE, &error);
+    g_autoptr(KhUser) worker = NULL;
+    g_autoptr(KhUser) demoted = NULL;
+    static const struct { KhNetworkKind kind; const char *name; KhSector sector; } entries[] = {
+      { KH_NETWORK_PERSON, "Maija Mäkinen", KH_SECTOR_FAMILY },
+      { KH_NETWORK_PERSON, "Liisa Laine", KH_SECTOR_FRIENDS },
+      { KH_NETWORK_AGENCY, "Terveysasema", KH_SECTOR_HEALTH },
+    };
+
+    g_assert_no_error (error);
+    demoted = kh_db_save_user (db, admin, g_get_user_name (), NULL, KH_ROLE_SOCIAL_WORKER, TRUE, &error);
+    g_assert_no_error (error);
+    worker = kh_db_login (db, g_get_user_name (), NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      {
+        g_autoptr(KhNetworkMember) m = kh_network_member_new (entries[i].kind);
+        g_autoptr(KhNetworkMember) added = NULL;
+
+        m->client_id = fixture->client_id;
+        m->name = g_strdup (entries[i].name);
+        m->sector = entries[i].sector;
+        added = kh_db_add_network_member (db, worker, m, &error);
+        g_assert_no_error (error);
+        if (i == 0)
+          {
+            g_autoptr(KhNetworkConsent) c = kh_network_consent_new ();
+            g_autoptr(KhNetworkConsent) given = NULL;
+            g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+            c->member_id = added->id;
+            c->scope = KH_CONSENT_CONTACT;
+            g_date_set_dmy (&c->given_on, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                            g_date_time_get_year (now));
+            given = kh_db_record_network_consent (db, worker, fixture->client_id, c, &error);
+            g_assert_no_error (error);
+          }
+      }
+    {
+      g_autoptr(KhNetworkVersion) version = kh_db_take_network_version (db, worker, fixture->client_id,
+                                                                        "Alkukartoitus", &error);
+
+      g_assert_no_error (error);
+    }
+  }
+  kh_shell_fixture_start (&fixture->shell);
+  g_assert_cmpstr (kh_window_get_state (fixture->shell.window), ==, "content");
+}
+
+static gboolean
+network_loaded_cb (gpointer data)
+{
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_NETWORK_WINDOW);
+
+  return window != NULL && kh_network_window_get_members (KH_NETWORK_WINDOW (window)) != NULL;
+}
+
+static gboolean
+versions_compared_cb (gpointer data)
+{
+  return kh_network_versions_get_changes (data) != NULL;
+}
+
+static void
+test_network (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KhPersonPage *page = open_person (fixture);
+  KhNetworkWindow *network;
+  GtkListBox *list;
+  GtkWindow *dialog;
+  GtkWindow *versions;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "person.network", NULL));
+  g_assert_true (kh_test_wait_until (network_loaded_cb, NULL, 10000));
+  network = KH_NETWORK_WINDOW (kh_test_ui_find_window (KH_TYPE_NETWORK_WINDOW));
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (network), "network window", 12);
+  assert_popover_names (GTK_WIDGET (network), "network window");
+
+  list = kh_network_window_get_list (network);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  dialog = wait_for_toplevel (KH_TYPE_NETWORK_MEMBER_DIALOG);
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (dialog), "network entry", 15);
+  assert_popover_names (GTK_WIDGET (dialog), "network entry");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "member.record-consent", NULL));
+  {
+    GtkWindow *consent = wait_for_toplevel (KH_TYPE_NETWORK_CONSENT_DIALOG);
+
+    kh_test_spin (200);
+    assert_names (GTK_WIDGET (consent), "consent of the network", 6);
+    destroy_window (consent);
+  }
+  destroy_window (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "network.add-service", NULL));
+  dialog = wait_for_toplevel (KH_TYPE_NETWORK_MEMBER_DIALOG);
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (dialog), "new service of the network", 12);
+  destroy_window (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "network.versions", NULL));
+  versions = wait_for_toplevel (KH_TYPE_NETWORK_VERSIONS);
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (versions), "versions of the network", 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (versions), "versions.compare", NULL));
+  g_assert_true (kh_test_wait_until (versions_compared_cb, versions, 10000));
+  kh_test_spin (200);
+  assert_names (GTK_WIDGET (versions), "two versions of the network side by side", 5);
+  destroy_window (versions);
+  destroy_window (GTK_WINDOW (network));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -879,6 +1013,7 @@ main (int   argc,
   ADD ("/ui/accessibility/preferences", test_preferences);
   ADD ("/ui/accessibility/shortcuts", test_shortcuts);
   ADD ("/ui/accessibility/contact-window", test_contact_window);
+  g_test_add ("/ui/accessibility/network", Fixture, NULL, fixture_set_up_network, test_network, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

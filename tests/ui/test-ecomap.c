@@ -11,14 +11,12 @@
 
 #include "config.h"
 
-#include <dlfcn.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/keysym.h>
 
 #include "ui/network/kh-ecomap.h"
 #include "kh-test-ui.h"
+#include "kh-test-xtest.h"
 #include "tests/ecomap-sample.h"
 
 typedef struct {
@@ -90,54 +88,12 @@ fixture_tear_down (Fixture       *f,
 
 /* ---- X ---- */
 
-typedef int (*FakeKeyFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeButtonFunc) (Display *, unsigned int, Bool, unsigned long);
-typedef int (*FakeMotionFunc) (Display *, int, int, int, unsigned long);
-
-static struct {
-  FakeKeyFunc    key;
-  FakeButtonFunc button;
-  FakeMotionFunc motion;
-} xtest;
-
-static Display *
-x_display (Fixture *f)
-{
-  Display *x = gdk_x11_display_get_xdisplay (gtk_widget_get_display (f->window));
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-
-  if (xtest.key == NULL)
-    {
-      void *lib = dlopen ("libXtst.so.6", RTLD_NOW);
-
-      g_assert_nonnull (lib);
-      xtest.key = (FakeKeyFunc) dlsym (lib, "XTestFakeKeyEvent");
-      xtest.button = (FakeButtonFunc) dlsym (lib, "XTestFakeButtonEvent");
-      xtest.motion = (FakeMotionFunc) dlsym (lib, "XTestFakeMotionEvent");
-      g_assert_true (xtest.key != NULL && xtest.button != NULL && xtest.motion != NULL);
-    }
-  /* Without a window manager the window gets the keyboard when told. */
-  XSetInputFocus (x, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
-  return x;
-}
-
 static void
 press (Fixture *f,
        KeySym   keysym,
        gboolean shift)
 {
-  Display *x = x_display (f);
-  KeyCode code = XKeysymToKeycode (x, keysym);
-  KeyCode shift_code = XKeysymToKeycode (x, XK_Shift_L);
-
-  g_assert_cmpuint (code, !=, 0);
-  if (shift)
-    xtest.key (x, shift_code, True, 0);
-  xtest.key (x, code, True, 0);
-  xtest.key (x, code, False, 0);
-  if (shift)
-    xtest.key (x, shift_code, False, 0);
-  XSync (x, False);
+  kh_xtest_press (f->window, keysym, shift);
 }
 
 /* Clicks `n` times at `x`, `y` of the map. */
@@ -147,30 +103,13 @@ click (Fixture *f,
        double   y,
        int      n)
 {
-  Display *display = x_display (f);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
-  graphene_point_t in_window;
-  double sx, sy;
-  int root_x, root_y;
-  Window child;
-
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (f->map), f->window, &GRAPHENE_POINT_INIT (x, y), &in_window));
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
-  XTranslateCoordinates (display, gdk_x11_surface_get_xid (surface), DefaultRootWindow (display),
-                         (int) round (in_window.x + sx), (int) round (in_window.y + sy), &root_x, &root_y, &child);
-  xtest.motion (display, -1, root_x, root_y, 0);
-  for (int i = 0; i < n; i++)
-    {
-      xtest.button (display, 1, True, 0);
-      xtest.button (display, 1, False, 0);
-    }
-  XSync (display, False);
+  kh_xtest_click (f->window, GTK_WIDGET (f->map), x, y, n);
 }
 
 static gboolean
 skip_without_x (Fixture *f)
 {
-  if (GDK_IS_X11_DISPLAY (gtk_widget_get_display (f->window)))
+  if (kh_xtest_available (f->window))
     return FALSE;
   g_test_skip ("keys and clicks are sent through X (XTest)");
   return TRUE;

@@ -17,6 +17,7 @@
 #include "core/kh-text.h"
 #include "core/kh-timeline.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-form-dialog.h"
 #include "ui/common/kh-form-rows.h"
 #include "kh-attempt-dialog.h"
 
@@ -25,15 +26,13 @@ struct _KhAttemptDialog
   AdwWindow     parent_instance;
 
   /* children */
+  KhFormDialog  form;
   AdwComboRow  *method_row;
   AdwComboRow  *outcome_row;
   AdwComboRow  *follows_row;
   AdwEntryRow  *day_row;
   AdwEntryRow  *time_row;
   AdwEntryRow  *note_row;
-  GtkWidget    *record_button;
-  GtkWidget    *message_group;
-  GtkWidget    *message_label;
 
   /* owned */
   KhStore      *store;
@@ -57,8 +56,7 @@ static void
 show_message (KhAttemptDialog *self,
               const char      *message)
 {
-  gtk_label_set_text (GTK_LABEL (self->message_label), message != NULL ? message : "");
-  gtk_widget_set_visible (self->message_group, message != NULL);
+  kh_form_dialog_show_message (&self->form, message);
 }
 
 static void
@@ -66,7 +64,7 @@ set_saving (KhAttemptDialog *self,
             gboolean         saving)
 {
   self->saving = saving;
-  gtk_widget_set_sensitive (self->record_button, !saving);
+  gtk_widget_set_sensitive (self->form.action_button, !saving);
 }
 
 static KhTimelineEntry *
@@ -178,46 +176,11 @@ record_action (GtkWidget  *widget,
   kh_store_record_contact_attempt_async (self->store, a, self->cancellable, recorded_cb, g_object_ref (self));
 }
 
-static AdwComboRow *
-combo_row (const char  *title,
-           GtkWidget   *group,
-           GListModel  *model)
-{
-  GtkWidget *row = adw_combo_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
-  kh_form_rows_show_whole_choices (ADW_COMBO_ROW (row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_COMBO_ROW (row);
-}
-
-static AdwEntryRow *
-entry_row (const char *title,
-           GtkWidget  *group)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 build (KhAttemptDialog *self,
        const char      *client_name)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *how_group = adw_preferences_group_new ();
-  GtkWidget *when_group = adw_preferences_group_new ();
-  /* Translators: the title of the window that records an attempt to reach a person */
-  GtkWidget *title = adw_window_title_new (_("Record a Contact Attempt"), client_name);
+  GtkWidget *how_group, *when_group;
   g_autoptr(GtkStringList) methods = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) follows = gtk_string_list_new (NULL);
@@ -225,31 +188,11 @@ build (KhAttemptDialog *self,
   g_autofree char *today = g_date_time_format (now, "%-d.%-m.%Y");
   g_autofree char *clock = g_date_time_format (now, "%-H.%M");
 
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
-  gtk_window_set_title (GTK_WINDOW (self), _("Record a Contact Attempt"));
-
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  /* Translators: the button that saves a contact attempt */
-  self->record_button = gtk_button_new_with_mnemonic (_("_Record"));
-  gtk_widget_add_css_class (self->record_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->record_button), "attempt.record");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->record_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  /* The refusal, at the top of the form; a screen reader says it. */
-  self->message_group = adw_preferences_group_new ();
-  self->message_label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message_label), 0);
-  gtk_widget_add_css_class (self->message_label, "error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->message_group), self->message_label);
-  gtk_widget_set_visible (self->message_group, FALSE);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->message_group));
+  kh_form_dialog_build (ADW_WINDOW (self), &self->form,
+                        /* Translators: the title of the window that records an attempt to reach a person */
+                        _("Record a Contact Attempt"), client_name,
+                        /* Translators: the button that saves a contact attempt */
+                        _("_Record"), "attempt.record", 520, 640);
 
   for (int m = KH_ATTEMPT_FIRST; m <= KH_ATTEMPT_LAST; m++)
     gtk_string_list_append (methods, kh_attempt_method_label (m));
@@ -266,23 +209,23 @@ build (KhAttemptDialog *self,
       gtk_string_list_append (follows, label);
     }
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (how_group));
+  how_group = kh_form_dialog_add_group (&self->form, NULL);
   /* Translators: how a worker tried to reach a person */
-  self->method_row = combo_row (_("_Way of contact"), how_group, G_LIST_MODEL (methods));
+  self->method_row = kh_form_dialog_add_combo (how_group, _("_Way of contact"), G_LIST_MODEL (methods));
   /* Translators: what came of an attempt to reach a person */
-  self->outcome_row = combo_row (_("_Outcome"), how_group, G_LIST_MODEL (outcomes));
+  self->outcome_row = kh_form_dialog_add_combo (how_group, _("_Outcome"), G_LIST_MODEL (outcomes));
   /* Translators: the contact (a Kela notification, say) that an attempt to reach the person follows up */
-  self->follows_row = combo_row (_("_Follows up"), how_group, G_LIST_MODEL (follows));
+  self->follows_row = kh_form_dialog_add_combo (how_group, _("_Follows up"), G_LIST_MODEL (follows));
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (when_group));
+  when_group = kh_form_dialog_add_group (&self->form, NULL);
   /* Translators: the day of a contact attempt */
-  self->day_row = entry_row (_("_Day"), when_group);
+  self->day_row = kh_form_dialog_add_entry (when_group, _("_Day"));
   gtk_editable_set_text (GTK_EDITABLE (self->day_row), today);
   /* Translators: the time of day of a contact attempt */
-  self->time_row = entry_row (_("_Time"), when_group);
+  self->time_row = kh_form_dialog_add_entry (when_group, _("_Time"));
   gtk_editable_set_text (GTK_EDITABLE (self->time_row), clock);
   /* Translators: a short, optional note about a contact attempt */
-  self->note_row = entry_row (_("_Note (optional)"), when_group);
+  self->note_row = kh_form_dialog_add_entry (when_group, _("_Note (optional)"));
 
   /* The newest contact not entered in error: the one being followed up. */
   for (guint i = 0; i < self->contacts->len; i++)
@@ -296,11 +239,7 @@ build (KhAttemptDialog *self,
         }
     }
 
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), page);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->record_button);
-  kh_field_enter_activates_rows (page);
+  kh_form_dialog_finish (ADW_WINDOW (self), &self->form);
 }
 
 static void
@@ -329,13 +268,11 @@ kh_attempt_dialog_class_init (KhAttemptDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, KH_TYPE_CONTACT_ATTEMPT);
 
   gtk_widget_class_install_action (widget_class, "attempt.record", NULL, record_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 kh_attempt_dialog_init (KhAttemptDialog *self)
 {
-  kh_field_message_ensure_style ();
   self->cancellable = g_cancellable_new ();
 }
 
@@ -380,8 +317,8 @@ kh_attempt_dialog_get_field (KhAttemptDialog *self,
   if (g_str_equal (name, "note"))
     return GTK_WIDGET (self->note_row);
   if (g_str_equal (name, "record"))
-    return self->record_button;
+    return self->form.action_button;
   if (g_str_equal (name, "message"))
-    return self->message_label;
+    return self->form.message_label;
   return NULL;
 }

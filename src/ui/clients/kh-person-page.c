@@ -30,6 +30,7 @@
 #include "kh-person-timeline.h"
 #include "kh-responsible-worker-dialog.h"
 #include "ui/common/kh-accessible.h"
+#include "ui/network/kh-network-window.h"
 
 struct _KhPersonPage
 {
@@ -53,6 +54,7 @@ struct _KhPersonPage
   KhTextRow         *language_row;
   AdwPreferencesGroup *log_group;
   GtkWidget         *meetings_group;
+  GtkWidget         *network_group;
   GtkListBox        *meetings_list;
   KhTextRow         *mother_tongue_row;
   GtkLabel          *name_label;
@@ -1442,6 +1444,19 @@ show_log_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Issue 9: the person's network map, in a window of its own (for those
+ * who keep networks; the store refuses the others). */
+static void
+network_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (widget);
+
+  if (self->client != NULL && kh_network_window_may_open (self->store))
+    kh_network_window_present (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->client);
+}
+
 static void
 timeline_toast_cb (KhPersonPage *self,
                    AdwToast     *toast)
@@ -1517,6 +1532,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, log_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, mother_tongue_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, network_group);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, no_code_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, phone_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, protection_badge);
@@ -1539,6 +1555,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
                                    payment_commitment_action);
   gtk_widget_class_install_action (widget_class, "person.name-worker", NULL, name_worker_action);
   gtk_widget_class_install_action (widget_class, "person.show-log", NULL, show_log_action);
+  gtk_widget_class_install_action (widget_class, "person.network", NULL, network_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "person.edit", NULL);
   /* Back to the search: the action lives on the People view around this page. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "clients.back", NULL);
@@ -1620,6 +1637,8 @@ kh_person_page_set_store (KhPersonPage *self,
                           && kh_role_works_cases (kh_store_get_user (store)->role));
   /* Decisions are issued by social workers and the lead (the store refuses others too). */
   gtk_widget_set_visible (self->decision_button, kh_decision_window_may_open (store));
+  /* The network: not for reception or the administrator role (the store refuses them too). */
+  gtk_widget_set_visible (self->network_group, kh_network_window_may_open (store));
 }
 
 void

@@ -25,7 +25,7 @@
 #include <adwaita.h>
 
 #include "documents/kh-ecomap-draw.h"
-#include "ui/common/kh-form-rows.h"
+#include "kh-network-common.h"
 #include "kh-ecomap.h"
 
 /* How near a click must be to a node or its label, in pixels. */
@@ -166,7 +166,7 @@ ensure_layout (KhEcomap *self)
     }
   if (self->layout == NULL)
     self->layout = kh_ecomap_draw_layout (self->entries, self->n_entries, self->client_name,
-                                          kh_form_rows_ui_language (), width, height, font_size (self));
+                                          kh_network_ui_language (), width, height, font_size (self));
   return self->layout;
 }
 
