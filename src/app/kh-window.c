@@ -72,6 +72,7 @@ struct _KhWindow
   GtkWidget            *meetings_stand_in;
   gboolean              can_read_log;
   gboolean              works_cases;
+  gboolean              reading_ahead;   /* the reception's first lists are on their way */
   guint                 views_id;        /* an idle that makes them */
   guint                 views_tick_id;   /* waits for the first frame */
 
@@ -342,6 +343,13 @@ views_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static void
+lists_read_cb (KhWindow *self)
+{
+  self->reading_ahead = FALSE;
+  g_signal_handlers_disconnect_by_func (self->reception_page, lists_read_cb, self);
+}
+
 /* The bar at the bottom is revealed only in a narrow window, when the
  * title has no room for its switcher: its buttons are made then, not for
  * every start (about 1 % of the work before the first frame). */
@@ -413,7 +421,12 @@ show_content (KhWindow *self,
    * while GTK started): the lists are read while the window is realised. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self))
       && adw_view_stack_get_visible_child (self->view_stack) == self->reception_page)
-    kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
+    {
+      self->reading_ahead = TRUE;
+      g_signal_connect_object (self->reception_page, "lists-shown", G_CALLBACK (lists_read_cb), self,
+                               G_CONNECT_SWAPPED);
+      kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
+    }
 
   kh_bench_hooks_watch_first_frame (GTK_WIDGET (self), self->reception_page,
                                     G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
@@ -980,6 +993,14 @@ kh_window_init (KhWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+kh_window_get_reading_page (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  return self->reading_ahead ? self->reception_page : NULL;
 }
 
 /**
