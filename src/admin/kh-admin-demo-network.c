@@ -11,7 +11,8 @@
  * mapping") taken before one tie changed, so that two versions differ.
  * Written by a worker of the demo as the store's rules require (not the
  * administrator who runs the demo); not on a server, where only a
- * worker's own login keeps a network. Everyone is invented.
+ * worker's own login keeps a network. Each of them also gets a client
+ * plan (kh-admin-demo-plans.c). Everyone is invented.
  */
 
 #define G_LOG_DOMAIN "kohtaamo-admin"
@@ -288,6 +289,10 @@ kh_admin_demo_add_networks (KhDb       *db,
         if (saved == NULL)
           return FALSE;
       }
+      /* Issue 9, 3: their client plan, the first in each language reviewed. */
+      if (!kh_admin_demo_add_plan (db, worker, g_ptr_array_index (people, p), added, services, version->id,
+                                   (sv ? n_sv : n_fi) == 1, &today, error))
+        return FALSE;
     }
   return TRUE;
 }

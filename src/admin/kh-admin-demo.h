@@ -58,4 +58,17 @@ gboolean kh_admin_demo_add_networks (KhDb       *db,
                                      guint      *n_members,
                                      GError    **error);
 
+/* A client plan for `person`, whose network `members` were just added
+ * (kh-admin-demo-plans.c): version 1, and with `reviewed` a review today
+ * that made version 2. */
+gboolean kh_admin_demo_add_plan (KhDb                    *db,
+                                 KhUser                  *worker,
+                                 const KhDemoDocumentFor *person,
+                                 GPtrArray               *members,
+                                 GPtrArray               *services,
+                                 gint64                   network_version_id,
+                                 gboolean                 reviewed,
+                                 const GDate             *today,
+                                 GError                 **error);
+
 G_END_DECLS

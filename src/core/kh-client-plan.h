@@ -119,7 +119,10 @@ typedef struct
   gint64          client_id;
   gint64          case_id;
   gint64          assessment_id;     /* the finished assessment it is made from */
+  gint64          plan_id;           /* the store's: the plan, the same for all its versions */
+  gint64          id;                /* the store's: this version (0: not stored) */
   int             version;           /* 1, 2, …; 0 for one not yet accepted */
+  gint64          network_version_id; /* the network version its map shows (0: none) */
   GDate           made_on;
   gboolean        client_took_part;  /* 39 §: drawn up together with the client */
   char           *not_taking_part;   /* why not, when not */

@@ -352,6 +352,7 @@ kh_case_finalize (GObject *object)
   g_free (self->contactor_detail);
   g_free (self->directed_by);
   g_free (self->team_name);
+  g_free (self->plan_review_on);
 
   G_OBJECT_CLASS (kh_case_parent_class)->finalize (object);
 }

@@ -196,6 +196,11 @@ struct _KhCase
    * 2 finished), or 0 when none was started or the user may not know
    * (reception). Nothing of its content. */
   int           assessment_status;
+  /* Read by the caseload (issue 9, 5): the review date of the case's
+   * client plan (its newest version; ISO, NULL: no plan) and how many of
+   * its actions are overdue today. */
+  char         *plan_review_on;
+  int           plan_overdue_actions;
 };
 
 KhCase *kh_case_new (void);

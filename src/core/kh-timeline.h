@@ -32,9 +32,16 @@ typedef enum {
                                    KhAttemptMethod, n2 its KhAttemptOutcome, ref_id the contact it
                                    follows up (0: none), text its note; `at` when it was made,
                                    `who` who recorded it */
+  KH_TIMELINE_PLAN = 7,         /* a client plan's version accepted (issue 9, 5): n1 its number,
+                                   ref_id the plan, day its review date; `at` when accepted */
+  KH_TIMELINE_PLAN_REVIEW = 8,  /* the review date of a plan's newest version: n1 its number,
+                                   ref_id the plan, day the date (`at` that day), flag passed */
+  KH_TIMELINE_PLAN_ACTION = 9,  /* an action of a plan's newest version not done by its date:
+                                   n1 its KhActorKind, n2 its KhActionStatus, ref_id the plan,
+                                   text what, code who of the network, day the date due */
 } KhTimelineKind;
 #define KH_TIMELINE_FIRST KH_TIMELINE_CONTACT
-#define KH_TIMELINE_LAST  KH_TIMELINE_ATTEMPT
+#define KH_TIMELINE_LAST  KH_TIMELINE_PLAN_ACTION
 
 /* How long a case note may be, in characters. Keep in sync with the CHECKs
  * of data/sql/0027-case-notes.sql and data/sql/pg/0019-case-notes.sql. */

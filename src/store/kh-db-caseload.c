@@ -48,6 +48,16 @@
 #define ASSESSMENT_STATUS_ON_SERVER \
   "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
 
+/* The case's client plan (issue 9, 5): its review date and how many of
+ * its actions are overdue, no more (data/sql/0035-client-plans.sql; on a
+ * server its function case_plan_status). */
+#define PLAN_STATUS \
+  "(SELECT p.review_on FROM case_plan_status p WHERE p.case_id = cs.id), " \
+  "coalesce ((SELECT p.overdue FROM case_plan_status p WHERE p.case_id = cs.id), 0)"
+#define PLAN_STATUS_ON_SERVER \
+  "(kohtaamo.case_plan_status (cs.id)).review_on, " \
+  "coalesce ((kohtaamo.case_plan_status (cs.id)).overdue, 0)"
+
 /* The list's cases, one index each: ?1 the user (my cases) or the team
  * (its queue); a queue of every team (a caller in none, ?1 0) is sorted. */
 static const char *
@@ -66,6 +76,8 @@ caseload_row (KhDbStmt *stmt)
 
   kcase->assessment_started = _kh_db_column_int (stmt, 17) != 0;
   kcase->assessment_status = _kh_db_column_int (stmt, 18);
+  kcase->plan_review_on = _kh_db_column_text (stmt, 19);
+  kcase->plan_overdue_actions = _kh_db_column_int (stmt, 20);
   return kcase;
 }
 
@@ -175,7 +187,8 @@ list_on_server (KhDb                  *db,
   g_string_append_c (started, '}');
   if (local_error == NULL)
     stmt = _kh_db_prepare (db,
-                           KH_DB_CASE_COLUMNS ", o.started, " ASSESSMENT_STATUS_ON_SERVER " " KH_DB_CASE_FROM
+                           KH_DB_CASE_COLUMNS ", o.started, " ASSESSMENT_STATUS_ON_SERVER ", "
+                           PLAN_STATUS_ON_SERVER " " KH_DB_CASE_FROM
                            "JOIN unnest (CAST (?1 AS bigint[]), CAST (?2 AS integer[])) "
                            "  WITH ORDINALITY AS o (id, started, n) ON o.id = cs.id ORDER BY o.n",
                            &local_error);
@@ -231,7 +244,7 @@ list_on_file (KhDb                  *db,
   GError *local_error = NULL;
   int rc;
 
-  page_sql = g_strconcat (KH_DB_CASE_COLUMNS ", cs.assessment_started, " ASSESSMENT_STATUS " "
+  page_sql = g_strconcat (KH_DB_CASE_COLUMNS ", cs.assessment_started, " ASSESSMENT_STATUS ", " PLAN_STATUS " "
                           KH_DB_CASE_FROM "WHERE ", where, CASELOAD_ORDER "LIMIT ?2 OFFSET ?3",
                           NULL);
   stmt = _kh_db_prepare (db, page_sql, &local_error);

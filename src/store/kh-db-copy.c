@@ -20,7 +20,9 @@
  * (their PDFs as they are: the server's CHECK holds each to its SHA-256,
  * so a changed byte stops the copy) with the record of their readings,
  * the clients' networks (entries with every revision, consents and their
- * withdrawals, dated versions) and the access log. Every
+ * withdrawals, dated versions), their client plans (every version with
+ * its goals, actions, partners, factors, reviews and evaluations, and
+ * its acceptance) and the access log. Every
  * row passes the server's constraints and triggers, so a rule broken in the
  * file stops the copy. Two things need more than an INSERT:
  *
@@ -81,6 +83,8 @@ static const char * const copied_tables[] = {
   "appointments", "case_notes", "contact_attempts", "responsible_workers", "documents",
   "document_reads", "network_members", "network_member_revisions", "network_consents",
   "network_consent_withdrawals", "network_versions", "network_version_members",
+  "client_plans", "plan_versions", "plan_goals", "plan_actions", "plan_partners", "plan_factors",
+  "plan_reviews", "plan_evaluations", "plan_acceptances",
 };
 
 /* The file's tables that the server makes itself from the copied rows
@@ -346,6 +350,12 @@ table_order (const char *table)
     return "k.consent_id";
   if (g_str_equal (table, "network_version_members"))
     return "k.version_id, k.revision_id";
+  if (g_str_equal (table, "plan_partners") || g_str_equal (table, "plan_factors"))
+    return "k.version_id, k.position";
+  if (g_str_equal (table, "plan_evaluations"))
+    return "k.review_id, k.position";
+  if (g_str_equal (table, "plan_acceptances"))
+    return "k.version_id";
   return "k.id";
 }
 
@@ -814,6 +824,7 @@ check_target_empty (Copy    *c,
                                                "+ (SELECT count (*) FROM contact_attempts) "
                                                "+ (SELECT count (*) FROM network_members) "
                                                "+ (SELECT count (*) FROM network_versions) "
+                                               "+ (SELECT count (*) FROM client_plans) "
                                                "+ (SELECT count (*) FROM responsible_workers) "
                                                "+ (SELECT count (*) FROM documents) "
                                                "+ (SELECT count (*) FROM assessments) "
@@ -1109,6 +1120,17 @@ run_copy (Copy             *c,
       || !copy_table (c, "network_consent_withdrawals", error)
       || !copy_table (c, "network_versions", error)
       || !copy_table (c, "network_version_members", error)
+      /* The plans table by table: the server's rules that depend on the
+       * order of a version's rows are the copy's to skip (0031). */
+      || !copy_table (c, "client_plans", error)
+      || !copy_table (c, "plan_versions", error)
+      || !copy_table (c, "plan_goals", error)
+      || !copy_table (c, "plan_actions", error)
+      || !copy_table (c, "plan_partners", error)
+      || !copy_table (c, "plan_factors", error)
+      || !copy_table (c, "plan_reviews", error)
+      || !copy_table (c, "plan_evaluations", error)
+      || !copy_table (c, "plan_acceptances", error)
       || !copy_table (c, "responsible_workers", error)
       || !copy_table (c, "documents", error)
       || !copy_table (c, "access_log", error)

@@ -72,6 +72,7 @@ static const struct {
   { 28, "0028-contact-attempts.sql" },
   { 29, "0029-payment-commitments.sql" },
   { 30, "0030-network.sql" },
+  { 31, "0031-client-plans.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or
@@ -1166,6 +1167,8 @@ static const KhDbFragment pg_fragments[] = {
   /* Only the dates and states of person ?1's versions, in a transaction
    * that logged the timeline (data/sql/pg/0019-case-notes.sql). */
   { "timeline_assessments", "kohtaamo.timeline_assessments (CAST (?1 AS bigint))" },
+  /* The plans' dates and states (data/sql/pg/0031-client-plans.sql). */
+  { "timeline_plans", "kohtaamo.timeline_plans (CAST (?1 AS bigint))" },
   { NULL, NULL }
 };
 

@@ -73,6 +73,7 @@ static const char * const migrations[] = {
   "0032-contact-attempts.sql",
   "0033-payment-commitments.sql",
   "0034-network.sql",
+  "0035-client-plans.sql",
 };
 
 /* ---- errors ---- */
@@ -1125,6 +1126,8 @@ static const KhDbFragment sqlite_fragments[] = {
   { "set_user_team", "UPDATE users SET team_id = ?2 WHERE account = ?1 RETURNING id" },
   /* The person's assessment versions for the timeline (kh-db-timeline.c). */
   { "timeline_assessments", "assessments" },
+  /* The person's plans for the timeline (data/sql/0035-client-plans.sql). */
+  { "timeline_plans", "timeline_plans" },
   { NULL, NULL }
 };
 

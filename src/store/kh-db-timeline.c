@@ -33,7 +33,8 @@
 
 /* ?1 the person, ?2 how many. Columns: kind, id, case id, at, n1, n2,
  * ref id, flag, text, who, and for documents n3, day, code, lang
- * (KhTimelineEntry). {timeline_assessments} is the
+ * (KhTimelineEntry). {timeline_plans} is a view on SQLite and a function
+ * on a server (data/sql/0035-client-plans.sql). {timeline_assessments} is the
  * assessments table on SQLite and, on a server, a function that gives
  * only the columns read here (0016). Keep the arms' columns in step. */
 #define TIMELINE_SQL \
@@ -86,6 +87,13 @@
   "    0, NULL, NULL, NULL " \
   "  FROM contact_attempts a LEFT JOIN users u ON u.id = a.made_by " \
   "  WHERE a.client_id = ?1 " \
+  "UNION ALL " \
+  /* Client plans (issue 9, 5): each version accepted, the newest \
+   * version's review date, its actions overdue (KhTimelineKind 7–9): \
+   * SQLite's view timeline_plans, a server's function of that name. */ \
+  "  SELECT p.kind, p.id, p.case_id, p.at, p.n1, p.n2, p.ref_id, p.flag, p.text, p.who, p.n3, p.day, " \
+  "    p.code, p.lang " \
+  "  FROM {timeline_plans} p WHERE p.client_id = ?1 " \
   ") t ORDER BY at DESC, kind DESC, id DESC LIMIT ?2"
 
 static gboolean

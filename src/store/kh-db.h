@@ -25,6 +25,7 @@
 #include "core/kh-appointment.h"
 #include "core/kh-timeline.h"
 #include "core/kh-contact-attempt.h"
+#include "core/kh-client-plan.h"
 #include "core/kh-network.h"
 #include "core/kh-document-kind.h"
 #include "core/kh-unit-profile.h"
@@ -1149,6 +1150,77 @@ GPtrArray        *kh_db_read_network_version    (KhDb              *db,
                                                  gint64             client_id,
                                                  gint64             version_id,
                                                  KhNetworkVersion **out_version,
+                                                 GError           **error);
+
+/* ---- the client plan (issue 9, 3–5; kh-db-plans.c) ---- */
+
+/* All for social counsellors, social workers and the lead social worker,
+ * as assessments: PERMISSION for reception and the administrator role
+ * (on a server, the server refuses them too). Every read logs
+ * KH_ACCESS_CLIENT_PLAN (basis CLIENT_RELATIONSHIP) once, in its
+ * transaction. Nothing is ever changed or removed in the tables
+ * (data/sql/0035-client-plans.sql): a plan's first version is made from a
+ * finished assessment, every later one by a review. Before writing, the
+ * store runs kh_client_plan_check on the cleaned plan (INVALID with its
+ * first problem). */
+
+/* One accepted version of a plan, for the list. */
+typedef struct
+{
+  gint64      plan_id;
+  gint64      id;                  /* the version */
+  gint64      case_id;
+  gint64      assessment_id;
+  int         version;
+  GDate       made_on;
+  GDate       review_on;
+  GDateTime  *accepted_at;
+  char       *accepted_by_name;
+  gint64      network_version_id;  /* 0: none */
+  gboolean    reviewed;            /* made by a review (not the first version) */
+} KhPlanVersionInfo;
+
+void              kh_plan_version_info_free     (KhPlanVersionInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhPlanVersionInfo, kh_plan_version_info_free)
+
+/* Makes the case's plan from its finished assessment (`plan`'s client,
+ * case and assessment_id): version 1. INVALID also when the case already
+ * has a plan. Returns the plan as stored (ids filled in). */
+KhClientPlan     *kh_db_save_client_plan        (KhDb               *db,
+                                                 KhUser             *user,
+                                                 const KhClientPlan *plan,
+                                                 GError            **error);
+/* Records the review of `reviewed` (as read) with the client — its
+ * `evaluations` (of KhPlanEvaluation) on the unit's `scale` — and the
+ * plan's next version `next` (its kept goals and actions carrying their
+ * ids), together. INVALID for an active goal not rated; STALE when the
+ * plan has a newer version than `reviewed`. Returns `next` as stored. */
+KhClientPlan     *kh_db_review_client_plan      (KhDb               *db,
+                                                 KhUser             *user,
+                                                 const KhClientPlan *reviewed,
+                                                 GPtrArray          *evaluations,
+                                                 const KhPlanScale  *scale,
+                                                 const KhClientPlan *next,
+                                                 GError            **error);
+/* Every accepted version of the person's plans (of KhPlanVersionInfo),
+ * newest first. NOT_FOUND for no such person. */
+GPtrArray        *kh_db_list_client_plans       (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 GError           **error);
+/* The person's version `version_id` with its goals, actions, partners and
+ * factors. NOT_FOUND for no such person or version of theirs. */
+KhClientPlan     *kh_db_read_client_plan        (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gint64             version_id,
+                                                 GError           **error);
+/* The evaluations (of KhPlanEvaluation) of the review that made the
+ * person's version `version_id`; none for a first version. */
+GPtrArray        *kh_db_list_plan_evaluations   (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gint64             version_id,
                                                  GError           **error);
 
 /* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */

@@ -2148,6 +2148,238 @@ kh_store_read_network_version_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_read_network_version_async, error);
 }
 
+/* ---- the client plan (issue 9, 3–5) ---- */
+
+typedef enum {
+  PLAN_SAVE,
+  PLAN_REVIEW,
+  PLAN_LIST,
+  PLAN_READ,
+  PLAN_EVALUATIONS,
+} PlanOp;
+
+/* One call of kh-db-plans.c, its arguments copied for the worker. */
+typedef struct
+{
+  PlanOp        op;
+  gint64        client_id;
+  gint64        version_id;
+  KhClientPlan *plan;          /* saved; the next version of a review */
+  KhClientPlan *reviewed;
+  GPtrArray    *evaluations;
+  KhPlanScale  *scale;
+} PlanArgs;
+
+static void
+plan_args_free (gpointer data)
+{
+  PlanArgs *args = data;
+
+  g_clear_pointer (&args->plan, kh_client_plan_free);
+  g_clear_pointer (&args->reviewed, kh_client_plan_free);
+  g_clear_pointer (&args->evaluations, g_ptr_array_unref);
+  g_clear_pointer (&args->scale, kh_plan_scale_free);
+  g_free (args);
+}
+
+static gpointer
+plan_job (KhStore  *self,
+          gpointer  data,
+          GError  **error)
+{
+  PlanArgs *a = data;
+  KhDb *db = self->db;
+  KhUser *user = self->worker_user;
+
+  switch (a->op)
+    {
+    case PLAN_SAVE:        return kh_db_save_client_plan (db, user, a->plan, error);
+    case PLAN_REVIEW:      return kh_db_review_client_plan (db, user, a->reviewed, a->evaluations, a->scale,
+                                                            a->plan, error);
+    case PLAN_LIST:        return kh_db_list_client_plans (db, user, a->client_id, error);
+    case PLAN_READ:        return kh_db_read_client_plan (db, user, a->client_id, a->version_id, error);
+    case PLAN_EVALUATIONS: return kh_db_list_plan_evaluations (db, user, a->client_id, a->version_id, error);
+    default:               g_assert_not_reached ();
+    }
+}
+
+static void
+push_plan_job (KhStore             *self,
+               gpointer             source_tag,
+               PlanOp               op,
+               PlanArgs            *args,
+               GDestroyNotify       result_free,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  args->op = op;
+  push_job (self, source_tag, plan_job, args, plan_args_free, result_free, FALSE,
+            cancellable, callback, user_data);
+}
+
+void
+kh_store_save_client_plan_async (KhStore             *self,
+                                 const KhClientPlan  *plan,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (plan != NULL);
+  args->plan = kh_client_plan_copy (plan);
+  push_plan_job (self, kh_store_save_client_plan_async, PLAN_SAVE, args, (GDestroyNotify) kh_client_plan_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_save_client_plan_finish:
+ *
+ * Returns: (transfer full): the plan as stored
+ */
+KhClientPlan *
+kh_store_save_client_plan_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_save_client_plan_async, error);
+}
+
+static KhPlanEvaluation *
+evaluation_copy (const KhPlanEvaluation *e,
+                 gpointer                user_data)
+{
+  return kh_plan_evaluation_new (e->part, e->goal_id, e->subject, e->rating, e->comment);
+}
+
+void
+kh_store_review_client_plan_async (KhStore             *self,
+                                   const KhClientPlan  *reviewed,
+                                   GPtrArray           *evaluations,
+                                   const KhPlanScale   *scale,
+                                   const KhClientPlan  *next,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+  g_autofree char *setting = NULL;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (reviewed != NULL && evaluations != NULL && scale != NULL && next != NULL);
+  args->reviewed = kh_client_plan_copy (reviewed);
+  args->plan = kh_client_plan_copy (next);
+  args->evaluations = g_ptr_array_copy (evaluations, (GCopyFunc) evaluation_copy, NULL);
+  g_ptr_array_set_free_func (args->evaluations, (GDestroyNotify) kh_plan_evaluation_free);
+  setting = kh_plan_scale_to_setting (scale);
+  args->scale = kh_plan_scale_parse (setting, NULL);
+  push_plan_job (self, kh_store_review_client_plan_async, PLAN_REVIEW, args,
+                 (GDestroyNotify) kh_client_plan_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_review_client_plan_finish:
+ *
+ * Returns: (transfer full): the plan's next version as stored
+ */
+KhClientPlan *
+kh_store_review_client_plan_finish (KhStore       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_pointer (self, result, kh_store_review_client_plan_async, error);
+}
+
+void
+kh_store_list_client_plans_async (KhStore             *self,
+                                  gint64               client_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->client_id = client_id;
+  push_plan_job (self, kh_store_list_client_plans_async, PLAN_LIST, args, ptr_array_unref,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_client_plans_finish:
+ *
+ * Returns: (transfer full) (element-type KhPlanVersionInfo):
+ */
+GPtrArray *
+kh_store_list_client_plans_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_client_plans_async, error);
+}
+
+void
+kh_store_read_client_plan_async (KhStore             *self,
+                                 gint64               client_id,
+                                 gint64               version_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->client_id = client_id;
+  args->version_id = version_id;
+  push_plan_job (self, kh_store_read_client_plan_async, PLAN_READ, args, (GDestroyNotify) kh_client_plan_free,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_client_plan_finish:
+ *
+ * Returns: (transfer full): the version
+ */
+KhClientPlan *
+kh_store_read_client_plan_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_client_plan_async, error);
+}
+
+void
+kh_store_list_plan_evaluations_async (KhStore             *self,
+                                      gint64               client_id,
+                                      gint64               version_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->client_id = client_id;
+  args->version_id = version_id;
+  push_plan_job (self, kh_store_list_plan_evaluations_async, PLAN_EVALUATIONS, args, ptr_array_unref,
+                 cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_list_plan_evaluations_finish:
+ *
+ * Returns: (transfer full) (element-type KhPlanEvaluation):
+ */
+GPtrArray *
+kh_store_list_plan_evaluations_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_plan_evaluations_async, error);
+}
+
 /* ---- issued letters and decisions (issue 8, 5) ---- */
 
 static gpointer

@@ -179,6 +179,33 @@ void        kh_store_read_network_version_async (KhStore *self, gint64 client_id
                                                  gpointer user_data);
 GPtrArray  *kh_store_read_network_version_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* The client plan (kh-db-plans.c; issue 9, 3–5). Every read is logged as
+ * the plan's (what 16). The plans, evaluations and scale are copied
+ * before the call returns. Saving makes a case's plan (version 1) from
+ * its finished assessment; a review records the evaluations and the next
+ * version together. */
+void        kh_store_save_client_plan_async (KhStore *self, const KhClientPlan *plan, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+KhClientPlan *kh_store_save_client_plan_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_review_client_plan_async (KhStore *self, const KhClientPlan *reviewed, GPtrArray *evaluations,
+                                               const KhPlanScale *scale, const KhClientPlan *next,
+                                               GCancellable *cancellable, GAsyncReadyCallback callback,
+                                               gpointer user_data);
+KhClientPlan *kh_store_review_client_plan_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* Every accepted version of the person's plans (of KhPlanVersionInfo), newest first. */
+void        kh_store_list_client_plans_async (KhStore *self, gint64 client_id, GCancellable *cancellable,
+                                              GAsyncReadyCallback callback, gpointer user_data);
+GPtrArray  *kh_store_list_client_plans_finish (KhStore *self, GAsyncResult *result, GError **error);
+void        kh_store_read_client_plan_async (KhStore *self, gint64 client_id, gint64 version_id,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+KhClientPlan *kh_store_read_client_plan_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* The evaluations of the review that made a version (of KhPlanEvaluation). */
+void        kh_store_list_plan_evaluations_async (KhStore *self, gint64 client_id, gint64 version_id,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+GPtrArray  *kh_store_list_plan_evaluations_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* Issues a letter or decision (kh_db_issue_document): `document` is
  * copied before the call returns; the result is that copy with its id,
  * register number, time, issuer and SHA-256 filled in. Opens an issued

@@ -466,6 +466,20 @@ test_copy_whole (Fixture       *f,
       { "network_consent_withdrawals", "consent_id || ':' || withdrawn_on || ':' || recorded_by", "consent_id" },
       { "network_versions", "id || ':' || client_id || ':' || label || ':' || members || ':' || taken_at", "id" },
       { "network_version_members", "version_id || ':' || revision_id", "version_id, revision_id" },
+      /* Issue 9, 3: the demo's client plans, the reviewed ones too. */
+      { "client_plans", "id || ':' || client_id || ':' || case_id || ':' || assessment_id || ':' || created_by", "id" },
+      { "plan_versions",
+        "id || ':' || plan_id || ':' || version || ':' || made_on || ':' || review_on || ':' || meetings || ':' "
+        "|| coalesce (network_version_id, 0) || ':' || saved_at || ':' || saved_by || ':' || need_client_view", "id" },
+      { "plan_goals", "id || ':' || version_id || ':' || coalesce (origin_id, 0) || ':' || status || ':' || text", "id" },
+      { "plan_actions",
+        "id || ':' || goal_id || ':' || coalesce (origin_id, 0) || ':' || actor || ':' || coalesce (member_id, 0) "
+        "|| ':' || coalesce (due_on, '-') || ':' || status", "id" },
+      { "plan_partners", "version_id || ':' || position || ':' || coordinator || ':' || name", "version_id, position" },
+      { "plan_factors", "version_id || ':' || position || ':' || effect || ':' || text", "version_id, position" },
+      { "plan_reviews", "id || ':' || reviewed_id || ':' || next_id || ':' || reviewed_at", "id" },
+      { "plan_evaluations", "review_id || ':' || position || ':' || part || ':' || rating", "review_id, position" },
+      { "plan_acceptances", "version_id || ':' || accepted_at || ':' || accepted_by", "version_id" },
     };
 
     g_assert_cmpstr (file_value (f->db_path, "SELECT count (*) > 0 FROM network_consent_withdrawals"), ==, "1");

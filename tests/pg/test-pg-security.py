@@ -1673,6 +1673,135 @@ def test_network():
                  'a network is kept by an active')
 
 
+def test_client_plans():
+    # Issue 9, 3: a client plan of person 1 (Aino Mäkinen) made from the
+    # finished assessment of case 1 (test_assessments), with Kela (network
+    # entry 2, test_network) as its partner; written only through the
+    # server's functions (0031-client-plans.sql), read after its log row
+    # (what 16), never changed. A refused transaction still takes its ids
+    # (versions 2–4, goals 2–3, review 1): the review's version is 5.
+    version = ("SELECT id FROM kohtaamo.plan_version_add (1, 1, %d, '2026-01-10', 1, NULL, 'Haluan maksaa vuokrat', "
+               "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, NULL, NULL, NULL, '2026-04-10', NULL, NULL, 0, 1);")
+    expect_ok('a social worker makes the plan, row by row, and accepts it', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.plan_open (1, 1, 1);
+        %s
+        SELECT kohtaamo.plan_goal_add (1, NULL, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 1, NULL);
+        SELECT kohtaamo.plan_action_add (1, NULL, 0, 'Käsittelee asumistuen', 3, 2, 'Kela', '2026-02-01', 1);
+        SELECT kohtaamo.plan_partner_add (1, 0, 2, 'Kela', 'Perustoimeentulotuki', 1);
+        SELECT kohtaamo.plan_factor_add (1, 0, 1, 'Äidin tuki');
+        SELECT version_id FROM kohtaamo.plan_version_accept (1);
+        COMMIT;
+    """ % (version % 1), want='1\n1\n1\n1\n1\n1\n1')
+    expect_ok('the plan is its writer\'s, at the server\'s time', 'postgres',
+              "SELECT u.account || ':' || (v.saved_at > 1767000000)::text || ':' "
+              "|| (a.accepted_by = v.saved_by)::text "
+              "FROM kohtaamo.plan_versions v JOIN kohtaamo.plan_acceptances a ON a.version_id = v.id "
+              "JOIN kohtaamo.users u ON u.id = v.saved_by WHERE v.id = 1;", want='sw:true:true')
+    expect_ok('nobody else writes into the social worker\'s version', 'cou',
+              "SELECT kohtaamo.plan_goal_add (1, NULL, 1, 'Toinen', 'work', NULL, 1, NULL) IS NULL;", want='t')
+    expect_error('one plan a case', 'lead', "SELECT kohtaamo.plan_open (1, 1, 1);", 'client_plans_client_id_case_id_key')
+    expect_error('two coordinators are refused', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_partner_add (2, 0, 2, 'Kela', 'Perustoimeentulotuki', 1);
+        SELECT kohtaamo.plan_partner_add (2, 1, NULL, 'Asumisneuvonta', 'Sovittelu', 1);
+        COMMIT;
+    """ % (version % 2), 'plan_partners_one_coordinator')
+    expect_error('a later version is made by a review', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (3, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 1, NULL);
+        SELECT * FROM kohtaamo.plan_version_accept (3);
+        COMMIT;
+    """ % (version % 2), 'made by a review')
+    expect_error('the review rates every goal being worked on', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (4, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 4);
+        SELECT * FROM kohtaamo.plan_version_accept (4);
+        COMMIT;
+    """ % (version % 2), 'rates every active goal')
+    expect_ok('a review with the goal rated makes version 2', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (5, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 5);
+        SELECT kohtaamo.plan_evaluation_add (2, 0, 1, 1, NULL, 5, 'Maksettu kolme kuukautta');
+        SELECT version_id FROM kohtaamo.plan_version_accept (5);
+        COMMIT;
+    """ % (version % 2), want='5\n4\n2\n2\n5')
+    expect_ok('the caseload sees the review date of the newest version, no more', 'sw',
+              "SELECT review_on || ':' || overdue FROM kohtaamo.case_plan_status (1);", want='2026-04-10:0')
+    for login in ('rec', 'adm'):
+        expect_error('%s: makes no plan' % login, login, "SELECT kohtaamo.plan_open (1, 1, 1);",
+                     'client plans are made and read by')
+        expect_error('%s: cannot log a plan read' % login, login, "SELECT kohtaamo.log_plan_access (1);",
+                     'client plans are made and read by')
+        expect_ok('%s: the caseload\'s plan status says nothing' % login, login,
+                  "SELECT count (*) FROM kohtaamo.case_plan_status (1) WHERE review_on IS NOT NULL;", want='0')
+        for table in ('client_plans', 'plan_versions', 'plan_goals', 'plan_actions', 'plan_partners',
+                      'plan_factors', 'plan_reviews', 'plan_evaluations', 'plan_acceptances'):
+            expect_error('%s: reads no %s, even after logging the person' % (login, table), login,
+                         "BEGIN; SELECT kohtaamo.log_access (1, 16, 2); SELECT count (*) FROM %s; COMMIT;"
+                         % table, 'permission denied')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: no plan shows without its log row' % login, login,
+                  "SELECT (SELECT count (*) FROM client_plans) + (SELECT count (*) FROM plan_versions) "
+                  "+ (SELECT count (*) FROM plan_goals);", want='0')
+        expect_ok('%s: the timeline\'s log row shows its dates, not the plan' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_timeline_access (1);
+            SELECT (SELECT count (*) FROM kohtaamo.timeline_plans (1)), (SELECT count (*) FROM plan_versions);
+            COMMIT;
+        """, want='1\n3|0')
+        expect_ok('%s: the logged plan read shows the person\'s plan' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_plan_access (1);
+            SELECT (SELECT count (*) FROM client_plans), (SELECT count (*) FROM plan_versions v
+                    JOIN plan_acceptances a ON a.version_id = v.id), (SELECT count (*) FROM plan_goals),
+                   (SELECT count (*) FROM plan_actions), (SELECT count (*) FROM plan_partners),
+                   (SELECT count (*) FROM plan_factors), (SELECT count (*) FROM plan_reviews),
+                   (SELECT count (*) FROM plan_evaluations);
+            COMMIT;
+        """, want='1\n1|2|2|1|1|1|1|1')
+        expect_ok('%s: another person\'s logged plans show none of it' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_plan_access (2);
+            SELECT count (*) FROM plan_versions;
+            COMMIT;
+        """, want='2\n0')
+        for stmt in ("INSERT INTO plan_goals (version_id, plan_id, client_id, position, text, area_key, status) "
+                     "VALUES (1, 1, 1, 5, 'x', 'work', 1)",
+                     "UPDATE plan_versions SET need_client_view = 'x'",
+                     "DELETE FROM plan_acceptances",
+                     "TRUNCATE plan_goals"):
+            expect_error('%s: %s is refused' % (login, stmt.split()[0]), login,
+                         "BEGIN; SELECT kohtaamo.log_plan_access (1); %s; COMMIT;" % stmt, 'permission denied')
+    expect_ok('each plan read is one row of the log, what 16, the server\'s', 'postgres',
+              "SELECT count (*) FROM kohtaamo.access_log WHERE what = 16;", want='6')
+    for table, fragment in (('client_plans', 'a change is a new version'),
+                            ('plan_versions', 'a change is a new version'),
+                            ('plan_goals', 'a change is a new version'),
+                            ('plan_actions', 'a change is a new version'),
+                            ('plan_partners', 'a change is a new version'),
+                            ('plan_factors', 'a change is a new version'),
+                            ('plan_reviews', 'kept as it was made'),
+                            ('plan_evaluations', 'kept as it was made'),
+                            ('plan_acceptances', 'a change is a new version')):
+        for stmt in ("UPDATE kohtaamo.%s SET client_id = client_id" % table,
+                     "DELETE FROM kohtaamo.%s" % table,
+                     "TRUNCATE kohtaamo.%s CASCADE" % table):
+            expect_error('the superuser: %s is refused' % stmt[:45], 'postgres', stmt + ';', fragment)
+        expect_error('the schema owner: DELETE FROM %s is refused' % table, 'postgres',
+                     'BEGIN; SET LOCAL ROLE kohtaamo_owner; DELETE FROM kohtaamo.%s; ROLLBACK;' % table,
+                     'permission denied')
+    expect_error('the superuser: nothing joins an accepted version', 'postgres',
+                 "INSERT INTO kohtaamo.plan_factors (version_id, client_id, position, effect, text) "
+                 "VALUES (1, 1, 5, 2, 'Velat');", 'kept as it was accepted')
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -1699,6 +1828,7 @@ def main():
         test_documents()
         test_contact_attempts()
         test_network()
+        test_client_plans()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()

@@ -9,8 +9,7 @@
 
 #include "config.h"
 
-#include "store-test-util.h"
-#include "store/kh-store.h"
+#include "store-desk-util.h"
 
 typedef struct
 {
@@ -800,32 +799,6 @@ test_roles_and_log (Fixture       *f,
 
 /* ---- the store's calls, off the caller's thread ---- */
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} Waiter;
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Waiter *w = user_data;
-
-  g_clear_object (&w->result);
-  w->result = g_object_ref (result);
-  g_main_loop_quit (w->loop);
-}
-
-static GAsyncResult *
-wait_for (Waiter *w)
-{
-  g_clear_object (&w->result);
-  g_main_loop_run (w->loop);
-  return w->result;
-}
-
 /* A desk (KhStore) of a social worker: each call of the network through
  * the worker thread, as the network page will make them. */
 static void
@@ -849,24 +822,11 @@ test_async (Fixture       *f,
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GPtrArray) then = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   Waiter w = { loop, NULL };
   GDate today;
 
   people_set_up (f, &p);
-  if (f->pg_dbname != NULL)
-    path = pg_test_conninfo (f->pg_dbname, "sw");
-  else
-    {
-      /* The store logs in as the OS account: a social worker here. */
-      g_autoptr(KhUser) os = fixture_add_user (f, g_get_user_name (), "Testi Työntekijä", KH_ROLE_SOCIAL_WORKER);
-
-      path = g_strdup (f->path);
-    }
-  store = kh_store_new (path);
-  kh_store_open_async (store, NULL, done_cb, &w);
-  me = kh_store_open_finish (store, wait_for (&w), &error);
-  g_assert_no_error (error);
+  store = open_desk (f, &w, &me);
 
   m = person (&p, "Maija Korhonen", KH_RELATION_PARENT, KH_TIE_STRONG);
   kh_store_write_network_member_async (store, m, KH_NETWORK_WRITE_ADD, NULL, done_cb, &w);

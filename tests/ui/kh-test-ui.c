@@ -369,3 +369,80 @@ kh_test_ui_list_contacts_on (KhStore    *store,
   WAIT_UNTIL (contacts != NULL);
   return contacts;
 }
+
+void
+kh_test_ui_day_from_now (GDate *out,
+                         int    days)
+{
+  g_date_clear (out, 1);
+  g_date_set_time_t (out, time (NULL));
+  if (days > 0)
+    g_date_add_days (out, days);
+  else if (days < 0)
+    g_date_subtract_days (out, -days);
+}
+
+KhClientPlan *
+kh_test_ui_make_plan (KhDb   *db,
+                      KhUser *worker,
+                      gint64  client_id,
+                      gint64  case_id,
+                      int     made_ago,
+                      int     review_in,
+                      int     due_in)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhAssessment) a = kh_db_start_assessment (db, worker, case_id, &error);
+  g_autoptr(KhNetworkMember) kela = kh_network_member_new (KH_NETWORK_AGENCY);
+  g_autoptr(KhNetworkMember) stored = NULL;
+  g_autoptr(KhClientPlan) plan = kh_client_plan_new ();
+  KhClientPlan *saved;
+  KhAreaAssessment *area;
+  KhPlanGoal *goal;
+  KhPlanAction *action;
+
+  g_assert_no_error (error);
+  area = g_ptr_array_index (a->areas, 0);
+  area->situation = g_strdup ("Vuokrarästejä kolmelta kuukaudelta.");
+  area->client_rating = area->worker_rating = 2;
+  a->client_present = a->rights_explained = a->options_explained = a->client_understood = KH_ANSWER_YES;
+  a->has_children = a->special_support = KH_ANSWER_NO;
+  a->support_needed = KH_ANSWER_YES;
+  a->client_view = g_strdup ("Haluan saada vuokrat maksettua.");
+  a->special_support_reasons = g_strdup ("Hakee palveluja itse.");
+  a->need_duration = KH_NEED_DURATION_TEMPORARY;
+  a->services = KH_SHL_SERVICE_BIT (KH_SHL_SERVICE_SOCIAL_WORK);
+  a->summary = g_strdup ("Toimeentulo on heikentynyt.");
+  a->conclusions = g_strdup ("Asiakkuudelle on edellytykset.");
+  a->client_on_worker = a->worker_on_worker = KH_RESPONSIBLE_WORKER_NEEDED;
+  a->next_step = KH_NEXT_STEP_CLIENT_PLAN;
+  g_assert_true (kh_db_finish_assessment (db, worker, a, &error));
+  g_assert_no_error (error);
+
+  kela->client_id = client_id;
+  kela->name = g_strdup ("Kela");
+  kela->sector = KH_SECTOR_BENEFITS;
+  kela->distance = KH_DISTANCE_FAR;
+  kela->tie = KH_TIE_WEAK;
+  stored = kh_db_add_network_member (db, worker, kela, &error);
+  g_assert_no_error (error);
+
+  plan->client_id = client_id;
+  plan->case_id = case_id;
+  plan->assessment_id = a->id;
+  kh_test_ui_day_from_now (&plan->made_on, -made_ago);
+  kh_test_ui_day_from_now (&plan->review_on, review_in);
+  plan->need_client_view = g_strdup ("Haluan saada vuokrat maksettua.");
+  plan->meetings = KH_MEETINGS_MONTHLY;
+  goal = kh_plan_goal_new ("Vuokrat maksetaan ajallaan", "housing", "Asuminen");
+  action = kh_plan_action_new ("Soitan vuokranantajalle", KH_ACTOR_CLIENT, 0, NULL);
+  kh_test_ui_day_from_now (&action->due, due_in);
+  g_ptr_array_add (goal->actions, action);
+  action = kh_plan_action_new ("Käsittelee asumistuen", KH_ACTOR_NETWORK, stored->id, "Kela");
+  kh_test_ui_day_from_now (&action->due, 30);
+  g_ptr_array_add (goal->actions, action);
+  g_ptr_array_add (plan->goals, goal);
+  saved = kh_db_save_client_plan (db, worker, plan, &error);
+  g_assert_no_error (error);
+  return saved;
+}

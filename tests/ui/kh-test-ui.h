@@ -104,6 +104,22 @@ void       kh_test_ui_sql                 (KhTestUi   *ui,
 gint64     kh_test_ui_count               (KhTestUi   *ui,
                                            const char *query);
 
+/* Today `days` from now (negative: ago). */
+void       kh_test_ui_day_from_now        (GDate      *out,
+                                           int         days);
+/* Issue 9: finishes the case's assessment as `worker` and makes the
+ * person a client plan `made_ago` days ago, reviewed `review_in` days
+ * from today, of one goal: the client's action due `due_in` days from
+ * today, Kela's (a new entry of the network) in a month. Returns the
+ * plan as stored. */
+KhClientPlan *kh_test_ui_make_plan        (KhDb       *db,
+                                           KhUser     *worker,
+                                           gint64      client_id,
+                                           gint64      case_id,
+                                           int         made_ago,
+                                           int         review_in,
+                                           int         due_in);
+
 /* Today's contacts, straight from the store. */
 GPtrArray *kh_test_ui_list_contacts_today (KhStore    *store);
 /* The contacts received on `date` (ISO; NULL for today). */

@@ -23,7 +23,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "core/kh-calendar.h"
 #include "core/kh-caseload.h"
+#include "core/kh-text.h"
 #include "store/kh-store.h"
 #include "ui/caseload/kh-caseload-page.h"
 #include "ui/caseload/kh-caseload-row.h"
@@ -46,6 +48,7 @@ typedef struct {
   gint64     urgent_case;
   gint64     mine_case;
   gint64     old_client;
+  gint64     mine_client;
   gint64     opened_client;
   char      *toast;
 } Fixture;
@@ -211,7 +214,7 @@ fixture_set_up (Fixture       *f,
 
   f->old_case = open_case (f, "Vanhanen", "Elsa", "1948-05-10", easter, FALSE, 0, &f->old_client);
   f->urgent_case = open_case (f, "Kiireinen", "Kalle", "1990-01-01", now, TRUE, 0, NULL);
-  f->mine_case = open_case (f, "Omanen", "Olli", "1985-03-03", now, FALSE, f->me->id, NULL);
+  f->mine_case = open_case (f, "Omanen", "Olli", "1985-03-03", now, FALSE, f->me->id, &f->mine_client);
 
   /* The worker's desk: a store that logs in as the test's account. */
   f->store = kh_store_new (worker_location);
@@ -748,6 +751,42 @@ test_assign_team_first (Fixture       *f,
                    ==, 1);
 }
 
+/* Issue 9, 5: the case's client plan on its row — the review date
+ * passed, an action overdue — and nothing of a plan on a case without. */
+static void
+test_plan_on_row (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(KhClientPlan) plan = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *iso = NULL;
+  KhCaseloadRow *row;
+  GDate day;
+
+  /* Made a hundred days ago, to be reviewed ten days ago; the client's
+   * action was due five days ago. */
+  plan = kh_test_ui_make_plan (f->other, f->me, f->mine_client, f->mine_case, 100, -10, -5);
+  iso = kh_date_to_iso (&plan->review_on);
+  kh_test_ui_show (&f->ui, f->page);
+  WAIT_UNTIL (shows (f, 1) && row_of (f, f->mine_case) != NULL);
+  g_assert_cmpstr (case_at (f, 0)->plan_review_on, ==, iso);
+  g_assert_cmpint (case_at (f, 0)->plan_overdue_actions, ==, 1);
+  row = row_of (f, f->mine_case);
+  kh_test_ui_screenshot (f->ui.window, "caseload-plan");
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    {
+      kh_test_ui_day_from_now (&day, -10);
+      review = kh_calendar_format_day (&day);
+      want = g_strdup_printf ("Client plan review overdue: %s · 1 plan action overdue", review);
+      g_assert_cmpstr (kh_caseload_row_get_plan_text (row), ==, want);
+    }
+  /* The queue's cases have none. */
+  kh_caseload_page_set_scope (KH_CASELOAD_PAGE (f->page), KH_CASELOAD_TEAM_QUEUE);
+  WAIT_UNTIL (shows (f, 2) && row_of (f, f->old_case) != NULL);
+  g_assert_null (kh_caseload_row_get_plan_text (row_of (f, f->old_case)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +805,8 @@ main (int   argc,
     }
 
   g_test_add ("/ui/caseload/take-assign-live", Fixture, NULL, fixture_set_up, test_caseload,
+              fixture_tear_down);
+  g_test_add ("/ui/caseload/plan-on-row", Fixture, NULL, fixture_set_up, test_plan_on_row,
               fixture_tear_down);
   g_test_add ("/ui/caseload/keyboard", Fixture, NULL, fixture_set_up, test_keyboard,
               fixture_tear_down);

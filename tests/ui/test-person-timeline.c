@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-calendar.h"
 #include "core/kh-hetu.h"
 #include "documents/kh-document.h"
 #include "ui/clients/kh-clients-page.h"
@@ -255,6 +256,9 @@ issue_documents (Fixture *fixture)
     }
 }
 
+/* Whether the next start makes Aino a client plan first. */
+static gboolean seed_plan;
+
 static void
 start_with (Fixture *fixture,
             KhRole   role,
@@ -274,6 +278,15 @@ start_with (Fixture *fixture,
   add_cases (fixture, more_cases);
   if (seed_documents)
     issue_documents (fixture);
+  if (seed_plan)
+    {
+      g_autoptr(KhUser) sw = NULL;
+      g_autoptr(KhDb) db = open_as (fixture, WORKER, &sw);
+      /* Made three weeks ago, reviewed in 60 days; the client's action was
+       * due a week ago, Kela's is due in a month. */
+      g_autoptr(KhClientPlan) plan = kh_test_ui_make_plan (db, sw, fixture->client_id, fixture->case_id,
+                                                           21, 60, -7);
+    }
   if (fixture->pg_dbname != NULL)
     kh_shell_fixture_start_as_is (&fixture->shell);
   else
@@ -721,6 +734,22 @@ test_many_cases (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* The person's page, large, as a picture (KH_TEST_SCREENSHOTS). */
+static void
+screenshot_page (Fixture    *fixture,
+                 const char *name)
+{
+  if (g_getenv ("KH_TEST_SCREENSHOTS") == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                           GTK_WIDGET (fixture->shell.window), KH_TYPE_WINDOW,
+                                           "view_stack")), "clients");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->shell.window), 1280, 960);
+  kh_test_spin (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), name);
+}
+
 /* Issued documents (issue 8, 5) are entries of their own: the kind,
  * then the title, a decision's register number, the language and when
  * and how it was sent; by whom, on which case. */
@@ -738,16 +767,7 @@ test_issued_documents (void)
   fixture_set_up (&fixture, NULL);
   seed_documents = FALSE;
   /* The pictures are taken in the run's language, the lines read in English. */
-  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
-    {
-      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                               GTK_WIDGET (fixture.shell.window), KH_TYPE_WINDOW,
-                                               "view_stack")), "clients");
-      gtk_window_set_default_size (GTK_WINDOW (fixture.shell.window), 1280, 960);
-      kh_test_spin (300);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture.shell.window));
-      kh_test_ui_screenshot (GTK_WIDGET (fixture.shell.window), "person-timeline-documents");
-    }
+  screenshot_page (&fixture, "person-timeline-documents");
   if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
     {
       timeline = GTK_WIDGET (get_timeline (&fixture));
@@ -756,6 +776,47 @@ test_issued_documents (void)
       g_assert_true (has_label (timeline, decision));
       g_assert_true (has_label (timeline, "Kutsu tapaamiseen · In Finnish · Handed over 8.12.2026"));
       g_assert_true (has_line (timeline, " · Sari Sosiaalityöntekijä", TRUE));
+    }
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* Issue 9, 5: the plan's version, its review date and an overdue action
+ * are entries of their own; the review, ahead, is the newest. */
+static void
+test_client_plan (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *review = NULL;
+  g_autofree char *due = NULL;
+  GtkWidget *timeline;
+  GDate day;
+
+  seed_plan = TRUE;
+  fixture_set_up (&fixture, NULL);
+  seed_plan = FALSE;
+  screenshot_page (&fixture, "person-timeline-plan");
+  g_assert_cmpint (entry_at (&fixture, 0)->kind, ==, KH_TIMELINE_PLAN_REVIEW);
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    {
+      g_autofree char *review_line = NULL;
+      g_autofree char *action_line = NULL;
+
+      kh_test_ui_day_from_now (&day, 60);
+      review = kh_calendar_format_day (&day);
+      kh_test_ui_day_from_now (&day, -7);
+      due = kh_calendar_format_day (&day);
+      timeline = GTK_WIDGET (get_timeline (&fixture));
+      review_line = g_strdup_printf ("Version 1 · To be reviewed by %s", review);
+      action_line = g_strdup_printf ("Soitan vuokranantajalle · The client · due %s", due);
+      g_assert_true (has_line (timeline, " · Client plan review due", TRUE));
+      g_assert_true (has_line (timeline, " · Client plan made", TRUE));
+      g_assert_true (has_line (timeline, " · Plan action overdue", TRUE));
+      g_assert_true (has_label (timeline, review_line));
+      g_assert_true (has_label (timeline, action_line));
+      /* Kela's action is not late: no entry. */
+      for (guint i = 0; i < g_list_model_get_n_items (kh_person_timeline_get_model (get_timeline (&fixture))); i++)
+        if (entry_at (&fixture, i)->kind == KH_TIMELINE_PLAN_ACTION)
+          g_assert_cmpstr (entry_at (&fixture, i)->text, ==, "Soitan vuokranantajalle");
     }
   fixture_tear_down (&fixture, NULL);
 }
@@ -924,6 +985,7 @@ main (int   argc,
   g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);
   g_test_add_func ("/ui/person-timeline/many-cases", test_many_cases);
   g_test_add_func ("/ui/person-timeline/issued-documents", test_issued_documents);
+  g_test_add_func ("/ui/person-timeline/client-plan", test_client_plan);
   g_test_add_func ("/ui/person-timeline/open-document", test_open_document);
   g_test_add_func ("/ui/person-timeline/open-damaged-document", test_open_damaged_document);
   g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,

@@ -25,6 +25,7 @@
 #include "core/kh-calendar.h"
 #include "core/kh-caseload.h"
 #include "core/kh-records.h"
+#include "core/kh-text.h"
 #include "kh-caseload-row.h"
 
 struct _KhCaseloadRow
@@ -43,6 +44,7 @@ struct _KhCaseloadRow
   GtkWidget      *lines;     /* the next date, then the details (dim, small) */
   GtkWidget      *assess;    /* made when a case first needs it */
   char           *due_text;
+  char           *plan_text; /* the client plan's line, NULL: no plan */
 };
 
 G_DEFINE_FINAL_TYPE (KhCaseloadRow, kh_caseload_row, GTK_TYPE_WIDGET)
@@ -70,6 +72,38 @@ set_status_class (KhCaseloadRow *self,
 
 static void ensure_assess_button (KhCaseloadRow *self);
 
+/* Issue 9, 5: the client plan's next date, "Client plan review: Mon
+ * 15.3.2027", and its actions overdue; NULL without a plan. */
+static char *
+dup_plan_line (const KhCase *kcase,
+               const GDate  *today)
+{
+  g_autofree char *day = NULL;
+  GString *line;
+  GDate review;
+
+  if (kcase->plan_review_on == NULL || !kh_date_from_iso (kcase->plan_review_on, &review))
+    return NULL;
+  day = kh_calendar_format_day (&review);
+  line = g_string_new (NULL);
+  if (g_date_compare (&review, today) < 0)
+    /* Translators: the client plan's review day has passed; %s is the day, "Mon 15.3.2027" */
+    g_string_printf (line, _("Client plan review overdue: %s"), day);
+  else
+    /* Translators: the day the client plan is reviewed, "Mon 15.3.2027" */
+    g_string_printf (line, _("Client plan review: %s"), day);
+  if (kcase->plan_overdue_actions > 0)
+    {
+      g_string_append (line, " · ");
+      g_string_append_printf (line,
+                              /* Translators: how many actions of the client plan are not done by their date */
+                              g_dngettext (GETTEXT_PACKAGE, "%d plan action overdue", "%d plan actions overdue",
+                                           kcase->plan_overdue_actions),
+                              kcase->plan_overdue_actions);
+    }
+  return g_string_free (line, FALSE);
+}
+
 static void
 update (KhCaseloadRow *self)
 {
@@ -88,6 +122,7 @@ update (KhCaseloadRow *self)
       gtk_label_set_text (GTK_LABEL (self->status), "");
       gtk_label_set_text (GTK_LABEL (self->lines), "");
       g_clear_pointer (&self->due_text, g_free);
+      g_clear_pointer (&self->plan_text, g_free);
       gtk_widget_set_visible (self->status, FALSE);
       if (self->assess != NULL)
         gtk_widget_set_visible (self->assess, FALSE);
@@ -127,9 +162,13 @@ update (KhCaseloadRow *self)
   if (kcase->assessment_started)
     g_string_append_printf (details, "%s%s", details->len > 0 ? " · " : "",
                             _("Assessment started"));
+  g_free (self->plan_text);
+  self->plan_text = dup_plan_line (kcase, &today);
   {
-    g_autofree char *markup = g_markup_printf_escaped ("%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
-                                                       due_text, details->str);
+    const char *plan = self->plan_text;
+    g_autofree char *markup = g_markup_printf_escaped ("%s%s%s\n<span size=\"smaller\" alpha=\"55%%\">%s</span>",
+                                                       due_text, plan != NULL ? "\n" : "",
+                                                       plan != NULL ? plan : "", details->str);
 
     gtk_label_set_markup (GTK_LABEL (self->lines), markup);
   }
@@ -177,6 +216,7 @@ kh_caseload_row_dispose (GObject *object)
 
   kh_caseload_row_set_item (self, NULL);
   g_clear_pointer (&self->due_text, g_free);
+  g_clear_pointer (&self->plan_text, g_free);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -364,4 +404,14 @@ kh_caseload_row_get_due_text (KhCaseloadRow *self)
   g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
 
   return self->due_text != NULL ? self->due_text : "";
+}
+
+/* The client plan's line (its review date, its actions overdue), NULL
+ * when the case has no plan. */
+const char *
+kh_caseload_row_get_plan_text (KhCaseloadRow *self)
+{
+  g_return_val_if_fail (KH_IS_CASELOAD_ROW (self), NULL);
+
+  return self->plan_text;
 }

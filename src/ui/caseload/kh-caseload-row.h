@@ -22,6 +22,7 @@ void            kh_caseload_row_set_item (KhCaseloadRow  *self,
 /* What the row says of the case's next date ("Overdue", …), for tests. */
 const char     *kh_caseload_row_get_status_text (KhCaseloadRow *self);
 const char     *kh_caseload_row_get_due_text    (KhCaseloadRow *self);
+const char     *kh_caseload_row_get_plan_text   (KhCaseloadRow *self);
 /* Whose desk the row is on: their own name is not shown as the worker,
  * and their own cases get an assessment button when `assesses` (their
  * role works with assessments). */

@@ -26,6 +26,9 @@
 
 #include "core/kh-caseload.h"
 #include "core/kh-assessment.h"
+#include "core/kh-calendar.h"
+#include "core/kh-client-plan.h"
+#include "core/kh-text.h"
 #include "core/kh-timeline.h"
 #include "core/kh-decision-rules.h"
 #include "core/kh-document-kind.h"
@@ -148,6 +151,18 @@ kind_label (const KhTimelineEntry *e)
     case KH_TIMELINE_ATTEMPT:
       /* Translators: a kind of entry in a person's timeline: an attempt to reach them */
       return C_("timeline", "Contact attempt");
+    case KH_TIMELINE_PLAN:
+      return e->n1 > 1
+             /* Translators: a kind of entry in a person's timeline: a client plan's new version after a review */
+             ? C_("timeline", "Client plan reviewed")
+             /* Translators: a kind of entry in a person's timeline (asiakassuunnitelma) */
+             : C_("timeline", "Client plan made");
+    case KH_TIMELINE_PLAN_REVIEW:
+      /* Translators: a kind of entry in a person's timeline: the day the client plan is to be reviewed */
+      return C_("timeline", "Client plan review due");
+    case KH_TIMELINE_PLAN_ACTION:
+      /* Translators: a kind of entry in a person's timeline: an action of the client plan not done by its date */
+      return C_("timeline", "Plan action overdue");
     default:
       return "";
     }
@@ -216,6 +231,45 @@ dup_document_summary (const KhTimelineEntry *e)
   return g_string_free (s, FALSE);
 }
 
+/* An ISO day as the UI writes it ("Mon 15.3.2027"); "" for none. */
+static char *
+format_iso_day (const char *iso)
+{
+  GDate day;
+
+  if (iso == NULL || !kh_date_from_iso (iso, &day))
+    return g_strdup ("");
+  return kh_calendar_format_day (&day);
+}
+
+/* A plan's entry's line: its version and review date; the review's
+ * version and whether it has passed; an action, who does it and by when. */
+static char *
+dup_plan_summary (const KhTimelineEntry *e)
+{
+  g_autofree char *day = format_iso_day (e->day);
+
+  switch (e->kind)
+    {
+    case KH_TIMELINE_PLAN:
+      /* Translators: a client plan's version in a person's timeline and the day it is reviewed */
+      return g_strdup_printf (_("Version %d · Review by %s"), e->n1, day);
+    case KH_TIMELINE_PLAN_REVIEW:
+      return e->flag
+             /* Translators: the client plan's review day has passed without a review */
+             ? g_strdup_printf (_("Version %d · The review was due %s"), e->n1, day)
+             /* Translators: the day the client plan is reviewed */
+             : g_strdup_printf (_("Version %d · To be reviewed by %s"), e->n1, day);
+    case KH_TIMELINE_PLAN_ACTION:
+      /* Translators: an overdue action of a client plan: what, who does it, the day it was due */
+      return g_strdup_printf (_("%s · %s · due %s"), e->text != NULL ? e->text : "",
+                              e->n1 == KH_ACTOR_NETWORK && e->code != NULL ? e->code : kh_actor_label (e->n1),
+                              day);
+    default:
+      return g_strdup ("");
+    }
+}
+
 /* The entry's one line. */
 static char *
 dup_summary (const KhTimelineEntry *e)
@@ -261,6 +315,10 @@ dup_summary (const KhTimelineEntry *e)
           g_string_append_printf (s, " · %s", e->text);
         return g_string_free (s, FALSE);
       }
+    case KH_TIMELINE_PLAN:
+    case KH_TIMELINE_PLAN_REVIEW:
+    case KH_TIMELINE_PLAN_ACTION:
+      return dup_plan_summary (e);
     default:
       return g_strdup ("");
     }
@@ -327,7 +385,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   KhTimelineEntry *e = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *when = format_when (e->at);
+  /* A plan's review and an action's date are days, not moments. */
+  g_autofree char *when = e->kind == KH_TIMELINE_PLAN_REVIEW || e->kind == KH_TIMELINE_PLAN_ACTION
+                          ? format_iso_day (e->day) : format_when (e->at);
   g_autofree char *summary = dup_summary (e);
   g_autofree char *case_line = dup_case_line (self, e);
   g_autoptr(GString) text = g_string_new (NULL);
@@ -392,7 +452,7 @@ update_actions (KhPersonTimeline *self)
   gboolean note = e != NULL && e->kind == KH_TIMELINE_NOTE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.open",
-                                 e != NULL && e->kind != KH_TIMELINE_CASE
+                                 e != NULL && e->kind != KH_TIMELINE_CASE && e->kind < KH_TIMELINE_PLAN
                                  && (e->kind != KH_TIMELINE_ATTEMPT || e->text != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.copy", note);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.correct",
