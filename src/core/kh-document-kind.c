@@ -193,6 +193,10 @@ kh_issued_document_check (const KhIssuedDocument  *document,
   else if (document->decision_id != 0 || document->payee != NULL || document->max_cents != 0
            || g_date_valid (&document->valid_from) || g_date_valid (&document->valid_until))
     return invalid (error, _("Only a payment commitment rests on a decision and has a payee, an amount and a period of validity."));
+  if ((document->disclosed_to != 0) != (document->consent_id != 0))
+    return invalid (error, _("A document given to a partner agency names the agency and the client's consent it rests on."));
+  if (document->disclosed_to != 0 && document->kind != KH_DOCUMENT_CLIENT_PLAN)
+    return invalid (error, _("Only the client plan is given to a partner agency."));
   data = document->pdf != NULL ? g_bytes_get_data (document->pdf, &size) : NULL;
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     return invalid (error, _("The document has no PDF to issue."));

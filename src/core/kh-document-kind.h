@@ -100,6 +100,13 @@ typedef struct {
   gint64              max_cents;
   GDate               valid_from;
   GDate               valid_until;
+  /* A client plan given to a partner agency (issue 9, 6): a disclosure
+   * (ATL 703/2023 10 §), so the document keeps to whom — the agency's
+   * entry in the client's network — and the client's consent it rests
+   * on, in force on the sending day for giving that agency the plan.
+   * 0 for any other document. */
+  gint64              disclosed_to;
+  gint64              consent_id;
 } KhIssuedDocument;
 
 KhIssuedDocument *kh_issued_document_new  (void);
@@ -122,8 +129,9 @@ typedef GBytes *(*KhDocumentRenderFunc) (const KhIssuedDocument *document,
  * no invisible characters, a valid sending date, a delivery, and a PDF
  * (non-empty, beginning "%PDF-"). A payment commitment rests on a
  * decision and has its terms (kh_commitment_terms_check); other kinds
- * have neither, and only a decision grants. G_IO_ERROR_INVALID_DATA with
- * a translated message. */
+ * have neither, and only a decision grants. Only a client plan is given
+ * to a partner agency, and then with the consent it rests on (both or
+ * neither). G_IO_ERROR_INVALID_DATA with a translated message. */
 gboolean          kh_issued_document_check (const KhIssuedDocument *document,
                                             GError                **error);
 /* A payment commitment's terms: a payee's name (KH_TEXT_LINE, at most

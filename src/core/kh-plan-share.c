@@ -134,3 +134,28 @@ kh_client_plan_for_partner (const KhClientPlan *plan,
     *with_info = info;
   return extract;
 }
+
+KhNetworkConsent *
+kh_plan_share_consent (GPtrArray      *consents,
+                       KhConsentScope  scope,
+                       const GDate    *today)
+{
+  KhNetworkConsent *found = NULL;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  if (consents == NULL || scope == 0)
+    return NULL;
+  for (guint i = 0; i < consents->len; i++)
+    {
+      KhNetworkConsent *consent = g_ptr_array_index (consents, i);
+      int order;
+
+      if ((consent->scope & scope) != scope || kh_network_consent_state (consent, today) != KH_CONSENT_VALID)
+        continue;
+      order = found == NULL ? 1 : g_date_compare (&consent->given_on, &found->given_on);
+      if (order > 0 || (order == 0 && consent->id > found->id))
+        found = consent;
+    }
+  return found;
+}

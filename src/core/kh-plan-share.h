@@ -58,4 +58,12 @@ KhClientPlan *kh_client_plan_for_partner (const KhClientPlan *plan,
                                           gboolean           *with_info,
                                           GError            **error);
 
+/* The consent of one entry (`consents`, of KhNetworkConsent) that a
+ * disclosure of `scope` on `today` rests on: a consent VALID then that
+ * covers every flag of `scope` (kh_network_may_share's rule), the one
+ * given last (by given_on, then id) when several do; NULL when none. */
+KhNetworkConsent *kh_plan_share_consent (GPtrArray      *consents,
+                                         KhConsentScope  scope,
+                                         const GDate    *today);
+
 G_END_DECLS

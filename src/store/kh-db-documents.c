@@ -195,22 +195,24 @@ issue_document (KhDb                  *db,
        * decision grants, ?12–?16 a commitment's decision, payee, most
        * paid, first and last day; ?17 user, ?18 now, ?19–?20 the year and
        * number of the kind's series (the server takes those itself):
-       * data/sql/pg/0029-payment-commitments.sql. */
+       * data/sql/pg/0029-payment-commitments.sql; ?21–?22 the partner
+       * agency a client plan is given to and the consent it rests on
+       * (0037-plan-disclosures.sql). */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "
                                 "FROM kohtaamo.issue_document (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                "  ?11, ?12, ?13, ?14, ?15, ?16) "
+                                "  ?11, ?12, ?13, ?14, ?15, ?16, ?21, ?22) "
                                 "WHERE id IS NOT NULL"
                               : "INSERT INTO documents (client_id, case_id, kind, language, title, "
                                 "  register_year, register_number, issued_at, issued_by, sent_on, "
                                 "  delivery, corrects_id, pdf, sha256, grants, decision_id, "
                                 "  commitment_year, commitment_number, payee, max_cents, valid_from, "
-                                "  valid_until) "
+                                "  valid_until, disclosed_to, consent_id) "
                                 "SELECT id, ?2, ?3, ?4, ?5, CASE WHEN ?3 = 4 THEN NULL ELSE ?19 END, "
                                 "  CASE WHEN ?3 = 4 THEN NULL ELSE ?20 END, ?18, ?17, ?6, ?7, ?8, ?9, ?10, "
                                 "  ?11, ?12, CASE WHEN ?3 = 4 THEN ?19 END, CASE WHEN ?3 = 4 THEN ?20 END, "
-                                "  ?13, ?14, ?15, ?16 "
+                                "  ?13, ?14, ?15, ?16, ?21, ?22 "
                                 "FROM clients WHERE id = ?1 "
                                 "RETURNING id, issued_at, coalesce (register_year, commitment_year), "
                                 "  coalesce (register_number, commitment_number)",
@@ -256,6 +258,8 @@ issue_document (KhDb                  *db,
               _kh_db_bind_null (stmt, 19);
               _kh_db_bind_null (stmt, 20);
             }
+          _kh_db_bind_id (stmt, 21, document->disclosed_to);
+          _kh_db_bind_id (stmt, 22, document->consent_id);
           rc = _kh_db_step (stmt);
           if (rc == KH_DB_ROW)
             {

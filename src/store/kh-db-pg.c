@@ -73,6 +73,8 @@ static const struct {
   { 29, "0029-payment-commitments.sql" },
   { 30, "0030-network.sql" },
   { 31, "0031-client-plans.sql" },
+  { 32, "0032-calendar-dates.sql" },
+  { 33, "0033-plan-disclosures.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -74,6 +74,8 @@ static const char * const migrations[] = {
   "0033-payment-commitments.sql",
   "0034-network.sql",
   "0035-client-plans.sql",
+  "0036-calendar-dates.sql",
+  "0037-plan-disclosures.sql",
 };
 
 /* ---- errors ---- */

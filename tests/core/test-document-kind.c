@@ -107,6 +107,11 @@ test_check (void)
     { "a letter that grants", "grants",  "1" },
     { "a decision with a payee", "payee", "Apteekki" },
     { "a decision resting on one", "decision_id", "7" },
+    /* Issue 9, 6: only a client plan is given to a partner agency, and
+     * then with the consent it rests on. */
+    { "a decision given to an agency", "disclosed_to", "decision" },
+    { "a plan given without a consent", "disclosed_to", "no consent" },
+    { "a consent without an agency", "consent_id", "5" },
   };
   g_autoptr(KhIssuedDocument) ok = valid_document ();
   g_autoptr(GError) error = NULL;
@@ -145,6 +150,19 @@ test_check (void)
         d->payee = g_strdup (bad[i].value);
       else if (g_str_equal (bad[i].field, "decision_id"))
         d->decision_id = atoi (bad[i].value);
+      else if (g_str_equal (bad[i].field, "disclosed_to"))
+        {
+          d->disclosed_to = 4;
+          if (g_str_equal (bad[i].value, "decision"))
+            d->consent_id = 5;
+          else
+            d->kind = KH_DOCUMENT_CLIENT_PLAN;
+        }
+      else if (g_str_equal (bad[i].field, "consent_id"))
+        {
+          d->kind = KH_DOCUMENT_CLIENT_PLAN;
+          d->consent_id = atoi (bad[i].value);
+        }
       else
         {
           g_clear_pointer (&d->pdf, g_bytes_unref);
@@ -155,6 +173,16 @@ test_check (void)
       g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
       g_clear_error (&error);
     }
+  /* A client plan given to a partner agency with the consent. */
+  {
+    g_autoptr(KhIssuedDocument) plan = valid_document ();
+
+    plan->kind = KH_DOCUMENT_CLIENT_PLAN;
+    plan->disclosed_to = 4;
+    plan->consent_id = 5;
+    g_assert_true (kh_issued_document_check (plan, &error));
+    g_assert_no_error (error);
+  }
   /* The longest title passes. */
   g_free (ok->title);
   ok->title = g_strnfill (KH_DOCUMENT_TITLE_MAX, 'a');

@@ -237,6 +237,75 @@ test_extract (gconstpointer data)
                    ==, "Liisa Esimerkki");
 }
 
+/* The consent a disclosure rests on: valid that day, covering the whole
+ * scope, the one given last. */
+static void
+test_consent_for (void)
+{
+  static const struct {
+    gint64         id;
+    KhConsentScope scope;
+    int            given_day;      /* November 2026 */
+    int            expires_day;    /* December 2026, 0: none */
+    int            withdrawn_day;  /* December 2026, 0: none */
+  } consents[] = {
+    { 1, KH_CONSENT_SHARE_PLAN, 1, 0, 0 },
+    { 2, KH_CONSENT_SCOPE_ALL, 20, 6, 0 },                         /* ended the day before */
+    { 3, KH_CONSENT_SHARE_PLAN | KH_CONSENT_CONTACT, 10, 31, 7 },  /* withdrawn that day */
+    { 4, KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO, 5, 31, 0 },
+    { 5, KH_CONSENT_CONTACT | KH_CONSENT_SHARE_INFO, 25, 0, 0 },
+    { 6, KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO, 5, 0, 8 }, /* withdrawn the day after */
+  };
+  static const struct {
+    KhConsentScope scope;
+    int            day;            /* December 2026 */
+    gint64         expected;       /* 0: none */
+  } rows[] = {
+    { KH_CONSENT_SHARE_PLAN, 7, 6 },                               /* 4 and 6 given 5.11.: the later id */
+    { KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO, 7, 6 },
+    { KH_CONSENT_SHARE_PLAN, 8, 4 },                               /* 6 withdrawn on the 8th */
+    { KH_CONSENT_SHARE_PLAN | KH_CONSENT_CONTACT, 7, 0 },          /* 2 ended, 3 withdrawn */
+    { KH_CONSENT_SHARE_PLAN | KH_CONSENT_CONTACT, 5, 2 },          /* 2 given last, still in force */
+    { KH_CONSENT_CONTACT | KH_CONSENT_SHARE_INFO, 7, 5 },
+    { KH_CONSENT_SHARE_PLAN, 31, 4 },                              /* its last day */
+    { 0, 7, 0 },
+  };
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (consents); i++)
+    {
+      KhNetworkConsent *c = kh_network_consent_new ();
+
+      c->id = consents[i].id;
+      c->member_id = 21;
+      c->scope = consents[i].scope;
+      g_date_set_dmy (&c->given_on, consents[i].given_day, G_DATE_NOVEMBER, 2026);
+      if (consents[i].expires_day > 0)
+        g_date_set_dmy (&c->expires_on, consents[i].expires_day, G_DATE_DECEMBER, 2026);
+      if (consents[i].withdrawn_day > 0)
+        g_date_set_dmy (&c->withdrawn_on, consents[i].withdrawn_day, G_DATE_DECEMBER, 2026);
+      g_ptr_array_add (list, c);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      KhNetworkConsent *found;
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, rows[i].day, G_DATE_DECEMBER, 2026);
+      found = kh_plan_share_consent (list, rows[i].scope, &today);
+      g_test_message ("row %u", i);
+      g_assert_cmpint (found != NULL ? found->id : 0, ==, rows[i].expected);
+    }
+  {
+    GDate today;
+
+    g_date_clear (&today, 1);
+    g_date_set_dmy (&today, 7, G_DATE_DECEMBER, 2026);
+    g_assert_null (kh_plan_share_consent (NULL, KH_CONSENT_SHARE_PLAN, &today));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,5 +319,6 @@ main (int   argc,
 
       g_test_add_data_func (path, &cases[i], test_extract);
     }
+  g_test_add_func ("/plan-share/consent-for", test_consent_for);
   return g_test_run ();
 }

@@ -1341,20 +1341,30 @@ def test_appointments():
                  'a cancelled meeting is not changed')
     flush()
 
+DOCUMENT_PDF = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
+DOCUMENT_SHA = "encode (sha256 (%s), 'hex')" % DOCUMENT_PDF
+
+
+def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL'):
+    # Person 1's document through the server's function: 0029, a decision
+    # says whether it grants and a payment commitment rests on a decision
+    # with its terms; 0033, a client plan given to a partner agency names
+    # the agency's entry and the consent.
+    if terms is None:
+        terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
+    return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
+            "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s, %s);"
+            % (kind, corrects, DOCUMENT_PDF, sha256, terms, disclosure))
+
+
 def test_documents():
     # Issue 8, 5: issued letters and decisions of person 1 (case 1), issued
     # through the server's function (0025-documents.sql), never changed.
-    pdf = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
-    sha = "encode (sha256 (%s), 'hex')" % pdf
+    pdf = DOCUMENT_PDF
+    sha = DOCUMENT_SHA
 
     def issue(kind, corrects='NULL', sha256=sha, terms=None):
-        # 0029: a decision says whether it grants; a payment commitment
-        # rests on a decision and has its terms.
-        if terms is None:
-            terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
-        return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
-                "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s);"
-                % (kind, corrects, pdf, sha256, terms))
+        return issue_document(kind, corrects, sha256, terms)
 
     expect_ok('a social worker issues a decision: the first number of the year', 'sw', issue(5), want='t|t|1')
     expect_ok('the lead issues the next decision', 'lead', issue(5), want='t|t|2')
@@ -1397,7 +1407,7 @@ def test_documents():
                  issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
     expect_error('a correction of a document of another person is refused', 'sw',
                  "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
-                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
+                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
                  'corrects a document of the same person')
     expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
               "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-') || ':' "
@@ -1800,6 +1810,82 @@ def test_client_plans():
     expect_error('the superuser: nothing joins an accepted version', 'postgres',
                  "INSERT INTO kohtaamo.plan_factors (version_id, client_id, position, effect, text) "
                  "VALUES (1, 1, 5, 2, 'Velat');", 'kept as it was accepted')
+def test_plan_disclosures():
+    # Issue 9, 6 (0033): a client plan given to a partner agency names the
+    # agency's entry and rests on the client's consent in force on the
+    # sending day (7.12.2026) to giving it the plan. Person 1's network:
+    # entry 2 is Kela (an agency), entry 3 a friend. Each step records its
+    # consent and is rolled back.
+    def consent(member, scope, given, expires='NULL', withdrawn=None):
+        sql = ("SELECT id AS c FROM kohtaamo.network_consent_record (%d, 1, %d, '%s', %s, NULL) \\gset\n"
+               % (member, scope, given, expires))
+        if withdrawn is not None:
+            sql += "SELECT recorded_at > 0 FROM kohtaamo.network_consent_withdraw (:c, 1, '%s');\n" % withdrawn
+        return sql
+
+    def given(name, login, steps, kind=6, disclosure="2, :c", want='t|t|'):
+        expect_ok(name, login, 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                  want=want)
+
+    def refused(name, steps, kind=6, disclosure="2, :c"):
+        expect_error(name, 'sw', 'BEGIN;\n%s%s ROLLBACK;' % (steps, issue_document(kind, disclosure=disclosure)),
+                     'only as a client plan, resting on the client')
+
+    given('a social worker gives Kela the plan with the client\'s consent', 'sw', consent(2, 4, '2026-11-01'))
+    given('a counsellor too, with a consent to everything until the sending day', 'cou',
+          consent(2, 7, '2026-11-01', "'2026-12-07'"))
+    refused('not with a consent to contact and to share information only', consent(2, 3, '2026-11-01'))
+    refused('not with a consent that ended the day before', consent(2, 4, '2026-11-01', "'2026-12-06'"))
+    refused('not with a consent withdrawn on the sending day', consent(2, 4, '2026-11-01', withdrawn='2026-12-07'))
+    refused('not to a friend: a person is not a partner agency', consent(3, 4, '2026-11-01'),
+            disclosure="3, :c")
+    refused('not another agency\'s consent', consent(3, 4, '2026-11-01'))
+    refused('not a decision', consent(2, 4, '2026-11-01'), kind=5)
+    refused('not without the consent', consent(2, 4, '2026-11-01'), disclosure="2, NULL")
+    expect_ok('nothing was kept', 'postgres',
+              "SELECT count (*) FROM kohtaamo.documents WHERE disclosed_to IS NOT NULL;", want='0')
+    flush()
+
+
+def test_calendar_dates():
+    # 0032: a date column holds a day of the calendar, whoever writes:
+    # here the superuser, past every function and grant, in transactions
+    # that are rolled back. '2026-02-30' fits every pattern.
+    def refused(what, sql, constraint):
+        expect_error('the server refuses 30 February in %s' % what, 'postgres',
+                     'BEGIN; %s ROLLBACK;' % sql, constraint)
+    refused('a birth date', "UPDATE clients SET birth_date = '1990-02-30', version = version + 1 WHERE id = 100;",
+            'clients_birth_date_is_a_day')
+    refused('a closed day', "INSERT INTO closed_days (date, name) VALUES ('2026-02-30', 'Siltapäivä');",
+            'closed_days_date_is_a_day')
+    refused('an assessment deadline',
+            "UPDATE cases SET assessment_deadline = '2026-02-30' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_assessment_deadline_is_a_day')
+    refused('an implementation deadline',
+            "UPDATE cases SET implementation_deadline = '2026-04-31' WHERE id = (SELECT min (id) FROM cases);",
+            'cases_implementation_deadline_is_a_day')
+    kela = ("INSERT INTO contacts (received_at, channel, contactor, contactor_detail, referral, kela_kind, "
+            "kela_meeting_deadline, urgency, urgency_assessed_by, urgency_assessed_at, language, outcome, "
+            "opens_case, client_id, created_by, created_at) "
+            "VALUES (1767300000, 7, 3, 'Kela', 0, 3, '%s', 2, (SELECT min (id) FROM users), 1767300000, 1, 1, "
+            "0, 100, (SELECT min (id) FROM users), 1767300000) RETURNING kela_meeting_deadline;")
+    expect_ok('a Kela meeting deadline on a real day passes', 'postgres',
+              'BEGIN; %s ROLLBACK;' % (kela % '2026-03-02'), want='2026-03-02')
+    refused('a Kela meeting deadline', kela % '2026-02-29', 'contacts_kela_meeting_deadline_is_a_day')
+    expect_ok('a real day passes', 'postgres',
+              "BEGIN; INSERT INTO closed_days (date, name) VALUES ('2028-02-29', 'Karkauspäivä') "
+              "RETURNING date; ROLLBACK;", want='2028-02-29')
+    # Documents are never changed, so an issued one cannot be given such a
+    # day; its three date columns have the same CHECK.
+    expect_ok('documents check their days with iso_date_ok', 'postgres',
+              "SELECT string_agg (conname, ',' ORDER BY conname) FROM pg_constraint "
+              "WHERE conrelid = 'kohtaamo.documents'::regclass AND conname LIKE '%is_a_day' "
+              "AND pg_get_constraintdef (oid) LIKE '%iso_date_ok%';",
+              want='documents_sent_on_is_a_day,documents_valid_from_is_a_day,documents_valid_until_is_a_day')
+    expect_ok('iso_date_ok knows the calendar', 'rec',
+              "SELECT iso_date_ok ('2026-02-28'), iso_date_ok ('2026-02-29'), iso_date_ok ('2028-02-29'), "
+              "iso_date_ok ('2026-04-31'), iso_date_ok ('2026-12-31');", want='t|f|t|f|t')
+    flush()
 
 
 def main():
@@ -1829,12 +1915,14 @@ def main():
         test_contact_attempts()
         test_network()
         test_client_plans()
+        test_plan_disclosures()
         test_users_who_may_not()
         test_teams()
         test_chain_under_concurrency()
         test_verify_and_checkpoint()
         test_caseload()
         test_appointments()
+        test_calendar_dates()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)

@@ -80,6 +80,12 @@ static const char * const good_rows[] = {
   "INSERT INTO closed_days (date, name) VALUES ('2026-05-15', 'Siltapäivä')",
   /* 0023: a team that no longer takes cases. */
   "INSERT INTO teams (id, name, active, created_at) VALUES (2, 'Lakkautettu tiimi', 0, 0)",
+  /* 0036: real days, one of them a leap day. */
+  "INSERT INTO closed_days (date, name) VALUES ('2028-02-29', 'Karkauspäivä')",
+  "INSERT INTO contacts (id, received_at, channel, contactor, contactor_detail, kela_kind, "
+  "  kela_meeting_deadline, language, outcome, anonymous, client_id, created_by, created_at, urgency, "
+  "  urgency_assessed_by, urgency_assessed_at) "
+  "VALUES (214, 0, 7, 3, 'Kela', 3, '2026-03-02', 1, 1, 0, 100, 1, 0, 2, 1, 0)",
 };
 
 typedef struct
@@ -369,6 +375,21 @@ static const BadRow bad_rows[] = {
   { "closed day is ISO", "INSERT INTO closed_days (date, name) VALUES ('2026-5-15', 'x')" },
   { "closed day has a name", "INSERT INTO closed_days (date, name) VALUES ('2026-05-16', ' ')" },
   { "service has both names", "INSERT INTO services (name_fi, name_sv) VALUES ('Kela', '')" },
+
+  /* 0036: a date column holds a day of the calendar ('2026-02-30' fits
+   * every pattern, and SQLite's date () keeps it as it is). */
+  { "birth date is a day",
+    CLIENT_INSERT "VALUES (2, NULL, 1, '1990-02-30', 'X', 'Y', 1, NULL, NULL, NULL, NULL, 0, 0)" },
+  { "closed day is a day", "INSERT INTO closed_days (date, name) VALUES ('2026-02-30', 'x')" },
+  { "assessment deadline is a day", "UPDATE cases SET assessment_deadline = '2026-04-31' WHERE id = 300" },
+  { "implementation deadline is a day", "UPDATE cases SET implementation_deadline = '2026-02-30' WHERE id = 300" },
+  { "Kela meeting deadline is a day",
+    "INSERT INTO contacts (received_at, channel, contactor, contactor_detail, kela_kind, "
+    "  kela_meeting_deadline, language, outcome, anonymous, client_id, created_by, created_at, urgency, "
+    "  urgency_assessed_by, urgency_assessed_at) "
+    "VALUES (0, 7, 3, 'Kela', 3, '2026-02-29', 1, 1, 0, 100, 1, 0, 2, 1, 0)" },
+  { "a corrected Kela meeting deadline is a day",
+    "UPDATE contacts SET kela_meeting_deadline = '2026-02-29' WHERE id = 214" },
 };
 
 static void
@@ -397,6 +418,11 @@ test_schema_refuses (Fixture       *f,
       g_assert_cmpint (rc & 0xff, ==, SQLITE_CONSTRAINT);
     }
   g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM access_log"), ==, before_log);
+  /* 0036's rule on INSERT and on UPDATE of each of its ten date columns
+   * (the assessments', appointments' and documents' too, which have no
+   * rows here). */
+  g_assert_cmpint (raw_count (raw, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                   "AND name GLOB '*_is_a_day_*' AND sql LIKE '%''+0 days''%'"), ==, 20);
   sqlite3_close (raw);
 }
 

@@ -1038,6 +1038,134 @@ test_register_per_year (Fixture       *f,
   people_clear (&p);
 }
 
+/* Issue 9, 6: a client plan given to a partner agency names the agency's
+ * entry in the person's network and the client's consent in force on the
+ * sending day (7.12.2026) to giving it the plan; the databases refuse
+ * every other (0037 / pg 0033), below the store's own check. */
+static KhNetworkConsent *
+consent (Fixture         *f,
+         People          *p,
+         KhNetworkMember *member,
+         KhConsentScope   scope,
+         int              expires_day)    /* in December 2026, 0: none */
+{
+  g_autoptr(KhNetworkConsent) c = kh_network_consent_new ();
+  g_autoptr(GError) error = NULL;
+  KhNetworkConsent *stored;
+
+  c->member_id = member->id;
+  c->scope = scope;
+  g_date_set_dmy (&c->given_on, 1, G_DATE_NOVEMBER, 2026);
+  if (expires_day > 0)
+    g_date_set_dmy (&c->expires_on, expires_day, G_DATE_DECEMBER, 2026);
+  stored = kh_db_record_network_consent (fixture_db (f, p->sw), p->sw, p->client_id, c, &error);
+  g_assert_no_error (error);
+  return stored;
+}
+
+static void
+test_plan_disclosure (Fixture       *f,
+                      gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhNetworkMember) kela_new = kh_network_member_new (KH_NETWORK_AGENCY);
+  g_autoptr(KhNetworkMember) friend_new = kh_network_member_new (KH_NETWORK_PERSON);
+  g_autoptr(KhNetworkMember) kela = NULL;
+  g_autoptr(KhNetworkMember) friend = NULL;
+  g_autoptr(KhNetworkConsent) to_plan = NULL;
+  g_autoptr(KhNetworkConsent) to_contact = NULL;
+  g_autoptr(KhNetworkConsent) friends = NULL;
+  g_autoptr(KhNetworkConsent) ended = NULL;
+  g_autoptr(KhNetworkConsent) withdrawn = NULL;
+  g_autoptr(KhIssuedDocument) given = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day;
+
+  people_set_up (f, &p);
+  kela_new->client_id = p.client_id;
+  kela_new->service_id = 1;          /* Kela, in the directory every unit starts with */
+  kela_new->sector = KH_SECTOR_BENEFITS;
+  kela_new->distance = KH_DISTANCE_FAR;
+  kela_new->tie = KH_TIE_ORDINARY;
+  kela = kh_db_add_network_member (fixture_db (f, p.sw), p.sw, kela_new, &error);
+  g_assert_no_error (error);
+  friend_new->client_id = p.client_id;
+  friend_new->name = g_strdup ("Liisa Laine");
+  friend_new->relation = KH_RELATION_FRIEND;
+  friend_new->sector = KH_SECTOR_FRIENDS;
+  friend_new->distance = KH_DISTANCE_MIDDLE;
+  friend_new->tie = KH_TIE_STRONG;
+  friend = kh_db_add_network_member (fixture_db (f, p.sw), p.sw, friend_new, &error);
+  g_assert_no_error (error);
+
+  to_plan = consent (f, &p, kela, KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO, 31);
+  to_contact = consent (f, &p, kela, KH_CONSENT_CONTACT | KH_CONSENT_SHARE_INFO, 0);
+  friends = consent (f, &p, friend, KH_CONSENT_SCOPE_ALL, 0);
+  ended = consent (f, &p, kela, KH_CONSENT_SHARE_PLAN, 6);
+
+  given = new_document (p.client_id, p.case_id, KH_DOCUMENT_CLIENT_PLAN, "fi", "Asiakassuunnitelman ote: Kela");
+  given->disclosed_to = kela->id;
+  given->consent_id = to_plan->id;
+  issue (f, p.cou, given);
+
+  {
+    static const struct {
+      const char     *what;
+      KhDocumentKind  kind;
+      gboolean        to_friend;
+      int             consent;      /* 0 to_plan, 1 to_contact, 2 friends, 3 ended */
+      gboolean        other_person;
+    } refused[] = {
+      { "a consent to contact and information only", KH_DOCUMENT_CLIENT_PLAN, FALSE, 1, FALSE },
+      { "a consent that ended the day before",       KH_DOCUMENT_CLIENT_PLAN, FALSE, 3, FALSE },
+      { "a person, not a partner agency",            KH_DOCUMENT_CLIENT_PLAN, TRUE,  2, FALSE },
+      { "another entry's consent",                   KH_DOCUMENT_CLIENT_PLAN, FALSE, 2, FALSE },
+      { "another person's document",                 KH_DOCUMENT_CLIENT_PLAN, FALSE, 0, TRUE },
+    };
+    KhNetworkConsent *consents[] = { to_plan, to_contact, friends, ended };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(KhIssuedDocument) d = new_document (refused[i].other_person ? p.other_client_id : p.client_id,
+                                                      refused[i].other_person ? 0 : p.case_id,
+                                                      refused[i].kind, "fi", "Asiakassuunnitelman ote");
+
+        d->disclosed_to = refused[i].to_friend ? friend->id : kela->id;
+        d->consent_id = consents[refused[i].consent]->id;
+        g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, d, &error), ==, 0);
+        g_assert_nonnull (error);
+        g_test_message ("refused, %s: %s", refused[i].what, error->message);
+        g_assert_nonnull (strstr (error->message, "partner agency"));
+        g_clear_error (&error);
+      }
+  }
+
+  /* Withdrawn on the sending day: no longer. */
+  g_date_set_dmy (&day, 7, G_DATE_DECEMBER, 2026);
+  withdrawn = kh_db_withdraw_network_consent (fixture_db (f, p.sw), p.sw, p.client_id, to_plan, &day, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(KhIssuedDocument) again = new_document (p.client_id, p.case_id, KH_DOCUMENT_CLIENT_PLAN, "fi",
+                                                      "Asiakassuunnitelman ote: Kela");
+
+    again->disclosed_to = kela->id;
+    again->consent_id = to_plan->id;
+    g_assert_cmpint (kh_db_issue_document (fixture_db (f, p.sw), p.sw, again, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM documents WHERE disclosed_to = %"
+                                            G_GINT64_FORMAT " AND consent_id = %" G_GINT64_FORMAT,
+                                            kela->id, to_plan->id);
+
+    g_assert_cmpint (count (f, "SELECT count (*) FROM documents"), ==, 1);
+    g_assert_cmpint (count (f, sql), ==, 1);
+  }
+  people_clear (&p);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1187,7 @@ main (int   argc,
   ADD ("/store/documents/commitment-numbering", test_commitment_numbering);
   ADD ("/store/documents/commitment-refused", test_commitment_refused);
   ADD ("/store/documents/commitment-concurrent", test_commitment_concurrent);
+  ADD ("/store/documents/plan-disclosure", test_plan_disclosure);
 
   return g_test_run ();
 }

@@ -36,6 +36,7 @@
 #include "ui/network/kh-network-member-dialog.h"
 #include "ui/network/kh-network-versions.h"
 #include "ui/network/kh-network-window.h"
+#include "ui/documents/kh-plan-extract.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -936,6 +937,25 @@ versions_compared_cb (gpointer data)
   return kh_network_versions_get_changes (data) != NULL;
 }
 
+static gboolean
+has_check (GtkWidget *widget)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_check (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* The partners' rows are made when the network has been read. */
+static gboolean
+extract_rows_cb (gpointer data)
+{
+  return has_check (data);
+}
+
 static void
 test_network (Fixture       *fixture,
               gconstpointer  data)
@@ -984,6 +1004,30 @@ test_network (Fixture       *fixture,
   kh_test_spin (200);
   assert_names (GTK_WIDGET (versions), "two versions of the network side by side", 5);
   destroy_window (versions);
+
+  /* Issue 9, 6: giving a joint plan to its partner, the health centre. */
+  {
+    g_autoptr(KhClientPlan) plan = kh_client_plan_new ();
+    GPtrArray *members = kh_network_window_get_members (network);
+    GtkWidget *extract;
+
+    plan->client_id = fixture->client_id;
+    plan->joint = TRUE;
+    for (guint i = 0; i < members->len; i++)
+      {
+        KhNetworkMember *m = g_ptr_array_index (members, i);
+
+        if (m->kind == KH_NETWORK_AGENCY)
+          g_ptr_array_add (plan->partners, kh_plan_partner_new (m->id, m->name, "Terveystarkastus", TRUE));
+      }
+    g_assert_cmpuint (plan->partners->len, ==, 1);
+    extract = kh_plan_extract_dialog_new (GTK_WINDOW (network), kh_window_get_store (fixture->shell.window), plan);
+    gtk_window_present (GTK_WINDOW (extract));
+    g_assert_true (kh_test_wait_until (extract_rows_cb, extract, 10000));
+    assert_names (extract, "giving the plan to a partner", 3);
+    assert_popover_names (extract, "giving the plan to a partner");
+    destroy_window (GTK_WINDOW (extract));
+  }
   destroy_window (GTK_WINDOW (network));
 }
 

@@ -108,23 +108,6 @@ render_data_free (RenderData *r)
   g_free (r);
 }
 
-static const char *
-role_title (KhRole      role,
-            const char *language)
-{
-  switch (role)
-    {
-    case KH_ROLE_COUNSELLOR:
-      return kh_catalog_pgettext (language, "role", "Social counsellor");
-    case KH_ROLE_SOCIAL_WORKER:
-      return kh_catalog_pgettext (language, "role", "Social worker");
-    case KH_ROLE_LEAD:
-      return kh_catalog_pgettext (language, "role", "Lead social worker");
-    default:
-      return NULL;
-    }
-}
-
 static RenderData *
 render_data_new (Letter *l)
 {
@@ -137,14 +120,7 @@ render_data_new (Letter *l)
   r->language = g_strdup (l->language);
   /* kh_could_not_reach_open made sure there is an address to print. */
   kh_letter_addressee (c, &r->name, &r->address, &is_protected);
-  if (user != NULL)
-    {
-      const char *title = role_title (user->role, l->language);
-
-      r->sender_name = g_strdup (user->display_name != NULL ? user->display_name : user->account);
-      /* In the letter's sentences: "Outi Ohjaaja, sosiaaliohjaaja". */
-      r->sender_title = title != NULL ? g_utf8_strdown (title, -1) : NULL;
-    }
+  kh_letter_sender_of (user, l->language, &r->sender_name, &r->sender_title);
   r->reason = kh_could_not_reach_reason_for (l->channel);
   r->lines = g_array_new (FALSE, TRUE, sizeof (KhAttemptLine));
   for (guint i = 0; i < l->unreached->len; i++)

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/kh-catalog.h"
 #include "documents/kh-letters.h"
 #include "kh-document-window.h"
 #include "kh-letter-issue.h"
@@ -75,6 +76,36 @@ kh_letter_addressee (const KhClient  *client,
                               client->postal_code != NULL ? client->postal_code : "",
                               client->city != NULL ? client->city : "");
   return TRUE;
+}
+
+void
+kh_letter_sender_of (KhUser      *user,
+                     const char  *language,
+                     char       **name,
+                     char       **title)
+{
+  const char *role = NULL;
+
+  *name = NULL;
+  *title = NULL;
+  if (user == NULL)
+    return;
+  switch (user->role)
+    {
+    case KH_ROLE_COUNSELLOR:
+      role = kh_catalog_pgettext (language, "role", "Social counsellor");
+      break;
+    case KH_ROLE_SOCIAL_WORKER:
+      role = kh_catalog_pgettext (language, "role", "Social worker");
+      break;
+    case KH_ROLE_LEAD:
+      role = kh_catalog_pgettext (language, "role", "Lead social worker");
+      break;
+    default:
+      return;
+    }
+  *name = g_strdup (user->display_name != NULL ? user->display_name : user->account);
+  *title = g_utf8_strdown (role, -1);
 }
 
 /* In the store's thread: the letter, as it will be kept. */

@@ -26,6 +26,15 @@ typedef KhDocument *(*KhLetterBuildFunc) (const KhUnitProfile *profile,
                                           const char          *address,
                                           gpointer             user_data);
 
+/* The issuing worker as a letter's sender in `language`: the name, and
+ * the title of the role in lower case, as the letter's sentences use it
+ * ("Outi Ohjaaja, sosiaaliohjaaja"); NULL for no user and for roles that
+ * send no letters. */
+void              kh_letter_sender_of    (KhUser              *user,
+                                          const char          *language,
+                                          char               **name,
+                                          char               **title);
+
 /* Issues a letter of `kind` to the person `client_id` (about `case_id`,
  * 0 for none): reads the unit's letterhead and the person (a logged read,
  * to address the letter), lays the letter out with `build` in the
