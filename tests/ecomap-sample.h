@@ -30,7 +30,7 @@ static const KhEcomapEntry sample_network[] G_GNUC_UNUSED = {
 static const char *const sample_names[] G_GNUC_UNUSED = {
   "Äiti Marjatta", "Isä", "Sisko Helmi", "Veli Eero", "Mummo", "Ystävä Sanna", "Naapuri Pekka",
   "Tukihenkilö Åsa", "Aikuissosiaalityö, Laura Koski", "Terveysasema", "Psykiatrian poliklinikka",
-  "TE-palvelut, Jussi", "Kela", "Vuokranantaja Oy", "Seurakunnan diakoni", "Ánne Áŋgel",
+  "Työllisyyspalvelut, Jussi", "Kela", "Vuokranantaja Oy", "Seurakunnan diakoni", "Ánne Áŋgel",
   "Kuntouttava työtoiminta", "Velkaneuvonta", "A-klinikka", "Kirjasto",
 };
 
@@ -45,4 +45,41 @@ sample_crowd (KhEcomapEntry *entries,
     entries[i] = (KhEcomapEntry) { 100 + i, sample_names[(i * 7) % G_N_ELEMENTS (sample_names)],
                                    i % 3 ? KH_NETWORK_PERSON : KH_NETWORK_AGENCY, KH_SECTOR_FIRST + i % n_sectors,
                                    KH_DISTANCE_FIRST + (i / 2) % 3, KH_TIE_FIRST + i % 5, i % 4 };
+}
+
+/* The network of the network page's pictures (tests/ui/test-network-window.c):
+ * every third entry a service, in the six service sectors by turns; the
+ * people in the family, every fourth among the friends; the rings, ties
+ * and directions by turns. With 40 entries, some 20 relatives, 7 friends
+ * and 13 services two or three to a sector: the crowded map a worker
+ * draws with a client who has many services. */
+static const char *const sample_first_names[] G_GNUC_UNUSED = {
+  "Maija", "Eetu", "Jari", "Liisa", "Pekka", "Anna-Kaisa", "Tuomas", "Helmi", "Oskari", "Sanna",
+  "Ville", "Kaarina", "Jussi", "Elina", "Matti", "Hilkka", "Aleksi", "Riikka", "Onni", "Tarja",
+};
+static const char *const sample_last_names[] G_GNUC_UNUSED = {
+  "Lehtonen", "Virtanen", "Korhonen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
+};
+static const char *const sample_agencies[] G_GNUC_UNUSED = {
+  "Terveysasema", "Kela", "Työllisyyspalvelut", "Aikuissosiaalityö", "Vuokranantaja", "A-klinikka",
+  "Velkaneuvonta", "Seurakunnan diakoniatyö", "Mielenterveystoimisto", "Työkokeilupaikka",
+};
+
+/* Entry `i` of that network; a person's name is written into `name`
+ * (at least 64 bytes). */
+static inline KhEcomapEntry
+sample_mix_entry (guint i,
+                  char *name)
+{
+  gboolean agency = i % 3 == 2;
+
+  if (agency)
+    g_strlcpy (name, sample_agencies[i % G_N_ELEMENTS (sample_agencies)], 64);
+  else
+    g_snprintf (name, 64, "%s %s", sample_first_names[i % G_N_ELEMENTS (sample_first_names)],
+                sample_last_names[(i / 3) % G_N_ELEMENTS (sample_last_names)]);
+  return (KhEcomapEntry) { 100 + i, name, agency ? KH_NETWORK_AGENCY : KH_NETWORK_PERSON,
+                           agency ? KH_SECTOR_SOCIAL_SERVICES + (i / 3) % 6
+                                  : i % 4 == 0 ? KH_SECTOR_FRIENDS : KH_SECTOR_FAMILY,
+                           KH_DISTANCE_FIRST + i % 3, KH_TIE_FIRST + (i * 7) % 5, i % 4 };
 }

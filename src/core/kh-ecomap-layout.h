@@ -8,9 +8,11 @@
  * top (the first sector centred at the top), each as wide as its entries
  * need; three rings for the distances (close, middle, far); every entry a
  * node on its ring inside its wedge, with its label on the side away from
- * the centre (where its line to the client does not run). Nodes never
- * overlap each other, the client or a label; labels stay inside the
- * canvas. The same input gives the same positions.
+ * the centre (where its line to the client does not run), or where that
+ * is taken beside it. Nodes, labels and the sectors' names do not overlap
+ * one another or the client (a map too crowded for its canvas keeps the
+ * least overlap it can find); labels stay inside the canvas. The same
+ * input gives the same positions.
  *
  * Angles are in radians clockwise from the top (12 o'clock); coordinates
  * have x to the right and y down, as cairo's.
@@ -86,6 +88,9 @@ typedef struct {
   double         radius;
   double         angle;
   KhEcomapRect   label;            /* where the label's text goes */
+  /* The label is apart from the node (a crowded map): a thin line joins
+   * the node's edge to the label's nearest point. */
+  gboolean       leader;
 } KhEcomapNode;
 
 typedef struct {
@@ -145,6 +150,11 @@ int             kh_ecomap_layout_find       (const KhEcomapLayout *layout,
 /* The position of node `index` in the keyboard order, or -1. */
 int             kh_ecomap_layout_order_of   (const KhEcomapLayout *layout,
                                              int                   index);
+
+/* How much smaller the labels of a crowded map are set (1 for up to 20
+ * entries, then down to 0.8 at 32 and more), so that they keep apart: the
+ * widget and the pictures (letter, exports) alike. */
+double          kh_ecomap_crowded_scale     (guint                 n_entries);
 
 /* Whether two rectangles overlap, or a circle and a rectangle (tests). */
 gboolean        kh_ecomap_rect_overlaps     (const KhEcomapRect   *a,

@@ -469,6 +469,24 @@ draw_node (cairo_t               *cr,
   double f = layout->params.font_size;
   const KhEcomapColor *plate = selected ? &palette->selection : &palette->background;
 
+  if (node->leader)
+    {
+      /* A label set apart on a crowded map: a thin line from the node's
+       * edge to the label's nearest point, in the labels' colour. */
+      double ex = CLAMP (node->x, node->label.x, node->label.x + node->label.width);
+      double ey = CLAMP (node->y, node->label.y, node->label.y + node->label.height);
+      double length = hypot (ex - node->x, ey - node->y);
+
+      if (length > node->radius)
+        {
+          cairo_move_to (cr, node->x + (ex - node->x) * node->radius / length,
+                         node->y + (ey - node->y) * node->radius / length);
+          cairo_line_to (cr, ex, ey);
+          set_color (cr, selected ? &palette->selection : &palette->text);
+          cairo_set_line_width (cr, (selected ? 0.12 : 0.07) * f);
+          cairo_stroke (cr);
+        }
+    }
   node_path (cr, node, 0);
   set_color (cr, selected ? &palette->selection
                           : node->entry.kind == KH_NETWORK_AGENCY ? &palette->agency : &palette->person);
@@ -785,6 +803,8 @@ draw_picture (KhEcomapPicture *picture,
   g_autoptr(KhEcomapLayout) layout = NULL;
   KhEcomapRect legend = { 0 };
 
+  /* A crowded map's labels smaller, as on screen; the legend's too. */
+  font_size *= kh_ecomap_crowded_scale (picture->n_entries);
   if (picture->legend)
     {
       legend_size (text, picture->language, font_size, &legend.width, &legend.height);

@@ -865,6 +865,7 @@ client_case_from_row (KhDbStmt *stmt)
   kcase->assessment_status = _kh_db_column_int (stmt, 19);
   kcase->team_id = _kh_db_column_int64 (stmt, 20);
   kcase->team_name = _kh_db_column_text (stmt, 21);
+  kcase->plan_review_on = _kh_db_column_text (stmt, 22);
   return kcase;
 }
 
@@ -912,6 +913,11 @@ kh_db_list_client_cases (KhDb    *db,
       const char *assessment = !may_assess ? "0"
                                : kh_db_is_server (db) ? "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
                                : "coalesce ((SELECT min (a.status) FROM assessments a WHERE a.case_id = cs.id), 0)";
+      /* The review date of the case's client plan (issue 9, 3), when it
+       * has one: as the caseload reads it (kh-db-caseload.c). */
+      const char *plan = !may_assess ? "NULL"
+                         : kh_db_is_server (db) ? "(kohtaamo.case_plan_status (cs.id)).review_on"
+                         : "(SELECT p.review_on FROM case_plan_status p WHERE p.case_id = cs.id)";
       g_autofree char *sql =
         g_strdup_printf ("SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, "
                         "  cs.assigned_to, cs.deadline_groups, cs.assessment_deadline, "
@@ -925,7 +931,7 @@ kh_db_list_client_cases (KhDb    *db,
                         "  cs.implementation_deadline, k.directed_by, %s, "
                         /* The team whose queue the case waits in, or whose
                          * worker has it (issue 5, 2.9). */
-                        "  cs.team_id, t.name "
+                        "  cs.team_id, t.name, %s "
                         "FROM cases cs "
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "
@@ -933,7 +939,7 @@ kh_db_list_client_cases (KhDb    *db,
                         "  LEFT JOIN teams t ON t.id = cs.team_id "
                         "WHERE cs.client_id = ?1 "
                         "ORDER BY cs.opened_at DESC, cs.id DESC",
-                        assessment);
+                        assessment, plan);
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
 
       if (stmt != NULL)

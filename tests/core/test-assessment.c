@@ -32,7 +32,7 @@ good_assessment (void)
 
   a->client_present = KH_ANSWER_YES;
   g_ptr_array_add (a->participants, kh_participant_new (KH_PARTICIPANT_RELATIVE, "Aino Testinen", "sisar"));
-  g_ptr_array_add (a->participants, kh_participant_new (KH_PARTICIPANT_PROFESSIONAL, "Mikko Malli", "TE-palvelut"));
+  g_ptr_array_add (a->participants, kh_participant_new (KH_PARTICIPANT_PROFESSIONAL, "Mikko Malli", "Työllisyyspalvelut"));
   a->rights_explained = KH_ANSWER_YES;
   a->options_explained = KH_ANSWER_YES;
   a->client_understood = KH_ANSWER_YES;

@@ -69,8 +69,8 @@ static void m_action_no_what (KhClientPlan *p) { KhPlanAction *a = g_ptr_array_i
 static void m_action_no_member (KhClientPlan *p) { ((KhPlanAction *) g_ptr_array_index (goal0 (p)->actions, 1))->member_id = 0; }
 static void m_action_bad_actor (KhClientPlan *p) { ((KhPlanAction *) g_ptr_array_index (goal0 (p)->actions, 0))->actor = 9; }
 static void m_no_coordinator (KhClientPlan *p) { ((KhPlanPartner *) g_ptr_array_index (p->partners, 0))->coordinator = FALSE; }
-static void m_two_coordinators (KhClientPlan *p) { g_ptr_array_add (p->partners, kh_plan_partner_new (13, "TE-palvelut", "Työnhaku", TRUE)); }
-static void m_second_partner (KhClientPlan *p) { g_ptr_array_add (p->partners, kh_plan_partner_new (13, "TE-palvelut", "Työnhaku", FALSE)); }
+static void m_two_coordinators (KhClientPlan *p) { g_ptr_array_add (p->partners, kh_plan_partner_new (13, "Työllisyyspalvelut", "Työnhaku", TRUE)); }
+static void m_second_partner (KhClientPlan *p) { g_ptr_array_add (p->partners, kh_plan_partner_new (13, "Työllisyyspalvelut", "Työnhaku", FALSE)); }
 static void m_partner_no_duty (KhClientPlan *p) { g_clear_pointer (&((KhPlanPartner *) g_ptr_array_index (p->partners, 0))->responsibility, g_free); }
 static void m_no_partners (KhClientPlan *p) { g_ptr_array_set_size (p->partners, 0); }
 static void m_joint (KhClientPlan *p) { p->joint = TRUE; }

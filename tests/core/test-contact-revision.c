@@ -38,7 +38,7 @@ static void everything (KhContact *c)
   g_free (c->contactor_name); c->contactor_name = g_strdup ("Liisa Korhonen");
   g_free (c->contactor_relation); c->contactor_relation = g_strdup ("tytär");
   g_free (c->contactor_contact); c->contactor_contact = g_strdup ("040 765 4321");
-  g_free (c->directed_by); c->directed_by = g_strdup ("TE-palvelut");
+  g_free (c->directed_by); c->directed_by = g_strdup ("Työllisyyspalvelut");
 }
 
 static const Row rows[] = {
@@ -93,7 +93,7 @@ test_take_correctable (void)
   g_assert_cmpint (before->outcome, ==, KH_OUTCOME_ADVICE);
   g_assert_cmpint (before->client_id, ==, 0);
   g_assert_cmpstr (before->contactor_contact, ==, "040 765 4321");
-  g_assert_cmpstr (before->directed_by, ==, "TE-palvelut");
+  g_assert_cmpstr (before->directed_by, ==, "Työllisyyspalvelut");
 }
 
 static void

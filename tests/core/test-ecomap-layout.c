@@ -222,35 +222,91 @@ crowd (guint    n,
   return e;
 }
 
+/* Where the map is drawn: the network page's map in a window (780 × 700
+ * pixels, labels of 11.3, or 9 for more than 20 entries, as KhEcomap
+ * sets them), and the client plan letter's (165 × 130 mm, 8 points, the
+ * legend kept free in the bottom right corner). */
+typedef enum {
+  IN_WINDOW,
+  IN_LETTER,
+} Where_;
+
+/* How the entries are spread: at random over `n_sectors` sectors from
+ * `first`, or as the network page's pictures spread them (a family of
+ * 20, some friends and services two or three to a sector). Each is laid
+ * out in a window and in a letter. */
 typedef struct {
   const char *name;
   guint       n;
   KhSector    first;
-  guint       n_sectors;
-  double      width, height, font_size;
-  gboolean    labels_apart;        /* also no two labels overlap */
+  guint       n_sectors;           /* 0: the pictures' mix */
+} Spread;
+
+static const Spread spreads[] = {
+  { "5 in one sector", 5, KH_SECTOR_FAMILY, 1 },
+  { "15 in one sector", 15, KH_SECTOR_FAMILY, 1 },
+  { "25 in one sector", 25, KH_SECTOR_FRIENDS, 1 },
+  { "40 in one sector", 40, KH_SECTOR_SOCIAL_SERVICES, 1 },
+  { "15 services", 15, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "25 services", 25, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "40 services", 40, KH_SECTOR_SOCIAL_SERVICES, 6 },
+  { "9 in 5 sectors", 9, KH_SECTOR_FAMILY, 5 },
+  { "15 in all sectors", 15, KH_SECTOR_FAMILY, 9 },
+  { "25 in two sectors", 25, KH_SECTOR_FAMILY, 2 },
+  { "25 in two sectors from health", 25, KH_SECTOR_HEALTH, 2 },
+  { "40 in all sectors", 40, KH_SECTOR_FAMILY, 9 },
+  { "5 of the mix", 5, 0, 0 },
+  { "15 of the mix", 15, 0, 0 },
+  { "25 of the mix", 25, 0, 0 },
+  { "40 of the mix", 40, 0, 0 },
+};
+
+typedef struct {
+  const Spread *spread;
+  Where_        where;
 } CrowdCase;
 
-static const CrowdCase crowd_cases[] = {
-  { "9 in 5 sectors", 9, KH_SECTOR_FAMILY, 5, 800, 600, 11, TRUE },
-  { "15 in all sectors", 15, KH_SECTOR_FAMILY, 9, 800, 600, 11, TRUE },
-  { "25 in two sectors", 25, KH_SECTOR_FAMILY, 2, 800, 600, 11, TRUE },
-  { "25 in two sectors, in a letter", 25, KH_SECTOR_HEALTH, 2, 482, 340, 7, TRUE },
-  { "40 in all sectors", 40, KH_SECTOR_FAMILY, 9, 900, 650, 11, TRUE },
-  { "40 in all sectors, in a letter", 40, KH_SECTOR_FAMILY, 9, 482, 340, 6, TRUE },
-  { "40 in one sector", 40, KH_SECTOR_SOCIAL_SERVICES, 1, 900, 650, 11, FALSE },
+static CrowdCase crowd_cases[2 * G_N_ELEMENTS (spreads)];
+
+/* The sectors' names as the map shows them in Finnish (the longest). */
+static const char *const sector_names[KH_SECTOR_LAST + 1] = {
+  NULL, "Perhe ja suku", "Ystävät, naapurit ja muut läheiset", "Sosiaalipalvelut", "Terveydenhuolto",
+  "Työ, opiskelu ja työllisyyspalvelut", "Kela ja talous", "Asuminen", "Järjestöt, seurakunnat ja vapaa-aika",
+  "Muut",
 };
 
 static void
 test_crowd (gconstpointer data)
 {
-  const CrowdCase *c = data;
-  g_autofree KhEcomapEntry *entries = crowd (c->n, c->first, c->n_sectors, 9);
-  KhEcomapParams p = params (c->width, c->height, c->font_size);
+  const CrowdCase *cc = data;
+  const Spread *c = cc->spread;
+  g_autofree KhEcomapEntry *entries = NULL;
+  char names[40][64];
+  KhEcomapParams p;
   g_autoptr(KhEcomapLayout) l = NULL;
   g_autoptr(KhEcomapLayout) again = NULL;
-  gint64 start = g_get_monotonic_time ();
+  gint64 start;
 
+  if (c->n_sectors > 0)
+    entries = crowd (c->n, c->first, c->n_sectors, 9);
+  else
+    {
+      entries = g_new0 (KhEcomapEntry, c->n);
+      for (guint i = 0; i < c->n; i++)
+        entries[i] = sample_mix_entry (i, names[i]);
+    }
+  if (cc->where == IN_WINDOW)
+    p = params (780, 700, c->n > 20 ? 9 : 11.3);
+  else
+    {
+      /* 165 × 130 mm in points; the legend of 87 × 112 points. */
+      p = params (467.7, 368.5, 8 * (c->n > 20 ? MAX (0.8, sqrt (20.0 / c->n)) : 1));
+      p.reserved = (KhEcomapRect) { 467.7 - 87 - 1, 368.5 - 112 - 1, 87, 112 };
+    }
+  for (int s = KH_SECTOR_FIRST; s <= KH_SECTOR_LAST; s++)
+    p.sector_labels[s] = sector_names[s];
+
+  start = g_get_monotonic_time ();
   l = kh_ecomap_layout_new (entries, c->n, "Aino Lehto", &p);
   g_test_message ("%s: laid out in %.2f ms", c->name, (g_get_monotonic_time () - start) / 1000.0);
   for (guint i = 0; i < l->n_nodes; i++)
@@ -259,13 +315,20 @@ test_crowd (gconstpointer data)
       int k = a->entry.distance - 1;
       double rho = hypot (a->x - l->cx, a->y - l->cy);
 
-      /* On its ring, clear of the client, its label on the canvas. */
+      /* On its ring, clear of the client, its label on the canvas and
+       * out of the part kept free. */
       g_assert_cmpfloat (rho - a->radius, >=, k == 0 ? l->client_radius : l->ring_radius[k - 1]);
       g_assert_cmpfloat (rho + a->radius, <=, l->ring_radius[k] + EPS);
       g_assert_cmpfloat (a->label.x, >=, 0);
       g_assert_cmpfloat (a->label.y, >=, 0);
-      g_assert_cmpfloat (a->label.x + a->label.width, <=, c->width);
-      g_assert_cmpfloat (a->label.y + a->label.height, <=, c->height);
+      g_assert_cmpfloat (a->label.x + a->label.width, <=, p.width);
+      g_assert_cmpfloat (a->label.y + a->label.height, <=, p.height);
+      g_assert_false (kh_ecomap_circle_overlaps_rect (l->cx, l->cy, l->client_radius, &a->label));
+      if (p.reserved.width > 0)
+        {
+          g_assert_false (kh_ecomap_rect_overlaps (&a->label, &p.reserved));
+          g_assert_false (kh_ecomap_circle_overlaps_rect (a->x, a->y, a->radius, &p.reserved));
+        }
       for (guint j = 0; j < l->n_nodes; j++)
         {
           const KhEcomapNode *b = &l->nodes[j];
@@ -274,13 +337,31 @@ test_crowd (gconstpointer data)
             continue;
           if (hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius)
             g_error ("%s: nodes %u and %u overlap", c->name, i, j);
-          if (kh_ecomap_circle_overlaps_rect (a->x, a->y, a->radius, &b->label) && c->labels_apart)
+          if (kh_ecomap_circle_overlaps_rect (a->x, a->y, a->radius, &b->label))
             g_error ("%s: node %u under the label of %u", c->name, i, j);
-          if (c->labels_apart && kh_ecomap_rect_overlaps (&a->label, &b->label))
+          if (kh_ecomap_rect_overlaps (&a->label, &b->label))
             g_error ("%s: labels %u and %u overlap", c->name, i, j);
         }
-      for (guint w = 0; w < l->n_wedges && c->labels_apart; w++)
-        g_assert_false (kh_ecomap_rect_overlaps (&a->label, &l->wedges[w].label));
+      for (guint w = 0; w < l->n_wedges; w++)
+        {
+          if (kh_ecomap_rect_overlaps (&a->label, &l->wedges[w].label))
+            g_error ("%s: label %u over the name of %s", c->name, i, l->wedges[w].name);
+          if (kh_ecomap_circle_overlaps_rect (a->x, a->y, a->radius, &l->wedges[w].label))
+            g_error ("%s: node %u over the name of %s", c->name, i, l->wedges[w].name);
+        }
+    }
+  /* The sectors' names apart from each other, on the canvas. */
+  for (guint w = 0; w < l->n_wedges; w++)
+    {
+      const KhEcomapRect *name = &l->wedges[w].label;
+
+      g_assert_cmpfloat (name->width, >, 0);
+      g_assert_cmpfloat (name->x, >=, 0);
+      g_assert_cmpfloat (name->y, >=, 0);
+      g_assert_cmpfloat (name->x + name->width, <=, p.width);
+      g_assert_cmpfloat (name->y + name->height, <=, p.height);
+      for (guint v = w + 1; v < l->n_wedges; v++)
+        g_assert_false (kh_ecomap_rect_overlaps (name, &l->wedges[v].label));
     }
 
   /* The same input, the same map. */
@@ -401,8 +482,12 @@ main (int    argc,
   g_test_add_func ("/ecomap-layout/wedges", test_wedges);
   for (guint i = 0; i < G_N_ELEMENTS (crowd_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/ecomap-layout/crowd/%s", crowd_cases[i].name);
+      g_autofree char *path = NULL;
 
+      crowd_cases[i].spread = &spreads[i / 2];
+      crowd_cases[i].where = i % 2 == 0 ? IN_WINDOW : IN_LETTER;
+      path = g_strdup_printf ("/ecomap-layout/crowd/%s%s", spreads[i / 2].name,
+                              crowd_cases[i].where == IN_LETTER ? ", in a letter" : "");
       g_test_add_data_func (path, &crowd_cases[i], test_crowd);
     }
   g_test_add_func ("/ecomap-layout/reserved", test_reserved);

@@ -168,10 +168,10 @@ test_normalize (void)
     /* 35 § 1 mom 1 p: who directed makes the contact DIRECTED. */
     g_autoptr(KhContact) c = good_contact ();
 
-    c->directed_by = g_strdup ("  TE-palvelut \u00a0 ");
+    c->directed_by = g_strdup ("  Työllisyyspalvelut \u00a0 ");
     kh_contact_normalize (c);
     g_assert_cmpint (c->referral, ==, KH_REFERRAL_DIRECTED);
-    g_assert_cmpstr (c->directed_by, ==, "TE-palvelut");
+    g_assert_cmpstr (c->directed_by, ==, "Työllisyyspalvelut");
   }
   {
     /* A relative's name is not kept when the person called themselves;

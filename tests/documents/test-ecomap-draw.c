@@ -443,6 +443,52 @@ test_in_document (void)
   doc_test_assert_lacks (text, "Perhe");
 }
 
+/* The labels as the drawing measures them (Pango, the sectors' names in
+ * Finnish and Swedish) kept apart from each other, from the nodes and the
+ * sectors' names: the network page's pictures' mix of 5, 15, 25 and 40
+ * entries in a window's map (780 × 700 pixels, labels of 11.3 times
+ * kh_ecomap_crowded_scale) and a letter's (165 × 130 mm, 8 points). */
+static void
+test_labels_apart (void)
+{
+  static const struct {
+    const char *where;
+    double      width, height, font_size;
+  } sizes[] = { { "window", 780, 700, 11.3 }, { "letter", 467.7, 368.5, 8 } };
+  static const guint counts[] = { 5, 15, 25, 40 };
+  static const char *const languages[] = { "fi", "sv" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+      for (guint g = 0; g < G_N_ELEMENTS (languages); g++)
+        {
+          KhEcomapEntry entries[40];
+          char names[40][64];
+          g_autoptr(KhEcomapLayout) l = NULL;
+          guint n = counts[c];
+
+          for (guint i = 0; i < n; i++)
+            entries[i] = sample_mix_entry (i, names[i]);
+          l = kh_ecomap_draw_layout (entries, n, SAMPLE_CLIENT, languages[g], sizes[z].width, sizes[z].height,
+                                     sizes[z].font_size * kh_ecomap_crowded_scale (n));
+          g_test_message ("%s, %u entries, %s", sizes[z].where, n, languages[g]);
+          for (guint i = 0; i < n; i++)
+            {
+              const KhEcomapNode *a = &l->nodes[i];
+
+              for (guint j = 0; j < n; j++)
+                if (j != i)
+                  {
+                    g_assert_false (kh_ecomap_rect_overlaps (&a->label, &l->nodes[j].label));
+                    g_assert_false (kh_ecomap_circle_overlaps_rect (l->nodes[j].x, l->nodes[j].y, l->nodes[j].radius,
+                                                                    &a->label));
+                  }
+              for (guint w = 0; w < l->n_wedges; w++)
+                g_assert_false (kh_ecomap_rect_overlaps (&a->label, &l->wedges[w].label));
+            }
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -456,5 +502,6 @@ main (int    argc,
   g_test_add_func ("/ecomap-draw/pdf", test_pdf);
   g_test_add_func ("/ecomap-draw/png", test_png);
   g_test_add_func ("/ecomap-draw/in-document", test_in_document);
+  g_test_add_func ("/ecomap-draw/labels-apart", test_labels_apart);
   return doc_test_finish (g_test_run ());
 }

@@ -171,7 +171,7 @@ test_roundtrip (Fixture       *f,
   g_ptr_array_add (draft->participants,
                    kh_participant_new (KH_PARTICIPANT_RELATIVE, "Matti Korhonen", "puoliso"));
   g_ptr_array_add (draft->participants,
-                   kh_participant_new (KH_PARTICIPANT_PROFESSIONAL, "Pekka Virtanen", "TE-palvelut"));
+                   kh_participant_new (KH_PARTICIPANT_PROFESSIONAL, "Pekka Virtanen", "Työllisyyspalvelut"));
   area = g_ptr_array_index (draft->areas, 2);
   area->strengths = g_strdup ("Hyvä verkosto.");
   area->concerns = g_strdup ("Velat — ”ulosotossa” 2 000 €.");

@@ -107,6 +107,11 @@ gint64     kh_test_ui_count               (KhTestUi   *ui,
 /* Today `days` from now (negative: ago). */
 void       kh_test_ui_day_from_now        (GDate      *out,
                                            int         days);
+/* Issue 9: the case's assessment finished as `worker` (started and
+ * finished when it is not); its id. */
+gint64     kh_test_ui_finish_assessment   (KhDb       *db,
+                                           KhUser     *worker,
+                                           gint64      case_id);
 /* Issue 9: finishes the case's assessment as `worker` and makes the
  * person a client plan `made_ago` days ago, reviewed `review_in` days
  * from today, of one goal: the client's action due `due_in` days from

@@ -301,8 +301,9 @@ test_dark (Fixture       *f,
   g_assert_cmpfloat (corner_brightness (f), >, 0.9);
 }
 
-/* 25 entries in two sectors, 40 in all: every node clear of the others
- * (the layout's tests check the geometry; this one looks). */
+/* 25 entries in two sectors, 40 in all: every node and label clear of
+ * the others and of the sectors' names, as the widget measures them (the
+ * layout's tests check the geometry; this one looks). */
 static void
 test_crowded (Fixture       *f,
               gconstpointer  data G_GNUC_UNUSED)
@@ -322,9 +323,23 @@ test_crowded (Fixture       *f,
       kh_ecomap_set_entries (f->map, entries, cases[c].n, "Aino Lehto");
       WAIT_UNTIL ((layout = kh_ecomap_get_layout (f->map)) != NULL && layout->n_nodes == cases[c].n);
       for (guint i = 0; i < layout->n_nodes; i++)
-        for (guint j = i + 1; j < layout->n_nodes; j++)
-          g_assert_cmpfloat (hypot (layout->nodes[i].x - layout->nodes[j].x, layout->nodes[i].y - layout->nodes[j].y),
-                             >=, layout->nodes[i].radius + layout->nodes[j].radius);
+        {
+          const KhEcomapNode *a = &layout->nodes[i];
+
+          for (guint j = 0; j < layout->n_nodes; j++)
+            {
+              const KhEcomapNode *b = &layout->nodes[j];
+
+              if (j == i)
+                continue;
+              g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, a->radius + b->radius);
+              /* Nor a label over another or over a node. */
+              g_assert_false (kh_ecomap_rect_overlaps (&a->label, &b->label));
+              g_assert_false (kh_ecomap_circle_overlaps_rect (b->x, b->y, b->radius, &a->label));
+            }
+          for (guint w = 0; w < layout->n_wedges; w++)
+            g_assert_false (kh_ecomap_rect_overlaps (&a->label, &layout->wedges[w].label));
+        }
       kh_test_ui_screenshot (f->window, cases[c].name);
     }
 }

@@ -34,6 +34,7 @@
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
 #include "kh-test-xtest.h"
+#include "tests/ecomap-sample.h"
 
 typedef struct {
   KhShellFixture   shell;
@@ -709,18 +710,6 @@ test_roles (Fixture       *f,
 
 /* ---- pictures ---- */
 
-static const char *first_names[] = {
-  "Maija", "Eetu", "Jari", "Liisa", "Pekka", "Anna-Kaisa", "Tuomas", "Helmi", "Oskari", "Sanna",
-  "Ville", "Kaarina", "Jussi", "Elina", "Matti", "Hilkka", "Aleksi", "Riikka", "Onni", "Tarja",
-};
-static const char *last_names[] = {
-  "Lehtonen", "Virtanen", "Korhonen", "Nieminen", "Mäkelä", "Hämäläinen", "Laine", "Heikkinen",
-};
-static const char *agencies[] = {
-  "Terveysasema", "Kela", "TE-palvelut", "Aikuissosiaalityö", "Vuokranantaja", "A-klinikka",
-  "Velkaneuvonta", "Seurakunnan diakoniatyö", "Mielenterveystoimisto", "Työkokeilupaikka",
-};
-
 /* Makes the person's network `n` entries long, of every sector, ring and
  * tie, as a worker would draw a crowded one. */
 static void
@@ -741,20 +730,18 @@ shape_network (Fixture *f,
     }
   for (guint i = now->len; i < n; i++)
     {
-      gboolean agency = i % 3 == 2;
-      g_autoptr(KhNetworkMember) m = kh_network_member_new (agency ? KH_NETWORK_AGENCY : KH_NETWORK_PERSON);
+      char name[64];
+      KhEcomapEntry e = sample_mix_entry (i, name);
+      gboolean agency = e.kind == KH_NETWORK_AGENCY;
+      g_autoptr(KhNetworkMember) m = kh_network_member_new (e.kind);
       g_autoptr(KhNetworkMember) added = NULL;
 
       m->client_id = f->client_id;
-      if (agency)
-        m->name = g_strdup (agencies[i % G_N_ELEMENTS (agencies)]);
-      else
-        m->name = g_strdup_printf ("%s %s", first_names[i % G_N_ELEMENTS (first_names)],
-                                   last_names[(i / 3) % G_N_ELEMENTS (last_names)]);
-      m->sector = agency ? KH_SECTOR_SOCIAL_SERVICES + (i / 3) % 6 : (i % 4 == 0 ? KH_SECTOR_FRIENDS : KH_SECTOR_FAMILY);
-      m->distance = KH_DISTANCE_FIRST + i % 3;
-      m->tie = KH_TIE_FIRST + (i * 7) % 5;
-      m->direction = i % 4;
+      m->name = g_strdup (name);
+      m->sector = e.sector;
+      m->distance = e.distance;
+      m->tie = e.quality;
+      m->direction = e.direction;
       m->relation = agency ? KH_RELATION_NONE : m->sector == KH_SECTOR_FRIENDS ? KH_RELATION_FRIEND : KH_RELATION_RELATIVE;
       added = kh_db_add_network_member (db, worker, m, &error);
       g_assert_no_error (error);

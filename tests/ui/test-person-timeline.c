@@ -24,6 +24,7 @@
 #include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/documents/kh-document-window.h"
+#include "ui/plans/kh-plan-window.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -821,6 +822,56 @@ test_client_plan (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+static gboolean
+plan_window_loaded_cb (gpointer data)
+{
+  GtkWindow *window = kh_test_ui_find_window (KH_TYPE_PLAN_WINDOW);
+
+  return window != NULL && kh_plan_window_get_loaded (KH_PLAN_WINDOW (window));
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 9, 3: the case with a finished assessment and a plan offers the
+ * plan on the person's page; it opens the review of its version 1. */
+static void
+test_open_plan (void)
+{
+  Fixture fixture = { 0 };
+  GtkWidget *button;
+  GtkWindow *window;
+
+  seed_plan = TRUE;
+  fixture_set_up (&fixture, NULL);
+  seed_plan = FALSE;
+  button = find_with_class (GTK_WIDGET (fixture.page), "kh-plan-button");
+  g_assert_nonnull (button);
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "Client Plan…");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (kh_test_wait_until (plan_window_loaded_cb, NULL, 10000));
+  window = kh_test_ui_find_window (KH_TYPE_PLAN_WINDOW);
+  g_assert_cmpint (kh_plan_window_get_stored (KH_PLAN_WINDOW (window))->version, ==, 1);
+  g_assert_nonnull (kh_plan_window_get_field (KH_PLAN_WINDOW (window), "goal-rating", 0, -1));
+  gtk_window_destroy (window);
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* The entry of the person's decision in the timeline's list. */
 static guint
 decision_position (Fixture *fixture)
@@ -986,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/ui/person-timeline/many-cases", test_many_cases);
   g_test_add_func ("/ui/person-timeline/issued-documents", test_issued_documents);
   g_test_add_func ("/ui/person-timeline/client-plan", test_client_plan);
+  g_test_add_func ("/ui/person-timeline/open-plan", test_open_plan);
   g_test_add_func ("/ui/person-timeline/open-document", test_open_document);
   g_test_add_func ("/ui/person-timeline/open-damaged-document", test_open_damaged_document);
   g_test_add ("/ui/person-timeline/screenshot", Fixture, NULL,

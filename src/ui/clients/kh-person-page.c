@@ -20,6 +20,7 @@
 #include "ui/common/kh-text-row.h"
 #include "ui/intake/kh-contact-window.h"
 #include "ui/assessment/kh-assessment-window.h"
+#include "ui/plans/kh-plan-window.h"
 #include "ui/documents/kh-commitment-window.h"
 #include "ui/documents/kh-decision-window.h"
 #include "ui/appointments/kh-appointment-dialog.h"
@@ -307,6 +308,44 @@ assessment_clicked_cb (GtkButton    *button,
                            G_CONNECT_SWAPPED);
 }
 
+/* The plan window saved a version or sent the plan: the case's button and
+ * the timeline say so. */
+static void
+plan_saved_cb (KhPersonPage *self)
+{
+  assessment_window_destroyed_cb (self);
+}
+
+static void
+plan_clicked_cb (GtkButton    *button,
+                 KhPersonPage *self)
+{
+  gint64 case_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "kh-case-id"));
+  g_autofree char *name = self->client != NULL ? kh_client_dup_display_name (self->client) : NULL;
+  GtkWindow *window;
+
+  if (self->client == NULL)
+    return;
+  window = kh_plan_window_present (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                   self->client->id, case_id, name);
+  g_signal_connect_object (window, "saved", G_CALLBACK (plan_saved_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* "Make a Client Plan…", or "Client Plan…" once the case has one. */
+static GtkWidget *
+plan_button (KhPersonPage *self,
+             KhCase       *kcase)
+{
+  GtkWidget *button = gtk_button_new_with_label (kcase->plan_review_on != NULL ? _("Client Plan…")
+                                                 : _("Make a Client Plan…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "kh-plan-button");
+  g_object_set_data (G_OBJECT (button), "kh-case-id", GSIZE_TO_POINTER (kcase->id));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (plan_clicked_cb), self, 0);
+  return button;
+}
+
 /* Issue 5, 2.3: a case with its status, its deadlines, its worker, and who
  * made the contact that opened it and with what consent (SHL 35 §). */
 static GtkWidget *
@@ -404,6 +443,9 @@ create_case_row (KhPersonPage *self,
       g_object_set_data (G_OBJECT (button), "kh-case-id", GSIZE_TO_POINTER (kcase->id));
       g_signal_connect_object (button, "clicked", G_CALLBACK (assessment_clicked_cb), self, 0);
       kh_text_row_add_suffix (KH_TEXT_ROW (row), button);
+      /* Issue 9, 3: the client plan is made from the finished assessment. */
+      if (kcase->assessment_status == KH_ASSESSMENT_FINISHED)
+        kh_text_row_add_suffix (KH_TEXT_ROW (row), plan_button (self, kcase));
     }
   return row;
 }

@@ -144,10 +144,7 @@ font_size (KhEcomap *self)
     size *= 96.0 / 72.0;
   if (size <= 0)
     size = 14;
-  size *= 0.85;
-  if (self->n_entries > 20)
-    size *= MAX (0.8, sqrt (20.0 / self->n_entries));
-  return size;
+  return size * 0.85 * kh_ecomap_crowded_scale (self->n_entries);
 }
 
 static KhEcomapLayout *
