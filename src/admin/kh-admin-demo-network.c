@@ -66,7 +66,7 @@ static const DemoEntry entries_fi[] = {
     KH_SECTOR_FRIENDS, KH_DISTANCE_FAR, KH_TIE_WEAK, KH_SUPPORT_TO_CLIENT, P, "Lainaa autoa kauppamatkoille.", 0 },
   { KH_NETWORK_AGENCY, NULL, FALSE, NULL, "Kela", NULL, KH_RELATION_NONE, NULL, "020 692 207",
     "palveluneuvoja Päivi Salo", KH_SECTOR_BENEFITS, KH_DISTANCE_FAR, KH_TIE_WEAK, KH_SUPPORT_TO_CLIENT, I,
-    "Perustoimeentulotuki ja asumistuki.", KH_CONSENT_SHARE_INFO, 20, 365, 0 },
+    "Perustoimeentulotuki ja asumistuki.", KH_CONSENT_SHARE_INFO | KH_CONSENT_SHARE_PLAN, 20, 365, 0 },
   { KH_NETWORK_AGENCY, NULL, FALSE, NULL, "Terveysasema", NULL, KH_RELATION_NONE, NULL, NULL,
     "terveydenhoitaja Hanna Koski", KH_SECTOR_HEALTH, KH_DISTANCE_MIDDLE, KH_TIE_ORDINARY, KH_SUPPORT_TO_CLIENT,
     I | P, NULL, KH_CONSENT_CONTACT | KH_CONSENT_SHARE_INFO | KH_CONSENT_SHARE_PLAN, 10, 0, 0 },
@@ -266,8 +266,9 @@ kh_admin_demo_add_networks (KhDb       *db,
           KhNetworkMember *m = NULL;
 
           /* Each person a little different: leave out one to three of the
-           * list (never the first, whom the version's change is about). */
-          if (i > 0 && (i + p) % (3 + p % 3) == 2)
+           * people (never the first, whom the version's change is about;
+           * never an agency, the client plan's partners). */
+          if (i > 0 && entries[i].kind == KH_NETWORK_PERSON && (i + p) % (3 + p % 3) == 2)
             continue;
           if (!add_entry (db, worker, client, &entries[i], services, &today, &m, error))
             return FALSE;

@@ -51,8 +51,8 @@ static const DemoPlanTexts texts_fi = {
   { "Vuokrat on maksettu ajallaan", "Toimeentulo on turvattu", "Pääsen kuntouttavaan työtoimintaan" },
   "Haen asumistukea",
   "Teen päätöksen täydentävästä toimeentulotuesta",
-  { "Käsittelee perustoimeentulotuen hakemuksen", "Tekee velkakartoituksen" },
-  { "Perustoimeentulotuki ja asumistuki", "Velkaneuvonta ja maksusuunnitelma" },
+  { "Käsittelee perustoimeentulotuen hakemuksen", "Tekee työkykyarvion" },
+  { "Perustoimeentulotuki ja asumistuki", "Työkyvyn arviointi ja terveydentilan seuranta" },
   "Äidin apu lastenhoidossa",
   "Riidat raha-asioista",
   "Maksusuunnitelma pitää",
@@ -193,7 +193,8 @@ demo_action (const char  *what,
  *   today (else made three weeks ago, with an action overdue)
  *
  * Returns: FALSE with @error set when the store refuses; TRUE (nothing
- *   made) when the network has fewer than two agencies.
+ *   made) when the network has not the two agencies the texts are for:
+ *   Kela and a health service.
  */
 gboolean
 kh_admin_demo_add_plan (KhDb                    *db,
@@ -220,13 +221,21 @@ kh_admin_demo_add_plan (KhDb                    *db,
   g_autoptr(GPtrArray) evaluations = NULL;
   KhPlanGoal *goal;
 
-  for (guint i = 0, n = 0; i < members->len && n < 2; i++)
+  /* The partners the texts are written for: Kela (income support) and a
+   * health service (the health centre, the mental-health services). */
+  for (guint i = 0; i < members->len; i++)
     {
       KhNetworkMember *m = g_ptr_array_index (members, i);
 
-      if (m->kind == KH_NETWORK_AGENCY && member_name (m, services, sv) != NULL)
-        agencies[n++] = m;
+      if (m->kind != KH_NETWORK_AGENCY || member_name (m, services, sv) == NULL)
+        continue;
+      if (m->sector == KH_SECTOR_BENEFITS && agencies[0] == NULL)
+        agencies[0] = m;
+      else if (m->sector == KH_SECTOR_HEALTH && agencies[1] == NULL)
+        agencies[1] = m;
     }
+  if (agencies[0] == NULL)
+    return TRUE;
   if (agencies[1] == NULL)
     return TRUE;
   for (guint i = 0; i < 2; i++)
@@ -264,6 +273,23 @@ kh_admin_demo_add_plan (KhDb                    *db,
                                 &plan->made_on, 60));
   for (guint i = 0; i < 2; i++)
     g_ptr_array_add (plan->partners, kh_plan_partner_new (agencies[i]->id, names[i], t->responsibilities[i], i == 0));
+  /* A joint plan (39 §, 41 §) when the client has consented to giving it
+   * to both partners: then it can be given to them as an extract. */
+  {
+    g_autoptr(GPtrArray) network = kh_db_list_network (db, worker, person->client->id, FALSE, error);
+
+    if (network == NULL)
+      return FALSE;
+    plan->joint = TRUE;
+    for (guint i = 0; i < 2; i++)
+      for (guint j = 0; j < network->len; j++)
+        {
+          KhNetworkMember *m = g_ptr_array_index (network, j);
+
+          if (m->id == agencies[i]->id && !kh_network_may_share (m->consents, KH_CONSENT_SHARE_PLAN, today))
+            plan->joint = FALSE;
+        }
+  }
   g_ptr_array_add (plan->factors, kh_plan_factor_new (KH_FACTOR_HELPS, t->helps));
   g_ptr_array_add (plan->factors, kh_plan_factor_new (KH_FACTOR_HINDERS, t->hinders));
 

@@ -280,6 +280,14 @@ is_alert (GtkWidget     *widget,
                                   == GTK_ACCESSIBLE_ROLE_ALERT;
 }
 
+static gboolean
+is_give_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
+                                              "extract.give") == 0;
+}
+
 static AdwActionRow *
 row_of (GtkWidget *check)
 {
@@ -460,6 +468,33 @@ test_withdrawn_meanwhile (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (g_ptr_array_index (checks, 0)));
 }
 
+/* A plan that is not a joint one is not given (39 §): the window says so
+ * and offers no partner. */
+static void
+test_not_joint (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(KhClientPlan) plan = joint_plan (f);
+  g_autoptr(GPtrArray) checks = NULL;
+  GtkWidget *dialog;
+  GtkWidget *label;
+
+  plan->joint = FALSE;
+  dialog = kh_plan_extract_dialog_new (GTK_WINDOW (f->parent), f->store, plan);
+  gtk_window_present (GTK_WINDOW (dialog));
+  label = kh_test_ui_find (dialog, is_alert, NULL);
+  WAIT_UNTIL ((checks = partner_checks (dialog))->len == 2 || (g_ptr_array_unref (checks), FALSE));
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "The plan is not a joint plan, so it is not given to partner agencies.");
+  for (guint i = 0; i < checks->len; i++)
+    {
+      g_assert_false (gtk_check_button_get_active (g_ptr_array_index (checks, i)));
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (row_of (g_ptr_array_index (checks, i)))));
+    }
+  g_assert_false (gtk_widget_is_sensitive (kh_test_ui_find (dialog, is_give_button, NULL)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,5 +507,6 @@ main (int   argc,
   g_test_add ("/ui/plan-extract/given-to-kela", Fixture, NULL, set_up, test_given_to_kela, tear_down);
   g_test_add ("/ui/plan-extract/withdrawn-meanwhile", Fixture, NULL, set_up, test_withdrawn_meanwhile,
               tear_down);
+  g_test_add ("/ui/plan-extract/not-joint", Fixture, NULL, set_up, test_not_joint, tear_down);
   return g_test_run ();
 }

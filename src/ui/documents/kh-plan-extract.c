@@ -336,6 +336,12 @@ consent_text (KhNetworkMember *member,
     }
 }
 
+static GtkWidget *
+row_of_check (GtkWidget *check)
+{
+  return gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+}
+
 static void
 update_action (KhPlanExtractDialog *self)
 {
@@ -371,7 +377,7 @@ network_read_cb (GObject      *object,
       const KhPlanPartner *partner = g_ptr_array_index (self->plan->partners, i);
       KhNetworkMember *member = find_member (network, partner->member_id);
       GtkWidget *check = kh_form_dialog_add_check (self->partners, partner->name);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+      GtkWidget *row = row_of_check (check);
       g_autofree char *standing = consent_text (member, &today);
       gboolean allowed = member != NULL && member->kind == KH_NETWORK_AGENCY
                          && kh_network_may_share (member->consents, KH_CONSENT_SHARE_PLAN, &today);
@@ -390,7 +396,7 @@ network_read_cb (GObject      *object,
     {
       GtkWidget *check = g_ptr_array_index (self->checks, i);
 
-      if (gtk_widget_get_sensitive (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)))
+      if (gtk_widget_get_sensitive (row_of_check (check)))
         {
           gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
           break;
@@ -398,6 +404,17 @@ network_read_cb (GObject      *object,
     }
   if (self->plan->partners->len == 0)
     kh_form_dialog_show_message (&self->form, _("The plan has no partner agencies."));
+  /* 39 §: only a joint plan is shared with the partners; saying so here
+   * is kinder than refusing the choice. */
+  if (!self->plan->joint)
+    {
+      kh_form_dialog_show_message (&self->form, _("The plan is not a joint plan, so it is not given to partner agencies."));
+      for (guint i = 0; i < self->checks->len; i++)
+        {
+          gtk_check_button_set_active (g_ptr_array_index (self->checks, i), FALSE);
+          gtk_widget_set_sensitive (GTK_WIDGET (row_of_check (g_ptr_array_index (self->checks, i))), FALSE);
+        }
+    }
   update_action (self);
 }
 

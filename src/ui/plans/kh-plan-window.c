@@ -189,7 +189,8 @@ today (GDate *out)
 }
 
 /* The extract for a partner (issue 9, 6) goes with the letter: of a
- * saved version with partners. */
+ * saved version with partners (the extract's window says when the plan
+ * is not a joint one). */
 static void
 set_extract_enabled (KhPlanWindow *self,
                      gboolean      enabled)
@@ -1417,7 +1418,7 @@ saved_cb (GObject      *object,
       /* What was typed stays; the store says why. */
       toast (self, error->message);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", self->stored != NULL);
-  set_extract_enabled (self, TRUE);
+      set_extract_enabled (self, TRUE);
       return;
     }
   if (self->stored != NULL)
