@@ -537,6 +537,31 @@ accept_version (KhDb          *db,
   return step_id (db, stmt, _("The client plan was not found."), NULL, error) != 0;
 }
 
+/* Issue 9, 2: each version of the plan keeps the client's map as it
+ * stood, a dated version of the network taken in the same transaction,
+ * unless the caller took one for it (`kept`: the version the plan had
+ * before, which is not this one's). */
+static gboolean
+take_map (KhDb          *db,
+          KhUser        *user,
+          KhClientPlan  *plan,
+          gint64         kept,
+          GError       **error)
+{
+  g_autoptr(KhNetworkVersion) version = NULL;
+  g_autofree char *label = NULL;
+
+  if (plan->network_version_id > 0 && plan->network_version_id != kept)
+    return TRUE;
+  /* Translators: the name of the network map's version kept with a version of the client plan */
+  label = g_strdup_printf (_("Client plan, version %d"), plan->version);
+  version = kh_db_take_network_version (db, user, plan->client_id, label, error);
+  if (version == NULL)
+    return FALSE;
+  plan->network_version_id = version->id;
+  return TRUE;
+}
+
 /**
  * kh_db_save_client_plan:
  * @plan: a new plan: its person, case and finished assessment, and its
@@ -607,7 +632,8 @@ kh_db_save_client_plan (KhDb                *db,
             _kh_db_set_error (db, rc, &local_error);
           _kh_db_reset (stmt);
         }
-      if (local_error == NULL && write_version (db, user, copy, &local_error))
+      if (local_error == NULL && take_map (db, user, copy, 0, &local_error)
+          && write_version (db, user, copy, &local_error))
         accept_version (db, user, copy, &local_error);
     }
   if (!_kh_db_tx_finish (db, own, local_error, error))
@@ -693,7 +719,8 @@ kh_db_review_client_plan (KhDb                *db,
       copy->plan_id = reviewed->plan_id;
       copy->version = reviewed->version + 1;
       copy->id = 0;
-      if (write_version (db, user, copy, &local_error))
+      if (take_map (db, user, copy, reviewed->network_version_id, &local_error)
+          && write_version (db, user, copy, &local_error))
         {
           g_autoptr(KhDbStmt) stmt = prepare_write (db, &review_sql, &local_error);
 

@@ -270,7 +270,17 @@ test_round_trip (Fixture       *f,
   g_assert_cmpint (read->meetings, ==, KH_MEETINGS_FORTNIGHTLY);
   g_assert_cmpstr (read->follow_up, ==, "Tapaamiset kahden viikon välein.");
   g_assert_false (read->joint);
-  g_assert_cmpint (read->network_version_id, ==, 0);
+  /* The map as it stood, kept with the version (issue 9, 2). */
+  g_assert_cmpint (read->network_version_id, >, 0);
+  g_assert_cmpint (read->network_version_id, ==, stored->network_version_id);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM network_versions WHERE id = %" G_GINT64_FORMAT
+                                            " AND client_id = %" G_GINT64_FORMAT
+                                            " AND label = 'Client plan, version 1' AND members >= 2",
+                                            read->network_version_id, p.client_id);
+
+    g_assert_cmpint (count (f, sql), ==, 1);
+  }
 
   g_assert_cmpuint (read->goals->len, ==, 3);
   g_assert_cmpstr (GOAL (read, 0)->text, ==, "Vuokrat maksetaan ajallaan");
@@ -565,6 +575,10 @@ test_review (Fixture       *f,
   g_assert_cmpint (second->plan_id, ==, first->plan_id);
   g_assert_cmpint (GOAL (second, 0)->id, ==, GOAL (first, 0)->id);
   g_assert_cmpint (GOAL (second, 3)->id, >, GOAL (first, 2)->id);
+  /* The review keeps the map as it stands now, beside the first version's. */
+  g_assert_cmpint (second->network_version_id, >, read->network_version_id);
+  g_assert_cmpint (read->network_version_id, >, 0);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM network_versions WHERE label = 'Client plan, version 2'"), ==, 1);
 
   /* A second review of version 1: the plan has moved on. */
   g_assert_null (kh_db_review_client_plan (fixture_db (f, p.sw), p.sw, read, evaluations, scale, next, &error));
