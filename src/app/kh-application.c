@@ -252,7 +252,9 @@ typedef struct
 {
   GtkWindow *window;      /* owned */
   KhStore   *store;       /* owned */
+  GtkWidget *page;        /* owned: the reception page reading its first lists */
   gulong     state_id;
+  gulong     lists_id;    /* on page */
   guint      timeout_id;
 } Presenting;
 
@@ -260,6 +262,9 @@ static void
 present_now (Presenting *presenting)
 {
   g_clear_signal_handler (&presenting->state_id, presenting->store);
+  if (presenting->page != NULL)
+    g_clear_signal_handler (&presenting->lists_id, presenting->page);
+  g_clear_object (&presenting->page);
   g_clear_handle_id (&presenting->timeout_id, g_source_remove);
   if (!gtk_widget_in_destruction (GTK_WIDGET (presenting->window)))
     gtk_window_present (presenting->window);
@@ -268,13 +273,30 @@ present_now (Presenting *presenting)
   g_free (presenting);
 }
 
+/* The store has answered. The reception reads its first lists as the
+ * window is made (see show_content in kh-window.c); the window is shown
+ * with them, so that its first layout has them, rather than laid out
+ * without them and again in the first frame (12 million of the main
+ * thread's 830 million instructions to the first frame). */
 static void
 opened_state_cb (KhStore    *store,
                  GParamSpec *pspec,
                  Presenting *presenting)
 {
-  if (kh_store_get_state (store) != KH_STORE_STATE_OPENING)
-    present_now (presenting);
+  GtkWidget *page;
+
+  if (kh_store_get_state (store) == KH_STORE_STATE_OPENING || presenting->page != NULL)
+    return;
+  page = KH_IS_WINDOW (presenting->window)
+         ? kh_window_get_reading_page (KH_WINDOW (presenting->window)) : NULL;
+  if (page == NULL)
+    {
+      present_now (presenting);
+      return;
+    }
+  presenting->page = g_object_ref (page);
+  presenting->lists_id = g_signal_connect_swapped (page, "lists-shown", G_CALLBACK (present_now),
+                                                   presenting);
 }
 
 static gboolean
@@ -290,9 +312,9 @@ present_timeout_cb (gpointer user_data)
 /* The first store was started in startup and usually answers while GTK
  * is still starting: its answer waits in the main loop. Showing the
  * window on that answer (the state's notification, not a nested main
- * loop) makes the first frame the views', not an empty loading page that
- * is thrown away at once; a slow open shows the window after a moment
- * anyway, with its loading page. */
+ * loop) and the reception's first lists makes the first frame the views',
+ * not an empty loading page that is thrown away at once; a slow open or
+ * read shows the window after a moment anyway, with what it has. */
 static void
 present_when_opened (GtkWindow *window,
                      KhStore   *store)
@@ -303,6 +325,7 @@ present_when_opened (GtkWindow *window,
   presenting->store = g_object_ref (store);
   presenting->state_id = g_signal_connect (store, "notify::state", G_CALLBACK (opened_state_cb), presenting);
   presenting->timeout_id = g_timeout_add (200, present_timeout_cb, presenting);
+  opened_state_cb (store, NULL, presenting);
 }
 
 static void
@@ -324,13 +347,11 @@ kh_application_activate (GApplication *app)
           store = kh_store_new (path);
         }
       window = GTK_WINDOW (kh_window_new (self, store));
-      /* A store that is still opening usually answers in a moment: the
-       * window is shown with its answer (see present_when_opened). */
-      if (kh_store_get_state (store) == KH_STORE_STATE_OPENING)
-        {
-          present_when_opened (window, store);
-          return;
-        }
+      /* A store that is still opening usually answers in a moment, and
+       * the reception's first lists a moment later: the window is shown
+       * with them (see present_when_opened). */
+      present_when_opened (window, store);
+      return;
     }
 
   gtk_window_present (window);

@@ -72,6 +72,7 @@ struct _KhWindow
   GtkWidget            *meetings_stand_in;
   gboolean              can_read_log;
   gboolean              works_cases;
+  gboolean              reading_ahead;   /* the reception's first lists are on their way */
   guint                 views_id;        /* an idle that makes them */
   guint                 views_tick_id;   /* waits for the first frame */
 
@@ -343,6 +344,25 @@ views_tick_cb (GtkWidget     *widget,
 }
 
 static void
+lists_read_cb (KhWindow *self)
+{
+  self->reading_ahead = FALSE;
+  g_signal_handlers_disconnect_by_func (self->reception_page, lists_read_cb, self);
+}
+
+/* The bar at the bottom is revealed only in a narrow window, when the
+ * title has no room for its switcher: its buttons are made then, not for
+ * every start (about 1 % of the work before the first frame). */
+static void
+narrow_cb (KhWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title)
+      && adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title)
+      && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
+static void
 show_content (KhWindow *self,
               KhUser   *user)
 {
@@ -401,15 +421,20 @@ show_content (KhWindow *self,
    * while GTK started): the lists are read while the window is realised. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self))
       && adw_view_stack_get_visible_child (self->view_stack) == self->reception_page)
-    kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
+    {
+      self->reading_ahead = TRUE;
+      g_signal_connect_object (self->reception_page, "lists-shown", G_CALLBACK (lists_read_cb), self,
+                               G_CONNECT_SWAPPED);
+      kh_reception_page_read_ahead (KH_RECEPTION_PAGE (self->reception_page));
+    }
 
   kh_bench_hooks_watch_first_frame (GTK_WIDGET (self), self->reception_page,
                                     G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 
   adw_view_switcher_title_set_stack (self->switcher_title, self->view_stack);
-  adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
+  narrow_cb (self);
 }
 
 /* The unit's name and the database's place, in the header. */
@@ -964,8 +989,18 @@ kh_window_init (KhWindow *self)
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* The same words as its tooltip. */
   kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (narrow_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->cancellable = g_cancellable_new ();
+}
+
+GtkWidget *
+kh_window_get_reading_page (KhWindow *self)
+{
+  g_return_val_if_fail (KH_IS_WINDOW (self), NULL);
+
+  return self->reading_ahead ? self->reception_page : NULL;
 }
 
 /**

@@ -24,5 +24,8 @@ KhStore  *kh_window_get_store (KhWindow      *self);
 const char *kh_window_get_state (KhWindow    *self);
 void      kh_window_add_toast (KhWindow      *self,
                                AdwToast      *toast);
+/* The reception page while it reads its first lists before the window is
+ * shown (its "lists-shown" comes when they are in), or NULL. */
+GtkWidget *kh_window_get_reading_page (KhWindow *self);
 
 G_END_DECLS

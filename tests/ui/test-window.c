@@ -205,6 +205,71 @@ test_views_by_role (void)
     }
 }
 
+static gboolean
+title_visible_is_cb (gpointer data)
+{
+  KhShellFixture *fixture = data;
+  AdwViewSwitcherTitle *title = window_child (fixture, "switcher_title");
+
+  return gtk_widget_get_mapped (GTK_WIDGET (title))
+         && adw_view_switcher_title_get_title_visible (title)
+            == GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fixture->window), "kh-test-narrow"));
+}
+
+/* The switcher bar at the bottom is for a narrow window: a wide one's
+ * first frame does without its buttons (made when the window is first
+ * narrowed), and a narrow window's bar has every view. */
+static void
+test_switcher_bar_when_narrow (void)
+{
+  KhShellFixture fixture = { 0 };
+  AdwViewSwitcherBar *bar;
+  AdwViewStack *views;
+  guint buttons = 0;
+
+  kh_shell_fixture_init (&fixture);
+  add_users (&fixture, KH_ROLE_LEAD, TRUE);
+  kh_shell_fixture_start (&fixture);
+  bar = window_child (&fixture, "switcher_bar");
+  views = window_child (&fixture, "view_stack");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1100, 700);
+  g_object_set_data (G_OBJECT (fixture.window), "kh-test-narrow", GINT_TO_POINTER (FALSE));
+  g_assert_true (kh_test_wait_until (title_visible_is_cb, &fixture, 10000));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 360, 700);
+  g_object_set_data (G_OBJECT (fixture.window), "kh-test-narrow", GINT_TO_POINTER (TRUE));
+  g_assert_true (kh_test_wait_until (title_visible_is_cb, &fixture, 10000));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == views);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  /* A button for each view: Reception, People, Access Log, Cases, Meetings. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (bar)); w != NULL;)
+    {
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (w), "AdwViewSwitcherButton") == 0)
+        buttons++;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (bar))
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (bar)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_cmpuint (buttons, ==, 5);
+
+  /* Wide again: the bar folds away and keeps its buttons. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1100, 700);
+  g_object_set_data (G_OBJECT (fixture.window), "kh-test-narrow", GINT_TO_POINTER (FALSE));
+  g_assert_true (kh_test_wait_until (title_visible_is_cb, &fixture, 10000));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) == views);
+
+  kh_shell_fixture_clear (&fixture);
+}
+
 static void
 test_find_person_shortcut (void)
 {
@@ -682,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/first-start-no", test_first_start_no);
   g_test_add_func ("/ui/window/header-says-unit-and-database", test_header_says_unit_and_database);
   g_test_add_func ("/ui/window/views-by-role", test_views_by_role);
+  g_test_add_func ("/ui/window/switcher-bar-when-narrow", test_switcher_bar_when_narrow);
   g_test_add_func ("/ui/window/find-person-shortcut", test_find_person_shortcut);
   g_test_add_func ("/ui/window/open-client-from-reception", test_open_client_from_reception);
   g_test_add_func ("/ui/window/not-a-database", test_not_a_database);

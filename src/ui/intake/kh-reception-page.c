@@ -165,13 +165,39 @@ new_error_page (KhReceptionPage *self)
   return box;
 }
 
+/* A list's other pages (nobody yet, nobody matching, could not be read)
+ * are made when first shown: most days the first frame shows neither. */
 static void
-show_list_error (GtkStack     *stack,
-                 GtkLabel     *count,
-                 const GError *error)
+show_page (KhReceptionPage *self,
+           GtkStack        *stack,
+           const char      *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (stack, "error");
-  GtkWidget *texts = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (page));
+  GtkWidget *page = NULL;
+
+  if (gtk_stack_get_child_by_name (stack, name) == NULL)
+    {
+      if (g_str_equal (name, "error"))
+        page = new_error_page (self);
+      else if (g_str_equal (name, "no-match"))
+        page = new_placeholder ("edit-find-symbolic", _("No contacts today match the filters"), NULL);
+      else if (stack == self->contacts_stack)
+        page = new_placeholder ("x-office-address-book-symbolic", _("No contacts yet today"),
+                                _("Start one with New Contact or Ctrl+N"));
+      else
+        page = new_placeholder ("checkbox-checked-symbolic", _("No cases waiting for a worker"), NULL);
+      gtk_stack_add_named (stack, page, name);
+    }
+  gtk_stack_set_visible_child_name (stack, name);
+}
+
+static void
+show_list_error (KhReceptionPage *self,
+                 GtkStack        *stack,
+                 GtkLabel        *count,
+                 const GError    *error)
+{
+  GtkWidget *page;
+  GtkWidget *texts;
 
   /* Issue 6, 7: while the server cannot be reached (the window says so),
    * a list keeps the rows it showed, its heading too; it is read again
@@ -182,9 +208,11 @@ show_list_error (GtkStack     *stack,
       && *gtk_label_get_text (count) != '\0')
     return;
 
+  show_page (self, stack, "error");
+  page = gtk_stack_get_child_by_name (stack, "error");
+  texts = gtk_widget_get_prev_sibling (gtk_widget_get_last_child (page));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (texts)), error->message);
   gtk_label_set_text (count, "");
-  gtk_stack_set_visible_child_name (stack, "error");
 }
 
 static void ensure_form (KhReceptionPage *self);
@@ -361,15 +389,15 @@ contacts_loaded_cb (KhWorkListModel *model,
    * read after the next frame (painted_cb). */
   gtk_widget_queue_draw (GTK_WIDGET (self->contacts_view));
   if (error != NULL)
-    show_list_error (self->contacts_stack, self->contacts_count, error);
+    show_list_error (self, self->contacts_stack, self->contacts_count, error);
   else
     {
       g_autofree char *count = NULL;
 
       if (n == 0 && kh_work_list_model_has_filter (model))
-        gtk_stack_set_visible_child_name (self->contacts_stack, "no-match");
+        show_page (self, self->contacts_stack, "no-match");
       else
-        gtk_stack_set_visible_child_name (self->contacts_stack, n > 0 ? "list" : "empty");
+        show_page (self, self->contacts_stack, n > 0 ? "list" : "empty");
       if (kh_work_list_model_has_filter (model))
         /* Translators: how many of today's contacts pass the filters */
         count = g_strdup_printf (ngettext ("%'u contact matches", "%'u contacts match", n), n);
@@ -391,14 +419,14 @@ queue_loaded_cb (KhWorkListModel *model,
 
   gtk_widget_queue_draw (GTK_WIDGET (self->queue_view));
   if (error != NULL)
-    show_list_error (self->queue_stack, self->queue_count, error);
+    show_list_error (self, self->queue_stack, self->queue_count, error);
   else
     {
       g_autofree char *waiting = NULL;
       g_autofree char *urgent_text = NULL;
       g_autofree char *count = NULL;
 
-      gtk_stack_set_visible_child_name (self->queue_stack, n > 0 ? "list" : "empty");
+      show_page (self, self->queue_stack, n > 0 ? "list" : "empty");
       /* Issue 5 1.1: the heading always says how many urgent cases wait. */
       /* Translators: how many opened cases wait for a worker */
       waiting = g_strdup_printf (ngettext ("%'u waiting", "%'u waiting", n), n);
@@ -970,21 +998,6 @@ kh_reception_page_init (KhReceptionPage *self)
   self->worker_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  gtk_stack_add_named (self->contacts_stack,
-                       new_placeholder ("x-office-address-book-symbolic",
-                                        _("No contacts yet today"),
-                                        _("Start one with New Contact or Ctrl+N")),
-                       "empty");
-  gtk_stack_add_named (self->contacts_stack,
-                       new_placeholder ("edit-find-symbolic",
-                                        _("No contacts today match the filters"), NULL),
-                       "no-match");
-  gtk_stack_add_named (self->contacts_stack, new_error_page (self), "error");
-  gtk_stack_add_named (self->queue_stack,
-                       new_placeholder ("checkbox-checked-symbolic",
-                                        _("No cases waiting for a worker"), NULL),
-                       "empty");
-  gtk_stack_add_named (self->queue_stack, new_error_page (self), "error");
   setup_filters (self);
   /* Coming back to the view (or past midnight) shows the day as it is now. */
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
