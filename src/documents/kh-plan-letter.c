@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "core/kh-catalog.h"
+#include "core/kh-network.h"
 #include "kh-ecomap-draw.h"
 #include "kh-letters-private.h"
 #include "kh-plan-letter.h"
@@ -169,6 +170,7 @@ add_map (KhDocument         *doc,
          const KhPlanLetter *l)
 {
   const char *language = kh_document_get_language (doc);
+  g_autoptr(GString) caption = NULL;
   KhEcomapPicture *picture;
 
   if (l->network == NULL || l->n_network == 0)
@@ -176,7 +178,23 @@ add_map (KhDocument         *doc,
   kh_document_add_heading (doc, 2, T (NC_ ("letter", "Your network")));
   kh_document_add_paragraph (doc, T (NC_ ("letter", "The people and services around you, as you described them. The closer to the centre, the closer the tie; a dashed line is a weak tie, a zigzag a stressful one.")));
   picture = kh_ecomap_picture_new (l->network, l->n_network, l->client_name, language);
-  kh_document_add_picture (doc, MAP_WIDTH_MM, MAP_HEIGHT_MM, T (NC_ ("letter", "Network map")),
+  /* The figure's text says what the drawing shows, for a screen reader
+   * and for a reader who does not see it: each entry, its life area and
+   * its tie ("Verkostokartta: Sisko Ánne (Perhe ja suku, vahva); …"). */
+  caption = g_string_new (T (NC_ ("letter", "Network map")));
+  for (guint i = 0; i < l->n_network; i++)
+    {
+      const KhEcomapEntry *e = &l->network[i];
+      const char *tie = kh_network_code_label_in (KH_NETWORK_CODE_TIE, e->quality, language);
+      g_autofree char *tie_lower = tie != NULL ? g_utf8_strdown (tie, -1) : NULL;
+
+      g_string_append (caption, i == 0 ? ": " : "; ");
+      g_string_append (caption, e->label);
+      g_string_append_printf (caption, " (%s%s%s)",
+                              kh_network_code_label_in (KH_NETWORK_CODE_SECTOR, e->sector, language),
+                              tie_lower != NULL ? ", " : "", tie_lower != NULL ? tie_lower : "");
+    }
+  kh_document_add_picture (doc, MAP_WIDTH_MM, MAP_HEIGHT_MM, caption->str,
                            kh_ecomap_picture_draw, picture, (GDestroyNotify) kh_ecomap_picture_free);
 }
 
