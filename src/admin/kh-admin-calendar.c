@@ -512,6 +512,7 @@ settings_show (void)
   g_print ("%s\t%s\n", SETTING_SATURDAY, g_strcmp0 (saturday, "1") == 0 ? "on" : "off");
   g_print ("  %s\n", kh_calendar_describe_saturday_setting (g_strcmp0 (saturday, "1") == 0));
   _kh_admin_show_unit_name (db);
+  _kh_admin_show_plan_settings (db);
   return EXIT_OK;
 }
 
@@ -537,8 +538,8 @@ _kh_admin_run_settings (int    argc,
                                  "off", kh_calendar_describe_saturday_setting (FALSE),
                                  "on", kh_calendar_describe_saturday_setting (TRUE),
                                  _("Deadlines already set do not change."));
-  with_unit_name = g_strdup_printf ("%s\n%s\n\n%s\n", description, _kh_admin_unit_name_help (),
-                                    _kh_admin_document_help ());
+  with_unit_name = g_strdup_printf ("%s\n%s\n\n%s\n\n%s\n", description, _kh_admin_unit_name_help (),
+                                    _kh_admin_document_help (), _kh_admin_plan_settings_help ());
   context = _kh_admin_context_new (_("ACTION [VALUE]"),
                                    _("Shows and changes the unit’s settings. An administrator "
                                      "or the lead social worker may change them."),
@@ -560,6 +561,8 @@ _kh_admin_run_settings (int    argc,
     return _kh_admin_set_unit_name (context, argc, argv);
   if (g_str_equal (argv[1], "document"))
     return _kh_admin_run_document_setting (context, argc, argv);
+  if (_kh_admin_is_plan_setting (argv[1]))
+    return _kh_admin_run_plan_setting (context, argc, argv);
   if (!g_str_equal (argv[1], SETTING_SATURDAY))
     {
       /* Translators: the first %s is what was typed, the second the name of the

@@ -107,5 +107,12 @@ const char     *_kh_admin_document_help          (void);
 int             _kh_admin_run_document_setting   (GOptionContext      *context,
                                                   int                  argc,
                                                   char               **argv);
+/* settings plan-scale, plan-services, plan-methods (kh-admin-settings.c) */
+const char     *_kh_admin_plan_settings_help     (void);
+void            _kh_admin_show_plan_settings     (KhDb                *db);
+gboolean        _kh_admin_is_plan_setting        (const char          *name);
+int             _kh_admin_run_plan_setting       (GOptionContext      *context,
+                                                  int                  argc,
+                                                  char               **argv);
 
 G_END_DECLS

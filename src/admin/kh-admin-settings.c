@@ -3,18 +3,21 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's header says which unit's database is open (issue 5, 2.7);
- * the name comes from the setting "unit_name". The rest of `settings` is in
- * kh-admin-calendar.c.
+ * the name comes from the setting "unit_name". The unit's documents and
+ * its scale and lists for plan reviews are here too; the rest of
+ * `settings` is in kh-admin-calendar.c.
  */
 
 #define G_LOG_DOMAIN "kohtaamo-admin"
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-plan-settings.h"
 #include "core/kh-text.h"
 #include "core/kh-unit-profile.h"
 #include "store/kh-db.h"
@@ -167,5 +170,142 @@ _kh_admin_run_document_setting (GOptionContext  *context,
     return _kh_admin_fail (error);
   /* Translators: %s is a field of the unit's documents, e.g. "authority_name_sv" */
   g_print (_("Saved: %s\n"), argv[2]);
+  return EXIT_OK;
+}
+
+/* ---- the unit's scale and lists for plan reviews (issue 9, 4) ---- */
+
+typedef struct {
+  const char *name;      /* typed on the command line */
+  const char *key;
+} PlanSetting;
+
+static const PlanSetting plan_settings[] = {
+  { "plan-scale", KH_SETTING_PLAN_SCALE },
+  { "plan-services", KH_SETTING_PLAN_SERVICES },
+  { "plan-methods", KH_SETTING_PLAN_METHODS },
+};
+
+const char *
+_kh_admin_plan_settings_help (void)
+{
+  return _("plan-scale FILE: the scale on which a client plan’s review rates goals, factors, services "
+           "and methods: 2 to 10 steps from the lowest, one a line, each in Finnish and in Swedish as "
+           "“Finnish|Swedish”. Unset, it is the default five steps from “no progress” to “achieved”. "
+           "A review keeps the scale it was rated on.\n"
+           "plan-services FILE, plan-methods FILE: the unit’s lists of services and of working methods "
+           "that a review evaluates, one a line, at most 200 characters each.\n"
+           "FILE “-” reads standard input; an empty file clears the setting. “settings show” lists them.");
+}
+
+static void
+show_lines (const char *name,
+            const char *value)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_print ("%s\t%s\n", name, _("(not set)"));
+      return;
+    }
+  g_print ("%s\n", name);
+  lines = g_strsplit (value, "\n", -1);
+  for (guint l = 0; lines[l] != NULL; l++)
+    g_print ("  %s\n", lines[l]);
+}
+
+/* `settings show`: the scale (the default's steps when unset) and the
+ * lists, each line as the setting has it. */
+void
+_kh_admin_show_plan_settings (KhDb *db)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plan_settings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = kh_db_get_setting (db, plan_settings[i].key, &error);
+
+      if (i == 0 && (value == NULL || *value == '\0'))
+        {
+          g_autoptr(KhPlanScale) standard = kh_plan_scale_new_default ();
+          g_autofree char *steps = kh_plan_scale_to_setting (standard);
+
+          g_print ("%s\t%s\n", plan_settings[i].name, _("(not set: the default)"));
+          show_lines ("", steps);
+          continue;
+        }
+      show_lines (plan_settings[i].name, value);
+    }
+}
+
+gboolean
+_kh_admin_is_plan_setting (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plan_settings); i++)
+    if (g_str_equal (name, plan_settings[i].name))
+      return TRUE;
+  return FALSE;
+}
+
+/* `settings plan-scale|plan-services|plan-methods FILE|-` */
+int
+_kh_admin_run_plan_setting (GOptionContext  *context,
+                            int              argc,
+                            char           **argv)
+{
+  g_autoptr(KhDb) db = NULL;
+  g_autoptr(KhUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *clean = NULL;
+  const char *key = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plan_settings); i++)
+    if (g_str_equal (argv[1], plan_settings[i].name))
+      key = plan_settings[i].key;
+  g_assert (key != NULL);
+  if (argc != 3)
+    {
+      /* Translators: %s is the setting as typed, e.g. "plan-scale" */
+      g_autofree char *message = g_strdup_printf (_("Give a file, or - for standard input: settings %s FILE"),
+                                                  argv[1]);
+      return _kh_admin_usage_error (context, message);
+    }
+  if (g_str_equal (argv[2], "-"))
+    {
+      GString *in = g_string_new (NULL);
+      char buffer[4096];
+      size_t n;
+
+      /* At most a few kilobytes: the limits keep a setting small. */
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0 && in->len < 1024 * 1024)
+        g_string_append_len (in, buffer, n);
+      contents = g_string_free (in, FALSE);
+    }
+  else if (!g_file_get_contents (argv[2], &contents, NULL, &error))
+    return _kh_admin_fail (error);
+  if (!g_utf8_validate (contents, -1, NULL))
+    return _kh_admin_usage_error (context, _("The file is not UTF-8 text"));
+  /* Told before asking for a login: the store checks the same. */
+  clean = kh_plan_setting_clean (key, contents, &error);
+  if (clean == NULL)
+    return _kh_admin_usage_error (context, error->message);
+
+  if (!_kh_admin_open_and_login (FALSE, KH_ADMIN_NEEDS_ADMIN_OR_LEAD, &db, &user))
+    return EXIT_FAILED;
+  if (!kh_db_set_setting (db, user, key, clean, &error))
+    return _kh_admin_fail (error);
+  if (*clean == '\0')
+    /* Translators: %s is the setting as typed, e.g. "plan-methods" */
+    g_print (_("Cleared: %s\n"), argv[1]);
+  else
+    {
+      guint lines = 1;
+
+      for (const char *c = clean; *c != '\0'; c++)
+        lines += *c == '\n';
+      /* Translators: %s is the setting as typed, e.g. "plan-methods"; %u how many lines it has now */
+      g_print (ngettext ("Saved: %s, %u line\n", "Saved: %s, %u lines\n", lines), argv[1], lines);
+    }
   return EXIT_OK;
 }

@@ -36,6 +36,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-plan-settings.h"
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
@@ -365,11 +366,12 @@ static const WriteSql factor_sql = {
   "SELECT kohtaamo.plan_factor_add (?1, ?2, ?3, ?4)",
 };
 
-/* ?1 the version reviewed, ?2 the next; ?3 now, ?4 user. */
+/* ?1 the version reviewed, ?2 the next, ?3 the scale rated on
+ * (kh_plan_scale_to_setting); ?4 now, ?5 user. */
 static const WriteSql review_sql = {
-  "INSERT INTO plan_reviews (plan_id, client_id, reviewed_id, next_id, reviewed_at, reviewed_by) "
-  "SELECT plan_id, client_id, id, ?2, ?3, ?4 FROM plan_versions WHERE id = ?1 RETURNING id",
-  "SELECT kohtaamo.plan_review_add (?1, ?2)",
+  "INSERT INTO plan_reviews (plan_id, client_id, reviewed_id, next_id, scale, reviewed_at, reviewed_by) "
+  "SELECT plan_id, client_id, id, ?2, ?3, ?4, ?5 FROM plan_versions WHERE id = ?1 RETURNING id",
+  "SELECT kohtaamo.plan_review_add (?1, ?2, ?3)",
 };
 
 /* ?1 review, ?2 position, ?3 part, ?4 goal, ?5 subject, ?6 rating, ?7
@@ -645,7 +647,7 @@ kh_db_save_client_plan (KhDb                *db,
  * kh_db_review_client_plan:
  * @reviewed: the version reviewed, as read (kh_db_read_client_plan)
  * @evaluations: (element-type KhPlanEvaluation): the review's evaluations
- * @scale: the unit's scale
+ * @scale: the unit's scale, kept with the review (kh_db_read_plan_review)
  * @next: the next version's content, its goals and actions kept from
  *   @reviewed carrying their ids (0: new)
  *
@@ -666,6 +668,7 @@ kh_db_review_client_plan (KhDb                *db,
                           GError             **error)
 {
   g_autoptr(KhClientPlan) copy = NULL;
+  g_autofree char *scale_text = NULL;
   GError *local_error = NULL;
   gboolean own;
 
@@ -681,6 +684,19 @@ kh_db_review_client_plan (KhDb                *db,
       fail (error, KH_STORE_ERROR_NOT_FOUND, _("The client plan was not found."));
       return NULL;
     }
+  /* The review keeps its scale, checked as the unit's setting is. */
+  {
+    g_autofree char *given = kh_plan_scale_to_setting (scale);
+    g_autoptr(GError) scale_error = NULL;
+
+    scale_text = kh_plan_setting_clean (KH_SETTING_PLAN_SCALE, given, &scale_error);
+    if (scale_text == NULL || *scale_text == '\0')
+      {
+        fail (error, KH_STORE_ERROR_INVALID,
+              scale_error != NULL ? scale_error->message : _("An evaluation is not on the unit’s scale."));
+        return NULL;
+      }
+  }
   if (!kh_plan_review_complete (reviewed, evaluations, scale, NULL))
     {
       fail (error, KH_STORE_ERROR_INVALID, _("Rate every goal being worked on with the client."));
@@ -728,7 +744,8 @@ kh_db_review_client_plan (KhDb                *db,
             {
               _kh_db_bind_int64 (stmt, 1, reviewed->id);
               _kh_db_bind_int64 (stmt, 2, copy->id);
-              bind_writer (db, stmt, 3, user);
+              _kh_db_bind_text (stmt, 3, scale_text);
+              bind_writer (db, stmt, 4, user);
               review_id = step_id (db, stmt, _("The client plan was not found."), NULL, &local_error);
             }
         }
@@ -1075,6 +1092,90 @@ evaluation_from_row (KhDbStmt *stmt)
                                  _kh_db_column_int (stmt, 3), comment);
 }
 
+/* After the evaluations (?2 the version): the scale of the review that
+ * made the version, in the same logged read. */
+static gboolean
+read_review_scale (KhDb       *db,
+                   gint64      client_id,
+                   gint64      version_id,
+                   GPtrArray  *rows,
+                   gpointer    data,
+                   GError    **error)
+{
+  char **out = data;
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, "SELECT scale FROM plan_reviews "
+                                                 "WHERE client_id = ?1 AND next_id = ?2", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, client_id);
+  _kh_db_bind_int64 (stmt, 2, version_id);
+  rc = _kh_db_step (stmt);
+  if (rc == KH_DB_ROW)
+    *out = _kh_db_column_text (stmt, 0);
+  else if (rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kh_db_read_plan_review:
+ * @version_id: a version of the person's plan
+ * @out_scale: (out) (optional) (nullable): the scale the review was
+ *   rated on, as stored with it; %NULL for a first version
+ *
+ * Returns: (transfer full) (element-type KhPlanEvaluation): the
+ *   evaluations of the review that made the person's version
+ *   @version_id, in their order (none for a first version); logged once
+ *   as KH_ACCESS_CLIENT_PLAN. NULL with @error set: PERMISSION,
+ *   NOT_FOUND.
+ */
+GPtrArray *
+kh_db_read_plan_review (KhDb          *db,
+                        KhUser        *user,
+                        gint64         client_id,
+                        gint64         version_id,
+                        KhPlanScale  **out_scale,
+                        GError       **error)
+{
+  g_autofree char *scale = NULL;
+  GPtrArray *evaluations;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (out_scale != NULL)
+    *out_scale = NULL;
+  if (!check_user (db, user, error))
+    return NULL;
+  evaluations = read_plans (db, user, client_id,
+                            "SELECT e.part, coalesce (e.goal_id, 0), e.subject, e.rating, e.comment "
+                            "FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id "
+                            "  JOIN plan_acceptances a ON a.version_id = r.next_id "
+                            "WHERE e.client_id = ?1 AND r.next_id = ?2 ORDER BY e.position",
+                            version_id, evaluation_from_row, (GDestroyNotify) kh_plan_evaluation_free,
+                            read_review_scale, &scale, error);
+  /* As stored: the checks at writing keep it a scale. */
+  if (evaluations != NULL && out_scale != NULL && scale != NULL)
+    *out_scale = kh_plan_scale_parse (scale, NULL);
+  return evaluations;
+}
+
+void
+kh_plan_review_free (KhPlanReview *review)
+{
+  if (review == NULL)
+    return;
+  g_clear_pointer (&review->evaluations, g_ptr_array_unref);
+  g_clear_pointer (&review->scale, kh_plan_scale_free);
+  g_free (review);
+}
+
 /**
  * kh_db_list_plan_evaluations:
  * @version_id: a version made by a review
@@ -1092,17 +1193,5 @@ kh_db_list_plan_evaluations (KhDb     *db,
                              gint64    version_id,
                              GError  **error)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (KH_IS_USER (user), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!check_user (db, user, error))
-    return NULL;
-  return read_plans (db, user, client_id,
-                     "SELECT e.part, coalesce (e.goal_id, 0), e.subject, e.rating, e.comment "
-                     "FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id "
-                     "  JOIN plan_acceptances a ON a.version_id = r.next_id "
-                     "WHERE e.client_id = ?1 AND r.next_id = ?2 ORDER BY e.position",
-                     version_id, evaluation_from_row, (GDestroyNotify) kh_plan_evaluation_free, NULL, NULL,
-                     error);
+  return kh_db_read_plan_review (db, user, client_id, version_id, NULL, error);
 }

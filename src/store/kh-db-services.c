@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "core/kh-plan-settings.h"
 #include "core/kh-service-check.h"
 #include "core/kh-text.h"
 #include "core/kh-unit-profile.h"
@@ -283,8 +284,9 @@ kh_db_get_unit_profile (KhDb    *db,
  *
  * Sets one of the unit's settings ("saturday_is_working_day": "0" or "1").
  * Needs the lead social worker or an administrator. A document setting
- * (kh-unit-profile.h) must pass kh_unit_profile_clean_setting() (INVALID
- * with its message) and is stored cleaned.
+ * (kh-unit-profile.h) must pass kh_unit_profile_clean_setting(), a plan
+ * review setting (kh-plan-settings.h) kh_plan_setting_clean() (INVALID
+ * with its message), and is stored cleaned.
  */
 gboolean
 kh_db_set_setting (KhDb        *db,
@@ -312,6 +314,19 @@ kh_db_set_setting (KhDb        *db,
       if (clean == NULL)
         {
           g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, message);
+          return FALSE;
+        }
+      value = clean;
+    }
+  /* The unit's scale and lists for plan reviews likewise (issue 9, 4). */
+  else if (kh_plan_setting_is_plan_key (key))
+    {
+      g_autoptr(GError) check_error = NULL;
+
+      clean = kh_plan_setting_clean (key, value, &check_error);
+      if (clean == NULL)
+        {
+          g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID, check_error->message);
           return FALSE;
         }
       value = clean;

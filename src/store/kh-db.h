@@ -1222,6 +1222,24 @@ GPtrArray        *kh_db_list_plan_evaluations   (KhDb              *db,
                                                  gint64             client_id,
                                                  gint64             version_id,
                                                  GError           **error);
+/* A review as read: its evaluations and the scale they were rated on. */
+typedef struct
+{
+  GPtrArray    *evaluations;         /* KhPlanEvaluation */
+  KhPlanScale  *scale;               /* NULL: the version was made without a review */
+} KhPlanReview;
+
+void              kh_plan_review_free           (KhPlanReview      *review);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhPlanReview, kh_plan_review_free)
+
+/* The same with the scale the review was rated on (NULL for a first
+ * version), in one logged read. */
+GPtrArray        *kh_db_read_plan_review        (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gint64             version_id,
+                                                 KhPlanScale      **out_scale,
+                                                 GError           **error);
 
 /* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */
 

@@ -2156,6 +2156,7 @@ typedef enum {
   PLAN_LIST,
   PLAN_READ,
   PLAN_EVALUATIONS,
+  PLAN_REVIEW_READ,
 } PlanOp;
 
 /* One call of kh-db-plans.c, its arguments copied for the worker. */
@@ -2199,6 +2200,19 @@ plan_job (KhStore  *self,
     case PLAN_LIST:        return kh_db_list_client_plans (db, user, a->client_id, error);
     case PLAN_READ:        return kh_db_read_client_plan (db, user, a->client_id, a->version_id, error);
     case PLAN_EVALUATIONS: return kh_db_list_plan_evaluations (db, user, a->client_id, a->version_id, error);
+    case PLAN_REVIEW_READ:
+      {
+        KhPlanScale *scale = NULL;
+        GPtrArray *evaluations = kh_db_read_plan_review (db, user, a->client_id, a->version_id, &scale, error);
+        KhPlanReview *review;
+
+        if (evaluations == NULL)
+          return NULL;
+        review = g_new0 (KhPlanReview, 1);
+        review->evaluations = evaluations;
+        review->scale = scale;
+        return review;
+      }
     default:               g_assert_not_reached ();
     }
 }
@@ -2378,6 +2392,37 @@ kh_store_list_plan_evaluations_finish (KhStore       *self,
                                        GError       **error)
 {
   return finish_pointer (self, result, kh_store_list_plan_evaluations_async, error);
+}
+
+void
+kh_store_read_plan_review_async (KhStore             *self,
+                                 gint64               client_id,
+                                 gint64               version_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  g_return_if_fail (KH_IS_STORE (self));
+  args->client_id = client_id;
+  args->version_id = version_id;
+  push_plan_job (self, kh_store_read_plan_review_async, PLAN_REVIEW_READ, args,
+                 (GDestroyNotify) kh_plan_review_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_plan_review_finish:
+ *
+ * Returns: (transfer full): the review that made the version (no
+ *   evaluations and no scale for a first version)
+ */
+KhPlanReview *
+kh_store_read_plan_review_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_plan_review_async, error);
 }
 
 /* ---- issued letters and decisions (issue 8, 5) ---- */

@@ -205,6 +205,11 @@ void        kh_store_list_plan_evaluations_async (KhStore *self, gint64 client_i
                                                   GCancellable *cancellable, GAsyncReadyCallback callback,
                                                   gpointer user_data);
 GPtrArray  *kh_store_list_plan_evaluations_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* The same with the scale the review was rated on, as stored with it. */
+void        kh_store_read_plan_review_async (KhStore *self, gint64 client_id, gint64 version_id,
+                                             GCancellable *cancellable, GAsyncReadyCallback callback,
+                                             gpointer user_data);
+KhPlanReview *kh_store_read_plan_review_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 /* Issues a letter or decision (kh_db_issue_document): `document` is
  * copied before the call returns; the result is that copy with its id,

@@ -257,6 +257,66 @@ test_document_settings (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "postal_code_town_sv\t00990 Exempel\n"));
 }
 
+/* settings plan-scale, plan-services, plan-methods: from a file, cleaned,
+ * shown by settings show; a bad file refused with the core's words and
+ * the setting kept (issue 9, 4). */
+static void
+test_plan_settings (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->db_path);
+  g_autofree char *scale_file = g_build_filename (dir, "scale.txt", NULL);
+  g_autofree char *bad_file = g_build_filename (dir, "bad.txt", NULL);
+  g_autofree char *services_file = g_build_filename (dir, "services.txt", NULL);
+  g_autofree char *empty_file = g_build_filename (dir, "empty.txt", NULL);
+  const char *init[] = { "init", NULL };
+  const char *show[] = { "settings", "show", NULL };
+  const char *scale[] = { "settings", "plan-scale", scale_file, NULL };
+  const char *bad[] = { "settings", "plan-scale", bad_file, NULL };
+  const char *services[] = { "settings", "plan-services", services_file, NULL };
+  const char *clear[] = { "settings", "plan-services", empty_file, NULL };
+  const char *no_file[] = { "settings", "plan-methods", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (scale_file, "Ei|Nej\n\n  Vähän | Lite\nPaljon|Mycket\nTäysin|Helt\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_file, "Ei|Nej\nKyllä\n", -1, NULL));
+  g_assert_true (g_file_set_contents (services_file, "Sosiaaliohjaus\r\nTuettu asuminen\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty_file, "", -1, NULL));
+
+  g_free (run (fixture, fixture->db_path, 0, init, NULL));
+  /* Unset: the default's five steps. */
+  out = run (fixture, fixture->db_path, 0, show, NULL);
+  g_assert_nonnull (strstr (out, "plan-scale\t(not set: the default)\n"));
+  g_assert_nonnull (strstr (out, "  Saavutettu|Uppnått\n"));
+  g_assert_nonnull (strstr (out, "plan-services\t(not set)\nplan-methods\t(not set)\n"));
+  g_clear_pointer (&out, g_free);
+
+  out = run (fixture, fixture->db_path, 0, scale, NULL);
+  g_assert_cmpstr (out, ==, "Saved: plan-scale, 4 lines\n");
+  g_clear_pointer (&out, g_free);
+  out = run (fixture, fixture->db_path, 0, services, NULL);
+  g_assert_cmpstr (out, ==, "Saved: plan-services, 2 lines\n");
+  g_clear_pointer (&out, g_free);
+  g_free (run (fixture, fixture->db_path, 2, bad, &err));
+  g_assert_nonnull (strstr (err, "Line 2 of the scale: write the step in Finnish and in Swedish"));
+  g_clear_pointer (&err, g_free);
+  g_free (run (fixture, fixture->db_path, 2, no_file, &err));
+  g_assert_nonnull (strstr (err, "settings plan-methods FILE"));
+  g_clear_pointer (&err, g_free);
+
+  out = run (fixture, fixture->db_path, 0, show, NULL);
+  g_assert_nonnull (strstr (out, "plan-scale\n  Ei|Nej\n  Vähän|Lite\n  Paljon|Mycket\n  Täysin|Helt\n"));
+  g_assert_nonnull (strstr (out, "plan-services\n  Sosiaaliohjaus\n  Tuettu asuminen\n"));
+  g_clear_pointer (&out, g_free);
+
+  out = run (fixture, fixture->db_path, 0, clear, NULL);
+  g_assert_cmpstr (out, ==, "Cleared: plan-services\n");
+  g_clear_pointer (&out, g_free);
+  out = run (fixture, fixture->db_path, 0, show, NULL);
+  g_assert_nonnull (strstr (out, "plan-services\t(not set)\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +333,7 @@ main (int   argc,
   ADD ("/admin/calendar/bad-input", test_bad_input);
   ADD ("/admin/calendar/settings-words", test_settings_words);
   ADD ("/admin/calendar/document-settings", test_document_settings);
+  ADD ("/admin/calendar/plan-settings", test_plan_settings);
 
   return g_test_run ();
 }

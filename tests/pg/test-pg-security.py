@@ -1690,6 +1690,9 @@ def test_client_plans():
     # server's functions (0031-client-plans.sql), read after its log row
     # (what 16), never changed. A refused transaction still takes its ids
     # (versions 2–4, goals 2–3, review 1): the review's version is 5.
+    # The default five steps, as kh_plan_scale_to_setting writes them.
+    SCALE = ("E'Ei edistystä|Inga framsteg\\nVähän edistystä|Små framsteg\\nJonkin verran edistystä|"
+             "Vissa framsteg\\nPaljon edistystä|Stora framsteg\\nSaavutettu|Uppnått'")
     version = ("SELECT id FROM kohtaamo.plan_version_add (1, 1, %d, '2026-01-10', 1, NULL, 'Haluan maksaa vuokrat', "
                "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, NULL, NULL, NULL, '2026-04-10', NULL, NULL, 0, 1);")
     expect_ok('a social worker makes the plan, row by row, and accepts it', 'sw', """
@@ -1729,19 +1732,58 @@ def test_client_plans():
         BEGIN;
         %s
         SELECT kohtaamo.plan_goal_add (4, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
-        SELECT kohtaamo.plan_review_add (1, 4);
+        SELECT kohtaamo.plan_review_add (1, 4, %s);
         SELECT * FROM kohtaamo.plan_version_accept (4);
         COMMIT;
-    """ % (version % 2), 'rates every active goal')
-    expect_ok('a review with the goal rated makes version 2', 'lead', """
+    """ % (version % 2, SCALE), 'rates every active goal')
+    # Issue 9, 4 (0034): a review keeps the scale it was rated on, 2–10
+    # lines of "fi|sv"; a rating above its steps is refused.
+    expect_error('a review\'s scale has two steps at least', 'lead', """
         BEGIN;
         %s
         SELECT kohtaamo.plan_goal_add (5, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
-        SELECT kohtaamo.plan_review_add (1, 5);
-        SELECT kohtaamo.plan_evaluation_add (2, 0, 1, 1, NULL, 5, 'Maksettu kolme kuukautta');
-        SELECT version_id FROM kohtaamo.plan_version_accept (5);
+        SELECT kohtaamo.plan_review_add (1, 5, 'Vain|Bara');
         COMMIT;
-    """ % (version % 2), want='5\n4\n2\n2\n5')
+    """ % (version % 2), 'plan_reviews_scale_check')
+    expect_error('a rating is a step of the review\'s scale', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (6, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 6, E'Ei|Nej\\nKyllä|Ja');
+        SELECT kohtaamo.plan_evaluation_add (3, 0, 1, 1, NULL, 3, NULL);
+        COMMIT;
+    """ % (version % 2), 'a rating is a step of its review')
+    expect_ok('a review with the goal rated makes version 2', 'lead', """
+        BEGIN;
+        %s
+        SELECT kohtaamo.plan_goal_add (7, 1, 0, 'Vuokrat maksetaan ajallaan', 'housing', 'Asuminen', 2, NULL);
+        SELECT kohtaamo.plan_review_add (1, 7, %s);
+        SELECT kohtaamo.plan_evaluation_add (4, 0, 1, 1, NULL, 5, 'Maksettu kolme kuukautta');
+        SELECT version_id FROM kohtaamo.plan_version_accept (7);
+        COMMIT;
+    """ % (version % 2, SCALE), want='7\n6\n4\n4\n7')
+    expect_ok('the review keeps its scale', 'postgres',
+              "SELECT kohtaamo.plan_scale_steps (scale) || ':' || split_part (scale, E'\\n', 5) "
+              "FROM kohtaamo.plan_reviews WHERE id = 4;", want='5:Saavutettu|Uppnått')
+    # The unit's scale and lists (0034): the same roles as every setting,
+    # and the server checks the values.
+    expect_error('a social worker does not change the scale', 'sw',
+                 "INSERT INTO settings (key, value) VALUES ('plan_scale', E'Ei|Nej\\nKyllä|Ja');",
+                 'permission denied')
+    expect_ok('the lead social worker sets a scale of two steps', 'lead',
+              "INSERT INTO settings (key, value) VALUES ('plan_scale', E'Ei|Nej\\nKyllä|Ja') "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value;")
+    for value in ("'Vain yksi|Bara ett'", "E'Ei|Nej\\nKyllä'", "E'Ei|Nej\\n Kyllä|Ja'",
+                  "E'1|1\\n2|2\\n3|3\\n4|4\\n5|5\\n6|6\\n7|7\\n8|8\\n9|9\\n10|10\\n11|11'"):
+        expect_error('the scale %s is refused' % value, 'lead',
+                     "UPDATE settings SET value = %s WHERE key = 'plan_scale';" % value, 'plan_scale is 2 to 10 lines')
+    expect_ok('the administrator lists the methods', 'adm',
+              "INSERT INTO settings (key, value) VALUES ('plan_methods', E'Motivoiva haastattelu\\nVerkostokartta') "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value;")
+    for value in ("E'A\\nA'", "E'A\\n\\nB'", "repeat ('x', 201)", "E'Verkosto\\u200bkartta'"):
+        expect_error('the list %s is refused' % value, 'adm',
+                     "INSERT INTO settings (key, value) VALUES ('plan_services', %s);" % value,
+                     'plan_services is at most 100 different lines')
     expect_ok('the caseload sees the review date of the newest version, no more', 'sw',
               "SELECT review_on || ':' || overdue FROM kohtaamo.case_plan_status (1);", want='2026-04-10:0')
     for login in ('rec', 'adm'):

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "core/kh-plan-settings.h"
 #include "store-desk-util.h"
 
 typedef struct
@@ -421,6 +422,33 @@ test_refused (Fixture       *f,
 
 /* Below the store: an accepted version is kept as it was, for any
  * program. */
+/* Writes version `version` of the plan row by row, as any program could
+ * (made today, reviewed in 30 days), and returns its id. */
+static gint64
+raw_add_version (RawDb  *raw,
+                 People *p,
+                 gint64  plan_id,
+                 int     version)
+{
+  g_autofree char *made = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *sql = NULL;
+  GDate day;
+
+  day_from_now (&day, 0);
+  made = kh_network_format_day (&day);
+  day_from_now (&day, 30);
+  review = kh_network_format_day (&day);
+  sql = g_strdup_printf ("INSERT INTO plan_versions (plan_id, client_id, version, made_on, "
+                         "client_took_part, need_client_view, meetings, review_on, joint, saved_at, "
+                         "saved_by) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %d, '%s', 1, "
+                         "'Tarve', 3, '%s', 0, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
+                         plan_id, p->client_id, version, made, review, g_get_real_time () / G_USEC_PER_SEC,
+                         p->sw->id);
+  raw_run (raw, sql);
+  return raw_number (raw, "SELECT max (id) FROM plan_versions");
+}
+
 static void
 test_append_only (Fixture       *f,
                   gconstpointer  data)
@@ -465,28 +493,12 @@ test_append_only (Fixture       *f,
   /* A second version written row by row, as any program could: one
    * coordinator at most, and not accepted without a review. */
   {
-    g_autofree char *made = NULL;
-    g_autofree char *review = NULL;
-    g_autofree char *version = NULL;
     g_autofree char *goal = NULL;
     g_autofree char *coordinator = NULL;
     g_autofree char *another = NULL;
     g_autofree char *accept = NULL;
-    gint64 v2;
-    GDate day;
+    gint64 v2 = raw_add_version (raw, &p, stored->plan_id, 2);
 
-    day_from_now (&day, 0);
-    made = kh_network_format_day (&day);
-    day_from_now (&day, 30);
-    review = kh_network_format_day (&day);
-    version = g_strdup_printf ("INSERT INTO plan_versions (plan_id, client_id, version, made_on, "
-                               "client_took_part, need_client_view, meetings, review_on, joint, saved_at, "
-                               "saved_by) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 2, '%s', 1, "
-                               "'Tarve', 3, '%s', 0, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ")",
-                               stored->plan_id, p.client_id, made, review, g_get_real_time () / G_USEC_PER_SEC,
-                               p.sw->id);
-    raw_run (raw, version);
-    v2 = raw_number (raw, "SELECT max (id) FROM plan_versions");
     goal = g_strdup_printf ("INSERT INTO plan_goals (version_id, plan_id, client_id, position, text, area_key, "
                             "status) VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
                             ", 0, 'Uusi', 'work', 1)", v2, stored->plan_id, p.client_id);
@@ -630,6 +642,202 @@ test_review (Fixture       *f,
   g_assert_cmpint (((KhPlanVersionInfo *) g_ptr_array_index (versions, 1))->version, ==, 1);
   /* Reads: version 1, version 2, the evaluations, the list. */
   g_assert_cmpint (plan_reads (f, p.client_id), ==, 4);
+  people_clear (&p);
+}
+
+static char *
+setting (Fixture    *f,
+         const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  char *value = kh_db_get_setting (f->db, key, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* Issue 9, 4: the unit's scale and lists, checked by the store and — on a
+ * server — by the server; a review keeps the scale it was rated on, and a
+ * rating above its steps is refused whoever writes it. */
+static void
+test_review_scale (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *four_steps = "Ei edistystä|Inga framsteg\nVähän|Lite\nPaljon|Mycket\nTäysin|Helt";
+  People p = { 0 };
+  g_autoptr(KhClientPlan) plan = NULL;
+  g_autoptr(KhClientPlan) first = NULL;
+  g_autoptr(KhClientPlan) read = NULL;
+  g_autoptr(KhClientPlan) next = NULL;
+  g_autoptr(KhClientPlan) second = NULL;
+  g_autoptr(KhPlanScale) unit_scale = NULL;
+  g_autoptr(KhPlanScale) kept = NULL;
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+  g_autoptr(GPtrArray) stored_evaluations = NULL;
+  g_autoptr(GPtrArray) first_evaluations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  /* A character by its code, in either engine's SQL. */
+  const char *chr = f->pg_dbname != NULL ? "chr" : "char";
+  RawDb *raw;
+
+  people_set_up (f, &p);
+
+  /* The settings: the lead social worker sets them, cleaned; a social
+   * worker may not; a bad value is refused and the old one kept. */
+  g_assert_false (kh_db_set_setting (fixture_db (f, p.sw), p.sw, KH_SETTING_PLAN_SCALE, four_steps, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (kh_db_set_setting (fixture_db (f, p.lead), p.lead, KH_SETTING_PLAN_SCALE,
+                                    "\n Ei edistystä | Inga framsteg\nVähän|Lite\n\nPaljon|Mycket\nTäysin|Helt\n",
+                                    &error));
+  g_assert_no_error (error);
+  value = setting (f, KH_SETTING_PLAN_SCALE);
+  g_assert_cmpstr (value, ==, four_steps);
+  g_clear_pointer (&value, g_free);
+  g_assert_true (kh_db_set_setting (fixture_db (f, p.lead), p.lead, KH_SETTING_PLAN_SERVICES,
+                                    "Sosiaaliohjaus\n\n  Tuettu asuminen\nAikuissosiaalityö", &error));
+  g_assert_no_error (error);
+  g_assert_true (kh_db_set_setting (fixture_db (f, p.lead), p.lead, KH_SETTING_PLAN_METHODS,
+                                    "Motivoiva haastattelu\nVerkostokartta", &error));
+  g_assert_no_error (error);
+  value = setting (f, KH_SETTING_PLAN_SERVICES);
+  g_assert_cmpstr (value, ==, "Sosiaaliohjaus\nTuettu asuminen\nAikuissosiaalityö");
+  g_clear_pointer (&value, g_free);
+  {
+    static const struct { const char *key; const char *value; } bad[] = {
+      { KH_SETTING_PLAN_SCALE, "Vain yksi|Bara ett" },
+      { KH_SETTING_PLAN_SCALE, "1|1\n2|2\n3|3\n4|4\n5|5\n6|6\n7|7\n8|8\n9|9\n10|10\n11|11" },
+      { KH_SETTING_PLAN_SCALE, "Ei|Nej\nKyllä" },
+      { KH_SETTING_PLAN_SERVICES, "Sosiaaliohjaus\nSosiaaliohjaus" },
+      { KH_SETTING_PLAN_METHODS, "Motivoiva\thaastattelu" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (kh_db_set_setting (fixture_db (f, p.lead), p.lead, bad[i].key, bad[i].value, &error));
+        g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+        g_clear_error (&error);
+      }
+  }
+  value = setting (f, KH_SETTING_PLAN_SCALE);
+  g_assert_cmpstr (value, ==, four_steps);
+  g_clear_pointer (&value, g_free);
+
+  /* Below the store: SQLite's triggers refuse a control character; the
+   * server refuses every value kh_plan_setting_clean refuses. */
+  raw = raw_connect (f);
+  {
+    g_autofree char *tab = g_strdup_printf ("UPDATE settings SET value = 'Motivoiva' || %s (9) || 'haastattelu' "
+                                            "WHERE key = 'plan_methods'", chr);
+
+    g_assert_true (raw_refuses (raw, tab));
+  }
+  if (f->pg_dbname != NULL)
+    {
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = 'Vain yksi|Bara ett' WHERE key = 'plan_scale'"));
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = E'Ei|Nej\\nKyllä' WHERE key = 'plan_scale'"));
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = E' Ei|Nej\\nKyllä|Ja' WHERE key = 'plan_scale'"));
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = E'A\\nA' WHERE key = 'plan_services'"));
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = E'A\\n\\nB' WHERE key = 'plan_services'"));
+      g_assert_true (raw_refuses (raw, "UPDATE settings SET value = repeat ('x', 201) WHERE key = 'plan_methods'"));
+      raw_run (raw, "UPDATE settings SET value = repeat ('x', 200) WHERE key = 'plan_methods'");
+      raw_run (raw, "UPDATE settings SET value = E'Motivoiva haastattelu\\nVerkostokartta' "
+                    "WHERE key = 'plan_methods'");
+    }
+  raw_close (raw);
+
+  /* A review on the unit's four steps: 5 is off it. */
+  plan = test_plan (&p);
+  first = save (f, p.sw, plan);
+  read = read_plan (f, p.sw, p.client_id, first->id);
+  next = kh_client_plan_copy (read);
+  value = setting (f, KH_SETTING_PLAN_SCALE);
+  unit_scale = kh_plan_scale_from_setting (value);
+  g_clear_pointer (&value, g_free);
+  g_assert_cmpint (unit_scale->steps, ==, 4);
+  for (guint i = 0; i < read->goals->len; i++)
+    g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_GOAL, GOAL (read, i)->id, NULL, 5, NULL));
+  g_assert_null (kh_db_review_client_plan (fixture_db (f, p.sw), p.sw, read, evaluations, unit_scale, next, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  for (guint i = 0; i < evaluations->len; i++)
+    ((KhPlanEvaluation *) g_ptr_array_index (evaluations, i))->rating = 4 - i;
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_FACTOR, 0, "Äidin tuki", 4, "Kantaa"));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_SERVICE, 0, "Tuettu asuminen", 3, NULL));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_METHOD, 0, "Verkostokartta", 2, "Auttoi"));
+  second = kh_db_review_client_plan (fixture_db (f, p.sw), p.sw, read, evaluations, unit_scale, next, &error);
+  g_assert_no_error (error);
+
+  /* The unit goes back to the default scale: the review keeps its own. */
+  g_assert_true (kh_db_set_setting (fixture_db (f, p.lead), p.lead, KH_SETTING_PLAN_SCALE, "", &error));
+  g_assert_no_error (error);
+  value = setting (f, KH_SETTING_PLAN_SCALE);
+  g_assert_true (value == NULL || *value == '\0');
+  g_clear_pointer (&value, g_free);
+  stored_evaluations = kh_db_read_plan_review (fixture_db (f, p.cou), p.cou, p.client_id, second->id, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kept);
+  g_assert_cmpint (kept->steps, ==, 4);
+  g_assert_cmpstr (kh_plan_scale_label (kept, 4, "fi"), ==, "Täysin");
+  g_assert_cmpstr (kh_plan_scale_label (kept, 4, "sv"), ==, "Helt");
+  g_assert_cmpstr (kh_plan_scale_label (kept, 1, "fi"), ==, "Ei edistystä");
+  g_assert_cmpuint (stored_evaluations->len, ==, 6);
+  {
+    KhPlanEvaluation *factor = g_ptr_array_index (stored_evaluations, 3);
+    KhPlanEvaluation *service = g_ptr_array_index (stored_evaluations, 4);
+    KhPlanEvaluation *method = g_ptr_array_index (stored_evaluations, 5);
+
+    g_assert_cmpint (((KhPlanEvaluation *) g_ptr_array_index (stored_evaluations, 0))->rating, ==, 4);
+    g_assert_cmpint (factor->part, ==, KH_EVALUATED_FACTOR);
+    g_assert_cmpstr (factor->subject, ==, "Äidin tuki");
+    g_assert_cmpstr (factor->comment, ==, "Kantaa");
+    g_assert_cmpint (service->part, ==, KH_EVALUATED_SERVICE);
+    g_assert_cmpstr (service->subject, ==, "Tuettu asuminen");
+    g_assert_cmpint (service->rating, ==, 3);
+    g_assert_cmpint (method->part, ==, KH_EVALUATED_METHOD);
+    g_assert_cmpstr (method->subject, ==, "Verkostokartta");
+    g_assert_cmpint (method->rating, ==, 2);
+  }
+  /* The first version was made without a review: no scale. */
+  first_evaluations = kh_db_read_plan_review (fixture_db (f, p.cou), p.cou, p.client_id, first->id, &kept, &error);
+  g_assert_no_error (error);
+  g_assert_null (kept);
+  g_assert_cmpuint (first_evaluations->len, ==, 0);
+
+  /* Row by row, as any program could: a review's scale is 2–10 lines of
+   * "fi|sv", and a rating above its steps is refused. */
+  raw = raw_connect (f);
+  {
+    g_autofree char *one_step = NULL;
+    g_autofree char *two_steps = NULL;
+    g_autofree char *above = NULL;
+    g_autofree char *top = NULL;
+    gint64 v3 = raw_add_version (raw, &p, first->plan_id, 3);
+    gint64 r3;
+
+#define REVIEW_SQL(scale) \
+    "INSERT INTO plan_reviews (plan_id, client_id, reviewed_id, next_id, reviewed_at, reviewed_by, scale) " \
+    "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" \
+    G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", " scale ")"
+    one_step = g_strdup_printf (REVIEW_SQL ("'Vain|Bara'"), first->plan_id, p.client_id, second->id, v3,
+                                g_get_real_time () / G_USEC_PER_SEC, p.sw->id);
+    g_assert_true (raw_refuses (raw, one_step));
+    two_steps = g_strdup_printf (REVIEW_SQL ("'Ei|Nej' || %s (10) || 'Kyllä|Ja'"), first->plan_id,
+                                 p.client_id, second->id, v3, g_get_real_time () / G_USEC_PER_SEC, p.sw->id, chr);
+#undef REVIEW_SQL
+    raw_run (raw, two_steps);
+    r3 = raw_number (raw, "SELECT max (id) FROM plan_reviews");
+    above = g_strdup_printf ("INSERT INTO plan_evaluations (review_id, client_id, position, part, subject, rating) "
+                             "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 0, 3, 'Tuettu asuminen', 3)",
+                             r3, p.client_id);
+    g_assert_true (raw_refuses (raw, above));
+    top = g_strdup_printf ("INSERT INTO plan_evaluations (review_id, client_id, position, part, subject, rating) "
+                           "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 0, 3, 'Tuettu asuminen', 2)",
+                           r3, p.client_id);
+    raw_run (raw, top);
+  }
+  raw_close (raw);
   people_clear (&p);
 }
 
@@ -804,6 +1012,7 @@ main (int   argc,
   ADD ("/store/plans/refused", test_refused);
   ADD ("/store/plans/append-only", test_append_only);
   ADD ("/store/plans/review", test_review);
+  ADD ("/store/plans/review-scale", test_review_scale);
   ADD ("/store/plans/caseload-and-timeline", test_caseload_and_timeline);
   ADD ("/store/plans/async", test_async);
 
