@@ -25,6 +25,7 @@
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-form-rows.h"
 #include "ui/documents/kh-document-view.h"
 #include "ui/documents/kh-document-window.h"
 #include "ui/documents/kh-plan-extract.h"
@@ -483,6 +484,177 @@ test_store_error_keeps_form (Fixture       *f,
   g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count (*) FROM plan_versions"), ==, 1);
 }
 
+/* The unit's settings, as its administrator sets them. */
+static void
+set_unit_setting (Fixture    *f,
+                  const char *key,
+                  const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhDb) admin_db = kh_db_open (f->ui.location, &error);
+  g_autoptr(KhUser) admin = NULL;
+
+  g_assert_no_error (error);
+  admin = kh_db_login (admin_db, kh_test_ui_on_server () ? PG_TEST_ADMIN : "ada", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (kh_db_set_setting (admin_db, admin, key, value, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether the past review shows, with `text` in it; `out` its lines. */
+static gboolean
+review_shows (Fixture     *f,
+              const char  *text,
+              char       **out)
+{
+  g_free (*out);
+  *out = kh_plan_window_dup_review (f->window);
+  return **out != '\0' && strstr (*out, text) != NULL;
+}
+
+static guint
+choices (GtkWidget *combo)
+{
+  return g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (combo)));
+}
+
+/* Issue 9, 4: AVAIN's four parts at a review. The unit rates on four
+ * steps of its own and lists its services and methods; version 2 was
+ * reviewed earlier on the default five steps and keeps them. A factor of
+ * the plan, a service and a method are switched on, rated and commented,
+ * saved with the goal's rating, and the saved version shows all four
+ * parts on the new review's scale. */
+static void
+test_avain_review (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(KhClientPlan) first = NULL;
+  g_autoptr(KhClientPlan) next = NULL;
+  g_autoptr(KhClientPlan) second = NULL;
+  g_autoptr(KhPlanScale) standard = kh_plan_scale_new_default ();
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *past = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *sql = NULL;
+  gboolean sv = g_str_equal (kh_form_rows_ui_language (), "sv");
+  gboolean english = g_getenv ("KOHTAAMO_LOCALEDIR") == NULL;
+
+  set_unit_setting (f, "plan_scale", "Ei edistystä|Inga framsteg\nVähän|Lite\nPaljon|Mycket\nTäysin|Helt");
+  set_unit_setting (f, "plan_services", "Sosiaaliohjaus\nTuettu asuminen\nTalous- ja velkaneuvonta");
+  set_unit_setting (f, "plan_methods", "Motivoiva haastattelu\nVerkostokartta");
+
+  /* Version 2, by a review on the default scale, with two factors. */
+  first = kh_test_ui_make_plan (f->desk, f->me, f->client_id, f->case_id, 60, 14, 7);
+  next = kh_client_plan_copy (first);
+  g_ptr_array_add (next->factors, kh_plan_factor_new (KH_FACTOR_HELPS, "Äidin tuki"));
+  g_ptr_array_add (next->factors, kh_plan_factor_new (KH_FACTOR_HINDERS, "Velat"));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_GOAL,
+                                                        ((KhPlanGoal *) g_ptr_array_index (first->goals, 0))->id,
+                                                        NULL, 3, "Kaksi vuokraa maksettu."));
+  second = kh_db_review_client_plan (f->desk, f->me, first, evaluations, standard, next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->version, ==, 2);
+
+  open_window (f);
+  g_assert_cmpint (kh_plan_window_get_stored (f->window)->version, ==, 2);
+  /* The review of version 1 keeps its five steps. */
+  WAIT_UNTIL (review_shows (f, "", &past));
+  g_test_message ("%s", past);
+  g_assert_nonnull (strstr (past, sv ? "Vuokrat maksetaan ajallaan: Vissa framsteg — Kaksi vuokraa maksettu."
+                                     : english ? "Goals: Vuokrat maksetaan ajallaan: Jonkin verran edistystä — Kaksi vuokraa maksettu."
+                                               : "Vuokrat maksetaan ajallaan: Jonkin verran edistystä — Kaksi vuokraa maksettu."));
+
+  /* This review: the unit's four steps after "not rated", for every part. */
+  g_assert_cmpuint (choices (field (f, "goal-rating", 0, -1)), ==, 5);
+  g_assert_cmpuint (choices (field (f, "factor-rating", -1, 0)), ==, 5);
+  g_assert_cmpuint (choices (field (f, "service-rating", -1, 2)), ==, 5);
+  g_assert_cmpuint (choices (field (f, "method-rating", -1, 1)), ==, 5);
+  g_assert_null (kh_plan_window_get_field (f->window, "factor", -1, 2));
+  g_assert_null (kh_plan_window_get_field (f->window, "service", -1, 3));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field (f, "service", -1, 1))), ==,
+                   "Tuettu asuminen");
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (g_list_model_get_item (
+                     adw_combo_row_get_model (ADW_COMBO_ROW (field (f, "method-rating", -1, 0))), 4))), ==,
+                   sv ? "Helt" : "Täysin");
+
+  choose (f, "goal-rating", 0, -1, 4);
+  type (f, "goal-comment", 0, -1, "Vuokrat maksettu puoli vuotta.");
+  choose (f, "goal-status", 0, -1, KH_GOAL_ACHIEVED - 1);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (field (f, "factor", -1, 0)), TRUE);
+  choose (f, "factor-rating", -1, 0, 4);
+  type (f, "factor-comment", -1, 0, "Äiti kävi mukana tapaamisissa.");
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (field (f, "service", -1, 1)), TRUE);
+  choose (f, "service-rating", -1, 1, 3);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (field (f, "method", -1, 1)), TRUE);
+  choose (f, "method-rating", -1, 1, 2);
+  type (f, "method-comment", -1, 1, "Kartta auttoi näkemään tukijat.");
+  /* Switched on, then off again: not evaluated. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (field (f, "service", -1, 0)), TRUE);
+  choose (f, "service-rating", -1, 0, 1);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (field (f, "service", -1, 0)), FALSE);
+  click (field (f, "add-goal", -1, -1));
+  type (f, "goal-text", 1, -1, "Velat järjestyksessä");
+  add_action (f, 1, "Varaan ajan velkaneuvontaan", 0, 14);
+  type_day (f, "review", -1, -1, 120);
+  scroll_to (gtk_widget_get_ancestor (field (f, "factor", -1, 0), ADW_TYPE_PREFERENCES_GROUP));
+  kh_test_ui_screenshot (GTK_WIDGET (f->window), "plan-window-avain");
+  save (f);
+  WAIT_UNTIL (kh_plan_window_get_stored (f->window)->version == 3);
+
+  /* As stored: the goal and three parts, on the unit's four steps. */
+  sql = g_strdup_printf ("SELECT count (*) FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id "
+                         "WHERE r.next_id = %" G_GINT64_FORMAT " AND r.scale = 'Ei edistystä|Inga framsteg' || %s (10) "
+                         "|| 'Vähän|Lite' || %s (10) || 'Paljon|Mycket' || %s (10) || 'Täysin|Helt' "
+                         "AND ((e.part = 1 AND e.rating = 4) OR (e.part = 2 AND e.subject = 'Äidin tuki' AND e.rating = 4 "
+                         "     AND e.comment = 'Äiti kävi mukana tapaamisissa.') "
+                         "  OR (e.part = 3 AND e.subject = 'Tuettu asuminen' AND e.rating = 3) "
+                         "  OR (e.part = 4 AND e.subject = 'Verkostokartta' AND e.rating = 2))",
+                         kh_plan_window_get_stored (f->window)->id,
+                         kh_test_ui_on_server () ? "chr" : "char", kh_test_ui_on_server () ? "chr" : "char",
+                         kh_test_ui_on_server () ? "chr" : "char");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 4);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count (*) FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id "
+                         "WHERE r.next_id = %" G_GINT64_FORMAT, kh_plan_window_get_stored (f->window)->id);
+  g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 4);
+
+  /* The saved version shows its review, all four parts, read-only. */
+  WAIT_UNTIL (review_shows (f, "Verkostokartta", &review));
+  g_test_message ("%s", review);
+  g_assert_nonnull (strstr (review, sv ? "Vuokrat maksetaan ajallaan: Helt — Vuokrat maksettu puoli vuotta."
+                                       : "Vuokrat maksetaan ajallaan: Täysin — Vuokrat maksettu puoli vuotta."));
+  g_assert_nonnull (strstr (review, sv ? "Äidin tuki: Helt — Äiti kävi mukana tapaamisissa."
+                                       : "Äidin tuki: Täysin — Äiti kävi mukana tapaamisissa."));
+  g_assert_nonnull (strstr (review, sv ? "Tuettu asuminen: Mycket" : "Tuettu asuminen: Paljon"));
+  g_assert_nonnull (strstr (review, sv ? "Verkostokartta: Lite — Kartta auttoi näkemään tukijat."
+                                       : "Verkostokartta: Vähän — Kartta auttoi näkemään tukijat."));
+  g_assert_null (strstr (review, "Sosiaaliohjaus"));
+  if (english)
+    {
+      g_assert_nonnull (strstr (review, "Goals: Vuokrat"));
+      g_assert_nonnull (strstr (review, "Factors that help or hinder: Äidin tuki"));
+      g_assert_nonnull (strstr (review, "Services: Tuettu asuminen"));
+      g_assert_nonnull (strstr (review, "Methods: Verkostokartta"));
+    }
+  /* The unit's scale changes later: the saved review keeps its words. */
+  set_unit_setting (f, "plan_scale", "");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+    gtk_widget_get_ancestor (field (f, "made", -1, -1), GTK_TYPE_SCROLLED_WINDOW))), 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  kh_test_ui_screenshot (GTK_WIDGET (f->window), "plan-window-avain-saved");
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  open_window (f);
+  g_clear_pointer (&review, g_free);
+  WAIT_UNTIL (review_shows (f, "Verkostokartta", &review));
+  g_assert_nonnull (strstr (review, sv ? "Verkostokartta: Lite" : "Verkostokartta: Vähän"));
+  /* The next review rates on the default five steps again (the goal
+   * added is the one being worked on). */
+  g_assert_null (kh_plan_window_get_field (f->window, "goal-rating", 0, -1));
+  g_assert_cmpuint (choices (field (f, "goal-rating", 1, -1)), ==, 6);
+}
+
 /* The text of the PDF the document window shows, or NULL. */
 static char *
 dup_letter_text (void)
@@ -572,6 +744,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui/plan-window/store-error-keeps-form", Fixture, NULL, fixture_set_up,
               test_store_error_keeps_form, fixture_tear_down);
+  g_test_add ("/ui/plan-window/avain-review", Fixture, NULL, fixture_set_up, test_avain_review,
+              fixture_tear_down);
   g_test_add ("/ui/plan-window/letter", Fixture, NULL, fixture_set_up, test_letter, fixture_tear_down);
   g_test_add ("/ui/plan-window/letter-sv", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_letter,
               fixture_tear_down);

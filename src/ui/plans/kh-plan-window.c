@@ -27,11 +27,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "core/kh-assessment.h"
 #include "core/kh-client-plan.h"
 #include "core/kh-network.h"
+#include "core/kh-plan-settings.h"
 #include "core/kh-text.h"
 #include "documents/kh-plan-letter.h"
 #include "ui/assessment/kh-assessment-fields.h"
@@ -70,6 +73,18 @@ typedef struct
   AdwEntryRow     *responsibility;
   GtkCheckButton  *coordinator;
 } PartnerWidgets;
+
+/* AVAIN's other parts at a review (issue 9, 4): a factor of the version
+ * reviewed, or a service or method of the unit's lists; switched on when
+ * it applied, then rated with the client and commented. */
+typedef struct
+{
+  KhEvaluatedPart  part;
+  char            *subject;          /* as shown, and as stored */
+  AdwExpanderRow  *row;
+  AdwComboRow     *rating;
+  AdwEntryRow     *comment;
+} PartWidgets;
 
 /* The plan's free texts and where the form has them. */
 typedef struct
@@ -140,7 +155,15 @@ struct _KhPlanWindow
   KhClientPlan        *previous;       /* the one before it, or NULL */
   KhClientPlan        *plan;           /* the form */
   GPtrArray           *evaluations;    /* a review's, one per goal of `stored` */
-  KhPlanScale         *scale;
+  KhPlanScale         *scale;          /* the unit's (plan_scale), for this review */
+  char               **services;       /* the unit's lists (plan_services, plan_methods) */
+  char               **methods;
+  gboolean             settings_read;
+  GPtrArray           *part_widgets;   /* PartWidgets: factors, services, methods */
+  KhPlanReview        *review;         /* the review that made `stored`, as read */
+  gint64               review_of;      /* `stored`'s id when `review` is its */
+  GtkBox              *review_box;     /* borrowed: where `review` shows */
+  GPtrArray           *review_lines;   /* the review's lines, as shown */
   GPtrArray           *goal_widgets;   /* GoalWidgets */
   GPtrArray           *partner_widgets;/* PartnerWidgets */
   GPtrArray           *changes;        /* the changes' lines, as shown */
@@ -179,6 +202,13 @@ goal_widgets_free (GoalWidgets *g)
 {
   g_ptr_array_unref (g->actions);
   g_free (g);
+}
+
+static void
+part_widgets_free (PartWidgets *p)
+{
+  g_free (p->subject);
+  g_free (p);
 }
 
 static void
@@ -711,6 +741,7 @@ edited (KhPlanWindow *self)
 /* ---- the goals, laid out from the state ---- */
 
 static void rebuild_goals (KhPlanWindow *self);
+static GPtrArray *rating_labels (const KhPlanScale *scale);
 
 static void
 add_goal_clicked_cb (KhPlanWindow *self)
@@ -908,12 +939,8 @@ build_goal (KhPlanWindow *self,
     }
   if (evaluation != NULL)
     {
-      g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+      g_autoptr(GPtrArray) steps = rating_labels (self->scale);
 
-      /* Translators: a goal not yet rated at a review */
-      g_ptr_array_add (steps, (gpointer) C_("plan rating", "Not rated"));
-      for (int s = 1; s <= self->scale->steps; s++)
-        g_ptr_array_add (steps, (gpointer) kh_plan_scale_label (self->scale, s, kh_form_rows_ui_language ()));
       w->rating = add_combo (self, w->group, _("Progress, as rated with the client"), steps);
       adw_combo_row_set_selected (w->rating, evaluation->rating);
       w->comment = add_entry (self, w->group, _("Comment on the progress"));
@@ -1027,6 +1054,242 @@ build_changes (KhPlanWindow *self,
     add_change (self, _("No changes"), g_strdup (_("The goals and actions are as they were.")));
 }
 
+/* ---- AVAIN's parts at a review (issue 9, 4) ---- */
+
+/* "Not rated", then the scale's steps in the UI language. */
+static GPtrArray *
+rating_labels (const KhPlanScale *scale)
+{
+  GPtrArray *steps = g_ptr_array_new ();
+
+  /* Translators: a goal not yet rated at a review */
+  g_ptr_array_add (steps, (gpointer) C_("plan rating", "Not rated"));
+  for (int s = 1; s <= scale->steps; s++)
+    g_ptr_array_add (steps, (gpointer) kh_plan_scale_label (scale, s, kh_form_rows_ui_language ()));
+  return steps;
+}
+
+static void
+add_part (KhPlanWindow        *self,
+          AdwPreferencesGroup *group,
+          KhEvaluatedPart      part,
+          const char          *subject,
+          const char          *subtitle)
+{
+  PartWidgets *p = g_new0 (PartWidgets, 1);
+  g_autoptr(GPtrArray) steps = rating_labels (self->scale);
+  GtkWidget *rating = adw_combo_row_new ();
+  GtkWidget *comment = adw_entry_row_new ();
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  p->part = part;
+  p->subject = g_strdup (subject);
+  p->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (p->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (p->row), subject);
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (p->row, subtitle);
+  /* Off until the worker and the client find that it applied. */
+  adw_expander_row_set_show_enable_switch (p->row, TRUE);
+  adw_expander_row_set_enable_expansion (p->row, FALSE);
+
+  for (guint i = 0; i < steps->len; i++)
+    gtk_string_list_append (model, g_ptr_array_index (steps, i));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (rating), _("How it worked, as rated with the client"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (rating), G_LIST_MODEL (model));
+  kh_form_rows_show_whole_choices (ADW_COMBO_ROW (rating));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (comment), _("Comment"));
+  adw_expander_row_add_row (p->row, rating);
+  adw_expander_row_add_row (p->row, comment);
+  p->rating = ADW_COMBO_ROW (rating);
+  p->comment = ADW_ENTRY_ROW (comment);
+  adw_preferences_group_add (group, GTK_WIDGET (p->row));
+  g_ptr_array_add (self->part_widgets, p);
+}
+
+/* The review's sections for the factors of the version reviewed and the
+ * unit's services and methods. */
+static GtkBox *
+build_parts (KhPlanWindow *self)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 12));
+  AdwPreferencesGroup *group;
+  guint n;
+
+  g_ptr_array_set_size (self->part_widgets, 0);
+  group = add_group (box, _("Factors that help or hinder"),
+                     _("Switch on the factors of the plan that played a part, and rate with the client how each worked."));
+  gtk_widget_set_name (GTK_WIDGET (group), "avain-factors");
+  for (guint i = 0; i < self->stored->factors->len; i++)
+    {
+      KhPlanFactor *f = g_ptr_array_index (self->stored->factors, i);
+
+      add_part (self, group, KH_EVALUATED_FACTOR, f->text, kh_factor_effect_label (f->effect));
+    }
+  if (self->stored->factors->len == 0)
+    adw_preferences_group_set_description (group, _("The plan names no factors that help or hinder."));
+
+  group = add_group (box, _("Services"),
+                     _("Switch on the services the client has had, and rate with the client how each worked."));
+  gtk_widget_set_name (GTK_WIDGET (group), "avain-services");
+  n = self->services != NULL ? g_strv_length (self->services) : 0;
+  for (guint i = 0; i < n; i++)
+    add_part (self, group, KH_EVALUATED_SERVICE, self->services[i], NULL);
+  if (n == 0)
+    adw_preferences_group_set_description (group, _("The unit has not listed its services yet. The lead social worker lists them in Preferences → Client Plans."));
+
+  group = add_group (box, _("Methods"),
+                     _("Switch on the working methods used with the client, and rate with the client how each worked."));
+  gtk_widget_set_name (GTK_WIDGET (group), "avain-methods");
+  n = self->methods != NULL ? g_strv_length (self->methods) : 0;
+  for (guint i = 0; i < n; i++)
+    add_part (self, group, KH_EVALUATED_METHOD, self->methods[i], NULL);
+  if (n == 0)
+    adw_preferences_group_set_description (group, _("The unit has not listed its working methods yet. The lead social worker lists them in Preferences → Client Plans."));
+  return box;
+}
+
+/* The review's evaluations: the goals' and the parts switched on. */
+static GPtrArray *
+review_evaluations (KhPlanWindow *self)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+
+  for (guint i = 0; i < self->evaluations->len; i++)
+    {
+      KhPlanEvaluation *e = g_ptr_array_index (self->evaluations, i);
+
+      g_ptr_array_add (all, kh_plan_evaluation_new (e->part, e->goal_id, e->subject, e->rating, e->comment));
+    }
+  for (guint i = 0; i < self->part_widgets->len; i++)
+    {
+      PartWidgets *p = g_ptr_array_index (self->part_widgets, i);
+      g_autofree char *comment = NULL;
+      guint rating;
+
+      if (!adw_expander_row_get_enable_expansion (p->row))
+        continue;
+      rating = adw_combo_row_get_selected (p->rating);
+      comment = dup_entry (p->comment);
+      g_ptr_array_add (all, kh_plan_evaluation_new (p->part, 0, p->subject,
+                                                    rating == GTK_INVALID_LIST_POSITION ? 0 : (int) rating,
+                                                    comment));
+    }
+  return all;
+}
+
+/* ---- the review that made the newest version, read-only ---- */
+
+static const char *
+goal_text (KhPlanWindow *self,
+           gint64        id)
+{
+  const KhClientPlan *plans[] = { self->previous, self->stored };
+
+  for (guint p = 0; p < G_N_ELEMENTS (plans); p++)
+    for (guint i = 0; plans[p] != NULL && i < plans[p]->goals->len; i++)
+      if (((KhPlanGoal *) g_ptr_array_index (plans[p]->goals, i))->id == id)
+        return ((KhPlanGoal *) g_ptr_array_index (plans[p]->goals, i))->text;
+  return "";
+}
+
+static void
+show_review (KhPlanWindow *self)
+{
+  static const KhEvaluatedPart parts[] = { KH_EVALUATED_GOAL, KH_EVALUATED_FACTOR, KH_EVALUATED_SERVICE,
+                                           KH_EVALUATED_METHOD };
+  const char *language = kh_form_rows_ui_language ();
+  const KhPlanScale *scale;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+
+  g_ptr_array_set_size (self->review_lines, 0);
+  if (self->review_box == NULL)
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->review_box))) != NULL)
+    gtk_box_remove (self->review_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_box), FALSE);
+  if (self->review == NULL || self->review_of != self->stored->id || self->review->scale == NULL)
+    return;
+  scale = self->review->scale;
+
+  /* Translators: %d is the version the review evaluated */
+  title = g_strdup_printf (_("Evaluated at the review of version %d"), self->stored->version - 1);
+  /* Translators: the scale of a past review: its lowest and highest steps, then the number of steps */
+  description = g_strdup_printf (_("Rated with the client on the scale of that review, from “%s” (1) to “%s” (%d)."),
+                                 kh_plan_scale_label (scale, 1, language),
+                                 kh_plan_scale_label (scale, scale->steps, language), scale->steps);
+  add_group (self->review_box, title, description);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      AdwPreferencesGroup *group = NULL;
+      const char *heading = parts[p] == KH_EVALUATED_GOAL ? _("Goals")
+                            : parts[p] == KH_EVALUATED_FACTOR ? _("Factors that help or hinder")
+                            : parts[p] == KH_EVALUATED_SERVICE ? _("Services")
+                            : _("Methods");
+
+      for (guint i = 0; i < self->review->evaluations->len; i++)
+        {
+          KhPlanEvaluation *e = g_ptr_array_index (self->review->evaluations, i);
+          const char *subject = e->part == KH_EVALUATED_GOAL ? goal_text (self, e->goal_id) : e->subject;
+          const char *rating = e->rating > 0 ? kh_plan_scale_label (scale, e->rating, language)
+                                             : C_("plan rating", "Not rated");
+          g_autofree char *subtitle = NULL;
+          GtkWidget *row;
+
+          if (e->part != parts[p])
+            continue;
+          if (group == NULL)
+            group = add_group (self->review_box, heading, NULL);
+          /* Translators: a past rating, then its comment: "Much progress — Rent paid for three months." */
+          subtitle = e->comment != NULL ? g_strdup_printf (_("%s — %s"), rating, e->comment) : g_strdup (rating);
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_preferences_group_add (group, row);
+          g_ptr_array_add (self->review_lines, g_strdup_printf ("%s: %s: %s", heading, subject, subtitle));
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->review_box), TRUE);
+}
+
+static void
+review_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KhPlanWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  KhPlanReview *review = kh_store_read_plan_review_finish (KH_STORE (object), result, &error);
+  gint64 version_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (self), "kh-review-of"));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (review == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_clear_pointer (&self->review, kh_plan_review_free);
+  self->review = review;
+  self->review_of = version_id;
+  show_review (self);
+}
+
+/* Reads the review that made the newest version (a version after the
+ * first), to show it. */
+static void
+read_review (KhPlanWindow *self)
+{
+  if (self->stored == NULL || self->stored->version < 2 || self->review_of == self->stored->id)
+    return;
+  g_object_set_data (G_OBJECT (self), "kh-review-of", GSIZE_TO_POINTER (self->stored->id));
+  kh_store_read_plan_review_async (self->store, self->client_id, self->stored->id, self->cancellable,
+                                   review_read_cb, g_object_ref (self));
+}
+
 /* ---- the whole form ---- */
 
 static void
@@ -1104,6 +1367,14 @@ build_form (KhPlanWindow *self)
   self->changes_group = NULL;
 
   build_changes (self, box);
+  self->review_box = NULL;
+  if (self->stored != NULL && self->stored->version > 1)
+    {
+      self->review_box = section ();
+      gtk_widget_set_name (GTK_WIDGET (self->review_box), "past-review");
+      gtk_box_append (box, GTK_WIDGET (self->review_box));
+      show_review (self);
+    }
 
   group = add_group (box, reviewing (self) ? _("The review") : _("The plan"),
                      reviewing (self)
@@ -1161,7 +1432,12 @@ build_form (KhPlanWindow *self)
     GtkBox *review_order[] = { goals, meetings_box, partners, needs, disagreement };
 
     for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-      gtk_box_append (box, GTK_WIDGET (reviewing (self) ? review_order[i] : order[i]));
+      {
+        gtk_box_append (box, GTK_WIDGET (reviewing (self) ? review_order[i] : order[i]));
+        /* A review evaluates AVAIN's other parts right after the goals. */
+        if (reviewing (self) && i == 0)
+          gtk_box_append (box, GTK_WIDGET (build_parts (self)));
+      }
   }
 
   /* The state into the widgets. */
@@ -1253,10 +1529,75 @@ show_message (KhPlanWindow *self,
   self->loaded = TRUE;
 }
 
+static void loaded (KhPlanWindow *self);
+
+/* The unit's scale and lists for a review, read in turn (plan_scale,
+ * plan_services, plan_methods); one that cannot be read is said and the
+ * review goes on with the default scale or without that list. */
+static const char * const review_settings[] = {
+  KH_SETTING_PLAN_SCALE, KH_SETTING_PLAN_SERVICES, KH_SETTING_PLAN_METHODS,
+};
+
+static void
+setting_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(KhPlanWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "kh-setting"));
+
+  if (!kh_store_get_setting_finish (KH_STORE (object), result, &value, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      toast (self, error->message);
+    }
+  else if (i == 0)
+    {
+      kh_plan_scale_free (self->scale);
+      self->scale = kh_plan_scale_from_setting (value);
+    }
+  else
+    {
+      char **list = kh_plan_list_parse (value, NULL);
+
+      if (i == 1)
+        {
+          g_strfreev (self->services);
+          self->services = list;
+        }
+      else
+        {
+          g_strfreev (self->methods);
+          self->methods = list;
+        }
+    }
+  if (++i < G_N_ELEMENTS (review_settings))
+    {
+      g_object_set_data (G_OBJECT (self), "kh-setting", GUINT_TO_POINTER (i));
+      kh_store_get_setting_async (self->store, review_settings[i], self->cancellable, setting_read_cb,
+                                  g_object_ref (self));
+      return;
+    }
+  self->settings_read = TRUE;
+  loaded (self);
+}
+
 static void
 loaded (KhPlanWindow *self)
 {
+  /* Read for a new plan too: once saved, the window goes on to its review. */
+  if (!self->settings_read)
+    {
+      g_object_set_data (G_OBJECT (self), "kh-setting", GUINT_TO_POINTER (0));
+      kh_store_get_setting_async (self->store, review_settings[0], self->cancellable, setting_read_cb,
+                                  g_object_ref (self));
+      return;
+    }
   start_form (self);
+  read_review (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
   self->loaded = TRUE;
 }
@@ -1429,6 +1770,7 @@ saved_cb (GObject      *object,
   self->stored = stored;
   self->show_all = FALSE;
   start_form (self);
+  read_review (self);
   {
     /* Translators: %d is the client plan's version number */
     g_autofree char *text = review ? g_strdup_printf (_("The review is saved: the plan’s version %d."), stored->version)
@@ -1461,8 +1803,12 @@ save_activated (GtkWidget  *widget,
   gtk_widget_action_set_enabled (widget, "plan.letter", FALSE);
   set_extract_enabled (self, FALSE);
   if (self->stored != NULL)
-    kh_store_review_client_plan_async (self->store, self->stored, self->evaluations, self->scale, self->plan,
-                                       self->cancellable, saved_cb, g_object_ref (self));
+    {
+      g_autoptr(GPtrArray) evaluations = review_evaluations (self);
+
+      kh_store_review_client_plan_async (self->store, self->stored, evaluations, self->scale, self->plan,
+                                         self->cancellable, saved_cb, g_object_ref (self));
+    }
   else
     kh_store_save_client_plan_async (self->store, self->plan, self->cancellable, saved_cb, g_object_ref (self));
 }
@@ -1626,6 +1972,8 @@ kh_plan_window_dispose (GObject *object)
   g_clear_pointer (&self->members, g_ptr_array_unref);
   g_clear_pointer (&self->goal_widgets, g_ptr_array_unref);
   g_clear_pointer (&self->partner_widgets, g_ptr_array_unref);
+  g_clear_pointer (&self->part_widgets, g_ptr_array_unref);
+  self->review_box = NULL;
 
   G_OBJECT_CLASS (kh_plan_window_parent_class)->dispose (object);
 }
@@ -1643,6 +1991,10 @@ kh_plan_window_finalize (GObject *object)
   g_clear_pointer (&self->evaluations, g_ptr_array_unref);
   g_clear_pointer (&self->scale, kh_plan_scale_free);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->review_lines, g_ptr_array_unref);
+  g_clear_pointer (&self->review, kh_plan_review_free);
+  g_strfreev (self->services);
+  g_strfreev (self->methods);
 
   G_OBJECT_CLASS (kh_plan_window_parent_class)->finalize (object);
 }
@@ -1693,7 +2045,10 @@ kh_plan_window_init (KhPlanWindow *self)
   self->partner_widgets = g_ptr_array_new_with_free_func (g_free);
   self->evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
   self->changes = g_ptr_array_new_with_free_func (g_free);
-  /* The default scale, five steps from "no progress" to "achieved". */
+  self->part_widgets = g_ptr_array_new_with_free_func ((GDestroyNotify) part_widgets_free);
+  self->review_lines = g_ptr_array_new_with_free_func (g_free);
+  /* The default scale, five steps from "no progress" to "achieved", until
+   * the unit's is read for a review. */
   self->scale = kh_plan_scale_new_default ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
   set_extract_enabled (self, FALSE);
@@ -1780,6 +2135,25 @@ kh_plan_window_get_field (KhPlanWindow *self,
   for (guint i = 0; i < N_NOTES; i++)
     if (g_str_equal (name, note_fields[i].key))
       return GTK_WIDGET (self->notes[i]);
+  if (g_str_has_prefix (name, "factor") || g_str_has_prefix (name, "service") || g_str_has_prefix (name, "method"))
+    {
+      KhEvaluatedPart part = name[0] == 'f' ? KH_EVALUATED_FACTOR
+                             : name[0] == 's' ? KH_EVALUATED_SERVICE : KH_EVALUATED_METHOD;
+      const char *what = strchr (name, '-');
+      int n = 0;
+
+      for (guint i = 0; i < self->part_widgets->len; i++)
+        {
+          PartWidgets *w = g_ptr_array_index (self->part_widgets, i);
+
+          if (w->part != part || n++ != item)
+            continue;
+          return what == NULL ? GTK_WIDGET (w->row)
+                 : g_str_equal (what, "-rating") ? GTK_WIDGET (w->rating)
+                 : g_str_equal (what, "-comment") ? GTK_WIDGET (w->comment) : NULL;
+        }
+      return NULL;
+    }
   if (g_str_has_prefix (name, "partner"))
     {
       if (item < 0 || (guint) item >= self->partner_widgets->len)
@@ -1830,4 +2204,18 @@ kh_plan_window_dup_changes (KhPlanWindow *self)
   for (guint i = 0; i < self->changes->len; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (self->changes, i));
   return g_strdup (text->str);
+}
+
+char *
+kh_plan_window_dup_review (KhPlanWindow *self)
+{
+  g_return_val_if_fail (KH_IS_PLAN_WINDOW (self), NULL);
+
+  g_ptr_array_add (self->review_lines, NULL);
+  {
+    g_autofree char *text = g_strjoinv ("\n", (char **) self->review_lines->pdata);
+
+    g_ptr_array_remove_index (self->review_lines, self->review_lines->len - 1);
+    return g_steal_pointer (&text);
+  }
 }

@@ -33,13 +33,20 @@ const KhClientPlan *kh_plan_window_get_stored (KhPlanWindow *self);
  * "review", "add-goal", "joint", …), of goal `goal` ("goal-text",
  * "goal-area", "goal-status", "goal-reason", "goal-rating",
  * "goal-comment", "add-action"), of its action `item` ("action-what",
- * "action-who", "action-due", "action-status") or of the partner `item`
- * ("partner", "partner-responsibility", "partner-coordinator"). */
+ * "action-who", "action-due", "action-status"), of the partner `item`
+ * ("partner", "partner-responsibility", "partner-coordinator") or, at a
+ * review, of the `item`th factor, service or method ("factor", "service",
+ * "method": its expander row, switched on when it applied; with
+ * "-rating" and "-comment"). */
 GtkWidget    *kh_plan_window_get_field    (KhPlanWindow *self,
                                            const char   *name,
                                            int           goal,
                                            int           item);
 /* The changes since the previous version, as shown, one a line. */
 char         *kh_plan_window_dup_changes  (KhPlanWindow *self);
+/* The evaluations of the review that made the newest version, as shown,
+ * one a line ("Services: Tuettu asuminen: Much progress — …"); "" until
+ * it is read or for a first version. */
+char         *kh_plan_window_dup_review   (KhPlanWindow *self);
 
 G_END_DECLS
