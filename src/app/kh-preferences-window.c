@@ -28,6 +28,7 @@
 #include "ui/common/kh-form-rows.h"
 
 #include "kh-document-settings-page.h"
+#include "kh-plan-settings-page.h"
 #include "kh-preferences-window.h"
 #include "ui/common/kh-accessible.h"
 
@@ -66,6 +67,7 @@ struct _KhPreferencesWindow
   GPtrArray           *team_rows;            /* GtkWidget, borrowed from teams_group */
   KhService           *editing;              /* the entry on the subpage (a copy) */
   KhDocumentSettingsPage *documents_page;    /* borrowed: the window's page */
+  KhPlanSettingsPage  *plans_page;           /* borrowed: the window's page */
   char                *saved_unit_name;
   guint                pending;
   gboolean             can_edit;
@@ -1045,6 +1047,9 @@ kh_preferences_window_constructed (GObject *object)
    * (issue 8): a page of its own, with the same roles. */
   self->documents_page = kh_document_settings_page_new (self->store, self->can_edit);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->documents_page));
+  /* The scale and the lists a client plan's review uses (issue 9, 4). */
+  self->plans_page = kh_plan_settings_page_new (self->store, self->can_edit);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->plans_page));
 
   load_directory (self);
   load_closed_days (self);
@@ -1220,7 +1225,16 @@ kh_preferences_window_get_pending (KhPreferencesWindow *self)
   g_return_val_if_fail (KH_IS_PREFERENCES_WINDOW (self), 0);
 
   return self->pending
-         + (self->documents_page != NULL ? kh_document_settings_page_get_pending (self->documents_page) : 0);
+         + (self->documents_page != NULL ? kh_document_settings_page_get_pending (self->documents_page) : 0)
+         + (self->plans_page != NULL ? kh_plan_settings_page_get_pending (self->plans_page) : 0);
+}
+
+KhPlanSettingsPage *
+kh_preferences_window_get_plans_page (KhPreferencesWindow *self)
+{
+  g_return_val_if_fail (KH_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->plans_page;
 }
 
 KhDocumentSettingsPage *

@@ -9,6 +9,7 @@
 #include "store/kh-store.h"
 
 #include "kh-document-settings-page.h"
+#include "kh-plan-settings-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,12 +23,14 @@ KhPreferencesWindow *kh_preferences_window_new      (KhStore             *store)
 gboolean             kh_preferences_window_can_edit (KhPreferencesWindow *self);
 
 /* For tests: the directory's, the closed days', the settings' and the
- * Documents page's store calls in
+ * Documents and Client Plans pages' store calls in
  * flight; 0 when the window shows what the store holds. */
 guint                kh_preferences_window_get_pending (KhPreferencesWindow *self);
 /* The subpage that edits an entry, or NULL when none is shown. */
 GtkWidget           *kh_preferences_window_get_editor  (KhPreferencesWindow *self);
 /* The Documents page (letterhead, rectification authority, decision makers). */
 KhDocumentSettingsPage *kh_preferences_window_get_documents_page (KhPreferencesWindow *self);
+/* The Client Plans page (the scale, services and methods of reviews). */
+KhPlanSettingsPage *kh_preferences_window_get_plans_page (KhPreferencesWindow *self);
 
 G_END_DECLS

@@ -561,9 +561,11 @@ test_avain_review (Fixture       *f,
   /* The review of version 1 keeps its five steps. */
   WAIT_UNTIL (review_shows (f, "", &past));
   g_test_message ("%s", past);
-  g_assert_nonnull (strstr (past, sv ? "Vuokrat maksetaan ajallaan: Vissa framsteg — Kaksi vuokraa maksettu."
-                                     : english ? "Goals: Vuokrat maksetaan ajallaan: Jonkin verran edistystä — Kaksi vuokraa maksettu."
-                                               : "Vuokrat maksetaan ajallaan: Jonkin verran edistystä — Kaksi vuokraa maksettu."));
+  g_assert_nonnull (strstr (past, sv ? "Vuokrat maksetaan ajallaan: Vissa framsteg"
+                                     : "Vuokrat maksetaan ajallaan: Jonkin verran edistystä"));
+  g_assert_nonnull (strstr (past, "Kaksi vuokraa maksettu."));
+  if (english)
+    g_assert_nonnull (strstr (past, "Goals: Vuokrat maksetaan ajallaan: Jonkin verran edistystä — Kaksi vuokraa maksettu."));
 
   /* This review: the unit's four steps after "not rated", for every part. */
   g_assert_cmpuint (choices (field (f, "goal-rating", 0, -1)), ==, 5);
@@ -622,13 +624,17 @@ test_avain_review (Fixture       *f,
   /* The saved version shows its review, all four parts, read-only. */
   WAIT_UNTIL (review_shows (f, "Verkostokartta", &review));
   g_test_message ("%s", review);
-  g_assert_nonnull (strstr (review, sv ? "Vuokrat maksetaan ajallaan: Helt — Vuokrat maksettu puoli vuotta."
-                                       : "Vuokrat maksetaan ajallaan: Täysin — Vuokrat maksettu puoli vuotta."));
-  g_assert_nonnull (strstr (review, sv ? "Äidin tuki: Helt — Äiti kävi mukana tapaamisissa."
-                                       : "Äidin tuki: Täysin — Äiti kävi mukana tapaamisissa."));
-  g_assert_nonnull (strstr (review, sv ? "Tuettu asuminen: Mycket" : "Tuettu asuminen: Paljon"));
-  g_assert_nonnull (strstr (review, sv ? "Verkostokartta: Lite — Kartta auttoi näkemään tukijat."
-                                       : "Verkostokartta: Vähän — Kartta auttoi näkemään tukijat."));
+  /* The rating in the UI's language, the comment as written ("—" in
+   * English, "–" in Finnish and Swedish between them). */
+  g_assert_nonnull (strstr (review, sv ? "Vuokrat maksetaan ajallaan: Helt " : "Vuokrat maksetaan ajallaan: Täysin "));
+  g_assert_nonnull (strstr (review, " Vuokrat maksettu puoli vuotta."));
+  g_assert_nonnull (strstr (review, sv ? "Äidin tuki: Helt " : "Äidin tuki: Täysin "));
+  g_assert_nonnull (strstr (review, " Äiti kävi mukana tapaamisissa."));
+  g_assert_nonnull (strstr (review, sv ? "Tuettu asuminen: Mycket\n" : "Tuettu asuminen: Paljon\n"));
+  g_assert_nonnull (strstr (review, sv ? "Verkostokartta: Lite " : "Verkostokartta: Vähän "));
+  g_assert_nonnull (strstr (review, " Kartta auttoi näkemään tukijat."));
+  if (english)
+    g_assert_nonnull (strstr (review, "Methods: Verkostokartta: Vähän — Kartta auttoi näkemään tukijat."));
   g_assert_null (strstr (review, "Sosiaaliohjaus"));
   if (english)
     {

@@ -693,6 +693,158 @@ test_documents (Fixture       *f,
   g_assert_cmpstr (profile->text[1][KH_UNIT_PROFILE_UNIT], ==, "Vuxensocialarbete");
 }
 
+/* ---- client plans' reviews (issue 9, 4) ---- */
+
+static char *
+stored_setting (Fixture    *f,
+                const char *key)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *value = NULL;
+
+  kh_store_get_setting_async (f->ui.store, key, NULL, got_result_cb, &result);
+  WAIT_UNTIL (result != NULL);
+  g_assert_true (kh_store_get_setting_finish (f->ui.store, result, &value, &error));
+  g_assert_no_error (error);
+  return value;
+}
+
+static GtkWidget *
+plan_field (Fixture    *f,
+            const char *name,
+            int         index)
+{
+  GtkWidget *w = kh_plan_settings_page_get_field (kh_preferences_window_get_plans_page (f->window), name, index);
+
+  g_assert_nonnull (w);
+  return w;
+}
+
+static void
+set_list (Fixture    *f,
+          const char *name,
+          const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (plan_field (f, name, -1))), text, -1);
+}
+
+/* The scale edited step by step, refused at the step while a label is
+ * missing or has "|", saved as a whole; the lists refused at the list
+ * with the core's words and saved; what was typed stays. */
+static void
+test_client_plans (Fixture       *f,
+                   gconstpointer  data)
+{
+  KhPlanSettingsPage *page;
+  g_autofree char *value = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  open_window (f);
+  page = kh_preferences_window_get_plans_page (f->window);
+  g_assert_nonnull (page);
+  /* Unset: the default five steps, in both languages. */
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-fi", 0))), ==, "Ei edistystä");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-sv", 4))), ==, "Uppnått");
+  shoot (f, "client-plans", "client-plans-default");
+
+  /* Four steps of the unit's own. */
+  g_signal_emit_by_name (plan_field (f, "remove-step", 3), "clicked");
+  g_signal_emit_by_name (plan_field (f, "remove-step", 2), "clicked");
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-fi", 2))), ==, "Saavutettu");
+  gtk_editable_set_text (GTK_EDITABLE (plan_field (f, "step-fi", 1)), "Vähän edistystä");
+  gtk_editable_set_text (GTK_EDITABLE (plan_field (f, "step-sv", 1)), "Lite|framsteg");
+  g_signal_emit_by_name (plan_field (f, "add-step", -1), "clicked");
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 4);
+  /* What was typed survives the rows being laid out again. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-fi", 1))), ==, "Vähän edistystä");
+  gtk_editable_set_text (GTK_EDITABLE (plan_field (f, "step-fi", 3)), "Täysin saavutettu");
+  g_signal_emit_by_name (plan_field (f, "save-scale", -1), "clicked");
+  /* Refused at the steps: nothing stored, nothing lost. */
+  g_assert_true (kh_field_message_is_shown (plan_field (f, "step-sv", 3)));
+  g_assert_true (kh_field_message_is_shown (plan_field (f, "step-sv", 1)));
+  g_assert_false (kh_field_message_is_shown (plan_field (f, "step-fi", 3)));
+  g_assert_cmpuint (kh_preferences_window_get_pending (f->window), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-fi", 3))), ==, "Täysin saavutettu");
+  value = stored_setting (f, "plan_scale");
+  g_assert_null (value);
+  shoot (f, "client-plans", "client-plans-message");
+  gtk_editable_set_text (GTK_EDITABLE (plan_field (f, "step-sv", 1)), "Lite framsteg");
+  g_assert_false (kh_field_message_is_shown (plan_field (f, "step-sv", 1)));
+  gtk_editable_set_text (GTK_EDITABLE (plan_field (f, "step-sv", 3)), "  Helt   uppnått ");
+  g_signal_emit_by_name (plan_field (f, "save-scale", -1), "clicked");
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+  value = stored_setting (f, "plan_scale");
+  g_assert_cmpstr (value, ==, "Ei edistystä|Inga framsteg\nVähän edistystä|Lite framsteg\n"
+                              "Saavutettu|Uppnått\nTäysin saavutettu|Helt uppnått");
+  g_clear_pointer (&value, g_free);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-sv", 3))), ==, "Helt uppnått");
+
+  /* 2–10 steps: the buttons that would leave them are off. */
+  for (int i = 0; i < 6; i++)
+    g_signal_emit_by_name (plan_field (f, "add-step", -1), "clicked");
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 10);
+  g_assert_false (gtk_widget_get_sensitive (plan_field (f, "add-step", -1)));
+  g_signal_emit_by_name (plan_field (f, "reset-scale", -1), "clicked");
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 5);
+  for (int i = 0; i < 3; i++)
+    g_signal_emit_by_name (plan_field (f, "remove-step", 0), "clicked");
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 2);
+  g_assert_false (gtk_widget_get_sensitive (plan_field (f, "remove-step", 1)));
+  g_assert_true (gtk_widget_get_sensitive (plan_field (f, "add-step", -1)));
+
+  /* The lists. */
+  set_list (f, "services", "Sosiaaliohjaus\nTuettu asuminen\nSosiaaliohjaus\n");
+  g_signal_emit_by_name (plan_field (f, "save-services", -1), "clicked");
+  g_assert_true (kh_field_message_is_shown (plan_field (f, "services-frame", -1)));
+  g_assert_nonnull (field_message (plan_field (f, "services-frame", -1)));
+  value = stored_setting (f, "plan_services");
+  g_assert_null (value);
+  set_list (f, "services", "Sosiaaliohjaus\n\n  Tuettu   asuminen\nTalous- ja velkaneuvonta\n");
+  g_assert_false (kh_field_message_is_shown (plan_field (f, "services-frame", -1)));
+  g_signal_emit_by_name (plan_field (f, "save-services", -1), "clicked");
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+  value = stored_setting (f, "plan_services");
+  g_assert_cmpstr (value, ==, "Sosiaaliohjaus\nTuettu asuminen\nTalous- ja velkaneuvonta");
+  g_clear_pointer (&value, g_free);
+  /* Shown as stored. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plan_field (f, "services", -1)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  value = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (value, ==, "Sosiaaliohjaus\nTuettu asuminen\nTalous- ja velkaneuvonta");
+  g_clear_pointer (&value, g_free);
+  set_list (f, "methods", "Motivoiva haastattelu\nVerkosto\u200bkartta");
+  g_signal_emit_by_name (plan_field (f, "save-methods", -1), "clicked");
+  g_assert_true (kh_field_message_is_shown (plan_field (f, "methods-frame", -1)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plan_field (f, "methods", -1)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  value = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (value, ==, "Motivoiva haastattelu\nVerkosto\u200bkartta");
+  g_clear_pointer (&value, g_free);
+  shoot (f, "client-plans", "client-plans-lists");
+  set_list (f, "methods", "Motivoiva haastattelu\nVerkostokartta\nRatkaisukeskeinen työ");
+  g_signal_emit_by_name (plan_field (f, "save-methods", -1), "clicked");
+  WAIT_UNTIL (kh_preferences_window_get_pending (f->window) == 0);
+  value = stored_setting (f, "plan_methods");
+  g_assert_cmpstr (value, ==, "Motivoiva haastattelu\nVerkostokartta\nRatkaisukeskeinen työ");
+  g_clear_pointer (&value, g_free);
+
+  /* Opened again: as stored. */
+  fixture_tear_down_window (f);
+  open_window (f);
+  page = kh_preferences_window_get_plans_page (f->window);
+  g_assert_cmpuint (kh_plan_settings_page_get_steps (page), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (plan_field (f, "step-sv", 3))), ==, "Helt uppnått");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (plan_field (f, "services", -1)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  value = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (value, ==, "Sosiaaliohjaus\nTuettu asuminen\nTalous- ja velkaneuvonta");
+  shoot (f, "client-plans", "client-plans");
+}
+
 /* ---- who may change ---- */
 
 static void
@@ -770,6 +922,17 @@ test_read_only (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (named (window, "choose-logo")));
   g_assert_false (gtk_widget_get_visible (named (window, "remove-logo")));
   shoot (f, "documents", "documents-read-only");
+
+  /* Client plans' scale and lists: shown, not changed. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (plan_field (f, "step-fi", 0))));
+  g_assert_false (gtk_widget_get_visible (plan_field (f, "add-step", -1)));
+  g_assert_false (gtk_widget_get_visible (plan_field (f, "scale-buttons", -1)));
+  g_assert_false (gtk_widget_get_visible (plan_field (f, "remove-step", 0)));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (plan_field (f, "services", -1))));
+  g_assert_false (gtk_widget_get_visible (plan_field (f, "save-methods", -1)));
+  g_signal_emit_by_name (plan_field (f, "save-scale", -1), "clicked");
+  g_signal_emit_by_name (plan_field (f, "save-services", -1), "clicked");
+  g_assert_cmpuint (kh_preferences_window_get_pending (f->window), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (named (window, "document_organisation_fi")), "Hyvinvointialue Väärä");
   g_signal_emit_by_name (named (window, "document_organisation_fi"), "apply");
   g_assert_cmpuint (kh_preferences_window_get_pending (f->window), ==, 0);
@@ -799,6 +962,7 @@ main (int   argc,
   ADD ("/ui/preferences/settings", test_settings);
   ADD ("/ui/preferences/read-only", test_read_only);
   ADD ("/ui/preferences/documents", test_documents);
+  ADD ("/ui/preferences/client-plans", test_client_plans);
   ADD ("/ui/preferences/pages", test_pages);
 
   return g_test_run ();
