@@ -1147,12 +1147,34 @@ draw (Render     *render,
   cairo_tag_end (cr, tag);
 }
 
+/* cairo writes a PDF in thousands of small pieces (a few bytes of an
+ * operator, a number): they are gathered here and handed to the stream in
+ * pieces of SINK_SIZE, not one GOutputStream call each. */
+#define SINK_SIZE (64 * 1024)
+
 typedef struct
 {
   GOutputStream *stream;
   GCancellable  *cancellable;
   GError        *error;
+  guint8        *buffer;       /* SINK_SIZE bytes */
+  gsize          used;
 } Sink;
+
+/* Writes out what is gathered. FALSE (and sink->error set) if the stream
+ * failed now or before. */
+static gboolean
+sink_flush (Sink *sink)
+{
+  gsize used = sink->used;
+
+  sink->used = 0;
+  if (sink->error != NULL)
+    return FALSE;
+  return used == 0
+         || g_output_stream_write_all (sink->stream, sink->buffer, used, NULL, sink->cancellable,
+                                       &sink->error);
+}
 
 static cairo_status_t
 write_to_stream (void                *closure,
@@ -1163,8 +1185,16 @@ write_to_stream (void                *closure,
 
   if (sink->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+  if (sink->used + length > SINK_SIZE && !sink_flush (sink))
     return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_SIZE)
+    {
+      if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+        return CAIRO_STATUS_WRITE_ERROR;
+      return CAIRO_STATUS_SUCCESS;
+    }
+  memcpy (sink->buffer + sink->used, data, length);
+  sink->used += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1197,7 +1227,7 @@ output_open (Output        *out,
   g_autofree char *created = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_font_options_t *options;
 
-  out->sink = (Sink) { stream, cancellable, NULL };
+  out->sink = (Sink) { stream, cancellable, NULL, g_malloc (SINK_SIZE), 0 };
   out->surface = cairo_pdf_surface_create_for_stream (write_to_stream, &out->sink,
                                                       PAGE_WIDTH, PAGE_HEIGHT);
   set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, doc->title);
@@ -1234,6 +1264,9 @@ output_close (Output       *out,
   cairo_surface_finish (out->surface);
   status = cairo_surface_status (out->surface);
   g_clear_pointer (&out->surface, cairo_surface_destroy);
+  if (abort == NULL && status == CAIRO_STATUS_SUCCESS)
+    sink_flush (&out->sink);
+  g_clear_pointer (&out->sink.buffer, g_free);
 
   if (abort != NULL)
     {
