@@ -1245,6 +1245,12 @@ output_open (Output        *out,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (out->context, options);
   cairo_font_options_destroy (options);
+  /* Glyphs where the font puts them. Pango rounds every glyph's position
+   * to a whole unit by default, here a whole point: letters stood up to
+   * half a point off their place, and cairo then wrote a position for
+   * nearly every glyph ("[(P)33(o)-13(h)12…]TJ"), a third of a page's
+   * content stream; unrounded, only kerning needs one. */
+  pango_context_set_round_glyph_positions (out->context, FALSE);
 }
 
 /* Finishes the PDF and frees the surface. With `abort` (the reason a
