@@ -21,6 +21,11 @@
  * invitation letters (kh-letters.h) to one PDF file with
  * kh_letters_render_invitations, three times, its progress shown on
  * stderr (issue 8: under 15 s). Prints "bench:" lines for tools/bench.
+ *
+ * `bench-document ROUNDS decision|document|floor|fonts [FILE]` makes only
+ * one of them ROUNDS times and prints nothing, a run to profile (perf,
+ * callgrind); the decision's or the document's last PDF goes to FILE if
+ * given.
  */
 #define G_LOG_DOMAIN "kohtaamo-bench"
 
@@ -292,6 +297,42 @@ main (int   argc,
   g_date_clear (&content.period_end, 1);
   g_date_clear (&content.sent_date, 1);
   decision_content (&content);
+
+  if (argc > 2)
+    {
+      /* One thing alone, ROUNDS times: a run to profile. */
+      for (guint i = 0; i < rounds; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GBytes) pdf = NULL;
+
+          if (g_str_equal (argv[2], "decision"))
+            {
+              g_autoptr(KhDocument) built = kh_decision_build (&content, calendar);
+
+              pdf = kh_document_render_bytes (built, &error);
+            }
+          else if (g_str_equal (argv[2], "document"))
+            {
+              g_autoptr(KhDocument) doc = new_decision ();
+
+              pdf = kh_document_render_bytes (doc, &error);
+            }
+          else if (g_str_equal (argv[2], "floor") || g_str_equal (argv[2], "fonts"))
+            {
+              bare_pages (g_str_equal (argv[2], "fonts"));
+              continue;
+            }
+          else
+            g_error ("usage: bench-document [ROUNDS [decision|document|floor|fonts [FILE]]]");
+          if (pdf == NULL)
+            g_error ("%s: %s", argv[2], error->message);
+          if (i + 1 == rounds && argc > 3
+              && !g_file_set_contents (argv[3], g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+            g_error ("%s: %s", argv[3], error->message);
+        }
+      return 0;
+    }
 
   for (guint i = 0; i <= rounds; i++)
     {
