@@ -496,6 +496,7 @@ typedef struct
    * and footer's texts, and the texts they were made for. */
   PangoLayout  *page_layouts[N_PAGE_TEXTS];
   char         *page_texts[N_PAGE_TEXTS];
+  PangoLayout  *dash;          /* a list item's dash */
 } Render;
 
 static PangoLayout *new_layout (Render     *render,
@@ -667,8 +668,10 @@ build_units (Render *render)
                          new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, i),
                                      BODY_WIDTH - LIST_INDENT),
                          i == 0 ? 5 : 3, FALSE);
-              g_array_index (render->units, Unit, render->units->len - 1).layout2 =
-                new_layout (render, FONT_BODY, "\u2013", 0);
+              /* Every item's dash is the same: shaped once a document. */
+              if (render->dash == NULL)
+                render->dash = new_layout (render, FONT_BODY, "\u2013", 0);
+              g_array_index (render->units, Unit, render->units->len - 1).layout2 = render->dash;
               g_array_index (render->units, Unit, render->units->len - 1).x2 = LIST_INDENT;
             }
           break;
