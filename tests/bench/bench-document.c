@@ -177,13 +177,19 @@ bare_pages (gboolean full)
   g_autoptr(GByteArray) out = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (discard, out, 595.2756, 841.8898);
   cairo_t *cr = cairo_create (surface);
-  g_autofree char *text = g_strjoinv ("\n", (char **) paragraphs);
+  g_autoptr(GString) text = g_string_new (NULL);
   gsize size;
+
+  /* The paragraphs, one a line. (`paragraphs` has no NULL at its end: it
+   * is not for g_strjoinv, which read on into whatever strings the linker
+   * put after it.) */
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", paragraphs[i]);
 
   for (int page = 0; page < (full ? 2 : 1); page++)
     {
       /* pango_cairo's default resolution is 96 dpi: 11 pt is 11 * 72 / 96 "points" there. */
-      show_text (cr, "DejaVu Serif 8.25", text, 20 * 72 / 25.4);
+      show_text (cr, "DejaVu Serif 8.25", text->str, 20 * 72 / 25.4);
       if (full)
         {
           show_text (cr, "DejaVu Sans Bold 7.5", "Pohjolan hyvinvointialue — Päätös", 10 * 72 / 25.4);
