@@ -708,6 +708,48 @@ test_roles (Fixture       *f,
     }
 }
 
+/* Another desk adds to the person's network while the window is open:
+ * the list and the map follow by themselves (the store hears the commit),
+ * the worker's selection and focus where they were. */
+static void
+test_other_desk (Fixture       *f,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  KhNetworkWindow *network = open_network (f);
+  GtkListBox *list = kh_network_window_get_list (network);
+  KhEcomap *map = kh_network_window_get_map (network);
+  guint before = n_rows (list);
+  gint64 selected;
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  selected = kh_ecomap_get_selected_id (map);
+  g_assert_cmpint (selected, >, 0);
+  {
+    g_autoptr(KhUser) worker = NULL;
+    g_autoptr(KhDb) db = open_db (f, &worker);
+    g_autoptr(KhNetworkMember) m = kh_network_member_new (KH_NETWORK_PERSON);
+    g_autoptr(KhNetworkMember) added = NULL;
+    g_autoptr(GError) error = NULL;
+
+    m->client_id = f->client_id;
+    m->name = g_strdup ("Pertti Naapuri");
+    m->relation = KH_RELATION_NEIGHBOUR;
+    m->sector = KH_SECTOR_FRIENDS;
+    m->distance = KH_DISTANCE_MIDDLE;
+    m->tie = KH_TIE_ORDINARY;
+    added = kh_db_add_network_member (db, worker, m, &error);
+    g_assert_no_error (error);
+  }
+  WAIT_UNTIL (member_named (kh_network_window_get_members (network), "Pertti Naapuri") != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (network));
+  g_assert_cmpuint (n_rows (list), ==, before + 1);
+  g_assert_cmpint (kh_ecomap_get_layout (map)->n_nodes, ==, before + 1);
+  g_assert_cmpint (kh_ecomap_get_selected_id (map), ==, selected);
+  g_assert_cmpint (selected_index (list), ==, index_of (kh_network_window_get_members (network), selected));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_selected_row (list))));
+}
+
 /* ---- pictures ---- */
 
 /* Makes the person's network `n` entries long, of every sector, ring and
@@ -817,6 +859,7 @@ main (int   argc,
       ADD ("/ui/network/consent", NULL, test_consent);
       ADD ("/ui/network/versions", NULL, test_versions);
       ADD ("/ui/network/export", NULL, test_export);
+      ADD ("/ui/network/other-desk", NULL, test_other_desk);
       ADD ("/ui/network/roles/social-worker", NULL, test_roles);
       ADD ("/ui/network/roles/reception", GINT_TO_POINTER (KH_ROLE_RECEPTION), test_roles);
     }
