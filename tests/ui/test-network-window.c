@@ -416,6 +416,49 @@ test_add_member (Fixture       *f,
   }
 }
 
+/* Picking a service of the directory presets its life area on the map:
+ * the housing advice goes to housing, the parish's diaconal work to the
+ * organisations and parishes; the worker's own choice after it stands. */
+static void
+test_service_sector (Fixture       *f,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  KhNetworkWindow *network = open_network (f);
+  KhNetworkMemberDialog *dialog;
+  AdwComboRow *service;
+  AdwComboRow *sector;
+  GListModel *names;
+  guint housing = 0;
+  guint diaconal = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "network.add-service", NULL));
+  dialog = wait_member_dialog ();
+  service = ADW_COMBO_ROW (kh_network_member_dialog_get_field (dialog, "service"));
+  sector = ADW_COMBO_ROW (kh_network_member_dialog_get_field (dialog, "sector"));
+  WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (service)));
+  names = adw_combo_row_get_model (service);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      if (g_strcmp0 (name, "Asumisneuvonta") == 0)
+        housing = i;
+      else if (g_strcmp0 (name, "Seurakunnan diakoniatyö") == 0)
+        diaconal = i;
+    }
+  g_assert_cmpuint (housing, >, 0);
+  g_assert_cmpuint (diaconal, >, 0);
+  /* A new service starts among the social services. */
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_SOCIAL_SERVICES - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, housing);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_HOUSING - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, diaconal);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_ORGANISATIONS - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (sector, KH_SECTOR_HEALTH - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_HEALTH - KH_SECTOR_FIRST);
+}
+
 /* The store refuses (someone saved the entry meanwhile): the refusal is
  * said and the form keeps what was typed. */
 static void
@@ -860,6 +903,7 @@ main (int   argc,
       ADD ("/ui/network/versions", NULL, test_versions);
       ADD ("/ui/network/export", NULL, test_export);
       ADD ("/ui/network/other-desk", NULL, test_other_desk);
+      ADD ("/ui/network/service-sector", NULL, test_service_sector);
       ADD ("/ui/network/roles/social-worker", NULL, test_roles);
       ADD ("/ui/network/roles/reception", GINT_TO_POINTER (KH_ROLE_RECEPTION), test_roles);
     }
