@@ -30,6 +30,8 @@ struct _KhLineLabel
   PangoAttrList  *attrs;
   PangoLayout    *layout;        /* at its natural width; NULL until needed */
   PangoLayout    *cut;           /* at the allocated width, when narrower */
+  guint           serial;        /* of the widget's Pango context when laid out */
+  int             least;         /* the least width, with the layout */
 };
 
 G_DEFINE_FINAL_TYPE (KhLineLabel, kh_line_label, GTK_TYPE_WIDGET)
@@ -56,7 +58,16 @@ static PangoLayout *
 get_layout (KhLineLabel *self)
 {
   if (self->layout == NULL)
-    self->layout = make_layout (self);
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->layout = make_layout (self);
+      self->serial = pango_context_get_serial (context);
+      /* A few characters, as an ellipsized label's "…" and a little. */
+      self->least = PANGO_PIXELS_CEIL (3 * pango_font_metrics_get_approximate_char_width (metrics));
+      pango_font_metrics_unref (metrics);
+    }
   return self->layout;
 }
 
@@ -76,13 +87,8 @@ kh_line_label_measure (GtkWidget      *widget,
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      PangoContext *context = gtk_widget_get_pango_context (widget);
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-      int chars = PANGO_PIXELS_CEIL (3 * pango_font_metrics_get_approximate_char_width (metrics));
-
       *natural = logical.width;
-      *minimum = MIN (chars, *natural);
-      pango_font_metrics_unref (metrics);
+      *minimum = MIN (self->least, *natural);
     }
   else
     {
@@ -123,7 +129,10 @@ kh_line_label_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-/* A new font (a theme, a class, the text scale): laid out anew. */
+/* A new font (a theme, a class, the text scale): laid out anew. Not for
+ * any other change of style: a list's rows are restyled whenever a row is
+ * added before them (their positions), which is no reason to lay them out
+ * again. The parent's handler brings the Pango context up to date first. */
 static void
 kh_line_label_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
@@ -131,6 +140,9 @@ kh_line_label_css_changed (GtkWidget         *widget,
   KhLineLabel *self = KH_LINE_LABEL (widget);
 
   GTK_WIDGET_CLASS (kh_line_label_parent_class)->css_changed (widget, change);
+  if (self->layout == NULL
+      || pango_context_get_serial (gtk_widget_get_pango_context (widget)) == self->serial)
+    return;
   clear_layouts (self);
   gtk_widget_queue_resize (widget);
 }
