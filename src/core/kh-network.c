@@ -144,6 +144,35 @@ kh_network_code_from_key (KhNetworkCode  code,
   return -1;
 }
 
+KhSector
+kh_network_sector_for_service (KhLifeArea    area,
+                               KhServiceKind kind)
+{
+  /* Who runs it first: the map's sector for them is the organisations'
+   * and parishes' (the diaconal work, a debt-advice organisation). */
+  if (kind == KH_SERVICE_KIND_NGO || kind == KH_SERVICE_KIND_PARISH)
+    return KH_SECTOR_ORGANISATIONS;
+  switch (area)
+    {
+    case KH_LIFE_AREA_WORK:
+    case KH_LIFE_AREA_SKILLS:
+      return KH_SECTOR_WORK_EDUCATION;
+    case KH_LIFE_AREA_FINANCES:
+      return KH_SECTOR_BENEFITS;
+    case KH_LIFE_AREA_EVERYDAY_LIFE:
+      return KH_SECTOR_SOCIAL_SERVICES;
+    case KH_LIFE_AREA_PARTICIPATION:
+      return KH_SECTOR_ORGANISATIONS;
+    case KH_LIFE_AREA_HOUSING:
+      return KH_SECTOR_HOUSING;
+    case KH_LIFE_AREA_HEALTH_SAFETY:
+      return KH_SECTOR_HEALTH;
+    case KH_LIFE_AREA_OTHER:
+    default:
+      return KH_SECTOR_OTHER;
+    }
+}
+
 const char *
 kh_network_code_label (KhNetworkCode code,
                        int           value)

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "kh-enums.h"
+#include "kh-service-enums.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +145,12 @@ const char *kh_network_code_label    (KhNetworkCode  code,
 const char *kh_network_code_label_in (KhNetworkCode  code,
                                       int            value,
                                       const char    *language);
+/* The sector an agency of the unit's directory is drawn in: an
+ * organisation's or a parish's own, else the sector of the life area it
+ * serves (the directory's stakeholder map, kh-service-enums.h), OTHER for
+ * one not yet placed. A preset the worker may change. */
+KhSector    kh_network_sector_for_service (KhLifeArea     area,
+                                           KhServiceKind  kind);
 /* "Emotional support, practical help" — the labels of the flags set in
  * `flags` (KH_NETWORK_CODE_SUPPORT or _CONSENT_SCOPE) in the order of the
  * bits, joined by ", "; "" for none. */

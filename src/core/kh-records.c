@@ -138,9 +138,9 @@ kh_client_copy (KhClient *self)
  * Returns: (transfer full): the display name, never %NULL
  */
 char *
-kh_client_dup_display_name (KhClient *self)
+kh_client_dup_display_name (const KhClient *self)
 {
-  g_return_val_if_fail (KH_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (KH_IS_CLIENT ((gpointer) self), NULL);
 
   if (self->last_name != NULL && self->first_names != NULL)
     return g_strdup_printf ("%s, %s", self->last_name, self->first_names);

@@ -80,7 +80,7 @@ struct _KhClient
 KhClient *kh_client_new        (void);
 KhClient *kh_client_copy       (KhClient *self);
 /* "Mäkinen, Aino Maria" */
-char     *kh_client_dup_display_name (KhClient *self);
+char     *kh_client_dup_display_name (const KhClient *self);
 /* Identity code masked as "131052-****" for lists; NULL without a code. */
 char     *kh_client_dup_masked_code  (KhClient *self);
 /* Checks every text field of the person against its limit and refuses

@@ -496,6 +496,7 @@ typedef struct
    * and footer's texts, and the texts they were made for. */
   PangoLayout  *page_layouts[N_PAGE_TEXTS];
   char         *page_texts[N_PAGE_TEXTS];
+  PangoLayout  *dash;          /* a list item's dash */
 } Render;
 
 static PangoLayout *new_layout (Render     *render,
@@ -667,8 +668,10 @@ build_units (Render *render)
                          new_layout (render, FONT_BODY, g_ptr_array_index (block->texts, i),
                                      BODY_WIDTH - LIST_INDENT),
                          i == 0 ? 5 : 3, FALSE);
-              g_array_index (render->units, Unit, render->units->len - 1).layout2 =
-                new_layout (render, FONT_BODY, "\u2013", 0);
+              /* Every item's dash is the same: shaped once a document. */
+              if (render->dash == NULL)
+                render->dash = new_layout (render, FONT_BODY, "\u2013", 0);
+              g_array_index (render->units, Unit, render->units->len - 1).layout2 = render->dash;
               g_array_index (render->units, Unit, render->units->len - 1).x2 = LIST_INDENT;
             }
           break;
@@ -1147,12 +1150,34 @@ draw (Render     *render,
   cairo_tag_end (cr, tag);
 }
 
+/* cairo writes a PDF in thousands of small pieces (a few bytes of an
+ * operator, a number): they are gathered here and handed to the stream in
+ * pieces of SINK_SIZE, not one GOutputStream call each. */
+#define SINK_SIZE (64 * 1024)
+
 typedef struct
 {
   GOutputStream *stream;
   GCancellable  *cancellable;
   GError        *error;
+  guint8        *buffer;       /* SINK_SIZE bytes */
+  gsize          used;
 } Sink;
+
+/* Writes out what is gathered. FALSE (and sink->error set) if the stream
+ * failed now or before. */
+static gboolean
+sink_flush (Sink *sink)
+{
+  gsize used = sink->used;
+
+  sink->used = 0;
+  if (sink->error != NULL)
+    return FALSE;
+  return used == 0
+         || g_output_stream_write_all (sink->stream, sink->buffer, used, NULL, sink->cancellable,
+                                       &sink->error);
+}
 
 static cairo_status_t
 write_to_stream (void                *closure,
@@ -1163,8 +1188,16 @@ write_to_stream (void                *closure,
 
   if (sink->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+  if (sink->used + length > SINK_SIZE && !sink_flush (sink))
     return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_SIZE)
+    {
+      if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable, &sink->error))
+        return CAIRO_STATUS_WRITE_ERROR;
+      return CAIRO_STATUS_SUCCESS;
+    }
+  memcpy (sink->buffer + sink->used, data, length);
+  sink->used += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -1197,7 +1230,7 @@ output_open (Output        *out,
   g_autofree char *created = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   cairo_font_options_t *options;
 
-  out->sink = (Sink) { stream, cancellable, NULL };
+  out->sink = (Sink) { stream, cancellable, NULL, g_malloc (SINK_SIZE), 0 };
   out->surface = cairo_pdf_surface_create_for_stream (write_to_stream, &out->sink,
                                                       PAGE_WIDTH, PAGE_HEIGHT);
   set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, doc->title);
@@ -1215,6 +1248,12 @@ output_open (Output        *out,
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (out->context, options);
   cairo_font_options_destroy (options);
+  /* Glyphs where the font puts them. Pango rounds every glyph's position
+   * to a whole unit by default, here a whole point: letters stood up to
+   * half a point off their place, and cairo then wrote a position for
+   * nearly every glyph ("[(P)33(o)-13(h)12…]TJ"), a third of a page's
+   * content stream; unrounded, only kerning needs one. */
+  pango_context_set_round_glyph_positions (out->context, FALSE);
 }
 
 /* Finishes the PDF and frees the surface. With `abort` (the reason a
@@ -1234,6 +1273,9 @@ output_close (Output       *out,
   cairo_surface_finish (out->surface);
   status = cairo_surface_status (out->surface);
   g_clear_pointer (&out->surface, cairo_surface_destroy);
+  if (abort == NULL && status == CAIRO_STATUS_SUCCESS)
+    sink_flush (&out->sink);
+  g_clear_pointer (&out->sink.buffer, g_free);
 
   if (abort != NULL)
     {

@@ -662,6 +662,35 @@ test_compare (void)
   g_assert_cmpint (((KhNetworkChange *) g_ptr_array_index (changes, 4))->kind, ==, KH_NETWORK_REMOVED);
 }
 
+/* A directory's agency goes to the sector of the life area it serves. */
+static void
+test_sector_for_service (void)
+{
+  static const struct {
+    KhLifeArea    area;
+    KhServiceKind kind;
+    KhSector      sector;
+  } cases[] = {
+    { KH_LIFE_AREA_WORK,          KH_SERVICE_KIND_MUNICIPALITY, KH_SECTOR_WORK_EDUCATION },
+    { KH_LIFE_AREA_SKILLS,        KH_SERVICE_KIND_COMPANY,      KH_SECTOR_WORK_EDUCATION },
+    { KH_LIFE_AREA_FINANCES,      KH_SERVICE_KIND_AUTHORITY,    KH_SECTOR_BENEFITS },
+    { KH_LIFE_AREA_FINANCES,      KH_SERVICE_KIND_NGO,          KH_SECTOR_ORGANISATIONS },
+    { KH_LIFE_AREA_EVERYDAY_LIFE, KH_SERVICE_KIND_PARISH,       KH_SECTOR_ORGANISATIONS },
+    { KH_LIFE_AREA_EVERYDAY_LIFE, KH_SERVICE_KIND_COUNTY,       KH_SECTOR_SOCIAL_SERVICES },
+    { KH_LIFE_AREA_PARTICIPATION, KH_SERVICE_KIND_PARISH,       KH_SECTOR_ORGANISATIONS },
+    { KH_LIFE_AREA_HOUSING,       KH_SERVICE_KIND_COMPANY,      KH_SECTOR_HOUSING },
+    { KH_LIFE_AREA_HEALTH_SAFETY, KH_SERVICE_KIND_COUNTY,       KH_SECTOR_HEALTH },
+    { KH_LIFE_AREA_OTHER,         KH_SERVICE_KIND_NGO,          KH_SECTOR_ORGANISATIONS },
+    { KH_LIFE_AREA_OTHER,         KH_SERVICE_KIND_PARISH,       KH_SECTOR_ORGANISATIONS },
+    { KH_LIFE_AREA_OTHER,         KH_SERVICE_KIND_AUTHORITY,    KH_SECTOR_OTHER },
+    { KH_LIFE_AREA_OTHER,         KH_SERVICE_KIND_OTHER,        KH_SECTOR_OTHER },
+    { 0,                          0,                            KH_SECTOR_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (kh_network_sector_for_service (cases[i].area, cases[i].kind), ==, cases[i].sector);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +699,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/network/codes", test_codes);
+  g_test_add_func ("/core/network/sector-for-service", test_sector_for_service);
   g_test_add_func ("/core/network/flags-label", test_flags_label);
   g_test_add_func ("/core/network/days", test_days);
   g_test_add_func ("/core/network/consent-state", test_consent_state);

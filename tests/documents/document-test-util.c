@@ -98,7 +98,8 @@ doc_test_set_ui_language (const char *language)
 
 /* The text of one page, or of all (index -1), with every run of white
  * space (line ends, no-break spaces) made one space, so that a sentence
- * that wraps is still found. */
+ * that wraps is still found; a word that wraps at its hyphen
+ * ("hallinto-" at a line's end, "oikeuteen" on the next) stays one. */
 char *
 doc_test_text (PopplerDocument *pdf,
                int              index)
@@ -106,6 +107,7 @@ doc_test_text (PopplerDocument *pdf,
   g_autoptr(GString) all = g_string_new (NULL);
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean space = FALSE;
+  gboolean line_end = FALSE;
 
   for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
     {
@@ -124,12 +126,14 @@ doc_test_text (PopplerDocument *pdf,
 
       if (g_unichar_isspace (c) || c == 0x00A0)
         {
+          line_end |= c == '\n';
           space = TRUE;
           continue;
         }
-      if (space && out->len > 0)
+      if (space && out->len > 0 && !(line_end && out->str[out->len - 1] == '-'))
         g_string_append_c (out, ' ');
       space = FALSE;
+      line_end = FALSE;
       g_string_append_unichar (out, c);
     }
   return g_strdup (out->str);

@@ -473,8 +473,7 @@ test_finish_and_new_version (Fixture       *f,
     g_autoptr(GPtrArray) entries = kh_db_list_client_timeline (db, user, f->client_id, 0, &error);
     g_autoptr(KhIssuedDocument) issued = NULL;
     g_autoptr(PopplerDocument) pdf = NULL;
-    g_autoptr(PopplerPage) page = NULL;
-    g_autofree char *text = NULL;
+    g_autoptr(GString) text = g_string_new (NULL);
     KhTimelineEntry *summary = NULL;
 
     g_assert_no_error (error);
@@ -492,11 +491,19 @@ test_finish_and_new_version (Fixture       *f,
     g_assert_no_error (error);
     pdf = kh_poppler_open (issued->pdf, &error);
     g_assert_no_error (error);
-    page = poppler_document_get_page (pdf, 0);
-    text = poppler_page_get_text (page);
-    g_assert_nonnull (strstr (text, "Yhteenveto palvelutarpeen arvioinnista"));
-    g_assert_nonnull (strstr (text, "Aino Korhonen"));
-    g_assert_nonnull (strstr (text, "Kauppakatu 12 B 7"));
+    for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
+      {
+        g_autoptr(PopplerPage) page = poppler_document_get_page (pdf, i);
+        g_autofree char *page_text = poppler_page_get_text (page);
+
+        g_string_append (text, page_text);
+      }
+    g_assert_nonnull (strstr (text->str, "Yhteenveto palvelutarpeen arvioinnista"));
+    g_assert_nonnull (strstr (text->str, "Aino Korhonen"));
+    g_assert_nonnull (strstr (text->str, "Kauppakatu 12 B 7"));
+    /* Signed by the worker who sends it, titled in the client's language. */
+    g_assert_nonnull (strstr (text->str, "Työntekijäsi"));
+    g_assert_nonnull (strstr (text->str, "Sari Sosiaalityöntekijä"));
   }
   gtk_window_destroy (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
   close_and_wait (window);

@@ -416,6 +416,49 @@ test_add_member (Fixture       *f,
   }
 }
 
+/* Picking a service of the directory presets its life area on the map:
+ * the housing advice goes to housing, the parish's diaconal work to the
+ * organisations and parishes; the worker's own choice after it stands. */
+static void
+test_service_sector (Fixture       *f,
+                     gconstpointer  data G_GNUC_UNUSED)
+{
+  KhNetworkWindow *network = open_network (f);
+  KhNetworkMemberDialog *dialog;
+  AdwComboRow *service;
+  AdwComboRow *sector;
+  GListModel *names;
+  guint housing = 0;
+  guint diaconal = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (network), "network.add-service", NULL));
+  dialog = wait_member_dialog ();
+  service = ADW_COMBO_ROW (kh_network_member_dialog_get_field (dialog, "service"));
+  sector = ADW_COMBO_ROW (kh_network_member_dialog_get_field (dialog, "sector"));
+  WAIT_UNTIL (gtk_widget_get_sensitive (GTK_WIDGET (service)));
+  names = adw_combo_row_get_model (service);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      if (g_strcmp0 (name, "Asumisneuvonta") == 0)
+        housing = i;
+      else if (g_strcmp0 (name, "Seurakunnan diakoniatyö") == 0)
+        diaconal = i;
+    }
+  g_assert_cmpuint (housing, >, 0);
+  g_assert_cmpuint (diaconal, >, 0);
+  /* A new service starts among the social services. */
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_SOCIAL_SERVICES - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, housing);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_HOUSING - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, diaconal);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_ORGANISATIONS - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (sector, KH_SECTOR_HEALTH - KH_SECTOR_FIRST);
+  adw_combo_row_set_selected (service, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (sector), ==, KH_SECTOR_HEALTH - KH_SECTOR_FIRST);
+}
+
 /* The store refuses (someone saved the entry meanwhile): the refusal is
  * said and the form keeps what was typed. */
 static void
@@ -708,6 +751,48 @@ test_roles (Fixture       *f,
     }
 }
 
+/* Another desk adds to the person's network while the window is open:
+ * the list and the map follow by themselves (the store hears the commit),
+ * the worker's selection and focus where they were. */
+static void
+test_other_desk (Fixture       *f,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  KhNetworkWindow *network = open_network (f);
+  GtkListBox *list = kh_network_window_get_list (network);
+  KhEcomap *map = kh_network_window_get_map (network);
+  guint before = n_rows (list);
+  gint64 selected;
+
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  selected = kh_ecomap_get_selected_id (map);
+  g_assert_cmpint (selected, >, 0);
+  {
+    g_autoptr(KhUser) worker = NULL;
+    g_autoptr(KhDb) db = open_db (f, &worker);
+    g_autoptr(KhNetworkMember) m = kh_network_member_new (KH_NETWORK_PERSON);
+    g_autoptr(KhNetworkMember) added = NULL;
+    g_autoptr(GError) error = NULL;
+
+    m->client_id = f->client_id;
+    m->name = g_strdup ("Pertti Naapuri");
+    m->relation = KH_RELATION_NEIGHBOUR;
+    m->sector = KH_SECTOR_FRIENDS;
+    m->distance = KH_DISTANCE_MIDDLE;
+    m->tie = KH_TIE_ORDINARY;
+    added = kh_db_add_network_member (db, worker, m, &error);
+    g_assert_no_error (error);
+  }
+  WAIT_UNTIL (member_named (kh_network_window_get_members (network), "Pertti Naapuri") != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (network));
+  g_assert_cmpuint (n_rows (list), ==, before + 1);
+  g_assert_cmpint (kh_ecomap_get_layout (map)->n_nodes, ==, before + 1);
+  g_assert_cmpint (kh_ecomap_get_selected_id (map), ==, selected);
+  g_assert_cmpint (selected_index (list), ==, index_of (kh_network_window_get_members (network), selected));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_selected_row (list))));
+}
+
 /* ---- pictures ---- */
 
 /* Makes the person's network `n` entries long, of every sector, ring and
@@ -817,6 +902,8 @@ main (int   argc,
       ADD ("/ui/network/consent", NULL, test_consent);
       ADD ("/ui/network/versions", NULL, test_versions);
       ADD ("/ui/network/export", NULL, test_export);
+      ADD ("/ui/network/other-desk", NULL, test_other_desk);
+      ADD ("/ui/network/service-sector", NULL, test_service_sector);
       ADD ("/ui/network/roles/social-worker", NULL, test_roles);
       ADD ("/ui/network/roles/reception", GINT_TO_POINTER (KH_ROLE_RECEPTION), test_roles);
     }

@@ -89,6 +89,8 @@ seed (Fixture *f)
   g_autoptr(KhNetworkMember) debt = kh_network_member_new (KH_NETWORK_AGENCY);
   g_autoptr(KhNetworkMember) friend = kh_network_member_new (KH_NETWORK_PERSON);
   g_autoptr(KhNetworkMember) stored = NULL;
+  g_autoptr(KhUser) responsible = NULL;
+  g_autoptr(KhResponsibleWorker) naming = NULL;
   KhIntake intake = { contact, client, FALSE, 0, 0 };
   GDate birth;
 
@@ -126,6 +128,11 @@ seed (Fixture *f)
   g_assert_no_error (error);
   f->client_id = opened->client_id;
   f->case_id = opened->case_id;
+  /* Her named responsible worker (SHL 42 §) is a colleague. */
+  responsible = kh_db_save_user (db, admin, "outi", "Outi Omatyöntekijä", KH_ROLE_COUNSELLOR, TRUE, &error);
+  g_assert_no_error (error);
+  naming = kh_db_name_responsible_worker (db, sw, f->client_id, responsible->id, NULL, &error);
+  g_assert_no_error (error);
 
   kela->client_id = f->client_id;
   kela->service_id = 1;          /* Kela, in the directory every unit starts with */
@@ -404,6 +411,9 @@ test_given_to_kela (Fixture       *f,
   g_assert_nonnull (strstr (text, "31.5.2027 asti"));
   /* Given by the worker at the desk, as the letter's contact and signer. */
   g_assert_nonnull (strstr (text, "Sari Sosiaalityöntekijä, sosiaalityöntekijä"));
+  /* Whom the agency contacts about the client: her responsible worker. */
+  g_assert_nonnull (strstr (text, "Asiakkaan omatyöntekijä"));
+  g_assert_nonnull (strstr (text, "Outi Omatyöntekijä, sosiaaliohjaaja"));
   g_assert_null (strstr (text, "Talous- ja velkaneuvonta"));
   g_assert_null (strstr (text, "Liisa Laine"));
   g_assert_null (strstr (text, "päihteiden"));

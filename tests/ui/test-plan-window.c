@@ -511,7 +511,10 @@ dup_letter_text (void)
 
 /* The saved plan goes out as a letter in Aino's language (Finnish, or
  * Swedish in the second run, whatever the UI's), kept with her documents,
- * the goal and the actions in it. */
+ * the goal and the actions in it, signed by the worker who sends it and
+ * naming her responsible worker (SHL 42 §), both titled in her language,
+ * and with the map as the plan's version keeps it: an entry added to the
+ * network after the plan was made is not on it, one removed since is. */
 static void
 test_letter (Fixture       *f,
              gconstpointer  data)
@@ -523,7 +526,32 @@ test_letter (Fixture       *f,
   gboolean sv;
   GtkWindow *dialog;
 
+  g_autoptr(KhResponsibleWorker) naming = NULL;
+  g_autoptr(KhNetworkMember) neighbour = kh_network_member_new (KH_NETWORK_PERSON);
+  g_autoptr(KhNetworkMember) added = NULL;
+  g_autoptr(KhNetworkMember) removed = NULL;
+  g_autoptr(GPtrArray) network = NULL;
+
+  naming = kh_db_name_responsible_worker (f->desk, f->me, f->client_id, f->me->id, NULL, &error);
+  g_assert_no_error (error);
   plan = kh_test_ui_make_plan (f->desk, f->me, f->client_id, f->case_id, 0, 90, 14);
+  /* After the plan: a neighbour comes, the housing advice goes. */
+  neighbour->client_id = f->client_id;
+  neighbour->name = g_strdup ("Pertti Naapuri");
+  neighbour->relation = KH_RELATION_NEIGHBOUR;
+  neighbour->sector = KH_SECTOR_FRIENDS;
+  neighbour->distance = KH_DISTANCE_MIDDLE;
+  neighbour->tie = KH_TIE_ORDINARY;
+  added = kh_db_add_network_member (f->desk, f->me, neighbour, &error);
+  g_assert_no_error (error);
+  network = kh_db_list_network (f->desk, f->me, f->client_id, FALSE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < network->len; i++)
+    if (((KhNetworkMember *) g_ptr_array_index (network, i))->id == f->housing)
+      removed = kh_db_remove_network_member (f->desk, f->me, g_ptr_array_index (network, i), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (removed);
+
   open_window (f);
   g_assert_nonnull (kh_plan_window_get_stored (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "plan.letter", NULL);
@@ -551,6 +579,14 @@ test_letter (Fixture       *f,
   g_assert_nonnull (strstr (text, "Vuokrat maksetaan ajallaan"));
   g_assert_nonnull (strstr (text, "Soitan vuokranantajalle"));
   g_assert_nonnull (strstr (text, "Kela"));
+  /* The worker who sends it, and the named responsible worker. */
+  g_assert_nonnull (strstr (text, sv ? "Din handläggare" : "Työntekijäsi"));
+  g_assert_nonnull (strstr (text, sv ? "Din egen kontaktperson" : "Omatyöntekijäsi"));
+  g_assert_nonnull (strstr (text, sv ? "Sari Sosiaalityöntekijä, socialarbetare"
+                                     : "Sari Sosiaalityöntekijä, sosiaalityöntekijä"));
+  /* The version's map. */
+  g_assert_nonnull (strstr (text, "Asumisneuvonta"));
+  g_assert_null (strstr (text, "Pertti Naapuri"));
   gtk_window_destroy (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
 }
 

@@ -36,6 +36,10 @@ typedef struct
   const char        *language;
   char              *name;
   char              *address;
+  char              *sender_name;      /* the issuing worker, */
+  char              *sender_title;     /* titled in the letter's language */
+  char              *responsible_name; /* the named responsible worker, */
+  char              *responsible_title; /* or NULL */
 } Issuing;
 
 static void
@@ -48,6 +52,10 @@ issuing_free (Issuing *s)
   g_clear_object (&s->client);
   g_free (s->name);
   g_free (s->address);
+  g_free (s->sender_name);
+  g_free (s->sender_title);
+  g_free (s->responsible_name);
+  g_free (s->responsible_title);
   g_free (s);
 }
 
@@ -78,34 +86,57 @@ kh_letter_addressee (const KhClient  *client,
   return TRUE;
 }
 
+/* A role's title in lower case in `language`, as the letters' sentences
+ * use it; NULL for the roles that send no letters. */
+static char *
+role_title (KhRole      role,
+            const char *language)
+{
+  const char *title;
+
+  switch (role)
+    {
+    case KH_ROLE_COUNSELLOR:
+      title = kh_catalog_pgettext (language, "role", "Social counsellor");
+      break;
+    case KH_ROLE_SOCIAL_WORKER:
+      title = kh_catalog_pgettext (language, "role", "Social worker");
+      break;
+    case KH_ROLE_LEAD:
+      title = kh_catalog_pgettext (language, "role", "Lead social worker");
+      break;
+    default:
+      return NULL;
+    }
+  return g_utf8_strdown (title, -1);
+}
+
 void
 kh_letter_sender_of (KhUser      *user,
                      const char  *language,
                      char       **name,
                      char       **title)
 {
-  const char *role = NULL;
+  *name = NULL;
+  *title = user != NULL ? role_title (user->role, language) : NULL;
+  if (*title != NULL)
+    *name = g_strdup (user->display_name != NULL ? user->display_name : user->account);
+}
+
+void
+kh_letter_responsible_worker_of (const KhClient  *client,
+                                 const char      *language,
+                                 char           **name,
+                                 char           **title)
+{
+  const KhResponsibleWorker *naming = client != NULL ? client->responsible_worker : NULL;
 
   *name = NULL;
   *title = NULL;
-  if (user == NULL)
+  if (naming == NULL || naming->worker_id <= 0 || naming->worker_name == NULL)
     return;
-  switch (user->role)
-    {
-    case KH_ROLE_COUNSELLOR:
-      role = kh_catalog_pgettext (language, "role", "Social counsellor");
-      break;
-    case KH_ROLE_SOCIAL_WORKER:
-      role = kh_catalog_pgettext (language, "role", "Social worker");
-      break;
-    case KH_ROLE_LEAD:
-      role = kh_catalog_pgettext (language, "role", "Lead social worker");
-      break;
-    default:
-      return;
-    }
-  *name = g_strdup (user->display_name != NULL ? user->display_name : user->account);
-  *title = g_utf8_strdown (role, -1);
+  *name = g_strdup (naming->worker_name);
+  *title = role_title (naming->worker_role, language);
 }
 
 /* In the store's thread: the letter, as it will be kept. */
@@ -115,8 +146,18 @@ render_letter (const KhIssuedDocument  *document,
                GError                 **error)
 {
   Issuing *s = user_data;
-  g_autoptr(KhDocument) doc = s->build (s->profile, s->client, s->language, s->name, s->address,
-                                        s->build_data);
+  KhLetter letter = { 0 };
+  KhLetterSender responsible = { 0 };
+  g_autoptr(KhDocument) doc = NULL;
+
+  letter.language = s->language;
+  letter.recipient_name = s->name;
+  letter.recipient_address = s->address;
+  letter.sender.name = s->sender_name;
+  letter.sender.title = s->sender_title;
+  responsible.name = s->responsible_name;
+  responsible.title = s->responsible_title;
+  doc = s->build (s->profile, s->client, &letter, &responsible, s->build_data);
 
   return kh_document_render_bytes (doc, error);
 }
@@ -176,6 +217,8 @@ client_cb (GObject      *object,
       return;
     }
   s->language = kh_letter_language (s->client);
+  kh_letter_sender_of (kh_store_get_user (s->store), s->language, &s->sender_name, &s->sender_title);
+  kh_letter_responsible_worker_of (s->client, s->language, &s->responsible_name, &s->responsible_title);
 
   now = g_date_time_new_now_local ();
   document = kh_issued_document_new ();
@@ -308,20 +351,20 @@ invitation_free (Invitation *invitation)
 }
 
 static KhDocument *
-build_invitation (const KhUnitProfile *profile,
-                  const KhClient      *client,
-                  const char          *language,
-                  const char          *name,
-                  const char          *address,
-                  gpointer             user_data)
+build_invitation (const KhUnitProfile  *profile,
+                  const KhClient       *client,
+                  const KhLetter       *base,
+                  const KhLetterSender *responsible_worker,
+                  gpointer              user_data)
 {
   Invitation *invitation = user_data;
   KhInvitationLetter letter = { { 0 } };
 
+  /* The meeting's own worker signs it, whoever sends it. */
   kh_invitation_letter_init_from_appointment (&letter, invitation->appointment, invitation->point);
-  letter.letter.language = language;
-  letter.letter.recipient_name = name;
-  letter.letter.recipient_address = address;
+  letter.letter.language = base->language;
+  letter.letter.recipient_name = base->recipient_name;
+  letter.letter.recipient_address = base->recipient_address;
   letter.client_phone = client->phone;
   return kh_invitation_letter_build (&letter, profile);
 }
@@ -383,18 +426,16 @@ kh_invitation_send_async (KhStore             *store,
 /* ---- the summary of a service-need assessment (SHL 37 §) ---- */
 
 static KhDocument *
-build_summary (const KhUnitProfile *profile,
-               const KhClient      *client,
-               const char          *language,
-               const char          *name,
-               const char          *address,
-               gpointer             user_data)
+build_summary (const KhUnitProfile  *profile,
+               const KhClient       *client,
+               const KhLetter       *base,
+               const KhLetterSender *responsible_worker,
+               gpointer              user_data)
 {
   KhAssessmentSummaryLetter letter = { { 0 } };
 
-  letter.letter.language = language;
-  letter.letter.recipient_name = name;
-  letter.letter.recipient_address = address;
+  letter.letter = *base;
+  letter.responsible_worker = *responsible_worker;
   letter.assessment = user_data;
   return kh_assessment_summary_build (&letter, profile);
 }

@@ -12,19 +12,23 @@
 #include "core/kh-records.h"
 #include "core/kh-unit-profile.h"
 #include "documents/kh-document.h"
+#include "documents/kh-letters.h"
 #include "store/kh-store.h"
 
 G_BEGIN_DECLS
 
-/* Lays a letter out for `client` in `language` ("fi" or "sv"), addressed
- * to `name` at `address`, with the unit's `profile`. Called in the store's
- * thread inside the issuing transaction: pure work, no store calls. */
-typedef KhDocument *(*KhLetterBuildFunc) (const KhUnitProfile *profile,
-                                          const KhClient      *client,
-                                          const char          *language,
-                                          const char          *name,
-                                          const char          *address,
-                                          gpointer             user_data);
+/* Lays a letter out for `client` with the unit's `profile`. `letter` has
+ * what every letter to the person has: the language ("fi" or "sv"), the
+ * addressee, and the issuing worker as its sender, titled in that
+ * language; `responsible_worker` is the person's named responsible worker
+ * (omatyöntekijä, SHL 42 §) titled the same way, or all NULL when nobody
+ * is named. Called in the store's thread inside the issuing transaction:
+ * pure work, no store calls. */
+typedef KhDocument *(*KhLetterBuildFunc) (const KhUnitProfile  *profile,
+                                          const KhClient       *client,
+                                          const KhLetter       *letter,
+                                          const KhLetterSender *responsible_worker,
+                                          gpointer              user_data);
 
 /* The issuing worker as a letter's sender in `language`: the name, and
  * the title of the role in lower case, as the letter's sentences use it
@@ -34,6 +38,12 @@ void              kh_letter_sender_of    (KhUser              *user,
                                           const char          *language,
                                           char               **name,
                                           char               **title);
+/* The person's named responsible worker (SHL 42 §) the same way; both
+ * NULL when nobody is named. */
+void              kh_letter_responsible_worker_of (const KhClient *client,
+                                                   const char     *language,
+                                                   char          **name,
+                                                   char          **title);
 
 /* Issues `document`, its PDF rendered by `render` inside the issuing
  * transaction (kh_store_issue_document_rendered_async), and returns the

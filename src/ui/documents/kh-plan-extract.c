@@ -45,6 +45,8 @@ typedef struct
   char               *client_name;
   char               *sender_name;
   char               *sender_title;
+  char               *responsible_name;
+  char               *responsible_title;
 } Giving;
 
 static void
@@ -59,6 +61,8 @@ giving_free (Giving *g)
   g_free (g->client_name);
   g_free (g->sender_name);
   g_free (g->sender_title);
+  g_free (g->responsible_name);
+  g_free (g->responsible_title);
   g_free (g);
 }
 
@@ -113,6 +117,8 @@ render_extract (const KhIssuedDocument  *document,
   letter.letter.recipient_address = g->recipient->contact_person;
   letter.letter.sender.name = g->sender_name;
   letter.letter.sender.title = g->sender_title;
+  letter.responsible_worker.name = g->responsible_name;
+  letter.responsible_worker.title = g->responsible_title;
   letter.extract = g->extract;
   letter.with_info = g->with_info;
   letter.client_name = g->client_name;
@@ -141,6 +147,7 @@ client_cb (GObject      *object,
     }
   g->language = kh_letter_language (g->client);
   kh_letter_sender_of (kh_store_get_user (g->store), g->language, &g->sender_name, &g->sender_title);
+  kh_letter_responsible_worker_of (g->client, g->language, &g->responsible_name, &g->responsible_title);
   g->client_name = g_strstrip (g_strdup_printf ("%s %s",
                                                 g->client->first_names != NULL ? g->client->first_names : "",
                                                 g->client->last_name != NULL ? g->client->last_name : ""));

@@ -161,7 +161,7 @@ kh_network_member_describe (KhNetworkMember *m)
 }
 
 char *
-kh_network_client_map_name (KhClient *client)
+kh_network_client_map_name (const KhClient *client)
 {
   g_autofree char *first = NULL;
 

@@ -56,7 +56,7 @@ GPtrArray      *kh_network_describe_changes   (GPtrArray        *changes);
 /* The client's name in the map's centre: the first of the first names
  * and the last name ("Johanna Hakala"), as the map is shown to the client
  * and reads in a small circle. */
-char           *kh_network_client_map_name    (KhClient         *client);
+char           *kh_network_client_map_name    (const KhClient   *client);
 
 /* The frame of the network's windows: `header` over a stack (its page
  * "loading" a spinner, shown first) in a toast overlay. */

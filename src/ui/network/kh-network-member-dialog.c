@@ -64,6 +64,7 @@ struct _KhNetworkMemberDialog
   gint64           client_id;
   KhNetworkKind    kind;
   gint64           wanted_service;   /* to select once the directory is in */
+  gboolean         selecting;        /* the service row set from code, not by the worker */
   gboolean         saving;
 };
 
@@ -545,10 +546,30 @@ select_wanted_service (KhNetworkMemberDialog *self)
 {
   if (self->service_row == NULL || self->services == NULL)
     return;
+  self->selecting = TRUE;
   adw_combo_row_set_selected (self->service_row, 0);
   for (guint i = 0; i < self->services->len; i++)
     if (((KhService *) g_ptr_array_index (self->services, i))->id == self->wanted_service)
       adw_combo_row_set_selected (self->service_row, i + 1);
+  self->selecting = FALSE;
+}
+
+/* The worker picks a service of the directory: its life area on the map
+ * is preset from the directory's (the worker may still change it). */
+static void
+service_selected_cb (AdwComboRow           *row,
+                     GParamSpec            *pspec G_GNUC_UNUSED,
+                     KhNetworkMemberDialog *self)
+{
+  guint i = adw_combo_row_get_selected (row);
+  KhService *service;
+
+  if (self->selecting || self->services == NULL || i == 0 || i == GTK_INVALID_LIST_POSITION
+      || i > self->services->len)
+    return;
+  service = g_ptr_array_index (self->services, i - 1);
+  adw_combo_row_set_selected (self->sector_row,
+                              kh_network_sector_for_service (service->area, service->kind) - KH_SECTOR_FIRST);
 }
 
 static void
@@ -578,8 +599,11 @@ services_cb (GObject      *object,
       g_ptr_array_add (self->services, g_object_ref (s));
       gtk_string_list_append (names, kh_service_get_name (s, language));
     }
+  self->selecting = TRUE;
   adw_combo_row_set_model (self->service_row, G_LIST_MODEL (names));
+  self->selecting = FALSE;
   select_wanted_service (self);
+  g_signal_connect_object (self->service_row, "notify::selected", G_CALLBACK (service_selected_cb), self, 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->service_row), TRUE);
 }
 

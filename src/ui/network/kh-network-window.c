@@ -277,6 +277,8 @@ show_members (KhNetworkWindow *self,
   gint64 selected = kh_ecomap_get_selected_id (self->map);
   GtkListBoxRow *row;
   GtkWidget *child;
+  GtkWidget *focus;
+  gboolean list_had_focus;
   guint n = 0;
   GDate today;
 
@@ -291,6 +293,8 @@ show_members (KhNetworkWindow *self,
         g_ptr_array_add (self->members, g_object_ref (m));
     }
 
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  list_had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
   self->syncing = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -315,6 +319,8 @@ show_members (KhNetworkWindow *self,
       gtk_list_box_select_row (self->list, row);
       self->syncing = FALSE;
     }
+  if (list_had_focus)
+    gtk_widget_grab_focus (row != NULL ? GTK_WIDGET (row) : GTK_WIDGET (self->list));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.export-pdf", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.export-png", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.save-version", TRUE);
@@ -354,6 +360,17 @@ kh_network_window_reload (KhNetworkWindow *self)
   self->cancellable = g_cancellable_new ();
   kh_store_list_network_async (self->store, self->client->id, FALSE, self->cancellable, listed_cb,
                                g_object_ref (self));
+}
+
+/* Another desk changed the person's network (or details): read it again,
+ * the selection kept, and the keyboard focus on it if it was in the list. */
+static void
+client_changed_cb (KhStore         *store G_GNUC_UNUSED,
+                   gint64           client_id,
+                   KhNetworkWindow *self)
+{
+  if (client_id == self->client->id)
+    kh_network_window_reload (self);
 }
 
 /* ---- versions ---- */
@@ -752,6 +769,7 @@ kh_network_window_present (GtkWindow *parent,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.export-png", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.save-version", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "network.versions", FALSE);
+  g_signal_connect_object (store, "client-changed", G_CALLBACK (client_changed_cb), self, 0);
   kh_network_window_reload (self);
   gtk_window_present (GTK_WINDOW (self));
   return self;

@@ -39,6 +39,7 @@
 #include "ui/common/kh-form-rows.h"
 #include "ui/documents/kh-letter-issue.h"
 #include "ui/documents/kh-plan-extract.h"
+#include "ui/network/kh-network-common.h"
 #include "kh-plan-window.h"
 
 typedef struct
@@ -1472,9 +1473,7 @@ save_activated (GtkWidget  *widget,
 typedef struct
 {
   KhClientPlan  *plan;
-  char          *client_name;
-  KhEcomapEntry *entries;
-  guint          n_entries;
+  GPtrArray     *members;   /* KhNetworkMember: the map the plan's version keeps */
 } PlanLetterData;
 
 static void
@@ -1483,30 +1482,31 @@ plan_letter_data_free (gpointer data)
   PlanLetterData *d = data;
 
   kh_client_plan_free (d->plan);
-  g_free (d->client_name);
-  kh_ecomap_entries_free (d->entries, d->n_entries);
+  g_clear_pointer (&d->members, g_ptr_array_unref);
   g_free (d);
 }
 
-/* In the store's thread: the plan in the client's language, with the map. */
+/* In the store's thread: the plan in the client's language, with the map
+ * of its version and the client named on it as on the network's window. */
 static KhDocument *
-build_plan_letter (const KhUnitProfile *profile,
-                   const KhClient      *client,
-                   const char          *language,
-                   const char          *name,
-                   const char          *address,
-                   gpointer             user_data)
+build_plan_letter (const KhUnitProfile  *profile,
+                   const KhClient       *client,
+                   const KhLetter       *base,
+                   const KhLetterSender *responsible_worker,
+                   gpointer              user_data)
 {
   PlanLetterData *d = user_data;
   KhPlanLetter letter = { { 0 } };
+  g_autofree char *client_name = kh_network_client_map_name (client);
+  guint n_entries = 0;
+  g_autofree KhEcomapEntry *entries = kh_network_ecomap_entries (d->members, &n_entries);
 
-  letter.letter.language = language;
-  letter.letter.recipient_name = name;
-  letter.letter.recipient_address = address;
+  letter.letter = *base;
+  letter.responsible_worker = *responsible_worker;
   letter.plan = d->plan;
-  letter.client_name = d->client_name;
-  letter.network = d->n_entries > 0 ? d->entries : NULL;
-  letter.n_network = d->n_entries;
+  letter.client_name = client_name;
+  letter.network = n_entries > 0 ? entries : NULL;
+  letter.n_network = n_entries;
   return kh_plan_letter_build (&letter, profile);
 }
 
@@ -1536,32 +1536,63 @@ letter_issued_cb (GObject      *object,
 }
 
 static void
+issue_letter (KhPlanWindow   *self,
+              PlanLetterData *d)   /* taken */
+{
+  kh_letter_issue_async (self->store, self->client_id, self->case_id, KH_DOCUMENT_CLIENT_PLAN, build_plan_letter,
+                         d, plan_letter_data_free, self->cancellable, letter_issued_cb, g_object_ref (self));
+}
+
+static void
+letter_map_read_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPlanWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = kh_store_read_network_version_finish (KH_STORE (object), result, &error);
+  PlanLetterData *d;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (members == NULL)
+    {
+      self->busy = FALSE;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", TRUE);
+      set_extract_enabled (self, TRUE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", TRUE);
+      toast (self, error->message);
+      return;
+    }
+  d = g_new0 (PlanLetterData, 1);
+  d->plan = kh_client_plan_copy (self->stored);
+  d->members = g_steal_pointer (&members);
+  issue_letter (self, d);
+}
+
+/* The letter draws the map the version keeps (issue 9, 4: the map as it
+ * was when the plan was made or reviewed), not the network as it stands
+ * now; a version stored before the maps were kept draws today's. */
+static void
 send_letter (KhPlanWindow *self)
 {
-  PlanLetterData *d = g_new0 (PlanLetterData, 1);
-
-  d->plan = kh_client_plan_copy (self->stored);
-  d->client_name = g_strdup (self->client_name);
-  d->n_entries = self->members != NULL ? self->members->len : 0;
-  d->entries = g_new0 (KhEcomapEntry, MAX (d->n_entries, 1));
-  for (guint i = 0; i < d->n_entries; i++)
-    {
-      KhNetworkMember *m = g_ptr_array_index (self->members, i);
-
-      d->entries[i].id = m->id;
-      d->entries[i].label = g_strdup (kh_network_member_display_name (m));
-      d->entries[i].kind = m->kind;
-      d->entries[i].sector = m->sector;
-      d->entries[i].distance = m->distance;
-      d->entries[i].quality = m->tie;
-      d->entries[i].direction = m->direction;
-    }
   self->busy = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
   set_extract_enabled (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", FALSE);
-  kh_letter_issue_async (self->store, self->client_id, self->case_id, KH_DOCUMENT_CLIENT_PLAN, build_plan_letter,
-                         d, plan_letter_data_free, self->cancellable, letter_issued_cb, g_object_ref (self));
+  if (self->stored->network_version_id > 0)
+    {
+      kh_store_read_network_version_async (self->store, self->client_id, self->stored->network_version_id,
+                                           self->cancellable, letter_map_read_cb, g_object_ref (self));
+    }
+  else
+    {
+      PlanLetterData *d = g_new0 (PlanLetterData, 1);
+
+      d->plan = kh_client_plan_copy (self->stored);
+      d->members = self->members != NULL ? g_ptr_array_ref (self->members) : NULL;
+      issue_letter (self, d);
+    }
 }
 
 static void
