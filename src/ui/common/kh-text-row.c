@@ -16,17 +16,20 @@
  * activatable AdwActionRow's does).
  *
  * The first row of a boxed list has square top corners while nobody
- * hovers or focuses it (style_css): it draws nothing there but the line
- * under it, its bottom border, which looks the same either way, but a
- * border around rounded corners is drawn by GTK 4.8's cairo renderer as
- * a clipped fill of curves, and the four or five such rows on screen cost
- * a person page's first frame a fifth of its instructions. Its hover
- * background and focus ring are rounded as before.
+ * hovers or focuses it (data/ui/intake/kh-intake.css, the app's own
+ * style, which kh_field_message_ensure_style loads): it draws nothing
+ * there but the line under it, its bottom border, which looks the same
+ * either way, but a border around rounded corners is drawn by GTK 4.8's
+ * cairo renderer as a clipped fill of curves, and the four or five such
+ * rows on screen cost a person page's first frame a fifth of its
+ * instructions. Its hover background and focus ring are rounded as
+ * before.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
 #include "config.h"
 
+#include "kh-field-message.h"
 #include "kh-text-row.h"
 
 struct _KhTextRow
@@ -53,37 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Keep in sync with libadwaita 1.2's "list.boxed-list > row" (its
- * transition without border-radius: the corners are round again at once
- * when the row is hovered or focused). */
-static const char style_css[] =
-  "list.boxed-list > row.kh-text-row:first-child:not(:last-child):not(:hover):not(:focus-visible) {"
-  "  border-top-left-radius: 0;"
-  "  border-top-right-radius: 0;"
-  "}"
-  "list.boxed-list > row.kh-text-row {"
-  "  transition: outline-color 200ms cubic-bezier(0.25, 0.46, 0.45, 0.94),"
-  "              outline-width 200ms cubic-bezier(0.25, 0.46, 0.45, 0.94),"
-  "              outline-offset 200ms cubic-bezier(0.25, 0.46, 0.45, 0.94),"
-  "              background-color 200ms cubic-bezier(0.25, 0.46, 0.45, 0.94);"
-  "}";
-
-static void
-ensure_style (void)
-{
-  static GdkDisplay *styled;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (display == NULL || display == styled)
-    return;
-  styled = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, style_css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
 
 static GtkBuildableIface *parent_buildable_iface;
 
@@ -188,7 +160,7 @@ kh_text_row_class_init (KhTextRowClass *klass)
 static void
 kh_text_row_init (KhTextRow *self)
 {
-  ensure_style ();
+  kh_field_message_ensure_style ();   /* row.kh-text-row */
   gtk_widget_add_css_class (GTK_WIDGET (self), "kh-text-row");
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
