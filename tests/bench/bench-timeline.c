@@ -41,6 +41,22 @@
 
 #include <time.h>
 
+/* Under valgrind --tool=callgrind --collect-atstart=no, each measured
+ * round's work (the page's: from making it to its measured frame; the
+ * floor's: to its frame) is collected and dumped on its own ("page N",
+ * "floor N"): instructions, which load does not move. Nothing otherwise. */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define BENCH_HAVE_CALLGRIND 1
+#endif
+#endif
+#ifndef BENCH_HAVE_CALLGRIND
+#define RUNNING_ON_VALGRIND 0
+#define CALLGRIND_TOGGLE_COLLECT
+#define CALLGRIND_DUMP_STATS_AT(what) ((void) (what))
+#endif
+
 #define N_INTAKES 50
 #define N_NOTES 400
 #define N_ENTRIES (2 * N_INTAKES + N_NOTES)
@@ -122,6 +138,7 @@ typedef struct
 } Frame;
 
 static gboolean trace;
+static gboolean collecting;   /* under callgrind: this round's work */
 static guint count_widgets (GtkWidget *widget);
 
 /* After the window painted (its own handler runs first): what it painted. */
@@ -131,6 +148,13 @@ paint_cb (GdkFrameClock *clock,
 {
   frame->ready_painted = frame->ready == NULL || frame->ready (frame->child);
   frame->then_painted = frame->then == NULL || frame->then (frame->child);
+  /* Under callgrind: the measured frame is painted (its after-paint
+   * handlers are not the page's first frame). */
+  if (collecting && frame->ready_painted)
+    {
+      CALLGRIND_TOGGLE_COLLECT;
+      collecting = FALSE;
+    }
   if (trace)
     frame->widgets = count_widgets (GTK_WIDGET (gtk_widget_get_root (frame->child)));
 }
@@ -334,6 +358,11 @@ first_frame (GtkWidget *child,
     wait_for_frame (window, clock, &frame);
   while (!frame.ready_painted);
   ms = frame.at - start;
+  if (collecting)
+    {
+      CALLGRIND_TOGGLE_COLLECT;
+      collecting = FALSE;
+    }
   if (trace)
     g_printerr ("  the measured frame: %u widgets\n", frame.widgets);
   while (!frame.then_painted)
@@ -474,7 +503,18 @@ main (int   argc,
       trace_cpu_start = cpu_now_ms ();
       if (trace)
         g_printerr ("round %u: the person's page\n", i);
+      if (RUNNING_ON_VALGRIND && i > 0)
+        {
+          CALLGRIND_TOGGLE_COLLECT;
+          collecting = TRUE;
+        }
       ms = first_frame (person_page (store), timeline_ready, every_row_ready, start, &every_ms);
+      if (RUNNING_ON_VALGRIND && i > 0)
+        {
+          g_autofree char *what = g_strdup_printf ("page %u", i);
+
+          CALLGRIND_DUMP_STATS_AT (what);
+        }
 
       /* The first round warms the caches of both. */
       if (i > 0)
@@ -487,7 +527,18 @@ main (int   argc,
       trace_cpu_start = cpu_now_ms ();
       if (trace)
         g_printerr ("round %u: the floor\n", i);
+      if (RUNNING_ON_VALGRIND && i > 0)
+        {
+          CALLGRIND_TOGGLE_COLLECT;
+          collecting = TRUE;
+        }
       ms = first_frame (bench_plain_list (N_ENTRIES, "Merkintä %u: tapasin asiakkaan"), NULL, NULL, start, NULL);
+      if (RUNNING_ON_VALGRIND && i > 0)
+        {
+          g_autofree char *what = g_strdup_printf ("floor %u", i);
+
+          CALLGRIND_DUMP_STATS_AT (what);
+        }
       if (i > 0)
         g_array_append_val (floor, ms);
     }

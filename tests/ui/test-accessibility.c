@@ -142,6 +142,13 @@ text_of_content (GtkWidget *widget)
 
       return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
     }
+  /* A label drawn by a widget of its own (KhLineLabel): its name. */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LABEL)
+    {
+      g_autofree char *text = label_property (widget);
+
+      return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
+    }
   if (ADW_IS_BUTTON_CONTENT (widget))
     {
       const char *text = adw_button_content_get_label (ADW_BUTTON_CONTENT (widget));

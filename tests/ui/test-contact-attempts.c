@@ -23,6 +23,7 @@
 #include "ui/clients/kh-clients-page.h"
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-person-timeline.h"
+#include "ui/common/kh-line-label.h"
 #include "ui/common/kh-field-message.h"
 #include "ui/documents/kh-document-window.h"
 #include <poppler.h>
@@ -307,14 +308,16 @@ attempt_on_top_cb (gpointer data)
   return g_list_model_get_n_items (model) > 0 && entry_at (fixture, 0)->kind == KH_TIMELINE_ATTEMPT;
 }
 
-/* Whether a label inside `widget` has `text` as one of its lines. */
+/* Whether a label inside `widget` has `text` as one of its lines (a row
+ * of the timeline is one KhLineLabel of three lines). */
 static gboolean
 has_line (GtkWidget  *widget,
           const char *text)
 {
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || KH_IS_LINE_LABEL (widget))
     {
-      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (GTK_LABEL (widget)), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                        : kh_line_label_get_text (KH_LINE_LABEL (widget)), "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
         if (g_strcmp0 (lines[i], text) == 0)

@@ -23,6 +23,7 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-person-timeline.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-line-label.h"
 #include "ui/documents/kh-document-window.h"
 #include "ui/plans/kh-plan-window.h"
 
@@ -366,15 +367,17 @@ find_descendant (GtkWidget *widget,
 }
 
 /* Whether a label inside `widget` shows `text` as one of its lines (a row
- * of the timeline is one label of three lines), or ends a line with it. */
+ * of the timeline is one KhLineLabel of three lines), or ends a line with
+ * it. */
 static gboolean
 has_line (GtkWidget  *widget,
           const char *text,
           gboolean    at_end)
 {
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || KH_IS_LINE_LABEL (widget))
     {
-      g_auto(GStrv) lines = g_strsplit (gtk_label_get_text (GTK_LABEL (widget)), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget))
+                                        : kh_line_label_get_text (KH_LINE_LABEL (widget)), "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
         if (at_end ? g_str_has_suffix (lines[i], text) : g_strcmp0 (lines[i], text) == 0)
@@ -1003,6 +1006,20 @@ test_screenshot (Fixture       *fixture,
   kh_test_spin (300);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
   kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-timeline");
+  /* And the details scrolled to their end: the cases, the meetings and
+   * the network map's row. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      GtkWidget *details = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                      KH_TYPE_PERSON_PAGE, "details_page"));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
+        GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (details)));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+      kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "person-timeline-lower");
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
   type_note (get_timeline (fixture), "Tapaaminen\xe2\x80\x8b sovittu");
   gtk_widget_activate_action (GTK_WIDGET (get_timeline (fixture)), "timeline.save", NULL);
   g_assert_true (kh_test_wait_until (message_shown_cb, fixture, 10000));

@@ -35,6 +35,7 @@
 #include "core/kh-contact-attempt.h"
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-line-label.h"
 #include "ui/documents/kh-document-window.h"
 #include "ui/intake/kh-contact-window.h"
 #include "kh-attempt-dialog.h"
@@ -67,6 +68,8 @@ struct _KhPersonTimeline
   KhStore            *store;
   GListStore         *entries;
   GtkSliceListModel  *shown;             /* the entries the list has rows for */
+  GtkStringList      *case_choices;      /* the drop-down's cases, in its order */
+  GtkSliceListModel  *cases_shown;       /* those its popup has rows for */
   GtkSingleSelection *selection;
   GCancellable       *cancellable;       /* the reading; cancelled by the next */
   GCancellable       *save_cancellable;
@@ -345,24 +348,23 @@ dup_case_line (KhPersonTimeline      *self,
 
 /* A row is one label of three lines (when and what; the entry in short;
  * its case and who), each cut short at the row's end, not a box of three:
- * GTK 4.8's GtkListView makes some 200 rows at once, and one widget to
- * style and measure instead of four is a fifth of the person page's first
- * frame (tests/bench/bench-timeline.c). The lines' looks are attributes,
- * as the "heading", plain and "dim-label caption" labels were: nothing of
- * the text is parsed as markup. */
+ * one widget to style and measure instead of four. It is a KhLineLabel,
+ * which lays its lines out once where a GtkLabel did four or five times
+ * (tests/bench/bench-timeline.c; GTK 4.8's GtkListView makes some 200
+ * rows at once). The lines' looks are attributes, as the "heading",
+ * plain and "dim-label caption" labels were: nothing of the text is
+ * parsed as markup. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               KhPersonTimeline         *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = kh_line_label_new ();
 
   gtk_widget_set_margin_top (label, 6);
   gtk_widget_set_margin_bottom (label, 6);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   g_object_set_data (G_OBJECT (label), "kh-list-item", item);
   gtk_list_item_set_child (item, label);
 }
@@ -405,8 +407,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   add_attribute (attrs, pango_attr_scale_new (9.0 / 11.0), start, text->len);
   add_attribute (attrs, pango_attr_foreground_alpha_new ((guint16) (0.55 * G_MAXUINT16)), start, text->len);
 
-  gtk_label_set_text (GTK_LABEL (label), text->str);
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  kh_line_label_set_text (KH_LINE_LABEL (label), text->str, attrs);
   pango_attr_list_unref (attrs);
   if (e->kind == KH_TIMELINE_CONTACT && e->flag)
     gtk_widget_add_css_class (label, "dim-label");
@@ -489,6 +490,7 @@ show_all_rows (KhPersonTimeline *self)
 {
   stop_waiting_for_paint (self);
   gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
+  gtk_slice_list_model_set_size (self->cases_shown, G_MAXUINT);
 }
 
 static void
@@ -500,6 +502,29 @@ first_rows_painted_cb (GdkFrameClock    *clock,
     show_all_rows (self);
 }
 
+/* The window's clock, or NULL when the timeline is in none. */
+static GdkFrameClock *
+get_clock (KhPersonTimeline *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+
+  return surface != NULL ? gdk_surface_get_frame_clock (surface) : NULL;
+}
+
+/* What the lists leave out for now, after the first frame painted with
+ * the list on screen. */
+static void
+wait_for_paint (KhPersonTimeline *self,
+                GdkFrameClock    *clock)
+{
+  if (self->show_all_clock != NULL)
+    return;
+  self->show_all_clock = g_object_ref (clock);
+  self->show_all_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_rows_painted_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 /* The first FIRST_ROWS entries now, the others after the first frame
  * painted with the list on screen (at once when it is in no window).
  * Nothing of them is left out: the rest come one frame later, below the
@@ -507,18 +532,14 @@ first_rows_painted_cb (GdkFrameClock    *clock,
 static void
 show_first_rows (KhPersonTimeline *self)
 {
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
-  GdkFrameClock *clock = surface != NULL ? gdk_surface_get_frame_clock (surface) : NULL;
-
   /* The window's clock: the page may show its details only once they are
    * all in, so the list need not be on screen yet. */
-  if (clock == NULL || self->show_all_clock != NULL)
+  GdkFrameClock *clock = get_clock (self);
+
+  if (clock == NULL)
     return;
   gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
-  self->show_all_clock = g_object_ref (clock);
-  self->show_all_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_rows_painted_cb), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  wait_for_paint (self, clock);
 }
 
 static void update_letter_button (KhPersonTimeline *self);
@@ -579,6 +600,17 @@ chosen_case (KhPersonTimeline *self)
   return g_array_index (self->case_ids, gint64, i);
 }
 
+/* The position of `case_id` in the drop-down, 0 if it is not there. */
+static guint
+case_index (KhPersonTimeline *self,
+            gint64            case_id)
+{
+  for (guint i = 0; self->case_ids != NULL && i < self->case_ids->len; i++)
+    if (g_array_index (self->case_ids, gint64, i) == case_id)
+      return i;
+  return 0;
+}
+
 static void
 select_case (KhPersonTimeline *self,
              gint64            case_id)
@@ -586,6 +618,8 @@ select_case (KhPersonTimeline *self,
   for (guint i = 0; self->case_ids != NULL && i < self->case_ids->len; i++)
     if (g_array_index (self->case_ids, gint64, i) == case_id)
       {
+        /* A case the popup has no row for yet is one it has. */
+        gtk_slice_list_model_set_size (self->cases_shown, G_MAXUINT);
         gtk_drop_down_set_selected (self->case_dropdown, i);
         return;
       }
@@ -1244,7 +1278,9 @@ build_composer (KhPersonTimeline *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (top), title);
-  self->case_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL));
+  self->case_choices = gtk_string_list_new (NULL);
+  self->cases_shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->case_choices)), 0, G_MAXUINT);
+  self->case_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->cases_shown)), NULL));
   gtk_label_set_mnemonic_widget (GTK_LABEL (case_label), GTK_WIDGET (self->case_dropdown));
   self->case_label = case_label;
   gtk_box_append (GTK_BOX (top), case_label);
@@ -1442,6 +1478,8 @@ kh_person_timeline_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_object (&self->entries);
+  g_clear_object (&self->cases_shown);
+  g_clear_object (&self->case_choices);
   g_clear_object (&self->store);
   g_clear_pointer (&self->case_labels, g_hash_table_unref);
   g_clear_pointer (&self->case_ids, g_array_unref);
@@ -1533,8 +1571,8 @@ kh_person_timeline_clear (KhPersonTimeline *self)
   g_list_store_remove_all (self->entries);
   g_hash_table_remove_all (self->case_labels);
   g_clear_pointer (&self->case_ids, g_array_unref);
-  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (self->case_dropdown)), 0,
-                          g_list_model_get_n_items (gtk_drop_down_get_model (self->case_dropdown)), NULL);
+  gtk_string_list_splice (self->case_choices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->case_choices)),
+                          NULL);
   gtk_text_view_set_editable (self->note_view, TRUE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
   kh_field_message_set (self->note_scroller, NULL);
@@ -1576,6 +1614,8 @@ kh_person_timeline_set_cases (KhPersonTimeline *self,
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   gint64 previous = chosen_case (self);
   gint64 open_case = 0;
+  GdkFrameClock *clock;
+  guint choice = 0;
   guint n;
 
   g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
@@ -1589,28 +1629,37 @@ kh_person_timeline_set_cases (KhPersonTimeline *self,
       g_autofree char *day = format_day (c->opened_at);
       /* Translators: names one of a person's cases by the day it became pending */
       char *label = g_strdup_printf (_("Case pending since %s"), day);
-      char *choice = c->status == KH_CASE_CLOSED
-                     /* Translators: a closed case in the list of cases to write a note for */
-                     ? g_strdup_printf (_("%s (closed)"), label)
-                     : g_strdup (label);
+      char *text = c->status == KH_CASE_CLOSED
+                   /* Translators: a closed case in the list of cases to write a note for */
+                   ? g_strdup_printf (_("%s (closed)"), label)
+                   : g_strdup (label);
 
       g_hash_table_insert (self->case_labels, g_memdup2 (&c->id, sizeof c->id), label);
       g_array_append_val (self->case_ids, c->id);
-      g_ptr_array_add (labels, choice);
+      g_ptr_array_add (labels, text);
       /* The cases come newest first: the newest open one is the default. */
       if (open_case == 0 && c->status != KH_CASE_CLOSED)
         open_case = c->id;
     }
   g_ptr_array_add (labels, NULL);
-  n = g_list_model_get_n_items (gtk_drop_down_get_model (self->case_dropdown));
-  gtk_string_list_splice (GTK_STRING_LIST (gtk_drop_down_get_model (self->case_dropdown)), 0, n,
-                          (const char * const *) labels->pdata);
   if (previous != 0 && self->correcting_id != 0)
-    select_case (self, previous);
+    choice = case_index (self, previous);
   else if (open_case != 0)
-    select_case (self, open_case);
-  else if (self->case_ids->len > 0)
-    gtk_drop_down_set_selected (self->case_dropdown, 0);
+    choice = case_index (self, open_case);
+  /* GTK 4.8's drop-down makes a row of its popup for each case at once:
+   * a person's first reading gives it the chosen one (shown in the
+   * button) and the others once the first frame is painted, as the
+   * entries (the popup cannot be open before). */
+  clock = g_list_model_get_n_items (G_LIST_MODEL (self->case_choices)) == 0 ? get_clock (self) : NULL;
+  if (clock != NULL && self->case_ids->len > choice + 1)
+    {
+      gtk_slice_list_model_set_size (self->cases_shown, choice + 1);
+      wait_for_paint (self, clock);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->case_choices));
+  gtk_string_list_splice (self->case_choices, 0, n, (const char * const *) labels->pdata);
+  if (self->case_ids->len > 0)
+    gtk_drop_down_set_selected (self->case_dropdown, choice);
   update_composer (self);
 
   /* The entries name their cases now. */
@@ -1630,7 +1679,11 @@ kh_person_timeline_set_client (KhPersonTimeline *self,
     return;
   g_clear_object (&self->client);
   if (client != NULL)
-    self->client = kh_client_copy (client);
+    {
+      self->client = kh_client_copy (client);
+      g_free (self->client_name);
+      self->client_name = kh_client_dup_display_name (client);
+    }
   update_letter_button (self);
 }
 

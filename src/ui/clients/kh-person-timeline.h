@@ -34,8 +34,9 @@ void        kh_person_timeline_set_cases  (KhPersonTimeline *self,
 void        kh_person_timeline_clear      (KhPersonTimeline *self);
 /* The entries as shown (KhTimelineEntry), newest first. */
 /* The person as the page read them (their language and address), for the
- * could-not-reach letter (issue 8, 3); after kh_person_timeline_load for
- * the same person. NULL: no letter is offered. */
+ * could-not-reach letter (issue 8, 3), and their name for the windows
+ * opened from the timeline; after kh_person_timeline_load for the same
+ * person. NULL: no letter is offered. */
 void        kh_person_timeline_set_client (KhPersonTimeline *self,
                                            KhClient         *client);
 GListModel *kh_person_timeline_get_model  (KhPersonTimeline *self);

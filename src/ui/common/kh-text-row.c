@@ -11,12 +11,25 @@
  * ten case rows of three or four wrapping lines took half of its first
  * frame that way. The grid asks for the widths without a height and then
  * for the heights at the widths it gave, so each line is laid out a few
- * times at most. Lines still wrap: nothing of them is cut off.
+ * times at most. Lines still wrap: nothing of them is cut off. With
+ * use-underline, the title's mnemonic activates the row (as an
+ * activatable AdwActionRow's does).
+ *
+ * The first row of a boxed list has square top corners while nobody
+ * hovers or focuses it (data/ui/intake/kh-intake.css, the app's own
+ * style, which kh_field_message_ensure_style loads): it draws nothing
+ * there but the line under it, its bottom border, which looks the same
+ * either way, but a border around rounded corners is drawn by GTK 4.8's
+ * cairo renderer as a clipped fill of curves, and the four or five such
+ * rows on screen cost a person page's first frame a fifth of its
+ * instructions. Its hover background and focus ring are rounded as
+ * before.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
 #include "config.h"
 
+#include "kh-field-message.h"
 #include "kh-text-row.h"
 
 struct _KhTextRow
@@ -36,6 +49,14 @@ static void kh_text_row_buildable_init (GtkBuildableIface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (KhTextRow, kh_text_row, ADW_TYPE_PREFERENCES_ROW,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, kh_text_row_buildable_init))
 
+enum {
+  PROP_0,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GtkBuildableIface *parent_buildable_iface;
 
 static GtkLabel *
@@ -54,7 +75,15 @@ create_label (const char *css_class)
 static void
 title_changed_cb (KhTextRow *self)
 {
-  gtk_label_set_text (self->title_label, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (self)))
+    {
+      gtk_label_set_text_with_mnemonic (self->title_label, title);
+      gtk_label_set_mnemonic_widget (self->title_label, GTK_WIDGET (self));
+    }
+  else
+    gtk_label_set_text (self->title_label, title);
 }
 
 /* In a template, <child type="suffix"> as AdwActionRow's. */
@@ -78,13 +107,61 @@ kh_text_row_buildable_init (GtkBuildableIface *iface)
 }
 
 static void
+kh_text_row_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KhTextRow *self = KH_TEXT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUBTITLE:
+      g_value_set_string (value, kh_text_row_get_subtitle (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kh_text_row_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  KhTextRow *self = KH_TEXT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SUBTITLE:
+      kh_text_row_set_subtitle (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kh_text_row_class_init (KhTextRowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = kh_text_row_get_property;
+  object_class->set_property = kh_text_row_set_property;
+
+  /* As AdwActionRow's, for templates. */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 kh_text_row_init (KhTextRow *self)
 {
+  kh_field_message_ensure_style ();   /* row.kh-text-row */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "kh-text-row");
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 3);
@@ -109,6 +186,7 @@ kh_text_row_init (KhTextRow *self)
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->subtitle_label, NULL,
                                   -1);
   g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
+  g_signal_connect (self, "notify::use-underline", G_CALLBACK (title_changed_cb), NULL);
 }
 
 GtkWidget *
@@ -135,8 +213,11 @@ kh_text_row_set_subtitle (KhTextRow  *self,
 {
   g_return_if_fail (KH_IS_TEXT_ROW (self));
 
+  if (g_strcmp0 (gtk_label_get_text (self->subtitle_label), subtitle != NULL ? subtitle : "") == 0)
+    return;
   gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
 /* `widget` after the text and the suffixes before it, centred beside it. */
