@@ -851,13 +851,15 @@ find_with_class (GtkWidget  *widget,
 }
 
 /* Issue 9, 3: the case with a finished assessment and a plan offers the
- * plan on the person's page; it opens the review of its version 1. */
+ * plan on the person's page; it opens the review of its version 1, and
+ * so do the plan's entries on the timeline. */
 static void
 test_open_plan (void)
 {
   Fixture fixture = { 0 };
   GtkWidget *button;
   GtkWindow *window;
+  guint opened = 0;
 
   seed_plan = TRUE;
   fixture_set_up (&fixture, NULL);
@@ -872,6 +874,29 @@ test_open_plan (void)
   g_assert_cmpint (kh_plan_window_get_stored (KH_PLAN_WINDOW (window))->version, ==, 1);
   g_assert_nonnull (kh_plan_window_get_field (KH_PLAN_WINDOW (window), "goal-rating", 0, -1));
   gtk_window_destroy (window);
+  g_assert_null (kh_test_ui_find_window (KH_TYPE_PLAN_WINDOW));
+
+  /* Issue 9, 5: the plan's entries on the timeline open it too: its
+   * review date, and the version itself. */
+  for (guint i = 0; i < g_list_model_get_n_items (kh_person_timeline_get_model (get_timeline (&fixture))); i++)
+    {
+      KhTimelineKind kind = entry_at (&fixture, i)->kind;
+      GtkListView *list;
+
+      if (kind != KH_TIMELINE_PLAN_REVIEW && kind != KH_TIMELINE_PLAN)
+        continue;
+      list = GTK_LIST_VIEW (find_descendant (GTK_WIDGET (get_timeline (&fixture)), GTK_TYPE_LIST_VIEW));
+      g_signal_emit_by_name (list, "activate", i);
+      g_assert_true (kh_test_wait_until (plan_window_loaded_cb, NULL, 10000));
+      window = kh_test_ui_find_window (KH_TYPE_PLAN_WINDOW);
+      g_assert_cmpint (kh_plan_window_get_stored (KH_PLAN_WINDOW (window))->version, ==, 1);
+      g_assert_cmpint (kh_plan_window_get_stored (KH_PLAN_WINDOW (window))->case_id, ==,
+                       entry_at (&fixture, i)->case_id);
+      gtk_window_destroy (window);
+      g_assert_null (kh_test_ui_find_window (KH_TYPE_PLAN_WINDOW));
+      opened++;
+    }
+  g_assert_cmpuint (opened, ==, 2);
   fixture_tear_down (&fixture, NULL);
 }
 

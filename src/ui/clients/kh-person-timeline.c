@@ -13,7 +13,8 @@
  * 5): the store reads it on its thread, logs the reading and checks the
  * SHA-256, and a KhDocumentWindow shows it. An attempt to reach the
  * person (issue 8, 3) is recorded from here (KhAttemptDialog) and shows
- * on the timeline at once.
+ * on the timeline at once. A client plan's entries open the case's plan
+ * (issue 9, 5).
  *
  * Built in code, not from a template: the page's first frame with 500
  * entries is measured (tests/bench/bench-timeline.c).
@@ -38,6 +39,7 @@
 #include "ui/common/kh-line-label.h"
 #include "ui/documents/kh-document-window.h"
 #include "ui/intake/kh-contact-window.h"
+#include "ui/plans/kh-plan-window.h"
 #include "kh-attempt-dialog.h"
 #include "kh-could-not-reach.h"
 #include "kh-person-timeline.h"
@@ -1090,6 +1092,18 @@ open_entry (KhPersonTimeline *self,
       g_signal_connect_object (window, "destroy", G_CALLBACK (entry_window_closed_cb), self,
                                G_CONNECT_SWAPPED);
       gtk_window_present (GTK_WINDOW (window));
+    }
+  else if ((e->kind == KH_TIMELINE_PLAN || e->kind == KH_TIMELINE_PLAN_REVIEW || e->kind == KH_TIMELINE_PLAN_ACTION)
+           && e->case_id != 0 && kh_assessment_window_may_open (self->store))
+    {
+      /* The case's client plan: its newest version, what changed since the
+       * one before, and its review (issue 9, 5). */
+      GtkWindow *window = kh_plan_window_present (parent, self->store, self->client_id, e->case_id,
+                                                  self->client_name);
+
+      g_signal_handlers_disconnect_by_func (window, entry_window_closed_cb, self);
+      g_signal_connect_object (window, "destroy", G_CALLBACK (entry_window_closed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   else if (e->kind == KH_TIMELINE_DOCUMENT)
     open_document (self, e->id);

@@ -19,6 +19,7 @@
 #include "core/kh-catalog.h"
 #include "core/kh-network.h"
 #include "core/kh-plan-share.h"
+#include "core/kh-text.h"
 #include "documents/kh-plan-letter.h"
 #include "ui/common/kh-form-dialog.h"
 #include "kh-document-window.h"
@@ -299,12 +300,8 @@ consent_text (KhNetworkMember *member,
     {
       gboolean info = kh_network_may_share (member->consents, KH_CONSENT_SHARE_PLAN | KH_CONSENT_SHARE_INFO,
                                             today);
-      /* A day as Finland writes it, in either language: "31.5.2027". */
-      g_autofree char *until = g_date_valid (&consent->expires_on)
-                               ? g_strdup_printf ("%u.%u.%u", g_date_get_day (&consent->expires_on),
-                                                  g_date_get_month (&consent->expires_on),
-                                                  g_date_get_year (&consent->expires_on))
-                               : NULL;
+      /* The day in the UI's short form ("31.5.2027" in Finnish and Swedish). */
+      g_autofree char *until = g_date_valid (&consent->expires_on) ? kh_date_format (&consent->expires_on) : NULL;
 
       if (until != NULL)
         /* Translators: %s is the last day the consent is in force ("31.5.2027") */

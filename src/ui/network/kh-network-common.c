@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ui/common/kh-form-rows.h"
+#include "core/kh-text.h"
 #include "kh-network-common.h"
 
 const char *
@@ -198,7 +199,7 @@ kh_network_format_date (const GDate *day)
 {
   if (day == NULL || !g_date_valid (day))
     return g_strdup ("");
-  return g_strdup_printf ("%u.%u.%u", g_date_get_day (day), g_date_get_month (day), g_date_get_year (day));
+  return kh_date_format_dmy (day);
 }
 
 /* ---- the differences between two versions ---- */
