@@ -198,7 +198,7 @@ issue_document (KhDb                  *db,
        * data/sql/pg/0029-payment-commitments.sql; ?21–?22 the partner
        * agency a client plan is given to and the consent it rests on
        * (0037-plan-disclosures.sql); ?23–?24 the meeting an invitation
-       * is for and its revision (0039-invitation-meetings.sql). */
+       * is for and its revision (0038-invitation-meetings.sql). */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "

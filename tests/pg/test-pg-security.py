@@ -1350,7 +1350,7 @@ def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, discl
     # Person 1's document through the server's function: 0029, a decision
     # says whether it grants and a payment commitment rests on a decision
     # with its terms; 0033, a client plan given to a partner agency names
-    # the agency's entry and the consent; 0035, an invitation names its
+    # the agency's entry and the consent; 0034, an invitation names its
     # meeting and the meeting's revision.
     if terms is None:
         terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
@@ -1850,7 +1850,7 @@ def test_plan_disclosures():
 
 
 def test_invitation_meetings():
-    # Issue 8, 6 (0035-invitation-meetings.sql): an invitation names the
+    # Issue 8, 6 (0034-invitation-meetings.sql): an invitation names the
     # meeting it invites to, as the meeting now stands; nothing else names
     # one, and not another person's. appointment_invited() tells whether a
     # meeting's invitation has been issued at its present revision. Each

@@ -1,4 +1,4 @@
--- 0039-invitation-meetings.sql — an invitation letter keeps the meeting it
+-- 0038-invitation-meetings.sql — an invitation letter keeps the meeting it
 -- invites to, as the meeting stood
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later

@@ -1,5 +1,5 @@
--- 0035-invitation-meetings.sql — PostgreSQL's side of
--- data/sql/0039-invitation-meetings.sql: an invitation letter keeps the
+-- 0034-invitation-meetings.sql — PostgreSQL's side of
+-- data/sql/0038-invitation-meetings.sql: an invitation letter keeps the
 -- meeting it invites to, as the meeting stood
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -130,4 +130,4 @@ GRANT EXECUTE ON FUNCTION appointment_invited (bigint),
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (35, '0035-invitation-meetings');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (34, '0034-invitation-meetings');
