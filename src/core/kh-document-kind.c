@@ -197,6 +197,8 @@ kh_issued_document_check (const KhIssuedDocument  *document,
     return invalid (error, _("A document given to a partner agency names the agency and the client's consent it rests on."));
   if (document->disclosed_to != 0 && document->kind != KH_DOCUMENT_CLIENT_PLAN)
     return invalid (error, _("Only the client plan is given to a partner agency."));
+  if (document->appointment_id != 0 && document->kind != KH_DOCUMENT_INVITATION)
+    return invalid (error, _("Only an invitation names the meeting it invites to."));
   data = document->pdf != NULL ? g_bytes_get_data (document->pdf, &size) : NULL;
   if (size < 5 || memcmp (data, "%PDF-", 5) != 0)
     return invalid (error, _("The document has no PDF to issue."));

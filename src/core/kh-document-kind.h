@@ -107,6 +107,13 @@ typedef struct {
    * 0 for any other document. */
   gint64              disclosed_to;
   gint64              consent_id;
+  /* An invitation to a meeting booked in the calendar (issue 7, 4): the
+   * meeting and the revision of it the letter prints (a moved meeting's
+   * revision moves on), so the unit can tell which meetings have had
+   * their letter. 0 for any other document and for an invitation made
+   * before the store kept it. */
+  gint64              appointment_id;
+  gint64              appointment_revision;
 } KhIssuedDocument;
 
 KhIssuedDocument *kh_issued_document_new  (void);

@@ -5,7 +5,7 @@
  * See kh-plan-settings.h. Every line is checked as a typed field is
  * (kh_text_check_field: no control, invisible or direction-changing
  * character, within its length) and stored as kh_text_clean() leaves it,
- * so that what the server accepts (0034-plan-review-settings.sql: trimmed
+ * so that what the server accepts (0035-plan-review-settings.sql: trimmed
  * lines, no forbidden character, within the limits) is what is stored.
  */
 #define G_LOG_DOMAIN "kohtaamo-core"

@@ -18,7 +18,7 @@
  *
  * kh_plan_setting_clean() is the one check: the Preferences page, the
  * store (kh_db_set_setting) and kohtaamo-admin use it, and on PostgreSQL
- * the server restates it (data/sql/pg/0034-plan-review-settings.sql;
+ * the server restates it (data/sql/pg/0035-plan-review-settings.sql;
  * keep in sync).
  */
 #pragma once

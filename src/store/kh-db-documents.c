@@ -197,22 +197,23 @@ issue_document (KhDb                  *db,
        * number of the kind's series (the server takes those itself):
        * data/sql/pg/0029-payment-commitments.sql; ?21–?22 the partner
        * agency a client plan is given to and the consent it rests on
-       * (0037-plan-disclosures.sql). */
+       * (0037-plan-disclosures.sql); ?23–?24 the meeting an invitation
+       * is for and its revision (0038-invitation-meetings.sql). */
       g_autoptr(KhDbStmt) stmt =
         _kh_db_prepare (db, kh_db_is_server (db)
                               ? "SELECT id, issued_at, register_year, register_number "
                                 "FROM kohtaamo.issue_document (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                "  ?11, ?12, ?13, ?14, ?15, ?16, ?21, ?22) "
+                                "  ?11, ?12, ?13, ?14, ?15, ?16, ?21, ?22, ?23, ?24) "
                                 "WHERE id IS NOT NULL"
                               : "INSERT INTO documents (client_id, case_id, kind, language, title, "
                                 "  register_year, register_number, issued_at, issued_by, sent_on, "
                                 "  delivery, corrects_id, pdf, sha256, grants, decision_id, "
                                 "  commitment_year, commitment_number, payee, max_cents, valid_from, "
-                                "  valid_until, disclosed_to, consent_id) "
+                                "  valid_until, disclosed_to, consent_id, appointment_id, appointment_revision) "
                                 "SELECT id, ?2, ?3, ?4, ?5, CASE WHEN ?3 = 4 THEN NULL ELSE ?19 END, "
                                 "  CASE WHEN ?3 = 4 THEN NULL ELSE ?20 END, ?18, ?17, ?6, ?7, ?8, ?9, ?10, "
                                 "  ?11, ?12, CASE WHEN ?3 = 4 THEN ?19 END, CASE WHEN ?3 = 4 THEN ?20 END, "
-                                "  ?13, ?14, ?15, ?16, ?21, ?22 "
+                                "  ?13, ?14, ?15, ?16, ?21, ?22, ?23, ?24 "
                                 "FROM clients WHERE id = ?1 "
                                 "RETURNING id, issued_at, coalesce (register_year, commitment_year), "
                                 "  coalesce (register_number, commitment_number)",
@@ -260,6 +261,11 @@ issue_document (KhDb                  *db,
             }
           _kh_db_bind_id (stmt, 21, document->disclosed_to);
           _kh_db_bind_id (stmt, 22, document->consent_id);
+          _kh_db_bind_id (stmt, 23, document->appointment_id);
+          if (document->appointment_id != 0)
+            _kh_db_bind_int64 (stmt, 24, document->appointment_revision);
+          else
+            _kh_db_bind_null (stmt, 24);
           rc = _kh_db_step (stmt);
           if (rc == KH_DB_ROW)
             {
@@ -340,6 +346,147 @@ kh_db_issue_document_rendered (KhDb                 *db,
   g_return_val_if_fail (render != NULL, 0);
 
   return issue_document (db, user, document, render, user_data, error);
+}
+
+/* Whether the meeting, at its present revision, has had its invitation
+ * issued (a server holds the answer until the transaction ends). */
+static gboolean
+appointment_invited (KhDb      *db,
+                     KhDbStmt  *stmt,
+                     gint64     appointment_id,
+                     gboolean  *invited,
+                     GError   **error)
+{
+  int rc;
+
+  _kh_db_bind_int64 (stmt, 1, appointment_id);
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW)
+    {
+      _kh_db_set_error (db, rc, error);
+      _kh_db_reset (stmt);
+      return FALSE;
+    }
+  *invited = _kh_db_column_int (stmt, 0) != 0;
+  _kh_db_reset (stmt);
+  return TRUE;
+}
+
+static KhDbStmt *
+prepare_invited (KhDb    *db,
+                 GError **error)
+{
+  return _kh_db_prepare (db, kh_db_is_server (db)
+                               ? "SELECT CASE WHEN kohtaamo.appointment_invited (CAST (?1 AS bigint)) "
+                                 "  THEN 1 ELSE 0 END"
+                               : "SELECT EXISTS (SELECT 1 FROM documents d JOIN appointments a "
+                                 "  ON a.id = d.appointment_id AND a.revision = d.appointment_revision "
+                                 "  WHERE a.id = ?1 AND d.kind = 1)",
+                         error);
+}
+
+/**
+ * kh_db_list_invited_appointments:
+ * @appointment_ids: (element-type gint64): meetings
+ *
+ * Which of the meetings, as they now stand (their present revision), have
+ * had their invitation issued — sent one at a time or in a batch. Those
+ * who send letters only (PERMISSION for the others). No person's data:
+ * nothing logged.
+ *
+ * Returns: (transfer full) (element-type gint64): those meetings' ids, in
+ *   the order given, or NULL with @error set.
+ */
+GArray *
+kh_db_list_invited_appointments (KhDb     *db,
+                                 KhUser   *user,
+                                 GArray   *appointment_ids,
+                                 GError  **error)
+{
+  g_autoptr(GArray) invited = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(KhDbStmt) stmt = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (appointment_ids != NULL, NULL);
+
+  if (!_kh_db_check_role (db, user, KH_ROLE_COUNSELLOR, error))
+    return NULL;
+  if (!_kh_db_tx_begin (db, &own, error))
+    return NULL;
+  stmt = prepare_invited (db, &local_error);
+  for (guint i = 0; stmt != NULL && local_error == NULL && i < appointment_ids->len; i++)
+    {
+      gint64 id = g_array_index (appointment_ids, gint64, i);
+      gboolean is_invited = FALSE;
+
+      if (appointment_invited (db, stmt, id, &is_invited, &local_error) && is_invited)
+        g_array_append_val (invited, id);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  if (!_kh_db_tx_finish (db, own, local_error, error))
+    return NULL;
+  return g_steal_pointer (&invited);
+}
+
+/**
+ * kh_db_issue_invitations:
+ * @documents: (element-type KhIssuedDocument): invitations, each with its
+ *   PDF and the meeting it is for (appointment_id, appointment_revision);
+ *   on success each is filled as kh_db_issue_document() fills it
+ * @cancellable: checked before each document
+ *
+ * Issues the invitation letters of a batch (the week's letters, printed
+ * as one PDF) in one transaction: all of them or, on any error or
+ * cancellation, none. Refused (STALE, nothing issued) when a meeting, as
+ * it now stands, has already had its invitation issued (someone sent it
+ * since the batch was made): a batch never sends one again; a worker who
+ * means to does so from the meeting itself. INVALID for a document that
+ * is not an invitation naming its meeting; otherwise as
+ * kh_db_issue_document().
+ */
+gboolean
+kh_db_issue_invitations (KhDb          *db,
+                         KhUser        *user,
+                         GPtrArray     *documents,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  GError *local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (KH_IS_USER (user), FALSE);
+  g_return_val_if_fail (documents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_kh_db_tx_begin (db, &own, error))
+    return FALSE;
+  stmt = prepare_invited (db, &local_error);
+  for (guint i = 0; stmt != NULL && local_error == NULL && i < documents->len; i++)
+    {
+      KhIssuedDocument *document = g_ptr_array_index (documents, i);
+      gboolean invited = FALSE;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+      if (document->kind != KH_DOCUMENT_INVITATION || document->appointment_id <= 0)
+        g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_INVALID,
+                             _("Only invitations to meetings in the calendar are issued together."));
+      else if (!appointment_invited (db, stmt, document->appointment_id, &invited, &local_error))
+        break;
+      else if (invited)
+        g_set_error_literal (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+                             _("A meeting’s invitation has been sent since the letters were made. "
+                               "Nothing was kept: make the letters again."));
+      else
+        issue_document (db, user, document, NULL, NULL, &local_error);
+    }
+  g_clear_pointer (&stmt, _kh_db_stmt_release);
+  return _kh_db_tx_finish (db, own, local_error, error);
 }
 
 /* Columns 0–15 of a document with its PDF (the server's open_document

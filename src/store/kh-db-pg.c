@@ -75,7 +75,8 @@ static const struct {
   { 31, "0031-client-plans.sql" },
   { 32, "0032-calendar-dates.sql" },
   { 33, "0033-plan-disclosures.sql" },
-  { 34, "0034-plan-review-settings.sql" },
+  { 34, "0034-invitation-meetings.sql" },
+  { 35, "0035-plan-review-settings.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

@@ -76,7 +76,8 @@ static const char * const migrations[] = {
   "0035-client-plans.sql",
   "0036-calendar-dates.sql",
   "0037-plan-disclosures.sql",
-  "0038-plan-review-scale.sql",
+  "0038-invitation-meetings.sql",
+  "0039-plan-review-scale.sql",
 };
 
 /* ---- errors ---- */

@@ -1271,6 +1271,20 @@ gint64     kh_db_issue_document_rendered (KhDb                 *db,
                                           KhDocumentRenderFunc  render,
                                           gpointer              user_data,
                                           GError              **error);
+/* Which of `appointment_ids` (gint64), at their present revision, have had
+ * their invitation issued (counsellors, social workers, the lead). */
+GArray    *kh_db_list_invited_appointments (KhDb     *db,
+                                            KhUser   *user,
+                                            GArray   *appointment_ids,
+                                            GError  **error);
+/* A batch of invitations (KhIssuedDocument, each naming its meeting) in
+ * one transaction: all or none; STALE when a meeting already has its
+ * invitation; `cancellable` checked before each. */
+gboolean   kh_db_issue_invitations (KhDb          *db,
+                                    KhUser        *user,
+                                    GPtrArray     *documents,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 /* Opens an issued document with its PDF: social counsellors, social
  * workers and the lead social worker (logged KH_ACCESS_DOCUMENT), or the
  * administrator for the export (logged KH_ACCESS_EXPORT); the log row

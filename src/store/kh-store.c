@@ -2574,6 +2574,126 @@ kh_store_get_document_pdf_finish (KhStore       *self,
   return finish_pointer (self, result, kh_store_get_document_pdf_async, error);
 }
 
+/* ---- a batch of invitations (issue 8, 6) ---- */
+
+static gpointer
+list_invited_appointments_job (KhStore  *self,
+                               gpointer  data,
+                               GError  **error)
+{
+  return kh_db_list_invited_appointments (self->db, self->worker_user, data, error);
+}
+
+/**
+ * kh_store_list_invited_appointments_async:
+ * @appointment_ids: (element-type gint64): copied before the call returns
+ *
+ * Which of the meetings, as they now stand, have had their invitation
+ * issued (kh_db_list_invited_appointments).
+ */
+void
+kh_store_list_invited_appointments_async (KhStore             *self,
+                                          GArray              *appointment_ids,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  GArray *ids;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (appointment_ids != NULL);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), appointment_ids->len);
+  g_array_append_vals (ids, appointment_ids->data, appointment_ids->len);
+  push_job (self, kh_store_list_invited_appointments_async, list_invited_appointments_job, ids,
+            (GDestroyNotify) g_array_unref, (GDestroyNotify) g_array_unref, FALSE, cancellable,
+            callback, user_data);
+}
+
+/**
+ * kh_store_list_invited_appointments_finish:
+ *
+ * Returns: (transfer full) (element-type gint64): the invited meetings' ids
+ */
+GArray *
+kh_store_list_invited_appointments_finish (KhStore       *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return finish_pointer (self, result, kh_store_list_invited_appointments_async, error);
+}
+
+typedef struct
+{
+  GPtrArray    *documents;
+  GCancellable *cancellable;
+} IssueInvitations;
+
+static void
+issue_invitations_free (IssueInvitations *args)
+{
+  g_ptr_array_unref (args->documents);
+  g_clear_object (&args->cancellable);
+  g_free (args);
+}
+
+static gpointer
+issue_invitations_job (KhStore  *self,
+                       gpointer  data,
+                       GError  **error)
+{
+  IssueInvitations *args = data;
+
+  if (!kh_db_issue_invitations (self->db, self->worker_user, args->documents, args->cancellable, error))
+    return NULL;
+  return g_ptr_array_ref (args->documents);
+}
+
+/**
+ * kh_store_issue_invitations_async:
+ * @documents: (transfer full) (element-type KhIssuedDocument): the
+ *   invitations, each with its PDF and meeting; the store's until done
+ *
+ * Issues the letters of a batch in one transaction, all or none
+ * (kh_db_issue_invitations). @cancellable is checked before each letter
+ * inside the transaction: cancelled, none is kept. A batch that was
+ * committed is reported so even if @cancellable was cancelled meanwhile.
+ */
+void
+kh_store_issue_invitations_async (KhStore             *self,
+                                  GPtrArray           *documents,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  IssueInvitations *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+  g_return_if_fail (documents != NULL);
+
+  args = g_new0 (IssueInvitations, 1);
+  args->documents = documents;
+  args->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  /* A write: "cancelled" never hides letters that were kept. */
+  push_job (self, kh_store_issue_invitations_async, issue_invitations_job, args,
+            (GDestroyNotify) issue_invitations_free, (GDestroyNotify) g_ptr_array_unref, TRUE,
+            cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_issue_invitations_finish:
+ *
+ * Returns: (transfer full) (element-type KhIssuedDocument): the letters
+ *   as issued (ids, times, SHA-256 filled in)
+ */
+GPtrArray *
+kh_store_issue_invitations_finish (KhStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (self, result, kh_store_issue_invitations_async, error);
+}
+
 /* ---- the responsible worker (42 §) ---- */
 
 static gpointer

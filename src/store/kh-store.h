@@ -234,6 +234,20 @@ void        kh_store_get_document_pdf_async  (KhStore *self, gint64 document_id,
                                               gpointer user_data);
 KhIssuedDocument *kh_store_get_document_pdf_finish (KhStore *self, GAsyncResult *result, GError **error);
 
+/* A batch of the week's invitation letters: which meetings already have
+ * theirs (kh_db_list_invited_appointments; the ids copied), and the
+ * letters issued in one transaction, all or none (kh_db_issue_invitations;
+ * `documents` taken, each with its PDF and meeting). */
+void        kh_store_list_invited_appointments_async (KhStore *self, GArray *appointment_ids,
+                                                      GCancellable *cancellable,
+                                                      GAsyncReadyCallback callback, gpointer user_data);
+GArray     *kh_store_list_invited_appointments_finish (KhStore *self, GAsyncResult *result,
+                                                       GError **error);
+void        kh_store_issue_invitations_async (KhStore *self, GPtrArray *documents,
+                                              GCancellable *cancellable, GAsyncReadyCallback callback,
+                                              gpointer user_data);
+GPtrArray  *kh_store_issue_invitations_finish (KhStore *self, GAsyncResult *result, GError **error);
+
 /* Names the person's responsible worker (42 §), or with `worker_id` 0
  * nobody for `reason` (kh_db_name_responsible_worker): the naming as
  * stored. `reason` is copied before the call returns. */

@@ -112,12 +112,23 @@ test_check (void)
     { "a decision given to an agency", "disclosed_to", "decision" },
     { "a plan given without a consent", "disclosed_to", "no consent" },
     { "a consent without an agency", "consent_id", "5" },
+    /* Issue 8, 6: only an invitation names the meeting it invites to. */
+    { "a decision naming a meeting", "appointment_id", "9" },
   };
   g_autoptr(KhIssuedDocument) ok = valid_document ();
   g_autoptr(GError) error = NULL;
 
   g_assert_true (kh_issued_document_check (ok, &error));
   g_assert_no_error (error);
+  {
+    g_autoptr(KhIssuedDocument) invitation = valid_document ();
+
+    invitation->kind = KH_DOCUMENT_INVITATION;
+    invitation->appointment_id = 9;
+    invitation->appointment_revision = 2;
+    g_assert_true (kh_issued_document_check (invitation, &error));
+    g_assert_no_error (error);
+  }
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -158,6 +169,8 @@ test_check (void)
           else
             d->kind = KH_DOCUMENT_CLIENT_PLAN;
         }
+      else if (g_str_equal (bad[i].field, "appointment_id"))
+        d->appointment_id = atoi (bad[i].value);
       else if (g_str_equal (bad[i].field, "consent_id"))
         {
           d->kind = KH_DOCUMENT_CLIENT_PLAN;

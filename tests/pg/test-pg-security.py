@@ -1345,16 +1345,18 @@ DOCUMENT_PDF = "convert_to ('%PDF-1.5 Päätös', 'UTF8')"
 DOCUMENT_SHA = "encode (sha256 (%s), 'hex')" % DOCUMENT_PDF
 
 
-def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL'):
+def issue_document(kind, corrects='NULL', sha256=DOCUMENT_SHA, terms=None, disclosure='NULL, NULL',
+                   meeting='NULL, NULL'):
     # Person 1's document through the server's function: 0029, a decision
     # says whether it grants and a payment commitment rests on a decision
     # with its terms; 0033, a client plan given to a partner agency names
-    # the agency's entry and the consent.
+    # the agency's entry and the consent; 0034, an invitation names its
+    # meeting and the meeting's revision.
     if terms is None:
         terms = "true, NULL, NULL, NULL, NULL, NULL" if kind == 5 else "NULL, NULL, NULL, NULL, NULL, NULL"
     return ("SELECT id > 0, issued_at > 1767000000, register_number FROM kohtaamo.issue_document "
-            "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s, %s);"
-            % (kind, corrects, DOCUMENT_PDF, sha256, terms, disclosure))
+            "(1, 1, %d, 'fi', 'Päätös', '2026-12-07', 'letter', %s, %s, %s, %s, %s, %s);"
+            % (kind, corrects, DOCUMENT_PDF, sha256, terms, disclosure, meeting))
 
 
 def test_documents():
@@ -1407,7 +1409,7 @@ def test_documents():
                  issue(5, sha256="repeat ('0', 64)"), 'changed on the way')
     expect_error('a correction of a document of another person is refused', 'sw',
                  "SELECT kohtaamo.issue_document (2, NULL, 1, 'fi', 'Kutsu', '2026-12-07', 'letter', "
-                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
+                 "1, %s, %s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);" % (pdf, sha),
                  'corrects a document of the same person')
     expect_ok('each document is its issuer\'s, at the server\'s time, whatever the call said', 'postgres',
               "SELECT string_agg (u.account || ':' || coalesce (d.register_number::text, '-') || ':' "
@@ -1736,7 +1738,7 @@ def test_client_plans():
         SELECT * FROM kohtaamo.plan_version_accept (4);
         COMMIT;
     """ % (version % 2, SCALE), 'rates every active goal')
-    # Issue 9, 4 (0034): a review keeps the scale it was rated on, 2–10
+    # Issue 9, 4 (0035): a review keeps the scale it was rated on, 2–10
     # lines of "fi|sv"; a rating above its steps is refused.
     expect_error('a review\'s scale has two steps at least', 'lead', """
         BEGIN;
@@ -1765,7 +1767,7 @@ def test_client_plans():
     expect_ok('the review keeps its scale', 'postgres',
               "SELECT kohtaamo.plan_scale_steps (scale) || ':' || split_part (scale, E'\\n', 5) "
               "FROM kohtaamo.plan_reviews WHERE id = 4;", want='5:Saavutettu|Uppnått')
-    # The unit's scale and lists (0034): the same roles as every setting,
+    # The unit's scale and lists (0035): the same roles as every setting,
     # and the server checks the values.
     expect_error('a social worker does not change the scale', 'sw',
                  "INSERT INTO settings (key, value) VALUES ('plan_scale', E'Ei|Nej\\nKyllä|Ja');",
@@ -1889,6 +1891,37 @@ def test_plan_disclosures():
     flush()
 
 
+def test_invitation_meetings():
+    # Issue 8, 6 (0034-invitation-meetings.sql): an invitation names the
+    # meeting it invites to, as the meeting now stands; nothing else names
+    # one, and not another person's. appointment_invited() tells whether a
+    # meeting's invitation has been issued at its present revision. Each
+    # step books person 1's meeting by phone on Tuesday 12.3.2030 at 10 (and
+    # person 2's at 11) and is rolled back.
+    sw = su("SELECT id FROM kohtaamo.users WHERE account = 'sw';")
+    book = ("SELECT kohtaamo.appointment_book (1, NULL, %s, 2, NULL, '2030-03-12', 600, 30, 1, 0, NULL) "
+            "AS a \\gset\n"
+            "SELECT kohtaamo.appointment_book (2, NULL, %s, 2, NULL, '2030-03-12', 660, 30, 1, 0, NULL) "
+            "AS b \\gset\n" % (sw, sw))
+    expect_ok('an invitation names its meeting, which is then invited to', 'sw',
+              'BEGIN;\n%sSELECT kohtaamo.appointment_invited (:a);\n%s'
+              'SELECT kohtaamo.appointment_invited (:a), kohtaamo.appointment_invited (:b);\nROLLBACK;'
+              % (book, issue_document(1, meeting=':a, 0')), want='f\nt|t|\nt|f')
+    for name, kind, meeting in (('not a decision', 5, ':a, 0'),
+                                ('not at a revision the meeting does not have', 1, ':a, 1'),
+                                ('not another person\'s meeting', 1, ':b, 0'),
+                                ('not a meeting without its revision', 1, ':a, NULL')):
+        expect_error('invitation meetings: %s' % name, 'sw',
+                     'BEGIN;\n%s%sROLLBACK;' % (book, issue_document(kind, meeting=meeting)),
+                     'only an invitation names a meeting')
+    for login in ('rec', 'adm'):
+        expect_error('%s: asks no meeting\'s invitation' % login, login,
+                     'SELECT kohtaamo.appointment_invited (1);', 'letters are sent by')
+    expect_ok('invitation meetings: nothing was kept', 'postgres',
+              "SELECT count (*) FROM kohtaamo.documents WHERE appointment_id IS NOT NULL;", want='0')
+    flush()
+
+
 def test_calendar_dates():
     # 0032: a date column holds a day of the calendar, whoever writes:
     # here the superuser, past every function and grant, in transactions
@@ -1964,6 +1997,8 @@ def main():
         test_verify_and_checkpoint()
         test_caseload()
         test_appointments()
+        # After it: its meetings are numbered from 1.
+        test_invitation_meetings()
         test_calendar_dates()
     finally:
         if cluster_dir is not None:

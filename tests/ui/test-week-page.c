@@ -547,10 +547,65 @@ page_text (PopplerDocument *pdf,
   return poppler_page_get_text (page);
 }
 
+/* The invitations kept in `client`'s record, as their timeline lists them. */
+static guint
+timeline_invitations (Fixture        *f,
+                      const KhClient *client)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) timeline = kh_db_list_client_timeline (f->other, f->me, client->id, 0, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < timeline->len; i++)
+    {
+      KhTimelineEntry *entry = g_ptr_array_index (timeline, i);
+
+      if (entry->kind == KH_TIMELINE_DOCUMENT && entry->n1 == KH_DOCUMENT_INVITATION)
+        n++;
+    }
+  return n;
+}
+
+/* The text of the first page of the invitation kept for `client`'s meeting. */
+static char *
+kept_letter_text (Fixture        *f,
+                  const KhClient *client)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT d.id FROM documents d JOIN appointments a "
+                                          "ON a.id = d.appointment_id AND a.revision = d.appointment_revision "
+                                          "WHERE d.kind = 1 AND d.delivery = 'letter' AND d.client_id = %"
+                                          G_GINT64_FORMAT " AND a.client_id = d.client_id", client->id);
+  gint64 id = kh_test_ui_count (&f->ui, sql);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhIssuedDocument) issued = NULL;
+  g_autoptr(PopplerDocument) pdf = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  issued = kh_db_get_document_pdf (f->other, f->me, id, &error);
+  g_assert_no_error (error);
+  /* The one letter, to look at. */
+  if (g_getenv ("KH_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("kept-invitation-%s.pdf", issued->language);
+      g_autofree char *path = g_build_filename (g_getenv ("KH_TEST_SCREENSHOTS"), name, NULL);
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (issued->pdf, NULL),
+                                          g_bytes_get_size (issued->pdf), NULL));
+    }
+  pdf = kh_poppler_open (issued->pdf, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
+  return page_text (pdf, 0);
+}
+
 /* Issue 8, 6: the week's coming meetings' invitation letters as one PDF,
  * each in its client's language whatever the UI's, with progress; a person
  * with a non-disclosure marking is left out and said so; the PDF opens in
- * the document window. Then once more, cancelled at once: nothing made. */
+ * the document window. Each letter is kept in its person's record, as one
+ * sent alone is: on their timeline once. Made again, the meetings already
+ * invited get no second letter, and the window says so. Then once more,
+ * cancelled at once: nothing made, nothing kept. */
 static void
 test_invitations (Fixture       *f,
                   gconstpointer  data)
@@ -579,7 +634,8 @@ test_invitations (Fixture       *f,
   g_assert_cmpfloat (kh_invitation_batch_get_fraction (batch), ==, 1.0);
   if (english)
     g_assert_cmpstr (kh_invitation_batch_get_status (batch), ==,
-                     "The letters are ready. 1 person has a non-disclosure marking: "
+                     "The letters are ready: 2 kept, each in its person’s record. "
+                     "1 person has a non-disclosure marking: "
                      "send their letter from their own page. 1 person has no address on record: "
                      "add it on their page, or give them the time by phone.");
 
@@ -621,6 +677,30 @@ test_invitations (Fixture       *f,
     g_assert_nonnull (strstr (finnish, "torstai 7.3.2030 klo 13.00–13.45"));
     g_assert_null (strstr (finnish, "Kallelse"));
   }
+  /* Kept: Rut's and Kalle's letters, each once on their timeline, each
+   * its own PDF with the same letter; none for Kaarina or Aino. */
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (timeline_invitations (f, rut), ==, 1);
+  g_assert_cmpint (timeline_invitations (f, kalle), ==, 1);
+  g_assert_cmpint (timeline_invitations (f, kaarina), ==, 0);
+  g_assert_cmpint (timeline_invitations (f, f->aino), ==, 0);
+  {
+    g_autofree char *swedish = kept_letter_text (f, rut);
+    g_autofree char *finnish = kept_letter_text (f, kalle);
+
+    g_assert_nonnull (strstr (swedish, "Kallelse till möte"));
+    g_assert_nonnull (strstr (swedish, "Rut Åström"));
+    g_assert_nonnull (strstr (swedish, "onsdag 6.3.2030 kl. 12.00–12.45"));
+    g_assert_null (strstr (swedish, "Koskinen"));
+    g_assert_nonnull (strstr (finnish, "Kutsu tapaamiseen"));
+    g_assert_nonnull (strstr (finnish, "Kalle Koskinen"));
+    g_assert_nonnull (strstr (finnish, "torstai 7.3.2030 klo 13.00–13.45"));
+    g_assert_null (strstr (finnish, "Åström"));
+  }
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents WHERE kind = 1 "
+                                             "AND title IN ('Kallelse', 'Kutsu') AND delivery = 'letter' "
+                                             "AND appointment_id IS NOT NULL"), ==, 2);
+
   /* Each address read is in the access log. */
   g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM access_log WHERE what = 2"), >=, 4);
 
@@ -629,6 +709,22 @@ test_invitations (Fixture       *f,
   gtk_widget_activate (button (batch, _("_Show Letters")));
   WAIT_UNTIL ((preview = kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW)) != NULL);
   gtk_window_destroy (preview);
+
+  /* Made again: Rut and Kalle have their letters; no second ones. */
+  g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
+  WAIT_UNTIL ((batch = KH_INVITATION_BATCH (kh_test_ui_find_window (KH_TYPE_INVITATION_BATCH))) != NULL);
+  WAIT_UNTIL (kh_invitation_batch_is_finished (batch));
+  kh_test_ui_screenshot (GTK_WIDGET (batch), "invitation-batch-again");
+  g_assert_null (kh_invitation_batch_get_pdf (batch));
+  if (english)
+    g_assert_cmpstr (kh_invitation_batch_get_status (batch), ==,
+                     "No letters were made. 1 person has a non-disclosure marking: "
+                     "send their letter from their own page. 2 meetings already had their invitations "
+                     "sent: they get no second letter. 1 person has no address on record: "
+                     "add it on their page, or give them the time by phone.");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 2);
+  g_assert_cmpint (timeline_invitations (f, rut), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (batch));
 
   /* Cancelled at once: nothing made, the window says so. */
   g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
@@ -640,6 +736,7 @@ test_invitations (Fixture       *f,
   g_assert_null (kh_invitation_batch_get_pdf (batch));
   if (english)
     g_assert_cmpstr (kh_invitation_batch_get_status (batch), ==, "Cancelled. No letters were kept.");
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 2);
   gtk_window_destroy (GTK_WINDOW (batch));
 }
 
@@ -699,8 +796,10 @@ test_send_invitation (Fixture       *f,
   kh_test_ui_screenshot (GTK_WIDGET (window), "invitation-sent");
   /* Kept: an invitation in Swedish, for Rut, sent today by post. */
   sql = g_strdup_printf ("SELECT count(*) FROM documents WHERE kind = 1 AND language = 'sv' "
-                         "AND delivery = 'letter' AND title = 'Kallelse' AND client_id = %" G_GINT64_FORMAT,
-                         rut->id);
+                         "AND delivery = 'letter' AND title = 'Kallelse' AND client_id = %" G_GINT64_FORMAT
+                         " AND appointment_id = %" G_GINT64_FORMAT " AND appointment_revision = %" G_GINT64_FORMAT,
+                         rut->id, meeting_of (f, rut)->id, meeting_of (f, rut)->revision);
+  /* It names the meeting, as it stands: a batch would leave it out. */
   g_assert_cmpint (kh_test_ui_count (&f->ui, sql), ==, 1);
   {
     g_autoptr(KhDb) db = kh_db_open (f->ui.location, &error);

@@ -8,11 +8,21 @@
  * person, to address the letter), then the letters are laid out and drawn
  * into one PDF in a worker thread (kh_letters_render_invitations' engine,
  * kh_document_render_batch_to_stream), each in its client's language,
- * whatever the UI's; the bar follows both. Cancel stops either at once and
- * nothing is kept. Done, the PDF opens in the document window to print or
- * save. A person with a non-disclosure marking gets no letter here (their
- * address is not read into a batch; ATL 38 §): the window says how many,
- * and their letters are sent from their own page.
+ * whatever the UI's. Each letter is also made into a PDF of its own (the
+ * same document, drawn once more), and all of them are issued in one
+ * transaction of the store (kh_store_issue_invitations_async): kept in
+ * each person's record, on their timeline, as a letter sent one at a time
+ * is — a letter sent to a client belongs to the client's record. The bar
+ * follows all three. Cancel stops any of them at once and nothing is
+ * kept. Done, the PDF opens in the document window to print or save.
+ *
+ * Left out, and the window says how many and why: a person with a
+ * non-disclosure marking (their address is not read into a batch; ATL
+ * 38 §: their letters are sent from their own page), a person with no
+ * address, and a meeting whose invitation has already been issued as it
+ * now stands (sent from the meeting, or in an earlier batch; a moved
+ * meeting is invited again). The store refuses the whole batch if one of
+ * its meetings got its letter meanwhile.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -69,6 +79,8 @@ struct _KhInvitationBatch
   guint          next;         /* the next invitee whose person to read */
   guint          protected_ones;
   guint          without_address;
+  guint          already_invited;
+  guint          kept;          /* letters issued */
   gboolean       finished;
 };
 
@@ -83,7 +95,8 @@ set_status (KhInvitationBatch *self,
   gtk_label_set_text (GTK_LABEL (self->status), text);
 }
 
-/* Reading the people is the first third of the bar, drawing the rest. */
+/* Reading the people is the first third of the bar, drawing the letters
+ * most of the rest, keeping them in the store the last bit. */
 static void
 set_fraction (KhInvitationBatch *self,
               double             fraction)
@@ -117,7 +130,8 @@ show_preview (KhInvitationBatch *self)
   g_autofree char *title = batch_title (self);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   GtkWidget *window = kh_document_window_new (parent != NULL ? parent : GTK_WINDOW (self), title,
-                                              _("Print them or save them as one PDF"), self->pdf);
+                                              _("Kept in each person’s record as sent today by post: "
+                                                "print them and post them"), self->pdf);
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -150,7 +164,7 @@ progress_idle (gpointer data)
       g_autofree char *text = g_strdup_printf (_("Making the letters: %u of %u"), p->done, p->total);
 
       set_status (p->self, text);
-      set_fraction (p->self, 1.0 / 3 + 2.0 / 3 * p->done / MAX (p->total, 1u));
+      set_fraction (p->self, 1.0 / 3 + 0.6 * p->done / MAX (p->total, 1u));
     }
   g_object_unref (p->self);
   g_free (p);
@@ -160,6 +174,7 @@ progress_idle (gpointer data)
 typedef struct
 {
   KhInvitationLetter *letters;
+  KhIssuedDocument  **documents;  /* each letter as it is kept, its PDF made in produce */
   guint               n;
   KhUnitProfile      *profile;
   KhInvitationBatch  *self;   /* a reference, for the progress */
@@ -169,6 +184,9 @@ typedef struct
 static void
 drawing_free (Drawing *d)
 {
+  for (guint i = 0; i < d->n; i++)
+    g_clear_pointer (&d->documents[i], kh_issued_document_free);
+  g_free (d->documents);
   g_free (d->letters);
   g_main_context_unref (d->context);
   g_object_unref (d->self);
@@ -181,8 +199,13 @@ produce (guint     index,
          GError  **error)
 {
   Drawing *d = user_data;
+  g_autoptr(KhDocument) doc = kh_invitation_letter_build (&d->letters[index], d->profile);
 
-  return kh_invitation_letter_build (&d->letters[index], d->profile);
+  /* The letter as it is kept: the same document, in a PDF of its own. */
+  d->documents[index]->pdf = kh_document_render_bytes (doc, error);
+  if (d->documents[index]->pdf == NULL)
+    return NULL;
+  return g_steal_pointer (&doc);
 }
 
 static void
@@ -219,6 +242,17 @@ draw_thread (GTask        *task,
                          (GDestroyNotify) g_bytes_unref);
 }
 
+/* The letters, drawn: the documents to keep, taken from the drawing. */
+static GPtrArray *
+take_documents (Drawing *d)
+{
+  GPtrArray *documents = g_ptr_array_new_full (d->n, (GDestroyNotify) kh_issued_document_free);
+
+  for (guint i = 0; i < d->n; i++)
+    g_ptr_array_add (documents, g_steal_pointer (&d->documents[i]));
+  return documents;
+}
+
 /* `first`, then who got no letter and why. */
 static char *
 left_out_text (KhInvitationBatch *self,
@@ -237,6 +271,17 @@ left_out_text (KhInvitationBatch *self,
                                               self->protected_ones),
                               self->protected_ones);
     }
+  if (self->already_invited > 0)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: %u meetings whose invitation letter was sent before */
+      g_string_append_printf (text, ngettext ("%u meeting already had its invitation sent: it gets no "
+                                              "second letter.",
+                                              "%u meetings already had their invitations sent: they get "
+                                              "no second letter.",
+                                              self->already_invited),
+                              self->already_invited);
+    }
   if (self->without_address > 0)
     {
       g_string_append_c (text, ' ');
@@ -251,6 +296,64 @@ left_out_text (KhInvitationBatch *self,
 }
 
 static void
+cancelled_or_failed (KhInvitationBatch *self,
+                     const GError      *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    finish (self, _("Cancelled. No letters were kept."));
+  else
+    {
+      /* Translators: %s says why the letters could not be made */
+      g_autofree char *text = g_strdup_printf (_("The letters could not be made: %s"), error->message);
+
+      finish (self, text);
+    }
+}
+
+static char *
+ready_text (KhInvitationBatch *self)
+{
+  /* Translators: %u letters issued in one go, each kept in its person's record */
+  g_autofree char *first = g_strdup_printf (ngettext ("The letter is ready and kept in the person’s record.",
+                                                     "The letters are ready: %u kept, each in its "
+                                                     "person’s record.",
+                                                     self->kept),
+                                            self->kept);
+
+  return left_out_text (self, first);
+}
+
+static void
+issued_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(KhInvitationBatch) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issued = kh_store_issue_invitations_finish (KH_STORE (object), result, &error);
+  g_autofree char *text = NULL;
+
+  if (issued == NULL)
+    {
+      g_clear_pointer (&self->pdf, g_bytes_unref);
+      cancelled_or_failed (self, error);
+      return;
+    }
+  self->kept = issued->len;
+  set_fraction (self, 1.0);
+  text = ready_text (self);
+  if (self->protected_ones > 0 || self->without_address > 0 || self->already_invited > 0)
+    {
+      gtk_widget_set_visible (self->show_button, TRUE);
+      finish (self, text);
+      return;
+    }
+  finish (self, text);
+  show_preview (self);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 drawn_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
@@ -261,48 +364,58 @@ drawn_cb (GObject      *object,
 
   if (pdf == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        finish (self, _("Cancelled. No letters were kept."));
-      else
-        {
-          /* Translators: %s says why the letters could not be made */
-          g_autofree char *text = g_strdup_printf (_("The letters could not be made: %s"), error->message);
-
-          finish (self, text);
-        }
+      cancelled_or_failed (self, error);
       return;
     }
-  self->pdf = g_steal_pointer (&pdf);
-  set_fraction (self, 1.0);
-  if (self->protected_ones > 0 || self->without_address > 0)
+  if (g_cancellable_is_cancelled (self->cancellable))
     {
-      g_autofree char *text = left_out_text (self, _("The letters are ready."));
-
-      gtk_widget_set_visible (self->show_button, TRUE);
-      finish (self, text);
+      finish (self, _("Cancelled. No letters were kept."));
       return;
     }
-  finish (self, _("The letters are ready."));
-  show_preview (self);
-  gtk_window_close (GTK_WINDOW (self));
+  /* Printed only once kept: the PDF is shown when the store has them. */
+  self->pdf = g_steal_pointer (&pdf);
+  set_status (self, _("Keeping the letters in the people’s records…"));
+  kh_store_issue_invitations_async (self->store, take_documents (g_task_get_task_data (G_TASK (result))),
+                                    self->cancellable, issued_cb, g_object_ref (self));
+}
+
+/* The letter as it is kept, as kh_invitation_send_async keeps one: sent
+ * today by post, about the meeting's case, naming the meeting as it now
+ * stands; its PDF is made with the batch. */
+static KhIssuedDocument *
+invitation_document (const Invitee *invitee,
+                     const char    *language,
+                     GDateTime     *now)
+{
+  KhIssuedDocument *document = kh_letter_document_new (invitee->appointment->client_id,
+                                                       invitee->appointment->case_id,
+                                                       KH_DOCUMENT_INVITATION, language, now);
+
+  document->appointment_id = invitee->appointment->id;
+  document->appointment_revision = invitee->appointment->revision;
+  return document;
 }
 
 static void
 start_drawing (KhInvitationBatch *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = NULL;
   Drawing *d;
 
   if (self->letters->len == 0)
     {
       g_autofree char *text = left_out_text (self, _("No letters were made."));
 
+      set_fraction (self, 1.0);
       finish (self, text);
       return;
     }
   d = g_new0 (Drawing, 1);
   d->n = self->letters->len;
   d->letters = g_new0 (KhInvitationLetter, d->n);
+  d->documents = g_new0 (KhIssuedDocument *, d->n);
+  now = g_date_time_new_now_local ();
   d->profile = self->profile;
   d->self = g_object_ref (self);
   d->context = g_main_context_ref_thread_default ();
@@ -317,6 +430,7 @@ start_drawing (KhInvitationBatch *self)
       l->letter.recipient_name = invitee->name;
       l->letter.recipient_address = invitee->address;
       l->client_phone = invitee->client->phone;
+      d->documents[i] = invitation_document (invitee, l->letter.language, now);
     }
   set_status (self, _("Making the letters…"));
   task = g_task_new (self, self->cancellable, drawn_cb, g_object_ref (self));
@@ -330,6 +444,55 @@ start_drawing (KhInvitationBatch *self)
 /* ---- reading the people, one after another ---- */
 
 static void read_next (KhInvitationBatch *self);
+
+static void
+invited_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(KhInvitationBatch) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) invited = kh_store_list_invited_appointments_finish (KH_STORE (object), result, &error);
+  g_autoptr(GHashTable) set = NULL;
+  guint kept = 0;
+
+  if (invited == NULL)
+    {
+      finish (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                      ? _("Cancelled. No letters were kept.") : error->message);
+      return;
+    }
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < invited->len; i++)
+    g_hash_table_add (set, &g_array_index (invited, gint64, i));
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      Invitee *invitee = g_ptr_array_index (self->letters, i);
+
+      if (g_hash_table_contains (set, &invitee->appointment->id))
+        self->already_invited++;
+      else
+        self->letters->pdata[kept++] = invitee;
+    }
+  g_ptr_array_set_size (self->letters, kept);
+  start_drawing (self);
+}
+
+/* Which of the letters' meetings already have their invitation. */
+static void
+ask_invited (KhInvitationBatch *self)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->letters->len);
+
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      Invitee *invitee = g_ptr_array_index (self->letters, i);
+
+      g_array_append_val (ids, invitee->appointment->id);
+    }
+  kh_store_list_invited_appointments_async (self->store, ids, self->cancellable, invited_cb,
+                                            g_object_ref (self));
+}
 
 static void
 client_read_cb (GObject      *object,
@@ -372,7 +535,7 @@ read_next (KhInvitationBatch *self)
 
   if (self->next >= self->invitees->len)
     {
-      start_drawing (self);
+      ask_invited (self);
       return;
     }
   invitee = g_ptr_array_index (self->invitees, self->next);

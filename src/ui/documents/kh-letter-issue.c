@@ -28,6 +28,8 @@ typedef struct
   gint64             client_id;
   gint64             case_id;
   KhDocumentKind     kind;
+  gint64             appointment_id;       /* an invitation's meeting, */
+  gint64             appointment_revision; /* as the letter prints it */
   KhLetterBuildFunc  build;
   gpointer           build_data;
   GDestroyNotify     build_data_free;
@@ -63,6 +65,27 @@ const char *
 kh_letter_language (const KhClient *client)
 {
   return client != NULL && client->language == KH_LANGUAGE_SV ? "sv" : "fi";
+}
+
+KhIssuedDocument *
+kh_letter_document_new (gint64          client_id,
+                        gint64          case_id,
+                        KhDocumentKind  kind,
+                        const char     *language,
+                        GDateTime      *now)
+{
+  KhIssuedDocument *document = kh_issued_document_new ();
+
+  document->client_id = client_id;
+  document->case_id = case_id;
+  document->kind = kind;
+  document->language = g_strdup (language);
+  document->title = g_strdup (kh_document_kind_label_in (kind, language));
+  g_date_clear (&document->sent_on, 1);
+  g_date_set_dmy (&document->sent_on, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  document->delivery = KH_DOCUMENT_DELIVERY_LETTER;
+  return document;
 }
 
 gboolean
@@ -221,16 +244,9 @@ client_cb (GObject      *object,
   kh_letter_responsible_worker_of (s->client, s->language, &s->responsible_name, &s->responsible_title);
 
   now = g_date_time_new_now_local ();
-  document = kh_issued_document_new ();
-  document->client_id = s->client_id;
-  document->case_id = s->case_id;
-  document->kind = s->kind;
-  document->language = g_strdup (s->language);
-  document->title = g_strdup (kh_document_kind_label_in (s->kind, s->language));
-  g_date_clear (&document->sent_on, 1);
-  g_date_set_dmy (&document->sent_on, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  document->delivery = KH_DOCUMENT_DELIVERY_LETTER;
+  document = kh_letter_document_new (s->client_id, s->case_id, s->kind, s->language, now);
+  document->appointment_id = s->appointment_id;
+  document->appointment_revision = s->appointment_revision;
   /* The task's data outlives the store's job: the task is held until
    * issued_cb. */
   kh_letter_issue_rendered (s->store, document, render_letter, s, task);
@@ -256,17 +272,18 @@ profile_cb (GObject      *object,
                              g_task_get_cancellable (task), client_cb, g_object_ref (task));
 }
 
-void
-kh_letter_issue_async (KhStore             *store,
-                       gint64               client_id,
-                       gint64               case_id,
-                       KhDocumentKind       kind,
-                       KhLetterBuildFunc    build,
-                       gpointer             build_data,
-                       GDestroyNotify       build_data_free,
-                       GCancellable        *cancellable,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+static void
+letter_issue (KhStore             *store,
+              gint64               client_id,
+              gint64               case_id,
+              KhDocumentKind       kind,
+              const KhAppointment *appointment,
+              KhLetterBuildFunc    build,
+              gpointer             build_data,
+              GDestroyNotify       build_data_free,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
   GTask *task;
   Issuing *s;
@@ -281,11 +298,32 @@ kh_letter_issue_async (KhStore             *store,
   s->client_id = client_id;
   s->case_id = case_id;
   s->kind = kind;
+  if (appointment != NULL)
+    {
+      s->appointment_id = appointment->id;
+      s->appointment_revision = appointment->revision;
+    }
   s->build = build;
   s->build_data = build_data;
   s->build_data_free = build_data_free;
   g_task_set_task_data (task, s, (GDestroyNotify) issuing_free);
   kh_store_get_unit_profile_async (store, cancellable, profile_cb, task);
+}
+
+void
+kh_letter_issue_async (KhStore             *store,
+                       gint64               client_id,
+                       gint64               case_id,
+                       KhDocumentKind       kind,
+                       KhLetterBuildFunc    build,
+                       gpointer             build_data,
+                       GDestroyNotify       build_data_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  letter_issue (store, client_id, case_id, kind, NULL, build, build_data, build_data_free, cancellable,
+                callback, user_data);
 }
 
 KhIssuedDocument *
@@ -387,10 +425,10 @@ invitation_points_cb (GObject      *object,
       if (point->id == invitation->appointment->service_point_id)
         invitation->point = kh_service_point_copy (point);
     }
-  kh_letter_issue_async (store, invitation->appointment->client_id, invitation->appointment->case_id,
-                         KH_DOCUMENT_INVITATION, build_invitation, invitation,
-                         (GDestroyNotify) invitation_free, cancellable, invitation->callback,
-                         invitation->user_data);
+  /* The letter keeps the meeting it invites to, as it now stands. */
+  letter_issue (store, invitation->appointment->client_id, invitation->appointment->case_id,
+                KH_DOCUMENT_INVITATION, invitation->appointment, build_invitation, invitation,
+                (GDestroyNotify) invitation_free, cancellable, invitation->callback, invitation->user_data);
 }
 
 void

@@ -109,6 +109,15 @@ void              kh_letter_show_issued     (GtkWindow              *parent,
  * Kielilaki 10 §). */
 const char       *kh_letter_language        (const KhClient       *client);
 
+/* A letter of `kind` to the person `client_id` (about `case_id`, 0 for
+ * none) as it is kept: in `language`, titled with its kind there, sent
+ * on `now`'s day by post; its PDF the caller's. */
+KhIssuedDocument *kh_letter_document_new    (gint64                client_id,
+                                             gint64                case_id,
+                                             KhDocumentKind        kind,
+                                             const char           *language,
+                                             GDateTime            *now);
+
 /* The name ("First Last") and the postal address lines a letter to
  * `client` is addressed with, newly allocated. FALSE when no letter is
  * addressed from the desk: a non-disclosure marking or an address the

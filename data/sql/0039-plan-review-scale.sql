@@ -1,4 +1,4 @@
--- 0038-plan-review-scale.sql — a review keeps the scale it was rated on,
+-- 0039-plan-review-scale.sql — a review keeps the scale it was rated on,
 -- and the unit's scale and lists for reviews (issue 9, 4)
 --
 -- SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,7 +17,7 @@
 -- the default five steps (the UI offered no other): they get those, in
 -- the words the program showed (po/fi.po, po/sv.po, "plan scale"). An
 -- evaluation's rating is at most the steps of its review's scale.
--- Keep in sync with data/sql/pg/0034-plan-review-settings.sql.
+-- Keep in sync with data/sql/pg/0035-plan-review-settings.sql.
 
 ALTER TABLE plan_reviews ADD COLUMN scale TEXT NOT NULL
   DEFAULT 'Ei edistystä|Inga framsteg

@@ -1,5 +1,5 @@
--- 0034-plan-review-settings.sql — PostgreSQL's side of
--- data/sql/0038-plan-review-scale.sql: a review keeps the scale it was
+-- 0035-plan-review-settings.sql — PostgreSQL's side of
+-- data/sql/0039-plan-review-scale.sql: a review keeps the scale it was
 -- rated on, and the server checks the unit's scale and lists for reviews
 -- (issue 9, 4; src/core/kh-plan-settings.h)
 --
@@ -136,4 +136,4 @@ GRANT EXECUTE ON FUNCTION plan_review_add (bigint, bigint, text) TO kohtaamo_sta
 
 RESET ROLE;
 
-INSERT INTO kohtaamo.schema_version (version, name) VALUES (34, '0034-plan-review-settings');
+INSERT INTO kohtaamo.schema_version (version, name) VALUES (35, '0035-plan-review-settings');
