@@ -25,6 +25,7 @@
 #include "core/kh-deadlines.h"
 #include "core/kh-hetu.h"
 #include "core/kh-text.h"
+#include "core/kh-plan-settings.h"
 #include "core/kh-unit-profile.h"
 
 #include "kh-admin-demo.h"
@@ -1084,9 +1085,9 @@ load_services (Demo    *demo,
 }
 
 /* Issue 8: a fictional county's letterhead, rectification authority and
- * decision makers (the demo staff), so that the demo documents have them.
- * Only what the unit has not set itself; addresses on the reserved
- * ".example" domain. */
+ * decision makers (the demo staff), so that the demo documents have them,
+ * and the lists its plans' reviews evaluate. Only what the unit has not
+ * set itself; addresses on the reserved ".example" domain. */
 static const struct { const char *key; const char *value; } demo_profile[] = {
   { "document_organisation_fi", "Hyvinvointialue Esimerkki" },
   { "document_unit_fi", "Aikuissosiaalityö" },
@@ -1115,6 +1116,20 @@ static const struct { const char *key; const char *value; } demo_profile[] = {
     "1\tEeva Koivisto\tjohtava sosiaalityöntekijä\tledande socialarbetare\t09 876 5410\teeva.koivisto@hyvinvointialue.example\t1\n"
     "2\tSanna Hakala\tsosiaalityöntekijä\tsocialarbetare\t09 876 5411\tsanna.hakala@hyvinvointialue.example\t1\n"
     "3\tPeter Berg\tsosiaalityöntekijä\tsocialarbetare\t09 876 5412\tpeter.berg@hyvinvointialue.example\t1" },
+  /* Issue 9, 4: the services and working methods a review evaluates with
+   * the client (AVAIN's third and fourth parts), the unit's own lists; a
+   * bilingual unit names each in both languages. */
+  { KH_SETTING_PLAN_SERVICES,
+    "Sosiaaliohjaus / Socialhandledning\n"
+    "Tuettu asuminen / Stödboende\n"
+    "Talous- ja velkaneuvonta / Ekonomi- och skuldrådgivning\n"
+    "Kuntouttava työtoiminta / Arbetsverksamhet i rehabiliteringssyfte\n"
+    "Päihdepalvelut / Missbrukarvård" },
+  { KH_SETTING_PLAN_METHODS,
+    "Motivoiva haastattelu / Motiverande samtal\n"
+    "Verkostokokous / Nätverksmöte\n"
+    "Verkostokartta / Nätverkskarta\n"
+    "Ratkaisukeskeinen työskentely / Lösningsfokuserat arbete" },
 };
 
 static gboolean

@@ -71,6 +71,7 @@ test_demo_decisions (void)
   const char *demo[] = { "demo", "--clients", "300", "--seed", "11", NULL };
   const char *export[] = { "documents", "export", out, NULL };
   g_autofree char *n_fi = NULL, *n_sv = NULL, *numbers = NULL, *issuers = NULL, *year = NULL;
+  g_autofree char *services = NULL, *methods = NULL;
   sqlite3 *handle = NULL;
   sqlite3_stmt *stmt = NULL;
   guint checked = 0;
@@ -95,6 +96,18 @@ test_demo_decisions (void)
                                         "JOIN cases k ON k.id = d.case_id AND k.client_id = c.id "
                                         "WHERE d.language = CASE c.language WHEN 1 THEN 'fi' WHEN 2 THEN 'sv' END"),
                    ==, "10");
+
+  /* The lists its plans' reviews evaluate (issue 9, 4), in both languages. */
+  services = file_value (db_path, "SELECT value FROM settings WHERE key = 'plan_services'");
+  methods = file_value (db_path, "SELECT count(*) FROM settings WHERE key = 'plan_methods' "
+                                 "AND value LIKE 'Motivoiva haastattelu / Motiverande samtal%'");
+  g_assert_cmpstr (services, ==,
+                   "Sosiaaliohjaus / Socialhandledning\n"
+                   "Tuettu asuminen / Stödboende\n"
+                   "Talous- ja velkaneuvonta / Ekonomi- och skuldrådgivning\n"
+                   "Kuntouttava työtoiminta / Arbetsverksamhet i rehabiliteringssyfte\n"
+                   "Päihdepalvelut / Missbrukarvård");
+  g_assert_cmpstr (methods, ==, "1");
 
   g_assert_cmpint (admin_test_run (dir, db_path, export, NULL, NULL), ==, 0);
   year = file_value (db_path, "SELECT register_year FROM documents LIMIT 1");
