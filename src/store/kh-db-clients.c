@@ -908,15 +908,17 @@ kh_db_list_client_cases (KhDb    *db,
     {
       /* Whether the case's assessment is a draft or finished (issue 7, 3),
        * for those who work with assessments: on a server a function that
-       * says that much and no more (pg/0017), as the tables themselves are
-       * read only after a logged opening. */
+       * says that much and no more for all the person's cases at once
+       * (pg/0036), as the tables themselves are read only after a logged
+       * opening. */
+      gboolean states = may_assess && kh_db_is_server (db);
       const char *assessment = !may_assess ? "0"
-                               : kh_db_is_server (db) ? "coalesce (kohtaamo.case_assessment_status (cs.id), 0)"
+                               : states ? "coalesce (st.assessment_status, 0)"
                                : "coalesce ((SELECT min (a.status) FROM assessments a WHERE a.case_id = cs.id), 0)";
       /* The review date of the case's client plan (issue 9, 3), when it
        * has one: as the caseload reads it (kh-db-caseload.c). */
       const char *plan = !may_assess ? "NULL"
-                         : kh_db_is_server (db) ? "(kohtaamo.case_plan_status (cs.id)).review_on"
+                         : states ? "st.review_on"
                          : "(SELECT p.review_on FROM case_plan_status p WHERE p.case_id = cs.id)";
       g_autofree char *sql =
         g_strdup_printf ("SELECT cs.id, cs.client_id, cs.contact_id, cs.opened_at, cs.status, "
@@ -936,10 +938,12 @@ kh_db_list_client_cases (KhDb    *db,
                         "  JOIN clients c ON c.id = cs.client_id "
                         "  JOIN contacts k ON k.id = cs.contact_id "
                         "  LEFT JOIN users u ON u.id = cs.assigned_to "
-                        "  LEFT JOIN teams t ON t.id = cs.team_id "
+                        "  LEFT JOIN teams t ON t.id = cs.team_id %s "
                         "WHERE cs.client_id = ?1 "
                         "ORDER BY cs.opened_at DESC, cs.id DESC",
-                        assessment, plan);
+                        assessment, plan,
+                        states ? "LEFT JOIN kohtaamo.client_case_states (CAST (?1 AS bigint)) st "
+                                 "ON st.case_id = cs.id" : "");
       g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, &local_error);
 
       if (stmt != NULL)

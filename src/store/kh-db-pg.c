@@ -77,6 +77,7 @@ static const struct {
   { 33, "0033-plan-disclosures.sql" },
   { 34, "0034-invitation-meetings.sql" },
   { 35, "0035-plan-review-settings.sql" },
+  { 36, "0036-person-page-read-once.sql" },
 };
 
 /* The engine's error codes (what step and exec return): never 0, 100 or

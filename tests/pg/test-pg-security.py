@@ -1963,6 +1963,69 @@ def test_calendar_dates():
     flush()
 
 
+def test_person_page_read_once():
+    # 0036: the read policies of the person's rows ask once per query whom
+    # the transaction logged (tx_logged_clients), not once per row; the
+    # rule is the same (each step above that opens one person's rows, and
+    # nothing without a log row, holds with them).
+    policies = su("SELECT string_agg (tablename || ':' || (qual LIKE '%tx_logged_clients%')::text, ',' "
+                  "ORDER BY tablename) FROM pg_policies WHERE schemaname = 'kohtaamo' AND cmd = 'SELECT' "
+                  "AND tablename IN ('clients', 'contacts', 'cases', 'appointments', 'responsible_workers')")
+    tap(policies == 'appointments:true,cases:true,clients:true,contacts:true,responsible_workers:true',
+        'the person\'s rows are opened by one look at the log per query', policies)
+    for login in ('cou', 'sw', 'lead', 'rec'):
+        expect_ok('%s: a log row of person 1 opens their rows, no one else\'s' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_access (1, 2, 2) > 0;
+            SELECT count (*) FROM clients WHERE id <> 1;
+            SELECT count (*) FROM cases WHERE client_id <> 1;
+            SELECT count (*) FROM contacts WHERE client_id <> 1;
+            SELECT count (*) FROM responsible_workers WHERE client_id <> 1;
+            SELECT count (*) > 0 FROM cases WHERE client_id = 1;
+            COMMIT;
+        """, want='t\n0\n0\n0\n0\nt')
+    for login in ('cou', 'sw', 'lead'):
+        expect_ok('%s: a meeting of person 1 opens with them, no one else\'s' % login, login, """
+            BEGIN;
+            SELECT count (*) FROM appointments;
+            SELECT kohtaamo.log_access (1, 13, 2) > 0;
+            SELECT count (*) FROM appointments WHERE client_id <> 1;
+            COMMIT;
+        """, want='0\nt\n0')
+    # client_case_states says of each case of a logged person what
+    # case_assessment_status and case_plan_status say, for the same roles.
+    expect_ok('sw: the states of person 1\'s cases, as the functions of one case say them', 'sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 9, 2) > 0;
+        SELECT count (*) > 0 FROM kohtaamo.client_case_states (1) WHERE review_on IS NOT NULL;
+        SELECT (SELECT string_agg (case_id || ':' || assessment_status || ':' || coalesce (review_on, '-'), ','
+                                   ORDER BY case_id)
+                FROM kohtaamo.client_case_states (1))
+             = (SELECT string_agg (id || ':' || coalesce (kohtaamo.case_assessment_status (id), 0) || ':'
+                                   || coalesce ((kohtaamo.case_plan_status (id)).review_on, '-'), ','
+                                   ORDER BY id)
+                FROM cases WHERE client_id = 1);
+        COMMIT;
+    """, want='t\nt\nt')
+    expect_ok('sw: nothing of a person not logged in the transaction', 'sw', """
+        SELECT count (*) FROM kohtaamo.client_case_states (1);
+        BEGIN;
+        SELECT kohtaamo.log_access (2, 9, 2) > 0;
+        SELECT count (*) FROM kohtaamo.client_case_states (1);
+        COMMIT;
+    """, want='0\nt\n0')
+    for login in ('rec', 'adm'):
+        expect_ok('%s: the states of the cases are not theirs, even after logging the person' % login, login, """
+            BEGIN;
+            SELECT kohtaamo.log_access (1, 9, 2) > 0;
+            SELECT count (*) FROM kohtaamo.client_case_states (1);
+            COMMIT;
+        """, want='t\n0')
+    expect_error('a login that is no Kohtaamo user cannot call it', 'rogue',
+                 "SELECT count (*) FROM kohtaamo.client_case_states (1);", 'not a Kohtaamo user')
+    flush()
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -2000,6 +2063,7 @@ def main():
         # After it: its meetings are numbered from 1.
         test_invitation_meetings()
         test_calendar_dates()
+        test_person_page_read_once()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)
