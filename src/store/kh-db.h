@@ -1031,6 +1031,45 @@ GPtrArray       *kh_db_list_client_timeline (KhDb     *db,
                                              gint64    client_id,
                                              guint     limit,
                                              GError  **error);
+/* Issue 7, 2: what a person's page shows, read in one transaction with one
+ * commit (kh-db-person-page.c). */
+typedef enum {
+  KH_PERSON_PAGE_MEETINGS = 1 << 0,   /* their meetings (those who book them) */
+  KH_PERSON_PAGE_TIMELINE = 1 << 1,   /* the timeline; without it, the contacts */
+} KhPersonPageParts;
+
+typedef struct {
+  KhClient  *client;            /* as kh_db_get_client, KH_ACCESS_PAGE */
+  GPtrArray *cases;             /* as kh_db_list_client_cases, or NULL and: */
+  GError    *cases_error;
+  GPtrArray *meetings;          /* as kh_db_list_client_appointments; NULL when */
+  GError    *meetings_error;    /*   not asked, or with meetings_error */
+  GPtrArray *timeline;          /* as kh_db_list_client_timeline (all); NULL */
+  GError    *timeline_error;    /*   when not asked, or with timeline_error */
+  GPtrArray *contacts;          /* as kh_db_list_client_contacts, when the */
+  GError    *contacts_error;    /*   timeline was not asked */
+} KhPersonPageRead;
+
+void       kh_person_page_read_free (KhPersonPageRead *read);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KhPersonPageRead, kh_person_page_read_free)
+
+/* Reads the person (KH_ACCESS_PAGE with `basis`), their cases, and the
+ * `parts` asked, each as its own function above reads and logs it (the
+ * same checks, the same access-log rows), all in ONE transaction with ONE
+ * commit: on a server a transaction whose commit waits for the disk, so
+ * that its log rows are durable before anything read is returned; on
+ * SQLite one read transaction (one snapshot) whose log rows are written
+ * together when it ends, as _kh_db_read_begin says. A part that fails
+ * (a role that may not read it) has its error and logs nothing; the person
+ * not found or not readable fails the whole read, and nothing is logged.
+ * NULL with `error` set then, or when the commit fails. */
+KhPersonPageRead *kh_db_read_person_page (KhDb              *db,
+                                          KhUser            *user,
+                                          gint64             client_id,
+                                          KhAccessBasis      basis,
+                                          KhPersonPageParts  parts,
+                                          GError           **error);
+
 /* Appends a case note (asiakaskertomus entry) to the case `case_id`, by
  * `user`, now; `corrects_id` (0: none) is a note of the same case that it
  * corrects. Notes are never changed or removed (the database refuses).

@@ -1529,6 +1529,50 @@ kh_store_get_client_finish (KhStore       *self,
 }
 
 static gpointer
+read_person_page_job (KhStore  *self,
+                      gpointer  data,
+                      GError  **error)
+{
+  Args *args = data;
+
+  return kh_db_read_person_page (self->db, self->worker_user, args->id, args->basis,
+                                 (KhPersonPageParts) args->number, error);
+}
+
+void
+kh_store_read_person_page_async (KhStore             *self,
+                                 gint64               client_id,
+                                 KhAccessBasis        basis,
+                                 KhPersonPageParts    parts,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Args *args;
+
+  g_return_if_fail (KH_IS_STORE (self));
+
+  args = args_new (NULL, client_id, parts);
+  args->basis = basis;
+  push_args_job (self, kh_store_read_person_page_async, read_person_page_job, args,
+                 (GDestroyNotify) kh_person_page_read_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_person_page_finish:
+ *
+ * Returns: (transfer full): what the page shows, each part with its own
+ *   error; NULL with `error` set when the person could not be read.
+ */
+KhPersonPageRead *
+kh_store_read_person_page_finish (KhStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_person_page_async, error);
+}
+
+static gpointer
 find_similar_job (KhStore  *self,
                   gpointer  data,
                   GError  **error)

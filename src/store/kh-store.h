@@ -92,6 +92,11 @@ KhClientSearch *kh_store_search_clients_full_finish (KhStore *self, GAsyncResult
 void        kh_store_get_client_async      (KhStore *self, gint64 client_id, KhAccessWhat what, KhAccessBasis basis,
                                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 KhClient   *kh_store_get_client_finish     (KhStore *self, GAsyncResult *result, GError **error);
+/* Issue 7, 2: the person's page in one transaction (kh_db_read_person_page). */
+void        kh_store_read_person_page_async (KhStore *self, gint64 client_id, KhAccessBasis basis,
+                                             KhPersonPageParts parts, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data);
+KhPersonPageRead *kh_store_read_person_page_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 void        kh_store_find_similar_clients_async  (KhStore *self, const char *last_name, const char *first_names,
                                                   const char *birth_date, gint64 except_id,

@@ -314,6 +314,118 @@ test_roles_and_log (Fixture       *f,
   people_clear (&p);
 }
 
+/* The person's access-log rows of `what` by `user`. */
+static gint64
+log_rows (Fixture      *f,
+          People       *p,
+          KhUser       *user,
+          KhAccessWhat  what,
+          KhAccessBasis basis)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM access_log WHERE client_id = %" G_GINT64_FORMAT
+                                          " AND user_id = %" G_GINT64_FORMAT " AND what = %d AND basis = %d",
+                                          p->client_id, user->id, what, basis);
+
+  return count (f, sql);
+}
+
+/* Issue 7, 2: the person's page in one reading (kh_db_read_person_page):
+ * each part as its own function gives it, each logged as that function
+ * logs it (one row each), in one transaction that has committed when the
+ * reading returns; a part the user may not read is its own error and
+ * logs nothing; no such person, nothing at all. */
+static void
+test_person_page_read (Fixture       *f,
+                       gconstpointer  data)
+{
+  People p = { 0 };
+  g_autoptr(KhPersonPageRead) read = NULL;
+  g_autoptr(KhPersonPageRead) rec_read = NULL;
+  g_autoptr(KhTimelineEntry) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page_rows = NULL;
+  gint64 all_rows;
+  KhDb *db;
+
+  people_set_up (f, &p);
+  note = add_note (f, p.sw, p.case_id, "Kotikäynti sovittu.", 0);
+  page_rows = g_strdup_printf ("SELECT count(*) FROM access_log WHERE client_id = %" G_GINT64_FORMAT,
+                               p.client_id);
+  g_assert_cmpint (count (f, page_rows), ==, 0);
+
+  /* A social worker: the person, their meetings, cases and timeline. */
+  db = fixture_db (f, p.sw);
+  read = kh_db_read_person_page (db, p.sw, p.client_id, KH_BASIS_CLIENT_RELATIONSHIP,
+                                 KH_PERSON_PAGE_MEETINGS | KH_PERSON_PAGE_TIMELINE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+  g_assert_cmpstr (read->client->last_name, ==, "Korhonen");
+  g_assert_no_error (read->cases_error);
+  g_assert_cmpuint (read->cases->len, ==, 1);
+  g_assert_cmpint (((KhCase *) g_ptr_array_index (read->cases, 0))->id, ==, p.case_id);
+  g_assert_no_error (read->meetings_error);
+  g_assert_cmpuint (read->meetings->len, ==, 0);
+  g_assert_no_error (read->timeline_error);
+  g_assert_cmpuint (read->timeline->len, ==, 3);
+  g_assert_cmpstr (ENTRY (read->timeline, 0)->text, ==, "Kotikäynti sovittu.");
+  g_assert_null (read->contacts);
+  /* Committed (another connection counts them): one row for each part. */
+  g_assert_cmpint (log_rows (f, &p, p.sw, KH_ACCESS_PAGE, KH_BASIS_CLIENT_RELATIONSHIP), ==, 1);
+  g_assert_cmpint (log_rows (f, &p, p.sw, KH_ACCESS_MEETINGS, KH_BASIS_CLIENT_RELATIONSHIP), ==, 1);
+  g_assert_cmpint (log_rows (f, &p, p.sw, KH_ACCESS_CASES, KH_BASIS_CLIENT_RELATIONSHIP), ==, 1);
+  g_assert_cmpint (log_rows (f, &p, p.sw, KH_ACCESS_TIMELINE, KH_BASIS_CLIENT_RELATIONSHIP), ==, 1);
+  g_assert_cmpint (count (f, page_rows), ==, 4);
+  /* On a server, all four in one transaction. */
+  if (f->pg_dbname != NULL)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT xact) FROM access_log WHERE client_id = %"
+                                              G_GINT64_FORMAT, p.client_id);
+
+      g_assert_cmpint (count (f, sql), ==, 1);
+    }
+
+  /* Reception: the person and their cases; the meetings and the timeline
+   * are not theirs (each its own PERMISSION, nothing logged for them). */
+  db = fixture_db (f, p.rec);
+  rec_read = kh_db_read_person_page (db, p.rec, p.client_id, KH_BASIS_CLIENT_RELATIONSHIP,
+                                     KH_PERSON_PAGE_MEETINGS | KH_PERSON_PAGE_TIMELINE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rec_read);
+  g_assert_cmpstr (rec_read->client->first_names, ==, "Aino");
+  g_assert_cmpuint (rec_read->cases->len, ==, 1);
+  g_assert_null (rec_read->meetings);
+  g_assert_error (rec_read->meetings_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  g_assert_null (rec_read->timeline);
+  g_assert_error (rec_read->timeline_error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+  /* Reception reads on the basis of the intake, whatever was asked. */
+  g_assert_cmpint (log_rows (f, &p, p.rec, KH_ACCESS_PAGE, KH_BASIS_INTAKE), ==, 1);
+  g_assert_cmpint (log_rows (f, &p, p.rec, KH_ACCESS_CASES, KH_BASIS_INTAKE), ==, 1);
+  g_assert_cmpint (count (f, page_rows), ==, 6);
+  g_clear_pointer (&rec_read, kh_person_page_read_free);
+
+  /* Without the timeline, the contacts. */
+  rec_read = kh_db_read_person_page (db, p.rec, p.client_id, KH_BASIS_INTAKE, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (rec_read->meetings);
+  g_assert_no_error (rec_read->meetings_error);
+  g_assert_null (rec_read->timeline);
+  g_assert_no_error (rec_read->contacts_error);
+  g_assert_cmpuint (rec_read->contacts->len, ==, 1);
+  g_assert_cmpint (((KhContact *) g_ptr_array_index (rec_read->contacts, 0))->id, ==, p.contact_id);
+  g_assert_cmpint (log_rows (f, &p, p.rec, KH_ACCESS_CONTACTS, KH_BASIS_INTAKE), ==, 1);
+  g_assert_cmpint (count (f, page_rows), ==, 9);
+
+  /* No such person: nothing read, nothing logged. */
+  all_rows = count (f, "SELECT count(*) FROM access_log");
+  g_assert_null (kh_db_read_person_page (fixture_db (f, p.sw), p.sw, p.client_id + 1000,
+                                         KH_BASIS_CLIENT_RELATIONSHIP,
+                                         KH_PERSON_PAGE_MEETINGS | KH_PERSON_PAGE_TIMELINE, &error));
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, all_rows);
+  people_clear (&p);
+}
+
 /* A long client relationship: 500 entries come back whole, in order. */
 static void
 test_five_hundred (Fixture       *f,
@@ -423,6 +535,7 @@ main (int   argc,
   ADD ("/store/timeline/notes-append-only", test_append_only);
   ADD ("/store/timeline/roles-and-log", test_roles_and_log);
   ADD ("/store/timeline/five-hundred", test_five_hundred);
+  ADD ("/store/timeline/person-page-read", test_person_page_read);
   ADD ("/store/timeline/assessment-versions", test_assessment_versions);
 
   return g_test_run ();
