@@ -701,6 +701,21 @@ show_cases (KhPersonPage *self,
     make_case_rows (self);
 }
 
+/* The person's cases (or why not) came, alone or with the page. */
+static void
+cases_came (KhPersonPage *self,
+            GPtrArray    *cases,
+            GError       *error)
+{
+  if (cases != NULL)
+    {
+      g_clear_pointer (&self->cases, g_ptr_array_unref);
+      self->cases = g_ptr_array_ref (cases);
+    }
+  show_cases (self, cases, error);
+  answer_came (self);
+}
+
 static void
 cases_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -711,16 +726,10 @@ cases_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   cases = kh_store_list_client_cases_finish (KH_STORE (object), result, &error);
-  if (cases != NULL)
-    {
-      g_clear_pointer (&self->cases, g_ptr_array_unref);
-      self->cases = g_ptr_array_ref (cases);
-    }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  show_cases (self, cases, error);
-  answer_came (self);
+  cases_came (self, cases, error);
 }
 
 static void
@@ -1052,26 +1061,20 @@ name_worker_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-client_loaded_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* The person (or why not) came with the page: FALSE when the page shows
+ * the error instead. */
+static gboolean
+client_came (KhPersonPage *self,
+             KhClient     *client,
+             GError       *error)
 {
-  g_autoptr(KhPersonPage) self = user_data;
-  g_autoptr(KhClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-
-  client = kh_store_get_client_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
   if (client == NULL)
     {
       self->waiting = 0;
       g_clear_handle_id (&self->reveal_id, g_source_remove);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
+      return FALSE;
     }
 
   show_client (self, client);
@@ -1084,6 +1087,7 @@ client_loaded_cb (GObject      *object,
     answer_came (self);
   if (self->waiting == 0)
     reveal (self);
+  return TRUE;
 }
 
 static void
@@ -1785,6 +1789,39 @@ kh_person_page_load (KhPersonPage *self,
 }
 
 static void
+page_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(KhPersonPage) self = user_data;
+  g_autoptr(KhPersonPageRead) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read = kh_store_read_person_page_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!client_came (self, read != NULL ? read->client : NULL, error))
+    return;
+
+  if (works_cases (self))
+    {
+      show_meetings (self, read->meetings, read->meetings_error);
+      answer_came (self);
+    }
+  /* The timeline takes its person before the cases, which name its
+   * entries' cases (a new person's timeline forgets the previous one's);
+   * its rows are made when the frame lays them out, after both. */
+  if (self->timeline != NULL)
+    kh_person_timeline_show_read (self->timeline, read->client, read->timeline, read->timeline_error);
+  else
+    {
+      show_contacts (self, read->contacts, read->contacts_error);
+      answer_came (self);
+    }
+  cases_came (self, read->cases, read->cases_error);
+}
+
+static void
 load (KhPersonPage *self,
       gint64        client_id,
       gboolean      in_place)
@@ -1838,22 +1875,15 @@ load (KhPersonPage *self,
       self->waiting = works_cases (self) ? 4 : 3;
       self->reveal_id = g_timeout_add (REVEAL_WAIT_MS, reveal_timeout_cb, self);
     }
-  kh_store_get_client_async (self->store, client_id, KH_ACCESS_PAGE, read_basis (self),
-                             self->cancellable, client_loaded_cb, g_object_ref (self));
-  /* Issue 7: the rest is asked at once, behind the person on the store's
-   * one worker thread, not when the person has come (one round trip less
-   * before the page's first frame); each read is the store's to allow
-   * and to log, as before. In this order, so that the entries can name
-   * their cases when they come. */
-  load_meetings (self, client_id);
-  kh_store_list_client_cases_async (self->store, client_id, self->cancellable,
-                                    cases_loaded_cb, g_object_ref (self));
-  if (self->timeline != NULL)
-    /* Its name for the windows opened from it comes with the person. */
-    kh_person_timeline_load (self->timeline, client_id, NULL);
-  else
-    kh_store_list_client_contacts_async (self->store, client_id, self->cancellable,
-                                         contacts_loaded_cb, g_object_ref (self));
+  /* Issue 7: the person, their meetings, cases and timeline (or
+   * contacts) in one reading of the store, one transaction with one
+   * commit (on a server one wait for the disk, for all the access-log
+   * rows); each part is the store's to allow and to log, as alone. */
+  gtk_widget_set_visible (self->meetings_group, works_cases (self));
+  kh_store_read_person_page_async (self->store, client_id, read_basis (self),
+                                   (works_cases (self) ? KH_PERSON_PAGE_MEETINGS : 0)
+                                   | (self->timeline != NULL ? KH_PERSON_PAGE_TIMELINE : 0),
+                                   self->cancellable, page_read_cb, g_object_ref (self));
 }
 
 gint64

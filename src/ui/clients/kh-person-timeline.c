@@ -546,19 +546,12 @@ show_first_rows (KhPersonTimeline *self)
 
 static void update_letter_button (KhPersonTimeline *self);
 
+/* The timeline's answer: `entries`, or NULL and `error`. */
 static void
-timeline_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+show_entries (KhPersonTimeline *self,
+              GPtrArray        *entries,
+              const GError     *error)
 {
-  g_autoptr(KhPersonTimeline) self = user_data;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entries = kh_store_list_client_timeline_finish (KH_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
   self->loaded = TRUE;
   if (entries == NULL)
     {
@@ -578,6 +571,21 @@ timeline_loaded_cb (GObject      *object,
   update_actions (self);
   update_letter_button (self);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+}
+
+static void
+timeline_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KhPersonTimeline) self = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = kh_store_list_client_timeline_finish (KH_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_entries (self, entries, error);
 }
 
 /* ---- the note being written ---- */
@@ -1595,14 +1603,13 @@ kh_person_timeline_clear (KhPersonTimeline *self)
   update_actions (self);
 }
 
-void
-kh_person_timeline_load (KhPersonTimeline *self,
-                         gint64            client_id,
-                         const char       *client_name)
+/* The person whose timeline is read now: FALSE when the user may not
+ * read it. */
+static gboolean
+begin_load (KhPersonTimeline *self,
+            gint64            client_id,
+            const char       *client_name)
 {
-  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
-  g_return_if_fail (client_id > 0);
-
   /* Another person: nothing of the previous one stays. The same person
    * read again keeps the note being written (nothing typed is lost). */
   if (client_id != self->client_id)
@@ -1611,14 +1618,45 @@ kh_person_timeline_load (KhPersonTimeline *self,
   self->client_name = g_strdup (client_name);
   self->client_id = client_id;
   if (!kh_person_timeline_may_read (self->store))
-    return;
+    return FALSE;
 
+  /* A reading still under way is not this one's. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loaded = FALSE;
-  kh_store_list_client_timeline_async (self->store, client_id, 0, self->cancellable,
-                                       timeline_loaded_cb, g_object_ref (self));
+  return TRUE;
+}
+
+void
+kh_person_timeline_load (KhPersonTimeline *self,
+                         gint64            client_id,
+                         const char       *client_name)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+  g_return_if_fail (client_id > 0);
+
+  if (begin_load (self, client_id, client_name))
+    kh_store_list_client_timeline_async (self->store, client_id, 0, self->cancellable,
+                                         timeline_loaded_cb, g_object_ref (self));
+}
+
+void
+kh_person_timeline_show_read (KhPersonTimeline *self,
+                              KhClient         *client,
+                              GPtrArray        *entries,
+                              const GError     *error)
+{
+  gboolean may_read;
+
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+  g_return_if_fail (KH_IS_CLIENT (client));
+  g_return_if_fail (entries != NULL || error != NULL || !kh_person_timeline_may_read (self->store));
+
+  may_read = begin_load (self, client->id, NULL);
+  kh_person_timeline_set_client (self, client);
+  if (may_read)
+    show_entries (self, entries, error);
 }
 
 void

@@ -26,6 +26,13 @@ gboolean    kh_person_timeline_may_read   (KhStore          *store);
 void        kh_person_timeline_load       (KhPersonTimeline *self,
                                            gint64            client_id,
                                            const char       *client_name);
+/* As kh_person_timeline_load and kh_person_timeline_set_client, with the
+ * entries (KhTimelineEntry, newest first) or the error that the page's own
+ * reading brought (kh_store_read_person_page_async, which logged it). */
+void        kh_person_timeline_show_read  (KhPersonTimeline *self,
+                                           KhClient         *client,
+                                           GPtrArray        *entries,
+                                           const GError     *error);
 /* The person's cases (KhCase), for naming each entry's case and choosing
  * the case of a new note. */
 void        kh_person_timeline_set_cases  (KhPersonTimeline *self,
