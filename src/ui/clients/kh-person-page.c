@@ -1808,9 +1808,9 @@ page_read_cb (GObject      *object,
       show_meetings (self, read->meetings, read->meetings_error);
       answer_came (self);
     }
-  /* The timeline takes its person before the cases, which name its
-   * entries' cases (a new person's timeline forgets the previous one's);
-   * its rows are made when the frame lays them out, after both. */
+  /* The cases before the timeline, so that its entries name their cases
+   * when they come. */
+  cases_came (self, read->cases, read->cases_error);
   if (self->timeline != NULL)
     kh_person_timeline_show_read (self->timeline, read->client, read->timeline, read->timeline_error);
   else
@@ -1818,7 +1818,6 @@ page_read_cb (GObject      *object,
       show_contacts (self, read->contacts, read->contacts_error);
       answer_came (self);
     }
-  cases_came (self, read->cases, read->cases_error);
 }
 
 static void
@@ -1880,6 +1879,8 @@ load (KhPersonPage *self,
    * commit (on a server one wait for the disk, for all the access-log
    * rows); each part is the store's to allow and to log, as alone. */
   gtk_widget_set_visible (self->meetings_group, works_cases (self));
+  if (self->timeline != NULL)
+    kh_person_timeline_expect (self->timeline, client_id);
   kh_store_read_person_page_async (self->store, client_id, read_basis (self),
                                    (works_cases (self) ? KH_PERSON_PAGE_MEETINGS : 0)
                                    | (self->timeline != NULL ? KH_PERSON_PAGE_TIMELINE : 0),

@@ -1642,6 +1642,16 @@ kh_person_timeline_load (KhPersonTimeline *self,
 }
 
 void
+kh_person_timeline_expect (KhPersonTimeline *self,
+                           gint64            client_id)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+  g_return_if_fail (client_id > 0);
+
+  begin_load (self, client_id, NULL);
+}
+
+void
 kh_person_timeline_show_read (KhPersonTimeline *self,
                               KhClient         *client,
                               GPtrArray        *entries,

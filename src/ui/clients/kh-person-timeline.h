@@ -26,6 +26,10 @@ gboolean    kh_person_timeline_may_read   (KhStore          *store);
 void        kh_person_timeline_load       (KhPersonTimeline *self,
                                            gint64            client_id,
                                            const char       *client_name);
+/* The page reads the person's timeline itself: as kh_person_timeline_load
+ * without reading, until kh_person_timeline_show_read brings it. */
+void        kh_person_timeline_expect     (KhPersonTimeline *self,
+                                           gint64            client_id);
 /* As kh_person_timeline_load and kh_person_timeline_set_client, with the
  * entries (KhTimelineEntry, newest first) or the error that the page's own
  * reading brought (kh_store_read_person_page_async, which logged it). */
