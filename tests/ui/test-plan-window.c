@@ -357,6 +357,23 @@ test_make_and_review (Fixture       *f,
     g_assert_cmpstr (text, ==, "Haluan saada vuokrat maksettua ja talouden kuntoon.");
   }
 
+  /* A partner's switch is read by the agency's name, and the whole row
+   * turns it on and off (kh_form_rows_add_switch). */
+  {
+    GtkWidget *sw = field (f, "partner", -1, 0);
+    GtkWidget *row = gtk_widget_get_ancestor (sw, ADW_TYPE_ACTION_ROW);
+    g_autofree char *differs = NULL;
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Kela");
+    differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, "Kela");
+    g_assert_cmpstr (differs, ==, NULL);
+    /* The switch slides over before it turns. */
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (sw)));
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    WAIT_UNTIL (!gtk_switch_get_active (GTK_SWITCH (sw)));
+  }
+
   /* Two partners: Kela coordinating; a second coordinator is one click away
    * but a radio group keeps one. */
   gtk_switch_set_active (GTK_SWITCH (field (f, "partner", -1, 0)), TRUE);

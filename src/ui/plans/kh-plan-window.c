@@ -286,6 +286,7 @@ add_combo (KhPlanWindow        *self,
   return ADW_COMBO_ROW (row);
 }
 
+/* A switch row (kh_form_rows_add_switch), watched. */
 static GtkSwitch *
 add_switch (KhPlanWindow        *self,
             AdwPreferencesGroup *group,
@@ -293,20 +294,10 @@ add_switch (KhPlanWindow        *self,
             const char          *subtitle,
             AdwActionRow       **out_row)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
+  GtkSwitch *sw = kh_form_rows_add_switch (GTK_WIDGET (group), title, subtitle, out_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (edited), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (group, row);
-  if (out_row != NULL)
-    *out_row = ADW_ACTION_ROW (row);
-  return GTK_SWITCH (sw);
+  return sw;
 }
 
 /* A free text of the plan (kh_note_field_new), watched; its message
