@@ -52,6 +52,11 @@ typedef enum {
                                      was read (issue 6, 6); message says when */
 } KhStoreError;
 
+/* The meeting a STALE refusal of an invitation letter names: moved or
+ * cancelled since the letter was made (kh_db_issue_document,
+ * kh_db_issue_invitations); 0 for any other error. */
+gint64 kh_store_error_get_appointment_id (const GError *error);
+
 typedef struct _KhDb KhDb;
 
 /* How kh_db_open_full treats the file it is given. */
