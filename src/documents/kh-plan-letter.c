@@ -402,9 +402,11 @@ kh_plan_letter_build (const KhPlanLetter  *l,
   add_section (doc, T (NC_ ("letter", "How we follow the plan")), plan->follow_up);
   add_views (doc, T (NC_ ("letter", "Differing views")), you_said, plan->disagreement_client, plan->disagreement_worker);
 
+  /* The contacts together, after the differing views' table (as the
+   * extract has them), not run on into it. */
+  kh_document_add_paragraph (doc, T (NC_ ("letter", "This plan is not a decision. The services in it are decided on separately, and you can request rectification of those decisions. If something in the plan is wrong or missing, or your situation changes, please tell your worker: the plan can be reviewed before the day above.")));
   if (filled (l->responsible_worker.name))
     _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your named responsible worker")), &l->responsible_worker);
-  kh_document_add_paragraph (doc, T (NC_ ("letter", "This plan is not a decision. The services in it are decided on separately, and you can request rectification of those decisions. If something in the plan is wrong or missing, or your situation changes, please tell your worker: the plan can be reviewed before the day above.")));
   _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your worker")), &l->letter.sender);
   _kh_letter_add_closing (doc, &l->letter.sender);
   return doc;

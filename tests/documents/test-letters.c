@@ -1065,7 +1065,8 @@ check_plan (gconstpointer data)
     "Verkostosi", "Verkostokartta", "Sisko Ánne", "Entinen puoliso", "Perhe",
     "Verkostokartta: Sisko Ánne (Perhe ja suku, vahva); Velkaneuvonta",
     "Miten seuraamme suunnitelmaa", "Eriävät näkemykset", "En tarvitse päihdepalveluja.",
-    "Tämä suunnitelma ei ole päätös.", "Ystävällisin terveisin",
+    "Tämä suunnitelma ei ole päätös.", "Omatyöntekijäsi\tOlli Ohjaaja, sosiaaliohjaaja",
+    "Ystävällisin terveisin",
     NULL,
   };
   static const char *const expected_sv[] = {
@@ -1090,7 +1091,8 @@ check_plan (gconstpointer data)
     "Ditt nätverk", "Nätverkskarta", "Systern Ánne", "Före detta make", "Familj",
     "Nätverkskarta: Systern Ánne (Familj och släkt, stark); Skuldrådgivningen",
     "Hur vi följer upp planen", "Avvikande åsikter", "Jag behöver inga missbrukartjänster.",
-    "Den här planen är inget beslut.", "Med vänlig hälsning",
+    "Den här planen är inget beslut.", "Din egen kontaktperson\tOlli Ohjaaja, socialhandledare",
+    "Med vänlig hälsning",
     NULL,
   };
   /* Not in the review: the service not rated, the part not evaluated,
@@ -1110,6 +1112,8 @@ check_plan (gconstpointer data)
   l.letter.date = date;
   l.letter.sender = (KhLetterSender) { "Sari Sosiaalityöntekijä", fi ? "sosiaalityöntekijä" : "socialarbetare",
                                        "08 555 0102", NULL };
+  l.responsible_worker = (KhLetterSender) { "Olli Ohjaaja", fi ? "sosiaaliohjaaja" : "socialhandledare",
+                                           "08 555 0103", NULL };
   l.plan = plan;
   l.client_name = "Åsa Öhman-Äikäs";
   l.network = network;
