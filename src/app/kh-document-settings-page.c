@@ -24,6 +24,7 @@
 #include "core/kh-unit-profile.h"
 #include "ui/common/kh-accessible.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-form-rows.h"
 
 #include "kh-document-settings-page.h"
 
@@ -747,7 +748,7 @@ open_editor (KhDocumentSettingsPage *self,
              const KhDecisionMaker  *maker)
 {
   AdwPreferencesWindow *window = get_window (self);
-  GtkWidget *box, *header, *back, *page, *row, *title;
+  GtkWidget *box, *header, *back, *page, *title;
   AdwPreferencesGroup *group;
   GtkListBox *list;
 
@@ -797,21 +798,14 @@ open_editor (KhDocumentSettingsPage *self,
 
   group = add_group (ADW_PREFERENCES_PAGE (page), "maker-use", "", NULL);
   list = add_list (group);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In use"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Offered as the decision maker of new decisions. One who has left is "
-                                 "taken out of use; the decisions already made keep their name."));
-  self->maker_active_switch = GTK_SWITCH (gtk_switch_new ());
+  self->maker_active_switch =
+    kh_form_rows_add_switch (GTK_WIDGET (list), _("In use"),
+                             _("Offered as the decision maker of new decisions. One who has left is "
+                               "taken out of use; the decisions already made keep their name."),
+                             NULL);
   gtk_widget_set_name (GTK_WIDGET (self->maker_active_switch), "maker-active");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->maker_active_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("In use"), -1);
-  gtk_widget_set_valign (GTK_WIDGET (self->maker_active_switch), GTK_ALIGN_CENTER);
   gtk_switch_set_active (self->maker_active_switch, self->editing->active);
   gtk_widget_set_sensitive (GTK_WIDGET (self->maker_active_switch), self->can_edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->maker_active_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->maker_active_switch));
-  gtk_list_box_append (list, row);
   if (self->can_edit && maker != NULL)
     {
       GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove Decision Maker"));

@@ -476,25 +476,16 @@ add_switch (KhPreferencesWindow  *self,
             gboolean              active,
             AdwActionRow        **out_row)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
+  AdwActionRow *row;
+  GtkSwitch *toggle = kh_form_rows_add_switch (GTK_WIDGET (group), title, subtitle, &row);
 
-  gtk_widget_set_name (toggle, name);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  /* A screen reader names the switch by its row. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_widget_set_sensitive (toggle, self->can_edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_widget_set_name (GTK_WIDGET (toggle), name);
+  gtk_switch_set_active (toggle, active);
+  gtk_widget_set_sensitive (GTK_WIDGET (toggle), self->can_edit);
   g_signal_connect_swapped (toggle, "notify::active", G_CALLBACK (editor_field_changed_cb), row);
-  adw_preferences_group_add (group, row);
   if (out_row != NULL)
-    *out_row = ADW_ACTION_ROW (row);
-  return GTK_SWITCH (toggle);
+    *out_row = row;
+  return toggle;
 }
 
 static AdwComboRow *

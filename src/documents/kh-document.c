@@ -730,6 +730,12 @@ build_units (Render *render)
           }
           break;
         case BLOCK_FIELDS:
+          /* A paragraph that introduces a table (a part of a plan's
+           * review, "Goals", before what was rated in it) stays with
+           * its first row, as one that introduces a list does. */
+          if (render->units->len > 0
+              && g_strcmp0 (g_array_index (render->units, Unit, render->units->len - 1).tag, "P") == 0)
+            g_array_index (render->units, Unit, render->units->len - 1).keep_with_next = TRUE;
           for (guint i = 0; i + 1 < block->texts->len; i += 2)
             {
               Unit unit = { 0 };

@@ -103,7 +103,8 @@ void        kh_document_add_picture        (KhDocument         *doc,
                                             KhDocumentDrawFunc  draw,
                                             gpointer            user_data,
                                             GDestroyNotify      destroy);
-/* A row of a two-column field table; consecutive rows make one table. */
+/* A row of a two-column field table; consecutive rows make one table. A
+ * paragraph just before a table stays on the page of its first row. */
 void        kh_document_add_field          (KhDocument  *doc,
                                             const char  *label,
                                             const char  *value);

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Laid out as the other letters (kh-letters.c): what the plan is first,
- * then the need and the services as the client and the worker see them,
- * the goals with their actions, the client's own part, the partners and
+ * then how the review that made the version rated the one before, the
+ * need and the services as the client and the worker see them, the
+ * goals with their actions, the client's own part, the partners and
  * their responsibilities, the map of the network, how the plan is
  * followed and reviewed, disagreements; every text in the letter's
  * language (message context "letter").
@@ -198,6 +199,138 @@ add_map (KhDocument         *doc,
                            kh_ecomap_picture_draw, picture, (GDestroyNotify) kh_ecomap_picture_free);
 }
 
+/* The goal a review's evaluation rates, as the version words it: a
+ * review keeps every goal it rated (achieved and dropped ones too). */
+static const char *
+evaluated_goal (const KhClientPlan *plan,
+                gint64              goal_id)
+{
+  for (guint i = 0; goal_id > 0 && i < plan->goals->len; i++)
+    {
+      const KhPlanGoal *goal = g_ptr_array_index (plan->goals, i);
+
+      if (goal->id == goal_id)
+        return goal->text;
+    }
+  return NULL;
+}
+
+/* What an evaluation says in the letter: the rating in the words of the
+ * review's scale, then the comment on a line of its own; NULL when it
+ * says nothing (not rated, no comment). */
+static char *
+evaluation_text (const KhPlanEvaluation *e,
+                 const KhPlanScale      *scale,
+                 const char             *language)
+{
+  const char *rating = kh_plan_scale_label (scale, e->rating, language);
+
+  if (rating == NULL && !filled (e->comment))
+    return NULL;
+  return g_strjoin ("\n", rating != NULL ? rating : e->comment,
+                    rating != NULL && filled (e->comment) ? e->comment : NULL, NULL);
+}
+
+/* The rows of one of AVAIN's parts in the review: what was rated and
+ * what its evaluation says, one after the other. */
+static GPtrArray *
+review_rows (const KhPlanLetter *l,
+             KhEvaluatedPart     part,
+             const char         *language)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < l->evaluations->len; i++)
+    {
+      const KhPlanEvaluation *e = g_ptr_array_index (l->evaluations, i);
+      const char *subject = e->part == KH_EVALUATED_GOAL ? evaluated_goal (l->plan, e->goal_id) : e->subject;
+      char *text;
+
+      if (e->part != part || !filled (subject)
+          || (text = evaluation_text (e, l->review_scale, language)) == NULL)
+        continue;
+      g_ptr_array_add (rows, g_strdup (subject));
+      g_ptr_array_add (rows, text);
+    }
+  return rows;
+}
+
+/* Issue 9, 4: the review that made this version, in AVAIN's four parts,
+ * each under its name: what was rated in a table beside its rating, in
+ * the words of the review's own scale (a later change of the unit's
+ * scale must not change what a rating said), and its comment. A part
+ * with nothing rated is left out, and so is the section when nothing is.
+ * The review's day is the version's: a review makes the next version on
+ * the day it is held. */
+static void
+add_review (KhDocument         *doc,
+            const KhPlanLetter *l)
+{
+  const char *language = kh_document_get_language (doc);
+  const KhPlanScale *scale = l->review_scale;
+  const struct {
+    KhEvaluatedPart part;
+    const char     *name;
+  } parts[] = {
+    { KH_EVALUATED_GOAL, T (NC_ ("letter", "Goals")) },
+    { KH_EVALUATED_FACTOR, T (NC_ ("letter", "Factors that help or hinder")) },
+    { KH_EVALUATED_SERVICE, T (NC_ ("letter", "Services")) },
+    { KH_EVALUATED_METHOD, T (NC_ ("letter", "Working methods")) },
+  };
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree char *day = NULL;
+  g_autofree char *intro = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *scale_text = NULL;
+  g_auto(GStrv) labels = NULL;
+  guint n_rows = 0;
+
+  if (l->evaluations == NULL || scale == NULL)
+    return;
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      g_ptr_array_add (rows, review_rows (l, parts[p].part, language));
+      n_rows += ((GPtrArray *) g_ptr_array_index (rows, p))->len;
+    }
+  if (n_rows == 0)
+    return;
+
+  day = _kh_letter_format_day (language, &l->plan->made_on);
+  intro = g_strdup_printf (l->plan->client_took_part
+                             /* Translators: %s is the day of the client plan's review ("3.2.2027") */
+                             ? T (NC_ ("letter", "On %s we reviewed together with you how the plan has been carried out."))
+                             /* Translators: %s is the day of the client plan's review ("3.2.2027") */
+                             : T (NC_ ("letter", "On %s we reviewed how the plan has been carried out.")),
+                           day);
+  /* The steps in order, each kept on one line ("Suurelta osin"). */
+  labels = g_new0 (char *, scale->steps + 1);
+  for (int s = 1; s <= scale->steps; s++)
+    {
+      g_auto(GStrv) words = g_strsplit (kh_plan_scale_label (scale, s, language), " ", -1);
+
+      labels[s - 1] = g_strjoinv ("\u00a0", words);
+    }
+  steps = g_strjoinv ("\u00a0\u2013 ", labels);
+  /* Translators: %s is the steps of the scale a client plan was reviewed on, separated by dashes ("Not at all – Partly – Fully") */
+  scale_text = g_strdup_printf (T (NC_ ("letter", "The scale used in the review, from the lowest to the highest: %s.")),
+                                steps);
+  kh_document_add_heading (doc, 2, T (NC_ ("letter", "Review of the plan")));
+  kh_document_add_paragraph (doc, intro);
+  kh_document_add_paragraph (doc, scale_text);
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      GPtrArray *part = g_ptr_array_index (rows, p);
+      g_autofree char *bold = NULL;
+
+      if (part->len == 0)
+        continue;
+      bold = g_markup_printf_escaped ("<b>%s</b>", parts[p].name);
+      kh_document_add_paragraph_markup (doc, bold);
+      for (guint i = 0; i + 1 < part->len; i += 2)
+        kh_document_add_field (doc, g_ptr_array_index (part, i), g_ptr_array_index (part, i + 1));
+    }
+}
+
 /* When the plan was made and is reviewed, its version, how often the
  * client and the worker meet (when the letter says it), how long it lasts. */
 static void
@@ -252,6 +385,9 @@ kh_plan_letter_build (const KhPlanLetter  *l,
 
       kh_document_add_paragraph (doc, text);
     }
+  /* What the review found comes before the plan it led to (a heading
+   * always follows: the goals' at the latest). */
+  add_review (doc, l);
 
   add_views (doc, T (NC_ ("letter", "Your need for support")), you_said, plan->need_client_view, plan->need_worker_view);
   add_views (doc, T (NC_ ("letter", "Services and measures")), you_said, plan->services_client_view, plan->services_worker_view);
@@ -266,9 +402,11 @@ kh_plan_letter_build (const KhPlanLetter  *l,
   add_section (doc, T (NC_ ("letter", "How we follow the plan")), plan->follow_up);
   add_views (doc, T (NC_ ("letter", "Differing views")), you_said, plan->disagreement_client, plan->disagreement_worker);
 
+  /* The contacts together, after the differing views' table (as the
+   * extract has them), not run on into it. */
+  kh_document_add_paragraph (doc, T (NC_ ("letter", "This plan is not a decision. The services in it are decided on separately, and you can request rectification of those decisions. If something in the plan is wrong or missing, or your situation changes, please tell your worker: the plan can be reviewed before the day above.")));
   if (filled (l->responsible_worker.name))
     _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your named responsible worker")), &l->responsible_worker);
-  kh_document_add_paragraph (doc, T (NC_ ("letter", "This plan is not a decision. The services in it are decided on separately, and you can request rectification of those decisions. If something in the plan is wrong or missing, or your situation changes, please tell your worker: the plan can be reviewed before the day above.")));
   _kh_letter_add_contact_fields (doc, T (NC_ ("letter", "Your worker")), &l->letter.sender);
   _kh_letter_add_closing (doc, &l->letter.sender);
   return doc;

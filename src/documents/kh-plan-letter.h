@@ -9,6 +9,7 @@
  * in the client's own words with their actions, the client's own part, the
  * partners and their responsibilities, how often the client and the
  * worker meet, how progress is followed and when the plan is reviewed,
+ * how the review that made this version rated each thing (issue 9, 4),
  * disagreements with both views; and the client's network map drawn
  * inside a page by the same code that draws it on screen
  * (kh_ecomap_picture_draw). A plan is not a decision, and says so.
@@ -30,6 +31,12 @@ typedef struct
   guint                n_network;
   /* The named responsible worker (omatyöntekijä, SHL 42 §), or all NULL. */
   KhLetterSender       responsible_worker;
+  /* Issue 9, 4: the review that made this version — its evaluations
+   * (KhPlanEvaluation, AVAIN's four parts) on the review's own scale, as
+   * kh_db_read_plan_with_review reads them — or NULL for a version made
+   * without a review: then the letter has no review section. */
+  GPtrArray           *evaluations;
+  const KhPlanScale   *review_scale;
 } KhPlanLetter;
 
 KhDocument *kh_plan_letter_build (const KhPlanLetter   *letter,

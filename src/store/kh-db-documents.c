@@ -134,6 +134,53 @@ render_in_transaction (KhIssuedDocument      *document,
   return TRUE;
 }
 
+/* An invitation names its meeting as the letter prints it: refused
+ * (STALE, naming the meeting: kh_store_error_get_appointment_id) when the
+ * meeting has been moved or cancelled since, as the tables would refuse
+ * it below in words of their own. */
+static gboolean
+check_meeting (KhDb                    *db,
+               const KhIssuedDocument  *document,
+               GError                 **error)
+{
+  g_autoptr(KhDbStmt) stmt = NULL;
+  gboolean stands = FALSE;
+  int rc;
+
+  if (document->kind != KH_DOCUMENT_INVITATION || document->appointment_id <= 0)
+    return TRUE;
+  stmt = _kh_db_prepare (db, kh_db_is_server (db)
+                               ? "SELECT status, revision FROM kohtaamo.appointment_state (CAST (?1 AS bigint))"
+                               : "SELECT status, revision FROM appointments WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, document->appointment_id);
+  rc = _kh_db_step (stmt);
+  if (rc != KH_DB_ROW && rc != KH_DB_DONE)
+    {
+      _kh_db_set_error (db, rc, error);
+      _kh_db_reset (stmt);
+      return FALSE;
+    }
+  if (rc == KH_DB_ROW && _kh_db_column_int (stmt, 0) == KH_APPOINTMENT_CANCELLED)
+    g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+                         _("The meeting has been cancelled since the letter was made. "
+                           "The letter was not kept."));
+  else if (rc == KH_DB_ROW && _kh_db_column_int64 (stmt, 1) != document->appointment_revision)
+    g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE,
+                         _("The meeting has been changed since the letter was made. The letter "
+                           "was not kept: check the meeting and send the letter again."));
+  else if (rc == KH_DB_DONE)
+    g_set_error_literal (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND, _("The meeting was not found."));
+  else
+    stands = TRUE;
+  _kh_db_reset (stmt);
+  if (g_error_matches (error != NULL ? *error : NULL, KH_STORE_ERROR, KH_STORE_ERROR_STALE))
+    _kh_store_error_set_appointment_id (*error, document->appointment_id);
+  return stands;
+}
+
 static gint64
 issue_document (KhDb                  *db,
                 KhUser                *user,
@@ -179,12 +226,13 @@ issue_document (KhDb                  *db,
 
   if (!_kh_db_tx_begin (db, &own, error))
     return 0;
-  if (numbered && !kh_db_is_server (db))
+  check_meeting (db, document, &local_error);
+  if (local_error == NULL && numbered && !kh_db_is_server (db))
     {
       year = g_date_time_get_year (now);
       number = next_register_number (db, document->kind, year, &local_error);
     }
-  else if (numbered && render != NULL)
+  else if (local_error == NULL && numbered && render != NULL)
     reserve_on_server (db, document->kind, &year, &number, &local_error);
   if (local_error == NULL && render != NULL)
     render_in_transaction (document, year, number, render, user_data, &local_error);
@@ -315,7 +363,8 @@ issue_document (KhDb                  *db,
  * Returns: the new document's id, or 0 with @error set: INVALID
  *   (kh_issued_document_check, a case or corrected document of another
  *   person), PERMISSION (kh_document_may_issue), NOT_FOUND (no such
- *   person).
+ *   person), STALE (an invitation's meeting moved or cancelled since the
+ *   revision it names; kh_store_error_get_appointment_id names it).
  */
 gint64
 kh_db_issue_document (KhDb              *db,
@@ -443,7 +492,9 @@ kh_db_list_invited_appointments (KhDb     *db,
  * cancellation, none. Refused (STALE, nothing issued) when a meeting, as
  * it now stands, has already had its invitation issued (someone sent it
  * since the batch was made): a batch never sends one again; a worker who
- * means to does so from the meeting itself. INVALID for a document that
+ * means to does so from the meeting itself. Refused (STALE, naming the
+ * meeting: kh_store_error_get_appointment_id) when a meeting has been
+ * moved or cancelled since its letter was made. INVALID for a document that
  * is not an invitation naming its meeting; otherwise as
  * kh_db_issue_document().
  */

@@ -1040,6 +1040,38 @@ attach_children (KhDb       *db,
                            version_id, factor_from_row, plan->factors, error);
 }
 
+/* The person's accepted version `version_id`, its row and then `then`
+ * (attach_children, or attach_review too), in one logged read. */
+static KhClientPlan *
+read_version (KhDb          *db,
+              KhUser        *user,
+              gint64         client_id,
+              gint64         version_id,
+              KhDbRowsThen   then,
+              gpointer       then_data,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (!check_user (db, user, error))
+    return NULL;
+  rows = read_plans (db, user, client_id,
+                     "SELECT v.id, v.plan_id, v.client_id, p.case_id, p.assessment_id, v.version, v.made_on, "
+                     "  v.client_took_part, v.not_taking_part, v.need_client_view, v.need_worker_view, "
+                     "  v.services_client_view, v.services_worker_view, v.essential_services, v.strengths, "
+                     "  v.environment, v.client_proposal, v.client_part, v.meetings, v.meeting_text, "
+                     "  v.expected_duration, v.follow_up, v.review_on, v.disagreement_client, "
+                     "  v.disagreement_worker, v.joint, coalesce (v.network_version_id, 0) "
+                     "FROM plan_versions v "
+                     "  JOIN plan_acceptances a ON a.version_id = v.id "
+                     "  JOIN client_plans p ON p.id = v.plan_id "
+                     "WHERE v.client_id = ?1 AND v.id = ?2",
+                     version_id, plan_from_row, (GDestroyNotify) kh_client_plan_free, then, then_data, error);
+  if (rows == NULL)
+    return NULL;
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 /**
  * kh_db_read_client_plan:
  *
@@ -1056,31 +1088,20 @@ kh_db_read_client_plan (KhDb     *db,
                         gint64    version_id,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_user (db, user, error))
-    return NULL;
-  rows = read_plans (db, user, client_id,
-                     "SELECT v.id, v.plan_id, v.client_id, p.case_id, p.assessment_id, v.version, v.made_on, "
-                     "  v.client_took_part, v.not_taking_part, v.need_client_view, v.need_worker_view, "
-                     "  v.services_client_view, v.services_worker_view, v.essential_services, v.strengths, "
-                     "  v.environment, v.client_proposal, v.client_part, v.meetings, v.meeting_text, "
-                     "  v.expected_duration, v.follow_up, v.review_on, v.disagreement_client, "
-                     "  v.disagreement_worker, v.joint, coalesce (v.network_version_id, 0) "
-                     "FROM plan_versions v "
-                     "  JOIN plan_acceptances a ON a.version_id = v.id "
-                     "  JOIN client_plans p ON p.id = v.plan_id "
-                     "WHERE v.client_id = ?1 AND v.id = ?2",
-                     version_id, plan_from_row, (GDestroyNotify) kh_client_plan_free, attach_children, NULL,
-                     error);
-  if (rows == NULL)
-    return NULL;
-  return g_ptr_array_steal_index (rows, 0);
+  return read_version (db, user, client_id, version_id, attach_children, NULL, error);
 }
+
+/* The evaluations of the review that made the person's (?1) version ?2,
+ * in their order. */
+#define EVALUATIONS_SQL \
+  "SELECT e.part, coalesce (e.goal_id, 0), e.subject, e.rating, e.comment " \
+  "FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id " \
+  "  JOIN plan_acceptances a ON a.version_id = r.next_id " \
+  "WHERE e.client_id = ?1 AND r.next_id = ?2 ORDER BY e.position"
 
 static gpointer
 evaluation_from_row (KhDbStmt *stmt)
@@ -1154,10 +1175,7 @@ kh_db_read_plan_review (KhDb          *db,
   if (!check_user (db, user, error))
     return NULL;
   evaluations = read_plans (db, user, client_id,
-                            "SELECT e.part, coalesce (e.goal_id, 0), e.subject, e.rating, e.comment "
-                            "FROM plan_evaluations e JOIN plan_reviews r ON r.id = e.review_id "
-                            "  JOIN plan_acceptances a ON a.version_id = r.next_id "
-                            "WHERE e.client_id = ?1 AND r.next_id = ?2 ORDER BY e.position",
+                            EVALUATIONS_SQL,
                             version_id, evaluation_from_row, (GDestroyNotify) kh_plan_evaluation_free,
                             read_review_scale, &scale, error);
   /* As stored: the checks at writing keep it a scale. */
@@ -1173,7 +1191,70 @@ kh_plan_review_free (KhPlanReview *review)
     return;
   g_clear_pointer (&review->evaluations, g_ptr_array_unref);
   g_clear_pointer (&review->scale, kh_plan_scale_free);
+  g_clear_pointer (&review->plan, kh_client_plan_free);
   g_free (review);
+}
+
+/* After the version's row (?2 the version): its children, then the
+ * evaluations and the scale of the review that made it. */
+static gboolean
+attach_review (KhDb       *db,
+               gint64      client_id,
+               gint64      version_id,
+               GPtrArray  *rows,
+               gpointer    data,
+               GError    **error)
+{
+  KhPlanReview *review = data;
+  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autofree char *scale = NULL;
+
+  if (!attach_children (db, client_id, version_id, rows, NULL, error))
+    return FALSE;
+  stmt = _kh_db_prepare (db, EVALUATIONS_SQL, error);
+  if (stmt == NULL)
+    return FALSE;
+  _kh_db_bind_int64 (stmt, 1, client_id);
+  _kh_db_bind_int64 (stmt, 2, version_id);
+  if (!_kh_db_read_rows (db, stmt, evaluation_from_row, review->evaluations, error)
+      || !read_review_scale (db, client_id, version_id, rows, &scale, error))
+    return FALSE;
+  /* As stored: the checks at writing keep it a scale. */
+  if (scale != NULL)
+    review->scale = kh_plan_scale_parse (scale, NULL);
+  return TRUE;
+}
+
+/**
+ * kh_db_read_plan_with_review:
+ * @version_id: a version of the person's plan
+ *
+ * What the plan's letter prints: the version as kh_db_read_client_plan
+ * reads it, with the review that made it as kh_db_read_plan_review reads
+ * that, in one read logged once as KH_ACCESS_CLIENT_PLAN.
+ *
+ * Returns: (transfer full): the review with its @plan; no evaluations
+ *   and no scale for a first version. NULL with @error set: PERMISSION,
+ *   NOT_FOUND.
+ */
+KhPlanReview *
+kh_db_read_plan_with_review (KhDb     *db,
+                             KhUser   *user,
+                             gint64    client_id,
+                             gint64    version_id,
+                             GError  **error)
+{
+  g_autoptr(KhPlanReview) review = g_new0 (KhPlanReview, 1);
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (KH_IS_USER (user), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  review->evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+  review->plan = read_version (db, user, client_id, version_id, attach_review, review, error);
+  if (review->plan == NULL)
+    return NULL;
+  return g_steal_pointer (&review);
 }
 
 /**

@@ -251,6 +251,10 @@ void          _kh_db_pg_set_result_error (KhDb        *db,
 KhDb         *_kh_db_new               (const KhDbEngine *engine,
                                         const char       *path);
 
+/* Names the meeting a KH_STORE_ERROR is about
+ * (kh_store_error_get_appointment_id). */
+void          _kh_store_error_set_appointment_id (GError *error,
+                                                  gint64  appointment_id);
 /* Sets `error` from the engine's error code `rc`, mapped to KhStoreError. */
 void          _kh_db_set_error         (KhDb        *db,
                                         int          rc,

@@ -20,7 +20,59 @@
 #include "core/kh-text.h"
 #include "store/kh-db-private.h"
 
-G_DEFINE_QUARK (kh-store-error-quark, kh_store_error)
+/* ---- errors ----
+ *
+ * An extended error domain (GLib 2.68): a refusal can name the record it
+ * is about, for the window to say which. */
+
+typedef struct
+{
+  gint64 appointment_id;
+} KhStoreErrorPrivate;
+
+static void
+kh_store_error_private_init (KhStoreErrorPrivate *priv)
+{
+  priv->appointment_id = 0;
+}
+
+static void
+kh_store_error_private_copy (const KhStoreErrorPrivate *src,
+                             KhStoreErrorPrivate       *dest)
+{
+  dest->appointment_id = src->appointment_id;
+}
+
+static void
+kh_store_error_private_clear (KhStoreErrorPrivate *priv)
+{
+}
+
+G_DEFINE_EXTENDED_ERROR (KhStoreError, kh_store_error)
+
+gint64
+kh_store_error_get_appointment_id (const GError *error)
+{
+  KhStoreErrorPrivate *priv;
+
+  if (error == NULL || error->domain != KH_STORE_ERROR)
+    return 0;
+  priv = kh_store_error_get_private (error);
+  return priv != NULL ? priv->appointment_id : 0;
+}
+
+void
+_kh_store_error_set_appointment_id (GError *error,
+                                    gint64  appointment_id)
+{
+  KhStoreErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == KH_STORE_ERROR);
+
+  priv = kh_store_error_get_private (error);
+  if (priv != NULL)
+    priv->appointment_id = appointment_id;
+}
 
 /* ---- connections ---- */
 

@@ -52,6 +52,11 @@ typedef enum {
                                      was read (issue 6, 6); message says when */
 } KhStoreError;
 
+/* The meeting a STALE refusal of an invitation letter names: moved or
+ * cancelled since the letter was made (kh_db_issue_document,
+ * kh_db_issue_invitations); 0 for any other error. */
+gint64 kh_store_error_get_appointment_id (const GError *error);
+
 typedef struct _KhDb KhDb;
 
 /* How kh_db_open_full treats the file it is given. */
@@ -1266,6 +1271,7 @@ typedef struct
 {
   GPtrArray    *evaluations;         /* KhPlanEvaluation */
   KhPlanScale  *scale;               /* NULL: the version was made without a review */
+  KhClientPlan *plan;                /* the version, read with it (kh_db_read_plan_with_review); else NULL */
 } KhPlanReview;
 
 void              kh_plan_review_free           (KhPlanReview      *review);
@@ -1278,6 +1284,14 @@ GPtrArray        *kh_db_read_plan_review        (KhDb              *db,
                                                  gint64             client_id,
                                                  gint64             version_id,
                                                  KhPlanScale      **out_scale,
+                                                 GError           **error);
+/* What the plan's letter prints: the version (kh_db_read_client_plan's)
+ * with the review that made it (no evaluations, no scale for a first
+ * version), in one logged read. */
+KhPlanReview     *kh_db_read_plan_with_review   (KhDb              *db,
+                                                 KhUser            *user,
+                                                 gint64             client_id,
+                                                 gint64             version_id,
                                                  GError           **error);
 
 /* ---- issued letters and decisions (issue 8, 5; kh-db-documents.c) ---- */

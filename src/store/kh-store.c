@@ -2201,6 +2201,7 @@ typedef enum {
   PLAN_READ,
   PLAN_EVALUATIONS,
   PLAN_REVIEW_READ,
+  PLAN_WITH_REVIEW_READ,
 } PlanOp;
 
 /* One call of kh-db-plans.c, its arguments copied for the worker. */
@@ -2257,6 +2258,8 @@ plan_job (KhStore  *self,
         review->scale = scale;
         return review;
       }
+    case PLAN_WITH_REVIEW_READ:
+      return kh_db_read_plan_with_review (db, user, a->client_id, a->version_id, error);
     default:               g_assert_not_reached ();
     }
 }
@@ -2274,6 +2277,25 @@ push_plan_job (KhStore             *self,
   args->op = op;
   push_job (self, source_tag, plan_job, args, plan_args_free, result_free, FALSE,
             cancellable, callback, user_data);
+}
+
+/* A read of the person's version `version_id`. */
+static void
+push_version_read (KhStore             *self,
+                   gpointer             source_tag,
+                   PlanOp               op,
+                   gint64               client_id,
+                   gint64               version_id,
+                   GDestroyNotify       result_free,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  PlanArgs *args = g_new0 (PlanArgs, 1);
+
+  args->client_id = client_id;
+  args->version_id = version_id;
+  push_plan_job (self, source_tag, op, args, result_free, cancellable, callback, user_data);
 }
 
 void
@@ -2386,13 +2408,9 @@ kh_store_read_client_plan_async (KhStore             *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  PlanArgs *args = g_new0 (PlanArgs, 1);
-
   g_return_if_fail (KH_IS_STORE (self));
-  args->client_id = client_id;
-  args->version_id = version_id;
-  push_plan_job (self, kh_store_read_client_plan_async, PLAN_READ, args, (GDestroyNotify) kh_client_plan_free,
-                 cancellable, callback, user_data);
+  push_version_read (self, kh_store_read_client_plan_async, PLAN_READ, client_id, version_id,
+                     (GDestroyNotify) kh_client_plan_free, cancellable, callback, user_data);
 }
 
 /**
@@ -2416,13 +2434,9 @@ kh_store_list_plan_evaluations_async (KhStore             *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  PlanArgs *args = g_new0 (PlanArgs, 1);
-
   g_return_if_fail (KH_IS_STORE (self));
-  args->client_id = client_id;
-  args->version_id = version_id;
-  push_plan_job (self, kh_store_list_plan_evaluations_async, PLAN_EVALUATIONS, args, ptr_array_unref,
-                 cancellable, callback, user_data);
+  push_version_read (self, kh_store_list_plan_evaluations_async, PLAN_EVALUATIONS, client_id, version_id,
+                     ptr_array_unref, cancellable, callback, user_data);
 }
 
 /**
@@ -2446,13 +2460,9 @@ kh_store_read_plan_review_async (KhStore             *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  PlanArgs *args = g_new0 (PlanArgs, 1);
-
   g_return_if_fail (KH_IS_STORE (self));
-  args->client_id = client_id;
-  args->version_id = version_id;
-  push_plan_job (self, kh_store_read_plan_review_async, PLAN_REVIEW_READ, args,
-                 (GDestroyNotify) kh_plan_review_free, cancellable, callback, user_data);
+  push_version_read (self, kh_store_read_plan_review_async, PLAN_REVIEW_READ, client_id, version_id,
+                     (GDestroyNotify) kh_plan_review_free, cancellable, callback, user_data);
 }
 
 /**
@@ -2467,6 +2477,33 @@ kh_store_read_plan_review_finish (KhStore       *self,
                                   GError       **error)
 {
   return finish_pointer (self, result, kh_store_read_plan_review_async, error);
+}
+
+void
+kh_store_read_plan_with_review_async (KhStore             *self,
+                                      gint64               client_id,
+                                      gint64               version_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (KH_IS_STORE (self));
+  push_version_read (self, kh_store_read_plan_with_review_async, PLAN_WITH_REVIEW_READ, client_id, version_id,
+                     (GDestroyNotify) kh_plan_review_free, cancellable, callback, user_data);
+}
+
+/**
+ * kh_store_read_plan_with_review_finish:
+ *
+ * Returns: (transfer full): the version (its @plan) with the review that
+ *   made it (no evaluations and no scale for a first version)
+ */
+KhPlanReview *
+kh_store_read_plan_with_review_finish (KhStore       *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return finish_pointer (self, result, kh_store_read_plan_with_review_async, error);
 }
 
 /* ---- issued letters and decisions (issue 8, 5) ---- */

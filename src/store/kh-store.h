@@ -215,6 +215,11 @@ void        kh_store_read_plan_review_async (KhStore *self, gint64 client_id, gi
                                              GCancellable *cancellable, GAsyncReadyCallback callback,
                                              gpointer user_data);
 KhPlanReview *kh_store_read_plan_review_finish (KhStore *self, GAsyncResult *result, GError **error);
+/* A version with the review that made it, in one logged read (the plan's letter). */
+void        kh_store_read_plan_with_review_async (KhStore *self, gint64 client_id, gint64 version_id,
+                                                  GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                  gpointer user_data);
+KhPlanReview *kh_store_read_plan_with_review_finish (KhStore *self, GAsyncResult *result, GError **error);
 
 /* Issues a letter or decision (kh_db_issue_document): `document` is
  * copied before the call returns; the result is that copy with its id,

@@ -975,6 +975,52 @@ new_plan (gboolean fi)
   return plan;
 }
 
+/* Issue 9, 4: the review that made version 2, on a scale of four steps
+ * of its own (the unit's scale is the default five, or anything else:
+ * the letter never sees it). The first goal is rated with a comment, the
+ * second without; the factor and a service are rated, another service
+ * was switched on and not rated, no method was evaluated. */
+static const char *const review_scale =
+  "Ei lainkaan|Inte alls\nOsittain|Delvis\nSuurelta osin|Till stor del\nKokonaan|Helt och hållet";
+
+static GPtrArray *
+new_review (KhClientPlan *plan,
+            gboolean      fi)
+{
+  GPtrArray *evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+
+  ((KhPlanGoal *) g_ptr_array_index (plan->goals, 0))->id = 101;
+  ((KhPlanGoal *) g_ptr_array_index (plan->goals, 1))->id = 102;
+  g_ptr_array_add (plan->factors, kh_plan_factor_new (KH_FACTOR_HELPS, fi ? "Siskon tuki" : "Systerns hjälp"));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_GOAL, 101, NULL, 3,
+                                                        fi ? "Kolme asuntohakemusta lähetetty."
+                                                           : "Tre bostadsansökningar har skickats."));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_GOAL, 102, NULL, 1, NULL));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_FACTOR, 0, fi ? "Siskon tuki" : "Systerns hjälp",
+                                                        4, fi ? "Sisko kävi mukana tapaamisissa."
+                                                              : "Systern kom med till mötena."));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_SERVICE, 0,
+                                                        fi ? "Talous- ja velkaneuvonta" : "Skuldrådgivningen",
+                                                        2, NULL));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_SERVICE, 0,
+                                                        fi ? "Tuettu asuminen" : "Boendestöd", 0, NULL));
+  return evaluations;
+}
+
+/* The text of the review's section: from its heading to the next one. */
+static char *
+review_section (const char *text,
+                const char *heading,
+                const char *next)
+{
+  const char *start = strstr (text, heading);
+  const char *end = start != NULL ? strstr (start, next) : NULL;
+
+  g_assert_nonnull (start);
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
 static void
 check_plan (gconstpointer data)
 {
@@ -983,8 +1029,11 @@ check_plan (gconstpointer data)
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(GDateTime) date = fi_time (2026, 12, 1, 9, 0);
   g_autoptr(KhClientPlan) plan = new_plan (fi);
+  g_autoptr(GPtrArray) evaluations = new_review (plan, fi);
+  g_autoptr(KhPlanScale) scale = kh_plan_scale_parse (review_scale, NULL);
   g_autoptr(KhDocument) doc = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *section = NULL;
   g_autofree char *name = g_strdup_printf ("%s-client-plan.pdf", language);
   const KhEcomapEntry network[] = {
     { 11, fi ? "Sisko Ánne" : "Systern Ánne", KH_NETWORK_PERSON, KH_SECTOR_FAMILY, KH_DISTANCE_CLOSE, KH_TIE_STRONG, KH_SUPPORT_BOTH },
@@ -996,6 +1045,13 @@ check_plan (gconstpointer data)
   static const char *const expected_fi[] = {
     "Asiakassuunnitelmasi", "sosiaalihuoltolaki 39 §",
     "Laadittu\t1.12.2026", "Versio\t2", "Tapaamme\tKahden viikon välein", "Suunnitelma arvioidaan\t1.3.2027",
+    "Suunnitelman arviointi", "Arvioimme 1.12.2026 yhdessä kanssasi, miten suunnitelma on toteutunut.",
+    "Arvioinnissa käytetty asteikko alimmasta ylimpään: Ei lainkaan – Osittain – Suurelta osin – Kokonaan.",
+    /* The goal wraps in the table's first column. */
+    "Tavoitteet", "Haluan oman vuokra-\tSuurelta osin", "Kolme asuntohakemusta lähetetty.",
+    "Pääsen työkokeiluun.\tEi lainkaan",
+    "Edistävät ja estävät tekijät", "Siskon tuki\tKokonaan", "Sisko kävi mukana tapaamisissa.",
+    "Palvelut", "Talous- ja velkaneuvonta\tOsittain",
     "Tuen tarpeesi", "Näkemyksesi\tTarvitsen apua asunnon löytämiseen.",
     "Työntekijän näkemys\tAsunnottomuuden uhka ja velat.",
     "Vahvuutesi ja voimavarasi", "Sitkeys, hyvät välit siskoon.",
@@ -1009,12 +1065,19 @@ check_plan (gconstpointer data)
     "Verkostosi", "Verkostokartta", "Sisko Ánne", "Entinen puoliso", "Perhe",
     "Verkostokartta: Sisko Ánne (Perhe ja suku, vahva); Velkaneuvonta",
     "Miten seuraamme suunnitelmaa", "Eriävät näkemykset", "En tarvitse päihdepalveluja.",
-    "Tämä suunnitelma ei ole päätös.", "Ystävällisin terveisin",
+    "Tämä suunnitelma ei ole päätös.", "Omatyöntekijäsi\tOlli Ohjaaja, sosiaaliohjaaja",
+    "Ystävällisin terveisin",
     NULL,
   };
   static const char *const expected_sv[] = {
     "Din klientplan", "socialvårdslagen 39 §",
     "Utarbetad\t1.12.2026", "Version\t2", "Vi träffas\tVarannan vecka", "Planen utvärderas\t1.3.2027",
+    "Utvärdering av planen", "Den 1.12.2026 utvärderade vi tillsammans med dig hur planen har genomförts.",
+    "Skalan i utvärderingen, från den lägsta till den högsta: Inte alls – Delvis – Till stor del – Helt och hållet.",
+    "Mål", "Jag vill ha en egen\tTill stor del", "Tre bostadsansökningar har skickats.",
+    "Jag kommer i\tInte alls",
+    "Främjande och hindrande faktorer", "Systerns hjälp\tHelt och hållet", "Systern kom med till mötena.",
+    "Tjänster", "Skuldrådgivningen\tDelvis",
     "Ditt behov av stöd", "Din syn\tJag behöver hjälp att hitta en bostad.",
     "Handläggarens syn\tRisk för bostadslöshet och skulder.",
     "Dina styrkor och resurser", "Uthållighet, god kontakt med systern.",
@@ -1028,8 +1091,18 @@ check_plan (gconstpointer data)
     "Ditt nätverk", "Nätverkskarta", "Systern Ánne", "Före detta make", "Familj",
     "Nätverkskarta: Systern Ánne (Familj och släkt, stark); Skuldrådgivningen",
     "Hur vi följer upp planen", "Avvikande åsikter", "Jag behöver inga missbrukartjänster.",
-    "Den här planen är inget beslut.", "Med vänlig hälsning",
+    "Den här planen är inget beslut.", "Din egen kontaktperson\tOlli Ohjaaja, socialhandledare",
+    "Med vänlig hälsning",
     NULL,
+  };
+  /* Not in the review: the service not rated, the part not evaluated,
+   * the unit's default scale; in Swedish, none of the Finnish words. */
+  static const char *const not_in_review_fi[] = {
+    "Tuettu asuminen", "Työmenetelmät", "edistystä", NULL,
+  };
+  static const char *const not_in_review_sv[] = {
+    "Boendestöd", "Arbetsmetoder", "framsteg", "Suurelta", "Kokonaan", "Osittain", "lainkaan", "Tavoitteet",
+    "Palvelut", "Arvio", "arvio", "tekijät", NULL,
   };
 
   doc_test_set_ui_language (fi ? "sv" : "fi");
@@ -1039,12 +1112,42 @@ check_plan (gconstpointer data)
   l.letter.date = date;
   l.letter.sender = (KhLetterSender) { "Sari Sosiaalityöntekijä", fi ? "sosiaalityöntekijä" : "socialarbetare",
                                        "08 555 0102", NULL };
+  l.responsible_worker = (KhLetterSender) { "Olli Ohjaaja", fi ? "sosiaaliohjaaja" : "socialhandledare",
+                                           "08 555 0103", NULL };
   l.plan = plan;
   l.client_name = "Åsa Öhman-Äikäs";
   l.network = network;
   l.n_network = G_N_ELEMENTS (network);
+  l.evaluations = evaluations;
+  l.review_scale = scale;
   doc = kh_plan_letter_build (&l, profile);
   text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
+  section = review_section (text, fi ? "Suunnitelman arviointi" : "Utvärdering av planen",
+                            fi ? "Tuen tarpeesi" : "Ditt behov av stöd");
+  for (const char * const *word = fi ? not_in_review_fi : not_in_review_sv; *word != NULL; word++)
+    doc_test_assert_lacks (section, *word);
+
+  /* A version made without a review, and one whose review rated
+   * nothing that is in it: no section. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GPtrArray) unrated = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+      g_autoptr(KhDocument) plain = NULL;
+      g_autoptr(PopplerDocument) pdf = NULL;
+      g_autofree char *plain_text = NULL;
+      g_autofree char *plain_name = g_strdup_printf ("%s-client-plan-unreviewed-%u.pdf", language, i);
+
+      g_ptr_array_add (unrated, kh_plan_evaluation_new (KH_EVALUATED_GOAL, 999, NULL, 3, NULL));
+      g_ptr_array_add (unrated, kh_plan_evaluation_new (KH_EVALUATED_METHOD, 0, "Verkostokartta", 0, NULL));
+      l.evaluations = i == 0 ? NULL : unrated;
+      l.review_scale = i == 0 ? NULL : scale;
+      plain = kh_plan_letter_build (&l, profile);
+      pdf = doc_test_render (plain, plain_name, NULL);
+      plain_text = doc_test_text (pdf, -1);
+      doc_test_assert_contains (plain_text, fi ? "Miten seuraamme suunnitelmaa" : "Hur vi följer upp planen");
+      doc_test_assert_lacks (plain_text, fi ? "Suunnitelman arviointi" : "Utvärdering av planen");
+      doc_test_assert_lacks (plain_text, fi ? "Arvioimme" : "utvärderade vi");
+    }
 }
 
 /* The extract for a partner agency (issue 9, 6): the coordinator,

@@ -351,16 +351,48 @@ test_already_invited (Fixture       *f,
   moved = invited (f, &w);
   g_assert_cmpstr (moved, ==, "");
 
-  /* The old revision is refused by the database, below the store. */
+  /* The old revision is refused (the database would refuse it below the
+   * store too), naming the meeting that moved. */
   g_assert_false (kh_db_issue_invitations (db, w.sanna, batch, NULL, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE);
+  g_assert_cmpint (kh_store_error_get_appointment_id (error), ==, w.meetings[1]->id);
   g_clear_error (&error);
   g_assert_cmpint (count_documents (f), ==, 1);
+  /* Sent alone from the meeting as it was read: the same; a copy of the
+   * refusal (as a GTask hands it on) still names the meeting, and other
+   * refusals name none. */
+  {
+    g_autoptr(KhIssuedDocument) old = kh_issued_document_copy (g_ptr_array_index (batch, 1));
+    g_autoptr(GError) copy = NULL;
+    g_autoptr(GError) other = g_error_new_literal (KH_STORE_ERROR, KH_STORE_ERROR_STALE, "x");
+
+    g_assert_cmpint (kh_db_issue_document (db, w.sanna, old, &error), ==, 0);
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE);
+    copy = g_error_copy (error);
+    g_assert_cmpint (kh_store_error_get_appointment_id (copy), ==, w.meetings[1]->id);
+    g_assert_cmpint (kh_store_error_get_appointment_id (other), ==, 0);
+    g_clear_error (&error);
+  }
   /* The letters as they now stand: all three kept. */
   g_clear_pointer (&batch, g_ptr_array_unref);
   batch = letters (&w);
   g_assert_true (kh_db_issue_invitations (db, w.sanna, batch, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count_documents (f), ==, 4);
+
+  /* Eero's meeting cancelled since his letter was made: refused, naming it. */
+  g_assert_true (kh_db_cancel_appointment (db, w.sanna, w.meetings[2]->id, w.meetings[2]->revision,
+                                           "Eero sairastui", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) eeros = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_issued_document_free);
+
+    g_ptr_array_add (eeros, letter (&w, 2));
+    g_assert_false (kh_db_issue_invitations (db, w.sanna, eeros, NULL, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_STALE);
+    g_assert_cmpint (kh_store_error_get_appointment_id (error), ==, w.meetings[2]->id);
+    g_clear_error (&error);
+  }
   g_assert_cmpint (count_documents (f), ==, 4);
 
   /* Only an invitation names a meeting, and only its own person's. */

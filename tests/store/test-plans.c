@@ -804,6 +804,37 @@ test_review_scale (Fixture       *f,
   g_assert_no_error (error);
   g_assert_null (kept);
   g_assert_cmpuint (first_evaluations->len, ==, 0);
+  /* What the plan's letter prints: the version with its review, on the
+   * review's scale, in one logged read; a first version without. */
+  {
+    g_autoptr(KhPlanReview) with_review = NULL;
+    g_autoptr(KhPlanReview) without = NULL;
+    gint64 reads = plan_reads (f, p.client_id);
+
+    with_review = kh_db_read_plan_with_review (fixture_db (f, p.cou), p.cou, p.client_id, second->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (plan_reads (f, p.client_id), ==, reads + 1);
+    g_assert_cmpint (with_review->plan->id, ==, second->id);
+    g_assert_cmpint (with_review->plan->version, ==, 2);
+    g_assert_cmpuint (with_review->plan->goals->len, ==, read->goals->len);
+    g_assert_cmpint (with_review->scale->steps, ==, 4);
+    g_assert_cmpstr (kh_plan_scale_label (with_review->scale, 3, "sv"), ==, "Mycket");
+    g_assert_cmpuint (with_review->evaluations->len, ==, 6);
+    g_assert_cmpstr (((KhPlanEvaluation *) g_ptr_array_index (with_review->evaluations, 5))->comment, ==, "Auttoi");
+    without = kh_db_read_plan_with_review (fixture_db (f, p.cou), p.cou, p.client_id, first->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (plan_reads (f, p.client_id), ==, reads + 2);
+    g_assert_cmpint (without->plan->version, ==, 1);
+    g_assert_null (without->scale);
+    g_assert_cmpuint (without->evaluations->len, ==, 0);
+    /* Not reception's; no such version of hers. */
+    g_assert_null (kh_db_read_plan_with_review (fixture_db (f, p.rec), p.rec, p.client_id, second->id, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_PERMISSION);
+    g_clear_error (&error);
+    g_assert_null (kh_db_read_plan_with_review (fixture_db (f, p.cou), p.cou, p.client_id, second->id + 1000, &error));
+    g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
 
   /* Row by row, as any program could: a review's scale is 2–10 lines of
    * "fi|sv", and a rating above its steps is refused. */
@@ -956,6 +987,7 @@ test_async (Fixture       *f,
   g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
   g_autoptr(GPtrArray) versions = NULL;
   g_autoptr(GPtrArray) stored_evaluations = NULL;
+  g_autoptr(KhPlanReview) with_review = NULL;
   g_autoptr(GError) error = NULL;
   Waiter w = { loop, NULL };
 
@@ -992,6 +1024,14 @@ test_async (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (stored_evaluations->len, ==, 3);
   g_assert_cmpint (plan_reads (f, p.client_id), ==, 3);
+
+  kh_store_read_plan_with_review_async (store, p.client_id, second->id, NULL, done_cb, &w);
+  with_review = kh_store_read_plan_with_review_finish (store, wait_for (&w), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (with_review->plan->version, ==, 2);
+  g_assert_cmpuint (with_review->evaluations->len, ==, 3);
+  g_assert_cmpint (with_review->scale->steps, ==, 5);
+  g_assert_cmpint (plan_reads (f, p.client_id), ==, 4);
 
   g_clear_object (&w.result);
   g_clear_object (&store);

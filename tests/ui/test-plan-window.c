@@ -357,6 +357,23 @@ test_make_and_review (Fixture       *f,
     g_assert_cmpstr (text, ==, "Haluan saada vuokrat maksettua ja talouden kuntoon.");
   }
 
+  /* A partner's switch is read by the agency's name, and the whole row
+   * turns it on and off (kh_form_rows_add_switch). */
+  {
+    GtkWidget *sw = field (f, "partner", -1, 0);
+    GtkWidget *row = gtk_widget_get_ancestor (sw, ADW_TYPE_ACTION_ROW);
+    g_autofree char *differs = NULL;
+
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Kela");
+    differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, "Kela");
+    g_assert_cmpstr (differs, ==, NULL);
+    /* The switch slides over before it turns. */
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (sw)));
+    adw_action_row_activate (ADW_ACTION_ROW (row));
+    WAIT_UNTIL (!gtk_switch_get_active (GTK_SWITCH (sw)));
+  }
+
   /* Two partners: Kela coordinating; a second coordinator is one click away
    * but a radio group keeps one. */
   gtk_switch_set_active (GTK_SWITCH (field (f, "partner", -1, 0)), TRUE);
@@ -661,6 +678,18 @@ test_avain_review (Fixture       *f,
   g_assert_cmpuint (choices (field (f, "goal-rating", 1, -1)), ==, 6);
 }
 
+#define GOAL0_ID(plan) (((KhPlanGoal *) g_ptr_array_index ((plan)->goals, 0))->id)
+
+/* `text` with every run of white space (line ends, no-break spaces) one
+ * space, so that what wraps is still found. */
+static char *
+flatten (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[\\s\\x{00A0}]+", text, 0, 0);
+
+  return g_strjoinv (" ", words);
+}
+
 /* The text of the PDF the document window shows, or NULL. */
 static char *
 dup_letter_text (void)
@@ -692,7 +721,11 @@ dup_letter_text (void)
  * the goal and the actions in it, signed by the worker who sends it and
  * naming her responsible worker (SHL 42 §), both titled in her language,
  * and with the map as the plan's version keeps it: an entry added to the
- * network after the plan was made is not on it, one removed since is. */
+ * network after the plan was made is not on it, one removed since is.
+ * Version 2 was made by a review on the unit's scale of four steps then,
+ * which the unit has changed since: the letter prints the review's
+ * ratings in that review's words, read with the version in one logged
+ * read. */
 static void
 test_letter (Fixture       *f,
              gconstpointer  data)
@@ -704,6 +737,23 @@ test_letter (Fixture       *f,
   gboolean sv;
   GtkWindow *dialog;
 
+  g_autoptr(KhClientPlan) next = NULL;
+  g_autoptr(KhClientPlan) second = NULL;
+  g_autoptr(KhPlanScale) scale = NULL;
+  g_autoptr(GPtrArray) evaluations = g_ptr_array_new_with_free_func ((GDestroyNotify) kh_plan_evaluation_free);
+  g_autofree char *review = NULL;
+  g_autofree char *reads_sql = NULL;
+  g_autofree char *flat = NULL;
+  char *section;
+  const char *goals;
+  gint64 reads;
+  static const char *const later_scale[] = {
+    "Heikko", "Kohtalainen", "Hyvä", "Erinomainen", "Svag", "Måttlig", " God", "Utmärkt", NULL,
+  };
+  static const char *const finnish[] = {
+    "Arvio", "arvio", "asteikko", "Tavoitteet", "tekijät", "Palvelut", "Suurelta", "Kokonaan", "Osittain",
+    "lainkaan", "kanssasi", NULL,
+  };
   g_autoptr(KhResponsibleWorker) naming = NULL;
   g_autoptr(KhNetworkMember) neighbour = kh_network_member_new (KH_NETWORK_PERSON);
   g_autoptr(KhNetworkMember) added = NULL;
@@ -713,6 +763,25 @@ test_letter (Fixture       *f,
   naming = kh_db_name_responsible_worker (f->desk, f->me, f->client_id, f->me->id, NULL, &error);
   g_assert_no_error (error);
   plan = kh_test_ui_make_plan (f->desk, f->me, f->client_id, f->case_id, 0, 90, 14);
+  /* The review, on the unit's four steps of then: the goal, a factor and
+   * a service rated; no method. */
+  set_unit_setting (f, "plan_scale", "Ei lainkaan|Inte alls\nOsittain|Delvis\nSuurelta osin|Till stor del\n"
+                                     "Kokonaan|Helt och hållet");
+  scale = kh_plan_scale_parse ("Ei lainkaan|Inte alls\nOsittain|Delvis\nSuurelta osin|Till stor del\n"
+                               "Kokonaan|Helt och hållet", &error);
+  g_assert_no_error (error);
+  next = kh_client_plan_copy (plan);
+  g_ptr_array_add (next->factors, kh_plan_factor_new (KH_FACTOR_HELPS, "Äidin tuki"));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_GOAL, GOAL0_ID (plan), NULL, 3,
+                                                        "Kaksi vuokraa maksettu."));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_FACTOR, 0, "Äidin tuki", 4, NULL));
+  g_ptr_array_add (evaluations, kh_plan_evaluation_new (KH_EVALUATED_SERVICE, 0, "Tuettu asuminen", 2,
+                                                        "Tukiasunto haettu."));
+  second = kh_db_review_client_plan (f->desk, f->me, plan, evaluations, scale, next, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->version, ==, 2);
+  /* The unit's scale since: four other steps. */
+  set_unit_setting (f, "plan_scale", "Heikko|Svag\nKohtalainen|Måttlig\nHyvä|God\nErinomainen|Utmärkt");
   /* After the plan: a neighbour comes, the housing advice goes. */
   neighbour->client_id = f->client_id;
   neighbour->name = g_strdup ("Pertti Naapuri");
@@ -731,7 +800,11 @@ test_letter (Fixture       *f,
   g_assert_nonnull (removed);
 
   open_window (f);
-  g_assert_nonnull (kh_plan_window_get_stored (f->window));
+  g_assert_cmpint (kh_plan_window_get_stored (f->window)->version, ==, 2);
+  WAIT_UNTIL (review_shows (f, "", &review));
+  reads_sql = g_strdup_printf ("SELECT count (*) FROM access_log WHERE client_id = %" G_GINT64_FORMAT
+                               " AND what = %d", f->client_id, KH_ACCESS_CLIENT_PLAN);
+  reads = kh_test_ui_count (&f->ui, reads_sql);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "plan.letter", NULL);
   WAIT_UNTIL ((dialog = kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "send");
@@ -765,6 +838,37 @@ test_letter (Fixture       *f,
   /* The version's map. */
   g_assert_nonnull (strstr (text, "Asumisneuvonta"));
   g_assert_null (strstr (text, "Pertti Naapuri"));
+  /* The review that made the version, on its own scale in her language,
+   * with its comments; no method was evaluated. (Where each rating
+   * stands is test-letters' to check: poppler's text here runs a
+   * table's columns apart.) The plan and its review were one read. */
+  flat = flatten (text);
+  section = strstr (flat, sv ? "Utvärdering av planen" : "Suunnitelman arviointi");
+  g_assert_nonnull (section);
+  /* It ends where the plan begins. */
+  g_assert_nonnull (strstr (section, sv ? "Ditt behov av stöd" : "Tuen tarpeesi"));
+  *strstr (section, sv ? "Ditt behov av stöd" : "Tuen tarpeesi") = '\0';
+  g_test_message ("%s", section);
+  g_assert_nonnull (strstr (section, sv ? "Skalan i utvärderingen, från den lägsta till den högsta: Inte alls – "
+                                          "Delvis – Till stor del – Helt och hållet."
+                                        : "Arvioinnissa käytetty asteikko alimmasta ylimpään: Ei lainkaan – "
+                                          "Osittain – Suurelta osin – Kokonaan."));
+  goals = strstr (section, sv ? "Mål Vuokrat maksetaan ajallaan" : "Tavoitteet Vuokrat maksetaan ajallaan");
+  g_assert_nonnull (goals);
+  g_assert_nonnull (strstr (goals, sv ? "Till stor del Kaksi vuokraa maksettu."
+                                      : "Suurelta osin Kaksi vuokraa maksettu."));
+  g_assert_nonnull (strstr (goals, sv ? "Främjande och hindrande faktorer Äidin tuki Helt och hållet"
+                                      : "Edistävät ja estävät tekijät Äidin tuki Kokonaan"));
+  g_assert_nonnull (strstr (goals, sv ? "Tjänster Tuettu asuminen" : "Palvelut Tuettu asuminen"));
+  g_assert_nonnull (strstr (goals, sv ? "Delvis Tukiasunto haettu." : "Osittain Tukiasunto haettu."));
+  g_assert_null (strstr (section, sv ? "Arbetsmetoder" : "Työmenetelmät"));
+  /* Not the unit's scale of today; in Swedish, no Finnish text of the
+   * letter's own. */
+  for (const char * const *word = later_scale; *word != NULL; word++)
+    g_assert_null (strstr (section, *word));
+  for (const char * const *word = finnish; sv && *word != NULL; word++)
+    g_assert_null (strstr (section, *word));
+  g_assert_cmpint (kh_test_ui_count (&f->ui, reads_sql), ==, reads + 1);
   gtk_window_destroy (kh_test_ui_find_window (KH_TYPE_DOCUMENT_WINDOW));
 }
 

@@ -16,6 +16,7 @@
 #include "ui/clients/kh-person-page.h"
 #include "ui/clients/kh-responsible-worker-dialog.h"
 #include "ui/common/kh-field-message.h"
+#include "ui/common/kh-text-row.h"
 
 #include "kh-shell-test.h"
 #include "kh-test-ui.h"
@@ -115,7 +116,7 @@ page_child (Fixture    *fixture,
 static const char *
 named_text (Fixture *fixture)
 {
-  return gtk_label_get_text (GTK_LABEL (page_child (fixture, "named_worker_label")));
+  return kh_text_row_get_subtitle (KH_TEXT_ROW (page_child (fixture, "named_worker_row")));
 }
 
 typedef struct {
@@ -242,8 +243,8 @@ test_name_and_change (Fixture       *fixture,
   GtkWidget *reason;
   /* The texts as the page says them, in the language the test runs in
    * (KOHTAAMO_LOCALEDIR, LANGUAGE: the screenshots in Finnish and Swedish). */
-  g_autofree char *named_as = g_strdup_printf (_("Responsible worker: %s"), "Outi Ohjaaja");
-  g_autofree char *nobody_as = g_strdup_printf (_("No responsible worker: %s"), REASON);
+  const char *named_as = "Outi Ohjaaja";
+  g_autofree char *nobody_as = g_strdup_printf (_("None named: %s"), REASON);
   Expected named = { fixture, named_as };
   Expected nobody = { fixture, nobody_as };
   g_autoptr(GError) error = NULL;
@@ -252,7 +253,13 @@ test_name_and_change (Fixture       *fixture,
   g_autoptr(KhClient) stored = NULL;
 
   start (fixture, KH_ROLE_SOCIAL_WORKER, FALSE);
-  g_assert_cmpstr (named_text (fixture), ==, _("No responsible worker named yet"));
+  g_assert_cmpstr (named_text (fixture), ==, _("Not named yet"));
+  /* A row of its own, as the details below it: the title, what is named
+   * under it, the button at its end (not a line wrapped beside a button). */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (page_child (fixture, "named_worker_row"))),
+                   ==, _("Responsible worker"));
+  g_assert_true (gtk_widget_get_ancestor (page_child (fixture, "name_worker_button"), KH_TYPE_TEXT_ROW)
+                 == page_child (fixture, "named_worker_row"));
   /* Aino has no case: the timeline offers no case to write a note for
    * (no empty drop-down saying GTK's "(None)"). */
   {
@@ -263,6 +270,8 @@ test_name_and_change (Fixture       *fixture,
   }
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, "name_worker_button"))), ==,
                    _("_Name…"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->shell.window));
+  kh_test_ui_screenshot (GTK_WIDGET (fixture->shell.window), "responsible-worker-not-named");
 
   dialog = open_dialog (fixture);
   /* Reception and the administrator are not offered. */
@@ -327,7 +336,7 @@ static void
 test_reception_sees_it (void)
 {
   Fixture fixture = { 0 };
-  g_autofree char *sari = g_strdup_printf (_("Responsible worker: %s"), "Sari Sosiaalityöntekijä");
+  const char *sari = "Sari Sosiaalityöntekijä";
 
   start (&fixture, KH_ROLE_RECEPTION, TRUE);
   g_assert_cmpstr (named_text (&fixture), ==, sari);

@@ -599,6 +599,18 @@ kept_letter_text (Fixture        *f,
   return page_text (pdf, 0);
 }
 
+static const KhAppointment *
+meeting_of (Fixture        *f,
+            const KhClient *client)
+{
+  GPtrArray *meetings = kh_week_page_get_meetings (KH_WEEK_PAGE (f->page));
+
+  for (guint i = 0; i < meetings->len; i++)
+    if (((KhAppointment *) g_ptr_array_index (meetings, i))->client_id == client->id)
+      return g_ptr_array_index (meetings, i);
+  g_assert_not_reached ();
+}
+
 /* Issue 8, 6: the week's coming meetings' invitation letters as one PDF,
  * each in its client's language whatever the UI's, with progress; a person
  * with a non-disclosure marking is left out and said so; the PDF opens in
@@ -740,16 +752,68 @@ test_invitations (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (batch));
 }
 
-static const KhAppointment *
-meeting_of (Fixture        *f,
-            const KhClient *client)
-{
-  GPtrArray *meetings = kh_week_page_get_meetings (KH_WEEK_PAGE (f->page));
 
-  for (guint i = 0; i < meetings->len; i++)
-    if (((KhAppointment *) g_ptr_array_index (meetings, i))->client_id == client->id)
-      return g_ptr_array_index (meetings, i);
-  g_assert_not_reached ();
+/* A meeting cancelled at another desk while the week's letters are being
+ * made: the store refuses the batch, and the window says, in the UI's
+ * language, whose meeting changed and what to do; nothing is kept. Made
+ * again once the week shows the change, the other letters go. */
+static void
+test_invitations_meeting_changed (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GDate) tuesday = g_date_new_dmy (5, G_DATE_MARCH, 2030);
+  g_autoptr(KhClient) rut = add_invitee (f, "Åström", "Rut", KH_LANGUAGE_SV, FALSE, 6, 12);
+  g_autoptr(KhClient) kalle = add_invitee (f, "Koskinen", "Kalle", KH_LANGUAGE_FI, FALSE, 7, 13);
+  g_autoptr(KhAppointment) kalles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  KhInvitationBatch *batch;
+  const char *status;
+
+  kh_test_ui_show (&f->ui, f->page);
+  kh_week_page_set_day (KH_WEEK_PAGE (f->page), tuesday);
+  WAIT_UNTIL (week_shows (f, 3));
+  kalles = kh_appointment_copy (meeting_of (f, kalle));
+  when = kh_appointment_format_when (kalles);
+
+  /* The batch has read the week; before its letters are kept, Kalle's
+   * meeting is cancelled elsewhere. */
+  g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
+  batch = KH_INVITATION_BATCH (kh_test_ui_find_window (KH_TYPE_INVITATION_BATCH));
+  g_assert_nonnull (batch);
+  g_assert_true (kh_db_cancel_appointment (f->other, f->me, kalles->id, kalles->revision,
+                                           "Asiakas sairastui", &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (kh_invitation_batch_is_finished (batch));
+  kh_test_ui_screenshot (GTK_WIDGET (batch), "invitation-batch-meeting-changed");
+  g_assert_null (kh_invitation_batch_get_pdf (batch));
+  status = kh_invitation_batch_get_status (batch);
+  g_assert_nonnull (strstr (status, "Kalle Koskinen"));
+  g_assert_nonnull (strstr (status, when));
+  /* Never the database's own words. */
+  g_assert_null (strstr (status, "only an invitation names a meeting"));
+  if (g_getenv ("KOHTAAMO_LOCALEDIR") == NULL)
+    {
+      g_autofree char *expected = g_strdup_printf ("The meeting with Kalle Koskinen (%s) was changed or "
+                                                   "cancelled elsewhere while the letters were being made. "
+                                                   "No letters were kept: check the week, then make the "
+                                                   "letters again.", when);
+
+      g_assert_cmpstr (status, ==, expected);
+    }
+  g_assert_cmpint (kh_test_ui_count (&f->ui, "SELECT count(*) FROM documents"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (batch));
+
+  /* The week brought up to date (the store's change reaches it), the
+   * letters made again: Rut's kept, none for the cancelled meeting. */
+  WAIT_UNTIL (meeting_of (f, kalle)->cancelled);
+  g_assert_true (gtk_widget_activate_action (f->page, "week.invitations", NULL));
+  WAIT_UNTIL ((batch = KH_INVITATION_BATCH (kh_test_ui_find_window (KH_TYPE_INVITATION_BATCH))) != NULL);
+  WAIT_UNTIL (kh_invitation_batch_is_finished (batch));
+  g_assert_nonnull (kh_invitation_batch_get_pdf (batch));
+  g_assert_cmpint (timeline_invitations (f, rut), ==, 1);
+  g_assert_cmpint (timeline_invitations (f, kalle), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (batch));
 }
 
 /* Sends the invitation of `client`'s meeting from its dialog: the
@@ -851,6 +915,8 @@ main (int   argc,
   g_test_add ("/ui/week/person-page", Fixture, NULL, fixture_set_up, test_person_page, fixture_tear_down);
   g_test_add ("/ui/week/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
   g_test_add ("/ui/week/invitations", Fixture, NULL, fixture_set_up, test_invitations, fixture_tear_down);
+  g_test_add ("/ui/week/invitations-meeting-changed", Fixture, NULL, fixture_set_up,
+              test_invitations_meeting_changed, fixture_tear_down);
   g_test_add ("/ui/week/send-invitation", Fixture, NULL, fixture_set_up, test_send_invitation,
               fixture_tear_down);
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "core/kh-enums.h"
+#include "ui/common/kh-form-rows.h"
 #include "kh-assessment-fields.h"
 #include "kh-assessment-wizard-private.h"
 
@@ -429,7 +430,6 @@ build_conclusions (KhAssessmentWizard *self,
   const char *next_labels[KH_NEXT_STEP_LAST + 2] = { C_("answer", "Not answered") };
   int next_values[KH_NEXT_STEP_LAST + 1] = { 0 };
   GtkFlowBox *flow;
-  GtkWidget *row;
 
   add_group (box, _("Summary and conclusions"), NULL);
   self->summary = kh_note_field_new (box, _("Summary"),
@@ -473,15 +473,9 @@ build_conclusions (KhAssessmentWizard *self,
   watch_note (self, self->next_step_reasons);
 
   group = add_group (box, _("Different views"), NULL);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The client and I see the situation differently"));
-  self->disagreement_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->disagreement_switch), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->disagreement_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The client and I see the situation differently"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->disagreement_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->disagreement_switch));
-  adw_preferences_group_add (group, row);
+  self->disagreement_switch = kh_form_rows_add_switch (GTK_WIDGET (group),
+                                                       _("The client and I see the situation differently"),
+                                                       NULL, NULL);
   g_signal_connect_object (self->disagreement_switch, "notify::active", G_CALLBACK (disagreement_cb),
                            self, G_CONNECT_SWAPPED);
   self->client_disagreement = kh_note_field_new (box, _("The client’s view"), NULL);

@@ -64,7 +64,7 @@ struct _KhPersonPage
   GtkWidget         *protection_badge;
   KhTextRow         *representative_row;
   GtkLabel          *responsible_label;
-  GtkLabel          *named_worker_label;
+  KhTextRow         *named_worker_row;
   GtkWidget         *name_worker_button;
   GtkToggleButton   *show_address_button;
   GtkToggleButton   *show_code_button;
@@ -471,7 +471,7 @@ add_once (GPtrArray  *strings,
 
 /* Issue 7, 2: who works with the person, at a glance under the name:
  * who holds the person's open cases, under its own name (the named
- * responsible worker of 42 § is show_named_worker's line above it). */
+ * responsible worker of 42 § is show_named_worker's row below it). */
 static void
 show_responsible (KhPersonPage *self,
                   GPtrArray    *cases)
@@ -998,9 +998,9 @@ show_client (KhPersonPage *self,
 static gboolean works_cases (KhPersonPage *self);
 
 /* Issue 7, 2; Social Welfare Act 42 §: the person's named responsible
- * worker under the name, for everyone who reads the page (reception tells
- * a caller who their worker is); naming one is for those who work with
- * cases. */
+ * worker in a row of its own under the name, for everyone who reads the
+ * page (reception tells a caller who their worker is); naming one, the
+ * row's button, is for those who work with cases. */
 static void
 show_named_worker (KhPersonPage *self)
 {
@@ -1009,15 +1009,14 @@ show_named_worker (KhPersonPage *self)
   g_autofree char *tooltip = NULL;
 
   if (naming == NULL)
-    /* Translators: under a person's name (omatyöntekijä / egen kontaktperson, SHL 42 §) */
-    text = g_strdup (_("No responsible worker named yet"));
+    /* Translators: under "Responsible worker" (omatyöntekijä / egen kontaktperson, SHL 42 §) */
+    text = g_strdup (_("Not named yet"));
   else if (naming->worker_id > 0)
-    /* Translators: under a person's name; %s is a worker's name (omatyöntekijä, SHL 42 §) */
-    text = g_strdup_printf (_("Responsible worker: %s"), naming->worker_name);
+    text = g_strdup (naming->worker_name);
   else
-    /* Translators: under a person's name, then why (SHL 42 § 1 mom) */
-    text = g_strdup_printf (_("No responsible worker: %s"), naming->reason);
-  gtk_label_set_text (self->named_worker_label, text);
+    /* Translators: under "Responsible worker": it was decided that none is named, then why (SHL 42 § 1 mom) */
+    text = g_strdup_printf (_("None named: %s"), naming->reason);
+  kh_text_row_set_subtitle (self->named_worker_row, text);
 
   if (naming != NULL && naming->named_at != NULL)
     {
@@ -1026,7 +1025,7 @@ show_named_worker (KhPersonPage *self)
       /* Translators: who named the responsible worker, and on what day */
       tooltip = g_strdup_printf (_("Named by %s on %s"), naming->named_by_name, day);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->named_worker_label), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->named_worker_row), tooltip);
   gtk_widget_set_visible (self->name_worker_button, works_cases (self));
   gtk_button_set_label (GTK_BUTTON (self->name_worker_button),
                         naming == NULL ? _("_Name…") : _("_Change…"));
@@ -1674,7 +1673,7 @@ kh_person_page_class_init (KhPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, protection_badge);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, representative_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, responsible_label);
-  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, named_worker_label);
+  gtk_widget_class_bind_template_child (widget_class, KhPersonPage, named_worker_row);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, name_worker_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_address_button);
   gtk_widget_class_bind_template_child (widget_class, KhPersonPage, show_code_button);

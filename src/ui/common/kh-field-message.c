@@ -130,12 +130,17 @@ kh_field_message_ensure_style (void)
   static GdkDisplay *styled;
   g_autoptr(GtkCssProvider) provider = NULL;
   GdkDisplay *display = gdk_display_get_default ();
+  GApplication *app = g_application_get_default ();
 
   if (display == NULL || display == styled)
     return;
   styled = display;
+  /* The application loads it itself at startup, for its display. */
+  if (ADW_IS_APPLICATION (app) && g_application_get_is_registered (app)
+      && g_strcmp0 (g_application_get_resource_base_path (app), RESOURCE_BASE) == 0)
+    return;
   provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/ui/intake/kh-intake.css");
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

@@ -25,8 +25,10 @@ gboolean  kh_field_message_is_shown  (GtkWidget *field);
  * window's default (Save), which Enter in a text field still does. */
 void      kh_field_enter_activates_rows (GtkWidget *widget);
 
-/* Loads the small style sheet of the intake views (message rows, badges)
- * once per display. Widgets that use field messages call it in init. */
+/* Loads the app's style sheet (data/style.css: message rows, badges,
+ * value rows) once per display, unless the running application has
+ * loaded it already. Widgets that use its classes call it in init, so
+ * that they look the same in a window made without the application. */
 void      kh_field_message_ensure_style (void);
 
 G_END_DECLS

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The intake form and the person fields both ask for a service language:
- * one table of choices keeps their combo rows in the same order.
+ * one table of choices keeps their combo rows in the same order. The plan,
+ * the assessment and the preferences make their switch rows alike.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -77,6 +78,37 @@ KhLanguage
 kh_form_rows_default_language (void)
 {
   return g_str_equal (kh_form_rows_ui_language (), "sv") ? KH_LANGUAGE_SV : KH_LANGUAGE_FI;
+}
+
+GtkSwitch *
+kh_form_rows_add_switch (GtkWidget     *parent,
+                         const char    *title,
+                         const char    *subtitle,
+                         AdwActionRow **out_row)
+{
+  GtkWidget *row;
+  GtkWidget *toggle;
+
+  g_return_val_if_fail (ADW_IS_PREFERENCES_GROUP (parent) || GTK_IS_LIST_BOX (parent), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  row = adw_action_row_new ();
+  toggle = gtk_switch_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* libadwaita 1.2 leaves the switch nameless. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  if (ADW_IS_PREFERENCES_GROUP (parent))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (parent), row);
+  else
+    gtk_list_box_append (GTK_LIST_BOX (parent), row);
+  if (out_row != NULL)
+    *out_row = ADW_ACTION_ROW (row);
+  return GTK_SWITCH (toggle);
 }
 
 /* ---- whole choices ----

@@ -28,6 +28,16 @@ const char *kh_form_rows_ui_language     (void);
  * working in Swedish mostly receive Swedish speakers. */
 KhLanguage  kh_form_rows_default_language (void);
 
+/* A row titled `title`, with `subtitle` under it when not NULL, and a
+ * switch at its end that a click anywhere on the row toggles; the screen
+ * reader names the switch by the title. The row goes at the end of
+ * `parent`, a preferences group or a list box; `out_row`, when not NULL,
+ * gets it. Returns the switch, off. */
+GtkSwitch  *kh_form_rows_add_switch      (GtkWidget     *parent,
+                                          const char    *title,
+                                          const char    *subtitle,
+                                          AdwActionRow **out_row);
+
 /* Shows the choices whole: libadwaita 1.2 cuts them at 20 characters. */
 void        kh_form_rows_show_whole_choices (AdwComboRow *row);
 

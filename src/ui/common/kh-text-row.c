@@ -16,8 +16,8 @@
  * activatable AdwActionRow's does).
  *
  * The first row of a boxed list has square top corners while nobody
- * hovers or focuses it (data/ui/intake/kh-intake.css, the app's own
- * style, which kh_field_message_ensure_style loads): it draws nothing
+ * hovers or focuses it (data/style.css, the app's own style, which
+ * kh_field_message_ensure_style loads): it draws nothing
  * there but the line under it, its bottom border, which looks the same
  * either way, but a border around rounded corners is drawn by GTK 4.8's
  * cairo renderer as a clipped fill of curves, and the four or five such

@@ -22,7 +22,8 @@
  * address, and a meeting whose invitation has already been issued as it
  * now stands (sent from the meeting, or in an earlier batch; a moved
  * meeting is invited again). The store refuses the whole batch if one of
- * its meetings got its letter meanwhile.
+ * its meetings got its letter meanwhile, or was moved or cancelled at
+ * another desk; the window then says which meeting changed.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -295,12 +296,43 @@ left_out_text (KhInvitationBatch *self,
   return g_string_free (text, FALSE);
 }
 
+/* The letter of the meeting the store's refusal names (moved or
+ * cancelled elsewhere since the batch read the week), or NULL. */
+static const Invitee *
+changed_invitee (KhInvitationBatch *self,
+                 const GError      *error)
+{
+  gint64 id = kh_store_error_get_appointment_id (error);
+
+  for (guint i = 0; id > 0 && i < self->letters->len; i++)
+    {
+      const Invitee *invitee = g_ptr_array_index (self->letters, i);
+
+      if (invitee->appointment->id == id)
+        return invitee;
+    }
+  return NULL;
+}
+
 static void
 cancelled_or_failed (KhInvitationBatch *self,
                      const GError      *error)
 {
+  const Invitee *changed = changed_invitee (self, error);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     finish (self, _("Cancelled. No letters were kept."));
+  else if (changed != NULL)
+    {
+      g_autofree char *when = kh_appointment_format_when (changed->appointment);
+      /* Translators: the person's name, then the meeting's day and hours ("Tue 5.3.2030 12.00–12.45") */
+      g_autofree char *text = g_strdup_printf (_("The meeting with %s (%s) was changed or cancelled elsewhere "
+                                                 "while the letters were being made. No letters were kept: "
+                                                 "check the week, then make the letters again."),
+                                               changed->name, when);
+
+      finish (self, text);
+    }
   else
     {
       /* Translators: %s says why the letters could not be made */

@@ -21,7 +21,7 @@
  * has been asked for, then as they are fixed. A store error is a toast;
  * the form keeps what was typed. The saved plan is sent to the client as
  * a letter (kh_plan_letter_build) in the client's language, with the
- * network map drawn in.
+ * network map drawn in and the review that made the version.
  */
 #define G_LOG_DOMAIN "kohtaamo-ui"
 
@@ -286,6 +286,7 @@ add_combo (KhPlanWindow        *self,
   return ADW_COMBO_ROW (row);
 }
 
+/* A switch row (kh_form_rows_add_switch), watched. */
 static GtkSwitch *
 add_switch (KhPlanWindow        *self,
             AdwPreferencesGroup *group,
@@ -293,20 +294,10 @@ add_switch (KhPlanWindow        *self,
             const char          *subtitle,
             AdwActionRow       **out_row)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *sw = gtk_switch_new ();
+  GtkSwitch *sw = kh_form_rows_add_switch (GTK_WIDGET (group), title, subtitle, out_row);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (edited), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (group, row);
-  if (out_row != NULL)
-    *out_row = ADW_ACTION_ROW (row);
-  return GTK_SWITCH (sw);
+  return sw;
 }
 
 /* A free text of the plan (kh_note_field_new), watched; its message
@@ -1816,10 +1807,14 @@ save_activated (GtkWidget  *widget,
 
 /* ---- the letter ---- */
 
+/* What the letter prints, read for it off the UI thread: the version and
+ * the review that made it (one logged read of the plan), and the map the
+ * version keeps. */
 typedef struct
 {
-  KhClientPlan  *plan;
+  KhPlanReview  *read;      /* its plan: the version */
   GPtrArray     *members;   /* KhNetworkMember: the map the plan's version keeps */
+  KhPlanWindow  *window;    /* held while the map is read */
 } PlanLetterData;
 
 static void
@@ -1827,13 +1822,15 @@ plan_letter_data_free (gpointer data)
 {
   PlanLetterData *d = data;
 
-  kh_client_plan_free (d->plan);
+  kh_plan_review_free (d->read);
   g_clear_pointer (&d->members, g_ptr_array_unref);
+  g_clear_object (&d->window);
   g_free (d);
 }
 
 /* In the store's thread: the plan in the client's language, with the map
- * of its version and the client named on it as on the network's window. */
+ * of its version and the client named on it as on the network's window,
+ * and the review that made the version on the review's own scale. */
 static KhDocument *
 build_plan_letter (const KhUnitProfile  *profile,
                    const KhClient       *client,
@@ -1849,10 +1846,12 @@ build_plan_letter (const KhUnitProfile  *profile,
 
   letter.letter = *base;
   letter.responsible_worker = *responsible_worker;
-  letter.plan = d->plan;
+  letter.plan = d->read->plan;
   letter.client_name = client_name;
   letter.network = n_entries > 0 ? entries : NULL;
   letter.n_network = n_entries;
+  letter.evaluations = d->read->scale != NULL ? d->read->evaluations : NULL;
+  letter.review_scale = d->read->scale;
   return kh_plan_letter_build (&letter, profile);
 }
 
@@ -1889,30 +1888,35 @@ issue_letter (KhPlanWindow   *self,
                          d, plan_letter_data_free, self->cancellable, letter_issued_cb, g_object_ref (self));
 }
 
+/* A read for the letter failed: nothing is sent, and the store says why. */
+static void
+letter_read_failed (KhPlanWindow *self,
+                    const char   *message)
+{
+  self->busy = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", TRUE);
+  set_extract_enabled (self, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", TRUE);
+  toast (self, message);
+}
+
 static void
 letter_map_read_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(KhPlanWindow) self = user_data;
+  PlanLetterData *d = user_data;
+  g_autoptr(KhPlanWindow) self = g_steal_pointer (&d->window);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) members = kh_store_read_network_version_finish (KH_STORE (object), result, &error);
-  PlanLetterData *d;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (members == NULL)
+  d->members = kh_store_read_network_version_finish (KH_STORE (object), result, &error);
+  if (d->members == NULL)
     {
-      self->busy = FALSE;
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", TRUE);
-      set_extract_enabled (self, TRUE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", TRUE);
-      toast (self, error->message);
+      plan_letter_data_free (d);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        letter_read_failed (self, error->message);
       return;
     }
-  d = g_new0 (PlanLetterData, 1);
-  d->plan = kh_client_plan_copy (self->stored);
-  d->members = g_steal_pointer (&members);
   issue_letter (self, d);
 }
 
@@ -1920,25 +1924,46 @@ letter_map_read_cb (GObject      *object,
  * was when the plan was made or reviewed), not the network as it stands
  * now; a version stored before the maps were kept draws today's. */
 static void
+letter_plan_read_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(KhPlanWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  KhPlanReview *read = kh_store_read_plan_with_review_finish (KH_STORE (object), result, &error);
+  PlanLetterData *d;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (read == NULL)
+    {
+      letter_read_failed (self, error->message);
+      return;
+    }
+  d = g_new0 (PlanLetterData, 1);
+  d->read = read;
+  if (read->plan->network_version_id > 0)
+    {
+      d->window = g_object_ref (self);
+      kh_store_read_network_version_async (self->store, self->client_id, read->plan->network_version_id,
+                                           self->cancellable, letter_map_read_cb, d);
+      return;
+    }
+  d->members = self->members != NULL ? g_ptr_array_ref (self->members) : NULL;
+  issue_letter (self, d);
+}
+
+/* The letter prints the version as the store keeps it, with the review
+ * that made it (issue 9, 4), read together. */
+static void
 send_letter (KhPlanWindow *self)
 {
   self->busy = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.letter", FALSE);
   set_extract_enabled (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save", FALSE);
-  if (self->stored->network_version_id > 0)
-    {
-      kh_store_read_network_version_async (self->store, self->client_id, self->stored->network_version_id,
-                                           self->cancellable, letter_map_read_cb, g_object_ref (self));
-    }
-  else
-    {
-      PlanLetterData *d = g_new0 (PlanLetterData, 1);
-
-      d->plan = kh_client_plan_copy (self->stored);
-      d->members = self->members != NULL ? g_ptr_array_ref (self->members) : NULL;
-      issue_letter (self, d);
-    }
+  kh_store_read_plan_with_review_async (self->store, self->client_id, self->stored->id, self->cancellable,
+                                        letter_plan_read_cb, g_object_ref (self));
 }
 
 static void
