@@ -161,6 +161,21 @@ dialog_gone_cb (gpointer data)
   return find_dialog () == NULL;
 }
 
+static gboolean
+has_css_class_cb (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+static gboolean
+label_is_cb (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
 static KhResponsibleWorkerDialog *
 open_dialog (Fixture *fixture)
 {
@@ -267,6 +282,15 @@ test_name_and_change (Fixture       *fixture,
 
     g_assert_nonnull (cases);
     g_assert_true (kh_test_wait_until (hidden_cb, cases, 10000));
+  }
+  /* Nor anything in the timeline: it says so, with no empty frame below. */
+  {
+    GtkWidget *pane = page_child (fixture, "timeline_pane");
+    GtkWidget *list = kh_test_ui_find (pane, has_css_class_cb, "kh-timeline");
+
+    g_assert_nonnull (list);
+    g_assert_nonnull (kh_test_ui_find (pane, label_is_cb, _("Nothing recorded yet")));
+    g_assert_false (gtk_widget_is_visible (list));
   }
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (fixture, "name_worker_button"))), ==,
                    _("_Name…"));

@@ -56,6 +56,7 @@ struct _KhPersonTimeline
   GtkWidget          *correction_bar;
   GtkLabel           *correction_label;
   GtkWidget          *note_scroller;
+  GtkWidget          *list_scroller;   /* the entries' list: hidden while there are none */
   GtkTextView        *note_view;
   GtkLabel           *count_label;
   GtkWidget          *save_button;
@@ -1381,6 +1382,14 @@ build_composer (KhPersonTimeline *self)
   return box;
 }
 
+/* An empty timeline says so (show_status) rather than showing an empty
+ * frame below the words. */
+static void
+entries_changed_cb (KhPersonTimeline *self)
+{
+  gtk_widget_set_visible (self->list_scroller, g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0);
+}
+
 static void
 build (KhPersonTimeline *self)
 {
@@ -1479,6 +1488,10 @@ build (KhPersonTimeline *self)
   gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (self->box), scroller);
+  self->list_scroller = scroller;
+  g_signal_connect_object (self->entries, "items-changed", G_CALLBACK (entries_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  entries_changed_cb (self);
 }
 
 static void
