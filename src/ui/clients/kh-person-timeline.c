@@ -547,6 +547,8 @@ show_first_rows (KhPersonTimeline *self)
 
 static void update_letter_button (KhPersonTimeline *self);
 
+static void entries_changed_cb (KhPersonTimeline *self);
+
 /* The timeline's answer: `entries`, or NULL and `error`. */
 static void
 show_entries (KhPersonTimeline *self,
@@ -557,6 +559,7 @@ show_entries (KhPersonTimeline *self,
   if (entries == NULL)
     {
       g_list_store_remove_all (self->entries);
+      entries_changed_cb (self);
       show_status (self, error->message);
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
@@ -567,6 +570,7 @@ show_entries (KhPersonTimeline *self,
     show_first_rows (self);
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        entries->pdata, entries->len);
+  entries_changed_cb (self);
   /* Translators: a person's timeline when there is nothing in it */
   show_status (self, entries->len == 0 ? _("Nothing recorded yet") : NULL);
   update_actions (self);
@@ -1382,12 +1386,15 @@ build_composer (KhPersonTimeline *self)
   return box;
 }
 
-/* An empty timeline says so (show_status) rather than showing an empty
- * frame below the words. */
+/* A timeline read and found empty says so (show_status) rather than
+ * showing an empty frame below the words. While it is being read the list
+ * stays: the page's first frame lays it out then, not the frame that
+ * brings the entries. */
 static void
 entries_changed_cb (KhPersonTimeline *self)
 {
-  gtk_widget_set_visible (self->list_scroller, g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0);
+  gtk_widget_set_visible (self->list_scroller,
+                          !self->loaded || g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0);
 }
 
 static void
@@ -1599,6 +1606,7 @@ kh_person_timeline_clear (KhPersonTimeline *self)
   g_cancellable_cancel (self->open_cancellable);
   self->saving = FALSE;
   self->loaded = FALSE;
+  entries_changed_cb (self);
   self->client_id = 0;
   g_clear_object (&self->client);
   gtk_widget_set_visible (self->letter_button, FALSE);
@@ -1638,6 +1646,7 @@ begin_load (KhPersonTimeline *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loaded = FALSE;
+  entries_changed_cb (self);
   return TRUE;
 }
 
