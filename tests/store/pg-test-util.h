@@ -11,11 +11,15 @@
  * Once per cluster, a template database "kh_template" is migrated by the
  * superuser (kh_db_pg_open_owner) and given the first administrator, the
  * login role "tester" (as kohtaamo-admin server init does); each test then
- * gets CREATE DATABASE … TEMPLATE kh_template, and drops it after.
+ * gets CREATE DATABASE … TEMPLATE kh_template, and drops it after. The
+ * template's comment is a fingerprint of the migrations it was made from
+ * (pg_test_migrations_fingerprint): a cluster kept between runs of other
+ * builds or branches gets a template of this build's files.
  */
 #pragma once
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -141,41 +145,66 @@ pg_test_create_login (const char *account)
   PQfinish (conn);
 }
 
+/* What the server's migrations say, whole: a SHA-256 of every file under
+ * the resources' sql/pg, in name order. A template migrated by a build
+ * whose files differ (another branch with the same schema version, a
+ * migration changed while it was being written) is made again. */
+static inline int
+pg_test_compare_names (const void *a,
+                       const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static inline char *
+pg_test_migrations_fingerprint (void)
+{
+  const char *dir = "/fi/kohtaamo/Kohtaamo/sql/pg/";
+  g_auto(GStrv) names = g_resources_enumerate_children (dir, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_assert_nonnull (names);
+  qsort (names, g_strv_length (names), sizeof (char *), pg_test_compare_names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (dir, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert_nonnull (bytes);
+      g_checksum_update (sum, (const guchar *) names[i], strlen (names[i]) + 1);
+      g_checksum_update (sum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 /* The template, made by the first test program that needs it. */
 static inline void
 pg_test_ensure_template (void)
 {
   static gboolean done;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *comment = NULL;
   PGconn *conn;
   PGresult *result;
   gboolean exists;
 
   if (done)
     return;
+  fingerprint = pg_test_migrations_fingerprint ();
   conn = pg_test_connect ("postgres");
   /* Test programs run at once: one makes the template, the others wait. */
   pg_test_exec (conn, "SELECT pg_advisory_lock (1263031375)");
-  result = PQexec (conn, "SELECT 1 FROM pg_database WHERE datname = '" PG_TEST_TEMPLATE "'");
+  result = PQexec (conn, "SELECT coalesce (shobj_description (oid, 'pg_database'), '') FROM pg_database "
+                        "WHERE datname = '" PG_TEST_TEMPLATE "'");
   exists = PQntuples (result) > 0;
-  PQclear (result);
-  if (exists)
+  /* A cluster kept between runs: a template migrated from other files
+   * (an older build, another branch) is made again. */
+  if (exists && g_strcmp0 (PQgetvalue (result, 0, 0), fingerprint) != 0)
     {
-      /* A cluster kept between runs: a template of an older build is
-       * made again. */
-      PGconn *template_conn = pg_test_connect (PG_TEST_TEMPLATE);
-      PGresult *version = PQexec (template_conn,
-                                  "SELECT coalesce (max (version), 0) FROM kohtaamo.schema_version");
-      gboolean old = PQresultStatus (version) != PGRES_TUPLES_OK
-                     || atoi (PQgetvalue (version, 0, 0)) < kh_db_pg_get_latest_version ();
-
-      PQclear (version);
-      PQfinish (template_conn);
-      if (old)
-        {
-          pg_test_exec (conn, "DROP DATABASE " PG_TEST_TEMPLATE " WITH (FORCE)");
-          exists = FALSE;
-        }
+      pg_test_exec (conn, "DROP DATABASE " PG_TEST_TEMPLATE " WITH (FORCE)");
+      exists = FALSE;
     }
+  PQclear (result);
   if (!exists)
     {
       g_autoptr(GError) error = NULL;
@@ -197,6 +226,8 @@ pg_test_ensure_template (void)
                     "INSERT INTO kohtaamo.users (account, display_name, role, active, created_at) "
                     "VALUES ('" PG_TEST_ADMIN "', 'Testi Testaaja', 5, 1, 1767225600)");
       PQfinish (template_conn);
+      comment = g_strdup_printf ("COMMENT ON DATABASE " PG_TEST_TEMPLATE " IS '%s'", fingerprint);
+      pg_test_exec (conn, comment);
     }
   pg_test_exec (conn, "SELECT pg_advisory_unlock (1263031375)");
   PQfinish (conn);
