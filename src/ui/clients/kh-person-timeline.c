@@ -56,7 +56,7 @@ struct _KhPersonTimeline
   GtkWidget          *correction_bar;
   GtkLabel           *correction_label;
   GtkWidget          *note_scroller;
-  GtkWidget          *list_scroller;   /* the entries' list: hidden while there are none */
+  GtkWidget          *list_scroller;   /* the entries' list: hidden when a reading found none */
   GtkTextView        *note_view;
   GtkLabel           *count_label;
   GtkWidget          *save_button;
@@ -1393,6 +1393,8 @@ build_composer (KhPersonTimeline *self)
 static void
 entries_changed_cb (KhPersonTimeline *self)
 {
+  if (self->list_scroller == NULL)
+    return;
   gtk_widget_set_visible (self->list_scroller,
                           !self->loaded || g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0);
 }
@@ -1513,6 +1515,7 @@ kh_person_timeline_dispose (GObject *object)
   if (self->menu != NULL)
     gtk_widget_unparent (self->menu);
   self->menu = NULL;
+  self->list_scroller = NULL;
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->save_cancellable);
