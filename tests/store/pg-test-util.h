@@ -25,6 +25,8 @@
 #include <glib.h>
 #include <libpq-fe.h>
 
+#include "config.h"
+
 #include "store/kh-db.h"
 
 /* The first administrator's login (and password) in every test database. */
@@ -159,7 +161,7 @@ pg_test_compare_names (const void *a,
 static inline char *
 pg_test_migrations_fingerprint (void)
 {
-  const char *dir = "/fi/kohtaamo/Kohtaamo/sql/pg/";
+  const char *dir = RESOURCE_BASE "/sql/pg/";
   g_auto(GStrv) names = g_resources_enumerate_children (dir, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
