@@ -742,7 +742,6 @@ clear_contacts (KhPersonPage *self)
 }
 
 static void contacts_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
-static void cases_loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
 /* A correction or a marking may have changed the contacts and closed a case. */
 static void
