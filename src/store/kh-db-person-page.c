@@ -13,9 +13,9 @@
  * that fails leaves the others, and its log row goes with it.
  *
  * On a server the transaction is an ordinary write transaction
- * (begin_sql): its commit waits for the disk, so the page's access-log
- * rows are durable before the page shows anything (the single reads'
- * logged_read_begin_sql does not wait). On SQLite it is one read
+ * (page_read_begin_sql, with generic plans): its commit waits for the
+ * disk, so the page's access-log rows are durable before the page shows
+ * anything (the single reads' logged_read_begin_sql does not wait). On SQLite it is one read
  * transaction, one snapshot, whose log rows _kh_db_read_end writes in one
  * short write transaction when it ends (README, "Power loss").
  */
@@ -77,7 +77,18 @@ kh_db_read_person_page (KhDb              *db,
   g_return_val_if_fail (KH_IS_USER (user), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(kh_db_is_server (db) ? _kh_db_tx_begin (db, &own, error) : _kh_db_read_begin (db, &own, error)))
+  if (!kh_db_is_server (db))
+    {
+      if (!_kh_db_read_begin (db, &own, error))
+        return NULL;
+    }
+  else if (db->engine->page_read_begin_sql != NULL && !db->engine->in_transaction (db))
+    {
+      own = TRUE;
+      if (!_kh_db_exec (db, db->engine->page_read_begin_sql, error))
+        return NULL;
+    }
+  else if (!_kh_db_tx_begin (db, &own, error))
     return NULL;
 
   read = g_new0 (KhPersonPageRead, 1);

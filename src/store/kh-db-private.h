@@ -52,6 +52,9 @@ struct _KhDbEngine
    * that its commit need not wait for the disk as a saved record's does
    * (README, "Power loss"); NULL: begin_sql. */
   const char  *logged_read_begin_sql;
+  /* Statement for the one transaction of a person's page
+   * (kh_db_read_person_page) on a server; NULL: begin_sql. */
+  const char  *page_read_begin_sql;
   /* Whether the program computes an access-log row's seq, prev_hash and
    * hash (src/core/kh-log-chain.h) as SQLite must; a server that computes
    * them itself (with its own clock) leaves this FALSE. */

@@ -2026,6 +2026,70 @@ def test_person_page_read_once():
     flush()
 
 
+def test_policy_function_costs():
+    # 0037: the policies' per-row checks are declared at what they cost
+    # (a call of a function the planner cannot inline), so that a person's
+    # cases look up their own contacts by key rather than having every
+    # contact of the unit checked one by one.
+    costs = su("SELECT string_agg (proname || ':' || procost::int, ',' ORDER BY proname) FROM pg_proc "
+               "WHERE pronamespace = 'kohtaamo'::regnamespace AND proname IN ('tx_wrote', 'tx_logged', "
+               "'tx_logged_contact', 'tx_logged_assessment', 'tx_logged_assessment_id', 'tx_logged_log_read')")
+    tap(costs == 'tx_logged:300,tx_logged_assessment:300,tx_logged_assessment_id:300,'
+        'tx_logged_contact:300,tx_logged_log_read:300,tx_wrote:300',
+        'the per-row checks of the policies are declared at what they cost', costs)
+    # A unit with many contacts (another person's), as the benchmark's.
+    su("""
+        DO $$
+        DECLARE
+          cols text;
+        BEGIN
+          SELECT string_agg (quote_ident (attname), ', ') INTO cols FROM pg_attribute
+          WHERE attrelid = 'kohtaamo.contacts'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attgenerated = '' AND attname NOT IN ('id', 'request_id', 'received_at');
+          EXECUTE format ('INSERT INTO kohtaamo.contacts (%s, received_at) '
+                          'SELECT %s, received_at + g FROM kohtaamo.contacts, generate_series (1, 1000) g '
+                          'WHERE id = (SELECT min (id) FROM kohtaamo.contacts WHERE client_id = 2)', cols, cols);
+        END
+        $$;
+        -- And 50 more cases of person 1, each opened by a contact of its own.
+        DO $$
+        DECLARE
+          contact_cols text;
+          case_cols text;
+          contact bigint;
+        BEGIN
+          SELECT string_agg (quote_ident (attname), ', ') INTO contact_cols FROM pg_attribute
+          WHERE attrelid = 'kohtaamo.contacts'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attgenerated = '' AND attname NOT IN ('id', 'request_id');
+          SELECT string_agg (quote_ident (attname), ', ') INTO case_cols FROM pg_attribute
+          WHERE attrelid = 'kohtaamo.cases'::regclass AND attnum > 0 AND NOT attisdropped
+            AND attgenerated = '' AND attname NOT IN ('id', 'contact_id', 'assessment_started');
+          FOR i IN 1 .. 50 LOOP
+            EXECUTE format ('INSERT INTO kohtaamo.contacts (%s) SELECT %s FROM kohtaamo.contacts '
+                            'WHERE id = (SELECT min (contact_id) FROM kohtaamo.cases WHERE client_id = 1) '
+                            'RETURNING id', contact_cols, contact_cols) INTO contact;
+            EXECUTE format ('INSERT INTO kohtaamo.cases (%s, contact_id) SELECT %s, $1 FROM kohtaamo.cases '
+                            'WHERE id = (SELECT min (id) FROM kohtaamo.cases WHERE client_id = 1)',
+                            case_cols, case_cols) USING contact;
+          END LOOP;
+        END
+        $$;
+        ANALYZE kohtaamo.contacts;
+        ANALYZE kohtaamo.cases;
+    """)
+    flush()
+    ok, plan, err = psql('sw', """
+        BEGIN;
+        SELECT kohtaamo.log_access (1, 9, 2) > 0;
+        EXPLAIN SELECT cs.id, k.channel FROM cases cs JOIN contacts k ON k.id = cs.contact_id
+                WHERE cs.client_id = 1;
+        COMMIT;
+    """)
+    tap(ok and 'Seq Scan on contacts' not in plan and 'contacts_pkey' in plan,
+        'sw: a person\'s cases find their contacts by key, not by checking every contact', plan + err)
+    flush()
+
+
 def main():
     if not os.path.exists(PSQL) or not os.path.exists(os.path.join(PG_BIN, 'initdb')):
         print('1..0 # SKIP PostgreSQL 15 is not installed (apt-get install postgresql)')
@@ -2064,6 +2128,7 @@ def main():
         test_invitation_meetings()
         test_calendar_dates()
         test_person_page_read_once()
+        test_policy_function_costs()
     finally:
         if cluster_dir is not None:
             subprocess.run([CLUSTER, 'stop', cluster_dir], capture_output=True, timeout=120)

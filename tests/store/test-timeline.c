@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "store-test-util.h"
+#include "store/kh-db-private.h"
 
 typedef struct
 {
@@ -423,6 +424,37 @@ test_person_page_read (Fixture       *f,
   g_assert_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (count (f, "SELECT count(*) FROM access_log"), ==, all_rows);
+
+  /* On a server the reading's statements have generic plans, made once
+   * for every person: left to choose, the server planned the timeline's
+   * and the cases' anew at each reading (custom plans, 2–3 ms each). */
+  if (f->pg_dbname != NULL)
+    {
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(KhPersonPageRead) again = NULL;
+
+          again = kh_db_read_person_page (fixture_db (f, p.sw), p.sw, p.client_id, KH_BASIS_CLIENT_RELATIONSHIP,
+                                          KH_PERSON_PAGE_MEETINGS | KH_PERSON_PAGE_TIMELINE, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (again->timeline->len, ==, 3);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          static const char *const statements[] = { "SELECT kind, id, case_id, at, %", "SELECT cs.id, cs.client_id, %" };
+          g_autofree char *sql = g_strdup_printf ("SELECT count (*), coalesce (sum (generic_plans), 0), "
+                                                  "coalesce (sum (custom_plans), 0) "
+                                                  "FROM pg_prepared_statements WHERE statement LIKE '%s'",
+                                                  statements[i]);
+          g_autoptr(KhDbStmt) stmt = _kh_db_prepare (fixture_db (f, p.sw), sql, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (_kh_db_step (stmt), ==, KH_DB_ROW);
+          g_assert_cmpint (_kh_db_column_int64 (stmt, 0), ==, 1);
+          g_assert_cmpint (_kh_db_column_int64 (stmt, 1), ==, 3);
+          g_assert_cmpint (_kh_db_column_int64 (stmt, 2), ==, 0);
+        }
+    }
   people_clear (&p);
 }
 
