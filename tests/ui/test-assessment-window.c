@@ -36,6 +36,7 @@
 #include "ui/assessment/kh-assessment-window.h"
 #include "ui/assessment/kh-self-assessment.h"
 #include "ui/clients/kh-person-page.h"
+#include "ui/common/kh-window-surface.h"
 
 #include "ui/documents/kh-document-window.h"
 #include "ui/documents/kh-poppler.h"
@@ -781,6 +782,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* As the application does at start-up (kh_application_startup). */
+  kh_window_surface_release_all ();
   if (g_getenv ("KOHTAAMO_LOCALEDIR") != NULL)
     {
       setlocale (LC_ALL, "");

@@ -27,7 +27,6 @@
 
 #include "core/kh-assessment.h"
 #include "store/kh-db.h"
-#include "ui/common/kh-window-surface.h"
 #include "ui/documents/kh-letter-issue.h"
 #include "kh-assessment-window.h"
 
@@ -578,16 +577,6 @@ kh_assessment_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (kh_assessment_window_parent_class)->close_request (window);
 }
 
-/* Closing with a save hides the window and destroys it when the save is
- * done: a layout the hiding asked for can come after it is freed. */
-static void
-kh_assessment_window_unrealize (GtkWidget *widget)
-{
-  kh_window_surface_release (GTK_WINDOW (widget));
-
-  GTK_WIDGET_CLASS (kh_assessment_window_parent_class)->unrealize (widget);
-}
-
 static void
 kh_assessment_window_dispose (GObject *object)
 {
@@ -677,7 +666,6 @@ kh_assessment_window_class_init (KhAssessmentWindowClass *klass)
 
   object_class->dispose = kh_assessment_window_dispose;
   object_class->finalize = kh_assessment_window_finalize;
-  widget_class->unrealize = kh_assessment_window_unrealize;
   window_class->close_request = kh_assessment_window_close_request;
 
   /* A draft was saved (for tests: the KhAssessment as saved). */

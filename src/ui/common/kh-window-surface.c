@@ -25,3 +25,42 @@ kh_window_surface_release (GtkWindow *window)
                                         g_signal_lookup ("compute-size", GDK_TYPE_TOPLEVEL), 0, NULL, NULL,
                                         window);
 }
+
+static void
+unrealize_cb (GtkWidget *window)
+{
+  kh_window_surface_release (GTK_WINDOW (window));
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      /* Before GtkWindow's own unrealize, which destroys the surface. */
+      if (g_object_get_data (G_OBJECT (window), "kh-surface-released") == NULL)
+        {
+          g_object_set_data (G_OBJECT (window), "kh-surface-released", GINT_TO_POINTER (TRUE));
+          g_signal_connect (window, "unrealize", G_CALLBACK (unrealize_cb), NULL);
+        }
+    }
+}
+
+void
+kh_window_surface_release_all (void)
+{
+  static gboolean watching;
+  GListModel *toplevels;
+
+  if (watching)
+    return;
+  watching = TRUE;
+  toplevels = gtk_window_get_toplevels ();
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+}
