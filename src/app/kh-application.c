@@ -23,6 +23,7 @@
 #include "kh-window.h"
 #include "store/kh-store.h"
 #include "ui/common/kh-accessible.h"
+#include "ui/common/kh-window-surface.h"
 
 struct _KhApplication
 {
@@ -266,6 +267,7 @@ kh_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (kh_application_parent_class)->startup (app);
   read_icon_theme_in_thread ();
+  kh_window_surface_release_all ();
 
   self->settings = g_settings_new (APP_ID);
 

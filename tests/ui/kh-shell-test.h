@@ -17,6 +17,7 @@
 #include "app/kh-application.h"
 #include "app/kh-window.h"
 #include "store/kh-db.h"
+#include "ui/common/kh-window-surface.h"
 
 typedef gboolean (*KhTestCondition) (gpointer data);
 
@@ -72,6 +73,8 @@ kh_shell_test_init (int    *argc,
   g_log_set_writer_func (kh_test_log_writer_cb, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
   g_test_log_set_fatal_handler (kh_test_fatal_log_cb, NULL);
+  /* As the application does at start-up. */
+  kh_window_surface_release_all ();
 }
 
 static inline gboolean

@@ -427,12 +427,17 @@ reason_changed_cb (GtkEditable     *entry,
   adw_message_dialog_set_response_enabled (dialog, "make", text[0] != '\0');
 }
 
+/* Enter in the reason answers as the button does: the version is made
+ * and the dialog closes (adw_message_dialog_response () alone leaves it
+ * open, and a second Enter would make another version). */
 static void
 reason_activated_cb (GtkEntry         *entry,
                      AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "make"))
-    adw_message_dialog_response (dialog, "make");
+  if (!adw_message_dialog_get_response_enabled (dialog, "make"))
+    return;
+  adw_message_dialog_response (dialog, "make");
+  gtk_window_close (GTK_WINDOW (dialog));
 }
 
 static void
