@@ -290,27 +290,52 @@ kh_db_validate_client (KhClient     *client,
 
 /* ---- reading and writing ---- */
 
-KhClient *
-_kh_db_read_client (KhDb    *db,
-                    gint64   client_id,
-                    GError **error)
+/* `sql` about the person ?1 (bound), stepped to its row; NOT_FOUND when
+ * there is none. */
+static KhDbStmt *
+step_client (KhDb        *db,
+             const char  *sql,
+             gint64       client_id,
+             GError     **error)
 {
-  g_autoptr(KhDbStmt) stmt = NULL;
+  g_autoptr(KhDbStmt) stmt = _kh_db_prepare (db, sql, error);
   int rc;
 
-  stmt = _kh_db_prepare (db, "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.id = ?", error);
   if (stmt == NULL)
     return NULL;
   _kh_db_bind_int64 (stmt, 1, client_id);
   rc = _kh_db_step (stmt);
   if (rc == KH_DB_ROW)
-    return client_from_row (stmt);
+    return g_steal_pointer (&stmt);
   if (rc != KH_DB_DONE)
     _kh_db_set_error (db, rc, error);
   else
     g_set_error (error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
                  _("The person was not found. Someone may have removed the record."));
   return NULL;
+}
+
+KhClient *
+_kh_db_read_client (KhDb    *db,
+                    gint64   client_id,
+                    GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = step_client (db, "SELECT " CLIENT_COLUMNS " FROM clients c{client_join} WHERE c.id = ?",
+                                          client_id, error);
+
+  return stmt != NULL ? client_from_row (stmt) : NULL;
+}
+
+/* Whether the person is there (NOT_FOUND if not), without reading them:
+ * their row and address are the person's page's to read. */
+static gboolean
+client_exists (KhDb    *db,
+               gint64   client_id,
+               GError **error)
+{
+  g_autoptr(KhDbStmt) stmt = step_client (db, "SELECT 1 FROM clients WHERE id = ?", client_id, error);
+
+  return stmt != NULL;
 }
 
 static gint64
@@ -884,7 +909,6 @@ kh_db_list_client_cases (KhDb    *db,
                          GError **error)
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(KhClient) client = NULL;
   GError *local_error = NULL;
   KhAccessBasis basis;
   gboolean own, may_assess;
@@ -902,9 +926,8 @@ kh_db_list_client_cases (KhDb    *db,
   if (!_kh_db_read_begin (db, &own, error))
     return NULL;
   /* The log row first, as in kh_db_get_client. */
-  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error))
-    client = _kh_db_read_client (db, client_id, &local_error);
-  if (client != NULL)
+  if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error)
+      && client_exists (db, client_id, &local_error))
     {
       /* Whether the case's assessment is a draft or finished (issue 7, 3),
        * for those who work with assessments: on a server a function that
