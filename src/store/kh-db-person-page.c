@@ -15,9 +15,10 @@
  * On a server the transaction is an ordinary write transaction
  * (page_read_begin_sql, with generic plans): its commit waits for the
  * disk, so the page's access-log rows are durable before the page shows
- * anything (the single reads' logged_read_begin_sql does not wait). On SQLite it is one read
- * transaction, one snapshot, whose log rows _kh_db_read_end writes in one
- * short write transaction when it ends (README, "Power loss").
+ * anything (the single reads' logged_read_begin_sql does not wait). On
+ * SQLite it is one read transaction, one snapshot, whose log rows
+ * _kh_db_read_end writes in one short write transaction when it ends
+ * (README, "Power loss").
  */
 #define G_LOG_DOMAIN "kohtaamo-store"
 

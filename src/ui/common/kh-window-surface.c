@@ -43,9 +43,9 @@ toplevels_changed_cb (GListModel *toplevels,
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       /* Before GtkWindow's own unrealize, which destroys the surface. */
-      if (g_object_get_data (G_OBJECT (window), "kh-surface-released") == NULL)
+      if (g_object_get_data (G_OBJECT (window), "kh-surface-watched") == NULL)
         {
-          g_object_set_data (G_OBJECT (window), "kh-surface-released", GINT_TO_POINTER (TRUE));
+          g_object_set_data (G_OBJECT (window), "kh-surface-watched", GINT_TO_POINTER (TRUE));
           g_signal_connect (window, "unrealize", G_CALLBACK (unrealize_cb), NULL);
         }
     }
