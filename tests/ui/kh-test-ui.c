@@ -261,6 +261,20 @@ kh_test_ui_find_type (GtkWidget *widget,
   return kh_test_ui_find (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+GtkWidget *
+kh_test_ui_find_css_class (GtkWidget  *widget,
+                           const char *css_class)
+{
+  return kh_test_ui_find (widget, has_css_class, css_class);
+}
+
 GtkWindow *
 kh_test_ui_find_window (GType type)
 {

@@ -70,6 +70,9 @@ GtkWidget *kh_test_ui_find                (GtkWidget         *widget,
 /* The first of `type`. */
 GtkWidget *kh_test_ui_find_type           (GtkWidget  *widget,
                                            GType       type);
+/* The first with the style class `css_class`. */
+GtkWidget *kh_test_ui_find_css_class      (GtkWidget  *widget,
+                                           const char *css_class);
 
 /* The first shown toplevel window of `type`, or NULL. */
 GtkWindow *kh_test_ui_find_window         (GType       type);

@@ -462,13 +462,6 @@ stored_notes (Fixture *fixture)
   return notes;
 }
 
-static gboolean
-has_css_class_cb (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
 static void
 test_newest_first (Fixture       *fixture,
                    gconstpointer  data)
@@ -483,7 +476,7 @@ test_newest_first (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   /* Entries: their list shows (an empty timeline hides it). */
-  g_assert_true (gtk_widget_is_visible (kh_test_ui_find (GTK_WIDGET (timeline), has_css_class_cb, "kh-timeline")));
+  g_assert_true (gtk_widget_is_visible (kh_test_ui_find_css_class (GTK_WIDGET (timeline), "kh-timeline")));
   /* Every contact is in the timeline: no second list of them. */
   g_assert_false (gtk_widget_get_visible ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                                                        KH_TYPE_PERSON_PAGE,

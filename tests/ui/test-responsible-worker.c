@@ -162,13 +162,6 @@ dialog_gone_cb (gpointer data)
 }
 
 static gboolean
-has_css_class_cb (GtkWidget     *widget,
-                  gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
-static gboolean
 label_is_cb (GtkWidget     *widget,
              gconstpointer  data)
 {
@@ -286,7 +279,7 @@ test_name_and_change (Fixture       *fixture,
   /* Nor anything in the timeline: it says so, with no empty frame below. */
   {
     GtkWidget *pane = page_child (fixture, "timeline_pane");
-    GtkWidget *list = kh_test_ui_find (pane, has_css_class_cb, "kh-timeline");
+    GtkWidget *list = kh_test_ui_find_css_class (pane, "kh-timeline");
 
     g_assert_nonnull (list);
     g_assert_nonnull (kh_test_ui_find (pane, label_is_cb, _("Nothing recorded yet")));
