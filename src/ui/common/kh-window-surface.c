@@ -11,8 +11,9 @@
 
 #include "kh-window-surface.h"
 
-void
-kh_window_surface_release (GtkWindow *window)
+/* Nothing on the window's surface calls the window once it is gone. */
+static void
+release (GtkWindow *window)
 {
   GdkSurface *surface;
 
@@ -29,7 +30,7 @@ kh_window_surface_release (GtkWindow *window)
 static void
 unrealize_cb (GtkWidget *window)
 {
-  kh_window_surface_release (GTK_WINDOW (window));
+  release (GTK_WINDOW (window));
 }
 
 static void
