@@ -326,12 +326,10 @@ _kh_db_read_client (KhDb    *db,
   return stmt != NULL ? client_from_row (stmt) : NULL;
 }
 
-/* Whether the person is there (NOT_FOUND if not), without reading them:
- * their row and address are the person's page's to read. */
-static gboolean
-client_exists (KhDb    *db,
-               gint64   client_id,
-               GError **error)
+gboolean
+_kh_db_client_exists (KhDb    *db,
+                      gint64   client_id,
+                      GError **error)
 {
   g_autoptr(KhDbStmt) stmt = step_client (db, "SELECT 1 FROM clients WHERE id = ?", client_id, error);
 
@@ -927,7 +925,7 @@ kh_db_list_client_cases (KhDb    *db,
     return NULL;
   /* The log row first, as in kh_db_get_client. */
   if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CASES, basis, &local_error)
-      && client_exists (db, client_id, &local_error))
+      && _kh_db_client_exists (db, client_id, &local_error))
     {
       /* Whether the case's assessment is a draft or finished (issue 7, 3),
        * for those who work with assessments: on a server a function that

@@ -881,15 +881,9 @@ kh_db_list_client_contacts (KhDb    *db,
     return NULL;
   /* The log row first, as in kh_db_get_client. */
   if (_kh_db_log_access (db, user, client_id, KH_ACCESS_CONTACTS, basis, &local_error) &&
-      check_exists (db, "SELECT 1 FROM clients WHERE id = ?", client_id, "", &local_error))
+      _kh_db_client_exists (db, client_id, &local_error))
     contacts = list_contacts (db, CONTACT_SELECT "WHERE k.client_id = ?2" CONTACT_ORDER,
                               client_id, &local_error);
-  else if (local_error != NULL && local_error->code == KH_STORE_ERROR_INVALID)
-    {
-      g_clear_error (&local_error);
-      g_set_error (&local_error, KH_STORE_ERROR, KH_STORE_ERROR_NOT_FOUND,
-                   _("The person was not found. Someone may have removed the record."));
-    }
   if (!_kh_db_read_finish (db, own, local_error, error))
     return NULL;
   return g_steal_pointer (&contacts);

@@ -521,6 +521,11 @@ gboolean      _kh_db_log_duplicate_code (KhDb        *db,
 KhClient     *_kh_db_read_client       (KhDb         *db,
                                         gint64        client_id,
                                         GError      **error);
+/* Whether the person is there (NOT_FOUND if not), without reading them:
+ * their row and address are the person's page's to read. */
+gboolean      _kh_db_client_exists     (KhDb         *db,
+                                        gint64        client_id,
+                                        GError      **error);
 
 /* Makes the name keys of every person whose sort key is NULL (after a
  * migration that needs them remade, or a name changed by another program). */
