@@ -345,21 +345,48 @@ test_invitation_from_appointment (void)
 
 /* ---- Could not reach you ---- */
 
-static void
-check_could_not_reach (gconstpointer data)
+/* The letter to `language`'s reader (the UI in the other language), sent
+ * for `reason` after three attempts. */
+static KhDocument *
+could_not_reach_letter (const char    *language,
+                        KhReachReason  reason)
 {
-  const char *language = data;
   g_autoptr(KhUnitProfile) profile = new_profile ();
   g_autoptr(GDateTime) date = fi_time (2026, 12, 7, 9, 0);
   g_autoptr(GDateTime) first = fi_time (2026, 12, 2, 9, 15);
   g_autoptr(GDateTime) second = fi_time (2026, 12, 3, 14, 40);
   g_autoptr(GDateTime) third = fi_time (2026, 12, 4, 10, 5);
+  gboolean fi = g_str_equal (language, "fi");
+  KhAttemptLine attempts[3];
+  KhCouldNotReachLetter l = { 0 };
+
+  attempts[0] = (KhAttemptLine) { first, KH_ATTEMPT_PHONE };
+  attempts[1] = (KhAttemptLine) { second, KH_ATTEMPT_TEXT_MESSAGE };
+  attempts[2] = (KhAttemptLine) { third, KH_ATTEMPT_PHONE };
+  doc_test_set_ui_language (fi ? "sv" : "fi");
+  l.letter.language = language;
+  l.letter.recipient_name = "Åsa Öhman-Äikäs";
+  l.letter.recipient_address = "Äijälänkatu 4 B 12\n90130 Oulu";
+  l.letter.date = date;
+  l.letter.sender = (KhLetterSender) { "Eero Esimerkki", fi ? "sosiaaliohjaaja" : "socialhandledare",
+                                       "08 555 0101", NULL };
+  l.reason = reason;
+  l.attempts = attempts;
+  l.n_attempts = G_N_ELEMENTS (attempts);
+  g_date_clear (&l.reply_by, 1);
+  g_date_set_dmy (&l.reply_by, 21, 12, 2026);
+  l.phone_hours = fi ? "ma–pe klo 9–10" : "mån–fre kl. 9–10";
+  return kh_could_not_reach_letter_build (&l, profile);
+}
+
+static void
+check_could_not_reach (gconstpointer data)
+{
+  const char *language = data;
   g_autoptr(KhDocument) doc = NULL;
   g_autofree char *text = NULL;
   g_autofree char *name = g_strdup_printf ("%s-could-not-reach.pdf", language);
   gboolean fi = g_str_equal (language, "fi");
-  KhAttemptLine attempts[3];
-  KhCouldNotReachLetter l = { 0 };
   static const char *const expected_fi[] = {
     "Yhteydenottopyyntö", "7.12.2026", "Sivu 1 (1)", "Åsa Öhman-Äikäs",
     "Olemme yrittäneet tavoittaa sinua",
@@ -391,26 +418,34 @@ check_could_not_reach (gconstpointer data)
     NULL,
   };
 
-  attempts[0] = (KhAttemptLine) { first, KH_ATTEMPT_PHONE };
-  attempts[1] = (KhAttemptLine) { second, KH_ATTEMPT_TEXT_MESSAGE };
-  attempts[2] = (KhAttemptLine) { third, KH_ATTEMPT_PHONE };
-  doc_test_set_ui_language (fi ? "sv" : "fi");
-  l.letter.language = language;
-  l.letter.recipient_name = "Åsa Öhman-Äikäs";
-  l.letter.recipient_address = "Äijälänkatu 4 B 12\n90130 Oulu";
-  l.letter.date = date;
-  l.letter.sender = (KhLetterSender) { "Eero Esimerkki", fi ? "sosiaaliohjaaja" : "socialhandledare",
-                                       "08 555 0101", NULL };
-  l.reason = KH_REACH_KELA_NOTIFICATION;
-  l.attempts = attempts;
-  l.n_attempts = G_N_ELEMENTS (attempts);
-  g_date_clear (&l.reply_by, 1);
-  g_date_set_dmy (&l.reply_by, 21, 12, 2026);
-  l.phone_hours = fi ? "ma–pe klo 9–10" : "mån–fre kl. 9–10";
-  doc = kh_could_not_reach_letter_build (&l, profile);
+  doc = could_not_reach_letter (language, KH_REACH_KELA_NOTIFICATION);
   text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
   /* Nothing sensitive: not why Kela notified. */
   doc_test_assert_lacks (text, fi ? "perusosa" : "grunddel");
+}
+
+/* A matter already pending: the letter says so in the words of SHL 34 §
+ * and 45 § ("vireillä", "inletts"). */
+static void
+check_could_not_reach_pending (gconstpointer data)
+{
+  const char *language = data;
+  gboolean fi = g_str_equal (language, "fi");
+  g_autoptr(KhDocument) doc = could_not_reach_letter (language, KH_REACH_PENDING_MATTER);
+  g_autofree char *name = g_strdup_printf ("%s-could-not-reach-pending.pdf", language);
+  static const char *const expected_fi[] = {
+    "Olemme yrittäneet tavoittaa sinua",
+    "Haluaisimme keskustella kanssasi asiastasi, joka on meillä vireillä.",
+    NULL,
+  };
+  static const char *const expected_sv[] = {
+    "Vi har försökt nå dig",
+    "Vi vill gärna tala med dig om ditt ärende som har inletts hos oss.",
+    NULL,
+  };
+  g_autofree char *text = render_and_check (doc, name, fi ? expected_fi : expected_sv);
+
+  doc_test_assert_lacks (text, fi ? "Kela" : "FPA");
 }
 
 /* ---- Assessment summary ---- */
@@ -1267,6 +1302,8 @@ main (int   argc,
   g_test_add_func ("/letters/invitation/from-appointment", test_invitation_from_appointment);
   g_test_add_data_func ("/letters/could-not-reach/finnish", "fi", check_could_not_reach);
   g_test_add_data_func ("/letters/could-not-reach/swedish", "sv", check_could_not_reach);
+  g_test_add_data_func ("/letters/could-not-reach/pending/finnish", "fi", check_could_not_reach_pending);
+  g_test_add_data_func ("/letters/could-not-reach/pending/swedish", "sv", check_could_not_reach_pending);
   g_test_add_data_func ("/letters/assessment-summary/finnish", "fi", check_summary);
   g_test_add_data_func ("/letters/assessment-summary/swedish", "sv", check_summary);
   g_test_add_data_func ("/letters/payment-commitment/finnish", "fi", check_commitment);
