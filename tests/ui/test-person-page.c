@@ -662,12 +662,46 @@ person_open_cb (gpointer data)
          && kh_person_page_get_client (fixture->page)->id == fixture->client_id;
 }
 
+/* The People view's leaflet turned to the person's page: was the page
+ * still waiting for the person (its spinner), or were they in? */
+typedef struct
+{
+  KhPersonPage *page;
+  guint         came;
+  gboolean      came_loading;
+} Arrival;
+
+static void
+leaflet_turned_cb (AdwLeaflet *leaflet,
+                   GParamSpec *pspec,
+                   Arrival    *arrival)
+{
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "person") != 0)
+    return;
+  arrival->came++;
+  arrival->came_loading = kh_person_page_get_loading (arrival->page);
+}
+
+static gboolean
+arrived_cb (gpointer data)
+{
+  return ((Arrival *) data)->came > 0;
+}
+
 /* Search as you type, forgiving of ä/a and case, then Enter opens the best
- * match; the people shown in the results are logged as a search read. */
+ * match; the people shown in the results are logged as a search read.
+ * Issue 7: the person's page comes in with the person's details, not with
+ * a spinner first; a reading slower than the wait comes in with it. */
 static void
 test_search_then_enter (void)
 {
   Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhClient) other = kh_client_new ();
+  g_autoptr(KhUser) blocker_user = NULL;
+  Arrival arrival = { 0 };
+  KhDb *blocker;
+  GtkWidget *back;
   GtkWidget *clients;
   GtkEditable *entry;
   GListModel *list;
@@ -681,6 +715,11 @@ test_search_then_enter (void)
   entry = GTK_EDITABLE (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "search_entry"));
   list = G_LIST_MODEL (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "results"));
   leaflet = ADW_LEAFLET (gtk_widget_get_template_child (clients, KH_TYPE_CLIENTS_PAGE, "leaflet"));
+  /* The People view on screen, as where one searches. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture.shell.window),
+                                                                                        KH_TYPE_WINDOW, "view_stack")),
+                                         "clients");
+  g_assert_true (gtk_widget_get_mapped (clients));
 
   gtk_editable_set_text (entry, "MAKINEN ai");
   g_assert_true (kh_test_wait_until (results_shown_cb, clients, 10000));
@@ -691,15 +730,76 @@ test_search_then_enter (void)
                    ==, "1 person found.");
   g_assert_cmpuint (count_log_rows (&fixture, KH_ACCESS_SEARCH), ==, 1);
 
+  arrival.page = fixture.page;
+  g_signal_connect (leaflet, "notify::visible-child-name", G_CALLBACK (leaflet_turned_cb), &arrival);
   g_signal_emit_by_name (entry, "activate");
+  /* The search stays while the page reads. */
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
   g_assert_true (kh_test_wait_until (person_open_cb, &fixture, 10000));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "person");
+  g_assert_cmpuint (arrival.came, ==, 1);
+  g_assert_false (arrival.came_loading);
+  back = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture.page), KH_TYPE_PERSON_PAGE, "back_button"));
+  g_assert_true (gtk_widget_has_focus (back));
 
   /* Back keeps the search as it was. */
   g_assert_true (gtk_widget_activate_action (clients, "clients.back", NULL));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "MAKINEN ai");
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* Another person, while another desk writes (its transaction holds
+   * the database): the reading waits for it, the page comes in with its
+   * spinner after the wait (a tenth of a second), the person when the
+   * other desk is done. */
+  blocker = kh_shell_fixture_open_db (&fixture.shell, &blocker_user);
+  other->last_name = g_strdup ("Mäkinen");
+  other->first_names = g_strdup ("Eero");
+  other->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  other->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  other->birth_date = g_strdup ("1949-02-28");
+  other->language = KH_LANGUAGE_FI;
+  other->id = kh_db_save_client (blocker, blocker_user, other, &error);
+  g_assert_no_error (error);
+  gtk_editable_set_text (entry, "MAKINEN ee");
+  g_assert_true (kh_test_wait_until (results_shown_cb, clients, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (kh_db_begin (blocker, &error));
+  g_assert_no_error (error);
+  arrival.came = 0;
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
+  g_assert_true (kh_test_wait_until (arrived_cb, &arrival, 2000));
+  g_assert_true (arrival.came_loading);
+  g_assert_true (kh_person_page_get_loading (fixture.page));
+  g_assert_null (kh_person_page_get_client (fixture.page));
+  g_assert_true (kh_db_commit (blocker, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&blocker, kh_db_close);
+  g_assert_true (kh_test_wait_until (person_open_cb, &(Fixture) { .page = fixture.page, .client_id = other->id },
+                                     10000));
+  g_assert_false (kh_person_page_get_loading (fixture.page));
+  g_assert_cmpuint (arrival.came, ==, 1);
+
+  /* Back while the page still reads: it does not come. */
+  g_assert_true (gtk_widget_activate_action (clients, "clients.back", NULL));
+  gtk_editable_set_text (entry, "MAKINEN ai");
+  g_assert_true (kh_test_wait_until (results_shown_cb, clients, 10000));
+  arrival.came = 0;
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (gtk_widget_activate_action (clients, "clients.back", NULL));
+  g_assert_true (kh_test_wait_until (person_open_cb, &fixture, 10000));
+  g_assert_false (kh_test_wait_until (arrived_cb, &arrival, 300));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
+
+  /* From elsewhere (reception, the caseload) the page shows at once. */
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (clients), other->id);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "person");
+  g_assert_true (kh_person_page_get_loading (fixture.page));
+  g_assert_true (kh_test_wait_until (person_open_cb, &(Fixture) { .page = fixture.page, .client_id = other->id },
+                                     10000));
+  g_assert_true (gtk_widget_activate_action (clients, "clients.back", NULL));
+  g_signal_handlers_disconnect_by_func (leaflet, leaflet_turned_cb, &arrival);
 
   /* Nobody by that name: a calm empty state. */
   gtk_editable_set_text (entry, "Zyxwv");

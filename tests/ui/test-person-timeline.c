@@ -602,6 +602,42 @@ message_shown_cb (gpointer data)
   return kh_field_message_is_shown (note_field (get_timeline (data)));
 }
 
+static gboolean
+person_released_cb (gpointer data)
+{
+  return kh_person_page_get_client (((Fixture *) data)->page) == NULL;
+}
+
+/* Back to the search: the person's page lets go of the person (their
+ * rows leave with them, so that the next opening has nothing to take off
+ * first), but not while a note is being written on it: the person and
+ * the note stay, as typed. */
+static void
+test_back_lets_go (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (fixture->clients, KH_TYPE_CLIENTS_PAGE,
+                                                                    "leaflet"));
+  g_autofree char *kept = NULL;
+
+  type_note (get_timeline (fixture), "Soitin asiakkaalle, ei vastannut.");
+  g_assert_true (gtk_widget_activate_action (fixture->clients, "clients.back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
+  g_assert_false (kh_test_wait_until (person_released_cb, fixture, 1000));
+  g_assert_false (adw_leaflet_get_child_transition_running (leaflet));
+  g_assert_cmpint (kh_person_page_get_client (fixture->page)->id, ==, fixture->client_id);
+  kept = typed_note (get_timeline (fixture));
+  g_assert_cmpstr (kept, ==, "Soitin asiakkaalle, ei vastannut.");
+
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), fixture->client_id);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "person");
+  type_note (get_timeline (fixture), "");
+  g_assert_true (gtk_widget_activate_action (fixture->clients, "clients.back", NULL));
+  g_assert_true (kh_test_wait_until (person_released_cb, fixture, 10000));
+  g_assert_true (kh_person_page_get_loading (fixture->page));
+  g_assert_cmpuint (g_list_model_get_n_items (kh_person_timeline_get_model (get_timeline (fixture))), ==, 0);
+}
+
 static void
 test_invalid_note_kept (Fixture       *fixture,
                         gconstpointer  data)
@@ -1075,6 +1111,8 @@ main (int   argc,
               fixture_set_up, test_correct_note, fixture_tear_down);
   g_test_add ("/ui/person-timeline/invalid-note-kept", Fixture, NULL,
               fixture_set_up, test_invalid_note_kept, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/back-lets-go", Fixture, NULL,
+              fixture_set_up, test_back_lets_go, fixture_tear_down);
   g_test_add ("/ui/person-timeline/one-log-row-per-reading", Fixture, NULL,
               fixture_set_up, test_one_log_row_per_reading, fixture_tear_down);
   g_test_add_func ("/ui/person-timeline/not-for-reception", test_not_for_reception);

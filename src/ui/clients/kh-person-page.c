@@ -106,6 +106,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 set_value (KhTextRow    *row,
            const char   *value)
@@ -1628,12 +1636,44 @@ kh_person_page_dispose (GObject *object)
 }
 
 static void
+kh_person_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KhPersonPage *self = KH_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, kh_person_page_get_loading (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stack_changed_cb (KhPersonPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
 kh_person_page_class_init (KhPersonPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kh_person_page_dispose;
+  object_class->get_property = kh_person_page_get_property;
+
+  /* TRUE while a new opening waits for the person's details, its spinner
+   * showing; FALSE when they (or why not) are on the page. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -1708,6 +1748,7 @@ kh_person_page_init (KhPersonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (stack_changed_cb), self);
   g_signal_connect (self->meetings_list, "row-activated", G_CALLBACK (meeting_activated_cb), self);
   g_signal_connect (self->cases_list, "row-activated", G_CALLBACK (case_row_activated_cb), self);
 }
@@ -1818,6 +1859,28 @@ page_read_cb (GObject      *object,
     }
 }
 
+/* Takes the person off the page: their details, cases, meetings and
+ * timeline; the spinner shows until another comes. */
+static void
+forget_person (KhPersonPage *self)
+{
+  g_clear_object (&self->client);
+  g_clear_object (&self->address_client);
+  clear_cases (self);
+  clear_contacts (self);
+  clear_meetings (self);
+  gtk_label_set_text (self->responsible_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->responsible_label), FALSE);
+  if (self->timeline != NULL)
+    kh_person_timeline_clear (self->timeline);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
 static void
 load (KhPersonPage *self,
       gint64        client_id,
@@ -1830,6 +1893,19 @@ load (KhPersonPage *self,
   g_clear_object (&self->code_cancellable);
   g_clear_object (&self->address_cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Issue 7: the person, their meetings, cases and timeline (or
+   * contacts) in one reading of the store, one transaction with one
+   * commit (on a server one wait for the disk, for all the access-log
+   * rows); each part is the store's to allow and to log, as alone.
+   * Asked first: the store reads while this thread takes the previous
+   * person off the page (their rows, some milliseconds); the answer is
+   * handled only after this returns. */
+  kh_store_read_person_page_async (self->store, client_id, read_basis (self),
+                                   (works_cases (self) ? KH_PERSON_PAGE_MEETINGS : 0)
+                                   | (self->timeline != NULL ? KH_PERSON_PAGE_TIMELINE : 0),
+                                   self->cancellable, page_read_cb, g_object_ref (self));
+
   self->waiting = 0;
   g_clear_handle_id (&self->reveal_id, g_source_remove);
   stop_waiting_for_rows (self);
@@ -1844,23 +1920,7 @@ load (KhPersonPage *self,
 
   /* A different person: nothing of the previous one may stay on screen. */
   if (client_id != self->client_id)
-    {
-      g_clear_object (&self->client);
-      g_clear_object (&self->address_client);
-      clear_cases (self);
-      clear_contacts (self);
-      clear_meetings (self);
-      gtk_label_set_text (self->responsible_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->responsible_label), FALSE);
-      if (self->timeline != NULL)
-        kh_person_timeline_clear (self->timeline);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.edit", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.book-meeting", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.new-decision", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.correct-decision", FALSE);
-      g_clear_pointer (&self->cases, g_ptr_array_unref);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
+    forget_person (self);
   self->client_id = client_id;
 
   /* A new opening shows its details when the person and the rest have
@@ -1872,17 +1932,33 @@ load (KhPersonPage *self,
       self->waiting = works_cases (self) ? 4 : 3;
       self->reveal_id = g_timeout_add (REVEAL_WAIT_MS, reveal_timeout_cb, self);
     }
-  /* Issue 7: the person, their meetings, cases and timeline (or
-   * contacts) in one reading of the store, one transaction with one
-   * commit (on a server one wait for the disk, for all the access-log
-   * rows); each part is the store's to allow and to log, as alone. */
   gtk_widget_set_visible (self->meetings_group, works_cases (self));
   if (self->timeline != NULL)
     kh_person_timeline_expect (self->timeline, client_id);
-  kh_store_read_person_page_async (self->store, client_id, read_basis (self),
-                                   (works_cases (self) ? KH_PERSON_PAGE_MEETINGS : 0)
-                                   | (self->timeline != NULL ? KH_PERSON_PAGE_TIMELINE : 0),
-                                   self->cancellable, page_read_cb, g_object_ref (self));
+}
+
+gboolean
+kh_person_page_release (KhPersonPage *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_PAGE (self), FALSE);
+
+  if (self->client_id == 0)
+    return TRUE;
+  /* A note being written stays, with its person. */
+  if (self->timeline != NULL && kh_person_timeline_is_writing (self->timeline))
+    return FALSE;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->code_cancellable);
+  g_cancellable_cancel (self->address_cancellable);
+  self->waiting = 0;
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  stop_waiting_for_rows (self);
+  self->stale = FALSE;
+  forget_person (self);
+  self->client_id = 0;
+  return TRUE;
 }
 
 gint64
@@ -1891,6 +1967,14 @@ kh_person_page_get_client_id (KhPersonPage *self)
   g_return_val_if_fail (KH_IS_PERSON_PAGE (self), 0);
 
   return self->client_id;
+}
+
+gboolean
+kh_person_page_get_loading (KhPersonPage *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0;
 }
 
 KhClient *

@@ -23,9 +23,16 @@ void       kh_person_page_set_store     (KhPersonPage *self,
  * contacts. */
 void       kh_person_page_load          (KhPersonPage *self,
                                          gint64        client_id);
+/* The page has left the screen: the person is taken off it (their rows
+ * too), as when another is opened, unless a note is being written on it;
+ * TRUE if taken off (or none was there). */
+gboolean   kh_person_page_release       (KhPersonPage *self);
 gint64     kh_person_page_get_client_id (KhPersonPage *self);
 /* Moves the keyboard focus into the page (its Back button). */
 void       kh_person_page_focus         (KhPersonPage *self);
+/* Property "loading": TRUE while a new opening waits for the person's
+ * details (its spinner shows), FALSE once they or why not are shown. */
+gboolean   kh_person_page_get_loading   (KhPersonPage *self);
 /* The person as last loaded, or NULL. */
 KhClient  *kh_person_page_get_client    (KhPersonPage *self);
 

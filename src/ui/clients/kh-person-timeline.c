@@ -1783,6 +1783,17 @@ kh_person_timeline_get_model (KhPersonTimeline *self)
 }
 
 gboolean
+kh_person_timeline_is_writing (KhPersonTimeline *self)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_val_if_fail (KH_IS_PERSON_TIMELINE (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->note_view);
+  return self->saving || gtk_text_buffer_get_char_count (buffer) > 0;
+}
+
+gboolean
 kh_person_timeline_is_loaded (KhPersonTimeline *self)
 {
   g_return_val_if_fail (KH_IS_PERSON_TIMELINE (self), FALSE);

@@ -51,6 +51,8 @@ void        kh_person_timeline_clear      (KhPersonTimeline *self);
 void        kh_person_timeline_set_client (KhPersonTimeline *self,
                                            KhClient         *client);
 GListModel *kh_person_timeline_get_model  (KhPersonTimeline *self);
+/* Whether a note is being written (its text not empty) or saved. */
+gboolean    kh_person_timeline_is_writing (KhPersonTimeline *self);
 /* Whether the first reading of the current person has arrived. */
 gboolean    kh_person_timeline_is_loaded  (KhPersonTimeline *self);
 
