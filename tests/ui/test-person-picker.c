@@ -562,6 +562,9 @@ test_people_view (void)
   g_signal_emit_by_name (entry, "activate");
   WAIT_UNTIL (g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "person") == 0);
   g_assert_nonnull (kh_person_page_get_client (person_page));
+  g_assert_false (kh_person_page_get_loading (person_page));
+  gtk_test_widget_wait_for_draw (f->ui.window);
+  kh_test_ui_screenshot (f->ui.window, "people-opened");
   g_assert_cmpint (kh_person_page_get_client (person_page)->id, ==, aapo);
 
   gtk_window_set_child (GTK_WINDOW (f->ui.window), NULL);
