@@ -38,6 +38,7 @@ struct _KhWindow
   /* template widgets */
   GtkWidget            *claim_button;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *main_stack;
   AdwStatusPage        *error_page;
   GtkLabel             *database_label;
@@ -57,6 +58,7 @@ struct _KhWindow
   KhStore              *store;
   GSettings            *settings;
   GCancellable         *cancellable;
+  GtkWidget            *user_box;        /* for the main menu, until it is made */
 
   /* borrowed: children of view_stack */
   GtkWidget            *reception_page;
@@ -386,9 +388,11 @@ show_content (KhWindow *self,
   self->can_read_log = kh_user_can_read_access_log (user);
   self->works_cases = kh_role_works_cases (user->role);
 
+  g_clear_object (&self->user_box);
+  self->user_box = g_object_ref_sink (make_user_box (user));
   popover = gtk_menu_button_get_popover (self->menu_button);
   if (GTK_IS_POPOVER_MENU (popover))
-    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), make_user_box (user), "user");
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
 
   /* Benchmark runs always measure the reception view. */
   if (self->settings != NULL && !kh_bench_hooks_first_frame_enabled ())
@@ -929,6 +933,7 @@ kh_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->user_box);
 
   G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
 }
@@ -950,6 +955,7 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_revealer);
   gtk_widget_class_bind_template_callback (widget_class, offline_bar_revealed_cb);
@@ -982,6 +988,24 @@ kh_window_class_init (KhWindowClass *klass)
                                        "win.show-view", "s", "meetings");
 }
 
+/* The main menu is made when it first opens (by click or F10), not with
+ * the window: its popover is 3.6 million instructions of the work before
+ * the first frame, for a menu nobody sees in it. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  KhWindow *self = user_data;
+  GtkPopover *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  popover = gtk_menu_button_get_popover (button);
+  if (self->user_box != NULL && GTK_IS_POPOVER_MENU (popover))
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
+}
+
 static void
 kh_window_init (KhWindow *self)
 {
@@ -989,6 +1013,7 @@ kh_window_init (KhWindow *self)
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* The same words as its tooltip. */
   kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (narrow_cb), self,
                            G_CONNECT_SWAPPED);
 
