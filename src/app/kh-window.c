@@ -36,14 +36,11 @@ struct _KhWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  GtkWidget            *claim_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
   GtkLabel             *database_label;
   GtkSpinner           *spinner;
-  AdwStatusPage        *setup_page;
   GtkLabel             *unit_label;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -53,6 +50,11 @@ struct _KhWindow
   GtkLabel             *offline_label;
   GtkRevealer          *offline_revealer;
   GtkWidget            *reconnect_button;
+
+  /* borrowed: children of main_stack, made when first needed */
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *setup_page;
+  GtkWidget            *claim_button;
 
   /* owned */
   KhStore              *store;
@@ -154,6 +156,50 @@ error_hint (const GError *error)
   return NULL;
 }
 
+static GtkWidget *
+new_pill_button (const char *label,
+                 const char *action,
+                 const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "pill");
+  if (style != NULL)
+    gtk_widget_add_css_class (button, style);
+  kh_accessible_fix_mnemonics (button);
+  return button;
+}
+
+/* The pages that say why the database is not open, or ask who administers
+ * it: most starts show neither, and the two were some 6 million
+ * instructions of the work before the first frame. */
+static void
+ensure_status_pages (KhWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *button;
+
+  if (self->error_page != NULL)
+    return;
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  button = new_pill_button (_("_Try Again"), "win.retry", NULL);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (self->error_page, button);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
+
+  self->setup_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  self->claim_button = new_pill_button (_("_Make Me the Administrator"), "win.claim-administration",
+                                        "suggested-action");
+  gtk_box_append (GTK_BOX (box), self->claim_button);
+  gtk_box_append (GTK_BOX (box), new_pill_button (_("_Not Me"), "win.decline-administration", NULL));
+  adw_status_page_set_child (self->setup_page, box);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->setup_page), "setup");
+}
+
 static void
 show_error (KhWindow     *self,
             const GError *error)
@@ -169,6 +215,7 @@ show_error (KhWindow     *self,
   if (strstr (error->message, kh_store_get_display_path (self->store)) == NULL)
     g_string_append_printf (description, "\n\n<small>%s</small>", path);
 
+  ensure_status_pages (self);
   /* Set only here: the page's large icon is loaded with the window, shown
    * or not, and loading it (the SVG loader with it) cost the first frame
    * some 15 ms and 8 MiB. This page is seldom shown. */
@@ -489,6 +536,7 @@ show_setup (KhWindow *self)
   g_autofree char *question = NULL;
   g_autofree char *description = NULL;
 
+  ensure_status_pages (self);
   adw_status_page_set_icon_name (self->setup_page, "dialog-information-symbolic");
   if (kh_store_get_created (self->store))
     adw_status_page_set_title (self->setup_page, _("A New Database Was Created"));
@@ -720,6 +768,7 @@ decline_administration_action (GtkWidget  *widget,
   /* Translators: %s is the database file */
   description = g_strdup_printf (_("Nothing was changed. The person who will administer the database sets it up by starting Kohtaamo with it, or with “kohtaamo-admin init”, and then adds the other workers.\n\n<small>%s</small>"),
                                  path);
+  ensure_status_pages (self);
   adw_status_page_set_icon_name (self->error_page, "dialog-information-symbolic");
   adw_status_page_set_title (self->error_page, _("Nobody Administers This Database"));
   adw_status_page_set_description (self->error_page, description);
@@ -921,6 +970,9 @@ kh_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
 
+  self->error_page = NULL;
+  self->setup_page = NULL;
+  self->claim_button = NULL;
   self->reception_page = NULL;
   self->clients_page = NULL;
   self->log_page = NULL;
@@ -949,9 +1001,7 @@ kh_window_class_init (KhWindowClass *klass)
   window_class->close_request = kh_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/app/kh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, claim_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, database_label);
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_bar);
@@ -960,7 +1010,6 @@ kh_window_class_init (KhWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_revealer);
   gtk_widget_class_bind_template_callback (widget_class, offline_bar_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, reconnect_button);
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
