@@ -22,6 +22,7 @@
 #include "ui/intake/kh-contact-window.h"
 #include "ui/intake/kh-filter-button.h"
 #include "ui/intake/kh-reception-page.h"
+#include "ui/intake/kh-work-list-cell.h"
 #include "ui/intake/kh-work-list-model.h"
 #include "ui/intake/kh-work-list-row.h"
 
@@ -871,6 +872,35 @@ count_work_list_log (Fixture  *f,
   return count_sql (f, query);
 }
 
+/* Every row on screen in `view` shows the record of its item (a row shows
+ * its record from when it is first laid out on screen); returns how many. */
+static guint
+assert_rows_on_screen_shown (GtkWidget *view)
+{
+  guint shown = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (child);
+      KhWorkListItem *item;
+      KhWorkListRow *row;
+
+      if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_mapped (cell))
+        continue;
+      item = kh_work_list_cell_get_item (KH_WORK_LIST_CELL (cell));
+      row = kh_work_list_cell_get_row (KH_WORK_LIST_CELL (cell));
+      if (item == NULL || kh_work_list_item_get_record (item) == NULL)
+        continue;
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+      g_assert_true (kh_work_list_row_get_item (row) == item);
+      g_assert_true (shows_text (GTK_WIDGET (row), KH_CASE (kh_work_list_item_get_record (item))->client_name));
+      shown++;
+    }
+  return shown;
+}
+
 /* Issue 5 3.3: 5 000 cases wait. The heading says so; the list scrolls to
  * its last row; only the pages shown were read, and only their people
  * logged. */
@@ -920,6 +950,7 @@ test_long_queue (Fixture       *f,
   model = view_model (f, "queue_view");
   /* At the start, only the first page is read. */
   g_assert_cmpuint (kh_work_list_model_get_pages_read (model), ==, 1);
+  g_assert_cmpuint (assert_rows_on_screen_shown (view), >, 0);
 
   /* To the end, as a scroll bar dragged down. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -933,6 +964,8 @@ test_long_queue (Fixture       *f,
   if (!timed_out)
     g_source_remove (timeout_id);
   g_assert_nonnull (row);
+  /* The rows scrolled to show their people, however they came on screen. */
+  g_assert_cmpuint (assert_rows_on_screen_shown (view), >, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "5000 waiting · none urgent");
   kh_test_ui_screenshot (f->ui.window, "reception-long-queue-end");
 
