@@ -36,13 +36,11 @@ struct _KhWindow
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  GtkWidget            *claim_button;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
   GtkLabel             *database_label;
   GtkSpinner           *spinner;
-  AdwStatusPage        *setup_page;
   GtkLabel             *unit_label;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -53,10 +51,16 @@ struct _KhWindow
   GtkRevealer          *offline_revealer;
   GtkWidget            *reconnect_button;
 
+  /* borrowed: children of main_stack, made when first needed */
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *setup_page;
+  GtkWidget            *claim_button;
+
   /* owned */
   KhStore              *store;
   GSettings            *settings;
   GCancellable         *cancellable;
+  GtkWidget            *user_box;        /* for the main menu, until it is made */
 
   /* borrowed: children of view_stack */
   GtkWidget            *reception_page;
@@ -152,6 +156,50 @@ error_hint (const GError *error)
   return NULL;
 }
 
+static GtkWidget *
+new_pill_button (const char *label,
+                 const char *action,
+                 const char *style)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "pill");
+  if (style != NULL)
+    gtk_widget_add_css_class (button, style);
+  kh_accessible_fix_mnemonics (button);
+  return button;
+}
+
+/* The pages that say why the database is not open, or ask who administers
+ * it: most starts show neither, and the two were some 6 million
+ * instructions of the work before the first frame. */
+static void
+ensure_status_pages (KhWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *button;
+
+  if (self->error_page != NULL)
+    return;
+
+  self->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  button = new_pill_button (_("_Try Again"), "win.retry", NULL);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (self->error_page, button);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->error_page), "error");
+
+  self->setup_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  self->claim_button = new_pill_button (_("_Make Me the Administrator"), "win.claim-administration",
+                                        "suggested-action");
+  gtk_box_append (GTK_BOX (box), self->claim_button);
+  gtk_box_append (GTK_BOX (box), new_pill_button (_("_Not Me"), "win.decline-administration", NULL));
+  adw_status_page_set_child (self->setup_page, box);
+  gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->setup_page), "setup");
+}
+
 static void
 show_error (KhWindow     *self,
             const GError *error)
@@ -167,6 +215,7 @@ show_error (KhWindow     *self,
   if (strstr (error->message, kh_store_get_display_path (self->store)) == NULL)
     g_string_append_printf (description, "\n\n<small>%s</small>", path);
 
+  ensure_status_pages (self);
   /* Set only here: the page's large icon is loaded with the window, shown
    * or not, and loading it (the SVG loader with it) cost the first frame
    * some 15 ms and 8 MiB. This page is seldom shown. */
@@ -386,9 +435,11 @@ show_content (KhWindow *self,
   self->can_read_log = kh_user_can_read_access_log (user);
   self->works_cases = kh_role_works_cases (user->role);
 
+  g_clear_object (&self->user_box);
+  self->user_box = g_object_ref_sink (make_user_box (user));
   popover = gtk_menu_button_get_popover (self->menu_button);
   if (GTK_IS_POPOVER_MENU (popover))
-    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), make_user_box (user), "user");
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
 
   /* Benchmark runs always measure the reception view. */
   if (self->settings != NULL && !kh_bench_hooks_first_frame_enabled ())
@@ -485,6 +536,7 @@ show_setup (KhWindow *self)
   g_autofree char *question = NULL;
   g_autofree char *description = NULL;
 
+  ensure_status_pages (self);
   adw_status_page_set_icon_name (self->setup_page, "dialog-information-symbolic");
   if (kh_store_get_created (self->store))
     adw_status_page_set_title (self->setup_page, _("A New Database Was Created"));
@@ -716,6 +768,7 @@ decline_administration_action (GtkWidget  *widget,
   /* Translators: %s is the database file */
   description = g_strdup_printf (_("Nothing was changed. The person who will administer the database sets it up by starting Kohtaamo with it, or with “kohtaamo-admin init”, and then adds the other workers.\n\n<small>%s</small>"),
                                  path);
+  ensure_status_pages (self);
   adw_status_page_set_icon_name (self->error_page, "dialog-information-symbolic");
   adw_status_page_set_title (self->error_page, _("Nobody Administers This Database"));
   adw_status_page_set_description (self->error_page, description);
@@ -917,6 +970,9 @@ kh_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KH_TYPE_WINDOW);
 
+  self->error_page = NULL;
+  self->setup_page = NULL;
+  self->claim_button = NULL;
   self->reception_page = NULL;
   self->clients_page = NULL;
   self->log_page = NULL;
@@ -929,6 +985,7 @@ kh_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->user_box);
 
   G_OBJECT_CLASS (kh_window_parent_class)->dispose (object);
 }
@@ -944,17 +1001,15 @@ kh_window_class_init (KhWindowClass *klass)
   window_class->close_request = kh_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/app/kh-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, claim_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, database_label);
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, KhWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_label);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, offline_revealer);
   gtk_widget_class_bind_template_callback (widget_class, offline_bar_revealed_cb);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, reconnect_button);
-  gtk_widget_class_bind_template_child (widget_class, KhWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KhWindow, switcher_title);
@@ -982,6 +1037,24 @@ kh_window_class_init (KhWindowClass *klass)
                                        "win.show-view", "s", "meetings");
 }
 
+/* The main menu is made when it first opens (by click or F10), not with
+ * the window: its popover is 3.6 million instructions of the work before
+ * the first frame, for a menu nobody sees in it. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  KhWindow *self = user_data;
+  GtkPopover *popover;
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  popover = gtk_menu_button_get_popover (button);
+  if (self->user_box != NULL && GTK_IS_POPOVER_MENU (popover))
+    gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), self->user_box, "user");
+}
+
 static void
 kh_window_init (KhWindow *self)
 {
@@ -989,6 +1062,7 @@ kh_window_init (KhWindow *self)
   kh_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* The same words as its tooltip. */
   kh_accessible_name_menu_button (self->menu_button, _("Main Menu"));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (narrow_cb), self,
                            G_CONNECT_SWAPPED);
 

@@ -8,6 +8,7 @@
 #include "app/kh-preferences-window.h"
 
 #include "kh-shell-test.h"
+#include "kh-test-ui.h"
 
 /* Does `model` (or a section of it) have an item for `action`? */
 static gboolean
@@ -27,6 +28,13 @@ menu_has_action (GMenuModel *model,
         return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+label_is_cb (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static KhPreferencesWindow *
@@ -59,6 +67,8 @@ test_opened_from_menu (void)
   g_auto(GStrv) accels = NULL;
   GtkMenuButton *menu_button;
   KhPreferencesWindow *preferences;
+  GtkPopover *popover;
+  KhUser *user;
 
   kh_shell_fixture_init (&fixture);
   kh_shell_fixture_start (&fixture);
@@ -68,7 +78,23 @@ test_opened_from_menu (void)
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
   menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture.window),
                                                                 KH_TYPE_WINDOW, "menu_button"));
+  /* The menu is made when it first opens, not with the window; then it
+   * has its items and says who is logged in. */
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (menu_button)));
+  gtk_menu_button_popup (menu_button);
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "app.preferences"));
+  user = kh_store_get_user (kh_window_get_store (fixture.window));
+  g_assert_nonnull (kh_test_ui_find (GTK_WIDGET (popover), label_is_cb,
+                                     user->display_name != NULL ? user->display_name : user->account));
+  /* Opened again, it is the same menu. */
+  gtk_menu_button_popdown (menu_button);
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
+  gtk_menu_button_popdown (menu_button);
 
   g_assert_null (find_preferences ());
   g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "preferences", NULL);

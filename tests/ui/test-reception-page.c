@@ -20,7 +20,9 @@
 #include "ui/common/kh-person-fields.h"
 #include "ui/intake/kh-intake-form.h"
 #include "ui/intake/kh-contact-window.h"
+#include "ui/intake/kh-filter-button.h"
 #include "ui/intake/kh-reception-page.h"
+#include "ui/intake/kh-work-list-cell.h"
 #include "ui/intake/kh-work-list-model.h"
 #include "ui/intake/kh-work-list-row.h"
 
@@ -591,7 +593,7 @@ test_queue_deadline (Fixture       *f,
   g_assert_cmpstr (heading (f, "queue_count"), ==, "1 waiting · none urgent");
   /* Issue 5, 2.9: a unit of one team: no team filter, and the rows do not
    * repeat the team's name (once the teams are read). */
-  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (page_child (f, "team_filter")))) == 2);
+  WAIT_UNTIL (g_list_model_get_n_items (kh_filter_button_get_model (KH_FILTER_BUTTON (page_child (f, "team_filter")))) == 2);
   g_assert_false (gtk_widget_get_visible (page_child (f, "team_filter")));
   g_assert_false (shows_text (row, "Team: "));
   kh_test_ui_screenshot (f->ui.window, "reception-queue");
@@ -870,6 +872,35 @@ count_work_list_log (Fixture  *f,
   return count_sql (f, query);
 }
 
+/* Every row on screen in `view` shows the record of its item (a row shows
+ * its record from when it is first laid out on screen); returns how many. */
+static guint
+assert_rows_on_screen_shown (GtkWidget *view)
+{
+  guint shown = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (child);
+      KhWorkListItem *item;
+      KhWorkListRow *row;
+
+      if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_mapped (cell))
+        continue;
+      item = kh_work_list_cell_get_item (KH_WORK_LIST_CELL (cell));
+      row = kh_work_list_cell_get_row (KH_WORK_LIST_CELL (cell));
+      if (item == NULL || kh_work_list_item_get_record (item) == NULL)
+        continue;
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+      g_assert_true (kh_work_list_row_get_item (row) == item);
+      g_assert_true (shows_text (GTK_WIDGET (row), KH_CASE (kh_work_list_item_get_record (item))->client_name));
+      shown++;
+    }
+  return shown;
+}
+
 /* Issue 5 3.3: 5 000 cases wait. The heading says so; the list scrolls to
  * its last row; only the pages shown were read, and only their people
  * logged. */
@@ -919,6 +950,7 @@ test_long_queue (Fixture       *f,
   model = view_model (f, "queue_view");
   /* At the start, only the first page is read. */
   g_assert_cmpuint (kh_work_list_model_get_pages_read (model), ==, 1);
+  g_assert_cmpuint (assert_rows_on_screen_shown (view), >, 0);
 
   /* To the end, as a scroll bar dragged down. */
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
@@ -932,6 +964,8 @@ test_long_queue (Fixture       *f,
   if (!timed_out)
     g_source_remove (timeout_id);
   g_assert_nonnull (row);
+  /* The rows scrolled to show their people, however they came on screen. */
+  g_assert_cmpuint (assert_rows_on_screen_shown (view), >, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "5000 waiting · none urgent");
   kh_test_ui_screenshot (f->ui.window, "reception-long-queue-end");
 
@@ -1017,7 +1051,7 @@ static void
 test_team_filter (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+  KhFilterButton *team = KH_FILTER_BUTTON (page_child (f, "team_filter"));
   GtkWidget *row;
 
   queue_in_two_teams (f);
@@ -1027,8 +1061,8 @@ test_team_filter (Fixture       *f,
   WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (team)));
   /* The store's user was in no team when it signed in: every team's queue,
    * each row saying whose queue the case waits in. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
-  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kh_filter_button_get_model (team)), ==, 3);
+  g_assert_cmpuint (kh_filter_button_get_selected (team), ==, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
   WAIT_UNTIL ((row = find_row (page_child (f, "queue_view"), "Kiirenuori, Testi")) != NULL);
   g_assert_true (shows_text (row, "Team: Nuoret aikuiset · Opened "));
@@ -1036,7 +1070,7 @@ test_team_filter (Fixture       *f,
   g_assert_true (shows_text (row, "Team: Aikuissosiaalityö · Opened "));
 
   /* The young adults' team: its two, its urgent one first. */
-  gtk_drop_down_set_selected (team, 2);
+  kh_filter_button_set_selected (team, 2);
   WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "2 waiting · 1 urgent, shown first") == 0);
   WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL);
   g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
@@ -1047,14 +1081,14 @@ test_team_filter (Fixture       *f,
   g_assert_false (shows_text (row, "Team: "));
 
   /* The first team. */
-  gtk_drop_down_set_selected (team, 1);
+  kh_filter_button_set_selected (team, 1);
   WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "2 waiting · 1 urgent, shown first") == 0
               && record_at (f, "queue_view", 0) != NULL
               && g_strcmp0 (title_at (f, "queue_view", 0), "Kiireaikuinen, Testi") == 0);
   g_assert_cmpuint (count_rows (f, "queue_view"), ==, 2);
 
   /* Every team again. */
-  gtk_drop_down_set_selected (team, 0);
+  kh_filter_button_set_selected (team, 0);
   WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "4 waiting · 2 urgent, shown first") == 0);
   WAIT_UNTIL (count_rows (f, "queue_view") == 4);
 }
@@ -1069,9 +1103,9 @@ test_filters (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) services = NULL;
   KhDb *db = open_db (f, &user);
-  GtkDropDown *channel = GTK_DROP_DOWN (page_child (f, "channel_filter"));
-  GtkDropDown *outcome = GTK_DROP_DOWN (page_child (f, "outcome_filter"));
-  GtkDropDown *worker = GTK_DROP_DOWN (page_child (f, "worker_filter"));
+  KhFilterButton *channel = KH_FILTER_BUTTON (page_child (f, "channel_filter"));
+  KhFilterButton *outcome = KH_FILTER_BUTTON (page_child (f, "outcome_filter"));
+  KhFilterButton *worker = KH_FILTER_BUTTON (page_child (f, "worker_filter"));
   KhService *service;
   GtkWidget *row;
 
@@ -1118,28 +1152,63 @@ test_filters (Fixture       *f,
   g_assert_true (shows_text (row, service->name_fi));
   kh_test_ui_screenshot (f->ui.window, "reception-contacts");
 
-  /* Phone calls: two. */
-  gtk_drop_down_set_selected (channel, KH_CHANNEL_PHONE - KH_CHANNEL_FIRST + 1);
+  /* Phone calls: two, chosen as the receptionist does. The filter's list
+   * is made when it first opens (not with the page), every channel in
+   * it and "All channels" ticked; a click on one chooses it. */
+  g_assert_null (kh_filter_button_get_popover (channel));
+  g_assert_true (shows_text (gtk_widget_get_first_child (GTK_WIDGET (channel)), "All channels"));
+  kh_filter_button_popup (channel);
+  {
+    GtkPopover *popover = kh_filter_button_get_popover (channel);
+    GtkWidget *list = kh_test_ui_find_type (GTK_WIDGET (popover), GTK_TYPE_LIST_VIEW);
+    GtkWidget *phone = NULL;
+    guint shown = 0;
+
+    g_assert_nonnull (list);
+    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)) && gtk_widget_get_first_child (list) != NULL
+                && gtk_widget_get_first_child (gtk_widget_get_last_child (list)) != NULL);
+    for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL; item = gtk_widget_get_next_sibling (item))
+      {
+        GtkWidget *box = gtk_widget_get_first_child (item);
+        GtkWidget *tick = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+        if (box == NULL || !gtk_widget_get_child_visible (item))
+          continue;
+        shown++;
+        /* Only the one chosen is ticked. */
+        g_assert_cmpfloat (gtk_widget_get_opacity (tick), ==, shows_text (box, "All channels") ? 1.0 : 0.0);
+        if (shows_text (box, "Phone"))
+          phone = item;
+      }
+    g_assert_cmpuint (shown, ==, 1 + KH_CHANNEL_LAST - KH_CHANNEL_FIRST + 1);
+    g_assert_nonnull (phone);
+    kh_test_ui_screenshot (GTK_WIDGET (popover), "reception-channel-filter-open");
+    g_signal_emit_by_name (list, "activate", KH_CHANNEL_PHONE - KH_CHANNEL_FIRST + 1);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  }
+  g_assert_cmpuint (kh_filter_button_get_selected (channel), ==, KH_CHANNEL_PHONE - KH_CHANNEL_FIRST + 1);
+  /* The button says what was chosen. */
+  g_assert_true (shows_text (gtk_widget_get_first_child (GTK_WIDGET (channel)), "Phone"));
   WAIT_UNTIL (count_rows (f, "contacts_view") == 2);
   g_assert_cmpstr (heading (f, "contacts_count"), ==, "2 contacts match");
   /* …that opened a case: one. */
-  gtk_drop_down_set_selected (outcome, KH_OUTCOME_CASE_OPENED - KH_OUTCOME_FIRST + 1);
+  kh_filter_button_set_selected (outcome, KH_OUTCOME_CASE_OPENED - KH_OUTCOME_FIRST + 1);
   WAIT_UNTIL (count_rows (f, "contacts_view") == 1);
   g_assert_cmpstr (heading (f, "contacts_count"), ==, "1 contact matches");
   WAIT_UNTIL (record_at (f, "contacts_view", 0) != NULL);
   g_assert_cmpstr (title_at (f, "contacts_view", 0), ==, "Avattu, Testi");
   /* Walk-ins that opened a case: none, and the list says so. */
-  gtk_drop_down_set_selected (channel, KH_CHANNEL_WALK_IN - KH_CHANNEL_FIRST + 1);
+  kh_filter_button_set_selected (channel, KH_CHANNEL_WALK_IN - KH_CHANNEL_FIRST + 1);
   WAIT_UNTIL (count_rows (f, "contacts_view") == 0);
   g_assert_cmpstr (visible_page (f, "contacts_stack"), ==, "no-match");
   g_assert_cmpstr (heading (f, "contacts_count"), ==, "0 contacts match");
 
   /* By the worker who recorded them: all four are this user's. */
-  gtk_drop_down_set_selected (channel, 0);
-  gtk_drop_down_set_selected (outcome, 0);
+  kh_filter_button_set_selected (channel, 0);
+  kh_filter_button_set_selected (outcome, 0);
   WAIT_UNTIL (count_rows (f, "contacts_view") == 4);
-  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (worker)) == 2);
-  gtk_drop_down_set_selected (worker, 1);
+  WAIT_UNTIL (g_list_model_get_n_items (kh_filter_button_get_model (worker)) == 2);
+  kh_filter_button_set_selected (worker, 1);
   WAIT_UNTIL (g_strcmp0 (heading (f, "contacts_count"), "4 contacts match") == 0);
   g_assert_cmpstr (visible_page (f, "contacts_stack"), ==, "list");
 }
@@ -1312,7 +1381,7 @@ test_own_team_first (Fixture       *f,
   KhStore *desk = kh_store_new (f->ui.location);
   gint64 young = queue_in_two_teams (f);
   GtkWidget *page;
-  GtkDropDown *team;
+  KhFilterButton *team;
   GListModel *names;
 
   /* The worker signs in at a desk, now a member of the young adults' team. */
@@ -1322,7 +1391,7 @@ test_own_team_first (Fixture       *f,
   page = kh_reception_page_new (desk);
   kh_test_ui_show (&f->ui, page);
   f->page = page;
-  team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+  team = KH_FILTER_BUTTON (page_child (f, "team_filter"));
 
   WAIT_UNTIL (*heading (f, "queue_count") != '\0');
   g_assert_cmpstr (heading (f, "queue_count"), ==, "2 waiting · 1 urgent, shown first");
@@ -1331,21 +1400,21 @@ test_own_team_first (Fixture       *f,
   g_assert_cmpstr (title_at (f, "queue_view", 0), ==, "Kiirenuori, Testi");
   g_assert_cmpstr (title_at (f, "queue_view", 1), ==, "Nuori, Testi");
   /* Every team to choose from once they are read, the own one chosen. */
-  WAIT_UNTIL (g_list_model_get_n_items (gtk_drop_down_get_model (team)) == 3);
-  names = gtk_drop_down_get_model (team);
-  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 2);
+  WAIT_UNTIL (g_list_model_get_n_items (kh_filter_button_get_model (team)) == 3);
+  names = kh_filter_button_get_model (team);
+  g_assert_cmpuint (kh_filter_button_get_selected (team), ==, 2);
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Nuoret aikuiset");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "All teams");
   kh_test_ui_screenshot (f->ui.window, "reception-own-team");
 
   /* Every team, by hand; shown afresh, the choice stays. */
-  gtk_drop_down_set_selected (team, 0);
+  kh_filter_button_set_selected (team, 0);
   WAIT_UNTIL (g_strcmp0 (heading (f, "queue_count"), "4 waiting · 2 urgent, shown first") == 0
               && count_rows (f, "queue_view") == 4);
   kh_reception_page_refresh (KH_RECEPTION_PAGE (page));
-  WAIT_UNTIL (gtk_drop_down_get_model (team) != names);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (team)), ==, 3);
-  g_assert_cmpuint (gtk_drop_down_get_selected (team), ==, 0);
+  WAIT_UNTIL (kh_filter_button_get_model (team) != names);
+  g_assert_cmpuint (g_list_model_get_n_items (kh_filter_button_get_model (team)), ==, 3);
+  g_assert_cmpuint (kh_filter_button_get_selected (team), ==, 0);
   WAIT_UNTIL (record_at (f, "queue_view", 3) != NULL);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "4 waiting · 2 urgent, shown first");
   g_assert_cmpuint (count_rows (f, "queue_view"), ==, 4);
@@ -1366,15 +1435,15 @@ static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkDropDown *team = GTK_DROP_DOWN (page_child (f, "team_filter"));
+  KhFilterButton *team = KH_FILTER_BUTTON (page_child (f, "team_filter"));
 
   queue_in_two_teams (f);
   kh_reception_page_refresh (KH_RECEPTION_PAGE (f->page));
   WAIT_UNTIL (count_rows (f, "queue_view") == 4 && record_at (f, "queue_view", 3) != NULL
-              && g_list_model_get_n_items (gtk_drop_down_get_model (team)) == 3
+              && g_list_model_get_n_items (kh_filter_button_get_model (team)) == 3
               && find_row (page_child (f, "queue_view"), "Aikuinen, Testi") != NULL);
   kh_test_ui_screenshot (f->ui.window, "reception-every-team");
-  gtk_drop_down_set_selected (team, 2);
+  kh_filter_button_set_selected (team, 2);
   WAIT_UNTIL (count_rows (f, "queue_view") == 2 && record_at (f, "queue_view", 1) != NULL
               && find_row (page_child (f, "queue_view"), "Nuori, Testi") != NULL);
   kh_test_ui_screenshot (f->ui.window, "reception-team-filter");

@@ -44,6 +44,17 @@ window_child (KhShellFixture *fixture,
   return gtk_widget_get_template_child (GTK_WIDGET (fixture->window), KH_TYPE_WINDOW, name);
 }
 
+/* The window's "error" or "setup" page, made when first shown. */
+static gpointer
+status_page (KhShellFixture *fixture,
+             const char     *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (window_child (fixture, "main_stack"), name);
+
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  return page;
+}
+
 static gboolean
 content_shown_cb (gpointer data)
 {
@@ -75,8 +86,12 @@ test_first_start_yes (void)
   kh_shell_fixture_start_as_is (&fixture);
 
   g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "setup");
-  setup = window_child (&fixture, "setup_page");
+  setup = status_page (&fixture, "setup");
   g_assert_cmpstr (adw_status_page_get_title (setup), ==, "A New Database Was Created");
+  /* The question's answer is in focus. */
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (fixture.window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), GTK_WIDGET (setup)));
+  g_assert_true (gtk_widget_has_css_class (gtk_root_get_focus (GTK_ROOT (fixture.window)), "suggested-action"));
   g_assert_nonnull (strstr (adw_status_page_get_description (setup), fixture.path));
   g_assert_nonnull (strstr (adw_status_page_get_description (setup), g_get_user_name ()));
   g_assert_null (kh_shell_fixture_get_view (&fixture, "reception"));
@@ -112,7 +127,7 @@ test_first_start_no (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.decline-administration", NULL));
   g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "error");
-  error_page = window_child (&fixture, "error_page");
+  error_page = status_page (&fixture, "error");
   g_assert_cmpstr (adw_status_page_get_title (error_page), ==, "Nobody Administers This Database");
   g_assert_nonnull (strstr (adw_status_page_get_description (error_page), "Nothing was changed."));
   g_assert_null (kh_shell_fixture_get_view (&fixture, "reception"));
@@ -122,7 +137,7 @@ test_first_start_no (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.retry", NULL));
   g_assert_true (kh_test_wait_until ((KhTestCondition) kh_test_window_settled_cb, fixture.window, 10000));
   g_assert_cmpstr (kh_window_get_state (fixture.window), ==, "setup");
-  g_assert_cmpstr (adw_status_page_get_title (window_child (&fixture, "setup_page")), ==,
+  g_assert_cmpstr (adw_status_page_get_title (status_page (&fixture, "setup")), ==,
                    "Nobody Administers This Database Yet");
   g_assert_cmpuint (count_users (fixture.path), ==, 0);
 
@@ -144,6 +159,10 @@ test_header_says_unit_and_database (void)
   database = window_child (&fixture, "database_label");
   g_assert_cmpstr (gtk_label_get_text (unit), ==, "Unit name not set");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (unit), "dim-label"));
+  /* A database that opens has no need of the pages that say why it did
+   * not, nor of the first start's question: they are not made. */
+  g_assert_null (gtk_stack_get_child_by_name (window_child (&fixture, "main_stack"), "error"));
+  g_assert_null (gtk_stack_get_child_by_name (window_child (&fixture, "main_stack"), "setup"));
   g_assert_cmpstr (gtk_label_get_text (database), ==, fixture.path);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (unit)),
                             "kohtaamo-admin settings unit-name NAME"));
@@ -353,8 +372,7 @@ assert_error_page (KhShellFixture *fixture,
   AdwStatusPage *page;
 
   g_assert_cmpstr (kh_window_get_state (fixture->window), ==, "error");
-  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                         KH_TYPE_WINDOW, "error_page"));
+  page = status_page (fixture, "error");
   g_assert_cmpstr (adw_status_page_get_title (page), ==, title);
   /* The store's own message and the path are there too. */
   g_assert_nonnull (strstr (adw_status_page_get_description (page), fixture->path));
@@ -399,7 +417,7 @@ test_unknown_user (void)
   assert_error_page (&fixture, "Your Account Is Not a Kohtaamo User");
   /* The real role values, each with its name, and the command (2.10). */
   {
-    const char *text = adw_status_page_get_description (window_child (&fixture, "error_page"));
+    const char *text = adw_status_page_get_description (status_page (&fixture, "error"));
     g_autofree char *command = g_strdup_printf ("<tt>kohtaamo-admin users set-role %s ROLE</tt>",
                                                 g_get_user_name ());
 

@@ -14,6 +14,7 @@
 #include "ui/common/kh-store-property.h"
 
 #include "kh-contact-window.h"
+#include "kh-filter-button.h"
 #include "kh-reception-page.h"
 #include "kh-work-list-model.h"
 #include "kh-work-list-cell.h"
@@ -24,19 +25,19 @@ struct _KhReceptionPage
   AdwBin parent_instance;
 
   /* template widgets */
-  GtkDropDown  *channel_filter;
-  GtkLabel     *contacts_count;
-  GtkStack     *contacts_stack;
-  GtkListView  *contacts_view;
-  GtkLabel     *date_label;
-  GtkButton    *new_contact_button;
-  GtkDropDown  *outcome_filter;
-  GtkLabel     *queue_count;
-  GtkStack     *queue_stack;
-  GtkListView  *queue_view;
-  GtkStack     *stack;
-  GtkDropDown  *team_filter;
-  GtkDropDown  *worker_filter;
+  KhFilterButton  *channel_filter;
+  GtkLabel        *contacts_count;
+  GtkStack        *contacts_stack;
+  GtkListView     *contacts_view;
+  GtkLabel        *date_label;
+  GtkButton       *new_contact_button;
+  KhFilterButton  *outcome_filter;
+  GtkLabel        *queue_count;
+  GtkStack        *queue_stack;
+  GtkListView     *queue_view;
+  GtkStack        *stack;
+  KhFilterButton  *team_filter;
+  KhFilterButton  *worker_filter;
 
   /* owned */
   KhStore         *store;
@@ -256,7 +257,7 @@ users_done_cb (GObject      *object,
         g_warning ("Could not list the workers: %s", error->message);
       return;
     }
-  names = GTK_STRING_LIST (gtk_drop_down_get_model (self->worker_filter));
+  names = GTK_STRING_LIST (kh_filter_button_get_model (self->worker_filter));
   for (guint i = 0; i < users->len; i++)
     {
       KhUser *user = g_ptr_array_index (users, i);
@@ -305,8 +306,8 @@ teams_done_cb (GObject      *object,
         selected = i + 1;
     }
   self->teams_setting = TRUE;
-  gtk_drop_down_set_model (self->team_filter, G_LIST_MODEL (names));
-  gtk_drop_down_set_selected (self->team_filter, selected);
+  kh_filter_button_set_model (self->team_filter, G_LIST_MODEL (names));
+  kh_filter_button_set_selected (self->team_filter, selected);
   self->teams_setting = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->team_filter), teams->len > 1 || selected != 0);
   /* A unit of one team: its name in every row would say nothing. */
@@ -318,7 +319,7 @@ teams_done_cb (GObject      *object,
 static void
 team_filter_changed_cb (KhReceptionPage *self)
 {
-  guint i = gtk_drop_down_get_selected (self->team_filter);
+  guint i = kh_filter_button_get_selected (self->team_filter);
 
   if (self->disposed || self->teams_setting)
     return;
@@ -339,11 +340,11 @@ show_own_team (KhReceptionPage *self)
 
   if (me == NULL || me->team_id == 0 || me->team_name == NULL)
     return;
-  gtk_string_list_append (GTK_STRING_LIST (gtk_drop_down_get_model (self->team_filter)),
+  gtk_string_list_append (GTK_STRING_LIST (kh_filter_button_get_model (self->team_filter)),
                           me->team_name);
   g_array_append_val (self->team_ids, me->team_id);
   self->teams_setting = TRUE;
-  gtk_drop_down_set_selected (self->team_filter, self->team_ids->len - 1);
+  kh_filter_button_set_selected (self->team_filter, self->team_ids->len - 1);
   self->teams_setting = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->team_filter), TRUE);
   kh_work_list_model_set_team (self->queue, me->team_id);
@@ -486,9 +487,9 @@ view_activated_cb (GtkListView     *view,
 static void
 filter_changed_cb (KhReceptionPage *self)
 {
-  guint channel = gtk_drop_down_get_selected (self->channel_filter);
-  guint outcome = gtk_drop_down_get_selected (self->outcome_filter);
-  guint worker = gtk_drop_down_get_selected (self->worker_filter);
+  guint channel = kh_filter_button_get_selected (self->channel_filter);
+  guint outcome = kh_filter_button_get_selected (self->outcome_filter);
+  guint worker = kh_filter_button_get_selected (self->worker_filter);
 
   if (self->disposed)
     return;
@@ -588,9 +589,9 @@ setup_filters (KhReceptionPage *self)
   gtk_string_list_append (workers, _("All workers"));
   g_array_append_val (self->worker_ids, anyone);
 
-  gtk_drop_down_set_model (self->channel_filter, G_LIST_MODEL (channels));
-  gtk_drop_down_set_model (self->outcome_filter, G_LIST_MODEL (outcomes));
-  gtk_drop_down_set_model (self->worker_filter, G_LIST_MODEL (workers));
+  kh_filter_button_set_model (self->channel_filter, G_LIST_MODEL (channels));
+  kh_filter_button_set_model (self->outcome_filter, G_LIST_MODEL (outcomes));
+  kh_filter_button_set_model (self->worker_filter, G_LIST_MODEL (workers));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->channel_filter),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Channel"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_filter),
@@ -607,7 +608,7 @@ setup_filters (KhReceptionPage *self)
 
     gtk_string_list_append (teams, _("All teams"));
     g_array_append_val (self->team_ids, every);
-    gtk_drop_down_set_model (self->team_filter, G_LIST_MODEL (teams));
+    kh_filter_button_set_model (self->team_filter, G_LIST_MODEL (teams));
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->team_filter),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, _("Team"), -1);
     g_signal_connect_swapped (self->team_filter, "notify::selected",
@@ -977,6 +978,7 @@ kh_reception_page_class_init (KhReceptionPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "reception.new-contact", NULL);
 
+  g_type_ensure (KH_TYPE_FILTER_BUTTON);
   g_type_ensure (KH_TYPE_INTAKE_FORM);
   g_type_ensure (KH_TYPE_WORK_LIST_CELL);
 }

@@ -18,6 +18,8 @@ struct _KhWorkListCell
 
   /* borrowed (the child, made when first needed) */
   KhWorkListRow  *row;
+
+  guint           allocated : 1;  /* has been laid out on screen */
 };
 
 G_DEFINE_FINAL_TYPE (KhWorkListCell, kh_work_list_cell, GTK_TYPE_WIDGET)
@@ -42,9 +44,52 @@ update (KhWorkListCell *self)
     }
   if (self->row != NULL)
     {
-      kh_work_list_row_set_item (self->row, self->item);
+      if (self->allocated)
+        kh_work_list_row_set_item (self->row, self->item);
       gtk_widget_set_visible (GTK_WIDGET (self->row), loaded);
     }
+}
+
+static void
+kh_work_list_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  KhWorkListCell *self = KH_WORK_LIST_CELL (widget);
+
+  if (self->row != NULL && gtk_widget_get_visible (GTK_WIDGET (self->row)))
+    gtk_widget_measure (GTK_WIDGET (self->row), orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/* A row shows its record from the first time its cell is laid out on
+ * screen (GtkListView lays out only the items in view): the first page
+ * has a dozen rows, half of them below the fold in the first frame, and
+ * their texts, times and badges, styled and measured, were a large part
+ * of the work before it. The row itself is made with the cell, before
+ * the window is laid out, so that it has its style then; what it shows
+ * does not change its height (its texts are one line each, its side a
+ * GtkInscription, and its least height a row's, style.css). */
+static void
+kh_work_list_cell_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  KhWorkListCell *self = KH_WORK_LIST_CELL (widget);
+
+  if (!self->allocated)
+    {
+      self->allocated = TRUE;
+      if (self->row != NULL)
+        kh_work_list_row_set_item (self->row, self->item);
+    }
+  if (self->row != NULL && gtk_widget_get_visible (GTK_WIDGET (self->row)))
+    gtk_widget_size_allocate (GTK_WIDGET (self->row), &(GtkAllocation) { 0, 0, width, height }, baseline);
 }
 
 static void
@@ -116,7 +161,8 @@ kh_work_list_cell_class_init (KhWorkListCellClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = kh_work_list_cell_measure;
+  widget_class->size_allocate = kh_work_list_cell_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "kh-work-list-cell");
   g_type_ensure (KH_TYPE_WORK_LIST_ROW);
 }
