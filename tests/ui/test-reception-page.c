@@ -901,6 +901,44 @@ assert_rows_on_screen_shown (GtkWidget *view)
   return shown;
 }
 
+typedef struct
+{
+  GtkWidget *view;
+  GtkWidget *caption;    /* a label in the caption style */
+  guint      checked;    /* rows looked at */
+  guint      wrong;      /* of them, with another font in their long line */
+} FontCheck;
+
+static int
+font_size (GtkWidget *widget)
+{
+  return pango_font_description_get_size (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+}
+
+/* After each layout, before the frame is drawn: the rows laid out on
+ * screen have their long line (a GtkInscription in the caption style) in
+ * the caption's font, also when the row was made during that layout. */
+static void
+check_row_fonts_cb (GdkFrameClock *clock,
+                    FontCheck     *check)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (check->view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (child);
+      KhWorkListRow *row;
+
+      if (!KH_IS_WORK_LIST_CELL (cell) || !gtk_widget_get_child_visible (child))
+        continue;
+      row = kh_work_list_cell_get_row (KH_WORK_LIST_CELL (cell));
+      if (row == NULL || !gtk_widget_get_visible (GTK_WIDGET (row)))
+        continue;
+      check->checked++;
+      if (font_size (kh_test_ui_find_type (GTK_WIDGET (row), GTK_TYPE_INSCRIPTION)) != font_size (check->caption))
+        check->wrong++;
+    }
+}
+
 /* Issue 5 3.3: 5 000 cases wait. The heading says so; the list scrolls to
  * its last row; only the pages shown were read, and only their people
  * logged. */
@@ -919,6 +957,8 @@ test_long_queue (Fixture       *f,
   guint timeout_id;
   gint64 log_start;
   guint before;
+  FontCheck check = { view, page_child (f, "queue_count"), 0, 0 };
+  gulong check_id;
 
   /* All yesterday evening, whatever the time of day the test runs: the
    * list of today's contacts stays empty, and only the queue reads them. */
@@ -942,6 +982,9 @@ test_long_queue (Fixture       *f,
   kh_db_close (db);
   log_start = count_sql (f, "SELECT coalesce (max (id), 0) FROM access_log");
 
+  check_id = g_signal_connect_after (gtk_widget_get_frame_clock (f->ui.window), "layout",
+                                     G_CALLBACK (check_row_fonts_cb), &check);
+
   /* No refresh asked: the store notices the other connection's commit and
    * the page follows by itself (issue 6, 6), once. */
   WAIT_UNTIL (count_rows (f, "queue_view") == 5000);
@@ -964,8 +1007,12 @@ test_long_queue (Fixture       *f,
   if (!timed_out)
     g_source_remove (timeout_id);
   g_assert_nonnull (row);
-  /* The rows scrolled to show their people, however they came on screen. */
+  /* The rows scrolled to show their people, however they came on screen,
+   * in their fonts from the first frame they were in. */
   g_assert_cmpuint (assert_rows_on_screen_shown (view), >, 0);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (f->ui.window), check_id);
+  g_assert_cmpuint (check.checked, >, 0);
+  g_assert_cmpuint (check.wrong, ==, 0);
   g_assert_cmpstr (heading (f, "queue_count"), ==, "5000 waiting · none urgent");
   kh_test_ui_screenshot (f->ui.window, "reception-long-queue-end");
 

@@ -32,20 +32,41 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A GtkInscription sets up its text's font as it is made, before it has
+ * its place and so its style; GTK gives it the font of its style when the
+ * window is next styled, before the next layout. A row made while its
+ * list is laid out is drawn before that: its inscriptions take the font
+ * of their style at once, as a new context for them has it. */
+static void
+refresh_fonts (GtkWidget *widget)
+{
+  if (GTK_IS_INSCRIPTION (widget))
+    {
+      PangoContext *styled = gtk_widget_create_pango_context (widget);
+
+      pango_context_set_font_description (gtk_widget_get_pango_context (widget),
+                                          pango_context_get_font_description (styled));
+      g_object_unref (styled);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    refresh_fonts (child);
+}
+
 static void
 update (KhWorkListCell *self)
 {
   gboolean loaded = self->item != NULL && kh_work_list_item_get_record (self->item) != NULL;
 
-  if (loaded && self->row == NULL)
+  if (loaded && self->row == NULL && self->allocated)
     {
       self->row = KH_WORK_LIST_ROW (kh_work_list_row_new ());
       gtk_widget_set_parent (GTK_WIDGET (self->row), GTK_WIDGET (self));
+      refresh_fonts (GTK_WIDGET (self->row));
     }
   if (self->row != NULL)
     {
-      if (self->allocated)
-        kh_work_list_row_set_item (self->row, self->item);
+      kh_work_list_row_set_item (self->row, self->item);
       gtk_widget_set_visible (GTK_WIDGET (self->row), loaded);
     }
 }
@@ -66,14 +87,15 @@ kh_work_list_cell_measure (GtkWidget      *widget,
                         minimum_baseline, natural_baseline);
 }
 
-/* A row shows its record from the first time its cell is laid out on
- * screen (GtkListView lays out only the items in view): the first page
- * has a dozen rows, half of them below the fold in the first frame, and
- * their texts, times and badges, styled and measured, were a large part
- * of the work before it. The row itself is made with the cell, before
- * the window is laid out, so that it has its style then; what it shows
- * does not change its height (its texts are one line each, its side a
- * GtkInscription, and its least height a row's, style.css). */
+/* A row is made (and shows its record) when its cell is first laid out on
+ * screen: GtkListView lays out only the items in view, and the first page
+ * has a dozen rows, half of them below the fold in the first frame; made,
+ * filled, styled and measured they were some 35 million instructions of
+ * the work before it. Until then the cell keeps a row's height
+ * (style.css), which is a row's height whatever it shows (one-line texts,
+ * a GtkInscription at the side), so the list's layout is the same. A row
+ * made here is drawn in this frame: its labels take their style as they
+ * measure, its inscriptions their font from refresh_fonts. */
 static void
 kh_work_list_cell_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -85,8 +107,7 @@ kh_work_list_cell_size_allocate (GtkWidget *widget,
   if (!self->allocated)
     {
       self->allocated = TRUE;
-      if (self->row != NULL)
-        kh_work_list_row_set_item (self->row, self->item);
+      update (self);
     }
   if (self->row != NULL && gtk_widget_get_visible (GTK_WIDGET (self->row)))
     gtk_widget_size_allocate (GTK_WIDGET (self->row), &(GtkAllocation) { 0, 0, width, height }, baseline);

@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (KhWorkListCell, kh_work_list_cell, KH, WORK_LIST_CELL, Gtk
 /* What the work lists' factory (kh_list_factory_new in kh-reception-page.c)
  * makes for each GtkListItem, its "item" set at bind. GtkListView makes
  * items for a couple of hundred positions around those on screen, and most
- * of them are on pages not read yet: a cell stays empty (a row's height)
- * until its item has a record, and only then makes its KhWorkListRow,
- * which shows the record once the cell is first laid out on screen. */
+ * of them are on pages not read yet or off screen: a cell stays empty (a
+ * row's height) until its item has a record and it is laid out on screen,
+ * and only then makes its KhWorkListRow. */
 KhWorkListItem *kh_work_list_cell_get_item (KhWorkListCell *self);
 void            kh_work_list_cell_set_item (KhWorkListCell *self,
                                             KhWorkListItem *item);
