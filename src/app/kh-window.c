@@ -865,6 +865,21 @@ discard_answered_cb (gboolean discard,
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The answer about a case note being written: thrown away, the window
+ * closes as asked, once more through the questions (a contact at
+ * reception may be next). */
+static void
+note_answered_cb (gboolean discard,
+                  gpointer user_data)
+{
+  g_autoptr(KhWindow) self = user_data;
+
+  self->asking_to_close = FALSE;
+  if (!discard || gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
 /* A person's details being edited over this window: the editor asks about
  * its own changes (or waits for its save). Returns TRUE if it is still open. */
 static gboolean
@@ -903,8 +918,8 @@ kh_window_close_request (GtkWindow *window)
   KhWindow *self = KH_WINDOW (window);
 
   /* Closing (the close button, Ctrl+W, Ctrl+Q) never throws away a
-   * half-written contact or a save in progress without asking, just as
-   * Escape and Cancel in the form do not. */
+   * half-written contact or case note, or a save in progress, without
+   * asking, just as Escape and Cancel in the form do not. */
   if (!self->close_confirmed)
     {
       if (close_editors (self))
@@ -912,6 +927,17 @@ kh_window_close_request (GtkWindow *window)
 
       if (self->asking_to_close)
         return TRUE;
+
+      if (self->clients_page != NULL
+          && kh_clients_page_has_unsaved_note (KH_CLIENTS_PAGE (self->clients_page)))
+        {
+          self->asking_to_close = TRUE;
+          adw_view_stack_set_visible_child_name (self->view_stack, "clients");
+          gtk_window_present (window);
+          kh_clients_page_ask_discard_note (KH_CLIENTS_PAGE (self->clients_page), window,
+                                            note_answered_cb, g_object_ref (self));
+          return TRUE;
+        }
 
       if (self->reception_page != NULL
           && kh_reception_page_has_unsaved_work (KH_RECEPTION_PAGE (self->reception_page)))

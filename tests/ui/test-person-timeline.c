@@ -638,6 +638,88 @@ test_back_lets_go (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (kh_person_timeline_get_model (get_timeline (fixture))), ==, 0);
 }
 
+static gboolean
+note_question_cb (gpointer data)
+{
+  return kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* The question about the note being written: its words, then `response`. */
+static void
+answer_note_question (const char *response)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (kh_test_wait_until (note_question_cb, NULL, 10000));
+  dialog = kh_test_ui_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  kh_test_ui_screenshot (GTK_WIDGET (dialog), "note-question");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Discard the Case Note?");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The case note you have started on this person’s page has not been saved.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+}
+
+static gboolean
+other_person_open_cb (gpointer data)
+{
+  Fixture *fixture = data;
+  KhClient *client = kh_person_page_get_client (fixture->page);
+
+  return client != NULL && client->id != fixture->client_id && !kh_person_page_get_loading (fixture->page);
+}
+
+/* Never lose what was typed: opening another person, or closing the
+ * window, while a case note is being written asks first; kept, the note
+ * and its person stay, with the cursor in the note. */
+static void
+test_note_asks (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KhUser) sw = NULL;
+  g_autoptr(KhDb) db = open_as (fixture, WORKER, &sw);
+  g_autoptr(KhClient) other = kh_client_new ();
+  g_autofree char *kept = NULL;
+  g_autofree char *left = NULL;
+  GtkWidget *note;
+
+  other->last_name = g_strdup ("Lahtinen");
+  other->first_names = g_strdup ("Veli");
+  other->identity_kind = KH_IDENTITY_BIRTH_DATE;
+  other->no_code_reason = KH_NO_CODE_NOT_KNOWN;
+  other->birth_date = g_strdup ("1950-06-30");
+  other->language = KH_LANGUAGE_FI;
+  other->id = kh_db_save_client (db, sw, other, &error);
+  g_assert_no_error (error);
+
+  type_note (get_timeline (fixture), "Asiakas soitti, pyysi ajan.");
+  note = find_descendant (GTK_WIDGET (get_timeline (fixture)), GTK_TYPE_TEXT_VIEW);
+
+  /* Another person: kept. */
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), other->id);
+  answer_note_question ("keep");
+  g_assert_cmpint (kh_person_page_get_client (fixture->page)->id, ==, fixture->client_id);
+  kept = typed_note (get_timeline (fixture));
+  g_assert_cmpstr (kept, ==, "Asiakas soitti, pyysi ajan.");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->shell.window)) == note);
+
+  /* Closing the window: kept, the window stays. */
+  gtk_window_close (GTK_WINDOW (fixture->shell.window));
+  answer_note_question ("keep");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->shell.window)));
+  g_assert_true (kh_person_page_has_unsaved_note (fixture->page));
+
+  /* Another person: thrown away, and the other person opens. */
+  kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), other->id);
+  answer_note_question ("discard");
+  g_assert_true (kh_test_wait_until (other_person_open_cb, fixture, 10000));
+  left = typed_note (get_timeline (fixture));
+  g_assert_cmpstr (left, ==, "");
+  g_assert_false (kh_person_page_has_unsaved_note (fixture->page));
+}
+
 static void
 test_invalid_note_kept (Fixture       *fixture,
                         gconstpointer  data)
@@ -1111,6 +1193,8 @@ main (int   argc,
               fixture_set_up, test_correct_note, fixture_tear_down);
   g_test_add ("/ui/person-timeline/invalid-note-kept", Fixture, NULL,
               fixture_set_up, test_invalid_note_kept, fixture_tear_down);
+  g_test_add ("/ui/person-timeline/note-asks", Fixture, NULL,
+              fixture_set_up, test_note_asks, fixture_tear_down);
   g_test_add ("/ui/person-timeline/back-lets-go", Fixture, NULL,
               fixture_set_up, test_back_lets_go, fixture_tear_down);
   g_test_add ("/ui/person-timeline/one-log-row-per-reading", Fixture, NULL,

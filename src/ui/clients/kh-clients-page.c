@@ -106,14 +106,55 @@ person_loading_cb (KhClientsPage *self)
     show_person (self);
 }
 
+typedef struct
+{
+  KhClientsPage *self;          /* owned */
+  gint64         client_id;
+  gboolean       from_search;
+} PendingOpen;
+
+static void open_client (KhClientsPage *self,
+                         gint64         client_id,
+                         gboolean       from_search);
+
+static void
+note_answered_cb (gboolean discard,
+                  gpointer user_data)
+{
+  PendingOpen *pending = user_data;
+
+  /* Kept: the person and their note on screen, the cursor in the note. */
+  if (discard)
+    open_client (pending->self, pending->client_id, pending->from_search);
+  else
+    adw_leaflet_set_visible_child_name (pending->self->leaflet, "person");
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
 /* `from_search`: opened from the search on screen, which may stay until
  * the page has the person (OPEN_HOLD_MS); from elsewhere (reception, the
- * caseload) the page shows at once. */
+ * caseload) the page shows at once. Another person than the page has,
+ * while a case note is being written there: asked first. */
 static void
 open_client (KhClientsPage *self,
              gint64         client_id,
              gboolean       from_search)
 {
+  if (client_id != kh_person_page_get_client_id (self->person_page)
+      && kh_person_page_has_unsaved_note (self->person_page))
+    {
+      PendingOpen *pending = g_new0 (PendingOpen, 1);
+
+      pending->self = g_object_ref (self);
+      pending->client_id = client_id;
+      pending->from_search = from_search;
+      stop_holding (self);
+      kh_person_page_ask_discard_note (self->person_page, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                       note_answered_cb, pending);
+      return;
+    }
+
   stop_holding (self);
   kh_person_page_load (self->person_page, client_id);
 
@@ -496,6 +537,31 @@ kh_clients_page_show_client (KhClientsPage *self,
   g_return_if_fail (client_id > 0);
 
   open_client (self, client_id, FALSE);
+}
+
+gboolean
+kh_clients_page_has_unsaved_note (KhClientsPage *self)
+{
+  g_return_val_if_fail (KH_IS_CLIENTS_PAGE (self), FALSE);
+
+  return kh_person_page_has_unsaved_note (self->person_page);
+}
+
+void
+kh_clients_page_ask_discard_note (KhClientsPage     *self,
+                                  GtkWindow         *parent,
+                                  KhDiscardCallback  callback,
+                                  gpointer           user_data)
+{
+  g_return_if_fail (KH_IS_CLIENTS_PAGE (self));
+
+  /* The note on screen, behind the question about it. */
+  if (kh_person_page_has_unsaved_note (self->person_page))
+    {
+      stop_holding (self);
+      adw_leaflet_set_visible_child_name (self->leaflet, "person");
+    }
+  kh_person_page_ask_discard_note (self->person_page, parent, callback, user_data);
 }
 
 void

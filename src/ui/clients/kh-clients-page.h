@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "store/kh-store.h"
+#include "ui/intake/kh-intake-form.h"   /* KhDiscardCallback */
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,14 @@ GtkWidget *kh_clients_page_new          (KhStore       *store);
 /* Opens the person's page (e.g. from reception). */
 void       kh_clients_page_show_client  (KhClientsPage *self,
                                          gint64         client_id);
+/* A case note is being written on the person's page. */
+gboolean   kh_clients_page_has_unsaved_note (KhClientsPage     *self);
+/* Shows that note and asks whether to throw it away (see
+ * kh_person_page_ask_discard_note). */
+void       kh_clients_page_ask_discard_note (KhClientsPage     *self,
+                                             GtkWindow         *parent,
+                                             KhDiscardCallback  callback,
+                                             gpointer           user_data);
 /* Back to the search with the cursor in the search entry. */
 void       kh_clients_page_focus_search (KhClientsPage *self);
 

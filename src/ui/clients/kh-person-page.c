@@ -1938,6 +1938,75 @@ load (KhPersonPage *self,
 }
 
 gboolean
+kh_person_page_has_unsaved_note (KhPersonPage *self)
+{
+  g_return_val_if_fail (KH_IS_PERSON_PAGE (self), FALSE);
+
+  return self->client_id > 0 && self->timeline != NULL && kh_person_timeline_is_writing (self->timeline);
+}
+
+typedef struct
+{
+  KhDiscardCallback callback;
+  gpointer          user_data;
+  KhPersonPage     *page;       /* owned */
+} NoteAsk;
+
+static void
+note_ask_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NoteAsk          *ask)
+{
+  gboolean discard = g_strcmp0 (response, "discard") == 0;
+
+  if (discard && ask->page->timeline != NULL)
+    kh_person_timeline_discard_note (ask->page->timeline);
+  /* Kept: the note is where it was, with the cursor in it. */
+  if (!discard && ask->page->timeline != NULL)
+    kh_person_timeline_focus_note (ask->page->timeline);
+  ask->callback (discard && !kh_person_page_has_unsaved_note (ask->page), ask->user_data);
+  g_object_unref (ask->page);
+  g_free (ask);
+}
+
+void
+kh_person_page_ask_discard_note (KhPersonPage      *self,
+                                 GtkWindow         *parent,
+                                 KhDiscardCallback  callback,
+                                 gpointer           user_data)
+{
+  GtkWidget *dialog;
+  NoteAsk *ask;
+
+  g_return_if_fail (KH_IS_PERSON_PAGE (self));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+  g_return_if_fail (callback != NULL);
+
+  if (!kh_person_page_has_unsaved_note (self))
+    {
+      callback (TRUE, user_data);
+      return;
+    }
+
+  ask = g_new0 (NoteAsk, 1);
+  ask->callback = callback;
+  ask->user_data = user_data;
+  ask->page = g_object_ref (self);
+  /* Never lose what was typed without asking. */
+  dialog = adw_message_dialog_new (parent, _("Discard the Case Note?"),
+                                   _("The case note you have started on this person’s page has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Writing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (dialog, "response", G_CALLBACK (note_ask_response_cb), ask);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
 kh_person_page_release (KhPersonPage *self)
 {
   g_return_val_if_fail (KH_IS_PERSON_PAGE (self), FALSE);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "store/kh-store.h"
+#include "ui/intake/kh-intake-form.h"   /* KhDiscardCallback */
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,15 @@ void       kh_person_page_set_store     (KhPersonPage *self,
  * contacts. */
 void       kh_person_page_load          (KhPersonPage *self,
                                          gint64        client_id);
+/* A case note is being written on the page's timeline (or saved). */
+gboolean   kh_person_page_has_unsaved_note (KhPersonPage      *self);
+/* Asks over `parent` whether to throw that note away; `callback` gets
+ * TRUE if it was (or there was none), FALSE if it is kept (the cursor
+ * back in it). */
+void       kh_person_page_ask_discard_note (KhPersonPage      *self,
+                                            GtkWindow         *parent,
+                                            KhDiscardCallback  callback,
+                                            gpointer           user_data);
 /* The page has left the screen: the person is taken off it (their rows
  * too), as when another is opened, unless a note is being written on it;
  * TRUE if taken off (or none was there). */

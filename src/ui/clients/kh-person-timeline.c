@@ -1782,6 +1782,23 @@ kh_person_timeline_get_model (KhPersonTimeline *self)
   return G_LIST_MODEL (self->entries);
 }
 
+void
+kh_person_timeline_focus_note (KhPersonTimeline *self)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+void
+kh_person_timeline_discard_note (KhPersonTimeline *self)
+{
+  g_return_if_fail (KH_IS_PERSON_TIMELINE (self));
+
+  if (!self->saving)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", -1);
+}
+
 gboolean
 kh_person_timeline_is_writing (KhPersonTimeline *self)
 {

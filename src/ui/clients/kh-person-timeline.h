@@ -53,6 +53,10 @@ void        kh_person_timeline_set_client (KhPersonTimeline *self,
 GListModel *kh_person_timeline_get_model  (KhPersonTimeline *self);
 /* Whether a note is being written (its text not empty) or saved. */
 gboolean    kh_person_timeline_is_writing (KhPersonTimeline *self);
+/* Moves the keyboard focus into the note being written. */
+void        kh_person_timeline_focus_note   (KhPersonTimeline *self);
+/* Throws away the note being written (not one being saved). */
+void        kh_person_timeline_discard_note (KhPersonTimeline *self);
 /* Whether the first reading of the current person has arrived. */
 gboolean    kh_person_timeline_is_loaded  (KhPersonTimeline *self);
 
