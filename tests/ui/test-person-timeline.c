@@ -691,6 +691,8 @@ test_note_asks (Fixture       *fixture,
   g_autoptr(KhClient) other = kh_client_new ();
   g_autofree char *kept = NULL;
   g_autofree char *left = NULL;
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (fixture->clients, KH_TYPE_CLIENTS_PAGE,
+                                                                    "leaflet"));
   GtkWidget *note;
 
   other->last_name = g_strdup ("Lahtinen");
@@ -705,8 +707,12 @@ test_note_asks (Fixture       *fixture,
   type_note (get_timeline (fixture), "Asiakas soitti, pyysi ajan.");
   note = find_descendant (GTK_WIDGET (get_timeline (fixture)), GTK_TYPE_TEXT_VIEW);
 
-  /* Another person: kept. */
+  /* Back to the search (the note stays, with its person), then another
+   * person: the note comes back on screen behind the question; kept. */
+  g_assert_true (gtk_widget_activate_action (fixture->clients, "clients.back", NULL));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "search");
   kh_clients_page_show_client (KH_CLIENTS_PAGE (fixture->clients), other->id);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "person");
   answer_note_question ("keep");
   g_assert_cmpint (kh_person_page_get_client (fixture->page)->id, ==, fixture->client_id);
   kept = typed_note (get_timeline (fixture));

@@ -123,11 +123,9 @@ note_answered_cb (gboolean discard,
 {
   PendingOpen *pending = user_data;
 
-  /* Kept: the person and their note on screen, the cursor in the note. */
+  /* Kept: the person and their note stay on screen, the cursor in it. */
   if (discard)
     open_client (pending->self, pending->client_id, pending->from_search);
-  else
-    adw_leaflet_set_visible_child_name (pending->self->leaflet, "person");
   g_object_unref (pending->self);
   g_free (pending);
 }
@@ -149,9 +147,8 @@ open_client (KhClientsPage *self,
       pending->self = g_object_ref (self);
       pending->client_id = client_id;
       pending->from_search = from_search;
-      stop_holding (self);
-      kh_person_page_ask_discard_note (self->person_page, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                       note_answered_cb, pending);
+      kh_clients_page_ask_discard_note (self, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        note_answered_cb, pending);
       return;
     }
 

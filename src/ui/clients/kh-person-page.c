@@ -1881,10 +1881,10 @@ forget_person (KhPersonPage *self)
   gtk_stack_set_visible_child_name (self->stack, "loading");
 }
 
+/* Nothing of an earlier reading comes any more: its answers, the wait to
+ * show them, the rows still to make. */
 static void
-load (KhPersonPage *self,
-      gint64        client_id,
-      gboolean      in_place)
+stop_reading (KhPersonPage *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->code_cancellable);
@@ -1892,6 +1892,17 @@ load (KhPersonPage *self,
   g_clear_object (&self->cancellable);
   g_clear_object (&self->code_cancellable);
   g_clear_object (&self->address_cancellable);
+  self->waiting = 0;
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  stop_waiting_for_rows (self);
+}
+
+static void
+load (KhPersonPage *self,
+      gint64        client_id,
+      gboolean      in_place)
+{
+  stop_reading (self);
   self->cancellable = g_cancellable_new ();
 
   /* Issue 7: the person, their meetings, cases and timeline (or
@@ -1905,10 +1916,6 @@ load (KhPersonPage *self,
                                    (works_cases (self) ? KH_PERSON_PAGE_MEETINGS : 0)
                                    | (self->timeline != NULL ? KH_PERSON_PAGE_TIMELINE : 0),
                                    self->cancellable, page_read_cb, g_object_ref (self));
-
-  self->waiting = 0;
-  g_clear_handle_id (&self->reveal_id, g_source_remove);
-  stop_waiting_for_rows (self);
 
   /* Every opening starts at the top (issue 5, 2.4): now, and once more
    * when the details are in, whatever their length. The same person read
@@ -1959,10 +1966,10 @@ note_ask_response_cb (AdwMessageDialog *dialog,
 {
   gboolean discard = g_strcmp0 (response, "discard") == 0;
 
-  if (discard && ask->page->timeline != NULL)
-    kh_person_timeline_discard_note (ask->page->timeline);
   /* Kept: the note is where it was, with the cursor in it. */
-  if (!discard && ask->page->timeline != NULL)
+  if (discard)
+    kh_person_timeline_discard_note (ask->page->timeline);
+  else
     kh_person_timeline_focus_note (ask->page->timeline);
   ask->callback (discard && !kh_person_page_has_unsaved_note (ask->page), ask->user_data);
   g_object_unref (ask->page);
@@ -2014,16 +2021,11 @@ kh_person_page_release (KhPersonPage *self)
   if (self->client_id == 0)
     return TRUE;
   /* A note being written stays, with its person. */
-  if (self->timeline != NULL && kh_person_timeline_is_writing (self->timeline))
+  if (kh_person_page_has_unsaved_note (self))
     return FALSE;
 
-  g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->code_cancellable);
-  g_cancellable_cancel (self->address_cancellable);
-  self->waiting = 0;
-  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  stop_reading (self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  stop_waiting_for_rows (self);
   self->stale = FALSE;
   forget_person (self);
   self->client_id = 0;
